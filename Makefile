@@ -1,0 +1,38 @@
+# Set-up and checks. Both targets create .venv on first use and install once (stamp files
+# inside .venv record it; a changed pyproject.toml installs again).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.onrecord-installed
+DEV_STAMP := $(VENV)/.onrecord-dev-installed
+
+.PHONY: demo test lint clean
+
+demo: $(STAMP)
+	$(BIN)/onrecord analyze onrecord/samples/sample-de.txt --format text
+	@echo
+	@echo "Now try your own files (activate the environment first: . $(BIN)/activate):"
+	@echo "  onrecord analyze onrecord/samples/sample-en.txt"
+	@echo "  onrecord analyze path/to/article.txt path/to/folder/ --format jsonl > out.jsonl"
+	@echo "  cat articles.jsonl | onrecord analyze - --format json"
+
+test: $(DEV_STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check onrecord tests
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(DEV_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(STAMP)
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,5 @@
+"""``python -m onrecord`` runs the command-line interface."""
+
+from onrecord.cli import main
+
+main()

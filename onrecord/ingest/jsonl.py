@@ -1,0 +1,80 @@
+"""JSON Lines articles: one JSON object per line, read as a stream.
+
+Each line is ``{"id", "text", "title"?, "published"?, "source"?, "url"?, "lang"?}``. ``text`` is
+kept unchanged (offsets point into it). A record without ``id`` gets a content hash. A malformed
+line yields an :class:`InputError` naming ``file:line``; the other lines are still read.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from onrecord.errors import InputError
+from onrecord.ingest.decode import decode_legacy, looks_binary
+from onrecord.model import Article, Meta, content_id
+
+_META_FIELDS = ("title", "published", "source", "url", "place")
+
+
+def read_jsonl_lines(lines: Iterable[bytes], origin: str, max_record_bytes: int) -> Iterator[Article | InputError]:
+    """Articles (or per-line errors) from the raw lines of a JSONL stream named ``origin``."""
+    seen_any = False
+    for number, raw in enumerate(lines, start=1):
+        if number == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        if not raw.strip():
+            continue
+        seen_any = True
+        where = f"{origin}:{number}"
+        if len(raw) > max_record_bytes:
+            yield InputError(f"record too large ({len(raw):,} bytes > {max_record_bytes:,})", where)
+        elif looks_binary(raw[:4096]):
+            yield InputError("binary data, not a JSON line", where)
+        else:
+            yield _parse_record(decode_legacy(raw), where)
+    if not seen_any:
+        yield InputError("empty", origin)
+
+
+def _parse_record(line: str, where: str) -> Article | InputError:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return InputError(f"malformed JSON ({exc.msg} at column {exc.colno})", where)
+    if not isinstance(record, dict):
+        return InputError("a JSON object is expected", where)
+    try:
+        return article_from_record(record, where)
+    except InputError as exc:
+        return exc
+
+
+def article_from_record(record: dict[str, Any], where: str) -> Article:
+    """Build an :class:`Article` from one JSON record, checking the field types."""
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise InputError('field "text" (a string) is missing', where)
+    if not text.strip():
+        raise InputError('field "text" is empty', where)
+    given_id = record.get("id")
+    if given_id is not None and not isinstance(given_id, str | int):
+        raise InputError('field "id" must be a string', where)
+    meta = Meta(**{name: _optional_str(record, name, where) for name in _META_FIELDS})
+    return Article(
+        id=str(given_id) if given_id is not None else content_id(text),
+        text=text,
+        language=_optional_str(record, "lang", where),
+        meta=meta,
+        origin=where,
+    )
+
+
+def _optional_str(record: dict[str, Any], name: str, where: str) -> str | None:
+    value = record.get(name)
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    raise InputError(f'field "{name}" must be a string', where)

@@ -1,0 +1,87 @@
+"""The German extractor: prepare → tag (CRF) → group quotes → rank speakers → entities.
+
+Confidence of a quote is the speaker ranker's probability for the chosen speaker (or its
+complement when no candidate passed the threshold), so a low value flags a doubtful speaker.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from onrecord.extraction import ExtractionResult
+from onrecord.lang.de.attribution import Attribution, SpanSets, attribute
+from onrecord.lang.de.entities import build_entities
+from onrecord.lang.de.labels import CLASS_TO_KIND, TokenSpan
+from onrecord.lang.de.ranker import LinearRanker
+from onrecord.lang.de.tagger import Tagger
+from onrecord.lang.de.tokens import PreparedDoc, prepare
+from onrecord.lang.de.train import GAZETTEER_FILE, MODEL_DIR, RANKER_FILE, TAGGER_FILE
+from onrecord.model import Mention, Quote, QuoteKind
+
+VERSION = "0.1.0"
+
+
+def _char_spans(doc: PreparedDoc, spans: list[TokenSpan]) -> list[tuple[int, int]]:
+    return [(doc.tokens[s.begin].start, doc.tokens[s.end - 1].end) for s in spans]
+
+
+def _kind(doc: PreparedDoc, att: Attribution) -> QuoteKind:
+    """Contract kind; an indirect quote that embeds a quoted fragment is ``mixed``."""
+    kind = CLASS_TO_KIND.get(att.cls, "indirect")
+    if kind in ("indirect", "reported") and any(
+        doc.tokens[i].quoted >= 0 for p in att.parts for i in range(p.begin, p.end)
+    ):
+        return "mixed"
+    return kind  # type: ignore[return-value]
+
+
+class GermanExtractor:
+    """Quotes and entities from German news text."""
+
+    name = "onrecord-de"
+    version = VERSION
+    language = "de"
+
+    def __init__(self, model_dir: Path) -> None:
+        self.model_dir = model_dir
+        self.tagger = Tagger(model_dir / TAGGER_FILE)
+        self.ranker = LinearRanker.load(model_dir / RANKER_FILE)
+
+    @classmethod
+    def from_bundled(cls) -> GermanExtractor:
+        return cls(MODEL_DIR)
+
+    def extract(self, text: str) -> ExtractionResult:
+        doc = prepare(text)
+        spans = self.tagger.spans(doc)
+        atts = attribute(doc, spans, self.ranker)
+        sets = SpanSets.of(doc, spans)
+        speakers = {a.speaker for a in atts if a.speaker is not None}
+        entities, entity_of = build_entities(doc, sets.mentions, speakers, self.model_dir / GAZETTEER_FILE)
+        quotes: list[Quote] = []
+        for att in atts:
+            spans_c = _char_spans(doc, att.parts)
+            speaker = cue = None
+            if att.speaker is not None:
+                sb, se = doc.tokens[att.speaker.begin].start, doc.tokens[att.speaker.end - 1].end
+                speaker = Mention(text=text[sb:se], spans=[(sb, se)])
+            if att.cue is not None:
+                cb, ce = _char_spans(doc, [att.cue])[0]
+                cue = Mention(text=text[cb:ce], spans=[(cb, ce)])
+            conf = att.speaker_prob if att.speaker is not None else 1.0 - att.speaker_prob
+            quotes.append(
+                Quote(
+                    id=f"q{len(quotes) + 1}",
+                    kind=_kind(doc, att),
+                    text=" … ".join(text[b:e] for b, e in spans_c),
+                    spans=spans_c,
+                    cue=cue,
+                    speaker=speaker,
+                    entity=entity_of.get(att.speaker) if att.speaker is not None else None,
+                    confidence=round(min(1.0, max(0.0, conf)), 3),
+                )
+            )
+        return ExtractionResult(quotes=quotes, entities=entities)
+
+    def extract_many(self, texts: list[str]) -> list[ExtractionResult]:
+        return [self.extract(t) for t in texts]

@@ -1,0 +1,42 @@
+"""German lexicons, loaded once from the data files beside this module."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    raw = resources.files("onrecord.lang.de").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@dataclass(frozen=True)
+class GermanLexicon:
+    """Cue lemmas by class, Konjunktiv-II forms, speaker pronouns, group nouns, role nouns, title cues."""
+
+    cues: dict[str, str]
+    konj2: frozenset[str]
+    pronouns: dict[str, str]
+    groups: frozenset[str]
+    roles: frozenset[str]
+    titles: frozenset[str]
+
+
+@cache
+def lexicon() -> GermanLexicon:
+    """The German lexicon (cached)."""
+    cues: dict[str, str] = {}
+    for line in _lines("cues.txt"):
+        lemma, cls = line.split("\t")
+        cues.setdefault(lemma, cls)
+    pronouns = dict(line.split("\t") for line in _lines("pronouns.txt"))
+    return GermanLexicon(
+        cues=cues,
+        konj2=frozenset(_lines("konj2.txt")),
+        pronouns=pronouns,
+        groups=frozenset(_lines("groups.txt")),
+        roles=frozenset(_lines("roles.txt")),
+        titles=frozenset(_lines("titles.txt")),
+    )

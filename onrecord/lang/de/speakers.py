@@ -1,0 +1,186 @@
+"""Speaker candidates and the features of a (quote, candidate) pair for the learned ranker.
+
+Needs: a PreparedDoc, the tagger's spans (quotes, cues, speakers). Adds: for each quote, a
+list of candidate mentions with sparse features; :mod:`onrecord.lang.de.ranker` scores them.
+Candidates are the tagger's speaker spans, runs of proper-noun-like capitalised tokens,
+speaker pronouns and unnamed-group nouns within a window of sentences around the quote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from onrecord.lang.de.features import cue_class
+from onrecord.lang.de.labels import TokenSpan
+from onrecord.lang.de.lexicon import GermanLexicon, lexicon
+from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
+
+#: lowercase particles allowed inside a name ("Ursula von der Leyen", "Ahmad al-Assad")
+NAME_PARTICLES = frozenset({"von", "van", "der", "de", "del", "da", "di", "du", "zu", "bin", "al", "el", "la", "le", "ter", "den"})
+WINDOW_BEFORE = 3  # sentences
+WINDOW_AFTER = 1
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible speaker mention: tokens ``[begin, end)`` and how it was found."""
+
+    begin: int
+    end: int
+    source: str  # crf | name | pron | group | role
+
+    def overlaps(self, begin: int, end: int) -> bool:
+        return self.begin < end and begin < self.end
+
+
+def _is_name_token(tok: Token) -> bool:
+    """Capitalised content word (its lemma stays capitalised: not an article or a sentence-initial verb)."""
+    return (
+        tok.text[:1].isupper()
+        and tok.lemma[:1].isupper()
+        and not is_quote_mark(tok.text)
+        and tok.text.isalpha() | ("-" in tok.text)
+    )
+
+
+def mention_candidates(doc: PreparedDoc, speaker_spans: list[TokenSpan]) -> list[Candidate]:
+    """All speaker-like mentions of the document, deduplicated by token span."""
+    lex = lexicon()
+    toks = doc.tokens
+    out: dict[tuple[int, int], Candidate] = {}
+    for sp in speaker_spans:
+        out[(sp.begin, sp.end)] = Candidate(sp.begin, sp.end, "crf")
+    i = 0
+    n = len(toks)
+    while i < n:
+        tok = toks[i]
+        if tok.lower in lex.pronouns and tok.quoted < 0:
+            out.setdefault((i, i + 1), Candidate(i, i + 1, "pron"))
+            i += 1
+            continue
+        if _is_name_token(tok) and tok.quoted < 0:
+            j = i + 1
+            while j < n and toks[j].sent == tok.sent and (
+                _is_name_token(toks[j]) or (toks[j].lower in NAME_PARTICLES and j + 1 < n and _is_name_token(toks[j + 1]))
+            ):
+                j += 1
+            source = "group" if tok.text in lex.groups else "role" if tok.text in lex.roles else "name"
+            out.setdefault((i, j), Candidate(i, j, source))
+            i = j
+            continue
+        i += 1
+    return sorted(out.values(), key=lambda c: (c.begin, c.end))
+
+
+def _bucket(d: int) -> str:
+    for limit in (0, 1, 2, 3, 5, 8, 12, 20, 35, 60):
+        if d <= limit:
+            return str(limit)
+    return "far"
+
+
+def pair_features(
+    doc: PreparedDoc,
+    quote: TokenSpan,
+    cand: Candidate,
+    crf_speakers: list[TokenSpan],
+    cue_spans: list[TokenSpan],
+    between_candidates: int,
+    prev_speaker_text: str | None,
+    lex: GermanLexicon,
+) -> list[str]:
+    """Sparse features of one (quote, candidate) pair."""
+    toks = doc.tokens
+    q_sent = toks[quote.begin].sent
+    c_sent = toks[cand.begin].sent
+    kind = quote.cls
+    if cand.end <= quote.begin:
+        direction, dist = "L", quote.begin - cand.end
+    elif cand.begin >= quote.end:
+        direction, dist = "R", cand.begin - quote.end
+    else:
+        direction, dist = "IN", 0
+    sdiff = max(-4, min(2, c_sent - q_sent))
+    ctext = " ".join(t.text for t in toks[cand.begin : cand.end])
+    head = toks[cand.end - 1]
+    f = [
+        "bias",
+        f"dir={direction}",
+        f"dist={_bucket(dist)}",
+        f"dir_dist={direction}{_bucket(dist)}",
+        f"sdiff={sdiff}",
+        f"src={cand.source}",
+        f"kind={kind}",
+        f"kind_dir={kind}{direction}",
+        f"kind_sdiff={kind}{sdiff}",
+        f"src_dir={cand.source}{direction}",
+        f"src_sdiff={cand.source}{sdiff}",
+        f"between={min(between_candidates, 4)}",
+        f"dir_between={direction}{min(between_candidates, 4)}",
+        f"len={min(cand.end - cand.begin, 4)}",
+    ]
+    f.append("head=" + head.lemma.lower())
+    if direction == "IN":
+        f.append(f"in_pos={_bucket(cand.begin - quote.begin)}")
+        f.append(f"in_pos_kind={kind}{_bucket(cand.begin - quote.begin)}")
+    if cand.source == "pron":
+        f.append("pron=" + head.lower)
+        f.append(f"pron_sdiff={head.lower}{sdiff}")
+    if head.text in lex.groups:
+        f.append("grp")
+    if head.text in lex.roles or head.lemma in lex.roles:
+        f.append("role")
+    if any(s.begin < cand.end and cand.begin < s.end for s in crf_speakers):
+        f.append("crf_spk")
+        f.append(f"crf_spk_sdiff={sdiff}")
+    prev_tok = toks[cand.begin - 1] if cand.begin > 0 else None
+    next_tok = toks[cand.end] if cand.end < len(toks) else None
+    if prev_tok is not None:
+        pc = cue_class(prev_tok, lex)
+        if pc:
+            f.append("prev_cue=" + pc)
+        f.append("prev_w=" + prev_tok.lower)
+        if prev_tok.sent != toks[cand.begin].sent:
+            f.append("sent_initial")
+    if next_tok is not None:
+        nc = cue_class(next_tok, lex)
+        if nc:
+            f.append("next_cue=" + nc)
+        f.append("next_w=" + next_tok.lower)
+    b, e = doc.sentences[c_sent]
+    if any(cue_class(t, lex) == "verb" for t in toks[b:e]):
+        f.append("cand_sent_cue")
+    lo, hi = (cand.end, quote.begin) if direction == "L" else (quote.end, cand.begin)
+    if direction != "IN" and any(c.begin >= lo and c.end <= hi for c in cue_spans):
+        f.append("cue_between")
+    if any(s.begin < cand.end and cand.begin < s.end for s in cue_spans):
+        f.append("is_cue")
+    for s in cue_spans:
+        if s.end == cand.begin or (s.end == cand.begin - 1 and toks[s.end].text in ",:"):
+            f.append("crf_cue_before")
+            f.append(f"crf_cue_before_sdiff={sdiff}")
+        if s.begin == cand.end or s.begin == cand.end + 1:
+            f.append("crf_cue_after")
+            f.append(f"crf_cue_after_sdiff={sdiff}")
+    if prev_speaker_text is not None and (ctext == prev_speaker_text or head.text in prev_speaker_text.split()):
+        f.append("prev_speaker")
+        f.append(f"prev_speaker_kind={kind}")
+    if toks[cand.begin].quoted >= 0:
+        f.append("in_quotemarks")
+    return f
+
+
+def candidates_for_quote(doc: PreparedDoc, quote: TokenSpan, mentions: list[Candidate]) -> list[Candidate]:
+    """Mentions within the sentence window of the quote (reported speech contains its speaker)."""
+    q_sent = doc.tokens[quote.begin].sent
+    q_sent_end = doc.tokens[quote.end - 1].sent
+    lo = q_sent - WINDOW_BEFORE
+    hi = q_sent_end + WINDOW_AFTER
+    return [c for c in mentions if lo <= doc.tokens[c.begin].sent <= hi]
+
+
+def count_between(quote: TokenSpan, cand: Candidate, cands: list[Candidate]) -> int:
+    """How many other candidates stand between the candidate and the quote."""
+    if cand.end <= quote.begin:
+        return sum(1 for c in cands if c.begin >= cand.end and c.end <= quote.begin)
+    return sum(1 for c in cands if c.begin >= quote.end and c.end <= cand.begin)

@@ -1,0 +1,139 @@
+"""German text preparation: tokens with offsets, sentences, paragraphs, lemmas, quote marks.
+
+Needs: the body text. Adds: a :class:`PreparedDoc` whose tokens carry character offsets into
+that text, a sentence and paragraph index, a lemma (simplemma, cached) and the quoted stretch
+they sit in. Uses spaCy's rule-based German tokenizer (fast, no model) and a punctuation
+sentence splitter; no statistical model is needed at this stage.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+import simplemma
+import spacy
+from spacy.language import Language
+
+from onrecord.extraction.quotemarks import ALL_MARKS, QuotedStretch, find_quoted
+
+_SENT_END = frozenset({".", "!", "?", "…"})
+_CLOSING = frozenset("“”\"«»‘’)")
+_ABBREV_NEXT_LOWER = re.compile(r"^[a-zäöüß]")
+
+
+@dataclass
+class Token:
+    """One token of a German document."""
+
+    i: int
+    text: str
+    start: int
+    end: int
+    sent: int = 0
+    para: int = 0
+    lemma: str = ""
+    quoted: int = -1  # index of the quoted stretch containing it, or -1
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass
+class PreparedDoc:
+    """Tokens, sentence boundaries (token index ranges), paragraphs, quoted stretches."""
+
+    text: str
+    tokens: list[Token]
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    quoted: list[QuotedStretch] = field(default_factory=list)
+
+    def token_at(self, char: int) -> int:
+        """Index of the token covering (or first after) character ``char``."""
+        starts = [t.start for t in self.tokens]
+        return max(0, bisect.bisect_right(starts, char) - 1)
+
+
+@cache
+def tokenizer() -> Language:
+    """spaCy's blank German pipeline: tokenizer with German exceptions only."""
+    return spacy.blank("de")
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """Dictionary lemma (simplemma), cached because news vocabulary repeats."""
+    return simplemma.lemmatize(word, lang="de")
+
+
+def _sentence_breaks(tokens: list[Token], text: str) -> list[tuple[int, int]]:
+    sents: list[tuple[int, int]] = []
+    start = 0
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        boundary = False
+        if i + 1 < n:
+            gap = text[tok.end : tokens[i + 1].start]
+            if "\n" in gap:
+                boundary = True
+            elif tok.text in _SENT_END or (tok.text in _CLOSING and i > 0 and tokens[i - 1].text in _SENT_END):
+                nxt = tokens[i + 1].text
+                if nxt in _CLOSING:
+                    boundary = False  # the closing mark belongs to this sentence
+                elif not _ABBREV_NEXT_LOWER.match(nxt):
+                    boundary = True
+        if boundary:
+            sents.append((start, i + 1))
+            start = i + 1
+    if start < n:
+        sents.append((start, n))
+    return sents
+
+
+def _paragraphs(tokens: list[Token], text: str) -> list[tuple[int, int]]:
+    paras: list[tuple[int, int]] = []
+    start = 0
+    for i in range(len(tokens) - 1):
+        if "\n" in text[tokens[i].end : tokens[i + 1].start]:
+            paras.append((start, i + 1))
+            start = i + 1
+    if start < len(tokens):
+        paras.append((start, len(tokens)))
+    return paras
+
+
+def prepare(text: str) -> PreparedDoc:
+    """Tokenise, split and annotate a German body text."""
+    doc = tokenizer().make_doc(text)
+    tokens = [
+        Token(i=t.i, text=t.text, start=t.idx, end=t.idx + len(t.text))
+        for t in doc
+        if not t.is_space
+    ]
+    for i, tok in enumerate(tokens):
+        tok.i = i
+        tok.lemma = lemma(tok.text) if tok.text[:1].isalpha() else tok.text
+    sentences = _sentence_breaks(tokens, text)
+    for s_idx, (b, e) in enumerate(sentences):
+        for tok in tokens[b:e]:
+            tok.sent = s_idx
+    paragraphs = _paragraphs(tokens, text)
+    for p_idx, (b, e) in enumerate(paragraphs):
+        for tok in tokens[b:e]:
+            tok.para = p_idx
+    stretches = find_quoted(text)
+    starts = [t.start for t in tokens]
+    for q_idx, st in enumerate(stretches):
+        lo = bisect.bisect_left(starts, st.begin)
+        hi = bisect.bisect_left(starts, st.end)
+        for tok in tokens[lo:hi]:
+            tok.quoted = q_idx
+    return PreparedDoc(text=text, tokens=tokens, sentences=sentences, paragraphs=paragraphs, quoted=stretches)
+
+
+def is_quote_mark(word: str) -> bool:
+    return len(word) == 1 and word in ALL_MARKS

