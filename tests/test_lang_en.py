@@ -108,7 +108,9 @@ def test_reported_speech_objects(extractor) -> None:  # type: ignore[no-untyped-
     by_speaker = {q.speaker.text: q for q in result.quotes if q.speaker}
     assert by_speaker["Officials"].kind == "reported"
     assert by_speaker["Officials"].text == "the allegations"
-    assert by_speaker["Sanders"].text == "for a ban on fracking"
+    # the preposition belongs to the cue, as in PolNeAR ("called for" | "a ban on fracking")
+    assert by_speaker["Sanders"].text == "a ban on fracking"
+    assert by_speaker["Sanders"].cue is not None and by_speaker["Sanders"].cue.text == "called for"
     assert _entity(result, by_speaker["Officials"]).type == "group"
 
 

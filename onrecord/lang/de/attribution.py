@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan
 from onrecord.lang.de.lexicon import lexicon
-from onrecord.lang.de.ranker import LinearRanker
+from onrecord.lang.de.linear import LinearModel
 from onrecord.lang.de.speakers import (
     Candidate,
     candidates_for_quote,
@@ -20,6 +20,8 @@ from onrecord.lang.de.speakers import (
     mention_candidates,
     pair_features,
 )
+from onrecord.lang.de.ner import NamedSpan
+from onrecord.lang.de.tagger import Tagging
 from onrecord.lang.de.tokens import PreparedDoc
 
 _EDGE_PUNCT = frozenset({",", ";", ".", ":", "-", "–", "—"})
@@ -98,48 +100,67 @@ def nearest_cue(quote: list[TokenSpan], speaker: Candidate | None, cues: list[To
 class SpanSets:
     """The tagger's spans split by role, plus the speaker-like mentions of the document."""
 
+    spans: list[TokenSpan]
     crf_speakers: list[TokenSpan]
     cues: list[TokenSpan]
     mentions: list[Candidate]
+    speaker_prob: list[float]
+    name_type: list[str]  # per token: PER/ORG/LOC/OTH from the NER tagger, "" outside names
 
     @classmethod
-    def of(cls, doc: PreparedDoc, spans: list[TokenSpan]) -> SpanSets:
+    def of(cls, doc: PreparedDoc, tagging: Tagging, names: list[NamedSpan] | None = None) -> SpanSets:
+        spans = tagging.spans
         speakers = [s for s in spans if s.cls == "SPK"]
-        return cls(speakers, [s for s in spans if s.cls == "CUE"], mention_candidates(doc, speakers))
+        cues = [s for s in spans if s.cls == "CUE"]
+        name_type = [""] * len(doc.tokens)
+        for n in names or []:
+            for i in range(n.begin, n.end):
+                name_type[i] = n.type
+        mentions = mention_candidates(doc, speakers, names or [])
+        return cls(spans, speakers, cues, mentions, tagging.speaker_prob, name_type)
 
 
 def quote_candidates(
-    doc: PreparedDoc, parts: list[TokenSpan], sets: SpanSets, prev_speaker: str | None
+    doc: PreparedDoc, parts: list[TokenSpan], sets: SpanSets, prev_speaker: Candidate | None
 ) -> Iterator[tuple[Candidate, list[str]]]:
-    """(candidate, features) for every speaker candidate of one quote."""
+    """(candidate, features) for every speaker candidate of one quote; the previous quote's
+    speaker is always a candidate (free indirect speech carries it over)."""
     lex = lexicon()
     whole = TokenSpan(parts[0].cls, parts[0].begin, parts[-1].end)
     cands = candidates_for_quote(doc, whole, sets.mentions)
+    prev_text = candidate_text(doc, prev_speaker) if prev_speaker is not None else None
+    if prev_speaker is not None and not any(c.begin == prev_speaker.begin and c.end == prev_speaker.end for c in cands):
+        cands.append(Candidate(prev_speaker.begin, prev_speaker.end, "prev"))
     for cand in cands:
-        if parts[0].cls == "DQ" and cand.begin >= whole.begin and cand.end <= whole.end:
+        if parts[0].cls == "DQ" and cand.begin < whole.end and whole.begin < cand.end:
             continue  # a direct quote does not name its own speaker
         between = count_between(whole, cand, cands)
-        yield cand, pair_features(doc, whole, cand, sets.crf_speakers, sets.cues, between, prev_speaker, lex)
+        spk_prob = max(sets.speaker_prob[cand.begin : cand.end], default=0.0)
+        ner = sorted({t for t in sets.name_type[cand.begin : cand.end] if t})
+        feats = pair_features(
+            doc, whole, cand, sets.crf_speakers, sets.cues, between, prev_text, lex, spk_prob, ner
+        )
+        if prev_speaker is not None and cand.begin == prev_speaker.begin and cand.end == prev_speaker.end:
+            feats.append("is_prev")
+            feats.append(f"is_prev_kind={whole.cls}")
+        yield cand, feats
 
 
 def candidate_text(doc: PreparedDoc, cand: Candidate) -> str:
     return " ".join(t.text for t in doc.tokens[cand.begin : cand.end])
 
 
-def attribute(doc: PreparedDoc, spans: list[TokenSpan], ranker: LinearRanker) -> list[Attribution]:
+def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Attribution]:
     """Choose a speaker for every quote, left to right (the previous speaker is a feature)."""
-    sets = SpanSets.of(doc, spans)
     out: list[Attribution] = []
-    prev: str | None = None
-    for parts in group_quotes(doc, spans):
-        best: tuple[float, Candidate] | None = None
-        for cand, feats in quote_candidates(doc, parts, sets, prev):
-            p = ranker.score(feats)
-            if best is None or p > best[0]:
-                best = (p, cand)
+    prev: Candidate | None = None
+    for parts in group_quotes(doc, sets.spans):
+        pairs = list(quote_candidates(doc, parts, sets, prev))
+        scores = ranker.scores([feats for _, feats in pairs])
+        best = max(((p, cand) for p, (cand, _) in zip(scores, pairs, strict=True)), key=lambda x: x[0], default=None)
         speaker = best[1] if best and best[0] >= ranker.threshold else None
         if speaker is not None:
-            prev = candidate_text(doc, speaker)
+            prev = speaker
         cue = nearest_cue(parts, speaker, sets.cues, doc)
         out.append(Attribution(parts=parts, speaker=speaker, cue=cue, speaker_prob=best[0] if best else 0.0))
     return out

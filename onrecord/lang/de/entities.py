@@ -15,7 +15,7 @@ from pathlib import Path
 from onrecord.extraction.names import NameCluster, NameResolver
 from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.roles import RoleMatch, apposition_after, role_before, role_phrase
-from onrecord.lang.de.speakers import Candidate
+from onrecord.lang.de.speakers import NAME_PARTICLES, Candidate
 from onrecord.lang.de.tokens import PreparedDoc
 from onrecord.model import Entity, EntityType, Role
 
@@ -53,21 +53,34 @@ class _Building:
     roles: list[RoleMatch] = field(default_factory=list)
 
 
-def _strip_role_prefix(doc: PreparedDoc, cand: Candidate) -> tuple[int, RoleMatch | None]:
-    """Drop leading role nouns from a name run ("Außenministerin Anna Müller")."""
+def name_core(doc: PreparedDoc, cand: Candidate, types: list[str]) -> tuple[int, int, RoleMatch | None]:
+    """The name inside a mention: "die Forscherin Anna Berger" → "Anna Berger" (+ the role
+    noun before it). Prefers the tokens the NER tagger typed as a person or organisation;
+    otherwise drops leading articles, adjectives and role nouns and stops at the first
+    lower-case word after the name ("Präsident Kennedy am 25. Mai" → "Kennedy")."""
+    toks = doc.tokens
+    for tag in ("PER", "ORG"):
+        idx = [i for i in range(cand.begin, cand.end) if types[i] == tag]
+        if idx:
+            b, e = idx[0], idx[0] + 1
+            while e < cand.end and types[e] == tag:
+                e += 1
+            return b, e, role_before(doc, b)
     b = cand.begin
-    role = None
-    while b < cand.end - 1:
-        r = role_before(doc, b + 1)
-        if r is None:
-            break
-        role, b = r, b + 1
-    return b, role
+    while b < cand.end - 1 and (toks[b].text[:1].islower() or not toks[b].text[:1].isalpha() or role_before(doc, b + 1)):
+        b += 1
+    e = b + 1
+    while e < cand.end and (toks[e].text[:1].isupper() or toks[e].lower in NAME_PARTICLES) and toks[e].text.isalpha():
+        e += 1
+    return b, e, role_before(doc, b)
 
 
-def _name_type(words: list[str], gaz: Gazetteer, has_role: bool) -> EntityType:
+def _name_type(words: list[str], gaz: Gazetteer, has_role: bool, ner: set[str]) -> EntityType:
     if has_role or words[0] in gaz.first_names:
         return "person"
+    for tag in ("PER", "ORG", "LOC"):
+        if tag in ner:
+            return _TYPE_MAP[tag]
     votes = [gaz.types[w] for w in words if w in gaz.types]
     if votes:
         return _TYPE_MAP.get(max(set(votes), key=votes.count), "other")
@@ -76,14 +89,22 @@ def _name_type(words: list[str], gaz: Gazetteer, has_role: bool) -> EntityType:
     return "person" if len(words) >= 2 else "other"
 
 
-def _is_name(words: list[str], gaz: Gazetteer) -> bool:
-    return len(words) >= 2 or words[0] in gaz.types or words[0] in gaz.first_names
+def _is_name(words: list[str], gaz: Gazetteer, ner: set[str]) -> bool:
+    return bool(ner) or len(words) >= 2 or words[0] in gaz.types or words[0] in gaz.first_names
 
 
 def build_entities(
-    doc: PreparedDoc, mentions: list[Candidate], speakers: set[Candidate], gazetteer_path: Path
+    doc: PreparedDoc,
+    mentions: list[Candidate],
+    speakers: set[Candidate],
+    gazetteer_path: Path,
+    name_type: list[str] | None = None,
 ) -> tuple[list[Entity], dict[Candidate, str]]:
-    """Entities of the document and the entity id of each speaker-like mention."""
+    """Entities of the document and the entity id of each speaker-like mention.
+
+    ``name_type`` gives the NER tag (PER/ORG/LOC/OTH or "") of each token. Pronoun speakers
+    resolve to the most recent person ("er") or the most recent person, organisation or group
+    ("sie", which may be plural)."""
     gaz = _gazetteer(gazetteer_path)
     lex = lexicon()
     text = doc.text
@@ -93,6 +114,9 @@ def build_entities(
     by_cluster: dict[int, _Building] = {}
     of_mention: dict[Candidate, _Building] = {}
     last_person: _Building | None = None
+    last_collective: _Building | None = None  # organisation or group
+    last_seen: dict[int, int] = {}
+    types = name_type or [""] * len(toks)
 
     def new(cluster: NameCluster | None, name: str, etype: EntityType) -> _Building:
         b = _Building(cluster, name, etype)
@@ -104,11 +128,17 @@ def build_entities(
     for cand in mentions:
         words = [t.text for t in toks[cand.begin : cand.end]]
         span = (toks[cand.begin].start, toks[cand.end - 1].end)
-        if cand.source == "pron":
+        if len(words) == 1 and words[0].lower() in lex.pronouns:
             head = words[0].lower()
-            if cand in speakers and last_person is not None and head in ("er", "sie", "ich"):
-                last_person.mentions.append(span)
-                of_mention[cand] = last_person
+            target = None
+            if head == "er":
+                target = last_person
+            elif head == "sie":
+                options = [b for b in (last_person, last_collective) if b is not None]
+                target = max(options, key=lambda b: last_seen.get(id(b), -1), default=None)
+            if cand in speakers and target is not None:
+                target.mentions.append(span)
+                of_mention[cand] = target
             continue
         head = words[-1]
         if head in lex.groups or (cand.source in ("group", "role") and len(words) == 1):
@@ -123,25 +153,32 @@ def build_entities(
                     target.roles.append(phrase)
             target.mentions.append(span)
             of_mention[cand] = target
+            last_seen[id(target)] = span[0]
+            if target.type == "group":
+                last_collective = target
             continue
-        start, prefix_role = _strip_role_prefix(doc, cand)
-        words = [t.text for t in toks[start : cand.end]]
-        if not _is_name(words, gaz) and cand not in speakers:
+        start, end, prefix_role = name_core(doc, cand, types)
+        words = [t.text for t in toks[start:end]]
+        ner = {t for t in types[start:end] if t}
+        if not _is_name(words, gaz, ner) and cand not in speakers:
             continue
-        name_span = (toks[start].start, toks[cand.end - 1].end)
+        name_span = (toks[start].start, toks[end - 1].end)
         cluster = resolver.add(name_span, text[name_span[0] : name_span[1]])
         ent = by_cluster.get(id(cluster))
-        roles = [r for r in (prefix_role, apposition_after(doc, cand.end)) if r is not None]
+        roles = [r for r in (prefix_role, apposition_after(doc, end)) if r is not None]
         if ent is None:
-            ent = new(cluster, cluster.name, _name_type(words, gaz, bool(roles)))
+            ent = new(cluster, cluster.name, _name_type(words, gaz, bool(roles), ner))
         ent.name = cluster.name
         if roles and ent.type != "person" and ent.type != "organization":
             ent.type = "person"
         ent.mentions.append(name_span)
         ent.roles.extend(roles)
         of_mention[cand] = ent
+        last_seen[id(ent)] = span[0]
         if ent.type == "person":
             last_person = ent
+        elif ent.type in ("organization", "group"):
+            last_collective = ent
 
     entities: list[Entity] = []
     ids: dict[int, str] = {}

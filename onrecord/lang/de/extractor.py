@@ -12,10 +12,12 @@ from onrecord.extraction import ExtractionResult
 from onrecord.lang.de.attribution import Attribution, SpanSets, attribute
 from onrecord.lang.de.entities import build_entities
 from onrecord.lang.de.labels import CLASS_TO_KIND, TokenSpan
-from onrecord.lang.de.ranker import LinearRanker
+from onrecord.lang.de.linear import LinearModel
+from onrecord.lang.de.ner import NerTagger
 from onrecord.lang.de.tagger import Tagger
 from onrecord.lang.de.tokens import PreparedDoc, prepare
-from onrecord.lang.de.train import GAZETTEER_FILE, MODEL_DIR, RANKER_FILE, TAGGER_FILE
+from onrecord.lang.de.sentences import SentenceClassifier
+from onrecord.lang.de.train import GAZETTEER_FILE, MODEL_DIR, NER_FILE, RANKER_FILE, SENTENCE_FILE, TAGGER_FILE
 from onrecord.model import Mention, Quote, QuoteKind
 
 VERSION = "0.1.0"
@@ -44,8 +46,9 @@ class GermanExtractor:
 
     def __init__(self, model_dir: Path) -> None:
         self.model_dir = model_dir
-        self.tagger = Tagger(model_dir / TAGGER_FILE)
-        self.ranker = LinearRanker.load(model_dir / RANKER_FILE)
+        self.tagger = Tagger(model_dir / TAGGER_FILE, SentenceClassifier.load(model_dir / SENTENCE_FILE))
+        self.ranker = LinearModel.load(model_dir / RANKER_FILE)
+        self.ner = NerTagger(model_dir / NER_FILE) if (model_dir / NER_FILE).exists() else None
 
     @classmethod
     def from_bundled(cls) -> GermanExtractor:
@@ -53,11 +56,13 @@ class GermanExtractor:
 
     def extract(self, text: str) -> ExtractionResult:
         doc = prepare(text)
-        spans = self.tagger.spans(doc)
-        atts = attribute(doc, spans, self.ranker)
-        sets = SpanSets.of(doc, spans)
+        names = self.ner.spans(doc) if self.ner is not None else []
+        sets = SpanSets.of(doc, self.tagger.tag(doc), names)
+        atts = attribute(doc, sets, self.ranker)
         speakers = {a.speaker for a in atts if a.speaker is not None}
-        entities, entity_of = build_entities(doc, sets.mentions, speakers, self.model_dir / GAZETTEER_FILE)
+        entities, entity_of = build_entities(
+            doc, sets.mentions, speakers, self.model_dir / GAZETTEER_FILE, sets.name_type
+        )
         quotes: list[Quote] = []
         for att in atts:
             spans_c = _char_spans(doc, att.parts)

@@ -143,8 +143,15 @@ def _clause_features(doc: PreparedDoc, lex: GermanLexicon, cues: list[str | None
     return out
 
 
-def doc_features(doc: PreparedDoc) -> list[list[str]]:
-    """Features for every token of the document (neighbour features included)."""
+def _prob_bucket(p: float) -> str:
+    return next(str(x) for x in (0.9, 0.7, 0.5, 0.3, 0.1, 0.0) if p >= x)
+
+
+def doc_features(doc: PreparedDoc, sentence_probs: list[dict[str, float]] | None = None) -> list[list[str]]:
+    """Features for every token of the document (neighbour features included).
+
+    ``sentence_probs`` are the sentence classifier's per-class probabilities, one dict per
+    sentence; each token gets its sentence's (bucketed) values as features."""
     lex = lexicon()
     toks = doc.tokens
     n = len(toks)
@@ -153,6 +160,9 @@ def doc_features(doc: PreparedDoc) -> list[list[str]]:
     stretch = _stretch_features(doc, lex)
     sent = _sentence_features(doc, lex, cues, k1)
     clause = _clause_features(doc, lex, cues, k1)
+    sent_prob_feats: list[list[str]] = [
+        [f"SC_{c}={_prob_bucket(p)}" for c, p in sorted(probs.items())] for probs in (sentence_probs or [])
+    ]
     prev_sent_cue = [False] * (len(doc.sentences) + 1)
     for s_idx, f in enumerate(sent):
         prev_sent_cue[s_idx + 1] = any(x.startswith("S_cue") for x in f)
@@ -189,6 +199,8 @@ def doc_features(doc: PreparedDoc) -> list[list[str]]:
             f.append("send")
         f.extend(sent[t.sent])
         f.extend(clause[i])
+        if sent_prob_feats:
+            f.extend(sent_prob_feats[t.sent])
         if prev_sent_cue[t.sent]:
             f.append("P_cue")
         # position relative to the sentence's cues

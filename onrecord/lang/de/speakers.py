@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.labels import TokenSpan
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon
+from onrecord.lang.de.ner import NamedSpan
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 
 #: lowercase particles allowed inside a name ("Ursula von der Leyen", "Ahmad al-Assad")
@@ -43,13 +44,16 @@ def _is_name_token(tok: Token) -> bool:
     )
 
 
-def mention_candidates(doc: PreparedDoc, speaker_spans: list[TokenSpan]) -> list[Candidate]:
+def mention_candidates(doc: PreparedDoc, speaker_spans: list[TokenSpan], names: list[NamedSpan]) -> list[Candidate]:
     """All speaker-like mentions of the document, deduplicated by token span."""
     lex = lexicon()
     toks = doc.tokens
     out: dict[tuple[int, int], Candidate] = {}
     for sp in speaker_spans:
         out[(sp.begin, sp.end)] = Candidate(sp.begin, sp.end, "crf")
+    for n in names:
+        if n.type in ("PER", "ORG") and toks[n.begin].quoted < 0:
+            out.setdefault((n.begin, n.end), Candidate(n.begin, n.end, "ner"))
     i = 0
     n = len(toks)
     while i < n:
@@ -72,6 +76,27 @@ def mention_candidates(doc: PreparedDoc, speaker_spans: list[TokenSpan]) -> list
     return sorted(out.values(), key=lambda c: (c.begin, c.end))
 
 
+_DETERMINERS = frozenset({
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+    "sein", "seine", "seinen", "seinem", "seiner", "ihr", "ihre", "ihren", "ihrem", "ihrer",
+})
+
+
+def determiner(doc: PreparedDoc, begin: int) -> str:
+    """The article or possessive opening the noun phrase that ends in the candidate (marks case)."""
+    j = begin - 1
+    steps = 0
+    while j >= 0 and steps < 4 and doc.tokens[j].sent == doc.tokens[begin].sent:
+        low = doc.tokens[j].lower
+        if low in _DETERMINERS:
+            return low
+        if not doc.tokens[j].text[:1].islower() or not doc.tokens[j].text.isalpha():
+            break
+        j -= 1
+        steps += 1
+    return "none"
+
+
 def _bucket(d: int) -> str:
     for limit in (0, 1, 2, 3, 5, 8, 12, 20, 35, 60):
         if d <= limit:
@@ -88,6 +113,8 @@ def pair_features(
     between_candidates: int,
     prev_speaker_text: str | None,
     lex: GermanLexicon,
+    speaker_prob: float = 0.0,
+    ner_types: list[str] | None = None,
 ) -> list[str]:
     """Sparse features of one (quote, candidate) pair."""
     toks = doc.tokens
@@ -120,6 +147,17 @@ def pair_features(
         f"len={min(cand.end - cand.begin, 4)}",
     ]
     f.append("head=" + head.lemma.lower())
+    for t in ner_types or ["none"]:
+        f.append("ner=" + t)
+        f.append(f"ner_dir={t}{direction}")
+        f.append(f"ner_sdiff={t}{sdiff}")
+    det = determiner(doc, cand.begin)
+    f.append("det=" + det)
+    f.append(f"det_dir={det}{direction}")
+    pb = next(str(x) for x in (0.9, 0.7, 0.5, 0.3, 0.15, 0.05, 0.01, 0.0) if speaker_prob >= x)
+    f.append("spkp=" + pb)
+    f.append(f"spkp_sdiff={pb}{sdiff}")
+    f.append(f"spkp_dir={pb}{direction}")
     if direction == "IN":
         f.append(f"in_pos={_bucket(cand.begin - quote.begin)}")
         f.append(f"in_pos_kind={kind}{_bucket(cand.begin - quote.begin)}")

@@ -1,11 +1,13 @@
 """Rebuild the German models from the German quotation corpus (``onrecord train --data``).
 
 1. Prepare every training article and derive BIO labels from the gold annotations.
+   Train the sentence classifier crosswise (its probabilities are tagger features), then on all.
 2. Train the CRF tagger on two halves crosswise and tag the other half (jackknifing), so that the
    speaker ranker learns from tagger output as noisy as at run time.
 3. Train the final CRF on all training articles.
 4. Train the speaker ranker on gold quotes with their candidates (tagger spans from step 2).
-5. Build the entity-type gazetteer from GermEval 2014 NER when that corpus is given.
+5. Train the NER tagger and build the entity-type gazetteer from GermEval 2014 when that corpus
+   is given (before the ranker, which uses name types as features).
 """
 
 from __future__ import annotations
@@ -18,15 +20,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from onrecord.evaluation.gold import GoldDoc, GoldQuote, read_corpus, resolve_split
-from onrecord.lang.de.attribution import SpanSets, quote_candidates
+from onrecord.lang.de.attribution import SpanSets, group_quotes, quote_candidates
 from onrecord.lang.de.labels import KIND_TO_CLASS, TokenSpan, char_span_to_tokens, gold_labels
-from onrecord.lang.de.ranker import fit_ranker
-from onrecord.lang.de.tagger import Tagger, train_tagger
+from onrecord.lang.de.linear import fit_linear
+from onrecord.lang.de.ner import NamedSpan, NerTagger, train_ner
+from onrecord.lang.de.sentences import fit_sentence_classifier
+from onrecord.lang.de.speakers import Candidate
+from onrecord.lang.de.tagger import Tagger, Tagging, train_tagger
 from onrecord.lang.de.tokens import PreparedDoc, prepare
 
 MODEL_DIR = Path(__file__).parent / "models"
 TAGGER_FILE = "tagger.crfsuite"
 RANKER_FILE = "speaker-ranker.json"
+SENTENCE_FILE = "sentence-classifier.json"
+NER_FILE = "ner.crfsuite"
 GAZETTEER_FILE = "gazetteer.json"
 
 
@@ -56,37 +63,76 @@ def _speaker_tokens(doc: PreparedDoc, quote: GoldQuote) -> list[tuple[int, int]]
     return [rng for b, e in quote.speaker if (rng := char_span_to_tokens(doc, b, e))]
 
 
-def ranker_samples(doc: PreparedDoc, gold: GoldDoc, spans: list[TokenSpan]) -> tuple[list[list[str]], list[int]]:
-    """Ranker training pairs of one document: every candidate of every gold quote."""
-    sets = SpanSets.of(doc, spans)
+def _match_gold(doc: PreparedDoc, parts: list[TokenSpan], golds: list[GoldQuote]) -> GoldQuote | None:
+    """The gold quote that overlaps a predicted quote most (by characters), if any."""
+    b, e = doc.tokens[parts[0].begin].start, doc.tokens[parts[-1].end - 1].end
+    best: tuple[int, GoldQuote] | None = None
+    for g in golds:
+        ov = sum(max(0, min(e, ge) - max(b, gb)) for gb, ge in g.spans)
+        if ov > 0 and (best is None or ov > best[0]):
+            best = (ov, g)
+    return best[1] if best else None
+
+
+def ranker_samples(
+    doc: PreparedDoc, gold: GoldDoc, tagging: Tagging, names: list[NamedSpan] | None = None
+) -> tuple[list[list[str]], list[int]]:
+    """Ranker training pairs of one document.
+
+    The quotes are the tagger's own (crosswise) predictions, as at run time; each takes the
+    speaker of the gold quote it overlaps most. Gold quotes the tagger missed are added too.
+    The previous speaker (a feature) is the gold one, mapped onto the document's mentions.
+    """
+    sets = SpanSets.of(doc, tagging, names)
+    golds = [q for q in gold.quotes if not q.nested]
+    predicted = [(parts, _match_gold(doc, parts, golds)) for parts in group_quotes(doc, tagging.spans)]
+    covered = {id(g) for _, g in predicted if g is not None}
+    missed = [(_gold_parts(doc, g), g) for g in golds if id(g) not in covered]
+    items = sorted(
+        ((parts, g) for parts, g in [*predicted, *missed] if parts and g is not None), key=lambda x: x[0][0].begin
+    )
     xs: list[list[str]] = []
     ys: list[int] = []
-    prev: str | None = None
-    for quote in sorted((q for q in gold.quotes if not q.nested), key=lambda q: q.spans[0]):
-        parts = _gold_parts(doc, quote)
-        if not parts:
-            continue
+    prev: Candidate | None = None
+    for parts, quote in items:
         gold_spk = _speaker_tokens(doc, quote)
         for cand, feats in quote_candidates(doc, parts, sets, prev):
             xs.append(feats)
             ys.append(int(any(cand.begin < e and b < cand.end for b, e in gold_spk)))
-        if quote.speaker:
-            b, e = quote.speaker[0]
-            prev = " ".join(gold.text[b:e].split()[:4])
+        if gold_spk:
+            b, e = gold_spk[0]
+            # as at run time, the carried-over speaker is one of the document's mentions
+            prev = next((m for m in sets.mentions if m.begin < e and b < m.end), Candidate(b, e, "gold"))
     return xs, ys
 
 
-def _jackknife_spans(prepared: list[tuple[PreparedDoc, list[str]]], workdir: Path) -> list[list[TokenSpan]]:
-    """Tagger spans for each training doc from a CRF that did not see it."""
-    half = len(prepared) // 2
-    folds = [(prepared[:half], range(half, len(prepared))), (prepared[half:], range(0, half))]
-    out: list[list[TokenSpan]] = [[] for _ in prepared]
-    for k, (train_part, tag_idx) in enumerate(folds):
+def _halves(n: int) -> list[tuple[range, range]]:
+    """Two folds: (train indices, held-out indices)."""
+    half = n // 2
+    return [(range(0, half), range(half, n)), (range(half, n), range(0, half))]
+
+
+def _jackknife_sentence_probs(prepared: list[tuple[PreparedDoc, list[str]]]) -> list[list[dict[str, float]]]:
+    """Sentence-classifier probabilities for each training doc from a model that did not see it."""
+    out: list[list[dict[str, float]]] = [[] for _ in prepared]
+    for fit_idx, held_idx in _halves(len(prepared)):
+        clf = fit_sentence_classifier([prepared[i] for i in fit_idx])
+        for i in held_idx:
+            out[i] = clf.probabilities(prepared[i][0])
+    return out
+
+
+def _jackknife_tagging(
+    prepared: list[tuple[PreparedDoc, list[str]]], sent_probs: list[list[dict[str, float]]], workdir: Path
+) -> list[Tagging]:
+    """Tagger output for each training doc from a CRF that did not see it."""
+    out: list[Tagging] = [Tagging([], []) for _ in prepared]
+    for k, (fit_idx, held_idx) in enumerate(_halves(len(prepared))):
         path = workdir / f"fold{k}.crfsuite"
-        train_tagger(train_part, path)
-        tagger = Tagger(path)
-        for i in tag_idx:
-            out[i] = tagger.spans(prepared[i][0])
+        train_tagger([prepared[i] for i in fit_idx], path, [sent_probs[i] for i in fit_idx])
+        tagger = Tagger(path, fit_sentence_classifier([prepared[i] for i in fit_idx]))
+        for i in held_idx:
+            out[i] = tagger.tag(prepared[i][0])
     return out
 
 
@@ -137,21 +183,31 @@ def train(
     say(f"reading {folder}")
     golds = list(read_corpus(folder))
     prepared = [(d, gold_labels(d, g.quotes)) for g in golds for d in [prepare(g.text)]]
+    say("training the sentence classifier (crosswise for the tagger, then on all)")
+    sent_probs = _jackknife_sentence_probs(prepared)
+    fit_sentence_classifier(prepared).save(out / SENTENCE_FILE)
     with tempfile.TemporaryDirectory() as tmp:
         say("training crosswise taggers for the ranker (2 folds)")
-        jack = _jackknife_spans(prepared, Path(tmp))
+        jack = _jackknife_tagging(prepared, sent_probs, Path(tmp))
     say("training the final tagger")
-    train_tagger(prepared, out / TAGGER_FILE)
+    train_tagger(prepared, out / TAGGER_FILE, sent_probs)
+    files = [SENTENCE_FILE, TAGGER_FILE]
+    ner_dir = ner_data or Path(data).resolve().parent / "ner-de"
+    ner: NerTagger | None = None
+    if ner_dir.is_dir():
+        say(f"training the NER tagger on {ner_dir}")
+        train_ner(ner_dir, out / NER_FILE)
+        ner = NerTagger(out / NER_FILE)
+        files.append(NER_FILE)
     say("training the speaker ranker")
     xs: list[list[str]] = []
     ys: list[int] = []
-    for (doc, _), gold, spans in zip(prepared, golds, jack, strict=True):
-        x, y = ranker_samples(doc, gold, spans)
+    for (doc, _), gold, tagging in zip(prepared, golds, jack, strict=True):
+        x, y = ranker_samples(doc, gold, tagging, ner.spans(doc) if ner else None)
         xs.extend(x)
         ys.extend(y)
-    fit_ranker(xs, ys).save(out / RANKER_FILE)
-    files = [TAGGER_FILE, RANKER_FILE]
-    ner_dir = ner_data or Path(data).resolve().parent / "ner-de"
+    fit_linear(xs, ys).save(out / RANKER_FILE)
+    files.append(RANKER_FILE)
     if ner_dir.is_dir():
         say(f"building the entity gazetteer from {ner_dir}")
         (out / GAZETTEER_FILE).write_text(

@@ -25,10 +25,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from onrecord.lang.en.lexicon import Lexicon
+from onrecord.lang.en.lexicon import Lexicon, load_lexicon
 from onrecord.lang.en.quotemarks import QuoteSpan
 from onrecord.lang.en.spans import (
-    doc_ents,
     doc_text,
     ent_at,
     merge_spans,
@@ -41,7 +40,6 @@ from onrecord.lang.en.spans import (
 from onrecord.model import QuoteKind, Span
 
 LemmaFn = Callable[[Token], str]
-GENERIC = False
 QUOTE_STRIP = "\"“”‘’'`"
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -50,10 +48,16 @@ CLAUSE_DEPS = ("ccomp",)
 OBJECT_DEPS = ("dobj", "xcomp", "oprd", "attr")
 OBJECT_PREPS = ("for", "on", "against", "about", "of", "to", "as", "over")
 ADDRESSEE_LEMMAS = ("tell", "ask", "inform", "remind", "assure", "urge", "warn", "thank")
+#: speech verbs whose object is not what was said ("added a line", "posted a video")
+NO_OBJECT_LEMMAS = frozenset({"add", "continue", "maintain", "post", "write", "tell", "inform", "assure"})
+#: verbs that report only a clause or a quotation, never an object ("continued to rise", "found himself")
+CLAUSE_ONLY_LEMMAS = frozenset({"continue", "find", "assume", "figure", "presume", "suppose", "guess"})
+#: verbs of speaking whose "to" phrase is the addressee ("spoke to reporters")
+ADDRESSEE_TO = frozenset({"speak", "talk", "say", "add", "write", "tweet", "post", "explain", "complain",
+                          "tell", "announce", "mention", "report", "describe", "confide", "admit"})
 DETERMINERS = ("the", "a", "an", "this", "that", "these", "those")
 SPEAKER_POS = ("PROPN", "NOUN", "PRON", "NUM")
-NEVER_SOURCES = ("it", "there", "this", "what", "you", "anyone", "everyone", "someone", "anybody",
-                 "everybody", "nobody", "somebody", "one")
+NEVER_SOURCES = ("there", "what", "anyone", "anybody")
 NOT_SOURCES = ("it", "there", "this", "that", "what", "which", "i", "we", "you", "me", "us")
 
 _LINE = re.compile(r"^[ \t]*([A-Z][\w.’'\- ]{0,40}?):[ \t]+(\S[^\n]*)$", re.MULTILINE)
@@ -98,7 +102,14 @@ def find_subject(verb: Token, depth: int = 0) -> Token | None:
     if depth >= 3:
         return None
     if verb.dep_ == "acl" and verb.head.pos_ in SPEAKER_POS:
-        return verb.head
+        # "officials speaking on condition of anonymity", not "tweets criticizing X"
+        head = verb.head
+        return head if head.pos_ == "PRON" or human_subject(head, load_lexicon()) else None
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "explained it by saying …", "after meeting him, he said"
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            return None
+        return find_subject(verb.head.head, depth + 1)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return None
@@ -120,6 +131,40 @@ def skip_dateline(subject: Token) -> Token:
     return subject
 
 
+DASHES = ("-", "–", "—", "―", "--")
+NP_DEPS = ("appos", "conj", "compound", "flat", "nmod")
+
+
+def after_dateline(subject: Token, verb: Token) -> Token:
+    """"WASHINGTON (AP) — A spokesman for X called…": parsed with the place as subject, the
+    source is the head of the words between the dash and the verb."""
+    if subject.i >= verb.i or not (subject.is_upper or subject.ent_type_ in ("GPE", "LOC")):
+        return subject
+    doc = verb.doc
+    dash = next((t.i for t in doc[subject.i:verb.i] if t.text in DASHES), None)
+    if dash is None or dash + 1 >= verb.i:
+        return subject
+    root = doc[dash + 1:verb.i].root
+    return root if root.pos_ in SPEAKER_POS else subject
+
+
+def named_in_np(subject: Token) -> Token:
+    """"The head of the PAC, Mike Murphy," / "contender and neurosurgeon Ben Carson": a common
+    noun subject that names its person in an apposition takes the name as source."""
+    if subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ == "PERSON":
+        return subject
+    for tok in subject.subtree:
+        if tok.ent_type_ != "PERSON" or tok.i == subject.i:
+            continue
+        node = tok
+        while node.i != subject.i and node.dep_ in NP_DEPS:
+            node = node.head
+        if node.i == subject.i:
+            ent = ent_at(tok)
+            return ent.root if ent is not None else tok
+    return subject
+
+
 def adjacent_speaker(verb: Token) -> Token | None:
     """A name or pronoun right next to a cue the parser left without subject ("…,” Gowdy added)."""
     doc = verb.doc
@@ -138,9 +183,12 @@ def usable_source(tok: Token | None) -> bool:
         return False
     if tok.lower_ in NOT_SOURCES and tok.dep_ != "nsubj" or tok.lower_ in NEVER_SOURCES:
         return False
+    if tok.lower_ == "it" and (tok.head.i + 1 < len(tok.doc) and tok.doc[tok.head.i + 1].lower_ == "that"
+                               or any(c.dep_ in ("ccomp", "xcomp") and c.i > tok.head.i for c in tok.head.children)
+                               and any(c.dep_ in ("auxpass", "acomp") for c in tok.head.children)):
+        return False  # "it is expected that …", "it seems …"
     if tok.lower_ in ("that", "which"):
-        head = tok.head.head if tok.head.dep_ == "relcl" else None
-        return head is not None and head.ent_type_ in ("ORG", "PERSON", "NORP")
+        return tok.head.dep_ == "relcl"
     return tok.pos_ in SPEAKER_POS or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
 
 
@@ -161,25 +209,37 @@ def _prep_objects(verb: Token) -> list[Token]:
 
 
 def clause_content(verb: Token, classes: frozenset[str], lemma: str) -> tuple[list[Token], str]:
-    """The complements that form the content of a cue verb, and the content type."""
-    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+    """The complements that form the content of a cue verb, and the content type.
+
+    A clause (ccomp) wins; otherwise objects, infinitives and prepositional objects (the
+    preposition itself belongs to the cue: "called for | a ban"). An addressee ("told
+    reporters") is no content when an infinitive follows.
+    """
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS or c.dep_ == "advcl" and c.i > verb.i
+               and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
     if clauses:
         return clauses, "clause"
-    if lemma in ("seem", "appear"):
+    if lemma in ("seem", "appear") or classes == {"frame"} or lemma in CLAUSE_ONLY_LEMMAS:
         return [], ""
-    if classes & {"reported", "evidence"} or lemma in ("ask", "write", "announce", "confirm", "deny",
-                                                         "predict", "promise", "vow", "pledge",
-                                                         "reveal", "suggest", "describe", "express",
-                                                         "acknowledge", "admit", "tweet", "post"):
-        objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
-        if lemma in ADDRESSEE_LEMMAS:
-            objs = [c for c in objs if c.dep_ != "dobj" or not any(x.dep_ == "xcomp" for x in verb.children)]
-        if lemma in ("call", "name", "label", "brand", "dub") and any(c.dep_ == "oprd" for c in objs):
-            return objs, "object"
-        preps = _prep_objects(verb)
-        if objs or preps:
-            return objs + preps, "object"
+    if any(c.dep_ == "agent" for c in verb.children):
+        # "Sanders was supported by most women": the patient is the content
+        patients = [c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ not in ("who", "which", "that")]
+        if patients:
+            return patients, "object"
+    objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS and not (lemma in NO_OBJECT_LEMMAS and c.dep_ == "dobj")]
+    if lemma in ADDRESSEE_LEMMAS:
+        objs = [c for c in objs if c.dep_ != "dobj" or not any(x.dep_ == "xcomp" for x in verb.children)]
+    objs += [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _infinitive(c)]
+    preps = [g for p in _prep_objects(verb) if not (p.lower_ == "to" and lemma in ADDRESSEE_TO)
+             for g in p.children if g.dep_ in ("pobj", "pcomp")]
+    if objs or preps:
+        return sorted(objs + preps, key=lambda t: t.i), "object"
     return [], ""
+
+
+def _infinitive(tok: Token) -> bool:
+    """A to-infinitive ("called for all candidates to lay out…")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def clause_extent(verb: Token, clause: Token, subject: Token | None, sent: SpacySpan) -> set[int]:
@@ -191,7 +251,7 @@ def clause_extent(verb: Token, clause: Token, subject: Token | None, sent: Spacy
     if clause.i > verb.i:
         out = set(range(clause.left_edge.i, sent.end))
         for c in verb.children:
-            if c.i > clause.i and c.dep_ in ("conj", "cc"):
+            if c.i > clause.i and (c.dep_ in ("conj", "cc") or c.dep_ == "advcl" and c.i > clause.right_edge.i):
                 out -= subtree_indices(c)
         return out
     if clause.left_edge.i - sent.start <= 3:
@@ -199,6 +259,24 @@ def clause_extent(verb: Token, clause: Token, subject: Token | None, sent: Spacy
         stop = max(stop, clause.right_edge.i + 1)
         return set(range(sent.start, stop))
     return subtree_indices(clause)
+
+
+TAIL_DEPS = ("prep", "oprd", "xcomp", "dative")
+
+
+def object_tail(verb: Token, comps: list[Token]) -> set[int]:
+    """What follows the first object of a reporting verb: "charged X | with filing…",
+    "described the dinner | as…", "mocked Rubio | for…" (not times, places of the report or a
+    coordinated verb)."""
+    first = min(c.i for c in comps)
+    out: set[int] = set()
+    for c in verb.children:
+        if c.i <= first or c.dep_ not in TAIL_DEPS or c.ent_type_ in ("DATE", "TIME"):
+            continue
+        if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") for g in c.children):
+            continue
+        out |= subtree_indices(c)
+    return out
 
 
 def quotes_in(quotes: list[QuoteSpan], begin: int, end: int) -> list[QuoteSpan]:
@@ -218,28 +296,80 @@ def _attribution_tokens(verb: Token, subject: Token | None) -> set[int]:
     return out
 
 
+PUT_IT = frozenset({"frame"})
+
+
+def _put_it(verb: Token, lemma: str) -> bool:
+    """"As X put it, …" / "X put it this way:"."""
+    return lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+
+
+def _headline(sent: SpacySpan) -> bool:
+    """A line of its own without final punctuation (a headline or a caption)."""
+    text = doc_text(sent.doc)
+    last = _last_word(sent)
+    if last.text in (".", "!", "?", ":", ";") or last.text in QUOTE_STRIP:
+        return False
+    end = last.idx + len(last.text)
+    return text[end:end + 1] in ("\n", "") and (sent.start == 0 or "\n" in sent.doc[sent.start - 1].text)
+
+
+def _only_punct(gap: str) -> bool:
+    """Whether a stretch holds nothing but spaces and punctuation (and is short)."""
+    return len(gap) <= 3 and all(not ch.isalnum() for ch in gap)
+
+
+def _as_clause(verb: Token) -> bool:
+    """"As X said, …": an adverbial clause introduced by "as"."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
+def _last_word(sent: SpacySpan) -> Token:
+    """The last token of a sentence that is not whitespace."""
+    for tok in reversed(sent):
+        if not tok.is_space:
+            return tok
+    return sent[-1]
+
+
 def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon, lemma: str) -> Attribution | None:
     """A cue verb with its source and content (see the module docstring)."""
-    classes = lex.cue_classes(lemma)
+    classes = lex.cue_classes(lemma) or (PUT_IT if _put_it(verb, lemma) else frozenset())
     if not classes or verb.pos_ not in ("VERB", "AUX") and not (verb.tag_.startswith("VB")):
         return None
     doc = verb.doc
     subject = find_subject(verb)
+    if subject is not None and subject.ent_type_ in ("DATE", "TIME"):
+        subject = adjacent_speaker(verb)  # "Warren said Saturday" parsed with the date as subject
     if subject is not None:
-        subject = skip_dateline(subject)
+        subject = named_in_np(after_dateline(skip_dateline(subject), verb))
     elif verb.dep_ in ("ROOT", "parataxis", "ccomp"):
         subject = adjacent_speaker(verb)
     if verb.dep_ == "amod" or (subject is None and verb.dep_ not in ("ROOT", "parataxis", "ccomp")):
         return None
     if subject is not None and not usable_source(subject):
         return None
+    if _headline(sent) and not (subject is not None and (subject.ent_type_ in ("PERSON", "ORG", "NORP")
+                                                         or subject.pos_ == "PRON")):
+        return None
     comps, ctype = clause_content(verb, classes, lemma)
     content_idx: set[int] = set()
     for c in comps:
         content_idx |= clause_extent(verb, c, subject, sent) if ctype == "clause" else subtree_indices(c)
+    if ctype == "object":
+        content_idx |= object_tail(verb, comps)
+    if subject is None and content_idx:
+        # "Trump is not expected to attend": without an agent the patient belongs to the content
+        for c in verb.children:
+            if c.dep_ == "nsubjpass" and c.lower_ not in ("it", "there", "who", "which", "that"):
+                content_idx |= subtree_indices(c)
     if verb.dep_ == "ccomp" and not content_idx and verb.i > verb.head.i and classes & {"speech", "belief"}:
         # "X is Y, he said" parsed with the main clause as head
         content_idx = subtree_indices(verb.head, exclude=[verb]) & set(range(sent.start, verb.i))
+        ctype = "clause"
+    if verb.dep_ == "advcl" and not content_idx and _as_clause(verb) and classes & {"speech", "belief", "frame"}:
+        # "As X reported, Y" / "Y, as X put it"
+        content_idx = subtree_indices(verb.head, exclude=[verb]) & set(range(sent.start, sent.end))
         ctype = "clause"
     if verb.dep_ == "parataxis" and not content_idx and classes & {"speech", "belief"}:
         content_idx = subtree_indices(verb.head, exclude=[verb]) & set(range(sent.start, sent.end))
@@ -247,21 +377,28 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
     content = tokens_to_spans(doc, content_idx)
     kind: QuoteKind = "reported" if ctype == "object" else "indirect"
     confidence = 0.8 if ctype == "clause" else 0.6
-    if not content and classes & {"speech"}:
-        # no complement: a direct quote in the same sentence (before or after the cue)
-        att_idx = _attribution_tokens(verb, subject)
+    if not content:
+        # no complement: a direct quote in the same sentence (before or after the cue); for
+        # verbs other than speech verbs ("“Why?” Vitter demanded") it must be adjacent
+        spans_q = [(q.begin, q.end) for q in quotes]
+        att_idx = {i for i in _attribution_tokens(verb, subject)
+                   if i == verb.i or not any(b <= doc[i].idx < e for b, e in spans_q)}
         att_begin, att_end = token_range_span(doc, min(att_idx), max(att_idx))
+        text = doc_text(doc)
         near = [q for q in quotes if q.begin < sent.end_char and q.end > sent.start_char
                 and not overlaps((q.begin, q.end), (att_begin, att_end))]
+        if not classes & {"speech", "frame"}:
+            near = [q for q in near if _only_punct(text[q.end:att_begin]) or _only_punct(text[att_end:q.begin])]
         if near:
             content = [p for q in near for p in q.parts]
             kind, confidence, ctype = "direct", 0.85, "quote"
-    if content and sent[-1].text == ":" and content[-1][1] >= sent[-2].idx:
+    last = _last_word(sent)
+    if content and last.text == ":" and last.i > sent.start and content[-1][1] >= doc[last.i - 1].idx:
         after = [q for q in quotes if q.begin >= sent.end_char and doc_text(doc)[sent.end_char:q.begin].strip() == ""]
         if after:
             content = content + list(after[0].parts)
-    elif not content and sent[-1].text == ":":
-        after = [q for q in quotes if q.begin >= sent[-1].idx and doc_text(doc)[sent[-1].idx + 1:q.begin].strip() == ""]
+    elif not content and last.text == ":":
+        after = [q for q in quotes if q.begin >= last.idx and doc_text(doc)[last.idx + 1:q.begin].strip() == ""]
         if after:
             content = list(after[0].parts)
             kind, confidence, ctype = "direct", 0.8, "quote"
@@ -276,15 +413,12 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
         if any(overlaps(src, c) for c in content):
             return None
     cue = [token_range_span(doc, verb.i, verb.i)]
-    cue += [token_range_span(doc, c.i, c.i) for c in verb.children if c.dep_ == "prt"]
+    cue += [token_range_span(doc, c.i, c.i) for c in verb.children if c.dep_ == "prt"
+            or c.dep_ == "prep" and any(g.head.i == c.i for g in comps)]
     return Attribution(content=merge_spans(content), cue=merge_spans(cue), source=src, source_token=src_tok,
                        kind=kind, confidence=confidence, rule=f"verb:{ctype}", extra={"verb": verb.i})
 
 
-LIGHT_VERBS = frozenset({"be", "have", "do", "get", "go", "come", "become", "take", "give", "make", "let",
-                         "put", "keep", "leave", "begin", "start", "try", "use", "help", "need", "run",
-                         "win", "lose", "play", "live", "die", "spend", "pay", "hold", "meet", "serve",
-                         "move", "set", "turn", "remain", "stay", "follow", "happen", "include", "involve"})
 HUMAN_PRONOUNS = frozenset({"he", "she", "they", "who"})
 
 
@@ -296,45 +430,64 @@ def human_subject(tok: Token, lex: Lexicon) -> bool:
     return low in HUMAN_PRONOUNS or low in lex.group_nouns or low in lex.person_nouns
 
 
-def generic_verb(verb: Token, sent: SpacySpan, lex: Lexicon, lemma: str) -> Attribution | None:
-    """Any other verb of a person or group with an object: a stance or act reported ("X
-    slammed Y", "X unveiled a plan"). Low confidence: the gold standard counts many of these."""
-    if lemma in LIGHT_VERBS or verb.dep_ in ("amod", "aux", "auxpass"):
+NOUN_PREPS = ("of", "for", "on", "about", "against", "to", "over")
+
+
+def noun_cue(noun: Token, sent: SpacySpan, lex: Lexicon) -> Attribution | None:
+    """"Her remark that …", "Sanders’ call for …", "Clinton's answer was that …": a speech
+    noun with a possessive source and a clause, an infinitive, a prepositional object or a
+    predicate as content."""
+    source = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if source is None or source.pos_ not in SPEAKER_POS:
         return None
-    if verb.dep_ not in ("ROOT", "conj") or (verb.dep_ == "conj" and verb.head.dep_ != "ROOT"):
+    doc = noun.doc
+    comps: list[Token] = []
+    cue_extra: list[Token] = []
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp") and c.i > noun.i and (_infinitive(c) or any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+            comps.append(c)
+        elif c.dep_ == "prep" and c.lower_ in NOUN_PREPS and c.i == noun.i + 1:
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                comps.extend(objs)
+                cue_extra.append(c)
+    head = noun.head
+    if not comps and noun.dep_ == "nsubj" and head.lower_ in ("is", "was", "'s", "’s"):
+        comps = [c for c in head.children if c.dep_ in ("attr", "ccomp") and c.i > head.i]
+        cue_extra = [head] if comps else []
+    if not comps:
         return None
-    subject = find_subject(verb)
-    if subject is None or not (subject.ent_type_ in ("PERSON", "ORG") or subject.lower_ in ("he", "she")):
-        return None
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
-        return None
-    objs = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp")] + _prep_objects(verb)
-    if not objs:
-        return None
-    doc = verb.doc
     content_idx: set[int] = set()
-    for c in objs:
+    for c in comps:
         content_idx |= subtree_indices(c)
-    content = tokens_to_spans(doc, content_idx)
-    src = source_span(subject)
-    if not content or any(overlaps(src, c) for c in content) or _title_like(doc, content):
+    content = tokens_to_spans(doc, content_idx & set(range(sent.start, sent.end)))
+    src = source_span(source)
+    if not content or any(overlaps(src, c) for c in content):
         return None
-    return Attribution(content=merge_spans(content), cue=[token_range_span(doc, verb.i, verb.i)], source=src,
-                       source_token=subject.i, kind="reported", confidence=0.3, rule="generic")
+    cue = merge_spans([token_range_span(doc, t.i, t.i) for t in [noun, *cue_extra]])
+    return Attribution(content=merge_spans(content), cue=cue, source=src, source_token=source.i,
+                       kind="indirect", confidence=0.55, rule="noun")
 
 
-def _title_like(doc: Doc, content: list[Span]) -> bool:
-    """Content that is only a name or a short quoted title ("reads The New York Times")."""
-    if len(content) != 1:
-        return False
-    begin, end = content[0]
-    span = doc.char_span(begin, end, alignment_mode="expand")
-    if span is None or len(span) <= 1:
-        return True
-    stripped = doc_text(doc)[begin:end].strip(QUOTE_STRIP)
-    if doc_text(doc)[begin] in QUOTE_STRIP and len(stripped.split()) <= 3:
-        return True
-    return any(e.start <= span.start and span.end <= e.end for e in doc_ents(doc))
+def seem_cue(verb: Token, lemma: str) -> Attribution | None:
+    """"The speaker seemed closer to an endorsement": an impression without a source; the
+    content is the subject and what it seems to be."""
+    if lemma not in ("seem", "appear") or verb.dep_ not in ("ROOT", "conj"):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "there", "this", "that")]
+    preds = [c for c in verb.children if c.dep_ in ("xcomp", "oprd", "acomp", "attr") and c.i > verb.i]
+    if not subjects or not preds:
+        return None
+    idx: set[int] = set()
+    for c in subjects + preds:
+        idx |= subtree_indices(c)
+    doc = verb.doc
+    content = tokens_to_spans(doc, idx)
+    if not content:
+        return None
+    return Attribution(content=merge_spans(content), cue=[token_range_span(doc, verb.i, verb.i)], source=None,
+                       source_token=None, kind="indirect", confidence=0.5, rule="seem")
 
 
 def according_to(tok: Token, sent: SpacySpan) -> Attribution | None:
@@ -355,7 +508,7 @@ def according_to(tok: Token, sent: SpacySpan) -> Attribution | None:
         return None
     return Attribution(content=merge_spans(content), cue=[token_range_span(doc, tok.i, to.i)],
                        source=np_span(source), source_token=source.i, kind="indirect",
-                       confidence=0.8, rule="according")
+                       confidence=0.9, rule="according")
 
 
 def _name_like(name: str) -> bool:
@@ -385,6 +538,29 @@ def line_sources(doc: Doc) -> list[Attribution]:
         out.append(Attribution(content=[(m.start(2), end)], cue=[(m.end(1), m.end(1) + 1)],
                                source=(name_begin, name_begin + len(name)), source_token=head,
                                kind="direct", confidence=0.6, rule="line"))
+    return out
+
+
+_BYLINE = re.compile(r"[ \t\u00a0]*([―—–]|--)[ \t\u00a0]*([A-Z][\w.’'\- ]{1,60}?)[ \t\u00a0.]*(?=\n|$)")
+
+
+def byline_sources(doc: Doc, quotes: list[QuoteSpan]) -> list[Attribution]:
+    """A quotation signed after a dash: "“…” ― Veronica Cruz" (the name ends the line)."""
+    out: list[Attribution] = []
+    text = doc_text(doc)
+    for q in quotes:
+        m = _BYLINE.match(text, q.end)
+        if m is None:
+            continue
+        name = m.group(2).strip()
+        if len(name.split()) > 5 or not _name_like(name) or re.search(r"\d", name):
+            continue
+        begin = m.start(2)
+        span = doc.char_span(begin, begin + len(name), alignment_mode="expand")
+        head = span.root.i if span is not None and len(span) else None
+        out.append(Attribution(content=list(q.parts), cue=[(m.start(1), m.end(1))],
+                               source=(begin, begin + len(name)), source_token=head,
+                               kind="direct", confidence=0.85, rule="byline"))
     return out
 
 
@@ -423,7 +599,21 @@ def _between_is_attribution(text: str, end: int, begin: int, att: Attribution) -
         return False
     marks = ([att.source] if att.source else []) + att.cue
     inside = [m for m in marks if end <= m[0] and m[1] <= begin]
-    return bool(inside) and len(gap.split()) <= 12
+    return bool(inside) and len(gap.split()) <= 50
+
+
+def _next_paragraph(text: str, last: Attribution, q: QuoteSpan) -> bool:
+    """A quotation that fills the paragraph right after the one of a direct quote, with
+    nothing but the attribution in between ("“A,” he said.¶“B.”")."""
+    last_end = max(e for _, e in last.content)
+    gap = text[last_end:q.begin]
+    if gap.count("\n") == 0 or "\n" in gap.strip() or any(ch in gap for ch in "“\"”"):
+        return False
+    marks = ([last.source] if last.source else []) + last.cue
+    if gap.strip(" \t\n.,") and not any(last_end <= m[0] and m[1] <= q.begin for m in marks):
+        return False
+    para_end = text.find("\n", q.end)
+    return not text[q.end:len(text) if para_end < 0 else para_end].strip()
 
 
 def carry_over(text: str, atts: list[Attribution], quotes: list[QuoteSpan], lex: Lexicon) -> list[Attribution]:
@@ -434,7 +624,6 @@ def carry_over(text: str, atts: list[Attribution], quotes: list[QuoteSpan], lex:
     attribution is a title or scare quote and is dropped.
     """
     claimed = [c for a in atts for c in a.content]
-    new: list[Attribution] = []
     ordered = sorted(atts, key=lambda a: min(b for b, _ in a.content))
     for q in quotes:
         if any(overlaps((q.begin, q.end), c) for c in claimed):
@@ -445,15 +634,13 @@ def carry_over(text: str, atts: list[Attribution], quotes: list[QuoteSpan], lex:
             continue
         last = max(prev, key=lambda a: max(e for _, e in a.content))
         last_end = max(e for _, e in last.content)
-        if _between_is_attribution(text, last_end, q.begin, last):
+        gap = text[last_end:q.begin]
+        if _between_is_attribution(text, last_end, q.begin, last) or "\n" not in gap and not gap.strip(" \t.,;:—–-"):
             last.content = merge_spans(last.content + list(q.parts))
             continue
-        if _quote_words(text, q) <= 3 or q.begin - last_end > 400:
-            continue
-        new.append(Attribution(content=list(q.parts), cue=[], source=last.source,
-                               source_token=last.source_token, kind="direct", confidence=0.5,
-                               rule="carry"))
-    return atts + new
+        if _quote_words(text, q) > 3 and _next_paragraph(text, last, q):
+            last.content = merge_spans(last.content + list(q.parts))
+    return atts
 
 
 def dedupe(atts: list[Attribution]) -> list[Attribution]:
@@ -486,7 +673,7 @@ def resolve_overlaps(atts: list[Attribution]) -> list[Attribution]:
         return sum(e - b for b, e in a.content)
 
     kept: list[Attribution] = []
-    for a in sorted(atts, key=lambda a: (a.rule == "generic", depth(a), -a.confidence, -size(a))):
+    for a in sorted(atts, key=lambda a: (depth(a), -a.confidence, -size(a))):
         marks = a.cue + ([a.source] if a.source else [])
         if any(overlaps(c, k) for c in a.content for o in kept for k in o.content):
             continue
@@ -508,13 +695,13 @@ def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: Le
         for tok in sent:
             if tok.lower_ == "according":
                 att = according_to(tok, sent)
+            elif tok.pos_ == "NOUN" and lex.is_cue_noun(tok.lower_) and not in_quote(tok):
+                att = noun_cue(tok, sent, lex)
             elif tok.pos_ in ("VERB", "AUX") and tok.lower_ not in ("is", "was", "be", "are", "were", "been") \
                     and not in_quote(tok):
                 lem = lemma(tok)
-                if lex.cue_classes(lem):
-                    att = verb_cue(tok, sent, quotes, lex, lem)
-                elif GENERIC and tok.pos_ == "VERB":
-                    att = generic_verb(tok, sent, lex, lem)
+                if lex.cue_classes(lem) or _put_it(tok, lem):
+                    att = verb_cue(tok, sent, quotes, lex, lem) or seem_cue(tok, lem)
                 else:
                     att = None
             else:
@@ -522,6 +709,7 @@ def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: Le
             if att is not None:
                 atts.append(att)
     atts.extend(line_sources(doc))
+    atts.extend(byline_sources(doc, quotes))
     for att in atts:
         _stretch(att, quotes)
     atts = carry_over(doc_text(doc), atts, quotes, lex)

@@ -300,9 +300,9 @@ def _add_source(builder: EntityBuilder, tok: Token, span: Span) -> None:
         return
     det = [c.lower_ for c in tok.children if c.dep_ == "det"]
     if det == ["the"] and low in lex.person_nouns:
-        cluster = builder.resolve_title(tok)
-        if cluster is not None:
-            cluster.add(span)
-            builder.by_token[tok.i] = cluster
+        titled = builder.resolve_title(tok)
+        if titled is not None:
+            titled.add(span)
+            builder.by_token[tok.i] = titled
             return
     builder.add_common(tok, span)

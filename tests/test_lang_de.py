@@ -1,0 +1,156 @@
+"""The German extractor on real German news sentences (bundled models, no ../shared needed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from onrecord.extraction import ExtractionResult
+from onrecord.lang import get_extractor
+from onrecord.model import Entity, Quote
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+@pytest.fixture(scope="module")
+def extract():  # type: ignore[no-untyped-def]
+    extractor = get_extractor("de")
+    return extractor.extract
+
+
+def _quote_with(result: ExtractionResult, words: str) -> Quote:
+    matches = [q for q in result.quotes if words in q.text]
+    assert matches, f"no quote contains {words!r}: {[q.text for q in result.quotes]}"
+    return matches[0]
+
+
+def _entity(result: ExtractionResult, quote: Quote) -> Entity:
+    assert quote.entity is not None, f"quote {quote.text!r} has no resolved entity"
+    return next(e for e in result.entities if e.id == quote.entity)
+
+
+def test_offsets_point_into_the_text(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "„Wir haben monatelang verhandelt“, sagte Oberbürgermeister Thomas Reinhardt am Dienstag."
+    result = extract(text)
+    for q in result.quotes:
+        assert " … ".join(text[b:e] for b, e in q.spans) == q.text
+        if q.speaker:
+            assert [text[b:e] for b, e in q.speaker.spans] == [q.speaker.text]
+    for e in result.entities:
+        for b, end in e.mentions:
+            assert text[b:end]
+
+
+def test_direct_quote_with_named_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "„Wir haben monatelang verhandelt“, sagte Oberbürgermeister Thomas Reinhardt am Dienstag."
+    result = extract(text)
+    quote = _quote_with(result, "monatelang verhandelt")
+    assert quote.kind == "direct"
+    assert quote.speaker is not None and "Reinhardt" in quote.speaker.text
+    assert quote.cue is not None and quote.cue.text == "sagte"
+    assert _entity(result, quote).name.endswith("Thomas Reinhardt")
+
+
+def test_pronoun_speaker_resolves_to_full_name(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Oberbürgermeister Thomas Reinhardt zeigte sich nach der Sitzung enttäuscht. "
+        "„Jetzt verlieren wir noch einmal wertvolle Zeit“, sagte er."
+    )
+    result = extract(text)
+    quote = _quote_with(result, "wertvolle Zeit")
+    assert quote.speaker is not None and quote.speaker.text == "er"
+    assert _entity(result, quote).name == "Thomas Reinhardt"
+
+
+def test_indirect_konjunktiv_quote(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Die Verkehrsbetriebe rechnen mit einem Defizit. "
+        "Die Lage sei ernst, die Stadt müsse neue Schulden aufnehmen, sagte Finanzbürgermeisterin Petra Lang."
+    )
+    result = extract(text)
+    quote = _quote_with(result, "Die Lage sei ernst")
+    assert quote.kind in ("indirect", "free_indirect")
+    assert quote.speaker is not None and "Lang" in quote.speaker.text
+
+
+def test_dass_clause_is_indirect(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Die Ministerin Sabine Kraus erklärte am Montag, dass die Verhandlungen fortgesetzt würden."
+    result = extract(text)
+    quote = _quote_with(result, "Verhandlungen fortgesetzt")
+    assert quote.kind in ("indirect", "mixed")
+    assert "Die Ministerin Sabine Kraus erklärte" not in quote.text
+    assert quote.speaker is not None and "Kraus" in quote.speaker.text
+
+
+def test_surname_resolves_to_fullest_name(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Die Grünen-Politikerin Miriam Köhler kritisierte die Pläne scharf. "
+        "Wer auf Bus und Bahn angewiesen sei, dürfe nicht die Lücken im Haushalt schließen, erklärte Köhler."
+    )
+    result = extract(text)
+    quote = _quote_with(result, "Lücken im Haushalt")
+    assert quote.speaker is not None and quote.speaker.text == "Köhler"
+    assert _entity(result, quote).name == "Miriam Köhler"
+
+
+def test_split_quote_keeps_one_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "„Die Debatte zeigt ein grundsätzliches Problem“, sagte die Forscherin Anna Berger. "
+        "„Die Kommunen tragen Aufgaben, für die ihnen das Geld fehlt.“"
+    )
+    result = extract(text)
+    first = _quote_with(result, "grundsätzliches Problem")
+    second = _quote_with(result, "Die Kommunen tragen")
+    assert first.entity is not None and first.entity == second.entity
+    assert _entity(result, first).name == "Anna Berger"
+
+
+def test_apposition_gives_role_with_organisation(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "„Die Kommunen tragen Aufgaben, für die ihnen schlicht das Geld fehlt“, sagte Anna Berger, "
+        "Professorin für Politikwissenschaft an der Universität Leipzig."
+    )
+    result = extract(text)
+    berger = next(e for e in result.entities if e.name == "Anna Berger")
+    assert berger.type == "person"
+    role = berger.roles[0]
+    assert role.title == "Professorin für Politikwissenschaft"
+    assert role.organization == "Universität Leipzig"
+
+
+def test_newspaper_title_in_quote_marks_is_not_a_quote(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Das Defizit wachse weiter, schrieb die „Süddeutsche Zeitung“ am Mittwoch."
+    result = extract(text)
+    assert not any(q.text.strip("„“") == "Süddeutsche Zeitung" for q in result.quotes)
+
+
+def test_broken_quote_marks_still_pair(extract) -> None:  # type: ignore[no-untyped-def]
+    text = '„Wir bleiben bei unserer Linie", sagte Parteichef Markus Weber. „Daran ändert sich nichts.'
+    result = extract(text)
+    quote = _quote_with(result, "unserer Linie")
+    assert quote.kind == "direct"
+    assert quote.speaker is not None and "Weber" in quote.speaker.text
+
+
+def test_unnamed_group_source(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Analysten erwarten, dass die Zentralbank die Zinsen im Juni erneut senken werde."
+    result = extract(text)
+    quote = _quote_with(result, "Zinsen im Juni")
+    assert quote.speaker is not None and quote.speaker.text == "Analysten"
+    assert _entity(result, quote).type == "group"
+
+
+def test_empty_and_quote_free_text(extract) -> None:  # type: ignore[no-untyped-def]
+    assert extract("").quotes == []
+    result = extract("Der Stadtrat will im April erneut über die Preise beraten.")
+    assert result.quotes == []
+
+
+@pytest.mark.skipif(not (SHARED / "quotes-de" / "dev").is_dir(), reason="needs ../shared/data/quotes-de")
+def test_dev_scores_stay_above_floor() -> None:
+    from onrecord.evaluation import run_eval
+
+    report = run_eval(SHARED / "quotes-de", "de", limit=40)
+    assert report.score.quote.f1 >= 0.60
+    assert report.score.joint.f1 >= 0.42
