@@ -150,6 +150,39 @@ def candidate_text(doc: PreparedDoc, cand: Candidate) -> str:
     return " ".join(t.text for t in doc.tokens[cand.begin : cand.end])
 
 
+_CLAUSE_EDGE = frozenset({",", ";", ":", "(", ")", "–", "—"})
+
+
+def cut_attribution(doc: PreparedDoc, parts: list[TokenSpan], speaker: Candidate) -> list[TokenSpan]:
+    """Remove an embedded attribution (", so Reinhardt,", ", sagte sie,") from a quote.
+
+    The attribution is the comma-delimited clause around the speaker; it is cut only when it
+    holds a cue word, so the quote's words never include who said them (reported speech,
+    whose span is the whole sentence by definition, is left alone)."""
+    lex = lexicon()
+    toks = doc.tokens
+    out: list[TokenSpan] = []
+    for part in parts:
+        if part.cls == "RQ" or not (part.begin < speaker.begin and speaker.end < part.end):
+            out.append(part)
+            continue
+        lo = speaker.begin
+        while lo > part.begin and toks[lo - 1].text not in _CLAUSE_EDGE:
+            lo -= 1
+        hi = speaker.end
+        while hi < part.end and toks[hi].text not in _CLAUSE_EDGE and toks[hi].sent == toks[speaker.begin].sent:
+            hi += 1
+        if not any(cue_class(t, lex) for t in toks[lo:hi]) or lo <= part.begin + 1:
+            out.append(part)
+            continue
+        # speech with its cue in the sentence is indirect, not free indirect
+        cls = "IQ" if part.cls == "FQ" else part.cls
+        left = trim(doc, TokenSpan(cls, part.begin, lo))
+        right = trim(doc, TokenSpan(cls, hi, part.end))
+        out.extend(p for p in (left, right) if p is not None)
+    return out or parts
+
+
 def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Attribution]:
     """Choose a speaker for every quote, left to right (the previous speaker is a feature)."""
     out: list[Attribution] = []
@@ -161,6 +194,7 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
         speaker = best[1] if best and best[0] >= ranker.threshold else None
         if speaker is not None:
             prev = speaker
+            parts = cut_attribution(doc, parts, speaker)
         cue = nearest_cue(parts, speaker, sets.cues, doc)
         out.append(Attribution(parts=parts, speaker=speaker, cue=cue, speaker_prob=best[0] if best else 0.0))
     return out
