@@ -11,13 +11,22 @@ from pathlib import Path
 from onrecord.extraction import ExtractionResult
 from onrecord.lang.de.attribution import Attribution, SpanSets, attribute
 from onrecord.lang.de.entities import build_entities
+from onrecord.lang.de.lemmas import LemmaTable
 from onrecord.lang.de.labels import CLASS_TO_KIND, TokenSpan
 from onrecord.lang.de.linear import LinearModel
 from onrecord.lang.de.ner import NerTagger
 from onrecord.lang.de.tagger import Tagger
 from onrecord.lang.de.tokens import PreparedDoc, prepare
 from onrecord.lang.de.sentences import SentenceClassifier
-from onrecord.lang.de.train import GAZETTEER_FILE, MODEL_DIR, NER_FILE, RANKER_FILE, SENTENCE_FILE, TAGGER_FILE
+from onrecord.lang.de.train import (
+    GAZETTEER_FILE,
+    LEMMA_FILE,
+    MODEL_DIR,
+    NER_FILE,
+    RANKER_FILE,
+    SENTENCE_FILE,
+    TAGGER_FILE,
+)
 from onrecord.model import Mention, Quote, QuoteKind
 
 VERSION = "0.1.0"
@@ -46,6 +55,7 @@ class GermanExtractor:
 
     def __init__(self, model_dir: Path) -> None:
         self.model_dir = model_dir
+        self.lemmas = LemmaTable.load(model_dir / LEMMA_FILE)
         self.tagger = Tagger(model_dir / TAGGER_FILE, SentenceClassifier.load(model_dir / SENTENCE_FILE))
         self.ranker = LinearModel.load(model_dir / RANKER_FILE)
         self.ner = NerTagger(model_dir / NER_FILE) if (model_dir / NER_FILE).exists() else None
@@ -55,7 +65,7 @@ class GermanExtractor:
         return cls(MODEL_DIR)
 
     def extract(self, text: str) -> ExtractionResult:
-        doc = prepare(text)
+        doc = prepare(text, self.lemmas)
         names = self.ner.spans(doc) if self.ner is not None else []
         sets = SpanSets.of(doc, self.tagger.tag(doc), names)
         atts = attribute(doc, sets, self.ranker)

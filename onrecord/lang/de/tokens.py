@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-import simplemma
 import spacy
 from spacy.language import Language
 
@@ -66,8 +66,11 @@ def tokenizer() -> Language:
 
 @lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
-    """Dictionary lemma (simplemma), cached because news vocabulary repeats."""
-    return simplemma.lemmatize(word, lang="de")
+    """Dictionary lemma from simplemma's full German dictionary (training; 1.5 s to load),
+    cached because news vocabulary repeats. The extractor uses its compact lemma table."""
+    import simplemma
+
+    return str(simplemma.lemmatize(word, lang="de"))
 
 
 def _sentence_breaks(tokens: list[Token], text: str) -> list[tuple[int, int]]:
@@ -106,8 +109,12 @@ def _paragraphs(tokens: list[Token], text: str) -> list[tuple[int, int]]:
     return paras
 
 
-def prepare(text: str) -> PreparedDoc:
-    """Tokenise, split and annotate a German body text."""
+def prepare(text: str, lemmatize: Callable[[str], str] | None = None) -> PreparedDoc:
+    """Tokenise, split and annotate a German body text.
+
+    ``lemmatize`` maps a word to its lemma: the extractor passes its compact lemma table;
+    the default (training) uses simplemma's full dictionary."""
+    lemma_of = lemmatize or lemma
     doc = tokenizer().make_doc(text)
     tokens = [
         Token(i=t.i, text=t.text, start=t.idx, end=t.idx + len(t.text))
@@ -116,7 +123,7 @@ def prepare(text: str) -> PreparedDoc:
     ]
     for i, tok in enumerate(tokens):
         tok.i = i
-        tok.lemma = lemma(tok.text) if tok.text[:1].isalpha() else tok.text
+        tok.lemma = lemma_of(tok.text) if tok.text[:1].isalpha() else tok.text
     sentences = _sentence_breaks(tokens, text)
     for s_idx, (b, e) in enumerate(sentences):
         for tok in tokens[b:e]:

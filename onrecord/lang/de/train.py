@@ -23,7 +23,9 @@ from onrecord.evaluation.gold import GoldDoc, GoldQuote, read_corpus, resolve_sp
 from onrecord.lang.de.attribution import SpanSets, group_quotes, quote_candidates
 from onrecord.lang.de.labels import KIND_TO_CLASS, TokenSpan, char_span_to_tokens, gold_labels
 from onrecord.lang.de.linear import fit_linear
-from onrecord.lang.de.ner import NamedSpan, NerTagger, train_ner
+from onrecord.lang.de.lemmas import build_lemma_table
+from onrecord.lang.de.lexicon import lexicon
+from onrecord.lang.de.ner import NamedSpan, NerTagger, read_germeval, train_ner
 from onrecord.lang.de.sentences import fit_sentence_classifier
 from onrecord.lang.de.speakers import Candidate
 from onrecord.lang.de.tagger import Tagger, Tagging, train_tagger
@@ -34,6 +36,8 @@ TAGGER_FILE = "tagger.crfsuite"
 RANKER_FILE = "speaker-ranker.json"
 SENTENCE_FILE = "sentence-classifier.json"
 NER_FILE = "ner.crfsuite"
+LEMMA_FILE = "lemmas.tsv"
+RANKER_C = 0.5  # L2 strength of the speaker ranker (flat between 0.3 and 1 on dev)
 GAZETTEER_FILE = "gazetteer.json"
 
 
@@ -183,6 +187,12 @@ def train(
     say(f"reading {folder}")
     golds = list(read_corpus(folder))
     prepared = [(d, gold_labels(d, g.quotes)) for g in golds for d in [prepare(g.text)]]
+    say("writing the lemma table")
+    ner_dir = ner_data or Path(data).resolve().parent / "ner-de"
+    vocabulary = [t.text for d, _ in prepared for t in d.tokens]
+    if ner_dir.is_dir():
+        vocabulary.extend(w for path in sorted(ner_dir.glob("*.tsv")) for words, _ in read_germeval(path) for w in words)
+    build_lemma_table(vocabulary, lexicon().cues).save(out / LEMMA_FILE)
     say("training the sentence classifier (crosswise for the tagger, then on all)")
     sent_probs = _jackknife_sentence_probs(prepared)
     fit_sentence_classifier(prepared).save(out / SENTENCE_FILE)
@@ -191,8 +201,7 @@ def train(
         jack = _jackknife_tagging(prepared, sent_probs, Path(tmp))
     say("training the final tagger")
     train_tagger(prepared, out / TAGGER_FILE, sent_probs)
-    files = [SENTENCE_FILE, TAGGER_FILE]
-    ner_dir = ner_data or Path(data).resolve().parent / "ner-de"
+    files = [LEMMA_FILE, SENTENCE_FILE, TAGGER_FILE]
     ner: NerTagger | None = None
     if ner_dir.is_dir():
         say(f"training the NER tagger on {ner_dir}")
@@ -206,7 +215,7 @@ def train(
         x, y = ranker_samples(doc, gold, tagging, ner.spans(doc) if ner else None)
         xs.extend(x)
         ys.extend(y)
-    fit_linear(xs, ys).save(out / RANKER_FILE)
+    fit_linear(xs, ys, c=RANKER_C).save(out / RANKER_FILE)
     files.append(RANKER_FILE)
     if ner_dir.is_dir():
         say(f"building the entity gazetteer from {ner_dir}")

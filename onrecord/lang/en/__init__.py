@@ -5,8 +5,8 @@ extractor (the registry in :mod:`onrecord.lang` keeps one per process).
 
 Stages per document:
 
-1. spaCy: tokens, tags, dependencies, sentences, named entities (the lemmatizer runs lazily,
-   only on verbs, to save time);
+1. spaCy: tokens, tags, dependencies, sentences (always started at a line break), named
+   entities (the lemmatizer runs lazily, only on verbs, to save time);
 2. :mod:`quotemarks`: quote-mark pairing on the raw text;
 3. :mod:`attribution`: cue, content and local source of each attribution;
 4. :mod:`entities` and :mod:`roles`: entity clusters, resolution of sources, roles;

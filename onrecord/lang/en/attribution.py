@@ -1,19 +1,32 @@
 """Attribution rules over a dependency parse: cue, content, local source.
 
-Needs: a ``Doc`` with tags, dependencies and sentences (en_core_web_sm), the paired quote
-marks of its text (:mod:`quotemarks`), a lemma function and the :class:`Lexicon`.
-Adds: a list of :class:`Attribution` (content spans, cue spans, the local source mention and
-its head token, a kind and a confidence). Nested attributions are kept: a reported clause
-inside another quote is a quote of its own.
+Needs: a ``Doc`` with tags, dependencies and sentences (en_core_web_sm, sentences started at
+line breaks), the paired quote marks of its text (:mod:`quotemarks`), a lemma function and the
+:class:`Lexicon`. Adds: a list of :class:`Attribution` (content spans, cue spans, the local
+source mention and its head token, a kind and a confidence).
+
+The conventions follow news attribution corpora such as PolNeAR: the source is the local
+mention ("he", "who", "the campaign"); a preposition belongs to the cue ("called for | a
+ban"); and attributions do not nest or overlap — a report inside another attribution's content
+("he told reporters that she thinks …") is part of that content (:func:`resolve_overlaps`).
 
 Rules, each a small function:
 
-* ``verb_cue`` — a cue verb with its subject (inherited through conj/xcomp/advcl/acl) and its
-  clause, infinitive, object or prepositional object ("said that…", "called for…").
-* ``parataxis`` — "X is Y, he said": the main clause minus the attribution.
+* ``verb_cue`` — a cue verb with its subject (inherited through conj/xcomp/advcl/acl/pcomp, a
+  passive's agent, past a dateline, or the name in an apposition) and its clause, infinitive,
+  object with what follows it, or prepositional object ("said that…", "called for…",
+  "described the dinner as…"); "X is Y, he said"; "As X reported, Y"; a direct quotation in
+  the same sentence ("“Why?” Vitter demanded").
+* ``noun_cue`` — a speech noun with a possessive source or under a light verb ("her remark
+  that…", "made the case that…").
+* ``seem_cue`` — "X seemed Y": an impression without a source.
 * ``according_to`` — "according to X, …": the clause minus the phrase.
-* ``line_source`` — transcript and headline lines "TRUMP: …", "Sanders: …".
-* direct quotes are stretched over their marks and carried over ("“A,” he said. “B.”").
+* ``line_sources`` — transcript and headline lines "TRUMP: …", "Sanders: …".
+* ``byline_sources`` — a quotation signed after a dash: "“…” ― Veronica Cruz".
+* direct quotes are stretched over their marks and continued ("“A,” he said. “B.”", and a
+  quotation filling the next paragraph).
+
+A headline line (no final punctuation) yields an attribution only with a named or human source.
 """
 
 from __future__ import annotations
@@ -60,7 +73,7 @@ SPEAKER_POS = ("PROPN", "NOUN", "PRON", "NUM")
 NEVER_SOURCES = ("there", "what", "anyone", "anybody")
 NOT_SOURCES = ("it", "there", "this", "that", "what", "which", "i", "we", "you", "me", "us")
 
-_LINE = re.compile(r"^[ \t]*([A-Z][\w.’'\- ]{0,40}?):[ \t]+(\S[^\n]*)$", re.MULTILINE)
+_LINE = re.compile(r"^[ \t]*[\"“]?([A-Z][\w.’'\- ]{0,40}?):[ \t]+(\S[^\n]*)$", re.MULTILINE)
 _LINE_ALONE = re.compile(r"^[ \t]*([A-Z][\w.’'\-, ]{0,60}?):[ \t]*\n\s*([“\"‘][^\n]*)$", re.MULTILINE)
 _LINE_STOP = {"update", "note", "editor’s note", "editor's note", "watch", "related", "photo",
               "source", "read", "read more", "see also", "video", "image", "caption", "credit",
@@ -349,9 +362,8 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
         return None
     if subject is not None and not usable_source(subject):
         return None
-    if _headline(sent) and not (subject is not None and (subject.ent_type_ in ("PERSON", "ORG", "NORP")
-                                                         or subject.pos_ == "PRON")):
-        return None
+    if _headline(sent) and not (subject is not None and (subject.pos_ == "PRON" or human_subject(subject, lex))):
+        return None  # a headline needs a named (or human) source: not "Council delays vote on …"
     comps, ctype = clause_content(verb, classes, lemma)
     content_idx: set[int] = set()
     for c in comps:
@@ -387,6 +399,9 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
         text = doc_text(doc)
         near = [q for q in quotes if q.begin < sent.end_char and q.end > sent.start_char
                 and not overlaps((q.begin, q.end), (att_begin, att_end))]
+        if not near and all(t.i in att_idx or t.is_punct or t.is_space for t in sent):
+            # "“… proof?” | Vitter demanded." (the sentence is split inside the quotation)
+            near = [q for q in quotes if q.end <= att_begin and _only_punct(text[q.end:att_begin])]
         if not classes & {"speech", "frame"}:
             near = [q for q in near if _only_punct(text[q.end:att_begin]) or _only_punct(text[att_end:q.begin])]
         if near:
@@ -431,18 +446,24 @@ def human_subject(tok: Token, lex: Lexicon) -> bool:
 
 
 NOUN_PREPS = ("of", "for", "on", "about", "against", "to", "over")
+#: light verbs that make a speech noun their cue ("made the case that", "issued a statement")
+LIGHT_VERBS = frozenset({"make", "issue", "give", "offer", "deliver", "voice", "express", "release", "send"})
 
 
-def noun_cue(noun: Token, sent: SpacySpan, lex: Lexicon) -> Attribution | None:
+def noun_cue(noun: Token, sent: SpacySpan, lemma: LemmaFn) -> Attribution | None:
     """"Her remark that …", "Sanders’ call for …", "Clinton's answer was that …": a speech
     noun with a possessive source and a clause, an infinitive, a prepositional object or a
     predicate as content."""
     source = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if source is None or source.pos_ not in SPEAKER_POS:
+    cue_extra: list[Token] = []
+    if source is None and noun.dep_ == "dobj" and lemma(noun.head) in LIGHT_VERBS:
+        # "Obama will make the case that …", "she issued a statement calling for …"
+        source = find_subject(noun.head)
+        cue_extra.append(noun.head)
+    if source is None or source.pos_ not in SPEAKER_POS or not usable_source(source):
         return None
     doc = noun.doc
     comps: list[Token] = []
-    cue_extra: list[Token] = []
     for c in noun.children:
         if c.dep_ in ("acl", "ccomp") and c.i > noun.i and (_infinitive(c) or any(
                 m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
@@ -453,6 +474,8 @@ def noun_cue(noun: Token, sent: SpacySpan, lex: Lexicon) -> Attribution | None:
                 comps.extend(objs)
                 cue_extra.append(c)
     head = noun.head
+    if not comps and cue_extra:
+        comps = [c for c in head.children if c.dep_ in ("ccomp", "advcl") and c.i > noun.i]
     if not comps and noun.dep_ == "nsubj" and head.lower_ in ("is", "was", "'s", "’s"):
         comps = [c for c in head.children if c.dep_ in ("attr", "ccomp") and c.i > head.i]
         cue_extra = [head] if comps else []
@@ -617,11 +640,11 @@ def _next_paragraph(text: str, last: Attribution, q: QuoteSpan) -> bool:
 
 
 def carry_over(text: str, atts: list[Attribution], quotes: list[QuoteSpan], lex: Lexicon) -> list[Attribution]:
-    """Direct quotes no rule claimed: join them to the nearest preceding attribution.
+    """Direct quotes no rule claimed: join them to the nearest preceding direct attribution.
 
-    "“A,” he said. “B.”" adds B to the same quote; a quotation that opens the next paragraph
-    becomes a quote of the same speaker; a short quotation (three words or fewer) with no
-    attribution is a title or scare quote and is dropped.
+    "“A,” he said. “B.”" adds B to the same quote, and so does a quotation of more than three
+    words that fills the next paragraph; any other unclaimed quotation (a title, a scare
+    quote, a quote of someone unknown) stays unattributed.
     """
     claimed = [c for a in atts for c in a.content]
     ordered = sorted(atts, key=lambda a: min(b for b, _ in a.content))
@@ -696,7 +719,7 @@ def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: Le
             if tok.lower_ == "according":
                 att = according_to(tok, sent)
             elif tok.pos_ == "NOUN" and lex.is_cue_noun(tok.lower_) and not in_quote(tok):
-                att = noun_cue(tok, sent, lex)
+                att = noun_cue(tok, sent, lemma)
             elif tok.pos_ in ("VERB", "AUX") and tok.lower_ not in ("is", "was", "be", "are", "were", "been") \
                     and not in_quote(tok):
                 lem = lemma(tok)

@@ -19,7 +19,7 @@ from onrecord.lang.en.quotemarks import pair_quotes
 from onrecord.lang.en.spans import doc_text
 from onrecord.model import Entity, Mention, Quote, span_text
 
-VERSION = "0.1.0"
+VERSION = "0.2.0"
 #: components the rules do not need; the lemmatizer is called lazily on verbs only
 DISABLED = ("lemmatizer",)
 
