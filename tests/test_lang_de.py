@@ -154,3 +154,16 @@ def test_dev_scores_stay_above_floor() -> None:
     report = run_eval(SHARED / "quotes-de", "de", limit=40)
     assert report.score.quote.f1 >= 0.60
     assert report.score.joint.f1 >= 0.42
+
+
+def test_direct_quote_over_two_paragraphs_is_one_quote(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Die Bürgermeisterin Karin Vogt sagte bei der Eröffnung: „Wir haben lange auf diesen Tag gewartet. "
+        "Die Halle war zehn Jahre geschlossen.\n\n"
+        "„Jetzt gehört sie wieder allen Bürgerinnen und Bürgern der Stadt.“"
+    )
+    result = extract(text)
+    quote = _quote_with(result, "lange auf diesen Tag")
+    assert len(quote.spans) == 2
+    assert "wieder allen" in quote.text
+    assert quote.speaker is not None and "Vogt" in quote.speaker.text

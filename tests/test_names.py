@@ -30,3 +30,16 @@ def test_resolver_upgrades_name_when_fuller_form_follows() -> None:
     first = r.add((0, 4), "Moon")
     full = r.add((10, 22), "Moon Jae-in")
     assert first is full and full.name == "Moon Jae-in"
+
+
+def test_organisation_does_not_absorb_the_place_in_its_name() -> None:
+    r = NameResolver()
+    uni = r.add((0, 19), "Universität Leipzig", "organization")
+    city = r.add((40, 47), "Leipzig", "location")
+    assert uni is not city
+
+
+def test_person_keeps_surname_even_when_kind_differs() -> None:
+    r = NameResolver()
+    full = r.add((0, 11), "Anna Berger", "person")
+    assert r.add((30, 36), "Berger", "organization") is full

@@ -6,7 +6,9 @@ Language-independent rules:
   ("Moon" → "Moon Jae-in", "Xi" → "Xi Jinping"), or a genitive of it ("Merkels");
 * the entity's name is its longest mention;
 * two full names that differ in a word stay apart ("Anna Müller" vs "Peter Müller"); a bare
-  surname shared by both goes to the most recently mentioned one.
+  surname shared by both goes to the most recently mentioned one;
+* the part rule is for people: the name of an organisation or place is only met again in
+  full ("Leipzig" is not "Universität Leipzig"), so a cluster may carry a ``kind``.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ class NameCluster:
     words: tuple[str, ...]
     mentions: list[Span] = field(default_factory=list)
     last_seen: int = 0
+    kind: str | None = None  # "organization" / "location" restrict matching to the full name
 
     def add(self, span: Span, words: tuple[str, ...], surface: str) -> None:
         self.mentions.append(span)
@@ -65,21 +68,35 @@ def refers_to(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return short_norm == full_norm[-k:] or short_norm == full_norm[:k]
 
 
+_FULL_NAME_KINDS = frozenset({"organization", "location"})
+
+
+def may_merge(words: tuple[str, ...], kind: str | None, cluster: NameCluster) -> bool:
+    """Whether a mention (its words and kind) can join a cluster: by word containment, but only
+    as the same full name when the longer of the two names an organisation or a place."""
+    if not (refers_to(words, cluster.words) or refers_to(cluster.words, words)):
+        return False
+    longer_kind = cluster.kind if len(cluster.words) >= len(words) else kind
+    return longer_kind not in _FULL_NAME_KINDS or len(words) == len(cluster.words)
+
+
 class NameResolver:
     """Adds name mentions in text order and keeps the clusters they form."""
 
     def __init__(self) -> None:
         self.clusters: list[NameCluster] = []
 
-    def add(self, span: Span, surface: str) -> NameCluster:
+    def add(self, span: Span, surface: str, kind: str | None = None) -> NameCluster:
+        """Add a mention; ``kind`` (an entity type, optional) keeps organisations and places
+        from absorbing a person's surname or a place named inside them."""
         words = tuple(surface.split())
         best: NameCluster | None = None
         for cl in self.clusters:
-            if refers_to(words, cl.words) or refers_to(cl.words, words):
+            if may_merge(words, kind, cl):
                 if best is None or cl.last_seen > best.last_seen:
                     best = cl
         if best is None:
-            best = NameCluster(name=surface, words=words)
+            best = NameCluster(name=surface, words=words, kind=kind)
             self.clusters.append(best)
         best.add(span, words, surface)
         return best

@@ -61,9 +61,25 @@ def trim(doc: PreparedDoc, span: TokenSpan) -> TokenSpan | None:
     return TokenSpan(span.cls, b, e) if e > b else None
 
 
+def continues_direct(doc: PreparedDoc, prev: TokenSpan, nxt: TokenSpan) -> bool:
+    """A direct quote running over paragraphs: by German (and English) convention each
+    paragraph opens with a quote mark and only the last one closes."""
+    last, first = doc.tokens[prev.end - 1], doc.tokens[nxt.begin]
+    return (
+        prev.cls == nxt.cls == "DQ"
+        and first.para == last.para + 1
+        and nxt.begin == doc.paragraphs[first.para][0]
+        and last.quoted >= 0
+        and not doc.quoted[last.quoted].closed
+        and first.quoted >= 0
+        and first.start == doc.quoted[first.quoted].begin
+    )
+
+
 def group_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[list[TokenSpan]]:
     """Quote spans in order; an indirect quote split around a short attribution in the same
-    sentence ("X sei, so Y, Z") becomes one quote with two parts."""
+    sentence ("X sei, so Y, Z") becomes one quote with two parts, and so does a direct quote
+    that runs over paragraphs."""
     lex = lexicon()
     quotes = [t for s in spans if s.cls in QUOTE_CLASSES and (t := trim(doc, s)) is not None]
     groups: list[list[TokenSpan]] = []
@@ -78,6 +94,9 @@ def group_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[list[TokenSpa
                 and doc.tokens[prev.begin].sent == doc.tokens[q.begin].sent
                 and any(cue_class(t, lex) for t in gap)
             ):
+                groups[-1].append(q)
+                continue
+            if continues_direct(doc, prev, q):
                 groups[-1].append(q)
                 continue
         groups.append([q])

@@ -1,8 +1,25 @@
 """German entities of an article: names, pronoun and role-noun resolution, types and roles.
 
-Needs: a PreparedDoc, the speaker-like mentions and the chosen speakers. Adds: entities with
-their fullest name, all mentions, a type and the roles found in appositions, plus a map from
-each speaker candidate to its entity.
+Needs: a PreparedDoc, the speaker-like mentions, the chosen speakers and the NER tag of each
+token. Adds: entities with their fullest name, all mentions, a type and the roles found in
+appositions, relative clauses and role nouns, plus a map from each speaker candidate to its
+entity.
+
+Mentions are read in text order (a longer mention before the shorter ones inside it):
+
+1. a pronoun speaker resolves to the last person ("er") or the last person, organisation or
+   group ("sie");
+2. a mention inside a role already read ("Anna Berger, *Professorin* an der …") belongs to
+   the role's holder when it is a speaker;
+3. a plural group noun ("Analysten", "Regierungskreise") is an unnamed group; the same noun
+   again is the same group;
+4. a role phrase without a name ("ein Sprecher des Auswärtigen Amts", "die Ministerin") is
+   the last person holding a role with that title, else (for a speaker) an unnamed person
+   named by the phrase;
+5. a name (the NER tagger's PER/ORG tokens, else the capitalised run) joins the name
+   clusters of :class:`NameResolver` (surnames, surname-first names, genitives); it is an
+   entity when the NER tagger, the gazetteer or a role vouches for it, or when it speaks:
+   capitalised common nouns ("Erhöhung der Ticketpreise") are not entities.
 """
 
 from __future__ import annotations
@@ -14,14 +31,36 @@ from pathlib import Path
 
 from onrecord.extraction.names import NameCluster, NameResolver
 from onrecord.lang.de.lexicon import lexicon
-from onrecord.lang.de.roles import RoleMatch, apposition_after, role_before, role_phrase
+from onrecord.lang.de.roles import (
+    KindAt,
+    RoleMatch,
+    apposition_after,
+    is_role,
+    nominative,
+    parse_role,
+    role_before,
+    role_phrase,
+)
 from onrecord.lang.de.speakers import NAME_PARTICLES, Candidate
 from onrecord.lang.de.tokens import PreparedDoc
 from onrecord.model import Entity, EntityType, Role
 
 _TYPE_MAP: dict[str, EntityType] = {"PER": "person", "ORG": "organization", "LOC": "location"}
 _ORG_SUFFIXES = ("ministerium", "amt", "partei", "regierung", "bank", "verband", "institut", "universität",
-                 "gericht", "konzern", "agentur", "kommission", "rat", "behörde", "polizei", "armee", "union")
+                 "gericht", "konzern", "agentur", "kommission", "rat", "behörde", "polizei", "armee", "union",
+                 "betriebe", "werke", "gewerkschaft", "stiftung", "gesellschaft", "fraktion", "zeitung",
+                 "sender", "kasse", "kammer", "senat", "ag", "gmbh", "bundestag", "landtag", "verein")
+_INDEFINITE = frozenset({"ein", "eine", "einer", "eines", "einem", "einen"})
+_ARTICLES = _INDEFINITE | {"der", "die", "das", "des", "dem", "den"}
+#: articles/contractions whose case is unambiguous, so an organisation after them can be
+#: given in the nominative ("des Auswärtigen Amts" → "Auswärtiges Amt")
+_OBLIQUE = frozenset({"des", "eines", "dem", "einem", "im", "am", "beim", "vom", "zum", "zur"})
+_PREPOSITIONS = frozenset({"an", "bei", "von", "mit", "nach", "aus", "zu", "in", "auf", "unter", "vor", "seit"})
+_POSSESSIVES = {
+    **{f"sein{e}": "er" for e in ("", "e", "er", "em", "en", "es")},
+    **{f"ihr{e}": "sie" for e in ("", "e", "er", "em", "en", "es")},
+}
+_PARTICLE_LEADS = frozenset({"von", "van", "de"})  # "der"/"den" only inside "von der Leyen"
 
 
 @dataclass
@@ -38,6 +77,13 @@ class Gazetteer:
         data = json.loads(path.read_text(encoding="utf-8"))
         return cls(types=data["types"], first_names=frozenset(data["first_names"]))
 
+    def type_of(self, word: str) -> str:
+        """The gazetteer type of a word or of its genitive stem ("Chinas" → LOC), else ""."""
+        found = self.types.get(word)
+        if found is None and word.endswith("s"):
+            found = self.types.get(word[:-1])
+        return found or ""
+
 
 @cache
 def _gazetteer(path: Path) -> Gazetteer:
@@ -53,11 +99,66 @@ class _Building:
     roles: list[RoleMatch] = field(default_factory=list)
 
 
-def name_core(doc: PreparedDoc, cand: Candidate, types: list[str]) -> tuple[int, int, RoleMatch | None]:
+@dataclass
+class _State:
+    """What resolution has read so far in one document."""
+
+    building: list[_Building] = field(default_factory=list)
+    by_cluster: dict[int, _Building] = field(default_factory=dict)
+    of_mention: dict[Candidate, _Building] = field(default_factory=dict)
+    last_seen: dict[int, int] = field(default_factory=dict)
+    last_person: _Building | None = None
+    last_collective: _Building | None = None  # organisation or group
+    names: list[tuple[int, int, _Building]] = field(default_factory=list)  # token ranges of names
+    roles: list[tuple[int, int, _Building]] = field(default_factory=list)  # token ranges of roles
+    groups: dict[str, _Building] = field(default_factory=dict)
+
+    def new(self, cluster: NameCluster | None, name: str, etype: EntityType) -> _Building:
+        b = _Building(cluster, name, etype)
+        self.building.append(b)
+        if cluster is not None:
+            self.by_cluster[id(cluster)] = b
+        return b
+
+    def seen(self, ent: _Building, span: tuple[int, int], cand: Candidate | None, mention: bool = True) -> None:
+        """Record a mention of ``ent`` (and, for a candidate, that it resolves to ``ent``)."""
+        if mention:
+            ent.mentions.append(span)
+        if cand is not None:
+            self.of_mention[cand] = ent
+        self.last_seen[id(ent)] = span[0]
+        if ent.type == "person":
+            self.last_person = ent
+        elif ent.type in ("organization", "group"):
+            self.last_collective = ent
+
+
+def _no_kind(_: int) -> str:
+    return ""
+
+
+def kind_at(types: list[str], doc: PreparedDoc, gaz: Gazetteer) -> KindAt:
+    """The NER tag of a token, else its gazetteer type (for roles' places and organisations)."""
+
+    def at(i: int) -> str:
+        return types[i] or gaz.type_of(doc.tokens[i].text)
+
+    return at
+
+
+def _particle_ok(particle: str, before: str) -> bool:
+    """"der"/"den" continue a name only after "von" ("Ursula von der Leyen")."""
+    return particle not in ("der", "den") or before in _PARTICLE_LEADS
+
+
+def name_core(
+    doc: PreparedDoc, cand: Candidate, types: list[str], kinds: KindAt | None = None
+) -> tuple[int, int, RoleMatch | None]:
     """The name inside a mention: "die Forscherin Anna Berger" → "Anna Berger" (+ the role
     noun before it). Prefers the tokens the NER tagger typed as a person or organisation;
     otherwise drops leading articles, adjectives and role nouns and stops at the first
-    lower-case word after the name ("Präsident Kennedy am 25. Mai" → "Kennedy")."""
+    lower-case word after the name ("Präsident Kennedy am 25. Mai" → "Kennedy"); "der"/"den"
+    continue a name only after "von" ("Ursula von der Leyen", not "Erhöhung der Preise")."""
     toks = doc.tokens
     for tag in ("PER", "ORG"):
         idx = [i for i in range(cand.begin, cand.end) if types[i] == tag]
@@ -65,32 +166,243 @@ def name_core(doc: PreparedDoc, cand: Candidate, types: list[str]) -> tuple[int,
             b, e = idx[0], idx[0] + 1
             while e < cand.end and types[e] == tag:
                 e += 1
-            return b, e, role_before(doc, b)
+            return b, e, role_before(doc, b, kinds) if kinds else role_before(doc, b)
+    comma = next((i for i in range(cand.begin + 1, cand.end - 1) if toks[i].text == ","), None)
+    if comma is not None and is_role(toks[_head(doc, Candidate(cand.begin, comma, cand.source))]):
+        # "der Geschäftsführer der Firma, Gerd-Jürgen Bruckschen": the name follows the role
+        role = parse_role(toks[cand.begin : comma], kinds or _no_kind)
+        b, e, _ = name_core(doc, Candidate(comma + 1, cand.end, cand.source), types, kinds)
+        return b, e, role
     b = cand.begin
-    while b < cand.end - 1 and (toks[b].text[:1].islower() or not toks[b].text[:1].isalpha() or role_before(doc, b + 1)):
+    while b < cand.end - 1 and (
+        toks[b].text[:1].islower() or not toks[b].text[:1].isalpha() or is_role(toks[b]) or toks[b].lower in _ARTICLES
+    ):
         b += 1
     e = b + 1
-    while e < cand.end and (toks[e].text[:1].isupper() or toks[e].lower in NAME_PARTICLES) and toks[e].text.isalpha():
+    while e < cand.end and toks[e].text.isalpha() and (
+        toks[e].text[:1].isupper()
+        or (toks[e].lower in NAME_PARTICLES and _particle_ok(toks[e].lower, toks[e - 1].lower))
+    ):
         e += 1
-    return b, e, role_before(doc, b)
+    while e > b + 1 and toks[e - 1].text[:1].islower():
+        e -= 1  # a particle cannot end a name
+    return b, e, role_before(doc, b, kinds) if kinds else role_before(doc, b)
 
 
-def _name_type(words: list[str], gaz: Gazetteer, has_role: bool, ner: set[str]) -> EntityType:
+def entity_type(words: list[str], gaz: Gazetteer, has_role: bool, ner: set[str]) -> EntityType:
+    """Type of a name: a role or a known given name make a person; then the NER tags, the
+    gazetteer, organisation-word endings; an unknown two-word name is a person."""
     if has_role or words[0] in gaz.first_names:
         return "person"
     for tag in ("PER", "ORG", "LOC"):
         if tag in ner:
             return _TYPE_MAP[tag]
+    if "OTH" in ner:
+        return "other"
     votes = [gaz.types[w] for w in words if w in gaz.types]
     if votes:
         return _TYPE_MAP.get(max(set(votes), key=votes.count), "other")
-    if any(words[-1].lower().endswith(s) for s in _ORG_SUFFIXES):
+    last = words[-1].lower()
+    if last.endswith(_ORG_SUFFIXES) or last[:-1].endswith(_ORG_SUFFIXES) and last.endswith("s"):
         return "organization"
+    if "-" in words[-1] and gaz.types.get(words[-1].split("-")[0]) == "ORG":
+        return "organization"  # "SPD-Führung", "CDU-Fraktion"
+    if len(words) == 1 and len(words[0]) >= 2 and words[0].isupper():
+        return "organization"  # an acronym: "BGH", "DSW"
     return "person" if len(words) >= 2 else "other"
 
 
-def _is_name(words: list[str], gaz: Gazetteer, ner: set[str]) -> bool:
-    return bool(ner) or len(words) >= 2 or words[0] in gaz.types or words[0] in gaz.first_names
+def is_name(words: list[str], gaz: Gazetteer, ner: set[str], has_role: bool) -> bool:
+    """Whether a capitalised run not chosen as a speaker is a name: vouched for by the NER
+    tagger (as a person, organisation or place: "Euro" in "Millionen Euro" is not one), the
+    gazetteer, a known given name or a role (not every capitalised noun is one)."""
+    if ner & {"PER", "ORG", "LOC"} or has_role:
+        return True
+    return words[0] in gaz.first_names or any(w in gaz.types for w in words)
+
+
+def _inside(ranges: list[tuple[int, int, _Building]], cand: Candidate) -> _Building | None:
+    for b, e, ent in reversed(ranges):
+        if b <= cand.begin and cand.end <= e:
+            return ent
+    return None
+
+
+def _head(doc: PreparedDoc, cand: Candidate) -> int:
+    """The first capitalised word of a mention that is not an article ("Der Kanzler" → Kanzler)."""
+    for i in range(cand.begin, cand.end):
+        tok = doc.tokens[i]
+        if tok.text[:1].isupper() and tok.lower not in _ARTICLES:
+            return i
+    return cand.end - 1
+
+
+def _article_before(doc: PreparedDoc, i: int) -> str:
+    """The article right before token ``i`` (skipping adjectives), lower-cased, else ""."""
+    j = i - 1
+    while j >= 0 and i - j <= 4 and doc.tokens[j].text.isalpha() and doc.tokens[j].text[:1].islower():
+        if doc.tokens[j].lower in _ARTICLES:
+            return doc.tokens[j].lower
+        j -= 1
+    if j >= 0 and doc.tokens[j].lower in _ARTICLES:  # sentence-initial "Der", "Ein"
+        return doc.tokens[j].lower
+    return ""
+
+
+def _role_only(doc: PreparedDoc, cand: Candidate, head: int, kinds: KindAt) -> bool:
+    """A role noun or role phrase with no name in the mention ("der Sprecher", "ein Sprecher
+    des Auswärtigen Amts"; not "Sprecher Steffen Hebestreit", not "Der Geschäftsführer der
+    Firma, Gerd-Jürgen Bruckschen")."""
+    if not is_role(doc.tokens[head]):
+        return False
+    return head + 1 >= cand.end or role_phrase(doc, cand.begin, cand.end, kinds) is not None
+
+
+def _reporting_owner(doc: PreparedDoc, cand: Candidate, head: int) -> Candidate | None:
+    """For a reporting noun with a genitive owner ("Angaben der Polizei", "Aussagen der
+    Anwältin") the owner, who is the source: a view of the mention from the owner on; a
+    bare reporting noun ("Angaben") gives an empty view (no entity)."""
+    toks = doc.tokens
+    tok = toks[head]
+    if is_role(tok) or lexicon().cues.get(tok.lemma, lexicon().cues.get(tok.text)) != "noun":
+        return None
+    j = head + 1
+    if j < len(toks) and toks[j].lower in ("der", "des", "eines", "einer", "von"):
+        j += 1
+        while j < len(toks) and toks[j].text.isalpha() and toks[j].text.islower() and toks[j].lower not in _ARTICLES:
+            j += 1
+        if j < len(toks) and toks[j].text[:1].isupper() and toks[j].sent == tok.sent:
+            end = j + 1
+            while end < len(toks) and toks[end].text[:1].isupper() and toks[end].sent == tok.sent:
+                end += 1
+            return Candidate(j, max(end, cand.end), cand.source)
+    return Candidate(head, head, cand.source)
+
+
+def _is_group(doc: PreparedDoc, head: int) -> bool:
+    """A plural group noun: listed, and not after a singular article ("ein Sprecher")."""
+    tok = doc.tokens[head]
+    if tok.text not in lexicon().groups:
+        return False
+    article = _article_before(doc, head)
+    return not (is_role(tok) and (article in _INDEFINITE or article in ("der", "dem", "des")))
+
+
+def _holder(state: _State, role_word: str) -> _Building | None:
+    """The most recent person holding a role whose noun ends in ``role_word`` ("die
+    Ministerin" → "Außenministerin Anna Müller")."""
+    want = role_word.lower()
+    holders = [
+        b for b in state.building
+        if b.type == "person" and any(r.head and r.head.lower().endswith(want) for r in b.roles)
+    ]
+    return max(holders, key=lambda b: state.last_seen.get(id(b), -1), default=None)
+
+
+def _char_span(doc: PreparedDoc, begin: int, end: int) -> tuple[int, int]:
+    return doc.tokens[begin].start, doc.tokens[end - 1].end
+
+
+def _name_surface(doc: PreparedDoc, start: int, end: int, etype: EntityType) -> str:
+    """The name as written, or for an organisation after an oblique article its nominative
+    ("des Instituts für Weltwirtschaft" → "Institut für Weltwirtschaft")."""
+    toks = doc.tokens
+    text = doc.text[toks[start].start : toks[end - 1].end]
+    if etype != "organization" or start == 0:
+        return text
+    article = toks[start - 1].lower
+    if article == "der" and start >= 2 and toks[start - 2].lower in _PREPOSITIONS:
+        return nominative(toks[start:end], "der")
+    if article in _OBLIQUE:
+        return nominative(toks[start:end], article)
+    return text
+
+
+def _possessor(doc: PreparedDoc, cand: Candidate, head: int) -> str | None:
+    """For a reporting noun after a possessive ("seiner Meinung nach", "nach ihren Angaben")
+    the pronoun that stands for its owner ("er", "sie"), else None."""
+    toks = doc.tokens
+    tok = toks[head]
+    if is_role(tok) or lexicon().cues.get(tok.lemma, lexicon().cues.get(tok.text)) != "noun":
+        return None
+    j = head - 1
+    while j >= 0 and head - j <= 3 and toks[j].text.isalpha() and toks[j].text.islower():
+        if toks[j].lower in _POSSESSIVES:
+            return _POSSESSIVES[toks[j].lower]
+        j -= 1
+    return None
+
+
+def _pronoun(
+    state: _State, head: str, span: tuple[int, int], cand: Candidate, is_speaker: bool, mention: bool = True
+) -> None:
+    """Resolve a pronoun speaker (``mention``: the span itself refers to the entity)."""
+    target: _Building | None = None
+    if head == "er":
+        target = state.last_person
+    elif head == "sie":
+        options = [b for b in (state.last_person, state.last_collective) if b is not None]
+        target = max(options, key=lambda b: state.last_seen.get(id(b), -1), default=None)
+    if is_speaker and target is not None:
+        if mention:
+            target.mentions.append(span)
+        state.of_mention[cand] = target
+
+
+def _group(state: _State, doc: PreparedDoc, view: Candidate, cand: Candidate, head: int, kinds: KindAt) -> None:
+    """An unnamed group ("Analysten"); the same noun again is the same group."""
+    key = doc.tokens[head].text
+    span = _char_span(doc, view.begin, view.end)
+    target = state.groups.get(key)
+    if target is None:
+        target = state.groups[key] = state.new(None, doc.text[span[0] : span[1]], "group")
+        phrase = role_phrase(doc, head, head + 1, kinds)
+        if phrase is not None and (phrase.organization or phrase.place):
+            target.roles.append(phrase)
+    state.seen(target, span, cand)
+
+
+def _unnamed_role(state: _State, doc: PreparedDoc, cand: Candidate | None, phrase: RoleMatch) -> None:
+    """A role phrase without a name: its earlier holder, else a new person named by it."""
+    article = doc.tokens[phrase.begin].lower
+    target = _holder(state, phrase.head or "") if article not in _INDEFINITE else None
+    span = _char_span(doc, phrase.begin, phrase.end)
+    if target is None:
+        target = state.new(None, doc.text[span[0] : span[1]], "person")
+    if phrase.organization or phrase.place or not target.roles:
+        target.roles.append(phrase)
+    state.roles.append((phrase.begin, phrase.end, target))
+    state.seen(target, span, cand)
+
+
+def _named(
+    state: _State, doc: PreparedDoc, view: Candidate, cand: Candidate, types: list[str], kinds: KindAt,
+    gaz: Gazetteer, resolver: NameResolver, is_speaker: bool,
+) -> None:
+    """A name: joins its name cluster, with the roles before and after it."""
+    toks = doc.tokens
+    start, end, prefix_role = name_core(doc, view, types, kinds)
+    words = [t.text for t in toks[start:end]]
+    ner = {t for t in types[start:end] if t}
+    roles = [r for r in (prefix_role, apposition_after(doc, end, kinds)) if r is not None]
+    if not is_name(words, gaz, ner, bool(roles)) and not is_speaker:
+        return
+    etype = entity_type(words, gaz, bool(roles), ner)
+    if etype == "person" and not roles and _inside(state.roles, view) is not None:
+        # a name inside a role ("ein Sprecher des Auswärtigen Amts") is its organisation or place
+        etype = "location" if "LOC" in ner else "organization"
+    name_span = _char_span(doc, start, end)
+    cluster = resolver.add(name_span, _name_surface(doc, start, end, etype), etype)
+    ent = state.by_cluster.get(id(cluster))
+    if ent is None:
+        ent = state.new(cluster, cluster.name, etype)
+    ent.name = cluster.name
+    if roles and ent.type not in ("person", "organization"):
+        ent.type = "person"
+    ent.roles.extend(roles)
+    state.names.append((start, end, ent))
+    state.roles.extend((r.begin, r.end, ent) for r in roles)
+    state.seen(ent, name_span, cand if is_speaker or cand.begin == view.begin else None)
 
 
 def build_entities(
@@ -100,113 +412,97 @@ def build_entities(
     gazetteer_path: Path,
     name_type: list[str] | None = None,
 ) -> tuple[list[Entity], dict[Candidate, str]]:
-    """Entities of the document and the entity id of each speaker-like mention.
-
-    ``name_type`` gives the NER tag (PER/ORG/LOC/OTH or "") of each token. Pronoun speakers
-    resolve to the most recent person ("er") or the most recent person, organisation or group
-    ("sie", which may be plural)."""
+    """Entities of the document and the entity id of each speaker-like mention (see the
+    module docstring for the order of the rules). ``name_type`` gives the NER tag
+    (PER/ORG/LOC/OTH or "") of each token."""
     gaz = _gazetteer(gazetteer_path)
     lex = lexicon()
-    text = doc.text
     toks = doc.tokens
-    resolver = NameResolver()
-    building: list[_Building] = []
-    by_cluster: dict[int, _Building] = {}
-    of_mention: dict[Candidate, _Building] = {}
-    last_person: _Building | None = None
-    last_collective: _Building | None = None  # organisation or group
-    last_seen: dict[int, int] = {}
     types = name_type or [""] * len(toks)
-
-    def new(cluster: NameCluster | None, name: str, etype: EntityType) -> _Building:
-        b = _Building(cluster, name, etype)
-        building.append(b)
-        if cluster is not None:
-            by_cluster[id(cluster)] = b
-        return b
-
-    for cand in mentions:
-        words = [t.text for t in toks[cand.begin : cand.end]]
-        span = (toks[cand.begin].start, toks[cand.end - 1].end)
-        if len(words) == 1 and words[0].lower() in lex.pronouns:
-            head = words[0].lower()
-            target = None
-            if head == "er":
-                target = last_person
-            elif head == "sie":
-                options = [b for b in (last_person, last_collective) if b is not None]
-                target = max(options, key=lambda b: last_seen.get(id(b), -1), default=None)
-            if cand in speakers and target is not None:
-                target.mentions.append(span)
-                of_mention[cand] = target
+    kinds = kind_at(types, doc, gaz)
+    resolver = NameResolver()
+    state = _State()
+    for cand in sorted(mentions, key=lambda c: (c.begin, -c.end)):
+        is_speaker = cand in speakers
+        if cand.end - cand.begin == 1 and toks[cand.begin].lower in lex.pronouns:
+            _pronoun(state, toks[cand.begin].lower, _char_span(doc, cand.begin, cand.end), cand, is_speaker)
             continue
-        head = words[-1]
-        if head in lex.groups or (cand.source in ("group", "role") and len(words) == 1):
-            if cand not in speakers:
-                continue
-            phrase = role_phrase(doc, cand.begin, cand.end)
-            if head in lex.roles and last_person is not None and cand.begin > 0 and toks[cand.begin - 1].lower in ("der", "die"):
-                target = last_person  # "der Minister" refers back to the last person
-            else:
-                target = new(None, text[span[0] : span[1]], "group" if head in lex.groups else "person")
-                if phrase:
-                    target.roles.append(phrase)
-            target.mentions.append(span)
-            of_mention[cand] = target
-            last_seen[id(target)] = span[0]
-            if target.type == "group":
-                last_collective = target
+        head = _head(doc, cand)
+        possessor = _possessor(doc, cand, head)
+        if possessor is not None:
+            _pronoun(state, possessor, _char_span(doc, cand.begin, cand.end), cand, is_speaker, mention=False)
             continue
-        start, end, prefix_role = name_core(doc, cand, types)
-        words = [t.text for t in toks[start:end]]
-        ner = {t for t in types[start:end] if t}
-        if not _is_name(words, gaz, ner) and cand not in speakers:
+        owner = _reporting_owner(doc, cand, head)
+        if owner is not None:
+            if owner.end > owner.begin:
+                _resolve(state, doc, owner, cand, is_speaker, types, kinds, gaz, resolver)
             continue
-        name_span = (toks[start].start, toks[end - 1].end)
-        cluster = resolver.add(name_span, text[name_span[0] : name_span[1]])
-        ent = by_cluster.get(id(cluster))
-        roles = [r for r in (prefix_role, apposition_after(doc, end)) if r is not None]
-        if ent is None:
-            ent = new(cluster, cluster.name, _name_type(words, gaz, bool(roles), ner))
-        ent.name = cluster.name
-        if roles and ent.type != "person" and ent.type != "organization":
-            ent.type = "person"
-        ent.mentions.append(name_span)
-        ent.roles.extend(roles)
-        of_mention[cand] = ent
-        last_seen[id(ent)] = span[0]
-        if ent.type == "person":
-            last_person = ent
-        elif ent.type in ("organization", "group"):
-            last_collective = ent
+        _resolve(state, doc, cand, cand, is_speaker, types, kinds, gaz, resolver)
+    return _finish(doc, state)
 
+
+def _resolve(
+    state: _State, doc: PreparedDoc, view: Candidate, cand: Candidate, is_speaker: bool, types: list[str],
+    kinds: KindAt, gaz: Gazetteer, resolver: NameResolver,
+) -> None:
+    """Resolve one non-pronoun mention (read as ``view``, recorded for ``cand``): rules 2–5."""
+    toks = doc.tokens
+    head = _head(doc, view)
+    role_only = _role_only(doc, view, head, kinds)
+    span = _char_span(doc, view.begin, view.end)
+    holder = _inside(state.roles, view)
+    if holder is not None and (is_speaker or role_only):
+        if is_speaker:
+            state.seen(holder, span, cand)
+        return
+    if _is_group(doc, head):
+        if is_speaker:
+            _group(state, doc, view, cand, head, kinds)
+        return
+    phrase = role_phrase(doc, view.begin, view.end, kinds) if is_speaker or role_only else None
+    if phrase is not None and is_speaker:
+        _unnamed_role(state, doc, cand, phrase)
+        return
+    if role_only:
+        target = _holder(state, toks[head].text) if _article_before(doc, head) not in _INDEFINITE else None
+        if target is not None:
+            state.seen(target, span, None)
+        elif phrase is not None and (phrase.organization or phrase.place):
+            _unnamed_role(state, doc, None, phrase)  # "Ein Sprecher des Amts bestätigte …"
+        return
+    owner = _inside(state.names, view)
+    if owner is not None:
+        state.seen(owner, span, cand if is_speaker else None, mention=False)
+        return
+    _named(state, doc, view, cand, types, kinds, gaz, resolver, is_speaker)
+
+
+def _finish(doc: PreparedDoc, state: _State) -> tuple[list[Entity], dict[Candidate, str]]:
     entities: list[Entity] = []
     ids: dict[int, str] = {}
-    for b in sorted(building, key=lambda x: min(x.mentions) if x.mentions else (0, 0)):
+    for b in sorted(state.building, key=lambda x: min(x.mentions) if x.mentions else (0, 0)):
         if not b.mentions:
             continue
         eid = f"e{len(entities) + 1}"
         ids[id(b)] = eid
+        roles = b.roles if b.type != "group" else [r for r in b.roles if r.organization or r.place]
         entities.append(
-            Entity(
-                id=eid,
-                name=b.name,
-                type=b.type,
-                mentions=sorted(set(b.mentions)),
-                roles=_dedupe_roles(doc, b.roles),
-            )
+            Entity(id=eid, name=b.name, type=b.type, mentions=sorted(set(b.mentions)), roles=_dedupe_roles(doc, roles))
         )
-    return entities, {cand: ids[id(b)] for cand, b in of_mention.items() if id(b) in ids}
+    return entities, {cand: ids[id(b)] for cand, b in state.of_mention.items() if id(b) in ids}
 
 
 def _dedupe_roles(doc: PreparedDoc, roles: list[RoleMatch]) -> list[Role]:
+    """One role per (title, organisation, place); a bare title already given with more
+    detail ("Professorin" beside "Professorin für …, Universität Leipzig") is dropped."""
     seen: set[tuple[str | None, str | None, str | None]] = set()
     out: list[Role] = []
+    detailed = {r.title for r in roles if r.organization or r.place}
     for r in roles:
         key = (r.title, r.organization, r.place)
-        if key in seen:
+        if key in seen or (r.organization is None and r.place is None and r.title in detailed):
             continue
         seen.add(key)
-        span = (doc.tokens[r.begin].start, doc.tokens[r.end - 1].end)
+        span = _char_span(doc, r.begin, r.end)
         out.append(Role(title=r.title, organization=r.organization, place=r.place, spans=[span]))
     return out

@@ -80,7 +80,7 @@ def _sentence_features(doc: PreparedDoc, lex: GermanLexicon, cues: list[str | No
     out: list[list[str]] = []
     for b, e in doc.sentences:
         f: list[str] = []
-        classes = {c for c in cues[b:e] if c}
+        classes = sorted({c for c in cues[b:e] if c})
         for c in classes:
             f.append("S_cue=" + c)
         if any(k1[b:e]):

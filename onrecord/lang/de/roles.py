@@ -1,122 +1,461 @@
-"""Roles from German appositions and role nouns (pure functions over tokens).
+"""Roles from German appositions, relative clauses and role nouns (pure functions over tokens).
 
-Patterns (after a name, up to the next comma, bracket or sentence end):
+Patterns (an apposition runs from the comma after a name to the next comma, bracket or
+sentence end):
+
 * "X, Professorin für Politikwissenschaft an der Universität Y in Z," → title
   "Professorin für Politikwissenschaft", organization "Universität Y", place "Z";
 * "X, ein früherer Oberst der Bundeswehr," → title "früherer Oberst", organization "Bundeswehr";
-* "X, der Chef des Instituts Y," (relative or article apposition);
-* a role noun right before the name: "Außenminister Frank Müller", "Bundeskanzlerin Merkel";
+* "X, der Chef des Instituts für Weltwirtschaft," → title "Chef", organization
+  "Institut für Weltwirtschaft";
+* a relative clause whose verb names a role: "X, die das Referat Energie im
+  Wirtschaftsministerium leitet," → title "Leiterin des Referats Energie", organization
+  "Wirtschaftsministerium"; without a second organisation the object is the organisation
+  ("der den Konzern leitet" → "Leiter", "Konzern"); verbs without a role noun ("arbeitet",
+  "lehrt") give only the organisation;
+* a role noun right before the name: "Außenministerin Anna Müller", "der frühere
+  Außenminister Joschka Fischer" (title "früherer Außenminister"), "der SPD-Politiker Lars
+  Klingbeil" (title "Politiker", organization "SPD"), "Südkoreas Präsident Moon Jae-in"
+  (place "Südkorea");
 * a speaker phrase without a name: "ein Sprecher des Auswärtigen Amts" → title "Sprecher",
-  organization "Auswärtigen Amts".
+  organization "Auswärtiges Amt".
+
+Normalisation: organisations are given in the nominative without article ("des Auswärtigen
+Amts" → "Auswärtiges Amt", "der Europäischen Zentralbank" → "Europäische Zentralbank"), an
+adjective of a title in its strong nominative form ("des früheren Ministers" → "früherer").
+An apposition without a role noun ("X, 45,", "X, die am Montag sprach,") gives no role.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.tokens import PreparedDoc, Token
 
-_ARTICLES = frozenset({"ein", "eine", "einer", "eines", "der", "die", "das", "des", "dem", "den"})
-_ORG_INTRO = frozenset({"der", "des", "am", "an", "bei", "beim", "von", "vom", "im", "für", "aus"})
+#: NER-like type of the token at an index ("LOC", "ORG", "PER", "OTH" or ""): lets a role put
+#: a place ("Präsident von Frankreich", "Südkoreas Präsident") where it belongs.
+KindAt = Callable[[int], str]
+
+_ARTICLES = frozenset({"ein", "eine", "einer", "eines", "einem", "einen",
+                       "der", "die", "das", "des", "dem", "den"})
+_FEMININE_ARTICLES = frozenset({"die", "eine", "einer", "der", "zur"})
+_MASC_NEUT_ARTICLES = frozenset({"des", "eines", "dem", "einem", "im", "am", "beim", "vom", "zum", "ins",
+                                 "das", "den", "ein", "einen"})
+_GENITIVE_ARTICLES = frozenset({"des", "eines"})
+_CONTRACTIONS = frozenset({"im", "am", "beim", "vom", "zum", "zur", "ins"})
+_ORG_PREPOSITIONS = frozenset({"an", "bei", "von", "für", "aus"})
 _PLACE_INTRO = frozenset({"in", "aus"})
-_STOP = frozenset({",", "(", ")", ";", ":", ".", "!", "?", "–", "—", "sagte", "sagt"})
+_NOT_ADJECTIVES = frozenset({"aber", "oder", "sondern", "immer", "wieder", "seit", "unter", "über", "hinter",
+                             "nach", "vor", "wegen", "heute", "gestern", "morgen", "sowie", "mehr", "sehr",
+                             "inzwischen", "derzeit", "damals", "bisher", "später", "früher", "ebenfalls"})
+_ADJ_ENDINGS = ("en", "em", "er", "es", "e")
+_ADJ_SUFFIXES = ("ischen", "igen", "lichen", "alen", "ten", "ßen", "ären", "ellen", "iven", "schen", "ösen",
+                 "aren", "eren", "ren", "nen")
+_NON_ORG_PREFIXES = frozenset({"ex", "vize", "ko", "co", "interims", "top", "alt", "noch", "ober", "chef",
+                               "bundes", "landes", "staats", "sonder"})
+_PLACE_PREFIXES = frozenset({"us", "usa", "uk"})
+_NEUTER = ("amt", "ministerium", "institut", "gericht", "parlament", "zentrum", "komitee", "büro",
+           "unternehmen", "werk", "haus", "kommando", "kabinett", "präsidium", "sekretariat", "referat",
+           "museum", "klinikum", "blatt", "magazin", "forum", "gremium", "kollegium", "bündnis", "netzwerk",
+           "land", "team", "labor", "theater", "orchester", "hospital", "archiv", "kreuz", "dezernat",
+           "kommissariat", "konsulat", "observatorium", "kuratorium", "direktorium", "konsortium")
+_AUXILIARIES = frozenset({"hat", "hatte", "ist", "war", "wird", "wurde", "hätte", "habe"})
 MAX_APPOSITION = 16
+MAX_ADJECTIVES = 3
+
+#: finite verbs (and participles) of relative clauses that name the role of their subject:
+#: form → (masculine title, feminine title, how the clause gives the organisation).
+#: "lead": the object is the unit led; "member": the (dative) object is the organisation;
+#: "at": only a prepositional phrase ("an der Universität", "beim Konzern") names it.
+_ROLE_VERBS: dict[str, tuple[str | None, str | None, str]] = {
+    **{v: ("Leiter", "Leiterin", "lead") for v in ("leitet", "leitete", "geleitet", "führt", "führte", "geführt")},
+    **{v: ("Gründer", "Gründerin", "lead") for v in ("gründete", "gegründet", "mitbegründete", "mitbegründet")},
+    **{v: ("Vertreter", "Vertreterin", "lead") for v in ("vertritt", "vertrat", "vertreten")},
+    **{v: ("Berater", "Beraterin", "lead") for v in ("berät", "beriet", "beraten")},
+    **{v: ("Vorsitzender", "Vorsitzende", "member") for v in ("vorsteht", "vorstand", "vorsitzt", "vorsaß")},
+    **{v: ("Mitglied", "Mitglied", "member") for v in ("angehört", "angehörte", "angehören")},
+    **{v: ("Forscher", "Forscherin", "at") for v in ("forscht", "forschte", "geforscht")},
+    **{v: ("Sprecher", "Sprecherin", "at") for v in ("spricht",)},
+    **{v: (None, None, "at") for v in ("arbeitet", "arbeitete", "gearbeitet", "lehrt", "lehrte", "gelehrt",
+                                        "unterrichtet", "tätig", "beschäftigt", "angestellt")},
+}
 
 
 @dataclass(frozen=True)
 class RoleMatch:
-    """A role found in the text: title, organisation, place and its token range."""
+    """A role found in the text: title, organisation, place, its token range and role noun."""
 
     title: str | None
     organization: str | None
     place: str | None
     begin: int
     end: int
+    head: str | None = None  # the role noun as written ("Außenministerin"), for "die Ministerin"
 
 
-def _is_role(tok: Token) -> bool:
-    lex = lexicon()
-    if tok.text in lex.roles or tok.lemma in lex.roles:
-        return True
-    # compounds ending in a role noun: "Landwirtschaftsminister", "Konzernsprecherin"
-    low = tok.text
-    return low[:1].isupper() and any(low.endswith(r.lower()) and len(low) > len(r) + 2 for r in _ROLE_HEADS)
+def _no_kind(_: int) -> str:
+    return ""
 
 
-_ROLE_HEADS = ("minister", "ministerin", "sprecher", "sprecherin", "präsident", "präsidentin", "chef", "chefin",
-               "vorsitzender", "vorsitzende", "direktor", "direktorin", "leiter", "leiterin", "experte", "expertin",
-               "professor", "professorin", "forscher", "forscherin", "analyst", "analystin", "berater", "beraterin")
+@cache
+def role_head(word: str) -> str | None:
+    """The role noun a word is or ends in: "Ministerin" → "Ministerin", "Oberbürgermeister" →
+    "Bürgermeister", "SPD-Politiker" → "Politiker"; None for other words."""
+    roles = lexicon().roles
+    if not word[:1].isupper() or not word.replace("-", "").isalpha():
+        return None
+    if word in roles:
+        return word
+    if "-" in word:
+        last = word.rsplit("-", 1)[1]
+        return role_head(last) if last[:1].isupper() else None
+    for k in range(3, len(word) - 3):  # longest suffix first, a prefix of at least 3 letters
+        part = word[k].upper() + word[k + 1 :]
+        if part in roles:
+            return part
+    return None
 
 
-def _split_role(tokens: list[Token]) -> tuple[str | None, str | None, str | None]:
-    """Split an apposition's tokens into title / organisation / place."""
-    words = [t.text for t in tokens]
-    lows = [w.lower() for w in words]
-    start = 1 if lows and lows[0] in _ARTICLES else 0
-    # the organisation starts at the first org-introducing word after the role noun
-    role_idx = next((i for i in range(start, len(tokens)) if _is_role(tokens[i])), None)
-    if role_idx is None:
-        return None, None, None
-    org_idx = place_idx = None
-    for i in range(role_idx + 1, len(tokens)):
-        if lows[i] in _PLACE_INTRO and i + 1 < len(tokens) and words[i + 1][:1].isupper() and org_idx is not None:
-            place_idx = i
+def is_role(tok: Token) -> bool:
+    """Whether a token is a role noun (a listed one, its inflected form or a compound of one)."""
+    return role_head(tok.text) is not None or (tok.lemma in lexicon().roles and tok.text[:1].isupper())
+
+
+def is_feminine_role(word: str) -> bool:
+    """Feminine role nouns end in -in ("Ministerin") or are the -e form of a nominalised adjective."""
+    return word.endswith("in") or word.endswith("innen")
+
+
+def _adjective_stem(word: str) -> str | None:
+    """The stem of an inflected attributive adjective ("früheren" → "früher"), else None."""
+    if not word.isalpha() or not word.islower() or word in _ARTICLES or word in _NOT_ADJECTIVES:
+        return None
+    for ending in _ADJ_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return None
+
+
+def _is_adjective(tok: Token) -> bool:
+    """An inflected attributive adjective, not a finite verb ("sagte": lemma "sagen")."""
+    verb = tok.lemma != tok.text and tok.lemma.islower() and tok.lemma.endswith(("en", "ern", "eln"))
+    return _adjective_stem(tok.text) is not None and not verb
+
+
+def strong_adjective(word: str, feminine: bool) -> str:
+    """An attributive adjective in its strong nominative singular form: "früheren" → "früherer"."""
+    stem = _adjective_stem(word.lower()) or word
+    stem = word[0] + stem[1:] if word[:1].isupper() else stem
+    return stem + ("e" if feminine else "er")
+
+
+def _is_cap_adjective(tokens: Sequence[Token], i: int) -> bool:
+    """An adjective opening a name ("Auswärtigen Amts", "deutschen Bundesumweltministeriums")."""
+    tok = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None or not (nxt.text[:1].isupper() or _is_cap_adjective(tokens, i + 1)) or not tok.text.isalpha():
+        return False
+    if tok.text.islower():
+        return _adjective_stem(tok.text) is not None
+    lemma_adj = tok.lemma[:1].islower() and tok.lemma != tok.text.lower()
+    return tok.text.endswith(("e", "en", "er", "es")) and (lemma_adj or tok.text.endswith(_ADJ_SUFFIXES))
+
+
+def _neuter(noun: str) -> bool:
+    return noun.lower().endswith(_NEUTER)
+
+
+def _degenitive(tok: Token) -> str:
+    """A masculine/neuter noun without its genitive ending: "Instituts" → "Institut"."""
+    word = tok.text
+    if tok.lemma != word and word.startswith(tok.lemma) and 0 < len(word) - len(tok.lemma) <= 2:
+        return tok.lemma
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "fonds", "xs")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _cap_run(tokens: Sequence[Token], i: int) -> int:
+    """End of the run of capitalised words (joined by "für"/"und" + capitalised) from ``i``."""
+    j = i
+    while j < len(tokens):
+        t = tokens[j]
+        if t.text[:1].isupper() and (t.text.replace("-", "").isalnum()):
+            j += 1
+        elif t.lower in ("für", "und", "&") and j > i and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper():
+            j += 1
+        else:
             break
-        if org_idx is None and lows[i] in _ORG_INTRO and lows[i] != "für":
-            org_idx = i
-    title_end = org_idx if org_idx is not None else (place_idx if place_idx is not None else len(tokens))
-    title = " ".join(words[start:title_end]) or None
-    org = None
-    if org_idx is not None:
-        org_words = words[org_idx + 1 : place_idx if place_idx is not None else len(words)]
-        if org_words and org_words[0].lower() in _ARTICLES:
-            org_words = org_words[1:]
-        org = " ".join(org_words) or None
-    place = " ".join(words[place_idx + 1 :]) if place_idx is not None else None
-    return title, org, place or None
+    return j
 
 
-def apposition_after(doc: PreparedDoc, name_end: int) -> RoleMatch | None:
-    """A role apposition right after the name ending at token ``name_end``."""
+def nominative(tokens: Sequence[Token], article: str | None) -> str:
+    """An organisation's words in the nominative without article, given the article (or
+    contraction) before them: ("Auswärtigen Amts", "des") → "Auswärtiges Amt"."""
+    words = [t.text for t in tokens]
+    if not tokens or article is None:
+        return " ".join(words)
+    article = article.lower()
+    feminine = article in _FEMININE_ARTICLES and article not in _MASC_NEUT_ARTICLES
+    n_adj = 0
+    while n_adj < len(tokens) - 1 and _is_cap_adjective(tokens, n_adj):
+        n_adj += 1
+    head = n_adj
+    if article in _GENITIVE_ARTICLES:
+        if not tokens[head].text.endswith("s"):
+            run_end = _cap_run(tokens, head)
+            last = max(head, run_end - 1)
+            head = last if tokens[last].text.endswith("s") and tokens[last].lower != "und" else head
+        words[head] = _degenitive(tokens[head])
+    if article in _FEMININE_ARTICLES or article in _MASC_NEUT_ARTICLES:
+        ending = "e" if feminine else ("es" if _neuter(words[head]) else "er")
+        for k in range(n_adj):
+            stem = _adjective_stem(words[k].lower())
+            if stem is not None:
+                words[k] = words[k][0] + stem[1:] + ending
+    return " ".join(words)
+
+
+def _genitive(tokens: Sequence[Token], article: str | None) -> str:
+    """A noun phrase in the genitive with article ("das Referat Energie" → "des Referats Energie")."""
+    base = nominative(tokens, article).split()
+    feminine = (article or "").lower() in _FEMININE_ARTICLES
+    n_adj = 0
+    while n_adj < len(tokens) - 1 and _is_cap_adjective(tokens, n_adj):
+        n_adj += 1
+    for k in range(n_adj):
+        stem = _adjective_stem(base[k].lower())
+        base[k] = base[k][0] + (stem or base[k].lower())[1:] + "en"
+    if not feminine and n_adj < len(base) and not base[n_adj].endswith("s"):
+        base[n_adj] += "es" if base[n_adj].endswith(("s", "ß", "z", "x")) else "s"
+    return ("der " if feminine else "des ") + " ".join(base)
+
+
+@dataclass(frozen=True)
+class _Org:
+    """An organisation or place phrase parsed at a position: its text, kind and extent."""
+
+    text: str
+    is_place: bool
+    end: int
+
+
+def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool = True) -> _Org | None:
+    """An organisation introduced at ``i`` ("der Bundeswehr", "an der Universität Y",
+    "im Wirtschaftsministerium", "von Frankreich"), or a place ("in Z")."""
+    if i >= len(tokens):
+        return None
+    low = tokens[i].lower
+    article: str | None = None
+    j = i
+    place = False
+    if low in _PLACE_INTRO and low != "aus":
+        place, j = True, i + 1
+    elif low in _CONTRACTIONS:
+        article, j = low, i + 1
+    elif low in _ORG_PREPOSITIONS:
+        j = i + 1
+    elif not (genitive_ok and low in ("der", "des", "eines", "einer")):
+        return None
+    if j < len(tokens) and tokens[j].lower in _ARTICLES:
+        article, j = tokens[j].lower, j + 1
+    k = j
+    while k < len(tokens) and k - j < MAX_ADJECTIVES and _adjective_stem(tokens[k].text) is not None:
+        k += 1  # "des deutschen Bundesumweltministeriums"
+    end = _cap_run(tokens, k)
+    if end == k:
+        return None
+    if low == "aus" or kind_at(tokens[k].i) == "LOC" and kind_at(tokens[end - 1].i) == "LOC":
+        place = place or low not in ("an", "bei", "beim") and article not in _CONTRACTIONS
+    return _Org(nominative(tokens[j:end], article), place, end)
+
+
+def _title_words(tokens: Sequence[Token], begin: int, role_i: int, feminine: bool) -> list[str]:
+    """Adjectives (strong nominative) and the role noun: "den früheren Oberst" → früherer Oberst."""
+    words = [strong_adjective(t.text, feminine) for t in tokens[begin:role_i]]
+    return [*words, tokens[role_i].text]
+
+
+def _split_compound(word: str, kind: str) -> tuple[str, str | None, str | None]:
+    """A hyphenated role ("SPD-Politiker") → title "Politiker" and organisation "SPD"; a country
+    code ("US-Präsident") gives a place; "Ex-Minister" stays whole."""
+    if "-" not in word:
+        return word, None, None
+    prefix, rest = word.rsplit("-", 1)
+    if prefix.lower() in _NON_ORG_PREFIXES or not prefix[:1].isupper():
+        return word, None, None
+    if prefix.lower() in _PLACE_PREFIXES or kind == "LOC":
+        return rest, None, prefix
+    return rest, prefix, None
+
+
+def parse_role(tokens: Sequence[Token], kind_at: KindAt = _no_kind) -> RoleMatch | None:
+    """A role noun phrase at the start of ``tokens``: [article] [adjectives] role noun
+    [für …] [organisation] [place]. None when no role noun heads it."""
+    i = 1 if tokens and tokens[0].lower in _ARTICLES else 0
+    adj_begin = i
+    while i < len(tokens) and i - adj_begin < MAX_ADJECTIVES and _is_adjective(tokens[i]):
+        i += 1
+    if i >= len(tokens) or not is_role(tokens[i]):
+        return None
+    role_i = i
+    article = tokens[0].lower if adj_begin else ""
+    feminine = is_feminine_role(tokens[role_i].text) or article in ("die", "eine")
+    title_words = _title_words(tokens, adj_begin, role_i, feminine)
+    role_word, org, place = _split_compound(tokens[role_i].text, "")
+    title_words[-1] = role_word
+    j = role_i + 1
+    if j + 1 < len(tokens) and tokens[j].lower == "für" and tokens[j + 1].text[:1].isupper():
+        end = _cap_run(tokens, j + 1)
+        title_words += [t.text for t in tokens[j:end]]
+        j = end
+    while j < len(tokens):
+        found = _org_at(tokens, j, kind_at, genitive_ok=org is None)
+        if found is None:
+            break
+        if found.is_place and place is None:
+            place = found.text
+        elif not found.is_place and org is None:
+            org = found.text
+        else:
+            break
+        j = found.end
+    return RoleMatch(" ".join(title_words), org, place, tokens[0].i, tokens[j - 1].i + 1, tokens[role_i].text)
+
+
+def _clause_verb(tokens: Sequence[Token]) -> int | None:
+    """Index of the role-naming verb at the end of a relative clause (before an auxiliary)."""
+    k = len(tokens) - 1
+    if k >= 1 and tokens[k].lower in _AUXILIARIES:
+        k -= 1
+    return k if k >= 1 and tokens[k].lower in _ROLE_VERBS else None
+
+
+def relative_role(tokens: Sequence[Token], kind_at: KindAt = _no_kind) -> RoleMatch | None:
+    """A role from a relative clause "der/die … VERB": see the module docstring."""
+    if len(tokens) < 3 or tokens[0].lower not in ("der", "die", "das"):
+        return None
+    k = _clause_verb(tokens)
+    if k is None:
+        return None
+    masc, fem, how = _ROLE_VERBS[tokens[k].lower]
+    title = fem if tokens[0].lower == "die" else masc
+    obj: tuple[int, int, str] | None = None
+    org: _Org | None = None
+    place: str | None = None
+    j = 1
+    while j < k:
+        low = tokens[j].lower
+        if low in _ARTICLES and obj is None and j + 1 < k and tokens[j + 1].text[:1].isupper():
+            end = min(_cap_run(tokens, j + 1), k)
+            obj, j = (j + 1, end, low), end
+            continue
+        found = _org_at(tokens[:k], j, kind_at, genitive_ok=False) if low not in _ARTICLES else None
+        if found is not None:
+            if found.is_place:
+                place = place or found.text
+            else:
+                org = org or found
+            j = found.end
+            continue
+        j += 1
+    organization: str | None = org.text if org is not None else None
+    if obj is not None and how in ("lead", "member"):
+        obj_tokens = tokens[obj[0] : obj[1]]
+        if how == "lead" and organization is not None and title is not None:
+            title = f"{title} {_genitive(obj_tokens, obj[2])}"
+        else:
+            organization = nominative(obj_tokens, obj[2])
+    if organization is None and (how != "lead" or title is None):
+        return None
+    return RoleMatch(title, organization, place, tokens[0].i, tokens[-1].i + 1, None)
+
+
+def _apposition_tokens(doc: PreparedDoc, name_end: int) -> list[Token]:
     toks = doc.tokens
     if name_end >= len(toks) or toks[name_end].text not in (",", "("):
-        return None
-    j = name_end + 1
+        return []
     sent = toks[name_end].sent
+    j = name_end + 1
     while j < len(toks) and toks[j].sent == sent and toks[j].text not in _STOP and j - name_end <= MAX_APPOSITION:
         j += 1
-    body = toks[name_end + 1 : j]
-    if not body or len(body) > MAX_APPOSITION or not any(_is_role(t) for t in body[:4]):
-        return None
-    title, org, place = _split_role(body)
-    if title is None:
-        return None
-    return RoleMatch(title, org, place, body[0].i, body[-1].i + 1)
+    return toks[name_end + 1 : j]
 
 
-def role_before(doc: PreparedDoc, name_begin: int) -> RoleMatch | None:
-    """A role noun directly before the name: "Außenministerin Anna Müller"."""
-    if name_begin == 0:
-        return None
-    tok = doc.tokens[name_begin - 1]
-    if tok.sent != doc.tokens[name_begin].sent or not _is_role(tok):
-        return None
-    return RoleMatch(tok.text, None, None, tok.i, tok.i + 1)
+_STOP = frozenset({",", "(", ")", ";", ":", ".", "!", "?", "–", "—", "„", "“", "\"", "»", "«"})
 
 
-def role_phrase(doc: PreparedDoc, begin: int, end: int) -> RoleMatch | None:
-    """A speaker phrase that is itself a role: "ein Sprecher des Auswärtigen Amts"."""
+def apposition_after(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
+    """A role apposition or role-naming relative clause right after the name ending at token
+    ``name_end``: "Anna Berger, Professorin für …,", "Jana Wolf, die das Referat … leitet,"."""
+    body = _apposition_tokens(doc, name_end)
+    if not body or len(body) > MAX_APPOSITION:
+        return None
+    return parse_role(body, kind_at) or relative_role(body, kind_at)
+
+
+def _adjectives_begin(toks: Sequence[Token], r: int) -> int:
+    """Start of the adjectives between an article and the role noun at ``r`` ("der frühere
+    Außenminister" → "frühere"); ``r`` itself when no article opens them (so that a verb such
+    as "sagte" before "Außenministerin" is not taken for an adjective)."""
+    b = r
+    while b > 0 and r - b < MAX_ADJECTIVES and toks[b - 1].sent == toks[r].sent and _is_adjective(toks[b - 1]):
+        b -= 1
+    if b < r and (b == 0 or toks[b - 1].lower not in _ARTICLES or toks[b - 1].sent != toks[r].sent):
+        return r
+    return b
+
+
+def role_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
+    """A role noun before the name: "Außenministerin Anna Müller", "der frühere Außenminister
+    Joschka Fischer", "der SPD-Politiker Lars Klingbeil", "Südkoreas Präsident Moon Jae-in"."""
     toks = doc.tokens
-    j = end
-    sent = toks[begin].sent
-    while j < len(toks) and toks[j].sent == sent and toks[j].text not in _STOP and j - begin <= MAX_APPOSITION:
-        if toks[j].lower not in _ORG_INTRO and not toks[j].text[:1].isupper() and toks[j].lower not in _ARTICLES:
-            break
-        j += 1
-    lo = begin - 1 if begin > 0 and toks[begin - 1].lower in _ARTICLES else begin
-    body = toks[lo:j]
-    if not any(_is_role(t) for t in body[:3]):
+    r = name_begin - 1
+    if r < 0 or toks[r].sent != toks[name_begin].sent or not is_role(toks[r]):
         return None
-    title, org, place = _split_role(body)
-    return RoleMatch(title, org, place, lo, j) if title else None
+    b = _adjectives_begin(toks, r)
+    article = toks[b - 1].lower if b > 0 and toks[b - 1].lower in _ARTICLES else ""
+    feminine = is_feminine_role(toks[r].text) or article in ("die", "eine")
+    words = _title_words(toks, b, r, feminine)
+    title, org, place = _split_compound(toks[r].text, kind_at(r))
+    words[-1] = title
+    g = b - 1
+    if g >= 0 and toks[g].sent == toks[r].sent and toks[g].text.endswith("s") and toks[g].text[:1].isupper():
+        kind = kind_at(g)
+        if kind in ("LOC", "ORG"):
+            owner = toks[g].text[:-1]  # "Südkoreas" → "Südkorea"
+            if kind == "LOC":
+                place = place or owner
+            else:
+                org = org or owner
+            b = g
+    return RoleMatch(" ".join(words), org, place, b, r + 1, toks[r].text)
+
+
+def role_phrase(doc: PreparedDoc, begin: int, end: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
+    """The unnamed speaker phrase around tokens ``[begin, end)`` that is itself a role: "ein
+    Sprecher des Auswärtigen Amts" for the mention "Sprecher" or "Amts". Its range starts at
+    the article and covers the organisation."""
+    toks = doc.tokens
+    sent = toks[begin].sent
+    lo = begin
+    while lo > 0 and begin - lo < 6 and toks[lo - 1].sent == sent and toks[lo - 1].text not in _STOP:
+        lo -= 1
+    for r in range(end - 1, lo - 1, -1):
+        if not is_role(toks[r]):
+            continue
+        s = _adjectives_begin(toks, r)
+        if s > 0 and toks[s - 1].lower in _ARTICLES and toks[s - 1].sent == sent:
+            s -= 1
+        stop = s
+        while stop < len(toks) and toks[stop].sent == sent and toks[stop].text not in _STOP:
+            if stop - s > MAX_APPOSITION:
+                break
+            stop += 1
+        match = parse_role(toks[s:stop], kind_at)
+        if match is not None and match.begin <= begin and match.end >= end:
+            return match
+    return None

@@ -13,7 +13,7 @@ from onrecord.lang.de.labels import TokenSpan, decode
 from onrecord.lang.de.sentences import SentenceClassifier
 from onrecord.lang.de.tokens import PreparedDoc
 
-CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 300, "feature.possible_transitions": True}
 
 
 @dataclass

@@ -1,0 +1,127 @@
+"""German entities on real news sentences: resolution inside the article and entity types."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from onrecord.extraction import ExtractionResult
+from onrecord.lang import get_extractor
+from onrecord.model import Entity
+
+Extract = Callable[[str], ExtractionResult]
+
+
+@pytest.fixture(scope="module")
+def extract() -> Extract:
+    return get_extractor("de").extract
+
+
+def _speaker_entity(result: ExtractionResult, words: str) -> Entity:
+    quote = next((q for q in result.quotes if words in q.text), None)
+    assert quote is not None, [q.text for q in result.quotes]
+    assert quote.entity is not None, f"{quote.text!r} ({quote.speaker}) has no entity"
+    return next(e for e in result.entities if e.id == quote.entity)
+
+
+def _names(result: ExtractionResult) -> dict[str, str]:
+    return {e.name: e.type for e in result.entities}
+
+
+def test_role_noun_resolves_to_the_holder_of_that_role(extract: Extract) -> None:
+    text = (
+        "Bundeskanzler Olaf Scholz sagte, Deutschland werde weitere Hilfe leisten. "
+        "Der Kanzler fügte hinzu, man sei zu weiteren Gesprächen bereit."
+    )
+    entity = _speaker_entity(extract(text), "weiteren Gesprächen")
+    assert entity.name == "Olaf Scholz" and entity.type == "person"
+
+
+def test_feminine_role_noun_resolves_to_the_minister(extract: Extract) -> None:
+    text = (
+        "Die Ministerin Sabine Kraus kündigte am Dienstag Reformen an. "
+        "„Wir werden liefern“, sagte die Ministerin."
+    )
+    assert _speaker_entity(extract(text), "Wir werden liefern").name == "Sabine Kraus"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        ("Südkoreas Präsident Moon Jae-in reiste nach Peking. Moon sagte, er hoffe auf Frieden.",
+         "hoffe auf Frieden", "Moon Jae-in"),
+        ("Chinas Staatschef Xi Jinping empfing den Gast. Xi sagte, China wolle Stabilität.",
+         "wolle Stabilität", "Xi Jinping"),
+    ],
+)
+def test_surname_first_names_resolve(extract: Extract, text: str, words: str, name: str) -> None:
+    entity = _speaker_entity(extract(text), words)
+    assert entity.name == name and entity.type == "person"
+
+
+def test_pronoun_after_unnamed_spokesperson(extract: Extract) -> None:
+    text = (
+        "Ein Sprecher des Auswärtigen Amts bestätigte den Vorfall. "
+        "Die Lage sei unübersichtlich, sagte er."
+    )
+    entity = _speaker_entity(extract(text), "unübersichtlich")
+    assert entity.name == "Ein Sprecher des Auswärtigen Amts"
+
+
+def test_possessive_source_resolves_to_its_owner(extract: Extract) -> None:
+    text = (
+        "Gewerkschaftschef Frank Werneke kritisierte das Angebot der Arbeitgeber. "
+        "Seiner Meinung nach reicht das Angebot nicht aus."
+    )
+    result = extract(text)
+    quote = next((q for q in result.quotes if "reicht das Angebot" in q.text), None)
+    if quote is not None and quote.speaker is not None and "Meinung" in quote.speaker.text:
+        assert _speaker_entity(result, "reicht das Angebot").name == "Frank Werneke"
+
+
+@pytest.mark.parametrize("group", ["Analysten", "Regierungskreise", "Diplomaten"])
+def test_unnamed_groups_are_groups(extract: Extract, group: str) -> None:
+    text = f"{group} sagten am Freitag, die Gespräche seien schwierig."
+    entity = _speaker_entity(extract(text), "Gespräche seien schwierig")
+    assert entity.type == "group" and entity.roles == []
+
+
+def test_place_inside_an_organisation_name_stays_a_place(extract: Extract) -> None:
+    text = (
+        "„Die Debatte zeigt ein grundsätzliches Problem“, sagt Anna Berger, Professorin an der Universität Leipzig. "
+        "Leipzig stehe exemplarisch für eine Krise, schrieb die Zeitung."
+    )
+    names = _names(extract(text))
+    assert names.get("Universität Leipzig") == "organization"
+    assert names.get("Leipzig") == "location"
+
+
+def test_common_nouns_are_not_entities(extract: Extract) -> None:
+    text = (
+        "Der Leipziger Stadtrat hat die geplante Erhöhung der Ticketpreise vertagt. "
+        "Die Verkehrsbetriebe rechnen mit einem Defizit von rund 40 Millionen Euro, sagte Oberbürgermeister "
+        "Thomas Reinhardt."
+    )
+    names = _names(extract(text))
+    assert not any("Erhöhung" in n or "Millionen" in n for n in names)
+    assert names.get("Thomas Reinhardt") == "person"
+
+
+def test_types_of_people_organisations_and_places(extract: Extract) -> None:
+    text = (
+        "Die Europäische Zentralbank hält die Zinsen stabil. EZB-Präsidentin Christine Lagarde sagte in "
+        "Frankfurt, die Inflation sinke. Auch der BGH äußerte sich: „Das Urteil ist rechtskräftig“, teilte der BGH mit."
+    )
+    result = extract(text)
+    names = _names(result)
+    assert names.get("Christine Lagarde") == "person"
+    assert names.get("Frankfurt") == "location"
+    assert _speaker_entity(result, "rechtskräftig").type == "organization"
+
+
+def test_apposed_name_after_a_role_phrase(extract: Extract) -> None:
+    text = "„Wir sind enttäuscht“, sagte der Geschäftsführer der Abfallentsorgungsfirma, Gerd-Jürgen Bruckschen."
+    entity = _speaker_entity(extract(text), "enttäuscht")
+    assert entity.name == "Gerd-Jürgen Bruckschen"
+    assert [(r.title, r.organization) for r in entity.roles] == [("Geschäftsführer", "Abfallentsorgungsfirma")]

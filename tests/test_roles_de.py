@@ -1,0 +1,115 @@
+"""German roles on real news sentences: appositions, relative clauses, role nouns, unnamed speakers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from onrecord.extraction import ExtractionResult
+from onrecord.lang import get_extractor
+from onrecord.model import Entity, Role
+
+Extract = Callable[[str], ExtractionResult]
+
+
+@pytest.fixture(scope="module")
+def extract() -> Extract:
+    return get_extractor("de").extract
+
+
+def _entity(result: ExtractionResult, name: str) -> Entity:
+    matches = [e for e in result.entities if e.name == name]
+    assert matches, f"no entity {name!r}: {[e.name for e in result.entities]}"
+    return matches[0]
+
+
+def _roles(entity: Entity) -> list[tuple[str | None, str | None, str | None]]:
+    return [(r.title, r.organization, r.place) for r in entity.roles]
+
+
+def _only_role(entity: Entity) -> Role:
+    assert len(entity.roles) == 1, _roles(entity)
+    return entity.roles[0]
+
+
+def test_apposition_with_organisation_and_place(extract: Extract) -> None:
+    text = (
+        "Anna Berger, Professorin für Politikwissenschaft an der Universität Bonn in Bonn, sagte, "
+        "die Regierung müsse jetzt handeln."
+    )
+    result = extract(text)
+    role = _only_role(_entity(result, "Anna Berger"))
+    assert (role.title, role.organization, role.place) == (
+        "Professorin für Politikwissenschaft", "Universität Bonn", "Bonn",
+    )
+    assert text[role.spans[0][0] : role.spans[0][1]].startswith("Professorin für")
+
+
+def test_apposition_with_indefinite_article_and_adjective(extract: Extract) -> None:
+    result = extract("Klaus Meier, ein früherer Oberst der Bundeswehr, warnte vor einer Eskalation.")
+    assert _roles(_entity(result, "Klaus Meier")) == [("früherer Oberst", "Bundeswehr", None)]
+
+
+def test_apposition_with_genitive_organisation_is_normalised(extract: Extract) -> None:
+    result = extract(
+        "Peter Schmidt, der Chef des Instituts für Weltwirtschaft, erklärte, die Konjunktur werde sich erholen."
+    )
+    assert _roles(_entity(result, "Peter Schmidt")) == [("Chef", "Institut für Weltwirtschaft", None)]
+
+
+def test_relative_clause_names_a_role(extract: Extract) -> None:
+    result = extract(
+        "Jana Wolf, die das Referat Energie im Wirtschaftsministerium leitet, sagte, die Preise würden sinken."
+    )
+    assert _roles(_entity(result, "Jana Wolf")) == [("Leiterin des Referats Energie", "Wirtschaftsministerium", None)]
+
+
+def test_relative_clause_object_is_the_organisation(extract: Extract) -> None:
+    result = extract("Markus Roth, der den Konzern seit 2019 leitet, kündigte Stellenstreichungen an.")
+    assert _roles(_entity(result, "Markus Roth")) == [("Leiter", "Konzern", None)]
+
+
+def test_roles_accumulate_from_before_and_after_the_name(extract: Extract) -> None:
+    text = (
+        "Bundeskanzler Olaf Scholz, der frühere Bürgermeister von Hamburg, sagte, Deutschland "
+        "werde weitere Hilfe leisten."
+    )
+    scholz = _entity(extract(text), "Olaf Scholz")
+    assert ("Bundeskanzler", None, None) in _roles(scholz)
+    assert ("früherer Bürgermeister", None, "Hamburg") in _roles(scholz)
+
+
+def test_role_noun_before_the_name(extract: Extract) -> None:
+    result = extract("„Wir stehen an der Seite der Ukraine“, sagte Außenministerin Anna Müller am Montag in Berlin.")
+    assert _roles(_entity(result, "Anna Müller")) == [("Außenministerin", None, None)]
+
+
+def test_party_compound_before_the_name(extract: Extract) -> None:
+    result = extract("Der SPD-Politiker Lars Klingbeil kritisierte die Pläne. „Das ist unsozial“, sagte Klingbeil.")
+    assert _roles(_entity(result, "Lars Klingbeil")) == [("Politiker", "SPD", None)]
+
+
+def test_country_genitive_before_the_role_is_its_place(extract: Extract) -> None:
+    result = extract("Südkoreas Präsident Moon Jae-in reiste nach Peking. Moon sagte, er hoffe auf Frieden.")
+    assert _roles(_entity(result, "Moon Jae-in")) == [("Präsident", None, "Südkorea")]
+
+
+def test_unnamed_spokesperson_is_a_person_with_a_role(extract: Extract) -> None:
+    result = extract("Ein Sprecher des Auswärtigen Amts sagte, man beobachte die Lage in der Region genau.")
+    quote = next(q for q in result.quotes if "beobachte die Lage" in q.text)
+    entity = next(e for e in result.entities if e.id == quote.entity)
+    assert entity.type == "person"
+    assert entity.name == "Ein Sprecher des Auswärtigen Amts"
+    assert _roles(entity) == [("Sprecher", "Auswärtiges Amt", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna Berger, 45, sagte, sie sei von dem Ergebnis überrascht.",
+        "Anna Berger, die am Montag in Dresden sprach, sagte, sie sei von dem Ergebnis überrascht.",
+    ],
+)
+def test_appositions_without_a_role_give_none(extract: Extract, text: str) -> None:
+    assert _entity(extract(text), "Anna Berger").roles == []
