@@ -17,6 +17,8 @@ demo: $(STAMP)
 	@echo "  cat articles.jsonl | onrecord analyze - --format json"
 
 test: $(DEV_STAMP)
+	$(BIN)/ruff check onrecord tests
+	$(BIN)/mypy onrecord
 	$(BIN)/python -m pytest -q
 
 lint: $(DEV_STAMP)

@@ -98,15 +98,17 @@ def read_brat_doc(text_path: Path, ann_path: Path, language: str = "en") -> Gold
     spans: dict[str, list[Span]] = {}
     quotes: list[GoldQuote] = []
     events: list[str] = []
-    lineno = 0
-    try:
-        for lineno, line in enumerate(ann_path.read_text(encoding="utf-8").splitlines(), 1):
+    for lineno, line in enumerate(ann_path.read_text(encoding="utf-8").splitlines(), 1):
+        try:
             if _TEXT_BOUND.match(line):
                 tid, middle, _ = line.split("\t", 2)
                 _, offsets = middle.split(" ", 1)
                 spans[tid] = _brat_spans(offsets)
             elif _EVENT.match(line):
                 events.append(line.split("\t")[1])
+        except ValueError as exc:
+            raise DataError(f"{ann_path}:{lineno}: malformed brat annotation ({exc})") from exc
+    try:
         for event in events:
             args = dict(arg.split(":", 1) for arg in event.split() if ":" in arg)
             content = [s for key in ("Content", "Content2") if key in args for s in spans[args[key]]]
@@ -120,7 +122,7 @@ def read_brat_doc(text_path: Path, ann_path: Path, language: str = "en") -> Gold
                 )
             )
     except (ValueError, KeyError) as exc:
-        raise DataError(f"{ann_path}:{lineno}: malformed brat annotation ({exc})") from exc
+        raise DataError(f"{ann_path}: malformed brat event ({exc})") from exc
     return GoldDoc(id=text_path.stem, text=text, quotes=quotes, language=language)
 
 

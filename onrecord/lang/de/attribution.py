@@ -13,6 +13,7 @@ from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan
 from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.linear import LinearModel
+from onrecord.lang.de.ner import NamedSpan
 from onrecord.lang.de.speakers import (
     Candidate,
     candidates_for_quote,
@@ -20,7 +21,6 @@ from onrecord.lang.de.speakers import (
     mention_candidates,
     pair_features,
 )
-from onrecord.lang.de.ner import NamedSpan
 from onrecord.lang.de.tagger import Tagging
 from onrecord.lang.de.tokens import PreparedDoc
 
@@ -103,7 +103,9 @@ def group_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[list[TokenSpa
     return groups
 
 
-def nearest_cue(quote: list[TokenSpan], speaker: Candidate | None, cues: list[TokenSpan], doc: PreparedDoc) -> TokenSpan | None:
+def nearest_cue(
+    quote: list[TokenSpan], speaker: Candidate | None, cues: list[TokenSpan], doc: PreparedDoc
+) -> TokenSpan | None:
     """The tagged cue in the quote's sentences closest to the speaker (or the quote)."""
     sents = {doc.tokens[quote[0].begin].sent, doc.tokens[quote[-1].end - 1].sent}
     if speaker is not None:
@@ -148,7 +150,8 @@ def quote_candidates(
     whole = TokenSpan(parts[0].cls, parts[0].begin, parts[-1].end)
     cands = candidates_for_quote(doc, whole, sets.mentions)
     prev_text = candidate_text(doc, prev_speaker) if prev_speaker is not None else None
-    if prev_speaker is not None and not any(c.begin == prev_speaker.begin and c.end == prev_speaker.end for c in cands):
+    known = {(c.begin, c.end) for c in cands}
+    if prev_speaker is not None and (prev_speaker.begin, prev_speaker.end) not in known:
         cands.append(Candidate(prev_speaker.begin, prev_speaker.end, "prev"))
     for cand in cands:
         if parts[0].cls == "DQ" and cand.begin < whole.end and whole.begin < cand.end:

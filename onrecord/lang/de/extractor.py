@@ -11,13 +11,13 @@ from pathlib import Path
 from onrecord.extraction import ExtractionResult
 from onrecord.lang.de.attribution import Attribution, SpanSets, attribute
 from onrecord.lang.de.entities import build_entities
-from onrecord.lang.de.lemmas import LemmaTable
 from onrecord.lang.de.labels import CLASS_TO_KIND, TokenSpan
+from onrecord.lang.de.lemmas import LemmaTable
 from onrecord.lang.de.linear import LinearModel
 from onrecord.lang.de.ner import NerTagger
+from onrecord.lang.de.sentences import SentenceClassifier
 from onrecord.lang.de.tagger import Tagger
 from onrecord.lang.de.tokens import PreparedDoc, prepare
-from onrecord.lang.de.sentences import SentenceClassifier
 from onrecord.lang.de.train import (
     GAZETTEER_FILE,
     LEMMA_FILE,

@@ -54,7 +54,9 @@ class LinearModel:
             raise ModelError(f"{path}: cannot load linear model ({exc})") from exc
 
 
-def fit_linear(samples: list[list[str]], targets: list[int], c: float = 0.1, threshold: float = 0.1) -> LinearModel:
+def fit_linear(
+    samples: list[list[str]], targets: list[int], c: float = 0.1, threshold: float = 0.1
+) -> LinearModel:
     """Fit an L2 logistic regression over sparse binary features."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -63,7 +65,6 @@ def fit_linear(samples: list[list[str]], targets: list[int], c: float = 0.1, thr
     x = vec.fit_transform([dict.fromkeys(s, 1) for s in samples])
     model = LogisticRegression(C=c, max_iter=2000)
     model.fit(x, targets)
-    weights = {
-        name: round(float(w), 5) for name, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True) if abs(w) > 1e-5
-    }
+    names = vec.get_feature_names_out()
+    weights = {name: round(float(w), 5) for name, w in zip(names, model.coef_[0], strict=True) if abs(w) > 1e-5}
     return LinearModel(weights=weights, intercept=float(model.intercept_[0]), threshold=threshold)

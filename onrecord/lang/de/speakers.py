@@ -17,7 +17,9 @@ from onrecord.lang.de.ner import NamedSpan
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 
 #: lowercase particles allowed inside a name ("Ursula von der Leyen", "Ahmad al-Assad")
-NAME_PARTICLES = frozenset({"von", "van", "der", "de", "del", "da", "di", "du", "zu", "bin", "al", "el", "la", "le", "ter", "den"})
+NAME_PARTICLES = frozenset(
+    {"von", "van", "der", "de", "del", "da", "di", "du", "zu", "bin", "al", "el", "la", "le", "ter", "den"}
+)
 WINDOW_BEFORE = 3  # sentences
 WINDOW_AFTER = 1
 
@@ -51,9 +53,9 @@ def mention_candidates(doc: PreparedDoc, speaker_spans: list[TokenSpan], names: 
     out: dict[tuple[int, int], Candidate] = {}
     for sp in speaker_spans:
         out[(sp.begin, sp.end)] = Candidate(sp.begin, sp.end, "crf")
-    for n in names:
-        if n.type in ("PER", "ORG") and toks[n.begin].quoted < 0:
-            out.setdefault((n.begin, n.end), Candidate(n.begin, n.end, "ner"))
+    for name in names:
+        if name.type in ("PER", "ORG") and toks[name.begin].quoted < 0:
+            out.setdefault((name.begin, name.end), Candidate(name.begin, name.end, "ner"))
     i = 0
     n = len(toks)
     while i < n:
@@ -65,7 +67,8 @@ def mention_candidates(doc: PreparedDoc, speaker_spans: list[TokenSpan], names: 
         if _is_name_token(tok) and tok.quoted < 0:
             j = i + 1
             while j < n and toks[j].sent == tok.sent and (
-                _is_name_token(toks[j]) or (toks[j].lower in NAME_PARTICLES and j + 1 < n and _is_name_token(toks[j + 1]))
+                _is_name_token(toks[j])
+                or (toks[j].lower in NAME_PARTICLES and j + 1 < n and _is_name_token(toks[j + 1]))
             ):
                 j += 1
             source = "group" if tok.text in lex.groups else "role" if tok.text in lex.roles else "name"
@@ -82,19 +85,20 @@ _DETERMINERS = frozenset({
 })
 
 
-def determiner(doc: PreparedDoc, begin: int) -> str:
-    """The article or possessive opening the noun phrase that ends in the candidate (marks case)."""
+def np_start(doc: PreparedDoc, begin: int) -> tuple[int, str]:
+    """Where the noun phrase ending in the candidate starts, and its article or possessive
+    (which marks case: "den"/"dem" cannot open a subject), or "none"."""
     j = begin - 1
     steps = 0
     while j >= 0 and steps < 4 and doc.tokens[j].sent == doc.tokens[begin].sent:
         low = doc.tokens[j].lower
         if low in _DETERMINERS:
-            return low
+            return j, low
         if not doc.tokens[j].text[:1].islower() or not doc.tokens[j].text.isalpha():
             break
         j -= 1
         steps += 1
-    return "none"
+    return begin, "none"
 
 
 def _bucket(d: int) -> str:
@@ -151,7 +155,7 @@ def pair_features(
         f.append("ner=" + t)
         f.append(f"ner_dir={t}{direction}")
         f.append(f"ner_sdiff={t}{sdiff}")
-    det = determiner(doc, cand.begin)
+    np_begin, det = np_start(doc, cand.begin)
     f.append("det=" + det)
     f.append(f"det_dir={det}{direction}")
     pb = next(str(x) for x in (0.9, 0.7, 0.5, 0.3, 0.15, 0.05, 0.01, 0.0) if speaker_prob >= x)
@@ -180,6 +184,10 @@ def pair_features(
         f.append("prev_w=" + prev_tok.lower)
         if prev_tok.sent != toks[cand.begin].sent:
             f.append("sent_initial")
+    if np_begin < cand.begin and np_begin > 0:
+        npc = cue_class(toks[np_begin - 1], lex)
+        if npc:
+            f.append("np_prev_cue=" + npc)
     if next_tok is not None:
         nc = cue_class(next_tok, lex)
         if nc:
@@ -197,6 +205,9 @@ def pair_features(
         if s.end == cand.begin or (s.end == cand.begin - 1 and toks[s.end].text in ",:"):
             f.append("crf_cue_before")
             f.append(f"crf_cue_before_sdiff={sdiff}")
+        elif s.end == np_begin:  # "sagte der frühere Minister X"
+            f.append("crf_cue_before_np")
+            f.append(f"crf_cue_before_np_sdiff={sdiff}")
         if s.begin == cand.end or s.begin == cand.end + 1:
             f.append("crf_cue_after")
             f.append(f"crf_cue_after_sdiff={sdiff}")

@@ -22,9 +22,9 @@ from pathlib import Path
 from onrecord.evaluation.gold import GoldDoc, GoldQuote, read_corpus, resolve_split
 from onrecord.lang.de.attribution import SpanSets, group_quotes, quote_candidates
 from onrecord.lang.de.labels import KIND_TO_CLASS, TokenSpan, char_span_to_tokens, gold_labels
-from onrecord.lang.de.linear import fit_linear
 from onrecord.lang.de.lemmas import build_lemma_table
 from onrecord.lang.de.lexicon import lexicon
+from onrecord.lang.de.linear import fit_linear
 from onrecord.lang.de.ner import NamedSpan, NerTagger, read_germeval, train_ner
 from onrecord.lang.de.sentences import fit_sentence_classifier
 from onrecord.lang.de.speakers import Candidate
@@ -191,7 +191,8 @@ def train(
     ner_dir = ner_data or Path(data).resolve().parent / "ner-de"
     vocabulary = [t.text for d, _ in prepared for t in d.tokens]
     if ner_dir.is_dir():
-        vocabulary.extend(w for path in sorted(ner_dir.glob("*.tsv")) for words, _ in read_germeval(path) for w in words)
+        for path in sorted(ner_dir.glob("*.tsv")):
+            vocabulary.extend(w for words, _ in read_germeval(path) for w in words)
     build_lemma_table(vocabulary, lexicon().cues).save(out / LEMMA_FILE)
     say("training the sentence classifier (crosswise for the tagger, then on all)")
     sent_probs = _jackknife_sentence_probs(prepared)
