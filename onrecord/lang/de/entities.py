@@ -427,6 +427,8 @@ def build_entities(
         if cand.end - cand.begin == 1 and toks[cand.begin].lower in lex.pronouns:
             _pronoun(state, toks[cand.begin].lower, _char_span(doc, cand.begin, cand.end), cand, is_speaker)
             continue
+        if cand.end - cand.begin == 1 and toks[cand.begin].lower in lex.source_adverbs:
+            continue  # "demnach" points to a source without naming it: no entity
         head = _head(doc, cand)
         possessor = _possessor(doc, cand, head)
         if possessor is not None:

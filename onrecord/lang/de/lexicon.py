@@ -14,7 +14,8 @@ def _lines(name: str) -> list[str]:
 
 @dataclass(frozen=True)
 class GermanLexicon:
-    """Cue lemmas by class, Konjunktiv-II forms, speaker pronouns, group nouns, role nouns, title cues."""
+    """Cue lemmas by class, Konjunktiv-II forms, speaker pronouns, group nouns, role nouns, title
+    cues, and source adverbs ("demnach")."""
 
     cues: dict[str, str]
     konj2: frozenset[str]
@@ -22,6 +23,7 @@ class GermanLexicon:
     groups: frozenset[str]
     roles: frozenset[str]
     titles: frozenset[str]
+    source_adverbs: frozenset[str]
 
 
 @cache
@@ -39,4 +41,5 @@ def lexicon() -> GermanLexicon:
         groups=frozenset(_lines("groups.txt")),
         roles=frozenset(_lines("roles.txt")),
         titles=frozenset(_lines("titles.txt")),
+        source_adverbs=frozenset(_lines("source_adverbs.txt")),
     )

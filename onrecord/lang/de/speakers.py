@@ -30,7 +30,7 @@ class Candidate:
 
     begin: int
     end: int
-    source: str  # crf | name | pron | group | role
+    source: str  # crf | ner | name | pron | adv | group | role | prev
 
     def overlaps(self, begin: int, end: int) -> bool:
         return self.begin < end and begin < self.end
@@ -62,6 +62,10 @@ def mention_candidates(doc: PreparedDoc, speaker_spans: list[TokenSpan], names: 
         tok = toks[i]
         if tok.lower in lex.pronouns and tok.quoted < 0:
             out.setdefault((i, i + 1), Candidate(i, i + 1, "pron"))
+            i += 1
+            continue
+        if tok.lower in lex.source_adverbs and tok.quoted < 0:
+            out.setdefault((i, i + 1), Candidate(i, i + 1, "adv"))
             i += 1
             continue
         if _is_name_token(tok) and tok.quoted < 0:
