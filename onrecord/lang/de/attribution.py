@@ -13,7 +13,7 @@ from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan
 from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.linear import LinearModel
-from onrecord.lang.de.ner import NamedSpan
+from onrecord.lang.de.ner import NamedSpan, token_types
 from onrecord.lang.de.speakers import (
     Candidate,
     candidates_for_quote,
@@ -133,10 +133,7 @@ class SpanSets:
         spans = tagging.spans
         speakers = [s for s in spans if s.cls == "SPK"]
         cues = [s for s in spans if s.cls == "CUE"]
-        name_type = [""] * len(doc.tokens)
-        for n in names or []:
-            for i in range(n.begin, n.end):
-                name_type[i] = n.type
+        name_type = token_types(doc, names or [])
         mentions = mention_candidates(doc, speakers, names or [])
         return cls(spans, speakers, cues, mentions, tagging.speaker_prob, name_type)
 
@@ -165,7 +162,10 @@ def quote_candidates(
         if prev_speaker is not None and cand.begin == prev_speaker.begin and cand.end == prev_speaker.end:
             feats.append("is_prev")
             feats.append(f"is_prev_kind={whole.cls}")
+            gap = doc.tokens[whole.begin].sent - doc.tokens[cand.begin].sent
+            feats.append(f"is_prev_gap={min(max(gap, -1), 4)}")
         yield cand, feats
+
 
 
 def candidate_text(doc: PreparedDoc, cand: Candidate) -> str:

@@ -104,6 +104,15 @@ def train_ner(data_dir: Path, model_path: Path) -> int:
     return count
 
 
+def token_types(doc: PreparedDoc, names: list[NamedSpan]) -> list[str]:
+    """Per token: the type of the name it is part of, or ""."""
+    types = [""] * len(doc.tokens)
+    for name in names:
+        for i in range(name.begin, name.end):
+            types[i] = name.type
+    return types
+
+
 class NerTagger:
     """Tags the sentences of a PreparedDoc with typed names."""
 

@@ -155,6 +155,9 @@ def pair_features(
         f"len={min(cand.end - cand.begin, 4)}",
     ]
     f.append("head=" + head.lemma.lower())
+    pdiff = max(-2, min(1, toks[cand.begin].para - toks[quote.begin].para))
+    f.append(f"pdiff={pdiff}")
+    f.append(f"pdiff_kind={pdiff}{kind}")
     for t in ner_types or ["none"]:
         f.append("ner=" + t)
         f.append(f"ner_dir={t}{direction}")
@@ -179,6 +182,7 @@ def pair_features(
     if any(s.begin < cand.end and cand.begin < s.end for s in crf_speakers):
         f.append("crf_spk")
         f.append(f"crf_spk_sdiff={sdiff}")
+        f.append(f"crf_spk_dir={direction}")
     prev_tok = toks[cand.begin - 1] if cand.begin > 0 else None
     next_tok = toks[cand.end] if cand.end < len(toks) else None
     if prev_tok is not None:
@@ -200,6 +204,9 @@ def pair_features(
     b, e = doc.sentences[c_sent]
     if any(cue_class(t, lex) == "verb" for t in toks[b:e]):
         f.append("cand_sent_cue")
+        if np_begin == b:  # the first phrase of a sentence with a reporting verb: its subject, mostly
+            f.append(f"subj_cue_sdiff={sdiff}")
+            f.append(f"subj_cue_kind={kind}{sdiff}")
     lo, hi = (cand.end, quote.begin) if direction == "L" else (quote.end, cand.begin)
     if direction != "IN" and any(c.begin >= lo and c.end <= hi for c in cue_spans):
         f.append("cue_between")
