@@ -158,7 +158,9 @@ def pair_features(
     pdiff = max(-2, min(1, toks[cand.begin].para - toks[quote.begin].para))
     f.append(f"pdiff={pdiff}")
     f.append(f"pdiff_kind={pdiff}{kind}")
+    person_words = {t.lower for t in toks[quote.begin : quote.end] if t.lower in ("ich", "wir", "mein", "unser")}
     for t in ner_types or ["none"]:
+        f.extend(f"qword_ner={w}{t}" for w in sorted(person_words))
         f.append("ner=" + t)
         f.append(f"ner_dir={t}{direction}")
         f.append(f"ner_sdiff={t}{sdiff}")
