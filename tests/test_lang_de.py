@@ -167,3 +167,15 @@ def test_direct_quote_over_two_paragraphs_is_one_quote(extract) -> None:  # type
     assert len(quote.spans) == 2
     assert "wieder allen" in quote.text
     assert quote.speaker is not None and "Vogt" in quote.speaker.text
+
+
+def test_embedded_attribution_is_cut_out_of_the_quote(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Oberbürgermeister Thomas Reinhardt verteidigte die Pläne. "
+        "Ohne höhere Preise, so Reinhardt, müsse die Stadt entweder Linien streichen oder neue Schulden aufnehmen."
+    )
+    result = extract(text)
+    quote = _quote_with(result, "Linien streichen")
+    assert "so Reinhardt" not in quote.text
+    assert quote.speaker is not None and quote.speaker.text == "Reinhardt"
+    assert _entity(result, quote).name == "Thomas Reinhardt"

@@ -83,6 +83,9 @@ def _sentence_features(doc: PreparedDoc, lex: GermanLexicon, cues: list[str | No
         classes = sorted({c for c in cues[b:e] if c})
         for c in classes:
             f.append("S_cue=" + c)
+        # which reporting verbs: "fordern" takes a zu-infinitive as its content, "gewinnen" does not
+        verbs = {t.lemma.lower() for t, c in zip(doc.tokens[b:e], cues[b:e], strict=True) if c == "verb"}
+        f.extend("S_cl=" + v for v in sorted(verbs))
         if any(k1[b:e]):
             f.append("S_k1")
         words = doc.tokens[b:e]
