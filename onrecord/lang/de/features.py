@@ -86,6 +86,8 @@ def _sentence_features(doc: PreparedDoc, lex: GermanLexicon, cues: list[str | No
         # which reporting verbs: "fordern" takes a zu-infinitive as its content, "gewinnen" does not
         verbs = {t.lemma.lower() for t, c in zip(doc.tokens[b:e], cues[b:e], strict=True) if c == "verb"}
         f.extend("S_cl=" + v for v in sorted(verbs))
+        others = {t.lemma.lower() for t, c in zip(doc.tokens[b:e], cues[b:e], strict=True) if c in ("noun", "prep")}
+        f.extend("S_cn=" + v for v in sorted(others))
         if any(k1[b:e]):
             f.append("S_k1")
         words = doc.tokens[b:e]
