@@ -98,11 +98,3 @@ def find_quoted(text: str) -> list[QuotedStretch]:
         out.append(QuotedStretch(open_at, _trim_end(text, open_at, len(text)), False))
     return out
 
-
-def quote_depth_map(text: str, stretches: list[QuotedStretch]) -> list[int]:
-    """For each character, the index of the stretch containing it, or -1."""
-    owner = [-1] * len(text)
-    for idx, st in enumerate(stretches):
-        for i in range(st.begin, st.end):
-            owner[i] = idx
-    return owner

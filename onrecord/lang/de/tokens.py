@@ -52,11 +52,6 @@ class PreparedDoc:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     quoted: list[QuotedStretch] = field(default_factory=list)
 
-    def token_at(self, char: int) -> int:
-        """Index of the token covering (or first after) character ``char``."""
-        starts = [t.start for t in self.tokens]
-        return max(0, bisect.bisect_right(starts, char) - 1)
-
 
 @cache
 def tokenizer() -> Language:
