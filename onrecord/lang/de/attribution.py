@@ -147,6 +147,7 @@ def quote_candidates(
     whole = TokenSpan(parts[0].cls, parts[0].begin, parts[-1].end)
     cands = candidates_for_quote(doc, whole, sets.mentions)
     prev_text = candidate_text(doc, prev_speaker) if prev_speaker is not None else None
+    quote_cue = _cue_lemma(doc, nearest_cue(parts, None, sets.cues, doc))
     known = {(c.begin, c.end) for c in cands}
     if prev_speaker is not None and (prev_speaker.begin, prev_speaker.end) not in known:
         cands.append(Candidate(prev_speaker.begin, prev_speaker.end, "prev"))
@@ -157,7 +158,7 @@ def quote_candidates(
         spk_prob = max(sets.speaker_prob[cand.begin : cand.end], default=0.0)
         ner = sorted({t for t in sets.name_type[cand.begin : cand.end] if t})
         feats = pair_features(
-            doc, whole, cand, sets.crf_speakers, sets.cues, between, prev_text, lex, spk_prob, ner
+            doc, whole, cand, sets.crf_speakers, sets.cues, between, prev_text, lex, spk_prob, ner, quote_cue
         )
         if prev_speaker is not None and cand.begin == prev_speaker.begin and cand.end == prev_speaker.end:
             feats.append("is_prev")
@@ -166,6 +167,16 @@ def quote_candidates(
             feats.append(f"is_prev_gap={min(max(gap, -1), 4)}")
         yield cand, feats
 
+
+
+def _cue_lemma(doc: PreparedDoc, cue: TokenSpan | None) -> str | None:
+    """The lemma of the reporting word of a tagged cue ("teilte … mit" → "teilen")."""
+    if cue is None:
+        return None
+    lex = lexicon()
+    toks = doc.tokens[cue.begin : cue.end]
+    word = next((t for t in toks if cue_class(t, lex)), toks[0])
+    return word.lemma.lower()
 
 
 def candidate_text(doc: PreparedDoc, cand: Candidate) -> str:

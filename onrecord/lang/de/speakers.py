@@ -123,6 +123,7 @@ def pair_features(
     lex: GermanLexicon,
     speaker_prob: float = 0.0,
     ner_types: list[str] | None = None,
+    quote_cue: str | None = None,
 ) -> list[str]:
     """Sparse features of one (quote, candidate) pair."""
     toks = doc.tokens
@@ -155,6 +156,9 @@ def pair_features(
         f"len={min(cand.end - cand.begin, 4)}",
     ]
     f.append("head=" + head.lemma.lower())
+    if quote_cue is not None:
+        f.append(f"qcue_dir={quote_cue}{direction}")
+        f.append(f"qcue_sdiff={quote_cue}{sdiff}")
     pdiff = max(-2, min(1, toks[cand.begin].para - toks[quote.begin].para))
     f.append(f"pdiff={pdiff}")
     f.append(f"pdiff_kind={pdiff}{kind}")
