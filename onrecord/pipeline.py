@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from onrecord.errors import InputError, ModelError, OnrecordError, UnsupportedLanguageError
 from onrecord.extraction import ExtractionResult, Extractor
-from onrecord.lang import LANGUAGES, get_extractor
+from onrecord.lang import ensure_supported, get_extractor
 from onrecord.langid import detect_language
 from onrecord.model import Analysis, Article, Provenance, content_id
 
@@ -73,15 +73,6 @@ def analyze_many(
 def resolve_language(article: Article, lang: str | None = None) -> str:
     """The article's language: its own, else ``lang``, else detected; checked to be supported."""
     return ensure_supported(article.language or lang or detect_language(article.text))
-
-
-def ensure_supported(language: str) -> str:
-    """``language`` (lower-cased) if onrecord has a pipeline for it, else :class:`UnsupportedLanguageError`."""
-    language = language.strip().lower()
-    if language not in LANGUAGES:
-        supported = ", ".join(sorted(LANGUAGES))
-        raise UnsupportedLanguageError(f"unsupported language {language!r} (supported: {supported})")
-    return language
 
 
 def _as_article(article_or_text: Article | str) -> Article:

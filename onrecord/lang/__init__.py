@@ -18,13 +18,18 @@ LANGUAGES: dict[str, str] = {
 }
 
 
+def ensure_supported(language: str) -> str:
+    """``language`` (lower-cased) if onrecord has a pipeline for it, else :class:`UnsupportedLanguageError`."""
+    language = language.strip().lower()
+    if language not in LANGUAGES:
+        supported = ", ".join(sorted(LANGUAGES))
+        raise UnsupportedLanguageError(f"unsupported language {language!r} (supported: {supported})")
+    return language
+
+
 @cache
 def get_extractor(language: str) -> Extractor:
     """Load (once per process) the extractor of ``language``."""
-    module_name = LANGUAGES.get(language)
-    if module_name is None:
-        supported = ", ".join(sorted(LANGUAGES))
-        raise UnsupportedLanguageError(f"unsupported language {language!r} (supported: {supported})")
-    module = importlib.import_module(module_name)
+    module = importlib.import_module(LANGUAGES[ensure_supported(language)])
     extractor: Extractor = module.load()
     return extractor
