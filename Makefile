@@ -5,6 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.onrecord-installed
 DEV_STAMP := $(VENV)/.onrecord-dev-installed
+# the FollowTheMoney export (extra "ftm") builds PyICU, so it is installed where ICU's headers are
+DEV_EXTRAS := dev$(shell pkg-config --exists icu-uc 2>/dev/null && command -v g++ >/dev/null && echo ,ftm)
 
 .PHONY: demo test lint clean
 
@@ -33,7 +35,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $@
 
 $(DEV_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[$(DEV_EXTRAS)]'
 	touch $@ $(STAMP)
 
 clean:

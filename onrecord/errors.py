@@ -35,3 +35,15 @@ class DataError(OnrecordError):
     """Training or evaluation data is missing or malformed."""
 
     exit_code = 5
+
+
+class StoreError(OnrecordError):
+    """The knowledge base cannot be opened, migrated, read or written (names the cause)."""
+
+    exit_code = 6
+
+
+class NotFoundError(OnrecordError):
+    """A requested record (an entity, an article) is not in the knowledge base."""
+
+    exit_code = 7

@@ -1,118 +1,37 @@
-"""The ``onrecord`` command line: parse arguments, call the library, print.
+"""Commands that analyse text: ``analyze``, ``eval``, ``train`` and ``bench``.
 
-Library code raises typed errors (:mod:`onrecord.errors`); this module alone turns them into
-one-line messages on standard error and non-zero exit codes — never a traceback. When some
-inputs fail, the results of the others are still printed, then a summary names how many failed
-and the exit code is non-zero.
+When some inputs fail, the results of the others are still printed, then a summary names how
+many failed and the exit code is non-zero.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from onrecord.cli.common import (
+    Format,
+    FormatOption,
+    LangOption,
+    as_dict,
+    err,
+    fail,
+    handle_errors,
+    one_line,
+    out,
+    write_line,
+)
 from onrecord.errors import OnrecordError
 from onrecord.model import Analysis
 
-app = typer.Typer(
-    name="onrecord",
-    help="Extract quotations — who said what — from German and English news, offline.",
-    add_completion=False,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-)
-out = Console(highlight=False, soft_wrap=False)
-err = Console(stderr=True, highlight=False)
 
-#: exit code of an unexpected failure (a bug), as in sysexits' EX_SOFTWARE
-EXIT_INTERNAL = 70
-
-
-class Format(StrEnum):
-    """Output formats."""
-
-    text = "text"
-    json = "json"
-    jsonl = "jsonl"
-
-
-LangOption = Annotated[
-    str | None, typer.Option("--lang", "-l", help="Language of the input: de or en (default: detect).")
-]
-FormatOption = Annotated[
-    Format | None,
-    typer.Option("--format", "-f", help="text (a table; default on a terminal), json or jsonl (default otherwise)."),
-]
-
-
-def main() -> None:
-    """Entry point of the ``onrecord`` console script."""
-    app(prog_name="onrecord")
-
-
-def _version(value: bool) -> None:
-    if value:
-        from onrecord import __version__
-
-        out.print(f"onrecord {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
-    ] = False,
-) -> None:
-    """Extract quotations — who said what — from German and English news, offline."""
-
-
-# --------------------------------------------------------------------------- errors
-
-
-def _fail(message: str, code: int) -> typer.Exit:
-    err.print(f"onrecord: error: {escape(_one_line(message))}", soft_wrap=True)
-    return typer.Exit(code)
-
-
-@contextmanager
-def _errors() -> Iterator[None]:
-    """Map library errors to one line on stderr and an exit code; never show a traceback."""
-    try:
-        yield
-    except (typer.Exit, typer.Abort, SystemExit):
-        raise
-    except OnrecordError as exc:
-        raise _fail(str(exc), exc.exit_code) from None
-    except BrokenPipeError:
-        # the reader went away (e.g. `| head`): stop quietly, and let the final flush go nowhere
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise typer.Exit(0) from None
-    except KeyboardInterrupt:
-        raise _fail("interrupted", 130) from None
-    except Exception as exc:
-        raise _fail(f"internal error: {type(exc).__name__}: {exc}", EXIT_INTERNAL) from None
-
-
-def _one_line(message: object) -> str:
-    return " ".join(str(message).split())
-
-
-# --------------------------------------------------------------------------- analyze
-
-
-@app.command()
 def analyze(
     paths: Annotated[
         list[str],
@@ -130,7 +49,7 @@ def analyze(
     from onrecord.pipeline import analyze_many, ensure_supported
 
     fmt = output_format or (Format.text if out.is_terminal else Format.jsonl)
-    with _errors():
+    with handle_errors():
         language = ensure_supported(lang) if lang else None
         options = IngestOptions(max_file_bytes=int(max_size_mb * 1024 * 1024))
         outcomes = analyze_many(iter_articles(paths, options), language, batch_size=batch_size)
@@ -148,24 +67,19 @@ def _emit(outcomes: Iterable[Analysis | OnrecordError], fmt: Format) -> tuple[in
             advance()
             if isinstance(outcome, OnrecordError):
                 failures.append(outcome)
-                err.print(f"onrecord: error: {escape(_one_line(outcome))}", soft_wrap=True)
+                err.print(f"onrecord: error: {escape(one_line(outcome))}", soft_wrap=True)
                 continue
             good += 1
             if fmt is Format.jsonl:
-                _write_line(json.dumps(outcome.to_dict(), ensure_ascii=False))
+                write_line(json.dumps(outcome.to_dict(), ensure_ascii=False))
             elif fmt is Format.json:
                 collected.append(outcome.to_dict())
             else:
                 _print_analysis(outcome)
     if fmt is Format.json and collected:
         single = len(collected) == 1 and not failures
-        _write_line(json.dumps(collected[0] if single else collected, ensure_ascii=False, indent=2))
+        write_line(json.dumps(collected[0] if single else collected, ensure_ascii=False, indent=2))
     return good, failures
-
-
-def _write_line(line: str) -> None:
-    sys.stdout.write(line + "\n")
-    sys.stdout.flush()
 
 
 def _finish(good: int, failures: list[OnrecordError]) -> None:
@@ -175,7 +89,7 @@ def _finish(good: int, failures: list[OnrecordError]) -> None:
         err.print(f"onrecord: {good} of {total} {noun} analysed, {len(failures)} failed")
         raise typer.Exit(failures[0].exit_code)
     if total == 0:
-        raise _fail("no articles in the input", 2)
+        raise fail("no articles in the input", 2)
     err.print(f"onrecord: {total} {noun} analysed", style="dim")
 
 
@@ -232,7 +146,6 @@ def _print_analysis(analysis: Analysis) -> None:
 # --------------------------------------------------------------------------- eval / train
 
 
-@app.command("eval")
 def evaluate(
     data: Annotated[Path, typer.Option("--data", help="Gold corpus: a split folder or a root with train/ dev/.")],
     lang: LangOption = None,
@@ -241,14 +154,14 @@ def evaluate(
     output_format: FormatOption = None,
 ) -> None:
     """Score the extractor against gold annotations: precision, recall and F1."""
-    with _errors():
+    with handle_errors():
         from onrecord.evaluation import run_eval
         from onrecord.pipeline import ensure_supported
 
         language = ensure_supported(lang) if lang else None
-        reports = {name: _as_dict(run_eval(data, language, split=name, limit=limit)) for name in split or ["dev"]}
+        reports = {name: as_dict(run_eval(data, language, split=name, limit=limit)) for name in split or ["dev"]}
     if output_format in (Format.json, Format.jsonl):
-        _write_line(json.dumps(reports, ensure_ascii=False, indent=2 if output_format is Format.json else None))
+        write_line(json.dumps(reports, ensure_ascii=False, indent=2 if output_format is Format.json else None))
         return
     _print_scores(reports)
 
@@ -274,7 +187,6 @@ def _print_scores(reports: dict[str, dict[str, Any]]) -> None:
         out.print(f"[dim]{escape(split)}: {escape(details)}[/]")
 
 
-@app.command()
 def train(
     data: Annotated[Path, typer.Option("--data", help="Training corpus (e.g. ../shared/data/quotes-de).")],
     out_dir: Annotated[Path | None, typer.Option("--out", help="Where to write the models (default: bundled).")] = None,
@@ -285,29 +197,13 @@ def train(
     """Train the German attribution models."""
     from rich.status import Status
 
-    with _errors(), Status("training", console=err) as status:
+    with handle_errors(), Status("training", console=err) as status:
         from onrecord.lang.de.train import train as train_de
 
         result = train_de(data, out_dir, ner_data=ner_data, progress=lambda message: status.update(message))
-    _write_line(json.dumps(_as_dict(result), ensure_ascii=False, indent=2, default=str))
+    write_line(json.dumps(as_dict(result), ensure_ascii=False, indent=2, default=str))
 
 
-def _as_dict(obj: object) -> Any:
-    """A report object as plain data (``as_dict``/``model_dump``/dataclass/dict/other)."""
-    for method in ("as_dict", "to_dict", "model_dump"):
-        if callable(getattr(obj, method, None)):
-            return getattr(obj, method)()
-    if hasattr(obj, "__dataclass_fields__"):
-        from dataclasses import asdict
-
-        return asdict(obj)  # type: ignore[call-overload]
-    return obj if isinstance(obj, dict | list | int | float | str) or obj is None else str(obj)
-
-
-# --------------------------------------------------------------------------- bench
-
-
-@app.command()
 def bench(
     data: Annotated[
         Path | None,
@@ -322,10 +218,10 @@ def bench(
 
     from onrecord.bench import run_bench
 
-    with _errors(), Status("benchmark", console=err) as status:
+    with handle_errors(), Status("benchmark", console=err) as status:
         report = run_bench(data, limit=limit, peer=peer, step=lambda message: status.update(f"measuring {message}"))
     if output_format in (Format.json, Format.jsonl):
-        _write_line(json.dumps(report.as_dict(), indent=2 if output_format is Format.json else None))
+        write_line(json.dumps(report.as_dict(), indent=2 if output_format is Format.json else None))
         return
     table = Table(title="onrecord bench")
     for column in ("run", "articles", "words", "seconds", "words/s", "peak RSS MB", "quotes"):

@@ -1,0 +1,416 @@
+"""Questions to the store: quotes with filters, entities and their profiles, articles.
+
+Every query is built with SQLAlchemy expressions and bound parameters, never from strings of
+user input. Names are compared in folded form (:func:`onrecord.resolve.keys.fold`), so
+``mueller``, ``Müller`` and ``MÜLLER`` find the same speaker on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+
+from sqlalchemy import ColumnElement, Select, and_, distinct, exists, func, literal, or_, select, text, union
+from sqlalchemy.orm import aliased
+
+from onrecord.errors import NotFoundError
+from onrecord.model import Analysis
+from onrecord.resolve.keys import fold
+from onrecord.storage import schema as t
+from onrecord.storage.facts import bound, is_former_title, loads_spans
+from onrecord.storage.records import (
+    ArticleRecord,
+    Companion,
+    EntityProfile,
+    EntityRecord,
+    NameCount,
+    QuoteFilter,
+    QuoteRecord,
+    RoleSpan,
+)
+from onrecord.storage.store import Store
+from onrecord.storage.textsearch import parse_query, to_fts5, to_tsquery
+
+__all__ = [
+    "count_quotes",
+    "entity_profile",
+    "find_entities",
+    "get_analysis",
+    "iter_analyses",
+    "list_articles",
+    "list_entities",
+    "list_quotes",
+]
+
+
+def _contains(column: ColumnElement[str], value: str) -> ColumnElement[bool]:
+    """``column`` (a folded column) contains the folded ``value``; LIKE wildcards escaped."""
+    needle = fold(value).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return column.like(f"%{needle}%", escape="\\")
+
+
+def speaker_ids(store: Store, name: str) -> Select[tuple[str]]:
+    """Ids of the entities a name may refer to: by name, alias, or the resolver's match."""
+    by_name = select(t.entities.c.id).where(_contains(t.entities.c.name_fold, name), t.entities.c.merged_into.is_(None))
+    by_alias = select(t.article_entities.c.entity_id).where(_contains(t.article_entities.c.name_fold, name))
+    resolved = [
+        match.entity_id
+        for kind in ("person", "organization", "location")
+        if (match := store._ensure_index().match(name, kind)).rule != "new"  # type: ignore[arg-type]
+    ]
+    parts = [by_name, by_alias]
+    if resolved:
+        parts.append(select(t.entities.c.id).where(t.entities.c.id.in_(resolved)))
+    return union(*parts)  # type: ignore[return-value]
+
+
+def fulltext_condition(store: Store, table: t.Table, query: str) -> ColumnElement[bool]:
+    """Rows of ``quotes`` or ``articles`` that match a user full-text query."""
+    clauses = parse_query(query)
+    if store.dialect == "postgresql":
+        return text(f"{table.name}.tsv @@ to_tsquery('simple', :tsq)").bindparams(tsq=to_tsquery(clauses))  # type: ignore[return-value]
+    fts = text(f"SELECT rowid FROM {table.name}_fts WHERE {table.name}_fts MATCH :fts").bindparams(fts=to_fts5(clauses))
+    return table.c.seq.in_(fts.columns(rowid=t.Integer).subquery().select())  # type: ignore[attr-defined]
+
+
+def _quote_conditions(store: Store, flt: QuoteFilter) -> list[ColumnElement[bool]]:
+    q, a = t.quotes.c, t.articles.c
+    conditions: list[ColumnElement[bool]] = []
+    if flt.entity_id:
+        conditions.append(q.entity_id == flt.entity_id)
+    if flt.article_id:
+        conditions.append(q.article_id == flt.article_id)
+    if flt.kind:
+        conditions.append(q.kind == flt.kind)
+    if flt.language:
+        conditions.append(q.language == flt.language.lower())
+    if flt.speaker:
+        conditions.append(q.entity_id.in_(speaker_ids(store, flt.speaker)))
+    if flt.organization:
+        role_match = exists().where(
+            t.roles.c.article_entity_id == q.article_entity_id, _contains(t.roles.c.organization_fold, flt.organization)
+        )
+        org_speaker = q.entity_id.in_(
+            select(t.entities.c.id).where(
+                t.entities.c.type.in_(("organization", "group")), _contains(t.entities.c.name_fold, flt.organization)
+            )
+        )
+        conditions.append(or_(role_match, org_speaker))
+    if flt.about:
+        conditions.append(fulltext_condition(store, t.quotes, flt.about))
+    if flt.since:
+        conditions.append(a.date_to >= bound(flt.since, end=False))
+    if flt.until:
+        conditions.append(a.date_from <= bound(flt.until, end=True))
+    if flt.outlet:
+        conditions.append(_contains(a.source_fold, flt.outlet))
+    return conditions
+
+
+def _quote_select(store: Store, flt: QuoteFilter) -> Select[tuple[object, ...]]:
+    e = t.entities
+    return (
+        select(
+            t.quotes,
+            e.c.name.label("entity_name"),
+            e.c.type.label("entity_type"),
+            t.articles.c.published,
+            t.articles.c.source,
+            t.articles.c.title,
+            t.articles.c.url,
+            t.articles.c.date_from,
+        )
+        .select_from(
+            t.quotes.join(t.articles, t.articles.c.id == t.quotes.c.article_id).outerjoin(
+                e, e.c.id == t.quotes.c.entity_id
+            )
+        )
+        .where(and_(literal(True), *_quote_conditions(store, flt)))
+    )
+
+
+def list_quotes(store: Store, flt: QuoteFilter | None = None, limit: int = 50, offset: int = 0) -> list[QuoteRecord]:
+    """Quotes matching ``flt``, newest articles first, in text order within an article."""
+    flt = flt or QuoteFilter()
+    query = (
+        _quote_select(store, flt)
+        .order_by(t.articles.c.date_from.desc().nulls_last(), t.quotes.c.article_id, t.quotes.c.position)
+        .limit(limit)
+        .offset(offset)
+    )
+    with store.reading() as conn:
+        rows = conn.execute(query).all()
+        roles = _roles_of(conn, [row.article_entity_id for row in rows if row.article_entity_id])
+    return [
+        QuoteRecord(
+            id=row.id,
+            article_id=row.article_id,
+            kind=row.kind,
+            language=row.language,
+            text=row.text,
+            spans=loads_spans(row.spans),
+            cue=row.cue_text,
+            speaker=row.speaker_text,
+            entity_id=row.entity_id,
+            entity_name=row.entity_name,
+            entity_type=row.entity_type,
+            roles=roles.get(row.article_entity_id, []),
+            confidence=row.confidence,
+            published=row.published,
+            source=row.source,
+            title=row.title,
+            url=row.url,
+        )
+        for row in rows
+    ]
+
+
+def count_quotes(store: Store, flt: QuoteFilter | None = None) -> int:
+    """How many quotes match ``flt``."""
+    query = _quote_select(store, flt or QuoteFilter()).with_only_columns(func.count())
+    with store.reading() as conn:
+        return int(conn.execute(query).scalar_one())
+
+
+def _roles_of(conn: object, article_entity_ids: list[str]) -> dict[str, list[str]]:
+    if not article_entity_ids:
+        return {}
+    rows = conn.execute(  # type: ignore[attr-defined]
+        select(t.roles.c.article_entity_id, t.roles.c.title, t.roles.c.organization, t.roles.c.place)
+        .where(t.roles.c.article_entity_id.in_(sorted(set(article_entity_ids))))
+        .order_by(t.roles.c.article_entity_id, t.roles.c.id)
+    )
+    found: dict[str, list[str]] = {}
+    for row in rows:
+        label = ", ".join(part for part in (row.title, row.organization, row.place) if part)
+        if label and label not in found.setdefault(row.article_entity_id, []):
+            found[row.article_entity_id].append(label)
+    return found
+
+
+# --------------------------------------------------------------------------- entities
+
+
+def _entity_counts() -> Select[tuple[object, ...]]:
+    quotes = select(t.quotes.c.entity_id, func.count().label("quotes")).group_by(t.quotes.c.entity_id).subquery()
+    articles = (
+        select(t.article_entities.c.entity_id, func.count(distinct(t.article_entities.c.article_id)).label("articles"))
+        .group_by(t.article_entities.c.entity_id)
+        .subquery()
+    )
+    return (
+        select(
+            t.entities.c.id,
+            t.entities.c.name,
+            t.entities.c.type,
+            func.coalesce(quotes.c.quotes, 0).label("quotes"),
+            func.coalesce(articles.c.articles, 0).label("articles"),
+        )
+        .select_from(
+            t.entities.outerjoin(quotes, quotes.c.entity_id == t.entities.c.id).outerjoin(
+                articles, articles.c.entity_id == t.entities.c.id
+            )
+        )
+        .where(t.entities.c.merged_into.is_(None))
+    )
+
+
+def find_entities(store: Store, name: str, limit: int = 10) -> list[EntityRecord]:
+    """Entities a name may refer to, most quoted first: exact names and aliases before partial ones."""
+    key = fold(name)
+    exact = union(
+        select(t.entities.c.id).where(t.entities.c.name_fold == key, t.entities.c.merged_into.is_(None)),
+        select(t.article_entities.c.entity_id).where(t.article_entities.c.name_fold == key),
+    )
+    for ids in (exact, speaker_ids(store, name)):
+        query = (
+            _entity_counts()
+            .where(t.entities.c.id.in_(ids))
+            .order_by(text("quotes DESC"), text("articles DESC"), t.entities.c.id)
+        )
+        with store.reading() as conn:
+            rows = conn.execute(query.limit(limit)).all()
+        if rows:
+            return [EntityRecord(id=r.id, name=r.name, type=r.type, quotes=r.quotes, articles=r.articles) for r in rows]
+    return []
+
+
+def list_entities(
+    store: Store, type_: str | None = None, name: str | None = None, limit: int = 50, offset: int = 0
+) -> list[EntityRecord]:
+    """Canonical entities, most quoted first, optionally of one type or containing a name."""
+    query = _entity_counts()
+    if type_:
+        query = query.where(t.entities.c.type == type_)
+    if name:
+        query = query.where(t.entities.c.id.in_(speaker_ids(store, name)))
+    query = query.order_by(text("quotes DESC"), text("articles DESC"), t.entities.c.id).limit(limit).offset(offset)
+    with store.reading() as conn:
+        rows = conn.execute(query).all()
+    return [EntityRecord(id=r.id, name=r.name, type=r.type, quotes=r.quotes, articles=r.articles) for r in rows]
+
+
+def entity_profile(store: Store, entity_id: str, companions: int = 10) -> EntityProfile:
+    """Names, roles over time, quote counts and companions of one entity."""
+    with store.reading() as conn:
+        entity = conn.execute(select(t.entities).where(t.entities.c.id == entity_id)).first()
+        if entity is None:
+            raise NotFoundError(f"no entity with id {entity_id!r}")
+        if entity.merged_into:
+            return entity_profile(store, store._follow(conn, entity.merged_into), companions)
+        ae, a = t.article_entities, t.articles
+        aliases = conn.execute(
+            select(ae.c.name, func.count().label("n"))
+            .where(ae.c.entity_id == entity_id)
+            .group_by(ae.c.name)
+            .order_by(text("n DESC"), ae.c.name)
+        ).all()
+        rules = conn.execute(
+            select(ae.c.rule, func.count().label("n"))
+            .where(ae.c.entity_id == entity_id)
+            .group_by(ae.c.rule)
+            .order_by(text("n DESC"), ae.c.rule)
+        ).all()
+        span = conn.execute(
+            select(func.min(a.c.date_from), func.max(a.c.date_to), func.count(distinct(a.c.id)))
+            .select_from(ae.join(a, a.c.id == ae.c.article_id))
+            .where(ae.c.entity_id == entity_id)
+        ).one()
+        kinds = conn.execute(
+            select(t.quotes.c.kind, func.count()).where(t.quotes.c.entity_id == entity_id).group_by(t.quotes.c.kind)
+        ).all()
+        role_rows = conn.execute(
+            select(
+                t.roles.c.title,
+                t.roles.c.organization,
+                t.roles.c.place,
+                func.min(a.c.date_from).label("first"),
+                func.max(a.c.date_to).label("last"),
+                func.count(distinct(a.c.id)).label("n"),
+            )
+            .select_from(t.roles.join(a, a.c.id == t.roles.c.article_id))
+            .where(t.roles.c.entity_id == entity_id)
+            .group_by(t.roles.c.title, t.roles.c.organization, t.roles.c.place)
+            .order_by(text("first"), text("n DESC"))
+        ).all()
+        merged = (
+            conn.execute(select(t.entities.c.id).where(t.entities.c.merged_into == entity_id).order_by(t.entities.c.id))
+            .scalars()
+            .all()
+        )
+        quoted_with = _companions(conn, t.quotes, entity_id, companions)
+        mentioned_with = _companions(conn, t.article_entities, entity_id, companions)
+    by_kind = {row[0]: int(row[1]) for row in kinds}
+    return EntityProfile(
+        id=entity.id,
+        name=entity.name,
+        type=entity.type,
+        aliases=[NameCount(name=row.name, count=row.n) for row in aliases],
+        roles=[
+            RoleSpan(
+                title=r.title,
+                organization=r.organization,
+                place=r.place,
+                first_seen=r.first,
+                last_seen=r.last,
+                articles=r.n,
+                former=is_former_title(r.title),
+            )
+            for r in role_rows
+        ],
+        quotes=sum(by_kind.values()),
+        quotes_by_kind=by_kind,
+        articles=int(span[2]),
+        first_seen=span[0],
+        last_seen=span[1],
+        quoted_with=quoted_with,
+        mentioned_with=mentioned_with,
+        resolution=[NameCount(name=row.rule, count=row.n) for row in rules],
+        merged_from=list(merged),
+    )
+
+
+def _companions(conn: object, table: t.Table, entity_id: str, limit: int) -> list[Companion]:
+    """Other entities in ``table`` (quotes: speakers; article_entities: mentions) of the same articles."""
+    mine = aliased(table)
+    other = aliased(table)
+    query = (
+        select(
+            t.entities.c.id, t.entities.c.name, t.entities.c.type, func.count(distinct(other.c.article_id)).label("n")
+        )
+        .select_from(
+            mine.join(other, other.c.article_id == mine.c.article_id).join(
+                t.entities, t.entities.c.id == other.c.entity_id
+            )
+        )
+        .where(mine.c.entity_id == entity_id, other.c.entity_id != entity_id, t.entities.c.type != "group")
+        .group_by(t.entities.c.id, t.entities.c.name, t.entities.c.type)
+        .order_by(text("n DESC"), t.entities.c.name)
+        .limit(limit)
+    )
+    rows = conn.execute(query).all()  # type: ignore[attr-defined]
+    return [Companion(id=r.id, name=r.name, type=r.type, articles=r.n) for r in rows]
+
+
+# --------------------------------------------------------------------------- articles
+
+
+def list_articles(store: Store, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[ArticleRecord]:
+    """Stored articles, newest first."""
+    a = t.articles.c
+    counts = select(t.quotes.c.article_id, func.count().label("n")).group_by(t.quotes.c.article_id).subquery()
+    query = select(
+        a.id,
+        a.language,
+        a.title,
+        a.published,
+        a.place,
+        a.source,
+        a.url,
+        a.words,
+        a.extractor,
+        a.extractor_version,
+        a.ingested_at,
+        func.coalesce(counts.c.n, 0).label("quotes"),
+    ).select_from(t.articles.outerjoin(counts, counts.c.article_id == a.id))
+    if outlet:
+        query = query.where(_contains(a.source_fold, outlet))
+    query = query.order_by(a.date_from.desc().nulls_last(), a.id).limit(limit).offset(offset)
+    with store.reading() as conn:
+        rows = conn.execute(query).all()
+    return [ArticleRecord(**row._mapping) for row in rows]
+
+
+def get_analysis(store: Store, article_id: str) -> Analysis:
+    """The stored analysis of one article, exactly as the extractor produced it."""
+    with store.reading() as conn:
+        value = conn.execute(select(t.articles.c.analysis).where(t.articles.c.id == article_id)).scalar()
+    if value is None:
+        raise NotFoundError(f"no article with id {article_id!r}")
+    return Analysis.model_validate(json.loads(value))
+
+
+def iter_analyses(store: Store, batch: int = 200) -> Iterator[Analysis]:
+    """Every stored analysis, in article-id order, read in batches (constant memory)."""
+    last = ""
+    while True:
+        with store.reading() as conn:
+            rows = conn.execute(
+                select(t.articles.c.id, t.articles.c.analysis)
+                .where(t.articles.c.id > last)
+                .order_by(t.articles.c.id)
+                .limit(batch)
+            ).all()
+        if not rows:
+            return
+        for row in rows:
+            yield Analysis.model_validate(json.loads(row.analysis))
+        last = rows[-1].id
+
+
+def rule_counts(store: Store) -> Counter[str]:
+    """How many article entities each resolution rule linked (a store-wide view of provenance)."""
+    with store.reading() as conn:
+        rows = conn.execute(select(t.article_entities.c.rule, func.count()).group_by(t.article_entities.c.rule)).all()
+    return Counter({row[0]: int(row[1]) for row in rows})

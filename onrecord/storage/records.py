@@ -1,0 +1,202 @@
+"""What the store answers: pydantic records shared by the CLI, the exporters and the HTTP API."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from onrecord.model import EntityType, QuoteKind, Span
+
+__all__ = [
+    "ArticleRecord",
+    "Companion",
+    "EntityProfile",
+    "EntityRecord",
+    "Highlight",
+    "IngestReport",
+    "NameCount",
+    "QuoteFilter",
+    "QuoteRecord",
+    "RoleSpan",
+    "SearchHit",
+    "SearchResults",
+    "StoreStats",
+]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class QuoteFilter(_Record):
+    """Which quotes to list; every given field must hold (AND)."""
+
+    speaker: str | None = Field(default=None, description="name or alias of the speaking entity (part of it is enough)")
+    organization: str | None = Field(
+        default=None, description="the speaker's organisation in that article, or an organisation speaking itself"
+    )
+    about: str | None = Field(default=None, description="words the quote is about (full-text search over its words)")
+    kind: QuoteKind | None = None
+    language: str | None = None
+    since: str | None = Field(default=None, description="earliest publication date, YYYY[-MM[-DD]]")
+    until: str | None = Field(default=None, description="latest publication date, YYYY[-MM[-DD]]")
+    outlet: str | None = Field(default=None, description="the outlet (source) of the article, part of its name")
+    entity_id: str | None = None
+    article_id: str | None = None
+
+
+class RoleSpan(_Record):
+    """A role of an entity over time: the first and last article dates it was seen with."""
+
+    title: str | None = None
+    organization: str | None = None
+    place: str | None = None
+    first_seen: str | None = None
+    last_seen: str | None = None
+    articles: int = 0
+    former: bool = Field(
+        default=False, description="the title itself marks the role as past (früherer, ehemaliger, former)"
+    )
+
+
+class QuoteRecord(_Record):
+    """One stored quote with its article's metadata and its speaker's roles in that article."""
+
+    id: str
+    article_id: str
+    kind: QuoteKind
+    language: str
+    text: str
+    spans: list[Span]
+    cue: str | None = None
+    speaker: str | None = Field(default=None, description="the words naming the speaker in the text (may be a pronoun)")
+    entity_id: str | None = None
+    entity_name: str | None = None
+    entity_type: EntityType | None = None
+    roles: list[str] = Field(default_factory=list)
+    confidence: float
+    published: str | None = None
+    source: str | None = None
+    title: str | None = None
+    url: str | None = None
+
+
+class NameCount(_Record):
+    """A name with how often it occurs."""
+
+    name: str
+    count: int
+
+
+class Companion(_Record):
+    """An entity seen together with another one, and in how many articles."""
+
+    id: str
+    name: str
+    type: EntityType
+    articles: int
+
+
+class EntityRecord(_Record):
+    """A canonical entity with its counts."""
+
+    id: str
+    name: str
+    type: EntityType
+    quotes: int = 0
+    articles: int = 0
+
+
+class EntityProfile(_Record):
+    """Everything the store knows about one canonical entity."""
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: list[NameCount]
+    roles: list[RoleSpan]
+    quotes: int
+    quotes_by_kind: dict[str, int]
+    articles: int
+    first_seen: str | None = None
+    last_seen: str | None = None
+    quoted_with: list[Companion] = Field(description="entities quoted in the same articles")
+    mentioned_with: list[Companion] = Field(description="entities mentioned in the same articles")
+    resolution: list[NameCount] = Field(description="how the article entities were linked here (rule: count)")
+    merged_from: list[str] = Field(default_factory=list, description="ids of entities merged into this one")
+
+
+class Highlight(_Record):
+    """A piece of a search snippet; ``match`` marks the words that matched the query."""
+
+    text: str
+    match: bool = False
+
+
+class SearchHit(_Record):
+    """One full-text search result: a quote or an article, ranked (higher score first)."""
+
+    type: Literal["quote", "article"]
+    id: str
+    article_id: str
+    score: float
+    snippet: list[Highlight]
+    speaker: str | None = None
+    entity_id: str | None = None
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+
+
+class SearchResults(_Record):
+    """Ranked quotes and articles for a query."""
+
+    query: str
+    quotes: list[SearchHit]
+    articles: list[SearchHit]
+
+
+class ArticleRecord(_Record):
+    """A stored article's metadata and counts (its full analysis is available separately)."""
+
+    id: str
+    language: str
+    title: str | None = None
+    published: str | None = None
+    place: str | None = None
+    source: str | None = None
+    url: str | None = None
+    words: int
+    quotes: int
+    extractor: str
+    extractor_version: str
+    ingested_at: str
+
+
+class IngestReport(_Record):
+    """The outcome of an ingest run."""
+
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    quotes: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    failures: list[str] = Field(default_factory=list)
+
+    @property
+    def stored(self) -> int:
+        """Articles written (added or replaced)."""
+        return self.added + self.replaced
+
+
+class StoreStats(_Record):
+    """Row counts of a store."""
+
+    articles: int
+    quotes: int
+    entities: int
+    roles: int
+    revision: str | None

@@ -1,0 +1,157 @@
+"""The tables of the knowledge base (SQLAlchemy Core), the same on SQLite and PostgreSQL.
+
+The migrations in :mod:`onrecord.storage.migrations` create exactly these tables; a test
+compares the migrated database with this metadata so the two cannot drift apart.
+
+Rows derived from an article (quotes, article entities, roles) carry its ``article_id`` and
+are deleted with it (``ON DELETE CASCADE``), so replacing a changed article replaces all its
+facts in one transaction. Canonical ``entities`` are shared across articles; article entities
+point to them, with the rule that decided the link (provenance of resolution).
+
+Text columns ending in ``_fold`` hold :func:`onrecord.resolve.keys.fold` of their partner
+column (case and diacritics folded) so that filters behave the same on both databases.
+Dates are ISO strings; an article dated ``2024-03`` covers ``date_from`` 2024-03-01 to
+``date_to`` 2024-03-31, so a date-range filter keeps every article that may fall inside it.
+Full-text indexes are dialect-specific (FTS5 tables with triggers on SQLite, generated
+``tsvector`` columns with GIN indexes on PostgreSQL) and live in the migrations only.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+articles = Table(
+    "articles",
+    metadata,
+    # ``seq`` is the stable integer row id the full-text index points to
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("id", String, nullable=False, unique=True),
+    Column("fingerprint", String, nullable=False),
+    Column("language", String, nullable=False),
+    Column("title", Text),
+    Column("published", String),
+    Column("date_from", String),
+    Column("date_to", String),
+    Column("place", Text),
+    Column("source", Text),
+    Column("source_fold", Text),
+    Column("url", Text),
+    Column("text", Text, nullable=False),
+    Column("words", Integer, nullable=False),
+    Column("analysis", Text, nullable=False),
+    Column("extractor", String, nullable=False),
+    Column("extractor_version", String, nullable=False),
+    Column("ingested_at", String, nullable=False),
+    Index("ix_articles_date", "date_from", "date_to"),
+    Index("ix_articles_source_fold", "source_fold"),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("name_fold", Text, nullable=False),
+    Column("type", String, nullable=False),
+    Column("rule", String, nullable=False),
+    Column("merged_into", String, ForeignKey("entities.id", ondelete="SET NULL")),
+    Index("ix_entities_name_fold", "name_fold"),
+)
+
+article_entities = Table(
+    "article_entities",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("local_id", String, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("name_fold", Text, nullable=False),
+    Column("type", String, nullable=False),
+    Column("mentions", Text, nullable=False),
+    Column("entity_id", String, ForeignKey("entities.id"), nullable=False),
+    Column("rule", String, nullable=False),
+    Column("score", Float, nullable=False),
+    Index("ix_article_entities_article", "article_id"),
+    Index("ix_article_entities_entity", "entity_id"),
+    Index("ix_article_entities_name_fold", "name_fold"),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("id", String, nullable=False, unique=True),
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("local_id", String, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("language", String, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("spans", Text, nullable=False),
+    Column("cue_text", Text),
+    Column("cue_spans", Text),
+    Column("speaker_text", Text),
+    Column("speaker_spans", Text),
+    Column("speaker_name", Text),
+    Column("article_entity_id", String),
+    Column("entity_id", String, ForeignKey("entities.id")),
+    Column("confidence", Float, nullable=False),
+    Index("ix_quotes_article", "article_id", "position"),
+    Index("ix_quotes_entity", "entity_id"),
+    Index("ix_quotes_kind_language", "kind", "language"),
+)
+
+roles = Table(
+    "roles",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("article_entity_id", String, nullable=False),
+    Column("entity_id", String, ForeignKey("entities.id"), nullable=False),
+    Column("title", Text),
+    Column("organization", Text),
+    Column("organization_fold", Text),
+    Column("place", Text),
+    Column("spans", Text, nullable=False),
+    Index("ix_roles_entity", "entity_id"),
+    Index("ix_roles_article_entity", "article_entity_id"),
+    Index("ix_roles_organization_fold", "organization_fold"),
+)
+
+#: a user's correction of a resolution decision that must survive re-analysis: the article
+#: entity named ``name_fold`` in ``article_id`` belongs to ``entity_id`` (a split)
+overrides = Table(
+    "overrides",
+    metadata,
+    Column("article_id", String, primary_key=True),
+    Column("name_fold", Text, primary_key=True),
+    Column("entity_id", String, ForeignKey("entities.id"), nullable=False),
+    Column("created_at", String, nullable=False),
+    Column("note", Text),
+)
+
+#: an audit log of user corrections (merge, split), newest last
+corrections = Table(
+    "corrections",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("action", String, nullable=False),
+    Column("entity_id", String, nullable=False),
+    Column("other_id", String),
+    Column("detail", Text),
+    Column("created_at", String, nullable=False),
+)
+
+__all__ = ["article_entities", "articles", "corrections", "entities", "metadata", "overrides", "quotes", "roles"]

@@ -1,0 +1,102 @@
+"""Ranked full-text search over quotes and articles, with highlighted snippets.
+
+SQLite: FTS5 ``MATCH`` ranked by BM25 and ``snippet()``; PostgreSQL: ``tsvector @@ tsquery``
+ranked by ``ts_rank_cd`` with ``ts_headline``. Scores are comparable within one list only.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Row, text
+
+from onrecord.storage.records import SearchHit, SearchResults
+from onrecord.storage.store import Store
+from onrecord.storage.textsearch import MARK_END, MARK_START, parse_query, split_highlights, to_fts5, to_tsquery
+
+__all__ = ["search"]
+
+_SQLITE_QUOTES = f"""
+SELECT q.id, q.article_id, q.speaker_name, q.entity_id, a.title, a.published, a.source,
+       -bm25(quotes_fts, 1.0, 0.5) AS score,
+       snippet(quotes_fts, 0, '{MARK_START}', '{MARK_END}', '…', 24) AS snippet
+FROM quotes_fts JOIN quotes q ON q.seq = quotes_fts.rowid JOIN articles a ON a.id = q.article_id
+WHERE quotes_fts MATCH :query
+ORDER BY bm25(quotes_fts, 1.0, 0.5), q.id
+LIMIT :limit OFFSET :offset
+"""
+
+_SQLITE_ARTICLES = f"""
+SELECT a.id, a.id AS article_id, NULL AS speaker_name, NULL AS entity_id, a.title, a.published, a.source,
+       -bm25(articles_fts, 2.0, 1.0) AS score,
+       snippet(articles_fts, 1, '{MARK_START}', '{MARK_END}', '…', 24) AS snippet
+FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+WHERE articles_fts MATCH :query
+ORDER BY bm25(articles_fts, 2.0, 1.0), a.id
+LIMIT :limit OFFSET :offset
+"""
+
+_HEADLINE = (
+    f"'StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=\" … \"'"
+)
+
+_POSTGRES_QUOTES = f"""
+SELECT q.id, q.article_id, q.speaker_name, q.entity_id, a.title, a.published, a.source,
+       ts_rank_cd(q.tsv, to_tsquery('simple', :query)) AS score,
+       ts_headline('simple', q.text, to_tsquery('simple', :query), {_HEADLINE}) AS snippet
+FROM quotes q JOIN articles a ON a.id = q.article_id
+WHERE q.tsv @@ to_tsquery('simple', :query)
+ORDER BY score DESC, q.id
+LIMIT :limit OFFSET :offset
+"""
+
+_POSTGRES_ARTICLES = f"""
+SELECT a.id, a.id AS article_id, NULL AS speaker_name, NULL AS entity_id, a.title, a.published, a.source,
+       ts_rank_cd(a.tsv, to_tsquery('simple', :query)) AS score,
+       ts_headline('simple', a.text, to_tsquery('simple', :query), {_HEADLINE}) AS snippet
+FROM articles a
+WHERE a.tsv @@ to_tsquery('simple', :query)
+ORDER BY score DESC, a.id
+LIMIT :limit OFFSET :offset
+"""
+
+
+def search(store: Store, query: str, limit: int = 20, offset: int = 0, scope: str = "all") -> SearchResults:
+    """Quotes and articles matching ``query`` (see :mod:`onrecord.storage.textsearch`), best first.
+
+    ``scope`` is ``all``, ``quotes`` or ``articles``. Raises :class:`~onrecord.storage.textsearch.QuerySyntaxError`
+    (a ``ValueError``) when the query has no word to search for.
+    """
+    clauses = parse_query(query)
+    postgres = store.dialect == "postgresql"
+    rendered = to_tsquery(clauses) if postgres else to_fts5(clauses)
+    params = {"query": rendered, "limit": limit, "offset": offset}
+    with store.reading() as conn:
+        quotes = (
+            conn.execute(text(_POSTGRES_QUOTES if postgres else _SQLITE_QUOTES), params).all()
+            if scope in {"all", "quotes"}
+            else []
+        )
+        articles = (
+            conn.execute(text(_POSTGRES_ARTICLES if postgres else _SQLITE_ARTICLES), params).all()
+            if scope in {"all", "articles"}
+            else []
+        )
+    return SearchResults(
+        query=query,
+        quotes=[_hit("quote", row) for row in quotes],
+        articles=[_hit("article", row) for row in articles],
+    )
+
+
+def _hit(kind: str, row: Row[tuple[object, ...]]) -> SearchHit:
+    return SearchHit(
+        type=kind,  # type: ignore[arg-type]
+        id=row.id,
+        article_id=row.article_id,
+        score=round(float(row.score), 6),
+        snippet=split_highlights(row.snippet or ""),
+        speaker=row.speaker_name,
+        entity_id=row.entity_id,
+        title=row.title,
+        published=row.published,
+        source=row.source,
+    )

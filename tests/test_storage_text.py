@@ -1,0 +1,108 @@
+"""Pure parts of the store: the full-text query language, dates and fact ids."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.model import Quote
+from onrecord.storage.facts import bound, date_range, is_former_title, quote_id
+from onrecord.storage.textsearch import (
+    MARK_END,
+    MARK_START,
+    Clause,
+    QuerySyntaxError,
+    parse_query,
+    split_highlights,
+    to_fts5,
+    to_tsquery,
+)
+
+
+def test_words_are_anded_prefixes_on_both_dialects() -> None:
+    clauses = parse_query("Sanktionen Russland")
+    assert clauses == [Clause((("sanktionen",),)), Clause((("russland",),))]
+    assert to_fts5(clauses) == '"sanktionen" * AND "russland" *'
+    assert to_tsquery(clauses) == "(sanktionen:*) & (russland:*)"
+
+
+def test_phrases_or_and_exclusion() -> None:
+    clauses = parse_query('"harte Sanktionen" OR Embargo -Gipfel')
+    assert clauses == [Clause((("harte", "sanktionen"), ("embargo",))), Clause((("gipfel",),), negated=True)]
+    assert to_fts5(clauses) == '(("harte sanktionen" * OR "embargo" *)) NOT "gipfel" *'
+    assert to_tsquery(clauses) == "(((harte:* <-> sanktionen:*) | (embargo:*))) & !(gipfel:*)"
+
+
+def test_syntax_characters_of_the_databases_are_stripped() -> None:
+    clauses = parse_query('Scholz* AND (NEAR "Merz\'s" :weight')
+    rendered = to_fts5(clauses)
+    assert '"scholz" *' in rendered and '"merz s" *' in rendered
+    assert [c.alternatives for c in clauses] == [
+        (("scholz",),),
+        (("and",),),
+        (("near",),),
+        (("merz", "s"),),
+        (("weight",),),
+    ]
+    assert to_tsquery(clauses).count(":*") == 6
+
+
+@pytest.mark.parametrize("query", ["", "   ", "-nur", "*** ()", '""'])
+def test_a_query_without_words_is_refused(query: str) -> None:
+    with pytest.raises(QuerySyntaxError):
+        parse_query(query)
+
+
+def test_highlights_split_on_the_markers() -> None:
+    pieces = split_highlights(f"Die {MARK_START}Sanktionen{MARK_END} wirken, {MARK_START}aber{MARK_END}")
+    assert [(p.text, p.match) for p in pieces] == [
+        ("Die ", False), ("Sanktionen", True), (" wirken, ", False), ("aber", True),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        ("2024", ("2024-01-01", "2024-12-31")),
+        ("2024-02", ("2024-02-01", "2024-02-29")),
+        ("2023-02", ("2023-02-01", "2023-02-28")),
+        ("2024-03-05", ("2024-03-05", "2024-03-05")),
+        ("2024-03-05T10:00:00Z", ("2024-03-05", "2024-03-05")),
+        ("2024-13", ("2024-01-01", "2024-12-31")),
+        ("gestern", (None, None)),
+        (None, (None, None)),
+    ],
+)
+def test_date_range_covers_every_day_the_article_may_fall_on(published: str | None, expected: tuple[str, str]) -> None:
+    assert date_range(published) == expected
+
+
+def test_filter_bounds() -> None:
+    assert bound("2024-02", end=False) == "2024-02-01"
+    assert bound("2024-02", end=True) == "2024-02-29"
+    with pytest.raises(ValueError, match="not a date"):
+        bound("last week", end=True)
+
+
+@pytest.mark.parametrize(
+    ("title", "former"),
+    [
+        ("früherer Oberst der Bundeswehr", True),
+        ("ehemalige Außenministerin", True),
+        ("Ex-Chef", True),
+        ("former ambassador", True),
+        ("Professorin für Politikwissenschaft", False),
+        ("Bundeskanzler", False),
+        (None, False),
+    ],
+)
+def test_former_titles(title: str | None, former: bool) -> None:
+    assert is_former_title(title) is former
+
+
+def test_quote_ids_depend_on_content_only() -> None:
+    quote = Quote(id="q1", kind="direct", text="„Wir haben verhandelt“", spans=[(10, 32)], confidence=0.9)
+    same = quote.model_copy(update={"id": "q7", "confidence": 0.5})
+    moved = quote.model_copy(update={"spans": [(11, 33)]})
+    assert quote_id("a1", quote) == quote_id("a1", same)
+    assert quote_id("a1", quote) != quote_id("a1", moved)
+    assert quote_id("a1", quote) != quote_id("a2", quote)
