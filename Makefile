@@ -12,11 +12,14 @@ DEV_EXTRAS := dev$(shell pkg-config --exists icu-uc 2>/dev/null && command -v g+
 
 demo: $(STAMP)
 	$(BIN)/onrecord analyze onrecord/samples/sample-de.txt --format text
+	$(BIN)/onrecord ingest onrecord/samples --db demo.db
+	$(BIN)/onrecord quotes --db demo.db --limit 8
 	@echo
 	@echo "Now try your own files (activate the environment first: . $(BIN)/activate):"
 	@echo "  onrecord analyze onrecord/samples/sample-en.txt"
 	@echo "  onrecord analyze path/to/article.txt path/to/folder/ --format jsonl > out.jsonl"
 	@echo "  cat articles.jsonl | onrecord analyze - --format json"
+	@echo "  onrecord ingest my-articles/ && onrecord quotes --speaker NAME && onrecord search 'words'"
 
 test: $(DEV_STAMP)
 	$(BIN)/ruff check onrecord tests

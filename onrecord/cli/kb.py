@@ -190,7 +190,7 @@ def _print_quotes(found: list[QuoteRecord], total: int, offset: int, output: Out
             speaker = quote.entity_name or quote.speaker or "—"
             if quote.roles:
                 speaker += f"\n[dim]{escape('; '.join(quote.roles))}[/]"
-            source = " · ".join(part for part in (quote.source, quote.article_id) if part)
+            source = quote.source or quote.article_id
             table.add_row(quote.published or "—", speaker if quote.roles else escape(speaker), quote.kind,
                           escape(quote.text), escape(source))  # fmt: skip
         out.print(table)
