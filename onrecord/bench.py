@@ -77,6 +77,16 @@ def default_data_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "shared" / "data"
 
 
+def bench_paths(data_dir: Path | None = None) -> tuple[Path, Path]:
+    """The bench corpora under ``data_dir`` (default :func:`default_data_dir`): the 10kGNAD CSV and news-en/."""
+    data = data_dir or default_data_dir()
+    csv_path, news_dir = data / "bench-de" / "10kgnad-test.csv", data / "news-en"
+    for needed in (csv_path, news_dir):
+        if not needed.exists():
+            raise DataError(f"{needed}: benchmark data not found (pass --data DIR with bench-de/ and news-en/)")
+    return csv_path, news_dir
+
+
 def run_bench(
     data_dir: Path | None = None,
     limit: int | None = None,
@@ -84,11 +94,7 @@ def run_bench(
     step: Callable[[str], None] = lambda _message: None,
 ) -> BenchReport:
     """Run the benchmark; ``step`` is told what is being measured next (for progress display)."""
-    data = data_dir or default_data_dir()
-    csv_path, news_dir = data / "bench-de" / "10kgnad-test.csv", data / "news-en"
-    for needed in (csv_path, news_dir):
-        if not needed.exists():
-            raise DataError(f"{needed}: benchmark data not found (pass --data DIR with bench-de/ and news-en/)")
+    csv_path, news_dir = bench_paths(data_dir)
     with tempfile.TemporaryDirectory(prefix="onrecord-bench-") as tmp:
         work = Path(tmp)
         step("start-up")
@@ -172,7 +178,7 @@ def gnad_to_jsonl(csv_path: Path, out: Path, limit: int | None) -> tuple[Path, i
     """Convert the ``label;'text'`` CSV to JSONL; the path, article count and word count."""
     articles = words = 0
     with out.open("w", encoding="utf-8") as sink:
-        for index, text in enumerate(_gnad_texts(csv_path)):
+        for index, text in enumerate(gnad_texts(csv_path)):
             if limit is not None and index >= limit:
                 break
             sink.write(json.dumps({"id": f"gnad-{index}", "text": text, "lang": "de"}, ensure_ascii=False) + "\n")
@@ -181,7 +187,8 @@ def gnad_to_jsonl(csv_path: Path, out: Path, limit: int | None) -> tuple[Path, i
     return out, articles, words
 
 
-def _gnad_texts(csv_path: Path) -> Iterator[str]:
+def gnad_texts(csv_path: Path) -> Iterator[str]:
+    """The article texts of a 10kGNAD ``label;'text'`` CSV, in file order."""
     with csv_path.open(encoding="utf-8", newline="") as stream:
         for row in csv.reader(stream, delimiter=";", quotechar="'"):
             if len(row) == 2 and row[1].strip():

@@ -47,3 +47,9 @@ class NotFoundError(OnrecordError):
     """A requested record (an entity, an article) is not in the knowledge base."""
 
     exit_code = 7
+
+
+class ConflictError(OnrecordError):
+    """A correction contradicts the store's state (merging an entity into itself, say)."""
+
+    exit_code = 8

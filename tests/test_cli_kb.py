@@ -78,7 +78,7 @@ def test_export_to_files(db: str, tmp_path: Path) -> None:
         (("search", "--", "-nur -nichts"), 2, "nothing to search for"),
         (("entity", "Niemand Unbekannt"), 7, "no entity named"),
         (("merge", "Enope", "Enothing"), 7, "no entity with id"),
-        (("split", "Enope"), 2, "needs the names or the articles"),
+        (("split", "Enope"), 7, "no entity with id"),
     ],
 )
 def test_errors_are_one_line_with_an_exit_code(db: str, args: tuple[str, ...], code: int, message: str) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from onrecord.errors import InputError, NotFoundError, StoreError
+from onrecord.errors import ConflictError, NotFoundError, StoreError
 from onrecord.ingest import iter_articles
 from onrecord.model import Analysis, Article
 from onrecord.pipeline import analyze_many
@@ -218,7 +218,7 @@ def test_merge_then_split_and_the_split_survives_reanalysis(store: Store, analys
     kept = merge_entities(store, hamburg, vogel)
     assert kept == vogel
     assert entity_profile(store, hamburg).id == vogel  # the merged id forwards
-    with pytest.raises(InputError):
+    with pytest.raises(ConflictError):
         merge_entities(store, hamburg, vogel)
 
     new_id = split_entity(store, vogel, names=["Universität Hamburg"])

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from onrecord.model import Quote
 from onrecord.storage.facts import bound, date_range, is_former_title, quote_id
 from onrecord.storage.textsearch import (
     MARK_END,
     MARK_START,
+    SEARCHABLE,
     Clause,
     QuerySyntaxError,
     parse_query,
@@ -50,6 +55,12 @@ def test_syntax_characters_of_the_databases_are_stripped() -> None:
 def test_a_query_without_words_is_refused(query: str) -> None:
     with pytest.raises(QuerySyntaxError):
         parse_query(query)
+
+
+@given(st.text(alphabet=st.sampled_from('ab -"OR_.ü1\t'), max_size=12))
+def test_what_the_api_pattern_admits_the_parser_can_search(query: str) -> None:
+    if re.search(SEARCHABLE, query):
+        assert any(not clause.negated for clause in parse_query(query))
 
 
 def test_highlights_split_on_the_markers() -> None:

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from onrecord.cli import analysis, kb
+from onrecord.cli import analysis, batch, bench_store, kb, server
 from onrecord.cli.common import out
 
 __all__ = ["app", "main"]
@@ -36,6 +36,10 @@ app.command()(kb.export)
 app.command()(kb.merge)
 app.command()(kb.split)
 app.command()(kb.stats)
+app.command()(server.serve)
+app.command()(batch.batch)
+app.command("bench-batch")(batch.bench_batch)
+app.command("bench-store")(bench_store.bench_store)
 
 
 def main() -> None:

@@ -75,34 +75,49 @@ def _store(db: str | None) -> Iterator[Store]:
 
 def ingest(
     paths: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(metavar="PATH...", help="Files (.txt, .jsonl, .html), directories, or - for JSONL on stdin."),
-    ],
+    ] = None,
     db: DbOption = None,
     lang: LangOption = None,
+    from_batch: Annotated[
+        str | None, typer.Option("--from-batch", help="Load the output folder of `onrecord batch` (no re-analysis).")
+    ] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per analysis batch and transaction.")] = 32,
     max_size_mb: Annotated[float, typer.Option(min=0.001, help="Reject a .txt/.html file above this size.")] = 20.0,
 ) -> None:
     """Analyse articles and store them; re-ingesting changes nothing, a changed article is replaced."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from onrecord.errors import InputError
     from onrecord.ingest import IngestOptions, iter_articles
     from onrecord.pipeline import ensure_supported
     from onrecord.storage import ingest as run_ingest
+    from onrecord.storage.loader import load_analyses
 
     with handle_errors(), _store(db) as store:
+        if bool(paths) == bool(from_batch):
+            raise InputError("give either PATH... to analyse or --from-batch OUTPUT to load")
         language = ensure_supported(lang) if lang else None
         options = IngestOptions(max_file_bytes=int(max_size_mb * 1024 * 1024))
         columns = (SpinnerColumn(), TextColumn("{task.completed} articles read"), TimeElapsedColumn())
         with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
             task = progress.add_task("ingest", total=None)
-            report = run_ingest(
-                store,
-                iter_articles(paths, options),
-                language,
-                batch_size=batch_size,
-                on_progress=lambda n: progress.advance(task, n),
-            )
+            if from_batch:
+                from onrecord.batch import iter_output
+
+                report = load_analyses(
+                    store, iter_output(from_batch), batch_size=max(batch_size, 200),
+                    on_progress=lambda n: progress.advance(task, n),
+                )  # fmt: skip
+            else:
+                report = run_ingest(
+                    store,
+                    iter_articles(paths or [], options),
+                    language,
+                    batch_size=batch_size,
+                    on_progress=lambda n: progress.advance(task, n),
+                )
         url = store.url
     for failure in report.failures:
         err.print(f"onrecord: error: {escape(failure)}", soft_wrap=True)

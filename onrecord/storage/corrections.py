@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import insert, select, update
 
-from onrecord.errors import InputError, NotFoundError
+from onrecord.errors import ConflictError, InputError, NotFoundError
 from onrecord.resolve.keys import fold
 from onrecord.storage import schema as t
 from onrecord.storage.facts import fact_id, now_iso
@@ -25,13 +25,11 @@ __all__ = ["merge_entities", "split_entity"]
 
 def merge_entities(store: Store, source_id: str, target_id: str) -> str:
     """Merge entity ``source_id`` into ``target_id``; returns the surviving id."""
-    if source_id == target_id:
-        raise InputError(f"cannot merge entity {source_id!r} into itself")
     with store.writing() as conn:
         source = _live(conn, store, source_id)
         target = _live(conn, store, target_id)
         if source == target:
-            raise InputError(f"{source_id!r} and {target_id!r} are already one entity ({target})")
+            raise ConflictError(f"{source_id!r} and {target_id!r} are already one entity ({target})")
         merge_rows(conn, source, target, rule="merge")
         conn.execute(
             insert(t.corrections).values(action="merge", entity_id=target, other_id=source, created_at=now_iso())
@@ -50,11 +48,11 @@ def split_entity(
     """Move the article entities of ``entity_id`` named one of ``names`` (or in ``article_ids``)
     to a new entity; returns its id. At least one name or article must select something, and
     not everything (that would be a rename)."""
-    if not names and not article_ids:
-        raise InputError("a split needs the names or the articles to move to a new entity")
     folded = sorted({fold(name) for name in names})
     with store.writing() as conn:
         entity_id = _live(conn, store, entity_id)
+        if not names and not article_ids:
+            raise InputError("a split needs the names or the articles to move to a new entity")
         ae = t.article_entities
         rows = conn.execute(
             select(ae.c.id, ae.c.article_id, ae.c.name, ae.c.name_fold, ae.c.type).where(ae.c.entity_id == entity_id)
@@ -65,7 +63,7 @@ def split_entity(
                 f"entity {entity_id!r} has no mention named {', '.join(names) or '-'} in the given articles"
             )
         if len(moving) == len(rows):
-            raise InputError("the split would move every mention of the entity; nothing would remain")
+            raise ConflictError("the split would move every mention of the entity; nothing would remain")
         name = new_name or max((r.name for r in moving), key=lambda n: (len(n), n))
         new_id = fact_id("E", "split", entity_id, sorted(r.id for r in moving))
         conn.execute(

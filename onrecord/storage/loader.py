@@ -20,7 +20,7 @@ from onrecord.storage.facts import article_fingerprint
 from onrecord.storage.records import IngestReport
 from onrecord.storage.store import Store
 
-__all__ = ["ingest"]
+__all__ = ["ingest", "load_analyses"]
 
 Progress = Callable[[int], None]
 
@@ -62,6 +62,28 @@ def ingest(
             report.words += len(analysis.text.split())
         if on_progress is not None:
             on_progress(len(batch))
+    report.seconds = round(time.perf_counter() - started, 3)
+    return report
+
+
+def load_analyses(
+    store: Store, analyses: Iterable[Analysis], batch_size: int = 200, on_progress: Progress | None = None
+) -> IngestReport:
+    """Store ready analyses (e.g. the output of ``onrecord batch``) in bulk, idempotently: an
+    analysis identical to the stored one changes nothing."""
+    report = IngestReport()
+    started = time.perf_counter()
+    iterator = iter(analyses)
+    while chunk := list(islice(iterator, batch_size)):
+        for analysis, result in zip(chunk, store.put_many([(a, None) for a in chunk]), strict=True):
+            if result == "unchanged":
+                report.unchanged += 1
+                continue
+            setattr(report, result, getattr(report, result) + 1)
+            report.quotes += len(analysis.quotes)
+            report.words += len(analysis.text.split())
+        if on_progress is not None:
+            on_progress(len(chunk))
     report.seconds = round(time.perf_counter() - started, 3)
     return report
 

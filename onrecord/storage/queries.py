@@ -11,7 +11,20 @@ import json
 from collections import Counter
 from collections.abc import Iterator
 
-from sqlalchemy import ColumnElement, Select, and_, distinct, exists, func, literal, or_, select, text, union
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Select,
+    and_,
+    distinct,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+    union,
+)
 from sqlalchemy.orm import aliased
 
 from onrecord.errors import NotFoundError
@@ -33,6 +46,8 @@ from onrecord.storage.store import Store
 from onrecord.storage.textsearch import parse_query, to_fts5, to_tsquery
 
 __all__ = [
+    "count_articles",
+    "count_entities",
     "count_quotes",
     "entity_profile",
     "find_entities",
@@ -46,7 +61,10 @@ __all__ = [
 
 def _contains(column: ColumnElement[str], value: str) -> ColumnElement[bool]:
     """``column`` (a folded column) contains the folded ``value``; LIKE wildcards escaped."""
-    needle = fold(value).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    folded = fold(value).strip()
+    if not folded:  # nothing searchable (only punctuation): matches nothing, not everything
+        return false()
+    needle = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return column.like(f"%{needle}%", escape="\\")
 
 
@@ -88,8 +106,9 @@ def _quote_conditions(store: Store, flt: QuoteFilter) -> list[ColumnElement[bool
     if flt.speaker:
         conditions.append(q.entity_id.in_(speaker_ids(store, flt.speaker)))
     if flt.organization:
-        role_match = exists().where(
-            t.roles.c.article_entity_id == q.article_entity_id, _contains(t.roles.c.organization_fold, flt.organization)
+        # an uncorrelated IN: the roles are scanned once, not probed once per quote
+        role_match = q.article_entity_id.in_(
+            select(t.roles.c.article_entity_id).where(_contains(t.roles.c.organization_fold, flt.organization))
         )
         org_speaker = q.entity_id.in_(
             select(t.entities.c.id).where(
@@ -106,6 +125,11 @@ def _quote_conditions(store: Store, flt: QuoteFilter) -> list[ColumnElement[bool
     if flt.outlet:
         conditions.append(_contains(a.source_fold, flt.outlet))
     return conditions
+
+
+def _on_articles(flt: QuoteFilter) -> bool:
+    """Whether ``flt`` has conditions on the quote's article (see :func:`_quote_conditions`)."""
+    return bool(flt.since or flt.until or flt.outlet)
 
 
 def _quote_select(store: Store, flt: QuoteFilter) -> Select[tuple[object, ...]]:
@@ -168,7 +192,10 @@ def list_quotes(store: Store, flt: QuoteFilter | None = None, limit: int = 50, o
 
 def count_quotes(store: Store, flt: QuoteFilter | None = None) -> int:
     """How many quotes match ``flt``."""
-    query = _quote_select(store, flt or QuoteFilter()).with_only_columns(func.count())
+    flt = flt or QuoteFilter()
+    # every quote has its article (a foreign key): join articles only when a condition needs them
+    source = t.quotes.join(t.articles, t.articles.c.id == t.quotes.c.article_id) if _on_articles(flt) else t.quotes
+    query = select(func.count()).select_from(source).where(and_(literal(True), *_quote_conditions(store, flt)))
     with store.reading() as conn:
         return int(conn.execute(query).scalar_one())
 
@@ -192,13 +219,21 @@ def _roles_of(conn: object, article_entity_ids: list[str]) -> dict[str, list[str
 # --------------------------------------------------------------------------- entities
 
 
-def _entity_counts() -> Select[tuple[object, ...]]:
-    quotes = select(t.quotes.c.entity_id, func.count().label("quotes")).group_by(t.quotes.c.entity_id).subquery()
-    articles = (
-        select(t.article_entities.c.entity_id, func.count(distinct(t.article_entities.c.article_id)).label("articles"))
-        .group_by(t.article_entities.c.entity_id)
-        .subquery()
+def _entity_counts(ids: Select[tuple[str]] | CompoundSelect[tuple[str]] | None = None) -> Select[tuple[object, ...]]:
+    """Canonical entities with their quote and article counts; only ``ids`` if given.
+
+    The counts are restricted to ``ids`` inside their groupings too, so that a lookup of a few
+    entities reads their index ranges instead of aggregating the whole quotes table.
+    """
+    quote_counts = select(t.quotes.c.entity_id, func.count().label("quotes"))
+    article_counts = select(
+        t.article_entities.c.entity_id, func.count(distinct(t.article_entities.c.article_id)).label("articles")
     )
+    if ids is not None:
+        quote_counts = quote_counts.where(t.quotes.c.entity_id.in_(ids))
+        article_counts = article_counts.where(t.article_entities.c.entity_id.in_(ids))
+    quotes = quote_counts.group_by(t.quotes.c.entity_id).subquery()
+    articles = article_counts.group_by(t.article_entities.c.entity_id).subquery()
     return (
         select(
             t.entities.c.id,
@@ -212,7 +247,7 @@ def _entity_counts() -> Select[tuple[object, ...]]:
                 articles, articles.c.entity_id == t.entities.c.id
             )
         )
-        .where(t.entities.c.merged_into.is_(None))
+        .where(t.entities.c.merged_into.is_(None), *([t.entities.c.id.in_(ids)] if ids is not None else []))
     )
 
 
@@ -224,11 +259,7 @@ def find_entities(store: Store, name: str, limit: int = 10) -> list[EntityRecord
         select(t.article_entities.c.entity_id).where(t.article_entities.c.name_fold == key),
     )
     for ids in (exact, speaker_ids(store, name)):
-        query = (
-            _entity_counts()
-            .where(t.entities.c.id.in_(ids))
-            .order_by(text("quotes DESC"), text("articles DESC"), t.entities.c.id)
-        )
+        query = _entity_counts(ids).order_by(text("quotes DESC"), text("articles DESC"), t.entities.c.id)
         with store.reading() as conn:
             rows = conn.execute(query.limit(limit)).all()
         if rows:
@@ -240,11 +271,9 @@ def list_entities(
     store: Store, type_: str | None = None, name: str | None = None, limit: int = 50, offset: int = 0
 ) -> list[EntityRecord]:
     """Canonical entities, most quoted first, optionally of one type or containing a name."""
-    query = _entity_counts()
+    query = _entity_counts(speaker_ids(store, name) if name else None)
     if type_:
         query = query.where(t.entities.c.type == type_)
-    if name:
-        query = query.where(t.entities.c.id.in_(speaker_ids(store, name)))
     query = query.order_by(text("quotes DESC"), text("articles DESC"), t.entities.c.id).limit(limit).offset(offset)
     with store.reading() as conn:
         rows = conn.execute(query).all()
@@ -414,3 +443,23 @@ def rule_counts(store: Store) -> Counter[str]:
     with store.reading() as conn:
         rows = conn.execute(select(t.article_entities.c.rule, func.count()).group_by(t.article_entities.c.rule)).all()
     return Counter({row[0]: int(row[1]) for row in rows})
+
+
+def count_entities(store: Store, type_: str | None = None, name: str | None = None) -> int:
+    """How many canonical entities :func:`list_entities` would page through."""
+    query = select(func.count()).select_from(t.entities).where(t.entities.c.merged_into.is_(None))
+    if type_:
+        query = query.where(t.entities.c.type == type_)
+    if name:
+        query = query.where(t.entities.c.id.in_(speaker_ids(store, name)))
+    with store.reading() as conn:
+        return int(conn.execute(query).scalar_one())
+
+
+def count_articles(store: Store, outlet: str | None = None) -> int:
+    """How many articles :func:`list_articles` would page through."""
+    query = select(func.count()).select_from(t.articles)
+    if outlet:
+        query = query.where(_contains(t.articles.c.source_fold, outlet))
+    with store.reading() as conn:
+        return int(conn.execute(query).scalar_one())

@@ -19,7 +19,7 @@ from typing import Literal
 from sqlalchemy import Connection, Engine, delete, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from onrecord.errors import StoreError
+from onrecord.errors import NotFoundError, StoreError
 from onrecord.model import Analysis, Entity
 from onrecord.resolve import Candidate, EntityIndex
 from onrecord.resolve.keys import fold
@@ -340,6 +340,13 @@ class Store:
         """Forget the in-memory index (after corrections by another process, say)."""
         self._index = None
         self._redirects = {}
+
+    def delete_article(self, article_id: str) -> None:
+        """Remove an article and every fact derived from it (its entities' other facts stay)."""
+        with self.writing() as conn:
+            deleted = conn.execute(delete(t.articles).where(t.articles.c.id == article_id)).rowcount
+        if not deleted:
+            raise NotFoundError(f"no article with id {article_id!r}")
 
     # ----------------------------------------------------------------- counts
 

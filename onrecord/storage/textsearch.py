@@ -28,8 +28,11 @@ __all__ = [
 MARK_START = "\u27ea"
 MARK_END = "\u27eb"
 
-_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
-_WORD = re.compile(r"\w+", re.UNICODE)
+_TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')  # an unclosed quote mark is not a phrase
+_WORD = re.compile(r"[^\W_]+")
+#: a regular expression (search semantics) that a query with something to search for matches:
+#: a token that does not start with ``-`` and holds a letter or digit
+SEARCHABLE = r"(?:^|\s)[^\s-]*[^\W_]"
 
 
 class QuerySyntaxError(ValueError):
@@ -51,8 +54,8 @@ def parse_query(query: str) -> list[Clause]:
     for match in _TOKEN.finditer(query):
         negated = bool(match.group(1))
         raw = match.group(2) if match.group(2) is not None else match.group(3)
-        if match.group(3) == "OR":
-            pending_or = bool(clauses)
+        if match.group(3) == "OR" and clauses:
+            pending_or = True
             continue
         if raw.startswith("-") and match.group(3) is not None:
             negated, raw = True, raw[1:]

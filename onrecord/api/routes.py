@@ -1,0 +1,214 @@
+"""The JSON API (mounted under ``/api``): analyse, ingest, quotes, entities, articles, search,
+graph, corrections. Thin: every route calls the library and returns its records."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Response, status
+
+from onrecord.api.deps import SettingsDep, StoreDep, WriterDep
+from onrecord.api.schemas import (
+    AnalyzeRequest,
+    ErrorResponse,
+    IngestRequest,
+    MergeRequest,
+    Page,
+    SplitRequest,
+    SplitResponse,
+)
+from onrecord.model import Analysis, Article, Meta, QuoteKind, content_id
+from onrecord.storage import ingest as run_ingest
+from onrecord.storage.corrections import merge_entities, split_entity
+from onrecord.storage.graph import Graph, entity_graph
+from onrecord.storage.queries import (
+    count_articles,
+    count_entities,
+    count_quotes,
+    entity_profile,
+    get_analysis,
+    list_articles,
+    list_entities,
+    list_quotes,
+)
+from onrecord.storage.records import (
+    ArticleRecord,
+    EntityProfile,
+    EntityRecord,
+    IngestReport,
+    QuoteFilter,
+    QuoteRecord,
+    SearchResults,
+    StoreStats,
+)
+from onrecord.storage.search import search as run_search
+from onrecord.storage.textsearch import SEARCHABLE
+
+__all__ = ["router"]
+
+_ERRORS: dict[int | str, dict[str, object]] = {
+    400: {"model": ErrorResponse, "description": "Invalid input"},
+    413: {"model": ErrorResponse, "description": "Request body too large"},
+    422: {"model": ErrorResponse, "description": "Invalid request"},
+    503: {"model": ErrorResponse, "description": "The store cannot be reached"},
+}
+_NOT_FOUND: dict[int | str, dict[str, object]] = {404: {"model": ErrorResponse, "description": "Not found"}}
+_WRITE: dict[int | str, dict[str, object]] = {
+    401: {"model": ErrorResponse, "description": "API token required"},
+    409: {"model": ErrorResponse, "description": "The correction contradicts the store"},
+}
+
+router = APIRouter(responses=_ERRORS)
+
+Limit = Annotated[int, Query(ge=1, le=200, description="page size")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000, description="results to skip")]
+Text = Annotated[str | None, Query(max_length=300)]
+#: a full-text query needs one word that is not excluded (``-word``)
+Words = Annotated[str | None, Query(max_length=300, pattern=SEARCHABLE)]
+Date = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY[-MM[-DD]]")]
+
+
+@router.post("/analyze", response_model=Analysis, tags=["analyse"], response_model_by_alias=True)
+def analyze(body: AnalyzeRequest) -> Analysis:
+    """Analyse a text or an HTML page without storing it: the analysis object of the output contract."""
+    from onrecord.ingest.html import parse_html
+    from onrecord.pipeline import analyze as run_analyze
+
+    if body.format == "html":
+        parsed = parse_html(body.text, "request")
+        text, meta = parsed.body, parsed.meta
+    else:
+        text, meta = body.text, Meta()
+    article = Article(id=body.id or content_id(text), text=text, meta=body.meta or meta, language=body.lang)
+    return run_analyze(article)
+
+
+@router.post("/ingest", response_model=IngestReport, tags=["store"], responses=_WRITE)
+def ingest(body: IngestRequest, store: StoreDep, _: WriterDep) -> IngestReport:
+    """Analyse and store articles; unchanged ones are skipped, changed ones replaced."""
+    articles = [
+        Article(
+            id=a.id,
+            text=a.text,
+            language=a.lang,
+            origin=f"request article {a.id}",
+            meta=Meta(title=a.title, published=a.published, source=a.source, url=a.url),
+        )  # fmt: skip
+        for a in body.articles
+    ]
+    return run_ingest(store, articles)
+
+
+@router.get("/quotes", response_model=Page[QuoteRecord], tags=["query"])
+def quotes(
+    store: StoreDep,
+    settings: SettingsDep,
+    speaker: Text = None,
+    organization: Text = None,
+    about: Words = None,
+    kind: QuoteKind | None = None,
+    lang: Annotated[Literal["de", "en"] | None, Query()] = None,
+    since: Date = None,
+    until: Date = None,
+    outlet: Text = None,
+    entity: Annotated[str | None, Query(max_length=100)] = None,
+    article: Annotated[str | None, Query(max_length=200)] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page[QuoteRecord]:
+    """Quotes, newest first, filtered (all filters must hold)."""
+    flt = QuoteFilter(
+        speaker=speaker, organization=organization, about=about, kind=kind, language=lang, since=since,
+        until=until, outlet=outlet, entity_id=entity, article_id=article,
+    )  # fmt: skip
+    items = list_quotes(store, flt, limit=min(limit, settings.max_page), offset=offset)
+    return Page[QuoteRecord](items=items, total=count_quotes(store, flt), limit=limit, offset=offset)
+
+
+@router.get("/entities", response_model=Page[EntityRecord], tags=["query"])
+def entities(
+    store: StoreDep,
+    name: Text = None,
+    type: Annotated[Literal["person", "organization", "location", "group", "other"] | None, Query()] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page[EntityRecord]:
+    """Canonical entities, most quoted first."""
+    items = list_entities(store, type_=type, name=name, limit=limit, offset=offset)
+    return Page[EntityRecord](items=items, total=count_entities(store, type, name), limit=limit, offset=offset)
+
+
+@router.get("/entities/{entity_id}", response_model=EntityProfile, tags=["query"], responses=_NOT_FOUND)
+def entity(entity_id: str, store: StoreDep) -> EntityProfile:
+    """An entity's names, roles over time, quote counts and companions (merged ids forward)."""
+    return entity_profile(store, entity_id)
+
+
+@router.get("/entities/{entity_id}/graph", response_model=Graph, tags=["query"], responses=_NOT_FOUND)
+def graph(
+    entity_id: str,
+    store: StoreDep,
+    max_nodes: Annotated[int, Query(ge=2, le=100)] = 40,
+) -> Graph:
+    """Who this entity is quoted about or together with, and how those entities relate."""
+    return entity_graph(store, entity_id, max_nodes=max_nodes)
+
+
+@router.post(
+    "/entities/{entity_id}/merge", response_model=EntityProfile, tags=["corrections"], responses=_NOT_FOUND | _WRITE
+)
+def merge(entity_id: str, body: MergeRequest, store: StoreDep, _: WriterDep) -> EntityProfile:
+    """Merge this entity into ``into``; returns the surviving entity."""
+    return entity_profile(store, merge_entities(store, entity_id, body.into))
+
+
+@router.post(
+    "/entities/{entity_id}/split", response_model=SplitResponse, status_code=status.HTTP_201_CREATED,
+    tags=["corrections"], responses=_NOT_FOUND | _WRITE,
+)  # fmt: skip
+def split(entity_id: str, body: SplitRequest, store: StoreDep, _: WriterDep) -> SplitResponse:
+    """Move mentions (by name or article) of this entity to a new entity."""
+    return SplitResponse(id=split_entity(store, entity_id, body.names, body.articles, body.new_name))
+
+
+@router.get("/articles", response_model=Page[ArticleRecord], tags=["query"])
+def articles(store: StoreDep, outlet: Text = None, limit: Limit = 50, offset: Offset = 0) -> Page[ArticleRecord]:
+    """Stored articles, newest first."""
+    items = list_articles(store, limit=limit, offset=offset, outlet=outlet)
+    return Page[ArticleRecord](items=items, total=count_articles(store, outlet), limit=limit, offset=offset)
+
+
+@router.get("/articles/{article_id}", response_model=Analysis, tags=["query"], responses=_NOT_FOUND)
+def article(article_id: str, store: StoreDep) -> Analysis:
+    """A stored article's analysis object."""
+    return get_analysis(store, article_id)
+
+
+@router.delete(
+    "/articles/{article_id}", status_code=status.HTTP_204_NO_CONTENT, response_class=Response,
+    tags=["store"], responses=_NOT_FOUND | _WRITE,
+)  # fmt: skip
+def delete_article(article_id: str, store: StoreDep, _: WriterDep) -> Response:
+    """Remove an article and its facts."""
+    store.delete_article(article_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/search", response_model=SearchResults, tags=["query"])
+def search(
+    store: StoreDep,
+    q: Annotated[
+        str, Query(min_length=1, max_length=300, pattern=SEARCHABLE, description='words, "phrases", OR, -word')
+    ],
+    scope: Annotated[Literal["all", "quotes", "articles"], Query()] = "all",
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    offset: Offset = 0,
+) -> SearchResults:
+    """Full-text search over quotes and articles, ranked, with highlighted snippets."""
+    return run_search(store, q, limit=limit, offset=offset, scope=scope)
+
+
+@router.get("/stats", response_model=StoreStats, tags=["store"])
+def stats(store: StoreDep) -> StoreStats:
+    """Row counts of the store."""
+    return store.stats()

@@ -1,0 +1,102 @@
+"""Request and response bodies of the HTTP API (pydantic, strict where types matter)."""
+
+from __future__ import annotations
+
+from typing import Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from onrecord.model import Meta
+
+__all__ = [
+    "AnalyzeRequest",
+    "ErrorBody",
+    "ErrorResponse",
+    "IngestArticle",
+    "IngestRequest",
+    "MergeRequest",
+    "Page",
+    "SplitRequest",
+    "SplitResponse",
+]
+
+T = TypeVar("T")
+
+#: the most text one request may analyse (characters); larger bodies are refused earlier by size
+MAX_TEXT_CHARS = 1_000_000
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class AnalyzeRequest(_Strict):
+    """A text (or, with ``format: "html"``, a whole HTML page) to analyse."""
+
+    text: str = Field(
+        min_length=1, max_length=MAX_TEXT_CHARS, pattern=r"\S", examples=["„Wir geben nicht auf“, sagte sie."]
+    )
+    format: Literal["text", "html"] = Field(default="text", description="html: the article is extracted from the page")
+    lang: Literal["de", "en"] | None = Field(default=None, description="default: detected")
+    id: str | None = Field(default=None, min_length=1, max_length=200, description="default: a hash of the text")
+    meta: Meta | None = None
+
+
+class IngestArticle(_Strict):
+    """One article to store: the fields of a JSONL input line."""
+
+    id: str = Field(min_length=1, max_length=200)
+    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS)
+    lang: Literal["de", "en"] | None = None
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    url: str | None = None
+
+
+class IngestRequest(_Strict):
+    """Articles to analyse and store (idempotent: unchanged articles are skipped)."""
+
+    articles: list[IngestArticle] = Field(min_length=1, max_length=500)
+
+
+class MergeRequest(_Strict):
+    """Merge the entity of the path into ``into``."""
+
+    into: str = Field(min_length=1, max_length=100)
+
+
+class SplitRequest(_Strict):
+    """Move the mentions named ``names`` (or in ``articles``) to a new entity."""
+
+    names: list[str] = Field(default_factory=list, max_length=100)
+    articles: list[str] = Field(default_factory=list, max_length=1000)
+    new_name: str | None = Field(default=None, max_length=300)
+
+
+class SplitResponse(_Strict):
+    """The entity created by a split."""
+
+    id: str
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list: ``items``, the ``total`` matching, and the paging asked for."""
+
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+
+
+class ErrorBody(BaseModel):
+    """What went wrong."""
+
+    status: int
+    message: str
+
+
+class ErrorResponse(BaseModel):
+    """Every error response: ``{"error": {"status": …, "message": …}}``."""
+
+    error: ErrorBody

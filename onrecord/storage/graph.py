@@ -1,0 +1,166 @@
+"""Who is quoted about whom, and who is quoted together: a graph over stored articles.
+
+An **about** edge runs from a speaker to an entity mentioned inside the words of one of the
+speaker's quotes (a mention span within a quote span). A **together** edge joins two speakers
+quoted in the same article. Weights count articles. The graph is built for one entity (the
+articles it is quoted or mentioned in) or for any set of articles (e.g. search results).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from itertools import combinations
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy import select, union
+
+from onrecord.errors import NotFoundError
+from onrecord.model import EntityType, Span
+from onrecord.storage import schema as t
+from onrecord.storage.facts import loads_spans
+from onrecord.storage.store import Store
+
+__all__ = ["Graph", "GraphEdge", "GraphNode", "article_graph", "entity_graph"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class GraphNode(_Record):
+    """An entity in the graph."""
+
+    id: str
+    name: str
+    type: EntityType
+    quotes: int
+    center: bool = False
+
+
+class GraphEdge(_Record):
+    """``about``: source quoted about target; ``together``: both quoted in the same articles."""
+
+    source: str
+    target: str
+    kind: Literal["about", "together"]
+    weight: int
+    articles: list[str]
+
+
+class Graph(_Record):
+    """Nodes and edges, strongest first."""
+
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+
+
+def entity_graph(store: Store, entity_id: str, max_articles: int = 300, max_nodes: int = 40) -> Graph:
+    """The graph around one entity, over the newest articles it is quoted or mentioned in."""
+    with store.reading() as conn:
+        if conn.execute(select(t.entities.c.id).where(t.entities.c.id == entity_id)).first() is None:
+            raise NotFoundError(f"no entity with id {entity_id!r}")
+        entity_id = store._follow(conn, entity_id)
+        ids = union(
+            select(t.quotes.c.article_id).where(t.quotes.c.entity_id == entity_id),
+            select(t.article_entities.c.article_id).where(t.article_entities.c.entity_id == entity_id),
+        ).subquery()
+        articles = (
+            conn.execute(
+                select(t.articles.c.id)
+                .where(t.articles.c.id.in_(select(ids.c.article_id)))
+                .order_by(t.articles.c.date_from.desc().nulls_last(), t.articles.c.id)
+                .limit(max_articles)
+            )
+            .scalars()
+            .all()
+        )
+    return article_graph(store, list(articles), center=entity_id, max_nodes=max_nodes)
+
+
+def article_graph(store: Store, article_ids: Sequence[str], center: str | None = None, max_nodes: int = 40) -> Graph:
+    """The graph of the given articles; with ``center``, only edges touching its neighbourhood."""
+    about: dict[tuple[str, str], set[str]] = defaultdict(set)
+    together: dict[tuple[str, str], set[str]] = defaultdict(set)
+    quote_counts: Counter[str] = Counter()
+    with store.reading() as conn:
+        quotes = conn.execute(
+            select(t.quotes.c.article_id, t.quotes.c.entity_id, t.quotes.c.spans).where(
+                t.quotes.c.article_id.in_(list(article_ids)), t.quotes.c.entity_id.is_not(None)
+            )
+        ).all()
+        mentions = conn.execute(
+            select(t.article_entities.c.article_id, t.article_entities.c.entity_id, t.article_entities.c.mentions)
+            .where(t.article_entities.c.article_id.in_(list(article_ids)))
+            .where(t.article_entities.c.type != "group")
+        ).all()
+        entities = {
+            row.id: row
+            for row in conn.execute(
+                select(t.entities.c.id, t.entities.c.name, t.entities.c.type).where(t.entities.c.type != "group")
+            )
+        }
+    mentioned: dict[str, list[tuple[str, list[Span]]]] = defaultdict(list)
+    for row in mentions:
+        mentioned[row.article_id].append((row.entity_id, loads_spans(row.mentions)))
+    speakers: dict[str, set[str]] = defaultdict(set)
+    for row in quotes:
+        if row.entity_id not in entities:
+            continue
+        quote_counts[row.entity_id] += 1
+        speakers[row.article_id].add(row.entity_id)
+        spans = loads_spans(row.spans)
+        for other, other_spans in mentioned[row.article_id]:
+            if other != row.entity_id and other in entities and _inside(other_spans, spans):
+                about[(row.entity_id, other)].add(row.article_id)
+    for article, people in speakers.items():
+        for a, b in combinations(sorted(people), 2):
+            together[(a, b)].add(article)
+
+    edges = [
+        GraphEdge(source=s, target=o, kind="about", weight=len(arts), articles=sorted(arts)[:5])
+        for (s, o), arts in about.items()
+    ] + [
+        GraphEdge(source=a, target=b, kind="together", weight=len(arts), articles=sorted(arts)[:5])
+        for (a, b), arts in together.items()
+    ]
+    edges.sort(key=lambda e: (-e.weight, e.kind, e.source, e.target))
+    keep = _strongest_nodes(edges, center, max_nodes)
+    edges = [e for e in edges if e.source in keep and e.target in keep]
+    nodes = [
+        GraphNode(
+            id=node,
+            name=entities[node].name,
+            type=entities[node].type,
+            quotes=quote_counts[node],
+            center=node == center,
+        )
+        for node in sorted(keep, key=lambda n: (n != center, -quote_counts[n], entities[n].name))
+        if node in entities
+    ]
+    return Graph(nodes=nodes, edges=edges)
+
+
+def _inside(mention_spans: list[Span], quote_spans: list[Span]) -> bool:
+    """Whether any mention lies within any quote span."""
+    return any(qb <= mb and me <= qe for mb, me in mention_spans for qb, qe in quote_spans)
+
+
+def _strongest_nodes(edges: list[GraphEdge], center: str | None, max_nodes: int) -> set[str]:
+    """The center and the nodes of the strongest edges (touching the center first)."""
+    keep: set[str] = {center} if center else set()
+    ordered = sorted(edges, key=lambda e: (center not in (e.source, e.target), -e.weight)) if center else edges
+    for edge in ordered:
+        for node in (edge.source, edge.target):
+            if len(keep) >= max_nodes:
+                return keep
+            keep.add(node)
+    return keep
+
+
+# a JSON helper for templates that embed the graph
+def graph_json(graph: Graph) -> str:
+    """The graph as compact JSON (for embedding in a page's data attribute)."""
+    return json.dumps(graph.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))

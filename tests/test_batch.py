@@ -1,0 +1,146 @@
+"""Batch runs on a real local Dask cluster (worker processes): same results as ``analyze``,
+restart after a kill, bad records and partitions, Parquet and gzip inputs, loading the output."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from onrecord.batch import iter_output, run_batch
+from onrecord.batch.partitions import find_partitions
+from onrecord.errors import InputError
+from onrecord.ingest import iter_articles
+from onrecord.model import Analysis, Article
+from onrecord.pipeline import analyze_many
+from onrecord.storage import open_store
+from onrecord.storage.loader import load_analyses
+
+CORPUS = Path(__file__).parent / "data" / "kb-articles.jsonl"
+RECORDS = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+
+
+def _records(start: int, count: int) -> list[dict[str, str]]:
+    """Distinct articles: the test corpus under new ids, each with its own last line."""
+    out = []
+    for n in range(start, start + count):
+        record = RECORDS[n % len(RECORDS)]
+        out.append(dict(record, id=f"{record['id']}-{n}", text=record["text"] + f"\nAusgabe {n}.\n"))
+    return out
+
+
+def _write_jsonl(path: Path, records: list[dict[str, str]], gz: bool = False) -> Path:
+    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8")
+    path.write_bytes(gzip.compress(data) if gz else data)
+    return path
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _write_jsonl(folder / "p1.jsonl", _records(0, 4))
+    _write_jsonl(folder / "p2.jsonl.gz", _records(4, 4), gz=True)
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.Table.from_pylist(_records(8, 4)), folder / "p3.parquet")
+    return folder
+
+
+def _as_dicts(analyses: list[Analysis]) -> dict[str, dict[str, object]]:
+    return {a.id: a.to_dict() for a in analyses}
+
+
+def test_batch_matches_analyze_with_one_and_two_workers(inputs: Path, tmp_path: Path) -> None:
+    articles = [a for p in find_partitions(str(inputs)) for a in _articles(p.url)]
+    expected = _as_dicts([a for a in analyze_many(articles) if isinstance(a, Analysis)])
+    assert len(expected) == 12
+
+    one = run_batch(str(inputs), str(tmp_path / "one"), workers=1)
+    two = run_batch(str(inputs), str(tmp_path / "two"), workers=2, formats=("parquet", "jsonl"))
+    assert (one.articles, one.failures, one.workers) == (12, 0, 1)
+    assert (two.articles, two.workers, two.partitions) == (12, 2, 3)
+    assert two.quotes == sum(len(a["quotes"]) for a in expected.values())  # type: ignore[arg-type]
+    assert _as_dicts(list(iter_output(str(tmp_path / "one")))) == expected
+    assert _as_dicts(list(iter_output(str(tmp_path / "two")))) == expected
+    jsonl_parts = sorted((tmp_path / "two").glob("part-*.jsonl"))
+    assert len(jsonl_parts) == 3
+
+
+def _articles(url: str) -> list[Article]:
+    from onrecord.batch.partitions import Partition, read_partition
+
+    return [a for a in read_partition(Partition(url=url, digest="x")) if isinstance(a, Article)]
+
+
+def test_a_rerun_skips_finished_partitions_and_redoes_unfinished_ones(inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = run_batch(str(inputs), str(out), workers=1)
+    assert (first.partitions, first.skipped) == (3, 0)
+    markers = sorted((out / "_done").glob("*.json"))
+    markers[0].unlink()  # as if the run had died before finishing this partition
+    (out / ".tmp-leftover").write_bytes(b"partial")  # a half-written file of a killed worker
+    second = run_batch(str(inputs), str(out), workers=1)
+    assert (second.skipped, second.articles) == (2, 4)
+    assert len({a.id for a in iter_output(str(out))}) == 12
+
+
+def test_bad_records_and_partitions_are_reported_not_fatal(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good = _records(0, 2)
+    lines = [json.dumps(good[0]), "{not json", json.dumps({"id": "x", "text": 7}), json.dumps(good[1])]
+    (folder / "mixed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "broken.parquet").write_bytes(b"this is not parquet")
+    report = run_batch(str(folder), str(tmp_path / "out"), workers=1)
+    assert (report.articles, report.failures, report.failed_partitions) == (2, 2, 1)
+    assert any("mixed.jsonl:2" in e for e in report.errors) and any("mixed.jsonl:3" in e for e in report.errors)
+    errors = [json.loads(line) for line in next((tmp_path / "out").glob("errors-*.jsonl")).read_text().splitlines()]
+    assert len(errors) == 2
+    with pytest.raises(InputError):
+        run_batch(str(tmp_path / "nothing-here"), str(tmp_path / "out2"), workers=1)
+
+
+def test_killed_batch_resumes_without_duplicates(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for part in range(8):
+        _write_jsonl(folder / f"p{part}.jsonl", _records(part * 6, 6))
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "onrecord", "batch", str(folder), "--out", str(out), "--workers", "1"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 180
+    while len(list((out / "_done").glob("*.json"))) < 2 if (out / "_done").exists() else True:
+        assert process.poll() is None, process.stderr.read().decode() if process.stderr else ""
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+    os.killpg(process.pid, signal.SIGKILL)  # the driver and its worker processes
+    process.wait()
+    finished = len(list((out / "_done").glob("*.json")))
+    assert 2 <= finished < 8
+    rerun = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"({finished} already done, 0 failed)" in rerun.stderr
+    ids = [a.id for a in iter_output(str(out))]
+    assert len(ids) == len(set(ids)) == 48
+
+
+def test_loading_batch_output_into_the_store_is_idempotent(inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_batch(str(inputs), str(out), workers=1)
+    with open_store(tmp_path / "kb.db") as store:
+        first = load_analyses(store, iter_output(str(out)))
+        assert (first.added, first.unchanged) == (12, 0)
+        again = load_analyses(store, iter_output(str(out)))
+        assert (again.added, again.unchanged) == (0, 12)
+        assert store.stats().quotes == first.quotes
+    articles = [a for a in iter_articles([inputs / "p1.jsonl"]) if isinstance(a, Article)]
+    assert {a.id for a in articles} <= {a.id for a in iter_output(str(out))}
