@@ -3,11 +3,14 @@
 The language of an article is, in this order: the article's own ``language`` (from a JSONL
 ``lang`` field), the ``lang`` argument (``--lang``), or detection (:mod:`onrecord.langid`).
 The extractor of each language is loaded once (:func:`onrecord.lang.get_extractor`) and fed in
-batches through ``extract_many``.
+batches through ``extract_many``. Extractors hold stateful taggers (CRFsuite, spaCy) that are
+not safe to share between threads, so extraction runs under one lock per process: threads (a
+web server's pool) take turns, processes (Dask workers, uvicorn workers) run in parallel.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -20,6 +23,8 @@ from onrecord.model import Analysis, Article, Provenance, content_id
 __all__ = ["DEFAULT_BATCH_SIZE", "analyze", "analyze_many", "ensure_supported", "resolve_language"]
 
 DEFAULT_BATCH_SIZE = 32
+#: extractors are not thread-safe: one extraction at a time per process (see the module)
+_EXTRACTION_LOCK = threading.RLock()
 ExtractorLoader = Callable[[str], Extractor]
 
 
@@ -43,7 +48,9 @@ def analyze(
     article = _as_article(article_or_text)
     language = resolve_language(article, lang)
     extractor = _load(extractor_for or get_extractor, language)
-    return _assemble(article, language, extractor, extractor.extract(article.text))
+    with _EXTRACTION_LOCK:
+        found = extractor.extract(article.text)
+    return _assemble(article, language, extractor, found)
 
 
 def analyze_many(
@@ -107,7 +114,8 @@ def _run_batch(
 def _extract(extractor: Extractor, pending: list[_Pending]) -> list[Analysis | OnrecordError]:
     """Batch extraction; if the batch fails, each article alone, so one bad text fails alone."""
     try:
-        extracted = extractor.extract_many([item.article.text for item in pending])
+        with _EXTRACTION_LOCK:
+            extracted = extractor.extract_many([item.article.text for item in pending])
     except OnrecordError:
         raise
     except Exception:
@@ -123,7 +131,10 @@ def _guarded(item: _Pending, extractor: Extractor, result: ExtractionResult | No
     A bug on one text must not stop the whole run.
     """
     try:
-        found = result if result is not None else extractor.extract(item.article.text)
+        if result is None:
+            with _EXTRACTION_LOCK:
+                result = extractor.extract(item.article.text)
+        found = result
         return _assemble(item.article, item.language, extractor, found)
     except OnrecordError:
         raise

@@ -132,3 +132,21 @@ def test_real_extractor_on_the_bundled_sample(language: str) -> None:
             assert analysis.text[b:e] == quote.speaker.text
         assert quote.entity is None or quote.entity in entity_ids
     Analysis.model_validate(analysis.to_dict())
+
+
+def test_concurrent_threads_get_the_same_analyses_as_one_thread() -> None:
+    """A web server analyses in a thread pool: the shared extractors (CRFsuite taggers are not
+    thread-safe) must neither fail nor mix up texts. Without the lock this fails with
+    "ValueError: The position … is out of range" and wrong results."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from onrecord.api.bench import default_article
+    from onrecord.pipeline import analyze as analyze_one
+
+    long_de = default_article()
+    short_en = '"We will not waver," Chancellor Olaf Scholz told parliament on Tuesday.'
+    texts = [long_de, short_en] * 16
+    expected = {text: analyze_one(text).to_dict() for text in (long_de, short_en)}
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        results = list(pool.map(lambda text: analyze_one(text).to_dict(), texts))
+    assert all(result == expected[text] for result, text in zip(results, texts, strict=True))

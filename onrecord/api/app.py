@@ -33,7 +33,11 @@ from onrecord.errors import (
 )
 from onrecord.storage import Store, open_store
 
-__all__ = ["API_STATIC_DIR", "create_app"]
+__all__ = ["API_STATIC_DIR", "SETTINGS_ENV", "app_from_environment", "create_app"]
+
+#: the environment variable through which ``onrecord serve --workers N`` hands its settings
+#: (as JSON) to each uvicorn worker process
+SETTINGS_ENV = "ONRECORD_SERVE_SETTINGS"
 
 #: Swagger UI's assets (vendored from npm) for /docs
 API_STATIC_DIR = Path(__file__).parent / "static"
@@ -123,6 +127,15 @@ def create_app(settings: ServerSettings | None = None, store: Store | None = Non
 
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one uvicorn worker process, from the settings ``onrecord serve`` put in
+    :data:`SETTINGS_ENV` (used only when serving with several worker processes)."""
+    import json
+    import os
+
+    return create_app(ServerSettings(**json.loads(os.environ[SETTINGS_ENV])))
 
 
 def _status_of(exc: Exception) -> int:

@@ -24,6 +24,7 @@ def serve(
         ),
     ] = None,
     max_body_mb: Annotated[float, typer.Option(min=0.01, help="Largest request body accepted.")] = 2.0,
+    workers: Annotated[int, typer.Option(min=1, help="Server processes (analysis is CPU-bound: one per core).")] = 1,
 ) -> None:
     """Serve the web app and the JSON API (OpenAPI description at /docs)."""
     import uvicorn
@@ -40,8 +41,44 @@ def serve(
         store = open_store(db)  # fail early, with a clear message, if the store cannot be opened
     err.print(f"onrecord: serving {escape(store.url)} at http://{host}:{port}/ (API docs at /docs)")
     try:
-        uvicorn.run(create_app(settings, store), host=host, port=port, log_level="warning")
+        if workers > 1:
+            import dataclasses
+            import json
+            import os
+
+            from onrecord.api.app import SETTINGS_ENV
+
+            store.close()
+            os.environ[SETTINGS_ENV] = json.dumps(dataclasses.asdict(settings))
+            uvicorn.run(
+                "onrecord.api.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
+                log_level="warning",
+            )  # fmt: skip
+        else:
+            uvicorn.run(create_app(settings, store), host=host, port=port, log_level="warning")
     except OSError as exc:
         raise fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}", 6) from None
     finally:
         store.close()
+
+
+def bench_api(
+    db: DbOption = None,
+    concurrency: Annotated[int, typer.Option(min=1, help="Concurrent clients.")] = 50,
+    queries: Annotated[int, typer.Option(min=1, help="Quote-query requests.")] = 2000,
+    analyses: Annotated[int, typer.Option(min=1, help="Analyse requests (a ~600-word article).")] = 200,
+    server_workers: Annotated[int, typer.Option(min=1, help="Server processes.")] = 1,
+) -> None:
+    """Load benchmark of the HTTP API on loopback: throughput, p50/p95 latency, errors."""
+    from rich.status import Status
+
+    from onrecord.api.bench import run_load_bench
+    from onrecord.cli.common import dumps, write_line
+    from onrecord.storage import DEFAULT_DB
+
+    with handle_errors(), Status("API load benchmark", console=err) as status:
+        report = run_load_bench(
+            db or DEFAULT_DB, concurrency, queries, analyses, server_workers,
+            step=lambda message: status.update(f"measuring {message}"),
+        )  # fmt: skip
+    write_line(dumps(report.as_dict(), pretty=True))
