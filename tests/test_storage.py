@@ -119,6 +119,14 @@ def test_one_person_across_articles_languages_and_transliterations(store: Store)
     assert profile.quotes >= 3
 
 
+def test_a_transliteration_finds_the_speaker_in_sql(db_url: str, analyses: list[Analysis]) -> None:
+    with open_store(db_url) as store:
+        store.put(analyses[0])  # only the German article: "Wolodymyr Selenskyj"
+        quotes = list_quotes(store, QuoteFilter(speaker="Zelensky"))
+        assert quotes and {q.entity_name for q in quotes} == {"Wolodymyr Selenskyj"}
+        assert find_entities(store, "Zelenskyy")[0].name == "Wolodymyr Selenskyj"
+
+
 def test_surname_only_mentions_join_the_full_name(store: Store) -> None:
     vogel = _entity_named(store, "Katrin Vogel")
     profile = entity_profile(store, vogel)
@@ -302,3 +310,45 @@ def test_an_unreachable_database_is_a_clear_error(tmp_path: Path) -> None:
         open_store(tmp_path / "no" / "such" / "folder" / "kb.db")
     with pytest.raises(StoreError, match="unsupported database URL"):
         open_store("mysql://localhost/x")
+
+
+def test_upgrading_an_old_store_fills_the_new_columns(db_url: str) -> None:
+    """A store created at revision 0001 with data is migrated in place when opened."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from onrecord.storage import engine as engines
+
+    engine = engines.connect(db_url)
+    config = engines._alembic_config()
+    with engine.connect() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        conn.commit()
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO articles (id, fingerprint, language, published, date_from, date_to, text, words, analysis,"
+                " extractor, extractor_version, ingested_at) VALUES ('a1', 'f', 'de', '2024-03', '2024-03-01',"
+                " '2024-03-31', 'Text', 1, '{}', 'x', '1', 'now')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO entities (id, name, name_fold, type, rule) VALUES ('E1', 'Wolodymyr Selenskyj', "
+                "'wolodymyr selenskyj', 'person', 'new')"
+            )  # fmt: skip
+        )
+        conn.execute(
+            text(
+                "INSERT INTO quotes (id, article_id, local_id, position, kind, language, text, spans, entity_id,"
+                " confidence) VALUES ('Q1', 'a1', 'q1', 0, 'direct', 'de', '„Wort“', '[[0,6]]', 'E1', 0.9)"
+            )
+        )
+    engine.dispose()
+    with open_store(db_url) as store:
+        assert current_revision(store.engine) == head_revision()
+        quotes = list_quotes(store, QuoteFilter(speaker="Zelensky"))
+        assert [(q.id, q.entity_name) for q in quotes] == [("Q1", "Wolodymyr Selenskyj")]
+        with store.reading() as conn:
+            assert conn.execute(text("SELECT date_from FROM quotes")).scalar() == "2024-03-01"

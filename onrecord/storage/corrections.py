@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from sqlalchemy import insert, select, update
 
 from onrecord.errors import ConflictError, InputError, NotFoundError
-from onrecord.resolve.keys import fold
+from onrecord.resolve.keys import fold, translit_key
 from onrecord.storage import schema as t
 from onrecord.storage.facts import fact_id, now_iso
 from onrecord.storage.store import Store, merge_rows
@@ -67,7 +67,14 @@ def split_entity(
         name = new_name or max((r.name for r in moving), key=lambda n: (len(n), n))
         new_id = fact_id("E", "split", entity_id, sorted(r.id for r in moving))
         conn.execute(
-            insert(t.entities).values(id=new_id, name=name, name_fold=fold(name), type=moving[0].type, rule="split")
+            insert(t.entities).values(
+                id=new_id,
+                name=name,
+                name_fold=fold(name),
+                translit=translit_key(name),
+                type=moving[0].type,
+                rule="split",
+            )
         )
         moved_ids = [r.id for r in moving]
         conn.execute(update(ae).where(ae.c.id.in_(moved_ids)).values(entity_id=new_id, rule="split"))

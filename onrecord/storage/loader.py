@@ -62,6 +62,8 @@ def ingest(
             report.words += len(analysis.text.split())
         if on_progress is not None:
             on_progress(len(batch))
+    if report.stored:
+        store.optimize()
     report.seconds = round(time.perf_counter() - started, 3)
     return report
 
@@ -84,6 +86,8 @@ def load_analyses(
             report.words += len(analysis.text.split())
         if on_progress is not None:
             on_progress(len(chunk))
+    if report.stored:
+        store.optimize()
     report.seconds = round(time.perf_counter() - started, 3)
     return report
 

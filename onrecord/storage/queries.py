@@ -68,18 +68,29 @@ def _contains(column: ColumnElement[str], value: str) -> ColumnElement[bool]:
     return column.like(f"%{needle}%", escape="\\")
 
 
+def newest_first(store: Store, column: ColumnElement[str]) -> ColumnElement[str]:
+    """Descending with undated rows last, in the form each database can read from an index
+    (SQLite sorts NULL lowest, so plain DESC already puts them last)."""
+    return column.desc().nulls_last() if store.dialect == "postgresql" else column.desc()  # type: ignore[return-value]
+
+
 def speaker_ids(store: Store, name: str) -> Select[tuple[str]]:
-    """Ids of the entities a name may refer to: by name, alias, or the resolver's match."""
-    by_name = select(t.entities.c.id).where(_contains(t.entities.c.name_fold, name), t.entities.c.merged_into.is_(None))
-    by_alias = select(t.article_entities.c.entity_id).where(_contains(t.article_entities.c.name_fold, name))
-    resolved = [
-        match.entity_id
-        for kind in ("person", "organization", "location")
-        if (match := store._ensure_index().match(name, kind)).rule != "new"  # type: ignore[arg-type]
+    """Ids of the entities a name may refer to: part of a name or alias, part of the
+    transliteration key (Zelensky → Selenskyj), or a gazetteer alias (Moscow → Moskau). Plain
+    SQL over indexed columns: no entity index is loaded, so a one-off query starts fast."""
+    from onrecord.resolve import canonical_id, default_gazetteer, translit_key
+
+    live = t.entities.c.merged_into.is_(None)
+    parts: list[Select[tuple[str]]] = [
+        select(t.entities.c.id).where(_contains(t.entities.c.name_fold, name), live),
+        select(t.article_entities.c.entity_id).where(_contains(t.article_entities.c.name_fold, name)),
     ]
-    parts = [by_name, by_alias]
-    if resolved:
-        parts.append(select(t.entities.c.id).where(t.entities.c.id.in_(resolved)))
+    key = translit_key(name)
+    if len(key) >= 3:
+        parts.append(select(t.entities.c.id).where(_contains(t.entities.c.translit, key), live))
+    entry = default_gazetteer().lookup(name)
+    if entry is not None:
+        parts.append(select(t.entities.c.id).where(t.entities.c.id == canonical_id(entry.canonical, entry.type)))
     return union(*parts)  # type: ignore[return-value]
 
 
@@ -159,7 +170,7 @@ def list_quotes(store: Store, flt: QuoteFilter | None = None, limit: int = 50, o
     flt = flt or QuoteFilter()
     query = (
         _quote_select(store, flt)
-        .order_by(t.articles.c.date_from.desc().nulls_last(), t.quotes.c.article_id, t.quotes.c.position)
+        .order_by(newest_first(store, t.quotes.c.date_from), t.quotes.c.article_id, t.quotes.c.position)
         .limit(limit)
         .offset(offset)
     )
@@ -405,7 +416,7 @@ def list_articles(store: Store, limit: int = 50, offset: int = 0, outlet: str | 
     ).select_from(t.articles.outerjoin(counts, counts.c.article_id == a.id))
     if outlet:
         query = query.where(_contains(a.source_fold, outlet))
-    query = query.order_by(a.date_from.desc().nulls_last(), a.id).limit(limit).offset(offset)
+    query = query.order_by(newest_first(store, a.date_from), a.id).limit(limit).offset(offset)
     with store.reading() as conn:
         rows = conn.execute(query).all()
     return [ArticleRecord(**row._mapping) for row in rows]

@@ -67,7 +67,10 @@ entities = Table(
     Column("type", String, nullable=False),
     Column("rule", String, nullable=False),
     Column("merged_into", String, ForeignKey("entities.id", ondelete="SET NULL")),
+    # the transliteration key of the name (onrecord.resolve.translit_key): Zelensky = Selenskyj
+    Column("translit", Text),
     Index("ix_entities_name_fold", "name_fold"),
+    Index("ix_entities_translit", "translit"),
 )
 
 article_entities = Table(
@@ -108,9 +111,13 @@ quotes = Table(
     Column("article_entity_id", String),
     Column("entity_id", String, ForeignKey("entities.id")),
     Column("confidence", Float, nullable=False),
+    # the article's first possible date, copied so "newest first" listings read an index
+    Column("date_from", String),
     Index("ix_quotes_article", "article_id", "position"),
-    Index("ix_quotes_entity", "entity_id"),
-    Index("ix_quotes_kind_language", "kind", "language"),
+    Index("ix_quotes_date", "date_from", "article_id", "position"),
+    Index("ix_quotes_kind_language_date", "kind", "language", "date_from"),
+    Index("ix_quotes_entity_date", "entity_id", "date_from"),
+    Index("ix_quotes_article_entity", "article_entity_id"),
 )
 
 roles = Table(

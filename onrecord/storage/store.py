@@ -22,7 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from onrecord.errors import NotFoundError, StoreError
 from onrecord.model import Analysis, Entity
 from onrecord.resolve import Candidate, EntityIndex
-from onrecord.resolve.keys import fold
+from onrecord.resolve.keys import fold, translit_key
 from onrecord.storage import engine as engines
 from onrecord.storage import schema as t
 from onrecord.storage.facts import date_range, dumps_spans, fact_id, now_iso, quote_id, role_id, word_count
@@ -142,7 +142,7 @@ class Store:
             conn.execute(delete(t.articles).where(t.articles.c.id == analysis.id))
         self._insert_article(conn, analysis, fingerprint)
         links, candidates = self._insert_entities(conn, analysis)
-        self._insert_quotes(conn, analysis, links)
+        self._insert_quotes(conn, analysis, links, date_range(analysis.meta.published)[0])
         return ("replaced" if stored is not None else "added"), candidates
 
     def _insert_article(self, conn: Connection, analysis: Analysis, fingerprint: str) -> None:
@@ -264,12 +264,15 @@ class Store:
             "id": entity_id,
             "name": entity.name,
             "name_fold": fold(entity.name),
+            "translit": translit_key(entity.name),
             "type": entity.type,
             "rule": rule,
         }
         conn.execute(self._insert_ignore(t.entities).values(**values))
 
-    def _insert_quotes(self, conn: Connection, analysis: Analysis, links: dict[str, tuple[str, str, str]]) -> None:
+    def _insert_quotes(
+        self, conn: Connection, analysis: Analysis, links: dict[str, tuple[str, str, str]], date_from: str | None
+    ) -> None:
         rows = []
         for position, quote in enumerate(analysis.quotes):
             link = links.get(quote.entity) if quote.entity else None
@@ -291,6 +294,7 @@ class Store:
                     "article_entity_id": link[0] if link else None,
                     "entity_id": link[1] if link else None,
                     "confidence": quote.confidence,
+                    "date_from": date_from,
                 }
             )
         if rows:
@@ -347,6 +351,13 @@ class Store:
             deleted = conn.execute(delete(t.articles).where(t.articles.c.id == article_id)).rowcount
         if not deleted:
             raise NotFoundError(f"no article with id {article_id!r}")
+
+    def optimize(self) -> None:
+        """Refresh the query planner's statistics after bulk writes (SQLite ``PRAGMA optimize``;
+        PostgreSQL's autovacuum does this by itself)."""
+        if self.dialect == "sqlite":
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA optimize=0x10002")
 
     # ----------------------------------------------------------------- counts
 
