@@ -179,3 +179,15 @@ def test_embedded_attribution_is_cut_out_of_the_quote(extract) -> None:  # type:
     assert "so Reinhardt" not in quote.text
     assert quote.speaker is not None and quote.speaker.text == "Reinhardt"
     assert _entity(result, quote).name == "Thomas Reinhardt"
+
+
+def test_lemma_table_lowercases_sentence_initial_words() -> None:
+    """A lower-case word at the start of a sentence gets its lower-case lemma at run time, as
+    simplemma gives it in training; otherwise it passes for a name (a speaker candidate)."""
+    from onrecord.lang.de.lemmas import LemmaTable
+    from onrecord.lang.de.train import LEMMA_FILE, MODEL_DIR
+
+    lemmas = LemmaTable.load(MODEL_DIR / LEMMA_FILE)
+    assert lemmas("Vorerst") == "vorerst"
+    assert lemmas("Kurzzeitig") == "kurzzeitig"
+    assert lemmas("Merkel") == "Merkel"

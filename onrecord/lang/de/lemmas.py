@@ -2,9 +2,11 @@
 
 simplemma's German dictionary (1.1 million forms) takes 1.5–2 s to load, most of a start-up
 budget of 3 s. Training therefore writes a table with just what the extractor uses: the lemma
-of every word form seen in the training texts, every form of the cue lexicon's lemmas and every
-Konjunktiv-I form (stem + e) of the dictionary. At run time a form missing from the table is its
-own lemma (after one retry in lower case for sentence-initial words).
+of every word form seen in the training texts, every form of the cue lexicon's lemmas, every
+Konjunktiv-I form (stem + e) of the dictionary and the capitalised form of every lower-case
+lemma (sentence-initial "Vorerst" → "vorerst", as simplemma has it in training). At run time
+a form missing from the table is its own lemma (after one retry in lower case for
+sentence-initial words).
 """
 
 from __future__ import annotations
@@ -62,4 +64,10 @@ def build_lemma_table(words: Iterable[str], cue_lemmas: Iterable[str]) -> LemmaT
         konj1 = form.islower() and lemma.endswith("en") and form == lemma[:-1]
         if (lemma in cues or konj1) and form != lemma:
             table.setdefault(form, lemma)
+    for lemma in set(dictionary.values()):
+        # a lower-case word at the start of a sentence ("Vorerst", "Egal") keeps its
+        # lower-case lemma, as in training: without it the word would pass for a name
+        capital = lemma[:1].upper() + lemma[1:]
+        if lemma[:1].islower() and lemma.isalpha() and capital not in dictionary:
+            table.setdefault(capital, lemma)
     return LemmaTable(table)
