@@ -18,7 +18,7 @@ from onrecord.errors import ConflictError, InputError, NotFoundError
 from onrecord.resolve.keys import fold, translit_key
 from onrecord.storage import schema as t
 from onrecord.storage.facts import fact_id, now_iso
-from onrecord.storage.store import Store, merge_rows
+from onrecord.storage.store import Store, insert_ignore, merge_rows
 
 __all__ = ["merge_entities", "split_entity"]
 
@@ -77,6 +77,10 @@ def split_entity(
             )
         )
         moved_ids = [r.id for r in moving]
+        conn.execute(
+            insert_ignore(conn.dialect.name, t.entity_names),
+            [{"name_fold": fold_name, "entity_id": new_id} for fold_name in sorted({r.name_fold for r in moving})],
+        )
         conn.execute(update(ae).where(ae.c.id.in_(moved_ids)).values(entity_id=new_id, rule="split"))
         for table in (t.quotes, t.roles):
             conn.execute(update(table).where(table.c.article_entity_id.in_(moved_ids)).values(entity_id=new_id))

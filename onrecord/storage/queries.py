@@ -83,7 +83,7 @@ def speaker_ids(store: Store, name: str) -> Select[tuple[str]]:
     live = t.entities.c.merged_into.is_(None)
     parts: list[Select[tuple[str]]] = [
         select(t.entities.c.id).where(_contains(t.entities.c.name_fold, name), live),
-        select(t.article_entities.c.entity_id).where(_contains(t.article_entities.c.name_fold, name)),
+        select(t.entity_names.c.entity_id).where(_contains(t.entity_names.c.name_fold, name)),
     ]
     key = translit_key(name)
     if len(key) >= 3:
@@ -129,10 +129,14 @@ def _quote_conditions(store: Store, flt: QuoteFilter) -> list[ColumnElement[bool
         conditions.append(or_(role_match, org_speaker))
     if flt.about:
         conditions.append(fulltext_condition(store, t.quotes, flt.about))
+    # an article may span a year (dated "2024"): its quotes' first date is at most a year
+    # before the range starts — a bound on quotes.date_from that its index can use
     if flt.since:
-        conditions.append(a.date_to >= bound(flt.since, end=False))
+        start = bound(flt.since, end=False)
+        conditions += [a.date_to >= start, q.date_from >= _year_before(start)]
     if flt.until:
-        conditions.append(a.date_from <= bound(flt.until, end=True))
+        end = bound(flt.until, end=True)
+        conditions += [a.date_from <= end, q.date_from <= end]
     if flt.outlet:
         conditions.append(_contains(a.source_fold, flt.outlet))
     return conditions
@@ -141,6 +145,11 @@ def _quote_conditions(store: Store, flt: QuoteFilter) -> list[ColumnElement[bool
 def _on_articles(flt: QuoteFilter) -> bool:
     """Whether ``flt`` has conditions on the quote's article (see :func:`_quote_conditions`)."""
     return bool(flt.since or flt.until or flt.outlet)
+
+
+def _year_before(day: str) -> str:
+    """The ISO date one year before ``day`` (YYYY-MM-DD), as a string bound."""
+    return f"{int(day[:4]) - 1:04d}{day[4:]}"
 
 
 def _quote_select(store: Store, flt: QuoteFilter) -> Select[tuple[object, ...]]:

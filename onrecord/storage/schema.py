@@ -137,6 +137,16 @@ roles = Table(
     Index("ix_roles_organization_fold", "organization_fold"),
 )
 
+#: every distinct folded name an entity was mentioned by (kept on insert, merge and split;
+#: a name left behind by a deleted article only widens a search, filters still use entity ids)
+entity_names = Table(
+    "entity_names",
+    metadata,
+    Column("name_fold", Text, primary_key=True),
+    Column("entity_id", String, ForeignKey("entities.id"), primary_key=True),
+    Index("ix_entity_names_entity", "entity_id"),
+)
+
 #: a user's correction of a resolution decision that must survive re-analysis: the article
 #: entity named ``name_fold`` in ``article_id`` belongs to ``entity_id`` (a split)
 overrides = Table(
@@ -161,4 +171,14 @@ corrections = Table(
     Column("created_at", String, nullable=False),
 )
 
-__all__ = ["article_entities", "articles", "corrections", "entities", "metadata", "overrides", "quotes", "roles"]
+__all__ = [
+    "article_entities",
+    "articles",
+    "corrections",
+    "entities",
+    "entity_names",
+    "metadata",
+    "overrides",
+    "quotes",
+    "roles",
+]

@@ -199,6 +199,9 @@ class Store:
                     score=link.score,
                 )
             )
+            conn.execute(
+                self._insert_ignore(t.entity_names).values(name_fold=fold(entity.name), entity_id=link.entity_id)
+            )
             for role in entity.roles:
                 conn.execute(
                     t.roles.insert().values(
@@ -301,14 +304,7 @@ class Store:
             conn.execute(self._insert_ignore(t.quotes), rows)
 
     def _insert_ignore(self, table: t.Table):  # type: ignore[no-untyped-def]
-        """``INSERT … ON CONFLICT DO NOTHING`` in this store's dialect."""
-        if self.dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-            return pg_insert(table).on_conflict_do_nothing()
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-        return sqlite_insert(table).on_conflict_do_nothing()
+        return insert_ignore(self.dialect, table)
 
     def _ensure_index(self) -> EntityIndex:
         """The in-memory entity index, loaded from the store on first use."""
@@ -381,9 +377,25 @@ def merge_rows(conn: Connection, source: str, target: str, rule: str) -> None:
         if table is t.article_entities:
             values["rule"] = rule
         conn.execute(update(table).where(table.c.entity_id == source).values(**values))
+    names = t.entity_names
+    moved = conn.execute(select(names.c.name_fold).where(names.c.entity_id == source)).scalars().all()
+    conn.execute(delete(names).where(names.c.entity_id == source))
+    if moved:
+        conn.execute(insert_ignore(conn.dialect.name, names), [{"name_fold": n, "entity_id": target} for n in moved])
     conn.execute(update(t.entities).where(t.entities.c.merged_into == source).values(merged_into=target))
     conn.execute(update(t.entities).where(t.entities.c.id == source).values(merged_into=target))
     conn.execute(update(t.overrides).where(t.overrides.c.entity_id == source).values(entity_id=target))
+
+
+def insert_ignore(dialect: str, table: t.Table):  # type: ignore[no-untyped-def]
+    """``INSERT … ON CONFLICT DO NOTHING`` in the given dialect."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table).on_conflict_do_nothing()
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table).on_conflict_do_nothing()
 
 
 def _analysis_hash(analysis: Analysis) -> str:
