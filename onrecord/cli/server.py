@@ -11,6 +11,10 @@ from rich.markup import escape
 from onrecord.cli.common import err, fail, handle_errors
 from onrecord.cli.kb import DbOption
 
+#: seconds an idle keep-alive connection stays open: longer than uvicorn's 5 s, so a busy
+#: client's reused connection is not closed under it (seen as read errors under load)
+KEEP_ALIVE_S = 75
+
 
 def serve(
     db: DbOption = None,
@@ -52,10 +56,12 @@ def serve(
             os.environ[SETTINGS_ENV] = json.dumps(dataclasses.asdict(settings))
             uvicorn.run(
                 "onrecord.api.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
-                log_level="warning",
+                log_level="warning", timeout_keep_alive=KEEP_ALIVE_S,
             )  # fmt: skip
         else:
-            uvicorn.run(create_app(settings, store), host=host, port=port, log_level="warning")
+            uvicorn.run(
+                create_app(settings, store), host=host, port=port, log_level="warning", timeout_keep_alive=KEEP_ALIVE_S
+            )
     except OSError as exc:
         raise fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}", 6) from None
     finally:
