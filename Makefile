@@ -20,6 +20,7 @@ demo: $(STAMP)
 	@echo "  onrecord analyze path/to/article.txt path/to/folder/ --format jsonl > out.jsonl"
 	@echo "  cat articles.jsonl | onrecord analyze - --format json"
 	@echo "  onrecord ingest my-articles/ && onrecord quotes --speaker NAME && onrecord search 'words'"
+	@echo "  onrecord serve --db demo.db      # the web app at http://127.0.0.1:8000/"
 
 test: $(DEV_STAMP)
 	$(BIN)/ruff check onrecord tests
