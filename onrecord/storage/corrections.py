@@ -109,4 +109,4 @@ def _live(conn: object, store: Store, entity_id: str) -> str:
     row = conn.execute(select(t.entities.c.id).where(t.entities.c.id == entity_id)).first()  # type: ignore[attr-defined]
     if row is None:
         raise NotFoundError(f"no entity with id {entity_id!r}")
-    return store._follow(conn, entity_id)  # type: ignore[arg-type]
+    return store.follow(conn, entity_id)  # type: ignore[arg-type]

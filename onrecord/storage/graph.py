@@ -62,7 +62,7 @@ def entity_graph(store: Store, entity_id: str, max_articles: int = 300, max_node
     with store.reading() as conn:
         if conn.execute(select(t.entities.c.id).where(t.entities.c.id == entity_id)).first() is None:
             raise NotFoundError(f"no entity with id {entity_id!r}")
-        entity_id = store._follow(conn, entity_id)
+        entity_id = store.follow(conn, entity_id)
         ids = union(
             select(t.quotes.c.article_id).where(t.quotes.c.entity_id == entity_id),
             select(t.article_entities.c.article_id).where(t.article_entities.c.entity_id == entity_id),

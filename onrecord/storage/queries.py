@@ -307,7 +307,7 @@ def entity_profile(store: Store, entity_id: str, companions: int = 10) -> Entity
         if entity is None:
             raise NotFoundError(f"no entity with id {entity_id!r}")
         if entity.merged_into:
-            return entity_profile(store, store._follow(conn, entity.merged_into), companions)
+            return entity_profile(store, store.follow(conn, entity.merged_into), companions)
         ae, a = t.article_entities, t.articles
         aliases = conn.execute(
             select(ae.c.name, func.count().label("n"))

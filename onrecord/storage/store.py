@@ -225,7 +225,7 @@ class Store:
         """The canonical entity of an article entity, and the rule that chose it."""
         pinned = overrides.get(fold(entity.name))
         if pinned is not None:
-            return _Link(self._follow(conn, pinned), "manual", 1.0)
+            return _Link(self.follow(conn, pinned), "manual", 1.0)
         if entity.type not in _SHARED_TYPES:
             return _Link(fact_id("G", analysis.id, fold(entity.name)), "local", 1.0)
         index = self._ensure_index()
@@ -235,7 +235,7 @@ class Store:
             as_person = index.match(entity.name, "person", analysis.language)
             if as_person.rule in ("exact", "transliteration"):
                 match = as_person
-        entity_id = self._follow(conn, match.entity_id)
+        entity_id = self.follow(conn, match.entity_id)
         if match.rule == "new" and entity.type == "person":
             for absorbed in self._ensure_index().absorbed_by(entity.name, entity.type):
                 if absorbed != entity_id:
@@ -244,7 +244,7 @@ class Store:
                     self._forget(absorbed, entity_id)
         return _Link(entity_id, match.rule, match.score)
 
-    def _follow(self, conn: Connection, entity_id: str) -> str:
+    def follow(self, conn: Connection, entity_id: str) -> str:
         """The entity that ``entity_id`` was merged into, if any (following chains)."""
         seen = {entity_id}
         while True:
