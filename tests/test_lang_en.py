@@ -260,3 +260,24 @@ def test_dev_subset_scores() -> None:
     assert isinstance(quote, dict) and isinstance(joint, dict)
     assert quote["f1"] >= 0.77  # measured 0.794 (10 docs)
     assert joint["f1"] >= 0.71  # measured 0.730
+
+
+def test_names_mistyped_by_the_small_model_are_persons() -> None:
+    """en_core_web_sm tags some people as ORG and their later surname as GPE: a given name
+    (US Census lists) makes the name a person, and the lone surname joins that person."""
+    import spacy
+
+    from onrecord.lang.en.entities import EntityBuilder, looks_like_person
+    from onrecord.lang.en.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    assert looks_like_person(("Michael", "Becker"), lex) and looks_like_person(("Gwendolyn", "Ortiz"), lex)
+    assert not looks_like_person(("Charles", "Schwab", "Corp"), lex)
+    assert not looks_like_person(("Georgetown", "University"), lex) and not looks_like_person(("Becker",), lex)
+    doc = spacy.blank("en")("Michael Becker said so , Becker told Berlin .")
+    builder = EntityBuilder(doc, lex)
+    full = builder.add_name(doc[0:2], "ORG")
+    assert full is not None and full.type == "person"
+    assert builder.add_name(doc[5:6], "GPE") is full
+    berlin = builder.add_name(doc[7:8], "GPE")
+    assert berlin is not None and berlin is not full and berlin.type == "location"

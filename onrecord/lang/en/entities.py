@@ -77,6 +77,22 @@ def name_words(span: SpacySpan | list[Token], lex: Lexicon) -> tuple[tuple[str, 
     return tuple(joined.split()), titles
 
 
+#: words that make a name an organisation or a place even after a given name ("Charles Schwab Corp")
+_NOT_PERSON_WORDS = frozenset(
+    "university college school institute foundation company corp corporation inc group bank party council "
+    "hospital center centre museum airport street avenue station trust fund committee association club church "
+    "times post news agency ministry department house".split()
+)
+
+
+def looks_like_person(words: tuple[str, ...], lex: Lexicon) -> bool:
+    """Two or three words starting with a known given name and no organisation word: a person."""
+    if not 2 <= len(words) <= 3:
+        return False
+    low = [w.lower() for w in words]
+    return (low[0] in lex.male or low[0] in lex.female) and not any(w in _NOT_PERSON_WORDS for w in low)
+
+
 def gender_of(words: tuple[str, ...], titles: list[str], lex: Lexicon) -> str | None:
     """A gender hint from an honorific or a first name."""
     for t in titles:
@@ -126,6 +142,14 @@ class EntityBuilder:
                 return c
         return None
 
+    def _surname_of_person(self, word: str) -> Cluster | None:
+        """The latest person of two or more words whose last word is ``word``, if any."""
+        low = word.lower()
+        for c in sorted(self.clusters, key=lambda c: -c.last):
+            if c.type == "person" and len(c.words) >= 2 and c.words[-1].lower() == low:
+                return c
+        return None
+
     def _match_other(self, words: tuple[str, ...], type_: EntityType) -> Cluster | None:
         low = tuple(w.lower() for w in words)
         for c in sorted(self.clusters, key=lambda c: -c.last):
@@ -146,8 +170,13 @@ class EntityBuilder:
         if not words:
             return None
         type_ = NE_TYPES.get(label, "other")
+        if type_ in ("organization", "other") and looks_like_person(words, self.lex):
+            type_ = "person"  # the small model often tags "Olaf Scholz" as ORG
         span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
         cluster: Cluster | None = None
+        if type_ == "location" and len(words) == 1:
+            # "Scholz" tagged as a place after "Olaf Scholz": the person's surname, not a place
+            cluster = self._surname_of_person(words[0])
         if type_ in ("person", "other") or (type_ == "organization" and len(words) == 1):
             cluster = self._match_person(words)
             if cluster is not None and type_ == "organization" and cluster.type != "person":

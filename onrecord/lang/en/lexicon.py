@@ -51,7 +51,7 @@ def load_lexicon() -> Lexicon:
         cues={k: frozenset(v) for k, v in cues.items()},
         group_nouns=frozenset(w.lower() for w in _lines("group_nouns.txt")),
         person_nouns=frozenset(w.lower() for w in _lines("person_nouns.txt")),
-        female=frozenset(w.lower() for w in _lines("female_names.txt")),
-        male=frozenset(w.lower() for w in _lines("male_names.txt")),
+        female=frozenset(w.lower() for w in [*_lines("female_names.txt"), *_lines("census_female_names.txt")]),
+        male=frozenset(w.lower() for w in [*_lines("male_names.txt"), *_lines("census_male_names.txt")]),
         honorifics=frozenset(w.lower() for w in _lines("honorifics.txt")),
     )
