@@ -53,13 +53,7 @@ def ingest(
                 analyses.append((outcome, prints[outcome.id]))
             else:
                 _fail(report, outcome)
-        for (analysis, _), result in zip(analyses, store.put_many(analyses), strict=True):
-            if result == "unchanged":
-                report.unchanged += 1
-                continue
-            setattr(report, result, getattr(report, result) + 1)
-            report.quotes += len(analysis.quotes)
-            report.words += len(analysis.text.split())
+        _store_batch(store, analyses, report)
         if on_progress is not None:
             on_progress(len(batch))
     if report.stored:
@@ -77,19 +71,26 @@ def load_analyses(
     started = time.perf_counter()
     iterator = iter(analyses)
     while chunk := list(islice(iterator, batch_size)):
-        for analysis, result in zip(chunk, store.put_many([(a, None) for a in chunk]), strict=True):
-            if result == "unchanged":
-                report.unchanged += 1
-                continue
-            setattr(report, result, getattr(report, result) + 1)
-            report.quotes += len(analysis.quotes)
-            report.words += len(analysis.text.split())
+        _store_batch(store, [(analysis, None) for analysis in chunk], report)
         if on_progress is not None:
             on_progress(len(chunk))
     if report.stored:
         store.optimize()
     report.seconds = round(time.perf_counter() - started, 3)
     return report
+
+
+def _store_batch(store: Store, analyses: list[tuple[Analysis, str | None]], report: IngestReport) -> None:
+    """Write one batch (one transaction) and count what happened to each article."""
+    if not analyses:  # nothing new: do not take the write lock
+        return
+    for (analysis, _), result in zip(analyses, store.put_many(analyses), strict=True):
+        if result == "unchanged":
+            report.unchanged += 1
+            continue
+        setattr(report, result, getattr(report, result) + 1)
+        report.quotes += len(analysis.quotes)
+        report.words += len(analysis.text.split())
 
 
 def _fail(report: IngestReport, error: OnrecordError) -> None:
