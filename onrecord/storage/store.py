@@ -351,9 +351,13 @@ class Store:
     def optimize(self) -> None:
         """Refresh the query planner's statistics after bulk writes (SQLite ``PRAGMA optimize``;
         PostgreSQL's autovacuum does this by itself)."""
-        if self.dialect == "sqlite":
-            with self.engine.connect() as conn:
+        if self.dialect != "sqlite":
+            return
+        try:
+            with self.engine.connect().execution_options(sqlite_immediate=True) as conn, conn.begin():
                 conn.exec_driver_sql("PRAGMA optimize=0x10002")
+        except SQLAlchemyError:
+            pass  # only statistics: another writer holding the lock is no reason to fail an ingest
 
     # ----------------------------------------------------------------- counts
 
