@@ -8,7 +8,6 @@ articles it is quoted or mentioned in) or for any set of articles (e.g. search r
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from itertools import combinations
@@ -159,8 +158,3 @@ def _strongest_nodes(edges: list[GraphEdge], center: str | None, max_nodes: int)
             keep.add(node)
     return keep
 
-
-# a JSON helper for templates that embed the graph
-def graph_json(graph: Graph) -> str:
-    """The graph as compact JSON (for embedding in a page's data attribute)."""
-    return json.dumps(graph.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))

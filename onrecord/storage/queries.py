@@ -8,7 +8,6 @@ user input. Names are compared in folded form (:func:`onrecord.resolve.keys.fold
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Iterator
 
 from sqlalchemy import (
@@ -456,13 +455,6 @@ def iter_analyses(store: Store, batch: int = 200) -> Iterator[Analysis]:
         for row in rows:
             yield Analysis.model_validate(json.loads(row.analysis))
         last = rows[-1].id
-
-
-def rule_counts(store: Store) -> Counter[str]:
-    """How many article entities each resolution rule linked (a store-wide view of provenance)."""
-    with store.reading() as conn:
-        rows = conn.execute(select(t.article_entities.c.rule, func.count()).group_by(t.article_entities.c.rule)).all()
-    return Counter({row[0]: int(row[1]) for row in rows})
 
 
 def count_entities(store: Store, type_: str | None = None, name: str | None = None) -> int:
