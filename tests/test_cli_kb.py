@@ -100,3 +100,11 @@ def test_ingest_reports_failures_and_stores_the_rest(tmp_path: Path) -> None:
     assert code == 2
     assert "bad.jsonl:2" in output and "nope.html" in output
     assert "1 added, 0 replaced, 0 unchanged, 2 failed" in output
+
+
+def test_queries_do_not_create_a_store(tmp_path: Path) -> None:
+    missing = tmp_path / "elsewhere.db"
+    for command in (("quotes",), ("entity", "Vogel"), ("search", "Sanktionen"), ("stats",), ("export", "quotes")):
+        code, output = run(*command, "--db", str(missing))
+        assert code == 6 and "no store at" in output and "onrecord ingest" in output
+    assert not missing.exists()

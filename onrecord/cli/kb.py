@@ -60,10 +60,11 @@ LimitOption = Annotated[int, typer.Option(min=1, max=10_000, help="At most this 
 
 
 @contextmanager
-def _store(db: str | None) -> Iterator[Store]:
+def _store(db: str | None, create: bool = False) -> Iterator[Store]:
+    """The store named by ``--db``; only ``ingest`` creates one that does not exist."""
     from onrecord.storage import open_store
 
-    store = open_store(db)
+    store = open_store(db, create=create)
     try:
         yield store
     finally:
@@ -95,7 +96,7 @@ def ingest(
     from onrecord.storage import ingest as run_ingest
     from onrecord.storage.loader import load_analyses
 
-    with handle_errors(), _store(db) as store:
+    with handle_errors(), _store(db, create=True) as store:
         if bool(paths) == bool(from_batch):
             raise InputError("give either PATH... to analyse or --from-batch OUTPUT to load")
         language = ensure_supported(lang) if lang else None

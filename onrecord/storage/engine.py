@@ -28,9 +28,17 @@ BUSY_TIMEOUT_S = 120
 _MIGRATION_LOCK = 7_460_331_001
 
 
-def connect(db: str | Path | None = None) -> Engine:
-    """An engine for ``db``: a file path (SQLite) or a URL (``sqlite:///…``, ``postgresql://…``)."""
+def connect(db: str | Path | None = None, create: bool = True) -> Engine:
+    """An engine for ``db``: a file path (SQLite) or a URL (``sqlite:///…``, ``postgresql://…``).
+
+    ``create=False``: a SQLite file that does not exist yet is an error (a query in the wrong
+    folder should say so, not silently create an empty store there).
+    """
     url = _url(str(db) if db is not None else DEFAULT_DB)
+    if not create and url.startswith("sqlite:///"):
+        path = Path(url.removeprefix("sqlite:///"))
+        if not path.exists():
+            raise StoreError(f"no store at {path}: run `onrecord ingest` first, or name one with --db")
     try:
         if url.startswith("sqlite"):
             engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})

@@ -44,9 +44,10 @@ class _Link:
     score: float
 
 
-def open_store(db: str | Path | None = None, migrate: bool = True) -> Store:
-    """Open (and create or migrate) the store at ``db``: a SQLite path or a database URL."""
-    engine = engines.connect(db)
+def open_store(db: str | Path | None = None, migrate: bool = True, create: bool = True) -> Store:
+    """Open (and create or migrate) the store at ``db``: a SQLite path or a database URL.
+    ``create=False`` refuses a SQLite file that does not exist yet."""
+    engine = engines.connect(db, create=create)
     if migrate:
         try:
             engines.upgrade(engine)
