@@ -22,6 +22,7 @@ from fsspec.core import url_to_fs
 
 from onrecord.batch.partitions import Partition, done_marker, read_partition
 from onrecord.model import Analysis
+from onrecord.storage.facts import word_count
 
 __all__ = [
     "ANALYSIS_COLUMNS",
@@ -95,7 +96,7 @@ def process_partition(
             errors.append({"error": " ".join(str(outcome).split()), "type": type(outcome).__name__})
     result.articles = len(analyses)
     result.quotes = sum(len(a.quotes) for a in analyses)
-    result.words = sum(len(a.text.split()) for a in analyses)
+    result.words = sum(word_count(a) for a in analyses)
     result.failures = len(errors)
     result.errors = [e["error"] for e in errors[:max_errors_listed]]
     base = out.rstrip("/")
@@ -130,7 +131,7 @@ def _parquet_bytes(analyses: list[Analysis]) -> bytes:
         "url": [a.meta.url for a in analyses],
         "quotes": [len(a.quotes) for a in analyses],
         "entities": [len(a.entities) for a in analyses],
-        "words": [len(a.text.split()) for a in analyses],
+        "words": [word_count(a) for a in analyses],
         "analysis": [json.dumps(a.to_dict(), ensure_ascii=False) for a in analyses],
     }
     sink = pa.BufferOutputStream()

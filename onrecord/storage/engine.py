@@ -18,7 +18,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from onrecord.errors import StoreError
 
-__all__ = ["DEFAULT_DB", "connect", "current_revision", "describe", "head_revision", "upgrade"]
+__all__ = ["DEFAULT_DB", "connect", "current_revision", "describe", "head_revision", "reason", "upgrade"]
 
 #: the store used when none is named
 DEFAULT_DB = "onrecord.db"
@@ -52,7 +52,7 @@ def connect(db: str | Path | None = None, create: bool = True) -> Engine:
             conn.execute(text("SELECT 1"))
     except SQLAlchemyError as exc:
         engine.dispose()
-        raise StoreError(f"cannot connect to {describe(url)}: {_reason(exc)}") from exc
+        raise StoreError(f"cannot connect to {describe(url)}: {reason(exc)}") from exc
     return engine
 
 
@@ -80,7 +80,8 @@ def _url(db: str) -> str:
     raise StoreError(f"unsupported database URL {describe(db)}: use a file path, sqlite:/// or postgresql://")
 
 
-def _reason(exc: SQLAlchemyError) -> str:
+def reason(exc: SQLAlchemyError) -> str:
+    """The database's own message of an error, on one line."""
     original = getattr(exc, "orig", None) or exc
     return " ".join(str(original).split()) or type(original).__name__
 
@@ -167,7 +168,7 @@ def upgrade(engine: Engine) -> None:
             if current_revision(engine) == head_revision():
                 return
             if attempt == 4:
-                raise StoreError(f"cannot migrate the store: {_reason(exc)}") from exc
+                raise StoreError(f"cannot migrate the store: {reason(exc)}") from exc
             time.sleep(0.2 * (attempt + 1))
 
 

@@ -157,4 +157,3 @@ def _strongest_nodes(edges: list[GraphEdge], center: str | None, max_nodes: int)
                 return keep
             keep.add(node)
     return keep
-

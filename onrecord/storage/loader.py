@@ -16,7 +16,7 @@ from itertools import islice
 from onrecord.errors import OnrecordError
 from onrecord.model import Analysis, Article
 from onrecord.pipeline import ExtractorLoader, analyze_many
-from onrecord.storage.facts import article_fingerprint
+from onrecord.storage.facts import article_fingerprint, word_count
 from onrecord.storage.records import IngestReport
 from onrecord.storage.store import Store
 
@@ -90,7 +90,7 @@ def _store_batch(store: Store, analyses: list[tuple[Analysis, str | None]], repo
             continue
         setattr(report, result, getattr(report, result) + 1)
         report.quotes += len(analysis.quotes)
-        report.words += len(analysis.text.split())
+        report.words += word_count(analysis)
 
 
 def _fail(report: IngestReport, error: OnrecordError) -> None:

@@ -90,7 +90,7 @@ class Store:
             with self.engine.connect() as conn:
                 yield conn
         except SQLAlchemyError as exc:
-            raise StoreError(f"{self.url}: {_reason(exc)}") from exc
+            raise StoreError(f"{self.url}: {engines.reason(exc)}") from exc
 
     @contextmanager
     def writing(self) -> Iterator[Connection]:
@@ -99,7 +99,7 @@ class Store:
             with self.engine.connect().execution_options(sqlite_immediate=True) as conn, conn.begin():
                 yield conn
         except SQLAlchemyError as exc:
-            raise StoreError(f"{self.url}: {_reason(exc)}") from exc
+            raise StoreError(f"{self.url}: {engines.reason(exc)}") from exc
 
     # ----------------------------------------------------------------- writing
 
@@ -405,8 +405,3 @@ def insert_ignore(dialect: str, table: t.Table):  # type: ignore[no-untyped-def]
 
 def _analysis_hash(analysis: Analysis) -> str:
     return fact_id("A", analysis.to_dict())
-
-
-def _reason(exc: SQLAlchemyError) -> str:
-    original = getattr(exc, "orig", None) or exc
-    return " ".join(str(original).split()) or type(original).__name__
