@@ -191,3 +191,24 @@ def test_lemma_table_lowercases_sentence_initial_words() -> None:
     assert lemmas("Vorerst") == "vorerst"
     assert lemmas("Kurzzeitig") == "kurzzeitig"
     assert lemmas("Merkel") == "Merkel"
+
+
+@pytest.mark.parametrize(
+    ("cls", "expected"),
+    [
+        ("FQ", "Die Gespräche seien gescheitert."),  # a whole sentence keeps its full stop
+        ("RQ", "Die Gespräche seien gescheitert."),
+        ("IQ", "Die Gespräche seien gescheitert"),  # a clause ends before it
+    ],
+)
+def test_sentence_quotes_keep_their_final_punctuation(cls: str, expected: str) -> None:
+    from onrecord.lang.de.attribution import trim
+    from onrecord.lang.de.labels import TokenSpan
+    from onrecord.lang.de.tokens import prepare
+
+    doc = prepare("Die Gespräche seien gescheitert. Danach ging er.")
+    stop = next(t.i for t in doc.tokens if t.text == ".")
+    for end in (stop, stop + 1):  # the tagger may or may not have included the full stop
+        span = trim(doc, TokenSpan(cls, 0, end))
+        assert span is not None
+        assert doc.text[doc.tokens[span.begin].start : doc.tokens[span.end - 1].end] == expected

@@ -25,6 +25,8 @@ from onrecord.lang.de.tagger import Tagging
 from onrecord.lang.de.tokens import PreparedDoc
 
 _EDGE_PUNCT = frozenset({",", ";", ".", ":", "-", "–", "—"})
+_FINAL_PUNCT = frozenset({".", "!", "?"})
+_SENTENCE_CLASSES = frozenset({"FQ", "RQ"})
 MERGE_GAP = 8  # tokens of attribution an indirect quote may be split around
 
 
@@ -51,13 +53,21 @@ class Attribution:
 
 
 def trim(doc: PreparedDoc, span: TokenSpan) -> TokenSpan | None:
-    """Drop separating punctuation at the edges of a non-direct quote span."""
+    """Drop separating punctuation at the edges of a non-direct quote span.
+
+    Free indirect and reported speech are whole sentences, annotated with their closing
+    punctuation, so such a span that reaches its sentence's last word keeps (or gains) the
+    sentence's final ".", "!" or "?"; an indirect clause ends before it."""
     b, e = span.begin, span.end
     if span.cls != "DQ":
         while b < e and doc.tokens[b].text in _EDGE_PUNCT:
             b += 1
         while e > b and doc.tokens[e - 1].text in _EDGE_PUNCT:
             e -= 1
+        if span.cls in _SENTENCE_CLASSES and e > b:
+            last = doc.sentences[doc.tokens[e - 1].sent][1] - 1
+            if e == last and doc.tokens[last].text in _FINAL_PUNCT:
+                e += 1
     return TokenSpan(span.cls, b, e) if e > b else None
 
 
