@@ -281,3 +281,35 @@ def test_names_mistyped_by_the_small_model_are_persons() -> None:
     assert builder.add_name(doc[5:6], "GPE") is full
     berlin = builder.add_name(doc[7:8], "GPE")
     assert berlin is not None and berlin is not full and berlin.type == "location"
+
+
+def test_given_names_of_other_languages_make_persons(extractor) -> None:  # type: ignore[no-untyped-def]
+    """Given names outside the US census (Faker's lists, minus English words) type a name
+    tagged ORG as a person; a common English word is not taken for a given name."""
+    from onrecord.lang.en.entities import looks_like_person
+    from onrecord.lang.en.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    assert looks_like_person(("Olaf", "Scholz"), lex) and looks_like_person(("Recep", "Erdogan"), lex)
+    assert "olaf" not in lex.male  # only in the international list: no gender is guessed from it
+    assert not looks_like_person(("Harsh", "Realities"), lex)
+    text = '"We will not waver," Chancellor Olaf Scholz told parliament. Scholz added that aid would continue.'
+    result = _run(extractor, text)
+    quote = result.quotes[0]
+    entity = _entity(result, quote)
+    assert (entity.name, entity.type) == ("Olaf Scholz", "person")
+    assert all(_entity(result, q).name == "Olaf Scholz" for q in result.quotes)
+
+
+def test_name_with_particle_stays_one_person(extractor) -> None:  # type: ignore[no-untyped-def]
+    """The small model splits "Ursula von der Leyen" into a PERSON and a place; the name is
+    rejoined, and a later "Von der Leyen" refers back to her."""
+    text = (
+        '"This is a historic day," said Ursula von der Leyen, the president of the European Commission. '
+        "Von der Leyen added that the talks would continue."
+    )
+    result = _run(extractor, text)
+    assert len(result.quotes) == 2
+    names = {_entity(result, q).name for q in result.quotes}
+    assert names == {"Ursula von der Leyen"}
+    assert not any(e.name == "Leyen" for e in result.entities)

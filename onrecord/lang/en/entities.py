@@ -24,7 +24,7 @@ from spacy.tokens import Span as SpacySpan
 
 from onrecord.lang.en.lexicon import Lexicon
 from onrecord.lang.en.roles import person_roles
-from onrecord.lang.en.spans import doc_ents, doc_text
+from onrecord.lang.en.spans import NAME_PARTICLES, doc_ents, doc_text
 from onrecord.model import EntityType, Role, Span
 
 NE_TYPES: dict[str, EntityType] = {
@@ -90,7 +90,7 @@ def looks_like_person(words: tuple[str, ...], lex: Lexicon) -> bool:
     if not 2 <= len(words) <= 3:
         return False
     low = [w.lower() for w in words]
-    return (low[0] in lex.male or low[0] in lex.female) and not any(w in _NOT_PERSON_WORDS for w in low)
+    return low[0] in lex.given and not any(w in _NOT_PERSON_WORDS for w in low)
 
 
 def gender_of(words: tuple[str, ...], titles: list[str], lex: Lexicon) -> str | None:
@@ -127,6 +127,8 @@ class EntityBuilder:
                 cw = tuple(w.lower() for w in c.words)
                 if cw == low:
                     return c
+                if low[0] in NAME_PARTICLES and len(cw) > len(low) and cw[-len(low) :] == low:
+                    return c  # "Von der Leyen" after "Ursula von der Leyen"
                 if len(cw) >= 2 and cw[-1] == low[-1] and (cw[0] == low[0] or cw[0][0] == low[0][0]):
                     return c
                 if len(cw) == 1 and cw[0] in (low[-1], low[0]) and c.type in ("person", "other", "organization"):

@@ -1,7 +1,7 @@
 """The English word lists, read once from ``onrecord/lang/en/data/*.txt``.
 
 Needs: nothing. Adds: a :class:`Lexicon` with cue lemmas and their classes, group and person
-nouns, first-name gender hints and honorifics. Lines starting with ``#`` are comments.
+nouns, first-name gender hints, given names of many languages and honorifics. Lines starting with ``#`` are comments.
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ class Lexicon:
     female: frozenset[str]
     male: frozenset[str]
     honorifics: frozenset[str]
+    #: every known given name: the gendered lists plus names from other languages ("olaf")
+    given: frozenset[str] = frozenset()
 
     def cue_classes(self, lemma: str) -> frozenset[str]:
         """Classes of a cue verb lemma (empty when it is no cue verb)."""
@@ -47,11 +49,14 @@ def load_lexicon() -> Lexicon:
     for line in _lines("cues.txt"):
         lemma, _, cls = line.partition(" ")
         cues.setdefault(lemma, set()).add(cls.strip() or "speech")
+    female = frozenset(w.lower() for w in [*_lines("female_names.txt"), *_lines("census_female_names.txt")])
+    male = frozenset(w.lower() for w in [*_lines("male_names.txt"), *_lines("census_male_names.txt")])
     return Lexicon(
         cues={k: frozenset(v) for k, v in cues.items()},
         group_nouns=frozenset(w.lower() for w in _lines("group_nouns.txt")),
         person_nouns=frozenset(w.lower() for w in _lines("person_nouns.txt")),
-        female=frozenset(w.lower() for w in [*_lines("female_names.txt"), *_lines("census_female_names.txt")]),
-        male=frozenset(w.lower() for w in [*_lines("male_names.txt"), *_lines("census_male_names.txt")]),
+        female=female,
+        male=male,
         honorifics=frozenset(w.lower() for w in _lines("honorifics.txt")),
+        given=female | male | frozenset(_lines("intl_given_names.txt")),
     )

@@ -82,11 +82,37 @@ def overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+#: name particles ("Ursula von der Leyen", "Vincent van Gogh", "Osama bin Laden")
+NAME_PARTICLES = frozenset(
+    "von van der den de da di del della du la le bin ibn al el ter zu dos das".split()
+)
+
+
+def join_particle_names(ents: tuple[SpacySpan, ...]) -> tuple[SpacySpan, ...]:
+    """Rejoin a person's name the small model split at a lower-case particle: "Ursula von der"
+    (PERSON) + "Leyen" (GPE), or "Ursula" + "von der" + "Leyen", become one PERSON span."""
+    out: list[SpacySpan] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == "PERSON" and ent.start >= prev.end:
+            doc = ent.doc
+            gap = doc[prev.end : ent.start]
+            trailing = [t for t in prev if t.lower_ in NAME_PARTICLES and t.is_lower]
+            between_ok = all(t.lower_ in NAME_PARTICLES and t.is_lower for t in gap)
+            ends_with_particle = len(prev) > 1 and prev[-1].lower_ in NAME_PARTICLES and prev[-1].is_lower
+            if between_ok and (len(gap) > 0 or (ends_with_particle and trailing)) and ent[0].is_title and len(ent) <= 2:
+                out[-1] = SpacySpan(doc, prev.start, ent.end, label="PERSON")
+                continue
+        out.append(ent)
+    return tuple(out)
+
+
 def doc_ents(doc: Doc) -> tuple[SpacySpan, ...]:
-    """The named entities of a doc, computed once (``doc.ents`` walks the whole doc)."""
+    """The named entities of a doc, computed once (``doc.ents`` walks the whole doc), with
+    person names split at a particle rejoined (:func:`join_particle_names`)."""
     cached = doc.user_data.get("onrecord_ents")
     if cached is None:
-        cached = tuple(doc.ents)
+        cached = join_particle_names(tuple(doc.ents))
         doc.user_data["onrecord_ents"] = cached
         doc.user_data["onrecord_ent_at"] = {i: e for e in cached for i in range(e.start, e.end)}
     return cached  # type: ignore[no-any-return]
