@@ -125,3 +125,24 @@ def test_apposed_name_after_a_role_phrase(extract: Extract) -> None:
     entity = _speaker_entity(extract(text), "enttäuscht")
     assert entity.name == "Gerd-Jürgen Bruckschen"
     assert [(r.title, r.organization) for r in entity.roles] == [("Geschäftsführer", "Abfallentsorgungsfirma")]
+
+
+def test_surname_left_untyped_by_the_ner_tagger_stays_in_the_name(extract: Extract) -> None:
+    """The NER tagger types "Recep Tayyip" but not "Erdoğan"; the name runs on over it, and the
+    later surname refers back to the full name."""
+    text = (
+        "„Wir werden nicht nachgeben“, sagte Recep Tayyip Erdoğan am Montag in Ankara. "
+        "Erdoğan fügte hinzu, man werde weiter verhandeln."
+    )
+    result = extract(text)
+    assert _speaker_entity(result, "nicht nachgeben").name == "Recep Tayyip Erdoğan"
+    assert _speaker_entity(result, "weiter verhandeln").name == "Recep Tayyip Erdoğan"
+
+
+def test_role_inside_an_organisation_run_makes_a_person(extract: Extract) -> None:
+    """"Hamburger Osteuropa-Expertin Vogel" comes out of the NER tagger as one organisation;
+    the role noun in it makes "Vogel" a person who holds that role."""
+    result = extract("„Die Lage ist ernst“, sagte die Hamburger Osteuropa-Expertin Vogel.")
+    entity = _speaker_entity(result, "Lage ist ernst")
+    assert (entity.name, entity.type) == ("Vogel", "person")
+    assert [r.title for r in entity.roles] == ["Expertin"]

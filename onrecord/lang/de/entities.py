@@ -42,7 +42,7 @@ from onrecord.lang.de.roles import (
     role_phrase,
 )
 from onrecord.lang.de.speakers import NAME_PARTICLES, Candidate
-from onrecord.lang.de.tokens import PreparedDoc
+from onrecord.lang.de.tokens import PreparedDoc, Token
 from onrecord.model import Entity, EntityType, Role
 
 _TYPE_MAP: dict[str, EntityType] = {"PER": "person", "ORG": "organization", "LOC": "location"}
@@ -151,6 +151,11 @@ def _particle_ok(particle: str, before: str) -> bool:
     return particle not in ("der", "den") or before in _PARTICLE_LEADS
 
 
+def _name_word(tok: Token) -> bool:
+    """A capitalised word that can continue a name (not a role noun)."""
+    return tok.text[:1].isupper() and tok.text.replace("-", "").isalpha() and not is_role(tok)
+
+
 def name_core(
     doc: PreparedDoc, cand: Candidate, types: list[str], kinds: KindAt | None = None
 ) -> tuple[int, int, RoleMatch | None]:
@@ -166,6 +171,16 @@ def name_core(
             b, e = idx[0], idx[0] + 1
             while e < cand.end and types[e] == tag:
                 e += 1
+            if tag == "PER":
+                # a surname the tagger left untyped ("Recep Tayyip" + "Erdoğan")
+                while e < cand.end and not types[e] and _name_word(toks[e]):
+                    e += 1
+            else:
+                # "die Hamburger Osteuropa-Expertin Vogel" tagged as one organisation: a role
+                # noun inside it makes what follows the name of a person holding that role
+                role_at = max((i for i in range(b, e - 1) if is_role(toks[i])), default=None)
+                if role_at is not None and all(_name_word(t) for t in toks[role_at + 1 : e]):
+                    b = role_at + 1
             return b, e, role_before(doc, b, kinds) if kinds else role_before(doc, b)
     comma = next((i for i in range(cand.begin + 1, cand.end - 1) if toks[i].text == ","), None)
     if comma is not None and is_role(toks[_head(doc, Candidate(cand.begin, comma, cand.source))]):
