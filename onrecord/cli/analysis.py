@@ -193,15 +193,42 @@ def train(
     ner_data: Annotated[
         Path | None, typer.Option("--ner-data", help="GermEval 2014 NER folder (default: ner-de beside --data).")
     ] = None,
+    folds: Annotated[
+        int | None,
+        typer.Option(
+            "--folds",
+            min=2,
+            help="Cross-validate on the training split with K folds instead of writing models; prints scores.",
+        ),
+    ] = None,
+    limit: Annotated[int | None, typer.Option(min=2, help="With --folds: use only the first N articles.")] = None,
+    output_format: FormatOption = None,
 ) -> None:
-    """Train the German attribution models."""
+    """Train the German attribution models (or, with --folds, cross-validate them)."""
     from rich.status import Status
 
-    with handle_errors(), Status("training", console=err) as status:
-        from onrecord.lang.de.train import train as train_de
+    if folds is not None and out_dir is not None:
+        raise fail("--folds scores models in a temporary folder; it writes nothing to --out", 2)
+    if limit is not None and folds is None:
+        raise fail("--limit goes with --folds (training always uses the whole split)", 2)
 
-        result = train_de(data, out_dir, ner_data=ner_data, progress=lambda message: status.update(message))
-    write_line(json.dumps(as_dict(result), ensure_ascii=False, indent=2, default=str))
+    with handle_errors(), Status("training", console=err) as status:
+        if folds is not None:
+            from onrecord.lang.de.crossval import cross_validate
+
+            reports = cross_validate(data, folds, ner_data, limit, progress=lambda message: status.update(message))
+        else:
+            from onrecord.lang.de.train import train as train_de
+
+            result = train_de(data, out_dir, ner_data=ner_data, progress=lambda message: status.update(message))
+    if folds is None:
+        write_line(json.dumps(as_dict(result), ensure_ascii=False, indent=2, default=str))
+        return
+    scores = {name: as_dict(report) for name, report in reports.items()}
+    if output_format in (Format.json, Format.jsonl):
+        write_line(json.dumps(scores, ensure_ascii=False, indent=2 if output_format is Format.json else None))
+        return
+    _print_scores(scores)
 
 
 def bench(

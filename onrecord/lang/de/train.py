@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import tempfile
 import time
 from collections.abc import Callable
@@ -186,11 +187,43 @@ def train(
     folder = resolve_split(Path(data), "train")
     say(f"reading {folder}")
     golds = list(read_corpus(folder))
+    ner_dir = ner_data or Path(data).resolve().parent / "ner-de"
+    fitted = fit_models(golds, out, ner_dir if ner_dir.is_dir() else None, say)
+    return TrainReport(
+        documents=len(golds),
+        tokens=fitted.tokens,
+        ranker_samples=fitted.ranker_samples,
+        seconds=time.perf_counter() - start,
+        out_dir=str(out),
+        files=fitted.files,
+    )
+
+
+@dataclass
+class Fitted:
+    """What :func:`fit_models` wrote."""
+
+    files: list[str]
+    tokens: int
+    ranker_samples: int
+
+
+def fit_models(
+    golds: list[GoldDoc],
+    out: Path,
+    ner_dir: Path | None,
+    say: Callable[[str], None],
+    ner_from: Path | None = None,
+) -> Fitted:
+    """Train every German model on ``golds`` into ``out``.
+
+    The NER tagger and the gazetteer come from GermEval 2014 (``ner_dir``), not from the quotation
+    corpus; ``ner_from`` names a model folder to copy them from instead of training them again
+    (cross-validation does that for each fold)."""
     prepared = [(d, gold_labels(d, g.quotes)) for g in golds for d in [prepare(g.text)]]
     say("writing the lemma table")
-    ner_dir = ner_data or Path(data).resolve().parent / "ner-de"
     vocabulary = [t.text for d, _ in prepared for t in d.tokens]
-    if ner_dir.is_dir():
+    if ner_dir is not None:
         for path in sorted(ner_dir.glob("*.tsv")):
             vocabulary.extend(w for words, _ in read_germeval(path) for w in words)
     build_lemma_table(vocabulary, lexicon().cues).save(out / LEMMA_FILE)
@@ -204,7 +237,13 @@ def train(
     train_tagger(prepared, out / TAGGER_FILE, sent_probs)
     files = [LEMMA_FILE, SENTENCE_FILE, TAGGER_FILE]
     ner: NerTagger | None = None
-    if ner_dir.is_dir():
+    if ner_from is not None and (ner_from / NER_FILE).exists():
+        for name in (NER_FILE, GAZETTEER_FILE):
+            if (ner_from / name).exists():
+                shutil.copyfile(ner_from / name, out / name)
+                files.append(name)
+        ner = NerTagger(out / NER_FILE)
+    elif ner_dir is not None:
         say(f"training the NER tagger on {ner_dir}")
         train_ner(ner_dir, out / NER_FILE)
         ner = NerTagger(out / NER_FILE)
@@ -218,17 +257,10 @@ def train(
         ys.extend(y)
     fit_linear(xs, ys, c=RANKER_C).save(out / RANKER_FILE)
     files.append(RANKER_FILE)
-    if ner_dir.is_dir():
+    if ner_dir is not None and GAZETTEER_FILE not in files:
         say(f"building the entity gazetteer from {ner_dir}")
         (out / GAZETTEER_FILE).write_text(
             json.dumps(build_gazetteer(ner_dir), ensure_ascii=False, sort_keys=True), encoding="utf-8"
         )
         files.append(GAZETTEER_FILE)
-    return TrainReport(
-        documents=len(golds),
-        tokens=sum(len(d.tokens) for d, _ in prepared),
-        ranker_samples=len(xs),
-        seconds=time.perf_counter() - start,
-        out_dir=str(out),
-        files=files,
-    )
+    return Fitted(files=files, tokens=sum(len(d.tokens) for d, _ in prepared), ranker_samples=len(xs))
