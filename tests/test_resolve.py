@@ -392,3 +392,13 @@ def test_many_entities() -> None:
     ix.add_all(Candidate(f"E{i:05d}", f"Anna Name{i}mann", "person") for i in range(20000))
     assert len(ix) == 20000
     assert ix.match("Name12345mann", "person") == Match("E12345", "surname", 0.85)
+
+
+def test_display_name_is_the_gazetteer_canonical_name() -> None:
+    from onrecord.resolve import display_name
+
+    moscow = canonical_id("Moskau", "location")
+    assert display_name(moscow, "Moskau", "location") == "Moscow"
+    # a name not in the gazetteer, or an entity that is not the gazetteer entry, keeps its name
+    assert display_name(canonical_id("Katrin Vogel", "person"), "Katrin Vogel", "person") == "Katrin Vogel"
+    assert display_name("Eanother", "Moskau", "location") == "Moskau"

@@ -140,6 +140,9 @@ def test_places_in_german_and_english_are_one_entity(store: Store) -> None:
     assert _entity_named(store, "Deutschland") == _entity_named(store, "Germany")
     assert _entity_named(store, "Kiew") == _entity_named(store, "Kyiv")
     assert _entity_named(store, "Russland") != _entity_named(store, "Deutschland")
+    # the gazetteer's canonical name is shown, whichever language named the place first
+    assert {e.name for e in find_entities(store, "Moskau")} == {"Moscow"}
+    assert {e.name for e in find_entities(store, "Deutschland")} == {"Germany"}
 
 
 def test_roles_carry_the_dates_they_were_seen(store: Store) -> None:

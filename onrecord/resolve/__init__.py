@@ -6,10 +6,11 @@ organisations) and :mod:`~onrecord.resolve.index` (matching with provenance, mer
 """
 
 from onrecord.resolve.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
-from onrecord.resolve.index import Candidate, EntityIndex, Match, canonical_id, merged
+from onrecord.resolve.index import Candidate, EntityIndex, Match, canonical_id, display_name, merged
 from onrecord.resolve.keys import fold, is_surname_only, name_key, surname_candidates, translit_key
 
 __all__ = [
+    "display_name",
     "Candidate",
     "EntityIndex",
     "Gazetteer",

@@ -85,6 +85,15 @@ def canonical_id(name: str, type: EntityType, gazetteer: Gazetteer | None = None
     return _hash_id(TYPE_CLASS[type], name_key(name, type))
 
 
+def display_name(entity_id: str, name: str, type: EntityType, gazetteer: Gazetteer | None = None) -> str:
+    """The name to show for a new entity: the gazetteer's canonical name when the entity is that
+    gazetteer entry ("Moskau" and "Moscow" both show as "Moscow", whichever came first), else
+    the name it was first seen under."""
+    gaz = default_gazetteer() if gazetteer is None else gazetteer
+    entry = gaz.lookup(name, type)
+    return entry.canonical if entry is not None and _entry_id(entry) == entity_id else name
+
+
 def _entry_id(entry: GazetteerEntry) -> str:
     return _hash_id(TYPE_CLASS[entry.type], fold(entry.canonical))
 

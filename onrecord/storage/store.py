@@ -21,7 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from onrecord.errors import NotFoundError, StoreError
 from onrecord.model import Analysis, Entity
-from onrecord.resolve import Candidate, EntityIndex
+from onrecord.resolve import Candidate, EntityIndex, display_name
 from onrecord.resolve.keys import fold, translit_key
 from onrecord.storage import engine as engines
 from onrecord.storage import schema as t
@@ -264,11 +264,12 @@ class Store:
             self._index.remove(entity_id)
 
     def _ensure_entity(self, conn: Connection, entity_id: str, entity: Entity, rule: str) -> None:
+        name = display_name(entity_id, entity.name, entity.type)
         values = {
             "id": entity_id,
-            "name": entity.name,
-            "name_fold": fold(entity.name),
-            "translit": translit_key(entity.name),
+            "name": name,
+            "name_fold": fold(name),
+            "translit": translit_key(name),
             "type": entity.type,
             "rule": rule,
         }
