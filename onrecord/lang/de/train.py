@@ -3,7 +3,8 @@
 1. Prepare every training article and derive BIO labels from the gold annotations.
    Train the sentence classifier crosswise (its probabilities are tagger features), then on all.
 2. Train the CRF tagger on two halves crosswise and tag the other half (jackknifing), so that the
-   speaker ranker learns from tagger output as noisy as at run time.
+   speaker ranker learns from tagger output as noisy as at run time; twice, with the first and
+   second half and with the even and odd articles, so the ranker sees two draws of tagger errors.
 3. Train the final CRF on all training articles.
 4. Train the speaker ranker on gold quotes with their candidates (tagger spans from step 2).
 5. Train the NER tagger and build the entity-type gazetteer from GermEval 2014 when that corpus
@@ -111,8 +112,10 @@ def ranker_samples(
     return xs, ys
 
 
-def _halves(n: int) -> list[tuple[range, range]]:
-    """Two folds: (train indices, held-out indices)."""
+def _halves(n: int, interleaved: bool = False) -> list[tuple[range, range]]:
+    """Two folds: (train indices, held-out indices); first and second half, or even and odd."""
+    if interleaved:
+        return [(range(0, n, 2), range(1, n, 2)), (range(1, n, 2), range(0, n, 2))]
     half = n // 2
     return [(range(0, half), range(half, n)), (range(half, n), range(0, half))]
 
@@ -128,12 +131,15 @@ def _jackknife_sentence_probs(prepared: list[tuple[PreparedDoc, list[str]]]) -> 
 
 
 def _jackknife_tagging(
-    prepared: list[tuple[PreparedDoc, list[str]]], sent_probs: list[list[dict[str, float]]], workdir: Path
+    prepared: list[tuple[PreparedDoc, list[str]]],
+    sent_probs: list[list[dict[str, float]]],
+    workdir: Path,
+    interleaved: bool = False,
 ) -> list[Tagging]:
     """Tagger output for each training doc from a CRF that did not see it."""
     out: list[Tagging] = [Tagging([], []) for _ in prepared]
-    for k, (fit_idx, held_idx) in enumerate(_halves(len(prepared))):
-        path = workdir / f"fold{k}.crfsuite"
+    for k, (fit_idx, held_idx) in enumerate(_halves(len(prepared), interleaved)):
+        path = workdir / f"fold{k}{'i' if interleaved else ''}.crfsuite"
         train_tagger([prepared[i] for i in fit_idx], path, [sent_probs[i] for i in fit_idx])
         tagger = Tagger(path, fit_sentence_classifier([prepared[i] for i in fit_idx]))
         for i in held_idx:
@@ -231,8 +237,13 @@ def fit_models(
     sent_probs = _jackknife_sentence_probs(prepared)
     fit_sentence_classifier(prepared).save(out / SENTENCE_FILE)
     with tempfile.TemporaryDirectory() as tmp:
-        say("training crosswise taggers for the ranker (2 folds)")
-        jack = _jackknife_tagging(prepared, sent_probs, Path(tmp))
+        say("training crosswise taggers for the ranker (2 × 2 folds)")
+        # two crosswise taggings (first/second half, even/odd articles): the ranker learns from
+        # two different draws of tagger errors on every article
+        views = [
+            _jackknife_tagging(prepared, sent_probs, Path(tmp)),
+            _jackknife_tagging(prepared, sent_probs, Path(tmp), interleaved=True),
+        ]
     say("training the final tagger")
     train_tagger(prepared, out / TAGGER_FILE, sent_probs)
     files = [LEMMA_FILE, SENTENCE_FILE, TAGGER_FILE]
@@ -251,10 +262,11 @@ def fit_models(
     say("training the speaker ranker")
     xs: list[list[str]] = []
     ys: list[int] = []
-    for (doc, _), gold, tagging in zip(prepared, golds, jack, strict=True):
-        x, y = ranker_samples(doc, gold, tagging, ner.spans(doc) if ner else None)
-        xs.extend(x)
-        ys.extend(y)
+    for view in views:
+        for (doc, _), gold, tagging in zip(prepared, golds, view, strict=True):
+            x, y = ranker_samples(doc, gold, tagging, ner.spans(doc) if ner else None)
+            xs.extend(x)
+            ys.extend(y)
     fit_linear(xs, ys, c=RANKER_C).save(out / RANKER_FILE)
     files.append(RANKER_FILE)
     if ner_dir is not None and GAZETTEER_FILE not in files:
