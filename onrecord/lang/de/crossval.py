@@ -75,22 +75,18 @@ def cross_validate(
             score, seconds = _score(extractor, held)
         pooled.add(score)
         total_seconds += seconds
-        reports[name] = EvalReport(
-            data=f"{folder} [{held_idx[0]}:{held_idx[-1] + 1}]",
-            language="de",
-            documents=len(held),
-            words=sum(len(d.text.split()) for d in held),
-            seconds=seconds,
-            score=score,
-            extractor=f"{GermanExtractor.name} {GermanExtractor.version}",
-        )
-    reports["all"] = EvalReport(
-        data=str(folder),
+        reports[name] = _report(f"{folder} [{held_idx[0]}:{held_idx[-1] + 1}]", held, seconds, score)
+    reports["all"] = _report(str(folder), golds, total_seconds, pooled)
+    return reports
+
+
+def _report(data: str, docs: list[GoldDoc], seconds: float, score: DocScore) -> EvalReport:
+    return EvalReport(
+        data=data,
         language="de",
-        documents=len(golds),
-        words=sum(len(d.text.split()) for d in golds),
-        seconds=total_seconds,
-        score=pooled,
+        documents=len(docs),
+        words=sum(len(d.text.split()) for d in docs),
+        seconds=seconds,
+        score=score,
         extractor=f"{GermanExtractor.name} {GermanExtractor.version}",
     )
-    return reports
