@@ -9,10 +9,11 @@ not block other requests.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from onrecord.api.deps import StoreDep
@@ -189,10 +190,27 @@ def entity(request: Request, entity_id: str, store: StoreDep, offset: Offset = 0
 # --------------------------------------------------------------------------- search
 
 
-def _filters(
-    speaker: str, organization: str, kind: str, lang: str, since: str, until: str, outlet: str
-) -> tuple[dict[str, str], list[str]]:
-    """The given filters (valid ones only) and messages about the invalid ones."""
+@dataclass
+class SearchForm:
+    """The words and filters of a search or graph form: valid filters only, with messages about
+    the invalid ones."""
+
+    q: str
+    filters: dict[str, str]
+    problems: list[str]
+
+
+def search_form(
+    q: Field = "",
+    speaker: Field = "",
+    organization: Field = "",
+    kind: Field = "",
+    lang: Field = "",
+    since: Field = "",
+    until: Field = "",
+    outlet: Field = "",
+) -> SearchForm:
+    """Read the search form's query parameters (a dependency of the search and graph pages)."""
     given = {
         "speaker": speaker.strip(), "organization": organization.strip(), "kind": kind, "lang": lang,
         "since": since.strip(), "until": until.strip(), "outlet": outlet.strip(),
@@ -208,7 +226,10 @@ def _filters(
         if given[key] and not _DATE.match(given[key]):
             problems.append(f"{key}: write a date as YYYY, YYYY-MM or YYYY-MM-DD")
             given[key] = ""
-    return {k: v for k, v in given.items() if v}, problems
+    return SearchForm(q.strip(), {k: v for k, v in given.items() if v}, problems)
+
+
+SearchFormDep = Annotated[SearchForm, Depends(search_form)]
 
 
 def _quote_filter(q: str, filters: dict[str, str]) -> QuoteFilter:
@@ -218,22 +239,9 @@ def _quote_filter(q: str, filters: dict[str, str]) -> QuoteFilter:
 
 
 @router.get("/search")
-def search(
-    request: Request,
-    store: StoreDep,
-    q: Field = "",
-    speaker: Field = "",
-    organization: Field = "",
-    kind: Field = "",
-    lang: Field = "",
-    since: Field = "",
-    until: Field = "",
-    outlet: Field = "",
-    offset: Offset = 0,
-) -> Response:
+def search(request: Request, store: StoreDep, form: SearchFormDep, offset: Offset = 0) -> Response:
     """Full-text search (ranked, highlighted) or filtered statements, plus matching articles."""
-    q = q.strip()
-    filters, problems = _filters(speaker, organization, kind, lang, since, until, outlet)
+    q, filters, problems = form.q, form.filters, form.problems
     context: dict[str, object] = {
         "nav": "search", "q": q, "filters": filters, "problems": problems, "kinds": KINDS, "langs": LANGS,
         "offset": offset, "limit": PAGE, "hits": None, "quotes": None, "articles": [], "total": None,
@@ -261,20 +269,12 @@ def search(
 def graph(
     request: Request,
     store: StoreDep,
+    form: SearchFormDep,
     entity: Annotated[str, Query(max_length=100)] = "",
     article: Annotated[str, Query(max_length=300)] = "",
-    q: Field = "",
-    speaker: Field = "",
-    organization: Field = "",
-    kind: Field = "",
-    lang: Field = "",
-    since: Field = "",
-    until: Field = "",
-    outlet: Field = "",
 ) -> Response:
     """Who is quoted about whom and who is quoted together: for an entity, an article or a search."""
-    q = q.strip()
-    filters, problems = _filters(speaker, organization, kind, lang, since, until, outlet)
+    q, filters, problems = form.q, form.filters, form.problems
     title = "Graph"
     subject: dict[str, str] = {}
     if entity:
