@@ -94,17 +94,19 @@ def join_particle_names(ents: tuple[SpacySpan, ...]) -> tuple[SpacySpan, ...]:
     out: list[SpacySpan] = []
     for ent in ents:
         prev = out[-1] if out else None
-        if prev is not None and prev.label_ == "PERSON" and ent.start >= prev.end:
-            doc = ent.doc
-            gap = doc[prev.end : ent.start]
-            trailing = [t for t in prev if t.lower_ in NAME_PARTICLES and t.is_lower]
-            between_ok = all(t.lower_ in NAME_PARTICLES and t.is_lower for t in gap)
-            ends_with_particle = len(prev) > 1 and prev[-1].lower_ in NAME_PARTICLES and prev[-1].is_lower
-            if between_ok and (len(gap) > 0 or (ends_with_particle and trailing)) and ent[0].is_title and len(ent) <= 2:
-                out[-1] = SpacySpan(doc, prev.start, ent.end, label="PERSON")
+        if prev is not None and prev.label_ == "PERSON" and ent[0].is_title and len(ent) <= 2:
+            gap = ent.doc[prev.end : ent.start]
+            # particles between the two spans, or at the end of the person's span
+            joins = all(_is_particle(t) for t in gap) if len(gap) else len(prev) > 1 and _is_particle(prev[-1])
+            if joins:
+                out[-1] = SpacySpan(ent.doc, prev.start, ent.end, label="PERSON")
                 continue
         out.append(ent)
     return tuple(out)
+
+
+def _is_particle(tok: Token) -> bool:
+    return tok.is_lower and tok.lower_ in NAME_PARTICLES
 
 
 def doc_ents(doc: Doc) -> tuple[SpacySpan, ...]:
