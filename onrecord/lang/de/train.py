@@ -262,9 +262,10 @@ def fit_models(
     say("training the speaker ranker")
     xs: list[list[str]] = []
     ys: list[int] = []
+    names = [ner.spans(doc) if ner else None for doc, _ in prepared]  # once per article, not per view
     for view in views:
-        for (doc, _), gold, tagging in zip(prepared, golds, view, strict=True):
-            x, y = ranker_samples(doc, gold, tagging, ner.spans(doc) if ner else None)
+        for (doc, _), gold, tagging, doc_names in zip(prepared, golds, view, names, strict=True):
+            x, y = ranker_samples(doc, gold, tagging, doc_names)
             xs.extend(x)
             ys.extend(y)
     fit_linear(xs, ys, c=RANKER_C).save(out / RANKER_FILE)
