@@ -184,6 +184,21 @@ def test_as_clause_passive_agent_and_seem(extractor) -> None:  # type: ignore[no
     assert _spans_text(text, by_cue["seemed"]) == ["The speaker", "closer to an endorsement"]
 
 
+def test_question_put_to_someone_has_the_asker_as_source(extractor) -> None:  # type: ignore[no-untyped-def]
+    # the one asked is not the source: the asker is, when named ("by Fox News"), else nobody
+    text = (
+        "Clinton was asked by Fox News whether she would run again. "
+        "When asked if he was ever bullied, Trump said no. "
+        "A reporter asked Sanders if his comments had rattled voters."
+    )
+    result = _run(extractor, text)
+    found = {q.text: (q.speaker.text if q.speaker else None, q.kind) for q in result.quotes}
+    assert found["whether she would run again"] == ("Fox News", "indirect")
+    assert found["if he was ever bullied"] == (None, "indirect")
+    assert found["if his comments had rattled voters"] == ("A reporter", "indirect")
+    assert "Sanders" not in found  # the one asked is not reported content
+
+
 def test_speech_noun_with_possessive_source(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "Her remark that the plan would fail drew criticism."
     quote = _run(extractor, text).quotes[0]

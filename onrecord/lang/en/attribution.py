@@ -64,6 +64,9 @@ ADDRESSEE_LEMMAS = ("tell", "ask", "inform", "remind", "assure", "urge", "warn",
 #: speech verbs whose object is not what was said ("added a line", "posted a video")
 NO_OBJECT_LEMMAS = frozenset({"add", "continue", "maintain", "post", "write", "tell", "inform", "assure"})
 #: verbs that report only a clause or a quotation, never an object ("continued to rise", "found himself")
+#: verbs whose content may be an indirect question ("asked whether …", "asked Trump if …")
+QUESTION_LEMMAS = frozenset({"ask", "wonder", "question", "inquire"})
+QUESTION_MARKS = ("that", "if", "whether")
 CLAUSE_ONLY_LEMMAS = frozenset({"continue", "find", "assume", "figure", "presume", "suppose", "guess"})
 #: verbs of speaking whose "to" phrase is the addressee ("spoke to reporters")
 ADDRESSEE_TO = frozenset({"speak", "talk", "say", "add", "write", "tweet", "post", "explain", "complain",
@@ -97,6 +100,26 @@ class Attribution:
 # ---------------------------------------------------------------- subjects and sources
 
 
+def asked_passive(verb: Token, lemma: str) -> bool:
+    """A passive question verb ("Clinton was asked whether …", "When asked if …, he said"):
+    its subject is the one asked, and the asker is the "by" agent or nobody named."""
+    if lemma not in QUESTION_LEMMAS:
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The "by" agent of a passive verb."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
 def find_subject(verb: Token, depth: int = 0) -> Token | None:
     """The subject of a cue verb, inherited from the governing verb when it has none.
 
@@ -107,11 +130,9 @@ def find_subject(verb: Token, depth: int = 0) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             return child
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return obj
+    agent = agent_of(verb)
+    if agent is not None:
+        return agent
     if depth >= 3:
         return None
     if verb.dep_ == "acl" and verb.head.pos_ in SPEAKER_POS:
@@ -228,8 +249,9 @@ def clause_content(verb: Token, classes: frozenset[str], lemma: str) -> tuple[li
     preposition itself belongs to the cue: "called for | a ban"). An addressee ("told
     reporters") is no content when an infinitive follows.
     """
+    marks = QUESTION_MARKS if lemma in QUESTION_LEMMAS else ("that",)
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS or c.dep_ == "advcl" and c.i > verb.i
-               and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+               and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)]
     if clauses:
         return clauses, "clause"
     if lemma in ("seem", "appear") or classes == {"frame"} or lemma in CLAUSE_ONLY_LEMMAS:
@@ -351,6 +373,9 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
     if not classes or verb.pos_ not in ("VERB", "AUX") and not (verb.tag_.startswith("VB")):
         return None
     doc = verb.doc
+    asked = asked_cue(verb, sent, quotes) if asked_passive(verb, lemma) else None
+    if asked is not None:
+        return asked
     subject = find_subject(verb)
     if subject is not None and subject.ent_type_ in ("DATE", "TIME"):
         subject = adjacent_speaker(verb)  # "Warren said Saturday" parsed with the date as subject
@@ -432,6 +457,32 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
             or c.dep_ == "prep" and any(g.head.i == c.i for g in comps)]
     return Attribution(content=merge_spans(content), cue=merge_spans(cue), source=src, source_token=src_tok,
                        kind=kind, confidence=confidence, rule=f"verb:{ctype}", extra={"verb": verb.i})
+
+
+def asked_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan]) -> Attribution | None:
+    """The question put to someone ("was asked whether …", "When asked if …"): its content is
+    the question clause or the quotation that follows, its source the asker when named. None
+    when it has neither (the general rules then apply: "Asked about X, Clinton said …")."""
+    doc = verb.doc
+    clauses = [c for c in verb.children if c.i > verb.i and (
+        c.dep_ == "ccomp" or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS
+                                                          for m in c.children))]
+    content = tokens_to_spans(doc, set().union(*(subtree_indices(c) for c in clauses))) if clauses else []
+    kind: QuoteKind = "indirect"
+    if not content:
+        if verb.dep_ == "advcl":  # "Asked about X, Clinton said “…”": the quotation answers
+            return None
+        after = [q for q in quotes if sent.start_char <= q.begin < sent.end_char and q.begin > verb.idx]
+        if not after:
+            return None
+        content, kind = list(after[0].parts), "direct"
+    agent = agent_of(verb)
+    src = source_span(agent) if agent is not None and usable_source(agent) else None
+    cue = [token_range_span(doc, c.i, c.i) for c in verb.children if c.dep_ == "auxpass"]
+    cue.append(token_range_span(doc, verb.i, verb.i))
+    return Attribution(content=merge_spans(content), cue=merge_spans(cue), source=src,
+                       source_token=agent.i if src is not None and agent is not None else None,
+                       kind=kind, confidence=0.7, rule="verb:asked")
 
 
 HUMAN_PRONOUNS = frozenset({"he", "she", "they", "who"})
