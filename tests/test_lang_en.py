@@ -199,6 +199,15 @@ def test_question_put_to_someone_has_the_asker_as_source(extractor) -> None:  # 
     assert "Sanders" not in found  # the one asked is not reported content
 
 
+def test_relative_clause_source_and_extent(extractor) -> None:  # type: ignore[no-untyped-def]
+    # "who" is the local source, its antecedent the entity; the content ends with the clause
+    text = "The senators, who warned that the deal would fail, left early."
+    (quote,) = _run(extractor, text).quotes
+    assert quote.text == "that the deal would fail"
+    assert quote.speaker is not None and quote.speaker.text == "who"
+    assert _entity(_run(extractor, text), quote).name == "The senators"
+
+
 def test_speech_noun_with_possessive_source(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "Her remark that the plan would fail drew criticism."
     quote = _run(extractor, text).quotes[0]

@@ -284,7 +284,10 @@ def clause_extent(verb: Token, clause: Token, subject: Token | None, sent: Spacy
     cue; before the cue ("…, he said") it runs from the sentence start to the attribution.
     """
     if clause.i > verb.i:
-        out = set(range(clause.left_edge.i, sent.end))
+        # a cue inside a relative or adverbial clause reports no further than that clause
+        # ("the senators, who warned that the deal would fail, | left early")
+        end = verb.right_edge.i + 1 if verb.dep_ in EMBEDDED_DEPS else sent.end
+        out = set(range(clause.left_edge.i, end))
         for c in verb.children:
             if c.i > clause.i and (c.dep_ in ("conj", "cc") or c.dep_ == "advcl" and c.i > clause.right_edge.i):
                 out -= subtree_indices(c)
@@ -295,6 +298,9 @@ def clause_extent(verb: Token, clause: Token, subject: Token | None, sent: Spacy
         return set(range(sent.start, stop))
     return subtree_indices(clause)
 
+
+#: a cue verb in these clauses reports no further than its own subtree
+EMBEDDED_DEPS = frozenset({"relcl", "advcl"})
 
 TAIL_DEPS = ("prep", "oprd", "xcomp", "dative")
 

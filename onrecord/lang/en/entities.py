@@ -24,7 +24,7 @@ from spacy.tokens import Span as SpacySpan
 
 from onrecord.lang.en.lexicon import Lexicon
 from onrecord.lang.en.roles import person_roles
-from onrecord.lang.en.spans import NAME_PARTICLES, doc_ents, doc_text
+from onrecord.lang.en.spans import NAME_PARTICLES, doc_ents, doc_text, np_span
 from onrecord.model import EntityType, Role, Span
 
 NE_TYPES: dict[str, EntityType] = {
@@ -312,10 +312,17 @@ def _add_source(builder: EntityBuilder, tok: Token, span: Span) -> None:
     low = tok.lower_
     if low in RELATIVES:
         head = tok.head.head if tok.head.dep_ == "relcl" else None
-        if head is not None and head.i in builder.by_token:
-            cluster = builder.by_token[head.i]
-            cluster.add((tok.idx, tok.idx + len(tok.text)))
-            builder.by_token[tok.i] = cluster
+        if head is None:
+            return
+        # "Sanders, who said …" joins Sanders; "the legislation, which mandates …" is an
+        # unnamed source of its own, so that either mention of it counts as the source
+        cluster = builder.by_token.get(head.i)
+        if cluster is None and head.pos_ in ("NOUN", "PROPN"):
+            cluster = builder.add_common(head, np_span(head))
+        if cluster is None:
+            return
+        cluster.add((tok.idx, tok.idx + len(tok.text)))
+        builder.by_token[tok.i] = cluster
         return
     if tok.pos_ == "PRON":
         return
