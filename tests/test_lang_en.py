@@ -199,6 +199,26 @@ def test_question_put_to_someone_has_the_asker_as_source(extractor) -> None:  # 
     assert "Sanders" not in found  # the one asked is not reported content
 
 
+def test_question_topic_and_request(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Asked about her own vote in November, she laughed. "
+        "Asked by Stephanopoulos to respond to the criticism, Carson said, “What does it say?”"
+    )
+    by_text = {q.text: q for q in _run(extractor, text).quotes}
+    topic = by_text["her own vote in November"]
+    assert topic.speaker is None and topic.cue is not None and topic.cue.text == "Asked about"
+    request = by_text["to respond to the criticism"]
+    assert request.speaker is not None and request.speaker.text == "Stephanopoulos"
+    assert by_text["“What does it say?”"].speaker.text == "Carson"  # type: ignore[union-attr]
+
+
+def test_markup_left_in_the_text_is_no_cue(extractor) -> None:  # type: ignore[no-untyped-def]
+    tweet = '<tweet pic="" author="{}" timestamp="1449075600" tweet_id="6721">Praying for the victims</tweet>'
+    text = "Republicans offered prayers.\n\n" + tweet.format("realDonaldTrump") + "\n\n" + tweet.format("JebBush")
+    quotes = _run(extractor, text).quotes
+    assert [q.text for q in quotes] == ["prayers"]
+
+
 def test_relative_clause_source_and_extent(extractor) -> None:  # type: ignore[no-untyped-def]
     # "who" is the local source, its antecedent the entity; the content ends with the clause
     text = "The senators, who warned that the deal would fail, left early."

@@ -107,7 +107,14 @@ def asked_passive(verb: Token, lemma: str) -> bool:
         return False
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
-    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    # "When asked …", and a sentence-initial "Asked …" the tagger may read as a past tense
+    participle = verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.i == sent_start(verb)
+    return verb.dep_ == "advcl" and participle and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def sent_start(tok: Token) -> int:
+    """The index of the first non-space token of the token's sentence."""
+    return next((t.i for t in tok.sent if not t.is_space), tok.sent.start)
 
 
 def agent_of(verb: Token) -> Token | None:
@@ -466,17 +473,21 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
 
 
 def asked_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan]) -> Attribution | None:
-    """The question put to someone ("was asked whether …", "When asked if …"): its content is
-    the question clause or the quotation that follows, its source the asker when named. None
-    when it has neither (the general rules then apply: "Asked about X, Clinton said …")."""
+    """The question put to someone: its content is the question clause ("was asked whether …",
+    "When asked if …"), the request ("Asked by X to respond …"), the topic ("When asked about
+    her vote") or the quotation that follows; its source is the asker when named. None when it
+    has no content (the general rules then apply)."""
     doc = verb.doc
     clauses = [c for c in verb.children if c.i > verb.i and (
-        c.dep_ == "ccomp" or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS
-                                                          for m in c.children))]
-    content = tokens_to_spans(doc, set().union(*(subtree_indices(c) for c in clauses))) if clauses else []
-    kind: QuoteKind = "indirect"
+        c.dep_ in ("ccomp", "xcomp") or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS
+                                                                    for m in c.children))]
+    about = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "about" and c.i > verb.i]
+    topics = [g for p in about for g in p.children if g.dep_ in ("pobj", "pcomp")]
+    parts = clauses or topics
+    content = tokens_to_spans(doc, set().union(*(subtree_indices(c) for c in parts))) if parts else []
+    kind: QuoteKind = "indirect" if any(c.dep_ != "xcomp" for c in clauses) else "reported"
     if not content:
-        if verb.dep_ == "advcl":  # "Asked about X, Clinton said “…”": the quotation answers
+        if verb.dep_ == "advcl":  # "Asked, Clinton said “…”": the quotation answers
             return None
         after = [q for q in quotes if sent.start_char <= q.begin < sent.end_char and q.begin > verb.idx]
         if not after:
@@ -486,6 +497,8 @@ def asked_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan]) -> Attribut
     src = source_span(agent) if agent is not None and usable_source(agent) else None
     cue = [token_range_span(doc, c.i, c.i) for c in verb.children if c.dep_ == "auxpass"]
     cue.append(token_range_span(doc, verb.i, verb.i))
+    if not clauses and about:
+        cue.append(token_range_span(doc, about[0].i, about[0].i))
     return Attribution(content=merge_spans(content), cue=merge_spans(cue), source=src,
                        source_token=agent.i if src is not None and agent is not None else None,
                        kind=kind, confidence=0.7, rule="verb:asked")
@@ -763,6 +776,15 @@ def resolve_overlaps(atts: list[Attribution]) -> list[Attribution]:
     return sorted(kept, key=lambda a: (a.content[0][0], a.content[0][1]))
 
 
+#: an HTML/XML tag left in the text ('<tweet id="…" author="…">', '</p>')
+MARKUP = re.compile(r"</?[A-Za-z][\w:-]*(?:\s+[\w:-]+=\"[^\"\n]*\")*\s*/?>")
+
+
+def markup_spans(text: str) -> list[Span]:
+    """Character spans of markup tags in a text."""
+    return [m.span() for m in MARKUP.finditer(text)]
+
+
 def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: LemmaFn) -> list[Attribution]:
     """All attributions of a document (see the module docstring for the rules)."""
     atts: list[Attribution] = []
@@ -771,9 +793,12 @@ def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: Le
     def in_quote(tok: Token) -> bool:
         return any(b < tok.idx < e for b, e in quoted)
 
+    markup = markup_spans(doc_text(doc))
     for sent in doc.sents:
         for tok in sent:
-            if tok.lower_ == "according":
+            if markup and any(b <= tok.idx < e for b, e in markup):
+                att = None  # '<tweet author="…" tweet_id="…">' is markup, not words
+            elif tok.lower_ == "according":
                 att = according_to(tok, sent)
             elif tok.pos_ == "NOUN" and lex.is_cue_noun(tok.lower_) and not in_quote(tok):
                 att = noun_cue(tok, sent, lemma)
