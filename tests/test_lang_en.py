@@ -135,6 +135,24 @@ def test_transcript_lines(extractor) -> None:  # type: ignore[no-untyped-def]
     ]
 
 
+def test_place_headings_are_no_transcript_speakers(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "These are the members of the panel:\n\nIowa: Tim Albrecht, Brad Anderson, Rob Barron.\n\n"
+        "Nevada: Adam Khan, Andres Ramirez, Barbara Buckley."
+    )
+    assert [q.text for q in _run(extractor, text).quotes] == []
+
+
+def test_complement_of_a_speech_verb_is_not_its_content(extractor) -> None:  # type: ignore[no-untyped-def]
+    # "agreed" is the content of "said", not an inverted attribution "X said, he agreed"
+    for text, content, speaker in (
+        ("Mr. Manafort said he agreed with Mr. Cruz.", "he agreed with Mr. Cruz", "Mr. Manafort"),
+        ("Clinton said she agreed.", "she agreed", "Clinton"),
+    ):
+        quotes = _run(extractor, text).quotes
+        assert [(q.text, q.speaker.text if q.speaker else None) for q in quotes] == [(content, speaker)]
+
+
 def test_dash_byline_after_quote(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "“He is a bully and he knows it.” ― Veronica Cruz\n“I am ashamed.” —\u00a0Karen Bobadilla.\nThe end."
     quotes = _run(extractor, text).quotes

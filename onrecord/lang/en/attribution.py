@@ -367,6 +367,15 @@ def _only_punct(gap: str) -> bool:
     return len(gap) <= 3 and all(not ch.isalnum() for ch in gap)
 
 
+def _parenthetical(verb: Token, subject: Token | None) -> bool:
+    """Whether a cue set off by punctuation follows its content (", he said", "” she added")."""
+    first = verb.i
+    if subject is not None and subject.i < verb.i:
+        first = min(first, subject.left_edge.i)
+    prev = verb.doc[first - 1] if first > 0 else None
+    return prev is not None and (prev.is_punct or prev.text in QUOTE_STRIP)
+
+
 def _as_clause(verb: Token) -> bool:
     """"As X said, …": an adverbial clause introduced by "as"."""
     return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
@@ -413,8 +422,9 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
         for c in verb.children:
             if c.dep_ == "nsubjpass" and c.lower_ not in ("it", "there", "who", "which", "that"):
                 content_idx |= subtree_indices(c)
-    if verb.dep_ == "ccomp" and not content_idx and verb.i > verb.head.i and classes & {"speech", "belief"}:
-        # "X is Y, he said" parsed with the main clause as head
+    if verb.dep_ == "ccomp" and not content_idx and verb.i > verb.head.i and classes & {"speech", "belief"} \
+            and _parenthetical(verb, subject):
+        # "X is Y, he said" parsed with the main clause as head (not "Manafort said he agreed")
         content_idx = subtree_indices(verb.head, exclude=[verb]) & set(range(sent.start, verb.i))
         ctype = "clause"
     if verb.dep_ == "advcl" and not content_idx and _as_clause(verb) and classes & {"speech", "belief", "frame"}:
@@ -610,6 +620,9 @@ def _name_like(name: str) -> bool:
     return bool(words) and all(w[0].isupper() or w in ("de", "van", "von", "der", "al", "bin") for w in words)
 
 
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+
+
 def line_sources(doc: Doc) -> list[Attribution]:
     """Transcript and headline lines "NAME: words" (the name has at most five words)."""
     out: list[Attribution] = []
@@ -627,6 +640,8 @@ def line_sources(doc: Doc) -> list[Attribution]:
             end -= 1
         name_begin = m.start(1)
         span = doc.char_span(name_begin, name_begin + len(name), alignment_mode="expand")
+        if span is not None and len(span) and all(t.ent_type_ in PLACE_TYPES for t in span):
+            continue  # a list under a place heading ("Iowa: Tim Albrecht, Brad Anderson, …")
         head = span.root.i if span is not None and len(span) else None
         out.append(Attribution(content=[(m.start(2), end)], cue=[(m.end(1), m.end(1) + 1)],
                                source=(name_begin, name_begin + len(name)), source_token=head,
