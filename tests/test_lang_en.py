@@ -153,6 +153,23 @@ def test_complement_of_a_speech_verb_is_not_its_content(extractor) -> None:  # t
         assert [(q.text, q.speaker.text if q.speaker else None) for q in quotes] == [(content, speaker)]
 
 
+def test_interview_turn_markers_are_no_speakers(extractor) -> None:  # type: ignore[no-untyped-def]
+    # "Q:" / "A:" name nobody; what is said inside the turn is attributed as usual
+    text = "Q: Have you talked to her?\n\nA: I think the public will respond to a change in tone."
+    quotes = _run(extractor, text).quotes
+    assert [(q.speaker.text if q.speaker else None, q.text) for q in quotes] == [
+        ("I", "the public will respond to a change in tone")
+    ]
+
+
+def test_poll_as_sentence_adverbial_is_the_source(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "In the latest CNN/ORC poll released Wednesday, he fell to 10 percent. He lives in a house."
+    quotes = _run(extractor, text).quotes
+    assert [(q.speaker.text if q.speaker else None, q.text) for q in quotes] == [
+        ("the latest CNN/ORC poll", "he fell to 10 percent")
+    ]
+
+
 def test_dash_byline_after_quote(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "“He is a bully and he knows it.” ― Veronica Cruz\n“I am ashamed.” —\u00a0Karen Bobadilla.\nThe end."
     quotes = _run(extractor, text).quotes

@@ -614,6 +614,28 @@ def according_to(tok: Token, sent: SpacySpan) -> Attribution | None:
                        confidence=0.9, rule="according")
 
 
+#: documents that report findings: "In the latest CNN poll, he fell to 10 percent"
+EVIDENCE_NOUNS = frozenset({"poll", "survey", "study", "report", "analysis", "average", "census", "tally"})
+
+
+def in_evidence(tok: Token, sent: SpacySpan, lex: Lexicon, lemma: LemmaFn) -> Attribution | None:
+    """"In a CBS News poll, X leads": a poll or study set as a sentence adverbial is the source of
+    the rest of the sentence (unless its verb is a cue of its own: "In a poll, voters said …")."""
+    if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head.dep_ != "ROOT":
+        return None
+    objs = [c for c in tok.children if c.dep_ == "pobj" and lemma(c).lower() in EVIDENCE_NOUNS]
+    if not objs or lex.cue_classes(lemma(tok.head)):
+        return None
+    doc = tok.doc
+    content_idx = set(range(sent.start, sent.end)) - subtree_indices(tok)
+    content = [c for c in tokens_to_spans(doc, content_idx) if len(doc_text(doc)[c[0]:c[1]].split()) >= 2]
+    if not content:
+        return None
+    return Attribution(content=merge_spans(content), cue=[token_range_span(doc, tok.i, tok.i)],
+                       source=np_span(objs[0]), source_token=objs[0].i, kind="indirect",
+                       confidence=0.6, rule="in-evidence")
+
+
 def _name_like(name: str) -> bool:
     """Every word capitalised (or a short particle such as "de", "van")."""
     words = name.split()
@@ -631,6 +653,8 @@ def line_sources(doc: Doc) -> list[Attribution]:
     for m in matches:
         name = m.group(1).strip()
         name = re.split(r",\s*", name)[0] if m.re is _LINE_ALONE else name
+        if len(name) == 1:
+            continue  # "Q:" / "A:" mark turns of an interview, not who speaks
         if name.lower() in _LINE_STOP or len(name.split()) > 5 or not _name_like(name):
             continue
         if re.search(r"\d", name):
@@ -815,6 +839,8 @@ def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: Le
                 att = None  # '<tweet author="…" tweet_id="…">' is markup, not words
             elif tok.lower_ == "according":
                 att = according_to(tok, sent)
+            elif tok.lower_ == "in":
+                att = in_evidence(tok, sent, lex, lemma)
             elif tok.pos_ == "NOUN" and lex.is_cue_noun(tok.lower_) and not in_quote(tok):
                 att = noun_cue(tok, sent, lemma)
             elif tok.pos_ in ("VERB", "AUX") and tok.lower_ not in ("is", "was", "be", "are", "were", "been") \
