@@ -127,6 +127,42 @@ def nearest_cue(
     return min(near, key=lambda c: abs(c.begin - anchor))
 
 
+def source_phrase_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
+    """Indirect quotes the tagger left out around a source preposition it tagged as a cue.
+
+    "Laut Polizei wurden zwei Menschen verletzt", "Nach Angaben der UNO sind …", "Der Behörde
+    zufolge …": in the training data 112 of 115 such "laut" phrases are annotated as cues of a
+    quote that is the rest of the sentence, but the tagger misses about a quarter of them.
+    A sentence without any tagged quote whose cue is a source preposition (lexicon class
+    "prep") gets the rest of the sentence as an indirect quote, around the cue and the source
+    tagged beside it (the source is then a speaker candidate like any other)."""
+    lex = lexicon()
+    toks = doc.tokens
+    quoted = [False] * len(toks)
+    for sp in spans:
+        if sp.cls in QUOTE_CLASSES:
+            quoted[sp.begin : sp.end] = [True] * (sp.end - sp.begin)
+    out: list[TokenSpan] = []
+    for b, e in doc.sentences:
+        if any(quoted[b:e]):
+            continue
+        cue = next(
+            (c for c in spans if c.cls == "CUE" and b <= c.begin < e and lex.cues.get(toks[c.begin].lower) == "prep"),
+            None,
+        )
+        if cue is None:
+            continue
+        near = [sp for sp in spans if sp.cls == "SPK" and b <= sp.begin < e
+                and (cue.end <= sp.begin <= cue.end + 1 or cue.begin - 1 <= sp.end <= cue.begin)]
+        lo = min([cue.begin] + [sp.begin for sp in near])
+        hi = max([cue.end] + [sp.end for sp in near])
+        for part in (TokenSpan("IQ", b, lo), TokenSpan("IQ", hi, e)):
+            kept = trim(doc, part)
+            if kept is not None and kept.end - kept.begin >= 3:
+                out.append(kept)
+    return out
+
+
 @dataclass
 class SpanSets:
     """The tagger's spans split by role, plus the speaker-like mentions of the document."""
@@ -141,6 +177,9 @@ class SpanSets:
     @classmethod
     def of(cls, doc: PreparedDoc, tagging: Tagging, names: list[NamedSpan] | None = None) -> SpanSets:
         spans = tagging.spans
+        extra = source_phrase_quotes(doc, spans)
+        if extra:
+            spans = sorted([*spans, *extra], key=lambda s: (s.begin, s.end))
         speakers = [s for s in spans if s.cls == "SPK"]
         cues = [s for s in spans if s.cls == "CUE"]
         name_type = token_types(doc, names or [])
