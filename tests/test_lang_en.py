@@ -170,6 +170,14 @@ def test_poll_as_sentence_adverbial_is_the_source(extractor) -> None:  # type: i
     ]
 
 
+def test_know_reports_a_clause_not_an_object(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "We know that Sanders grew up in a rent-controlled apartment. Most candidates know the network well."
+    quotes = _run(extractor, text).quotes
+    assert [(q.speaker.text if q.speaker else None, q.text) for q in quotes] == [
+        ("We", "that Sanders grew up in a rent-controlled apartment")
+    ]
+
+
 def test_dash_byline_after_quote(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "“He is a bully and he knows it.” ― Veronica Cruz\n“I am ashamed.” —\u00a0Karen Bobadilla.\nThe end."
     quotes = _run(extractor, text).quotes

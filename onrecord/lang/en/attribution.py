@@ -67,7 +67,7 @@ NO_OBJECT_LEMMAS = frozenset({"add", "continue", "maintain", "post", "write", "t
 #: verbs whose content may be an indirect question ("asked whether …", "asked Trump if …")
 QUESTION_LEMMAS = frozenset({"ask", "wonder", "question", "inquire"})
 QUESTION_MARKS = ("that", "if", "whether")
-CLAUSE_ONLY_LEMMAS = frozenset({"continue", "find", "assume", "figure", "presume", "suppose", "guess"})
+CLAUSE_ONLY_LEMMAS = frozenset({"continue", "find", "assume", "figure", "presume", "suppose", "guess", "know"})
 #: verbs of speaking whose "to" phrase is the addressee ("spoke to reporters")
 ADDRESSEE_TO = frozenset({"speak", "talk", "say", "add", "write", "tweet", "post", "explain", "complain",
                           "tell", "announce", "mention", "report", "describe", "confide", "admit"})
