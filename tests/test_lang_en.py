@@ -178,6 +178,18 @@ def test_know_reports_a_clause_not_an_object(extractor) -> None:  # type: ignore
     ]
 
 
+def test_made_it_clear(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "He made it clear that he felt they should drop out. "
+        "Officials made clear Monday they have no plans to spend money. The storm made the roads clear."
+    )
+    quotes = _run(extractor, text).quotes
+    assert [(q.speaker.text if q.speaker else None, q.text) for q in quotes] == [
+        ("He", "that he felt they should drop out"),
+        ("Officials", "they have no plans to spend money"),
+    ]
+
+
 def test_dash_byline_after_quote(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "“He is a bully and he knows it.” ― Veronica Cruz\n“I am ashamed.” —\u00a0Karen Bobadilla.\nThe end."
     quotes = _run(extractor, text).quotes

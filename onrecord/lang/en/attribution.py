@@ -514,6 +514,26 @@ def asked_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan]) -> Attribut
                        kind=kind, confidence=0.7, rule="verb:asked")
 
 
+def make_clear(verb: Token, sent: SpacySpan) -> Attribution | None:
+    """"X made (it) clear (that) Y": a statement by X whose content is the clause Y (the parser
+    hangs Y on "made" or on "clear")."""
+    doc = verb.doc
+    clear = next((doc[i] for i in range(verb.i + 1, min(verb.i + 4, sent.end)) if doc[i].lower_ == "clear"), None)
+    if clear is None or clear.head.i not in (verb.i, verb.i + 1, verb.i + 2, verb.i + 3):
+        return None
+    clause = next((c for c in (*clear.children, *verb.children) if c.i > clear.i and c.dep_ in CLEAR_CLAUSE_DEPS
+                   and any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)), None)
+    subject = find_subject(verb)
+    if clause is None or subject is None or not usable_source(subject):
+        return None
+    content = tokens_to_spans(doc, set(range(clause.left_edge.i, sent.end)))
+    cue = [token_range_span(doc, verb.i, clear.i)]
+    return Attribution(content=merge_spans(content), cue=cue, source=source_span(subject), source_token=subject.i,
+                       kind="indirect", confidence=0.7, rule="make-clear")
+
+
+CLEAR_CLAUSE_DEPS = frozenset({"ccomp", "csubj", "advcl"})
+
 HUMAN_PRONOUNS = frozenset({"he", "she", "they", "who"})
 
 
@@ -848,6 +868,8 @@ def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: Le
                 lem = lemma(tok)
                 if lex.cue_classes(lem) or _put_it(tok, lem):
                     att = verb_cue(tok, sent, quotes, lex, lem) or seem_cue(tok, lem)
+                elif lem == "make":
+                    att = make_clear(tok, sent)
                 else:
                     att = None
             else:
