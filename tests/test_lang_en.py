@@ -135,59 +135,46 @@ def test_transcript_lines(extractor) -> None:  # type: ignore[no-untyped-def]
     ]
 
 
-def test_place_headings_are_no_transcript_speakers(extractor) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "These are the members of the panel:\n\nIowa: Tim Albrecht, Brad Anderson, Rob Barron.\n\n"
-        "Nevada: Adam Khan, Andres Ramirez, Barbara Buckley."
-    )
-    assert [q.text for q in _run(extractor, text).quotes] == []
-
-
-def test_complement_of_a_speech_verb_is_not_its_content(extractor) -> None:  # type: ignore[no-untyped-def]
-    # "agreed" is the content of "said", not an inverted attribution "X said, he agreed"
-    for text, content, speaker in (
-        ("Mr. Manafort said he agreed with Mr. Cruz.", "he agreed with Mr. Cruz", "Mr. Manafort"),
-        ("Clinton said she agreed.", "she agreed", "Clinton"),
-    ):
-        quotes = _run(extractor, text).quotes
-        assert [(q.text, q.speaker.text if q.speaker else None) for q in quotes] == [(content, speaker)]
-
-
-def test_interview_turn_markers_are_no_speakers(extractor) -> None:  # type: ignore[no-untyped-def]
-    # "Q:" / "A:" name nobody; what is said inside the turn is attributed as usual
-    text = "Q: Have you talked to her?\n\nA: I think the public will respond to a change in tone."
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(  # a list under a place heading is no transcript line
+            "These are the members of the panel:\n\nIowa: Tim Albrecht, Brad Anderson, Rob Barron.\n\n"
+            "Nevada: Adam Khan, Andres Ramirez, Barbara Buckley.",
+            [],
+            id="place-headings",
+        ),
+        pytest.param(  # "agreed" is the content of "said", not an inverted "X said, he agreed"
+            "Mr. Manafort said he agreed with Mr. Cruz.", [("Mr. Manafort", "he agreed with Mr. Cruz")],
+            id="complement-of-said",
+        ),
+        pytest.param("Clinton said she agreed.", [("Clinton", "she agreed")], id="complement-of-said-short"),
+        pytest.param(  # "Q:" / "A:" name nobody; what is said inside the turn is attributed as usual
+            "Q: Have you talked to her?\n\nA: I think the public will respond to a change in tone.",
+            [("I", "the public will respond to a change in tone")],
+            id="interview-turns",
+        ),
+        pytest.param(
+            "In the latest CNN/ORC poll released Wednesday, he fell to 10 percent. He lives in a house.",
+            [("the latest CNN/ORC poll", "he fell to 10 percent")],
+            id="poll-as-adverbial",
+        ),
+        pytest.param(  # "know" reports a clause, never an object
+            "We know that Sanders grew up in a rent-controlled apartment. Most candidates know the network well.",
+            [("We", "that Sanders grew up in a rent-controlled apartment")],
+            id="know-clause",
+        ),
+        pytest.param(
+            "He made it clear that he felt they should drop out. "
+            "Officials made clear Monday they have no plans to spend money. The storm made the roads clear.",
+            [("He", "that he felt they should drop out"), ("Officials", "they have no plans to spend money")],
+            id="made-it-clear",
+        ),
+    ],
+)
+def test_sources_and_contents(extractor, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
     quotes = _run(extractor, text).quotes
-    assert [(q.speaker.text if q.speaker else None, q.text) for q in quotes] == [
-        ("I", "the public will respond to a change in tone")
-    ]
-
-
-def test_poll_as_sentence_adverbial_is_the_source(extractor) -> None:  # type: ignore[no-untyped-def]
-    text = "In the latest CNN/ORC poll released Wednesday, he fell to 10 percent. He lives in a house."
-    quotes = _run(extractor, text).quotes
-    assert [(q.speaker.text if q.speaker else None, q.text) for q in quotes] == [
-        ("the latest CNN/ORC poll", "he fell to 10 percent")
-    ]
-
-
-def test_know_reports_a_clause_not_an_object(extractor) -> None:  # type: ignore[no-untyped-def]
-    text = "We know that Sanders grew up in a rent-controlled apartment. Most candidates know the network well."
-    quotes = _run(extractor, text).quotes
-    assert [(q.speaker.text if q.speaker else None, q.text) for q in quotes] == [
-        ("We", "that Sanders grew up in a rent-controlled apartment")
-    ]
-
-
-def test_made_it_clear(extractor) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "He made it clear that he felt they should drop out. "
-        "Officials made clear Monday they have no plans to spend money. The storm made the roads clear."
-    )
-    quotes = _run(extractor, text).quotes
-    assert [(q.speaker.text if q.speaker else None, q.text) for q in quotes] == [
-        ("He", "that he felt they should drop out"),
-        ("Officials", "they have no plans to spend money"),
-    ]
+    assert [(q.speaker.text if q.speaker else None, q.text) for q in quotes] == expected
 
 
 def test_dash_byline_after_quote(extractor) -> None:  # type: ignore[no-untyped-def]
