@@ -64,10 +64,10 @@ ADDRESSEE_LEMMAS = ("tell", "ask", "inform", "remind", "assure", "urge", "warn",
 #: speech verbs whose object is not what was said ("added a line", "posted a video")
 NO_OBJECT_LEMMAS = frozenset({"add", "continue", "maintain", "post", "write", "tell", "inform", "assure"})
 #: verbs that report only a clause or a quotation, never an object ("continued to rise", "found himself")
+CLAUSE_ONLY_LEMMAS = frozenset({"continue", "find", "assume", "figure", "presume", "suppose", "guess", "know"})
 #: verbs whose content may be an indirect question ("asked whether …", "asked Trump if …")
 QUESTION_LEMMAS = frozenset({"ask", "wonder", "question", "inquire"})
 QUESTION_MARKS = ("that", "if", "whether")
-CLAUSE_ONLY_LEMMAS = frozenset({"continue", "find", "assume", "figure", "presume", "suppose", "guess", "know"})
 #: verbs of speaking whose "to" phrase is the addressee ("spoke to reporters")
 ADDRESSEE_TO = frozenset({"speak", "talk", "say", "add", "write", "tweet", "post", "explain", "complain",
                           "tell", "announce", "mention", "report", "describe", "confide", "admit"})
@@ -519,7 +519,7 @@ def make_clear(verb: Token, sent: SpacySpan) -> Attribution | None:
     hangs Y on "made" or on "clear")."""
     doc = verb.doc
     clear = next((doc[i] for i in range(verb.i + 1, min(verb.i + 4, sent.end)) if doc[i].lower_ == "clear"), None)
-    if clear is None or clear.head.i not in (verb.i, verb.i + 1, verb.i + 2, verb.i + 3):
+    if clear is None or not verb.i <= clear.head.i <= verb.i + 3:
         return None
     clause = next((c for c in (*clear.children, *verb.children) if c.i > clear.i and c.dep_ in CLEAR_CLAUSE_DEPS
                    and any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)), None)
