@@ -90,6 +90,15 @@ def test_party_compound_before_the_name(extract: Extract) -> None:
     assert _roles(_entity(result, "Lars Klingbeil")) == [("Politiker", "SPD", None)]
 
 
+def test_field_of_an_expert_is_no_organisation(extract: Extract) -> None:
+    result = extract(
+        "Die Osteuropa-Expertin Susanne Vogel warnte vor einer Eskalation. „Die Lage ist ernst“, sagte Vogel. "
+        "Die SPD-Expertin Anna Berg widersprach. „Das ist übertrieben“, sagte Berg."
+    )
+    assert _roles(_entity(result, "Susanne Vogel")) == [("Osteuropa-Expertin", None, None)]
+    assert _roles(_entity(result, "Anna Berg")) == [("Expertin", "SPD", None)]
+
+
 def test_country_genitive_before_the_role_is_its_place(extract: Extract) -> None:
     result = extract("Südkoreas Präsident Moon Jae-in reiste nach Peking. Moon sagte, er hoffe auf Frieden.")
     assert _roles(_entity(result, "Moon Jae-in")) == [("Präsident", None, "Südkorea")]

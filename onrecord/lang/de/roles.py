@@ -57,6 +57,9 @@ _ADJ_SUFFIXES = ("ischen", "igen", "lichen", "alen", "ten", "ßen", "ären", "el
 _NON_ORG_PREFIXES = frozenset({"ex", "vize", "ko", "co", "interims", "top", "alt", "noch", "ober", "chef",
                                "bundes", "landes", "staats", "sonder"})
 _PLACE_PREFIXES = frozenset({"us", "usa", "uk"})
+#: roles whose compound prefix names a field, not an organisation ("Osteuropa-Expertin",
+#: "Nahost-Kenner"), unless the prefix is an abbreviation ("SPD-Expertin")
+_FIELD_ROLES = ("experte", "expertin", "kenner", "kennerin", "forscher", "forscherin")
 _NEUTER = ("amt", "ministerium", "institut", "gericht", "parlament", "zentrum", "komitee", "büro",
            "unternehmen", "werk", "haus", "kommando", "kabinett", "präsidium", "sekretariat", "referat",
            "museum", "klinikum", "blatt", "magazin", "forum", "gremium", "kollegium", "bündnis", "netzwerk",
@@ -286,6 +289,8 @@ def _split_compound(word: str, kind: str) -> tuple[str, str | None, str | None]:
         return word, None, None
     prefix, rest = word.rsplit("-", 1)
     if prefix.lower() in _NON_ORG_PREFIXES or not prefix[:1].isupper():
+        return word, None, None
+    if rest.lower().startswith(_FIELD_ROLES) and not prefix.isupper():
         return word, None, None
     if prefix.lower() in _PLACE_PREFIXES or kind == "LOC":
         return rest, None, prefix
