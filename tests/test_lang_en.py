@@ -144,6 +144,11 @@ def test_transcript_lines(extractor) -> None:  # type: ignore[no-untyped-def]
             [],
             id="place-headings",
         ),
+        pytest.param(  # a heading with function words is no speaker; a name in capitals is
+            "STAT OF THE WEEK: $43 million went to subsidies.\n\nTRUMP: We will win so much.",
+            [("TRUMP", "We will win so much")],
+            id="heading-lines",
+        ),
         pytest.param(  # "agreed" is the content of "said", not an inverted "X said, he agreed"
             "Mr. Manafort said he agreed with Mr. Cruz.", [("Mr. Manafort", "he agreed with Mr. Cruz")],
             id="complement-of-said",

@@ -78,6 +78,8 @@ NOT_SOURCES = ("it", "there", "this", "that", "what", "which", "i", "we", "you",
 
 _LINE = re.compile(r"^[ \t]*[\"“]?([A-Z][\w.’'\- ]{0,40}?):[ \t]+(\S[^\n]*)$", re.MULTILINE)
 _LINE_ALONE = re.compile(r"^[ \t]*([A-Z][\w.’'\-, ]{0,60}?):[ \t]*\n\s*([“\"‘][^\n]*)$", re.MULTILINE)
+#: function words that make a "NAME:" label a heading rather than a name
+_HEADING_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an", "with", "at"})
 _LINE_STOP = {"update", "note", "editor’s note", "editor's note", "watch", "related", "photo",
               "source", "read", "read more", "see also", "video", "image", "caption", "credit",
               "contact", "email", "follow", "tags", "share", "also", "warning", "disclaimer"}
@@ -675,6 +677,8 @@ def line_sources(doc: Doc) -> list[Attribution]:
         name = re.split(r",\s*", name)[0] if m.re is _LINE_ALONE else name
         if len(name) == 1:
             continue  # "Q:" / "A:" mark turns of an interview, not who speaks
+        if any(w.lower() in _HEADING_WORDS for w in name.split()):
+            continue  # a heading ("STAT OF THE WEEK:", "The Bottom Line:"), not a name
         if name.lower() in _LINE_STOP or len(name.split()) > 5 or not _name_like(name):
             continue
         if re.search(r"\d", name):
