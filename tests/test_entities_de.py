@@ -141,8 +141,9 @@ def test_surname_left_untyped_by_the_ner_tagger_stays_in_the_name(extract: Extra
 
 def test_role_inside_an_organisation_run_makes_a_person(extract: Extract) -> None:
     """"Hamburger Osteuropa-Expertin Vogel" comes out of the NER tagger as one organisation;
-    the role noun in it makes "Vogel" a person who holds that role."""
+    the role noun in it makes "Vogel" a person who holds that role (an expert's field stays in
+    the title: no organisation "Osteuropa")."""
     result = extract("„Die Lage ist ernst“, sagte die Hamburger Osteuropa-Expertin Vogel.")
     entity = _speaker_entity(result, "Lage ist ernst")
     assert (entity.name, entity.type) == ("Vogel", "person")
-    assert [r.title for r in entity.roles] == ["Expertin"]
+    assert [(r.title, r.organization) for r in entity.roles] == [("Osteuropa-Expertin", None)]
