@@ -138,14 +138,13 @@ def source_phrase_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[Token
     tagged beside it (the source is then a speaker candidate like any other)."""
     lex = lexicon()
     toks = doc.tokens
-    quoted = [False] * len(toks)
-    for sp in spans:
-        if sp.cls in QUOTE_CLASSES:
-            quoted[sp.begin : sp.end] = [True] * (sp.end - sp.begin)
+    quoted = {toks[i].sent for sp in spans if sp.cls in QUOTE_CLASSES for i in range(sp.begin, sp.end)}
     out: list[TokenSpan] = []
-    for b, e in doc.sentences:
-        if any(quoted[b:e]):
+    for s_idx, (b, e) in enumerate(doc.sentences):
+        if s_idx in quoted:
             continue
+        # the lower-cased word, not cue_class(): the lemma of a sentence-initial "Laut" is the
+        # noun, and the bundled tagger was trained with cue_class as it is
         cue = next(
             (c for c in spans if c.cls == "CUE" and b <= c.begin < e and lex.cues.get(toks[c.begin].lower) == "prep"),
             None,
