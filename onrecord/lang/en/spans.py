@@ -127,6 +127,15 @@ def ent_at(tok: Token) -> SpacySpan | None:
     return found
 
 
+def with_text(doc: Doc, text: str) -> Doc:
+    """Make ``text`` (of the doc's length) the text every rule and offset reads: the doc may have
+    been parsed from a copy with normalised quote marks (:func:`~onrecord.lang.en.quotemarks.for_parser`)."""
+    if len(text) != len(doc.text):
+        raise ValueError("the original text must have the parsed text's length")
+    doc.user_data["onrecord_text"] = text
+    return doc
+
+
 def doc_text(doc: Doc) -> str:
     """The text of a doc, built once (``doc.text`` joins every token on each call)."""
     cached = doc.user_data.get("onrecord_text")
