@@ -245,3 +245,27 @@ def test_source_preposition_makes_the_rest_of_its_sentence_a_quote() -> None:
         ("IQ", "Die Zahl der Toten stieg"),
         ("IQ", "der Behörden auf zwölf"),
     ]
+
+
+def test_ranker_features_mark_prepositional_and_time_phrases() -> None:
+    """A candidate opening with a preposition ("Über Steve Fossett") or holding a time word
+    ("Mitte Mai") gets the features that let the ranker learn they are rarely speakers; a plain
+    name ("Branson") gets neither."""
+    from onrecord.lang.de.labels import TokenSpan
+    from onrecord.lang.de.lexicon import lexicon
+    from onrecord.lang.de.speakers import Candidate, pair_features
+    from onrecord.lang.de.tokens import prepare
+
+    text = "Über Steve Fossett sagte Branson Mitte Mai in London: „Steve muss mit Turbulenzen zurechtkommen.“"
+    doc = prepare(text)
+    at = {t.text: t.i for t in doc.tokens}
+    quote = TokenSpan("DQ", at["„"], len(doc.tokens))
+
+    def features(begin: int, end: int) -> list[str]:
+        return pair_features(doc, quote, Candidate(begin, end, "crf"), [], [], 0, None, lexicon())
+
+    prepositional = features(at["Über"], at["Fossett"] + 1)
+    assert "first_prep=über" in prepositional and "has_date" not in prepositional
+    assert "has_date" in features(at["Mitte"], at["Mai"] + 1)
+    name = features(at["Branson"], at["Branson"] + 1)
+    assert not {"first_prep", "has_date"} & set(name)

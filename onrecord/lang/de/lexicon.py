@@ -15,7 +15,8 @@ def _lines(name: str) -> list[str]:
 @dataclass(frozen=True)
 class GermanLexicon:
     """Cue lemmas by class, Konjunktiv-II forms, speaker pronouns, group nouns, role nouns, title
-    cues, and source adverbs ("demnach")."""
+    cues, source adverbs ("demnach"), prepositions and time words (the last two mark speaker
+    candidates that are no noun phrase of a speaker)."""
 
     cues: dict[str, str]
     konj2: frozenset[str]
@@ -24,6 +25,8 @@ class GermanLexicon:
     roles: frozenset[str]
     titles: frozenset[str]
     source_adverbs: frozenset[str]
+    prepositions: frozenset[str]
+    time_words: frozenset[str]
 
 
 @cache
@@ -42,4 +45,6 @@ def lexicon() -> GermanLexicon:
         roles=frozenset(_lines("roles.txt")),
         titles=frozenset(_lines("titles.txt")),
         source_adverbs=frozenset(_lines("source_adverbs.txt")),
+        prepositions=frozenset(_lines("prepositions.txt")),
+        time_words=frozenset(_lines("time_words.txt")),
     )

@@ -181,6 +181,13 @@ def pair_features(
     if cand.source == "pron":
         f.append("pron=" + head.lower)
         f.append(f"pron_sdiff={head.lower}{sdiff}")
+    first = toks[cand.begin]
+    if cand.end - cand.begin > 1 and first.lower in lex.prepositions:
+        # "Über Steve Fossett", "Gegenüber NDR Info": a prepositional phrase ("Laut Polizei" is one too)
+        f.append("first_prep")
+        f.append("first_prep=" + first.lower)
+    if any(t.lower in lex.time_words for t in toks[cand.begin : cand.end]):
+        f.append("has_date")  # "Mitte Mai in New York", "Donnerstag"
     if head.text in lex.groups:
         f.append("grp")
     if head.text in lex.roles or head.lemma in lex.roles:
