@@ -14,7 +14,7 @@ from onrecord.lang.de.sentences import SentenceClassifier
 from onrecord.lang.de.tokens import PreparedDoc
 
 # L1 (c1) and L2 (c2) strengths: 0.1 / 0.05 against 0.05 / 0.01 before raised cross-validated joint F1
-# (2 folds: 0.5095 → 0.5188; 4 folds: 0.534 → 0.539) and quote F1 on every fold; dev moved by −0.004
+# (2 folds: 0.5095 → 0.5188; 4 folds: 0.534 → 0.538) and quote F1 on every fold; dev moved by −0.004
 CRF_PARAMS = {"c1": 0.1, "c2": 0.05, "max_iterations": 300, "feature.possible_transitions": True}
 
 
