@@ -130,7 +130,8 @@ def ent_at(tok: Token) -> SpacySpan | None:
 def with_text(doc: Doc, text: str) -> Doc:
     """Make ``text`` (of the doc's length) the text every rule and offset reads: the doc may have
     been parsed from a copy with normalised quote marks (:func:`~onrecord.lang.en.quotemarks.for_parser`)."""
-    if len(text) != len(doc.text):
+    parsed_len = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0  # without joining every token
+    if len(text) != parsed_len:
         raise ValueError("the original text must have the parsed text's length")
     doc.user_data["onrecord_text"] = text
     return doc
