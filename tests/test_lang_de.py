@@ -202,8 +202,7 @@ def test_lemma_table_lowercases_sentence_initial_words() -> None:
     ],
 )
 def test_sentence_quotes_keep_their_final_punctuation(cls: str, expected: str) -> None:
-    from onrecord.lang.de.attribution import trim
-    from onrecord.lang.de.labels import TokenSpan
+    from onrecord.lang.de.labels import TokenSpan, trim
     from onrecord.lang.de.tokens import prepare
 
     doc = prepare("Die Gespräche seien gescheitert. Danach ging er.")
@@ -212,39 +211,6 @@ def test_sentence_quotes_keep_their_final_punctuation(cls: str, expected: str) -
         span = trim(doc, TokenSpan(cls, 0, end))
         assert span is not None
         assert doc.text[doc.tokens[span.begin].start : doc.tokens[span.end - 1].end] == expected
-
-
-def test_source_preposition_makes_the_rest_of_its_sentence_a_quote() -> None:
-    """"Laut Polizei …" with the cue (and its source) tagged but no quote: the rest of the
-    sentence, around the phrase, is an indirect quote; a sentence that has a quote is left alone."""
-    from onrecord.lang.de.attribution import source_phrase_quotes
-    from onrecord.lang.de.labels import TokenSpan
-    from onrecord.lang.de.tokens import prepare
-
-    text = (
-        "Laut Polizei wurden bei dem Unfall zwei Menschen verletzt. "
-        "Die Zahl der Toten stieg nach Angaben der Behörden auf zwölf. "
-        "Laut Polizei sei der Fahrer betrunken gewesen."
-    )
-    doc = prepare(text)
-    at = {t.text: t.i for t in reversed(doc.tokens)}  # first occurrence of each word
-    first_laut, last_laut = (t.i for t in doc.tokens if t.text == "Laut")
-    spans = [
-        TokenSpan("CUE", first_laut, first_laut + 1),
-        TokenSpan("SPK", first_laut + 1, first_laut + 2),
-        TokenSpan("CUE", at["nach"], at["nach"] + 2),  # "nach Angaben", the source untagged
-        TokenSpan("CUE", last_laut, last_laut + 1),
-        TokenSpan("IQ", last_laut + 2, at["gewesen"] + 1),  # this sentence has its quote
-    ]
-
-    def words(span: TokenSpan) -> str:
-        return text[doc.tokens[span.begin].start : doc.tokens[span.end - 1].end]
-
-    assert [(s.cls, words(s)) for s in source_phrase_quotes(doc, spans)] == [
-        ("IQ", "wurden bei dem Unfall zwei Menschen verletzt"),
-        ("IQ", "Die Zahl der Toten stieg"),
-        ("IQ", "der Behörden auf zwölf"),
-    ]
 
 
 def test_ranker_features_mark_prepositional_and_time_phrases() -> None:

@@ -10,10 +10,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from onrecord.lang.de.features import cue_class
-from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan
+from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.linear import LinearModel
 from onrecord.lang.de.ner import NamedSpan, token_types
+from onrecord.lang.de.rules import rule_quotes
 from onrecord.lang.de.speakers import (
     Candidate,
     candidates_for_quote,
@@ -24,9 +25,6 @@ from onrecord.lang.de.speakers import (
 from onrecord.lang.de.tagger import Tagging
 from onrecord.lang.de.tokens import PreparedDoc
 
-_EDGE_PUNCT = frozenset({",", ";", ".", ":", "-", "–", "—"})
-_FINAL_PUNCT = frozenset({".", "!", "?"})
-_SENTENCE_CLASSES = frozenset({"FQ", "RQ"})
 MERGE_GAP = 8  # tokens of attribution an indirect quote may be split around
 
 
@@ -50,25 +48,6 @@ class Attribution:
     @property
     def end(self) -> int:
         return self.parts[-1].end
-
-
-def trim(doc: PreparedDoc, span: TokenSpan) -> TokenSpan | None:
-    """Drop separating punctuation at the edges of a non-direct quote span.
-
-    Free indirect and reported speech are whole sentences, annotated with their closing
-    punctuation, so such a span that reaches its sentence's last word keeps (or gains) the
-    sentence's final ".", "!" or "?"; an indirect clause ends before it."""
-    b, e = span.begin, span.end
-    if span.cls != "DQ":
-        while b < e and doc.tokens[b].text in _EDGE_PUNCT:
-            b += 1
-        while e > b and doc.tokens[e - 1].text in _EDGE_PUNCT:
-            e -= 1
-        if span.cls in _SENTENCE_CLASSES and e > b:
-            last = doc.sentences[doc.tokens[e - 1].sent][1] - 1
-            if e == last and doc.tokens[last].text in _FINAL_PUNCT:
-                e += 1
-    return TokenSpan(span.cls, b, e) if e > b else None
 
 
 def continues_direct(doc: PreparedDoc, prev: TokenSpan, nxt: TokenSpan) -> bool:
@@ -127,41 +106,6 @@ def nearest_cue(
     return min(near, key=lambda c: abs(c.begin - anchor))
 
 
-def source_phrase_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
-    """Indirect quotes the tagger left out around a source preposition it tagged as a cue.
-
-    "Laut Polizei wurden zwei Menschen verletzt", "Nach Angaben der UNO sind …", "Der Behörde
-    zufolge …": in the training data 112 of 115 such "laut" phrases are annotated as cues of a
-    quote that is the rest of the sentence, but the tagger misses about a quarter of them.
-    A sentence without any tagged quote whose cue is a source preposition (lexicon class
-    "prep") gets the rest of the sentence as an indirect quote, around the cue and the source
-    tagged beside it (the source is then a speaker candidate like any other)."""
-    lex = lexicon()
-    toks = doc.tokens
-    quoted = {toks[i].sent for sp in spans if sp.cls in QUOTE_CLASSES for i in range(sp.begin, sp.end)}
-    out: list[TokenSpan] = []
-    for s_idx, (b, e) in enumerate(doc.sentences):
-        if s_idx in quoted:
-            continue
-        # the lower-cased word, not cue_class(): the lemma of a sentence-initial "Laut" is the
-        # noun, and the bundled tagger was trained with cue_class as it is
-        cue = next(
-            (c for c in spans if c.cls == "CUE" and b <= c.begin < e and lex.cues.get(toks[c.begin].lower) == "prep"),
-            None,
-        )
-        if cue is None:
-            continue
-        near = [sp for sp in spans if sp.cls == "SPK" and b <= sp.begin < e
-                and (cue.end <= sp.begin <= cue.end + 1 or cue.begin - 1 <= sp.end <= cue.begin)]
-        lo = min([cue.begin] + [sp.begin for sp in near])
-        hi = max([cue.end] + [sp.end for sp in near])
-        for part in (TokenSpan("IQ", b, lo), TokenSpan("IQ", hi, e)):
-            kept = trim(doc, part)
-            if kept is not None and kept.end - kept.begin >= 3:
-                out.append(kept)
-    return out
-
-
 @dataclass
 class SpanSets:
     """The tagger's spans split by role, plus the speaker-like mentions of the document."""
@@ -176,7 +120,7 @@ class SpanSets:
     @classmethod
     def of(cls, doc: PreparedDoc, tagging: Tagging, names: list[NamedSpan] | None = None) -> SpanSets:
         spans = tagging.spans
-        extra = source_phrase_quotes(doc, spans)
+        extra = rule_quotes(doc, spans)
         if extra:
             spans = sorted([*spans, *extra], key=lambda s: (s.begin, s.end))
         speakers = [s for s in spans if s.cls == "SPK"]

@@ -15,6 +15,9 @@ from onrecord.lang.de.tokens import PreparedDoc
 KIND_TO_CLASS = {"direct": "DQ", "indirect": "IQ", "reported": "RQ", "free_indirect": "FQ"}
 CLASS_TO_KIND = {v: k for k, v in KIND_TO_CLASS.items()}
 QUOTE_CLASSES = frozenset(CLASS_TO_KIND)
+_EDGE_PUNCT = frozenset({",", ";", ".", ":", "-", "–", "—"})
+_FINAL_PUNCT = frozenset({".", "!", "?"})
+_SENTENCE_CLASSES = frozenset({"FQ", "RQ"})
 
 
 @dataclass(frozen=True)
@@ -75,3 +78,22 @@ def decode(labels: list[str]) -> list[TokenSpan]:
         if tag == "B" or (tag == "I" and cur is None):
             cur, start = cls, i
     return spans
+
+
+def trim(doc: PreparedDoc, span: TokenSpan) -> TokenSpan | None:
+    """Drop separating punctuation at the edges of a non-direct quote span.
+
+    Free indirect and reported speech are whole sentences, annotated with their closing
+    punctuation, so such a span that reaches its sentence's last word keeps (or gains) the
+    sentence's final ".", "!" or "?"; an indirect clause ends before it."""
+    b, e = span.begin, span.end
+    if span.cls != "DQ":
+        while b < e and doc.tokens[b].text in _EDGE_PUNCT:
+            b += 1
+        while e > b and doc.tokens[e - 1].text in _EDGE_PUNCT:
+            e -= 1
+        if span.cls in _SENTENCE_CLASSES and e > b:
+            last = doc.sentences[doc.tokens[e - 1].sent][1] - 1
+            if e == last and doc.tokens[last].text in _FINAL_PUNCT:
+                e += 1
+    return TokenSpan(span.cls, b, e) if e > b else None

@@ -16,7 +16,8 @@ def _lines(name: str) -> list[str]:
 class GermanLexicon:
     """Cue lemmas by class, Konjunktiv-II forms, speaker pronouns, group nouns, role nouns, title
     cues, source adverbs ("demnach"), prepositions and time words (the last two mark speaker
-    candidates that are no noun phrase of a speaker)."""
+    candidates that are no noun phrase of a speaker), and the nouns that make "nach …" a source
+    phrase ("nach Angaben der Polizei")."""
 
     cues: dict[str, str]
     konj2: frozenset[str]
@@ -27,6 +28,7 @@ class GermanLexicon:
     source_adverbs: frozenset[str]
     prepositions: frozenset[str]
     time_words: frozenset[str]
+    source_nouns: tuple[str, ...]
 
 
 @cache
@@ -47,4 +49,5 @@ def lexicon() -> GermanLexicon:
         source_adverbs=frozenset(_lines("source_adverbs.txt")),
         prepositions=frozenset(_lines("prepositions.txt")),
         time_words=frozenset(_lines("time_words.txt")),
+        source_nouns=tuple(_lines("source_nouns.txt")),
     )

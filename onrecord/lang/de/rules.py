@@ -1,0 +1,207 @@
+"""Rule quotes: indirect speech the tagger left out, in sentences where it tagged no quote.
+
+Two constructions mark a sentence as someone's statement whatever its verb mood, so the
+token tagger, which leans on Konjunktiv and on reporting verbs before a clause, misses some
+of them:
+
+* a **source phrase**: "Laut Polizei wurden zwei Menschen verletzt", "Heute wurden nach
+  israelischen Armeeangaben 40 Ziele angegriffen", "Der Behörde zufolge …". "laut" and
+  "zufolge" open one with any noun phrase; "nach" and "gemäß" only with a source noun
+  (``data/source_nouns.txt``: Angaben, Einschätzung, Aussage, …), since "nach" alone is
+  mostly time or place. In ``quotes-de/train``, 217 of 226 "nach" + source noun phrases are
+  annotated as the cue of a quote, and the quote is the rest of the sentence (around the
+  phrase when it stands inside the sentence).
+* a **trailing attribution**: "Am schlimmsten hat es den Distrikt getroffen, sagte
+  Provinzgouverneur Thirayuth Iamtrakul." / "…, so der UN-Mitarbeiter." — a sentence whose
+  last comma is followed by a reporting verb (or "so") and a short noun phrase or pronoun
+  only; in ``quotes-de/train`` the clause before the comma is a quote in 31 of 33 such
+  sentences without quote marks.
+
+Each function is pure: token indices in, token spans out. The source's noun phrase becomes a
+speaker span, as if the tagger had tagged it; the ranker still chooses among all candidates.
+"""
+
+from __future__ import annotations
+
+from onrecord.lang.de.features import cue_class
+from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
+from onrecord.lang.de.lexicon import GermanLexicon, lexicon
+from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
+
+#: articles, possessives and prepositions that may stand inside a source's noun phrase
+_NP_FUNCTION = frozenset({
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+    "sein", "seine", "seinen", "seinem", "seiner", "ihr", "ihre", "ihren", "ihrem", "ihrer",
+    "eigener", "eigenen", "von", "vom", "und",
+})
+#: what may join a genitive or "von" complement to the head ("Angaben der Polizei")
+_COMPLEMENT = frozenset({"der", "des", "eines", "einer", "von", "vom"})
+_ADJ_ENDINGS = ("e", "en", "er", "es", "em")
+#: words that may open a trailing attribution's noun phrase besides names and pronouns ("sagte
+#: dazu der Sprecher"), and prepositions that may follow its first name or noun ("der Sprecher
+#: im Ministerium", not "sprach von einer Gefahr")
+_TAIL_LEAD = _NP_FUNCTION - {"von", "vom", "und"} | frozenset({"auch", "weiter", "dazu"})
+_TAIL_INNER = _NP_FUNCTION | frozenset({"am", "im", "in", "für", "bei", "beim", "zu", "aus"})
+_TAIL_MAX = 8  # tokens of noun phrase after the reporting verb
+_MIN_QUOTE = 3  # tokens
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.text[:1].isalpha() and tok.text[:1].isupper() and not is_quote_mark(tok.text)
+
+
+def _modifier(tok: Token) -> bool:
+    """An article, possessive or inflected adjective inside a noun phrase ("der", "israelischen")."""
+    return tok.lower in _NP_FUNCTION or (tok.text.isalpha() and tok.text.islower() and tok.lower.endswith(_ADJ_ENDINGS))
+
+
+def noun_phrase_end(doc: PreparedDoc, i: int, limit: int) -> tuple[int, int] | None:
+    """(index of the first noun, end) of a noun phrase starting at token ``i``, with one
+    genitive or "von" complement ("einem Bericht des Angestellten", "Angaben der Polizei"),
+    or None when no capitalised word follows within three modifiers."""
+    toks = doc.tokens
+    j = i
+    while j < limit and j - i < 3 and not _capitalised(toks[j]) and _modifier(toks[j]):
+        j += 1
+    if j >= limit or not _capitalised(toks[j]):
+        return None
+    head = j
+    while j < limit and _capitalised(toks[j]):
+        j += 1
+    end = j
+    if j < limit and toks[j].lower in _COMPLEMENT:
+        k = j + 1
+        while k < limit and k - j <= 3 and not _capitalised(toks[k]) and _modifier(toks[k]):
+            k += 1
+        if k < limit and _capitalised(toks[k]):
+            while k < limit and _capitalised(toks[k]):
+                k += 1
+            end = k
+    return head, end
+
+
+def _noun_phrase_begin(doc: PreparedDoc, i: int, limit: int) -> int | None:
+    """Start of the noun phrase that ends before token ``i`` ("Der Behörde" zufolge), reaching
+    back over names, nouns and modifiers only, or None without a capitalised word."""
+    toks = doc.tokens
+    j = i
+    while j > limit and i - j < 8 and (_capitalised(toks[j - 1]) or _modifier(toks[j - 1])):
+        j -= 1
+    return j if any(_capitalised(t) for t in toks[j:i]) else None
+
+
+def source_phrase_at(doc: PreparedDoc, i: int, limit: tuple[int, int], lex: GermanLexicon) -> tuple[int, int] | None:
+    """Token range of the source phrase whose preposition is token ``i`` (within the sentence
+    ``limit``), or None when token ``i`` opens none."""
+    tok = doc.tokens[i]
+    low = tok.lower
+    if tok.quoted >= 0 or lex.cues.get(low) != "prep":
+        return None
+    begin, end = limit
+    if low == "zufolge":
+        start = _noun_phrase_begin(doc, i, begin)
+        return (start, i + 1) if start is not None else None
+    np = noun_phrase_end(doc, i + 1, end)
+    if np is None:
+        return None
+    head, np_end = np
+    if low != "laut" and not doc.tokens[head].lower.endswith(lex.source_nouns):
+        return None
+    return i, np_end
+
+
+def trailing_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> tuple[int, int] | None:
+    """(comma, cue) token indices when the sentence ``[begin, end)`` ends in ", sagte X." or
+    ", so X.": its last comma is followed by a reporting verb (or "so") and a noun phrase or
+    pronoun of at most eight words, and no quote mark stands before the comma."""
+    toks = doc.tokens
+    commas = [k for k in range(begin + _MIN_QUOTE, end - 2) if toks[k].text == "," and toks[k].quoted < 0]
+    if not commas:
+        return None
+    k = commas[-1]
+    cue = toks[k + 1]
+    if cue.quoted >= 0 or not (cue.lower == "so" or (cue_class(cue, lex) == "verb" and cue.text.islower())):
+        return None
+    body = [t for t in toks[k + 2 : end] if t.text not in (".", "!", "?")]
+    if not body or len(body) > _TAIL_MAX:
+        return None
+    first = next((n for n, t in enumerate(body) if _capitalised(t) or t.lower in lex.pronouns), None)
+    if first is None or not all(t.lower in _TAIL_LEAD for t in body[:first]):
+        return None
+    if not all(_capitalised(t) or t.lower in _TAIL_INNER or t.lower in lex.pronouns for t in body[first:]):
+        return None
+    if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[begin:k]):
+        return None
+    return k, k + 1
+
+
+def _around(doc: PreparedDoc, begin: int, end: int, lo: int, hi: int) -> list[TokenSpan]:
+    """The sentence ``[begin, end)`` without tokens ``[lo, hi)``, as indirect quote parts."""
+    parts = []
+    for part in (TokenSpan("IQ", begin, lo), TokenSpan("IQ", hi, end)):
+        kept = trim(doc, part)
+        if kept is not None and kept.end - kept.begin >= _MIN_QUOTE:
+            parts.append(kept)
+    return parts
+
+
+def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
+    """Indirect quotes (and their cues) for sentences without any tagged quote.
+
+    A source phrase found by the lexicon, or a source preposition the tagger tagged as a cue
+    together with the speaker tagged beside it, makes the rest of the sentence a quote; else a
+    trailing attribution makes the clause before it one. A cue span is added where the tagger
+    tagged none."""
+    lex = lexicon()
+    toks = doc.tokens
+    quoted = {toks[i].sent for sp in spans if sp.cls in QUOTE_CLASSES for i in range(sp.begin, sp.end)}
+    cue_starts = {sp.begin for sp in spans if sp.cls == "CUE"}
+    out: list[TokenSpan] = []
+    for s_idx, (b, e) in enumerate(doc.sentences):
+        if s_idx in quoted:
+            continue
+        phrase = next((p for i in range(b, e) if (p := source_phrase_at(doc, i, (b, e), lex)) is not None), None)
+        # the tagger's own source cue (the lower-cased word, not cue_class(): the lemma of a
+        # sentence-initial "Laut" is the noun) with the speaker it tagged beside it
+        cue = next(
+            (c for c in spans if c.cls == "CUE" and b <= c.begin < e and lex.cues.get(toks[c.begin].lower) == "prep"),
+            None,
+        )
+        if cue is not None:
+            near = [sp for sp in spans if sp.cls == "SPK" and b <= sp.begin < e
+                    and (cue.end <= sp.begin <= cue.end + 1 or cue.begin - 1 <= sp.end <= cue.begin)]
+            lo = min([cue.begin] + [sp.begin for sp in near])
+            hi = max([cue.end] + [sp.end for sp in near])
+            if phrase is not None and phrase[0] < hi and lo < phrase[1]:
+                lo, hi = min(lo, phrase[0]), max(hi, phrase[1])
+            phrase = (lo, hi)
+        if phrase is not None:
+            lo, hi = phrase
+            parts = _around(doc, b, e, lo, hi)
+            if parts:
+                out.extend(parts)
+                prep = next((i for i in range(lo, hi) if lex.cues.get(toks[i].lower) == "prep"), lo)
+                if prep not in cue_starts:
+                    out.append(TokenSpan("CUE", prep, prep + 1))
+                source = (lo, prep) if prep + 1 == hi else (prep + 1, hi)
+                out.extend(_speaker(spans, *source))
+            continue
+        trailing = trailing_attribution(doc, b, e, lex)
+        if trailing is not None:
+            comma, verb = trailing
+            kept = trim(doc, TokenSpan("IQ", b, comma)) if comma - b >= _MIN_QUOTE else None
+            if kept is not None:
+                out.append(kept)
+                if verb not in cue_starts:
+                    out.append(TokenSpan("CUE", verb, verb + 1))
+                last = e - 1 if toks[e - 1].text in (".", "!", "?") else e
+                out.extend(_speaker(spans, verb + 1, last))
+    return out
+
+
+def _speaker(spans: list[TokenSpan], begin: int, end: int) -> list[TokenSpan]:
+    """The source's noun phrase as a speaker span, unless the tagger tagged a speaker there."""
+    if end <= begin or any(sp.cls == "SPK" and sp.begin < end and begin < sp.end for sp in spans):
+        return []
+    return [TokenSpan("SPK", begin, end)]
+

@@ -1,0 +1,126 @@
+"""Rule quotes (onrecord.lang.de.rules): source phrases and trailing attributions, on real
+German news sentences, with and without the tagger's spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.lang.de.labels import TokenSpan
+from onrecord.lang.de.lexicon import lexicon
+from onrecord.lang.de.rules import rule_quotes, source_phrase_at, trailing_attribution
+from onrecord.lang.de.tokens import PreparedDoc, prepare
+
+
+def words(doc: PreparedDoc, span: TokenSpan) -> str:
+    return doc.text[doc.tokens[span.begin].start : doc.tokens[span.end - 1].end]
+
+
+def spans_of(text: str, spans: list[TokenSpan] | None = None) -> list[tuple[str, str]]:
+    doc = prepare(text)
+    return [(s.cls, words(doc, s)) for s in rule_quotes(doc, spans or [])]
+
+
+def test_source_preposition_tagged_by_the_tagger_makes_the_rest_of_its_sentence_a_quote() -> None:
+    """"Laut Polizei …" with the cue and its source tagged but no quote: the rest of the
+    sentence is an indirect quote; a sentence that has a quote is left alone."""
+    text = "Laut Polizei wurden bei dem Unfall zwei Menschen verletzt. Laut Polizei sei der Fahrer betrunken gewesen."
+    doc = prepare(text)
+    first_laut, last_laut = (t.i for t in doc.tokens if t.text == "Laut")
+    gewesen = next(t.i for t in doc.tokens if t.text == "gewesen")
+    spans = [
+        TokenSpan("CUE", first_laut, first_laut + 1),
+        TokenSpan("SPK", first_laut + 1, first_laut + 2),
+        TokenSpan("CUE", last_laut, last_laut + 1),
+        TokenSpan("IQ", last_laut + 2, gewesen + 1),  # this sentence has its quote
+    ]
+    assert [(s.cls, words(doc, s)) for s in rule_quotes(doc, spans)] == [
+        ("IQ", "wurden bei dem Unfall zwei Menschen verletzt"),
+    ]
+
+
+def test_source_phrase_inside_a_sentence_splits_the_quote_around_it() -> None:
+    """No tagger spans at all: "nach israelischen Armeeangaben" is found by the lexicon; the
+    quote is the sentence around it, "nach" its cue and the noun phrase its speaker."""
+    assert spans_of("Heute wurden nach israelischen Armeeangaben mindestens 40 Ziele angegriffen.") == [
+        ("IQ", "mindestens 40 Ziele angegriffen"),  # "Heute wurden": too short a part on its own
+        ("CUE", "nach"),
+        ("SPK", "israelischen Armeeangaben"),
+    ]
+    assert spans_of("Die Geschäftsführung soll nach Angaben des Angestellten trotzdem kassiert haben.") == [
+        ("IQ", "Die Geschäftsführung soll"),
+        ("IQ", "trotzdem kassiert haben"),  # two parts of one quote (grouping joins them)
+        ("CUE", "nach"),
+        ("SPK", "Angaben des Angestellten"),
+    ]
+
+
+def test_genitive_complement_belongs_to_the_source() -> None:
+    assert spans_of("Nach Angaben der Polizei wurden bei dem Brand zwölf Menschen verletzt.") == [
+        ("IQ", "wurden bei dem Brand zwölf Menschen verletzt"),
+        ("CUE", "Nach"),
+        ("SPK", "Angaben der Polizei"),
+    ]
+
+
+def test_zufolge_takes_the_noun_phrase_before_it() -> None:
+    assert spans_of("Einem Bericht der Zeitung zufolge soll der Konzern 500 Stellen streichen.") == [
+        ("IQ", "soll der Konzern 500 Stellen streichen"),
+        ("CUE", "zufolge"),
+        ("SPK", "Einem Bericht der Zeitung"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nach dem Spiel feierten die Fans bis in die Nacht.",  # time, not a source
+        "Nach Abschluss der Ermittlungen beantragte die Staatsanwaltschaft einen Prozess.",  # first noun is no source
+        "Die Kinder riefen laut um Hilfe.",  # the adjective "laut"
+    ],
+)
+def test_nach_and_laut_without_a_source_make_no_quote(sentence: str) -> None:
+    doc = prepare(sentence)
+    b, e = doc.sentences[0]
+    assert all(source_phrase_at(doc, i, (b, e), lexicon()) is None for i in range(b, e))
+    assert rule_quotes(doc, []) == []
+
+
+def test_trailing_attribution_makes_the_clause_before_it_a_quote() -> None:
+    text = (
+        "Am schlimmsten hat es den Distrikt Phunphin in der Provinz Surat Thani getroffen, "
+        "sagte Provinzgouverneur Thirayuth Iamtrakul. "
+        "Auch viele Händler befänden sich unter den Opfern, so der UN-Mitarbeiter."
+    )
+    assert spans_of(text) == [
+        ("IQ", "Am schlimmsten hat es den Distrikt Phunphin in der Provinz Surat Thani getroffen"),
+        ("CUE", "sagte"),
+        ("SPK", "Provinzgouverneur Thirayuth Iamtrakul"),
+        ("IQ", "Auch viele Händler befänden sich unter den Opfern"),
+        ("CUE", "so"),
+        ("SPK", "der UN-Mitarbeiter"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an apposition, not an attribution: the verb has an object after the name
+        "Lothar Nicht, Ordnungsdezernent der Stadt Cottbus, sprach von einer Gefahr für Leib und Leben.",
+        # "so" opening a main clause, not a source
+        "Der Verkehr war stark behindert, so wurde der Hafen in Varna geschlossen.",
+        # a direct quote before the comma is the tagger's business
+        "„Wir geben nicht auf“, sagte die Ministerin.",
+    ],
+)
+def test_sentences_that_are_no_trailing_attribution(sentence: str) -> None:
+    doc = prepare(sentence)
+    b, e = doc.sentences[0]
+    assert trailing_attribution(doc, b, e, lexicon()) is None
+
+
+def test_a_tagged_speaker_is_not_duplicated() -> None:
+    text = "Nach Angaben der Polizei wurden bei dem Brand zwölf Menschen verletzt."
+    doc = prepare(text)
+    angaben = next(t.i for t in doc.tokens if t.text == "Angaben")
+    spans = [TokenSpan("SPK", angaben, angaben + 3)]
+    assert [s.cls for s in rule_quotes(doc, spans)] == ["IQ", "CUE"]
