@@ -235,3 +235,40 @@ def test_ranker_features_mark_prepositional_and_time_phrases() -> None:
     assert "has_date" in features(at["Mitte"], at["Mai"] + 1)
     name = features(at["Branson"], at["Branson"] + 1)
     assert not {"first_prep", "has_date"} & set(name)
+
+
+@pytest.mark.parametrize(
+    ("cls", "cue", "speaker", "kept"),
+    [
+        ("DQ", False, False, True),  # quote marks are evidence enough
+        ("IQ", False, False, False),  # narration the tagger took for speech
+        ("FQ", False, False, False),
+        ("RQ", False, False, False),
+        ("IQ", True, False, True),  # "hieß es": a cue without a speaker
+        ("FQ", False, True, True),  # free indirect speech carries its speaker, no cue
+        ("FQ", False, 0.2, False),  # … but not a speaker the ranker doubts
+        ("IQ", True, 0.2, True),  # a cue needs no sure speaker
+    ],
+)
+def test_only_attested_quotes_are_kept(cls: str, cue: bool, speaker: bool | float, kept: bool) -> None:
+    from onrecord.lang.de.attribution import Attribution, attested
+    from onrecord.lang.de.labels import TokenSpan
+    from onrecord.lang.de.speakers import Candidate
+
+    att = Attribution(
+        parts=[TokenSpan(cls, 0, 5)],
+        speaker=Candidate(6, 7, "pron") if speaker else None,
+        cue=TokenSpan("CUE", 5, 6) if cue else None,
+        speaker_prob=0.9 if speaker is True else speaker or 0.05,
+    )
+    assert attested(att) is kept
+
+
+def test_narration_without_cue_or_speaker_is_no_quote(extract) -> None:  # type: ignore[no-untyped-def]
+    """The tagger takes the "welche …, sondern wie …" clause for indirect speech, but nothing
+    marks it as anyone's: no quote marks, no reporting word, no speaker."""
+    text = (
+        "Dabei ging es jedoch nicht um die Frage, welche Planungen es für das Lager gibt, "
+        "sondern wie die Bevölkerung informiert werden soll."
+    )
+    assert extract(text).quotes == []

@@ -26,6 +26,7 @@ from onrecord.lang.de.tagger import Tagging
 from onrecord.lang.de.tokens import PreparedDoc
 
 MERGE_GAP = 8  # tokens of attribution an indirect quote may be split around
+NO_CUE_MIN_PROB = 0.3  # the speaker probability a quote needs without quote marks or cue
 
 
 @dataclass
@@ -221,5 +222,22 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
             prev = speaker
             parts = cut_attribution(doc, parts, speaker)
         cue = nearest_cue(parts, speaker, sets.cues, doc)
-        out.append(Attribution(parts=parts, speaker=speaker, cue=cue, speaker_prob=best[0] if best else 0.0))
+        att = Attribution(parts=parts, speaker=speaker, cue=cue, speaker_prob=best[0] if best else 0.0)
+        if attested(att):
+            out.append(att)
     return out
+
+
+def attested(att: Attribution) -> bool:
+    """Whether a quote has evidence of being someone's statement: quote marks (a direct
+    quote), a reporting cue in its sentences, or else a speaker the ranker is fairly sure of
+    (probability at least ``NO_CUE_MIN_PROB``).
+
+    Without quote marks and cue, a tagged span is often narration. In 2-fold cross-validation
+    on the training split, such indirect, free indirect and reported quotes were 0.34 precise
+    by quote characters and 0.04 with the speaker when the ranker found no speaker (91 of 2,382
+    predictions), and 0.15 with the speaker at a probability under 0.3 (182 more), against
+    0.90 and 0.78 for indirect quotes with a cue and a speaker. Dropping both raised joint F1
+    from 0.528 to 0.547 and moved quote F1 from 0.703 to 0.700; a bar of 0.5 gave joint 0.553
+    but quote 0.692."""
+    return att.cls == "DQ" or att.cue is not None or (att.speaker is not None and att.speaker_prob >= NO_CUE_MIN_PROB)
