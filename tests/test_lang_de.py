@@ -272,3 +272,22 @@ def test_narration_without_cue_or_speaker_is_no_quote(extract) -> None:  # type:
         "sondern wie die Bevölkerung informiert werden soll."
     )
     assert extract(text).quotes == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "evidential"),
+    [
+        ("Der Schriftführer soll Gelder veruntreut und Dokumente gefälscht haben.", True),
+        ("Im Département sollen drei Lagerhallen abgebrannt sein.", True),
+        ("Der Verdächtige soll bei der Festnahme verletzt worden sein.", True),
+        ("Die neue Halle soll bis 2027 gebaut werden.", False),  # a plan, not a claim
+        ("Die Behörde hat den Antrag abgelehnt.", False),
+    ],
+)
+def test_reportative_sollen_is_recognised(sentence: str, evidential: bool) -> None:
+    """"soll … haben/sein" passes on someone else's claim: a feature of the tagger and the
+    sentence classifier."""
+    from onrecord.lang.de.features import is_evidential
+    from onrecord.lang.de.tokens import prepare
+
+    assert is_evidential(prepare(sentence).tokens) is evidential

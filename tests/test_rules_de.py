@@ -7,7 +7,7 @@ import pytest
 
 from onrecord.lang.de.labels import TokenSpan
 from onrecord.lang.de.lexicon import lexicon
-from onrecord.lang.de.rules import rule_quotes, source_phrase_at, trailing_attribution
+from onrecord.lang.de.rules import pronoun_attribution, rule_quotes, source_phrase_at, trailing_attribution
 from onrecord.lang.de.tokens import PreparedDoc, prepare
 
 
@@ -124,3 +124,52 @@ def test_a_tagged_speaker_is_not_duplicated() -> None:
     angaben = next(t.i for t in doc.tokens if t.text == "Angaben")
     spans = [TokenSpan("SPK", angaben, angaben + 3)]
     assert [s.cls for s in rule_quotes(doc, spans)] == ["IQ", "CUE"]
+
+
+def test_dies_with_a_reporting_verb_makes_the_sentence_before_it_the_statement() -> None:
+    """"… Dies gab die Vereinsführung bekannt.": the statement is the sentence before, up to
+    and including the pronoun that stands for it (the corpus convention), the source follows
+    the verb."""
+    text = (
+        "Der Italiener Giovanni Trapattoni wird neuer Trainer beim VfB Stuttgart. "
+        "Dies gab die Vereinsführung heute auf einer Pressekonferenz bekannt."
+    )
+    assert spans_of(text) == [
+        ("IQ", "Der Italiener Giovanni Trapattoni wird neuer Trainer beim VfB Stuttgart. Dies"),
+        ("CUE", "gab"),
+        ("SPK", "die Vereinsführung"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Das" as an article, not a pronoun standing for the sentence before
+        "Der Zug fuhr um acht Uhr ab. Das Unglück geschah kurz nach der Abfahrt.",
+        # no reporting verb
+        "Er wusch die Füße von zwölf Gefangenen. Dies geht auf eine alte Tradition zurück.",
+    ],
+)
+def test_dies_without_a_reporting_verb_is_no_attribution(text: str) -> None:
+    doc = prepare(text)
+    b, e = doc.sentences[1]
+    assert pronoun_attribution(doc, b, e, lexicon()) is None
+
+
+def test_the_ranker_is_told_which_candidate_a_rule_found() -> None:
+    """The source of "Laut Innenminister …" is a rule's speaker: the ranker gets the feature
+    "rule_spk" for the candidates on it (the capitalised run that starts with "Laut" too), and
+    for none of the other nouns of the sentence."""
+    from onrecord.lang.de.attribution import SpanSets, group_quotes, quote_candidates
+    from onrecord.lang.de.tagger import Tagging
+
+    text = "Laut Innenminister Alfredo Pérez Rubalcaba werden die Fluglotsen dem Militärrecht unterstellt."
+    doc = prepare(text)
+    sets = SpanSets.of(doc, Tagging([], [0.0] * len(doc.tokens)))
+    [quote] = group_quotes(doc, sets.spans)
+    marked = [
+        words(doc, TokenSpan("SPK", cand.begin, cand.end))
+        for cand, feats in quote_candidates(doc, quote, sets, None)
+        if "rule_spk" in feats
+    ]
+    assert marked == ["Laut Innenminister Alfredo Pérez Rubalcaba", "Innenminister Alfredo Pérez Rubalcaba"]

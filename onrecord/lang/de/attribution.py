@@ -117,6 +117,7 @@ class SpanSets:
     mentions: list[Candidate]
     speaker_prob: list[float]
     name_type: list[str]  # per token: PER/ORG/LOC/OTH from the NER tagger, "" outside names
+    rule_speakers: list[TokenSpan]  # sources that a rule (not the tagger) found
 
     @classmethod
     def of(cls, doc: PreparedDoc, tagging: Tagging, names: list[NamedSpan] | None = None) -> SpanSets:
@@ -128,7 +129,8 @@ class SpanSets:
         cues = [s for s in spans if s.cls == "CUE"]
         name_type = token_types(doc, names or [])
         mentions = mention_candidates(doc, speakers, names or [])
-        return cls(spans, speakers, cues, mentions, tagging.speaker_prob, name_type)
+        rule_speakers = [s for s in extra if s.cls == "SPK"]
+        return cls(spans, speakers, cues, mentions, tagging.speaker_prob, name_type, rule_speakers)
 
 
 def quote_candidates(
@@ -153,6 +155,9 @@ def quote_candidates(
         feats = pair_features(
             doc, whole, cand, sets.crf_speakers, sets.cues, between, prev_text, lex, spk_prob, ner, quote_cue
         )
+        if any(r.begin < cand.end and cand.begin < r.end for r in sets.rule_speakers):
+            feats.append("rule_spk")  # the source of a construction ("Laut Polizei", "Dies gab X bekannt")
+            feats.append(f"rule_spk_kind={whole.cls}")
         if prev_speaker is not None and cand.begin == prev_speaker.begin and cand.end == prev_speaker.end:
             feats.append("is_prev")
             feats.append(f"is_prev_kind={whole.cls}")

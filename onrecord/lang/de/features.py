@@ -49,6 +49,20 @@ def is_konj1(tok: Token) -> bool:
     ) or low in ("werde", "habe", "könne", "müsse", "solle", "wolle", "dürfe", "gebe", "wisse")
 
 
+_EVID_MODAL = frozenset({"soll", "sollen"})
+_EVID_END = frozenset({"haben", "sein", "gewesen", "worden"})
+
+
+def is_evidential(tokens: list[Token]) -> bool:
+    """Reportative "sollen" with a perfect infinitive ("Der Schriftführer soll Gelder veruntreut
+    haben", "… sollen abgebrannt sein"): the writer passes on what someone else claims. A
+    future or intention ("soll gebaut werden") does not end in haben/sein."""
+    words = [t for t in tokens if t.text.isalpha()]
+    if not words or not any(t.lower in _EVID_MODAL for t in words[:-1]):
+        return False
+    return words[-1].lower in _EVID_END and not (len(words) > 1 and words[-2].lower == "werden")
+
+
 def _stretch_features(doc: PreparedDoc, lex: GermanLexicon) -> list[list[str]]:
     feats: list[list[str]] = [[] for _ in doc.quoted]
     first_tok: dict[int, int] = {}
@@ -97,6 +111,8 @@ def _sentence_features(doc: PreparedDoc, lex: GermanLexicon, cues: list[str | No
             f.append("S_k2")
         if any(t.text == ":" for t in words):
             f.append("S_colon")
+        if is_evidential(words):
+            f.append("S_evid")
         if any(t.quoted >= 0 for t in words):
             f.append("S_q")
         out.append(f)

@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 
 from onrecord.errors import ModelError
-from onrecord.lang.de.features import cue_class, is_konj1
+from onrecord.lang.de.features import cue_class, is_evidential, is_konj1
 from onrecord.lang.de.labels import QUOTE_CLASSES
 from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.linear import LinearModel, fit_linear
@@ -43,6 +43,8 @@ def _own_features(doc: PreparedDoc, s_idx: int) -> list[str]:
             f.add("grp")
     if toks and toks[0].quoted >= 0:
         f.add("starts_quoted")
+    if is_evidential(toks):
+        f.add("evid")
     f.add(f"len={min(len(toks) // 8, 5)}")
     if toks:
         f.add("first=" + toks[0].lower)
@@ -52,7 +54,7 @@ def _own_features(doc: PreparedDoc, s_idx: int) -> list[str]:
 def sentence_features(doc: PreparedDoc) -> list[list[str]]:
     """Features of every sentence, with the cue/Konjunktiv signals of its neighbours."""
     own = [_own_features(doc, i) for i in range(len(doc.sentences))]
-    keep = ("cue=", "k1", "k2", "quoted", "starts_quoted")
+    keep = ("cue=", "k1", "k2", "quoted", "starts_quoted", "evid")
     out: list[list[str]] = []
     for i, f in enumerate(own):
         feats = list(f)

@@ -85,13 +85,14 @@ def ranker_samples(
 ) -> tuple[list[list[str]], list[int]]:
     """Ranker training pairs of one document.
 
-    The quotes are the tagger's own (crosswise) predictions, as at run time; each takes the
-    speaker of the gold quote it overlaps most. Gold quotes the tagger missed are added too.
+    The quotes are the tagger's own (crosswise) predictions and the rule quotes, as at run
+    time; each takes the speaker of the gold quote it overlaps most. Gold quotes both missed
+    are added too.
     The previous speaker (a feature) is the gold one, mapped onto the document's mentions.
     """
     sets = SpanSets.of(doc, tagging, names)
     golds = [q for q in gold.quotes if not q.nested]
-    predicted = [(parts, _match_gold(doc, parts, golds)) for parts in group_quotes(doc, tagging.spans)]
+    predicted = [(parts, _match_gold(doc, parts, golds)) for parts in group_quotes(doc, sets.spans)]
     covered = {id(g) for _, g in predicted if g is not None}
     missed = [(_gold_parts(doc, g), g) for g in golds if id(g) not in covered]
     items = sorted(
