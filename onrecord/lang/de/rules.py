@@ -121,10 +121,10 @@ def source_phrase_at(doc: PreparedDoc, i: int, limit: tuple[int, int], lex: Germ
     return i, np_end
 
 
-def trailing_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> tuple[int, int] | None:
-    """(comma, cue) token indices when the sentence ``[begin, end)`` ends in ", sagte X." or
-    ", so X.": its last comma is followed by a reporting verb (or "so") and a noun phrase or
-    pronoun of at most eight words, and no quote mark stands before the comma."""
+def trailing_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> int | None:
+    """The index of the comma (the cue follows it) when the sentence ``[begin, end)`` ends in
+    ", sagte X." or ", so X.": its last comma is followed by a reporting verb (or "so") and a
+    noun phrase or pronoun of at most eight words, and no quote mark stands before the comma."""
     toks = doc.tokens
     commas = [k for k in range(begin + _MIN_QUOTE, end - 2) if toks[k].text == "," and toks[k].quoted < 0]
     if not commas:
@@ -143,7 +143,7 @@ def trailing_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexi
         return None
     if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[begin:k]):
         return None
-    return k, k + 1
+    return k
 
 
 def pronoun_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> int | None:
@@ -216,9 +216,9 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
                 source = (lo, prep) if prep + 1 == hi else (prep + 1, hi)
                 out.extend(_speaker(spans, *source))
             continue
-        trailing = trailing_attribution(doc, b, e, lex)
-        if trailing is not None:
-            comma, verb = trailing
+        comma = trailing_attribution(doc, b, e, lex)
+        if comma is not None:
+            verb = comma + 1
             kept = trim(doc, TokenSpan("IQ", b, comma)) if comma - b >= _MIN_QUOTE else None
             if kept is not None:
                 out.append(kept)
