@@ -89,7 +89,8 @@ def test_trailing_attribution_makes_the_clause_before_it_a_quote() -> None:
     text = (
         "Am schlimmsten hat es den Distrikt Phunphin in der Provinz Surat Thani getroffen, "
         "sagte Provinzgouverneur Thirayuth Iamtrakul. "
-        "Auch viele Händler befänden sich unter den Opfern, so der UN-Mitarbeiter."
+        "Auch viele Händler befänden sich unter den Opfern, so der UN-Mitarbeiter. "
+        "Ein Geständnis sei durch Druck auf die Familie erpresst worden, sagte die Anwältin weiter."
     )
     assert spans_of(text) == [
         ("IQ", "Am schlimmsten hat es den Distrikt Phunphin in der Provinz Surat Thani getroffen"),
@@ -98,6 +99,9 @@ def test_trailing_attribution_makes_the_clause_before_it_a_quote() -> None:
         ("IQ", "Auch viele Händler befänden sich unter den Opfern"),
         ("CUE", "so"),
         ("SPK", "der UN-Mitarbeiter"),
+        ("IQ", "Ein Geständnis sei durch Druck auf die Familie erpresst worden"),
+        ("CUE", "sagte"),
+        ("SPK", "die Anwältin"),
     ]
 
 

@@ -43,10 +43,14 @@ _NP_FUNCTION = frozenset({
 _COMPLEMENT = frozenset({"der", "des", "eines", "einer", "von", "vom"})
 _ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 #: words that may open a trailing attribution's noun phrase besides names and pronouns ("sagte
-#: dazu der Sprecher"), and prepositions that may follow its first name or noun ("der Sprecher
-#: im Ministerium", not "sprach von einer Gefahr")
-_TAIL_LEAD = _NP_FUNCTION - {"von", "vom", "und"} | frozenset({"auch", "weiter", "dazu"})
-_TAIL_INNER = _NP_FUNCTION | frozenset({"am", "im", "in", "für", "bei", "beim", "zu", "aus"})
+#: dazu der Sprecher"), and prepositions and adverbs that may follow its first name or noun
+#: ("der Sprecher im Ministerium", "sagte Henderson weiter"; not "sprach von einer Gefahr")
+_TAIL_ADVERBS = frozenset({
+    "auch", "weiter", "dazu", "zudem", "außerdem", "ebenfalls", "abschließend", "jedoch", "aber",
+    "nun", "heute", "gestern", "später", "damals", "bereits",
+})
+_TAIL_LEAD = _NP_FUNCTION - {"von", "vom", "und"} | _TAIL_ADVERBS
+_TAIL_INNER = _NP_FUNCTION | _TAIL_ADVERBS | frozenset({"am", "im", "in", "für", "bei", "beim", "zu", "aus"})
 _TAIL_MAX = 8  # tokens of noun phrase after the reporting verb
 _MIN_QUOTE = 3  # tokens
 _DEMONSTRATIVES = frozenset({"dies", "das", "dieses"})
@@ -224,8 +228,9 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
                 out.append(kept)
                 if verb not in cue_starts:
                     out.append(TokenSpan("CUE", verb, verb + 1))
-                last = e - 1 if toks[e - 1].text in (".", "!", "?") else e
-                out.extend(_speaker(spans, verb + 1, last))
+                # the source ends with its last name, noun or pronoun ("die Anwältin", not "… weiter")
+                last = max(i for i in range(verb + 1, e) if _capitalised(toks[i]) or toks[i].lower in lex.pronouns)
+                out.extend(_speaker(spans, verb + 1, last + 1))
             continue
         verb_at = pronoun_attribution(doc, b, e, lex)
         if verb_at is not None and s_idx > 0 and s_idx - 1 not in quoted:
