@@ -131,15 +131,14 @@ def test_a_tagged_speaker_is_not_duplicated() -> None:
 
 
 def test_dies_with_a_reporting_verb_makes_the_sentence_before_it_the_statement() -> None:
-    """"… Dies gab die Vereinsführung bekannt.": the statement is the sentence before, up to
-    and including the pronoun that stands for it (the corpus convention), the source follows
-    the verb."""
+    """"… Dies gab die Vereinsführung bekannt.": the statement is the sentence before, which
+    the pronoun stands for; the source follows the verb."""
     text = (
         "Der Italiener Giovanni Trapattoni wird neuer Trainer beim VfB Stuttgart. "
         "Dies gab die Vereinsführung heute auf einer Pressekonferenz bekannt."
     )
     assert spans_of(text) == [
-        ("IQ", "Der Italiener Giovanni Trapattoni wird neuer Trainer beim VfB Stuttgart. Dies"),
+        ("IQ", "Der Italiener Giovanni Trapattoni wird neuer Trainer beim VfB Stuttgart"),
         ("CUE", "gab"),
         ("SPK", "die Vereinsführung"),
     ]
