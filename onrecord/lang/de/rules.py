@@ -29,6 +29,8 @@ knowing which one a rule found (it is trained on the rule quotes too).
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon
@@ -191,19 +193,27 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
     toks = doc.tokens
     quoted = {toks[i].sent for sp in spans if sp.cls in QUOTE_CLASSES for i in range(sp.begin, sp.end)}
     cue_starts = {sp.begin for sp in spans if sp.cls == "CUE"}
+    # the tagger's cues and speakers by sentence (each under every sentence it touches), so that
+    # a long article is not scanned once per sentence
+    by_sent: dict[int, list[TokenSpan]] = defaultdict(list)
+    for sp in spans:
+        if sp.cls in ("CUE", "SPK"):
+            for s in range(toks[sp.begin].sent, toks[sp.end - 1].sent + 1):
+                by_sent[s].append(sp)
     out: list[TokenSpan] = []
     for s_idx, (b, e) in enumerate(doc.sentences):
         if s_idx in quoted:
             continue
+        local = by_sent.get(s_idx, [])
         phrase = next((p for i in range(b, e) if (p := source_phrase_at(doc, i, (b, e), lex)) is not None), None)
         # the tagger's own source cue (the lower-cased word, not cue_class(): the lemma of a
         # sentence-initial "Laut" is the noun) with the speaker it tagged beside it
         cue = next(
-            (c for c in spans if c.cls == "CUE" and b <= c.begin < e and lex.cues.get(toks[c.begin].lower) == "prep"),
+            (c for c in local if c.cls == "CUE" and b <= c.begin < e and lex.cues.get(toks[c.begin].lower) == "prep"),
             None,
         )
         if cue is not None:
-            near = [sp for sp in spans if sp.cls == "SPK" and b <= sp.begin < e
+            near = [sp for sp in local if sp.cls == "SPK" and b <= sp.begin < e
                     and (cue.end <= sp.begin <= cue.end + 1 or cue.begin - 1 <= sp.end <= cue.begin)]
             lo = min([cue.begin] + [sp.begin for sp in near])
             hi = max([cue.end] + [sp.end for sp in near])
@@ -216,10 +226,8 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
             if parts:
                 out.extend(parts)
                 prep = next((i for i in range(lo, hi) if lex.cues.get(toks[i].lower) == "prep"), lo)
-                if prep not in cue_starts:
-                    out.append(TokenSpan("CUE", prep, prep + 1))
                 source = (lo, prep) if prep + 1 == hi else (prep + 1, hi)
-                out.extend(_speaker(spans, *source))
+                out.extend(_cue_and_source(local, cue_starts, prep, *source))
             continue
         comma = trailing_attribution(doc, b, e, lex)
         if comma is not None:
@@ -227,11 +235,9 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
             kept = trim(doc, TokenSpan("IQ", b, comma)) if comma - b >= _MIN_QUOTE else None
             if kept is not None:
                 out.append(kept)
-                if verb not in cue_starts:
-                    out.append(TokenSpan("CUE", verb, verb + 1))
                 # the source ends with its last name, noun or pronoun ("die Anwältin", not "… weiter")
                 last = max(i for i in range(verb + 1, e) if _capitalised(toks[i]) or toks[i].lower in lex.pronouns)
-                out.extend(_speaker(spans, verb + 1, last + 1))
+                out.extend(_cue_and_source(local, cue_starts, verb, verb + 1, last + 1))
             continue
         verb_at = pronoun_attribution(doc, b, e, lex)
         if verb_at is not None and s_idx > 0 and s_idx - 1 not in quoted:
@@ -244,17 +250,19 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
                 if kept is None:
                     continue
                 out.append(kept)
-                if verb_at not in cue_starts:
-                    out.append(TokenSpan("CUE", verb_at, verb_at + 1))
                 np = noun_phrase_end(doc, verb_at + 1, e)
-                if np is not None:
-                    out.extend(_speaker(spans, verb_at + 1, np[1]))
+                source_end = np[1] if np is not None else verb_at + 1  # no noun phrase: no source span
+                out.extend(_cue_and_source(local, cue_starts, verb_at, verb_at + 1, source_end))
     return out
 
 
-def _speaker(spans: list[TokenSpan], begin: int, end: int) -> list[TokenSpan]:
-    """The source's noun phrase as a speaker span, unless the tagger tagged a speaker there."""
-    if end <= begin or any(sp.cls == "SPK" and sp.begin < end and begin < sp.end for sp in spans):
-        return []
-    return [TokenSpan("SPK", begin, end)]
+def _cue_and_source(
+    local: list[TokenSpan], cue_starts: set[int], cue: int, begin: int, end: int
+) -> list[TokenSpan]:
+    """The one-word cue span, unless the tagger tagged a cue there, and the source's noun phrase
+    ``[begin, end)`` as a speaker span, unless it is empty or the tagger tagged a speaker on it."""
+    out = [] if cue in cue_starts else [TokenSpan("CUE", cue, cue + 1)]
+    if end > begin and not any(sp.cls == "SPK" and sp.begin < end and begin < sp.end for sp in local):
+        out.append(TokenSpan("SPK", begin, end))
+    return out
 
