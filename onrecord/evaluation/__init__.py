@@ -1,4 +1,5 @@
-"""Evaluation of attribution against gold corpora (German quotation JSON, brat/PolNeAR)."""
+"""Evaluation of attribution against gold corpora (German quotation JSON, brat/PolNeAR) and the
+bundled hand-annotated sets (cross-genre quotes, roles; see ``evaluation/data/README.md``)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from onrecord.evaluation.gold import GoldDoc, read_corpus, resolve_split
-from onrecord.evaluation.metrics import DocScore, PredQuote, predictions, score_corpus
+from onrecord.evaluation.gold import GoldDoc, RoleDoc, read_corpus, read_crossgenre, read_roles, resolve_split
+from onrecord.evaluation.metrics import DocScore, PredQuote, RoleScore, predictions, score_corpus, score_roles
 from onrecord.lang import get_extractor
 
-__all__ = ["EvalReport", "run_eval", "evaluate_docs"]
+__all__ = ["EvalReport", "RolesReport", "run_eval", "run_crossgenre", "run_roles", "evaluate_docs", "evaluate_roles"]
+
+#: where the corpora behind the bundled sets are looked for when no folder is given
+DEFAULT_DATA = Path("../shared/data")
 
 
 @dataclass
@@ -38,6 +42,7 @@ class EvalReport:
             "recall_by_kind": {
                 kind: round(s.recall, 4) for kind, s in sorted(self.score.recall_by_kind.items())
             },
+            "counts": self.score.counts.as_dict(),
         }
 
 
@@ -69,3 +74,76 @@ def run_eval(data: Path, language: str | None = None, split: str = "dev", limit:
         score=score,
         extractor=f"{extractor.name} {extractor.version}",
     )
+
+
+def run_crossgenre(language: str, split: str = "dev", data: Path | None = None) -> EvalReport:
+    """Evaluate on the bundled cross-genre quote set of ``language`` (texts read from ``data``)."""
+    root = Path(data) if data is not None else DEFAULT_DATA
+    docs = read_crossgenre(language, split, root)
+    score, seconds = evaluate_docs(docs, language)
+    extractor = get_extractor(language)
+    return EvalReport(
+        data=f"crossgenre-{language} ({split})",
+        language=language,
+        documents=len(docs),
+        words=sum(len(d.text.split()) for d in docs),
+        seconds=seconds,
+        score=score,
+        extractor=f"{extractor.name} {extractor.version}",
+    )
+
+
+@dataclass
+class RolesReport:
+    """Role scores of one run over the roles set, per language and in total."""
+
+    split: str
+    documents: int
+    by_language: dict[str, RoleScore]
+    seconds: float
+    extractors: list[str]
+
+    @property
+    def total(self) -> RoleScore:
+        total = RoleScore()
+        for score in self.by_language.values():
+            total.add(score)
+        return total
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "data": f"roles ({self.split})",
+            "documents": self.documents,
+            "seconds": round(self.seconds, 2),
+            "extractor": ", ".join(self.extractors),
+            "all": self.total.as_dict(),
+            **{lang: score.as_dict() for lang, score in sorted(self.by_language.items())},
+        }
+
+
+def evaluate_roles(docs: list[RoleDoc], language: str) -> tuple[RoleScore, float]:
+    """Run the extractor of ``language`` over the roles documents and score the entities' roles."""
+    extractor = get_extractor(language)
+    start = time.perf_counter()
+    results = extractor.extract_many([d.text for d in docs])
+    seconds = time.perf_counter() - start
+    total = RoleScore()
+    for doc, result in zip(docs, results, strict=True):
+        total.add(score_roles(doc.roles, list(result.entities)))
+    return total, seconds
+
+
+def run_roles(split: str = "dev", data: Path | None = None, language: str | None = None) -> RolesReport:
+    """Evaluate the roles of the analysis output on the bundled roles set."""
+    root = Path(data) if data is not None else DEFAULT_DATA
+    docs = read_roles(split, root, language)
+    by_language: dict[str, RoleScore] = {}
+    seconds = 0.0
+    extractors: list[str] = []
+    for lang in sorted({d.language for d in docs}):
+        score, spent = evaluate_roles([d for d in docs if d.language == lang], lang)
+        by_language[lang] = score
+        seconds += spent
+        extractor = get_extractor(lang)
+        extractors.append(f"{extractor.name} {extractor.version}")
+    return RolesReport(split=split, documents=len(docs), by_language=by_language, seconds=seconds, extractors=extractors)

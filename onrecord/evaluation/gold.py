@@ -1,15 +1,20 @@
 """Readers of gold attribution corpora into one shape: :class:`GoldDoc`.
 
-Two formats are read:
+Three formats are read:
 
 * the German quotation JSON of Petersen-Frey & Biemann (one ``*.json`` per article with
-  ``originalText`` and ``annotations``), and
+  ``originalText`` and ``annotations``),
 * brat standoff as in PolNeAR (``text/*.txt`` + ``attributions/*.ann``, ``E`` lines joining
-  ``Source``, ``Cue`` and ``Content`` text-bound annotations).
+  ``Source``, ``Cue`` and ``Content`` text-bound annotations), and
+* our own hand-annotated sets bundled in ``evaluation/data`` (the cross-genre quote sets and
+  the roles set): JSON lines of document ids, offsets and short labels only; the texts are
+  read from the corpora they come from (``../shared/data`` layout), see :class:`CorpusTexts`.
 """
 
 from __future__ import annotations
 
+import csv
+import hashlib
 import json
 import re
 from collections.abc import Iterator
@@ -44,6 +49,7 @@ class GoldQuote:
     kind: str | None = None
     nested: bool = False
     raw_type: str | None = None
+    speaker_label: str | None = None
 
 
 @dataclass
@@ -156,3 +162,176 @@ def read_corpus(path: Path, limit: int | None = None) -> Iterator[GoldDoc]:
     else:
         for json_path in sorted(path.glob("*.json"))[:limit]:
             yield read_german_doc(json_path)
+
+
+# --------------------------------------------------------------------------- bundled hand-annotated sets
+
+#: folder of the bundled sets (``crossgenre-de.jsonl``, ``crossgenre-en.jsonl``, ``roles.jsonl``)
+BUNDLED = Path(__file__).parent / "data"
+#: the splits of the bundled sets; ``heldout`` is for final scoring only
+BUNDLED_SPLITS = ("dev", "heldout", "all")
+#: corpus prefix of a bundled document id -> language of its text
+CORPUS_LANGUAGE = {"bench-de": "de", "quotes-de-dev": "de", "news-en": "en", "attribution-en-dev": "en"}
+
+
+@dataclass
+class GoldRole:
+    """One hand-annotated role: the mention it belongs to and the role's fields."""
+
+    span: Span
+    type: str
+    name: str
+    title: str | None = None
+    organization: str | None = None
+    place: str | None = None
+    former: bool = False
+
+
+@dataclass
+class RoleDoc:
+    """One document of the roles set: its text and every role the text gives (exhaustive)."""
+
+    id: str
+    text: str
+    language: str
+    roles: list[GoldRole]
+
+
+class CorpusTexts:
+    """The texts a bundled set points to, read from a folder laid out like ``../shared/data``.
+
+    Ids are ``<corpus>:<key>``: ``bench-de:gnad-<row>`` (row of the 10kGNAD test CSV, counting
+    rows with a text), ``news-en:<file stem>``, ``quotes-de-dev:<file stem>`` and
+    ``attribution-en-dev:<file stem>``.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self._gnad: list[str] | None = None
+
+    def _path(self, corpus: str, key: str) -> Path:
+        paths = {
+            "bench-de": self.root / "bench-de" / "10kgnad-test.csv",
+            "news-en": self.root / "news-en" / f"{key}.txt",
+            "quotes-de-dev": self.root / "quotes-de" / "dev" / f"{key}.json",
+            "attribution-en-dev": self.root / "attribution-en" / "dev" / "text" / f"{key}.txt",
+        }
+        if corpus not in paths:
+            raise DataError(f"unknown corpus {corpus!r} in a bundled set")
+        path = paths[corpus]
+        if not path.is_file():
+            raise DataError(f"{path}: corpus text not found (pass --data with the folder of the corpora)")
+        return path
+
+    def text(self, doc_id: str) -> str:
+        """The text of one document id."""
+        corpus, _, key = doc_id.partition(":")
+        path = self._path(corpus, key)
+        try:
+            if corpus == "bench-de":
+                if self._gnad is None:
+                    self._gnad = gnad_texts(path)
+                return self._gnad[int(key.removeprefix("gnad-"))]
+            if corpus == "quotes-de-dev":
+                return str(json.loads(path.read_text(encoding="utf-8"))["originalText"])
+            return path.read_text(encoding="utf-8")
+        except (OSError, ValueError, KeyError, IndexError) as exc:
+            raise DataError(f"{path}: cannot read the text of {doc_id} ({exc})") from exc
+
+
+def gnad_texts(csv_path: Path) -> list[str]:
+    """The article texts of a 10kGNAD ``label;'text'`` CSV, in file order (rows with a text)."""
+    with csv_path.open(encoding="utf-8", newline="") as stream:
+        return [row[1] for row in csv.reader(stream, delimiter=";", quotechar="'") if len(row) == 2 and row[1].strip()]
+
+
+def _bundled_records(path: Path, split: str) -> Iterator[dict[str, object]]:
+    if split not in BUNDLED_SPLITS:
+        raise DataError(f"split {split!r}: the bundled sets have {', '.join(BUNDLED_SPLITS)}")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read the bundled set ({exc})") from exc
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except ValueError as exc:
+            raise DataError(f"{path}:{lineno}: not JSON ({exc})") from exc
+        if split == "all" or record.get("split") == split:
+            yield record
+
+
+def _checked_text(texts: CorpusTexts, record: dict[str, object]) -> str:
+    doc_id = str(record["id"])
+    text = texts.text(doc_id)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    if digest != record.get("sha256") or len(text) != record.get("chars"):
+        raise DataError(f"{doc_id}: the corpus text differs from the one that was annotated")
+    return text
+
+
+def _span_list(value: object) -> list[Span]:
+    assert isinstance(value, list)
+    return [(int(b), int(e)) for b, e in value]
+
+
+def read_crossgenre(
+    language: str, split: str, data_root: Path, gold_path: Path | None = None
+) -> list[GoldDoc]:
+    """The cross-genre quote set of ``language`` (``de``: derStandard, ``en``: news-en), one split."""
+    path = gold_path or BUNDLED / f"crossgenre-{language}.jsonl"
+    texts = CorpusTexts(data_root)
+    docs: list[GoldDoc] = []
+    for record in _bundled_records(path, split):
+        text = _checked_text(texts, record)
+        try:
+            quotes = [
+                GoldQuote(
+                    spans=_span_list(q["spans"]),
+                    speaker=_span_list(q.get("speaker", [])),
+                    cue=_span_list(q.get("cue", [])),
+                    kind=q.get("kind"),
+                    speaker_label=q.get("speaker_label") or None,
+                )
+                for q in record["quotes"]  # type: ignore[attr-defined]
+            ]
+        except (KeyError, TypeError, ValueError, AssertionError) as exc:
+            raise DataError(f"{path}: malformed record {record.get('id')} ({exc})") from exc
+        docs.append(GoldDoc(id=str(record["id"]), text=text, quotes=quotes, language=language))
+    return docs
+
+
+def read_roles(
+    split: str, data_root: Path, language: str | None = None, gold_path: Path | None = None
+) -> list[RoleDoc]:
+    """The roles set (documents of both languages unless ``language`` is given), one split."""
+    path = gold_path or BUNDLED / "roles.jsonl"
+    texts = CorpusTexts(data_root)
+    docs: list[RoleDoc] = []
+    for record in _bundled_records(path, split):
+        doc_id = str(record["id"])
+        lang = CORPUS_LANGUAGE.get(doc_id.partition(":")[0])
+        if lang is None:
+            raise DataError(f"{path}: unknown corpus in {doc_id}")
+        if language is not None and lang != language:
+            continue
+        text = _checked_text(texts, record)
+        try:
+            roles = [
+                GoldRole(
+                    span=(int(r["span"][0]), int(r["span"][1])),
+                    type=str(r["type"]),
+                    name=str(r["name"]),
+                    title=r.get("title"),
+                    organization=r.get("organization"),
+                    place=r.get("place"),
+                    former=bool(r.get("former")),
+                )
+                for r in record["roles"]  # type: ignore[attr-defined]
+            ]
+        except (KeyError, TypeError, ValueError, IndexError) as exc:
+            raise DataError(f"{path}: malformed record {doc_id} ({exc})") from exc
+        docs.append(RoleDoc(id=doc_id, text=text, language=lang, roles=roles))
+    return docs
