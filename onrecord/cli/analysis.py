@@ -28,7 +28,7 @@ from onrecord.cli.common import (
     out,
     write_line,
 )
-from onrecord.errors import OnrecordError
+from onrecord.errors import InputError, OnrecordError
 from onrecord.model import Analysis
 
 
@@ -147,23 +147,52 @@ def _print_analysis(analysis: Analysis) -> None:
 
 
 def evaluate(
-    data: Annotated[Path, typer.Option("--data", help="Gold corpus: a split folder or a root with train/ dev/.")],
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            help="Gold corpus: a split folder or a root with train/ dev/. With --crossgenre or --roles: "
+            "the folder of the corpora behind the bundled sets (default ../shared/data).",
+        ),
+    ] = None,
     lang: LangOption = None,
-    split: Annotated[list[str] | None, typer.Option("--split", help="Split(s) to evaluate (repeatable).")] = None,
+    split: Annotated[
+        list[str] | None,
+        typer.Option("--split", help="Split(s) to evaluate (repeatable; the bundled sets have dev, heldout, all)."),
+    ] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="Evaluate only the first N documents.")] = None,
+    crossgenre: Annotated[
+        str | None,
+        typer.Option("--crossgenre", metavar="LANG", help="Score the bundled cross-genre quote set of de or en."),
+    ] = None,
+    roles: Annotated[
+        bool, typer.Option("--roles", help="Score roles (title, organisation, place) on the roles set.")
+    ] = False,
     output_format: FormatOption = None,
 ) -> None:
     """Score the extractor against gold annotations: precision, recall and F1."""
     with handle_errors():
-        from onrecord.evaluation import run_eval
+        from onrecord.evaluation import run_crossgenre, run_eval, run_roles
         from onrecord.pipeline import ensure_supported
 
         language = ensure_supported(lang) if lang else None
-        reports = {name: as_dict(run_eval(data, language, split=name, limit=limit)) for name in split or ["dev"]}
+        names = split or ["dev"]
+        if roles:
+            reports = {name: as_dict(run_roles(name, data, language)) for name in names}
+        elif crossgenre:
+            set_language = ensure_supported(crossgenre)
+            reports = {name: as_dict(run_crossgenre(set_language, name, data)) for name in names}
+        elif data is None:
+            raise InputError("give --data (a gold corpus), --crossgenre LANG or --roles")
+        else:
+            reports = {name: as_dict(run_eval(data, language, split=name, limit=limit)) for name in names}
     if output_format in (Format.json, Format.jsonl):
         write_line(json.dumps(reports, ensure_ascii=False, indent=2 if output_format is Format.json else None))
         return
-    _print_scores(reports)
+    if roles:
+        _print_role_scores(reports)
+    else:
+        _print_scores(reports)
 
 
 def _print_scores(reports: dict[str, dict[str, Any]]) -> None:
@@ -181,9 +210,41 @@ def _print_scores(reports: dict[str, dict[str, Any]]) -> None:
             )
     out.print(table)
     for split, report in reports.items():
+        counts = report.get("counts")
+        if counts:
+            out.print(
+                f"{escape(split)}: quote precision (counted) {counts['quote_precision']:.3f}, "
+                f"speaker accuracy of correct quotes {counts['speaker_accuracy']:.3f} "
+                f"({counts['speaker_right']}/{counts['correct_quotes']} of {counts['predicted']} predicted)"
+            )
         details = ", ".join(
             f"{key} {report[key]}" for key in ("data", "documents", "words", "seconds", "extractor") if key in report
         )
+        out.print(f"[dim]{escape(split)}: {escape(details)}[/]")
+
+
+def _print_role_scores(reports: dict[str, dict[str, Any]]) -> None:
+    table = Table(title="onrecord role evaluation")
+    for column in ("split", "language", "field", "precision", "recall", "F1", "predicted", "gold"):
+        table.add_column(column, justify="left" if column in ("split", "language", "field") else "right")
+    for split, report in reports.items():
+        for language in ("all", "de", "en"):
+            fields = report.get(language)
+            if not isinstance(fields, dict):
+                continue
+            for name in ("title", "organization", "place"):
+                score = fields.get(name) or {}
+                table.add_row(
+                    split,
+                    language,
+                    name,
+                    *(f"{score.get(key, 0):.3f}" for key in ("precision", "recall", "f1")),
+                    *(str(score.get(key, "")) for key in ("predicted", "gold")),
+                )
+    out.print(table)
+    for split, report in reports.items():
+        keys = ("data", "documents", "seconds", "extractor")
+        details = ", ".join(f"{key} {report[key]}" for key in keys if key in report)
         out.print(f"[dim]{escape(split)}: {escape(details)}[/]")
 
 

@@ -39,9 +39,7 @@ class EvalReport:
             "extractor": self.extractor,
             "quote": self.score.quote.as_dict(),
             "joint": self.score.joint.as_dict(),
-            "recall_by_kind": {
-                kind: round(s.recall, 4) for kind, s in sorted(self.score.recall_by_kind.items())
-            },
+            "recall_by_kind": {kind: round(s.recall, 4) for kind, s in sorted(self.score.recall_by_kind.items())},
             "counts": self.score.counts.as_dict(),
         }
 
@@ -146,4 +144,6 @@ def run_roles(split: str = "dev", data: Path | None = None, language: str | None
         seconds += spent
         extractor = get_extractor(lang)
         extractors.append(f"{extractor.name} {extractor.version}")
-    return RolesReport(split=split, documents=len(docs), by_language=by_language, seconds=seconds, extractors=extractors)
+    return RolesReport(
+        split=split, documents=len(docs), by_language=by_language, seconds=seconds, extractors=extractors
+    )

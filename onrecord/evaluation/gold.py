@@ -277,9 +277,7 @@ def _span_list(value: object) -> list[Span]:
     return [(int(b), int(e)) for b, e in value]
 
 
-def read_crossgenre(
-    language: str, split: str, data_root: Path, gold_path: Path | None = None
-) -> list[GoldDoc]:
+def read_crossgenre(language: str, split: str, data_root: Path, gold_path: Path | None = None) -> list[GoldDoc]:
     """The cross-genre quote set of ``language`` (``de``: derStandard, ``en``: news-en), one split."""
     path = gold_path or BUNDLED / f"crossgenre-{language}.jsonl"
     texts = CorpusTexts(data_root)

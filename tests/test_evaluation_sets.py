@@ -1,0 +1,313 @@
+"""The bundled hand-annotated sets (cross-genre quotes, roles): readers, scorers, eval wiring.
+
+All texts here are written for these tests; the real sets are only checked for their shape,
+and scored when ../shared/data is there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from onrecord.cli import app
+from onrecord.errors import DataError
+from onrecord.evaluation.gold import BUNDLED, GoldQuote, GoldRole, read_crossgenre, read_roles
+from onrecord.evaluation.metrics import PredQuote, normalise, score_document, score_roles
+from onrecord.model import Entity, Role
+
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+
+GNAD_ROWS = [
+    "Inland;'Die Stadt baut eine Brücke. Das sei dringend nötig, sagte Bürgermeisterin Eva Roth.'",
+    "Sport;'Der Trainer des FC Beispiel, Jan Kurz, lobte die Mannschaft.'",
+]
+NEWS_TEXT = 'Budget passes\n\n" We are relieved, " said Mara Lind, mayor of Eastwick.\n'
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _span(text: str, part: str) -> list[int]:
+    start = text.index(part)
+    return [start, start + len(part)]
+
+
+@pytest.fixture()
+def corpora(tmp_path: Path) -> Path:
+    root = tmp_path / "data"
+    (root / "bench-de").mkdir(parents=True)
+    (root / "bench-de" / "10kgnad-test.csv").write_text("\n".join(GNAD_ROWS) + "\n", encoding="utf-8")
+    (root / "news-en").mkdir()
+    (root / "news-en" / "budget.txt").write_text(NEWS_TEXT, encoding="utf-8")
+    return root
+
+
+def _gnad(index: int) -> str:
+    return GNAD_ROWS[index].split(";", 1)[1].strip("'")
+
+
+def _write(path: Path, records: list[dict[str, object]]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def _quote_record(doc_id: str, text: str, split: str) -> dict[str, object]:
+    quote = {
+        "kind": "indirect",
+        "spans": [_span(text, "Das sei dringend nötig")],
+        "cue": [_span(text, "sagte")],
+        "speaker": [_span(text, "Bürgermeisterin Eva Roth")],
+        "speaker_label": "Eva Roth",
+    }
+    return {"id": doc_id, "split": split, "sha256": _digest(text), "chars": len(text), "quotes": [quote]}
+
+
+# --------------------------------------------------------------------------- readers
+
+
+def test_crossgenre_reader_loads_texts_and_keeps_only_the_split(corpora: Path, tmp_path: Path) -> None:
+    text = _gnad(0)
+    gold = _write(
+        tmp_path / "cg.jsonl",
+        [_quote_record("bench-de:gnad-0", text, "dev"), _quote_record("bench-de:gnad-0", text, "heldout")],
+    )
+    docs = read_crossgenre("de", "dev", corpora, gold_path=gold)
+    assert len(docs) == 1 and docs[0].text == text and docs[0].language == "de"
+    quote = docs[0].quotes[0]
+    b, e = quote.spans[0]
+    assert text[b:e] == "Das sei dringend nötig" and quote.kind == "indirect"
+    assert quote.speaker_label == "Eva Roth"
+    assert len(read_crossgenre("de", "all", corpora, gold_path=gold)) == 2
+
+
+def test_crossgenre_reader_refuses_a_changed_text(corpora: Path, tmp_path: Path) -> None:
+    record = _quote_record("bench-de:gnad-0", _gnad(0) + " Nachtrag.", "dev")
+    gold = _write(tmp_path / "cg.jsonl", [record])
+    with pytest.raises(DataError, match="differs"):
+        read_crossgenre("de", "dev", corpora, gold_path=gold)
+
+
+def test_crossgenre_reader_names_the_missing_corpus(tmp_path: Path) -> None:
+    record = _quote_record("bench-de:gnad-0", _gnad(0), "dev") | {"id": "news-en:budget"}
+    gold = _write(tmp_path / "cg.jsonl", [record])
+    with pytest.raises(DataError, match="corpus text not found"):
+        read_crossgenre("en", "dev", tmp_path / "nirgends", gold_path=gold)
+    with pytest.raises(DataError, match="split"):
+        read_crossgenre("en", "test", tmp_path, gold_path=gold)
+
+
+def test_roles_reader_filters_by_language(corpora: Path, tmp_path: Path) -> None:
+    de, en = _gnad(1), NEWS_TEXT
+    role_de = {
+        "span": _span(de, "Jan Kurz"),
+        "type": "person",
+        "name": "Jan Kurz",
+        "title": "Trainer",
+        "organization": "FC Beispiel",
+        "place": None,
+        "former": False,
+    }
+    role_en = {
+        "span": _span(en, "Mara Lind"),
+        "type": "person",
+        "name": "Mara Lind",
+        "title": "mayor",
+        "organization": None,
+        "place": "Eastwick",
+        "former": False,
+    }
+    gold = _write(
+        tmp_path / "roles.jsonl",
+        [
+            {"id": "bench-de:gnad-1", "split": "dev", "sha256": _digest(de), "chars": len(de), "roles": [role_de]},
+            {"id": "news-en:budget", "split": "dev", "sha256": _digest(en), "chars": len(en), "roles": [role_en]},
+        ],
+    )
+    both = read_roles("dev", corpora, gold_path=gold)
+    assert [d.language for d in both] == ["de", "en"]
+    only_en = read_roles("dev", corpora, language="en", gold_path=gold)
+    assert len(only_en) == 1 and only_en[0].roles[0].place == "Eastwick"
+    assert read_roles("heldout", corpora, gold_path=gold) == []
+
+
+# --------------------------------------------------------------------------- quote counts
+
+
+TEXT = "Der Plan sei gut, sagte er. Die Halle bleibt zu. Morgen komme die Antwort, hieß es."
+
+
+def _gold(part: str, speaker: str | None = None, label: str | None = None) -> GoldQuote:
+    return GoldQuote(
+        spans=[tuple(_span(TEXT, part))],  # type: ignore[list-item]
+        speaker=[tuple(_span(TEXT, speaker))] if speaker else [],  # type: ignore[list-item]
+        speaker_label=label,
+    )
+
+
+def test_counts_correct_quotes_and_speaker_accuracy() -> None:
+    gold = [_gold("Der Plan sei gut", "er", "Tom Weber"), _gold("Morgen komme die Antwort")]
+    preds = [
+        # right quote, pronoun resolved to the entity the label names
+        PredQuote(spans=[tuple(_span(TEXT, "Der Plan sei gut"))], entity_name="Tom Weber"),  # type: ignore[list-item]
+        # right quote, but a speaker where the text names none
+        PredQuote(spans=[tuple(_span(TEXT, "Morgen komme die Antwort"))], entity_name="Halle"),  # type: ignore[list-item]
+        # not a statement
+        PredQuote(spans=[tuple(_span(TEXT, "Die Halle bleibt zu"))]),  # type: ignore[list-item]
+    ]
+    counts = score_document(TEXT, gold, preds).counts
+    assert (counts.predicted, counts.correct, counts.speaker_right) == (3, 2, 1)
+    assert counts.precision == pytest.approx(2 / 3) and counts.speaker_accuracy == pytest.approx(0.5)
+
+
+def test_a_prediction_mostly_outside_its_gold_quote_is_not_counted_correct() -> None:
+    gold = [_gold("Der Plan sei gut", "er")]
+    long_pred = PredQuote(spans=[(0, TEXT.index("Morgen"))], speaker=[tuple(_span(TEXT, "er"))])  # type: ignore[list-item]
+    result = score_document(TEXT, gold, [long_pred])
+    assert result.quote.p_credit > 0  # characters still earn partial credit
+    assert result.counts.correct == 0
+
+
+def test_document_label_is_no_name() -> None:
+    gold = [_gold("Morgen komme die Antwort", None, None)]
+    gold[0].speaker = [tuple(_span(TEXT, "hieß es"))]  # type: ignore[list-item]
+    gold[0].speaker_label = "document: Mitteilung"
+    pred = PredQuote(spans=list(gold[0].spans), entity_name="Document Center")
+    assert score_document(TEXT, gold, [pred]).counts.speaker_right == 0
+
+
+# --------------------------------------------------------------------------- roles
+
+
+ROLE_TEXT = "Die Ministerin Ada Berg und der Sprecher Udo Kern kamen. Ein Koch war auch da."
+
+
+def _entity(name: str, *roles: Role, mention: str | None = None) -> Entity:
+    return Entity(
+        id=name,
+        name=name,
+        type="person",
+        mentions=[tuple(_span(ROLE_TEXT, mention or name))],  # type: ignore[list-item]
+        roles=list(roles),
+    )
+
+
+def test_role_fields_are_scored_exactly_after_whitespace_normalisation() -> None:
+    gold = [
+        GoldRole(
+            span=tuple(_span(ROLE_TEXT, "Ada Berg")),
+            type="person",
+            name="Ada Berg",  # type: ignore[arg-type]
+            title="Ministerin",
+            place="Nordland",
+        ),
+        GoldRole(
+            span=tuple(_span(ROLE_TEXT, "Udo Kern")),
+            type="person",
+            name="Udo Kern",  # type: ignore[arg-type]
+            title="Sprecher",
+            organization="Amt  für Wege",
+        ),
+    ]
+    entities = [
+        _entity("Ada Berg", Role(title=" Ministerin ", place="Südland")),
+        _entity("Udo Kern", Role(title="Sprecher", organization="Amt für\nWege")),
+        _entity("Koch", Role(title="Koch")),  # a role the gold does not have: a false positive
+    ]
+    score = score_roles(gold, entities)
+    title, organization, place = (score.fields[n] for n in ("title", "organization", "place"))
+    assert (title.p_credit, title.n_pred, title.r_credit, title.n_gold) == (2, 3, 2, 2)
+    assert (organization.precision, organization.recall) == (1.0, 1.0)
+    assert (place.precision, place.recall) == (0.0, 0.0)
+    assert score.matched_roles == 2
+    assert normalise(" a \t b ") == "a b" and normalise("  ") is None
+
+
+def test_a_role_on_the_wrong_entity_earns_nothing() -> None:
+    gold = [
+        GoldRole(
+            span=tuple(_span(ROLE_TEXT, "Udo Kern")),
+            type="person",
+            name="Udo Kern",  # type: ignore[arg-type]
+            title="Sprecher",
+        )
+    ]
+    entities = [_entity("Ada Berg", Role(title="Sprecher")), _entity("Udo Kern")]
+    title = score_roles(gold, entities).fields["title"]
+    assert (title.p_credit, title.n_pred, title.r_credit) == (0, 1, 0)
+
+
+# --------------------------------------------------------------------------- bundled files
+
+
+def _bundled(name: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in (BUNDLED / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_bundled_sets_hold_ids_offsets_and_short_labels_only() -> None:
+    for name in ("crossgenre-de.jsonl", "crossgenre-en.jsonl", "roles.jsonl"):
+        records = _bundled(name)
+        ids = [r["id"] for r in records]
+        assert len(ids) == len(set(ids)), name
+        for record in records:
+            assert record["split"] in ("dev", "heldout")
+            assert set(record) <= {"id", "split", "sha256", "chars", "quotes", "roles"}
+            chars = int(record["chars"])  # type: ignore[arg-type]
+            for item in record.get("quotes", []) + record.get("roles", []):  # type: ignore[operator]
+                spans = item["spans"] + item["cue"] + item["speaker"] if "spans" in item else [item["span"]]
+                assert all(0 <= b < e <= chars for b, e in spans)
+                labels = [v for k, v in item.items() if isinstance(v, str) and k not in ("kind", "type")]
+                assert all(len(v) <= 120 for v in labels)
+    assert len(_bundled("crossgenre-de.jsonl")) >= 40 and len(_bundled("crossgenre-en.jsonl")) >= 20
+    assert sum(len(r["roles"]) for r in _bundled("roles.jsonl")) >= 200  # type: ignore[arg-type,misc]
+
+
+# --------------------------------------------------------------------------- eval command
+
+
+def test_eval_roles_prints_a_row_per_field(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[str, Path | None, str | None]] = []
+    field = {"precision": 0.5, "recall": 0.25, "f1": 0.3333, "predicted": 4, "gold": 8}
+
+    class Report:
+        def as_dict(self) -> dict[str, object]:
+            return {
+                "data": "roles (dev)",
+                "documents": 3,
+                "all": {"title": field, "organization": field, "place": field},
+            }
+
+    def run_roles(split: str = "dev", data: Path | None = None, language: str | None = None) -> Report:
+        calls.append((split, data, language))
+        return Report()
+
+    monkeypatch.setattr("onrecord.evaluation.run_roles", run_roles)
+    result = CliRunner().invoke(app, ["eval", "--roles", "--split", "heldout", "--data", "d", "--format", "text"])
+    assert result.exit_code == 0, result.stderr
+    assert calls == [("heldout", Path("d"), None)]
+    rows = [line for line in result.stdout.splitlines() if "│ all" in line]
+    assert len(rows) == 3 and "0.333" in result.stdout
+
+
+def test_eval_crossgenre_without_the_corpora_is_a_one_line_data_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", "--crossgenre", "de", "--data", str(tmp_path / "nirgends")])
+    assert result.exit_code == 5
+    assert "corpus text not found" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_eval_needs_a_corpus_or_a_bundled_set() -> None:
+    result = CliRunner().invoke(app, ["eval"])
+    assert result.exit_code == 2 and "--crossgenre" in result.stderr
+
+
+@pytest.mark.skipif(not (SHARED / "bench-de").is_dir(), reason="needs ../shared/data/bench-de")
+def test_crossgenre_dev_runs_on_the_real_texts() -> None:
+    from onrecord.evaluation import run_crossgenre
+
+    report = run_crossgenre("de", "dev", SHARED)
+    assert report.documents == sum(1 for r in _bundled("crossgenre-de.jsonl") if r["split"] == "dev")
+    assert report.score.counts.predicted > 0 and report.score.quote.n_gold > 100
