@@ -18,7 +18,16 @@ from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from onrecord.errors import StoreError
 
-__all__ = ["DEFAULT_DB", "connect", "current_revision", "describe", "head_revision", "reason", "upgrade"]
+__all__ = [
+    "DEFAULT_DB",
+    "connect",
+    "current_revision",
+    "describe",
+    "head_revision",
+    "is_transient",
+    "reason",
+    "upgrade",
+]
 
 #: the store used when none is named
 DEFAULT_DB = "onrecord.db"
@@ -84,6 +93,24 @@ def reason(exc: SQLAlchemyError) -> str:
     """The database's own message of an error, on one line."""
     original = getattr(exc, "orig", None) or exc
     return " ".join(str(original).split()) or type(original).__name__
+
+
+#: PostgreSQL SQLSTATEs of failures a retry of the whole transaction cures: serialisation
+#: failure, deadlock, lock not available
+_TRANSIENT_SQLSTATES = frozenset({"40001", "40P01", "55P03"})
+
+
+def is_transient(exc: SQLAlchemyError) -> bool:
+    """Whether the database aborted a transaction for a reason a retry cures: a deadlock or a
+    serialisation failure (PostgreSQL), a busy or locked database (SQLite)."""
+    original = getattr(exc, "orig", None)
+    if original is None:
+        return False
+    state = getattr(original, "sqlstate", None) or getattr(original, "pgcode", None)
+    if state in _TRANSIENT_SQLSTATES:
+        return True
+    message = str(original).lower()
+    return "database is locked" in message or "database is busy" in message or "deadlock detected" in message
 
 
 def _configure_sqlite(engine: Engine) -> None:

@@ -86,9 +86,13 @@ article_entities = Table(
     Column("entity_id", String, ForeignKey("entities.id"), nullable=False),
     Column("rule", String, nullable=False),
     Column("score", Float, nullable=False),
+    # the distinct name (resolution_names.id) this entity resolves through; NULL when it is
+    # pinned by a user's split or stays local to its article (unnamed groups)
+    Column("name_id", String),
     Index("ix_article_entities_article", "article_id"),
     Index("ix_article_entities_entity", "entity_id"),
     Index("ix_article_entities_name_fold", "name_fold"),
+    Index("ix_article_entities_name", "name_id"),
 )
 
 quotes = Table(
@@ -147,6 +151,32 @@ entity_names = Table(
     Index("ix_entity_names_entity", "entity_id"),
 )
 
+#: the distinct names of shared article entities (:class:`onrecord.resolve.cluster.Name`):
+#: the input of cross-article resolution, with its current result (see
+#: :mod:`onrecord.storage.resolution`); ``count`` article entities carry each name
+resolution_names = Table(
+    "resolution_names",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String, nullable=False),
+    Column("german", Integer, nullable=False),
+    Column("count", Integer, nullable=False),
+    Column("entity_id", String),
+    Column("rule", String),
+    Column("score", Float),
+)
+
+#: the look-up keys of each name (:func:`onrecord.resolve.cluster.lookup_keys`): names that
+#: may decide each other's resolution share a key, so a write finds what it affects
+resolution_keys = Table(
+    "resolution_keys",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("name_id", String, ForeignKey("resolution_names.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_resolution_keys_name", "name_id"),
+)
+
 #: a user's correction of a resolution decision that must survive re-analysis: the article
 #: entity named ``name_fold`` in ``article_id`` belongs to ``entity_id`` (a split)
 overrides = Table(
@@ -180,5 +210,7 @@ __all__ = [
     "metadata",
     "overrides",
     "quotes",
+    "resolution_keys",
+    "resolution_names",
     "roles",
 ]

@@ -1,47 +1,49 @@
 """The knowledge base: one :class:`Store` over SQLite or PostgreSQL (SQLAlchemy Core).
 
-Writing: :meth:`Store.put` stores analyses, one transaction per batch, so a killed ingest
+Writing: :meth:`Store.put_many` stores analyses, one transaction per batch, so a killed ingest
 leaves whole articles or nothing. An article whose fingerprint is unchanged is left alone; a
-changed one is deleted with all its facts and written anew. Every article entity is linked to a
-canonical entity by :class:`onrecord.resolve.EntityIndex`; the rule that decided is kept.
+changed one is deleted with all its facts and written anew. Every shared article entity is
+linked to a canonical entity by cross-article resolution, recomputed inside the same
+transaction for the names the batch touches, so the store is a function of the set of its
+articles (the design and the guarantee: :mod:`onrecord.storage.resolution`). Writers take
+turns (one write lock); transient database failures are retried, never shown.
 Reading: :mod:`onrecord.storage.queries`; corrections: :mod:`onrecord.storage.corrections`.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+import random
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
-from sqlalchemy import Connection, Engine, delete, func, select, update
+from sqlalchemy import Connection, Engine, delete, func, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from onrecord.errors import NotFoundError, StoreError
-from onrecord.model import Analysis, Entity
-from onrecord.resolve import Candidate, EntityIndex, display_name
-from onrecord.resolve.keys import fold, translit_key
+from onrecord.model import Analysis
+from onrecord.resolve.cluster import Name
+from onrecord.resolve.keys import fold
 from onrecord.storage import engine as engines
+from onrecord.storage import resolution
 from onrecord.storage import schema as t
 from onrecord.storage.facts import date_range, dumps_spans, fact_id, now_iso, quote_id, role_id, word_count
 from onrecord.storage.records import StoreStats
+from onrecord.storage.resolution import Touched, insert_ignore
 
-__all__ = ["Outcome", "Store", "open_store"]
+__all__ = ["RETRIES", "WRITE_LOCK", "Outcome", "Store", "insert_ignore", "merge_rows", "open_store"]
 
 Outcome = Literal["added", "replaced", "unchanged"]
 #: entity types linked across articles; others (unnamed groups) stay local to their article
 _SHARED_TYPES = frozenset({"person", "organization", "location", "other"})
-
-
-@dataclass(frozen=True)
-class _Link:
-    """How one article entity was linked to a canonical entity."""
-
-    entity_id: str
-    rule: str
-    score: float
+#: PostgreSQL advisory-lock key every write transaction holds first (one writer at a time)
+WRITE_LOCK = 7_460_331_002
+#: attempts of a write transaction the database aborts for a transient reason (deadlock, busy)
+RETRIES = 8
+_T = TypeVar("_T")
 
 
 def open_store(db: str | Path | None = None, migrate: bool = True, create: bool = True) -> Store:
@@ -63,8 +65,6 @@ class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
-        self._index: EntityIndex | None = None
-        self._redirects: dict[str, str] = {}
 
     # ----------------------------------------------------------------- lifecycle
 
@@ -94,12 +94,38 @@ class Store:
 
     @contextmanager
     def writing(self) -> Iterator[Connection]:
-        """A write transaction (SQLite: taking the write lock at once, so writers queue)."""
+        """A write transaction holding the store's write lock (SQLite: ``BEGIN IMMEDIATE``;
+        PostgreSQL: an advisory lock), so writers take turns. Not retried: prefer
+        :meth:`transaction`."""
         try:
             with self.engine.connect().execution_options(sqlite_immediate=True) as conn, conn.begin():
+                self._lock(conn)
                 yield conn
         except SQLAlchemyError as exc:
             raise StoreError(f"{self.url}: {engines.reason(exc)}") from exc
+
+    def transaction(self, work: Callable[[Connection], _T]) -> _T:
+        """Run ``work`` in a write transaction (see :meth:`writing`). A deadlock, serialisation
+        failure or busy database that the server reports rolls it back and runs it again after a
+        growing pause, up to :data:`RETRIES` times; other database errors are :class:`StoreError`."""
+        delay = 0.05
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                with self.engine.connect().execution_options(sqlite_immediate=True) as conn, conn.begin():
+                    self._lock(conn)
+                    return work(conn)
+            except SQLAlchemyError as exc:
+                if attempt < RETRIES and engines.is_transient(exc):
+                    time.sleep(delay * (1 + random.random()))
+                    delay = min(delay * 2, 2.0)
+                    continue
+                raise StoreError(f"{self.url}: {engines.reason(exc)}") from exc
+
+    def _lock(self, conn: Connection) -> None:
+        if self.dialect == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
 
     # ----------------------------------------------------------------- writing
 
@@ -119,32 +145,53 @@ class Store:
 
     def put_many(self, items: Iterable[tuple[Analysis, str | None]]) -> list[Outcome]:
         """Store analyses in one transaction; ``fingerprint`` defaults to a hash of the analysis."""
-        index = self._ensure_index()
+        batch = [(analysis, fingerprint or _analysis_hash(analysis)) for analysis, fingerprint in items]
+        if not batch:
+            return []
+        return self.transaction(lambda conn: self._put_batch(conn, batch))
+
+    def _put_batch(self, conn: Connection, batch: list[tuple[Analysis, str]]) -> list[Outcome]:
         outcomes: list[Outcome] = []
-        try:
-            with self.writing() as conn:
-                for analysis, fingerprint in items:
-                    outcome, candidates = self._put(conn, analysis, fingerprint or _analysis_hash(analysis))
-                    outcomes.append(outcome)
-                    for candidate in candidates:  # later articles of the batch resolve against these
-                        index.add(candidate)
-        except BaseException:
-            self.reset_index()  # the index may hold entities of the rolled-back batch
-            raise
+        pending: dict[str, Analysis] = {}
+        touched = Touched()
+        for analysis, fingerprint in batch:
+            stored = conn.execute(select(t.articles.c.fingerprint).where(t.articles.c.id == analysis.id)).first()
+            if stored is not None and stored.fingerprint == fingerprint:
+                outcomes.append("unchanged")
+                continue
+            if stored is not None:
+                if pending.pop(analysis.id, None) is None:  # not written earlier in this batch
+                    resolution.collect_dropped(conn, [analysis.id], touched)
+                conn.execute(delete(t.articles).where(t.articles.c.id == analysis.id))
+            self._insert_article(conn, analysis, fingerprint)
+            pending[analysis.id] = analysis
+            outcomes.append("replaced" if stored is not None else "added")
+        plans = {article_id: self._plan(conn, analysis, touched) for article_id, analysis in pending.items()}
+        resolved = resolution.refresh(conn, touched)
+        for article_id, analysis in pending.items():
+            links = self._insert_entities(conn, analysis, plans[article_id], resolved)
+            self._insert_quotes(conn, analysis, links, date_range(analysis.meta.published)[0])
+        resolution.gc(conn, touched)
         return outcomes
 
-    def _put(self, conn: Connection, analysis: Analysis, fingerprint: str) -> tuple[Outcome, list[Candidate]]:
-        if self.dialect == "postgresql":  # two ingests of one article at once: one waits
-            conn.execute(select(func.pg_advisory_xact_lock(func.hashtext(analysis.id))))
-        stored = conn.execute(select(t.articles.c.fingerprint).where(t.articles.c.id == analysis.id)).first()
-        if stored is not None and stored.fingerprint == fingerprint:
-            return "unchanged", []
-        if stored is not None:
-            conn.execute(delete(t.articles).where(t.articles.c.id == analysis.id))
-        self._insert_article(conn, analysis, fingerprint)
-        links, candidates = self._insert_entities(conn, analysis)
-        self._insert_quotes(conn, analysis, links, date_range(analysis.meta.published)[0])
-        return ("replaced" if stored is not None else "added"), candidates
+    def _plan(self, conn: Connection, analysis: Analysis, touched: Touched) -> list[tuple[str, str]]:
+        """How each article entity is linked: ("manual", entity id) when a user's split pinned
+        it, ("local", entity id) for an unnamed group, ("name", name id) when resolution decides."""
+        overrides = {
+            row.name_fold: row.entity_id
+            for row in conn.execute(select(t.overrides).where(t.overrides.c.article_id == analysis.id))
+        }
+        german = analysis.language in ("de", "")
+        plan: list[tuple[str, str]] = []
+        for entity in analysis.entities:
+            pinned = overrides.get(fold(entity.name))
+            if pinned is not None:
+                plan.append(("manual", self.follow(conn, pinned)))
+            elif entity.type not in _SHARED_TYPES:
+                plan.append(("local", fact_id("G", analysis.id, fold(entity.name))))
+            else:
+                plan.append(("name", touched.add(Name(entity.name, entity.type, german))))
+        return plan
 
     def _insert_article(self, conn: Connection, analysis: Analysis, fingerprint: str) -> None:
         meta = analysis.meta
@@ -173,107 +220,63 @@ class Store:
         )
 
     def _insert_entities(
-        self, conn: Connection, analysis: Analysis
-    ) -> tuple[dict[str, tuple[str, str, str]], list[Candidate]]:
+        self,
+        conn: Connection,
+        analysis: Analysis,
+        plan: list[tuple[str, str]],
+        resolved: dict[str, tuple[str, str, float]],
+    ) -> dict[str, tuple[str, str, str]]:
         """Article entities, their canonical links and roles; local id -> (row id, entity id, name)."""
         links: dict[str, tuple[str, str, str]] = {}
-        candidates: list[Candidate] = []
-        overrides = {
-            row.name_fold: row.entity_id
-            for row in conn.execute(select(t.overrides).where(t.overrides.c.article_id == analysis.id))
-        }
-        for entity in analysis.entities:
+        rows, names, roles, local = [], [], [], []
+        for entity, (kind, ref) in zip(analysis.entities, plan, strict=True):
             row_id = f"{analysis.id}/{entity.id}"
-            link = self._link(conn, analysis, entity, overrides)
-            self._ensure_entity(conn, link.entity_id, entity, link.rule)
-            conn.execute(
-                t.article_entities.insert().values(
-                    id=row_id,
-                    article_id=analysis.id,
-                    local_id=entity.id,
-                    name=entity.name,
-                    name_fold=fold(entity.name),
-                    type=entity.type,
-                    mentions=dumps_spans(entity.mentions),
-                    entity_id=link.entity_id,
-                    rule=link.rule,
-                    score=link.score,
-                )
+            if kind == "name":
+                entity_id, rule, score = resolved[ref]
+            else:
+                entity_id, rule, score = ref, kind, 1.0
+            if kind == "local":
+                local.append({"id": entity_id, "name": entity.name, "name_fold": fold(entity.name),
+                              "translit": None, "type": entity.type, "rule": "local"})  # fmt: skip
+            rows.append(
+                {
+                    "id": row_id,
+                    "article_id": analysis.id,
+                    "local_id": entity.id,
+                    "name": entity.name,
+                    "name_fold": fold(entity.name),
+                    "type": entity.type,
+                    "mentions": dumps_spans(entity.mentions),
+                    "entity_id": entity_id,
+                    "rule": rule,
+                    "score": score,
+                    "name_id": ref if kind == "name" else None,
+                }
             )
-            conn.execute(
-                self._insert_ignore(t.entity_names).values(name_fold=fold(entity.name), entity_id=link.entity_id)
-            )
+            names.append({"name_fold": fold(entity.name), "entity_id": entity_id})
             for role in entity.roles:
-                conn.execute(
-                    t.roles.insert().values(
-                        id=role_id(row_id, role),
-                        article_id=analysis.id,
-                        article_entity_id=row_id,
-                        entity_id=link.entity_id,
-                        title=role.title,
-                        organization=role.organization,
-                        organization_fold=fold(role.organization) if role.organization else None,
-                        place=role.place,
-                        spans=dumps_spans(role.spans),
-                    )
+                roles.append(
+                    {
+                        "id": role_id(row_id, role),
+                        "article_id": analysis.id,
+                        "article_entity_id": row_id,
+                        "entity_id": entity_id,
+                        "title": role.title,
+                        "organization": role.organization,
+                        "organization_fold": fold(role.organization) if role.organization else None,
+                        "place": role.place,
+                        "spans": dumps_spans(role.spans),
+                    }
                 )
-            links[entity.id] = (row_id, link.entity_id, entity.name)
-            if link.rule != "local":
-                candidates.append(Candidate(link.entity_id, entity.name, entity.type))
-        return links, candidates
-
-    def _link(self, conn: Connection, analysis: Analysis, entity: Entity, overrides: dict[str, str]) -> _Link:
-        """The canonical entity of an article entity, and the rule that chose it."""
-        pinned = overrides.get(fold(entity.name))
-        if pinned is not None:
-            return _Link(self.follow(conn, pinned), "manual", 1.0)
-        if entity.type not in _SHARED_TYPES:
-            return _Link(fact_id("G", analysis.id, fold(entity.name)), "local", 1.0)
-        index = self._ensure_index()
-        match = index.match(entity.name, entity.type, analysis.language)
-        if match.rule == "new" and entity.type in ("organization", "location"):
-            # a name already known as a person's, typed otherwise by the tagger ("Olaf Scholz" as ORG)
-            as_person = index.match(entity.name, "person", analysis.language)
-            if as_person.rule in ("exact", "transliteration"):
-                match = as_person
-        entity_id = self.follow(conn, match.entity_id)
-        if match.rule == "new" and entity.type == "person":
-            for absorbed in self._ensure_index().absorbed_by(entity.name, entity.type):
-                if absorbed != entity_id:
-                    self._ensure_entity(conn, entity_id, entity, "new")
-                    merge_rows(conn, absorbed, entity_id, rule="surname")
-                    self._forget(absorbed, entity_id)
-        return _Link(entity_id, match.rule, match.score)
-
-    def follow(self, conn: Connection, entity_id: str) -> str:
-        """The entity that ``entity_id`` was merged into, if any (following chains)."""
-        seen = {entity_id}
-        while True:
-            target = self._redirects.get(entity_id)
-            if target is None:
-                row = conn.execute(select(t.entities.c.merged_into).where(t.entities.c.id == entity_id)).first()
-                target = row.merged_into if row is not None else None
-            if target is None or target in seen:
-                return entity_id
-            seen.add(target)
-            entity_id = target
-
-    def _forget(self, entity_id: str, merged_into: str) -> None:
-        self._redirects[entity_id] = merged_into
-        if self._index is not None:
-            self._index.remove(entity_id)
-
-    def _ensure_entity(self, conn: Connection, entity_id: str, entity: Entity, rule: str) -> None:
-        name = display_name(entity_id, entity.name, entity.type)
-        values = {
-            "id": entity_id,
-            "name": name,
-            "name_fold": fold(name),
-            "translit": translit_key(name),
-            "type": entity.type,
-            "rule": rule,
-        }
-        conn.execute(self._insert_ignore(t.entities).values(**values))
+            links[entity.id] = (row_id, entity_id, entity.name)
+        if local:
+            conn.execute(self._insert_ignore(t.entities), local)
+        if rows:
+            conn.execute(t.article_entities.insert(), rows)
+            conn.execute(self._insert_ignore(t.entity_names), names)
+        if roles:
+            conn.execute(self._insert_ignore(t.roles), roles)
+        return links
 
     def _insert_quotes(
         self, conn: Connection, analysis: Analysis, links: dict[str, tuple[str, str, str]], date_from: str | None
@@ -305,49 +308,26 @@ class Store:
         if rows:
             conn.execute(self._insert_ignore(t.quotes), rows)
 
+    def follow(self, conn: Connection, entity_id: str) -> str:
+        """The entity that ``entity_id`` was merged into by a user, if any (following chains)."""
+        return resolution.follow(conn, entity_id)
+
     def _insert_ignore(self, table: t.Table):  # type: ignore[no-untyped-def]
         return insert_ignore(self.dialect, table)
 
-    def _ensure_index(self) -> EntityIndex:
-        """The in-memory entity index, loaded from the store on first use."""
-        if self._index is None:
-            index = EntityIndex()
-            with self.reading() as conn:
-                merged = conn.execute(
-                    select(t.entities.c.id, t.entities.c.merged_into).where(t.entities.c.merged_into.is_not(None))
-                )
-                self._redirects = {row.id: row.merged_into for row in merged}
-                rows = conn.execute(
-                    select(
-                        t.entities.c.id, t.entities.c.name, t.entities.c.type, t.article_entities.c.name.label("alias")
-                    )
-                    .select_from(
-                        t.entities.outerjoin(t.article_entities, t.article_entities.c.entity_id == t.entities.c.id)
-                    )
-                    .where(t.entities.c.merged_into.is_(None), t.entities.c.rule != "local")
-                    .distinct()
-                    .order_by(t.entities.c.id)
-                )
-                aliases: dict[str, tuple[str, str, set[str]]] = {}
-                for row in rows:
-                    entry = aliases.setdefault(row.id, (row.name, row.type, set()))
-                    if row.alias and row.alias != row.name:
-                        entry[2].add(row.alias)
-            for entity_id, (name, type_, names) in aliases.items():
-                index.add(Candidate(entity_id, name, type_, tuple(sorted(names))))  # type: ignore[arg-type]
-            self._index = index
-        return self._index
-
-    def reset_index(self) -> None:
-        """Forget the in-memory index (after corrections by another process, say)."""
-        self._index = None
-        self._redirects = {}
-
     def delete_article(self, article_id: str) -> None:
-        """Remove an article and every fact derived from it (its entities' other facts stay)."""
-        with self.writing() as conn:
+        """Remove an article and every fact derived from it (its entities' other facts stay);
+        resolution of the names it held is recomputed."""
+
+        def work(conn: Connection) -> int:
+            touched = Touched()
+            resolution.collect_dropped(conn, [article_id], touched)
             deleted = conn.execute(delete(t.articles).where(t.articles.c.id == article_id)).rowcount
-        if not deleted:
+            resolution.refresh(conn, touched)
+            resolution.gc(conn, touched)
+            return int(deleted)
+
+        if not self.transaction(work):
             raise NotFoundError(f"no article with id {article_id!r}")
 
     def optimize(self) -> None:
@@ -377,31 +357,29 @@ class Store:
 
 
 def merge_rows(conn: Connection, source: str, target: str, rule: str) -> None:
-    """Point every fact of entity ``source`` at ``target`` and mark ``source`` as merged into it."""
-    for table in (t.article_entities, t.quotes, t.roles):
-        values: dict[str, str] = {"entity_id": target}
-        if table is t.article_entities:
-            values["rule"] = rule
-        conn.execute(update(table).where(table.c.entity_id == source).values(**values))
+    """Point every fact of entity ``source`` at ``target`` and mark ``source`` as merged into it
+    (names resolving to ``source`` resolve to ``target`` from now on, with ``rule``)."""
+    ae = t.article_entities
+    conn.execute(
+        update(ae)
+        .where(ae.c.entity_id == source, ae.c.name_id.is_not(None))
+        .values(entity_id=target, rule=rule, score=1.0)
+    )
+    conn.execute(update(ae).where(ae.c.entity_id == source).values(entity_id=target))
+    for table in (t.quotes, t.roles):
+        conn.execute(update(table).where(table.c.entity_id == source).values(entity_id=target))
+    rn = t.resolution_names
+    conn.execute(update(rn).where(rn.c.entity_id == source).values(entity_id=target, rule=rule, score=1.0))
     names = t.entity_names
     moved = conn.execute(select(names.c.name_fold).where(names.c.entity_id == source)).scalars().all()
     conn.execute(delete(names).where(names.c.entity_id == source))
     if moved:
-        conn.execute(insert_ignore(conn.dialect.name, names), [{"name_fold": n, "entity_id": target} for n in moved])
+        conn.execute(
+            insert_ignore(conn.dialect.name, names), [{"name_fold": n, "entity_id": target} for n in sorted(moved)]
+        )
     conn.execute(update(t.entities).where(t.entities.c.merged_into == source).values(merged_into=target))
     conn.execute(update(t.entities).where(t.entities.c.id == source).values(merged_into=target))
     conn.execute(update(t.overrides).where(t.overrides.c.entity_id == source).values(entity_id=target))
-
-
-def insert_ignore(dialect: str, table: t.Table):  # type: ignore[no-untyped-def]
-    """``INSERT … ON CONFLICT DO NOTHING`` in the given dialect."""
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-        return pg_insert(table).on_conflict_do_nothing()
-    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-    return sqlite_insert(table).on_conflict_do_nothing()
 
 
 def _analysis_hash(analysis: Analysis) -> str:
