@@ -150,3 +150,27 @@ def test_both_backends_answer_the_same(postgres_url: str, tmp_path: Path) -> Non
         found = _answers(pg)
     for query in _QUERIES:
         assert found[query] == expected[query], query
+
+
+# --------------------------------------------------------------------------- bounded queries
+
+
+def test_an_overlong_search_is_refused_everywhere(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+    from typer.testing import CliRunner
+
+    from onrecord.api.app import create_app
+    from onrecord.api.settings import ServerSettings
+    from onrecord.cli import app
+
+    db = str(tmp_path / "kb.db")
+    _search_store(db, tmp_path).close()
+    words = " ".join(f"Regierung{n}" for n in range(13))
+    for args in (["search", words], ["quotes", "--about", words]):
+        result = CliRunner().invoke(app, [*args, "--db", db])
+        assert result.exit_code == 2 and "too many words" in result.output, args
+    with TestClient(create_app(ServerSettings(db=db))) as client:
+        for path in ("/api/search", "/api/quotes"):
+            response = client.get(path, params={"q" if path.endswith("search") else "about": words})
+            assert response.status_code == 400, path
+            assert "too many words" in response.json()["error"]["message"]
