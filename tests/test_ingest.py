@@ -205,8 +205,29 @@ def test_jsonl_malformed_line_is_reported_and_others_processed(tmp_path: Path) -
     assert (first.id, first.language, first.meta.published, first.meta.source) == ("a1", "de", "2024-02-01", "dpa")
     assert isinstance(broken, InputError) and broken.origin == f"{path}:2"
     assert isinstance(third, Article) and third.id == "3" and third.meta.url == "https://example.org/x"
-    assert isinstance(wrong_type, InputError) and wrong_type.origin == f"{path}:5" and '"text"' in str(wrong_type)
+    assert isinstance(wrong_type, InputError) and wrong_type.origin == f"{path}:5"
+    assert 'field "text" must be a string, not a number' in str(wrong_type)
     assert isinstance(not_object, InputError) and not_object.origin == f"{path}:6"
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        ({"id": "x"}, 'field "text" (a string) is missing'),
+        ({"id": "x", "text": None}, 'field "text" (a string) is missing'),
+        ({"id": "x", "text": ["Satz"]}, 'field "text" must be a string, not an array'),
+        ({"id": "x", "text": True}, 'field "text" must be a string, not a boolean'),
+        ({"id": "x", "text": "Er\u0000 sagte nein."}, 'field "text" holds a NUL character (\\u0000) at character 2'),
+        ({"id": "x\u0000", "text": BODY_DE}, 'field "id" holds a NUL'),
+        ({"id": "x", "text": BODY_DE, "source": "dpa\u0000"}, 'field "source" holds a NUL'),
+    ],
+)
+def test_jsonl_field_errors_say_what_is_wrong(tmp_path: Path, record: dict[str, object], message: str) -> None:
+    path = tmp_path / "felder.jsonl"
+    path.write_bytes(jsonl(record))
+    (error,) = read_all(path)
+    assert isinstance(error, InputError) and error.origin == f"{path}:1"
+    assert message in str(error)
 
 
 def test_jsonl_without_id_gets_a_content_hash(tmp_path: Path) -> None:

@@ -8,14 +8,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from onrecord.errors import InputError
 from onrecord.model import Quote
 from onrecord.storage.facts import bound, date_range, is_former_title, quote_id
 from onrecord.storage.textsearch import (
     MARK_END,
     MARK_START,
+    MAX_QUERY_CHARS,
+    MAX_QUERY_WORDS,
     SEARCHABLE,
     Clause,
     QuerySyntaxError,
+    make_snippet,
     parse_query,
     split_highlights,
     to_fts5,
@@ -33,14 +37,14 @@ def test_words_are_anded_prefixes_on_both_dialects() -> None:
 def test_phrases_or_and_exclusion() -> None:
     clauses = parse_query('"harte Sanktionen" OR Embargo -Gipfel')
     assert clauses == [Clause((("harte", "sanktionen"), ("embargo",))), Clause((("gipfel",),), negated=True)]
-    assert to_fts5(clauses) == '(("harte sanktionen" * OR "embargo" *)) NOT "gipfel" *'
+    assert to_fts5(clauses) == '(("harte" * + "sanktionen" * OR "embargo" *)) NOT "gipfel" *'
     assert to_tsquery(clauses) == "(((harte:* <-> sanktionen:*) | (embargo:*))) & !(gipfel:*)"
 
 
 def test_syntax_characters_of_the_databases_are_stripped() -> None:
     clauses = parse_query('Scholz* AND (NEAR "Merz\'s" :weight')
     rendered = to_fts5(clauses)
-    assert '"scholz" *' in rendered and '"merz s" *' in rendered
+    assert '"scholz" *' in rendered and '"merz" * + "s" *' in rendered
     assert [c.alternatives for c in clauses] == [
         (("scholz",),),
         (("and",),),
@@ -55,6 +59,17 @@ def test_syntax_characters_of_the_databases_are_stripped() -> None:
 def test_a_query_without_words_is_refused(query: str) -> None:
     with pytest.raises(QuerySyntaxError):
         parse_query(query)
+
+
+def test_long_queries_are_refused_before_they_reach_the_database() -> None:
+    eleven = " ".join(f"wort{n}" for n in range(MAX_QUERY_WORDS))
+    assert len(parse_query(eleven)) == MAX_QUERY_WORDS
+    for too_many in (eleven + " mehr", eleven.replace("wort1 ", '"wort1 mehr" '), eleven + " -ohne", eleven + " OR x"):
+        with pytest.raises(QuerySyntaxError, match="too many words"):
+            parse_query(too_many)
+    with pytest.raises(QuerySyntaxError, match="too long"):
+        parse_query("a" * (MAX_QUERY_CHARS + 1))
+    assert issubclass(QuerySyntaxError, InputError) and issubclass(QuerySyntaxError, ValueError)
 
 
 @given(st.text(alphabet=st.sampled_from('ab -"OR_.ü1\t'), max_size=12))
@@ -117,3 +132,12 @@ def test_quote_ids_depend_on_content_only() -> None:
     assert quote_id("a1", quote) == quote_id("a1", same)
     assert quote_id("a1", quote) != quote_id("a1", moved)
     assert quote_id("a1", quote) != quote_id("a2", quote)
+
+
+def test_snippets_show_the_passage_with_most_searched_words() -> None:
+    text = " ".join(["Vorrede"] * 40) + " Die Türkei und die Türken, sagte sie. " + " ".join(["Nachrede"] * 40)
+    pieces = make_snippet(text, parse_query("Turk -Vorrede"), words=8)
+    assert pieces[0].text.startswith("…") and pieces[-1].text.endswith("…")
+    assert [p.text for p in pieces if p.match] == ["Türkei", "Türken"]  # folded like SQLite's index
+    assert "".join(p.text for p in pieces)[1:-1] in text
+    assert [p.text for p in make_snippet("Kurz: nichts.", parse_query("fehlt"))] == ["Kurz: nichts."]

@@ -3,6 +3,11 @@
 Each line is ``{"id", "text", "title"?, "published"?, "source"?, "url"?, "lang"?}``. ``text`` is
 kept unchanged (offsets point into it). A record without ``id`` gets a content hash. A malformed
 line yields an :class:`InputError` naming ``file:line``; the other lines are still read.
+
+A string holding the NUL character (JSON ``\\u0000``) is rejected with such an error rather than
+silently changed: PostgreSQL cannot store NUL in text, and SQLite would keep what PostgreSQL
+cannot, so a record with it is refused on both backends alike (raw NUL bytes in the file are
+already refused as binary data). Other control characters are stored as they are.
 """
 
 from __future__ import annotations
@@ -53,14 +58,19 @@ def _parse_record(line: str, where: str) -> Article | InputError:
 
 def article_from_record(record: dict[str, Any], where: str) -> Article:
     """Build an :class:`Article` from one JSON record, checking the field types."""
-    text = record.get("text")
-    if not isinstance(text, str):
+    if "text" not in record or record["text"] is None:
         raise InputError('field "text" (a string) is missing', where)
+    text = record["text"]
+    if not isinstance(text, str):
+        raise InputError(f'field "text" must be a string, not {_json_type(text)}', where)
+    _refuse_nul("text", text, where)
     if not text.strip():
         raise InputError('field "text" is empty', where)
     given_id = record.get("id")
     if given_id is not None and not isinstance(given_id, str | int):
         raise InputError('field "id" must be a string', where)
+    if isinstance(given_id, str):
+        _refuse_nul("id", given_id, where)
     meta = Meta(**{name: _optional_str(record, name, where) for name in _META_FIELDS})
     return Article(
         id=str(given_id) if given_id is not None else content_id(text),
@@ -73,8 +83,33 @@ def article_from_record(record: dict[str, Any], where: str) -> Article:
 
 def _optional_str(record: dict[str, Any], name: str, where: str) -> str | None:
     value = record.get(name)
-    if value is None or isinstance(value, str):
+    if value is None:
+        return None
+    if isinstance(value, str):
+        _refuse_nul(name, value, where)
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     raise InputError(f'field "{name}" must be a string', where)
+
+
+def _refuse_nul(name: str, value: str, where: str) -> None:
+    """Refuse a string with NUL, which no backend stores (see the module docstring)."""
+    position = value.find("\x00")
+    if position >= 0:
+        raise InputError(
+            f'field "{name}" holds a NUL character (\\u0000) at character {position:,}; '
+            "remove it (the knowledge base cannot store NUL in text)",
+            where,
+        )
+
+
+def _json_type(value: object) -> str:
+    """The JSON name of a decoded value's type, for messages."""
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "an array"
+    return "an object" if isinstance(value, dict) else type(value).__name__

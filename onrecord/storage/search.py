@@ -1,7 +1,10 @@
 """Ranked full-text search over quotes and articles, with highlighted snippets.
 
-SQLite: FTS5 ``MATCH`` ranked by BM25 and ``snippet()``; PostgreSQL: ``tsvector @@ tsquery``
-ranked by ``ts_rank_cd`` with ``ts_headline``. Scores are comparable within one list only.
+SQLite: FTS5 ``MATCH`` ranked by BM25; PostgreSQL: ``tsvector @@ tsquery`` ranked by
+``ts_rank_cd``. Equal scores are ordered by id. Scores are comparable within one list only, and
+the two ranking functions differ, so hits of different scores may come in another order on the
+other backend (README, "Search"). Snippets are made here from the hit's text
+(:func:`~onrecord.storage.textsearch.make_snippet`), the same on both backends.
 """
 
 from __future__ import annotations
@@ -10,14 +13,14 @@ from sqlalchemy import Row, text
 
 from onrecord.storage.records import SearchHit, SearchResults
 from onrecord.storage.store import Store
-from onrecord.storage.textsearch import MARK_END, MARK_START, parse_query, split_highlights, to_fts5, to_tsquery
+from onrecord.storage.textsearch import SNIPPET_SCAN_CHARS, Clause, make_snippet, parse_query, to_fts5, to_tsquery
 
 __all__ = ["search"]
 
-_SQLITE_QUOTES = f"""
+_SQLITE_QUOTES = """
 SELECT q.id, q.article_id, q.speaker_name, q.entity_id, a.title, a.published, a.source,
        -bm25(quotes_fts, 1.0, 0.5) AS score,
-       snippet(quotes_fts, 0, '{MARK_START}', '{MARK_END}', '…', 24) AS snippet
+       q.text AS snippet
 FROM quotes_fts JOIN quotes q ON q.seq = quotes_fts.rowid JOIN articles a ON a.id = q.article_id
 WHERE quotes_fts MATCH :query
 ORDER BY bm25(quotes_fts, 1.0, 0.5), q.id
@@ -27,21 +30,17 @@ LIMIT :limit OFFSET :offset
 _SQLITE_ARTICLES = f"""
 SELECT a.id, a.id AS article_id, NULL AS speaker_name, NULL AS entity_id, a.title, a.published, a.source,
        -bm25(articles_fts, 2.0, 1.0) AS score,
-       snippet(articles_fts, 1, '{MARK_START}', '{MARK_END}', '…', 24) AS snippet
+       substr(a.text, 1, {SNIPPET_SCAN_CHARS}) AS snippet
 FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
 WHERE articles_fts MATCH :query
 ORDER BY bm25(articles_fts, 2.0, 1.0), a.id
 LIMIT :limit OFFSET :offset
 """
 
-_HEADLINE = (
-    f"'StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=\" … \"'"
-)
-
-_POSTGRES_QUOTES = f"""
+_POSTGRES_QUOTES = """
 SELECT q.id, q.article_id, q.speaker_name, q.entity_id, a.title, a.published, a.source,
        ts_rank_cd(q.tsv, to_tsquery('simple', :query)) AS score,
-       ts_headline('simple', q.text, to_tsquery('simple', :query), {_HEADLINE}) AS snippet
+       q.text AS snippet
 FROM quotes q JOIN articles a ON a.id = q.article_id
 WHERE q.tsv @@ to_tsquery('simple', :query)
 ORDER BY score DESC, q.id
@@ -51,7 +50,7 @@ LIMIT :limit OFFSET :offset
 _POSTGRES_ARTICLES = f"""
 SELECT a.id, a.id AS article_id, NULL AS speaker_name, NULL AS entity_id, a.title, a.published, a.source,
        ts_rank_cd(a.tsv, to_tsquery('simple', :query)) AS score,
-       ts_headline('simple', a.text, to_tsquery('simple', :query), {_HEADLINE}) AS snippet
+       substr(a.text, 1, {SNIPPET_SCAN_CHARS}) AS snippet
 FROM articles a
 WHERE a.tsv @@ to_tsquery('simple', :query)
 ORDER BY score DESC, a.id
@@ -82,18 +81,18 @@ def search(store: Store, query: str, limit: int = 20, offset: int = 0, scope: st
         )
     return SearchResults(
         query=query,
-        quotes=[_hit("quote", row) for row in quotes],
-        articles=[_hit("article", row) for row in articles],
+        quotes=[_hit("quote", row, clauses) for row in quotes],
+        articles=[_hit("article", row, clauses) for row in articles],
     )
 
 
-def _hit(kind: str, row: Row[tuple[object, ...]]) -> SearchHit:
+def _hit(kind: str, row: Row[tuple[object, ...]], clauses: list[Clause]) -> SearchHit:
     return SearchHit(
         type=kind,  # type: ignore[arg-type]
         id=row.id,
         article_id=row.article_id,
         score=round(float(row.score), 6),
-        snippet=split_highlights(row.snippet or ""),
+        snippet=make_snippet(row.snippet or "", clauses),
         speaker=row.speaker_name,
         entity_id=row.entity_id,
         title=row.title,

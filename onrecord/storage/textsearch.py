@@ -2,23 +2,35 @@
 
 Users type words, ``"quoted phrases"``, ``OR`` between alternatives and ``-word`` to exclude.
 Every word is a prefix (``Sanktion`` finds ``Sanktionen``), which stands in for stemming in
-both languages. User text never reaches the database as syntax: terms are reduced to letters
+both languages — inside a phrase too (``"Europäische Union"`` finds ``Europäischen Union``), on
+both databases. User text never reaches the database as syntax: terms are reduced to letters
 and digits and passed as one bound parameter.
+
+Bounded cost: a query longer than :data:`MAX_QUERY_CHARS` characters or with more than
+:data:`MAX_QUERY_WORDS` words (all words counted: phrases, alternatives, excluded ones) is
+refused with a :class:`QuerySyntaxError` before it reaches the database. Each word is one more
+prefix lookup and one more term to rank for every candidate row; without a cap a
+2,000-word query ran for minutes.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
+from onrecord.errors import InputError
 from onrecord.storage.records import Highlight
 
 __all__ = [
     "MARK_END",
     "MARK_START",
+    "MAX_QUERY_CHARS",
+    "MAX_QUERY_WORDS",
     "Clause",
     "QuerySyntaxError",
     "parse_query",
+    "make_snippet",
     "split_highlights",
     "to_fts5",
     "to_tsquery",
@@ -35,8 +47,14 @@ _WORD = re.compile(r"[^\W_]+")
 SEARCHABLE = r"(?:^|\s)[^\s-]*[^\W_]"
 
 
-class QuerySyntaxError(ValueError):
-    """The query has no searchable word."""
+#: the longest query accepted, in characters (the API and web forms accept the same)
+MAX_QUERY_CHARS = 300
+#: the most words a query may hold, counting every word of every phrase, alternative and exclusion
+MAX_QUERY_WORDS = 12
+
+
+class QuerySyntaxError(InputError, ValueError):
+    """The query has no searchable word, or is too long (an input error: CLI exit 2, HTTP 400)."""
 
 
 @dataclass(frozen=True)
@@ -48,7 +66,12 @@ class Clause:
 
 
 def parse_query(query: str) -> list[Clause]:
-    """The clauses (ANDed) of a user query; raises :class:`QuerySyntaxError` if nothing to search."""
+    """The clauses (ANDed) of a user query; raises :class:`QuerySyntaxError` if there is nothing
+    to search for or the query is over the limits (see the module docstring)."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise QuerySyntaxError(
+            f"the search is too long ({len(query):,} characters; at most {MAX_QUERY_CHARS}): use fewer words"
+        )
     clauses: list[Clause] = []
     pending_or = False
     for match in _TOKEN.finditer(query):
@@ -70,11 +93,20 @@ def parse_query(query: str) -> list[Clause]:
         pending_or = False
     if not any(not clause.negated for clause in clauses):
         raise QuerySyntaxError(f"nothing to search for in {query!r}: give at least one word")
+    counted = sum(len(phrase) for clause in clauses for phrase in clause.alternatives)
+    if counted > MAX_QUERY_WORDS:
+        raise QuerySyntaxError(
+            f"the search has too many words ({counted}; at most {MAX_QUERY_WORDS}, counting those of "
+            "phrases, alternatives and exclusions): use the most telling ones"
+        )
     return clauses
 
 
 def to_fts5(clauses: list[Clause]) -> str:
-    """An FTS5 MATCH expression: ``"w1" * AND ("p1 p2" * OR "w2" *) NOT "w3" *``."""
+    """An FTS5 MATCH expression: ``"w1" * AND ("p1" * + "p2" * OR "w2" *) NOT "w3" *``.
+
+    A phrase is written as prefixes joined by ``+`` (FTS5's ``"p1 p2" *`` would make only its
+    last word a prefix, where PostgreSQL's ``p1:* <-> p2:*`` makes each one)."""
     positive = [_fts5_alternatives(c) for c in clauses if not c.negated]
     expression = " AND ".join(positive)
     for clause in clauses:
@@ -84,7 +116,7 @@ def to_fts5(clauses: list[Clause]) -> str:
 
 
 def _fts5_alternatives(clause: Clause) -> str:
-    phrases = [f'"{" ".join(words)}" *' for words in clause.alternatives]
+    phrases = [" + ".join(f'"{word}" *' for word in words) for words in clause.alternatives]
     return phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
 
 
@@ -105,3 +137,63 @@ def split_highlights(snippet: str) -> list[Highlight]:
         if part:
             pieces.append(Highlight(text=part, match=i % 2 == 1))
     return pieces
+
+
+#: words around the best passage of a snippet
+SNIPPET_WORDS = 24
+#: how much of a text a snippet is looked for in (a longer article's snippet comes from its start)
+SNIPPET_SCAN_CHARS = 100_000
+
+
+def fold_word(word: str) -> str:
+    """A word lower-cased and without diacritics, as SQLite's index compares words."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def make_snippet(text: str, clauses: list[Clause], words: int = SNIPPET_WORDS) -> list[Highlight]:
+    """The passage of ``text`` with the most searched words, those words marked.
+
+    Computed here, not by the database, so that both backends show the same snippet: the
+    ``words`` consecutive words with the most words that begin with a searched (not excluded)
+    word, the earliest such passage; ``…`` where the text is cut."""
+    wanted = tuple(sorted({fold_word(w) for c in clauses if not c.negated for p in c.alternatives for w in p}))
+    tokens = list(_WORD.finditer(text))
+    if not tokens:
+        return [Highlight(text=text[:200], match=False)] if text else []
+    hits = [fold_word(token.group()).startswith(wanted) for token in tokens]
+    width = min(words, len(tokens))
+    count = sum(hits[:width])
+    best, best_count = 0, count
+    for start in range(1, len(tokens) - width + 1):
+        count += hits[start + width - 1] - hits[start - 1]
+        if count > best_count:
+            best, best_count = start, count
+    end = best + width
+    pieces: list[Highlight] = []
+    cursor = tokens[best].start() if best else 0
+    if best:
+        pieces.append(Highlight(text="…", match=False))
+    for token, hit in zip(tokens[best:end], hits[best:end], strict=True):
+        if hit:
+            if token.start() > cursor:
+                pieces.append(Highlight(text=text[cursor : token.start()], match=False))
+            pieces.append(Highlight(text=token.group(), match=True))
+            cursor = token.end()
+    stop = tokens[end - 1].end() if end < len(tokens) else len(text)
+    if stop > cursor:
+        pieces.append(Highlight(text=text[cursor:stop], match=False))
+    if end < len(tokens):
+        pieces.append(Highlight(text="…", match=False))
+    return _merged(pieces)
+
+
+def _merged(pieces: list[Highlight]) -> list[Highlight]:
+    """Adjacent pieces of the same kind joined."""
+    merged: list[Highlight] = []
+    for piece in pieces:
+        if merged and merged[-1].match == piece.match:
+            merged[-1] = Highlight(text=merged[-1].text + piece.text, match=piece.match)
+        else:
+            merged.append(piece)
+    return merged
