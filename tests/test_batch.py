@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -103,8 +104,10 @@ def test_bad_records_and_partitions_are_reported_not_fatal(tmp_path: Path) -> No
     report = run_batch(str(folder), str(tmp_path / "out"), workers=1)
     assert (report.articles, report.failures, report.failed_partitions) == (2, 2, 1)
     assert any("mixed.jsonl:2" in e for e in report.errors) and any("mixed.jsonl:3" in e for e in report.errors)
-    errors = [json.loads(line) for line in next((tmp_path / "out").glob("errors-*.jsonl")).read_text().splitlines()]
+    mixed = next((tmp_path / "out").glob("errors-mixed-*.jsonl"))
+    errors = [json.loads(line) for line in mixed.read_text().splitlines()]
     assert len(errors) == 2
+    assert any("broken.parquet" in e for e in report.errors)
     with pytest.raises(InputError):
         run_batch(str(tmp_path / "nothing-here"), str(tmp_path / "out2"), workers=1)
 
@@ -144,3 +147,90 @@ def test_loading_batch_output_into_the_store_is_idempotent(inputs: Path, tmp_pat
         assert store.stats().quotes == first.quotes
     articles = [a for a in iter_articles([inputs / "p1.jsonl"]) if isinstance(a, Article)]
     assert {a.id for a in articles} <= {a.id for a in iter_output(str(out))}
+
+
+# --------------------------------------------------------------------------- issue 15.7, 14.4, 14.5
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    """An in-process cluster (one worker thread) used as an external scheduler: fast, and the
+    extractors stay loaded between tests."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        yield cluster.scheduler_address
+
+
+def _outputs(out: Path, prefix: str = "part-") -> list[str]:
+    return sorted(p.name for p in out.iterdir() if p.name.startswith(prefix))
+
+
+def test_relative_out_goes_to_the_drivers_folder_not_the_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from distributed import LocalCluster
+
+    source = tmp_path / "in"
+    source.mkdir()
+    _write_jsonl(source / "p1.jsonl", _records(0, 2))
+    worker_dir, driver_dir = tmp_path / "worker", tmp_path / "driver"
+    worker_dir.mkdir()
+    driver_dir.mkdir()
+    monkeypatch.chdir(worker_dir)  # worker processes start (and stay) here
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        monkeypatch.chdir(driver_dir)
+        first = run_batch(str(source), "out", scheduler=cluster.scheduler_address, lang="de")
+        again = run_batch(str(source), "out", scheduler=cluster.scheduler_address, lang="de")
+    assert not (worker_dir / "out").exists()
+    assert len(_outputs(driver_dir / "out")) == 1
+    assert (first.articles, again.skipped, again.articles) == (2, 1, 0)
+    assert first.out == str(driver_dir / "out")
+
+
+def test_an_unreadable_partition_is_named_and_no_dask_traceback_is_shown(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _write_jsonl(folder / "good.jsonl", _records(0, 1))
+    (folder / "corrupt.jsonl.gz").write_bytes(gzip.compress(b'{"id": "a", "text": "Ein Satz."}\n')[:-12])
+    (folder / "broken.parquet").write_bytes(b"PAR1 this is not parquet PAR1")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "onrecord", "batch", str(folder), "--out", str(out), "--workers", "1"]
+    done = subprocess.run([*command, "--lang", "de"], capture_output=True, text=True, check=False)
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr and "Compute Failed" not in done.stderr, done.stderr
+    for name in ("corrupt.jsonl.gz", "broken.parquet"):
+        assert f"{name}: cannot be read" in done.stderr
+    assert "(0 already done, 2 failed), 1 articles" in done.stderr
+    errors = {p.name.split("-")[1]: json.loads(p.read_text()) for p in out.glob("errors-*.jsonl")}
+    assert sorted(errors) == ["broken", "corrupt"]
+    assert errors["corrupt"]["source"].endswith("/corrupt.jsonl.gz")
+    assert "broken.parquet: cannot be read" in errors["broken"]["error"]
+    assert len(list((out / "_done").glob("*.json"))) == 1  # a failed partition is not marked done
+
+
+def test_a_partition_already_done_is_not_computed_again_by_its_task(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What happens when the scheduler reruns a finished task because its worker was lost."""
+    from onrecord.batch import worker
+
+    _write_jsonl(tmp_path / "p.jsonl", _records(0, 2))
+    (partition,) = find_partitions(str(tmp_path / "p.jsonl"))
+    out = str(tmp_path / "out")
+    first = worker.process_partition(partition, out, lang="de")
+    part = next((tmp_path / "out").glob("part-*.parquet"))
+    written = part.stat().st_mtime_ns
+
+    def must_not_read(_: object) -> None:
+        raise AssertionError("the partition was read again")
+
+    monkeypatch.setattr(worker, "read_partition", must_not_read)
+    again = worker.process_partition(partition, out, lang="de")
+    assert again.reused and not first.reused
+    assert (again.articles, again.quotes, again.words) == (first.articles, first.quotes, first.words) == (
+        2, first.quotes, first.words,
+    )  # fmt: skip
+    assert part.stat().st_mtime_ns == written
+    other = worker.process_partition(partition, out, lang="en")  # another language is another result
+    assert other.failed is not None and "the partition was read again" in other.failed
