@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from onrecord.batch import iter_output, run_batch
+from onrecord.batch import iter_output, read_output, run_batch
 from onrecord.batch.partitions import find_partitions
 from onrecord.errors import InputError
 from onrecord.ingest import iter_articles
@@ -234,3 +234,73 @@ def test_a_partition_already_done_is_not_computed_again_by_its_task(
     assert part.stat().st_mtime_ns == written
     other = worker.process_partition(partition, out, lang="en")  # another language is another result
     assert other.failed is not None and "the partition was read again" in other.failed
+
+
+def test_ingest_and_from_batch_recognise_each_others_articles(tmp_path: Path, scheduler: str) -> None:
+    from onrecord.storage import ingest
+
+    source = tmp_path / "in"
+    source.mkdir()
+    _write_jsonl(source / "p1.jsonl", _records(0, 3))
+    out = tmp_path / "out"
+    run_batch(str(source), str(out), scheduler=scheduler)
+    articles = [a for a in iter_articles([source]) if isinstance(a, Article)]
+    with open_store(tmp_path / "ingested.db") as store:
+        assert ingest(store, articles).added == 3
+        loaded = load_analyses(store, read_output(str(out)))
+        assert (loaded.added, loaded.replaced, loaded.unchanged) == (0, 0, 3)
+
+    def no_analysis(language: str) -> object:
+        raise AssertionError(f"{language} article analysed again")
+
+    with open_store(tmp_path / "loaded.db") as store:
+        assert load_analyses(store, read_output(str(out))).added == 3
+        again = ingest(store, articles, extractor_for=no_analysis)  # type: ignore[arg-type]
+        assert (again.added, again.replaced, again.unchanged, again.failed) == (0, 0, 3, 0)
+
+
+def test_a_changed_partition_replaces_its_output(tmp_path: Path, scheduler: str) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    _write_jsonl(source / "p1.jsonl", _records(0, 3))
+    _write_jsonl(source / "p2.jsonl", _records(3, 2))
+    out = tmp_path / "out"
+    run_batch(str(source), str(out), scheduler=scheduler, formats=("parquet", "jsonl"))
+    edited = _records(0, 3)
+    edited[1]["text"] += "Nachtrag der Redaktion.\n"
+    _write_jsonl(source / "p1.jsonl", edited)
+    second = run_batch(str(source), str(out), scheduler=scheduler)
+    assert (second.partitions, second.skipped, second.articles) == (2, 1, 3)
+    p1 = [name for name in _outputs(out, "") if name.startswith(("part-p1-", "fingerprints-p1-", "errors-p1-"))]
+    assert len(p1) == 1 and p1[0].endswith(".parquet")  # the old parquet replaced, its JSONL removed
+    assert len(list((out / "_done").glob("*.json"))) == 2
+    items = list(read_output(str(out)))
+    assert not [item for item in items if isinstance(item, InputError)]
+    texts = {analysis.id: analysis.text for analysis, _ in items}  # type: ignore[misc]
+    assert len(items) == len(texts) == 5
+    assert texts[edited[1]["id"]] == edited[1]["text"]
+    with open_store(tmp_path / "kb.db") as store:
+        report = load_analyses(store, read_output(str(out)))
+        assert (report.added, report.failed, store.stats().articles) == (5, 0, 5)
+
+
+def test_from_batch_reads_sources_in_order_and_each_article_once(tmp_path: Path, scheduler: str) -> None:
+    """Sources in path order, whatever their output files are called (y/a.jsonl sorts after
+    x/b.jsonl, its output part before); an id seen again is loaded from its last occurrence."""
+    source = tmp_path / "in"
+    (source / "x").mkdir(parents=True)
+    (source / "y").mkdir()
+    first = _records(0, 2)
+    repeated = dict(first[0], text=first[0]["text"] + "Eine spätere Fassung.\n")
+    _write_jsonl(source / "x" / "b.jsonl", first)
+    _write_jsonl(source / "y" / "a.jsonl", [*_records(2, 2), repeated])
+    out = tmp_path / "out"
+    run_batch(str(source), str(out), scheduler=scheduler)
+    assert _outputs(out)[0].startswith("part-a-")
+    items = list(read_output(str(out)))
+    errors = [str(item) for item in items if isinstance(item, InputError)]
+    loaded = [item[0] for item in items if not isinstance(item, InputError)]
+    ingest_order = [a.id for a in iter_articles([source]) if isinstance(a, Article)]
+    assert [a.id for a in loaded] == [*ingest_order[1:4], ingest_order[0]]
+    assert loaded[-1].text == repeated["text"]
+    assert len(errors) == 1 and "x/b.jsonl" in errors[0] and "duplicate article id" in errors[0]
