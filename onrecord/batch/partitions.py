@@ -1,23 +1,33 @@
 """Partitioned inputs and outputs of a batch run, local or behind any fsspec URL.
 
 An input partition is one file: ``.jsonl``, ``.jsonl.gz`` (any compression fsspec infers) or
-``.parquet`` with the JSONL fields as columns. Its identity is the hash of its bytes, so a
-resumed run skips exactly the partitions whose content it already processed.
+``.parquet`` with the JSONL fields as columns. Its output is keyed by its *source* (the
+absolute URL of the file): :attr:`Partition.key` is the file's stem and a hash of that URL. The
+hash of its bytes (:attr:`Partition.digest`) is kept in the completion marker, so a resumed run
+skips exactly the partitions whose current content it already processed, and a partition whose
+content changed replaces its earlier output (one output and one marker per source, never two
+versions of it).
 
 Output layout under ``OUT``::
 
-    part-<hash>.parquet   analyses of one input partition (and/or part-<hash>.jsonl)
-    errors-<hash>.jsonl   the records of that partition that failed, with file:line and reason
-    _done/<hash>.json     written last: the partition is complete (counts, source file)
+    part-<key>.parquet          analyses of one input partition (and/or part-<key>.jsonl)
+    fingerprints-<key>.jsonl    with JSONL output: id and fingerprint of each analysis
+    errors-<key>.jsonl          the records of that partition that failed (file:line, reason),
+                                or why the whole partition could not be read
+    _done/<key>.json            written last: the partition is complete (source, content hash,
+                                formats, language, onrecord version, counts)
 
-Files are written under a temporary name and renamed, and the marker comes last, so an
-interrupted run never leaves output that looks complete.
+Files are written under a temporary name and renamed, and the marker comes last (and is removed
+first when a partition is redone), so an interrupted run never leaves output that looks
+complete. Readers (:func:`onrecord.batch.worker.read_output`) load only what a marker lists.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -29,16 +39,27 @@ from onrecord.errors import InputError
 from onrecord.ingest.jsonl import article_from_record, read_jsonl_lines
 from onrecord.model import Article
 
-__all__ = ["INPUT_SUFFIXES", "Partition", "done_marker", "find_partitions", "read_partition"]
+__all__ = [
+    "INPUT_SUFFIXES",
+    "Partition",
+    "absolute_url",
+    "done_marker",
+    "find_partitions",
+    "key_of",
+    "list_markers",
+    "read_marker",
+    "read_partition",
+]
 
 INPUT_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.bz2", ".jsonl.xz", ".jsonl.zst", ".parquet")
 DONE_DIR = "_done"
 _HASH_CHUNK = 1 << 20
+_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 
 
 @dataclass(frozen=True)
 class Partition:
-    """One input file and the hash of its content."""
+    """One input file (its absolute URL) and the hash of its content."""
 
     url: str
     digest: str
@@ -48,10 +69,32 @@ class Partition:
         """Whether the file is Parquet (else JSON lines, maybe compressed)."""
         return self.url.endswith(".parquet")
 
+    @property
+    def key(self) -> str:
+        """The name of this source's output files (see the module)."""
+        return key_of(self.url)
 
-def find_partitions(source: str, max_record_bytes: int = 20 * 1024 * 1024) -> list[Partition]:
+
+def key_of(source: str) -> str:
+    """The output key of a source URL: its file stem (readable) and a hash of the whole URL."""
+    name = source.rstrip("/").rsplit("/", 1)[-1]
+    for suffix in INPUT_SUFFIXES:
+        name = name.removesuffix(suffix)
+    stem = _UNSAFE.sub("_", name).strip("._")[:48] or "partition"
+    return f"{stem}-{hashlib.sha256(source.encode('utf-8')).hexdigest()[:12]}"
+
+
+def absolute_url(location: str) -> str:
+    """``location`` as the driver sees it, valid on every worker: a local path made absolute
+    (workers run in other working directories); a URL (``s3://…``, ``a::b://…``) unchanged."""
+    if "://" in location or "::" in location:
+        return location
+    return os.path.abspath(os.path.expanduser(location))
+
+
+def find_partitions(source: str) -> list[Partition]:
     """The input partitions of ``source`` (a file, a folder or a glob; local path or URL), sorted."""
-    fs, path = url_to_fs(source)
+    fs, path = url_to_fs(absolute_url(source))
     if fs.isdir(path):
         found = [p for p in fs.find(path) if p.endswith(INPUT_SUFFIXES) and not _hidden(p, path)]
     elif any(char in path for char in "*?["):
@@ -81,7 +124,10 @@ def _digest(fs: Any, path: str) -> str:
 
 
 def read_partition(partition: Partition, max_record_bytes: int = 20 * 1024 * 1024) -> Iterator[Article | InputError]:
-    """The articles of a partition; a malformed record yields an :class:`InputError` (file:line)."""
+    """The articles of a partition; a malformed record yields an :class:`InputError` (file:line).
+
+    A file that cannot be read at all (corrupt compression, not Parquet) raises where it fails.
+    """
     if partition.is_parquet:
         yield from _read_parquet(partition.url)
         return
@@ -104,16 +150,31 @@ def _read_parquet(url: str) -> Iterator[Article | InputError]:
                     yield exc
 
 
-def done_marker(out: str, digest: str) -> str:
-    """Where the completion marker of a partition lives."""
-    return f"{out.rstrip('/')}/{DONE_DIR}/{digest}.json"
+def done_marker(out: str, key: str) -> str:
+    """Where the completion marker of the partition with output ``key`` lives."""
+    return f"{out.rstrip('/')}/{DONE_DIR}/{key}.json"
 
 
-def read_marker(out: str, digest: str) -> dict[str, Any] | None:
+def read_marker(out: str, key: str) -> dict[str, Any] | None:
     """The completion record of a partition, or None when it is not complete."""
-    fs, path = url_to_fs(done_marker(out, digest))
-    if not fs.exists(path):
+    fs, path = url_to_fs(done_marker(out, key))
+    try:
+        with fs.open(path, "r") as stream:
+            value: dict[str, Any] = json.load(stream)
+    except FileNotFoundError:
         return None
-    with fs.open(path, "r") as stream:
-        value: dict[str, Any] = json.load(stream)
     return value
+
+
+def list_markers(out: str) -> dict[str, dict[str, Any]]:
+    """Every completion marker under ``out``: output key -> marker (empty without a ``_done``)."""
+    fs, path = url_to_fs(f"{out.rstrip('/')}/{DONE_DIR}")
+    if not fs.isdir(path):
+        return {}
+    markers: dict[str, dict[str, Any]] = {}
+    for name in sorted(fs.ls(path, detail=False)):
+        base = name.rsplit("/", 1)[-1]
+        if base.endswith(".json") and not base.startswith("."):
+            with fs.open(name, "r") as stream:
+                markers[base.removesuffix(".json")] = json.load(stream)
+    return markers

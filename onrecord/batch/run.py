@@ -1,22 +1,32 @@
-"""The driver of a batch run on Dask: find partitions, skip finished ones, map the rest over
-workers, sum up.
+"""The driver of a batch run on Dask: find partitions, skip finished ones, submit one task per
+remaining partition, sum up.
+
+Paths are made absolute here, in the driver (:func:`~onrecord.batch.partitions.absolute_url`):
+workers of an external cluster run in their own working directory, so a relative ``--out``
+would otherwise land there (and a rerun, looking in the driver's, would redo everything).
 
 Without a scheduler address a :class:`distributed.LocalCluster` with worker *processes* (one
 thread each: the extractors are CPU-bound Python) is started and stopped; with one, the given
 cluster is used. Every worker loads the extractors once (:class:`PreloadExtractors`). A failed
-partition (e.g. an unreadable file) is reported in the summary and the others go on.
+partition (e.g. an unreadable file) is reported in the summary, naming its file, and the others
+go on; distributed's own log messages (worker tracebacks, restarts) are kept off the terminal.
+
+Each future is released as soon as its result is in, so the scheduler forgets finished tasks:
+when a worker is lost, only the partitions it had not finished are computed again (and a task
+that runs again anyway finds its partition's marker and returns at once).
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from onrecord.batch.partitions import Partition, find_partitions, read_marker
-from onrecord.batch.worker import PartitionResult, PreloadExtractors, process_partition
+from onrecord.batch.partitions import Partition, absolute_url, done_marker, find_partitions, key_of, list_markers
+from onrecord.batch.worker import PartitionResult, PreloadExtractors, is_done, process_partition, remove_output
 from onrecord.errors import InputError
 
 __all__ = ["BatchReport", "run_batch"]
@@ -26,6 +36,8 @@ __all__ = ["BatchReport", "run_batch"]
 class BatchReport:
     """The summary of a batch run."""
 
+    #: where the output went (made absolute)
+    out: str = ""
     partitions: int = 0
     skipped: int = 0
     failed_partitions: int = 0
@@ -61,48 +73,95 @@ def run_batch(
     on_partition: Callable[[PartitionResult], None] | None = None,
 ) -> BatchReport:
     """Analyse every partition of ``source`` into ``out`` (see :mod:`onrecord.batch`)."""
-    from distributed import Client, LocalCluster, as_completed
+    from distributed import Client, LocalCluster
+    from distributed.utils import silence_logging_cmgr
+
+    from onrecord import __version__
 
     if not formats or not set(formats) <= {"parquet", "jsonl"}:
         raise InputError(f"output formats must be parquet and/or jsonl, not {', '.join(formats) or 'none'}")
     started = time.perf_counter()
     report = BatchReport()
+    out = report.out = absolute_url(out)
     partitions = find_partitions(source)
     report.partitions = len(partitions)
+    markers = list_markers(out)
+    _drop_stale(out, markers, partitions)
     todo: list[Partition] = []
     for partition in partitions:
-        marker = read_marker(out, partition.digest)
-        if marker is not None and set(formats) <= set(marker.get("formats", ["parquet"])):
+        if is_done(markers.get(partition.key), partition, formats, lang, __version__):
             report.skipped += 1
         else:
             todo.append(partition)
     if todo:
         cluster = None
-        if scheduler is None:
-            count = workers or min(len(todo), os.cpu_count() or 1)
-            cluster = LocalCluster(
-                n_workers=count, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1"
-            )
-        try:
-            with Client(scheduler or cluster) as client:
-                client.register_plugin(PreloadExtractors(("de", "en") if lang is None else (lang,)))
-                report.workers = len(client.scheduler_info()["workers"])
-                futures = client.map(process_partition, todo, out=out, lang=lang, formats=formats, pure=False)
-                for future in as_completed(futures):
-                    try:
-                        result: PartitionResult = future.result()
-                    except Exception as exc:  # an unreadable partition fails alone
-                        report.failed_partitions += 1
-                        report.errors.append(" ".join(f"{type(exc).__name__}: {exc}".split()))
-                        continue
-                    _add(report, result)
-                    if on_partition is not None:
-                        on_partition(result)
-        finally:
-            if cluster is not None:
-                cluster.close()
+        with silence_logging_cmgr(logging.CRITICAL):
+            if scheduler is None:
+                count = workers or min(len(todo), os.cpu_count() or 1)
+                cluster = LocalCluster(
+                    n_workers=count, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1",
+                    silence_logs=logging.CRITICAL,
+                )  # fmt: skip
+            try:
+                with Client(scheduler or cluster) as client:
+                    client.register_plugin(PreloadExtractors(("de", "en") if lang is None else (lang,)))
+                    report.workers = len(client.scheduler_info()["workers"])
+                    _run(client, todo, out, lang, formats, report, on_partition)
+            finally:
+                if cluster is not None:
+                    cluster.close()
     report.seconds = round(time.perf_counter() - started, 3)
     return report
+
+
+def _run(
+    client: Any,
+    todo: list[Partition],
+    out: str,
+    lang: str | None,
+    formats: tuple[str, ...],
+    report: BatchReport,
+    on_partition: Callable[[PartitionResult], None] | None,
+) -> None:
+    """One task per partition; each result is taken and its future released as it completes."""
+    from distributed import as_completed
+
+    futures = client.map(process_partition, todo, out=out, lang=lang, formats=formats, pure=False)
+    source_of = {future.key: partition.url for future, partition in zip(futures, todo, strict=True)}
+    pending = as_completed(futures)
+    del futures  # as_completed holds the pending ones; a finished one is released below
+    for future in pending:
+        try:
+            result: PartitionResult = future.result()
+        except Exception as exc:  # e.g. the worker died on this partition too often (KilledWorker)
+            report.failed_partitions += 1
+            reason = " ".join(f"{type(exc).__name__}: {exc}".split())
+            report.errors.append(f"{source_of[future.key]}: not analysed ({reason})")
+            continue
+        finally:
+            future.release()
+        if result.failed:
+            report.failed_partitions += 1
+            report.errors.append(result.failed)
+            continue
+        _add(report, result)
+        if on_partition is not None:
+            on_partition(result)
+
+
+def _drop_stale(out: str, markers: dict[str, dict[str, Any]], partitions: list[Partition]) -> None:
+    """Remove the output of a current source kept under another key (by content, as onrecord
+    did before keying output by source), so each source has one output and one marker."""
+    from fsspec.core import url_to_fs
+
+    sources = {partition.url for partition in partitions}
+    for key, marker in list(markers.items()):
+        source = marker.get("source")
+        if source in sources and key != key_of(str(source)):
+            fs, path = url_to_fs(done_marker(out, key))
+            fs.rm_file(path)
+            remove_output(out, key)
+            del markers[key]
 
 
 def _add(report: BatchReport, result: PartitionResult) -> None:

@@ -55,7 +55,7 @@ def batch(
         f"onrecord: {report.partitions} partitions ({report.skipped} already done, {report.failed_partitions} failed), "
         f"{report.articles} articles, {report.quotes} quotes, {report.failures} failed records; "
         f"{report.words:,} words in {report.seconds:.1f} s = {report.words_per_s:,.0f} words/s "
-        f"on {report.workers} workers → {escape(out)}",
+        f"on {report.workers} workers → {escape(report.out)}",
         soft_wrap=True,
     )
     if report.failures or report.failed_partitions:

@@ -105,10 +105,10 @@ def ingest(
         with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
             task = progress.add_task("ingest", total=None)
             if from_batch:
-                from onrecord.batch import iter_output
+                from onrecord.batch import read_output
 
                 report = load_analyses(
-                    store, iter_output(from_batch), batch_size=max(batch_size, 200),
+                    store, read_output(from_batch), batch_size=max(batch_size, 200),
                     on_progress=lambda n: progress.advance(task, n),
                 )  # fmt: skip
             else:

@@ -63,15 +63,34 @@ def ingest(
 
 
 def load_analyses(
-    store: Store, analyses: Iterable[Analysis], batch_size: int = 200, on_progress: Progress | None = None
+    store: Store,
+    analyses: Iterable[Analysis | tuple[Analysis, str | None] | OnrecordError],
+    batch_size: int = 200,
+    on_progress: Progress | None = None,
 ) -> IngestReport:
-    """Store ready analyses (e.g. the output of ``onrecord batch``) in bulk, idempotently: an
-    analysis identical to the stored one changes nothing."""
+    """Store ready analyses (e.g. the output of ``onrecord batch``) in bulk, idempotently, in
+    the order given.
+
+    An item may carry the fingerprint ``ingest`` computes for its article
+    (:func:`article_fingerprint`; :func:`onrecord.batch.worker.read_output` gives it): an
+    article stored with that fingerprint, by ``ingest`` or by an earlier load, is unchanged
+    and not written (no write transaction for a chunk that changes nothing). Without one the
+    store fingerprints the analysis itself. An error item is counted as failed.
+    """
     report = IngestReport()
     started = time.perf_counter()
     iterator = iter(analyses)
     while chunk := list(islice(iterator, batch_size)):
-        _store_batch(store, [(analysis, None) for analysis in chunk], report)
+        items: list[tuple[Analysis, str | None]] = []
+        for item in chunk:
+            if isinstance(item, OnrecordError):
+                _fail(report, item)
+            else:
+                items.append(item if isinstance(item, tuple) else (item, None))
+        stored = store.fingerprints(sorted({analysis.id for analysis, fingerprint in items if fingerprint}))
+        todo = [(analysis, print_) for analysis, print_ in items if not print_ or stored.get(analysis.id) != print_]
+        report.unchanged += len(items) - len(todo)
+        _store_batch(store, todo, report)
         if on_progress is not None:
             on_progress(len(chunk))
     if report.stored:
