@@ -100,7 +100,8 @@ def article_graph(store: Store, article_ids: Sequence[str], center: str | None =
         if center is not None:
             shown = or_(shown, t.entities.c.id == center)
         entities = {
-            row.id: row for row in conn.execute(select(t.entities.c.id, t.entities.c.name, t.entities.c.type).where(shown))
+            row.id: row
+            for row in conn.execute(select(t.entities.c.id, t.entities.c.name, t.entities.c.type).where(shown))
         }
     mentioned: dict[str, list[tuple[str, list[Span]]]] = defaultdict(list)
     for row in mentions:
