@@ -18,6 +18,7 @@ from onrecord.storage import ingest, open_store
 CORPUS = Path(__file__).parent / "data" / "kb-articles.jsonl"
 SAMPLE_DE = Path(__file__).parents[1] / "onrecord" / "samples" / "sample-de.txt"
 TOKEN = "s3cret-token"
+LOCAL = "http://127.0.0.1:8000"  # the host a browser names on loopback (TestClient says "testserver")
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +32,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture
 def client(db: str) -> Iterator[TestClient]:
-    with TestClient(create_app(ServerSettings(db=db))) as client:
+    with TestClient(create_app(ServerSettings(db=db)), base_url=LOCAL) as client:
         yield client
 
 
@@ -39,7 +40,7 @@ def client(db: str) -> Iterator[TestClient]:
 def public(tmp_path: Path) -> Iterator[TestClient]:
     """A server configured as listening beyond loopback, with a token, over a fresh store."""
     settings = ServerSettings(db=str(tmp_path / "public.db"), host="0.0.0.0", token=TOKEN)
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings), base_url=LOCAL) as client:
         yield client
 
 
@@ -100,7 +101,7 @@ def test_unsupported_language_is_422(client: TestClient) -> None:
 
 
 def test_request_size_is_limited(db: str) -> None:
-    with TestClient(create_app(ServerSettings(db=db, max_body_bytes=1000))) as small:
+    with TestClient(create_app(ServerSettings(db=db, max_body_bytes=1000)), base_url=LOCAL) as small:
         response = small.post("/api/analyze", json={"text": "Wort " * 500})
         assert response.status_code == 413 and "too large" in _error(response)
         chunks = (b'{"text": "' + b"a" * 600, b"a" * 600 + b'"}')
@@ -179,7 +180,7 @@ def test_docs_work_offline(client: TestClient) -> None:
 
 def test_loopback_server_accepts_writes_without_token(tmp_path: Path) -> None:
     line = json.loads(CORPUS.read_text(encoding="utf-8").splitlines()[0])
-    with TestClient(create_app(ServerSettings(db=str(tmp_path / "w.db")))) as client:
+    with TestClient(create_app(ServerSettings(db=str(tmp_path / "w.db"))), base_url=LOCAL) as client:
         response = client.post("/api/ingest", json={"articles": [line]})
         assert response.status_code == 200 and response.json()["added"] == 1
         again = client.post("/api/ingest", json={"articles": [line]})

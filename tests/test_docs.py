@@ -20,3 +20,13 @@ def test_there_are_commands() -> None:
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_is_in_the_readme(command: str) -> None:
     assert f"onrecord {command}" in README, f"README.md does not show `onrecord {command}`"
+
+
+def _serve_options() -> list[str]:
+    command = typer.main.get_command(app).commands["serve"]  # type: ignore[attr-defined]
+    return sorted(opt for param in command.params for opt in param.opts if opt.startswith("--") and opt != "--help")
+
+
+@pytest.mark.parametrize("option", _serve_options())
+def test_every_server_setting_is_in_the_readme(option: str) -> None:
+    assert f"`{option}`" in README, f"README.md does not document `onrecord serve {option}`"

@@ -23,6 +23,7 @@ from onrecord.web import STATIC_DIR
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "kb-articles.jsonl"
 SAMPLES = ROOT / "onrecord" / "samples"
+LOCAL = "http://127.0.0.1:8000"  # the host a browser names on loopback (TestClient says "testserver")
 
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE = '" onmouseover="alert(1)'
@@ -77,7 +78,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 
 @pytest.fixture(scope="module")
 def client(store: Store) -> Iterator[TestClient]:
-    with TestClient(create_app(ServerSettings(), store=store)) as client:
+    with TestClient(create_app(ServerSettings(), store=store), base_url=LOCAL) as client:
         yield client
 
 

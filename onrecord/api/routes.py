@@ -49,12 +49,15 @@ __all__ = ["router"]
 _ERRORS: dict[int | str, dict[str, object]] = {
     400: {"model": ErrorResponse, "description": "Invalid input"},
     413: {"model": ErrorResponse, "description": "Request body too large"},
+    421: {"model": ErrorResponse, "description": "The Host header names a host this server does not answer for"},
     422: {"model": ErrorResponse, "description": "Invalid request"},
+    500: {"model": ErrorResponse, "description": "Unexpected error (logged by the server)"},
     503: {"model": ErrorResponse, "description": "The store cannot be reached"},
 }
 _NOT_FOUND: dict[int | str, dict[str, object]] = {404: {"model": ErrorResponse, "description": "Not found"}}
 _WRITE: dict[int | str, dict[str, object]] = {
     401: {"model": ErrorResponse, "description": "API token required"},
+    403: {"model": ErrorResponse, "description": "A write from a page of another origin"},
     409: {"model": ErrorResponse, "description": "The correction contradicts the store"},
 }
 

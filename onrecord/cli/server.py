@@ -28,6 +28,14 @@ def serve(
         ),
     ] = None,
     max_body_mb: Annotated[float, typer.Option(min=0.01, help="Largest request body accepted.")] = 2.0,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="HOST",
+            help="A host name requests may name besides localhost/127.0.0.1/[::1] (repeatable; '*': any). "
+            "On loopback other hosts are refused (DNS rebinding).",
+        ),
+    ] = None,
     workers: Annotated[int, typer.Option(min=1, help="Server processes (analysis is CPU-bound: one per core).")] = 1,
 ) -> None:
     """Serve the web app and the JSON API (OpenAPI description at /docs)."""
@@ -39,11 +47,15 @@ def serve(
 
     if token is None and not is_loopback(host):
         token = secrets.token_urlsafe(24)
-        err.print(f"onrecord: listening beyond loopback; writes need this API token: [bold]{token}[/]")
-    settings = ServerSettings(db=db, host=host, port=port, token=token, max_body_bytes=int(max_body_mb * 1024 * 1024))
+        # soft_wrap: the token stays on the line it is announced on, whatever the log's width
+        err.print(f"onrecord: listening beyond loopback; writes need this API token: [bold]{token}[/]", soft_wrap=True)
+    settings = ServerSettings(
+        db=db, host=host, port=port, token=token, max_body_bytes=int(max_body_mb * 1024 * 1024),
+        allowed_hosts=tuple(allowed_host or ()),
+    )  # fmt: skip
     with handle_errors():
         store = open_store(db)  # fail early, with a clear message, if the store cannot be opened
-    err.print(f"onrecord: serving {escape(store.url)} at http://{host}:{port}/ (API docs at /docs)")
+    err.print(f"onrecord: serving {escape(store.url)} at http://{host}:{port}/ (API docs at /docs)", soft_wrap=True)
     try:
         if workers > 1:
             import dataclasses

@@ -14,7 +14,7 @@ from itertools import combinations
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import select, union
+from sqlalchemy import or_, select, union
 
 from onrecord.errors import NotFoundError
 from onrecord.model import EntityType, Span
@@ -95,11 +95,13 @@ def article_graph(store: Store, article_ids: Sequence[str], center: str | None =
             .where(t.article_entities.c.article_id.in_(list(article_ids)))
             .where(t.article_entities.c.type != "group")
         ).all()
+        # groups ("Analysten") are left out as nodes, except the entity the graph is centred on
+        shown = t.entities.c.type != "group"
+        if center is not None:
+            shown = or_(shown, t.entities.c.id == center)
         entities = {
             row.id: row
-            for row in conn.execute(
-                select(t.entities.c.id, t.entities.c.name, t.entities.c.type).where(t.entities.c.type != "group")
-            )
+            for row in conn.execute(select(t.entities.c.id, t.entities.c.name, t.entities.c.type).where(shown))
         }
     mentioned: dict[str, list[tuple[str, list[Span]]]] = defaultdict(list)
     for row in mentions:
@@ -136,8 +138,7 @@ def article_graph(store: Store, article_ids: Sequence[str], center: str | None =
             quotes=quote_counts[node],
             center=node == center,
         )
-        for node in sorted(keep, key=lambda n: (n != center, -quote_counts[n], entities[n].name))
-        if node in entities
+        for node in sorted(keep & entities.keys(), key=lambda n: (n != center, -quote_counts[n], entities[n].name))
     ]
     return Graph(nodes=nodes, edges=edges)
 
