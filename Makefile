@@ -8,7 +8,7 @@ DEV_STAMP := $(VENV)/.onrecord-dev-installed
 # the FollowTheMoney export (extra "ftm") builds PyICU, so it is installed where ICU's headers are
 DEV_EXTRAS := dev$(shell pkg-config --exists icu-uc 2>/dev/null && command -v g++ >/dev/null && echo ,ftm)
 
-.PHONY: demo test lint clean
+.PHONY: demo test lint smoke-install clean
 
 demo: $(STAMP)
 	$(BIN)/onrecord analyze onrecord/samples/sample-de.txt --format text
@@ -29,6 +29,10 @@ test: $(DEV_STAMP)
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check onrecord tests
+
+# `pip install .` without extras in a fresh, throw-away venv, then analyse .txt/.html/.jsonl (CI runs it)
+smoke-install:
+	PYTHON=$(PYTHON) bash .ci/smoke-install
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

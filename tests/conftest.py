@@ -54,3 +54,14 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "onrecord.db")
     return str(request.getfixturevalue("postgres_url"))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """One line naming the groups of skipped tests and how to run them (no silent skips)."""
+    skipped = terminalreporter.stats.get("skipped", [])
+    postgres = [r for r in skipped if POSTGRES_ENV in str(getattr(r, "longrepr", ""))]
+    if postgres:
+        terminalreporter.write_line(
+            f"onrecord: {len(postgres)} PostgreSQL tests skipped: set {POSTGRES_ENV}=postgresql://… "
+            "(or run `bash .ci/run`, which starts a server) to run them"
+        )

@@ -108,3 +108,9 @@ def test_queries_do_not_create_a_store(tmp_path: Path) -> None:
         code, output = run(*command, "--db", str(missing))
         assert code == 6 and "no store at" in output and "onrecord ingest" in output
     assert not missing.exists()
+
+
+def test_an_empty_query_is_an_input_error_for_quotes_about_and_search(db: str) -> None:
+    for args in (("quotes", "--about", ""), ("search", ""), ("quotes", "--about", "  ")):
+        code, output = run(*args, "--db", db)
+        assert code == 2 and "nothing to search for" in output, (args, output)

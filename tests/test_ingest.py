@@ -175,8 +175,10 @@ def test_too_large_text_file_is_rejected_quickly(tmp_path: Path) -> None:
     (error,) = read_all(path)
     assert time.perf_counter() - start < 1.0
     assert isinstance(error, InputError) and "too large" in str(error)
-    (small,) = read_all(path, options=IngestOptions(max_file_bytes=64))
-    assert isinstance(small, InputError)
+    # the sizes in the units of --max-size-mb and README (20 MB), not 21.0 MB for the default limit
+    assert f"21 MB ({path.stat().st_size:,} bytes), the limit is 20 MB" in str(error)
+    (small,) = read_all(path, options=IngestOptions(max_file_bytes=int(0.5 * 1024 * 1024)))
+    assert isinstance(small, InputError) and "the limit is 0.5 MB" in str(small)
 
 
 # --------------------------------------------------------------------------- .jsonl and stdin
@@ -204,6 +206,7 @@ def test_jsonl_malformed_line_is_reported_and_others_processed(tmp_path: Path) -
     assert isinstance(first, Article) and first.text == text  # unchanged, whitespace and \r\n included
     assert (first.id, first.language, first.meta.published, first.meta.source) == ("a1", "de", "2024-02-01", "dpa")
     assert isinstance(broken, InputError) and broken.origin == f"{path}:2"
+    assert "(Invalid control character at column 29)" in str(broken)  # once "… at at column 29"
     assert isinstance(third, Article) and third.id == "3" and third.meta.url == "https://example.org/x"
     assert isinstance(wrong_type, InputError) and wrong_type.origin == f"{path}:5"
     assert 'field "text" must be a string, not a number' in str(wrong_type)

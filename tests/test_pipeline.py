@@ -150,3 +150,81 @@ def test_concurrent_threads_get_the_same_analyses_as_one_thread() -> None:
     with ThreadPoolExecutor(max_workers=16) as pool:
         results = list(pool.map(lambda text: analyze_one(text).to_dict(), texts))
     assert all(result == expected[text] for result, text in zip(results, texts, strict=True))
+
+
+# --------------------------------------------------------------------------- long texts
+
+LONG_PARAGRAPHS = {
+    "de": [
+        "„Wir brauchen mehr Zeit für die Verhandlungen“, sagte Bürgermeisterin Anna Keller am Dienstag.",
+        "Der Stadtrat vertagte die Abstimmung über den neuen Busfahrplan auf den Herbst.",
+        "Kritik kam von der Opposition. „Das ist ein Spiel auf Zeit“, sagte Jonas Brandt, Fraktionschef der Grünen.",
+    ],
+    "en": [
+        '"We need more time for the talks," Mayor Anna Keller said on Tuesday.',
+        "The city council postponed the vote on the new bus timetable until autumn.",
+        'The opposition was critical. "This is playing for time," said Jonas Brandt, who leads the Green group.',
+    ],
+}
+
+
+def test_split_text_cuts_at_paragraphs_then_sentences_then_spaces() -> None:
+    from onrecord.pipeline import split_text
+
+    text = "Erster Absatz. Noch ein Satz.\n\nZweiter Absatz hier.\nDritte Zeile. Und so weiter.\n\nEnde."
+    pieces = split_text(text, 40)
+    assert "".join(text[b:e] for b, e in pieces) == text
+    assert all(0 < e - b <= 40 for b, e in pieces)
+    assert [text[b:e] for b, e in pieces][:2] == ["Erster Absatz. Noch ein Satz.\n\n", "Zweiter Absatz hier.\n"]
+    one_paragraph = "Ein Satz hier. Noch ein Satz dort. Und ein dritter Satz."
+    assert [one_paragraph[b:e] for b, e in split_text(one_paragraph, 30)][0] == "Ein Satz hier. "
+    assert split_text("abcdefghij", 4) == [(0, 4), (4, 8), (8, 10)]
+    assert split_text(text, len(text)) == [(0, len(text))]
+
+
+class _Limited(FakeExtractor):
+    """Refuses texts over 1,000 characters, as spaCy refuses those over ``nlp.max_length`` (E088)."""
+
+    def extract(self, text: str) -> ExtractionResult:
+        if len(text) > 1000:
+            raise ValueError("[E088] Text of length exceeds maximum")
+        return super().extract(text)
+
+
+def test_a_text_longer_than_the_extractor_takes_is_analysed_in_pieces() -> None:
+    paragraph = "„Wir geben nicht auf“, sagte die Ministerin. Die Sitzung dauerte bis in die Nacht."
+    text = "\n\n".join(f"{paragraph} Absatz {n}." for n in range(40))
+    limited = _Limited()
+    for analysis in (
+        analyze(text, lang="de", extractor_for=lambda _: limited, max_chunk_chars=900),
+        next(iter(analyze_many([Article(id="long", text=text)], "de", extractor_for=lambda _: limited,
+                               max_chunk_chars=900))),
+    ):  # fmt: skip
+        assert isinstance(analysis, Analysis)
+        assert [q.id for q in analysis.quotes] == [f"q{n}" for n in range(1, 41)]
+        assert all(text[b:e] == "Wir geben nicht auf" for q in analysis.quotes for b, e in q.spans)
+        assert analysis.quotes[-1].spans[0][0] > len(text) - len(paragraph) - 20
+    with pytest.raises(Exception, match="E088"):
+        analyze(text, lang="de", extractor_for=lambda _: limited, max_chunk_chars=len(text))
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_real_extractor_on_a_long_text_in_pieces(language: str) -> None:
+    """Pieces cut at paragraphs give the quotes of the whole text, with offsets into it, and one
+    entity per speaker however many pieces name it."""
+    _real_extractor(language)
+    paragraphs = LONG_PARAGRAPHS[language] * 12
+    text = "\n\n".join(paragraphs)
+    whole = analyze(text, lang=language, max_chunk_chars=len(text))
+    pieces = analyze(text, lang=language, max_chunk_chars=700)
+    assert len(text) > 4 * 700
+    assert len(pieces.quotes) == len(whole.quotes) >= 24
+    for quote in pieces.quotes:
+        assert " … ".join(text[b:e] for b, e in quote.spans) == quote.text
+        assert quote.speaker is None or text[quote.speaker.spans[0][0]:quote.speaker.spans[-1][1]].endswith(
+            quote.speaker.text.split()[-1])
+    assert pieces.quotes[-1].spans[0][0] > len(text) - 200
+    kellers = [e for e in pieces.entities if e.name.endswith("Keller")]
+    assert len(kellers) == 1 and len(kellers[0].mentions) >= 12
+    assert [e.id for e in pieces.entities] == [f"e{n}" for n in range(1, len(pieces.entities) + 1)]
+    Analysis.model_validate(pieces.to_dict())

@@ -33,6 +33,8 @@ __all__ = ["SUFFIXES", "IngestOptions", "iter_articles", "read_path"]
 #: file suffixes read when a directory is given
 SUFFIXES = frozenset({".txt", ".jsonl", ".html", ".htm"})
 STDIN = "-"
+#: the MB of ``--max-size-mb`` and of every size in messages
+MEGABYTE = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -40,9 +42,14 @@ class IngestOptions:
     """Limits of the readers."""
 
     #: a single ``.txt``/``.html`` article larger than this is rejected
-    max_file_bytes: int = 20 * 1024 * 1024
+    max_file_bytes: int = 20 * MEGABYTE
     #: one ``.jsonl`` line larger than this is rejected (the other lines are still read)
-    max_record_bytes: int = 20 * 1024 * 1024
+    max_record_bytes: int = 20 * MEGABYTE
+
+
+def megabytes(size: int) -> str:
+    """``size`` in MB as the limits are given (``--max-size-mb``: 1 MB = 1,048,576 bytes)."""
+    return f"{round(size / MEGABYTE, 3):g} MB" if size < 100 * MEGABYTE else f"{size / MEGABYTE:,.0f} MB"
 
 
 def iter_articles(
@@ -110,7 +117,7 @@ def _read_document(path: Path, suffix: str, options: IngestOptions) -> Article:
     size = path.stat().st_size
     if size > options.max_file_bytes:
         raise InputError(
-            f"file too large ({size / 1e6:.1f} MB > {options.max_file_bytes / 1e6:.1f} MB limit); "
+            f"file too large: {megabytes(size)} ({size:,} bytes), the limit is {megabytes(options.max_file_bytes)}; "
             "split it or pass it as .jsonl",
             origin,
         )

@@ -47,7 +47,8 @@ def _parse_record(line: str, where: str) -> Article | InputError:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        return InputError(f"malformed JSON ({exc.msg} at column {exc.colno})", where)
+        # some of json's messages end in "at" ("Unterminated string starting at"): say it once
+        return InputError(f"malformed JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})", where)
     if not isinstance(record, dict):
         return InputError("a JSON object is expected", where)
     try:

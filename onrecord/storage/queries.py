@@ -126,7 +126,7 @@ def _quote_conditions(store: Store, flt: QuoteFilter) -> list[ColumnElement[bool
             )
         )
         conditions.append(or_(role_match, org_speaker))
-    if flt.about:
+    if flt.about is not None:  # an empty --about is an error (as in `search ""`), not "all quotes"
         conditions.append(fulltext_condition(store, t.quotes, flt.about))
     # an article may span a year (dated "2024"): its quotes' first date is at most a year
     # before the range starts — a bound on quotes.date_from that its index can use
