@@ -291,3 +291,32 @@ def test_reportative_sollen_is_recognised(sentence: str, evidential: bool) -> No
     from onrecord.lang.de.tokens import prepare
 
     assert is_evidential(prepare(sentence).tokens) is evidential
+
+
+# --- issue 13: speakers that hold on news from any outlet -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_word", "outlet"),
+    [
+        ("Viele Kinder hätten nach der Flucht Albträume gehabt, sagte die Kinderärztin zum STANDARD.",
+         "Kinderärztin", "STANDARD"),
+        ("Der Bau werde teurer als geplant, sagte der Architekt dem Spiegel.", "Architekt", "Spiegel"),
+        ("Die Fristen seien zu knapp, sagte die Anwältin Maria Huber dem Magazin Profil.", "Huber", "Profil"),
+        ("Die Verhandlungen seien gescheitert, sagte ein Sprecher der Regierung der Nachrichtenagentur APA.",
+         "Sprecher", "APA"),
+    ],
+)
+def test_the_addressee_of_a_cue_is_never_its_speaker(extract, text: str, speaker_word: str, outlet: str) -> None:  # type: ignore[no-untyped-def]
+    result = extract(text)
+    quote = result.quotes[0]
+    assert quote.speaker is not None and speaker_word in quote.speaker.text
+    assert outlet not in quote.speaker.text
+    assert outlet not in _entity(result, quote).name
+
+
+def test_a_feminine_outlet_after_der_is_the_addressee_not_the_organisation(extract) -> None:  # type: ignore[no-untyped-def]
+    result = extract("Die Reform komme zu spät, erklärte die Bürgermeisterin der Zeitung am Montag.")
+    entity = _entity(result, result.quotes[0])
+    assert "Zeitung" not in entity.name
+    assert all(r.organization != "Zeitung" for r in entity.roles)

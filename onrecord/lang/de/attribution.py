@@ -15,6 +15,7 @@ from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.linear import LinearModel
 from onrecord.lang.de.ner import NamedSpan, token_types
 from onrecord.lang.de.rules import rule_quotes
+from onrecord.lang.de.sources import not_a_speaker
 from onrecord.lang.de.speakers import (
     Candidate,
     candidates_for_quote,
@@ -147,6 +148,8 @@ def quote_candidates(
     if prev_speaker is not None and (prev_speaker.begin, prev_speaker.end) not in known:
         cands.append(Candidate(prev_speaker.begin, prev_speaker.end, "prev"))
     for cand in cands:
+        if not_a_speaker(doc, cand.begin, cand.end, lex):
+            continue  # an addressee ("zum STANDARD"), the expletive "es", "der Meinung"
         if parts[0].cls == "DQ" and cand.begin < whole.end and whole.begin < cand.end:
             continue  # a direct quote does not name its own speaker
         between = count_between(whole, cand, cands)

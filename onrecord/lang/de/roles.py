@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from onrecord.lang.de.lexicon import lexicon
+from onrecord.lang.de.sources import addressee_inside
 from onrecord.lang.de.tokens import PreparedDoc, Token
 
 #: NER-like type of the token at an index ("LOC", "ORG", "PER", "OTH" or ""): lets a role put
@@ -460,6 +461,7 @@ def role_phrase(doc: PreparedDoc, begin: int, end: int, kind_at: KindAt = _no_ki
             if stop - s > MAX_APPOSITION:
                 break
             stop += 1
+        stop = addressee_inside(doc, s, stop) or stop  # "die Ärztin zum STANDARD": no organisation
         match = parse_role(toks[s:stop], kind_at)
         if match is not None and match.begin <= begin and match.end >= end:
             return match

@@ -14,6 +14,7 @@ from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.labels import TokenSpan
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon
 from onrecord.lang.de.ner import NamedSpan
+from onrecord.lang.de.sources import trim_speaker
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 
 #: lowercase particles allowed inside a name ("Ursula von der Leyen", "Ahmad al-Assad")
@@ -52,10 +53,12 @@ def mention_candidates(doc: PreparedDoc, speaker_spans: list[TokenSpan], names: 
     toks = doc.tokens
     out: dict[tuple[int, int], Candidate] = {}
     for sp in speaker_spans:
-        out[(sp.begin, sp.end)] = Candidate(sp.begin, sp.end, "crf")
+        b, e = trim_speaker(doc, sp.begin, sp.end, lex)  # "die Ärztin zum STANDARD" → "die Ärztin"
+        out[(b, e)] = Candidate(b, e, "crf")
     for name in names:
         if name.type in ("PER", "ORG") and toks[name.begin].quoted < 0:
-            out.setdefault((name.begin, name.end), Candidate(name.begin, name.end, "ner"))
+            b, e = trim_speaker(doc, name.begin, name.end, lex)
+            out.setdefault((b, e), Candidate(b, e, "ner"))
     i = 0
     n = len(toks)
     while i < n:
@@ -76,7 +79,8 @@ def mention_candidates(doc: PreparedDoc, speaker_spans: list[TokenSpan], names: 
             ):
                 j += 1
             source = "group" if tok.text in lex.groups else "role" if tok.text in lex.roles else "name"
-            out.setdefault((i, j), Candidate(i, j, source))
+            b, e = trim_speaker(doc, i, j, lex)
+            out.setdefault((b, e), Candidate(b, e, source))
             i = j
             continue
         i += 1
