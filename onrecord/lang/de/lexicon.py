@@ -33,6 +33,7 @@ class GermanLexicon:
     outlets: dict[str, str]  # outlet noun → gender (m/f/n/pl), or outlet name → "name"
     documents: frozenset[str]  # documents that "say" something (Aussendung, Bericht, Studie)
     abstract_nouns: frozenset[str]  # never a speaker (Meinung, Frage, Möglichkeit)
+    non_names: dict[str, str]  # seasons ("time": no entity), directions ("place": a location)
 
 
 @cache
@@ -57,4 +58,5 @@ def lexicon() -> GermanLexicon:
         outlets=dict(line.split("\t") for line in _lines("outlets.txt")),
         documents=frozenset(_lines("documents.txt")),
         abstract_nouns=frozenset(_lines("abstract_nouns.txt")),
+        non_names=dict(line.split("\t") for line in _lines("non_names.txt")),
     )
