@@ -14,7 +14,7 @@ from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.linear import LinearModel
 from onrecord.lang.de.ner import NamedSpan, token_types
-from onrecord.lang.de.rules import rule_quotes
+from onrecord.lang.de.rules import lone_demonstrative, rule_quotes
 from onrecord.lang.de.sources import not_a_speaker
 from onrecord.lang.de.speakers import (
     Candidate,
@@ -67,10 +67,19 @@ def continues_direct(doc: PreparedDoc, prev: TokenSpan, nxt: TokenSpan) -> bool:
     )
 
 
+def _mergeable(first: str, second: str) -> bool:
+    """Parts of one quote around an attribution: indirect (or free indirect) speech on both
+    sides ("Die Gemeinde müsse sparen, so X, sonst drohe …"), or a direct quote on both sides
+    ("„Wir müssen sparen“, so X, „sonst …“")."""
+    if first == "DQ" or second == "DQ":
+        return first == second
+    return first == second or {first, second} == {"IQ", "FQ"}
+
+
 def group_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[list[TokenSpan]]:
     """Quote spans in order; an indirect quote split around a short attribution in the same
-    sentence ("X sei, so Y, Z") becomes one quote with two parts, and so does a direct quote
-    that runs over paragraphs."""
+    sentence ("X sei, so Y, Z", "„X“, so Y, „Z“") becomes one quote with two parts, and so
+    does a direct quote that runs over paragraphs."""
     lex = lexicon()
     quotes = [t for s in spans if s.cls in QUOTE_CLASSES and (t := trim(doc, s)) is not None]
     groups: list[list[TokenSpan]] = []
@@ -79,13 +88,17 @@ def group_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[list[TokenSpa
             prev = groups[-1][-1]
             gap = doc.tokens[prev.end : q.begin]
             if (
-                q.cls != "DQ"
-                and prev.cls == q.cls
+                _mergeable(prev.cls, q.cls)
                 and len(gap) <= MERGE_GAP
+                # a direct quote only around a parenthetical attribution ("„…“, so X, „…“"; not
+                # "„…“, und fügt hinzu: „…“", two statements)
+                and (q.cls != "DQ" or (len(gap) > 2 and gap[0].text == "," and gap[-1].text == ","))
                 and doc.tokens[prev.begin].sent == doc.tokens[q.begin].sent
                 and any(cue_class(t, lex) for t in gap)
             ):
-                groups[-1].append(q)
+                # one statement interrupted by its attribution ("…, so X, …"): the kind of its
+                # first part (the tagger may call the second part free indirect)
+                groups[-1].append(TokenSpan(prev.cls, q.begin, q.end) if q.cls != prev.cls else q)
                 continue
             if continues_direct(doc, prev, q):
                 groups[-1].append(q)
@@ -122,7 +135,8 @@ class SpanSets:
 
     @classmethod
     def of(cls, doc: PreparedDoc, tagging: Tagging, names: list[NamedSpan] | None = None) -> SpanSets:
-        spans = tagging.spans
+        # a quote that is only the "Das" of "Das berichtete Y." is none: a rule finds its statement
+        spans = [s for s in tagging.spans if not lone_demonstrative(doc, s)]
         extra = rule_quotes(doc, spans)
         if extra:
             spans = sorted([*spans, *extra], key=lambda s: (s.begin, s.end))
@@ -150,7 +164,7 @@ def quote_candidates(
     for cand in cands:
         if not_a_speaker(doc, cand.begin, cand.end, lex):
             continue  # an addressee ("zum STANDARD"), the expletive "es", "der Meinung"
-        if parts[0].cls == "DQ" and cand.begin < whole.end and whole.begin < cand.end:
+        if parts[0].cls == "DQ" and any(cand.begin < p.end and p.begin < cand.end for p in parts):
             continue  # a direct quote does not name its own speaker
         between = count_between(whole, cand, cands)
         spk_prob = max(sets.speaker_prob[cand.begin : cand.end], default=0.0)
