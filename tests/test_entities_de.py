@@ -66,7 +66,7 @@ def test_pronoun_after_unnamed_spokesperson(extract: Extract) -> None:
         "Die Lage sei unübersichtlich, sagte er."
     )
     entity = _speaker_entity(extract(text), "unübersichtlich")
-    assert entity.name == "Ein Sprecher des Auswärtigen Amts"
+    assert entity.name == "Sprecher des Auswärtigen Amts"
 
 
 def test_possessive_source_resolves_to_its_owner(extract: Extract) -> None:

@@ -45,10 +45,11 @@ from onrecord.lang.de.roles import (
     nominative,
     parse_role,
     role_before,
+    role_before_comma,
     role_phrase,
 )
 from onrecord.lang.de.sources import is_abstract, is_document
-from onrecord.lang.de.speakers import NAME_PARTICLES, Candidate
+from onrecord.lang.de.speakers import ENGLISH_JOINERS, NAME_PARTICLES, Candidate
 from onrecord.lang.de.tokens import PreparedDoc, Token
 from onrecord.model import Entity, EntityType, Role
 
@@ -189,12 +190,13 @@ def name_core(
                 while e < cand.end and not types[e] and _name_word(toks[e]):
                     e += 1
             else:
+                e = _english_name_end(doc, e, doc.sentences[toks[b].sent][1])  # beyond a cut mention
                 # "die Hamburger Osteuropa-Expertin Vogel" tagged as one organisation: a role
                 # noun inside it makes what follows the name of a person holding that role
                 role_at = max((i for i in range(b, e - 1) if is_role(toks[i])), default=None)
                 if role_at is not None and all(_name_word(t) for t in toks[role_at + 1 : e]):
                     b = role_at + 1
-            return b, e, role_before(doc, b, kinds) if kinds else role_before(doc, b)
+            return b, e, role_before(doc, b, kinds or _no_kind) or role_before_comma(doc, b, kinds or _no_kind)
     comma = next((i for i in range(cand.begin + 1, cand.end - 1) if toks[i].text == ","), None)
     if comma is not None and is_role(toks[_head(doc, Candidate(cand.begin, comma, cand.source))]):
         # "der Geschäftsführer der Firma, Gerd-Jürgen Bruckschen": the name follows the role
@@ -215,7 +217,23 @@ def name_core(
         e += 1
     while e > b + 1 and toks[e - 1].text[:1].islower():
         e -= 1  # a particle cannot end a name
-    return b, e, role_before(doc, b, kinds) if kinds else role_before(doc, b)
+    if e == cand.end:
+        e = _english_name_end(doc, e, doc.sentences[toks[b].sent][1])  # "das Institute" + "for the …"
+    return b, e, role_before(doc, b, kinds or _no_kind) or role_before_comma(doc, b, kinds or _no_kind)
+
+
+def _english_name_end(doc: PreparedDoc, e: int, limit: int) -> int:
+    """The end of an organisation's name continued over English function words ("Institute" +
+    "for the Study of War") within ``limit``."""
+    toks = doc.tokens
+    while e + 1 < limit and toks[e].lower in ENGLISH_JOINERS:
+        k = e + 1 + (toks[e + 1].lower == "the" and e + 2 < limit)
+        if not (toks[k].text[:1].isupper() and toks[k].text.replace("-", "").isalpha()):
+            break
+        e = k + 1
+        while e < limit and toks[e].text[:1].isupper() and toks[e].text.replace("-", "").isalpha():
+            e += 1
+    return e
 
 
 def entity_type(words: list[str], gaz: Gazetteer, has_role: bool, ner: set[str]) -> EntityType:
@@ -415,7 +433,10 @@ def _unnamed_role(state: _State, doc: PreparedDoc, cand: Candidate | None, phras
     target = _holder(state, phrase.head or "") if article not in _INDEFINITE else None
     span = _char_span(doc, phrase.begin, phrase.end)
     if target is None:
-        target = state.new(None, doc.text[span[0] : span[1]], "person")
+        # named by the phrase without its article, so that "ein Sprecher des Auswärtigen Amts" and
+        # "der Sprecher des Auswärtigen Amts" are one unnamed holder of that role
+        name_from = phrase.begin + 1 if article in _ARTICLES and phrase.end - phrase.begin > 1 else phrase.begin
+        target = state.new(None, doc.text[doc.tokens[name_from].start : span[1]], "person")
     if phrase.organization or phrase.place or not target.roles:
         target.roles.append(phrase)
     state.roles.append((phrase.begin, phrase.end, target))
