@@ -133,7 +133,10 @@ def test_role_before_the_name_set_off_by_a_comma(extract: Extract) -> None:
 
 
 def test_nested_genitive_organisation_joins_the_title(extract: Extract) -> None:
-    text = "Der Angriff sei vorbereitet gewesen, sagte Jens Kramer, Leiter des Lagezentrums des Verteidigungsministeriums."
+    text = (
+        "Der Angriff sei vorbereitet gewesen, sagte Jens Kramer, "
+        "Leiter des Lagezentrums des Verteidigungsministeriums."
+    )
     roles = _roles(_entity(extract(text), "Jens Kramer"))
     assert ("Leiter des Lagezentrums", "Verteidigungsministerium", None) in roles
 
