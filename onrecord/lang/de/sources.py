@@ -16,6 +16,8 @@ The lexicons are ``data/outlets.txt``, ``data/documents.txt`` and ``data/abstrac
 
 from __future__ import annotations
 
+from functools import cache
+
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
@@ -58,8 +60,14 @@ def outlet_gender(tok: Token, lex: GermanLexicon | None = None) -> str | None:
         return outlets[tok.text]
     if not tok.text[:1].isupper() or not tok.text.replace("-", "").isalpha():
         return None
-    found = compound_of(tok.text, {w: g for w, g in outlets.items() if g != "name"})
+    found = compound_of(tok.text, _outlet_nouns())
     return outlets[found] if found is not None else None
+
+
+@cache
+def _outlet_nouns() -> frozenset[str]:
+    """The generic outlet nouns ("Zeitung", "Sender"), which compounds may end in."""
+    return frozenset(w for w, g in lexicon().outlets.items() if g != "name")
 
 
 def is_document(tok: Token, lex: GermanLexicon | None = None) -> bool:
