@@ -154,3 +154,10 @@ def test_an_unnamed_spokesperson_is_named_by_the_role_without_its_article(extrac
     entity = next(e for e in result.entities if e.id == quote.entity)
     assert entity.name == "Sprecher des Auswärtigen Amts"
     assert ("Sprecher", "Auswärtiges Amt", None) in _roles(entity)
+
+
+def test_a_document_after_the_role_is_no_place(extract: Extract) -> None:
+    result = extract("Das verdränge Konkurrenten, schreibt der Professor für Verwaltungsrecht in einem Gutachten.")
+    entity = next(e for e in result.entities if e.id == result.quotes[0].entity)
+    assert "Gutachten" not in entity.name
+    assert all(r.place != "Gutachten" for r in entity.roles)

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from onrecord.lang.de.lexicon import lexicon
-from onrecord.lang.de.sources import addressee_inside
+from onrecord.lang.de.sources import addressee_inside, is_document
 from onrecord.lang.de.tokens import PreparedDoc, Token
 
 #: NER-like type of the token at an index ("LOC", "ORG", "PER", "OTH" or ""): lets a role put
@@ -280,8 +280,8 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
     while k < len(tokens) and k - j < MAX_ADJECTIVES and _adjective_stem(tokens[k].text) is not None:
         k += 1  # "des deutschen Bundesumweltministeriums"
     end = _cap_run(tokens, k)
-    if end == k:
-        return None
+    if end == k or is_document(tokens[k]):
+        return None  # "in einem Gutachten": a document is no organisation or place
     if low == "aus" or kind_at(tokens[k].i) == "LOC" and kind_at(tokens[end - 1].i) == "LOC":
         place = place or low not in ("an", "bei", "beim") and article not in _CONTRACTIONS
     return _Org(nominative(tokens[j:end], article), place, end)
