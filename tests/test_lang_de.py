@@ -320,3 +320,17 @@ def test_a_feminine_outlet_after_der_is_the_addressee_not_the_organisation(extra
     entity = _entity(result, result.quotes[0])
     assert "Zeitung" not in entity.name
     assert all(r.organization != "Zeitung" for r in entity.roles)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Gemeinde müsse sparen, so Bürgermeisterin Anna Weber, sonst drohe ein Defizit von zwei Millionen Euro.",
+        "„Wir müssen sparen“, sagte Bürgermeisterin Anna Weber, „sonst droht uns ein Defizit.“",
+    ],
+)
+def test_a_quote_interrupted_by_so_x_stays_one_statement(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    result = extract(text)
+    assert len(result.quotes) == 1, [q.text for q in result.quotes]
+    assert len(result.quotes[0].spans) == 2
+    assert _entity(result, result.quotes[0]).name == "Anna Weber"

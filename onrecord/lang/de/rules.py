@@ -206,7 +206,7 @@ def opinion_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexic
             if verb == begin + 1 and toks[begin].lower in lex.pronouns:
                 return begin, verb, k + 1, k + 3
             np = noun_phrase_end(doc, begin, verb)
-            if np is not None and np[1] == verb:
+            if np is not None and np[1] == verb and any(t.lemma[:1].isupper() for t in toks[begin:verb]):  # not "Daher"
                 return begin, verb, k + 1, k + 3
         np = noun_phrase_end(doc, verb + 1, k)  # after it: "Daher ist der Minister der Meinung"
         if np is not None and np[1] == k:
