@@ -334,3 +334,9 @@ def test_a_quote_interrupted_by_so_x_stays_one_statement(extract, text: str) -> 
     assert len(result.quotes) == 1, [q.text for q in result.quotes]
     assert len(result.quotes[0].spans) == 2
     assert _entity(result, result.quotes[0]).name == "Anna Weber"
+
+
+def test_das_with_a_reporting_verb_makes_the_sentence_before_the_statement(extract) -> None:  # type: ignore[no-untyped-def]
+    result = extract("Der Stadtrat hat am Montag den Haushalt beschlossen. Das gab die Stadtverwaltung bekannt.")
+    assert [q.text for q in result.quotes] == ["Der Stadtrat hat am Montag den Haushalt beschlossen"]
+    assert _entity(result, result.quotes[0]).name == "Stadtverwaltung"

@@ -132,6 +132,7 @@ class SpanSets:
     speaker_prob: list[float]
     name_type: list[str]  # per token: PER/ORG/LOC/OTH from the NER tagger, "" outside names
     rule_speakers: list[TokenSpan]  # sources that a rule (not the tagger) found
+    rule_sources: list[TokenSpan]  # any speaker span in or after the sentence of a rule quote
 
     @classmethod
     def of(cls, doc: PreparedDoc, tagging: Tagging, names: list[NamedSpan] | None = None) -> SpanSets:
@@ -145,7 +146,9 @@ class SpanSets:
         name_type = token_types(doc, names or [])
         mentions = mention_candidates(doc, speakers, names or [])
         rule_speakers = [s for s in extra if s.cls == "SPK"]
-        return cls(spans, speakers, cues, mentions, tagging.speaker_prob, name_type, rule_speakers)
+        ruled = {doc.tokens[s.begin].sent + k for s in extra if s.cls in QUOTE_CLASSES for k in (0, 1)}
+        rule_sources = [s for s in speakers if doc.tokens[s.begin].sent in ruled]
+        return cls(spans, speakers, cues, mentions, tagging.speaker_prob, name_type, rule_speakers, rule_sources)
 
 
 def quote_candidates(
@@ -240,6 +243,17 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
         scores = ranker.scores([feats for _, feats in pairs])
         best = max(((p, cand) for p, (cand, _) in zip(scores, pairs, strict=True)), key=lambda x: x[0], default=None)
         speaker = best[1] if best and best[0] >= ranker.threshold else None
+        if speaker is None and best is not None:
+            # a rule's source ("Das berichtete Y.", "Laut Y") where the ranker is unsure of all
+            q_sents = range(doc.tokens[parts[0].begin].sent, doc.tokens[parts[-1].end - 1].sent + 2)
+            ruled = [
+                (p, c) for p, (c, _) in zip(scores, pairs, strict=True)
+                if doc.tokens[c.begin].sent in q_sents
+                and any(r.begin < c.end and c.begin < r.end for r in sets.rule_sources)
+            ]
+            if ruled:
+                best = max(ruled, key=lambda x: x[0])
+                speaker = best[1]
         if speaker is not None:
             prev = speaker
             parts = cut_attribution(doc, parts, speaker)
