@@ -66,7 +66,7 @@ def test_pronoun_after_unnamed_spokesperson(extract: Extract) -> None:
         "Die Lage sei unübersichtlich, sagte er."
     )
     entity = _speaker_entity(extract(text), "unübersichtlich")
-    assert entity.name == "Ein Sprecher des Auswärtigen Amts"
+    assert entity.name == "Sprecher des Auswärtigen Amts"
 
 
 def test_possessive_source_resolves_to_its_owner(extract: Extract) -> None:
@@ -147,3 +147,36 @@ def test_role_inside_an_organisation_run_makes_a_person(extract: Extract) -> Non
     entity = _speaker_entity(result, "Lage ist ernst")
     assert (entity.name, entity.type) == ("Vogel", "person")
     assert [(r.title, r.organization) for r in entity.roles] == [("Osteuropa-Expertin", None)]
+
+
+# --- issue 13: documents, abstract nouns and non-names ----------------------------------------
+
+
+def test_a_document_resolves_to_its_issuer(extract: Extract) -> None:
+    result = extract("Die Heizkosten seien um ein Drittel gestiegen, heißt es in einer Aussendung der Arbeiterkammer.")
+    entity = _speaker_entity(result, "Heizkosten")
+    assert entity.name == "Arbeiterkammer" and entity.type == "organization"
+
+
+def test_a_document_without_issuer_is_no_entity(extract: Extract) -> None:
+    result = extract("Die Heizkosten seien stark gestiegen, heißt es in der Aussendung.")
+    assert all(q.entity is None for q in result.quotes)
+    assert "Aussendung" not in _names(result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seiner Meinung nach lassen sich die Kosten halbieren.",
+        "Laut Medienberichten wird das neue Stadion im Herbst eröffnet.",
+    ],
+)
+def test_abstract_nouns_seasons_and_source_nouns_are_no_entities(extract: Extract, text: str) -> None:
+    names = _names(extract(text))
+    assert not any(w in name for name in names for w in ("Meinung", "Medienberichten", "Herbst", "Laut")), names
+
+
+def test_laut_is_not_part_of_a_name(extract: Extract) -> None:
+    result = extract("Laut der Weltgesundheitsorganisation sterben jährlich tausende Menschen im Straßenverkehr.")
+    entity = _speaker_entity(result, "Straßenverkehr")
+    assert entity.name == "Weltgesundheitsorganisation" and entity.type == "organization"

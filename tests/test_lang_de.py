@@ -291,3 +291,52 @@ def test_reportative_sollen_is_recognised(sentence: str, evidential: bool) -> No
     from onrecord.lang.de.tokens import prepare
 
     assert is_evidential(prepare(sentence).tokens) is evidential
+
+
+# --- issue 13: speakers that hold on news from any outlet -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_word", "outlet"),
+    [
+        ("Viele Kinder hätten nach der Flucht Albträume gehabt, sagte die Kinderärztin zum STANDARD.",
+         "Kinderärztin", "STANDARD"),
+        ("Der Bau werde teurer als geplant, sagte der Architekt dem Spiegel.", "Architekt", "Spiegel"),
+        ("Die Fristen seien zu knapp, sagte die Anwältin Maria Huber dem Magazin Profil.", "Huber", "Profil"),
+        ("Die Verhandlungen seien gescheitert, sagte ein Sprecher der Regierung der Nachrichtenagentur APA.",
+         "Sprecher", "APA"),
+    ],
+)
+def test_the_addressee_of_a_cue_is_never_its_speaker(extract, text: str, speaker_word: str, outlet: str) -> None:  # type: ignore[no-untyped-def]
+    result = extract(text)
+    quote = result.quotes[0]
+    assert quote.speaker is not None and speaker_word in quote.speaker.text
+    assert outlet not in quote.speaker.text
+    assert outlet not in _entity(result, quote).name
+
+
+def test_a_feminine_outlet_after_der_is_the_addressee_not_the_organisation(extract) -> None:  # type: ignore[no-untyped-def]
+    result = extract("Die Reform komme zu spät, erklärte die Bürgermeisterin der Zeitung am Montag.")
+    entity = _entity(result, result.quotes[0])
+    assert "Zeitung" not in entity.name
+    assert all(r.organization != "Zeitung" for r in entity.roles)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Gemeinde müsse sparen, so Bürgermeisterin Anna Weber, sonst drohe ein Defizit von zwei Millionen Euro.",
+        "„Wir müssen sparen“, sagte Bürgermeisterin Anna Weber, „sonst droht uns ein Defizit.“",
+    ],
+)
+def test_a_quote_interrupted_by_so_x_stays_one_statement(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    result = extract(text)
+    assert len(result.quotes) == 1, [q.text for q in result.quotes]
+    assert len(result.quotes[0].spans) == 2
+    assert _entity(result, result.quotes[0]).name == "Anna Weber"
+
+
+def test_das_with_a_reporting_verb_makes_the_sentence_before_the_statement(extract) -> None:  # type: ignore[no-untyped-def]
+    result = extract("Der Stadtrat hat am Montag den Haushalt beschlossen. Das gab die Stadtverwaltung bekannt.")
+    assert [q.text for q in result.quotes] == ["Der Stadtrat hat am Montag den Haushalt beschlossen"]
+    assert _entity(result, result.quotes[0]).name == "Stadtverwaltung"

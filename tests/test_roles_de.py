@@ -109,7 +109,7 @@ def test_unnamed_spokesperson_is_a_person_with_a_role(extract: Extract) -> None:
     quote = next(q for q in result.quotes if "beobachte die Lage" in q.text)
     entity = next(e for e in result.entities if e.id == quote.entity)
     assert entity.type == "person"
-    assert entity.name == "Ein Sprecher des Auswärtigen Amts"
+    assert entity.name == "Sprecher des Auswärtigen Amts"
     assert _roles(entity) == [("Sprecher", "Auswärtiges Amt", None)]
 
 
@@ -122,3 +122,42 @@ def test_unnamed_spokesperson_is_a_person_with_a_role(extract: Extract) -> None:
 )
 def test_appositions_without_a_role_give_none(extract: Extract, text: str) -> None:
     assert _entity(extract(text), "Anna Berger").roles == []
+
+
+# --- issue 13: roles on news from any outlet ---------------------------------------------------
+
+
+def test_role_before_the_name_set_off_by_a_comma(extract: Extract) -> None:
+    result = extract("Am Dienstag traf die deutsche Botschafterin in Polen, Anna Beispiel, den Bürgermeister.")
+    assert ("deutsche Botschafterin", None, "Polen") in _roles(_entity(result, "Anna Beispiel"))
+
+
+def test_nested_genitive_organisation_joins_the_title(extract: Extract) -> None:
+    text = (
+        "Der Angriff sei vorbereitet gewesen, sagte Jens Kramer, "
+        "Leiter des Lagezentrums des Verteidigungsministeriums."
+    )
+    roles = _roles(_entity(extract(text), "Jens Kramer"))
+    assert ("Leiter des Lagezentrums", "Verteidigungsministerium", None) in roles
+
+
+def test_english_organisation_name_keeps_its_function_words(extract: Extract) -> None:
+    result = extract("Die Front bewege sich kaum, schreibt das Institute for the Study of War in seinem Lagebild.")
+    quote = result.quotes[0]
+    entity = next(e for e in result.entities if e.id == quote.entity)
+    assert entity.name == "Institute for the Study of War" and entity.type == "organization"
+
+
+def test_an_unnamed_spokesperson_is_named_by_the_role_without_its_article(extract: Extract) -> None:
+    result = extract("Ein Abkommen sei nicht in Sicht, sagte ein Sprecher des Auswärtigen Amts.")
+    quote = result.quotes[0]
+    entity = next(e for e in result.entities if e.id == quote.entity)
+    assert entity.name == "Sprecher des Auswärtigen Amts"
+    assert ("Sprecher", "Auswärtiges Amt", None) in _roles(entity)
+
+
+def test_a_document_after_the_role_is_no_place(extract: Extract) -> None:
+    result = extract("Das verdränge Konkurrenten, schreibt der Professor für Verwaltungsrecht in einem Gutachten.")
+    entity = next(e for e in result.entities if e.id == result.quotes[0].entity)
+    assert "Gutachten" not in entity.name
+    assert all(r.place != "Gutachten" for r in entity.roles)

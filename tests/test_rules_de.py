@@ -176,3 +176,33 @@ def test_the_ranker_is_told_which_candidate_a_rule_found() -> None:
         if "rule_spk" in feats
     ]
     assert marked == ["Laut Innenminister Alfredo Pérez Rubalcaba", "Innenminister Alfredo Pérez Rubalcaba"]
+
+
+# --- issue 13 ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Der Verkehrsminister ist der Meinung, dass die Bahn mehr Geld braucht.", "Der Verkehrsminister"),
+        ("Daher ist die Ärztin der Auffassung, dass mehr Personal nötig ist.", "die Ärztin"),
+        ("Die Gewerkschaft vertritt die Ansicht, dass die Löhne steigen müssen.", "Die Gewerkschaft"),
+    ],
+)
+def test_an_opinion_holder_is_the_source_of_the_dass_clause(text: str, source: str) -> None:
+    found = spans_of(text)
+    assert ("SPK", source) in found
+    assert any(cls == "IQ" and words.startswith("dass") for cls, words in found)
+
+
+def test_a_possibility_is_no_opinion() -> None:
+    assert spans_of("Es besteht die Möglichkeit, dass der Flughafen im Winter schließt.") == []
+
+
+def test_a_lone_das_quote_gives_way_to_the_sentence_before() -> None:
+    text = "Die Regierung will die Steuern senken. Das ist die Ansicht von Finanzexperte Karl Huber."
+    doc = prepare(text)
+    das = next(t.i for t in doc.tokens if t.text == "Das")
+    found = [(s.cls, words(doc, s)) for s in rule_quotes(doc, [TokenSpan("IQ", das, das + 1)])]
+    assert ("IQ", "Die Regierung will die Steuern senken") in found
+    assert ("SPK", "von Finanzexperte Karl Huber") in found or ("SPK", "Finanzexperte Karl Huber") in found

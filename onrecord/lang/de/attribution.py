@@ -14,7 +14,8 @@ from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.linear import LinearModel
 from onrecord.lang.de.ner import NamedSpan, token_types
-from onrecord.lang.de.rules import rule_quotes
+from onrecord.lang.de.rules import lone_demonstrative, rule_quotes
+from onrecord.lang.de.sources import not_a_speaker
 from onrecord.lang.de.speakers import (
     Candidate,
     candidates_for_quote,
@@ -66,10 +67,19 @@ def continues_direct(doc: PreparedDoc, prev: TokenSpan, nxt: TokenSpan) -> bool:
     )
 
 
+def _mergeable(first: str, second: str) -> bool:
+    """Parts of one quote around an attribution: indirect (or free indirect) speech on both
+    sides ("Die Gemeinde müsse sparen, so X, sonst drohe …"), or a direct quote on both sides
+    ("„Wir müssen sparen“, so X, „sonst …“")."""
+    if first == "DQ" or second == "DQ":
+        return first == second
+    return first == second or {first, second} == {"IQ", "FQ"}
+
+
 def group_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[list[TokenSpan]]:
     """Quote spans in order; an indirect quote split around a short attribution in the same
-    sentence ("X sei, so Y, Z") becomes one quote with two parts, and so does a direct quote
-    that runs over paragraphs."""
+    sentence ("X sei, so Y, Z", "„X“, so Y, „Z“") becomes one quote with two parts, and so
+    does a direct quote that runs over paragraphs."""
     lex = lexicon()
     quotes = [t for s in spans if s.cls in QUOTE_CLASSES and (t := trim(doc, s)) is not None]
     groups: list[list[TokenSpan]] = []
@@ -78,13 +88,17 @@ def group_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[list[TokenSpa
             prev = groups[-1][-1]
             gap = doc.tokens[prev.end : q.begin]
             if (
-                q.cls != "DQ"
-                and prev.cls == q.cls
+                _mergeable(prev.cls, q.cls)
                 and len(gap) <= MERGE_GAP
+                # a direct quote only around a parenthetical attribution ("„…“, so X, „…“"; not
+                # "„…“, und fügt hinzu: „…“", two statements)
+                and (q.cls != "DQ" or (len(gap) > 2 and gap[0].text == "," and gap[-1].text == ","))
                 and doc.tokens[prev.begin].sent == doc.tokens[q.begin].sent
                 and any(cue_class(t, lex) for t in gap)
             ):
-                groups[-1].append(q)
+                # one statement interrupted by its attribution ("…, so X, …"): the kind of its
+                # first part (the tagger may call the second part free indirect)
+                groups[-1].append(TokenSpan(prev.cls, q.begin, q.end) if q.cls != prev.cls else q)
                 continue
             if continues_direct(doc, prev, q):
                 groups[-1].append(q)
@@ -118,10 +132,12 @@ class SpanSets:
     speaker_prob: list[float]
     name_type: list[str]  # per token: PER/ORG/LOC/OTH from the NER tagger, "" outside names
     rule_speakers: list[TokenSpan]  # sources that a rule (not the tagger) found
+    rule_sources: list[TokenSpan]  # any speaker span in or after the sentence of a rule quote
 
     @classmethod
     def of(cls, doc: PreparedDoc, tagging: Tagging, names: list[NamedSpan] | None = None) -> SpanSets:
-        spans = tagging.spans
+        # a quote that is only the "Das" of "Das berichtete Y." is none: a rule finds its statement
+        spans = [s for s in tagging.spans if not lone_demonstrative(doc, s)]
         extra = rule_quotes(doc, spans)
         if extra:
             spans = sorted([*spans, *extra], key=lambda s: (s.begin, s.end))
@@ -130,7 +146,9 @@ class SpanSets:
         name_type = token_types(doc, names or [])
         mentions = mention_candidates(doc, speakers, names or [])
         rule_speakers = [s for s in extra if s.cls == "SPK"]
-        return cls(spans, speakers, cues, mentions, tagging.speaker_prob, name_type, rule_speakers)
+        ruled = {doc.tokens[s.begin].sent + k for s in extra if s.cls in QUOTE_CLASSES for k in (0, 1)}
+        rule_sources = [s for s in speakers if doc.tokens[s.begin].sent in ruled]
+        return cls(spans, speakers, cues, mentions, tagging.speaker_prob, name_type, rule_speakers, rule_sources)
 
 
 def quote_candidates(
@@ -147,7 +165,9 @@ def quote_candidates(
     if prev_speaker is not None and (prev_speaker.begin, prev_speaker.end) not in known:
         cands.append(Candidate(prev_speaker.begin, prev_speaker.end, "prev"))
     for cand in cands:
-        if parts[0].cls == "DQ" and cand.begin < whole.end and whole.begin < cand.end:
+        if not_a_speaker(doc, cand.begin, cand.end, lex):
+            continue  # an addressee ("zum STANDARD"), the expletive "es", "der Meinung"
+        if parts[0].cls == "DQ" and any(cand.begin < p.end and p.begin < cand.end for p in parts):
             continue  # a direct quote does not name its own speaker
         between = count_between(whole, cand, cands)
         spk_prob = max(sets.speaker_prob[cand.begin : cand.end], default=0.0)
@@ -223,6 +243,17 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
         scores = ranker.scores([feats for _, feats in pairs])
         best = max(((p, cand) for p, (cand, _) in zip(scores, pairs, strict=True)), key=lambda x: x[0], default=None)
         speaker = best[1] if best and best[0] >= ranker.threshold else None
+        if speaker is None and best is not None:
+            # a rule's source ("Das berichtete Y.", "Laut Y") where the ranker is unsure of all
+            q_sents = range(doc.tokens[parts[0].begin].sent, doc.tokens[parts[-1].end - 1].sent + 2)
+            ruled = [
+                (p, c) for p, (c, _) in zip(scores, pairs, strict=True)
+                if doc.tokens[c.begin].sent in q_sents
+                and any(r.begin < c.end and c.begin < r.end for r in sets.rule_sources)
+            ]
+            if ruled:
+                best = max(ruled, key=lambda x: x[0])
+                speaker = best[1]
         if speaker is not None:
             prev = speaker
             parts = cut_attribution(doc, parts, speaker)

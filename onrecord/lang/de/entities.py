@@ -20,6 +20,12 @@ Mentions are read in text order (a longer mention before the shorter ones inside
    clusters of :class:`NameResolver` (surnames, surname-first names, genitives); it is an
    entity when the NER tagger, the gazetteer or a role vouches for it, or when it speaks:
    capitalised common nouns ("Erhöhung der Ticketpreise") are not entities.
+
+A reporting noun, document or abstract noun ("Angaben der Polizei", "einer Aussendung der
+Arbeiterkammer", "Zschäpes Erklärung", "seiner Meinung nach") stands for its owner or issuer,
+and without one it is no entity (never a person "Aussendung"). A leading preposition ("Laut
+Knoll") is no part of a name; seasons and months are no entities ("Herbst", "Mai Wien" →
+Wien), directions are places ("Westen"), "<Land>s Unterstützung" is the country.
 """
 
 from __future__ import annotations
@@ -39,14 +45,17 @@ from onrecord.lang.de.roles import (
     nominative,
     parse_role,
     role_before,
+    role_before_comma,
     role_phrase,
 )
-from onrecord.lang.de.speakers import NAME_PARTICLES, Candidate
+from onrecord.lang.de.sources import is_abstract, is_document
+from onrecord.lang.de.speakers import ENGLISH_JOINERS, NAME_PARTICLES, Candidate
 from onrecord.lang.de.tokens import PreparedDoc, Token
 from onrecord.model import Entity, EntityType, Role
 
 _TYPE_MAP: dict[str, EntityType] = {"PER": "person", "ORG": "organization", "LOC": "location"}
-_ORG_SUFFIXES = ("ministerium", "amt", "partei", "regierung", "bank", "verband", "institut", "universität",
+_ORG_SUFFIXES = ("organisation", "dienst",
+                 "ministerium", "amt", "partei", "regierung", "bank", "verband", "institut", "universität",
                  "gericht", "konzern", "agentur", "kommission", "rat", "behörde", "polizei", "armee", "union",
                  "betriebe", "werke", "gewerkschaft", "stiftung", "gesellschaft", "fraktion", "zeitung",
                  "sender", "kasse", "kammer", "senat", "ag", "gmbh", "bundestag", "landtag", "verein")
@@ -61,6 +70,9 @@ _POSSESSIVES = {
     **{f"ihr{e}": "sie" for e in ("", "e", "er", "em", "en", "es")},
 }
 _PARTICLE_LEADS = frozenset({"von", "van", "de"})  # "der"/"den" only inside "von der Leyen"
+#: capitalised words ending in -s before a noun that are no genitive name ("Dieses Bericht")
+_NOT_GENITIVE_NAMES = frozenset({"dieses", "jenes", "welches", "eines", "des", "alles", "ihres", "seines",
+                                 "unseres", "eures", "meines", "deines", "keines", "manches", "jedes", "anderes"})
 
 
 @dataclass
@@ -171,17 +183,20 @@ def name_core(
             b, e = idx[0], idx[0] + 1
             while e < cand.end and types[e] == tag:
                 e += 1
+            while b < e - 1 and toks[b].lower in lexicon().prepositions:
+                b += 1  # "Laut Knoll", "Laut der Weltgesundheitsorganisation": the preposition is no name
             if tag == "PER":
                 # a surname the tagger left untyped ("Recep Tayyip" + "Erdoğan")
                 while e < cand.end and not types[e] and _name_word(toks[e]):
                     e += 1
             else:
+                e = _english_name_end(doc, e, doc.sentences[toks[b].sent][1])  # beyond a cut mention
                 # "die Hamburger Osteuropa-Expertin Vogel" tagged as one organisation: a role
                 # noun inside it makes what follows the name of a person holding that role
                 role_at = max((i for i in range(b, e - 1) if is_role(toks[i])), default=None)
                 if role_at is not None and all(_name_word(t) for t in toks[role_at + 1 : e]):
                     b = role_at + 1
-            return b, e, role_before(doc, b, kinds) if kinds else role_before(doc, b)
+            return b, e, role_before(doc, b, kinds or _no_kind) or role_before_comma(doc, b, kinds or _no_kind)
     comma = next((i for i in range(cand.begin + 1, cand.end - 1) if toks[i].text == ","), None)
     if comma is not None and is_role(toks[_head(doc, Candidate(cand.begin, comma, cand.source))]):
         # "der Geschäftsführer der Firma, Gerd-Jürgen Bruckschen": the name follows the role
@@ -191,6 +206,7 @@ def name_core(
     b = cand.begin
     while b < cand.end - 1 and (
         toks[b].text[:1].islower() or not toks[b].text[:1].isalpha() or is_role(toks[b]) or toks[b].lower in _ARTICLES
+        or toks[b].lower in lexicon().prepositions
     ):
         b += 1
     e = b + 1
@@ -201,7 +217,23 @@ def name_core(
         e += 1
     while e > b + 1 and toks[e - 1].text[:1].islower():
         e -= 1  # a particle cannot end a name
-    return b, e, role_before(doc, b, kinds) if kinds else role_before(doc, b)
+    if e == cand.end:
+        e = _english_name_end(doc, e, doc.sentences[toks[b].sent][1])  # "das Institute" + "for the …"
+    return b, e, role_before(doc, b, kinds or _no_kind) or role_before_comma(doc, b, kinds or _no_kind)
+
+
+def _english_name_end(doc: PreparedDoc, e: int, limit: int) -> int:
+    """The end of an organisation's name continued over English function words ("Institute" +
+    "for the Study of War") within ``limit``."""
+    toks = doc.tokens
+    while e + 1 < limit and toks[e].lower in ENGLISH_JOINERS:
+        k = e + 1 + (toks[e + 1].lower == "the" and e + 2 < limit)
+        if not (toks[k].text[:1].isupper() and toks[k].text.replace("-", "").isalpha()):
+            break
+        e = k + 1
+        while e < limit and toks[e].text[:1].isupper() and toks[e].text.replace("-", "").isalpha():
+            e += 1
+    return e
 
 
 def entity_type(words: list[str], gaz: Gazetteer, has_role: bool, ner: set[str]) -> EntityType:
@@ -244,10 +276,12 @@ def _inside(ranges: list[tuple[int, int, _Building]], cand: Candidate) -> _Build
 
 
 def _head(doc: PreparedDoc, cand: Candidate) -> int:
-    """The first capitalised word of a mention that is not an article ("Der Kanzler" → Kanzler)."""
+    """The first capitalised word of a mention that is not an article, a possessive or a
+    preposition ("Der Kanzler" → Kanzler, "Seiner Meinung" → Meinung, "Laut Polizei" → Polizei)."""
+    skip = _ARTICLES | _POSSESSIVES.keys() | lexicon().prepositions
     for i in range(cand.begin, cand.end):
         tok = doc.tokens[i]
-        if tok.text[:1].isupper() and tok.lower not in _ARTICLES:
+        if tok.text[:1].isupper() and (tok.lower not in skip or i == cand.end - 1):
             return i
     return cand.end - 1
 
@@ -273,14 +307,29 @@ def _role_only(doc: PreparedDoc, cand: Candidate, head: int, kinds: KindAt) -> b
     return head + 1 >= cand.end or role_phrase(doc, cand.begin, cand.end, kinds) is not None
 
 
+def _says_as_noun(tok: Token) -> bool:
+    """A reporting noun ("Angaben"), a document ("Aussendung") or an abstract noun ("Meinung"),
+    which stand for their owner or issuer, never for a person of that name."""
+    if is_role(tok):
+        return False
+    lex = lexicon()
+    return lex.cues.get(tok.lemma, lex.cues.get(tok.text)) == "noun" or is_document(tok, lex) or is_abstract(tok, lex)
+
+
 def _reporting_owner(doc: PreparedDoc, cand: Candidate, head: int) -> Candidate | None:
     """For a reporting noun with a genitive owner ("Angaben der Polizei", "Aussagen der
     Anwältin") the owner, who is the source: a view of the mention from the owner on; a
     bare reporting noun ("Angaben") gives an empty view (no entity)."""
     toks = doc.tokens
     tok = toks[head]
-    if is_role(tok) or lexicon().cues.get(tok.lemma, lexicon().cues.get(tok.text)) != "noun":
+    if not _says_as_noun(tok):
         return None
+    prev = toks[head - 1] if head > 0 else None
+    if (
+        prev is not None and prev.text.endswith("s") and _name_word(prev) and prev.lemma[:1].isupper()
+        and prev.lower not in _NOT_GENITIVE_NAMES and not _says_as_noun(prev)
+    ):
+        return Candidate(head - 1, head, cand.source)  # "Zschäpes Erklärung" → Zschäpe
     j = head + 1
     if j < len(toks) and toks[j].lower in ("der", "des", "eines", "einer", "von"):
         j += 1
@@ -337,11 +386,12 @@ def _possessor(doc: PreparedDoc, cand: Candidate, head: int) -> str | None:
     """For a reporting noun after a possessive ("seiner Meinung nach", "nach ihren Angaben")
     the pronoun that stands for its owner ("er", "sie"), else None."""
     toks = doc.tokens
-    tok = toks[head]
-    if is_role(tok) or lexicon().cues.get(tok.lemma, lexicon().cues.get(tok.text)) != "noun":
+    if not _says_as_noun(toks[head]):
         return None
     j = head - 1
-    while j >= 0 and head - j <= 3 and toks[j].text.isalpha() and toks[j].text.islower():
+    while j >= 0 and head - j <= 3 and toks[j].text.isalpha() and (
+        toks[j].text.islower() or toks[j].lower in _POSSESSIVES
+    ):
         if toks[j].lower in _POSSESSIVES:
             return _POSSESSIVES[toks[j].lower]
         j -= 1
@@ -383,7 +433,10 @@ def _unnamed_role(state: _State, doc: PreparedDoc, cand: Candidate | None, phras
     target = _holder(state, phrase.head or "") if article not in _INDEFINITE else None
     span = _char_span(doc, phrase.begin, phrase.end)
     if target is None:
-        target = state.new(None, doc.text[span[0] : span[1]], "person")
+        # named by the phrase without its article, so that "ein Sprecher des Auswärtigen Amts" and
+        # "der Sprecher des Auswärtigen Amts" are one unnamed holder of that role
+        name_from = phrase.begin + 1 if article in _ARTICLES and phrase.end - phrase.begin > 1 else phrase.begin
+        target = state.new(None, doc.text[doc.tokens[name_from].start : span[1]], "person")
     if phrase.organization or phrase.place or not target.roles:
         target.roles.append(phrase)
     state.roles.append((phrase.begin, phrase.end, target))
@@ -396,8 +449,18 @@ def _named(
 ) -> None:
     """A name: joins its name cluster, with the roles before and after it."""
     toks = doc.tokens
+    lex = lexicon()
     start, end, prefix_role = name_core(doc, view, types, kinds)
+    while end - start > 1 and (toks[start].lower in lex.time_words or lex.non_names.get(toks[start].text) == "time"):
+        start += 1  # "Mai Wien": a month glued to a city
+    if end - start == 2 and toks[start].text.endswith("s") and kinds(start) == "LOC" and _name_word(toks[start + 1]):
+        if types[start + 1] != "PER" and toks[start + 1].text not in gaz.first_names:
+            end = start + 1  # "Deutschlands Unterstützung": the place, not a person
     words = [t.text for t in toks[start:end]]
+    if all(w.lower() in lex.time_words or lex.non_names.get(w) == "time" for w in words):
+        return  # "Herbst", "Mai": no entity
+    if all(lex.non_names.get(w) == "place" for w in words):
+        types = [*types[:start], *(["LOC"] * (end - start)), *types[end:]]  # "Westen": a place
     ner = {t for t in types[start:end] if t}
     roles = [r for r in (prefix_role, apposition_after(doc, end, kinds)) if r is not None]
     if not is_name(words, gaz, ner, bool(roles)) and not is_speaker:
@@ -445,11 +508,20 @@ def build_entities(
         if cand.end - cand.begin == 1 and toks[cand.begin].lower in lex.source_adverbs:
             continue  # "demnach" points to a source without naming it: no entity
         head = _head(doc, cand)
+        if cand.end - 2 == head and toks[head].text.endswith("s") and _says_as_noun(toks[head + 1]):
+            head = cand.end - 1  # "Zschäpes Erklärung": the document, after its issuer
         possessor = _possessor(doc, cand, head)
         if possessor is not None:
             _pronoun(state, possessor, _char_span(doc, cand.begin, cand.end), cand, is_speaker, mention=False)
             continue
         owner = _reporting_owner(doc, cand, head)
+        for _ in range(3):  # "das Ergebnis der Studie des Instituts" → Institut
+            if owner is None or owner.end <= owner.begin:
+                break
+            inner = _reporting_owner(doc, owner, _head(doc, owner))
+            if inner is None:
+                break
+            owner = inner
         if owner is not None:
             if owner.end > owner.begin:
                 _resolve(state, doc, owner, cand, is_speaker, types, kinds, gaz, resolver)

@@ -17,7 +17,8 @@ class GermanLexicon:
     """Cue lemmas by class, Konjunktiv-II forms, speaker pronouns, group nouns, role nouns, title
     cues, source adverbs ("demnach"), prepositions and time words (the last two mark speaker
     candidates that are no noun phrase of a speaker), and the nouns that make "nach …" a source
-    phrase ("nach Angaben der Polizei")."""
+    phrase ("nach Angaben der Polizei"), news outlets, documents and abstract nouns (which stand
+    where a speaker stands but are none)."""
 
     cues: dict[str, str]
     konj2: frozenset[str]
@@ -29,6 +30,10 @@ class GermanLexicon:
     prepositions: frozenset[str]
     time_words: frozenset[str]
     source_nouns: tuple[str, ...]
+    outlets: dict[str, str]  # outlet noun → gender (m/f/n/pl), or outlet name → "name"
+    documents: frozenset[str]  # documents that "say" something (Aussendung, Bericht, Studie)
+    abstract_nouns: frozenset[str]  # never a speaker (Meinung, Frage, Möglichkeit)
+    non_names: dict[str, str]  # seasons ("time": no entity), directions ("place": a location)
 
 
 @cache
@@ -50,4 +55,8 @@ def lexicon() -> GermanLexicon:
         prepositions=frozenset(_lines("prepositions.txt")),
         time_words=frozenset(_lines("time_words.txt")),
         source_nouns=tuple(_lines("source_nouns.txt")),
+        outlets=dict(line.split("\t") for line in _lines("outlets.txt")),
+        documents=frozenset(_lines("documents.txt")),
+        abstract_nouns=frozenset(_lines("abstract_nouns.txt")),
+        non_names=dict(line.split("\t") for line in _lines("non_names.txt")),
     )

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from onrecord.lang.de.lexicon import lexicon
+from onrecord.lang.de.sources import addressee_inside, is_document
 from onrecord.lang.de.tokens import PreparedDoc, Token
 
 #: NER-like type of the token at an index ("LOC", "ORG", "PER", "OTH" or ""): lets a role put
@@ -65,6 +66,14 @@ _NEUTER = ("amt", "ministerium", "institut", "gericht", "parlament", "zentrum", 
            "museum", "klinikum", "blatt", "magazin", "forum", "gremium", "kollegium", "bündnis", "netzwerk",
            "land", "team", "labor", "theater", "orchester", "hospital", "archiv", "kreuz", "dezernat",
            "kommissariat", "konsulat", "observatorium", "kuratorium", "direktorium", "konsortium")
+#: English function words inside an organisation's name ("Council on Foreign Relations")
+_ENGLISH = ("for", "of", "on", "and")
+_JOINERS = ("für", "und", "&", *_ENGLISH)
+
+
+def _the_name(the: Token, word: Token) -> bool:
+    return the.lower == "the" and word.text[:1].isupper()
+
 _AUXILIARIES = frozenset({"hat", "hatte", "ist", "war", "wird", "wurde", "hätte", "habe"})
 MAX_APPOSITION = 16
 MAX_ADJECTIVES = 3
@@ -188,8 +197,10 @@ def _cap_run(tokens: Sequence[Token], i: int) -> int:
         t = tokens[j]
         if t.text[:1].isupper() and (t.text.replace("-", "").isalnum()):
             j += 1
-        elif t.lower in ("für", "und", "&") and j > i and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper():
+        elif t.lower in _JOINERS and j > i and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper():
             j += 1
+        elif t.lower in _ENGLISH and j > i and j + 2 < len(tokens) and _the_name(tokens[j + 1], tokens[j + 2]):
+            j += 2  # "Institute for the Study of War"
         else:
             break
     return j
@@ -269,8 +280,8 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
     while k < len(tokens) and k - j < MAX_ADJECTIVES and _adjective_stem(tokens[k].text) is not None:
         k += 1  # "des deutschen Bundesumweltministeriums"
     end = _cap_run(tokens, k)
-    if end == k:
-        return None
+    if end == k or is_document(tokens[k]):
+        return None  # "in einem Gutachten": a document is no organisation or place
     if low == "aus" or kind_at(tokens[k].i) == "LOC" and kind_at(tokens[end - 1].i) == "LOC":
         place = place or low not in ("an", "bei", "beim") and article not in _CONTRACTIONS
     return _Org(nominative(tokens[j:end], article), place, end)
@@ -317,14 +328,20 @@ def parse_role(tokens: Sequence[Token], kind_at: KindAt = _no_kind) -> RoleMatch
         end = _cap_run(tokens, j + 1)
         title_words += [t.text for t in tokens[j:end]]
         j = end
+    org_from = -1
     while j < len(tokens):
-        found = _org_at(tokens, j, kind_at, genitive_ok=org is None)
+        genitive = tokens[j].lower in ("des", "der", "eines", "einer")
+        found = _org_at(tokens, j, kind_at, genitive_ok=org is None or (genitive and org_from >= 0 and place is None))
         if found is None:
             break
         if found.is_place and place is None:
             place = found.text
         elif not found.is_place and org is None:
-            org = found.text
+            org, org_from = found.text, j
+        elif not found.is_place and genitive and org_from >= 0:
+            # "Leiter des Lagezentrums des Verteidigungsministeriums": the unit joins the title
+            title_words += [t.text for t in tokens[org_from:j]]
+            org, org_from = found.text, -1
         else:
             break
         j = found.end
@@ -440,6 +457,26 @@ def role_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -
     return RoleMatch(" ".join(words), org, place, b, r + 1, toks[r].text)
 
 
+def role_before_comma(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
+    """A role phrase set off before the name by a comma: "die deutsche Botschafterin in Polen,
+    Anna Beispiel" (the longest role phrase that ends at the comma, from an article or role noun
+    after a reporting verb, a comma or the sentence start)."""
+    toks = doc.tokens
+    comma = name_begin - 1
+    if comma < 1 or toks[comma].text != "," or toks[comma - 1].sent != toks[name_begin].sent:
+        return None
+    best: RoleMatch | None = None
+    s = comma - 1
+    sent = toks[name_begin].sent
+    while s >= 0 and comma - s <= MAX_APPOSITION and toks[s].sent == sent and toks[s].text not in _STOP:
+        if toks[s].lower in _ARTICLES or is_role(toks[s]):
+            match = parse_role(toks[s:comma], kind_at)
+            if match is not None and match.end == comma:
+                best = match
+        s -= 1
+    return best
+
+
 def role_phrase(doc: PreparedDoc, begin: int, end: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
     """The unnamed speaker phrase around tokens ``[begin, end)`` that is itself a role: "ein
     Sprecher des Auswärtigen Amts" for the mention "Sprecher" or "Amts". Its range starts at
@@ -460,6 +497,7 @@ def role_phrase(doc: PreparedDoc, begin: int, end: int, kind_at: KindAt = _no_ki
             if stop - s > MAX_APPOSITION:
                 break
             stop += 1
+        stop = addressee_inside(doc, s, stop) or stop  # "die Ärztin zum STANDARD": no organisation
         match = parse_role(toks[s:stop], kind_at)
         if match is not None and match.begin <= begin and match.end >= end:
             return match

@@ -156,11 +156,15 @@ def trailing_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexi
 def pronoun_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> int | None:
     """The reporting verb's index when the sentence ``[begin, end)`` opens with "Dies"/"Das"
     and a reporting verb ("Dies gab die Vereinsführung bekannt.", "Das berichten arabische
-    Medien."): the pronoun stands for the sentence before it, which is the statement."""
+    Medien.") or is an opinion ("Das ist die Ansicht von Y.", whose cue is the noun): the pronoun
+    stands for the sentence before it, which is the statement."""
     toks = doc.tokens
     if end - begin < 3 or toks[begin].lower not in _DEMONSTRATIVES or toks[begin].quoted >= 0:
         return None
     verb = toks[begin + 1]
+    if (verb.lower in _COPULAS and end - begin > 4 and toks[begin + 2].lower in ("die", "eine")
+            and toks[begin + 3].text in _OPINIONS and toks[begin + 4].lower in ("von", "vom", "des", "der")):
+        return begin + 3  # "Das ist die Ansicht von Finanzexperte Karl Huber."
     if cue_class(verb, lex) != "verb" or not verb.text.islower():
         return None
     # a separated particle must make a reporting verb with it: "gab … bekannt", "teilte … mit",
@@ -169,6 +173,48 @@ def pronoun_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexic
     if words and words[-1].lower in _PARTICLES and words[-1].lower + verb.lemma.lower() not in lex.cues:
         return None
     return begin + 1
+
+
+#: forms of "sein" that join a speaker and an opinion noun ("X ist der Meinung, dass …")
+_COPULAS = frozenset({"ist", "sei", "war", "wäre", "sind", "seien", "waren", "wären", "bin", "bleibt", "blieb"})
+#: verbs that hold an opinion as their object ("X vertritt die Ansicht, dass …")
+_HOLD_VERBS = frozenset({"vertritt", "vertrat", "vertreten", "teilt", "teilte", "teilen"})
+#: opinion nouns whose holder is a speaker ("der Meinung", "die Ansicht von X")
+_OPINIONS = frozenset({"Meinung", "Ansicht", "Auffassung", "Überzeugung", "Einschätzung", "Position", "Sicht"})
+
+
+def lone_demonstrative(doc: PreparedDoc, span: TokenSpan) -> bool:
+    """A tagged quote that is only the pronoun "Das"/"Dies" of "Das berichtete Y." or "Das ist die
+    Ansicht von Y." (the statement is the sentence before it)."""
+    return span.cls in QUOTE_CLASSES and span.end - span.begin == 1 and doc.tokens[span.begin].lower in _DEMONSTRATIVES
+
+
+def opinion_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> tuple[int, int, int, int] | None:
+    """(source begin, source end, opinion noun, quote begin) when the sentence ``[begin, end)``
+    says "X ist der Meinung, dass …" / "X vertritt die Ansicht, dass …" ("Daher ist der Minister
+    der Auffassung, dass …"): the dass-clause is X's statement. The opinion noun is no speaker."""
+    toks = doc.tokens
+    for k in range(begin + 1, end - 3):
+        if not (toks[k].lower in ("der", "die") and toks[k + 1].text in _OPINIONS and toks[k + 2].text == ","
+                and toks[k + 3].lower in ("dass", "daß")):
+            continue
+        verb = next((v for v in range(k - 1, max(begin, k - 4) - 1, -1)
+                     if toks[v].lower in _COPULAS or toks[v].lower in _HOLD_VERBS), None)
+        if verb is None or (toks[k].lower == "der") != (toks[verb].lower in _COPULAS):
+            return None
+        if verb > begin:  # the holder before the verb: "Der Minister ist …", "Er ist …"
+            if verb == begin + 1 and toks[begin].lower in lex.pronouns:
+                return begin, verb, k + 1, k + 3
+            np = noun_phrase_end(doc, begin, verb)
+            if np is not None and np[1] == verb and any(t.lemma[:1].isupper() for t in toks[begin:verb]):  # not "Daher"
+                return begin, verb, k + 1, k + 3
+        np = noun_phrase_end(doc, verb + 1, k)  # after it: "Daher ist der Minister der Meinung"
+        if np is not None and np[1] == k:
+            return verb + 1, k, k + 1, k + 3
+        if verb + 2 == k and toks[verb + 1].lower in lex.pronouns:
+            return verb + 1, verb + 2, k + 1, k + 3
+        return None
+    return None
 
 
 def _around(doc: PreparedDoc, begin: int, end: int, lo: int, hi: int) -> list[TokenSpan]:
@@ -191,7 +237,10 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
     tagger tagged none."""
     lex = lexicon()
     toks = doc.tokens
-    quoted = {toks[i].sent for sp in spans if sp.cls in QUOTE_CLASSES for i in range(sp.begin, sp.end)}
+    quoted = {
+        toks[i].sent for sp in spans if sp.cls in QUOTE_CLASSES and not lone_demonstrative(doc, sp)
+        for i in range(sp.begin, sp.end)
+    }
     cue_starts = {sp.begin for sp in spans if sp.cls == "CUE"}
     # the tagger's cues and speakers by sentence (each under every sentence it touches), so that
     # a long article is not scanned once per sentence
@@ -229,6 +278,14 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
                 source = (lo, prep) if prep + 1 == hi else (prep + 1, hi)
                 out.extend(_cue_and_source(local, cue_starts, prep, *source))
             continue
+        opinion = opinion_attribution(doc, b, e, lex)
+        if opinion is not None:
+            src_b, src_e, noun, q_b = opinion
+            kept = trim(doc, TokenSpan("IQ", q_b, e))
+            if kept is not None and kept.end - kept.begin >= _MIN_QUOTE:
+                out.append(kept)
+                out.extend(_cue_and_source(local, cue_starts, noun, src_b, src_e))
+                continue
         comma = trailing_attribution(doc, b, e, lex)
         if comma is not None:
             verb = comma + 1

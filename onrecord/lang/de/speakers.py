@@ -14,11 +14,16 @@ from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.labels import TokenSpan
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon
 from onrecord.lang.de.ner import NamedSpan
+from onrecord.lang.de.sources import trim_speaker
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 
+#: English function words inside an organisation's name in German text ("Institute for the Study
+#: of War", "Council on Foreign Relations"); "the" only before another joined word
+ENGLISH_JOINERS = frozenset({"for", "of", "on", "the", "and"})
 #: lowercase particles allowed inside a name ("Ursula von der Leyen", "Ahmad al-Assad")
 NAME_PARTICLES = frozenset(
     {"von", "van", "der", "de", "del", "da", "di", "du", "zu", "bin", "al", "el", "la", "le", "ter", "den"}
+    | ENGLISH_JOINERS
 )
 WINDOW_BEFORE = 3  # sentences
 WINDOW_AFTER = 1
@@ -52,10 +57,12 @@ def mention_candidates(doc: PreparedDoc, speaker_spans: list[TokenSpan], names: 
     toks = doc.tokens
     out: dict[tuple[int, int], Candidate] = {}
     for sp in speaker_spans:
-        out[(sp.begin, sp.end)] = Candidate(sp.begin, sp.end, "crf")
+        b, e = trim_speaker(doc, sp.begin, sp.end, lex)  # "die Ärztin zum STANDARD" → "die Ärztin"
+        out[(b, e)] = Candidate(b, e, "crf")
     for name in names:
         if name.type in ("PER", "ORG") and toks[name.begin].quoted < 0:
-            out.setdefault((name.begin, name.end), Candidate(name.begin, name.end, "ner"))
+            b, e = trim_speaker(doc, name.begin, name.end, lex)
+            out.setdefault((b, e), Candidate(b, e, "ner"))
     i = 0
     n = len(toks)
     while i < n:
@@ -72,11 +79,16 @@ def mention_candidates(doc: PreparedDoc, speaker_spans: list[TokenSpan], names: 
             j = i + 1
             while j < n and toks[j].sent == tok.sent and (
                 _is_name_token(toks[j])
+                or (toks[j - 1].lower in ENGLISH_JOINERS and toks[j].text[:1].isupper() and toks[j].text.isalpha())
                 or (toks[j].lower in NAME_PARTICLES and j + 1 < n and _is_name_token(toks[j + 1]))
+                or (toks[j].lower in ENGLISH_JOINERS and j + 1 < n and toks[j + 1].text[:1].isupper())
+                or (toks[j].lower in ENGLISH_JOINERS and j + 2 < n and toks[j + 1].lower == "the"
+                    and toks[j + 2].text[:1].isupper())
             ):
                 j += 1
             source = "group" if tok.text in lex.groups else "role" if tok.text in lex.roles else "name"
-            out.setdefault((i, j), Candidate(i, j, source))
+            b, e = trim_speaker(doc, i, j, lex)
+            out.setdefault((b, e), Candidate(b, e, source))
             i = j
             continue
         i += 1

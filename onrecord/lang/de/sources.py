@@ -1,0 +1,198 @@
+"""What a speaker mention is not: addressees, documents, abstract nouns (pure functions over tokens).
+
+News names people and outlets around a reporting verb that are not its speaker:
+
+* the **addressee**, in the dative or after "zum"/"gegenüber": "sagte die Psychotherapeutin
+  zum STANDARD", "erklärte der Zeitung", "sagte er dem Spiegel". German marks it by case: "dem"
+  and "einem" are never a subject, nor is "der" before a feminine noun ("der Zeitung"); a
+  phrase before "zufolge" is a source, not an addressee ("der Agentur PAP zufolge");
+* a **document** ("heißt es in einer Aussendung der Arbeiterkammer", "laut Studie"), whose
+  speaker is its issuer when one is named;
+* an **abstract noun** ("X ist der Meinung, dass", "seiner Ansicht nach") or the expletive
+  "es" ("hieß es"), which stand where a speaker stands but are none.
+
+The lexicons are ``data/outlets.txt``, ``data/documents.txt`` and ``data/abstract_nouns.txt``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from onrecord.lang.de.features import cue_class
+from onrecord.lang.de.lexicon import GermanLexicon, lexicon
+from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
+
+#: words that open an addressee phrase whatever follows ("zum STANDARD", "gegenüber der APA")
+_ADDRESSEE_PREPS = frozenset({"zum", "zur", "gegenüber"})
+#: articles that mark a dative noun phrase in any gender (never a subject)
+_DATIVE = frozenset({"dem", "einem"})
+#: articles that mark a dative (or genitive) before a feminine or plural noun
+_DATIVE_FEM = frozenset({"der", "einer", "den"})
+_CLAUSE_BREAK = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "–", "—"})
+#: role nouns that belong to an outlet, so "der Chefredakteur der Zeitung" is a genitive
+_MEDIA_ROLES = ("redakteur", "redakteurin", "herausgeber", "herausgeberin", "journalist", "journalistin",
+                "korrespondent", "korrespondentin", "reporter", "reporterin", "sprecher", "sprecherin",
+                "chef", "chefin", "leiter", "leiterin", "direktor", "direktorin", "mitarbeiter", "mitarbeiterin",
+                "intendant", "intendantin", "gründer", "gründerin", "eigentümer", "eigentümerin")
+_MAX_BACK = 8  # tokens between a reporting verb and its addressee
+
+
+def compound_of(word: str, words: frozenset[str] | dict[str, str]) -> str | None:
+    """The listed word a word is or ends in ("Presseaussendung" → "Aussendung", "BWB-Bericht"
+    → "Bericht"), else None. A suffix needs a prefix of three letters or more."""
+    if word in words:
+        return word
+    if "-" in word:
+        last = word.rsplit("-", 1)[1]
+        return last if last in words else None
+    for k in range(3, len(word) - 3):
+        part = word[k].upper() + word[k + 1 :]
+        if part in words:
+            return part
+    return None
+
+
+def outlet_gender(tok: Token, lex: GermanLexicon | None = None) -> str | None:
+    """"m", "f", "n" or "pl" for an outlet noun (or its compound: "Tageszeitung"), "name" for an
+    outlet's name ("STANDARD", "APA"), else None."""
+    outlets = (lex or lexicon()).outlets
+    if tok.text in outlets:
+        return outlets[tok.text]
+    if not tok.text[:1].isupper() or not tok.text.replace("-", "").isalpha():
+        return None
+    found = compound_of(tok.text, _outlet_nouns())
+    return outlets[found] if found is not None else None
+
+
+@cache
+def _outlet_nouns() -> frozenset[str]:
+    """The generic outlet nouns ("Zeitung", "Sender"), which compounds may end in."""
+    return frozenset(w for w, g in lexicon().outlets.items() if g != "name")
+
+
+def is_document(tok: Token, lex: GermanLexicon | None = None) -> bool:
+    """A document noun or its compound ("Aussendung", "Presseaussendung", "BWB-Bericht")."""
+    return tok.text[:1].isupper() and compound_of(tok.text, (lex or lexicon()).documents) is not None
+
+
+def is_abstract(tok: Token, lex: GermanLexicon | None = None) -> bool:
+    """An abstract noun that is never a speaker ("Meinung", "Expertenmeinung", "Frage")."""
+    return tok.text[:1].isupper() and compound_of(tok.text, (lex or lexicon()).abstract_nouns) is not None
+
+
+def _phrase_lead(doc: PreparedDoc, begin: int) -> int:
+    """The article, contraction or preposition that opens the noun phrase whose first
+    capitalised word is token ``begin`` (over up to three lower-case adjectives), else ``begin``."""
+    toks = doc.tokens
+    leads = _ADDRESSEE_PREPS | _DATIVE | _DATIVE_FEM | {"die", "das", "des", "ein", "eine", "eines"}
+    j = begin - 1
+    while j >= 0 and begin - j <= 4 and toks[j].sent == toks[begin].sent:
+        if toks[j].lower in leads:
+            return j
+        if not (toks[j].text.isalpha() and toks[j].text.islower()):
+            break
+        j -= 1
+    return begin
+
+
+def _phrase_end(doc: PreparedDoc, head: int) -> int:
+    """End of the capitalised run from ``head`` ("Nachrichtenagentur MTI")."""
+    toks = doc.tokens
+    j = head + 1
+    while j < len(toks) and toks[j].sent == toks[head].sent and toks[j].text[:1].isupper() and not is_quote_mark(
+        toks[j].text
+    ):
+        j += 1
+    return j
+
+
+def _verb_before(doc: PreparedDoc, lead: int, lex: GermanLexicon) -> bool:
+    """A reporting verb stands before token ``lead`` in its clause, with at most a subject and
+    adverbs between ("sagte er dem Spiegel", "sagte die Ärztin am Montag zum STANDARD")."""
+    toks = doc.tokens
+    j = lead - 1
+    while j >= 0 and lead - j <= _MAX_BACK and toks[j].sent == toks[lead].sent and toks[j].text not in _CLAUSE_BREAK:
+        if toks[j].quoted >= 0 or is_quote_mark(toks[j].text):
+            return False
+        if toks[j].text.islower() and cue_class(toks[j], lex) == "verb":
+            return True
+        j -= 1
+    return False
+
+
+def addressee_at(doc: PreparedDoc, head: int, lex: GermanLexicon | None = None) -> bool:
+    """Whether the noun phrase whose first capitalised word is token ``head`` is the addressee
+    of a reporting verb: after "zum"/"zur"/"gegenüber", or in the dative ("dem", "einem"; "der"
+    before a feminine or plural outlet noun) after a reporting verb, and not before "zufolge"
+    (a source: "der Agentur PAP zufolge")."""
+    lex = lex or lexicon()
+    toks = doc.tokens
+    lead = _phrase_lead(doc, head)
+    if lead == head:
+        return False
+    low = toks[lead].lower
+    end = _phrase_end(doc, head)
+    if end < len(toks) and toks[end].lower in ("zufolge", "nach"):
+        return False
+    if low in _ADDRESSEE_PREPS:
+        return True
+    if lead > 0 and toks[lead - 1].lower in lex.prepositions:
+        return False  # "in dem Schreiben", "laut einem Bericht": a prepositional phrase
+    if low in _DATIVE:
+        return _verb_before(doc, lead, lex)
+    if low in _DATIVE_FEM and outlet_gender(toks[head], lex) in ("f", "pl"):
+        if lead > 0 and toks[lead - 1].text[:1].isupper() and toks[lead - 1].lower.endswith(_MEDIA_ROLES):
+            return False  # "der Chefredakteur der Zeitung": a genitive
+        return _verb_before(doc, lead, lex)
+    return False
+
+
+def addressee_inside(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon | None = None) -> int | None:
+    """Where an addressee starts inside the mention ``[begin, end)`` after its first word ("die
+    Psychotherapeutin zum STANDARD" → the index of "zum"), else None."""
+    lex = lex or lexicon()
+    toks = doc.tokens
+    for k in range(begin + 1, end):
+        if toks[k].text[:1].isupper() and not is_quote_mark(toks[k].text) and addressee_at(doc, k, lex):
+            lead = _phrase_lead(doc, k)
+            if lead > begin:
+                return lead
+    return None
+
+
+def trim_speaker(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon | None = None) -> tuple[int, int]:
+    """A tagged speaker mention without what is not the speaker: a leading expletive "es" and
+    its preposition ("es in der Aussendung" → "der Aussendung") and a trailing addressee ("die
+    Psychotherapeutin zum STANDARD" → "die Psychotherapeutin")."""
+    lex = lex or lexicon()
+    toks = doc.tokens
+    if end - begin > 1 and toks[begin].lower == "es":
+        begin += 1
+        if end - begin > 1 and toks[begin].lower in lex.prepositions:
+            begin += 1
+    cut = addressee_inside(doc, begin, end, lex)
+    if cut is not None:
+        end = cut
+    return begin, end
+
+
+def not_a_speaker(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon | None = None) -> bool:
+    """Whether a candidate mention can be nobody's: the expletive "es", an addressee, or an
+    abstract noun without an owner ("der Meinung"; not "seiner Meinung", not "die Ansicht des
+    Ministers")."""
+    lex = lex or lexicon()
+    toks = doc.tokens
+    if end - begin == 1 and toks[begin].lower == "es":
+        return True
+    head = next((i for i in range(begin, end) if toks[i].text[:1].isupper() and not is_quote_mark(toks[i].text)), None)
+    if head is None:
+        return False
+    if addressee_at(doc, head, lex):
+        return True
+    if is_abstract(toks[head], lex) and end - begin <= 2:
+        lead = _phrase_lead(doc, head)
+        prev = toks[lead - 1].lower if lead == head and head > 0 else toks[lead].lower
+        owned = prev.startswith(("sein", "ihr", "mein", "unser", "dein", "eur"))
+        after = toks[end].lower if end < len(toks) else ""
+        return not owned and after not in ("des", "der", "von", "vom", "eines", "einer", "nach")
+    return False
