@@ -12,7 +12,7 @@ import pytest
 from fake_extractor import FakeExtractor, fake_loader
 from typer.testing import CliRunner
 
-from onrecord import bench as bench_module
+from onrecord.bench import analysis as bench_module
 from onrecord.cli import app
 from onrecord.errors import DataError
 from onrecord.extraction import ExtractionResult

@@ -429,3 +429,31 @@ def test_name_with_particle_stays_one_person(extractor) -> None:  # type: ignore
     names = {_entity(result, q).name for q in result.quotes}
     assert names == {"Ursula von der Leyen"}
     assert not any(e.name == "Leyen" for e in result.entities)
+
+
+# ---------------------------------------------------------------- cached attribute ruler
+
+_RULER_TEXT = (
+    "There is no plan, and there were no talks, the mayor said.\n\n"
+    "\u201cLet's go,\u201d she told us. \u201cWe're gonna win, y'all, and we ain't done.\u201d\n"
+    "He gets it, got it and  said nothin' more.   C'mon, the aides wrote."
+)
+
+
+def test_cached_attribute_ruler_sets_what_the_ruler_sets(extractor) -> None:  # type: ignore[no-untyped-def]
+    """Token for token the same POS, morphology, lemma, tag and dependency as spaCy's ruler,
+    including the two-token rules ("there is", "let 's", "gon na") and whitespace tokens."""
+    from onrecord.lang.en.attributes import CachedAttributeRuler
+
+    nlp = extractor.nlp
+    ruler = nlp.get_pipe("attribute_ruler")
+    with nlp.select_pipes(disable=["onrecord_attributes", "ner"]):
+        parsed = nlp(for_parser(_RULER_TEXT))
+    expected, cached = ruler(parsed.copy()), CachedAttributeRuler(ruler)(parsed.copy())
+
+    def attrs(doc):  # type: ignore[no-untyped-def]
+        return [(t.text, t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_) for t in doc]
+
+    assert attrs(cached) == attrs(expected)
+    assert {t.pos_ for t in cached if t.lower_ in ("is", "were")} == {"VERB"}  # "there is": a rule over two tokens
+    assert "onrecord_attributes" in nlp.pipe_names and "attribute_ruler" in nlp.disabled

@@ -140,7 +140,7 @@ def test_concurrent_threads_get_the_same_analyses_as_one_thread() -> None:
     "ValueError: The position … is out of range" and wrong results."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from onrecord.api.bench import default_article
+    from onrecord.bench.api import default_article
     from onrecord.pipeline import analyze as analyze_one
 
     long_de = default_article()

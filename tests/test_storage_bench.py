@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from onrecord.bench.store import QUERY_TYPES, StoreBenchReport, replicas, run_store_bench
 from onrecord.cli import app
 from onrecord.errors import StoreError
 from onrecord.storage import open_store
-from onrecord.storage.bench import QUERY_TYPES, StoreBenchReport, replicas, run_store_bench
 
 SAMPLES = Path(__file__).parents[1] / "onrecord" / "samples"
 

@@ -299,15 +299,18 @@ def bench(
     ] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="Use only the first N articles of each set.")] = None,
     peer: Annotated[bool, typer.Option(help="Also measure spaCy en_core_web_sm + textacy.")] = True,
+    repeat: Annotated[int, typer.Option(min=1, help="Run everything N times; report medians.")] = 1,
+    en_texts: Annotated[int, typer.Option(min=1, help="English texts measured (attribution-en train).")] = 300,
     output_format: FormatOption = None,
 ) -> None:
     """Measure words/s, peak memory and start-up time, against a spaCy + textacy peer."""
     from rich.status import Status
 
-    from onrecord.bench import run_bench
+    from onrecord.bench.analysis import run_bench
 
     with handle_errors(), Status("benchmark", console=err) as status:
-        report = run_bench(data, limit=limit, peer=peer, step=lambda message: status.update(f"measuring {message}"))
+        report = run_bench(data, limit=limit, peer=peer, repeat=repeat, en_texts=en_texts,
+                           step=lambda message: status.update(f"measuring {message}"))
     if output_format in (Format.json, Format.jsonl):
         write_line(json.dumps(report.as_dict(), indent=2 if output_format is Format.json else None))
         return
@@ -320,7 +323,8 @@ def bench(
             f"{run.peak_rss_mb:.0f}", "—" if run.quotes is None else str(run.quotes),
         )  # fmt: skip
     out.print(table)
-    out.print(f"start-up (analyse one sentence): {report.startup_s:.2f} s; `onrecord --help`: {report.help_s:.2f} s")
+    out.print(f"start-up (analyse one sentence): de {report.startup_s:.2f} s, en {report.startup_en_s:.2f} s; "
+              f"`onrecord --help`: {report.help_s:.2f} s (medians of {report.repeat})")
     notes = [(run.name, run.note) for run in report.runs] + [("start-up", report.startup_note)]
     for name, note in notes:
         if note:

@@ -77,7 +77,7 @@ def bench_batch(
 
     from rich.status import Status
 
-    from onrecord.batch.bench import run_scaling_bench
+    from onrecord.bench.batch import run_scaling_bench
 
     with handle_errors(), Status("batch benchmark", console=err) as status:
         report = run_scaling_bench(

@@ -1,6 +1,6 @@
 """The ``bench-store`` command: the knowledge base at scale (ingest throughput, query latency).
 
-The work is done by :func:`onrecord.storage.bench.run_store_bench`; this prints its report.
+The work is done by :func:`onrecord.bench.store.run_store_bench`; this prints its report.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from rich.table import Table
 from onrecord.cli.common import err, handle_errors, out, write_line
 
 if TYPE_CHECKING:
-    from onrecord.storage.bench import StoreBenchReport
+    from onrecord.bench.store import StoreBenchReport
 
 __all__ = ["BenchFormat", "bench_store"]
 
@@ -53,7 +53,7 @@ def bench_store(
     from rich.status import Status
 
     with handle_errors():
-        from onrecord.storage.bench import run_store_bench
+        from onrecord.bench.store import run_store_bench
 
         with Status("store benchmark", console=err) as status:
             report = run_store_bench(db, data, quotes_target=quotes, queries=queries, step=status.update)

@@ -90,7 +90,7 @@ def bench_api(
     """Load benchmark of the HTTP API on loopback: throughput, p50/p95 latency, errors."""
     from rich.status import Status
 
-    from onrecord.api.bench import run_load_bench
+    from onrecord.bench.api import run_load_bench
     from onrecord.cli.common import dumps, write_line
     from onrecord.storage import DEFAULT_DB
 

