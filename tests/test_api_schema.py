@@ -24,7 +24,8 @@ def api_schema(tmp_path_factory: pytest.TempPathFactory) -> schemathesis.BaseSch
     db = str(tmp_path_factory.mktemp("schema") / "kb.db")
     with open_store(db) as store:
         ingest(store, iter_articles([CORPUS]))
-    return schemathesis.openapi.from_asgi("/openapi.json", create_app(ServerSettings(db=db, allowed_hosts=("testserver",))))
+    app = create_app(ServerSettings(db=db, allowed_hosts=("testserver",)))
+    return schemathesis.openapi.from_asgi("/openapi.json", app)
 
 
 def test_every_operation_follows_the_schema(api_schema: schemathesis.BaseSchema) -> None:
