@@ -169,7 +169,7 @@ def test_an_overlong_search_is_refused_everywhere(tmp_path: Path) -> None:
     for args in (["search", words], ["quotes", "--about", words]):
         result = CliRunner().invoke(app, [*args, "--db", db])
         assert result.exit_code == 2 and "too many words" in result.output, args
-    with TestClient(create_app(ServerSettings(db=db))) as client:
+    with TestClient(create_app(ServerSettings(db=db)), base_url="http://127.0.0.1:8000") as client:
         for path in ("/api/search", "/api/quotes"):
             response = client.get(path, params={"q" if path.endswith("search") else "about": words})
             assert response.status_code == 400, path
