@@ -115,7 +115,7 @@ def test_every_response_carries_the_security_headers(client: TestClient, store: 
         where = f"{method} {url} ({response.status_code})"
         assert headers.get("x-content-type-options") == "nosniff", where
         assert "frame-ancestors 'none'" in headers.get("content-security-policy", ""), where
-        assert headers.get("x-frame-options") == "DENY" and headers.get("referrer-policy") == "no-referrer", where
+        assert headers.get("x-frame-options") == "DENY" and headers.get("referrer-policy") == "same-origin", where
     assert {200, 303, 404, 405, 422} <= seen
 
 

@@ -56,7 +56,9 @@ def security_headers() -> dict[str, str]:
     return {
         "Content-Security-Policy": CSP,
         "X-Content-Type-Options": "nosniff",
-        "Referrer-Policy": "no-referrer",
+        # same-origin, not no-referrer: under no-referrer Chromium sends "Origin: null" with the
+        # page's own form posts, which the host guard must refuse as a foreign origin
+        "Referrer-Policy": "same-origin",
         "X-Frame-Options": "DENY",
     }
 
