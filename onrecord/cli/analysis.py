@@ -168,28 +168,36 @@ def evaluate(
     roles: Annotated[
         bool, typer.Option("--roles", help="Score roles (title, organisation, place) on the roles set.")
     ] = False,
+    stance: Annotated[
+        bool,
+        typer.Option("--stance", help="Score stance, negation, source anonymity and 'about' on the stance set."),
+    ] = False,
     output_format: FormatOption = None,
 ) -> None:
     """Score the extractor against gold annotations: precision, recall and F1."""
     with handle_errors():
-        from onrecord.evaluation import run_crossgenre, run_eval, run_roles
+        from onrecord.evaluation import run_crossgenre, run_eval, run_roles, run_stance
         from onrecord.pipeline import ensure_supported
 
         language = ensure_supported(lang) if lang else None
         names = split or ["dev"]
-        if roles:
+        if stance:
+            reports = {name: as_dict(run_stance(name, data, language)) for name in names}
+        elif roles:
             reports = {name: as_dict(run_roles(name, data, language)) for name in names}
         elif crossgenre:
             set_language = ensure_supported(crossgenre)
             reports = {name: as_dict(run_crossgenre(set_language, name, data)) for name in names}
         elif data is None:
-            raise InputError("give --data (a gold corpus), --crossgenre LANG or --roles")
+            raise InputError("give --data (a gold corpus), --crossgenre LANG, --roles or --stance")
         else:
             reports = {name: as_dict(run_eval(data, language, split=name, limit=limit)) for name in names}
     if output_format in (Format.json, Format.jsonl):
         write_line(json.dumps(reports, ensure_ascii=False, indent=2 if output_format is Format.json else None))
         return
-    if roles:
+    if stance:
+        _print_stance_scores(reports)
+    elif roles:
         _print_role_scores(reports)
     else:
         _print_scores(reports)
@@ -243,6 +251,46 @@ def _print_role_scores(reports: dict[str, dict[str, Any]]) -> None:
                 )
     out.print(table)
     for split, report in reports.items():
+        keys = ("data", "documents", "seconds", "extractor")
+        details = ", ".join(f"{key} {report[key]}" for key in keys if key in report)
+        out.print(f"[dim]{escape(split)}: {escape(details)}[/]")
+
+
+def _print_stance_scores(reports: dict[str, dict[str, Any]]) -> None:
+    table = Table(title="onrecord stance evaluation")
+    for column in ("split", "lang", "field", "accuracy", "macro-F1", "P", "R", "n"):
+        table.add_column(column, justify="left" if column in ("split", "lang", "field") else "right")
+    labels = {"stance": "stance", "negated": "negated", "source_anonymity": "anonymity"}
+    for split, report in reports.items():
+        for language in ("all", "de", "en"):
+            scores = report.get(language)
+            if not isinstance(scores, dict):
+                continue
+            for name, label in labels.items():
+                score = scores.get(name) or {}
+                accuracy, macro = score.get("accuracy", 0), score.get("macro_f1", 0)
+                table.add_row(
+                    split, language, label, f"{accuracy:.3f}", f"{macro:.3f}", "", "", str(score.get("statements", ""))
+                )
+            about = scores.get("about") or {}
+            precision, recall = about.get("precision", 0), about.get("recall", 0)
+            gold = str(about.get("gold", ""))
+            table.add_row(split, language, "about", "", "", f"{precision:.3f}", f"{recall:.3f}", gold)
+    out.print(table)
+    out.print("[dim]n: matched statements (about: gold entities in them)[/]")
+    for split, report in reports.items():
+        scores = report.get("all") or {}
+        out.print(
+            f"{escape(split)}: coverage {scores.get('coverage', 0):.3f} "
+            f"({scores.get('matched', 0)} of {scores.get('gold_statements', 0)} gold statements matched a quote)"
+        )
+        missing = scores.get("missing_fields") or {}
+        if missing:
+            names = ", ".join(f"{name} ({count})" for name, count in missing.items())
+            out.print(
+                f"[yellow]{escape(split)}: fields absent from the output, scored as their defaults "
+                f"(asserted / false / named / no entities): {escape(names)}[/]"
+            )
         keys = ("data", "documents", "seconds", "extractor")
         details = ", ".join(f"{key} {report[key]}" for key in keys if key in report)
         out.print(f"[dim]{escape(split)}: {escape(details)}[/]")

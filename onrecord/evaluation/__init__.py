@@ -1,5 +1,5 @@
 """Evaluation of attribution against gold corpora (German quotation JSON, brat/PolNeAR) and the
-bundled hand-annotated sets (cross-genre quotes, roles; see ``evaluation/data/README.md``)."""
+bundled hand-annotated sets (cross-genre quotes, roles, stance; see ``evaluation/data/README.md``)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,32 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from onrecord.evaluation.gold import GoldDoc, RoleDoc, read_corpus, read_crossgenre, read_roles, resolve_split
+from onrecord.evaluation.gold import (
+    GoldDoc,
+    RoleDoc,
+    StanceDoc,
+    read_corpus,
+    read_crossgenre,
+    read_roles,
+    read_stance,
+    resolve_split,
+)
 from onrecord.evaluation.metrics import DocScore, PredQuote, RoleScore, predictions, score_corpus, score_roles
+from onrecord.evaluation.stance_metrics import StanceScore, score_stance_document, stance_predictions
 from onrecord.lang import get_extractor
 
-__all__ = ["EvalReport", "RolesReport", "run_eval", "run_crossgenre", "run_roles", "evaluate_docs", "evaluate_roles"]
+__all__ = [
+    "EvalReport",
+    "RolesReport",
+    "StanceReport",
+    "run_eval",
+    "run_crossgenre",
+    "run_roles",
+    "run_stance",
+    "evaluate_docs",
+    "evaluate_roles",
+    "evaluate_stance",
+]
 
 #: where the corpora behind the bundled sets are looked for when no folder is given
 DEFAULT_DATA = Path("../shared/data")
@@ -145,5 +166,64 @@ def run_roles(split: str = "dev", data: Path | None = None, language: str | None
         extractor = get_extractor(lang)
         extractors.append(f"{extractor.name} {extractor.version}")
     return RolesReport(
+        split=split, documents=len(docs), by_language=by_language, seconds=seconds, extractors=extractors
+    )
+
+
+@dataclass
+class StanceReport:
+    """Stance scores of one run over the stance set, per language and in total."""
+
+    split: str
+    documents: int
+    by_language: dict[str, StanceScore]
+    seconds: float
+    extractors: list[str]
+
+    @property
+    def total(self) -> StanceScore:
+        total = StanceScore()
+        for score in self.by_language.values():
+            total.add(score)
+        return total
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "data": f"stance ({self.split})",
+            "documents": self.documents,
+            "seconds": round(self.seconds, 2),
+            "extractor": ", ".join(self.extractors),
+            "all": self.total.as_dict(),
+            **{lang: score.as_dict() for lang, score in sorted(self.by_language.items())},
+        }
+
+
+def evaluate_stance(docs: list[StanceDoc], language: str) -> tuple[StanceScore, float]:
+    """Run the extractor of ``language`` over the stance documents and score its quotes' stance fields."""
+    extractor = get_extractor(language)
+    start = time.perf_counter()
+    results = extractor.extract_many([d.text for d in docs])
+    seconds = time.perf_counter() - start
+    total = StanceScore()
+    for doc, result in zip(docs, results, strict=True):
+        preds = stance_predictions(result.quotes, result.entities)
+        total.add(score_stance_document(doc.text, doc.statements, preds))
+    return total, seconds
+
+
+def run_stance(split: str = "dev", data: Path | None = None, language: str | None = None) -> StanceReport:
+    """Evaluate stance, negation, anonymity and ``about`` of the analysis output on the stance set."""
+    root = Path(data) if data is not None else DEFAULT_DATA
+    docs = read_stance(split, root, language)
+    by_language: dict[str, StanceScore] = {}
+    seconds = 0.0
+    extractors: list[str] = []
+    for lang in sorted({d.language for d in docs}):
+        score, spent = evaluate_stance([d for d in docs if d.language == lang], lang)
+        by_language[lang] = score
+        seconds += spent
+        extractor = get_extractor(lang)
+        extractors.append(f"{extractor.name} {extractor.version}")
+    return StanceReport(
         split=split, documents=len(docs), by_language=by_language, seconds=seconds, extractors=extractors
     )

@@ -333,3 +333,84 @@ def read_roles(
             raise DataError(f"{path}: malformed record {doc_id} ({exc})") from exc
         docs.append(RoleDoc(id=doc_id, text=text, language=lang, roles=roles))
     return docs
+
+
+# --------------------------------------------------------------------------- stance set
+
+#: the stance values of a statement (issue 17; see ``data/STANCE-GUIDELINES.md``)
+STANCES = ("asserted", "hedged", "belief", "claim", "denial", "question", "demand", "prediction")
+#: how the source of a statement is given
+ANONYMITY = ("named", "unnamed", "anonymous")
+
+
+@dataclass
+class GoldAbout:
+    """One entity a gold statement talks about: a short label and its mentions inside the statement."""
+
+    label: str
+    mentions: list[Span]
+
+
+@dataclass
+class GoldStatement:
+    """One hand-labelled statement of the stance set: spans of a gold quote plus four labels."""
+
+    spans: list[Span]
+    stance: str
+    negated: bool
+    source_anonymity: str
+    about: list[GoldAbout] = field(default_factory=list)
+    speaker: list[Span] = field(default_factory=list)
+    cue: list[Span] = field(default_factory=list)
+    origin: str | None = None
+
+
+@dataclass
+class StanceDoc:
+    """One document of the stance set: its text and its labelled statements (a sample, not exhaustive)."""
+
+    id: str
+    text: str
+    language: str
+    statements: list[GoldStatement]
+
+
+def _statement(item: dict[str, object]) -> GoldStatement:
+    stance, anonymity = item["stance"], item["source_anonymity"]
+    if stance not in STANCES or anonymity not in ANONYMITY or not isinstance(item["negated"], bool):
+        raise ValueError(f"unknown label {stance!r}/{anonymity!r}/{item['negated']!r}")
+    about = item.get("about") or []
+    assert isinstance(about, list)
+    return GoldStatement(
+        spans=_span_list(item["spans"]),
+        stance=str(stance),
+        negated=bool(item["negated"]),
+        source_anonymity=str(anonymity),
+        about=[GoldAbout(label=str(a["label"]), mentions=_span_list(a["mentions"])) for a in about],
+        speaker=_span_list(item.get("speaker", [])),
+        cue=_span_list(item.get("cue", [])),
+        origin=str(item["origin"]) if item.get("origin") else None,
+    )
+
+
+def read_stance(
+    split: str, data_root: Path, language: str | None = None, gold_path: Path | None = None
+) -> list[StanceDoc]:
+    """The stance set (both languages unless ``language`` is given), one split."""
+    path = gold_path or BUNDLED / "stance.jsonl"
+    texts = CorpusTexts(data_root)
+    docs: list[StanceDoc] = []
+    for record in _bundled_records(path, split):
+        doc_id = str(record["id"])
+        lang = CORPUS_LANGUAGE.get(doc_id.partition(":")[0])
+        if lang is None:
+            raise DataError(f"{path}: unknown corpus in {doc_id}")
+        if language is not None and lang != language:
+            continue
+        text = _checked_text(texts, record)
+        try:
+            statements = [_statement(item) for item in record["statements"]]  # type: ignore[attr-defined]
+        except (KeyError, TypeError, ValueError, AssertionError) as exc:
+            raise DataError(f"{path}: malformed record {doc_id} ({exc})") from exc
+        docs.append(StanceDoc(id=doc_id, text=text, language=lang, statements=statements))
+    return docs

@@ -1,0 +1,294 @@
+"""The stance set and its scorer (issue 17, point 3): reader, matching, per-field scores, defaults, CLI.
+
+All texts here are written for these tests; the bundled set is only checked for its shape, and
+scored when ../shared/data is there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from onrecord.cli import app
+from onrecord.errors import DataError
+from onrecord.evaluation.gold import ANONYMITY, BUNDLED, STANCES, GoldAbout, GoldStatement, read_stance
+from onrecord.evaluation.stance_metrics import (
+    PredEntity,
+    PredStatement,
+    match_statements,
+    score_about,
+    score_stance_document,
+    stance_predictions,
+)
+from onrecord.model import Entity, Quote, Span
+
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+
+TEXT = (
+    "Die Brücke könnte bis Mai gesperrt bleiben, sagte Bürgermeisterin Eva Roth. "
+    "Der Verein bestritt, dass Geld fehle. "
+    "Ein Anwohner fragte, ob die Stadt zahlt. "
+    "Die Stadt wird die Kosten tragen, erklärte ein Sprecher."
+)
+
+
+def _span(part: str, text: str = TEXT) -> Span:
+    start = text.index(part)
+    return (start, start + len(part))
+
+
+def _gold(part: str, stance: str, negated: bool = False, anonymity: str = "named", **about: str) -> GoldStatement:
+    return GoldStatement(
+        spans=[_span(part)],
+        stance=stance,
+        negated=negated,
+        source_anonymity=anonymity,
+        about=[GoldAbout(label=label, mentions=[_span(surface)]) for label, surface in about.items()],
+    )
+
+
+GOLD = [
+    _gold("Die Brücke könnte bis Mai gesperrt bleiben", "hedged"),
+    _gold("dass Geld fehle", "denial"),
+    _gold("ob die Stadt zahlt", "question", anonymity="unnamed", Stadt="die Stadt zahlt"),
+    _gold("Die Stadt wird die Kosten tragen", "prediction", anonymity="unnamed"),
+]
+
+
+def _pred(part: str, stance: str = "asserted", anonymity: str = "named", *about: PredEntity) -> PredStatement:
+    return PredStatement(spans=[_span(part)], stance=stance, source_anonymity=anonymity, about=list(about))
+
+
+# --------------------------------------------------------------------------- matching and field scores
+
+
+def test_statements_match_one_to_one_by_overlap() -> None:
+    preds = [
+        _pred("Geld fehle"),  # overlaps the denial only
+        _pred("Die Brücke könnte bis Mai"),  # part of the hedged statement
+        _pred("Ein Anwohner"),  # no statement
+    ]
+    assert match_statements(TEXT, GOLD, preds) == [(0, 1), (1, 0)]
+
+
+def test_a_prediction_serves_one_gold_statement_only() -> None:
+    whole = PredStatement(spans=[(0, len(TEXT))])
+    pairs = match_statements(TEXT, GOLD, [whole])
+    assert len(pairs) == 1 and pairs[0][0] == 0  # the longest overlap wins
+
+
+def test_accuracy_macro_f1_and_coverage() -> None:
+    preds = [
+        _pred("Die Brücke könnte bis Mai gesperrt bleiben", "hedged"),
+        _pred("dass Geld fehle", "asserted"),
+        _pred("ob die Stadt zahlt", "question", "unnamed"),
+    ]
+    score = score_stance_document(TEXT, GOLD, preds)
+    assert (score.gold, score.matched, score.predicted) == (4, 3, 3)
+    assert score.coverage == pytest.approx(0.75)
+    stance = score.fields["stance"]
+    assert stance.accuracy == pytest.approx(2 / 3)
+    per_label = stance.per_label()
+    # labels seen: hedged (1/1), question (1/1), denial (gold 1, never predicted), asserted (predicted once, wrong)
+    assert set(per_label) == {"asserted", "denial", "hedged", "question"}
+    assert per_label["denial"]["recall"] == 0.0 and per_label["asserted"]["precision"] == 0.0
+    assert stance.macro_f1 == pytest.approx(0.5)
+    anonymity = score.fields["source_anonymity"]
+    assert anonymity.accuracy == 1.0 and anonymity.macro_f1 == 1.0
+    assert score.as_dict()["stance"]["confusion"]["denial"] == {"asserted": 1}  # type: ignore[index]
+
+
+def test_negated_is_scored_as_a_two_label_field() -> None:
+    gold = [_gold("Der Verein bestritt, dass Geld fehle", "denial", negated=True)]
+    score = score_stance_document(TEXT, gold, [_pred("dass Geld fehle", "denial")])
+    negated = score.fields["negated"]
+    assert negated.accuracy == 0.0 and set(negated.per_label()) == {"true", "false"}
+    assert score.fields["stance"].accuracy == 1.0
+
+
+# --------------------------------------------------------------------------- about
+
+
+def test_about_matches_by_mention_overlap_or_name_word() -> None:
+    gold = [
+        GoldAbout(label="Eva Roth", mentions=[_span("Eva Roth")]),
+        GoldAbout(label="Stadt Nordhafen", mentions=[_span("die Stadt zahlt")]),
+    ]
+    by_mention = PredEntity(id="e1", name="Roth", mentions=[_span("Eva Roth")])
+    by_name = PredEntity(id="e2", name="Nordhafen", mentions=[])
+    wrong = PredEntity(id="e3", name="Verein", mentions=[_span("Der Verein")])
+    score = score_about(gold, [by_mention, by_name, wrong, by_mention])  # a repeated id counts once
+    assert (score.pred_right, score.predicted, score.gold_found, score.gold) == (2, 3, 2, 2)
+    assert score.precision == pytest.approx(2 / 3) and score.recall == 1.0
+
+
+def test_about_with_nothing_predicted_has_zero_recall() -> None:
+    score = score_about([GoldAbout(label="Eva Roth", mentions=[_span("Eva Roth")])], [])
+    assert (score.precision, score.recall, score.predicted, score.gold) == (0.0, 0.0, 0, 1)
+
+
+# --------------------------------------------------------------------------- reading predictions
+
+
+def test_quotes_without_stance_fields_are_scored_as_defaults() -> None:
+    quote = Quote(id="q1", kind="indirect", text="dass Geld fehle", spans=[_span("dass Geld fehle")], confidence=0.9)
+    [pred] = stance_predictions([quote], [])
+    assert (pred.stance, pred.negated, pred.source_anonymity, pred.about) == ("asserted", False, "named", [])
+    assert pred.missing == frozenset({"stance", "negated", "source_anonymity", "about"})
+    score = score_stance_document(TEXT, GOLD, [pred])
+    assert score.missing["stance"] == 1 and score.fields["stance"].accuracy == 0.0  # gold is a denial
+
+
+@dataclass
+class _StanceQuote:
+    """Stands in for a quote of an extractor that sets the stance fields (issue 17, point 1)."""
+
+    spans: list[Span]
+    stance: str
+    negated: bool
+    source_anonymity: str
+    about: list[str] = field(default_factory=list)
+
+
+def test_stance_fields_and_about_ids_are_read_from_quotes() -> None:
+    entity = Entity(id="ent-1", name="Stadt", type="location", mentions=[_span("die Stadt zahlt")])
+    quote = _StanceQuote([_span("ob die Stadt zahlt")], "question", False, "unnamed", ["ent-1", "no-such-id"])
+    [pred] = stance_predictions([quote], [entity])  # type: ignore[list-item]
+    assert (pred.stance, pred.source_anonymity, pred.missing) == ("question", "unnamed", frozenset())
+    assert [e.name for e in pred.about] == ["Stadt"]
+    score = score_stance_document(TEXT, GOLD, [pred])
+    assert score.fields["stance"].accuracy == 1.0 and score.about.recall == 1.0 and not score.missing
+
+
+# --------------------------------------------------------------------------- reader
+
+
+NEWS = "Port plan\n\nThe port may close, officials said. Lea Hart denied that the port is sold.\n"
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _record(split: str, **changes: object) -> dict[str, object]:
+    statement: dict[str, object] = {
+        "spans": [list(_span("The port may close", NEWS))],
+        "speaker": [list(_span("officials", NEWS))],
+        "cue": [list(_span("said", NEWS))],
+        "origin": "crossgenre-en",
+        "sampled": "random",
+        "stance": "hedged",
+        "negated": False,
+        "source_anonymity": "unnamed",
+        "about": [],
+    } | changes
+    digest = _digest(NEWS)
+    return {"id": "news-en:port", "split": split, "sha256": digest, "chars": len(NEWS), "statements": [statement]}
+
+
+@pytest.fixture()
+def corpora(tmp_path: Path) -> Path:
+    (tmp_path / "data" / "news-en").mkdir(parents=True)
+    (tmp_path / "data" / "news-en" / "port.txt").write_text(NEWS, encoding="utf-8")
+    return tmp_path / "data"
+
+
+def _write(path: Path, records: list[dict[str, object]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_stance_reader_keeps_the_split_and_the_labels(corpora: Path, tmp_path: Path) -> None:
+    gold = _write(tmp_path / "s.jsonl", [_record("dev")])
+    [doc] = read_stance("dev", corpora, gold_path=gold)
+    assert doc.language == "en" and doc.text == NEWS
+    [statement] = doc.statements
+    b, e = statement.spans[0]
+    assert NEWS[b:e] == "The port may close" and statement.stance == "hedged"
+    assert statement.source_anonymity == "unnamed" and statement.origin == "crossgenre-en"
+    assert read_stance("heldout", corpora, gold_path=gold) == []
+    assert read_stance("dev", corpora, language="de", gold_path=gold) == []
+
+
+def test_stance_reader_refuses_an_unknown_label(corpora: Path, tmp_path: Path) -> None:
+    gold = _write(tmp_path / "s.jsonl", [_record("dev", stance="rumour")])
+    with pytest.raises(DataError, match="malformed"):
+        read_stance("dev", corpora, gold_path=gold)
+
+
+# --------------------------------------------------------------------------- the bundled set
+
+
+def _bundled() -> list[dict[str, object]]:
+    lines = (BUNDLED / "stance.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def test_bundled_stance_set_holds_offsets_and_short_labels_only() -> None:
+    records = _bundled()
+    ids = [r["id"] for r in records]
+    assert len(ids) == len(set(ids))
+    statements = 0
+    stances: set[str] = set()
+    for record in records:
+        assert record["split"] in ("dev", "heldout")
+        assert set(record) == {"id", "split", "sha256", "chars", "statements"}
+        chars = int(record["chars"])  # type: ignore[arg-type]
+        for item in record["statements"]:  # type: ignore[attr-defined]
+            statements += 1
+            stances.add(item["stance"])
+            assert item["stance"] in STANCES and item["source_anonymity"] in ANONYMITY
+            assert isinstance(item["negated"], bool)
+            mentions = [m for a in item["about"] for m in a["mentions"]]
+            assert all(0 <= b < e <= chars for b, e in item["spans"] + item["speaker"] + item["cue"] + mentions)
+            # about mentions lie inside the statement
+            assert all(any(sb <= b and e <= se for sb, se in item["spans"]) for b, e in mentions)
+            assert all(len(a["label"]) <= 60 for a in item["about"])
+    assert statements >= 400 and stances == set(STANCES)
+
+
+@pytest.mark.skipif(not (SHARED / "news-en").is_dir(), reason="needs ../shared/data")
+def test_bundled_stance_set_reads_against_the_real_texts() -> None:
+    docs = read_stance("all", SHARED)
+    assert sum(len(d.statements) for d in docs) >= 400
+    assert {d.language for d in docs} == {"de", "en"}
+
+
+# --------------------------------------------------------------------------- eval command
+
+
+def test_eval_stance_prints_fields_coverage_and_the_defaults_note(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[str, Path | None, str | None]] = []
+    field_score = {"accuracy": 0.8125, "macro_f1": 0.25, "statements": 16}
+    scores = {
+        "gold_statements": 20,
+        "matched": 16,
+        "coverage": 0.8,
+        "stance": field_score,
+        "negated": field_score,
+        "source_anonymity": field_score,
+        "about": {"precision": 0.0, "recall": 0.0, "predicted": 0, "gold": 9},
+        "missing_fields": {"stance": 16, "about": 16},
+    }
+
+    class Report:
+        def as_dict(self) -> dict[str, object]:
+            return {"data": "stance (dev)", "documents": 5, "all": scores, "en": scores}
+
+    def run_stance(split: str = "dev", data: Path | None = None, language: str | None = None) -> Report:
+        calls.append((split, data, language))
+        return Report()
+
+    monkeypatch.setattr("onrecord.evaluation.run_stance", run_stance)
+    result = CliRunner().invoke(app, ["eval", "--stance", "--split", "heldout", "--lang", "en", "--format", "text"])
+    assert result.exit_code == 0, result.stderr
+    assert calls == [("heldout", None, "en")]
+    assert "0.812" in result.stdout and "coverage 0.800" in result.stdout
+    assert "16 of 20" in result.stdout and "scored as their defaults" in result.stdout
+    json_result = CliRunner().invoke(app, ["eval", "--stance", "--format", "json"])
+    assert json.loads(json_result.stdout)["dev"]["all"]["coverage"] == 0.8
