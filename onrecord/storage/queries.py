@@ -340,7 +340,10 @@ def entity_profile(store: Store, entity_id: str, companions: int = 10) -> Entity
             .select_from(t.roles.join(a, a.c.id == t.roles.c.article_id))
             .where(t.roles.c.entity_id == entity_id)
             .group_by(t.roles.c.title, t.roles.c.organization, t.roles.c.place)
-            .order_by(text("first"), text("n DESC"))
+            .order_by(
+                text("first"), text("n DESC"),
+                *(c.nulls_first() for c in (t.roles.c.title, t.roles.c.organization, t.roles.c.place)),
+            )  # fmt: skip
         ).all()
         merged = (
             conn.execute(select(t.entities.c.id).where(t.entities.c.merged_into == entity_id).order_by(t.entities.c.id))
