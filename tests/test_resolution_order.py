@@ -166,3 +166,21 @@ def test_user_merges_and_splits_keep_overriding_in_any_order(
     with open_store(reference) as store, store.reading() as conn:
         name = conn.execute(select(t.entities.c.name).where(t.entities.c.id == split)).scalar()
     assert name == "Hoffmann (Bürgermeister)"
+
+
+def test_a_merged_name_stays_merged_when_a_later_full_name_becomes_its_anchor(
+    tmp_path: Path, analyses: list[Analysis]
+) -> None:
+    """The user says the bare "Hoffmann" of a7 is Jonas Brandt (a pseudonym); then "Eva
+    Hoffmann" arrives, which would own a lone "Hoffmann" (and give its entity another id). The
+    user's merge keeps overriding: Hoffmann stays with Brandt, Eva Hoffmann is her own entity."""
+    from onrecord.storage.corrections import merge_entities
+
+    by_id = {a.id: a for a in analyses}
+    db = str(tmp_path / "kb.db")
+    _ingest(db, [by_id["a7"], _analysis("b1", "de", [("Jonas Brandt", "person")])], batch=100)
+    with open_store(db) as store:
+        merge_entities(store, _entity_of(db, "a7/e1"), _entity_of(db, "b1/e0"))
+    _ingest(db, [by_id["a8"], _analysis("b2", "de", [("Hoffmann", "person")])], batch=1)
+    assert _entity_of(db, "a7/e1") == _entity_of(db, "b2/e0") == _entity_of(db, "b1/e0")
+    assert _entity_of(db, "a8/e0") not in {_entity_of(db, "a7/e1"), _entity_of(db, "a8/e1")}
