@@ -111,3 +111,76 @@ def test_deleting_an_article_gives_the_store_without_it(tmp_path: Path, analyses
     with open_store(full) as store:
         store.delete_article("a2")
     assert _snapshot(full) == _snapshot(without)
+
+
+def _entity_of(db: str, row_id: str) -> str:
+    with open_store(db) as store, store.reading() as conn:
+        return str(
+            conn.execute(select(t.article_entities.c.entity_id).where(t.article_entities.c.id == row_id)).scalar()
+        )
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_user_merges_and_splits_keep_overriding_in_any_order(
+    tmp_path: Path, analyses: list[Analysis], seed: int
+) -> None:
+    """A merge (the ambiguous "Müller" is Anna Müller) and a split ("Hoffmann" in a7 is not
+    Eva Hoffmann), made in either order, hold whatever arrives afterwards in whatever order —
+    new articles naming "Müller" follow the merge, a re-analysed a7 keeps the split."""
+    from onrecord.storage.corrections import merge_entities, split_entity
+
+    by_id = {a.id: a for a in analyses}
+    base = [by_id[i] for i in ("a2", "a3", "a7", "a8")]
+    later = [a for a in analyses if a not in base]
+    later.append(_analysis("a10", "de", [("Müller", "person"), ("Hoffmann", "person")]))
+    later.append(
+        _analysis("a7", "de", [("Olaf Scholz", "organization"), ("Hoffmann", "person"), ("Moskau", "location")])
+    )
+
+    def build(db: str, order: list[Analysis], batch: int, merge_first: bool) -> None:
+        _ingest(db, base, batch=100)
+        muller, anna = _entity_of(db, "a3/e0"), _entity_of(db, "a2/e1")
+        eva = _entity_of(db, "a7/e1")
+        assert muller != anna and eva == _entity_of(db, "a8/e0")
+        with open_store(db) as store:
+            corrections = [
+                lambda: merge_entities(store, muller, anna),
+                lambda: split_entity(store, eva, names=["Hoffmann"], new_name="Hoffmann (Bürgermeister)"),
+            ]
+            for correct in corrections if merge_first else corrections[::-1]:
+                correct()
+        _ingest(db, order, batch=batch)
+
+    reference = str(tmp_path / "ref.db")
+    build(reference, later, batch=100, merge_first=True)
+    rng = random.Random(seed)
+    shuffled = later[:]
+    rng.shuffle(shuffled)
+    other = str(tmp_path / "other.db")
+    build(other, shuffled, batch=rng.choice([1, 2, 4]), merge_first=bool(seed % 2))
+    assert _snapshot(other) == _snapshot(reference)
+    anna = _entity_of(reference, "a2/e1")
+    assert _entity_of(reference, "a3/e0") == _entity_of(reference, "a10/e0") == anna  # the merge holds
+    split = _entity_of(reference, "a7/e1")
+    assert split not in {_entity_of(reference, "a8/e0"), _entity_of(reference, "a10/e1")}  # the split holds
+    with open_store(reference) as store, store.reading() as conn:
+        name = conn.execute(select(t.entities.c.name).where(t.entities.c.id == split)).scalar()
+    assert name == "Hoffmann (Bürgermeister)"
+
+
+def test_a_merged_name_stays_merged_when_a_later_full_name_becomes_its_anchor(
+    tmp_path: Path, analyses: list[Analysis]
+) -> None:
+    """The user says the bare "Hoffmann" of a7 is Jonas Brandt (a pseudonym); then "Eva
+    Hoffmann" arrives, which would own a lone "Hoffmann" (and give its entity another id). The
+    user's merge keeps overriding: Hoffmann stays with Brandt, Eva Hoffmann is her own entity."""
+    from onrecord.storage.corrections import merge_entities
+
+    by_id = {a.id: a for a in analyses}
+    db = str(tmp_path / "kb.db")
+    _ingest(db, [by_id["a7"], _analysis("b1", "de", [("Jonas Brandt", "person")])], batch=100)
+    with open_store(db) as store:
+        merge_entities(store, _entity_of(db, "a7/e1"), _entity_of(db, "b1/e0"))
+    _ingest(db, [by_id["a8"], _analysis("b2", "de", [("Hoffmann", "person")])], batch=1)
+    assert _entity_of(db, "a7/e1") == _entity_of(db, "b2/e0") == _entity_of(db, "b1/e0")
+    assert _entity_of(db, "a8/e0") not in {_entity_of(db, "a7/e1"), _entity_of(db, "a8/e1")}

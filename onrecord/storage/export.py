@@ -61,7 +61,7 @@ def _quote_rows(store: Store) -> Iterator[dict[str, Any]]:
     q, a, e = t.quotes.c, t.articles.c, t.entities.c
     query = (
         select(
-            q.seq,
+            q.position,
             q.id,
             q.article_id,
             a.published,
@@ -80,17 +80,19 @@ def _quote_rows(store: Store) -> Iterator[dict[str, Any]]:
             q.spans,
         )  # fmt: skip
         .select_from(t.quotes.join(t.articles, a.id == q.article_id).outerjoin(t.entities, e.id == q.entity_id))
-        .order_by(q.seq)
+        .order_by(q.article_id, q.position)  # by content, not arrival: the same store, the same file
     )
-    last = 0
+    page = query.limit(_BATCH)
     while True:
         with store.reading() as conn:
-            rows = conn.execute(query.where(q.seq > last).limit(_BATCH)).all()
+            rows = conn.execute(page).all()
         if not rows:
             return
         for row in rows:
             yield dict(row._mapping)
-        last = rows[-1].seq
+        last = rows[-1]
+        after = (q.article_id > last.article_id) | ((q.article_id == last.article_id) & (q.position > last.position))
+        page = query.where(after).limit(_BATCH)
 
 
 def export_ftm(store: Store, stream: TextIO) -> int:

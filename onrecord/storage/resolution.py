@@ -23,7 +23,9 @@ the user keep overriding, whatever is stored before or after them.
   compute the same id; entities that lost their last fact are deleted. After every transaction
   the store equals what resolving all its names at once would give.
 * User corrections: a merge marks the source id ``merged_into`` the target, and a name whose
-  computed entity is a merged id is stored under the target (:meth:`Store.follow`); a split pins
+  computed entity is a merged id is stored under the target (:meth:`Store.follow`). A name a
+  merge moved keeps its target (rule ``merge``) while it is stored, even when later articles
+  give its computed entity another id (a full name arrives for a surname-only entity); a split pins
   the moved article entities (an override per article and name) — pinned entities take no part
   in resolution and keep their entity on re-analysis.
 * One writer at a time: SQLite takes the write lock at the start of each write transaction
@@ -33,9 +35,9 @@ the user keep overriding, whatever is stored before or after them.
   serialisation failure or busy database that the server reports anyway is retried with
   backoff (:data:`RETRIES` times) and never shown to the user.
 
-Known limit: a user's merge is kept by entity id; if later articles make another name the
-anchor of the merged entity (a full name arrives for a surname-only entity), the merge applies
-to the new id only when the user merges again.
+Known limit: a merge is remembered by entity id and by the names it moved; a name moved by a
+merge whose last article is deleted, and that arrives again under a new computed id, resolves
+as computed.
 """
 
 from __future__ import annotations
@@ -133,10 +135,14 @@ def refresh(conn: Connection, touched: Touched) -> dict[str, tuple[str, str, flo
     for name_id in sorted(names):
         name = names[name_id]
         res: Resolution = results[name]
-        redirected = final[res.entity_id] != res.entity_id  # a user merged the computed entity
-        now = (final[res.entity_id], "merge", 1.0) if redirected else (res.entity_id, res.rule, res.score)
-        out[name_id] = now
         row = component[name_id]
+        if final[res.entity_id] != res.entity_id:  # a user merged the computed entity
+            now = (final[res.entity_id], "merge", 1.0)
+        elif row.rule == "merge" and row.entity_id is not None and name_id not in fresh:
+            now = (follow(conn, row.entity_id), "merge", 1.0)  # merged before its entity got another id
+        else:
+            now = (res.entity_id, res.rule, res.score)
+        out[name_id] = now
         if (row.entity_id, row.rule, row.score) != now:
             changed.append((name_id, name, row.entity_id if name_id not in fresh else None, now))
     _apply(conn, changed, fresh, touched)

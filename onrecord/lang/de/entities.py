@@ -247,8 +247,8 @@ def entity_type(words: list[str], gaz: Gazetteer, has_role: bool, ner: set[str])
     if "OTH" in ner:
         return "other"
     votes = [gaz.types[w] for w in words if w in gaz.types]
-    if votes:
-        return _TYPE_MAP.get(max(set(votes), key=votes.count), "other")
+    if votes:  # the most frequent type; a tie goes to the later word, the head of a German name
+        return _TYPE_MAP.get(max(reversed(votes), key=votes.count), "other")
     last = words[-1].lower()
     if last.endswith(_ORG_SUFFIXES) or last[:-1].endswith(_ORG_SUFFIXES) and last.endswith("s"):
         return "organization"
