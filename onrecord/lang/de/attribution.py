@@ -15,7 +15,7 @@ from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.linear import LinearModel
 from onrecord.lang.de.ner import NamedSpan, token_types
 from onrecord.lang.de.rules import lone_demonstrative, rule_quotes
-from onrecord.lang.de.sources import not_a_speaker
+from onrecord.lang.de.sources import junk_source, not_a_speaker
 from onrecord.lang.de.speakers import (
     Candidate,
     candidates_for_quote,
@@ -76,10 +76,44 @@ def _mergeable(first: str, second: str) -> bool:
     return first == second or {first, second} == {"IQ", "FQ"}
 
 
+#: what opens and closes a parenthetical attribution inside a quote (", so X," / "– so X –")
+_PARENTHESIS = frozenset({",", "–", "—", "-"})
+
+
+def _wholly_quoted(doc: PreparedDoc, span: TokenSpan) -> bool:
+    """All of a span's words stand inside one pair of quote marks (the tagger may call such a
+    part of a direct quote indirect: "„Die Brücke ist sicher“ – so X – „…“")."""
+    toks = doc.tokens[span.begin : span.end]
+    return bool(toks) and all(t.quoted >= 0 and t.quoted == toks[0].quoted for t in toks if t.text.isalnum())
+
+
+def _quote_class(doc: PreparedDoc, span: TokenSpan) -> str:
+    return "DQ" if span.cls == "IQ" and _wholly_quoted(doc, span) else span.cls
+
+
+def _adjacent_direct(doc: PreparedDoc, prev: TokenSpan, nxt: TokenSpan, spans: list[TokenSpan]) -> bool:
+    """Two quoted segments side by side in one paragraph with nothing between them, and the
+    cue only after the second ("„…“ „…“, schrieb X"): one statement of one speaker. The first
+    segment has no cue of its own (no tagged cue in its sentence before the second)."""
+    lex = lexicon()
+    toks = doc.tokens
+    if not (_quote_class(doc, prev) == _quote_class(doc, nxt) == "DQ") or prev.end != nxt.begin:
+        return False
+    if toks[prev.begin].para != toks[nxt.begin].para or toks[prev.end - 1].quoted == toks[nxt.begin].quoted:
+        return False
+    first_sent = toks[prev.begin].sent
+    own = [s for s in spans if s.cls == "CUE" and toks[s.begin].sent == first_sent and s.end <= nxt.begin]
+    if own:
+        return False
+    after = toks[nxt.end : nxt.end + 4]
+    return bool(after) and after[0].text == "," and any(cue_class(t, lex) for t in after[1:])
+
+
 def group_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[list[TokenSpan]]:
     """Quote spans in order; an indirect quote split around a short attribution in the same
-    sentence ("X sei, so Y, Z", "„X“, so Y, „Z“") becomes one quote with two parts, and so
-    does a direct quote that runs over paragraphs."""
+    sentence ("X sei, so Y, Z", "„X“, so Y, „Z“", "„X“ – so Y – „Z“") becomes one quote with
+    two parts, and so do a direct quote that runs over paragraphs and two quoted segments side
+    by side with one cue after them ("„X“ „Z“, schrieb Y")."""
     lex = lexicon()
     quotes = [t for s in spans if s.cls in QUOTE_CLASSES and (t := trim(doc, s)) is not None]
     groups: list[list[TokenSpan]] = []
@@ -88,20 +122,25 @@ def group_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[list[TokenSpa
             prev = groups[-1][-1]
             gap = doc.tokens[prev.end : q.begin]
             if (
-                _mergeable(prev.cls, q.cls)
+                _mergeable(_quote_class(doc, prev), _quote_class(doc, q))
                 and len(gap) <= MERGE_GAP
                 # a direct quote only around a parenthetical attribution ("„…“, so X, „…“"; not
                 # "„…“, und fügt hinzu: „…“", two statements)
-                and (q.cls != "DQ" or (len(gap) > 2 and gap[0].text == "," and gap[-1].text == ","))
+                and (_quote_class(doc, q) != "DQ"
+                     or (len(gap) > 2 and gap[0].text in _PARENTHESIS and gap[-1].text in _PARENTHESIS))
                 and doc.tokens[prev.begin].sent == doc.tokens[q.begin].sent
                 and any(cue_class(t, lex) for t in gap)
             ):
+                if _quote_class(doc, prev) == "DQ" and prev.cls != "DQ":
+                    groups[-1][-1] = prev = TokenSpan("DQ", prev.begin, prev.end)
                 # one statement interrupted by its attribution ("…, so X, …"): the kind of its
                 # first part (the tagger may call the second part free indirect)
                 groups[-1].append(TokenSpan(prev.cls, q.begin, q.end) if q.cls != prev.cls else q)
                 continue
-            if continues_direct(doc, prev, q):
-                groups[-1].append(q)
+            if continues_direct(doc, prev, q) or _adjacent_direct(doc, prev, q, spans):
+                groups[-1].append(TokenSpan("DQ", q.begin, q.end))
+                if prev.cls != "DQ":
+                    groups[-1][-2] = TokenSpan("DQ", prev.begin, prev.end)
                 continue
         groups.append([q])
     return groups
@@ -237,7 +276,8 @@ def cut_attribution(doc: PreparedDoc, parts: list[TokenSpan], speaker: Candidate
 def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Attribution]:
     """Choose a speaker for every quote, left to right (the previous speaker is a feature)."""
     out: list[Attribution] = []
-    prev: Candidate | None = None
+    prev: Candidate | None = None  # the previous quote's speaker (a ranker feature)
+    explicit: Candidate | None = None  # the most recent speaker that names someone (not "Demnach")
     for parts in group_quotes(doc, sets.spans):
         pairs = list(quote_candidates(doc, parts, sets, prev))
         scores = ranker.scores([feats for _, feats in pairs])
@@ -254,6 +294,11 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
             if ruled:
                 best = max(ruled, key=lambda x: x[0])
                 speaker = best[1]
+        if speaker is not None and junk_source(doc, speaker.begin, speaker.end):
+            if parts[0].cls == "FQ" and explicit is not None:
+                speaker = explicit  # free indirect speech carries the most recent explicit source
+        elif speaker is not None:
+            explicit = speaker
         if speaker is not None:
             prev = speaker
             parts = cut_attribution(doc, parts, speaker)

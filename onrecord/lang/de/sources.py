@@ -196,3 +196,25 @@ def not_a_speaker(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon | N
         after = toks[end].lower if end < len(toks) else ""
         return not owned and after not in ("des", "der", "von", "vom", "eines", "einer", "nach")
     return False
+
+
+def junk_source(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon | None = None) -> bool:
+    """Whether a speaker mention names nobody explicitly: an adverb ("Demnach"), a time phrase
+    ("Mitte Mai in New York", "Donnerstag"), an abstract noun or a verb form — a word that may
+    stand where a source stands but cannot be carried over to the sentences that follow. A
+    personal pronoun, a name or a noun phrase is explicit."""
+    lex = lex or lexicon()
+    toks = doc.tokens[begin:end]
+    if not toks:
+        return True
+    if len(toks) == 1 and toks[0].lower in lex.pronouns and toks[0].lower not in ("es", "man"):
+        return False
+    if toks[0].lower in lex.time_words:
+        return True
+    nouns = [t for t in toks if t.lemma[:1].isupper() and not is_quote_mark(t.text)]
+    if not nouns or all(t.lower in lex.time_words for t in nouns):
+        return True
+    after = doc.tokens[end].lower if end < len(doc.tokens) else ""
+    # "Nach den Worten des Ministers": the owner after the noun names the source
+    owned = after in ("des", "der", "von", "vom", "eines", "einer")
+    return len(nouns) == 1 and is_abstract(nouns[0], lex) and not owned

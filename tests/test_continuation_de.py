@@ -1,0 +1,99 @@
+"""Issue 13 p3 (German): free indirect speech carries the most recent explicit source, quoted
+segments side by side with one cue after them and a quote around a dash parenthesis are one
+statement, "… . Das berichtete Y." is Y's statement. Sentences written for the project."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.lang.de.attribution import SpanSets, attribute, group_quotes
+from onrecord.lang.de.labels import TokenSpan
+from onrecord.lang.de.linear import LinearModel
+from onrecord.lang.de.sources import junk_source
+from onrecord.lang.de.tagger import Tagging
+from onrecord.lang.de.tokens import PreparedDoc, prepare
+
+
+def span(doc: PreparedDoc, cls: str, words: str) -> TokenSpan:
+    """The token span of the first occurrence of ``words`` in the document."""
+    start = doc.text.index(words)
+    toks = [t.i for t in doc.tokens if start <= t.start < start + len(words)]
+    return TokenSpan(cls, toks[0], toks[-1] + 1)
+
+
+def text_of(doc: PreparedDoc, sp: TokenSpan) -> str:
+    return doc.text[doc.tokens[sp.begin].start : doc.tokens[sp.end - 1].end]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "junk"),
+    [("Demnach", True), ("Am Donnerstag", True), ("Mitte März", True), ("Meinung", True),
+     ("Die Ärztin", False), ("Eva Lang", False), ("Sie", False)],
+)
+def test_junk_sources(phrase: str, junk: bool) -> None:
+    doc = prepare(f"{phrase} kam.")
+    sp = span(doc, "SPK", phrase)
+    assert junk_source(doc, sp.begin, sp.end) is junk
+
+
+def test_free_indirect_speech_carries_the_last_explicit_source_not_a_time_word() -> None:
+    """A ranker that likes a word inside free indirect speech gives the second sentence to
+    "Donnerstag"; the continuation keeps the physician who spoke in the sentence before."""
+    text = "Die Ärztin Eva Lang sagte, die Station sei überlastet. Am Donnerstag hätten sogar sieben gefehlt."
+    doc = prepare(text)
+    spans = [
+        span(doc, "SPK", "Die Ärztin Eva Lang"),
+        span(doc, "CUE", "sagte"),
+        span(doc, "IQ", "die Station sei überlastet"),
+        span(doc, "FQ", "Am Donnerstag hätten sogar sieben gefehlt."),
+    ]
+    sets = SpanSets.of(doc, Tagging(spans=spans, speaker_prob=[0.0] * len(doc.tokens)))
+    # a tagged speaker scores 5, a word inside free indirect speech 10
+    ranker = LinearModel(weights={"src=crf": 5.0, "kind_dir=FQIN": 10.0}, intercept=-1.0, threshold=0.1)
+    atts = attribute(doc, sets, ranker)
+    assert [(text_of(doc, a.parts[0]), a.speaker and text_of(doc, TokenSpan("SPK", a.speaker.begin, a.speaker.end)))
+            for a in atts] == [
+        ("die Station sei überlastet", "Die Ärztin Eva Lang"),
+        ("Am Donnerstag hätten sogar sieben gefehlt.", "Die Ärztin Eva Lang"),
+    ]
+
+
+def test_two_quoted_segments_before_one_cue_are_one_statement() -> None:
+    text = "Die Wirtin ist verärgert. „Seit Wochen kommt kaum jemand.“ „Wir verlieren Geld“, sagte Maria Hofer."
+    doc = prepare(text)
+    spans = [
+        span(doc, "DQ", "„Seit Wochen kommt kaum jemand.“"),
+        span(doc, "DQ", "„Wir verlieren Geld“"),
+        span(doc, "CUE", "sagte"),
+    ]
+    groups = group_quotes(doc, spans)
+    assert [[text_of(doc, p) for p in g] for g in groups] == [
+        ["„Seit Wochen kommt kaum jemand.“", "„Wir verlieren Geld“"]
+    ]
+
+
+def test_quoted_segments_with_their_own_cues_stay_two_statements() -> None:
+    text = "„Die Brücke hält“, sagte Paul Berger. „Aber sie muss saniert werden“, sagte die Ingenieurin."
+    doc = prepare(text)
+    spans = [
+        span(doc, "DQ", "„Die Brücke hält“"),
+        span(doc, "CUE", "sagte"),
+        span(doc, "DQ", "„Aber sie muss saniert werden“"),
+    ]
+    assert len(group_quotes(doc, spans)) == 2
+
+
+def test_a_direct_quote_around_a_dash_parenthesis_is_one_statement() -> None:
+    """„…“ – so X – „…“: one quote with two parts, even when the tagger calls the first part
+    indirect."""
+    text = "„Die Brücke ist sicher“ – so der Ingenieur Paul Berger – „aber sie muss saniert werden.“"
+    doc = prepare(text)
+    spans = [
+        span(doc, "IQ", "„Die Brücke ist sicher“"),
+        span(doc, "CUE", "so"),
+        span(doc, "DQ", "„aber sie muss saniert werden.“"),
+    ]
+    groups = group_quotes(doc, spans)
+    assert [[(p.cls, text_of(doc, p)) for p in g] for g in groups] == [
+        [("DQ", "„Die Brücke ist sicher“"), ("DQ", "„aber sie muss saniert werden.“")]
+    ]
