@@ -9,7 +9,7 @@ import pytest
 from onrecord.lang.de.attribution import SpanSets, attribute, group_quotes
 from onrecord.lang.de.labels import TokenSpan
 from onrecord.lang.de.linear import LinearModel
-from onrecord.lang.de.sources import junk_source
+from onrecord.lang.de.sources import junk_source, passive_cue
 from onrecord.lang.de.tagger import Tagging
 from onrecord.lang.de.tokens import PreparedDoc, prepare
 
@@ -96,4 +96,43 @@ def test_a_direct_quote_around_a_dash_parenthesis_is_one_statement() -> None:
     groups = group_quotes(doc, spans)
     assert [[(p.cls, text_of(doc, p)) for p in g] for g in groups] == [
         [("DQ", "„Die Brücke ist sicher“"), ("DQ", "„aber sie muss saniert werden.“")]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "passive"),
+    [
+        ("Dem Wirt wird vorgeworfen, Steuern hinterzogen zu haben.", "vorgeworfen", True),
+        ("Es wird angenommen, dass der Brand gelegt wurde.", "angenommen", True),
+        ("Die Anrainer wurden gebeten, die Fenster zu schließen.", "gebeten", True),
+        ("Der Wirt bestritt, Steuern hinterzogen zu haben.", "bestritt", False),
+        ("Wie der Sender berichtet, wurde die Straße gesperrt.", "berichtet", False),
+    ],
+)
+def test_passive_cues(sentence: str, cue: str, passive: bool) -> None:
+    doc = prepare(sentence)
+    sp = span(doc, "CUE", cue)
+    assert passive_cue(doc, sp.begin, sp.end) is passive
+
+
+def test_a_passive_cue_names_no_speaker() -> None:
+    """"Dem Wirt wird vorgeworfen, …": the accused is not the speaker, even where the ranker
+    would take him; "von der Steuerbehörde" names one."""
+    text = "Dem Wirt Karl Huber wird vorgeworfen, Steuern hinterzogen zu haben. " \
+        "Von der Steuerbehörde wurde mitgeteilt, die Prüfung dauere an."
+    doc = prepare(text)
+    spans = [
+        span(doc, "CUE", "vorgeworfen"),
+        span(doc, "IQ", "Steuern hinterzogen zu haben"),
+        span(doc, "SPK", "Steuerbehörde"),
+        span(doc, "CUE", "mitgeteilt"),
+        span(doc, "IQ", "die Prüfung dauere an"),
+    ]
+    sets = SpanSets.of(doc, Tagging(spans=spans, speaker_prob=[0.0] * len(doc.tokens)))
+    ranker = LinearModel(weights={"src=name": 5.0, "src=crf": 6.0, "sdiff=0": 3.0}, intercept=-1.0, threshold=0.1)
+    atts = attribute(doc, sets, ranker)
+    assert [(text_of(doc, a.parts[0]), a.speaker and text_of(doc, TokenSpan("SPK", a.speaker.begin, a.speaker.end)))
+            for a in atts] == [
+        ("Steuern hinterzogen zu haben", None),
+        ("die Prüfung dauere an", "Steuerbehörde"),
     ]

@@ -42,6 +42,7 @@ def test_a_speech_act_without_a_clause_is_a_reported_statement(sentence: str, cu
     "sentence",
     [
         "Das Hochwasser forderte im Tal mehrere Todesopfer.",  # a disaster takes lives, says nothing
+        "Drei Todesopfer forderte der Sturm in der Nacht.",  # the same with the object first
         "Die Sanierung kostete viel Geld.",  # no speech act at all
         "Dies gab die Vereinsführung am Abend bekannt.",  # the sentence before is the statement
         "Die Anrainer sprachen am Abend lange miteinander.",  # "sprechen" needs "von"

@@ -15,7 +15,7 @@ from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.linear import LinearModel
 from onrecord.lang.de.ner import NamedSpan, token_types
 from onrecord.lang.de.rules import lone_demonstrative, rule_quotes
-from onrecord.lang.de.sources import junk_source, not_a_speaker
+from onrecord.lang.de.sources import junk_source, not_a_speaker, passive_cue, prepositional_source
 from onrecord.lang.de.speakers import (
     Candidate,
     candidates_for_quote,
@@ -303,6 +303,13 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
             prev = speaker
             parts = cut_attribution(doc, parts, speaker)
         cue = nearest_cue(parts, speaker, sets.cues, doc)
+        if (
+            speaker is not None and cue is not None and passive_cue(doc, cue.begin, cue.end)
+            and not prepositional_source(doc, speaker.begin)
+            and not any(r.begin < speaker.end and speaker.begin < r.end for r in sets.rule_speakers)
+        ):
+            # "Ihm wird vorgeworfen, …", "Es wird angenommen, …": nobody is named as the speaker
+            speaker = None
         att = Attribution(parts=parts, speaker=speaker, cue=cue, speaker_prob=best[0] if best else 0.0)
         if attested(att):
             out.append(att)

@@ -382,8 +382,9 @@ def _speech_act_lemma(doc: PreparedDoc, v: int, end: int, last: Token, lex: Germ
     if entry is None:
         return None
     needs, nots = entry
-    after = {t.lower for t in toks[v + 1 : end]} | {t.text for t in toks[v + 1 : end]}
-    if (needs and not needs & after) or nots & after:
+    after = {t.lower for t in toks[v + 1 : end]}
+    sentence = {t.text for t in toks[_sentence_start(doc, v) : end]}  # "Zwölf Todesopfer forderte ein Taifun"
+    if (needs and not needs & after) or nots & sentence:
         return None
     return lemma
 
@@ -535,3 +536,7 @@ def _speech_subject(doc: PreparedDoc, begin: int, end: int, verb: int, lex: Germ
     if after is not None and after <= verb + (finite == verb) * _TAIL_MAX:
         return finite + 1, after
     return None
+
+
+def _sentence_start(doc: PreparedDoc, i: int) -> int:
+    return doc.sentences[doc.tokens[i].sent][0]
