@@ -103,11 +103,40 @@ def test_a_speech_noun_with_a_dass_clause_is_an_indirect_quote(
     "sentence",
     [
         "Es besteht die Möglichkeit, dass der Zug später fährt.",
-        "Voraussetzung ist die Zusicherung der Behörde, dass alle Formulare vorliegen.".replace(
-            "Voraussetzung ist die Zusicherung der Behörde", "Es gilt die Voraussetzung"
-        ),
+        "Es gilt die Voraussetzung, dass alle Formulare vorliegen.",
         "Stimmen wurden laut, die Halle sei zu klein.",
     ],
 )
 def test_possibility_condition_and_rumour_are_no_quotes(sentence: str) -> None:
+    assert spans_of(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "cue", "speaker"),
+    [
+        ("Der Pfarrer kommt aus dem Nachbardorf und erzählt: Wir feiern hier jeden Sommer ein großes Fest.",
+         "Wir feiern hier jeden Sommer ein großes Fest.", "erzählt", "Der Pfarrer"),
+        ("Die Wirtin räumt aber gleich ein: Das Geschäft lief schon vorher schlecht.",
+         "Das Geschäft lief schon vorher schlecht.", "räumt", "Die Wirtin"),
+        ("Die Lage sei ernst, so die Sprecherin: Wir brauchen jetzt mehr Personal.",
+         "Wir brauchen jetzt mehr Personal.", "so", "die Sprecherin"),
+    ],
+)
+def test_speech_after_a_colon_without_quote_marks_is_a_direct_quote(
+    sentence: str, quote: str, cue: str, speaker: str
+) -> None:
+    """Texts whose quote marks were stripped (as in the derStandard corpus) introduce direct
+    speech with a colon after the cue."""
+    assert spans_of(sentence) == [("DQ", quote), ("CUE", cue), ("SPK", speaker)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In der Luft fanden die Forscher Spuren von Gasen: Methan, Ammoniak oder Stickstoff.",  # a list
+        "Das Ergebnis ist klar: Die Gemeinde baut eine neue Halle.",  # no speech verb before the colon
+        "Die Ministerin sieht es nüchtern: Die Reform kommt zu spät.",  # "sehen" is no speech verb alone
+    ],
+)
+def test_a_colon_without_a_speech_verb_is_no_quote(sentence: str) -> None:
     assert spans_of(sentence) == []

@@ -294,6 +294,21 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
                 out.append(kept)
                 out.extend(_cue_and_source(local, cue_starts, noun, src_b, src_e))
                 continue
+        colon = colon_attribution(doc, b, e, lex)
+        if colon is not None:
+            cue_at, q_b = colon
+            kept = trim(doc, TokenSpan("DQ", q_b, e))  # direct speech whose marks were stripped
+            if kept is not None:
+                out.append(kept)
+                src = _speech_subject(doc, b, e, cue_at, lex)
+                s_end = _subject_end(doc, b, cue_at, lex)
+                if src is None and s_end is not None and toks[s_end].text.islower():
+                    src = (b, s_end)  # "Der Bub kommt aus Luhansk und erzählt: …"
+                if toks[cue_at].lower == "so":  # ", so Grundnig: …"
+                    np = noun_phrase_end(doc, cue_at + 1, q_b - 1)
+                    src = (cue_at + 1, np[1]) if np is not None else None
+                out.extend(_cue_and_source(local, cue_starts, cue_at, *(src or (cue_at, cue_at))))
+                continue
         comma = trailing_attribution(doc, b, e, lex)
         if comma is not None:
             verb = comma + 1
@@ -398,7 +413,8 @@ def _subject_end(doc: PreparedDoc, i: int, end: int, lex: GermanLexicon) -> int 
         return None  # "Dies …", "Im Herbst …" (an adverbial, no subject)
     if low in lex.pronouns:
         return i + 1
-    np = noun_phrase_end(doc, i, end)
+    # a sentence-initial article is capitalised: "Der zwölfjährige Bub" (the phrase after it)
+    np = noun_phrase_end(doc, i + 1 if low in _NP_FUNCTION and i + 1 < end else i, end)
     if np is None or any(t.lower in lex.time_words for t in toks[i : np[1]]):
         return None
     # a noun or name (its lemma capitalised), not a capitalised adverb or article alone
@@ -540,3 +556,38 @@ def _speech_subject(doc: PreparedDoc, begin: int, end: int, verb: int, lex: Germ
 
 def _sentence_start(doc: PreparedDoc, i: int) -> int:
     return doc.sentences[doc.tokens[i].sent][0]
+
+
+def colon_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> tuple[int, int] | None:
+    """(cue, first token of the quote) when the sentence ``[begin, end)`` introduces speech with
+    a colon and no quote marks ("Der Bub erzählt: Wir spielen viel Fußball.", "…, so der
+    Sprecher: Das ist falsch."), as in texts whose quote marks were stripped. The clause before
+    the colon holds a reporting cue (the one nearest the colon); the words after it open with a
+    capital letter and make a clause of at least three words."""
+    toks = doc.tokens
+    if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[begin:end]):
+        return None
+    colon = next((k for k in range(begin + 1, end - _MIN_QUOTE) if toks[k].text == ":"), None)
+    if colon is None or not _capitalised(toks[colon + 1]) or toks[colon + 1].text.isupper():
+        return None
+    words = [t for t in toks[colon + 1 : end] if t.text.isalpha()]
+    clause_words = [t for t in words if t.text.islower() and t.lower not in ("und", "oder", "sowie")]
+    if len(words) < _MIN_QUOTE or len(clause_words) < 2:
+        return None  # a list ("Methan, Ammoniak oder Stickstoff.") is no statement
+    cue = next((k for k in range(colon - 1, max(begin, colon - _COLON_CUE_GAP) - 1, -1)
+                if toks[k].text.islower() and toks[k].lemma.lower() not in _NOT_SPEECH
+                and (cue_class(toks[k], lex) in ("verb", "conj") or toks[k].lemma.lower() in _COLON_SPEECH)), None)
+    return (cue, colon + 1) if cue is not None else None
+
+
+#: speech verbs that introduce a statement after a colon besides the cue lexicon's (which the
+#: tagger's features use, so it is left as trained)
+_COLON_SPEECH = frozenset({"erzählen", "titeln", "schildern", "resümieren", "bilanzieren", "kommentieren"})
+#: tokens between a cue and its colon ("räumt aber gleich ein:", "titelte in einer Aussendung:")
+_COLON_CUE_GAP = 5
+#: verbs of the cue lexicon that are no speech verbs on their own (they cue speech only with a
+#: clause: "sieht es so", "geht davon aus"), so a colon after them introduces no statement
+_NOT_SPEECH = frozenset({
+    "sehen", "halten", "denken", "finden", "wissen", "zeigen", "ausgehen", "gehen", "heißen", "lassen",
+    "stellen", "geben", "rechnen", "erwarten", "schätzen", "hoffen", "glauben", "nennen", "wie",
+})
