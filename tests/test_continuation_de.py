@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.lang.de.attribution import SpanSets, attribute, group_quotes
+from onrecord.lang.de.attribution import SpanSets, attribute, attribution_tail, group_quotes, reported_sentences
 from onrecord.lang.de.labels import TokenSpan
 from onrecord.lang.de.linear import LinearModel
 from onrecord.lang.de.sources import junk_source, passive_cue
@@ -136,3 +136,33 @@ def test_a_passive_cue_names_no_speaker() -> None:
         ("Steuern hinterzogen zu haben", None),
         ("die Prüfung dauere an", "Steuerbehörde"),
     ]
+
+
+def test_free_indirect_speech_loses_indicative_narration_at_its_edges() -> None:
+    """A free indirect span over three sentences: the indicative ones before and after the
+    Konjunktiv sentence are the reporter's."""
+    text = "Es geht um 30.000 Euro. Alle Vorgänger hätten ebenso gehandelt. Das Urteil fällt im Mai."
+    doc = prepare(text)
+    part = span(doc, "FQ", text)
+    assert text_of(doc, reported_sentences(doc, part)) == "Alle Vorgänger hätten ebenso gehandelt."
+
+
+def test_free_indirect_speech_without_any_mood_marker_is_left_alone() -> None:
+    text = "Es geht um 30.000 Euro. Das Urteil fällt im Mai."
+    doc = prepare(text)
+    part = span(doc, "FQ", text)
+    assert reported_sentences(doc, part) == part
+
+
+@pytest.mark.parametrize(
+    ("text", "tail", "expected"),
+    [
+        ("Der Markt sei gesättigt, teilte die Kammer am Montag in einer Aussendung mit.",
+         "am Montag in einer Aussendung mit", True),
+        ("Bei der Sitzung wies die Ministerin auf steigende Kosten für die Gemeinden hin.",
+         "steigende Kosten für die Gemeinden hin", False),  # what she pointed to is the content
+    ],
+)
+def test_the_rest_of_an_attribution_is_no_quote(text: str, tail: str, expected: bool) -> None:
+    doc = prepare(text)
+    assert attribution_tail(doc, span(doc, "IQ", tail)) is expected

@@ -9,13 +9,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from onrecord.lang.de.features import cue_class
+from onrecord.lang.de.features import cue_class, is_evidential, is_konj1
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.linear import LinearModel
 from onrecord.lang.de.ner import NamedSpan, token_types
-from onrecord.lang.de.rules import lone_demonstrative, rule_quotes
-from onrecord.lang.de.sources import junk_source, not_a_speaker, passive_cue, prepositional_source
+from onrecord.lang.de.rules import PARTICLES, lone_demonstrative, rule_quotes
+from onrecord.lang.de.sources import (
+    is_document,
+    junk_source,
+    not_a_speaker,
+    outlet_gender,
+    passive_cue,
+    prepositional_source,
+)
 from onrecord.lang.de.speakers import (
     Candidate,
     candidates_for_quote,
@@ -109,13 +116,39 @@ def _adjacent_direct(doc: PreparedDoc, prev: TokenSpan, nxt: TokenSpan, spans: l
     return bool(after) and after[0].text == "," and any(cue_class(t, lex) for t in after[1:])
 
 
+def attribution_tail(doc: PreparedDoc, span: TokenSpan) -> bool:
+    """A tagged quote that is only the rest of its attribution: "…, teilte das Seco [am Dienstag
+    in einer Aussendung mit]." — it ends in the separable particle of a reporting verb before it
+    in the sentence ("teilte … mit"), without quote marks and without a verb in Konjunktiv."""
+    lex = lexicon()
+    toks = doc.tokens
+    if span.cls not in ("IQ", "FQ"):
+        return False  # reported speech holds its verb and particle by definition
+    words = [t for t in toks[span.begin : span.end] if t.text.isalpha()]
+    if not words or words[-1].lower not in PARTICLES or any(t.quoted >= 0 for t in toks[span.begin : span.end]):
+        return False
+    if any(is_konj1(t) or t.lower in lex.konj2 for t in words):
+        return False
+    # only circumstances of the speech act: when, where, in what ("am Dienstag in einer Aussendung"),
+    # not what it was about ("wies auf wachsende Gefahren hin")
+    if not all(t.lower in lex.time_words or is_document(t, lex) or outlet_gender(t, lex) is not None
+               or lex.cues.get(t.text) == "noun" for t in words if t.text[:1].isupper()):
+        return False
+    b = doc.sentences[toks[span.begin].sent][0]
+    particle = words[-1].lower
+    return any(
+        t.text.islower() and particle + t.lemma.lower() in lex.cues for t in toks[b : span.begin]
+    )
+
+
 def group_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[list[TokenSpan]]:
     """Quote spans in order; an indirect quote split around a short attribution in the same
     sentence ("X sei, so Y, Z", "„X“, so Y, „Z“", "„X“ – so Y – „Z“") becomes one quote with
     two parts, and so do a direct quote that runs over paragraphs and two quoted segments side
     by side with one cue after them ("„X“ „Z“, schrieb Y")."""
     lex = lexicon()
-    quotes = [t for s in spans if s.cls in QUOTE_CLASSES and (t := trim(doc, s)) is not None]
+    quotes = [t for s in spans if s.cls in QUOTE_CLASSES and (t := trim(doc, s)) is not None
+              and not attribution_tail(doc, t)]
     groups: list[list[TokenSpan]] = []
     for q in quotes:
         if groups:
@@ -260,7 +293,10 @@ def cut_attribution(doc: PreparedDoc, parts: list[TokenSpan], speaker: Candidate
         while lo > part.begin and toks[lo - 1].text not in _CLAUSE_EDGE:
             lo -= 1
         hi = speaker.end
-        while hi < part.end and toks[hi].text not in _CLAUSE_EDGE and toks[hi].sent == toks[speaker.begin].sent:
+        # the attribution runs on over a parenthesis of the speaker ("das Staatssekretariat (Seco) am
+        # Dienstag … mit") to the next clause edge
+        edges = _CLAUSE_EDGE - {"(", ")"}
+        while hi < part.end and toks[hi].text not in edges and toks[hi].sent == toks[speaker.begin].sent:
             hi += 1
         if not any(cue_class(t, lex) for t in toks[lo:hi]) or lo <= part.begin + 1:
             out.append(part)
@@ -273,12 +309,39 @@ def cut_attribution(doc: PreparedDoc, parts: list[TokenSpan], speaker: Candidate
     return out or parts
 
 
+def reported_sentences(doc: PreparedDoc, part: TokenSpan) -> TokenSpan:
+    """A free indirect quote over several sentences without the leading and trailing sentences
+    that are plain narration: free indirect speech is marked by mood (Konjunktiv I or II,
+    reportative "soll") or quote marks, so an indicative sentence at its edge ("Es geht
+    um 556.000 Euro.") is the reporter's. Sentences inside keep the span whole."""
+    lex = lexicon()
+    toks = doc.tokens
+    first, last = toks[part.begin].sent, toks[part.end - 1].sent
+    if part.cls != "FQ" or first == last:
+        return part
+    marked = []
+    for s_idx in range(first, last + 1):
+        b, e = doc.sentences[s_idx]
+        words = toks[max(b, part.begin) : min(e, part.end)]
+        marked.append(any(
+            is_konj1(t) or t.lower in lex.konj2 or t.quoted >= 0 or t.lower in ("soll", "sollen") for t in words
+        ) or is_evidential(words))
+    if not any(marked):
+        return part
+    lo = first + marked.index(True)
+    hi = last - marked[::-1].index(True)
+    begin = max(part.begin, doc.sentences[lo][0])
+    end = min(part.end, doc.sentences[hi][1])
+    return TokenSpan(part.cls, begin, end)
+
+
 def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Attribution]:
     """Choose a speaker for every quote, left to right (the previous speaker is a feature)."""
     out: list[Attribution] = []
     prev: Candidate | None = None  # the previous quote's speaker (a ranker feature)
     explicit: Candidate | None = None  # the most recent speaker that names someone (not "Demnach")
     for parts in group_quotes(doc, sets.spans):
+        parts = [reported_sentences(doc, p) for p in parts]
         pairs = list(quote_candidates(doc, parts, sets, prev))
         scores = ranker.scores([feats for _, feats in pairs])
         best = max(((p, cand) for p, (cand, _) in zip(scores, pairs, strict=True)), key=lambda x: x[0], default=None)

@@ -66,7 +66,7 @@ _TAIL_MAX = 8  # tokens of noun phrase after the reporting verb
 _MIN_QUOTE = 3  # tokens
 _DEMONSTRATIVES = frozenset({"dies", "das", "dieses"})
 #: separable verb particles (closed class) that end a main clause: "teilte … mit"
-_PARTICLES = frozenset({
+PARTICLES = frozenset({
     "ab", "an", "auf", "aus", "bei", "dar", "ein", "fest", "fort", "her", "heraus", "hervor", "hin",
     "hinzu", "los", "mit", "nach", "vor", "weg", "zu", "zurück", "zusammen", "bekannt",
 })
@@ -178,7 +178,7 @@ def pronoun_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexic
     # a separated particle must make a reporting verb with it: "gab … bekannt", "teilte … mit",
     # not "geht auf eine Tradition zurück"
     words = [t for t in toks[begin + 2 : end] if t.text.isalpha()]
-    if words and words[-1].lower in _PARTICLES and words[-1].lower + verb.lemma.lower() not in lex.cues:
+    if words and words[-1].lower in PARTICLES and words[-1].lower + verb.lemma.lower() not in lex.cues:
         return None
     return begin + 1
 
@@ -389,7 +389,7 @@ def _speech_act_lemma(doc: PreparedDoc, v: int, end: int, last: Token, lex: Germ
         return None
     if verb.lower in _PERFECT_AUX:
         lemma = last.lemma.lower() if last.i > v else ""
-    elif last.lower in _PARTICLES and last.i > v:
+    elif last.lower in PARTICLES and last.i > v:
         lemma = last.lower + verb.lemma.lower()
     else:
         lemma = verb.lemma.lower()
@@ -467,7 +467,7 @@ def _zu_infinitive_end(words: list[Token]) -> bool:
     if len(words) >= 2 and words[-2].lower == "zu":
         return True
     last = words[-1].lower if words else ""
-    return any(last.startswith(p + "zu") and len(last) > len(p) + 4 and last.endswith("en") for p in _PARTICLES)
+    return any(last.startswith(p + "zu") and len(last) > len(p) + 4 and last.endswith("en") for p in PARTICLES)
 
 
 def infinitive_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> tuple[int, int] | None:
