@@ -9,6 +9,7 @@ import pytest
 from onrecord.lang.de.attribution import SpanSets, attribute, attribution_tail, group_quotes, reported_sentences
 from onrecord.lang.de.labels import TokenSpan
 from onrecord.lang.de.linear import LinearModel
+from onrecord.lang.de.rules import split_at_source_phrases
 from onrecord.lang.de.sources import junk_source, passive_cue
 from onrecord.lang.de.tagger import Tagging
 from onrecord.lang.de.tokens import PreparedDoc, prepare
@@ -166,3 +167,18 @@ def test_free_indirect_speech_without_any_mood_marker_is_left_alone() -> None:
 def test_the_rest_of_an_attribution_is_no_quote(text: str, tail: str, expected: bool) -> None:
     doc = prepare(text)
     assert attribution_tail(doc, span(doc, "IQ", tail)) is expected
+
+
+def test_a_second_source_inside_a_tagged_quote_starts_a_statement_of_its_own() -> None:
+    """"…; nach Behördenangaben …": the tagger's one quote becomes two, the second with the
+    source phrase's cue and source, and they are not merged back into one."""
+    text = "Der Brand sei gelegt worden; nach Angaben der Feuerwehr stecke aber kein Anschlag dahinter."
+    doc = prepare(text)
+    spans = [span(doc, "IQ", text.rstrip("."))]
+    split, extra = split_at_source_phrases(doc, spans)
+    assert [(s.cls, text_of(doc, s)) for s in split] == [
+        ("IQ", "Der Brand sei gelegt worden"),
+        ("IQ", "stecke aber kein Anschlag dahinter"),
+    ]
+    assert [(s.cls, text_of(doc, s)) for s in extra] == [("CUE", "nach"), ("SPK", "Angaben der Feuerwehr")]
+    assert len(group_quotes(doc, [*split, *extra])) == 2

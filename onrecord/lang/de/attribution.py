@@ -14,7 +14,7 @@ from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.linear import LinearModel
 from onrecord.lang.de.ner import NamedSpan, token_types
-from onrecord.lang.de.rules import PARTICLES, lone_demonstrative, rule_quotes
+from onrecord.lang.de.rules import PARTICLES, lone_demonstrative, rule_quotes, split_at_source_phrases
 from onrecord.lang.de.sources import (
     is_document,
     junk_source,
@@ -163,6 +163,9 @@ def group_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[list[TokenSpa
                      or (len(gap) > 2 and gap[0].text in _PARENTHESIS and gap[-1].text in _PARENTHESIS))
                 and doc.tokens[prev.begin].sent == doc.tokens[q.begin].sent
                 and any(cue_class(t, lex) for t in gap)
+                # "…; nach Behördenangaben …": a source after a clause break that does not close
+                # again opens the next statement
+                and not (gap and gap[0].text in (",", ";") and gap[-1].text not in _PARENTHESIS)
             ):
                 if _quote_class(doc, prev) == "DQ" and prev.cls != "DQ":
                     groups[-1][-1] = prev = TokenSpan("DQ", prev.begin, prev.end)
@@ -210,7 +213,9 @@ class SpanSets:
     def of(cls, doc: PreparedDoc, tagging: Tagging, names: list[NamedSpan] | None = None) -> SpanSets:
         # a quote that is only the "Das" of "Das berichtete Y." is none: a rule finds its statement
         spans = [s for s in tagging.spans if not lone_demonstrative(doc, s)]
-        extra = rule_quotes(doc, spans)
+        # "…; nach Behördenangaben …": a second source inside a tagged quote starts a quote of its own
+        spans, split = split_at_source_phrases(doc, spans)
+        extra = [*split, *rule_quotes(doc, spans)]
         if extra:
             spans = sorted([*spans, *extra], key=lambda s: (s.begin, s.end))
         speakers = [s for s in spans if s.cls == "SPK"]

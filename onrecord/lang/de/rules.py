@@ -591,3 +591,34 @@ _NOT_SPEECH = frozenset({
     "sehen", "halten", "denken", "finden", "wissen", "zeigen", "ausgehen", "gehen", "heißen", "lassen",
     "stellen", "geben", "rechnen", "erwarten", "schätzen", "hoffen", "glauben", "nennen", "wie",
 })
+
+
+def split_at_source_phrases(doc: PreparedDoc, spans: list[TokenSpan]) -> tuple[list[TokenSpan], list[TokenSpan]]:
+    """Tagged quotes that run over a second source phrase after a comma or semicolon ("Die Tat sei
+    gegen den Rektor gerichtet; nach Behördenangaben stecke keine Terrortat dahinter.") split
+    there: the words after the phrase are that source's statement. Returns the spans with such
+    quotes split, and the cue and source spans of the new quotes (as rule spans)."""
+    lex = lexicon()
+    toks = doc.tokens
+    out: list[TokenSpan] = []
+    extra: list[TokenSpan] = []
+    for sp in spans:
+        cut = None
+        if sp.cls in ("IQ", "FQ"):
+            for i in range(sp.begin + _MIN_QUOTE, sp.end - _MIN_QUOTE):
+                if toks[i - 1].text not in (",", ";") or toks[i].quoted >= 0:
+                    continue
+                b, e = doc.sentences[toks[i].sent]
+                phrase = source_phrase_at(doc, i, (b, e), lex)
+                if phrase is not None and phrase[0] == i and phrase[1] + _MIN_QUOTE <= sp.end:
+                    cut = phrase
+                    break
+        if cut is None:
+            out.append(sp)
+            continue
+        first = trim(doc, TokenSpan(sp.cls, sp.begin, cut[0]))
+        second = trim(doc, TokenSpan("IQ", cut[1], sp.end))
+        out.extend(p for p in (first, second) if p is not None)
+        extra.append(TokenSpan("CUE", cut[0], cut[0] + 1))
+        extra.append(TokenSpan("SPK", cut[0] + 1, cut[1]))
+    return out, extra
