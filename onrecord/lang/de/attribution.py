@@ -9,13 +9,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from onrecord.lang.de.features import cue_class
+from onrecord.lang.de.features import cue_class, is_evidential, is_konj1
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.linear import LinearModel
 from onrecord.lang.de.ner import NamedSpan, token_types
-from onrecord.lang.de.rules import lone_demonstrative, rule_quotes
-from onrecord.lang.de.sources import not_a_speaker
+from onrecord.lang.de.rules import PARTICLES, lone_demonstrative, rule_quotes, split_at_source_phrases
+from onrecord.lang.de.sources import (
+    is_document,
+    junk_source,
+    not_a_speaker,
+    outlet_gender,
+    passive_cue,
+    prepositional_source,
+)
 from onrecord.lang.de.speakers import (
     Candidate,
     candidates_for_quote,
@@ -76,32 +83,100 @@ def _mergeable(first: str, second: str) -> bool:
     return first == second or {first, second} == {"IQ", "FQ"}
 
 
+#: what opens and closes a parenthetical attribution inside a quote (", so X," / "– so X –")
+_PARENTHESIS = frozenset({",", "–", "—", "-"})
+
+
+def _wholly_quoted(doc: PreparedDoc, span: TokenSpan) -> bool:
+    """All of a span's words stand inside one pair of quote marks (the tagger may call such a
+    part of a direct quote indirect: "„Die Brücke ist sicher“ – so X – „…“")."""
+    toks = doc.tokens[span.begin : span.end]
+    return bool(toks) and all(t.quoted >= 0 and t.quoted == toks[0].quoted for t in toks if t.text.isalnum())
+
+
+def _quote_class(doc: PreparedDoc, span: TokenSpan) -> str:
+    return "DQ" if span.cls == "IQ" and _wholly_quoted(doc, span) else span.cls
+
+
+def _adjacent_direct(doc: PreparedDoc, prev: TokenSpan, nxt: TokenSpan, spans: list[TokenSpan]) -> bool:
+    """Two quoted segments side by side in one paragraph with nothing between them, and the
+    cue only after the second ("„…“ „…“, schrieb X"): one statement of one speaker. The first
+    segment has no cue of its own (no tagged cue in its sentence before the second)."""
+    lex = lexicon()
+    toks = doc.tokens
+    if not (_quote_class(doc, prev) == _quote_class(doc, nxt) == "DQ") or prev.end != nxt.begin:
+        return False
+    if toks[prev.begin].para != toks[nxt.begin].para or toks[prev.end - 1].quoted == toks[nxt.begin].quoted:
+        return False
+    first_sent = toks[prev.begin].sent
+    own = [s for s in spans if s.cls == "CUE" and toks[s.begin].sent == first_sent and s.end <= nxt.begin]
+    if own:
+        return False
+    after = toks[nxt.end : nxt.end + 4]
+    return bool(after) and after[0].text == "," and any(cue_class(t, lex) for t in after[1:])
+
+
+def attribution_tail(doc: PreparedDoc, span: TokenSpan) -> bool:
+    """A tagged quote that is only the rest of its attribution: "…, teilte das Seco [am Dienstag
+    in einer Aussendung mit]." — it ends in the separable particle of a reporting verb before it
+    in the sentence ("teilte … mit"), without quote marks and without a verb in Konjunktiv."""
+    lex = lexicon()
+    toks = doc.tokens
+    if span.cls not in ("IQ", "FQ"):
+        return False  # reported speech holds its verb and particle by definition
+    words = [t for t in toks[span.begin : span.end] if t.text.isalpha()]
+    if not words or words[-1].lower not in PARTICLES or any(t.quoted >= 0 for t in toks[span.begin : span.end]):
+        return False
+    if any(is_konj1(t) or t.lower in lex.konj2 for t in words):
+        return False
+    # only circumstances of the speech act: when, where, in what ("am Dienstag in einer Aussendung"),
+    # not what it was about ("wies auf wachsende Gefahren hin")
+    if not all(t.lower in lex.time_words or is_document(t, lex) or outlet_gender(t, lex) is not None
+               or lex.cues.get(t.text) == "noun" for t in words if t.text[:1].isupper()):
+        return False
+    b = doc.sentences[toks[span.begin].sent][0]
+    particle = words[-1].lower
+    return any(
+        t.text.islower() and particle + t.lemma.lower() in lex.cues for t in toks[b : span.begin]
+    )
+
+
 def group_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[list[TokenSpan]]:
     """Quote spans in order; an indirect quote split around a short attribution in the same
-    sentence ("X sei, so Y, Z", "„X“, so Y, „Z“") becomes one quote with two parts, and so
-    does a direct quote that runs over paragraphs."""
+    sentence ("X sei, so Y, Z", "„X“, so Y, „Z“", "„X“ – so Y – „Z“") becomes one quote with
+    two parts, and so do a direct quote that runs over paragraphs and two quoted segments side
+    by side with one cue after them ("„X“ „Z“, schrieb Y")."""
     lex = lexicon()
-    quotes = [t for s in spans if s.cls in QUOTE_CLASSES and (t := trim(doc, s)) is not None]
+    quotes = [t for s in spans if s.cls in QUOTE_CLASSES and (t := trim(doc, s)) is not None
+              and not attribution_tail(doc, t)]
     groups: list[list[TokenSpan]] = []
     for q in quotes:
         if groups:
             prev = groups[-1][-1]
             gap = doc.tokens[prev.end : q.begin]
             if (
-                _mergeable(prev.cls, q.cls)
+                _mergeable(_quote_class(doc, prev), _quote_class(doc, q))
                 and len(gap) <= MERGE_GAP
                 # a direct quote only around a parenthetical attribution ("„…“, so X, „…“"; not
                 # "„…“, und fügt hinzu: „…“", two statements)
-                and (q.cls != "DQ" or (len(gap) > 2 and gap[0].text == "," and gap[-1].text == ","))
+                and (_quote_class(doc, q) != "DQ"
+                     or (len(gap) > 2 and gap[0].text in _PARENTHESIS and gap[-1].text in _PARENTHESIS))
                 and doc.tokens[prev.begin].sent == doc.tokens[q.begin].sent
                 and any(cue_class(t, lex) for t in gap)
+                # "…; nach Behördenangaben …": a source after a clause break that does not close
+                # again opens the next statement
+                and not (gap and gap[0].text in (",", ";") and gap[-1].text not in _PARENTHESIS)
             ):
+                if _quote_class(doc, prev) == "DQ" and prev.cls != "DQ":
+                    groups[-1][-1] = prev = TokenSpan("DQ", prev.begin, prev.end)
                 # one statement interrupted by its attribution ("…, so X, …"): the kind of its
                 # first part (the tagger may call the second part free indirect)
                 groups[-1].append(TokenSpan(prev.cls, q.begin, q.end) if q.cls != prev.cls else q)
                 continue
-            if continues_direct(doc, prev, q):
-                groups[-1].append(q)
+            if continues_direct(doc, prev, q) or _adjacent_direct(doc, prev, q, spans):
+                groups[-1].append(TokenSpan("DQ", q.begin, q.end))
+                if prev.cls != "DQ":
+                    groups[-1][-2] = TokenSpan("DQ", prev.begin, prev.end)
                 continue
         groups.append([q])
     return groups
@@ -138,7 +213,9 @@ class SpanSets:
     def of(cls, doc: PreparedDoc, tagging: Tagging, names: list[NamedSpan] | None = None) -> SpanSets:
         # a quote that is only the "Das" of "Das berichtete Y." is none: a rule finds its statement
         spans = [s for s in tagging.spans if not lone_demonstrative(doc, s)]
-        extra = rule_quotes(doc, spans)
+        # "…; nach Behördenangaben …": a second source inside a tagged quote starts a quote of its own
+        spans, split = split_at_source_phrases(doc, spans)
+        extra = [*split, *rule_quotes(doc, spans)]
         if extra:
             spans = sorted([*spans, *extra], key=lambda s: (s.begin, s.end))
         speakers = [s for s in spans if s.cls == "SPK"]
@@ -221,7 +298,10 @@ def cut_attribution(doc: PreparedDoc, parts: list[TokenSpan], speaker: Candidate
         while lo > part.begin and toks[lo - 1].text not in _CLAUSE_EDGE:
             lo -= 1
         hi = speaker.end
-        while hi < part.end and toks[hi].text not in _CLAUSE_EDGE and toks[hi].sent == toks[speaker.begin].sent:
+        # the attribution runs on over a parenthesis of the speaker ("das Staatssekretariat (Seco) am
+        # Dienstag … mit") to the next clause edge
+        edges = _CLAUSE_EDGE - {"(", ")"}
+        while hi < part.end and toks[hi].text not in edges and toks[hi].sent == toks[speaker.begin].sent:
             hi += 1
         if not any(cue_class(t, lex) for t in toks[lo:hi]) or lo <= part.begin + 1:
             out.append(part)
@@ -234,11 +314,39 @@ def cut_attribution(doc: PreparedDoc, parts: list[TokenSpan], speaker: Candidate
     return out or parts
 
 
+def reported_sentences(doc: PreparedDoc, part: TokenSpan) -> TokenSpan:
+    """A free indirect quote over several sentences without the leading and trailing sentences
+    that are plain narration: free indirect speech is marked by mood (Konjunktiv I or II,
+    reportative "soll") or quote marks, so an indicative sentence at its edge ("Es geht
+    um 556.000 Euro.") is the reporter's. Sentences inside keep the span whole."""
+    lex = lexicon()
+    toks = doc.tokens
+    first, last = toks[part.begin].sent, toks[part.end - 1].sent
+    if part.cls != "FQ" or first == last:
+        return part
+    marked = []
+    for s_idx in range(first, last + 1):
+        b, e = doc.sentences[s_idx]
+        words = toks[max(b, part.begin) : min(e, part.end)]
+        marked.append(any(
+            is_konj1(t) or t.lower in lex.konj2 or t.quoted >= 0 or t.lower in ("soll", "sollen") for t in words
+        ) or is_evidential(words))
+    if not any(marked):
+        return part
+    lo = first + marked.index(True)
+    hi = last - marked[::-1].index(True)
+    begin = max(part.begin, doc.sentences[lo][0])
+    end = min(part.end, doc.sentences[hi][1])
+    return TokenSpan(part.cls, begin, end)
+
+
 def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Attribution]:
     """Choose a speaker for every quote, left to right (the previous speaker is a feature)."""
     out: list[Attribution] = []
-    prev: Candidate | None = None
+    prev: Candidate | None = None  # the previous quote's speaker (a ranker feature)
+    explicit: Candidate | None = None  # the most recent speaker that names someone (not "Demnach")
     for parts in group_quotes(doc, sets.spans):
+        parts = [reported_sentences(doc, p) for p in parts]
         pairs = list(quote_candidates(doc, parts, sets, prev))
         scores = ranker.scores([feats for _, feats in pairs])
         best = max(((p, cand) for p, (cand, _) in zip(scores, pairs, strict=True)), key=lambda x: x[0], default=None)
@@ -254,10 +362,22 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
             if ruled:
                 best = max(ruled, key=lambda x: x[0])
                 speaker = best[1]
+        if speaker is not None and junk_source(doc, speaker.begin, speaker.end):
+            if parts[0].cls == "FQ" and explicit is not None:
+                speaker = explicit  # free indirect speech carries the most recent explicit source
+        elif speaker is not None:
+            explicit = speaker
         if speaker is not None:
             prev = speaker
             parts = cut_attribution(doc, parts, speaker)
         cue = nearest_cue(parts, speaker, sets.cues, doc)
+        if (
+            speaker is not None and cue is not None and passive_cue(doc, cue.begin, cue.end)
+            and not prepositional_source(doc, speaker.begin)
+            and not any(r.begin < speaker.end and speaker.begin < r.end for r in sets.rule_speakers)
+        ):
+            # "Ihm wird vorgeworfen, …", "Es wird angenommen, …": nobody is named as the speaker
+            speaker = None
         att = Attribution(parts=parts, speaker=speaker, cue=cue, speaker_prob=best[0] if best else 0.0)
         if attested(att):
             out.append(att)

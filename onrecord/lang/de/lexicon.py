@@ -34,6 +34,9 @@ class GermanLexicon:
     documents: frozenset[str]  # documents that "say" something (Aussendung, Bericht, Studie)
     abstract_nouns: frozenset[str]  # never a speaker (Meinung, Frage, Möglichkeit)
     non_names: dict[str, str]  # seasons ("time": no entity), directions ("place": a location)
+    #: speech acts without a clause ("forderte …"): lemma → (words one of which must follow, words that rule it out)
+    speech_acts: dict[str, tuple[frozenset[str], frozenset[str]]]
+    speech_nouns: frozenset[str]  # nouns whose dass-clause is a statement ("der Vorwurf, dass")
 
 
 @cache
@@ -59,4 +62,19 @@ def lexicon() -> GermanLexicon:
         documents=frozenset(_lines("documents.txt")),
         abstract_nouns=frozenset(_lines("abstract_nouns.txt")),
         non_names=dict(line.split("\t") for line in _lines("non_names.txt")),
+        speech_acts=_speech_acts(),
+        speech_nouns=frozenset(_lines("speech_nouns.txt")),
     )
+
+
+def _speech_acts() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """``data/speech_acts.txt``: lemma → (needed words, excluding words); a lemma may have several
+    lines (alternative needs are joined)."""
+    out: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+    for line in _lines("speech_acts.txt"):
+        lemma, needs, nots = line.split("\t")
+        need = frozenset() if needs == "-" else frozenset(needs.split("|"))
+        not_ = frozenset() if nots == "-" else frozenset(nots.split("|"))
+        old = out.get(lemma, (frozenset(), frozenset()))
+        out[lemma] = (old[0] | need, old[1] | not_)
+    return out

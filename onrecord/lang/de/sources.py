@@ -196,3 +196,61 @@ def not_a_speaker(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon | N
         after = toks[end].lower if end < len(toks) else ""
         return not owned and after not in ("des", "der", "von", "vom", "eines", "einer", "nach")
     return False
+
+
+def junk_source(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon | None = None) -> bool:
+    """Whether a speaker mention names nobody explicitly: an adverb ("Demnach"), a time phrase
+    ("Mitte Mai in New York", "Donnerstag"), an abstract noun or a verb form — a word that may
+    stand where a source stands but cannot be carried over to the sentences that follow. A
+    personal pronoun, a name or a noun phrase is explicit."""
+    lex = lex or lexicon()
+    toks = doc.tokens[begin:end]
+    if not toks:
+        return True
+    if len(toks) == 1 and toks[0].lower in lex.pronouns and toks[0].lower not in ("es", "man"):
+        return False
+    if toks[0].lower in lex.time_words:
+        return True
+    nouns = [t for t in toks if t.lemma[:1].isupper() and not is_quote_mark(t.text)]
+    if not nouns or all(t.lower in lex.time_words for t in nouns):
+        return True
+    after = doc.tokens[end].lower if end < len(doc.tokens) else ""
+    # "Nach den Worten des Ministers": the owner after the noun names the source
+    owned = after in ("des", "der", "von", "vom", "eines", "einer")
+    return len(nouns) == 1 and is_abstract(nouns[0], lex) and not owned
+
+
+#: forms of "werden" that make a reporting verb passive ("wird vorgeworfen", "wurde mitgeteilt")
+_PASSIVE_AUX = frozenset({"wird", "wurde", "werden", "wurden", "worden", "würde", "würden"})
+#: prepositions that introduce the agent or source of a passive cue ("von der Polizei mitgeteilt")
+_SOURCE_PREPS = frozenset({"von", "vom", "seitens", "laut"})
+
+
+def passive_cue(doc: PreparedDoc, begin: int, end: int) -> bool:
+    """Whether the cue ``[begin, end)`` is a passive reporting verb ("Ihm wird vorgeworfen",
+    "Es wird angenommen", "wurden gebeten"): a participle ("ge…", "…t") with a form of "werden"
+    in the cue or right beside it in its clause. "hieß es" is not passive: it often has its
+    source in a document beside it ("heißt es in einer Erklärung des Ministers")."""
+    toks = doc.tokens
+    sent = toks[begin].sent
+    lo, hi = max(0, begin - 1), min(len(toks), end + 1)
+    near = [t for t in toks[lo:hi] if t.sent == sent and t.text not in _CLAUSE_BREAK]
+    if not any(t.lower in _PASSIVE_AUX for t in near):
+        return False
+    return any(
+        t.text.islower() and t.text.isalpha() and t.lower not in _PASSIVE_AUX
+        and (t.lower.endswith("t") or ("ge" in t.lower[:6] and t.lower.endswith("en")))  # "vorgeworfen"
+        for t in toks[begin:end]
+    )
+
+
+def prepositional_source(doc: PreparedDoc, begin: int) -> bool:
+    """Whether the mention starting at ``begin`` stands after an agent or source preposition or
+    opens with one ("von der Polizei", "Laut Polizei"), which names the source of a passive cue."""
+    toks = doc.tokens
+    j = begin
+    while j >= 0 and begin - j <= 4 and toks[j].sent == toks[begin].sent and toks[j].text not in _CLAUSE_BREAK:
+        if toks[j].lower in _SOURCE_PREPS:
+            return True
+        j -= 1
+    return False

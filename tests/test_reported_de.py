@@ -1,0 +1,142 @@
+"""Reported speech without a clause, zu-infinitive complements and speech nouns with a
+dass-clause (issue 13 p4): onrecord.lang.de.rules, on sentences written for the project."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.lang.de.labels import TokenSpan
+from onrecord.lang.de.rules import rule_quotes
+from onrecord.lang.de.tokens import PreparedDoc, prepare
+
+
+def words(doc: PreparedDoc, span: TokenSpan) -> str:
+    return doc.text[doc.tokens[span.begin].start : doc.tokens[span.end - 1].end]
+
+
+def spans_of(text: str) -> list[tuple[str, str]]:
+    doc = prepare(text)
+    return [(s.cls, words(doc, s)) for s in rule_quotes(doc, [])]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "speaker"),
+    [
+        ("Die Bürgermeisterin forderte eine rasche Sanierung der Brücke.", "forderte", "Die Bürgermeisterin"),
+        ("Der Fußballverband kündigte strengere Kontrollen vor dem Stadion an.", "kündigte", "Der Fußballverband"),
+        ("Am Dienstag gab die Molkerei ihre Schließung bekannt.", "gab", "die Molkerei"),
+        ("Die Opposition warf dem Landesrat Untätigkeit vor.", "warf", "Die Opposition"),
+        ("Der Gutachter beschrieb den Zustand des Daches als bedenklich.", "beschrieb", "Der Gutachter"),
+        ("Sie begründete ihren Rücktritt mit familiären Gründen.", "begründete", "Sie"),
+        ("Der Trainer bezeichnete die Niederlage als verdient.", "bezeichnete", "Der Trainer"),
+        ("Die Gewerkschaft hat höhere Löhne für das Pflegepersonal gefordert.", "hat", "Die Gewerkschaft"),
+    ],
+)
+def test_a_speech_act_without_a_clause_is_a_reported_statement(sentence: str, cue: str, speaker: str) -> None:
+    """Subject + speech-act verb + object: the whole sentence is the reported quote (as
+    quotes-de marks it), the finite verb its cue and the subject its speaker."""
+    assert spans_of(sentence) == [("RQ", sentence), ("CUE", cue), ("SPK", speaker)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Das Hochwasser forderte im Tal mehrere Todesopfer.",  # a disaster takes lives, says nothing
+        "Drei Todesopfer forderte der Sturm in der Nacht.",  # the same with the object first
+        "Die Sanierung kostete viel Geld.",  # no speech act at all
+        "Dies gab die Vereinsführung am Abend bekannt.",  # the sentence before is the statement
+        "Die Anrainer sprachen am Abend lange miteinander.",  # "sprechen" needs "von"
+    ],
+)
+def test_no_speech_act(sentence: str) -> None:
+    assert spans_of(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "cue", "speaker"),
+    [
+        ("Der Händler gab an, die Ware bereits im März bezahlt zu haben.",
+         "die Ware bereits im März bezahlt zu haben", "gab", "Der Händler"),
+        ("Die Mieterin bestand darauf, den Vertrag vorzeitig aufzulösen.",
+         "den Vertrag vorzeitig aufzulösen", "bestand", "Die Mieterin"),
+        ("Im Herbst hatte der Bürgermeister angekündigt, die Gebühren nicht zu erhöhen.",
+         "die Gebühren nicht zu erhöhen", "angekündigt", "der Bürgermeister"),
+    ],
+)
+def test_a_zu_infinitive_after_a_speech_verb_is_an_indirect_quote(
+    sentence: str, quote: str, cue: str, speaker: str
+) -> None:
+    assert spans_of(sentence) == [("IQ", quote), ("CUE", cue), ("SPK", speaker)]
+
+
+def test_a_passive_speech_verb_gives_the_infinitive_without_a_speaker() -> None:
+    assert spans_of("Dem Wirt wird vorgeworfen, Steuern hinterzogen zu haben.") == [
+        ("IQ", "Steuern hinterzogen zu haben"),
+        ("CUE", "vorgeworfen"),
+    ]
+
+
+def test_an_infinitive_of_purpose_is_no_statement() -> None:
+    assert spans_of("Die Feuerwehr rückte aus, um den Brand zu löschen.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "cue", "speaker"),
+    [
+        ("Der Betriebsrat erhob den Vorwurf, dass die Firma Überstunden nicht bezahlt.",
+         "dass die Firma Überstunden nicht bezahlt", "Vorwurf", "Der Betriebsrat"),
+        ("Die Forderung der Eltern, dass der Schulbus öfter fährt, blieb unbeantwortet.",
+         "dass der Schulbus öfter fährt, blieb unbeantwortet", "Forderung", "der Eltern"),
+        ("Anrainer äußerten Bedenken, dass der Lärm zunehmen werde.",
+         "dass der Lärm zunehmen werde", "Bedenken", "Anrainer"),
+        ("Die Polizei gab den Hinweis, dass die Straße gesperrt bleibt.",
+         "dass die Straße gesperrt bleibt", "Hinweis", "Die Polizei"),
+    ],
+)
+def test_a_speech_noun_with_a_dass_clause_is_an_indirect_quote(
+    sentence: str, quote: str, cue: str, speaker: str
+) -> None:
+    assert spans_of(sentence) == [("IQ", quote), ("CUE", cue), ("SPK", speaker)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Es besteht die Möglichkeit, dass der Zug später fährt.",
+        "Es gilt die Voraussetzung, dass alle Formulare vorliegen.",
+        "Stimmen wurden laut, die Halle sei zu klein.",
+    ],
+)
+def test_possibility_condition_and_rumour_are_no_quotes(sentence: str) -> None:
+    assert spans_of(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "cue", "speaker"),
+    [
+        ("Der Pfarrer kommt aus dem Nachbardorf und erzählt: Wir feiern hier jeden Sommer ein großes Fest.",
+         "Wir feiern hier jeden Sommer ein großes Fest.", "erzählt", "Der Pfarrer"),
+        ("Die Wirtin räumt aber gleich ein: Das Geschäft lief schon vorher schlecht.",
+         "Das Geschäft lief schon vorher schlecht.", "räumt", "Die Wirtin"),
+        ("Die Lage sei ernst, so die Sprecherin: Wir brauchen jetzt mehr Personal.",
+         "Wir brauchen jetzt mehr Personal.", "so", "die Sprecherin"),
+    ],
+)
+def test_speech_after_a_colon_without_quote_marks_is_a_direct_quote(
+    sentence: str, quote: str, cue: str, speaker: str
+) -> None:
+    """Texts whose quote marks were stripped (as in the derStandard corpus) introduce direct
+    speech with a colon after the cue."""
+    assert spans_of(sentence) == [("DQ", quote), ("CUE", cue), ("SPK", speaker)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In der Luft fanden die Forscher Spuren von Gasen: Methan, Ammoniak oder Stickstoff.",  # a list
+        "Das Ergebnis ist klar: Die Gemeinde baut eine neue Halle.",  # no speech verb before the colon
+        "Die Ministerin sieht es nüchtern: Die Reform kommt zu spät.",  # "sehen" is no speech verb alone
+    ],
+)
+def test_a_colon_without_a_speech_verb_is_no_quote(sentence: str) -> None:
+    assert spans_of(sentence) == []
