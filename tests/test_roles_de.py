@@ -243,3 +243,22 @@ def test_role_stated_in_the_next_sentence(extract: Extract) -> None:
         "Aussendung, die Lage sei ernst."
     )
     assert ("Chef", "SPÖ", "Steiermark") in _roles(_entity(result, "Otto Beispiel"))
+
+
+def test_english_organisation_names_inside_german_text(extract: Extract) -> None:
+    result = extract(
+        "Laut Jane Probe, Professorin für Politik an der Queen's University in Belfast, ist das Abkommen "
+        "gefährdet. Der Experte Tom Muster vom Council on Foreign Relations warnte vor Eile."
+    )
+    assert _roles(_entity(result, "Jane Probe")) == [("Professorin für Politik", "Queen's University", "Belfast")]
+    assert _roles(_entity(result, "Tom Muster")) == [("Experte", "Council on Foreign Relations", None)]
+
+
+def test_von_place_and_the_kind_noun_before_a_name(extract: Extract) -> None:
+    result = extract(
+        "Carlos Ejemplo, der Gouverneur von Tabasco, bat um Hilfe. Da war der Betreiber des Kaufhauses "
+        "Muster-Galerie, Otto Test, schon abgereist. Die Premiere in der Schweiz war ausverkauft."
+    )
+    assert _roles(_entity(result, "Carlos Ejemplo")) == [("Gouverneur", None, "Tabasco")]
+    assert _roles(_entity(result, "Otto Test")) == [("Betreiber", "Muster-Galerie", None)]
+    assert not any(r.title == "Premier" for e in result.entities for r in e.roles)

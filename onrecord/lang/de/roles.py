@@ -83,6 +83,10 @@ _NON_ORG_PREFIXES = frozenset({"ex", "vize", "ko", "co", "interims", "top", "alt
                                "bundes", "landes", "staats", "sonder"})
 _PLACE_PREFIXES = {"us": "USA", "usa": "USA", "uk": "Großbritannien"}
 _FORMER_PREFIXES = frozenset({"ex", "alt"})
+#: English heads of organisation names quoted in German text ("Council on Foreign Relations")
+_ENGLISH_ORG_HEADS = frozenset({"council", "institute", "university", "foundation", "center", "centre", "agency",
+                                "office", "department", "school", "college", "corporation", "company", "group",
+                                "association", "committee", "commission", "service", "bureau", "fund", "trust"})
 #: endings of nouns that name a body ("Universität", "Verteidigungsministerium", "ADAC" aside)
 _ORG_SUFFIXES = ("universität", "institut", "ministerium", "amt", "verband", "partei", "gesellschaft", "bank",
                  "stiftung", "agentur", "behörde", "kommission", "rat", "gericht", "verein", "gewerkschaft",
@@ -166,6 +170,8 @@ def role_head(word: str) -> str | None:
 @cache
 def _inflected_role(word: str) -> bool:
     """A genitive or plural of a role noun or compound ("Finanzministers", "Kommissare")."""
+    if word in _NOT_ROLES:
+        return False
     for cut in ("nen", "en", "n", "es", "s", "e"):
         stem = word[: -len(cut)]
         if word.endswith(cut) and len(stem) >= 3:
@@ -226,6 +232,8 @@ def _neuter(noun: str) -> bool:
     return noun.lower().endswith(_NEUTER)
 
 
+#: words that look like an inflected role noun but are none
+_NOT_ROLES = frozenset({"Premiere", "Premieren", "Generale", "Senate", "Chefs-Etage"})
 _ES_GENITIVE_STEMS = ("nd", "nt", "rt", "ld", "ft", "at", "ag", "ug", "eg", "ich", "ach", "of", "uf", "ss", "tz")
 
 
@@ -246,7 +254,7 @@ def _cap_run(tokens: Sequence[Token], i: int) -> int:
     j = i
     while j < len(tokens):
         t = tokens[j]
-        if t.text[:1].isupper() and (t.text.replace("-", "").isalnum()):
+        if t.text[:1].isupper() and t.text.replace("-", "").replace("'", "").replace("’", "").isalnum():
             j += 1
         elif t.lower in _JOINERS and j > i and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper():
             j += 1
@@ -339,7 +347,15 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
         return None  # "in einem Gutachten": a document is no organisation or place
     if low == "aus" or kind_at(tokens[k].i) == "LOC" and kind_at(tokens[end - 1].i) == "LOC":
         place = place or low not in ("an", "bei", "beim") and article not in _CONTRACTIONS
-    return _Org(nominative(tokens[j:end], article), place, end)
+    if low == "von" and article is None and end == k + 1 and not _looks_like_org(tokens[k:end], kind_at):
+        place = True  # "Gouverneur von Tabasco", "Bürgermeister von Linz"
+    text = nominative(tokens[j:end], article)
+    words = text.split()
+    if len(words) == 2 and words[0].isalpha() and not words[0].lower().endswith(_ORG_SUFFIXES) and (
+        "-" in words[1] or sum(c.isupper() for c in words[1]) >= 2
+    ):
+        text = words[1]  # "des Einkaufstempels Lugner-City": the name, not its kind
+    return _Org(text, place, end)
 
 
 def title_noun(word: str, article: str = "") -> str:
@@ -753,7 +769,7 @@ def _von_organisation(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleM
         return None
     words = found.text.split()
     if not (kind_at(toks[found.end - 1].i) == "ORG" or any(sum(c.isupper() for c in w) >= 2 for w in words)
-            or words[-1].lower().endswith(_ORG_SUFFIXES)):
+            or any(w.lower().endswith(_ORG_SUFFIXES) or w.lower() in _ENGLISH_ORG_HEADS for w in words)):
         return None
     text = words[-1] if len(words) == 2 and sum(c.isupper() for c in words[-1]) >= 2 else found.text
     return RoleMatch(None, text, None, name_end, found.end)
