@@ -40,7 +40,9 @@ from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.roles import (
     KindAt,
     RoleMatch,
+    affiliations_after,
     apposition_after,
+    coordinated_before,
     is_role,
     nominative,
     parse_role,
@@ -186,6 +188,8 @@ def name_core(
             while b < e - 1 and toks[b].lower in lexicon().prepositions:
                 b += 1  # "Laut Knoll", "Laut der Weltgesundheitsorganisation": the preposition is no name
             if tag == "PER":
+                while e - b > 2 and is_role(toks[b]):
+                    b += 1  # "Landeshauptmann Günther Platter" tagged as one name: the role is none of it
                 # a surname the tagger left untyped ("Recep Tayyip" + "Erdoğan")
                 while e < cand.end and not types[e] and _name_word(toks[e]):
                     e += 1
@@ -427,11 +431,30 @@ def _group(state: _State, doc: PreparedDoc, view: Candidate, cand: Candidate, he
     state.seen(target, span, cand)
 
 
+def _named_just_before(state: _State, doc: PreparedDoc, begin: int) -> _Building | None:
+    """The person named in the sentence before a definite role phrase that opens its sentence:
+    "… hieß dieser Mario Kunasek. Der steirische FPÖ-Chef titelte …" (a role stated in the
+    next sentence for the same person)."""
+    toks = doc.tokens
+    sent = toks[begin].sent
+    sent_begin = doc.sentences[sent][0]
+    person = state.last_person
+    if person is None or person.cluster is None or sent == 0 or begin - sent_begin > 2:
+        return None
+    if any(t.text[:1].isupper() and t.text.isalpha() and t.lower not in _ARTICLES
+           for t in toks[sent_begin:begin] if t.i != sent_begin):
+        return None
+    previous = toks[doc.sentences[sent - 1][0]].start
+    return person if state.last_seen.get(id(person), -1) >= previous else None
+
+
 def _unnamed_role(state: _State, doc: PreparedDoc, cand: Candidate | None, phrase: RoleMatch) -> None:
     """A role phrase without a name: its earlier holder, else a new person named by it."""
     article = doc.tokens[phrase.begin].lower
     target = _holder(state, phrase.head or "") if article not in _INDEFINITE else None
     span = _char_span(doc, phrase.begin, phrase.end)
+    if target is None and article in ("der", "die"):
+        target = _named_just_before(state, doc, phrase.begin)
     if target is None:
         # named by the phrase without its article, so that "ein Sprecher des Auswärtigen Amts" and
         # "der Sprecher des Auswärtigen Amts" are one unnamed holder of that role
@@ -462,7 +485,9 @@ def _named(
     if all(lex.non_names.get(w) == "place" for w in words):
         types = [*types[:start], *(["LOC"] * (end - start)), *types[end:]]  # "Westen": a place
     ner = {t for t in types[start:end] if t}
-    roles = [r for r in (prefix_role, apposition_after(doc, end, kinds)) if r is not None]
+    roles = [r for r in (coordinated_before(doc, prefix_role, kinds), prefix_role, apposition_after(doc, end, kinds))
+             if r is not None]
+    roles = affiliations_after(doc, end, roles, kinds)
     if not is_name(words, gaz, ner, bool(roles)) and not is_speaker:
         return
     etype = entity_type(words, gaz, bool(roles), ner)

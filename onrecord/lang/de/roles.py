@@ -29,12 +29,36 @@ An apposition without a role noun ("X, 45,", "X, die am Montag sprach,") gives n
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
+from importlib import resources
 
 from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.sources import addressee_inside, is_document
 from onrecord.lang.de.tokens import PreparedDoc, Token
+
+
+def _data_lines(name: str) -> list[list[str]]:
+    raw = resources.files("onrecord.lang.de").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    return [ln.split("\t") for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@cache
+def role_places() -> dict[str, str]:
+    """Place adjective stems ("bayerisch") and indeclinable place words ("Wiener") → place."""
+    return {parts[0]: parts[1] for parts in _data_lines("role_places.txt")}
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    return frozenset(role_places().values())
+
+
+@cache
+def role_adjectives() -> dict[str, str]:
+    """Adjective stems of role phrases → "keep" (part of the title) or "former"."""
+    return {parts[0]: parts[1] for parts in _data_lines("role_adjectives.txt")}
+
 
 #: NER-like type of the token at an index ("LOC", "ORG", "PER", "OTH" or ""): lets a role put
 #: a place ("Präsident von Frankreich", "Südkoreas Präsident") where it belongs.
@@ -57,7 +81,18 @@ _ADJ_SUFFIXES = ("ischen", "igen", "lichen", "alen", "ten", "ßen", "ären", "el
                  "aren", "eren", "ren", "nen")
 _NON_ORG_PREFIXES = frozenset({"ex", "vize", "ko", "co", "interims", "top", "alt", "noch", "ober", "chef",
                                "bundes", "landes", "staats", "sonder"})
-_PLACE_PREFIXES = frozenset({"us", "usa", "uk"})
+_PLACE_PREFIXES = {"us": "USA", "usa": "USA", "uk": "Großbritannien"}
+_FORMER_PREFIXES = frozenset({"ex", "alt"})
+#: English heads of organisation names quoted in German text ("Council on Foreign Relations")
+_ENGLISH_ORG_HEADS = frozenset({"council", "institute", "university", "foundation", "center", "centre", "agency",
+                                "office", "department", "school", "college", "corporation", "company", "group",
+                                "association", "committee", "commission", "service", "bureau", "fund", "trust"})
+#: endings of nouns that name a body ("Universität", "Verteidigungsministerium", "ADAC" aside)
+_ORG_SUFFIXES = ("universität", "institut", "ministerium", "amt", "verband", "partei", "gesellschaft", "bank",
+                 "stiftung", "agentur", "behörde", "kommission", "rat", "gericht", "verein", "gewerkschaft",
+                 "kammer", "polizei", "regierung", "akademie", "hochschule", "klinik", "klinikum", "zentrum",
+                 "konzern", "unternehmen", "gruppe", "fraktion", "bund", "union", "organisation", "komitee",
+                 "parlament", "senat", "armee", "bundeswehr", "museum", "theater", "zeitung", "verlag", "büro")
 #: roles whose compound prefix names a field, not an organisation ("Osteuropa-Expertin",
 #: "Nahost-Kenner"), unless the prefix is an abbreviation ("SPD-Expertin")
 _FIELD_ROLES = ("experte", "expertin", "kenner", "kennerin", "forscher", "forscherin")
@@ -106,6 +141,7 @@ class RoleMatch:
     begin: int
     end: int
     head: str | None = None  # the role noun as written ("Außenministerin"), for "die Ministerin"
+    former: bool = False  # "der frühere Minister", "Ex-Minister" (not in the output contract yet)
 
 
 def _no_kind(_: int) -> str:
@@ -131,9 +167,25 @@ def role_head(word: str) -> str | None:
     return None
 
 
+@cache
+def _inflected_role(word: str) -> bool:
+    """A genitive or plural of a role noun or compound ("Finanzministers", "Kommissare")."""
+    if word in _NOT_ROLES:
+        return False
+    for cut in ("nen", "en", "n", "es", "s", "e"):
+        stem = word[: -len(cut)]
+        if word.endswith(cut) and len(stem) >= 3:
+            head = role_head(stem)
+            if head is not None and stem.endswith(head):
+                return True
+    return False
+
+
 def is_role(tok: Token) -> bool:
     """Whether a token is a role noun (a listed one, its inflected form or a compound of one)."""
-    return role_head(tok.text) is not None or (tok.lemma in lexicon().roles and tok.text[:1].isupper())
+    if role_head(tok.text) is not None or (tok.lemma in lexicon().roles and tok.text[:1].isupper()):
+        return True
+    return tok.text[:1].isupper() and tok.text.replace("-", "").isalpha() and _inflected_role(tok.text)
 
 
 def is_feminine_role(word: str) -> bool:
@@ -180,11 +232,18 @@ def _neuter(noun: str) -> bool:
     return noun.lower().endswith(_NEUTER)
 
 
+#: words that look like an inflected role noun but are none
+_NOT_ROLES = frozenset({"Premiere", "Premieren", "Generale", "Senate", "Chefs-Etage"})
+_ES_GENITIVE_STEMS = ("nd", "nt", "rt", "ld", "ft", "at", "ag", "ug", "eg", "ich", "ach", "of", "uf", "ss", "tz")
+
+
 def _degenitive(tok: Token) -> str:
     """A masculine/neuter noun without its genitive ending: "Instituts" → "Institut"."""
     word = tok.text
     if tok.lemma != word and word.startswith(tok.lemma) and 0 < len(word) - len(tok.lemma) <= 2:
         return tok.lemma
+    if word.endswith("es") and word[:-2].endswith(_ES_GENITIVE_STEMS):
+        return word[:-2]  # "Hauptverbandes" → "Hauptverband", "Rates" → "Rat"
     if word.endswith("s") and not word.endswith(("ss", "us", "is", "fonds", "xs")) and len(word) > 3:
         return word[:-1]
     return word
@@ -195,7 +254,7 @@ def _cap_run(tokens: Sequence[Token], i: int) -> int:
     j = i
     while j < len(tokens):
         t = tokens[j]
-        if t.text[:1].isupper() and (t.text.replace("-", "").isalnum()):
+        if t.text[:1].isupper() and t.text.replace("-", "").replace("'", "").replace("’", "").isalnum():
             j += 1
         elif t.lower in _JOINERS and j > i and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper():
             j += 1
@@ -280,37 +339,126 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
     while k < len(tokens) and k - j < MAX_ADJECTIVES and _adjective_stem(tokens[k].text) is not None:
         k += 1  # "des deutschen Bundesumweltministeriums"
     end = _cap_run(tokens, k)
+    if low in ("von", "aus", "in") and end > k + 1 and kind_at(tokens[k].i) == "LOC":
+        end = k + 1  # "Gouverneur von Florida und Bruder …": the place, not the coordination
+        while end < len(tokens) and kind_at(tokens[end].i) == "LOC" and tokens[end].text[:1].isupper():
+            end += 1
     if end == k or is_document(tokens[k]):
         return None  # "in einem Gutachten": a document is no organisation or place
     if low == "aus" or kind_at(tokens[k].i) == "LOC" and kind_at(tokens[end - 1].i) == "LOC":
         place = place or low not in ("an", "bei", "beim") and article not in _CONTRACTIONS
-    return _Org(nominative(tokens[j:end], article), place, end)
+    if low == "von" and article is None and end == k + 1 and not _looks_like_org(tokens[k:end], kind_at):
+        place = True  # "Gouverneur von Tabasco", "Bürgermeister von Linz"
+    text = nominative(tokens[j:end], article)
+    words = text.split()
+    if len(words) == 2 and words[0].isalpha() and not words[0].lower().endswith(_ORG_SUFFIXES) and (
+        "-" in words[1] or sum(c.isupper() for c in words[1]) >= 2
+    ):
+        text = words[1]  # "des Einkaufstempels Lugner-City": the name, not its kind
+    return _Org(text, place, end)
 
 
-def _title_words(tokens: Sequence[Token], begin: int, role_i: int, feminine: bool) -> list[str]:
-    """Adjectives (strong nominative) and the role noun: "den früheren Oberst" → früherer Oberst."""
-    words = [strong_adjective(t.text, feminine) for t in tokens[begin:role_i]]
-    return [*words, tokens[role_i].text]
+def title_noun(word: str, article: str = "") -> str:
+    """A role noun in the nominative singular: "Präsidenten" → "Präsident", "Finanzministers" →
+    "Finanzminister", "Kommissare" → "Kommissar"; a nominalised adjective after a masculine
+    article in its masculine form ("des Vorsitzenden", "der Vorsitzende" → "Vorsitzender")."""
+    roles = lexicon().roles
+    base = word
+    head = role_head(word)
+    if word not in roles and not (head is not None and word.endswith(head)):
+        for cut in ("nen", "en", "n", "es", "s", "e"):
+            stem = word[: -len(cut)]
+            if not word.endswith(cut) or len(stem) < 3:
+                continue
+            head = role_head(stem)
+            if head is not None and stem.endswith(head):
+                base = stem
+                break
+    article = article.lower()
+    if base.endswith("e") and base + "r" in roles and (
+        article in ("des", "dem", "den", "eines", "einem", "einen", "ein", "beim", "vom", "zum")
+        or (article == "der" and word == base)
+    ):
+        base += "r"
+    return base
 
 
-def _split_compound(word: str, kind: str) -> tuple[str, str | None, str | None]:
+@dataclass(frozen=True)
+class _Title:
+    """The words of a title and what its adjectives said besides: a place, a former role."""
+
+    words: list[str]
+    place: str | None
+    former: bool
+
+
+def _title_parts(tokens: Sequence[Token], begin: int, role_i: int, feminine: bool, article: str = "") -> _Title:
+    """Adjectives and the role noun: the adjectives that belong to the title in their strong
+    nominative ("des stellvertretenden Vorsitzenden" → "stellvertretender Vorsitzender"); a
+    place adjective gives the place ("der bayerische Finanzminister" → Bayern), a former one
+    ("der frühere Minister") the former flag; other adjectives ("die zuständige") are dropped."""
+    words: list[str] = []
+    place: str | None = None
+    former = False
+    for tok in tokens[begin:role_i]:
+        if tok.text in role_places():
+            place = place or role_places()[tok.text]
+            continue
+        stem = _adjective_stem(tok.text.lower()) or tok.text.lower()
+        kind = role_adjectives().get(stem)
+        if stem in role_places():
+            place = place or role_places()[stem]
+        elif kind == "former":
+            former = True
+        elif kind == "keep":
+            words.append(strong_adjective(tok.text, feminine))
+    return _Title([*words, title_noun(tokens[role_i].text, article)], place, former)
+
+
+@dataclass(frozen=True)
+class _Compound:
+    """A hyphenated role split: the role noun, and the organisation, place or former flag its
+    first part gives."""
+
+    role: str
+    org: str | None = None
+    place: str | None = None
+    former: bool = False
+
+
+def _split_compound(word: str, kind: str) -> _Compound:
     """A hyphenated role ("SPD-Politiker") → title "Politiker" and organisation "SPD"; a country
-    code ("US-Präsident") gives a place; "Ex-Minister" stays whole."""
+    code ("US-Präsident") gives a place ("USA"); "Ex-Minister", "Alt-Landeshauptmann" → the
+    rest, former; "Vize-Präsident" stays whole."""
     if "-" not in word:
-        return word, None, None
+        return _Compound(word)
     prefix, rest = word.rsplit("-", 1)
+    if prefix.lower() in _FORMER_PREFIXES and rest[:1].isupper():
+        return _Compound(rest, former=True)
     if prefix.lower() in _NON_ORG_PREFIXES or not prefix[:1].isupper():
-        return word, None, None
+        return _Compound(word)
     if rest.lower().startswith(_FIELD_ROLES) and not prefix.isupper():
-        return word, None, None
-    if prefix.lower() in _PLACE_PREFIXES or kind == "LOC":
-        return rest, None, prefix
-    return rest, prefix, None
+        return _Compound(word)
+    if prefix.lower() in _PLACE_PREFIXES:
+        return _Compound(rest, place=_PLACE_PREFIXES[prefix.lower()])
+    if kind == "LOC" or prefix in _place_names():
+        return _Compound(rest, place=prefix)
+    return _Compound(rest, org=prefix)
+
+
+def _looks_like_org(tokens: Sequence[Token], kind_at: KindAt) -> bool:
+    """Whether a noun phrase names a body ("der Universität Wien", "des ADAC"), not a field of
+    work ("der Sozialwissenschaften")."""
+    for tok in tokens:
+        word = tok.text.lower()
+        if kind_at(tok.i) == "ORG" or (tok.text.isupper() and len(tok.text) > 1) or word.endswith(_ORG_SUFFIXES):
+            return True
+    return False
 
 
 def parse_role(tokens: Sequence[Token], kind_at: KindAt = _no_kind) -> RoleMatch | None:
     """A role noun phrase at the start of ``tokens``: [article] [adjectives] role noun
-    [für …] [organisation] [place]. None when no role noun heads it."""
+    [für …] [organisation [genitive chain]] [place]. None when no role noun heads it."""
     i = 1 if tokens and tokens[0].lower in _ARTICLES else 0
     adj_begin = i
     while i < len(tokens) and i - adj_begin < MAX_ADJECTIVES and _is_adjective(tokens[i]):
@@ -320,14 +468,23 @@ def parse_role(tokens: Sequence[Token], kind_at: KindAt = _no_kind) -> RoleMatch
     role_i = i
     article = tokens[0].lower if adj_begin else ""
     feminine = is_feminine_role(tokens[role_i].text) or article in ("die", "eine")
-    title_words = _title_words(tokens, adj_begin, role_i, feminine)
-    role_word, org, place = _split_compound(tokens[role_i].text, "")
-    title_words[-1] = role_word
+    compound = _split_compound(tokens[role_i].text, "")
+    parts = _title_parts(tokens, adj_begin, role_i, feminine, article)
+    title_words = parts.words
+    title_words[-1] = title_noun(compound.role, article)
+    org, place = compound.org, compound.place
     j = role_i + 1
     if j + 1 < len(tokens) and tokens[j].lower == "für" and tokens[j + 1].text[:1].isupper():
         end = _cap_run(tokens, j + 1)
         title_words += [t.text for t in tokens[j:end]]
         j = end
+        # "Professor für Grundlagen der Sozialwissenschaften": a genitive of a field, no body
+        while j + 1 < len(tokens) and tokens[j].lower in ("der", "des") and tokens[j + 1].text[:1].isupper():
+            end = _cap_run(tokens, j + 1)
+            if _looks_like_org(tokens[j + 1 : end], kind_at):
+                break
+            title_words += [t.text for t in tokens[j:end]]
+            j = end
     org_from = -1
     while j < len(tokens):
         genitive = tokens[j].lower in ("des", "der", "eines", "einer")
@@ -339,13 +496,18 @@ def parse_role(tokens: Sequence[Token], kind_at: KindAt = _no_kind) -> RoleMatch
         elif not found.is_place and org is None:
             org, org_from = found.text, j
         elif not found.is_place and genitive and org_from >= 0:
-            # "Leiter des Lagezentrums des Verteidigungsministeriums": the unit joins the title
-            title_words += [t.text for t in tokens[org_from:j]]
-            org, org_from = found.text, -1
+            # "Leiter des Lagezentrums des Verteidigungsministeriums": one organisation, the
+            # genitive chain kept as written ("Lagezentrum des Verteidigungsministeriums")
+            org = f"{org} {' '.join(t.text for t in tokens[j : found.end])}"
+            org_from = -1
         else:
             break
         j = found.end
-    return RoleMatch(" ".join(title_words), org, place, tokens[0].i, tokens[j - 1].i + 1, tokens[role_i].text)
+    place = place or parts.place
+    return RoleMatch(
+        " ".join(title_words), org, place, tokens[0].i, tokens[j - 1].i + 1, tokens[role_i].text,
+        parts.former or compound.former,
+    )
 
 
 def _clause_verb(tokens: Sequence[Token]) -> int | None:
@@ -431,30 +593,89 @@ def _adjectives_begin(toks: Sequence[Token], r: int) -> int:
     return b
 
 
+def _known_modifier(tok: Token) -> bool:
+    """A word before a role noun that the role lexicons know: a place word ("Wiener"), a place,
+    former or title adjective ("bayerische", "frühere", "stellvertretende")."""
+    if tok.text in role_places():
+        return True
+    stem = _adjective_stem(tok.text.lower())
+    return stem is not None and tok.text.islower() and (stem in role_places() or stem in role_adjectives())
+
+
+def _modifiers_begin(toks: Sequence[Token], r: int) -> int:
+    """Start of the modifiers of the role noun at ``r``: adjectives and place words after an
+    article ("der künftige Welser Bürgermeister"); without an article only words the role
+    lexicons know ("bayerischen Finanzministers"), so that a verb ("sagte") is never one."""
+    sent = toks[r].sent
+    k = r - 1
+    while k >= 0 and r - k <= MAX_ADJECTIVES + 1 and toks[k].sent == sent and (
+        toks[k].text in role_places() or _is_adjective(toks[k])
+    ):
+        k -= 1
+    b = k + 1
+    if b < r and not (k >= 0 and toks[k].sent == sent and toks[k].lower in _ARTICLES):
+        b = r
+        while b > k + 1 and _known_modifier(toks[b - 1]):
+            b -= 1
+    return b
+
+
 def role_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
     """A role noun before the name: "Außenministerin Anna Müller", "der frühere Außenminister
-    Joschka Fischer", "der SPD-Politiker Lars Klingbeil", "Südkoreas Präsident Moon Jae-in"."""
+    Joschka Fischer" (former), "der SPD-Politiker Lars Klingbeil", "Südkoreas Präsident Moon
+    Jae-in", "der bayerische Finanzminister" and "der Wiener Bürgermeister" (places), "Jurist
+    und Diskriminierungsexperte X" (one title of two nouns)."""
     toks = doc.tokens
     r = name_begin - 1
     if r < 0 or toks[r].sent != toks[name_begin].sent or not is_role(toks[r]):
         return None
-    b = _adjectives_begin(toks, r)
+    first = r
+    compound = _split_compound(toks[r].text, kind_at(r))
+    if r >= 2 and toks[r - 1].lower == "und" and is_role(toks[r - 2]) and toks[r - 2].sent == toks[r].sent:
+        other = _split_compound(toks[r - 2].text, kind_at(r - 2))
+        if (other.org, other.place, compound.org, compound.place) == (None, None, None, None):
+            first = r - 2  # "Jurist und Diskriminierungsexperte": one title
+    b = _modifiers_begin(toks, first)
     article = toks[b - 1].lower if b > 0 and toks[b - 1].lower in _ARTICLES else ""
     feminine = is_feminine_role(toks[r].text) or article in ("die", "eine")
-    words = _title_words(toks, b, r, feminine)
-    title, org, place = _split_compound(toks[r].text, kind_at(r))
-    words[-1] = title
+    parts = _title_parts(toks, b, first, feminine, article)
+    words = parts.words
+    if first != r:
+        words += ["und", title_noun(compound.role, article)]
+    else:
+        words[-1] = title_noun(compound.role, article)
+    org, place = compound.org, compound.place or parts.place
     g = b - 1
     if g >= 0 and toks[g].sent == toks[r].sent and toks[g].text.endswith("s") and toks[g].text[:1].isupper():
         kind = kind_at(g)
-        if kind in ("LOC", "ORG"):
-            owner = toks[g].text[:-1]  # "Südkoreas" → "Südkorea"
-            if kind == "LOC":
-                place = place or owner
-            else:
-                org = org or owner
+        owner = toks[g].text[:-1]  # "Südkoreas" → "Südkorea"
+        if kind == "LOC" or owner in _place_names():
+            place = place or owner
             b = g
-    return RoleMatch(" ".join(words), org, place, b, r + 1, toks[r].text)
+        elif kind == "ORG":
+            org = org or owner
+            b = g
+    return RoleMatch(" ".join(words), org, place, b, r + 1, toks[r].text, parts.former or compound.former)
+
+
+def coordinated_before(doc: PreparedDoc, role: RoleMatch | None, kind_at: KindAt = _no_kind) -> RoleMatch | None:
+    """The first of two coordinated roles before a name when they differ in organisation or
+    place: "Bundeskanzler und SPÖ-Chef Werner Faymann" → "Bundeskanzler" (besides "Chef", SPÖ)."""
+    toks = doc.tokens
+    if role is None or role.end - role.begin != 1:
+        return None
+    r = role.begin
+    if r < 2 or toks[r - 1].lower != "und" or not is_role(toks[r - 2]) or toks[r - 2].sent != toks[r].sent:
+        return None
+    compound = _split_compound(toks[r - 2].text, kind_at(r - 2))
+    b = _modifiers_begin(toks, r - 2)
+    article = toks[b - 1].lower if b > 0 and toks[b - 1].lower in _ARTICLES else ""
+    parts = _title_parts(toks, b, r - 2, is_feminine_role(toks[r - 2].text), article)
+    words = [*parts.words[:-1], title_noun(compound.role, article)]
+    return RoleMatch(
+        " ".join(words), compound.org, compound.place or parts.place, b, r - 1, toks[r - 2].text,
+        parts.former or compound.former,
+    )
 
 
 def role_before_comma(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
@@ -466,8 +687,10 @@ def role_before_comma(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_k
     if comma < 1 or toks[comma].text != "," or toks[comma - 1].sent != toks[name_begin].sent:
         return None
     best: RoleMatch | None = None
-    s = comma - 1
     sent = toks[name_begin].sent
+    if comma >= 3 and toks[comma - 1].text == ")" and toks[comma - 3].text == "(":
+        comma -= 3  # "Der Generalsekretär der Industriellenvereinigung (IV), Christoph Neumayer"
+    s = comma - 1
     while s >= 0 and comma - s <= MAX_APPOSITION and toks[s].sent == sent and toks[s].text not in _STOP:
         if toks[s].lower in _ARTICLES or is_role(toks[s]):
             match = parse_role(toks[s:comma], kind_at)
@@ -500,5 +723,70 @@ def role_phrase(doc: PreparedDoc, begin: int, end: int, kind_at: KindAt = _no_ki
         stop = addressee_inside(doc, s, stop) or stop  # "die Ärztin zum STANDARD": no organisation
         match = parse_role(toks[s:stop], kind_at)
         if match is not None and match.begin <= begin and match.end >= end:
-            return match
+            return None if _names_follow(doc, match.end) else match
     return None
+
+
+def _names_follow(doc: PreparedDoc, end: int) -> bool:
+    """Whether a name follows a role phrase ending at ``end`` as its apposition ("Der
+    Generalsekretär der Vereinigung (IV), Christoph Neumayer, …"): the role is the name's."""
+    toks = doc.tokens
+    j = end
+    if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")":
+        j += 3
+    if j + 2 >= len(toks) or toks[j].text != "," or toks[j + 1].sent != toks[end - 1].sent:
+        return False
+    first, second = toks[j + 1], toks[j + 2]
+    return all(t.text[:1].isupper() and t.text.isalpha() and not is_role(t) and t.lower not in _ARTICLES
+               for t in (first, second))
+
+
+def _bracketed_party(doc: PreparedDoc, name_end: int) -> str | None:
+    """A party or body in brackets right after a name: "Andreas Rabl (FPÖ)", "(Grüne)"."""
+    toks = doc.tokens
+    if name_end + 2 >= len(toks) or toks[name_end].text != "(" or toks[name_end + 2].text != ")":
+        return None
+    word = toks[name_end + 1].text
+    upper = sum(c.isupper() for c in word)
+    if word.replace("-", "").isalpha() and (upper >= 2 or word in _PARTY_WORDS):
+        return word
+    return None
+
+
+_PARTY_WORDS = frozenset({"Grüne", "Linke", "Neos", "Piraten", "Republikaner", "Demokraten"})
+
+
+def _von_organisation(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch | None:
+    """The body after "von"/"vom" right after a name: "Manfred Wolf von der Gewerkschaft GPA",
+    "Christoph Hecht vom Autoclub ADAC" (a kind noun before an acronym is dropped: "ADAC")."""
+    toks = doc.tokens
+    if name_end >= len(toks) or toks[name_end].lower not in ("von", "vom"):
+        return None
+    found = _org_at(toks, name_end, kind_at)
+    if found is None or found.is_place or kind_at(toks[found.end - 1].i) == "LOC":
+        return None
+    if toks[found.end - 1].text in _place_names() or toks[found.end - 1].lower in lexicon().time_words:
+        return None
+    words = found.text.split()
+    if not (kind_at(toks[found.end - 1].i) == "ORG" or any(sum(c.isupper() for c in w) >= 2 for w in words)
+            or any(w.lower().endswith(_ORG_SUFFIXES) or w.lower() in _ENGLISH_ORG_HEADS for w in words)):
+        return None
+    text = words[-1] if len(words) == 2 and sum(c.isupper() for c in words[-1]) >= 2 else found.text
+    return RoleMatch(None, text, None, name_end, found.end)
+
+
+def affiliations_after(
+    doc: PreparedDoc, name_end: int, roles: list[RoleMatch], kind_at: KindAt = _no_kind
+) -> list[RoleMatch]:
+    """The roles of a name completed by what follows it: a party in brackets becomes the
+    organisation of roles that name none ("Welser Bürgermeister Andreas Rabl (FPÖ)"); "von der
+    GPA-djp" gives the organisation, as a role of its own when no role names one."""
+    party = _bracketed_party(doc, name_end)
+    von = _von_organisation(doc, name_end, kind_at)
+    org = party or (von.organization if von is not None else None)
+    if org is None:
+        return roles
+    completed = [r if r.organization else replace(r, organization=org) for r in roles]
+    if von is not None and not roles:
+        completed.append(von)
+    return completed

