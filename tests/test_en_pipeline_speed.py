@@ -88,3 +88,13 @@ def test_the_bare_tokenizer_ends_up_as_the_models_own(extractor) -> None:  # typ
     ours = [(tok.text, tok.idx) for tok in extractor.nlp.tokenizer(text)]
     assert ours == [(tok.text, tok.idx) for tok in stock.tokenizer(text)]
     assert ("didn't" not in [word for word, _ in ours]) and ("p.m." in [word for word, _ in ours])
+
+
+def test_every_paragraph_starts_a_sentence(extractor) -> None:  # type: ignore[no-untyped-def]
+    from onrecord.lang.en.pipeline import paragraph_starts
+
+    text = "The ferry was late again\nthe captain blamed the fog.\n\n  Passengers waited on the pier and\ncomplained"
+    doc = paragraph_starts(extractor.nlp.make_doc(text))
+    starts = [tok.text for tok in doc if tok.is_sent_start]
+    assert starts == ["The", "the", "Passengers", "complained"]
+    assert paragraph_starts(extractor.nlp.make_doc("")).text == ""

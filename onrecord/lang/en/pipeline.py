@@ -7,9 +7,11 @@ quotes numbered q1, q2 … in text order and entities e1, e2 … in order of fir
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
 import catalogue
+import numpy as np
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokenizer import Tokenizer
@@ -42,10 +44,16 @@ PARSE_BATCH_CHARS = 12_000
 @Language.component("onrecord_paragraphs")
 def paragraph_starts(doc: Doc) -> Doc:
     """Start a sentence after every line break, so no sentence (and no parse) crosses paragraphs."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if not tok.is_space and prev.is_space and "\n" in prev.text:
-            tok.is_sent_start = True
+    if len(doc) < 2:
+        return doc
+    # only the tokens after a whitespace token are looked at, and the starts are set in one go
+    # (a Token object per token, and Token.is_sent_start's checks per start, are slow)
+    space = doc.to_array(IS_SPACE).astype(bool)
+    starts = [i + 1 for i in np.flatnonzero(space[:-1] & ~space[1:]).tolist() if "\n" in doc[i].text]
+    if starts:
+        sent_start = doc.to_array(SENT_START)
+        sent_start[starts] = 1
+        doc.from_array([SENT_START], cast(Any, sent_start.reshape(-1, 1)))
     return doc
 
 
