@@ -46,3 +46,36 @@ def test_undecidable_text_asks_for_an_explicit_language(text: str) -> None:
 
 def test_only_the_beginning_of_a_long_text_is_examined() -> None:
     assert detect_language(GERMAN + " " + "x" * 1_000_000) == "de"
+
+
+@pytest.mark.parametrize(("text", "code"), [(GERMAN, "de"), (ENGLISH, "en")])
+def test_german_and_english_load_only_the_two_languages(
+    text: str, code: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from onrecord import langid
+
+    built: list[tuple[str, ...]] = []
+    original = langid._detector
+
+    def recording(codes: tuple[str, ...] = langid.KNOWN):  # type: ignore[no-untyped-def]
+        built.append(codes)
+        return original(codes)
+
+    monkeypatch.setattr(langid, "_detector", recording)
+    assert detect_language(text) == code
+    assert built == [("de", "en")]
+
+
+def test_a_few_function_words_do_not_make_a_text_english() -> None:
+    # Dutch with English loan words: too few English function words for the two-language detector
+    text = "De manager van het project zei dat de deadline van de app in de week na Pasen ligt."
+    assert guess_language(text) == "nl"
+
+
+def test_detection_is_not_loaded_by_the_pipeline() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, onrecord.pipeline, onrecord.cli; print('lingua' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
