@@ -216,3 +216,39 @@ def test_cli_filters_and_stats(tmp_path: Path) -> None:
     assert code == 2 and "stance" in output
     code, output = run("stats")
     assert code == 0 and "denial 1" in output and "anonymous 1" in output and "negated statements: 1" in output
+
+
+# --------------------------------------------------------------------------- API and web pages
+
+
+@pytest.fixture
+def client(tmp_path: Path):  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from onrecord.api.app import create_app
+    from onrecord.api.settings import ServerSettings
+
+    store = open_store(str(tmp_path / "kb.db"))
+    store.put(_analysis())
+    with TestClient(create_app(ServerSettings(), store=store), base_url="http://127.0.0.1") as client:
+        yield client
+    store.close()
+
+
+def test_api_quote_filters(client) -> None:  # type: ignore[no-untyped-def]
+    page = client.get("/api/quotes", params={"stance": "question", "negated": "true"}).json()
+    assert [(q["text"], q["source_anonymity"]) for q in page["items"]] == [("ob Ohl gezahlt habe", "anonymous")]
+    ohl = page["items"][0]["about"][0]["id"]
+    page = client.get("/api/quotes", params={"about_entity": ohl}).json()
+    assert page["total"] == 2 and [q["stance"] for q in page["items"]] == ["denial", "question"]
+    assert client.get("/api/quotes", params={"stance": "sure"}).status_code == 422
+    assert client.get("/api/stats").json()["stances"] == {"denial": 1, "prediction": 1, "question": 1}
+
+
+def test_article_view_marks_each_statement_and_search_filters_by_stance(client) -> None:  # type: ignore[no-untyped-def]
+    html = client.get("/articles/stance-1").text
+    assert html.count('class="stance st-') == 3 and "question, negated" in html and "anonymous source" in html
+    html = client.get("/search", params={"stance": "denial"}).text
+    assert "1 statement" in html and "Karsten Ohl geliefert habe" in html and "gezahlt" not in html
+    html = client.get("/search", params={"anonymity": "unnamed"}).text
+    assert "im Mai liefern" in html and "geliefert habe" not in html
