@@ -252,3 +252,20 @@ def test_article_view_marks_each_statement_and_search_filters_by_stance(client) 
     assert "1 statement" in html and "Karsten Ohl geliefert habe" in html and "gezahlt" not in html
     html = client.get("/search", params={"anonymity": "unnamed"}).text
     assert "im Mai liefern" in html and "geliefert habe" not in html
+
+
+def test_graph_about_edges_come_from_about_with_their_stance(store: Store) -> None:
+    from onrecord.storage.graph import article_graph
+
+    brandt, ohl, nordwerk = (_entity(store, n) for n in ("Eva Brandt", "Karsten Ohl", "Nordwerk"))
+    beamter = _entity(store, "Beamter")
+    about = {(e.source, e.target): e.stances for e in article_graph(store, ["stance-1"]).edges if e.kind == "about"}
+    # the group "Analysten" is no node, so its quote about Nordwerk makes no edge
+    assert about == {
+        (brandt, nordwerk): {"denial": 1}, (brandt, ohl): {"denial": 1}, (beamter, ohl): {"question": 1},
+    }  # fmt: skip
+    changed = _analysis()
+    changed.quotes[0] = changed.quotes[0].model_copy(update={"about": ["e3"]})
+    store.put(changed)  # the edges follow ``about``, not the mention spans
+    about = {(e.source, e.target) for e in article_graph(store, ["stance-1"]).edges if e.kind == "about"}
+    assert about == {(brandt, ohl), (beamter, ohl)}
