@@ -84,7 +84,11 @@ def test_stance_fields_round_trip(store: Store) -> None:
         ("question", True, "anonymous"),
         ("prediction", False, "unnamed"),
     ]
-    assert [[ref.name for ref in q.about] for q in quotes] == [["Nordwerk", "Karsten Ohl"], ["Karsten Ohl"], ["Nordwerk"]]
+    assert [[ref.name for ref in q.about] for q in quotes] == [
+        ["Nordwerk", "Karsten Ohl"],
+        ["Karsten Ohl"],
+        ["Nordwerk"],
+    ]
     assert quotes[0].about[0].id == _entity(store, "Nordwerk")
 
 

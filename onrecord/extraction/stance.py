@@ -15,8 +15,8 @@ The rules follow the annotation guidelines (``onrecord/evaluation/data/STANCE-GU
   "whether") > denial ("haltlos", "not true") > demand (deontic "muss", "should") > claim
   ("angeblich") > belief ("Ich glaube …") > hedged (modals of possibility, adverbs of
   probability, Konjunktiv II or "would" in direct speech) > prediction ("wird … liefern",
-  "will", the backshifted "würde"/"would" of reported speech) > asserted. Long direct quotes
-  are judged by their first sentence.
+  "will", the backshifted "würde"/"would" of reported speech) > asserted. A quote of several
+  sentences is judged by its first one.
 
 ``negated`` is set when a negation or a refusal stands in the cue's clause next to the cue,
 outside the quoted words ("sagte nicht", "did not say", "declined to confirm"); "nicht
@@ -31,6 +31,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import get_args
 
 from onrecord.model import Entity, Quote, SourceAnonymity, Span, Stance
@@ -50,7 +51,8 @@ __all__ = [
 LemmaFn = Callable[[str], str]
 
 #: a word (with inner hyphens/apostrophes), English "n't" split off, or one punctuation mark
-_WORD = re.compile(r"\w+(?=n[’']t\b)|n[’']t\b|\w+(?:[-'’]\w+)*|[^\w\s]")
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+_CLITICS = ("n't", "n’t", "'ll", "’ll")
 #: a sentence ends at ., ! or ? (and closing quote marks) before white space, or at a line break
 _SENT_END = re.compile(r"[.!?…][\"“”»«’')]*\s+|\n+")
 _CLAUSE_END = frozenset({",", ";", ":", ".", "!", "?"})
@@ -70,17 +72,14 @@ WORD_CLASSES = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Word:
-    """One word of the text with its character offsets."""
+    """One word of the text with its character offsets (and its lower-case form)."""
 
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str
 
 
 @dataclass(frozen=True)
@@ -101,6 +100,11 @@ class StanceLexicon:
     def of(self, cls: str) -> frozenset[str]:
         return self.words.get(cls, frozenset())
 
+    @cached_property
+    def anonymous_any(self) -> re.Pattern[str]:
+        """All anonymity patterns as one (one pass over a text)."""
+        return re.compile("|".join(f"(?:{p.pattern})" for p in self.anonymous), re.IGNORECASE)
+
     @property
     def future_needs_infinitive(self) -> bool:
         return bool(self.of("future_infinitive"))
@@ -108,7 +112,16 @@ class StanceLexicon:
 
 def words_in(text: str, begin: int, end: int) -> list[Word]:
     """The words of ``text[begin:end]`` with offsets into ``text``."""
-    return [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, begin, end)]
+    found: list[Word] = []
+    for m in _WORD.finditer(text, begin, end):
+        word, start, end_ = m.group(), m.start(), m.end()
+        low = word.lower()
+        if len(low) > 3 and low.endswith(_CLITICS):  # "didn't" → "did" "n't", "we'll" → "we" "'ll"
+            found.append(Word(word[:-3], start, end_ - 3, low[:-3]))
+            found.append(Word(word[-3:], end_ - 3, end_, low[-3:].replace("’", "'")))
+        else:
+            found.append(Word(word, start, end_, low))
+    return found
 
 
 def sentence_starts(text: str) -> list[int]:
@@ -125,11 +138,38 @@ def _inside(pos: int, spans: Iterable[Span]) -> bool:
     return any(b <= pos < e for b, e in spans)
 
 
-def _frame(text: str, starts: Sequence[int], anchors: Iterable[Span], quote: Quote) -> list[Word]:
+class _Doc:
+    """One text tokenised once: its words, sentence starts, the matches of the anonymity
+    patterns and the mentions that name an entity (what every quote of it looks up)."""
+
+    def __init__(self, text: str, entities: Sequence[Entity], lex: StanceLexicon) -> None:
+        self.text = text
+        self.words = words_in(text, 0, len(text))
+        self.word_starts = [w.start for w in self.words]
+        self.sents = sentence_starts(text)
+        self.anonymous = [m.start() for m in lex.anonymous_any.finditer(text)] if lex.anonymous else []
+        named = [
+            (b, e, entity.id)
+            for entity in entities
+            for b, e in entity.mentions
+            if _names_entity(self.between(b, e), lex)
+        ]
+        self.named = sorted(named)
+        self.named_starts = [b for b, _, _ in self.named]
+
+    def between(self, begin: int, end: int) -> list[Word]:
+        """The words that start in ``[begin, end)``."""
+        return self.words[bisect.bisect_left(self.word_starts, begin) : bisect.bisect_left(self.word_starts, end)]
+
+    def sentence(self, pos: int) -> Span:
+        return _sentence(self.sents, self.text, pos)
+
+
+def _frame(doc: _Doc, anchors: Iterable[Span], quote: Quote) -> list[Word]:
     """The words of the sentences holding ``anchors`` that are not quoted words."""
     found: list[Word] = []
-    for b, e in sorted({_sentence(starts, text, b) for b, _ in anchors}):
-        found += [w for w in words_in(text, b, e) if not _inside(w.start, quote.spans)]
+    for b, e in sorted({doc.sentence(b) for b, _ in anchors}):
+        found += [w for w in doc.between(b, e) if not _inside(w.start, quote.spans)]
     return found
 
 
@@ -140,19 +180,26 @@ def _first_sentence(words: list[Word]) -> list[Word]:
     return words
 
 
-def _has(forms: frozenset[str], words: list[Word]) -> bool:
-    """Whether a form (one word, or several consecutive words) of ``forms`` is among ``words``."""
-    if not forms:
-        return False
-    # a capitalised word inside a sentence is a name or a noun ("in May"), not the modal "may"
-    lows = [
-        w.lower if i == 0 or not w.text[:1].isupper() or words[i - 1].text in _SENT_START else w.text
+def _lows(words: list[Word]) -> list[str]:
+    """The forms :func:`_has` compares: lower case, except a capitalised word inside a sentence,
+    which is a name or a noun ("in May"), not the modal "may"."""
+    return [
+        w.text if w.text[:1].isupper() and i > 0 and words[i - 1].text not in _SENT_START else w.lower
         for i, w in enumerate(words)
     ]
-    if any(w in forms for w in lows):
+
+
+def _has(forms: frozenset[str], lows: list[str]) -> bool:
+    """Whether a form (one word, or several consecutive words) of ``forms`` is among ``lows`` (:func:`_lows`)."""
+    if not forms:
+        return False
+    if not forms.isdisjoint(lows):
         return True
+    multi = [f for f in forms if " " in f]
+    if not multi:
+        return False
     joined = f" {' '.join(lows)} "
-    return any(" " in f and f" {f} " in joined for f in forms)
+    return any(f" {f} " in joined for f in multi)
 
 
 def _is_infinitive(word: str) -> bool:
@@ -161,7 +208,7 @@ def _is_infinitive(word: str) -> bool:
 
 
 def _future(words: list[Word], forms: frozenset[str], needs_infinitive: bool) -> bool:
-    if _has(frozenset(f for f in forms if " " in f), words):  # "going to"
+    if _has(frozenset(f for f in forms if " " in f), _lows(words)):  # "going to"
         return True
     for i, w in enumerate(words):
         if w.lower not in forms:
@@ -235,18 +282,19 @@ def _negated(cue_words: list[Word], frame: list[Word], lex: StanceLexicon, lemma
 
 def _content_stance(quote: Quote, looked: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> Stance:
     """The stance a content has under a neutral frame (guidelines, rule B)."""
-    if _has(lex.of("denial"), looked):
+    lows = _lows(looked)
+    if _has(lex.of("denial"), lows):
         return "denial"
-    if _has(lex.of("demand"), looked):
+    if _has(lex.of("demand"), lows):
         return "demand"
-    if _has(lex.of("claim"), looked):
+    if _has(lex.of("claim"), lows):
         return "claim"
     opening = looked[:BELIEF_OPENING]
     if any(w.lower in lex.of("first_person") for w in opening) and any(
         lex.cues.get(lemma(w.text).lower(), ("asserted", None))[0] == "belief" for w in opening
     ):
         return "belief"
-    if _has(lex.of("hedge"), looked) or (quote.kind == "direct" and _has(lex.of("konj2"), looked)):
+    if _has(lex.of("hedge"), lows) or (quote.kind == "direct" and _has(lex.of("konj2"), lows)):
         return "hedged"
     future = lex.of("future") | lex.of("future_infinitive")
     if quote.kind != "direct":
@@ -256,17 +304,15 @@ def _content_stance(quote: Quote, looked: list[Word], lex: StanceLexicon, lemma:
     return "asserted"
 
 
-def stance_of(
-    text: str, quote: Quote, lex: StanceLexicon, lemma: LemmaFn, starts: Sequence[int]
-) -> tuple[Stance, bool]:
+def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tuple[Stance, bool]:
     """The stance of one quote and whether its attribution is negated."""
     cue_spans = quote.cue.spans if quote.cue is not None else []
-    frame = _frame(text, starts, list(cue_spans) or quote.spans[:1], quote)
-    content = [w for b, e in quote.spans for w in words_in(text, b, e)]
-    cue_words = [w for b, e in cue_spans for w in words_in(text, b, e)]
+    frame = _frame(doc, list(cue_spans) or quote.spans[:1], quote)
+    content = [w for b, e in quote.spans for w in doc.between(b, e)]
+    cue_words = [w for b, e in cue_spans for w in doc.between(b, e)]
     after_cue = [w for w in frame if cue_words and w.start > cue_words[-1].start]
     negated = _negated(cue_words, frame, lex, lemma)
-    looked = content if quote.kind != "direct" else _first_sentence(content)
+    looked = _first_sentence(content)  # the main clause of the first sentence decides (guidelines 1.1)
     if quote.kind == "direct" and any(w.text == "?" for w in looked):
         return "question", negated
     neutral_direct = quote.kind == "direct" and any(
@@ -275,7 +321,7 @@ def stance_of(
     stance = None if neutral_direct else _cue_stance(cue_words, after_cue, content, lex, lemma)
     if stance is not None:
         return stance, negated
-    if _has(lex.of("claim"), frame):
+    if _has(lex.of("claim"), _lows(frame)):
         return "claim", negated
     # clause type: "ob …", "whether …" open the words, or end the frame before them
     first = next((w for w in content if w.text not in _QUOTE_MARKS), None)
@@ -300,31 +346,20 @@ def _is_head(low: str, lex: StanceLexicon) -> bool:
     return low in lex.unnamed_heads or (len(low) > 6 and low.endswith(lex.unnamed_suffixes))
 
 
-def _blank(text: str, begin: int, end: int, spans: list[Span]) -> str:
-    """``text[begin:end]`` with the characters of ``spans`` blanked out."""
-    chars = list(text[begin:end])
-    for b, e in spans:
-        for i in range(max(b, begin), min(e, end)):
-            chars[i - begin] = " "
-    return "".join(chars)
-
-
-def anonymity(
-    text: str, quote: Quote, entity: Entity | None, lex: StanceLexicon, starts: Sequence[int]
-) -> SourceAnonymity:
+def anonymity(doc: _Doc, quote: Quote, entity: Entity | None, lex: StanceLexicon) -> SourceAnonymity:
     """``anonymous`` when the speaker's sentence says the name is withheld or names a
     concealed source ("aus Regierungskreisen", "sources"), ``unnamed`` for a role or group
     without a name (or no speaker at all), else ``named``."""
     speaker_spans = quote.speaker.spans if quote.speaker is not None else []
     anchors = speaker_spans or (quote.cue.spans if quote.cue is not None else [])
-    if anchors:
-        sents = sorted({_sentence(starts, text, b) for b, _ in anchors})
-        outside = " ".join(_blank(text, b, e, quote.spans) for b, e in sents)
-        if any(p.search(outside) for p in lex.anonymous):
+    for b, e in {doc.sentence(b) for b, _ in anchors}:
+        # an anonymity pattern that starts in the speaker's sentence, outside the quoted words
+        at = doc.anonymous[bisect.bisect_left(doc.anonymous, b) : bisect.bisect_left(doc.anonymous, e)]
+        if any(not _inside(pos, quote.spans) for pos in at):
             return "anonymous"
     if quote.speaker is None:
         return "unnamed"
-    speaker_words = [w for b, e in speaker_spans for w in words_in(text, b, e)]
+    speaker_words = [w for b, e in speaker_spans for w in doc.between(b, e)]
     if entity is not None:
         if _unnamed_mention(words_in(entity.name, 0, len(entity.name)), lex):
             return "unnamed"
@@ -332,10 +367,10 @@ def anonymity(
     return "unnamed" if _unnamed_mention(speaker_words, lex) else "named"
 
 
-def _names_entity(text: str, span: Span, lex: StanceLexicon) -> bool:
+def _names_entity(mention: list[Word], lex: StanceLexicon) -> bool:
     """Whether a mention counts for ``about``: a name or a third-person pronoun, not "ich",
     "you", nor a description by role ("der Minister") or a lower-case noun phrase ("the company")."""
-    words = [w for w in words_in(text, *span) if w.lower not in lex.of("determiner")]
+    words = [w for w in mention if w.lower not in lex.of("determiner")]
     if not words or any(w.lower in lex.of("first_person") for w in words):
         return False
     if all(_is_head(w.lower, lex) for w in words):
@@ -343,21 +378,17 @@ def _names_entity(text: str, span: Span, lex: StanceLexicon) -> bool:
     return len(words) == 1 or any(w.text[:1].isupper() for w in words)
 
 
-def about_entities(text: str, quote: Quote, entities: Sequence[Entity], lex: StanceLexicon) -> list[str]:
+def about_entities(doc: _Doc, quote: Quote) -> list[str]:
     """Ids of the entities named inside the quote's words, in order of first mention. The
     speaker counts only when the words mention it, never for being the speaker."""
     speaker = set(quote.speaker.spans) if quote.speaker is not None else set()
-    first: list[tuple[int, str]] = []
-    for entity in entities:
-        inside = [
-            b for b, e in entity.mentions
-            if (b, e) not in speaker
-            and any(qb <= b and e <= qe for qb, qe in quote.spans)
-            and _names_entity(text, (b, e), lex)
-        ]  # fmt: skip
-        if inside:
-            first.append((min(inside), entity.id))
-    return [eid for _, eid in sorted(first)]
+    inside: list[tuple[int, str]] = []
+    for qb, qe in quote.spans:
+        at = bisect.bisect_left(doc.named_starts, qb)
+        for b, e, eid in doc.named[at : bisect.bisect_left(doc.named_starts, qe)]:
+            if e <= qe and (b, e) not in speaker:
+                inside.append((b, eid))
+    return list(dict.fromkeys(eid for _, eid in sorted(inside)))
 
 
 def annotate(
@@ -366,17 +397,17 @@ def annotate(
     """The quotes with ``stance``, ``negated``, ``source_anonymity`` and ``about`` set."""
     if not quotes:
         return quotes
-    starts = sentence_starts(text)
+    doc = _Doc(text, entities, lex)
     by_id = {e.id: e for e in entities}
     out: list[Quote] = []
     for quote in quotes:
-        stance, negated = stance_of(text, quote, lex, lemma, starts)
+        stance, negated = stance_of(doc, quote, lex, lemma)
         entity = by_id.get(quote.entity) if quote.entity else None
         update = {
             "stance": stance,
             "negated": negated,
-            "source_anonymity": anonymity(text, quote, entity, lex, starts),
-            "about": about_entities(text, quote, entities, lex),
+            "source_anonymity": anonymity(doc, quote, entity, lex),
+            "about": about_entities(doc, quote),
         }
         out.append(quote.model_copy(update=update))
     return out

@@ -121,20 +121,20 @@ def article_graph(store: Store, article_ids: Sequence[str], center: str | None =
     for qrow in about_rows:
         quote_about[qrow.quote_id].append(qrow.entity_id)
     speakers: dict[str, set[str]] = defaultdict(set)
-    for row in quotes:
-        if row.entity_id not in entities:
+    for quote in quotes:
+        if quote.entity_id not in entities:
             continue
-        quote_counts[row.entity_id] += 1
-        speakers[row.article_id].add(row.entity_id)
-        if row.stance is not None:  # stored with its ``about``
-            targets = list(dict.fromkeys(quote_about.get(row.id, [])))
+        quote_counts[quote.entity_id] += 1
+        speakers[quote.article_id].add(quote.entity_id)
+        if quote.stance is not None:  # stored with its ``about``
+            targets = list(dict.fromkeys(quote_about.get(quote.id, [])))
         else:  # stored before revision 0005: entities mentioned inside the words
-            spans = loads_spans(row.spans)
-            targets = [other for other, other_spans in mentioned[row.article_id] if _inside(other_spans, spans)]
+            spans = loads_spans(quote.spans)
+            targets = [other for other, other_spans in mentioned[quote.article_id] if _inside(other_spans, spans)]
         for other in targets:
-            if other != row.entity_id and other in entities:
-                about[(row.entity_id, other)].add(row.article_id)
-                stances[(row.entity_id, other)][row.stance or "unknown"] += 1
+            if other != quote.entity_id and other in entities:
+                about[(quote.entity_id, other)].add(quote.article_id)
+                stances[(quote.entity_id, other)][quote.stance or "unknown"] += 1
     for article, people in speakers.items():
         for a, b in combinations(sorted(people), 2):
             together[(a, b)].add(article)
