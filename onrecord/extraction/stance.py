@@ -139,30 +139,58 @@ def _inside(pos: int, spans: Iterable[Span]) -> bool:
 
 
 class _Doc:
-    """One text tokenised once: its words, sentence starts, the matches of the anonymity
-    patterns and the mentions that name an entity (what every quote of it looks up)."""
+    """One text with what its quotes look up, computed lazily and once: the words of each
+    sentence, the anonymity-pattern matches of a sentence, and whether a mention names its entity."""
 
     def __init__(self, text: str, entities: Sequence[Entity], lex: StanceLexicon) -> None:
         self.text = text
-        self.words = words_in(text, 0, len(text))
-        self.word_starts = [w.start for w in self.words]
+        self.lex = lex
         self.sents = sentence_starts(text)
-        self.anonymous = [m.start() for m in lex.anonymous_any.finditer(text)] if lex.anonymous else []
-        named = [
-            (b, e, entity.id)
-            for entity in entities
-            for b, e in entity.mentions
-            if _names_entity(self.between(b, e), lex)
-        ]
-        self.named = sorted(named)
-        self.named_starts = [b for b, _, _ in self.named]
+        self._words: dict[int, list[Word]] = {}
+        self._anonymous: dict[int, list[int]] = {}
+        self._names: dict[Span, bool] = {}
+        self.mentions = sorted((b, e, entity.id) for entity in entities for b, e in entity.mentions)
+        self.mention_starts = [b for b, _, _ in self.mentions]
+
+    def _sentence_index(self, pos: int) -> int:
+        return max(bisect.bisect_right(self.sents, pos) - 1, 0)
+
+    def _bounds(self, i: int) -> Span:
+        return self.sents[i], self.sents[i + 1] if i + 1 < len(self.sents) else len(self.text)
+
+    def _sentence_words(self, i: int) -> list[Word]:
+        found = self._words.get(i)
+        if found is None:
+            found = self._words[i] = words_in(self.text, *self._bounds(i))
+        return found
 
     def between(self, begin: int, end: int) -> list[Word]:
         """The words that start in ``[begin, end)``."""
-        return self.words[bisect.bisect_left(self.word_starts, begin) : bisect.bisect_left(self.word_starts, end)]
+        if end <= begin:
+            return []
+        first, last = self._sentence_index(begin), self._sentence_index(end - 1)
+        return [w for i in range(first, last + 1) for w in self._sentence_words(i) if begin <= w.start < end]
 
     def sentence(self, pos: int) -> Span:
-        return _sentence(self.sents, self.text, pos)
+        return self._bounds(self._sentence_index(pos))
+
+    def anonymous_in(self, pos: int) -> list[int]:
+        """Starts of anonymity-pattern matches in the sentence at ``pos``."""
+        i = self._sentence_index(pos)
+        found = self._anonymous.get(i)
+        if found is None:
+            b, e = self._bounds(i)
+            pattern = self.lex.anonymous_any
+            found = self._anonymous[i] = (
+                [m.start() for m in pattern.finditer(self.text, b, e)] if self.lex.anonymous else []
+            )
+        return found
+
+    def names(self, span: Span) -> bool:
+        found = self._names.get(span)
+        if found is None:
+            found = self._names[span] = _names_entity(self.between(*span), self.lex)
+        return found
 
 
 def _frame(doc: _Doc, anchors: Iterable[Span], quote: Quote) -> list[Word]:
@@ -352,10 +380,9 @@ def anonymity(doc: _Doc, quote: Quote, entity: Entity | None, lex: StanceLexicon
     without a name (or no speaker at all), else ``named``."""
     speaker_spans = quote.speaker.spans if quote.speaker is not None else []
     anchors = speaker_spans or (quote.cue.spans if quote.cue is not None else [])
-    for b, e in {doc.sentence(b) for b, _ in anchors}:
+    for b, _ in anchors:
         # an anonymity pattern that starts in the speaker's sentence, outside the quoted words
-        at = doc.anonymous[bisect.bisect_left(doc.anonymous, b) : bisect.bisect_left(doc.anonymous, e)]
-        if any(not _inside(pos, quote.spans) for pos in at):
+        if any(not _inside(pos, quote.spans) for pos in doc.anonymous_in(b)):
             return "anonymous"
     if quote.speaker is None:
         return "unnamed"
@@ -384,9 +411,9 @@ def about_entities(doc: _Doc, quote: Quote) -> list[str]:
     speaker = set(quote.speaker.spans) if quote.speaker is not None else set()
     inside: list[tuple[int, str]] = []
     for qb, qe in quote.spans:
-        at = bisect.bisect_left(doc.named_starts, qb)
-        for b, e, eid in doc.named[at : bisect.bisect_left(doc.named_starts, qe)]:
-            if e <= qe and (b, e) not in speaker:
+        at = bisect.bisect_left(doc.mention_starts, qb)
+        for b, e, eid in doc.mentions[at : bisect.bisect_left(doc.mention_starts, qe)]:
+            if e <= qe and (b, e) not in speaker and doc.names((b, e)):
                 inside.append((b, eid))
     return list(dict.fromkeys(eid for _, eid in sorted(inside)))
 
