@@ -17,6 +17,12 @@ SCHEMA = "onrecord.analysis/1"
 Span = tuple[int, int]
 QuoteKind = Literal["direct", "indirect", "mixed", "reported", "free_indirect"]
 EntityType = Literal["person", "organization", "location", "group", "other"]
+#: how sure a statement is, as the text marks it (see docs/contract-stance.md)
+Stance = Literal["asserted", "hedged", "belief", "claim", "denial", "question", "demand", "prediction"]
+#: whether the source is named, a group or role without a name, or explicitly withheld
+SourceAnonymity = Literal["named", "unnamed", "anonymous"]
+STANCES: tuple[Stance, ...] = ("asserted", "hedged", "belief", "claim", "denial", "question", "demand", "prediction")
+ANONYMITIES: tuple[SourceAnonymity, ...] = ("named", "unnamed", "anonymous")
 
 
 class _Model(BaseModel):
@@ -41,6 +47,11 @@ class Quote(_Model):
     speaker: Mention | None = None
     entity: str | None = None
     confidence: float = Field(ge=0.0, le=1.0)
+    #: additive fields of issue 17 (defaults keep analyses written before them valid)
+    stance: Stance = "asserted"
+    negated: bool = False
+    source_anonymity: SourceAnonymity = "named"
+    about: list[str] = Field(default_factory=list, description="ids of the entities the words talk about")
 
 
 class Role(_Model):

@@ -17,7 +17,7 @@ from onrecord.api.schemas import (
     SplitRequest,
     SplitResponse,
 )
-from onrecord.model import Analysis, Article, Meta, QuoteKind, content_id
+from onrecord.model import Analysis, Article, Meta, QuoteKind, SourceAnonymity, Stance, content_id
 from onrecord.storage import ingest as run_ingest
 from onrecord.storage.corrections import merge_entities, split_entity
 from onrecord.storage.graph import Graph, entity_graph
@@ -116,13 +116,18 @@ def quotes(
     outlet: Text = None,
     entity: Annotated[str | None, Query(max_length=100)] = None,
     article: Annotated[str | None, Query(max_length=200)] = None,
+    stance: Stance | None = None,
+    anonymity: SourceAnonymity | None = None,
+    negated: bool | None = None,
+    about_entity: Annotated[str | None, Query(max_length=100)] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[QuoteRecord]:
     """Quotes, newest first, filtered (all filters must hold)."""
     flt = QuoteFilter(
         speaker=speaker, organization=organization, about=about, kind=kind, language=lang, since=since,
-        until=until, outlet=outlet, entity_id=entity, article_id=article,
+        until=until, outlet=outlet, entity_id=entity, article_id=article, stance=stance, anonymity=anonymity,
+        negated=negated, about_entity=about_entity,
     )  # fmt: skip
     items = list_quotes(store, flt, limit=min(limit, settings.max_page), offset=offset)
     return Page[QuoteRecord](items=items, total=count_quotes(store, flt), limit=limit, offset=offset)

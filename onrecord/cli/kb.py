@@ -148,12 +148,21 @@ def quotes(
     until: Annotated[str | None, typer.Option(help="Up to this date (YYYY[-MM[-DD]]).")] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet (source) of the article.")] = None,
     article: Annotated[str | None, typer.Option(help="Only this article id.")] = None,
+    stance: Annotated[
+        str | None,
+        typer.Option(help="asserted, hedged, belief, claim, denial, question, demand or prediction."),
+    ] = None,
+    anonymous: Annotated[bool, typer.Option("--anonymous", help="Only sources that are explicitly anonymous.")] = False,
+    anonymity: Annotated[str | None, typer.Option(help="Source anonymity: named, unnamed or anonymous.")] = None,
+    negated: Annotated[bool, typer.Option("--negated", help="Only negated statements (did not say …).")] = False,
+    about_entity: Annotated[str | None, typer.Option(help="Only quotes whose words talk about this entity id.")] = None,
     limit: LimitOption = 50,
     offset: Annotated[int, typer.Option(min=0, help="Skip this many results (paging).")] = 0,
     output: OutputOption = Output.table,
     db: DbOption = None,
 ) -> None:
-    """List stored quotes, newest first, filtered by speaker, organisation, words, kind, date, outlet."""
+    """List stored quotes, newest first, filtered by speaker, organisation, words, kind, date, outlet,
+    stance, source anonymity and the entities they are about."""
     from pydantic import ValidationError
 
     from onrecord.errors import InputError
@@ -164,8 +173,13 @@ def quotes(
         try:
             flt = QuoteFilter(
                 speaker=speaker, organization=organization, about=about, kind=kind, language=lang,  # type: ignore[arg-type]
-                since=since, until=until, outlet=outlet, article_id=article,
+                since=since, until=until, outlet=outlet, article_id=article, stance=stance,  # type: ignore[arg-type]
+                anonymity="anonymous" if anonymous else anonymity,  # type: ignore[arg-type]
+                negated=True if negated else None,
+                about_entity=about_entity,
             )  # fmt: skip
+            if anonymous and anonymity not in (None, "anonymous"):
+                raise InputError("--anonymous and --anonymity disagree")
         except ValidationError as exc:
             raise InputError(_validation_message(exc)) from None
         try:
@@ -183,7 +197,7 @@ def _validation_message(exc: object) -> str:
 
 _QUOTE_COLUMNS = (
     "id", "article_id", "published", "source", "language", "kind", "speaker", "entity_id", "entity_name",
-    "roles", "cue", "text", "confidence", "title", "url",
+    "roles", "cue", "text", "confidence", "title", "url", "stance", "negated", "source_anonymity", "about",
 )  # fmt: skip
 
 
@@ -207,7 +221,9 @@ def _print_quotes(found: list[QuoteRecord], total: int, offset: int, output: Out
             if quote.roles:
                 speaker += f"\n[dim]{escape('; '.join(quote.roles))}[/]"
             source = quote.source or quote.article_id
-            table.add_row(quote.published or "—", speaker if quote.roles else escape(speaker), quote.kind,
+            stance = f"{quote.stance}{' (negated)' if quote.negated else ''}" if quote.stance else ""
+            kind = quote.kind + (f"\n[dim]{stance}[/]" if stance else "")
+            table.add_row(quote.published or "—", speaker if quote.roles else escape(speaker), kind,
                           escape(quote.text), escape(source))  # fmt: skip
         out.print(table)
         shown = f"{offset + 1}–{offset + len(found)}" if found else "none"
@@ -221,6 +237,7 @@ def write_quotes_csv(found: list[QuoteRecord]) -> None:
     for quote in found:
         row = quote.model_dump(mode="json")
         row["roles"] = "; ".join(quote.roles)
+        row["about"] = "; ".join(ref.id for ref in quote.about)
         writer.writerow(["" if row.get(c) is None else row[c] for c in _QUOTE_COLUMNS])
 
 
@@ -420,7 +437,14 @@ def stats(db: DbOption = None, output: OutputOption = Output.table) -> None:
     with handle_errors(), _store(db) as store:
         counts = store.stats()
         url = store.url
+    plain = counts.model_dump(exclude={"stances", "anonymity"})
     if output is Output.table:
-        out.print(f"{escape(url)}: " + ", ".join(f"{k} {v}" for k, v in counts.model_dump().items()))
+        out.print(f"{escape(url)}: " + ", ".join(f"{k} {v}" for k, v in plain.items() if k != "negated"))
+        out.print("stances: " + (", ".join(f"{k} {v}" for k, v in counts.stances.items()) or "none"))
+        out.print("sources: " + (", ".join(f"{k} {v}" for k, v in counts.anonymity.items()) or "none"))
+        out.print(f"negated statements: {counts.negated}")
+    elif output is Output.csv:  # one flat row: stance_<name>, anonymity_<name> columns
+        flat = {**plain, **{f"stance_{k}": v for k, v in counts.stances.items()}}
+        _write_rows([{**flat, **{f"anonymity_{k}": v for k, v in counts.anonymity.items()}}], output)
     else:
         _write_rows([counts.model_dump()], output)

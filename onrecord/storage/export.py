@@ -4,7 +4,10 @@ FollowTheMoney (the data model of Aleph, OpenSanctions and yente) has no quotati
 the mapping is: canonical persons and organisations → ``Person``/``Organization`` (with their
 aliases); articles → ``Article``; each article entity → ``Mention`` (document → resolved);
 each quote → ``Documentation`` linking the speaker to the article (``role`` names the quote
-kind, ``summary`` holds the words); each role → ``Position`` + ``Occupancy`` with the dates
+kind, ``summary`` holds the words, ``status`` the stance — "denial", "hedged, negated" — and
+``description`` stance, negation and source anonymity); each entity a quote's words talk
+about → an ``UnknownLink`` from the speaker to it (``role`` "said about", ``status`` the
+stance, ``proof`` the article); each role → ``Position`` + ``Occupancy`` with the dates
 of the articles it was seen in. Unnamed groups and places stay out (FtM has no schema for
 them); places appear as ``locationMentioned`` of their articles.
 """
@@ -20,7 +23,7 @@ from sqlalchemy import func, select
 
 from onrecord.errors import OnrecordError
 from onrecord.storage import schema as t
-from onrecord.storage.queries import iter_analyses
+from onrecord.storage.queries import about_of, iter_analyses
 from onrecord.storage.store import Store
 
 if TYPE_CHECKING:
@@ -30,7 +33,8 @@ __all__ = ["QUOTE_CSV_COLUMNS", "export_analyses", "export_ftm", "export_quotes_
 
 QUOTE_CSV_COLUMNS = (
     "id", "article_id", "published", "source", "title", "url", "language", "kind", "speaker", "entity_id",
-    "entity_name", "entity_type", "cue", "text", "confidence", "spans",
+    "entity_name", "entity_type", "cue", "text", "confidence", "spans", "stance", "negated", "source_anonymity",
+    "about",
 )  # fmt: skip
 
 _FTM_SCHEMA = {"person": "Person", "organization": "Organization"}
@@ -78,6 +82,9 @@ def _quote_rows(store: Store) -> Iterator[dict[str, Any]]:
             q.text,
             q.confidence,
             q.spans,
+            q.stance,
+            q.negated,
+            q.source_anonymity,
         )  # fmt: skip
         .select_from(t.quotes.join(t.articles, a.id == q.article_id).outerjoin(t.entities, e.id == q.entity_id))
         .order_by(q.article_id, q.position)  # by content, not arrival: the same store, the same file
@@ -86,10 +93,11 @@ def _quote_rows(store: Store) -> Iterator[dict[str, Any]]:
     while True:
         with store.reading() as conn:
             rows = conn.execute(page).all()
+            about = about_of(conn, [row.id for row in rows])
         if not rows:
             return
         for row in rows:
-            yield dict(row._mapping)
+            yield {**row._mapping, "about": " ".join(ref.id for ref in about.get(row.id, []))}
         last = rows[-1]
         after = (q.article_id > last.article_id) | ((q.article_id == last.article_id) & (q.position > last.position))
         page = query.where(after).limit(_BATCH)
@@ -158,6 +166,7 @@ def _ftm_article(store: Store, article_id: str, exported: dict[str, str]) -> Ite
         quotes = conn.execute(
             select(t.quotes).where(t.quotes.c.article_id == article_id).order_by(t.quotes.c.position)
         ).all()
+        about = about_of(conn, [quote.id for quote in quotes])
     doc = model.make_entity("Article")
     doc.id = _ftm_id(f"A{article_id}")
     doc.add("title", article.title or article.id)
@@ -190,7 +199,23 @@ def _ftm_article(store: Store, article_id: str, exported: dict[str, str]) -> Ite
         proxy.add("role", f"quoted ({quote.kind})")
         proxy.add("summary", quote.text)
         proxy.add("date", article.published)
+        if quote.stance is not None:
+            status = quote.stance + (", negated" if quote.negated else "")
+            proxy.add("status", status)
+            proxy.add("description", f"stance: {status}; source: {quote.source_anonymity}")
         yield proxy
+        for ref in about.get(quote.id, []):
+            if ref.id not in exported or ref.id == quote.entity_id:
+                continue
+            link = model.make_entity("UnknownLink")
+            link.make_id("onrecord-about", quote.id, ref.id)
+            link.add("subject", _ftm_id(quote.entity_id))
+            link.add("object", _ftm_id(ref.id))
+            link.add("role", "said about")
+            link.add("status", quote.stance)
+            link.add("proof", doc.id)
+            link.add("date", article.published)
+            yield link
 
 
 def _ftm_roles(store: Store, exported: dict[str, str]) -> Iterator[EntityProxy]:

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from onrecord.model import Analysis, Article, Quote, Role, Span
 
 __all__ = [
+    "about_rows",
     "article_fingerprint",
     "bound",
     "date_range",
@@ -25,6 +26,7 @@ __all__ = [
     "now_iso",
     "quote_id",
     "role_id",
+    "stance_columns",
     "word_count",
 ]
 
@@ -52,6 +54,23 @@ def fact_id(prefix: str, *parts: object) -> str:
 def quote_id(article_id: str, quote: Quote) -> str:
     """The id of a quote: its article, kind, offsets and words."""
     return fact_id("Q", article_id, quote.kind, quote.spans, quote.text)
+
+
+def stance_columns(quote: Quote) -> dict[str, object]:
+    """The stance columns of a quote row (issue 17)."""
+    return {"stance": quote.stance, "negated": quote.negated, "source_anonymity": quote.source_anonymity}
+
+
+def about_rows(article_id: str, row_id: str, quote: Quote, article_entity: dict[str, str]) -> list[dict[str, object]]:
+    """The ``quote_about`` rows of a quote: the article entities (local id → row id in
+    ``article_entity``) its words mention, in order; unknown ids are skipped."""
+    rows: list[dict[str, object]] = []
+    for local in quote.about:
+        target = article_entity.get(local)
+        if target is not None and all(r["article_entity_id"] != target for r in rows):
+            row = {"quote_id": row_id, "article_entity_id": target, "article_id": article_id, "position": len(rows)}
+            rows.append(row)
+    return rows
 
 
 def role_id(article_entity_id: str, role: Role) -> str:

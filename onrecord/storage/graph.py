@@ -1,9 +1,11 @@
 """Who is quoted about whom, and who is quoted together: a graph over stored articles.
 
-An **about** edge runs from a speaker to an entity mentioned inside the words of one of the
-speaker's quotes (a mention span within a quote span). A **together** edge joins two speakers
-quoted in the same article. Weights count articles. The graph is built for one entity (the
-articles it is quoted or mentioned in) or for any set of articles (e.g. search results).
+An **about** edge runs from a speaker to an entity one of the speaker's quotes is about
+(``Quote.about``, stored in ``quote_about``; for quotes stored before that existed: an entity
+mentioned inside the words), with the stances of those quotes counted on the edge. A
+**together** edge joins two speakers quoted in the same article. Weights count articles. The
+graph is built for one entity (the articles it is quoted or mentioned in) or for any set of
+articles (e.g. search results).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Sequence
 from itertools import combinations
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import or_, select, union
 
 from onrecord.errors import NotFoundError
@@ -47,6 +49,7 @@ class GraphEdge(_Record):
     kind: Literal["about", "together"]
     weight: int
     articles: list[str]
+    stances: dict[str, int] = Field(default_factory=dict, description="about: quotes per stance (issue 17)")
 
 
 class Graph(_Record):
@@ -82,13 +85,21 @@ def entity_graph(store: Store, entity_id: str, max_articles: int = 300, max_node
 def article_graph(store: Store, article_ids: Sequence[str], center: str | None = None, max_nodes: int = 40) -> Graph:
     """The graph of the given articles; with ``center``, only edges touching its neighbourhood."""
     about: dict[tuple[str, str], set[str]] = defaultdict(set)
+    stances: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     together: dict[tuple[str, str], set[str]] = defaultdict(set)
     quote_counts: Counter[str] = Counter()
     with store.reading() as conn:
         quotes = conn.execute(
-            select(t.quotes.c.article_id, t.quotes.c.entity_id, t.quotes.c.spans).where(
-                t.quotes.c.article_id.in_(list(article_ids)), t.quotes.c.entity_id.is_not(None)
-            )
+            select(t.quotes.c.id, t.quotes.c.article_id, t.quotes.c.entity_id, t.quotes.c.spans, t.quotes.c.stance)
+            .where(t.quotes.c.article_id.in_(list(article_ids)), t.quotes.c.entity_id.is_not(None))
+            .order_by(t.quotes.c.article_id, t.quotes.c.position)
+        ).all()
+        qa, ae = t.quote_about, t.article_entities
+        about_rows = conn.execute(
+            select(qa.c.quote_id, ae.c.entity_id)
+            .select_from(qa.join(ae, ae.c.id == qa.c.article_entity_id))
+            .where(qa.c.article_id.in_(list(article_ids)))
+            .order_by(qa.c.quote_id, qa.c.position)
         ).all()
         mentions = conn.execute(
             select(t.article_entities.c.article_id, t.article_entities.c.entity_id, t.article_entities.c.mentions)
@@ -106,22 +117,33 @@ def article_graph(store: Store, article_ids: Sequence[str], center: str | None =
     mentioned: dict[str, list[tuple[str, list[Span]]]] = defaultdict(list)
     for row in mentions:
         mentioned[row.article_id].append((row.entity_id, loads_spans(row.mentions)))
+    quote_about: dict[str, list[str]] = defaultdict(list)
+    for qrow in about_rows:
+        quote_about[qrow.quote_id].append(qrow.entity_id)
     speakers: dict[str, set[str]] = defaultdict(set)
-    for row in quotes:
-        if row.entity_id not in entities:
+    for quote in quotes:
+        if quote.entity_id not in entities:
             continue
-        quote_counts[row.entity_id] += 1
-        speakers[row.article_id].add(row.entity_id)
-        spans = loads_spans(row.spans)
-        for other, other_spans in mentioned[row.article_id]:
-            if other != row.entity_id and other in entities and _inside(other_spans, spans):
-                about[(row.entity_id, other)].add(row.article_id)
+        quote_counts[quote.entity_id] += 1
+        speakers[quote.article_id].add(quote.entity_id)
+        if quote.stance is not None:  # stored with its ``about``
+            targets = list(dict.fromkeys(quote_about.get(quote.id, [])))
+        else:  # stored before revision 0005: entities mentioned inside the words
+            spans = loads_spans(quote.spans)
+            targets = [other for other, other_spans in mentioned[quote.article_id] if _inside(other_spans, spans)]
+        for other in targets:
+            if other != quote.entity_id and other in entities:
+                about[(quote.entity_id, other)].add(quote.article_id)
+                stances[(quote.entity_id, other)][quote.stance or "unknown"] += 1
     for article, people in speakers.items():
         for a, b in combinations(sorted(people), 2):
             together[(a, b)].add(article)
 
     edges = [
-        GraphEdge(source=s, target=o, kind="about", weight=len(arts), articles=sorted(arts)[:5])
+        GraphEdge(
+            source=s, target=o, kind="about", weight=len(arts), articles=sorted(arts)[:5],
+            stances=dict(sorted(stances[(s, o)].items())),
+        )  # fmt: skip
         for (s, o), arts in about.items()
     ] + [
         GraphEdge(source=a, target=b, kind="together", weight=len(arts), articles=sorted(arts)[:5])

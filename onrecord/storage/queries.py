@@ -36,6 +36,7 @@ from onrecord.storage.records import (
     Companion,
     EntityProfile,
     EntityRecord,
+    EntityRef,
     NameCount,
     QuoteFilter,
     QuoteRecord,
@@ -45,6 +46,7 @@ from onrecord.storage.store import Store
 from onrecord.storage.textsearch import parse_query, to_fts5, to_tsquery
 
 __all__ = [
+    "about_of",
     "count_articles",
     "count_entities",
     "count_quotes",
@@ -138,6 +140,21 @@ def _quote_conditions(store: Store, flt: QuoteFilter) -> list[ColumnElement[bool
         conditions += [a.date_from <= end, q.date_from <= end]
     if flt.outlet:
         conditions.append(_contains(a.source_fold, flt.outlet))
+    if flt.stance:
+        conditions.append(q.stance == flt.stance)
+    if flt.anonymity:
+        conditions.append(q.source_anonymity == flt.anonymity)
+    if flt.negated is not None:
+        conditions.append(q.negated.is_(flt.negated))
+    if flt.about_entity:
+        qa, ae = t.quote_about, t.article_entities
+        conditions.append(
+            q.id.in_(
+                select(qa.c.quote_id)
+                .join(ae, ae.c.id == qa.c.article_entity_id)
+                .where(ae.c.entity_id == flt.about_entity)
+            )
+        )
     return conditions
 
 
@@ -185,6 +202,7 @@ def list_quotes(store: Store, flt: QuoteFilter | None = None, limit: int = 50, o
     with store.reading() as conn:
         rows = conn.execute(query).all()
         roles = _roles_of(conn, [row.article_entity_id for row in rows if row.article_entity_id])
+        about = about_of(conn, [row.id for row in rows])
     return [
         QuoteRecord(
             id=row.id,
@@ -204,6 +222,10 @@ def list_quotes(store: Store, flt: QuoteFilter | None = None, limit: int = 50, o
             source=row.source,
             title=row.title,
             url=row.url,
+            stance=row.stance,
+            negated=row.negated,
+            source_anonymity=row.source_anonymity,
+            about=about.get(row.id, []),
         )
         for row in rows
     ]
@@ -225,6 +247,25 @@ def count_quotes(store: Store, flt: QuoteFilter | None = None) -> int:
     query = select(func.count()).select_from(source).where(and_(literal(True), *conditions))
     with store.reading() as conn:
         return int(conn.execute(query).scalar_one())
+
+
+def about_of(conn: object, quote_ids: list[str]) -> dict[str, list[EntityRef]]:
+    """The canonical entities each quote's words talk about (``Quote.about``), in order."""
+    if not quote_ids:
+        return {}
+    qa, ae, e = t.quote_about, t.article_entities, t.entities
+    rows = conn.execute(  # type: ignore[attr-defined]
+        select(qa.c.quote_id, e.c.id, e.c.name)
+        .select_from(qa.join(ae, ae.c.id == qa.c.article_entity_id).join(e, e.c.id == ae.c.entity_id))
+        .where(qa.c.quote_id.in_(sorted(set(quote_ids))))
+        .order_by(qa.c.quote_id, qa.c.position)
+    )
+    found: dict[str, list[EntityRef]] = {}
+    for row in rows:
+        refs = found.setdefault(row.quote_id, [])
+        if all(ref.id != row.id for ref in refs):  # two article entities merged into one
+            refs.append(EntityRef(id=row.id, name=row.name))
+    return found
 
 
 def _roles_of(conn: object, article_entity_ids: list[str]) -> dict[str, list[str]]:

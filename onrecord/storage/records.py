@@ -6,13 +6,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from onrecord.model import EntityType, QuoteKind, Span
+from onrecord.model import EntityType, QuoteKind, SourceAnonymity, Span, Stance
 
 __all__ = [
     "ArticleRecord",
     "Companion",
     "EntityProfile",
     "EntityRecord",
+    "EntityRef",
     "Highlight",
     "IngestReport",
     "NameCount",
@@ -44,6 +45,17 @@ class QuoteFilter(_Record):
     outlet: str | None = Field(default=None, description="the outlet (source) of the article, part of its name")
     entity_id: str | None = None
     article_id: str | None = None
+    stance: Stance | None = Field(default=None, description="how sure the statement is (issue 17)")
+    anonymity: SourceAnonymity | None = Field(default=None, description="named, unnamed or anonymous source")
+    negated: bool | None = Field(default=None, description="only negated (true) or only affirmed (false) statements")
+    about_entity: str | None = Field(default=None, description="id of an entity the quote's words talk about")
+
+
+class EntityRef(_Record):
+    """An entity by id and name."""
+
+    id: str
+    name: str
 
 
 class RoleSpan(_Record):
@@ -80,6 +92,10 @@ class QuoteRecord(_Record):
     source: str | None = None
     title: str | None = None
     url: str | None = None
+    stance: Stance | None = Field(default=None, description="null for quotes stored before stances existed")
+    negated: bool | None = None
+    source_anonymity: SourceAnonymity | None = None
+    about: list[EntityRef] = Field(default_factory=list, description="the entities the words talk about, in order")
 
 
 class NameCount(_Record):
@@ -200,3 +216,6 @@ class StoreStats(_Record):
     entities: int
     roles: int
     revision: str | None
+    stances: dict[str, int] = Field(default_factory=dict, description="quotes per stance (unknown: stored before 0005)")
+    anonymity: dict[str, int] = Field(default_factory=dict, description="quotes per source anonymity")
+    negated: int = 0

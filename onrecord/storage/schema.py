@@ -19,6 +19,7 @@ Full-text indexes are dialect-specific (FTS5 tables with triggers on SQLite, gen
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Float,
     ForeignKey,
@@ -117,11 +118,30 @@ quotes = Table(
     Column("confidence", Float, nullable=False),
     # the article's first possible date, copied so "newest first" listings read an index
     Column("date_from", String),
+    # issue 17 (NULL for quotes stored before revision 0005)
+    Column("stance", String),
+    Column("negated", Boolean),
+    Column("source_anonymity", String),
     Index("ix_quotes_article", "article_id", "position"),
     Index("ix_quotes_date", "date_from", "article_id", "position"),
     Index("ix_quotes_kind_language_date", "kind", "language", "date_from"),
     Index("ix_quotes_entity_date", "entity_id", "date_from"),
     Index("ix_quotes_article_entity", "article_entity_id"),
+    Index("ix_quotes_stance_date", "stance", "date_from"),
+    Index("ix_quotes_anonymity_date", "source_anonymity", "date_from"),
+)
+
+#: the article entities a quote's words mention (``Quote.about``), in order; the canonical
+#: entity is read through ``article_entities``, so merges and splits need no update here
+quote_about = Table(
+    "quote_about",
+    metadata,
+    Column("quote_id", String, ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True),
+    Column("article_entity_id", String, primary_key=True),
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Index("ix_quote_about_article_entity", "article_entity_id"),
+    Index("ix_quote_about_article", "article_id"),
 )
 
 roles = Table(
@@ -209,6 +229,7 @@ __all__ = [
     "entity_names",
     "metadata",
     "overrides",
+    "quote_about",
     "quotes",
     "resolution_keys",
     "resolution_names",

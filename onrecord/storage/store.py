@@ -30,7 +30,17 @@ from onrecord.resolve.keys import fold
 from onrecord.storage import engine as engines
 from onrecord.storage import resolution
 from onrecord.storage import schema as t
-from onrecord.storage.facts import date_range, dumps_spans, fact_id, now_iso, quote_id, role_id, word_count
+from onrecord.storage.facts import (
+    about_rows,
+    date_range,
+    dumps_spans,
+    fact_id,
+    now_iso,
+    quote_id,
+    role_id,
+    stance_columns,
+    word_count,
+)
 from onrecord.storage.records import StoreStats
 from onrecord.storage.resolution import Touched, insert_ignore
 
@@ -282,11 +292,15 @@ class Store:
         self, conn: Connection, analysis: Analysis, links: dict[str, tuple[str, str, str]], date_from: str | None
     ) -> None:
         rows = []
+        about: list[dict[str, object]] = []
+        article_entity = {local: link[0] for local, link in links.items()}
         for position, quote in enumerate(analysis.quotes):
             link = links.get(quote.entity) if quote.entity else None
+            row_id = quote_id(analysis.id, quote)
+            about += about_rows(analysis.id, row_id, quote, article_entity)
             rows.append(
                 {
-                    "id": quote_id(analysis.id, quote),
+                    "id": row_id,
                     "article_id": analysis.id,
                     "local_id": quote.id,
                     "position": position,
@@ -303,10 +317,13 @@ class Store:
                     "entity_id": link[1] if link else None,
                     "confidence": quote.confidence,
                     "date_from": date_from,
+                    **stance_columns(quote),
                 }
             )
         if rows:
             conn.execute(self._insert_ignore(t.quotes), rows)
+        if about:
+            conn.execute(self._insert_ignore(t.quote_about), about)
 
     def follow(self, conn: Connection, entity_id: str) -> str:
         """The entity that ``entity_id`` was merged into by a user, if any (following chains)."""
@@ -353,7 +370,26 @@ class Store:
             count["entities"] = conn.execute(
                 select(func.count()).select_from(t.entities).where(t.entities.c.merged_into.is_(None))
             ).scalar_one()
-        return StoreStats(**count, revision=engines.current_revision(self.engine))
+            stances, anonymity, negated = _stance_counts(conn)
+        return StoreStats(
+            **count,
+            revision=engines.current_revision(self.engine),
+            stances=stances,
+            anonymity=anonymity,
+            negated=negated,
+        )
+
+
+def _stance_counts(conn: Connection) -> tuple[dict[str, int], dict[str, int], int]:
+    """Quotes per stance and per source anonymity (``unknown``: stored before revision 0005),
+    and how many are negated."""
+    q = t.quotes.c
+    found: list[dict[str, int]] = []
+    for column in (q.stance, q.source_anonymity):
+        rows = conn.execute(select(column, func.count()).group_by(column)).all()
+        found.append({(value or "unknown"): int(n) for value, n in sorted(rows, key=lambda r: r[0] or "~")})
+    negated = conn.execute(select(func.count()).select_from(t.quotes).where(q.negated.is_(True))).scalar_one()
+    return found[0], found[1], int(negated)
 
 
 def merge_rows(conn: Connection, source: str, target: str, rule: str) -> None:

@@ -35,6 +35,9 @@ class Statement:
     entity: str | None = None
     roles: tuple[str, ...] = ()
     cue: str | None = None
+    stance: str = "asserted"
+    negated: bool = False
+    anonymity: str = "named"
 
     @property
     def percent(self) -> int:
@@ -50,7 +53,10 @@ class Statement:
     def summary(self) -> str:
         """A one-line plain-text description (for ``title`` tooltips)."""
         who = self.speaker or "unknown speaker"
-        parts = [who, *(self.roles[:1]), self.kind.replace("_", " "), f"confidence {self.percent}%"]
+        stance = (
+            [self.stance + (", negated" if self.negated else "")] if self.stance != "asserted" or self.negated else []
+        )
+        parts = [who, *(self.roles[:1]), self.kind.replace("_", " "), *stance, f"confidence {self.percent}%"]
         return " · ".join(parts)
 
 
@@ -120,6 +126,9 @@ def statements(analysis: Analysis, roles: Mapping[int, Sequence[str]] | None = N
                 entity=quote.entity,
                 roles=labels,
                 cue=quote.cue.text if quote.cue else None,
+                stance=quote.stance,
+                negated=quote.negated,
+                anonymity=quote.source_anonymity,
             )
         )
     return found

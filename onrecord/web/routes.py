@@ -18,7 +18,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from onrecord.api.deps import StoreDep
 from onrecord.errors import OnrecordError
-from onrecord.model import Article, Meta, content_id
+from onrecord.model import ANONYMITIES, STANCES, Article, Meta, content_id
 from onrecord.storage import Store
 from onrecord.storage.graph import Graph, article_graph, entity_graph
 from onrecord.storage.queries import (
@@ -209,13 +209,20 @@ def search_form(
     since: Field = "",
     until: Field = "",
     outlet: Field = "",
+    stance: Field = "",
+    anonymity: Field = "",
 ) -> SearchForm:
     """Read the search form's query parameters (a dependency of the search and graph pages)."""
     given = {
         "speaker": speaker.strip(), "organization": organization.strip(), "kind": kind, "lang": lang,
-        "since": since.strip(), "until": until.strip(), "outlet": outlet.strip(),
+        "since": since.strip(), "until": until.strip(), "outlet": outlet.strip(), "stance": stance,
+        "anonymity": anonymity,
     }  # fmt: skip
     problems: list[str] = []
+    for key, allowed in (("stance", STANCES), ("anonymity", ANONYMITIES)):
+        if given[key] and given[key] not in allowed:
+            problems.append(f"unknown {key} {given[key]!r}")
+            given[key] = ""
     if given["kind"] and given["kind"] not in KINDS:
         problems.append(f"unknown kind {given['kind']!r}")
         given["kind"] = ""
@@ -244,6 +251,7 @@ def search(request: Request, store: StoreDep, form: SearchFormDep, offset: Offse
     q, filters, problems = form.q, form.filters, form.problems
     context: dict[str, object] = {
         "nav": "search", "q": q, "filters": filters, "problems": problems, "kinds": KINDS, "langs": LANGS,
+        "stances": STANCES, "anonymities": ANONYMITIES,
         "offset": offset, "limit": PAGE, "hits": None, "quotes": None, "articles": [], "total": None,
     }  # fmt: skip
     try:

@@ -16,6 +16,7 @@ from onrecord.lang.de.lemmas import LemmaTable
 from onrecord.lang.de.linear import LinearModel
 from onrecord.lang.de.ner import NerTagger
 from onrecord.lang.de.sentences import SentenceClassifier
+from onrecord.lang.de.stance import annotate_quotes
 from onrecord.lang.de.tagger import Tagger
 from onrecord.lang.de.tokens import PreparedDoc, prepare
 from onrecord.lang.de.train import (
@@ -96,7 +97,7 @@ class GermanExtractor:
                     confidence=round(min(1.0, max(0.0, conf)), 3),
                 )
             )
-        return ExtractionResult(quotes=quotes, entities=entities)
+        return ExtractionResult(quotes=annotate_quotes(text, quotes, entities, self.lemmas), entities=entities)
 
     def extract_many(self, texts: list[str]) -> list[ExtractionResult]:
         return [self.extract(t) for t in texts]

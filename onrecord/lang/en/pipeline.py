@@ -25,6 +25,7 @@ from onrecord.lang.en.entities import Cluster, build_entities
 from onrecord.lang.en.lexicon import Lexicon, load_lexicon
 from onrecord.lang.en.quotemarks import for_parser, pair_quotes
 from onrecord.lang.en.spans import doc_text, with_text
+from onrecord.lang.en.stance import annotate_quotes
 from onrecord.model import Entity, Mention, Quote, span_text
 
 VERSION = "0.2.0"
@@ -191,7 +192,7 @@ def assemble(doc: Doc, atts: list[Attribution], lex: Lexicon) -> ExtractionResul
         Entity(id=ids[id(c)], name=c.name, type=c.type, mentions=sorted(c.mentions), roles=c.roles)
         for c in sorted((c for c in builder.clusters if id(c) in ids), key=lambda c: ids[id(c)][1:].zfill(6))
     ]
-    return ExtractionResult(quotes=quotes, entities=entities)
+    return ExtractionResult(quotes=annotate_quotes(text, quotes, entities), entities=entities)
 
 
 class EnglishExtractor:

