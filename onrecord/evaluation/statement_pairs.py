@@ -159,6 +159,14 @@ def sweep(pairs: list[GoldPair]) -> list[dict[str, float | int]]:
     return rows
 
 
+def best(rows: list[dict[str, float | int]]) -> dict[str, float | int]:
+    """The row a sweep chooses: best F1; ties go to the strictest setting (highest thresholds, longest cut)."""
+    return min(
+        rows,
+        key=lambda r: (-r["f1"], -r["threshold"], -r["cross_mode_threshold"], -r["min_cut_words"]),
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m onrecord.evaluation.statement_pairs", description=__doc__.split("\n")[0]
@@ -178,6 +186,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     result: object = sweep(pairs) if args.sweep else {"split": args.split} | score(pairs)
+    if args.sweep and args.format == "text":
+        assert isinstance(result, list)
+        result.append({"chosen": 1} | best(result))
     if args.format == "json":
         print(json.dumps(result, indent=2))
     elif isinstance(result, list):

@@ -92,7 +92,7 @@ class MatchParams:
     """Thresholds of the matcher (defaults tuned on the dev pairs only)."""
 
     threshold: float = 82.0
-    min_cut_words: int = 6
+    min_cut_words: int = 4
     min_cut_share: float = 0.3
     cross_mode_threshold: float = 100.0
     shingle_words: int = SHINGLE_WORDS
