@@ -180,12 +180,25 @@ def group_statements(occurrences: Iterable[Occurrence], params: MatchParams = Ma
             i = parent[i]
         return i
 
-    for i, j in sorted(candidate_pairs(occs, params)):
+    # identical words of one speaker in one mode are one statement without comparing them
+    first_of: dict[tuple[str, str, str], int] = {}
+    unique: list[int] = []
+    for i, occ in enumerate(occs):
+        same_key = (occ.speaker, mode_of(occ.kind), norms[occ.key])
+        if occ.speaker and same_key in first_of:
+            parent[i] = first_of[same_key]
+        else:
+            first_of[same_key] = i
+            unique.append(i)
+    distinct = [occs[i] for i in unique]
+    for u, v in sorted(candidate_pairs(distinct, params)):
+        i, j = unique[u], unique[v]
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
         a, b = occs[i], occs[j]
         if _verified(a, b, norms[a.key], norms[b.key], params):
-            ri, rj = find(i), find(j)
-            if ri != rj:
-                parent[max(ri, rj)] = min(ri, rj)
+            parent[max(ri, rj)] = min(ri, rj)
     groups: dict[int, list[Occurrence]] = defaultdict(list)
     for i, occ in enumerate(occs):
         groups[find(i)].append(occ)
