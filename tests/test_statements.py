@@ -15,6 +15,7 @@ import pytest
 from onrecord.errors import DataError, InputError
 from onrecord.evaluation import statement_pairs
 from onrecord.statements import (
+    MatchParams,
     Occurrence,
     find_wire_copies,
     group_statements,
@@ -253,3 +254,18 @@ def test_bundled_pairs_match_the_corpora() -> None:
     pairs = statement_pairs.read_pairs("all", data)
     assert len(pairs) >= 300
     assert all(p.a.text.strip() and p.b.text.strip() for p in pairs)
+
+
+def test_identical_words_join_only_within_one_speaker_and_one_mode() -> None:
+    occs = [
+        Occurrence("c3#q1", MAYOR, "Der Haushalt ist ausgeglichen.", "direct"),
+        Occurrence("c1#q1", MAYOR, "„Der Haushalt ist ausgeglichen“", "direct"),
+        Occurrence("c2#q1", MAYOR, "der Haushalt ist ausgeglichen", "indirect"),
+        Occurrence("c4#q1", MINISTER, "Der Haushalt ist ausgeglichen", "direct"),
+    ]
+    strict = MatchParams(cross_mode_threshold=101.0)
+    for order in (occs, occs[::-1], occs[1:] + occs[:1]):
+        groups = _groups(group_statements(order, strict))
+        assert groups == {frozenset({"c1#q1", "c3#q1"}), frozenset({"c2#q1"}), frozenset({"c4#q1"})}
+    # with the default, an exact verbatim match in reported speech is the same statement
+    assert frozenset({"c1#q1", "c2#q1", "c3#q1"}) in _groups(group_statements(occs))
