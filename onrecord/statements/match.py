@@ -24,8 +24,10 @@ How, and why this way:
   against reported speech needs ``cross_mode_threshold`` (a paraphrase changes person and mood
   but keeps many words, so only an exact cut of the verbatim words passes). The defaults were tuned on the dev
   half of ``onrecord/evaluation/data/statement-pairs.jsonl`` only.
-* **Grouping** (:func:`group_statements`): the connected components of the verified pairs
-  (single link). The edges depend only on the set of occurrences, so the groups do not depend
+* **Grouping** (:func:`group_statements`): occurrences with identical normalised words, speaker
+  and mode are joined first without comparing; then the connected components of the verified
+  pairs (single link; a pair already in one component is not compared again). The edges
+  depend only on the set of occurrences, so the groups do not depend
   on the order of the input. A group's id is a hash of its content — the speaker key and the
   normalised words of its representative occurrence (the longest; ties by text, then key) — so
   any order of input gives the same ids. An id can change when a later occurrence becomes the
