@@ -1,0 +1,204 @@
+"""Score the statement matcher on the bundled statement pairs (issue 18, point 1).
+
+``statement-pairs.jsonl`` holds pairs of quote occurrences (article id + spans, the speaker as
+read and the mode) labelled ``same`` or ``different`` (guidelines: ``STATEMENT-PAIRS.md``). The
+scorer groups all occurrences of the chosen split with :func:`onrecord.statements.group_statements`
+and counts a pair as predicted *same* when both occurrences end in one statement, so the
+transitive effect of grouping is measured, not only the pairwise test. Pairwise precision and
+recall of the label ``same``.
+
+Usage (tune on dev only; heldout is scored once)::
+
+    python -m onrecord.evaluation.statement_pairs --split dev
+    python -m onrecord.evaluation.statement_pairs --split dev --sweep
+    python -m onrecord.evaluation.statement_pairs --split heldout --format json
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from onrecord.errors import DataError
+from onrecord.evaluation.gold import CorpusTexts
+from onrecord.statements import MatchParams, Occurrence, group_statements
+
+PAIRS_PATH = Path(__file__).parent / "data" / "statement-pairs.jsonl"
+SPLITS = ("dev", "heldout", "all")
+DEFAULT_DATA = Path("../shared/data")
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Side:
+    """One occurrence of a pair: where it is, its words, who says it (as read) and its mode."""
+
+    doc: str
+    spans: tuple[Span, ...]
+    text: str
+    speaker: str
+    mode: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.doc}#" + ",".join(f"{b}-{e}" for b, e in self.spans)
+
+
+@dataclass(frozen=True)
+class GoldPair:
+    """A labelled pair of occurrences."""
+
+    pair: str
+    split: str
+    same: bool
+    a: Side
+    b: Side
+
+
+def _side(texts: CorpusTexts, record: dict[str, object], where: str) -> Side:
+    doc = str(record["id"])
+    text = texts.text(doc)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    if digest != record.get("sha256") or len(text) != record.get("chars"):
+        raise DataError(f"{where}: the text of {doc} differs from the one that was labelled")
+    raw_spans = record["spans"]
+    if not isinstance(raw_spans, list) or not raw_spans:
+        raise DataError(f"{where}: spans missing")
+    spans = tuple((int(b), int(e)) for b, e in raw_spans)
+    words = " ".join(text[b:e] for b, e in spans)
+    return Side(doc, spans, words, str(record.get("speaker") or ""), str(record.get("mode") or "reported"))
+
+
+def read_pairs(split: str, data_root: Path = DEFAULT_DATA, path: Path = PAIRS_PATH) -> list[GoldPair]:
+    """The labelled pairs of one split (``dev``, ``heldout`` or ``all``), texts read from ``data_root``."""
+    if split not in SPLITS:
+        raise DataError(f"split {split!r}: the statement pairs have {', '.join(SPLITS)}")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read the statement pairs ({exc})") from exc
+    texts = CorpusTexts(data_root)
+    pairs = []
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{path.name}:{lineno}"
+        try:
+            record = json.loads(line)
+        except ValueError as exc:
+            raise DataError(f"{where}: not JSON ({exc})") from exc
+        if split != "all" and record.get("split") != split:
+            continue
+        label = record.get("label")
+        if label not in ("same", "different"):
+            raise DataError(f"{where}: label must be same or different, not {label!r}")
+        pairs.append(
+            GoldPair(
+                str(record["pair"]),
+                str(record["split"]),
+                label == "same",
+                _side(texts, record["a"], where),
+                _side(texts, record["b"], where),
+            )
+        )
+    return pairs
+
+
+def predict(pairs: list[GoldPair], params: MatchParams | None = None) -> list[bool]:
+    """For each pair, whether the matcher puts both occurrences into one statement."""
+    params = params or MatchParams()
+    sides: dict[str, Side] = {}
+    for pair in pairs:
+        for side in (pair.a, pair.b):
+            sides.setdefault(side.key, side)
+    occurrences = [
+        Occurrence(key, s.speaker, s.text, "direct" if s.mode == "direct" else "indirect") for key, s in sides.items()
+    ]
+    group_of = {key: statement.id for statement in group_statements(occurrences, params) for key in statement.keys}
+    return [group_of[p.a.key] == group_of[p.b.key] for p in pairs]
+
+
+def score(pairs: list[GoldPair], params: MatchParams | None = None) -> dict[str, float | int]:
+    """Pairwise precision, recall and F1 of ``same``, with the counts behind them."""
+    predicted = predict(pairs, params)
+    tp = sum(1 for p, y in zip(pairs, predicted, strict=True) if p.same and y)
+    fp = sum(1 for p, y in zip(pairs, predicted, strict=True) if not p.same and y)
+    fn = sum(1 for p, y in zip(pairs, predicted, strict=True) if p.same and not y)
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "pairs": len(pairs),
+        "same": tp + fn,
+        "different": len(pairs) - tp - fn,
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "precision": round(precision, 3),
+        "recall": round(recall, 3),
+        "f1": round(f1, 3),
+    }
+
+
+def sweep(pairs: list[GoldPair]) -> list[dict[str, float | int]]:
+    """Scores over a grid of thresholds (for the dev split only)."""
+    rows = []
+    for threshold in (75.0, 80.0, 82.0, 85.0, 88.0, 90.0, 92.0, 95.0):
+        for min_cut_words in (3, 4, 6):
+            for cross in (90.0, 95.0, 100.0, 101.0):
+                params = MatchParams(threshold=threshold, min_cut_words=min_cut_words, cross_mode_threshold=cross)
+                rows.append(
+                    {"threshold": threshold, "min_cut_words": min_cut_words, "cross_mode_threshold": cross}
+                    | score(pairs, params)
+                )
+    return rows
+
+
+def best(rows: list[dict[str, float | int]]) -> dict[str, float | int]:
+    """The row a sweep chooses: best F1; ties go to the strictest setting (highest thresholds, longest cut)."""
+    return min(
+        rows,
+        key=lambda r: (-r["f1"], -r["threshold"], -r["cross_mode_threshold"], -r["min_cut_words"]),
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m onrecord.evaluation.statement_pairs", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument("--split", default="dev", choices=SPLITS)
+    parser.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, help="folder of the corpora (default ../shared/data)"
+    )
+    parser.add_argument("--sweep", action="store_true", help="grid of thresholds (dev only)")
+    parser.add_argument("--format", default="text", choices=("text", "json"))
+    args = parser.parse_args(argv)
+    if args.sweep and args.split != "dev":
+        parser.error("--sweep tunes thresholds: dev split only")
+    try:
+        pairs = read_pairs(args.split, args.data)
+    except DataError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    result: object = sweep(pairs) if args.sweep else {"split": args.split} | score(pairs)
+    if args.sweep and args.format == "text":
+        assert isinstance(result, list)
+        result.append({"chosen": 1} | best(result))
+    if args.format == "json":
+        print(json.dumps(result, indent=2))
+    elif isinstance(result, list):
+        for row in result:
+            print(" ".join(f"{k}={v}" for k, v in row.items()))
+    else:
+        assert isinstance(result, dict)
+        print(" ".join(f"{k}={v}" for k, v in result.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

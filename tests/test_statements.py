@@ -1,0 +1,271 @@
+"""Statements across articles (issue 18.1): normalisation, grouping, order independence, wire copies.
+
+All texts here are written for these tests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from onrecord.errors import DataError, InputError
+from onrecord.evaluation import statement_pairs
+from onrecord.statements import (
+    MatchParams,
+    Occurrence,
+    find_wire_copies,
+    group_statements,
+    normalize,
+    same_statement,
+    statement_id,
+)
+
+MAYOR = "ent:mayor-hollweg"
+MINISTER = "ent:minister-adebayo"
+
+
+def _occurrences() -> list[Occurrence]:
+    return [
+        # one statement, four renderings: full, cut (headline), re-punctuated, lightly re-worded
+        Occurrence(
+            "a1#q1",
+            MAYOR,
+            "„Die neue Brücke wird im Frühling fertig, und sie kostet keinen Cent mehr als geplant“",
+            "direct",
+        ),
+        Occurrence("a2#q4", MAYOR, '"Die neue Brücke wird im Frühling fertig"', "direct"),
+        Occurrence(
+            "a3#q2",
+            MAYOR,
+            "Die neue Brücke wird im Frühling fertig – und sie kostet keinen Cent mehr als geplant!",
+            "direct",
+        ),
+        Occurrence(
+            "a4#q1",
+            MAYOR,
+            "Die neue Brücke wird im Frühling fertig, und sie kostet keinen einzigen Cent mehr als geplant",
+            "direct",
+        ),
+        # its paraphrase in reported speech: a statement of its own
+        Occurrence(
+            "a5#q3", MAYOR, "die neue Brücke werde im Frühling fertig und koste nicht mehr als geplant", "indirect"
+        ),
+        # same speaker, another statement with many shared words
+        Occurrence(
+            "a6#q2",
+            MAYOR,
+            "Die neue Brücke wird im Herbst gesperrt, und sie kostet deutlich mehr als geplant",
+            "direct",
+        ),
+        # same words, another speaker
+        Occurrence(
+            "a7#q1",
+            MINISTER,
+            "Die neue Brücke wird im Frühling fertig, und sie kostet keinen Cent mehr als geplant",
+            "direct",
+        ),
+        # no speaker: never grouped
+        Occurrence("a8#q1", "", "Die neue Brücke wird im Frühling fertig", "direct"),
+        Occurrence("a9#q1", "", "Die neue Brücke wird im Frühling fertig", "direct"),
+    ]
+
+
+def _groups(statements: list) -> set[frozenset[str]]:
+    return {frozenset(s.keys) for s in statements}
+
+
+def test_normalize_removes_quote_marks_punctuation_case_and_spacing() -> None:
+    assert normalize("„Wir  schaffen DAS!“") == "wir schaffen das"
+    assert normalize('"wir schaffen das"') == normalize("»Wir schaffen das«") == normalize("‚Wir – schaffen, das …‘")
+    assert normalize("Straße") == normalize("STRASSE")
+    assert normalize("Es geht nicht") != normalize("Es geht")
+
+
+def test_grouping_joins_cut_repunctuated_and_reworded_but_not_paraphrase_or_other_speakers() -> None:
+    groups = _groups(group_statements(_occurrences()))
+    assert frozenset({"a1#q1", "a2#q4", "a3#q2", "a4#q1"}) in groups
+    assert frozenset({"a5#q3"}) in groups  # paraphrase stays separate
+    assert frozenset({"a6#q2"}) in groups  # same speaker, other statement
+    assert frozenset({"a7#q1"}) in groups  # same words, other speaker
+    assert frozenset({"a8#q1"}) in groups and frozenset({"a9#q1"}) in groups
+    assert len(groups) == 6
+
+
+def test_same_statement_is_symmetric_and_respects_speaker() -> None:
+    occs = {o.key: o for o in _occurrences()}
+    assert same_statement(occs["a1#q1"], occs["a3#q2"]) and same_statement(occs["a3#q2"], occs["a1#q1"])
+    assert not same_statement(occs["a1#q1"], occs["a5#q3"])
+    assert not same_statement(occs["a1#q1"], occs["a7#q1"])
+    assert not same_statement(occs["a8#q1"], occs["a9#q1"])
+
+
+def test_a_verbatim_cut_inside_reported_speech_joins_but_a_reworded_one_does_not() -> None:
+    mixed = Occurrence("b1#q1", MINISTER, 'Pendler seien "das Rückgrat unserer regionalen Wirtschaft"', "mixed")
+    reported = Occurrence(
+        "b2#q1", MINISTER, "Pendler seien das Rückgrat unserer regionalen Wirtschaft, sagte sie am Montag", "indirect"
+    )
+    reworded = Occurrence(
+        "b3#q1", MINISTER, "Pendler seien ein Rückgrat der regionalen Wirtschaft, sagte sie am Montag", "indirect"
+    )
+    assert same_statement(mixed, reported)
+    assert not same_statement(mixed, reworded)
+    # the same reworded pair within one mode passes the ordinary threshold
+    assert same_statement(reported, reworded)
+
+
+def test_grouping_and_ids_do_not_depend_on_input_order() -> None:
+    occs = _occurrences()
+    reference = group_statements(occs)
+    for seed in range(8):
+        shuffled = occs[:]
+        random.Random(seed).shuffle(shuffled)
+        assert group_statements(shuffled) == reference
+    ids = [s.id for s in reference]
+    assert len(set(ids)) == len(ids)
+    full = next(s for s in reference if "a1#q1" in s.keys)
+    assert full.id == statement_id(MAYOR, normalize(full.text))  # content hash of the representative
+    assert "keinen einzigen Cent" in full.text  # the longest occurrence represents the statement
+
+
+def test_statement_id_changes_with_content_not_with_keys() -> None:
+    first = group_statements(
+        [Occurrence("x#1", MAYOR, "Wir bauen eine Schule"), Occurrence("y#1", MAYOR, "Wir bauen eine Schule!")]
+    )
+    renamed = group_statements(
+        [Occurrence("k#9", MAYOR, "Wir bauen eine Schule"), Occurrence("m#2", MAYOR, "Wir bauen eine Schule!")]
+    )
+    other = group_statements([Occurrence("x#1", MAYOR, "Wir bauen ein Bad")])
+    assert [s.id for s in first] == [s.id for s in renamed]
+    assert first[0].id != other[0].id
+
+
+def test_duplicate_occurrence_key_is_refused() -> None:
+    with pytest.raises(InputError):
+        group_statements([Occurrence("k", MAYOR, "Eins zwei drei"), Occurrence("k", MAYOR, "Vier fünf sechs")])
+
+
+_BODY = (
+    "Der Stadtrat von Kellerbach hat am Dienstag den Bau einer Fußgängerbrücke über die Lauter beschlossen. "
+    "Die Brücke soll den Bahnhof mit dem neuen Wohngebiet am Nordufer verbinden und im kommenden Frühling "
+    "fertig werden. Die Kosten von 4,2 Millionen Euro teilen sich Land und Gemeinde. Gegen das Projekt hatte "
+    "eine Bürgerinitiative zweihundert Unterschriften gesammelt, weil sie um die Uferwiesen fürchtet. "
+    "Die Bürgermeisterin versprach, dass die Wiesen erhalten bleiben und zusätzlich dreißig Bäume gepflanzt werden."
+)
+_BOILERPLATE = "Der vollständige Text dieser Agenturmeldung ist aus rechtlichen Gründen nicht mehr verfügbar."
+
+
+def test_wire_copies_flag_near_identical_bodies_but_not_shared_boilerplate() -> None:
+    cut_copy = "Kellerbach – " + _BODY.rsplit(" Die Bürgermeisterin", 1)[0].replace("4,2 Millionen", "4,2 Mio.")
+    unrelated = (
+        "Die Feuerwehr von Kellerbach hat am Wochenende ein neues Löschfahrzeug in Dienst gestellt. Das Fahrzeug "
+        "ersetzt einen dreißig Jahre alten Wagen, der zuletzt immer öfter in der Werkstatt stand. Finanziert wurde "
+        "es zur Hälfte aus Spenden der Bevölkerung, den Rest übernahm die Gemeinde aus ihren Rücklagen. " + _BOILERPLATE
+    )
+    stub = "Ein Zug ist in der Nacht bei Ostheim entgleist, verletzt wurde niemand. " + _BOILERPLATE
+    articles = [("art-3", unrelated), ("art-1", _BODY), ("art-2", cut_copy), ("art-4", stub)]
+    copies = find_wire_copies(articles, min_words=10)
+    assert [(c.first, c.second) for c in copies] == [("art-1", "art-2")]
+    assert copies[0].containment >= 0.8
+    assert find_wire_copies(list(reversed(articles)), min_words=10) == copies
+    with pytest.raises(InputError):
+        find_wire_copies([("a", _BODY), ("a", _BODY)])
+
+
+def _write_corpus(root: Path, texts: dict[str, str]) -> None:
+    (root / "news-en").mkdir(parents=True)
+    for stem, text in texts.items():
+        (root / "news-en" / f"{stem}.txt").write_text(text, encoding="utf-8")
+
+
+def _side(stem: str, text: str, words: str, speaker: str, mode: str) -> dict[str, object]:
+    start = text.index(words)
+    return {
+        "id": f"news-en:{stem}",
+        "sha256": hashlib.sha256(text.encode()).hexdigest()[:16],
+        "chars": len(text),
+        "spans": [[start, start + len(words)]],
+        "speaker": speaker,
+        "mode": mode,
+    }
+
+
+def test_scorer_counts_pairwise_precision_and_recall(tmp_path: Path) -> None:
+    one = 'Harbour chief Ines Okafor said: "The ferry will sail again on Monday, weather permitting."'
+    two = "The ferry will sail again on Monday, Okafor told reporters. She said the ferry would sail on Monday."
+    _write_corpus(tmp_path, {"one": one, "two": two})
+    records = [
+        (
+            "p1",
+            "same",
+            _side("one", one, "The ferry will sail again on Monday, weather permitting.", "Okafor", "direct"),
+            _side("two", two, "The ferry will sail again on Monday", "Okafor", "direct"),
+        ),
+        (
+            "p2",
+            "different",
+            _side("one", one, "The ferry will sail again on Monday, weather permitting.", "Okafor", "direct"),
+            _side("two", two, "the ferry would sail on Monday", "Okafor", "reported"),
+        ),
+        (
+            "p3",
+            "same",
+            _side("one", one, "The ferry will sail again on Monday, weather permitting.", "Okafor", "direct"),
+            _side("two", two, "the ferry would sail on Monday", "Okafor", "reported"),
+        ),
+    ]
+    path = tmp_path / "pairs.jsonl"
+    path.write_text(
+        "".join(
+            json.dumps({"pair": p, "split": "dev", "label": lab, "a": a, "b": b}) + "\n" for p, lab, a, b in records
+        ),
+        encoding="utf-8",
+    )
+    pairs = statement_pairs.read_pairs("dev", tmp_path, path)
+    result = statement_pairs.score(pairs)
+    assert (result["tp"], result["fp"], result["fn"]) == (1, 0, 1)
+    assert result["precision"] == 1.0 and result["recall"] == 0.5
+    assert statement_pairs.read_pairs("heldout", tmp_path, path) == []
+    (tmp_path / "news-en" / "two.txt").write_text(two + " Changed.", encoding="utf-8")
+    with pytest.raises(DataError):
+        statement_pairs.read_pairs("dev", tmp_path, path)
+
+
+def test_bundled_pairs_hold_offsets_and_labels_only() -> None:
+    lines = statement_pairs.PAIRS_PATH.read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    assert len(records) >= 300
+    assert {r["split"] for r in records} == {"dev", "heldout"}
+    assert {r["label"] for r in records} == {"same", "different"}
+    for r in records:
+        assert set(r) == {"pair", "split", "label", "a", "b"}
+        for side in (r["a"], r["b"]):
+            assert set(side) == {"id", "sha256", "chars", "spans", "speaker", "mode"}
+            assert side["mode"] in ("direct", "reported")
+
+
+def test_bundled_pairs_match_the_corpora() -> None:
+    data = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+    if not (data / "bench-de").is_dir() or not (data / "news-en").is_dir():
+        pytest.skip("../shared/data not available")
+    pairs = statement_pairs.read_pairs("all", data)
+    assert len(pairs) >= 300
+    assert all(p.a.text.strip() and p.b.text.strip() for p in pairs)
+
+
+def test_identical_words_join_only_within_one_speaker_and_one_mode() -> None:
+    occs = [
+        Occurrence("c3#q1", MAYOR, "Der Haushalt ist ausgeglichen.", "direct"),
+        Occurrence("c1#q1", MAYOR, "„Der Haushalt ist ausgeglichen“", "direct"),
+        Occurrence("c2#q1", MAYOR, "der Haushalt ist ausgeglichen", "indirect"),
+        Occurrence("c4#q1", MINISTER, "Der Haushalt ist ausgeglichen", "direct"),
+    ]
+    strict = MatchParams(cross_mode_threshold=101.0)
+    for order in (occs, occs[::-1], occs[1:] + occs[:1]):
+        groups = _groups(group_statements(order, strict))
+        assert groups == {frozenset({"c1#q1", "c3#q1"}), frozenset({"c2#q1"}), frozenset({"c4#q1"})}
+    # with the default, an exact verbatim match in reported speech is the same statement
+    assert frozenset({"c1#q1", "c2#q1", "c3#q1"}) in _groups(group_statements(occs))
