@@ -193,11 +193,12 @@ def entity(request: Request, entity_id: str, store: StoreDep, offset: Offset = 0
 @dataclass
 class SearchForm:
     """The words and filters of a search or graph form: valid filters only, with messages about
-    the invalid ones."""
+    the invalid ones, and every value as entered (the form shows it again, valid or not)."""
 
     q: str
     filters: dict[str, str]
     problems: list[str]
+    entered: dict[str, str]
 
 
 def search_form(
@@ -215,6 +216,7 @@ def search_form(
         "speaker": speaker.strip(), "organization": organization.strip(), "kind": kind, "lang": lang,
         "since": since.strip(), "until": until.strip(), "outlet": outlet.strip(),
     }  # fmt: skip
+    entered = {k: v for k, v in given.items() if v}
     problems: list[str] = []
     if given["kind"] and given["kind"] not in KINDS:
         problems.append(f"unknown kind {given['kind']!r}")
@@ -226,7 +228,7 @@ def search_form(
         if given[key] and not _DATE.match(given[key]):
             problems.append(f"{key}: write a date as YYYY, YYYY-MM or YYYY-MM-DD")
             given[key] = ""
-    return SearchForm(q.strip(), {k: v for k, v in given.items() if v}, problems)
+    return SearchForm(q.strip(), {k: v for k, v in given.items() if v}, problems, entered)
 
 
 SearchFormDep = Annotated[SearchForm, Depends(search_form)]
@@ -243,7 +245,8 @@ def search(request: Request, store: StoreDep, form: SearchFormDep, offset: Offse
     """Full-text search (ranked, highlighted) or filtered statements, plus matching articles."""
     q, filters, problems = form.q, form.filters, form.problems
     context: dict[str, object] = {
-        "nav": "search", "q": q, "filters": filters, "problems": problems, "kinds": KINDS, "langs": LANGS,
+        "nav": "search", "q": q, "filters": filters, "entered": form.entered, "problems": problems,
+        "kinds": KINDS, "langs": LANGS,
         "offset": offset, "limit": PAGE, "hits": None, "quotes": None, "articles": [], "total": None,
     }  # fmt: skip
     try:
