@@ -235,3 +235,31 @@ def test_405_and_options_name_the_allowed_methods(client: TestClient) -> None:
             response = client.request(method, url)
             assert response.status_code == 405, f"{method} {url}"
             assert {m.strip() for m in response.headers["allow"].split(",")} == methods, f"{method} {url}"
+
+
+# --------------------------------------------------------------------------- article ids of every form
+
+
+def test_every_stored_article_id_is_reachable_and_matches_the_schema(tmp_path: Path) -> None:
+    """Ids are file names, JSONL ids or hashes: "/", ":", ".", spaces all occur, and each one
+    reaches its article (percent-encoded or not), and matches the pattern the schema publishes."""
+    import re
+    from urllib.parse import quote
+
+    ids = ["reuters/2024-03-12/eu-gipfel.txt", "urn:x-news:4711", "Leitartikel 3.1 (Entwurf)", "a//b/", "ü?#%"]
+    text = "„Wir bleiben“, sagte die Bürgermeisterin Anna Roth am Montag."
+    with TestClient(create_app(ServerSettings(db=str(tmp_path / "ids.db"))), base_url=LOCAL) as client:
+        body = {"articles": [{"id": id_, "text": text, "lang": "de"} for id_ in ids]}
+        assert client.post("/api/ingest", json=body).json()["added"] == len(ids)
+        parameter = client.get("/openapi.json").json()["paths"]["/api/articles/{article_id}"]["get"]["parameters"][0]
+        pattern = re.compile(parameter["schema"]["pattern"])
+        for id_ in ids:
+            assert pattern.search(id_), id_
+            response = client.get("/api/articles/" + quote(id_, safe=""))
+            assert response.status_code == 200 and response.json()["id"] == id_, (id_, response.text[:200])
+            if "/" in id_ and not id_.endswith("/"):
+                assert client.get("/api/articles/" + quote(id_, safe="/")).json()["id"] == id_
+        assert not pattern.search("bad\x00id") and not pattern.search("")
+        assert client.delete("/api/articles/" + quote(ids[0], safe="")).status_code == 204
+        assert client.get("/api/articles/" + quote(ids[0], safe="")).status_code == 404
+        assert client.get("/api/stats").json()["articles"] == len(ids) - 1
