@@ -54,6 +54,18 @@ _ERRORS: dict[int | str, dict[str, object]] = {
     500: {"model": ErrorResponse, "description": "Unexpected error (logged by the server)"},
     503: {"model": ErrorResponse, "description": "The store cannot be reached"},
 }
+#: what a schema-valid text may still be refused for: analysis needs a language and an article
+_ANALYSE: dict[int | str, dict[str, object]] = {
+    400: {
+        "model": ErrorResponse,
+        "description": 'Invalid input, or an HTML page (`"format": "html"`) without article text',
+    },
+    422: {
+        "model": ErrorResponse,
+        "description": "Invalid request, or the language of the text cannot be detected (too little text: give "
+        '`"lang"`) or is neither German nor English',
+    },
+}
 _NOT_FOUND: dict[int | str, dict[str, object]] = {404: {"model": ErrorResponse, "description": "Not found"}}
 _WRITE: dict[int | str, dict[str, object]] = {
     401: {"model": ErrorResponse, "description": "API token required"},
@@ -81,7 +93,7 @@ ArticleId = Annotated[
 ]
 
 
-@router.post("/analyze", response_model=Analysis, tags=["analyse"], response_model_by_alias=True)
+@router.post("/analyze", response_model=Analysis, tags=["analyse"], response_model_by_alias=True, responses=_ANALYSE)
 def analyze(body: AnalyzeRequest) -> Analysis:
     """Analyse a text or an HTML page without storing it: the analysis object of the output contract."""
     from onrecord.ingest.html import parse_html

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from onrecord.model import Meta
 
@@ -67,11 +67,29 @@ class MergeRequest(_Strict):
 
 
 class SplitRequest(_Strict):
-    """Move the mentions named ``names`` (or in ``articles``) to a new entity."""
+    """Move the mentions named ``names`` (or in ``articles``) to a new entity: at least one name
+    or article must be given."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["names"], "properties": {"names": {"minItems": 1}}},
+                {"required": ["articles"], "properties": {"articles": {"minItems": 1}}},
+            ]
+        },
+    )
 
     names: list[str] = Field(default_factory=list, max_length=100)
     articles: list[str] = Field(default_factory=list, max_length=1000)
     new_name: str | None = Field(default=None, max_length=300)
+
+    @model_validator(mode="after")
+    def _something_to_move(self) -> SplitRequest:
+        if not self.names and not self.articles:
+            raise ValueError("give the names or the articles whose mentions move to the new entity")
+        return self
 
 
 class SplitResponse(_Strict):
