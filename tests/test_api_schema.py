@@ -66,7 +66,8 @@ class Finding:
     request: str
 
     def __str__(self) -> str:
-        return f"[{self.phase}] {self.check} on {self.operation} -> {self.status}: {self.message}\n  sent: {self.request}"
+        where = f"[{self.phase}] {self.check} on {self.operation} -> {self.status}"
+        return f"{where}: {self.message}\n  sent: {self.request}"
 
 
 @pytest.fixture(scope="module")
