@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from onrecord.ingest.jsonl import nul_problem
 from onrecord.model import Meta
 
 __all__ = [
@@ -24,6 +25,8 @@ T = TypeVar("T")
 
 #: the most text one request may analyse (characters); larger bodies are refused earlier by size
 MAX_TEXT_CHARS = 1_000_000
+#: stored text holds no NUL (PostgreSQL cannot store it; SQLite refuses it alike, as JSONL input does)
+NO_NUL = r"^[^\x00]*$"
 
 
 class _Strict(BaseModel):
@@ -43,15 +46,25 @@ class AnalyzeRequest(_Strict):
 
 
 class IngestArticle(_Strict):
-    """One article to store: the fields of a JSONL input line."""
+    """One article to store: the fields of a JSONL input line. No field may hold the NUL
+    character (``\\u0000``): the article is refused, as a JSONL line with it is."""
 
-    id: str = Field(min_length=1, max_length=200)
-    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS)
+    id: str = Field(min_length=1, max_length=200, pattern=NO_NUL)
+    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS, pattern=NO_NUL)
     lang: Literal["de", "en"] | None = None
-    title: str | None = None
-    published: str | None = None
-    source: str | None = None
-    url: str | None = None
+    title: str | None = Field(default=None, pattern=NO_NUL)
+    published: str | None = Field(default=None, pattern=NO_NUL)
+    source: str | None = Field(default=None, pattern=NO_NUL)
+    url: str | None = Field(default=None, pattern=NO_NUL)
+
+    @field_validator("id", "text", "title", "published", "source", "url", mode="before")
+    @classmethod
+    def _no_nul(cls, value: object) -> object:
+        """A clear message before the pattern's (which only says it does not match)."""
+        problem = nul_problem(value) if isinstance(value, str) else None
+        if problem is not None:
+            raise ValueError(problem)
+        return value
 
 
 class IngestRequest(_Strict):

@@ -95,8 +95,13 @@ def _article_from_form(text: str, title: str, lang: str, file: UploadFile | None
     """The article to analyse: the uploaded file when one was chosen, else the pasted text."""
     from onrecord.errors import InputError
     from onrecord.ingest.decode import decode_bytes
+    from onrecord.ingest.jsonl import nul_problem
     from onrecord.ingest.txt import parse_text
 
+    for name, value in (("the text", text), ("the title", title)):
+        problem = nul_problem(value)
+        if problem is not None:  # refused as the API and JSONL input refuse it
+            raise InputError(f"{name} {problem}")
     language = lang if lang in LANGS else None
     if file is not None and file.filename:
         name = PurePath(file.filename).name
@@ -113,6 +118,9 @@ def _article_from_form(text: str, title: str, lang: str, file: UploadFile | None
         parsed = parse_text(text)
     if not parsed.body.strip():
         raise InputError("there is no text to analyse: paste an article or choose a file")
+    problem = nul_problem(parsed.body)
+    if problem is not None:  # deep in an uploaded file (its first bytes were text)
+        raise InputError(f"the file {problem}")
     meta = parsed.meta if not title.strip() else parsed.meta.model_copy(update={"title": title.strip()})
     return Article(id=content_id(parsed.body, "pasted-"), text=parsed.body, language=language, meta=meta or Meta())
 
