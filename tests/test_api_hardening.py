@@ -235,3 +235,67 @@ def test_405_and_options_name_the_allowed_methods(client: TestClient) -> None:
             response = client.request(method, url)
             assert response.status_code == 405, f"{method} {url}"
             assert {m.strip() for m in response.headers["allow"].split(",")} == methods, f"{method} {url}"
+
+
+# --------------------------------------------------------------------------- article ids of every form
+
+
+def test_every_stored_article_id_is_reachable_and_matches_the_schema(tmp_path: Path) -> None:
+    """Ids are file names, JSONL ids or hashes: "/", ":", ".", spaces all occur, and each one
+    reaches its article (percent-encoded or not), and matches the pattern the schema publishes."""
+    import re
+    from urllib.parse import quote
+
+    ids = ["reuters/2024-03-12/eu-gipfel.txt", "urn:x-news:4711", "Leitartikel 3.1 (Entwurf)", "a//b/", "ü?#%"]
+    text = "„Wir bleiben“, sagte die Bürgermeisterin Anna Roth am Montag."
+    with TestClient(create_app(ServerSettings(db=str(tmp_path / "ids.db"))), base_url=LOCAL) as client:
+        body = {"articles": [{"id": id_, "text": text, "lang": "de"} for id_ in ids]}
+        assert client.post("/api/ingest", json=body).json()["added"] == len(ids)
+        parameter = client.get("/openapi.json").json()["paths"]["/api/articles/{article_id}"]["get"]["parameters"][0]
+        pattern = re.compile(parameter["schema"]["pattern"])
+        for id_ in ids:
+            assert pattern.search(id_), id_
+            response = client.get("/api/articles/" + quote(id_, safe=""))
+            assert response.status_code == 200 and response.json()["id"] == id_, (id_, response.text[:200])
+            if "/" in id_ and not id_.endswith("/"):
+                assert client.get("/api/articles/" + quote(id_, safe="/")).json()["id"] == id_
+        assert not pattern.search("bad\x00id") and not pattern.search("")
+        assert client.delete("/api/articles/" + quote(ids[0], safe="")).status_code == 204
+        assert client.get("/api/articles/" + quote(ids[0], safe="")).status_code == 404
+        assert client.get("/api/stats").json()["articles"] == len(ids) - 1
+
+
+# --------------------------------------------------------------------------- NUL characters
+
+
+NUL_TEXT = "„Wir bleiben\x00 hier“, sagte die Bürgermeisterin Anna Roth am Montag."
+
+
+def test_ingest_refuses_nul_on_every_backend(db_url: str) -> None:
+    """Same request, same answer on SQLite and PostgreSQL: 422 naming the field, nothing stored."""
+    good = {"id": "gut-1", "text": NUL_TEXT.replace("\x00", ""), "lang": "de"}
+    with TestClient(create_app(ServerSettings(db=db_url)), base_url=LOCAL) as client:
+        for bad in ({"id": "nul-1", "text": NUL_TEXT}, {"id": "nul-2", "text": "Text.", "title": "Titel\x00"}):
+            response = client.post("/api/ingest", json={"articles": [good, {**bad, "lang": "de"}]})
+            assert response.status_code == 422, response.text
+            message = response.json()["error"]["message"]
+            field = "text" if "\x00" in bad["text"] else "title"
+            assert f"articles.1.{field}" in message and "NUL character (\\u0000)" in message, message
+            assert client.get("/api/stats").json()["articles"] == 0  # the whole request was refused
+        assert client.post("/api/ingest", json={"articles": [good]}).json()["added"] == 1
+
+
+def test_the_web_form_refuses_nul(client: TestClient) -> None:
+    pasted = client.post("/analyse", data={"text": NUL_TEXT, "lang": "de"})
+    assert pasted.status_code == 422 and "NUL character" in pasted.text
+    late = ("Ein langer Vorspann. " * 500 + NUL_TEXT).encode("utf-8")  # past the binary sniffing
+    uploaded = client.post("/analyse", data={"lang": "de"}, files={"file": ("bericht.txt", late, "text/plain")})
+    assert uploaded.status_code == 422 and "NUL character" in uploaded.text
+
+
+def test_a_txt_file_with_nul_past_its_first_bytes_is_reported(tmp_path: Path) -> None:
+    from onrecord.errors import InputError
+
+    (tmp_path / "spaet.txt").write_bytes(("Ein langer Vorspann. " * 500 + NUL_TEXT).encode("utf-8"))
+    (item,) = list(iter_articles([tmp_path / "spaet.txt"]))
+    assert isinstance(item, InputError) and "NUL character" in str(item) and "spaet.txt" in str(item)

@@ -204,6 +204,32 @@ def test_search_reports_bad_input_on_the_page(client: TestClient) -> None:
     assert "quoted phrases" in html
 
 
+def test_an_invalid_date_stays_in_the_form_after_its_message(client: TestClient) -> None:
+    html = _ok(client, "/search?since=gestern&until=2024-13-99x&speaker=Vogel")
+    assert "since: write a date as YYYY" in html and "until: write a date as YYYY" in html
+    assert re.search(r'<input name="since" [^>]*value="gestern"', html)  # to correct, not to retype
+    assert re.search(r'<input name="until" [^>]*value="2024-13-99x"', html)
+    assert re.search(r'<input name="speaker" [^>]*value="Vogel"', html)
+
+
+def _title(html: str) -> str:
+    match = re.search(r"<title>(.*?)</title>", html, flags=re.S)
+    assert match is not None
+    return match.group(1)
+
+
+def test_page_titles_name_each_part_once(client: TestClient, store: Store) -> None:
+    vogel = _entity(store, "Katrin Vogel")
+    urls = ["/", "/search", "/search?q=Sanktionen", "/articles", "/articles/kb-de-1", "/entities",
+            f"/entities/{vogel}", "/graph", f"/graph?entity={vogel}", "/graph?q=Sanktionen"]  # fmt: skip
+    titles = {url: _title(_ok(client, url)) for url in urls}
+    for url, title in titles.items():
+        parts = title.split(" · ")
+        assert len(parts) == len(set(parts)), (url, title)
+    assert titles["/graph"] == "Graph · onrecord"
+    assert titles[f"/graph?entity={vogel}"] == "Around Katrin Vogel · Graph · onrecord"
+
+
 def test_graph_pages(client: TestClient, store: Store) -> None:
     vogel = _entity(store, "Katrin Vogel")
     html = _ok(client, f"/graph?entity={vogel}")

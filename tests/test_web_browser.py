@@ -119,8 +119,20 @@ class Watch:
 
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
+    yield from _watched_page(browser, {"width": 1360, "height": 900})
+
+
+@pytest.fixture
+def phone(browser: Any) -> Iterator[Any]:
+    """A page on a phone's screen: 390 CSS pixels wide, touch, device scale 3."""
+    screen = {"width": 390, "height": 844}
+    yield from _watched_page(browser, screen, is_mobile=True, has_touch=True, device_scale_factor=3)
+
+
+def _watched_page(browser: Any, viewport: dict[str, int], **options: Any) -> Iterator[Any]:
+    """A page in a fresh context that records what it must not do (see :class:`Watch`)."""
     watch = Watch()
-    context = browser.new_context(viewport={"width": 1360, "height": 900}, service_workers="block")
+    context = browser.new_context(viewport=viewport, service_workers="block", **options)
 
     def guard(route: Any) -> None:
         url = route.request.url
@@ -281,3 +293,30 @@ def test_hostile_text_stays_text_in_the_browser(page: Any, server: str) -> None:
     assert page.locator("main img, main script").count() == 0
     for span in page.locator("#article-text span").all()[:5]:
         span.hover()
+
+
+def test_pages_fit_a_phone_screen_without_sideways_scrolling(phone: Any, server: str, store: Store) -> None:
+    vogel = find_entities(store, "Katrin Vogel")[0].id
+    urls = [
+        "/", "/articles/kb-de-1", "/articles/sample-de", "/search?q=Sanktionen", "/search?speaker=Vogel&kind=direct",
+        "/search?since=gestern", f"/entities/{vogel}", "/entities", "/articles", f"/graph?entity={vogel}",
+    ]  # fmt: skip
+    wide: dict[str, int] = {}
+    for url in urls:
+        phone.goto(server + url)
+        if url.startswith("/graph"):
+            phone.locator('#graph[data-ready="1"]').wait_for()
+        width = phone.evaluate("document.scrollingElement.scrollWidth")
+        if width > 390:
+            wide[url] = width
+    # an analysed text whose title, words and link are longer than the screen is wide
+    phone.goto(server + "/")
+    long_word = "Bundesverkehrswegeplanfortschreibungsgesetzesnovellierungsentwurf"
+    phone.fill("#text", f"{long_word} gestoppt\n\n{GERMAN} Mehr unter https://example.org/{long_word}/{long_word}.")
+    phone.click("form.analyse button[type=submit]")
+    phone.wait_for_url(server + "/analyse")
+    assert phone.locator("h1").inner_text() == f"{long_word} gestoppt"
+    width = phone.evaluate("document.scrollingElement.scrollWidth")
+    if width > 390:
+        wide["/analyse (long words)"] = width
+    assert wide == {}, f"pages wider than the 390 px screen (they scroll sideways): {wide}"

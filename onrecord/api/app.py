@@ -150,7 +150,9 @@ def create_app(settings: ServerSettings | None = None, store: Store | None = Non
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
-        parts = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
+        parts = [
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg'].removeprefix('Value error, ')}" for e in exc.errors()
+        ]
         return error_response(request, 422, "; ".join(parts) or "invalid request")
 
     # outermost last: security headers on everything, then unexpected errors, hosts, body size

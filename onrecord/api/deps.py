@@ -7,7 +7,8 @@ import threading
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Header, HTTPException, Request, status
+from fastapi import Depends, HTTPException, Request, status
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from onrecord.api.settings import ServerSettings
 from onrecord.storage import Store
@@ -27,18 +28,25 @@ def get_store(request: Request) -> Store:
     return store
 
 
+#: the API token, published in the OpenAPI description as the writes' security scheme
+bearer = HTTPBearer(
+    scheme_name="token",
+    description="`Authorization: Bearer <token>`: required for writes when the server listens beyond "
+    "loopback or was given a token (`onrecord serve` prints it)",
+    auto_error=False,  # a missing or malformed header is judged below: writes on loopback are open
+)
+
+
 def require_writer(
     request: Request,
-    authorization: Annotated[
-        str | None, Header(description="Bearer <token>: required for writes beyond loopback")
-    ] = None,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> Iterator[None]:
     """Let a writing request through (one at a time) if it carries the token when one is needed."""
     settings = get_settings(request)
     if settings.writes_need_token:
         expected = settings.token
-        scheme, _, given = (authorization or "").partition(" ")
-        if expected is None or scheme.lower() != "bearer" or not hmac.compare_digest(given.strip(), expected):
+        given = credentials.credentials.strip() if credentials is not None else ""
+        if expected is None or not hmac.compare_digest(given.encode(), expected.encode()):
             raise HTTPException(
                 status.HTTP_401_UNAUTHORIZED,
                 detail="this request changes the store: send the API token as 'Authorization: Bearer <token>'",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Path, Query, Response, status
 
 from onrecord.api.deps import SettingsDep, StoreDep, WriterDep
 from onrecord.api.schemas import (
@@ -54,6 +54,18 @@ _ERRORS: dict[int | str, dict[str, object]] = {
     500: {"model": ErrorResponse, "description": "Unexpected error (logged by the server)"},
     503: {"model": ErrorResponse, "description": "The store cannot be reached"},
 }
+#: what a schema-valid text may still be refused for: analysis needs a language and an article
+_ANALYSE: dict[int | str, dict[str, object]] = {
+    400: {
+        "model": ErrorResponse,
+        "description": 'Invalid input, or an HTML page (`"format": "html"`) without article text',
+    },
+    422: {
+        "model": ErrorResponse,
+        "description": "Invalid request, or the language of the text cannot be detected (too little text: give "
+        '`"lang"`) or is neither German nor English',
+    },
+}
 _NOT_FOUND: dict[int | str, dict[str, object]] = {404: {"model": ErrorResponse, "description": "Not found"}}
 _WRITE: dict[int | str, dict[str, object]] = {
     401: {"model": ErrorResponse, "description": "API token required"},
@@ -69,9 +81,19 @@ Text = Annotated[str | None, Query(max_length=300)]
 #: a full-text query needs one word that is not excluded (``-word``)
 Words = Annotated[str | None, Query(max_length=300, pattern=SEARCHABLE)]
 Date = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY[-MM[-DD]]")]
+#: an article id as the store keeps it: any text without NUL (a file's name, a JSONL "id", a
+#: content hash), so also with "/", ":", "." and spaces; in the URL percent-encoded or not
+ArticleId = Annotated[
+    str,
+    Path(
+        pattern=r"^[^\x00]+$",
+        description='the id the article was stored under: any text without NUL ("/" may stay unencoded)',
+        examples=["kb-de-1", "reuters/2024-03-12/eu-gipfel.txt", "urn:x-news:4711"],
+    ),
+]
 
 
-@router.post("/analyze", response_model=Analysis, tags=["analyse"], response_model_by_alias=True)
+@router.post("/analyze", response_model=Analysis, tags=["analyse"], response_model_by_alias=True, responses=_ANALYSE)
 def analyze(body: AnalyzeRequest) -> Analysis:
     """Analyse a text or an HTML page without storing it: the analysis object of the output contract."""
     from onrecord.ingest.html import parse_html
@@ -186,17 +208,17 @@ def articles(store: StoreDep, outlet: Text = None, limit: Limit = 50, offset: Of
     return Page[ArticleRecord](items=items, total=count_articles(store, outlet), limit=limit, offset=offset)
 
 
-@router.get("/articles/{article_id}", response_model=Analysis, tags=["query"], responses=_NOT_FOUND)
-def article(article_id: str, store: StoreDep) -> Analysis:
+@router.get("/articles/{article_id:path}", response_model=Analysis, tags=["query"], responses=_NOT_FOUND)
+def article(article_id: ArticleId, store: StoreDep) -> Analysis:
     """A stored article's analysis object."""
     return get_analysis(store, article_id)
 
 
 @router.delete(
-    "/articles/{article_id}", status_code=status.HTTP_204_NO_CONTENT, response_class=Response,
+    "/articles/{article_id:path}", status_code=status.HTTP_204_NO_CONTENT, response_class=Response,
     tags=["store"], responses=_NOT_FOUND | _WRITE,
 )  # fmt: skip
-def delete_article(article_id: str, store: StoreDep, _: WriterDep) -> Response:
+def delete_article(article_id: ArticleId, store: StoreDep, _: WriterDep) -> Response:
     """Remove an article and its facts."""
     store.delete_article(article_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from onrecord.ingest.jsonl import nul_problem
 from onrecord.model import Meta
 
 __all__ = [
@@ -24,6 +25,8 @@ T = TypeVar("T")
 
 #: the most text one request may analyse (characters); larger bodies are refused earlier by size
 MAX_TEXT_CHARS = 1_000_000
+#: stored text holds no NUL (PostgreSQL cannot store it; SQLite refuses it alike, as JSONL input does)
+NO_NUL = r"^[^\x00]*$"
 
 
 class _Strict(BaseModel):
@@ -43,15 +46,25 @@ class AnalyzeRequest(_Strict):
 
 
 class IngestArticle(_Strict):
-    """One article to store: the fields of a JSONL input line."""
+    """One article to store: the fields of a JSONL input line. No field may hold the NUL
+    character (``\\u0000``): the article is refused, as a JSONL line with it is."""
 
-    id: str = Field(min_length=1, max_length=200)
-    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS)
+    id: str = Field(min_length=1, max_length=200, pattern=NO_NUL)
+    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS, pattern=NO_NUL)
     lang: Literal["de", "en"] | None = None
-    title: str | None = None
-    published: str | None = None
-    source: str | None = None
-    url: str | None = None
+    title: str | None = Field(default=None, pattern=NO_NUL)
+    published: str | None = Field(default=None, pattern=NO_NUL)
+    source: str | None = Field(default=None, pattern=NO_NUL)
+    url: str | None = Field(default=None, pattern=NO_NUL)
+
+    @field_validator("id", "text", "title", "published", "source", "url", mode="before")
+    @classmethod
+    def _no_nul(cls, value: object) -> object:
+        """A clear message before the pattern's (which only says it does not match)."""
+        problem = nul_problem(value) if isinstance(value, str) else None
+        if problem is not None:
+            raise ValueError(problem)
+        return value
 
 
 class IngestRequest(_Strict):
@@ -67,11 +80,29 @@ class MergeRequest(_Strict):
 
 
 class SplitRequest(_Strict):
-    """Move the mentions named ``names`` (or in ``articles``) to a new entity."""
+    """Move the mentions named ``names`` (or in ``articles``) to a new entity: at least one name
+    or article must be given."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["names"], "properties": {"names": {"minItems": 1}}},
+                {"required": ["articles"], "properties": {"articles": {"minItems": 1}}},
+            ]
+        },
+    )
 
     names: list[str] = Field(default_factory=list, max_length=100)
     articles: list[str] = Field(default_factory=list, max_length=1000)
     new_name: str | None = Field(default=None, max_length=300)
+
+    @model_validator(mode="after")
+    def _something_to_move(self) -> SplitRequest:
+        if not self.names and not self.articles:
+            raise ValueError("give the names or the articles whose mentions move to the new entity")
+        return self
 
 
 class SplitResponse(_Strict):

@@ -2,14 +2,17 @@
 
 Handles „…“ „…" "…" »…« «…» ‚…‘ “…” and mixtures of typographic and ASCII marks; a missing
 closing mark ends the quote at the next opening mark of the same family or at the paragraph
-end; a doubled or stray closing mark is ignored. Single low/high marks (‚…‘) are only paired
-inside or outside double quotes when they enclose more than an apostrophe.
+end (a headline line, see :mod:`.headline`, is a paragraph of its own); a doubled or stray
+closing mark is ignored. Single low/high marks (‚…‘) are only paired inside or outside double
+quotes when they enclose more than an apostrophe.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from onrecord.extraction.headline import headline_span
 
 #: opening mark -> the marks that may close it
 OPENERS: dict[str, frozenset[str]] = {
@@ -64,6 +67,9 @@ def _trim_end(text: str, begin: int, end: int) -> int:
 
 def _paragraph_ends(text: str) -> list[int]:
     ends = [m.start() for m in _PARAGRAPH.finditer(text)]
+    headline = headline_span(text)
+    if headline is not None and headline[1] not in ends:
+        ends = sorted([headline[1], *ends])
     ends.append(len(text))
     return ends
 

@@ -94,15 +94,23 @@ def _optional_str(record: dict[str, Any], name: str, where: str) -> str | None:
     raise InputError(f'field "{name}" must be a string', where)
 
 
+def nul_problem(value: str) -> str | None:
+    """Why ``value`` cannot be stored when it holds the NUL character (None when it does not):
+    the one message of every input path (JSONL, the HTTP API, the web form)."""
+    position = value.find("\x00")
+    if position < 0:
+        return None
+    return (
+        f"holds a NUL character (\\u0000) at character {position:,}; "
+        "remove it (the knowledge base cannot store NUL in text)"
+    )
+
+
 def _refuse_nul(name: str, value: str, where: str) -> None:
     """Refuse a string with NUL, which no backend stores (see the module docstring)."""
-    position = value.find("\x00")
-    if position >= 0:
-        raise InputError(
-            f'field "{name}" holds a NUL character (\\u0000) at character {position:,}; '
-            "remove it (the knowledge base cannot store NUL in text)",
-            where,
-        )
+    problem = nul_problem(value)
+    if problem is not None:
+        raise InputError(f'field "{name}" {problem}', where)
 
 
 def _json_type(value: object) -> str:

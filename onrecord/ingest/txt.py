@@ -10,6 +10,9 @@ The dateline gives the publication date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``
 the line before the separator names the outlet. A dateline alone (no separator) is a header too.
 Without a header the whole file is the body. Line ends are normalised to ``\\n`` and trailing
 whitespace is dropped; the body then is the analysed text, so offsets point into it.
+
+The body's first line is the title when it looks like a headline (short, no final full stop,
+more text after it: :func:`onrecord.extraction.headline.headline_span`); it stays in the body.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from onrecord.extraction.headline import headline_span
 from onrecord.model import Meta
 
 #: a header is at most this many non-blank lines before its separator
@@ -51,10 +55,17 @@ def parse_text(text: str) -> ParsedText:
     lines = text.split("\n")
     header = _header_lines(lines)
     if header is None:
-        return ParsedText(Meta(), text.strip("\n").rstrip())
-    end, header_texts = header
-    body = "\n".join(lines[end:]).strip("\n").rstrip()
-    return ParsedText(_meta_from_header(header_texts), body)
+        meta, body = Meta(), text.strip("\n").rstrip()
+    else:
+        end, header_texts = header
+        meta, body = _meta_from_header(header_texts), "\n".join(lines[end:]).strip("\n").rstrip()
+    return ParsedText(meta.model_copy(update={"title": title_of(body)}), body)
+
+
+def title_of(body: str) -> str | None:
+    """The body's headline line (kept in the body), or None."""
+    span = headline_span(body)
+    return " ".join(body[span[0] : span[1]].split()) if span is not None else None
 
 
 def _header_lines(lines: list[str]) -> tuple[int, list[str]] | None:

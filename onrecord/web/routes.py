@@ -95,8 +95,13 @@ def _article_from_form(text: str, title: str, lang: str, file: UploadFile | None
     """The article to analyse: the uploaded file when one was chosen, else the pasted text."""
     from onrecord.errors import InputError
     from onrecord.ingest.decode import decode_bytes
+    from onrecord.ingest.jsonl import nul_problem
     from onrecord.ingest.txt import parse_text
 
+    for name, value in (("the text", text), ("the title", title)):
+        problem = nul_problem(value)
+        if problem is not None:  # refused as the API and JSONL input refuse it
+            raise InputError(f"{name} {problem}")
     language = lang if lang in LANGS else None
     if file is not None and file.filename:
         name = PurePath(file.filename).name
@@ -113,6 +118,9 @@ def _article_from_form(text: str, title: str, lang: str, file: UploadFile | None
         parsed = parse_text(text)
     if not parsed.body.strip():
         raise InputError("there is no text to analyse: paste an article or choose a file")
+    problem = nul_problem(parsed.body)
+    if problem is not None:  # deep in an uploaded file (its first bytes were text)
+        raise InputError(f"the file {problem}")
     meta = parsed.meta if not title.strip() else parsed.meta.model_copy(update={"title": title.strip()})
     return Article(id=content_id(parsed.body, "pasted-"), text=parsed.body, language=language, meta=meta or Meta())
 
@@ -193,11 +201,12 @@ def entity(request: Request, entity_id: str, store: StoreDep, offset: Offset = 0
 @dataclass
 class SearchForm:
     """The words and filters of a search or graph form: valid filters only, with messages about
-    the invalid ones."""
+    the invalid ones, and every value as entered (the form shows it again, valid or not)."""
 
     q: str
     filters: dict[str, str]
     problems: list[str]
+    entered: dict[str, str]
 
 
 def search_form(
@@ -218,6 +227,7 @@ def search_form(
         "since": since.strip(), "until": until.strip(), "outlet": outlet.strip(), "stance": stance,
         "anonymity": anonymity,
     }  # fmt: skip
+    entered = {k: v for k, v in given.items() if v}
     problems: list[str] = []
     for key, allowed in (("stance", STANCES), ("anonymity", ANONYMITIES)):
         if given[key] and given[key] not in allowed:
@@ -233,7 +243,7 @@ def search_form(
         if given[key] and not _DATE.match(given[key]):
             problems.append(f"{key}: write a date as YYYY, YYYY-MM or YYYY-MM-DD")
             given[key] = ""
-    return SearchForm(q.strip(), {k: v for k, v in given.items() if v}, problems)
+    return SearchForm(q.strip(), {k: v for k, v in given.items() if v}, problems, entered)
 
 
 SearchFormDep = Annotated[SearchForm, Depends(search_form)]
@@ -250,8 +260,8 @@ def search(request: Request, store: StoreDep, form: SearchFormDep, offset: Offse
     """Full-text search (ranked, highlighted) or filtered statements, plus matching articles."""
     q, filters, problems = form.q, form.filters, form.problems
     context: dict[str, object] = {
-        "nav": "search", "q": q, "filters": filters, "problems": problems, "kinds": KINDS, "langs": LANGS,
-        "stances": STANCES, "anonymities": ANONYMITIES,
+        "nav": "search", "q": q, "filters": filters, "entered": form.entered, "problems": problems,
+        "kinds": KINDS, "langs": LANGS, "stances": STANCES, "anonymities": ANONYMITIES,
         "offset": offset, "limit": PAGE, "hits": None, "quotes": None, "articles": [], "total": None,
     }  # fmt: skip
     try:
