@@ -111,3 +111,11 @@ def test_a_document_speaks_for_its_issuer(extractor) -> None:  # type: ignore[no
     result = _run(extractor, text)
     names = [e.name if (e := _entity(result, q)) else None for q in result.quotes]
     assert names == ["RAND Corporation", "Gallup"]
+
+
+def test_spaced_straight_quote_before_a_comma_closes_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    # text tokenised with spaces around the marks: '" … people ", Water said'
+    text = "\" I think every child here knows her name , even the youngest \", Orla Brennan said.\n"
+    result = _run(extractor, text)
+    assert [(_speaker(text, q), q.kind) for q in result.quotes] == [("Orla Brennan", "direct")]
+    assert _content(text, result.quotes[0]).startswith("\" I think")
