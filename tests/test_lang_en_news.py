@@ -119,3 +119,20 @@ def test_spaced_straight_quote_before_a_comma_closes_it(extractor) -> None:  # t
     result = _run(extractor, text)
     assert [(_speaker(text, q), q.kind) for q in result.quotes] == [("Orla Brennan", "direct")]
     assert _content(text, result.quotes[0]).startswith("\" I think")
+
+
+def test_a_short_quoted_name_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "The pupils named their robot \"Robogee.\" They listed their town as \"Hope\" on their shirts."
+    assert _run(extractor, text).quotes == []
+
+
+def test_a_short_quotation_before_its_cue_still_counts(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "\"Why?\" the ferryman demanded."
+    result = _run(extractor, text)
+    assert [(_content(text, q), _speaker(text, q)) for q in result.quotes] == [("\"Why?\"", "the ferryman")]
+
+
+def test_who_is_quoted_speaks_the_quotation(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "The Courier quoted the lawyer Tomas Ferreira: \"Nobody reads these forms before they sign them.\""
+    result = _run(extractor, text)
+    assert [_speaker(text, q) for q in result.quotes] == ["Tomas Ferreira"]

@@ -244,6 +244,21 @@ def issuer_of(tok: Token) -> Token:
     return ent.root if ent is not None else candidates[0]
 
 
+def quoted_person(verb: Token, lemma: str) -> Token | None:
+    """"The paper quoted critics like Ann Roe: “…”": who is quoted speaks the quotation (the
+    last person named in the object, else the object)."""
+    if lemma != "quote":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if obj is None:
+        return None
+    persons = [t for t in obj.subtree if t.ent_type_ == "PERSON"]
+    if persons:
+        ent = ent_at(persons[-1])
+        return ent.root if ent is not None else persons[-1]
+    return obj
+
+
 def inverted_speaker(verb: Token) -> Token | None:
     """"“…,” responded the treasurer": after a quotation the speaker may follow the cue, parsed
     as its object."""
@@ -326,7 +341,17 @@ def _noun_phrase(tok: Token) -> bool:
     """A plain noun phrase (no clause, infinitive, gerund or quotation)."""
     return tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and tok.dep_ in ("dobj", "pobj", "attr", "oprd") \
         and not any(c.dep_ in ("acl", "relcl", "ccomp") and _infinitive(c) for c in tok.children) \
-        and not any(ch in QUOTE_STRIP for ch in doc_text(tok.doc)[tok.left_edge.idx:tok.right_edge.idx + 1])
+        and not _long_quote(doc_text(tok.doc)[tok.left_edge.idx:tok.right_edge.idx + len(tok.right_edge.text)])
+
+
+def _long_quote(text: str) -> bool:
+    """Whether a stretch quotes more than a name or a term ("named it “Robogee”" quotes a name)."""
+    marks = [i for i, ch in enumerate(text) if ch in QUOTE_STRIP]
+    return len(marks) >= 2 and len(text[marks[0] + 1:marks[-1]].split()) > SHORT_QUOTE_WORDS
+
+
+#: a quotation of at most this many words may be a name or a term ("“Hope”", "“online tools”")
+SHORT_QUOTE_WORDS = 3
 
 
 def _infinitive(tok: Token) -> bool:
@@ -508,11 +533,15 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
         if not near and all(t.i in att_idx or t.is_punct or t.is_space for t in sent):
             # "“… proof?” | Vitter demanded." (the sentence is split inside the quotation)
             near = [q for q in quotes if q.end <= att_begin and _only_punct(text[q.end:att_begin])]
-        if not classes & {"speech", "frame"}:
+        if not classes & {"speech", "frame"} or "np-none" in classes:
             near = [q for q in near if _only_punct(text[q.end:att_begin]) or _only_punct(text[att_end:q.begin])]
+        # a short quotation next to no cue is a name or a term ("named their robot “Robogee”")
+        near = [q for q in near if _quote_words(text, q) > SHORT_QUOTE_WORDS
+                or q.end <= att_begin and _only_punct(text[q.end:att_begin])]
         if near:
             content = [p for q in near for p in q.parts]
             kind, confidence, ctype = "direct", 0.85, "quote"
+            subject = quoted_person(verb, lemma) or subject
     last = _last_word(sent)
     if content and last.text == ":" and last.i > sent.start and content[-1][1] >= doc[last.i - 1].idx:
         after = [q for q in quotes if q.begin >= sent.end_char and doc_text(doc)[sent.end_char:q.begin].strip() == ""]
