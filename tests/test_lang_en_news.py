@@ -136,3 +136,37 @@ def test_who_is_quoted_speaks_the_quotation(extractor) -> None:  # type: ignore[
     text = "The Courier quoted the lawyer Tomas Ferreira: \"Nobody reads these forms before they sign them.\""
     result = _run(extractor, text)
     assert [_speaker(text, q) for q in result.quotes] == ["Tomas Ferreira"]
+
+
+# ---------------------------------------------------------------- p5: entities
+
+
+def _entities(result: ExtractionResult) -> list[tuple[str, str]]:
+    return sorted((e.name, e.type) for e in result.entities)
+
+
+def test_coordinated_country_names_are_two_entities(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("North and South Korea held talks in Seoul. South Korea says the talks went well. "
+            "North Korea stated that it wants more aid.")
+    result = _run(extractor, text)
+    names = [e.name if (e := _entity(result, q)) else None for q in result.quotes]
+    assert names == ["South Korea", "North Korea"]
+    assert "North and South Korea" not in [n for n, _ in _entities(result)]
+
+
+def test_three_part_east_asian_name_is_not_cut(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "President Moon Jae In met Lee Jae-myung in March."
+    names = [n for n, _ in _entities(_run(extractor, text))]
+    assert "Moon Jae In" in names and "Lee Jae-myung" in names
+
+
+def test_an_outlet_named_as_addressee_is_an_organisation(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "\"It is safe,\" Farid Osman told the Harbour Gazette."
+    assert ("Harbour Gazette", "organization") in _entities(_run(extractor, text))
+
+
+def test_only_compass_pairs_are_split() -> None:
+    from onrecord.lang.en.entities import split_coordinated
+
+    assert split_coordinated(("East", "and", "West", "Germany")) == [("East", "Germany"), ("West", "Germany")]
+    assert split_coordinated(("Bosnia", "and", "Herzegovina")) == [("Bosnia", "and", "Herzegovina")]
