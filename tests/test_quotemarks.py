@@ -42,3 +42,10 @@ def test_doubled_closing_mark_is_ignored() -> None:
 def test_english_curly_quotes() -> None:
     text = "“We will win,” he said. “Believe me.”"
     assert _texts(text) == ["“We will win,”", "“Believe me.”"]
+
+
+def test_a_straight_mark_between_a_space_and_a_comma_closes() -> None:
+    from onrecord.lang.en.quotemarks import pair_quotes
+
+    text = '" We stay open all winter ", the baker said.'
+    assert [(text[q.begin:q.end], q.closed) for q in pair_quotes(text)] == [('" We stay open all winter "', True)]

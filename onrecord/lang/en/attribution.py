@@ -77,6 +77,9 @@ NEVER_SOURCES = ("there", "what", "anyone", "anybody")
 NOT_SOURCES = ("it", "there", "this", "that", "what", "which", "i", "we", "you", "me", "us")
 
 _LINE = re.compile(r"^[ \t]*[\"“]?([A-Z][\w.’'\- ]{0,40}?):[ \t]+(\S[^\n]*)$", re.MULTILINE)
+#: "Name, Outlet: “…”" — a speaker with the outlet they spoke to or write for, then a quotation
+_LINE_OUTLET = re.compile(r"^[ \t]*([A-Z][\w.’'\- ]{0,40}?),[ \t]+[A-Z][\w.&’'\- ]{0,40}?:[ \t]+([“\"][^\n]*)$",
+                          re.MULTILINE)
 _LINE_ALONE = re.compile(r"^[ \t]*([A-Z][\w.’'\-, ]{0,60}?):[ \t]*\n\s*([“\"‘][^\n]*)$", re.MULTILINE)
 #: function words that make a "NAME:" label a heading rather than a name
 _HEADING_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an", "with", "at"})
@@ -220,6 +223,55 @@ def adjacent_speaker(verb: Token) -> Token | None:
     return None
 
 
+#: documents that speak for whoever issued them ("a 2021 study by the RAND Corporation found")
+DOCUMENT_NOUNS = frozenset({"study", "report", "survey", "poll", "analysis", "statement", "release", "paper",
+                            "letter", "memo", "document", "review", "investigation", "audit", "filing", "assessment",
+                            "estimate", "ruling", "order", "notice", "communique", "communiqué", "publication"})
+ISSUER_TYPES = ("ORG", "PERSON", "NORP", "GPE")
+
+
+def issuer_of(tok: Token) -> Token:
+    """The issuer of a document source ("a study by RAND", "RAND's study", "a RAND study"),
+    else the token itself: the speaker of what the document says is who issued it."""
+    if tok.lower_ not in DOCUMENT_NOUNS and tok.lower_.removesuffix("s") not in DOCUMENT_NOUNS:
+        return tok
+    candidates = [c for c in tok.children if c.dep_ in ("poss", "compound") and c.ent_type_ in ISSUER_TYPES]
+    candidates += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
+                   for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ISSUER_TYPES]
+    if not candidates:
+        return tok
+    ent = ent_at(candidates[0])
+    return ent.root if ent is not None else candidates[0]
+
+
+def quoted_person(verb: Token, lemma: str) -> Token | None:
+    """"The paper quoted critics like Ann Roe: “…”": who is quoted speaks the quotation (the
+    last person named in the object, else the object)."""
+    if lemma != "quote":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if obj is None:
+        return None
+    persons = [t for t in obj.subtree if t.ent_type_ == "PERSON"]
+    if persons:
+        ent = ent_at(persons[-1])
+        return ent.root if ent is not None else persons[-1]
+    return obj
+
+
+def inverted_speaker(verb: Token) -> Token | None:
+    """"“…,” responded the treasurer": after a quotation the speaker may follow the cue, parsed
+    as its object."""
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if prev is None or not (prev.is_punct or prev.text in QUOTE_STRIP):
+        return None
+    for c in verb.children:
+        if c.i > verb.i and c.dep_ in ("dobj", "attr", "nsubj", "npadvmod") and c.pos_ in ("NOUN", "PROPN") \
+                and c.ent_type_ not in ("DATE", "TIME") and c.left_edge.i <= verb.i + 3:
+            return c
+    return None
+
+
 def usable_source(tok: Token | None) -> bool:
     """Whether a subject can be a source (not "it", "there", an expletive or a clause)."""
     if tok is None:
@@ -276,9 +328,30 @@ def clause_content(verb: Token, classes: frozenset[str], lemma: str) -> tuple[li
     objs += [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _infinitive(c)]
     preps = [g for p in _prep_objects(verb) if not (p.lower_ == "to" and lemma in ADDRESSEE_TO)
              for g in p.children if g.dep_ in ("pobj", "pcomp")]
+    if "np-none" in classes or lemma == "ask" and any(p.lower_ == "for" for p in _prep_objects(verb)):
+        # "supported it", "asked for an arms deal": the object is what the act is about
+        objs = [c for c in objs if not _noun_phrase(c)]
+        preps = [g for g in preps if not _noun_phrase(g)]
     if objs or preps:
         return sorted(objs + preps, key=lambda t: t.i), "object"
     return [], ""
+
+
+def _noun_phrase(tok: Token) -> bool:
+    """A plain noun phrase (no clause, infinitive, gerund or quotation)."""
+    return tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and tok.dep_ in ("dobj", "pobj", "attr", "oprd") \
+        and not any(c.dep_ in ("acl", "relcl", "ccomp") and _infinitive(c) for c in tok.children) \
+        and not _long_quote(doc_text(tok.doc)[tok.left_edge.idx:tok.right_edge.idx + len(tok.right_edge.text)])
+
+
+def _long_quote(text: str) -> bool:
+    """Whether a stretch quotes more than a name or a term ("named it “Robogee”" quotes a name)."""
+    marks = [i for i, ch in enumerate(text) if ch in QUOTE_STRIP]
+    return len(marks) >= 2 and len(text[marks[0] + 1:marks[-1]].split()) > SHORT_QUOTE_WORDS
+
+
+#: a quotation of at most this many words may be a name or a term ("“Hope”", "“online tools”")
+SHORT_QUOTE_WORDS = 3
 
 
 def _infinitive(tok: Token) -> bool:
@@ -364,6 +437,11 @@ def _headline(sent: SpacySpan) -> bool:
     return text[end:end + 1] in ("\n", "") and (sent.start == 0 or "\n" in sent.doc[sent.start - 1].text)
 
 
+def _country_says(verb: Token, subject: Token) -> bool:
+    """"Trade talks stall, US says": a country (its government) as the source of a headline."""
+    return subject.ent_type_ == "GPE" and _parenthetical(verb, subject)
+
+
 def _only_punct(gap: str) -> bool:
     """Whether a stretch holds nothing but spaces and punctuation (and is short)."""
     return len(gap) <= 3 and all(not ch.isalnum() for ch in gap)
@@ -406,14 +484,17 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
     if subject is not None:
         subject = named_in_np(after_dateline(skip_dateline(subject), verb))
     elif verb.dep_ in ("ROOT", "parataxis", "ccomp"):
-        subject = adjacent_speaker(verb)
+        subject = adjacent_speaker(verb) or inverted_speaker(verb)
     if verb.dep_ == "amod" or (subject is None and verb.dep_ not in ("ROOT", "parataxis", "ccomp")):
         return None
     if subject is not None and not usable_source(subject):
         return None
-    if _headline(sent) and not (subject is not None and (subject.pos_ == "PRON" or human_subject(subject, lex))):
+    if _headline(sent) and not (subject is not None and (subject.pos_ == "PRON" or human_subject(subject, lex)
+                                                         or _country_says(verb, subject))):
         return None  # a headline needs a named (or human) source: not "Council delays vote on …"
     comps, ctype = clause_content(verb, classes, lemma)
+    if ctype == "object" and not _object_reporter(verb, subject):
+        comps, ctype = [], ""  # "They were denied visas": the object is no one's statement
     content_idx: set[int] = set()
     for c in comps:
         content_idx |= clause_extent(verb, c, subject, sent) if ctype == "clause" else subtree_indices(c)
@@ -452,11 +533,15 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
         if not near and all(t.i in att_idx or t.is_punct or t.is_space for t in sent):
             # "“… proof?” | Vitter demanded." (the sentence is split inside the quotation)
             near = [q for q in quotes if q.end <= att_begin and _only_punct(text[q.end:att_begin])]
-        if not classes & {"speech", "frame"}:
+        if not classes & {"speech", "frame"} or "np-none" in classes:
             near = [q for q in near if _only_punct(text[q.end:att_begin]) or _only_punct(text[att_end:q.begin])]
+        # a short quotation next to no cue is a name or a term ("named their robot “Robogee”")
+        near = [q for q in near if _quote_words(text, q) > SHORT_QUOTE_WORDS
+                or q.end <= att_begin and _only_punct(text[q.end:att_begin])]
         if near:
             content = [p for q in near for p in q.parts]
             kind, confidence, ctype = "direct", 0.85, "quote"
+            subject = quoted_person(verb, lemma) or subject
     last = _last_word(sent)
     if content and last.text == ":" and last.i > sent.start and content[-1][1] >= doc[last.i - 1].idx:
         after = [q for q in quotes if q.begin >= sent.end_char and doc_text(doc)[sent.end_char:q.begin].strip() == ""]
@@ -474,7 +559,7 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
         if verb.dep_ not in ("ROOT",):
             return None
     else:
-        src, src_tok = source_span(subject), subject.i
+        src, src_tok = source_span(subject), issuer_of(subject).i
         if any(overlaps(src, c) for c in content):
             return None
     cue = [token_range_span(doc, verb.i, verb.i)]
@@ -537,6 +622,15 @@ def make_clear(verb: Token, sent: SpacySpan) -> Attribution | None:
 CLEAR_CLAUSE_DEPS = frozenset({"ccomp", "csubj", "advcl"})
 
 HUMAN_PRONOUNS = frozenset({"he", "she", "they", "who"})
+
+
+def _object_reporter(verb: Token, subject: Token | None) -> bool:
+    """Whether a cue with an object (no clause) has someone who reports: not a passive without
+    agent that keeps an object ("they were denied visas", "he was shown a yellow card")."""
+    if subject is not None:
+        return True
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return not (passive and any(c.dep_ in ("dobj", "dative") for c in verb.children))
 
 
 def human_subject(tok: Token, lex: Lexicon) -> bool:
@@ -632,7 +726,7 @@ def according_to(tok: Token, sent: SpacySpan) -> Attribution | None:
     if not content:
         return None
     return Attribution(content=merge_spans(content), cue=[token_range_span(doc, tok.i, to.i)],
-                       source=np_span(source), source_token=source.i, kind="indirect",
+                       source=np_span(source), source_token=issuer_of(source).i, kind="indirect",
                        confidence=0.9, rule="according")
 
 
@@ -671,7 +765,7 @@ def line_sources(doc: Doc) -> list[Attribution]:
     """Transcript and headline lines "NAME: words" (the name has at most five words)."""
     out: list[Attribution] = []
     text = doc_text(doc)
-    matches = list(_LINE.finditer(text)) + list(_LINE_ALONE.finditer(text))
+    matches = list(_LINE.finditer(text)) + list(_LINE_ALONE.finditer(text)) + list(_LINE_OUTLET.finditer(text))
     for m in matches:
         name = m.group(1).strip()
         name = re.split(r",\s*", name)[0] if m.re is _LINE_ALONE else name
@@ -691,7 +785,8 @@ def line_sources(doc: Doc) -> list[Attribution]:
         if span is not None and len(span) and all(t.ent_type_ in PLACE_TYPES for t in span):
             continue  # a list under a place heading ("Iowa: Tim Albrecht, Brad Anderson, …")
         head = span.root.i if span is not None and len(span) else None
-        out.append(Attribution(content=[(m.start(2), end)], cue=[(m.end(1), m.end(1) + 1)],
+        colon = text.index(":", m.end(1))
+        out.append(Attribution(content=[(m.start(2), end)], cue=[(colon, colon + 1)],
                                source=(name_begin, name_begin + len(name)), source_token=head,
                                kind="direct", confidence=0.6, rule="line"))
     return out

@@ -85,6 +85,34 @@ _NOT_PERSON_WORDS = frozenset(
 )
 
 
+#: a name ending in one of these (or starting with "Radio") is a news outlet: an organisation
+_OUTLET_WORDS = frozenset(
+    "gazette times post herald tribune journal news courier telegraph chronicle guardian observer radio tv "
+    "agency press magazine reuters bulletin dispatch standard".split()
+)
+#: compass words: "North and South Korea" names two countries
+DIRECTIONS = frozenset("north south east west northern southern eastern western upper lower".split())
+#: words that are never a person's name on their own ("June", "South"), nor glued to one ("March Berlin")
+_NEVER_NAMES = DIRECTIONS | frozenset(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday".split()
+)
+
+
+def is_outlet(words: tuple[str, ...]) -> bool:
+    """A news outlet's name ("Harbour Gazette", "Radio Kestrel")."""
+    low = [w.lower() for w in words]
+    return len(low) >= 2 and (low[-1] in _OUTLET_WORDS or low[0] == "radio")
+
+
+def split_coordinated(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """"North and South Korea" -> "North Korea", "South Korea" (else the name itself)."""
+    if len(words) >= 4 and words[1].lower() in ("and", "&") and words[0].lower() in DIRECTIONS \
+            and words[2].lower() in DIRECTIONS:
+        return [(words[0], *words[3:]), (words[2], *words[3:])]
+    return [words]
+
+
 def looks_like_person(words: tuple[str, ...], lex: Lexicon) -> bool:
     """Two or three words starting with a known given name and no organisation word: a person."""
     if not 2 <= len(words) <= 3:
@@ -167,13 +195,26 @@ class EntityBuilder:
         return None
 
     def add_name(self, tokens: SpacySpan | list[Token], label: str) -> Cluster | None:
-        """Add a named mention (an NER span or an unrecognised proper noun)."""
+        """Add a named mention (an NER span or an unrecognised proper noun); a coordinated name
+        ("North and South Korea") adds each of its names."""
         words, titles = name_words(tokens, self.lex)
-        if not words:
+        while len(words) > 1 and words[0].lower() in _NEVER_NAMES and label in ("PERSON", "ORG"):
+            words = words[1:]  # "March Berlin": a month glued to a name
+        if not words or len(words) == 1 and words[0].lower() in _NEVER_NAMES:
             return None
+        parts = split_coordinated(words)
+        if len(parts) > 1:
+            clusters = [self._add_words(tokens, label, part, titles) for part in parts]
+            return clusters[-1]
+        return self._add_words(tokens, label, words, titles)
+
+    def _add_words(self, tokens: SpacySpan | list[Token], label: str, words: tuple[str, ...],
+                   titles: list[str]) -> Cluster:
         type_ = NE_TYPES.get(label, "other")
         if type_ in ("organization", "other") and looks_like_person(words, self.lex):
             type_ = "person"  # the small model often tags "Olaf Scholz" as ORG
+        if is_outlet(words):
+            type_ = "organization"  # "told the Harbour Gazette": an outlet, whatever the tagger says
         span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
         cluster: Cluster | None = None
         if type_ == "location" and len(words) == 1:
@@ -301,9 +342,18 @@ def _hyphen_extended(ent: SpacySpan) -> SpacySpan:
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
             and not doc[end].whitespace_ and doc[end + 1].is_alpha:
         end += 2
+    if ent.label_ == "PERSON" and len(ent) == 2 and end == ent.end and end + 1 < len(doc) \
+            and _syllable(doc[end]) and doc[end + 1].is_lower:
+        end += 1  # "Moon Jae In met …": the third syllable of an East-Asian name read as "in"
     if end == ent.end:
         return ent
     return SpacySpan(doc, ent.start, end, label=ent.label_)
+
+
+def _syllable(tok: Token) -> bool:
+    """A capitalised short word that can be the last part of a three-part East-Asian name."""
+    return tok.is_title and len(tok.text) <= 4 and tok.is_alpha and not tok.is_sent_start \
+        and tok.lower_ not in _NEVER_NAMES
 
 
 def _add_source(builder: EntityBuilder, tok: Token, span: Span) -> None:

@@ -47,8 +47,8 @@ def _straight_role(text: str, i: int, length: int = 1) -> str:
     """Whether a straight ``"`` at ``i`` opens (``o``), closes (``c``) or is unclear (``?``)."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + length] if i + length < len(text) else " "
-    if (before.isspace() or before in "([{—–-/") and not after.isspace():
-        return "o"
+    if (before.isspace() or before in "([{—–-/") and not after.isspace() and after not in ".,;:!?)]}":
+        return "o"  # (a mark before a comma closes: '" … people ", Water said')
     if not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-'’"):
         return "c"
     return "?"
