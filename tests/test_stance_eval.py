@@ -25,7 +25,7 @@ from onrecord.evaluation.stance_metrics import (
     score_stance_document,
     stance_predictions,
 )
-from onrecord.model import Entity, Quote, Span
+from onrecord.model import Entity, Span
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
 
@@ -135,9 +135,16 @@ def test_about_with_nothing_predicted_has_zero_recall() -> None:
 # --------------------------------------------------------------------------- reading predictions
 
 
+@dataclass
+class _PlainQuote:
+    """Stands in for a quote of an extractor that predates the stance fields."""
+
+    spans: list[Span]
+
+
 def test_quotes_without_stance_fields_are_scored_as_defaults() -> None:
-    quote = Quote(id="q1", kind="indirect", text="dass Geld fehle", spans=[_span("dass Geld fehle")], confidence=0.9)
-    [pred] = stance_predictions([quote], [])
+    quote = _PlainQuote([_span("dass Geld fehle")])  # an extractor output without the stance fields
+    [pred] = stance_predictions([quote], [])  # type: ignore[list-item]
     assert (pred.stance, pred.negated, pred.source_anonymity, pred.about) == ("asserted", False, "named", [])
     assert pred.missing == frozenset({"stance", "negated", "source_anonymity", "about"})
     score = score_stance_document(TEXT, GOLD, [pred])
