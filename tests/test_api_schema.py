@@ -9,8 +9,8 @@ gone. The run is bounded (25 examples per operation) and deterministic (fixed se
 One documented exception: ``POST /api/analyze`` may refuse schema-valid text with 400 (an HTML
 page without article text) or 422 (its language cannot be detected, or is neither German nor
 English): its description in the schema says so. ``GET /api/search`` may refuse a
-schema-valid query with 400 when it holds more than 12 words (the documented query cap). Without schemathesis (the ``dev`` extra) the
-test skips.
+schema-valid query with 400 when it holds more than 12 words (the documented query cap).
+Without schemathesis (the ``dev`` extra) the test skips.
 """
 
 from __future__ import annotations
