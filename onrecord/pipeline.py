@@ -215,7 +215,8 @@ def merge_results(parts: list[tuple[int, ExtractionResult]]) -> ExtractionResult
     """One result from the results of consecutive pieces that start at the given offsets.
 
     Quotes are renumbered q1, q2 … in order; entities of the same name and type become one,
-    numbered e1, e2 … in order of their first piece, with all their mentions and roles.
+    numbered e1, e2 … in order of their first piece, with all their mentions and roles; each
+    quote's ``entity`` and ``about`` ids follow the renumbering.
     """
     entities: dict[tuple[str, str], Entity] = {}
     quotes: list[Quote] = []
@@ -237,6 +238,7 @@ def merge_results(parts: list[tuple[int, ExtractionResult]]) -> ExtractionResult
                 "cue": _shift_mention(quote.cue, offset),
                 "speaker": _shift_mention(quote.speaker, offset),
                 "entity": new_id.get(quote.entity) if quote.entity is not None else None,
+                "about": list(dict.fromkeys(new_id[a] for a in quote.about if a in new_id)),
             }))  # fmt: skip
     for entity in entities.values():
         entity.mentions.sort()

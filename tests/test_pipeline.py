@@ -228,3 +228,25 @@ def test_real_extractor_on_a_long_text_in_pieces(language: str) -> None:
     assert len(kellers) == 1 and len(kellers[0].mentions) >= 12
     assert [e.id for e in pieces.entities] == [f"e{n}" for n in range(1, len(pieces.entities) + 1)]
     Analysis.model_validate(pieces.to_dict())
+
+
+def test_pieces_keep_what_each_quote_is_about() -> None:
+    """Entity ids are renumbered when pieces are merged; ``about`` follows them like ``entity``."""
+    from onrecord.model import Entity, Quote
+    from onrecord.pipeline import merge_results
+
+    first = ExtractionResult(
+        quotes=[],
+        entities=[Entity(id="e1", name="Anna Roth", type="person", mentions=[(0, 9)])],
+    )
+    second = ExtractionResult(
+        quotes=[Quote(id="q1", kind="direct", text="Graz zahlt", spans=[(10, 20)], entity="e2",
+                      about=["e1"], confidence=0.9)],
+        entities=[Entity(id="e1", name="Graz", type="location", mentions=[(10, 14)]),
+                  Entity(id="e2", name="Anna Roth", type="person", mentions=[(30, 34)])],
+    )  # fmt: skip
+    merged = merge_results([(0, first), (100, second)])
+    names = {e.id: e.name for e in merged.entities}
+    [quote] = merged.quotes
+    assert names[quote.entity or ""] == "Anna Roth"
+    assert [names[a] for a in quote.about] == ["Graz"]
