@@ -7,7 +7,8 @@ from functools import cache
 from importlib import resources
 
 
-def _lines(name: str) -> list[str]:
+def data_lines(name: str) -> list[str]:
+    """Non-empty, non-comment lines of a data file beside this module (stripped)."""
     raw = resources.files("onrecord.lang.de").joinpath("data").joinpath(name).read_text(encoding="utf-8")
     return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
 
@@ -43,27 +44,27 @@ class GermanLexicon:
 def lexicon() -> GermanLexicon:
     """The German lexicon (cached)."""
     cues: dict[str, str] = {}
-    for line in _lines("cues.txt"):
+    for line in data_lines("cues.txt"):
         lemma, cls = line.split("\t")
         cues.setdefault(lemma, cls)
-    pronouns = dict(line.split("\t") for line in _lines("pronouns.txt"))
+    pronouns = dict(line.split("\t") for line in data_lines("pronouns.txt"))
     return GermanLexicon(
         cues=cues,
-        konj2=frozenset(_lines("konj2.txt")),
+        konj2=frozenset(data_lines("konj2.txt")),
         pronouns=pronouns,
-        groups=frozenset(_lines("groups.txt")),
-        roles=frozenset(_lines("roles.txt")),
-        titles=frozenset(_lines("titles.txt")),
-        source_adverbs=frozenset(_lines("source_adverbs.txt")),
-        prepositions=frozenset(_lines("prepositions.txt")),
-        time_words=frozenset(_lines("time_words.txt")),
-        source_nouns=tuple(_lines("source_nouns.txt")),
-        outlets=dict(line.split("\t") for line in _lines("outlets.txt")),
-        documents=frozenset(_lines("documents.txt")),
-        abstract_nouns=frozenset(_lines("abstract_nouns.txt")),
-        non_names=dict(line.split("\t") for line in _lines("non_names.txt")),
+        groups=frozenset(data_lines("groups.txt")),
+        roles=frozenset(data_lines("roles.txt")),
+        titles=frozenset(data_lines("titles.txt")),
+        source_adverbs=frozenset(data_lines("source_adverbs.txt")),
+        prepositions=frozenset(data_lines("prepositions.txt")),
+        time_words=frozenset(data_lines("time_words.txt")),
+        source_nouns=tuple(data_lines("source_nouns.txt")),
+        outlets=dict(line.split("\t") for line in data_lines("outlets.txt")),
+        documents=frozenset(data_lines("documents.txt")),
+        abstract_nouns=frozenset(data_lines("abstract_nouns.txt")),
+        non_names=dict(line.split("\t") for line in data_lines("non_names.txt")),
         speech_acts=_speech_acts(),
-        speech_nouns=frozenset(_lines("speech_nouns.txt")),
+        speech_nouns=frozenset(data_lines("speech_nouns.txt")),
     )
 
 
@@ -71,7 +72,7 @@ def _speech_acts() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     """``data/speech_acts.txt``: lemma → (needed words, excluding words); a lemma may have several
     lines (alternative needs are joined)."""
     out: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
-    for line in _lines("speech_acts.txt"):
+    for line in data_lines("speech_acts.txt"):
         lemma, needs, nots = line.split("\t")
         need = frozenset() if needs == "-" else frozenset(needs.split("|"))
         not_ = frozenset() if nots == "-" else frozenset(nots.split("|"))

@@ -31,22 +31,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 
-from onrecord.lang.de.lexicon import lexicon
+from onrecord.lang.de.lexicon import data_lines, lexicon
 from onrecord.lang.de.sources import addressee_inside, is_document
 from onrecord.lang.de.tokens import PreparedDoc, Token
-
-
-def _data_lines(name: str) -> list[list[str]]:
-    raw = resources.files("onrecord.lang.de").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    return [ln.split("\t") for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
 @cache
 def role_places() -> dict[str, str]:
     """Place adjective stems ("bayerisch") and indeclinable place words ("Wiener") → place."""
-    return {parts[0]: parts[1] for parts in _data_lines("role_places.txt")}
+    return {parts[0]: parts[1] for parts in (line.split("\t") for line in data_lines("role_places.txt"))}
 
 
 @cache
@@ -57,7 +51,7 @@ def _place_names() -> frozenset[str]:
 @cache
 def role_adjectives() -> dict[str, str]:
     """Adjective stems of role phrases → "keep" (part of the title) or "former"."""
-    return {parts[0]: parts[1] for parts in _data_lines("role_adjectives.txt")}
+    return {parts[0]: parts[1] for parts in (line.split("\t") for line in data_lines("role_adjectives.txt"))}
 
 
 #: NER-like type of the token at an index ("LOC", "ORG", "PER", "OTH" or ""): lets a role put

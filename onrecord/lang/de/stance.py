@@ -9,25 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import cache
-from importlib import resources
 
 from onrecord.extraction.stance import StanceLexicon, annotate, load_lexicon
-from onrecord.lang.de.lexicon import lexicon
+from onrecord.lang.de.lexicon import data_lines, lexicon
 from onrecord.model import Entity, Quote
 
 __all__ = ["annotate_quotes", "stance_lexicon"]
-
-
-def _lines(name: str) -> list[str]:
-    raw = resources.files("onrecord.lang.de").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
 @cache
 def stance_lexicon() -> StanceLexicon:
     """The German stance lexicon (read once)."""
     words = lexicon()
-    return load_lexicon(_lines, words.roles | words.groups)
+    return load_lexicon(data_lines, words.roles | words.groups)
 
 
 def annotate_quotes(

@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 
 
-def _lines(name: str) -> list[str]:
+def data_lines(name: str) -> list[str]:
     """Non-empty, non-comment lines of a data file."""
     raw = resources.files("onrecord.lang.en").joinpath("data", name).read_text(encoding="utf-8")
     return [line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")]
@@ -46,17 +46,17 @@ class Lexicon:
 def load_lexicon() -> Lexicon:
     """Read every data file once per process."""
     cues: dict[str, set[str]] = {}
-    for line in _lines("cues.txt"):
+    for line in data_lines("cues.txt"):
         lemma, _, cls = line.partition(" ")
         cues.setdefault(lemma, set()).add(cls.strip() or "speech")
-    female = frozenset(w.lower() for w in [*_lines("female_names.txt"), *_lines("census_female_names.txt")])
-    male = frozenset(w.lower() for w in [*_lines("male_names.txt"), *_lines("census_male_names.txt")])
+    female = frozenset(w.lower() for w in [*data_lines("female_names.txt"), *data_lines("census_female_names.txt")])
+    male = frozenset(w.lower() for w in [*data_lines("male_names.txt"), *data_lines("census_male_names.txt")])
     return Lexicon(
         cues={k: frozenset(v) for k, v in cues.items()},
-        group_nouns=frozenset(w.lower() for w in _lines("group_nouns.txt")),
-        person_nouns=frozenset(w.lower() for w in _lines("person_nouns.txt")),
+        group_nouns=frozenset(w.lower() for w in data_lines("group_nouns.txt")),
+        person_nouns=frozenset(w.lower() for w in data_lines("person_nouns.txt")),
         female=female,
         male=male,
-        honorifics=frozenset(w.lower() for w in _lines("honorifics.txt")),
-        given=female | male | frozenset(_lines("intl_given_names.txt")),
+        honorifics=frozenset(w.lower() for w in data_lines("honorifics.txt")),
+        given=female | male | frozenset(data_lines("intl_given_names.txt")),
     )

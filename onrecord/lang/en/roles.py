@@ -22,11 +22,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from onrecord.lang.en.lexicon import data_lines
 from onrecord.lang.en.spans import doc_text, ent_at
 from onrecord.model import Role
 
@@ -52,21 +52,16 @@ _ORG_HEADS = frozenset({"department", "authority", "council", "party", "office",
                         "administration", "organization", "organisation", "network", "times", "post", "news"})
 
 
-def _data_lines(name: str) -> list[str]:
-    raw = resources.files("onrecord.lang.en").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @cache
 def role_nouns() -> frozenset[str]:
     """Singular lower-case role nouns (role_nouns.txt)."""
-    return frozenset(w.lower() for w in _data_lines("role_nouns.txt"))
+    return frozenset(w.lower() for w in data_lines("role_nouns.txt"))
 
 
 @cache
 def role_places() -> dict[str, str]:
     """Nationality adjectives → place ("Swedish" → "Sweden")."""
-    return dict(line.split("\t") for line in _data_lines("role_places.txt"))
+    return dict(line.split("\t") for line in data_lines("role_places.txt"))
 
 
 def singular(word: str) -> str:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache, lru_cache
-from importlib import resources
 
 from onrecord.extraction.stance import StanceLexicon, annotate, load_lexicon
+from onrecord.lang.en.lexicon import data_lines
 from onrecord.lang.en.lexicon import load_lexicon as load_lexicon_en
 from onrecord.model import Entity, Quote
 
@@ -26,16 +26,11 @@ _IRREGULAR = {
 }  # fmt: skip
 
 
-def _lines(name: str) -> list[str]:
-    raw = resources.files("onrecord.lang.en").joinpath("data", name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
-
-
 @cache
 def stance_lexicon() -> StanceLexicon:
     """The English stance lexicon (read once)."""
     words = load_lexicon_en()
-    return load_lexicon(_lines, words.group_nouns | words.person_nouns)
+    return load_lexicon(data_lines, words.group_nouns | words.person_nouns)
 
 
 @cache
