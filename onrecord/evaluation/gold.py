@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from onrecord.errors import DataError
-from onrecord.model import Span
+from onrecord.model import ANONYMITIES, STANCES, Span
 
 #: gold ``type`` of the German corpus -> contract ``kind``
 GERMAN_KINDS = {
@@ -337,10 +337,9 @@ def read_roles(
 
 # --------------------------------------------------------------------------- stance set
 
-#: the stance values of a statement (issue 17; see ``data/STANCE-GUIDELINES.md``)
-STANCES = ("asserted", "hedged", "belief", "claim", "denial", "question", "demand", "prediction")
-#: how the source of a statement is given
-ANONYMITY = ("named", "unnamed", "anonymous")
+#: how the source of a statement is given: the contract's values (see ``data/STANCE-GUIDELINES.md``);
+#: ``STANCES`` is the contract's too
+ANONYMITY = ANONYMITIES
 
 
 @dataclass

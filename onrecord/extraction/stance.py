@@ -31,7 +31,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import get_args
 
 from onrecord.model import Entity, Quote, SourceAnonymity, Span, Stance
@@ -105,6 +105,16 @@ class StanceLexicon:
         """All anonymity patterns as one (one pass over a text)."""
         return re.compile("|".join(f"(?:{p.pattern})" for p in self.anonymous), re.IGNORECASE)
 
+    @cached_property
+    def future_forms(self) -> frozenset[str]:
+        """Future markers of direct speech ("wird", "will")."""
+        return self.of("future") | self.of("future_infinitive")
+
+    @cached_property
+    def future_forms_reported(self) -> frozenset[str]:
+        """Future markers of reported speech, backshifted forms included ("würde", "would")."""
+        return self.future_forms | self.of("backshift")
+
     @property
     def future_needs_infinitive(self) -> bool:
         return bool(self.of("future_infinitive"))
@@ -127,11 +137,6 @@ def words_in(text: str, begin: int, end: int) -> list[Word]:
 def sentence_starts(text: str) -> list[int]:
     """Offsets at which sentences begin (0 first)."""
     return [0, *(m.end() for m in _SENT_END.finditer(text))]
-
-
-def _sentence(starts: Sequence[int], text: str, pos: int) -> Span:
-    i = bisect.bisect_right(starts, pos) - 1
-    return starts[max(i, 0)], starts[i + 1] if i + 1 < len(starts) else len(text)
 
 
 def _inside(pos: int, spans: Iterable[Span]) -> bool:
@@ -223,7 +228,16 @@ def _has(forms: frozenset[str], lows: list[str]) -> bool:
         return False
     if not forms.isdisjoint(lows):
         return True
-    multi = [f for f in forms if " " in f]
+    return _has_multi(_multi_word(forms), lows)
+
+
+@lru_cache(maxsize=256)
+def _multi_word(forms: frozenset[str]) -> tuple[str, ...]:
+    """The forms of several words ("going to"), found once per word class."""
+    return tuple(sorted(f for f in forms if " " in f))
+
+
+def _has_multi(multi: tuple[str, ...], lows: list[str]) -> bool:
     if not multi:
         return False
     joined = f" {' '.join(lows)} "
@@ -236,7 +250,7 @@ def _is_infinitive(word: str) -> bool:
 
 
 def _future(words: list[Word], forms: frozenset[str], needs_infinitive: bool) -> bool:
-    if _has(frozenset(f for f in forms if " " in f), _lows(words)):  # "going to"
+    if _has_multi(_multi_word(forms), _lows(words)):  # "going to"
         return True
     for i, w in enumerate(words):
         if w.lower not in forms:
@@ -324,9 +338,7 @@ def _content_stance(quote: Quote, looked: list[Word], lex: StanceLexicon, lemma:
         return "belief"
     if _has(lex.of("hedge"), lows) or (quote.kind == "direct" and _has(lex.of("konj2"), lows)):
         return "hedged"
-    future = lex.of("future") | lex.of("future_infinitive")
-    if quote.kind != "direct":
-        future |= lex.of("backshift")
+    future = lex.future_forms if quote.kind == "direct" else lex.future_forms_reported
     if _future(looked, future, lex.future_needs_infinitive):
         return "prediction"
     return "asserted"
