@@ -165,12 +165,12 @@ def create_app(settings: ServerSettings | None = None, store: Store | None = Non
 
 def error_response(request: Request, code: int, message: str, headers: dict[str, str] | None = None) -> Response:
     """An error: ``{"error": {"status", "message"}}`` under ``/api`` (and for the API's own
-    files), the HTML error page elsewhere; always with the security headers."""
+    files), the HTML error page elsewhere (the SecurityHeaders middleware adds the security headers)."""
     from onrecord.web import error_page
 
     if request.url.path.startswith(("/api/", "/openapi.json")) or request.url.path == "/api":
         body = {"error": {"status": code, "message": message}}
-        return JSONResponse(body, status_code=code, headers={**security_headers(), **(headers or {})})
+        return JSONResponse(body, status_code=code, headers=headers)
     response = error_page(request, code, message)
     response.headers.update(headers or {})
     return response
@@ -257,11 +257,13 @@ async def _too_large(scope: Scope, receive: Receive, send: Send, limit: int) -> 
 
 
 class SecurityHeaders:
-    """ASGI middleware: every response carries the security headers (nosniff, no framing, no
-    referrer, the same-origin Content-Security-Policy) unless it set its own."""
+    """ASGI middleware, the one place that sets them: every response carries the security headers
+    (nosniff, no framing, same-origin referrer, the same-origin Content-Security-Policy) unless it
+    set its own."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
+        self.headers = tuple(security_headers().items())
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -271,7 +273,7 @@ class SecurityHeaders:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
-                for name, value in security_headers().items():
+                for name, value in self.headers:
                     headers.setdefault(name, value)
             await send(message)
 

@@ -42,7 +42,7 @@ from onrecord.storage.records import (
     StoreStats,
 )
 from onrecord.storage.search import search as run_search
-from onrecord.storage.textsearch import SEARCHABLE
+from onrecord.storage.textsearch import MAX_QUERY_CHARS, SEARCHABLE
 
 __all__ = ["router"]
 
@@ -79,7 +79,7 @@ Limit = Annotated[int, Query(ge=1, le=200, description="page size")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="results to skip")]
 Text = Annotated[str | None, Query(max_length=300)]
 #: a full-text query needs one word that is not excluded (``-word``)
-Words = Annotated[str | None, Query(max_length=300, pattern=SEARCHABLE)]
+Words = Annotated[str | None, Query(max_length=MAX_QUERY_CHARS, pattern=SEARCHABLE)]
 Date = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY[-MM[-DD]]")]
 #: an article id as the store keeps it: any text without NUL (a file's name, a JSONL "id", a
 #: content hash), so also with "/", ":", "." and spaces; in the URL percent-encoded or not
@@ -228,7 +228,8 @@ def delete_article(article_id: ArticleId, store: StoreDep, _: WriterDep) -> Resp
 def search(
     store: StoreDep,
     q: Annotated[
-        str, Query(min_length=1, max_length=300, pattern=SEARCHABLE, description='words, "phrases", OR, -word')
+        str,
+        Query(min_length=1, max_length=MAX_QUERY_CHARS, pattern=SEARCHABLE, description='words, "phrases", OR, -word'),
     ],
     scope: Annotated[Literal["all", "quotes", "articles"], Query()] = "all",
     limit: Annotated[int, Query(ge=1, le=100)] = 20,

@@ -26,7 +26,14 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from onrecord.batch.partitions import Partition, absolute_url, done_marker, find_partitions, key_of, list_markers
-from onrecord.batch.worker import PartitionResult, PreloadExtractors, is_done, process_partition, remove_output
+from onrecord.batch.worker import (
+    PartitionResult,
+    PreloadExtractors,
+    is_done,
+    process_partition,
+    remove_file,
+    remove_output,
+)
 from onrecord.errors import InputError
 
 __all__ = ["BatchReport", "run_batch"]
@@ -152,14 +159,11 @@ def _run(
 def _drop_stale(out: str, markers: dict[str, dict[str, Any]], partitions: list[Partition]) -> None:
     """Remove the output of a current source kept under another key (by content, as onrecord
     did before keying output by source), so each source has one output and one marker."""
-    from fsspec.core import url_to_fs
-
     sources = {partition.url for partition in partitions}
     for key, marker in list(markers.items()):
         source = marker.get("source")
         if source in sources and key != key_of(str(source)):
-            fs, path = url_to_fs(done_marker(out, key))
-            fs.rm_file(path)
+            remove_file(done_marker(out, key))
             remove_output(out, key)
             del markers[key]
 

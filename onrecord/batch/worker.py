@@ -47,6 +47,7 @@ __all__ = [
     "output_parts",
     "process_partition",
     "read_output",
+    "remove_file",
     "remove_output",
 ]
 
@@ -145,7 +146,7 @@ def process_partition(
         result.reused = True
         return result
     if marker is not None:  # an earlier version of this source: no longer complete
-        _remove(done_marker(base, partition.key))
+        remove_file(done_marker(base, partition.key))
     started = time.perf_counter()
     result = PartitionResult(
         digest=partition.digest, source=partition.url, key=partition.key, lang=lang, version=__version__,
@@ -276,7 +277,8 @@ def _atomic_write(url: str, data: bytes) -> str:
     return url
 
 
-def _remove(url: str) -> None:
+def remove_file(url: str) -> None:
+    """Remove one file (local path or fsspec URL); one already gone is fine."""
     fs, path = url_to_fs(url)
     try:
         fs.rm_file(path)
@@ -290,7 +292,7 @@ def remove_output(out: str, key: str, keep: set[str] | frozenset[str] = frozense
     for prefix, suffix in _OUTPUT_FILES:
         url = _output_url(base, prefix, key, suffix)
         if url not in keep:
-            _remove(url)
+            remove_file(url)
 
 
 # --------------------------------------------------------------------------- reading the output

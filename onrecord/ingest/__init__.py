@@ -24,7 +24,7 @@ from typing import BinaryIO
 from onrecord.errors import InputError
 from onrecord.ingest.decode import decode_bytes
 from onrecord.ingest.html import parse_html
-from onrecord.ingest.jsonl import nul_problem, read_jsonl_lines
+from onrecord.ingest.jsonl import read_jsonl_lines, refuse_nul
 from onrecord.ingest.txt import ParsedText, parse_text
 from onrecord.model import Article
 
@@ -127,7 +127,5 @@ def _read_document(path: Path, suffix: str, options: IngestOptions) -> Article:
     parsed: ParsedText = parse_html(text, origin) if suffix in {".html", ".htm"} else parse_text(text)
     if not parsed.body:
         raise InputError("empty: the file has a header but no body", origin)
-    problem = nul_problem(parsed.body)
-    if problem is not None:  # past the first bytes, which were text: refused as in a JSONL record
-        raise InputError(f"the text {problem}", origin)
+    refuse_nul("the text", parsed.body, origin)  # past the first bytes, which were text: as in JSONL
     return Article(id=path.stem, text=parsed.body, meta=parsed.meta, origin=origin)

@@ -64,14 +64,14 @@ def article_from_record(record: dict[str, Any], where: str) -> Article:
     text = record["text"]
     if not isinstance(text, str):
         raise InputError(f'field "text" must be a string, not {_json_type(text)}', where)
-    _refuse_nul("text", text, where)
+    refuse_nul('field "text"', text, where)
     if not text.strip():
         raise InputError('field "text" is empty', where)
     given_id = record.get("id")
     if given_id is not None and not isinstance(given_id, str | int):
         raise InputError('field "id" must be a string', where)
     if isinstance(given_id, str):
-        _refuse_nul("id", given_id, where)
+        refuse_nul('field "id"', given_id, where)
     meta = Meta(**{name: _optional_str(record, name, where) for name in _META_FIELDS})
     return Article(
         id=str(given_id) if given_id is not None else content_id(text),
@@ -87,7 +87,7 @@ def _optional_str(record: dict[str, Any], name: str, where: str) -> str | None:
     if value is None:
         return None
     if isinstance(value, str):
-        _refuse_nul(name, value, where)
+        refuse_nul(f'field "{name}"', value, where)
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
@@ -106,11 +106,12 @@ def nul_problem(value: str) -> str | None:
     )
 
 
-def _refuse_nul(name: str, value: str, where: str) -> None:
-    """Refuse a string with NUL, which no backend stores (see the module docstring)."""
+def refuse_nul(label: str, value: str, where: str | None = None) -> None:
+    """Refuse a string with NUL, which no backend stores (see the module docstring): an
+    :class:`InputError` "<label> holds a NUL character …" from ``where``."""
     problem = nul_problem(value)
     if problem is not None:
-        raise InputError(f'field "{name}" {problem}', where)
+        raise InputError(f"{label} {problem}", where)
 
 
 def _json_type(value: object) -> str:

@@ -111,9 +111,9 @@ templates = Jinja2Templates(env=_environment())
 
 
 def page(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> Response:
-    """A rendered template with the security headers."""
+    """A rendered template (the app's SecurityHeaders middleware adds the security headers)."""
     context = {"nav": "", **context}
-    return templates.TemplateResponse(request, name, context, status_code=status_code, headers=security_headers())
+    return templates.TemplateResponse(request, name, context, status_code=status_code)
 
 
 def error_page(request: Request, status_code: int, message: str) -> Response:

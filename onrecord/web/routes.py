@@ -34,6 +34,7 @@ from onrecord.storage.queries import (
 )
 from onrecord.storage.records import QuoteFilter
 from onrecord.storage.search import search as run_search
+from onrecord.storage.textsearch import MAX_QUERY_CHARS
 from onrecord.web.highlight import highlight
 from onrecord.web.render import page
 
@@ -47,7 +48,8 @@ TYPES = ("person", "organization", "location", "group", "other")
 LANGS = ("de", "en")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
-Field = Annotated[str, Query(max_length=300)]
+#: a form field: the search's cap on the query, and no longer for the other fields
+Field = Annotated[str, Query(max_length=MAX_QUERY_CHARS)]
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 
 
@@ -95,13 +97,11 @@ def _article_from_form(text: str, title: str, lang: str, file: UploadFile | None
     """The article to analyse: the uploaded file when one was chosen, else the pasted text."""
     from onrecord.errors import InputError
     from onrecord.ingest.decode import decode_bytes
-    from onrecord.ingest.jsonl import nul_problem
+    from onrecord.ingest.jsonl import refuse_nul
     from onrecord.ingest.txt import parse_text
 
-    for name, value in (("the text", text), ("the title", title)):
-        problem = nul_problem(value)
-        if problem is not None:  # refused as the API and JSONL input refuse it
-            raise InputError(f"{name} {problem}")
+    refuse_nul("the text", text)  # refused as the API and JSONL input refuse it
+    refuse_nul("the title", title)
     language = lang if lang in LANGS else None
     if file is not None and file.filename:
         name = PurePath(file.filename).name
@@ -114,13 +114,11 @@ def _article_from_form(text: str, title: str, lang: str, file: UploadFile | None
             parsed = parse_text(raw)
         else:
             raise InputError("upload a .txt or .html file", name)
+        refuse_nul("the file", parsed.body)  # deep in an uploaded file (its first bytes were text)
     else:
         parsed = parse_text(text)
     if not parsed.body.strip():
         raise InputError("there is no text to analyse: paste an article or choose a file")
-    problem = nul_problem(parsed.body)
-    if problem is not None:  # deep in an uploaded file (its first bytes were text)
-        raise InputError(f"the file {problem}")
     meta = parsed.meta if not title.strip() else parsed.meta.model_copy(update={"title": title.strip()})
     return Article(id=content_id(parsed.body, "pasted-"), text=parsed.body, language=language, meta=meta or Meta())
 
