@@ -74,7 +74,8 @@ def _likely_supported(sample: str) -> str | None:
     words = [word.lower() for word in _WORD.findall(sample)]
     if not words:
         return None
-    shares = {code: sum(word in function_words(code) for word in words) / len(words) for code in SUPPORTED}
+    vocab = {code: function_words(code) for code in SUPPORTED}
+    shares = {code: sum(word in vocab[code] for word in words) / len(words) for code in SUPPORTED}
     best, other = sorted(SUPPORTED, key=lambda code: (-shares[code], code))
     if shares[best] < FUNCTION_WORD_SHARE or shares[best] < 2 * shares[other]:
         return None

@@ -14,7 +14,13 @@ from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.linear import LinearModel
 from onrecord.lang.de.ner import NamedSpan, token_types
-from onrecord.lang.de.rules import PARTICLES, lone_demonstrative, rule_quotes, split_at_source_phrases
+from onrecord.lang.de.rules import (
+    CLAUSE_PUNCT,
+    PARTICLES,
+    lone_demonstrative,
+    rule_quotes,
+    split_at_source_phrases,
+)
 from onrecord.lang.de.sources import (
     is_document,
     junk_source,
@@ -278,7 +284,8 @@ def candidate_text(doc: PreparedDoc, cand: Candidate) -> str:
     return " ".join(t.text for t in doc.tokens[cand.begin : cand.end])
 
 
-_CLAUSE_EDGE = frozenset({",", ";", ":", "(", ")", "–", "—"})
+#: clause edges past a parenthesis of the speaker ("das Staatssekretariat (Seco) am Dienstag … mit")
+_CLAUSE_EDGE_NO_BRACKETS = CLAUSE_PUNCT - {"(", ")"}
 
 
 def cut_attribution(doc: PreparedDoc, parts: list[TokenSpan], speaker: Candidate) -> list[TokenSpan]:
@@ -295,13 +302,13 @@ def cut_attribution(doc: PreparedDoc, parts: list[TokenSpan], speaker: Candidate
             out.append(part)
             continue
         lo = speaker.begin
-        while lo > part.begin and toks[lo - 1].text not in _CLAUSE_EDGE:
+        while lo > part.begin and toks[lo - 1].text not in CLAUSE_PUNCT:
             lo -= 1
         hi = speaker.end
         # the attribution runs on over a parenthesis of the speaker ("das Staatssekretariat (Seco) am
         # Dienstag … mit") to the next clause edge
-        edges = _CLAUSE_EDGE - {"(", ")"}
-        while hi < part.end and toks[hi].text not in edges and toks[hi].sent == toks[speaker.begin].sent:
+        sent = toks[speaker.begin].sent
+        while hi < part.end and toks[hi].text not in _CLAUSE_EDGE_NO_BRACKETS and toks[hi].sent == sent:
             hi += 1
         if not any(cue_class(t, lex) for t in toks[lo:hi]) or lo <= part.begin + 1:
             out.append(part)

@@ -279,10 +279,16 @@ def _inside(ranges: list[tuple[int, int, _Building]], cand: Candidate) -> _Build
     return None
 
 
+@cache
+def _head_skip() -> frozenset[str]:
+    """Words that open a mention before its head: articles, possessives, prepositions."""
+    return frozenset(_ARTICLES | _POSSESSIVES.keys() | lexicon().prepositions)
+
+
 def _head(doc: PreparedDoc, cand: Candidate) -> int:
     """The first capitalised word of a mention that is not an article, a possessive or a
     preposition ("Der Kanzler" → Kanzler, "Seiner Meinung" → Meinung, "Laut Polizei" → Polizei)."""
-    skip = _ARTICLES | _POSSESSIVES.keys() | lexicon().prepositions
+    skip = _head_skip()
     for i in range(cand.begin, cand.end):
         tok = doc.tokens[i]
         if tok.text[:1].isupper() and (tok.lower not in skip or i == cand.end - 1):

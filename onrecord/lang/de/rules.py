@@ -441,7 +441,7 @@ def speech_act_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLe
         return begin, s_end, s_end
     # an adverbial first, then the verb and its subject
     for v in range(begin + 1, min(begin + _ADVERBIAL_MAX, end - 2)):
-        if toks[v].text in _CLAUSE_PUNCT:
+        if toks[v].text in CLAUSE_PUNCT:
             return None
         if _speech_act_lemma(doc, v, end, last, lex) is None:
             continue
@@ -450,7 +450,7 @@ def speech_act_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLe
     return None
 
 
-_CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—"})
+CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—"})
 
 
 #: verbs that take a zu-infinitive as what was said besides the cue lexicon's ("bestand darauf, …")
@@ -485,7 +485,7 @@ def infinitive_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLe
         if cue_class(tok, lex) != "verb" and tok.lemma.lower() not in _INFINITIVE_VERBS:
             continue
         stop = min(v + 1 + _INFINITIVE_GAP, end)
-        comma = next((k for k in range(v + 1, stop) if toks[k].text in _CLAUSE_PUNCT), None)
+        comma = next((k for k in range(v + 1, stop) if toks[k].text in CLAUSE_PUNCT), None)
         if comma is None or toks[comma].text != "," or comma + 2 >= end:
             return None
         if toks[comma + 1].lower in _NOT_COMPLEMENT or any(t.text in (",", ";", ":") for t in toks[v + 1 : comma]):

@@ -80,14 +80,17 @@ def is_abstract(tok: Token, lex: GermanLexicon | None = None) -> bool:
     return tok.text[:1].isupper() and compound_of(tok.text, (lex or lexicon()).abstract_nouns) is not None
 
 
+#: words that open a noun phrase before its first capitalised word (see :func:`_phrase_lead`)
+_PHRASE_LEADS = _ADDRESSEE_PREPS | _DATIVE | _DATIVE_FEM | {"die", "das", "des", "ein", "eine", "eines"}
+
+
 def _phrase_lead(doc: PreparedDoc, begin: int) -> int:
     """The article, contraction or preposition that opens the noun phrase whose first
     capitalised word is token ``begin`` (over up to three lower-case adjectives), else ``begin``."""
     toks = doc.tokens
-    leads = _ADDRESSEE_PREPS | _DATIVE | _DATIVE_FEM | {"die", "das", "des", "ein", "eine", "eines"}
     j = begin - 1
     while j >= 0 and begin - j <= 4 and toks[j].sent == toks[begin].sent:
-        if toks[j].lower in leads:
+        if toks[j].lower in _PHRASE_LEADS:
             return j
         if not (toks[j].text.isalpha() and toks[j].text.islower()):
             break
