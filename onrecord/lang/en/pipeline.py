@@ -101,6 +101,10 @@ class _EntryPointsByGroup:
             self._groups[group] = self._available.select(group=group)
         return self._groups[group]
 
+    def __getattr__(self, name: str) -> Any:
+        """Everything but ``select`` (``names``, ``groups`` …) as the wrapped entry points answer."""
+        return getattr(self._available, name)
+
 
 def _index_entry_points() -> None:
     available = getattr(catalogue, "AVAILABLE_ENTRY_POINTS", None)

@@ -21,7 +21,7 @@ democracy camp"); organisations without a leading lower-case "the".
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -66,22 +66,29 @@ def role_places() -> dict[str, str]:
 
 def singular(word: str) -> str:
     """A plural role noun in the singular ("councillors" → "councillor")."""
+    nouns = role_nouns()
     low = word.lower()
-    if low in role_nouns() or not low.endswith("s"):
+    if low in nouns or not low.endswith("s"):
         return word
     for cut in ("es", "s"):
-        if low.endswith(cut) and low[: -len(cut)] in role_nouns():
+        if low.endswith(cut) and low[: -len(cut)] in nouns:
             return word[: -len(cut)]
-    if low.endswith("men") and low[:-3] + "man" in role_nouns():
+    if low.endswith("men") and low[:-3] + "man" in nouns:
         return word[:-3] + "man"
     return word
 
 
+@lru_cache(maxsize=8192)
+def _is_role_word(low: str) -> bool:
+    """Whether a lower-case word, or the last part of a hyphenated one, is a role noun in the
+    singular or plural."""
+    nouns = role_nouns()
+    return singular(low) in nouns or singular(low.rsplit("-", 1)[-1]) in nouns
+
+
 def is_role_noun(tok: Token) -> bool:
     """A role noun, singular or plural, also as the last part of a hyphenated word."""
-    low = tok.lower_
-    last = low.rsplit("-", 1)[-1]
-    return singular(low).lower() in role_nouns() or singular(last).lower() in role_nouns()
+    return _is_role_word(tok.lower_)
 
 
 def _text(tokens: list[Token]) -> str:
