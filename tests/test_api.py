@@ -148,7 +148,8 @@ def test_entity_profile_graph_and_not_found(client: TestClient) -> None:
     assert profile["name"] == "Wolodymyr Selenskyj" and profile["articles"] == 2
     graph = client.get(f"/api/entities/{entity_id}/graph").json()
     assert graph["nodes"][0]["id"] == entity_id and graph["nodes"][0]["center"]
-    assert {e["kind"] for e in graph["edges"]} == {"about", "together"}
+    assert {e["kind"] for e in graph["edges"]} == {"about"}  # no "quoted together" clique
+    assert all(e["source"] == entity_id for e in graph["edges"]) and graph["edges"][0]["weight"] == 2
     missing = client.get("/api/entities/Enope")
     assert missing.status_code == 404 and "no entity" in _error(missing)
 

@@ -234,13 +234,32 @@ def test_graph_pages(client: TestClient, store: Store) -> None:
     vogel = _entity(store, "Katrin Vogel")
     html = _ok(client, f"/graph?entity={vogel}")
     assert "Around Katrin Vogel" in html and 'id="graph"' in html and "data-graph=" in html
-    assert "/static/vendor/cytoscape/cytoscape.min.js" in html and "quoted together" in html
+    assert "/static/vendor/cytoscape/cytoscape.min.js" in html
     assert 'class="node-link center"' in html
     _no_inline_script(html)
+    # speaker → entity spoken about, with the statements and their stances; no "together" clique
+    edges = re.findall(r'<li class="edge"[^>]*>(.*?)</li>', html, flags=re.S)
+    texts = [" ".join(re.sub(r"<[^>]+>", " ", edge).split()) for edge in edges]
+    assert "Katrin Vogel → European Union 1 statement 1 asserted article 1" in texts
+    assert all(text.startswith("Katrin Vogel → ") for text in texts) and "together" not in html
     assert "data-graph=" in _ok(client, "/graph?q=Sanktionen")
     assert "data-graph=" in _ok(client, "/graph?speaker=Vogel")
-    assert "Choose an entity" in _ok(client, "/graph")
     assert "In Selenskyj fordert" in _ok(client, "/graph?article=kb-de-1")
+
+
+def test_graph_of_the_store_filters_by_minimum_weight(client: TestClient) -> None:
+    def pairs(html: str) -> set[str]:
+        found = re.findall(r'<span class="pair">(.*?)</span>\s*<span class="weight">', html, flags=re.S)
+        return {" ".join(re.sub(r"<[^>]+>", " ", pair).split()) for pair in found}
+
+    heavy = pairs(_ok(client, "/graph"))  # the whole store, at least two statements per arrow
+    assert heavy == {"Olaf Scholz → Ukraine", "Olaf Scholz → Germany", "Wolodymyr Selenskyj → Russia"}
+    every = pairs(_ok(client, "/graph?min=1"))
+    assert heavy < every and "Katrin Vogel → Westen" in every
+    html = _ok(client, "/graph?min=3")
+    assert pairs(html) == set() and "in 3 statements or more" in html and 'href="/graph?min=1"' in html
+    html = _ok(client, "/graph?min=zwei")
+    assert "minimum statements: write a whole number" in html and pairs(html) == heavy
 
 
 def test_static_assets_are_local(client: TestClient) -> None:

@@ -20,7 +20,7 @@ from onrecord.api.deps import StoreDep
 from onrecord.errors import OnrecordError
 from onrecord.model import ANONYMITIES, STANCES, Article, Meta, content_id
 from onrecord.storage import Store
-from onrecord.storage.graph import Graph, article_graph, entity_graph
+from onrecord.storage.graph import about_graph, article_graph, entity_graph
 from onrecord.storage.queries import (
     count_articles,
     count_entities,
@@ -288,19 +288,23 @@ def graph(
     form: SearchFormDep,
     entity: Annotated[str, Query(max_length=100)] = "",
     article: Annotated[str, Query(max_length=300)] = "",
+    min_weight: Annotated[str, Query(alias="min", max_length=6)] = "",
 ) -> Response:
-    """Who is quoted about whom and who is quoted together: for an entity, an article or a search."""
+    """Who speaks about whom: around an entity, in an article, in a search's articles, or over
+    the whole store (heaviest edges), with edges lighter than ``min`` statements left out."""
     q, filters, problems = form.q, form.filters, form.problems
+    weight, problem = _min_weight(min_weight, default=1 if (entity or article or q or filters) else 2)
+    problems = [*problems, *problem]
     title = "Graph"
     subject: dict[str, str] = {}
     if entity:
-        result = entity_graph(store, entity)
+        result = entity_graph(store, entity, min_weight=weight)
         center = next((n for n in result.nodes if n.center), None)
         title = f"Around {center.name}" if center else "Around an entity"
         subject = {"entity": entity}
     elif article:
         analysis = get_analysis(store, article)  # 404 when unknown
-        result = article_graph(store, [article])
+        result = article_graph(store, [article], min_weight=weight)
         title = f"In {analysis.meta.title or analysis.id}"
         subject = {"article": article}
     elif q or filters:
@@ -308,17 +312,32 @@ def graph(
             ids = _search_articles(store, q, filters)
         except ValueError as exc:
             ids, problems = [], [*problems, str(exc)]
-        result = article_graph(store, ids)
+        result = article_graph(store, ids, min_weight=weight)
         title = "Search results"
         subject = {"q": q, **filters}
     else:
-        result = Graph(nodes=[], edges=[])
+        result = about_graph(store, min_weight=weight)
     names = {node.id: node.name for node in result.nodes}
     context = {
         "nav": "graph", "graph": result, "names": names, "title": title, "subject": subject,
-        "problems": problems, "payload": result.model_dump(mode="json"),
+        "problems": problems, "payload": result.model_dump(mode="json"), "min": weight,
+        "weights": _weight_choices(weight),
     }  # fmt: skip
     return page(request, "graph.html", context)
+
+
+def _min_weight(value: str, default: int) -> tuple[int, list[str]]:
+    """The graph form's minimum weight (statements per edge), or the default with a message."""
+    if not value.strip():
+        return default, []
+    if value.strip().isdigit() and 1 <= int(value) <= 10_000:
+        return int(value), []
+    return default, [f"minimum statements: write a whole number from 1, not {value!r}"]
+
+
+def _weight_choices(current: int) -> list[int]:
+    """The minimum weights the graph form offers (the current one included)."""
+    return sorted({1, 2, 3, 5, 10, 20, current})
 
 
 def _search_articles(store: Store, q: str, filters: dict[str, str]) -> list[str]:
