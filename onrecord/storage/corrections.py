@@ -21,6 +21,7 @@ from onrecord.resolve.cluster import Name
 from onrecord.resolve.keys import fold, translit_key
 from onrecord.storage import resolution
 from onrecord.storage import schema as t
+from onrecord.storage import statements as grouping
 from onrecord.storage.facts import fact_id, now_iso
 from onrecord.storage.store import Store, insert_ignore, merge_rows
 
@@ -121,13 +122,14 @@ def _split(
             action="split", entity_id=entity_id, other_id=new_id, detail=detail, created_at=now
         )
     )
-    _resolve_left(conn, moving, entity_id)
+    _resolve_left(conn, moving, entity_id, new_id)
     return new_id
 
 
-def _resolve_left(conn: Connection, moving: Sequence[Any], entity_id: str) -> None:
-    """Resolve anew the names the moved (now pinned) article entities no longer count for."""
-    touched = resolution.Touched()
+def _resolve_left(conn: Connection, moving: Sequence[Any], entity_id: str, new_id: str) -> None:
+    """Resolve anew the names the moved (now pinned) article entities no longer count for;
+    the statements of every entity whose quotes moved are grouped anew."""
+    touched = resolution.Touched(speakers={entity_id, new_id})
     rn = t.resolution_names.c
     name_ids = sorted({r.name_id for r in moving if r.name_id is not None})
     for row in conn.execute(select(rn.id, rn.name, rn.type, rn.german).where(rn.id.in_(name_ids))):
@@ -135,6 +137,7 @@ def _resolve_left(conn: Connection, moving: Sequence[Any], entity_id: str) -> No
     touched.dropped.update((r.name_fold, entity_id) for r in moving)
     resolution.refresh(conn, touched)
     resolution.gc(conn, touched)
+    grouping.regroup(conn, touched.speakers)
 
 
 def _live(conn: object, store: Store, entity_id: str) -> str:

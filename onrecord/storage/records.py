@@ -22,6 +22,11 @@ __all__ = [
     "RoleSpan",
     "SearchHit",
     "SearchResults",
+    "SourceRow",
+    "SourcesReport",
+    "StatementDetail",
+    "StatementOccurrence",
+    "StatementRecord",
     "StoreStats",
 ]
 
@@ -219,3 +224,87 @@ class StoreStats(_Record):
     stances: dict[str, int] = Field(default_factory=dict, description="quotes per stance (unknown: stored before 0005)")
     anonymity: dict[str, int] = Field(default_factory=dict, description="quotes per source anonymity")
     negated: int = 0
+
+
+# --------------------------------------------------------------------------- statements (issue 18)
+
+#: how ``statements`` are ordered: most occurrences first, or newest first seen first
+StatementSort = Literal["occurrences", "first-seen"]
+#: what ``sources`` groups quotes by
+SourceBy = Literal["entity", "type", "kind", "outlet", "month"]
+
+
+class StatementRecord(_Record):
+    """One statement: the quotes of one speaker entity with the same or nearly the same words."""
+
+    id: str = Field(description="content hash of the speaker and the representative words")
+    entity_id: str
+    entity_name: str | None = None
+    entity_type: EntityType | None = None
+    text: str = Field(description="the representative words (the longest occurrence)")
+    mode: Literal["direct", "reported"]
+    language: str
+    occurrences: int = Field(description="quotes of the statement, in all articles")
+    articles: int
+    outlets: int
+    first_seen: str | None = Field(default=None, description="first article date (YYYY-MM-DD), undated last")
+    first_outlet: str | None = None
+    first_article_id: str
+    first_quote_id: str
+    last_seen: str | None = None
+    matched: int = Field(description="occurrences matching the filter (all of them without one)")
+
+
+class StatementOccurrence(_Record):
+    """One occurrence of a statement: a quote in one article, with its article's metadata."""
+
+    quote_id: str
+    article_id: str
+    position: int = Field(description="the quote's position among its article's quotes")
+    kind: QuoteKind
+    text: str
+    spans: list[Span] = Field(description="offsets of the quoted words in the article text")
+    speaker: str | None = None
+    cue: str | None = None
+    published: str | None = None
+    date: str | None = Field(default=None, description="the article's first possible date (YYYY-MM-DD)")
+    source: str | None = Field(default=None, description="the outlet")
+    title: str | None = None
+    url: str | None = None
+    source_kind: str | None = None
+    source_anonymity: SourceAnonymity | None = None
+    wire_of: str | None = Field(default=None, description="the article this one is a wire copy of")
+
+
+class StatementDetail(StatementRecord):
+    """A statement with all its occurrences, oldest first (undated last)."""
+
+    occurrence_list: list[StatementOccurrence] = Field(default_factory=list)
+
+
+class SourceRow(_Record):
+    """Quotes of one group (entity, entity type, source kind, outlet or month)."""
+
+    key: str = Field(description="the entity id, type, kind, outlet or YYYY-MM; empty: none")
+    label: str = Field(description="what to show: the entity's name, or the key")
+    quotes: int
+    statements: int = Field(description="distinct statements among the quotes")
+    speakers: int = Field(description="distinct speaker entities among the quotes")
+    unnamed: int
+    anonymous: int
+    unnamed_share: float
+    anonymous_share: float
+
+
+class SourcesReport(_Record):
+    """Who gets quoted: quotes grouped by ``by``, most quoted first, with the shares of unnamed
+    and anonymous sources."""
+
+    by: SourceBy
+    quotes: int = Field(description="all quotes matching the filter")
+    unnamed: int
+    anonymous: int
+    unnamed_share: float
+    anonymous_share: float
+    groups: int = Field(description="how many groups there are (rows lists at most limit of them)")
+    rows: list[SourceRow]

@@ -66,6 +66,7 @@ class Touched:
     pending: Counter[str] = field(default_factory=Counter)  # name id -> article entities to insert
     dropped: set[tuple[str, str]] = field(default_factory=set)  # (name_fold, entity_id) of deleted rows
     candidates: set[str] = field(default_factory=set)  # entity ids that may have lost their last fact
+    speakers: set[str] = field(default_factory=set)  # entity ids whose quotes changed (statements)
 
     def add(self, name: Name, pending: int = 1) -> str:
         """Note a name that gains ``pending`` article entities; returns its id."""
@@ -304,6 +305,7 @@ def _apply(
         if old is not None and old != now[0]:
             touched.dropped.add((fold(name.name), old))
             touched.candidates.add(old)
+            touched.speakers.update((old, now[0]))
 
 
 def gc(conn: Connection, touched: Touched) -> None:

@@ -55,6 +55,8 @@ articles = Table(
     Column("extractor", String, nullable=False),
     Column("extractor_version", String, nullable=False),
     Column("ingested_at", String, nullable=False),
+    # issue 18: the article this one is a wire copy of (near-identical body, earlier), or NULL
+    Column("wire_of", String),
     Index("ix_articles_date", "date_from", "date_to"),
     Index("ix_articles_source_fold", "source_fold"),
 )
@@ -122,6 +124,10 @@ quotes = Table(
     Column("stance", String),
     Column("negated", Boolean),
     Column("source_anonymity", String),
+    # issue 18: the statement this occurrence belongs to (NULL without a speaker entity) and
+    # the source kind of its speaker (onrecord.statements.sources; NULL before revision 0006)
+    Column("statement_id", String),
+    Column("source_kind", String),
     Index("ix_quotes_article", "article_id", "position"),
     Index("ix_quotes_date", "date_from", "article_id", "position"),
     Index("ix_quotes_kind_language_date", "kind", "language", "date_from"),
@@ -129,6 +135,32 @@ quotes = Table(
     Index("ix_quotes_article_entity", "article_entity_id"),
     Index("ix_quotes_stance_date", "stance", "date_from"),
     Index("ix_quotes_anonymity_date", "source_anonymity", "date_from"),
+    Index("ix_quotes_statement", "statement_id"),
+    Index("ix_quotes_source_kind_date", "source_kind", "date_from"),
+)
+
+#: statements across articles (issue 18): the quotes of one speaker entity with the same or
+#: nearly the same words, one row per group (see :mod:`onrecord.storage.statements`); the
+#: occurrences are the quotes whose ``statement_id`` names it
+statements = Table(
+    "statements",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("entity_id", String, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("mode", String, nullable=False),
+    Column("language", String, nullable=False),
+    Column("first_quote_id", String, nullable=False),
+    Column("first_article_id", String, nullable=False),
+    Column("first_date", String),
+    Column("first_outlet", Text),
+    Column("last_date", String),
+    Column("occurrences", Integer, nullable=False),
+    Column("articles", Integer, nullable=False),
+    Column("outlets", Integer, nullable=False),
+    Index("ix_statements_entity", "entity_id", "occurrences"),
+    Index("ix_statements_occurrences", "occurrences", "id"),
+    Index("ix_statements_first_date", "first_date", "id"),
 )
 
 #: the article entities a quote's words mention (``Quote.about``), in order; the canonical
@@ -234,4 +266,5 @@ __all__ = [
     "resolution_keys",
     "resolution_names",
     "roles",
+    "statements",
 ]

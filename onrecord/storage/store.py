@@ -27,9 +27,11 @@ from onrecord.errors import NotFoundError, StoreError
 from onrecord.model import Analysis
 from onrecord.resolve.cluster import Name
 from onrecord.resolve.keys import fold
+from onrecord.statements.sources import source_kind
 from onrecord.storage import engine as engines
 from onrecord.storage import resolution
 from onrecord.storage import schema as t
+from onrecord.storage import statements as grouping
 from onrecord.storage.facts import (
     about_rows,
     date_range,
@@ -41,7 +43,15 @@ from onrecord.storage.facts import (
     stance_columns,
     word_count,
 )
-from onrecord.storage.records import StoreStats
+from onrecord.storage.records import (
+    QuoteFilter,
+    SourceBy,
+    SourcesReport,
+    StatementDetail,
+    StatementRecord,
+    StatementSort,
+    StoreStats,
+)
 from onrecord.storage.resolution import Touched, insert_ignore
 
 __all__ = ["RETRIES", "WRITE_LOCK", "Outcome", "Store", "insert_ignore", "merge_rows", "open_store"]
@@ -172,6 +182,7 @@ class Store:
             if stored is not None:
                 if pending.pop(analysis.id, None) is None:  # not written earlier in this batch
                     resolution.collect_dropped(conn, [analysis.id], touched)
+                    touched.speakers |= grouping.quote_speakers(conn, [analysis.id])
                 conn.execute(delete(t.articles).where(t.articles.c.id == analysis.id))
             self._insert_article(conn, analysis, fingerprint)
             pending[analysis.id] = analysis
@@ -180,8 +191,9 @@ class Store:
         resolved = resolution.refresh(conn, touched)
         for article_id, analysis in pending.items():
             links = self._insert_entities(conn, analysis, plans[article_id], resolved)
-            self._insert_quotes(conn, analysis, links, date_range(analysis.meta.published)[0])
+            touched.speakers |= self._insert_quotes(conn, analysis, links, date_range(analysis.meta.published)[0])
         resolution.gc(conn, touched)
+        grouping.regroup(conn, touched.speakers)
         return outcomes
 
     def _plan(self, conn: Connection, analysis: Analysis, touched: Touched) -> list[tuple[str, str]]:
@@ -290,13 +302,24 @@ class Store:
 
     def _insert_quotes(
         self, conn: Connection, analysis: Analysis, links: dict[str, tuple[str, str, str]], date_from: str | None
-    ) -> None:
+    ) -> set[str]:
+        """Insert the quotes of an article; returns their speaker entities."""
         rows = []
         about: list[dict[str, object]] = []
         article_entity = {local: link[0] for local, link in links.items()}
+        speakers = {entity.id: entity for entity in analysis.entities}
         for position, quote in enumerate(analysis.quotes):
             link = links.get(quote.entity) if quote.entity else None
             row_id = quote_id(analysis.id, quote)
+            speaker = speakers.get(quote.entity) if quote.entity else None
+            kind = source_kind(
+                [role.title for role in speaker.roles] if speaker else [],
+                [role.organization for role in speaker.roles] if speaker else [],
+                speaker.type if speaker else None,
+                speaker.name if speaker else None,
+                quote.source_anonymity,
+                analysis.language,
+            )
             about += about_rows(analysis.id, row_id, quote, article_entity)
             rows.append(
                 {
@@ -318,12 +341,14 @@ class Store:
                     "confidence": quote.confidence,
                     "date_from": date_from,
                     **stance_columns(quote),
+                    "source_kind": kind,
                 }
             )
         if rows:
             conn.execute(self._insert_ignore(t.quotes), rows)
         if about:
             conn.execute(self._insert_ignore(t.quote_about), about)
+        return {str(row["entity_id"]) for row in rows if row["entity_id"]}
 
     def follow(self, conn: Connection, entity_id: str) -> str:
         """The entity that ``entity_id`` was merged into by a user, if any (following chains)."""
@@ -339,9 +364,11 @@ class Store:
         def work(conn: Connection) -> int:
             touched = Touched()
             resolution.collect_dropped(conn, [article_id], touched)
+            touched.speakers |= grouping.quote_speakers(conn, [article_id])
             deleted = conn.execute(delete(t.articles).where(t.articles.c.id == article_id)).rowcount
             resolution.refresh(conn, touched)
             resolution.gc(conn, touched)
+            grouping.regroup(conn, touched.speakers)
             return int(deleted)
 
         if not self.transaction(work):
@@ -357,6 +384,26 @@ class Store:
                 conn.exec_driver_sql("PRAGMA optimize=0x10002")
         except SQLAlchemyError:
             pass  # only statistics: another writer holding the lock is no reason to fail an ingest
+
+    # ----------------------------------------------------------------- statements (issue 18)
+
+    def statements(
+        self, flt: QuoteFilter | None = None, sort: StatementSort = "occurrences", limit: int = 50, offset: int = 0
+    ) -> list[StatementRecord]:
+        """Statements with an occurrence matching ``flt`` (:func:`.statements.list_statements`)."""
+        return grouping.list_statements(self, flt, sort=sort, limit=limit, offset=offset)
+
+    def count_statements(self, flt: QuoteFilter | None = None) -> int:
+        """How many statements :meth:`statements` pages through."""
+        return grouping.count_statements(self, flt)
+
+    def statement(self, statement_id: str) -> StatementDetail:
+        """One statement with all its occurrences (:class:`NotFoundError` if unknown)."""
+        return grouping.get_statement(self, statement_id)
+
+    def sources(self, by: SourceBy = "kind", flt: QuoteFilter | None = None, limit: int = 50) -> SourcesReport:
+        """Who gets quoted, grouped ``by`` entity, type, kind, outlet or month."""
+        return grouping.source_report(self, by, flt, limit=limit)
 
     # ----------------------------------------------------------------- counts
 
@@ -416,6 +463,7 @@ def merge_rows(conn: Connection, source: str, target: str, rule: str) -> None:
     conn.execute(update(t.entities).where(t.entities.c.merged_into == source).values(merged_into=target))
     conn.execute(update(t.entities).where(t.entities.c.id == source).values(merged_into=target))
     conn.execute(update(t.overrides).where(t.overrides.c.entity_id == source).values(entity_id=target))
+    grouping.regroup(conn, (source, target))  # the statements follow their quotes
 
 
 def _analysis_hash(analysis: Analysis) -> str:

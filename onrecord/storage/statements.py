@@ -1,0 +1,413 @@
+"""Statements across articles in the store (issue 18): grouping during ingest, and questions.
+
+**The guarantee.** The ``statements`` table, each quote's ``statement_id`` and each quote's
+``source_kind`` are a function of the set of stored articles and the user's corrections — not of
+the order articles arrived in, the batch size, resumptions, concurrent writers or the path into
+the store — exactly as the canonical entities are (:mod:`onrecord.storage.resolution`).
+
+**How.**
+
+* A statement belongs to one speaker entity. The statements of an entity are
+  :func:`onrecord.statements.group_statements` of *all* the quotes that point at it (occurrence
+  key: the quote id; speaker key: the entity id; words and kind of the quote): a pure function
+  of that set, with content tie-breaks and content-hash ids, whatever the input order.
+* A write transaction collects the *affected speakers*: the entities of the quotes it deletes
+  (a replaced or deleted article), of the quotes it inserts, and of the quotes whose entity
+  resolution re-pointed (the old and the new entity; :class:`~onrecord.storage.resolution.Touched`
+  ``.speakers``). A merge affects both entities, a split the entity and the new one. At the end
+  of the transaction, after resolution, :func:`regroup` recomputes the statements of exactly
+  those entities from the rows the transaction sees (one writer at a time: the write lock) and
+  writes only the difference: statement rows deleted, inserted or updated, quotes re-pointed.
+  An entity's statements can only change when its set of quotes changes, so after every
+  transaction the table equals what grouping every entity from scratch would give.
+* Statement facts: the representative words are the longest occurrence's (ties: code-point
+  order, then quote id); *first seen* is the occurrence with the earliest article date (undated
+  last; ties: article id, then quote id), whose outlet and article are kept; *last seen* the
+  latest date; ``occurrences``, ``articles`` and ``outlets`` (distinct folded outlet names)
+  count the group. Quotes without a speaker entity belong to no statement.
+* The source kind of a quote (:mod:`onrecord.statements.sources`) depends only on its own
+  article's analysis (roles, entity type, anonymity), so it is computed once, on insert.
+* Stores written before revision 0006 get both filled by the migration (:func:`backfill`).
+
+Questions: :func:`list_statements`, :func:`count_statements`, :func:`get_statement` and
+:func:`source_report` (also as :class:`~onrecord.storage.store.Store` methods).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, and_, bindparam, case, delete, distinct, func, literal, select, update
+
+from onrecord.errors import NotFoundError
+from onrecord.resolve.keys import fold
+from onrecord.statements.match import Occurrence, group_statements, mode_of, normalize
+from onrecord.statements.sources import source_kind
+from onrecord.storage import schema as t
+from onrecord.storage.facts import loads_spans
+from onrecord.storage.records import (
+    QuoteFilter,
+    SourceBy,
+    SourceRow,
+    SourcesReport,
+    StatementDetail,
+    StatementOccurrence,
+    StatementRecord,
+    StatementSort,
+)
+
+__all__ = [
+    "backfill",
+    "count_statements",
+    "get_statement",
+    "list_statements",
+    "quote_speakers",
+    "regroup",
+    "source_report",
+]
+
+_CHUNK = 500
+#: the statement columns :func:`regroup` computes, in table order
+_FACTS = (
+    "entity_id", "text", "mode", "language", "first_quote_id", "first_article_id", "first_date", "first_outlet",
+    "last_date", "occurrences", "articles", "outlets",
+)  # fmt: skip
+
+
+def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[list[Any]]:
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def quote_speakers(conn: Connection, article_ids: Iterable[str]) -> set[str]:
+    """The speaker entities of the stored quotes of ``article_ids`` (call before deleting them)."""
+    found: set[str] = set()
+    q = t.quotes.c
+    for chunk in _chunks(sorted(set(article_ids))):
+        rows = conn.execute(select(q.entity_id).where(q.article_id.in_(chunk), q.entity_id.is_not(None)).distinct())
+        found.update(rows.scalars())
+    return found
+
+
+def _occurrence_rows(conn: Connection, entity_ids: list[str]) -> list[Any]:
+    q, a = t.quotes.c, t.articles.c
+    return list(
+        conn.execute(
+            select(q.id, q.entity_id, q.text, q.kind, q.language, q.article_id, q.statement_id, a.date_from, a.source)
+            .select_from(t.quotes.join(t.articles, a.id == q.article_id))
+            .where(q.entity_id.in_(entity_ids))
+        ).all()
+    )
+
+
+def _facts(members: list[Any], text: str) -> dict[str, Any]:
+    """The statement row of a group of occurrence rows with representative words ``text``."""
+    rep = min(members, key=lambda r: (-len(normalize(r.text)), normalize(r.text), r.id))
+    first = min(members, key=lambda r: (r.date_from is None, r.date_from or "", r.article_id, r.id))
+    dates = [r.date_from for r in members if r.date_from]
+    return {
+        "entity_id": rep.entity_id,
+        "text": text,
+        "mode": mode_of(rep.kind),
+        "language": rep.language,
+        "first_quote_id": first.id,
+        "first_article_id": first.article_id,
+        "first_date": first.date_from,
+        "first_outlet": first.source,
+        "last_date": max(dates) if dates else None,
+        "occurrences": len(members),
+        "articles": len({r.article_id for r in members}),
+        "outlets": len({fold(r.source) for r in members if r.source and fold(r.source)}),
+    }
+
+
+def regroup(conn: Connection, speakers: Iterable[str]) -> None:
+    """Recompute the statements of the entities ``speakers`` from their stored quotes and write
+    the difference (see the module docstring)."""
+    ids = sorted({s for s in speakers if s})
+    for chunk in _chunks(ids, 200):
+        _regroup_chunk(conn, chunk)
+
+
+def _regroup_chunk(conn: Connection, entity_ids: list[str]) -> None:
+    s = t.statements
+    rows = _occurrence_rows(conn, entity_ids)
+    by_id = {row.id: row for row in rows}
+    groups = group_statements(Occurrence(r.id, r.entity_id, r.text, r.kind) for r in rows)
+    wanted: dict[str, dict[str, Any]] = {}
+    assign: dict[str, str] = {}
+    for group in groups:
+        members = [by_id[key] for key in group.keys]
+        wanted[group.id] = _facts(members, group.text)
+        for key in group.keys:
+            assign[key] = group.id
+    old = {row.id: row for row in conn.execute(select(s).where(s.c.entity_id.in_(entity_ids)))}
+    gone = sorted(set(old) - set(wanted))
+    for chunk in _chunks(gone):
+        conn.execute(delete(s).where(s.c.id.in_(chunk)))
+    new = [{"id": sid, **facts} for sid, facts in sorted(wanted.items()) if sid not in old]
+    changed = [
+        {"sid": sid, **{f"b_{c}": facts[c] for c in _FACTS}}
+        for sid, facts in sorted(wanted.items())
+        if sid in old and tuple(getattr(old[sid], c) for c in _FACTS) != tuple(facts[c] for c in _FACTS)
+    ]
+    if new:
+        conn.execute(s.insert(), new)
+    if changed:
+        conn.execute(
+            update(s).where(s.c.id == bindparam("sid")).values({c: bindparam(f"b_{c}") for c in _FACTS}), changed
+        )
+    moved = [{"qid": qid, "st": sid} for qid, sid in sorted(assign.items()) if by_id[qid].statement_id != sid]
+    if moved:
+        conn.execute(
+            update(t.quotes).where(t.quotes.c.id == bindparam("qid")).values(statement_id=bindparam("st")), moved
+        )
+
+
+def backfill(conn: Connection) -> None:
+    """Fill ``source_kind`` and the statements of a store written before revision 0006."""
+    q, ae, r = t.quotes.c, t.article_entities.c, t.roles.c
+    roles: dict[str, tuple[list[str | None], list[str | None]]] = defaultdict(lambda: ([], []))
+    for role in conn.execute(select(r.article_entity_id, r.title, r.organization).order_by(r.article_entity_id, r.id)):
+        roles[role.article_entity_id][0].append(role.title)
+        roles[role.article_entity_id][1].append(role.organization)
+    kinds = {ent.id: (ent.type, ent.name) for ent in conn.execute(select(ae.id, ae.type, ae.name))}
+    updates = []
+    for quote in conn.execute(select(q.id, q.article_entity_id, q.source_anonymity, q.language)):
+        titles, orgs = roles.get(quote.article_entity_id or "", ([], []))
+        etype, name = kinds.get(quote.article_entity_id or "", (None, None))
+        kind = source_kind(titles, orgs, etype, name, quote.source_anonymity, quote.language)
+        updates.append({"qid": quote.id, "b_kind": kind})
+    for chunk in _chunks(updates, 5000):
+        conn.execute(update(t.quotes).where(q.id == bindparam("qid")).values(source_kind=bindparam("b_kind")), chunk)
+    regroup(conn, conn.execute(select(q.entity_id).where(q.entity_id.is_not(None)).distinct()).scalars().all())
+
+
+# --------------------------------------------------------------------------- questions
+
+
+def _statement_ids(store: Any, flt: QuoteFilter) -> Any:
+    """The ids of the statements with an occurrence matching ``flt`` (a subquery), with counts."""
+    from onrecord.storage.queries import _quote_conditions
+
+    q = t.quotes
+    source = q.join(t.articles, t.articles.c.id == q.c.article_id) if _needs_articles(flt) else q
+    return (
+        select(q.c.statement_id.label("sid"), func.count().label("matched"))
+        .select_from(source)
+        .where(q.c.statement_id.is_not(None), *_quote_conditions(store, flt))
+        .group_by(q.c.statement_id)
+        .subquery()
+    )
+
+
+def _needs_articles(flt: QuoteFilter) -> bool:
+    return bool(flt.since or flt.until or flt.outlet)
+
+
+def _filtered(flt: QuoteFilter | None) -> bool:
+    return flt is not None and any(v is not None for v in flt.model_dump().values())
+
+
+def _statement_select(store: Any, flt: QuoteFilter | None) -> Any:
+    s, e = t.statements, t.entities
+    columns: list[Any] = [s, e.c.name.label("entity_name"), e.c.type.label("entity_type")]
+    source = s.outerjoin(e, e.c.id == s.c.entity_id)
+    if _filtered(flt):
+        assert flt is not None
+        ids = _statement_ids(store, flt)
+        return select(*columns, ids.c.matched).select_from(source.join(ids, ids.c.sid == s.c.id))
+    return select(*columns, s.c.occurrences.label("matched")).select_from(source)
+
+
+def _record(row: Any) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "entity_id": row.entity_id,
+        "entity_name": row.entity_name,
+        "entity_type": row.entity_type,
+        "text": row.text,
+        "mode": row.mode,
+        "language": row.language,
+        "occurrences": row.occurrences,
+        "articles": row.articles,
+        "outlets": row.outlets,
+        "first_seen": row.first_date,
+        "first_outlet": row.first_outlet,
+        "first_article_id": row.first_article_id,
+        "first_quote_id": row.first_quote_id,
+        "last_seen": row.last_date,
+        "matched": int(row.matched),
+    }
+
+
+def list_statements(
+    store: Any,
+    flt: QuoteFilter | None = None,
+    sort: StatementSort = "occurrences",
+    limit: int = 50,
+    offset: int = 0,
+) -> list[StatementRecord]:
+    """Statements with at least one occurrence matching ``flt`` (the filters of
+    :func:`onrecord.storage.queries.list_quotes`), most occurrences first (ties: newest first
+    seen, then id) or newest first seen first (undated last; ties: most occurrences, then id)."""
+    s = t.statements.c
+    newest = s.first_date.desc().nulls_last() if store.dialect == "postgresql" else s.first_date.desc()
+    order = (s.occurrences.desc(), newest, s.id) if sort == "occurrences" else (newest, s.occurrences.desc(), s.id)
+    query = _statement_select(store, flt).order_by(*order).limit(limit).offset(offset)
+    with store.reading() as conn:
+        rows = conn.execute(query).all()
+    return [StatementRecord(**_record(row)) for row in rows]
+
+
+def count_statements(store: Any, flt: QuoteFilter | None = None) -> int:
+    """How many statements :func:`list_statements` would page through."""
+    if _filtered(flt):
+        assert flt is not None
+        query = select(func.count()).select_from(_statement_ids(store, flt))
+    else:
+        query = select(func.count()).select_from(t.statements)
+    with store.reading() as conn:
+        return int(conn.execute(query).scalar_one())
+
+
+def get_statement(store: Any, statement_id: str) -> StatementDetail:
+    """One statement with all its occurrences, oldest first (undated last; ties: article id,
+    position); :class:`NotFoundError` for an unknown id."""
+    q, a = t.quotes.c, t.articles.c
+    with store.reading() as conn:
+        row = conn.execute(_statement_select(store, None).where(t.statements.c.id == statement_id)).first()
+        if row is None:
+            raise NotFoundError(f"no statement with id {statement_id!r}")
+        occurrences = conn.execute(
+            select(
+                q.id,
+                q.article_id,
+                q.position,
+                q.kind,
+                q.text,
+                q.spans,
+                q.speaker_text,
+                q.cue_text,
+                q.source_kind,
+                q.source_anonymity,
+                a.published,
+                a.date_from,
+                a.source,
+                a.title,
+                a.url,
+                a.wire_of,
+            )  # fmt: skip
+            .select_from(t.quotes.join(t.articles, a.id == q.article_id))
+            .where(q.statement_id == statement_id)
+        ).all()
+    ordered = sorted(occurrences, key=lambda r: (r.date_from is None, r.date_from or "", r.article_id, r.position))
+    return StatementDetail(
+        **_record(row),
+        occurrence_list=[
+            StatementOccurrence(
+                quote_id=r.id,
+                article_id=r.article_id,
+                position=r.position,
+                kind=r.kind,
+                text=r.text,
+                spans=loads_spans(r.spans),
+                speaker=r.speaker_text,
+                cue=r.cue_text,
+                published=r.published,
+                date=r.date_from,
+                source=r.source,
+                title=r.title,
+                url=r.url,
+                source_kind=r.source_kind,
+                source_anonymity=r.source_anonymity,
+                wire_of=r.wire_of,
+            )
+            for r in ordered
+        ],
+    )
+
+
+def _share(part: int, whole: int) -> float:
+    return round(part / whole, 4) if whole else 0.0
+
+
+def source_report(store: Any, by: SourceBy = "kind", flt: QuoteFilter | None = None, limit: int = 50) -> SourcesReport:
+    """Who gets quoted: the quotes matching ``flt`` grouped ``by`` entity, entity type, source
+    kind, outlet or month, most quotes first (ties: key), with the shares of unnamed and
+    anonymous sources; ``groups`` says how many groups there are in all."""
+    from onrecord.storage.queries import _quote_conditions
+
+    q, a, e = t.quotes, t.articles, t.entities
+    flt = flt or QuoteFilter()
+    key: Any
+    joins: Any = q
+    if by == "entity":
+        key = func.coalesce(q.c.entity_id, literal(""))
+    elif by == "type":
+        key = func.coalesce(e.c.type, literal(""))
+        joins = joins.outerjoin(e, e.c.id == q.c.entity_id)
+    elif by == "kind":
+        key = func.coalesce(q.c.source_kind, literal(""))
+    elif by == "outlet":
+        key = func.coalesce(a.c.source, literal(""))
+    else:
+        key = func.coalesce(func.substr(q.c.date_from, 1, 7), literal(""))
+    if by == "outlet" or _needs_articles(flt):
+        joins = joins.join(a, a.c.id == q.c.article_id)
+    anonymity = q.c.source_anonymity
+    grouped = (
+        select(
+            key.label("key"),
+            func.count().label("quotes"),
+            func.count(distinct(q.c.statement_id)).label("statements"),
+            func.count(distinct(q.c.entity_id)).label("speakers"),
+            func.sum(case((anonymity == "unnamed", 1), else_=0)).label("unnamed"),
+            func.sum(case((anonymity == "anonymous", 1), else_=0)).label("anonymous"),
+        )
+        .select_from(joins)
+        .where(and_(literal(True), *_quote_conditions(store, flt)))
+        .group_by(key)
+        .subquery()
+    )
+    totals = select(
+        func.count(), func.coalesce(func.sum(grouped.c.quotes), 0), func.coalesce(func.sum(grouped.c.unnamed), 0),
+        func.coalesce(func.sum(grouped.c.anonymous), 0),
+    ).select_from(grouped)  # fmt: skip
+    top = select(grouped).order_by(grouped.c.quotes.desc(), grouped.c.key).limit(limit)
+    with store.reading() as conn:
+        groups, quotes, unnamed, anonymous = (int(v) for v in conn.execute(totals).one())
+        rows = conn.execute(top).all()
+        labels: dict[str, str] = {}
+        if by == "entity":
+            ids = [row.key for row in rows if row.key]
+            for chunk in _chunks(ids):
+                labels.update({r.id: r.name for r in conn.execute(select(e.c.id, e.c.name).where(e.c.id.in_(chunk)))})
+    return SourcesReport(
+        by=by,
+        quotes=quotes,
+        unnamed=unnamed,
+        anonymous=anonymous,
+        unnamed_share=_share(unnamed, quotes),
+        anonymous_share=_share(anonymous, quotes),
+        groups=groups,
+        rows=[
+            SourceRow(
+                key=row.key,
+                label=labels.get(row.key, row.key) if row.key else "(none)",
+                quotes=int(row.quotes),
+                statements=int(row.statements),
+                speakers=int(row.speakers),
+                unnamed=int(row.unnamed or 0),
+                anonymous=int(row.anonymous or 0),
+                unnamed_share=_share(int(row.unnamed or 0), int(row.quotes)),
+                anonymous_share=_share(int(row.anonymous or 0), int(row.quotes)),
+            )
+            for row in rows
+        ],
+    )

@@ -1,0 +1,262 @@
+"""Statements and sources in the knowledge base (issue 18): grouping during ingest, its order
+independence, corrections, migration of an old store, and the questions (statements, one
+statement with its occurrences, who gets quoted), on SQLite and PostgreSQL alike.
+
+The articles (tests/statement_articles.py) are written for these tests."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from statement_articles import BRIDGE, articles
+
+from onrecord.errors import NotFoundError
+from onrecord.model import Analysis
+from onrecord.storage import QuoteFilter, open_store
+from onrecord.storage import schema as t
+from onrecord.storage.corrections import merge_entities, split_entity
+
+
+def _put(db: str, analyses: list[Analysis], batch: int) -> None:
+    with open_store(db) as store:
+        for start in range(0, len(analyses), batch):
+            store.put_many([(a, None) for a in analyses[start : start + batch]])
+
+
+def _snapshot(db: str) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    """The statements table and each quote's statement and source kind."""
+    with open_store(db) as store, store.reading() as conn:
+        rows = conn.execute(select(t.statements).order_by(t.statements.c.id)).all()
+        quotes = conn.execute(
+            select(t.quotes.c.id, t.quotes.c.statement_id, t.quotes.c.source_kind).order_by(t.quotes.c.id)
+        ).all()
+    return [tuple(r) for r in rows], [tuple(q) for q in quotes]
+
+
+def _bridge(store: object) -> str:
+    found = [s for s in store.statements() if s.text.startswith("Die neue Brücke") and s.mode == "direct"]  # type: ignore[attr-defined]
+    assert len(found) == 1
+    return found[0].id
+
+
+# --------------------------------------------------------------------------- grouping
+
+
+def test_one_statement_with_its_occurrences_across_outlets(db_url: str) -> None:
+    _put(db_url, articles(), batch=100)
+    with open_store(db_url) as store:
+        statement = store.statement(_bridge(store))
+        # full, cut, re-punctuated and re-worded: one statement; the longest words represent it
+        assert (
+            statement.text
+            == "Die neue Brücke wird im Frühling fertig, und sie kostet keinen einzigen Cent mehr als geplant"
+        )
+        assert (statement.occurrences, statement.articles, statement.outlets) == (4, 4, 3)
+        assert (statement.first_seen, statement.first_outlet, statement.first_article_id) == (
+            "2024-03-04", "Lindauer Bote", "w1",
+        )  # fmt: skip
+        assert statement.last_seen == "2024-03-05"
+        assert statement.entity_name == "Anna Hollweg" and statement.mode == "direct"
+        # oldest first, the undated article last; offsets point at the words in each article
+        assert [o.article_id for o in statement.occurrence_list] == ["w1", "w2", "w3", "w4"]
+        first = statement.occurrence_list[0]
+        article = next(a for a in articles() if a.id == "w1")
+        assert article.text[first.spans[0][0] : first.spans[0][1]] == BRIDGE == first.text
+        # the paraphrase in reported speech and the English words stay separate statements
+        mayor = [s for s in store.statements() if s.entity_id == statement.entity_id]
+        assert sorted((s.mode, s.occurrences) for s in mayor) == [
+            ("direct", 1), ("direct", 1), ("direct", 4), ("reported", 1),
+        ]  # fmt: skip
+        # the minister's re-punctuated sentence in two articles is one statement
+        berner = store.statements(QuoteFilter(speaker="Berner"))
+        assert [(s.occurrences, s.outlets) for s in berner] == [(2, 1)]
+        with pytest.raises(NotFoundError):
+            store.statement("st-0000000000000000")
+
+
+def test_filters_sorting_and_counts(db_url: str) -> None:
+    _put(db_url, articles(), batch=3)
+    with open_store(db_url) as store:
+        everything = store.statements(limit=100)
+        assert len(everything) == store.count_statements() == 9
+        assert [s.occurrences for s in everything] == sorted((s.occurrences for s in everything), reverse=True)
+        newest = store.statements(sort="first-seen", limit=100)
+        dated = [s.first_seen for s in newest if s.first_seen]
+        assert dated == sorted(dated, reverse=True) and newest[0].first_seen == "2024-04-03"
+        # a filter keeps statements with a matching occurrence; ``matched`` counts those
+        seeblatt = store.statements(QuoteFilter(outlet="seeblatt"))
+        assert [(s.occurrences, s.matched) for s in seeblatt] == [(4, 2)]
+        assert store.count_statements(QuoteFilter(outlet="seeblatt")) == 1
+        april = store.statements(QuoteFilter(since="2024-04"), limit=100)
+        assert {s.text for s in april} >= {"Der Haushalt ist solide.", "Die Zinsen bleiben hoch"}
+        assert all(s.matched >= 1 for s in april) and store.count_statements(QuoteFilter(since="2024-04")) == len(april)
+        assert store.statements(QuoteFilter(language="en"), limit=100)[0].language == "en"
+        assert [s.occurrences for s in store.statements(limit=2, offset=1)] == [s.occurrences for s in everything[1:3]]
+
+
+def test_who_gets_quoted(db_url: str) -> None:
+    _put(db_url, articles(), batch=100)
+    with open_store(db_url) as store:
+        by_kind = store.sources("kind")
+        assert (by_kind.quotes, by_kind.unnamed, by_kind.anonymous) == (13, 3, 1)
+        assert by_kind.unnamed_share == round(3 / 13, 4) and by_kind.anonymous_share == round(1 / 13, 4)
+        kinds = {row.key: (row.quotes, row.statements, row.speakers) for row in by_kind.rows}
+        # mayor (7 quotes, 4 statements) and finance minister (2 quotes, 1 statement)
+        assert kinds["government"] == (9, 5, 2)
+        assert kinds["expert"][0] == 2 and kinds["citizen"][0] == 1 and kinds["anonymous"][0] == 1
+        by_entity = store.sources("entity", limit=1)
+        assert by_entity.groups == 6 and [(r.label, r.quotes) for r in by_entity.rows] == [("Anna Hollweg", 7)]
+        by_outlet = {r.key: r for r in store.sources("outlet").rows}
+        assert by_outlet["Kurier am See"].anonymous == 1 and by_outlet["Kurier am See"].anonymous_share == round(
+            1 / 3, 4
+        )
+        months = {r.key: r.quotes for r in store.sources("month").rows}
+        assert months == {"2024-03": 6, "2024-04": 6, "": 1}
+        types = {r.key: r.unnamed for r in store.sources("type").rows}
+        assert types == {"person": 0, "group": 3}
+        scoped = store.sources("kind", QuoteFilter(outlet="Lake Times"))
+        assert scoped.quotes == 2 and {r.key for r in scoped.rows} == {"government", "citizen"}
+
+
+# --------------------------------------------------------------------------- order independence
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_any_order_batch_size_resumption_or_deletion_gives_the_same_statements(tmp_path: Path, seed: int) -> None:
+    reference = str(tmp_path / "ref.db")
+    _put(reference, articles(), batch=100)
+    expected = _snapshot(reference)
+    rng = random.Random(seed)
+    shuffled = articles()
+    rng.shuffle(shuffled)
+    other = str(tmp_path / "other.db")
+    cut = rng.randrange(1, len(shuffled))
+    _put(other, shuffled[:cut], batch=rng.choice([1, 2, 3]))
+    rng.shuffle(shuffled)
+    _put(other, shuffled, batch=rng.choice([1, 4, 100]))
+    assert _snapshot(other) == expected
+    # a deleted article leaves the statements of the store without it
+    without = str(tmp_path / "without.db")
+    _put(without, [a for a in articles() if a.id != "w1"], batch=2)
+    with open_store(other) as store:
+        store.delete_article("w1")
+    assert _snapshot(other) == _snapshot(without)
+
+
+def test_a_replaced_article_regroups_its_statements(tmp_path: Path) -> None:
+    db = str(tmp_path / "kb.db")
+    _put(db, articles(), batch=100)
+    changed = [a for a in articles() if a.id != "w2"]
+    w2 = next(a for a in articles() if a.id == "w2")
+    edited = w2.model_copy(update={"meta": w2.meta.model_copy(update={"published": "2024-03-01"})})
+    with open_store(db) as store:
+        assert store.put(edited) == "replaced"
+        statement = store.statement(_bridge(store))
+        assert (statement.first_seen, statement.first_article_id, statement.first_outlet) == (
+            "2024-03-01",
+            "w2",
+            "Seeblatt",
+        )
+    fresh = str(tmp_path / "fresh.db")
+    _put(fresh, [*changed, edited], batch=2)
+    assert _snapshot(fresh) == _snapshot(db)
+
+
+def test_statements_follow_a_merge_and_a_split(tmp_path: Path) -> None:
+    db = str(tmp_path / "kb.db")
+    _put(db, articles(), batch=100)
+    with open_store(db) as store:
+        mayor = store.statement(_bridge(store)).entity_id
+        berner = store.statements(QuoteFilter(speaker="Berner"))[0].entity_id
+        merge_entities(store, berner, mayor)
+        assert store.statements(QuoteFilter(entity_id=berner)) == []
+        moved = [s for s in store.statements(limit=100) if s.text == "Der Haushalt ist solide."]
+        assert [(s.entity_id, s.occurrences) for s in moved] == [(mayor, 2)]
+        with store.reading() as conn:
+            assert not conn.execute(select(t.statements).where(t.statements.c.entity_id == berner)).all()
+        new_id = split_entity(store, mayor, names=["Jonas Berner"])
+        back = [s for s in store.statements(limit=100) if s.text == "Der Haushalt ist solide."]
+        assert [(s.entity_id, s.occurrences) for s in back] == [(new_id, 2)]
+        assert store.statement(_bridge(store)).occurrences == 4
+
+
+# --------------------------------------------------------------------------- migration
+
+
+def test_the_migration_fills_statements_and_source_kinds_of_an_old_store(db_url: str) -> None:
+    from alembic import command
+
+    from onrecord.storage import engine as engines
+
+    engine = engines.connect(db_url)
+    config = engines._alembic_config()
+    with engine.connect() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0005")
+        conn.commit()
+    # write the articles as revision 0005 did: no statement ids, no source kinds
+    with engine.begin() as conn:
+        _write_at_0005(conn, articles())
+    engine.dispose()
+    with open_store(db_url) as store:
+        assert engines.current_revision(store.engine) == engines.head_revision()
+        statement = store.statement(_bridge(store))
+        assert statement.occurrences == 4 and statement.first_article_id == "w1"
+        assert store.sources("kind").rows[0].key == "government"
+
+
+def _write_at_0005(conn: object, analyses: list[Analysis]) -> None:
+    """Articles, entities and quotes inserted with only the columns revision 0005 had."""
+    from sqlalchemy import text
+
+    entities: set[str] = set()
+    for analysis in analyses:
+        conn.execute(  # type: ignore[attr-defined]
+            text(
+                "INSERT INTO articles (id, fingerprint, language, published, date_from, date_to, source, text, words,"
+                " analysis, extractor, extractor_version, ingested_at) VALUES (:id, 'f', :lang, :pub, :pub, :pub,"
+                " :src, :text, 1, '{}', 'x', '1', 'now')"
+            ),
+            {"id": analysis.id, "lang": analysis.language, "pub": analysis.meta.published, "src": analysis.meta.source,
+             "text": analysis.text},
+        )  # fmt: skip
+        for entity in analysis.entities:
+            eid = f"E-{entity.name}"
+            if eid not in entities:
+                entities.add(eid)
+                conn.execute(  # type: ignore[attr-defined]
+                    text("INSERT INTO entities (id, name, name_fold, type, rule) VALUES (:id, :n, :n, :t, 'new')"),
+                    {"id": eid, "n": entity.name, "t": entity.type},
+                )
+            conn.execute(  # type: ignore[attr-defined]
+                text(
+                    "INSERT INTO article_entities (id, article_id, local_id, name, name_fold, type, mentions,"
+                    " entity_id, rule, score) VALUES (:id, :a, :l, :n, :n, :t, '[]', :e, 'new', 1.0)"
+                ),
+                {"id": f"{analysis.id}/{entity.id}", "a": analysis.id, "l": entity.id, "n": entity.name,
+                 "t": entity.type, "e": eid},
+            )  # fmt: skip
+            for n, role in enumerate(entity.roles):
+                conn.execute(  # type: ignore[attr-defined]
+                    text(
+                        "INSERT INTO roles (id, article_id, article_entity_id, entity_id, title, organization, spans)"
+                        " VALUES (:id, :a, :ae, :e, :ti, :o, '[]')"
+                    ),
+                    {"id": f"R-{analysis.id}-{entity.id}-{n}", "a": analysis.id, "ae": f"{analysis.id}/{entity.id}",
+                     "e": eid, "ti": role.title, "o": role.organization},
+                )  # fmt: skip
+        names = {e.id: e.name for e in analysis.entities}
+        for position, quote in enumerate(analysis.quotes):
+            conn.execute(  # type: ignore[attr-defined]
+                text(
+                    "INSERT INTO quotes (id, article_id, local_id, position, kind, language, text, spans,"
+                    " article_entity_id, entity_id, confidence, date_from, source_anonymity) VALUES (:id, :a, :l, :p,"
+                    " :k, :lang, :text, '[[0,1]]', :ae, :e, 0.9, :d, :anon)"
+                ),
+                {"id": f"Q-{analysis.id}-{quote.id}", "a": analysis.id, "l": quote.id, "p": position, "k": quote.kind,
+                 "lang": analysis.language, "text": quote.text, "ae": f"{analysis.id}/{quote.entity}",
+                 "e": f"E-{names[quote.entity or '']}", "d": analysis.meta.published, "anon": quote.source_anonymity},
+            )  # fmt: skip
