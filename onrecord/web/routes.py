@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from onrecord.api.deps import StoreDep
@@ -32,9 +32,16 @@ from onrecord.storage.queries import (
     list_entities,
     list_quotes,
 )
-from onrecord.storage.records import QuoteFilter
+from onrecord.storage.records import (
+    QuoteFilter,
+    SourcesReport,
+    StatementOccurrence,
+    StatementRecord,
+    StatementSort,
+)
 from onrecord.storage.search import search as run_search
 from onrecord.storage.textsearch import MAX_QUERY_CHARS
+from onrecord.web.diff import word_diff
 from onrecord.web.highlight import highlight
 from onrecord.web.render import page
 
@@ -150,7 +157,12 @@ def article(request: Request, article_id: str, store: StoreDep) -> Response:
             links[statement.index] = f"/entities/{record.entity_id}"
         elif statement.speaker:
             links[statement.index] = "/entities/lookup?" + _qs(name=statement.speaker)
-    context = {"nav": "articles", "analysis": analysis, "view": view, "links": links, "stored": True}
+    occurs = {  # each quote's statement across articles (issue 18)
+        s.index: "/statements/lookup?" + _qs(quote=r.id, article=article_id, entity=r.entity_id)
+        for s in view.statements
+        if aligned and (r := records[s.index]).entity_id
+    }
+    context = {"nav": "articles", "analysis": analysis, "view": view, "links": links, "stored": True, "occurs": occurs}
     return page(request, "article.html", context)
 
 
@@ -338,6 +350,193 @@ def _min_weight(value: str, default: int) -> tuple[int, list[str]]:
 def _weight_choices(current: int) -> list[int]:
     """The minimum weights the graph form offers (the current one included)."""
     return sorted({1, 2, 3, 5, 10, 20, current})
+
+
+# --------------------------------------------------------------------------- statements, sources (issue 18)
+
+#: how many outlets the sources dashboard breaks down by source kind, and how many months it shows
+DASH_OUTLETS = 8
+DASH_MONTHS = 24
+DASH_SPEAKERS = 15
+SORTS = ("occurrences", "first-seen")
+
+
+def statement_scope(
+    entity: Annotated[str, Query(max_length=100)] = "", article: Annotated[str, Query(max_length=300)] = ""
+) -> dict[str, str]:
+    """The statements of one speaker entity or one article (links from their pages)."""
+    return {k: v for k, v in (("entity", entity.strip()), ("article", article.strip())) if v}
+
+
+def _scoped_filter(q: str, filters: dict[str, str], scope: dict[str, str]) -> QuoteFilter | None:
+    """The quote filter of a statements or sources form and its scope (None: no filter)."""
+    if not (q or filters or scope):
+        return None
+    flt = _quote_filter(q, filters)
+    return flt.model_copy(update={"entity_id": scope.get("entity"), "article_id": scope.get("article")})
+
+
+ScopeDep = Annotated[dict[str, str], Depends(statement_scope)]
+
+
+@router.get("/statements")
+def statements(
+    request: Request,
+    store: StoreDep,
+    form: SearchFormDep,
+    scope: ScopeDep,
+    sort: Field = "occurrences",
+    offset: Offset = 0,
+) -> Response:
+    """Statements across articles (the same words of one speaker, however often run), filtered
+    like the search, most occurrences or newest first."""
+    q, filters, problems = form.q, form.filters, list(form.problems)
+    order: StatementSort = "first-seen" if sort == "first-seen" else "occurrences"
+    items: list[StatementRecord] = []
+    total = 0
+    try:
+        flt = _scoped_filter(q, filters, scope)
+        items = store.statements(flt, sort=order, limit=PAGE, offset=offset)
+        total = store.count_statements(flt)
+    except ValueError as exc:  # a query without words to search for
+        problems.append(str(exc))
+    context = {
+        "nav": "statements", "q": q, "filters": filters, "entered": form.entered, "problems": problems,
+        "scope": scope, "params": {**filters, **scope, "q": q}, "sort": order, "sorts": SORTS, "items": items,
+        "total": total, "offset": offset, "limit": PAGE,
+        "kinds": KINDS, "langs": LANGS,
+    }  # fmt: skip
+    return page(request, "statements.html", context)
+
+
+@router.get("/statements/lookup")
+def statement_lookup(
+    store: StoreDep,
+    quote: Annotated[str, Query(max_length=300)] = "",
+    article: Annotated[str, Query(max_length=300)] = "",
+    entity: Annotated[str, Query(max_length=100)] = "",
+) -> Response:
+    """The statement a quote belongs to (looked up among its speaker's statements in its article)."""
+    from onrecord.errors import NotFoundError
+
+    if quote and article and entity:
+        flt = QuoteFilter(article_id=article, entity_id=entity)
+        for record in store.statements(flt, limit=PAGE):
+            if any(o.quote_id == quote for o in store.statement(record.id).occurrence_list):
+                return RedirectResponse(f"/statements/{record.id}", status_code=303)
+    raise NotFoundError("this quote belongs to no statement (its speaker is not known)")
+
+
+@router.get("/statements/{statement_id}")
+def statement(request: Request, statement_id: Annotated[str, Path(max_length=100)], store: StoreDep) -> Response:
+    """A statement: all its occurrences side by side, their differences, a timeline by outlet."""
+    detail = store.statement(statement_id)
+    occurrences = detail.occurrence_list
+    reference = next((o for o in occurrences if o.text == detail.text), occurrences[0] if occurrences else None)
+    diffs = {o.quote_id: word_diff(detail.text, o.text) for o in occurrences}
+    context = {
+        "nav": "statements", "st": detail, "occurrences": occurrences, "diffs": diffs,
+        "reference": reference.quote_id if reference else None, "timeline": _timeline(occurrences),
+    }  # fmt: skip
+    return page(request, "statement.html", context)
+
+
+@dataclass
+class OutletLine:
+    """The occurrences of a statement in one outlet, oldest first."""
+
+    outlet: str
+    occurrences: list[StatementOccurrence]
+
+
+def _timeline(occurrences: list[StatementOccurrence]) -> dict[str, object]:
+    """The occurrences by outlet (outlets in the order they first ran it) and the chart's points."""
+    lines: dict[str, OutletLine] = {}
+    for occurrence in occurrences:  # oldest first, undated last
+        outlet = occurrence.source or "(no outlet)"
+        lines.setdefault(outlet, OutletLine(outlet, [])).occurrences.append(occurrence)
+    ordered = list(lines.values())
+    names = [line.outlet for line in ordered]
+    points = [
+        {"x": o.date, "y": names.index(line.outlet), "label": o.title or o.article_id, "wire": bool(o.wire_of)}
+        for line in ordered
+        for o in line.occurrences
+        if o.date
+    ]
+    chart = {"kind": "timeline", "labels": names, "points": points}
+    return {"lines": ordered, "chart": chart, "undated": sum(1 for o in occurrences if not o.date)}
+
+
+@router.get("/sources")
+def sources(request: Request, store: StoreDep, form: SearchFormDep, scope: ScopeDep) -> Response:
+    """Who gets quoted: source kinds per outlet, named and unnamed sources by month, the top
+    speakers, for all statements or those of a search."""
+    q, filters, problems = form.q, form.filters, list(form.problems)
+    context: dict[str, object] = {
+        "nav": "sources", "q": q, "filters": filters, "entered": form.entered, "problems": problems,
+        "scope": scope, "params": {**filters, **scope, "q": q},
+        "kinds": KINDS, "langs": LANGS, "report": None,
+    }  # fmt: skip
+    try:
+        context.update(_dashboard(store, _scoped_filter(q, filters, scope) or QuoteFilter()))
+    except ValueError as exc:  # a query without words to search for
+        problems.append(str(exc))
+    return page(request, "sources.html", context)
+
+
+def _dashboard(store: Store, flt: QuoteFilter) -> dict[str, object]:
+    """The dashboard's reports and charts for the quotes matching ``flt``.
+
+    The storage API groups by one thing at a time, so the kinds per outlet take one query per
+    outlet (the :data:`DASH_OUTLETS` most quoted), each filtered by the outlet's name."""
+    from onrecord.statements.sources import SOURCE_KINDS
+
+    every = len(SOURCE_KINDS) + 1
+    report = store.sources(by="kind", flt=flt, limit=every)
+    outlets = store.sources(by="outlet", flt=flt, limit=DASH_OUTLETS)
+    per_outlet = []
+    for row in outlets.rows:
+        if row.key:  # the outlet filter matches a part of the name: check the counts add up
+            kinds = store.sources(by="kind", flt=flt.model_copy(update={"outlet": row.key}), limit=every)
+            per_outlet.append((row, kinds, kinds.quotes != row.quotes))
+    months = sorted(store.sources(by="month", flt=flt, limit=100_000).rows, key=lambda r: r.key)
+    undated = next((r for r in months if not r.key), None)
+    months = [r for r in months if r.key][-DASH_MONTHS:]
+    speakers = [r for r in store.sources(by="entity", flt=flt, limit=DASH_SPEAKERS + 1).rows if r.key][:DASH_SPEAKERS]
+    types = store.sources(by="type", flt=flt, limit=10)
+    order: list[str] = [kind for kind in SOURCE_KINDS if any(r.key == kind for r in report.rows)]
+    order += [r.key for r in report.rows if r.key not in order]
+
+    def shares(rep: SourcesReport) -> list[float]:
+        counts = {r.key: r.quotes for r in rep.rows}
+        return [round(100 * counts.get(kind, 0) / rep.quotes, 1) if rep.quotes else 0 for kind in order]
+
+    rows = [("All outlets", report), *((row.label, kinds) for row, kinds, _ in per_outlet)]
+    by_outlet = {
+        "kind": "share", "labels": [label for label, _ in rows],
+        "datasets": [
+            {"key": kind or "none", "label": (kind or "(none)").replace("_", " "),
+             "data": [shares(rep)[i] for _, rep in rows]}
+            for i, kind in enumerate(order)
+        ],
+    }  # fmt: skip
+    by_month = {
+        "kind": "stacked", "labels": [r.key for r in months],
+        "datasets": [
+            {"key": "named", "label": "named", "data": [r.quotes - r.unnamed - r.anonymous for r in months]},
+            {"key": "unnamed", "label": "unnamed", "data": [r.unnamed for r in months]},
+            {"key": "anonymous", "label": "anonymous", "data": [r.anonymous for r in months]},
+        ],
+    }  # fmt: skip
+    top = {
+        "kind": "bars", "labels": [r.label for r in speakers],
+        "datasets": [{"key": "quotes", "label": "quotes", "data": [r.quotes for r in speakers]}],
+    }  # fmt: skip
+    return {
+        "report": report, "kind_order": order, "per_outlet": per_outlet, "outlets": outlets, "months": months,
+        "undated": undated, "speakers": speakers, "types": types,
+        "charts": {"outlets": by_outlet, "months": by_month, "speakers": top},
+    }  # fmt: skip
 
 
 def _search_articles(store: Store, q: str, filters: dict[str, str]) -> list[str]:
