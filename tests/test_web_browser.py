@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from statement_articles import articles as statement_articles
 
 from onrecord.ingest import iter_articles
 from onrecord.storage import Store, ingest, open_store
@@ -66,6 +67,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     sources = [ROOT / "tests" / "data" / "kb-articles.jsonl", ROOT / "onrecord" / "samples"]
     report = ingest(store, iter_articles(sources))
     assert report.failed == 0
+    # one statement run by several outlets, and unnamed and anonymous sources (issue 18)
+    assert store.put_many([(analysis, None) for analysis in statement_articles()]) == ["added"] * 8
     yield store
     store.close()
 
@@ -297,15 +300,20 @@ def test_hostile_text_stays_text_in_the_browser(page: Any, server: str) -> None:
 
 def test_pages_fit_a_phone_screen_without_sideways_scrolling(phone: Any, server: str, store: Store) -> None:
     vogel = find_entities(store, "Katrin Vogel")[0].id
+    bridge = store.statements(limit=1)[0].id
     urls = [
         "/", "/articles/kb-de-1", "/articles/sample-de", "/search?q=Sanktionen", "/search?speaker=Vogel&kind=direct",
         "/search?since=gestern", f"/entities/{vogel}", "/entities", "/articles", f"/graph?entity={vogel}",
+        "/graph?min=1", "/sources", "/sources?q=Brücke", "/statements", f"/statements/{bridge}",
     ]  # fmt: skip
     wide: dict[str, int] = {}
     for url in urls:
         phone.goto(server + url)
         if url.startswith("/graph"):
             phone.locator('#graph[data-ready="1"]').wait_for()
+        for canvas in phone.locator("canvas[data-chart]").all():
+            canvas.wait_for(state="attached")
+            phone.wait_for_function("c => c.dataset.ready === '1'", arg=canvas.element_handle())
         width = phone.evaluate("document.scrollingElement.scrollWidth")
         if width > 390:
             wide[url] = width
@@ -320,3 +328,71 @@ def test_pages_fit_a_phone_screen_without_sideways_scrolling(phone: Any, server:
     if width > 390:
         wide["/analyse (long words)"] = width
     assert wide == {}, f"pages wider than the 390 px screen (they scroll sideways): {wide}"
+
+
+# --------------------------------------------------------------------------- statements, sources, graph (issue 18)
+
+
+def _painted(page: Any, selector: str) -> int:
+    """How many pixels of the canvas are not transparent (the chart drew something)."""
+    script = """c => { const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+        let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; }"""
+    return int(page.locator(selector).evaluate(script))
+
+
+def test_sources_dashboard_draws_its_charts_from_the_vendored_library(page: Any, server: str) -> None:
+    page.goto(server + "/sources")
+    page.locator('#chart-speakers[data-ready="1"]').wait_for()
+    assert any(url.endswith("/static/vendor/chartjs/chart.umd.min.js") for url in page.watch.requests)
+    assert page.evaluate("typeof window.Chart") == "function"
+    assert page.evaluate("window.onrecordCharts.length") == 3
+    for name in ("outlets", "months", "speakers"):
+        assert _painted(page, f"#chart-{name}") > 1000, name
+    labels = page.evaluate("window.onrecordCharts[0].data.labels")
+    assert labels[0] == "All outlets" and "Lindauer Bote" in labels
+    # each outlet's kinds add up to 100 %
+    sums = page.evaluate("""window.onrecordCharts[0].data.labels.map((_, i) =>
+        window.onrecordCharts[0].data.datasets.reduce((s, d) => s + d.data[i], 0))""")
+    assert all(abs(total - 100) < 0.5 for total in sums)
+    # a search narrows the dashboard to its statements
+    page.fill("#q", "Brücke")
+    page.locator("#q").press("Enter")
+    page.wait_for_url("**/sources?q=Br*")
+    page.locator('#chart-speakers[data-ready="1"]').wait_for()
+    assert page.evaluate("window.onrecordCharts[2].data.labels") == ["Anna Hollweg"]
+
+
+def test_statement_page_from_an_article_side_by_side_with_a_timeline(page: Any, server: str) -> None:
+    page.goto(server + "/articles/w2")
+    page.locator(".statements a.statement-link").first.click()
+    page.wait_for_url("**/statements/st-*")
+    assert page.locator("h1").inner_text() == "Anna Hollweg"
+    cards = page.locator(".occurrence")
+    assert cards.count() == 4
+    first, second = cards.nth(0).bounding_box(), cards.nth(1).bounding_box()
+    assert abs(first["y"] - second["y"]) < 1 and second["x"] > first["x"] + first["width"] - 1  # side by side
+    assert cards.nth(1).locator("del.cut").inner_text().strip() == "und sie kostet keinen einzigen Cent mehr als geplant"
+    assert cards.nth(2).locator("ins.added").inner_text().strip() == "–"
+    page.locator('#chart-timeline[data-ready="1"]').wait_for()
+    assert _painted(page, "#chart-timeline") > 500
+    points = page.evaluate("window.onrecordCharts[0].data.datasets[0].data.map(p => [p.y, p.label])")
+    assert [y for y, _ in points] == [0, 1, 2]
+    page.locator(".timeline a.run", has_text="undated").click()
+    page.wait_for_url("**/articles/w4#at-*")
+
+
+def test_graph_arrows_carry_statements_and_stances_and_filter_by_weight(page: Any, server: str) -> None:
+    page.goto(server + "/graph?min=1")
+    page.locator('#graph[data-ready="1"]').wait_for()
+    edges = page.evaluate("window.onrecordGraph.edges().map(e => [e.data('weight'), e.data('stance')])")
+    assert len(edges) == page.locator(".edges li.edge").count() >= 5
+    assert edges[0][0] >= 2 and all(stance for _, stance in edges)
+    # arrows point from the speaker to whom they spoke about
+    shape = page.evaluate("window.onrecordGraph.edges()[0].style('target-arrow-shape')")
+    assert shape == "triangle"
+    page.select_option("#g-min", "2")
+    page.click(".graph-form button[type=submit]")
+    page.wait_for_url("**/graph?*min=2*")
+    page.locator('#graph[data-ready="1"]').wait_for()
+    heavy = page.evaluate("window.onrecordGraph.edges().map(e => e.data('weight'))")
+    assert heavy and min(heavy) >= 2 and len(heavy) < len(edges)

@@ -154,7 +154,7 @@
       return;
     }
     var entry = event.target.closest ? event.target.closest(".statements [data-nav-item]") : null;
-    if (entry && !event.target.closest("a.who")) {
+    if (entry && !event.target.closest("a.who, a.statement-link")) {
       event.preventDefault();
       select(items().indexOf(entry));
       return;
