@@ -371,7 +371,8 @@ def test_statement_page_from_an_article_side_by_side_with_a_timeline(page: Any, 
     assert cards.count() == 4
     first, second = cards.nth(0).bounding_box(), cards.nth(1).bounding_box()
     assert abs(first["y"] - second["y"]) < 1 and second["x"] > first["x"] + first["width"] - 1  # side by side
-    assert cards.nth(1).locator("del.cut").inner_text().strip() == "und sie kostet keinen einzigen Cent mehr als geplant"
+    cut = cards.nth(1).locator("del.cut").inner_text().strip()
+    assert cut == "und sie kostet keinen einzigen Cent mehr als geplant"
     assert cards.nth(2).locator("ins.added").inner_text().strip() == "–"
     page.locator('#chart-timeline[data-ready="1"]').wait_for()
     assert _painted(page, "#chart-timeline") > 500

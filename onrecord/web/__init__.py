@@ -1,4 +1,5 @@
-"""The web app: server-rendered pages for analysts (analyse, articles, entities, search, graph).
+"""The web app: server-rendered pages for analysts (analyse, articles, entities, search, graph,
+statements, sources).
 
 ``router`` holds the pages, ``STATIC_DIR`` the local assets (CSS, JS, vendored libraries; the
 app never loads anything from the network) and ``error_page`` renders HTML errors.

@@ -1,4 +1,4 @@
-"""The pages of the web app: analyse, article, entity, search, graph (server-rendered).
+"""The pages of the web app: analyse, article, entity, search, graph, statements, sources (server-rendered).
 
 Each page reads the store through the library (:mod:`onrecord.storage`) with a handful of
 queries and renders a template; data for scripts travels in ``data-*`` attributes. Handlers are
