@@ -84,7 +84,7 @@ def _every_route_url(client: TestClient, store: Store) -> list[str]:
     from onrecord.web import router as web_router
 
     entity = list_entities(store, limit=1)[0].id
-    values = {"entity_id": entity, "article_id": "kb-de-1"}
+    values = {"entity_id": entity, "article_id": "kb-de-1", "statement_id": "st-0000000000000000"}
     paths = [f"/api{r.path}" for r in api_router.routes] + [r.path for r in web_router.routes]  # type: ignore[attr-defined]
     urls: list[str] = []
     for route in client.app.routes:  # type: ignore[attr-defined]

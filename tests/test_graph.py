@@ -122,8 +122,9 @@ def test_edges_count_statements_across_articles_with_their_stances(store: Store)
     assert fuchs_hafenwerk.articles == ["g-3", "g-2", "g-1"]  # newest first
     # the group "Experten" is local to its article: no node, no edge
     assert "Experten" not in {node.name for node in graph.nodes}
-    nodes = {node.name: (node.quotes, node.quoted_about) for node in graph.nodes}
-    assert nodes == {"Lena Fuchs": (3, 1), "Hafenwerk": (0, 3), "Timo Brack": (1, 0)}
+    nodes = {node.name: (node.quotes, node.spoke_about, node.quoted_about) for node in graph.nodes}
+    # Brack has two quotes in these articles, one of them about Fuchs
+    assert nodes == {"Lena Fuchs": (3, 3, 1), "Hafenwerk": (0, 0, 3), "Timo Brack": (2, 1, 0)}
     assert [node.name for node in graph.nodes][0] == "Lena Fuchs"  # most statements first
 
 
@@ -167,7 +168,7 @@ def test_a_merge_adds_up_the_edges_of_both_entities(store: Store) -> None:
 def _named(graph: Graph) -> list[object]:
     """The graph with names for ids (entity ids may depend on which article came first)."""
     names = {node.id: node.name for node in graph.nodes}
-    nodes = [(n.name, n.type, n.quotes, n.quoted_about) for n in graph.nodes]
+    nodes = [(n.name, n.type, n.quotes, n.spoke_about, n.quoted_about) for n in graph.nodes]
     edges = [(names[e.source], names[e.target], e.weight, e.article_count, e.articles, e.stances) for e in graph.edges]
     return [nodes, edges, graph.hidden]
 

@@ -50,8 +50,9 @@ class GraphNode(_Record):
     id: str
     name: str
     type: EntityType
-    quotes: int = Field(description="statements of this entity about others, over the graph's scope")
-    quoted_about: int = Field(default=0, description="statements of others about this entity, over the scope")
+    quotes: int = Field(description="quotes of this entity over the graph's scope (all its quotes for an entity)")
+    spoke_about: int = Field(default=0, description="its statements about others in the graph's edges")
+    quoted_about: int = Field(default=0, description="statements of others about it in the graph's edges")
     center: bool = False
 
 
@@ -194,6 +195,7 @@ def _graph(
     keep = {center} if center else set()
     keep |= {e.source for e in shown} | {e.target for e in shown}
     names = _entities(conn, sorted(keep))
+    quotes = _quote_counts(conn, sorted(names), article_ids)
     links = _edge_articles(conn, shown, article_ids)
     graph_edges = [
         GraphEdge(
@@ -211,11 +213,12 @@ def _graph(
             id=node,
             name=names[node][0],
             type=names[node][1],
-            quotes=said[node],
+            quotes=quotes.get(node, 0),
+            spoke_about=said[node],
             quoted_about=heard[node],
             center=node == center,
         )  # fmt: skip
-        for node in sorted(names, key=lambda n: (n != center, -said[n] - heard[n], names[n][0], n))
+        for node in sorted(names, key=lambda n: (n != center, -said[n] - heard[n], -quotes.get(n, 0), names[n][0], n))
     ]
     return Graph(nodes=nodes, edges=graph_edges, min_weight=min_weight, hidden=len(counted) - len(shown))
 
@@ -238,6 +241,17 @@ def _entities(conn: Connection, ids: list[str]) -> dict[str, tuple[str, EntityTy
         return {}
     rows = conn.execute(select(t.entities.c.id, t.entities.c.name, t.entities.c.type).where(t.entities.c.id.in_(ids)))
     return {row.id: (row.name, row.type) for row in rows}
+
+
+def _quote_counts(conn: Connection, ids: list[str], article_ids: Sequence[str] | None) -> dict[str, int]:
+    """Quotes of each entity (in the given articles, if any)."""
+    if not ids:
+        return {}
+    q = t.quotes.c
+    query = select(q.entity_id, func.count()).where(q.entity_id.in_(ids)).group_by(q.entity_id)
+    if article_ids is not None:
+        query = query.where(q.article_id.in_(list(article_ids)))
+    return {entity: int(n) for entity, n in conn.execute(query)}
 
 
 def _edge_articles(

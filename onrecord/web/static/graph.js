@@ -33,7 +33,7 @@
     var data = JSON.parse(box.dataset.graph || '{"nodes":[],"edges":[]}');
     var elements = [];
     data.nodes.forEach(function (n) {
-      elements.push({ data: { id: n.id, label: n.name, type: n.type, size: n.quotes + n.quoted_about, center: n.center ? 1 : 0 } });
+      elements.push({ data: { id: n.id, label: n.name, type: n.type, size: n.spoke_about + n.quoted_about, center: n.center ? 1 : 0 } });
     });
     data.edges.forEach(function (e, i) {
       elements.push({ data: {
