@@ -52,7 +52,8 @@ def test_statements_command_in_every_format(db: str) -> None:
     assert [row["id"] for row in rows] == [s.id for s in expected] and rows[0]["occurrences"] == 4
     table = list(csv.DictReader(io.StringIO(_run("statements", "--format", "csv", "--db", db))))
     assert len(table) == 9 and table[0]["occurrences"] == "4" and table[0]["first_outlet"] == "Lindauer Bote"
-    newest = [json.loads(line) for line in _run("statements", "--sort", "first-seen", "-f", "jsonl", "--db", db).splitlines()]
+    lines = _run("statements", "--sort", "first-seen", "-f", "jsonl", "--db", db).splitlines()
+    newest = [json.loads(line) for line in lines]
     assert newest[0]["first_seen"] == "2024-04-03"
     assert "Brücke" in _run("statements", "--speaker", "Hollweg", "--lang", "de", "--db", db)
 
@@ -61,7 +62,8 @@ def test_sources_command(db: str) -> None:
     report = json.loads(_run("sources", "--by", "outlet", "--format", "json", "--db", db))
     assert report["quotes"] == 13 and report["anonymous"] == 1
     assert {row["key"]: row["quotes"] for row in report["rows"]}["Lindauer Bote"] == 6
-    kinds = list(csv.DictReader(io.StringIO(_run("sources", "--by", "kind", "-f", "csv", "--since", "2024-04", "--db", db))))
+    answer = _run("sources", "--by", "kind", "-f", "csv", "--since", "2024-04", "--db", db)
+    kinds = list(csv.DictReader(io.StringIO(answer)))
     assert {row["key"] for row in kinds} == {"government", "expert", "anonymous", "citizen"}
     text = _run("sources", "--by", "entity", "--db", db)
     assert "Anna Hollweg" in text
