@@ -260,3 +260,24 @@ def _write_at_0005(conn: object, analyses: list[Analysis]) -> None:
                  "lang": analysis.language, "text": quote.text, "ae": f"{analysis.id}/{quote.entity}",
                  "e": f"E-{names[quote.entity or '']}", "d": analysis.meta.published, "anon": quote.source_anonymity},
             )  # fmt: skip
+
+
+# --------------------------------------------------------------------------- both backends
+
+
+def test_sqlite_and_postgresql_give_the_same_answers(postgres_url: str, tmp_path: Path) -> None:
+    """Every statement and source question, with and without filters, answered alike."""
+    answers = []
+    for db, batch in ((str(tmp_path / "kb.db"), 100), (postgres_url, 3)):
+        _put(db, articles(), batch=batch)
+        with open_store(db) as store:
+            found: list[object] = []
+            for flt in (None, QuoteFilter(outlet="see"), QuoteFilter(since="2024-03-05", until="2024-04-01")):
+                for sort in ("occurrences", "first-seen"):
+                    found.append([s.model_dump() for s in store.statements(flt, sort=sort, limit=100)])  # type: ignore[arg-type]
+                found.append(store.count_statements(flt))
+                for by in ("entity", "type", "kind", "outlet", "month"):
+                    found.append(store.sources(by, flt).model_dump())  # type: ignore[arg-type]
+            found.append(store.statement(_bridge(store)).model_dump())
+        answers.append(found)
+    assert answers[0] == answers[1]

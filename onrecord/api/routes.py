@@ -3,6 +3,8 @@ graph, corrections. Thin: every route calls the library and returns its records.
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Response, status
@@ -39,6 +41,9 @@ from onrecord.storage.records import (
     QuoteFilter,
     QuoteRecord,
     SearchResults,
+    SourcesReport,
+    StatementDetail,
+    StatementRecord,
     StoreStats,
 )
 from onrecord.storage.search import search as run_search
@@ -243,3 +248,104 @@ def search(
 def stats(store: StoreDep) -> StoreStats:
     """Row counts of the store."""
     return store.stats()
+
+
+# --------------------------------------------------------------------------- statements and sources (issue 18)
+
+#: ``format=csv``: the same rows as a CSV table (a header line, then one line per row)
+_CSV: dict[int | str, dict[str, object]] = {
+    200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "JSON, or CSV with format=csv"}
+}
+Format = Annotated[Literal["json", "csv"], Query(description="json (default) or csv")]
+_STATEMENT_COLUMNS = (
+    "id", "entity_id", "entity_name", "entity_type", "mode", "language", "occurrences", "matched", "articles",
+    "outlets", "first_seen", "first_outlet", "first_article_id", "first_quote_id", "last_seen", "text",
+)  # fmt: skip
+_SOURCE_COLUMNS = (
+    "key", "label", "quotes", "statements", "speakers", "unnamed", "anonymous", "unnamed_share", "anonymous_share",
+)  # fmt: skip
+
+
+def _csv(rows: list[dict[str, object]], columns: tuple[str, ...]) -> Response:
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["" if row.get(c) is None else row[c] for c in columns])
+    return Response(stream.getvalue(), media_type="text/csv; charset=utf-8")
+
+
+@router.get("/statements", response_model=Page[StatementRecord], tags=["query"], responses=_CSV)
+def statements(
+    store: StoreDep,
+    settings: SettingsDep,
+    speaker: Text = None,
+    organization: Text = None,
+    about: Words = None,
+    kind: QuoteKind | None = None,
+    lang: Annotated[Literal["de", "en"] | None, Query()] = None,
+    since: Date = None,
+    until: Date = None,
+    outlet: Text = None,
+    entity: Annotated[str | None, Query(max_length=100)] = None,
+    article: Annotated[str | None, Query(max_length=200)] = None,
+    stance: Stance | None = None,
+    anonymity: SourceAnonymity | None = None,
+    negated: bool | None = None,
+    about_entity: Annotated[str | None, Query(max_length=100)] = None,
+    sort: Annotated[Literal["occurrences", "first-seen"], Query()] = "occurrences",
+    limit: Limit = 50,
+    offset: Offset = 0,
+    format: Format = "json",
+) -> Page[StatementRecord] | Response:
+    """Statements — one speaker's same or nearly the same words across articles — with a quote
+    matching the filters (those of ``/quotes``), most occurrences or newest first seen first."""
+    flt = QuoteFilter(
+        speaker=speaker, organization=organization, about=about, kind=kind, language=lang, since=since,
+        until=until, outlet=outlet, entity_id=entity, article_id=article, stance=stance, anonymity=anonymity,
+        negated=negated, about_entity=about_entity,
+    )  # fmt: skip
+    items = store.statements(flt, sort=sort, limit=min(limit, settings.max_page), offset=offset)
+    if format == "csv":
+        return _csv([item.model_dump(mode="json") for item in items], _STATEMENT_COLUMNS)
+    return Page[StatementRecord](items=items, total=store.count_statements(flt), limit=limit, offset=offset)
+
+
+@router.get("/statements/{statement_id}", response_model=StatementDetail, tags=["query"], responses=_NOT_FOUND)
+def statement(statement_id: Annotated[str, Path(max_length=100)], store: StoreDep) -> StatementDetail:
+    """One statement with all its occurrences (article, outlet, date, offsets, words), oldest first."""
+    return store.statement(statement_id)
+
+
+@router.get("/sources", response_model=SourcesReport, tags=["query"], responses=_CSV)
+def sources(
+    store: StoreDep,
+    by: Annotated[Literal["entity", "type", "kind", "outlet", "month"], Query()] = "kind",
+    speaker: Text = None,
+    organization: Text = None,
+    about: Words = None,
+    kind: QuoteKind | None = None,
+    lang: Annotated[Literal["de", "en"] | None, Query()] = None,
+    since: Date = None,
+    until: Date = None,
+    outlet: Text = None,
+    entity: Annotated[str | None, Query(max_length=100)] = None,
+    article: Annotated[str | None, Query(max_length=200)] = None,
+    stance: Stance | None = None,
+    anonymity: SourceAnonymity | None = None,
+    negated: bool | None = None,
+    about_entity: Annotated[str | None, Query(max_length=100)] = None,
+    limit: Annotated[int, Query(ge=1, le=500, description="at most this many groups")] = 50,
+    format: Format = "json",
+) -> SourcesReport | Response:
+    """Who gets quoted: the quotes matching the filters grouped by entity, entity type, source
+    kind, outlet or month, with the shares of unnamed and anonymous sources (CSV: the groups)."""
+    flt = QuoteFilter(
+        speaker=speaker, organization=organization, about=about, kind=kind, language=lang, since=since,
+        until=until, outlet=outlet, entity_id=entity, article_id=article, stance=stance, anonymity=anonymity,
+        negated=negated, about_entity=about_entity,
+    )  # fmt: skip
+    report = store.sources(by, flt, limit=limit)
+    if format == "csv":
+        return _csv([row.model_dump(mode="json") for row in report.rows], _SOURCE_COLUMNS)
+    return report

@@ -38,6 +38,8 @@ from pathlib import Path
 from sqlalchemy import func, select, text
 
 from onrecord.bench.analysis import bench_paths, gnad_texts
+from onrecord.bench.statements import STATEMENT_QUERIES, statement_calls, timed_grouping
+from onrecord.bench.statements import TARGET_P95_MS as STATEMENT_P95_MS
 from onrecord.errors import DataError, OnrecordError, StoreError
 from onrecord.ingest import iter_articles
 from onrecord.lang import get_extractor
@@ -81,6 +83,7 @@ QUERY_TYPES = (
     "quotes-count",
     "entity-profile",
     "search",
+    *STATEMENT_QUERIES,
 )
 #: the query types the p95 target applies to
 FILTERED_QUERIES = tuple(name for name in QUERY_TYPES if name.startswith("quotes-") or name == "search")
@@ -126,6 +129,14 @@ class IngestStats:
     article_entities: int = 0
     roles: int = 0
     replicas: int = 0
+    #: of ``seconds``, the time spent grouping statements (issue 18: target under 20%)
+    grouping_seconds: float = 0.0
+    statements: int = 0
+
+    @property
+    def grouping_share(self) -> float:
+        """The share of the ingest time spent grouping statements."""
+        return self.grouping_seconds / self.seconds if self.seconds else 0.0
 
     @property
     def articles_per_s(self) -> float:
@@ -185,8 +196,14 @@ class StoreBenchReport:
     machine: dict[str, str] = field(default_factory=dict)
 
     def over_target(self) -> list[str]:
-        """Filtered quote queries and search whose p95 exceeds the target."""
-        return [q.name for q in self.queries if q.name in FILTERED_QUERIES and q.p95_ms > self.target_p95_ms]
+        """Filtered quote queries and search whose p95 exceeds the target (statement queries:
+        their own target, 150 ms)."""
+        return [
+            q.name
+            for q in self.queries
+            if (q.name in FILTERED_QUERIES and q.p95_ms > self.target_p95_ms)
+            or (q.name in STATEMENT_QUERIES and q.p95_ms > STATEMENT_P95_MS)
+        ]
 
     def as_dict(self) -> dict[str, object]:
         """A JSON-ready dict (rates included)."""
@@ -198,6 +215,7 @@ class StoreBenchReport:
             | {
                 "articles_per_s": round(self.ingest.articles_per_s, 1),
                 "quotes_per_s": round(self.ingest.quotes_per_s, 1),
+                "grouping_share": round(self.ingest.grouping_share, 4),
             },
             "queries": [asdict(q) for q in self.queries],
             "store_bytes": self.store_bytes,
@@ -333,14 +351,17 @@ def _ingest(store: Store, analyses: Sequence[Analysis], quotes_target: int, tell
         batch.clear()
 
     rounds: set[str] = set()
-    for copy, fingerprint in replicas(analyses, quotes_target):
-        rounds.add(copy.id.rsplit("~", 1)[1])
-        batch.append((copy, fingerprint))
-        if len(batch) >= BATCH_ARTICLES:
+    with timed_grouping() as grouping:
+        for copy, fingerprint in replicas(analyses, quotes_target):
+            rounds.add(copy.id.rsplit("~", 1)[1])
+            batch.append((copy, fingerprint))
+            if len(batch) >= BATCH_ARTICLES:
+                flush()
+        if batch:
             flush()
-    if batch:
-        flush()
     stats.seconds = round(seconds, 3)
+    stats.grouping_seconds = round(grouping[0], 3)
+    stats.statements = store.count_statements()
     stats.replicas = len(rounds)
     counts = store.stats()
     stats.entities, stats.roles = counts.entities, counts.roles
@@ -486,6 +507,8 @@ def _time_queries(store: Store, queries: int, tell: Step) -> list[QueryStats]:
         calls.append(("entity-profile", speaker, partial(_profile, store, speaker)))
         words = _search_query(pools, position)
         calls.append(("search", words, partial(_search, store, words)))
+        filters = list(_filters(pools, random.Random(position), position).values())
+        calls += statement_calls(store, filters[position % len(filters)], position)
         for name, description, call in calls:
             started = time.perf_counter()
             rows = call()

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from onrecord.cli import analysis, batch, bench_store, kb, server
+from onrecord.cli import analysis, batch, bench_store, kb, server, statements
 from onrecord.cli.common import out
 
 __all__ = ["app", "main"]
@@ -29,6 +29,8 @@ app.command()(analysis.train)
 app.command()(analysis.bench)
 app.command()(kb.ingest)
 app.command()(kb.quotes)
+app.command()(statements.statements)
+app.command()(statements.sources)
 app.command()(kb.entity)
 app.command()(kb.entities)
 app.command()(kb.search)

@@ -75,6 +75,10 @@ def _print_report(report: StoreBenchReport) -> None:
         f"in {ingest.seconds:.1f} s = {ingest.articles_per_s:,.1f} articles/s, {ingest.quotes_per_s:,.0f} quotes/s; "
         f"{ingest.entities:,} entities, {ingest.article_entities:,} article entities, {ingest.roles:,} roles"
     )
+    out.print(
+        f"statements: {ingest.statements:,}; grouping {ingest.grouping_seconds:.1f} s = "
+        f"{ingest.grouping_share:.1%} of the ingest time (target under 20%)"
+    )
     over = set(report.over_target())
     table = Table(title=f"onrecord bench-store · {escape(report.store)}")
     for column in ("query", "runs", "p50 ms", "p95 ms", "max ms", "mean ms", "rows", "slowest"):

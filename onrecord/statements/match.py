@@ -173,7 +173,8 @@ def group_statements(occurrences: Iterable[Occurrence], params: MatchParams = Ma
     for left, right in zip(occs, occs[1:], strict=False):
         if left.key == right.key:
             raise InputError(f"occurrence key {left.key!r} given twice", "statements")
-    norms = {o.key: normalize(o.text) for o in occs}
+    by_text: dict[str, str] = {}  # the same words recur (wire copies): normalised once
+    norms = {o.key: by_text.get(o.text) or by_text.setdefault(o.text, normalize(o.text)) for o in occs}
     parent = list(range(len(occs)))
 
     def find(i: int) -> int:

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, case, delete, distinct, func, literal, select, update
@@ -105,9 +106,15 @@ def _occurrence_rows(conn: Connection, entity_ids: list[str]) -> list[Any]:
     )
 
 
+@lru_cache(maxsize=65536)
+def _norm(text: str) -> str:
+    """:func:`normalize`, remembered: the same words recur in many articles (wire copies)."""
+    return normalize(text)
+
+
 def _facts(members: list[Any], text: str) -> dict[str, Any]:
     """The statement row of a group of occurrence rows with representative words ``text``."""
-    rep = min(members, key=lambda r: (-len(normalize(r.text)), normalize(r.text), r.id))
+    rep = min(members, key=lambda r: (-len(_norm(r.text)), _norm(r.text), r.id))
     first = min(members, key=lambda r: (r.date_from is None, r.date_from or "", r.article_id, r.id))
     dates = [r.date_from for r in members if r.date_from]
     return {
