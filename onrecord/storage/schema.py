@@ -29,6 +29,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 
 metadata = MetaData()
@@ -55,8 +56,8 @@ articles = Table(
     Column("extractor", String, nullable=False),
     Column("extractor_version", String, nullable=False),
     Column("ingested_at", String, nullable=False),
-    Index("ix_articles_date", "date_from", "date_to"),
-    Index("ix_articles_source_fold", "source_fold"),
+    Index("ix_articles_date", "date_from", "date_to", "id"),
+    Index("ix_articles_source_fold", "source_fold", "id"),
 )
 
 entities = Table(
@@ -72,6 +73,13 @@ entities = Table(
     Column("translit", Text),
     Index("ix_entities_name_fold", "name_fold"),
     Index("ix_entities_translit", "translit"),
+    # partial: what was merged into an entity; never chosen for "merged_into IS NULL" (most rows)
+    Index(
+        "ix_entities_merged",
+        "merged_into",
+        sqlite_where=text("merged_into IS NOT NULL"),
+        postgresql_where=text("merged_into IS NOT NULL"),
+    ),
 )
 
 article_entities = Table(
@@ -90,8 +98,8 @@ article_entities = Table(
     # the distinct name (resolution_names.id) this entity resolves through; NULL when it is
     # pinned by a user's split or stays local to its article (unnamed groups)
     Column("name_id", String),
-    Index("ix_article_entities_article", "article_id"),
-    Index("ix_article_entities_entity", "entity_id"),
+    Index("ix_article_entities_article", "article_id", "entity_id"),
+    Index("ix_article_entities_entity", "entity_id", "article_id"),
     Index("ix_article_entities_name_fold", "name_fold"),
     Index("ix_article_entities_name", "name_id"),
 )
@@ -122,10 +130,10 @@ quotes = Table(
     Column("stance", String),
     Column("negated", Boolean),
     Column("source_anonymity", String),
-    Index("ix_quotes_article", "article_id", "position"),
+    Index("ix_quotes_article", "article_id", "position", "entity_id"),
     Index("ix_quotes_date", "date_from", "article_id", "position"),
     Index("ix_quotes_kind_language_date", "kind", "language", "date_from"),
-    Index("ix_quotes_entity_date", "entity_id", "date_from"),
+    Index("ix_quotes_entity_date", "entity_id", "date_from", "article_id"),
     Index("ix_quotes_article_entity", "article_entity_id"),
     Index("ix_quotes_stance_date", "stance", "date_from"),
     Index("ix_quotes_anonymity_date", "source_anonymity", "date_from"),
@@ -158,7 +166,7 @@ roles = Table(
     Column("spans", Text, nullable=False),
     Index("ix_roles_entity", "entity_id"),
     Index("ix_roles_article_entity", "article_entity_id"),
-    Index("ix_roles_organization_fold", "organization_fold"),
+    Index("ix_roles_organization_fold", "organization_fold", "article_entity_id"),
 )
 
 #: every distinct folded name an entity was mentioned by (kept on insert, merge and split;
