@@ -175,6 +175,14 @@ def test_quote_filters(store: Store) -> None:
     dated = list_quotes(store, QuoteFilter(speaker="Vogel", since="2024-01", until="2024-06-30"))
     assert {q.article_id for q in dated} == {"kb-en-1", "kb-de-2"}
     assert {q.article_id for q in list_quotes(store, QuoteFilter(outlet="ledger"))} == {"kb-en-1", "kb-en-2"}
+    # the count shown with a page selects the articles of outlet and dates on its own: same numbers
+    for flt in (
+        QuoteFilter(outlet="ledger"),
+        QuoteFilter(since="2024-01", until="2024-06-30"),
+        QuoteFilter(speaker="Vogel", since="2024-03"),
+        QuoteFilter(until="2024-02", outlet="e", kind="direct"),
+    ):
+        assert count_quotes(store, flt) == len(list_quotes(store, flt, limit=1000)), flt
     org = list_quotes(store, QuoteFilter(organization="Universität Hamburg"))
     assert org and all(q.entity_name == "Katrin Vogel" for q in org)
     assert any("Universität Hamburg" in role for q in org for role in q.roles)

@@ -141,3 +141,45 @@ def test_snippets_show_the_passage_with_most_searched_words() -> None:
     assert [p.text for p in pieces if p.match] == ["Türkei", "Türken"]  # folded like SQLite's index
     assert "".join(p.text for p in pieces)[1:-1] in text
     assert [p.text for p in make_snippet("Kurz: nichts.", parse_query("fehlt"))] == ["Kurz: nichts."]
+
+
+def _reference_snippet_window(text: str, query: str, words: int) -> tuple[int, list[str]]:
+    """The definition of a snippet, word by word: the first window of ``words`` words with the
+    most words that begin with a searched word (each word folded on its own)."""
+    import unicodedata
+
+    def folded(word: str) -> str:
+        decomposed = unicodedata.normalize("NFD", word.lower())
+        return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+    wanted = [folded(w) for c in parse_query(query) if not c.negated for p in c.alternatives for w in p]
+    tokens = re.findall(r"[^\W_]+", text)
+    hits = [any(folded(token).startswith(prefix) for prefix in wanted) for token in tokens]
+    width = min(words, len(tokens))
+    counts = [sum(hits[start : start + width]) for start in range(len(tokens) - width + 1)]
+    best = counts.index(max(counts))
+    return best, [
+        token for token, hit in zip(tokens[best : best + width], hits[best : best + width], strict=True) if hit
+    ]
+
+
+_SNIPPET_WORDS = ["Ärger", "ärgerlich", "Arbeit", "Über", "uber", "Überweisung", "naïve", "NAIVE", "Σοφός",
+                  "σοφίας", "Straße", "STRASSE", "café", "Cafe", "x2", "23"]  # fmt: skip
+
+
+@given(
+    st.lists(st.sampled_from(_SNIPPET_WORDS), max_size=60),
+    st.sampled_from(["ärg", "uber", "naive -cafe", "σοφ", "stras OR straß", "cafe", "2", "arbeit OR über"]),
+    st.sampled_from([1, 3, 24]),
+)
+def test_snippets_mark_the_same_words_as_folding_each_word(words: list[str], query: str, width: int) -> None:
+    # the snippet folds each distinct word once and ASCII words by lower-casing only: the marked
+    # words and the passage must be those of folding every word on its own
+    text = " ".join(words)
+    pieces = make_snippet(text, parse_query(query), words=width)
+    if not words:
+        assert pieces == []
+        return
+    best, marked = _reference_snippet_window(text, query, width)
+    assert re.findall(r"[^\W_]+", " ".join(p.text for p in pieces if p.match)) == marked
+    assert bool(best) == pieces[0].text.startswith("…")

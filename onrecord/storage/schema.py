@@ -29,6 +29,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 
 metadata = MetaData()
@@ -57,8 +58,8 @@ articles = Table(
     Column("ingested_at", String, nullable=False),
     # issue 18: the article this one is a wire copy of (near-identical body, earlier), or NULL
     Column("wire_of", String),
-    Index("ix_articles_date", "date_from", "date_to"),
-    Index("ix_articles_source_fold", "source_fold"),
+    Index("ix_articles_date", "date_from", "date_to", "id"),
+    Index("ix_articles_source_fold", "source_fold", "id"),
 )
 
 entities = Table(
@@ -74,6 +75,13 @@ entities = Table(
     Column("translit", Text),
     Index("ix_entities_name_fold", "name_fold"),
     Index("ix_entities_translit", "translit"),
+    # partial: what was merged into an entity; never chosen for "merged_into IS NULL" (most rows)
+    Index(
+        "ix_entities_merged",
+        "merged_into",
+        sqlite_where=text("merged_into IS NOT NULL"),
+        postgresql_where=text("merged_into IS NOT NULL"),
+    ),
 )
 
 article_entities = Table(
@@ -92,8 +100,8 @@ article_entities = Table(
     # the distinct name (resolution_names.id) this entity resolves through; NULL when it is
     # pinned by a user's split or stays local to its article (unnamed groups)
     Column("name_id", String),
-    Index("ix_article_entities_article", "article_id"),
-    Index("ix_article_entities_entity", "entity_id"),
+    Index("ix_article_entities_article", "article_id", "entity_id"),
+    Index("ix_article_entities_entity", "entity_id", "article_id"),
     Index("ix_article_entities_name_fold", "name_fold"),
     Index("ix_article_entities_name", "name_id"),
 )
@@ -128,10 +136,10 @@ quotes = Table(
     # the source kind of its speaker (onrecord.statements.sources; NULL before revision 0006)
     Column("statement_id", String),
     Column("source_kind", String),
-    Index("ix_quotes_article", "article_id", "position"),
+    Index("ix_quotes_article", "article_id", "position", "entity_id"),
     Index("ix_quotes_date", "date_from", "article_id", "position"),
     Index("ix_quotes_kind_language_date", "kind", "language", "date_from"),
-    Index("ix_quotes_entity_date", "entity_id", "date_from"),
+    Index("ix_quotes_entity_date", "entity_id", "date_from", "article_id"),
     Index("ix_quotes_article_entity", "article_entity_id"),
     Index("ix_quotes_stance_date", "stance", "date_from"),
     Index("ix_quotes_anonymity_date", "source_anonymity", "date_from"),
@@ -190,7 +198,7 @@ roles = Table(
     Column("spans", Text, nullable=False),
     Index("ix_roles_entity", "entity_id"),
     Index("ix_roles_article_entity", "article_entity_id"),
-    Index("ix_roles_organization_fold", "organization_fold"),
+    Index("ix_roles_organization_fold", "organization_fold", "article_entity_id"),
 )
 
 #: every distinct folded name an entity was mentioned by (kept on insert, merge and split;

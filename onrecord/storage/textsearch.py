@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import sub
 
 from onrecord.errors import InputError
 from onrecord.storage.records import Highlight
@@ -42,6 +44,7 @@ MARK_END = "\u27eb"
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')  # an unclosed quote mark is not a phrase
 _WORD = re.compile(r"[^\W_]+")
+_GROUP = re.Match.group
 #: a regular expression (search semantics) that a query with something to search for matches:
 #: a token that does not start with ``-`` and holds a letter or digit
 SEARCHABLE = r"(?:^|\s)[^\s-]*[^\W_]"
@@ -151,6 +154,16 @@ def fold_word(word: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+def _hits(words: list[str], wanted: tuple[str, ...]) -> list[bool]:
+    """Whether each word begins with one of the ``wanted`` folded prefixes (:func:`fold_word`).
+
+    Each distinct word is folded once (an article repeats its words), and an ASCII word is only
+    lower-cased: it has no diacritics to remove. The same answers as folding every word, several
+    times faster on a long article (search makes a snippet of each hit's full text)."""
+    matching = {word for word in set(words) if (word.lower() if word.isascii() else fold_word(word)).startswith(wanted)}
+    return list(map(matching.__contains__, words))
+
+
 def make_snippet(text: str, clauses: list[Clause], words: int = SNIPPET_WORDS) -> list[Highlight]:
     """The passage of ``text`` with the most searched words, those words marked.
 
@@ -161,14 +174,12 @@ def make_snippet(text: str, clauses: list[Clause], words: int = SNIPPET_WORDS) -
     tokens = list(_WORD.finditer(text))
     if not tokens:
         return [Highlight(text=text[:200], match=False)] if text else []
-    hits = [fold_word(token.group()).startswith(wanted) for token in tokens]
+    hits = _hits(list(map(_GROUP, tokens)), wanted)
     width = min(words, len(tokens))
-    count = sum(hits[:width])
-    best, best_count = 0, count
-    for start in range(1, len(tokens) - width + 1):
-        count += hits[start + width - 1] - hits[start - 1]
-        if count > best_count:
-            best, best_count = start, count
+    # searched words among the first n words; a window's count is the difference of two of them
+    before = list(accumulate(hits, initial=0))
+    counts = list(map(sub, before[width:], before[: len(tokens) - width + 1]))
+    best = counts.index(max(counts))  # the earliest of the best passages
     end = best + width
     pieces: list[Highlight] = []
     cursor = tokens[best].start() if best else 0
