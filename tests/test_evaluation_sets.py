@@ -254,7 +254,7 @@ def test_bundled_sets_hold_ids_offsets_and_short_labels_only() -> None:
         ids = [r["id"] for r in records]
         assert len(ids) == len(set(ids)), name
         for record in records:
-            assert record["split"] in ("dev", "heldout")
+            assert record["split"] in (("dev", "heldout", "heldout2") if name == "roles.jsonl" else ("dev", "heldout"))
             assert set(record) <= {"id", "split", "sha256", "chars", "quotes", "roles"}
             chars = int(record["chars"])  # type: ignore[arg-type]
             for item in record.get("quotes", []) + record.get("roles", []):  # type: ignore[operator]
@@ -264,6 +264,10 @@ def test_bundled_sets_hold_ids_offsets_and_short_labels_only() -> None:
                 assert all(len(v) <= 120 for v in labels)
     assert len(_bundled("crossgenre-de.jsonl")) >= 40 and len(_bundled("crossgenre-en.jsonl")) >= 20
     assert sum(len(r["roles"]) for r in _bundled("roles.jsonl")) >= 200  # type: ignore[arg-type,misc]
+    fresh = [r for r in _bundled("roles.jsonl") if r["split"] == "heldout2"]
+    assert sum(len(r["roles"]) for r in fresh) >= 120  # type: ignore[arg-type,misc]
+    # the second held-back part shares no document with the parts developed on
+    assert not {r["id"] for r in fresh} & {r["id"] for r in _bundled("roles.jsonl") if r["split"] != "heldout2"}
 
 
 # --------------------------------------------------------------------------- eval command

@@ -158,7 +158,10 @@ def evaluate(
     lang: LangOption = None,
     split: Annotated[
         list[str] | None,
-        typer.Option("--split", help="Split(s) to evaluate (repeatable; the bundled sets have dev, heldout, all)."),
+        typer.Option(
+            "--split",
+            help="Split(s) to evaluate (repeatable; the bundled sets have dev, heldout, heldout2 (roles only), all).",
+        ),
     ] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="Evaluate only the first N documents.")] = None,
     crossgenre: Annotated[
