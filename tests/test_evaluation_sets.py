@@ -315,3 +315,18 @@ def test_crossgenre_dev_runs_on_the_real_texts() -> None:
     report = run_crossgenre("de", "dev", SHARED)
     assert report.documents == sum(1 for r in _bundled("crossgenre-de.jsonl") if r["split"] == "dev")
     assert report.score.counts.predicted > 0 and report.score.quote.n_gold > 100
+
+
+def test_former_is_scored_per_entity_with_a_former_role() -> None:
+    gold = [
+        GoldRole(span=tuple(_span(ROLE_TEXT, "Ada Berg")), type="person", name="Ada Berg",  # type: ignore[arg-type]
+                 title="Ministerin", former=True),
+        GoldRole(span=tuple(_span(ROLE_TEXT, "Udo Kern")), type="person", name="Udo Kern",  # type: ignore[arg-type]
+                 title="Sprecher"),
+    ]
+    entities = [
+        _entity("Ada Berg", Role(title="Ministerin", former=True)),
+        _entity("Udo Kern", Role(title="Sprecher", former=True)),  # not former in the text
+    ]
+    former = score_roles(gold, entities).fields["former"]
+    assert (former.p_credit, former.n_pred, former.r_credit, former.n_gold) == (1, 2, 1, 1)

@@ -243,8 +243,10 @@ def _print_role_scores(reports: dict[str, dict[str, Any]]) -> None:
             fields = report.get(language)
             if not isinstance(fields, dict):
                 continue
-            for name in ("title", "organization", "place"):
-                score = fields.get(name) or {}
+            for name in ("title", "organization", "place", "former"):
+                score = fields.get(name)
+                if not isinstance(score, dict):
+                    continue
                 table.add_row(
                     split,
                     language,

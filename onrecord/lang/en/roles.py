@@ -343,7 +343,7 @@ def _role(parsed: _Parsed | None, tokens: list[Token]) -> Role | None:
         return None
     title = " ".join(parsed.title_extra.split()) or None
     return Role(title=title, organization=parsed.organization, place=parsed.place,
-                spans=[(toks[0].idx, toks[-1].idx + len(toks[-1].text))])
+                spans=[(toks[0].idx, toks[-1].idx + len(toks[-1].text))], former=parsed.former)
 
 
 def _prefix_before(doc: object, end: int) -> list[Token]:
@@ -488,7 +488,7 @@ def _shared_role(ent: SpacySpan) -> Role | None:
         shared = _prefix_role(first)
         if shared is None or not shared.title:
             return None
-        return Role(title=shared.title, place=shared.place, spans=shared.spans)
+        return Role(title=shared.title, place=shared.place, spans=shared.spans, former=shared.former)
     return None
 
 
