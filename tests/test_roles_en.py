@@ -105,3 +105,13 @@ def test_former_roles_are_marked_and_the_title_keeps_only_the_role(extract: Extr
     reyes = _entity(result, "Dana Reyes").roles
     assert [(r.title, r.organization, r.former) for r in reyes] == [("spokeswoman", "Port Authority", True)]
     assert [r.former for r in _entity(result, "Lena Cho").roles] == [False]
+
+
+def test_a_body_before_the_title_is_its_organisation(extract: Extract) -> None:
+    result = extract(
+        "NASA Administrator Tom Vale said the launch was delayed. Fred Kole, a former Internal "
+        "Revenue Service commissioner, disagreed."
+    )
+    assert _roles(result, "Tom Vale") == [("Administrator", "NASA", None)]
+    kole = _entity(result, "Fred Kole").roles
+    assert [(r.title, r.organization, r.former) for r in kole] == [("commissioner", "Internal Revenue Service", True)]
