@@ -61,6 +61,9 @@ class Role(_Model):
     organization: str | None = None
     place: str | None = None
     spans: list[Span] = Field(default_factory=list)
+    #: the text marks the role as past ("der frühere Minister", "Ex-Chef", "former CEO"); the
+    #: title itself is then given without that word (additive field, default False)
+    former: bool = False
 
 
 class Entity(_Model):

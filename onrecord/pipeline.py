@@ -249,10 +249,12 @@ def _add_role(roles: list[Role], role: Role, offset: int) -> None:
     """Add ``role`` (shifted by ``offset``) to ``roles``; the same role again only adds its spans."""
     spans = _shift(role.spans, offset)
     for known in roles:
-        if (known.title, known.organization, known.place) == (role.title, role.organization, role.place):
+        if (known.title, known.organization, known.place, known.former) == (
+            role.title, role.organization, role.place, role.former
+        ):
             known.spans.extend(spans)
             return
-    roles.append(Role(title=role.title, organization=role.organization, place=role.place, spans=spans))
+    roles.append(role.model_copy(update={"spans": spans}))
 
 
 def _shift(spans: list[Span], offset: int) -> list[Span]:

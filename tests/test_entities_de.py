@@ -180,3 +180,10 @@ def test_laut_is_not_part_of_a_name(extract: Extract) -> None:
     result = extract("Laut der Weltgesundheitsorganisation sterben jährlich tausende Menschen im Straßenverkehr.")
     entity = _speaker_entity(result, "Straßenverkehr")
     assert entity.name == "Weltgesundheitsorganisation" and entity.type == "organization"
+
+
+def test_austrian_month_names_are_no_person(extract: Extract) -> None:
+    result = extract("Im Jänner sagte Karin Holzer, die Lage sei ernst. Im Feber widersprach ihr Paul Brandl.")
+    names = _names(result)
+    assert "Jänner" not in names and "Feber" not in names, names
+    assert names.get("Karin Holzer") == "person" and names.get("Paul Brandl") == "person", names

@@ -254,7 +254,7 @@ def test_bundled_sets_hold_ids_offsets_and_short_labels_only() -> None:
         ids = [r["id"] for r in records]
         assert len(ids) == len(set(ids)), name
         for record in records:
-            assert record["split"] in ("dev", "heldout")
+            assert record["split"] in (("dev", "heldout", "heldout2") if name == "roles.jsonl" else ("dev", "heldout"))
             assert set(record) <= {"id", "split", "sha256", "chars", "quotes", "roles"}
             chars = int(record["chars"])  # type: ignore[arg-type]
             for item in record.get("quotes", []) + record.get("roles", []):  # type: ignore[operator]
@@ -264,6 +264,10 @@ def test_bundled_sets_hold_ids_offsets_and_short_labels_only() -> None:
                 assert all(len(v) <= 120 for v in labels)
     assert len(_bundled("crossgenre-de.jsonl")) >= 40 and len(_bundled("crossgenre-en.jsonl")) >= 20
     assert sum(len(r["roles"]) for r in _bundled("roles.jsonl")) >= 200  # type: ignore[arg-type,misc]
+    fresh = [r for r in _bundled("roles.jsonl") if r["split"] == "heldout2"]
+    assert sum(len(r["roles"]) for r in fresh) >= 120  # type: ignore[arg-type,misc]
+    # the second held-back part shares no document with the parts developed on
+    assert not {r["id"] for r in fresh} & {r["id"] for r in _bundled("roles.jsonl") if r["split"] != "heldout2"}
 
 
 # --------------------------------------------------------------------------- eval command
@@ -311,3 +315,18 @@ def test_crossgenre_dev_runs_on_the_real_texts() -> None:
     report = run_crossgenre("de", "dev", SHARED)
     assert report.documents == sum(1 for r in _bundled("crossgenre-de.jsonl") if r["split"] == "dev")
     assert report.score.counts.predicted > 0 and report.score.quote.n_gold > 100
+
+
+def test_former_is_scored_per_entity_with_a_former_role() -> None:
+    gold = [
+        GoldRole(span=tuple(_span(ROLE_TEXT, "Ada Berg")), type="person", name="Ada Berg",  # type: ignore[arg-type]
+                 title="Ministerin", former=True),
+        GoldRole(span=tuple(_span(ROLE_TEXT, "Udo Kern")), type="person", name="Udo Kern",  # type: ignore[arg-type]
+                 title="Sprecher"),
+    ]
+    entities = [
+        _entity("Ada Berg", Role(title="Ministerin", former=True)),
+        _entity("Udo Kern", Role(title="Sprecher", former=True)),  # not former in the text
+    ]
+    former = score_roles(gold, entities).fields["former"]
+    assert (former.p_credit, former.n_pred, former.r_credit, former.n_gold) == (1, 2, 1, 1)

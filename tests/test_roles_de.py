@@ -262,3 +262,18 @@ def test_von_place_and_the_kind_noun_before_a_name(extract: Extract) -> None:
     assert _roles(_entity(result, "Carlos Ejemplo")) == [("Gouverneur", None, "Tabasco")]
     assert _roles(_entity(result, "Otto Test")) == [("Betreiber", "Muster-Galerie", None)]
     assert not any(r.title == "Premier" for e in result.entities for r in e.roles)
+
+
+def test_former_roles_are_marked_and_the_title_keeps_only_the_role(extract: Extract) -> None:
+    result = extract(
+        "Der frühere Landesrat Kurt Stiegler warnte vor dem Projekt. Ex-Bürgermeisterin Petra Lindner "
+        "widersprach ihm. Jonas Falk, ehemaliger Sprecher des Umweltministeriums, schwieg dazu. "
+        "Bürgermeister Rolf Hansen lud alle ein."
+    )
+    stiegler = _only_role(_entity(result, "Kurt Stiegler"))
+    assert (stiegler.title, stiegler.former) == ("Landesrat", True)
+    lindner = _only_role(_entity(result, "Petra Lindner"))
+    assert (lindner.title, lindner.former) == ("Bürgermeisterin", True)
+    falk = _only_role(_entity(result, "Jonas Falk"))
+    assert (falk.title, falk.organization, falk.former) == ("Sprecher", "Umweltministerium", True)
+    assert _only_role(_entity(result, "Rolf Hansen")).former is False

@@ -93,3 +93,25 @@ def test_coordinated_names_share_a_plural_title(extract: Extract) -> None:
     result = extract("The show includes portraits by photographers Ann Berry, Carl Dunn and Eva Frost.")
     for name in ("Ann Berry", "Carl Dunn", "Eva Frost"):
         assert ("photographer", None, None) in _roles(result, name), name
+
+
+def test_former_roles_are_marked_and_the_title_keeps_only_the_role(extract: Extract) -> None:
+    result = extract(
+        "Former Governor Alan Pike criticised the plan. Dana Reyes, an ex-spokeswoman for the Port "
+        "Authority, agreed. Mayor Lena Cho said nothing."
+    )
+    pike = _entity(result, "Alan Pike").roles
+    assert [(r.title, r.former) for r in pike] == [("Governor", True)]
+    reyes = _entity(result, "Dana Reyes").roles
+    assert [(r.title, r.organization, r.former) for r in reyes] == [("spokeswoman", "Port Authority", True)]
+    assert [r.former for r in _entity(result, "Lena Cho").roles] == [False]
+
+
+def test_a_body_before_the_title_is_its_organisation(extract: Extract) -> None:
+    result = extract(
+        "NASA Administrator Tom Vale said the launch was delayed. Fred Kole, a former Internal "
+        "Revenue Service commissioner, disagreed."
+    )
+    assert _roles(result, "Tom Vale") == [("Administrator", "NASA", None)]
+    kole = _entity(result, "Fred Kole").roles
+    assert [(r.title, r.organization, r.former) for r in kole] == [("commissioner", "Internal Revenue Service", True)]

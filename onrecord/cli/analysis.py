@@ -158,7 +158,10 @@ def evaluate(
     lang: LangOption = None,
     split: Annotated[
         list[str] | None,
-        typer.Option("--split", help="Split(s) to evaluate (repeatable; the bundled sets have dev, heldout, all)."),
+        typer.Option(
+            "--split",
+            help="Split(s) to evaluate (repeatable; the bundled sets have dev, heldout, heldout2 (roles only), all).",
+        ),
     ] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="Evaluate only the first N documents.")] = None,
     crossgenre: Annotated[
@@ -240,8 +243,10 @@ def _print_role_scores(reports: dict[str, dict[str, Any]]) -> None:
             fields = report.get(language)
             if not isinstance(fields, dict):
                 continue
-            for name in ("title", "organization", "place"):
-                score = fields.get(name) or {}
+            for name in ("title", "organization", "place", "former"):
+                score = fields.get(name)
+                if not isinstance(score, dict):
+                    continue
                 table.add_row(
                     split,
                     language,

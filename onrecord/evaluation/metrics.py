@@ -35,7 +35,7 @@ _SPACE = re.compile(r"\s+")
 #: the share of a prediction's characters that must lie in its gold quote to count as a correct quote
 CORRECT_SHARE = 0.5
 #: the fields of a role that are scored
-ROLE_FIELDS = ("title", "organization", "place")
+ROLE_FIELDS = ("title", "organization", "place", "former")
 
 
 @dataclass
@@ -236,6 +236,14 @@ def normalise(value: str | None) -> str | None:
     return value or None
 
 
+def _role_value(role: object, name: str) -> str | None:
+    """The compared value of one role field; ``former`` counts as the value "former" when set
+    (scored per entity: an entity with a former role, gold or predicted)."""
+    if name == "former":
+        return "former" if getattr(role, "former", False) else None
+    return normalise(getattr(role, name))
+
+
 @dataclass
 class RoleScore:
     """Count-based precision/recall per role field, for one or many documents."""
@@ -284,13 +292,13 @@ def score_roles(gold: list[GoldRole], entities: list[Entity]) -> RoleScore:
         score = result.fields[name]
         predicted: dict[int, set[str]] = {}
         for index, entity in enumerate(entities):
-            values = {v for v in (normalise(getattr(r, name)) for r in entity.roles) if v}
+            values = {v for v in (_role_value(r, name) for r in entity.roles) if v}
             if values:
                 predicted[index] = values
         score.n_pred = sum(len(v) for v in predicted.values())
         gold_values: dict[int, set[str]] = defaultdict(set)
         for role, match in zip(gold, matches, strict=True):
-            value = normalise(getattr(role, name))
+            value = _role_value(role, name)
             if value is None:
                 continue
             score.n_gold += 1

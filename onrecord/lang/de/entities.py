@@ -615,14 +615,14 @@ def _finish(doc: PreparedDoc, state: _State) -> tuple[list[Entity], dict[Candida
 def _dedupe_roles(doc: PreparedDoc, roles: list[RoleMatch]) -> list[Role]:
     """One role per (title, organisation, place); a bare title already given with more
     detail ("Professorin" beside "Professorin für …, Universität Leipzig") is dropped."""
-    seen: set[tuple[str | None, str | None, str | None]] = set()
+    seen: set[tuple[str | None, str | None, str | None, bool]] = set()
     out: list[Role] = []
     detailed = {r.title for r in roles if r.organization or r.place}
     for r in roles:
-        key = (r.title, r.organization, r.place)
+        key = (r.title, r.organization, r.place, r.former)
         if key in seen or (r.organization is None and r.place is None and r.title in detailed):
             continue
         seen.add(key)
         span = _char_span(doc, r.begin, r.end)
-        out.append(Role(title=r.title, organization=r.organization, place=r.place, spans=[span]))
+        out.append(Role(title=r.title, organization=r.organization, place=r.place, spans=[span], former=r.former))
     return out

@@ -225,6 +225,10 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
         if 0 < e < len(toks) and not any(is_role_noun(t) for t in toks[:e]) and is_role_noun(toks[e]):
             org = f"{org}{toks[0].doc[poss_i].text} {_text(toks[:e])}"  # "the Navy's Office of Naval Intelligence"
             toks = toks[e:]
+    # "a former Internal Revenue Service commissioner": the former word goes before the body
+    lead_former = False
+    while len(toks) > 1 and toks[0].lower_ in _FORMER and toks[1].text[:1].isupper():
+        lead_former, toks = True, toks[1:]
     # a place or an organisation before the title: "Panama coach", "U.S. President", "USI associate
     # professor", "Civil Defense Authority director General", "Joint Council for the … campaigner"
     if toks and toks[0].text[:1].isupper() and org is None and place is None:
@@ -235,6 +239,10 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
             len(run) == 1 and run[0].text.isupper() and len(run[0].text) > 1)
         if not rest and len(run) > 2 and is_role_noun(run[-1]) and run[-2].lower_ in _ORG_HEADS:
             run, rest = run[:-1], run[-1:]  # "State Department Spokesperson"
+        elif (not rest and len(run) >= 2 and is_role_noun(run[-1]) and not any(is_role_noun(t) for t in run[:-1])
+              and gpe is None and (any(t.lower_ in _ORG_HEADS for t in run[:-1])
+                                   or len(run) == 2 and run[0].text.isupper() and len(run[0].text) > 1)):
+            run, rest = run[:-1], run[-1:]  # "NASA Administrator", "Museum of Flight CEO"
         if rest and any(is_role_noun(t) for t in rest[:4]) and not any(is_role_noun(t) for t in run):
             if gpe is not None:
                 place, toks = _text(run), rest
@@ -328,7 +336,7 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
         title = (_text(words[:-1]) + " " + head).strip() if head != last.text else _text(words)
         if extra:
             title = f"{title} {' '.join(extra)}"
-    return _Parsed(words, org, place, former, title or "")
+    return _Parsed(words, org, place, former or lead_former, title or "")
 
 
 def _role(parsed: _Parsed | None, tokens: list[Token]) -> Role | None:
@@ -343,7 +351,7 @@ def _role(parsed: _Parsed | None, tokens: list[Token]) -> Role | None:
         return None
     title = " ".join(parsed.title_extra.split()) or None
     return Role(title=title, organization=parsed.organization, place=parsed.place,
-                spans=[(toks[0].idx, toks[-1].idx + len(toks[-1].text))])
+                spans=[(toks[0].idx, toks[-1].idx + len(toks[-1].text))], former=parsed.former)
 
 
 def _prefix_before(doc: object, end: int) -> list[Token]:
@@ -488,7 +496,7 @@ def _shared_role(ent: SpacySpan) -> Role | None:
         shared = _prefix_role(first)
         if shared is None or not shared.title:
             return None
-        return Role(title=shared.title, place=shared.place, spans=shared.spans)
+        return Role(title=shared.title, place=shared.place, spans=shared.spans, former=shared.former)
     return None
 
 
