@@ -182,3 +182,34 @@ def test_a_second_source_inside_a_tagged_quote_starts_a_statement_of_its_own() -
     ]
     assert [(s.cls, text_of(doc, s)) for s in extra] == [("CUE", "nach"), ("SPK", "Angaben der Feuerwehr")]
     assert len(group_quotes(doc, [*split, *extra])) == 2
+
+
+def test_a_source_adverb_keeps_its_mention_and_stands_for_the_last_named_source() -> None:
+    """ "Demnach" is where the source stands in its sentence, but it names nobody: the mention
+    stays (the corpus marks it as the speaker), and the statement belongs to the source the
+    text named last — its entity is the quote's entity."""
+    from onrecord.lang.de.extractor import _entity
+
+    text = (
+        "Der Bürgermeister Karl Feld sagte, der Ausbau koste zu viel. "
+        "Demnach solle die Brücke erst im Herbst geöffnet werden."
+    )
+    doc = prepare(text)
+    spans = [
+        span(doc, "SPK", "Der Bürgermeister Karl Feld"),
+        span(doc, "CUE", "sagte"),
+        span(doc, "IQ", "der Ausbau koste zu viel"),
+        span(doc, "SPK", "Demnach"),
+        span(doc, "IQ", "solle die Brücke erst im Herbst geöffnet werden"),
+    ]
+    sets = SpanSets.of(doc, Tagging(spans=spans, speaker_prob=[0.0] * len(doc.tokens)))
+    # a tagged speaker scores 5, one right beside its quote 3 more
+    ranker = LinearModel(weights={"src=crf": 5.0, "dist=0": 3.0}, intercept=-1.0, threshold=0.1)
+    first, second = attribute(doc, sets, ranker)
+    assert first.speaker is not None and second.speaker is not None
+    assert text_of(doc, TokenSpan("SPK", second.speaker.begin, second.speaker.end)) == "Demnach"
+    assert second.refers_to == first.speaker
+    assert first.refers_to is None
+    entity_of = {first.speaker: "e1"}
+    assert _entity(second, entity_of) == "e1"
+    assert _entity(first, entity_of) == "e1"

@@ -51,6 +51,9 @@ class Attribution:
     speaker: Candidate | None
     cue: TokenSpan | None
     speaker_prob: float
+    #: the explicit source a speaker mention that names nobody ("Demnach", "Am Donnerstag") stands
+    #: for: the most recent speaker before it that names someone (its entity is the quote's)
+    refers_to: Candidate | None = None
 
     @property
     def cls(self) -> str:
@@ -369,9 +372,12 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
             if ruled:
                 best = max(ruled, key=lambda x: x[0])
                 speaker = best[1]
+        refers_to: Candidate | None = None
         if speaker is not None and junk_source(doc, speaker.begin, speaker.end):
             if parts[0].cls == "FQ" and explicit is not None:
                 speaker = explicit  # free indirect speech carries the most recent explicit source
+            else:
+                refers_to = explicit  # "Demnach soll …": the mention stays, its source is the last one named
         elif speaker is not None:
             explicit = speaker
         if speaker is not None:
@@ -385,7 +391,10 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
         ):
             # "Ihm wird vorgeworfen, …", "Es wird angenommen, …": nobody is named as the speaker
             speaker = None
-        att = Attribution(parts=parts, speaker=speaker, cue=cue, speaker_prob=best[0] if best else 0.0)
+        att = Attribution(
+            parts=parts, speaker=speaker, cue=cue, speaker_prob=best[0] if best else 0.0,
+            refers_to=refers_to if speaker is not None else None,
+        )
         if attested(att):
             out.append(att)
     return out

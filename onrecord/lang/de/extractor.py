@@ -16,6 +16,7 @@ from onrecord.lang.de.lemmas import LemmaTable
 from onrecord.lang.de.linear import LinearModel
 from onrecord.lang.de.ner import NerTagger
 from onrecord.lang.de.sentences import SentenceClassifier
+from onrecord.lang.de.speakers import Candidate
 from onrecord.lang.de.stance import annotate_quotes
 from onrecord.lang.de.tagger import Tagger
 from onrecord.lang.de.tokens import PreparedDoc, prepare
@@ -47,6 +48,16 @@ def _kind(doc: PreparedDoc, att: Attribution) -> QuoteKind:
     return kind  # type: ignore[return-value]
 
 
+def _entity(att: Attribution, entity_of: dict[Candidate, str]) -> str | None:
+    """The speaker's entity; for a mention that names nobody ("Demnach"), its referent's."""
+    if att.speaker is None:
+        return None
+    own = entity_of.get(att.speaker)
+    if own is None and att.refers_to is not None:
+        return entity_of.get(att.refers_to)
+    return own
+
+
 class GermanExtractor:
     """Quotes and entities from German news text."""
 
@@ -70,7 +81,7 @@ class GermanExtractor:
         names = self.ner.spans(doc) if self.ner is not None else []
         sets = SpanSets.of(doc, self.tagger.tag(doc), names)
         atts = attribute(doc, sets, self.ranker)
-        speakers = {a.speaker for a in atts if a.speaker is not None}
+        speakers = {c for a in atts for c in (a.speaker, a.refers_to) if c is not None}
         entities, entity_of = build_entities(
             doc, sets.mentions, speakers, self.model_dir / GAZETTEER_FILE, sets.name_type
         )
@@ -93,7 +104,7 @@ class GermanExtractor:
                     spans=spans_c,
                     cue=cue,
                     speaker=speaker,
-                    entity=entity_of.get(att.speaker) if att.speaker is not None else None,
+                    entity=_entity(att, entity_of),
                     confidence=round(min(1.0, max(0.0, conf)), 3),
                 )
             )
