@@ -170,3 +170,40 @@ def test_only_compass_pairs_are_split() -> None:
 
     assert split_coordinated(("East", "and", "West", "Germany")) == [("East", "Germany"), ("West", "Germany")]
     assert split_coordinated(("Bosnia", "and", "Herzegovina")) == [("Bosnia", "and", "Herzegovina")]
+
+
+# ---------------------------------------------------------------- p3: who can be a source
+
+
+def test_figures_and_photos_are_no_sources(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "The latest figures show the harbour lost trade for a decade. Photos showed a crowded quay."
+    assert _run(extractor, text).quotes == []
+
+
+def test_data_speak_for_the_body_that_issued_them(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Data from the Kestrel Harbour Board show that the harbour lost trade for a decade."
+    result = _run(extractor, text)
+    assert [e.name if (e := _entity(result, q)) else None for q in result.quotes] == ["Kestrel Harbour Board"]
+
+
+def test_things_and_events_neither_see_nor_offer(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("The festival saw three bands play in the rain. The paper lanterns offered a warm glow to the square. "
+            "The ferry company wants to raise fares in April.")
+    result = _run(extractor, text)
+    assert [(_speaker(text, q), _content(text, q)) for q in result.quotes] == [
+        ("The ferry company", "to raise fares in April")]
+
+
+def test_a_past_participle_clause_has_no_speaker(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "The two newcomers, both considered to be moderates, joined the council in May."
+    assert _run(extractor, text).quotes == []
+
+
+def test_the_audience_of_remarks_is_no_content(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "In her remarks for the visitors, the curator thanked the donors."
+    assert all("visitors" not in _content(text, q) for q in _run(extractor, text).quotes)
+
+
+def test_a_caption_with_a_photo_credit_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Pierrot Image: Tara Quill\nThe hall was full.\n"
+    assert _run(extractor, text).quotes == []

@@ -27,6 +27,12 @@ Rules, each a small function:
   quotation filling the next paragraph).
 
 A headline line (no final punctuation) yields an attribution only with a named or human source.
+Not sources: data and pictures as subjects of evidence verbs ("Figures show …", unless "Data from
+X" or "X's figures" name who issued them, who then speaks), things and events as subjects of
+see/offer/want/learn/encourage ("The festival saw …"), a gerund ("Writing in a blog, X dubbed"
+takes X), the noun a past participle clause hangs on ("both considered to be …"); the audience
+of a speech noun ("remarks for the visitors") is no content; a caption ending in a photo credit
+("… Image: Name") is no transcript line.
 """
 
 from __future__ import annotations
@@ -86,6 +92,9 @@ _HEADING_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "a
 _LINE_STOP = {"update", "note", "editor’s note", "editor's note", "watch", "related", "photo",
               "source", "read", "read more", "see also", "video", "image", "caption", "credit",
               "contact", "email", "follow", "tags", "share", "also", "warning", "disclaimer"}
+#: a caption ending in a credit label ("Crowds at the expo Image: Ann Roe") names a photographer
+_CREDIT_WORDS = frozenset({"photo", "image", "caption", "credit", "video", "picture", "photograph", "illustration",
+                           "graphic", "photos", "images"})
 
 
 @dataclass
@@ -147,7 +156,7 @@ def find_subject(verb: Token, depth: int = 0) -> Token | None:
         return agent
     if depth >= 3:
         return None
-    if verb.dep_ == "acl" and verb.head.pos_ in SPEAKER_POS:
+    if verb.dep_ == "acl" and verb.head.pos_ in SPEAKER_POS and verb.tag_ != "VBN":
         # "officials speaking on condition of anonymity", not "tweets criticizing X"
         head = verb.head
         return head if head.pos_ == "PRON" or human_subject(head, load_lexicon()) else None
@@ -233,7 +242,8 @@ ISSUER_TYPES = ("ORG", "PERSON", "NORP", "GPE")
 def issuer_of(tok: Token) -> Token:
     """The issuer of a document source ("a study by RAND", "RAND's study", "a RAND study"),
     else the token itself: the speaker of what the document says is who issued it."""
-    if tok.lower_ not in DOCUMENT_NOUNS and tok.lower_.removesuffix("s") not in DOCUMENT_NOUNS:
+    if tok.lower_ not in DOCUMENT_NOUNS and tok.lower_.removesuffix("s") not in DOCUMENT_NOUNS \
+            and tok.lower_ not in DATA_NOUNS:
         return tok
     candidates = [c for c in tok.children if c.dep_ in ("poss", "compound") and c.ent_type_ in ISSUER_TYPES]
     candidates += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
@@ -270,6 +280,70 @@ def inverted_speaker(verb: Token) -> Token | None:
                 and c.ent_type_ not in ("DATE", "TIME") and c.left_edge.i <= verb.i + 3:
             return c
     return None
+
+
+def _gerund(tok: Token) -> bool:
+    """A gerund ("Writing in a blog, …"), also where the tagger took a sentence-initial one for a noun."""
+    return tok.tag_ == "VBG" or tok.i == sent_start(tok) and tok.tag_ == "NN" and tok.lower_.endswith("ing") \
+        and any(c.dep_ == "prep" for c in tok.children)
+
+
+def name_before(gerund: Token, verb: Token) -> Token | None:
+    """The name between a gerund clause and its verb ("Writing in a blog, Ann Roe said"), else None:
+    a gerund is an act, not a source."""
+    doc = gerund.doc
+    comma = next((t.i for t in doc[gerund.i:verb.i] if t.text == ","), None)
+    if comma is None:
+        return None
+    for tok in doc[comma + 1:verb.i]:
+        if tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.pos_ == "PRON" and tok.lower_ not in NOT_SOURCES:
+            ent = ent_at(tok)
+            return ent.root if ent is not None else tok
+    return None
+
+
+#: data, not sources: "Figures show …", "The results showed …", "Photos showed …" (a poll, a
+#: study or a report is a source; the numbers and pictures it contains are not)
+DATA_NOUNS = frozenset({"figure", "figures", "result", "results", "data", "number", "numbers", "statistics",
+                        "photo", "photos", "photograph", "photographs", "picture", "pictures", "image", "images",
+                        "footage", "video", "videos", "graph", "chart", "map"})
+#: verbs of perceiving or offering whose subject must be able to perceive or offer: "The finals saw
+#: two teams face off", "The outfits offered a cross-section of genres" report nothing
+PERCEIVER_LEMMAS = frozenset({"see", "offer", "encourage", "learn", "want"})
+
+
+#: bodies that act and speak ("the committee wants", "the agency offered")
+INSTITUTION_NOUNS = frozenset({"committee", "government", "court", "party", "board", "council", "agency", "company",
+                               "department", "ministry", "administration", "campaign", "union", "team", "group",
+                               "organization", "organisation", "panel", "commission", "office", "firm", "club",
+                               "parliament", "congress", "senate", "house", "state", "country", "nation", "city",
+                               "police", "army", "military", "school", "university", "bank", "church", "network",
+                               "college", "institution", "hospital", "business", "employer", "airline", "bureau",
+                               "authority", "regime", "coalition", "alliance", "federation", "association"})
+
+
+def not_a_reporter(subject: Token, lemma: str, classes: frozenset[str], lex: Lexicon) -> bool:
+    """Whether a subject cannot be the source of this cue: data as the subject of an evidence verb,
+    or a thing or event as the subject of a verb of perceiving or wanting (a common noun that
+    names no person, group, organisation or document)."""
+    low = subject.lower_
+    if "evidence" in classes and low in DATA_NOUNS and subject.ent_type_ == "":
+        # unless the data come from a named source ("Data from the census show …", "the auditors' figures")
+        if any(c.dep_ == "poss" for c in subject.children):
+            return False
+        return not any(g.ent_type_ or g.lower_.removesuffix("s") in DOCUMENT_NOUNS | INSTITUTION_NOUNS
+                       or g.pos_ == "PROPN"
+                       for c in subject.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "by")
+                       for g in c.subtree)
+    if lemma not in PERCEIVER_LEMMAS or subject.pos_ not in ("NOUN", "NUM") \
+            or subject.ent_type_ not in ("", "CARDINAL"):
+        return False
+    if low.removesuffix("s") in DOCUMENT_NOUNS or low in DOCUMENT_NOUNS or low.removesuffix("s") in INSTITUTION_NOUNS \
+            or human_subject(subject, lex):
+        return False
+    head = next((g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"), None)  # "hundreds of vendors"
+    return not (head is not None and human_subject(head, lex))
 
 
 def usable_source(tok: Token | None) -> bool:
@@ -481,6 +555,10 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
     subject = find_subject(verb)
     if subject is not None and subject.ent_type_ in ("DATE", "TIME"):
         subject = adjacent_speaker(verb)  # "Warren said Saturday" parsed with the date as subject
+    if subject is not None and _gerund(subject) and subject.i < verb.i:
+        subject = name_before(subject, verb)  # "Writing in a blog, Ann Roe dubbed …" parsed with "Writing"
+    if subject is not None and not_a_reporter(subject, lemma, classes, lex):
+        return None
     if subject is not None:
         subject = named_in_np(after_dateline(skip_dateline(subject), verb))
     elif verb.dep_ in ("ROOT", "parataxis", "ccomp"):
@@ -646,6 +724,27 @@ NOUN_PREPS = ("of", "for", "on", "about", "against", "to", "over")
 LIGHT_VERBS = frozenset({"make", "issue", "give", "offer", "deliver", "voice", "express", "release", "send"})
 
 
+#: speech nouns whose "for" phrase is what is asked for ("a call for calm", "their support for him")
+DEMAND_NOUNS = frozenset({"call", "calls", "demand", "demands", "plea", "appeal", "support", "push", "proposal",
+                          "proposals", "praise", "plan", "plans", "vision", "case", "pitch", "hope", "hopes"})
+
+
+def _audience(noun: Token, prep: Token) -> bool:
+    """A "to"/"for" phrase naming who heard the words ("her remarks for the visitors", "a statement
+    to reporters"): the audience, not the content."""
+    if prep.lower_ not in ("to", "for") or prep.lower_ == "for" and noun.lower_ in DEMAND_NOUNS:
+        return False
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objs) and all(g.lower_ in AUDIENCE_NOUNS or human_subject(g, load_lexicon())
+                              or g.ent_type_ in ("ORG", "PERSON") for g in objs)
+
+
+#: who listens: "remarks for attendees", "told reporters"
+AUDIENCE_NOUNS = frozenset({"attendees", "visitors", "reporters", "journalists", "audience", "audiences", "guests",
+                            "readers", "viewers", "listeners", "crowd", "crowds", "fans", "students", "press",
+                            "media", "congregation", "parishioners", "graduates", "troops"})
+
+
 def noun_cue(noun: Token, sent: SpacySpan, lemma: LemmaFn) -> Attribution | None:
     """"Her remark that …", "Sanders’ call for …", "Clinton's answer was that …": a speech
     noun with a possessive source and a clause, an infinitive, a prepositional object or a
@@ -664,7 +763,7 @@ def noun_cue(noun: Token, sent: SpacySpan, lemma: LemmaFn) -> Attribution | None
         if c.dep_ in ("acl", "ccomp") and c.i > noun.i and (_infinitive(c) or any(
                 m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
             comps.append(c)
-        elif c.dep_ == "prep" and c.lower_ in NOUN_PREPS and c.i == noun.i + 1:
+        elif c.dep_ == "prep" and c.lower_ in NOUN_PREPS and c.i == noun.i + 1 and not _audience(noun, c):
             objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
                 comps.extend(objs)
@@ -773,7 +872,8 @@ def line_sources(doc: Doc) -> list[Attribution]:
             continue  # "Q:" / "A:" mark turns of an interview, not who speaks
         if any(w.lower() in _HEADING_WORDS for w in name.split()):
             continue  # a heading ("STAT OF THE WEEK:", "The Bottom Line:"), not a name
-        if name.lower() in _LINE_STOP or len(name.split()) > 5 or not _name_like(name):
+        if name.lower() in _LINE_STOP or name.split()[-1].lower() in _CREDIT_WORDS or len(name.split()) > 5 \
+                or not _name_like(name):
             continue
         if re.search(r"\d", name):
             continue
