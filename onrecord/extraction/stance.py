@@ -69,7 +69,7 @@ WORD_CLASSES = (
     "hedge", "konj2", "future", "future_infinitive", "backshift", "claim", "denial", "demand",
     "negation", "refusal", "idiom", "question", "infinitive_first", "infinitive_last", "first_person", "determiner",
     "neutral_direct", "coordinator", "claim_frame", "belief", "reportative", "perfect_auxiliary", "subordinator", "subject",
-    "conditional", "named_group",
+    "conditional", "named_group", "indefinite", "definite", "pronoun",
 )  # fmt: skip
 #: how many opening words of the content may hold a subject and a stance verb ("he finally believes")
 SUBJECT_OPENING = 4
@@ -99,6 +99,7 @@ class StanceLexicon:
     anonymous: tuple[re.Pattern[str], ...]  # explicit withholding ("on condition of anonymity")
     unnamed_heads: frozenset[str]  # nouns naming a role or a group without a name
     unnamed_suffixes: tuple[str, ...] = ()  # compound heads ("Ministeriumssprecher")
+    case_marks_names: bool = False  # only names are upper case inside a sentence (English, not German)
 
     def of(self, cls: str) -> frozenset[str]:
         return self.words.get(cls, frozenset())
@@ -161,6 +162,13 @@ class _Doc:
         self._names: dict[Span, bool] = {}
         self.mentions = sorted((b, e, entity.id) for entity in entities for b, e in entity.mentions)
         self.mention_starts = [b for b, _, _ in self.mentions]
+
+    @cached_property
+    def lower_words(self) -> frozenset[str]:
+        """The words the text writes in lower case (common nouns, not names, where case marks names)."""
+        if not self.lex.case_marks_names:
+            return frozenset()
+        return frozenset(m.group() for m in _WORD.finditer(self.text) if m.group()[:1].islower())
 
     def _sentence_index(self, pos: int) -> int:
         return max(bisect.bisect_right(self.sents, pos) - 1, 0)
@@ -494,14 +502,35 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     return _content_stance(quote, looked, lex, lemma), negated
 
 
-def _unnamed_mention(words: list[Word], lex: StanceLexicon) -> bool:
+def _unnamed_mention(words: list[Word], lex: StanceLexicon, lower_words: frozenset[str] = frozenset()) -> bool:
     """A role or group noun heads the mention and no name follows it ("ein Sprecher des
-    Ministeriums", "Analysten", "a senior official"; not "Sprecher Peter Müller")."""
+    Ministeriums", "Analysten", "a senior official"; not "Sprecher Peter Müller"), the mention
+    is indefinite ("ein Mann", "a New York judge", "viele"), or it is a lower-case noun phrase
+    ("state regulators", "one poster"). An institution of :data:`named_group` is named ("die Polizei")."""
+    if any(w.lower in lex.of("named_group") for w in words):
+        return False
+    if words and words[0].lower in lex.of("indefinite"):
+        return True
     for i, w in enumerate(words):
         if _is_head(w.lower, lex):
             nxt = words[i + 1] if i + 1 < len(words) else None
             return not (nxt is not None and nxt.text[:1].isupper() and not _is_head(nxt.lower, lex))
-    return False
+    return _common_phrase(words, lex, lower_words)
+
+
+def _common_phrase(words: list[Word], lex: StanceLexicon, lower_words: frozenset[str]) -> bool:
+    """A noun phrase of lower-case words (English: "human rights groups", "one poster"; a single
+    word upper-cased at the sentence start counts when the text writes it lower case elsewhere:
+    "Regulators"). Off where case does not mark names (German nouns are upper case)."""
+    if not lex.case_marks_names or (words and words[0].lower in lex.of("definite")):
+        return False  # "the government", "the poll": a short definite phrase refers to a named one
+    content = [w for w in words if w.lower not in lex.of("determiner") and w.text not in _SENT_START]
+    if not content or any(w.lower in lex.of("subject") or w.lower in lex.of("pronoun") for w in content):
+        return False
+    first, rest = content[0], content[1:]
+    if any(not w.text[:1].islower() for w in rest):
+        return False
+    return first.text[:1].islower() or (not rest and first.lower in lower_words)
 
 
 def _is_head(low: str, lex: StanceLexicon) -> bool:
@@ -511,7 +540,8 @@ def _is_head(low: str, lex: StanceLexicon) -> bool:
 def anonymity(doc: _Doc, quote: Quote, entity: Entity | None, lex: StanceLexicon) -> SourceAnonymity:
     """``anonymous`` when the speaker's sentence says the name is withheld or names a
     concealed source ("aus Regierungskreisen", "sources"), ``unnamed`` for a role or group
-    without a name (or no speaker at all), else ``named``."""
+    without a name (or no speaker at all), else ``named``. An indefinite speaker mention is
+    unnamed even when the article names the person later (guidelines 6)."""
     speaker_spans = quote.speaker.spans if quote.speaker is not None else []
     anchors = speaker_spans or (quote.cue.spans if quote.cue is not None else [])
     for b, _ in anchors:
@@ -521,11 +551,13 @@ def anonymity(doc: _Doc, quote: Quote, entity: Entity | None, lex: StanceLexicon
     if quote.speaker is None:
         return "unnamed"
     speaker_words = [w for b, e in speaker_spans for w in doc.between(b, e)]
+    if speaker_words and speaker_words[0].lower in lex.of("indefinite"):
+        return "unnamed"
     if entity is not None:
-        if _unnamed_mention(words_in(entity.name, 0, len(entity.name)), lex):
+        if _unnamed_mention(words_in(entity.name, 0, len(entity.name)), lex, doc.lower_words):
             return "unnamed"
         return "named"
-    return "unnamed" if _unnamed_mention(speaker_words, lex) else "named"
+    return "unnamed" if _unnamed_mention(speaker_words, lex, doc.lower_words) else "named"
 
 
 def _names_entity(mention: list[Word], lex: StanceLexicon) -> bool:
@@ -580,7 +612,9 @@ def _as_stance(value: str) -> Stance:
     return value  # type: ignore[return-value]
 
 
-def load_lexicon(lines: Callable[[str], list[str]], extra_heads: Iterable[str] = ()) -> StanceLexicon:
+def load_lexicon(
+    lines: Callable[[str], list[str]], extra_heads: Iterable[str] = (), case_marks_names: bool = False
+) -> StanceLexicon:
     """A :class:`StanceLexicon` from a language's data files (``lines(name)`` gives a file's
     non-empty, non-comment lines):
 
@@ -589,7 +623,8 @@ def load_lexicon(lines: Callable[[str], list[str]], extra_heads: Iterable[str] =
     - ``anonymous.txt``: one regular expression a line (case-insensitive);
     - ``unnamed.txt``: role and group nouns, ``-suffix`` for compound heads.
 
-    ``extra_heads`` adds the language's own role and group nouns."""
+    ``extra_heads`` adds the language's own role and group nouns; ``case_marks_names`` says that
+    inside a sentence only names are upper case (English)."""
     cues: dict[str, tuple[Stance, Stance | None]] = {}
     particles: dict[tuple[str, str], tuple[Stance, Stance | None]] = {}
     for line in lines("stance_cues.txt"):
@@ -616,4 +651,5 @@ def load_lexicon(lines: Callable[[str], list[str]], extra_heads: Iterable[str] =
         anonymous=tuple(re.compile(p, re.IGNORECASE) for p in lines("anonymous.txt")),
         unnamed_heads=frozenset(h.lower() for h in plain_heads),
         unnamed_suffixes=tuple(sorted(h[1:].lower() for h in heads if h.startswith("-"))),
+        case_marks_names=case_marks_names,
     )

@@ -30,7 +30,7 @@ _IRREGULAR = {
 def stance_lexicon() -> StanceLexicon:
     """The English stance lexicon (read once)."""
     words = load_lexicon_en()
-    return load_lexicon(data_lines, words.group_nouns | words.person_nouns)
+    return load_lexicon(data_lines, words.group_nouns | words.person_nouns, case_marks_names=True)
 
 
 @cache
