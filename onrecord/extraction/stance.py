@@ -68,7 +68,8 @@ BELIEF_OPENING = 3
 WORD_CLASSES = (
     "hedge", "konj2", "future", "future_infinitive", "backshift", "claim", "denial", "demand",
     "negation", "refusal", "idiom", "question", "infinitive_first", "infinitive_last", "first_person", "determiner",
-    "neutral_direct", "coordinator", "claim_frame", "belief", "reportative", "perfect_auxiliary", "subordinator", "subject",
+    "neutral_direct", "coordinator", "claim_frame", "belief", "reportative", "perfect_auxiliary", "subordinator",
+    "subject",
     "conditional", "named_group", "indefinite", "definite", "pronoun",
 )  # fmt: skip
 #: how many opening words of the content may hold a subject and a stance verb ("he finally believes")
@@ -369,8 +370,12 @@ def _main_clause(words: list[Word], lex: StanceLexicon) -> list[Word]:
         opens = opens or (not main and w.lower in lex.of("conditional"))  # "Sollten sie …, so …"
         nxt = words[i + 1] if i + 1 < len(words) else None
         after_comma = (
-            bool(main) and main[-1].text == "," and w.lower in relatives and w.text.islower()
-            and nxt is not None and not nxt.text[:1].isupper()  # "…, das im Irak", not "…, der Zwischenfall"
+            bool(main)
+            and main[-1].text == ","
+            and w.lower in relatives
+            and w.text.islower()
+            and nxt is not None
+            and not nxt.text[:1].isupper()  # "…, das im Irak", not "…, der Zwischenfall"
         )
         if opens or after_comma:
             inside = True

@@ -21,7 +21,8 @@ __all__ = ["annotate_quotes", "cue_lemma", "stance_lexicon"]
 
 #: irregular forms of the verbs the stance lexicons name
 _IRREGULAR = {
-    "thought": "think", "told": "tell", "felt": "feel", "foresaw": "foresee", "foreseen": "foresee", "forecasted": "forecast",
+    "thought": "think", "told": "tell", "felt": "feel",
+    "foresaw": "foresee", "foreseen": "foresee", "forecasted": "forecast",
     "besought": "beseech", "pled": "plead",
 }  # fmt: skip
 
