@@ -42,6 +42,7 @@ def _de_lemma(word: str) -> str:
         "bestritt": "bestreiten", "behauptete": "behaupten", "glaubt": "glauben", "vermuten": "vermuten",
         "fragte": "fragen", "glaube": "glauben", "forderte": "fordern", "erwartet": "erwarten", "sagte": "sagen", "wies": "weisen",
         "warnte": "warnen", "schloss": "schließen", "meinte": "meinen", "weigerte": "weigern",
+        "angekündigt": "ankündigen", "berichtet": "berichten", "mitteilte": "mitteilen",
     }.get(word, word)  # fmt: skip
 
 
@@ -206,6 +207,66 @@ def test_about_skips_first_person_and_role_descriptions() -> None:
         Entity(id="e3", name="Nordwerk", type="organization", mentions=[_span(text, "Nordwerk")]),
     ]
     assert _one(text, quote, english(), entities).about == ["e3"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "cue", "kind", "stance"),
+    [
+        # reportative "soll" + perfect infinitive: a claim the writer passes on; planning "sollen": a prediction
+        ("Wie die Zeitung berichtet, soll der Verein das Geld verschwiegen haben.", "soll der Verein das Geld verschwiegen haben", "berichtet", "indirect", "claim"),
+        ("Das Blatt schrieb, die Gäste sollen im Mai eingeladen werden.", "die Gäste sollen im Mai eingeladen werden", "schrieb", "indirect", "prediction"),
+        # the future auxiliary at the end of a subordinate clause, after its infinitive
+        ("Der Wirt sagte, dass die Miete im Herbst steigen werde.", "dass die Miete im Herbst steigen werde", "sagte", "indirect", "prediction"),
+        # an opinion phrase inside the words under a neutral cue
+        ("Wie die Sprecherin mitteilte, ist der Umbau nach Auffassung des Rates viel zu teuer.", "ist der Umbau nach Auffassung des Rates viel zu teuer", "mitteilte", "indirect", "belief"),
+        # a modal inside a relative clause does not hedge the main clause
+        ("Die Firma sagte, der Bau, der sich verzögern könnte, beginne im Mai.", "der Bau, der sich verzögern könnte, beginne im Mai", "sagte", "indirect", "asserted"),
+        # an open condition: the main claim is hedged, the "sollten" of the condition is no demand
+        ("Der Verband schrieb, sollten die Preise steigen, gebe es keinen Ausweg.", "sollten die Preise steigen, gebe es keinen Ausweg", "schrieb", "indirect", "hedged"),
+        # the extractor's cue is the auxiliary: the participle of its clause names the stance
+        ("Die Stadt hat angekündigt, die alte Brücke abzureißen.", "die alte Brücke abzureißen", "hat", "indirect", "prediction"),
+    ],
+)  # fmt: skip
+def test_german_clause_rules(text: str, words: str, cue: str, kind: QuoteKind, stance: str) -> None:
+    assert _one(text, _quote(text, words, cue, None, kind=kind), german()).stance == stance
+
+
+def test_a_stance_verb_inside_a_reported_sentence_without_cue() -> None:
+    text = "Die Gewerkschaft forderte am Montag höhere Löhne für alle Pflegekräfte."
+    quote = _quote(text, text, None, "Die Gewerkschaft", kind="reported")
+    assert _one(text, quote, german()).stance == "demand"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "cue", "kind", "stance"),
+    [
+        ('"We urge the council to act before winter," the mayor said.', '"We urge the council to act before winter,"', "said", "direct", "demand"),
+        ("The senator said he firmly believes the vote was fair.", "he firmly believes the vote was fair", "said", "indirect", "belief"),
+        ('"In our view, the toll is unfair," the lawyer said.', '"In our view, the toll is unfair,"', "said", "direct", "belief"),
+        ("The judge said the rules, which could change, apply to every tenant.", "the rules, which could change, apply to every tenant", "said", "indirect", "asserted"),
+        ("A manager said if the vote fails, the plant would close.", "if the vote fails, the plant would close", "said", "indirect", "hedged"),
+        ("The minister said the so-called reform had passed the house.", "the so-called reform had passed the house", "said", "indirect", "asserted"),
+        ("She was told to leave the building at once.", "to leave the building at once", "told", "reported", "demand"),
+        ("She called the plan outrageous and called for a vote.", "the plan outrageous", "called", "reported", "asserted"),
+    ],
+)  # fmt: skip
+def test_english_clause_rules(text: str, words: str, cue: str, kind: QuoteKind, stance: str) -> None:
+    assert _one(text, _quote(text, words, cue, None, kind=kind), english()).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("lex", "text", "speaker", "words", "anonymity"),
+    [
+        ("de", "Mehrere Angehörige sagten, die Fähre sei zu spät gekommen.", "Mehrere Angehörige", "die Fähre sei zu spät gekommen", "unnamed"),
+        ("de", "Die Polizei sagte, die Fähre sei zu spät gekommen.", "Die Polizei", "die Fähre sei zu spät gekommen", "named"),
+        ("de", "Verteidigungskreise meldeten, die Fähre sei zu spät gekommen.", "Verteidigungskreise", "die Fähre sei zu spät gekommen", "anonymous"),
+        ("en", "The ferry came too late, state regulators said.", "state regulators", "The ferry came too late", "unnamed"),
+        ("en", "Police said the ferry came too late.", "Police", "the ferry came too late", "named"),
+    ],
+)  # fmt: skip
+def test_unnamed_groups_and_named_institutions(lex: str, text: str, speaker: str, words: str, anonymity: str) -> None:
+    quote = _quote(text, words, None, speaker)
+    assert _one(text, quote, german() if lex == "de" else english()).source_anonymity == anonymity
 
 
 def test_english_cue_lemmas() -> None:

@@ -68,8 +68,12 @@ BELIEF_OPENING = 3
 WORD_CLASSES = (
     "hedge", "konj2", "future", "future_infinitive", "backshift", "claim", "denial", "demand",
     "negation", "refusal", "idiom", "question", "infinitive_first", "infinitive_last", "first_person", "determiner",
-    "neutral_direct",
+    "neutral_direct", "coordinator", "claim_frame", "belief", "reportative", "perfect_auxiliary", "subordinator",
+    "subject",
+    "conditional", "named_group", "indefinite", "definite", "pronoun",
 )  # fmt: skip
+#: how many opening words of the content may hold a subject and a stance verb ("he finally believes")
+SUBJECT_OPENING = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +100,7 @@ class StanceLexicon:
     anonymous: tuple[re.Pattern[str], ...]  # explicit withholding ("on condition of anonymity")
     unnamed_heads: frozenset[str]  # nouns naming a role or a group without a name
     unnamed_suffixes: tuple[str, ...] = ()  # compound heads ("Ministeriumssprecher")
+    case_marks_names: bool = False  # only names are upper case inside a sentence (English, not German)
 
     def of(self, cls: str) -> frozenset[str]:
         return self.words.get(cls, frozenset())
@@ -106,18 +111,20 @@ class StanceLexicon:
         return re.compile("|".join(f"(?:{p.pattern})" for p in self.anonymous), re.IGNORECASE)
 
     @cached_property
-    def future_forms(self) -> frozenset[str]:
-        """Future markers of direct speech ("wird", "will")."""
-        return self.of("future") | self.of("future_infinitive")
+    def future_forms_reported(self) -> frozenset[str]:
+        """Future markers of reported speech that need no infinitive, backshifted ones included."""
+        return self.of("future") | self.of("backshift")
 
     @cached_property
-    def future_forms_reported(self) -> frozenset[str]:
-        """Future markers of reported speech, backshifted forms included ("würde", "would")."""
-        return self.future_forms | self.of("backshift")
+    def auxiliaries(self) -> frozenset[str]:
+        """Modal, future and negation words: after a subject they stand between it and any stance verb."""
+        names = ("future", "future_infinitive", "backshift", "konj2", "hedge", "demand", "reportative", "negation")
+        return frozenset().union(*(self.of(n) for n in names))
 
-    @property
-    def future_needs_infinitive(self) -> bool:
-        return bool(self.of("future_infinitive"))
+    @cached_property
+    def cue_lemmas(self) -> frozenset[str]:
+        """Every verb lemma that names a stance (with or without a particle)."""
+        return frozenset(self.cues) | frozenset(v for v, _ in self.particle_cues)
 
 
 def words_in(text: str, begin: int, end: int) -> list[Word]:
@@ -156,6 +163,13 @@ class _Doc:
         self._names: dict[Span, bool] = {}
         self.mentions = sorted((b, e, entity.id) for entity in entities for b, e in entity.mentions)
         self.mention_starts = [b for b, _, _ in self.mentions]
+
+    @cached_property
+    def lower_words(self) -> frozenset[str]:
+        """The words the text writes in lower case (common nouns, not names, where case marks names)."""
+        if not self.lex.case_marks_names:
+            return frozenset()
+        return frozenset(m.group() for m in _WORD.finditer(self.text) if m.group()[:1].islower())
 
     def _sentence_index(self, pos: int) -> int:
         return max(bisect.bisect_right(self.sents, pos) - 1, 0)
@@ -207,8 +221,9 @@ def _frame(doc: _Doc, anchors: Iterable[Span], quote: Quote) -> list[Word]:
 
 
 def _first_sentence(words: list[Word]) -> list[Word]:
+    """The words up to the first sentence end (a "." inside a number, "1.152", ends nothing)."""
     for i, w in enumerate(words):
-        if i > 0 and w.text in {".", "!", "?"}:
+        if i > 0 and w.text in {".", "!", "?"} and (i + 1 == len(words) or words[i + 1].start > w.end):
             return words[: i + 1]
     return words
 
@@ -249,20 +264,26 @@ def _is_infinitive(word: str) -> bool:
     return word.islower() and (word.endswith(("en", "ern", "eln")) or word == "sein") and not word.startswith("ge")
 
 
-def _future(words: list[Word], forms: frozenset[str], needs_infinitive: bool) -> bool:
-    if _has_multi(_multi_word(forms), _lows(words)):  # "going to"
+def _future(words: list[Word], plain: frozenset[str], with_infinitive: frozenset[str]) -> bool:
+    """Whether a future marker stands in ``words``: a form of ``plain`` ("will", "droht"), or one
+    of ``with_infinitive`` ("wird", "werde") with an infinitive ending its clause ("wird … liefern")
+    or before it at the clause end ("…, dass die Gebühr steigen werde")."""
+    if _has(plain, _lows(words)):  # "will", "going to"
         return True
+    if not with_infinitive:
+        return False
     for i, w in enumerate(words):
-        if w.lower not in forms:
+        if w.lower not in with_infinitive:
             continue
-        if not needs_infinitive:
-            return True
         clause: list[Word] = []
         for v in words[i + 1 :]:
-            if v.text in _CLAUSE_END or v.text in _QUOTE_MARKS:
+            if v.text in _CLAUSE_END:
                 break
-            clause.append(v)
+            if v.text not in _QUOTE_MARKS:
+                clause.append(v)
         if clause and _is_infinitive(clause[-1].text):
+            return True
+        if not clause and i > 0 and _is_infinitive(words[i - 1].text):  # verb-final: "liefern werde"
             return True
     return False
 
@@ -276,12 +297,21 @@ def _with_infinitive(content: list[Word], after_cue: list[Word], lex: StanceLexi
     return bool(lex.of("infinitive_last") & {w.lower for w in words[-3:]})  # "… zu tun"
 
 
+def _own_clause(words: list[Word], lex: StanceLexicon) -> list[Word]:
+    """``words`` up to a clause end or a coordinating conjunction ("called X outrageous and called for …")."""
+    for i, w in enumerate(words):
+        if w.text in _CLAUSE_END or w.lower in lex.of("coordinator"):
+            return words[:i]
+    return words
+
+
 def _cue_stance(
     cue_words: list[Word], after_cue: list[Word], content: list[Word], lex: StanceLexicon, lemma: LemmaFn
 ) -> Stance | None:
     # a particle follows the verb in its clause ("wies … zurück"), is part of the cue or opens
     # the words ("called for a ban")
-    particles = [w.lower for w in after_cue[:12]] + [w.lower for w in cue_words] + [w.lower for w in content[:1]]
+    particles = [w.lower for w in _own_clause(after_cue[:12], lex)] + [w.lower for w in cue_words]
+    particles += [w.lower for w in content[:1]]
     for w in cue_words:
         lem = lemma(w.text).lower()
         entry = next((e for p in particles if (e := lex.particle_cues.get((lem, p))) is not None), None)
@@ -322,26 +352,119 @@ def _negated(cue_words: list[Word], frame: list[Word], lex: StanceLexicon, lemma
     return any(w.lower in lex.of("negation") or lemma(w.text).lower() in lex.of("refusal") for w in near)
 
 
+def _main_clause(words: list[Word], lex: StanceLexicon) -> list[Word]:
+    """The words of ``words`` outside subordinate clauses: a clause opened by a subordinator
+    ("because", "which", "weil", "dass" after the first word) or, after a comma, by a relative
+    pronoun ("…, der …") runs to the next comma or the end (guidelines 1.1: the main clause decides)."""
+    subordinators, relatives = lex.of("subordinator"), lex.of("determiner")
+    main: list[Word] = []
+    inside = False
+    for i, w in enumerate(words):
+        if w.text == "," or w.text in _CLAUSE_END:
+            inside = False
+            main.append(w)
+            continue
+        if w.text in _QUOTE_MARKS:
+            continue
+        opens = w.lower in subordinators and bool(main)
+        opens = opens or (not main and w.lower in lex.of("conditional"))  # "Sollten sie …, so …"
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        after_comma = (
+            bool(main)
+            and main[-1].text == ","
+            and w.lower in relatives
+            and w.text.islower()
+            and nxt is not None
+            and not nxt.text[:1].isupper()  # "…, das im Irak", not "…, der Zwischenfall"
+        )
+        if opens or after_comma:
+            inside = True
+        if not inside:
+            main.append(w)
+    return main
+
+
+def _reportative(main: list[Word], lex: StanceLexicon) -> Stance | None:
+    """German reportative or planning "soll": "soll … genutzt haben" (a perfect infinitive) is a
+    claim the writer passes on, "sollen … geladen werden" a plan (prediction)."""
+    at = next((i for i, w in enumerate(main) if w.lower in lex.of("reportative")), None)
+    if at is None:
+        return None
+    clause: list[Word] = []
+    for w in main[at + 1 :]:
+        if w.text in _CLAUSE_END:
+            break
+        clause.append(w)
+    tail = [w.lower for w in clause[-2:]]
+    if len(tail) == 2 and tail[1] in lex.of("perfect_auxiliary") and (tail[0].startswith("ge") or tail[0] == "worden"):
+        return "claim"
+    if len(tail) == 2 and tail[1] in lex.of("perfect_auxiliary") and tail[0].endswith(("t", "en")):
+        return "claim"  # "verkauft haben", "gestorben sein"
+    return "prediction"
+
+
+def _subject_cue(opening: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> Stance | None:
+    """A subject pronoun and a stance verb right after it (or after one adverb) frame the words:
+    "Ich glaube, …", "We urge …", "he finally believes …" (guidelines 1.2, belief); not after an
+    auxiliary ("we will appeal")."""
+    at = next((i for i, w in enumerate(opening) if w.lower in lex.of("subject")), None)
+    if at is None:
+        return None
+    auxiliaries = lex.auxiliaries
+    for w in opening[at + 1 : at + 3]:
+        entry = lex.cues.get(lemma(w.text).lower())
+        if entry is not None and entry[0] != "asserted":
+            return entry[0]
+        if w.lower in auxiliaries or not w.text[:1].islower():
+            return None
+    return None
+
+
 def _content_stance(quote: Quote, looked: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> Stance:
     """The stance a content has under a neutral frame (guidelines, rule B)."""
     lows = _lows(looked)
     if _has(lex.of("denial"), lows):
         return "denial"
-    if _has(lex.of("demand"), lows):
+    main = _main_clause(looked, lex)
+    main_lows = _lows(main)
+    direct = quote.kind == "direct"
+    reportative = None if direct else _reportative(main, lex)
+    subject = _subject_cue(looked[:SUBJECT_OPENING], lex, lemma)
+    if subject == "demand" or _has(lex.of("demand"), main_lows) or (direct and _has(lex.of("reportative"), main_lows)):
         return "demand"
-    if _has(lex.of("claim"), lows):
+    if reportative == "claim" or _has(lex.of("claim"), lows):
         return "claim"
-    opening = looked[:BELIEF_OPENING]
-    if any(w.lower in lex.of("first_person") for w in opening) and any(
-        lex.cues.get(lemma(w.text).lower(), ("asserted", None))[0] == "belief" for w in opening
-    ):
+    if subject is not None:
+        return subject
+    if _has(lex.of("belief"), [w.lower for w in looked]):  # "nach Auffassung", "in our view"
         return "belief"
-    if _has(lex.of("hedge"), lows) or (quote.kind == "direct" and _has(lex.of("konj2"), lows)):
+    conditional = bool(looked) and looked[0].lower in lex.of("conditional")
+    if conditional or _has(lex.of("hedge"), main_lows) or (direct and _has(lex.of("konj2"), main_lows)):
         return "hedged"
-    future = lex.future_forms if quote.kind == "direct" else lex.future_forms_reported
-    if _future(looked, future, lex.future_needs_infinitive):
+    if reportative == "prediction":
+        return "prediction"
+    plain = lex.of("future") if direct else lex.future_forms_reported
+    if _future(main, plain, lex.of("future_infinitive")):
         return "prediction"
     return "asserted"
+
+
+def _cue_in(words: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> list[Word]:
+    """The first word of ``words`` that is a stance verb (lower case: not a noun nor a name), as a cue."""
+    for w in words:
+        if w.text[:1].islower() and lemma(w.text).lower() in lex.cue_lemmas:
+            return [w]
+    return []
+
+
+def _looked(quote: Quote, content: list[Word], doc: _Doc) -> list[Word]:
+    """The words that decide under a neutral frame: the first sentence of the words; of a direct
+    quote in several parts, of the first part when it is a clause of its own ("„…“, sagte er, „…“")."""
+    if quote.kind == "direct" and len(quote.spans) > 1:
+        first = [w for w in doc.between(*quote.spans[0]) if w.text not in _QUOTE_MARKS]
+        if len(first) >= 4:
+            return _first_sentence(first)
+    return _first_sentence(content)
 
 
 def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tuple[Stance, bool]:
@@ -350,19 +473,31 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     frame = _frame(doc, list(cue_spans) or quote.spans[:1], quote)
     content = [w for b, e in quote.spans for w in doc.between(b, e)]
     cue_words = [w for b, e in cue_spans for w in doc.between(b, e)]
+    if not cue_words:  # no cue found: a stance verb of the frame, or of a reported sentence, is one
+        inner = content if quote.kind in ("reported", "mixed") else []
+        cue_words = _cue_in(frame, lex, lemma) or _cue_in(inner, lex, lemma)
+        if cue_words and cue_words[0] in inner:
+            frame = [w for w in content if w.start > cue_words[0].start]
+    elif not any(lemma(w.text).lower() in lex.cue_lemmas for w in cue_words):
+        # an auxiliary or a neutral verb as the cue: a stance participle in its clause ("hat … angekündigt")
+        later = [w for w in frame if w.start > cue_words[-1].start]
+        cue_words = _cue_in(_own_clause(later[:6], lex), lex, lemma) or cue_words
     after_cue = [w for w in frame if cue_words and w.start > cue_words[-1].start]
     negated = _negated(cue_words, frame, lex, lemma)
-    looked = _first_sentence(content)  # the main clause of the first sentence decides (guidelines 1.1)
+    looked = _looked(quote, content, doc)  # the main clause of the first sentence decides (guidelines 1.1)
     if quote.kind == "direct" and any(w.text == "?" for w in looked):
         return "question", negated
     neutral_direct = quote.kind == "direct" and any(
         lemma(w.text).lower() in lex.of("neutral_direct") for w in cue_words
     )
     stance = None if neutral_direct else _cue_stance(cue_words, after_cue, content, lex, lemma)
-    if stance is not None:
+    if stance is not None and stance != "asserted":
         return stance, negated
-    if _has(lex.of("claim"), _lows(frame)):
+    frame_lows = _lows(frame)
+    if _has(lex.of("claim"), frame_lows) or _has(lex.of("claim_frame"), frame_lows):
         return "claim", negated
+    if _has(lex.of("belief"), [w.lower for w in frame]):  # "ist der Meinung", "nach Ansicht"
+        return "belief", negated
     # clause type: "ob …", "whether …" open the words, or end the frame before them
     first = next((w for w in content if w.text not in _QUOTE_MARKS), None)
     before = [w for w in frame if w.end <= quote.spans[0][0] and w.text not in _QUOTE_MARKS]
@@ -372,14 +507,35 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     return _content_stance(quote, looked, lex, lemma), negated
 
 
-def _unnamed_mention(words: list[Word], lex: StanceLexicon) -> bool:
+def _unnamed_mention(words: list[Word], lex: StanceLexicon, lower_words: frozenset[str] = frozenset()) -> bool:
     """A role or group noun heads the mention and no name follows it ("ein Sprecher des
-    Ministeriums", "Analysten", "a senior official"; not "Sprecher Peter Müller")."""
+    Ministeriums", "Analysten", "a senior official"; not "Sprecher Peter Müller"), the mention
+    is indefinite ("ein Mann", "a New York judge", "viele"), or it is a lower-case noun phrase
+    ("state regulators", "one poster"). An institution of :data:`named_group` is named ("die Polizei")."""
+    if any(w.lower in lex.of("named_group") for w in words):
+        return False
+    if words and words[0].lower in lex.of("indefinite"):
+        return True
     for i, w in enumerate(words):
         if _is_head(w.lower, lex):
             nxt = words[i + 1] if i + 1 < len(words) else None
             return not (nxt is not None and nxt.text[:1].isupper() and not _is_head(nxt.lower, lex))
-    return False
+    return _common_phrase(words, lex, lower_words)
+
+
+def _common_phrase(words: list[Word], lex: StanceLexicon, lower_words: frozenset[str]) -> bool:
+    """A noun phrase of lower-case words (English: "human rights groups", "one poster"; a single
+    word upper-cased at the sentence start counts when the text writes it lower case elsewhere:
+    "Regulators"). Off where case does not mark names (German nouns are upper case)."""
+    if not lex.case_marks_names or (words and words[0].lower in lex.of("definite")):
+        return False  # "the government", "the poll": a short definite phrase refers to a named one
+    content = [w for w in words if w.lower not in lex.of("determiner") and w.text not in _SENT_START]
+    if not content or any(w.lower in lex.of("subject") or w.lower in lex.of("pronoun") for w in content):
+        return False
+    first, rest = content[0], content[1:]
+    if any(not w.text[:1].islower() for w in rest):
+        return False
+    return first.text[:1].islower() or (not rest and first.lower in lower_words)
 
 
 def _is_head(low: str, lex: StanceLexicon) -> bool:
@@ -389,7 +545,8 @@ def _is_head(low: str, lex: StanceLexicon) -> bool:
 def anonymity(doc: _Doc, quote: Quote, entity: Entity | None, lex: StanceLexicon) -> SourceAnonymity:
     """``anonymous`` when the speaker's sentence says the name is withheld or names a
     concealed source ("aus Regierungskreisen", "sources"), ``unnamed`` for a role or group
-    without a name (or no speaker at all), else ``named``."""
+    without a name (or no speaker at all), else ``named``. An indefinite speaker mention is
+    unnamed even when the article names the person later (guidelines 6)."""
     speaker_spans = quote.speaker.spans if quote.speaker is not None else []
     anchors = speaker_spans or (quote.cue.spans if quote.cue is not None else [])
     for b, _ in anchors:
@@ -399,11 +556,13 @@ def anonymity(doc: _Doc, quote: Quote, entity: Entity | None, lex: StanceLexicon
     if quote.speaker is None:
         return "unnamed"
     speaker_words = [w for b, e in speaker_spans for w in doc.between(b, e)]
+    if speaker_words and speaker_words[0].lower in lex.of("indefinite"):
+        return "unnamed"
     if entity is not None:
-        if _unnamed_mention(words_in(entity.name, 0, len(entity.name)), lex):
+        if _unnamed_mention(words_in(entity.name, 0, len(entity.name)), lex, doc.lower_words):
             return "unnamed"
         return "named"
-    return "unnamed" if _unnamed_mention(speaker_words, lex) else "named"
+    return "unnamed" if _unnamed_mention(speaker_words, lex, doc.lower_words) else "named"
 
 
 def _names_entity(mention: list[Word], lex: StanceLexicon) -> bool:
@@ -458,7 +617,9 @@ def _as_stance(value: str) -> Stance:
     return value  # type: ignore[return-value]
 
 
-def load_lexicon(lines: Callable[[str], list[str]], extra_heads: Iterable[str] = ()) -> StanceLexicon:
+def load_lexicon(
+    lines: Callable[[str], list[str]], extra_heads: Iterable[str] = (), case_marks_names: bool = False
+) -> StanceLexicon:
     """A :class:`StanceLexicon` from a language's data files (``lines(name)`` gives a file's
     non-empty, non-comment lines):
 
@@ -467,7 +628,8 @@ def load_lexicon(lines: Callable[[str], list[str]], extra_heads: Iterable[str] =
     - ``anonymous.txt``: one regular expression a line (case-insensitive);
     - ``unnamed.txt``: role and group nouns, ``-suffix`` for compound heads.
 
-    ``extra_heads`` adds the language's own role and group nouns."""
+    ``extra_heads`` adds the language's own role and group nouns; ``case_marks_names`` says that
+    inside a sentence only names are upper case (English)."""
     cues: dict[str, tuple[Stance, Stance | None]] = {}
     particles: dict[tuple[str, str], tuple[Stance, Stance | None]] = {}
     for line in lines("stance_cues.txt"):
@@ -494,4 +656,5 @@ def load_lexicon(lines: Callable[[str], list[str]], extra_heads: Iterable[str] =
         anonymous=tuple(re.compile(p, re.IGNORECASE) for p in lines("anonymous.txt")),
         unnamed_heads=frozenset(h.lower() for h in plain_heads),
         unnamed_suffixes=tuple(sorted(h[1:].lower() for h in heads if h.startswith("-"))),
+        case_marks_names=case_marks_names,
     )

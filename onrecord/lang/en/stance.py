@@ -21,7 +21,8 @@ __all__ = ["annotate_quotes", "cue_lemma", "stance_lexicon"]
 
 #: irregular forms of the verbs the stance lexicons name
 _IRREGULAR = {
-    "thought": "think", "felt": "feel", "foresaw": "foresee", "foreseen": "foresee", "forecasted": "forecast",
+    "thought": "think", "told": "tell", "felt": "feel",
+    "foresaw": "foresee", "foreseen": "foresee", "forecasted": "forecast",
     "besought": "beseech", "pled": "plead",
 }  # fmt: skip
 
@@ -30,7 +31,7 @@ _IRREGULAR = {
 def stance_lexicon() -> StanceLexicon:
     """The English stance lexicon (read once)."""
     words = load_lexicon_en()
-    return load_lexicon(data_lines, words.group_nouns | words.person_nouns)
+    return load_lexicon(data_lines, words.group_nouns | words.person_nouns, case_marks_names=True)
 
 
 @cache
