@@ -7,6 +7,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from onrecord.errors import UnsupportedLanguageError
+from onrecord.lang.spacy_import import import_spacy
 
 if TYPE_CHECKING:
     from onrecord.extraction import Extractor
@@ -30,6 +31,7 @@ def ensure_supported(language: str) -> str:
 @cache
 def get_extractor(language: str) -> Extractor:
     """Load (once per process) the extractor of ``language``."""
+    import_spacy()
     module = importlib.import_module(LANGUAGES[ensure_supported(language)])
     extractor: Extractor = module.load()
     return extractor
