@@ -165,6 +165,70 @@ def test_a_replaced_article_regroups_its_statements(tmp_path: Path) -> None:
     assert _snapshot(fresh) == _snapshot(db)
 
 
+def _regrouped_from_scratch(db: str) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    """The snapshot after dropping every statement and grouping all quotes of every speaker anew."""
+    from sqlalchemy import delete, update
+
+    from onrecord.storage import statements as grouping
+
+    with open_store(db) as store, store.writing() as conn:
+        conn.execute(delete(t.statements))
+        conn.execute(update(t.quotes).values(statement_id=None))
+        speakers = conn.execute(select(t.quotes.c.entity_id).where(t.quotes.c.entity_id.is_not(None)).distinct())
+        grouping._regroup_chunk(conn, sorted(speakers.scalars()))
+    return _snapshot(db)
+
+
+def test_new_articles_join_stored_statements_without_regrouping_the_speaker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from statement_articles import Said, make_analysis
+
+    from onrecord.storage import statements as grouping
+
+    first = "Wir bauen die neue Schule am Hafen und sie wird im Sommer fertig"
+    second = "Das Fest zur Eröffnung feiern alle Kinder der Stadt gemeinsam im Park"
+    said = {"name": "Mara Feld", "type": "person", "title": "Stadträtin"}
+    early = [
+        make_analysis("s1", "de", "2024-05-02", "Hafenblatt", [Said(**said, words=first)]),
+        make_analysis("s2", "de", "2024-05-03", "Stadtanzeiger", [Said(**said, words=second)]),
+    ]
+    # later: the same words again, a cut of the first, and both sentences in one quote, which
+    # joins the two stored statements into one
+    later = [
+        make_analysis("s3", "de", "2024-05-01", "Stadtanzeiger", [Said(**said, words=first)]),
+        make_analysis("s4", "de", None, "Hafenblatt", [Said(**said, words="Wir bauen die neue Schule am Hafen")]),
+        make_analysis("s5", "de", "2024-05-09", "Abendpost", [Said(**said, words=f"{first}. {second}")]),
+    ]
+    db = str(tmp_path / "kb.db")
+    _put(db, [*articles(), *early], batch=100)
+    with open_store(db) as store:
+        assert sorted(s.occurrences for s in store.statements(QuoteFilter(speaker="Mara Feld"))) == [1, 1]
+    full: list[list[str]] = []
+    original = grouping._regroup_chunk
+    monkeypatch.setattr(grouping, "_regroup_chunk", lambda conn, ids: (full.append(ids), original(conn, ids))[1])
+    for analysis in later:
+        _put(db, [analysis], batch=1)
+    assert full == []  # only quotes were added: no speaker was grouped from scratch
+    with open_store(db) as store:
+        [joined] = store.statements(QuoteFilter(speaker="Mara Feld"))
+        assert joined.text == f"{first}. {second}"
+        assert (joined.occurrences, joined.articles, joined.outlets) == (5, 5, 3)
+        assert (joined.first_seen, joined.first_article_id, joined.last_seen) == ("2024-05-01", "s3", "2024-05-09")
+    one_batch = str(tmp_path / "one.db")
+    _put(one_batch, [*later, *early, *articles()], batch=100)
+    assert _snapshot(db) == _snapshot(one_batch) == _regrouped_from_scratch(db)
+    # a replaced article takes quotes away: that speaker is grouped from scratch
+    full.clear()
+    with open_store(db) as store:
+        edited = later[0].model_copy(update={"meta": later[0].meta.model_copy(update={"published": "2024-06-01"})})
+        assert store.put(edited) == "replaced"
+    assert len(full) == 1 and len(full[0]) == 1
+    replaced = str(tmp_path / "replaced.db")
+    _put(replaced, [edited, *later[1:], *early, *articles()], batch=3)
+    assert _snapshot(db) == _snapshot(replaced)
+
+
 def test_statements_follow_a_merge_and_a_split(tmp_path: Path) -> None:
     db = str(tmp_path / "kb.db")
     _put(db, articles(), batch=100)

@@ -44,7 +44,15 @@ from sqlalchemy import Connection, and_, bindparam, case, delete, distinct, func
 
 from onrecord.errors import NotFoundError
 from onrecord.resolve.keys import fold
-from onrecord.statements.match import Occurrence, group_statements, mode_of, normalize
+from onrecord.statements.match import (
+    MatchParams,
+    Occurrence,
+    _shingles,
+    group_statements,
+    mode_of,
+    normalize,
+    statement_id,
+)
 from onrecord.statements.sources import source_kind
 from onrecord.storage import schema as t
 from onrecord.storage.facts import loads_spans
@@ -112,6 +120,12 @@ def _norm(text: str) -> str:
     return normalize(text)
 
 
+@lru_cache(maxsize=65536)
+def _shingle_set(norm: str) -> frozenset[str]:
+    """The shingles the matcher indexes normalised words under (:func:`candidate_pairs`)."""
+    return frozenset(_shingles(norm.split(), MatchParams().shingle_words))
+
+
 def _facts(members: list[Any], text: str) -> dict[str, Any]:
     """The statement row of a group of occurrence rows with representative words ``text``."""
     rep = min(members, key=lambda r: (-len(_norm(r.text)), _norm(r.text), r.id))
@@ -135,10 +149,100 @@ def _facts(members: list[Any], text: str) -> dict[str, Any]:
 
 def regroup(conn: Connection, speakers: Iterable[str]) -> None:
     """Recompute the statements of the entities ``speakers`` from their stored quotes and write
-    the difference (see the module docstring)."""
-    ids = sorted({s for s in speakers if s})
-    for chunk in _chunks(ids, 200):
+    the difference (see the module docstring): incrementally where an entity only gained quotes,
+    else from all its quotes."""
+    full = [entity_id for entity_id in sorted({s for s in speakers if s}) if not _regroup_added(conn, entity_id)]
+    for chunk in _chunks(full, 200):
         _regroup_chunk(conn, chunk)
+
+
+def _regroup_added(conn: Connection, entity_id: str) -> bool:
+    """Group the quotes ``entity_id`` gained (``statement_id`` NULL) into its stored statements,
+    comparing them only with its stored quotes that share a shingle or their words; False (and
+    nothing written) when the entity also lost or received grouped quotes, so that only a
+    grouping from scratch is right.
+
+    Why this equals grouping every quote from scratch: the statements are the connected
+    components of a symmetric relation on occurrences (:func:`group_statements`), so adding
+    occurrences adds only edges that touch them, and the new components are the stored ones
+    joined through the new occurrences. Identical words (and kind) of one speaker always fall
+    into one statement, so the stored quotes are compared as their distinct (words, kind)
+    entries; the matcher compares only occurrences sharing a shingle, so an entry that shares
+    no shingle and not its normalised words with any new quote cannot gain an edge.
+    """
+    q, a, s = t.quotes.c, t.articles.c, t.statements
+    entries = conn.execute(
+        select(q.statement_id, q.text, q.kind, func.count().label("n"), func.min(q.id).label("key"))
+        .where(q.entity_id == entity_id, q.statement_id.is_not(None))
+        .group_by(q.statement_id, q.text, q.kind)
+    ).all()
+    old = {row.id: row for row in conn.execute(select(s).where(s.c.entity_id == entity_id))}
+    counts: dict[str, int] = defaultdict(int)
+    for entry in entries:
+        counts[entry.statement_id] += entry.n
+    # every grouped quote in one of the entity's statements, and each statement still whole
+    if any(sid not in old for sid in counts) or any(row.occurrences != counts.get(sid, 0) for sid, row in old.items()):
+        return False
+    added = conn.execute(
+        select(q.id, q.entity_id, q.text, q.kind, q.language, q.article_id, q.statement_id, a.date_from, a.source)
+        .select_from(t.quotes.join(t.articles, a.id == q.article_id))
+        .where(q.entity_id == entity_id, q.statement_id.is_(None))
+    ).all()
+    if not added:
+        return True
+    norms = [_norm(row.text) for row in added]
+    if not all(norms):
+        return False  # words that normalise to nothing: only the full grouping decides
+    wanted_norms = set(norms)
+    shingles = set().union(*(_shingle_set(norm) for norm in norms))
+    candidates = [
+        entry
+        for entry in entries
+        if _norm(entry.text) in wanted_norms or not shingles.isdisjoint(_shingle_set(_norm(entry.text)))
+    ]
+    statement_of = {entry.key: entry.statement_id for entry in candidates}
+    groups = group_statements(
+        [Occurrence(row.id, entity_id, row.text, row.kind) for row in added]
+        + [Occurrence(entry.key, entity_id, entry.text, entry.kind) for entry in candidates]
+    )
+    # components over the stored statements and the new quotes
+    parent: dict[str, str] = {}
+
+    def find(label: str) -> str:
+        root = label
+        while parent.get(root, root) != root:
+            root = parent[root]
+        parent[label] = root
+        return root
+
+    for group in groups:
+        labels = sorted({statement_of.get(key, key) for key in group.keys})
+        for label in labels[1:]:
+            parent[find(label)] = find(labels[0])
+    members: dict[str, list[Any]] = defaultdict(list)
+    for row in added:
+        members[find(row.id)].append(row)
+    joined = sorted({sid for sid in old if find(sid) in members})
+    for chunk in _chunks(joined):
+        for row in conn.execute(
+            select(q.id, q.entity_id, q.text, q.kind, q.language, q.article_id, q.statement_id, a.date_from, a.source)
+            .select_from(t.quotes.join(t.articles, a.id == q.article_id))
+            .where(q.statement_id.in_(chunk))
+        ):
+            members[find(row.statement_id)].append(row)
+    wanted: dict[str, dict[str, Any]] = {}
+    assign: dict[str, str] = {}
+    for rows in members.values():
+        rep = min(rows, key=lambda r: (-len(_norm(r.text)), _norm(r.text), r.id))
+        sid = statement_id(entity_id, _norm(rep.text))
+        if sid in wanted or (sid in old and sid not in joined):
+            return False  # two statements under one id: only the full grouping decides
+        wanted[sid] = _facts(rows, rep.text)
+        for row in rows:
+            if row.statement_id != sid:
+                assign[row.id] = sid
+    _write(conn, {sid: old[sid] for sid in joined}, wanted, assign)
+    return True
 
 
 def _regroup_chunk(conn: Connection, entity_ids: list[str]) -> None:
@@ -154,6 +258,13 @@ def _regroup_chunk(conn: Connection, entity_ids: list[str]) -> None:
         for key in group.keys:
             assign[key] = group.id
     old = {row.id: row for row in conn.execute(select(s).where(s.c.entity_id.in_(entity_ids)))}
+    _write(conn, old, wanted, {qid: sid for qid, sid in assign.items() if by_id[qid].statement_id != sid})
+
+
+def _write(conn: Connection, old: dict[str, Any], wanted: dict[str, dict[str, Any]], moved: dict[str, str]) -> None:
+    """Write the difference between the statement rows ``old`` and ``wanted`` (id -> facts) and
+    point the quotes ``moved`` (quote id -> statement id) at their statements."""
+    s = t.statements
     gone = sorted(set(old) - set(wanted))
     for chunk in _chunks(gone):
         conn.execute(delete(s).where(s.c.id.in_(chunk)))
@@ -169,10 +280,10 @@ def _regroup_chunk(conn: Connection, entity_ids: list[str]) -> None:
         conn.execute(
             update(s).where(s.c.id == bindparam("sid")).values({c: bindparam(f"b_{c}") for c in _FACTS}), changed
         )
-    moved = [{"qid": qid, "st": sid} for qid, sid in sorted(assign.items()) if by_id[qid].statement_id != sid]
     if moved:
         conn.execute(
-            update(t.quotes).where(t.quotes.c.id == bindparam("qid")).values(statement_id=bindparam("st")), moved
+            update(t.quotes).where(t.quotes.c.id == bindparam("qid")).values(statement_id=bindparam("st")),
+            [{"qid": qid, "st": sid} for qid, sid in sorted(moved.items())],
         )
 
 
