@@ -13,6 +13,7 @@ runs once, not per version and repeat:
   it reports the seconds in ``put_many`` per batch and, where the version groups statements
   (issue 18), the seconds spent in :func:`onrecord.storage.statements.regroup`;
 * runs alternate between the versions (A, B, A, B, …), so both see the same machine load;
+  with ``ONRECORD_BENCH_PROGRESS=FILE`` each batch's timing is also appended to FILE as it ends;
   the summary gives medians and spread per version and the load average before and after.
 
 Usage (a baseline checkout in a detached worktree, the current one as the other)::
@@ -125,6 +126,7 @@ def _worker(analyses_path: Path, quotes_target: int) -> dict[str, Any]:
 
         stmts.regroup = timed
     batches: list[dict[str, Any]] = []
+    progress = os.environ.get("ONRECORD_BENCH_PROGRESS")
     with tempfile.TemporaryDirectory(prefix="onrecord-bench-ingest-") as tmp:
         with open_store(str(Path(tmp) / "bench.db")) as store:
             batch: list[tuple[Any, str | None]] = []
@@ -141,6 +143,9 @@ def _worker(analyses_path: Path, quotes_target: int) -> dict[str, Any]:
                 batches.append(
                     {"quotes": quotes, "seconds": seconds, "grouping": grouping[0] - before, "after": stored}
                 )
+                if progress:  # a long run can be followed (and read when cut short)
+                    with open(progress, "a", encoding="utf-8") as out:
+                        out.write(json.dumps(batches[-1]) + "\n")
                 batch.clear()
 
             for copy, fingerprint in replicate(analyses, prints, quotes_target):

@@ -20,6 +20,16 @@ the store — exactly as the canonical entities are (:mod:`onrecord.storage.reso
   writes only the difference: statement rows deleted, inserted or updated, quotes re-pointed.
   An entity's statements can only change when its set of quotes changes, so after every
   transaction the table equals what grouping every entity from scratch would give.
+* The common case costs what the new quotes cost, not what the speaker's history costs: an
+  entity that only *gained* quotes (new quotes have no ``statement_id`` yet; every other quote
+  of the entity is in one of its statements and each statement still has all its occurrences)
+  is grouped incrementally (:func:`_regroup_added`): its stored quotes are read as distinct
+  (words, kind, statement) entries counted in SQL, only the entries that share a shingle or
+  the normalised words with a new quote go through the matcher again with the new quotes, and
+  only the statements the new quotes join are rewritten. The groups are connected components
+  of a symmetric relation, so this gives the same table as grouping from scratch. Anything
+  else — quotes deleted with a replaced or deleted article, re-pointed by resolution, moved by
+  a merge or split — groups the entity from all its quotes.
 * Statement facts: the representative words are the longest occurrence's (ties: code-point
   order, then quote id); *first seen* is the occurrence with the earliest article date (undated
   last; ties: article id, then quote id), whose outlet and article are kept; *last seen* the
@@ -36,7 +46,7 @@ Questions: :func:`list_statements`, :func:`count_statements`, :func:`get_stateme
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -151,16 +161,19 @@ def regroup(conn: Connection, speakers: Iterable[str]) -> None:
     """Recompute the statements of the entities ``speakers`` from their stored quotes and write
     the difference (see the module docstring): incrementally where an entity only gained quotes,
     else from all its quotes."""
-    full = [entity_id for entity_id in sorted({s for s in speakers if s}) if not _regroup_added(conn, entity_id)]
+    ids = sorted({s for s in speakers if s})
+    full: list[str] = []
+    for chunk in _chunks(ids, 200):
+        full += _regroup_added(conn, chunk)
     for chunk in _chunks(full, 200):
         _regroup_chunk(conn, chunk)
 
 
-def _regroup_added(conn: Connection, entity_id: str) -> bool:
-    """Group the quotes ``entity_id`` gained (``statement_id`` NULL) into its stored statements,
-    comparing them only with its stored quotes that share a shingle or their words; False (and
-    nothing written) when the entity also lost or received grouped quotes, so that only a
-    grouping from scratch is right.
+def _regroup_added(conn: Connection, entity_ids: list[str]) -> list[str]:
+    """Group the quotes the entities gained (``statement_id`` NULL) into their stored statements,
+    comparing them only with stored quotes that share a shingle or their words; returns the
+    entities (nothing written for them) that also lost or received grouped quotes, which only
+    a grouping from scratch gets right.
 
     Why this equals grouping every quote from scratch: the statements are the connected
     components of a symmetric relation on occurrences (:func:`group_statements`), so adding
@@ -170,31 +183,96 @@ def _regroup_added(conn: Connection, entity_id: str) -> bool:
     entries; the matcher compares only occurrences sharing a shingle, so an entry that shares
     no shingle and not its normalised words with any new quote cannot gain an edge.
     """
-    q, a, s = t.quotes.c, t.articles.c, t.statements
-    entries = conn.execute(
-        select(q.statement_id, q.text, q.kind, func.count().label("n"), func.min(q.id).label("key"))
-        .where(q.entity_id == entity_id, q.statement_id.is_not(None))
-        .group_by(q.statement_id, q.text, q.kind)
-    ).all()
-    old = {row.id: row for row in conn.execute(select(s).where(s.c.entity_id == entity_id))}
+    q, s = t.quotes.c, t.statements
+    entries: dict[str, list[Any]] = defaultdict(list)
+    for entry in conn.execute(
+        select(q.entity_id, q.statement_id, q.text, q.kind, func.count().label("n"), func.min(q.id).label("key"))
+        .where(q.entity_id.in_(entity_ids), q.statement_id.is_not(None))
+        .group_by(q.entity_id, q.statement_id, q.text, q.kind)
+    ):
+        entries[entry.entity_id].append(entry)
+    old: dict[str, dict[str, Any]] = defaultdict(dict)
+    for row in conn.execute(select(s).where(s.c.entity_id.in_(entity_ids))):
+        old[row.entity_id][row.id] = row
+    added: dict[str, list[Any]] = defaultdict(list)
+    for row in conn.execute(_occurrence_select().where(q.entity_id.in_(entity_ids), q.statement_id.is_(None))):
+        added[row.entity_id].append(row)
+    full: list[str] = []
+    plans: dict[str, tuple[Callable[[str], str], dict[str, list[Any]]]] = {}
+    for entity_id in entity_ids:
+        plan = _plan_added(entity_id, entries[entity_id], old[entity_id], added[entity_id])
+        if plan is None:
+            full.append(entity_id)
+        elif plan[1]:
+            plans[entity_id] = plan
+    # the stored occurrences of the statements the new quotes join
+    joined = {
+        sid: entity_id
+        for entity_id, (find, components) in plans.items()
+        for sid in old[entity_id]
+        if find(sid) in components
+    }
+    members: dict[str, list[Any]] = defaultdict(list)
+    for chunk in _chunks(sorted(joined)):
+        for row in conn.execute(_occurrence_select().where(q.statement_id.in_(chunk))):
+            members[row.statement_id].append(row)
+    before: dict[str, Any] = {}
+    wanted: dict[str, dict[str, Any]] = {}
+    moved: dict[str, str] = {}
+    for entity_id, (find, components) in plans.items():
+        for sid in old[entity_id]:
+            if sid in joined:
+                components[find(sid)] += members[sid]
+        facts = _component_facts(
+            entity_id, components, old[entity_id], {sid for sid in old[entity_id] if sid in joined}
+        )
+        if facts is None:
+            full.append(entity_id)
+            continue
+        before.update({sid: old[entity_id][sid] for sid in old[entity_id] if sid in joined})
+        wanted.update(facts[0])
+        moved.update(facts[1])
+    _write(conn, before, wanted, moved)
+    return sorted(full)
+
+
+def _occurrence_select() -> Any:
+    q, a = t.quotes.c, t.articles.c
+    return select(
+        q.id, q.entity_id, q.text, q.kind, q.language, q.article_id, q.statement_id, a.date_from, a.source
+    ).select_from(t.quotes.join(t.articles, a.id == q.article_id))
+
+
+def _plan_added(
+    entity_id: str, entries: list[Any], old: dict[str, Any], added: list[Any]
+) -> tuple[Callable[[str], str], dict[str, list[Any]]] | None:
+    """How the new quotes ``added`` of one entity join its stored statements ``old`` (with the
+    distinct stored ``entries``): a function from a stored statement id or new quote id to its
+    component, and the new quotes by component; None when the entity lost or received grouped
+    quotes (or has words that normalise to nothing)."""
     counts: dict[str, int] = defaultdict(int)
     for entry in entries:
         counts[entry.statement_id] += entry.n
     # every grouped quote in one of the entity's statements, and each statement still whole
     if any(sid not in old for sid in counts) or any(row.occurrences != counts.get(sid, 0) for sid, row in old.items()):
-        return False
-    added = conn.execute(
-        select(q.id, q.entity_id, q.text, q.kind, q.language, q.article_id, q.statement_id, a.date_from, a.source)
-        .select_from(t.quotes.join(t.articles, a.id == q.article_id))
-        .where(q.entity_id == entity_id, q.statement_id.is_(None))
-    ).all()
+        return None
+    parent: dict[str, str] = {}
+
+    def find(label: str) -> str:
+        root = label
+        while parent.get(root, root) != root:
+            root = parent[root]
+        if root != label:
+            parent[label] = root
+        return root
+
     if not added:
-        return True
+        return find, {}
     norms = [_norm(row.text) for row in added]
     if not all(norms):
-        return False  # words that normalise to nothing: only the full grouping decides
+        return None
     wanted_norms = set(norms)
-    shingles = set().union(*(_shingle_set(norm) for norm in norms))
+    shingles: set[str] = set().union(*(_shingle_set(norm) for norm in norms))
     candidates = [
         entry
         for entry in entries
@@ -205,44 +283,33 @@ def _regroup_added(conn: Connection, entity_id: str) -> bool:
         [Occurrence(row.id, entity_id, row.text, row.kind) for row in added]
         + [Occurrence(entry.key, entity_id, entry.text, entry.kind) for entry in candidates]
     )
-    # components over the stored statements and the new quotes
-    parent: dict[str, str] = {}
-
-    def find(label: str) -> str:
-        root = label
-        while parent.get(root, root) != root:
-            root = parent[root]
-        parent[label] = root
-        return root
-
     for group in groups:
         labels = sorted({statement_of.get(key, key) for key in group.keys})
         for label in labels[1:]:
-            parent[find(label)] = find(labels[0])
-    members: dict[str, list[Any]] = defaultdict(list)
+            first, other = find(labels[0]), find(label)
+            if first != other:
+                parent[max(first, other)] = min(first, other)
+    components: dict[str, list[Any]] = defaultdict(list)
     for row in added:
-        members[find(row.id)].append(row)
-    joined = sorted({sid for sid in old if find(sid) in members})
-    for chunk in _chunks(joined):
-        for row in conn.execute(
-            select(q.id, q.entity_id, q.text, q.kind, q.language, q.article_id, q.statement_id, a.date_from, a.source)
-            .select_from(t.quotes.join(t.articles, a.id == q.article_id))
-            .where(q.statement_id.in_(chunk))
-        ):
-            members[find(row.statement_id)].append(row)
+        components[find(row.id)].append(row)
+    return find, components
+
+
+def _component_facts(
+    entity_id: str, components: dict[str, list[Any]], old: dict[str, Any], joined: set[str]
+) -> tuple[dict[str, dict[str, Any]], dict[str, str]] | None:
+    """The statement rows of the components (occurrence rows each) and the quotes to re-point;
+    None when two statements of the entity would share an id (only the full grouping decides)."""
     wanted: dict[str, dict[str, Any]] = {}
-    assign: dict[str, str] = {}
-    for rows in members.values():
+    moved: dict[str, str] = {}
+    for rows in components.values():
         rep = min(rows, key=lambda r: (-len(_norm(r.text)), _norm(r.text), r.id))
         sid = statement_id(entity_id, _norm(rep.text))
         if sid in wanted or (sid in old and sid not in joined):
-            return False  # two statements under one id: only the full grouping decides
+            return None
         wanted[sid] = _facts(rows, rep.text)
-        for row in rows:
-            if row.statement_id != sid:
-                assign[row.id] = sid
-    _write(conn, {sid: old[sid] for sid in joined}, wanted, assign)
-    return True
+        moved.update({row.id: sid for row in rows if row.statement_id != sid})
+    return wanted, moved
 
 
 def _regroup_chunk(conn: Connection, entity_ids: list[str]) -> None:
