@@ -61,6 +61,7 @@ from onrecord.statements.match import (
     group_statements,
     mode_of,
     normalize,
+    same_statement,
     statement_id,
 )
 from onrecord.statements.sources import source_kind
@@ -278,17 +279,28 @@ def _plan_added(
         for entry in entries
         if _norm(entry.text) in wanted_norms or not shingles.isdisjoint(_shingle_set(_norm(entry.text)))
     ]
-    statement_of = {entry.key: entry.statement_id for entry in candidates}
-    groups = group_statements(
-        [Occurrence(row.id, entity_id, row.text, row.kind) for row in added]
-        + [Occurrence(entry.key, entity_id, entry.text, entry.kind) for entry in candidates]
-    )
-    for group in groups:
-        labels = sorted({statement_of.get(key, key) for key in group.keys})
-        for label in labels[1:]:
-            first, other = find(labels[0]), find(label)
-            if first != other:
-                parent[max(first, other)] = min(first, other)
+
+    def union(one: str, two: str) -> None:
+        first, other = find(one), find(two)
+        if first != other:
+            parent[max(first, other)] = min(first, other)
+
+    # edges among the new quotes: the matcher on them alone
+    for group in group_statements(Occurrence(row.id, entity_id, row.text, row.kind) for row in added):
+        for key in group.keys[1:]:
+            union(group.keys[0], key)
+    # edges from a new quote to a stored entry (never between stored entries: those are known)
+    for row, norm in zip(added, norms, strict=True):
+        new = Occurrence(row.id, entity_id, row.text, row.kind)
+        for entry in candidates:
+            if find(entry.statement_id) == find(row.id):
+                continue
+            entry_norm = _norm(entry.text)
+            same_words = entry_norm == norm and mode_of(entry.kind) == mode_of(row.kind)
+            if (same_words or not _shingle_set(norm).isdisjoint(_shingle_set(entry_norm))) and (
+                same_words or same_statement(new, Occurrence(entry.key, entity_id, entry.text, entry.kind))
+            ):
+                union(entry.statement_id, row.id)
     components: dict[str, list[Any]] = defaultdict(list)
     for row in added:
         components[find(row.id)].append(row)
