@@ -231,14 +231,10 @@ def list_quotes(store: Store, flt: QuoteFilter | None = None, limit: int = 50, o
     ]
 
 
-def count_quotes(store: Store, flt: QuoteFilter | None = None) -> int:
-    """How many quotes match ``flt``."""
-    flt = flt or QuoteFilter()
-    # the conditions on articles (outlet, dates) select the articles once, from a covering index,
-    # and their quotes are counted in ix_quotes_article: no article row is read, no LIKE per quote
-    # (a count took ~1 s at 100,000 quotes); the listing keeps the join, which walks the date
-    # index and stops at its page. The same conditions as _quote_conditions: quotes.date_from is
-    # a copy of its article's date_from.
+def quote_only_conditions(store: Store, flt: QuoteFilter) -> list[ColumnElement[bool]]:
+    """:func:`_quote_conditions` on ``quotes`` alone (no join with ``articles``), for counts and
+    groupings: the conditions on articles (outlet, dates) become ``article_id IN`` the chosen
+    articles, read from a covering index of ``articles``."""
     conditions = _quote_conditions(store, flt.model_copy(update={"outlet": None, "since": None, "until": None}))
     if _on_articles(flt):
         a = t.articles.c
@@ -251,7 +247,18 @@ def count_quotes(store: Store, flt: QuoteFilter | None = None) -> int:
         if flt.until:
             chosen += [a.date_from <= bound(flt.until, end=True)]
         conditions.append(t.quotes.c.article_id.in_(select(a.id).where(*chosen)))
-    query = select(func.count()).select_from(t.quotes).where(and_(literal(True), *conditions))
+    return conditions
+
+
+def count_quotes(store: Store, flt: QuoteFilter | None = None) -> int:
+    """How many quotes match ``flt``."""
+    flt = flt or QuoteFilter()
+    # the conditions on articles (outlet, dates) select the articles once, from a covering index,
+    # and their quotes are counted in ix_quotes_article: no article row is read, no LIKE per quote
+    # (a count took ~1 s at 100,000 quotes); the listing keeps the join, which walks the date
+    # index and stops at its page. The same conditions as _quote_conditions: quotes.date_from is
+    # a copy of its article's date_from.
+    query = select(func.count()).select_from(t.quotes).where(and_(literal(True), *quote_only_conditions(store, flt)))
     with store.reading() as conn:
         return int(conn.execute(query).scalar_one())
 
