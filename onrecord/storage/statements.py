@@ -36,12 +36,13 @@ Questions: :func:`list_statements`, :func:`count_statements`, :func:`get_stateme
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, case, delete, distinct, func, literal, select, update
+from sqlalchemy import Connection, and_, bindparam, case, delete, distinct, func, literal, select, text, update
 
 from onrecord.errors import NotFoundError
 from onrecord.resolve.keys import fold
@@ -217,6 +218,19 @@ def _statement_ids(store: Any, flt: QuoteFilter) -> Any:
     )
 
 
+@contextmanager
+def _reading(store: Any) -> Iterator[Connection]:
+    """:meth:`Store.reading` for the groupings here. On PostgreSQL the planner is told that a
+    random page read costs about as much as a sequential one (``random_page_cost`` 1.1, the
+    usual value for data in memory or on SSD; the default 4 is for spinning disks), for this
+    transaction only: otherwise it scans all 100,000 quotes rather than searching the covering
+    indexes for the few hundred an organisation or outlet selects (0.34 s against 0.10 s)."""
+    with store.reading() as conn:
+        if store.dialect == "postgresql":
+            conn.execute(text("SET LOCAL random_page_cost = 1.1"))
+        yield conn
+
+
 def _filtered(flt: QuoteFilter | None) -> bool:
     return flt is not None and any(v is not None for v in flt.model_dump().values())
 
@@ -267,7 +281,7 @@ def list_statements(
     newest = s.first_date.desc().nulls_last() if store.dialect == "postgresql" else s.first_date.desc()
     order = (s.occurrences.desc(), newest, s.id) if sort == "occurrences" else (newest, s.occurrences.desc(), s.id)
     query = _statement_select(store, flt).order_by(*order).limit(limit).offset(offset)
-    with store.reading() as conn:
+    with _reading(store) as conn:
         rows = conn.execute(query).all()
     return [StatementRecord(**_record(row)) for row in rows]
 
@@ -279,7 +293,7 @@ def count_statements(store: Any, flt: QuoteFilter | None = None) -> int:
         query = select(func.count()).select_from(_statement_ids(store, flt))
     else:
         query = select(func.count()).select_from(t.statements)
-    with store.reading() as conn:
+    with _reading(store) as conn:
         return int(conn.execute(query).scalar_one())
 
 
@@ -414,7 +428,7 @@ def _groups(store: Any, flt: QuoteFilter, dims: Sequence[SourceBy]) -> list[_Gro
         .select_from(outer_source)
         .group_by(*keys)
     )
-    with store.reading() as conn:
+    with _reading(store) as conn:
         rows = conn.execute(query).all()
     return [
         _Group(
