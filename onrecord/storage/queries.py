@@ -226,6 +226,7 @@ def list_quotes(store: Store, flt: QuoteFilter | None = None, limit: int = 50, o
             negated=row.negated,
             source_anonymity=row.source_anonymity,
             about=about.get(row.id, []),
+            statement_id=row.statement_id,
         )
         for row in rows
     ]

@@ -416,14 +416,15 @@ def statement_lookup(
     article: Annotated[str, Query(max_length=300)] = "",
     entity: Annotated[str, Query(max_length=100)] = "",
 ) -> Response:
-    """The statement a quote belongs to (looked up among its speaker's statements in its article)."""
+    """The statement a quote belongs to: the quote's own ``statement_id``, read with the quotes
+    of its speaker in its article (one query, not one statement per candidate)."""
     from onrecord.errors import NotFoundError
 
     if quote and article and entity:
         flt = QuoteFilter(article_id=article, entity_id=entity)
-        for record in store.statements(flt, limit=PAGE):
-            if any(o.quote_id == quote for o in store.statement(record.id).occurrence_list):
-                return RedirectResponse(f"/statements/{record.id}", status_code=303)
+        found = next((r for r in list_quotes(store, flt, limit=10_000) if r.id == quote), None)
+        if found is not None and found.statement_id:
+            return RedirectResponse(f"/statements/{found.statement_id}", status_code=303)
     raise NotFoundError("this quote belongs to no statement (its speaker is not known)")
 
 
