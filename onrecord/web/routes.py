@@ -488,17 +488,19 @@ def sources(request: Request, store: StoreDep, form: SearchFormDep, scope: Scope
 def _dashboard(store: Store, flt: QuoteFilter) -> dict[str, object]:
     """The dashboard's reports and charts for the quotes matching ``flt``.
 
-    The storage API groups by one thing at a time, so the kinds per outlet take one query per
-    outlet (the :data:`DASH_OUTLETS` most quoted), each filtered by the outlet's name."""
+    The kinds of every outlet come from one grouping by outlet and kind (not one query per
+    outlet), keyed by the exact outlet, so each column counts that outlet only."""
     from onrecord.statements.sources import SOURCE_KINDS
+    from onrecord.storage.statements import source_reports_per
 
     every = len(SOURCE_KINDS) + 1
     report = store.sources(by="kind", flt=flt, limit=every)
     outlets = store.sources(by="outlet", flt=flt, limit=DASH_OUTLETS)
+    kinds_of = source_reports_per(store, "outlet", "kind", flt, limit=every)
     per_outlet = []
     for row in outlets.rows:
-        if row.key:  # the outlet filter matches a part of the name: check the counts add up
-            kinds = store.sources(by="kind", flt=flt.model_copy(update={"outlet": row.key}), limit=every)
+        if row.key and row.key in kinds_of:
+            kinds = kinds_of[row.key]
             per_outlet.append((row, kinds, kinds.quotes != row.quotes))
     months = sorted(store.sources(by="month", flt=flt, limit=100_000).rows, key=lambda r: r.key)
     undated = next((r for r in months if not r.key), None)
