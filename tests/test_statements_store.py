@@ -18,6 +18,8 @@ from onrecord.model import Analysis
 from onrecord.storage import QuoteFilter, open_store
 from onrecord.storage import schema as t
 from onrecord.storage.corrections import merge_entities, split_entity
+from onrecord.storage.queries import list_quotes
+from onrecord.storage.statements import source_reports_per
 
 
 def _put(db: str, analyses: list[Analysis], batch: int) -> None:
@@ -119,6 +121,36 @@ def test_who_gets_quoted(db_url: str) -> None:
         assert types == {"person": 0, "group": 3}
         scoped = store.sources("kind", QuoteFilter(outlet="Lake Times"))
         assert scoped.quotes == 2 and {r.key for r in scoped.rows} == {"government", "citizen"}
+
+
+def test_each_quote_names_its_statement(db_url: str) -> None:
+    _put(db_url, articles(), batch=100)
+    with open_store(db_url) as store:
+        quotes = list_quotes(store, limit=100)
+        named = [q for q in quotes if q.entity_id]
+        assert named and all(q.statement_id for q in named)
+        assert all(q.statement_id is None for q in quotes if not q.entity_id)
+        bridge = store.statement(_bridge(store))
+        assert sorted(q.id for q in quotes if q.statement_id == bridge.id) == sorted(
+            o.quote_id for o in bridge.occurrence_list
+        )
+
+
+def test_organisation_filter_and_kinds_per_outlet(db_url: str) -> None:
+    _put(db_url, articles(), batch=100)
+    with open_store(db_url) as store:
+        # the mayor's role names the town: her statements, and only hers
+        lindau = store.statements(QuoteFilter(organization="Stadt Lindau"), limit=100)
+        assert lindau and {s.entity_name for s in lindau} == {"Anna Hollweg"}
+        assert store.count_statements(QuoteFilter(organization="Stadt Lindau")) == len(lindau)
+        # the kinds of each outlet in one query: the same as each outlet's own report
+        per = source_reports_per(store, "outlet", "kind")
+        assert set(per) == {r.key for r in store.sources("outlet").rows}
+        for outlet, report in per.items():
+            alone = store.sources("kind", QuoteFilter(outlet=outlet))
+            if alone.quotes == report.quotes:  # the filter matches part of a name: may count more
+                assert report == alone
+        assert sum(r.quotes for r in per.values()) == store.sources("kind").quotes
 
 
 # --------------------------------------------------------------------------- order independence
@@ -336,12 +368,20 @@ def test_sqlite_and_postgresql_give_the_same_answers(postgres_url: str, tmp_path
         _put(db, articles(), batch=batch)
         with open_store(db) as store:
             found: list[object] = []
-            for flt in (None, QuoteFilter(outlet="see"), QuoteFilter(since="2024-03-05", until="2024-04-01")):
+            filters = (
+                None,
+                QuoteFilter(outlet="see"),
+                QuoteFilter(since="2024-03-05", until="2024-04-01"),
+                QuoteFilter(organization="lindau"),
+            )
+            for flt in filters:
                 for sort in ("occurrences", "first-seen"):
                     found.append([s.model_dump() for s in store.statements(flt, sort=sort, limit=100)])  # type: ignore[arg-type]
                 found.append(store.count_statements(flt))
                 for by in ("entity", "type", "kind", "outlet", "month"):
                     found.append(store.sources(by, flt).model_dump())  # type: ignore[arg-type]
             found.append(store.statement(_bridge(store)).model_dump())
+            per = source_reports_per(store, "outlet", "kind")
+            found.append({outlet: report.model_dump() for outlet, report in per.items()})
         answers.append(found)
     assert answers[0] == answers[1]

@@ -96,6 +96,22 @@ def test_a_quote_leads_to_its_statement(client: TestClient, store: Store) -> Non
     assert client.get("/statements/st-0000000000000000").status_code == 404
 
 
+def test_the_lookup_reads_the_quotes_statement_not_every_candidate(
+    client: TestClient, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    link = re.search(r'<a class="statement-link" href="([^"]+)">in other articles</a>', _ok(client, "/articles/w2"))
+    assert link is not None
+    bridge = _bridge(store)
+
+    def refuse(*_: object, **__: object) -> None:
+        raise AssertionError("the lookup loaded statements one by one")
+
+    monkeypatch.setattr(Store, "statement", refuse)
+    monkeypatch.setattr(Store, "statements", refuse)
+    response = client.get(unescape(link.group(1)), follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == f"/statements/{bridge}"
+
+
 def test_statements_list_sorted_and_scoped(client: TestClient, store: Store) -> None:
     html = _ok(client, "/statements")
     first = re.search(r'<li class="item statement".*?</li>', html, flags=re.S).group(0)  # type: ignore[union-attr]

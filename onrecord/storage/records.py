@@ -101,6 +101,9 @@ class QuoteRecord(_Record):
     negated: bool | None = None
     source_anonymity: SourceAnonymity | None = None
     about: list[EntityRef] = Field(default_factory=list, description="the entities the words talk about, in order")
+    statement_id: str | None = Field(
+        default=None, description="the statement across articles this quote belongs to; null without a speaker"
+    )
 
 
 class NameCount(_Record):

@@ -60,6 +60,7 @@ articles = Table(
     Column("wire_of", String),
     Index("ix_articles_date", "date_from", "date_to", "id"),
     Index("ix_articles_source_fold", "source_fold", "id"),
+    Index("ix_articles_source", "source", "id"),
 )
 
 entities = Table(
@@ -136,15 +137,49 @@ quotes = Table(
     # the source kind of its speaker (onrecord.statements.sources; NULL before revision 0006)
     Column("statement_id", String),
     Column("source_kind", String),
-    Index("ix_quotes_article", "article_id", "position", "entity_id"),
+    # revision 0008: the statement and source columns, so groupings read no quote row
+    Index(
+        "ix_quotes_article",
+        "article_id",
+        "position",
+        "entity_id",
+        "statement_id",
+        "source_kind",
+        "source_anonymity",
+    ),
     Index("ix_quotes_date", "date_from", "article_id", "position"),
-    Index("ix_quotes_kind_language_date", "kind", "language", "date_from"),
-    Index("ix_quotes_entity_date", "entity_id", "date_from", "article_id"),
+    Index(
+        "ix_quotes_kind_language_date",
+        "kind",
+        "language",
+        "date_from",
+        "statement_id",
+        "entity_id",
+        "source_kind",
+        "source_anonymity",
+    ),
+    Index(
+        "ix_quotes_entity_date",
+        "entity_id",
+        "date_from",
+        "article_id",
+        "statement_id",
+        "source_kind",
+        "source_anonymity",
+    ),
     Index("ix_quotes_article_entity", "article_entity_id"),
     Index("ix_quotes_stance_date", "stance", "date_from"),
     Index("ix_quotes_anonymity_date", "source_anonymity", "date_from"),
-    Index("ix_quotes_statement", "statement_id"),
-    Index("ix_quotes_source_kind_date", "source_kind", "date_from"),
+    Index(
+        "ix_quotes_statement",
+        "statement_id",
+        "entity_id",
+        "source_anonymity",
+        "source_kind",
+        "date_from",
+        "article_id",
+    ),
+    Index("ix_quotes_source_kind", "source_kind", "statement_id", "entity_id", "source_anonymity", "date_from"),
 )
 
 #: statements across articles (issue 18): the quotes of one speaker entity with the same or

@@ -46,11 +46,13 @@ Questions: :func:`list_statements`, :func:`count_statements`, :func:`get_stateme
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, case, delete, distinct, func, literal, select, update
+from sqlalchemy import Connection, and_, bindparam, case, delete, distinct, func, literal, select, text, update
 
 from onrecord.errors import NotFoundError
 from onrecord.resolve.keys import fold
@@ -86,6 +88,7 @@ __all__ = [
     "quote_speakers",
     "regroup",
     "source_report",
+    "source_reports_per",
 ]
 
 _CHUNK = 500
@@ -389,22 +392,33 @@ def backfill(conn: Connection) -> None:
 
 
 def _statement_ids(store: Any, flt: QuoteFilter) -> Any:
-    """The ids of the statements with an occurrence matching ``flt`` (a subquery), with counts."""
-    from onrecord.storage.queries import _quote_conditions
+    """The ids of the statements with an occurrence matching ``flt`` (a subquery), with counts.
+
+    Read from ``quotes`` alone: the conditions on the article (outlet, dates) select the articles
+    first (:func:`~onrecord.storage.queries.quote_only_conditions`), and the quote indexes carry
+    ``statement_id`` (revision 0008), so no quote or article row is read per occurrence."""
+    from onrecord.storage.queries import quote_only_conditions
 
     q = t.quotes
-    source = q.join(t.articles, t.articles.c.id == q.c.article_id) if _needs_articles(flt) else q
     return (
         select(q.c.statement_id.label("sid"), func.count().label("matched"))
-        .select_from(source)
-        .where(q.c.statement_id.is_not(None), *_quote_conditions(store, flt))
+        .where(q.c.statement_id.is_not(None), *quote_only_conditions(store, flt))
         .group_by(q.c.statement_id)
         .subquery()
     )
 
 
-def _needs_articles(flt: QuoteFilter) -> bool:
-    return bool(flt.since or flt.until or flt.outlet)
+@contextmanager
+def _reading(store: Any) -> Iterator[Connection]:
+    """:meth:`Store.reading` for the groupings here. On PostgreSQL the planner is told that a
+    random page read costs about as much as a sequential one (``random_page_cost`` 1.1, the
+    usual value for data in memory or on SSD; the default 4 is for spinning disks), for this
+    transaction only: otherwise it scans all 100,000 quotes rather than searching the covering
+    indexes for the few hundred an organisation or outlet selects (0.34 s against 0.10 s)."""
+    with store.reading() as conn:
+        if store.dialect == "postgresql":
+            conn.execute(text("SET LOCAL random_page_cost = 1.1"))
+        yield conn
 
 
 def _filtered(flt: QuoteFilter | None) -> bool:
@@ -457,7 +471,7 @@ def list_statements(
     newest = s.first_date.desc().nulls_last() if store.dialect == "postgresql" else s.first_date.desc()
     order = (s.occurrences.desc(), newest, s.id) if sort == "occurrences" else (newest, s.occurrences.desc(), s.id)
     query = _statement_select(store, flt).order_by(*order).limit(limit).offset(offset)
-    with store.reading() as conn:
+    with _reading(store) as conn:
         rows = conn.execute(query).all()
     return [StatementRecord(**_record(row)) for row in rows]
 
@@ -469,7 +483,7 @@ def count_statements(store: Any, flt: QuoteFilter | None = None) -> int:
         query = select(func.count()).select_from(_statement_ids(store, flt))
     else:
         query = select(func.count()).select_from(t.statements)
-    with store.reading() as conn:
+    with _reading(store) as conn:
         return int(conn.execute(query).scalar_one())
 
 
@@ -534,57 +548,106 @@ def _share(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
 
 
-def source_report(store: Any, by: SourceBy = "kind", flt: QuoteFilter | None = None, limit: int = 50) -> SourcesReport:
-    """Who gets quoted: the quotes matching ``flt`` grouped ``by`` entity, entity type, source
-    kind, outlet or month, most quotes first (ties: key), with the shares of unnamed and
-    anonymous sources; ``groups`` says how many groups there are in all."""
-    from onrecord.storage.queries import _quote_conditions
+@dataclass(frozen=True)
+class _Group:
+    """The quotes of one group of :func:`_groups`: ``keys`` has one value per dimension."""
+
+    keys: tuple[str, ...]
+    quotes: int
+    statements: int
+    speakers: int
+    unnamed: int
+    anonymous: int
+
+
+def _groups(store: Any, flt: QuoteFilter, dims: Sequence[SourceBy]) -> list[_Group]:
+    """The quotes matching ``flt`` grouped by the dimensions ``dims`` (a missing value is ``""``),
+    in no particular order.
+
+    One pass in two levels: the matching quotes are grouped by speaker entity, statement and the
+    quote-level dimensions (source kind, month, outlet), read from covering indexes of ``quotes``
+    (the outlet through the article); the much fewer groups are then joined with ``entities``
+    for the entity type and grouped by the dimensions. A statement belongs to one speaker, so
+    the distinct statements and speakers of a group are counted over the first level's rows —
+    the same numbers as over the quotes."""
+    from onrecord.storage.queries import quote_only_conditions
 
     q, a, e = t.quotes, t.articles, t.entities
-    flt = flt or QuoteFilter()
-    key: Any
-    joins: Any = q
-    if by == "entity":
-        key = func.coalesce(q.c.entity_id, literal(""))
-    elif by == "type":
-        key = func.coalesce(e.c.type, literal(""))
-        joins = joins.outerjoin(e, e.c.id == q.c.entity_id)
-    elif by == "kind":
-        key = func.coalesce(q.c.source_kind, literal(""))
-    elif by == "outlet":
-        key = func.coalesce(a.c.source, literal(""))
-    else:
-        key = func.coalesce(func.substr(q.c.date_from, 1, 7), literal(""))
-    if by == "outlet" or _needs_articles(flt):
-        joins = joins.join(a, a.c.id == q.c.article_id)
+    inner_columns: dict[SourceBy, Any] = {
+        "entity": q.c.entity_id,
+        "kind": q.c.source_kind,
+        "month": func.substr(q.c.date_from, 1, 7),
+        "outlet": a.c.source,
+    }
+    quote_dims = [d for d in dict.fromkeys(dims) if d in inner_columns and d != "entity"]
     anonymity = q.c.source_anonymity
-    grouped = (
+    source: Any = q.join(a, a.c.id == q.c.article_id) if "outlet" in quote_dims else q
+    # grouped in the order of the covering indexes (revision 0008), anonymity as a group
+    # column rather than two sums per quote: the first level streams from the index
+    inner_keys = [*(inner_columns[d] for d in quote_dims), q.c.statement_id, q.c.entity_id, anonymity]
+    inner = (
         select(
-            key.label("key"),
-            func.count().label("quotes"),
-            func.count(distinct(q.c.statement_id)).label("statements"),
-            func.count(distinct(q.c.entity_id)).label("speakers"),
-            func.sum(case((anonymity == "unnamed", 1), else_=0)).label("unnamed"),
-            func.sum(case((anonymity == "anonymous", 1), else_=0)).label("anonymous"),
+            *(inner_columns[d].label(f"k_{d}") for d in quote_dims),
+            q.c.statement_id.label("statement_id"),
+            q.c.entity_id.label("entity_id"),
+            anonymity.label("anonymity"),
+            func.count().label("n"),
         )
-        .select_from(joins)
-        .where(and_(literal(True), *_quote_conditions(store, flt)))
-        .group_by(key)
+        .select_from(source)
+        .where(and_(literal(True), *quote_only_conditions(store, flt)))
+        .group_by(*inner_keys)
         .subquery()
     )
-    totals = select(
-        func.count(), func.coalesce(func.sum(grouped.c.quotes), 0), func.coalesce(func.sum(grouped.c.unnamed), 0),
-        func.coalesce(func.sum(grouped.c.anonymous), 0),
-    ).select_from(grouped)  # fmt: skip
-    top = select(grouped).order_by(grouped.c.quotes.desc(), grouped.c.key).limit(limit)
-    with store.reading() as conn:
-        groups, quotes, unnamed, anonymous = (int(v) for v in conn.execute(totals).one())
-        rows = conn.execute(top).all()
-        labels: dict[str, str] = {}
-        if by == "entity":
-            ids = [row.key for row in rows if row.key]
+    outer_columns: dict[SourceBy, Any] = {d: inner.c[f"k_{d}"] for d in quote_dims}
+    outer_columns["entity"] = inner.c.entity_id
+    outer_source: Any = inner
+    if "type" in dims:
+        outer_columns["type"] = e.c.type
+        outer_source = inner.outerjoin(e, e.c.id == inner.c.entity_id)
+    # one expression per key, in the select list and the grouping alike (PostgreSQL compares them)
+    keys = [func.coalesce(outer_columns[d], literal("")) for d in dims]
+    query = (
+        select(
+            *(k.label(f"g{i}") for i, k in enumerate(keys)),
+            func.sum(inner.c.n).label("quotes"),
+            func.count(distinct(inner.c.statement_id)).label("statements"),
+            func.count(distinct(inner.c.entity_id)).label("speakers"),
+            func.sum(case((inner.c.anonymity == "unnamed", inner.c.n), else_=0)).label("unnamed"),
+            func.sum(case((inner.c.anonymity == "anonymous", inner.c.n), else_=0)).label("anonymous"),
+        )
+        .select_from(outer_source)
+        .group_by(*keys)
+    )
+    with _reading(store) as conn:
+        rows = conn.execute(query).all()
+    return [
+        _Group(
+            keys=tuple(str(row[i]) for i in range(len(dims))),
+            quotes=int(row.quotes),
+            statements=int(row.statements),
+            speakers=int(row.speakers),
+            unnamed=int(row.unnamed or 0),
+            anonymous=int(row.anonymous or 0),
+        )
+        for row in rows
+    ]
+
+
+def _report(store: Any, by: SourceBy, groups: list[tuple[str, _Group]], limit: int) -> SourcesReport:
+    """The report of ``groups`` (key, counts): most quotes first, ties by key in code-point order
+    (the same on both databases, whatever their collation)."""
+    ranked = sorted(groups, key=lambda item: (-item[1].quotes, item[0]))
+    top = ranked[:limit]
+    labels: dict[str, str] = {}
+    if by == "entity":
+        e = t.entities.c
+        ids = sorted(key for key, _ in top if key)
+        with store.reading() as conn:
             for chunk in _chunks(ids):
-                labels.update({r.id: r.name for r in conn.execute(select(e.c.id, e.c.name).where(e.c.id.in_(chunk)))})
+                labels.update({r.id: r.name for r in conn.execute(select(e.id, e.name).where(e.id.in_(chunk)))})
+    quotes = sum(g.quotes for _, g in groups)
+    unnamed = sum(g.unnamed for _, g in groups)
+    anonymous = sum(g.anonymous for _, g in groups)
     return SourcesReport(
         by=by,
         quotes=quotes,
@@ -592,19 +655,39 @@ def source_report(store: Any, by: SourceBy = "kind", flt: QuoteFilter | None = N
         anonymous=anonymous,
         unnamed_share=_share(unnamed, quotes),
         anonymous_share=_share(anonymous, quotes),
-        groups=groups,
+        groups=len(groups),
         rows=[
             SourceRow(
-                key=row.key,
-                label=labels.get(row.key, row.key) if row.key else "(none)",
-                quotes=int(row.quotes),
-                statements=int(row.statements),
-                speakers=int(row.speakers),
-                unnamed=int(row.unnamed or 0),
-                anonymous=int(row.anonymous or 0),
-                unnamed_share=_share(int(row.unnamed or 0), int(row.quotes)),
-                anonymous_share=_share(int(row.anonymous or 0), int(row.quotes)),
+                key=key,
+                label=labels.get(key, key) if key else "(none)",
+                quotes=g.quotes,
+                statements=g.statements,
+                speakers=g.speakers,
+                unnamed=g.unnamed,
+                anonymous=g.anonymous,
+                unnamed_share=_share(g.unnamed, g.quotes),
+                anonymous_share=_share(g.anonymous, g.quotes),
             )
-            for row in rows
+            for key, g in top
         ],
     )
+
+
+def source_report(store: Any, by: SourceBy = "kind", flt: QuoteFilter | None = None, limit: int = 50) -> SourcesReport:
+    """Who gets quoted: the quotes matching ``flt`` grouped ``by`` entity, entity type, source
+    kind, outlet or month, most quotes first (ties: key), with the shares of unnamed and
+    anonymous sources; ``groups`` says how many groups there are in all."""
+    groups = _groups(store, flt or QuoteFilter(), (by,))
+    return _report(store, by, [(g.keys[0], g) for g in groups], limit)
+
+
+def source_reports_per(
+    store: Any, per: SourceBy, by: SourceBy, flt: QuoteFilter | None = None, limit: int = 50
+) -> dict[str, SourcesReport]:
+    """:func:`source_report` ``by`` one dimension for each value of another (``per``), in one
+    query: for example the source kinds of each outlet. Keyed by the exact value of ``per``
+    (``""``: none), so an outlet's report counts that outlet only."""
+    split: dict[str, list[tuple[str, _Group]]] = defaultdict(list)
+    for group in _groups(store, flt or QuoteFilter(), (per, by)):
+        split[group.keys[0]].append((group.keys[1], group))
+    return {key: _report(store, by, groups, limit) for key, groups in sorted(split.items())}

@@ -416,14 +416,15 @@ def statement_lookup(
     article: Annotated[str, Query(max_length=300)] = "",
     entity: Annotated[str, Query(max_length=100)] = "",
 ) -> Response:
-    """The statement a quote belongs to (looked up among its speaker's statements in its article)."""
+    """The statement a quote belongs to: the quote's own ``statement_id``, read with the quotes
+    of its speaker in its article (one query, not one statement per candidate)."""
     from onrecord.errors import NotFoundError
 
     if quote and article and entity:
         flt = QuoteFilter(article_id=article, entity_id=entity)
-        for record in store.statements(flt, limit=PAGE):
-            if any(o.quote_id == quote for o in store.statement(record.id).occurrence_list):
-                return RedirectResponse(f"/statements/{record.id}", status_code=303)
+        found = next((r for r in list_quotes(store, flt, limit=10_000) if r.id == quote), None)
+        if found is not None and found.statement_id:
+            return RedirectResponse(f"/statements/{found.statement_id}", status_code=303)
     raise NotFoundError("this quote belongs to no statement (its speaker is not known)")
 
 
@@ -487,17 +488,19 @@ def sources(request: Request, store: StoreDep, form: SearchFormDep, scope: Scope
 def _dashboard(store: Store, flt: QuoteFilter) -> dict[str, object]:
     """The dashboard's reports and charts for the quotes matching ``flt``.
 
-    The storage API groups by one thing at a time, so the kinds per outlet take one query per
-    outlet (the :data:`DASH_OUTLETS` most quoted), each filtered by the outlet's name."""
+    The kinds of every outlet come from one grouping by outlet and kind (not one query per
+    outlet), keyed by the exact outlet, so each column counts that outlet only."""
     from onrecord.statements.sources import SOURCE_KINDS
+    from onrecord.storage.statements import source_reports_per
 
     every = len(SOURCE_KINDS) + 1
     report = store.sources(by="kind", flt=flt, limit=every)
     outlets = store.sources(by="outlet", flt=flt, limit=DASH_OUTLETS)
+    kinds_of = source_reports_per(store, "outlet", "kind", flt, limit=every)
     per_outlet = []
     for row in outlets.rows:
-        if row.key:  # the outlet filter matches a part of the name: check the counts add up
-            kinds = store.sources(by="kind", flt=flt.model_copy(update={"outlet": row.key}), limit=every)
+        if row.key and row.key in kinds_of:
+            kinds = kinds_of[row.key]
             per_outlet.append((row, kinds, kinds.quotes != row.quotes))
     months = sorted(store.sources(by="month", flt=flt, limit=100_000).rows, key=lambda r: r.key)
     undated = next((r for r in months if not r.key), None)
