@@ -45,6 +45,7 @@ Pure functions: no storage, no NLP models. The module is wired into storage and 
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import unicodedata
 from collections import defaultdict
@@ -61,12 +62,33 @@ WIRE_SHINGLE_WORDS = 5
 
 _PUNCT = re.compile(r"[^\w\s]|_", re.UNICODE)
 _SPACE = re.compile(r"\s+")
+_APOSTROPHE = re.compile(r"(?<=\w)['\u2019\u02bc](?=\w)")
+#: umlauts spelled out (``Müller`` = ``Mueller``), after case folding (which already gives ``ß`` → ``ss``)
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+#: double quote marks of German, English, French and Swiss typography (single marks double as
+#: apostrophes and nested quotes, so they never delimit a verbatim core)
+_QUOTE_MARKS = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]')
 
 
 def normalize(text: str) -> str:
-    """The words of a quote for comparison: NFKC, case-folded, no punctuation, single spaces."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return _SPACE.sub(" ", _PUNCT.sub(" ", folded)).strip()
+    """The words of a quote for comparison: NFKC, case-folded, umlauts spelled out (``ä`` → ``ae``),
+    other diacritics dropped, apostrophes inside words dropped, no other punctuation, single spaces."""
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(_UMLAUTS)
+    bare = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+    bare = _APOSTROPHE.sub("", bare)
+    return _SPACE.sub(" ", _PUNCT.sub(" ", bare)).strip()
+
+
+def verbatim_core(text: str) -> str | None:
+    """The normalised words inside double quote marks of a *mixed* quote (narrative words around
+    a verbatim part, e.g. ``Er nannte das "völlig inakzeptabel"``), or ``None`` when the text has
+    no balanced quote marks or nothing outside them (then all of it is the quote)."""
+    parts = _QUOTE_MARKS.split(text)
+    if len(parts) < 3 or len(parts) % 2 == 0:  # no marks, or an odd number of them
+        return None
+    inside = " ".join(normalize(p) for p in parts[1::2]).strip()
+    outside = " ".join(normalize(p) for p in parts[0::2]).strip()
+    return inside if inside and outside else None
 
 
 def mode_of(kind: str | None) -> str:
@@ -91,12 +113,24 @@ class Occurrence:
 
 @dataclass(frozen=True)
 class MatchParams:
-    """Thresholds of the matcher (defaults tuned on the dev pairs only)."""
+    """Thresholds of the matcher (defaults chosen by cross-validation on the dev pairs only).
+
+    ``threshold``: similarity (0..100) two renderings in one mode need: the whole words
+    (``fuzz.ratio``), or a cut of at least ``min_cut_words`` words covering ``min_cut_share`` of
+    the longer (``fuzz.partial_ratio``). ``cut_threshold``: the partial ratio a cut of *any*
+    share needs (a headline cut of a long body quote; 100 = exactly the same characters).
+    ``cross_mode_threshold``: the same for a verbatim quote against reported speech (only its
+    verbatim words count; a paraphrase keeps many words but changes person and mood).
+    ``min_containment``: the candidate guarantee: every pair whose shorter side has at least this
+    share of its distinct words in the other is compared (see :func:`candidate_pairs`).
+    """
 
     threshold: float = 82.0
     min_cut_words: int = 4
     min_cut_share: float = 0.3
+    cut_threshold: float = 100.0
     cross_mode_threshold: float = 100.0
+    min_containment: float = 0.5
     shingle_words: int = SHINGLE_WORDS
 
 
@@ -116,41 +150,90 @@ def _shingles(words: Sequence[str], size: int) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
-def similarity(a: str, b: str, params: MatchParams = MatchParams()) -> float:
-    """Similarity 0..100 of two *normalised* quotes: whole-string, or a cut inside the longer."""
+def similarity(a: str, b: str, params: MatchParams = MatchParams(), cut_threshold: float | None = None) -> float:
+    """Similarity 0..100 of two *normalised* quotes: the whole words, or a cut inside the longer.
+
+    A cut (the shorter has ``min_cut_words`` words or more) scores its best alignment inside the
+    longer when it covers ``min_cut_share`` of it, or, whatever its share, when that alignment
+    reaches ``cut_threshold`` (default ``params.cut_threshold``).
+    """
     if not a or not b:
         return 0.0
     score = float(fuzz.ratio(a, b))
     short, long_ = (a, b) if (len(a), a) <= (len(b), b) else (b, a)
-    if len(short.split()) >= params.min_cut_words and len(short) >= params.min_cut_share * len(long_):
-        score = max(score, float(fuzz.partial_ratio(short, long_)))
+    if len(short.split()) >= params.min_cut_words:
+        partial = float(fuzz.partial_ratio(short, long_))
+        bar = params.cut_threshold if cut_threshold is None else cut_threshold
+        if len(short) >= params.min_cut_share * len(long_) or partial >= bar:
+            score = max(score, partial)
     return score
 
 
-def _verified(a: Occurrence, b: Occurrence, norm_a: str, norm_b: str, params: MatchParams) -> bool:
-    threshold = params.threshold if mode_of(a.kind) == mode_of(b.kind) else params.cross_mode_threshold
-    return similarity(norm_a, norm_b, params) >= threshold
+@dataclass(frozen=True)
+class _Words:
+    """An occurrence as compared: all its words, and the verbatim core of a mixed quote."""
+
+    full: str
+    core: str | None
+    direct: bool
+
+
+def _words(occ: Occurrence, norm: str | None = None) -> _Words:
+    direct = mode_of(occ.kind) == "direct"
+    return _Words(normalize(occ.text) if norm is None else norm, verbatim_core(occ.text), direct)
+
+
+def _match(a: _Words, b: _Words, params: MatchParams) -> bool:
+    if a.direct == b.direct:
+        # one mode: the whole words or a mixed quote's verbatim core, whichever is closer
+        sides_a = [a.full] + ([a.core] if a.core else [])
+        sides_b = [b.full] + ([b.core] if b.core else [])
+        return any(similarity(x, y, params) >= params.threshold for x in sides_a for y in sides_b)
+    # verbatim against reported: only the verbatim words count, and they must (nearly) reappear
+    verbatim, reported = (a, b) if a.direct else (b, a)
+    words = verbatim.core or verbatim.full
+    bar = params.cross_mode_threshold
+    return similarity(words, reported.full, params, cut_threshold=bar) >= bar
 
 
 def same_statement(a: Occurrence, b: Occurrence, params: MatchParams = MatchParams()) -> bool:
     """Whether two occurrences are the same statement (symmetric)."""
     if not a.speaker or a.speaker != b.speaker:
         return False
-    return _verified(a, b, normalize(a.text), normalize(b.text), params)
+    return _match(_words(a), _words(b), params)
 
 
 def candidate_pairs(occurrences: Sequence[Occurrence], params: MatchParams = MatchParams()) -> set[tuple[int, int]]:
-    """Index pairs ``(i, j)``, ``i < j``, of occurrences with the same speaker sharing a shingle."""
-    index: dict[tuple[str, str], set[int]] = defaultdict(set)
+    """Index pairs ``(i, j)``, ``i < j``, of occurrences with the same speaker worth comparing.
+
+    Exact prefix filtering over distinct words, per speaker: the words of an occurrence are
+    ordered rarest first (how many of the speaker's occurrences contain them, then the word), and
+    each occurrence is paired with every occurrence of the speaker that contains one of its first
+    ``n - ceil(min_containment * n) + 1`` words (``n`` distinct words). Whenever the shorter side
+    of a pair has at least ``min_containment`` of its words in the other, one of those first
+    words is shared, so the pair is found: nothing is missed by chance, no seed, and the cost is
+    the postings of rare words, not all pairs of a speaker's quotes.
+    """
+    blocks: dict[str, list[int]] = defaultdict(list)
     for i, occ in enumerate(occurrences):
-        if not occ.speaker:
-            continue
-        for shingle in _shingles(normalize(occ.text).split(), params.shingle_words):
-            index[(occ.speaker, shingle)].add(i)
+        if occ.speaker:
+            blocks[occ.speaker].append(i)
     pairs: set[tuple[int, int]] = set()
-    for members in index.values():
-        if len(members) > 1:
-            pairs.update(combinations(sorted(members), 2))
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        words = {i: sorted(set(normalize(occurrences[i].text).split())) for i in members}
+        index: dict[str, list[int]] = defaultdict(list)
+        for i in members:
+            for word in words[i]:
+                index[word].append(i)
+        for i in members:
+            own = sorted(words[i], key=lambda w: (len(index[w]), w))
+            prefix = len(own) - math.ceil(params.min_containment * len(own)) + 1
+            for word in own[:prefix]:
+                for j in index[word]:
+                    if j != i:
+                        pairs.add((i, j) if i < j else (j, i))
     return pairs
 
 
@@ -194,13 +277,16 @@ def group_statements(occurrences: Iterable[Occurrence], params: MatchParams = Ma
             first_of[same_key] = i
             unique.append(i)
     distinct = [occs[i] for i in unique]
+    compared: dict[int, _Words] = {}
     for u, v in sorted(candidate_pairs(distinct, params)):
         i, j = unique[u], unique[v]
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
-        a, b = occs[i], occs[j]
-        if _verified(a, b, norms[a.key], norms[b.key], params):
+        for k in (i, j):
+            if k not in compared:
+                compared[k] = _words(occs[k], norms[occs[k].key])
+        if _match(compared[i], compared[j], params):
             parent[max(ri, rj)] = min(ri, rj)
     groups: dict[int, list[Occurrence]] = defaultdict(list)
     for i, occ in enumerate(occs):
