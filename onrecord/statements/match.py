@@ -169,6 +169,25 @@ def similarity(a: str, b: str, params: MatchParams = MatchParams(), cut_threshol
     return score
 
 
+def _similar(a: str, b: str, params: MatchParams, bar: float, cut_bar: float) -> bool:
+    """Whether :func:`similarity` (with ``cut_threshold=cut_bar``) reaches ``bar``, computed
+    lazily: the whole-word ratio only when the lengths allow it, an exact cut as a substring test."""
+    if not a or not b:
+        return False
+    short, long_ = (a, b) if (len(a), a) <= (len(b), b) else (b, a)
+    # Indel ratio = 2 * common / (len a + len b) <= 2 * short / (short + long)
+    if 200 * len(short) >= bar * (len(short) + len(long_)) and fuzz.ratio(a, b, score_cutoff=bar) >= bar:
+        return True
+    if len(short.split()) < params.min_cut_words:
+        return False
+    if len(short) >= params.min_cut_share * len(long_):
+        return fuzz.partial_ratio(short, long_, score_cutoff=bar) >= bar
+    need = max(bar, cut_bar)  # a cut of any share: its alignment must reach both bars
+    if need >= 100:
+        return short in long_
+    return fuzz.partial_ratio(short, long_, score_cutoff=need) >= need
+
+
 @dataclass(frozen=True)
 class _Words:
     """An occurrence as compared: all its words, and the verbatim core of a mixed quote."""
@@ -188,12 +207,11 @@ def _match(a: _Words, b: _Words, params: MatchParams) -> bool:
         # one mode: the whole words or a mixed quote's verbatim core, whichever is closer
         sides_a = [a.full] + ([a.core] if a.core else [])
         sides_b = [b.full] + ([b.core] if b.core else [])
-        return any(similarity(x, y, params) >= params.threshold for x in sides_a for y in sides_b)
+        return any(_similar(x, y, params, params.threshold, params.cut_threshold) for x in sides_a for y in sides_b)
     # verbatim against reported: only the verbatim words count, and they must (nearly) reappear
     verbatim, reported = (a, b) if a.direct else (b, a)
-    words = verbatim.core or verbatim.full
     bar = params.cross_mode_threshold
-    return similarity(words, reported.full, params, cut_threshold=bar) >= bar
+    return _similar(verbatim.core or verbatim.full, reported.full, params, bar, bar)
 
 
 def same_statement(a: Occurrence, b: Occurrence, params: MatchParams = MatchParams()) -> bool:
