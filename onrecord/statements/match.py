@@ -121,8 +121,8 @@ class MatchParams:
     share needs (a headline cut of a long body quote; 100 = exactly the same characters).
     ``cross_mode_threshold``: the same for a verbatim quote against reported speech (only its
     verbatim words count; a paraphrase keeps many words but changes person and mood).
-    ``min_containment``: the candidate guarantee: every pair whose shorter side has at least this
-    share of its distinct words in the other is compared (see :func:`candidate_pairs`).
+    ``min_containment``: a pair must share at least this share of the shorter side's distinct
+    words (checked first, cheaply); :func:`candidate_pairs` finds every such pair exactly.
     """
 
     threshold: float = 82.0
@@ -195,14 +195,20 @@ class _Words:
     full: str
     core: str | None
     direct: bool
+    vocabulary: frozenset[str]
 
 
 def _words(occ: Occurrence, norm: str | None = None) -> _Words:
     direct = mode_of(occ.kind) == "direct"
-    return _Words(normalize(occ.text) if norm is None else norm, verbatim_core(occ.text), direct)
+    full = normalize(occ.text) if norm is None else norm
+    return _Words(full, verbatim_core(occ.text), direct, frozenset(full.split()))
 
 
 def _match(a: _Words, b: _Words, params: MatchParams) -> bool:
+    # the rule candidates are exact for: the shorter shares min_containment of its distinct words
+    shared = len(a.vocabulary & b.vocabulary)
+    if not shared or shared < params.min_containment * min(len(a.vocabulary), len(b.vocabulary)):
+        return False
     if a.direct == b.direct:
         # one mode: the whole words or a mixed quote's verbatim core, whichever is closer
         sides_a = [a.full] + ([a.core] if a.core else [])

@@ -1,5 +1,5 @@
 """Wire copies: articles whose bodies are near-identical (an agency report run by several outlets,
-maybe cut or lightly edited). Pure functions; :mod:`onrecord.storage.wire` applies them at ingest.
+maybe shortened a little or lightly edited). Pure functions; :mod:`onrecord.storage.wire` applies them at ingest.
 
 **The relation** (:func:`related`) is a function of the two texts alone, so any order of
 arrival gives the same pairs: each body becomes the set of its *plain* word 4-shingles (four
@@ -48,8 +48,8 @@ _PLAIN = re.compile(f"^[{_OPENERS}]*([a-z]+)[{_CLOSERS}]*$")
 class WireParams:
     """Thresholds of the wire-copy relation (see the module docstring)."""
 
-    containment: float = 0.7
-    min_ratio: float = 0.5
+    containment: float = 0.8
+    min_ratio: float = 0.7
     min_words: int = 40
     min_shingles: int = 8
 
@@ -96,11 +96,12 @@ def related(a: Body, b: Body, params: WireParams = WireParams()) -> bool:
 
 
 def probe(b: Body, params: WireParams = WireParams()) -> list[str]:
-    """Shingles of ``b`` of which every related body holds at least one (sorted; empty when ``b``
-    is too short to be related to anything)."""
+    """Shingles of ``b`` of which every related body holds at least one (the longest first; empty
+    when ``b`` is too short to be related to anything)."""
     if not eligible(b, params):
         return []
-    ordered = sorted(b.shingles)
+    # any shingles would do; long words have short postings, so their phrases are cheap to find
+    ordered = sorted(b.shingles, key=lambda s: (-len(s), s))
     keep = len(ordered) - math.ceil(params.containment * params.min_ratio * len(ordered)) + 1
     return ordered[:keep]
 
