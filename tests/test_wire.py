@@ -156,3 +156,24 @@ def test_a_chain_of_copies_splits_when_its_middle_goes(tmp_path: object) -> None
         with open_store(db) as store:
             store.delete_article("a")
             store.delete_article("c")
+
+
+def test_the_article_page_and_the_api_name_the_wire_copy(tmp_path: object) -> None:
+    from fastapi.testclient import TestClient
+
+    from onrecord.api.app import create_app
+    from onrecord.api.settings import ServerSettings
+
+    store = open_store(str(tmp_path) + "/web.db")  # type: ignore[operator]
+    try:
+        store.put_many([(a, None) for a in _articles()])
+        with TestClient(create_app(ServerSettings(), store=store), base_url="http://127.0.0.1:8000") as client:
+            copy_page = client.get("/articles/y-orig").text
+            assert 'wire copy of <a href="/articles/x-copy">x-copy</a>' in copy_page
+            head_page = client.get("/articles/x-copy").text
+            assert "2 wire copies:" in head_page and 'href="/articles/z-late"' in head_page
+            assert "wire cop" not in client.get("/articles/a-other").text
+            listing = client.get("/api/articles", params={"limit": 10}).json()["items"]
+            assert {a["id"]: a["wire_of"] for a in listing} == EXPECTED
+    finally:
+        store.close()

@@ -25,14 +25,17 @@ to it. Articles without a copy have NULL.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, bindparam, or_, select, text, update
 
 from onrecord.statements.wire import Body, WireParams, body, canonical, components, probe, related
 from onrecord.storage import schema as t
 
-__all__ = ["clusters_of", "copies", "refresh"]
+if TYPE_CHECKING:
+    from onrecord.storage.store import Store
+
+__all__ = ["article_wire", "clusters_of", "copies", "refresh"]
 
 _CHUNK = 500
 #: the relation the store applies
@@ -146,3 +149,9 @@ def copies(conn: Connection, article_id: str) -> tuple[str | None, list[str]]:
     if head:
         return str(head), []
     return None, sorted(conn.execute(select(a.id).where(a.wire_of == article_id)).scalars())
+
+
+def article_wire(store: Store, article_id: str) -> tuple[str | None, list[str]]:
+    """:func:`copies` of one stored article, in a read transaction of ``store``."""
+    with store.reading() as conn:
+        return copies(conn, article_id)
