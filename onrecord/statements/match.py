@@ -8,22 +8,31 @@ reported speech stay separate (they differ in mood, person and wording, and by `
 
 How, and why this way:
 
-* **Normalisation** (:func:`normalize`): Unicode NFKC, case folding (``ß`` → ``ss``), quote
-  marks, dashes and all other punctuation dropped, whitespace collapsed.
-* **Candidates** (:func:`candidate_pairs`): inside one speaker block, an exact inverted index of
-  word shingles (``SHINGLE_WORDS`` words; a shorter quote is one shingle of itself). Two
-  occurrences are compared only when they share a shingle. This is exact blocking, not a
-  probabilistic LSH: nothing is missed by chance and the result does not depend on seeds, while a
-  speaker quoted thousands of times still costs only the pairs that share words.
+* **Normalisation** (:func:`normalize`): Unicode NFKC, case folding (``ß`` → ``ss``), umlauts
+  spelled out (``ä`` → ``ae``, so ``Müller`` = ``Mueller``), other diacritics dropped,
+  apostrophes inside words dropped, quote marks, dashes and all other punctuation dropped,
+  whitespace collapsed.
+* **Mixed quotes** (:func:`verbatim_core`): the words inside double quote marks of a quote with
+  narrative around them (``Er nannte das "völlig inakzeptabel"``) are its verbatim core. In one
+  mode the closer of the whole words and the core counts; against reported speech only the core.
+* **Candidates** (:func:`candidate_pairs`): exact prefix filtering over distinct words, per
+  speaker. A pair must share ``min_containment`` of the shorter side's distinct words (the first,
+  cheap test); the words of an occurrence are ordered rarest first within the speaker and it is
+  paired only with the speaker's occurrences holding one of its first
+  ``n - ceil(min_containment * n) + 1`` words, which every qualifying pair shares. No seeds, nothing
+  missed by chance (unlike MinHash/LSH, whose banding also suits Jaccard of similar-sized sets,
+  not a short cut inside a long quote), and the cost follows the postings of rare words, not all
+  pairs of a speaker's quotes.
 * **Verification** (:func:`similarity`): `rapidfuzz <https://github.com/rapidfuzz/RapidFuzz>`_
   (already a dependency of onrecord, MIT licence, C++ core, actively released): the Indel
-  similarity of the two normalised strings (``fuzz.ratio``) and, for a cut quote, the best
-  alignment of the shorter inside the longer (``fuzz.partial_ratio``) when the shorter has at
-  least ``min_cut_words`` words and covers at least ``min_cut_share`` of the longer. A pair is
-  the same statement when the score reaches ``threshold``; a verbatim quote (direct, mixed)
-  against reported speech needs ``cross_mode_threshold`` (a paraphrase changes person and mood
-  but keeps many words, so only an exact cut of the verbatim words passes). The defaults were tuned on the dev
-  half of ``onrecord/evaluation/data/statement-pairs.jsonl`` only.
+  similarity of the two normalised strings (``fuzz.ratio``), or, for a cut of at least
+  ``min_cut_words`` words, the best alignment of the shorter inside the longer
+  (``fuzz.partial_ratio``) — when it covers ``min_cut_share`` of the longer against
+  ``threshold``, and whatever its share against ``cut_threshold`` (100: an exact cut, a headline
+  quoting a stretch of a long body quote; guideline rule "cut"). A verbatim quote (direct,
+  mixed) against reported speech needs ``cross_mode_threshold`` (100: its verbatim words appear
+  unchanged in the other; a paraphrase changes person and mood). Defaults chosen on the dev pairs
+  of ``onrecord/evaluation/data/statement-pairs.jsonl`` only (sweep and 5-fold cross-validation).
 * **Grouping** (:func:`group_statements`): occurrences with identical normalised words, speaker
   and mode are joined first without comparing; then the connected components of the verified
   pairs (single link; a pair already in one component is not compared again). The edges
@@ -34,10 +43,8 @@ How, and why this way:
   representative (a longer version of the statement arrives); storage keeps the old id as an
   alias if it needs permanence.
 * **Wire copies** (:func:`find_wire_copies`): articles whose bodies are near-identical (an agency
-  report run by several outlets, maybe cut). Word 5-gram shingles; shingles present in more than
-  ``max_shingle_docs`` articles (boilerplate such as "the full text is no longer available")
-  are not evidence; pairs are flagged when the shingles of the shorter body are contained in the
-  longer to at least ``threshold``.
+  report run by several outlets), by the pair relation of :mod:`onrecord.statements.wire`, the
+  one the store applies at ingest (:mod:`onrecord.storage.wire`).
 
 Pure functions: no storage, no NLP models. The module is wired into storage and the CLI later.
 """
@@ -58,7 +65,6 @@ from rapidfuzz import fuzz
 from onrecord.errors import InputError
 
 SHINGLE_WORDS = 2
-WIRE_SHINGLE_WORDS = 5
 
 _PUNCT = re.compile(r"[^\w\s]|_", re.UNICODE)
 _SPACE = re.compile(r"\s+")
@@ -336,35 +342,26 @@ def find_wire_copies(
     articles: Iterable[tuple[str, str]],
     threshold: float = 0.8,
     min_words: int = 40,
-    max_shingle_docs: int = 50,
 ) -> list[WireCopy]:
-    """Pairs of articles ``(id, text)`` whose bodies are near-identical, sorted by ids.
+    """Pairs of articles ``(id, text)`` whose bodies are near-identical, sorted by ids: the
+    relation the store applies (:func:`onrecord.statements.wire.related`, with ``threshold`` as its
+    containment and ``min_words``), over all pairs that share a shingle. The result does not
+    depend on the input order."""
+    from onrecord.statements.wire import WireParams, body, containment, related
 
-    Containment = shared shingles / shingles of the shorter body, over shingles that are not
-    boilerplate (in at most ``max_shingle_docs`` articles). Bodies under ``min_words`` words are
-    never flagged. The result does not depend on the input order.
-    """
-    shingles: dict[str, set[str]] = {}
+    params = WireParams(containment=threshold, min_words=min_words)
+    bodies = {}
     for art_id, text in sorted(articles):
-        if art_id in shingles:
+        if art_id in bodies:
             raise InputError(f"article id {art_id!r} given twice", "wire copies")
-        words = normalize(text).split()
-        shingles[art_id] = _shingles(words, WIRE_SHINGLE_WORDS) if len(words) >= min_words else set()
+        bodies[art_id] = body(text)
     index: dict[str, list[str]] = defaultdict(list)
-    for art_id, sh in shingles.items():
-        for s in sh:
+    for art_id, b in bodies.items():
+        for s in b.shingles:
             index[s].append(art_id)
-    common = {s for s, ids in index.items() if len(ids) > max_shingle_docs}
-    shared: dict[tuple[str, str], int] = defaultdict(int)
-    for s, ids in index.items():
-        if s in common or len(ids) < 2:
-            continue
-        for a, b in combinations(sorted(ids), 2):
-            shared[(a, b)] += 1
-    copies = []
-    for (a, b), count in sorted(shared.items()):
-        smaller = min(len(shingles[a] - common), len(shingles[b] - common))
-        containment = count / smaller if smaller else 0.0
-        if containment >= threshold:
-            copies.append(WireCopy(a, b, round(containment, 4)))
-    return copies
+    pairs = {pair for ids in index.values() for pair in combinations(ids, 2)}
+    return [
+        WireCopy(a, b, round(containment(bodies[a], bodies[b]), 4))
+        for a, b in sorted(pairs)
+        if related(bodies[a], bodies[b], params)
+    ]
