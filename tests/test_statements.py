@@ -17,6 +17,7 @@ from onrecord.evaluation import statement_pairs
 from onrecord.statements import (
     MatchParams,
     Occurrence,
+    candidate_pairs,
     find_wire_copies,
     group_statements,
     normalize,
@@ -269,3 +270,55 @@ def test_identical_words_join_only_within_one_speaker_and_one_mode() -> None:
         assert groups == {frozenset({"c1#q1", "c3#q1"}), frozenset({"c2#q1"}), frozenset({"c4#q1"})}
     # with the default, an exact verbatim match in reported speech is the same statement
     assert frozenset({"c1#q1", "c2#q1", "c3#q1"}) in _groups(group_statements(occs))
+
+
+def test_normalize_spells_out_umlauts_and_drops_other_diacritics_and_apostrophes() -> None:
+    assert normalize("Müller: „Öl wird teurer“") == normalize("Mueller: Oel wird teurer")
+    assert normalize("Dačić sagt's") == normalize("Dacic sagts")
+    assert normalize("don’t") == normalize("dont")
+
+
+def test_a_short_headline_cut_of_a_long_quote_joins_but_shared_common_words_do_not() -> None:
+    body = Occurrence(
+        "h1#q2",
+        MAYOR,
+        "Wir lassen keine einzige Schule im Bezirk schließen, auch wenn das Land uns dafür kein Geld gibt und "
+        "die Zahl der Kinder in den Dörfern seit Jahren sinkt, denn eine Gemeinde ohne Schule verliert ihre "
+        "jungen Familien und damit ihre Zukunft",
+        "direct",
+    )
+    headline = Occurrence("h1#q1", MAYOR, "„Wir lassen keine einzige Schule im Bezirk schließen“", "direct")
+    other = Occurrence("h2#q1", MAYOR, "„Die Zahl der Kinder in den Städten steigt“", "direct")
+    assert len(normalize(headline.text)) < 0.3 * len(normalize(body.text))  # far below the old share rule
+    assert same_statement(headline, body) and same_statement(body, headline)
+    assert not same_statement(other, body)
+
+
+def test_the_verbatim_core_of_a_mixed_quote_is_compared_not_its_narrative() -> None:
+    mixed = Occurrence(
+        "m1#q1", MINISTER, 'Der neue Förderpreis ehrt laut Jury "mutige Gemeinden mit einem langen Atem"', "mixed"
+    )
+    reported = Occurrence(
+        "m2#q1",
+        MINISTER,
+        "Die drei Preisträger seien mutige Gemeinden mit einem langen Atem, die trotz knapper Kassen investierten",
+        "indirect",
+    )
+    paraphrase = Occurrence(
+        "m3#q1", MINISTER, "Die Preisträger seien Gemeinden, die mutig und mit Geduld investierten", "indirect"
+    )
+    assert same_statement(mixed, reported)
+    assert not same_statement(mixed, paraphrase)
+
+
+def test_candidates_come_from_rare_words_not_from_all_pairs_of_a_speaker() -> None:
+    syllables = ["ka", "lo", "mi", "ne", "su", "ta", "ri", "po", "de", "fu"]
+    words = [a + b + c for a in syllables for b in syllables for c in syllables]
+    occs = [
+        Occurrence(f"r{n}#q1", MAYOR, f"{words[4 * n]} {words[4 * n + 1]} in der {words[4 * n + 2]} {words[4 * n + 3]}")
+        for n in range(200)
+    ]
+    # every quote shares "in der" with every other, yet none is a candidate of another
+    assert candidate_pairs(occs) == set()
+    twin = Occurrence("r0#q2", MAYOR, f"{words[0]} {words[1]} in der {words[2]}")
+    assert candidate_pairs([*occs, twin]) == {(0, 200)}

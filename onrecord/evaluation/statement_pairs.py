@@ -11,6 +11,8 @@ Usage (tune on dev only; heldout is scored once)::
 
     python -m onrecord.evaluation.statement_pairs --split dev
     python -m onrecord.evaluation.statement_pairs --split dev --sweep
+    python -m onrecord.evaluation.statement_pairs --split dev --cv       # 5-fold cross-validation
+    python -m onrecord.evaluation.statement_pairs --split dev --errors   # false negatives/positives
     python -m onrecord.evaluation.statement_pairs --split heldout --format json
 """
 
@@ -19,6 +21,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import random
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,26 +148,110 @@ def score(pairs: list[GoldPair], params: MatchParams | None = None) -> dict[str,
     }
 
 
+GRID: dict[str, tuple[float, ...]] = {
+    "threshold": (75.0, 80.0, 82.0, 85.0, 88.0, 90.0, 95.0),
+    "min_cut_words": (3, 4, 6),
+    "cut_threshold": (90.0, 95.0, 100.0),
+    "cross_mode_threshold": (90.0, 95.0, 100.0, 101.0),
+}
+
+
+def grid() -> list[MatchParams]:
+    """The settings a sweep tries (101 switches a rule off)."""
+    return [
+        MatchParams(threshold=t, min_cut_words=int(w), cut_threshold=c, cross_mode_threshold=x)
+        for t in GRID["threshold"]
+        for w in GRID["min_cut_words"]
+        for c in GRID["cut_threshold"]
+        for x in GRID["cross_mode_threshold"]
+    ]
+
+
+def _setting(params: MatchParams) -> dict[str, float | int]:
+    return {
+        "threshold": params.threshold,
+        "min_cut_words": params.min_cut_words,
+        "cut_threshold": params.cut_threshold,
+        "cross_mode_threshold": params.cross_mode_threshold,
+    }
+
+
 def sweep(pairs: list[GoldPair]) -> list[dict[str, float | int]]:
-    """Scores over a grid of thresholds (for the dev split only)."""
-    rows = []
-    for threshold in (75.0, 80.0, 82.0, 85.0, 88.0, 90.0, 92.0, 95.0):
-        for min_cut_words in (3, 4, 6):
-            for cross in (90.0, 95.0, 100.0, 101.0):
-                params = MatchParams(threshold=threshold, min_cut_words=min_cut_words, cross_mode_threshold=cross)
-                rows.append(
-                    {"threshold": threshold, "min_cut_words": min_cut_words, "cross_mode_threshold": cross}
-                    | score(pairs, params)
-                )
-    return rows
+    """Scores over the grid of thresholds (for the dev split only)."""
+    return [_setting(params) | score(pairs, params) for params in grid()]
 
 
 def best(rows: list[dict[str, float | int]]) -> dict[str, float | int]:
-    """The row a sweep chooses: best F1; ties go to the strictest setting (highest thresholds, longest cut)."""
+    """The row a sweep chooses: best F1; ties go to the strictest setting (highest thresholds,
+    longest cut)."""
     return min(
         rows,
-        key=lambda r: (-r["f1"], -r["threshold"], -r["cross_mode_threshold"], -r["min_cut_words"]),
+        key=lambda r: (
+            -r["f1"],
+            -r["threshold"],
+            -r["cut_threshold"],
+            -r["cross_mode_threshold"],
+            -r["min_cut_words"],
+        ),
     )
+
+
+def folds(pairs: list[GoldPair], k: int = 5, seed: int = 18) -> list[list[GoldPair]]:
+    """``k`` folds stratified by label: each label's pairs (sorted by id) shuffled with ``seed``
+    and dealt round-robin."""
+    out: list[list[GoldPair]] = [[] for _ in range(k)]
+    for label in (True, False):
+        group = sorted((p for p in pairs if p.same == label), key=lambda p: p.pair)
+        random.Random(seed).shuffle(group)
+        for n, pair in enumerate(group):
+            out[n % k].append(pair)
+    return out
+
+
+def cross_validate(pairs: list[GoldPair], k: int = 5) -> dict[str, object]:
+    """Choose the setting on ``k - 1`` folds (:func:`best` of the sweep), score the fold left out;
+    the counts of the ``k`` scored folds are summed (an honest number for the tuned matcher)."""
+    parts = folds(pairs, k)
+    chosen = []
+    tp = fp = fn = 0
+    for n, held in enumerate(parts):
+        train = [p for m, part in enumerate(parts) if m != n for p in part]
+        setting = best(sweep(train))
+        params = MatchParams(
+            threshold=float(setting["threshold"]),
+            min_cut_words=int(setting["min_cut_words"]),
+            cut_threshold=float(setting["cut_threshold"]),
+            cross_mode_threshold=float(setting["cross_mode_threshold"]),
+        )
+        result = score(held, params)
+        tp, fp, fn = tp + int(result["tp"]), fp + int(result["fp"]), fn + int(result["fn"])
+        held_counts = {"held_tp": result["tp"], "held_fp": result["fp"], "held_fn": result["fn"]}
+        chosen.append(_setting(params) | {"fold": n} | held_counts)
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "folds": chosen,
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "precision": round(precision, 3),
+        "recall": round(recall, 3),
+        "f1": round(f1, 3),
+    }
+
+
+def errors(pairs: list[GoldPair], params: MatchParams | None = None) -> list[str]:
+    """The false negatives and false positives, one line each (text on the terminal only)."""
+    lines = []
+    for pair, predicted in zip(pairs, predict(pairs, params), strict=True):
+        if pair.same != predicted:
+            tag = "FN" if pair.same else "FP"
+            lines.append(
+                f"{tag} {pair.pair} {pair.a.speaker} ({pair.a.mode}) {pair.a.text!r} | "
+                f"{pair.b.speaker} ({pair.b.mode}) {pair.b.text!r}"
+            )
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -176,15 +263,29 @@ def main(argv: list[str] | None = None) -> int:
         "--data", type=Path, default=DEFAULT_DATA, help="folder of the corpora (default ../shared/data)"
     )
     parser.add_argument("--sweep", action="store_true", help="grid of thresholds (dev only)")
+    parser.add_argument("--cv", action="store_true", help="5-fold cross-validation of the sweep (dev only)")
+    parser.add_argument("--errors", action="store_true", help="print the false negatives and positives (dev only)")
     parser.add_argument("--format", default="text", choices=("text", "json"))
     args = parser.parse_args(argv)
-    if args.sweep and args.split != "dev":
-        parser.error("--sweep tunes thresholds: dev split only")
+    if (args.sweep or args.cv or args.errors) and args.split != "dev":
+        parser.error("--sweep, --cv and --errors are for tuning: dev split only")
     try:
         pairs = read_pairs(args.split, args.data)
     except DataError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if args.errors:
+        print("\n".join(errors(pairs)))
+        return 0
+    if args.cv:
+        cv = cross_validate(pairs)
+        if args.format == "json":
+            print(json.dumps(cv, indent=2))
+        else:
+            for row in cv["folds"]:  # type: ignore[attr-defined]
+                print(" ".join(f"{k}={v}" for k, v in row.items()))
+            print(" ".join(f"{k}={v}" for k, v in cv.items() if k != "folds"))
+        return 0
     result: object = sweep(pairs) if args.sweep else {"split": args.split} | score(pairs)
     if args.sweep and args.format == "text":
         assert isinstance(result, list)

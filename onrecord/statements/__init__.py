@@ -13,6 +13,7 @@ from onrecord.statements.match import (
     same_statement,
     similarity,
     statement_id,
+    verbatim_core,
 )
 
 __all__ = [
@@ -28,4 +29,5 @@ __all__ = [
     "same_statement",
     "similarity",
     "statement_id",
+    "verbatim_core",
 ]

@@ -8,22 +8,31 @@ reported speech stay separate (they differ in mood, person and wording, and by `
 
 How, and why this way:
 
-* **Normalisation** (:func:`normalize`): Unicode NFKC, case folding (``ß`` → ``ss``), quote
-  marks, dashes and all other punctuation dropped, whitespace collapsed.
-* **Candidates** (:func:`candidate_pairs`): inside one speaker block, an exact inverted index of
-  word shingles (``SHINGLE_WORDS`` words; a shorter quote is one shingle of itself). Two
-  occurrences are compared only when they share a shingle. This is exact blocking, not a
-  probabilistic LSH: nothing is missed by chance and the result does not depend on seeds, while a
-  speaker quoted thousands of times still costs only the pairs that share words.
+* **Normalisation** (:func:`normalize`): Unicode NFKC, case folding (``ß`` → ``ss``), umlauts
+  spelled out (``ä`` → ``ae``, so ``Müller`` = ``Mueller``), other diacritics dropped,
+  apostrophes inside words dropped, quote marks, dashes and all other punctuation dropped,
+  whitespace collapsed.
+* **Mixed quotes** (:func:`verbatim_core`): the words inside double quote marks of a quote with
+  narrative around them (``Er nannte das "völlig inakzeptabel"``) are its verbatim core. In one
+  mode the closer of the whole words and the core counts; against reported speech only the core.
+* **Candidates** (:func:`candidate_pairs`): exact prefix filtering over distinct words, per
+  speaker. A pair must share ``min_containment`` of the shorter side's distinct words (the first,
+  cheap test); the words of an occurrence are ordered rarest first within the speaker and it is
+  paired only with the speaker's occurrences holding one of its first
+  ``n - ceil(min_containment * n) + 1`` words, which every qualifying pair shares. No seeds, nothing
+  missed by chance (unlike MinHash/LSH, whose banding also suits Jaccard of similar-sized sets,
+  not a short cut inside a long quote), and the cost follows the postings of rare words, not all
+  pairs of a speaker's quotes.
 * **Verification** (:func:`similarity`): `rapidfuzz <https://github.com/rapidfuzz/RapidFuzz>`_
   (already a dependency of onrecord, MIT licence, C++ core, actively released): the Indel
-  similarity of the two normalised strings (``fuzz.ratio``) and, for a cut quote, the best
-  alignment of the shorter inside the longer (``fuzz.partial_ratio``) when the shorter has at
-  least ``min_cut_words`` words and covers at least ``min_cut_share`` of the longer. A pair is
-  the same statement when the score reaches ``threshold``; a verbatim quote (direct, mixed)
-  against reported speech needs ``cross_mode_threshold`` (a paraphrase changes person and mood
-  but keeps many words, so only an exact cut of the verbatim words passes). The defaults were tuned on the dev
-  half of ``onrecord/evaluation/data/statement-pairs.jsonl`` only.
+  similarity of the two normalised strings (``fuzz.ratio``), or, for a cut of at least
+  ``min_cut_words`` words, the best alignment of the shorter inside the longer
+  (``fuzz.partial_ratio``) — when it covers ``min_cut_share`` of the longer against
+  ``threshold``, and whatever its share against ``cut_threshold`` (100: an exact cut, a headline
+  quoting a stretch of a long body quote; guideline rule "cut"). A verbatim quote (direct,
+  mixed) against reported speech needs ``cross_mode_threshold`` (100: its verbatim words appear
+  unchanged in the other; a paraphrase changes person and mood). Defaults chosen on the dev pairs
+  of ``onrecord/evaluation/data/statement-pairs.jsonl`` only (sweep and 5-fold cross-validation).
 * **Grouping** (:func:`group_statements`): occurrences with identical normalised words, speaker
   and mode are joined first without comparing; then the connected components of the verified
   pairs (single link; a pair already in one component is not compared again). The edges
@@ -34,10 +43,8 @@ How, and why this way:
   representative (a longer version of the statement arrives); storage keeps the old id as an
   alias if it needs permanence.
 * **Wire copies** (:func:`find_wire_copies`): articles whose bodies are near-identical (an agency
-  report run by several outlets, maybe cut). Word 5-gram shingles; shingles present in more than
-  ``max_shingle_docs`` articles (boilerplate such as "the full text is no longer available")
-  are not evidence; pairs are flagged when the shingles of the shorter body are contained in the
-  longer to at least ``threshold``.
+  report run by several outlets), by the pair relation of :mod:`onrecord.statements.wire`, the
+  one the store applies at ingest (:mod:`onrecord.storage.wire`).
 
 Pure functions: no storage, no NLP models. The module is wired into storage and the CLI later.
 """
@@ -45,6 +52,7 @@ Pure functions: no storage, no NLP models. The module is wired into storage and 
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import unicodedata
 from collections import defaultdict
@@ -57,16 +65,36 @@ from rapidfuzz import fuzz
 from onrecord.errors import InputError
 
 SHINGLE_WORDS = 2
-WIRE_SHINGLE_WORDS = 5
 
 _PUNCT = re.compile(r"[^\w\s]|_", re.UNICODE)
 _SPACE = re.compile(r"\s+")
+_APOSTROPHE = re.compile(r"(?<=\w)['\u2019\u02bc](?=\w)")
+#: umlauts spelled out (``Müller`` = ``Mueller``), after case folding (which already gives ``ß`` → ``ss``)
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+#: double quote marks of German, English, French and Swiss typography (single marks double as
+#: apostrophes and nested quotes, so they never delimit a verbatim core)
+_QUOTE_MARKS = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]')
 
 
 def normalize(text: str) -> str:
-    """The words of a quote for comparison: NFKC, case-folded, no punctuation, single spaces."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return _SPACE.sub(" ", _PUNCT.sub(" ", folded)).strip()
+    """The words of a quote for comparison: NFKC, case-folded, umlauts spelled out (``ä`` → ``ae``),
+    other diacritics dropped, apostrophes inside words dropped, no other punctuation, single spaces."""
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(_UMLAUTS)
+    bare = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+    bare = _APOSTROPHE.sub("", bare)
+    return _SPACE.sub(" ", _PUNCT.sub(" ", bare)).strip()
+
+
+def verbatim_core(text: str) -> str | None:
+    """The normalised words inside double quote marks of a *mixed* quote (narrative words around
+    a verbatim part, e.g. ``Er nannte das "völlig inakzeptabel"``), or ``None`` when the text has
+    no balanced quote marks or nothing outside them (then all of it is the quote)."""
+    parts = _QUOTE_MARKS.split(text)
+    if len(parts) < 3 or len(parts) % 2 == 0:  # no marks, or an odd number of them
+        return None
+    inside = " ".join(normalize(p) for p in parts[1::2]).strip()
+    outside = " ".join(normalize(p) for p in parts[0::2]).strip()
+    return inside if inside and outside else None
 
 
 def mode_of(kind: str | None) -> str:
@@ -91,12 +119,24 @@ class Occurrence:
 
 @dataclass(frozen=True)
 class MatchParams:
-    """Thresholds of the matcher (defaults tuned on the dev pairs only)."""
+    """Thresholds of the matcher (defaults chosen by cross-validation on the dev pairs only).
+
+    ``threshold``: similarity (0..100) two renderings in one mode need: the whole words
+    (``fuzz.ratio``), or a cut of at least ``min_cut_words`` words covering ``min_cut_share`` of
+    the longer (``fuzz.partial_ratio``). ``cut_threshold``: the partial ratio a cut of *any*
+    share needs (a headline cut of a long body quote; 100 = exactly the same characters).
+    ``cross_mode_threshold``: the same for a verbatim quote against reported speech (only its
+    verbatim words count; a paraphrase keeps many words but changes person and mood).
+    ``min_containment``: a pair must share at least this share of the shorter side's distinct
+    words (checked first, cheaply); :func:`candidate_pairs` finds every such pair exactly.
+    """
 
     threshold: float = 82.0
     min_cut_words: int = 4
     min_cut_share: float = 0.3
+    cut_threshold: float = 100.0
     cross_mode_threshold: float = 100.0
+    min_containment: float = 0.5
     shingle_words: int = SHINGLE_WORDS
 
 
@@ -116,41 +156,114 @@ def _shingles(words: Sequence[str], size: int) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
-def similarity(a: str, b: str, params: MatchParams = MatchParams()) -> float:
-    """Similarity 0..100 of two *normalised* quotes: whole-string, or a cut inside the longer."""
+def similarity(a: str, b: str, params: MatchParams = MatchParams(), cut_threshold: float | None = None) -> float:
+    """Similarity 0..100 of two *normalised* quotes: the whole words, or a cut inside the longer.
+
+    A cut (the shorter has ``min_cut_words`` words or more) scores its best alignment inside the
+    longer when it covers ``min_cut_share`` of it, or, whatever its share, when that alignment
+    reaches ``cut_threshold`` (default ``params.cut_threshold``).
+    """
     if not a or not b:
         return 0.0
     score = float(fuzz.ratio(a, b))
     short, long_ = (a, b) if (len(a), a) <= (len(b), b) else (b, a)
-    if len(short.split()) >= params.min_cut_words and len(short) >= params.min_cut_share * len(long_):
-        score = max(score, float(fuzz.partial_ratio(short, long_)))
+    if len(short.split()) >= params.min_cut_words:
+        partial = float(fuzz.partial_ratio(short, long_))
+        bar = params.cut_threshold if cut_threshold is None else cut_threshold
+        if len(short) >= params.min_cut_share * len(long_) or partial >= bar:
+            score = max(score, partial)
     return score
 
 
-def _verified(a: Occurrence, b: Occurrence, norm_a: str, norm_b: str, params: MatchParams) -> bool:
-    threshold = params.threshold if mode_of(a.kind) == mode_of(b.kind) else params.cross_mode_threshold
-    return similarity(norm_a, norm_b, params) >= threshold
+def _similar(a: str, b: str, params: MatchParams, bar: float, cut_bar: float) -> bool:
+    """Whether :func:`similarity` (with ``cut_threshold=cut_bar``) reaches ``bar``, computed
+    lazily: the whole-word ratio only when the lengths allow it, an exact cut as a substring test."""
+    if not a or not b:
+        return False
+    short, long_ = (a, b) if (len(a), a) <= (len(b), b) else (b, a)
+    # Indel ratio = 2 * common / (len a + len b) <= 2 * short / (short + long)
+    if 200 * len(short) >= bar * (len(short) + len(long_)) and fuzz.ratio(a, b, score_cutoff=bar) >= bar:
+        return True
+    if len(short.split()) < params.min_cut_words:
+        return False
+    if len(short) >= params.min_cut_share * len(long_):
+        return fuzz.partial_ratio(short, long_, score_cutoff=bar) >= bar
+    need = max(bar, cut_bar)  # a cut of any share: its alignment must reach both bars
+    if need >= 100:
+        return short in long_
+    return fuzz.partial_ratio(short, long_, score_cutoff=need) >= need
+
+
+@dataclass(frozen=True)
+class _Words:
+    """An occurrence as compared: all its words, and the verbatim core of a mixed quote."""
+
+    full: str
+    core: str | None
+    direct: bool
+    vocabulary: frozenset[str]
+
+
+def _words(occ: Occurrence, norm: str | None = None) -> _Words:
+    direct = mode_of(occ.kind) == "direct"
+    full = normalize(occ.text) if norm is None else norm
+    return _Words(full, verbatim_core(occ.text), direct, frozenset(full.split()))
+
+
+def _match(a: _Words, b: _Words, params: MatchParams) -> bool:
+    # the rule candidates are exact for: the shorter shares min_containment of its distinct words
+    shared = len(a.vocabulary & b.vocabulary)
+    if not shared or shared < params.min_containment * min(len(a.vocabulary), len(b.vocabulary)):
+        return False
+    if a.direct == b.direct:
+        # one mode: the whole words or a mixed quote's verbatim core, whichever is closer
+        sides_a = [a.full] + ([a.core] if a.core else [])
+        sides_b = [b.full] + ([b.core] if b.core else [])
+        return any(_similar(x, y, params, params.threshold, params.cut_threshold) for x in sides_a for y in sides_b)
+    # verbatim against reported: only the verbatim words count, and they must (nearly) reappear
+    verbatim, reported = (a, b) if a.direct else (b, a)
+    bar = params.cross_mode_threshold
+    return _similar(verbatim.core or verbatim.full, reported.full, params, bar, bar)
 
 
 def same_statement(a: Occurrence, b: Occurrence, params: MatchParams = MatchParams()) -> bool:
     """Whether two occurrences are the same statement (symmetric)."""
     if not a.speaker or a.speaker != b.speaker:
         return False
-    return _verified(a, b, normalize(a.text), normalize(b.text), params)
+    return _match(_words(a), _words(b), params)
 
 
 def candidate_pairs(occurrences: Sequence[Occurrence], params: MatchParams = MatchParams()) -> set[tuple[int, int]]:
-    """Index pairs ``(i, j)``, ``i < j``, of occurrences with the same speaker sharing a shingle."""
-    index: dict[tuple[str, str], set[int]] = defaultdict(set)
+    """Index pairs ``(i, j)``, ``i < j``, of occurrences with the same speaker worth comparing.
+
+    Exact prefix filtering over distinct words, per speaker: the words of an occurrence are
+    ordered rarest first (how many of the speaker's occurrences contain them, then the word), and
+    each occurrence is paired with every occurrence of the speaker that contains one of its first
+    ``n - ceil(min_containment * n) + 1`` words (``n`` distinct words). Whenever the shorter side
+    of a pair has at least ``min_containment`` of its words in the other, one of those first
+    words is shared, so the pair is found: nothing is missed by chance, no seed, and the cost is
+    the postings of rare words, not all pairs of a speaker's quotes.
+    """
+    blocks: dict[str, list[int]] = defaultdict(list)
     for i, occ in enumerate(occurrences):
-        if not occ.speaker:
-            continue
-        for shingle in _shingles(normalize(occ.text).split(), params.shingle_words):
-            index[(occ.speaker, shingle)].add(i)
+        if occ.speaker:
+            blocks[occ.speaker].append(i)
     pairs: set[tuple[int, int]] = set()
-    for members in index.values():
-        if len(members) > 1:
-            pairs.update(combinations(sorted(members), 2))
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        words = {i: sorted(set(normalize(occurrences[i].text).split())) for i in members}
+        index: dict[str, list[int]] = defaultdict(list)
+        for i in members:
+            for word in words[i]:
+                index[word].append(i)
+        for i in members:
+            own = sorted(words[i], key=lambda w: (len(index[w]), w))
+            prefix = len(own) - math.ceil(params.min_containment * len(own)) + 1
+            for word in own[:prefix]:
+                for j in index[word]:
+                    if j != i:
+                        pairs.add((i, j) if i < j else (j, i))
     return pairs
 
 
@@ -194,13 +307,16 @@ def group_statements(occurrences: Iterable[Occurrence], params: MatchParams = Ma
             first_of[same_key] = i
             unique.append(i)
     distinct = [occs[i] for i in unique]
+    compared: dict[int, _Words] = {}
     for u, v in sorted(candidate_pairs(distinct, params)):
         i, j = unique[u], unique[v]
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
-        a, b = occs[i], occs[j]
-        if _verified(a, b, norms[a.key], norms[b.key], params):
+        for k in (i, j):
+            if k not in compared:
+                compared[k] = _words(occs[k], norms[occs[k].key])
+        if _match(compared[i], compared[j], params):
             parent[max(ri, rj)] = min(ri, rj)
     groups: dict[int, list[Occurrence]] = defaultdict(list)
     for i, occ in enumerate(occs):
@@ -226,35 +342,26 @@ def find_wire_copies(
     articles: Iterable[tuple[str, str]],
     threshold: float = 0.8,
     min_words: int = 40,
-    max_shingle_docs: int = 50,
 ) -> list[WireCopy]:
-    """Pairs of articles ``(id, text)`` whose bodies are near-identical, sorted by ids.
+    """Pairs of articles ``(id, text)`` whose bodies are near-identical, sorted by ids: the
+    relation the store applies (:func:`onrecord.statements.wire.related`, with ``threshold`` as its
+    containment and ``min_words``), over all pairs that share a shingle. The result does not
+    depend on the input order."""
+    from onrecord.statements.wire import WireParams, body, containment, related
 
-    Containment = shared shingles / shingles of the shorter body, over shingles that are not
-    boilerplate (in at most ``max_shingle_docs`` articles). Bodies under ``min_words`` words are
-    never flagged. The result does not depend on the input order.
-    """
-    shingles: dict[str, set[str]] = {}
+    params = WireParams(containment=threshold, min_words=min_words)
+    bodies = {}
     for art_id, text in sorted(articles):
-        if art_id in shingles:
+        if art_id in bodies:
             raise InputError(f"article id {art_id!r} given twice", "wire copies")
-        words = normalize(text).split()
-        shingles[art_id] = _shingles(words, WIRE_SHINGLE_WORDS) if len(words) >= min_words else set()
+        bodies[art_id] = body(text)
     index: dict[str, list[str]] = defaultdict(list)
-    for art_id, sh in shingles.items():
-        for s in sh:
+    for art_id, b in bodies.items():
+        for s in b.shingles:
             index[s].append(art_id)
-    common = {s for s, ids in index.items() if len(ids) > max_shingle_docs}
-    shared: dict[tuple[str, str], int] = defaultdict(int)
-    for s, ids in index.items():
-        if s in common or len(ids) < 2:
-            continue
-        for a, b in combinations(sorted(ids), 2):
-            shared[(a, b)] += 1
-    copies = []
-    for (a, b), count in sorted(shared.items()):
-        smaller = min(len(shingles[a] - common), len(shingles[b] - common))
-        containment = count / smaller if smaller else 0.0
-        if containment >= threshold:
-            copies.append(WireCopy(a, b, round(containment, 4)))
-    return copies
+    pairs = {pair for ids in index.values() for pair in combinations(ids, 2)}
+    return [
+        WireCopy(a, b, round(containment(bodies[a], bodies[b]), 4))
+        for a, b in sorted(pairs)
+        if related(bodies[a], bodies[b], params)
+    ]

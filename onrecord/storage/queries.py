@@ -511,6 +511,7 @@ def list_articles(store: Store, limit: int = 50, offset: int = 0, outlet: str | 
         a.extractor,
         a.extractor_version,
         a.ingested_at,
+        a.wire_of,
         func.coalesce(counts.c.n, 0).label("quotes"),
     ).select_from(t.articles.outerjoin(counts, counts.c.article_id == a.id))
     if outlet:

@@ -196,6 +196,9 @@ class ArticleRecord(_Record):
     extractor: str
     extractor_version: str
     ingested_at: str
+    wire_of: str | None = Field(
+        default=None, description="the canonical article this one is a wire copy of (near-identical body), or null"
+    )
 
 
 class IngestReport(_Record):

@@ -29,7 +29,7 @@ from onrecord.resolve.cluster import Name
 from onrecord.resolve.keys import fold
 from onrecord.statements.sources import source_kind
 from onrecord.storage import engine as engines
-from onrecord.storage import resolution
+from onrecord.storage import resolution, wire
 from onrecord.storage import schema as t
 from onrecord.storage import statements as grouping
 from onrecord.storage.facts import (
@@ -174,6 +174,7 @@ class Store:
         outcomes: list[Outcome] = []
         pending: dict[str, Analysis] = {}
         touched = Touched()
+        wire_before: set[str] = set()  # the wire-copy clusters of replaced articles
         for analysis, fingerprint in batch:
             stored = conn.execute(select(t.articles.c.fingerprint).where(t.articles.c.id == analysis.id)).first()
             if stored is not None and stored.fingerprint == fingerprint:
@@ -183,6 +184,7 @@ class Store:
                 if pending.pop(analysis.id, None) is None:  # not written earlier in this batch
                     resolution.collect_dropped(conn, [analysis.id], touched)
                     touched.speakers |= grouping.quote_speakers(conn, [analysis.id])
+                    wire_before |= wire.clusters_of(conn, [analysis.id])
                 conn.execute(delete(t.articles).where(t.articles.c.id == analysis.id))
             self._insert_article(conn, analysis, fingerprint)
             pending[analysis.id] = analysis
@@ -194,6 +196,7 @@ class Store:
             touched.speakers |= self._insert_quotes(conn, analysis, links, date_range(analysis.meta.published)[0])
         resolution.gc(conn, touched)
         grouping.regroup(conn, touched.speakers)
+        wire.refresh(conn, pending, wire_before)
         return outcomes
 
     def _plan(self, conn: Connection, analysis: Analysis, touched: Touched) -> list[tuple[str, str]]:
@@ -365,10 +368,12 @@ class Store:
             touched = Touched()
             resolution.collect_dropped(conn, [article_id], touched)
             touched.speakers |= grouping.quote_speakers(conn, [article_id])
+            wire_before = wire.clusters_of(conn, [article_id])
             deleted = conn.execute(delete(t.articles).where(t.articles.c.id == article_id)).rowcount
             resolution.refresh(conn, touched)
             resolution.gc(conn, touched)
             grouping.regroup(conn, touched.speakers)
+            wire.refresh(conn, (), wire_before)
             return int(deleted)
 
         if not self.transaction(work):

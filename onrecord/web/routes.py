@@ -41,6 +41,7 @@ from onrecord.storage.records import (
 )
 from onrecord.storage.search import search as run_search
 from onrecord.storage.textsearch import MAX_QUERY_CHARS
+from onrecord.storage.wire import article_wire
 from onrecord.web.diff import word_diff
 from onrecord.web.highlight import highlight
 from onrecord.web.render import page
@@ -162,7 +163,9 @@ def article(request: Request, article_id: str, store: StoreDep) -> Response:
         for s in view.statements
         if aligned and (r := records[s.index]).entity_id
     }
+    wire_of, wire_copies = article_wire(store, article_id)  # issue 18: near-identical bodies
     context = {"nav": "articles", "analysis": analysis, "view": view, "links": links, "stored": True, "occurs": occurs}
+    context |= {"wire_of": wire_of, "wire_copies": wire_copies}
     return page(request, "article.html", context)
 
 

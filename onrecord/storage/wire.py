@@ -1,0 +1,157 @@
+"""Wire copies in the store (issue 18): ``articles.wire_of`` filled inside each write transaction.
+
+**The guarantee.** ``wire_of`` is a function of the set of stored articles, whatever the order
+they arrived in, the batch size or the database: the wire-copy relation
+(:func:`onrecord.statements.wire.related`) is a function of two bodies; the clusters are the
+connected components of that relation over the stored articles of one language; in each
+cluster the *canonical* article (earliest date, undated last, then the smallest id;
+:func:`onrecord.statements.wire.canonical`) has ``wire_of`` NULL and every other member points
+to it. Articles without a copy have NULL.
+
+**How, per write transaction** (:func:`refresh`, after the articles are written):
+
+* *Before* an article is replaced or deleted, :func:`clusters_of` notes the members of its
+  cluster (the stored rows are the only record of it), since removing it may split the cluster.
+* Each written article probes the full-text index with phrase queries for the shingles
+  :func:`onrecord.statements.wire.probe` chooses (FTS5 ``MATCH`` on SQLite, ``tsvector @@
+  tsquery`` with ``<->`` on PostgreSQL); every related stored body holds one of them, so the
+  candidates are exact, and the relation is then checked on the texts themselves.
+* The affected set: written articles, their related articles, the members of every cluster any
+  of those belongs to, and the noted clusters. Clusters are closed under the relation, so the
+  components of the affected set (all pairs compared; the set is a few clusters) are the true
+  clusters. ``wire_of`` is rewritten only where it changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, bindparam, or_, select, text, update
+
+from onrecord.statements.wire import Body, WireParams, body, canonical, components, probe, related
+from onrecord.storage import schema as t
+
+if TYPE_CHECKING:
+    from onrecord.storage.store import Store
+
+__all__ = ["article_wire", "clusters_of", "copies", "refresh"]
+
+_CHUNK = 500
+#: the relation the store applies
+DEFAULT_PARAMS = WireParams()
+#: phrases per full-text query (the probe of a long body is a few hundred)
+_PHRASES = 60
+
+
+def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[list[Any]]:
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
+
+
+def clusters_of(conn: Connection, article_ids: Iterable[str]) -> set[str]:
+    """The ids of every stored member of the clusters of ``article_ids`` (themselves included);
+    call before replacing or deleting them."""
+    a = t.articles.c
+    ids = sorted(set(article_ids))
+    heads: set[str] = set()
+    for chunk in _chunks(ids):
+        for row in conn.execute(select(a.id, a.wire_of).where(a.id.in_(chunk))):
+            heads.add(row.wire_of or row.id)
+    return _members(conn, heads) | set(ids)
+
+
+def _members(conn: Connection, heads: Iterable[str]) -> set[str]:
+    a = t.articles.c
+    found: set[str] = set()
+    for chunk in _chunks(sorted(set(heads))):
+        found.update(conn.execute(select(a.id).where(or_(a.id.in_(chunk), a.wire_of.in_(chunk)))).scalars())
+    return found
+
+
+def _candidates(conn: Connection, article_id: str, language: str, phrases: list[str]) -> set[str]:
+    """Stored articles of ``language`` whose title or text holds one of ``phrases`` (plain
+    lower-case ASCII words, so no escaping is needed and both tokenisers read them alike)."""
+    found: set[str] = set()
+    postgres = conn.dialect.name == "postgresql"
+    for chunk in _chunks(phrases, _PHRASES):
+        if postgres:
+            query = " | ".join("(" + " <-> ".join(p.split()) + ")" for p in chunk)
+            stmt = text(
+                "SELECT id FROM articles WHERE tsv @@ to_tsquery('simple', :q) AND language = :lang AND id <> :me"
+            )
+        else:
+            query = " OR ".join(f'"{p}"' for p in chunk)
+            stmt = text(
+                "SELECT a.id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+                "WHERE articles_fts MATCH :q AND a.language = :lang AND a.id <> :me"
+            )
+        found.update(conn.execute(stmt, {"q": query, "lang": language, "me": article_id}).scalars())
+    return found
+
+
+def _rows(conn: Connection, ids: Iterable[str]) -> dict[str, Any]:
+    a = t.articles.c
+    rows: dict[str, Any] = {}
+    for chunk in _chunks(sorted(set(ids))):
+        for row in conn.execute(select(a.id, a.language, a.text, a.date_from, a.wire_of).where(a.id.in_(chunk))):
+            rows[row.id] = row
+    return rows
+
+
+def refresh(
+    conn: Connection, written: Iterable[str], before: Iterable[str] = (), params: WireParams = DEFAULT_PARAMS
+) -> None:
+    """Recompute ``wire_of`` for the clusters the written articles (ids) and the clusters noted
+    by :func:`clusters_of` before a replacement or deletion belong to (see the module docstring)."""
+    rows = _rows(conn, set(written) | set(before))
+    bodies: dict[str, Body] = {}
+
+    def body_of(article_id: str) -> Body:
+        if article_id not in bodies:
+            bodies[article_id] = body(rows[article_id].text)
+        return bodies[article_id]
+
+    affected = set(rows)
+    for article_id in sorted(set(written) & set(rows)):
+        row = rows[article_id]
+        phrases = probe(body_of(article_id), params)
+        if not phrases:
+            continue
+        found = _candidates(conn, article_id, row.language, phrases)
+        rows.update(_rows(conn, found - set(rows)))
+        for other in sorted(found):
+            if related(body_of(article_id), body_of(other), params):
+                affected.add(other)
+    heads = {rows[i].wire_of or i for i in affected if i in rows}
+    members = _members(conn, heads)
+    rows.update(_rows(conn, members - set(rows)))
+    affected |= members
+    changes = []
+    for language in sorted({rows[i].language for i in affected}):
+        group = {i: body_of(i) for i in sorted(affected) if rows[i].language == language}
+        for cluster in components(group, params):
+            head = canonical((i, rows[i].date_from) for i in cluster)
+            for i in cluster:
+                wanted = None if i == head else head
+                if rows[i].wire_of != wanted:
+                    changes.append({"aid": i, "w": wanted})
+    a = t.articles
+    for chunk in _chunks(changes):
+        conn.execute(update(a).where(a.c.id == bindparam("aid")).values(wire_of=bindparam("w")), chunk)
+
+
+def copies(conn: Connection, article_id: str) -> tuple[str | None, list[str]]:
+    """The canonical article ``article_id`` is a wire copy of (or ``None``) and the stored copies
+    of it (sorted ids; empty unless it is canonical)."""
+    a = t.articles.c
+    head = conn.execute(select(a.wire_of).where(a.id == article_id)).scalar()
+    if head:
+        return str(head), []
+    return None, sorted(conn.execute(select(a.id).where(a.wire_of == article_id)).scalars())
+
+
+def article_wire(store: Store, article_id: str) -> tuple[str | None, list[str]]:
+    """:func:`copies` of one stored article, in a read transaction of ``store``."""
+    with store.reading() as conn:
+        return copies(conn, article_id)
