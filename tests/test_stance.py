@@ -209,6 +209,56 @@ def test_about_skips_first_person_and_role_descriptions() -> None:
     assert _one(text, quote, english(), entities).about == ["e3"]
 
 
+def test_about_skips_a_pronoun_for_the_speaker_but_keeps_one_for_another() -> None:
+    text = "Lena Vogt said she would sue Karsten Ohl because he had lied to her."
+    words = "she would sue Karsten Ohl because he had lied to her"
+    quote = _quote(text, words, "said", "Lena Vogt").model_copy(update={"entity": "e1"})
+    vogt = Entity(id="e1", name="Lena Vogt", type="person",
+                  mentions=[_span(text, "Lena Vogt"), _span(text, "she"), _span(text, "her", 60)])  # fmt: skip
+    ohl = Entity(
+        id="e2", name="Karsten Ohl", type="person", mentions=[_span(text, "Karsten Ohl"), _span(text, "he", 40)]
+    )
+    # "she", "her": the reported "I" of the speaker; "he": Ohl, named before it
+    assert _one(text, quote, english(), [vogt, ohl]).about == ["e2"]
+
+
+def test_about_skips_groups_lower_case_words_and_descriptions_by_role() -> None:
+    text = "Ohl said the Danes and a spokesman of Nordwerk don't trust Brandt."
+    words = "the Danes and a spokesman of Nordwerk don't trust Brandt"
+    quote = _quote(text, words, "said", "Ohl")
+    entities = [
+        Entity(id="e1", name="Danes", type="group", mentions=[_span(text, "Danes")]),
+        Entity(id="e2", name="n't", type="location", mentions=[_span(text, "n't")]),
+        Entity(id="e3", name="spokesman of Nordwerk", type="person", mentions=[_span(text, "a spokesman of Nordwerk")]),
+        Entity(id="e4", name="Nordwerk", type="organization", mentions=[_span(text, "Nordwerk")]),
+        Entity(id="e5", name="Eva Brandt", type="person", mentions=[_span(text, "Brandt")]),
+    ]
+    assert _one(text, quote, english(), entities).about == ["e4", "e5"]
+
+
+def test_about_finds_a_last_name_the_mention_finder_missed() -> None:
+    text = "Eva Brandt traf Karsten Ohl. Ohl sagte, Brandt sei eine mutige Frau gewesen."
+    words = "Brandt sei eine mutige Frau gewesen"
+    quote = _quote(text, words, "sagte", "Ohl").model_copy(update={"entity": "e2"})
+    entities = [
+        Entity(id="e1", name="Eva Brandt", type="person", mentions=[_span(text, "Eva Brandt")]),  # "Brandt" not found
+        Entity(id="e2", name="Karsten Ohl", type="person", mentions=[_span(text, "Karsten Ohl"), _span(text, "Ohl", 20)]),
+        Entity(id="e3", name="Frau", type="person", mentions=[_span(text, "Frau")]),  # "eine mutige Frau": no name
+    ]  # fmt: skip
+    assert _one(text, quote, german(), entities).about == ["e1"]
+
+
+def test_about_german_compass_words_are_no_place() -> None:
+    text = "Der Minister sagte, der Konflikt im Osten belaste Nordland."
+    words = "der Konflikt im Osten belaste Nordland"
+    quote = _quote(text, words, "sagte", "Der Minister")
+    entities = [
+        Entity(id="e1", name="Osten", type="location", mentions=[_span(text, "Osten")]),
+        Entity(id="e2", name="Nordland", type="location", mentions=[_span(text, "Nordland")]),
+    ]
+    assert _one(text, quote, german(), entities).about == ["e2"]
+
+
 @pytest.mark.parametrize(
     ("text", "words", "cue", "kind", "stance"),
     [

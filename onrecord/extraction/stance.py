@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import get_args
@@ -70,7 +70,7 @@ WORD_CLASSES = (
     "negation", "refusal", "idiom", "question", "infinitive_first", "infinitive_last", "first_person", "determiner",
     "neutral_direct", "coordinator", "claim_frame", "belief", "reportative", "perfect_auxiliary", "subordinator",
     "subject",
-    "conditional", "named_group", "indefinite", "definite", "pronoun",
+    "conditional", "named_group", "indefinite", "definite", "pronoun", "third_person", "non_name",
 )  # fmt: skip
 #: how many opening words of the content may hold a subject and a stance verb ("he finally believes")
 SUBJECT_OPENING = 4
@@ -567,25 +567,111 @@ def anonymity(doc: _Doc, quote: Quote, entity: Entity | None, lex: StanceLexicon
 
 def _names_entity(mention: list[Word], lex: StanceLexicon) -> bool:
     """Whether a mention counts for ``about``: a name or a third-person pronoun, not "ich",
-    "you", nor a description by role ("der Minister") or a lower-case noun phrase ("the company")."""
+    "you", a lower-case word that is no pronoun ("n't"), nor a description by role ("der
+    Minister", "ein Mitarbeiter von …") or a lower-case noun phrase ("the company")."""
     words = [w for w in mention if w.lower not in lex.of("determiner")]
     if not words or any(w.lower in lex.of("first_person") for w in words):
         return False
     if all(_is_head(w.lower, lex) for w in words):
         return False
-    return len(words) == 1 or any(w.text[:1].isupper() for w in words)
+    if len(words) == 1:
+        return words[0].text[:1].isupper() or words[0].lower in lex.of("third_person")
+    if _is_head(words[0].lower, lex) and not words[1].text[:1].isupper():
+        return False  # "Mitarbeiter von Hundstorfers Ministerium": a role, the name inside is its own mention
+    return any(w.text[:1].isupper() for w in words)
 
 
-def about_entities(doc: _Doc, quote: Quote) -> list[str]:
+#: entity types that ``about`` counts (a group — "Analysten", "Muslims", "the police" — is no named entity)
+ABOUT_TYPES = frozenset({"person", "organization", "location", "other"})
+
+
+def _name_keys(entities: Sequence[Entity], lex: StanceLexicon, common: frozenset[str]) -> dict[str, str]:
+    """Words that name one entity when a mention was missed: a person's last name ("Mogherini"
+    for Federica Mogherini) and, where case marks names, a one-word name ("Kosovo"); a word two
+    entities share names neither."""
+    keys: dict[str, set[str]] = {}
+    for entity in entities:
+        if entity.type not in ABOUT_TYPES or entity.id in common:
+            continue
+        parts = entity.name.split()
+        if entity.type == "person" and len(parts) > 1:
+            keys.setdefault(parts[-1], set()).add(entity.id)
+        elif len(parts) == 1 and lex.case_marks_names:
+            keys.setdefault(parts[0], set()).add(entity.id)
+    return {k: next(iter(v)) for k, v in keys.items() if len(v) == 1 and len(k) > 2 and k[:1].isupper()}
+
+
+def _common_nouns(doc: _Doc, entities: Sequence[Entity]) -> frozenset[str]:
+    """Ids of entities that are common nouns, not names, where case does not tell (German): a
+    one-word name of a word class ``non_name`` ("Osten"), or a one-word person name that the text
+    writes after an article, perhaps with lower-case adjectives between ("ein mutiger Mann",
+    "eine Organisation"; a person's name takes no article)."""
+    if doc.lex.case_marks_names:
+        return frozenset()
+    found: set[str] = set()
+    determiners = doc.lex.of("determiner")
+    for entity in entities:
+        if " " in entity.name.strip():
+            continue
+        if entity.name.lower() in doc.lex.of("non_name"):
+            found.add(entity.id)
+            continue
+        if entity.type != "person":
+            continue
+        for b, _ in entity.mentions:
+            before = [w for w in doc.between(doc.sentence(b)[0], b) if w.text not in _QUOTE_MARKS]
+            for w in reversed(before[-4:]):
+                if w.lower in determiners:
+                    found.add(entity.id)
+                if not w.text[:1].islower() or w.lower in determiners:
+                    break
+    return frozenset(found)
+
+
+def _missed_mentions(doc: _Doc, quote: Quote, keys: dict[str, str]) -> list[tuple[int, str]]:
+    """Words inside the quote that are a name key (or its possessive: "Merkels", "Obama's") and
+    lie in no entity mention: (start, entity id)."""
+    found: list[tuple[int, str]] = []
+    for qb, qe in quote.spans:
+        at = bisect.bisect_left(doc.mention_starts, qb)
+        covered = [(b, e) for b, e, _ in doc.mentions[at : bisect.bisect_left(doc.mention_starts, qe)]]
+        for w in doc.between(qb, qe):
+            if not w.text[:1].isupper() or any(b <= w.start < e for b, e in covered):
+                continue
+            eid = keys.get(w.text) or (keys.get(w.text[:-1]) if w.text.endswith("s") else None)
+            eid = eid or (keys.get(w.text[:-2]) if w.text.endswith(("'s", "’s")) else None)
+            if eid is not None:
+                found.append((w.start, eid))
+    return found
+
+
+def about_entities(
+    doc: _Doc,
+    quote: Quote,
+    types: Mapping[str, str] | None = None,
+    keys: dict[str, str] | None = None,
+    common: frozenset[str] = frozenset(),
+) -> list[str]:
     """Ids of the entities named inside the quote's words, in order of first mention. The
-    speaker counts only when the words mention it, never for being the speaker."""
-    speaker = set(quote.speaker.spans) if quote.speaker is not None else set()
+    speaker counts only when the words name it, never for being the speaker: a mention that
+    overlaps the speaker mention and a third-person pronoun resolved to the speaker (the
+    reported "I": "she said she would …") are skipped; so are groups (``types``) and common
+    nouns (``common``, :func:`_common_nouns`). ``keys`` (:func:`_name_keys`) adds names the
+    mention finder missed inside the words."""
+    speaker = quote.speaker.spans if quote.speaker is not None else []
     inside: list[tuple[int, str]] = []
     for qb, qe in quote.spans:
         at = bisect.bisect_left(doc.mention_starts, qb)
         for b, e, eid in doc.mentions[at : bisect.bisect_left(doc.mention_starts, qe)]:
-            if e <= qe and (b, e) not in speaker and doc.names((b, e)):
-                inside.append((b, eid))
+            if e > qe or any(b < se and sb < e for sb, se in speaker) or not doc.names((b, e)):
+                continue
+            if (types is not None and types.get(eid) not in ABOUT_TYPES) or eid in common:
+                continue
+            if eid == quote.entity and doc.text[b:e].lower() in doc.lex.of("third_person"):
+                continue
+            inside.append((b, eid))
+    if keys:
+        inside += _missed_mentions(doc, quote, keys)
     return list(dict.fromkeys(eid for _, eid in sorted(inside)))
 
 
@@ -597,6 +683,9 @@ def annotate(
         return quotes
     doc = _Doc(text, entities, lex)
     by_id = {e.id: e for e in entities}
+    types = {e.id: e.type for e in entities}
+    common = _common_nouns(doc, entities)
+    keys = _name_keys(entities, lex, common)
     out: list[Quote] = []
     for quote in quotes:
         stance, negated = stance_of(doc, quote, lex, lemma)
@@ -605,7 +694,7 @@ def annotate(
             "stance": stance,
             "negated": negated,
             "source_anonymity": anonymity(doc, quote, entity, lex),
-            "about": about_entities(doc, quote),
+            "about": about_entities(doc, quote, types, keys, common),
         }
         out.append(quote.model_copy(update=update))
     return out
