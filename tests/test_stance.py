@@ -248,15 +248,16 @@ def test_about_finds_a_last_name_the_mention_finder_missed() -> None:
     assert _one(text, quote, german(), entities).about == ["e1"]
 
 
-def test_about_german_compass_words_are_no_place() -> None:
-    text = "Der Minister sagte, der Konflikt im Osten belaste Nordland."
-    words = "der Konflikt im Osten belaste Nordland"
+def test_about_german_direction_inside_a_place_is_no_place() -> None:
+    text = "Der Minister sagte, der Konflikt im Osten des Landes belaste Nordland, der Westen zögere."
+    words = "der Konflikt im Osten des Landes belaste Nordland, der Westen zögere"
     quote = _quote(text, words, "sagte", "Der Minister")
     entities = [
         Entity(id="e1", name="Osten", type="location", mentions=[_span(text, "Osten")]),
         Entity(id="e2", name="Nordland", type="location", mentions=[_span(text, "Nordland")]),
+        Entity(id="e3", name="Westen", type="location", mentions=[_span(text, "Westen")]),  # the political West
     ]
-    assert _one(text, quote, german(), entities).about == ["e2"]
+    assert _one(text, quote, german(), entities).about == ["e2", "e3"]
 
 
 @pytest.mark.parametrize(

@@ -603,20 +603,14 @@ def _name_keys(entities: Sequence[Entity], lex: StanceLexicon, common: frozenset
 
 def _common_nouns(doc: _Doc, entities: Sequence[Entity]) -> frozenset[str]:
     """Ids of entities that are common nouns, not names, where case does not tell (German): a
-    one-word name of a word class ``non_name`` ("Osten"), or a one-word person name that the text
-    writes after an article, perhaps with lower-case adjectives between ("ein mutiger Mann",
-    "eine Organisation"; a person's name takes no article)."""
+    one-word person name that the text writes after an article, perhaps with lower-case
+    adjectives between ("ein mutiger Mann", "eine Organisation"; a person's name takes no article)."""
     if doc.lex.case_marks_names:
         return frozenset()
     found: set[str] = set()
     determiners = doc.lex.of("determiner")
     for entity in entities:
-        if " " in entity.name.strip():
-            continue
-        if entity.name.lower() in doc.lex.of("non_name"):
-            found.add(entity.id)
-            continue
-        if entity.type != "person":
+        if " " in entity.name.strip() or entity.type != "person":
             continue
         for b, _ in entity.mentions:
             before = [w for w in doc.between(doc.sentence(b)[0], b) if w.text not in _QUOTE_MARKS]
@@ -626,6 +620,16 @@ def _common_nouns(doc: _Doc, entities: Sequence[Entity]) -> frozenset[str]:
                 if not w.text[:1].islower() or w.lower in determiners:
                     break
     return frozenset(found)
+
+
+def _part_of_a_place(doc: _Doc, mention: Span) -> bool:
+    """A direction word (class ``non_name``) followed by the place it divides: "im Osten des
+    Landes", "im Süden Italiens" (not "der Westen" alone, the political West)."""
+    b, e = mention
+    if doc.text[b:e].lower() not in doc.lex.of("non_name"):
+        return False
+    after = doc.between(e, doc.sentence(b)[1])[:1]
+    return bool(after) and (after[0].lower in doc.lex.of("determiner") or after[0].text[:1].isupper())
 
 
 def _missed_mentions(doc: _Doc, quote: Quote, keys: dict[str, str]) -> list[tuple[int, str]]:
@@ -655,9 +659,9 @@ def about_entities(
     """Ids of the entities named inside the quote's words, in order of first mention. The
     speaker counts only when the words name it, never for being the speaker: a mention that
     overlaps the speaker mention and a third-person pronoun resolved to the speaker (the
-    reported "I": "she said she would …") are skipped; so are groups (``types``) and common
-    nouns (``common``, :func:`_common_nouns`). ``keys`` (:func:`_name_keys`) adds names the
-    mention finder missed inside the words."""
+    reported "I": "she said she would …") are skipped; so are groups (``types``), common
+    nouns (``common``, :func:`_common_nouns`) and directions inside a place ("im Osten des
+    Landes"). ``keys`` (:func:`_name_keys`) adds names the mention finder missed inside the words."""
     speaker = quote.speaker.spans if quote.speaker is not None else []
     inside: list[tuple[int, str]] = []
     for qb, qe in quote.spans:
@@ -666,6 +670,8 @@ def about_entities(
             if e > qe or any(b < se and sb < e for sb, se in speaker) or not doc.names((b, e)):
                 continue
             if (types is not None and types.get(eid) not in ABOUT_TYPES) or eid in common:
+                continue
+            if _part_of_a_place(doc, (b, e)):
                 continue
             if eid == quote.entity and doc.text[b:e].lower() in doc.lex.of("third_person"):
                 continue
