@@ -42,7 +42,7 @@ def _de_lemma(word: str) -> str:
         "bestritt": "bestreiten", "behauptete": "behaupten", "glaubt": "glauben", "vermuten": "vermuten",
         "fragte": "fragen", "glaube": "glauben", "forderte": "fordern", "erwartet": "erwarten", "sagte": "sagen", "wies": "weisen",
         "warnte": "warnen", "schloss": "schließen", "meinte": "meinen", "weigerte": "weigern",
-        "angekündigt": "ankündigen", "berichtet": "berichten", "mitteilte": "mitteilen",
+        "angekündigt": "ankündigen", "aufgerufen": "aufrufen", "berichtet": "berichten", "mitteilte": "mitteilen",
     }.get(word, word)  # fmt: skip
 
 
@@ -182,6 +182,36 @@ def test_a_pronoun_speaker_takes_the_anonymity_of_its_entity() -> None:
     assert _one(text, quote, german(), [entity]).source_anonymity == "unnamed"
     named = entity.model_copy(update={"name": "Lena Vogt"})
     assert _one(text, quote, german(), [named]).source_anonymity == "named"
+
+
+def test_a_pronoun_speaker_after_withheld_sources_is_anonymous() -> None:
+    text = (
+        "The plan was drafted in secret, according to people familiar with the talks. They said the port would be sold."
+    )
+    quote = _quote(text, "the port would be sold", "said", "They")
+    assert _one(text, quote, english()).source_anonymity == "anonymous"
+    named = "The plan was drafted in secret, the mayor wrote. They said the port would be sold."
+    assert (
+        _one(named, _quote(named, "the port would be sold", "said", "They"), english()).source_anonymity != "anonymous"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "cue", "stance"),
+    [
+        # "would" backshifts the future only under a past cue; under "says" it is a conditional
+        ("The engineer said the new pumps would stop the flooding.", "the new pumps would stop the flooding", "said", "prediction"),
+        ("The engineer says the new pumps would stop the flooding.", "the new pumps would stop the flooding", "says", "asserted"),
+    ],
+)  # fmt: skip
+def test_english_backshift_needs_a_past_cue(text: str, words: str, cue: str, stance: str) -> None:
+    assert _one(text, _quote(text, words, cue, "The engineer"), english()).stance == stance
+
+
+def test_an_auxiliary_cue_takes_the_stance_participle_right_before_the_words() -> None:
+    text = "Der Verband hat zum Boykott aufgerufen und angekündigt, man werde die Preise senken."
+    quote = _quote(text, "man werde die Preise senken", "hat", "Der Verband")
+    assert _one(text, quote, german()).stance == "prediction"  # "angekündigt", not the first participle "aufgerufen"
 
 
 def test_about_lists_entities_named_inside_the_words_in_order() -> None:

@@ -101,6 +101,9 @@ class StanceLexicon:
     unnamed_heads: frozenset[str]  # nouns naming a role or a group without a name
     unnamed_suffixes: tuple[str, ...] = ()  # compound heads ("Ministeriumssprecher")
     case_marks_names: bool = False  # only names are upper case inside a sentence (English, not German)
+    #: the future of reported speech is backshifted only under a past cue ("said he would", not
+    #: "says the system would allow": a conditional there; English, not German)
+    backshift_needs_past: bool = False
 
     def of(self, cls: str) -> frozenset[str]:
         return self.words.get(cls, frozenset())
@@ -420,7 +423,18 @@ def _subject_cue(opening: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> Sta
     return None
 
 
-def _content_stance(quote: Quote, looked: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> Stance:
+def _present_cue(cue_words: list[Word]) -> bool:
+    """Whether an English cue verb is a third-person present form ("says", "tells", "argues";
+    not "has said", "was told")."""
+    if not cue_words:
+        return False
+    low = cue_words[-1].lower
+    return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
+
+
+def _content_stance(
+    quote: Quote, looked: list[Word], lex: StanceLexicon, lemma: LemmaFn, present_cue: bool = False
+) -> Stance:
     """The stance a content has under a neutral frame (guidelines, rule B)."""
     lows = _lows(looked)
     if _has(lex.of("denial"), lows):
@@ -443,7 +457,7 @@ def _content_stance(quote: Quote, looked: list[Word], lex: StanceLexicon, lemma:
         return "hedged"
     if reportative == "prediction":
         return "prediction"
-    plain = lex.of("future") if direct else lex.future_forms_reported
+    plain = lex.of("future") if direct or present_cue else lex.future_forms_reported
     if _future(main, plain, lex.of("future_infinitive")):
         return "prediction"
     return "asserted"
@@ -455,6 +469,14 @@ def _cue_in(words: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> list[Word]
         if w.text[:1].islower() and lemma(w.text).lower() in lex.cue_lemmas:
             return [w]
     return []
+
+
+def _right_before(frame: list[Word], quote: Quote) -> list[Word]:
+    """The frame word right before the quote's first words (commas, colons and quote marks
+    skipped), if any."""
+    begin = quote.spans[0][0]
+    before = [w for w in frame if w.end <= begin and w.text not in _QUOTE_MARKS and w.text not in {",", ":"}]
+    return before[-1:] if before and begin - before[-1].end <= 4 else []
 
 
 def _looked(quote: Quote, content: list[Word], doc: _Doc) -> list[Word]:
@@ -481,7 +503,10 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     elif not any(lemma(w.text).lower() in lex.cue_lemmas for w in cue_words):
         # an auxiliary or a neutral verb as the cue: a stance participle in its clause ("hat … angekündigt")
         later = [w for w in frame if w.start > cue_words[-1].start]
-        cue_words = _cue_in(_own_clause(later[:6], lex), lex, lemma) or cue_words
+        # the stance participle right before the words is theirs ("hat … aufgerufen und
+        # angekündigt, man werde …"), else the first one in the auxiliary's clause
+        nearest = _cue_in(_right_before(later, quote), lex, lemma)
+        cue_words = nearest or _cue_in(_own_clause(later[:6], lex), lex, lemma) or cue_words
     after_cue = [w for w in frame if cue_words and w.start > cue_words[-1].start]
     negated = _negated(cue_words, frame, lex, lemma)
     looked = _looked(quote, content, doc)  # the main clause of the first sentence decides (guidelines 1.1)
@@ -504,7 +529,8 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     questions = lex.of("question")
     if (first is not None and first.lower in questions) or (before and before[-1].lower in questions):
         return "question", negated
-    return _content_stance(quote, looked, lex, lemma), negated
+    present = lex.backshift_needs_past and _present_cue(cue_words)
+    return _content_stance(quote, looked, lex, lemma, present), negated
 
 
 def _unnamed_mention(words: list[Word], lex: StanceLexicon, lower_words: frozenset[str] = frozenset()) -> bool:
@@ -556,6 +582,11 @@ def anonymity(doc: _Doc, quote: Quote, entity: Entity | None, lex: StanceLexicon
     if quote.speaker is None:
         return "unnamed"
     speaker_words = [w for b, e in speaker_spans for w in doc.between(b, e)]
+    if _third_person_subject(speaker_words, lex):
+        # a pronoun speaker ("They said …") refers back: to sources named withheld in the sentence before
+        start = doc.sentence(speaker_spans[0][0])[0]
+        if start > 0 and any(not _inside(pos, quote.spans) for pos in doc.anonymous_in(start - 1)):
+            return "anonymous"
     if speaker_words and speaker_words[0].lower in lex.of("indefinite"):
         return "unnamed"
     if entity is not None:
@@ -563,6 +594,11 @@ def anonymity(doc: _Doc, quote: Quote, entity: Entity | None, lex: StanceLexicon
             return "unnamed"
         return "named"
     return "unnamed" if _unnamed_mention(speaker_words, lex, doc.lower_words) else "named"
+
+
+def _third_person_subject(words: list[Word], lex: StanceLexicon) -> bool:
+    """A speaker mention that is one third-person subject pronoun ("they", "er")."""
+    return len(words) == 1 and words[0].lower in lex.of("subject") and words[0].lower not in lex.of("first_person")
 
 
 def _names_entity(mention: list[Word], lex: StanceLexicon) -> bool:
