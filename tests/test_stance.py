@@ -42,7 +42,7 @@ def _de_lemma(word: str) -> str:
         "bestritt": "bestreiten", "behauptete": "behaupten", "glaubt": "glauben", "vermuten": "vermuten",
         "fragte": "fragen", "glaube": "glauben", "forderte": "fordern", "erwartet": "erwarten", "sagte": "sagen", "wies": "weisen",
         "warnte": "warnen", "schloss": "schließen", "meinte": "meinen", "weigerte": "weigern",
-        "angekündigt": "ankündigen", "berichtet": "berichten", "mitteilte": "mitteilen",
+        "angekündigt": "ankündigen", "aufgerufen": "aufrufen", "berichtet": "berichten", "mitteilte": "mitteilen",
     }.get(word, word)  # fmt: skip
 
 
@@ -184,6 +184,36 @@ def test_a_pronoun_speaker_takes_the_anonymity_of_its_entity() -> None:
     assert _one(text, quote, german(), [named]).source_anonymity == "named"
 
 
+def test_a_pronoun_speaker_after_withheld_sources_is_anonymous() -> None:
+    text = (
+        "The plan was drafted in secret, according to people familiar with the talks. They said the port would be sold."
+    )
+    quote = _quote(text, "the port would be sold", "said", "They")
+    assert _one(text, quote, english()).source_anonymity == "anonymous"
+    named = "The plan was drafted in secret, the mayor wrote. They said the port would be sold."
+    assert (
+        _one(named, _quote(named, "the port would be sold", "said", "They"), english()).source_anonymity != "anonymous"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "cue", "stance"),
+    [
+        # "would" backshifts the future only under a past cue; under "says" it is a conditional
+        ("The engineer said the new pumps would stop the flooding.", "the new pumps would stop the flooding", "said", "prediction"),
+        ("The engineer says the new pumps would stop the flooding.", "the new pumps would stop the flooding", "says", "asserted"),
+    ],
+)  # fmt: skip
+def test_english_backshift_needs_a_past_cue(text: str, words: str, cue: str, stance: str) -> None:
+    assert _one(text, _quote(text, words, cue, "The engineer"), english()).stance == stance
+
+
+def test_an_auxiliary_cue_takes_the_stance_participle_right_before_the_words() -> None:
+    text = "Der Verband hat zum Boykott aufgerufen und angekündigt, man werde die Preise senken."
+    quote = _quote(text, "man werde die Preise senken", "hat", "Der Verband")
+    assert _one(text, quote, german()).stance == "prediction"  # "angekündigt", not the first participle "aufgerufen"
+
+
 def test_about_lists_entities_named_inside_the_words_in_order() -> None:
     text = "Die Ministerin Eva Brandt sagte, Nordwerk habe Waffen an Karsten Ohl geliefert, und Ohl schweige."
     words = "Nordwerk habe Waffen an Karsten Ohl geliefert, und Ohl schweige"
@@ -207,6 +237,57 @@ def test_about_skips_first_person_and_role_descriptions() -> None:
         Entity(id="e3", name="Nordwerk", type="organization", mentions=[_span(text, "Nordwerk")]),
     ]
     assert _one(text, quote, english(), entities).about == ["e3"]
+
+
+def test_about_skips_a_pronoun_for_the_speaker_but_keeps_one_for_another() -> None:
+    text = "Lena Vogt said she would sue Karsten Ohl because he had lied to her."
+    words = "she would sue Karsten Ohl because he had lied to her"
+    quote = _quote(text, words, "said", "Lena Vogt").model_copy(update={"entity": "e1"})
+    vogt = Entity(id="e1", name="Lena Vogt", type="person",
+                  mentions=[_span(text, "Lena Vogt"), _span(text, "she"), _span(text, "her", 60)])  # fmt: skip
+    ohl = Entity(
+        id="e2", name="Karsten Ohl", type="person", mentions=[_span(text, "Karsten Ohl"), _span(text, "he", 40)]
+    )
+    # "she", "her": the reported "I" of the speaker; "he": Ohl, named before it
+    assert _one(text, quote, english(), [vogt, ohl]).about == ["e2"]
+
+
+def test_about_skips_groups_lower_case_words_and_descriptions_by_role() -> None:
+    text = "Ohl said the Danes and a spokesman of Nordwerk don't trust Brandt."
+    words = "the Danes and a spokesman of Nordwerk don't trust Brandt"
+    quote = _quote(text, words, "said", "Ohl")
+    entities = [
+        Entity(id="e1", name="Danes", type="group", mentions=[_span(text, "Danes")]),
+        Entity(id="e2", name="n't", type="location", mentions=[_span(text, "n't")]),
+        Entity(id="e3", name="spokesman of Nordwerk", type="person", mentions=[_span(text, "a spokesman of Nordwerk")]),
+        Entity(id="e4", name="Nordwerk", type="organization", mentions=[_span(text, "Nordwerk")]),
+        Entity(id="e5", name="Eva Brandt", type="person", mentions=[_span(text, "Brandt")]),
+    ]
+    assert _one(text, quote, english(), entities).about == ["e4", "e5"]
+
+
+def test_about_finds_a_last_name_the_mention_finder_missed() -> None:
+    text = "Eva Brandt traf Karsten Ohl. Ohl sagte, Brandt sei eine mutige Frau gewesen."
+    words = "Brandt sei eine mutige Frau gewesen"
+    quote = _quote(text, words, "sagte", "Ohl").model_copy(update={"entity": "e2"})
+    entities = [
+        Entity(id="e1", name="Eva Brandt", type="person", mentions=[_span(text, "Eva Brandt")]),  # "Brandt" not found
+        Entity(id="e2", name="Karsten Ohl", type="person", mentions=[_span(text, "Karsten Ohl"), _span(text, "Ohl", 20)]),
+        Entity(id="e3", name="Frau", type="person", mentions=[_span(text, "Frau")]),  # "eine mutige Frau": no name
+    ]  # fmt: skip
+    assert _one(text, quote, german(), entities).about == ["e1"]
+
+
+def test_about_german_direction_inside_a_place_is_no_place() -> None:
+    text = "Der Minister sagte, der Konflikt im Osten des Landes belaste Nordland, der Westen zögere."
+    words = "der Konflikt im Osten des Landes belaste Nordland, der Westen zögere"
+    quote = _quote(text, words, "sagte", "Der Minister")
+    entities = [
+        Entity(id="e1", name="Osten", type="location", mentions=[_span(text, "Osten")]),
+        Entity(id="e2", name="Nordland", type="location", mentions=[_span(text, "Nordland")]),
+        Entity(id="e3", name="Westen", type="location", mentions=[_span(text, "Westen")]),  # the political West
+    ]
+    assert _one(text, quote, german(), entities).about == ["e2", "e3"]
 
 
 @pytest.mark.parametrize(

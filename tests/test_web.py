@@ -168,6 +168,23 @@ def test_entity_page_names_roles_statements_companions(client: TestClient, store
     assert f'href="/graph?entity={vogel}"' in html
 
 
+def test_entity_page_says_what_others_said_about_it_and_what_it_is_said_to_do(client: TestClient, store: Store) -> None:
+    russia = _entity(store, "Russia")
+    html = _ok(client, f"/entities/{russia}")
+    section = html[html.index('id="h-said-about"') :]
+    # Selenskyj's demand names Russia: listed with its speaker and its stance
+    assert "Wolodymyr Selenskyj</a>" in section and "tougher sanctions against Russia" in section
+    assert '<span class="stance st-demand" title="stance">demand</span>' in section
+    selenskyj = _entity(store, "Wolodymyr Selenskyj")
+    html = _ok(client, f"/entities/{selenskyj}")
+    assert "Wolodymyr Selenskyj is said to …" in html
+    said_to = html[html.index('class="said-to"') : html.index('id="h-said-about"')]
+    assert '<span class="stance st-demand">demand</span> <span class="n">2</span>' in said_to
+    # his own statements that name Russia are not "said about" him; nobody else names him
+    section = html[html.index('id="h-said-about"') :]
+    assert "No statement by others names Wolodymyr Selenskyj." in section
+
+
 def test_entity_lookup_redirects_to_the_best_match(client: TestClient, store: Store) -> None:
     response = client.get("/entities/lookup?name=Vogel", follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"] == f"/entities/{_entity(store, 'Vogel')}"
@@ -285,7 +302,8 @@ def test_pages_run_few_queries(client: TestClient, store: Store) -> None:
                     "/search?speaker=Vogel", f"/graph?entity={vogel}"):  # fmt: skip
             seen.clear()
             _ok(client, url)
-            assert len(seen) <= 12, (url, len(seen))
+            # an entity page also lists what others said about it (a quote list: 3) and its stances (1)
+            assert len(seen) <= (16 if url.startswith("/entities/") else 12), (url, len(seen))
     finally:
         event.remove(store.engine, "before_cursor_execute", count)
 

@@ -175,16 +175,22 @@ def evaluate(
         bool,
         typer.Option("--stance", help="Score stance, negation, source anonymity and 'about' on the stance set."),
     ] = False,
+    about: Annotated[
+        bool,
+        typer.Option("--about", help="Score 'about' (precision, recall, F1) on the hand-checked about sample."),
+    ] = False,
     output_format: FormatOption = None,
 ) -> None:
     """Score the extractor against gold annotations: precision, recall and F1."""
     with handle_errors():
-        from onrecord.evaluation import run_crossgenre, run_eval, run_roles, run_stance
+        from onrecord.evaluation import run_about, run_crossgenre, run_eval, run_roles, run_stance
         from onrecord.pipeline import ensure_supported
 
         language = ensure_supported(lang) if lang else None
         names = split or ["dev"]
-        if stance:
+        if about:
+            reports = {name: as_dict(run_about(name, data, language)) for name in names}
+        elif stance:
             reports = {name: as_dict(run_stance(name, data, language)) for name in names}
         elif roles:
             reports = {name: as_dict(run_roles(name, data, language)) for name in names}
@@ -192,13 +198,15 @@ def evaluate(
             set_language = ensure_supported(crossgenre)
             reports = {name: as_dict(run_crossgenre(set_language, name, data)) for name in names}
         elif data is None:
-            raise InputError("give --data (a gold corpus), --crossgenre LANG, --roles or --stance")
+            raise InputError("give --data (a gold corpus), --crossgenre LANG, --roles, --stance or --about")
         else:
             reports = {name: as_dict(run_eval(data, language, split=name, limit=limit)) for name in names}
     if output_format in (Format.json, Format.jsonl):
         write_line(json.dumps(reports, ensure_ascii=False, indent=2 if output_format is Format.json else None))
         return
-    if stance:
+    if about:
+        _print_about_scores(reports)
+    elif stance:
         _print_stance_scores(reports)
     elif roles:
         _print_role_scores(reports)
@@ -255,6 +263,31 @@ def _print_role_scores(reports: dict[str, dict[str, Any]]) -> None:
                     *(str(score.get(key, "")) for key in ("predicted", "gold")),
                 )
     out.print(table)
+    for split, report in reports.items():
+        keys = ("data", "documents", "seconds", "extractor")
+        details = ", ".join(f"{key} {report[key]}" for key in keys if key in report)
+        out.print(f"[dim]{escape(split)}: {escape(details)}[/]")
+
+
+def _print_about_scores(reports: dict[str, dict[str, Any]]) -> None:
+    table = Table(title="onrecord about evaluation")
+    for column in ("split", "lang", "precision", "recall", "F1", "predicted", "gold", "coverage"):
+        table.add_column(column, justify="left" if column in ("split", "lang") else "right")
+    for split, report in reports.items():
+        for language in ("all", "de", "en"):
+            scores = report.get(language)
+            if not isinstance(scores, dict):
+                continue
+            score = scores.get("about") or {}
+            table.add_row(
+                split,
+                language,
+                *(f"{score.get(key, 0):.3f}" for key in ("precision", "recall", "f1")),
+                *(str(score.get(key, "")) for key in ("predicted", "gold")),
+                f"{scores.get('coverage', 0):.3f}",
+            )
+    out.print(table)
+    out.print("[dim]predicted/gold: entities on the matched statements; coverage: statements matched by a quote[/]")
     for split, report in reports.items():
         keys = ("data", "documents", "seconds", "extractor")
         details = ", ".join(f"{key} {report[key]}" for key in keys if key in report)

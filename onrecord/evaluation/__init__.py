@@ -1,5 +1,6 @@
 """Evaluation of attribution against gold corpora (German quotation JSON, brat/PolNeAR) and the
-bundled hand-annotated sets (cross-genre quotes, roles, stance; see ``evaluation/data/README.md``)."""
+bundled hand-annotated sets (cross-genre quotes, roles, stance, the ``about`` sample; see
+``evaluation/data/README.md``)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from onrecord.evaluation.gold import (
+    AboutDoc,
     GoldDoc,
     RoleDoc,
     StanceDoc,
+    read_about,
     read_corpus,
     read_crossgenre,
     read_roles,
@@ -18,17 +21,26 @@ from onrecord.evaluation.gold import (
     resolve_split,
 )
 from onrecord.evaluation.metrics import DocScore, PredQuote, RoleScore, predictions, score_corpus, score_roles
-from onrecord.evaluation.stance_metrics import StanceScore, score_stance_document, stance_predictions
+from onrecord.evaluation.stance_metrics import (
+    AboutSetScore,
+    StanceScore,
+    score_about_document,
+    score_stance_document,
+    stance_predictions,
+)
 from onrecord.lang import get_extractor
 
 __all__ = [
+    "AboutReport",
     "EvalReport",
     "RolesReport",
     "StanceReport",
+    "run_about",
     "run_eval",
     "run_crossgenre",
     "run_roles",
     "run_stance",
+    "evaluate_about",
     "evaluate_docs",
     "evaluate_roles",
     "evaluate_stance",
@@ -225,5 +237,64 @@ def run_stance(split: str = "dev", data: Path | None = None, language: str | Non
         extractor = get_extractor(lang)
         extractors.append(f"{extractor.name} {extractor.version}")
     return StanceReport(
+        split=split, documents=len(docs), by_language=by_language, seconds=seconds, extractors=extractors
+    )
+
+
+@dataclass
+class AboutReport:
+    """``about`` scores of one run over the hand-checked ``about`` sample, per language and in total."""
+
+    split: str
+    documents: int
+    by_language: dict[str, AboutSetScore]
+    seconds: float
+    extractors: list[str]
+
+    @property
+    def total(self) -> AboutSetScore:
+        total = AboutSetScore()
+        for score in self.by_language.values():
+            total.add(score)
+        return total
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "data": f"about ({self.split})",
+            "documents": self.documents,
+            "seconds": round(self.seconds, 2),
+            "extractor": ", ".join(self.extractors),
+            "all": self.total.as_dict(),
+            **{lang: score.as_dict() for lang, score in sorted(self.by_language.items())},
+        }
+
+
+def evaluate_about(docs: list[AboutDoc], language: str) -> tuple[AboutSetScore, float]:
+    """Run the extractor of ``language`` over the sample's documents and score its quotes' ``about``."""
+    extractor = get_extractor(language)
+    start = time.perf_counter()
+    results = extractor.extract_many([d.text for d in docs])
+    seconds = time.perf_counter() - start
+    total = AboutSetScore()
+    for doc, result in zip(docs, results, strict=True):
+        preds = stance_predictions(result.quotes, result.entities)
+        total.add(score_about_document(doc.text, doc.statements, preds))
+    return total, seconds
+
+
+def run_about(split: str = "dev", data: Path | None = None, language: str | None = None) -> AboutReport:
+    """Evaluate ``about`` of the analysis output on the hand-checked ``about`` sample."""
+    root = Path(data) if data is not None else DEFAULT_DATA
+    docs = read_about(split, root, language)
+    by_language: dict[str, AboutSetScore] = {}
+    seconds = 0.0
+    extractors: list[str] = []
+    for lang in sorted({d.language for d in docs}):
+        score, spent = evaluate_about([d for d in docs if d.language == lang], lang)
+        by_language[lang] = score
+        seconds += spent
+        extractor = get_extractor(lang)
+        extractors.append(f"{extractor.name} {extractor.version}")
+    return AboutReport(
         split=split, documents=len(docs), by_language=by_language, seconds=seconds, extractors=extractors
     )

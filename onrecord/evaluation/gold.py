@@ -393,6 +393,62 @@ def _statement(item: dict[str, object]) -> GoldStatement:
     )
 
 
+@dataclass
+class GoldAboutStatement:
+    """One statement of the ``about`` sample: the spans of a predicted quote and the entities it is about."""
+
+    spans: list[Span]
+    about: list[GoldAbout] = field(default_factory=list)
+    speaker: list[Span] = field(default_factory=list)
+    origin: str | None = None
+
+
+@dataclass
+class AboutDoc:
+    """One document of the ``about`` sample (a sample of its statements, not exhaustive)."""
+
+    id: str
+    text: str
+    language: str
+    statements: list[GoldAboutStatement]
+
+
+def _gold_about(value: object) -> list[GoldAbout]:
+    assert isinstance(value, list)
+    return [GoldAbout(label=str(a["label"]), mentions=_span_list(a["mentions"])) for a in value]
+
+
+def read_about(
+    split: str, data_root: Path, language: str | None = None, gold_path: Path | None = None
+) -> list[AboutDoc]:
+    """The hand-checked ``about`` sample (both languages unless ``language`` is given), one split."""
+    path = gold_path or BUNDLED / "about.jsonl"
+    texts = CorpusTexts(data_root)
+    docs: list[AboutDoc] = []
+    for record in _bundled_records(path, split):
+        doc_id = str(record["id"])
+        lang = CORPUS_LANGUAGE.get(doc_id.partition(":")[0])
+        if lang is None:
+            raise DataError(f"{path}: unknown corpus in {doc_id}")
+        if language is not None and lang != language:
+            continue
+        text = _checked_text(texts, record)
+        try:
+            statements = [
+                GoldAboutStatement(
+                    spans=_span_list(item["spans"]),
+                    about=_gold_about(item.get("about") or []),
+                    speaker=_span_list(item.get("speaker") or []),
+                    origin=str(item["origin"]) if item.get("origin") else None,
+                )
+                for item in record["statements"]  # type: ignore[attr-defined]
+            ]
+        except (KeyError, TypeError, ValueError, AssertionError) as exc:
+            raise DataError(f"{path}: malformed record {doc_id} ({exc})") from exc
+        docs.append(AboutDoc(id=doc_id, text=text, language=lang, statements=statements))
+    return docs
+
+
 def read_stance(
     split: str, data_root: Path, language: str | None = None, gold_path: Path | None = None
 ) -> list[StanceDoc]:

@@ -11,6 +11,10 @@
   when one of its mentions overlaps one of the gold mentions, or its name shares a word of three
   or more letters with the gold label; one-to-one. Precision = matched predicted entities /
   predicted entities, recall = matched gold entities / gold entities.
+* The ``about`` sample (``about.jsonl``, :func:`score_about_document`) is scored the same way
+  on the statements it holds (system quotes checked by hand), with one stricter rule: a mention
+  overlap counts only on a gold **name** mention, not on a gold pronoun (an entity that a
+  pronoun was wrongly resolved to overlaps the pronoun but is not the one meant).
 * A quote without one of these fields (output from before the stance fields existed) is scored
   as the default (``asserted``, ``False``, ``named``, no entities), and the report counts how
   many matched quotes lacked each field.
@@ -23,7 +27,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from onrecord.evaluation.gold import GoldAbout, GoldStatement
+from onrecord.evaluation.gold import GoldAbout, GoldAboutStatement, GoldStatement
 from onrecord.evaluation.metrics import char_set
 from onrecord.model import Entity, Quote, Span
 
@@ -229,7 +233,9 @@ class StanceScore:
         }
 
 
-def match_statements(text: str, gold: list[GoldStatement], preds: list[PredStatement]) -> list[tuple[int, int]]:
+def match_statements(
+    text: str, gold: list[GoldStatement] | list[GoldAboutStatement], preds: list[PredStatement]
+) -> list[tuple[int, int]]:
     """One-to-one (gold index, prediction index) pairs, largest character overlap first."""
     gold_sets = [char_set(text, g.spans) for g in gold]
     pred_sets = [char_set(text, p.spans) for p in preds]
@@ -257,14 +263,25 @@ def _words(value: str) -> set[str]:
     return {w.casefold() for w in _WORD.findall(value)}
 
 
-def _about_match(gold: GoldAbout, pred: PredEntity) -> bool:
-    if any(b < pe and pb < e for b, e in gold.mentions for pb, pe in pred.mentions):
+#: third-person pronouns (German and English): a gold mention of one of these is matched by name only
+GOLD_PRONOUNS = frozenset(
+    "er sie es ihn ihm ihr ihre ihrer ihren ihrem ihres sein seine seiner seinen seinem seines ihnen "
+    "he him his himself she her hers herself it its itself they them their theirs themselves".split()
+)
+
+
+def _about_match(gold: GoldAbout, pred: PredEntity, text: str | None = None) -> bool:
+    mentions = gold.mentions
+    if text is not None:
+        mentions = [(b, e) for b, e in mentions if text[b:e].casefold() not in GOLD_PRONOUNS]
+    if any(b < pe and pb < e for b, e in mentions for pb, pe in pred.mentions):
         return True
     return bool(_words(gold.label) & _words(pred.name))
 
 
-def score_about(gold: list[GoldAbout], pred: list[PredEntity]) -> AboutScore:
-    """Entity-level about score of one statement (one-to-one, in gold order)."""
+def score_about(gold: list[GoldAbout], pred: list[PredEntity], text: str | None = None) -> AboutScore:
+    """Entity-level about score of one statement (one-to-one, in gold order); with ``text``, a gold
+    pronoun mention is matched by name only (the ``about`` sample's rule)."""
     distinct: list[PredEntity] = []
     for entity in pred:
         if all(entity.id != seen.id for seen in distinct):
@@ -273,7 +290,7 @@ def score_about(gold: list[GoldAbout], pred: list[PredEntity]) -> AboutScore:
     found = 0
     for g in gold:
         for index, entity in enumerate(distinct):
-            if index not in used and _about_match(g, entity):
+            if index not in used and _about_match(g, entity, text):
                 used.add(index)
                 found += 1
                 break
@@ -291,4 +308,42 @@ def score_stance_document(text: str, gold: list[GoldStatement], preds: list[Pred
         result.fields["source_anonymity"].add_pair(g.source_anonymity, p.source_anonymity)
         result.about.add(score_about(g.about, p.about))
         result.missing.update(p.missing)
+    return result
+
+
+@dataclass
+class AboutSetScore:
+    """Coverage and ``about`` precision/recall on the hand-checked ``about`` sample."""
+
+    gold: int = 0
+    matched: int = 0
+    predicted: int = 0
+    about: AboutScore = field(default_factory=AboutScore)
+
+    @property
+    def coverage(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    def add(self, other: AboutSetScore) -> None:
+        self.gold += other.gold
+        self.matched += other.matched
+        self.predicted += other.predicted
+        self.about.add(other.about)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "gold_statements": self.gold,
+            "matched": self.matched,
+            "coverage": round(self.coverage, 4),
+            "predicted_quotes": self.predicted,
+            "about": self.about.as_dict(),
+        }
+
+
+def score_about_document(text: str, gold: list[GoldAboutStatement], preds: list[PredStatement]) -> AboutSetScore:
+    """Score one document's predicted ``about`` against the sample's hand-checked statements."""
+    result = AboutSetScore(gold=len(gold), predicted=len(preds))
+    for gi, pi in match_statements(text, gold, preds):
+        result.matched += 1
+        result.about.add(score_about(gold[gi].about, preds[pi].about, text))
     return result

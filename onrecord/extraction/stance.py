@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import get_args
@@ -70,7 +70,7 @@ WORD_CLASSES = (
     "negation", "refusal", "idiom", "question", "infinitive_first", "infinitive_last", "first_person", "determiner",
     "neutral_direct", "coordinator", "claim_frame", "belief", "reportative", "perfect_auxiliary", "subordinator",
     "subject",
-    "conditional", "named_group", "indefinite", "definite", "pronoun",
+    "conditional", "named_group", "indefinite", "definite", "pronoun", "third_person", "non_name",
 )  # fmt: skip
 #: how many opening words of the content may hold a subject and a stance verb ("he finally believes")
 SUBJECT_OPENING = 4
@@ -101,6 +101,9 @@ class StanceLexicon:
     unnamed_heads: frozenset[str]  # nouns naming a role or a group without a name
     unnamed_suffixes: tuple[str, ...] = ()  # compound heads ("Ministeriumssprecher")
     case_marks_names: bool = False  # only names are upper case inside a sentence (English, not German)
+    #: the future of reported speech is backshifted only under a past cue ("said he would", not
+    #: "says the system would allow": a conditional there; English, not German)
+    backshift_needs_past: bool = False
 
     def of(self, cls: str) -> frozenset[str]:
         return self.words.get(cls, frozenset())
@@ -420,7 +423,18 @@ def _subject_cue(opening: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> Sta
     return None
 
 
-def _content_stance(quote: Quote, looked: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> Stance:
+def _present_cue(cue_words: list[Word]) -> bool:
+    """Whether an English cue verb is a third-person present form ("says", "tells", "argues";
+    not "has said", "was told")."""
+    if not cue_words:
+        return False
+    low = cue_words[-1].lower
+    return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
+
+
+def _content_stance(
+    quote: Quote, looked: list[Word], lex: StanceLexicon, lemma: LemmaFn, present_cue: bool = False
+) -> Stance:
     """The stance a content has under a neutral frame (guidelines, rule B)."""
     lows = _lows(looked)
     if _has(lex.of("denial"), lows):
@@ -443,7 +457,7 @@ def _content_stance(quote: Quote, looked: list[Word], lex: StanceLexicon, lemma:
         return "hedged"
     if reportative == "prediction":
         return "prediction"
-    plain = lex.of("future") if direct else lex.future_forms_reported
+    plain = lex.of("future") if direct or present_cue else lex.future_forms_reported
     if _future(main, plain, lex.of("future_infinitive")):
         return "prediction"
     return "asserted"
@@ -455,6 +469,14 @@ def _cue_in(words: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> list[Word]
         if w.text[:1].islower() and lemma(w.text).lower() in lex.cue_lemmas:
             return [w]
     return []
+
+
+def _right_before(frame: list[Word], quote: Quote) -> list[Word]:
+    """The frame word right before the quote's first words (commas, colons and quote marks
+    skipped), if any."""
+    begin = quote.spans[0][0]
+    before = [w for w in frame if w.end <= begin and w.text not in _QUOTE_MARKS and w.text not in {",", ":"}]
+    return before[-1:] if before and begin - before[-1].end <= 4 else []
 
 
 def _looked(quote: Quote, content: list[Word], doc: _Doc) -> list[Word]:
@@ -481,7 +503,10 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     elif not any(lemma(w.text).lower() in lex.cue_lemmas for w in cue_words):
         # an auxiliary or a neutral verb as the cue: a stance participle in its clause ("hat … angekündigt")
         later = [w for w in frame if w.start > cue_words[-1].start]
-        cue_words = _cue_in(_own_clause(later[:6], lex), lex, lemma) or cue_words
+        # the stance participle right before the words is theirs ("hat … aufgerufen und
+        # angekündigt, man werde …"), else the first one in the auxiliary's clause
+        nearest = _cue_in(_right_before(later, quote), lex, lemma)
+        cue_words = nearest or _cue_in(_own_clause(later[:6], lex), lex, lemma) or cue_words
     after_cue = [w for w in frame if cue_words and w.start > cue_words[-1].start]
     negated = _negated(cue_words, frame, lex, lemma)
     looked = _looked(quote, content, doc)  # the main clause of the first sentence decides (guidelines 1.1)
@@ -504,7 +529,8 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     questions = lex.of("question")
     if (first is not None and first.lower in questions) or (before and before[-1].lower in questions):
         return "question", negated
-    return _content_stance(quote, looked, lex, lemma), negated
+    present = lex.backshift_needs_past and _present_cue(cue_words)
+    return _content_stance(quote, looked, lex, lemma, present), negated
 
 
 def _unnamed_mention(words: list[Word], lex: StanceLexicon, lower_words: frozenset[str] = frozenset()) -> bool:
@@ -556,6 +582,11 @@ def anonymity(doc: _Doc, quote: Quote, entity: Entity | None, lex: StanceLexicon
     if quote.speaker is None:
         return "unnamed"
     speaker_words = [w for b, e in speaker_spans for w in doc.between(b, e)]
+    if _third_person_subject(speaker_words, lex):
+        # a pronoun speaker ("They said …") refers back: to sources named withheld in the sentence before
+        start = doc.sentence(speaker_spans[0][0])[0]
+        if start > 0 and any(not _inside(pos, quote.spans) for pos in doc.anonymous_in(start - 1)):
+            return "anonymous"
     if speaker_words and speaker_words[0].lower in lex.of("indefinite"):
         return "unnamed"
     if entity is not None:
@@ -565,27 +596,124 @@ def anonymity(doc: _Doc, quote: Quote, entity: Entity | None, lex: StanceLexicon
     return "unnamed" if _unnamed_mention(speaker_words, lex, doc.lower_words) else "named"
 
 
+def _third_person_subject(words: list[Word], lex: StanceLexicon) -> bool:
+    """A speaker mention that is one third-person subject pronoun ("they", "er")."""
+    return len(words) == 1 and words[0].lower in lex.of("subject") and words[0].lower not in lex.of("first_person")
+
+
 def _names_entity(mention: list[Word], lex: StanceLexicon) -> bool:
     """Whether a mention counts for ``about``: a name or a third-person pronoun, not "ich",
-    "you", nor a description by role ("der Minister") or a lower-case noun phrase ("the company")."""
+    "you", a lower-case word that is no pronoun ("n't"), nor a description by role ("der
+    Minister", "ein Mitarbeiter von …") or a lower-case noun phrase ("the company")."""
     words = [w for w in mention if w.lower not in lex.of("determiner")]
     if not words or any(w.lower in lex.of("first_person") for w in words):
         return False
     if all(_is_head(w.lower, lex) for w in words):
         return False
-    return len(words) == 1 or any(w.text[:1].isupper() for w in words)
+    if len(words) == 1:
+        return words[0].text[:1].isupper() or words[0].lower in lex.of("third_person")
+    if _is_head(words[0].lower, lex) and not words[1].text[:1].isupper():
+        return False  # "Mitarbeiter von Hundstorfers Ministerium": a role, the name inside is its own mention
+    return any(w.text[:1].isupper() for w in words)
 
 
-def about_entities(doc: _Doc, quote: Quote) -> list[str]:
+#: entity types that ``about`` counts (a group — "Analysten", "Muslims", "the police" — is no named entity)
+ABOUT_TYPES = frozenset({"person", "organization", "location", "other"})
+
+
+def _name_keys(entities: Sequence[Entity], lex: StanceLexicon, common: frozenset[str]) -> dict[str, str]:
+    """Words that name one entity when a mention was missed: a person's last name ("Mogherini"
+    for Federica Mogherini) and, where case marks names, a one-word name ("Kosovo"); a word two
+    entities share names neither."""
+    keys: dict[str, set[str]] = {}
+    for entity in entities:
+        if entity.type not in ABOUT_TYPES or entity.id in common:
+            continue
+        parts = entity.name.split()
+        if entity.type == "person" and len(parts) > 1:
+            keys.setdefault(parts[-1], set()).add(entity.id)
+        elif len(parts) == 1 and lex.case_marks_names:
+            keys.setdefault(parts[0], set()).add(entity.id)
+    return {k: next(iter(v)) for k, v in keys.items() if len(v) == 1 and len(k) > 2 and k[:1].isupper()}
+
+
+def _common_nouns(doc: _Doc, entities: Sequence[Entity]) -> frozenset[str]:
+    """Ids of entities that are common nouns, not names, where case does not tell (German): a
+    one-word person name that the text writes after an article, perhaps with lower-case
+    adjectives between ("ein mutiger Mann", "eine Organisation"; a person's name takes no article)."""
+    if doc.lex.case_marks_names:
+        return frozenset()
+    found: set[str] = set()
+    determiners = doc.lex.of("determiner")
+    for entity in entities:
+        if " " in entity.name.strip() or entity.type != "person":
+            continue
+        for b, _ in entity.mentions:
+            before = [w for w in doc.between(doc.sentence(b)[0], b) if w.text not in _QUOTE_MARKS]
+            for w in reversed(before[-4:]):
+                if w.lower in determiners:
+                    found.add(entity.id)
+                if not w.text[:1].islower() or w.lower in determiners:
+                    break
+    return frozenset(found)
+
+
+def _part_of_a_place(doc: _Doc, mention: Span) -> bool:
+    """A direction word (class ``non_name``) followed by the place it divides: "im Osten des
+    Landes", "im Süden Italiens" (not "der Westen" alone, the political West)."""
+    b, e = mention
+    if doc.text[b:e].lower() not in doc.lex.of("non_name"):
+        return False
+    after = doc.between(e, doc.sentence(b)[1])[:1]
+    return bool(after) and (after[0].lower in doc.lex.of("determiner") or after[0].text[:1].isupper())
+
+
+def _missed_mentions(doc: _Doc, quote: Quote, keys: dict[str, str]) -> list[tuple[int, str]]:
+    """Words inside the quote that are a name key (or its possessive: "Merkels", "Obama's") and
+    lie in no entity mention: (start, entity id)."""
+    found: list[tuple[int, str]] = []
+    for qb, qe in quote.spans:
+        at = bisect.bisect_left(doc.mention_starts, qb)
+        covered = [(b, e) for b, e, _ in doc.mentions[at : bisect.bisect_left(doc.mention_starts, qe)]]
+        for w in doc.between(qb, qe):
+            if not w.text[:1].isupper() or any(b <= w.start < e for b, e in covered):
+                continue
+            eid = keys.get(w.text) or (keys.get(w.text[:-1]) if w.text.endswith("s") else None)
+            eid = eid or (keys.get(w.text[:-2]) if w.text.endswith(("'s", "’s")) else None)
+            if eid is not None:
+                found.append((w.start, eid))
+    return found
+
+
+def about_entities(
+    doc: _Doc,
+    quote: Quote,
+    types: Mapping[str, str] | None = None,
+    keys: dict[str, str] | None = None,
+    common: frozenset[str] = frozenset(),
+) -> list[str]:
     """Ids of the entities named inside the quote's words, in order of first mention. The
-    speaker counts only when the words mention it, never for being the speaker."""
-    speaker = set(quote.speaker.spans) if quote.speaker is not None else set()
+    speaker counts only when the words name it, never for being the speaker: a mention that
+    overlaps the speaker mention and a third-person pronoun resolved to the speaker (the
+    reported "I": "she said she would …") are skipped; so are groups (``types``), common
+    nouns (``common``, :func:`_common_nouns`) and directions inside a place ("im Osten des
+    Landes"). ``keys`` (:func:`_name_keys`) adds names the mention finder missed inside the words."""
+    speaker = quote.speaker.spans if quote.speaker is not None else []
     inside: list[tuple[int, str]] = []
     for qb, qe in quote.spans:
         at = bisect.bisect_left(doc.mention_starts, qb)
         for b, e, eid in doc.mentions[at : bisect.bisect_left(doc.mention_starts, qe)]:
-            if e <= qe and (b, e) not in speaker and doc.names((b, e)):
-                inside.append((b, eid))
+            if e > qe or any(b < se and sb < e for sb, se in speaker) or not doc.names((b, e)):
+                continue
+            if (types is not None and types.get(eid) not in ABOUT_TYPES) or eid in common:
+                continue
+            if _part_of_a_place(doc, (b, e)):
+                continue
+            if eid == quote.entity and doc.text[b:e].lower() in doc.lex.of("third_person"):
+                continue
+            inside.append((b, eid))
+    if keys:
+        inside += _missed_mentions(doc, quote, keys)
     return list(dict.fromkeys(eid for _, eid in sorted(inside)))
 
 
@@ -597,6 +725,9 @@ def annotate(
         return quotes
     doc = _Doc(text, entities, lex)
     by_id = {e.id: e for e in entities}
+    types = {e.id: e.type for e in entities}
+    common = _common_nouns(doc, entities)
+    keys = _name_keys(entities, lex, common)
     out: list[Quote] = []
     for quote in quotes:
         stance, negated = stance_of(doc, quote, lex, lemma)
@@ -605,7 +736,7 @@ def annotate(
             "stance": stance,
             "negated": negated,
             "source_anonymity": anonymity(doc, quote, entity, lex),
-            "about": about_entities(doc, quote),
+            "about": about_entities(doc, quote, types, keys, common),
         }
         out.append(quote.model_copy(update=update))
     return out

@@ -40,6 +40,7 @@ from onrecord.storage.records import (
     StatementSort,
 )
 from onrecord.storage.search import search as run_search
+from onrecord.storage.stances import stance_counts
 from onrecord.storage.textsearch import MAX_QUERY_CHARS
 from onrecord.storage.wire import article_wire
 from onrecord.web.diff import word_diff
@@ -51,6 +52,8 @@ __all__ = ["router"]
 router = APIRouter(include_in_schema=False)
 
 PAGE = 50
+#: statements by others about an entity shown on its page
+ABOUT_PAGE = 20
 KINDS = ("direct", "indirect", "mixed", "reported", "free_indirect")
 TYPES = ("person", "organization", "location", "group", "other")
 LANGS = ("de", "en")
@@ -201,9 +204,14 @@ def entity(request: Request, entity_id: str, store: StoreDep, offset: Offset = 0
     if profile.id != entity_id:  # merged into another entity
         return RedirectResponse(f"/entities/{profile.id}", status_code=307)
     quotes = list_quotes(store, QuoteFilter(entity_id=entity_id), limit=PAGE, offset=offset)
+    # "X is said to …": X's statements per stance; "said about X": others' statements whose words name X
+    said_to = stance_counts(store, QuoteFilter(entity_id=entity_id))
+    about = list_quotes(store, QuoteFilter(about_entity=entity_id), limit=2 * ABOUT_PAGE)
+    said_about = [q for q in about if q.entity_id != entity_id][:ABOUT_PAGE]
     context = {
         "nav": "entities", "profile": profile, "quotes": quotes, "total": profile.quotes,
-        "offset": offset, "limit": PAGE,
+        "offset": offset, "limit": PAGE, "said_to": said_to, "said_about": said_about,
+        "about_more": len(about) == 2 * ABOUT_PAGE,
     }  # fmt: skip
     return page(request, "entity.html", context)
 

@@ -10,6 +10,7 @@ for speed, see :mod:`onrecord.lang.en.pipeline`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache, lru_cache
 
 from onrecord.extraction.stance import StanceLexicon, annotate, load_lexicon
@@ -31,7 +32,8 @@ _IRREGULAR = {
 def stance_lexicon() -> StanceLexicon:
     """The English stance lexicon (read once)."""
     words = load_lexicon_en()
-    return load_lexicon(data_lines, words.group_nouns | words.person_nouns, case_marks_names=True)
+    lexicon = load_lexicon(data_lines, words.group_nouns | words.person_nouns, case_marks_names=True)
+    return replace(lexicon, backshift_needs_past=True)
 
 
 @cache

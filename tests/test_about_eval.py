@@ -1,0 +1,157 @@
+"""The hand-checked ``about`` sample (issue 17.3): reader, scorer and ``onrecord eval --about``."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from onrecord.cli import app
+from onrecord.errors import DataError
+from onrecord.evaluation.gold import BUNDLED, GoldAbout, GoldAboutStatement, read_about
+from onrecord.evaluation.stance_metrics import PredEntity, PredStatement, score_about, score_about_document
+from onrecord.model import Span
+
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+
+TEXT = (
+    "Mayor Ines Vogt met Tom Berg in Lindholm. "
+    "She said Berg had promised her a new ferry for Lindholm. "
+    "He denied it, said a clerk."
+)
+
+
+def _span(part: str, nth: int = 0) -> Span:
+    start = -1
+    for _ in range(nth + 1):
+        start = TEXT.index(part, start + 1)
+    return (start, start + len(part))
+
+
+def _statement(part: str, **about: list[Span]) -> GoldAboutStatement:
+    return GoldAboutStatement(
+        spans=[_span(part)], about=[GoldAbout(label=label.replace("_", " "), mentions=m) for label, m in about.items()]
+    )
+
+
+def test_a_gold_pronoun_is_matched_by_name_not_by_overlap() -> None:
+    # "He" (Tom Berg) wrongly resolved to Ines Vogt: the mention overlaps, the entity is the wrong one
+    gold = [GoldAbout(label="Tom Berg", mentions=[_span("He")])]
+    wrong = PredEntity(id="e1", name="Ines Vogt", mentions=[_span("Ines Vogt"), _span("He")])
+    assert score_about(gold, [wrong], TEXT).pred_right == 0  # the about sample's rule
+    assert score_about(gold, [wrong]).pred_right == 1  # the stance set's looser rule
+    right = PredEntity(id="e2", name="Tom Berg", mentions=[_span("Tom Berg"), _span("He")])
+    assert score_about(gold, [right], TEXT).gold_found == 1
+
+
+def test_a_name_mention_still_matches_by_overlap() -> None:
+    gold = [GoldAbout(label="Lindholm island", mentions=[_span("Lindholm", 1)])]
+    pred = PredEntity(id="e3", name="the port town", mentions=[_span("Lindholm", 1)])
+    assert score_about(gold, [pred], TEXT).pred_right == 1
+
+
+def test_document_score_counts_coverage_and_entities() -> None:
+    gold = [
+        _statement("Berg had promised her a new ferry for Lindholm", Tom_Berg=[_span("Berg", 1)],
+                   Lindholm=[_span("Lindholm", 1)]),
+        _statement("He denied it"),
+    ]  # fmt: skip
+    berg = PredEntity(id="e2", name="Tom Berg", mentions=[_span("Tom Berg"), _span("Berg", 1)])
+    vogt = PredEntity(id="e1", name="Ines Vogt", mentions=[_span("Ines Vogt"), _span("her")])
+    preds = [PredStatement(spans=[_span("Berg had promised her a new ferry")], about=[berg, vogt])]
+    score = score_about_document(TEXT, gold, preds)
+    assert (score.gold, score.matched, score.predicted) == (2, 1, 1)
+    assert score.coverage == 0.5
+    about = score.about
+    assert (about.pred_right, about.predicted, about.gold_found, about.gold) == (1, 2, 1, 2)
+
+
+NEWS = "Officials in Nordby said the Rhine bridge will reopen. Anna Falk said she doubts it."
+
+
+def _record(split: str, about: object) -> dict[str, object]:
+    start = NEWS.index("the Rhine bridge will reopen")
+    mention = NEWS.index("Rhine")
+    entities = about if about is not None else [{"label": "Rhine", "mentions": [[mention, mention + 5]]}]
+    statement = {"spans": [[start, start + 28]], "speaker": [[0, 9]], "origin": "news-en", "kind": "indirect",
+                 "about": entities}  # fmt: skip
+    digest = hashlib.sha256(NEWS.encode("utf-8")).hexdigest()[:16]
+    return {"id": "news-en:bridge", "split": split, "sha256": digest, "chars": len(NEWS), "statements": [statement]}
+
+
+@pytest.fixture()
+def corpora(tmp_path: Path) -> Path:
+    (tmp_path / "data" / "news-en").mkdir(parents=True)
+    (tmp_path / "data" / "news-en" / "bridge.txt").write_text(NEWS, encoding="utf-8")
+    return tmp_path / "data"
+
+
+def _write(path: Path, records: list[dict[str, object]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_about_reader_keeps_split_spans_and_entities(corpora: Path, tmp_path: Path) -> None:
+    gold = _write(tmp_path / "a.jsonl", [_record("dev", None)])
+    [doc] = read_about("dev", corpora, gold_path=gold)
+    [statement] = doc.statements
+    assert doc.language == "en" and statement.origin == "news-en"
+    [entity] = statement.about
+    b, e = entity.mentions[0]
+    assert entity.label == "Rhine" and NEWS[b:e] == "Rhine"
+    assert read_about("heldout", corpora, gold_path=gold) == []
+
+
+def test_about_reader_refuses_a_malformed_entity(corpora: Path, tmp_path: Path) -> None:
+    gold = _write(tmp_path / "a.jsonl", [_record("dev", [{"label": "Rhine"}])])
+    with pytest.raises(DataError, match="malformed"):
+        read_about("dev", corpora, gold_path=gold)
+
+
+def test_bundled_about_sample_holds_offsets_and_short_labels_only() -> None:
+    records = [json.loads(line) for line in (BUNDLED / "about.jsonl").read_text(encoding="utf-8").splitlines()]
+    statements = {"dev": 0, "heldout": 0}
+    languages: set[str] = set()
+    for record in records:
+        assert set(record) == {"id", "split", "sha256", "chars", "statements"}
+        languages.add("de" if record["id"].split(":")[0] in ("bench-de", "quotes-de-dev") else "en")
+        for item in record["statements"]:
+            statements[record["split"]] += 1
+            mentions = [m for a in item["about"] for m in a["mentions"]]
+            assert all(0 <= b < e <= record["chars"] for b, e in item["spans"] + mentions)
+            assert all(any(sb <= b and e <= se for sb, se in item["spans"]) for b, e in mentions)
+            assert all(len(a["label"]) <= 60 and set(a) == {"label", "mentions"} for a in item["about"])
+            firsts = [a["mentions"][0][0] for a in item["about"]]
+            assert firsts == sorted(firsts)  # order of first mention
+    assert sum(statements.values()) >= 100 and min(statements.values()) >= 30 and languages == {"de", "en"}
+
+
+@pytest.mark.skipif(not (SHARED / "news-en").is_dir(), reason="needs ../shared/data")
+def test_bundled_about_sample_reads_against_the_real_texts() -> None:
+    docs = read_about("all", SHARED)
+    assert sum(len(d.statements) for d in docs) >= 100
+
+
+def test_eval_about_prints_precision_recall_and_coverage(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[str, Path | None, str | None]] = []
+    scores = {"gold_statements": 10, "matched": 9, "coverage": 0.9,
+              "about": {"precision": 0.8125, "recall": 0.625, "f1": 0.7065, "predicted": 16, "gold": 20}}  # fmt: skip
+
+    class Report:
+        def as_dict(self) -> dict[str, object]:
+            return {"data": "about (dev)", "documents": 4, "all": scores, "de": scores}
+
+    def run_about(split: str = "dev", data: Path | None = None, language: str | None = None) -> Report:
+        calls.append((split, data, language))
+        return Report()
+
+    monkeypatch.setattr("onrecord.evaluation.run_about", run_about)
+    result = CliRunner().invoke(app, ["eval", "--about", "--split", "heldout", "--lang", "de", "--format", "text"])
+    assert result.exit_code == 0, result.stderr
+    assert calls == [("heldout", None, "de")]
+    assert "0.812" in result.stdout and "0.625" in result.stdout and "0.900" in result.stdout
+    json_result = CliRunner().invoke(app, ["eval", "--about", "--format", "json"])
+    assert json.loads(json_result.stdout)["dev"]["all"]["about"]["recall"] == 0.625
