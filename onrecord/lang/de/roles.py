@@ -570,9 +570,54 @@ def apposition_after(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind
     """A role apposition or role-naming relative clause right after the name ending at token
     ``name_end``: "Anna Berger, Professorin für …,", "Jana Wolf, die das Referat … leitet,"."""
     body = _apposition_tokens(doc, name_end)
-    if not body or len(body) > MAX_APPOSITION:
+    if not body:
+        return predicative_role(doc, name_end, kind_at)
+    if len(body) > MAX_APPOSITION:
         return None
     return parse_role(body, kind_at) or relative_role(body, kind_at)
+
+
+#: copulas that make a role noun phrase the name's role ("X ist Professorin für …", "… als X
+#: 2002 Vorstandschef wurde")
+_COPULAS = frozenset({"ist", "war", "wird", "wurde", "bleibt", "blieb"})
+#: words between a copula and the role that say when ("ist seit 2012 Professor")
+_TIME_ADVERBS = frozenset({"seit", "derzeit", "inzwischen", "nun", "jetzt", "bereits", "schon", "heute", "noch",
+                           "weiterhin", "auch", "zudem", "außerdem", "damals", "bis", "ab", "zuletzt"})
+
+
+def _when_words(toks: Sequence[Token], j: int, limit: int) -> int:
+    """``j`` moved past words that only say when ("seit 2012", "derzeit")."""
+    while j < limit and (toks[j].lower in _TIME_ADVERBS or toks[j].text.isdigit()):
+        j += 1
+    return j
+
+
+def _clause_tokens(toks: Sequence[Token], j: int) -> list[Token]:
+    sent = toks[j].sent if j < len(toks) else -1
+    k = j
+    while k < len(toks) and toks[k].sent == sent and toks[k].text not in _STOP and k - j <= MAX_APPOSITION:
+        k += 1
+    return list(toks[j:k])
+
+
+def predicative_role(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
+    """A role stated with a copula right after the name: "X ist seit 2012 Professorin für Ethik
+    an der Universität Y", "seit X 2002 Chef des Konzerns wurde" (the copula ends the clause).
+    A role noun phrase only: "X ist müde", "X wurde Opfer" give none."""
+    toks = doc.tokens
+    if name_end >= len(toks):
+        return None
+    if toks[name_end].lower in _COPULAS:
+        body = _clause_tokens(toks, _when_words(toks, name_end + 1, len(toks)))
+        return parse_role(body, kind_at) if body else None
+    body = _clause_tokens(toks, _when_words(toks, name_end, len(toks)))
+    if not body or body[0].lower in _ARTICLES or not is_role(body[0]):
+        return None
+    match = parse_role(body, kind_at)
+    if match is None or match.end >= len(toks) or toks[match.end].lower not in _COPULAS:
+        return None
+    return match
+
 
 
 def _adjectives_begin(toks: Sequence[Token], r: int) -> int:
@@ -622,6 +667,9 @@ def role_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -
     toks = doc.tokens
     r = name_begin - 1
     if r < 0 or toks[r].sent != toks[name_begin].sent or not is_role(toks[r]):
+        first_name = _first_conjunct(toks, name_begin)
+        if first_name is not None and _plural_role(toks, first_name - 1):
+            return role_before(doc, first_name, kind_at)  # "den Soziologen A, B und C": B's too
         return None
     first = r
     compound = _split_compound(toks[r].text, kind_at(r))
@@ -650,6 +698,44 @@ def role_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -
             org = org or owner
             b = g
     return RoleMatch(" ".join(words), org, place, b, r + 1, toks[r].text, parts.former or compound.former)
+
+
+_COORDINATORS = frozenset({",", "und", "sowie", "oder"})
+_SINGULAR_ARTICLES = frozenset({"des", "dem", "eines", "einem", "einen", "ein", "eine", "einer"})
+MAX_CONJUNCTS = 6
+
+
+def _name_word(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.text.replace("-", "").isalpha() and not is_role(tok) and (
+        tok.lower not in _ARTICLES
+    )
+
+
+def _first_conjunct(toks: Sequence[Token], name_begin: int) -> int | None:
+    """For a later name of a coordination of names ("A B, C D und E F"), the first token of the
+    first name; None when no name and coordinator come before ``name_begin``."""
+    sent = toks[name_begin].sent
+    k = name_begin - 1
+    first: int | None = None
+    for _ in range(MAX_CONJUNCTS):
+        if k < 1 or toks[k].sent != sent or toks[k].lower not in _COORDINATORS:
+            break
+        j = k - 1
+        while j >= 0 and toks[j].sent == sent and k - 1 - j < 4 and _name_word(toks[j]):
+            j -= 1
+        if j == k - 1:
+            break
+        first, k = j + 1, j
+    return first
+
+
+def _plural_role(toks: Sequence[Token], r: int) -> bool:
+    """A role noun in the plural right before a name ("die Kommissare", "den Soziologen"): a title
+    the coordinated names after it share."""
+    if r < 0 or not is_role(toks[r]) or is_feminine_role(toks[r].text) and not toks[r].text.endswith("innen"):
+        return False
+    article = toks[r - 1].lower if r > 0 else ""
+    return title_noun(toks[r].text, article) != toks[r].text and article not in _SINGULAR_ARTICLES
 
 
 def coordinated_before(doc: PreparedDoc, role: RoleMatch | None, kind_at: KindAt = _no_kind) -> RoleMatch | None:

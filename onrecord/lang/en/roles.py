@@ -166,6 +166,21 @@ def _owner(tokens: list[Token]) -> tuple[str | None, str | None]:
     return _text(run), None
 
 
+#: lower-case nouns that continue a proper name into a body ("Clinton campaign", "Trump administration")
+_BODY_NOUNS = _ORG_HEADS | frozenset({"campaign", "administration", "government", "team", "family", "staff"})
+
+
+def _proper_body(run: list[Token], rest: list[Token]) -> bool:
+    """A one-word proper name before a lower-case role ("Facebook co-founder", "Scientology
+    attorney"): the body, unless it is a person, a place or a group ("Democratic senator")."""
+    if len(run) != 1 or not rest or not rest[0].text[:1].islower():
+        return False
+    tok = run[0]
+    return tok.pos_ in ("PROPN", "NOUN") and tok.ent_type_ not in ("PERSON", "NORP", "GPE", "LOC", "DATE") and (
+        tok.text not in role_places() and not is_role_noun(tok)
+    )
+
+
 def _title_tokens(region: list[Token]) -> tuple[list[Token], str | None, bool]:
     """The title words of a region ending at its last role noun: modifiers that belong to the
     role stay ("assistant professor", "Shadow Home Secretary"); nationality adjectives give a
@@ -188,7 +203,7 @@ def _title_tokens(region: list[Token]) -> tuple[list[Token], str | None, bool]:
             start = k + 3  # "pro - Beijing", "pan - democratic"
         elif start > k:
             continue
-        elif (low in _DROP_WORDS or low.startswith(_DROP_PREFIXES) and "-" in low
+        elif (low in _DROP_WORDS or low.startswith(_DROP_PREFIXES) and "-" in low or t.ent_type_ == "NORP"
               or t.pos_ in ("NUM", "DET", "PRON", "AUX") or t.is_punct and t.text != "-"
               or t.pos_ == "VERB" and t.tag_ not in ("VBG", "VBN")):
             start = k + 1
@@ -236,7 +251,12 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
         e = min(len(toks), gpe.end - toks[0].i) if gpe is not None else _name_run(toks, 0)
         run, rest = toks[:e], toks[e:]
         orgish = _ent(toks[0], ORG_LABELS) is not None or any(t.lower_ in _ORG_HEADS for t in run) or (
-            len(run) == 1 and run[0].text.isupper() and len(run[0].text) > 1)
+            len(run) == 1 and run[0].text.isupper() and len(run[0].text) > 1) or _proper_body(run, rest)
+        units = 0
+        while units < len(rest) - 1 and rest[units].lower_ in _BODY_NOUNS and not is_role_noun(rest[units]):
+            units += 1  # "Clinton campaign spokesman": the campaign is the body
+        if units and gpe is None and all(t.pos_ == "PROPN" for t in run) and is_role_noun(rest[units]):
+            run, rest, orgish = run + rest[:units], rest[units:], True
         if not rest and len(run) > 2 and is_role_noun(run[-1]) and run[-2].lower_ in _ORG_HEADS:
             run, rest = run[:-1], run[-1:]  # "State Department Spokesperson"
         elif (not rest and len(run) >= 2 and is_role_noun(run[-1]) and not any(is_role_noun(t) for t in run[:-1])
@@ -279,8 +299,8 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
                 continue
             if t.lower_ == "of" and words[-1].text[:1].isupper() and nxt.text[:1].isupper() and (
                 j + 2 >= len(toks) or toks[j + 2].is_punct
-            ):
-                extra += [t.text, nxt.text]  # "Secretary of State"
+            ) and _ent(nxt, PLACE_LABELS) is None:
+                extra += [t.text, nxt.text]  # "Secretary of State" (but "Governor of Washington": a place)
                 j += 2
                 continue
             if t.lower_ in _FIELD_PREPS and nxt.lower_ not in _DETS and _ent(nxt, ORG_LABELS + PLACE_LABELS) is None \
@@ -308,7 +328,7 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
                     e = _name_run(toks, k)
                     name = _text(toks[k:e])
                     is_place = _ent(toks[k], PLACE_LABELS) is not None and _ent(toks[e - 1], PLACE_LABELS) is not None
-                    if is_place and (t.lower_ in ("in", "to", "from") or org is not None):
+                    if is_place and (t.lower_ in ("in", "to", "from", "of") or org is not None):
                         place = place or name
                     elif t.lower_ != "in" and org is None:
                         org = name
@@ -381,6 +401,10 @@ def _prefix_before(doc: object, end: int) -> list[Token]:
             out.insert(0, t)  # "interior and overseas minister"
         elif t.is_punct or t.pos_ in ("VERB", "AUX", "CCONJ", "PRON", "NUM", "SCONJ", "PART", "ADP", "DET", "ADV"):
             break
+        elif t.ent_type_ == "PERSON" and first is not None and first.lower_ in _BODY_NOUNS and (
+            first.text.islower() and t.text[:1].isupper()
+        ):
+            out.insert(0, t)  # "Clinton campaign spokesman"
         elif t.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL"):
             break
         else:
