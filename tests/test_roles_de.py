@@ -277,3 +277,39 @@ def test_former_roles_are_marked_and_the_title_keeps_only_the_role(extract: Extr
     falk = _only_role(_entity(result, "Jonas Falk"))
     assert (falk.title, falk.organization, falk.former) == ("Sprecher", "Umweltministerium", True)
     assert _only_role(_entity(result, "Rolf Hansen")).former is False
+
+
+# --------------------------------------------------------------------------- general patterns (2026-12-06)
+
+
+def test_a_plural_title_is_shared_by_a_list_of_names(extract: Extract) -> None:
+    result = extract("Das Verfahren wurde von den Soziologen Martin Kerber, Lena Fuchs und Paul Brandl entwickelt.")
+    for name in ("Martin Kerber", "Lena Fuchs", "Paul Brandl"):
+        assert _roles(_entity(result, name)) == [("Soziologe", None, None)]
+
+
+def test_a_singular_title_before_a_name_and_its_apposition_is_not_shared(extract: Extract) -> None:
+    result = extract("Der Nachfolger des Airbus-Chefs Karl Streit, Louis Gall, kündigte Kürzungen an.")
+    assert _roles(_entity(result, "Karl Streit")) == [("Chef", "Airbus", None)]
+    assert _roles(_entity(result, "Louis Gall")) == []
+
+
+def test_a_copula_states_the_role_of_the_name(extract: Extract) -> None:
+    result = extract("Anna Berg ist seit 2012 Professorin für Ethik an der Universität Graz. Karl Huber ist müde.")
+    assert _roles(_entity(result, "Anna Berg")) == [("Professorin für Ethik", "Universität Graz", None)]
+    assert _roles(_entity(result, "Karl Huber")) == []
+    result = extract("Seit Ackermann 2002 Vorstandsvorsitzender der Deutschen Bank wurde, sank der Kurs.")
+    assert _roles(_entity(result, "Ackermann")) == [("Vorstandsvorsitzender", "Deutsche Bank", None)]
+    assert [e.name for e in result.entities if e.roles] == ["Ackermann"]  # the role phrase is no one else
+
+
+def test_a_participle_of_leaving_office_marks_the_role_former(extract: Extract) -> None:
+    result = extract("Der Verband entscheidet über die Nachfolge seines zurückgetretenen Präsidenten Sepp Bart.")
+    role = _only_role(_entity(result, "Sepp Bart"))
+    assert (role.title, role.former) == ("Präsident", True)
+
+
+def test_coordinated_titles_with_modifiers_are_both_kept(extract: Extract) -> None:
+    result = extract("Das weiß auch die Unternehmerin und ehemalige Wiener Abgeordnete Sira Ekin.")
+    roles = [(r.title, r.organization, r.place, r.former) for r in _entity(result, "Sira Ekin").roles]
+    assert roles == [("Unternehmerin", None, None, False), ("Abgeordnete", None, "Wien", True)]

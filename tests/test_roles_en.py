@@ -115,3 +115,26 @@ def test_a_body_before_the_title_is_its_organisation(extract: Extract) -> None:
     assert _roles(result, "Tom Vale") == [("Administrator", "NASA", None)]
     kole = _entity(result, "Fred Kole").roles
     assert [(r.title, r.organization, r.former) for r in kole] == [("commissioner", "Internal Revenue Service", True)]
+
+
+# --------------------------------------------------------------------------- general patterns (2026-12-06)
+
+
+def test_a_proper_name_before_a_lower_case_title_is_the_body(extract: Extract) -> None:
+    result = extract("Acme co-founder Dana Whitfield said the plan was dead.")
+    assert _roles(result, "Dana Whitfield") == [("co-founder", "Acme", None)]
+    result = extract("Miller campaign spokesman Brian Tolle said on Monday that the senator was fine.")
+    assert _roles(result, "Brian Tolle") == [("spokesman", "Miller campaign", None)]
+
+
+def test_governor_of_a_place_and_party_adjectives(extract: Extract) -> None:
+    result = extract("In a statement, Governor of Oregon Mary Johnson said the decision was sad.")
+    assert _roles(result, "Mary Johnson") == [("Governor", None, "Oregon")]
+    result = extract("Democratic senator Tom Ardley said the vote was close.")
+    assert _roles(result, "Tom Ardley") == [("senator", None, None)]
+
+
+def test_abbreviated_titles_and_former(extract: Extract) -> None:
+    result = extract("Former Ohio Gov. Ed Varner agreed that the rules should change.")
+    role = _entity(result, "Ed Varner").roles[0]
+    assert (role.title, role.place, role.former) == ("Gov.", "Ohio", True)

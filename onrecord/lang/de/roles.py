@@ -648,8 +648,8 @@ def _modifiers_begin(toks: Sequence[Token], r: int) -> int:
     sent = toks[r].sent
     k = r - 1
     while k >= 0 and r - k <= MAX_ADJECTIVES + 1 and toks[k].sent == sent and (
-        toks[k].text in role_places() or _is_adjective(toks[k])
-    ):
+        toks[k].text in role_places() or _is_adjective(toks[k]) or _known_modifier(toks[k])
+    ):  # "zurückgetretenen" (a participle the lemmatiser takes for a verb) is a known one
         k -= 1
     b = k + 1
     if b < r and not (k >= 0 and toks[k].sent == sent and toks[k].lower in _ARTICLES):
@@ -668,7 +668,7 @@ def role_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -
     r = name_begin - 1
     if r < 0 or toks[r].sent != toks[name_begin].sent or not is_role(toks[r]):
         first_name = _first_conjunct(toks, name_begin)
-        if first_name is not None and _plural_role(toks, first_name - 1):
+        if first_name is not None and _plural_role(toks, first_name - 1) and _in_list(toks, first_name, name_begin):
             return role_before(doc, first_name, kind_at)  # "den Soziologen A, B und C": B's too
         return None
     first = r
@@ -729,6 +729,20 @@ def _first_conjunct(toks: Sequence[Token], name_begin: int) -> int | None:
     return first
 
 
+def _in_list(toks: Sequence[Token], first: int, name_begin: int) -> bool:
+    """Whether names from ``first`` form a list closed by "und"/"sowie"/"oder" ("A, B und C"),
+    not a name and its apposition ("des Chefs A, B, hat …")."""
+    k = name_begin
+    sent = toks[name_begin].sent
+    while k < len(toks) and toks[k].sent == sent and k - name_begin < 4 * MAX_CONJUNCTS:
+        if toks[k].lower in _COORDINATORS and toks[k].lower != "," and k + 1 < len(toks) and _name_word(toks[k + 1]):
+            return True
+        if not (_name_word(toks[k]) or toks[k].text == ","):
+            break
+        k += 1
+    return any(t.lower in ("und", "sowie", "oder") for t in toks[first:name_begin])
+
+
 def _plural_role(toks: Sequence[Token], r: int) -> bool:
     """A role noun in the plural right before a name ("die Kommissare", "den Soziologen"): a title
     the coordinated names after it share."""
@@ -742,9 +756,9 @@ def coordinated_before(doc: PreparedDoc, role: RoleMatch | None, kind_at: KindAt
     """The first of two coordinated roles before a name when they differ in organisation or
     place: "Bundeskanzler und SPÖ-Chef Werner Faymann" → "Bundeskanzler" (besides "Chef", SPÖ)."""
     toks = doc.tokens
-    if role is None or role.end - role.begin != 1:
+    if role is None:
         return None
-    r = role.begin
+    r = role.begin  # "die Unternehmerin und ehemalige Wiener ÖVP-Abgeordnete X": the first is hers too
     if r < 2 or toks[r - 1].lower != "und" or not is_role(toks[r - 2]) or toks[r - 2].sent != toks[r].sent:
         return None
     compound = _split_compound(toks[r - 2].text, kind_at(r - 2))
