@@ -313,3 +313,14 @@ def test_coordinated_titles_with_modifiers_are_both_kept(extract: Extract) -> No
     result = extract("Das weiß auch die Unternehmerin und ehemalige Wiener Abgeordnete Sira Ekin.")
     roles = [(r.title, r.organization, r.place, r.former) for r in _entity(result, "Sira Ekin").roles]
     assert roles == [("Unternehmerin", None, None, False), ("Abgeordnete", None, "Wien", True)]
+
+
+def test_a_plural_role_phrase_names_a_group_not_a_holder(extract: Extract) -> None:
+    result = extract("Die EU-Innenminister beraten am Montag, sagte ein Sprecher des Innenministeriums.")
+    assert [(e.name, _roles(e)) for e in result.entities if e.roles] == [
+        ("Sprecher des Innenministeriums", [("Sprecher", "Innenministerium", None)])
+    ]
+    result = extract("Journalisten aus Fernost sagten, es sei schön. Die Vorsitzende der Partei sagte, es gehe voran.")
+    assert [(e.name, _roles(e)) for e in result.entities if e.roles] == [
+        ("Vorsitzende der Partei", [("Vorsitzende", "Partei", None)])
+    ]

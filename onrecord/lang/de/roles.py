@@ -135,7 +135,10 @@ class RoleMatch:
     begin: int
     end: int
     head: str | None = None  # the role noun as written ("Außenministerin"), for "die Ministerin"
-    former: bool = False  # "der frühere Minister", "Ex-Minister" (not in the output contract yet)
+    former: bool = False  # "der frühere Minister", "Ex-Minister"
+    #: an unnamed phrase whose role noun is plural ("die EU-Innenminister", "Politikern der SPD"):
+    #: a group of holders, no person; the roles set records no role for it (GUIDELINES B)
+    plural: bool = False
 
 
 def _no_kind(_: int) -> str:
@@ -817,8 +820,32 @@ def role_phrase(doc: PreparedDoc, begin: int, end: int, kind_at: KindAt = _no_ki
         stop = addressee_inside(doc, s, stop) or stop  # "die Ärztin zum STANDARD": no organisation
         match = parse_role(toks[s:stop], kind_at)
         if match is not None and match.begin <= begin and match.end >= end:
-            return None if _names_follow(doc, match.end) else match
+            if _names_follow(doc, match.end):
+                return None
+            return replace(match, plural=True) if _plural_phrase(toks, s, r) else match
     return None
+
+
+#: words before a role noun that make it a plural ("einige Künstler", "zwei Sprecher")
+_QUANTIFIERS = frozenset({"einige", "einigen", "viele", "vielen", "mehrere", "mehreren", "manche", "manchen",
+                          "zahlreiche", "zahlreichen", "alle", "allen", "beide", "beiden", "zwei", "drei", "vier",
+                          "fünf", "andere", "anderen", "weitere", "weiteren", "verschiedene", "verschiedenen"})
+
+
+def _plural_phrase(toks: Sequence[Token], s: int, r: int) -> bool:
+    """Whether the role noun at ``r`` of a phrase from ``s`` is plural: "-innen"; "die" with a
+    masculine role noun ("die EU-Innenminister"); a quantifier before it; or no article and a
+    plural ending ("Politikern der SPD", "Journalisten aus Fernost")."""
+    word = toks[r].text
+    if word.endswith("innen") or any(t.lower in _QUANTIFIERS for t in toks[max(0, s - 1) : r]):
+        return True
+    article = toks[s].lower if toks[s].lower in _ARTICLES else ""
+    if article == "die":
+        weak_feminine = word.endswith("e") and word + "r" in lexicon().roles  # "die Vorsitzende"
+        return not is_feminine_role(word) and not weak_feminine
+    if article or (s > 0 and toks[s - 1].lower in _CONTRACTIONS):
+        return False
+    return title_noun(word) != word and not word.endswith("s")
 
 
 def _names_follow(doc: PreparedDoc, end: int) -> bool:
