@@ -324,3 +324,18 @@ def test_a_plural_role_phrase_names_a_group_not_a_holder(extract: Extract) -> No
     assert [(e.name, _roles(e)) for e in result.entities if e.roles] == [
         ("Vorsitzende der Partei", [("Vorsitzende", "Partei", None)])
     ]
+
+
+def test_inflected_compounds_of_listed_role_nouns(extract: Extract) -> None:
+    result = extract("Entwickelt wurde das von den Politikwissenschaftern Michael Laver, Ken Benoit und John Garry.")
+    for name in ("Michael Laver", "Ken Benoit", "John Garry"):
+        assert _roles(_entity(result, name)) == [("Politikwissenschafter", None, None)]
+    result = extract("Die Rede des Oberbürgermeisters Karl Bauer war lang.")
+    assert _roles(_entity(result, "Karl Bauer")) == [("Oberbürgermeister", None, None)]
+
+
+def test_an_age_and_determiners_are_no_role_words(extract: Extract) -> None:
+    result = extract("Anna Berg, 45, Professorin für Ethik an der Universität Graz, sagte, es sei gut.")
+    assert _roles(_entity(result, "Anna Berg")) == [("Professorin für Ethik", "Universität Graz", None)]
+    result = extract("Die Außenminister Athens und Ankaras haben eine Kooperation vereinbart, sagte Eva Kern.")
+    assert [e.name for e in result.entities if e.roles] == []

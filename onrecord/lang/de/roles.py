@@ -71,6 +71,7 @@ _NOT_ADJECTIVES = frozenset({"aber", "oder", "sondern", "immer", "wieder", "seit
                              "nach", "vor", "wegen", "heute", "gestern", "morgen", "sowie", "mehr", "sehr",
                              "inzwischen", "derzeit", "damals", "bisher", "später", "früher", "ebenfalls"})
 _ADJ_ENDINGS = ("en", "em", "er", "es", "e")
+_DETERMINER_STEMS = ("dies", "jen", "sein", "ihr", "unser", "eur", "mein", "dein", "kein", "welch", "jed", "manch")
 _ADJ_SUFFIXES = ("ischen", "igen", "lichen", "alen", "ten", "ßen", "ären", "ellen", "iven", "schen", "ösen",
                  "aren", "eren", "ren", "nen")
 _NON_ORG_PREFIXES = frozenset({"ex", "vize", "ko", "co", "interims", "top", "alt", "noch", "ober", "chef",
@@ -173,7 +174,7 @@ def _inflected_role(word: str) -> bool:
         stem = word[: -len(cut)]
         if word.endswith(cut) and len(stem) >= 3:
             head = role_head(stem)
-            if head is not None and stem.endswith(head):
+            if head is not None and stem.lower().endswith(head.lower()):
                 return True
     return False
 
@@ -194,6 +195,8 @@ def _adjective_stem(word: str) -> str | None:
     """The stem of an inflected attributive adjective ("früheren" → "früher"), else None."""
     if not word.isalpha() or not word.islower() or word in _ARTICLES or word in _NOT_ADJECTIVES:
         return None
+    if word.startswith(_DETERMINER_STEMS) and len(word) <= 7:
+        return None  # "in diesem Bereich", "seines Präsidenten": determiners, no adjectives
     for ending in _ADJ_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             return word[: -len(ending)]
@@ -362,13 +365,13 @@ def title_noun(word: str, article: str = "") -> str:
     roles = lexicon().roles
     base = word
     head = role_head(word)
-    if word not in roles and not (head is not None and word.endswith(head)):
+    if word not in roles and not (head is not None and word.lower().endswith(head.lower())):
         for cut in ("nen", "en", "n", "es", "s", "e"):
             stem = word[: -len(cut)]
             if not word.endswith(cut) or len(stem) < 3:
                 continue
             head = role_head(stem)
-            if head is not None and stem.endswith(head):
+            if head is not None and stem.lower().endswith(head.lower()):
                 base = stem
                 break
     article = article.lower()
@@ -560,10 +563,15 @@ def _apposition_tokens(doc: PreparedDoc, name_end: int) -> list[Token]:
     if name_end >= len(toks) or toks[name_end].text not in (",", "("):
         return []
     sent = toks[name_end].sent
-    j = name_end + 1
-    while j < len(toks) and toks[j].sent == sent and toks[j].text not in _STOP and j - name_end <= MAX_APPOSITION:
+    begin = name_end + 1
+    if begin + 2 < len(toks) and toks[begin].text.isdigit() and toks[begin + 1].text == "," and (
+        toks[begin + 2].sent == sent
+    ):
+        begin += 2  # "Anna Berg, 45, Professorin für …": the age is no role
+    j = begin
+    while j < len(toks) and toks[j].sent == sent and toks[j].text not in _STOP and j - begin < MAX_APPOSITION:
         j += 1
-    return toks[name_end + 1 : j]
+    return toks[begin:j]
 
 
 _STOP = frozenset({",", "(", ")", ";", ":", ".", "!", "?", "–", "—", "„", "“", "\"", "»", "«"})
@@ -669,6 +677,8 @@ def role_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -
     und Diskriminierungsexperte X" (one title of two nouns)."""
     toks = doc.tokens
     r = name_begin - 1
+    if kind_at(name_begin) == "LOC" and toks[name_begin].text.endswith("s") and r >= 0 and is_role(toks[r]):
+        return None  # "die Außenminister Athens und Ankaras": the places of the role, no holders
     if r < 0 or toks[r].sent != toks[name_begin].sent or not is_role(toks[r]):
         first_name = _first_conjunct(toks, name_begin)
         if first_name is not None and _plural_role(toks, first_name - 1) and _in_list(toks, first_name, name_begin):
@@ -843,6 +853,8 @@ def _plural_phrase(toks: Sequence[Token], s: int, r: int) -> bool:
     if article == "die":
         weak_feminine = word.endswith("e") and word + "r" in lexicon().roles  # "die Vorsitzende"
         return not is_feminine_role(word) and not weak_feminine
+    if article == "den" and word.endswith(("ern", "eln")) and title_noun(word) == word[:-1]:
+        return True  # "den EU-Innenministern": a dative plural (the singular has no -n)
     if article or (s > 0 and toks[s - 1].lower in _CONTRACTIONS):
         return False
     return title_noun(word) != word and not word.endswith("s")

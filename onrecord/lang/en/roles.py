@@ -118,6 +118,11 @@ def _name_run(tokens: list[Token], i: int) -> int:
             t.text[:1].isdigit() and j > i
         ):
             j += 1
+        elif j > i and t.text in _POSSESSIVE and j + 1 < len(tokens) and tokens[j + 1].lower_ in _ORG_HEADS and (
+            tokens[j + 1].text.islower()
+        ):
+            j += 2  # "the LA Sheriff's office"
+            break
         elif j > i and (t.lower_ in _JOINERS or t.text in _POSSESSIVE) and j + 1 < len(tokens) and (
             tokens[j + 1].text[:1].isupper() and tokens[j + 1].ent_type_ != "PERSON" or tokens[j + 1].lower_ == "the"
             and j + 2 < len(tokens) and tokens[j + 2].text[:1].isupper()
@@ -203,7 +208,7 @@ def _title_tokens(region: list[Token]) -> tuple[list[Token], str | None, bool]:
             start = k + 3  # "pro - Beijing", "pan - democratic"
         elif start > k:
             continue
-        elif (low in _DROP_WORDS or low.startswith(_DROP_PREFIXES) and "-" in low or t.ent_type_ == "NORP"
+        elif (low in _DROP_WORDS or low.startswith(_DROP_PREFIXES) and "-" in low
               or t.pos_ in ("NUM", "DET", "PRON", "AUX") or t.is_punct and t.text != "-"
               or t.pos_ == "VERB" and t.tag_ not in ("VBG", "VBN")):
             start = k + 1
@@ -455,6 +460,8 @@ def _after_comma(ent: SpacySpan) -> list[Token]:
         return []
     out: list[Token] = []
     k = ent.end + 1
+    if k + 2 < len(doc) and doc[k].like_num and doc[k + 1].text == ",":
+        k += 2  # "Daniel Roe, 19, a member of …": the age is no role
     while k < len(doc) and not doc[k].is_sent_start and doc[k].text not in _APPOSITION_STOP:
         out.append(doc[k])
         k += 1
