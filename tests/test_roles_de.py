@@ -339,3 +339,18 @@ def test_an_age_and_determiners_are_no_role_words(extract: Extract) -> None:
     assert _roles(_entity(result, "Anna Berg")) == [("Professorin für Ethik", "Universität Graz", None)]
     result = extract("Die Außenminister Athens und Ankaras haben eine Kooperation vereinbart, sagte Eva Kern.")
     assert [e.name for e in result.entities if e.roles] == []
+
+
+def test_a_role_with_als_in_the_clause_a_name_opens(extract: Extract) -> None:
+    result = extract("Villach – Greg Hulst folgt dem entlassenen Finnen Hannu Järvi als Cheftrainer des VSV nach.")
+    assert _roles(_entity(result, "Greg Hulst")) == [("Cheftrainer", "VSV", None)]
+    result = extract("Stigwald arbeitete unter anderem als Manager für die Bee Gees.")
+    assert _roles(_entity(result, "Stigwald")) == [("Manager", "Bee Gees", None)]
+
+
+def test_an_adverb_may_open_an_apposition(extract: Extract) -> None:
+    result = extract("Das sagt Andreas Brenner, ehemals langjähriger Direktor der Tirol Werbung.")
+    role = _only_role(_entity(result, "Andreas Brenner"))
+    assert (role.title, role.organization, role.former) == ("Direktor", "Tirol Werbung", True)
+    result = extract("Rand Paule, ebenfalls ein potenzieller Präsidentschaftskandidat, ist dagegen.")
+    assert _roles(_entity(result, "Rand Paule")) == [("Präsidentschaftskandidat", None, None)]

@@ -585,7 +585,17 @@ def apposition_after(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind
         return predicative_role(doc, name_end, kind_at)
     if len(body) > MAX_APPOSITION:
         return None
-    return parse_role(body, kind_at) or relative_role(body, kind_at)
+    k = 0
+    while k < len(body) - 1 and body[k].lower in _APPOSITION_ADVERBS:
+        k += 1  # "X, ebenfalls ein Kandidat", "X, ehemals langjähriger Direktor der Y"
+    former = any(_APPOSITION_ADVERBS[t.lower] for t in body[:k])
+    match = parse_role(body[k:], kind_at) or relative_role(body, kind_at)
+    return replace(match, former=True) if match is not None and former else match
+
+
+#: adverbs that may open an apposition before its role; True: they make the role a past one
+_APPOSITION_ADVERBS = {"ebenfalls": False, "auch": False, "selbst": False, "derzeit": False, "seit": False,
+                       "ehemals": True, "einst": True, "vormals": True, "zuvor": True, "bis": False}
 
 
 #: copulas that make a role noun phrase the name's role ("X ist Professorin für …", "… als X
@@ -611,6 +621,31 @@ def _clause_tokens(toks: Sequence[Token], j: int) -> list[Token]:
     return list(toks[j:k])
 
 
+MAX_ALS_DISTANCE = 8
+
+
+def _als_role(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch | None:
+    """A role given with "als" in the clause a name opens: "X arbeitete als Manager für die Y",
+    "X folgt dem entlassenen Z als Cheftrainer des VSV nach" (the subject's role)."""
+    toks = doc.tokens
+    sent = toks[name_end - 1].sent
+    b = name_end - 1
+    while b > 0 and toks[b - 1].sent == sent and _name_word(toks[b - 1]):
+        b -= 1
+    opens = b == doc.sentences[sent][0] or toks[b - 1].text in ("–", "—", ":") or (
+        toks[b - 1].lower in _ARTICLES and b - 1 == doc.sentences[sent][0]
+    )
+    if not opens:
+        return None
+    k = name_end
+    while k < len(toks) and toks[k].sent == sent and k - name_end < MAX_ALS_DISTANCE and toks[k].text not in _STOP:
+        if toks[k].lower == "als" and k + 1 < len(toks):
+            body = _clause_tokens(toks, k + 1)
+            return parse_role(body, kind_at) if body and (is_role(body[0]) or body[0].lower in _ARTICLES) else None
+        k += 1
+    return None
+
+
 def predicative_role(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
     """A role stated with a copula right after the name: "X ist seit 2012 Professorin für Ethik
     an der Universität Y", "seit X 2002 Chef des Konzerns wurde" (the copula ends the clause).
@@ -618,6 +653,9 @@ def predicative_role(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind
     toks = doc.tokens
     if name_end >= len(toks):
         return None
+    als = _als_role(doc, name_end, kind_at)
+    if als is not None:
+        return als
     if toks[name_end].lower in _COPULAS:
         body = _clause_tokens(toks, _when_words(toks, name_end + 1, len(toks)))
         return parse_role(body, kind_at) if body else None
