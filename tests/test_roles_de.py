@@ -354,3 +354,12 @@ def test_an_adverb_may_open_an_apposition(extract: Extract) -> None:
     assert (role.title, role.organization, role.former) == ("Direktor", "Tirol Werbung", True)
     result = extract("Rand Paule, ebenfalls ein potenzieller Präsidentschaftskandidat, ist dagegen.")
     assert _roles(_entity(result, "Rand Paule")) == [("Präsidentschaftskandidat", None, None)]
+
+
+def test_a_bare_role_noun_with_a_plural_verb_is_a_group(extract: Extract) -> None:
+    result = extract(
+        "Vertreter der Stadtwerke hatten erklärt, die Leitung sei dicht. Laut Sprecher des Amts ist alles gut."
+    )
+    assert [(e.name, _roles(e)) for e in result.entities if e.roles] == [
+        ("Sprecher des Amts", [("Sprecher", "Amt", None)])
+    ]

@@ -143,3 +143,8 @@ def test_abbreviated_titles_and_former(extract: Extract) -> None:
     result = extract("Former Ohio Gov. Ed Varner agreed that the rules should change.")
     role = _entity(result, "Ed Varner").roles[0]
     assert (role.title, role.place, role.former) == ("Gov.", "Ohio", True)
+
+
+def test_hyphenated_organisation_names_stay_whole(extract: Extract) -> None:
+    result = extract("Steven Rose, a senior fellow at the Urban-Brookings Tax Policy Center, said it was unusual.")
+    assert _roles(result, "Steven Rose") == [("senior fellow", "Urban-Brookings Tax Policy Center", None)]

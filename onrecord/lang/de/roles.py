@@ -621,7 +621,7 @@ def _clause_tokens(toks: Sequence[Token], j: int) -> list[Token]:
     return list(toks[j:k])
 
 
-MAX_ALS_DISTANCE = 8
+MAX_ALS_DISTANCE = 12
 
 
 def _als_role(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch | None:
@@ -895,7 +895,19 @@ def _plural_phrase(toks: Sequence[Token], s: int, r: int) -> bool:
         return True  # "den EU-Innenministern": a dative plural (the singular has no -n)
     if article or (s > 0 and toks[s - 1].lower in _CONTRACTIONS):
         return False
-    return title_noun(word) != word and not word.endswith("s")
+    if title_noun(word) != word and not word.endswith("s"):
+        return True
+    # no determiner at all and no preposition before it ("Vertreter der US-Regierung hatten
+    # erklärt"): a bare count noun is a plural ("laut Polizeisprecher" stays one person)
+    before = toks[s - 1] if s > 0 and toks[s - 1].sent == toks[s].sent else None
+    return before is None or (before.lower not in lexicon().prepositions and before.text[:1].islower()
+                              and not _adjective_stem(before.text) and before.lower not in _DETERMINER_WORDS)
+
+
+#: possessives and demonstratives that make a bare-looking role noun a singular ("seinen Gegenspieler")
+_DETERMINER_WORDS = frozenset({"sein", "seine", "seinen", "seinem", "seiner", "seines", "ihr", "ihre", "ihren",
+                               "ihrem", "ihrer", "ihres", "dieser", "diese", "diesen", "diesem", "dieses", "unser",
+                               "unsere", "unseren", "unserem", "unserer", "jeder", "jede", "jeden", "jedem"})
 
 
 def _names_follow(doc: PreparedDoc, end: int) -> bool:

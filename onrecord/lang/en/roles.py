@@ -114,7 +114,12 @@ def _name_run(tokens: list[Token], i: int) -> int:
         t = tokens[j]
         if j > i and ("\n" in tokens[j - 1].whitespace_ or t.ent_type_ == "PERSON" and tokens[i].ent_type_ != "PERSON"):
             break
-        if (t.text[:1].isupper() and (t.pos_ not in ("ADP", "DET", "CCONJ") or j == i)) or (
+        if j > i and t.text in _HONORIFICS:
+            break  # "… for Education Mr. Toccafondi": the honorific opens the next name
+        if j > i and t.text == "-" and not t.whitespace_ and not tokens[j - 1].whitespace_ and j + 1 < len(tokens) \
+                and tokens[j + 1].text[:1].isupper():
+            j += 1  # "Urban-Brookings Tax Policy Center"
+        elif (t.text[:1].isupper() and (t.pos_ not in ("ADP", "DET", "CCONJ") or j == i)) or (
             t.text[:1].isdigit() and j > i
         ):
             j += 1
@@ -137,6 +142,9 @@ def _name_run(tokens: list[Token], i: int) -> int:
         while j < len(tokens) and tokens[j].pos_ == "NOUN" and tokens[j].text.islower():
             j += 1  # "the Indonesian military", "the Afghan team"
     return j
+
+
+_HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr"})
 
 
 @dataclass
