@@ -148,3 +148,13 @@ def test_abbreviated_titles_and_former(extract: Extract) -> None:
 def test_hyphenated_organisation_names_stay_whole(extract: Extract) -> None:
     result = extract("Steven Rose, a senior fellow at the Urban-Brookings Tax Policy Center, said it was unusual.")
     assert _roles(result, "Steven Rose") == [("senior fellow", "Urban-Brookings Tax Policy Center", None)]
+
+
+def test_an_acronym_inside_a_title_is_the_body(extract: Extract) -> None:
+    result = extract("Interim DNC Chairwoman Donna Brazile said Sunday that she was glad.")
+    assert _roles(result, "Donna Brazile") == [("Interim Chairwoman", "DNC", None)]
+
+
+def test_a_role_of_a_body_before_the_name_and_a_comma(extract: Extract) -> None:
+    result = extract("Co-founder of Google, Sergey Brin, personally met with him.")
+    assert _roles(result, "Sergey Brin") == [("Co-founder", "Google", None)]

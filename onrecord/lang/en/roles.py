@@ -144,6 +144,13 @@ def _name_run(tokens: list[Token], i: int) -> int:
     return j
 
 
+def _acronym(tok: Token) -> bool:
+    """An upper-case abbreviation that names a body ("DNC", "FBI"), not a place ("US")."""
+    return tok.text.isupper() and tok.text.isalpha() and len(tok.text) > 1 and _ent(tok, PLACE_LABELS) is None and (
+        tok.text not in role_places() and not is_role_noun(tok)
+    )
+
+
 _HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr"})
 
 
@@ -291,6 +298,10 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
     ):
         end += 1
     words, adj_place, former = _title_tokens(toks[:end])
+    acronyms = [k for k, t in enumerate(words[:-1]) if _acronym(t)]
+    if org is None and len(acronyms) == 1 and len(words) > 2:
+        org = words[acronyms[0]].text  # "Interim DNC Chairwoman": the body inside the title
+        words = [t for k, t in enumerate(words) if k != acronyms[0]]
     extra: list[str] = []
     j = end
     if words:
@@ -442,11 +453,11 @@ def _role_before_comma(ent: SpacySpan) -> Role | None:
     """"Malaysia's Prime Minister, Najib Razak", "the Afghan team's coach, Alireza Mehraban"."""
     doc = ent.doc
     comma = ent.start - 1
-    if comma < 1 or doc[comma].text != "," or not is_role_noun(doc[comma - 1]):
+    if comma < 1 or doc[comma].text != ",":
         return None
     tokens = _prefix_before(doc, comma)
-    if not tokens:
-        return None
+    if not tokens or not (is_role_noun(doc[comma - 1]) or any(is_role_noun(t) for t in tokens[:3])):
+        return None  # "Co-founder of Google, Sergey Brin": the role noun opens the phrase
     before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
     if before is not None and before.lower_ in ("the", "a", "an"):
         before = doc[before.i - 1] if before.i > 0 else None
