@@ -363,3 +363,8 @@ def test_a_bare_role_noun_with_a_plural_verb_is_a_group(extract: Extract) -> Non
     assert [(e.name, _roles(e)) for e in result.entities if e.roles] == [
         ("Sprecher des Amts", [("Sprecher", "Amt", None)])
     ]
+
+
+def test_an_english_organisation_name_is_not_inflected(extract: Extract) -> None:
+    result = extract("Ben Carr, Analyst des Institute of International Finance, warnte davor.")
+    assert _roles(_entity(result, "Ben Carr")) == [("Analyst", "Institute of International Finance", None)]

@@ -265,12 +265,17 @@ def _cap_run(tokens: Sequence[Token], i: int) -> int:
     return j
 
 
+def _english_name(tokens: Sequence[Token]) -> bool:
+    """An English organisation name quoted in German text: an English head or function word."""
+    return any(t.lower in _ENGLISH_ORG_HEADS or t.lower in _ENGLISH or t.lower == "the" for t in tokens)
+
+
 def nominative(tokens: Sequence[Token], article: str | None) -> str:
     """An organisation's words in the nominative without article, given the article (or
     contraction) before them: ("Auswärtigen Amts", "des") → "Auswärtiges Amt"."""
     words = [t.text for t in tokens]
-    if not tokens or article is None:
-        return " ".join(words)
+    if not tokens or article is None or _english_name(tokens):
+        return " ".join(words)  # an English name is not inflected: "des Institute of International Finance"
     article = article.lower()
     feminine = article in _FEMININE_ARTICLES and article not in _MASC_NEUT_ARTICLES
     n_adj = 0
