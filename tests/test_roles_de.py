@@ -277,3 +277,94 @@ def test_former_roles_are_marked_and_the_title_keeps_only_the_role(extract: Extr
     falk = _only_role(_entity(result, "Jonas Falk"))
     assert (falk.title, falk.organization, falk.former) == ("Sprecher", "Umweltministerium", True)
     assert _only_role(_entity(result, "Rolf Hansen")).former is False
+
+
+# --------------------------------------------------------------------------- general patterns (2026-12-06)
+
+
+def test_a_plural_title_is_shared_by_a_list_of_names(extract: Extract) -> None:
+    result = extract("Das Verfahren wurde von den Soziologen Martin Kerber, Lena Fuchs und Paul Brandl entwickelt.")
+    for name in ("Martin Kerber", "Lena Fuchs", "Paul Brandl"):
+        assert _roles(_entity(result, name)) == [("Soziologe", None, None)]
+
+
+def test_a_singular_title_before_a_name_and_its_apposition_is_not_shared(extract: Extract) -> None:
+    result = extract("Der Nachfolger des Airbus-Chefs Karl Streit, Louis Gall, kündigte Kürzungen an.")
+    assert _roles(_entity(result, "Karl Streit")) == [("Chef", "Airbus", None)]
+    assert _roles(_entity(result, "Louis Gall")) == []
+
+
+def test_a_copula_states_the_role_of_the_name(extract: Extract) -> None:
+    result = extract("Anna Berg ist seit 2012 Professorin für Ethik an der Universität Graz. Karl Huber ist müde.")
+    assert _roles(_entity(result, "Anna Berg")) == [("Professorin für Ethik", "Universität Graz", None)]
+    assert _roles(_entity(result, "Karl Huber")) == []
+    result = extract("Seit Ackermann 2002 Vorstandsvorsitzender der Deutschen Bank wurde, sank der Kurs.")
+    assert _roles(_entity(result, "Ackermann")) == [("Vorstandsvorsitzender", "Deutsche Bank", None)]
+    assert [e.name for e in result.entities if e.roles] == ["Ackermann"]  # the role phrase is no one else
+
+
+def test_a_participle_of_leaving_office_marks_the_role_former(extract: Extract) -> None:
+    result = extract("Der Verband entscheidet über die Nachfolge seines zurückgetretenen Präsidenten Sepp Bart.")
+    role = _only_role(_entity(result, "Sepp Bart"))
+    assert (role.title, role.former) == ("Präsident", True)
+
+
+def test_coordinated_titles_with_modifiers_are_both_kept(extract: Extract) -> None:
+    result = extract("Das weiß auch die Unternehmerin und ehemalige Wiener Abgeordnete Sira Ekin.")
+    roles = [(r.title, r.organization, r.place, r.former) for r in _entity(result, "Sira Ekin").roles]
+    assert roles == [("Unternehmerin", None, None, False), ("Abgeordnete", None, "Wien", True)]
+
+
+def test_a_plural_role_phrase_names_a_group_not_a_holder(extract: Extract) -> None:
+    result = extract("Die EU-Innenminister beraten am Montag, sagte ein Sprecher des Innenministeriums.")
+    assert [(e.name, _roles(e)) for e in result.entities if e.roles] == [
+        ("Sprecher des Innenministeriums", [("Sprecher", "Innenministerium", None)])
+    ]
+    result = extract("Journalisten aus Fernost sagten, es sei schön. Die Vorsitzende der Partei sagte, es gehe voran.")
+    assert [(e.name, _roles(e)) for e in result.entities if e.roles] == [
+        ("Vorsitzende der Partei", [("Vorsitzende", "Partei", None)])
+    ]
+
+
+def test_inflected_compounds_of_listed_role_nouns(extract: Extract) -> None:
+    result = extract("Entwickelt wurde das von den Politikwissenschaftern Michael Laver, Ken Benoit und John Garry.")
+    for name in ("Michael Laver", "Ken Benoit", "John Garry"):
+        assert _roles(_entity(result, name)) == [("Politikwissenschafter", None, None)]
+    result = extract("Die Rede des Oberbürgermeisters Karl Bauer war lang.")
+    assert _roles(_entity(result, "Karl Bauer")) == [("Oberbürgermeister", None, None)]
+
+
+def test_an_age_and_determiners_are_no_role_words(extract: Extract) -> None:
+    result = extract("Anna Berg, 45, Professorin für Ethik an der Universität Graz, sagte, es sei gut.")
+    assert _roles(_entity(result, "Anna Berg")) == [("Professorin für Ethik", "Universität Graz", None)]
+    result = extract("Die Außenminister Athens und Ankaras haben eine Kooperation vereinbart, sagte Eva Kern.")
+    assert [e.name for e in result.entities if e.roles] == []
+
+
+def test_a_role_with_als_in_the_clause_a_name_opens(extract: Extract) -> None:
+    result = extract("Villach – Greg Hulst folgt dem entlassenen Finnen Hannu Järvi als Cheftrainer des VSV nach.")
+    assert _roles(_entity(result, "Greg Hulst")) == [("Cheftrainer", "VSV", None)]
+    result = extract("Stigwald arbeitete unter anderem als Manager für die Bee Gees.")
+    assert _roles(_entity(result, "Stigwald")) == [("Manager", "Bee Gees", None)]
+
+
+def test_an_adverb_may_open_an_apposition(extract: Extract) -> None:
+    result = extract("Das sagt Andreas Brenner, ehemals langjähriger Direktor der Tirol Werbung.")
+    role = _only_role(_entity(result, "Andreas Brenner"))
+    assert (role.title, role.organization, role.former) == ("Direktor", "Tirol Werbung", True)
+    result = extract("Rand Paule, ebenfalls ein potenzieller Präsidentschaftskandidat, ist dagegen.")
+    assert _roles(_entity(result, "Rand Paule")) == [("Präsidentschaftskandidat", None, None)]
+
+
+def test_a_bare_role_noun_with_a_plural_verb_is_a_group(extract: Extract) -> None:
+    result = extract(
+        "Vertreter der Stadtwerke hatten erklärt, die Leitung sei dicht. Laut Sprecher des Amts ist alles gut."
+    )
+    assert [(e.name, _roles(e)) for e in result.entities if e.roles] == [
+        ("Sprecher des Amts", [("Sprecher", "Amt", None)])
+    ]
+
+
+def test_an_english_organisation_name_is_not_inflected(extract: Extract) -> None:
+    result = extract("Ben Carr, Analyst des Institute of International Finance, warnte davor.")
+    assert _roles(_entity(result, "Ben Carr")) == [("Analyst", "Institute of International Finance", None)]

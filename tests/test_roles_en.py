@@ -115,3 +115,46 @@ def test_a_body_before_the_title_is_its_organisation(extract: Extract) -> None:
     assert _roles(result, "Tom Vale") == [("Administrator", "NASA", None)]
     kole = _entity(result, "Fred Kole").roles
     assert [(r.title, r.organization, r.former) for r in kole] == [("commissioner", "Internal Revenue Service", True)]
+
+
+# --------------------------------------------------------------------------- general patterns (2026-12-06)
+
+
+def test_a_proper_name_before_a_lower_case_title_is_the_body(extract: Extract) -> None:
+    result = extract("Acme co-founder Dana Whitfield said the plan was dead.")
+    assert _roles(result, "Dana Whitfield") == [("co-founder", "Acme", None)]
+    result = extract("Miller campaign spokesman Brian Tolle said on Monday that the senator was fine.")
+    assert _roles(result, "Brian Tolle") == [("spokesman", "Miller campaign", None)]
+
+
+def test_governor_of_a_place(extract: Extract) -> None:
+    result = extract("In a statement, Governor of Oregon Mary Johnson said the decision was sad.")
+    assert _roles(result, "Mary Johnson") == [("Governor", None, "Oregon")]
+
+
+def test_an_age_before_the_apposition_and_a_possessive_office(extract: Extract) -> None:
+    result = extract("Daniel Moore, 19, a member of the Sea Club all his life, was arrested.")
+    assert _roles(result, "Daniel Moore") == [("member", "Sea Club", None)]
+    result = extract("Steve Miller, a representative for the LA Sheriff's office, told reporters that it was over.")
+    assert _roles(result, "Steve Miller") == [("representative", "LA Sheriff's office", None)]
+
+
+def test_abbreviated_titles_and_former(extract: Extract) -> None:
+    result = extract("Former Ohio Gov. Ed Varner agreed that the rules should change.")
+    role = _entity(result, "Ed Varner").roles[0]
+    assert (role.title, role.place, role.former) == ("Gov.", "Ohio", True)
+
+
+def test_hyphenated_organisation_names_stay_whole(extract: Extract) -> None:
+    result = extract("Steven Rose, a senior fellow at the Urban-Brookings Tax Policy Center, said it was unusual.")
+    assert _roles(result, "Steven Rose") == [("senior fellow", "Urban-Brookings Tax Policy Center", None)]
+
+
+def test_an_acronym_inside_a_title_is_the_body(extract: Extract) -> None:
+    result = extract("Interim DNC Chairwoman Donna Brazile said Sunday that she was glad.")
+    assert _roles(result, "Donna Brazile") == [("Interim Chairwoman", "DNC", None)]
+
+
+def test_a_role_of_a_body_before_the_name_and_a_comma(extract: Extract) -> None:
+    result = extract("Co-founder of Google, Sergey Brin, personally met with him.")
+    assert _roles(result, "Sergey Brin") == [("Co-founder", "Google", None)]

@@ -230,12 +230,13 @@ def _ftm_roles(store: Store, exported: dict[str, str]) -> Iterator[EntityProxy]:
                 t.roles.c.title,
                 t.roles.c.organization,
                 t.roles.c.place,
+                t.roles.c.former,
                 func.min(a.date_from).label("first"),
                 func.max(a.date_to).label("last"),
             )  # fmt: skip
             .select_from(t.roles.join(t.articles, a.id == t.roles.c.article_id))
-            .group_by(t.roles.c.entity_id, t.roles.c.title, t.roles.c.organization, t.roles.c.place)
-            .order_by(t.roles.c.entity_id, t.roles.c.title)
+            .group_by(t.roles.c.entity_id, t.roles.c.title, t.roles.c.organization, t.roles.c.place, t.roles.c.former)
+            .order_by(t.roles.c.entity_id, t.roles.c.title, t.roles.c.organization, t.roles.c.place, t.roles.c.former)
         ).all()
     positions: set[str] = set()
     for row in rows:
@@ -249,9 +250,12 @@ def _ftm_roles(store: Store, exported: dict[str, str]) -> Iterator[EntityProxy]:
             positions.add(position.id)
             yield position
         occupancy = model.make_entity("Occupancy")
-        occupancy.make_id("onrecord-occupancy", row.entity_id, position.id)
+        # a past occupancy of the same post is one of its own (its id is unchanged otherwise)
+        occupancy.make_id("onrecord-occupancy", row.entity_id, position.id, "former" if row.former else None)
         occupancy.add("holder", _ftm_id(row.entity_id))
         occupancy.add("post", position.id)
+        if row.former:
+            occupancy.add("status", "ended")  # the text calls the role past (früherer, former)
         occupancy.add("date", [row.first, row.last])
         occupancy.add("description", f"seen in articles dated {row.first or '?'} to {row.last or '?'}")
         yield occupancy

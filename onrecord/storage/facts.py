@@ -26,6 +26,7 @@ __all__ = [
     "now_iso",
     "quote_id",
     "role_id",
+    "role_label",
     "stance_columns",
     "word_count",
 ]
@@ -105,6 +106,13 @@ def bound(date: str, end: bool) -> str:
 def is_former_title(title: str | None) -> bool:
     """Whether a role title says the role is past (``früherer Minister``, ``ex-CEO``, ``former``)."""
     return bool(title and _FORMER.search(title))
+
+
+def role_label(title: str | None, organization: str | None, place: str | None, former: bool) -> str:
+    """A role in one line: "Minister, SPD, Berlin"; a past role says so ("Minister (former)")
+    unless its title already does ("former CEO")."""
+    label = ", ".join(part for part in (title, organization, place) if part)
+    return f"{label} (former)" if label and former and not is_former_title(title) else label
 
 
 def word_count(analysis: Analysis) -> int:

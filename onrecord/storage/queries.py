@@ -30,7 +30,7 @@ from onrecord.errors import NotFoundError
 from onrecord.model import Analysis
 from onrecord.resolve.keys import fold
 from onrecord.storage import schema as t
-from onrecord.storage.facts import bound, is_former_title, loads_spans
+from onrecord.storage.facts import bound, loads_spans, role_label
 from onrecord.storage.records import (
     ArticleRecord,
     Companion,
@@ -310,13 +310,13 @@ def _roles_of(conn: object, article_entity_ids: list[str]) -> dict[str, list[str
     if not article_entity_ids:
         return {}
     rows = conn.execute(  # type: ignore[attr-defined]
-        select(t.roles.c.article_entity_id, t.roles.c.title, t.roles.c.organization, t.roles.c.place)
+        select(t.roles.c.article_entity_id, t.roles.c.title, t.roles.c.organization, t.roles.c.place, t.roles.c.former)
         .where(t.roles.c.article_entity_id.in_(sorted(set(article_entity_ids))))
         .order_by(t.roles.c.article_entity_id, t.roles.c.id)
     )
     found: dict[str, list[str]] = {}
     for row in rows:
-        label = ", ".join(part for part in (row.title, row.organization, row.place) if part)
+        label = role_label(row.title, row.organization, row.place, bool(row.former))
         if label and label not in found.setdefault(row.article_entity_id, []):
             found[row.article_entity_id].append(label)
     return found
@@ -420,17 +420,19 @@ def entity_profile(store: Store, entity_id: str, companions: int = 10) -> Entity
                 t.roles.c.title,
                 t.roles.c.organization,
                 t.roles.c.place,
+                t.roles.c.former,
                 func.min(a.c.date_from).label("first"),
                 func.max(a.c.date_to).label("last"),
                 func.count(distinct(a.c.id)).label("n"),
             )
             .select_from(t.roles.join(a, a.c.id == t.roles.c.article_id))
             .where(t.roles.c.entity_id == entity_id)
-            .group_by(t.roles.c.title, t.roles.c.organization, t.roles.c.place)
+            .group_by(t.roles.c.title, t.roles.c.organization, t.roles.c.place, t.roles.c.former)
             .order_by(
                 text("first"),
                 text("n DESC"),
                 *(c.nulls_first() for c in (t.roles.c.title, t.roles.c.organization, t.roles.c.place)),
+                t.roles.c.former,
             )  # fmt: skip
         ).all()
         merged = (
@@ -454,7 +456,7 @@ def entity_profile(store: Store, entity_id: str, companions: int = 10) -> Entity
                 first_seen=r.first,
                 last_seen=r.last,
                 articles=r.n,
-                former=is_former_title(r.title),
+                former=bool(r.former),
             )
             for r in role_rows
         ],

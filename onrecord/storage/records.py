@@ -73,7 +73,9 @@ class RoleSpan(_Record):
     last_seen: str | None = None
     articles: int = 0
     former: bool = Field(
-        default=False, description="the title itself marks the role as past (früherer, ehemaliger, former)"
+        default=False,
+        description="the text marks the role as past (der frühere Minister, Ex-Chef, former CEO); German titles "
+        "leave the marker out",
     )
 
 

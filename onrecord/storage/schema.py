@@ -29,6 +29,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
     text,
 )
 
@@ -231,6 +232,8 @@ roles = Table(
     Column("organization_fold", Text),
     Column("place", Text),
     Column("spans", Text, nullable=False),
+    #: the role is a past one (Role.former; before revision 0009: from the title's words)
+    Column("former", Boolean, nullable=False, server_default=false()),
     Index("ix_roles_entity", "entity_id"),
     Index("ix_roles_article_entity", "article_entity_id"),
     Index("ix_roles_organization_fold", "organization_fold", "article_entity_id"),

@@ -291,6 +291,7 @@ class Store:
                         "organization_fold": fold(role.organization) if role.organization else None,
                         "place": role.place,
                         "spans": dumps_spans(role.spans),
+                        "former": role.former,
                     }
                 )
             links[entity.id] = (row_id, entity_id, entity.name)

@@ -432,7 +432,7 @@ def _group(state: _State, doc: PreparedDoc, view: Candidate, cand: Candidate, he
     if target is None:
         target = state.groups[key] = state.new(None, doc.text[span[0] : span[1]], "group")
         phrase = role_phrase(doc, head, head + 1, kinds)
-        if phrase is not None and (phrase.organization or phrase.place):
+        if phrase is not None and not phrase.plural and (phrase.organization or phrase.place):
             target.roles.append(phrase)
     state.seen(target, span, cand)
 
@@ -466,8 +466,8 @@ def _unnamed_role(state: _State, doc: PreparedDoc, cand: Candidate | None, phras
         # "der Sprecher des Auswärtigen Amts" are one unnamed holder of that role
         name_from = phrase.begin + 1 if article in _ARTICLES and phrase.end - phrase.begin > 1 else phrase.begin
         target = state.new(None, doc.text[doc.tokens[name_from].start : span[1]], "person")
-    if phrase.organization or phrase.place or not target.roles:
-        target.roles.append(phrase)
+    if not phrase.plural and (phrase.organization or phrase.place or not target.roles):
+        target.roles.append(phrase)  # a plural phrase names a group of holders: no one's role
     state.roles.append((phrase.begin, phrase.end, target))
     state.seen(target, span, cand)
 

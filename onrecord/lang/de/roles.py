@@ -71,6 +71,7 @@ _NOT_ADJECTIVES = frozenset({"aber", "oder", "sondern", "immer", "wieder", "seit
                              "nach", "vor", "wegen", "heute", "gestern", "morgen", "sowie", "mehr", "sehr",
                              "inzwischen", "derzeit", "damals", "bisher", "später", "früher", "ebenfalls"})
 _ADJ_ENDINGS = ("en", "em", "er", "es", "e")
+_DETERMINER_STEMS = ("dies", "jen", "sein", "ihr", "unser", "eur", "mein", "dein", "kein", "welch", "jed", "manch")
 _ADJ_SUFFIXES = ("ischen", "igen", "lichen", "alen", "ten", "ßen", "ären", "ellen", "iven", "schen", "ösen",
                  "aren", "eren", "ren", "nen")
 _NON_ORG_PREFIXES = frozenset({"ex", "vize", "ko", "co", "interims", "top", "alt", "noch", "ober", "chef",
@@ -135,7 +136,10 @@ class RoleMatch:
     begin: int
     end: int
     head: str | None = None  # the role noun as written ("Außenministerin"), for "die Ministerin"
-    former: bool = False  # "der frühere Minister", "Ex-Minister" (not in the output contract yet)
+    former: bool = False  # "der frühere Minister", "Ex-Minister"
+    #: an unnamed phrase whose role noun is plural ("die EU-Innenminister", "Politikern der SPD"):
+    #: a group of holders, no person; the roles set records no role for it (GUIDELINES B)
+    plural: bool = False
 
 
 def _no_kind(_: int) -> str:
@@ -170,7 +174,7 @@ def _inflected_role(word: str) -> bool:
         stem = word[: -len(cut)]
         if word.endswith(cut) and len(stem) >= 3:
             head = role_head(stem)
-            if head is not None and stem.endswith(head):
+            if head is not None and stem.lower().endswith(head.lower()):
                 return True
     return False
 
@@ -191,6 +195,8 @@ def _adjective_stem(word: str) -> str | None:
     """The stem of an inflected attributive adjective ("früheren" → "früher"), else None."""
     if not word.isalpha() or not word.islower() or word in _ARTICLES or word in _NOT_ADJECTIVES:
         return None
+    if word.startswith(_DETERMINER_STEMS) and len(word) <= 7:
+        return None  # "in diesem Bereich", "seines Präsidenten": determiners, no adjectives
     for ending in _ADJ_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             return word[: -len(ending)]
@@ -259,12 +265,17 @@ def _cap_run(tokens: Sequence[Token], i: int) -> int:
     return j
 
 
+def _english_name(tokens: Sequence[Token]) -> bool:
+    """An English organisation name quoted in German text: an English head or function word."""
+    return any(t.lower in _ENGLISH_ORG_HEADS or t.lower in _ENGLISH or t.lower == "the" for t in tokens)
+
+
 def nominative(tokens: Sequence[Token], article: str | None) -> str:
     """An organisation's words in the nominative without article, given the article (or
     contraction) before them: ("Auswärtigen Amts", "des") → "Auswärtiges Amt"."""
     words = [t.text for t in tokens]
-    if not tokens or article is None:
-        return " ".join(words)
+    if not tokens or article is None or _english_name(tokens):
+        return " ".join(words)  # an English name is not inflected: "des Institute of International Finance"
     article = article.lower()
     feminine = article in _FEMININE_ARTICLES and article not in _MASC_NEUT_ARTICLES
     n_adj = 0
@@ -359,13 +370,13 @@ def title_noun(word: str, article: str = "") -> str:
     roles = lexicon().roles
     base = word
     head = role_head(word)
-    if word not in roles and not (head is not None and word.endswith(head)):
+    if word not in roles and not (head is not None and word.lower().endswith(head.lower())):
         for cut in ("nen", "en", "n", "es", "s", "e"):
             stem = word[: -len(cut)]
             if not word.endswith(cut) or len(stem) < 3:
                 continue
             head = role_head(stem)
-            if head is not None and stem.endswith(head):
+            if head is not None and stem.lower().endswith(head.lower()):
                 base = stem
                 break
     article = article.lower()
@@ -557,10 +568,15 @@ def _apposition_tokens(doc: PreparedDoc, name_end: int) -> list[Token]:
     if name_end >= len(toks) or toks[name_end].text not in (",", "("):
         return []
     sent = toks[name_end].sent
-    j = name_end + 1
-    while j < len(toks) and toks[j].sent == sent and toks[j].text not in _STOP and j - name_end <= MAX_APPOSITION:
+    begin = name_end + 1
+    if begin + 2 < len(toks) and toks[begin].text.isdigit() and toks[begin + 1].text == "," and (
+        toks[begin + 2].sent == sent
+    ):
+        begin += 2  # "Anna Berg, 45, Professorin für …": the age is no role
+    j = begin
+    while j < len(toks) and toks[j].sent == sent and toks[j].text not in _STOP and j - begin < MAX_APPOSITION:
         j += 1
-    return toks[name_end + 1 : j]
+    return toks[begin:j]
 
 
 _STOP = frozenset({",", "(", ")", ";", ":", ".", "!", "?", "–", "—", "„", "“", "\"", "»", "«"})
@@ -570,9 +586,92 @@ def apposition_after(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind
     """A role apposition or role-naming relative clause right after the name ending at token
     ``name_end``: "Anna Berger, Professorin für …,", "Jana Wolf, die das Referat … leitet,"."""
     body = _apposition_tokens(doc, name_end)
-    if not body or len(body) > MAX_APPOSITION:
+    if not body:
+        return predicative_role(doc, name_end, kind_at)
+    if len(body) > MAX_APPOSITION:
         return None
-    return parse_role(body, kind_at) or relative_role(body, kind_at)
+    k = 0
+    while k < len(body) - 1 and body[k].lower in _APPOSITION_ADVERBS:
+        k += 1  # "X, ebenfalls ein Kandidat", "X, ehemals langjähriger Direktor der Y"
+    former = any(_APPOSITION_ADVERBS[t.lower] for t in body[:k])
+    match = parse_role(body[k:], kind_at) or relative_role(body, kind_at)
+    return replace(match, former=True) if match is not None and former else match
+
+
+#: adverbs that may open an apposition before its role; True: they make the role a past one
+_APPOSITION_ADVERBS = {"ebenfalls": False, "auch": False, "selbst": False, "derzeit": False, "seit": False,
+                       "ehemals": True, "einst": True, "vormals": True, "zuvor": True, "bis": False}
+
+
+#: copulas that make a role noun phrase the name's role ("X ist Professorin für …", "… als X
+#: 2002 Vorstandschef wurde")
+_COPULAS = frozenset({"ist", "war", "wird", "wurde", "bleibt", "blieb"})
+#: words between a copula and the role that say when ("ist seit 2012 Professor")
+_TIME_ADVERBS = frozenset({"seit", "derzeit", "inzwischen", "nun", "jetzt", "bereits", "schon", "heute", "noch",
+                           "weiterhin", "auch", "zudem", "außerdem", "damals", "bis", "ab", "zuletzt"})
+
+
+def _when_words(toks: Sequence[Token], j: int, limit: int) -> int:
+    """``j`` moved past words that only say when ("seit 2012", "derzeit")."""
+    while j < limit and (toks[j].lower in _TIME_ADVERBS or toks[j].text.isdigit()):
+        j += 1
+    return j
+
+
+def _clause_tokens(toks: Sequence[Token], j: int) -> list[Token]:
+    sent = toks[j].sent if j < len(toks) else -1
+    k = j
+    while k < len(toks) and toks[k].sent == sent and toks[k].text not in _STOP and k - j <= MAX_APPOSITION:
+        k += 1
+    return list(toks[j:k])
+
+
+MAX_ALS_DISTANCE = 12
+
+
+def _als_role(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch | None:
+    """A role given with "als" in the clause a name opens: "X arbeitete als Manager für die Y",
+    "X folgt dem entlassenen Z als Cheftrainer des VSV nach" (the subject's role)."""
+    toks = doc.tokens
+    sent = toks[name_end - 1].sent
+    b = name_end - 1
+    while b > 0 and toks[b - 1].sent == sent and _name_word(toks[b - 1]):
+        b -= 1
+    opens = b == doc.sentences[sent][0] or toks[b - 1].text in ("–", "—", ":") or (
+        toks[b - 1].lower in _ARTICLES and b - 1 == doc.sentences[sent][0]
+    )
+    if not opens:
+        return None
+    k = name_end
+    while k < len(toks) and toks[k].sent == sent and k - name_end < MAX_ALS_DISTANCE and toks[k].text not in _STOP:
+        if toks[k].lower == "als" and k + 1 < len(toks):
+            body = _clause_tokens(toks, k + 1)
+            return parse_role(body, kind_at) if body and (is_role(body[0]) or body[0].lower in _ARTICLES) else None
+        k += 1
+    return None
+
+
+def predicative_role(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
+    """A role stated with a copula right after the name: "X ist seit 2012 Professorin für Ethik
+    an der Universität Y", "seit X 2002 Chef des Konzerns wurde" (the copula ends the clause).
+    A role noun phrase only: "X ist müde", "X wurde Opfer" give none."""
+    toks = doc.tokens
+    if name_end >= len(toks):
+        return None
+    als = _als_role(doc, name_end, kind_at)
+    if als is not None:
+        return als
+    if toks[name_end].lower in _COPULAS:
+        body = _clause_tokens(toks, _when_words(toks, name_end + 1, len(toks)))
+        return parse_role(body, kind_at) if body else None
+    body = _clause_tokens(toks, _when_words(toks, name_end, len(toks)))
+    if not body or body[0].lower in _ARTICLES or not is_role(body[0]):
+        return None
+    match = parse_role(body, kind_at)
+    if match is None or match.end >= len(toks) or toks[match.end].lower not in _COPULAS:
+        return None
+    return match
+
 
 
 def _adjectives_begin(toks: Sequence[Token], r: int) -> int:
@@ -603,8 +702,8 @@ def _modifiers_begin(toks: Sequence[Token], r: int) -> int:
     sent = toks[r].sent
     k = r - 1
     while k >= 0 and r - k <= MAX_ADJECTIVES + 1 and toks[k].sent == sent and (
-        toks[k].text in role_places() or _is_adjective(toks[k])
-    ):
+        toks[k].text in role_places() or _is_adjective(toks[k]) or _known_modifier(toks[k])
+    ):  # "zurückgetretenen" (a participle the lemmatiser takes for a verb) is a known one
         k -= 1
     b = k + 1
     if b < r and not (k >= 0 and toks[k].sent == sent and toks[k].lower in _ARTICLES):
@@ -621,7 +720,12 @@ def role_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -
     und Diskriminierungsexperte X" (one title of two nouns)."""
     toks = doc.tokens
     r = name_begin - 1
+    if kind_at(name_begin) == "LOC" and toks[name_begin].text.endswith("s") and r >= 0 and is_role(toks[r]):
+        return None  # "die Außenminister Athens und Ankaras": the places of the role, no holders
     if r < 0 or toks[r].sent != toks[name_begin].sent or not is_role(toks[r]):
+        first_name = _first_conjunct(toks, name_begin)
+        if first_name is not None and _plural_role(toks, first_name - 1) and _in_list(toks, first_name, name_begin):
+            return role_before(doc, first_name, kind_at)  # "den Soziologen A, B und C": B's too
         return None
     first = r
     compound = _split_compound(toks[r].text, kind_at(r))
@@ -652,13 +756,65 @@ def role_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -
     return RoleMatch(" ".join(words), org, place, b, r + 1, toks[r].text, parts.former or compound.former)
 
 
+_COORDINATORS = frozenset({",", "und", "sowie", "oder"})
+_SINGULAR_ARTICLES = frozenset({"des", "dem", "eines", "einem", "einen", "ein", "eine", "einer"})
+MAX_CONJUNCTS = 6
+
+
+def _name_word(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.text.replace("-", "").isalpha() and not is_role(tok) and (
+        tok.lower not in _ARTICLES
+    )
+
+
+def _first_conjunct(toks: Sequence[Token], name_begin: int) -> int | None:
+    """For a later name of a coordination of names ("A B, C D und E F"), the first token of the
+    first name; None when no name and coordinator come before ``name_begin``."""
+    sent = toks[name_begin].sent
+    k = name_begin - 1
+    first: int | None = None
+    for _ in range(MAX_CONJUNCTS):
+        if k < 1 or toks[k].sent != sent or toks[k].lower not in _COORDINATORS:
+            break
+        j = k - 1
+        while j >= 0 and toks[j].sent == sent and k - 1 - j < 4 and _name_word(toks[j]):
+            j -= 1
+        if j == k - 1:
+            break
+        first, k = j + 1, j
+    return first
+
+
+def _in_list(toks: Sequence[Token], first: int, name_begin: int) -> bool:
+    """Whether names from ``first`` form a list closed by "und"/"sowie"/"oder" ("A, B und C"),
+    not a name and its apposition ("des Chefs A, B, hat …")."""
+    k = name_begin
+    sent = toks[name_begin].sent
+    while k < len(toks) and toks[k].sent == sent and k - name_begin < 4 * MAX_CONJUNCTS:
+        if toks[k].lower in _COORDINATORS and toks[k].lower != "," and k + 1 < len(toks) and _name_word(toks[k + 1]):
+            return True
+        if not (_name_word(toks[k]) or toks[k].text == ","):
+            break
+        k += 1
+    return any(t.lower in ("und", "sowie", "oder") for t in toks[first:name_begin])
+
+
+def _plural_role(toks: Sequence[Token], r: int) -> bool:
+    """A role noun in the plural right before a name ("die Kommissare", "den Soziologen"): a title
+    the coordinated names after it share."""
+    if r < 0 or not is_role(toks[r]) or is_feminine_role(toks[r].text) and not toks[r].text.endswith("innen"):
+        return False
+    article = toks[r - 1].lower if r > 0 else ""
+    return title_noun(toks[r].text, article) != toks[r].text and article not in _SINGULAR_ARTICLES
+
+
 def coordinated_before(doc: PreparedDoc, role: RoleMatch | None, kind_at: KindAt = _no_kind) -> RoleMatch | None:
     """The first of two coordinated roles before a name when they differ in organisation or
     place: "Bundeskanzler und SPÖ-Chef Werner Faymann" → "Bundeskanzler" (besides "Chef", SPÖ)."""
     toks = doc.tokens
-    if role is None or role.end - role.begin != 1:
+    if role is None:
         return None
-    r = role.begin
+    r = role.begin  # "die Unternehmerin und ehemalige Wiener ÖVP-Abgeordnete X": the first is hers too
     if r < 2 or toks[r - 1].lower != "und" or not is_role(toks[r - 2]) or toks[r - 2].sent != toks[r].sent:
         return None
     compound = _split_compound(toks[r - 2].text, kind_at(r - 2))
@@ -717,8 +873,46 @@ def role_phrase(doc: PreparedDoc, begin: int, end: int, kind_at: KindAt = _no_ki
         stop = addressee_inside(doc, s, stop) or stop  # "die Ärztin zum STANDARD": no organisation
         match = parse_role(toks[s:stop], kind_at)
         if match is not None and match.begin <= begin and match.end >= end:
-            return None if _names_follow(doc, match.end) else match
+            if _names_follow(doc, match.end):
+                return None
+            return replace(match, plural=True) if _plural_phrase(toks, s, r) else match
     return None
+
+
+#: words before a role noun that make it a plural ("einige Künstler", "zwei Sprecher")
+_QUANTIFIERS = frozenset({"einige", "einigen", "viele", "vielen", "mehrere", "mehreren", "manche", "manchen",
+                          "zahlreiche", "zahlreichen", "alle", "allen", "beide", "beiden", "zwei", "drei", "vier",
+                          "fünf", "andere", "anderen", "weitere", "weiteren", "verschiedene", "verschiedenen"})
+
+
+def _plural_phrase(toks: Sequence[Token], s: int, r: int) -> bool:
+    """Whether the role noun at ``r`` of a phrase from ``s`` is plural: "-innen"; "die" with a
+    masculine role noun ("die EU-Innenminister"); a quantifier before it; or no article and a
+    plural ending ("Politikern der SPD", "Journalisten aus Fernost")."""
+    word = toks[r].text
+    if word.endswith("innen") or any(t.lower in _QUANTIFIERS for t in toks[max(0, s - 1) : r]):
+        return True
+    article = toks[s].lower if toks[s].lower in _ARTICLES else ""
+    if article == "die":
+        weak_feminine = word.endswith("e") and word + "r" in lexicon().roles  # "die Vorsitzende"
+        return not is_feminine_role(word) and not weak_feminine
+    if article == "den" and word.endswith(("ern", "eln")) and title_noun(word) == word[:-1]:
+        return True  # "den EU-Innenministern": a dative plural (the singular has no -n)
+    if article or (s > 0 and toks[s - 1].lower in _CONTRACTIONS):
+        return False
+    if title_noun(word) != word and not word.endswith("s"):
+        return True
+    # no determiner at all and no preposition before it ("Vertreter der US-Regierung hatten
+    # erklärt"): a bare count noun is a plural ("laut Polizeisprecher" stays one person)
+    before = toks[s - 1] if s > 0 and toks[s - 1].sent == toks[s].sent else None
+    return before is None or (before.lower not in lexicon().prepositions and before.text[:1].islower()
+                              and not _adjective_stem(before.text) and before.lower not in _DETERMINER_WORDS)
+
+
+#: possessives and demonstratives that make a bare-looking role noun a singular ("seinen Gegenspieler")
+_DETERMINER_WORDS = frozenset({"sein", "seine", "seinen", "seinem", "seiner", "seines", "ihr", "ihre", "ihren",
+                               "ihrem", "ihrer", "ihres", "dieser", "diese", "diesen", "diesem", "dieses", "unser",
+                               "unsere", "unseren", "unserem", "unserer", "jeder", "jede", "jeden", "jedem"})
 
 
 def _names_follow(doc: PreparedDoc, end: int) -> bool:

@@ -114,10 +114,20 @@ def _name_run(tokens: list[Token], i: int) -> int:
         t = tokens[j]
         if j > i and ("\n" in tokens[j - 1].whitespace_ or t.ent_type_ == "PERSON" and tokens[i].ent_type_ != "PERSON"):
             break
-        if (t.text[:1].isupper() and (t.pos_ not in ("ADP", "DET", "CCONJ") or j == i)) or (
+        if j > i and t.text in _HONORIFICS:
+            break  # "… for Education Mr. Toccafondi": the honorific opens the next name
+        if j > i and t.text == "-" and not t.whitespace_ and not tokens[j - 1].whitespace_ and j + 1 < len(tokens) \
+                and tokens[j + 1].text[:1].isupper():
+            j += 1  # "Urban-Brookings Tax Policy Center"
+        elif (t.text[:1].isupper() and (t.pos_ not in ("ADP", "DET", "CCONJ") or j == i)) or (
             t.text[:1].isdigit() and j > i
         ):
             j += 1
+        elif j > i and t.text in _POSSESSIVE and j + 1 < len(tokens) and tokens[j + 1].lower_ in _ORG_HEADS and (
+            tokens[j + 1].text.islower()
+        ):
+            j += 2  # "the LA Sheriff's office"
+            break
         elif j > i and (t.lower_ in _JOINERS or t.text in _POSSESSIVE) and j + 1 < len(tokens) and (
             tokens[j + 1].text[:1].isupper() and tokens[j + 1].ent_type_ != "PERSON" or tokens[j + 1].lower_ == "the"
             and j + 2 < len(tokens) and tokens[j + 2].text[:1].isupper()
@@ -132,6 +142,16 @@ def _name_run(tokens: list[Token], i: int) -> int:
         while j < len(tokens) and tokens[j].pos_ == "NOUN" and tokens[j].text.islower():
             j += 1  # "the Indonesian military", "the Afghan team"
     return j
+
+
+def _acronym(tok: Token) -> bool:
+    """An upper-case abbreviation that names a body ("DNC", "FBI"), not a place ("US")."""
+    return tok.text.isupper() and tok.text.isalpha() and len(tok.text) > 1 and _ent(tok, PLACE_LABELS) is None and (
+        tok.text not in role_places() and not is_role_noun(tok)
+    )
+
+
+_HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr"})
 
 
 @dataclass
@@ -164,6 +184,21 @@ def _owner(tokens: list[Token]) -> tuple[str | None, str | None]:
     if _ent(run[0], PLACE_LABELS) is not None and _ent(run[-1], PLACE_LABELS) is not None:
         return None, _text(run)
     return _text(run), None
+
+
+#: lower-case nouns that continue a proper name into a body ("Clinton campaign", "Trump administration")
+_BODY_NOUNS = _ORG_HEADS | frozenset({"campaign", "administration", "government", "team", "family", "staff"})
+
+
+def _proper_body(run: list[Token], rest: list[Token]) -> bool:
+    """A one-word proper name before a lower-case role ("Facebook co-founder", "Scientology
+    attorney"): the body, unless it is a person, a place or a group ("Democratic senator")."""
+    if len(run) != 1 or not rest or not rest[0].text[:1].islower():
+        return False
+    tok = run[0]
+    return tok.pos_ in ("PROPN", "NOUN") and tok.ent_type_ not in ("PERSON", "NORP", "GPE", "LOC", "DATE") and (
+        tok.text not in role_places() and not is_role_noun(tok)
+    )
 
 
 def _title_tokens(region: list[Token]) -> tuple[list[Token], str | None, bool]:
@@ -236,7 +271,12 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
         e = min(len(toks), gpe.end - toks[0].i) if gpe is not None else _name_run(toks, 0)
         run, rest = toks[:e], toks[e:]
         orgish = _ent(toks[0], ORG_LABELS) is not None or any(t.lower_ in _ORG_HEADS for t in run) or (
-            len(run) == 1 and run[0].text.isupper() and len(run[0].text) > 1)
+            len(run) == 1 and run[0].text.isupper() and len(run[0].text) > 1) or _proper_body(run, rest)
+        units = 0
+        while units < len(rest) - 1 and rest[units].lower_ in _BODY_NOUNS and not is_role_noun(rest[units]):
+            units += 1  # "Clinton campaign spokesman": the campaign is the body
+        if units and gpe is None and all(t.pos_ == "PROPN" for t in run) and is_role_noun(rest[units]):
+            run, rest, orgish = run + rest[:units], rest[units:], True
         if not rest and len(run) > 2 and is_role_noun(run[-1]) and run[-2].lower_ in _ORG_HEADS:
             run, rest = run[:-1], run[-1:]  # "State Department Spokesperson"
         elif (not rest and len(run) >= 2 and is_role_noun(run[-1]) and not any(is_role_noun(t) for t in run[:-1])
@@ -258,6 +298,10 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
     ):
         end += 1
     words, adj_place, former = _title_tokens(toks[:end])
+    acronyms = [k for k, t in enumerate(words[:-1]) if _acronym(t)]
+    if org is None and len(acronyms) == 1 and len(words) > 2:
+        org = words[acronyms[0]].text  # "Interim DNC Chairwoman": the body inside the title
+        words = [t for k, t in enumerate(words) if k != acronyms[0]]
     extra: list[str] = []
     j = end
     if words:
@@ -279,8 +323,8 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
                 continue
             if t.lower_ == "of" and words[-1].text[:1].isupper() and nxt.text[:1].isupper() and (
                 j + 2 >= len(toks) or toks[j + 2].is_punct
-            ):
-                extra += [t.text, nxt.text]  # "Secretary of State"
+            ) and _ent(nxt, PLACE_LABELS) is None:
+                extra += [t.text, nxt.text]  # "Secretary of State" (but "Governor of Washington": a place)
                 j += 2
                 continue
             if t.lower_ in _FIELD_PREPS and nxt.lower_ not in _DETS and _ent(nxt, ORG_LABELS + PLACE_LABELS) is None \
@@ -308,7 +352,7 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
                     e = _name_run(toks, k)
                     name = _text(toks[k:e])
                     is_place = _ent(toks[k], PLACE_LABELS) is not None and _ent(toks[e - 1], PLACE_LABELS) is not None
-                    if is_place and (t.lower_ in ("in", "to", "from") or org is not None):
+                    if is_place and (t.lower_ in ("in", "to", "from", "of") or org is not None):
                         place = place or name
                     elif t.lower_ != "in" and org is None:
                         org = name
@@ -381,6 +425,10 @@ def _prefix_before(doc: object, end: int) -> list[Token]:
             out.insert(0, t)  # "interior and overseas minister"
         elif t.is_punct or t.pos_ in ("VERB", "AUX", "CCONJ", "PRON", "NUM", "SCONJ", "PART", "ADP", "DET", "ADV"):
             break
+        elif t.ent_type_ == "PERSON" and first is not None and first.lower_ in _BODY_NOUNS and (
+            first.text.islower() and t.text[:1].isupper()
+        ):
+            out.insert(0, t)  # "Clinton campaign spokesman"
         elif t.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL"):
             break
         else:
@@ -405,11 +453,11 @@ def _role_before_comma(ent: SpacySpan) -> Role | None:
     """"Malaysia's Prime Minister, Najib Razak", "the Afghan team's coach, Alireza Mehraban"."""
     doc = ent.doc
     comma = ent.start - 1
-    if comma < 1 or doc[comma].text != "," or not is_role_noun(doc[comma - 1]):
+    if comma < 1 or doc[comma].text != ",":
         return None
     tokens = _prefix_before(doc, comma)
-    if not tokens:
-        return None
+    if not tokens or not (is_role_noun(doc[comma - 1]) or any(is_role_noun(t) for t in tokens[:3])):
+        return None  # "Co-founder of Google, Sergey Brin": the role noun opens the phrase
     before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
     if before is not None and before.lower_ in ("the", "a", "an"):
         before = doc[before.i - 1] if before.i > 0 else None
@@ -431,6 +479,8 @@ def _after_comma(ent: SpacySpan) -> list[Token]:
         return []
     out: list[Token] = []
     k = ent.end + 1
+    if k + 2 < len(doc) and doc[k].like_num and doc[k + 1].text == ",":
+        k += 2  # "Daniel Roe, 19, a member of …": the age is no role
     while k < len(doc) and not doc[k].is_sent_start and doc[k].text not in _APPOSITION_STOP:
         out.append(doc[k])
         k += 1
