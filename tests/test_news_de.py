@@ -1,0 +1,61 @@
+"""German news as stored by web archives and corpora (issue 13): subheadings and datelines
+glued to the body, on sentences written for the project."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.lang.de.tokens import prepare
+
+
+def sentences(text: str) -> list[str]:
+    doc = prepare(text)
+    return [text[doc.tokens[b].start : doc.tokens[e - 1].end] for b, e in doc.sentences]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Die Stadt hat kein Geld. Streit um Gebühren Der Bürgermeister lehnt die Pläne ab.",
+            ["Die Stadt hat kein Geld.", "Streit um Gebühren", "Der Bürgermeister lehnt die Pläne ab."],
+        ),
+        (
+            "Neue Pläne für den Bahnhof Im Mai beginnen die Arbeiten.",
+            ["Neue Pläne für den Bahnhof", "Im Mai beginnen die Arbeiten."],
+        ),
+        (
+            "Kassel/Göttingen – Die Stadt müsse sparen, sagte der Kämmerer.",
+            ["Kassel/Göttingen –", "Die Stadt müsse sparen, sagte der Kämmerer."],
+        ),
+    ],
+)
+def test_a_subheading_or_dateline_glued_to_the_body_is_a_sentence_of_its_own(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das berichtet Die Presse am Montag.",  # a name that opens with an article
+        "Der Bürgermeister sagte Wir brauchen mehr Geld.",  # speech whose quote marks were lost
+        "Die Stadt hat kein Geld, und Der Bürgermeister lehnt ab.",  # a comma: no heading before it
+        "Im Rathaus von Kassel wurde am Montag lange über die neuen Gebühren für den Bahnhof Die Debatte",
+    ],
+)
+def test_no_heading_break_inside_a_sentence(text: str) -> None:
+    assert len(sentences(text)) == 1
+
+
+def test_the_subheading_stays_out_of_the_statement_below_it() -> None:
+    from onrecord.lang import get_extractor
+
+    text = (
+        "Die Stadt hat kein Geld mehr. Kassel spart Die Stadträtin Petra Klein kündigte einen "
+        "Umbau des Bahnhofs an. Kassel/Göttingen – Die Arbeiten müssten bald beginnen, sagte der Kämmerer."
+    )
+    quotes = get_extractor("de").extract(text).quotes
+    assert [q.text for q in quotes] == [
+        "Die Stadträtin Petra Klein kündigte einen Umbau des Bahnhofs an.",
+        "Die Arbeiten müssten bald beginnen",
+    ]
