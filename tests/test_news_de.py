@@ -59,3 +59,16 @@ def test_the_subheading_stays_out_of_the_statement_below_it() -> None:
         "Die Stadträtin Petra Klein kündigte einen Umbau des Bahnhofs an.",
         "Die Arbeiten müssten bald beginnen",
     ]
+
+
+def test_a_surname_that_is_also_an_adjective_is_a_speaker_at_the_start_of_a_sentence() -> None:
+    """"Kurz" (lemma "kurz") after a first name is a name, so "Kurz sagte …" names the speaker."""
+    from onrecord.lang import get_extractor
+
+    text = "Außenminister Sebastian Kurz besuchte am Montag Ankara. Kurz sagte, die Gespräche seien gut verlaufen."
+    result = get_extractor("de").extract(text)
+    (quote,) = result.quotes
+    assert quote.text == "die Gespräche seien gut verlaufen"
+    assert quote.speaker is not None and quote.speaker.text == "Kurz"
+    names = {e.id: e.name for e in result.entities}
+    assert names[quote.entity or ""] == "Sebastian Kurz"
