@@ -72,3 +72,41 @@ def test_a_surname_that_is_also_an_adjective_is_a_speaker_at_the_start_of_a_sent
     assert quote.speaker is not None and quote.speaker.text == "Kurz"
     names = {e.id: e.name for e in result.entities}
     assert names[quote.entity or ""] == "Sebastian Kurz"
+
+
+def _quotes(text: str) -> list[str]:
+    from onrecord.lang import get_extractor
+
+    return [q.text for q in get_extractor("de").extract(text).quotes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a Konjunktiv inside a fixed phrase reports nobody's speech
+        "Roth sagte, die Stadt habe kein Geld. Jede Hilfe, und sei es nur ein Zuschuss, wurde begrüßt.",
+        "Was in Skigebieten seit Jahren gang und gäbe ist, war in der Altstadt nie erlaubt: "
+        "Läden auch am Feiertag aufzusperren.",
+    ],
+)
+def test_a_mood_idiom_is_no_mark_of_speech(text: str) -> None:
+    assert not any("Zuschuss" in q or "Feiertag" in q for q in _quotes(text))
+
+
+def test_a_subject_with_an_apposition_is_no_statement() -> None:
+    text = (
+        "Die Stadt hat kein Geld mehr. Die Vorsitzende des Gemeinderats, Petra Klein, "
+        "stellte eine Senkung der Gebühren in Aussicht."
+    )
+    assert "Die Vorsitzende des Gemeinderats, Petra Klein" not in _quotes(text)
+
+
+def test_a_konjunktiv_beside_the_idiom_still_marks_speech() -> None:
+    from onrecord.lang.de.labels import TokenSpan
+    from onrecord.lang.de.narration import idiom_mood_only
+
+    doc = prepare("Die Gemeinde brauche Hilfe, und sei es nur ein Zuschuss.")
+    whole = [TokenSpan("FQ", 0, len(doc.tokens))]
+    assert not idiom_mood_only(doc, whole)  # "brauche" is Konjunktiv outside the idiom
+    doc = prepare("Die Gemeinde hofft auf Hilfe, und sei es nur ein Zuschuss.")
+    assert idiom_mood_only(doc, [TokenSpan("FQ", 0, len(doc.tokens))])

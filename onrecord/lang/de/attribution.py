@@ -13,6 +13,7 @@ from onrecord.lang.de.features import cue_class, is_evidential, is_konj1
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.linear import LinearModel
+from onrecord.lang.de.narration import idiom_mood_only, in_idiom, noun_phrase_only
 from onrecord.lang.de.ner import NamedSpan, token_types
 from onrecord.lang.de.rules import (
     CLAUSE_PUNCT,
@@ -220,8 +221,12 @@ class SpanSets:
 
     @classmethod
     def of(cls, doc: PreparedDoc, tagging: Tagging, names: list[NamedSpan] | None = None) -> SpanSets:
-        # a quote that is only the "Das" of "Das berichtete Y." is none: a rule finds its statement
-        spans = [s for s in tagging.spans if not lone_demonstrative(doc, s)]
+        # a quote that is only the "Das" of "Das berichtete Y." is none: a rule finds its statement;
+        # nor is a cue inside a mood idiom ("gang und gäbe")
+        spans = [
+            s for s in tagging.spans
+            if not lone_demonstrative(doc, s) and not (s.cls == "CUE" and in_idiom(doc, s))
+        ]
         # "…; nach Behördenangaben …": a second source inside a tagged quote starts a quote of its own
         spans, split = split_at_source_phrases(doc, spans)
         extra = [*split, *rule_quotes(doc, spans)]
@@ -395,9 +400,21 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
             parts=parts, speaker=speaker, cue=cue, speaker_prob=best[0] if best else 0.0,
             refers_to=refers_to if speaker is not None else None,
         )
-        if attested(att):
+        if attested(att) and not narration(doc, att):
             out.append(att)
     return out
+
+
+def narration(doc: PreparedDoc, att: Attribution) -> bool:
+    """Whether an indirect or free indirect quote is the reporter's narration (see
+    :mod:`onrecord.lang.de.narration`): a noun phrase alone ("Der Präsident des Parlaments, Martin
+    Schulz"), or without a cue in its own sentences, marked as speech only by a mood idiom ("und
+    sei es nur …"; a cue in the sentence before is the previous statement's)."""
+    if att.cls not in ("IQ", "FQ"):
+        return False
+    sents = range(doc.tokens[att.begin].sent, doc.tokens[att.end - 1].sent + 1)
+    own_cue = att.cue is not None and doc.tokens[att.cue.begin].sent in sents
+    return noun_phrase_only(doc, att.parts) or (not own_cue and idiom_mood_only(doc, att.parts))
 
 
 def attested(att: Attribution) -> bool:

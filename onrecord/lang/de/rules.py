@@ -42,6 +42,7 @@ from collections import defaultdict
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon
+from onrecord.lang.de.narration import idiom_tokens
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 
 #: articles, possessives and prepositions that may stand inside a source's noun phrase
@@ -478,9 +479,10 @@ def infinitive_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLe
     toks = doc.tokens
     if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[begin:end]):
         return None
+    idiom = idiom_tokens(doc, begin, end)  # "gang und gäbe ist, …" has no speech verb
     for v in range(begin, end - 3):
         tok = toks[v]
-        if not (tok.text.islower() and tok.text.isalpha()):
+        if not (tok.text.islower() and tok.text.isalpha()) or v in idiom:
             continue
         if cue_class(tok, lex) != "verb" and tok.lemma.lower() not in _INFINITIVE_VERBS:
             continue
@@ -574,8 +576,9 @@ def colon_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon
     clause_words = [t for t in words if t.text.islower() and t.lower not in ("und", "oder", "sowie")]
     if len(words) < _MIN_QUOTE or len(clause_words) < 2:
         return None  # a list ("Methan, Ammoniak oder Stickstoff.") is no statement
+    idiom = idiom_tokens(doc, begin, colon)
     cue = next((k for k in range(colon - 1, max(begin, colon - _COLON_CUE_GAP) - 1, -1)
-                if toks[k].text.islower() and toks[k].lemma.lower() not in _NOT_SPEECH
+                if toks[k].text.islower() and toks[k].lemma.lower() not in _NOT_SPEECH and k not in idiom
                 and (cue_class(toks[k], lex) in ("verb", "conj") or toks[k].lemma.lower() in _COLON_SPEECH)), None)
     return (cue, colon + 1) if cue is not None else None
 

@@ -1,0 +1,86 @@
+"""What looks like a statement to the tagger but is the reporter's narration (issue 13).
+
+Pure functions over tokens, used by :mod:`onrecord.lang.de.attribution` to drop such quotes:
+
+* **mood idioms** (``data/mood_idioms.txt``): "gang und gäbe", "und sei es nur …", "es sei
+  denn" hold a Konjunktiv form that reports nobody's speech; a cue inside one is no cue, and a
+  quote without a cue whose only mark of reported speech lies in one is narration.
+* **a noun phrase alone**: a quote without quote marks whose words are names, nouns and function
+  words only, with an apposition inside ("Der Präsident des Parlaments, Martin Schulz") — the
+  subject of the sentence taken for its content.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from onrecord.lang.de.features import is_evidential, is_konj1
+from onrecord.lang.de.labels import TokenSpan
+from onrecord.lang.de.lexicon import data_lines, lexicon
+from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
+
+#: lower-case words that a noun phrase may hold besides names and nouns
+_NP_WORDS = frozenset({
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+    "und", "oder", "sowie", "von", "vom", "zu", "zur", "zum", "für", "im", "in", "am", "an", "auf", "aus", "bei",
+    "mit", "nach", "über", "unter",
+})
+
+
+@cache
+def _idioms() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(line.split()) for line in data_lines("mood_idioms.txt"))
+
+
+def idiom_tokens(doc: PreparedDoc, begin: int, end: int) -> set[int]:
+    """Indices of the tokens in ``[begin, end)`` that belong to a mood idiom (punctuation inside an
+    idiom is skipped: "koste es, was es wolle")."""
+    toks = doc.tokens
+    words = [i for i in range(begin, end) if toks[i].text[:1].isalnum()]
+    out: set[int] = set()
+    for k in range(len(words)):
+        for idiom in _idioms():
+            if k + len(idiom) <= len(words) and all(
+                toks[words[k + m]].lower == w for m, w in enumerate(idiom)
+            ):
+                out.update(words[k : k + len(idiom)])
+    return out
+
+
+def in_idiom(doc: PreparedDoc, span: TokenSpan) -> bool:
+    """A cue span all of whose words lie in a mood idiom ("gäbe" of "gang und gäbe")."""
+    b, e = doc.sentences[doc.tokens[span.begin].sent]
+    inside = idiom_tokens(doc, b, e)
+    return all(i in inside for i in range(span.begin, span.end) if doc.tokens[i].text[:1].isalnum())
+
+
+def _marked(tok: Token) -> bool:
+    return is_konj1(tok) or tok.lower in lexicon().konj2
+
+
+def idiom_mood_only(doc: PreparedDoc, parts: list[TokenSpan]) -> bool:
+    """Whether the quote's only marks of reported speech (Konjunktiv, quote marks, reportative
+    "soll") lie in mood idioms, and it holds one ("In der Stadt wurde Hilfe, und sei es nur ein
+    Anruf, erhofft.")."""
+    toks = doc.tokens
+    inside: set[int] = set()
+    for p in parts:
+        inside |= idiom_tokens(doc, p.begin, p.end)
+    if not inside:
+        return False
+    span = [toks[i] for p in parts for i in range(p.begin, p.end)]
+    rest = [t for t in span if t.i not in inside]
+    if any(t.quoted >= 0 or is_quote_mark(t.text) for t in span) or is_evidential(rest):
+        return False
+    return not any(_marked(t) for t in rest)
+
+
+def noun_phrase_only(doc: PreparedDoc, parts: list[TokenSpan]) -> bool:
+    """Whether a quote without quote marks is a noun phrase with an apposition and nothing else
+    ("Der Präsident des Parlaments, Martin Schulz"): no lower-case word but articles, prepositions
+    and conjunctions, and a comma inside."""
+    toks = [t for p in parts for t in doc.tokens[p.begin : p.end]]
+    if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks) or not any(t.text == "," for t in toks):
+        return False
+    words = [t for t in toks if t.text[:1].isalpha()]
+    return bool(words) and all(t.text[:1].isupper() or t.lower in _NP_WORDS for t in words)
