@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.lang.de.tokens import prepare
+from onrecord.lang.de.labels import TokenSpan
+from onrecord.lang.de.narration import consecutive_clause, relative_clause_only
+from onrecord.lang.de.tokens import PreparedDoc, prepare
 
 
 def sentences(text: str) -> list[str]:
@@ -110,3 +112,29 @@ def test_a_konjunktiv_beside_the_idiom_still_marks_speech() -> None:
     assert not idiom_mood_only(doc, whole)  # "brauche" is Konjunktiv outside the idiom
     doc = prepare("Die Gemeinde hofft auf Hilfe, und sei es nur ein Zuschuss.")
     assert idiom_mood_only(doc, [TokenSpan("FQ", 0, len(doc.tokens))])
+
+
+def test_a_relative_clause_or_a_clause_of_result_without_a_cue_is_no_statement() -> None:
+    text = (
+        "Die Regierung hat seit Jahren so viele Pläne vorgelegt, dass es schwer ist, den Überblick zu "
+        "behalten. Bürgermeisterin Petra Klein kritisiert die Reform, die auch eine Zusammenlegung "
+        "vieler Bezirke vorsehen würde."
+    )
+    quotes = _quotes(text)
+    assert not any(q.startswith(("dass es schwer ist", "die auch eine Zusammenlegung")) for q in quotes)
+
+
+def _clause(text: str, first: str) -> tuple[PreparedDoc, list[TokenSpan]]:
+    """The document and the span from the word ``first`` after a comma to the full stop."""
+    doc = prepare(text)
+    b = next(t.i for t in doc.tokens if t.text == first and doc.tokens[t.i - 1].text == ",")
+    return doc, [TokenSpan("IQ", b, len(doc.tokens) - 1)]
+
+
+def test_relative_and_consecutive_clauses_are_told_from_statements() -> None:
+    assert relative_clause_only(*_clause("Er kritisiert die Reform, die 1998 beschlossen wurde.", "die"))
+    assert relative_clause_only(*_clause("Er kennt den Saal, in dem der Rat tagt.", "in"))
+    # the clause runs on past the relative clause: "Frauen, die dort wohnen, zu helfen"
+    assert not relative_clause_only(*_clause("Sie rief auf, Frauen, die dort wohnen, zu helfen.", "die"))
+    assert consecutive_clause(*_clause("Es gab so viele Kandidaten, dass keiner gewann.", "dass"))
+    assert not consecutive_clause(*_clause("Der Minister sagte, dass keiner gewann.", "dass"))

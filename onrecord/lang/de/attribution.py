@@ -13,7 +13,13 @@ from onrecord.lang.de.features import cue_class, is_evidential, is_konj1
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.linear import LinearModel
-from onrecord.lang.de.narration import idiom_mood_only, in_idiom, noun_phrase_only
+from onrecord.lang.de.narration import (
+    consecutive_clause,
+    idiom_mood_only,
+    in_idiom,
+    noun_phrase_only,
+    relative_clause_only,
+)
 from onrecord.lang.de.ner import NamedSpan, token_types
 from onrecord.lang.de.rules import (
     CLAUSE_PUNCT,
@@ -407,11 +413,16 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
 
 def narration(doc: PreparedDoc, att: Attribution) -> bool:
     """Whether an indirect or free indirect quote is the reporter's narration (see
-    :mod:`onrecord.lang.de.narration`): a noun phrase alone ("Der Präsident des Parlaments, Martin
-    Schulz"), or without a cue in its own sentences, marked as speech only by a mood idiom ("und
+    :mod:`onrecord.lang.de.narration`): a noun phrase alone ("Der Präsident des Parlaments,
+    Martin Schulz"); without a cue, a relative clause or a clause of result ("so …, dass")
+    alone; or without a cue in its own sentences, marked as speech only by a mood idiom ("und
     sei es nur …"; a cue in the sentence before is the previous statement's)."""
     if att.cls not in ("IQ", "FQ"):
         return False
+    if att.cue is None and att.cls == "IQ" and (
+        relative_clause_only(doc, att.parts) or consecutive_clause(doc, att.parts)
+    ):
+        return True  # "…, die 1998 umbenannt wurde", "so viele …, dass …": no speech without a cue
     sents = range(doc.tokens[att.begin].sent, doc.tokens[att.end - 1].sent + 1)
     own_cue = att.cue is not None and doc.tokens[att.cue.begin].sent in sents
     return noun_phrase_only(doc, att.parts) or (not own_cue and idiom_mood_only(doc, att.parts))

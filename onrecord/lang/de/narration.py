@@ -84,3 +84,51 @@ def noun_phrase_only(doc: PreparedDoc, parts: list[TokenSpan]) -> bool:
         return False
     words = [t for t in toks if t.text[:1].isalpha()]
     return bool(words) and all(t.text[:1].isupper() or t.lower in _NP_WORDS for t in words)
+
+
+_RELATIVES = frozenset({
+    "der", "die", "das", "dem", "den", "deren", "dessen", "denen",
+    "welche", "welcher", "welches", "welchem", "welchen",
+})
+_REL_PREPS = frozenset({
+    "in", "an", "auf", "bei", "mit", "von", "zu", "für", "über", "unter", "aus", "nach", "vor", "durch",
+    "gegen", "ohne", "um", "seit", "hinter", "neben", "zwischen", "wegen", "trotz",
+})
+
+
+def relative_clause_only(doc: PreparedDoc, parts: list[TokenSpan]) -> bool:
+    """Whether a quote is one relative clause after a comma and nothing more ("…, die zwischen
+    fünf und sieben Prozent verloren", "…, in denen der Rat tagt"): it describes a noun of the
+    sentence and says nobody's words. A zu-infinitive that runs on after it ("Frauen, die …
+    angehören, zu vergewaltigen") is not one."""
+    if len(parts) != 1:
+        return False
+    toks = doc.tokens
+    b, e = parts[0].begin, parts[0].end
+    k = b + 1 if toks[b].lower in _REL_PREPS and e - b > 2 else b
+    if b == 0 or toks[b - 1].text != "," or toks[k].lower not in _RELATIVES:
+        return False
+    if any(t.quoted >= 0 or is_quote_mark(t.text) or t.text in (",", ";", ":") for t in toks[k + 1 : e]):
+        return False  # a clause that runs on past the relative clause
+    last = next((t for t in reversed(toks[b:e]) if t.text[:1].isalpha()), None)
+    return last is not None and last.text.islower() and not (e - 2 >= b and toks[e - 2].lower == "zu")
+
+
+#: words before ", dass" that make it a clause of result or degree ("so viele …, dass", "führt dazu, dass")
+_CONSECUTIVE = frozenset({"so", "derart", "dermaßen", "dazu", "solche", "solchen", "solcher", "solches"})
+_CONSECUTIVE_GAP = 6  # tokens between "so" and the comma ("so viele Pläne vorgelegt, dass")
+
+
+def consecutive_clause(doc: PreparedDoc, parts: list[TokenSpan]) -> bool:
+    """Whether a quote is a dass-clause of result or degree ("Es gibt so viele Kandidaten, dass es
+    schwer ist, …", "Das führt dazu, dass …"): "so", "derart" or "dazu" stands shortly before the
+    comma that opens it, in the same sentence."""
+    toks = doc.tokens
+    b = parts[0].begin
+    if toks[b].lower not in ("dass", "daß") or b < 2 or toks[b - 1].text != ",":
+        return False
+    sent_begin = doc.sentences[toks[b].sent][0]
+    before = toks[max(sent_begin, b - 1 - _CONSECUTIVE_GAP) : b - 1]
+    if any(t.text in (",", ";", ":") for t in before):
+        before = before[max(i for i, t in enumerate(before) if t.text in (",", ";", ":")) + 1 :]
+    return any(t.lower in _CONSECUTIVE for t in before)
