@@ -138,3 +138,30 @@ def test_relative_and_consecutive_clauses_are_told_from_statements() -> None:
     assert not relative_clause_only(*_clause("Sie rief auf, Frauen, die dort wohnen, zu helfen.", "die"))
     assert consecutive_clause(*_clause("Es gab so viele Kandidaten, dass keiner gewann.", "dass"))
     assert not consecutive_clause(*_clause("Der Minister sagte, dass keiner gewann.", "dass"))
+
+
+def test_a_sentence_that_mentions_a_term_in_quote_marks_is_no_direct_quote() -> None:
+    text = (
+        'Mehrere Festnahmen beim neuen "Tag der Heimat". Graz – Bei einer Kundgebung in Graz hat die '
+        "Polizei am Sonntag drei Teilnehmer festgenommen."
+    )
+    assert not any("Tag der Heimat" in q for q in _quotes(text))
+
+
+def test_a_trailing_attribution_is_not_a_statement_of_its_own() -> None:
+    text = (
+        "Einmal ist das Dach eingestürzt, weil der Sturm so stark war, berichtet Heimleiterin Anna Roth "
+        "von einem Vorfall im Winter."
+    )
+    assert not any(q.startswith("berichtet") for q in _quotes(text))
+
+
+def test_title_and_attribution_checks_keep_real_quotes() -> None:
+    from onrecord.lang.de.narration import attribution_only, title_in_marks
+
+    doc = prepare('Die Ärztin sagte: "Wir haben seit Wochen zu wenig Personal im Haus."')
+    quoted = [t.i for t in doc.tokens if t.quoted >= 0]
+    assert not title_in_marks(doc, [TokenSpan("DQ", quoted[0], quoted[-1] + 1)])
+    doc = prepare("Die Lage sei ernst, schreibt das Magazin, bewegt sich aber kaum.")
+    verb = next(t.i for t in doc.tokens if t.text == "schreibt")
+    assert not attribution_only(doc, TokenSpan("IQ", verb, len(doc.tokens) - 1), verb + 1)

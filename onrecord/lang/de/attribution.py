@@ -14,11 +14,13 @@ from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.linear import LinearModel
 from onrecord.lang.de.narration import (
+    attribution_only,
     consecutive_clause,
     idiom_mood_only,
     in_idiom,
     noun_phrase_only,
     relative_clause_only,
+    title_in_marks,
 )
 from onrecord.lang.de.ner import NamedSpan, token_types
 from onrecord.lang.de.rules import (
@@ -412,11 +414,18 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
 
 
 def narration(doc: PreparedDoc, att: Attribution) -> bool:
-    """Whether an indirect or free indirect quote is the reporter's narration (see
-    :mod:`onrecord.lang.de.narration`): a noun phrase alone ("Der Präsident des Parlaments,
-    Martin Schulz"); without a cue, a relative clause or a clause of result ("so …, dass")
-    alone; or without a cue in its own sentences, marked as speech only by a mood idiom ("und
-    sei es nur …"; a cue in the sentence before is the previous statement's)."""
+    """Whether a quote is the reporter's narration (see :mod:`onrecord.lang.de.narration`): a
+    direct quote without a cue that is a sentence mentioning a short title or term; a quote that
+    is its own attribution (", berichtet X von …"); an indirect or free indirect quote that is a
+    noun phrase alone ("Der Präsident des Parlaments, Martin Schulz"); without a cue, a relative clause or a
+    clause of result ("so …, dass") alone; or without a cue in its own sentences, a quote marked
+    as speech only by a mood idiom ("und sei es nur …"; a cue in the sentence before is the
+    previous statement's)."""
+    if att.cls == "DQ":
+        # a sentence that mentions a title or term in quote marks ("am neuen „Tag der Heimat“")
+        return att.cue is None and title_in_marks(doc, att.parts)
+    if att.speaker is not None and attribution_only(doc, att.parts[0], att.speaker.begin):
+        return True  # "…, berichtet Heimleiterin Anna Roth von einem Vorfall"
     if att.cls not in ("IQ", "FQ"):
         return False
     if att.cue is None and att.cls == "IQ" and (

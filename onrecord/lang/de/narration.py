@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from onrecord.lang.de.features import is_evidential, is_konj1
+from onrecord.lang.de.features import cue_class, is_evidential, is_konj1
 from onrecord.lang.de.labels import TokenSpan
 from onrecord.lang.de.lexicon import data_lines, lexicon
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
@@ -132,3 +132,33 @@ def consecutive_clause(doc: PreparedDoc, parts: list[TokenSpan]) -> bool:
     if any(t.text in (",", ";", ":") for t in before):
         before = before[max(i for i, t in enumerate(before) if t.text in (",", ";", ":")) + 1 :]
     return any(t.lower in _CONSECUTIVE for t in before)
+
+
+#: a quoted stretch of at most this many words inside a sentence of narration is a title or a term
+TITLE_WORDS = 6
+
+
+def title_in_marks(doc: PreparedDoc, parts: list[TokenSpan]) -> bool:
+    """Whether a direct quote is a sentence that mentions a short title or term in quote marks
+    ("Mehrere Festnahmen am neuen „Tag der Heimat“", a film, a book, a scare quote): at most
+    :data:`TITLE_WORDS` words inside the marks, and fewer than half of its words. The caller
+    applies it to quotes without a cue."""
+    words = [t for p in parts for t in doc.tokens[p.begin : p.end] if t.text[:1].isalnum()]
+    quoted = [t for t in words if t.quoted >= 0]
+    return len(quoted) <= TITLE_WORDS and 2 * len(quoted) < len(words)
+
+
+def attribution_only(doc: PreparedDoc, part: TokenSpan, speaker_begin: int) -> bool:
+    """Whether a quote is its own attribution: it opens after a comma with a reporting verb and
+    the speaker right after it (", berichtet Heimleiterin Anna Roth von einem Vorfall"), so the
+    statement is what stands before it."""
+    toks = doc.tokens
+    first = toks[part.begin]
+    if part.begin == 0 or toks[part.begin - 1].text != ",":
+        return False  # "Berichtet wurde …", a sentence of its own
+    if not (first.text.islower() and first.text.isalpha()) or cue_class(first, lexicon()) != "verb":
+        return False
+    if not part.begin < speaker_begin <= part.begin + 3:
+        return False
+    # ", schreibt das Magazin, die Lage sei ernst": a parenthesis, the statement follows it
+    return not any(t.text == "," for t in toks[speaker_begin : part.end])
