@@ -165,3 +165,25 @@ def test_title_and_attribution_checks_keep_real_quotes() -> None:
     doc = prepare("Die Lage sei ernst, schreibt das Magazin, bewegt sich aber kaum.")
     verb = next(t.i for t in doc.tokens if t.text == "schreibt")
     assert not attribution_only(doc, TokenSpan("IQ", verb, len(doc.tokens) - 1), verb + 1)
+
+
+def test_das_ist_die_ansicht_von_makes_the_sentence_before_a_statement_of_the_owner() -> None:
+    from onrecord.lang import get_extractor
+
+    text = "Die Mieten in Graz würden weiter steigen. Das ist die Ansicht von Immobilienexpertin Karin Huber."
+    result = get_extractor("de").extract(text)
+    (quote,) = result.quotes
+    assert quote.text == "Die Mieten in Graz würden weiter steigen"
+    assert quote.speaker is not None and "Karin Huber" in quote.speaker.text
+    assert "Ansicht" not in quote.speaker.text
+
+
+def test_trim_speaker_drops_a_leading_opinion_noun() -> None:
+    from onrecord.lang.de.sources import trim_speaker
+
+    doc = prepare("Das ist die Ansicht von Expertin Karin Huber.")
+    b, e = trim_speaker(doc, 2, 8)
+    assert doc.text[doc.tokens[b].start : doc.tokens[e - 1].end] == "Expertin Karin Huber"
+    doc = prepare("Das ist die Meinung des Mieterbundes.")
+    b, e = trim_speaker(doc, 2, 6)
+    assert doc.text[doc.tokens[b].start : doc.tokens[e - 1].end] == "des Mieterbundes"

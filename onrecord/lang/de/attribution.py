@@ -246,6 +246,7 @@ class SpanSets:
         mentions = mention_candidates(doc, speakers, names or [])
         rule_speakers = [s for s in extra if s.cls == "SPK"]
         ruled = {doc.tokens[s.begin].sent + k for s in extra if s.cls in QUOTE_CLASSES for k in (0, 1)}
+        ruled |= {doc.tokens[s.begin].sent for s in rule_speakers}  # a source the tagger's quote lacks
         rule_sources = [s for s in speakers if doc.tokens[s.begin].sent in ruled]
         return cls(spans, speakers, cues, mentions, tagging.speaker_prob, name_type, rule_speakers, rule_sources)
 

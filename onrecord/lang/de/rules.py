@@ -359,6 +359,16 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
                 np = noun_phrase_end(doc, verb_at + 1, e)
                 source_end = np[1] if np is not None else verb_at + 1  # no noun phrase: no source span
                 out.extend(_cue_and_source(local, cue_starts, verb_at, verb_at + 1, source_end))
+        elif verb_at is not None and s_idx > 0 and toks[doc.sentences[s_idx - 1][0]].para == toks[b].para:
+            # the tagger found the statement before ("Die Mieten würden steigen. Das ist die Ansicht
+            # von X."): the source of this sentence is its speaker, as a rule source (it may have
+            # tagged "die Ansicht von X" as one, which names no one the ranker trusts)
+            np = noun_phrase_end(doc, verb_at + 1, e)
+            if np is not None:
+                begin = np[0] if toks[verb_at + 1].lower in ("von", "vom") else verb_at + 1
+                out.append(TokenSpan("SPK", begin, np[1]))
+                if verb_at not in cue_starts:
+                    out.append(TokenSpan("CUE", verb_at, verb_at + 1))
     return out
 
 
