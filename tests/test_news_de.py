@@ -187,3 +187,20 @@ def test_trim_speaker_drops_a_leading_opinion_noun() -> None:
     doc = prepare("Das ist die Meinung des Mieterbundes.")
     b, e = trim_speaker(doc, 2, 6)
     assert doc.text[doc.tokens[b].start : doc.tokens[e - 1].end] == "des Mieterbundes"
+
+
+def test_a_question_turn_of_an_interview_holds_no_statement() -> None:
+    from onrecord.lang.de.narration import in_question_turn
+
+    text = (
+        "Frage: Was ist, wenn die Gemeinde nur Deutschkenntnisse verlangt? Dann kann ja niemand "
+        "behaupten, dass er benachteiligt wird. Antwort: Das kommt darauf an. Der Richter habe "
+        "das anders gesehen, sagt die Anwältin."
+    )
+    doc = prepare(text)
+    dass = next(t.i for t in doc.tokens if t.text == "dass")
+    richter = next(t.i for t in doc.tokens if t.text == "Richter")
+    assert in_question_turn(doc, dass)
+    assert not in_question_turn(doc, richter)  # the answer's turn
+    quotes = _quotes(text)
+    assert not any("benachteiligt" in q for q in quotes)

@@ -18,6 +18,7 @@ from onrecord.lang.de.narration import (
     consecutive_clause,
     idiom_mood_only,
     in_idiom,
+    in_question_turn,
     noun_phrase_only,
     relative_clause_only,
     title_in_marks,
@@ -415,13 +416,18 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
 
 
 def narration(doc: PreparedDoc, att: Attribution) -> bool:
-    """Whether a quote is the reporter's narration (see :mod:`onrecord.lang.de.narration`): a
-    direct quote without a cue that is a sentence mentioning a short title or term; a quote that
-    is its own attribution (", berichtet X von …"); an indirect or free indirect quote that is a
-    noun phrase alone ("Der Präsident des Parlaments, Martin Schulz"); without a cue, a relative clause or a
-    clause of result ("so …, dass") alone; or without a cue in its own sentences, a quote marked
-    as speech only by a mood idiom ("und sei es nur …"; a cue in the sentence before is the
-    previous statement's)."""
+    """Whether a quote is the reporter's narration (see :mod:`onrecord.lang.de.narration`):
+
+    * any quote in an interviewer's turn of a printed interview ("Frage: …");
+    * a direct quote without a cue that is a sentence mentioning a short title or term;
+    * a quote that is its own attribution (", berichtet X von …");
+    * an indirect or free indirect quote that is a noun phrase alone ("Der Präsident des
+      Parlaments, Martin Schulz"); without a cue, a relative clause or a clause of result
+      ("so …, dass") alone; or, without a cue in its own sentences, marked as speech only by a
+      mood idiom ("und sei es nur …"; a cue in the sentence before is the previous statement's).
+    """
+    if in_question_turn(doc, att.begin):
+        return True  # "Frage: … Dann kann ja niemand behaupten, dass …?" is the interviewer's
     if att.cls == "DQ":
         # a sentence that mentions a title or term in quote marks ("am neuen „Tag der Heimat“")
         return att.cue is None and title_in_marks(doc, att.parts)

@@ -162,3 +162,35 @@ def attribution_only(doc: PreparedDoc, part: TokenSpan, speaker_begin: int) -> b
         return False
     # ", schreibt das Magazin, die Lage sei ernst": a parenthesis, the statement follows it
     return not any(t.text == "," for t in toks[speaker_begin : part.end])
+
+
+@cache
+def _interviewer_labels() -> frozenset[str]:
+    return frozenset(data_lines("interview_labels.txt"))
+
+
+def turn_label(doc: PreparedDoc, s_idx: int) -> str | None:
+    """The label a sentence opens with in a printed interview ("Frage:", "STANDARD:", "Antwort:",
+    "Kurz:"): one or two capitalised words and a colon at the start of the sentence, else None."""
+    toks = doc.tokens
+    b, e = doc.sentences[s_idx]
+    for n in (1, 2):
+        if b + n < e and toks[b + n].text == ":" and all(t.text[:1].isupper() for t in toks[b : b + n]):
+            return " ".join(t.text for t in toks[b : b + n])
+    return None
+
+
+def in_question_turn(doc: PreparedDoc, begin: int) -> bool:
+    """Whether token ``begin`` stands in an interviewer's turn: the nearest interview label at or
+    before its sentence (within its paragraph) is the interviewer's (``data/interview_labels.txt``),
+    not an answer's."""
+    toks = doc.tokens
+    s_idx = toks[begin].sent
+    para = toks[begin].para
+    for k in range(s_idx, -1, -1):
+        if toks[doc.sentences[k][0]].para != para and "\n" in doc.text:
+            return False
+        label = turn_label(doc, k)
+        if label is not None:
+            return label in _interviewer_labels()
+    return False
