@@ -13,6 +13,16 @@ from onrecord.lang.de.features import cue_class, is_evidential, is_konj1
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.linear import LinearModel
+from onrecord.lang.de.narration import (
+    attribution_only,
+    consecutive_clause,
+    idiom_mood_only,
+    in_idiom,
+    in_question_turn,
+    noun_phrase_only,
+    relative_clause_only,
+    title_in_marks,
+)
 from onrecord.lang.de.ner import NamedSpan, token_types
 from onrecord.lang.de.rules import (
     CLAUSE_PUNCT,
@@ -220,8 +230,12 @@ class SpanSets:
 
     @classmethod
     def of(cls, doc: PreparedDoc, tagging: Tagging, names: list[NamedSpan] | None = None) -> SpanSets:
-        # a quote that is only the "Das" of "Das berichtete Y." is none: a rule finds its statement
-        spans = [s for s in tagging.spans if not lone_demonstrative(doc, s)]
+        # a quote that is only the "Das" of "Das berichtete Y." is none: a rule finds its statement;
+        # nor is a cue inside a mood idiom ("gang und gäbe")
+        spans = [
+            s for s in tagging.spans
+            if not lone_demonstrative(doc, s) and not (s.cls == "CUE" and in_idiom(doc, s))
+        ]
         # "…; nach Behördenangaben …": a second source inside a tagged quote starts a quote of its own
         spans, split = split_at_source_phrases(doc, spans)
         extra = [*split, *rule_quotes(doc, spans)]
@@ -233,6 +247,7 @@ class SpanSets:
         mentions = mention_candidates(doc, speakers, names or [])
         rule_speakers = [s for s in extra if s.cls == "SPK"]
         ruled = {doc.tokens[s.begin].sent + k for s in extra if s.cls in QUOTE_CLASSES for k in (0, 1)}
+        ruled |= {doc.tokens[s.begin].sent for s in rule_speakers}  # a source the tagger's quote lacks
         rule_sources = [s for s in speakers if doc.tokens[s.begin].sent in ruled]
         return cls(spans, speakers, cues, mentions, tagging.speaker_prob, name_type, rule_speakers, rule_sources)
 
@@ -395,9 +410,38 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
             parts=parts, speaker=speaker, cue=cue, speaker_prob=best[0] if best else 0.0,
             refers_to=refers_to if speaker is not None else None,
         )
-        if attested(att):
+        if attested(att) and not narration(doc, att):
             out.append(att)
     return out
+
+
+def narration(doc: PreparedDoc, att: Attribution) -> bool:
+    """Whether a quote is the reporter's narration (see :mod:`onrecord.lang.de.narration`):
+
+    * any quote in an interviewer's turn of a printed interview ("Frage: …");
+    * a direct quote without a cue that is a sentence mentioning a short title or term;
+    * a quote that is its own attribution (", berichtet X von …");
+    * an indirect or free indirect quote that is a noun phrase alone ("Der Präsident des
+      Parlaments, Martin Schulz"); without a cue, a relative clause or a clause of result
+      ("so …, dass") alone; or, without a cue in its own sentences, marked as speech only by a
+      mood idiom ("und sei es nur …"; a cue in the sentence before is the previous statement's).
+    """
+    if in_question_turn(doc, att.begin):
+        return True  # "Frage: … Dann kann ja niemand behaupten, dass …?" is the interviewer's
+    if att.cls == "DQ":
+        # a sentence that mentions a title or term in quote marks ("am neuen „Tag der Heimat“")
+        return att.cue is None and title_in_marks(doc, att.parts)
+    if att.speaker is not None and attribution_only(doc, att.parts[0], att.speaker.begin):
+        return True  # "…, berichtet Heimleiterin Anna Roth von einem Vorfall"
+    if att.cls not in ("IQ", "FQ"):
+        return False
+    if att.cue is None and att.cls == "IQ" and (
+        relative_clause_only(doc, att.parts) or consecutive_clause(doc, att.parts)
+    ):
+        return True  # "…, die 1998 umbenannt wurde", "so viele …, dass …": no speech without a cue
+    sents = range(doc.tokens[att.begin].sent, doc.tokens[att.end - 1].sent + 1)
+    own_cue = att.cue is not None and doc.tokens[att.cue.begin].sent in sents
+    return noun_phrase_only(doc, att.parts) or (not own_cue and idiom_mood_only(doc, att.parts))
 
 
 def attested(att: Attribution) -> bool:

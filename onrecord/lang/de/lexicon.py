@@ -38,6 +38,10 @@ class GermanLexicon:
     #: speech acts without a clause ("forderte …"): lemma → (words one of which must follow, words that rule it out)
     speech_acts: dict[str, tuple[frozenset[str], frozenset[str]]]
     speech_nouns: frozenset[str]  # nouns whose dass-clause is a statement ("der Vorwurf, dass")
+    #: capitalised words that open a sentence and hardly stand capitalised inside one ("Der", "Im")
+    sentence_openers: frozenset[str] = frozenset()
+    #: names whose first two words are such an opener and a noun ("Die Presse", "Die Linke")
+    article_names: frozenset[str] = frozenset()
 
 
 @cache
@@ -65,6 +69,8 @@ def lexicon() -> GermanLexicon:
         non_names=dict(line.split("\t") for line in data_lines("non_names.txt")),
         speech_acts=_speech_acts(),
         speech_nouns=frozenset(data_lines("speech_nouns.txt")),
+        sentence_openers=frozenset(data_lines("sentence_openers.txt")),
+        article_names=frozenset(data_lines("article_names.txt")),
     )
 
 

@@ -42,6 +42,7 @@ from collections import defaultdict
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon
+from onrecord.lang.de.narration import idiom_tokens
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 
 #: articles, possessives and prepositions that may stand inside a source's noun phrase
@@ -358,6 +359,16 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
                 np = noun_phrase_end(doc, verb_at + 1, e)
                 source_end = np[1] if np is not None else verb_at + 1  # no noun phrase: no source span
                 out.extend(_cue_and_source(local, cue_starts, verb_at, verb_at + 1, source_end))
+        elif verb_at is not None and s_idx > 0 and toks[doc.sentences[s_idx - 1][0]].para == toks[b].para:
+            # the tagger found the statement before ("Die Mieten würden steigen. Das ist die Ansicht
+            # von X."): the source of this sentence is its speaker, as a rule source (it may have
+            # tagged "die Ansicht von X" as one, which names no one the ranker trusts)
+            np = noun_phrase_end(doc, verb_at + 1, e)
+            if np is not None:
+                begin = np[0] if toks[verb_at + 1].lower in ("von", "vom") else verb_at + 1
+                out.append(TokenSpan("SPK", begin, np[1]))
+                if verb_at not in cue_starts:
+                    out.append(TokenSpan("CUE", verb_at, verb_at + 1))
     return out
 
 
@@ -478,9 +489,10 @@ def infinitive_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLe
     toks = doc.tokens
     if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[begin:end]):
         return None
+    idiom = idiom_tokens(doc, begin, end)  # "gang und gäbe ist, …" has no speech verb
     for v in range(begin, end - 3):
         tok = toks[v]
-        if not (tok.text.islower() and tok.text.isalpha()):
+        if not (tok.text.islower() and tok.text.isalpha()) or v in idiom:
             continue
         if cue_class(tok, lex) != "verb" and tok.lemma.lower() not in _INFINITIVE_VERBS:
             continue
@@ -574,8 +586,9 @@ def colon_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon
     clause_words = [t for t in words if t.text.islower() and t.lower not in ("und", "oder", "sowie")]
     if len(words) < _MIN_QUOTE or len(clause_words) < 2:
         return None  # a list ("Methan, Ammoniak oder Stickstoff.") is no statement
+    idiom = idiom_tokens(doc, begin, colon)
     cue = next((k for k in range(colon - 1, max(begin, colon - _COLON_CUE_GAP) - 1, -1)
-                if toks[k].text.islower() and toks[k].lemma.lower() not in _NOT_SPEECH
+                if toks[k].text.islower() and toks[k].lemma.lower() not in _NOT_SPEECH and k not in idiom
                 and (cue_class(toks[k], lex) in ("verb", "conj") or toks[k].lemma.lower() in _COLON_SPEECH)), None)
     return (cue, colon + 1) if cue is not None else None
 

@@ -165,8 +165,10 @@ def addressee_inside(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon 
 
 def trim_speaker(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon | None = None) -> tuple[int, int]:
     """A tagged speaker mention without what is not the speaker: a leading expletive "es" and
-    its preposition ("es in der Aussendung" → "der Aussendung") and a trailing addressee ("die
-    Psychotherapeutin zum STANDARD" → "die Psychotherapeutin")."""
+    its preposition ("es in der Aussendung" → "der Aussendung"), a trailing addressee ("die
+    Psychotherapeutin zum STANDARD" → "die Psychotherapeutin") and a leading opinion noun ("die
+    Ansicht von Expertin Karin Huber" → "Expertin Karin Huber", "die Meinung des Ministers" →
+    "des Ministers")."""
     lex = lex or lexicon()
     toks = doc.tokens
     if end - begin > 1 and toks[begin].lower == "es":
@@ -176,6 +178,10 @@ def trim_speaker(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon | No
     cut = addressee_inside(doc, begin, end, lex)
     if cut is not None:
         end = cut
+    # "die Ansicht von Expertin Karin Huber": the opinion's owner is the speaker
+    lead = begin + 1 if end - begin > 3 and toks[begin].lower in ("die", "der", "seine", "ihre") else begin
+    if end - lead > 2 and is_abstract(toks[lead], lex) and toks[lead + 1].lower in ("von", "vom", "des", "der"):
+        begin = lead + 2 if toks[lead + 1].lower in ("von", "vom") else lead + 1
     return begin, end
 
 

@@ -51,6 +51,37 @@ def _is_name_token(tok: Token) -> bool:
     )
 
 
+#: tokens after which a capitalised word may open a sentence or a quotation (so its capital says nothing)
+_OPENING = frozenset({":", "(", "[", "–", "—"})
+
+
+def _mid_sentence_capital(doc: PreparedDoc, i: int) -> bool:
+    """A capitalised word inside a sentence (not after a colon or quote mark): German capitalises
+    nouns and names there, so it is one even when its lemma is an adjective's or verb's ("Sebastian
+    Kurz", "Anna Weiß", whose lemmas the lemma table gives as "kurz" and "wissen")."""
+    toks = doc.tokens
+    tok = toks[i]
+    if i == 0 or toks[i - 1].sent != tok.sent or toks[i - 1].text in _OPENING or is_quote_mark(toks[i - 1].text):
+        return False
+    return tok.text[:1].isupper() and not is_quote_mark(tok.text) and tok.text.isalpha() | ("-" in tok.text)
+
+
+def _surnames(doc: PreparedDoc) -> frozenset[str]:
+    """Words whose lemma is not capitalised that stand after a name inside a sentence ("Sebastian
+    Kurz"): the same word opening a sentence ("Kurz sagte …") is that name, too."""
+    toks = doc.tokens
+    return frozenset(
+        toks[i].text for i in range(1, len(toks))
+        if not toks[i].lemma[:1].isupper() and _mid_sentence_capital(doc, i) and _is_name_token(toks[i - 1])
+    )
+
+
+def _name_at(doc: PreparedDoc, i: int, surnames: frozenset[str]) -> bool:
+    """A word that may open or continue a name candidate."""
+    tok = doc.tokens[i]
+    return _is_name_token(tok) or _mid_sentence_capital(doc, i) or tok.text in surnames
+
+
 def mention_candidates(doc: PreparedDoc, speaker_spans: list[TokenSpan], names: list[NamedSpan]) -> list[Candidate]:
     """All speaker-like mentions of the document, deduplicated by token span."""
     lex = lexicon()
@@ -65,6 +96,7 @@ def mention_candidates(doc: PreparedDoc, speaker_spans: list[TokenSpan], names: 
             out.setdefault((b, e), Candidate(b, e, "ner"))
     i = 0
     n = len(toks)
+    surnames = _surnames(doc)
     while i < n:
         tok = toks[i]
         if tok.lower in lex.pronouns and tok.quoted < 0:
@@ -75,10 +107,10 @@ def mention_candidates(doc: PreparedDoc, speaker_spans: list[TokenSpan], names: 
             out.setdefault((i, i + 1), Candidate(i, i + 1, "adv"))
             i += 1
             continue
-        if _is_name_token(tok) and tok.quoted < 0:
+        if _name_at(doc, i, surnames) and tok.quoted < 0:
             j = i + 1
             while j < n and toks[j].sent == tok.sent and (
-                _is_name_token(toks[j])
+                _name_at(doc, j, surnames)
                 or (toks[j - 1].lower in ENGLISH_JOINERS and toks[j].text[:1].isupper() and toks[j].text.isalpha())
                 or (toks[j].lower in NAME_PARTICLES and j + 1 < n and _is_name_token(toks[j + 1]))
                 or (toks[j].lower in ENGLISH_JOINERS and j + 1 < n and toks[j + 1].text[:1].isupper())

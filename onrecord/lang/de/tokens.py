@@ -18,6 +18,7 @@ import spacy
 from spacy.language import Language
 
 from onrecord.extraction.quotemarks import ALL_MARKS, QuotedStretch, find_quoted
+from onrecord.lang.de.lexicon import lexicon
 
 _SENT_END = frozenset({".", "!", "?", "…"})
 _CLOSING = frozenset("“”\"«»‘’)")
@@ -68,6 +69,51 @@ def lemma(word: str) -> str:
     return str(simplemma.lemmatize(word, lang="de"))
 
 
+#: a subheading glued to the next paragraph has at most this many tokens
+MAX_HEADING_TOKENS = 8
+#: a dateline ("Berlin/Brüssel – ") has at most this many tokens before its dash
+MAX_DATELINE_TOKENS = 6
+_DASHES = frozenset({"–", "—", "-"})
+_DATELINE_INNER = frozenset({"/", "(", ")"})
+
+
+def _word(tok: Token) -> bool:
+    return tok.text[-1:].isalnum()
+
+
+def heading_break(tokens: list[Token], start: int, i: int) -> bool:
+    """Whether a sentence starts after token ``i`` because the words ``[start, i]`` are a
+    subheading glued to the paragraph below ("Ringen ums Geld Bei den Gesprächen …", as in news
+    stored without line breaks): a short run of words without a comma, opening with a capital,
+    followed by a word that opens sentences (``data/sentence_openers.txt``: "Der", "Bei",
+    "Zugleich"; not the start of a name like "Die Presse", and not after a reporting verb:
+    "sagte Wir …" is speech whose marks were lost)."""
+    lex = lexicon()
+    if i + 1 >= len(tokens) or not 0 < i + 1 - start <= MAX_HEADING_TOKENS:
+        return False
+    nxt, last = tokens[i + 1], tokens[i]
+    if nxt.text not in lex.sentence_openers or not _word(last):
+        return False
+    if i + 2 < len(tokens) and f"{nxt.text} {tokens[i + 2].text}" in lex.article_names:
+        return False
+    seg = tokens[start : i + 1]
+    if not seg[0].text[:1].isupper() or any(t.text in (",", ";", "(", ")") or is_quote_mark(t.text) for t in seg):
+        return False
+    return not (last.text.islower() and lex.cues.get(last.lemma.lower()) == "verb")
+
+
+def dateline_break(tokens: list[Token], start: int, i: int) -> bool:
+    """Whether token ``i`` is the dash that ends a dateline at the start of a sentence
+    ("Berlin/Brüssel – In Deutschland …"): capitalised places (with "/" or brackets) before it,
+    a capitalised word after it."""
+    if tokens[i].text not in _DASHES or i + 1 >= len(tokens) or not 0 < i - start <= MAX_DATELINE_TOKENS:
+        return False
+    seg = tokens[start:i]
+    if not all(t.text in _DATELINE_INNER or (t.text[:1].isupper() and t.text.replace("-", "").isalpha()) for t in seg):
+        return False
+    return seg[0].text[:1].isupper() and tokens[i + 1].text[:1].isupper()
+
+
 def _sentence_breaks(tokens: list[Token], text: str) -> list[tuple[int, int]]:
     sents: list[tuple[int, int]] = []
     start = 0
@@ -76,7 +122,7 @@ def _sentence_breaks(tokens: list[Token], text: str) -> list[tuple[int, int]]:
         boundary = False
         if i + 1 < n:
             gap = text[tok.end : tokens[i + 1].start]
-            if "\n" in gap:
+            if "\n" in gap or heading_break(tokens, start, i) or dateline_break(tokens, start, i):
                 boundary = True
             elif tok.text in _SENT_END or (tok.text in _CLOSING and i > 0 and tokens[i - 1].text in _SENT_END):
                 nxt = tokens[i + 1].text

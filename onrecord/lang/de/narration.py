@@ -1,0 +1,196 @@
+"""What looks like a statement to the tagger but is the reporter's narration (issue 13).
+
+Pure functions over tokens, used by :mod:`onrecord.lang.de.attribution` to drop such quotes:
+
+* **mood idioms** (``data/mood_idioms.txt``): "gang und gäbe", "und sei es nur …", "es sei
+  denn" hold a Konjunktiv form that reports nobody's speech; a cue inside one is no cue, and a
+  quote without a cue whose only mark of reported speech lies in one is narration.
+* **a noun phrase alone**: a quote without quote marks whose words are names, nouns and function
+  words only, with an apposition inside ("Der Präsident des Parlaments, Martin Schulz") — the
+  subject of the sentence taken for its content.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from onrecord.lang.de.features import cue_class, is_evidential, is_konj1
+from onrecord.lang.de.labels import TokenSpan
+from onrecord.lang.de.lexicon import data_lines, lexicon
+from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
+
+#: lower-case words that a noun phrase may hold besides names and nouns
+_NP_WORDS = frozenset({
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+    "und", "oder", "sowie", "von", "vom", "zu", "zur", "zum", "für", "im", "in", "am", "an", "auf", "aus", "bei",
+    "mit", "nach", "über", "unter",
+})
+
+
+@cache
+def _idioms() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(line.split()) for line in data_lines("mood_idioms.txt"))
+
+
+def idiom_tokens(doc: PreparedDoc, begin: int, end: int) -> set[int]:
+    """Indices of the tokens in ``[begin, end)`` that belong to a mood idiom (punctuation inside an
+    idiom is skipped: "koste es, was es wolle")."""
+    toks = doc.tokens
+    words = [i for i in range(begin, end) if toks[i].text[:1].isalnum()]
+    out: set[int] = set()
+    for k in range(len(words)):
+        for idiom in _idioms():
+            if k + len(idiom) <= len(words) and all(
+                toks[words[k + m]].lower == w for m, w in enumerate(idiom)
+            ):
+                out.update(words[k : k + len(idiom)])
+    return out
+
+
+def in_idiom(doc: PreparedDoc, span: TokenSpan) -> bool:
+    """A cue span all of whose words lie in a mood idiom ("gäbe" of "gang und gäbe")."""
+    b, e = doc.sentences[doc.tokens[span.begin].sent]
+    inside = idiom_tokens(doc, b, e)
+    return all(i in inside for i in range(span.begin, span.end) if doc.tokens[i].text[:1].isalnum())
+
+
+def _marked(tok: Token) -> bool:
+    return is_konj1(tok) or tok.lower in lexicon().konj2
+
+
+def idiom_mood_only(doc: PreparedDoc, parts: list[TokenSpan]) -> bool:
+    """Whether the quote's only marks of reported speech (Konjunktiv, quote marks, reportative
+    "soll") lie in mood idioms, and it holds one ("In der Stadt wurde Hilfe, und sei es nur ein
+    Anruf, erhofft.")."""
+    toks = doc.tokens
+    inside: set[int] = set()
+    for p in parts:
+        inside |= idiom_tokens(doc, p.begin, p.end)
+    if not inside:
+        return False
+    span = [toks[i] for p in parts for i in range(p.begin, p.end)]
+    rest = [t for t in span if t.i not in inside]
+    if any(t.quoted >= 0 or is_quote_mark(t.text) for t in span) or is_evidential(rest):
+        return False
+    return not any(_marked(t) for t in rest)
+
+
+def noun_phrase_only(doc: PreparedDoc, parts: list[TokenSpan]) -> bool:
+    """Whether a quote without quote marks is a noun phrase with an apposition and nothing else
+    ("Der Präsident des Parlaments, Martin Schulz"): no lower-case word but articles, prepositions
+    and conjunctions, and a comma inside."""
+    toks = [t for p in parts for t in doc.tokens[p.begin : p.end]]
+    if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks) or not any(t.text == "," for t in toks):
+        return False
+    words = [t for t in toks if t.text[:1].isalpha()]
+    return bool(words) and all(t.text[:1].isupper() or t.lower in _NP_WORDS for t in words)
+
+
+_RELATIVES = frozenset({
+    "der", "die", "das", "dem", "den", "deren", "dessen", "denen",
+    "welche", "welcher", "welches", "welchem", "welchen",
+})
+_REL_PREPS = frozenset({
+    "in", "an", "auf", "bei", "mit", "von", "zu", "für", "über", "unter", "aus", "nach", "vor", "durch",
+    "gegen", "ohne", "um", "seit", "hinter", "neben", "zwischen", "wegen", "trotz",
+})
+
+
+def relative_clause_only(doc: PreparedDoc, parts: list[TokenSpan]) -> bool:
+    """Whether a quote is one relative clause after a comma and nothing more ("…, die zwischen
+    fünf und sieben Prozent verloren", "…, in denen der Rat tagt"): it describes a noun of the
+    sentence and says nobody's words. A zu-infinitive that runs on after it ("Frauen, die …
+    angehören, zu vergewaltigen") is not one."""
+    if len(parts) != 1:
+        return False
+    toks = doc.tokens
+    b, e = parts[0].begin, parts[0].end
+    k = b + 1 if toks[b].lower in _REL_PREPS and e - b > 2 else b
+    if b == 0 or toks[b - 1].text != "," or toks[k].lower not in _RELATIVES:
+        return False
+    if any(t.quoted >= 0 or is_quote_mark(t.text) or t.text in (",", ";", ":") for t in toks[k + 1 : e]):
+        return False  # a clause that runs on past the relative clause
+    last = next((t for t in reversed(toks[b:e]) if t.text[:1].isalpha()), None)
+    return last is not None and last.text.islower() and not (e - 2 >= b and toks[e - 2].lower == "zu")
+
+
+#: words before ", dass" that make it a clause of result or degree ("so viele …, dass", "führt dazu, dass")
+_CONSECUTIVE = frozenset({"so", "derart", "dermaßen", "dazu", "solche", "solchen", "solcher", "solches"})
+_CONSECUTIVE_GAP = 6  # tokens between "so" and the comma ("so viele Pläne vorgelegt, dass")
+
+
+def consecutive_clause(doc: PreparedDoc, parts: list[TokenSpan]) -> bool:
+    """Whether a quote is a dass-clause of result or degree ("Es gibt so viele Kandidaten, dass es
+    schwer ist, …", "Das führt dazu, dass …"): "so", "derart" or "dazu" stands shortly before the
+    comma that opens it, in the same sentence."""
+    toks = doc.tokens
+    b = parts[0].begin
+    if toks[b].lower not in ("dass", "daß") or b < 2 or toks[b - 1].text != ",":
+        return False
+    sent_begin = doc.sentences[toks[b].sent][0]
+    before = toks[max(sent_begin, b - 1 - _CONSECUTIVE_GAP) : b - 1]
+    if any(t.text in (",", ";", ":") for t in before):
+        before = before[max(i for i, t in enumerate(before) if t.text in (",", ";", ":")) + 1 :]
+    return any(t.lower in _CONSECUTIVE for t in before)
+
+
+#: a quoted stretch of at most this many words inside a sentence of narration is a title or a term
+TITLE_WORDS = 6
+
+
+def title_in_marks(doc: PreparedDoc, parts: list[TokenSpan]) -> bool:
+    """Whether a direct quote is a sentence that mentions a short title or term in quote marks
+    ("Mehrere Festnahmen am neuen „Tag der Heimat“", a film, a book, a scare quote): at most
+    :data:`TITLE_WORDS` words inside the marks, and fewer than half of its words. The caller
+    applies it to quotes without a cue."""
+    words = [t for p in parts for t in doc.tokens[p.begin : p.end] if t.text[:1].isalnum()]
+    quoted = [t for t in words if t.quoted >= 0]
+    return len(quoted) <= TITLE_WORDS and 2 * len(quoted) < len(words)
+
+
+def attribution_only(doc: PreparedDoc, part: TokenSpan, speaker_begin: int) -> bool:
+    """Whether a quote is its own attribution: it opens after a comma with a reporting verb and
+    the speaker right after it (", berichtet Heimleiterin Anna Roth von einem Vorfall"), so the
+    statement is what stands before it."""
+    toks = doc.tokens
+    first = toks[part.begin]
+    if part.begin == 0 or toks[part.begin - 1].text != ",":
+        return False  # "Berichtet wurde …", a sentence of its own
+    if not (first.text.islower() and first.text.isalpha()) or cue_class(first, lexicon()) != "verb":
+        return False
+    if not part.begin < speaker_begin <= part.begin + 3:
+        return False
+    # ", schreibt das Magazin, die Lage sei ernst": a parenthesis, the statement follows it
+    return not any(t.text == "," for t in toks[speaker_begin : part.end])
+
+
+@cache
+def _interviewer_labels() -> frozenset[str]:
+    return frozenset(data_lines("interview_labels.txt"))
+
+
+def turn_label(doc: PreparedDoc, s_idx: int) -> str | None:
+    """The label a sentence opens with in a printed interview ("Frage:", "STANDARD:", "Antwort:",
+    "Kurz:"): one or two capitalised words and a colon at the start of the sentence, else None."""
+    toks = doc.tokens
+    b, e = doc.sentences[s_idx]
+    for n in (1, 2):
+        if b + n < e and toks[b + n].text == ":" and all(t.text[:1].isupper() for t in toks[b : b + n]):
+            return " ".join(t.text for t in toks[b : b + n])
+    return None
+
+
+def in_question_turn(doc: PreparedDoc, begin: int) -> bool:
+    """Whether token ``begin`` stands in an interviewer's turn: the nearest interview label at or
+    before its sentence (within its paragraph) is the interviewer's (``data/interview_labels.txt``),
+    not an answer's."""
+    toks = doc.tokens
+    s_idx = toks[begin].sent
+    para = toks[begin].para
+    for k in range(s_idx, -1, -1):
+        if toks[doc.sentences[k][0]].para != para and "\n" in doc.text:
+            return False
+        label = turn_label(doc, k)
+        if label is not None:
+            return label in _interviewer_labels()
+    return False
