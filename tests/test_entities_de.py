@@ -225,3 +225,15 @@ def test_east_asian_name_after_a_role_keeps_its_surname(extract: Extract) -> Non
     entity = _speaker_entity(extract(text), "Regierung habe versagt")
     assert entity.name == "Lee Jae-myung" and entity.type == "person"
     assert _speaker_entity(extract(text), "trete an").name == "Lee Jae-myung"
+
+
+def test_an_outlet_named_as_addressee_or_source_is_an_outlet(extract: Extract) -> None:
+    text = (
+        "„Die Kosten steigen“, sagte die Bürgermeisterin der Zeitung Kurier. "
+        "Der Kurier berichtete außerdem, dass zwei Schulen schließen."
+    )
+    result = extract(text)
+    outlets = [e for e in result.entities if e.kind == "outlet"]
+    assert [(e.name, e.type) for e in outlets] == [("Kurier", "organization")], result.entities
+    assert _speaker_entity(result, "Die Kosten steigen").kind is None
+    assert _speaker_entity(result, "zwei Schulen").name == "Kurier"

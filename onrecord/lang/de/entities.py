@@ -51,10 +51,10 @@ from onrecord.lang.de.roles import (
     role_before_comma,
     role_phrase,
 )
-from onrecord.lang.de.sources import is_abstract, is_document
+from onrecord.lang.de.sources import is_abstract, is_document, outlet_gender
 from onrecord.lang.de.speakers import ENGLISH_JOINERS, NAME_PARTICLES, Candidate
 from onrecord.lang.de.tokens import PreparedDoc, Token
-from onrecord.model import Entity, EntityType, Role
+from onrecord.model import Entity, EntityKind, EntityType, Role
 from onrecord.resolve.gazetteer import default_gazetteer
 from onrecord.resolve.keys import fold, surnames_first
 
@@ -118,6 +118,7 @@ class _Building:
     type: EntityType
     mentions: list[tuple[int, int]] = field(default_factory=list)
     roles: list[RoleMatch] = field(default_factory=list)
+    kind: EntityKind | None = None
 
 
 @dataclass
@@ -607,6 +608,9 @@ def _named(
     if end - start == 2 and toks[start].text.endswith("s") and kinds(start) == "LOC" and _name_word(toks[start + 1]):
         if types[start + 1] != "PER" and toks[start + 1].text not in gaz.first_names:
             end = start + 1  # "Deutschlands Unterstützung": the place, not a person
+    outlet = _outlet_name(doc, start, end)
+    if outlet is not None:
+        start = outlet  # "der Zeitung Kurier" → Kurier, an outlet
     words = [t.text for t in toks[start:end]]
     if all(w.lower() in lex.time_words or lex.non_names.get(w) == "time" for w in words):
         return  # "Herbst", "Mai": no entity
@@ -618,7 +622,7 @@ def _named(
     roles = affiliations_after(doc, end, roles, kinds)
     if not is_name(words, gaz, ner, bool(roles)) and not is_speaker:
         return
-    etype = entity_type(words, gaz, bool(roles), ner)
+    etype: EntityType = "organization" if outlet is not None else entity_type(words, gaz, bool(roles), ner)
     if etype == "person" and not roles and _inside(state.roles, view) is not None:
         # a name inside a role ("ein Sprecher des Auswärtigen Amts") is its organisation or place
         etype = "location" if "LOC" in ner else "organization"
@@ -630,10 +634,27 @@ def _named(
     ent.name = cluster.name
     if roles and ent.type not in ("person", "organization"):
         ent.type = "person"
+    if outlet is not None:
+        ent.type, ent.kind = "organization", "outlet"
     ent.roles.extend(roles)
     state.names.append((start, end, ent))
     state.roles.extend((r.begin, r.end, ent) for r in roles)
     state.seen(ent, name_span, cand if is_speaker or cand.begin == view.begin else None)
+
+
+def _outlet_name(doc: PreparedDoc, start: int, end: int) -> int | None:
+    """Where the name of a news outlet begins, when tokens [start, end) name one, else None:
+    a listed outlet name ("APA", "STANDARD"), a name after a generic outlet noun ("Zeitung
+    Kurier", "Agentur Anadolu" → the name), or a compound of an outlet noun ("Tageszeitung")."""
+    toks = doc.tokens
+    genders = [outlet_gender(t) for t in toks[start:end]]
+    if genders[0] not in (None, "name") and end - start >= 2 and all(_name_word(t) for t in toks[start + 1 : end]):
+        return start + 1  # "Zeitung Kurier": the generic noun is an apposition
+    if any(g == "name" for g in genders):
+        return start
+    if end - start == 1 and genders[0] is not None and toks[start].text not in lexicon().outlets:
+        return start  # "Tageszeitung Morgenpost" is above; a compound alone ("Boulevardzeitung") stays
+    return None
 
 
 def build_entities(
@@ -729,7 +750,8 @@ def _finish(doc: PreparedDoc, state: _State) -> tuple[list[Entity], dict[Candida
         ids[id(b)] = eid
         roles = b.roles if b.type != "group" else [r for r in b.roles if r.organization or r.place]
         entities.append(
-            Entity(id=eid, name=b.name, type=b.type, mentions=sorted(set(b.mentions)), roles=_dedupe_roles(doc, roles))
+            Entity(id=eid, name=b.name, type=b.type, mentions=sorted(set(b.mentions)), roles=_dedupe_roles(doc, roles),
+                   kind=b.kind)
         )
     return entities, {cand: ids[id(b)] for cand, b in state.of_mention.items() if id(b) in ids}
 
