@@ -648,9 +648,11 @@ def _outlet_name(doc: PreparedDoc, start: int, end: int) -> int | None:
     Kurier", "Agentur Anadolu" → the name), or a compound of an outlet noun ("Tageszeitung")."""
     toks = doc.tokens
     genders = [outlet_gender(t) for t in toks[start:end]]
-    if genders[0] not in (None, "name") and end - start >= 2 and all(_name_word(t) for t in toks[start + 1 : end]):
-        return start + 1  # "Zeitung Kurier": the generic noun is an apposition
-    if any(g == "name" for g in genders):
+    head = toks[start].text
+    if (genders[0] not in (None, "name") and end - start >= 2 and "-" not in head and not head.startswith("Radio")
+            and all(_name_word(t) for t in toks[start + 1 : end])):
+        return start + 1  # "Zeitung Kurier": the generic noun is an apposition ("Radio France" is a name)
+    if any(g == "name" for g in genders) or (head == "Radio" and end - start >= 2):
         return start
     if end - start == 1 and genders[0] is not None and toks[start].text not in lexicon().outlets:
         return start  # "Tageszeitung Morgenpost" is above; a compound alone ("Boulevardzeitung") stays

@@ -110,6 +110,12 @@ def is_outlet(words: tuple[str, ...]) -> bool:
     return len(low) >= 2 and (low[-1] in _OUTLET_WORDS or low[0] == "radio")
 
 
+def _public_agency(words: tuple[str, ...]) -> bool:
+    """An agency that is no news agency ("Environmental Protection Agency"; not "Yonhap news agency")."""
+    low = [w.lower() for w in words]
+    return low[-1] == "agency" and (len(low) < 2 or low[-2] not in ("news", "press"))
+
+
 @cache
 def _outlet_names() -> frozenset[str]:
     return frozenset(data_lines("outlets.txt"))
@@ -245,7 +251,7 @@ class EntityBuilder:
                 cluster.name, cluster.words = " ".join(words), words
             if type_ == "person":
                 cluster.type = "person"
-        if outlet:
+        if outlet and not _public_agency(words):
             cluster.type, cluster.kind = "organization", "outlet"
         cluster.titles.update(titles)
         if cluster.gender is None:
