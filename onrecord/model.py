@@ -17,6 +17,9 @@ SCHEMA = "onrecord.analysis/1"
 Span = tuple[int, int]
 QuoteKind = Literal["direct", "indirect", "mixed", "reported", "free_indirect"]
 EntityType = Literal["person", "organization", "location", "group", "other"]
+#: a finer kind of an entity type: an organisation that is a news outlet (newspaper, agency,
+#: broadcaster; see docs/contract-entities.md)
+EntityKind = Literal["outlet"]
 #: how sure a statement is, as the text marks it (see docs/contract-stance.md)
 Stance = Literal["asserted", "hedged", "belief", "claim", "denial", "question", "demand", "prediction"]
 #: whether the source is named, a group or role without a name, or explicitly withheld
@@ -74,6 +77,8 @@ class Entity(_Model):
     type: EntityType
     mentions: list[Span] = Field(default_factory=list)
     roles: list[Role] = Field(default_factory=list)
+    #: additive field of issue 13: "outlet" for a news outlet (an organisation), else None
+    kind: EntityKind | None = None
 
 
 class Meta(_Model):

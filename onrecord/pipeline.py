@@ -226,7 +226,9 @@ def merge_results(parts: list[tuple[int, ExtractionResult]]) -> ExtractionResult
             key = (entity.name, entity.type)
             merged = entities.get(key)
             if merged is None:
-                merged = entities[key] = Entity(id=f"e{len(entities) + 1}", name=entity.name, type=entity.type)
+                merged = entities[key] = Entity(
+                    id=f"e{len(entities) + 1}", name=entity.name, type=entity.type, kind=entity.kind
+                )
             merged.mentions.extend(_shift(entity.mentions, offset))
             for role in entity.roles:
                 _add_role(merged.roles, role, offset)

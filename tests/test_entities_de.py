@@ -187,3 +187,53 @@ def test_austrian_month_names_are_no_person(extract: Extract) -> None:
     names = _names(result)
     assert "Jänner" not in names and "Feber" not in names, names
     assert names.get("Karin Holzer") == "person" and names.get("Paul Brandl") == "person", names
+
+
+@pytest.mark.parametrize(
+    ("text", "glued", "name"),
+    [
+        # a name run on into the next noun of a verb-second clause
+        ("Der Plan löste bei der Stadträtin Martina Ebenhofer Empörung aus.",
+         "Martina Ebenhofer Empörung", "Martina Ebenhofer"),
+        ("Gestern empfahl Kurt Lindbichler Anwohnern, früh aufzubrechen.",
+         "Kurt Lindbichler Anwohnern", "Kurt Lindbichler"),
+        # a genitive before its noun: the owner, not a person "<Name>s <Noun>"
+        ("Die Zweifel an Hermine Gstöttners Eignung wuchsen im Ausschuss.",
+         "Hermine Gstöttners Eignung", "Hermine Gstöttners"),
+    ],
+)
+def test_a_name_does_not_run_on_into_the_next_noun(extract: Extract, text: str, glued: str, name: str) -> None:
+    names = _names(extract(text))
+    assert glued not in names, names
+    assert names.get(name) == "person", names
+
+
+def test_a_place_genitive_before_a_noun_is_the_place(extract: Extract) -> None:
+    names = _names(extract("Kanadas Bürger stimmten ab, Mexikos Wähler auch."))
+    assert names.get("Kanadas") == "location" and names.get("Mexikos") == "location", names
+    assert not [n for n, t in names.items() if t == "person"], names
+
+
+def test_known_capitals_are_places_not_persons(extract: Extract) -> None:
+    names = _names(extract("Helsinki erklärte am Abend, man prüfe das Angebot. Teheran sagte, es lehne ab."))
+    assert names.get("Helsinki") == "location" and names.get("Teheran") == "location", names
+    assert not [n for n, t in names.items() if t == "person"], names
+
+
+def test_east_asian_name_after_a_role_keeps_its_surname(extract: Extract) -> None:
+    text = "Der Oppositionsführer Lee Jae-myung erklärte, die Regierung habe versagt. Lee sagte, er trete an."
+    entity = _speaker_entity(extract(text), "Regierung habe versagt")
+    assert entity.name == "Lee Jae-myung" and entity.type == "person"
+    assert _speaker_entity(extract(text), "trete an").name == "Lee Jae-myung"
+
+
+def test_an_outlet_named_as_addressee_or_source_is_an_outlet(extract: Extract) -> None:
+    text = (
+        "„Die Kosten steigen“, sagte die Bürgermeisterin der Zeitung Kurier. "
+        "Der Kurier berichtete außerdem, dass zwei Schulen schließen."
+    )
+    result = extract(text)
+    outlets = [e for e in result.entities if e.kind == "outlet"]
+    assert [(e.name, e.type) for e in outlets] == [("Kurier", "organization")], result.entities
+    assert _speaker_entity(result, "Die Kosten steigen").kind is None
+    assert _speaker_entity(result, "zwei Schulen").name == "Kurier"

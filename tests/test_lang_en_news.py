@@ -165,6 +165,23 @@ def test_an_outlet_named_as_addressee_is_an_organisation(extractor) -> None:  # 
     assert ("Harbour Gazette", "organization") in _entities(_run(extractor, text))
 
 
+def test_outlets_are_organisations_of_kind_outlet(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("\"The pier is closed,\" Farid Osman told Reuters. The Associated Press said the ferry "
+            "had been cancelled. Osman said the harbour would reopen.")
+    result = _run(extractor, text)
+    kinds = {e.name: (e.type, e.kind) for e in result.entities}
+    assert kinds["Reuters"] == ("organization", "outlet") and kinds["Associated Press"] == ("organization", "outlet")
+    assert kinds["Farid Osman"] == ("person", None)
+    assert "Reuters" not in [e.name if (e := _entity(result, q)) else None for q in result.quotes]
+
+
+def test_three_part_east_asian_name_before_a_cue_is_one_person(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "President Moon Jae In said he hoped the talks would go on."
+    result = _run(extractor, text)
+    assert [n for n, t in _entities(result) if t == "person"] == ["Moon Jae In"]
+    assert _entity(result, result.quotes[0]).name == "Moon Jae In"  # type: ignore[union-attr]
+
+
 def test_only_compass_pairs_are_split() -> None:
     from onrecord.lang.en.entities import split_coordinated
 

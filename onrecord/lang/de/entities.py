@@ -31,12 +31,13 @@ Wien), directions are places ("Westen"), "<Land>s Unterstützung" is the country
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from onrecord.extraction.names import NameCluster, NameResolver
-from onrecord.lang.de.lexicon import lexicon
+from onrecord.lang.de.lexicon import data_lines, lexicon
 from onrecord.lang.de.roles import (
     KindAt,
     RoleMatch,
@@ -50,10 +51,12 @@ from onrecord.lang.de.roles import (
     role_before_comma,
     role_phrase,
 )
-from onrecord.lang.de.sources import is_abstract, is_document
+from onrecord.lang.de.sources import is_abstract, is_document, outlet_gender
 from onrecord.lang.de.speakers import ENGLISH_JOINERS, NAME_PARTICLES, Candidate
 from onrecord.lang.de.tokens import PreparedDoc, Token
-from onrecord.model import Entity, EntityType, Role
+from onrecord.model import Entity, EntityKind, EntityType, Role
+from onrecord.resolve.gazetteer import default_gazetteer
+from onrecord.resolve.keys import fold, surnames_first
 
 _TYPE_MAP: dict[str, EntityType] = {"PER": "person", "ORG": "organization", "LOC": "location"}
 _ORG_SUFFIXES = ("organisation", "dienst",
@@ -61,6 +64,10 @@ _ORG_SUFFIXES = ("organisation", "dienst",
                  "gericht", "konzern", "agentur", "kommission", "rat", "behörde", "polizei", "armee", "union",
                  "betriebe", "werke", "gewerkschaft", "stiftung", "gesellschaft", "fraktion", "zeitung",
                  "sender", "kasse", "kammer", "senat", "ag", "gmbh", "bundestag", "landtag", "verein")
+#: a hyphenated given name ("Jae-myung", "Jae-in"), which a name run may contain
+_GIVEN_HYPHENATED = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+#: the heads of compound times of day ("Mittwochabend", "Montagmorgen")
+_TIME_HEADS = ("abend", "morgen", "nachmittag", "vormittag", "mittag")
 _INDEFINITE = frozenset({"ein", "eine", "einer", "eines", "einem", "einen"})
 _ARTICLES = _INDEFINITE | {"der", "die", "das", "des", "dem", "den"}
 #: articles/contractions whose case is unambiguous, so an organisation after them can be
@@ -111,6 +118,7 @@ class _Building:
     type: EntityType
     mentions: list[tuple[int, int]] = field(default_factory=list)
     roles: list[RoleMatch] = field(default_factory=list)
+    kind: EntityKind | None = None
 
 
 @dataclass
@@ -170,6 +178,116 @@ def _name_word(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.text.replace("-", "").isalpha() and not is_role(tok)
 
 
+@cache
+def _noun_suffixes() -> tuple[str, ...]:
+    """Endings of common nouns that end no name (``data/noun_suffixes.txt``)."""
+    return tuple(data_lines("noun_suffixes.txt"))
+
+
+def common_noun(tok: Token) -> bool:
+    """A capitalised word that is a common noun, never a part of a name: an inflected noun (its
+    lemma is another capitalised form: "Reisenden" → "Reisende"), a noun with a common-noun
+    ending ("Empörung"), a time word or a compound of one ("Mittwochabend"), or a listed noun of
+    the lexicons (reporting noun, document, abstract noun). The head of an
+    organisation's name ("Kommission", "Zeitung") is none of these."""
+    text = tok.text
+    if not text[:1].isupper() or not text.replace("-", "").isalpha() or text.isupper():
+        return False
+    low = text.lower()
+    if low.endswith(_ORG_SUFFIXES):
+        return False
+    if len(text) >= 7 and tok.lemma != text and tok.lemma[:1].isupper() and tok.lemma.lower() != low.rstrip("s"):
+        return True  # "Reisenden" → "Reisende", "Ansprüchen" → "Anspruch" (not a genitive "Merkels")
+    last = low.rsplit("-", 1)[-1]
+    if any(last.endswith(x) and len(last) - len(x) >= 3 for x in _noun_suffixes()) or low in lexicon().time_words:
+        return True
+    if any(last.endswith(t) and len(last) - len(t) >= 3 for t in _TIME_HEADS):
+        return True  # "Mittwochabend", "Jahresende"
+    lex = lexicon()
+    return lex.cues.get(tok.lemma) == "noun" or text in lex.documents or text in lex.abstract_nouns
+
+
+def _person_like(tok: Token, tag: str, gaz: Gazetteer) -> bool:
+    """A word that can end a person's name: typed PER, a known given name, or a capitalised
+    word that is no inflected adjective ("Schweriner", "Europäische") and no common noun."""
+    if tag == "PER" or tok.text in gaz.first_names:
+        return True
+    low = tok.lower
+    return (not common_noun(tok) and tok.lemma[:1].isupper()
+            and not low.endswith(("er", "e", "en", "es", "isch", "ische", "ischen")))
+
+
+def trim_name(doc: PreparedDoc, b: int, e: int, types: list[str], gaz: Gazetteer) -> tuple[int, int]:
+    """The name inside a capitalised run [b, e) cut where it runs on into the clause:
+
+    * at a common noun after a person's name ("Stadträtin Anna Beispiel Empörung" → "Anna
+      Beispiel");
+    * after a genitive before a noun ("Anna Beispiels Vorschlag" → "Anna Beispiels", whose
+      stem the name resolver matches; "Ruritanias Unterstützung" → "Ruritanias");
+    * before a surname written first ("Oppositionsführer Lee Jae-myung" → "Lee Jae-myung").
+    """
+    toks = doc.tokens
+    for i in range(b + 1, e):
+        if not common_noun(toks[i]) or {types[i - 1], types[i]} & {"ORG", "LOC", "OTH"}:
+            continue  # a noun the tagger reads as part of an organisation's name is one
+        prev = toks[i - 1]
+        named = any(types[k] == "PER" or toks[k].text in gaz.first_names for k in range(b, i))
+        if named or _person_like(prev, types[i - 1], gaz) or _genitive(prev, gaz):
+            return b, i
+    for i in range(b, e - 1):
+        if _genitive(toks[i], gaz) and toks[i + 1].text not in gaz.first_names and (
+            types[i + 1] != "PER" or _place_genitive(toks[i], gaz)
+        ):
+            return b, i + 1  # "Ruritanias Teamkapitän": the place's, not a person
+    for i in range(b + 1, e - 1):
+        if surname_first_name(doc, i, e) and toks[i - 1].text not in gaz.first_names and types[i - 1] != "PER":
+            return i, e
+    return b, e
+
+
+def surname_first_name(doc: PreparedDoc, i: int, end: int) -> bool:
+    """Whether tokens [i, end) are an East-Asian name, surname first: a listed surname and one
+    or two given-name syllables ("Lee Jae-myung", "Moon Jae In", "Xi Jinping")."""
+    toks = doc.tokens
+    return (fold(toks[i].text) in surnames_first() and 1 <= end - i - 1 <= 2
+            and all(_syllables(t.text) for t in toks[i + 1 : end]))
+
+
+def _genitive(tok: Token, gaz: Gazetteer) -> bool:
+    """A genitive of a place ("Ruritanias") or of a name ("Beispiels"): ends in -s, is no given
+    name ("Klaus", "Andreas"), no common noun and no word that merely ends in s."""
+    text = tok.text
+    if not text.endswith("s") or len(text) < 4 or text in gaz.first_names or text.isupper():
+        return False
+    if tok.lower in _NOT_GENITIVE_NAMES or common_noun(tok):
+        return False
+    return _place_genitive(tok, gaz) or gaz.types.get(text[:-1]) == "PER"
+
+
+def _place_genitive(tok: Token, gaz: Gazetteer) -> bool:
+    """The genitive of a known place ("Kanadas", "Wiens"; not "Paris", "Massachusetts")."""
+    text = tok.text
+    if not text.endswith("s") or text in gaz.types or _known_place(text, exact=True):
+        return False
+    return gaz.types.get(text[:-1]) == "LOC" or _known_place(text[:-1])
+
+
+def _syllables(word: str) -> bool:
+    """The given-name part of an East-Asian name: short syllables, hyphenated ("Jae-myung",
+    "Jinping", "Jae", "In")."""
+    parts = word.split("-")
+    return word[:1].isupper() and all(p.isalpha() and 1 < len(p) <= 7 for p in parts)
+
+
+def _known_place(name: str, exact: bool = False) -> bool:
+    """A place or country of the resolution gazetteer ("Ruritania" is none, "Kanada" is one);
+    ``exact``: as written, not as the genitive of one ("Paris" is, "Kanadas" is not)."""
+    entry = default_gazetteer().lookup(name)
+    if entry is None or entry.type != "location":
+        return False
+    return not exact or fold(name) in {fold(n) for n in entry.names}
+
+
 def name_core(
     doc: PreparedDoc, cand: Candidate, types: list[str], kinds: KindAt | None = None
 ) -> tuple[int, int, RoleMatch | None]:
@@ -214,7 +332,7 @@ def name_core(
     ):
         b += 1
     e = b + 1
-    while e < cand.end and toks[e].text.isalpha() and (
+    while e < cand.end and (toks[e].text.isalpha() or _GIVEN_HYPHENATED.match(toks[e].text)) and (
         toks[e].text[:1].isupper()
         or (toks[e].lower in NAME_PARTICLES and _particle_ok(toks[e].lower, toks[e - 1].lower))
     ):
@@ -245,6 +363,8 @@ def entity_type(words: list[str], gaz: Gazetteer, has_role: bool, ner: set[str])
     gazetteer, organisation-word endings; an unknown two-word name is a person."""
     if has_role or words[0] in gaz.first_names:
         return "person"
+    if not ("PER" in ner and len(words) > 1) and _known_place(" ".join(words)):
+        return "location"  # "Addis Abeba", "Teheran", "Russlands": a place whatever the tagger says
     for tag in ("PER", "ORG", "LOC"):
         if tag in ner:
             return _TYPE_MAP[tag]
@@ -314,6 +434,8 @@ def _role_only(doc: PreparedDoc, cand: Candidate, head: int, kinds: KindAt) -> b
     Firma, Gerd-Jürgen Bruckschen")."""
     if not is_role(doc.tokens[head]):
         return False
+    if any(surname_first_name(doc, i, cand.end) for i in range(head + 1, cand.end - 1)):
+        return False  # "Oppositionsführer Lee Jae-myung": a name follows the role
     return head + 1 >= cand.end or role_phrase(doc, cand.begin, cand.end, kinds) is not None
 
 
@@ -480,11 +602,15 @@ def _named(
     toks = doc.tokens
     lex = lexicon()
     start, end, prefix_role = name_core(doc, view, types, kinds)
+    start, end = trim_name(doc, start, end, types, gaz)
     while end - start > 1 and (toks[start].lower in lex.time_words or lex.non_names.get(toks[start].text) == "time"):
         start += 1  # "Mai Wien": a month glued to a city
     if end - start == 2 and toks[start].text.endswith("s") and kinds(start) == "LOC" and _name_word(toks[start + 1]):
         if types[start + 1] != "PER" and toks[start + 1].text not in gaz.first_names:
             end = start + 1  # "Deutschlands Unterstützung": the place, not a person
+    outlet = _outlet_name(doc, start, end)
+    if outlet is not None:
+        start = outlet  # "der Zeitung Kurier" → Kurier, an outlet
     words = [t.text for t in toks[start:end]]
     if all(w.lower() in lex.time_words or lex.non_names.get(w) == "time" for w in words):
         return  # "Herbst", "Mai": no entity
@@ -496,7 +622,7 @@ def _named(
     roles = affiliations_after(doc, end, roles, kinds)
     if not is_name(words, gaz, ner, bool(roles)) and not is_speaker:
         return
-    etype = entity_type(words, gaz, bool(roles), ner)
+    etype: EntityType = "organization" if outlet is not None else entity_type(words, gaz, bool(roles), ner)
     if etype == "person" and not roles and _inside(state.roles, view) is not None:
         # a name inside a role ("ein Sprecher des Auswärtigen Amts") is its organisation or place
         etype = "location" if "LOC" in ner else "organization"
@@ -508,10 +634,29 @@ def _named(
     ent.name = cluster.name
     if roles and ent.type not in ("person", "organization"):
         ent.type = "person"
+    if outlet is not None:
+        ent.type, ent.kind = "organization", "outlet"
     ent.roles.extend(roles)
     state.names.append((start, end, ent))
     state.roles.extend((r.begin, r.end, ent) for r in roles)
     state.seen(ent, name_span, cand if is_speaker or cand.begin == view.begin else None)
+
+
+def _outlet_name(doc: PreparedDoc, start: int, end: int) -> int | None:
+    """Where the name of a news outlet begins, when tokens [start, end) name one, else None:
+    a listed outlet name ("APA", "STANDARD"), a name after a generic outlet noun ("Zeitung
+    Kurier", "Agentur Anadolu" → the name), or a compound of an outlet noun ("Tageszeitung")."""
+    toks = doc.tokens
+    genders = [outlet_gender(t) for t in toks[start:end]]
+    head = toks[start].text
+    if (genders[0] not in (None, "name") and end - start >= 2 and "-" not in head and not head.startswith("Radio")
+            and all(_name_word(t) for t in toks[start + 1 : end])):
+        return start + 1  # "Zeitung Kurier": the generic noun is an apposition ("Radio France" is a name)
+    if any(g == "name" for g in genders) or (head == "Radio" and end - start >= 2):
+        return start
+    if end - start == 1 and genders[0] is not None and toks[start].text not in lexicon().outlets:
+        return start  # "Tageszeitung Morgenpost" is above; a compound alone ("Boulevardzeitung") stays
+    return None
 
 
 def build_entities(
@@ -607,7 +752,8 @@ def _finish(doc: PreparedDoc, state: _State) -> tuple[list[Entity], dict[Candida
         ids[id(b)] = eid
         roles = b.roles if b.type != "group" else [r for r in b.roles if r.organization or r.place]
         entities.append(
-            Entity(id=eid, name=b.name, type=b.type, mentions=sorted(set(b.mentions)), roles=_dedupe_roles(doc, roles))
+            Entity(id=eid, name=b.name, type=b.type, mentions=sorted(set(b.mentions)), roles=_dedupe_roles(doc, roles),
+                   kind=b.kind)
         )
     return entities, {cand: ids[id(b)] for cand, b in state.of_mention.items() if id(b) in ids}
 

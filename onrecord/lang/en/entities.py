@@ -18,14 +18,15 @@ Resolution, in text order:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from onrecord.lang.en.lexicon import Lexicon
+from onrecord.lang.en.lexicon import Lexicon, data_lines
 from onrecord.lang.en.roles import person_roles
 from onrecord.lang.en.spans import NAME_PARTICLES, doc_ents, doc_text, np_span
-from onrecord.model import EntityType, Role, Span
+from onrecord.model import EntityKind, EntityType, Role, Span
 
 NE_TYPES: dict[str, EntityType] = {
     "PERSON": "person",
@@ -53,6 +54,7 @@ class Cluster:
     titles: set[str] = field(default_factory=set)
     roles: list[Role] = field(default_factory=list)
     last: int = -1
+    kind: EntityKind | None = None  # "outlet" for a news outlet
 
     def add(self, span: Span) -> None:
         if span not in self.mentions:
@@ -100,9 +102,23 @@ _NEVER_NAMES = DIRECTIONS | frozenset(
 
 
 def is_outlet(words: tuple[str, ...]) -> bool:
-    """A news outlet's name ("Harbour Gazette", "Radio Kestrel")."""
+    """A news outlet's name: a listed one ("Reuters", "Associated Press"; ``data/outlets.txt``)
+    or one ending in an outlet word ("Harbour Gazette", "Radio Kestrel")."""
     low = [w.lower() for w in words]
+    if " ".join(words) in _outlet_names():
+        return True
     return len(low) >= 2 and (low[-1] in _OUTLET_WORDS or low[0] == "radio")
+
+
+def _public_agency(words: tuple[str, ...]) -> bool:
+    """An agency that is no news agency ("Environmental Protection Agency"; not "Yonhap news agency")."""
+    low = [w.lower() for w in words]
+    return low[-1] == "agency" and (len(low) < 2 or low[-2] not in ("news", "press"))
+
+
+@cache
+def _outlet_names() -> frozenset[str]:
+    return frozenset(data_lines("outlets.txt"))
 
 
 def split_coordinated(words: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -213,7 +229,8 @@ class EntityBuilder:
         type_ = NE_TYPES.get(label, "other")
         if type_ in ("organization", "other") and looks_like_person(words, self.lex):
             type_ = "person"  # the small model often tags "Olaf Scholz" as ORG
-        if is_outlet(words):
+        outlet = is_outlet(words)
+        if outlet:
             type_ = "organization"  # "told the Harbour Gazette": an outlet, whatever the tagger says
         span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
         cluster: Cluster | None = None
@@ -234,6 +251,8 @@ class EntityBuilder:
                 cluster.name, cluster.words = " ".join(words), words
             if type_ == "person":
                 cluster.type = "person"
+        if outlet and not _public_agency(words):
+            cluster.type, cluster.kind = "organization", "outlet"
         cluster.titles.update(titles)
         if cluster.gender is None:
             cluster.gender = gender_of(words, titles, self.lex)
@@ -331,6 +350,8 @@ def build_entities(doc: Doc, sources: list[tuple[int, Span]], lex: Lexicon) -> E
             builder.resolve_pronoun(obj)
         else:
             assert isinstance(obj, Token)
+            if obj.i in builder.by_token:
+                continue  # "Moon Jae In said": the head is the last part of a name already read
             _add_source(builder, obj, source_heads[obj.i])
     return builder
 
@@ -352,7 +373,9 @@ def _hyphen_extended(ent: SpacySpan) -> SpacySpan:
 
 def _syllable(tok: Token) -> bool:
     """A capitalised short word that can be the last part of a three-part East-Asian name."""
-    return tok.is_title and len(tok.text) <= 4 and tok.is_alpha and not tok.is_sent_start \
+    # a sentence start right after a name, without punctuation, is a parse error ("Moon Jae | In said")
+    real_start = tok.is_sent_start and (tok.i == 0 or tok.doc[tok.i - 1].is_punct)
+    return tok.is_title and len(tok.text) <= 4 and tok.is_alpha and not real_start \
         and tok.lower_ not in _NEVER_NAMES
 
 

@@ -193,7 +193,7 @@ def assemble(doc: Doc, atts: list[Attribution], lex: Lexicon) -> ExtractionResul
             confidence=round(min(1.0, max(0.0, att.confidence)), 3),
         ))
     entities = [
-        Entity(id=ids[id(c)], name=c.name, type=c.type, mentions=sorted(c.mentions), roles=c.roles)
+        Entity(id=ids[id(c)], name=c.name, type=c.type, mentions=sorted(c.mentions), roles=c.roles, kind=c.kind)
         for c in sorted((c for c in builder.clusters if id(c) in ids), key=lambda c: ids[id(c)][1:].zfill(6))
     ]
     return ExtractionResult(quotes=annotate_quotes(text, quotes, entities), entities=entities)
