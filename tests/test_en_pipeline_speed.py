@@ -98,3 +98,13 @@ def test_every_paragraph_starts_a_sentence(extractor) -> None:  # type: ignore[n
     starts = [tok.text for tok in doc if tok.is_sent_start]
     assert starts == ["The", "the", "Passengers", "complained"]
     assert paragraph_starts(extractor.nlp.make_doc("")).text == ""
+
+
+def test_the_unused_sentence_recogniser_is_not_loaded(extractor, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from onrecord.lang.en import pipeline
+
+    assert "senter" not in extractor.nlp.component_names
+    monkeypatch.setattr(pipeline, "EXCLUDED", ())
+    with_senter = pipeline.EnglishExtractor(nlp=pipeline.load_spacy())
+    assert "senter" in with_senter.nlp.component_names and "senter" not in with_senter.nlp.pipe_names
+    assert with_senter.extract_many(_TEXTS) == extractor.extract_many(_TEXTS)
