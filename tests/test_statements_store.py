@@ -261,6 +261,24 @@ def test_new_articles_join_stored_statements_without_regrouping_the_speaker(
     assert _snapshot(db) == _snapshot(replaced)
 
 
+def test_a_later_rendering_that_shares_no_word_pair_still_joins_its_statement(tmp_path: Path) -> None:
+    # Lightly re-spelled words: every pair of adjacent words differs, half the words are shared
+    # and the whole-word similarity is high, so the matcher calls them one statement. Stored in
+    # two transactions, the incremental grouping must find that too (same table as one batch).
+    from statement_articles import Said, make_analysis
+
+    said = {"name": "Jonas Brell", "type": "person", "title": "Bürgermeister"}
+    first = make_analysis("w1", "de", "2024-05-02", "Hafenblatt", [Said(**said, words="Wir schaffen das heute")])
+    second = make_analysis("w2", "de", "2024-05-03", "Abendpost", [Said(**said, words="Wir schafen das heut")])
+    db, one_batch = str(tmp_path / "kb.db"), str(tmp_path / "one.db")
+    _put(db, [first], batch=1)
+    _put(db, [second], batch=1)
+    _put(one_batch, [second, first], batch=100)
+    with open_store(one_batch) as store:
+        assert [s.occurrences for s in store.statements(QuoteFilter(speaker="Jonas Brell"))] == [2]
+    assert _snapshot(db) == _snapshot(one_batch) == _regrouped_from_scratch(db)
+
+
 def test_statements_follow_a_merge_and_a_split(tmp_path: Path) -> None:
     db = str(tmp_path / "kb.db")
     _put(db, articles(), batch=100)

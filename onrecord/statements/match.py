@@ -64,8 +64,6 @@ from rapidfuzz import fuzz
 
 from onrecord.errors import InputError
 
-SHINGLE_WORDS = 2
-
 _PUNCT = re.compile(r"[^\w\s]|_", re.UNICODE)
 _SPACE = re.compile(r"\s+")
 _APOSTROPHE = re.compile(r"(?<=\w)['\u2019\u02bc](?=\w)")
@@ -137,7 +135,6 @@ class MatchParams:
     cut_threshold: float = 100.0
     cross_mode_threshold: float = 100.0
     min_containment: float = 0.5
-    shingle_words: int = SHINGLE_WORDS
 
 
 @dataclass(frozen=True)
@@ -150,10 +147,12 @@ class Statement:
     keys: tuple[str, ...] = field(default_factory=tuple)
 
 
-def _shingles(words: Sequence[str], size: int) -> set[str]:
-    if len(words) <= size:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+def share_enough_words(a: frozenset[str], b: frozenset[str], params: MatchParams = MatchParams()) -> bool:
+    """The matcher's first, cheap condition on two sets of distinct normalised words: the shorter
+    shares at least ``min_containment`` of its words with the other. No pair fails it and still
+    matches, so it is the exact candidate rule (:func:`candidate_pairs`, incremental grouping)."""
+    shared = len(a & b)
+    return bool(shared) and shared >= params.min_containment * min(len(a), len(b))
 
 
 def similarity(a: str, b: str, params: MatchParams = MatchParams(), cut_threshold: float | None = None) -> float:
@@ -211,9 +210,7 @@ def _words(occ: Occurrence, norm: str | None = None) -> _Words:
 
 
 def _match(a: _Words, b: _Words, params: MatchParams) -> bool:
-    # the rule candidates are exact for: the shorter shares min_containment of its distinct words
-    shared = len(a.vocabulary & b.vocabulary)
-    if not shared or shared < params.min_containment * min(len(a.vocabulary), len(b.vocabulary)):
+    if not share_enough_words(a.vocabulary, b.vocabulary, params):
         return False
     if a.direct == b.direct:
         # one mode: the whole words or a mixed quote's verbatim core, whichever is closer

@@ -24,8 +24,9 @@ the store — exactly as the canonical entities are (:mod:`onrecord.storage.reso
   entity that only *gained* quotes (new quotes have no ``statement_id`` yet; every other quote
   of the entity is in one of its statements and each statement still has all its occurrences)
   is grouped incrementally (:func:`_regroup_added`): its stored quotes are read as distinct
-  (words, kind, statement) entries counted in SQL, only the entries that share a shingle or
-  the normalised words with a new quote go through the matcher again with the new quotes, and
+  (words, kind, statement) entries counted in SQL, only the entries that pass the matcher's
+  candidate rule with a new quote (:func:`~onrecord.statements.match.share_enough_words`) go
+  through the matcher again with the new quotes, and
   only the statements the new quotes join are rewritten. The groups are connected components
   of a symmetric relation, so this gives the same table as grouping from scratch. Anything
   else — quotes deleted with a replaced or deleted article, re-pointed by resolution, moved by
@@ -57,13 +58,12 @@ from sqlalchemy import Connection, and_, bindparam, case, delete, distinct, func
 from onrecord.errors import NotFoundError
 from onrecord.resolve.keys import fold
 from onrecord.statements.match import (
-    MatchParams,
     Occurrence,
-    _shingles,
     group_statements,
     mode_of,
     normalize,
     same_statement,
+    share_enough_words,
     statement_id,
 )
 from onrecord.statements.sources import source_kind
@@ -135,9 +135,9 @@ def _norm(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _shingle_set(norm: str) -> frozenset[str]:
-    """The shingles the matcher indexes normalised words under (:func:`candidate_pairs`)."""
-    return frozenset(_shingles(norm.split(), MatchParams().shingle_words))
+def _vocabulary(norm: str) -> frozenset[str]:
+    """The distinct words of normalised words, as the matcher's candidate rule reads them."""
+    return frozenset(norm.split())
 
 
 def _facts(members: list[Any], text: str) -> dict[str, Any]:
@@ -175,7 +175,7 @@ def regroup(conn: Connection, speakers: Iterable[str]) -> None:
 
 def _regroup_added(conn: Connection, entity_ids: list[str]) -> list[str]:
     """Group the quotes the entities gained (``statement_id`` NULL) into their stored statements,
-    comparing them only with stored quotes that share a shingle or their words; returns the
+    comparing them only with stored quotes that share enough of their words; returns the
     entities (nothing written for them) that also lost or received grouped quotes, which only
     a grouping from scratch gets right.
 
@@ -184,8 +184,9 @@ def _regroup_added(conn: Connection, entity_ids: list[str]) -> list[str]:
     occurrences adds only edges that touch them, and the new components are the stored ones
     joined through the new occurrences. Identical words (and kind) of one speaker always fall
     into one statement, so the stored quotes are compared as their distinct (words, kind)
-    entries; the matcher compares only occurrences sharing a shingle, so an entry that shares
-    no shingle and not its normalised words with any new quote cannot gain an edge.
+    entries; the matcher joins no pair that fails
+    :func:`~onrecord.statements.match.share_enough_words`, so an entry that fails it with every
+    new quote cannot gain an edge.
     """
     q, s = t.quotes.c, t.statements
     entries: dict[str, list[Any]] = defaultdict(list)
@@ -275,12 +276,13 @@ def _plan_added(
     norms = [_norm(row.text) for row in added]
     if not all(norms):
         return None
-    wanted_norms = set(norms)
-    shingles: set[str] = set().union(*(_shingle_set(norm) for norm in norms))
+    # the matcher's exact candidate rule: a stored entry that shares too few words with every
+    # new quote can match none of them
+    vocabularies = [_vocabulary(norm) for norm in norms]
     candidates = [
         entry
         for entry in entries
-        if _norm(entry.text) in wanted_norms or not shingles.isdisjoint(_shingle_set(_norm(entry.text)))
+        if any(share_enough_words(_vocabulary(_norm(entry.text)), words) for words in vocabularies)
     ]
 
     def union(one: str, two: str) -> None:
@@ -300,9 +302,7 @@ def _plan_added(
                 continue
             entry_norm = _norm(entry.text)
             same_words = entry_norm == norm and mode_of(entry.kind) == mode_of(row.kind)
-            if (same_words or not _shingle_set(norm).isdisjoint(_shingle_set(entry_norm))) and (
-                same_words or same_statement(new, Occurrence(entry.key, entity_id, entry.text, entry.kind))
-            ):
+            if same_words or same_statement(new, Occurrence(entry.key, entity_id, entry.text, entry.kind)):
                 union(entry.statement_id, row.id)
     components: dict[str, list[Any]] = defaultdict(list)
     for row in added:
