@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import and_, func, literal, select
+from sqlalchemy import func, select
 
 from onrecord.model import STANCES
 from onrecord.storage import schema as t
-from onrecord.storage.queries import _quote_conditions
+from onrecord.storage.queries import quote_only_conditions
 from onrecord.storage.records import QuoteFilter
 from onrecord.storage.store import Store
 
@@ -15,14 +15,12 @@ __all__ = ["stance_counts"]
 
 def stance_counts(store: Store, flt: QuoteFilter) -> dict[str, int]:
     """How many quotes matching ``flt`` have each stance, in the order of ``STANCES``; stances
-    without quotes and quotes stored before stances existed (no stance) are left out. The
-    conditions on articles (outlet, dates) are not applied here."""
+    without quotes and quotes stored before stances existed (no stance) are left out."""
     q = t.quotes.c
-    conditions = _quote_conditions(store, flt.model_copy(update={"outlet": None, "since": None, "until": None}))
     query = (
         select(q.stance, func.count())
         .select_from(t.quotes)
-        .where(and_(literal(True), q.stance.is_not(None), *conditions))
+        .where(q.stance.is_not(None), *quote_only_conditions(store, flt))
         .group_by(q.stance)
     )
     with store.reading() as conn:
