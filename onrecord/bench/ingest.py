@@ -44,9 +44,11 @@ __all__ = ["main", "replicate", "strip_unknown"]
 
 #: as ``onrecord bench-store``: articles per ``put_many`` call, outlets, date spread
 BATCH_ARTICLES = 200
+#: outlets the replicas cycle through (``meta.source``)
 OUTLETS = ("Der Standard", "Süddeutsche Zeitung", "Tagesspiegel", "Wikinews", "The Guardian", "Reuters")
 _FIRST_DAY = date(2019, 1, 1)
 _DAYS = (date(2026, 12, 31) - _FIRST_DAY).days + 1
+#: a step coprime to the number of days, so consecutive replicas land far apart and all days are used
 _DAY_STEP = 7919
 
 
@@ -77,7 +79,10 @@ def strip_unknown(record: dict[str, Any], models: dict[str, Any]) -> dict[str, A
 
 def replicate(analyses: Sequence[Any], prints: Sequence[str], quotes_target: int) -> Iterator[tuple[Any, str]]:
     """Copies of ``analyses`` under ids ``<id>~r<n>`` with spread dates and cycling outlets, until
-    ``quotes_target`` quotes (the scheme of :func:`onrecord.bench.store.replicas`)."""
+    ``quotes_target`` quotes (what :func:`onrecord.bench.store.replicas` stores). Copy ``k``
+    (counting from 0 over all rounds) of round ``n`` gets the id ``<id>~r<n>``, the date
+    ``2019-01-01 + (k * 7919 mod 2922)`` days and the outlet ``OUTLETS[k mod 6]``; its other
+    metadata, text and facts are the original's. Stdlib only: it runs inside older checkouts."""
     quotes = copies = round_ = 0
     while quotes < quotes_target:
         for analysis, fingerprint in zip(analyses, prints, strict=True):

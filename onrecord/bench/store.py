@@ -31,13 +31,13 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
 
 from sqlalchemy import func, select, text
 
 from onrecord.bench.analysis import bench_paths, gnad_texts
+from onrecord.bench.ingest import OUTLETS, replicate
 from onrecord.bench.statements import STATEMENT_QUERIES, statement_calls, timed_grouping
 from onrecord.bench.statements import TARGET_P95_MS as STATEMENT_P95_MS
 from onrecord.errors import DataError, OnrecordError, StoreError
@@ -69,8 +69,6 @@ __all__ = [
 BATCH_ARTICLES = 200
 #: the latency target of filtered quote queries and search on SQLite, at p95
 TARGET_P95_MS = 100.0
-#: outlets the replicas cycle through (``meta.source``)
-OUTLETS = ("Der Standard", "Süddeutsche Zeitung", "Tagesspiegel", "Wikinews", "The Guardian", "Reuters")
 #: the query types, in the order they are run and reported
 QUERY_TYPES = (
     "quotes-by-speaker",
@@ -88,10 +86,6 @@ QUERY_TYPES = (
 #: the query types the p95 target applies to
 FILTERED_QUERIES = tuple(name for name in QUERY_TYPES if name.startswith("quotes-") or name == "search")
 
-_FIRST_DAY = date(2019, 1, 1)
-_DAYS = (date(2026, 12, 31) - _FIRST_DAY).days + 1
-#: a step coprime to the number of days, so consecutive replicas land far apart and all days are used
-_DAY_STEP = 7919
 _WORD = re.compile(r"[^\W\d_]{6,}")
 #: limits as the CLI uses them (``onrecord quotes`` lists 50, ``onrecord search`` 20)
 _QUOTE_LIMIT = 50
@@ -314,23 +308,10 @@ def replicas(analyses: Sequence[Analysis], quotes_target: int) -> Iterator[tuple
     ``2019-01-01 + (k * 7919 mod 2922)`` days and the outlet ``OUTLETS[k mod 6]``; its other
     metadata, text and facts are the original's.
     """
-    prints = [fact_id("A", analysis.to_dict()) for analysis in analyses]
     if not any(analysis.quotes for analysis in analyses):
         raise DataError("no quotes to replicate")
-    quotes = copies = round_ = 0
-    while quotes < quotes_target:
-        for analysis, fingerprint in zip(analyses, prints, strict=True):
-            if quotes >= quotes_target:
-                return
-            day = _FIRST_DAY + timedelta(days=copies * _DAY_STEP % _DAYS)
-            meta = analysis.meta.model_copy(
-                update={"published": day.isoformat(), "source": OUTLETS[copies % len(OUTLETS)]}
-            )
-            copy = analysis.model_copy(update={"id": f"{analysis.id}~r{round_}", "meta": meta})
-            yield copy, f"{fingerprint}~r{round_}"
-            quotes += len(analysis.quotes)
-            copies += 1
-        round_ += 1
+    # the scheme lives in onrecord.bench.ingest, which runs inside older checkouts too
+    yield from replicate(analyses, [fact_id("A", analysis.to_dict()) for analysis in analyses], quotes_target)
 
 
 def _ingest(store: Store, analyses: Sequence[Analysis], quotes_target: int, tell: Step) -> IngestStats:
