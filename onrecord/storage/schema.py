@@ -206,6 +206,29 @@ statements = Table(
     Index("ix_statements_occurrences", "occurrences", "id"),
     Index("ix_statements_first_date", "first_date", "id"),
 )
+# revision 0010: the unfiltered source groupings, kept by triggers on quotes
+# (onrecord.storage.sourcecounts): one row per group ...
+source_totals = Table(
+    "source_totals",
+    metadata,
+    Column("dim", String, primary_key=True),
+    Column("grp", Text, primary_key=True),
+    Column("quotes", Integer, nullable=False),
+    Column("statements", Integer, nullable=False),
+    Column("speakers", Integer, nullable=False),
+    Column("unnamed", Integer, nullable=False),
+    Column("anonymous", Integer, nullable=False),
+)
+# ... and the quotes of each group per statement ("s") and per speaker entity ("e")
+source_members = Table(
+    "source_members",
+    metadata,
+    Column("dim", String, primary_key=True),
+    Column("grp", Text, primary_key=True),
+    Column("what", String, primary_key=True),
+    Column("member", String, primary_key=True),
+    Column("n", Integer, nullable=False),
+)
 
 #: the article entities a quote's words mention (``Quote.about``), in order; the canonical
 #: entity is read through ``article_entities``, so merges and splits need no update here

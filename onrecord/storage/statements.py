@@ -633,10 +633,97 @@ def _groups(store: Any, flt: QuoteFilter, dims: Sequence[SourceBy]) -> list[_Gro
     ]
 
 
-def _report(store: Any, by: SourceBy, groups: list[tuple[str, _Group]], limit: int) -> SourcesReport:
+#: the groupings :mod:`onrecord.storage.sourcecounts` keeps for all quotes (``type``: from ``entity``)
+_KEPT: dict[tuple[SourceBy, ...], str] = {
+    ("entity",): "entity",
+    ("type",): "entity",
+    ("kind",): "kind",
+    ("month",): "month",
+    ("outlet",): "outlet",
+    ("outlet", "kind"): "outlet_kind",
+}
+
+
+def _kept_groups(store: Any, dims: tuple[SourceBy, ...]) -> list[_Group]:
+    """:func:`_groups` of all quotes, read from ``source_totals`` (revision 0010): the same
+    numbers, kept by the database as quotes change, in a few hundred rows rather than a pass over
+    every quote (``type``: the entities' rows summed per type — a statement has one speaker)."""
+    from onrecord.storage.sourcecounts import SEPARATOR
+
+    st, e = t.source_totals, t.entities
+    dim = _KEPT[dims]
+    query: Any
+    if dims == ("type",):
+        kind = func.coalesce(e.c.type, literal(""))
+        query = (
+            select(
+                kind.label("grp"),
+                func.sum(st.c.quotes).label("quotes"),
+                func.sum(st.c.statements).label("statements"),
+                func.sum(st.c.speakers).label("speakers"),
+                func.sum(st.c.unnamed).label("unnamed"),
+                func.sum(st.c.anonymous).label("anonymous"),
+            )
+            .select_from(st.outerjoin(e, e.c.id == st.c.grp))
+            .where(st.c.dim == dim)
+            .group_by(kind)
+        )
+    else:
+        query = select(st.c.grp, st.c.quotes, st.c.statements, st.c.speakers, st.c.unnamed, st.c.anonymous).where(
+            st.c.dim == dim
+        )
+    with store.reading() as conn:
+        rows = conn.execute(query).all()
+    return [
+        _Group(
+            keys=tuple(row.grp.rsplit(SEPARATOR, 1)) if len(dims) > 1 else (row.grp,),
+            quotes=int(row.quotes),
+            statements=int(row.statements),
+            speakers=int(row.speakers),
+            unnamed=int(row.unnamed),
+            anonymous=int(row.anonymous),
+        )
+        for row in rows
+    ]
+
+
+def _source_groups(store: Any, flt: QuoteFilter | None, dims: tuple[SourceBy, ...]) -> list[_Group]:
+    """The groups of the quotes matching ``flt``: kept ones for all quotes, else counted."""
+    if not _filtered(flt) and dims in _KEPT:
+        return _kept_groups(store, dims)
+    return _groups(store, flt or QuoteFilter(), dims)
+
+
+def _kept_top(store: Any, dim: str, limit: int) -> tuple[list[tuple[str, _Group]], _Group, int]:
+    """The ``limit`` largest kept groups of ``dim`` (most quotes first, ties by key in code-point
+    order), the sums over all its groups and their number, ranked and summed by the database:
+    a dimension of thousands of groups (the speakers) is not read row by row."""
+    st = t.source_totals
+    key = st.c.grp.collate("C") if store.dialect == "postgresql" else st.c.grp
+    columns = (st.c.quotes, st.c.statements, st.c.speakers, st.c.unnamed, st.c.anonymous)
+    top = select(st.c.grp, *columns).where(st.c.dim == dim).order_by(st.c.quotes.desc(), key).limit(limit)
+    sums = select(func.count(), *(func.coalesce(func.sum(c), 0) for c in columns)).where(st.c.dim == dim)
+    with store.reading() as conn:
+        rows = conn.execute(top).all()
+        count, *whole = conn.execute(sums).one()
+    return (
+        [(row[0], _Group((row[0],), *(int(v) for v in row[1:]))) for row in rows],
+        _Group(("",), *(int(v) for v in whole)),
+        int(count),
+    )
+
+
+def _report(
+    store: Any,
+    by: SourceBy,
+    groups: list[tuple[str, _Group]],
+    limit: int,
+    whole: tuple[_Group, int] | None = None,
+) -> SourcesReport:
     """The report of ``groups`` (key, counts): most quotes first, ties by key in code-point order
-    (the same on both databases, whatever their collation)."""
-    ranked = sorted(groups, key=lambda item: (-item[1].quotes, item[0]))
+    (the same on both databases, whatever their collation). ``whole``: ``groups`` are already the
+    top ones, ranked, and this is the sum over all groups and their number."""
+    ranked = groups if whole else sorted(groups, key=lambda item: (-item[1].quotes, item[0]))
     top = ranked[:limit]
     labels: dict[str, str] = {}
     if by == "entity":
@@ -645,9 +732,13 @@ def _report(store: Any, by: SourceBy, groups: list[tuple[str, _Group]], limit: i
         with store.reading() as conn:
             for chunk in _chunks(ids):
                 labels.update({r.id: r.name for r in conn.execute(select(e.id, e.name).where(e.id.in_(chunk)))})
-    quotes = sum(g.quotes for _, g in groups)
-    unnamed = sum(g.unnamed for _, g in groups)
-    anonymous = sum(g.anonymous for _, g in groups)
+    if whole:
+        quotes, unnamed, anonymous, count = whole[0].quotes, whole[0].unnamed, whole[0].anonymous, whole[1]
+    else:
+        quotes = sum(g.quotes for _, g in groups)
+        unnamed = sum(g.unnamed for _, g in groups)
+        anonymous = sum(g.anonymous for _, g in groups)
+        count = len(groups)
     return SourcesReport(
         by=by,
         quotes=quotes,
@@ -655,7 +746,7 @@ def _report(store: Any, by: SourceBy, groups: list[tuple[str, _Group]], limit: i
         anonymous=anonymous,
         unnamed_share=_share(unnamed, quotes),
         anonymous_share=_share(anonymous, quotes),
-        groups=len(groups),
+        groups=count,
         rows=[
             SourceRow(
                 key=key,
@@ -677,7 +768,10 @@ def source_report(store: Any, by: SourceBy = "kind", flt: QuoteFilter | None = N
     """Who gets quoted: the quotes matching ``flt`` grouped ``by`` entity, entity type, source
     kind, outlet or month, most quotes first (ties: key), with the shares of unnamed and
     anonymous sources; ``groups`` says how many groups there are in all."""
-    groups = _groups(store, flt or QuoteFilter(), (by,))
+    if by == "entity" and not _filtered(flt):
+        top, whole, count = _kept_top(store, "entity", limit)
+        return _report(store, by, top, limit, whole=(whole, count))
+    groups = _source_groups(store, flt, (by,))
     return _report(store, by, [(g.keys[0], g) for g in groups], limit)
 
 
@@ -688,6 +782,6 @@ def source_reports_per(
     query: for example the source kinds of each outlet. Keyed by the exact value of ``per``
     (``""``: none), so an outlet's report counts that outlet only."""
     split: dict[str, list[tuple[str, _Group]]] = defaultdict(list)
-    for group in _groups(store, flt or QuoteFilter(), (per, by)):
+    for group in _source_groups(store, flt, (per, by)):
         split[group.keys[0]].append((group.keys[1], group))
     return {key: _report(store, by, groups, limit) for key, groups in sorted(split.items())}
