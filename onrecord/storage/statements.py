@@ -572,6 +572,8 @@ def _groups(store: Any, flt: QuoteFilter, dims: Sequence[SourceBy]) -> list[_Gro
     the same numbers as over the quotes."""
     from onrecord.storage.queries import quote_only_conditions
 
+    if _flat(store, dims):
+        return _flat_groups(store, flt, dims)
     q, a, e = t.quotes, t.articles, t.entities
     inner_columns: dict[SourceBy, Any] = {
         "entity": q.c.entity_id,
@@ -616,6 +618,59 @@ def _groups(store: Any, flt: QuoteFilter, dims: Sequence[SourceBy]) -> list[_Gro
             func.sum(case((inner.c.anonymity == "anonymous", inner.c.n), else_=0)).label("anonymous"),
         )
         .select_from(outer_source)
+        .group_by(*keys)
+    )
+    with _reading(store) as conn:
+        rows = conn.execute(query).all()
+    return [
+        _Group(
+            keys=tuple(str(row[i]) for i in range(len(dims))),
+            quotes=int(row.quotes),
+            statements=int(row.statements),
+            speakers=int(row.speakers),
+            unnamed=int(row.unnamed or 0),
+            anonymous=int(row.anonymous or 0),
+        )
+        for row in rows
+    ]
+
+
+def _flat(store: Any, dims: Sequence[SourceBy]) -> bool:
+    """Whether :func:`_flat_groups` answers faster than the two levels of :func:`_groups`
+    (measured on the 100,000-quote store with the filters of ``bench-store``: on SQLite for any
+    dimension read from the quote and its article, month with an outlet or language filter
+    0.10 s → 0.04 s; on PostgreSQL by month only; the entity type keeps two levels, which join
+    ``entities`` once per speaker rather than once per quote)."""
+    allowed = {"month"} if store.dialect == "postgresql" else {"entity", "kind", "month", "outlet"}
+    return set(dims) <= allowed
+
+
+def _flat_groups(store: Any, flt: QuoteFilter, dims: Sequence[SourceBy]) -> list[_Group]:
+    """:func:`_groups` in one level: the matching quotes grouped by the dimensions, distinct
+    statements and speakers counted per group (the same numbers)."""
+    from onrecord.storage.queries import quote_only_conditions
+
+    q, a = t.quotes, t.articles
+    columns: dict[SourceBy, Any] = {
+        "entity": q.c.entity_id,
+        "kind": q.c.source_kind,
+        "month": func.substr(q.c.date_from, 1, 7),
+        "outlet": a.c.source,
+    }
+    source: Any = q.join(a, a.c.id == q.c.article_id) if "outlet" in dims else q
+    keys = [func.coalesce(columns[d], literal("")) for d in dims]
+    anonymity = q.c.source_anonymity
+    query = (
+        select(
+            *(k.label(f"g{i}") for i, k in enumerate(keys)),
+            func.count().label("quotes"),
+            func.count(distinct(q.c.statement_id)).label("statements"),
+            func.count(distinct(q.c.entity_id)).label("speakers"),
+            func.sum(case((anonymity == "unnamed", 1), else_=0)).label("unnamed"),
+            func.sum(case((anonymity == "anonymous", 1), else_=0)).label("anonymous"),
+        )
+        .select_from(source)
+        .where(and_(literal(True), *quote_only_conditions(store, flt)))
         .group_by(*keys)
     )
     with _reading(store) as conn:
