@@ -66,22 +66,24 @@ def _flag(r: str, value: str) -> str:
 
 
 def _member_add(dim: str, key: str, what: str, member: str) -> list[str]:
-    where = f"dim = '{dim}' AND grp = {key} AND what = '{what}' AND member = {member}"
+    # "member IS NOT NULL" first: a quote without a statement (every new quote until its
+    # statement is grouped) or speaker costs no look-up
+    where = f"{member} IS NOT NULL AND dim = '{dim}' AND grp = {key} AND what = '{what}' AND member = {member}"
     total = "statements" if what == "s" else "speakers"
     return [
         f"INSERT INTO source_members (dim, grp, what, member, n) SELECT '{dim}', {key}, '{what}', {member}, 1 "
         f"WHERE {member} IS NOT NULL ON CONFLICT (dim, grp, what, member) DO UPDATE SET n = source_members.n + 1",
-        f"UPDATE source_totals SET {total} = {total} + 1 WHERE dim = '{dim}' AND grp = {key} "
+        f"UPDATE source_totals SET {total} = {total} + 1 WHERE {member} IS NOT NULL AND dim = '{dim}' AND grp = {key} "
         f"AND (SELECT n FROM source_members WHERE {where}) = 1",
     ]
 
 
 def _member_remove(dim: str, key: str, what: str, member: str) -> list[str]:
-    where = f"dim = '{dim}' AND grp = {key} AND what = '{what}' AND member = {member}"
+    where = f"{member} IS NOT NULL AND dim = '{dim}' AND grp = {key} AND what = '{what}' AND member = {member}"
     total = "statements" if what == "s" else "speakers"
     return [
         f"UPDATE source_members SET n = n - 1 WHERE {where}",
-        f"UPDATE source_totals SET {total} = {total} - 1 WHERE dim = '{dim}' AND grp = {key} "
+        f"UPDATE source_totals SET {total} = {total} - 1 WHERE {member} IS NOT NULL AND dim = '{dim}' AND grp = {key} "
         f"AND (SELECT n FROM source_members WHERE {where}) = 0",
         f"DELETE FROM source_members WHERE {where} AND n = 0",
     ]

@@ -822,7 +822,8 @@ def _report(
 def source_report(store: Any, by: SourceBy = "kind", flt: QuoteFilter | None = None, limit: int = 50) -> SourcesReport:
     """Who gets quoted: the quotes matching ``flt`` grouped ``by`` entity, entity type, source
     kind, outlet or month, most quotes first (ties: key), with the shares of unnamed and
-    anonymous sources; ``groups`` says how many groups there are in all."""
+    anonymous sources; ``groups`` says how many groups there are in all. Without a filter the
+    groups are read from the counts the database keeps (:mod:`onrecord.storage.sourcecounts`)."""
     if by == "entity" and not _filtered(flt):
         top, whole, count = _kept_top(store, "entity", limit)
         return _report(store, by, top, limit, whole=(whole, count))
