@@ -429,6 +429,17 @@ def _kept_rows(store: object) -> list[list[tuple[object, ...]]]:
         ]
 
 
+def test_the_source_count_triggers_are_installed_at_the_head_revision(db_url: str) -> None:
+    """A later migration that rebuilds quotes or articles must keep them (see sourcecounts)."""
+    from onrecord.storage.sourcecounts import installed
+
+    with open_store(db_url) as store, store.reading() as conn:
+        assert installed(conn) == [
+            "articles_source_delete", "quotes_source_delete", "quotes_source_insert", "quotes_source_statement",
+            "quotes_source_update",
+        ]  # fmt: skip
+
+
 def test_kept_source_counts_follow_every_write(db_url: str) -> None:
     """Inserts in batches, a replaced article (new date: other month), a deleted one, a merge
     and a split: after each, every kept grouping equals the one counted from the quotes, and

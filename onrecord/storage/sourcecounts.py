@@ -29,8 +29,12 @@ A ``BEFORE DELETE`` trigger on ``articles`` deletes the article's quotes while t
 so its outlet) is still there; the foreign-key cascade would run after it is gone. Articles are
 never updated in place (a changed article is deleted and inserted again).
 
-:func:`create` installs tables' triggers (revision 0010) and :func:`rebuild` fills the tables
-from ``quotes`` (the migration's backfill; also a repair).
+:func:`create` installs the triggers (revision 0010) and :func:`rebuild` fills the tables
+from ``quotes`` (the migration's backfill; also a repair). **A later migration** that rebuilds
+``quotes`` or ``articles`` (Alembic's ``batch_alter_table`` on SQLite copies the table and drops
+the old one, and its triggers with it) must call :func:`drop` before and :func:`create` and
+:func:`rebuild` after; :func:`installed` says which triggers a store has (a test checks them at
+the head revision).
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ from collections.abc import Iterator
 
 from sqlalchemy import Connection, text
 
-__all__ = ["DIMENSIONS", "SEPARATOR", "create", "drop", "rebuild"]
+__all__ = ["DIMENSIONS", "SEPARATOR", "create", "drop", "installed", "rebuild"]
 
 #: dimension -> the key of a quote row ``{r}`` (``NEW`` or ``OLD``), as in the grouping query
 DIMENSIONS: dict[str, str] = {
@@ -192,6 +196,16 @@ def drop(conn: Connection) -> None:
         conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}" + (f" ON {table}" if postgresql else ""))
         if postgresql:
             conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS {name}()")
+
+
+def installed(conn: Connection) -> list[str]:
+    """The names of this module's triggers that the database holds, sorted."""
+    if conn.dialect.name == "postgresql":
+        query = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
+    else:
+        query = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+    names = set(_TRIGGERS) | {"articles_source_delete"}
+    return sorted(name for (name,) in conn.exec_driver_sql(query) if name in names)
 
 
 def rebuild(conn: Connection) -> None:
