@@ -31,7 +31,7 @@ from onrecord.evaluation.gold import CorpusTexts
 from onrecord.statements import MatchParams, Occurrence, group_statements
 
 PAIRS_PATH = Path(__file__).parent / "data" / "statement-pairs.jsonl"
-SPLITS = ("dev", "heldout", "all")
+SPLITS = ("dev", "heldout", "heldout2", "all")
 DEFAULT_DATA = Path("../shared/data")
 
 Span = tuple[int, int]
