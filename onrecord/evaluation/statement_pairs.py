@@ -154,7 +154,8 @@ GRID: dict[str, tuple[float, ...]] = {
     "reported_threshold": (82.0, 85.0, 88.0, 90.0),
     "min_cut_words": (3, 4),
     "cut_threshold": (95.0, 100.0),
-    "cross_mode_threshold": (95.0, 100.0),
+    # verbatim against reported: exact (guideline rule 3, a close paraphrase stays apart) or off
+    "cross_mode_threshold": (100.0, 101.0),
     "reported_cut_share": (0.3, 0.4, 0.5),
 }
 KEYS = tuple(GRID)

@@ -186,14 +186,14 @@ class MatchParams:
     who criticised him for proposing a ban on Muslims entering the country``).
     """
 
-    threshold: float = 82.0
-    min_cut_words: int = 4
+    threshold: float = 85.0
+    min_cut_words: int = 3
     min_cut_share: float = 0.3
     cut_threshold: float = 100.0
     cross_mode_threshold: float = 100.0
     min_containment: float = 0.5
     reported_cut_share: float = 0.4
-    reported_threshold: float = 82.0
+    reported_threshold: float = 85.0
 
 
 @dataclass(frozen=True)
