@@ -7,13 +7,14 @@ and counts a pair as predicted *same* when both occurrences end in one statement
 transitive effect of grouping is measured, not only the pairwise test. Pairwise precision and
 recall of the label ``same``.
 
-Usage (tune on dev only; heldout is scored once)::
+Usage (tune on dev only; heldout and heldout2 are each scored once)::
 
     python -m onrecord.evaluation.statement_pairs --split dev
     python -m onrecord.evaluation.statement_pairs --split dev --sweep
     python -m onrecord.evaluation.statement_pairs --split dev --cv       # 5-fold cross-validation
     python -m onrecord.evaluation.statement_pairs --split dev --errors   # false negatives/positives
     python -m onrecord.evaluation.statement_pairs --split heldout --format json
+    python -m onrecord.evaluation.statement_pairs --split heldout2
 """
 
 from __future__ import annotations
