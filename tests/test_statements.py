@@ -18,11 +18,13 @@ from onrecord.statements import (
     MatchParams,
     Occurrence,
     candidate_pairs,
+    comparable,
     find_wire_copies,
     group_statements,
     normalize,
     same_statement,
     statement_id,
+    verbatim_parts,
 )
 
 MAYOR = "ent:mayor-hollweg"
@@ -239,7 +241,7 @@ def test_bundled_pairs_hold_offsets_and_labels_only() -> None:
     lines = statement_pairs.PAIRS_PATH.read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines]
     assert len(records) >= 300
-    assert {r["split"] for r in records} == {"dev", "heldout"}
+    assert {r["split"] for r in records} == {"dev", "heldout", "heldout2"}
     assert {r["label"] for r in records} == {"same", "different"}
     for r in records:
         assert set(r) == {"pair", "split", "label", "a", "b"}
@@ -250,7 +252,7 @@ def test_bundled_pairs_hold_offsets_and_labels_only() -> None:
 
 def test_bundled_pairs_match_the_corpora() -> None:
     data = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
-    if not (data / "bench-de").is_dir() or not (data / "news-en").is_dir():
+    if not all((data / corpus).is_dir() for corpus in ("bench-de", "news-en", "attribution-en", "quotes-de")):
         pytest.skip("../shared/data not available")
     pairs = statement_pairs.read_pairs("all", data)
     assert len(pairs) >= 300
@@ -322,3 +324,51 @@ def test_candidates_come_from_rare_words_not_from_all_pairs_of_a_speaker() -> No
     assert candidate_pairs(occs) == set()
     twin = Occurrence("r0#q2", MAYOR, f"{words[0]} {words[1]} in der {words[2]}")
     assert candidate_pairs([*occs, twin]) == {(0, 200)}
+
+
+def test_english_contractions_are_spelled_out_before_comparing() -> None:
+    speech = Occurrence(
+        "c1#q2",
+        MAYOR,
+        "We are going to build the new bridge, and believe me, the people of this town will never again wait "
+        "forty minutes at the level crossing while the freight trains roll through in the middle of the day",
+        "direct",
+    )
+    headline = Occurrence("c1#q1", MAYOR, "“We’re going to build the new bridge”", "direct")
+    assert comparable("We’re sure it’s done, don’t worry, I’m fine") == "we are sure it is done do not worry i am fine"
+    assert comparable("the mayor’s plan") == normalize("the mayor’s plan")  # a possessive stays one word
+    assert len(comparable(headline.text)) < 0.3 * len(comparable(speech.text))  # only an exact cut can join
+    assert same_statement(headline, speech)
+
+
+def test_a_summary_inside_another_reported_statement_is_not_a_cut_of_it() -> None:
+    proposal = Occurrence("s1#q1", MAYOR, "a ban on diesel cars in the old town", "indirect")
+    other = Occurrence(
+        "s2#q1",
+        MAYOR,
+        "he would not meet the governor again because she had called him reckless and naive for proposing "
+        "a ban on diesel cars in the old town",
+        "indirect",
+    )
+    longer = Occurrence("s3#q1", MAYOR, "a ban on diesel cars in the old town from next spring", "indirect")
+    assert not same_statement(proposal, other)
+    assert same_statement(proposal, longer)
+    # in quoted words the same short cut still joins (a headline quoting a piece of a long quote)
+    assert same_statement(
+        Occurrence("s1#q2", MAYOR, proposal.text, "direct"), Occurrence("s2#q2", MAYOR, other.text, "direct")
+    )
+
+
+def test_each_verbatim_part_of_a_mixed_quote_can_be_a_cut_of_the_speakers_words() -> None:
+    mixed = Occurrence(
+        "v1#q1", MINISTER, 'She called the budget "a gift to the speculators of this city" and "reckless"', "mixed"
+    )
+    speech = Occurrence(
+        "v2#q1",
+        MINISTER,
+        "“This budget is a gift to the speculators of this city, nothing more, and everyone in this chamber who "
+        "has read the annex on land sales knows it, because the numbers do not lie and the mayor knows it too”",
+        "direct",
+    )
+    assert verbatim_parts(mixed.text) == ("a gift to the speculators of this city", "reckless")
+    assert same_statement(mixed, speech)

@@ -202,8 +202,9 @@ class CorpusTexts:
     """The texts a bundled set points to, read from a folder laid out like ``../shared/data``.
 
     Ids are ``<corpus>:<key>``: ``bench-de:gnad-<row>`` (row of the 10kGNAD test CSV, counting
-    rows with a text), ``news-en:<file stem>``, ``quotes-de-dev:<file stem>`` and
-    ``attribution-en-dev:<file stem>``.
+    rows with a text), ``news-en:<file stem>``, ``quotes-de-dev:<file stem>``,
+    ``quotes-de-train:<file stem>``, ``attribution-en-dev:<file stem>`` and
+    ``attribution-en-train:<file stem>`` (the train splits: statement pairs only, never the test split).
     """
 
     def __init__(self, root: Path) -> None:
@@ -215,7 +216,9 @@ class CorpusTexts:
             "bench-de": self.root / "bench-de" / "10kgnad-test.csv",
             "news-en": self.root / "news-en" / f"{key}.txt",
             "quotes-de-dev": self.root / "quotes-de" / "dev" / f"{key}.json",
+            "quotes-de-train": self.root / "quotes-de" / "train" / f"{key}.json",
             "attribution-en-dev": self.root / "attribution-en" / "dev" / "text" / f"{key}.txt",
+            "attribution-en-train": self.root / "attribution-en" / "train" / "text" / f"{key}.txt",
         }
         if corpus not in paths:
             raise DataError(f"unknown corpus {corpus!r} in a bundled set")
@@ -233,7 +236,7 @@ class CorpusTexts:
                 if self._gnad is None:
                     self._gnad = gnad_texts(path)
                 return self._gnad[int(key.removeprefix("gnad-"))]
-            if corpus == "quotes-de-dev":
+            if corpus in ("quotes-de-dev", "quotes-de-train"):
                 return str(json.loads(path.read_text(encoding="utf-8"))["originalText"])
             return path.read_text(encoding="utf-8")
         except (OSError, ValueError, KeyError, IndexError) as exc:

@@ -6,6 +6,7 @@ from onrecord.statements.match import (
     Statement,
     WireCopy,
     candidate_pairs,
+    comparable,
     find_wire_copies,
     group_statements,
     mode_of,
@@ -14,6 +15,7 @@ from onrecord.statements.match import (
     similarity,
     statement_id,
     verbatim_core,
+    verbatim_parts,
 )
 
 __all__ = [
@@ -22,6 +24,7 @@ __all__ = [
     "Statement",
     "WireCopy",
     "candidate_pairs",
+    "comparable",
     "find_wire_copies",
     "group_statements",
     "mode_of",
@@ -30,4 +33,5 @@ __all__ = [
     "similarity",
     "statement_id",
     "verbatim_core",
+    "verbatim_parts",
 ]

@@ -11,10 +11,13 @@ How, and why this way:
 * **Normalisation** (:func:`normalize`): Unicode NFKC, case folding (``ß`` → ``ss``), umlauts
   spelled out (``ä`` → ``ae``, so ``Müller`` = ``Mueller``), other diacritics dropped,
   apostrophes inside words dropped, quote marks, dashes and all other punctuation dropped,
-  whitespace collapsed.
+  whitespace collapsed. For comparing (:func:`comparable`), English contractions are spelled out
+  first (``We're`` = ``we are``; without it the apostrophe-less ``were`` breaks an exact cut).
 * **Mixed quotes** (:func:`verbatim_core`): the words inside double quote marks of a quote with
   narrative around them (``Er nannte das "völlig inakzeptabel"``) are its verbatim core. In one
-  mode the closer of the whole words and the core counts; against reported speech only the core.
+  mode the closer of the whole words, the core and each quoted part of ``min_cut_words`` words
+  or more counts (``the judge a "hater of Donald Trump" who had "railroaded" him``: the first part
+  is a cut of the speaker's own words); against reported speech only the core.
 * **Candidates** (:func:`candidate_pairs`): exact prefix filtering over distinct words, per
   speaker. A pair must share ``min_containment`` of the shorter side's distinct words (the first,
   cheap test); the words of an occurrence are ordered rarest first within the speaker and it is
@@ -31,8 +34,12 @@ How, and why this way:
   ``threshold``, and whatever its share against ``cut_threshold`` (100: an exact cut, a headline
   quoting a stretch of a long body quote; guideline rule "cut"). A verbatim quote (direct,
   mixed) against reported speech needs ``cross_mode_threshold`` (100: its verbatim words appear
-  unchanged in the other; a paraphrase changes person and mood). Defaults chosen on the dev pairs
-  of ``onrecord/evaluation/data/statement-pairs.jsonl`` only (sweep and 5-fold cross-validation).
+  unchanged in the other; a paraphrase changes person and mood). Two renderings in reported
+  speech need ``reported_threshold``, and a cut between them must cover ``reported_cut_share`` of
+  the longer, exact or not: a reporter's summary of a proposal (``a ban on diesel cars``) recurs
+  inside other statements of the same speaker, and chains of such cuts joined unrelated
+  statements. Defaults chosen on the dev pairs of ``onrecord/evaluation/data/statement-pairs.jsonl``
+  only (sweep and 5-fold cross-validation).
 * **Grouping** (:func:`group_statements`): occurrences with identical normalised words, speaker
   and mode are joined first without comparing; then the connected components of the verified
   pairs (single link; a pair already in one component is not compared again). The edges
@@ -51,6 +58,7 @@ Pure functions: no storage, no NLP models. The module is wired into storage and 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
@@ -74,6 +82,7 @@ _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 _QUOTE_MARKS = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]')
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
     """The words of a quote for comparison: NFKC, case-folded, umlauts spelled out (``ä`` → ``ae``),
     other diacritics dropped, apostrophes inside words dropped, no other punctuation, single spaces."""
@@ -81,6 +90,48 @@ def normalize(text: str) -> str:
     bare = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
     bare = _APOSTROPHE.sub("", bare)
     return _SPACE.sub(" ", _PUNCT.sub(" ", bare)).strip()
+
+
+#: English contractions spelled out before comparing (``we're`` = ``we are``, ``don't`` = ``do not``):
+#: normalisation drops the apostrophe, which would make ``we're`` the word ``were``. Only forms that
+#: cannot be a possessive or another language's elision: ``'s`` only after pronouns.
+_APOS = "['\u2019\u02bc]"
+_CONTRACTIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (rf"\bcan{_APOS}t\b", "can not"),
+        (rf"\bwon{_APOS}t\b", "will not"),
+        (rf"(?<=[a-z])n{_APOS}t\b", " not"),
+        (rf"(?<=[a-z]){_APOS}re\b", " are"),
+        (rf"(?<=[a-z]){_APOS}ll\b", " will"),
+        (rf"(?<=[a-z]){_APOS}ve\b", " have"),
+        (rf"\bi{_APOS}m\b", "i am"),
+        (rf"\b(i|you|he|she|we|they|it){_APOS}d\b", r"\1 would"),
+        (rf"\b(it|that|there|here|what|who|where|he|she){_APOS}s\b", r"\1 is"),
+        (rf"\blet{_APOS}s\b", "let us"),
+    )
+)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def comparable(text: str) -> str:
+    """The words of a quote as the matcher compares them: :func:`normalize` after English
+    contractions are spelled out (``We're`` = ``we are``). Statement ids and the candidate rule keep
+    :func:`normalize` (a contraction only changes a word or two, never the candidates)."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    for pattern, replacement in _CONTRACTIONS:
+        folded = pattern.sub(replacement, folded)
+    return normalize(folded)
+
+
+def verbatim_parts(text: str) -> tuple[str, ...]:
+    """The comparable words of each stretch inside double quote marks of a *mixed* quote (empty
+    when :func:`verbatim_core` is ``None``): ``the judge a "hater of Donald Trump" who had
+    "railroaded" him`` has two, and the first can be a cut of the speaker's own words."""
+    if verbatim_core(text) is None:
+        return ()
+    parts = _QUOTE_MARKS.split(text)[1::2]
+    return tuple(c for c in (comparable(p) for p in parts) if c)
 
 
 def verbatim_core(text: str) -> str | None:
@@ -127,14 +178,22 @@ class MatchParams:
     verbatim words count; a paraphrase keeps many words but changes person and mood).
     ``min_containment``: a pair must share at least this share of the shorter side's distinct
     words (checked first, cheaply); :func:`candidate_pairs` finds every such pair exactly.
+    ``reported_threshold``: ``threshold`` for two renderings in reported speech (summaries are
+    re-worded more freely than quoted words, so close wording matters more).
+    ``reported_cut_share``: between two renderings in reported speech a cut must cover this share
+    of the longer, exact or not (a reporter's summary such as ``a ban on Muslims entering the
+    country`` recurs inside other statements of the speaker: ``… unlikely to get along with X,
+    who criticised him for proposing a ban on Muslims entering the country``).
     """
 
-    threshold: float = 82.0
-    min_cut_words: int = 4
+    threshold: float = 85.0
+    min_cut_words: int = 3
     min_cut_share: float = 0.3
     cut_threshold: float = 100.0
     cross_mode_threshold: float = 100.0
     min_containment: float = 0.5
+    reported_cut_share: float = 0.4
+    reported_threshold: float = 85.0
 
 
 @dataclass(frozen=True)
@@ -174,9 +233,10 @@ def similarity(a: str, b: str, params: MatchParams = MatchParams(), cut_threshol
     return score
 
 
-def _similar(a: str, b: str, params: MatchParams, bar: float, cut_bar: float) -> bool:
+def _similar(a: str, b: str, params: MatchParams, bar: float, cut_bar: float, cut_share: float | None = None) -> bool:
     """Whether :func:`similarity` (with ``cut_threshold=cut_bar``) reaches ``bar``, computed
-    lazily: the whole-word ratio only when the lengths allow it, an exact cut as a substring test."""
+    lazily: the whole-word ratio only when the lengths allow it, an exact cut as a substring test.
+    ``cut_share`` (reported speech on both sides): the share a cut needs, exact or not."""
     if not a or not b:
         return False
     short, long_ = (a, b) if (len(a), a) <= (len(b), b) else (b, a)
@@ -185,8 +245,10 @@ def _similar(a: str, b: str, params: MatchParams, bar: float, cut_bar: float) ->
         return True
     if len(short.split()) < params.min_cut_words:
         return False
-    if len(short) >= params.min_cut_share * len(long_):
+    if len(short) >= (params.min_cut_share if cut_share is None else cut_share) * len(long_):
         return fuzz.partial_ratio(short, long_, score_cutoff=bar) >= bar
+    if cut_share is not None:
+        return False
     need = max(bar, cut_bar)  # a cut of any share: its alignment must reach both bars
     if need >= 100:
         return short in long_
@@ -199,6 +261,7 @@ class _Words:
 
     full: str
     core: str | None
+    parts: tuple[str, ...]
     direct: bool
     vocabulary: frozenset[str]
 
@@ -206,17 +269,29 @@ class _Words:
 def _words(occ: Occurrence, norm: str | None = None) -> _Words:
     direct = mode_of(occ.kind) == "direct"
     full = normalize(occ.text) if norm is None else norm
-    return _Words(full, verbatim_core(occ.text), direct, frozenset(full.split()))
+    core = verbatim_core(occ.text)
+    parts = verbatim_parts(occ.text) if core is not None else ()
+    return _Words(
+        comparable(occ.text),
+        " ".join(parts) if core is not None else None,
+        parts if len(parts) > 1 else (),
+        direct,
+        frozenset(full.split()),
+    )
 
 
 def _match(a: _Words, b: _Words, params: MatchParams) -> bool:
     if not share_enough_words(a.vocabulary, b.vocabulary, params):
         return False
     if a.direct == b.direct:
-        # one mode: the whole words or a mixed quote's verbatim core, whichever is closer
-        sides_a = [a.full] + ([a.core] if a.core else [])
-        sides_b = [b.full] + ([b.core] if b.core else [])
-        return any(_similar(x, y, params, params.threshold, params.cut_threshold) for x in sides_a for y in sides_b)
+        # one mode: the whole words, a mixed quote's verbatim core or one of its verbatim parts
+        # (cut length rules apply to a part as to any cut), whichever is closer
+        long_enough = params.min_cut_words
+        sides_a = [a.full] + ([a.core] if a.core else []) + [p for p in a.parts if len(p.split()) >= long_enough]
+        sides_b = [b.full] + ([b.core] if b.core else []) + [p for p in b.parts if len(p.split()) >= long_enough]
+        share = None if a.direct else params.reported_cut_share
+        bar = params.threshold if a.direct else params.reported_threshold
+        return any(_similar(x, y, params, bar, params.cut_threshold, share) for x in sides_a for y in sides_b)
     # verbatim against reported: only the verbatim words count, and they must (nearly) reappear
     verbatim, reported = (a, b) if a.direct else (b, a)
     bar = params.cross_mode_threshold
