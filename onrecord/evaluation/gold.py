@@ -388,7 +388,7 @@ def _statement(item: dict[str, object]) -> GoldStatement:
         stance=str(stance),
         negated=bool(item["negated"]),
         source_anonymity=str(anonymity),
-        about=None if about is None else [GoldAbout(label=str(a["label"]), mentions=_span_list(a["mentions"])) for a in about],
+        about=None if about is None else _gold_about(about),
         speaker=_span_list(item.get("speaker", [])),
         cue=_span_list(item.get("cue", [])),
         origin=str(item["origin"]) if item.get("origin") else None,
