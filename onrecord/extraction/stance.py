@@ -69,7 +69,7 @@ WORD_CLASSES = (
     "hedge", "konj2", "future", "future_infinitive", "backshift", "claim", "denial", "demand",
     "negation", "refusal", "idiom", "question", "infinitive_first", "infinitive_last", "first_person", "determiner",
     "neutral_direct", "coordinator", "claim_frame", "belief", "reportative", "perfect_auxiliary", "subordinator",
-    "subject",
+    "subject", "fear",
     "conditional", "named_group", "indefinite", "definite", "pronoun", "third_person", "non_name",
 )  # fmt: skip
 #: how many opening words of the content may hold a subject and a stance verb ("he finally believes")
@@ -104,6 +104,9 @@ class StanceLexicon:
     #: the future of reported speech is backshifted only under a past cue ("said he would", not
     #: "says the system would allow": a conditional there; English, not German)
     backshift_needs_past: bool = False
+    #: "17. November", "2. Liga": a period right after a number of one or two digits marks an
+    #: ordinal, not the end of a sentence or clause (German, not English: "… in 1999. The")
+    ordinal_period: bool = False
 
     def of(self, cls: str) -> frozenset[str]:
         return self.words.get(cls, frozenset())
@@ -223,10 +226,37 @@ def _frame(doc: _Doc, anchors: Iterable[Span], quote: Quote) -> list[Word]:
     return found
 
 
-def _first_sentence(words: list[Word]) -> list[Word]:
-    """The words up to the first sentence end (a "." inside a number, "1.152", ends nothing)."""
+def _ordinal(words: list[Word], i: int) -> bool:
+    """Whether the period ``words[i]`` closes an ordinal number ("am 17. November")."""
+    prev = words[i - 1] if i > 0 else None
+    return (
+        words[i].text == "."
+        and prev is not None
+        and prev.end == words[i].start
+        and prev.text.isdigit()
+        and len(prev.text) <= 2
+        and i + 1 < len(words)
+    )
+
+
+def _ends(words: list[Word], i: int, ordinal_period: bool = False) -> bool:
+    """Whether ``words[i]`` ends a clause: a clause mark, not a "." inside a number ("1.152") nor,
+    with ``ordinal_period``, one closing an ordinal ("17. November")."""
+    w = words[i]
+    if w.text not in _CLAUSE_END:
+        return False
+    if w.text == "." and i + 1 < len(words) and words[i + 1].start == w.end and i > 0 and words[i - 1].end == w.start:
+        return False
+    return not (ordinal_period and _ordinal(words, i))
+
+
+def _first_sentence(words: list[Word], ordinal_period: bool = False) -> list[Word]:
+    """The words up to the first sentence end (a "." inside a number, "1.152", ends nothing; with
+    ``ordinal_period`` neither does one closing an ordinal, "am 17. November")."""
     for i, w in enumerate(words):
         if i > 0 and w.text in {".", "!", "?"} and (i + 1 == len(words) or words[i + 1].start > w.end):
+            if ordinal_period and _ordinal(words, i):
+                continue
             return words[: i + 1]
     return words
 
@@ -262,12 +292,25 @@ def _has_multi(multi: tuple[str, ...], lows: list[str]) -> bool:
     return any(f" {f} " in joined for f in multi)
 
 
-def _is_infinitive(word: str) -> bool:
-    """A German infinitive ending a clause ("liefern", "sein", "handeln"); no "ge…en" participle."""
-    return word.islower() and (word.endswith(("en", "ern", "eln")) or word == "sein") and not word.startswith("ge")
+def _is_infinitive(word: str, lemma: LemmaFn | None = None) -> bool:
+    """A German infinitive ending a clause ("liefern", "sein", "handeln", "geben"). With the
+    language's ``lemma`` a form that is not its own lemma is a participle ("verliehen" →
+    verleihen, "getroffen" → treffen: a passive, "wird … verliehen", no future); without one a
+    "ge…en" form is taken for a participle."""
+    if not (word.islower() and (word.endswith(("en", "ern", "eln")) or word == "sein")):
+        return False
+    if lemma is None:
+        return not word.startswith("ge")
+    return lemma(word) == word
 
 
-def _future(words: list[Word], plain: frozenset[str], with_infinitive: frozenset[str]) -> bool:
+def _future(
+    words: list[Word],
+    plain: frozenset[str],
+    with_infinitive: frozenset[str],
+    ordinal_period: bool = False,
+    lemma: LemmaFn | None = None,
+) -> bool:
     """Whether a future marker stands in ``words``: a form of ``plain`` ("will", "droht"), or one
     of ``with_infinitive`` ("wird", "werde") with an infinitive ending its clause ("wird … liefern")
     or before it at the clause end ("…, dass die Gebühr steigen werde")."""
@@ -279,14 +322,15 @@ def _future(words: list[Word], plain: frozenset[str], with_infinitive: frozenset
         if w.lower not in with_infinitive:
             continue
         clause: list[Word] = []
-        for v in words[i + 1 :]:
-            if v.text in _CLAUSE_END:
+        for j in range(i + 1, len(words)):
+            v = words[j]
+            if _ends(words, j, ordinal_period):
                 break
-            if v.text not in _QUOTE_MARKS:
+            if v.text not in _QUOTE_MARKS and v.text not in _CLAUSE_END:
                 clause.append(v)
-        if clause and _is_infinitive(clause[-1].text):
+        if clause and _is_infinitive(clause[-1].text, lemma):
             return True
-        if not clause and i > 0 and _is_infinitive(words[i - 1].text):  # verb-final: "liefern werde"
+        if not clause and i > 0 and _is_infinitive(words[i - 1].text, lemma):  # verb-final: "liefern werde"
             return True
     return False
 
@@ -394,10 +438,11 @@ def _reportative(main: list[Word], lex: StanceLexicon) -> Stance | None:
     if at is None:
         return None
     clause: list[Word] = []
-    for w in main[at + 1 :]:
-        if w.text in _CLAUSE_END:
+    for j in range(at + 1, len(main)):
+        if _ends(main, j, lex.ordinal_period):
             break
-        clause.append(w)
+        if main[j].text not in _CLAUSE_END:  # a number's "." ("1.152 Leichen")
+            clause.append(main[j])
     tail = [w.lower for w in clause[-2:]]
     if len(tail) == 2 and tail[1] in lex.of("perfect_auxiliary") and (tail[0].startswith("ge") or tail[0] == "worden"):
         return "claim"
@@ -458,7 +503,7 @@ def _content_stance(
     if reportative == "prediction":
         return "prediction"
     plain = lex.of("future") if direct or present_cue else lex.future_forms_reported
-    if _future(main, plain, lex.of("future_infinitive")):
+    if _future(main, plain, lex.of("future_infinitive"), lex.ordinal_period, lemma):
         return "prediction"
     return "asserted"
 
@@ -469,6 +514,47 @@ def _cue_in(words: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> list[Word]
         if w.text[:1].islower() and lemma(w.text).lower() in lex.cue_lemmas:
             return [w]
     return []
+
+
+def _particle_verb(frame: list[Word], cue_words: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> list[Word]:
+    """The verb of a separable particle that is the whole cue ("ging sie davon aus": the cue is
+    "davon aus", its verb "ging" stands earlier in the clause): the nearest frame word before the
+    cue, in its sentence (an apposition between: "ging Celebi, die Anwältin, davon aus"), whose
+    lemma and the particle are a stance cue ("gehen aus")."""
+    particles = {w.lower for w in cue_words}
+    starts = [w.start for w in frame]
+    at = bisect.bisect_left(starts, cue_words[0].start)
+    for i in range(at - 1, max(at - 11, -1), -1):
+        w = frame[i]
+        if w.text in _CLAUSE_END and w.text != ",":  # an apposition's commas stay inside the clause
+            break
+        lem = lemma(w.text).lower()
+        if any((lem, p) in lex.particle_cues for p in particles):
+            return [w]
+    return []
+
+
+def _fear_of_future(cue_words: list[Word], looked: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> bool:
+    """A cue of fear or worry ("befürchten", "worried") whose words speak of the future or of a
+    possibility to come ("… verschlechtern könnte", "… could threaten"): a prediction, not a
+    belief (guidelines 1.2 prediction, section 6)."""
+    fear = lex.of("fear")
+    if not any(w.lower in fear or lemma(w.text).lower() in fear for w in cue_words):
+        return False
+    future = _future(looked, lex.future_forms_reported, lex.of("future_infinitive"), lex.ordinal_period, lemma)
+    return future or _has(lex.of("hedge"), _lows(looked))
+
+
+def _refused_stance(cue_words: list[Word], content: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> Stance | None:
+    """The stance of the refused act: "declined to threaten Moscow" keeps the class of
+    "threaten" (guidelines 2: the stance keeps the class of the negated predicate)."""
+    if not any(lemma(w.text).lower() in lex.of("refusal") for w in cue_words):
+        return None
+    words = [w for w in content if w.text not in _QUOTE_MARKS]
+    if len(words) < 2 or words[0].lower not in lex.of("infinitive_first"):
+        return None
+    entry = lex.cues.get(lemma(words[1].text).lower())
+    return entry[0] if entry is not None and entry[0] != "asserted" else None
 
 
 def _right_before(frame: list[Word], quote: Quote) -> list[Word]:
@@ -485,8 +571,8 @@ def _looked(quote: Quote, content: list[Word], doc: _Doc) -> list[Word]:
     if quote.kind == "direct" and len(quote.spans) > 1:
         first = [w for w in doc.between(*quote.spans[0]) if w.text not in _QUOTE_MARKS]
         if len(first) >= 4:
-            return _first_sentence(first)
-    return _first_sentence(content)
+            return _first_sentence(first, doc.lex.ordinal_period)
+    return _first_sentence(content, doc.lex.ordinal_period)
 
 
 def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tuple[Stance, bool]:
@@ -507,6 +593,8 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
         # angekündigt, man werde …"), else the first one in the auxiliary's clause
         nearest = _cue_in(_right_before(later, quote), lex, lemma)
         cue_words = nearest or _cue_in(_own_clause(later[:6], lex), lex, lemma) or cue_words
+        if not any(lemma(w.text).lower() in lex.cue_lemmas for w in cue_words):
+            cue_words = _particle_verb(frame, cue_words, lex, lemma) + cue_words
     after_cue = [w for w in frame if cue_words and w.start > cue_words[-1].start]
     negated = _negated(cue_words, frame, lex, lemma)
     looked = _looked(quote, content, doc)  # the main clause of the first sentence decides (guidelines 1.1)
@@ -516,6 +604,9 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
         lemma(w.text).lower() in lex.of("neutral_direct") for w in cue_words
     )
     stance = None if neutral_direct else _cue_stance(cue_words, after_cue, content, lex, lemma)
+    if stance == "belief" and _fear_of_future(cue_words, looked, lex, lemma):
+        stance = "prediction"
+    stance = stance or _refused_stance(cue_words, content, lex, lemma)
     if stance is not None and stance != "asserted":
         return stance, negated
     frame_lows = _lows(frame)
