@@ -454,3 +454,26 @@ def test_a_refused_act_keeps_its_class_and_is_negated() -> None:
         text, _quote(text, "to threaten sanctions against the company", "declined", None, kind="reported"), english()
     )
     assert (quote.stance, quote.negated) == ("prediction", True)
+
+
+@pytest.mark.parametrize(
+    ("lex", "text", "speaker", "words", "anonymity"),
+    [
+        # a document or information noun as the source: unnamed without a named issuer (guidelines 3)
+        ("de", "Nach Angaben von Kritikern fehlen noch tausend Plätze.", "Angaben von Kritikern", "fehlen noch tausend Plätze", "unnamed"),
+        ("de", "Nach ersten Meldungen wurde niemand verletzt.", "ersten Meldungen", "wurde niemand verletzt", "unnamed"),
+        ("de", "Nach Angaben des Roten Kreuzes wurden zwölf Menschen verletzt.", "Angaben des Roten Kreuzes", "wurden zwölf Menschen verletzt", "named"),
+        ("de", "Nach eigenen Angaben hat der Verein das Geld längst überwiesen.", "eigenen Angaben", "hat der Verein das Geld längst überwiesen", "named"),
+        # an indefinite article right before the mention makes it indefinite
+        ("de", "Nach Angaben einer Bauerngewerkschaft wurden drei Höfe besetzt.", "Bauerngewerkschaft", "wurden drei Höfe besetzt", "unnamed"),
+        # a role noun stays a role noun when inflected
+        ("de", "Nach Worten des Bürgermeisters ist die Brücke sicher.", "Bürgermeisters", "ist die Brücke sicher", "unnamed"),
+        ("en", "Polls showed that voters cared little about the issue.", "Polls", "that voters cared little about the issue", "unnamed"),
+        ("en", "A Homeland Security memo said the program was flawed.", "A Homeland Security memo", "the program was flawed", "named"),
+        # the issuer may follow the mention
+        ("en", "Data from the Census Bureau show that rents rose sharply.", "Data", "that rents rose sharply", "named"),
+    ],
+)  # fmt: skip
+def test_documents_and_indefinite_sources(lex: str, text: str, speaker: str, words: str, anonymity: str) -> None:
+    quote = _quote(text, words, None, speaker)
+    assert _one(text, quote, german() if lex == "de" else english()).source_anonymity == anonymity

@@ -69,7 +69,7 @@ WORD_CLASSES = (
     "hedge", "konj2", "future", "future_infinitive", "backshift", "claim", "denial", "demand",
     "negation", "refusal", "idiom", "question", "infinitive_first", "infinitive_last", "first_person", "determiner",
     "neutral_direct", "coordinator", "claim_frame", "belief", "reportative", "perfect_auxiliary", "subordinator",
-    "subject", "fear",
+    "subject", "fear", "document", "issuer", "own",
     "conditional", "named_group", "indefinite", "definite", "pronoun", "third_person", "non_name",
 )  # fmt: skip
 #: how many opening words of the content may hold a subject and a stance verb ("he finally believes")
@@ -634,6 +634,8 @@ def _unnamed_mention(words: list[Word], lex: StanceLexicon, lower_words: frozens
     if words and words[0].lower in lex.of("indefinite"):
         return True
     for i, w in enumerate(words):
+        if _is_document(w.lower, lex):
+            return not _named_issuer(words, i, lex, lower_words)
         if _is_head(w.lower, lex):
             nxt = words[i + 1] if i + 1 < len(words) else None
             return not (nxt is not None and nxt.text[:1].isupper() and not _is_head(nxt.lower, lex))
@@ -655,8 +657,56 @@ def _common_phrase(words: list[Word], lex: StanceLexicon, lower_words: frozenset
     return first.text[:1].islower() or (not rest and first.lower in lower_words)
 
 
+def _inflected(low: str, lex: StanceLexicon) -> tuple[str, ...]:
+    """``low`` and its forms without a case or plural ending (German "kritikern" → kritiker,
+    "bürgermeisters" → bürgermeister; English only the plural "reports" → report)."""
+    forms = [low]
+    for ending in ("s",) if lex.case_marks_names else ("n", "s", "en", "es"):
+        if low.endswith(ending) and len(low) - len(ending) >= 4:
+            forms.append(low[: -len(ending)])
+    return tuple(forms)
+
+
 def _is_head(low: str, lex: StanceLexicon) -> bool:
-    return low in lex.unnamed_heads or (len(low) > 6 and low.endswith(lex.unnamed_suffixes))
+    """A role or group noun, inflected or not ("Kritikern", "Bürgermeisters")."""
+    return any(
+        form in lex.unnamed_heads or (len(form) > 6 and form.endswith(lex.unnamed_suffixes))
+        for form in _inflected(low, lex)
+    )
+
+
+def _is_document(low: str, lex: StanceLexicon) -> bool:
+    """A noun of a document or a source of information ("Angaben", "Bericht", "Umfragen", "polls",
+    "estimates"), inflected or not."""
+    return any(form in lex.of("document") for form in _inflected(low, lex))
+
+
+def _named_issuer(words: list[Word], at: int, lex: StanceLexicon, lower_words: frozenset[str]) -> bool:
+    """Whether the document noun ``words[at]`` has a named issuer (guidelines 3: *eine Studie der
+    Universität X*, *a Homeland Security memo* → named; *Medienberichten*, *Angaben einer
+    Gewerkschaft*, *Angaben von Kritikern*, *recent reports* → unnamed): a name before it
+    (English) or after it, unless the issuer is indefinite or a role or group noun."""
+    before, after = words[:at], words[at + 1 :]
+    if any(w.lower in lex.of("own") or w.lower in lex.of("third_person") for w in before):
+        return True  # "nach eigenen Angaben", "by its own count": the subject's, who is named elsewhere
+    if after and (
+        after[0].lower in lex.of("indefinite")
+        or not (
+            after[0].lower in lex.of("determiner") or after[0].lower in lex.of("issuer") or after[0].text[:1].isupper()
+        )
+    ):
+        after = []  # no issuer phrase follows ("Berichten wurde …")
+    if not after and len(before) == 1 and before[0].lower in lex.of("definite"):
+        return True  # "the poll": a short definite phrase refers back to a named one (guidelines 3)
+    words = [*before, words[at], *after]
+    for i, w in enumerate(words):
+        if i == at or w.lower in lex.of("determiner") or w.text in _SENT_START or not w.text[:1].isupper():
+            continue
+        if i < at and (not lex.case_marks_names or (i == 0 and w.lower in lower_words)):
+            continue  # German adjectives before the noun name nobody; an English sentence start is no name
+        if w.lower in lex.of("named_group") or not (_is_head(w.lower, lex) or _is_document(w.lower, lex)):
+            return True
+    return False
 
 
 def anonymity(doc: _Doc, quote: Quote, entity: Entity | None, lex: StanceLexicon) -> SourceAnonymity:
@@ -678,13 +728,50 @@ def anonymity(doc: _Doc, quote: Quote, entity: Entity | None, lex: StanceLexicon
         start = doc.sentence(speaker_spans[0][0])[0]
         if start > 0 and any(not _inside(pos, quote.spans) for pos in doc.anonymous_in(start - 1)):
             return "anonymous"
+    document = _document_source(doc, speaker_spans, speaker_words, lex)
+    if document is not None:
+        return document
     if speaker_words and speaker_words[0].lower in lex.of("indefinite"):
         return "unnamed"
+    if _indefinite_before(doc, speaker_spans[0][0], lex):
+        return "unnamed"  # "nach Angaben einer Gewerkschaft": the mention is indefinite (guidelines 6)
     if entity is not None:
         if _unnamed_mention(words_in(entity.name, 0, len(entity.name)), lex, doc.lower_words):
             return "unnamed"
         return "named"
     return "unnamed" if _unnamed_mention(speaker_words, lex, doc.lower_words) else "named"
+
+
+#: how many words after a document noun that ends the speaker mention may hold its issuer
+ISSUER_WORDS = 8
+
+
+def _document_source(
+    doc: _Doc, speaker_spans: Sequence[Span], speaker_words: list[Word], lex: StanceLexicon
+) -> SourceAnonymity | None:
+    """The anonymity of a document as the source (guidelines 3): named when its issuer has a
+    name, else unnamed; the issuer phrase may run on after the speaker mention ("Laut
+    Informationen | des Parteichefs Max Muster"). ``None`` when no document noun heads the mention."""
+    at = next((i for i, w in enumerate(speaker_words) if _is_document(w.lower, lex)), None)
+    if at is None:
+        return None
+    words = speaker_words
+    if at == len(words) - 1:
+        end = speaker_spans[-1][1]
+        more: list[Word] = []
+        for w in doc.between(end, doc.sentence(end)[1])[:ISSUER_WORDS]:
+            if w.text in _CLAUSE_END:
+                break
+            more.append(w)
+        words = [*words, *more]
+    return "named" if _named_issuer(words, at, lex, doc.lower_words) else "unnamed"
+
+
+def _indefinite_before(doc: _Doc, begin: int, lex: StanceLexicon) -> bool:
+    """Whether an indefinite article stands right before the speaker mention ("einer
+    Bauerngewerkschaft", "an aide")."""
+    before = doc.between(doc.sentence(begin)[0], begin)[-1:]
+    return bool(before) and before[0].lower in lex.of("indefinite") and begin - before[0].end <= 1
 
 
 def _third_person_subject(words: list[Word], lex: StanceLexicon) -> bool:
