@@ -477,3 +477,41 @@ def test_a_refused_act_keeps_its_class_and_is_negated() -> None:
 def test_documents_and_indefinite_sources(lex: str, text: str, speaker: str, words: str, anonymity: str) -> None:
     quote = _quote(text, words, None, speaker)
     assert _one(text, quote, german() if lex == "de" else english()).source_anonymity == anonymity
+
+
+def test_about_counts_a_name_opening_a_hyphenated_compound() -> None:
+    text = "Die EU berät am Montag. Merkel sagte, die EU-Staaten müssten mehr Menschen aufnehmen."
+    words = "die EU-Staaten müssten mehr Menschen aufnehmen"
+    quote = _quote(text, words, "sagte", "Merkel").model_copy(update={"entity": "e2"})
+    entities = [
+        Entity(id="e1", name="EU", type="organization", mentions=[_span(text, "EU")]),  # "EU-Staaten" not found
+        Entity(id="e2", name="Angela Merkel", type="person", mentions=[_span(text, "Merkel")]),
+    ]
+    assert _one(text, quote, german(), entities).about == ["e1"]
+
+
+def test_about_compound_of_the_speaker_mention_is_not_counted() -> None:
+    text = "Die SPÖ tagt. SPÖ-Chef Max Muster kritisierte die neue Steuer scharf."
+    words = "SPÖ-Chef Max Muster kritisierte die neue Steuer scharf"
+    quote = _quote(text, words, None, "SPÖ-Chef Max Muster", kind="reported").model_copy(update={"entity": "e2"})
+    entities = [
+        Entity(id="e1", name="SPÖ", type="organization", mentions=[_span(text, "SPÖ")]),
+        Entity(id="e2", name="Max Muster", type="person", mentions=[_span(text, "Max Muster")]),
+    ]
+    assert _one(text, quote, german(), entities).about == []
+
+
+def test_about_german_place_the_mention_finder_missed_and_common_nouns() -> None:
+    text = (
+        "Die Stadt Haditha liegt am Fluss. Eine Bank hat dort geschlossen. Ein von Peking bestimmtes Gremium tagt. "
+        "Der Abgeordnete sagte, der Anschlag in Haditha sei von Peking gebilligt worden und die Bank sei schuld."
+    )
+    words = "der Anschlag in Haditha sei von Peking gebilligt worden und die Bank sei schuld"
+    quote = _quote(text, words, "sagte", "Der Abgeordnete")
+    entities = [
+        Entity(id="e1", name="Haditha", type="location", mentions=[_span(text, "Haditha")]),  # the second not found
+        # a name takes no indefinite article: "Eine Bank" is a common noun; "Ein von Peking …" is no article of Peking
+        Entity(id="e2", name="Bank", type="organization", mentions=[_span(text, "Bank"), _span(text, "Bank", 120)]),
+        Entity(id="e3", name="Peking", type="location", mentions=[_span(text, "Peking"), _span(text, "Peking", 120)]),
+    ]
+    assert _one(text, quote, german(), entities).about == ["e1", "e3"]

@@ -810,29 +810,42 @@ def _name_keys(entities: Sequence[Entity], lex: StanceLexicon, common: frozenset
         parts = entity.name.split()
         if entity.type == "person" and len(parts) > 1:
             keys.setdefault(parts[-1], set()).add(entity.id)
-        elif len(parts) == 1 and lex.case_marks_names:
+        elif len(parts) == 1 and (lex.case_marks_names or entity.type == "location"):
+            # German: a place (a name without an article where case does not tell; "Haditha");
+            # common nouns are left out by ``common``
             keys.setdefault(parts[0], set()).add(entity.id)
     return {k: next(iter(v)) for k, v in keys.items() if len(v) == 1 and len(k) > 2 and k[:1].isupper()}
+
+
+#: endings of German attributive adjectives ("eine große Bank")
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
 
 def _common_nouns(doc: _Doc, entities: Sequence[Entity]) -> frozenset[str]:
     """Ids of entities that are common nouns, not names, where case does not tell (German): a
     one-word person name that the text writes after an article, perhaps with lower-case
-    adjectives between ("ein mutiger Mann", "eine Organisation"; a person's name takes no article)."""
+    adjectives between ("ein mutiger Mann", "eine Organisation"; a person's name takes no
+    article); a one-word name of another kind written after an indefinite article ("eine
+    Bank", "einer Armee": a place or an organisation may take "die", never "eine")."""
     if doc.lex.case_marks_names:
         return frozenset()
     found: set[str] = set()
     determiners = doc.lex.of("determiner")
+    indefinite = determiners & doc.lex.of("indefinite")  # the indefinite article ("eine"), not "viele"
     for entity in entities:
-        if " " in entity.name.strip() or entity.type != "person":
+        if " " in entity.name.strip():
             continue
+        person = entity.type == "person"
+        articles = determiners if person else indefinite
         for b, _ in entity.mentions:
             before = [w for w in doc.between(doc.sentence(b)[0], b) if w.text not in _QUOTE_MARKS]
             for w in reversed(before[-4:]):
-                if w.lower in determiners:
+                if w.lower in articles:
                     found.add(entity.id)
                 if not w.text[:1].islower() or w.lower in determiners:
                     break
+                if not person and not w.lower.endswith(_ADJECTIVE_ENDINGS):
+                    break  # "ein von Peking dominiertes …": only adjectives stand between article and noun
     return frozenset(found)
 
 
@@ -846,18 +859,35 @@ def _part_of_a_place(doc: _Doc, mention: Span) -> bool:
     return bool(after) and (after[0].lower in doc.lex.of("determiner") or after[0].text[:1].isupper())
 
 
-def _missed_mentions(doc: _Doc, quote: Quote, keys: dict[str, str]) -> list[tuple[int, str]]:
-    """Words inside the quote that are a name key (or its possessive: "Merkels", "Obama's") and
-    lie in no entity mention: (start, entity id)."""
+def _compound_keys(entities: Sequence[Entity], keys: dict[str, str], common: frozenset[str]) -> dict[str, str]:
+    """Names that may open a hyphenated compound ("EU-Staaten", "Faymann-Politik", "SPÖ-Chef"):
+    the name keys and every one-word name of an entity ``about`` counts (guidelines 4: a name
+    written hyphenated inside a compound counts)."""
+    found: dict[str, set[str]] = {k: {v} for k, v in keys.items()}
+    for entity in entities:
+        if entity.type in ABOUT_TYPES and entity.id not in common and " " not in entity.name.strip():
+            found.setdefault(entity.name.strip(), set()).add(entity.id)
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1 and k[:1].isupper()}
+
+
+def _missed_mentions(
+    doc: _Doc, quote: Quote, keys: dict[str, str], compounds: Mapping[str, str] | None = None
+) -> list[tuple[int, str]]:
+    """Words inside the quote that are a name key (or its possessive: "Merkels", "Obama's"), or a
+    hyphenated compound opened by a name of ``compounds`` ("EU-Außengrenzen"), and lie in no
+    entity mention nor the speaker mention ("SPÖ-Chef Max Muster sagte"): (start, entity id)."""
     found: list[tuple[int, str]] = []
+    speaker = list(quote.speaker.spans) if quote.speaker is not None else []
     for qb, qe in quote.spans:
         at = bisect.bisect_left(doc.mention_starts, qb)
-        covered = [(b, e) for b, e, _ in doc.mentions[at : bisect.bisect_left(doc.mention_starts, qe)]]
+        covered = [(b, e) for b, e, _ in doc.mentions[at : bisect.bisect_left(doc.mention_starts, qe)]] + speaker
         for w in doc.between(qb, qe):
             if not w.text[:1].isupper() or any(b <= w.start < e for b, e in covered):
                 continue
             eid = keys.get(w.text) or (keys.get(w.text[:-1]) if w.text.endswith("s") else None)
             eid = eid or (keys.get(w.text[:-2]) if w.text.endswith(("'s", "’s")) else None)
+            if eid is None and compounds and "-" in w.text.strip("-"):
+                eid = compounds.get(w.text.split("-")[0])
             if eid is not None:
                 found.append((w.start, eid))
     return found
@@ -869,6 +899,7 @@ def about_entities(
     types: Mapping[str, str] | None = None,
     keys: dict[str, str] | None = None,
     common: frozenset[str] = frozenset(),
+    compounds: Mapping[str, str] | None = None,
 ) -> list[str]:
     """Ids of the entities named inside the quote's words, in order of first mention. The
     speaker counts only when the words name it, never for being the speaker: a mention that
@@ -890,8 +921,8 @@ def about_entities(
             if eid == quote.entity and doc.text[b:e].lower() in doc.lex.of("third_person"):
                 continue
             inside.append((b, eid))
-    if keys:
-        inside += _missed_mentions(doc, quote, keys)
+    if keys or compounds:
+        inside += _missed_mentions(doc, quote, keys or {}, compounds)
     return list(dict.fromkeys(eid for _, eid in sorted(inside)))
 
 
@@ -906,6 +937,7 @@ def annotate(
     types = {e.id: e.type for e in entities}
     common = _common_nouns(doc, entities)
     keys = _name_keys(entities, lex, common)
+    compounds = _compound_keys(entities, keys, common)
     out: list[Quote] = []
     for quote in quotes:
         stance, negated = stance_of(doc, quote, lex, lemma)
@@ -914,7 +946,7 @@ def annotate(
             "stance": stance,
             "negated": negated,
             "source_anonymity": anonymity(doc, quote, entity, lex),
-            "about": about_entities(doc, quote, types, keys, common),
+            "about": about_entities(doc, quote, types, keys, common, compounds),
         }
         out.append(quote.model_copy(update=update))
     return out
