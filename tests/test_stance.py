@@ -43,6 +43,8 @@ def _de_lemma(word: str) -> str:
         "fragte": "fragen", "glaube": "glauben", "forderte": "fordern", "erwartet": "erwarten", "sagte": "sagen", "wies": "weisen",
         "warnte": "warnen", "schloss": "schließen", "meinte": "meinen", "weigerte": "weigern",
         "angekündigt": "ankündigen", "aufgerufen": "aufrufen", "berichtet": "berichten", "mitteilte": "mitteilen",
+        "ging": "gehen", "befürchtet": "befürchten", "verliehen": "verleihen", "versprach": "versprechen",
+        "angelastet": "anlasten", "teilte": "teilen",
     }.get(word, word)  # fmt: skip
 
 
@@ -397,3 +399,119 @@ def test_english_extractor_sets_the_fields() -> None:
         ("asserted", True, "named"),  # "the minister" is Minister Peter Albers
     ]
     assert quotes[0].about == quotes[2].about != []
+
+
+# Third round (generalisation, error classes of dev and the first heldout): cue classes and
+# clause scope, each with sentences written for these tests.
+GENERAL_DE = [
+    # the possessive word order of an opinion phrase frames a belief (guidelines 1.2)
+    ("Die Maßnahme sei ihrer Meinung nach überzogen, sagte die Abgeordnete.", "Die Maßnahme sei ihrer Meinung nach überzogen", "sagte", "indirect", "belief"),
+    # a period after a day number is an ordinal, not a sentence end: the future reaches its infinitive
+    ("Der Sprecher sagte, der Verein werde am 3. Mai das neue Stadion eröffnen.", "der Verein werde am 3. Mai das neue Stadion eröffnen", "sagte", "indirect", "prediction"),
+    # … and a reportative "soll" its perfect infinitive (a claim, not a plan)
+    ("Laut der Zeitung soll der Händler am 2. Juni die Ware verkauft haben.", "soll der Händler am 2. Juni die Ware verkauft haben", "Laut", "indirect", "claim"),
+    # an infinitive that begins with "ge" is an infinitive ("geben"), not a participle
+    ("Die Stadt teilte mit, es werde im Sommer wieder ein Fest geben.", "es werde im Sommer wieder ein Fest geben", "teilte", "indirect", "prediction"),
+    # "wird" with a participle of an inseparable verb is a passive present, no future
+    ("Der Preis wird der Autorin im Rathaus verliehen, teilte die Jury mit.", "Der Preis wird der Autorin im Rathaus verliehen", "teilte", "indirect", "asserted"),
+    # a separable particle as the whole cue takes its verb from earlier in the sentence, across an apposition
+    ("Damals ging die Anwältin, eine erfahrene Juristin, noch davon aus, dass der Prozess im Herbst beginne.", "dass der Prozess im Herbst beginne", "davon aus", "indirect", "belief"),
+    # fear about a possibility to come is a prediction, about the present a belief
+    ("Die Wirtin befürchtet, dass der Umbau die Gäste vertreiben könnte.", "dass der Umbau die Gäste vertreiben könnte", "befürchtet", "indirect", "prediction"),
+    ("Die Wirtin befürchtet, dass der Keller schon feucht ist.", "dass der Keller schon feucht ist", "befürchtet", "indirect", "belief"),
+    # verbs of estimate are beliefs, blame is a claim, a promise a prediction (guidelines 1.2, section 6)
+    ("Fachleute schätzen, dass die Hälfte der Flaschen im Müll landet.", "dass die Hälfte der Flaschen im Müll landet", "schätzen", "indirect", "belief"),
+    ("Dem Bürgermeister wird angelastet, die Kosten verschwiegen zu haben.", "die Kosten verschwiegen zu haben", "angelastet", "indirect", "claim"),
+    ("Die Ministerin versprach, die Schule noch heuer zu sanieren.", "die Schule noch heuer zu sanieren", "versprach", "indirect", "prediction"),
+    # evidential "scheinen" is a hedge
+    ("Der Sprecher sagte, der Schaden scheine gering zu sein.", "der Schaden scheine gering zu sein", "sagte", "indirect", "hedged"),
+]  # fmt: skip
+
+GENERAL_EN = [
+    ("In his view the new tax is unfair, the senator said.", "the new tax is unfair", "said", "indirect", "belief"),
+    ("Neighbours worried that the new road could split the village.", "that the new road could split the village", "worried", "indirect", "prediction"),
+    ("Neighbours worried that the water was already unsafe.", "that the water was already unsafe", "worried", "indirect", "belief"),
+    ("The candidate pledged to cut fees for students.", "to cut fees for students", "pledged", "reported", "prediction"),
+    ("The coach blamed the referee for the defeat.", "the referee for the defeat", "blamed", "reported", "claim"),
+    ("The official said the leak seems to be contained.", "the leak seems to be contained", "said", "indirect", "hedged"),
+    ("The minister said a broader reform is needed.", "a broader reform is needed", "said", "indirect", "demand"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "words", "cue", "kind", "stance"), GENERAL_DE)
+def test_german_cue_classes_and_clause_scope(text: str, words: str, cue: str, kind: QuoteKind, stance: str) -> None:
+    assert _one(text, _quote(text, words, cue, None, kind=kind), german()).stance == stance
+
+
+@pytest.mark.parametrize(("text", "words", "cue", "kind", "stance"), GENERAL_EN)
+def test_english_cue_classes_and_clause_scope(text: str, words: str, cue: str, kind: QuoteKind, stance: str) -> None:
+    assert _one(text, _quote(text, words, cue, None, kind=kind), english()).stance == stance
+
+
+def test_a_refused_act_keeps_its_class_and_is_negated() -> None:
+    text = "The minister declined to threaten sanctions against the company."
+    quote = _one(
+        text, _quote(text, "to threaten sanctions against the company", "declined", None, kind="reported"), english()
+    )
+    assert (quote.stance, quote.negated) == ("prediction", True)
+
+
+@pytest.mark.parametrize(
+    ("lex", "text", "speaker", "words", "anonymity"),
+    [
+        # a document or information noun as the source: unnamed without a named issuer (guidelines 3)
+        ("de", "Nach Angaben von Kritikern fehlen noch tausend Plätze.", "Angaben von Kritikern", "fehlen noch tausend Plätze", "unnamed"),
+        ("de", "Nach ersten Meldungen wurde niemand verletzt.", "ersten Meldungen", "wurde niemand verletzt", "unnamed"),
+        ("de", "Nach Angaben des Roten Kreuzes wurden zwölf Menschen verletzt.", "Angaben des Roten Kreuzes", "wurden zwölf Menschen verletzt", "named"),
+        ("de", "Nach eigenen Angaben hat der Verein das Geld längst überwiesen.", "eigenen Angaben", "hat der Verein das Geld längst überwiesen", "named"),
+        # an indefinite article right before the mention makes it indefinite
+        ("de", "Nach Angaben einer Bauerngewerkschaft wurden drei Höfe besetzt.", "Bauerngewerkschaft", "wurden drei Höfe besetzt", "unnamed"),
+        # a role noun stays a role noun when inflected
+        ("de", "Nach Worten des Bürgermeisters ist die Brücke sicher.", "Bürgermeisters", "ist die Brücke sicher", "unnamed"),
+        ("en", "Polls showed that voters cared little about the issue.", "Polls", "that voters cared little about the issue", "unnamed"),
+        ("en", "A Homeland Security memo said the program was flawed.", "A Homeland Security memo", "the program was flawed", "named"),
+        # the issuer may follow the mention
+        ("en", "Data from the Census Bureau show that rents rose sharply.", "Data", "that rents rose sharply", "named"),
+    ],
+)  # fmt: skip
+def test_documents_and_indefinite_sources(lex: str, text: str, speaker: str, words: str, anonymity: str) -> None:
+    quote = _quote(text, words, None, speaker)
+    assert _one(text, quote, german() if lex == "de" else english()).source_anonymity == anonymity
+
+
+def test_about_counts_a_name_opening_a_hyphenated_compound() -> None:
+    text = "Die EU berät am Montag. Merkel sagte, die EU-Staaten müssten mehr Menschen aufnehmen."
+    words = "die EU-Staaten müssten mehr Menschen aufnehmen"
+    quote = _quote(text, words, "sagte", "Merkel").model_copy(update={"entity": "e2"})
+    entities = [
+        Entity(id="e1", name="EU", type="organization", mentions=[_span(text, "EU")]),  # "EU-Staaten" not found
+        Entity(id="e2", name="Angela Merkel", type="person", mentions=[_span(text, "Merkel")]),
+    ]
+    assert _one(text, quote, german(), entities).about == ["e1"]
+
+
+def test_about_compound_of_the_speaker_mention_is_not_counted() -> None:
+    text = "Die SPÖ tagt. SPÖ-Chef Max Muster kritisierte die neue Steuer scharf."
+    words = "SPÖ-Chef Max Muster kritisierte die neue Steuer scharf"
+    quote = _quote(text, words, None, "SPÖ-Chef Max Muster", kind="reported").model_copy(update={"entity": "e2"})
+    entities = [
+        Entity(id="e1", name="SPÖ", type="organization", mentions=[_span(text, "SPÖ")]),
+        Entity(id="e2", name="Max Muster", type="person", mentions=[_span(text, "Max Muster")]),
+    ]
+    assert _one(text, quote, german(), entities).about == []
+
+
+def test_about_german_place_the_mention_finder_missed_and_common_nouns() -> None:
+    text = (
+        "Die Stadt Haditha liegt am Fluss. Eine Bank hat dort geschlossen. Ein von Peking bestimmtes Gremium tagt. "
+        "Der Abgeordnete sagte, der Anschlag in Haditha sei von Peking gebilligt worden und die Bank sei schuld."
+    )
+    words = "der Anschlag in Haditha sei von Peking gebilligt worden und die Bank sei schuld"
+    quote = _quote(text, words, "sagte", "Der Abgeordnete")
+    entities = [
+        Entity(id="e1", name="Haditha", type="location", mentions=[_span(text, "Haditha")]),  # the second not found
+        # a name takes no indefinite article: "Eine Bank" is a common noun; "Ein von Peking …" is no article of Peking
+        Entity(id="e2", name="Bank", type="organization", mentions=[_span(text, "Bank"), _span(text, "Bank", 120)]),
+        Entity(id="e3", name="Peking", type="location", mentions=[_span(text, "Peking"), _span(text, "Peking", 120)]),
+    ]
+    assert _one(text, quote, german(), entities).about == ["e1", "e3"]

@@ -127,6 +127,18 @@ def test_about_matches_by_mention_overlap_or_name_word() -> None:
     assert score.precision == pytest.approx(2 / 3) and score.recall == 1.0
 
 
+def test_a_statement_labelled_without_about_leaves_about_out() -> None:
+    """heldout2 labels stance, negation and anonymity only: its predicted entities count nowhere."""
+    gold = [GoldStatement(spans=[_span("ob die Stadt zahlt")], stance="question", negated=False,
+                          source_anonymity="unnamed", about=None)]  # fmt: skip
+    pred = _pred(
+        "ob die Stadt zahlt", "question", "unnamed", PredEntity(id="e1", name="Stadt", mentions=[_span("Stadt zahlt")])
+    )
+    score = score_stance_document(TEXT, gold, [pred])
+    assert score.fields["stance"].accuracy == 1.0
+    assert (score.about.gold, score.about.predicted) == (0, 0)
+
+
 def test_about_with_nothing_predicted_has_zero_recall() -> None:
     score = score_about([GoldAbout(label="Eva Roth", mentions=[_span("Eva Roth")])], [])
     assert (score.precision, score.recall, score.predicted, score.gold) == (0.0, 0.0, 0, 1)
@@ -243,7 +255,7 @@ def test_bundled_stance_set_holds_offsets_and_short_labels_only() -> None:
     statements = 0
     stances: set[str] = set()
     for record in records:
-        assert record["split"] in ("dev", "heldout")
+        assert record["split"] in ("dev", "heldout", "heldout2")
         assert set(record) == {"id", "split", "sha256", "chars", "statements"}
         chars = int(record["chars"])  # type: ignore[arg-type]
         for item in record["statements"]:  # type: ignore[attr-defined]
@@ -251,11 +263,13 @@ def test_bundled_stance_set_holds_offsets_and_short_labels_only() -> None:
             stances.add(item["stance"])
             assert item["stance"] in STANCES and item["source_anonymity"] in ANONYMITY
             assert isinstance(item["negated"], bool)
-            mentions = [m for a in item["about"] for m in a["mentions"]]
+            # heldout2 is labelled without `about` (the key is absent there, and only there)
+            assert ("about" in item) == (record["split"] != "heldout2")
+            mentions = [m for a in item.get("about", []) for m in a["mentions"]]
             assert all(0 <= b < e <= chars for b, e in item["spans"] + item["speaker"] + item["cue"] + mentions)
             # about mentions lie inside the statement
             assert all(any(sb <= b and e <= se for sb, se in item["spans"]) for b, e in mentions)
-            assert all(len(a["label"]) <= 60 for a in item["about"])
+            assert all(len(a["label"]) <= 60 for a in item.get("about", []))
     assert statements >= 400 and stances == set(STANCES)
 
 

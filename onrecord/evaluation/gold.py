@@ -168,7 +168,7 @@ def read_corpus(path: Path, limit: int | None = None) -> Iterator[GoldDoc]:
 
 #: folder of the bundled sets (``crossgenre-de.jsonl``, ``crossgenre-en.jsonl``, ``roles.jsonl``)
 BUNDLED = Path(__file__).parent / "data"
-#: the splits of the bundled sets; ``heldout`` and ``heldout2`` (roles set only, annotated after
+#: the splits of the bundled sets; ``heldout`` and ``heldout2`` (roles and stance sets, annotated after
 #: ``heldout`` had been scored once) are for final scoring only
 BUNDLED_SPLITS = ("dev", "heldout", "heldout2", "all")
 #: corpus prefix of a bundled document id -> language of its text
@@ -362,7 +362,9 @@ class GoldStatement:
     stance: str
     negated: bool
     source_anonymity: str
-    about: list[GoldAbout] = field(default_factory=list)
+    #: ``None`` where the record has no ``about`` labels (the ``heldout2`` part labels the other
+    #: three fields only); the scorer then leaves ``about`` out for the statement
+    about: list[GoldAbout] | None = field(default_factory=list)
     speaker: list[Span] = field(default_factory=list)
     cue: list[Span] = field(default_factory=list)
     origin: str | None = None
@@ -382,14 +384,14 @@ def _statement(item: dict[str, object]) -> GoldStatement:
     stance, anonymity = item["stance"], item["source_anonymity"]
     if stance not in STANCES or anonymity not in ANONYMITY or not isinstance(item["negated"], bool):
         raise ValueError(f"unknown label {stance!r}/{anonymity!r}/{item['negated']!r}")
-    about = item.get("about") or []
-    assert isinstance(about, list)
+    about = item.get("about")
+    assert about is None or isinstance(about, list)
     return GoldStatement(
         spans=_span_list(item["spans"]),
         stance=str(stance),
         negated=bool(item["negated"]),
         source_anonymity=str(anonymity),
-        about=[GoldAbout(label=str(a["label"]), mentions=_span_list(a["mentions"])) for a in about],
+        about=None if about is None else _gold_about(about),
         speaker=_span_list(item.get("speaker", [])),
         cue=_span_list(item.get("cue", [])),
         origin=str(item["origin"]) if item.get("origin") else None,

@@ -306,7 +306,8 @@ def score_stance_document(text: str, gold: list[GoldStatement], preds: list[Pred
         result.fields["stance"].add_pair(g.stance, p.stance)
         result.fields["negated"].add_pair(g.negated, p.negated)
         result.fields["source_anonymity"].add_pair(g.source_anonymity, p.source_anonymity)
-        result.about.add(score_about(g.about, p.about))
+        if g.about is not None:  # statements labelled without ``about`` (heldout2) leave it out
+            result.about.add(score_about(g.about, p.about))
         result.missing.update(p.missing)
     return result
 

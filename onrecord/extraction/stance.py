@@ -69,7 +69,7 @@ WORD_CLASSES = (
     "hedge", "konj2", "future", "future_infinitive", "backshift", "claim", "denial", "demand",
     "negation", "refusal", "idiom", "question", "infinitive_first", "infinitive_last", "first_person", "determiner",
     "neutral_direct", "coordinator", "claim_frame", "belief", "reportative", "perfect_auxiliary", "subordinator",
-    "subject",
+    "subject", "fear", "document", "issuer", "own",
     "conditional", "named_group", "indefinite", "definite", "pronoun", "third_person", "non_name",
 )  # fmt: skip
 #: how many opening words of the content may hold a subject and a stance verb ("he finally believes")
@@ -104,6 +104,9 @@ class StanceLexicon:
     #: the future of reported speech is backshifted only under a past cue ("said he would", not
     #: "says the system would allow": a conditional there; English, not German)
     backshift_needs_past: bool = False
+    #: "17. November", "2. Liga": a period right after a number of one or two digits marks an
+    #: ordinal, not the end of a sentence or clause (German, not English: "… in 1999. The")
+    ordinal_period: bool = False
 
     def of(self, cls: str) -> frozenset[str]:
         return self.words.get(cls, frozenset())
@@ -223,10 +226,37 @@ def _frame(doc: _Doc, anchors: Iterable[Span], quote: Quote) -> list[Word]:
     return found
 
 
-def _first_sentence(words: list[Word]) -> list[Word]:
-    """The words up to the first sentence end (a "." inside a number, "1.152", ends nothing)."""
+def _ordinal(words: list[Word], i: int) -> bool:
+    """Whether the period ``words[i]`` closes an ordinal number ("am 17. November")."""
+    prev = words[i - 1] if i > 0 else None
+    return (
+        words[i].text == "."
+        and prev is not None
+        and prev.end == words[i].start
+        and prev.text.isdigit()
+        and len(prev.text) <= 2
+        and i + 1 < len(words)
+    )
+
+
+def _ends(words: list[Word], i: int, ordinal_period: bool = False) -> bool:
+    """Whether ``words[i]`` ends a clause: a clause mark, not a "." inside a number ("1.152") nor,
+    with ``ordinal_period``, one closing an ordinal ("17. November")."""
+    w = words[i]
+    if w.text not in _CLAUSE_END:
+        return False
+    if w.text == "." and i + 1 < len(words) and words[i + 1].start == w.end and i > 0 and words[i - 1].end == w.start:
+        return False
+    return not (ordinal_period and _ordinal(words, i))
+
+
+def _first_sentence(words: list[Word], ordinal_period: bool = False) -> list[Word]:
+    """The words up to the first sentence end (a "." inside a number, "1.152", ends nothing; with
+    ``ordinal_period`` neither does one closing an ordinal, "am 17. November")."""
     for i, w in enumerate(words):
         if i > 0 and w.text in {".", "!", "?"} and (i + 1 == len(words) or words[i + 1].start > w.end):
+            if ordinal_period and _ordinal(words, i):
+                continue
             return words[: i + 1]
     return words
 
@@ -262,12 +292,25 @@ def _has_multi(multi: tuple[str, ...], lows: list[str]) -> bool:
     return any(f" {f} " in joined for f in multi)
 
 
-def _is_infinitive(word: str) -> bool:
-    """A German infinitive ending a clause ("liefern", "sein", "handeln"); no "ge…en" participle."""
-    return word.islower() and (word.endswith(("en", "ern", "eln")) or word == "sein") and not word.startswith("ge")
+def _is_infinitive(word: str, lemma: LemmaFn | None = None) -> bool:
+    """A German infinitive ending a clause ("liefern", "sein", "handeln", "geben"). With the
+    language's ``lemma`` a form that is not its own lemma is a participle ("verliehen" →
+    verleihen, "getroffen" → treffen: a passive, "wird … verliehen", no future); without one a
+    "ge…en" form is taken for a participle."""
+    if not (word.islower() and (word.endswith(("en", "ern", "eln")) or word == "sein")):
+        return False
+    if lemma is None:
+        return not word.startswith("ge")
+    return lemma(word) == word
 
 
-def _future(words: list[Word], plain: frozenset[str], with_infinitive: frozenset[str]) -> bool:
+def _future(
+    words: list[Word],
+    plain: frozenset[str],
+    with_infinitive: frozenset[str],
+    ordinal_period: bool = False,
+    lemma: LemmaFn | None = None,
+) -> bool:
     """Whether a future marker stands in ``words``: a form of ``plain`` ("will", "droht"), or one
     of ``with_infinitive`` ("wird", "werde") with an infinitive ending its clause ("wird … liefern")
     or before it at the clause end ("…, dass die Gebühr steigen werde")."""
@@ -279,14 +322,15 @@ def _future(words: list[Word], plain: frozenset[str], with_infinitive: frozenset
         if w.lower not in with_infinitive:
             continue
         clause: list[Word] = []
-        for v in words[i + 1 :]:
-            if v.text in _CLAUSE_END:
+        for j in range(i + 1, len(words)):
+            v = words[j]
+            if _ends(words, j, ordinal_period):
                 break
-            if v.text not in _QUOTE_MARKS:
+            if v.text not in _QUOTE_MARKS and v.text not in _CLAUSE_END:
                 clause.append(v)
-        if clause and _is_infinitive(clause[-1].text):
+        if clause and _is_infinitive(clause[-1].text, lemma):
             return True
-        if not clause and i > 0 and _is_infinitive(words[i - 1].text):  # verb-final: "liefern werde"
+        if not clause and i > 0 and _is_infinitive(words[i - 1].text, lemma):  # verb-final: "liefern werde"
             return True
     return False
 
@@ -394,10 +438,11 @@ def _reportative(main: list[Word], lex: StanceLexicon) -> Stance | None:
     if at is None:
         return None
     clause: list[Word] = []
-    for w in main[at + 1 :]:
-        if w.text in _CLAUSE_END:
+    for j in range(at + 1, len(main)):
+        if _ends(main, j, lex.ordinal_period):
             break
-        clause.append(w)
+        if main[j].text not in _CLAUSE_END:  # a number's "." ("1.152 Leichen")
+            clause.append(main[j])
     tail = [w.lower for w in clause[-2:]]
     if len(tail) == 2 and tail[1] in lex.of("perfect_auxiliary") and (tail[0].startswith("ge") or tail[0] == "worden"):
         return "claim"
@@ -458,7 +503,7 @@ def _content_stance(
     if reportative == "prediction":
         return "prediction"
     plain = lex.of("future") if direct or present_cue else lex.future_forms_reported
-    if _future(main, plain, lex.of("future_infinitive")):
+    if _future(main, plain, lex.of("future_infinitive"), lex.ordinal_period, lemma):
         return "prediction"
     return "asserted"
 
@@ -469,6 +514,47 @@ def _cue_in(words: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> list[Word]
         if w.text[:1].islower() and lemma(w.text).lower() in lex.cue_lemmas:
             return [w]
     return []
+
+
+def _particle_verb(frame: list[Word], cue_words: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> list[Word]:
+    """The verb of a separable particle that is the whole cue ("ging sie davon aus": the cue is
+    "davon aus", its verb "ging" stands earlier in the clause): the nearest frame word before the
+    cue, in its sentence (an apposition between: "ging Celebi, die Anwältin, davon aus"), whose
+    lemma and the particle are a stance cue ("gehen aus")."""
+    particles = {w.lower for w in cue_words}
+    starts = [w.start for w in frame]
+    at = bisect.bisect_left(starts, cue_words[0].start)
+    for i in range(at - 1, max(at - 11, -1), -1):
+        w = frame[i]
+        if w.text in _CLAUSE_END and w.text != ",":  # an apposition's commas stay inside the clause
+            break
+        lem = lemma(w.text).lower()
+        if any((lem, p) in lex.particle_cues for p in particles):
+            return [w]
+    return []
+
+
+def _fear_of_future(cue_words: list[Word], looked: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> bool:
+    """A cue of fear or worry ("befürchten", "worried") whose words speak of the future or of a
+    possibility to come ("… verschlechtern könnte", "… could threaten"): a prediction, not a
+    belief (guidelines 1.2 prediction, section 6)."""
+    fear = lex.of("fear")
+    if not any(w.lower in fear or lemma(w.text).lower() in fear for w in cue_words):
+        return False
+    future = _future(looked, lex.future_forms_reported, lex.of("future_infinitive"), lex.ordinal_period, lemma)
+    return future or _has(lex.of("hedge"), _lows(looked))
+
+
+def _refused_stance(cue_words: list[Word], content: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> Stance | None:
+    """The stance of the refused act: "declined to threaten Moscow" keeps the class of
+    "threaten" (guidelines 2: the stance keeps the class of the negated predicate)."""
+    if not any(lemma(w.text).lower() in lex.of("refusal") for w in cue_words):
+        return None
+    words = [w for w in content if w.text not in _QUOTE_MARKS]
+    if len(words) < 2 or words[0].lower not in lex.of("infinitive_first"):
+        return None
+    entry = lex.cues.get(lemma(words[1].text).lower())
+    return entry[0] if entry is not None and entry[0] != "asserted" else None
 
 
 def _right_before(frame: list[Word], quote: Quote) -> list[Word]:
@@ -485,8 +571,8 @@ def _looked(quote: Quote, content: list[Word], doc: _Doc) -> list[Word]:
     if quote.kind == "direct" and len(quote.spans) > 1:
         first = [w for w in doc.between(*quote.spans[0]) if w.text not in _QUOTE_MARKS]
         if len(first) >= 4:
-            return _first_sentence(first)
-    return _first_sentence(content)
+            return _first_sentence(first, doc.lex.ordinal_period)
+    return _first_sentence(content, doc.lex.ordinal_period)
 
 
 def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tuple[Stance, bool]:
@@ -507,6 +593,8 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
         # angekündigt, man werde …"), else the first one in the auxiliary's clause
         nearest = _cue_in(_right_before(later, quote), lex, lemma)
         cue_words = nearest or _cue_in(_own_clause(later[:6], lex), lex, lemma) or cue_words
+        if not any(lemma(w.text).lower() in lex.cue_lemmas for w in cue_words):
+            cue_words = _particle_verb(frame, cue_words, lex, lemma) + cue_words
     after_cue = [w for w in frame if cue_words and w.start > cue_words[-1].start]
     negated = _negated(cue_words, frame, lex, lemma)
     looked = _looked(quote, content, doc)  # the main clause of the first sentence decides (guidelines 1.1)
@@ -516,6 +604,9 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
         lemma(w.text).lower() in lex.of("neutral_direct") for w in cue_words
     )
     stance = None if neutral_direct else _cue_stance(cue_words, after_cue, content, lex, lemma)
+    if stance == "belief" and _fear_of_future(cue_words, looked, lex, lemma):
+        stance = "prediction"
+    stance = stance or _refused_stance(cue_words, content, lex, lemma)
     if stance is not None and stance != "asserted":
         return stance, negated
     frame_lows = _lows(frame)
@@ -543,6 +634,8 @@ def _unnamed_mention(words: list[Word], lex: StanceLexicon, lower_words: frozens
     if words and words[0].lower in lex.of("indefinite"):
         return True
     for i, w in enumerate(words):
+        if _is_document(w.lower, lex):
+            return not _named_issuer(words, i, lex, lower_words)
         if _is_head(w.lower, lex):
             nxt = words[i + 1] if i + 1 < len(words) else None
             return not (nxt is not None and nxt.text[:1].isupper() and not _is_head(nxt.lower, lex))
@@ -564,8 +657,56 @@ def _common_phrase(words: list[Word], lex: StanceLexicon, lower_words: frozenset
     return first.text[:1].islower() or (not rest and first.lower in lower_words)
 
 
+def _inflected(low: str, lex: StanceLexicon) -> tuple[str, ...]:
+    """``low`` and its forms without a case or plural ending (German "kritikern" → kritiker,
+    "bürgermeisters" → bürgermeister; English only the plural "reports" → report)."""
+    forms = [low]
+    for ending in ("s",) if lex.case_marks_names else ("n", "s", "en", "es"):
+        if low.endswith(ending) and len(low) - len(ending) >= 4:
+            forms.append(low[: -len(ending)])
+    return tuple(forms)
+
+
 def _is_head(low: str, lex: StanceLexicon) -> bool:
-    return low in lex.unnamed_heads or (len(low) > 6 and low.endswith(lex.unnamed_suffixes))
+    """A role or group noun, inflected or not ("Kritikern", "Bürgermeisters")."""
+    return any(
+        form in lex.unnamed_heads or (len(form) > 6 and form.endswith(lex.unnamed_suffixes))
+        for form in _inflected(low, lex)
+    )
+
+
+def _is_document(low: str, lex: StanceLexicon) -> bool:
+    """A noun of a document or a source of information ("Angaben", "Bericht", "Umfragen", "polls",
+    "estimates"), inflected or not."""
+    return any(form in lex.of("document") for form in _inflected(low, lex))
+
+
+def _named_issuer(words: list[Word], at: int, lex: StanceLexicon, lower_words: frozenset[str]) -> bool:
+    """Whether the document noun ``words[at]`` has a named issuer (guidelines 3: *eine Studie der
+    Universität X*, *a Homeland Security memo* → named; *Medienberichten*, *Angaben einer
+    Gewerkschaft*, *Angaben von Kritikern*, *recent reports* → unnamed): a name before it
+    (English) or after it, unless the issuer is indefinite or a role or group noun."""
+    before, after = words[:at], words[at + 1 :]
+    if any(w.lower in lex.of("own") or w.lower in lex.of("third_person") for w in before):
+        return True  # "nach eigenen Angaben", "by its own count": the subject's, who is named elsewhere
+    if after and (
+        after[0].lower in lex.of("indefinite")
+        or not (
+            after[0].lower in lex.of("determiner") or after[0].lower in lex.of("issuer") or after[0].text[:1].isupper()
+        )
+    ):
+        after = []  # no issuer phrase follows ("Berichten wurde …")
+    if not after and len(before) == 1 and before[0].lower in lex.of("definite"):
+        return True  # "the poll": a short definite phrase refers back to a named one (guidelines 3)
+    words = [*before, words[at], *after]
+    for i, w in enumerate(words):
+        if i == at or w.lower in lex.of("determiner") or w.text in _SENT_START or not w.text[:1].isupper():
+            continue
+        if i < at and (not lex.case_marks_names or (i == 0 and w.lower in lower_words)):
+            continue  # German adjectives before the noun name nobody; an English sentence start is no name
+        if w.lower in lex.of("named_group") or not (_is_head(w.lower, lex) or _is_document(w.lower, lex)):
+            return True
+    return False
 
 
 def anonymity(doc: _Doc, quote: Quote, entity: Entity | None, lex: StanceLexicon) -> SourceAnonymity:
@@ -587,13 +728,50 @@ def anonymity(doc: _Doc, quote: Quote, entity: Entity | None, lex: StanceLexicon
         start = doc.sentence(speaker_spans[0][0])[0]
         if start > 0 and any(not _inside(pos, quote.spans) for pos in doc.anonymous_in(start - 1)):
             return "anonymous"
+    document = _document_source(doc, speaker_spans, speaker_words, lex)
+    if document is not None:
+        return document
     if speaker_words and speaker_words[0].lower in lex.of("indefinite"):
         return "unnamed"
+    if _indefinite_before(doc, speaker_spans[0][0], lex):
+        return "unnamed"  # "nach Angaben einer Gewerkschaft": the mention is indefinite (guidelines 6)
     if entity is not None:
         if _unnamed_mention(words_in(entity.name, 0, len(entity.name)), lex, doc.lower_words):
             return "unnamed"
         return "named"
     return "unnamed" if _unnamed_mention(speaker_words, lex, doc.lower_words) else "named"
+
+
+#: how many words after a document noun that ends the speaker mention may hold its issuer
+ISSUER_WORDS = 8
+
+
+def _document_source(
+    doc: _Doc, speaker_spans: Sequence[Span], speaker_words: list[Word], lex: StanceLexicon
+) -> SourceAnonymity | None:
+    """The anonymity of a document as the source (guidelines 3): named when its issuer has a
+    name, else unnamed; the issuer phrase may run on after the speaker mention ("Laut
+    Informationen | des Parteichefs Max Muster"). ``None`` when no document noun heads the mention."""
+    at = next((i for i, w in enumerate(speaker_words) if _is_document(w.lower, lex)), None)
+    if at is None:
+        return None
+    words = speaker_words
+    if at == len(words) - 1:
+        end = speaker_spans[-1][1]
+        more: list[Word] = []
+        for w in doc.between(end, doc.sentence(end)[1])[:ISSUER_WORDS]:
+            if w.text in _CLAUSE_END:
+                break
+            more.append(w)
+        words = [*words, *more]
+    return "named" if _named_issuer(words, at, lex, doc.lower_words) else "unnamed"
+
+
+def _indefinite_before(doc: _Doc, begin: int, lex: StanceLexicon) -> bool:
+    """Whether an indefinite article stands right before the speaker mention ("einer
+    Bauerngewerkschaft", "an aide")."""
+    before = doc.between(doc.sentence(begin)[0], begin)[-1:]
+    return bool(before) and before[0].lower in lex.of("indefinite") and begin - before[0].end <= 1
 
 
 def _third_person_subject(words: list[Word], lex: StanceLexicon) -> bool:
@@ -632,29 +810,42 @@ def _name_keys(entities: Sequence[Entity], lex: StanceLexicon, common: frozenset
         parts = entity.name.split()
         if entity.type == "person" and len(parts) > 1:
             keys.setdefault(parts[-1], set()).add(entity.id)
-        elif len(parts) == 1 and lex.case_marks_names:
+        elif len(parts) == 1 and (lex.case_marks_names or entity.type == "location"):
+            # German: a place (a name without an article where case does not tell; "Haditha");
+            # common nouns are left out by ``common``
             keys.setdefault(parts[0], set()).add(entity.id)
     return {k: next(iter(v)) for k, v in keys.items() if len(v) == 1 and len(k) > 2 and k[:1].isupper()}
+
+
+#: endings of German attributive adjectives ("eine große Bank")
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
 
 def _common_nouns(doc: _Doc, entities: Sequence[Entity]) -> frozenset[str]:
     """Ids of entities that are common nouns, not names, where case does not tell (German): a
     one-word person name that the text writes after an article, perhaps with lower-case
-    adjectives between ("ein mutiger Mann", "eine Organisation"; a person's name takes no article)."""
+    adjectives between ("ein mutiger Mann", "eine Organisation"; a person's name takes no
+    article); a one-word name of another kind written after an indefinite article ("eine
+    Bank", "einer Armee": a place or an organisation may take "die", never "eine")."""
     if doc.lex.case_marks_names:
         return frozenset()
     found: set[str] = set()
     determiners = doc.lex.of("determiner")
+    indefinite = determiners & doc.lex.of("indefinite")  # the indefinite article ("eine"), not "viele"
     for entity in entities:
-        if " " in entity.name.strip() or entity.type != "person":
+        if " " in entity.name.strip():
             continue
+        person = entity.type == "person"
+        articles = determiners if person else indefinite
         for b, _ in entity.mentions:
             before = [w for w in doc.between(doc.sentence(b)[0], b) if w.text not in _QUOTE_MARKS]
             for w in reversed(before[-4:]):
-                if w.lower in determiners:
+                if w.lower in articles:
                     found.add(entity.id)
                 if not w.text[:1].islower() or w.lower in determiners:
                     break
+                if not person and not w.lower.endswith(_ADJECTIVE_ENDINGS):
+                    break  # "ein von Peking dominiertes …": only adjectives stand between article and noun
     return frozenset(found)
 
 
@@ -668,18 +859,35 @@ def _part_of_a_place(doc: _Doc, mention: Span) -> bool:
     return bool(after) and (after[0].lower in doc.lex.of("determiner") or after[0].text[:1].isupper())
 
 
-def _missed_mentions(doc: _Doc, quote: Quote, keys: dict[str, str]) -> list[tuple[int, str]]:
-    """Words inside the quote that are a name key (or its possessive: "Merkels", "Obama's") and
-    lie in no entity mention: (start, entity id)."""
+def _compound_keys(entities: Sequence[Entity], keys: dict[str, str], common: frozenset[str]) -> dict[str, str]:
+    """Names that may open a hyphenated compound ("EU-Staaten", "Faymann-Politik", "SPÖ-Chef"):
+    the name keys and every one-word name of an entity ``about`` counts (guidelines 4: a name
+    written hyphenated inside a compound counts)."""
+    found: dict[str, set[str]] = {k: {v} for k, v in keys.items()}
+    for entity in entities:
+        if entity.type in ABOUT_TYPES and entity.id not in common and " " not in entity.name.strip():
+            found.setdefault(entity.name.strip(), set()).add(entity.id)
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1 and k[:1].isupper()}
+
+
+def _missed_mentions(
+    doc: _Doc, quote: Quote, keys: dict[str, str], compounds: Mapping[str, str] | None = None
+) -> list[tuple[int, str]]:
+    """Words inside the quote that are a name key (or its possessive: "Merkels", "Obama's"), or a
+    hyphenated compound opened by a name of ``compounds`` ("EU-Außengrenzen"), and lie in no
+    entity mention nor the speaker mention ("SPÖ-Chef Max Muster sagte"): (start, entity id)."""
     found: list[tuple[int, str]] = []
+    speaker = list(quote.speaker.spans) if quote.speaker is not None else []
     for qb, qe in quote.spans:
         at = bisect.bisect_left(doc.mention_starts, qb)
-        covered = [(b, e) for b, e, _ in doc.mentions[at : bisect.bisect_left(doc.mention_starts, qe)]]
+        covered = [(b, e) for b, e, _ in doc.mentions[at : bisect.bisect_left(doc.mention_starts, qe)]] + speaker
         for w in doc.between(qb, qe):
             if not w.text[:1].isupper() or any(b <= w.start < e for b, e in covered):
                 continue
             eid = keys.get(w.text) or (keys.get(w.text[:-1]) if w.text.endswith("s") else None)
             eid = eid or (keys.get(w.text[:-2]) if w.text.endswith(("'s", "’s")) else None)
+            if eid is None and compounds and "-" in w.text.strip("-"):
+                eid = compounds.get(w.text.split("-")[0])
             if eid is not None:
                 found.append((w.start, eid))
     return found
@@ -691,6 +899,7 @@ def about_entities(
     types: Mapping[str, str] | None = None,
     keys: dict[str, str] | None = None,
     common: frozenset[str] = frozenset(),
+    compounds: Mapping[str, str] | None = None,
 ) -> list[str]:
     """Ids of the entities named inside the quote's words, in order of first mention. The
     speaker counts only when the words name it, never for being the speaker: a mention that
@@ -712,8 +921,8 @@ def about_entities(
             if eid == quote.entity and doc.text[b:e].lower() in doc.lex.of("third_person"):
                 continue
             inside.append((b, eid))
-    if keys:
-        inside += _missed_mentions(doc, quote, keys)
+    if keys or compounds:
+        inside += _missed_mentions(doc, quote, keys or {}, compounds)
     return list(dict.fromkeys(eid for _, eid in sorted(inside)))
 
 
@@ -728,6 +937,7 @@ def annotate(
     types = {e.id: e.type for e in entities}
     common = _common_nouns(doc, entities)
     keys = _name_keys(entities, lex, common)
+    compounds = _compound_keys(entities, keys, common)
     out: list[Quote] = []
     for quote in quotes:
         stance, negated = stance_of(doc, quote, lex, lemma)
@@ -736,7 +946,7 @@ def annotate(
             "stance": stance,
             "negated": negated,
             "source_anonymity": anonymity(doc, quote, entity, lex),
-            "about": about_entities(doc, quote, types, keys, common),
+            "about": about_entities(doc, quote, types, keys, common, compounds),
         }
         out.append(quote.model_copy(update=update))
     return out

@@ -8,6 +8,7 @@ stance fields of every quote, from the lexicons in ``data/stance_cues.txt``,
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import cache
 
 from onrecord.extraction.stance import StanceLexicon, annotate, load_lexicon
@@ -21,7 +22,7 @@ __all__ = ["annotate_quotes", "stance_lexicon"]
 def stance_lexicon() -> StanceLexicon:
     """The German stance lexicon (read once)."""
     words = lexicon()
-    return load_lexicon(data_lines, words.roles | words.groups)
+    return replace(load_lexicon(data_lines, words.roles | words.groups), ordinal_period=True)
 
 
 def annotate_quotes(
