@@ -43,6 +43,7 @@ from onrecord.lang.de.roles import (
     RoleMatch,
     affiliations_after,
     apposition_after,
+    coordinated_after,
     coordinated_before,
     is_role,
     nominative,
@@ -313,6 +314,7 @@ def name_core(
                     e += 1
             else:
                 e = _english_name_end(doc, e, doc.sentences[toks[b].sent][1])  # beyond a cut mention
+                b = _english_name_begin(doc, b, e, doc.sentences[toks[b].sent][0])
                 # "die Hamburger Osteuropa-Expertin Vogel" tagged as one organisation: a role
                 # noun inside it makes what follows the name of a person holding that role
                 role_at = max((i for i in range(b, e - 1) if is_role(toks[i])), default=None)
@@ -342,6 +344,33 @@ def name_core(
     if e == cand.end:
         e = _english_name_end(doc, e, doc.sentences[toks[b].sent][1])  # "das Institute" + "for the …"
     return b, e, role_before(doc, b, kinds or _no_kind) or role_before_comma(doc, b, kinds or _no_kind)
+
+
+def _cap_alpha(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.text.replace("-", "").isalpha()
+
+
+def _english_name_begin(doc: PreparedDoc, b: int, e: int, limit: int) -> int:
+    """The start of an English organisation's name the tagger cut after a function word
+    ("Center for Strategic and" + "International Studies"), not before ``limit``; kept only
+    when the name then holds "for", "of" or "on"."""
+    toks = doc.tokens
+    start = b
+    while True:
+        k = start - 1
+        if k > limit and toks[k].lower == "the":
+            k -= 1
+        if k - 1 < limit or toks[k].lower not in ENGLISH_JOINERS or toks[k].lower == "the" or not _cap_alpha(
+            toks[k - 1]
+        ):
+            break
+        m = k - 1
+        while m - 1 >= limit and _cap_alpha(toks[m - 1]) and toks[m - 1].lower not in _ARTICLES:
+            m -= 1
+        start = m
+    if start < b and any(t.lower in ("for", "of", "on") for t in toks[start:e]):
+        return start
+    return b
 
 
 def _english_name_end(doc: PreparedDoc, e: int, limit: int) -> int:
@@ -617,8 +646,9 @@ def _named(
     if all(lex.non_names.get(w) == "place" for w in words):
         types = [*types[:start], *(["LOC"] * (end - start)), *types[end:]]  # "Westen": a place
     ner = {t for t in types[start:end] if t}
-    roles = [r for r in (coordinated_before(doc, prefix_role, kinds), prefix_role, apposition_after(doc, end, kinds))
-             if r is not None]
+    appos = apposition_after(doc, end, kinds)
+    roles = [r for r in (coordinated_before(doc, prefix_role, kinds), prefix_role, appos,
+                         coordinated_after(doc, appos, kinds)) if r is not None]
     roles = affiliations_after(doc, end, roles, kinds)
     if not is_name(words, gaz, ner, bool(roles)) and not is_speaker:
         return
