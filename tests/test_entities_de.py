@@ -237,3 +237,12 @@ def test_an_outlet_named_as_addressee_or_source_is_an_outlet(extract: Extract) -
     assert [(e.name, e.type) for e in outlets] == [("Kurier", "organization")], result.entities
     assert _speaker_entity(result, "Die Kosten steigen").kind is None
     assert _speaker_entity(result, "zwei Schulen").name == "Kurier"
+
+
+def test_two_surnames_in_a_list_without_a_comma_are_no_one_person(extract: Extract) -> None:
+    result = extract("Das Abkommen begrüßten Brenner Kowalczyk und Duval am Dienstag.")
+    names = [e.name for e in result.entities]
+    assert "Brenner Kowalczyk" not in names
+    assert "Brenner" in names
+    kept = extract("Das Abkommen begrüßten Hans Brenner und Marie Duval am Dienstag.")
+    assert {"Hans Brenner", "Marie Duval"} <= {e.name for e in kept.entities}

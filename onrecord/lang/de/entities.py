@@ -243,7 +243,24 @@ def trim_name(doc: PreparedDoc, b: int, e: int, types: list[str], gaz: Gazetteer
     for i in range(b + 1, e - 1):
         if surname_first_name(doc, i, e) and toks[i - 1].text not in gaz.first_names and types[i - 1] != "PER":
             return i, e
+    if _two_surnames(doc, b, e, gaz):
+        return b, b + 1  # "sagten Merkel Macron und Biden": a list without its comma, no one person
     return b, e
+
+
+def _two_surnames(doc: PreparedDoc, b: int, e: int, gaz: Gazetteer) -> bool:
+    """Two capitalised words of which neither is a given name, inside a list of names ("Merkel
+    Macron und Biden", "Merkel Macron, Biden"): two people, not one."""
+    toks = doc.tokens
+    if e - b != 2 or e + 1 >= len(toks) or toks[e].lower not in ("und", "sowie", ","):
+        return False
+    first, second = toks[b], toks[b + 1]
+    if first.text in gaz.first_names or second.text in gaz.first_names or fold(first.text) in surnames_first():
+        return False
+    if not all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() and not t.text.isupper()
+               for t in (first, second, toks[e + 1])):
+        return False
+    return toks[e + 1].text not in gaz.first_names or e + 2 < len(toks) and toks[e + 2].text[:1].isupper()
 
 
 def surname_first_name(doc: PreparedDoc, i: int, end: int) -> bool:
