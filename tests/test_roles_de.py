@@ -424,3 +424,10 @@ def test_an_english_corps_keeps_its_s_and_a_star_compound_is_a_title(extract: Ex
     assert ("Skistar", None, None) in _roles(_entity(result, "Hans Brugger"))
     assert ("Kommandant", "US-Marine-Corps", None) in _roles(_entity(result, "Paul Hanley"))
     assert not any(r.title == "Champion" for e in result.entities for r in e.roles)
+
+
+def test_a_given_name_the_tagger_left_out_and_a_role_before_the_comma(extract: Extract) -> None:
+    text = "Der Botschafter in Bern, Sergej Netschajew, reist ab. Das sagte der Leiter für die Planung, Jan Ross."
+    result = extract(text)
+    assert _roles(_entity(result, "Sergej Netschajew")) == [("Botschafter", None, "Bern")]
+    assert _roles(_entity(result, "Jan Ross")) == [("Leiter für die Planung", None, None)]

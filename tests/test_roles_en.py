@@ -204,3 +204,13 @@ def test_served_as_gives_a_former_role(extract: Extract) -> None:
     result = extract("Ms. Hale served as director of the National Parks Agency from 2001 to 2006.")
     roles = [(r.title, r.organization, r.former) for r in _entity(result, "Hale").roles]
     assert roles == [("director", "National Parks Agency", True)]
+
+
+def test_resigning_as_gives_a_former_role_and_official_is_a_title(extract: Extract) -> None:
+    result = extract("In May, Paul Lemaire was forced to resign as Foreign Affairs minister. "
+                     "Kevin Drury, a former Obama administration official, said the plan was weak.")
+    lemaire = _entity(result, "Paul Lemaire").roles
+    assert len(lemaire) == 1 and lemaire[0].former and (lemaire[0].title or "").endswith("minister")
+    assert [(r.title, r.organization, r.former) for r in _entity(result, "Kevin Drury").roles] == [
+        ("official", "Obama administration", True)
+    ]

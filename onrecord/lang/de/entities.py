@@ -51,6 +51,7 @@ from onrecord.lang.de.roles import (
     role_before,
     role_before_comma,
     role_phrase,
+    role_places,
 )
 from onrecord.lang.de.sources import is_abstract, is_document, outlet_gender
 from onrecord.lang.de.speakers import ENGLISH_JOINERS, NAME_PARTICLES, Candidate
@@ -249,18 +250,26 @@ def trim_name(doc: PreparedDoc, b: int, e: int, types: list[str], gaz: Gazetteer
 
 
 def _two_surnames(doc: PreparedDoc, b: int, e: int, gaz: Gazetteer) -> bool:
-    """Two capitalised words of which neither is a given name, inside a list of names ("Merkel
-    Macron und Biden", "Merkel Macron, Biden"): two people, not one."""
+    """Two capitalised words of which neither is a given name, both named before as surnames,
+    inside a list of names ("Angela Merkel … Emmanuel Macron … Merkel Macron und Biden"): two
+    people, not one."""
     toks = doc.tokens
     if e - b != 2 or e + 1 >= len(toks) or toks[e].lower not in ("und", "sowie", ","):
         return False
     first, second = toks[b], toks[b + 1]
     if first.text in gaz.first_names or second.text in gaz.first_names or fold(first.text) in surnames_first():
         return False
+    seen = {toks[j].text for j in range(1, b) if toks[j - 1].text[:1].isupper() and toks[j - 1].text.isalpha()}
+    if first.text not in seen or second.text not in seen:
+        return False  # both must be surnames of people the text named before ("Angela Merkel" … "Merkel Macron")
+    nxt = toks[e + 1]
     if not all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() and not t.text.isupper()
-               for t in (first, second, toks[e + 1])):
-        return False
-    return toks[e + 1].text not in gaz.first_names or e + 2 < len(toks) and toks[e + 2].text[:1].isupper()
+               for t in (first, second, nxt)) or not _name_word(nxt) or common_noun(nxt):
+        return False  # "Hubert Siller, Leiter des …": an apposition, no list
+    if toks[e].text == ",":
+        after = e + 2 + (e + 2 < len(toks) and _name_word(toks[e + 2]))
+        return after < len(toks) and toks[after].lower in ("und", "sowie", ",")
+    return True
 
 
 def surname_first_name(doc: PreparedDoc, i: int, end: int) -> bool:
@@ -324,6 +333,8 @@ def name_core(
             while b < e - 1 and toks[b].lower in lexicon().prepositions:
                 b += 1  # "Laut Knoll", "Laut der Weltgesundheitsorganisation": the preposition is no name
             if tag == "PER":
+                while b > cand.begin and not types[b - 1] and _given_name_before(doc, b - 1):
+                    b -= 1  # "Sergej" + "Netschajew" tagged alone: the given name is part of the name
                 while e - b > 2 and is_role(toks[b]):
                     b += 1  # "Landeshauptmann Günther Platter" tagged as one name: the role is none of it
                 # a surname the tagger left untyped ("Recep Tayyip" + "Erdoğan")
@@ -365,6 +376,20 @@ def name_core(
 
 def _cap_alpha(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.text.replace("-", "").isalpha()
+
+
+def _given_name_before(doc: PreparedDoc, i: int) -> bool:
+    """An untagged capitalised word right before a tagged surname that can be its given name: no
+    role noun, common noun, article, preposition or sentence opener."""
+    tok = doc.tokens[i]
+    if i == 0 or doc.tokens[i - 1].sent != tok.sent or doc.tokens[i - 1].text in ("–", "-", ":"):
+        return False
+    if i + 1 < len(doc.tokens) and is_role(doc.tokens[i + 1]) or tok.text in role_places():
+        return False  # "Tiroler" + "Landeshauptmann Günther Platter": a place word before a role
+    return _name_word(tok) and not common_noun(tok) and tok.lower not in _ARTICLES and (
+        tok.lower not in lexicon().prepositions and tok.lower not in lexicon().time_words
+        and not tok.text.isupper() and not tok.text.endswith("s")
+    )
 
 
 def _english_name_begin(doc: PreparedDoc, b: int, e: int, limit: int) -> int:

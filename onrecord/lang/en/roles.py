@@ -571,16 +571,19 @@ def _apposition_role(ent: SpacySpan, tokens: list[Token] | None = None) -> Role 
     return _role(parsed, tokens)
 
 
-_SERVED = {"served": True, "serves": False, "serving": False}
+_SERVED = {"served": True, "serves": False, "serving": False, "resigned": True, "resign": True, "retired": True,
+           "quit": True}
 
 
 def _served_as(ent: SpacySpan) -> Role | None:
-    """"X served as director of the Congressional Budget Office" → a former role ("serves as":
-    a current one)."""
+    """"X served as director of the Congressional Budget Office", "X was forced to resign as
+    minister" → a former role ("serves as": a current one)."""
     doc = ent.doc
     k = ent.end
-    while k < len(doc) and doc[k].pos_ in ("ADV", "AUX") and doc[k].lower_ not in _SERVED and k < ent.end + 3:
-        k += 1  # "has long served as"
+    while k < len(doc) and doc[k].pos_ in ("ADV", "AUX", "VERB", "PART") and doc[k].lower_ not in _SERVED and (
+        k < ent.end + 4
+    ):
+        k += 1  # "has long served as", "was forced to resign as"
     if k + 2 >= len(doc) or doc[k].lower_ not in _SERVED or doc[k + 1].lower_ != "as":
         return None
     out: list[Token] = []
