@@ -431,3 +431,8 @@ def test_a_given_name_the_tagger_left_out_and_a_role_before_the_comma(extract: E
     result = extract(text)
     assert _roles(_entity(result, "Sergej Netschajew")) == [("Botschafter", None, "Bern")]
     assert _roles(_entity(result, "Jan Ross")) == [("Leiter für die Planung", None, None)]
+
+
+def test_a_hyphenated_name_before_a_role_is_written_with_spaces(extract: Extract) -> None:
+    text = "Die Konjunktur ziehe an, sagte Erste-Group-Ökonom Lukas Brandl am Montag."
+    assert _roles(_entity(extract(text), "Lukas Brandl")) == [("Ökonom", "Erste Group", None)]

@@ -214,3 +214,10 @@ def test_resigning_as_gives_a_former_role_and_official_is_a_title(extract: Extra
     assert [(r.title, r.organization, r.former) for r in _entity(result, "Kevin Drury").roles] == [
         ("official", "Obama administration", True)
     ]
+
+
+def test_of_a_place_after_a_titled_name_is_the_place(extract: Extract) -> None:
+    result = extract("The bill was backed by Representative Anna Lind of New York and by publisher Carl Berg of "
+                     "Norway's Dagbladet.")
+    assert _roles(result, "Anna Lind") == [("Representative", None, "New York")]
+    assert all(r.place is None for r in _entity(result, "Carl Berg").roles)

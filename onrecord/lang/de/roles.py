@@ -458,6 +458,9 @@ def _split_compound(word: str, kind: str) -> _Compound:
         return _Compound(rest, place=_PLACE_PREFIXES[prefix.lower()])
     if kind == "LOC" or prefix in _place_names():
         return _Compound(rest, place=prefix)
+    parts = prefix.split("-")
+    if len(parts) > 1 and all(p[:1].isupper() and p.isalpha() and not p.isupper() for p in parts):
+        return _Compound(rest, org=" ".join(parts))  # "Bank-Austria-Ökonom": the name "Bank Austria"
     return _Compound(rest, org=prefix)
 
 

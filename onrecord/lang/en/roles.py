@@ -604,6 +604,21 @@ def _served_as(ent: SpacySpan) -> Role | None:
     return role.model_copy(update={"former": True}) if role is not None and _SERVED[doc[k].lower_] else role
 
 
+def _place_after(ent: SpacySpan) -> str | None:
+    """"Representative Jane Roe of New York" → the place of the title before the name."""
+    doc = ent.doc
+    k = ent.end
+    if k + 1 >= len(doc) or doc[k].lower_ != "of" or _ent(doc[k + 1], PLACE_LABELS) is None:
+        return None
+    place = ent_at(doc[k + 1])
+    if place is None or place.start != k + 1:
+        return None
+    if place.end < len(doc) and (doc[place.end].text[:1].isupper() and doc[place.end].is_alpha
+                                 or doc[place.end].text in _POSSESSIVE):
+        return None  # "of Duran Duran", "of Italy's la Repubblica": a name that runs on is no place
+    return _text(list(place))
+
+
 def _affiliation(ent: SpacySpan) -> str | None:
     """"Nick Rhodes of Duran Duran", "Alvin Yeung from the Civic Party" → the organisation."""
     doc = ent.doc
@@ -660,7 +675,10 @@ def person_roles(ent: SpacySpan) -> list[Role]:
     served = _served_as(ent)
     if served is not None:
         roles.append(served)
-    org = _affiliation(ent)
+    place = _place_after(ent)
+    if place is not None and roles and roles[0].place is None:
+        roles[0] = roles[0].model_copy(update={"place": place})  # "Senator Jane Roe of Vermont"
+    org = _affiliation(ent) if place is None else None
     if org is not None:
         if roles and all(r.organization is None for r in roles):
             roles[0] = roles[0].model_copy(update={"organization": org})
