@@ -221,3 +221,8 @@ def test_of_a_place_after_a_titled_name_is_the_place(extract: Extract) -> None:
                      "Norway's Dagbladet.")
     assert _roles(result, "Anna Lind") == [("Representative", None, "New York")]
     assert all(r.place is None for r in _entity(result, "Carl Berg").roles)
+
+
+def test_a_possessive_common_noun_body_is_the_organisation(extract: Extract) -> None:
+    result = extract("Tom Wells, the company's chief engineer, said the bridge was safe.")
+    assert _roles(result, "Tom Wells") == [("chief engineer", "company", None)]

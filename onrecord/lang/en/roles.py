@@ -180,6 +180,8 @@ def _owner(tokens: list[Token]) -> tuple[str | None, str | None]:
     if start >= k:
         if tokens[0].ent_type_ == "NORP" or tokens[0].text in role_places():
             return _text(tokens), None  # "the Afghan team's coach"
+        if len(tokens) == 1 and tokens[0].lower_ in _BODY_NOUNS:
+            return tokens[0].text, None  # "the campaign's press secretary": the body as the text names it
         return None, None  # "localist camp's": no body
     run = tokens[start:] if start < k else tokens
     if _ent(run[0], PLACE_LABELS) is not None and _ent(run[-1], PLACE_LABELS) is not None:
