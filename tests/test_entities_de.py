@@ -25,6 +25,12 @@ def _speaker_entity(result: ExtractionResult, words: str) -> Entity:
     return next(e for e in result.entities if e.id == quote.entity)
 
 
+def _entity(result: ExtractionResult, name: str) -> Entity:
+    matches = [e for e in result.entities if e.name == name]
+    assert matches, f"no entity {name!r}: {[e.name for e in result.entities]}"
+    return matches[0]
+
+
 def _names(result: ExtractionResult) -> dict[str, str]:
     return {e.name: e.type for e in result.entities}
 
@@ -237,3 +243,13 @@ def test_an_outlet_named_as_addressee_or_source_is_an_outlet(extract: Extract) -
     assert [(e.name, e.type) for e in outlets] == [("Kurier", "organization")], result.entities
     assert _speaker_entity(result, "Die Kosten steigen").kind is None
     assert _speaker_entity(result, "zwei Schulen").name == "Kurier"
+
+
+def test_two_surnames_in_a_list_without_a_comma_are_no_one_person(extract: Extract) -> None:
+    result = extract("Hans Brenner und Lea Kowalczyk reisten an. Das Abkommen begrüßten Brenner Kowalczyk und Duval "
+                     "am Dienstag.")
+    names = [e.name for e in result.entities]
+    assert "Brenner Kowalczyk" not in names
+    assert len(_entity(result, "Hans Brenner").mentions) == 2
+    kept = extract("Das Abkommen begrüßten Hans Brenner und Marie Duval am Dienstag.")
+    assert {"Hans Brenner", "Marie Duval"} <= {e.name for e in kept.entities}

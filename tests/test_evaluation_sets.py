@@ -254,7 +254,8 @@ def test_bundled_sets_hold_ids_offsets_and_short_labels_only() -> None:
         ids = [r["id"] for r in records]
         assert len(ids) == len(set(ids)), name
         for record in records:
-            assert record["split"] in (("dev", "heldout", "heldout2") if name == "roles.jsonl" else ("dev", "heldout"))
+            roles_splits = ("dev", "heldout", "heldout2", "heldout3")
+            assert record["split"] in (roles_splits if name == "roles.jsonl" else ("dev", "heldout"))
             assert set(record) <= {"id", "split", "sha256", "chars", "quotes", "roles"}
             chars = int(record["chars"])  # type: ignore[arg-type]
             for item in record.get("quotes", []) + record.get("roles", []):  # type: ignore[operator]
@@ -268,6 +269,16 @@ def test_bundled_sets_hold_ids_offsets_and_short_labels_only() -> None:
     assert sum(len(r["roles"]) for r in fresh) >= 120  # type: ignore[arg-type,misc]
     # the second held-back part shares no document with the parts developed on
     assert not {r["id"] for r in fresh} & {r["id"] for r in _bundled("roles.jsonl") if r["split"] != "heldout2"}
+    # the third held-back part: German and English, in documents of no other bundled set
+    third = [r for r in _bundled("roles.jsonl") if r["split"] == "heldout3"]
+    assert sum(len(r["roles"]) for r in third) >= 80  # type: ignore[arg-type,misc]
+    corpora = {str(r["id"]).split(":")[0] for r in third if r["roles"]}
+    assert corpora >= {"bench-de", "quotes-de-dev", "attribution-en-dev"}
+    others = {
+        str(r["id"]) for name in ("crossgenre-de.jsonl", "crossgenre-en.jsonl", "stance.jsonl", "about.jsonl")
+        for r in _bundled(name)
+    } | {str(r["id"]) for r in _bundled("roles.jsonl") if r["split"] != "heldout3"}
+    assert not {str(r["id"]) for r in third} & others
 
 
 # --------------------------------------------------------------------------- eval command

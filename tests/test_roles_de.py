@@ -368,3 +368,71 @@ def test_a_bare_role_noun_with_a_plural_verb_is_a_group(extract: Extract) -> Non
 def test_an_english_organisation_name_is_not_inflected(extract: Extract) -> None:
     result = extract("Ben Carr, Analyst des Institute of International Finance, warnte davor.")
     assert _roles(_entity(result, "Ben Carr")) == [("Analyst", "Institute of International Finance", None)]
+
+
+def test_a_second_role_joined_by_und_in_the_apposition(extract: Extract) -> None:
+    text = ("Die Lage sei ernst, sagte Paolo Venti, Ex-Finanzminister und Mitglied der Regionalpartei Lega Ovest. "
+            "Tom Reed, ein Senator aus Ohio und Oberst außer Dienst, widersprach.")
+    result = extract(text)
+    paolo = [(r.title, r.organization, r.former) for r in _entity(result, "Paolo Venti").roles]
+    assert ("Finanzminister", None, True) in paolo and ("Mitglied", "Regionalpartei Lega Ovest", False) in paolo
+    tom = [(r.title, r.place, r.former) for r in _entity(result, "Tom Reed").roles]
+    assert ("Senator", "Ohio", False) in tom and ("Oberst", None, True) in tom
+
+
+def test_a_genitive_organisation_ends_before_the_holder(extract: Extract) -> None:
+    text = "Die Mauer sei ein Fehler, sagte die Präsidentin des Verbands Giulia Marchetti am Sonntag."
+    assert _roles(_entity(extract(text), "Giulia Marchetti")) == [("Präsidentin", "Verband", None)]
+
+
+def test_two_roles_before_the_name_with_a_genitive_body(extract: Extract) -> None:
+    text = "Das sei absurd, kommentierte der Vizepräsident des Senats und Liga-Spitzenpolitiker Marco Bellini."
+    roles = _roles(_entity(extract(text), "Marco Bellini"))
+    assert ("Vizepräsident", "Senat", None) in roles and ("Spitzenpolitiker", "Liga", None) in roles
+
+
+def test_a_field_after_fuer_with_article_stays_in_the_title(extract: Extract) -> None:
+    text = "Das vereinbarte der Generaldirektor für die öffentliche Sicherheit, Karl Brenner, mit dem Heer."
+    assert _roles(_entity(extract(text), "Karl Brenner")) == [("Generaldirektor für die öffentliche Sicherheit",
+                                                                None, None)]
+
+
+def test_an_english_title_and_organisation_in_german_text(extract: Extract) -> None:
+    text = ("Ruth Kagan, Senior Adviser am Center for Naval and Maritime Studies, sagte, das Abkommen sei riskant. "
+            "Ben Hart von Citizens Energy Watch widersprach.")
+    result = extract(text)
+    kagan = [("Senior Adviser", "Center for Naval and Maritime Studies", None)]
+    assert _roles(_entity(result, "Ruth Kagan")) == kagan
+    assert _roles(_entity(result, "Ben Hart")) == [(None, "Citizens Energy Watch", None)]
+    cut = extract("Eva Stone, Fellow am Institute for Security and International Affairs (ISIA), sagte, "
+                  "das sei riskant.")
+    assert "Institute for Security and International Affairs" in [e.name for e in cut.entities]
+
+
+def test_an_unnamed_ambassador_keeps_the_day_out_of_the_role(extract: Extract) -> None:
+    text = "Das Abkommen sei ein Fehler, sagte der Botschafter in Südkorea am Montag."
+    result = extract(text)
+    holders = [e for e in result.entities if e.roles]
+    assert [(e.type, _roles(e)) for e in holders] == [("person", [("Botschafter", None, "Südkorea")])]
+    assert all(e.name != "Südkorea" for e in holders)
+
+
+def test_an_english_corps_keeps_its_s_and_a_star_compound_is_a_title(extract: Extract) -> None:
+    text = ("Das sei falsch, sagte General Paul Hanley, Kommandant des US-Marine-Corps. Der Sohn des ehemaligen "
+            "Skistars Hans Brugger wurde gefunden. In der Champions League spielt Real.")
+    result = extract(text)
+    assert ("Skistar", None, None) in _roles(_entity(result, "Hans Brugger"))
+    assert ("Kommandant", "US-Marine-Corps", None) in _roles(_entity(result, "Paul Hanley"))
+    assert not any(r.title == "Champion" for e in result.entities for r in e.roles)
+
+
+def test_a_given_name_the_tagger_left_out_and_a_role_before_the_comma(extract: Extract) -> None:
+    text = "Der Botschafter in Bern, Sergej Netschajew, reist ab. Das sagte der Leiter für die Planung, Jan Ross."
+    result = extract(text)
+    assert _roles(_entity(result, "Sergej Netschajew")) == [("Botschafter", None, "Bern")]
+    assert _roles(_entity(result, "Jan Ross")) == [("Leiter für die Planung", None, None)]
+
+
+def test_a_hyphenated_name_before_a_role_is_written_with_spaces(extract: Extract) -> None:
+    text = "Die Konjunktur ziehe an, sagte Erste-Group-Ökonom Lukas Brandl am Montag."
+    assert _roles(_entity(extract(text), "Lukas Brandl")) == [("Ökonom", "Erste Group", None)]

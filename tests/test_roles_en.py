@@ -158,3 +158,71 @@ def test_an_acronym_inside_a_title_is_the_body(extract: Extract) -> None:
 def test_a_role_of_a_body_before_the_name_and_a_comma(extract: Extract) -> None:
     result = extract("Co-founder of Google, Sergey Brin, personally met with him.")
     assert _roles(result, "Sergey Brin") == [("Co-founder", "Google", None)]
+
+
+def test_a_body_of_several_words_before_a_lower_case_title(extract: Extract) -> None:
+    result = extract("Environment Canada spokesperson Laura Finch said the rules would change.")
+    assert _roles(result, "Laura Finch") == [("spokesperson", "Environment Canada", None)]
+
+
+def test_a_chamber_before_a_capitalised_title_is_the_body(extract: Extract) -> None:
+    result = extract("Senate Majority Leader Dan Hollis said the vote would be close.")
+    assert _roles(result, "Dan Hollis") == [("Majority Leader", "Senate", None)]
+
+
+def test_campaign_of_a_name_is_the_body(extract: Extract) -> None:
+    result = extract("Baxter campaign spokesman Leo Grant said the poll was wrong.")
+    assert _roles(result, "Leo Grant") == [("spokesman", "Baxter campaign", None)]
+
+
+def test_an_apposition_with_two_roles_and_a_place_after_to(extract: Extract) -> None:
+    result = extract(
+        "Nora Quist, a senior fellow at the Alder Institute and a former United States ambassador to Chile, "
+        "said the talks had failed."
+    )
+    roles = [(r.title, r.organization, r.place, r.former) for r in _entity(result, "Nora Quist").roles]
+    assert ("senior fellow", "Alder Institute", None, False) in roles
+    assert ("ambassador", None, "Chile", True) in roles
+
+
+def test_a_second_role_after_the_apposition_comma(extract: Extract) -> None:
+    result = extract(
+        "Professor Ian Tull, Director of the Coastal Erosion Project, and Chairman of the Northern Society for "
+        "Sea Birds, said the cliffs were unsafe."
+    )
+    assert ("Chairman", "Northern Society for Sea Birds", None) in _roles(result, "Ian Tull")
+
+
+def test_role_before_the_name_and_a_comma_after_a_conjunction_or_determiner(extract: Extract) -> None:
+    result = extract("Another Radio Nord host, Lisa Berg, had criticised the plan. Still, the editor in chief, "
+                     "Omar Field, defended it.")
+    assert _roles(result, "Lisa Berg") == [("host", "Radio Nord", None)]
+    assert ("editor in chief", None, None) in _roles(result, "Omar Field")
+
+
+def test_served_as_gives_a_former_role(extract: Extract) -> None:
+    result = extract("Ms. Hale served as director of the National Parks Agency from 2001 to 2006.")
+    roles = [(r.title, r.organization, r.former) for r in _entity(result, "Hale").roles]
+    assert roles == [("director", "National Parks Agency", True)]
+
+
+def test_resigning_as_gives_a_former_role_and_official_is_a_title(extract: Extract) -> None:
+    result = extract("In May, Paul Lemaire was forced to resign as Foreign Affairs minister. "
+                     "Kevin Drury, a former Obama administration official, said the plan was weak.")
+    lemaire = _entity(result, "Paul Lemaire").roles
+    assert len(lemaire) == 1 and lemaire[0].former and (lemaire[0].title or "").endswith("minister")
+    assert [(r.title, r.organization, r.former) for r in _entity(result, "Kevin Drury").roles] == [
+        ("official", "Obama administration", True)
+    ]
+
+
+def test_of_a_place_after_a_titled_name_is_the_place(extract: Extract) -> None:
+    result = extract("The bill was backed by Representative Anna Lind of New York and by publisher Carl Berg of "
+                     "Norway's Dagbladet.")
+    assert _roles(result, "Anna Lind") == [("Representative", None, "New York")]
+    assert all(r.place is None for r in _entity(result, "Carl Berg").roles)
+
+
+def test_a_possessive_common_noun_body_is_the_organisation(extract: Extract) -> None:
+    result = extract("Tom Wells, the company's chief engineer, said the bridge was safe.")
+    assert _roles(result, "Tom Wells") == [("chief engineer", "company", None)]

@@ -168,9 +168,9 @@ def read_corpus(path: Path, limit: int | None = None) -> Iterator[GoldDoc]:
 
 #: folder of the bundled sets (``crossgenre-de.jsonl``, ``crossgenre-en.jsonl``, ``roles.jsonl``)
 BUNDLED = Path(__file__).parent / "data"
-#: the splits of the bundled sets; ``heldout`` and ``heldout2`` (roles and stance sets, annotated after
-#: ``heldout`` had been scored once) are for final scoring only
-BUNDLED_SPLITS = ("dev", "heldout", "heldout2", "all")
+#: the splits of the bundled sets; ``heldout``, ``heldout2`` (roles and stance sets) and ``heldout3``
+#: (roles set), each annotated after the part before it had been scored, are for final scoring only
+BUNDLED_SPLITS = ("dev", "heldout", "heldout2", "heldout3", "all")
 #: corpus prefix of a bundled document id -> language of its text
 CORPUS_LANGUAGE = {"bench-de": "de", "quotes-de-dev": "de", "news-en": "en", "attribution-en-dev": "en"}
 

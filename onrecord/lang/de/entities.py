@@ -43,6 +43,7 @@ from onrecord.lang.de.roles import (
     RoleMatch,
     affiliations_after,
     apposition_after,
+    coordinated_after,
     coordinated_before,
     is_role,
     nominative,
@@ -50,6 +51,7 @@ from onrecord.lang.de.roles import (
     role_before,
     role_before_comma,
     role_phrase,
+    role_places,
 )
 from onrecord.lang.de.sources import is_abstract, is_document, outlet_gender
 from onrecord.lang.de.speakers import ENGLISH_JOINERS, NAME_PARTICLES, Candidate
@@ -242,7 +244,32 @@ def trim_name(doc: PreparedDoc, b: int, e: int, types: list[str], gaz: Gazetteer
     for i in range(b + 1, e - 1):
         if surname_first_name(doc, i, e) and toks[i - 1].text not in gaz.first_names and types[i - 1] != "PER":
             return i, e
+    if _two_surnames(doc, b, e, gaz):
+        return b, b + 1  # "sagten Merkel Macron und Biden": a list without its comma, no one person
     return b, e
+
+
+def _two_surnames(doc: PreparedDoc, b: int, e: int, gaz: Gazetteer) -> bool:
+    """Two capitalised words of which neither is a given name, both named before as surnames,
+    inside a list of names ("Angela Merkel … Emmanuel Macron … Merkel Macron und Biden"): two
+    people, not one."""
+    toks = doc.tokens
+    if e - b != 2 or e + 1 >= len(toks) or toks[e].lower not in ("und", "sowie", ","):
+        return False
+    first, second = toks[b], toks[b + 1]
+    if first.text in gaz.first_names or second.text in gaz.first_names or fold(first.text) in surnames_first():
+        return False
+    seen = {toks[j].text for j in range(1, b) if toks[j - 1].text[:1].isupper() and toks[j - 1].text.isalpha()}
+    if first.text not in seen or second.text not in seen:
+        return False  # both must be surnames of people the text named before ("Angela Merkel" … "Merkel Macron")
+    nxt = toks[e + 1]
+    if not all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() and not t.text.isupper()
+               for t in (first, second, nxt)) or not _name_word(nxt) or common_noun(nxt):
+        return False  # "Hubert Siller, Leiter des …": an apposition, no list
+    if toks[e].text == ",":
+        after = e + 2 + (e + 2 < len(toks) and _name_word(toks[e + 2]))
+        return after < len(toks) and toks[after].lower in ("und", "sowie", ",")
+    return True
 
 
 def surname_first_name(doc: PreparedDoc, i: int, end: int) -> bool:
@@ -306,6 +333,8 @@ def name_core(
             while b < e - 1 and toks[b].lower in lexicon().prepositions:
                 b += 1  # "Laut Knoll", "Laut der Weltgesundheitsorganisation": the preposition is no name
             if tag == "PER":
+                while b > cand.begin and not types[b - 1] and _given_name_before(doc, b - 1):
+                    b -= 1  # "Sergej" + "Netschajew" tagged alone: the given name is part of the name
                 while e - b > 2 and is_role(toks[b]):
                     b += 1  # "Landeshauptmann Günther Platter" tagged as one name: the role is none of it
                 # a surname the tagger left untyped ("Recep Tayyip" + "Erdoğan")
@@ -313,6 +342,7 @@ def name_core(
                     e += 1
             else:
                 e = _english_name_end(doc, e, doc.sentences[toks[b].sent][1])  # beyond a cut mention
+                b = _english_name_begin(doc, b, e, doc.sentences[toks[b].sent][0])
                 # "die Hamburger Osteuropa-Expertin Vogel" tagged as one organisation: a role
                 # noun inside it makes what follows the name of a person holding that role
                 role_at = max((i for i in range(b, e - 1) if is_role(toks[i])), default=None)
@@ -342,6 +372,47 @@ def name_core(
     if e == cand.end:
         e = _english_name_end(doc, e, doc.sentences[toks[b].sent][1])  # "das Institute" + "for the …"
     return b, e, role_before(doc, b, kinds or _no_kind) or role_before_comma(doc, b, kinds or _no_kind)
+
+
+def _cap_alpha(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.text.replace("-", "").isalpha()
+
+
+def _given_name_before(doc: PreparedDoc, i: int) -> bool:
+    """An untagged capitalised word right before a tagged surname that can be its given name: no
+    role noun, common noun, article, preposition or sentence opener."""
+    tok = doc.tokens[i]
+    if i == 0 or doc.tokens[i - 1].sent != tok.sent or doc.tokens[i - 1].text in ("–", "-", ":"):
+        return False
+    if i + 1 < len(doc.tokens) and is_role(doc.tokens[i + 1]) or tok.text in role_places():
+        return False  # "Tiroler" + "Landeshauptmann Günther Platter": a place word before a role
+    return _name_word(tok) and not common_noun(tok) and tok.lower not in _ARTICLES and (
+        tok.lower not in lexicon().prepositions and tok.lower not in lexicon().time_words
+        and not tok.text.isupper() and not tok.text.endswith("s")
+    )
+
+
+def _english_name_begin(doc: PreparedDoc, b: int, e: int, limit: int) -> int:
+    """The start of an English organisation's name the tagger cut after a function word
+    ("Center for Strategic and" + "International Studies"), not before ``limit``; kept only
+    when the name then holds "for", "of" or "on"."""
+    toks = doc.tokens
+    start = b
+    while True:
+        k = start - 1
+        if k > limit and toks[k].lower == "the":
+            k -= 1
+        if k - 1 < limit or toks[k].lower not in ENGLISH_JOINERS or toks[k].lower == "the" or not _cap_alpha(
+            toks[k - 1]
+        ):
+            break
+        m = k - 1
+        while m - 1 >= limit and _cap_alpha(toks[m - 1]) and toks[m - 1].lower not in _ARTICLES:
+            m -= 1
+        start = m
+    if start < b and any(t.lower in ("for", "of", "on") for t in toks[start:e]):
+        return start
+    return b
 
 
 def _english_name_end(doc: PreparedDoc, e: int, limit: int) -> int:
@@ -617,8 +688,9 @@ def _named(
     if all(lex.non_names.get(w) == "place" for w in words):
         types = [*types[:start], *(["LOC"] * (end - start)), *types[end:]]  # "Westen": a place
     ner = {t for t in types[start:end] if t}
-    roles = [r for r in (coordinated_before(doc, prefix_role, kinds), prefix_role, apposition_after(doc, end, kinds))
-             if r is not None]
+    appos = apposition_after(doc, end, kinds)
+    roles = [r for r in (coordinated_before(doc, prefix_role, kinds), prefix_role, appos,
+                         coordinated_after(doc, appos, kinds)) if r is not None]
     roles = affiliations_after(doc, end, roles, kinds)
     if not is_name(words, gaz, ner, bool(roles)) and not is_speaker:
         return

@@ -81,7 +81,9 @@ _FORMER_PREFIXES = frozenset({"ex", "alt"})
 #: English heads of organisation names quoted in German text ("Council on Foreign Relations")
 _ENGLISH_ORG_HEADS = frozenset({"council", "institute", "university", "foundation", "center", "centre", "agency",
                                 "office", "department", "school", "college", "corporation", "company", "group",
-                                "association", "committee", "commission", "service", "bureau", "fund", "trust"})
+                                "association", "committee", "commission", "service", "bureau", "fund", "trust",
+                                "watch", "forum", "network", "project", "alliance", "coalition", "initiative",
+                                "society", "institution", "studies", "programme", "program", "club", "board"})
 #: endings of nouns that name a body ("Universität", "Verteidigungsministerium", "ADAC" aside)
 _ORG_SUFFIXES = ("universität", "institut", "ministerium", "amt", "verband", "partei", "gesellschaft", "bank",
                  "stiftung", "agentur", "behörde", "kommission", "rat", "gericht", "verein", "gewerkschaft",
@@ -90,7 +92,7 @@ _ORG_SUFFIXES = ("universität", "institut", "ministerium", "amt", "verband", "p
                  "parlament", "senat", "armee", "bundeswehr", "museum", "theater", "zeitung", "verlag", "büro")
 #: roles whose compound prefix names a field, not an organisation ("Osteuropa-Expertin",
 #: "Nahost-Kenner"), unless the prefix is an abbreviation ("SPD-Expertin")
-_FIELD_ROLES = ("experte", "expertin", "kenner", "kennerin", "forscher", "forscherin")
+_FIELD_ROLES = ("experte", "expertin", "kenner", "kennerin", "forscher", "forscherin", "champion", "star")
 _NEUTER = ("amt", "ministerium", "institut", "gericht", "parlament", "zentrum", "komitee", "büro",
            "unternehmen", "werk", "haus", "kommando", "kabinett", "präsidium", "sekretariat", "referat",
            "museum", "klinikum", "blatt", "magazin", "forum", "gremium", "kollegium", "bündnis", "netzwerk",
@@ -233,7 +235,7 @@ def _neuter(noun: str) -> bool:
 
 
 #: words that look like an inflected role noun but are none
-_NOT_ROLES = frozenset({"Premiere", "Premieren", "Generale", "Senate", "Chefs-Etage"})
+_NOT_ROLES = frozenset({"Premiere", "Premieren", "Generale", "Senate", "Chefs-Etage", "Champions"})
 _ES_GENITIVE_STEMS = ("nd", "nt", "rt", "ld", "ft", "at", "ag", "ug", "eg", "ich", "ach", "of", "uf", "ss", "tz")
 
 
@@ -244,7 +246,7 @@ def _degenitive(tok: Token) -> str:
         return tok.lemma
     if word.endswith("es") and word[:-2].endswith(_ES_GENITIVE_STEMS):
         return word[:-2]  # "Hauptverbandes" → "Hauptverband", "Rates" → "Rat"
-    if word.endswith("s") and not word.endswith(("ss", "us", "is", "fonds", "xs")) and len(word) > 3:
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "fonds", "xs", "corps", "Corps")) and len(word) > 3:
         return word[:-1]
     return word
 
@@ -256,7 +258,9 @@ def _cap_run(tokens: Sequence[Token], i: int) -> int:
         t = tokens[j]
         if t.text[:1].isupper() and t.text.replace("-", "").replace("'", "").replace("’", "").isalnum():
             j += 1
-        elif t.lower in _JOINERS and j > i and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper():
+        elif t.lower in _JOINERS and j > i and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper() and (
+            not is_role(tokens[j + 1])  # "des Senats und Lega-Spitzenpolitiker X": a second role, no name
+        ):
             j += 1
         elif t.lower in _ENGLISH and j > i and j + 2 < len(tokens) and _the_name(tokens[j + 1], tokens[j + 2]):
             j += 2  # "Institute for the Study of War"
@@ -344,6 +348,12 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
     while k < len(tokens) and k - j < MAX_ADJECTIVES and _adjective_stem(tokens[k].text) is not None:
         k += 1  # "des deutschen Bundesumweltministeriums"
     end = _cap_run(tokens, k)
+    if k < len(tokens) and tokens[k].lower in lexicon().time_words:
+        return None  # "der Botschafter in Südkorea am Montag": a day is no organisation
+    person = next((m for m in range(k + 1, end - 1) if kind_at(tokens[m].i) == "PER"
+                   and kind_at(tokens[m + 1].i) == "PER" and not tokens[m].text.isupper()), None)
+    if person is not None:
+        end = person  # "die Präsidentin des Verbands Cinzia Franchini": the name is the holder's
     if low in ("von", "aus", "in") and end > k + 1 and kind_at(tokens[k].i) == "LOC":
         end = k + 1  # "Gouverneur von Florida und Bruder …": the place, not the coordination
         while end < len(tokens) and kind_at(tokens[end].i) == "LOC" and tokens[end].text[:1].isupper():
@@ -448,6 +458,9 @@ def _split_compound(word: str, kind: str) -> _Compound:
         return _Compound(rest, place=_PLACE_PREFIXES[prefix.lower()])
     if kind == "LOC" or prefix in _place_names():
         return _Compound(rest, place=prefix)
+    parts = prefix.split("-")
+    if len(parts) > 1 and all(p[:1].isupper() and p.isalpha() and not p.isupper() for p in parts):
+        return _Compound(rest, org=" ".join(parts))  # "Bank-Austria-Ökonom": the name "Bank Austria"
     return _Compound(rest, org=prefix)
 
 
@@ -461,6 +474,30 @@ def _looks_like_org(tokens: Sequence[Token], kind_at: KindAt) -> bool:
     return False
 
 
+def _field_after(tokens: Sequence[Token], j: int, kind_at: KindAt) -> int | None:
+    """The end of a field of work after "für" + article + adjectives ("für die öffentliche
+    Sicherheit", "für internationale Politik"), which stays in the title; None when no such
+    field or when the words name a body ("für das Rote Kreuz")."""
+    if j + 2 >= len(tokens) or tokens[j].lower != "für":
+        return None
+    k = j + 1 + (tokens[j + 1].lower in _ARTICLES)
+    a = k
+    while k < len(tokens) and k - a < MAX_ADJECTIVES and tokens[k].text.islower() and _is_adjective(tokens[k]):
+        k += 1
+    if k == j + 1 or k >= len(tokens) or not tokens[k].text[:1].isupper():
+        return None  # "für Politik": the plain run below
+    end = _cap_run(tokens, k)
+    if end != k + 1 or _looks_like_org(tokens[k:end], kind_at) or kind_at(tokens[k].i) in ("LOC", "PER"):
+        return None
+    return end
+
+
+@cache
+def english_modifiers() -> frozenset[str]:
+    """Capitalised English words that open a title in German text ("Senior Adviser")."""
+    return frozenset(data_lines("english_title_modifiers.txt"))
+
+
 def parse_role(tokens: Sequence[Token], kind_at: KindAt = _no_kind) -> RoleMatch | None:
     """A role noun phrase at the start of ``tokens``: [article] [adjectives] role noun
     [für …] [organisation [genitive chain]] [place]. None when no role noun heads it."""
@@ -468,6 +505,9 @@ def parse_role(tokens: Sequence[Token], kind_at: KindAt = _no_kind) -> RoleMatch
     adj_begin = i
     while i < len(tokens) and i - adj_begin < MAX_ADJECTIVES and _is_adjective(tokens[i]):
         i += 1
+    english = i
+    while i < len(tokens) - 1 and tokens[i].text in english_modifiers():
+        i += 1  # "Senior Adviser am Center for …"
     if i >= len(tokens) or not is_role(tokens[i]):
         return None
     role_i = i
@@ -477,9 +517,14 @@ def parse_role(tokens: Sequence[Token], kind_at: KindAt = _no_kind) -> RoleMatch
     parts = _title_parts(tokens, adj_begin, role_i, feminine, article)
     title_words = parts.words
     title_words[-1] = title_noun(compound.role, article)
+    title_words[-1:-1] = [t.text for t in tokens[english:role_i]]
     org, place = compound.org, compound.place
     j = role_i + 1
-    if j + 1 < len(tokens) and tokens[j].lower == "für" and tokens[j + 1].text[:1].isupper():
+    field_end = _field_after(tokens, j, kind_at)
+    if field_end is not None:
+        title_words += [t.text for t in tokens[j:field_end]]  # "Generaldirektor für die öffentliche Sicherheit"
+        j = field_end
+    elif j + 1 < len(tokens) and tokens[j].lower == "für" and tokens[j + 1].text[:1].isupper():
         end = _cap_run(tokens, j + 1)
         title_words += [t.text for t in tokens[j:end]]
         j = end
@@ -595,7 +640,37 @@ def apposition_after(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind
         k += 1  # "X, ebenfalls ein Kandidat", "X, ehemals langjähriger Direktor der Y"
     former = any(_APPOSITION_ADVERBS[t.lower] for t in body[:k])
     match = parse_role(body[k:], kind_at) or relative_role(body, kind_at)
+    if match is not None and match.title is not None:
+        match = _retired(doc, match)
     return replace(match, former=True) if match is not None and former else match
+
+
+def coordinated_after(doc: PreparedDoc, first: RoleMatch | None, kind_at: KindAt = _no_kind) -> RoleMatch | None:
+    """A second role phrase joined to an apposition's role by "und"/"sowie" ("X, Ex-Verkehrsminister
+    und Mitglied der Regierungspartei NCD,", "ein Repräsentant aus Minnesota und Marineoberst außer
+    Dienst"); None when the words after the conjunction hold no role noun."""
+    toks = doc.tokens
+    if first is None or first.end + 1 >= len(toks) or toks[first.end].lower not in ("und", "sowie"):
+        return None
+    sent = toks[first.end].sent
+    j = first.end + 1
+    end = j
+    while end < len(toks) and toks[end].sent == sent and toks[end].text not in _STOP and end - j < MAX_APPOSITION:
+        end += 1
+    second = parse_role(toks[j:end], kind_at)
+    if second is None:
+        return None
+    return _retired(doc, second)
+
+
+def _retired(doc: PreparedDoc, role: RoleMatch) -> RoleMatch:
+    """A role followed by "außer Dienst" / "a. D." is a past one."""
+    toks = doc.tokens
+    k = role.end
+    words = [t.text for t in toks[k : k + 3]]
+    if words[:2] == ["außer", "Dienst"] or words[:1] == ["a.D."] or words[:2] == ["a.", "D."]:
+        return replace(role, former=True, end=k + (1 if words[:1] == ["a.D."] else 2))
+    return role
 
 
 #: adverbs that may open an apposition before its role; True: they make the role a past one
@@ -713,6 +788,42 @@ def _modifiers_begin(toks: Sequence[Token], r: int) -> int:
     return b
 
 
+MAX_GENITIVE_BEFORE = 6
+
+
+def _role_with_genitive_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt) -> RoleMatch | None:
+    """A role noun with its genitive organisation right before the name, without a comma: "die
+    Präsidentin des Verbands Cinzia Franchini" → title "Präsidentin", organisation "Verband"
+    (a person's name only: "der Regierungspartei NCD" names the party)."""
+    toks = doc.tokens
+    if kind_at(name_begin) != "PER" or toks[name_begin].text.isupper() or name_begin < 1:
+        return None
+    if _is_cap_adjective(toks, name_begin - 1) or _adjective_stem(toks[name_begin - 1].text.lower()) is not None and (
+        toks[name_begin - 1].text.endswith(("en", "er"))
+    ):
+        return None  # "des Auswärtigen Amts": the word after an adjective is the body's noun
+    return _role_with_genitive_ending(doc, name_begin, kind_at)
+
+
+def _role_with_genitive_ending(doc: PreparedDoc, name_begin: int, kind_at: KindAt) -> RoleMatch | None:
+    """A role noun phrase with a genitive organisation that ends right at token ``name_begin``."""
+    toks = doc.tokens
+    sent = toks[name_begin].sent
+    for r in range(name_begin - 2, max(-1, name_begin - 2 - MAX_GENITIVE_BEFORE), -1):
+        if toks[r].sent != sent or toks[r].text in _STOP:
+            return None
+        if not is_role(toks[r]) or toks[r + 1].lower not in ("des", "der"):
+            continue
+        b = _modifiers_begin(toks, r)
+        if b > 0 and toks[b - 1].lower in _ARTICLES:
+            b -= 1
+        match = parse_role(toks[b:name_begin], kind_at)
+        if match is not None and match.organization is not None and match.end == name_begin:
+            return match
+        return None
+    return None
+
+
 def role_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
     """A role noun before the name: "Außenministerin Anna Müller", "der frühere Außenminister
     Joschka Fischer" (former), "der SPD-Politiker Lars Klingbeil", "Südkoreas Präsident Moon
@@ -723,6 +834,9 @@ def role_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -
     if kind_at(name_begin) == "LOC" and toks[name_begin].text.endswith("s") and r >= 0 and is_role(toks[r]):
         return None  # "die Außenminister Athens und Ankaras": the places of the role, no holders
     if r < 0 or toks[r].sent != toks[name_begin].sent or not is_role(toks[r]):
+        genitive = _role_with_genitive_before(doc, name_begin, kind_at)
+        if genitive is not None:
+            return genitive
         first_name = _first_conjunct(toks, name_begin)
         if first_name is not None and _plural_role(toks, first_name - 1) and _in_list(toks, first_name, name_begin):
             return role_before(doc, first_name, kind_at)  # "den Soziologen A, B und C": B's too
@@ -815,6 +929,9 @@ def coordinated_before(doc: PreparedDoc, role: RoleMatch | None, kind_at: KindAt
     if role is None:
         return None
     r = role.begin  # "die Unternehmerin und ehemalige Wiener ÖVP-Abgeordnete X": the first is hers too
+    if r >= 2 and toks[r - 1].lower == "und" and not is_role(toks[r - 2]) and toks[r - 2].sent == toks[r].sent:
+        # "der Vizepräsident des Senats und Lega-Spitzenpolitiker X": a role with its genitive body
+        return _role_with_genitive_ending(doc, r - 1, kind_at)
     if r < 2 or toks[r - 1].lower != "und" or not is_role(toks[r - 2]) or toks[r - 2].sent != toks[r].sent:
         return None
     compound = _split_compound(toks[r - 2].text, kind_at(r - 2))

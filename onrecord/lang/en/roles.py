@@ -46,6 +46,7 @@ _JOINERS = frozenset({"of", "for", "on", "and", "&", "the", "de", "la", "du"})
 MAX_PREFIX = 12
 #: words that end or head an organisation's name ("State Department", "Joint Council for …")
 _ORG_HEADS = frozenset({"department", "authority", "council", "party", "office", "ministry", "agency", "institute",
+                        "senate", "house", "congress", "parliament", "assembly", "cabinet", "museum",
                         "university", "commission", "committee", "service", "bureau", "association", "union",
                         "foundation", "corporation", "company", "group", "bank", "court", "police", "army", "navy",
                         "force", "club", "church", "college", "school", "center", "centre", "federation", "board",
@@ -179,6 +180,8 @@ def _owner(tokens: list[Token]) -> tuple[str | None, str | None]:
     if start >= k:
         if tokens[0].ent_type_ == "NORP" or tokens[0].text in role_places():
             return _text(tokens), None  # "the Afghan team's coach"
+        if len(tokens) == 1 and tokens[0].lower_ in _BODY_NOUNS:
+            return tokens[0].text, None  # "the campaign's press secretary": the body as the text names it
         return None, None  # "localist camp's": no body
     run = tokens[start:] if start < k else tokens
     if _ent(run[0], PLACE_LABELS) is not None and _ent(run[-1], PLACE_LABELS) is not None:
@@ -198,6 +201,15 @@ def _proper_body(run: list[Token], rest: list[Token]) -> bool:
     tok = run[0]
     return tok.pos_ in ("PROPN", "NOUN") and tok.ent_type_ not in ("PERSON", "NORP", "GPE", "LOC", "DATE") and (
         tok.text not in role_places() and not is_role_noun(tok)
+    )
+
+
+def _proper_run_body(run: list[Token], rest: list[Token]) -> bool:
+    """A name of several capitalised words before a lower-case role noun ("Environment Canada
+    spokesperson"): the body, unless it holds a person or a role noun."""
+    return len(run) >= 2 and bool(rest) and rest[0].text[:1].islower() and is_role_noun(rest[0]) and all(
+        t.text[:1].isupper() and t.ent_type_ not in ("PERSON", "NORP") and not is_role_noun(t)
+        and t.text not in role_places() for t in run
     )
 
 
@@ -271,13 +283,20 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
         e = min(len(toks), gpe.end - toks[0].i) if gpe is not None else _name_run(toks, 0)
         run, rest = toks[:e], toks[e:]
         orgish = _ent(toks[0], ORG_LABELS) is not None or any(t.lower_ in _ORG_HEADS for t in run) or (
-            len(run) == 1 and run[0].text.isupper() and len(run[0].text) > 1) or _proper_body(run, rest)
+            len(run) == 1 and run[0].text.isupper() and len(run[0].text) > 1) or _proper_body(run, rest) or (
+            gpe is None and _proper_run_body(run, rest))
         units = 0
         while units < len(rest) - 1 and rest[units].lower_ in _BODY_NOUNS and not is_role_noun(rest[units]):
             units += 1  # "Clinton campaign spokesman": the campaign is the body
-        if units and gpe is None and all(t.pos_ == "PROPN" for t in run) and is_role_noun(rest[units]):
+        if units and gpe is None and all(t.text[:1].isupper() and t.ent_type_ not in PLACE_LABELS for t in run) \
+                and is_role_noun(rest[units]):
             run, rest, orgish = run + rest[:units], rest[units:], True
-        if not rest and len(run) > 2 and is_role_noun(run[-1]) and run[-2].lower_ in _ORG_HEADS:
+        heads = [k for k, t in enumerate(run[:-2]) if t.lower_ in _ORG_HEADS]
+        if not rest and heads and is_role_noun(run[-1]) and gpe is None and not any(
+            is_role_noun(t) for t in run[: heads[-1] + 1]
+        ):
+            run, rest = run[: heads[-1] + 1], run[heads[-1] + 1 :]  # "Senate Minority Leader"
+        elif not rest and len(run) > 2 and is_role_noun(run[-1]) and run[-2].lower_ in _ORG_HEADS:
             run, rest = run[:-1], run[-1:]  # "State Department Spokesperson"
         elif (not rest and len(run) >= 2 and is_role_noun(run[-1]) and not any(is_role_noun(t) for t in run[:-1])
               and gpe is None and (any(t.lower_ in _ORG_HEADS for t in run[:-1])
@@ -352,7 +371,9 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
                     e = _name_run(toks, k)
                     name = _text(toks[k:e])
                     is_place = _ent(toks[k], PLACE_LABELS) is not None and _ent(toks[e - 1], PLACE_LABELS) is not None
-                    if is_place and (t.lower_ in ("in", "to", "from", "of") or org is not None):
+                    if is_place and t.lower_ in ("in", "to"):
+                        place = name  # "a United States ambassador to Russia": where the role is held
+                    elif is_place and (t.lower_ in ("from", "of") or org is not None):
                         place = place or name
                     elif t.lower_ != "in" and org is None:
                         org = name
@@ -420,6 +441,9 @@ def _prefix_before(doc: object, end: int) -> list[Token]:
             first.text[:1].isupper() or first.lower_ == "the"
         ) and left is not None and (left.text[:1].isupper() or is_role_noun(left)):
             out.insert(0, t)  # "CEO of the Refugee Council", "Institute for the Study of War"
+        elif t.lower_ == "in" and first is not None and first.lower_ == "chief" and left is not None \
+                and is_role_noun(left):
+            out.insert(0, t)  # "editor in chief", "commander in chief"
         elif t.lower_ == "and" and first is not None and first.text.islower() and left is not None \
                 and left.text.islower() and left.pos_ in ("ADJ", "NOUN") and first.pos_ in ("ADJ", "NOUN"):
             out.insert(0, t)  # "interior and overseas minister"
@@ -459,10 +483,12 @@ def _role_before_comma(ent: SpacySpan) -> Role | None:
     if not tokens or not (is_role_noun(doc[comma - 1]) or any(is_role_noun(t) for t in tokens[:3])):
         return None  # "Co-founder of Google, Sergey Brin": the role noun opens the phrase
     before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
-    if before is not None and before.lower_ in ("the", "a", "an"):
-        before = doc[before.i - 1] if before.i > 0 else None
-    if before is not None and not (before.is_sent_end or before.pos_ in ("ADP", "VERB") or before.is_punct):
-        return None
+    while before is not None and (before.pos_ == "DET" or before.lower_ in _DROP_WORDS):
+        before = doc[before.i - 1] if before.i > 0 else None  # "the", "Another RT America host, …"
+    if before is not None and not (
+        before.is_sent_end or before.is_punct or before.pos_ in ("ADP", "VERB", "AUX", "CCONJ", "SCONJ", "ADV")
+    ):
+        return None  # "the son of the president, X": the phrase before the comma is part of a longer one
     parsed = _parse(tokens)
     if parsed is None or not parsed.title:
         return None
@@ -487,8 +513,51 @@ def _after_comma(ent: SpacySpan) -> list[Token]:
     return out
 
 
-def _apposition_role(ent: SpacySpan) -> Role | None:
+def _apposition_parts(tokens: list[Token]) -> list[list[Token]]:
+    """An apposition split where "and" opens a second role phrase with its own article or
+    "former" ("a senior fellow at X and a former ambassador to Y")."""
+    parts: list[list[Token]] = [[]]
+    for k, t in enumerate(tokens):
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if t.lower_ == "and" and parts[-1] and nxt is not None and (nxt.lower_ in ("a", "an", "the") or
+                                                                  nxt.lower_ in _FORMER) and any(
+            is_role_noun(x) for x in parts[-1]
+        ) and any(is_role_noun(x) for x in tokens[k + 1 : k + 8]):
+            parts.append([])
+            continue
+        parts[-1].append(t)
+    return [p for p in parts if p]
+
+
+def _next_apposition(ent: SpacySpan, tokens: list[Token]) -> list[Token]:
+    """A further role after the apposition's closing comma: ", and Chairman of the …," """
+    doc = ent.doc
+    k = tokens[-1].i + 1 if tokens else ent.end
+    if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ != "and":
+        return []
+    out: list[Token] = []
+    k += 2
+    while k < len(doc) and not doc[k].is_sent_start and doc[k].text not in _APPOSITION_STOP:
+        out.append(doc[k])
+        k += 1
+    first = next((t for t in out if t.lower_ not in _DETS and t.lower_ not in _FORMER), None)
+    return out if first is not None and is_role_noun(first) else []
+
+
+def _apposition_roles(ent: SpacySpan) -> list[Role]:
     tokens = _after_comma(ent)
+    if not tokens:
+        return []
+    roles: list[Role] = []
+    for part in _apposition_parts(tokens) + [_next_apposition(ent, tokens)]:
+        role = _apposition_role(ent, part) if part else None
+        if role is not None:
+            roles.append(role)
+    return roles
+
+
+def _apposition_role(ent: SpacySpan, tokens: list[Token] | None = None) -> Role | None:
+    tokens = _after_comma(ent) if tokens is None else tokens
     if not tokens or len(tokens) > 18:
         return None
     first = next((t for t in tokens if not t.is_space), None)
@@ -502,6 +571,54 @@ def _apposition_role(ent: SpacySpan) -> Role | None:
     if parsed is None or not parsed.title:
         return None
     return _role(parsed, tokens)
+
+
+_SERVED = {"served": True, "serves": False, "serving": False, "resigned": True, "resign": True, "retired": True,
+           "quit": True}
+
+
+def _served_as(ent: SpacySpan) -> Role | None:
+    """"X served as director of the Congressional Budget Office", "X was forced to resign as
+    minister" → a former role ("serves as": a current one)."""
+    doc = ent.doc
+    k = ent.end
+    while k < len(doc) and doc[k].pos_ in ("ADV", "AUX", "VERB", "PART") and doc[k].lower_ not in _SERVED and (
+        k < ent.end + 4
+    ):
+        k += 1  # "has long served as", "was forced to resign as"
+    if k + 2 >= len(doc) or doc[k].lower_ not in _SERVED or doc[k + 1].lower_ != "as":
+        return None
+    out: list[Token] = []
+    j = k + 2
+    while j < len(doc) and not doc[j].is_sent_start and doc[j].text not in _APPOSITION_STOP and (
+        doc[j].lower_ not in ("from", "during", "until", "since", "when", "before", "after", "under")
+        and doc[j].ent_type_ not in ("DATE", "TIME")
+    ):
+        out.append(doc[j])
+        j += 1
+    first = next((t for t in out if t.lower_ not in _DETS), None)
+    if first is None or not any(is_role_noun(t) for t in out[:4]):
+        return None
+    parsed = _parse(out)
+    if parsed is None or not parsed.title:
+        return None
+    role = _role(parsed, out)
+    return role.model_copy(update={"former": True}) if role is not None and _SERVED[doc[k].lower_] else role
+
+
+def _place_after(ent: SpacySpan) -> str | None:
+    """"Representative Jane Roe of New York" → the place of the title before the name."""
+    doc = ent.doc
+    k = ent.end
+    if k + 1 >= len(doc) or doc[k].lower_ != "of" or _ent(doc[k + 1], PLACE_LABELS) is None:
+        return None
+    place = ent_at(doc[k + 1])
+    if place is None or place.start != k + 1:
+        return None
+    if place.end < len(doc) and (doc[place.end].text[:1].isupper() and doc[place.end].is_alpha
+                                 or doc[place.end].text in _POSSESSIVE):
+        return None  # "of Duran Duran", "of Italy's la Repubblica": a name that runs on is no place
+    return _text(list(place))
 
 
 def _affiliation(ent: SpacySpan) -> str | None:
@@ -556,10 +673,14 @@ def person_roles(ent: SpacySpan) -> list[Role]:
     prefix = _prefix_role(ent) or _role_before_comma(ent) or _shared_role(ent)
     if prefix is not None:
         roles.append(prefix)
-    appos = _apposition_role(ent)
-    if appos is not None:
-        roles.append(appos)
-    org = _affiliation(ent)
+    roles += _apposition_roles(ent)
+    served = _served_as(ent)
+    if served is not None:
+        roles.append(served)
+    place = _place_after(ent)
+    if place is not None and roles and roles[0].place is None:
+        roles[0] = roles[0].model_copy(update={"place": place})  # "Senator Jane Roe of Vermont"
+    org = _affiliation(ent) if place is None else None
     if org is not None:
         if roles and all(r.organization is None for r in roles):
             roles[0] = roles[0].model_copy(update={"organization": org})
