@@ -84,3 +84,31 @@ def test_german_extraction_does_not_import_spacy() -> None:
     done = subprocess.run([sys.executable, "-c", _NO_SPACY], capture_output=True, text=True, timeout=180, env=env)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_no_letter_or_digit_is_ever_an_infix_and_no_url_lacks_a_dot() -> None:
+    """What lets a word of letters and digits skip the infix and URL patterns (:meth:`_core`)."""
+    import re
+
+    rules = german_rules()
+    infix, url = re.compile(rules.infix), re.compile(str(rules.url))
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if char.isalnum():
+            for context in (char, f"a{char}a", f"0{char}0", f"ä{char}ä", char * 3):
+                assert infix.search(context) is None, hex(code)
+    rng = random.Random(5)
+    for _ in range(3000):
+        word = "".join(rng.choice("abcXYZ09äé:/@-_+~#?%&=") for _ in range(rng.randint(1, 20)))
+        assert url.match(word) is None, word
+    assert url.match("www.example.org") is not None  # the pattern is the URL pattern
+
+
+def test_a_text_of_plain_words_does_not_compile_the_infix_and_url_patterns() -> None:
+    tokenizer = RuleTokenizer(german_rules())
+    assert [text for _, text in tokenizer("Wir fangen heute an, sagte sie.")] == [
+        "Wir", "fangen", "heute", "an", ",", "sagte", "sie", "."
+    ]  # fmt: skip
+    assert tokenizer._infix is None and tokenizer._url is None
+    assert [text for _, text in tokenizer("S-Bahn 2-3")] == ["S-Bahn", "2", "-", "3"]
+    assert tokenizer._infix is not None

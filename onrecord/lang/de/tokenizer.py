@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -38,6 +38,9 @@ class TokenizerRules:
     token_match: str | None
     specials: dict[str, tuple[str, ...]]
     spacy_version: str = ""
+    #: the special cases spaCy also matches over the token sequence, as the tokens the affix
+    #: rules split them into (derived from the rest by :func:`matched_specials`)
+    matched: tuple[tuple[str, ...], ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -48,6 +51,7 @@ class TokenizerRules:
             "url": self.url,
             "token_match": self.token_match,
             "specials": {key: list(value) for key, value in sorted(self.specials.items())},
+            "matched": [list(words) for words in self.matched],
         }
 
     @classmethod
@@ -56,6 +60,7 @@ class TokenizerRules:
             prefix=data["prefix"], suffix=data["suffix"], infix=data["infix"], url=data["url"],
             token_match=data["token_match"], spacy_version=data.get("spacy_version", ""),
             specials={key: tuple(value) for key, value in data["specials"].items()},
+            matched=tuple(tuple(words) for words in data.get("matched", ())),
         )  # fmt: skip
 
 
@@ -71,11 +76,24 @@ def export_rules(tokenizer: Any) -> TokenizerRules:
         chunk: tuple(str(part.get(ORTH, part.get("ORTH", ""))) for part in parts)
         for chunk, parts in tokenizer.rules.items()
     }
-    return TokenizerRules(
+    rules = TokenizerRules(
         prefix=str(pattern(tokenizer.prefix_search)), suffix=str(pattern(tokenizer.suffix_search)),
         infix=str(pattern(tokenizer.infix_finditer)), url=pattern(tokenizer.url_match),
         token_match=pattern(tokenizer.token_match), specials=specials, spacy_version=spacy.__version__,
     )  # fmt: skip
+    return replace(rules, matched=matched_specials(rules))
+
+
+def matched_specials(rules: TokenizerRules) -> tuple[tuple[str, ...], ...]:
+    """The special cases that spaCy matches over the token sequence (``add_special_case`` with
+    ``faster_heuristics``: those the affix rules would split, or with a space), each as the
+    tokens the affix rules alone split it into, in sorted order of the cases."""
+    bare = RuleTokenizer(replace(rules, specials={}))
+    out: list[tuple[str, ...]] = []
+    for chunk in sorted(rules.specials):
+        if bare._find_prefix(chunk) or bare._find_suffix(chunk) or bare._infix_matches(chunk) or " " in chunk:
+            out.append(tuple(text for _, text in bare._tokenize_text(chunk, False)))
+    return tuple(out)
 
 
 @cache
@@ -94,18 +112,28 @@ class RuleTokenizer:
     def __init__(self, rules: TokenizerRules) -> None:
         self._prefix = re.compile(rules.prefix).search
         self._suffix = re.compile(rules.suffix).search
-        self._infix = re.compile(rules.infix).finditer
-        self._url = (re.compile(rules.url) if rules.url is not None else _NEVER).match
+        # the infix and URL patterns (0.1 s of the 0.15 s it takes to compile all four) are
+        # compiled on first use: a word of letters and digits only never needs them (see
+        # :meth:`_core`), and a short text may have no other word
+        self._infix_pattern, self._url_pattern = rules.infix, rules.url
+        self._infix: Any = None
+        self._url: Any = None
         self._token_match = (re.compile(rules.token_match) if rules.token_match is not None else _NEVER).match
         self._specials = rules.specials
         self._cache: dict[str, tuple[str, ...]] = {}
-        # spaCy matches a special case over the token sequence only where its string would be
-        # split by the affix rules (``add_special_case`` with ``faster_heuristics``)
         self._trie: dict[str, Any] = {}
-        for chunk in sorted(self._specials):
-            if self._find_prefix(chunk) or self._find_suffix(chunk) or any(True for _ in self._infix(chunk)) \
-                    or " " in chunk:
-                self._add_pattern(tuple(text for _, text in self._tokenize_text(chunk, False)))
+        for words in rules.matched:
+            self._add_pattern(words)
+
+    def _infix_matches(self, string: str) -> list[re.Match[str]]:
+        if self._infix is None:
+            self._infix = re.compile(self._infix_pattern).finditer
+        return list(self._infix(string))
+
+    def _url_match(self, string: str) -> bool:
+        if self._url is None:
+            self._url = (re.compile(self._url_pattern) if self._url_pattern is not None else _NEVER).match
+        return self._url(string) is not None
 
     # ------------------------------------------------------------------ the algorithm
 
@@ -192,9 +220,15 @@ class RuleTokenizer:
             return ()
         if specials and string in self._specials:
             return self._specials[string]
-        if self._token_match(string) or self._url(string):
+        if self._token_match(string):
             return (string,)
-        matches = list(self._infix(string))
+        if string.isalnum():
+            # no infix alternative consumes a letter or digit and a URL has a dot, so a word of
+            # letters and digits stays whole (tests check both for every code point)
+            return (string,)
+        if self._url_match(string):
+            return (string,)
+        matches = self._infix_matches(string)
         if not matches:
             return (string,)
         parts: list[str] = []
