@@ -18,6 +18,9 @@ LANGUAGES: dict[str, str] = {
     "en": "onrecord.lang.en",
 }
 
+#: languages whose extractor runs spaCy (imported without its command line first)
+SPACY_LANGUAGES = frozenset({"en"})
+
 
 def ensure_supported(language: str) -> str:
     """``language`` (lower-cased) if onrecord has a pipeline for it, else :class:`UnsupportedLanguageError`."""
@@ -30,8 +33,11 @@ def ensure_supported(language: str) -> str:
 
 @cache
 def get_extractor(language: str) -> Extractor:
-    """Load (once per process) the extractor of ``language``."""
-    import_spacy()
-    module = importlib.import_module(LANGUAGES[ensure_supported(language)])
+    """Load (once per process) the extractor of ``language``; spaCy is imported only for those
+    that use it (German does not: :mod:`onrecord.lang.de.tokenizer`)."""
+    code = ensure_supported(language)
+    if code in SPACY_LANGUAGES:
+        import_spacy()
+    module = importlib.import_module(LANGUAGES[code])
     extractor: Extractor = module.load()
     return extractor

@@ -2,8 +2,9 @@
 
 Needs: the body text. Adds: a :class:`PreparedDoc` whose tokens carry character offsets into
 that text, a sentence and paragraph index, a lemma (simplemma, cached) and the quoted stretch
-they sit in. Uses spaCy's rule-based German tokenizer (fast, no model) and a punctuation
-sentence splitter; no statistical model is needed at this stage.
+they sit in. Uses spaCy's rule-based German tokenizer, re-implemented without spaCy
+(:mod:`onrecord.lang.de.tokenizer`: same tokens, no spaCy import), and a punctuation sentence
+splitter; no statistical model is needed at this stage.
 """
 
 from __future__ import annotations
@@ -12,13 +13,11 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
-
-import spacy
-from spacy.language import Language
+from functools import lru_cache
 
 from onrecord.extraction.quotemarks import ALL_MARKS, QuotedStretch, find_quoted
 from onrecord.lang.de.lexicon import lexicon
+from onrecord.lang.de.tokenizer import german_tokenizer
 
 _SENT_END = frozenset({".", "!", "?", "…"})
 _CLOSING = frozenset("“”\"«»‘’)")
@@ -52,12 +51,6 @@ class PreparedDoc:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     quoted: list[QuotedStretch] = field(default_factory=list)
-
-
-@cache
-def tokenizer() -> Language:
-    """spaCy's blank German pipeline: tokenizer with German exceptions only."""
-    return spacy.blank("de")
 
 
 @lru_cache(maxsize=200_000)
@@ -156,11 +149,10 @@ def prepare(text: str, lemmatize: Callable[[str], str] | None = None) -> Prepare
     ``lemmatize`` maps a word to its lemma: the extractor passes its compact lemma table;
     the default (training) uses simplemma's full dictionary."""
     lemma_of = lemmatize or lemma
-    doc = tokenizer().make_doc(text)
     tokens = [
-        Token(i=t.i, text=t.text, start=t.idx, end=t.idx + len(t.text))
-        for t in doc
-        if not t.is_space
+        Token(i=0, text=word, start=start, end=start + len(word))
+        for start, word in german_tokenizer()(text)
+        if not word.isspace()
     ]
     for i, tok in enumerate(tokens):
         tok.i = i
