@@ -391,9 +391,15 @@ def clause_content(verb: Token, classes: frozenset[str], lemma: str) -> tuple[li
         return clauses, "clause"
     if lemma in ("seem", "appear") or classes == {"frame"} or lemma in CLAUSE_ONLY_LEMMAS:
         return [], ""
+    if "act" in classes:
+        # "wants to attend", "plans to hold the contest", "vetoed the bills": a plan, a wish or a
+        # decision is no statement; only a clause or a quotation reports one
+        return [], ""
     if any(c.dep_ == "agent" for c in verb.children):
-        # "Sanders was supported by most women": the patient is the content
-        patients = [c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ not in ("who", "which", "that")]
+        # "Sanders was supported by most women": the patient is the content (not what an act
+        # is done to: "the plan was rejected by the council")
+        patients = [c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ not in ("who", "which", "that")
+                    and not ("np-none" in classes and _noun_phrase(c))]
         if patients:
             return patients, "object"
     objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS and not (lemma in NO_OBJECT_LEMMAS and c.dep_ == "dobj")]
@@ -403,9 +409,10 @@ def clause_content(verb: Token, classes: frozenset[str], lemma: str) -> tuple[li
     preps = [g for p in _prep_objects(verb) if not (p.lower_ == "to" and lemma in ADDRESSEE_TO)
              for g in p.children if g.dep_ in ("pobj", "pcomp")]
     if "np-none" in classes or lemma == "ask" and any(p.lower_ == "for" for p in _prep_objects(verb)):
-        # "supported it", "asked for an arms deal": the object is what the act is about
-        objs = [c for c in objs if not _noun_phrase(c)]
-        preps = [g for g in preps if not _noun_phrase(g)]
+        # "supported it", "asked for an arms deal", "considered opening the port": the object is
+        # what the act is about
+        objs = [c for c in objs if not _noun_phrase(c) and not _gerund_object(c)]
+        preps = [g for g in preps if not _noun_phrase(g) and not _gerund_object(g)]
     if objs or preps:
         return sorted(objs + preps, key=lambda t: t.i), "object"
     return [], ""
@@ -413,9 +420,15 @@ def clause_content(verb: Token, classes: frozenset[str], lemma: str) -> tuple[li
 
 def _noun_phrase(tok: Token) -> bool:
     """A plain noun phrase (no clause, infinitive, gerund or quotation)."""
-    return tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and tok.dep_ in ("dobj", "pobj", "attr", "oprd") \
+    return tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and tok.dep_ in ("dobj", "pobj", "attr", "oprd", "nsubjpass") \
         and not any(c.dep_ in ("acl", "relcl", "ccomp") and _infinitive(c) for c in tok.children) \
         and not _long_quote(doc_text(tok.doc)[tok.left_edge.idx:tok.right_edge.idx + len(tok.right_edge.text)])
+
+
+def _gerund_object(tok: Token) -> bool:
+    """A gerund as object ("considered opening the port", "supports building a bridge"): an act."""
+    return tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "dobj", "pcomp") \
+        and not any(c.dep_ in ("nsubj", "mark", "aux") for c in tok.children)
 
 
 def _long_quote(text: str) -> bool:
