@@ -69,6 +69,11 @@ def test_quote_in_doubled_apostrophes_gets_the_following_speaker(extractor) -> N
     assert quote.text.startswith("''This was not")
 
 
+def test_a_closing_mark_that_starts_a_paragraph_opens_a_quotation() -> None:
+    text = "Readers wrote in.\n”The tram is always late. I walk now.” ― Ola Berg\nShe said “yes” twice."
+    assert [text[q.begin:q.end] for q in pair_quotes(text)] == ["”The tram is always late. I walk now.”", "“yes”"]
+
+
 def test_pairing_quote_over_paragraphs_and_missing_close() -> None:
     text = "“It is done.\n\n“More here.”\n“Missing end\nNext."
     quotes = pair_quotes(text)
