@@ -65,6 +65,11 @@ def test_plans_wishes_and_decisions_are_no_statements(extractor) -> None:  # typ
         ("Rosa Alvarado", "that she wanted a fair hearing")]
 
 
+def test_a_quoted_title_after_a_verb_of_acting_is_no_quotation(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Parliament passed the \"Clean Harbours Act\" with wide support."
+    assert _run(extractor, text).quotes == []
+
+
 def test_a_clause_after_a_non_speech_verb_still_is_a_statement(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "The auditors' figures show that the canal company lost money for six years."
     result = _run(extractor, text)

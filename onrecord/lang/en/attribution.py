@@ -611,7 +611,7 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
     content = tokens_to_spans(doc, content_idx)
     kind: QuoteKind = "reported" if ctype == "object" else "indirect"
     confidence = 0.8 if ctype == "clause" else 0.6
-    if not content:
+    if not content and "act" not in classes:
         # no complement: a direct quote in the same sentence (before or after the cue); for
         # verbs other than speech verbs ("“Why?” Vitter demanded") it must be adjacent
         spans_q = [(q.begin, q.end) for q in quotes]
