@@ -70,6 +70,17 @@ def test_a_quoted_title_after_a_verb_of_acting_is_no_quotation(extractor) -> Non
     assert _run(extractor, text).quotes == []
 
 
+def test_a_purpose_after_the_thing_acted_on_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "The harbour authority began issuing permits to reduce the queues at the pier."
+    assert _run(extractor, text).quotes == []
+
+
+def test_a_quoted_term_as_the_whole_object_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "The guide recommended \"sturdy walking shoes\" on Sunday. \"Bring water,\" she added."
+    result = _run(extractor, text)
+    assert [_content(text, q) for q in result.quotes] == ["\"Bring water,\""]
+
+
 def test_a_clause_after_a_non_speech_verb_still_is_a_statement(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "The auditors' figures show that the canal company lost money for six years."
     result = _run(extractor, text)

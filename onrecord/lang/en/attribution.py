@@ -411,7 +411,11 @@ def clause_content(verb: Token, classes: frozenset[str], lemma: str) -> tuple[li
     if "np-none" in classes or lemma == "ask" and any(p.lower_ == "for" for p in _prep_objects(verb)):
         # "supported it", "asked for an arms deal", "considered opening the port": the object is
         # what the act is about
-        objs = [c for c in objs if not _noun_phrase(c) and not _gerund_object(c)]
+        acted_on = any(_noun_phrase(c) or _gerund_object(c) for c in objs if c.dep_ == "dobj")
+        # "issued questionnaires to determine status": after the thing acted on, an infinitive
+        # says what for (a purpose), not what was said
+        objs = [c for c in objs if not _noun_phrase(c) and not _gerund_object(c)
+                and not (acted_on and c.dep_ == "advcl")]
         preps = [g for g in preps if not _noun_phrase(g) and not _gerund_object(g)]
     if objs or preps:
         return sorted(objs + preps, key=lambda t: t.i), "object"
@@ -423,6 +427,18 @@ def _noun_phrase(tok: Token) -> bool:
     return tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and tok.dep_ in ("dobj", "pobj", "attr", "oprd", "nsubjpass") \
         and not any(c.dep_ in ("acl", "relcl", "ccomp") and _infinitive(c) for c in tok.children) \
         and not _long_quote(doc_text(tok.doc)[tok.left_edge.idx:tok.right_edge.idx + len(tok.right_edge.text)])
+
+
+def _quoted_term(doc: Doc, indices: set[int], quotes: list[QuoteSpan]) -> bool:
+    """Whether tokens are nothing but a short quotation (a name or a term: "“online tools”")."""
+    if not indices:
+        return False
+    text = doc_text(doc)
+    first, last = doc[min(indices)], doc[max(indices)]
+    begin, end = first.idx, last.idx + len(last.text)
+    return any(q.begin <= begin and end <= q.end and not text[q.begin:begin].strip(QUOTE_STRIP + " ")
+               and not text[end:q.end].strip(QUOTE_STRIP + " .,") and _quote_words(text, q) <= SHORT_QUOTE_WORDS
+               for q in quotes)
 
 
 def _gerund_object(tok: Token) -> bool:
@@ -590,6 +606,8 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
     for c in comps:
         content_idx |= clause_extent(verb, c, subject, sent) if ctype == "clause" else subtree_indices(c)
     if ctype == "object":
+        if len(comps) == 1 and _quoted_term(doc, subtree_indices(comps[0]), quotes):
+            return None  # "recommended “online translation tools”": a term in marks, no statement
         content_idx |= object_tail(verb, comps)
     if subject is None and content_idx:
         # "Trump is not expected to attend": without an agent the patient belongs to the content
