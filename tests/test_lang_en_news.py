@@ -39,6 +39,26 @@ def _with(result: ExtractionResult, text: str, words: str) -> Quote:
     return next(q for q in result.quotes if words in _content(text, q))
 
 
+def test_according_to_a_role_noun_and_a_name_parsed_apart_takes_the_name() -> None:
+    # the parser sometimes hangs "curator" and "Elena Marsh" both on "to": the name is the source
+    import spacy
+    from spacy.tokens import Doc
+
+    from onrecord.lang.en.attribution import according_to
+
+    words = ["Sales", "fell", ",", "according", "to", "curator", "Elena", "Marsh", "."]
+    heads = [1, 1, 1, 1, 3, 4, 7, 4, 1]
+    deps = ["nsubj", "ROOT", "punct", "prep", "prep", "pobj", "compound", "pobj", "punct"]
+    ents = ["O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True, False, True, True, True, True, True, False, False],
+              heads=heads, deps=deps, ents=ents)
+    att = according_to(doc[3], doc[:])
+    assert att is not None and att.source is not None
+    text = doc.text
+    assert text[att.source[0]:att.source[1]] == "curator Elena Marsh"
+    assert att.source_token == 7
+
+
 # ---------------------------------------------------------------- p3: what is no statement
 
 

@@ -849,6 +849,12 @@ def according_to(tok: Token, sent: SpacySpan) -> Attribution | None:
     if not objs:
         return None
     source = objs[0]
+    src = np_span(source)
+    named = [o for o in objs[1:] if o.ent_type_ in ("PERSON", "ORG") and o.left_edge.i == source.i + 1]
+    if named:
+        # "according to curator Ann Roe" parsed as two objects: the name is the source
+        source = named[0]
+        src = (src[0], np_span(source)[1])
     phrase = subtree_indices(tok) | subtree_indices(to) | {tok.i, to.i}
     content_idx = set(range(sent.start, sent.end)) - phrase
     content = tokens_to_spans(doc, content_idx)
@@ -856,7 +862,7 @@ def according_to(tok: Token, sent: SpacySpan) -> Attribution | None:
     if not content:
         return None
     return Attribution(content=merge_spans(content), cue=[token_range_span(doc, tok.i, to.i)],
-                       source=np_span(source), source_token=issuer_of(source).i, kind="indirect",
+                       source=src, source_token=issuer_of(source).i, kind="indirect",
                        confidence=0.9, rule="according")
 
 
