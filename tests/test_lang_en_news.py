@@ -101,6 +101,15 @@ def test_a_quoted_term_as_the_whole_object_is_no_statement(extractor) -> None:  
     assert [_content(text, q) for q in result.quotes] == ["\"Bring water,\""]
 
 
+def test_what_follows_a_colon_after_the_object_is_what_was_said(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("The ferry company denied the claims: Its boats were never late in the summer. "
+            "The union called for three things: shorter shifts, better pay and safer docks.")
+    result = _run(extractor, text)
+    assert [(_speaker(text, q), _content(text, q).rstrip(".")) for q in result.quotes] == [
+        ("The ferry company", "Its boats were never late in the summer"),
+        ("The union", "three things: shorter shifts, better pay and safer docks")]
+
+
 def test_a_clause_after_a_non_speech_verb_still_is_a_statement(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "The auditors' figures show that the canal company lost money for six years."
     result = _run(extractor, text)

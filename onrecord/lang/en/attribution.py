@@ -545,6 +545,28 @@ def _country_says(verb: Token, subject: Token) -> bool:
     return subject.ent_type_ == "GPE" and _parenthetical(verb, subject)
 
 
+def _after_colon(text: str, end: int, sent_end: int) -> Span | None:
+    """The rest of the sentence (and paragraph) after a colon right at ``end``, when it opens a
+    sentence (a capital or a quotation mark, at least three words), else None (a list: "three
+    things: …")."""
+    colon = end
+    while colon < len(text) and text[colon] in " \t":
+        colon += 1
+    if colon >= len(text) or text[colon] != ":":
+        return None
+    para_end = text.find("\n", colon)
+    para_end = len(text) if para_end < 0 else para_end
+    begin, stop = colon + 1, min(para_end, sent_end)
+    while begin < stop and text[begin].isspace():
+        begin += 1
+    while stop > begin and text[stop - 1].isspace():
+        stop -= 1
+    rest = text[begin:stop]
+    if len(rest.split()) < 3 or not (rest[0].isupper() or rest[0] in QUOTE_STRIP):
+        return None
+    return begin, stop
+
+
 def _only_punct(gap: str) -> bool:
     """Whether a stretch holds nothing but spaces and punctuation (and is short)."""
     return len(gap) <= 3 and all(not ch.isalnum() for ch in gap)
@@ -651,6 +673,13 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
             content = [p for q in near for p in q.parts]
             kind, confidence, ctype = "direct", 0.85, "quote"
             subject = quoted_person(verb, lemma) or subject
+    if ctype == "object" and content:
+        spelled = _after_colon(doc_text(doc), content[-1][1], sent.end_char)
+        if spelled is not None:
+            # "denied these allegations: She was never forced …": what follows the colon is
+            # what was said
+            content = [spelled]
+            kind = "direct" if doc_text(doc)[spelled[0]] in QUOTE_STRIP else "indirect"
     last = _last_word(sent)
     if content and last.text == ":" and last.i > sent.start and content[-1][1] >= doc[last.i - 1].idx:
         after = [q for q in quotes if q.begin >= sent.end_char and doc_text(doc)[sent.end_char:q.begin].strip() == ""]
