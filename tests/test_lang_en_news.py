@@ -110,6 +110,12 @@ def test_what_follows_a_colon_after_the_object_is_what_was_said(extractor) -> No
         ("The union", "three things: shorter shifts, better pay and safer docks")]
 
 
+def test_an_editorial_correction_line_is_no_transcript_line(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("The regatta drew large crowds.\n\nCorrection: An earlier version of this story gave the wrong "
+            "date for the regatta.\nCLARIFICATION: The second race started at noon.")
+    assert _run(extractor, text).quotes == []
+
+
 def test_a_clause_after_a_non_speech_verb_still_is_a_statement(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "The auditors' figures show that the canal company lost money for six years."
     result = _run(extractor, text)

@@ -91,7 +91,8 @@ _LINE_ALONE = re.compile(r"^[ \t]*([A-Z][\w.’'\-, ]{0,60}?):[ \t]*\n\s*([“\"
 _HEADING_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an", "with", "at"})
 _LINE_STOP = {"update", "note", "editor’s note", "editor's note", "watch", "related", "photo",
               "source", "read", "read more", "see also", "video", "image", "caption", "credit",
-              "contact", "email", "follow", "tags", "share", "also", "warning", "disclaimer"}
+              "contact", "email", "follow", "tags", "share", "also", "warning", "disclaimer",
+              "correction", "corrections", "clarification", "editor", "editors", "updated"}
 #: a caption ending in a credit label ("Crowds at the expo Image: Ann Roe") names a photographer
 _CREDIT_WORDS = frozenset({"photo", "image", "caption", "credit", "video", "picture", "photograph", "illustration",
                            "graphic", "photos", "images"})
