@@ -26,6 +26,12 @@ Rules, each a small function:
 * direct quotes are stretched over their marks and continued ("“A,” he said. “B.”", and a
   quotation filling the next paragraph).
 
+What is no statement: the object or infinitive of a wish, a plan or an act (cue class ``act``:
+"wants to attend", "vetoed the bills"), a noun-phrase or gerund object of a non-speech verb
+(``np-none``: "supports it", "rejected the plan"), a purpose infinitive after it ("issued
+permits to reduce queues"), a quoted term as the whole object; after an object, a sentence
+that follows a colon is what was said ("denied the claims: Its boats …").
+
 A headline line (no final punctuation) yields an attribution only with a named or human source.
 Not sources: data and pictures as subjects of evidence verbs ("Figures show …", unless "Data from
 X" or "X's figures" name who issued them, who then speaks), things and events as subjects of
