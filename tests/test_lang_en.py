@@ -69,6 +69,11 @@ def test_quote_in_doubled_apostrophes_gets_the_following_speaker(extractor) -> N
     assert quote.text.startswith("''This was not")
 
 
+def test_a_closing_mark_that_starts_a_paragraph_opens_a_quotation() -> None:
+    text = "Readers wrote in.\n”The tram is always late. I walk now.” ― Ola Berg\nShe said “yes” twice."
+    assert [text[q.begin:q.end] for q in pair_quotes(text)] == ["”The tram is always late. I walk now.”", "“yes”"]
+
+
 def test_pairing_quote_over_paragraphs_and_missing_close() -> None:
     text = "“It is done.\n\n“More here.”\n“Missing end\nNext."
     quotes = pair_quotes(text)
@@ -246,12 +251,12 @@ def test_quote_continued_in_next_paragraph_and_split_sentence(extractor) -> None
 
 def test_as_clause_passive_agent_and_seem(extractor) -> None:  # type: ignore[no-untyped-def]
     text = ("As the Associated Press reported, the deal collapsed overnight. "
-            "Sanders was supported by most young voters. The speaker seemed closer to an endorsement.")
+            "Sanders was endorsed by most young voters. The speaker seemed closer to an endorsement.")
     by_cue = {q.cue.text: q for q in _run(extractor, text).quotes if q.cue}
     assert by_cue["reported"].text == "the deal collapsed overnight"
     assert "Associated Press" in by_cue["reported"].speaker.text  # type: ignore[union-attr]
-    assert by_cue["supported"].text == "Sanders"
-    assert by_cue["supported"].speaker.text == "most young voters"  # type: ignore[union-attr]
+    assert by_cue["endorsed"].text == "Sanders"
+    assert by_cue["endorsed"].speaker.text == "most young voters"  # type: ignore[union-attr]
     assert by_cue["seemed"].speaker is None
     assert _spans_text(text, by_cue["seemed"]) == ["The speaker", "closer to an endorsement"]
 

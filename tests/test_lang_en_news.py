@@ -39,6 +39,26 @@ def _with(result: ExtractionResult, text: str, words: str) -> Quote:
     return next(q for q in result.quotes if words in _content(text, q))
 
 
+def test_according_to_a_role_noun_and_a_name_parsed_apart_takes_the_name() -> None:
+    # the parser sometimes hangs "curator" and "Elena Marsh" both on "to": the name is the source
+    import spacy
+    from spacy.tokens import Doc
+
+    from onrecord.lang.en.attribution import according_to
+
+    words = ["Sales", "fell", ",", "according", "to", "curator", "Elena", "Marsh", "."]
+    heads = [1, 1, 1, 1, 3, 4, 7, 4, 1]
+    deps = ["nsubj", "ROOT", "punct", "prep", "prep", "pobj", "compound", "pobj", "punct"]
+    ents = ["O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True, False, True, True, True, True, True, False, False],
+              heads=heads, deps=deps, ents=ents)
+    att = according_to(doc[3], doc[:])
+    assert att is not None and att.source is not None
+    text = doc.text
+    assert text[att.source[0]:att.source[1]] == "curator Elena Marsh"
+    assert att.source_token == 7
+
+
 # ---------------------------------------------------------------- p3: what is no statement
 
 
@@ -46,6 +66,53 @@ def test_noun_phrase_objects_of_non_speech_verbs_are_no_statements(extractor) ->
     text = ("The mayor of Brindleton supports it. Councillor Anna Tovey asked for an arms deal with the "
             "neighbouring town. The committee discussed the proposal on Monday. The board accepted the offer, "
             "and the museum promoted its winter programme. Photos showed a flooded car park.")
+    assert _run(extractor, text).quotes == []
+
+
+def test_rejecting_or_considering_a_thing_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Opposition councillors rejected the harbour plan on Tuesday. A cheaper ferry scheme was rejected "
+            "by the mayor in March. The council should consider longer opening hours. The guide pointed out "
+            "the old stone arches to the visitors.")
+    assert _run(extractor, text).quotes == []
+
+
+def test_plans_wishes_and_decisions_are_no_statements(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Most pupils wanted to visit the lighthouse. The league plans to hold the final in a different "
+            "town every year. The governor vetoed two bills on fishing quotas. The club hired a new coach. "
+            "Rosa Alvarado said that she wanted a fair hearing.")
+    result = _run(extractor, text)
+    assert [(_speaker(text, q), _content(text, q)) for q in result.quotes] == [
+        ("Rosa Alvarado", "that she wanted a fair hearing")]
+
+
+def test_a_quoted_title_after_a_verb_of_acting_is_no_quotation(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Parliament passed the \"Clean Harbours Act\" with wide support."
+    assert _run(extractor, text).quotes == []
+
+
+def test_a_purpose_after_the_thing_acted_on_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "The harbour authority began issuing permits to reduce the queues at the pier."
+    assert _run(extractor, text).quotes == []
+
+
+def test_a_quoted_term_as_the_whole_object_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "The guide recommended \"sturdy walking shoes\" on Sunday. \"Bring water,\" she added."
+    result = _run(extractor, text)
+    assert [_content(text, q) for q in result.quotes] == ["\"Bring water,\""]
+
+
+def test_what_follows_a_colon_after_the_object_is_what_was_said(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("The ferry company denied the claims: Its boats were never late in the summer. "
+            "The union called for three things: shorter shifts, better pay and safer docks.")
+    result = _run(extractor, text)
+    assert [(_speaker(text, q), _content(text, q).rstrip(".")) for q in result.quotes] == [
+        ("The ferry company", "Its boats were never late in the summer"),
+        ("The union", "three things: shorter shifts, better pay and safer docks")]
+
+
+def test_an_editorial_correction_line_is_no_transcript_line(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("The regatta drew large crowds.\n\nCorrection: An earlier version of this story gave the wrong "
+            "date for the regatta.\nCLARIFICATION: The second race started at noon.")
     assert _run(extractor, text).quotes == []
 
 
@@ -205,10 +272,10 @@ def test_data_speak_for_the_body_that_issued_them(extractor) -> None:  # type: i
 
 def test_things_and_events_neither_see_nor_offer(extractor) -> None:  # type: ignore[no-untyped-def]
     text = ("The festival saw three bands play in the rain. The paper lanterns offered a warm glow to the square. "
-            "The ferry company wants to raise fares in April.")
+            "The ferry company offered to refund the tickets.")
     result = _run(extractor, text)
     assert [(_speaker(text, q), _content(text, q)) for q in result.quotes] == [
-        ("The ferry company", "to raise fares in April")]
+        ("The ferry company", "to refund the tickets")]
 
 
 def test_a_past_participle_clause_has_no_speaker(extractor) -> None:  # type: ignore[no-untyped-def]

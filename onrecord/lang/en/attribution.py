@@ -26,6 +26,12 @@ Rules, each a small function:
 * direct quotes are stretched over their marks and continued ("“A,” he said. “B.”", and a
   quotation filling the next paragraph).
 
+What is no statement: the object or infinitive of a wish, a plan or an act (cue class ``act``:
+"wants to attend", "vetoed the bills"), a noun-phrase or gerund object of a non-speech verb
+(``np-none``: "supports it", "rejected the plan"), a purpose infinitive after it ("issued
+permits to reduce queues"), a quoted term as the whole object; after an object, a sentence
+that follows a colon is what was said ("denied the claims: Its boats …").
+
 A headline line (no final punctuation) yields an attribution only with a named or human source.
 Not sources: data and pictures as subjects of evidence verbs ("Figures show …", unless "Data from
 X" or "X's figures" name who issued them, who then speaks), things and events as subjects of
@@ -91,7 +97,8 @@ _LINE_ALONE = re.compile(r"^[ \t]*([A-Z][\w.’'\-, ]{0,60}?):[ \t]*\n\s*([“\"
 _HEADING_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an", "with", "at"})
 _LINE_STOP = {"update", "note", "editor’s note", "editor's note", "watch", "related", "photo",
               "source", "read", "read more", "see also", "video", "image", "caption", "credit",
-              "contact", "email", "follow", "tags", "share", "also", "warning", "disclaimer"}
+              "contact", "email", "follow", "tags", "share", "also", "warning", "disclaimer",
+              "correction", "corrections", "clarification", "editor", "editors", "updated"}
 #: a caption ending in a credit label ("Crowds at the expo Image: Ann Roe") names a photographer
 _CREDIT_WORDS = frozenset({"photo", "image", "caption", "credit", "video", "picture", "photograph", "illustration",
                            "graphic", "photos", "images"})
@@ -391,9 +398,15 @@ def clause_content(verb: Token, classes: frozenset[str], lemma: str) -> tuple[li
         return clauses, "clause"
     if lemma in ("seem", "appear") or classes == {"frame"} or lemma in CLAUSE_ONLY_LEMMAS:
         return [], ""
+    if "act" in classes:
+        # "wants to attend", "plans to hold the contest", "vetoed the bills": a plan, a wish or a
+        # decision is no statement; only a clause or a quotation reports one
+        return [], ""
     if any(c.dep_ == "agent" for c in verb.children):
-        # "Sanders was supported by most women": the patient is the content
-        patients = [c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ not in ("who", "which", "that")]
+        # "Sanders was supported by most women": the patient is the content (not what an act
+        # is done to: "the plan was rejected by the council")
+        patients = [c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ not in ("who", "which", "that")
+                    and not ("np-none" in classes and _noun_phrase(c))]
         if patients:
             return patients, "object"
     objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS and not (lemma in NO_OBJECT_LEMMAS and c.dep_ == "dobj")]
@@ -403,9 +416,14 @@ def clause_content(verb: Token, classes: frozenset[str], lemma: str) -> tuple[li
     preps = [g for p in _prep_objects(verb) if not (p.lower_ == "to" and lemma in ADDRESSEE_TO)
              for g in p.children if g.dep_ in ("pobj", "pcomp")]
     if "np-none" in classes or lemma == "ask" and any(p.lower_ == "for" for p in _prep_objects(verb)):
-        # "supported it", "asked for an arms deal": the object is what the act is about
-        objs = [c for c in objs if not _noun_phrase(c)]
-        preps = [g for g in preps if not _noun_phrase(g)]
+        # "supported it", "asked for an arms deal", "considered opening the port": the object is
+        # what the act is about
+        acted_on = any(_noun_phrase(c) or _gerund_object(c) for c in objs if c.dep_ == "dobj")
+        # "issued questionnaires to determine status": after the thing acted on, an infinitive
+        # says what for (a purpose), not what was said
+        objs = [c for c in objs if not _noun_phrase(c) and not _gerund_object(c)
+                and not (acted_on and c.dep_ == "advcl")]
+        preps = [g for g in preps if not _noun_phrase(g) and not _gerund_object(g)]
     if objs or preps:
         return sorted(objs + preps, key=lambda t: t.i), "object"
     return [], ""
@@ -413,9 +431,27 @@ def clause_content(verb: Token, classes: frozenset[str], lemma: str) -> tuple[li
 
 def _noun_phrase(tok: Token) -> bool:
     """A plain noun phrase (no clause, infinitive, gerund or quotation)."""
-    return tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and tok.dep_ in ("dobj", "pobj", "attr", "oprd") \
+    return tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and tok.dep_ in ("dobj", "pobj", "attr", "oprd", "nsubjpass") \
         and not any(c.dep_ in ("acl", "relcl", "ccomp") and _infinitive(c) for c in tok.children) \
         and not _long_quote(doc_text(tok.doc)[tok.left_edge.idx:tok.right_edge.idx + len(tok.right_edge.text)])
+
+
+def _quoted_term(doc: Doc, indices: set[int], quotes: list[QuoteSpan]) -> bool:
+    """Whether tokens are nothing but a short quotation (a name or a term: "“online tools”")."""
+    if not indices:
+        return False
+    text = doc_text(doc)
+    first, last = doc[min(indices)], doc[max(indices)]
+    begin, end = first.idx, last.idx + len(last.text)
+    return any(q.begin <= begin and end <= q.end and not text[q.begin:begin].strip(QUOTE_STRIP + " ")
+               and not text[end:q.end].strip(QUOTE_STRIP + " .,") and _quote_words(text, q) <= SHORT_QUOTE_WORDS
+               for q in quotes)
+
+
+def _gerund_object(tok: Token) -> bool:
+    """A gerund as object ("considered opening the port", "supports building a bridge"): an act."""
+    return tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "dobj", "pcomp") \
+        and not any(c.dep_ in ("nsubj", "mark", "aux") for c in tok.children)
 
 
 def _long_quote(text: str) -> bool:
@@ -516,6 +552,28 @@ def _country_says(verb: Token, subject: Token) -> bool:
     return subject.ent_type_ == "GPE" and _parenthetical(verb, subject)
 
 
+def _after_colon(text: str, end: int, sent_end: int) -> Span | None:
+    """The rest of the sentence (and paragraph) after a colon right at ``end``, when it opens a
+    sentence (a capital or a quotation mark, at least three words), else None (a list: "three
+    things: …")."""
+    colon = end
+    while colon < len(text) and text[colon] in " \t":
+        colon += 1
+    if colon >= len(text) or text[colon] != ":":
+        return None
+    para_end = text.find("\n", colon)
+    para_end = len(text) if para_end < 0 else para_end
+    begin, stop = colon + 1, min(para_end, sent_end)
+    while begin < stop and text[begin].isspace():
+        begin += 1
+    while stop > begin and text[stop - 1].isspace():
+        stop -= 1
+    rest = text[begin:stop]
+    if len(rest.split()) < 3 or not (rest[0].isupper() or rest[0] in QUOTE_STRIP):
+        return None
+    return begin, stop
+
+
 def _only_punct(gap: str) -> bool:
     """Whether a stretch holds nothing but spaces and punctuation (and is short)."""
     return len(gap) <= 3 and all(not ch.isalnum() for ch in gap)
@@ -577,6 +635,8 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
     for c in comps:
         content_idx |= clause_extent(verb, c, subject, sent) if ctype == "clause" else subtree_indices(c)
     if ctype == "object":
+        if len(comps) == 1 and _quoted_term(doc, subtree_indices(comps[0]), quotes):
+            return None  # "recommended “online translation tools”": a term in marks, no statement
         content_idx |= object_tail(verb, comps)
     if subject is None and content_idx:
         # "Trump is not expected to attend": without an agent the patient belongs to the content
@@ -598,7 +658,7 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
     content = tokens_to_spans(doc, content_idx)
     kind: QuoteKind = "reported" if ctype == "object" else "indirect"
     confidence = 0.8 if ctype == "clause" else 0.6
-    if not content:
+    if not content and "act" not in classes:
         # no complement: a direct quote in the same sentence (before or after the cue); for
         # verbs other than speech verbs ("“Why?” Vitter demanded") it must be adjacent
         spans_q = [(q.begin, q.end) for q in quotes]
@@ -620,6 +680,13 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
             content = [p for q in near for p in q.parts]
             kind, confidence, ctype = "direct", 0.85, "quote"
             subject = quoted_person(verb, lemma) or subject
+    if ctype == "object" and content:
+        spelled = _after_colon(doc_text(doc), content[-1][1], sent.end_char)
+        if spelled is not None:
+            # "denied these allegations: She was never forced …": what follows the colon is
+            # what was said
+            content = [spelled]
+            kind = "direct" if doc_text(doc)[spelled[0]] in QUOTE_STRIP else "indirect"
     last = _last_word(sent)
     if content and last.text == ":" and last.i > sent.start and content[-1][1] >= doc[last.i - 1].idx:
         after = [q for q in quotes if q.begin >= sent.end_char and doc_text(doc)[sent.end_char:q.begin].strip() == ""]
@@ -818,6 +885,12 @@ def according_to(tok: Token, sent: SpacySpan) -> Attribution | None:
     if not objs:
         return None
     source = objs[0]
+    src = np_span(source)
+    named = [o for o in objs[1:] if o.ent_type_ in ("PERSON", "ORG") and o.left_edge.i == source.i + 1]
+    if named:
+        # "according to curator Ann Roe" parsed as two objects: the name is the source
+        source = named[0]
+        src = (src[0], np_span(source)[1])
     phrase = subtree_indices(tok) | subtree_indices(to) | {tok.i, to.i}
     content_idx = set(range(sent.start, sent.end)) - phrase
     content = tokens_to_spans(doc, content_idx)
@@ -825,7 +898,7 @@ def according_to(tok: Token, sent: SpacySpan) -> Attribution | None:
     if not content:
         return None
     return Attribution(content=merge_spans(content), cue=[token_range_span(doc, tok.i, to.i)],
-                       source=np_span(source), source_token=issuer_of(source).i, kind="indirect",
+                       source=src, source_token=issuer_of(source).i, kind="indirect",
                        confidence=0.9, rule="according")
 
 

@@ -7,7 +7,8 @@ Handles curly double marks (“…”), straight double marks ("…", direction 
 neighbouring characters), curly single marks (‘…’) when they are not apostrophes, a quote
 continued over paragraphs (the next paragraph reopens with a mark and the previous one has
 no closing mark), a missing closing mark (closed at the paragraph end), a doubled opening
-mark (the earlier quote is closed before it) and stray or doubled closing marks (ignored).
+mark (the earlier quote is closed before it), stray or doubled closing marks (ignored) and a
+closing mark typed as the opening one at the start of a paragraph (”Fear. …”).
 """
 
 from __future__ import annotations
@@ -61,6 +62,13 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return before.isalnum() and after.isalnum()
 
 
+def _opens_paragraph(text: str, i: int) -> bool:
+    """A closing mark typed where a paragraph starts, before a word (”Fear. I am …”): it opens."""
+    line_start = text.rfind("\n", 0, i) + 1
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not text[line_start:i].strip() and (after.isalnum() or after in "‘'")
+
+
 def _marks(text: str) -> list[tuple[int, int, str, str]]:
     """Candidate marks in order: (position, length, ``o``/``c``/``?``, family ``d``/``s``).
 
@@ -79,7 +87,7 @@ def _marks(text: str) -> list[tuple[int, int, str, str]]:
         if ch in OPEN_DOUBLE:
             out.append((i, 1, "o", "d"))
         elif ch in CLOSE_DOUBLE:
-            out.append((i, 1, "c", "d"))
+            out.append((i, 1, "o" if _opens_paragraph(text, i) else "c", "d"))
         elif ch == STRAIGHT:
             out.append((i, 1, _straight_role(text, i), "d"))
         elif ch == OPEN_SINGLE:
