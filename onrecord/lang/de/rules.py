@@ -42,7 +42,7 @@ from collections import defaultdict
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon
-from onrecord.lang.de.narration import idiom_tokens
+from onrecord.lang.de.narration import answer_label, answer_turn_end, idiom_tokens, turn_label
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 
 #: articles, possessives and prepositions that may stand inside a source's noun phrase
@@ -259,10 +259,20 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
             for s in range(toks[sp.begin].sent, toks[sp.end - 1].sent + 1):
                 by_sent[s].append(sp)
     out: list[TokenSpan] = []
+    answered: set[int] = set()  # sentences of an interview answer made one quote below
     for s_idx, (b, e) in enumerate(doc.sentences):
-        if s_idx in quoted:
+        if s_idx in quoted or s_idx in answered:
             continue
         local = by_sent.get(s_idx, [])
+        answer = interview_answer(doc, s_idx, quoted)
+        if answer is not None:
+            (lab_b, lab_e), end = answer
+            kept = trim(doc, TokenSpan("DQ", lab_e + 1, end))
+            if kept is not None:
+                answered |= {toks[i].sent for i in range(b, end)}
+                out.append(kept)
+                out.extend(_cue_and_source(local, cue_starts, lab_e, lab_b, lab_e))
+                continue
         phrase = next((p for i in range(b, e) if (p := source_phrase_at(doc, i, (b, e), lex)) is not None), None)
         # the tagger's own source cue (the lower-cased word, not cue_class(): the lemma of a
         # sentence-initial "Laut" is the noun) with the speaker it tagged beside it
@@ -370,6 +380,28 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
                 if verb_at not in cue_starts:
                     out.append(TokenSpan("CUE", verb_at, verb_at + 1))
     return out
+
+
+def interview_answer(doc: PreparedDoc, s_idx: int, quoted: set[int]) -> tuple[tuple[int, int], int] | None:
+    """(label tokens, end of the turn) when sentence ``s_idx`` opens an interviewee's answer
+    ("Saakaschwili: Das Land muss …") in a printed interview and the tagger tagged no quote in
+    the turn: the whole answer, up to the next label, is one direct statement of the label's
+    name (the answers of an interview are the interviewee's own words; 10kGNAD prints them
+    without quote marks)."""
+    label = turn_label(doc, s_idx)
+    if label is None:
+        return None
+    b, e = doc.sentences[s_idx]
+    n = len(label.split())
+    if b + n + 1 >= e:
+        return None
+    found = answer_label(doc, b + n + 1)
+    if found is None:
+        return None
+    end = answer_turn_end(doc, s_idx)
+    if any(doc.tokens[i].sent in quoted for i in range(b, end)):
+        return None
+    return found, end
 
 
 def _cue_and_source(
