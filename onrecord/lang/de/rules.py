@@ -461,7 +461,22 @@ def _subject_end(doc: PreparedDoc, i: int, end: int, lex: GermanLexicon) -> int 
     if np is None or any(t.lower in lex.time_words for t in toks[i : np[1]]):
         return None
     # a noun or name (its lemma capitalised), not a capitalised adverb or article alone
-    return np[1] if any(t.lemma[:1].isupper() for t in toks[i : np[1]]) else None
+    if not any(t.lemma[:1].isupper() for t in toks[i : np[1]]):
+        return None
+    return _past_parenthesis(doc, np[1], end)
+
+
+_PARENTHESIS_MAX = 5  # tokens inside a bracket after a subject ("Der Bundesgerichtshof (BGH)")
+
+
+def _past_parenthesis(doc: PreparedDoc, i: int, end: int) -> int:
+    """The token after a short bracket that opens at ``i`` ("(BGH)", "(CDU)"), else ``i``."""
+    toks = doc.tokens
+    if i < end and toks[i].text == "(":
+        for k in range(i + 1, min(end, i + _PARENTHESIS_MAX + 1)):
+            if toks[k].text == ")":
+                return k + 1
+    return i
 
 
 def speech_act_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> tuple[int, int, int] | None:
