@@ -170,3 +170,9 @@ def test_more_speech_acts_without_a_clause(sentence: str, cue: str, speaker: str
 )
 def test_no_speech_act_in_look_alikes(sentence: str) -> None:
     assert spans_of(sentence) == []
+
+
+def test_the_object_after_the_verb_is_no_subject() -> None:
+    # no adverbial opens the sentence: "einen Unfall" after the verb is its object
+    found = spans_of("Die Gutachter vor Ort schlossen einen Unfall als Ursache des Brandes aus.")
+    assert ("SPK", "einen Unfall") not in found

@@ -503,12 +503,16 @@ def speech_act_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLe
             return None
         if _speech_act_lemma(doc, v, end, last, lex) is None:
             continue
+        if toks[v + 1].lower in _ACCUSATIVE:
+            return None  # "US-Experten vor Ort schlossen einen Anschlag aus": the object, no subject
         subj = _subject_end(doc, v + 1, end, lex)
         return (v + 1, subj, v) if subj is not None else None
     return None
 
 
 CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—"})
+#: words that open an object, never a subject, after the verb
+_ACCUSATIVE = frozenset({"einen", "den", "ihn", "seinen", "ihren", "unseren", "keinen", "diesen"})
 
 
 #: verbs that take a zu-infinitive as what was said besides the cue lexicon's ("bestand darauf, …")
