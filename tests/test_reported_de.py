@@ -176,3 +176,20 @@ def test_the_object_after_the_verb_is_no_subject() -> None:
     # no adverbial opens the sentence: "einen Unfall" after the verb is its object
     found = spans_of("Die Gutachter vor Ort schlossen einen Unfall als Ursache des Brandes aus.")
     assert ("SPK", "einen Unfall") not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "speaker"),
+    [
+        # a name in commas after the subject is its apposition
+        ("Die Leiterin des Spitals, Maria Gruber, forderte mehr Personal für die Notaufnahme.",
+         "forderte", "Die Leiterin des Spitals, Maria Gruber"),
+        ("Der Finanzminister stellte den Gemeinden eine Entlastung in Aussicht.", "stellte", "Der Finanzminister"),
+        ("Die Bauern wehrten sich gegen die neuen Auflagen.", "wehrten", "Die Bauern"),
+    ],
+)
+def test_speech_acts_with_an_apposition_or_a_fixed_phrase(sentence: str, cue: str, speaker: str) -> None:
+    found = spans_of(sentence)
+    assert found[0] == ("RQ", sentence)
+    assert ("CUE", cue) in found
+    assert ("SPK", speaker) in found

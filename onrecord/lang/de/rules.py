@@ -463,7 +463,21 @@ def _subject_end(doc: PreparedDoc, i: int, end: int, lex: GermanLexicon) -> int 
     # a noun or name (its lemma capitalised), not a capitalised adverb or article alone
     if not any(t.lemma[:1].isupper() for t in toks[i : np[1]]):
         return None
-    return _past_parenthesis(doc, np[1], end)
+    return _past_apposition(doc, _past_parenthesis(doc, np[1], end), end)
+
+
+_APPOSITION_MAX = 4  # words of a name in commas after a subject ("Der Präsident, Anna Roth,")
+
+
+def _past_apposition(doc: PreparedDoc, i: int, end: int) -> int:
+    """The token after a name in commas that opens at ``i`` (", Martin Schulz,"), else ``i``."""
+    toks = doc.tokens
+    if i >= end or toks[i].text != ",":
+        return i
+    k = i + 1
+    while k < end and k - i <= _APPOSITION_MAX and _capitalised(toks[k]) and toks[k].lemma[:1].isupper():
+        k += 1
+    return k + 1 if i + 1 < k < end and toks[k].text == "," else i
 
 
 _PARENTHESIS_MAX = 5  # tokens inside a bracket after a subject ("Der Bundesgerichtshof (BGH)")
@@ -496,7 +510,7 @@ def speech_act_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLe
     last = words[-1]
     s_end = _subject_end(doc, begin, end, lex)
     if s_end is not None and s_end < end and _speech_act_lemma(doc, s_end, end, last, lex) is not None:
-        return begin, s_end, s_end
+        return begin, s_end - (toks[s_end - 1].text == ","), s_end  # the apposition's closing comma is no part
     # an adverbial first, then the verb and its subject
     for v in range(begin + 1, min(begin + _ADVERBIAL_MAX, end - 2)):
         if toks[v].text in CLAUSE_PUNCT:
