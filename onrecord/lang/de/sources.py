@@ -199,11 +199,12 @@ def not_a_speaker(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon | N
         return True
     head = next((i for i in range(begin, end) if toks[i].text[:1].isupper() and not is_quote_mark(toks[i].text)), None)
     if head is None:
-        # lower-case words only: a pronoun, a relative "die" or a source adverb ("demnach") may
-        # stand for someone, a verb form ("wird" of "…, wird vermutet") never does
-        return not any(
-            t.lower in lex.pronouns or t.lower in _RELATIVE_SPEAKERS or t.lower in lex.source_adverbs
-            for t in toks[begin:end]
+        # one lower-case word: a pronoun, a relative "die" or a source adverb ("demnach") may
+        # stand for someone, a verb form ("wird" of "…, wird vermutet") never does (several
+        # words are a noun phrase cut short: "den damals geltenden")
+        low = toks[begin].lower
+        return end - begin == 1 and not (
+            low in lex.pronouns or low in _RELATIVE_SPEAKERS or low in lex.source_adverbs
         )
     if addressee_at(doc, head, lex):
         return True
