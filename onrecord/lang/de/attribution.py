@@ -20,6 +20,7 @@ from onrecord.lang.de.narration import (
     idiom_mood_only,
     in_idiom,
     in_question_turn,
+    is_interview,
     noun_phrase_only,
     relative_clause_only,
     title_in_marks,
@@ -371,6 +372,7 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
     out: list[Attribution] = []
     prev: Candidate | None = None  # the previous quote's speaker (a ranker feature)
     explicit: Candidate | None = None  # the most recent speaker that names someone (not "Demnach")
+    interview = is_interview(doc)  # answers of a printed interview are the interviewee's
     for parts in group_quotes(doc, sets.spans):
         parts = [reported_sentences(doc, p) for p in parts]
         pairs = list(quote_candidates(doc, parts, sets, prev))
@@ -389,7 +391,7 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
                 best = max(ruled, key=lambda x: x[0])
                 speaker = best[1]
         refers_to: Candidate | None = None
-        label = answer_label(doc, parts[0].begin)
+        label = answer_label(doc, parts[0].begin) if interview else None
         if label is not None:
             # an interview answer is the interviewee's, whoever the ranker prefers ("STANDARD")
             speaker = next(

@@ -42,7 +42,7 @@ from collections import defaultdict
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon
-from onrecord.lang.de.narration import answer_label, answer_turn_end, idiom_tokens, turn_label
+from onrecord.lang.de.narration import answer_label, answer_turn_end, idiom_tokens, is_interview, turn_label
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 
 #: articles, possessives and prepositions that may stand inside a source's noun phrase
@@ -260,11 +260,12 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
                 by_sent[s].append(sp)
     out: list[TokenSpan] = []
     answered: set[int] = set()  # sentences of an interview answer made one quote below
+    interview = is_interview(doc)
     for s_idx, (b, e) in enumerate(doc.sentences):
         if s_idx in quoted or s_idx in answered:
             continue
         local = by_sent.get(s_idx, [])
-        answer = interview_answer(doc, s_idx, quoted)
+        answer = interview_answer(doc, s_idx, quoted) if interview else None
         if answer is not None:
             (lab_b, lab_e), end = answer
             kept = trim(doc, TokenSpan("DQ", lab_e + 1, end))
