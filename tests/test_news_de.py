@@ -204,3 +204,38 @@ def test_a_question_turn_of_an_interview_holds_no_statement() -> None:
     assert not in_question_turn(doc, richter)  # the answer's turn
     quotes = _quotes(text)
     assert not any("benachteiligt" in q for q in quotes)
+
+
+_INTERVIEW = (
+    "Die Architektin Petra Lind plant seit zwanzig Jahren Schulen. STANDARD: Warum sind so viele "
+    "Klassenzimmer zu klein? Lind: Weil die Normen aus den Sechzigerjahren stammen. Niemand hat sie je "
+    "überarbeitet. STANDARD: Was müsste sich ändern? Lind: Wir brauchen mehr Platz für Gruppenarbeit. "
+    "Zum Vergleich: Ein Klassenzimmer in Dänemark ist doppelt so groß."
+)
+
+
+def test_an_interview_answer_is_a_statement_of_the_interviewee_not_the_interviewer() -> None:
+    from onrecord.lang import get_extractor
+
+    result = get_extractor("de").extract(_INTERVIEW)
+    names = {e.id: e.name for e in result.entities}
+    by_text = {q.text: names.get(q.entity or "") for q in result.quotes}
+    answer = "Weil die Normen aus den Sechzigerjahren stammen. Niemand hat sie je überarbeitet."
+    assert by_text.get(answer) == "Petra Lind"  # the whole turn, up to the next label
+    assert by_text.get("Wir brauchen mehr Platz für Gruppenarbeit.") == "Petra Lind"
+    assert "STANDARD" not in by_text.values()
+
+
+def test_an_answer_label_must_name_someone() -> None:
+    from onrecord.lang.de.narration import answer_label
+
+    doc = prepare(_INTERVIEW)
+    wir = next(t.i for t in doc.tokens if t.text == "Wir")
+    lind = next(t.i for t in doc.tokens if t.text == "Lind" and doc.tokens[t.i + 1].text == ":")
+    assert answer_label(doc, wir) is not None
+    assert doc.tokens[answer_label(doc, wir)[0]].text == "Lind"  # type: ignore[index]
+    assert lind < wir
+    ein = next(t.i for t in doc.tokens if t.text == "Klassenzimmer" and doc.tokens[t.i - 1].text == "Ein")
+    assert answer_label(doc, ein) is None  # "Zum Vergleich:" is no interviewee
+    plain = prepare("Fazit: Die Stadt spart. Der Bürgermeister ist zufrieden.")
+    assert answer_label(plain, 3) is None  # no interview: no answer turns

@@ -140,3 +140,56 @@ def test_speech_after_a_colon_without_quote_marks_is_a_direct_quote(
 )
 def test_a_colon_without_a_speech_verb_is_no_quote(sentence: str) -> None:
     assert spans_of(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "speaker"),
+    [
+        ("Die Bürgermeisterin hält den Ausbau der Umfahrung für einen Fehler.", "hält", "Die Bürgermeisterin"),
+        ("Der Mieterverband befürchtet einen weiteren Anstieg der Betriebskosten.", "befürchtet", "Der Mieterverband"),
+        ("Der Bischof appellierte an die Regierung, die Grenze offen zu halten.", "appellierte", "Der Bischof"),
+        ("Die Richterin wertete das Geständnis als mildernd.", "wertete", "Die Richterin"),
+        ("Die Elternvereine riefen zum Boykott der Schulfeier auf.", "riefen", "Die Elternvereine"),
+        # a short bracket after the subject belongs to it
+        ("Der Rechnungshof (RH) forderte eine Reform der Förderungen.", "forderte", "Der Rechnungshof (RH)"),
+    ],
+)
+def test_more_speech_acts_without_a_clause(sentence: str, cue: str, speaker: str) -> None:
+    found = spans_of(sentence)
+    assert found[0] == ("RQ", sentence)
+    assert ("CUE", cue) in found
+    assert ("SPK", speaker) in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nicht angemeldete Streiks der Lotsen haben den Flugverkehr zum Erliegen gebracht.",  # "erklären" is no entry
+        "Die Anrainer halten seit Jahren Hühner im Garten.",  # "halten" needs "für"
+    ],
+)
+def test_no_speech_act_in_look_alikes(sentence: str) -> None:
+    assert spans_of(sentence) == []
+
+
+def test_the_object_after_the_verb_is_no_subject() -> None:
+    # no adverbial opens the sentence: "einen Unfall" after the verb is its object
+    found = spans_of("Die Gutachter vor Ort schlossen einen Unfall als Ursache des Brandes aus.")
+    assert ("SPK", "einen Unfall") not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "speaker"),
+    [
+        # a name in commas after the subject is its apposition
+        ("Die Leiterin des Spitals, Maria Gruber, forderte mehr Personal für die Notaufnahme.",
+         "forderte", "Die Leiterin des Spitals, Maria Gruber"),
+        ("Der Finanzminister stellte den Gemeinden eine Entlastung in Aussicht.", "stellte", "Der Finanzminister"),
+        ("Die Bauern wehrten sich gegen die neuen Auflagen.", "wehrten", "Die Bauern"),
+    ],
+)
+def test_speech_acts_with_an_apposition_or_a_fixed_phrase(sentence: str, cue: str, speaker: str) -> None:
+    found = spans_of(sentence)
+    assert found[0] == ("RQ", sentence)
+    assert ("CUE", cue) in found
+    assert ("SPK", speaker) in found

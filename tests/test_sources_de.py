@@ -48,3 +48,18 @@ def test_expletive_es_and_ownerless_abstract_nouns_are_no_speakers() -> None:
     assert not_a_speaker(doc, meinung[0], meinung[0] + 1)  # "der Meinung"
     assert not not_a_speaker(doc, meinung[1] - 1, meinung[1] + 1)  # "Seiner Meinung": owned
     assert not not_a_speaker(doc, 1, 2)  # "Minister"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        ("Der Umbau werde zwei Jahre dauern, wird vermutet.", "wird", True),  # a verb form names nobody
+        ("Der Umbau werde zwei Jahre dauern, sagte er.", "er", False),  # a pronoun does
+        ("Es war die Kämmerin, die den Umbau verteidigte.", "die", False),  # so may a relative pronoun
+        ("Der Umbau werde demnach zwei Jahre dauern.", "demnach", False),  # and a source adverb
+    ],
+)
+def test_a_lower_case_word_is_a_speaker_only_as_a_pronoun(sentence: str, word: str, expected: bool) -> None:
+    doc = prepare(sentence)
+    i = max(t.i for t in doc.tokens if t.text == word)
+    assert not_a_speaker(doc, i, i + 1) is expected

@@ -14,11 +14,13 @@ from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.linear import LinearModel
 from onrecord.lang.de.narration import (
+    answer_label,
     attribution_only,
     consecutive_clause,
     idiom_mood_only,
     in_idiom,
     in_question_turn,
+    is_interview,
     noun_phrase_only,
     relative_clause_only,
     title_in_marks,
@@ -370,6 +372,7 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
     out: list[Attribution] = []
     prev: Candidate | None = None  # the previous quote's speaker (a ranker feature)
     explicit: Candidate | None = None  # the most recent speaker that names someone (not "Demnach")
+    interview = is_interview(doc)  # answers of a printed interview are the interviewee's
     for parts in group_quotes(doc, sets.spans):
         parts = [reported_sentences(doc, p) for p in parts]
         pairs = list(quote_candidates(doc, parts, sets, prev))
@@ -388,7 +391,15 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
                 best = max(ruled, key=lambda x: x[0])
                 speaker = best[1]
         refers_to: Candidate | None = None
-        if speaker is not None and junk_source(doc, speaker.begin, speaker.end):
+        label = answer_label(doc, parts[0].begin) if interview else None
+        if label is not None:
+            # an interview answer is the interviewee's, whoever the ranker prefers ("STANDARD")
+            speaker = next(
+                (c for c, _ in pairs if (c.begin, c.end) == label),
+                next((c for c in sets.mentions if (c.begin, c.end) == label), Candidate(*label, "name")),
+            )
+            explicit = speaker
+        elif speaker is not None and junk_source(doc, speaker.begin, speaker.end):
             if parts[0].cls == "FQ" and explicit is not None:
                 speaker = explicit  # free indirect speech carries the most recent explicit source
             else:

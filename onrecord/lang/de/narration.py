@@ -194,3 +194,65 @@ def in_question_turn(doc: PreparedDoc, begin: int) -> bool:
         if label is not None:
             return label in _interviewer_labels()
     return False
+
+
+def is_interview(doc: PreparedDoc) -> bool:
+    """Whether the document is a printed interview: some sentence opens with an interviewer's
+    label ("STANDARD: …", "Frage: …")."""
+    labels = _interviewer_labels()
+    return any(turn_label(doc, k) in labels for k in range(len(doc.sentences)))
+
+
+def answer_label(doc: PreparedDoc, begin: int) -> tuple[int, int] | None:
+    """The tokens of the interviewee's label ("Saakaschwili:", "Anna Roth:") whose answer turn
+    token ``begin`` stands in, in a printed interview (:func:`is_interview`); None outside an
+    answer turn, in an interviewer's turn, or after an unnamed label ("Antwort:")."""
+    toks = doc.tokens
+    s_idx = toks[begin].sent
+    para = toks[begin].para
+    for k in range(s_idx, -1, -1):
+        b = doc.sentences[k][0]
+        if toks[b].para != para and "\n" in doc.text:
+            return None
+        label = turn_label(doc, k)
+        if label is None:
+            continue
+        if label in _interviewer_labels() or label in _UNNAMED_ANSWERS or not is_interview(doc):
+            return None
+        n = len(label.split())
+        return (b, b + n) if b + n <= begin and _named_elsewhere(doc, b, b + n) else None
+    return None
+
+
+def _named_elsewhere(doc: PreparedDoc, begin: int, end: int) -> bool:
+    """Whether a label names someone: its last word stands elsewhere in the text not followed by
+    a colon ("Michail Saakaschwili … Saakaschwili:") or labels two turns or more (10kGNAD drops
+    the headline that names the interviewee), which "Zum Vergleich:" or "Fazit:" do not."""
+    toks = doc.tokens
+    if toks[begin].lower in lexicon().prepositions:
+        return False
+    word = toks[end - 1].text
+    labels = sum(
+        1 for k, (b, _) in enumerate(doc.sentences)
+        if (lab := turn_label(doc, k)) is not None and lab.split()[-1] == word
+    )
+    return labels >= 2 or any(
+        t.text == word and (t.i + 1 >= len(toks) or toks[t.i + 1].text != ":")
+        for t in toks if not begin <= t.i < end
+    )
+
+
+#: labels of an answer that name nobody
+_UNNAMED_ANSWERS = frozenset({"Antwort", "A"})
+
+
+def answer_turn_end(doc: PreparedDoc, s_idx: int) -> int:
+    """The token after the answer turn that starts in sentence ``s_idx``: the start of the next
+    sentence with a turn label, of the next paragraph, or the document's end."""
+    toks = doc.tokens
+    para = toks[doc.sentences[s_idx][0]].para
+    for k in range(s_idx + 1, len(doc.sentences)):
+        b = doc.sentences[k][0]
+        if turn_label(doc, k) is not None or (toks[b].para != para and "\n" in doc.text):
+            return b
+    return len(toks)

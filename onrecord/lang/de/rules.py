@@ -42,7 +42,7 @@ from collections import defaultdict
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon
-from onrecord.lang.de.narration import idiom_tokens
+from onrecord.lang.de.narration import answer_label, answer_turn_end, idiom_tokens, is_interview, turn_label
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 
 #: articles, possessives and prepositions that may stand inside a source's noun phrase
@@ -259,10 +259,21 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
             for s in range(toks[sp.begin].sent, toks[sp.end - 1].sent + 1):
                 by_sent[s].append(sp)
     out: list[TokenSpan] = []
+    answered: set[int] = set()  # sentences of an interview answer made one quote below
+    interview = is_interview(doc)
     for s_idx, (b, e) in enumerate(doc.sentences):
-        if s_idx in quoted:
+        if s_idx in quoted or s_idx in answered:
             continue
         local = by_sent.get(s_idx, [])
+        answer = interview_answer(doc, s_idx, quoted) if interview else None
+        if answer is not None:
+            (lab_b, lab_e), end = answer
+            kept = trim(doc, TokenSpan("DQ", lab_e + 1, end))
+            if kept is not None:
+                answered |= {toks[i].sent for i in range(b, end)}
+                out.append(kept)
+                out.extend(_cue_and_source(local, cue_starts, lab_e, lab_b, lab_e))
+                continue
         phrase = next((p for i in range(b, e) if (p := source_phrase_at(doc, i, (b, e), lex)) is not None), None)
         # the tagger's own source cue (the lower-cased word, not cue_class(): the lemma of a
         # sentence-initial "Laut" is the noun) with the speaker it tagged beside it
@@ -372,6 +383,28 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
     return out
 
 
+def interview_answer(doc: PreparedDoc, s_idx: int, quoted: set[int]) -> tuple[tuple[int, int], int] | None:
+    """(label tokens, end of the turn) when sentence ``s_idx`` opens an interviewee's answer
+    ("Saakaschwili: Das Land muss …") in a printed interview and the tagger tagged no quote in
+    the turn: the whole answer, up to the next label, is one direct statement of the label's
+    name (the answers of an interview are the interviewee's own words; 10kGNAD prints them
+    without quote marks)."""
+    label = turn_label(doc, s_idx)
+    if label is None:
+        return None
+    b, e = doc.sentences[s_idx]
+    n = len(label.split())
+    if b + n + 1 >= e:
+        return None
+    found = answer_label(doc, b + n + 1)
+    if found is None:
+        return None
+    end = answer_turn_end(doc, s_idx)
+    if any(doc.tokens[i].sent in quoted for i in range(b, end)):
+        return None
+    return found, end
+
+
 def _cue_and_source(
     local: list[TokenSpan], cue_starts: set[int], cue: int, begin: int, end: int
 ) -> list[TokenSpan]:
@@ -429,7 +462,36 @@ def _subject_end(doc: PreparedDoc, i: int, end: int, lex: GermanLexicon) -> int 
     if np is None or any(t.lower in lex.time_words for t in toks[i : np[1]]):
         return None
     # a noun or name (its lemma capitalised), not a capitalised adverb or article alone
-    return np[1] if any(t.lemma[:1].isupper() for t in toks[i : np[1]]) else None
+    if not any(t.lemma[:1].isupper() for t in toks[i : np[1]]):
+        return None
+    return _past_apposition(doc, _past_parenthesis(doc, np[1], end), end)
+
+
+_APPOSITION_MAX = 4  # words of a name in commas after a subject ("Der Präsident, Anna Roth,")
+
+
+def _past_apposition(doc: PreparedDoc, i: int, end: int) -> int:
+    """The token after a name in commas that opens at ``i`` (", Martin Schulz,"), else ``i``."""
+    toks = doc.tokens
+    if i >= end or toks[i].text != ",":
+        return i
+    k = i + 1
+    while k < end and k - i <= _APPOSITION_MAX and _capitalised(toks[k]) and toks[k].lemma[:1].isupper():
+        k += 1
+    return k + 1 if i + 1 < k < end and toks[k].text == "," else i
+
+
+_PARENTHESIS_MAX = 5  # tokens inside a bracket after a subject ("Der Bundesgerichtshof (BGH)")
+
+
+def _past_parenthesis(doc: PreparedDoc, i: int, end: int) -> int:
+    """The token after a short bracket that opens at ``i`` ("(BGH)", "(CDU)"), else ``i``."""
+    toks = doc.tokens
+    if i < end and toks[i].text == "(":
+        for k in range(i + 1, min(end, i + _PARENTHESIS_MAX + 1)):
+            if toks[k].text == ")":
+                return k + 1
+    return i
 
 
 def speech_act_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> tuple[int, int, int] | None:
@@ -449,19 +511,23 @@ def speech_act_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLe
     last = words[-1]
     s_end = _subject_end(doc, begin, end, lex)
     if s_end is not None and s_end < end and _speech_act_lemma(doc, s_end, end, last, lex) is not None:
-        return begin, s_end, s_end
+        return begin, s_end - (toks[s_end - 1].text == ","), s_end  # the apposition's closing comma is no part
     # an adverbial first, then the verb and its subject
     for v in range(begin + 1, min(begin + _ADVERBIAL_MAX, end - 2)):
         if toks[v].text in CLAUSE_PUNCT:
             return None
         if _speech_act_lemma(doc, v, end, last, lex) is None:
             continue
+        if toks[v + 1].lower in _ACCUSATIVE:
+            return None  # "US-Experten vor Ort schlossen einen Anschlag aus": the object, no subject
         subj = _subject_end(doc, v + 1, end, lex)
         return (v + 1, subj, v) if subj is not None else None
     return None
 
 
 CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—"})
+#: words that open an object, never a subject, after the verb
+_ACCUSATIVE = frozenset({"einen", "den", "ihn", "seinen", "ihren", "unseren", "keinen", "diesen"})
 
 
 #: verbs that take a zu-infinitive as what was said besides the cue lexicon's ("bestand darauf, …")

@@ -185,6 +185,10 @@ def trim_speaker(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon | No
     return begin, end
 
 
+#: lower-case words that stand for a speaker as a relative or demonstrative pronoun ("…, die sagte")
+_RELATIVE_SPEAKERS = frozenset({"der", "die", "das", "welche", "welcher", "dieser", "diese", "jener", "jene"})
+
+
 def not_a_speaker(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon | None = None) -> bool:
     """Whether a candidate mention can be nobody's: the expletive "es", an addressee, or an
     abstract noun without an owner ("der Meinung"; not "seiner Meinung", not "die Ansicht des
@@ -195,7 +199,13 @@ def not_a_speaker(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon | N
         return True
     head = next((i for i in range(begin, end) if toks[i].text[:1].isupper() and not is_quote_mark(toks[i].text)), None)
     if head is None:
-        return False
+        # one lower-case word: a pronoun, a relative "die" or a source adverb ("demnach") may
+        # stand for someone, a verb form ("wird" of "…, wird vermutet") never does (several
+        # words are a noun phrase cut short: "den damals geltenden")
+        low = toks[begin].lower
+        return end - begin == 1 and not (
+            low in lex.pronouns or low in _RELATIVE_SPEAKERS or low in lex.source_adverbs
+        )
     if addressee_at(doc, head, lex):
         return True
     if is_abstract(toks[head], lex) and end - begin <= 2:
