@@ -210,35 +210,85 @@ def _regroup_added(conn: Connection, entity_ids: list[str]) -> list[str]:
             full.append(entity_id)
         elif plan[1]:
             plans[entity_id] = plan
-    # the stored occurrences of the statements the new quotes join
-    joined = {
-        sid: entity_id
-        for entity_id, (find, components) in plans.items()
-        for sid in old[entity_id]
-        if find(sid) in components
-    }
+    # the stored statements each component joins: a component joining one stored statement
+    # (the common case) extends its stored facts; only a component that joins two or more
+    # (a new quote bridging them) reads their stored occurrences
+    joins: dict[str, dict[str, list[str]]] = {}
+    merged: list[str] = []
+    for entity_id, (find, components) in plans.items():
+        joins[entity_id] = defaultdict(list)
+        for sid in sorted(old[entity_id]):
+            if find(sid) in components:
+                joins[entity_id][find(sid)].append(sid)
+        merged += [sid for sids in joins[entity_id].values() if len(sids) > 1 for sid in sids]
     members: dict[str, list[Any]] = defaultdict(list)
-    for chunk in _chunks(sorted(joined)):
+    for chunk in _chunks(sorted(merged)):
         for row in conn.execute(_occurrence_select().where(q.statement_id.in_(chunk))):
             members[row.statement_id].append(row)
+    extended: dict[str, list[Any]] = {}
+    for entity_id, (_, components) in plans.items():
+        for root, sids in joins[entity_id].items():
+            if len(sids) == 1:
+                extended[sids[0]] = components[root]
+    seen = _seen(conn, extended)
     before: dict[str, Any] = {}
     wanted: dict[str, dict[str, Any]] = {}
     moved: dict[str, str] = {}
-    for entity_id, (find, components) in plans.items():
-        for sid in old[entity_id]:
-            if sid in joined:
-                components[find(sid)] += members[sid]
+    renamed: dict[str, str] = {}
+    for entity_id, (_, components) in plans.items():
         facts = _component_facts(
-            entity_id, components, old[entity_id], {sid for sid in old[entity_id] if sid in joined}
+            entity_id, components, old[entity_id], joins[entity_id], members, entries[entity_id], seen
         )
         if facts is None:
             full.append(entity_id)
             continue
-        before.update({sid: old[entity_id][sid] for sid in old[entity_id] if sid in joined})
+        before.update({sid: old[entity_id][sid] for sids in joins[entity_id].values() for sid in sids})
         wanted.update(facts[0])
         moved.update(facts[1])
-    _write(conn, before, wanted, moved)
+        renamed.update(facts[2])
+    _write(conn, before, wanted, moved, renamed)
     return sorted(full)
+
+
+def _seen(conn: Connection, extended: dict[str, list[Any]]) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """Which (statement, article) and (statement, folded outlet) pairs of the new quotes
+    ``extended`` (statement id -> the new occurrence rows joining it) the stored occurrences of
+    the statement already hold: the distinct counts grow only by the others.
+
+    Articles are looked up through the new quotes' articles (a few quotes each, an index);
+    outlets one pair at a time, stopping at the first stored occurrence in that outlet, so a
+    lookup reads the statement's occurrences to the end only when the outlet is new to it."""
+    q, a = t.quotes.c, t.articles.c
+    articles: set[tuple[str, str]] = set()
+    wanted_articles = sorted({row.article_id for rows in extended.values() for row in rows})
+    for chunk in _chunks(wanted_articles):
+        for row in conn.execute(
+            select(q.statement_id, q.article_id).where(q.article_id.in_(chunk), q.statement_id.is_not(None)).distinct()
+        ):
+            if row.statement_id in extended:
+                articles.add((row.statement_id, row.article_id))
+    outlets: set[tuple[str, str]] = set()
+    for sid, rows in sorted(extended.items()):
+        for outlet in sorted({_fold(row.source) for row in rows} - {""}):
+            found = conn.execute(
+                select(literal(1))
+                .select_from(t.quotes.join(t.articles, a.id == q.article_id))
+                .where(q.statement_id == sid, a.source_fold == outlet)
+                .limit(1)
+            ).first()
+            if found is not None:
+                outlets.add((sid, outlet))
+    return articles, outlets
+
+
+@lru_cache(maxsize=4096)
+def _fold_cached(source: str) -> str:
+    return fold(source)
+
+
+def _fold(source: str | None) -> str:
+    """The folded outlet name the statement facts count (``""``: none)."""
+    return _fold_cached(source) if source else ""
 
 
 def _occurrence_select() -> Any:
@@ -311,20 +361,93 @@ def _plan_added(
 
 
 def _component_facts(
-    entity_id: str, components: dict[str, list[Any]], old: dict[str, Any], joined: set[str]
-) -> tuple[dict[str, dict[str, Any]], dict[str, str]] | None:
-    """The statement rows of the components (occurrence rows each) and the quotes to re-point;
-    None when two statements of the entity would share an id (only the full grouping decides)."""
+    entity_id: str,
+    components: dict[str, list[Any]],
+    old: dict[str, Any],
+    joins: dict[str, list[str]],
+    members: dict[str, list[Any]],
+    entries: list[Any],
+    seen: tuple[set[tuple[str, str]], set[tuple[str, str]]],
+) -> tuple[dict[str, dict[str, Any]], dict[str, str], dict[str, str]] | None:
+    """The statement rows of the components (new occurrence rows each, joining the stored
+    statements ``joins`` names by component), the new quotes to point at them, and the stored
+    statements renamed (old id -> new id, when a longer new rendering changes the representative
+    and so the content-hash id); None when two statements of the entity would share an id (only
+    the full grouping decides)."""
     wanted: dict[str, dict[str, Any]] = {}
     moved: dict[str, str] = {}
-    for rows in components.values():
-        rep = min(rows, key=lambda r: (-len(_norm(r.text)), _norm(r.text), r.id))
-        sid = statement_id(entity_id, _norm(rep.text))
-        if sid in wanted or (sid in old and sid not in joined):
+    renamed: dict[str, str] = {}
+    for root, rows in components.items():
+        sids = joins.get(root, [])
+        if len(sids) == 1:
+            facts = _extended_facts(old[sids[0]], rows, entries, seen)
+            if facts is None:
+                return None
+        else:
+            everyone = rows + [row for sid in sids for row in members[sid]]
+            rep = min(everyone, key=_rep_key)
+            facts = _facts(everyone, rep.text)
+        sid = statement_id(entity_id, _norm(facts["text"]))
+        if sid in wanted or (sid in old and sid not in sids):
             return None
-        wanted[sid] = _facts(rows, rep.text)
-        moved.update({row.id: sid for row in rows if row.statement_id != sid})
-    return wanted, moved
+        wanted[sid] = facts
+        if len(sids) == 1:
+            moved.update({row.id: sid for row in rows})
+            if sids[0] != sid:
+                renamed[sids[0]] = sid
+        else:
+            moved.update({row.id: sid for row in everyone if row.statement_id != sid})
+    return wanted, moved, renamed
+
+
+def _rep_key(row: Any) -> tuple[int, str, str]:
+    """The representative occurrence is the least by this key: longest normalised words first."""
+    return (-len(_norm(row.text)), _norm(row.text), row.id)
+
+
+def _first_key(date: str | None, article_id: str, quote_id: str) -> tuple[bool, str, str, str]:
+    """*First seen* is the least by this key: earliest date, undated last, then article, quote."""
+    return (date is None, date or "", article_id, quote_id)
+
+
+def _extended_facts(
+    stored: Any, rows: list[Any], entries: list[Any], seen: tuple[set[tuple[str, str]], set[tuple[str, str]]]
+) -> dict[str, Any] | None:
+    """The facts of the stored statement row ``stored`` with the new occurrence rows ``rows``
+    joined, from the stored facts alone — the same values :func:`_facts` gives over all the
+    occurrences, at a cost that does not grow with the statement. ``entries`` (the entity's
+    distinct stored words, with their least quote id) name the stored representative's quote:
+    the least id among the occurrences with its exact words. None when they do not hold it."""
+    sid = stored.id
+    best = min(rows, key=_rep_key)
+    stored_norm = _norm(stored.text)
+    if (-len(_norm(best.text)), _norm(best.text)) == (-len(stored_norm), stored_norm):
+        keys = [entry.key for entry in entries if entry.statement_id == sid and entry.text == stored.text]
+        if not keys:
+            return None
+        new_rep = _rep_key(best) < (-len(stored_norm), stored_norm, min(keys))
+    else:
+        new_rep = _rep_key(best) < (-len(stored_norm), stored_norm, "")
+    first = min(rows, key=lambda r: _first_key(r.date_from, r.article_id, r.id))
+    stored_first = _first_key(stored.first_date, stored.first_article_id, stored.first_quote_id)
+    new_first = _first_key(first.date_from, first.article_id, first.id) < stored_first
+    dates = [r.date_from for r in rows if r.date_from] + ([stored.last_date] if stored.last_date else [])
+    known_articles, known_outlets = seen
+    return {
+        "entity_id": stored.entity_id,
+        "text": best.text if new_rep else stored.text,
+        "mode": mode_of(best.kind) if new_rep else stored.mode,
+        "language": best.language if new_rep else stored.language,
+        "first_quote_id": first.id if new_first else stored.first_quote_id,
+        "first_article_id": first.article_id if new_first else stored.first_article_id,
+        "first_date": first.date_from if new_first else stored.first_date,
+        "first_outlet": first.source if new_first else stored.first_outlet,
+        "last_date": max(dates) if dates else None,
+        "occurrences": stored.occurrences + len(rows),
+        "articles": stored.articles + len({r.article_id for r in rows if (sid, r.article_id) not in known_articles}),
+        "outlets": stored.outlets
+        + len({_fold(r.source) for r in rows} - {""} - {o for s, o in known_outlets if s == sid}),
+    }
 
 
 def _regroup_chunk(conn: Connection, entity_ids: list[str]) -> None:
@@ -343,9 +466,16 @@ def _regroup_chunk(conn: Connection, entity_ids: list[str]) -> None:
     _write(conn, old, wanted, {qid: sid for qid, sid in assign.items() if by_id[qid].statement_id != sid})
 
 
-def _write(conn: Connection, old: dict[str, Any], wanted: dict[str, dict[str, Any]], moved: dict[str, str]) -> None:
-    """Write the difference between the statement rows ``old`` and ``wanted`` (id -> facts) and
-    point the quotes ``moved`` (quote id -> statement id) at their statements."""
+def _write(
+    conn: Connection,
+    old: dict[str, Any],
+    wanted: dict[str, dict[str, Any]],
+    moved: dict[str, str],
+    renamed: dict[str, str] | None = None,
+) -> None:
+    """Write the difference between the statement rows ``old`` and ``wanted`` (id -> facts),
+    point the quotes of the statements ``renamed`` (old id -> new id) at the new id and the
+    quotes ``moved`` (quote id -> statement id) at their statements."""
     s = t.statements
     gone = sorted(set(old) - set(wanted))
     for chunk in _chunks(gone):
@@ -361,6 +491,11 @@ def _write(conn: Connection, old: dict[str, Any], wanted: dict[str, dict[str, An
     if changed:
         conn.execute(
             update(s).where(s.c.id == bindparam("sid")).values({c: bindparam(f"b_{c}") for c in _FACTS}), changed
+        )
+    if renamed:
+        conn.execute(
+            update(t.quotes).where(t.quotes.c.statement_id == bindparam("was")).values(statement_id=bindparam("st")),
+            [{"was": was, "st": sid} for was, sid in sorted(renamed.items())],
         )
     if moved:
         conn.execute(
