@@ -21,21 +21,32 @@ the store — exactly as the canonical entities are (:mod:`onrecord.storage.reso
   An entity's statements can only change when its set of quotes changes, so after every
   transaction the table equals what grouping every entity from scratch would give.
 * The common case costs what the new quotes cost, not what the speaker's history costs: an
-  entity that only *gained* quotes (new quotes have no ``statement_id`` yet; every other quote
-  of the entity is in one of its statements and each statement still has all its occurrences)
-  is grouped incrementally (:func:`_regroup_added`): its stored quotes are read as distinct
-  (words, kind, statement) entries counted in SQL, only the entries that pass the matcher's
-  candidate rule with a new quote (:func:`~onrecord.statements.match.share_enough_words`) go
-  through the matcher again with the new quotes, and
-  only the statements the new quotes join are rewritten. The groups are connected components
-  of a symmetric relation, so this gives the same table as grouping from scratch. Anything
-  else — quotes deleted with a replaced or deleted article, re-pointed by resolution, moved by
-  a merge or split — groups the entity from all its quotes.
+  entity's stored quotes are read as distinct (words, kind, statement) entries counted in SQL,
+  only the entries that pass the matcher's candidate rule with a new quote
+  (:func:`~onrecord.statements.match.share_enough_words`) go through the matcher again with the
+  new quotes, and only the statements the new quotes join are rewritten (:func:`_regroup_added`).
+  The groups are connected components of a symmetric relation, so this gives the same table as
+  grouping from scratch.
+* Quotes taken away (a replaced or deleted article) or moved between entities (re-pointed by
+  resolution, a merge or a split) touch only their statements (:func:`_take_apart`): a statement
+  whose stored count exceeds its entity's quotes in it, and another entity's statement that a
+  quote of this entity still names, are taken apart and their quotes grouped again like new
+  ones, together with the new quotes; the entity's whole statements stay as they are (two whole
+  statements were two components, so no edge joins them). Only two statements of one entity
+  coming out with one id (identical words in both modes) send the entity to a grouping from
+  scratch.
 * Statement facts: the representative words are the longest occurrence's (ties: code-point
   order, then quote id); *first seen* is the occurrence with the earliest article date (undated
   last; ties: article id, then quote id), whose outlet and article are kept; *last seen* the
   latest date; ``occurrences``, ``articles`` and ``outlets`` (distinct folded outlet names)
-  count the group. Quotes without a speaker entity belong to no statement.
+  count the group. A statement that only gains occurrences has them *extended* from its stored
+  row (:func:`_extended_facts`): minimum and maximum keys, sums, and the distinct counts grown
+  by the new quotes' articles and outlets it does not hold yet (looked up through those
+  articles, and one stop-at-first lookup per new outlet); a longer new rendering changes the
+  representative and so the id, and the stored quotes follow by one update. Only a group that
+  joins two stored statements, or is new, is counted from its occurrences. So a write's cost
+  does not grow with the size of the statements it joins. Quotes without a speaker entity
+  belong to no statement.
 * The source kind of a quote (:mod:`onrecord.statements.sources`) depends only on its own
   article's analysis (roles, entity type, anonymity), so it is computed once, on insert.
 * Stores written before revision 0006 get both filled by the migration (:func:`backfill`).
@@ -163,8 +174,8 @@ def _facts(members: list[Any], text: str) -> dict[str, Any]:
 
 def regroup(conn: Connection, speakers: Iterable[str]) -> None:
     """Recompute the statements of the entities ``speakers`` from their stored quotes and write
-    the difference (see the module docstring): incrementally where an entity only gained quotes,
-    else from all its quotes."""
+    the difference (see the module docstring): incrementally, touching only the statements that
+    gain or lose quotes."""
     ids = sorted({s for s in speakers if s})
     full: list[str] = []
     for chunk in _chunks(ids, 200):
@@ -174,10 +185,10 @@ def regroup(conn: Connection, speakers: Iterable[str]) -> None:
 
 
 def _regroup_added(conn: Connection, entity_ids: list[str]) -> list[str]:
-    """Group the quotes the entities gained (``statement_id`` NULL) into their stored statements,
-    comparing them only with stored quotes that share enough of their words; returns the
-    entities (nothing written for them) that also lost or received grouped quotes, which only
-    a grouping from scratch gets right.
+    """Group the quotes the entities gained (``statement_id`` NULL), and the quotes of their
+    touched statements (:func:`_take_apart`), into their whole stored statements, comparing them
+    only with stored quotes that share enough of their words; returns the entities (nothing
+    written for them) that only a grouping from scratch gets right (two statements with one id).
 
     Why this equals grouping every quote from scratch: the statements are the connected
     components of a symmetric relation on occurrences (:func:`group_statements`), so adding
@@ -202,6 +213,7 @@ def _regroup_added(conn: Connection, entity_ids: list[str]) -> list[str]:
     added: dict[str, list[Any]] = defaultdict(list)
     for row in conn.execute(_occurrence_select().where(q.entity_id.in_(entity_ids), q.statement_id.is_(None))):
         added[row.entity_id].append(row)
+    lost = _take_apart(conn, entity_ids, entries, old, added)
     full: list[str] = []
     plans: dict[str, tuple[Callable[[str], str], dict[str, list[Any]]]] = {}
     for entity_id in entity_ids:
@@ -246,8 +258,52 @@ def _regroup_added(conn: Connection, entity_ids: list[str]) -> list[str]:
         wanted.update(facts[0])
         moved.update(facts[1])
         renamed.update(facts[2])
+    for entity_id, rows in lost.items():
+        if entity_id not in full:  # a statement that lost occurrences is rewritten or goes
+            before.update(rows)
     _write(conn, before, wanted, moved, renamed)
     return sorted(full)
+
+
+def _take_apart(
+    conn: Connection,
+    entity_ids: list[str],
+    entries: dict[str, list[Any]],
+    old: dict[str, dict[str, Any]],
+    added: dict[str, list[Any]],
+) -> dict[str, dict[str, Any]]:
+    """Treat the quotes of the *touched* statements as new: a statement of an entity that lost
+    occurrences (its stored count exceeds the entity's quotes in it: a replaced or deleted
+    article, a quote re-pointed to another entity) and a statement of another entity that quotes
+    of this one still name (re-pointed here by resolution, a merge or split). Their quotes are
+    appended to ``added``, their rows and entries taken out of ``old`` and ``entries`` (in
+    place); returns the taken rows by entity (to rewrite or delete).
+
+    Why this equals grouping from scratch: the quotes of a statement that stayed whole are still
+    connected among themselves, and the only edges a surviving quote can have to another
+    statement's quotes are to quotes that were not in a whole statement before (two whole
+    statements were two components: no edge joins them). So the whole statements are kept and
+    the taken-apart quotes are grouped with the new ones exactly as new quotes are."""
+    q = t.quotes.c
+    touched: dict[str, set[str]] = {}
+    for entity_id in entity_ids:
+        counts: dict[str, int] = defaultdict(int)
+        for entry in entries[entity_id]:
+            counts[entry.statement_id] += entry.n
+        stored = old[entity_id]
+        broken = {sid for sid in counts if sid not in stored}
+        broken |= {sid for sid, row in stored.items() if row.occurrences != counts.get(sid, 0)}
+        if broken:
+            touched[entity_id] = broken
+    for chunk in _chunks(sorted({sid for sids in touched.values() for sid in sids})):
+        for row in conn.execute(_occurrence_select().where(q.statement_id.in_(chunk), q.entity_id.in_(entity_ids))):
+            if row.statement_id in touched.get(row.entity_id, ()):
+                added[row.entity_id].append(row)
+    lost: dict[str, dict[str, Any]] = {}
+    for entity_id, sids in touched.items():
+        lost[entity_id] = {sid: old[entity_id].pop(sid) for sid in sorted(sids) if sid in old[entity_id]}
+        entries[entity_id] = [entry for entry in entries[entity_id] if entry.statement_id not in sids]
+    return lost
 
 
 def _seen(conn: Connection, extended: dict[str, list[Any]]) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
