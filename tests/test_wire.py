@@ -205,3 +205,26 @@ def test_a_new_copy_is_compared_with_one_member_of_a_stored_cluster(
         batch=100,
     )
     assert _wire(fresh) == _wire(db)
+
+
+def test_a_word_for_word_rerun_joins_its_stored_twin_after_one_phrase_query(
+    tmp_path: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from onrecord.storage import wire
+
+    phrases: list[int] = []
+    original = wire._candidates
+    monkeypatch.setattr(
+        wire, "_candidates", lambda conn, i, lang, p: (phrases.append(len(p)), original(conn, i, lang, p))[1]
+    )
+    stored = [_article("b-copy", FERRY_COPY, "2024-05-04"), _article("c-orig", FERRY, "2024-05-05")]
+    rerun = _article("a-rerun", FERRY, "2024-05-03")  # the same words as c-orig, earlier
+    db = str(tmp_path) + "/twin.db"  # type: ignore[operator]
+    _put(db, stored, batch=1)
+    phrases.clear()
+    _put(db, [rerun], batch=1)
+    assert phrases == [1]
+    assert _wire(db) == {"a-rerun": None, "b-copy": "a-rerun", "c-orig": "a-rerun"}
+    fresh = str(tmp_path) + "/fresh.db"  # type: ignore[operator]
+    _put(fresh, [rerun, *stored], batch=100)
+    assert _wire(fresh) == _wire(db)

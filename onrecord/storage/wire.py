@@ -145,6 +145,29 @@ def refresh(
         conn.execute(update(a).where(a.c.id == bindparam("aid")).values(wire_of=bindparam("w")), chunk)
 
 
+#: a body's first probe phrase held by more stored articles than this is not checked for a twin
+_TWIN_CANDIDATES = 20
+
+
+def _stored_twin(conn: Connection, article_id: str, row: Any, phrase: str, written: set[str]) -> str | None:
+    """The canonical article of the cluster of a stored article with exactly the written body
+    ``row.text`` (same language), or None: one phrase query for the body's first probe phrase.
+
+    The relation is a function of the two bodies, so whatever is related to the written article
+    is related to its stored twin, and the twin's stored cluster is closed under the relation:
+    the written article joins exactly that cluster, no other query needed. Only stored twins
+    count (two written twins would each rely on the other)."""
+    a = t.articles.c
+    found = sorted(_candidates(conn, article_id, row.language, [phrase]) - written)
+    if not found or len(found) > _TWIN_CANDIDATES:
+        return None
+    for chunk in _chunks(found):
+        query = select(a.id, a.wire_of).where(a.id.in_(chunk), a.text == row.text).order_by(a.id).limit(1)
+        for twin in conn.execute(query):
+            return str(twin.wire_of or twin.id)
+    return None
+
+
 def _join(conn: Connection, written: list[str], params: WireParams) -> None:
     """:func:`refresh` when articles were only added (nothing replaced or deleted): clusters can
     then only grow and merge, never split, so the stored clusters stay whole and the new ones
@@ -155,7 +178,9 @@ def _join(conn: Connection, written: list[str], params: WireParams) -> None:
     are closed under the relation, so no edge joins two of them directly). The canonical article
     of a joined cluster is the earliest of the stored canonical articles and the written ones;
     the members of a cluster whose canonical article changes are re-pointed by one update,
-    without reading their texts. Bodies shorter than the rule's minimum never query the index."""
+    without reading their texts. Bodies shorter than the rule's minimum never query the index;
+    a body stored before word for word (a re-run of the same report) joins its twin's cluster
+    after one phrase query (:func:`_stored_twin`)."""
     a = t.articles.c
     rows = _rows(conn, written)
     parent: dict[str, str] = {}
@@ -182,6 +207,10 @@ def _join(conn: Connection, written: list[str], params: WireParams) -> None:
         mine = body(row.text)
         phrases = probe(mine, params)
         if not phrases:
+            continue
+        twin = _stored_twin(conn, article_id, row, phrases[0], set(rows))
+        if twin is not None:
+            union(twin, article_id)
             continue
         found = sorted(_candidates(conn, article_id, row.language, phrases))
         heads: dict[str, list[Any]] = {}
