@@ -42,7 +42,7 @@ the store — exactly as the canonical entities are (:mod:`onrecord.storage.reso
   count the group. A statement that only gains occurrences has them *extended* from its stored
   row (:func:`_extended_facts`): minimum and maximum keys, sums, and the distinct counts grown
   by the new quotes' articles and outlets it does not hold yet (looked up through those
-  articles, and one stop-at-first lookup per new outlet); a longer new rendering changes the
+  articles, and the statement's outlets read from two indexes in one query); a longer new rendering changes the
   representative and so the id, and the stored quotes follow by one update. Only a group that
   joins two stored statements, or is new, is counted from its occurrences. So a write's cost
   does not grow with the size of the statements it joins. Quotes without a speaker entity
@@ -312,8 +312,8 @@ def _seen(conn: Connection, extended: dict[str, list[Any]]) -> tuple[set[tuple[s
     the statement already hold: the distinct counts grow only by the others.
 
     Articles are looked up through the new quotes' articles (a few quotes each, an index);
-    outlets one pair at a time, stopping at the first stored occurrence in that outlet, so a
-    lookup reads the statement's occurrences to the end only when the outlet is new to it."""
+    outlets in one query per 500 statements, reading only the statement index and the outlet
+    of each occurrence's article (no Python row per occurrence)."""
     q, a = t.quotes.c, t.articles.c
     articles: set[tuple[str, str]] = set()
     wanted_articles = sorted({row.article_id for rows in extended.values() for row in rows})
@@ -324,16 +324,18 @@ def _seen(conn: Connection, extended: dict[str, list[Any]]) -> tuple[set[tuple[s
             if row.statement_id in extended:
                 articles.add((row.statement_id, row.article_id))
     outlets: set[tuple[str, str]] = set()
-    for sid, rows in sorted(extended.items()):
-        for outlet in sorted({_fold(row.source) for row in rows} - {""}):
-            found = conn.execute(
-                select(literal(1))
-                .select_from(t.quotes.join(t.articles, a.id == q.article_id))
-                .where(q.statement_id == sid, a.source_fold == outlet)
-                .limit(1)
-            ).first()
-            if found is not None:
-                outlets.add((sid, outlet))
+    new_outlets = {sid: {_fold(row.source) for row in rows} - {""} for sid, rows in extended.items()}
+    wanted_outlets = sorted({outlet for folds in new_outlets.values() for outlet in folds})
+    for chunk in _chunks(sorted(sid for sid, folds in new_outlets.items() if folds)):
+        query = (
+            select(q.statement_id, a.source_fold)
+            .select_from(t.quotes.join(t.articles, a.id == q.article_id))
+            .where(q.statement_id.in_(chunk), a.source_fold.in_(wanted_outlets))
+            .distinct()
+        )
+        for row in conn.execute(query):
+            if row.source_fold in new_outlets[row.statement_id]:
+                outlets.add((row.statement_id, row.source_fold))
     return articles, outlets
 
 
