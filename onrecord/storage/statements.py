@@ -69,11 +69,14 @@ from sqlalchemy import Connection, and_, bindparam, case, delete, distinct, func
 from onrecord.errors import NotFoundError
 from onrecord.resolve.keys import fold
 from onrecord.statements.match import (
+    MatchParams,
     Occurrence,
+    _match,
+    _Words,
+    _words,
     group_statements,
     mode_of,
     normalize,
-    same_statement,
     share_enough_words,
     statement_id,
 )
@@ -143,6 +146,18 @@ def _occurrence_rows(conn: Connection, entity_ids: list[str]) -> list[Any]:
 def _norm(text: str) -> str:
     """:func:`normalize`, remembered: the same words recur in many articles (wire copies)."""
     return normalize(text)
+
+
+@lru_cache(maxsize=65536)
+def _compared(text: str, kind: str) -> _Words:
+    """Words and kind as the matcher compares them, remembered: :func:`same_statement
+    <onrecord.statements.match.same_statement>` of two quotes of one speaker is
+    ``_match(_compared(a), _compared(b))``, without normalising both sides again for every pair
+    (half the grouping time of a bench batch went to that)."""
+    return _words(Occurrence("", "", text, kind), _norm(text))
+
+
+_PARAMS = MatchParams()
 
 
 @lru_cache(maxsize=65536)
@@ -398,19 +413,28 @@ def _plan_added(
         if first != other:
             parent[max(first, other)] = min(first, other)
 
-    # edges among the new quotes: the matcher on them alone
-    for group in group_statements(Occurrence(row.id, entity_id, row.text, row.kind) for row in added):
-        for key in group.keys[1:]:
-            union(group.keys[0], key)
+    # edges among the new quotes: the matcher's relation on them alone (identical words in one
+    # mode are one statement; other pairs pass the candidate rule, then the matcher), on the
+    # remembered normalised words rather than through group_statements, which normalises again
+    distinct: dict[tuple[str, str], str] = {}
+    for row, norm in zip(added, norms, strict=True):
+        same = distinct.setdefault((norm, mode_of(row.kind)), row.id)
+        union(same, row.id)
+    heads = set(distinct.values())
+    firsts = [(row.id, _compared(row.text, row.kind)) for row in added if row.id in heads]
+    for n, (one, words) in enumerate(firsts):
+        for two, other in firsts[n + 1 :]:
+            if find(one) != find(two) and _match(words, other, _PARAMS):
+                union(one, two)
     # edges from a new quote to a stored entry (never between stored entries: those are known)
     for row, norm in zip(added, norms, strict=True):
-        new = Occurrence(row.id, entity_id, row.text, row.kind)
+        new = _compared(row.text, row.kind)
         for entry in candidates:
             if find(entry.statement_id) == find(row.id):
                 continue
             entry_norm = _norm(entry.text)
             same_words = entry_norm == norm and mode_of(entry.kind) == mode_of(row.kind)
-            if same_words or same_statement(new, Occurrence(entry.key, entity_id, entry.text, entry.kind)):
+            if same_words or _match(new, _compared(entry.text, entry.kind), _PARAMS):
                 union(entry.statement_id, row.id)
     components: dict[str, list[Any]] = defaultdict(list)
     for row in added:
