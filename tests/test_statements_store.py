@@ -250,12 +250,13 @@ def test_new_articles_join_stored_statements_without_regrouping_the_speaker(
     one_batch = str(tmp_path / "one.db")
     _put(one_batch, [*later, *early, *articles()], batch=100)
     assert _snapshot(db) == _snapshot(one_batch) == _regrouped_from_scratch(db)
-    # a replaced article takes quotes away: that speaker is grouped from scratch
+    # a replaced article takes quotes away: only the statement that lost them is grouped again
+    # (with the speaker's other statements kept whole), never the speaker from scratch
     full.clear()
     with open_store(db) as store:
         edited = later[0].model_copy(update={"meta": later[0].meta.model_copy(update={"published": "2024-06-01"})})
         assert store.put(edited) == "replaced"
-    assert len(full) == 1 and len(full[0]) == 1
+    assert full == []
     replaced = str(tmp_path / "replaced.db")
     _put(replaced, [edited, *later[1:], *early, *articles()], batch=3)
     assert _snapshot(db) == _snapshot(replaced)
@@ -478,3 +479,64 @@ def test_kept_source_counts_follow_every_write(db_url: str) -> None:
         with store.engine.begin() as conn:
             rebuild(conn)
         assert _kept_rows(store) == maintained
+
+
+def test_statement_facts_extended_by_new_quotes_equal_the_facts_of_all_occurrences(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Facts of a statement that only gains occurrences are extended from its stored row (counts,
+    # first and last seen, distinct articles and folded outlets, representative words and id),
+    # never recomputed from its stored occurrences; inserted one at a time in any order, with
+    # deletions and re-insertions in between, they must equal the facts of a one-batch store and
+    # of a grouping from scratch: ties in date, outlets that fold alike, an undated article
+    # without outlet, two occurrences in one article, re-punctuated words (the representative's
+    # quote id decides) and a longer rendering arriving last (a new representative and id).
+    from statement_articles import Said, make_analysis
+
+    from onrecord.storage import statements as grouping
+
+    said = {"name": "Lea Sturm", "type": "person", "title": "Bürgermeisterin"}
+    words = "Der neue Bahnhof öffnet im Herbst und bringt den Zug zurück in die Stadt"
+    docs = [
+        make_analysis("f1", "de", "2024-04-02", "Hafenblatt", [Said(**said, words=words)]),
+        make_analysis("f2", "de", "2024-04-02", "HAFENBLATT", [Said(**said, words=f"{words}.")]),
+        make_analysis("f3", "de", None, None, [Said(**said, words=words)]),
+        make_analysis(
+            "f4", "de", "2024-03-30", "Abendpost", [Said(**said, words=words), Said(**said, words=f"{words}!")]
+        ),
+        make_analysis("f5", "de", "2024-04-02", "Abendpost", [Said(**said, words=f"{words}, sagt sie")]),
+        make_analysis("f6", "de", "2024-05-01", "Seeblatt", [Said(**said, words=f"{words} nach zwanzig Jahren")]),
+    ]
+    reference = str(tmp_path / "ref.db")
+    _put(reference, docs, batch=100)
+    expected = _snapshot(reference)
+    with open_store(reference) as store:
+        [statement] = store.statements(QuoteFilter(speaker="Lea Sturm"))
+        assert (statement.occurrences, statement.articles, statement.outlets) == (7, 6, 3)
+        assert (statement.first_seen, statement.first_article_id, statement.last_seen) == (
+            "2024-03-30",
+            "f4",
+            "2024-05-01",
+        )
+        assert statement.text == f"{words} nach zwanzig Jahren"
+    largest: list[int] = []
+    original = grouping._facts
+    monkeypatch.setattr(grouping, "_facts", lambda rows, text: (largest.append(len(rows)), original(rows, text))[1])
+    for seed in range(4):
+        rng = random.Random(seed)
+        db = str(tmp_path / f"kb{seed}.db")
+        order = docs[:]
+        rng.shuffle(order)
+        largest.clear()
+        _put(db, order, batch=1)
+        # the stored occurrences of the statement are never read to extend it
+        assert max(largest) <= 2, largest
+        assert _snapshot(db) == expected, seed
+        gone = rng.sample(docs, 3)
+        with open_store(db) as store:
+            for analysis in gone:
+                store.delete_article(analysis.id)
+        rng.shuffle(gone)
+        _put(db, gone, batch=rng.choice([1, 2]))
+        assert _snapshot(db) == expected, seed
+    assert _regrouped_from_scratch(reference) == expected

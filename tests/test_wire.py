@@ -177,3 +177,54 @@ def test_the_article_page_and_the_api_name_the_wire_copy(tmp_path: object) -> No
             assert {a["id"]: a["wire_of"] for a in listing} == EXPECTED
     finally:
         store.close()
+
+
+def test_a_new_copy_is_compared_with_one_member_of_a_stored_cluster(
+    tmp_path: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Adding articles never splits a cluster, so a new copy needs one related member per stored
+    # cluster, not a comparison with every member (nor all pairs of the cluster again); an
+    # earlier copy arriving last becomes canonical and the stored members follow it.
+    from onrecord.storage import wire
+
+    calls: list[int] = []
+    original = wire.related
+    monkeypatch.setattr(wire, "related", lambda a, b, params: (calls.append(1), original(a, b, params))[1])
+    db = str(tmp_path) + "/cluster.db"  # type: ignore[operator]
+    days = ["2024-05-04", "2024-05-05", "2024-05-06", "2024-05-07"]
+    _put(db, [_article(f"copy-{n}", FERRY_COPY, day) for n, day in enumerate(days)], batch=1)
+    assert _wire(db) == {"copy-0": None, "copy-1": "copy-0", "copy-2": "copy-0", "copy-3": "copy-0"}
+    calls.clear()
+    _put(db, [_article("first", FERRY, "2024-05-01")], batch=1)
+    assert len(calls) == 1
+    assert _wire(db) == {"first": None, **{f"copy-{n}": "first" for n in range(4)}}
+    fresh = str(tmp_path) + "/fresh.db"  # type: ignore[operator]
+    _put(
+        fresh,
+        [_article("first", FERRY, "2024-05-01")] + [_article(f"copy-{n}", FERRY_COPY, d) for n, d in enumerate(days)],
+        batch=100,
+    )
+    assert _wire(fresh) == _wire(db)
+
+
+def test_a_word_for_word_rerun_joins_its_stored_twin_after_one_phrase_query(
+    tmp_path: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from onrecord.storage import wire
+
+    phrases: list[int] = []
+    original = wire._candidates
+    monkeypatch.setattr(
+        wire, "_candidates", lambda conn, i, lang, p: (phrases.append(len(p)), original(conn, i, lang, p))[1]
+    )
+    stored = [_article("b-copy", FERRY_COPY, "2024-05-04"), _article("c-orig", FERRY, "2024-05-05")]
+    rerun = _article("a-rerun", FERRY, "2024-05-03")  # the same words as c-orig, earlier
+    db = str(tmp_path) + "/twin.db"  # type: ignore[operator]
+    _put(db, stored, batch=1)
+    phrases.clear()
+    _put(db, [rerun], batch=1)
+    assert phrases == [1]
+    assert _wire(db) == {"a-rerun": None, "b-copy": "a-rerun", "c-orig": "a-rerun"}
+    fresh = str(tmp_path) + "/fresh.db"  # type: ignore[operator]
+    _put(fresh, [rerun, *stored], batch=100)
+    assert _wire(fresh) == _wire(db)

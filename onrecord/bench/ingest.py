@@ -50,6 +50,8 @@ _FIRST_DAY = date(2019, 1, 1)
 _DAYS = (date(2026, 12, 31) - _FIRST_DAY).days + 1
 #: a step coprime to the number of days, so consecutive replicas land far apart and all days are used
 _DAY_STEP = 7919
+#: the store-size slices the result reports shares for (the trend as the store grows)
+SLICE_QUOTES = 10_000
 
 
 def strip_unknown(record: dict[str, Any], models: dict[str, Any]) -> dict[str, Any]:
@@ -113,23 +115,22 @@ def _worker(analyses_path: Path, quotes_target: int) -> dict[str, Any]:
             model.Analysis.model_validate(strip_unknown(json.loads(line), models)) for line in lines if line.strip()
         ]
     prints = [fact_id("A", analysis.to_dict()) for analysis in analyses]
-    grouping = [0.0]
+    # wall and CPU seconds inside statement grouping and the wire-copy hook (where the version has them)
+    spent = {"grouping": [0.0, 0.0], "wire": [0.0, 0.0]}
     stmts: Any = None
     try:
         from onrecord.storage import statements as stmts
     except ImportError:  # a version before statements (issue 18)
         pass
-    if stmts is not None and hasattr(stmts, "regroup"):
-        original = stmts.regroup
-
-        def timed(*args: Any, **kwargs: Any) -> Any:
-            started = time.perf_counter()
-            try:
-                return original(*args, **kwargs)
-            finally:
-                grouping[0] += time.perf_counter() - started
-
-        stmts.regroup = timed
+    wire: Any = None
+    try:
+        from onrecord.storage import wire
+    except ImportError:  # a version before wire copies in the store
+        pass
+    hooks = [(stmts, "regroup", "grouping"), (wire, "refresh", "wire")]
+    for module, function, label in hooks:
+        if module is not None and hasattr(module, function):
+            _time_calls(module, function, spent[label])
     batches: list[dict[str, Any]] = []
     progress = os.environ.get("ONRECORD_BENCH_PROGRESS")
     with tempfile.TemporaryDirectory(prefix="onrecord-bench-ingest-") as tmp:
@@ -139,14 +140,21 @@ def _worker(analyses_path: Path, quotes_target: int) -> dict[str, Any]:
 
             def flush() -> None:
                 nonlocal stored
-                before = grouping[0]
-                started = time.perf_counter()
+                before = {label: list(values) for label, values in spent.items()}
+                started, started_cpu = time.perf_counter(), time.process_time()
                 store.put_many(batch)
-                seconds = time.perf_counter() - started
+                seconds, cpu = time.perf_counter() - started, time.process_time() - started_cpu
                 quotes = sum(len(analysis.quotes) for analysis, _ in batch)
                 stored += quotes
                 batches.append(
-                    {"quotes": quotes, "seconds": seconds, "grouping": grouping[0] - before, "after": stored}
+                    {
+                        "quotes": quotes,
+                        "seconds": seconds,
+                        "cpu": cpu,
+                        **{label: spent[label][0] - before[label][0] for label in spent},
+                        **{f"{label}_cpu": spent[label][1] - before[label][1] for label in spent},
+                        "after": stored,
+                    }
                 )
                 if progress:  # a long run can be followed (and read when cut short)
                     with open(progress, "a", encoding="utf-8") as out:
@@ -161,19 +169,71 @@ def _worker(analyses_path: Path, quotes_target: int) -> dict[str, Any]:
                 flush()
     quotes = sum(b["quotes"] for b in batches)
     seconds = sum(b["seconds"] for b in batches)
+    cpu = sum(b["cpu"] for b in batches)
     half = batches[len(batches) // 2 :]
+    has = {
+        "grouping": stmts is not None and hasattr(stmts, "regroup"),
+        "wire": wire is not None and hasattr(wire, "refresh"),
+    }
+
+    def share(part: str, rows: list[dict[str, Any]], clock: str = "seconds") -> float | None:
+        if not has[part]:
+            return None
+        suffix = "_cpu" if clock == "cpu" else ""
+        return round(sum(b[part + suffix] for b in rows) / sum(b[clock] for b in rows), 4)
+
     return {
         "onrecord": str(Path(model.__file__).parent),
         "quotes": quotes,
         "batches": len(batches),
         "seconds": round(seconds, 3),
+        "cpu_seconds": round(cpu, 3),
         "quotes_per_s": round(quotes / seconds, 1),
-        "grouping_seconds": round(grouping[0], 3) if stmts is not None else None,
-        "grouping_share": round(grouping[0] / seconds, 4) if stmts is not None else None,
+        "quotes_per_cpu_s": round(quotes / cpu, 1),
+        "grouping_seconds": round(spent["grouping"][0], 3) if has["grouping"] else None,
+        "grouping_share": share("grouping", batches),
+        "grouping_share_cpu": share("grouping", batches, "cpu"),
+        "wire_share": share("wire", batches),
+        "wire_share_cpu": share("wire", batches, "cpu"),
         "second_half_quotes_per_s": round(sum(b["quotes"] for b in half) / sum(b["seconds"] for b in half), 1),
-        "second_half_grouping_share": round(sum(b["grouping"] for b in half) / sum(b["seconds"] for b in half), 4),
+        "second_half_grouping_share": share("grouping", half),
+        "slices": [
+            {
+                "up_to": (index + 1) * SLICE_QUOTES,
+                "quotes_per_cpu_s": round(sum(b["quotes"] for b in rows) / sum(b["cpu"] for b in rows), 1),
+                "grouping_share_cpu": share("grouping", rows, "cpu"),
+                "wire_share_cpu": share("wire", rows, "cpu"),
+            }
+            for index, rows in enumerate(_slices(batches))
+        ],
         "per_batch": [{k: round(v, 3) if isinstance(v, float) else v for k, v in b.items()} for b in batches],
     }
+
+
+def _time_calls(module: Any, function: str, total: list[float]) -> None:
+    """Replace ``module.function`` by a wrapper adding its wall and CPU seconds to ``total``."""
+    original = getattr(module, function)
+
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        started, started_cpu = time.perf_counter(), time.process_time()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            total[0] += time.perf_counter() - started
+            total[1] += time.process_time() - started_cpu
+
+    setattr(module, function, timed)
+
+
+def _slices(batches: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The batches by the :data:`SLICE_QUOTES` slice of the store size they ended in."""
+    slices: list[list[dict[str, Any]]] = []
+    for batch in batches:
+        index = (batch["after"] - 1) // SLICE_QUOTES
+        while len(slices) <= index:
+            slices.append([])
+        slices[index].append(batch)
+    return [rows for rows in slices if rows]
 
 
 def _load() -> str:
@@ -210,18 +270,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         for name, root in versions:
             result = _run(root, args.analyses, args.quotes) | {"load_after": _load(), "repeat": repeat}
             results[name].append(result)
-            brief = {k: v for k, v in result.items() if k != "per_batch"}
+            brief = {k: v for k, v in result.items() if k not in ("per_batch", "slices")}
             print(json.dumps({"version": name, **brief}), flush=True)
     loads["after"] = _load()
     summary: dict[str, Any] = {"load": loads, "quotes": args.quotes}
     for name, runs in results.items():
         rates = sorted(run["quotes_per_s"] for run in runs)
-        shares = [run["grouping_share"] for run in runs if run["grouping_share"] is not None]
+
+        def median(key: str, these: list[dict[str, Any]] = runs) -> float | None:
+            values = [run[key] for run in these if run.get(key) is not None]
+            return statistics.median(values) if values else None
+
         summary[name] = {
             "quotes_per_s": rates,
             "median_quotes_per_s": statistics.median(rates),
-            "median_second_half_quotes_per_s": statistics.median(run["second_half_quotes_per_s"] for run in runs),
-            "median_grouping_share": statistics.median(shares) if shares else None,
+            "median_quotes_per_cpu_s": median("quotes_per_cpu_s"),
+            "median_second_half_quotes_per_s": median("second_half_quotes_per_s"),
+            "median_grouping_share": median("grouping_share"),
+            "median_grouping_share_cpu": median("grouping_share_cpu"),
+            "median_second_half_grouping_share": median("second_half_grouping_share"),
+            "median_wire_share_cpu": median("wire_share_cpu"),
         }
     if len(versions) == 2:
         first, second = (name for name, _ in versions)

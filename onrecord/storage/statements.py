@@ -21,21 +21,32 @@ the store — exactly as the canonical entities are (:mod:`onrecord.storage.reso
   An entity's statements can only change when its set of quotes changes, so after every
   transaction the table equals what grouping every entity from scratch would give.
 * The common case costs what the new quotes cost, not what the speaker's history costs: an
-  entity that only *gained* quotes (new quotes have no ``statement_id`` yet; every other quote
-  of the entity is in one of its statements and each statement still has all its occurrences)
-  is grouped incrementally (:func:`_regroup_added`): its stored quotes are read as distinct
-  (words, kind, statement) entries counted in SQL, only the entries that pass the matcher's
-  candidate rule with a new quote (:func:`~onrecord.statements.match.share_enough_words`) go
-  through the matcher again with the new quotes, and
-  only the statements the new quotes join are rewritten. The groups are connected components
-  of a symmetric relation, so this gives the same table as grouping from scratch. Anything
-  else — quotes deleted with a replaced or deleted article, re-pointed by resolution, moved by
-  a merge or split — groups the entity from all its quotes.
+  entity's stored quotes are read as distinct (words, kind, statement) entries counted in SQL,
+  only the entries that pass the matcher's candidate rule with a new quote
+  (:func:`~onrecord.statements.match.share_enough_words`) go through the matcher again with the
+  new quotes, and only the statements the new quotes join are rewritten (:func:`_regroup_added`).
+  The groups are connected components of a symmetric relation, so this gives the same table as
+  grouping from scratch.
+* Quotes taken away (a replaced or deleted article) or moved between entities (re-pointed by
+  resolution, a merge or a split) touch only their statements (:func:`_take_apart`): a statement
+  whose stored count exceeds its entity's quotes in it, and another entity's statement that a
+  quote of this entity still names, are taken apart and their quotes grouped again like new
+  ones, together with the new quotes; the entity's whole statements stay as they are (two whole
+  statements were two components, so no edge joins them). Only two statements of one entity
+  coming out with one id (identical words in both modes) send the entity to a grouping from
+  scratch.
 * Statement facts: the representative words are the longest occurrence's (ties: code-point
   order, then quote id); *first seen* is the occurrence with the earliest article date (undated
   last; ties: article id, then quote id), whose outlet and article are kept; *last seen* the
   latest date; ``occurrences``, ``articles`` and ``outlets`` (distinct folded outlet names)
-  count the group. Quotes without a speaker entity belong to no statement.
+  count the group. A statement that only gains occurrences has them *extended* from its stored
+  row (:func:`_extended_facts`): minimum and maximum keys, sums, and the distinct counts grown
+  by the new quotes' articles and outlets it does not hold yet (looked up through those
+  articles, and the statement's outlets read from two indexes in one query); a longer new rendering changes the
+  representative and so the id, and the stored quotes follow by one update. Only a group that
+  joins two stored statements, or is new, is counted from its occurrences. So a write's cost
+  does not grow with the size of the statements it joins. Quotes without a speaker entity
+  belong to no statement.
 * The source kind of a quote (:mod:`onrecord.statements.sources`) depends only on its own
   article's analysis (roles, entity type, anonymity), so it is computed once, on insert.
 * Stores written before revision 0006 get both filled by the migration (:func:`backfill`).
@@ -58,11 +69,14 @@ from sqlalchemy import Connection, and_, bindparam, case, delete, distinct, func
 from onrecord.errors import NotFoundError
 from onrecord.resolve.keys import fold
 from onrecord.statements.match import (
+    MatchParams,
     Occurrence,
+    _match,
+    _Words,
+    _words,
     group_statements,
     mode_of,
     normalize,
-    same_statement,
     share_enough_words,
     statement_id,
 )
@@ -135,6 +149,18 @@ def _norm(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def _compared(text: str, kind: str) -> _Words:
+    """Words and kind as the matcher compares them, remembered: :func:`same_statement
+    <onrecord.statements.match.same_statement>` of two quotes of one speaker is
+    ``_match(_compared(a), _compared(b))``, without normalising both sides again for every pair
+    (half the grouping time of a bench batch went to that)."""
+    return _words(Occurrence("", "", text, kind), _norm(text))
+
+
+_PARAMS = MatchParams()
+
+
+@lru_cache(maxsize=65536)
 def _vocabulary(norm: str) -> frozenset[str]:
     """The distinct words of normalised words, as the matcher's candidate rule reads them."""
     return frozenset(norm.split())
@@ -163,8 +189,8 @@ def _facts(members: list[Any], text: str) -> dict[str, Any]:
 
 def regroup(conn: Connection, speakers: Iterable[str]) -> None:
     """Recompute the statements of the entities ``speakers`` from their stored quotes and write
-    the difference (see the module docstring): incrementally where an entity only gained quotes,
-    else from all its quotes."""
+    the difference (see the module docstring): incrementally, touching only the statements that
+    gain or lose quotes."""
     ids = sorted({s for s in speakers if s})
     full: list[str] = []
     for chunk in _chunks(ids, 200):
@@ -174,10 +200,10 @@ def regroup(conn: Connection, speakers: Iterable[str]) -> None:
 
 
 def _regroup_added(conn: Connection, entity_ids: list[str]) -> list[str]:
-    """Group the quotes the entities gained (``statement_id`` NULL) into their stored statements,
-    comparing them only with stored quotes that share enough of their words; returns the
-    entities (nothing written for them) that also lost or received grouped quotes, which only
-    a grouping from scratch gets right.
+    """Group the quotes the entities gained (``statement_id`` NULL), and the quotes of their
+    touched statements (:func:`_take_apart`), into their whole stored statements, comparing them
+    only with stored quotes that share enough of their words; returns the entities (nothing
+    written for them) that only a grouping from scratch gets right (two statements with one id).
 
     Why this equals grouping every quote from scratch: the statements are the connected
     components of a symmetric relation on occurrences (:func:`group_statements`), so adding
@@ -202,6 +228,7 @@ def _regroup_added(conn: Connection, entity_ids: list[str]) -> list[str]:
     added: dict[str, list[Any]] = defaultdict(list)
     for row in conn.execute(_occurrence_select().where(q.entity_id.in_(entity_ids), q.statement_id.is_(None))):
         added[row.entity_id].append(row)
+    lost = _take_apart(conn, entity_ids, entries, old, added)
     full: list[str] = []
     plans: dict[str, tuple[Callable[[str], str], dict[str, list[Any]]]] = {}
     for entity_id in entity_ids:
@@ -210,35 +237,131 @@ def _regroup_added(conn: Connection, entity_ids: list[str]) -> list[str]:
             full.append(entity_id)
         elif plan[1]:
             plans[entity_id] = plan
-    # the stored occurrences of the statements the new quotes join
-    joined = {
-        sid: entity_id
-        for entity_id, (find, components) in plans.items()
-        for sid in old[entity_id]
-        if find(sid) in components
-    }
+    # the stored statements each component joins: a component joining one stored statement
+    # (the common case) extends its stored facts; only a component that joins two or more
+    # (a new quote bridging them) reads their stored occurrences
+    joins: dict[str, dict[str, list[str]]] = {}
+    merged: list[str] = []
+    for entity_id, (find, components) in plans.items():
+        joins[entity_id] = defaultdict(list)
+        for sid in sorted(old[entity_id]):
+            if find(sid) in components:
+                joins[entity_id][find(sid)].append(sid)
+        merged += [sid for sids in joins[entity_id].values() if len(sids) > 1 for sid in sids]
     members: dict[str, list[Any]] = defaultdict(list)
-    for chunk in _chunks(sorted(joined)):
+    for chunk in _chunks(sorted(merged)):
         for row in conn.execute(_occurrence_select().where(q.statement_id.in_(chunk))):
             members[row.statement_id].append(row)
+    extended: dict[str, list[Any]] = {}
+    for entity_id, (_, components) in plans.items():
+        for root, sids in joins[entity_id].items():
+            if len(sids) == 1:
+                extended[sids[0]] = components[root]
+    seen = _seen(conn, extended)
     before: dict[str, Any] = {}
     wanted: dict[str, dict[str, Any]] = {}
     moved: dict[str, str] = {}
-    for entity_id, (find, components) in plans.items():
-        for sid in old[entity_id]:
-            if sid in joined:
-                components[find(sid)] += members[sid]
+    renamed: dict[str, str] = {}
+    for entity_id, (_, components) in plans.items():
         facts = _component_facts(
-            entity_id, components, old[entity_id], {sid for sid in old[entity_id] if sid in joined}
+            entity_id, components, old[entity_id], joins[entity_id], members, entries[entity_id], seen
         )
         if facts is None:
             full.append(entity_id)
             continue
-        before.update({sid: old[entity_id][sid] for sid in old[entity_id] if sid in joined})
+        before.update({sid: old[entity_id][sid] for sids in joins[entity_id].values() for sid in sids})
         wanted.update(facts[0])
         moved.update(facts[1])
-    _write(conn, before, wanted, moved)
+        renamed.update(facts[2])
+    for entity_id, rows in lost.items():
+        if entity_id not in full:  # a statement that lost occurrences is rewritten or goes
+            before.update(rows)
+    _write(conn, before, wanted, moved, renamed)
     return sorted(full)
+
+
+def _take_apart(
+    conn: Connection,
+    entity_ids: list[str],
+    entries: dict[str, list[Any]],
+    old: dict[str, dict[str, Any]],
+    added: dict[str, list[Any]],
+) -> dict[str, dict[str, Any]]:
+    """Treat the quotes of the *touched* statements as new: a statement of an entity that lost
+    occurrences (its stored count exceeds the entity's quotes in it: a replaced or deleted
+    article, a quote re-pointed to another entity) and a statement of another entity that quotes
+    of this one still name (re-pointed here by resolution, a merge or split). Their quotes are
+    appended to ``added``, their rows and entries taken out of ``old`` and ``entries`` (in
+    place); returns the taken rows by entity (to rewrite or delete).
+
+    Why this equals grouping from scratch: the quotes of a statement that stayed whole are still
+    connected among themselves, and the only edges a surviving quote can have to another
+    statement's quotes are to quotes that were not in a whole statement before (two whole
+    statements were two components: no edge joins them). So the whole statements are kept and
+    the taken-apart quotes are grouped with the new ones exactly as new quotes are."""
+    q = t.quotes.c
+    touched: dict[str, set[str]] = {}
+    for entity_id in entity_ids:
+        counts: dict[str, int] = defaultdict(int)
+        for entry in entries[entity_id]:
+            counts[entry.statement_id] += entry.n
+        stored = old[entity_id]
+        broken = {sid for sid in counts if sid not in stored}
+        broken |= {sid for sid, row in stored.items() if row.occurrences != counts.get(sid, 0)}
+        if broken:
+            touched[entity_id] = broken
+    for chunk in _chunks(sorted({sid for sids in touched.values() for sid in sids})):
+        for row in conn.execute(_occurrence_select().where(q.statement_id.in_(chunk), q.entity_id.in_(entity_ids))):
+            if row.statement_id in touched.get(row.entity_id, ()):
+                added[row.entity_id].append(row)
+    lost: dict[str, dict[str, Any]] = {}
+    for entity_id, sids in touched.items():
+        lost[entity_id] = {sid: old[entity_id].pop(sid) for sid in sorted(sids) if sid in old[entity_id]}
+        entries[entity_id] = [entry for entry in entries[entity_id] if entry.statement_id not in sids]
+    return lost
+
+
+def _seen(conn: Connection, extended: dict[str, list[Any]]) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """Which (statement, article) and (statement, folded outlet) pairs of the new quotes
+    ``extended`` (statement id -> the new occurrence rows joining it) the stored occurrences of
+    the statement already hold: the distinct counts grow only by the others.
+
+    Articles are looked up through the new quotes' articles (a few quotes each, an index);
+    outlets in one query per 500 statements, reading only the statement index and the outlet
+    of each occurrence's article (no Python row per occurrence)."""
+    q, a = t.quotes.c, t.articles.c
+    articles: set[tuple[str, str]] = set()
+    wanted_articles = sorted({row.article_id for rows in extended.values() for row in rows})
+    for chunk in _chunks(wanted_articles):
+        for row in conn.execute(
+            select(q.statement_id, q.article_id).where(q.article_id.in_(chunk), q.statement_id.is_not(None)).distinct()
+        ):
+            if row.statement_id in extended:
+                articles.add((row.statement_id, row.article_id))
+    outlets: set[tuple[str, str]] = set()
+    new_outlets = {sid: {_fold(row.source) for row in rows} - {""} for sid, rows in extended.items()}
+    wanted_outlets = sorted({outlet for folds in new_outlets.values() for outlet in folds})
+    for chunk in _chunks(sorted(sid for sid, folds in new_outlets.items() if folds)):
+        query = (
+            select(q.statement_id, a.source_fold)
+            .select_from(t.quotes.join(t.articles, a.id == q.article_id))
+            .where(q.statement_id.in_(chunk), a.source_fold.in_(wanted_outlets))
+            .distinct()
+        )
+        for row in conn.execute(query):
+            if row.source_fold in new_outlets[row.statement_id]:
+                outlets.add((row.statement_id, row.source_fold))
+    return articles, outlets
+
+
+@lru_cache(maxsize=4096)
+def _fold_cached(source: str) -> str:
+    return fold(source)
+
+
+def _fold(source: str | None) -> str:
+    """The folded outlet name the statement facts count (``""``: none)."""
+    return _fold_cached(source) if source else ""
 
 
 def _occurrence_select() -> Any:
@@ -290,19 +413,28 @@ def _plan_added(
         if first != other:
             parent[max(first, other)] = min(first, other)
 
-    # edges among the new quotes: the matcher on them alone
-    for group in group_statements(Occurrence(row.id, entity_id, row.text, row.kind) for row in added):
-        for key in group.keys[1:]:
-            union(group.keys[0], key)
+    # edges among the new quotes: the matcher's relation on them alone (identical words in one
+    # mode are one statement; other pairs pass the candidate rule, then the matcher), on the
+    # remembered normalised words rather than through group_statements, which normalises again
+    distinct: dict[tuple[str, str], str] = {}
+    for row, norm in zip(added, norms, strict=True):
+        same = distinct.setdefault((norm, mode_of(row.kind)), row.id)
+        union(same, row.id)
+    heads = set(distinct.values())
+    firsts = [(row.id, _compared(row.text, row.kind)) for row in added if row.id in heads]
+    for n, (one, words) in enumerate(firsts):
+        for two, other in firsts[n + 1 :]:
+            if find(one) != find(two) and _match(words, other, _PARAMS):
+                union(one, two)
     # edges from a new quote to a stored entry (never between stored entries: those are known)
     for row, norm in zip(added, norms, strict=True):
-        new = Occurrence(row.id, entity_id, row.text, row.kind)
+        new = _compared(row.text, row.kind)
         for entry in candidates:
             if find(entry.statement_id) == find(row.id):
                 continue
             entry_norm = _norm(entry.text)
             same_words = entry_norm == norm and mode_of(entry.kind) == mode_of(row.kind)
-            if same_words or same_statement(new, Occurrence(entry.key, entity_id, entry.text, entry.kind)):
+            if same_words or _match(new, _compared(entry.text, entry.kind), _PARAMS):
                 union(entry.statement_id, row.id)
     components: dict[str, list[Any]] = defaultdict(list)
     for row in added:
@@ -311,20 +443,93 @@ def _plan_added(
 
 
 def _component_facts(
-    entity_id: str, components: dict[str, list[Any]], old: dict[str, Any], joined: set[str]
-) -> tuple[dict[str, dict[str, Any]], dict[str, str]] | None:
-    """The statement rows of the components (occurrence rows each) and the quotes to re-point;
-    None when two statements of the entity would share an id (only the full grouping decides)."""
+    entity_id: str,
+    components: dict[str, list[Any]],
+    old: dict[str, Any],
+    joins: dict[str, list[str]],
+    members: dict[str, list[Any]],
+    entries: list[Any],
+    seen: tuple[set[tuple[str, str]], set[tuple[str, str]]],
+) -> tuple[dict[str, dict[str, Any]], dict[str, str], dict[str, str]] | None:
+    """The statement rows of the components (new occurrence rows each, joining the stored
+    statements ``joins`` names by component), the new quotes to point at them, and the stored
+    statements renamed (old id -> new id, when a longer new rendering changes the representative
+    and so the content-hash id); None when two statements of the entity would share an id (only
+    the full grouping decides)."""
     wanted: dict[str, dict[str, Any]] = {}
     moved: dict[str, str] = {}
-    for rows in components.values():
-        rep = min(rows, key=lambda r: (-len(_norm(r.text)), _norm(r.text), r.id))
-        sid = statement_id(entity_id, _norm(rep.text))
-        if sid in wanted or (sid in old and sid not in joined):
+    renamed: dict[str, str] = {}
+    for root, rows in components.items():
+        sids = joins.get(root, [])
+        if len(sids) == 1:
+            facts = _extended_facts(old[sids[0]], rows, entries, seen)
+            if facts is None:
+                return None
+        else:
+            everyone = rows + [row for sid in sids for row in members[sid]]
+            rep = min(everyone, key=_rep_key)
+            facts = _facts(everyone, rep.text)
+        sid = statement_id(entity_id, _norm(facts["text"]))
+        if sid in wanted or (sid in old and sid not in sids):
             return None
-        wanted[sid] = _facts(rows, rep.text)
-        moved.update({row.id: sid for row in rows if row.statement_id != sid})
-    return wanted, moved
+        wanted[sid] = facts
+        if len(sids) == 1:
+            moved.update({row.id: sid for row in rows})
+            if sids[0] != sid:
+                renamed[sids[0]] = sid
+        else:
+            moved.update({row.id: sid for row in everyone if row.statement_id != sid})
+    return wanted, moved, renamed
+
+
+def _rep_key(row: Any) -> tuple[int, str, str]:
+    """The representative occurrence is the least by this key: longest normalised words first."""
+    return (-len(_norm(row.text)), _norm(row.text), row.id)
+
+
+def _first_key(date: str | None, article_id: str, quote_id: str) -> tuple[bool, str, str, str]:
+    """*First seen* is the least by this key: earliest date, undated last, then article, quote."""
+    return (date is None, date or "", article_id, quote_id)
+
+
+def _extended_facts(
+    stored: Any, rows: list[Any], entries: list[Any], seen: tuple[set[tuple[str, str]], set[tuple[str, str]]]
+) -> dict[str, Any] | None:
+    """The facts of the stored statement row ``stored`` with the new occurrence rows ``rows``
+    joined, from the stored facts alone — the same values :func:`_facts` gives over all the
+    occurrences, at a cost that does not grow with the statement. ``entries`` (the entity's
+    distinct stored words, with their least quote id) name the stored representative's quote:
+    the least id among the occurrences with its exact words. None when they do not hold it."""
+    sid = stored.id
+    best = min(rows, key=_rep_key)
+    stored_norm = _norm(stored.text)
+    if (-len(_norm(best.text)), _norm(best.text)) == (-len(stored_norm), stored_norm):
+        keys = [entry.key for entry in entries if entry.statement_id == sid and entry.text == stored.text]
+        if not keys:
+            return None
+        new_rep = _rep_key(best) < (-len(stored_norm), stored_norm, min(keys))
+    else:
+        new_rep = _rep_key(best) < (-len(stored_norm), stored_norm, "")
+    first = min(rows, key=lambda r: _first_key(r.date_from, r.article_id, r.id))
+    stored_first = _first_key(stored.first_date, stored.first_article_id, stored.first_quote_id)
+    new_first = _first_key(first.date_from, first.article_id, first.id) < stored_first
+    dates = [r.date_from for r in rows if r.date_from] + ([stored.last_date] if stored.last_date else [])
+    known_articles, known_outlets = seen
+    return {
+        "entity_id": stored.entity_id,
+        "text": best.text if new_rep else stored.text,
+        "mode": mode_of(best.kind) if new_rep else stored.mode,
+        "language": best.language if new_rep else stored.language,
+        "first_quote_id": first.id if new_first else stored.first_quote_id,
+        "first_article_id": first.article_id if new_first else stored.first_article_id,
+        "first_date": first.date_from if new_first else stored.first_date,
+        "first_outlet": first.source if new_first else stored.first_outlet,
+        "last_date": max(dates) if dates else None,
+        "occurrences": stored.occurrences + len(rows),
+        "articles": stored.articles + len({r.article_id for r in rows if (sid, r.article_id) not in known_articles}),
+        "outlets": stored.outlets
+        + len({_fold(r.source) for r in rows} - {""} - {o for s, o in known_outlets if s == sid}),
+    }
 
 
 def _regroup_chunk(conn: Connection, entity_ids: list[str]) -> None:
@@ -343,9 +548,16 @@ def _regroup_chunk(conn: Connection, entity_ids: list[str]) -> None:
     _write(conn, old, wanted, {qid: sid for qid, sid in assign.items() if by_id[qid].statement_id != sid})
 
 
-def _write(conn: Connection, old: dict[str, Any], wanted: dict[str, dict[str, Any]], moved: dict[str, str]) -> None:
-    """Write the difference between the statement rows ``old`` and ``wanted`` (id -> facts) and
-    point the quotes ``moved`` (quote id -> statement id) at their statements."""
+def _write(
+    conn: Connection,
+    old: dict[str, Any],
+    wanted: dict[str, dict[str, Any]],
+    moved: dict[str, str],
+    renamed: dict[str, str] | None = None,
+) -> None:
+    """Write the difference between the statement rows ``old`` and ``wanted`` (id -> facts),
+    point the quotes of the statements ``renamed`` (old id -> new id) at the new id and the
+    quotes ``moved`` (quote id -> statement id) at their statements."""
     s = t.statements
     gone = sorted(set(old) - set(wanted))
     for chunk in _chunks(gone):
@@ -361,6 +573,11 @@ def _write(conn: Connection, old: dict[str, Any], wanted: dict[str, dict[str, An
     if changed:
         conn.execute(
             update(s).where(s.c.id == bindparam("sid")).values({c: bindparam(f"b_{c}") for c in _FACTS}), changed
+        )
+    if renamed:
+        conn.execute(
+            update(t.quotes).where(t.quotes.c.statement_id == bindparam("was")).values(statement_id=bindparam("st")),
+            [{"was": was, "st": sid} for was, sid in sorted(renamed.items())],
         )
     if moved:
         conn.execute(

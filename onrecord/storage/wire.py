@@ -104,7 +104,11 @@ def refresh(
 ) -> None:
     """Recompute ``wire_of`` for the clusters the written articles (ids) and the clusters noted
     by :func:`clusters_of` before a replacement or deletion belong to (see the module docstring)."""
-    rows = _rows(conn, set(written) | set(before))
+    before = set(before)
+    if not before:
+        _join(conn, sorted(set(written)), params)
+        return
+    rows = _rows(conn, set(written) | before)
     bodies: dict[str, Body] = {}
 
     def body_of(article_id: str) -> Body:
@@ -139,6 +143,117 @@ def refresh(
     a = t.articles
     for chunk in _chunks(changes):
         conn.execute(update(a).where(a.c.id == bindparam("aid")).values(wire_of=bindparam("w")), chunk)
+
+
+#: a body's first probe phrase held by more stored articles than this is not checked for a twin
+_TWIN_CANDIDATES = 20
+
+
+def _stored_twin(conn: Connection, article_id: str, row: Any, phrase: str, written: set[str]) -> str | None:
+    """The canonical article of the cluster of a stored article with exactly the written body
+    ``row.text`` (same language), or None: one phrase query for the body's first probe phrase.
+
+    The relation is a function of the two bodies, so whatever is related to the written article
+    is related to its stored twin, and the twin's stored cluster is closed under the relation:
+    the written article joins exactly that cluster, no other query needed. Only stored twins
+    count (two written twins would each rely on the other)."""
+    a = t.articles.c
+    found = sorted(_candidates(conn, article_id, row.language, [phrase]) - written)
+    if not found or len(found) > _TWIN_CANDIDATES:
+        return None
+    for chunk in _chunks(found):
+        query = select(a.id, a.wire_of).where(a.id.in_(chunk), a.text == row.text).order_by(a.id).limit(1)
+        for twin in conn.execute(query):
+            return str(twin.wire_of or twin.id)
+    return None
+
+
+def _join(conn: Connection, written: list[str], params: WireParams) -> None:
+    """:func:`refresh` when articles were only added (nothing replaced or deleted): clusters can
+    then only grow and merge, never split, so the stored clusters stay whole and the new ones
+    are the stored ones joined through the written articles.
+
+    A written article is compared with its full-text candidates one stored cluster at a time,
+    stopping at the first related member (one edge joins the whole cluster; the stored clusters
+    are closed under the relation, so no edge joins two of them directly). The canonical article
+    of a joined cluster is the earliest of the stored canonical articles and the written ones;
+    the members of a cluster whose canonical article changes are re-pointed by one update,
+    without reading their texts. Bodies shorter than the rule's minimum never query the index;
+    a body stored before word for word (a re-run of the same report) joins its twin's cluster
+    after one phrase query (:func:`_stored_twin`)."""
+    a = t.articles.c
+    rows = _rows(conn, written)
+    parent: dict[str, str] = {}
+
+    def find(label: str) -> str:
+        root = label
+        while parent.get(root, root) != root:
+            root = parent[root]
+        if root != label:
+            parent[label] = root
+        return root
+
+    def union(one: str, two: str) -> None:
+        first, other = find(one), find(two)
+        if first != other:
+            parent[max(first, other)] = min(first, other)
+
+    dates: dict[str, str | None] = {}
+    for article_id in written:
+        if article_id not in rows:
+            continue
+        row = rows[article_id]
+        dates[article_id] = row.date_from
+        mine = body(row.text)
+        phrases = probe(mine, params)
+        if not phrases:
+            continue
+        twin = _stored_twin(conn, article_id, row, phrases[0], set(rows))
+        if twin is not None:
+            union(twin, article_id)
+            continue
+        found = sorted(_candidates(conn, article_id, row.language, phrases))
+        heads: dict[str, list[Any]] = {}
+        for chunk in _chunks(found):
+            for other in conn.execute(select(a.id, a.wire_of).where(a.id.in_(chunk))):
+                # a written article is its own cluster until joined (its wire_of is not known yet)
+                head = other.id if other.id in rows else (other.wire_of or other.id)
+                heads.setdefault(head, []).append(other.id)
+        for head, members in sorted(heads.items()):
+            if find(head) == find(article_id):
+                continue
+            for other in sorted(members):
+                text_of = conn.execute(select(a.text).where(a.id == other)).scalar_one()
+                if related(mine, body(text_of), params):
+                    union(head, article_id)
+                    break
+    clusters: dict[str, list[str]] = {}
+    for label in sorted(set(parent) | set(parent.values())):
+        clusters.setdefault(find(label), []).append(label)
+    stored = sorted({label for labels in clusters.values() for label in labels} - set(dates))
+    for chunk in _chunks(stored):
+        dates.update({r.id: r.date_from for r in conn.execute(select(a.id, a.date_from).where(a.id.in_(chunk)))})
+    changes: list[dict[str, Any]] = []
+    repointed: list[dict[str, Any]] = []
+    for labels in clusters.values():
+        head = canonical((label, dates[label]) for label in labels)
+        for label in labels:
+            if label == head:
+                continue
+            if label in rows:
+                changes.append({"aid": label, "w": head})
+            else:  # a stored cluster's canonical article: it and its members follow the new one
+                repointed.append({"old": label, "w": head})
+    table = t.articles
+    for chunk in _chunks(changes):
+        conn.execute(update(table).where(table.c.id == bindparam("aid")).values(wire_of=bindparam("w")), chunk)
+    for chunk in _chunks(repointed):
+        conn.execute(
+            update(table)
+            .where(or_(table.c.id == bindparam("old"), table.c.wire_of == bindparam("old")))
+            .values(wire_of=bindparam("w")),
+            chunk,
+        )
 
 
 def copies(conn: Connection, article_id: str) -> tuple[str | None, list[str]]:
