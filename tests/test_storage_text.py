@@ -17,6 +17,7 @@ from onrecord.storage.textsearch import (
     MAX_QUERY_CHARS,
     MAX_QUERY_WORDS,
     SEARCHABLE,
+    SEARCHABLE_LETTERS,
     Clause,
     QuerySyntaxError,
     make_snippet,
@@ -76,6 +77,21 @@ def test_long_queries_are_refused_before_they_reach_the_database() -> None:
 def test_what_the_api_pattern_admits_the_parser_can_search(query: str) -> None:
     if re.search(SEARCHABLE, query):
         assert any(not clause.negated for clause in parse_query(query))
+
+
+def test_the_api_pattern_means_the_same_in_every_regex_dialect() -> None:
+    """The published pattern names its letters by code point: no ``\\w``/``\\s``/``\\d``, which
+    ECMA-262 (the schema's dialect) reads as ASCII and Python as Unicode; and every letter it
+    names is a word character to the parser."""
+    assert not re.search(r"\\[wWsSdDbB]", SEARCHABLE)
+    letters = re.compile(f"[{SEARCHABLE_LETTERS}]")
+    word = re.compile(r"[^\W_]")
+    named = [chr(cp) for cp in range(0x10000) if not 0xD800 <= cp <= 0xDFFF and letters.match(chr(cp))]
+    assert len(named) > 30_000 and all(word.match(c) for c in named)
+    for query in ("Übergang", "þÛ", "Москва", "서울", "東京 -Osaka"):
+        assert re.search(SEARCHABLE, query) and any(not c.negated for c in parse_query(query))
+    for query in ("-Übergang", "–— …", "\x11"):
+        assert not re.search(SEARCHABLE, query)
 
 
 def test_highlights_split_on_the_markers() -> None:

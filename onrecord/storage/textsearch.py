@@ -45,9 +45,21 @@ MARK_END = "\u27eb"
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')  # an unclosed quote mark is not a phrase
 _WORD = re.compile(r"[^\W_]+")
 _GROUP = re.Match.group
+#: letters and digits named by code point (ASCII, Latin, Greek, Cyrillic, Hebrew, Arabic, kana,
+#: CJK, Hangul): ``\w``, ``\s`` and ``\W`` mean ASCII in ECMA-262 (the dialect of the OpenAPI
+#: schema's ``pattern``, what clients and schemathesis read) but Unicode in Python and in the
+#: Rust regex that validates the API's parameters, so a pattern written with them admitted
+#: "Ü" on the server and not in the published schema. Each of these is a word character to the
+#: parser too (``tests/test_storage_text.py`` checks every code point).
+SEARCHABLE_LETTERS = (
+    "0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af\u0388-\u038a\u038c\u038e-\u03a1\u03a3-\u03f5"
+    "\u03f7-\u03ff\u0400-\u0481\u048a-\u052f\u05d0-\u05ea\u0620-\u064a\u3041-\u3096\u30a1-\u30fa"
+    "\u4e00-\u9fff\uac00-\ud7a3"
+)
 #: a regular expression (search semantics) that a query with something to search for matches:
-#: a token that does not start with ``-`` and holds a letter or digit
-SEARCHABLE = r"(?:^|\s)[^\s-]*[^\W_]"
+#: a token (split at ASCII white space) that does not start with ``-`` and holds a letter or
+#: digit of :data:`SEARCHABLE_LETTERS`; it means the same in ECMA-262, Rust regex and Python
+SEARCHABLE = rf"(?:^|[\t\n\v\f\r ])[^\t\n\v\f\r -]*[{SEARCHABLE_LETTERS}]"
 
 
 #: the longest query accepted, in characters (the API and web forms accept the same)
