@@ -269,14 +269,15 @@ def test_bundled_sets_hold_ids_offsets_and_short_labels_only() -> None:
     assert sum(len(r["roles"]) for r in fresh) >= 120  # type: ignore[arg-type,misc]
     # the second held-back part shares no document with the parts developed on
     assert not {r["id"] for r in fresh} & {r["id"] for r in _bundled("roles.jsonl") if r["split"] != "heldout2"}
-    # the third held-back part: German and English, in documents of no other bundled set
+    # the third held-back part: German and English, in no document any part was developed on (it
+    # was drawn in the same session as the stance set's held-back heldout2, which it may share)
     third = [r for r in _bundled("roles.jsonl") if r["split"] == "heldout3"]
     assert sum(len(r["roles"]) for r in third) >= 80  # type: ignore[arg-type,misc]
     corpora = {str(r["id"]).split(":")[0] for r in third if r["roles"]}
     assert corpora >= {"bench-de", "quotes-de-dev", "attribution-en-dev"}
     others = {
         str(r["id"]) for name in ("crossgenre-de.jsonl", "crossgenre-en.jsonl", "stance.jsonl", "about.jsonl")
-        for r in _bundled(name)
+        for r in _bundled(name) if not (name == "stance.jsonl" and r["split"] == "heldout2")
     } | {str(r["id"]) for r in _bundled("roles.jsonl") if r["split"] != "heldout3"}
     assert not {str(r["id"]) for r in third} & others
 
