@@ -256,7 +256,7 @@ def _similar(a: str, b: str, params: MatchParams, bar: float, cut_bar: float, cu
 
 
 @dataclass(frozen=True)
-class _Words:
+class Compared:
     """An occurrence as compared: all its words, and the verbatim core of a mixed quote."""
 
     full: str
@@ -266,12 +266,14 @@ class _Words:
     vocabulary: frozenset[str]
 
 
-def _words(occ: Occurrence, norm: str | None = None) -> _Words:
+def compared_words(occ: Occurrence, norm: str | None = None) -> Compared:
+    """An occurrence as the matcher compares it (``norm``: its :func:`normalize` d words, if
+    the caller already has them); callers that compare one occurrence many times keep it."""
     direct = mode_of(occ.kind) == "direct"
     full = normalize(occ.text) if norm is None else norm
     core = verbatim_core(occ.text)
     parts = verbatim_parts(occ.text) if core is not None else ()
-    return _Words(
+    return Compared(
         comparable(occ.text),
         " ".join(parts) if core is not None else None,
         parts if len(parts) > 1 else (),
@@ -280,7 +282,8 @@ def _words(occ: Occurrence, norm: str | None = None) -> _Words:
     )
 
 
-def _match(a: _Words, b: _Words, params: MatchParams) -> bool:
+def same_compared(a: Compared, b: Compared, params: MatchParams) -> bool:
+    """:func:`same_statement` on occurrences already prepared by :func:`compared_words`."""
     if not share_enough_words(a.vocabulary, b.vocabulary, params):
         return False
     if a.direct == b.direct:
@@ -302,7 +305,7 @@ def same_statement(a: Occurrence, b: Occurrence, params: MatchParams = MatchPara
     """Whether two occurrences are the same statement (symmetric)."""
     if not a.speaker or a.speaker != b.speaker:
         return False
-    return _match(_words(a), _words(b), params)
+    return same_compared(compared_words(a), compared_words(b), params)
 
 
 def candidate_pairs(occurrences: Sequence[Occurrence], params: MatchParams = MatchParams()) -> set[tuple[int, int]]:
@@ -379,7 +382,7 @@ def group_statements(occurrences: Iterable[Occurrence], params: MatchParams = Ma
             first_of[same_key] = i
             unique.append(i)
     distinct = [occs[i] for i in unique]
-    compared: dict[int, _Words] = {}
+    compared: dict[int, Compared] = {}
     for u, v in sorted(candidate_pairs(distinct, params)):
         i, j = unique[u], unique[v]
         ri, rj = find(i), find(j)
@@ -387,8 +390,8 @@ def group_statements(occurrences: Iterable[Occurrence], params: MatchParams = Ma
             continue
         for k in (i, j):
             if k not in compared:
-                compared[k] = _words(occs[k], norms[occs[k].key])
-        if _match(compared[i], compared[j], params):
+                compared[k] = compared_words(occs[k], norms[occs[k].key])
+        if same_compared(compared[i], compared[j], params):
             parent[max(ri, rj)] = min(ri, rj)
     groups: dict[int, list[Occurrence]] = defaultdict(list)
     for i, occ in enumerate(occs):

@@ -69,14 +69,14 @@ from sqlalchemy import Connection, and_, bindparam, case, delete, distinct, func
 from onrecord.errors import NotFoundError
 from onrecord.resolve.keys import fold
 from onrecord.statements.match import (
+    Compared,
     MatchParams,
     Occurrence,
-    _match,
-    _Words,
-    _words,
+    compared_words,
     group_statements,
     mode_of,
     normalize,
+    same_compared,
     share_enough_words,
     statement_id,
 )
@@ -149,12 +149,12 @@ def _norm(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _compared(text: str, kind: str) -> _Words:
+def _compared(text: str, kind: str) -> Compared:
     """Words and kind as the matcher compares them, remembered: :func:`same_statement
     <onrecord.statements.match.same_statement>` of two quotes of one speaker is
-    ``_match(_compared(a), _compared(b))``, without normalising both sides again for every pair
+    ``same_compared(_compared(a), _compared(b))``, without normalising both sides again for every pair
     (half the grouping time of a bench batch went to that)."""
-    return _words(Occurrence("", "", text, kind), _norm(text))
+    return compared_words(Occurrence("", "", text, kind), _norm(text))
 
 
 _PARAMS = MatchParams()
@@ -424,7 +424,7 @@ def _plan_added(
     firsts = [(row.id, _compared(row.text, row.kind)) for row in added if row.id in heads]
     for n, (one, words) in enumerate(firsts):
         for two, other in firsts[n + 1 :]:
-            if find(one) != find(two) and _match(words, other, _PARAMS):
+            if find(one) != find(two) and same_compared(words, other, _PARAMS):
                 union(one, two)
     # edges from a new quote to a stored entry (never between stored entries: those are known)
     for row, norm in zip(added, norms, strict=True):
@@ -434,7 +434,7 @@ def _plan_added(
                 continue
             entry_norm = _norm(entry.text)
             same_words = entry_norm == norm and mode_of(entry.kind) == mode_of(row.kind)
-            if same_words or _match(new, _compared(entry.text, entry.kind), _PARAMS):
+            if same_words or same_compared(new, _compared(entry.text, entry.kind), _PARAMS):
                 union(entry.statement_id, row.id)
     components: dict[str, list[Any]] = defaultdict(list)
     for row in added:
