@@ -35,6 +35,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from onrecord.unionfind import DisjointSets
+
 SHINGLE_WORDS = 4
 
 #: a whitespace-separated chunk that is one plain word: ASCII letters, with only quote marks,
@@ -116,22 +118,14 @@ def components(bodies: Mapping[str, Body], params: WireParams = WireParams()) ->
     """Connected components (sorted ids, sorted by first id) of the relation over ``bodies``,
     comparing all pairs (for the few articles of the clusters one write touches)."""
     ids = sorted(bodies)
-    parent = {i: i for i in ids}
-
-    def find(i: str) -> str:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets()
     for n, a in enumerate(ids):
         if not eligible(bodies[a], params):
             continue
         for b in ids[n + 1 :]:
-            ra, rb = find(a), find(b)
-            if ra != rb and related(bodies[a], bodies[b], params):
-                parent[max(ra, rb)] = min(ra, rb)
+            if sets.find(a) != sets.find(b) and related(bodies[a], bodies[b], params):
+                sets.union(a, b)
     groups: dict[str, list[str]] = {}
     for i in ids:
-        groups.setdefault(find(i), []).append(i)
+        groups.setdefault(sets.find(i), []).append(i)
     return sorted(groups.values())

@@ -93,6 +93,7 @@ from onrecord.storage.records import (
     StatementRecord,
     StatementSort,
 )
+from onrecord.unionfind import DisjointSets
 
 __all__ = [
     "backfill",
@@ -384,16 +385,8 @@ def _plan_added(
     # every grouped quote in one of the entity's statements, and each statement still whole
     if any(sid not in old for sid in counts) or any(row.occurrences != counts.get(sid, 0) for sid, row in old.items()):
         return None
-    parent: dict[str, str] = {}
-
-    def find(label: str) -> str:
-        root = label
-        while parent.get(root, root) != root:
-            root = parent[root]
-        if root != label:
-            parent[label] = root
-        return root
-
+    sets = DisjointSets()
+    find, union = sets.find, sets.union
     if not added:
         return find, {}
     norms = [_norm(row.text) for row in added]
@@ -407,11 +400,6 @@ def _plan_added(
         for entry in entries
         if any(share_enough_words(_vocabulary(_norm(entry.text)), words) for words in vocabularies)
     ]
-
-    def union(one: str, two: str) -> None:
-        first, other = find(one), find(two)
-        if first != other:
-            parent[max(first, other)] = min(first, other)
 
     # edges among the new quotes: the matcher's relation on them alone (identical words in one
     # mode are one statement; other pairs pass the candidate rule, then the matcher), on the

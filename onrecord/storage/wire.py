@@ -31,6 +31,7 @@ from sqlalchemy import Connection, bindparam, or_, select, text, update
 
 from onrecord.statements.wire import Body, WireParams, body, canonical, components, probe, related
 from onrecord.storage import schema as t
+from onrecord.unionfind import DisjointSets
 
 if TYPE_CHECKING:
     from onrecord.storage.store import Store
@@ -183,21 +184,7 @@ def _join(conn: Connection, written: list[str], params: WireParams) -> None:
     after one phrase query (:func:`_stored_twin`)."""
     a = t.articles.c
     rows = _rows(conn, written)
-    parent: dict[str, str] = {}
-
-    def find(label: str) -> str:
-        root = label
-        while parent.get(root, root) != root:
-            root = parent[root]
-        if root != label:
-            parent[label] = root
-        return root
-
-    def union(one: str, two: str) -> None:
-        first, other = find(one), find(two)
-        if first != other:
-            parent[max(first, other)] = min(first, other)
-
+    sets = DisjointSets()
     dates: dict[str, str | None] = {}
     for article_id in written:
         if article_id not in rows:
@@ -210,7 +197,7 @@ def _join(conn: Connection, written: list[str], params: WireParams) -> None:
             continue
         twin = _stored_twin(conn, article_id, row, phrases[0], set(rows))
         if twin is not None:
-            union(twin, article_id)
+            sets.union(twin, article_id)
             continue
         found = sorted(_candidates(conn, article_id, row.language, phrases))
         heads: dict[str, list[Any]] = {}
@@ -220,16 +207,16 @@ def _join(conn: Connection, written: list[str], params: WireParams) -> None:
                 head = other.id if other.id in rows else (other.wire_of or other.id)
                 heads.setdefault(head, []).append(other.id)
         for head, members in sorted(heads.items()):
-            if find(head) == find(article_id):
+            if sets.find(head) == sets.find(article_id):
                 continue
             for other in sorted(members):
                 text_of = conn.execute(select(a.text).where(a.id == other)).scalar_one()
                 if related(mine, body(text_of), params):
-                    union(head, article_id)
+                    sets.union(head, article_id)
                     break
     clusters: dict[str, list[str]] = {}
-    for label in sorted(set(parent) | set(parent.values())):
-        clusters.setdefault(find(label), []).append(label)
+    for label in sets.joined():
+        clusters.setdefault(sets.find(label), []).append(label)
     stored = sorted({label for labels in clusters.values() for label in labels} - set(dates))
     for chunk in _chunks(stored):
         dates.update({r.id: r.date_from for r in conn.execute(select(a.id, a.date_from).where(a.id.in_(chunk)))})
