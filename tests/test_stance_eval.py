@@ -255,7 +255,7 @@ def test_bundled_stance_set_holds_offsets_and_short_labels_only() -> None:
     statements = 0
     stances: set[str] = set()
     for record in records:
-        assert record["split"] in ("dev", "heldout", "heldout2")
+        assert record["split"] in ("dev", "heldout", "heldout2", "heldout3")
         assert set(record) == {"id", "split", "sha256", "chars", "statements"}
         chars = int(record["chars"])  # type: ignore[arg-type]
         for item in record["statements"]:  # type: ignore[attr-defined]
@@ -263,14 +263,58 @@ def test_bundled_stance_set_holds_offsets_and_short_labels_only() -> None:
             stances.add(item["stance"])
             assert item["stance"] in STANCES and item["source_anonymity"] in ANONYMITY
             assert isinstance(item["negated"], bool)
-            # heldout2 is labelled without `about` (the key is absent there, and only there)
-            assert ("about" in item) == (record["split"] != "heldout2")
+            # heldout2 and heldout3 are labelled without `about` (the key is absent there, and only there)
+            assert ("about" in item) == (record["split"] not in ("heldout2", "heldout3"))
             mentions = [m for a in item.get("about", []) for m in a["mentions"]]
             assert all(0 <= b < e <= chars for b, e in item["spans"] + item["speaker"] + item["cue"] + mentions)
             # about mentions lie inside the statement
             assert all(any(sb <= b and e <= se for sb, se in item["spans"]) for b, e in mentions)
             assert all(len(a["label"]) <= 60 for a in item.get("about", []))
     assert statements >= 400 and stances == set(STANCES)
+
+
+def _ids(name: str, *, leave_out: str | None = None) -> set[str]:
+    """Document ids of a bundled file (both sides of a statement pair), without one split if named."""
+    ids: set[str] = set()
+    for line in (BUNDLED / name).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        if leave_out is not None and record.get("split") == leave_out:
+            continue
+        ids |= {str(record[k]["id"]) for k in ("a", "b") if isinstance(record.get(k), dict)}
+        if "id" in record:
+            ids.add(str(record["id"]))
+    return ids
+
+
+def test_third_held_back_part_is_fresh_balanced_and_as_large_as_promised() -> None:
+    """heldout3: >= 220 statements, about half German and half English, whole documents that no
+    other part of any bundled set holds (it was drawn with the about sample's heldout2, which may
+    share its documents: both are held back)."""
+    third = [r for r in _bundled() if r["split"] == "heldout3"]
+    statements = [(str(r["id"]), item) for r in third for item in r["statements"]]  # type: ignore[attr-defined]
+    german = [s for doc_id, s in statements if doc_id.startswith(("quotes-de", "bench-de"))]
+    assert len(statements) >= 220 and min(len(german), len(statements) - len(german)) >= 100
+    assert {s["stance"] for _, s in statements} == set(STANCES)  # every class occurs, none drawn for
+    assert {s["source_anonymity"] for _, s in statements} == set(ANONYMITY)
+    assert {s["sampled"] for _, s in statements} == {"docs-h3"}
+    used = (
+        _ids("stance.jsonl", leave_out="heldout3")
+        | _ids("about.jsonl", leave_out="heldout2")
+        | _ids("roles.jsonl")
+        | _ids("crossgenre-de.jsonl")
+        | _ids("crossgenre-en.jsonl")
+        | _ids("statement-pairs.jsonl")
+    )
+    assert not {doc_id for doc_id, _ in statements} & used
+    assert not any(doc_id.startswith("quotes-de-test") for doc_id, _ in statements)
+
+
+@pytest.mark.skipif(not (SHARED / "quotes-de" / "train").is_dir(), reason="needs ../shared/data")
+def test_third_held_back_part_reads_against_the_real_texts() -> None:
+    docs = read_stance("heldout3", SHARED)
+    assert sum(len(d.statements) for d in docs) >= 220 and {d.language for d in docs} == {"de", "en"}
 
 
 @pytest.mark.skipif(not (SHARED / "news-en").is_dir(), reason="needs ../shared/data")

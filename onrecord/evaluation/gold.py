@@ -168,11 +168,20 @@ def read_corpus(path: Path, limit: int | None = None) -> Iterator[GoldDoc]:
 
 #: folder of the bundled sets (``crossgenre-de.jsonl``, ``crossgenre-en.jsonl``, ``roles.jsonl``)
 BUNDLED = Path(__file__).parent / "data"
-#: the splits of the bundled sets; ``heldout``, ``heldout2`` (roles and stance sets) and ``heldout3``
-#: (roles set), each annotated after the part before it had been scored, are for final scoring only
+#: the splits of the bundled sets; ``heldout``, ``heldout2`` (roles, stance and about sets) and
+#: ``heldout3`` (roles and stance sets), each annotated after the part before it had been scored, are
+#: for final scoring only
 BUNDLED_SPLITS = ("dev", "heldout", "heldout2", "heldout3", "all")
-#: corpus prefix of a bundled document id -> language of its text
-CORPUS_LANGUAGE = {"bench-de": "de", "quotes-de-dev": "de", "news-en": "en", "attribution-en-dev": "en"}
+#: corpus prefix of a bundled document id -> language of its text (the train splits: statement pairs,
+#: and the stance set's ``heldout3`` and the about sample's ``heldout2``, drawn after the dev splits ran out)
+CORPUS_LANGUAGE = {
+    "bench-de": "de",
+    "quotes-de-dev": "de",
+    "quotes-de-train": "de",
+    "news-en": "en",
+    "attribution-en-dev": "en",
+    "attribution-en-train": "en",
+}
 
 
 @dataclass
