@@ -111,13 +111,21 @@ def test_about_reader_refuses_a_malformed_entity(corpora: Path, tmp_path: Path) 
         read_about("dev", corpora, gold_path=gold)
 
 
+def _records() -> list[dict]:  # type: ignore[type-arg]
+    lines = (BUNDLED / "about.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _german(doc_id: str) -> bool:
+    return doc_id.startswith(("bench-de:", "quotes-de-"))
+
+
 def test_bundled_about_sample_holds_offsets_and_short_labels_only() -> None:
-    records = [json.loads(line) for line in (BUNDLED / "about.jsonl").read_text(encoding="utf-8").splitlines()]
-    statements = {"dev": 0, "heldout": 0}
+    statements = {"dev": 0, "heldout": 0, "heldout2": 0}
     languages: set[str] = set()
-    for record in records:
+    for record in _records():
         assert set(record) == {"id", "split", "sha256", "chars", "statements"}
-        languages.add("de" if record["id"].split(":")[0] in ("bench-de", "quotes-de-dev") else "en")
+        languages.add("de" if _german(record["id"]) else "en")
         for item in record["statements"]:
             statements[record["split"]] += 1
             mentions = [m for a in item["about"] for m in a["mentions"]]
@@ -127,6 +135,29 @@ def test_bundled_about_sample_holds_offsets_and_short_labels_only() -> None:
             firsts = [a["mentions"][0][0] for a in item["about"]]
             assert firsts == sorted(firsts)  # order of first mention
     assert sum(statements.values()) >= 100 and min(statements.values()) >= 30 and languages == {"de", "en"}
+
+
+def test_second_held_back_about_part_is_fresh_balanced_and_as_large_as_promised() -> None:
+    """heldout2: >= 60 gold statements (half German, half English) in documents that no other
+    bundled file holds, not even the stance set's heldout3 drawn in the same session."""
+    fresh = [r for r in _records() if r["split"] == "heldout2"]
+    german = sum(len(r["statements"]) for r in fresh if _german(r["id"]))
+    english = sum(len(r["statements"]) for r in fresh if not _german(r["id"]))
+    assert german >= 30 and english >= 30
+    assert sum(len(item["about"]) for r in fresh for item in r["statements"]) >= 40
+    used = {str(r["id"]) for r in _records() if r["split"] != "heldout2"}
+    for name in ("stance.jsonl", "roles.jsonl", "crossgenre-de.jsonl", "crossgenre-en.jsonl", "statement-pairs.jsonl"):
+        for line in (BUNDLED / name).read_text(encoding="utf-8").splitlines():
+            record = json.loads(line) if line.strip() else {}
+            used |= {str(record[k]["id"]) for k in ("a", "b") if isinstance(record.get(k), dict)}
+            used |= {str(record["id"])} if "id" in record else set()
+    assert not {str(r["id"]) for r in fresh} & used
+
+
+@pytest.mark.skipif(not (SHARED / "quotes-de" / "train").is_dir(), reason="needs ../shared/data")
+def test_second_held_back_about_part_reads_against_the_real_texts() -> None:
+    docs = read_about("heldout2", SHARED)
+    assert sum(len(d.statements) for d in docs) >= 60 and {d.language for d in docs} == {"de", "en"}
 
 
 @pytest.mark.skipif(not (SHARED / "news-en").is_dir(), reason="needs ../shared/data")
