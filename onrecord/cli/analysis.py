@@ -160,8 +160,8 @@ def evaluate(
         list[str] | None,
         typer.Option(
             "--split",
-            help="Split(s) to evaluate (repeatable; the bundled sets have dev, heldout, heldout2 (roles and "
-            "stance sets), heldout3 and heldout4 (roles set), all).",
+            help="Split(s) to evaluate (repeatable; the bundled sets have dev, heldout, heldout2 (roles, "
+            "stance and about sets), heldout3 (roles and stance sets), heldout4 (roles set), all).",
         ),
     ] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="Evaluate only the first N documents.")] = None,

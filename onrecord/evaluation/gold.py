@@ -168,16 +168,18 @@ def read_corpus(path: Path, limit: int | None = None) -> Iterator[GoldDoc]:
 
 #: folder of the bundled sets (``crossgenre-de.jsonl``, ``crossgenre-en.jsonl``, ``roles.jsonl``)
 BUNDLED = Path(__file__).parent / "data"
-#: the splits of the bundled sets; ``heldout``, ``heldout2`` (roles and stance sets), ``heldout3`` and
-#: ``heldout4`` (roles set), each annotated after the part before it had been scored, are for final scoring only
+#: the splits of the bundled sets; ``heldout``, ``heldout2`` (roles, stance and about sets),
+#: ``heldout3`` (roles and stance sets) and ``heldout4`` (roles set), each annotated after the part
+#: before it had been scored, are for final scoring only
 BUNDLED_SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "all")
-#: corpus prefix of a bundled document id -> language of its text
+#: corpus prefix of a bundled document id -> language of its text (the train splits: statement pairs,
+#: and the stance set's ``heldout3`` and the about sample's ``heldout2``, drawn after the dev splits ran out)
 CORPUS_LANGUAGE = {
     "bench-de": "de",
     "quotes-de-dev": "de",
+    "quotes-de-train": "de",
     "news-en": "en",
     "attribution-en-dev": "en",
-    # the roles set's heldout4 part (the English dev texts were all in other sets by then)
     "attribution-en-train": "en",
 }
 
