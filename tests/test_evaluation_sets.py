@@ -135,6 +135,15 @@ def test_roles_reader_filters_by_language(corpora: Path, tmp_path: Path) -> None
     assert read_roles("heldout", corpora, gold_path=gold) == []
 
 
+def test_roles_reader_knows_the_fourth_held_back_split(corpora: Path, tmp_path: Path) -> None:
+    de = _gnad(1)
+    role = {"span": _span(de, "Jan Kurz"), "type": "person", "name": "Jan Kurz", "title": "Trainer"}
+    record = {"id": "bench-de:gnad-1", "split": "heldout4", "sha256": _digest(de), "chars": len(de), "roles": [role]}
+    gold = _write(tmp_path / "roles.jsonl", [record])
+    docs = read_roles("heldout4", corpora, gold_path=gold)
+    assert [d.roles[0].title for d in docs] == ["Trainer"] and read_roles("heldout3", corpora, gold_path=gold) == []
+
+
 # --------------------------------------------------------------------------- quote counts
 
 
