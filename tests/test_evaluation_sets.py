@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from onrecord.cli import app
 from onrecord.errors import DataError
-from onrecord.evaluation.gold import BUNDLED, GoldQuote, GoldRole, read_crossgenre, read_roles
+from onrecord.evaluation.gold import BUNDLED, CORPUS_LANGUAGE, GoldQuote, GoldRole, read_crossgenre, read_roles
 from onrecord.evaluation.metrics import PredQuote, normalise, score_document, score_roles
 from onrecord.model import Entity, Role
 
@@ -133,6 +133,15 @@ def test_roles_reader_filters_by_language(corpora: Path, tmp_path: Path) -> None
     only_en = read_roles("dev", corpora, language="en", gold_path=gold)
     assert len(only_en) == 1 and only_en[0].roles[0].place == "Eastwick"
     assert read_roles("heldout", corpora, gold_path=gold) == []
+
+
+def test_roles_reader_knows_the_fourth_held_back_split(corpora: Path, tmp_path: Path) -> None:
+    de = _gnad(1)
+    role = {"span": _span(de, "Jan Kurz"), "type": "person", "name": "Jan Kurz", "title": "Trainer"}
+    record = {"id": "bench-de:gnad-1", "split": "heldout4", "sha256": _digest(de), "chars": len(de), "roles": [role]}
+    gold = _write(tmp_path / "roles.jsonl", [record])
+    docs = read_roles("heldout4", corpora, gold_path=gold)
+    assert [d.roles[0].title for d in docs] == ["Trainer"] and read_roles("heldout3", corpora, gold_path=gold) == []
 
 
 # --------------------------------------------------------------------------- quote counts
@@ -254,7 +263,7 @@ def test_bundled_sets_hold_ids_offsets_and_short_labels_only() -> None:
         ids = [r["id"] for r in records]
         assert len(ids) == len(set(ids)), name
         for record in records:
-            roles_splits = ("dev", "heldout", "heldout2", "heldout3")
+            roles_splits = ("dev", "heldout", "heldout2", "heldout3", "heldout4")
             assert record["split"] in (roles_splits if name == "roles.jsonl" else ("dev", "heldout"))
             assert set(record) <= {"id", "split", "sha256", "chars", "quotes", "roles"}
             chars = int(record["chars"])  # type: ignore[arg-type]
@@ -280,6 +289,46 @@ def test_bundled_sets_hold_ids_offsets_and_short_labels_only() -> None:
         for r in _bundled(name) if not (name == "stance.jsonl" and r["split"] == "heldout2")
     } | {str(r["id"]) for r in _bundled("roles.jsonl") if r["split"] != "heldout3"}
     assert not {str(r["id"]) for r in third} & others
+
+
+def _document_ids(value: object) -> set[str]:
+    """Every ``<corpus>:<key>`` document id in a bundled record (statement pairs nest theirs)."""
+    if isinstance(value, dict):
+        found = {str(value["id"])} if isinstance(value.get("id"), str) and ":" in value["id"] else set()
+        return found.union(*(_document_ids(v) for k, v in value.items() if k != "id"))
+    if isinstance(value, list):
+        return set().union(*(_document_ids(v) for v in value))
+    return set()
+
+
+def test_the_fourth_held_back_roles_part_is_fresh_and_in_both_languages() -> None:
+    # heldout4 was drawn after every other part had been developed on or scored: none of its
+    # documents may be in any other part of any bundled file (roles, cross-genre, stance,
+    # about, statement pairs), and it is about half German, half English
+    fourth = [r for r in _bundled("roles.jsonl") if r["split"] == "heldout4"]
+    counts = {"de": 0, "en": 0}
+    for record in fourth:
+        corpus = str(record["id"]).split(":")[0]
+        assert corpus in ("bench-de", "quotes-de-dev", "attribution-en-train"), record["id"]
+        counts[CORPUS_LANGUAGE[corpus]] += len(record["roles"])  # type: ignore[arg-type]
+    assert counts["de"] >= 55 and counts["en"] >= 55 and sum(counts.values()) >= 120
+    others: set[str] = set()
+    for name in sorted(p.name for p in BUNDLED.glob("*.jsonl")):
+        for record in _bundled(name):
+            if not (name == "roles.jsonl" and record["split"] == "heldout4"):
+                others |= _document_ids(record)
+    assert not {str(r["id"]) for r in fourth} & others
+
+
+@pytest.mark.skipif(not (SHARED / "bench-de").is_dir(), reason="needs ../shared/data")
+def test_the_fourth_held_back_roles_part_points_at_names_in_the_real_texts() -> None:
+    # reads the gold only (text digests, spans); no system output on this part
+    docs = read_roles("heldout4", SHARED)
+    assert len(docs) == sum(1 for r in _bundled("roles.jsonl") if r["split"] == "heldout4")
+    for doc in docs:
+        for role in doc.roles:
+            covered = doc.text[role.span[0] : role.span[1]]
+            assert covered == covered.strip() and covered[:1].isalpha(), (doc.id, covered)
 
 
 # --------------------------------------------------------------------------- eval command

@@ -168,10 +168,10 @@ def read_corpus(path: Path, limit: int | None = None) -> Iterator[GoldDoc]:
 
 #: folder of the bundled sets (``crossgenre-de.jsonl``, ``crossgenre-en.jsonl``, ``roles.jsonl``)
 BUNDLED = Path(__file__).parent / "data"
-#: the splits of the bundled sets; ``heldout``, ``heldout2`` (roles, stance and about sets) and
-#: ``heldout3`` (roles and stance sets), each annotated after the part before it had been scored, are
-#: for final scoring only
-BUNDLED_SPLITS = ("dev", "heldout", "heldout2", "heldout3", "all")
+#: the splits of the bundled sets; ``heldout``, ``heldout2`` (roles, stance and about sets),
+#: ``heldout3`` (roles and stance sets) and ``heldout4`` (roles set), each annotated after the part
+#: before it had been scored, are for final scoring only
+BUNDLED_SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "all")
 #: corpus prefix of a bundled document id -> language of its text (the train splits: statement pairs,
 #: and the stance set's ``heldout3`` and the about sample's ``heldout2``, drawn after the dev splits ran out)
 CORPUS_LANGUAGE = {
@@ -213,7 +213,8 @@ class CorpusTexts:
     Ids are ``<corpus>:<key>``: ``bench-de:gnad-<row>`` (row of the 10kGNAD test CSV, counting
     rows with a text), ``news-en:<file stem>``, ``quotes-de-dev:<file stem>``,
     ``quotes-de-train:<file stem>``, ``attribution-en-dev:<file stem>`` and
-    ``attribution-en-train:<file stem>`` (the train splits: statement pairs only, never the test split).
+    ``attribution-en-train:<file stem>`` (the train splits: statement pairs, and the roles set's
+    ``heldout4`` for attribution-en; never the test split).
     """
 
     def __init__(self, root: Path) -> None:
