@@ -226,3 +226,30 @@ def test_of_a_place_after_a_titled_name_is_the_place(extract: Extract) -> None:
 def test_a_possessive_common_noun_body_is_the_organisation(extract: Extract) -> None:
     result = extract("Tom Wells, the company's chief engineer, said the bridge was safe.")
     assert _roles(result, "Tom Wells") == [("chief engineer", "company", None)]
+
+
+def test_descriptive_words_before_a_title_and_a_possessive_person_owner(extract: Extract) -> None:
+    result = extract(
+        "The biggest donors, billionaire shipping magnate Carl Oster and longtime Republican pollster "
+        "Dana Finch, met on Friday. Voters saw Mayor Lund's running mate Tom Walden speak at a rally."
+    )
+    assert _roles(result, "Carl Oster") == [("shipping magnate", None, None)]
+    assert _roles(result, "Dana Finch") == [("Republican pollster", None, None)]
+    assert _roles(result, "Tom Walden") == [("running mate", None, None)]
+
+
+def test_retired_marks_a_former_role(extract: Extract) -> None:
+    result = extract("Retired Navy Adm. Paul Greer is speaking out about the budget.")
+    roles = _entity(result, "Paul Greer").roles
+    assert roles and all(r.former for r in roles)
+
+
+def test_copula_predicates_give_roles_and_the_field_before_the_title(extract: Extract) -> None:
+    result = extract(
+        "Ann Hollis is the Second Amendment columnist for Capitol Daily and political analyst for "
+        "Free Plains Radio. Jane Morrow was the White House physician for eight years."
+    )
+    assert ("Second Amendment columnist", "Capitol Daily", None) in _roles(result, "Ann Hollis")
+    assert ("political analyst", "Free Plains Radio", None) in _roles(result, "Ann Hollis")
+    morrow = _entity(result, "Jane Morrow").roles
+    assert [(r.title, r.organization, r.former) for r in morrow] == [("physician", "White House", True)]

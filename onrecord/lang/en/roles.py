@@ -33,12 +33,14 @@ from onrecord.model import Role
 ORG_LABELS = ("ORG",)
 PLACE_LABELS = ("GPE", "LOC")
 _DETS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
-_FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "then"})
+#: "retired" before a title: the holder left it ("Retired Air Force Gen. X")
+_FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "then", "retired"})
 _POSSESSIVE = frozenset({"'s", "’s", "'"})
 #: modifiers that describe a holder, not the role ("pro-Beijing", "pan-democracy camp")
 _DROP_PREFIXES = ("pro", "pan", "anti", "non")
 _DROP_WORDS = frozenset({"camp", "localist", "nonpartisan", "veteran", "well-known", "celebrity", "guests",
-                         "like", "including", "other", "another", "both", "two", "three", "top", "new"})
+                         "like", "including", "other", "another", "both", "two", "three", "top", "new",
+                         "longtime", "long-time", "billionaire", "millionaire", "multimillionaire"})
 #: prepositions after a role noun that lead to its field, organisation or place
 _FIELD_PREPS = frozenset({"of", "for", "in", "on", "at"})
 _ORG_PREPS = frozenset({"at", "of", "for", "with", "from", "to"})
@@ -255,8 +257,8 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
     """A role phrase: [det] [owner's] [modifiers] role noun [and role noun] [of/for field]
     [at/of/for/with the organisation] [in place]. None when it names neither title nor body."""
     toks = [t for t in tokens if not t.is_space]
-    while toks and (toks[0].is_punct or toks[0].lower_ in _DETS):
-        toks = toks[1:]
+    while toks and (toks[0].is_punct or toks[0].lower_ in _DETS or toks[0].text in _POSSESSIVE):
+        toks = toks[1:]  # "Clinton's running mate": the owner is a person, its "'s" no title word
     while toks and toks[-1].is_punct:
         toks = toks[:-1]
     if not toks:
@@ -274,6 +276,7 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
             toks = toks[e:]
     # "a former Internal Revenue Service commissioner": the former word goes before the body
     lead_former = False
+    pre_run: list[Token] = []  # a capitalised body before the title, given back if "for/at X" follows
     while len(toks) > 1 and toks[0].lower_ in _FORMER and toks[1].text[:1].isupper():
         lead_former, toks = True, toks[1:]
     # a place or an organisation before the title: "Panama coach", "U.S. President", "USI associate
@@ -306,7 +309,7 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
             if gpe is not None:
                 place, toks = _text(run), rest
             elif orgish:
-                org, toks = _text(run), rest
+                org, toks, pre_run = _text(run), rest, run
     # the title region: up to the first preposition, comma or clause word
     end = 0
     while end < len(toks) and not (
@@ -377,6 +380,12 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
                         place = place or name
                     elif t.lower_ != "in" and org is None:
                         org = name
+                    elif t.lower_ in ("for", "at", "with") and pre_run and not extra and not is_place and not any(
+                        x.ent_type_ in ORG_LABELS or x.text.isupper() for x in pre_run
+                    ):
+                        # "the Second Amendment columnist for Breitbart News": the words before
+                        # the title name its field, the body follows
+                        org, words, pre_run = name, pre_run + words, []
                     elif t.lower_ == "in" and place is None:
                         place = name
                     else:
@@ -408,7 +417,7 @@ def _role(parsed: _Parsed | None, tokens: list[Token]) -> Role | None:
     if parsed is None:
         return None
     toks = [t for t in tokens if not t.is_space]
-    while toks and (toks[0].is_punct or toks[0].lower_ in _DETS):
+    while toks and (toks[0].is_punct or toks[0].lower_ in _DETS or toks[0].text in _POSSESSIVE):
         toks = toks[1:]
     while toks and toks[-1].is_punct:
         toks = toks[:-1]
@@ -606,6 +615,52 @@ def _served_as(ent: SpacySpan) -> Role | None:
     return role.model_copy(update={"former": True}) if role is not None and _SERVED[doc[k].lower_] else role
 
 
+_COPULAS = {"is": False, "was": True}
+
+
+def _copula_roles(ent: SpacySpan) -> list[Role]:
+    """"X is the columnist for Y and political analyst for Z", "X was a White House physician":
+    a role noun phrase predicated of the name as subject ("was": a past role)."""
+    doc = ent.doc
+    k = ent.end
+    if k + 2 >= len(doc) or doc[k].lower_ not in _COPULAS or ent.root.dep_ != "nsubj" or ent.root.head.i != k:
+        return []
+    out: list[Token] = []
+    j = k + 1
+    if doc[j].lower_ not in ("a", "an", "the"):
+        return []
+    while j < len(doc) and not doc[j].is_sent_start and doc[j].text not in _APPOSITION_STOP and (
+        doc[j].lower_ not in ("who", "which", "that", "since", "until", "when", "before", "after")
+    ):
+        out.append(doc[j])
+        j += 1
+    first = next((t for t in out if t.lower_ not in _DETS), None)
+    if first is None or len(out) > 18 or not any(is_role_noun(t) for t in out[:5]) or any(
+        t.pos_ in ("VERB", "AUX") and not is_role_noun(t) and t.tag_ not in ("VBG", "VBN") for t in out
+    ):
+        return []
+    roles: list[Role] = []
+    for part in _role_parts(out):
+        parsed = _parse(part)
+        role = _role(parsed, part) if parsed is not None and parsed.title else None
+        if role is not None:
+            roles.append(role.model_copy(update={"former": True}) if _COPULAS[doc[k].lower_] else role)
+    return roles
+
+
+def _role_parts(tokens: list[Token]) -> list[list[Token]]:
+    """Role phrases joined by "and" where the first has its body ("columnist for Y and analyst
+    for Z"): each on its own; otherwise as :func:`_apposition_parts` splits them."""
+    parts = _apposition_parts(tokens)
+    out: list[list[Token]] = []
+    for part in parts:
+        cut = next((k for k, t in enumerate(part) if t.lower_ == "and" and k > 2 and any(
+            x.lower_ in ("for", "at", "of", "with") for x in part[:k]
+        ) and part[k - 1].text[:1].isupper() and any(is_role_noun(x) for x in part[k + 1 : k + 4])), None)
+        out += [part[:cut], part[cut + 1 :]] if cut is not None else [part]
+    return out
+
+
 def _place_after(ent: SpacySpan) -> str | None:
     """"Representative Jane Roe of New York" → the place of the title before the name."""
     doc = ent.doc
@@ -677,6 +732,7 @@ def person_roles(ent: SpacySpan) -> list[Role]:
     served = _served_as(ent)
     if served is not None:
         roles.append(served)
+    roles += _copula_roles(ent)
     place = _place_after(ent)
     if place is not None and roles and roles[0].place is None:
         roles[0] = roles[0].model_copy(update={"place": place})  # "Senator Jane Roe of Vermont"
