@@ -436,3 +436,27 @@ def test_a_given_name_the_tagger_left_out_and_a_role_before_the_comma(extract: E
 def test_a_hyphenated_name_before_a_role_is_written_with_spaces(extract: Extract) -> None:
     text = "Die Konjunktur ziehe an, sagte Erste-Group-Ökonom Lukas Brandl am Montag."
     assert _roles(_entity(extract(text), "Lukas Brandl")) == [("Ökonom", "Erste Group", None)]
+
+
+def test_a_plural_title_with_die_is_shared_by_two_names_with_particles(extract: Extract) -> None:
+    result = extract(
+        "Das bestätigten die Gründer Lena Hofer und Paul Wendt am Freitag. Er nimmt die "
+        "Trainerassistenten Jan van't Hof und Rob Meijer mit nach Amsterdam."
+    )
+    for name, title in (("Lena Hofer", "Gründer"), ("Paul Wendt", "Gründer"), ("Rob Meijer", "Trainerassistent")):
+        assert (title, None, None) in _roles(_entity(result, name)), name
+
+
+def test_a_list_after_a_comma_is_no_apposition(extract: Extract) -> None:
+    result = extract(
+        "Die Landesregierung, Bischof Anton Weber und der Nuntius Karl Brandl nahmen teil. "
+        "Bundesregierung, Bundespräsident und Parteichefs verurteilten die Tat."
+    )
+    assert _roles(_entity(result, "Anton Weber")) == [("Bischof", None, None)]
+    holders = {e.name for e in result.entities if e.roles}
+    assert not holders & {"Landesregierung", "Bundesregierung"}, holders
+
+
+def test_a_time_phrase_between_copula_and_role(extract: Extract) -> None:
+    result = extract("Jonas Brandt wird in der kommenden Saison der neue Trainer des Sportvereins.")
+    assert ("Trainer", "Sportverein", None) in _roles(_entity(result, "Jonas Brandt"))
