@@ -253,3 +253,33 @@ def test_copula_predicates_give_roles_and_the_field_before_the_title(extract: Ex
     assert ("political analyst", "Free Plains Radio", None) in _roles(result, "Ann Hollis")
     morrow = _entity(result, "Jane Morrow").roles
     assert [(r.title, r.organization, r.former) for r in morrow] == [("physician", "White House", True)]
+
+
+def test_relative_clauses_give_roles(extract: Extract) -> None:
+    result = extract(
+        "Ann Roe, who heads the Lakeside Museum, said so. Ed Rendt, who served as general chairman "
+        "of the DNC during 2000, agreed. Mia Cole, who is the director of the Harbor Trust, disagreed."
+    )
+    assert _roles(result, "Ann Roe") == [("head", "Lakeside Museum", None)]
+    rendt = _entity(result, "Ed Rendt").roles
+    assert [(r.title, r.organization, r.former) for r in rendt] == [("general chairman", "DNC", True)]
+    assert _roles(result, "Mia Cole") == [("director", "Harbor Trust", None)]
+
+
+def test_participle_before_the_title_and_a_bracket_before_the_comma(extract: Extract) -> None:
+    result = extract(
+        "Tom Sams, a practising homeopath, treated her. The secretary general of CEM (Central "
+        "Electoral Mission), Nino Galli, called it dangerous."
+    )
+    assert _roles(result, "Tom Sams") == [("practising homeopath", None, None)]
+    assert _roles(result, "Nino Galli") == [("secretary general", "CEM", None)]
+
+
+def test_a_place_based_modifier_is_the_place_and_a_caucus_is_no_person(extract: Extract) -> None:
+    result = extract(
+        "\"We are in panic mode,\" said Lena Wimes, a South Florida-based president of the Democratic "
+        "African-American Women Caucus."
+    )
+    assert _roles(result, "Lena Wimes") == [
+        ("president", "Democratic African-American Women Caucus", "South Florida")
+    ]

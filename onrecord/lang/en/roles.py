@@ -52,7 +52,8 @@ _ORG_HEADS = frozenset({"department", "authority", "council", "party", "office",
                         "university", "commission", "committee", "service", "bureau", "association", "union",
                         "foundation", "corporation", "company", "group", "bank", "court", "police", "army", "navy",
                         "force", "club", "church", "college", "school", "center", "centre", "federation", "board",
-                        "administration", "organization", "organisation", "network", "times", "post", "news"})
+                        "administration", "organization", "organisation", "network", "times", "post", "news",
+                        "caucus"})
 
 
 @cache
@@ -115,7 +116,8 @@ def _name_run(tokens: list[Token], i: int) -> int:
     j = i
     while j < len(tokens):
         t = tokens[j]
-        if j > i and ("\n" in tokens[j - 1].whitespace_ or t.ent_type_ == "PERSON" and tokens[i].ent_type_ != "PERSON"):
+        if j > i and ("\n" in tokens[j - 1].whitespace_ or t.ent_type_ == "PERSON" and tokens[i].ent_type_ != "PERSON"
+                      and t.lower_ not in _ORG_HEADS):  # "… Women Caucus": a body's head is no person
             break
         if j > i and t.text in _HONORIFICS:
             break  # "… for Education Mr. Toccafondi": the honorific opens the next name
@@ -228,7 +230,12 @@ def _title_tokens(region: list[Token]) -> tuple[list[Token], str | None, bool]:
     start = 0
     for k, t in enumerate(region[:h]):
         low = t.lower_
-        if low in _FORMER:
+        if low == "based" and k >= 2 and region[k - 1].text == "-" and region[k - 2].text[:1].isupper():
+            b = k - 2
+            while b > 0 and region[b - 1].text[:1].isupper():
+                b -= 1
+            place, start = place or _text(region[b : k - 1]), k + 1  # "a South Florida-based president"
+        elif low in _FORMER:
             former, start = True, k + 1
         elif t.text in role_places() or (k + 1 < h and f"{t.text} {region[k + 1].text}" in role_places()):
             place = place or role_places().get(t.text) or role_places()[f"{t.text} {region[k + 1].text}"]
@@ -488,8 +495,13 @@ def _role_before_comma(ent: SpacySpan) -> Role | None:
     comma = ent.start - 1
     if comma < 1 or doc[comma].text != ",":
         return None
-    tokens = _prefix_before(doc, comma)
-    if not tokens or not (is_role_noun(doc[comma - 1]) or any(is_role_noun(t) for t in tokens[:3])):
+    end = comma
+    if doc[end - 1].text == ")":
+        opening = next((k for k in range(end - 2, max(-1, end - 8), -1) if doc[k].text == "("), None)
+        if opening is not None and opening > 0:
+            end = opening  # "The secretary general of CEI (Italian Episcopal Conference), Nunzio …"
+    tokens = _prefix_before(doc, end)
+    if not tokens or not (is_role_noun(doc[end - 1]) or any(is_role_noun(t) for t in tokens[:3])):
         return None  # "Co-founder of Google, Sergey Brin": the role noun opens the phrase
     before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
     while before is not None and (before.pos_ == "DET" or before.lower_ in _DROP_WORDS):
@@ -573,7 +585,9 @@ def _apposition_role(ent: SpacySpan, tokens: list[Token] | None = None) -> Role 
     if first is None or first.pos_ in ("VERB", "AUX", "PRON", "ADV", "SCONJ") or first.lower_ in ("who", "which"):
         return None
     heads = [t for t in tokens if is_role_noun(t)]
-    verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX") and not is_role_noun(t)]
+    verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX") and not is_role_noun(t) and not (
+        t.tag_ in ("VBG", "VBN") and t.i + 1 < len(t.doc) and is_role_noun(t.doc[t.i + 1])
+    )]  # "a practising homeopath": a participle before the role noun modifies it
     if heads and verbs and verbs[0].i < heads[0].i:
         return None
     parsed = _parse(tokens)
@@ -590,9 +604,10 @@ def _served_as(ent: SpacySpan) -> Role | None:
     """"X served as director of the Congressional Budget Office", "X was forced to resign as
     minister" → a former role ("serves as": a current one)."""
     doc = ent.doc
-    k = ent.end
+    k = _relative_start(ent)
+    start = k
     while k < len(doc) and doc[k].pos_ in ("ADV", "AUX", "VERB", "PART") and doc[k].lower_ not in _SERVED and (
-        k < ent.end + 4
+        k < start + 4
     ):
         k += 1  # "has long served as", "was forced to resign as"
     if k + 2 >= len(doc) or doc[k].lower_ not in _SERVED or doc[k + 1].lower_ != "as":
@@ -618,12 +633,25 @@ def _served_as(ent: SpacySpan) -> Role | None:
 _COPULAS = {"is": False, "was": True}
 
 
+def _relative_start(ent: SpacySpan) -> int:
+    """Where the predicate about a name starts: right after it, or after ", who" ("X, who served
+    as chairman of the DNC, …")."""
+    doc = ent.doc
+    k = ent.end
+    if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "who":
+        return k + 2
+    return k
+
+
 def _copula_roles(ent: SpacySpan) -> list[Role]:
     """"X is the columnist for Y and political analyst for Z", "X was a White House physician":
     a role noun phrase predicated of the name as subject ("was": a past role)."""
     doc = ent.doc
-    k = ent.end
-    if k + 2 >= len(doc) or doc[k].lower_ not in _COPULAS or ent.root.dep_ != "nsubj" or ent.root.head.i != k:
+    k = _relative_start(ent)
+    relative = k != ent.end
+    if k + 2 >= len(doc) or doc[k].lower_ not in _COPULAS or not relative and (
+        ent.root.dep_ != "nsubj" or ent.root.head.i != k
+    ):
         return []
     out: list[Token] = []
     j = k + 1
@@ -659,6 +687,43 @@ def _role_parts(tokens: list[Token]) -> list[list[Token]]:
         ) and part[k - 1].text[:1].isupper() and any(is_role_noun(x) for x in part[k + 1 : k + 4])), None)
         out += [part[:cut], part[cut + 1 :]] if cut is not None else [part]
     return out
+
+
+#: verbs of a relative clause that name their subject's role: form → (title, past role)
+_ROLE_VERBS: dict[str, tuple[str, bool]] = {
+    "heads": ("head", False), "headed": ("head", True), "helms": ("head", False), "helmed": ("head", True),
+    "leads": ("leader", False), "led": ("leader", True), "chairs": ("chair", False), "chaired": ("chair", True),
+    "directs": ("director", False), "directed": ("director", True), "manages": ("manager", False),
+    "managed": ("manager", True), "founded": ("founder", False), "co-founded": ("co-founder", False),
+    "cofounded": ("co-founder", False),
+}
+
+
+def _relative_verb_role(ent: SpacySpan) -> Role | None:
+    """"X, who heads the Lakeside Museum, …" → title "head", organisation "Lakeside Museum"; a past
+    tense ("who chaired", "who led") is a former role, except "founded"."""
+    doc = ent.doc
+    k = _relative_start(ent)
+    if k == ent.end or k + 1 >= len(doc):
+        return None
+    while k < len(doc) - 1 and doc[k].pos_ == "ADV":
+        k += 1  # "who now heads"
+    verb = doc[k]
+    known = _ROLE_VERBS.get(verb.lower_)
+    if known is None or verb.pos_ != "VERB":
+        return None
+    title, former = known
+    j = k + 1
+    if j < len(doc) and doc[j].lower_ == "the":
+        j += 1
+    if j >= len(doc) or not doc[j].text[:1].isupper() or _ent(doc[j], PLACE_LABELS) is not None:
+        return None
+    tokens = list(doc[j : min(len(doc), j + 12)])
+    e = _name_run(tokens, 0)
+    if e == 0:
+        return None
+    return Role(title=title, organization=_text(tokens[:e]), spans=[(verb.idx, tokens[e - 1].idx + len(tokens[e - 1].text))],
+                former=former)
 
 
 def _place_after(ent: SpacySpan) -> str | None:
@@ -733,6 +798,9 @@ def person_roles(ent: SpacySpan) -> list[Role]:
     if served is not None:
         roles.append(served)
     roles += _copula_roles(ent)
+    relative = _relative_verb_role(ent)
+    if relative is not None:
+        roles.append(relative)
     place = _place_after(ent)
     if place is not None and roles and roles[0].place is None:
         roles[0] = roles[0].model_copy(update={"place": place})  # "Senator Jane Roe of Vermont"
