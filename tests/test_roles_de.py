@@ -460,3 +460,15 @@ def test_a_list_after_a_comma_is_no_apposition(extract: Extract) -> None:
 def test_a_time_phrase_between_copula_and_role(extract: Extract) -> None:
     result = extract("Jonas Brandt wird in der kommenden Saison der neue Trainer des Sportvereins.")
     assert ("Trainer", "Sportverein", None) in _roles(_entity(result, "Jonas Brandt"))
+
+
+def test_a_definite_role_phrase_describes_the_person_just_named_or_of_the_same_body(extract: Extract) -> None:
+    result = extract(
+        "Wien – Sonja Hammer, die neue Vorsitzende der Rektorenkonferenz, fordert mehr Geld. Das werde "
+        "notwendig sein, sagt die Rektorin der Technischen Universität. UN-Generalsekretär Ban Ki-moon "
+        "sprach vor dem Parlament. Er traf Bundespräsident Heinz Fischer. Die Lage sei ernst, betonte "
+        "der UN-Chef."
+    )
+    assert ("Rektorin", "Technische Universität", None) in _roles(_entity(result, "Sonja Hammer"))
+    assert ("Chef", "UN", None) in _roles(_entity(result, "Ban Ki-moon"))
+    assert not [e.name for e in result.entities if e.name.startswith(("Rektorin", "UN-Chef"))]

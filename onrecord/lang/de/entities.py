@@ -45,6 +45,7 @@ from onrecord.lang.de.roles import (
     apposition_after,
     coordinated_after,
     coordinated_before,
+    is_feminine_role,
     is_role,
     nominative,
     parse_role,
@@ -647,13 +648,59 @@ def _named_just_before(state: _State, doc: PreparedDoc, begin: int) -> _Building
     return person if state.last_seen.get(id(person), -1) >= previous else None
 
 
+def _same_body_holder(state: _State, phrase: RoleMatch) -> _Building | None:
+    """The most recent named person who holds a role in the organisation a definite role phrase
+    names ("UN-Generalsekretär Ban …" for "der UN-Chef"): the phrase describes that person."""
+    if phrase.organization is None:
+        return None
+    holders = [b for b in state.building if b.type == "person" and b.cluster is not None
+               and any(r.organization == phrase.organization for r in b.roles)]
+    return max(holders, key=lambda b: state.last_seen.get(id(b), -1), default=None)
+
+
+def _gender_clash(person: _Building, phrase: RoleMatch) -> bool:
+    """Whether a role phrase's noun ("Rektorin") and the person's known role nouns differ in gender."""
+    def gender(head: str | None) -> str | None:
+        if head is None or head.endswith("e"):
+            return None  # "Vorsitzende": either
+        return "f" if is_feminine_role(head) else "m"
+
+    want = gender(phrase.head)
+    return want is not None and any(gender(r.head) not in (None, want) for r in person.roles)
+
+
+def _speaker_just_named(state: _State, doc: PreparedDoc, phrase: RoleMatch) -> _Building | None:
+    """For a definite role phrase that is a speaker after its cue ("…, sagt die Rektorin der
+    Universität", "…, so der UN-Mitarbeiter"), the person named last, in this or the sentence
+    before: the phrase names that person's role."""
+    toks = doc.tokens
+    sent = toks[phrase.begin].sent
+    person = state.last_person
+    if person is None or person.cluster is None or _gender_clash(person, phrase):
+        return None
+    since = toks[doc.sentences[sent - 1][0]].start if sent > 0 else 0
+    return person if state.last_seen.get(id(person), -1) >= since else None
+
+
+def _after_cue(doc: PreparedDoc, begin: int) -> bool:
+    """Whether a phrase follows a reporting verb or "so" after a comma ("…, sagt die Rektorin")."""
+    toks = doc.tokens
+    if begin < 2 or toks[begin - 2].text != ",":
+        return False
+    cue = toks[begin - 1]
+    cues = lexicon().cues
+    return cue.lower == "so" or cues.get(cue.lemma, cues.get(cue.lower)) == "verb"
+
+
 def _unnamed_role(state: _State, doc: PreparedDoc, cand: Candidate | None, phrase: RoleMatch) -> None:
     """A role phrase without a name: its earlier holder, else a new person named by it."""
     article = doc.tokens[phrase.begin].lower
     target = _holder(state, phrase.head or "") if article not in _INDEFINITE else None
     span = _char_span(doc, phrase.begin, phrase.end)
-    if target is None and article in ("der", "die"):
-        target = _named_just_before(state, doc, phrase.begin)
+    if target is None and article in ("der", "die") and not phrase.plural:
+        target = _same_body_holder(state, phrase) or _named_just_before(state, doc, phrase.begin)
+        if target is None and (cand is not None or _after_cue(doc, phrase.begin)):
+            target = _speaker_just_named(state, doc, phrase)
     if target is None:
         # named by the phrase without its article, so that "ein Sprecher des Auswärtigen Amts" and
         # "der Sprecher des Auswärtigen Amts" are one unnamed holder of that role
