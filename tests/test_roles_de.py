@@ -472,3 +472,17 @@ def test_a_definite_role_phrase_describes_the_person_just_named_or_of_the_same_b
     assert ("Rektorin", "Technische Universität", None) in _roles(_entity(result, "Sonja Hammer"))
     assert ("Chef", "UN", None) in _roles(_entity(result, "Ban Ki-moon"))
     assert not [e.name for e in result.entities if e.name.startswith(("Rektorin", "UN-Chef"))]
+
+
+def test_role_and_kinship_nouns_are_no_part_of_a_name_and_a_title_list_with_commas(extract: Extract) -> None:
+    result = extract(
+        "Damit würde er mit seinem Coach Boris Becker gleichziehen. Freigelassen wurde der katholische "
+        "Priester, Blogger und Dissident Nguyen Van Ly."
+    )
+    assert _roles(_entity(result, "Boris Becker")) == [("Coach", None, None)]
+    assert _roles(_entity(result, "Nguyen Van Ly")) == [("Priester, Blogger und Dissident", None, None)]
+
+
+def test_kinship_noun_is_cut_from_a_tagged_name(extract: Extract) -> None:
+    result = extract("Sein älterer Bruder Witali Klitschko ist Bürgermeister von Kiew.")
+    assert "Witali Klitschko" in [e.name for e in result.entities]

@@ -316,6 +316,12 @@ def _known_place(name: str, exact: bool = False) -> bool:
     return not exact or fold(name) in {fold(n) for n in entry.names}
 
 
+#: kinship nouns the tagger takes into a name ("Bruder Witali"): no part of it, and no role
+_KINSHIP = frozenset({"Bruder", "Schwester", "Sohn", "Tochter", "Vater", "Mutter", "Ehemann", "Ehefrau", "Gattin",
+                      "Gatte", "Witwe", "Witwer", "Onkel", "Tante", "Neffe", "Nichte", "Cousin", "Cousine", "Enkel",
+                      "Enkelin", "Bruders", "Sohnes", "Vaters"})
+
+
 def name_core(
     doc: PreparedDoc, cand: Candidate, types: list[str], kinds: KindAt | None = None
 ) -> tuple[int, int, RoleMatch | None]:
@@ -336,8 +342,10 @@ def name_core(
             if tag == "PER":
                 while b > cand.begin and not types[b - 1] and _given_name_before(doc, b - 1):
                     b -= 1  # "Sergej" + "Netschajew" tagged alone: the given name is part of the name
-                while e - b > 2 and is_role(toks[b]):
-                    b += 1  # "Landeshauptmann Günther Platter" tagged as one name: the role is none of it
+                while e - b >= 2 and (is_role(toks[b]) or toks[b].text in _KINSHIP) and _name_word(toks[b + 1]) and (
+                    not is_role(toks[b + 1])
+                ):
+                    b += 1  # "Landeshauptmann Günther Platter", "Bruder Witali" tagged as one name
                 # a surname the tagger left untyped ("Recep Tayyip" + "Erdoğan")
                 while e < cand.end and not types[e] and _name_word(toks[e]):
                     e += 1

@@ -876,17 +876,26 @@ def role_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -
             return role_before(doc, first_name, kind_at)  # "den Soziologen A, B und C": B's too
         return None
     first = r
+    middle: list[int] = []  # "Priester, Blogger und Dissident": the nouns between first and last
     compound = _split_compound(toks[r].text, kind_at(r))
     if r >= 2 and toks[r - 1].lower == "und" and is_role(toks[r - 2]) and toks[r - 2].sent == toks[r].sent:
         other = _split_compound(toks[r - 2].text, kind_at(r - 2))
         if (other.org, other.place, compound.org, compound.place) == (None, None, None, None):
             first = r - 2  # "Jurist und Diskriminierungsexperte": one title
+            while first >= 2 and toks[first - 1].text == "," and is_role(toks[first - 2]) and (
+                toks[first - 2].sent == toks[r].sent and _plain_role(toks[first - 2], kind_at)
+            ):
+                middle.insert(0, first)
+                first -= 2
     b = _modifiers_begin(toks, first)
     article = toks[b - 1].lower if b > 0 and toks[b - 1].lower in _ARTICLES else ""
     feminine = is_feminine_role(toks[r].text) or article in ("die", "eine")
     parts = _title_parts(toks, b, first, feminine, article)
     words = parts.words
     if first != r:
+        for m in middle:
+            words[-1] += ","
+            words.append(title_noun(toks[m].text, article))
         words += ["und", title_noun(compound.role, article)]
     else:
         words[-1] = title_noun(compound.role, article)
@@ -902,6 +911,12 @@ def role_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -
             org = org or owner
             b = g
     return RoleMatch(" ".join(words), org, place, b, r + 1, toks[r].text, parts.former or compound.former)
+
+
+def _plain_role(tok: Token, kind_at: KindAt) -> bool:
+    """A role noun that names neither body nor place ("Blogger", not "SPD-Politiker")."""
+    split = _split_compound(tok.text, kind_at(tok.i))
+    return split.org is None and split.place is None
 
 
 _COORDINATORS = frozenset({",", "und", "sowie", "oder"})
