@@ -283,3 +283,17 @@ def test_a_place_based_modifier_is_the_place_and_a_caucus_is_no_person(extract: 
     assert _roles(result, "Lena Wimes") == [
         ("president", "Democratic African-American Women Caucus", "South Florida")
     ]
+
+
+def test_a_unit_noun_after_the_name_belongs_to_the_body(extract: Extract) -> None:
+    result = extract(
+        "Mina Moore, a senior adviser to the Clinton campaign, called it a wake-up call. \"It is "
+        "deplorable,\" said Elan Biber, the director of the VOA Eurasian division."
+    )
+    assert _roles(result, "Mina Moore") == [("senior adviser", "Clinton campaign", None)]
+    assert _roles(result, "Elan Biber") == [("director", "VOA Eurasian division", None)]
+
+
+def test_a_title_tagged_inside_the_name_is_cut_off(extract: Extract) -> None:
+    result = extract("Representative Jo Ann Rangel said the plan was smart.")
+    assert _roles(result, "Jo Ann Rangel") == [("Representative", None, None)]

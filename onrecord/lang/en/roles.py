@@ -197,6 +197,12 @@ def _owner(tokens: list[Token]) -> tuple[str | None, str | None]:
 _BODY_NOUNS = _ORG_HEADS | frozenset({"campaign", "administration", "government", "team", "family", "staff"})
 
 
+#: lower-case nouns after a name that make it a unit of a body ("the Clinton campaign", "the
+#: Ricketts family", "the VOA Eurasian division")
+_UNIT_NOUNS = frozenset({"campaign", "administration", "family", "division", "team", "staff", "office",
+                         "department", "foundation", "group", "unit", "bureau", "desk"})
+
+
 def _proper_body(run: list[Token], rest: list[Token]) -> bool:
     """A one-word proper name before a lower-case role ("Facebook co-founder", "Scientology
     attorney"): the body, unless it is a person, a place or a group ("Democratic senator")."""
@@ -379,6 +385,11 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
                     break
                 if toks[k].text[:1].isupper() or _ent(toks[k], ORG_LABELS + PLACE_LABELS) is not None:
                     e = _name_run(toks, k)
+                    while e < len(toks) and (toks[e].like_num or toks[e].text in _POSSESSIVE) and e + 1 < len(toks) \
+                            and (toks[e + 1].lower_ in _UNIT_NOUNS or toks[e + 1].like_num):
+                        e += 1  # "Obama's 2008 campaign"
+                    if e < len(toks) and toks[e].lower_ in _UNIT_NOUNS and toks[e].text.islower() and article:
+                        e += 1  # "an adviser to the Clinton campaign", "the VOA Eurasian division"
                     name = _text(toks[k:e])
                     is_place = _ent(toks[k], PLACE_LABELS) is not None and _ent(toks[e - 1], PLACE_LABELS) is not None
                     if is_place and t.lower_ in ("in", "to"):
