@@ -295,5 +295,5 @@ def test_a_unit_noun_after_the_name_belongs_to_the_body(extract: Extract) -> Non
 
 
 def test_a_title_tagged_inside_the_name_is_cut_off(extract: Extract) -> None:
-    result = extract("Representative Jo Ann Rangel said the plan was smart.")
-    assert _roles(result, "Jo Ann Rangel") == [("Representative", None, None)]
+    result = extract("\"It is smart,\" said Representative Charles B. Rangel of New York.")
+    assert _roles(result, "Charles B. Rangel") == [("Representative", None, "New York")]

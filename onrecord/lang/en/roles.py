@@ -480,8 +480,10 @@ def _prefix_before(doc: object, end: int) -> list[Token]:
             first.text.islower() and t.text[:1].isupper()
         ):
             out.insert(0, t)  # "Clinton campaign spokesman"
-        elif t.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL"):
-            break
+        elif t.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL") and not (
+            k == end - 1 and t.ent_type_ == "PERSON" and is_role_noun(t)
+        ):
+            break  # (a title the tagger took into the name right before it is read: "Representative X")
         else:
             out.insert(0, t)
         k -= 1
