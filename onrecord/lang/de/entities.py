@@ -729,6 +729,7 @@ def _named(
     lex = lexicon()
     start, end, prefix_role = name_core(doc, view, types, kinds)
     start, end = trim_name(doc, start, end, types, gaz)
+    end = _syllable_tail(doc, start, end, types)
     while end - start > 1 and (toks[start].lower in lex.time_words or lex.non_names.get(toks[start].text) == "time"):
         start += 1  # "Mai Wien": a month glued to a city
     if end - start == 2 and toks[start].text.endswith("s") and kinds(start) == "LOC" and _name_word(toks[start + 1]):
@@ -767,6 +768,24 @@ def _named(
     state.names.append((start, end, ent))
     state.roles.extend((r.begin, r.end, ent) for r in roles)
     state.seen(ent, name_span, cand if is_speaker or cand.begin == view.begin else None)
+
+
+def _syllable_tail(doc: PreparedDoc, start: int, end: int, types: list[str]) -> int:
+    """The end of a Korean or Chinese name whose last syllable is written apart and looks like a
+    function word ("Moon Jae In"): a capitalised short word inside a sentence after a tagged
+    person's name of two syllables is part of it (a preposition there would be lower case)."""
+    toks = doc.tokens
+    if end - start != 2 or end >= len(toks) or types[end - 1] not in ("PER", ""):
+        return end  # (no sentence test: the splitter may take "In" for a sentence start)
+    word = toks[end].text
+    if not (2 <= len(word) <= 4 and word.isalpha() and word[0].isupper() and word[1:].islower()):
+        return end
+    if not all(len(t.text) <= 4 and t.text[:1].isupper() and t.text.isalpha() for t in toks[start:end]):
+        return end  # "Angela Merkel In …" is no syllable name
+    nxt = toks[end + 1] if end + 1 < len(toks) else None
+    if nxt is not None and nxt.sent == toks[end].sent and nxt.text[:1].isupper() and nxt.lower not in _ARTICLES:
+        return end
+    return end + 1
 
 
 def _outlet_name(doc: PreparedDoc, start: int, end: int) -> int | None:
