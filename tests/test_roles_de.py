@@ -489,6 +489,8 @@ def test_kinship_noun_is_cut_from_a_tagged_name(extract: Extract) -> None:
 
 
 def test_a_korean_name_keeps_a_last_syllable_that_looks_like_a_preposition(extract: Extract) -> None:
-    result = extract("Am Montag traf Präsident Moon Jae In den Premier. Das Treffen mit Olaf Scholz. In Berlin blieb es ruhig.")
+    result = extract(
+        "Am Montag traf Präsident Moon Jae In den Premier. Das Treffen mit Olaf Scholz. In Berlin blieb es ruhig."
+    )
     names = [e.name for e in result.entities]
     assert "Moon Jae In" in names and "Olaf Scholz" in names, names

@@ -735,8 +735,8 @@ def _relative_verb_role(ent: SpacySpan) -> Role | None:
     e = _name_run(tokens, 0)
     if e == 0:
         return None
-    return Role(title=title, organization=_text(tokens[:e]), spans=[(verb.idx, tokens[e - 1].idx + len(tokens[e - 1].text))],
-                former=former)
+    span = (verb.idx, tokens[e - 1].idx + len(tokens[e - 1].text))
+    return Role(title=title, organization=_text(tokens[:e]), spans=[span], former=former)
 
 
 def _place_after(ent: SpacySpan) -> str | None:
