@@ -436,3 +436,61 @@ def test_a_given_name_the_tagger_left_out_and_a_role_before_the_comma(extract: E
 def test_a_hyphenated_name_before_a_role_is_written_with_spaces(extract: Extract) -> None:
     text = "Die Konjunktur ziehe an, sagte Erste-Group-Ökonom Lukas Brandl am Montag."
     assert _roles(_entity(extract(text), "Lukas Brandl")) == [("Ökonom", "Erste Group", None)]
+
+
+def test_a_plural_title_with_die_is_shared_by_two_names_with_particles(extract: Extract) -> None:
+    result = extract(
+        "Das bestätigten die Gründer Lena Hofer und Paul Wendt am Freitag. Er nimmt die "
+        "Trainerassistenten Jan van't Hof und Rob Meijer mit nach Amsterdam."
+    )
+    for name, title in (("Lena Hofer", "Gründer"), ("Paul Wendt", "Gründer"), ("Rob Meijer", "Trainerassistent")):
+        assert (title, None, None) in _roles(_entity(result, name)), name
+
+
+def test_a_list_after_a_comma_is_no_apposition(extract: Extract) -> None:
+    result = extract(
+        "Die Landesregierung, Bischof Anton Weber und der Nuntius Karl Brandl nahmen teil. "
+        "Bundesregierung, Bundespräsident und Parteichefs verurteilten die Tat."
+    )
+    assert _roles(_entity(result, "Anton Weber")) == [("Bischof", None, None)]
+    holders = {e.name for e in result.entities if e.roles}
+    assert not holders & {"Landesregierung", "Bundesregierung"}, holders
+
+
+def test_a_time_phrase_between_copula_and_role(extract: Extract) -> None:
+    result = extract("Jonas Brandt wird in der kommenden Saison der neue Trainer des Sportvereins.")
+    assert ("Trainer", "Sportverein", None) in _roles(_entity(result, "Jonas Brandt"))
+
+
+def test_a_definite_role_phrase_describes_the_person_just_named_or_of_the_same_body(extract: Extract) -> None:
+    result = extract(
+        "Wien – Sonja Hammer, die neue Vorsitzende der Rektorenkonferenz, fordert mehr Geld. Das werde "
+        "notwendig sein, sagt die Rektorin der Technischen Universität. UN-Generalsekretär Ban Ki-moon "
+        "sprach vor dem Parlament. Er traf Bundespräsident Heinz Fischer. Die Lage sei ernst, betonte "
+        "der UN-Chef."
+    )
+    assert ("Rektorin", "Technische Universität", None) in _roles(_entity(result, "Sonja Hammer"))
+    assert ("Chef", "UN", None) in _roles(_entity(result, "Ban Ki-moon"))
+    assert not [e.name for e in result.entities if e.name.startswith(("Rektorin", "UN-Chef"))]
+
+
+def test_role_and_kinship_nouns_are_no_part_of_a_name_and_a_title_list_with_commas(extract: Extract) -> None:
+    result = extract(
+        "Damit würde er mit seinem Coach Boris Becker gleichziehen. Freigelassen wurde der katholische "
+        "Priester, Blogger und Dissident Nguyen Van Ly."
+    )
+    assert _roles(_entity(result, "Boris Becker")) == [("Coach", None, None)]
+    assert _roles(_entity(result, "Nguyen Van Ly")) == [("Priester, Blogger und Dissident", None, None)]
+
+
+def test_kinship_noun_is_cut_from_a_tagged_name(extract: Extract) -> None:
+    result = extract("Sein älterer Bruder Witali Klitschko ist Bürgermeister von Kiew.")
+    assert "Witali Klitschko" in [e.name for e in result.entities]
+
+
+def test_a_korean_name_keeps_a_last_syllable_that_looks_like_a_preposition(extract: Extract) -> None:
+    result = extract(
+        "Am Montag traf Präsident Moon Jae In den Premier. Das Treffen mit Olaf Scholz. In Berlin blieb es ruhig."
+    )
+    names = [e.name for e in result.entities]
+    assert "Moon Jae In" in names and "Olaf Scholz" in names, names

@@ -226,3 +226,74 @@ def test_of_a_place_after_a_titled_name_is_the_place(extract: Extract) -> None:
 def test_a_possessive_common_noun_body_is_the_organisation(extract: Extract) -> None:
     result = extract("Tom Wells, the company's chief engineer, said the bridge was safe.")
     assert _roles(result, "Tom Wells") == [("chief engineer", "company", None)]
+
+
+def test_descriptive_words_before_a_title_and_a_possessive_person_owner(extract: Extract) -> None:
+    result = extract(
+        "The biggest donors, billionaire shipping magnate Carl Oster and longtime Republican pollster "
+        "Dana Finch, met on Friday. Voters saw Mayor Lund's running mate Tom Walden speak at a rally."
+    )
+    assert _roles(result, "Carl Oster") == [("shipping magnate", None, None)]
+    assert _roles(result, "Dana Finch") == [("Republican pollster", None, None)]
+    assert _roles(result, "Tom Walden") == [("running mate", None, None)]
+
+
+def test_retired_marks_a_former_role(extract: Extract) -> None:
+    result = extract("Retired Navy Adm. Paul Greer is speaking out about the budget.")
+    roles = _entity(result, "Paul Greer").roles
+    assert roles and all(r.former for r in roles)
+
+
+def test_copula_predicates_give_roles_and_the_field_before_the_title(extract: Extract) -> None:
+    result = extract(
+        "Ann Hollis is the Second Amendment columnist for Capitol Daily and political analyst for "
+        "Free Plains Radio. Jane Morrow was the White House physician for eight years."
+    )
+    assert ("Second Amendment columnist", "Capitol Daily", None) in _roles(result, "Ann Hollis")
+    assert ("political analyst", "Free Plains Radio", None) in _roles(result, "Ann Hollis")
+    morrow = _entity(result, "Jane Morrow").roles
+    assert [(r.title, r.organization, r.former) for r in morrow] == [("physician", "White House", True)]
+
+
+def test_relative_clauses_give_roles(extract: Extract) -> None:
+    result = extract(
+        "Ann Roe, who heads the Lakeside Museum, said so. Ed Rendt, who served as general chairman "
+        "of the DNC during 2000, agreed. Mia Cole, who is the director of the Harbor Trust, disagreed."
+    )
+    assert _roles(result, "Ann Roe") == [("head", "Lakeside Museum", None)]
+    rendt = _entity(result, "Ed Rendt").roles
+    assert [(r.title, r.organization, r.former) for r in rendt] == [("general chairman", "DNC", True)]
+    assert _roles(result, "Mia Cole") == [("director", "Harbor Trust", None)]
+
+
+def test_participle_before_the_title_and_a_bracket_before_the_comma(extract: Extract) -> None:
+    result = extract(
+        "Tom Sams, a practising homeopath, treated her. The secretary general of CEM (Central "
+        "Electoral Mission), Nino Galli, called it dangerous."
+    )
+    assert _roles(result, "Tom Sams") == [("practising homeopath", None, None)]
+    assert _roles(result, "Nino Galli") == [("secretary general", "CEM", None)]
+
+
+def test_a_place_based_modifier_is_the_place_and_a_caucus_is_no_person(extract: Extract) -> None:
+    result = extract(
+        "\"We are in panic mode,\" said Lena Wimes, a South Florida-based president of the Democratic "
+        "African-American Women Caucus."
+    )
+    assert _roles(result, "Lena Wimes") == [
+        ("president", "Democratic African-American Women Caucus", "South Florida")
+    ]
+
+
+def test_a_unit_noun_after_the_name_belongs_to_the_body(extract: Extract) -> None:
+    result = extract(
+        "Mina Moore, a senior adviser to the Clinton campaign, called it a wake-up call. \"It is "
+        "deplorable,\" said Elan Biber, the director of the VOA Eurasian division."
+    )
+    assert _roles(result, "Mina Moore") == [("senior adviser", "Clinton campaign", None)]
+    assert _roles(result, "Elan Biber") == [("director", "VOA Eurasian division", None)]
+
+
+def test_a_title_tagged_inside_the_name_is_cut_off(extract: Extract) -> None:
+    result = extract("\"It is smart,\" said Representative Charles B. Rangel of New York.")
+    assert _roles(result, "Charles B. Rangel") == [("Representative", None, "New York")]

@@ -45,6 +45,7 @@ from onrecord.lang.de.roles import (
     apposition_after,
     coordinated_after,
     coordinated_before,
+    is_feminine_role,
     is_role,
     nominative,
     parse_role,
@@ -315,6 +316,12 @@ def _known_place(name: str, exact: bool = False) -> bool:
     return not exact or fold(name) in {fold(n) for n in entry.names}
 
 
+#: kinship nouns the tagger takes into a name ("Bruder Witali"): no part of it, and no role
+_KINSHIP = frozenset({"Bruder", "Schwester", "Sohn", "Tochter", "Vater", "Mutter", "Ehemann", "Ehefrau", "Gattin",
+                      "Gatte", "Witwe", "Witwer", "Onkel", "Tante", "Neffe", "Nichte", "Cousin", "Cousine", "Enkel",
+                      "Enkelin", "Bruders", "Sohnes", "Vaters"})
+
+
 def name_core(
     doc: PreparedDoc, cand: Candidate, types: list[str], kinds: KindAt | None = None
 ) -> tuple[int, int, RoleMatch | None]:
@@ -335,8 +342,10 @@ def name_core(
             if tag == "PER":
                 while b > cand.begin and not types[b - 1] and _given_name_before(doc, b - 1):
                     b -= 1  # "Sergej" + "Netschajew" tagged alone: the given name is part of the name
-                while e - b > 2 and is_role(toks[b]):
-                    b += 1  # "Landeshauptmann Günther Platter" tagged as one name: the role is none of it
+                while e - b >= 2 and (is_role(toks[b]) or toks[b].text in _KINSHIP) and _name_word(toks[b + 1]) and (
+                    not is_role(toks[b + 1])
+                ):
+                    b += 1  # "Landeshauptmann Günther Platter", "Bruder Witali" tagged as one name
                 # a surname the tagger left untyped ("Recep Tayyip" + "Erdoğan")
                 while e < cand.end and not types[e] and _name_word(toks[e]):
                     e += 1
@@ -647,13 +656,59 @@ def _named_just_before(state: _State, doc: PreparedDoc, begin: int) -> _Building
     return person if state.last_seen.get(id(person), -1) >= previous else None
 
 
+def _same_body_holder(state: _State, phrase: RoleMatch) -> _Building | None:
+    """The most recent named person who holds a role in the organisation a definite role phrase
+    names ("UN-Generalsekretär Ban …" for "der UN-Chef"): the phrase describes that person."""
+    if phrase.organization is None:
+        return None
+    holders = [b for b in state.building if b.type == "person" and b.cluster is not None
+               and any(r.organization == phrase.organization for r in b.roles)]
+    return max(holders, key=lambda b: state.last_seen.get(id(b), -1), default=None)
+
+
+def _gender_clash(person: _Building, phrase: RoleMatch) -> bool:
+    """Whether a role phrase's noun ("Rektorin") and the person's known role nouns differ in gender."""
+    def gender(head: str | None) -> str | None:
+        if head is None or head.endswith("e"):
+            return None  # "Vorsitzende": either
+        return "f" if is_feminine_role(head) else "m"
+
+    want = gender(phrase.head)
+    return want is not None and any(gender(r.head) not in (None, want) for r in person.roles)
+
+
+def _speaker_just_named(state: _State, doc: PreparedDoc, phrase: RoleMatch) -> _Building | None:
+    """For a definite role phrase that is a speaker after its cue ("…, sagt die Rektorin der
+    Universität", "…, so der UN-Mitarbeiter"), the person named last, in this or the sentence
+    before: the phrase names that person's role."""
+    toks = doc.tokens
+    sent = toks[phrase.begin].sent
+    person = state.last_person
+    if person is None or person.cluster is None or _gender_clash(person, phrase):
+        return None
+    since = toks[doc.sentences[sent - 1][0]].start if sent > 0 else 0
+    return person if state.last_seen.get(id(person), -1) >= since else None
+
+
+def _after_cue(doc: PreparedDoc, begin: int) -> bool:
+    """Whether a phrase follows a reporting verb or "so" after a comma ("…, sagt die Rektorin")."""
+    toks = doc.tokens
+    if begin < 2 or toks[begin - 2].text != ",":
+        return False
+    cue = toks[begin - 1]
+    cues = lexicon().cues
+    return cue.lower == "so" or cues.get(cue.lemma, cues.get(cue.lower)) == "verb"
+
+
 def _unnamed_role(state: _State, doc: PreparedDoc, cand: Candidate | None, phrase: RoleMatch) -> None:
     """A role phrase without a name: its earlier holder, else a new person named by it."""
     article = doc.tokens[phrase.begin].lower
     target = _holder(state, phrase.head or "") if article not in _INDEFINITE else None
     span = _char_span(doc, phrase.begin, phrase.end)
-    if target is None and article in ("der", "die"):
-        target = _named_just_before(state, doc, phrase.begin)
+    if target is None and article in ("der", "die") and not phrase.plural:
+        target = _same_body_holder(state, phrase) or _named_just_before(state, doc, phrase.begin)
+        if target is None and (cand is not None or _after_cue(doc, phrase.begin)):
+            target = _speaker_just_named(state, doc, phrase)
     if target is None:
         # named by the phrase without its article, so that "ein Sprecher des Auswärtigen Amts" and
         # "der Sprecher des Auswärtigen Amts" are one unnamed holder of that role
@@ -674,6 +729,7 @@ def _named(
     lex = lexicon()
     start, end, prefix_role = name_core(doc, view, types, kinds)
     start, end = trim_name(doc, start, end, types, gaz)
+    end = _syllable_tail(doc, start, end, types)
     while end - start > 1 and (toks[start].lower in lex.time_words or lex.non_names.get(toks[start].text) == "time"):
         start += 1  # "Mai Wien": a month glued to a city
     if end - start == 2 and toks[start].text.endswith("s") and kinds(start) == "LOC" and _name_word(toks[start + 1]):
@@ -712,6 +768,24 @@ def _named(
     state.names.append((start, end, ent))
     state.roles.extend((r.begin, r.end, ent) for r in roles)
     state.seen(ent, name_span, cand if is_speaker or cand.begin == view.begin else None)
+
+
+def _syllable_tail(doc: PreparedDoc, start: int, end: int, types: list[str]) -> int:
+    """The end of a Korean or Chinese name whose last syllable is written apart and looks like a
+    function word ("Moon Jae In"): a capitalised short word inside a sentence after a tagged
+    person's name of two syllables is part of it (a preposition there would be lower case)."""
+    toks = doc.tokens
+    if end - start != 2 or end >= len(toks) or types[end - 1] not in ("PER", ""):
+        return end  # (no sentence test: the splitter may take "In" for a sentence start)
+    word = toks[end].text
+    if not (2 <= len(word) <= 4 and word.isalpha() and word[0].isupper() and word[1:].islower()):
+        return end
+    if not all(len(t.text) <= 4 and t.text[:1].isupper() and t.text.isalpha() for t in toks[start:end]):
+        return end  # "Angela Merkel In …" is no syllable name
+    nxt = toks[end + 1] if end + 1 < len(toks) else None
+    if nxt is not None and nxt.sent == toks[end].sent and nxt.text[:1].isupper() and nxt.lower not in _ARTICLES:
+        return end
+    return end + 1
 
 
 def _outlet_name(doc: PreparedDoc, start: int, end: int) -> int | None:

@@ -639,6 +639,13 @@ def apposition_after(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind
     while k < len(body) - 1 and body[k].lower in _APPOSITION_ADVERBS:
         k += 1  # "X, ebenfalls ein Kandidat", "X, ehemals langjähriger Direktor der Y"
     former = any(_APPOSITION_ADVERBS[t.lower] for t in body[:k])
+    r = k + (body[k].lower in _ARTICLES)
+    if r + 1 < len(body) and is_role(body[r]) and kind_at(body[r + 1].i) == "PER" and _name_word(body[r + 1]):
+        return None  # "die Landesregierung, Bischof Anton Weber und …": the next name's role, a list
+    if r == k and r + 2 < len(body) and is_role(body[r]) and body[r + 1].lower in ("und", "sowie", "oder") and (
+        is_role(body[r + 2]) and title_noun(body[r + 2].text) != body[r + 2].text
+    ):
+        return None  # "Bundesregierung, Bundespräsident und Parteichefs verurteilten …": a list
     match = parse_role(body[k:], kind_at) or relative_role(body, kind_at)
     if match is not None and match.title is not None:
         match = _retired(doc, match)
@@ -686,10 +693,37 @@ _TIME_ADVERBS = frozenset({"seit", "derzeit", "inzwischen", "nun", "jetzt", "ber
                            "weiterhin", "auch", "zudem", "außerdem", "damals", "bis", "ab", "zuletzt"})
 
 
+#: nouns of a time phrase between a copula and the role ("wird in der kommenden Saison Trainer")
+_TIME_NOUNS = frozenset({"saison", "spielzeit", "jahr", "jahren", "zukunft", "amtszeit", "legislaturperiode",
+                         "woche", "wochen", "monat", "monaten", "zeit", "übergangszeit"})
+_TIME_PREPOSITIONS = frozenset({"in", "im", "ab", "seit", "bis", "zur", "für", "nach"})
+
+
+def _time_phrase_end(toks: Sequence[Token], j: int, limit: int) -> int:
+    """The end of a prepositional time phrase at ``j`` ("in der kommenden Saison", "im
+    nächsten Jahr"), else ``j``."""
+    if j >= limit or toks[j].lower not in _TIME_PREPOSITIONS:
+        return j
+    k = j + 1
+    if k < limit and toks[k].lower in _ARTICLES:
+        k += 1
+    while k < limit and k - j <= 1 + MAX_ADJECTIVES and _adjective_stem(toks[k].text) is not None:
+        k += 1
+    if k < limit and (toks[k].lower in _TIME_NOUNS or toks[k].lower in lexicon().time_words):
+        return k + 1
+    return j
+
+
 def _when_words(toks: Sequence[Token], j: int, limit: int) -> int:
-    """``j`` moved past words that only say when ("seit 2012", "derzeit")."""
-    while j < limit and (toks[j].lower in _TIME_ADVERBS or toks[j].text.isdigit()):
-        j += 1
+    """``j`` moved past words that only say when ("seit 2012", "derzeit", "in der kommenden Saison")."""
+    while j < limit:
+        if toks[j].lower in _TIME_ADVERBS or toks[j].text.isdigit():
+            j += 1
+            continue
+        after = _time_phrase_end(toks, j, limit)
+        if after == j:
+            break
+        j = after
     return j
 
 
@@ -842,17 +876,26 @@ def role_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -
             return role_before(doc, first_name, kind_at)  # "den Soziologen A, B und C": B's too
         return None
     first = r
+    middle: list[int] = []  # "Priester, Blogger und Dissident": the nouns between first and last
     compound = _split_compound(toks[r].text, kind_at(r))
     if r >= 2 and toks[r - 1].lower == "und" and is_role(toks[r - 2]) and toks[r - 2].sent == toks[r].sent:
         other = _split_compound(toks[r - 2].text, kind_at(r - 2))
         if (other.org, other.place, compound.org, compound.place) == (None, None, None, None):
             first = r - 2  # "Jurist und Diskriminierungsexperte": one title
+            while first >= 2 and toks[first - 1].text == "," and is_role(toks[first - 2]) and (
+                toks[first - 2].sent == toks[r].sent and _plain_role(toks[first - 2], kind_at)
+            ):
+                middle.insert(0, first)
+                first -= 2
     b = _modifiers_begin(toks, first)
     article = toks[b - 1].lower if b > 0 and toks[b - 1].lower in _ARTICLES else ""
     feminine = is_feminine_role(toks[r].text) or article in ("die", "eine")
     parts = _title_parts(toks, b, first, feminine, article)
     words = parts.words
     if first != r:
+        for m in middle:
+            words[-1] += ","
+            words.append(title_noun(toks[m].text, article))
         words += ["und", title_noun(compound.role, article)]
     else:
         words[-1] = title_noun(compound.role, article)
@@ -870,6 +913,12 @@ def role_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -
     return RoleMatch(" ".join(words), org, place, b, r + 1, toks[r].text, parts.former or compound.former)
 
 
+def _plain_role(tok: Token, kind_at: KindAt) -> bool:
+    """A role noun that names neither body nor place ("Blogger", not "SPD-Politiker")."""
+    split = _split_compound(tok.text, kind_at(tok.i))
+    return split.org is None and split.place is None
+
+
 _COORDINATORS = frozenset({",", "und", "sowie", "oder"})
 _SINGULAR_ARTICLES = frozenset({"des", "dem", "eines", "einem", "einen", "ein", "eine", "einer"})
 MAX_CONJUNCTS = 6
@@ -879,6 +928,10 @@ def _name_word(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.text.replace("-", "").isalpha() and not is_role(tok) and (
         tok.lower not in _ARTICLES
     )
+
+
+#: lower-case particles inside a name ("van", "van't", "von", "de", "da")
+_PARTICLE_STARTS = ("van", "von", "de", "da", "di", "du", "ter", "ten", "zu")
 
 
 def _first_conjunct(toks: Sequence[Token], name_begin: int) -> int | None:
@@ -891,8 +944,11 @@ def _first_conjunct(toks: Sequence[Token], name_begin: int) -> int | None:
         if k < 1 or toks[k].sent != sent or toks[k].lower not in _COORDINATORS:
             break
         j = k - 1
-        while j >= 0 and toks[j].sent == sent and k - 1 - j < 4 and _name_word(toks[j]):
-            j -= 1
+        while j >= 0 and toks[j].sent == sent and k - 1 - j < 4 and (
+            _name_word(toks[j]) or j < k - 1 and toks[j].lower.startswith(_PARTICLE_STARTS)
+            and j > 0 and _name_word(toks[j - 1])
+        ):
+            j -= 1  # "John van't Schip": a particle inside the name
         if j == k - 1:
             break
         first, k = j + 1, j
@@ -919,6 +975,8 @@ def _plural_role(toks: Sequence[Token], r: int) -> bool:
     if r < 0 or not is_role(toks[r]) or is_feminine_role(toks[r].text) and not toks[r].text.endswith("innen"):
         return False
     article = toks[r - 1].lower if r > 0 else ""
+    if article == "die" and not toks[r].text.endswith("e"):
+        return True  # "die Gründer A und B": "die" with a masculine role noun is a plural
     return title_noun(toks[r].text, article) != toks[r].text and article not in _SINGULAR_ARTICLES
 
 

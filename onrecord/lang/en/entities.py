@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from onrecord.lang.en.lexicon import Lexicon, data_lines
-from onrecord.lang.en.roles import person_roles
+from onrecord.lang.en.roles import is_role_noun, person_roles
 from onrecord.lang.en.spans import NAME_PARTICLES, doc_ents, doc_text, np_span
 from onrecord.model import EntityKind, EntityType, Role, Span
 
@@ -325,7 +325,7 @@ def build_entities(doc: Doc, sources: list[tuple[int, Span]], lex: Lexicon) -> E
         if ent.label_ == "NORP" and (ent.root.dep_ in ("amod", "compound") or ent.root.pos_ == "ADJ"):
             continue
         if ent.label_ in NE_TYPES:
-            events.append((ent.start, "ent", _hyphen_extended(ent)))
+            events.append((ent.start, "ent", _title_trimmed(_hyphen_extended(ent))))
     for tok in doc:
         low = tok.lower_
         if low in MALE_PRONOUNS or low in FEMALE_PRONOUNS:
@@ -354,6 +354,16 @@ def build_entities(doc: Doc, sources: list[tuple[int, Span]], lex: Lexicon) -> E
                 continue  # "Moon Jae In said": the head is the last part of a name already read
             _add_source(builder, obj, source_heads[obj.i])
     return builder
+
+
+def _title_trimmed(ent: SpacySpan) -> SpacySpan:
+    """"Representative Charles B. Rangel" tagged as one person: the title is no part of the name
+    (its role is then read before the name)."""
+    if ent.label_ != "PERSON" or len(ent) < 3 or not ent[0].text[:1].isupper() or not is_role_noun(ent[0]):
+        return ent
+    if not all(t.text[:1].isupper() for t in ent[1:]):
+        return ent
+    return SpacySpan(ent.doc, ent.start + 1, ent.end, label=ent.label_)
 
 
 def _hyphen_extended(ent: SpacySpan) -> SpacySpan:

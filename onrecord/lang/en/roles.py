@@ -33,12 +33,14 @@ from onrecord.model import Role
 ORG_LABELS = ("ORG",)
 PLACE_LABELS = ("GPE", "LOC")
 _DETS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
-_FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "then"})
+#: "retired" before a title: the holder left it ("Retired Air Force Gen. X")
+_FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "then", "retired"})
 _POSSESSIVE = frozenset({"'s", "’s", "'"})
 #: modifiers that describe a holder, not the role ("pro-Beijing", "pan-democracy camp")
 _DROP_PREFIXES = ("pro", "pan", "anti", "non")
 _DROP_WORDS = frozenset({"camp", "localist", "nonpartisan", "veteran", "well-known", "celebrity", "guests",
-                         "like", "including", "other", "another", "both", "two", "three", "top", "new"})
+                         "like", "including", "other", "another", "both", "two", "three", "top", "new",
+                         "longtime", "long-time", "billionaire", "millionaire", "multimillionaire"})
 #: prepositions after a role noun that lead to its field, organisation or place
 _FIELD_PREPS = frozenset({"of", "for", "in", "on", "at"})
 _ORG_PREPS = frozenset({"at", "of", "for", "with", "from", "to"})
@@ -50,7 +52,8 @@ _ORG_HEADS = frozenset({"department", "authority", "council", "party", "office",
                         "university", "commission", "committee", "service", "bureau", "association", "union",
                         "foundation", "corporation", "company", "group", "bank", "court", "police", "army", "navy",
                         "force", "club", "church", "college", "school", "center", "centre", "federation", "board",
-                        "administration", "organization", "organisation", "network", "times", "post", "news"})
+                        "administration", "organization", "organisation", "network", "times", "post", "news",
+                        "caucus"})
 
 
 @cache
@@ -113,7 +116,8 @@ def _name_run(tokens: list[Token], i: int) -> int:
     j = i
     while j < len(tokens):
         t = tokens[j]
-        if j > i and ("\n" in tokens[j - 1].whitespace_ or t.ent_type_ == "PERSON" and tokens[i].ent_type_ != "PERSON"):
+        if j > i and ("\n" in tokens[j - 1].whitespace_ or t.ent_type_ == "PERSON" and tokens[i].ent_type_ != "PERSON"
+                      and t.lower_ not in _ORG_HEADS):  # "… Women Caucus": a body's head is no person
             break
         if j > i and t.text in _HONORIFICS:
             break  # "… for Education Mr. Toccafondi": the honorific opens the next name
@@ -193,6 +197,12 @@ def _owner(tokens: list[Token]) -> tuple[str | None, str | None]:
 _BODY_NOUNS = _ORG_HEADS | frozenset({"campaign", "administration", "government", "team", "family", "staff"})
 
 
+#: lower-case nouns after a name that make it a unit of a body ("the Clinton campaign", "the
+#: Ricketts family", "the VOA Eurasian division")
+_UNIT_NOUNS = frozenset({"campaign", "administration", "family", "division", "team", "staff", "office",
+                         "department", "foundation", "group", "unit", "bureau", "desk"})
+
+
 def _proper_body(run: list[Token], rest: list[Token]) -> bool:
     """A one-word proper name before a lower-case role ("Facebook co-founder", "Scientology
     attorney"): the body, unless it is a person, a place or a group ("Democratic senator")."""
@@ -226,7 +236,12 @@ def _title_tokens(region: list[Token]) -> tuple[list[Token], str | None, bool]:
     start = 0
     for k, t in enumerate(region[:h]):
         low = t.lower_
-        if low in _FORMER:
+        if low == "based" and k >= 2 and region[k - 1].text == "-" and region[k - 2].text[:1].isupper():
+            b = k - 2
+            while b > 0 and region[b - 1].text[:1].isupper():
+                b -= 1
+            place, start = place or _text(region[b : k - 1]), k + 1  # "a South Florida-based president"
+        elif low in _FORMER:
             former, start = True, k + 1
         elif t.text in role_places() or (k + 1 < h and f"{t.text} {region[k + 1].text}" in role_places()):
             place = place or role_places().get(t.text) or role_places()[f"{t.text} {region[k + 1].text}"]
@@ -255,8 +270,8 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
     """A role phrase: [det] [owner's] [modifiers] role noun [and role noun] [of/for field]
     [at/of/for/with the organisation] [in place]. None when it names neither title nor body."""
     toks = [t for t in tokens if not t.is_space]
-    while toks and (toks[0].is_punct or toks[0].lower_ in _DETS):
-        toks = toks[1:]
+    while toks and (toks[0].is_punct or toks[0].lower_ in _DETS or toks[0].text in _POSSESSIVE):
+        toks = toks[1:]  # "Clinton's running mate": the owner is a person, its "'s" no title word
     while toks and toks[-1].is_punct:
         toks = toks[:-1]
     if not toks:
@@ -274,6 +289,7 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
             toks = toks[e:]
     # "a former Internal Revenue Service commissioner": the former word goes before the body
     lead_former = False
+    pre_run: list[Token] = []  # a capitalised body before the title, given back if "for/at X" follows
     while len(toks) > 1 and toks[0].lower_ in _FORMER and toks[1].text[:1].isupper():
         lead_former, toks = True, toks[1:]
     # a place or an organisation before the title: "Panama coach", "U.S. President", "USI associate
@@ -306,7 +322,7 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
             if gpe is not None:
                 place, toks = _text(run), rest
             elif orgish:
-                org, toks = _text(run), rest
+                org, toks, pre_run = _text(run), rest, run
     # the title region: up to the first preposition, comma or clause word
     end = 0
     while end < len(toks) and not (
@@ -369,6 +385,11 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
                     break
                 if toks[k].text[:1].isupper() or _ent(toks[k], ORG_LABELS + PLACE_LABELS) is not None:
                     e = _name_run(toks, k)
+                    while e < len(toks) and (toks[e].like_num or toks[e].text in _POSSESSIVE) and e + 1 < len(toks) \
+                            and (toks[e + 1].lower_ in _UNIT_NOUNS or toks[e + 1].like_num):
+                        e += 1  # "Obama's 2008 campaign"
+                    if e < len(toks) and toks[e].lower_ in _UNIT_NOUNS and toks[e].text.islower() and article:
+                        e += 1  # "an adviser to the Clinton campaign", "the VOA Eurasian division"
                     name = _text(toks[k:e])
                     is_place = _ent(toks[k], PLACE_LABELS) is not None and _ent(toks[e - 1], PLACE_LABELS) is not None
                     if is_place and t.lower_ in ("in", "to"):
@@ -377,6 +398,12 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
                         place = place or name
                     elif t.lower_ != "in" and org is None:
                         org = name
+                    elif t.lower_ in ("for", "at", "with") and pre_run and not extra and not is_place and not any(
+                        x.ent_type_ in ORG_LABELS or x.text.isupper() for x in pre_run
+                    ):
+                        # "the Second Amendment columnist for Breitbart News": the words before
+                        # the title name its field, the body follows
+                        org, words, pre_run = name, pre_run + words, []
                     elif t.lower_ == "in" and place is None:
                         place = name
                     else:
@@ -408,7 +435,7 @@ def _role(parsed: _Parsed | None, tokens: list[Token]) -> Role | None:
     if parsed is None:
         return None
     toks = [t for t in tokens if not t.is_space]
-    while toks and (toks[0].is_punct or toks[0].lower_ in _DETS):
+    while toks and (toks[0].is_punct or toks[0].lower_ in _DETS or toks[0].text in _POSSESSIVE):
         toks = toks[1:]
     while toks and toks[-1].is_punct:
         toks = toks[:-1]
@@ -453,8 +480,10 @@ def _prefix_before(doc: object, end: int) -> list[Token]:
             first.text.islower() and t.text[:1].isupper()
         ):
             out.insert(0, t)  # "Clinton campaign spokesman"
-        elif t.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL"):
-            break
+        elif t.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL") and not (
+            k == end - 1 and t.ent_type_ == "PERSON" and is_role_noun(t)
+        ):
+            break  # (a title the tagger took into the name right before it is read: "Representative X")
         else:
             out.insert(0, t)
         k -= 1
@@ -479,8 +508,13 @@ def _role_before_comma(ent: SpacySpan) -> Role | None:
     comma = ent.start - 1
     if comma < 1 or doc[comma].text != ",":
         return None
-    tokens = _prefix_before(doc, comma)
-    if not tokens or not (is_role_noun(doc[comma - 1]) or any(is_role_noun(t) for t in tokens[:3])):
+    end = comma
+    if doc[end - 1].text == ")":
+        opening = next((k for k in range(end - 2, max(-1, end - 8), -1) if doc[k].text == "("), None)
+        if opening is not None and opening > 0:
+            end = opening  # "The secretary general of CEI (Italian Episcopal Conference), Nunzio …"
+    tokens = _prefix_before(doc, end)
+    if not tokens or not (is_role_noun(doc[end - 1]) or any(is_role_noun(t) for t in tokens[:3])):
         return None  # "Co-founder of Google, Sergey Brin": the role noun opens the phrase
     before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
     while before is not None and (before.pos_ == "DET" or before.lower_ in _DROP_WORDS):
@@ -564,7 +598,9 @@ def _apposition_role(ent: SpacySpan, tokens: list[Token] | None = None) -> Role 
     if first is None or first.pos_ in ("VERB", "AUX", "PRON", "ADV", "SCONJ") or first.lower_ in ("who", "which"):
         return None
     heads = [t for t in tokens if is_role_noun(t)]
-    verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX") and not is_role_noun(t)]
+    verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX") and not is_role_noun(t) and not (
+        t.tag_ in ("VBG", "VBN") and t.i + 1 < len(t.doc) and is_role_noun(t.doc[t.i + 1])
+    )]  # "a practising homeopath": a participle before the role noun modifies it
     if heads and verbs and verbs[0].i < heads[0].i:
         return None
     parsed = _parse(tokens)
@@ -581,9 +617,10 @@ def _served_as(ent: SpacySpan) -> Role | None:
     """"X served as director of the Congressional Budget Office", "X was forced to resign as
     minister" → a former role ("serves as": a current one)."""
     doc = ent.doc
-    k = ent.end
+    k = _relative_start(ent)
+    start = k
     while k < len(doc) and doc[k].pos_ in ("ADV", "AUX", "VERB", "PART") and doc[k].lower_ not in _SERVED and (
-        k < ent.end + 4
+        k < start + 4
     ):
         k += 1  # "has long served as", "was forced to resign as"
     if k + 2 >= len(doc) or doc[k].lower_ not in _SERVED or doc[k + 1].lower_ != "as":
@@ -604,6 +641,102 @@ def _served_as(ent: SpacySpan) -> Role | None:
         return None
     role = _role(parsed, out)
     return role.model_copy(update={"former": True}) if role is not None and _SERVED[doc[k].lower_] else role
+
+
+_COPULAS = {"is": False, "was": True}
+
+
+def _relative_start(ent: SpacySpan) -> int:
+    """Where the predicate about a name starts: right after it, or after ", who" ("X, who served
+    as chairman of the DNC, …")."""
+    doc = ent.doc
+    k = ent.end
+    if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "who":
+        return k + 2
+    return k
+
+
+def _copula_roles(ent: SpacySpan) -> list[Role]:
+    """"X is the columnist for Y and political analyst for Z", "X was a White House physician":
+    a role noun phrase predicated of the name as subject ("was": a past role)."""
+    doc = ent.doc
+    k = _relative_start(ent)
+    relative = k != ent.end
+    if k + 2 >= len(doc) or doc[k].lower_ not in _COPULAS or not relative and (
+        ent.root.dep_ != "nsubj" or ent.root.head.i != k
+    ):
+        return []
+    out: list[Token] = []
+    j = k + 1
+    if doc[j].lower_ not in ("a", "an", "the"):
+        return []
+    while j < len(doc) and not doc[j].is_sent_start and doc[j].text not in _APPOSITION_STOP and (
+        doc[j].lower_ not in ("who", "which", "that", "since", "until", "when", "before", "after")
+    ):
+        out.append(doc[j])
+        j += 1
+    first = next((t for t in out if t.lower_ not in _DETS), None)
+    if first is None or len(out) > 18 or not any(is_role_noun(t) for t in out[:5]) or any(
+        t.pos_ in ("VERB", "AUX") and not is_role_noun(t) and t.tag_ not in ("VBG", "VBN") for t in out
+    ):
+        return []
+    roles: list[Role] = []
+    for part in _role_parts(out):
+        parsed = _parse(part)
+        role = _role(parsed, part) if parsed is not None and parsed.title else None
+        if role is not None:
+            roles.append(role.model_copy(update={"former": True}) if _COPULAS[doc[k].lower_] else role)
+    return roles
+
+
+def _role_parts(tokens: list[Token]) -> list[list[Token]]:
+    """Role phrases joined by "and" where the first has its body ("columnist for Y and analyst
+    for Z"): each on its own; otherwise as :func:`_apposition_parts` splits them."""
+    parts = _apposition_parts(tokens)
+    out: list[list[Token]] = []
+    for part in parts:
+        cut = next((k for k, t in enumerate(part) if t.lower_ == "and" and k > 2 and any(
+            x.lower_ in ("for", "at", "of", "with") for x in part[:k]
+        ) and part[k - 1].text[:1].isupper() and any(is_role_noun(x) for x in part[k + 1 : k + 4])), None)
+        out += [part[:cut], part[cut + 1 :]] if cut is not None else [part]
+    return out
+
+
+#: verbs of a relative clause that name their subject's role: form → (title, past role)
+_ROLE_VERBS: dict[str, tuple[str, bool]] = {
+    "heads": ("head", False), "headed": ("head", True), "helms": ("head", False), "helmed": ("head", True),
+    "leads": ("leader", False), "led": ("leader", True), "chairs": ("chair", False), "chaired": ("chair", True),
+    "directs": ("director", False), "directed": ("director", True), "manages": ("manager", False),
+    "managed": ("manager", True), "founded": ("founder", False), "co-founded": ("co-founder", False),
+    "cofounded": ("co-founder", False),
+}
+
+
+def _relative_verb_role(ent: SpacySpan) -> Role | None:
+    """"X, who heads the Lakeside Museum, …" → title "head", organisation "Lakeside Museum"; a past
+    tense ("who chaired", "who led") is a former role, except "founded"."""
+    doc = ent.doc
+    k = _relative_start(ent)
+    if k == ent.end or k + 1 >= len(doc):
+        return None
+    while k < len(doc) - 1 and doc[k].pos_ == "ADV":
+        k += 1  # "who now heads"
+    verb = doc[k]
+    known = _ROLE_VERBS.get(verb.lower_)
+    if known is None or verb.pos_ != "VERB":
+        return None
+    title, former = known
+    j = k + 1
+    if j < len(doc) and doc[j].lower_ == "the":
+        j += 1
+    if j >= len(doc) or not doc[j].text[:1].isupper() or _ent(doc[j], PLACE_LABELS) is not None:
+        return None
+    tokens = list(doc[j : min(len(doc), j + 12)])
+    e = _name_run(tokens, 0)
+    if e == 0:
+        return None
+    span = (verb.idx, tokens[e - 1].idx + len(tokens[e - 1].text))
+    return Role(title=title, organization=_text(tokens[:e]), spans=[span], former=former)
 
 
 def _place_after(ent: SpacySpan) -> str | None:
@@ -677,6 +810,10 @@ def person_roles(ent: SpacySpan) -> list[Role]:
     served = _served_as(ent)
     if served is not None:
         roles.append(served)
+    roles += _copula_roles(ent)
+    relative = _relative_verb_role(ent)
+    if relative is not None:
+        roles.append(relative)
     place = _place_after(ent)
     if place is not None and roles and roles[0].place is None:
         roles[0] = roles[0].model_copy(update={"place": place})  # "Senator Jane Roe of Vermont"
