@@ -241,13 +241,19 @@ def test_bundled_pairs_hold_offsets_and_labels_only() -> None:
     lines = statement_pairs.PAIRS_PATH.read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines]
     assert len(records) >= 300
-    assert {r["split"] for r in records} == {"dev", "heldout", "heldout2"}
+    assert {r["split"] for r in records} == {"dev", "heldout", "heldout2", "heldout3"}
     assert {r["label"] for r in records} == {"same", "different"}
     for r in records:
         assert set(r) == {"pair", "split", "label", "a", "b"}
         for side in (r["a"], r["b"]):
             assert set(side) == {"id", "sha256", "chars", "spans", "speaker", "mode"}
             assert side["mode"] in ("direct", "reported")
+    # heldout3: at least 150 pairs, 30 of them same, in documents no other part of the set uses
+    third = [r for r in records if r["split"] == "heldout3"]
+    assert len(third) >= 150 and sum(r["label"] == "same" for r in third) >= 30
+    docs = {s["id"] for r in third for s in (r["a"], r["b"])}
+    assert not docs & {s["id"] for r in records if r["split"] != "heldout3" for s in (r["a"], r["b"])}
+    assert not any(str(d).startswith("quotes-de-test") for r in records for d in (r["a"]["id"], r["b"]["id"]))
 
 
 def test_bundled_pairs_match_the_corpora() -> None:

@@ -15,6 +15,7 @@ Usage (tune on dev only; heldout and heldout2 are each scored once)::
     python -m onrecord.evaluation.statement_pairs --split dev --errors   # false negatives/positives
     python -m onrecord.evaluation.statement_pairs --split heldout --format json
     python -m onrecord.evaluation.statement_pairs --split heldout2
+    python -m onrecord.evaluation.statement_pairs --split heldout3       # held back: scored once
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from onrecord.evaluation.gold import CorpusTexts
 from onrecord.statements import MatchParams, Occurrence, group_statements
 
 PAIRS_PATH = Path(__file__).parent / "data" / "statement-pairs.jsonl"
-SPLITS = ("dev", "heldout", "heldout2", "all")
+SPLITS = ("dev", "heldout", "heldout2", "heldout3", "all")
 DEFAULT_DATA = Path("../shared/data")
 
 Span = tuple[int, int]
@@ -80,7 +81,8 @@ def _side(texts: CorpusTexts, record: dict[str, object], where: str) -> Side:
 
 
 def read_pairs(split: str, data_root: Path = DEFAULT_DATA, path: Path = PAIRS_PATH) -> list[GoldPair]:
-    """The labelled pairs of one split (``dev``, ``heldout`` or ``all``), texts read from ``data_root``."""
+    """The labelled pairs of one split (``dev``, ``heldout``, ``heldout2``, ``heldout3`` or ``all``), texts read
+    from ``data_root``."""
     if split not in SPLITS:
         raise DataError(f"split {split!r}: the statement pairs have {', '.join(SPLITS)}")
     try:
