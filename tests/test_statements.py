@@ -454,3 +454,34 @@ def test_summaries_of_one_proposal_do_not_chain_into_reworded_ones_in_any_order(
         order = occs[:]
         rng.shuffle(order)
         assert _groups(group_statements(order)) == expected
+
+
+def test_quoted_words_join_in_content_words_a_condensed_headline_and_a_cut_with_other_function_words() -> None:
+    headline = Occurrence(
+        "w1#q1",
+        MAYOR,
+        "„Künftig nicht mehr getrennt nach Bus, Bahn und Rad geplant“ – „Im Verkehrsamt entstehen gemischte Teams“",
+        "direct",
+    )
+    body = Occurrence(
+        "w2#q1",
+        MAYOR,
+        "„Künftig wird bei uns nicht mehr getrennt nach Bus, Bahn, Rad geplant, sondern jede Strecke von Anfang an "
+        "für alle Verkehrsmittel gemeinsam entworfen, mit den Gemeinden abgestimmt und im Gemeinderat beschlossen“",
+        "direct",
+    )
+    assert same_statement(headline, body)
+    # a stretch of one quote with another function word ("he one of" / "he is one of"), anywhere in it
+    piece = Occurrence("w3#q1", MINISTER, "he 'one of the old guard at city hall.'", "direct")
+    speech = Occurrence(
+        "w4#q1",
+        MINISTER,
+        '"He is not one of us, and he never was." "He will not change a thing at the depot, believe me, '
+        'because he is one of the old guard at city hall,"',
+        "direct",
+    )
+    assert same_statement(piece, speech)
+    # but not when a negation just before the stretch differs
+    assert not same_statement(
+        piece, Occurrence("w5#q1", MINISTER, '"He is not one of the old guard at city hall"', "direct")
+    )

@@ -242,40 +242,55 @@ def _expand(words: Words, other: Words) -> tuple[str, ...]:
     return tuple(out)
 
 
-def word_edits(a: Words, b: Words, params: MatchParams) -> bool:
+def word_edits(
+    a: Words,
+    b: Words,
+    params: MatchParams,
+    inner_share: float | None = None,
+    prefix_share: float | None = None,
+    min_words: int = 1,
+) -> bool:
     """Whether two renderings have nearly the same content words (guideline "Same 4").
 
     Either all of them, within ``word_edits`` words added, dropped or swapped (one per
     ``words_per_edit`` words of the shorter), or the shorter (``min_cut_words`` content words or
     more) as a *cut* of the longer: a stretch that begins and ends with the shorter's first and last
     words. A cut at the start of the longer (the same rendering, cut short) may differ by as many
-    edits and needs ``prefix_cut_share`` of the longer's content words; a cut further in must be
-    exact and cover ``reported_cut_share`` (a summary such as ``a ban on X`` recurs inside other
-    statements of the speaker: ``… criticised him for proposing a ban on X``). Never the same when
-    the compared words hold a different number of negations (``not``, ``nicht``). Function words
-    are skipped, words compared by :func:`stem`, an abbreviation matches the words it abbreviates.
+    edits and needs ``prefix_share`` (default ``prefix_cut_share``) of the longer's content words; a
+    cut further in must be exact and cover ``inner_share`` (default ``reported_cut_share``: a
+    summary such as ``a ban on X`` recurs inside other statements of the speaker, ``… criticised
+    him for proposing a ban on X``). Never the same when the compared words hold a different number
+    of negations (``not``, ``nicht``), nor when the shorter has fewer than ``min_words`` content
+    words. Function words are skipped, words compared by :func:`stem`, an abbreviation matches the
+    words it abbreviates.
     """
+    inner = params.reported_cut_share if inner_share is None else inner_share
+    prefix = params.prefix_cut_share if prefix_share is None else prefix_share
     x, y = _expand(a, b), _expand(b, a)
     short, long_ = (x, y) if (len(x), x) <= (len(y), y) else (y, x)
-    if not short:
+    if not short or len(short) < min_words:
         return False
     allowed = min(params.word_edits, len(short) // params.words_per_edit)
     negated = _negated(short)
     if _negated(long_) == negated and Levenshtein.distance(short, long_, score_cutoff=allowed) <= allowed:
         return True
-    share = min(params.prefix_cut_share, params.reported_cut_share)
-    if len(short) < params.min_cut_words or len(short) + allowed < share * len(long_):
+    if len(short) < params.min_cut_words or len(short) + allowed < min(prefix, inner) * len(long_):
         return False
     first, last = short[0], short[-1]
     for i, token in enumerate(long_):
         if token != first:
             continue
         edits = allowed if i == 0 else 0
-        need = params.prefix_cut_share if i == 0 else params.reported_cut_share
+        need = prefix if i == 0 else inner
         for j in range(i + len(short) - 1 - edits, min(len(long_), i + len(short) + edits)):
             window = long_[i : j + 1]
-            if j < i or long_[j] != last or len(window) < need * len(long_) or _negated(window) != negated:
-                continue
+            if (
+                j < i
+                or long_[j] != last
+                or len(window) < need * len(long_)
+                or _negated(long_[max(i - 1, 0) : j + 1]) != negated
+            ):
+                continue  # (a negation just before the stretch negates it: "not [one of us]")
             if Levenshtein.distance(short, window, score_cutoff=edits) <= edits:
                 return True
     return False
@@ -394,26 +409,32 @@ def similarity(a: str, b: str, params: MatchParams = MatchParams(), cut_threshol
     return score
 
 
-def _similar(a: str, b: str, params: MatchParams, bar: float, cut_bar: float, cut_share: float | None = None) -> bool:
+def _similar(a: str, b: str, params: MatchParams, bar: float, cut_bar: float) -> bool:
     """Whether :func:`similarity` (with ``cut_threshold=cut_bar``) reaches ``bar``, computed
     lazily: the whole-word ratio only when the lengths allow it, an exact cut as a substring test.
-    ``cut_share`` (reported speech on both sides): the share a cut needs, exact or not."""
+    The compared stretches must hold the same number of negations (``not`` / ``nicht``)."""
     if not a or not b:
         return False
     short, long_ = (a, b) if (len(a), a) <= (len(b), b) else (b, a)
     # Indel ratio = 2 * common / (len a + len b) <= 2 * short / (short + long)
-    if 200 * len(short) >= bar * (len(short) + len(long_)) and fuzz.ratio(a, b, score_cutoff=bar) >= bar:
+    if (
+        200 * len(short) >= bar * (len(short) + len(long_))
+        and fuzz.ratio(a, b, score_cutoff=bar) >= bar
+        and _negated(a.split()) == _negated(b.split())
+    ):
         return True
     if len(short.split()) < params.min_cut_words:
         return False
-    if len(short) >= (params.min_cut_share if cut_share is None else cut_share) * len(long_):
-        return fuzz.partial_ratio(short, long_, score_cutoff=bar) >= bar
-    if cut_share is not None:
+    need = bar if len(short) >= params.min_cut_share * len(long_) else max(bar, cut_bar)
+    if need > 100:  # switched off
         return False
-    need = max(bar, cut_bar)  # a cut of any share: its alignment must reach both bars
-    if need >= 100:
+    if need == 100:  # an exact cut: the same words, negations included
         return short in long_
-    return fuzz.partial_ratio(short, long_, score_cutoff=need) >= need
+    aligned = fuzz.partial_ratio_alignment(short, long_, score_cutoff=need)
+    if aligned is None or aligned.score < need:
+        return False
+    before = long_[: aligned.dest_start].split()[-1:]  # a negation just before the stretch negates it
+    return _negated(short.split()) == _negated(before + long_[aligned.dest_start : aligned.dest_end].split())
 
 
 @dataclass(frozen=True)
@@ -426,6 +447,8 @@ class Compared:
     direct: bool
     vocabulary: frozenset[str]
     words: Words = Words((), ())
+    #: content words of a mixed quote's verbatim core and of each of its verbatim parts
+    verbatim_words: tuple[Words, ...] = ()
 
 
 def compared_words(occ: Occurrence, norm: str | None = None) -> Compared:
@@ -442,7 +465,20 @@ def compared_words(occ: Occurrence, norm: str | None = None) -> Compared:
         direct,
         frozenset(full.split()),
         content_words(occ.text),
+        _verbatim_words(occ.text, core is not None),
     )
+
+
+def _verbatim_words(text: str, mixed: bool) -> tuple[Words, ...]:
+    """Content words of the verbatim core and of each quoted stretch of a mixed quote, or of each
+    stretch of a quote in several quoted pieces (``"…" – "…"``: each can be a cut of the other side)."""
+    pieces = _QUOTE_MARKS.split(text)
+    if len(pieces) % 2 == 0:  # unbalanced marks
+        return ()
+    parts = [p for p in pieces[1::2] if p.strip()]
+    if mixed:
+        return (content_words(" ".join(parts)), *(content_words(p) for p in parts if len(parts) > 1))
+    return tuple(content_words(p) for p in parts) if len(parts) > 1 else ()
 
 
 def same_compared(a: Compared, b: Compared, params: MatchParams) -> bool:
@@ -459,7 +495,12 @@ def same_compared(a: Compared, b: Compared, params: MatchParams) -> bool:
             # two renderings in reported speech: nearly the same content words (guideline "Same 4")
             return word_edits(a.words, b.words, params)
         bar = params.threshold
-        return any(_similar(x, y, params, bar, params.cut_threshold, None) for x in sides_a for y in sides_b)
+        if any(_similar(x, y, params, bar, params.cut_threshold) for x in sides_a for y in sides_b):
+            return True
+        # quoted words in content words: a condensed headline (function words dropped) or a cut
+        # anywhere (quoted words are the speaker's own; as for an exact cut of characters)
+        words_a, words_b = (a.words, *a.verbatim_words), (b.words, *b.verbatim_words)
+        return any(word_edits(x, y, params, 0.0, 0.0, params.min_cut_words) for x in words_a for y in words_b)
     # verbatim against reported: only the verbatim words count, and they must (nearly) reappear
     verbatim, reported = (a, b) if a.direct else (b, a)
     bar = params.cross_mode_threshold
