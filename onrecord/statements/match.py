@@ -194,8 +194,11 @@ class Words:
 
     stems: tuple[str, ...]
     initials: tuple[str, ...]
+    #: whether a stem is an abbreviation (``#us``)
+    abbreviated: bool = False
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def content_words(text: str) -> Words:
     """:class:`Words` of a quote (its :func:`comparable` words). The language's function words are
     those of the list with more hits (both lists on a tie)."""
@@ -217,15 +220,16 @@ def content_words(text: str) -> Words:
         skip = lists[max(hits, key=lambda language: (hits[language], language))]
     kept = [t for t in merged if t not in skip]
     return Words(
-        tuple(t if t.startswith("#") else stem(t) for t in kept),
-        tuple(t[1] if t.startswith("#") else t[0] for t in kept),
+        tuple(t if t[0] == "#" else stem(t) for t in kept),
+        tuple(t[1] if t[0] == "#" else t[0] for t in kept),
+        any(t[0] == "#" for t in kept),
     )
 
 
 def _expand(words: Words, other: Words) -> tuple[str, ...]:
     """The stems of ``words`` with each abbreviation (``#us``) replaced by the words of ``other``
     whose initials spell it (``united states``), where ``other`` has such a run."""
-    if not any(t.startswith("#") for t in words.stems):
+    if not words.abbreviated:
         return words.stems
     out: list[str] = []
     for token in words.stems:
