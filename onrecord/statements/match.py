@@ -45,8 +45,11 @@ How, and why this way:
   of summaries. A cut must begin and end with the shorter's first and last words; further in than
   the start of the longer it must be exact and cover ``reported_cut_share`` of it (a reporter's
   summary of a proposal, ``a ban on diesel cars``, recurs inside other statements of the same
-  speaker), at the start (the same rendering cut short) ``prefix_cut_share``. A different number of
-  negations (``not``, ``nicht``) is never the same statement. Defaults chosen on the development
+  speaker), at the start (the same rendering cut short) ``prefix_cut_share``. Quoted words in one
+  mode are compared in content words too, after the character rules (a condensed headline that
+  drops ``werden wir … sein``; a stretch of a quote with another function word, of any share, as
+  an exact cut of characters). A different number of negations (``not``, ``nicht``; also one just
+  before a cut) is never the same statement. Defaults chosen on the development
   pairs of ``onrecord/evaluation/data/statement-pairs.jsonl`` only (dev sweep and 5-fold
   cross-validation; heldout and heldout2 became development data when heldout3 was built).
 * **Grouping** (:func:`group_statements`): occurrences with identical normalised words, speaker
