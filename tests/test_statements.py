@@ -241,13 +241,19 @@ def test_bundled_pairs_hold_offsets_and_labels_only() -> None:
     lines = statement_pairs.PAIRS_PATH.read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines]
     assert len(records) >= 300
-    assert {r["split"] for r in records} == {"dev", "heldout", "heldout2"}
+    assert {r["split"] for r in records} == {"dev", "heldout", "heldout2", "heldout3"}
     assert {r["label"] for r in records} == {"same", "different"}
     for r in records:
         assert set(r) == {"pair", "split", "label", "a", "b"}
         for side in (r["a"], r["b"]):
             assert set(side) == {"id", "sha256", "chars", "spans", "speaker", "mode"}
             assert side["mode"] in ("direct", "reported")
+    # heldout3: at least 150 pairs, 30 of them same, in documents no other part of the set uses
+    third = [r for r in records if r["split"] == "heldout3"]
+    assert len(third) >= 150 and sum(r["label"] == "same" for r in third) >= 30
+    docs = {s["id"] for r in third for s in (r["a"], r["b"])}
+    assert not docs & {s["id"] for r in records if r["split"] != "heldout3" for s in (r["a"], r["b"])}
+    assert not any(str(d).startswith("quotes-de-test") for r in records for d in (r["a"]["id"], r["b"]["id"]))
 
 
 def test_bundled_pairs_match_the_corpora() -> None:
@@ -372,3 +378,110 @@ def test_each_verbatim_part_of_a_mixed_quote_can_be_a_cut_of_the_speakers_words(
     )
     assert verbatim_parts(mixed.text) == ("a gift to the speculators of this city", "reckless")
     assert same_statement(mixed, speech)
+
+
+# --------------------------------------------------------------------------- reporter's summaries
+# (guideline "Same 4": two renderings in reported speech are one statement when their content words
+# are nearly the same: a cut, at most two words added, dropped or swapped, a verb turned into its
+# noun, an abbreviation; more rewording is another statement)
+
+
+def _reported(key: str, text: str, speaker: str = MAYOR) -> Occurrence:
+    return Occurrence(key, speaker, text, "indirect")
+
+
+def test_a_summary_turned_from_verb_into_noun_joins_but_a_reworded_one_does_not() -> None:
+    verb = _reported("r1#q1", "to ban diesel lorries from entering the old town")
+    noun = _reported("r2#q1", "a ban on diesel lorries entering the old town")
+    reworded = _reported("r3#q1", "barring all foreign diesel lorries from entering the old town")
+    assert same_statement(verb, noun)
+    # three words changed ("barring all foreign" / "to ban"): many shared letters, another wording
+    assert not same_statement(verb, reworded)
+    assert not same_statement(noun, reworded)
+
+
+def test_an_abbreviation_and_an_inflected_word_count_as_the_same_words() -> None:
+    short = _reported("r4#q1", "banning lorries from the U.S. on the northern bridge")
+    long_ = _reported("r5#q1", "a ban on lorries from the United States on the northern bridge")
+    assert same_statement(short, long_)
+    assert same_statement(
+        _reported("r4#q2", "temporarily banning lorries on the bridge"),
+        _reported("r5#q2", "a temporary ban on lorries on the bridge"),
+    )
+    # an abbreviation stands only for words whose initials spell it
+    assert not same_statement(
+        short, _reported("r5#q3", "a ban on lorries from the United Kingdom on the northern bridge")
+    )
+
+
+def test_a_negation_makes_another_statement_however_few_words_differ() -> None:
+    approved = _reported("r6#q1", "the council approved the budget for the harbour renovation")
+    refused = _reported("r7#q1", "the council had not approved the budget for the harbour renovation")
+    assert not same_statement(approved, refused)
+    german = _reported("r8#q1", "der Rat habe das Budget für die Renovierung des Hafens bewilligt")
+    nein = _reported("r9#q1", "der Rat habe das Budget für die Renovierung des Hafens nicht bewilligt")
+    assert not same_statement(german, nein)
+
+
+def test_a_rendering_cut_short_joins_its_longer_version_even_when_short() -> None:
+    head = _reported("r10#q1", "that the ferry service to the island would resume")
+    full = _reported(
+        "r11#q1",
+        "that the ferry service to the island would resume on Monday, once the contractor has finished the "
+        "repairs to the pier at the northern harbour and the coast guard has inspected the new moorings",
+    )
+    assert same_statement(head, full)
+    # the same words further in, after the statement's own claim, are not a cut of it
+    inside = _reported(
+        "r12#q1",
+        "the harbour master had been wrong to doubt publicly, in a letter to the council and the press, "
+        "that the ferry service to the island would resume",
+    )
+    assert not same_statement(head, inside)
+
+
+def test_summaries_of_one_proposal_do_not_chain_into_reworded_ones_in_any_order() -> None:
+    occs = [
+        _reported("t1#q1", "to ban diesel lorries from entering the old town"),
+        _reported("t2#q1", "a ban on diesel lorries entering the old town"),
+        _reported("t3#q1", "a ban on diesel lorries entering the old town and a new car park at the station"),
+        _reported("t4#q1", "barring all foreign diesel lorries from entering the old town"),
+        _reported("t5#q1", "there should be a ban on diesel lorries entering the market square"),
+    ]
+    expected = {frozenset({"t1#q1", "t2#q1", "t3#q1"}), frozenset({"t4#q1"}), frozenset({"t5#q1"})}
+    rng = random.Random(18)
+    for _ in range(5):
+        order = occs[:]
+        rng.shuffle(order)
+        assert _groups(group_statements(order)) == expected
+
+
+def test_quoted_words_join_in_content_words_a_condensed_headline_and_a_cut_with_other_function_words() -> None:
+    headline = Occurrence(
+        "w1#q1",
+        MAYOR,
+        "„Künftig nicht mehr getrennt nach Bus, Bahn und Rad geplant“ – „Im Verkehrsamt entstehen gemischte Teams“",
+        "direct",
+    )
+    body = Occurrence(
+        "w2#q1",
+        MAYOR,
+        "„Künftig wird bei uns nicht mehr getrennt nach Bus, Bahn, Rad geplant, sondern jede Strecke von Anfang an "
+        "für alle Verkehrsmittel gemeinsam entworfen, mit den Gemeinden abgestimmt und im Gemeinderat beschlossen“",
+        "direct",
+    )
+    assert same_statement(headline, body)
+    # a stretch of one quote with another function word ("he one of" / "he is one of"), anywhere in it
+    piece = Occurrence("w3#q1", MINISTER, "he 'one of the old guard at city hall.'", "direct")
+    speech = Occurrence(
+        "w4#q1",
+        MINISTER,
+        '"He is not one of us, and he never was." "He will not change a thing at the depot, believe me, '
+        'because he is one of the old guard at city hall,"',
+        "direct",
+    )
+    assert same_statement(piece, speech)
+    # but not when a negation just before the stretch differs
+    assert not same_statement(
+        piece, Occurrence("w5#q1", MINISTER, '"He is not one of the old guard at city hall"', "direct")
+    )
