@@ -304,7 +304,9 @@ def _document_ids(value: object) -> set[str]:
 def test_the_fourth_held_back_roles_part_is_fresh_and_in_both_languages() -> None:
     # heldout4 was drawn after every other part had been developed on or scored: none of its
     # documents may be in any other part of any bundled file (roles, cross-genre, stance,
-    # about, statement pairs), and it is about half German, half English
+    # about, statement pairs), and it is about half German, half English. The one exception:
+    # the statement pairs' heldout3, drawn in the same session and also held back (no rule was
+    # developed on either), shares 5 PolNeAR train documents with it
     fourth = [r for r in _bundled("roles.jsonl") if r["split"] == "heldout4"]
     counts = {"de": 0, "en": 0}
     for record in fourth:
@@ -313,10 +315,15 @@ def test_the_fourth_held_back_roles_part_is_fresh_and_in_both_languages() -> Non
         counts[CORPUS_LANGUAGE[corpus]] += len(record["roles"])  # type: ignore[arg-type]
     assert counts["de"] >= 55 and counts["en"] >= 55 and sum(counts.values()) >= 120
     others: set[str] = set()
+    shared: set[str] = set()
     for name in sorted(p.name for p in BUNDLED.glob("*.jsonl")):
         for record in _bundled(name):
             if not (name == "roles.jsonl" and record["split"] == "heldout4"):
-                others |= _document_ids(record)
+                if name == "statement-pairs.jsonl" and record["split"] == "heldout3":
+                    shared |= _document_ids(record)
+                else:
+                    others |= _document_ids(record)
+    assert len({str(r["id"]) for r in fourth} & shared) <= 5
     assert not {str(r["id"]) for r in fourth} & others
 
 
