@@ -1,0 +1,56 @@
+"""German speaker candidates and the ranker's view of them (issue 13 p3/p4), on sentences
+written for the project."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.lang.de.speakers import mention_candidates
+from onrecord.lang.de.tokens import prepare
+
+
+def _quotes(text: str) -> list[str]:
+    from onrecord.lang import get_extractor
+
+    return [q.text for q in get_extractor("de").extract(text).quotes]
+
+
+def _mentions(text: str) -> list[str]:
+    doc = prepare(text)
+    return [text[doc.tokens[c.begin].start : doc.tokens[c.end - 1].end] for c in mention_candidates(doc, [], [])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nach dem Unfall wurden Stimmen laut, die ein Tempolimit verlangen.",
+        "Es gebe die Möglichkeit, dass die Straße gesperrt wird. Stimmen wurden laut, die eine Sperre fordern.",
+        "In der Partei werden Stimmen laut, der Vorsitzende müsse gehen.",
+    ],
+)
+def test_voices_that_grow_loud_name_no_speaker_and_make_no_statement(text: str) -> None:
+    """"laut" of "Stimmen wurden laut" is the adjective, not the source preposition of "laut Polizei"."""
+    assert _quotes(text) == []
+
+
+def test_laut_as_a_source_preposition_still_makes_a_statement() -> None:
+    assert _quotes("Laut Polizei wurden bei dem Unfall drei Menschen verletzt.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Die Inflation werde sinken, schreibt das Institut für Höhere Studien.", "Institut für Höhere Studien"),
+        ("Die Gefahr sei groß, sagte ein Sprecher des Bundesamts für Verfassungsschutz.",
+         "Bundesamts für Verfassungsschutz"),
+        ("Die Daten seien sicher, so der Europäische Gerichtshof für Menschenrechte.",
+         "Europäische Gerichtshof für Menschenrechte"),
+    ],
+)
+def test_an_institution_name_goes_on_with_fuer(text: str, name: str) -> None:
+    assert name in _mentions(text)
+
+
+def test_a_persons_field_after_fuer_is_not_part_of_a_name() -> None:
+    mentions = _mentions("Die Lage sei ernst, sagte Anna Berger, Professorin für Politik in Wien.")
+    assert not any("für" in m for m in mentions)
