@@ -54,3 +54,21 @@ def test_an_institution_name_goes_on_with_fuer(text: str, name: str) -> None:
 def test_a_persons_field_after_fuer_is_not_part_of_a_name() -> None:
     mentions = _mentions("Die Lage sei ernst, sagte Anna Berger, Professorin für Politik in Wien.")
     assert not any("für" in m for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Als Grund nannte die Firma steigende Kosten.", "Grund"),
+        ("Der Wunsch sei verständlich, sagte die Firma.", "Wunsch"),
+        ("Die Erfahrungen seien gut, sagte die Firma.", "Erfahrungen"),
+    ],
+)
+def test_a_reason_wish_or_experience_is_no_speaker(text: str, word: str) -> None:
+    from onrecord.lang.de.sources import not_a_speaker
+
+    doc = prepare(text)
+    i = next(t.i for t in doc.tokens if t.text == word)
+    firma = next(t.i for t in doc.tokens if t.text == "Firma")
+    assert not_a_speaker(doc, i, i + 1)
+    assert not not_a_speaker(doc, firma - 1, firma + 1)
