@@ -72,3 +72,33 @@ def test_a_reason_wish_or_experience_is_no_speaker(text: str, word: str) -> None
     firma = next(t.i for t in doc.tokens if t.text == "Firma")
     assert not_a_speaker(doc, i, i + 1)
     assert not not_a_speaker(doc, firma - 1, firma + 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "addressee"),
+    [
+        ("Der englisch-sprachigen Zeitung sagte Paul Berg: „Ich bleibe hier.“", "Zeitung", True),
+        ("Dem Spiegel sagte die Ministerin, sie trete zurück.", "Spiegel", True),
+        ("Der Zeitung zufolge tritt die Ministerin zurück.", "Zeitung", False),  # a source
+        ("Die Zeitung berichtete, die Ministerin trete zurück.", "Zeitung", False),  # the subject
+        ("Der Spiegel berichtete, die Ministerin trete zurück.", "Spiegel", False),
+    ],
+)
+def test_a_dative_outlet_that_opens_the_sentence_before_the_verb_is_its_addressee(
+    text: str, word: str, addressee: bool
+) -> None:
+    from onrecord.lang.de.sources import addressee_at
+
+    doc = prepare(text)
+    assert addressee_at(doc, next(t.i for t in doc.tokens if t.text == word)) is addressee
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Die Preise seien fair, teilte eBay am Montag mit.", "eBay"),
+        ("Der Iran arbeite mit, sagte el-Baradei in Wien.", "el-Baradei"),
+    ],
+)
+def test_a_name_written_in_lower_case_with_a_capital_inside_is_a_candidate(text: str, name: str) -> None:
+    assert name in _mentions(text)

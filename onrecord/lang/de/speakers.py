@@ -42,7 +42,10 @@ class Candidate:
 
 
 def _is_name_token(tok: Token) -> bool:
-    """Capitalised content word (its lemma stays capitalised: not an article or a sentence-initial verb)."""
+    """Capitalised content word (its lemma stays capitalised: not an article or a sentence-initial
+    verb), or a name written in lower case with a capital inside ("eBay", "el-Baradei", "ai-Bericht")."""
+    if tok.text[:1].islower():
+        return any(c.isupper() for c in tok.text[1:]) and tok.text.replace("-", "").isalpha()
     return (
         tok.text[:1].isupper()
         and tok.lemma[:1].isupper()
