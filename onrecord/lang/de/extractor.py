@@ -14,11 +14,11 @@ from onrecord.lang.de.entities import build_entities
 from onrecord.lang.de.labels import CLASS_TO_KIND, TokenSpan
 from onrecord.lang.de.lemmas import LemmaTable
 from onrecord.lang.de.linear import LinearModel
-from onrecord.lang.de.ner import NerTagger
+from onrecord.lang.de.ner import NamedSpan, NerTagger
 from onrecord.lang.de.sentences import SentenceClassifier
 from onrecord.lang.de.speakers import Candidate
 from onrecord.lang.de.stance import annotate_quotes
-from onrecord.lang.de.tagger import Tagger
+from onrecord.lang.de.tagger import Tagger, Tagging
 from onrecord.lang.de.tokens import PreparedDoc, prepare
 from onrecord.lang.de.train import (
     GAZETTEER_FILE,
@@ -79,7 +79,12 @@ class GermanExtractor:
     def extract(self, text: str) -> ExtractionResult:
         doc = prepare(text, self.lemmas)
         names = self.ner.spans(doc) if self.ner is not None else []
-        sets = SpanSets.of(doc, self.tagger.tag(doc), names)
+        return self.extract_tagged(text, doc, self.tagger.tag(doc), names)
+
+    def extract_tagged(self, text: str, doc: PreparedDoc, tagging: Tagging, names: list[NamedSpan]) -> ExtractionResult:
+        """The stages after tagging (rules, speaker ranking, entities) on a prepared, tagged
+        document; cross-validation of the speaker ranker reuses stored taggings through it."""
+        sets = SpanSets.of(doc, tagging, names)
         atts = attribute(doc, sets, self.ranker)
         speakers = {c for a in atts for c in (a.speaker, a.refers_to) if c is not None}
         entities, entity_of = build_entities(

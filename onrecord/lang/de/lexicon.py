@@ -42,6 +42,8 @@ class GermanLexicon:
     sentence_openers: frozenset[str] = frozenset()
     #: names whose first two words are such an opener and a noun ("Die Presse", "Die Linke")
     article_names: frozenset[str] = frozenset()
+    #: endings of institution nouns whose name goes on with "für" ("Institut für Höhere Studien")
+    institution_heads: tuple[str, ...] = ()
 
 
 @cache
@@ -71,6 +73,7 @@ def lexicon() -> GermanLexicon:
         speech_nouns=frozenset(data_lines("speech_nouns.txt")),
         sentence_openers=frozenset(data_lines("sentence_openers.txt")),
         article_names=frozenset(data_lines("article_names.txt")),
+        institution_heads=tuple(data_lines("institution_heads.txt")),
     )
 
 

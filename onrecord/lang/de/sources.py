@@ -92,7 +92,7 @@ def _phrase_lead(doc: PreparedDoc, begin: int) -> int:
     while j >= 0 and begin - j <= 4 and toks[j].sent == toks[begin].sent:
         if toks[j].lower in _PHRASE_LEADS:
             return j
-        if not (toks[j].text.isalpha() and toks[j].text.islower()):
+        if not (toks[j].text.replace("-", "").isalpha() and toks[j].text.islower()):  # "englisch-sprachigen"
             break
         j -= 1
     return begin
@@ -142,12 +142,24 @@ def addressee_at(doc: PreparedDoc, head: int, lex: GermanLexicon | None = None) 
     if lead > 0 and toks[lead - 1].lower in lex.prepositions:
         return False  # "in dem Schreiben", "laut einem Bericht": a prepositional phrase
     if low in _DATIVE:
-        return _verb_before(doc, lead, lex)
+        return _verb_before(doc, lead, lex) or _opens_inversion(doc, lead, end, lex)
     if low in _DATIVE_FEM and outlet_gender(toks[head], lex) in ("f", "pl"):
         if lead > 0 and toks[lead - 1].text[:1].isupper() and toks[lead - 1].lower.endswith(_MEDIA_ROLES):
             return False  # "der Chefredakteur der Zeitung": a genitive
-        return _verb_before(doc, lead, lex)
+        return _verb_before(doc, lead, lex) or _opens_inversion(doc, lead, end, lex)
     return False
+
+
+def _opens_inversion(doc: PreparedDoc, lead: int, end: int, lex: GermanLexicon) -> bool:
+    """A dative phrase that opens its sentence right before a reporting verb ("Der
+    englischsprachigen Zeitung sagte der Aktivist …", "Dem Spiegel sagte sie"): the subject
+    follows the verb, so the phrase is its addressee."""
+    toks = doc.tokens
+    if lead > 0 and toks[lead - 1].sent == toks[lead].sent:
+        return False
+    return end < len(toks) and toks[end].sent == toks[lead].sent and toks[end].text.islower() and (
+        cue_class(toks[end], lex) == "verb"
+    )
 
 
 def addressee_inside(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon | None = None) -> int | None:

@@ -42,7 +42,10 @@ class Candidate:
 
 
 def _is_name_token(tok: Token) -> bool:
-    """Capitalised content word (its lemma stays capitalised: not an article or a sentence-initial verb)."""
+    """Capitalised content word (its lemma stays capitalised: not an article or a sentence-initial
+    verb), or a name written in lower case with a capital inside ("eBay", "el-Baradei", "ai-Bericht")."""
+    if tok.text[:1].islower():
+        return any(c.isupper() for c in tok.text[1:]) and tok.text.replace("-", "").isalpha()
     return (
         tok.text[:1].isupper()
         and tok.lemma[:1].isupper()
@@ -82,6 +85,18 @@ def _name_at(doc: PreparedDoc, i: int, surnames: frozenset[str]) -> bool:
     return _is_name_token(tok) or _mid_sentence_capital(doc, i) or tok.text in surnames
 
 
+def institution_joiner(doc: PreparedDoc, j: int, lex: GermanLexicon) -> bool:
+    """Whether token ``j`` is the "für" inside an institution's name: after an institution noun
+    and before a capitalised word of the same sentence ("Institut für Höhere Studien",
+    "Bundesamt für Verfassungsschutz"; not "Professorin für Politik")."""
+    toks = doc.tokens
+    return (
+        toks[j].lower == "für" and 0 < j < len(toks) - 1
+        and toks[j - 1].text[:1].isupper() and toks[j - 1].lower.endswith(lex.institution_heads)
+        and toks[j + 1].sent == toks[j].sent and toks[j + 1].text[:1].isupper() and toks[j + 1].text.isalpha()
+    )
+
+
 def mention_candidates(doc: PreparedDoc, speaker_spans: list[TokenSpan], names: list[NamedSpan]) -> list[Candidate]:
     """All speaker-like mentions of the document, deduplicated by token span."""
     lex = lexicon()
@@ -116,6 +131,7 @@ def mention_candidates(doc: PreparedDoc, speaker_spans: list[TokenSpan], names: 
                 or (toks[j].lower in ENGLISH_JOINERS and j + 1 < n and toks[j + 1].text[:1].isupper())
                 or (toks[j].lower in ENGLISH_JOINERS and j + 2 < n and toks[j + 1].lower == "the"
                     and toks[j + 2].text[:1].isupper())
+                or institution_joiner(doc, j, lex)
             ):
                 j += 1
             source = "group" if tok.text in lex.groups else "role" if tok.text in lex.roles else "name"

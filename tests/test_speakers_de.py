@@ -1,0 +1,104 @@
+"""German speaker candidates and the ranker's view of them (issue 13 p3/p4), on sentences
+written for the project."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.lang.de.speakers import mention_candidates
+from onrecord.lang.de.tokens import prepare
+
+
+def _quotes(text: str) -> list[str]:
+    from onrecord.lang import get_extractor
+
+    return [q.text for q in get_extractor("de").extract(text).quotes]
+
+
+def _mentions(text: str) -> list[str]:
+    doc = prepare(text)
+    return [text[doc.tokens[c.begin].start : doc.tokens[c.end - 1].end] for c in mention_candidates(doc, [], [])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nach dem Unfall wurden Stimmen laut, die ein Tempolimit verlangen.",
+        "Es gebe die Möglichkeit, dass die Straße gesperrt wird. Stimmen wurden laut, die eine Sperre fordern.",
+        "In der Partei werden Stimmen laut, der Vorsitzende müsse gehen.",
+    ],
+)
+def test_voices_that_grow_loud_name_no_speaker_and_make_no_statement(text: str) -> None:
+    """"laut" of "Stimmen wurden laut" is the adjective, not the source preposition of "laut Polizei"."""
+    assert _quotes(text) == []
+
+
+def test_laut_as_a_source_preposition_still_makes_a_statement() -> None:
+    assert _quotes("Laut Polizei wurden bei dem Unfall drei Menschen verletzt.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Die Inflation werde sinken, schreibt das Institut für Höhere Studien.", "Institut für Höhere Studien"),
+        ("Die Gefahr sei groß, sagte ein Sprecher des Bundesamts für Verfassungsschutz.",
+         "Bundesamts für Verfassungsschutz"),
+        ("Die Daten seien sicher, so der Europäische Gerichtshof für Menschenrechte.",
+         "Europäische Gerichtshof für Menschenrechte"),
+    ],
+)
+def test_an_institution_name_goes_on_with_fuer(text: str, name: str) -> None:
+    assert name in _mentions(text)
+
+
+def test_a_persons_field_after_fuer_is_not_part_of_a_name() -> None:
+    mentions = _mentions("Die Lage sei ernst, sagte Anna Berger, Professorin für Politik in Wien.")
+    assert not any("für" in m for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Als Grund nannte die Firma steigende Kosten.", "Grund"),
+        ("Der Wunsch sei verständlich, sagte die Firma.", "Wunsch"),
+        ("Die Erfahrungen seien gut, sagte die Firma.", "Erfahrungen"),
+    ],
+)
+def test_a_reason_wish_or_experience_is_no_speaker(text: str, word: str) -> None:
+    from onrecord.lang.de.sources import not_a_speaker
+
+    doc = prepare(text)
+    i = next(t.i for t in doc.tokens if t.text == word)
+    firma = next(t.i for t in doc.tokens if t.text == "Firma")
+    assert not_a_speaker(doc, i, i + 1)
+    assert not not_a_speaker(doc, firma - 1, firma + 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "addressee"),
+    [
+        ("Der englisch-sprachigen Zeitung sagte Paul Berg: „Ich bleibe hier.“", "Zeitung", True),
+        ("Dem Spiegel sagte die Ministerin, sie trete zurück.", "Spiegel", True),
+        ("Der Zeitung zufolge tritt die Ministerin zurück.", "Zeitung", False),  # a source
+        ("Die Zeitung berichtete, die Ministerin trete zurück.", "Zeitung", False),  # the subject
+        ("Der Spiegel berichtete, die Ministerin trete zurück.", "Spiegel", False),
+    ],
+)
+def test_a_dative_outlet_that_opens_the_sentence_before_the_verb_is_its_addressee(
+    text: str, word: str, addressee: bool
+) -> None:
+    from onrecord.lang.de.sources import addressee_at
+
+    doc = prepare(text)
+    assert addressee_at(doc, next(t.i for t in doc.tokens if t.text == word)) is addressee
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Die Preise seien fair, teilte eBay am Montag mit.", "eBay"),
+        ("Der Iran arbeite mit, sagte el-Baradei in Wien.", "el-Baradei"),
+    ],
+)
+def test_a_name_written_in_lower_case_with_a_capital_inside_is_a_candidate(text: str, name: str) -> None:
+    assert name in _mentions(text)
