@@ -9,6 +9,7 @@ linear-chain CRF tell indirect and reported speech from narration without a pars
 from __future__ import annotations
 
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon
+from onrecord.lang.de.memo import cue_classes
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 
 _CONJ_DASS = frozenset({"dass", "daß", "ob", "wonach"})
@@ -176,7 +177,11 @@ def doc_features(doc: PreparedDoc, sentence_probs: list[dict[str, float]] | None
     lex = lexicon()
     toks = doc.tokens
     n = len(toks)
-    cues = [cue_class(t, lex) for t in toks]
+    cues = cue_classes(doc, lex)
+    # verbs[j] = how many reporting verbs stand before token j (for the bcue/acue window tests)
+    verbs = [0]
+    for c in cues:
+        verbs.append(verbs[-1] + (c == "verb"))
     k1 = [is_konj1(t) for t in toks]
     stretch = _stretch_features(doc, lex)
     sent = _sentence_features(doc, lex, cues, k1)
@@ -225,8 +230,8 @@ def doc_features(doc: PreparedDoc, sentence_probs: list[dict[str, float]] | None
         if prev_sent_cue[t.sent]:
             f.append("P_cue")
         # position relative to the sentence's cues
-        before_cue = any(cues[j] == "verb" for j in range(i + 1, min(e, i + 25)))
-        after_cue = any(cues[j] == "verb" for j in range(max(b, i - 25), i))
+        before_cue = verbs[max(i + 1, min(e, i + 25))] > verbs[i + 1]
+        after_cue = verbs[i] > verbs[min(i, max(b, i - 25))]
         if before_cue:
             f.append("bcue")
         if after_cue:

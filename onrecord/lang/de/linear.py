@@ -28,7 +28,8 @@ class LinearModel:
 
     def score(self, features: list[str]) -> float:
         """Probability of the positive class."""
-        z = self.intercept + sum(self.weights.get(f, 0.0) for f in features)
+        get = self.weights.get
+        z = self.intercept + sum([get(f, 0.0) for f in features])
         if z < -30:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))

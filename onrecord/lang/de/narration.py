@@ -17,6 +17,7 @@ from functools import cache
 from onrecord.lang.de.features import cue_class, is_evidential, is_konj1
 from onrecord.lang.de.labels import TokenSpan
 from onrecord.lang.de.lexicon import data_lines, lexicon
+from onrecord.lang.de.memo import memoised
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 
 #: lower-case words that a noun phrase may hold besides names and nouns
@@ -32,18 +33,35 @@ def _idioms() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(line.split()) for line in data_lines("mood_idioms.txt"))
 
 
+@cache
+def _idioms_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for idiom in _idioms():
+        by_first.setdefault(idiom[0], []).append(idiom)
+    return {word: tuple(idioms) for word, idioms in by_first.items()}
+
+
+def _idiom_matches(doc: PreparedDoc) -> list[tuple[int, ...]]:
+    """The token indices of every mood idiom of the document (punctuation skipped), in order."""
+    toks = doc.tokens
+    words = [i for i in range(len(toks)) if toks[i].text[:1].isalnum()]
+    by_first = _idioms_by_first_word()
+    out: list[tuple[int, ...]] = []
+    for k, i in enumerate(words):
+        for idiom in by_first.get(toks[i].lower, ()):
+            if k + len(idiom) <= len(words) and all(toks[words[k + m]].lower == w for m, w in enumerate(idiom)):
+                out.append(tuple(words[k : k + len(idiom)]))
+    return out
+
+
 def idiom_tokens(doc: PreparedDoc, begin: int, end: int) -> set[int]:
     """Indices of the tokens in ``[begin, end)`` that belong to a mood idiom (punctuation inside an
-    idiom is skipped: "koste es, was es wolle")."""
-    toks = doc.tokens
-    words = [i for i in range(begin, end) if toks[i].text[:1].isalnum()]
+    idiom is skipped: "koste es, was es wolle"). The idioms of the whole document are found once
+    (:mod:`onrecord.lang.de.memo`); those that lie inside the stretch count."""
     out: set[int] = set()
-    for k in range(len(words)):
-        for idiom in _idioms():
-            if k + len(idiom) <= len(words) and all(
-                toks[words[k + m]].lower == w for m, w in enumerate(idiom)
-            ):
-                out.update(words[k : k + len(idiom)])
+    for match in memoised(doc, "idiom_matches", lambda: _idiom_matches(doc)):
+        if begin <= match[0] and match[-1] < end:
+            out.update(match)
     return out
 
 

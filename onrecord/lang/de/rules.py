@@ -42,6 +42,7 @@ from collections import defaultdict
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon
+from onrecord.lang.de.memo import cue_classes
 from onrecord.lang.de.narration import answer_label, answer_turn_end, idiom_tokens, is_interview, turn_label
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 
@@ -556,11 +557,12 @@ def infinitive_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLe
     if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[begin:end]):
         return None
     idiom = idiom_tokens(doc, begin, end)  # "gang und gäbe ist, …" has no speech verb
+    cues = cue_classes(doc, lex)
     for v in range(begin, end - 3):
         tok = toks[v]
         if not (tok.text.islower() and tok.text.isalpha()) or v in idiom:
             continue
-        if cue_class(tok, lex) != "verb" and tok.lemma.lower() not in _INFINITIVE_VERBS:
+        if cues[v] != "verb" and tok.lemma.lower() not in _INFINITIVE_VERBS:
             continue
         stop = min(v + 1 + _INFINITIVE_GAP, end)
         comma = next((k for k in range(v + 1, stop) if toks[k].text in CLAUSE_PUNCT), None)
@@ -569,7 +571,7 @@ def infinitive_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLe
         if toks[comma + 1].lower in _NOT_COMPLEMENT or any(t.text in (",", ";", ":") for t in toks[v + 1 : comma]):
             return None
         words = [t for t in toks[comma + 1 : end] if t.text.isalpha()]
-        another_cue = any(cue_class(t, lex) == "verb" and t.text.islower() for t in toks[comma + 1 : end])
+        another_cue = any(cues[k] == "verb" and toks[k].text.islower() for k in range(comma + 1, end))
         if not _zu_infinitive_end(words) or another_cue:
             return None
         return v, comma + 1

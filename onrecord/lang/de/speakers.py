@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from onrecord.lang.de.features import cue_class
+from onrecord.lang.de.memo import cue_classes, memoised, verb_cue_sentences
 from onrecord.lang.de.labels import TokenSpan
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon
 from onrecord.lang.de.ner import NamedSpan
@@ -187,6 +187,7 @@ def pair_features(
 ) -> list[str]:
     """Sparse features of one (quote, candidate) pair."""
     toks = doc.tokens
+    cues = cue_classes(doc, lex)
     q_sent = toks[quote.begin].sent
     c_sent = toks[cand.begin].sent
     kind = quote.cls
@@ -222,7 +223,7 @@ def pair_features(
     pdiff = max(-2, min(1, toks[cand.begin].para - toks[quote.begin].para))
     f.append(f"pdiff={pdiff}")
     f.append(f"pdiff_kind={pdiff}{kind}")
-    person_words = {t.lower for t in toks[quote.begin : quote.end] if t.lower in ("ich", "wir", "mein", "unser")}
+    person_words = memoised(doc, ("person_words", quote.begin, quote.end), lambda: _person_words(doc, quote))
     for t in ner_types or ["none"]:
         f.extend(f"qword_ner={w}{t}" for w in sorted(person_words))
         f.append("ner=" + t)
@@ -259,23 +260,23 @@ def pair_features(
     prev_tok = toks[cand.begin - 1] if cand.begin > 0 else None
     next_tok = toks[cand.end] if cand.end < len(toks) else None
     if prev_tok is not None:
-        pc = cue_class(prev_tok, lex)
+        pc = cues[cand.begin - 1]
         if pc:
             f.append("prev_cue=" + pc)
         f.append("prev_w=" + prev_tok.lower)
         if prev_tok.sent != toks[cand.begin].sent:
             f.append("sent_initial")
     if np_begin < cand.begin and np_begin > 0:
-        npc = cue_class(toks[np_begin - 1], lex)
+        npc = cues[np_begin - 1]
         if npc:
             f.append("np_prev_cue=" + npc)
     if next_tok is not None:
-        nc = cue_class(next_tok, lex)
+        nc = cues[cand.end]
         if nc:
             f.append("next_cue=" + nc)
         f.append("next_w=" + next_tok.lower)
     b, e = doc.sentences[c_sent]
-    if any(cue_class(t, lex) == "verb" for t in toks[b:e]):
+    if verb_cue_sentences(doc, lex)[c_sent]:
         f.append("cand_sent_cue")
         if np_begin == b:  # the first phrase of a sentence with a reporting verb: its subject, mostly
             f.append(f"subj_cue_sdiff={sdiff}")
@@ -301,6 +302,10 @@ def pair_features(
     if toks[cand.begin].quoted >= 0:
         f.append("in_quotemarks")
     return f
+
+
+def _person_words(doc: PreparedDoc, quote: TokenSpan) -> set[str]:
+    return {t.lower for t in doc.tokens[quote.begin : quote.end] if t.lower in ("ich", "wir", "mein", "unser")}
 
 
 def candidates_for_quote(doc: PreparedDoc, quote: TokenSpan, mentions: list[Candidate]) -> list[Candidate]:

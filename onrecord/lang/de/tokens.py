@@ -13,7 +13,8 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from typing import Any
 
 from onrecord.extraction.quotemarks import ALL_MARKS, QuotedStretch, find_quoted
 from onrecord.lang.de.lexicon import lexicon
@@ -37,8 +38,10 @@ class Token:
     lemma: str = ""
     quoted: int = -1  # index of the quoted stretch containing it, or -1
 
-    @property
+    @cached_property
     def lower(self) -> str:
+        """The text in lower case (computed once per token; tokens are not changed after
+        :func:`prepare`)."""
         return self.text.lower()
 
 
@@ -51,6 +54,8 @@ class PreparedDoc:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     quoted: list[QuotedStretch] = field(default_factory=list)
+    #: per-document results computed once and reused by the later stages (:mod:`onrecord.lang.de.memo`)
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
 @lru_cache(maxsize=200_000)

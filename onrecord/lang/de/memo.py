@@ -1,0 +1,50 @@
+"""Per-document memos: results that several stages ask for again and again, computed once.
+
+A :class:`~onrecord.lang.de.tokens.PreparedDoc` is not changed after
+:func:`~onrecord.lang.de.tokens.prepare`, so whatever depends on it alone (and on the lexicon,
+which is loaded once) can be kept in its ``memo`` dict: the cue class of every token, whether a
+sentence holds a reporting verb, the mood-idiom tokens of a stretch. Each function here returns
+exactly what its uncached original returns (``tests/test_de_memo.py`` checks that); the memo is
+only a speed-up, and it dies with the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from onrecord.lang.de.lexicon import GermanLexicon
+from onrecord.lang.de.tokens import PreparedDoc
+
+T = TypeVar("T")
+
+
+def memoised(doc: PreparedDoc, key: object, compute: Callable[[], T]) -> T:
+    """``compute()`` once per document and key; later calls return the stored value."""
+    memo = doc.memo
+    try:
+        return memo[key]  # type: ignore[no-any-return]
+    except KeyError:
+        value = memo[key] = compute()
+        return value
+
+
+def cue_classes(doc: PreparedDoc, lex: GermanLexicon) -> list[str | None]:
+    """:func:`~onrecord.lang.de.features.cue_class` of every token (one list per lexicon)."""
+    key = ("cue_classes", id(lex))
+    found = doc.memo.get(key)
+    if found is None or found[0] is not lex:
+        from onrecord.lang.de.features import cue_class
+
+        found = doc.memo[key] = (lex, [cue_class(t, lex) for t in doc.tokens])
+    return found[1]  # type: ignore[no-any-return]
+
+
+def verb_cue_sentences(doc: PreparedDoc, lex: GermanLexicon) -> list[bool]:
+    """Per sentence: whether one of its tokens is a reporting verb (cue class "verb")."""
+    key = ("verb_cue_sentences", id(lex))
+    found = doc.memo.get(key)
+    if found is None or found[0] is not lex:
+        cues = cue_classes(doc, lex)
+        found = doc.memo[key] = (lex, [any(cues[i] == "verb" for i in range(b, e)) for b, e in doc.sentences])
+    return found[1]  # type: ignore[no-any-return]
