@@ -14,6 +14,7 @@ Language-independent rules:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from onrecord.model import Span
 
@@ -35,8 +36,9 @@ class NameCluster:
             self.name, self.words = surface, words
 
 
+@lru_cache(maxsize=32_768)
 def normalise_word(word: str) -> str:
-    """Case-folded word without a possessive/genitive ending ("Merkels", "Obama's")."""
+    """Case-folded word without a possessive/genitive ending ("Merkels", "Obama's"); cached."""
     w = word.casefold().replace("’", "'")
     if w.endswith("'s"):
         return w[:-2]

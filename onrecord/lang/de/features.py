@@ -8,6 +8,8 @@ linear-chain CRF tell indirect and reported speech from narration without a pars
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon
 from onrecord.lang.de.memo import cue_classes
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
@@ -15,6 +17,7 @@ from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 _CONJ_DASS = frozenset({"dass", "daß", "ob", "wonach"})
 
 
+@lru_cache(maxsize=32_768)
 def shape(word: str) -> str:
     """A coarse word shape: X (capitalised), x (lower), A (all caps), d (digit), p (punct)."""
     first = word[0]
@@ -169,6 +172,32 @@ def _prob_bucket(p: float) -> str:
     return next(str(x) for x in (0.9, 0.7, 0.5, 0.3, 0.1, 0.0) if p >= x)
 
 
+@lru_cache(maxsize=32_768)
+def _lexical_features(text: str, lemma: str, cue: str | None, k1: bool) -> tuple[str, ...]:
+    """The features of a token that depend on its word and lemma alone (``cue`` and ``k1`` are
+    its :func:`cue_class` and :func:`is_konj1`); cached, news vocabulary repeats."""
+    lex = lexicon()
+    low = text.lower()
+    w = low if len(low) < 25 else low[-8:]
+    f = ["w=" + w, "sh=" + shape(text), "s3=" + low[-3:], "s2=" + low[-2:], "p3=" + low[:3]]
+    if cue:
+        f.append("cue=" + cue)
+        f.append("cl=" + lemma.lower())
+    if k1:
+        f.append("k1")
+    if low in lex.konj2:
+        f.append("k2")
+    if low in lex.pronouns:
+        f.append("pron")
+    if text in lex.groups:
+        f.append("grp")
+    if text in lex.roles or lemma in lex.roles:
+        f.append("role")
+    if is_quote_mark(text):
+        f.append("qm")
+    return tuple(f)
+
+
 def doc_features(doc: PreparedDoc, sentence_probs: list[dict[str, float]] | None = None) -> list[list[str]]:
     """Features for every token of the document (neighbour features included).
 
@@ -199,22 +228,7 @@ def doc_features(doc: PreparedDoc, sentence_probs: list[dict[str, float]] | None
         low = t.lower
         w = low if len(low) < 25 else low[-8:]
         words.append(w)
-        f = ["w=" + w, "sh=" + shape(t.text), "s3=" + low[-3:], "s2=" + low[-2:], "p3=" + low[:3]]
-        if cues[i]:
-            f.append("cue=" + cues[i])  # type: ignore[operator]
-            f.append("cl=" + t.lemma.lower())
-        if k1[i]:
-            f.append("k1")
-        if low in lex.konj2:
-            f.append("k2")
-        if low in lex.pronouns:
-            f.append("pron")
-        if t.text in lex.groups:
-            f.append("grp")
-        if t.text in lex.roles or t.lemma in lex.roles:
-            f.append("role")
-        if is_quote_mark(t.text):
-            f.append("qm")
+        f = list(_lexical_features(t.text, t.lemma, cues[i], k1[i]))
         if t.quoted >= 0:
             f.append("qin")
             f.extend(stretch[t.quoted])

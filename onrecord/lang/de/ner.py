@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pycrfsuite
@@ -44,22 +45,30 @@ def _word_features(word: str) -> list[str]:
     ]
 
 
+@lru_cache(maxsize=32_768)
+def _word_info(word: str) -> tuple[tuple[str, ...], str, str, str]:
+    """A word's own features, and what its neighbours' features take from it (lower case, shape,
+    last three letters lower-cased); cached, news vocabulary repeats."""
+    return tuple(_word_features(word)), word.lower(), shape(word), word[-3:].lower()
+
+
 def sentence_features(words: list[str]) -> list[list[str]]:
     """CRF features of one sentence."""
-    base = [_word_features(w) for w in words]
+    info = [_word_info(w) for w in words]
     n = len(words)
     out: list[list[str]] = []
     for i in range(n):
-        f = list(base[i])
+        f = list(info[i][0])
         if i == 0:
             f.append("first")
         for off in (-2, -1, 1, 2):
             j = i + off
             if 0 <= j < n:
-                f.append(f"{off}w={words[j].lower()}")
+                _own, low, sh, s3 = info[j]
+                f.append(f"{off}w={low}")
                 if off in (-1, 1):
-                    f.append(f"{off}sh={shape(words[j])}")
-                    f.append(f"{off}s3={words[j][-3:].lower()}")
+                    f.append(f"{off}sh={sh}")
+                    f.append(f"{off}s3={s3}")
         out.append(f)
     return out
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from onrecord.lang.de.lexicon import data_lines, lexicon
 from onrecord.lang.de.sources import addressee_inside, is_document
@@ -183,9 +183,14 @@ def _inflected_role(word: str) -> bool:
 
 def is_role(tok: Token) -> bool:
     """Whether a token is a role noun (a listed one, its inflected form or a compound of one)."""
-    if role_head(tok.text) is not None or (tok.lemma in lexicon().roles and tok.text[:1].isupper()):
+    return _is_role(tok.text, tok.lemma)
+
+
+@lru_cache(maxsize=32_768)
+def _is_role(text: str, lemma: str) -> bool:
+    if role_head(text) is not None or (lemma in lexicon().roles and text[:1].isupper()):
         return True
-    return tok.text[:1].isupper() and tok.text.replace("-", "").isalpha() and _inflected_role(tok.text)
+    return text[:1].isupper() and text.replace("-", "").isalpha() and _inflected_role(text)
 
 
 def is_feminine_role(word: str) -> bool:

@@ -16,7 +16,7 @@ The lexicons are ``data/outlets.txt``, ``data/documents.txt`` and ``data/abstrac
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon
@@ -40,6 +40,17 @@ _MAX_BACK = 8  # tokens between a reporting verb and its addressee
 def compound_of(word: str, words: frozenset[str] | dict[str, str]) -> str | None:
     """The listed word a word is or ends in ("Presseaussendung" → "Aussendung", "BWB-Bericht"
     → "Bericht"), else None. A suffix needs a prefix of three letters or more."""
+    if isinstance(words, frozenset):
+        return _compound_in_set(word, words)  # cached: the lexicons' sets live as long as the process
+    return _compound_of(word, words)
+
+
+@lru_cache(maxsize=32_768)
+def _compound_in_set(word: str, words: frozenset[str]) -> str | None:
+    return _compound_of(word, words)
+
+
+def _compound_of(word: str, words: frozenset[str] | dict[str, str]) -> str | None:
     if word in words:
         return word
     if "-" in word:

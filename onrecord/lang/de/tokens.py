@@ -13,7 +13,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from onrecord.extraction.quotemarks import ALL_MARKS, QuotedStretch, find_quoted
@@ -37,12 +37,11 @@ class Token:
     para: int = 0
     lemma: str = ""
     quoted: int = -1  # index of the quoted stretch containing it, or -1
+    #: the text in lower case (set once: a token's text does not change)
+    lower: str = field(init=False, repr=False, compare=False)
 
-    @cached_property
-    def lower(self) -> str:
-        """The text in lower case (computed once per token; tokens are not changed after
-        :func:`prepare`)."""
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        self.lower = self.text.lower()
 
 
 @dataclass
