@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from onrecord.lang.de.memo import cue_classes, memoised, verb_cue_sentences
 from onrecord.lang.de.labels import TokenSpan
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon
+from onrecord.lang.de.memo import cue_classes, memoised, verb_cue_sentences
 from onrecord.lang.de.ner import NamedSpan
 from onrecord.lang.de.sources import trim_speaker
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
