@@ -36,7 +36,7 @@ class NameCluster:
             self.name, self.words = surface, words
 
 
-@lru_cache(maxsize=32_768)
+@lru_cache(maxsize=8_192)
 def normalise_word(word: str) -> str:
     """Case-folded word without a possessive/genitive ending ("Merkels", "Obama's"); cached."""
     w = word.casefold().replace("’", "'")

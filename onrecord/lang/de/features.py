@@ -17,7 +17,7 @@ from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 _CONJ_DASS = frozenset({"dass", "daß", "ob", "wonach"})
 
 
-@lru_cache(maxsize=32_768)
+@lru_cache(maxsize=8_192)
 def shape(word: str) -> str:
     """A coarse word shape: X (capitalised), x (lower), A (all caps), d (digit), p (punct)."""
     first = word[0]
@@ -172,7 +172,7 @@ def _prob_bucket(p: float) -> str:
     return next(str(x) for x in (0.9, 0.7, 0.5, 0.3, 0.1, 0.0) if p >= x)
 
 
-@lru_cache(maxsize=32_768)
+@lru_cache(maxsize=8_192)
 def _lexical_features(text: str, lemma: str, cue: str | None, k1: bool) -> tuple[str, ...]:
     """The features of a token that depend on its word and lemma alone (``cue`` and ``k1`` are
     its :func:`cue_class` and :func:`is_konj1`); cached, news vocabulary repeats."""

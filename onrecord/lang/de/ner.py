@@ -45,7 +45,7 @@ def _word_features(word: str) -> list[str]:
     ]
 
 
-@lru_cache(maxsize=32_768)
+@lru_cache(maxsize=8_192)
 def _word_info(word: str) -> tuple[tuple[str, ...], str, str, str]:
     """A word's own features, and what its neighbours' features take from it (lower case, shape,
     last three letters lower-cased); cached, news vocabulary repeats."""

@@ -186,7 +186,7 @@ def is_role(tok: Token) -> bool:
     return _is_role(tok.text, tok.lemma)
 
 
-@lru_cache(maxsize=32_768)
+@lru_cache(maxsize=8_192)
 def _is_role(text: str, lemma: str) -> bool:
     if role_head(text) is not None or (lemma in lexicon().roles and text[:1].isupper()):
         return True

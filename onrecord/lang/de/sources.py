@@ -45,7 +45,7 @@ def compound_of(word: str, words: frozenset[str] | dict[str, str]) -> str | None
     return _compound_of(word, words)
 
 
-@lru_cache(maxsize=32_768)
+@lru_cache(maxsize=8_192)
 def _compound_in_set(word: str, words: frozenset[str]) -> str | None:
     return _compound_of(word, words)
 
