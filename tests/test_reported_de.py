@@ -193,3 +193,46 @@ def test_speech_acts_with_an_apposition_or_a_fixed_phrase(sentence: str, cue: st
     assert found[0] == ("RQ", sentence)
     assert ("CUE", cue) in found
     assert ("SPK", speaker) in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "speaker"),
+    [
+        # "Das" before a noun is an article, not the pronoun of "Das berichtete X."
+        ("Das Bezirksgericht hat eine neue Prüfung der Unterlagen angekündigt.", "hat", "Das Bezirksgericht"),
+        # a quoted name inside the sentence is no quotation
+        ("Der Radclub forderte mehr Stellplätze an der „Grünen Meile“ in der Innenstadt.", "forderte", "Der Radclub"),
+        # coordinated subjects
+        ("Die Bäckerinnung und der Handelsverband kritisierten die neuen Öffnungszeiten.", "kritisierten",
+         "Die Bäckerinnung und der Handelsverband"),
+        # an apposition with its article in commas
+        ("Petra Lindner, die Leiterin des Tierheims, warnte vor dem Kauf von Welpen im Internet.", "warnte",
+         "Petra Lindner"),
+        # a focus particle before the subject
+        ("Auch die Elternvertreter verlangten eine Verschiebung der Prüfung.", "verlangten", "die Elternvertreter"),
+        # a two-word particle in the perfect
+        ("Die Brauerei hat ihren Verkauf an einen Konzern bekannt gegeben.", "hat", "Die Brauerei"),
+        # "sich aussprechen für"
+        ("Der Stadtrat sprach sich für eine autofreie Altstadt aus.", "sprach", "Der Stadtrat"),
+    ],
+)
+def test_more_speech_act_subjects(sentence: str, cue: str, speaker: str) -> None:
+    """Subjects the first speech-act rule missed: an article "Das", quoted names, coordination,
+    appositions, a focus particle first; and "bekannt gegeben", "sprach sich … aus"."""
+    found = spans_of(sentence)
+    assert found[0] == ("RQ", sentence)
+    assert ("CUE", cue) in found
+    assert ("SPK", speaker) in found or any(c == "SPK" and s.startswith(speaker) for c, s in found)
+
+
+def test_a_quoted_judgement_is_the_direct_quote() -> None:
+    """"X nannte Y einen „…“": the quoted predicate is X's own words (as quotes-de marks it),
+    not the whole sentence."""
+    found = spans_of("Der Bürgermeister nannte den Vorschlag einen „Schildbürgerstreich“.")
+    assert found[0][0] == "DQ" and "Schildbürgerstreich" in found[0][1] and "nannte" not in found[0][1]
+    assert ("SPK", "Der Bürgermeister") in found
+
+
+def test_a_quoted_statement_keeps_the_sentence_out() -> None:
+    """A long quoted stretch is speech of its own: no speech-act rule quote over the sentence."""
+    assert spans_of("Die Ärztin forderte „eine sofortige Schließung aller Bäder im ganzen Land“ wegen der Keime.") == []

@@ -352,7 +352,8 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
                 continue
         act = speech_act_attribution(doc, b, e, lex)
         if act is not None:
-            kept = trim(doc, TokenSpan("RQ", b, e))
+            term = predicate_term(doc, act[2], e, lex)
+            kept = term if term is not None else trim(doc, TokenSpan("RQ", b, e))
             if kept is not None:
                 out.append(kept)
                 out.extend(_cue_and_source(local, cue_starts, act[2], act[0], act[1]))
@@ -434,6 +435,9 @@ def _speech_act_lemma(doc: PreparedDoc, v: int, end: int, last: Token, lex: Germ
         return None
     if verb.lower in _PERFECT_AUX:
         lemma = last.lemma.lower() if last.i > v else ""
+        before = toks[last.i - 1] if last.i - 1 > v else None
+        if before is not None and before.lower in PARTICLES and before.lower + lemma in lex.speech_acts:
+            lemma = before.lower + lemma  # "hat … bekannt gegeben"
     elif last.lower in PARTICLES and last.i > v:
         lemma = last.lower + verb.lemma.lower()
     else:
@@ -454,7 +458,8 @@ def _subject_end(doc: PreparedDoc, i: int, end: int, lex: GermanLexicon) -> int 
     "Er"; not an adverb like "Unterdessen", not "es"/"man"/"Dies")."""
     toks = doc.tokens
     low = toks[i].lower
-    if low in _DEMONSTRATIVES or low in ("es", "man") or low in lex.prepositions:
+    pronoun = low in _DEMONSTRATIVES and not _article_before_noun(doc, i, end)
+    if pronoun or low in ("es", "man") or low in lex.prepositions:
         return None  # "Dies …", "Im Herbst …" (an adverbial, no subject)
     if low in lex.pronouns:
         return i + 1
@@ -466,6 +471,12 @@ def _subject_end(doc: PreparedDoc, i: int, end: int, lex: GermanLexicon) -> int 
     if not any(t.lemma[:1].isupper() for t in toks[i : np[1]]):
         return None
     return _past_apposition(doc, _past_parenthesis(doc, np[1], end), end)
+
+
+def _article_before_noun(doc: PreparedDoc, i: int, end: int) -> bool:
+    """"Das"/"Dies" at ``i`` is an article, not a pronoun: a noun follows ("Das Militär hat …
+    angekündigt"), not the verb ("Das berichtete X")."""
+    return i + 1 < end and _capitalised(doc.tokens[i + 1]) and doc.tokens[i + 1].lemma[:1].isupper()
 
 
 _APPOSITION_MAX = 4  # words of a name in commas after a subject ("Der Präsident, Anna Roth,")
@@ -502,15 +513,15 @@ def speech_act_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLe
     an.", "Sie bezeichnete den Plan als Fehler."). The sentence has no quote marks; "forderte
     … Todesopfer" and the like are excluded by the lexicon."""
     toks = doc.tokens
-    if end - begin < 4 or toks[begin].lower in _DEMONSTRATIVES:
+    if end - begin < 4 or (toks[begin].lower in _DEMONSTRATIVES and not _article_before_noun(doc, begin, end)):
         return None  # "Dies gab X bekannt": the sentence before is the statement
-    if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[begin:end]):
+    if _quoted_speech(doc, begin, end):
         return None
     words = [t for t in toks[begin:end] if t.text.isalpha()]
     if not words:
         return None
     last = words[-1]
-    s_end = _subject_end(doc, begin, end, lex)
+    s_end = _speech_act_subject_end(doc, begin, end, lex)
     if s_end is not None and s_end < end and _speech_act_lemma(doc, s_end, end, last, lex) is not None:
         return begin, s_end - (toks[s_end - 1].text == ","), s_end  # the apposition's closing comma is no part
     # an adverbial first, then the verb and its subject
@@ -519,11 +530,74 @@ def speech_act_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLe
             return None
         if _speech_act_lemma(doc, v, end, last, lex) is None:
             continue
+        if toks[begin].lower in _FOCUS and _subject_end(doc, begin + 1, end, lex) == v:
+            return begin + 1, v, v  # "Auch sie forderten den Rücktritt der Regierung."
         if toks[v + 1].lower in _ACCUSATIVE:
             return None  # "US-Experten vor Ort schlossen einen Anschlag aus": the object, no subject
         subj = _subject_end(doc, v + 1, end, lex)
         return (v + 1, subj, v) if subj is not None else None
     return None
+
+
+#: speech acts that judge their object by a predicate ("nannte den Bericht eine „Zeitungsente“",
+#: "bezeichnete die Pläne als „Wortbruch“"): a quoted predicate is the speaker's own words
+_PREDICATING = frozenset({"nennen", "bezeichnen", "werten", "halten", "beschreiben", "einstufen"})
+
+
+def predicate_term(doc: PreparedDoc, verb: int, end: int, lex: GermanLexicon) -> TokenSpan | None:
+    """The quoted words after a judging speech act ("Er nannte die Absage einen
+    „Vertrauensbruch“."), as a direct quote (quotes-de marks them so), else None."""
+    toks = doc.tokens
+    words = [t for t in toks[verb:end] if t.text.isalpha()]
+    if not words or _speech_act_lemma(doc, verb, end, words[-1], lex) not in _PREDICATING:
+        return None
+    inside = [i for i in range(verb + 1, end) if toks[i].quoted >= 0]
+    if not inside:
+        return None
+    first = toks[inside[0]].quoted
+    span = [i for i in inside if toks[i].quoted == first]
+    return trim(doc, TokenSpan("DQ", span[0], span[-1] + 1))
+
+
+#: focus particles that may stand before a subject in the first position ("Auch sie forderten …")
+_FOCUS = frozenset({"auch", "selbst", "sogar", "nur", "ebenso"})
+#: tokens of a quoted stretch that is a name or a term, not a statement ("„Neue Rechte“", "„inakzeptabel“")
+_QUOTED_TERM_MAX = 6
+#: tokens of an apposition or relative clause in commas after a subject ("Elon Musk, der Gründer
+#: der Firma, kündigte …"); the speech-act verb must follow its closing comma
+_INSERT_MAX = 14
+
+
+def _quoted_speech(doc: PreparedDoc, begin: int, end: int) -> bool:
+    """The sentence ``[begin, end)`` holds quoted words that may be speech: a quoted stretch longer
+    than a name or term, one that opens the sentence, or an unpaired quote mark."""
+    toks = doc.tokens
+    sizes: dict[int, int] = defaultdict(int)
+    for t in toks[begin:end]:
+        if t.quoted >= 0:
+            sizes[t.quoted] += 1
+        elif is_quote_mark(t.text):
+            return True
+    return toks[begin].quoted >= 0 or any(n > _QUOTED_TERM_MAX for n in sizes.values())
+
+
+def _speech_act_subject_end(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> int | None:
+    """End of the subject of a speech act that opens the sentence: a noun phrase or pronoun,
+    coordinated ones ("SPD und PDS", "Merkel sowie Stoiber") and an apposition or relative
+    clause in commas ("Lars Roth, Manager des Vereins, bezeichnete …") included."""
+    toks = doc.tokens
+    s_end = _subject_end(doc, begin, end, lex)
+    while s_end is not None and s_end + 1 < end and toks[s_end].lower in ("und", "sowie"):
+        more = _subject_end(doc, s_end + 1, end, lex)
+        if more is None:
+            break
+        s_end = more
+    if s_end is not None and s_end < end and toks[s_end].text == ",":
+        stop = min(end, s_end + _INSERT_MAX + 1)
+        close = next((k for k in range(s_end + 1, stop) if toks[k].text in CLAUSE_PUNCT), None)
+        if close is not None and toks[close].text == "," and close > s_end + 1 and close + 1 < end:
+            return close + 1
+    return s_end
 
 
 CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—"})
