@@ -69,7 +69,9 @@ def test_de_english_body_the_tagger_reads_as_a_person(de: Extract) -> None:
 
 
 def test_en_dash_parenthesis_after_a_name(en: Extract) -> None:
-    result = en("The deal is risky, said Owen Pratt -- a researcher at the Institute for the Study of War -- on Monday.")
+    result = en(
+        "The deal is risky, said Owen Pratt -- a researcher at the Institute for the Study of War -- on Monday."
+    )
     assert _roles(result, "Owen Pratt") == [("researcher", "Institute for the Study of War", None)]
     result = en("Owen Pratt — the chief economist of Harbor Bank — said rates would rise.")
     assert _roles(result, "Owen Pratt") == [("chief economist", "Harbor Bank", None)]

@@ -866,7 +866,11 @@ def unnamed_role(tok: Token) -> Role | None:
         ):
             keep.update(t.i for t in child.subtree)
     first, last = min(keep), max(keep)
+    if last + 2 < len(doc) and doc[last + 1].text == "," and doc[last + 2].ent_type_ == "PERSON":
+        return None  # "a spokesman for Harbor Bank, John Rowe, said": the role of the name after it
     tokens = [t for t in doc[first : last + 1] if not t.is_space]
+    if any(t.ent_type_ == "PERSON" for t in tokens):
+        return None
     if any(t.pos_ in ("VERB", "AUX") and not is_role_noun(t) and t.tag_ not in ("VBG", "VBN") for t in tokens):
         return None
     parsed = _parse(tokens)
