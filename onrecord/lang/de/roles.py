@@ -357,8 +357,9 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
         return None  # "der Botschafter in Südkorea am Montag": a day is no organisation
     person = next((m for m in range(k + 1, end - 1) if kind_at(tokens[m].i) == "PER"
                    and kind_at(tokens[m + 1].i) == "PER" and not tokens[m].text.isupper()), None)
-    if person is not None:
+    if person is not None and not _english_name(tokens[k:end]):
         end = person  # "die Präsidentin des Verbands Cinzia Franchini": the name is the holder's
+        # (not inside an English name the tagger read as a person's: "von Human Rights Watch")
     if low in ("von", "aus", "in") and end > k + 1 and kind_at(tokens[k].i) == "LOC":
         end = k + 1  # "Gouverneur von Florida und Bruder …": the place, not the coordination
         while end < len(tokens) and kind_at(tokens[end].i) == "LOC" and tokens[end].text[:1].isupper():
@@ -613,8 +614,35 @@ def relative_role(tokens: Sequence[Token], kind_at: KindAt = _no_kind) -> RoleMa
     return RoleMatch(title, organization, place, tokens[0].i, tokens[-1].i + 1, None)
 
 
-def _apposition_tokens(doc: PreparedDoc, name_end: int) -> list[Token]:
+#: dashes that open and close a parenthesis ("Tom Brandt – Sicherheitsexperte beim … – sagte")
+_DASHES = frozenset({"–", "—", "-", "--"})
+
+
+def _dash_parenthesis(doc: PreparedDoc, name_end: int, person: bool) -> list[Token]:
+    """The words between a dash right after a name and the closing dash of the same sentence
+    ("Eva Klein – Chefin der Agentur für Gesundheit – verteidigte …"); empty without a closing
+    dash (a dateline "Wien – Bundeskanzler …" has none after its role). The splitter may end a
+    sentence at the first dash as after a dateline: a tagged ``person`` name goes on over it."""
     toks = doc.tokens
+    if name_end + 1 >= len(toks):
+        return []
+    sent = toks[name_end + 1].sent
+    if sent != toks[name_end - 1].sent and not person:
+        return []
+    j = name_end + 1
+    while j < len(toks) and toks[j].sent == sent and toks[j].text not in _DASHES and j - name_end <= MAX_APPOSITION:
+        if toks[j].text in _STOP:
+            return []
+        j += 1
+    if j >= len(toks) or toks[j].sent != sent or toks[j].text not in _DASHES or j == name_end + 1:
+        return []
+    return toks[name_end + 1 : j]
+
+
+def _apposition_tokens(doc: PreparedDoc, name_end: int, person: bool = False) -> list[Token]:
+    toks = doc.tokens
+    if name_end < len(toks) and toks[name_end].text in _DASHES and name_end > 0:
+        return _dash_parenthesis(doc, name_end, person)
     if name_end >= len(toks) or toks[name_end].text not in (",", "("):
         return []
     sent = toks[name_end].sent
@@ -635,7 +663,7 @@ _STOP = frozenset({",", "(", ")", ";", ":", ".", "!", "?", "–", "—", "„", 
 def apposition_after(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
     """A role apposition or role-naming relative clause right after the name ending at token
     ``name_end``: "Anna Berger, Professorin für …,", "Jana Wolf, die das Referat … leitet,"."""
-    body = _apposition_tokens(doc, name_end)
+    body = _apposition_tokens(doc, name_end, name_end > 0 and kind_at(name_end - 1) == "PER")
     if not body:
         return predicative_role(doc, name_end, kind_at)
     if len(body) > MAX_APPOSITION:

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from onrecord.lang.en.lexicon import Lexicon, data_lines
-from onrecord.lang.en.roles import is_role_noun, person_roles
+from onrecord.lang.en.roles import is_role_noun, person_roles, unnamed_role
 from onrecord.lang.en.spans import NAME_PARTICLES, doc_ents, doc_text, np_span
 from onrecord.model import EntityKind, EntityType, Role, Span
 
@@ -307,6 +307,10 @@ class EntityBuilder:
                 self.by_token[tok.i] = c
                 return c
         cluster = Cluster(name=text, words=words, type=type_)
+        role = unnamed_role(tok) if not is_group else None
+        if role is not None:
+            cluster.roles.append(role)  # "a spokesman for the State Department"
+            cluster.type = "person"
         cluster.add(span)
         self.clusters.append(cluster)
         self.by_token[tok.i] = cluster

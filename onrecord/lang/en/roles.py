@@ -532,9 +532,29 @@ def _role_before_comma(ent: SpacySpan) -> Role | None:
 _APPOSITION_STOP = frozenset({",", ";", "(", ")", ".", ":", '"', "“", "”"})
 
 
-def _after_comma(ent: SpacySpan) -> list[Token]:
-    """The apposition after ", " up to the next comma, bracket or sentence end."""
+_DASHES = frozenset({"--", "–", "—", "-"})
+
+
+def _dash_parenthesis(ent: SpacySpan) -> list[Token]:
+    """The words between a dash right after a name and the closing dash of its sentence ("Owen
+    Pratt -- a researcher at the Institute for the Study of War -- said"); empty without one."""
     doc = ent.doc
+    out: list[Token] = []
+    k = ent.end + 1
+    while k < len(doc) and not doc[k].is_sent_start and doc[k].text not in _DASHES and len(out) <= 18:
+        if doc[k].text in _APPOSITION_STOP:
+            return []
+        out.append(doc[k])
+        k += 1
+    return out if k < len(doc) and doc[k].text in _DASHES and not doc[k].is_sent_start else []
+
+
+def _after_comma(ent: SpacySpan) -> list[Token]:
+    """The apposition after ", " up to the next comma, bracket or sentence end (or between two
+    dashes)."""
+    doc = ent.doc
+    if ent.end < len(doc) and doc[ent.end].text in _DASHES:
+        return _dash_parenthesis(ent)
     if ent.end >= len(doc) or doc[ent.end].text != ",":
         return []
     out: list[Token] = []
@@ -825,3 +845,36 @@ def person_roles(ent: SpacySpan) -> list[Role]:
             k = ent.end
             roles.append(Role(organization=org, spans=[(ent.doc[k].idx, ent.doc[k].idx + len(ent.doc[k].text))]))
     return roles
+
+
+def unnamed_role(tok: Token) -> Role | None:
+    """The role of an unnamed singular source whose head is a role noun ("a spokesman for the
+    State Department said" → title "spokesman", organisation "State Department"): the head with
+    its modifiers and prepositional phrases, no relative clause."""
+    if tok.tag_ != "NN" or not is_role_noun(tok) or tok.ent_type_:
+        return None
+    dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
+    if dets not in (["a"], ["an"], ["another"]):
+        return None  # "the chair of the DNC": a definite description names someone the text names
+    if any(c.dep_ == "appos" or c.ent_type_ == "PERSON" for c in tok.children):
+        return None  # "a spokesman for the party, John Roe": the role of the name
+    doc = tok.doc
+    keep = {tok.i}
+    for child in tok.children:
+        if child.dep_ in ("det", "amod", "compound", "poss", "nmod", "case", "prep", "punct") and (
+            child.i < tok.i or child.dep_ == "prep"
+        ):
+            keep.update(t.i for t in child.subtree)
+    first, last = min(keep), max(keep)
+    if last + 2 < len(doc) and doc[last + 1].text == "," and doc[last + 2].ent_type_ == "PERSON":
+        return None  # "a spokesman for Harbor Bank, John Rowe, said": the role of the name after it
+    tokens = [t for t in doc[first : last + 1] if not t.is_space]
+    if any(t.ent_type_ == "PERSON" for t in tokens):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and not is_role_noun(t) and t.tag_ not in ("VBG", "VBN") for t in tokens):
+        return None
+    parsed = _parse(tokens)
+    if parsed is None or not parsed.title or not (parsed.organization or parsed.place):
+        return None
+    return _role(parsed, tokens)
+
