@@ -155,9 +155,11 @@ def find_subject(verb: Token, depth: int = 0) -> Token | None:
     the verb they hang on; a passive takes its "by" agent; an adjectival "speaking" clause takes
     the noun it modifies.
     """
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        # two subjects: the parser took a word of a quotation before the cue for a second one
+        # ("“The more people who read it, …,” Lindqvist said"); the one nearest the verb is its own
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
     agent = agent_of(verb)
     if agent is not None:
         return agent
