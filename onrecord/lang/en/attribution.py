@@ -482,6 +482,11 @@ def clause_extent(verb: Token, clause: Token, subject: Token | None, sent: Spacy
         # ("the senators, who warned that the deal would fail, | left early")
         end = verb.right_edge.i + 1 if verb.dep_ in EMBEDDED_DEPS else sent.end
         out = set(range(clause.left_edge.i, end))
+        if clause.left_edge.i < verb.i:
+            # "the fares, which officials said will rise": the relative pronoun opens the clause
+            # before the cue; the cue and its subject are no content
+            out -= {verb.i} | (subtree_indices(subject) if subject is not None and subject.i < verb.i else set())
+            out -= {t.i for t in verb.children if t.dep_ in ("aux", "neg", "advmod") and t.i < verb.i}
         for c in verb.children:
             if c.i > clause.i and (c.dep_ in ("conj", "cc") or c.dep_ == "advcl" and c.i > clause.right_edge.i):
                 out -= subtree_indices(c)
