@@ -155,9 +155,11 @@ def find_subject(verb: Token, depth: int = 0) -> Token | None:
     the verb they hang on; a passive takes its "by" agent; an adjectival "speaking" clause takes
     the noun it modifies.
     """
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        # two subjects: the parser took a word of a quotation before the cue for a second one
+        # ("“The more people who read it, …,” Lindqvist said"); the one nearest the verb is its own
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
     agent = agent_of(verb)
     if agent is not None:
         return agent
@@ -480,6 +482,11 @@ def clause_extent(verb: Token, clause: Token, subject: Token | None, sent: Spacy
         # ("the senators, who warned that the deal would fail, | left early")
         end = verb.right_edge.i + 1 if verb.dep_ in EMBEDDED_DEPS else sent.end
         out = set(range(clause.left_edge.i, end))
+        if clause.left_edge.i < verb.i:
+            # "the fares, which officials said will rise": the relative pronoun opens the clause
+            # before the cue; the cue and its subject are no content
+            out -= {verb.i} | (subtree_indices(subject) if subject is not None and subject.i < verb.i else set())
+            out -= {t.i for t in verb.children if t.dep_ in ("aux", "neg", "advmod") and t.i < verb.i}
         for c in verb.children:
             if c.i > clause.i and (c.dep_ in ("conj", "cc") or c.dep_ == "advcl" and c.i > clause.right_edge.i):
                 out -= subtree_indices(c)
