@@ -71,3 +71,17 @@ def test_german_hiess_es_aus_withholds_the_source(text: str) -> None:
     speaker = "dem Ministerium" if "Ministerium" in text else "der Partei"
     quote = _quote(text, words, "hie", speaker, kind="indirect")
     assert _de(text, quote).source_anonymity == "anonymous"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Nach Angaben der Rettungsdienste wurden drei Menschen verletzt.", "Angaben der Rettungsdienste"),
+        ("Sanitäter berichteten, die Straße sei gesperrt gewesen.", "Sanitäter"),
+    ],
+)
+def test_german_emergency_services_in_the_plural_are_unnamed(text: str, speaker: str) -> None:
+    words = "wurden drei Menschen verletzt" if "verletzt" in text else "die Straße sei gesperrt gewesen"
+    cue = "Nach" if text.startswith("Nach") else "berichteten"
+    quote = _quote(text, words, cue, speaker, kind="indirect")
+    assert _de(text, quote).source_anonymity == "unnamed"
