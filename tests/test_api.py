@@ -150,6 +150,12 @@ def test_entity_profile_graph_and_not_found(client: TestClient) -> None:
     assert graph["nodes"][0]["id"] == entity_id and graph["nodes"][0]["center"]
     assert {e["kind"] for e in graph["edges"]} == {"about"}  # no "quoted together" clique
     assert all(e["source"] == entity_id for e in graph["edges"]) and graph["edges"][0]["weight"] == 2
+    # a minimum weight leaves the lighter edges out and counts them (issue 18: filtered graph)
+    heavy = client.get(f"/api/entities/{entity_id}/graph", params={"min": 2}).json()
+    assert heavy["min_weight"] == 2 and all(e["weight"] >= 2 for e in heavy["edges"])
+    assert len(heavy["edges"]) + heavy["hidden"] == len(graph["edges"]) + graph["hidden"]
+    assert heavy["hidden"] > graph["hidden"] == 0
+    assert client.get(f"/api/entities/{entity_id}/graph", params={"min": 0}).status_code == 422
     missing = client.get("/api/entities/Enope")
     assert missing.status_code == 404 and "no entity" in _error(missing)
 

@@ -184,9 +184,12 @@ def graph(
     entity_id: str,
     store: StoreDep,
     max_nodes: Annotated[int, Query(ge=2, le=100)] = 40,
+    min_weight: Annotated[int, Query(alias="min", ge=1, le=10_000)] = 1,
 ) -> Graph:
-    """Who this entity is quoted about or together with, and how those entities relate."""
-    return entity_graph(store, entity_id, max_nodes=max_nodes)
+    """Who this entity speaks about and who speaks about it (speaker → entity spoken about,
+    weighted by statements), and the edges among those entities; edges lighter than ``min``
+    statements are left out (counted in ``hidden``)."""
+    return entity_graph(store, entity_id, min_weight=min_weight, max_nodes=max_nodes)
 
 
 @router.post(

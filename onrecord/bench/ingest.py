@@ -13,7 +13,9 @@ runs once, not per version and repeat:
   it reports the seconds in ``put_many`` per batch and, where the version groups statements
   (issue 18), the seconds spent in :func:`onrecord.storage.statements.regroup`;
 * runs alternate between the versions (A, B, A, B, …), so both see the same machine load;
-  with ``ONRECORD_BENCH_PROGRESS=FILE`` each batch's timing is also appended to FILE as it ends;
+  with ``ONRECORD_BENCH_PROGRESS=FILE`` each batch's timing is also appended to FILE as it ends,
+  with ``ONRECORD_BENCH_KEEP_DB=PATH`` (a new file; one run) the filled store is kept there, e.g.
+  for ``python -m onrecord.bench.statement_queries``;
   the summary gives medians and spread per version and the load average before and after.
 
 Usage (a baseline checkout in a detached worktree, the current one as the other)::
@@ -133,8 +135,11 @@ def _worker(analyses_path: Path, quotes_target: int) -> dict[str, Any]:
             _time_calls(module, function, spent[label])
     batches: list[dict[str, Any]] = []
     progress = os.environ.get("ONRECORD_BENCH_PROGRESS")
+    keep = os.environ.get("ONRECORD_BENCH_KEEP_DB")  # a path: keep the filled store there
+    if keep and Path(keep).exists():
+        raise SystemExit(f"{keep}: exists; ONRECORD_BENCH_KEEP_DB must name a new file")
     with tempfile.TemporaryDirectory(prefix="onrecord-bench-ingest-") as tmp:
-        with open_store(str(Path(tmp) / "bench.db")) as store:
+        with open_store(keep or str(Path(tmp) / "bench.db")) as store:
             batch: list[tuple[Any, str | None]] = []
             stored = 0
 
