@@ -71,6 +71,7 @@ WORD_CLASSES = (
     "neutral_direct", "coordinator", "claim_frame", "belief", "reportative", "perfect_auxiliary", "subordinator",
     "subject", "fear", "document", "issuer", "own",
     "conditional", "named_group", "indefinite", "definite", "pronoun", "third_person", "non_name",
+    "relative", "preposition",
 )  # fmt: skip
 #: how many opening words of the content may hold a subject and a stance verb ("he finally believes")
 SUBJECT_OPENING = 4
@@ -403,7 +404,7 @@ def _main_clause(words: list[Word], lex: StanceLexicon) -> list[Word]:
     """The words of ``words`` outside subordinate clauses: a clause opened by a subordinator
     ("because", "which", "weil", "dass" after the first word) or, after a comma, by a relative
     pronoun ("…, der …") runs to the next comma or the end (guidelines 1.1: the main clause decides)."""
-    subordinators, relatives = lex.of("subordinator"), lex.of("determiner")
+    subordinators, relatives, prepositions = lex.of("subordinator"), lex.of("relative"), lex.of("preposition")
     main: list[Word] = []
     inside = False
     for i, w in enumerate(words):
@@ -415,20 +416,23 @@ def _main_clause(words: list[Word], lex: StanceLexicon) -> list[Word]:
             continue
         opens = w.lower in subordinators and bool(main)
         opens = opens or (not main and w.lower in lex.of("conditional"))  # "Sollten sie …, so …"
-        nxt = words[i + 1] if i + 1 < len(words) else None
-        after_comma = (
-            bool(main)
-            and main[-1].text == ","
-            and w.lower in relatives
-            and w.text.islower()
-            and nxt is not None
-            and not nxt.text[:1].isupper()  # "…, das im Irak", not "…, der Zwischenfall"
-        )
+        after_comma = bool(main) and main[-1].text == "," and _relative_at(words, i, relatives, prepositions)
         if opens or after_comma:
             inside = True
         if not inside:
             main.append(w)
     return main
+
+
+def _relative_at(words: list[Word], i: int, relatives: frozenset[str], prepositions: frozenset[str]) -> bool:
+    """Whether a relative clause opens at ``words[i]`` (right after a comma): a relative pronoun
+    ("…, das im Irak", not the article of "…, der Zwischenfall") or a preposition with one
+    ("…, in dem die Machthaber …"). Articles that are no relative pronoun ("eine", "this") open nothing."""
+    w = words[i]
+    if w.lower in prepositions and w.text.islower() and i + 1 < len(words):
+        i, w = i + 1, words[i + 1]
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    return w.lower in relatives and w.text.islower() and nxt is not None and not nxt.text[:1].isupper()
 
 
 def _reportative(main: list[Word], lex: StanceLexicon) -> Stance | None:
