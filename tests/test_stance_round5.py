@@ -56,3 +56,18 @@ def test_german_prepositional_relative_clause_is_not_the_main_clause() -> None:
     text = "Die Ministerin sagte, die Stadt baue eine neue Halle, in der vielleicht später Konzerte stattfinden."
     words = "die Stadt baue eine neue Halle, in der vielleicht später Konzerte stattfinden"
     assert _de(text, _quote(text, words, "sagte", "Die Ministerin", kind="indirect")).stance == "asserted"
+
+
+# --- German nouns of the lexicon match inside a sentence (every German noun is capitalised there)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "stance"),
+    [
+        ("„Diese Geschichte über den Bürgermeister ist kompletter Unsinn“, sagte die Sprecherin.", "„Diese Geschichte über den Bürgermeister ist kompletter Unsinn“", "denial"),
+        ("Der Förster sagte, es habe den Anschein, dass der Sturm die Wurzeln gelockert habe.", "es habe den Anschein, dass der Sturm die Wurzeln gelockert habe", "hedged"),
+    ],
+)  # fmt: skip
+def test_german_lexicon_nouns_match_inside_a_sentence(text: str, words: str, stance: str) -> None:
+    kind: QuoteKind = "direct" if words.startswith("„") else "indirect"
+    assert _de(text, _quote(text, words, "sagte", None, kind=kind)).stance == stance

@@ -262,9 +262,13 @@ def _first_sentence(words: list[Word], ordinal_period: bool = False) -> list[Wor
     return words
 
 
-def _lows(words: list[Word]) -> list[str]:
-    """The forms :func:`_has` compares: lower case, except a capitalised word inside a sentence,
-    which is a name or a noun ("in May"), not the modal "may"."""
+def _lows(words: list[Word], case_marks_names: bool = True) -> list[str]:
+    """The forms :func:`_has` compares: lower case, except, where case marks names (English), a
+    capitalised word inside a sentence, which is a name or a noun ("in May"), not the modal "may".
+    Where every noun is capitalised (German) all words are compared in lower case, so that the
+    lexicon's nouns match inside a sentence ("das sei alles Blödsinn", "habe es den Anschein")."""
+    if not case_marks_names:
+        return [w.lower for w in words]
     return [
         w.text if w.text[:1].isupper() and i > 0 and words[i - 1].text not in _SENT_START else w.lower
         for i, w in enumerate(words)
@@ -311,11 +315,12 @@ def _future(
     with_infinitive: frozenset[str],
     ordinal_period: bool = False,
     lemma: LemmaFn | None = None,
+    case_marks_names: bool = True,
 ) -> bool:
     """Whether a future marker stands in ``words``: a form of ``plain`` ("will", "droht"), or one
     of ``with_infinitive`` ("wird", "werde") with an infinitive ending its clause ("wird … liefern")
     or before it at the clause end ("…, dass die Gebühr steigen werde")."""
-    if _has(plain, _lows(words)):  # "will", "going to"
+    if _has(plain, _lows(words, case_marks_names)):  # "will", "going to"
         return True
     if not with_infinitive:
         return False
@@ -485,11 +490,11 @@ def _content_stance(
     quote: Quote, looked: list[Word], lex: StanceLexicon, lemma: LemmaFn, present_cue: bool = False
 ) -> Stance:
     """The stance a content has under a neutral frame (guidelines, rule B)."""
-    lows = _lows(looked)
+    lows = _lows(looked, lex.case_marks_names)
     if _has(lex.of("denial"), lows):
         return "denial"
     main = _main_clause(looked, lex)
-    main_lows = _lows(main)
+    main_lows = _lows(main, lex.case_marks_names)
     direct = quote.kind == "direct"
     reportative = None if direct else _reportative(main, lex)
     subject = _subject_cue(looked[:SUBJECT_OPENING], lex, lemma)
@@ -507,7 +512,7 @@ def _content_stance(
     if reportative == "prediction":
         return "prediction"
     plain = lex.of("future") if direct or present_cue else lex.future_forms_reported
-    if _future(main, plain, lex.of("future_infinitive"), lex.ordinal_period, lemma):
+    if _future(main, plain, lex.of("future_infinitive"), lex.ordinal_period, lemma, lex.case_marks_names):
         return "prediction"
     return "asserted"
 
@@ -545,8 +550,10 @@ def _fear_of_future(cue_words: list[Word], looked: list[Word], lex: StanceLexico
     fear = lex.of("fear")
     if not any(w.lower in fear or lemma(w.text).lower() in fear for w in cue_words):
         return False
-    future = _future(looked, lex.future_forms_reported, lex.of("future_infinitive"), lex.ordinal_period, lemma)
-    return future or _has(lex.of("hedge"), _lows(looked))
+    future = _future(
+        looked, lex.future_forms_reported, lex.of("future_infinitive"), lex.ordinal_period, lemma, lex.case_marks_names
+    )
+    return future or _has(lex.of("hedge"), _lows(looked, lex.case_marks_names))
 
 
 def _refused_stance(cue_words: list[Word], content: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> Stance | None:
@@ -613,7 +620,7 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     stance = stance or _refused_stance(cue_words, content, lex, lemma)
     if stance is not None and stance != "asserted":
         return stance, negated
-    frame_lows = _lows(frame)
+    frame_lows = _lows(frame, lex.case_marks_names)
     if _has(lex.of("claim"), frame_lows) or _has(lex.of("claim_frame"), frame_lows):
         return "claim", negated
     if _has(lex.of("belief"), [w.lower for w in frame]):  # "ist der Meinung", "nach Ansicht"
