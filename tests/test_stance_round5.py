@@ -71,3 +71,30 @@ def test_german_prepositional_relative_clause_is_not_the_main_clause() -> None:
 def test_german_lexicon_nouns_match_inside_a_sentence(text: str, words: str, stance: str) -> None:
     kind: QuoteKind = "direct" if words.startswith("„") else "indirect"
     assert _de(text, _quote(text, words, "sagte", None, kind=kind)).stance == stance
+
+
+# --- idioms that hold a marker word but mark nothing: a degree ("as soon as possible"), inability
+# --- ("could not"), a negated obligation ("don't have to"); guidelines 1.2 asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('"We will repair the roof as soon as possible," the janitor said.', '"We will repair the roof as soon as possible,"'),
+        ("The clerk said she could not find the file because the archive was flooded.", "she could not find the file because the archive was flooded"),
+        ('"You don\'t have to bring a tent, the hostel has beds," the guide said.', '"You don\'t have to bring a tent, the hostel has beds,"'),
+    ],
+)  # fmt: skip
+def test_english_idioms_that_mark_no_hedge_or_demand(text: str, words: str) -> None:
+    kind: QuoteKind = "direct" if words.startswith('"') else "indirect"
+    stance = _en(text, _quote(text, words, "said", None, kind=kind)).stance
+    assert stance == ("prediction" if "will" in words else "asserted")
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["„Wir sanieren das Dach so schnell wie möglich“", "„Die Gäste müssen nicht vor acht Uhr kommen“"],
+)
+def test_german_idioms_that_mark_no_hedge_or_demand(words: str) -> None:
+    text = f"{words}, sagte der Hausmeister."
+    assert _de(text, _quote(text, words, "sagte", None)).stance == "asserted"

@@ -71,7 +71,7 @@ WORD_CLASSES = (
     "neutral_direct", "coordinator", "claim_frame", "belief", "reportative", "perfect_auxiliary", "subordinator",
     "subject", "fear", "document", "issuer", "own",
     "conditional", "named_group", "indefinite", "definite", "pronoun", "third_person", "non_name",
-    "relative", "preposition",
+    "relative", "preposition", "not_hedge", "not_demand",
 )  # fmt: skip
 #: how many opening words of the content may hold a subject and a stance verb ("he finally believes")
 SUBJECT_OPENING = 4
@@ -297,6 +297,21 @@ def _has_multi(multi: tuple[str, ...], lows: list[str]) -> bool:
     return any(f" {f} " in joined for f in multi)
 
 
+def _without(forms: frozenset[str], lows: list[str]) -> list[str]:
+    """``lows`` with every run of words that is a form of ``forms`` blanked out: idioms that hold a
+    marker word but mark nothing ("as soon as possible", "could not" of inability, "don't have to")."""
+    multi = _multi_word(forms)
+    if not multi:
+        return lows
+    out = list(lows)
+    for form in multi:
+        parts = form.split()
+        for i in range(len(out) - len(parts) + 1):
+            if out[i : i + len(parts)] == parts:
+                out[i : i + len(parts)] = [""] * len(parts)
+    return out
+
+
 def _is_infinitive(word: str, lemma: LemmaFn | None = None) -> bool:
     """A German infinitive ending a clause ("liefern", "sein", "handeln", "geben"). With the
     language's ``lemma`` a form that is not its own lemma is a participle ("verliehen" →
@@ -498,7 +513,9 @@ def _content_stance(
     direct = quote.kind == "direct"
     reportative = None if direct else _reportative(main, lex)
     subject = _subject_cue(looked[:SUBJECT_OPENING], lex, lemma)
-    if subject == "demand" or _has(lex.of("demand"), main_lows) or (direct and _has(lex.of("reportative"), main_lows)):
+    demand_lows = _without(lex.of("not_demand"), main_lows)  # "you don't have to": no obligation
+    deontic = _has(lex.of("demand"), demand_lows) or (direct and _has(lex.of("reportative"), main_lows))
+    if subject == "demand" or deontic:
         return "demand"
     if reportative == "claim" or _has(lex.of("claim"), lows):
         return "claim"
@@ -507,7 +524,8 @@ def _content_stance(
     if _has(lex.of("belief"), [w.lower for w in looked]):  # "nach Auffassung", "in our view"
         return "belief"
     conditional = bool(looked) and looked[0].lower in lex.of("conditional")
-    if conditional or _has(lex.of("hedge"), main_lows) or (direct and _has(lex.of("konj2"), main_lows)):
+    hedge_lows = _without(lex.of("not_hedge"), main_lows)  # "as soon as possible", "could not" (inability)
+    if conditional or _has(lex.of("hedge"), hedge_lows) or (direct and _has(lex.of("konj2"), main_lows)):
         return "hedged"
     if reportative == "prediction":
         return "prediction"
