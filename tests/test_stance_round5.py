@@ -98,3 +98,19 @@ def test_english_idioms_that_mark_no_hedge_or_demand(text: str, words: str) -> N
 def test_german_idioms_that_mark_no_hedge_or_demand(words: str) -> None:
     text = f"{words}, sagte der Hausmeister."
     assert _de(text, _quote(text, words, "sagte", None)).stance == "asserted"
+
+
+# --- a condition anywhere in the sentence with a conditional "would"/"würde" in the main clause is a
+# --- hedge, not the future of reported speech (guidelines 1.2 hedged: "if …, … would")
+
+
+def test_english_would_under_a_later_condition_is_hedged() -> None:
+    text = "The mayor said the plant would close if the vote failed."
+    words = "the plant would close if the vote failed"
+    assert _en(text, _quote(text, words, "said", "The mayor", kind="indirect")).stance == "hedged"
+
+
+def test_german_wuerde_under_a_later_condition_is_hedged() -> None:
+    text = "Der Bürgermeister sagte, das Werk würde schließen, falls die Abstimmung scheitere."
+    words = "das Werk würde schließen, falls die Abstimmung scheitere"
+    assert _de(text, _quote(text, words, "sagte", "Der Bürgermeister", kind="indirect")).stance == "hedged"

@@ -523,7 +523,12 @@ def _content_stance(
         return subject
     if _has(lex.of("belief"), [w.lower for w in looked]):  # "nach Auffassung", "in our view"
         return "belief"
-    conditional = bool(looked) and looked[0].lower in lex.of("conditional")
+    bare = [w for w in looked if w.text not in _QUOTE_MARKS]
+    conditional = bool(bare) and bare[0].lower in lex.of("conditional")
+    # a condition anywhere in the sentence with a conditional "would"/"würde" in its main clause
+    # ("he would consider it an insult if they did not vote"; guidelines 1.2 hedged)
+    if not conditional and any(w.lower in lex.of("conditional") for w in bare[1:]):
+        conditional = _has(lex.of("konj2"), main_lows)
     hedge_lows = _without(lex.of("not_hedge"), main_lows)  # "as soon as possible", "could not" (inability)
     if conditional or _has(lex.of("hedge"), hedge_lows) or (direct and _has(lex.of("konj2"), main_lows)):
         return "hedged"
