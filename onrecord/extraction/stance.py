@@ -71,7 +71,7 @@ WORD_CLASSES = (
     "neutral_direct", "coordinator", "claim_frame", "belief", "reportative", "perfect_auxiliary", "subordinator",
     "subject", "fear", "document", "issuer", "own",
     "conditional", "named_group", "indefinite", "definite", "pronoun", "third_person", "non_name",
-    "relative", "preposition", "not_hedge", "not_demand",
+    "relative", "preposition", "not_hedge", "not_demand", "auxiliary",
 )  # fmt: skip
 #: how many opening words of the content may hold a subject and a stance verb ("he finally believes")
 SUBJECT_OPENING = 4
@@ -599,6 +599,21 @@ def _right_before(frame: list[Word], quote: Quote) -> list[Word]:
     return before[-1:] if before and begin - before[-1].end <= 4 else []
 
 
+def _governing(frame: list[Word], quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> list[Word]:
+    """A stance verb right before the words governs them (guidelines rule C: "…, der ja
+    angekündigt hat, …", "gefragt wurde, was …", "Basya also believes the …"): the frame word right
+    before the words, or, when that is an auxiliary closing a German verb-final clause, the
+    participle before it."""
+    last = _right_before(frame, quote)
+    if not last:
+        return []
+    found = _cue_in(last, lex, lemma)
+    if found or last[0].lower not in lex.of("auxiliary"):
+        return found
+    at = next(i for i, w in enumerate(frame) if w.start == last[0].start)
+    return _cue_in(frame[at - 1 : at], lex, lemma) if at > 0 else []
+
+
 def _looked(quote: Quote, content: list[Word], doc: _Doc) -> list[Word]:
     """The words that decide under a neutral frame: the first sentence of the words; of a direct
     quote in several parts, of the first part when it is a clause of its own ("„…“, sagte er, „…“")."""
@@ -617,7 +632,7 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     cue_words = [w for b, e in cue_spans for w in doc.between(b, e)]
     if not cue_words:  # no cue found: a stance verb of the frame, or of a reported sentence, is one
         inner = content if quote.kind in ("reported", "mixed") else []
-        cue_words = _cue_in(frame, lex, lemma) or _cue_in(inner, lex, lemma)
+        cue_words = _governing(frame, quote, lex, lemma) or _cue_in(frame, lex, lemma) or _cue_in(inner, lex, lemma)
         if cue_words and cue_words[0] in inner:
             frame = [w for w in content if w.start > cue_words[0].start]
     elif not any(lemma(w.text).lower() in lex.cue_lemmas for w in cue_words):
@@ -625,7 +640,7 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
         later = [w for w in frame if w.start > cue_words[-1].start]
         # the stance participle right before the words is theirs ("hat … aufgerufen und
         # angekündigt, man werde …"), else the first one in the auxiliary's clause
-        nearest = _cue_in(_right_before(later, quote), lex, lemma)
+        nearest = _governing(frame, quote, lex, lemma)
         cue_words = nearest or _cue_in(_own_clause(later[:6], lex), lex, lemma) or cue_words
         if not any(lemma(w.text).lower() in lex.cue_lemmas for w in cue_words):
             cue_words = _particle_verb(frame, cue_words, lex, lemma) + cue_words
