@@ -140,3 +140,8 @@ def test_german_governing_participle_wins_over_an_earlier_stance_verb() -> None:
     quote = _quote(text, "das Werk im Mai zu schließen", None, "die Firma", kind="indirect")
     assert _de(text, quote).stance == "prediction"
 
+
+def test_german_separable_particle_after_an_apposition() -> None:
+    text = "Die Ministerin geht nach einem Gespräch mit dem Bürgermeister, Max Berger, davon aus, dass die Brücke im Mai öffnet."
+    quote = _quote(text, "dass die Brücke im Mai öffnet", "geht", "Die Ministerin", kind="indirect")
+    assert _de(text, quote).stance == "belief"

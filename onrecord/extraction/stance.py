@@ -374,12 +374,18 @@ def _own_clause(words: list[Word], lex: StanceLexicon) -> list[Word]:
 
 
 def _cue_stance(
-    cue_words: list[Word], after_cue: list[Word], content: list[Word], lex: StanceLexicon, lemma: LemmaFn
+    cue_words: list[Word],
+    after_cue: list[Word],
+    content: list[Word],
+    lex: StanceLexicon,
+    lemma: LemmaFn,
+    closing: Sequence[Word] = (),
 ) -> Stance | None:
-    # a particle follows the verb in its clause ("wies … zurück"), is part of the cue or opens
-    # the words ("called for a ban")
+    # a particle follows the verb in its clause ("wies … zurück"), is part of the cue, opens the
+    # words ("called for a ban") or closes the clause right before them (``closing``: "geht
+    # nach einem Treffen mit X, Y, davon aus, dass …": commas of an apposition between)
     particles = [w.lower for w in _own_clause(after_cue[:12], lex)] + [w.lower for w in cue_words]
-    particles += [w.lower for w in content[:1]]
+    particles += [w.lower for w in content[:1]] + [w.lower for w in closing]
     for w in cue_words:
         lem = lemma(w.text).lower()
         entry = next((e for p in particles if (e := lex.particle_cues.get((lem, p))) is not None), None)
@@ -652,7 +658,8 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     neutral_direct = quote.kind == "direct" and any(
         lemma(w.text).lower() in lex.of("neutral_direct") for w in cue_words
     )
-    stance = None if neutral_direct else _cue_stance(cue_words, after_cue, content, lex, lemma)
+    closing = _right_before(after_cue, quote)
+    stance = None if neutral_direct else _cue_stance(cue_words, after_cue, content, lex, lemma, closing)
     if stance == "belief" and _fear_of_future(cue_words, looked, lex, lemma):
         stance = "prediction"
     stance = stance or _refused_stance(cue_words, content, lex, lemma)
