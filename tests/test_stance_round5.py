@@ -145,3 +145,19 @@ def test_german_separable_particle_after_an_apposition() -> None:
     text = "Die Ministerin geht nach einem Gespräch mit dem Bürgermeister, Max Berger, davon aus, dass die Brücke im Mai öffnet."
     quote = _quote(text, "dass die Brücke im Mai öffnet", "geht", "Die Ministerin", kind="indirect")
     assert _de(text, quote).stance == "belief"
+
+
+# --- anonymity: a generic pronoun as the speaker ("you", "man") stands for anyone: unnamed
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker", "lang"),
+    [
+        ("How do you know that the cheaper bike is the safer one?", "that the cheaper bike is the safer one", "you", "en"),
+        ("Man geht davon aus, dass die Brücke im Mai öffnet.", "dass die Brücke im Mai öffnet", "Man", "de"),
+    ],
+)  # fmt: skip
+def test_generic_pronoun_speaker_is_unnamed(text: str, words: str, speaker: str, lang: str) -> None:
+    quote = _quote(text, words, "know" if lang == "en" else "geht", speaker, kind="indirect")
+    annotated = _en(text, quote) if lang == "en" else _de(text, quote)
+    assert annotated.source_anonymity == "unnamed"

@@ -71,7 +71,7 @@ WORD_CLASSES = (
     "neutral_direct", "coordinator", "claim_frame", "belief", "reportative", "perfect_auxiliary", "subordinator",
     "subject", "fear", "document", "issuer", "own",
     "conditional", "named_group", "indefinite", "definite", "pronoun", "third_person", "non_name",
-    "relative", "preposition", "not_hedge", "not_demand", "auxiliary",
+    "relative", "preposition", "not_hedge", "not_demand", "auxiliary", "generic",
 )  # fmt: skip
 #: how many opening words of the content may hold a subject and a stance verb ("he finally believes")
 SUBJECT_OPENING = 4
@@ -779,6 +779,8 @@ def anonymity(doc: _Doc, quote: Quote, entity: Entity | None, lex: StanceLexicon
     if quote.speaker is None:
         return "unnamed"
     speaker_words = [w for b, e in speaker_spans for w in doc.between(b, e)]
+    if len(speaker_words) == 1 and speaker_words[0].lower in lex.of("generic"):
+        return "unnamed"  # generic "you", "man": anyone, no name (guidelines 3)
     if _third_person_subject(speaker_words, lex):
         # a pronoun speaker ("They said …") refers back: to sources named withheld in the sentence before
         start = doc.sentence(speaker_spans[0][0])[0]
