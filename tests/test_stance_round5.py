@@ -161,3 +161,19 @@ def test_generic_pronoun_speaker_is_unnamed(text: str, words: str, speaker: str,
     quote = _quote(text, words, "know" if lang == "en" else "geht", speaker, kind="indirect")
     annotated = _en(text, quote) if lang == "en" else _de(text, quote)
     assert annotated.source_anonymity == "unnamed"
+
+
+# --- anonymity: a share of people as the source ("Twelve percent", "Zwölf Prozent") is a group without a name
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker", "lang"),
+    [
+        ("Twelve percent said that they would not vote at all.", "that they would not vote at all", "Twelve percent", "en"),
+        ("Zwölf Prozent sagten, sie würden gar nicht wählen.", "sie würden gar nicht wählen", "Zwölf Prozent", "de"),
+    ],
+)  # fmt: skip
+def test_share_of_people_as_speaker_is_unnamed(text: str, words: str, speaker: str, lang: str) -> None:
+    quote = _quote(text, words, "said" if lang == "en" else "sagten", speaker, kind="indirect")
+    annotated = _en(text, quote) if lang == "en" else _de(text, quote)
+    assert annotated.source_anonymity == "unnamed"
