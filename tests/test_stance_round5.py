@@ -177,3 +177,19 @@ def test_share_of_people_as_speaker_is_unnamed(text: str, words: str, speaker: s
     quote = _quote(text, words, "said" if lang == "en" else "sagten", speaker, kind="indirect")
     annotated = _en(text, quote) if lang == "en" else _de(text, quote)
     assert annotated.source_anonymity == "unnamed"
+
+
+# --- anonymity: a relative described by kinship, without a name of its own, is unnamed
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker", "lang"),
+    [
+        ("Allegedly, Miller's sister begged him to call a doctor.", "to call a doctor", "Miller's sister", "en"),
+        ("Nach Angaben des Bruders sei das Auto gestohlen worden.", "sei das Auto gestohlen worden", "Angaben des Bruders", "de"),
+    ],
+)  # fmt: skip
+def test_relative_without_a_name_is_unnamed(text: str, words: str, speaker: str, lang: str) -> None:
+    quote = _quote(text, words, "begged" if lang == "en" else "Nach", speaker, kind="indirect")
+    annotated = _en(text, quote) if lang == "en" else _de(text, quote)
+    assert annotated.source_anonymity == "unnamed"
