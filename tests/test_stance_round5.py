@@ -193,3 +193,20 @@ def test_relative_without_a_name_is_unnamed(text: str, words: str, speaker: str,
     quote = _quote(text, words, "begged" if lang == "en" else "Nach", speaker, kind="indirect")
     annotated = _en(text, quote) if lang == "en" else _de(text, quote)
     assert annotated.source_anonymity == "unnamed"
+
+
+# --- anonymity: a capital at a sentence start is no name ("Recent surveys have shown …"), unless the
+# --- text writes the word capitalised inside a sentence too
+
+
+@pytest.mark.parametrize(
+    ("text", "anonymity"),
+    [
+        ("Recent surveys have shown that the lake is clean. The council welcomed the news.", "unnamed"),
+        ("Gallup surveys have shown that the lake is clean. The council trusts Gallup.", "named"),
+    ],
+)
+def test_sentence_start_capital_is_no_issuer_name(text: str, anonymity: str) -> None:
+    speaker = text.split(" have")[0]
+    quote = _quote(text, "that the lake is clean", "shown", speaker, kind="indirect")
+    assert _en(text, quote).source_anonymity == anonymity

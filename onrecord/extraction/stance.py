@@ -178,6 +178,27 @@ class _Doc:
             return frozenset()
         return frozenset(m.group() for m in _WORD.finditer(self.text) if m.group()[:1].islower())
 
+    @cached_property
+    def initial_only(self) -> frozenset[str]:
+        """Lower-case forms of capitalised words that the text writes only at a sentence start
+        ("Recent reports have …"): their capital marks the position, not a name (where case marks names)."""
+        if not self.lex.case_marks_names:
+            return frozenset()
+        initial: set[str] = set()
+        inside: set[str] = set()
+        starts = set(self.sents)
+        for start in self.sents:
+            words = words_in(self.text, start, min(len(self.text), start + 200))
+            if words and words[0].text[:1].isupper():
+                initial.add(words[0].lower)
+        for m in _WORD.finditer(self.text):
+            word = m.group()
+            if word[:1].isupper() and m.start() not in starts:
+                before = self.text[max(0, m.start() - 2) : m.start()].strip()
+                if before and before[-1] not in _SENT_START:
+                    inside.add(word.lower())
+        return frozenset(initial - inside)
+
     def _sentence_index(self, pos: int) -> int:
         return max(bisect.bisect_right(self.sents, pos) - 1, 0)
 
@@ -822,7 +843,7 @@ def _document_source(
                 break
             more.append(w)
         words = [*words, *more]
-    return "named" if _named_issuer(words, at, lex, doc.lower_words) else "unnamed"
+    return "named" if _named_issuer(words, at, lex, doc.lower_words | doc.initial_only) else "unnamed"
 
 
 def _indefinite_before(doc: _Doc, begin: int, lex: StanceLexicon) -> bool:
