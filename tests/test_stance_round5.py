@@ -210,3 +210,24 @@ def test_sentence_start_capital_is_no_issuer_name(text: str, anonymity: str) -> 
     speaker = text.split(" have")[0]
     quote = _quote(text, "that the lake is clean", "shown", speaker, kind="indirect")
     assert _en(text, quote).source_anonymity == anonymity
+
+
+# --- an indirect question ("when …", "wann …") ending a sentence that asks is a question
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "cue", "lang"),
+    [
+        ("How do the owners know when the bridge is safe again?", "when the bridge is safe again", "know", "en"),
+        ("Wissen die Anwohner, wann der Zug wieder fährt?", "wann der Zug wieder fährt", "Wissen", "de"),
+    ],
+)  # fmt: skip
+def test_indirect_question_ending_a_question_sentence(text: str, words: str, cue: str, lang: str) -> None:
+    quote = _quote(text, words, cue, "the owners" if lang == "en" else "die Anwohner", kind="indirect")
+    assert (_en(text, quote) if lang == "en" else _de(text, quote)).stance == "question"
+
+
+def test_words_that_are_no_indirect_question_keep_their_stance() -> None:
+    text = "But has the mayor ever said that the bridge is safe?"
+    quote = _quote(text, "that the bridge is safe", "said", "the mayor", kind="indirect")
+    assert _en(text, quote).stance == "asserted"

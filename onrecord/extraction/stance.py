@@ -71,7 +71,7 @@ WORD_CLASSES = (
     "neutral_direct", "coordinator", "claim_frame", "belief", "reportative", "perfect_auxiliary", "subordinator",
     "subject", "fear", "document", "issuer", "own",
     "conditional", "named_group", "indefinite", "definite", "pronoun", "third_person", "non_name",
-    "relative", "preposition", "not_hedge", "not_demand", "auxiliary", "generic",
+    "relative", "preposition", "not_hedge", "not_demand", "auxiliary", "generic", "interrogative",
 )  # fmt: skip
 #: how many opening words of the content may hold a subject and a stance verb ("he finally believes")
 SUBJECT_OPENING = 4
@@ -651,6 +651,16 @@ def _looked(quote: Quote, content: list[Word], doc: _Doc) -> list[Word]:
     return _first_sentence(content, doc.lex.ordinal_period)
 
 
+def _open_question(doc: _Doc, quote: Quote, content: list[Word], lex: StanceLexicon) -> bool:
+    """Words that are an indirect question ("when …", "wo …") ending a sentence that asks ("How do
+    you know when it's worth paying more?"): the source asks (guidelines 1.2 question)."""
+    first = next((w for w in content if w.text not in _QUOTE_MARKS), None)
+    if first is None or first.lower not in lex.of("interrogative"):
+        return False
+    end = quote.spans[-1][1]
+    return doc.text[end : end + 3].lstrip()[:1] == "?"
+
+
 def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tuple[Stance, bool]:
     """The stance of one quote and whether its attribution is negated."""
     cue_spans = quote.cue.spans if quote.cue is not None else []
@@ -675,6 +685,8 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     negated = _negated(cue_words, frame, lex, lemma)
     looked = _looked(quote, content, doc)  # the main clause of the first sentence decides (guidelines 1.1)
     if quote.kind == "direct" and any(w.text == "?" for w in looked):
+        return "question", negated
+    if quote.kind != "direct" and _open_question(doc, quote, content, lex):
         return "question", negated
     neutral_direct = quote.kind == "direct" and any(
         lemma(w.text).lower() in lex.of("neutral_direct") for w in cue_words
