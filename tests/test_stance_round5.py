@@ -231,3 +231,15 @@ def test_words_that_are_no_indirect_question_keep_their_stance() -> None:
     text = "But has the mayor ever said that the bridge is safe?"
     quote = _quote(text, "that the bridge is safe", "said", "the mayor", kind="indirect")
     assert _en(text, quote).stance == "asserted"
+
+
+# --- a clitic written apart from its word in tokenised text ("I 'll", "we ’ll") is still the future
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["\" In the end I 'll call the council myself \"", "\" Tomorrow we ’ll open the gates \""],
+)
+def test_english_clitic_written_apart_is_the_future(words: str) -> None:
+    text = f"{words}, the mayor said ."
+    assert _en(text, _quote(text, words, "said", "the mayor")).stance == "prediction"

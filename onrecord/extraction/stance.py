@@ -50,8 +50,9 @@ __all__ = [
 
 LemmaFn = Callable[[str], str]
 
-#: a word (with inner hyphens/apostrophes), English "n't" split off, or one punctuation mark
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+#: a word (with inner hyphens/apostrophes), English "n't" split off, a clitic written apart from
+#: its word ("I 'll", tokenised text), or one punctuation mark
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*|['’](?:ll|re|ve)\b|[^\w\s]")
 _CLITICS = ("n't", "n’t", "'ll", "’ll")
 #: a sentence ends at ., ! or ? (and closing quote marks) before white space, or at a line break
 _SENT_END = re.compile(r"[.!?…][\"“”»«’')]*\s+|\n+")
@@ -144,7 +145,7 @@ def words_in(text: str, begin: int, end: int) -> list[Word]:
             found.append(Word(word[:-3], start, end_ - 3, low[:-3]))
             found.append(Word(word[-3:], end_ - 3, end_, low[-3:].replace("’", "'")))
         else:
-            found.append(Word(word, start, end_, low))
+            found.append(Word(word, start, end_, low.replace("’", "'") if low[:1] == "’" else low))
     return found
 
 
