@@ -33,7 +33,7 @@ def _de_lemma(word: str) -> str:
     """The German lemma table's answers for the verb forms used below (the table itself is a model file)."""
     return {
         "gefragt": "fragen", "angekündigt": "ankündigen", "forderte": "fordern", "geht": "gehen",
-        "antwortete": "antworten", "sagte": "sagen",
+        "antwortete": "antworten", "sagte": "sagen", "scheint": "scheinen",
     }.get(word, word.lower())  # fmt: skip
 
 
@@ -243,3 +243,27 @@ def test_words_that_are_no_indirect_question_keep_their_stance() -> None:
 def test_english_clitic_written_apart_is_the_future(words: str) -> None:
     text = f"{words}, the mayor said ."
     assert _en(text, _quote(text, words, "said", "the mayor")).stance == "prediction"
+
+
+# --- an evidential "seem" / "scheinen" as the cue marks the words as hedged (guidelines 1.2)
+
+
+def test_english_seem_as_the_cue_is_hedged() -> None:
+    text = "Still, the shortage of nurses seems to be a real problem for the clinic."
+    begin = text.index("the shortage")
+    cue_at = text.index("seems")
+    quote = Quote(
+        id="q1", kind="indirect", text="", spans=[(begin, cue_at - 1), (cue_at + 6, len(text) - 1)],
+        cue=Mention(text="seems", spans=[(cue_at, cue_at + 5)]), speaker=None, confidence=0.9,
+    )  # fmt: skip
+    assert _en(text, quote).stance == "hedged"
+
+
+def test_german_scheinen_as_the_cue_is_hedged() -> None:
+    text = "Die Zahl der Unfälle scheint in diesem Winter gesunken zu sein."
+    begin, cue_at = text.index("Die Zahl"), text.index("scheint")
+    quote = Quote(
+        id="q1", kind="indirect", text="", spans=[(begin, cue_at - 1), (cue_at + 8, len(text) - 1)],
+        cue=Mention(text="scheint", spans=[(cue_at, cue_at + 7)]), speaker=None, confidence=0.9,
+    )  # fmt: skip
+    assert _de(text, quote).stance == "hedged"
