@@ -267,3 +267,13 @@ def test_german_scheinen_as_the_cue_is_hedged() -> None:
         cue=Mention(text="scheint", spans=[(cue_at, cue_at + 7)]), speaker=None, confidence=0.9,
     )  # fmt: skip
     assert _de(text, quote).stance == "hedged"
+
+
+# --- in a headline in title case the capital marks no name: "Could" is the modal
+
+
+def test_english_title_case_headline_modal_is_a_hedge() -> None:
+    text = "New Ferry Line Could Open Before Summer, Harbour Chief Says."
+    words = "New Ferry Line Could Open Before Summer"
+    quote = _quote(text, words, "Says", "Harbour Chief", kind="indirect")
+    assert _en(text, quote).stance == "hedged"

@@ -289,12 +289,23 @@ def _lows(words: list[Word], case_marks_names: bool = True) -> list[str]:
     capitalised word inside a sentence, which is a name or a noun ("in May"), not the modal "may".
     Where every noun is capitalised (German) all words are compared in lower case, so that the
     lexicon's nouns match inside a sentence ("das sei alles Blödsinn", "habe es den Anschein")."""
-    if not case_marks_names:
+    if not case_marks_names or _title_case(words):
         return [w.lower for w in words]
     return [
         w.text if w.text[:1].isupper() and i > 0 and words[i - 1].text not in _SENT_START else w.lower
         for i, w in enumerate(words)
     ]
+
+
+#: a run of at least this many words, most of them capitalised, is a headline in title case
+TITLE_WORDS = 4
+
+
+def _title_case(words: list[Word]) -> bool:
+    """Words written in title case ("Trump 'The Dealmaker' Could Address Clean Energy"): every
+    word of four or more letters is capitalised, so case marks no name there."""
+    long = [w for w in words if len(w.text) >= 4 and w.text[:1].isalpha()]
+    return len(long) >= TITLE_WORDS and all(w.text[:1].isupper() for w in long)
 
 
 def _has(forms: frozenset[str], lows: list[str]) -> bool:
