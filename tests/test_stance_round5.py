@@ -33,7 +33,7 @@ def _de_lemma(word: str) -> str:
     """The German lemma table's answers for the verb forms used below (the table itself is a model file)."""
     return {
         "gefragt": "fragen", "angekündigt": "ankündigen", "forderte": "fordern", "geht": "gehen",
-        "antwortete": "antworten", "sagte": "sagen", "scheint": "scheinen",
+        "antwortete": "antworten", "sagte": "sagen", "scheint": "scheinen", "erwartet": "erwarten",
     }.get(word, word.lower())  # fmt: skip
 
 
@@ -277,3 +277,18 @@ def test_english_title_case_headline_modal_is_a_hedge() -> None:
     words = "New Ferry Line Could Open Before Summer"
     quote = _quote(text, words, "Says", "Harbour Chief", kind="indirect")
     assert _en(text, quote).stance == "hedged"
+
+
+# --- a short clause closing the words after their last comma is their frame ("…, wird erwartet.")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "stance"),
+    [
+        ("Die Brücke werde wohl im Mai fertig, wird erwartet.", "de", "prediction"),
+        ("The mill may close next year, it is believed.", "en", "belief"),
+    ],
+)
+def test_trailing_frame_inside_the_words(text: str, lang: str, stance: str) -> None:
+    quote = _quote(text, text[:-1], None, None, kind="free_indirect")
+    assert (_en(text, quote) if lang == "en" else _de(text, quote)).stance == stance

@@ -653,6 +653,21 @@ def _governing(frame: list[Word], quote: Quote, lex: StanceLexicon, lemma: Lemma
     return _cue_in(frame[at - 1 : at], lex, lemma) if at > 0 else []
 
 
+#: at most this many words after the last comma of the words make a trailing frame ("…, wird vermutet.")
+TRAILING_FRAME = 4
+
+
+def _trailing_frame(content: list[Word]) -> list[Word]:
+    """A short clause closing the words after their last comma ("Der Prozess könne dauern, wird
+    vermutet."): the frame inside the span, in the writer's voice."""
+    words = [w for w in content if w.text not in _QUOTE_MARKS and w.text not in {".", "!", "?"}]
+    commas = [i for i, w in enumerate(words) if w.text == ","]
+    if not commas:
+        return []
+    tail = words[commas[-1] + 1 :]
+    return tail if 0 < len(tail) <= TRAILING_FRAME else []
+
+
 def _looked(quote: Quote, content: list[Word], doc: _Doc) -> list[Word]:
     """The words that decide under a neutral frame: the first sentence of the words; of a direct
     quote in several parts, of the first part when it is a clause of its own ("„…“, sagte er, „…“")."""
@@ -681,7 +696,12 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     cue_words = [w for b, e in cue_spans for w in doc.between(b, e)]
     if not cue_words:  # no cue found: a stance verb of the frame, or of a reported sentence, is one
         inner = content if quote.kind in ("reported", "mixed") else []
-        cue_words = _governing(frame, quote, lex, lemma) or _cue_in(frame, lex, lemma) or _cue_in(inner, lex, lemma)
+        cue_words = (
+            _governing(frame, quote, lex, lemma)
+            or _cue_in(frame, lex, lemma)
+            or _cue_in(inner, lex, lemma)
+            or _cue_in(_trailing_frame(content) if quote.kind != "direct" else [], lex, lemma)
+        )
         if cue_words and cue_words[0] in inner:
             frame = [w for w in content if w.start > cue_words[0].start]
     elif not any(lemma(w.text).lower() in lex.cue_lemmas for w in cue_words):
