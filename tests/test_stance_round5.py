@@ -292,3 +292,18 @@ def test_english_title_case_headline_modal_is_a_hedge() -> None:
 def test_trailing_frame_inside_the_words(text: str, lang: str, stance: str) -> None:
     quote = _quote(text, text[:-1], None, None, kind="free_indirect")
     assert (_en(text, quote) if lang == "en" else _de(text, quote)).stance == stance
+
+
+# --- "ask" with an object and a to-infinitive is a demand, also with a longer object (guidelines 1.2)
+
+
+@pytest.mark.parametrize(
+    ("words", "stance"),
+    [
+        ("the new city council to close the road", "demand"),
+        ("how the new city council plans to close the road", "question"),
+    ],
+)
+def test_english_ask_object_to_infinitive(words: str, stance: str) -> None:
+    text = f"The residents asked {words}."
+    assert _en(text, _quote(text, words, "asked", "The residents", kind="reported")).stance == stance

@@ -393,9 +393,15 @@ def _with_infinitive(content: list[Word], after_cue: list[Word], lex: StanceLexi
     """Whether the cue governs an infinitive ("asked them to leave", "warnte davor, … zu tun")."""
     words = [w for w in content if w.text not in _QUOTE_MARKS and w.text not in _CLAUSE_END]
     opening = {w.lower for w in words[:3]} | {w.lower for w in after_cue[:3]}
+    if words and words[0].lower not in lex.of("interrogative"):
+        opening |= {w.lower for w in words[3:INFINITIVE_OPENING]}  # "asks the regional government to …"
     if lex.of("infinitive_first") & opening:  # "to leave"
         return not (words and words[0].lower in lex.of("question"))
     return bool(lex.of("infinitive_last") & {w.lower for w in words[-3:]})  # "… zu tun"
+
+
+#: how many opening words of the words may hold the "to" of an infinitive after an object ("asked X to …")
+INFINITIVE_OPENING = 6
 
 
 def _own_clause(words: list[Word], lex: StanceLexicon) -> list[Word]:
