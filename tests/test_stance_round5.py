@@ -307,3 +307,12 @@ def test_trailing_frame_inside_the_words(text: str, lang: str, stance: str) -> N
 def test_english_ask_object_to_infinitive(words: str, stance: str) -> None:
     text = f"The residents asked {words}."
     assert _en(text, _quote(text, words, "asked", "The residents", kind="reported")).stance == stance
+
+
+# --- "suggest that …" hints at the content without stating it: hedged (as the stance set labels it)
+
+
+def test_english_suggest_that_is_hedged() -> None:
+    text = "The ranger suggested that the fire had started near the road."
+    words = "that the fire had started near the road"
+    assert _en(text, _quote(text, words, "suggested", "The ranger", kind="indirect")).stance == "hedged"
