@@ -316,3 +316,12 @@ def test_english_suggest_that_is_hedged() -> None:
     text = "The ranger suggested that the fire had started near the road."
     words = "that the fire had started near the road"
     assert _en(text, _quote(text, words, "suggested", "The ranger", kind="indirect")).stance == "hedged"
+
+
+# --- "wish that …" is a hope: belief (guidelines 1.2 belief)
+
+
+def test_english_wish_is_a_belief() -> None:
+    text = "The villagers wished that the council would repair the road."
+    words = "that the council would repair the road"
+    assert _en(text, _quote(text, words, "wished", "The villagers", kind="indirect")).stance == "belief"
