@@ -185,20 +185,26 @@ class _Doc:
         ("Recent reports have …"): their capital marks the position, not a name (where case marks names)."""
         if not self.lex.case_marks_names:
             return frozenset()
+        text = self.text
         initial: set[str] = set()
-        inside: set[str] = set()
-        starts = set(self.sents)
         for start in self.sents:
-            words = words_in(self.text, start, min(len(self.text), start + 200))
-            if words and words[0].text[:1].isupper():
-                initial.add(words[0].lower)
-        for m in _WORD.finditer(self.text):
+            m = _WORD.search(text, start, min(len(text), start + 40))
+            if m is not None and m.group()[:1].isupper():
+                initial.add(m.group())
+        starts = set(self.sents)
+        inside: set[str] = set()
+        for m in _WORD.finditer(text):
             word = m.group()
-            if word[:1].isupper() and m.start() not in starts:
-                before = self.text[max(0, m.start() - 2) : m.start()].strip()
+            if word in initial and m.start() not in starts:
+                before = text[max(0, m.start() - 2) : m.start()].strip()
                 if before and before[-1] not in _SENT_START:
-                    inside.add(word.lower())
-        return frozenset(initial - inside)
+                    inside.add(word)
+        return frozenset(w.lower() for w in initial - inside)
+
+    @cached_property
+    def not_names(self) -> frozenset[str]:
+        """:attr:`lower_words` and :attr:`initial_only`: capitalised words that need not be names."""
+        return self.lower_words | self.initial_only
 
     def _sentence_index(self, pos: int) -> int:
         return max(bisect.bisect_right(self.sents, pos) - 1, 0)
@@ -893,7 +899,7 @@ def _document_source(
                 break
             more.append(w)
         words = [*words, *more]
-    return "named" if _named_issuer(words, at, lex, doc.lower_words | doc.initial_only) else "unnamed"
+    return "named" if _named_issuer(words, at, lex, doc.not_names) else "unnamed"
 
 
 def _indefinite_before(doc: _Doc, begin: int, lex: StanceLexicon) -> bool:
