@@ -60,3 +60,25 @@ def test_de_role_phrase_that_is_no_subject_names_no_holder(de: Extract, text: st
 def test_de_unnamed_subject_keeps_its_role(de: Extract) -> None:
     result = de("Ein Sprecher des Verkehrsministeriums bestätigte am Dienstag die Sperre der Brücke.")
     assert ("Sprecher", "Verkehrsministerium", None) in _roles(result, "Sprecher des Verkehrsministeriums")
+
+
+# ----------------------------------------------------------------------------- English
+
+
+def test_en_plural_title_tagged_as_verb_is_shared_by_the_list(en: Extract) -> None:
+    result = en("The show features paintings by sculptor Ada Lind; photographers Nora Bell, Peter Kemp and "
+                "Lisa Marten; and a short film.")
+    for name in ("Nora Bell", "Peter Kemp", "Lisa Marten"):
+        assert ("photographer", None, None) in _roles(result, name)
+
+
+def test_en_plural_title_is_shared_across_affiliations(en: Extract) -> None:
+    result = en("In the northern district, councillors Tom Walsh from the Green Party, Mary Doyle of the Labour "
+                "Party, and Sean Kerr of People First were elected on Sunday.")
+    assert ("councillor", "Labour Party", None) in _roles(result, "Mary Doyle")
+    assert ("councillor", "People First", None) in _roles(result, "Sean Kerr")
+
+
+def test_en_singular_title_is_not_shared(en: Extract) -> None:
+    result = en("The jury heard musician Nick Harlow, Anna Berg and Tom Hale on Monday.")
+    assert _roles(result, "Anna Berg") == []

@@ -474,6 +474,8 @@ def _prefix_before(doc: object, end: int) -> list[Token]:
         elif t.lower_ == "and" and first is not None and first.text.islower() and left is not None \
                 and left.text.islower() and left.pos_ in ("ADJ", "NOUN") and first.pos_ in ("ADJ", "NOUN"):
             out.insert(0, t)  # "interior and overseas minister"
+        elif first is None and _plural_role_as_verb(t):
+            out.insert(0, t)  # "; photographers Nat Finkelstein, …" with the plural tagged as a verb
         elif t.is_punct or t.pos_ in ("VERB", "AUX", "CCONJ", "PRON", "NUM", "SCONJ", "PART", "ADP", "DET", "ADV"):
             break
         elif t.ent_type_ == "PERSON" and first is not None and first.lower_ in _BODY_NOUNS and (
@@ -490,6 +492,15 @@ def _prefix_before(doc: object, end: int) -> list[Token]:
     while out and out[0].lower_ in ("of", "for", "on", "at", "to", "the", "and"):
         out = out[1:]
     return out
+
+
+def _plural_role_as_verb(tok: Token) -> bool:
+    """A plural role noun the tagger read as a verb right before a name, after punctuation, a
+    conjunction or a determiner ("; photographers Nat Finkelstein", "and councillors A")."""
+    if tok.tag_ != "VBZ" or not is_role_noun(tok) or singular(tok.text) == tok.text or tok.i == 0:
+        return False
+    left = tok.doc[tok.i - 1]
+    return left.is_punct or left.pos_ in ("CCONJ", "DET", "NUM")
 
 
 def _prefix_role(ent: SpacySpan) -> Role | None:
@@ -820,10 +831,55 @@ def _shared_role(ent: SpacySpan) -> Role | None:
     return None
 
 
+MAX_LIST = 8
+
+
+def _list_start(ent: SpacySpan) -> SpacySpan | None:
+    """The name before a list conjunct ("…, B" / "… and B" / "…, and B"), passing over an
+    affiliation of that name ("A of the Civic Party, B"); None where no name precedes."""
+    doc = ent.doc
+    k = ent.start - 1
+    sep = k
+    while k >= 0 and (doc[k].text in (",", ";") and doc[k].text == "," or doc[k].lower_ == "and"):
+        k -= 1
+    if k == sep or k < 0:
+        return None
+    j = k
+    while j >= 0 and k - j < 8 and doc[j].ent_type_ != "PERSON" and (
+        doc[j].text[:1].isupper() or doc[j].lower_ in ("of", "from", "the", "-") or doc[j].text in _POSSESSIVE
+    ):
+        j -= 1
+    if j < 0 or doc[j].ent_type_ != "PERSON" or (j < k and not any(
+        doc[x].lower_ in ("of", "from") for x in range(j + 1, k + 1)
+    )):
+        return None  # "Hopper, Rhodes": names only; "Smith of the Labour Party, Jones": an affiliation between
+    return ent_at(doc[j])
+
+
+def _list_shared_role(ent: SpacySpan) -> Role | None:
+    """A plural title before the first of a list of names is each name's title ("photographers
+    A, B and C", "councillors A from the Civic Party, B of the Labour Party, and C"), also where
+    the parse does not join the list."""
+    first = _list_start(ent)
+    for _ in range(MAX_LIST):
+        if first is None or first.label_ != "PERSON" or first.start == 0:
+            return None
+        before = ent.doc[first.start - 1]
+        if is_role_noun(before):
+            if singular(before.text) == before.text:
+                return None  # "musician Nick Rhodes, Jane Roe": the title is his alone
+            shared = _prefix_role(first)
+            if shared is None or not shared.title:
+                return None
+            return Role(title=shared.title, place=shared.place, spans=shared.spans, former=shared.former)
+        first = _list_start(first)
+    return None
+
+
 def person_roles(ent: SpacySpan) -> list[Role]:
     """Roles stated for a person mention in its own sentence."""
     roles: list[Role] = []
-    prefix = _prefix_role(ent) or _role_before_comma(ent) or _shared_role(ent)
+    prefix = _prefix_role(ent) or _role_before_comma(ent) or _shared_role(ent) or _list_shared_role(ent)
     if prefix is not None:
         roles.append(prefix)
     roles += _apposition_roles(ent)
