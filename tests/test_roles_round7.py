@@ -82,3 +82,10 @@ def test_en_plural_title_is_shared_across_affiliations(en: Extract) -> None:
 def test_en_singular_title_is_not_shared(en: Extract) -> None:
     result = en("The jury heard musician Nick Harlow, Anna Berg and Tom Hale on Monday.")
     assert _roles(result, "Anna Berg") == []
+
+
+def test_en_name_with_middle_initial_is_a_person_with_roles(en: Extract) -> None:
+    result = en('"That is not the point," Vann R. Holloway II, a columnist for The Harbor Review, said on Friday.')
+    entity = _entity(result, "Vann R. Holloway II")
+    assert entity is not None and entity.type == "person"
+    assert ("columnist", "Harbor Review", None) in _roles(result, "Vann R. Holloway II")
