@@ -89,3 +89,15 @@ def test_en_name_with_middle_initial_is_a_person_with_roles(en: Extract) -> None
     entity = _entity(result, "Vann R. Holloway II")
     assert entity is not None and entity.type == "person"
     assert ("columnist", "Harbor Review", None) in _roles(result, "Vann R. Holloway II")
+
+
+def test_en_relative_clause_ends_a_long_apposition(en: Extract) -> None:
+    result = en("The ads start on Monday, said Owen Pratt, a longtime political adviser to the Harlow family who "
+                "runs the group's final push against the new highway plan.")
+    assert ("political adviser", "Harlow family", None) in _roles(result, "Owen Pratt")
+
+
+def test_en_based_place_before_a_body(en: Extract) -> None:
+    result = en("That worries Dana Whitlock, president of the Denver-based Colorado Rural Water Association.")
+    assert ("president", "Colorado Rural Water Association", "Denver") in _roles(result, "Dana Whitlock")
+

@@ -266,6 +266,19 @@ def _title_tokens(region: list[Token]) -> tuple[list[Token], str | None, bool]:
     return words, place, former
 
 
+def _based_place(toks: list[Token], k: int) -> tuple[str, int] | None:
+    """"Miami-based" (or "South Florida-based") opening a body's name: the place, and where the
+    name goes on."""
+    e = k
+    while e < len(toks) and toks[e].text[:1].isupper() and toks[e].is_alpha:
+        e += 1
+    if e == k or e + 2 >= len(toks) or toks[e].text != "-" or toks[e + 1].lower_ != "based" or (
+        not toks[e + 2].text[:1].isupper()
+    ):
+        return None
+    return _text(toks[k:e]), e + 2
+
+
 def _parse(tokens: list[Token]) -> _Parsed | None:
     """A role phrase: [det] [owner's] [modifiers] role noun [and role noun] [of/for field]
     [at/of/for/with the organisation] [in place]. None when it names neither title nor body."""
@@ -381,6 +394,9 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
                 article = toks[k].lower_ == "the"
                 if article:
                     k += 1
+                based = _based_place(toks, k)
+                if based is not None:
+                    place, k = place or based[0], based[1]  # "president of the Miami-based Florida … Caucus"
                 if k >= len(toks):
                     break
                 if toks[k].text[:1].isupper() or _ent(toks[k], ORG_LABELS + PLACE_LABELS) is not None:
@@ -623,6 +639,9 @@ def _apposition_roles(ent: SpacySpan) -> list[Role]:
 
 def _apposition_role(ent: SpacySpan, tokens: list[Token] | None = None) -> Role | None:
     tokens = _after_comma(ent) if tokens is None else tokens
+    relative = next((k for k, t in enumerate(tokens) if k > 0 and t.lower_ in ("who", "whose", "which")), None)
+    if relative is not None:
+        tokens = tokens[:relative]  # "a longtime adviser to the X family who oversees …": the role ends there
     if not tokens or len(tokens) > 18:
         return None
     first = next((t for t in tokens if not t.is_space), None)
