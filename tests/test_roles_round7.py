@@ -101,3 +101,10 @@ def test_en_based_place_before_a_body(en: Extract) -> None:
     result = en("That worries Dana Whitlock, president of the Denver-based Colorado Rural Water Association.")
     assert ("president", "Colorado Rural Water Association", "Denver") in _roles(result, "Dana Whitlock")
 
+
+def test_de_role_phrase_before_a_role_and_name(de: Extract) -> None:
+    result = de("Die Sonderbeauftragte Lena Hofer kritisierte die Regierung. Der Vertreter der Schweiz im Ausschuss, "
+                "der erfahrene Diplomat Urs Keller, bedauerte, dass die Reise abgesagt wurde.")
+    roles = _roles(result, "Urs Keller")
+    assert any(title == "Vertreter" and "Schweiz" in (org, place) for title, org, place in roles)
+    assert all(r[0] != "Vertreter" for r in _roles(result, "Lena Hofer"))

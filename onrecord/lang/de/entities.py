@@ -47,10 +47,12 @@ from onrecord.lang.de.roles import (
     coordinated_before,
     is_feminine_role,
     is_role,
+    names_role_after,
     nominative,
     parse_role,
     role_before,
     role_before_comma,
+    role_before_role,
     role_phrase,
     role_places,
 )
@@ -763,8 +765,8 @@ def _named(
         types = [*types[:start], *(["LOC"] * (end - start)), *types[end:]]  # "Westen": a place
     ner = {t for t in types[start:end] if t}
     appos = apposition_after(doc, end, kinds)
-    roles = [r for r in (coordinated_before(doc, prefix_role, kinds), prefix_role, appos,
-                         coordinated_after(doc, appos, kinds)) if r is not None]
+    roles = [r for r in (role_before_role(doc, prefix_role, kinds), coordinated_before(doc, prefix_role, kinds),
+                         prefix_role, appos, coordinated_after(doc, appos, kinds)) if r is not None]
     roles = affiliations_after(doc, end, roles, kinds)
     if not is_name(words, gaz, ner, bool(roles)) and not is_speaker:
         return
@@ -889,6 +891,8 @@ def _resolve(
             _group(state, doc, view, cand, head, kinds)
         return
     phrase = role_phrase(doc, view.begin, view.end, kinds) if is_speaker or role_only else None
+    if phrase is not None and names_role_after(doc, phrase.end, kinds):
+        return  # "Der Vertreter der EU im Rat, der dänische Diplomat X": X's role, read with X
     if phrase is not None and is_speaker:
         _unnamed_role(state, doc, cand, phrase)
         return
