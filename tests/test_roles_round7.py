@@ -108,3 +108,21 @@ def test_de_role_phrase_before_a_role_and_name(de: Extract) -> None:
     roles = _roles(result, "Urs Keller")
     assert any(title == "Vertreter" and "Schweiz" in (org, place) for title, org, place in roles)
     assert all(r[0] != "Vertreter" for r in _roles(result, "Lena Hofer"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er beklagte, dass dessen Mandat vom Rat stark beschnitten wurde.",
+        "Sie wurde für ihre Arbeit über Rassismus vom Stiftungsrat der Hochschule geehrt.",
+    ],
+)
+def test_de_common_noun_before_von_is_no_member(de: Extract, text: str) -> None:
+    assert _role_holders(de(text)) == []
+
+
+def test_de_name_before_von_keeps_its_body(de: Extract) -> None:
+    result = de("Das sei übertrieben, sagte Anton Gruber von der Gewerkschaft GPA am Montag.")
+    assert (None, "GPA", None) in _roles(result, "Anton Gruber") or any(
+        org and "GPA" in org for _, org, _ in _roles(result, "Anton Gruber")
+    )

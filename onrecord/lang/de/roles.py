@@ -1211,6 +1211,8 @@ def _von_organisation(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleM
     toks = doc.tokens
     if name_end >= len(toks) or toks[name_end].lower not in ("von", "vom"):
         return None
+    if kind_at(name_end - 1) != "PER" and not (name_end >= 2 and _name_word(toks[name_end - 2])):
+        return None  # "15 Kilometer von der Front", "dessen Mandat vom Rat": a common noun, no member
     found = _org_at(toks, name_end, kind_at)
     if found is None or found.is_place or kind_at(toks[found.end - 1].i) == "LOC":
         return None
