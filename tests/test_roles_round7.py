@@ -126,3 +126,13 @@ def test_de_name_before_von_keeps_its_body(de: Extract) -> None:
     assert (None, "GPA", None) in _roles(result, "Anton Gruber") or any(
         org and "GPA" in org for _, org, _ in _roles(result, "Anton Gruber")
     )
+
+
+def test_en_untagged_body_after_member_of(en: Extract) -> None:
+    result = en("Tomas Reyes, 22, a member of Scientology since childhood, was detained on Friday.")
+    assert ("member", "Scientology", None) in _roles(result, "Tomas Reyes")
+
+
+def test_en_field_after_of_stays_in_the_title(en: Extract) -> None:
+    result = en("Anna Roe, a professor of economics at Yale, said the plan would fail.")
+    assert ("professor of economics", "Yale", None) in _roles(result, "Anna Roe")

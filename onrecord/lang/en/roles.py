@@ -376,7 +376,10 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
                 j += 2
                 continue
             if t.lower_ in _FIELD_PREPS and nxt.lower_ not in _DETS and _ent(nxt, ORG_LABELS + PLACE_LABELS) is None \
-                    and not (nxt.text[:1].isupper() and t.lower_ == "at") and not nxt.is_punct:
+                    and not (nxt.text[:1].isupper() and t.lower_ == "at") and not nxt.is_punct and not (
+                        t.lower_ == "of" and nxt.pos_ == "PROPN" and words[-1].text.islower()
+                        and nxt.ent_type_ not in ("DATE", "TIME")
+                    ):  # "a member of Scientology": a body the tagger did not tag, no field
                 k = j + 1
                 while k < len(toks) and (
                     toks[k].pos_ in ("NOUN", "PROPN", "ADJ", "VERB") or toks[k].text == "-"
