@@ -136,3 +136,10 @@ def test_en_untagged_body_after_member_of(en: Extract) -> None:
 def test_en_field_after_of_stays_in_the_title(en: Extract) -> None:
     result = en("Anna Roe, a professor of economics at Yale, said the plan would fail.")
     assert ("professor of economics", "Yale", None) in _roles(result, "Anna Roe")
+
+
+def test_de_plural_title_shared_across_bracketed_notes(de: Extract) -> None:
+    result = de("Die beiden Ministerinnen Karin Stolz (Verkehr, Bau) und Petra Lanz (Umwelt) legten am Montag "
+                "einen Plan vor.")
+    assert any(title == "Ministerin" for title, _, _ in _roles(result, "Petra Lanz"))
+    assert _entity(result, "Bau") is None or not _entity(result, "Bau").roles  # type: ignore[union-attr]

@@ -980,13 +980,19 @@ def _first_conjunct(toks: Sequence[Token], name_begin: int) -> int | None:
     for _ in range(MAX_CONJUNCTS):
         if k < 1 or toks[k].sent != sent or toks[k].lower not in _COORDINATORS:
             break
-        j = k - 1
-        while j >= 0 and toks[j].sent == sent and k - 1 - j < 4 and (
-            _name_word(toks[j]) or j < k - 1 and toks[j].lower.startswith(_PARTICLE_STARTS)
+        e = k - 1
+        if toks[e].text == ")":  # "Frans Timmermans (Vizepräsident) und Dimitris Avramopoulos"
+            opening = next((o for o in range(e - 1, max(-1, e - MAX_APPOSITION), -1) if toks[o].text in "()"), None)
+            if opening is None or toks[opening].text != "(":
+                break
+            e = opening - 1
+        j = e
+        while j >= 0 and toks[j].sent == sent and e - j < 4 and (
+            _name_word(toks[j]) or j < e and toks[j].lower.startswith(_PARTICLE_STARTS)
             and j > 0 and _name_word(toks[j - 1])
         ):
             j -= 1  # "John van't Schip": a particle inside the name
-        if j == k - 1:
+        if j == e:
             break
         first, k = j + 1, j
     return first
@@ -1058,9 +1064,9 @@ def role_before_comma(
     while s >= 0 and comma - s <= MAX_APPOSITION and toks[s].sent == sent and toks[s].text not in _STOP:
         if toks[s].lower in _ARTICLES or is_role(toks[s]):
             match = parse_role(toks[s:comma], kind_at)
-            if match is not None and (match.end == comma or 0 < comma - match.end <= tail and (
-                toks[match.end].lower in lexicon().prepositions
-            )):
+            if match is not None and (s == 0 or toks[s - 1].text != "(") and (
+                match.end == comma or 0 < comma - match.end <= tail and toks[match.end].lower in lexicon().prepositions
+            ):  # ("(Vizepräsident, Grundrechte)": notes in brackets, no role and name)
                 best = match  # (with a tail: "Der Vertreter der EU im Rat," — a place phrase may follow)
         s -= 1
     return best
