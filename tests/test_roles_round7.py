@@ -143,3 +143,10 @@ def test_de_plural_title_shared_across_bracketed_notes(de: Extract) -> None:
                 "einen Plan vor.")
     assert any(title == "Ministerin" for title, _, _ in _roles(result, "Petra Lanz"))
     assert _entity(result, "Bau") is None or not _entity(result, "Bau").roles  # type: ignore[union-attr]
+
+
+def test_en_former_title_after_and_is_not_joined_to_a_plural_noun(en: Extract) -> None:
+    result = en("The governor will visit Pike and St. Clair counties and former Senator Dale Whitmore will travel "
+                "to the coast on Friday.")
+    assert ("Senator", None, None) in _roles(result, "Dale Whitmore")
+    assert all(org is None for _, org, _ in _roles(result, "Dale Whitmore"))

@@ -491,7 +491,8 @@ def _prefix_before(doc: object, end: int) -> list[Token]:
                 and is_role_noun(left):
             out.insert(0, t)  # "editor in chief", "commander in chief"
         elif t.lower_ == "and" and first is not None and first.text.islower() and left is not None \
-                and left.text.islower() and left.pos_ in ("ADJ", "NOUN") and first.pos_ in ("ADJ", "NOUN"):
+                and left.text.islower() and left.pos_ in ("ADJ", "NOUN") and first.pos_ in ("ADJ", "NOUN") \
+                and first.lower_ not in _FORMER and left.tag_ not in ("NNS", "NNPS"):  # not "counties and former"
             out.insert(0, t)  # "interior and overseas minister"
         elif first is None and _plural_role_as_verb(t):
             out.insert(0, t)  # "; photographers Nat Finkelstein, …" with the plural tagged as a verb
