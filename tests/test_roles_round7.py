@@ -150,3 +150,13 @@ def test_en_former_title_after_and_is_not_joined_to_a_plural_noun(en: Extract) -
                 "to the coast on Friday.")
     assert ("Senator", None, None) in _roles(result, "Dale Whitmore")
     assert all(org is None for _, org, _ in _roles(result, "Dale Whitmore"))
+
+
+def test_de_list_of_bare_nouns_is_no_apposition(de: Extract) -> None:
+    result = de("In Linz verurteilten Landesregierung, Bürgermeister, Parteichefs und Bischöfe den Anschlag scharf.")
+    assert _role_holders(result) == []
+
+
+def test_de_bare_role_apposition_of_a_name_stays(de: Extract) -> None:
+    result = de("Das sei nicht hinnehmbar, sagte Anna Berg, Ärztin, am Montag in Graz.")
+    assert ("Ärztin", None, None) in _roles(result, "Anna Berg")

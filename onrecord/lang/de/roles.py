@@ -679,6 +679,11 @@ def apposition_after(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind
         is_role(body[r + 2]) and title_noun(body[r + 2].text) != body[r + 2].text
     ):
         return None  # "Bundesregierung, Bundespräsident und Parteichefs verurteilten …": a list
+    after = body[-1].i + 1
+    if r == k and r == len(body) - 1 and is_role(body[r]) and after + 1 < len(doc.tokens) and (
+        doc.tokens[after].text == "," and is_role(doc.tokens[after + 1])
+    ):
+        return None  # "Bundesregierung, Bundespräsident, Parteichefs und …": a list of bare nouns
     match = parse_role(body[k:], kind_at) or relative_role(body, kind_at)
     if match is not None and match.end < len(doc.tokens) and kind_at(match.end) == "PER" and (
         _name_word(doc.tokens[match.end])
