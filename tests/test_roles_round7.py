@@ -160,3 +160,8 @@ def test_de_list_of_bare_nouns_is_no_apposition(de: Extract) -> None:
 def test_de_bare_role_apposition_of_a_name_stays(de: Extract) -> None:
     result = de("Das sei nicht hinnehmbar, sagte Anna Berg, Ärztin, am Montag in Graz.")
     assert ("Ärztin", None, None) in _roles(result, "Anna Berg")
+
+
+def test_en_city_and_state_before_a_role_give_its_place(en: Extract) -> None:
+    result = en("On Tuesday the mayor praised Dayton, Ohio, fire captain Lena Marsh for her work.")
+    assert ("fire captain", None, "Dayton") in _roles(result, "Lena Marsh")

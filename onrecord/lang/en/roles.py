@@ -530,7 +530,26 @@ def _prefix_role(ent: SpacySpan) -> Role | None:
     parsed = _parse(tokens)
     if parsed is not None and not parsed.title and not any(t.text in _POSSESSIVE for t in tokens):
         return None
+    if parsed is not None and parsed.title and parsed.place is None:
+        parsed.place = _dateline_place(ent.doc, tokens[0].i)
     return _role(parsed, tokens)
+
+
+def _dateline_place(doc: object, begin: int) -> str | None:
+    """"Tulsa, Okla., police officer Betty Shelby": a place written "City, State," right before a
+    role phrase is where the role is held (the city)."""
+    from spacy.tokens import Doc
+
+    assert isinstance(doc, Doc)
+    if begin < 4 or doc[begin - 1].text != "," or doc[begin - 3].text != ",":
+        return None
+    state, city = doc[begin - 2], doc[begin - 4]
+    if _ent(state, PLACE_LABELS) is None or _ent(city, PLACE_LABELS + ORG_LABELS) is None:
+        return None  # (the small tagger often reads the city of "Dayton, Ohio," as a body)
+    place, state_ent = ent_at(city), ent_at(state)
+    if place is None or state_ent is None or place.end != begin - 3 or state_ent.start != begin - 2:
+        return None
+    return _text(list(place))
 
 
 def _role_before_comma(ent: SpacySpan) -> Role | None:
