@@ -47,10 +47,12 @@ from onrecord.lang.de.roles import (
     coordinated_before,
     is_feminine_role,
     is_role,
+    names_role_after,
     nominative,
     parse_role,
     role_before,
     role_before_comma,
+    role_before_role,
     role_phrase,
     role_places,
 )
@@ -700,6 +702,24 @@ def _after_cue(doc: PreparedDoc, begin: int) -> bool:
     return cue.lower == "so" or cues.get(cue.lemma, cues.get(cue.lower)) == "verb"
 
 
+#: articles that can open a subject (nominative); "des", "dem", "den", "einem" … cannot
+_SUBJECT_ARTICLES = frozenset({"der", "die", "ein", "eine"})
+
+
+def _subject_like(doc: PreparedDoc, begin: int) -> bool:
+    """Whether an unnamed role phrase can be the subject of its clause, and so a holder the text
+    reports on ("Ein Sprecher des Amts bestätigte …"): not after a preposition ("auf eine
+    israelische Soldatin"), not in the genitive or dative ("nach den Worten des Außenministers",
+    "dem Staatspräsidenten von Vietnam") — such a phrase mentions a role, it names no holder."""
+    toks = doc.tokens
+    first = toks[begin]
+    if first.lower in _ARTICLES and first.lower not in _SUBJECT_ARTICLES:
+        return False
+    if begin > 0 and (toks[begin - 1].lower in lexicon().prepositions or toks[begin - 1].lower in _ARTICLES):
+        return False
+    return True
+
+
 def _unnamed_role(state: _State, doc: PreparedDoc, cand: Candidate | None, phrase: RoleMatch) -> None:
     """A role phrase without a name: its earlier holder, else a new person named by it."""
     article = doc.tokens[phrase.begin].lower
@@ -745,8 +765,8 @@ def _named(
         types = [*types[:start], *(["LOC"] * (end - start)), *types[end:]]  # "Westen": a place
     ner = {t for t in types[start:end] if t}
     appos = apposition_after(doc, end, kinds)
-    roles = [r for r in (coordinated_before(doc, prefix_role, kinds), prefix_role, appos,
-                         coordinated_after(doc, appos, kinds)) if r is not None]
+    roles = [r for r in (role_before_role(doc, prefix_role, kinds), coordinated_before(doc, prefix_role, kinds),
+                         prefix_role, appos, coordinated_after(doc, appos, kinds)) if r is not None]
     roles = affiliations_after(doc, end, roles, kinds)
     if not is_name(words, gaz, ner, bool(roles)) and not is_speaker:
         return
@@ -871,6 +891,8 @@ def _resolve(
             _group(state, doc, view, cand, head, kinds)
         return
     phrase = role_phrase(doc, view.begin, view.end, kinds) if is_speaker or role_only else None
+    if phrase is not None and names_role_after(doc, phrase.end, kinds):
+        return  # "Der Vertreter der EU im Rat, der dänische Diplomat X": X's role, read with X
     if phrase is not None and is_speaker:
         _unnamed_role(state, doc, cand, phrase)
         return
@@ -878,7 +900,7 @@ def _resolve(
         target = _holder(state, toks[head].text) if _article_before(doc, head) not in _INDEFINITE else None
         if target is not None:
             state.seen(target, span, None)
-        elif phrase is not None and (phrase.organization or phrase.place):
+        elif phrase is not None and (phrase.organization or phrase.place) and _subject_like(doc, phrase.begin):
             _unnamed_role(state, doc, None, phrase)  # "Ein Sprecher des Amts bestätigte …"
         return
     owner = _inside(state.names, view)

@@ -679,7 +679,16 @@ def apposition_after(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind
         is_role(body[r + 2]) and title_noun(body[r + 2].text) != body[r + 2].text
     ):
         return None  # "Bundesregierung, Bundespräsident und Parteichefs verurteilten …": a list
+    after = body[-1].i + 1
+    if r == k and r == len(body) - 1 and is_role(body[r]) and after + 1 < len(doc.tokens) and (
+        doc.tokens[after].text == "," and is_role(doc.tokens[after + 1])
+    ):
+        return None  # "Bundesregierung, Bundespräsident, Parteichefs und …": a list of bare nouns
     match = parse_role(body[k:], kind_at) or relative_role(body, kind_at)
+    if match is not None and match.end < len(doc.tokens) and kind_at(match.end) == "PER" and (
+        _name_word(doc.tokens[match.end])
+    ):
+        return None  # "…, der dänische Diplomat Peter Sörensen": the role of the name that follows
     if match is not None and match.title is not None:
         match = _retired(doc, match)
     return replace(match, former=True) if match is not None and former else match
@@ -976,13 +985,19 @@ def _first_conjunct(toks: Sequence[Token], name_begin: int) -> int | None:
     for _ in range(MAX_CONJUNCTS):
         if k < 1 or toks[k].sent != sent or toks[k].lower not in _COORDINATORS:
             break
-        j = k - 1
-        while j >= 0 and toks[j].sent == sent and k - 1 - j < 4 and (
-            _name_word(toks[j]) or j < k - 1 and toks[j].lower.startswith(_PARTICLE_STARTS)
+        e = k - 1
+        if toks[e].text == ")":  # "Frans Timmermans (Vizepräsident) und Dimitris Avramopoulos"
+            opening = next((o for o in range(e - 1, max(-1, e - MAX_APPOSITION), -1) if toks[o].text in "()"), None)
+            if opening is None or toks[opening].text != "(":
+                break
+            e = opening - 1
+        j = e
+        while j >= 0 and toks[j].sent == sent and e - j < 4 and (
+            _name_word(toks[j]) or j < e and toks[j].lower.startswith(_PARTICLE_STARTS)
             and j > 0 and _name_word(toks[j - 1])
         ):
             j -= 1  # "John van't Schip": a particle inside the name
-        if j == k - 1:
+        if j == e:
             break
         first, k = j + 1, j
     return first
@@ -1036,7 +1051,9 @@ def coordinated_before(doc: PreparedDoc, role: RoleMatch | None, kind_at: KindAt
     )
 
 
-def role_before_comma(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
+def role_before_comma(
+    doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind, tail: int = 0
+) -> RoleMatch | None:
     """A role phrase set off before the name by a comma: "die deutsche Botschafterin in Polen,
     Anna Beispiel" (the longest role phrase that ends at the comma, from an article or role noun
     after a reporting verb, a comma or the sentence start)."""
@@ -1052,10 +1069,57 @@ def role_before_comma(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_k
     while s >= 0 and comma - s <= MAX_APPOSITION and toks[s].sent == sent and toks[s].text not in _STOP:
         if toks[s].lower in _ARTICLES or is_role(toks[s]):
             match = parse_role(toks[s:comma], kind_at)
-            if match is not None and match.end == comma:
-                best = match
+            if match is not None and (s == 0 or toks[s - 1].text != "(") and (
+                match.end == comma or 0 < comma - match.end <= tail and toks[match.end].lower in lexicon().prepositions
+            ):  # ("(Vizepräsident, Grundrechte)": notes in brackets, no role and name)
+                best = match  # (with a tail: "Der Vertreter der EU im Rat," — a place phrase may follow)
         s -= 1
     return best
+
+
+#: the most words of a prepositional phrase between a role phrase and its comma ("im Menschenrechtsrat")
+MAX_TAIL = 4
+
+
+def role_before_role(doc: PreparedDoc, role: RoleMatch | None, kind_at: KindAt = _no_kind) -> RoleMatch | None:
+    """A further role phrase set off by a comma before the role phrase in front of a name: "Der
+    Vertreter der EU im Menschenrechtsrat, der dänische Diplomat Peter Sörensen" → both roles
+    are Sörensen's."""
+    if role is None:
+        return None
+    return role_before_comma(doc, _phrase_start(doc.tokens, role.begin), kind_at, tail=MAX_TAIL)
+
+
+def _phrase_start(toks: Sequence[Token], b: int) -> int:
+    """The start of a role phrase with the article and adjectives the role left out ("der
+    erfahrene Diplomat")."""
+    k = b
+    while k > 0 and b - k <= MAX_ADJECTIVES and toks[k - 1].sent == toks[b].sent and (
+        toks[k - 1].text[:1].islower() and toks[k - 1].text.isalpha()
+    ) and toks[k - 1].lower not in ("und", "oder", "sowie"):
+        k -= 1
+        if toks[k].lower in _ARTICLES:
+            return k
+    return b
+
+
+def names_role_after(doc: PreparedDoc, end: int, kind_at: KindAt = _no_kind) -> bool:
+    """Whether a comma at ``end`` opens a role phrase right before a name ("…, der dänische
+    Diplomat Peter Sörensen"): what stands before the comma is that name's role too, not another
+    holder's."""
+    toks = doc.tokens
+    if end < len(toks) and toks[end].lower in lexicon().prepositions:
+        end = next((j for j in range(end, min(len(toks), end + MAX_TAIL + 1)) if toks[j].text in _STOP), end)
+    if end >= len(toks) or toks[end].text != ",":
+        return False
+    sent = toks[end].sent
+    for n in range(end + 2, min(len(toks), end + 2 + MAX_ADJECTIVES + 2)):
+        if toks[n].sent != sent or toks[n].text in _STOP:
+            return False
+        if kind_at(n) == "PER" and _name_word(toks[n]):
+            role = role_before(doc, n, kind_at)
+            return role is not None and _phrase_start(toks, role.begin) == end + 1
+    return False
 
 
 def role_phrase(doc: PreparedDoc, begin: int, end: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
@@ -1158,6 +1222,8 @@ def _von_organisation(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleM
     toks = doc.tokens
     if name_end >= len(toks) or toks[name_end].lower not in ("von", "vom"):
         return None
+    if kind_at(name_end - 1) != "PER" and not (name_end >= 2 and _name_word(toks[name_end - 2])):
+        return None  # "15 Kilometer von der Front", "dessen Mandat vom Rat": a common noun, no member
     found = _org_at(toks, name_end, kind_at)
     if found is None or found.is_place or kind_at(toks[found.end - 1].i) == "LOC":
         return None

@@ -130,11 +130,18 @@ def split_coordinated(words: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 
 def looks_like_person(words: tuple[str, ...], lex: Lexicon) -> bool:
-    """Two or three words starting with a known given name and no organisation word: a person."""
-    if not 2 <= len(words) <= 3:
+    """Two or three words starting with a known given name and no organisation word: a person;
+    so are three or four words with a middle initial ("Vann R. Newkirk II")."""
+    if not 2 <= len(words) <= 4:
         return False
     low = [w.lower() for w in words]
-    return low[0] in lex.given and not any(w in _NOT_PERSON_WORDS for w in low)
+    if any(w in _NOT_PERSON_WORDS for w in low):
+        return False
+    if len(words) <= 3 and low[0] in lex.given:
+        return True
+    return len(words) >= 3 and words[0].isalpha() and words[0][:1].isupper() and any(
+        len(w) == 2 and w[0].isupper() and w[1] == "." for w in words[1:-1]
+    )
 
 
 def gender_of(words: tuple[str, ...], titles: list[str], lex: Lexicon) -> str | None:
@@ -343,7 +350,7 @@ def build_entities(doc: Doc, sources: list[tuple[int, Span]], lex: Lexicon) -> E
         if what == "ent":
             assert isinstance(obj, SpacySpan)
             cluster = builder.add_name(obj, obj.label_)
-            if cluster is not None and obj.label_ == "PERSON":
+            if cluster is not None and (obj.label_ == "PERSON" or cluster.type == "person"):
                 for role in person_roles(obj):
                     if role not in cluster.roles:
                         cluster.roles.append(role)

@@ -266,6 +266,19 @@ def _title_tokens(region: list[Token]) -> tuple[list[Token], str | None, bool]:
     return words, place, former
 
 
+def _based_place(toks: list[Token], k: int) -> tuple[str, int] | None:
+    """"Miami-based" (or "South Florida-based") opening a body's name: the place, and where the
+    name goes on."""
+    e = k
+    while e < len(toks) and toks[e].text[:1].isupper() and toks[e].is_alpha:
+        e += 1
+    if e == k or e + 2 >= len(toks) or toks[e].text != "-" or toks[e + 1].lower_ != "based" or (
+        not toks[e + 2].text[:1].isupper()
+    ):
+        return None
+    return _text(toks[k:e]), e + 2
+
+
 def _parse(tokens: list[Token]) -> _Parsed | None:
     """A role phrase: [det] [owner's] [modifiers] role noun [and role noun] [of/for field]
     [at/of/for/with the organisation] [in place]. None when it names neither title nor body."""
@@ -363,7 +376,10 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
                 j += 2
                 continue
             if t.lower_ in _FIELD_PREPS and nxt.lower_ not in _DETS and _ent(nxt, ORG_LABELS + PLACE_LABELS) is None \
-                    and not (nxt.text[:1].isupper() and t.lower_ == "at") and not nxt.is_punct:
+                    and not (nxt.text[:1].isupper() and t.lower_ == "at") and not nxt.is_punct and not (
+                        t.lower_ == "of" and nxt.pos_ == "PROPN" and words[-1].text.islower()
+                        and nxt.ent_type_ not in ("DATE", "TIME")
+                    ):  # "a member of Scientology": a body the tagger did not tag, no field
                 k = j + 1
                 while k < len(toks) and (
                     toks[k].pos_ in ("NOUN", "PROPN", "ADJ", "VERB") or toks[k].text == "-"
@@ -381,6 +397,9 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
                 article = toks[k].lower_ == "the"
                 if article:
                     k += 1
+                based = _based_place(toks, k)
+                if based is not None:
+                    place, k = place or based[0], based[1]  # "president of the Miami-based Florida … Caucus"
                 if k >= len(toks):
                     break
                 if toks[k].text[:1].isupper() or _ent(toks[k], ORG_LABELS + PLACE_LABELS) is not None:
@@ -472,8 +491,11 @@ def _prefix_before(doc: object, end: int) -> list[Token]:
                 and is_role_noun(left):
             out.insert(0, t)  # "editor in chief", "commander in chief"
         elif t.lower_ == "and" and first is not None and first.text.islower() and left is not None \
-                and left.text.islower() and left.pos_ in ("ADJ", "NOUN") and first.pos_ in ("ADJ", "NOUN"):
+                and left.text.islower() and left.pos_ in ("ADJ", "NOUN") and first.pos_ in ("ADJ", "NOUN") \
+                and first.lower_ not in _FORMER and left.tag_ not in ("NNS", "NNPS"):  # not "counties and former"
             out.insert(0, t)  # "interior and overseas minister"
+        elif first is None and _plural_role_as_verb(t):
+            out.insert(0, t)  # "; photographers Nat Finkelstein, …" with the plural tagged as a verb
         elif t.is_punct or t.pos_ in ("VERB", "AUX", "CCONJ", "PRON", "NUM", "SCONJ", "PART", "ADP", "DET", "ADV"):
             break
         elif t.ent_type_ == "PERSON" and first is not None and first.lower_ in _BODY_NOUNS and (
@@ -492,6 +514,15 @@ def _prefix_before(doc: object, end: int) -> list[Token]:
     return out
 
 
+def _plural_role_as_verb(tok: Token) -> bool:
+    """A plural role noun the tagger read as a verb right before a name, after punctuation, a
+    conjunction or a determiner ("; photographers Nat Finkelstein", "and councillors A")."""
+    if tok.tag_ != "VBZ" or not is_role_noun(tok) or singular(tok.text) == tok.text or tok.i == 0:
+        return False
+    left = tok.doc[tok.i - 1]
+    return left.is_punct or left.pos_ in ("CCONJ", "DET", "NUM")
+
+
 def _prefix_role(ent: SpacySpan) -> Role | None:
     tokens = _prefix_before(ent.doc, ent.start)
     if not tokens:
@@ -499,7 +530,26 @@ def _prefix_role(ent: SpacySpan) -> Role | None:
     parsed = _parse(tokens)
     if parsed is not None and not parsed.title and not any(t.text in _POSSESSIVE for t in tokens):
         return None
+    if parsed is not None and parsed.title and parsed.place is None:
+        parsed.place = _dateline_place(ent.doc, tokens[0].i)
     return _role(parsed, tokens)
+
+
+def _dateline_place(doc: object, begin: int) -> str | None:
+    """"Tulsa, Okla., police officer Betty Shelby": a place written "City, State," right before a
+    role phrase is where the role is held (the city)."""
+    from spacy.tokens import Doc
+
+    assert isinstance(doc, Doc)
+    if begin < 4 or doc[begin - 1].text != "," or doc[begin - 3].text != ",":
+        return None
+    state, city = doc[begin - 2], doc[begin - 4]
+    if _ent(state, PLACE_LABELS) is None or _ent(city, PLACE_LABELS + ORG_LABELS) is None:
+        return None  # (the small tagger often reads the city of "Dayton, Ohio," as a body)
+    place, state_ent = ent_at(city), ent_at(state)
+    if place is None or state_ent is None or place.end != begin - 3 or state_ent.start != begin - 2:
+        return None
+    return _text(list(place))
 
 
 def _role_before_comma(ent: SpacySpan) -> Role | None:
@@ -612,6 +662,9 @@ def _apposition_roles(ent: SpacySpan) -> list[Role]:
 
 def _apposition_role(ent: SpacySpan, tokens: list[Token] | None = None) -> Role | None:
     tokens = _after_comma(ent) if tokens is None else tokens
+    relative = next((k for k, t in enumerate(tokens) if k > 0 and t.lower_ in ("who", "whose", "which")), None)
+    if relative is not None:
+        tokens = tokens[:relative]  # "a longtime adviser to the X family who oversees …": the role ends there
     if not tokens or len(tokens) > 18:
         return None
     first = next((t for t in tokens if not t.is_space), None)
@@ -820,10 +873,55 @@ def _shared_role(ent: SpacySpan) -> Role | None:
     return None
 
 
+MAX_LIST = 8
+
+
+def _list_start(ent: SpacySpan) -> SpacySpan | None:
+    """The name before a list conjunct ("…, B" / "… and B" / "…, and B"), passing over an
+    affiliation of that name ("A of the Civic Party, B"); None where no name precedes."""
+    doc = ent.doc
+    k = ent.start - 1
+    sep = k
+    while k >= 0 and (doc[k].text in (",", ";") and doc[k].text == "," or doc[k].lower_ == "and"):
+        k -= 1
+    if k == sep or k < 0:
+        return None
+    j = k
+    while j >= 0 and k - j < 8 and doc[j].ent_type_ != "PERSON" and (
+        doc[j].text[:1].isupper() or doc[j].lower_ in ("of", "from", "the", "-") or doc[j].text in _POSSESSIVE
+    ):
+        j -= 1
+    if j < 0 or doc[j].ent_type_ != "PERSON" or (j < k and not any(
+        doc[x].lower_ in ("of", "from") for x in range(j + 1, k + 1)
+    )):
+        return None  # "Hopper, Rhodes": names only; "Smith of the Labour Party, Jones": an affiliation between
+    return ent_at(doc[j])
+
+
+def _list_shared_role(ent: SpacySpan) -> Role | None:
+    """A plural title before the first of a list of names is each name's title ("photographers
+    A, B and C", "councillors A from the Civic Party, B of the Labour Party, and C"), also where
+    the parse does not join the list."""
+    first = _list_start(ent)
+    for _ in range(MAX_LIST):
+        if first is None or first.label_ != "PERSON" or first.start == 0:
+            return None
+        before = ent.doc[first.start - 1]
+        if is_role_noun(before):
+            if singular(before.text) == before.text:
+                return None  # "musician Nick Rhodes, Jane Roe": the title is his alone
+            shared = _prefix_role(first)
+            if shared is None or not shared.title:
+                return None
+            return Role(title=shared.title, place=shared.place, spans=shared.spans, former=shared.former)
+        first = _list_start(first)
+    return None
+
+
 def person_roles(ent: SpacySpan) -> list[Role]:
     """Roles stated for a person mention in its own sentence."""
     roles: list[Role] = []
-    prefix = _prefix_role(ent) or _role_before_comma(ent) or _shared_role(ent)
+    prefix = _prefix_role(ent) or _role_before_comma(ent) or _shared_role(ent) or _list_shared_role(ent)
     if prefix is not None:
         roles.append(prefix)
     roles += _apposition_roles(ent)
