@@ -30,7 +30,8 @@ What is no statement: the object or infinitive of a wish, a plan or an act (cue 
 "wants to attend", "vetoed the bills"), a noun-phrase or gerund object of a non-speech verb
 (``np-none``: "supports it", "rejected the plan"), a purpose infinitive after it ("issued
 permits to reduce queues"), a quoted term as the whole object; after an object, a sentence
-that follows a colon is what was said ("denied the claims: Its boats …").
+that follows a colon is what was said ("denied the claims: Its boats …"); a relative clause after a
+comma at the end of a report is the reporter's aside, not what was said (", which has stood empty").
 
 A headline line (no final punctuation) yields an attribution only with a named or human source.
 Not sources: data and pictures as subjects of evidence verbs ("Figures show …", unless "Data from
@@ -608,6 +609,34 @@ def _last_word(sent: SpacySpan) -> Token:
     return sent[-1]
 
 
+#: what a reporter adds after a comma at the end of a report: a non-restrictive relative clause
+#: (", which he called …"), an apposition (", a self-described socialist")
+ASIDE_DEPS = frozenset({"relcl"})
+ASIDE_MARKS = (",", "-", "–", "—", "--")
+
+
+def drop_trailing_aside(doc: Doc, idx: set[int]) -> set[int]:
+    """Content without a comma-led relative clause or apposition at its end ("he would quarantine
+    people over fears of the virus, which is spread by mosquitoes"): the reporter's words."""
+    if not idx:
+        return idx
+    last = max(i for i in idx if not (doc[i].is_punct or doc[i].is_space)) if any(
+        not (doc[i].is_punct or doc[i].is_space) for i in idx) else max(idx)
+    for i in sorted(idx):
+        tok = doc[i]
+        if tok.dep_ not in ASIDE_DEPS or tok.head.i not in idx or tok.head.i > tok.i:
+            continue
+        first = tok.left_edge.i
+        if first - 1 not in idx or doc[first - 1].text not in ASIDE_MARKS or tok.right_edge.i < last:
+            continue
+        if any(doc[j].text in QUOTE_STRIP for j in range(first, tok.right_edge.i + 1)):
+            continue
+        rest = {j for j in idx if j >= first - 1}
+        if len(idx - rest) >= 3:
+            return idx - rest
+    return idx
+
+
 def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon, lemma: str) -> Attribution | None:
     """A cue verb with its source and content (see the module docstring)."""
     classes = lex.cue_classes(lemma) or (PUT_IT if _put_it(verb, lemma) else frozenset())
@@ -662,6 +691,8 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
     if verb.dep_ == "parataxis" and not content_idx and classes & {"speech", "belief"}:
         content_idx = subtree_indices(verb.head, exclude=[verb]) & set(range(sent.start, sent.end))
         ctype = "clause"
+    if ctype in ("clause", "object"):
+        content_idx = drop_trailing_aside(doc, content_idx)
     content = tokens_to_spans(doc, content_idx)
     kind: QuoteKind = "reported" if ctype == "object" else "indirect"
     confidence = 0.8 if ctype == "clause" else 0.6

