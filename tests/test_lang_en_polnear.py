@@ -34,3 +34,13 @@ def test_a_restrictive_relative_clause_stays_in_the_content(extractor) -> None: 
     text = "The mayor said the city would close the terminal that has stood empty since the flood."
     assert _quotes(extractor, text) == [("the city would close the terminal that has stood empty since the flood",
                                          "The mayor")]
+
+
+@pytest.mark.parametrize("text", [
+    "It seems that the ferry will run again before the end of the month.",
+    "It now appears that the old mill will be sold to a local trust.",
+])
+def test_it_seems_is_an_impression_without_a_source(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    quotes = extractor.extract(text).quotes
+    assert len(quotes) == 1
+    assert quotes[0].speaker is None and quotes[0].entity is None

@@ -659,7 +659,8 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
         subject = adjacent_speaker(verb) or inverted_speaker(verb)
     if verb.dep_ == "amod" or (subject is None and verb.dep_ not in ("ROOT", "parataxis", "ccomp")):
         return None
-    if subject is not None and not usable_source(subject):
+    impression = lemma in IMPRESSION_LEMMAS and subject is not None and subject.lower_ == "it"
+    if subject is not None and not usable_source(subject) and not impression:
         return None
     if _headline(sent) and not (subject is not None and (subject.pos_ == "PRON" or human_subject(subject, lex)
                                                          or _country_says(verb, subject))):
@@ -741,6 +742,8 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
         src, src_tok = None, None
         if verb.dep_ not in ("ROOT",):
             return None
+    elif impression:
+        src, src_tok = None, None  # "It seems that …": an impression without a source
     else:
         src, src_tok = source_span(subject), issuer_of(subject).i
         if any(overlaps(src, c) for c in content):
@@ -750,6 +753,10 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
             or c.dep_ == "prep" and any(g.head.i == c.i for g in comps)]
     return Attribution(content=merge_spans(content), cue=merge_spans(cue), source=src, source_token=src_tok,
                        kind=kind, confidence=confidence, rule=f"verb:{ctype}", extra={"verb": verb.i})
+
+
+#: verbs of an impression: "it seems", "it appears" name no source
+IMPRESSION_LEMMAS = frozenset({"seem", "appear"})
 
 
 def asked_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan]) -> Attribution | None:
