@@ -44,3 +44,13 @@ def test_it_seems_is_an_impression_without_a_source(extractor, text: str) -> Non
     quotes = extractor.extract(text).quotes
     assert len(quotes) == 1
     assert quotes[0].speaker is None and quotes[0].entity is None
+
+
+def test_a_short_quotation_after_a_comma_is_a_statement_not_a_term(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "As the hall grows loud, the chairwoman says, “Quiet down, please.”"
+    assert _quotes(extractor, text) == [("“Quiet down, please.”", "the chairwoman")]
+
+
+def test_a_short_quotation_as_the_whole_object_stays_a_term(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "The library recommended “online translation tools.”"
+    assert _quotes(extractor, text) == []

@@ -451,6 +451,13 @@ def _quoted_term(doc: Doc, indices: set[int], quotes: list[QuoteSpan]) -> bool:
                for q in quotes)
 
 
+def _quote_set_off(doc: Doc, verb: Token, comp: Token) -> bool:
+    """A quotation set off from its speech verb by a comma or a colon ("the chair says, “Quiet,
+    please.”"): a short statement, not a term."""
+    begin = comp.left_edge.i
+    return verb.i < begin and begin - verb.i <= 4 and any(doc[j].text in (",", ":") for j in range(verb.i + 1, begin))
+
+
 def _gerund_object(tok: Token) -> bool:
     """A gerund as object ("considered opening the port", "supports building a bridge"): an act."""
     return tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "dobj", "pcomp") \
@@ -672,7 +679,8 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
     for c in comps:
         content_idx |= clause_extent(verb, c, subject, sent) if ctype == "clause" else subtree_indices(c)
     if ctype == "object":
-        if len(comps) == 1 and _quoted_term(doc, subtree_indices(comps[0]), quotes):
+        if len(comps) == 1 and _quoted_term(doc, subtree_indices(comps[0]), quotes) \
+                and not _quote_set_off(doc, verb, comps[0]):
             return None  # "recommended “online translation tools”": a term in marks, no statement
         content_idx |= object_tail(verb, comps)
     if subject is None and content_idx:
