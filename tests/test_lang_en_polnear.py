@@ -54,3 +54,19 @@ def test_a_short_quotation_after_a_comma_is_a_statement_not_a_term(extractor) ->
 def test_a_short_quotation_as_the_whole_object_stays_a_term(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "The library recommended “online translation tools.”"
     assert _quotes(extractor, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The count goes on tonight.\n\nOkafor: 1,204.\n\nLindqvist: 987.\n",
+    "The bridge opens on Monday.\n\nContributing: Mira Okafor, Jonas Lindqvist\n",
+    "The bridge opens on Monday.\n\nTwitter: @jlindqvist\n",
+    "BREAKING: Harbour Council Votes To Close The Old Ferry Terminal\n\nThe vote came late on Tuesday.\n",
+])
+def test_tallies_credits_handles_and_teasers_are_no_transcript_lines(  # type: ignore[no-untyped-def]
+        extractor, text: str) -> None:
+    assert _quotes(extractor, text) == []
+
+
+def test_a_transcript_line_still_speaks(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "OKAFOR: We will reopen the terminal before the summer.\n"
+    assert _quotes(extractor, text) == [("We will reopen the terminal before the summer", "OKAFOR")]

@@ -99,7 +99,10 @@ _HEADING_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "a
 _LINE_STOP = {"update", "note", "editor’s note", "editor's note", "watch", "related", "photo",
               "source", "read", "read more", "see also", "video", "image", "caption", "credit",
               "contact", "email", "follow", "tags", "share", "also", "warning", "disclaimer",
-              "correction", "corrections", "clarification", "editor", "editors", "updated"}
+              "correction", "corrections", "clarification", "editor", "editors", "updated",
+              # credits, profile links and teasers: "Contributing: Ann Roe", "Twitter: @roe", "BREAKING: …"
+              "contributing", "contributors", "byline", "twitter", "facebook", "instagram", "breaking",
+              "exclusive", "boom", "look", "wow", "busted", "bombshell", "leaked", "just leaked", "paid notice"}
 #: a caption ending in a credit label ("Crowds at the expo Image: Ann Roe") names a photographer
 _CREDIT_WORDS = frozenset({"photo", "image", "caption", "credit", "video", "picture", "photograph", "illustration",
                            "graphic", "photos", "images"})
@@ -1001,8 +1004,8 @@ def line_sources(doc: Doc) -> list[Attribution]:
         if name.lower() in _LINE_STOP or name.split()[-1].lower() in _CREDIT_WORDS or len(name.split()) > 5 \
                 or not _name_like(name):
             continue
-        if re.search(r"\d", name):
-            continue
+        if re.search(r"\d", name) or not re.search(r"[^\W\d_]{2}", m.group(2)) or m.group(2).startswith("@"):
+            continue  # a tally ("Clinton: 1,769") or a handle ("Twitter: @roe") is no statement
         end = m.end(2)
         while end > m.start(2) and text[end - 1] in " .\t":
             end -= 1
