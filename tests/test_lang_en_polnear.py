@@ -70,3 +70,12 @@ def test_tallies_credits_handles_and_teasers_are_no_transcript_lines(  # type: i
 def test_a_transcript_line_still_speaks(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "OKAFOR: We will reopen the terminal before the summer.\n"
     assert _quotes(extractor, text) == [("We will reopen the terminal before the summer", "OKAFOR")]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("“Why now?” the reporter asked him.", "“Why now?”", "the reporter"),
+    ("“Will the fares rise?” Lindqvist asked reporters after the meeting.", "“Will the fares rise?”", "Lindqvist"),
+    ("At the hearing, Ms. Okafor asked the mayor about the ferry fares.", "the ferry fares", "Ms. Okafor"),
+])
+def test_who_is_asked_is_no_content(extractor, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, text) == [(content, speaker)]

@@ -418,6 +418,8 @@ def clause_content(verb: Token, classes: frozenset[str], lemma: str) -> tuple[li
     objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS and not (lemma in NO_OBJECT_LEMMAS and c.dep_ == "dobj")]
     if lemma in ADDRESSEE_LEMMAS:
         objs = [c for c in objs if c.dep_ != "dobj" or not any(x.dep_ == "xcomp" for x in verb.children)]
+        # "“Why?” she asked the reporters": who is asked or told is no content
+        objs = [c for c in objs if c.dep_ != "dobj" or lemma not in ASKING_LEMMAS or not _addressee(c)]
     objs += [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _infinitive(c)]
     preps = [g for p in _prep_objects(verb) if not (p.lower_ == "to" and lemma in ADDRESSEE_TO)
              for g in p.children if g.dep_ in ("pobj", "pcomp")]
@@ -433,6 +435,21 @@ def clause_content(verb: Token, classes: frozenset[str], lemma: str) -> tuple[li
     if objs or preps:
         return sorted(objs + preps, key=lambda t: t.i), "object"
     return [], ""
+
+
+#: verbs whose object is who is asked or told, not what ("asked him about the fares")
+ASKING_LEMMAS = frozenset({"ask", "tell"})
+#: pronouns that name who is spoken to ("asked him", "told them")
+ADDRESSEE_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})
+
+
+def _addressee(tok: Token) -> bool:
+    """A person or audience spoken to: a pronoun, a person's name, a human or audience noun
+    without a clause of its own ("asked him", "told reporters", "asked Ann Roe")."""
+    if any(c.dep_ in ("relcl", "acl", "ccomp") for c in tok.children):
+        return False
+    return tok.lower_ in ADDRESSEE_PRONOUNS or tok.ent_type_ == "PERSON" or tok.lower_ in AUDIENCE_NOUNS \
+        or tok.pos_ == "NOUN" and human_subject(tok, load_lexicon())
 
 
 def _noun_phrase(tok: Token) -> bool:
