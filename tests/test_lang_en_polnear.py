@@ -79,3 +79,17 @@ def test_a_transcript_line_still_speaks(extractor) -> None:  # type: ignore[no-u
 ])
 def test_who_is_asked_is_no_content(extractor, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
     assert _quotes(extractor, text) == [(content, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "Varga, a retired teacher, went to see Okafor speak last week at a town-hall meeting in Dover.",
+    "The new rules make it hard to see how small farms survive the winter.",
+    "We waited there to see what was going to happen.",
+])
+def test_to_see_is_watching_not_a_view(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, text) == []
+
+
+def test_seeing_something_as_something_is_a_view(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Most residents see the new bridge as a waste of money."
+    assert _quotes(extractor, text) == [("the new bridge as a waste of money", "Most residents")]

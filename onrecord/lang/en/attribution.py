@@ -636,6 +636,9 @@ def _last_word(sent: SpacySpan) -> Token:
     return sent[-1]
 
 
+#: verbs of seeing that report a view, but as a to-infinitive only an act of watching
+WATCH_LEMMAS = frozenset({"see"})
+
 #: what a reporter adds after a comma at the end of a report: a non-restrictive relative clause
 #: (", which he called …"), an apposition (", a self-described socialist")
 ASIDE_DEPS = frozenset({"relcl"})
@@ -670,6 +673,8 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
     if not classes or verb.pos_ not in ("VERB", "AUX") and not (verb.tag_.startswith("VB")):
         return None
     doc = verb.doc
+    if lemma in WATCH_LEMMAS and _infinitive(verb):
+        return None  # "went to see the band play", "waited to see what would happen": watching, not reporting
     asked = asked_cue(verb, sent, quotes) if asked_passive(verb, lemma) else None
     if asked is not None:
         return asked
