@@ -31,7 +31,9 @@ What is no statement: the object or infinitive of a wish, a plan or an act (cue 
 (``np-none``: "supports it", "rejected the plan"), a purpose infinitive after it ("issued
 permits to reduce queues"), a quoted term as the whole object; after an object, a sentence
 that follows a colon is what was said ("denied the claims: Its boats …"); a relative clause after a
-comma at the end of a report is the reporter's aside, not what was said (", which has stood empty").
+comma at the end of a report is the reporter's aside, not what was said (", which has stood empty");
+who is asked or told is no content ("asked him"); "to see" as an infinitive is watching; "it
+seems that …" has no source; credits, handles and tallies ("Twitter: @roe") are no transcript lines.
 
 A headline line (no final punctuation) yields an attribution only with a named or human source.
 Not sources: data and pictures as subjects of evidence verbs ("Figures show …", unless "Data from
