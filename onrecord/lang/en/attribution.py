@@ -30,7 +30,10 @@ What is no statement: the object or infinitive of a wish, a plan or an act (cue 
 "wants to attend", "vetoed the bills"), a noun-phrase or gerund object of a non-speech verb
 (``np-none``: "supports it", "rejected the plan"), a purpose infinitive after it ("issued
 permits to reduce queues"), a quoted term as the whole object; after an object, a sentence
-that follows a colon is what was said ("denied the claims: Its boats …").
+that follows a colon is what was said ("denied the claims: Its boats …"); a relative clause after a
+comma at the end of a report is the reporter's aside, not what was said (", which has stood empty");
+who is asked or told is no content ("asked him"); "to see" as an infinitive is watching; "it
+seems that …" has no source; credits, handles and tallies ("Twitter: @roe") are no transcript lines.
 
 A headline line (no final punctuation) yields an attribution only with a named or human source.
 Not sources: data and pictures as subjects of evidence verbs ("Figures show …", unless "Data from
@@ -98,7 +101,10 @@ _HEADING_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "a
 _LINE_STOP = {"update", "note", "editor’s note", "editor's note", "watch", "related", "photo",
               "source", "read", "read more", "see also", "video", "image", "caption", "credit",
               "contact", "email", "follow", "tags", "share", "also", "warning", "disclaimer",
-              "correction", "corrections", "clarification", "editor", "editors", "updated"}
+              "correction", "corrections", "clarification", "editor", "editors", "updated",
+              # credits, profile links and teasers: "Contributing: Ann Roe", "Twitter: @roe", "BREAKING: …"
+              "contributing", "contributors", "byline", "twitter", "facebook", "instagram", "breaking",
+              "exclusive", "boom", "look", "wow", "busted", "bombshell", "leaked", "just leaked", "paid notice"}
 #: a caption ending in a credit label ("Crowds at the expo Image: Ann Roe") names a photographer
 _CREDIT_WORDS = frozenset({"photo", "image", "caption", "credit", "video", "picture", "photograph", "illustration",
                            "graphic", "photos", "images"})
@@ -414,6 +420,8 @@ def clause_content(verb: Token, classes: frozenset[str], lemma: str) -> tuple[li
     objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS and not (lemma in NO_OBJECT_LEMMAS and c.dep_ == "dobj")]
     if lemma in ADDRESSEE_LEMMAS:
         objs = [c for c in objs if c.dep_ != "dobj" or not any(x.dep_ == "xcomp" for x in verb.children)]
+        # "“Why?” she asked the reporters": who is asked or told is no content
+        objs = [c for c in objs if c.dep_ != "dobj" or lemma not in ASKING_LEMMAS or not _addressee(c)]
     objs += [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _infinitive(c)]
     preps = [g for p in _prep_objects(verb) if not (p.lower_ == "to" and lemma in ADDRESSEE_TO)
              for g in p.children if g.dep_ in ("pobj", "pcomp")]
@@ -429,6 +437,21 @@ def clause_content(verb: Token, classes: frozenset[str], lemma: str) -> tuple[li
     if objs or preps:
         return sorted(objs + preps, key=lambda t: t.i), "object"
     return [], ""
+
+
+#: verbs whose object is who is asked or told, not what ("asked him about the fares")
+ASKING_LEMMAS = frozenset({"ask", "tell"})
+#: pronouns that name who is spoken to ("asked him", "told them")
+ADDRESSEE_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})
+
+
+def _addressee(tok: Token) -> bool:
+    """A person or audience spoken to: a pronoun, a person's name, a human or audience noun
+    without a clause of its own ("asked him", "told reporters", "asked Ann Roe")."""
+    if any(c.dep_ in ("relcl", "acl", "ccomp") for c in tok.children):
+        return False
+    return tok.lower_ in ADDRESSEE_PRONOUNS or tok.ent_type_ == "PERSON" or tok.lower_ in AUDIENCE_NOUNS \
+        or tok.pos_ == "NOUN" and human_subject(tok, load_lexicon())
 
 
 def _noun_phrase(tok: Token) -> bool:
@@ -448,6 +471,13 @@ def _quoted_term(doc: Doc, indices: set[int], quotes: list[QuoteSpan]) -> bool:
     return any(q.begin <= begin and end <= q.end and not text[q.begin:begin].strip(QUOTE_STRIP + " ")
                and not text[end:q.end].strip(QUOTE_STRIP + " .,") and _quote_words(text, q) <= SHORT_QUOTE_WORDS
                for q in quotes)
+
+
+def _quote_set_off(doc: Doc, verb: Token, comp: Token) -> bool:
+    """A quotation set off from its speech verb by a comma or a colon ("the chair says, “Quiet,
+    please.”"): a short statement, not a term."""
+    begin = comp.left_edge.i
+    return verb.i < begin and begin - verb.i <= 4 and any(doc[j].text in (",", ":") for j in range(verb.i + 1, begin))
 
 
 def _gerund_object(tok: Token) -> bool:
@@ -608,12 +638,45 @@ def _last_word(sent: SpacySpan) -> Token:
     return sent[-1]
 
 
+#: verbs of seeing that report a view, but as a to-infinitive only an act of watching
+WATCH_LEMMAS = frozenset({"see"})
+
+#: what a reporter adds after a comma at the end of a report: a non-restrictive relative clause
+#: (", which he called …"), an apposition (", a self-described socialist")
+ASIDE_DEPS = frozenset({"relcl"})
+ASIDE_MARKS = (",", "-", "–", "—", "--")
+
+
+def drop_trailing_aside(doc: Doc, idx: set[int]) -> set[int]:
+    """Content without a comma-led relative clause or apposition at its end ("he would quarantine
+    people over fears of the virus, which is spread by mosquitoes"): the reporter's words."""
+    if not idx:
+        return idx
+    last = max(i for i in idx if not (doc[i].is_punct or doc[i].is_space)) if any(
+        not (doc[i].is_punct or doc[i].is_space) for i in idx) else max(idx)
+    for i in sorted(idx):
+        tok = doc[i]
+        if tok.dep_ not in ASIDE_DEPS or tok.head.i not in idx or tok.head.i > tok.i:
+            continue
+        first = tok.left_edge.i
+        if first - 1 not in idx or doc[first - 1].text not in ASIDE_MARKS or tok.right_edge.i < last:
+            continue
+        if any(doc[j].text in QUOTE_STRIP for j in range(first, tok.right_edge.i + 1)):
+            continue
+        rest = {j for j in idx if j >= first - 1}
+        if len(idx - rest) >= 3:
+            return idx - rest
+    return idx
+
+
 def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon, lemma: str) -> Attribution | None:
     """A cue verb with its source and content (see the module docstring)."""
     classes = lex.cue_classes(lemma) or (PUT_IT if _put_it(verb, lemma) else frozenset())
     if not classes or verb.pos_ not in ("VERB", "AUX") and not (verb.tag_.startswith("VB")):
         return None
     doc = verb.doc
+    if lemma in WATCH_LEMMAS and _infinitive(verb):
+        return None  # "went to see the band play", "waited to see what would happen": watching, not reporting
     asked = asked_cue(verb, sent, quotes) if asked_passive(verb, lemma) else None
     if asked is not None:
         return asked
@@ -630,7 +693,8 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
         subject = adjacent_speaker(verb) or inverted_speaker(verb)
     if verb.dep_ == "amod" or (subject is None and verb.dep_ not in ("ROOT", "parataxis", "ccomp")):
         return None
-    if subject is not None and not usable_source(subject):
+    impression = lemma in IMPRESSION_LEMMAS and subject is not None and subject.lower_ == "it"
+    if subject is not None and not usable_source(subject) and not impression:
         return None
     if _headline(sent) and not (subject is not None and (subject.pos_ == "PRON" or human_subject(subject, lex)
                                                          or _country_says(verb, subject))):
@@ -642,7 +706,8 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
     for c in comps:
         content_idx |= clause_extent(verb, c, subject, sent) if ctype == "clause" else subtree_indices(c)
     if ctype == "object":
-        if len(comps) == 1 and _quoted_term(doc, subtree_indices(comps[0]), quotes):
+        if len(comps) == 1 and _quoted_term(doc, subtree_indices(comps[0]), quotes) \
+                and not _quote_set_off(doc, verb, comps[0]):
             return None  # "recommended “online translation tools”": a term in marks, no statement
         content_idx |= object_tail(verb, comps)
     if subject is None and content_idx:
@@ -662,6 +727,8 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
     if verb.dep_ == "parataxis" and not content_idx and classes & {"speech", "belief"}:
         content_idx = subtree_indices(verb.head, exclude=[verb]) & set(range(sent.start, sent.end))
         ctype = "clause"
+    if ctype in ("clause", "object"):
+        content_idx = drop_trailing_aside(doc, content_idx)
     content = tokens_to_spans(doc, content_idx)
     kind: QuoteKind = "reported" if ctype == "object" else "indirect"
     confidence = 0.8 if ctype == "clause" else 0.6
@@ -710,6 +777,8 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
         src, src_tok = None, None
         if verb.dep_ not in ("ROOT",):
             return None
+    elif impression:
+        src, src_tok = None, None  # "It seems that …": an impression without a source
     else:
         src, src_tok = source_span(subject), issuer_of(subject).i
         if any(overlaps(src, c) for c in content):
@@ -719,6 +788,10 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
             or c.dep_ == "prep" and any(g.head.i == c.i for g in comps)]
     return Attribution(content=merge_spans(content), cue=merge_spans(cue), source=src, source_token=src_tok,
                        kind=kind, confidence=confidence, rule=f"verb:{ctype}", extra={"verb": verb.i})
+
+
+#: verbs of an impression: "it seems", "it appears" name no source
+IMPRESSION_LEMMAS = frozenset({"seem", "appear"})
 
 
 def asked_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan]) -> Attribution | None:
@@ -955,8 +1028,8 @@ def line_sources(doc: Doc) -> list[Attribution]:
         if name.lower() in _LINE_STOP or name.split()[-1].lower() in _CREDIT_WORDS or len(name.split()) > 5 \
                 or not _name_like(name):
             continue
-        if re.search(r"\d", name):
-            continue
+        if re.search(r"\d", name) or not re.search(r"[^\W\d_]{2}", m.group(2)) or m.group(2).startswith("@"):
+            continue  # a tally ("Clinton: 1,769") or a handle ("Twitter: @roe") is no statement
         end = m.end(2)
         while end > m.start(2) and text[end - 1] in " .\t":
             end -= 1
