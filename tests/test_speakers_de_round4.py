@@ -1,0 +1,46 @@
+"""German speaker choice, fourth round of issue 13 p3 (sentences written for the project)."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.lang.de.sources import not_a_speaker
+from onrecord.lang.de.tokens import prepare
+
+
+def _span(text: str, phrase: str) -> tuple[object, int, int]:
+    doc = prepare(text)
+    start = text.index(phrase)
+    stop = start + len(phrase)
+    begin = next(t.i for t in doc.tokens if t.start == start)
+    end = next(t.i for t in doc.tokens if t.end == stop) + 1
+    return doc, begin, end
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # a capitalised article opens the sentence: the addressee test looks at the noun
+        ("Der englisch-sprachigen Zeitung sagte Paul Berg: „Ich bleibe hier.“", "Der englisch-sprachigen Zeitung", True),
+        ("Der Wochenzeitung sagte die Malerin, sie ziehe nach Graz.", "Der Wochenzeitung", True),
+        # the subject stays a speaker
+        ("Der Bürgermeister sagte, die Brücke werde repariert.", "Der Bürgermeister", False),
+        ("Die Zeitung berichtete, die Brücke werde repariert.", "Die Zeitung", False),
+    ],
+)
+def test_a_sentence_initial_article_does_not_hide_an_addressee(text: str, phrase: str, expected: bool) -> None:
+    doc, begin, end = _span(text, phrase)
+    assert not_a_speaker(doc, begin, end) is expected  # type: ignore[arg-type]
+
+
+def test_the_addressee_opening_a_sentence_is_not_the_speaker() -> None:
+    from onrecord.lang import get_extractor
+
+    text = (
+        "Die Malerin Lena Sommer stellt seit Montag in Linz aus. "
+        "Der englisch-sprachigen Zeitung sagte Lena Sommer: „Ich male jeden Tag.“"
+    )
+    quotes = get_extractor("de").extract(text).quotes
+    spoken = [q for q in quotes if "male" in q.text]
+    assert spoken and spoken[0].speaker is not None
+    assert "Zeitung" not in spoken[0].speaker.text
