@@ -44,3 +44,22 @@ def test_the_addressee_opening_a_sentence_is_not_the_speaker() -> None:
     spoken = [q for q in quotes if "male" in q.text]
     assert spoken and spoken[0].speaker is not None
     assert "Zeitung" not in spoken[0].speaker.text
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "speaker"),
+    [
+        (
+            "Im Hafen stauen sich die Schiffe. Der Hafenmeister Tom Kranz erklärte Mitte Mai in Hamburg, "
+            "dass die Kräne nicht mehr reichten, und dass die Stadt neue kaufen müsse.",
+            "Kräne",
+            "Kranz",
+        ),
+    ],
+)
+def test_a_time_phrase_gives_way_to_the_named_speaker_of_its_sentence(text: str, needle: str, speaker: str) -> None:
+    from onrecord.lang import get_extractor
+
+    quotes = [q for q in get_extractor("de").extract(text).quotes if needle in q.text]
+    assert quotes and quotes[0].speaker is not None
+    assert speaker in quotes[0].speaker.text

@@ -400,7 +400,13 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
             )
             explicit = speaker
         elif speaker is not None and junk_source(doc, speaker.begin, speaker.end):
-            if parts[0].cls == "FQ" and explicit is not None:
+            named = (
+                _named_in_sentence(doc, parts, pairs, scores, ranker.threshold)
+                if doc.tokens[speaker.begin].lower in lexicon().time_words else None
+            )
+            if named is not None:
+                speaker = explicit = named  # "X erklärte Mitte Mai, dass …": the subject, not the time
+            elif parts[0].cls == "FQ" and explicit is not None:
                 speaker = explicit  # free indirect speech carries the most recent explicit source
             else:
                 refers_to = explicit  # "Demnach soll …": the mention stays, its source is the last one named
@@ -424,6 +430,23 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
         if attested(att) and not narration(doc, att):
             out.append(att)
     return out
+
+
+def _named_in_sentence(
+    doc: PreparedDoc,
+    parts: list[TokenSpan],
+    pairs: list[tuple[Candidate, list[str]]],
+    scores: list[float],
+    threshold: float,
+) -> Candidate | None:
+    """The best candidate that names someone (not a time phrase, an adverb or an abstract noun)
+    in the sentence where the quote starts, when the ranker rates it above its bar."""
+    sent = doc.tokens[parts[0].begin].sent
+    named = [
+        (p, c) for p, (c, _) in zip(scores, pairs, strict=True)
+        if p >= threshold and doc.tokens[c.begin].sent == sent and not junk_source(doc, c.begin, c.end)
+    ]
+    return max(named, key=lambda x: x[0])[1] if named else None
 
 
 def narration(doc: PreparedDoc, att: Attribution) -> bool:
