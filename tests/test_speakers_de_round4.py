@@ -21,7 +21,11 @@ def _span(text: str, phrase: str) -> tuple[object, int, int]:
     ("text", "phrase", "expected"),
     [
         # a capitalised article opens the sentence: the addressee test looks at the noun
-        ("Der englisch-sprachigen Zeitung sagte Paul Berg: „Ich bleibe hier.“", "Der englisch-sprachigen Zeitung", True),
+        (
+            "Der englisch-sprachigen Zeitung sagte Paul Berg: „Ich bleibe hier.“",
+            "Der englisch-sprachigen Zeitung",
+            True,
+        ),
         ("Der Wochenzeitung sagte die Malerin, sie ziehe nach Graz.", "Der Wochenzeitung", True),
         # the subject stays a speaker
         ("Der Bürgermeister sagte, die Brücke werde repariert.", "Der Bürgermeister", False),
@@ -63,3 +67,26 @@ def test_a_time_phrase_gives_way_to_the_named_speaker_of_its_sentence(text: str,
     quotes = [q for q in get_extractor("de").extract(text).quotes if needle in q.text]
     assert quotes and quotes[0].speaker is not None
     assert speaker in quotes[0].speaker.text
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "stub"),
+    [
+        ("Der Zug hatte, so der Schaffner, Verspätung.", "hatte", True),
+        ("Es sei, meinte die Wirtin, zu spät.", "Es sei", True),
+        ("Die Gäste haben sich beschwert.", "haben sich", True),
+        ("Der Bus fuhr ungefähr 120 Meilen.", "120 Meilen", False),
+        ("Der Koch lobte die Suppe.", "die Suppe", False),
+        ("Der Koch sagte, er koche „gern“.", "„gern“", False),
+    ],
+)
+def test_a_stub_of_one_or_two_words_is_no_statement(text: str, phrase: str, stub: bool) -> None:
+    from onrecord.lang.de.attribution import Attribution, narration
+    from onrecord.lang.de.labels import TokenSpan
+    from onrecord.lang.de.narration import stub_only
+
+    doc, begin, end = _span(text, phrase)
+    part = TokenSpan("IQ", begin, end)
+    assert stub_only(doc, [part]) is stub  # type: ignore[arg-type]
+    att = Attribution(parts=[part], speaker=None, cue=None, speaker_prob=0.0)
+    assert narration(doc, att) is stub  # type: ignore[arg-type]

@@ -23,6 +23,7 @@ from onrecord.lang.de.narration import (
     is_interview,
     noun_phrase_only,
     relative_clause_only,
+    stub_only,
     title_in_marks,
 )
 from onrecord.lang.de.ner import NamedSpan, token_types
@@ -467,6 +468,8 @@ def narration(doc: PreparedDoc, att: Attribution) -> bool:
         return att.cue is None and title_in_marks(doc, att.parts)
     if att.speaker is not None and attribution_only(doc, att.parts[0], att.speaker.begin):
         return True  # "…, berichtet Heimleiterin Anna Roth von einem Vorfall"
+    if stub_only(doc, att.parts):
+        return True  # "hatte", "Es sei": a stub of a clause names no statement
     if att.cls not in ("IQ", "FQ"):
         return False
     if att.cue is None and att.cls == "IQ" and (
