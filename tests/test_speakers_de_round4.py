@@ -90,27 +90,3 @@ def test_a_stub_of_one_or_two_words_is_no_statement(text: str, phrase: str, stub
     assert stub_only(doc, [part]) is stub  # type: ignore[arg-type]
     att = Attribution(parts=[part], speaker=None, cue=None, speaker_prob=0.0)
     assert narration(doc, att) is stub  # type: ignore[arg-type]
-
-
-def test_a_second_reporting_clause_after_a_conjunction_is_a_second_statement() -> None:
-    from onrecord.lang.de.attribution import _second_clause_at, group_quotes
-    from onrecord.lang.de.labels import TokenSpan
-
-    text = "Die Ministerin Eva Roth sagte, die Schule bleibe offen, doch Sprecher Paul Lenz erklärte, man prüfe alles."
-    doc, b1, e1 = _span(text, "die Schule bleibe offen")
-    _, b2, e2 = _span(text, "man prüfe alles")
-    first, second = TokenSpan("IQ", b1, e1), TokenSpan("IQ", b2, e2)
-    assert _second_clause_at(doc, first, second) is not None  # type: ignore[arg-type]
-    assert group_quotes(doc, [first, second]) == [[first], [second]]  # type: ignore[arg-type]
-
-
-def test_a_parenthetical_attribution_still_joins_one_statement() -> None:
-    from onrecord.lang.de.attribution import _second_clause_at, group_quotes
-    from onrecord.lang.de.labels import TokenSpan
-
-    text = "Die Schule bleibe, so Ministerin Eva Roth, bis zum Sommer offen."
-    doc, b1, e1 = _span(text, "Die Schule bleibe")
-    _, b2, e2 = _span(text, "bis zum Sommer offen")
-    first, second = TokenSpan("IQ", b1, e1), TokenSpan("IQ", b2, e2)
-    assert _second_clause_at(doc, first, second) is None  # type: ignore[arg-type]
-    assert len(group_quotes(doc, [first, second])) == 1  # type: ignore[arg-type]

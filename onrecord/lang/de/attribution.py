@@ -163,23 +163,6 @@ def attribution_tail(doc: PreparedDoc, span: TokenSpan) -> bool:
     )
 
 
-#: conjunctions that join a second reporting clause ("…, und fügte hinzu, …"), not a parenthesis
-_SECOND_CLAUSE = frozenset({"und", "sowie", "aber", "sondern", "doch"})
-
-
-def _second_clause_at(doc: PreparedDoc, prev: TokenSpan, nxt: TokenSpan) -> int | None:
-    """Where a second reporting clause joined by a conjunction starts between two quotes of one
-    sentence ("…, doch UN-Sprecher B erklärte, …"), else None."""
-    toks = doc.tokens
-    if toks[prev.begin].sent != toks[nxt.begin].sent or not 0 < nxt.begin - prev.end <= MERGE_GAP:
-        return None
-    lex = lexicon()
-    for i in range(prev.end, nxt.begin):
-        if toks[i].lower in _SECOND_CLAUSE:
-            return i if any(cue_class(toks[j], lex) == "verb" for j in range(i + 1, nxt.begin)) else None
-    return None
-
-
 def group_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[list[TokenSpan]]:
     """Quote spans in order; an indirect quote split around a short attribution in the same
     sentence ("X sei, so Y, Z", "„X“, so Y, „Z“", "„X“ – so Y – „Z“") becomes one quote with
@@ -205,8 +188,6 @@ def group_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[list[TokenSpa
                 # "…; nach Behördenangaben …": a source after a clause break that does not close
                 # again opens the next statement
                 and not (gap and gap[0].text in (",", ";") and gap[-1].text not in _PARENTHESIS)
-                # "…, und betonte, …": a second cue joined by a conjunction opens a second statement
-                and _second_clause_at(doc, prev, q) is None
             ):
                 if _quote_class(doc, prev) == "DQ" and prev.cls != "DQ":
                     groups[-1][-1] = prev = TokenSpan("DQ", prev.begin, prev.end)
@@ -393,15 +374,9 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
     prev: Candidate | None = None  # the previous quote's speaker (a ranker feature)
     explicit: Candidate | None = None  # the most recent speaker that names someone (not "Demnach")
     interview = is_interview(doc)  # answers of a printed interview are the interviewee's
-    groups = group_quotes(doc, sets.spans)
-    for g_idx, parts in enumerate(groups):
+    for parts in group_quotes(doc, sets.spans):
         parts = [reported_sentences(doc, p) for p in parts]
         pairs = list(quote_candidates(doc, parts, sets, prev))
-        if g_idx + 1 < len(groups):
-            # "A sagte, …, doch B erklärte, …": B is the subject of the next statement
-            nxt = _second_clause_at(doc, parts[-1], groups[g_idx + 1][0])
-            if nxt is not None:
-                pairs = [(c, f) for c, f in pairs if not nxt <= c.begin < groups[g_idx + 1][0].begin] or pairs
         scores = ranker.scores([feats for _, feats in pairs])
         best = max(((p, cand) for p, (cand, _) in zip(scores, pairs, strict=True)), key=lambda x: x[0], default=None)
         speaker = best[1] if best and best[0] >= ranker.threshold else None
