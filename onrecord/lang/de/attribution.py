@@ -23,6 +23,7 @@ from onrecord.lang.de.narration import (
     is_interview,
     noun_phrase_only,
     relative_clause_only,
+    stub_only,
     title_in_marks,
 )
 from onrecord.lang.de.ner import NamedSpan, token_types
@@ -400,7 +401,13 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
             )
             explicit = speaker
         elif speaker is not None and junk_source(doc, speaker.begin, speaker.end):
-            if parts[0].cls == "FQ" and explicit is not None:
+            named = (
+                _named_in_sentence(doc, parts, pairs, scores, ranker.threshold)
+                if doc.tokens[speaker.begin].lower in lexicon().time_words else None
+            )
+            if named is not None:
+                speaker = explicit = named  # "X erklärte Mitte Mai, dass …": the subject, not the time
+            elif parts[0].cls == "FQ" and explicit is not None:
                 speaker = explicit  # free indirect speech carries the most recent explicit source
             else:
                 refers_to = explicit  # "Demnach soll …": the mention stays, its source is the last one named
@@ -426,6 +433,23 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
     return out
 
 
+def _named_in_sentence(
+    doc: PreparedDoc,
+    parts: list[TokenSpan],
+    pairs: list[tuple[Candidate, list[str]]],
+    scores: list[float],
+    threshold: float,
+) -> Candidate | None:
+    """The best candidate that names someone (not a time phrase, an adverb or an abstract noun)
+    in the sentence where the quote starts, when the ranker rates it above its bar."""
+    sent = doc.tokens[parts[0].begin].sent
+    named = [
+        (p, c) for p, (c, _) in zip(scores, pairs, strict=True)
+        if p >= threshold and doc.tokens[c.begin].sent == sent and not junk_source(doc, c.begin, c.end)
+    ]
+    return max(named, key=lambda x: x[0])[1] if named else None
+
+
 def narration(doc: PreparedDoc, att: Attribution) -> bool:
     """Whether a quote is the reporter's narration (see :mod:`onrecord.lang.de.narration`):
 
@@ -444,6 +468,8 @@ def narration(doc: PreparedDoc, att: Attribution) -> bool:
         return att.cue is None and title_in_marks(doc, att.parts)
     if att.speaker is not None and attribution_only(doc, att.parts[0], att.speaker.begin):
         return True  # "…, berichtet Heimleiterin Anna Roth von einem Vorfall"
+    if stub_only(doc, att.parts):
+        return True  # "hatte", "Es sei": a stub of a clause names no statement
     if att.cls not in ("IQ", "FQ"):
         return False
     if att.cue is None and att.cls == "IQ" and (

@@ -104,6 +104,21 @@ def noun_phrase_only(doc: PreparedDoc, parts: list[TokenSpan]) -> bool:
     return bool(words) and all(t.text[:1].isupper() or t.lower in _NP_WORDS for t in words)
 
 
+def stub_only(doc: PreparedDoc, parts: list[TokenSpan]) -> bool:
+    """Whether a quote without quote marks is a stub of one or two words that names nothing ("hatte",
+    "Es sei", "haben sich"): what is left of a clause whose content the tagger gave to a
+    neighbouring quote or to none."""
+    toks = [t for p in parts for t in doc.tokens[p.begin : p.end]]
+    if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks):
+        return False
+    words = [t for t in toks if t.text[:1].isalnum()]
+    pronouns = lexicon().pronouns
+    return len(words) <= 2 and not any(
+        t.text[:1].isupper() and t.lower not in pronouns and t.lower not in _NP_WORDS or t.text[:1].isdigit()
+        for t in words
+    )
+
+
 _RELATIVES = frozenset({
     "der", "die", "das", "dem", "den", "deren", "dessen", "denen",
     "welche", "welcher", "welches", "welchem", "welchen",

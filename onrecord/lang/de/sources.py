@@ -220,7 +220,14 @@ def not_a_speaker(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon | N
     toks = doc.tokens
     if end - begin == 1 and toks[begin].lower == "es":
         return True
-    head = next((i for i in range(begin, end) if toks[i].text[:1].isupper() and not is_quote_mark(toks[i].text)), None)
+    head = next(
+        (
+            i for i in range(begin, end)
+            if toks[i].text[:1].isupper() and not is_quote_mark(toks[i].text)
+            and not (i + 1 < end and toks[i].lower in _PHRASE_LEADS)  # "Der" opening a sentence
+        ),
+        None,
+    )
     if head is None:
         # one lower-case word: a pronoun, a relative "die" or a source adverb ("demnach") may
         # stand for someone, a verb form ("wird" of "…, wird vermutet") never does (several
