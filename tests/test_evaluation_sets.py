@@ -144,6 +144,20 @@ def test_roles_reader_knows_the_fourth_held_back_split(corpora: Path, tmp_path: 
     assert [d.roles[0].title for d in docs] == ["Trainer"] and read_roles("heldout3", corpora, gold_path=gold) == []
 
 
+def test_roles_reader_knows_the_fifth_held_back_split_and_all_leaves_it_out(corpora: Path, tmp_path: Path) -> None:
+    de = _gnad(1)
+    role = {"span": _span(de, "Jan Kurz"), "type": "person", "name": "Jan Kurz", "title": "Trainer"}
+    records = [
+        {"id": "bench-de:gnad-1", "split": "heldout5", "sha256": _digest(de), "chars": len(de), "roles": [role]},
+        {"id": "bench-de:gnad-0", "split": "heldout4", "sha256": _digest(_gnad(0)), "chars": len(_gnad(0)), "roles": []},
+    ]
+    gold = _write(tmp_path / "roles.jsonl", records)
+    docs = read_roles("heldout5", corpora, gold_path=gold)
+    assert [d.roles[0].title for d in docs] == ["Trainer"]
+    # a part still held back is scored only by naming it: ``all`` is every other part
+    assert [d.id for d in read_roles("all", corpora, gold_path=gold)] == ["bench-de:gnad-0"]
+
+
 # --------------------------------------------------------------------------- quote counts
 
 
@@ -263,7 +277,7 @@ def test_bundled_sets_hold_ids_offsets_and_short_labels_only() -> None:
         ids = [r["id"] for r in records]
         assert len(ids) == len(set(ids)), name
         for record in records:
-            roles_splits = ("dev", "heldout", "heldout2", "heldout3", "heldout4")
+            roles_splits = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
             assert record["split"] in (roles_splits if name == "roles.jsonl" else ("dev", "heldout"))
             assert set(record) <= {"id", "split", "sha256", "chars", "quotes", "roles"}
             chars = int(record["chars"])  # type: ignore[arg-type]
@@ -336,6 +350,37 @@ def test_the_fourth_held_back_roles_part_points_at_names_in_the_real_texts() -> 
         for role in doc.roles:
             covered = doc.text[role.span[0] : role.span[1]]
             assert covered == covered.strip() and covered[:1].isalpha(), (doc.id, covered)
+
+
+def test_the_fifth_held_back_roles_part_is_fresh_and_in_both_languages() -> None:
+    # heldout5 was drawn after heldout4 had been scored, from documents in no bundled file: none of
+    # its documents may be in any other part of any bundled file (roles, cross-genre, stance,
+    # about, statement pairs' nested ids), and it is about half German, half English
+    fifth = [r for r in _bundled("roles.jsonl") if r["split"] == "heldout5"]
+    counts = {"de": 0, "en": 0}
+    for record in fifth:
+        corpus = str(record["id"]).split(":")[0]
+        assert corpus in ("bench-de", "quotes-de-dev", "attribution-en-train"), record["id"]
+        counts[CORPUS_LANGUAGE[corpus]] += len(record["roles"])  # type: ignore[arg-type]
+    assert counts["de"] >= 45 and counts["en"] >= 45 and sum(counts.values()) >= 100
+    others: set[str] = set()
+    for name in sorted(p.name for p in BUNDLED.glob("*.jsonl")):
+        for record in _bundled(name):
+            if not (name == "roles.jsonl" and record["split"] == "heldout5"):
+                others |= _document_ids(record)
+    assert not {str(r["id"]) for r in fifth} & others
+
+
+@pytest.mark.skipif(not (SHARED / "bench-de").is_dir(), reason="needs ../shared/data")
+def test_the_fifth_held_back_roles_part_points_at_names_in_the_real_texts() -> None:
+    # reads the gold only (text digests, spans); no system output on this part
+    docs = read_roles("heldout5", SHARED)
+    assert len(docs) == sum(1 for r in _bundled("roles.jsonl") if r["split"] == "heldout5")
+    for doc in docs:
+        for role in doc.roles:
+            covered = doc.text[role.span[0] : role.span[1]]
+            assert covered == covered.strip() and covered[:1].isalpha(), (doc.id, covered)
+            assert role.title or role.organization or role.place, (doc.id, covered)
 
 
 # --------------------------------------------------------------------------- eval command
