@@ -145,11 +145,11 @@ def test_roles_reader_knows_the_fourth_held_back_split(corpora: Path, tmp_path: 
 
 
 def test_roles_reader_knows_the_fifth_held_back_split_and_all_leaves_it_out(corpora: Path, tmp_path: Path) -> None:
-    de = _gnad(1)
+    de, other = _gnad(1), _gnad(0)
     role = {"span": _span(de, "Jan Kurz"), "type": "person", "name": "Jan Kurz", "title": "Trainer"}
     records = [
         {"id": "bench-de:gnad-1", "split": "heldout5", "sha256": _digest(de), "chars": len(de), "roles": [role]},
-        {"id": "bench-de:gnad-0", "split": "heldout4", "sha256": _digest(_gnad(0)), "chars": len(_gnad(0)), "roles": []},
+        {"id": "bench-de:gnad-0", "split": "heldout4", "sha256": _digest(other), "chars": len(other), "roles": []},
     ]
     gold = _write(tmp_path / "roles.jsonl", records)
     docs = read_roles("heldout5", corpora, gold_path=gold)
