@@ -255,7 +255,7 @@ def test_bundled_stance_set_holds_offsets_and_short_labels_only() -> None:
     statements = 0
     stances: set[str] = set()
     for record in records:
-        assert record["split"] in ("dev", "heldout", "heldout2", "heldout3")
+        assert record["split"] in ("dev", "heldout", "heldout2", "heldout3", "heldout4")
         assert set(record) == {"id", "split", "sha256", "chars", "statements"}
         chars = int(record["chars"])  # type: ignore[arg-type]
         for item in record["statements"]:  # type: ignore[attr-defined]
@@ -263,8 +263,8 @@ def test_bundled_stance_set_holds_offsets_and_short_labels_only() -> None:
             stances.add(item["stance"])
             assert item["stance"] in STANCES and item["source_anonymity"] in ANONYMITY
             assert isinstance(item["negated"], bool)
-            # heldout2 and heldout3 are labelled without `about` (the key is absent there, and only there)
-            assert ("about" in item) == (record["split"] not in ("heldout2", "heldout3"))
+            # heldout2, heldout3 and heldout4 are labelled without `about` (the key is absent there, and only there)
+            assert ("about" in item) == (record["split"] not in ("heldout2", "heldout3", "heldout4"))
             mentions = [m for a in item.get("about", []) for m in a["mentions"]]
             assert all(0 <= b < e <= chars for b, e in item["spans"] + item["speaker"] + item["cue"] + mentions)
             # about mentions lie inside the statement

@@ -161,7 +161,7 @@ def evaluate(
         typer.Option(
             "--split",
             help="Split(s) to evaluate (repeatable; the bundled sets have dev, heldout, heldout2 (roles, "
-            "stance and about sets), heldout3 (roles and stance sets), heldout4 (roles set), all).",
+            "stance and about sets), heldout3 (roles and stance sets), heldout4 (roles and stance sets), all).",
         ),
     ] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="Evaluate only the first N documents.")] = None,

@@ -169,7 +169,7 @@ def read_corpus(path: Path, limit: int | None = None) -> Iterator[GoldDoc]:
 #: folder of the bundled sets (``crossgenre-de.jsonl``, ``crossgenre-en.jsonl``, ``roles.jsonl``)
 BUNDLED = Path(__file__).parent / "data"
 #: the splits of the bundled sets; ``heldout``, ``heldout2`` (roles, stance and about sets),
-#: ``heldout3`` (roles and stance sets) and ``heldout4`` (roles set), each annotated after the part
+#: ``heldout3`` (roles and stance sets) and ``heldout4`` (roles and stance sets), each annotated after the part
 #: before it had been scored, are for final scoring only
 BUNDLED_SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "all")
 #: corpus prefix of a bundled document id -> language of its text (the train splits: statement pairs,
