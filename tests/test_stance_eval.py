@@ -316,6 +316,36 @@ def test_third_held_back_part_is_fresh_balanced_and_as_large_as_promised() -> No
     assert not any(doc_id.startswith("quotes-de-test") for doc_id, _ in statements)
 
 
+def test_fourth_held_back_part_is_fresh_balanced_and_as_large_as_promised() -> None:
+    """heldout4: >= 120 statements, about half German and half English, in whole documents that no
+    other part of any bundled file holds (every split, statement pairs' nested ids included)."""
+    fourth = [r for r in _bundled() if r["split"] == "heldout4"]
+    statements = [(str(r["id"]), item) for r in fourth for item in r["statements"]]  # type: ignore[attr-defined]
+    german = [s for doc_id, s in statements if doc_id.startswith(("quotes-de", "bench-de"))]
+    assert len(statements) >= 120 and min(len(german), len(statements) - len(german)) >= 55
+    corpora = {doc_id.split(":")[0] for doc_id, _ in statements}
+    assert corpora <= {"bench-de", "quotes-de-dev", "news-en", "attribution-en-train"}
+    assert {"bench-de", "attribution-en-train"} <= corpora
+    assert {s["sampled"] for _, s in statements} == {"docs-h4"}
+    assert all(("kind" in s) == doc_id.startswith("bench-de") for doc_id, s in statements)
+    used: set[str] = set()
+    for name in sorted(p.name for p in BUNDLED.glob("*.jsonl")):
+        for line in (BUNDLED / name).read_text(encoding="utf-8").splitlines():
+            record = json.loads(line) if line.strip() else {}
+            if name == "stance.jsonl" and record.get("split") == "heldout4":
+                continue
+            used |= {str(record[k]["id"]) for k in ("a", "b") if isinstance(record.get(k), dict)}
+            used |= {str(record["id"])} if "id" in record else set()
+    assert not {doc_id for doc_id, _ in statements} & used
+    assert not any(doc_id.startswith(("quotes-de-test", "quotes-de-train")) for doc_id, _ in statements)
+
+
+@pytest.mark.skipif(not (SHARED / "attribution-en" / "train").is_dir(), reason="needs ../shared/data")
+def test_fourth_held_back_part_reads_against_the_real_texts() -> None:
+    docs = read_stance("heldout4", SHARED)
+    assert sum(len(d.statements) for d in docs) >= 120 and {d.language for d in docs} == {"de", "en"}
+
+
 @pytest.mark.skipif(not (SHARED / "quotes-de" / "train").is_dir(), reason="needs ../shared/data")
 def test_third_held_back_part_reads_against_the_real_texts() -> None:
     docs = read_stance("heldout3", SHARED)
