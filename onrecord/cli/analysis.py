@@ -161,8 +161,8 @@ def evaluate(
         typer.Option(
             "--split",
             help="Split(s) to evaluate (repeatable; the bundled sets have dev, heldout, heldout2 (roles, "
-            "stance and about sets), heldout3 (roles and stance sets), heldout4 and heldout5 (roles set), all: "
-            "every part but the ones still held back).",
+            "stance and about sets), heldout3 and heldout4 (roles and stance sets), heldout5 (roles set), "
+            "all: every part but the ones still held back).",
         ),
     ] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="Evaluate only the first N documents.")] = None,
