@@ -1,0 +1,58 @@
+"""Roles, round 8 (issue 13, point 2; the fresh part heldout4): a definite role description
+that opens the sentence after a named person is one more role of that person (German).
+Original sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from onrecord.extraction import ExtractionResult
+from onrecord.lang import get_extractor
+
+Extract = Callable[[str], ExtractionResult]
+Triple = tuple[str | None, str | None, str | None]
+
+
+@pytest.fixture(scope="module")
+def de() -> Extract:
+    return get_extractor("de").extract
+
+
+def _roles(result: ExtractionResult, name: str) -> list[Triple]:
+    entity = next((e for e in result.entities if e.name == name), None)
+    assert entity is not None, [e.name for e in result.entities]
+    return [(r.title, r.organization, r.place) for r in entity.roles]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Die Unterlagen lagen seit Monaten bei Gerald Toifl. Der Jurist holte sie am Freitag ab.",
+         "Gerald Toifl", "Jurist"),
+        ("Das erhoffte Duell gegen Marlene Ostrowski fiel aus. Die Titelverteidigerin musste aufgeben.",
+         "Marlene Ostrowski", "Titelverteidigerin"),
+        ("Den Entwurf hat Bernd Hollmann geprüft. Der Ingenieur hat zudem die Pläne gezeichnet.",
+         "Bernd Hollmann", "Ingenieur"),
+    ],
+)
+def test_definite_description_opening_the_next_sentence(de: Extract, text: str, name: str, title: str) -> None:
+    assert (title, None, None) in _roles(de(text), name)
+
+
+def test_description_keeps_the_speaker_role_after_a_cue(de: Extract) -> None:
+    text = ("Den Entwurf hat Bernd Hollmann geprüft. Der Ingenieur hat zudem die Pläne gezeichnet. "
+            "Die Brücke sei sicher, sagt der Wissenschafter.")
+    roles = _roles(de(text), "Bernd Hollmann")
+    assert ("Ingenieur", None, None) in roles and ("Wissenschafter", None, None) in roles
+
+
+def test_no_description_of_a_person_in_another_gender(de: Extract) -> None:
+    text = "Die Stadträtin Anna Kerber hat den Plan vorgestellt. Der Architekt war nicht anwesend."
+    assert ("Architekt", None, None) not in _roles(de(text), "Anna Kerber")
+
+
+def test_no_description_from_a_plural_phrase(de: Extract) -> None:
+    text = "Die Unterlagen lagen bei Gerald Toifl. Die Juristen holten sie am Freitag ab."
+    assert all(t != "Juristen" for t, _, _ in _roles(de(text), "Gerald Toifl"))
