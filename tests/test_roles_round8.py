@@ -56,3 +56,25 @@ def test_no_description_of_a_person_in_another_gender(de: Extract) -> None:
 def test_no_description_from_a_plural_phrase(de: Extract) -> None:
     text = "Die Unterlagen lagen bei Gerald Toifl. Die Juristen holten sie am Freitag ab."
     assert all(t != "Juristen" for t, _, _ in _roles(de(text), "Gerald Toifl"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Befragt wurde gestern Exinnenminister Paul Wendt.", "Paul Wendt", ("Innenminister", None, None)),
+        ("Die Akten lagen bei Brunners Exanwalt Tobias Kral.", "Tobias Kral", ("Anwalt", None, None)),
+        ("Beschuldigt ist der Exchef der Stadtwerke Linz, Otto Gruber.", "Otto Gruber",
+         ("Chef", "Stadtwerke Linz", None)),
+    ],
+)
+def test_fused_ex_marks_a_former_role(de: Extract, text: str, name: str, role: Triple) -> None:
+    result = de(text)
+    entity = next((e for e in result.entities if e.name == name), None)
+    assert entity is not None, [e.name for e in result.entities]
+    assert [((r.title, r.organization, r.place), r.former) for r in entity.roles] == [(role, True)]
+
+
+@pytest.mark.parametrize("text", ["Exportchef Rainer Lind sagte das.", "Der Exekutivdirektor Rainer Lind sagte das."])
+def test_words_beginning_with_ex_are_no_former_role(de: Extract, text: str) -> None:
+    entity = next(e for e in de(text).entities if e.name == "Rainer Lind")
+    assert not any(r.former for r in entity.roles)

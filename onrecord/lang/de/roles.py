@@ -148,6 +148,25 @@ def _no_kind(_: int) -> str:
     return ""
 
 
+def _fused_former(word: str) -> str | None:
+    """The role after a fused "Ex" ("Exfinanzminister" → "Finanzminister", "Exanwalt" →
+    "Anwalt"), else None; "Experte", "Export…" are no such word (the rest must be a role)."""
+    if not word.startswith("Ex") or len(word) < 6 or not word[2].islower() or "-" in word:
+        return None
+    if word.lower().startswith(_NOT_EX_WORDS):
+        return None
+    rest = word[2].upper() + word[3:]
+    roles = lexicon().roles
+    if rest in roles or any(rest[k].upper() + rest[k + 1 :] in roles for k in range(3, len(rest) - 3)):
+        return rest
+    return None
+
+
+#: words that begin with "ex" but hold no fused "Ex" ("Exportchef", "Exekutivdirektor")
+_NOT_EX_WORDS = ("export", "expert", "exil", "extra", "extrem", "exekutiv", "expedition", "experiment",
+                 "expo", "exzellenz", "explo", "expan", "exten", "extern", "exklusiv", "exzess")
+
+
 @cache
 def role_head(word: str) -> str | None:
     """The role noun a word is or ends in: "Ministerin" → "Ministerin", "Oberbürgermeister" →
@@ -157,6 +176,9 @@ def role_head(word: str) -> str | None:
         return None
     if word in roles:
         return word
+    fused = _fused_former(word)
+    if fused is not None:
+        return role_head(fused)  # "Exfinanzminister" → "Finanzminister"
     if "-" in word:
         last = word.rsplit("-", 1)[1]
         return role_head(last) if last[:1].isupper() else None
@@ -452,7 +474,8 @@ def _split_compound(word: str, kind: str) -> _Compound:
     code ("US-Präsident") gives a place ("USA"); "Ex-Minister", "Alt-Landeshauptmann" → the
     rest, former; "Vize-Präsident" stays whole."""
     if "-" not in word:
-        return _Compound(word)
+        fused = _fused_former(word)
+        return _Compound(fused, former=True) if fused is not None else _Compound(word)
     prefix, rest = word.rsplit("-", 1)
     if prefix.lower() in _FORMER_PREFIXES and rest[:1].isupper():
         return _Compound(rest, former=True)
