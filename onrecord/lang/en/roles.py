@@ -252,8 +252,9 @@ def _title_tokens(region: list[Token]) -> tuple[list[Token], str | None, bool]:
             continue
         elif (low in _DROP_WORDS or low.startswith(_DROP_PREFIXES) and "-" in low
               or t.pos_ in ("NUM", "DET", "PRON", "AUX") or t.is_punct and t.text != "-"
-              or t.pos_ == "VERB" and t.tag_ not in ("VBG", "VBN")):
-            start = k + 1
+              or t.pos_ == "VERB" and t.tag_ not in ("VBG", "VBN")
+              or t.tag_ == "NNS" and not is_role_noun(t) and low not in _BODY_NOUNS):
+            start = k + 1  # (a plural common noun ends the phrase before: "sexual assaults actor")
         elif start == k and t.text == "-":
             start = k + 1
     if start < h and region[start].text == "-":
