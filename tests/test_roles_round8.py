@@ -94,3 +94,15 @@ def test_a_plural_common_noun_ends_the_title_before_a_name(en: Extract) -> None:
     text = "After weeks of angry protests actor and comedian Mira Callow left the city."
     assert _en_roles(en(text), "Mira Callow") == [("actor and comedian", None, None)]
 
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Democratic front-runner Nora Castell won the state easily.", "Nora Castell",
+         ("Democratic front-runner", None, None)),
+        ("A fan of NHL star Pavel Direnko waited at the gate.", "Pavel Direnko", ("star", "NHL", None)),
+    ],
+)
+def test_star_and_front_runner_are_titles(en: Extract, text: str, name: str, role: Triple) -> None:
+    assert role in _en_roles(en(text), name)
