@@ -106,3 +106,16 @@ def test_a_plural_common_noun_ends_the_title_before_a_name(en: Extract) -> None:
 )
 def test_star_and_front_runner_are_titles(en: Extract, text: str, name: str, role: Triple) -> None:
     assert role in _en_roles(en(text), name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Die Miliz kämpft seit Jahren gegen den ugandischen Präsidenten Samuel Okello.", "Samuel Okello",
+         ("Präsident", None, "Uganda")),
+        ("Das bestätigte der kolumbianische Innenminister Diego Ruiz am Montag.", "Diego Ruiz",
+         ("Innenminister", None, "Kolumbien")),
+    ],
+)
+def test_more_country_adjectives_give_the_place(de: Extract, text: str, name: str, role: Triple) -> None:
+    assert role in _roles(de(text), name)
