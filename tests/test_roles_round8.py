@@ -119,3 +119,17 @@ def test_star_and_front_runner_are_titles(en: Extract, text: str, name: str, rol
 )
 def test_more_country_adjectives_give_the_place(de: Extract, text: str, name: str, role: Triple) -> None:
     assert role in _roles(de(text), name)
+
+
+def test_relative_copula_after_an_adverb_or_a_possessive(en: Extract) -> None:
+    text = ('"We tried," said Leo Hart, who was Mayor Dunn\'s chief budget adviser. '
+            '"It works," said Ruth Amsel, who is now director of the Lakeside Institute.')
+    result = en(text)
+    hart = next(e for e in result.entities if e.name == "Leo Hart")
+    assert [(r.title, r.organization, r.former) for r in hart.roles] == [("chief budget adviser", None, True)]
+    assert ("director", "Lakeside Institute", None) in _en_roles(result, "Ruth Amsel")
+
+
+def test_a_persons_campaign_is_the_organisation(en: Extract) -> None:
+    text = "Mark Ellory, treasurer of Dana Whitfield's reelection campaign, declined to comment."
+    assert ("treasurer", "Dana Whitfield's reelection campaign", None) in _en_roles(en(text), "Mark Ellory")
