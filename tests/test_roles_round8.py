@@ -133,3 +133,10 @@ def test_relative_copula_after_an_adverb_or_a_possessive(en: Extract) -> None:
 def test_a_persons_campaign_is_the_organisation(en: Extract) -> None:
     text = "Mark Ellory, treasurer of Dana Whitfield's reelection campaign, declined to comment."
     assert ("treasurer", "Dana Whitfield's reelection campaign", None) in _en_roles(en(text), "Mark Ellory")
+
+
+def test_apposition_after_a_contrast_adverb(de: Extract) -> None:
+    text = "Mehr Stimmen erhofft sich Helga Brandl wiederum, die frühere Staatsanwältin, vom Land."
+    result = de(text)
+    entity = next(e for e in result.entities if e.name == "Helga Brandl")
+    assert [(r.title, r.former) for r in entity.roles] == [("Staatsanwältin", True)]

@@ -662,10 +662,16 @@ def _dash_parenthesis(doc: PreparedDoc, name_end: int, person: bool) -> list[Tok
     return toks[name_end + 1 : j]
 
 
+#: adverbs between a name and its apposition ("X wiederum, die ehemalige Richterin")
+_CONTRAST_ADVERBS = frozenset({"wiederum", "hingegen", "dagegen", "indes", "ihrerseits", "seinerseits"})
+
+
 def _apposition_tokens(doc: PreparedDoc, name_end: int, person: bool = False) -> list[Token]:
     toks = doc.tokens
     if name_end < len(toks) and toks[name_end].text in _DASHES and name_end > 0:
         return _dash_parenthesis(doc, name_end, person)
+    if name_end + 1 < len(toks) and toks[name_end].lower in _CONTRAST_ADVERBS and toks[name_end + 1].text == ",":
+        name_end += 1  # "Irmgard Griss wiederum, die ehemalige Richterin, …"
     if name_end >= len(toks) or toks[name_end].text not in (",", "("):
         return []
     sent = toks[name_end].sent
