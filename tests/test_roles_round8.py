@@ -140,3 +140,21 @@ def test_apposition_after_a_contrast_adverb(de: Extract) -> None:
     result = de(text)
     entity = next(e for e in result.entities if e.name == "Helga Brandl")
     assert [(r.title, r.former) for r in entity.roles] == [("Staatsanwältin", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Das sagte Hanna Ludwig, Kuratorin der Münchner Pinakothek-Galerie, am Montag.", "Hanna Ludwig",
+         ("Kuratorin", "Pinakothek-Galerie", "München")),
+        ("Das sagte der Staatssekretär im Wiener Finanzministerium, Rudolf Haas.", "Rudolf Haas",
+         ("Staatssekretär", "Finanzministerium", "Wien")),
+    ],
+)
+def test_a_seat_adjective_before_a_body_is_the_place(de: Extract, text: str, name: str, role: Triple) -> None:
+    assert role in _roles(de(text), name)
+
+
+def test_a_seat_adjective_in_a_proper_name_stays(de: Extract) -> None:
+    text = "Das sagte Eva Lind, Redakteurin der Berliner Zeitung."
+    assert ("Redakteurin", "Berliner Zeitung", None) in _roles(de(text), "Eva Lind")

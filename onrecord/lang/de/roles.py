@@ -350,6 +350,7 @@ class _Org:
     text: str
     is_place: bool
     end: int
+    seat: str | None = None  # a seat adjective before it ("der Londoner Serpentine-Galerie" → London)
 
 
 def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool = True) -> _Org | None:
@@ -392,13 +393,33 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
         place = place or low not in ("an", "bei", "beim") and article not in _CONTRACTIONS
     if low == "von" and article is None and end == k + 1 and not _looks_like_org(tokens[k:end], kind_at):
         place = True  # "Gouverneur von Tabasco", "Bürgermeister von Linz"
+    seat = _seat(tokens, j, end) if not place else None
+    if seat is not None:
+        j += 1
     text = nominative(tokens[j:end], article)
     words = text.split()
     if len(words) == 2 and words[0].isalpha() and not words[0].lower().endswith(_ORG_SUFFIXES) and (
         "-" in words[1] or sum(c.isupper() for c in words[1]) >= 2
     ):
         text = words[1]  # "des Einkaufstempels Lugner-City": the name, not its kind
-    return _Org(text, place, end)
+    return _Org(text, place, end, seat)
+
+
+#: bodies after a seat adjective that are named by their kind, not by a proper name with the
+#: adjective in it ("Berliner Arbeitsministerium", not "Berliner Zeitung")
+_SEAT_BODIES = ("ministerium", "amt", "universität", "institut", "museum", "galerie", "behörde", "gericht",
+                "klinik", "klinikum", "hochschule", "rathaus")
+
+
+def _seat(tokens: Sequence[Token], j: int, end: int) -> str | None:
+    """The place of an indeclinable seat adjective that opens a two-word body ("im Berliner
+    Arbeitsministerium" → Berlin, "der Londoner Serpentine-Galerie" → London), else None."""
+    if end - j != 2:
+        return None
+    adj, body = tokens[j].text, tokens[j + 1].text
+    if not (adj[:1].isupper() and adj.endswith("er") and adj in role_places()):
+        return None
+    return role_places()[adj] if body.lower().endswith(_SEAT_BODIES) else None
 
 
 def title_noun(word: str, article: str = "") -> str:
@@ -574,6 +595,7 @@ def parse_role(tokens: Sequence[Token], kind_at: KindAt = _no_kind) -> RoleMatch
             place = found.text
         elif not found.is_place and org is None:
             org, org_from = found.text, j
+            place = place or found.seat
         elif not found.is_place and genitive and org_from >= 0:
             # "Leiter des Lagezentrums des Verteidigungsministeriums": one organisation, the
             # genitive chain kept as written ("Lagezentrum des Verteidigungsministeriums")
