@@ -158,3 +158,13 @@ def test_a_seat_adjective_before_a_body_is_the_place(de: Extract, text: str, nam
 def test_a_seat_adjective_in_a_proper_name_stays(de: Extract) -> None:
     text = "Das sagte Eva Lind, Redakteurin der Berliner Zeitung."
     assert ("Redakteurin", "Berliner Zeitung", None) in _roles(de(text), "Eva Lind")
+
+
+def test_two_bare_role_nouns_in_an_apposition_are_one_title(de: Extract) -> None:
+    text = "Im Mai wurde Karim Said, ein Rechtsanwalt und Menschenrechtler, in Lahore verhaftet."
+    assert _roles(de(text), "Karim Said") == [("Rechtsanwalt und Menschenrechtler", None, None)]
+
+
+def test_a_second_role_with_a_body_stays_its_own(de: Extract) -> None:
+    text = "Das sagte Jan Berg, Politiker und Mitglied der SPD, gestern."
+    assert ("Mitglied", "SPD", None) in _roles(de(text), "Jan Berg")

@@ -49,6 +49,7 @@ from onrecord.lang.de.roles import (
     is_role,
     names_role_after,
     nominative,
+    one_coordinated_title,
     parse_role,
     role_before,
     role_before_comma,
@@ -784,8 +785,12 @@ def _named(
         types = [*types[:start], *(["LOC"] * (end - start)), *types[end:]]  # "Westen": a place
     ner = {t for t in types[start:end] if t}
     appos = apposition_after(doc, end, kinds)
+    second = coordinated_after(doc, appos, kinds)
+    joined = one_coordinated_title(appos, second)
+    if joined is not None:
+        appos, second = joined, None  # "X, ein Rechtsanwalt und Menschenrechtler": one title
     roles = [r for r in (role_before_role(doc, prefix_role, kinds), coordinated_before(doc, prefix_role, kinds),
-                         prefix_role, appos, coordinated_after(doc, appos, kinds)) if r is not None]
+                         prefix_role, appos, second) if r is not None]
     roles = affiliations_after(doc, end, roles, kinds)
     if not is_name(words, gaz, ner, bool(roles)) and not is_speaker:
         return

@@ -763,6 +763,19 @@ def coordinated_after(doc: PreparedDoc, first: RoleMatch | None, kind_at: KindAt
     return _retired(doc, second)
 
 
+def one_coordinated_title(first: RoleMatch | None, second: RoleMatch | None) -> RoleMatch | None:
+    """Two bare role nouns of an apposition joined by "und" ("X, ein Rechtsanwalt und
+    Menschenrechtler,") are one title, as before a name ("Jurist und Diskriminierungsexperte");
+    None when either has a body, a place or another tense, or the second is more than its noun."""
+    if first is None or second is None or first.title is None or second.title is None:
+        return None
+    if any((first.organization, first.place, second.organization, second.place)) or first.former != second.former:
+        return None
+    if second.end - second.begin != 1 or second.begin != first.end + 1:
+        return None
+    return replace(first, title=f"{first.title} und {second.title}", end=second.end, head=second.head)
+
+
 def _retired(doc: PreparedDoc, role: RoleMatch) -> RoleMatch:
     """A role followed by "außer Dienst" / "a. D." is a past one."""
     toks = doc.tokens
