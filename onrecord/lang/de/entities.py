@@ -49,6 +49,7 @@ from onrecord.lang.de.roles import (
     is_role,
     names_role_after,
     nominative,
+    one_coordinated_title,
     parse_role,
     role_before,
     role_before_comma,
@@ -720,21 +721,40 @@ def _subject_like(doc: PreparedDoc, begin: int) -> bool:
     return True
 
 
+def _described_person(state: _State, doc: PreparedDoc, phrase: RoleMatch) -> _Building | None:
+    """For a definite singular role phrase without a name that opens its sentence as its subject
+    ("Der Jurist holte …", "Der Titelverteidiger musste …"), the person named in the sentence
+    before: the phrase is a definite description of that person, one more role of it."""
+    toks = doc.tokens
+    if phrase.plural or toks[phrase.begin].lower not in ("der", "die"):
+        return None
+    if doc.sentences[toks[phrase.begin].sent][0] != phrase.begin:
+        return None  # "Freigelassen wurde der katholische Priester, Blogger …": not a description
+    if not _subject_like(doc, phrase.begin):
+        return None
+    person = _named_just_before(state, doc, phrase.begin)
+    if person is None or _gender_clash(person, phrase):
+        return None
+    return person
+
+
 def _unnamed_role(state: _State, doc: PreparedDoc, cand: Candidate | None, phrase: RoleMatch) -> None:
     """A role phrase without a name: its earlier holder, else a new person named by it."""
     article = doc.tokens[phrase.begin].lower
     target = _holder(state, phrase.head or "") if article not in _INDEFINITE else None
     span = _char_span(doc, phrase.begin, phrase.end)
+    described = False
     if target is None and article in ("der", "die") and not phrase.plural:
         target = _same_body_holder(state, phrase) or _named_just_before(state, doc, phrase.begin)
         if target is None and (cand is not None or _after_cue(doc, phrase.begin)):
             target = _speaker_just_named(state, doc, phrase)
+        described = target is not None and any(r.head != phrase.head for r in target.roles)
     if target is None:
         # named by the phrase without its article, so that "ein Sprecher des Auswärtigen Amts" and
         # "der Sprecher des Auswärtigen Amts" are one unnamed holder of that role
         name_from = phrase.begin + 1 if article in _ARTICLES and phrase.end - phrase.begin > 1 else phrase.begin
         target = state.new(None, doc.text[doc.tokens[name_from].start : span[1]], "person")
-    if not phrase.plural and (phrase.organization or phrase.place or not target.roles):
+    if not phrase.plural and (phrase.organization or phrase.place or not target.roles or described):
         target.roles.append(phrase)  # a plural phrase names a group of holders: no one's role
     state.roles.append((phrase.begin, phrase.end, target))
     state.seen(target, span, cand)
@@ -765,8 +785,12 @@ def _named(
         types = [*types[:start], *(["LOC"] * (end - start)), *types[end:]]  # "Westen": a place
     ner = {t for t in types[start:end] if t}
     appos = apposition_after(doc, end, kinds)
+    second = coordinated_after(doc, appos, kinds)
+    joined = one_coordinated_title(appos, second)
+    if joined is not None:
+        appos, second = joined, None  # "X, ein Rechtsanwalt und Menschenrechtler": one title
     roles = [r for r in (role_before_role(doc, prefix_role, kinds), coordinated_before(doc, prefix_role, kinds),
-                         prefix_role, appos, coordinated_after(doc, appos, kinds)) if r is not None]
+                         prefix_role, appos, second) if r is not None]
     roles = affiliations_after(doc, end, roles, kinds)
     if not is_name(words, gaz, ner, bool(roles)) and not is_speaker:
         return
@@ -902,6 +926,12 @@ def _resolve(
             state.seen(target, span, None)
         elif phrase is not None and (phrase.organization or phrase.place) and _subject_like(doc, phrase.begin):
             _unnamed_role(state, doc, None, phrase)  # "Ein Sprecher des Amts bestätigte …"
+        elif phrase is not None:
+            described = _described_person(state, doc, phrase)
+            if described is not None:  # "… Gerald Toifl. Der Jurist holte …": one more role of Toifl
+                described.roles.append(phrase)
+                state.roles.append((phrase.begin, phrase.end, described))
+                state.seen(described, span, None)
         return
     owner = _inside(state.names, view)
     if owner is not None:

@@ -148,6 +148,25 @@ def _no_kind(_: int) -> str:
     return ""
 
 
+def _fused_former(word: str) -> str | None:
+    """The role after a fused "Ex" ("Exfinanzminister" → "Finanzminister", "Exanwalt" →
+    "Anwalt"), else None; "Experte", "Export…" are no such word (the rest must be a role)."""
+    if not word.startswith("Ex") or len(word) < 6 or not word[2].islower() or "-" in word:
+        return None
+    if word.lower().startswith(_NOT_EX_WORDS):
+        return None
+    rest = word[2].upper() + word[3:]
+    roles = lexicon().roles
+    if rest in roles or any(rest[k].upper() + rest[k + 1 :] in roles for k in range(3, len(rest) - 3)):
+        return rest
+    return None
+
+
+#: words that begin with "ex" but hold no fused "Ex" ("Exportchef", "Exekutivdirektor")
+_NOT_EX_WORDS = ("export", "expert", "exil", "extra", "extrem", "exekutiv", "expedition", "experiment",
+                 "expo", "exzellenz", "explo", "expan", "exten", "extern", "exklusiv", "exzess")
+
+
 @cache
 def role_head(word: str) -> str | None:
     """The role noun a word is or ends in: "Ministerin" → "Ministerin", "Oberbürgermeister" →
@@ -157,6 +176,9 @@ def role_head(word: str) -> str | None:
         return None
     if word in roles:
         return word
+    fused = _fused_former(word)
+    if fused is not None:
+        return role_head(fused)  # "Exfinanzminister" → "Finanzminister"
     if "-" in word:
         last = word.rsplit("-", 1)[1]
         return role_head(last) if last[:1].isupper() else None
@@ -328,6 +350,7 @@ class _Org:
     text: str
     is_place: bool
     end: int
+    seat: str | None = None  # a seat adjective before it ("der Londoner Serpentine-Galerie" → London)
 
 
 def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool = True) -> _Org | None:
@@ -370,13 +393,33 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
         place = place or low not in ("an", "bei", "beim") and article not in _CONTRACTIONS
     if low == "von" and article is None and end == k + 1 and not _looks_like_org(tokens[k:end], kind_at):
         place = True  # "Gouverneur von Tabasco", "Bürgermeister von Linz"
+    seat = _seat(tokens, j, end) if not place else None
+    if seat is not None:
+        j += 1
     text = nominative(tokens[j:end], article)
     words = text.split()
     if len(words) == 2 and words[0].isalpha() and not words[0].lower().endswith(_ORG_SUFFIXES) and (
         "-" in words[1] or sum(c.isupper() for c in words[1]) >= 2
     ):
         text = words[1]  # "des Einkaufstempels Lugner-City": the name, not its kind
-    return _Org(text, place, end)
+    return _Org(text, place, end, seat)
+
+
+#: bodies after a seat adjective that are named by their kind, not by a proper name with the
+#: adjective in it ("Berliner Arbeitsministerium", not "Berliner Zeitung")
+_SEAT_BODIES = ("ministerium", "amt", "universität", "institut", "museum", "galerie", "behörde", "gericht",
+                "klinik", "klinikum", "hochschule", "rathaus")
+
+
+def _seat(tokens: Sequence[Token], j: int, end: int) -> str | None:
+    """The place of an indeclinable seat adjective that opens a two-word body ("im Berliner
+    Arbeitsministerium" → Berlin, "der Londoner Serpentine-Galerie" → London), else None."""
+    if end - j != 2:
+        return None
+    adj, body = tokens[j].text, tokens[j + 1].text
+    if not (adj[:1].isupper() and adj.endswith("er") and adj in role_places()):
+        return None
+    return role_places()[adj] if body.lower().endswith(_SEAT_BODIES) else None
 
 
 def title_noun(word: str, article: str = "") -> str:
@@ -452,7 +495,8 @@ def _split_compound(word: str, kind: str) -> _Compound:
     code ("US-Präsident") gives a place ("USA"); "Ex-Minister", "Alt-Landeshauptmann" → the
     rest, former; "Vize-Präsident" stays whole."""
     if "-" not in word:
-        return _Compound(word)
+        fused = _fused_former(word)
+        return _Compound(fused, former=True) if fused is not None else _Compound(word)
     prefix, rest = word.rsplit("-", 1)
     if prefix.lower() in _FORMER_PREFIXES and rest[:1].isupper():
         return _Compound(rest, former=True)
@@ -551,6 +595,7 @@ def parse_role(tokens: Sequence[Token], kind_at: KindAt = _no_kind) -> RoleMatch
             place = found.text
         elif not found.is_place and org is None:
             org, org_from = found.text, j
+            place = place or found.seat
         elif not found.is_place and genitive and org_from >= 0:
             # "Leiter des Lagezentrums des Verteidigungsministeriums": one organisation, the
             # genitive chain kept as written ("Lagezentrum des Verteidigungsministeriums")
@@ -639,10 +684,16 @@ def _dash_parenthesis(doc: PreparedDoc, name_end: int, person: bool) -> list[Tok
     return toks[name_end + 1 : j]
 
 
+#: adverbs between a name and its apposition ("X wiederum, die ehemalige Richterin")
+_CONTRAST_ADVERBS = frozenset({"wiederum", "hingegen", "dagegen", "indes", "ihrerseits", "seinerseits"})
+
+
 def _apposition_tokens(doc: PreparedDoc, name_end: int, person: bool = False) -> list[Token]:
     toks = doc.tokens
     if name_end < len(toks) and toks[name_end].text in _DASHES and name_end > 0:
         return _dash_parenthesis(doc, name_end, person)
+    if name_end + 1 < len(toks) and toks[name_end].lower in _CONTRAST_ADVERBS and toks[name_end + 1].text == ",":
+        name_end += 1  # "Irmgard Griss wiederum, die ehemalige Richterin, …"
     if name_end >= len(toks) or toks[name_end].text not in (",", "("):
         return []
     sent = toks[name_end].sent
@@ -710,6 +761,19 @@ def coordinated_after(doc: PreparedDoc, first: RoleMatch | None, kind_at: KindAt
     if second is None:
         return None
     return _retired(doc, second)
+
+
+def one_coordinated_title(first: RoleMatch | None, second: RoleMatch | None) -> RoleMatch | None:
+    """Two bare role nouns of an apposition joined by "und" ("X, ein Rechtsanwalt und
+    Menschenrechtler,") are one title, as before a name ("Jurist und Diskriminierungsexperte");
+    None when either has a body, a place or another tense, or the second is more than its noun."""
+    if first is None or second is None or first.title is None or second.title is None:
+        return None
+    if any((first.organization, first.place, second.organization, second.place)) or first.former != second.former:
+        return None
+    if second.end - second.begin != 1 or second.begin != first.end + 1:
+        return None
+    return replace(first, title=f"{first.title} und {second.title}", end=second.end, head=second.head)
 
 
 def _retired(doc: PreparedDoc, role: RoleMatch) -> RoleMatch:

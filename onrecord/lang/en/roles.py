@@ -110,6 +110,18 @@ def _ent(tok: Token, labels: tuple[str, ...]) -> SpacySpan | None:
     return ent if ent is not None and ent.label_ in labels else None
 
 
+def _unit_after(tokens: list[Token], k: int) -> int:
+    """The end of a person's unit after a possessive ("'s presidential campaign", "'s transition
+    team": up to two lower-case modifiers and a unit noun), else 0."""
+    for m in range(k, min(k + 3, len(tokens))):
+        t = tokens[m]
+        if not t.text.islower() or not t.text.isalpha():
+            return 0
+        if t.lower_ in _UNIT_NOUNS:
+            return m + 1
+    return 0
+
+
 def _name_run(tokens: list[Token], i: int) -> int:
     """End of a capitalised name from ``i``: "Institute for the Study of War", "Queen's University"
     (function words and "'s" inside the name), an ORG entity as tagged if longer."""
@@ -132,6 +144,9 @@ def _name_run(tokens: list[Token], i: int) -> int:
             tokens[j + 1].text.islower()
         ):
             j += 2  # "the LA Sheriff's office"
+            break
+        elif j > i and t.text in _POSSESSIVE and tokens[i].ent_type_ == "PERSON" and _unit_after(tokens, j + 1):
+            j = _unit_after(tokens, j + 1)  # "Hillary Clinton's presidential campaign"
             break
         elif j > i and (t.lower_ in _JOINERS or t.text in _POSSESSIVE) and j + 1 < len(tokens) and (
             tokens[j + 1].text[:1].isupper() and tokens[j + 1].ent_type_ != "PERSON" or tokens[j + 1].lower_ == "the"
@@ -252,8 +267,9 @@ def _title_tokens(region: list[Token]) -> tuple[list[Token], str | None, bool]:
             continue
         elif (low in _DROP_WORDS or low.startswith(_DROP_PREFIXES) and "-" in low
               or t.pos_ in ("NUM", "DET", "PRON", "AUX") or t.is_punct and t.text != "-"
-              or t.pos_ == "VERB" and t.tag_ not in ("VBG", "VBN")):
-            start = k + 1
+              or t.pos_ == "VERB" and t.tag_ not in ("VBG", "VBN")
+              or t.tag_ == "NNS" and not is_role_noun(t) and low not in _BODY_NOUNS):
+            start = k + 1  # (a plural common noun ends the phrase before: "sexual assaults actor")
         elif start == k and t.text == "-":
             start = k + 1
     if start < h and region[start].text == "-":
@@ -729,6 +745,25 @@ def _relative_start(ent: SpacySpan) -> int:
     return k
 
 
+_RELATIVE_ADVERBS = frozenset({"now", "currently", "also", "still"})
+
+
+def _relative_determiner_end(doc: object, j: int) -> int:
+    """After "who is"/"who was": past an adverb ("now") and a person's possessive ("Obama's"),
+    which stand where an article would ("who was Obama's chief strategist" → "chief strategist")."""
+    from spacy.tokens import Doc
+
+    assert isinstance(doc, Doc)
+    while j < len(doc) and doc[j].lower_ in _RELATIVE_ADVERBS:
+        j += 1
+    m = j
+    while m < len(doc) and doc[m].text[:1].isupper() and (doc[m].ent_type_ == "PERSON" or is_role_noun(doc[m])):
+        m += 1  # (a title before the name: "Mayor Dunn's")
+    if m > j and doc[m - 1].ent_type_ == "PERSON" and m + 1 < len(doc) and doc[m].text in _POSSESSIVE:
+        return m + 1
+    return j
+
+
 def _copula_roles(ent: SpacySpan) -> list[Role]:
     """"X is the columnist for Y and political analyst for Z", "X was a White House physician":
     a role noun phrase predicated of the name as subject ("was": a past role)."""
@@ -741,7 +776,9 @@ def _copula_roles(ent: SpacySpan) -> list[Role]:
         return []
     out: list[Token] = []
     j = k + 1
-    if doc[j].lower_ not in ("a", "an", "the"):
+    if relative:
+        j = _relative_determiner_end(doc, j)
+    if j >= len(doc) or doc[j].lower_ not in ("a", "an", "the") and not (relative and is_role_noun(doc[j])):
         return []
     while j < len(doc) and not doc[j].is_sent_start and doc[j].text not in _APPOSITION_STOP and (
         doc[j].lower_ not in ("who", "which", "that", "since", "until", "when", "before", "after")
