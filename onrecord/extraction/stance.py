@@ -73,6 +73,7 @@ WORD_CLASSES = (
     "subject", "fear", "document", "issuer", "own",
     "conditional", "named_group", "indefinite", "definite", "pronoun", "third_person", "non_name",
     "relative", "preposition", "not_hedge", "not_demand", "auxiliary", "generic", "interrogative",
+    "do_support", "source_preposition",
 )  # fmt: skip
 #: how many opening words of the content may hold a subject and a stance verb ("he finally believes")
 SUBJECT_OPENING = 4
@@ -506,9 +507,11 @@ def _relative_at(words: list[Word], i: int, relatives: frozenset[str], prepositi
     return w.lower in relatives and w.text.islower() and nxt is not None and not nxt.text[:1].isupper()
 
 
-def _reportative(main: list[Word], lex: StanceLexicon) -> Stance | None:
+def _reportative(main: list[Word], lex: StanceLexicon, sourced: bool = False) -> Stance | None:
     """German reportative or planning "soll": "soll … genutzt haben" (a perfect infinitive) is a
-    claim the writer passes on, "sollen … geladen werden" a plan (prediction)."""
+    claim the writer passes on, "sollen … geladen werden" a plan (prediction). Under a source
+    preposition ("Nach Angaben von X sollen …", "laut X soll …": ``sourced``) it is reportative
+    whatever the tense: a claim (guidelines section 6)."""
     at = next((i for i, w in enumerate(main) if w.lower in lex.of("reportative")), None)
     if at is None:
         return None
@@ -519,11 +522,26 @@ def _reportative(main: list[Word], lex: StanceLexicon) -> Stance | None:
         if main[j].text not in _CLAUSE_END:  # a number's "." ("1.152 Leichen")
             clause.append(main[j])
     tail = [w.lower for w in clause[-2:]]
+    if sourced and tail[-1:] != ["werden"]:
+        return "claim"  # not a passive plan ("sollen laut X … unterstützt werden": prediction)
     if len(tail) == 2 and tail[1] in lex.of("perfect_auxiliary") and (tail[0].startswith("ge") or tail[0] == "worden"):
         return "claim"
     if len(tail) == 2 and tail[1] in lex.of("perfect_auxiliary") and tail[0].endswith(("t", "en")):
         return "claim"  # "verkauft haben", "gestorben sein"
     return "prediction"
+
+
+def _opening(looked: list[Word], lex: StanceLexicon) -> list[Word]:
+    """The first :data:`SUBJECT_OPENING` words of ``looked``, a do-support and its negation not
+    counted ("I don't think …")."""
+    found: list[Word] = []
+    counted = 0
+    for w in looked:
+        if counted == SUBJECT_OPENING:
+            break
+        found.append(w)
+        counted += w.lower not in lex.of("do_support")
+    return found
 
 
 def _subject_cue(opening: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> Stance | None:
@@ -534,7 +552,9 @@ def _subject_cue(opening: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> Sta
     if at is None:
         return None
     auxiliaries = lex.auxiliaries
-    for w in opening[at + 1 : at + 3]:
+    # a do-support and its negation stand between ("I don't think …", "we do not believe …")
+    after = [w for w in opening[at + 1 : at + 5] if w.lower not in lex.of("do_support")]
+    for w in after[:2]:
         entry = lex.cues.get(lemma(w.text).lower())
         if entry is not None and entry[0] != "asserted":
             return entry[0]
@@ -553,17 +573,26 @@ def _present_cue(cue_words: list[Word]) -> bool:
 
 
 def _content_stance(
-    quote: Quote, looked: list[Word], lex: StanceLexicon, lemma: LemmaFn, present_cue: bool = False
+    quote: Quote,
+    looked: list[Word],
+    lex: StanceLexicon,
+    lemma: LemmaFn,
+    present_cue: bool = False,
+    sourced: bool = False,
 ) -> Stance:
-    """The stance a content has under a neutral frame (guidelines, rule B)."""
+    """The stance a content has under a neutral frame (guidelines, rule B). A first-person
+    stance verb opening the words ("I hope …", "Ich glaube …") is their frame and wins over the
+    content (guidelines 1.2 belief, rule A)."""
+    subject = _subject_cue(_opening(looked, lex), lex, lemma)
+    if subject is not None and looked and any(w.lower in lex.of("first_person") for w in _opening(looked, lex)):
+        return subject
     lows = _lows(looked, lex.case_marks_names)
     if _has(lex.of("denial"), lows):
         return "denial"
     main = _main_clause(looked, lex)
     main_lows = _lows(main, lex.case_marks_names)
     direct = quote.kind == "direct"
-    reportative = None if direct else _reportative(main, lex)
-    subject = _subject_cue(looked[:SUBJECT_OPENING], lex, lemma)
+    reportative = None if direct else _reportative(main, lex, sourced)
     demand_lows = _without(lex.of("not_demand"), main_lows)  # "you don't have to": no obligation
     deontic = _has(lex.of("demand"), demand_lows) or (direct and _has(lex.of("reportative"), main_lows))
     if subject == "demand" or deontic:
@@ -754,7 +783,21 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     if (first is not None and first.lower in questions) or (before and before[-1].lower in questions):
         return "question", negated
     present = lex.backshift_needs_past and _present_cue(cue_words)
-    return _content_stance(quote, looked, lex, lemma, present), negated
+    sourced = any(w.lower in lex.of("source_preposition") for w in cue_words)
+    stance = _content_stance(quote, looked, lex, lemma, present, sourced)
+    return stance, negated or _opening_negated(_opening(looked, lex), lex, lemma)
+
+
+def _opening_negated(opening: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> bool:
+    """Whether a first-person stance frame opening the words is negated ("I don't think …",
+    "Ich glaube nicht, …"; guidelines 2: the stance keeps the class, negated)."""
+    if _subject_cue(opening, lex, lemma) is None or not any(w.lower in lex.of("first_person") for w in opening):
+        return False
+    verb = next((i for i, w in enumerate(opening) if lemma(w.text).lower() in lex.cue_lemmas), None)
+    if verb is None:
+        return False
+    # between the subject and the verb ("I don't think") or right after it ("Ich glaube nicht")
+    return any(w.lower in lex.of("negation") for w in opening[: verb + 2])
 
 
 def _unnamed_mention(words: list[Word], lex: StanceLexicon, lower_words: frozenset[str] = frozenset()) -> bool:
