@@ -853,8 +853,15 @@ def _is_head(low: str, lex: StanceLexicon) -> bool:
 
 def _is_document(low: str, lex: StanceLexicon) -> bool:
     """A noun of a document or a source of information ("Angaben", "Bericht", "Umfragen", "polls",
-    "estimates"), inflected or not."""
-    return any(form in lex.of("document") for form in _inflected(low, lex))
+    "estimates"), inflected or not, also as the head of a hyphenated compound ("EU-Dokument")."""
+    return any(form in lex.of("document") for form in _inflected(low.rsplit("-", 1)[-1], lex))
+
+
+def _name_prefix(word: Word, lex: StanceLexicon) -> bool:
+    """Whether a hyphenated compound opens with a name ("EU-Dokument", "UN-Bericht"; guidelines
+    4: a name written hyphenated inside a compound counts), not with a role or document noun."""
+    head, sep, _ = word.text.partition("-")
+    return bool(sep) and head[:1].isupper() and not (_is_head(head.lower(), lex) or _is_document(head.lower(), lex))
 
 
 def _named_issuer(words: list[Word], at: int, lex: StanceLexicon, lower_words: frozenset[str]) -> bool:
@@ -863,6 +870,8 @@ def _named_issuer(words: list[Word], at: int, lex: StanceLexicon, lower_words: f
     Gewerkschaft*, *Angaben von Kritikern*, *recent reports* → unnamed): a name before it
     (English) or after it, unless the issuer is indefinite or a role or group noun."""
     before, after = words[:at], words[at + 1 :]
+    if _name_prefix(words[at], lex):
+        return True  # "nach einem EU-Dokument": the issuer is named inside the compound
     if any(w.lower in lex.of("own") or w.lower in lex.of("third_person") for w in before):
         return True  # "nach eigenen Angaben", "by its own count": the subject's, who is named elsewhere
     if after and (
@@ -906,7 +915,7 @@ def anonymity(doc: _Doc, quote: Quote, entity: Entity | None, lex: StanceLexicon
         start = doc.sentence(speaker_spans[0][0])[0]
         if start > 0 and any(not _inside(pos, quote.spans) for pos in doc.anonymous_in(start - 1)):
             return "anonymous"
-    document = _document_source(doc, speaker_spans, speaker_words, lex)
+    document = _document_source(doc, speaker_spans, speaker_words, lex, quote.spans)
     if document is not None:
         return document
     if speaker_words and speaker_words[0].lower in lex.of("indefinite"):
@@ -925,7 +934,11 @@ ISSUER_WORDS = 8
 
 
 def _document_source(
-    doc: _Doc, speaker_spans: Sequence[Span], speaker_words: list[Word], lex: StanceLexicon
+    doc: _Doc,
+    speaker_spans: Sequence[Span],
+    speaker_words: list[Word],
+    lex: StanceLexicon,
+    quote_spans: Sequence[Span] = (),
 ) -> SourceAnonymity | None:
     """The anonymity of a document as the source (guidelines 3): named when its issuer has a
     name, else unnamed; the issuer phrase may run on after the speaker mention ("Laut
@@ -938,18 +951,40 @@ def _document_source(
         end = speaker_spans[-1][1]
         more: list[Word] = []
         for w in doc.between(end, doc.sentence(end)[1])[:ISSUER_WORDS]:
-            if w.text in _CLAUSE_END:
+            if w.text in _CLAUSE_END or _inside(w.start, quote_spans) or _ends_issuer(w, lex):
                 break
             more.append(w)
         words = [*words, *more]
     return "named" if _named_issuer(words, at, lex, doc.not_names) else "unnamed"
 
 
+def _ends_issuer(w: Word, lex: StanceLexicon) -> bool:
+    """Whether ``w`` cannot continue a German issuer phrase after a document noun ("Berichten der
+    bulgarischen Presse | ist er …"): a lower-case word that is no article, no issuer preposition
+    and no attributive adjective (its verb, "ist"). Where case marks names (English) nothing ends it."""
+    if lex.case_marks_names or not w.text.islower():
+        return False
+    if w.lower in lex.of("determiner") or w.lower in lex.of("issuer"):
+        return False
+    return not w.lower.endswith(_ADJECTIVE_ENDINGS)
+
+
 def _indefinite_before(doc: _Doc, begin: int, lex: StanceLexicon) -> bool:
     """Whether an indefinite article stands right before the speaker mention ("einer
-    Bauerngewerkschaft", "an aide")."""
-    before = doc.between(doc.sentence(begin)[0], begin)[-1:]
-    return bool(before) and before[0].lower in lex.of("indefinite") and begin - before[0].end <= 1
+    Bauerngewerkschaft", "an aide"), in German perhaps with attributive adjectives between
+    ("eines thailändischen Jungen")."""
+    before = doc.between(doc.sentence(begin)[0], begin)
+    end = begin
+    if not lex.case_marks_names:
+        for _ in range(2):
+            if not before or not (before[-1].text.islower() and before[-1].lower.endswith(_ADJECTIVE_ENDINGS)):
+                break
+            if before[-1].lower in lex.of("determiner") or end - before[-1].end > 1:
+                break
+            end = before[-1].start
+            before = before[:-1]
+    last = before[-1:]
+    return bool(last) and last[0].lower in lex.of("indefinite") and end - last[0].end <= 1
 
 
 def _third_person_subject(words: list[Word], lex: StanceLexicon) -> bool:
