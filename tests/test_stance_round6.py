@@ -11,7 +11,7 @@ from onrecord.extraction.stance import annotate
 from onrecord.lang.de.stance import stance_lexicon as german
 from onrecord.lang.en.stance import cue_lemma
 from onrecord.lang.en.stance import stance_lexicon as english
-from onrecord.model import Mention, Quote, QuoteKind
+from onrecord.model import Entity, Mention, Quote, QuoteKind
 
 
 def _quote(text: str, words: str, cue: str | None, speaker: str | None = None, kind: QuoteKind = "direct") -> Quote:
@@ -174,3 +174,30 @@ def test_german_issuer_phrase_ends_at_the_verb() -> None:
 )  # fmt: skip
 def test_english_groups_by_role_are_unnamed(text: str, words: str, cue: str, speaker: str) -> None:
     assert _anon(text, words, cue, speaker, "indirect", "en") == "unnamed"
+
+
+# --- about (ABOUT-GUIDELINES.md): an acronym the mention finder missed inside the words counts;
+# --- an entity found inside the speaker's own name mention (the speaker inside the span) does not
+
+
+def _span(text: str, part: str, start: int = 0) -> tuple[int, int]:
+    b = text.index(part, start)
+    return (b, b + len(part))
+
+
+def test_german_acronym_missed_inside_the_words_counts() -> None:
+    text = "Athen verhandelt seit Wochen mit dem IWF. „Der IWF steht an der Seite des Landes“, sagte ein Sprecher."
+    imf = Entity(id="e1", name="IWF", type="organization", mentions=[_span(text, "IWF")])
+    quote = _quote(text, "„Der IWF steht an der Seite des Landes“", "sagte", "ein Sprecher")
+    done = annotate(text, [quote], [imf], german(), _de_lemma)[0]
+    assert done.about == ["e1"]
+
+
+def test_entity_inside_the_speakers_own_mention_is_no_topic() -> None:
+    text = "Der Minister für Verkehr Jonas Albrecht nannte den Plan einen guten Kompromiss."
+    words = text[:-1]
+    minister = Entity(id="e1", name="Jonas Albrecht", type="person", mentions=[_span(text, "Der Minister für Verkehr Jonas Albrecht")])
+    wrong = Entity(id="e2", name="Verkehr Jonas Albrecht", type="organization", mentions=[_span(text, "Verkehr Jonas Albrecht")])
+    quote = _quote(text, words, "nannte", "Minister", "reported").model_copy(update={"entity": "e1"})
+    done = annotate(text, [quote], [minister, wrong], german(), _de_lemma)[0]
+    assert done.about == []

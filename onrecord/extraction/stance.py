@@ -1023,11 +1023,17 @@ def _name_keys(entities: Sequence[Entity], lex: StanceLexicon, common: frozenset
         parts = entity.name.split()
         if entity.type == "person" and len(parts) > 1:
             keys.setdefault(parts[-1], set()).add(entity.id)
-        elif len(parts) == 1 and (lex.case_marks_names or entity.type == "location"):
-            # German: a place (a name without an article where case does not tell; "Haditha");
-            # common nouns are left out by ``common``
+        elif len(parts) == 1 and (lex.case_marks_names or entity.type == "location" or _acronym(parts[0])):
+            # German: a place (a name without an article where case does not tell; "Haditha") or
+            # an acronym ("IWF"); common nouns are left out by ``common``
             keys.setdefault(parts[0], set()).add(entity.id)
     return {k: next(iter(v)) for k, v in keys.items() if len(v) == 1 and len(k) > 2 and k[:1].isupper()}
+
+
+def _acronym(word: str) -> bool:
+    """A name written in capitals ("IWF", "NATO", "ÖVP"): no common noun, whatever the language's case rules."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 #: endings of German attributive adjectives ("eine große Bank")
@@ -1120,7 +1126,14 @@ def about_entities(
     reported "I": "she said she would …") are skipped; so are groups (``types``), common
     nouns (``common``, :func:`_common_nouns`) and directions inside a place ("im Osten des
     Landes"). ``keys`` (:func:`_name_keys`) adds names the mention finder missed inside the words."""
-    speaker = quote.speaker.spans if quote.speaker is not None else []
+    own = list(quote.speaker.spans) if quote.speaker is not None else []
+    speaker = list(own)
+    if quote.entity is not None and own:
+        # the speaker's own name mention inside the words ("Der EU-Kommissar für Energie Günther
+        # Oettinger nannte …" spanning the sentence): another entity found inside it is no topic
+        speaker += [
+            (b, e) for b, e, eid in doc.mentions if eid == quote.entity and any(b < se and sb < e for sb, se in own)
+        ]
     inside: list[tuple[int, str]] = []
     for qb, qe in quote.spans:
         at = bisect.bisect_left(doc.mention_starts, qb)
