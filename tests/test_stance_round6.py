@@ -201,3 +201,37 @@ def test_entity_inside_the_speakers_own_mention_is_no_topic() -> None:
     quote = _quote(text, words, "nannte", "Minister", "reported").model_copy(update={"entity": "e1"})
     done = annotate(text, [quote], [minister, wrong], german(), _de_lemma)[0]
     assert done.about == []
+
+
+# --- frames and content of the second step: "die Frage lautete" is a question frame; an imperative
+# --- opening the speaker's words and "need" (as "brauchen", section 6) are demands; a sourced passive
+# --- plan stays a prediction across an apposition's commas
+
+
+def test_german_question_frame_with_lauten() -> None:
+    text = "Wer bezahlt die neue Brücke, lautete die Frage des Abends."
+    quote = _quote(text, "Wer bezahlt die neue Brücke", "lautete", None, "indirect")
+    annotated = annotate(text, [quote], [], german(), lambda w: {"lautete": "lauten"}.get(w, w.lower()))[0]
+    assert annotated.stance == "question"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("“Let the voters decide this in the spring,” the senator told reporters.", "“Let the voters decide this in the spring,”"),
+        ("“Small farms need cheaper loans,” the farmer said.", "“Small farms need cheaper loans,”"),
+    ],
+)  # fmt: skip
+def test_english_imperative_and_need_are_demands(text: str, words: str) -> None:
+    assert _en(text, _quote(text, words, "said" if "said" in text else "told")).stance == "demand"
+
+
+def test_english_need_denied_is_no_demand() -> None:
+    text = "“We don't need cheaper loans,” the farmer said."
+    assert _en(text, _quote(text, "“We don't need cheaper loans,”", "said")).stance == "asserted"
+
+
+def test_german_sourced_passive_plan_with_an_apposition() -> None:
+    text = "Mit dem Fonds sollen laut Ministerium die Nachbarländer, etwa Jordanien, unterstützt werden."
+    quote = _quote(text, "Mit dem Fonds sollen laut Ministerium die Nachbarländer, etwa Jordanien, unterstützt werden", "laut", "Ministerium", "indirect")
+    assert _de(text, quote).stance == "prediction"

@@ -73,7 +73,7 @@ WORD_CLASSES = (
     "subject", "fear", "document", "issuer", "own",
     "conditional", "named_group", "indefinite", "definite", "pronoun", "third_person", "non_name",
     "relative", "preposition", "not_hedge", "not_demand", "auxiliary", "generic", "interrogative",
-    "do_support", "source_preposition",
+    "do_support", "source_preposition", "imperative",
 )  # fmt: skip
 #: how many opening words of the content may hold a subject and a stance verb ("he finally believes")
 SUBJECT_OPENING = 4
@@ -522,7 +522,8 @@ def _reportative(main: list[Word], lex: StanceLexicon, sourced: bool = False) ->
         if main[j].text not in _CLAUSE_END:  # a number's "." ("1.152 Leichen")
             clause.append(main[j])
     tail = [w.lower for w in clause[-2:]]
-    if sourced and tail[-1:] != ["werden"]:
+    last = [w.lower for w in main if w.text not in _CLAUSE_END][-1:]
+    if sourced and tail[-1:] != ["werden"] and last != ["werden"]:
         return "claim"  # not a passive plan ("sollen laut X … unterstützt werden": prediction)
     if len(tail) == 2 and tail[1] in lex.of("perfect_auxiliary") and (tail[0].startswith("ge") or tail[0] == "worden"):
         return "claim"
@@ -595,6 +596,9 @@ def _content_stance(
     reportative = None if direct else _reportative(main, lex, sourced)
     demand_lows = _without(lex.of("not_demand"), main_lows)  # "you don't have to": no obligation
     deontic = _has(lex.of("demand"), demand_lows) or (direct and _has(lex.of("reportative"), main_lows))
+    bare_first = next((w for w in looked if w.text not in _QUOTE_MARKS), None)
+    # an imperative opening the speaker's own words ("Let everybody …", "Let's go"; guidelines 1.2 demand)
+    deontic = deontic or (direct and bare_first is not None and bare_first.lower in lex.of("imperative"))
     if subject == "demand" or deontic:
         return "demand"
     if reportative == "claim" or _has(lex.of("claim"), lows):
