@@ -235,3 +235,16 @@ def test_german_sourced_passive_plan_with_an_apposition() -> None:
     text = "Mit dem Fonds sollen laut Ministerium die Nachbarländer, etwa Jordanien, unterstützt werden."
     quote = _quote(text, "Mit dem Fonds sollen laut Ministerium die Nachbarländer, etwa Jordanien, unterstützt werden", "laut", "Ministerium", "indirect")
     assert _de(text, quote).stance == "prediction"
+
+
+def test_unresolved_pronoun_speaker_takes_the_source_before_it() -> None:
+    text = "Residents of the valley say the river is rising. It is a warning, they say, that nobody in town hears."
+    first = _quote(text, "the river is rising", "say", "Residents of the valley", "indirect")
+    b = text.index("that nobody")
+    sb = text.index("they say")
+    second = Quote(
+        id="q2", kind="indirect", text="that nobody in town hears", spans=[(b, b + len("that nobody in town hears"))],
+        cue=Mention(text="say", spans=[(sb + 5, sb + 8)]), speaker=Mention(text="they", spans=[(sb, sb + 4)]), confidence=0.9,
+    )  # fmt: skip
+    done = annotate(text, [first, second], [], english(), cue_lemma)
+    assert [q.source_anonymity for q in done] == ["unnamed", "unnamed"]

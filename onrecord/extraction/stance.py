@@ -73,7 +73,7 @@ WORD_CLASSES = (
     "subject", "fear", "document", "issuer", "own",
     "conditional", "named_group", "indefinite", "definite", "pronoun", "third_person", "non_name",
     "relative", "preposition", "not_hedge", "not_demand", "auxiliary", "generic", "interrogative",
-    "do_support", "source_preposition", "imperative",
+    "do_support", "source_preposition", "imperative", "demonstrative",
 )  # fmt: skip
 #: how many opening words of the content may hold a subject and a stance verb ("he finally believes")
 SUBJECT_OPENING = 4
@@ -1169,13 +1169,26 @@ def annotate(
     keys = _name_keys(entities, lex, common)
     compounds = _compound_keys(entities, keys, common)
     out: list[Quote] = []
-    for quote in quotes:
+    previous = sorted((q.spans[0][0], i) for i, q in enumerate(quotes) if q.spans)
+    for index, quote in enumerate(quotes):
         stance, negated = stance_of(doc, quote, lex, lemma)
         entity = by_id.get(quote.entity) if quote.entity else None
+        source = anonymity(doc, quote, entity, lex)
+        if entity is None and quote.speaker is not None and source == "named" and quote.spans:
+            # an unresolved pronoun speaker ("…, they say", "Diese glaubten") refers back to the
+            # source of the statement before it (guidelines 3: follow a pronoun)
+            words = [w for b, e in quote.speaker.spans for w in doc.between(b, e)]
+            if _third_person_subject(words, lex) or (len(words) == 1 and words[0].lower in lex.of("demonstrative")):
+                at = bisect.bisect_left(previous, (quote.spans[0][0], -1))
+                before = [i for _, i in previous[:at] if i != index]
+                if before:
+                    prior = quotes[before[-1]]
+                    prior_entity = by_id.get(prior.entity) if prior.entity else None
+                    source = anonymity(doc, prior, prior_entity, lex)
         update = {
             "stance": stance,
             "negated": negated,
-            "source_anonymity": anonymity(doc, quote, entity, lex),
+            "source_anonymity": source,
             "about": about_entities(doc, quote, types, keys, common, compounds),
         }
         out.append(quote.model_copy(update=update))
