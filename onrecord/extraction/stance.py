@@ -1123,21 +1123,22 @@ def about_entities(
     keys: dict[str, str] | None = None,
     common: frozenset[str] = frozenset(),
     compounds: Mapping[str, str] | None = None,
+    speaker_entity: Entity | None = None,
 ) -> list[str]:
     """Ids of the entities named inside the quote's words, in order of first mention. The
     speaker counts only when the words name it, never for being the speaker: a mention that
     overlaps the speaker mention and a third-person pronoun resolved to the speaker (the
     reported "I": "she said she would …") are skipped; so are groups (``types``), common
     nouns (``common``, :func:`_common_nouns`) and directions inside a place ("im Osten des
-    Landes"). ``keys`` (:func:`_name_keys`) adds names the mention finder missed inside the words."""
+    Landes"). ``keys`` (:func:`_name_keys`) adds names the mention finder missed inside the words.
+    A mention of ``speaker_entity`` (the speaker's entity) that overlaps the speaker mention is
+    the speaker's too: another entity found inside it is skipped."""
     own = list(quote.speaker.spans) if quote.speaker is not None else []
     speaker = list(own)
-    if quote.entity is not None and own:
+    if own and speaker_entity is not None:
         # the speaker's own name mention inside the words ("Der EU-Kommissar für Energie Günther
         # Oettinger nannte …" spanning the sentence): another entity found inside it is no topic
-        speaker += [
-            (b, e) for b, e, eid in doc.mentions if eid == quote.entity and any(b < se and sb < e for sb, se in own)
-        ]
+        speaker += [(b, e) for b, e in speaker_entity.mentions if any(b < se and sb < e for sb, se in own)]
     inside: list[tuple[int, str]] = []
     for qb, qe in quote.spans:
         at = bisect.bisect_left(doc.mention_starts, qb)
@@ -1189,7 +1190,7 @@ def annotate(
             "stance": stance,
             "negated": negated,
             "source_anonymity": source,
-            "about": about_entities(doc, quote, types, keys, common, compounds),
+            "about": about_entities(doc, quote, types, keys, common, compounds, entity),
         }
         out.append(quote.model_copy(update=update))
     return out
