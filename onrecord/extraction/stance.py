@@ -73,6 +73,7 @@ WORD_CLASSES = (
     "subject", "fear", "document", "issuer", "own",
     "conditional", "named_group", "indefinite", "definite", "pronoun", "third_person", "non_name",
     "relative", "preposition", "not_hedge", "not_demand", "auxiliary", "generic", "interrogative",
+    "do_support", "source_preposition", "imperative", "demonstrative",
 )  # fmt: skip
 #: how many opening words of the content may hold a subject and a stance verb ("he finally believes")
 SUBJECT_OPENING = 4
@@ -506,9 +507,11 @@ def _relative_at(words: list[Word], i: int, relatives: frozenset[str], prepositi
     return w.lower in relatives and w.text.islower() and nxt is not None and not nxt.text[:1].isupper()
 
 
-def _reportative(main: list[Word], lex: StanceLexicon) -> Stance | None:
+def _reportative(main: list[Word], lex: StanceLexicon, sourced: bool = False) -> Stance | None:
     """German reportative or planning "soll": "soll … genutzt haben" (a perfect infinitive) is a
-    claim the writer passes on, "sollen … geladen werden" a plan (prediction)."""
+    claim the writer passes on, "sollen … geladen werden" a plan (prediction). Under a source
+    preposition ("Nach Angaben von X sollen …", "laut X soll …": ``sourced``) it is reportative
+    whatever the tense: a claim (guidelines section 6)."""
     at = next((i for i, w in enumerate(main) if w.lower in lex.of("reportative")), None)
     if at is None:
         return None
@@ -519,11 +522,27 @@ def _reportative(main: list[Word], lex: StanceLexicon) -> Stance | None:
         if main[j].text not in _CLAUSE_END:  # a number's "." ("1.152 Leichen")
             clause.append(main[j])
     tail = [w.lower for w in clause[-2:]]
+    last = [w.lower for w in main if w.text not in _CLAUSE_END][-1:]
+    if sourced and tail[-1:] != ["werden"] and last != ["werden"]:
+        return "claim"  # not a passive plan ("sollen laut X … unterstützt werden": prediction)
     if len(tail) == 2 and tail[1] in lex.of("perfect_auxiliary") and (tail[0].startswith("ge") or tail[0] == "worden"):
         return "claim"
     if len(tail) == 2 and tail[1] in lex.of("perfect_auxiliary") and tail[0].endswith(("t", "en")):
         return "claim"  # "verkauft haben", "gestorben sein"
     return "prediction"
+
+
+def _opening(looked: list[Word], lex: StanceLexicon) -> list[Word]:
+    """The first :data:`SUBJECT_OPENING` words of ``looked``, a do-support and its negation not
+    counted ("I don't think …")."""
+    found: list[Word] = []
+    counted = 0
+    for w in looked:
+        if counted == SUBJECT_OPENING:
+            break
+        found.append(w)
+        counted += w.lower not in lex.of("do_support")
+    return found
 
 
 def _subject_cue(opening: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> Stance | None:
@@ -534,7 +553,9 @@ def _subject_cue(opening: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> Sta
     if at is None:
         return None
     auxiliaries = lex.auxiliaries
-    for w in opening[at + 1 : at + 3]:
+    # a do-support and its negation stand between ("I don't think …", "we do not believe …")
+    after = [w for w in opening[at + 1 : at + 5] if w.lower not in lex.of("do_support")]
+    for w in after[:2]:
         entry = lex.cues.get(lemma(w.text).lower())
         if entry is not None and entry[0] != "asserted":
             return entry[0]
@@ -553,19 +574,31 @@ def _present_cue(cue_words: list[Word]) -> bool:
 
 
 def _content_stance(
-    quote: Quote, looked: list[Word], lex: StanceLexicon, lemma: LemmaFn, present_cue: bool = False
+    quote: Quote,
+    looked: list[Word],
+    lex: StanceLexicon,
+    lemma: LemmaFn,
+    present_cue: bool = False,
+    sourced: bool = False,
 ) -> Stance:
-    """The stance a content has under a neutral frame (guidelines, rule B)."""
+    """The stance a content has under a neutral frame (guidelines, rule B). A first-person
+    stance verb opening the words ("I hope …", "Ich glaube …") is their frame and wins over the
+    content (guidelines 1.2 belief, rule A)."""
+    subject = _subject_cue(_opening(looked, lex), lex, lemma)
+    if subject is not None and looked and any(w.lower in lex.of("first_person") for w in _opening(looked, lex)):
+        return subject
     lows = _lows(looked, lex.case_marks_names)
     if _has(lex.of("denial"), lows):
         return "denial"
     main = _main_clause(looked, lex)
     main_lows = _lows(main, lex.case_marks_names)
     direct = quote.kind == "direct"
-    reportative = None if direct else _reportative(main, lex)
-    subject = _subject_cue(looked[:SUBJECT_OPENING], lex, lemma)
+    reportative = None if direct else _reportative(main, lex, sourced)
     demand_lows = _without(lex.of("not_demand"), main_lows)  # "you don't have to": no obligation
     deontic = _has(lex.of("demand"), demand_lows) or (direct and _has(lex.of("reportative"), main_lows))
+    bare_first = next((w for w in looked if w.text not in _QUOTE_MARKS), None)
+    # an imperative opening the speaker's own words ("Let everybody …", "Let's go"; guidelines 1.2 demand)
+    deontic = deontic or (direct and bare_first is not None and bare_first.lower in lex.of("imperative"))
     if subject == "demand" or deontic:
         return "demand"
     if reportative == "claim" or _has(lex.of("claim"), lows):
@@ -754,7 +787,21 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     if (first is not None and first.lower in questions) or (before and before[-1].lower in questions):
         return "question", negated
     present = lex.backshift_needs_past and _present_cue(cue_words)
-    return _content_stance(quote, looked, lex, lemma, present), negated
+    sourced = any(w.lower in lex.of("source_preposition") for w in cue_words)
+    stance = _content_stance(quote, looked, lex, lemma, present, sourced)
+    return stance, negated or _opening_negated(_opening(looked, lex), lex, lemma)
+
+
+def _opening_negated(opening: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> bool:
+    """Whether a first-person stance frame opening the words is negated ("I don't think …",
+    "Ich glaube nicht, …"; guidelines 2: the stance keeps the class, negated)."""
+    if _subject_cue(opening, lex, lemma) is None or not any(w.lower in lex.of("first_person") for w in opening):
+        return False
+    verb = next((i for i, w in enumerate(opening) if lemma(w.text).lower() in lex.cue_lemmas), None)
+    if verb is None:
+        return False
+    # between the subject and the verb ("I don't think") or right after it ("Ich glaube nicht")
+    return any(w.lower in lex.of("negation") for w in opening[: verb + 2])
 
 
 def _unnamed_mention(words: list[Word], lex: StanceLexicon, lower_words: frozenset[str] = frozenset()) -> bool:
@@ -810,8 +857,15 @@ def _is_head(low: str, lex: StanceLexicon) -> bool:
 
 def _is_document(low: str, lex: StanceLexicon) -> bool:
     """A noun of a document or a source of information ("Angaben", "Bericht", "Umfragen", "polls",
-    "estimates"), inflected or not."""
-    return any(form in lex.of("document") for form in _inflected(low, lex))
+    "estimates"), inflected or not, also as the head of a hyphenated compound ("EU-Dokument")."""
+    return any(form in lex.of("document") for form in _inflected(low.rsplit("-", 1)[-1], lex))
+
+
+def _name_prefix(word: Word, lex: StanceLexicon) -> bool:
+    """Whether a hyphenated compound opens with a name ("EU-Dokument", "UN-Bericht"; guidelines
+    4: a name written hyphenated inside a compound counts), not with a role or document noun."""
+    head, sep, _ = word.text.partition("-")
+    return bool(sep) and head[:1].isupper() and not (_is_head(head.lower(), lex) or _is_document(head.lower(), lex))
 
 
 def _named_issuer(words: list[Word], at: int, lex: StanceLexicon, lower_words: frozenset[str]) -> bool:
@@ -820,6 +874,8 @@ def _named_issuer(words: list[Word], at: int, lex: StanceLexicon, lower_words: f
     Gewerkschaft*, *Angaben von Kritikern*, *recent reports* → unnamed): a name before it
     (English) or after it, unless the issuer is indefinite or a role or group noun."""
     before, after = words[:at], words[at + 1 :]
+    if _name_prefix(words[at], lex):
+        return True  # "nach einem EU-Dokument": the issuer is named inside the compound
     if any(w.lower in lex.of("own") or w.lower in lex.of("third_person") for w in before):
         return True  # "nach eigenen Angaben", "by its own count": the subject's, who is named elsewhere
     if after and (
@@ -863,7 +919,7 @@ def anonymity(doc: _Doc, quote: Quote, entity: Entity | None, lex: StanceLexicon
         start = doc.sentence(speaker_spans[0][0])[0]
         if start > 0 and any(not _inside(pos, quote.spans) for pos in doc.anonymous_in(start - 1)):
             return "anonymous"
-    document = _document_source(doc, speaker_spans, speaker_words, lex)
+    document = _document_source(doc, speaker_spans, speaker_words, lex, quote.spans)
     if document is not None:
         return document
     if speaker_words and speaker_words[0].lower in lex.of("indefinite"):
@@ -882,7 +938,11 @@ ISSUER_WORDS = 8
 
 
 def _document_source(
-    doc: _Doc, speaker_spans: Sequence[Span], speaker_words: list[Word], lex: StanceLexicon
+    doc: _Doc,
+    speaker_spans: Sequence[Span],
+    speaker_words: list[Word],
+    lex: StanceLexicon,
+    quote_spans: Sequence[Span] = (),
 ) -> SourceAnonymity | None:
     """The anonymity of a document as the source (guidelines 3): named when its issuer has a
     name, else unnamed; the issuer phrase may run on after the speaker mention ("Laut
@@ -895,18 +955,40 @@ def _document_source(
         end = speaker_spans[-1][1]
         more: list[Word] = []
         for w in doc.between(end, doc.sentence(end)[1])[:ISSUER_WORDS]:
-            if w.text in _CLAUSE_END:
+            if w.text in _CLAUSE_END or _inside(w.start, quote_spans) or _ends_issuer(w, lex):
                 break
             more.append(w)
         words = [*words, *more]
     return "named" if _named_issuer(words, at, lex, doc.not_names) else "unnamed"
 
 
+def _ends_issuer(w: Word, lex: StanceLexicon) -> bool:
+    """Whether ``w`` cannot continue a German issuer phrase after a document noun ("Berichten der
+    bulgarischen Presse | ist er …"): a lower-case word that is no article, no issuer preposition
+    and no attributive adjective (its verb, "ist"). Where case marks names (English) nothing ends it."""
+    if lex.case_marks_names or not w.text.islower():
+        return False
+    if w.lower in lex.of("determiner") or w.lower in lex.of("issuer"):
+        return False
+    return not w.lower.endswith(_ADJECTIVE_ENDINGS)
+
+
 def _indefinite_before(doc: _Doc, begin: int, lex: StanceLexicon) -> bool:
     """Whether an indefinite article stands right before the speaker mention ("einer
-    Bauerngewerkschaft", "an aide")."""
-    before = doc.between(doc.sentence(begin)[0], begin)[-1:]
-    return bool(before) and before[0].lower in lex.of("indefinite") and begin - before[0].end <= 1
+    Bauerngewerkschaft", "an aide"), in German perhaps with attributive adjectives between
+    ("eines thailändischen Jungen")."""
+    before = doc.between(doc.sentence(begin)[0], begin)
+    end = begin
+    if not lex.case_marks_names:
+        for _ in range(2):
+            if not before or not (before[-1].text.islower() and before[-1].lower.endswith(_ADJECTIVE_ENDINGS)):
+                break
+            if before[-1].lower in lex.of("determiner") or end - before[-1].end > 1:
+                break
+            end = before[-1].start
+            before = before[:-1]
+    last = before[-1:]
+    return bool(last) and last[0].lower in lex.of("indefinite") and end - last[0].end <= 1
 
 
 def _third_person_subject(words: list[Word], lex: StanceLexicon) -> bool:
@@ -945,11 +1027,17 @@ def _name_keys(entities: Sequence[Entity], lex: StanceLexicon, common: frozenset
         parts = entity.name.split()
         if entity.type == "person" and len(parts) > 1:
             keys.setdefault(parts[-1], set()).add(entity.id)
-        elif len(parts) == 1 and (lex.case_marks_names or entity.type == "location"):
-            # German: a place (a name without an article where case does not tell; "Haditha");
-            # common nouns are left out by ``common``
+        elif len(parts) == 1 and (lex.case_marks_names or entity.type == "location" or _acronym(parts[0])):
+            # German: a place (a name without an article where case does not tell; "Haditha") or
+            # an acronym ("IWF"); common nouns are left out by ``common``
             keys.setdefault(parts[0], set()).add(entity.id)
     return {k: next(iter(v)) for k, v in keys.items() if len(v) == 1 and len(k) > 2 and k[:1].isupper()}
+
+
+def _acronym(word: str) -> bool:
+    """A name written in capitals ("IWF", "NATO", "ÖVP"): no common noun, whatever the language's case rules."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 #: endings of German attributive adjectives ("eine große Bank")
@@ -1035,14 +1123,22 @@ def about_entities(
     keys: dict[str, str] | None = None,
     common: frozenset[str] = frozenset(),
     compounds: Mapping[str, str] | None = None,
+    speaker_entity: Entity | None = None,
 ) -> list[str]:
     """Ids of the entities named inside the quote's words, in order of first mention. The
     speaker counts only when the words name it, never for being the speaker: a mention that
     overlaps the speaker mention and a third-person pronoun resolved to the speaker (the
     reported "I": "she said she would …") are skipped; so are groups (``types``), common
     nouns (``common``, :func:`_common_nouns`) and directions inside a place ("im Osten des
-    Landes"). ``keys`` (:func:`_name_keys`) adds names the mention finder missed inside the words."""
-    speaker = quote.speaker.spans if quote.speaker is not None else []
+    Landes"). ``keys`` (:func:`_name_keys`) adds names the mention finder missed inside the words.
+    A mention of ``speaker_entity`` (the speaker's entity) that overlaps the speaker mention is
+    the speaker's too: another entity found inside it is skipped."""
+    own = list(quote.speaker.spans) if quote.speaker is not None else []
+    speaker = list(own)
+    if own and speaker_entity is not None:
+        # the speaker's own name mention inside the words ("Der EU-Kommissar für Energie Günther
+        # Oettinger nannte …" spanning the sentence): another entity found inside it is no topic
+        speaker += [(b, e) for b, e in speaker_entity.mentions if any(b < se and sb < e for sb, se in own)]
     inside: list[tuple[int, str]] = []
     for qb, qe in quote.spans:
         at = bisect.bisect_left(doc.mention_starts, qb)
@@ -1074,14 +1170,27 @@ def annotate(
     keys = _name_keys(entities, lex, common)
     compounds = _compound_keys(entities, keys, common)
     out: list[Quote] = []
-    for quote in quotes:
+    previous = sorted((q.spans[0][0], i) for i, q in enumerate(quotes) if q.spans)
+    for index, quote in enumerate(quotes):
         stance, negated = stance_of(doc, quote, lex, lemma)
         entity = by_id.get(quote.entity) if quote.entity else None
+        source = anonymity(doc, quote, entity, lex)
+        if entity is None and quote.speaker is not None and source == "named" and quote.spans:
+            # an unresolved pronoun speaker ("…, they say", "Diese glaubten") refers back to the
+            # source of the statement before it (guidelines 3: follow a pronoun)
+            words = [w for b, e in quote.speaker.spans for w in doc.between(b, e)]
+            if _third_person_subject(words, lex) or (len(words) == 1 and words[0].lower in lex.of("demonstrative")):
+                at = bisect.bisect_left(previous, (quote.spans[0][0], -1))
+                before = [i for _, i in previous[:at] if i != index]
+                if before:
+                    prior = quotes[before[-1]]
+                    prior_entity = by_id.get(prior.entity) if prior.entity else None
+                    source = anonymity(doc, prior, prior_entity, lex)
         update = {
             "stance": stance,
             "negated": negated,
-            "source_anonymity": anonymity(doc, quote, entity, lex),
-            "about": about_entities(doc, quote, types, keys, common, compounds),
+            "source_anonymity": source,
+            "about": about_entities(doc, quote, types, keys, common, compounds, entity),
         }
         out.append(quote.model_copy(update=update))
     return out
