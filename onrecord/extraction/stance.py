@@ -584,8 +584,9 @@ def _content_stance(
     """The stance a content has under a neutral frame (guidelines, rule B). A first-person
     stance verb opening the words ("I hope …", "Ich glaube …") is their frame and wins over the
     content (guidelines 1.2 belief, rule A)."""
-    subject = _subject_cue(_opening(looked, lex), lex, lemma)
-    if subject is not None and looked and any(w.lower in lex.of("first_person") for w in _opening(looked, lex)):
+    opening = _opening(looked, lex)
+    subject = _subject_cue(opening, lex, lemma)
+    if subject is not None and looked and any(w.lower in lex.of("first_person") for w in opening):
         return subject
     lows = _lows(looked, lex.case_marks_names)
     if _has(lex.of("denial"), lows):

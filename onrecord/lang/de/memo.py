@@ -29,22 +29,32 @@ def memoised(doc: PreparedDoc, key: object, compute: Callable[[], T]) -> T:
         return value
 
 
-def cue_classes(doc: PreparedDoc, lex: GermanLexicon) -> list[str | None]:
-    """:func:`~onrecord.lang.de.features.cue_class` of every token (one list per lexicon)."""
-    key = ("cue_classes", id(lex))
+def _per_lexicon(doc: PreparedDoc, name: str, lex: GermanLexicon, compute: Callable[[], T]) -> T:
+    """:func:`memoised` for a value that depends on the lexicon too: kept with the lexicon it was
+    computed with (an ``id`` alone may be reused by a later object)."""
+    key = (name, id(lex))
     found = doc.memo.get(key)
     if found is None or found[0] is not lex:
-        from onrecord.lang.de.features import cue_class
-
-        found = doc.memo[key] = (lex, [cue_class(t, lex) for t in doc.tokens])
+        found = doc.memo[key] = (lex, compute())
     return found[1]  # type: ignore[no-any-return]
+
+
+def cue_classes(doc: PreparedDoc, lex: GermanLexicon) -> list[str | None]:
+    """:func:`~onrecord.lang.de.features.cue_class` of every token (one list per lexicon)."""
+
+    def compute() -> list[str | None]:
+        from onrecord.lang.de.features import cue_class  # (features imports this module)
+
+        return [cue_class(t, lex) for t in doc.tokens]
+
+    return _per_lexicon(doc, "cue_classes", lex, compute)
 
 
 def verb_cue_sentences(doc: PreparedDoc, lex: GermanLexicon) -> list[bool]:
     """Per sentence: whether one of its tokens is a reporting verb (cue class "verb")."""
-    key = ("verb_cue_sentences", id(lex))
-    found = doc.memo.get(key)
-    if found is None or found[0] is not lex:
+
+    def compute() -> list[bool]:
         cues = cue_classes(doc, lex)
-        found = doc.memo[key] = (lex, [any(cues[i] == "verb" for i in range(b, e)) for b, e in doc.sentences])
-    return found[1]  # type: ignore[no-any-return]
+        return [any(cues[i] == "verb" for i in range(b, e)) for b, e in doc.sentences]
+
+    return _per_lexicon(doc, "verb_cue_sentences", lex, compute)

@@ -23,8 +23,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from onrecord.lang.en.lexicon import data_lines
 from onrecord.lang.en.spans import doc_text, ent_at
@@ -481,13 +481,10 @@ def _role(parsed: _Parsed | None, tokens: list[Token]) -> Role | None:
                 spans=[(toks[0].idx, toks[-1].idx + len(toks[-1].text))], former=parsed.former)
 
 
-def _prefix_before(doc: object, end: int) -> list[Token]:
+def _prefix_before(doc: Doc, end: int) -> list[Token]:
     """The words before token ``end`` that can hold a role ("Labour's Shadow Home Secretary",
     "CEO of the Refugee Council", "Joint Council for the Welfare of Immigrants campaigner",
     "France's interior and overseas minister")."""
-    from spacy.tokens import Doc
-
-    assert isinstance(doc, Doc)
     out: list[Token] = []
     k = end - 1
     while k >= 0 and len(out) < MAX_PREFIX and not doc[k].is_sent_end:
@@ -551,12 +548,9 @@ def _prefix_role(ent: SpacySpan) -> Role | None:
     return _role(parsed, tokens)
 
 
-def _dateline_place(doc: object, begin: int) -> str | None:
+def _dateline_place(doc: Doc, begin: int) -> str | None:
     """"Tulsa, Okla., police officer Betty Shelby": a place written "City, State," right before a
     role phrase is where the role is held (the city)."""
-    from spacy.tokens import Doc
-
-    assert isinstance(doc, Doc)
     if begin < 4 or doc[begin - 1].text != "," or doc[begin - 3].text != ",":
         return None
     state, city = doc[begin - 2], doc[begin - 4]
@@ -748,12 +742,9 @@ def _relative_start(ent: SpacySpan) -> int:
 _RELATIVE_ADVERBS = frozenset({"now", "currently", "also", "still"})
 
 
-def _relative_determiner_end(doc: object, j: int) -> int:
+def _relative_determiner_end(doc: Doc, j: int) -> int:
     """After "who is"/"who was": past an adverb ("now") and a person's possessive ("Obama's"),
     which stand where an article would ("who was Obama's chief strategist" → "chief strategist")."""
-    from spacy.tokens import Doc
-
-    assert isinstance(doc, Doc)
     while j < len(doc) and doc[j].lower_ in _RELATIVE_ADVERBS:
         j += 1
     m = j
