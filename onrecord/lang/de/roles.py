@@ -153,7 +153,7 @@ def _fused_former(word: str) -> str | None:
     "Anwalt"), else None; "Experte", "Export…" are no such word (the rest must be a role)."""
     if not word.startswith("Ex") or len(word) < 6 or not word[2].islower() or "-" in word:
         return None
-    if word.lower().startswith(_NOT_EX_WORDS):
+    if word.lower().startswith(_not_fused_ex()):
         return None
     rest = word[2].upper() + word[3:]
     roles = lexicon().roles
@@ -162,9 +162,10 @@ def _fused_former(word: str) -> str | None:
     return None
 
 
-#: words that begin with "ex" but hold no fused "Ex" ("Exportchef", "Exekutivdirektor")
-_NOT_EX_WORDS = ("export", "expert", "exil", "extra", "extrem", "exekutiv", "expedition", "experiment",
-                 "expo", "exzellenz", "explo", "expan", "exten", "extern", "exklusiv", "exzess")
+@cache
+def _not_fused_ex() -> tuple[str, ...]:
+    """Word starts that begin with "ex" but hold no fused "Ex" ("Exportchef", "Exekutivdirektor")."""
+    return tuple(data_lines("not_fused_ex.txt"))
 
 
 @cache
@@ -405,10 +406,11 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
     return _Org(text, place, end, seat)
 
 
-#: bodies after a seat adjective that are named by their kind, not by a proper name with the
-#: adjective in it ("Berliner Arbeitsministerium", not "Berliner Zeitung")
-_SEAT_BODIES = ("ministerium", "amt", "universität", "institut", "museum", "galerie", "behörde", "gericht",
-                "klinik", "klinikum", "hochschule", "rathaus")
+@cache
+def _seat_bodies() -> tuple[str, ...]:
+    """Endings of bodies named by their kind after a seat adjective ("Berliner Arbeitsministerium"),
+    unlike a proper name with the adjective in it ("Berliner Zeitung")."""
+    return tuple(data_lines("seat_bodies.txt"))
 
 
 def _seat(tokens: Sequence[Token], j: int, end: int) -> str | None:
@@ -419,7 +421,7 @@ def _seat(tokens: Sequence[Token], j: int, end: int) -> str | None:
     adj, body = tokens[j].text, tokens[j + 1].text
     if not (adj[:1].isupper() and adj.endswith("er") and adj in role_places()):
         return None
-    return role_places()[adj] if body.lower().endswith(_SEAT_BODIES) else None
+    return role_places()[adj] if body.lower().endswith(_seat_bodies()) else None
 
 
 def title_noun(word: str, article: str = "") -> str:
