@@ -121,7 +121,7 @@ def _german(doc_id: str) -> bool:
 
 
 def test_bundled_about_sample_holds_offsets_and_short_labels_only() -> None:
-    statements = {"dev": 0, "heldout": 0, "heldout2": 0}
+    statements = {"dev": 0, "heldout": 0, "heldout2": 0, "heldout3": 0}
     languages: set[str] = set()
     for record in _records():
         assert set(record) == {"id", "split", "sha256", "chars", "statements"}
@@ -160,6 +160,49 @@ def test_second_held_back_about_part_is_fresh_balanced_and_as_large_as_promised(
                 used |= ids
     assert not {str(r["id"]) for r in fresh} & used
     assert len({str(r["id"]) for r in fresh} & pairs_third) <= 5
+
+
+def _stance(split: str) -> dict[str, dict]:  # type: ignore[type-arg]
+    lines = (BUNDLED / "stance.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines if line.strip()]
+    return {str(r["id"]): r for r in records if r["split"] == split}
+
+
+def test_third_held_back_about_part_labels_every_statement_of_the_held_back_stance_part() -> None:
+    """heldout3: `about` for exactly the statements of the stance set's held-back heldout4 (same
+    documents, same gold spans, speakers and cues, in the same order), and no document of any
+    other part of any bundled file."""
+    third = {str(r["id"]): r for r in _records() if r["split"] == "heldout3"}
+    stance = _stance("heldout4")
+    assert set(third) == set(stance) and len(third) >= 20
+    for doc_id, record in third.items():
+        assert record["sha256"] == stance[doc_id]["sha256"] and record["chars"] == stance[doc_id]["chars"]
+        pairs = list(zip(record["statements"], stance[doc_id]["statements"], strict=True))
+        for item, labelled in pairs:
+            assert [item[k] for k in ("spans", "speaker", "cue")] == [labelled[k] for k in ("spans", "speaker", "cue")]
+            # the speaker is never one of the entities a statement is about
+            mentions = [m for a in item["about"] for m in a["mentions"]]
+            assert not any(b < se and sb < e for b, e in mentions for sb, se in item["speaker"])
+    german = sum(len(r["statements"]) for r in third.values() if _german(r["id"]))
+    english = sum(len(r["statements"]) for r in third.values() if not _german(r["id"]))
+    assert german >= 90 and english >= 90
+    assert sum(len(item["about"]) for r in third.values() for item in r["statements"]) >= 100
+    used = {str(r["id"]) for r in _records() if r["split"] != "heldout3"}
+    for name in ("stance.jsonl", "roles.jsonl", "crossgenre-de.jsonl", "crossgenre-en.jsonl", "statement-pairs.jsonl"):
+        for line in (BUNDLED / name).read_text(encoding="utf-8").splitlines():
+            record = json.loads(line) if line.strip() else {}
+            if name == "stance.jsonl" and record.get("split") == "heldout4":
+                continue
+            used |= {str(record[k]["id"]) for k in ("a", "b") if isinstance(record.get(k), dict)}
+            used |= {str(record["id"])} if "id" in record else set()
+    assert not set(third) & used
+
+
+@pytest.mark.skipif(not (SHARED / "attribution-en" / "train").is_dir(), reason="needs ../shared/data")
+def test_third_held_back_about_part_reads_against_the_real_texts_and_all_leaves_it_out() -> None:
+    docs = read_about("heldout3", SHARED)
+    assert sum(len(d.statements) for d in docs) >= 180 and {d.language for d in docs} == {"de", "en"}
+    assert not {d.id for d in docs} & {d.id for d in read_about("all", SHARED)}
 
 
 @pytest.mark.skipif(not (SHARED / "quotes-de" / "train").is_dir(), reason="needs ../shared/data")
