@@ -277,7 +277,7 @@ def test_bundled_sets_hold_ids_offsets_and_short_labels_only() -> None:
         ids = [r["id"] for r in records]
         assert len(ids) == len(set(ids)), name
         for record in records:
-            roles_splits = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+            roles_splits = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
             assert record["split"] in (roles_splits if name == "roles.jsonl" else ("dev", "heldout"))
             assert set(record) <= {"id", "split", "sha256", "chars", "quotes", "roles"}
             chars = int(record["chars"])  # type: ignore[arg-type]
@@ -381,6 +381,38 @@ def test_the_fifth_held_back_roles_part_points_at_names_in_the_real_texts() -> N
             covered = doc.text[role.span[0] : role.span[1]]
             assert covered == covered.strip() and covered[:1].isalpha(), (doc.id, covered)
             assert role.title or role.organization or role.place, (doc.id, covered)
+
+
+def test_the_sixth_held_back_roles_part_is_fresh_and_in_both_languages() -> None:
+    # heldout6 was drawn while heldout5 was still held back, from documents in no bundled file
+    # (heldout5's and the about sample's heldout3 included): none of its documents may be in any
+    # other part of any bundled file, and it is about half German, half English
+    sixth = [r for r in _bundled("roles.jsonl") if r["split"] == "heldout6"]
+    counts = {"de": 0, "en": 0}
+    for record in sixth:
+        corpus = str(record["id"]).split(":")[0]
+        assert corpus in ("bench-de", "quotes-de-dev", "attribution-en-train"), record["id"]
+        counts[CORPUS_LANGUAGE[corpus]] += len(record["roles"])  # type: ignore[arg-type]
+    assert counts["de"] >= 60 and counts["en"] >= 60 and sum(counts.values()) >= 120
+    others: set[str] = set()
+    for name in sorted(p.name for p in BUNDLED.glob("*.jsonl")):
+        for record in _bundled(name):
+            if not (name == "roles.jsonl" and record["split"] == "heldout6"):
+                others |= _document_ids(record)
+    assert not {str(r["id"]) for r in sixth} & others
+
+
+@pytest.mark.skipif(not (SHARED / "bench-de").is_dir(), reason="needs ../shared/data")
+def test_the_sixth_held_back_roles_part_points_at_names_in_the_real_texts_and_all_leaves_it_out() -> None:
+    # reads the gold only (text digests, spans); no system output on this part
+    docs = read_roles("heldout6", SHARED)
+    assert len(docs) == sum(1 for r in _bundled("roles.jsonl") if r["split"] == "heldout6")
+    for doc in docs:
+        for role in doc.roles:
+            covered = doc.text[role.span[0] : role.span[1]]
+            assert covered == covered.strip() and covered[:1].isalpha(), (doc.id, covered)
+            assert role.title or role.organization or role.place, (doc.id, covered)
+    assert not {d.id for d in docs} & {d.id for d in read_roles("all", SHARED)}
 
 
 # --------------------------------------------------------------------------- eval command

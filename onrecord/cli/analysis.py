@@ -162,7 +162,7 @@ def evaluate(
             "--split",
             help="Split(s) to evaluate (repeatable; the bundled sets have dev, heldout, heldout2 (roles, "
             "stance and about sets), heldout3 (roles, stance and about sets), heldout4 (roles and stance sets), "
-            "heldout5 (roles set), "
+            "heldout5 and heldout6 (roles set), "
             "all: every part but the ones still held back).",
         ),
     ] = None,
