@@ -169,7 +169,7 @@ def read_corpus(path: Path, limit: int | None = None) -> Iterator[GoldDoc]:
 #: folder of the bundled sets (``crossgenre-de.jsonl``, ``crossgenre-en.jsonl``, ``roles.jsonl``)
 BUNDLED = Path(__file__).parent / "data"
 #: the splits of the bundled sets; ``heldout``, ``heldout2`` (roles, stance and about sets),
-#: ``heldout3`` (roles, stance and about sets), ``heldout4`` (roles and stance sets), ``heldout5`` and
+#: ``heldout3`` (roles, stance and about sets), ``heldout4`` and ``heldout5`` (roles and stance sets) and
 #: ``heldout6`` (roles set), each annotated after the part before it had been scored, are for final
 #: scoring only
 BUNDLED_SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "all")
@@ -180,6 +180,7 @@ HELD_BACK = frozenset(
         ("roles.jsonl", "heldout5"),
         ("roles.jsonl", "heldout6"),
         ("stance.jsonl", "heldout4"),
+        ("stance.jsonl", "heldout5"),
         ("about.jsonl", "heldout3"),
     }
 )
