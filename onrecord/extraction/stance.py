@@ -73,7 +73,7 @@ WORD_CLASSES = (
     "subject", "fear", "document", "issuer", "own",
     "conditional", "named_group", "indefinite", "definite", "pronoun", "third_person", "non_name",
     "relative", "preposition", "not_hedge", "not_demand", "auxiliary", "generic", "interrogative",
-    "do_support", "source_preposition", "imperative", "demonstrative",
+    "do_support", "source_preposition", "imperative", "demonstrative", "confidence", "copula",
 )  # fmt: skip
 #: how many opening words of the content may hold a subject and a stance verb ("he finally believes")
 SUBJECT_OPENING = 4
@@ -606,8 +606,8 @@ def _content_stance(
         return "claim"
     if subject is not None:
         return subject
-    if _has(lex.of("belief"), [w.lower for w in looked]):  # "nach Auffassung", "in our view"
-        return "belief"
+    if _has(lex.of("belief"), [w.lower for w in looked]) or _predicative(looked, lex.of("confidence"), lex):
+        return "belief"  # "nach Auffassung", "in our view", "wir sind zuversichtlich"
     bare = [w for w in looked if w.text not in _QUOTE_MARKS]
     conditional = bool(bare) and bare[0].lower in lex.of("conditional")
     # a condition anywhere in the sentence with a conditional "would"/"würde" in its main clause
@@ -623,6 +623,21 @@ def _content_stance(
     if _future(main, plain, lex.of("future_infinitive"), lex.ordinal_period, lemma, lex.case_marks_names):
         return "prediction"
     return "asserted"
+
+
+#: how many words before a confidence word may hold its copula ("we are very confident")
+COPULA_BEFORE = 2
+
+
+def _predicative(words: list[Word], forms: frozenset[str], lex: StanceLexicon) -> bool:
+    """Whether a word of ``forms`` stands predicatively in ``words``: a copula ("sind", "are",
+    "sich") at most :data:`COPULA_BEFORE` words before it ("Wir sind zuversichtlich, dass …"),
+    not an attribute ("an optimistic spiel")."""
+    copulas = lex.of("copula")
+    return any(
+        w.lower in forms and any(v.lower in copulas for v in words[max(0, i - COPULA_BEFORE) : i])
+        for i, w in enumerate(words)
+    )
 
 
 def _cue_in(words: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> list[Word]:
@@ -781,6 +796,8 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
         return "claim", negated
     if _has(lex.of("belief"), [w.lower for w in frame]):  # "ist der Meinung", "nach Ansicht"
         return "belief", negated
+    if cue_words and _has(lex.of("confidence"), [w.lower for w in _clause_around(frame, cue_words[0], cue_words[-1])]):
+        return "belief", negated  # "zeigte sich zuversichtlich", "was confident": in the cue's clause only
     # clause type: "ob …", "whether …" open the words, or end the frame before them
     first = next((w for w in content if w.text not in _QUOTE_MARKS), None)
     before = [w for w in frame if w.end <= quote.spans[0][0] and w.text not in _QUOTE_MARKS]
