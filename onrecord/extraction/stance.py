@@ -73,7 +73,7 @@ WORD_CLASSES = (
     "subject", "fear", "document", "issuer", "own",
     "conditional", "named_group", "indefinite", "definite", "pronoun", "third_person", "non_name",
     "relative", "preposition", "not_hedge", "not_demand", "auxiliary", "generic", "interrogative",
-    "do_support", "source_preposition", "imperative", "demonstrative", "confidence", "copula",
+    "do_support", "source_preposition", "imperative", "demonstrative", "confidence", "copula", "not_future",
 )  # fmt: skip
 #: how many opening words of the content may hold a subject and a stance verb ("he finally believes")
 SUBJECT_OPENING = 4
@@ -445,19 +445,21 @@ def _cue_stance(
     return None
 
 
-def _clause_around(frame: list[Word], first: Word, last: Word) -> list[Word]:
-    """The frame words of the cue's clause within :data:`NEG_BEFORE`/:data:`NEG_AFTER` words."""
+def _clause_around(frame: list[Word], first: Word, last: Word, stop: frozenset[str] = frozenset()) -> list[Word]:
+    """The frame words of the cue's clause within :data:`NEG_BEFORE`/:data:`NEG_AFTER` words; a
+    word of ``stop`` (a coordinating conjunction: "chastised X but did not recommend …") ends the
+    clause as a clause mark does."""
     starts = [w.start for w in frame]
     at = bisect.bisect_left(starts, first.start)
     end = bisect.bisect_right(starts, last.start)
     before: list[Word] = []
     for w in reversed(frame[max(0, at - NEG_BEFORE) : at]):
-        if w.text in _CLAUSE_END:
+        if w.text in _CLAUSE_END or w.lower in stop:
             break
         before.append(w)
     after: list[Word] = []
     for w in frame[end : end + NEG_AFTER]:
-        if w.text in _CLAUSE_END:
+        if w.text in _CLAUSE_END or w.lower in stop:
             break
         after.append(w)
     return before[::-1] + after
@@ -466,7 +468,8 @@ def _clause_around(frame: list[Word], first: Word, last: Word) -> list[Word]:
 def _negated(cue_words: list[Word], frame: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> bool:
     if not cue_words:
         return False
-    near = _clause_around(frame, cue_words[0], cue_words[-1]) + cue_words  # "sagte nicht" may be the cue
+    # "sagte nicht" may be the cue; the clause ends at a coordinator ("…, but did not recommend")
+    near = _clause_around(frame, cue_words[0], cue_words[-1], lex.of("coordinator")) + cue_words
     if any(lemma(w.text).lower() in lex.of("idiom") for w in cue_words):
         return False  # "nicht ausschließen", "not rule out": a hedge, not a negation
     return any(w.lower in lex.of("negation") or lemma(w.text).lower() in lex.of("refusal") for w in near)
@@ -615,14 +618,30 @@ def _content_stance(
     if not conditional and any(w.lower in lex.of("conditional") for w in bare[1:]):
         conditional = _has(lex.of("konj2"), main_lows)
     hedge_lows = _without(lex.of("not_hedge"), main_lows)  # "as soon as possible", "could not" (inability)
-    if conditional or _has(lex.of("hedge"), hedge_lows) or (direct and _has(lex.of("konj2"), main_lows)):
+    # Konjunktiv II / "would" is the source's own conditional in direct speech or after a first-person
+    # subject ("Ich würde es nicht … nennen" in a span without quote marks); a politeness formula
+    # ("I would like to", "ich würde gerne") is none (guidelines 1.2 hedged)
+    own_konj2 = (direct and _has(lex.of("konj2"), hedge_lows)) or _first_person_konj2(hedge_lows, lex)
+    if conditional or _has(lex.of("hedge"), hedge_lows) or own_konj2:
         return "hedged"
     if reportative == "prediction":
         return "prediction"
+    if _has(lex.of("not_future"), main_lows):
+        return "asserted"  # a habitual past ("would sometimes dismiss"), no future
     plain = lex.of("future") if direct or present_cue else lex.future_forms_reported
     if _future(main, plain, lex.of("future_infinitive"), lex.ordinal_period, lemma, lex.case_marks_names):
         return "prediction"
     return "asserted"
+
+
+def _first_person_konj2(lows: list[str], lex: StanceLexicon) -> bool:
+    """A Konjunktiv II / "would" right before or after a first-person subject ("ich würde",
+    "hätten wir", "I would"): the speaker's own words, a conditional, even without quote marks."""
+    konj2, first = lex.of("konj2"), lex.of("first_person")
+    return any(
+        low in konj2 and ((i > 0 and lows[i - 1] in first) or (i + 1 < len(lows) and lows[i + 1] in first))
+        for i, low in enumerate(lows)
+    )
 
 
 #: how many words before a confidence word may hold its copula ("we are very confident")
@@ -804,6 +823,8 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     questions = lex.of("question")
     if (first is not None and first.lower in questions) or (before and before[-1].lower in questions):
         return "question", negated
+    if negated and first is not None and first.lower in lex.of("interrogative"):
+        return "question", negated  # "wollte nicht sagen, wie …", "refused to explain how …" (guidelines 2)
     present = lex.backshift_needs_past and _present_cue(cue_words)
     sourced = any(w.lower in lex.of("source_preposition") for w in cue_words)
     stance = _content_stance(quote, looked, lex, lemma, present, sourced)
