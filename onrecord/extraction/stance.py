@@ -650,13 +650,18 @@ COPULA_BEFORE = 2
 
 def _predicative(words: list[Word], forms: frozenset[str], lex: StanceLexicon) -> bool:
     """Whether a word of ``forms`` stands predicatively in ``words``: a copula ("sind", "are",
-    "sich") at most :data:`COPULA_BEFORE` words before it ("Wir sind zuversichtlich, dass …"),
-    not an attribute ("an optimistic spiel")."""
-    copulas = lex.of("copula")
-    return any(
-        w.lower in forms and any(v.lower in copulas for v in words[max(0, i - COPULA_BEFORE) : i])
-        for i, w in enumerate(words)
-    )
+    "sich") at most :data:`COPULA_BEFORE` words before it with no article between ("Wir sind
+    zuversichtlich, dass …", "we are very confident"), not an attribute ("was an optimistic plan")."""
+    copulas, determiners = lex.of("copula"), lex.of("determiner")
+    for i, w in enumerate(words):
+        if w.lower not in forms:
+            continue
+        for v in reversed(words[max(0, i - COPULA_BEFORE) : i]):
+            if v.lower in determiners:
+                break
+            if v.lower in copulas:
+                return True
+    return False
 
 
 def _cue_in(words: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> list[Word]:
