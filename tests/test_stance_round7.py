@@ -13,7 +13,7 @@ from onrecord.extraction.stance import annotate
 from onrecord.lang.de.stance import stance_lexicon as german
 from onrecord.lang.en.stance import cue_lemma
 from onrecord.lang.en.stance import stance_lexicon as english
-from onrecord.model import Quote, QuoteKind
+from onrecord.model import Quote
 from tests.test_stance_round6 import _quote
 
 #: the German lemma table's answers for the verb forms used below (the table itself is a model file)
@@ -148,7 +148,9 @@ def test_negation_of_a_coordinated_verb_is_not_the_cue_s() -> None:
 
 def test_german_first_person_konjunktiv_ii_without_quote_marks_is_hedged() -> None:
     text = "Ich würde das keinen Rückschritt nennen, sagte die Ministerin."
-    assert _de(text, _quote(text, "Ich würde das keinen Rückschritt nennen", "sagte", kind="indirect")).stance == "hedged"
+    assert (
+        _de(text, _quote(text, "Ich würde das keinen Rückschritt nennen", "sagte", kind="indirect")).stance == "hedged"
+    )
 
 
 def test_english_politeness_formula_is_no_hedge() -> None:
