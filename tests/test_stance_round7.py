@@ -170,3 +170,19 @@ def test_negated_frame_over_a_w_clause_is_a_question() -> None:
     text = "The agency did not say how the data was lost."
     quote = _en(text, _quote(text, "how the data was lost", "say", kind="indirect"))
     assert (quote.stance, quote.negated) == ("question", True)
+
+
+# --- a definite institution noun is a unique description of a named organisation (guidelines 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "anonymity"),
+    [
+        ("The administration said the rule takes effect in May.", "The administration", "named"),
+        ("The Clinton campaign said the rule takes effect in May.", "The Clinton campaign", "named"),
+        ("The spokesman of the company said the rule takes effect in May.", "The spokesman of the company", "unnamed"),
+    ],
+)  # fmt: skip
+def test_definite_institution_is_named(text: str, speaker: str, anonymity: str) -> None:
+    quote = _quote(text, "the rule takes effect in May", "said", speaker, kind="indirect")
+    assert _en(text, quote).source_anonymity == anonymity

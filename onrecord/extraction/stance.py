@@ -73,7 +73,7 @@ WORD_CLASSES = (
     "subject", "fear", "document", "issuer", "own",
     "conditional", "named_group", "indefinite", "definite", "pronoun", "third_person", "non_name",
     "relative", "preposition", "not_hedge", "not_demand", "auxiliary", "generic", "interrogative",
-    "do_support", "source_preposition", "imperative", "demonstrative", "confidence", "copula", "not_future",
+    "do_support", "source_preposition", "imperative", "demonstrative", "confidence", "copula", "not_future", "institution", "article",
 )  # fmt: skip
 #: how many opening words of the content may hold a subject and a stance verb ("he finally believes")
 SUBJECT_OPENING = 4
@@ -968,6 +968,8 @@ def anonymity(doc: _Doc, quote: Quote, entity: Entity | None, lex: StanceLexicon
         return document
     if speaker_words and speaker_words[0].lower in lex.of("indefinite"):
         return "unnamed"
+    if _definite_institution(speaker_words, lex):
+        return "named"  # "the administration", "die Staatsanwaltschaft": a unique definite description
     if _indefinite_before(doc, speaker_spans[0][0], lex):
         return "unnamed"  # "nach Angaben einer Gewerkschaft": the mention is indefinite (guidelines 6)
     if entity is not None:
@@ -1033,6 +1035,17 @@ def _indefinite_before(doc: _Doc, begin: int, lex: StanceLexicon) -> bool:
             before = before[:-1]
     last = before[-1:]
     return bool(last) and last[0].lower in lex.of("indefinite") and end - last[0].end <= 1
+
+
+def _definite_institution(words: list[Word], lex: StanceLexicon) -> bool:
+    """A definite article, then an institution noun ending the mention ("the administration", "die
+    zuständige Behörde", "the Clinton campaign"; guidelines 3: a unique definite description names
+    the organisation it refers to), with no role, group or document noun between ("der Sprecher
+    des Ministeriums" is a role: unnamed)."""
+    articles = lex.of("definite") | lex.of("article")
+    if len(words) < 2 or words[0].lower not in articles or words[-1].lower not in lex.of("institution"):
+        return False
+    return not any(_is_head(w.lower, lex) or _is_document(w.lower, lex) for w in words[1:-1])
 
 
 def _third_person_subject(words: list[Word], lex: StanceLexicon) -> bool:
