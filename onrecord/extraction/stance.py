@@ -73,7 +73,8 @@ WORD_CLASSES = (
     "subject", "fear", "document", "issuer", "own",
     "conditional", "named_group", "indefinite", "definite", "pronoun", "third_person", "non_name",
     "relative", "preposition", "not_hedge", "not_demand", "auxiliary", "generic", "interrogative",
-    "do_support", "source_preposition", "imperative", "demonstrative", "confidence", "copula", "not_future", "institution", "article",
+    "do_support", "source_preposition", "imperative", "demonstrative",
+    "confidence", "copula", "not_future", "institution", "article",
 )  # fmt: skip
 #: how many opening words of the content may hold a subject and a stance verb ("he finally believes")
 SUBJECT_OPENING = 4
