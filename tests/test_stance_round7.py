@@ -186,3 +186,20 @@ def test_negated_frame_over_a_w_clause_is_a_question() -> None:
 def test_definite_institution_is_named(text: str, speaker: str, anonymity: str) -> None:
     quote = _quote(text, "the rule takes effect in May", "said", speaker, kind="indirect")
     assert _en(text, quote).source_anonymity == anonymity
+
+
+# --- "solle" is the Konjunktiv I of "soll": a plan in reported speech (section 6), not a demand
+
+
+def test_reported_solle_is_a_plan() -> None:
+    text = "Der Verkauf der Anteile solle dem Land zwei Millionen Euro bringen, sagte der Minister."
+    words = "Der Verkauf der Anteile solle dem Land zwei Millionen Euro bringen"
+    assert _de(text, _quote(text, words, "sagte", kind="indirect")).stance == "prediction"
+
+
+# --- the irregular forms of "see" ("was seen as"): the cue "see as" is a belief (section 6)
+
+
+def test_seen_as_is_a_belief() -> None:
+    text = "The mayor was widely seen as a reformer."
+    assert _en(text, _quote(text, "a reformer", "seen", kind="reported")).stance == "belief"
