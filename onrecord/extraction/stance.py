@@ -326,16 +326,17 @@ def _has(forms: frozenset[str], lows: list[str]) -> bool:
 
 
 @lru_cache(maxsize=256)
-def _multi_word(forms: frozenset[str]) -> tuple[str, ...]:
-    """The forms of several words ("going to"), found once per word class."""
-    return tuple(sorted(f for f in forms if " " in f))
+def _multi_word(forms: frozenset[str]) -> tuple[tuple[str, list[str]], ...]:
+    """The forms of several words ("going to"), found once per word class: each padded with
+    spaces (for a substring test) and split into its words."""
+    return tuple((f" {f} ", f.split()) for f in sorted(forms) if " " in f)
 
 
-def _has_multi(multi: tuple[str, ...], lows: list[str]) -> bool:
+def _has_multi(multi: tuple[tuple[str, list[str]], ...], lows: list[str]) -> bool:
     if not multi:
         return False
     joined = f" {' '.join(lows)} "
-    return any(f" {f} " in joined for f in multi)
+    return any(padded in joined for padded, _ in multi)
 
 
 def _without(forms: frozenset[str], lows: list[str]) -> list[str]:
@@ -344,9 +345,11 @@ def _without(forms: frozenset[str], lows: list[str]) -> list[str]:
     multi = _multi_word(forms)
     if not multi:
         return lows
+    present = set(lows)
     out = list(lows)
-    for form in multi:
-        parts = form.split()
+    for _, parts in multi:
+        if parts[0] not in present:
+            continue
         for i in range(len(out) - len(parts) + 1):
             if out[i : i + len(parts)] == parts:
                 out[i : i + len(parts)] = [""] * len(parts)
