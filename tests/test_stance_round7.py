@@ -203,3 +203,8 @@ def test_reported_solle_is_a_plan() -> None:
 def test_seen_as_is_a_belief() -> None:
     text = "The mayor was widely seen as a reformer."
     assert _en(text, _quote(text, "a reformer", "seen", kind="reported")).stance == "belief"
+
+
+def test_a_false_claim_in_the_frame_is_a_claim() -> None:
+    text = "The senator repeated his false claim that the bridge was sold."
+    assert _en(text, _quote(text, "that the bridge was sold", "repeated", kind="indirect")).stance == "claim"
