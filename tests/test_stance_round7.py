@@ -205,6 +205,6 @@ def test_seen_as_is_a_belief() -> None:
     assert _en(text, _quote(text, "a reformer", "seen", kind="reported")).stance == "belief"
 
 
-def test_a_false_claim_in_the_frame_is_a_claim() -> None:
-    text = "The senator repeated his false claim that the bridge was sold."
+def test_an_unproven_report_in_the_frame_is_a_claim() -> None:
+    text = "The senator repeated the unsubstantiated story that the bridge was sold."
     assert _en(text, _quote(text, "that the bridge was sold", "repeated", kind="indirect")).stance == "claim"
