@@ -208,3 +208,18 @@ def test_seen_as_is_a_belief() -> None:
 def test_an_unproven_report_in_the_frame_is_a_claim() -> None:
     text = "The senator repeated the unsubstantiated story that the bridge was sold."
     assert _en(text, _quote(text, "that the bridge was sold", "repeated", kind="indirect")).stance == "claim"
+
+
+# --- an abstract noun where the speaker stands is a source like a document: its owner, else unnamed
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker", "anonymity"),
+    [
+        ("Offen bleibt die Sorge, dass der Damm bricht.", "dass der Damm bricht", "die Sorge", "unnamed"),
+        ("Offen bleibt die Frage, ob der Damm hält.", "ob der Damm hält", "die Frage", "unnamed"),
+        ("Offen bleibt die Forderung der SPD, den Damm zu erhöhen.", "den Damm zu erhöhen", "die Forderung der SPD", "named"),
+    ],
+)  # fmt: skip
+def test_abstract_noun_as_the_speaker(text: str, words: str, speaker: str, anonymity: str) -> None:
+    assert _de(text, _quote(text, words, "bleibt", speaker, kind="indirect")).source_anonymity == anonymity

@@ -74,7 +74,7 @@ WORD_CLASSES = (
     "conditional", "named_group", "indefinite", "definite", "pronoun", "third_person", "non_name",
     "relative", "preposition", "not_hedge", "not_demand", "auxiliary", "generic", "interrogative",
     "do_support", "source_preposition", "imperative", "demonstrative",
-    "confidence", "copula", "not_future", "institution", "article",
+    "confidence", "copula", "not_future", "institution", "article", "abstract",
 )  # fmt: skip
 #: how many opening words of the content may hold a subject and a stance verb ("he finally believes")
 SUBJECT_OPENING = 4
@@ -967,7 +967,13 @@ def anonymity(doc: _Doc, quote: Quote, entity: Entity | None, lex: StanceLexicon
         start = doc.sentence(speaker_spans[0][0])[0]
         if start > 0 and any(not _inside(pos, quote.spans) for pos in doc.anonymous_in(start - 1)):
             return "anonymous"
-    document = _document_source(doc, speaker_spans, speaker_words, lex, quote.spans)
+    # an abstract noun as the speaker ("lautete die Frage", "die Angst aller Beobachter") is a source
+    # like a document, unless the extraction resolved it to its owner ("seiner Ansicht nach" → the
+    # person; an entity named by the abstract noun itself is no owner)
+    abstract = lex.of("abstract")
+    if entity is not None and not any(w.lower in abstract for w in words_in(entity.name, 0, len(entity.name))):
+        abstract = frozenset()
+    document = _document_source(doc, speaker_spans, speaker_words, lex, quote.spans, abstract)
     if document is not None:
         return document
     if speaker_words and speaker_words[0].lower in lex.of("indefinite"):
@@ -993,11 +999,13 @@ def _document_source(
     speaker_words: list[Word],
     lex: StanceLexicon,
     quote_spans: Sequence[Span] = (),
+    abstract: frozenset[str] = frozenset(),
 ) -> SourceAnonymity | None:
     """The anonymity of a document as the source (guidelines 3): named when its issuer has a
     name, else unnamed; the issuer phrase may run on after the speaker mention ("Laut
-    Informationen | des Parteichefs Max Muster"). ``None`` when no document noun heads the mention."""
-    at = next((i for i, w in enumerate(speaker_words) if _is_document(w.lower, lex)), None)
+    Informationen | des Parteichefs Max Muster"). ``None`` when no document noun (nor a noun of
+    ``abstract``: "Frage", "Angst") heads the mention."""
+    at = next((i for i, w in enumerate(speaker_words) if _is_document(w.lower, lex) or w.lower in abstract), None)
     if at is None:
         return None
     words = speaker_words
