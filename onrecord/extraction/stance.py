@@ -74,6 +74,7 @@ WORD_CLASSES = (
     "conditional", "named_group", "indefinite", "definite", "pronoun", "third_person", "non_name",
     "relative", "preposition", "not_hedge", "not_demand", "auxiliary", "generic", "interrogative",
     "do_support", "source_preposition", "imperative", "demonstrative",
+    "confidence", "copula", "not_future", "institution", "article", "abstract",
 )  # fmt: skip
 #: how many opening words of the content may hold a subject and a stance verb ("he finally believes")
 SUBJECT_OPENING = 4
@@ -325,16 +326,17 @@ def _has(forms: frozenset[str], lows: list[str]) -> bool:
 
 
 @lru_cache(maxsize=256)
-def _multi_word(forms: frozenset[str]) -> tuple[str, ...]:
-    """The forms of several words ("going to"), found once per word class."""
-    return tuple(sorted(f for f in forms if " " in f))
+def _multi_word(forms: frozenset[str]) -> tuple[tuple[str, list[str]], ...]:
+    """The forms of several words ("going to"), found once per word class: each padded with
+    spaces (for a substring test) and split into its words."""
+    return tuple((f" {f} ", f.split()) for f in sorted(forms) if " " in f)
 
 
-def _has_multi(multi: tuple[str, ...], lows: list[str]) -> bool:
+def _has_multi(multi: tuple[tuple[str, list[str]], ...], lows: list[str]) -> bool:
     if not multi:
         return False
     joined = f" {' '.join(lows)} "
-    return any(f" {f} " in joined for f in multi)
+    return any(padded in joined for padded, _ in multi)
 
 
 def _without(forms: frozenset[str], lows: list[str]) -> list[str]:
@@ -343,9 +345,11 @@ def _without(forms: frozenset[str], lows: list[str]) -> list[str]:
     multi = _multi_word(forms)
     if not multi:
         return lows
+    present = set(lows)
     out = list(lows)
-    for form in multi:
-        parts = form.split()
+    for _, parts in multi:
+        if parts[0] not in present:
+            continue
         for i in range(len(out) - len(parts) + 1):
             if out[i : i + len(parts)] == parts:
                 out[i : i + len(parts)] = [""] * len(parts)
@@ -445,19 +449,21 @@ def _cue_stance(
     return None
 
 
-def _clause_around(frame: list[Word], first: Word, last: Word) -> list[Word]:
-    """The frame words of the cue's clause within :data:`NEG_BEFORE`/:data:`NEG_AFTER` words."""
+def _clause_around(frame: list[Word], first: Word, last: Word, stop: frozenset[str] = frozenset()) -> list[Word]:
+    """The frame words of the cue's clause within :data:`NEG_BEFORE`/:data:`NEG_AFTER` words; a
+    word of ``stop`` (a coordinating conjunction: "chastised X but did not recommend …") ends the
+    clause as a clause mark does."""
     starts = [w.start for w in frame]
     at = bisect.bisect_left(starts, first.start)
     end = bisect.bisect_right(starts, last.start)
     before: list[Word] = []
     for w in reversed(frame[max(0, at - NEG_BEFORE) : at]):
-        if w.text in _CLAUSE_END:
+        if w.text in _CLAUSE_END or w.lower in stop:
             break
         before.append(w)
     after: list[Word] = []
     for w in frame[end : end + NEG_AFTER]:
-        if w.text in _CLAUSE_END:
+        if w.text in _CLAUSE_END or w.lower in stop:
             break
         after.append(w)
     return before[::-1] + after
@@ -466,7 +472,8 @@ def _clause_around(frame: list[Word], first: Word, last: Word) -> list[Word]:
 def _negated(cue_words: list[Word], frame: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> bool:
     if not cue_words:
         return False
-    near = _clause_around(frame, cue_words[0], cue_words[-1]) + cue_words  # "sagte nicht" may be the cue
+    # "sagte nicht" may be the cue; the clause ends at a coordinator ("…, but did not recommend")
+    near = _clause_around(frame, cue_words[0], cue_words[-1], lex.of("coordinator")) + cue_words
     if any(lemma(w.text).lower() in lex.of("idiom") for w in cue_words):
         return False  # "nicht ausschließen", "not rule out": a hedge, not a negation
     return any(w.lower in lex.of("negation") or lemma(w.text).lower() in lex.of("refusal") for w in near)
@@ -606,8 +613,8 @@ def _content_stance(
         return "claim"
     if subject is not None:
         return subject
-    if _has(lex.of("belief"), [w.lower for w in looked]):  # "nach Auffassung", "in our view"
-        return "belief"
+    if _has(lex.of("belief"), [w.lower for w in looked]) or _predicative(looked, lex.of("confidence"), lex):
+        return "belief"  # "nach Auffassung", "in our view", "wir sind zuversichtlich"
     bare = [w for w in looked if w.text not in _QUOTE_MARKS]
     conditional = bool(bare) and bare[0].lower in lex.of("conditional")
     # a condition anywhere in the sentence with a conditional "would"/"würde" in its main clause
@@ -615,14 +622,50 @@ def _content_stance(
     if not conditional and any(w.lower in lex.of("conditional") for w in bare[1:]):
         conditional = _has(lex.of("konj2"), main_lows)
     hedge_lows = _without(lex.of("not_hedge"), main_lows)  # "as soon as possible", "could not" (inability)
-    if conditional or _has(lex.of("hedge"), hedge_lows) or (direct and _has(lex.of("konj2"), main_lows)):
+    # Konjunktiv II / "would" is the source's own conditional in direct speech or after a first-person
+    # subject ("Ich würde es nicht … nennen" in a span without quote marks); a politeness formula
+    # ("I would like to", "ich würde gerne") is none (guidelines 1.2 hedged)
+    own_konj2 = (direct and _has(lex.of("konj2"), hedge_lows)) or _first_person_konj2(hedge_lows, lex)
+    if conditional or _has(lex.of("hedge"), hedge_lows) or own_konj2:
         return "hedged"
     if reportative == "prediction":
         return "prediction"
+    if _has(lex.of("not_future"), main_lows):
+        return "asserted"  # a habitual past ("would sometimes dismiss"), no future
     plain = lex.of("future") if direct or present_cue else lex.future_forms_reported
     if _future(main, plain, lex.of("future_infinitive"), lex.ordinal_period, lemma, lex.case_marks_names):
         return "prediction"
     return "asserted"
+
+
+def _first_person_konj2(lows: list[str], lex: StanceLexicon) -> bool:
+    """A Konjunktiv II / "would" right before or after a first-person subject ("ich würde",
+    "hätten wir", "I would"): the speaker's own words, a conditional, even without quote marks."""
+    konj2, first = lex.of("konj2"), lex.of("first_person")
+    return any(
+        low in konj2 and ((i > 0 and lows[i - 1] in first) or (i + 1 < len(lows) and lows[i + 1] in first))
+        for i, low in enumerate(lows)
+    )
+
+
+#: how many words before a confidence word may hold its copula ("we are very confident")
+COPULA_BEFORE = 2
+
+
+def _predicative(words: list[Word], forms: frozenset[str], lex: StanceLexicon) -> bool:
+    """Whether a word of ``forms`` stands predicatively in ``words``: a copula ("sind", "are",
+    "sich") at most :data:`COPULA_BEFORE` words before it with no article between ("Wir sind
+    zuversichtlich, dass …", "we are very confident"), not an attribute ("was an optimistic plan")."""
+    copulas, determiners = lex.of("copula"), lex.of("determiner")
+    for i, w in enumerate(words):
+        if w.lower not in forms:
+            continue
+        for v in reversed(words[max(0, i - COPULA_BEFORE) : i]):
+            if v.lower in determiners:
+                break
+            if v.lower in copulas:
+                return True
+    return False
 
 
 def _cue_in(words: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> list[Word]:
@@ -781,12 +824,16 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
         return "claim", negated
     if _has(lex.of("belief"), [w.lower for w in frame]):  # "ist der Meinung", "nach Ansicht"
         return "belief", negated
+    if cue_words and _has(lex.of("confidence"), [w.lower for w in _clause_around(frame, cue_words[0], cue_words[-1])]):
+        return "belief", negated  # "zeigte sich zuversichtlich", "was confident": in the cue's clause only
     # clause type: "ob …", "whether …" open the words, or end the frame before them
     first = next((w for w in content if w.text not in _QUOTE_MARKS), None)
     before = [w for w in frame if w.end <= quote.spans[0][0] and w.text not in _QUOTE_MARKS]
     questions = lex.of("question")
     if (first is not None and first.lower in questions) or (before and before[-1].lower in questions):
         return "question", negated
+    if negated and first is not None and first.lower in lex.of("interrogative"):
+        return "question", negated  # "wollte nicht sagen, wie …", "refused to explain how …" (guidelines 2)
     present = lex.backshift_needs_past and _present_cue(cue_words)
     sourced = any(w.lower in lex.of("source_preposition") for w in cue_words)
     stance = _content_stance(quote, looked, lex, lemma, present, sourced)
@@ -920,11 +967,19 @@ def anonymity(doc: _Doc, quote: Quote, entity: Entity | None, lex: StanceLexicon
         start = doc.sentence(speaker_spans[0][0])[0]
         if start > 0 and any(not _inside(pos, quote.spans) for pos in doc.anonymous_in(start - 1)):
             return "anonymous"
-    document = _document_source(doc, speaker_spans, speaker_words, lex, quote.spans)
+    # an abstract noun as the speaker ("lautete die Frage", "die Angst aller Beobachter") is a source
+    # like a document, unless the extraction resolved it to its owner ("seiner Ansicht nach" → the
+    # person; an entity named by the abstract noun itself is no owner)
+    abstract = lex.of("abstract")
+    if entity is not None and not any(w.lower in abstract for w in words_in(entity.name, 0, len(entity.name))):
+        abstract = frozenset()
+    document = _document_source(doc, speaker_spans, speaker_words, lex, quote.spans, abstract)
     if document is not None:
         return document
     if speaker_words and speaker_words[0].lower in lex.of("indefinite"):
         return "unnamed"
+    if _definite_institution(speaker_words, lex):
+        return "named"  # "the administration", "die Staatsanwaltschaft": a unique definite description
     if _indefinite_before(doc, speaker_spans[0][0], lex):
         return "unnamed"  # "nach Angaben einer Gewerkschaft": the mention is indefinite (guidelines 6)
     if entity is not None:
@@ -944,11 +999,13 @@ def _document_source(
     speaker_words: list[Word],
     lex: StanceLexicon,
     quote_spans: Sequence[Span] = (),
+    abstract: frozenset[str] = frozenset(),
 ) -> SourceAnonymity | None:
     """The anonymity of a document as the source (guidelines 3): named when its issuer has a
     name, else unnamed; the issuer phrase may run on after the speaker mention ("Laut
-    Informationen | des Parteichefs Max Muster"). ``None`` when no document noun heads the mention."""
-    at = next((i for i, w in enumerate(speaker_words) if _is_document(w.lower, lex)), None)
+    Informationen | des Parteichefs Max Muster"). ``None`` when no document noun (nor a noun of
+    ``abstract``: "Frage", "Angst") heads the mention."""
+    at = next((i for i, w in enumerate(speaker_words) if _is_document(w.lower, lex) or w.lower in abstract), None)
     if at is None:
         return None
     words = speaker_words
@@ -990,6 +1047,17 @@ def _indefinite_before(doc: _Doc, begin: int, lex: StanceLexicon) -> bool:
             before = before[:-1]
     last = before[-1:]
     return bool(last) and last[0].lower in lex.of("indefinite") and end - last[0].end <= 1
+
+
+def _definite_institution(words: list[Word], lex: StanceLexicon) -> bool:
+    """A definite article, then an institution noun ending the mention ("the administration", "die
+    zuständige Behörde", "the Clinton campaign"; guidelines 3: a unique definite description names
+    the organisation it refers to), with no role, group or document noun between ("der Sprecher
+    des Ministeriums" is a role: unnamed)."""
+    articles = lex.of("definite") | lex.of("article")
+    if len(words) < 2 or words[0].lower not in articles or words[-1].lower not in lex.of("institution"):
+        return False
+    return not any(_is_head(w.lower, lex) or _is_document(w.lower, lex) for w in words[1:-1])
 
 
 def _third_person_subject(words: list[Word], lex: StanceLexicon) -> bool:

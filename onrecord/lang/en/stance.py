@@ -24,7 +24,7 @@ __all__ = ["annotate_quotes", "cue_lemma", "stance_lexicon"]
 _IRREGULAR = {
     "thought": "think", "told": "tell", "felt": "feel",
     "foresaw": "foresee", "foreseen": "foresee", "forecasted": "forecast",
-    "besought": "beseech", "pled": "plead",
+    "besought": "beseech", "pled": "plead", "saw": "see", "seen": "see",
 }  # fmt: skip
 
 
