@@ -225,6 +225,17 @@ def test_party_in_brackets_and_von_organisation_after_the_name(extract: Extract)
     assert (None, "GPA-djp", None) in _roles(_entity(result, "Anna Grün"))
 
 
+def test_party_in_brackets_without_role_noun_is_the_organisation(extract: Extract) -> None:
+    result = extract(
+        "In der Stichwahl trat Hermine Dorfner (FPÖ) gegen Kurt Wallner (SPÖ) an. Im Halbfinale "
+        "schlug Lena Kovac (AUT) die Titelverteidigerin. Das Bundesamt für Statistik (BfS) meldete Zahlen."
+    )
+    assert _roles(_entity(result, "Hermine Dorfner")) == [(None, "FPÖ", None)]
+    assert _roles(_entity(result, "Kurt Wallner")) == [(None, "SPÖ", None)]
+    assert _roles(_entity(result, "Lena Kovac")) == []  # a country code, no party
+    assert all(not e.roles for e in result.entities if e.name.startswith("Bundesamt"))  # an acronym, no member
+
+
 def test_field_genitive_stays_in_the_title_and_bracketed_acronym_before_the_comma(extract: Extract) -> None:
     result = extract(
         "Der Generalsekretär der Musterkammer (MK), Jakob Beispiel, warnte. Clara Test, Professorin für "

@@ -1279,6 +1279,12 @@ def _bracketed_party(doc: PreparedDoc, name_end: int) -> str | None:
     return None
 
 
+@cache
+def _place_codes() -> frozenset[str]:
+    """Country codes and short country names in brackets after a sportsperson ("(USA)", "(AUT)")."""
+    return frozenset(data_lines("country_codes.txt"))
+
+
 _PARTY_WORDS = frozenset({"Grüne", "Linke", "Neos", "Piraten", "Republikaner", "Demokraten"})
 
 
@@ -1317,4 +1323,8 @@ def affiliations_after(
     completed = [r if r.organization else replace(r, organization=org) for r in roles]
     if von is not None and not roles:
         completed.append(von)
+    elif party is not None and not roles and kind_at(name_end - 1) == "PER" and kind_at(name_end + 1) != "LOC" and (
+        party not in _place_names() and party not in _place_codes()
+    ):  # "Barbara Beispiel (FPÖ)": membership without a role noun; "(USA)", "(AUT)" are places
+        completed.append(RoleMatch(None, party, None, name_end, name_end + 3))
     return completed
