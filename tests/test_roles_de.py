@@ -236,6 +236,13 @@ def test_party_in_brackets_without_role_noun_is_the_organisation(extract: Extrac
     assert all(not e.roles for e in result.entities if e.name.startswith("Bundesamt"))  # an acronym, no member
 
 
+def test_von_organisation_ending_in_its_seat(extract: Extract) -> None:
+    result = extract(
+        "Die Werte seien bedenklich, sagte Petra Lindner von der Universität Wien."
+    )
+    assert _roles(_entity(result, "Petra Lindner")) == [(None, "Universität Wien", None)]
+
+
 def test_field_genitive_stays_in_the_title_and_bracketed_acronym_before_the_comma(extract: Extract) -> None:
     result = extract(
         "Der Generalsekretär der Musterkammer (MK), Jakob Beispiel, warnte. Clara Test, Professorin für "

@@ -1299,9 +1299,9 @@ def _von_organisation(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleM
     found = _org_at(toks, name_end, kind_at)
     if found is None or found.is_place or kind_at(toks[found.end - 1].i) == "LOC":
         return None
-    if toks[found.end - 1].text in _place_names() or toks[found.end - 1].lower in lexicon().time_words:
-        return None
     words = found.text.split()
+    if len(words) == 1 and (words[0] in _place_names() or words[0].lower() in lexicon().time_words):
+        return None  # "von Wien", "vom Montag"; "von der Boku Wien" names a body with its seat
     if not (kind_at(toks[found.end - 1].i) == "ORG" or any(sum(c.isupper() for c in w) >= 2 for w in words)
             or any(w.lower().endswith(_ORG_SUFFIXES) or w.lower() in _ENGLISH_ORG_HEADS for w in words)):
         return None
