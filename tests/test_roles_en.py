@@ -297,3 +297,22 @@ def test_a_unit_noun_after_the_name_belongs_to_the_body(extract: Extract) -> Non
 def test_a_title_tagged_inside_the_name_is_cut_off(extract: Extract) -> None:
     result = extract("\"It is smart,\" said Representative Charles B. Rangel of New York.")
     assert _roles(result, "Charles B. Rangel") == [("Representative", None, "New York")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "triple"),
+    [
+        ("With Mark Doyle serving as Secretary of Defense at the time, critics complained.",
+         "Mark Doyle", ("Secretary of Defense", None, None)),
+        ("Tom Brill, the Undersecretary for Health and Human Services, declined to comment.",
+         "Tom Brill", ("Undersecretary for Health and Human Services", None, None)),
+        ("The undersecretary for Education, Tom Brill, said the plan was fine.",
+         "Tom Brill", ("undersecretary for Education", None, None)),
+        ("Foreign Affairs minister Maxime Bernard rejected the offer.",
+         "Maxime Bernard", ("Foreign Affairs minister", None, None)),
+        ("Jane Roe, secretary of the Green Party, declined to comment.",
+         "Jane Roe", ("secretary", "Green Party", None)),
+    ],
+)
+def test_government_portfolio_belongs_to_the_title(extract: Extract, text: str, name: str, triple: Triple) -> None:
+    assert triple in _roles(extract(text), name)

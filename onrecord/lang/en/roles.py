@@ -57,6 +57,36 @@ _ORG_HEADS = frozenset({"department", "authority", "council", "party", "office",
 
 
 @cache
+def portfolio_words() -> frozenset[str]:
+    """Words of a government portfolio ("state", "education", "foreign", "affairs")."""
+    return frozenset(data_lines("portfolios.txt"))
+
+
+#: offices whose portfolio follows with "of"/"for" or stands before them ("Secretary of State",
+#: "Minister for Health", "Education Minister"): the portfolio is part of the title
+_PORTFOLIO_HEADS = frozenset({"secretary", "undersecretary", "under-secretary", "minister", "commissioner"})
+
+
+def _portfolio_end(toks: list[Token], k: int) -> int:
+    """The end of a portfolio starting at ``k`` ("State", "the Treasury", "Health and Human
+    Services"), else ``k``: portfolio words only, ending in one that is not "and"/"the"."""
+    words = portfolio_words()
+    e = k + (k < len(toks) and toks[k].lower_ == "the")
+    start = e
+    while e < len(toks) and toks[e].lower_ in words:
+        e += 1
+    while e > start and toks[e - 1].lower_ == "and":
+        e -= 1
+    if e == start or e < len(toks) and (toks[e].text[:1].isupper() and toks[e].is_alpha or toks[e].text == "-"):
+        return k  # "Secretary of State Mike Pompeo" is read by the name; "of State Farm": a name goes on
+    return e
+
+
+def _portfolio_head(tok: Token) -> bool:
+    return singular(tok.lower_) in _PORTFOLIO_HEADS
+
+
+@cache
 def role_nouns() -> frozenset[str]:
     """Singular lower-case role nouns (role_nouns.txt)."""
     return frozenset(w.lower() for w in data_lines("role_nouns.txt"))
@@ -347,6 +377,8 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
               and gpe is None and (any(t.lower_ in _ORG_HEADS for t in run[:-1])
                                    or len(run) == 2 and run[0].text.isupper() and len(run[0].text) > 1)):
             run, rest = run[:-1], run[-1:]  # "NASA Administrator", "Museum of Flight CEO"
+        if rest and _portfolio_head(rest[0]) and all(t.lower_ in portfolio_words() for t in run):
+            orgish = False  # "Foreign Affairs minister": the portfolio is part of the title
         if rest and any(is_role_noun(t) for t in rest[:4]) and not any(is_role_noun(t) for t in run):
             if gpe is not None:
                 place, toks = _text(run), rest
@@ -385,6 +417,12 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
                 extra += [t.text] + [x.text for x in toks[j + 1 : k]] + [singular(toks[k].text)]
                 j = k + 1
                 continue
+            if t.lower_ in ("of", "for") and _portfolio_head(words[-1]) and not extra:
+                k = _portfolio_end(toks, j + 1)
+                if k > j + 1:
+                    extra += [x.text for x in toks[j:k]]  # "secretary of state", "Minister for Health"
+                    j = k
+                    continue
             if t.lower_ == "of" and words[-1].text[:1].isupper() and nxt.text[:1].isupper() and (
                 j + 2 >= len(toks) or toks[j + 2].is_punct
             ) and _ent(nxt, PLACE_LABELS) is None:
