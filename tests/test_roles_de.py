@@ -243,6 +243,23 @@ def test_von_organisation_ending_in_its_seat(extract: Extract) -> None:
     assert _roles(_entity(result, "Petra Lindner")) == [(None, "Universität Wien", None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "triple"),
+    [
+        ("Das Springen gewann die deutsche Meisterin Clara Vogt vor zwei Norwegerinnen.",
+         "Clara Vogt", ("Meisterin", None, "Deutschland")),
+        ("Am Abend las der Lyriker Jonas Feld aus seinem neuen Band.", "Jonas Feld", ("Lyriker", None, None)),
+        ("Die Äbtissin Maria Hollerer öffnete das Kloster für Besucher.", "Maria Hollerer", ("Äbtissin", None, None)),
+        ("Die Preisträgerin Hanna Berlinger bedankte sich bei der Jury.", "Hanna Berlinger",
+         ("Preisträgerin", None, None)),
+    ],
+)
+def test_occupational_and_achievement_nouns_before_the_name(
+    extract: Extract, text: str, name: str, triple: tuple[str | None, str | None, str | None]
+) -> None:
+    assert triple in _roles(_entity(extract(text), name))
+
+
 def test_field_genitive_stays_in_the_title_and_bracketed_acronym_before_the_comma(extract: Extract) -> None:
     result = extract(
         "Der Generalsekretär der Musterkammer (MK), Jakob Beispiel, warnte. Clara Test, Professorin für "
