@@ -260,7 +260,7 @@ def test_relative_clauses_give_roles(extract: Extract) -> None:
         "Ann Roe, who heads the Lakeside Museum, said so. Ed Rendt, who served as general chairman "
         "of the DNC during 2000, agreed. Mia Cole, who is the director of the Harbor Trust, disagreed."
     )
-    assert _roles(result, "Ann Roe") == [("head", "Lakeside Museum", None)]
+    assert _roles(result, "Ann Roe") == [(None, "Lakeside Museum", None)]  # a verb is no role noun
     rendt = _entity(result, "Ed Rendt").roles
     assert [(r.title, r.organization, r.former) for r in rendt] == [("general chairman", "DNC", True)]
     assert _roles(result, "Mia Cole") == [("director", "Harbor Trust", None)]
@@ -316,3 +316,14 @@ def test_a_title_tagged_inside_the_name_is_cut_off(extract: Extract) -> None:
 )
 def test_government_portfolio_belongs_to_the_title(extract: Extract, text: str, name: str, triple: Triple) -> None:
     assert triple in _roles(extract(text), name)
+
+
+def test_role_verb_of_a_relative_clause_gives_the_organisation_alone(extract: Extract) -> None:
+    result = extract(
+        "Chris Dalton, who's chairing Maria Ventura's transition team, defended the plan. Tom Beck, who runs "
+        "the Urban Institute, disagreed. Ria Moss, who was running the Hartley Foundation, stayed silent."
+    )
+    assert _roles(result, "Chris Dalton") == [(None, "Maria Ventura's transition team", None)]
+    assert _roles(result, "Tom Beck") == [(None, "Urban Institute", None)]
+    moss = _entity(result, "Ria Moss").roles
+    assert [(r.title, r.organization, r.former) for r in moss] == [(None, "Hartley Foundation", True)]

@@ -841,14 +841,17 @@ def _role_parts(tokens: list[Token]) -> list[list[Token]]:
     return out
 
 
-#: verbs of a relative clause that name their subject's role: form → (title, past role)
-_ROLE_VERBS: dict[str, tuple[str, bool]] = {
-    "heads": ("head", False), "headed": ("head", True), "helms": ("head", False), "helmed": ("head", True),
-    "leads": ("leader", False), "led": ("leader", True), "chairs": ("chair", False), "chaired": ("chair", True),
-    "directs": ("director", False), "directed": ("director", True), "manages": ("manager", False),
-    "managed": ("manager", True), "founded": ("founder", False), "co-founded": ("co-founder", False),
-    "cofounded": ("co-founder", False),
+#: verbs of a relative clause that name their subject's place in a body: form → past role. A
+#: verb is no role noun (GUIDELINES B), so the clause gives the organisation alone ("X, who
+#: heads the Lakeside Museum" → organisation "Lakeside Museum"; "who's chairing Y's team" → "Y's team")
+_ROLE_VERBS: dict[str, bool] = {
+    "heads": False, "headed": True, "heading": False, "helms": False, "helmed": True, "leads": False,
+    "led": True, "leading": False, "chairs": False, "chaired": True, "chairing": False, "directs": False,
+    "directed": True, "directing": False, "manages": False, "managed": True, "managing": False, "runs": False,
+    "ran": True, "running": False, "founded": False, "co-founded": False, "cofounded": False,
 }
+#: auxiliaries between "who" and a progressive role verb ("who's chairing"); "was" makes it past
+_PROGRESSIVE = {"'s": False, "’s": False, "is": False, "was": True}
 
 
 def _relative_verb_role(ent: SpacySpan) -> Role | None:
@@ -860,11 +863,14 @@ def _relative_verb_role(ent: SpacySpan) -> Role | None:
         return None
     while k < len(doc) - 1 and doc[k].pos_ == "ADV":
         k += 1  # "who now heads"
+    past_aux = False
+    if doc[k].lower_ in _PROGRESSIVE and k + 1 < len(doc) and doc[k + 1].tag_ == "VBG":
+        past_aux, k = _PROGRESSIVE[doc[k].lower_], k + 1  # "who's chairing", "who was running"
     verb = doc[k]
     known = _ROLE_VERBS.get(verb.lower_)
     if known is None or verb.pos_ != "VERB":
         return None
-    title, former = known
+    former = known or past_aux
     j = k + 1
     if j < len(doc) and doc[j].lower_ == "the":
         j += 1
@@ -874,8 +880,16 @@ def _relative_verb_role(ent: SpacySpan) -> Role | None:
     e = _name_run(tokens, 0)
     if e == 0:
         return None
+    if e + 1 < len(tokens) and tokens[e].text in _POSSESSIVE and tokens[e + 1].text.islower() and (
+        tokens[e + 1].lower_ in _BODY_NOUNS
+    ):
+        e += 2  # "Donald Trump's transition team": the body is the owner's unit
+    elif e + 2 < len(tokens) and tokens[e].text in _POSSESSIVE and tokens[e + 2].lower_ in _BODY_NOUNS and (
+        tokens[e + 1].text.islower()
+    ):
+        e += 3
     span = (verb.idx, tokens[e - 1].idx + len(tokens[e - 1].text))
-    return Role(title=title, organization=_text(tokens[:e]), spans=[span], former=former)
+    return Role(organization=_text(tokens[:e]), spans=[span], former=former)
 
 
 def _place_after(ent: SpacySpan) -> str | None:
