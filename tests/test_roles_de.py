@@ -260,6 +260,24 @@ def test_occupational_and_achievement_nouns_before_the_name(
     assert triple in _roles(_entity(extract(text), name))
 
 
+def test_party_after_fuer_a_name_is_the_organisation(extract: Extract) -> None:
+    result = extract(
+        "Im Wahlkampf treten Rudolf Hoberger für die SPÖ und Andreas Kohl für die ÖVP an. Das Gericht "
+        "forderte drei Jahre Haft für den Ex-Politiker."
+    )
+    assert _roles(_entity(result, "Rudolf Hoberger")) == [(None, "SPÖ", None)]
+    assert _roles(_entity(result, "Andreas Kohl")) == [(None, "ÖVP", None)]
+    assert all(r.organization != "Ex-Politiker" for e in result.entities for r in e.roles)
+
+
+def test_definite_speaker_phrase_two_sentences_after_the_name(extract: Extract) -> None:
+    result = extract(
+        "„Die Lage ist ernst“, sagte Kurt Lindner am Montag. Im Lager fehle es an Wasser. Viele Menschen "
+        "seien krank, so der UN-Mitarbeiter."
+    )
+    assert ("Mitarbeiter", "UN", None) in _roles(_entity(result, "Kurt Lindner"))
+
+
 def test_field_genitive_stays_in_the_title_and_bracketed_acronym_before_the_comma(extract: Extract) -> None:
     result = extract(
         "Der Generalsekretär der Musterkammer (MK), Jakob Beispiel, warnte. Clara Test, Professorin für "

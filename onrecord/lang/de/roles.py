@@ -1309,6 +1309,24 @@ def _von_organisation(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleM
     return RoleMatch(None, text, None, name_end, found.end)
 
 
+def _fuer_party(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch | None:
+    """A party after "für" right after a person's name: "Rudolf Beispiel für die SPÖ" (its
+    candidate or representative); "Haft für den Ex-Politiker" names no body."""
+    toks = doc.tokens
+    if name_end + 2 >= len(toks) or toks[name_end].lower != "für" or toks[name_end + 1].lower not in _ARTICLES:
+        return None
+    if kind_at(name_end - 1) != "PER":
+        return None
+    word = toks[name_end + 2].text
+    if not (word.isupper() and word.isalpha() and len(word) >= 2 or word in _PARTY_WORDS):
+        return None
+    if name_end + 3 < len(toks) and toks[name_end + 3].text[:1].isupper() and toks[name_end + 3].text.isalpha() and (
+        kind_at(name_end + 3) != "PER"
+    ):
+        return None  # "für die EU Kommission …": a longer name goes on
+    return RoleMatch(None, word, None, name_end, name_end + 3)
+
+
 def affiliations_after(
     doc: PreparedDoc, name_end: int, roles: list[RoleMatch], kind_at: KindAt = _no_kind
 ) -> list[RoleMatch]:
@@ -1316,7 +1334,7 @@ def affiliations_after(
     organisation of roles that name none ("Welser Bürgermeister Andreas Rabl (FPÖ)"); "von der
     GPA-djp" gives the organisation, as a role of its own when no role names one."""
     party = _bracketed_party(doc, name_end)
-    von = _von_organisation(doc, name_end, kind_at)
+    von = _von_organisation(doc, name_end, kind_at) or _fuer_party(doc, name_end, kind_at)
     org = party or (von.organization if von is not None else None)
     if org is None:
         return roles
