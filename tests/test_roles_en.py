@@ -327,3 +327,18 @@ def test_role_verb_of_a_relative_clause_gives_the_organisation_alone(extract: Ex
     assert _roles(result, "Tom Beck") == [(None, "Urban Institute", None)]
     moss = _entity(result, "Ria Moss").roles
     assert [(r.title, r.organization, r.former) for r in moss] == [(None, "Hartley Foundation", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "triple"),
+    [
+        ("Former senior White House adviser John Podell said the talks had failed.",
+         "John Podell", ("senior adviser", "White House", None)),
+        ("Geoff Cowell, a longtime Democratic Party activist, says the race is open.",
+         "Geoff Cowell", ("activist", "Democratic Party", None)),
+    ],
+)
+def test_named_body_inside_the_title_is_the_organisation(
+    extract: Extract, text: str, name: str, triple: Triple
+) -> None:
+    assert triple in _roles(extract(text), name)

@@ -325,6 +325,27 @@ def _based_place(toks: list[Token], k: int) -> tuple[str, int] | None:
     return _text(toks[k:e]), e + 2
 
 
+def _inner_body(words: list[Token]) -> tuple[int, int] | None:
+    """A named body inside the title words, before the role noun and after a lower-case modifier
+    ("senior White House adviser", "longtime Democratic Party activist"): a capitalised run that
+    the tagger calls an organisation or that ends in a body's head word; (begin, end) or None."""
+    k = 0
+    while k < len(words) - 1:
+        t = words[k]
+        if not t.text[:1].isupper() or k > 0 and not words[k - 1].text[:1].islower():
+            k += 1
+            continue
+        e = k
+        while e < len(words) - 1 and words[e].text[:1].isupper() and not is_role_noun(words[e]):
+            e += 1
+        run = words[k:e]
+        named = all(x.ent_type_ in ORG_LABELS for x in run) and k > 0
+        if len(run) >= 2 and (named or run[-1].lower_ in _ORG_HEADS):
+            return k, e
+        k = e + 1
+    return None
+
+
 def _parse(tokens: list[Token]) -> _Parsed | None:
     """A role phrase: [det] [owner's] [modifiers] role noun [and role noun] [of/for field]
     [at/of/for/with the organisation] [in place]. None when it names neither title nor body."""
@@ -398,6 +419,10 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
     if org is None and len(acronyms) == 1 and len(words) > 2:
         org = words[acronyms[0]].text  # "Interim DNC Chairwoman": the body inside the title
         words = [t for k, t in enumerate(words) if k != acronyms[0]]
+    inner = _inner_body(words) if org is None else None
+    if inner is not None:
+        b, e = inner  # "senior White House adviser", "longtime Democratic Party activist"
+        org, words = _text(words[b:e]), words[:b] + words[e:]
     extra: list[str] = []
     j = end
     if words:
