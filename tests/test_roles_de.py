@@ -278,6 +278,15 @@ def test_definite_speaker_phrase_two_sentences_after_the_name(extract: Extract) 
     assert ("Mitarbeiter", "UN", None) in _roles(_entity(result, "Kurt Lindner"))
 
 
+def test_national_branch_of_a_body_is_an_organisation_not_a_place(extract: Extract) -> None:
+    result = extract(
+        "Das sei falsch, sagte Alexandra Steiner, Obfrau von Attac-Österreich, am Montag. Zustimmung kam "
+        "von Peter Klein, Ministerpräsident von Baden-Württemberg."
+    )
+    assert _roles(_entity(result, "Alexandra Steiner")) == [("Obfrau", "Attac-Österreich", None)]
+    assert _roles(_entity(result, "Peter Klein")) == [("Ministerpräsident", None, "Baden-Württemberg")]
+
+
 def test_field_genitive_stays_in_the_title_and_bracketed_acronym_before_the_comma(extract: Extract) -> None:
     result = extract(
         "Der Generalsekretär der Musterkammer (MK), Jakob Beispiel, warnte. Clara Test, Professorin für "

@@ -392,7 +392,9 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
         return None  # "in einem Gutachten": a document is no organisation or place
     if low == "aus" or kind_at(tokens[k].i) == "LOC" and kind_at(tokens[end - 1].i) == "LOC":
         place = place or low not in ("an", "bei", "beim") and article not in _CONTRACTIONS
-    if low == "von" and article is None and end == k + 1 and not _looks_like_org(tokens[k:end], kind_at):
+    if low == "von" and article is None and end == k + 1 and not _looks_like_org(tokens[k:end], kind_at) and (
+        not _national_branch(tokens[k].text)
+    ):
         place = True  # "Gouverneur von Tabasco", "Bürgermeister von Linz"
     seat = _seat(tokens, j, end) if not place else None
     if seat is not None:
@@ -514,6 +516,16 @@ def _split_compound(word: str, kind: str) -> _Compound:
     if len(parts) > 1 and all(p[:1].isupper() and p.isalpha() and not p.isupper() for p in parts):
         return _Compound(rest, org=" ".join(parts))  # "Bank-Austria-Ökonom": the name "Bank Austria"
     return _Compound(rest, org=prefix)
+
+
+def _national_branch(word: str) -> bool:
+    """A body's national branch written "<Body>-<Country>" ("Attac-Österreich", "Greenpeace-Schweiz"):
+    an organisation, though its last part is a place; "Baden-Württemberg" is a place throughout."""
+    first, _, last = word.partition("-")
+    places = _place_names()
+    return bool(last) and last in places and first not in places and first[:1].isupper() and (
+        word not in places and not any(first == p.split("-")[0] for p in places)
+    )
 
 
 def _looks_like_org(tokens: Sequence[Token], kind_at: KindAt) -> bool:
