@@ -342,3 +342,12 @@ def test_named_body_inside_the_title_is_the_organisation(
     extract: Extract, text: str, name: str, triple: Triple
 ) -> None:
     assert triple in _roles(extract(text), name)
+
+
+def test_apposition_of_a_name_is_no_unnamed_source(extract: Extract) -> None:
+    result = extract(
+        "The deal was the base of the agreement signed in Paris. John Podell, a former senior White House "
+        'adviser who backed a tough climate policy, said Obama "knew he could not do it alone."'
+    )
+    holders = [e.name for e in result.entities if any(r.title == "senior adviser" for r in e.roles)]
+    assert holders == ["John Podell"]

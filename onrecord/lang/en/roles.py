@@ -1059,6 +1059,8 @@ def unnamed_role(tok: Token) -> Role | None:
     dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
     if dets not in (["a"], ["an"], ["another"]):
         return None  # "the chair of the DNC": a definite description names someone the text names
+    if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON":
+        return None  # "John Roe, a former White House adviser": the role of the name before it
     if any(c.dep_ == "appos" or c.ent_type_ == "PERSON" for c in tok.children):
         return None  # "a spokesman for the party, John Roe": the role of the name
     doc = tok.doc
