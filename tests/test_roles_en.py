@@ -351,3 +351,16 @@ def test_apposition_of_a_name_is_no_unnamed_source(extract: Extract) -> None:
     )
     holders = [e.name for e in result.entities if any(r.title == "senior adviser" for r in e.roles)]
     assert holders == ["John Podell"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "triple"),
+    [
+        ("Clinton campaign communications director Jennifer Palmer was asked about the donations.",
+         "Jennifer Palmer", ("communications director", "Clinton campaign", None)),
+        ("Mary Lane, the public affairs officer of the museum, declined to comment.",
+         "Mary Lane", ("public affairs officer", None, None)),
+    ],
+)
+def test_plural_field_noun_stays_in_the_title(extract: Extract, text: str, name: str, triple: Triple) -> None:
+    assert triple in _roles(extract(text), name)
