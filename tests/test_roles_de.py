@@ -225,6 +225,68 @@ def test_party_in_brackets_and_von_organisation_after_the_name(extract: Extract)
     assert (None, "GPA-djp", None) in _roles(_entity(result, "Anna Grün"))
 
 
+def test_party_in_brackets_without_role_noun_is_the_organisation(extract: Extract) -> None:
+    result = extract(
+        "In der Stichwahl trat Hermine Dorfner (FPÖ) gegen Kurt Wallner (SPÖ) an. Im Halbfinale "
+        "schlug Lena Kovac (AUT) die Titelverteidigerin. Das Bundesamt für Statistik (BfS) meldete Zahlen."
+    )
+    assert _roles(_entity(result, "Hermine Dorfner")) == [(None, "FPÖ", None)]
+    assert _roles(_entity(result, "Kurt Wallner")) == [(None, "SPÖ", None)]
+    assert _roles(_entity(result, "Lena Kovac")) == []  # a country code, no party
+    assert all(not e.roles for e in result.entities if e.name.startswith("Bundesamt"))  # an acronym, no member
+
+
+def test_von_organisation_ending_in_its_seat(extract: Extract) -> None:
+    result = extract(
+        "Die Werte seien bedenklich, sagte Petra Lindner von der Universität Wien."
+    )
+    assert _roles(_entity(result, "Petra Lindner")) == [(None, "Universität Wien", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "triple"),
+    [
+        ("Das Springen gewann die deutsche Meisterin Clara Vogt vor zwei Norwegerinnen.",
+         "Clara Vogt", ("Meisterin", None, "Deutschland")),
+        ("Am Abend las der Lyriker Jonas Feld aus seinem neuen Band.", "Jonas Feld", ("Lyriker", None, None)),
+        ("Die Äbtissin Maria Hollerer öffnete das Kloster für Besucher.", "Maria Hollerer", ("Äbtissin", None, None)),
+        ("Die Preisträgerin Hanna Berlinger bedankte sich bei der Jury.", "Hanna Berlinger",
+         ("Preisträgerin", None, None)),
+    ],
+)
+def test_occupational_and_achievement_nouns_before_the_name(
+    extract: Extract, text: str, name: str, triple: tuple[str | None, str | None, str | None]
+) -> None:
+    assert triple in _roles(_entity(extract(text), name))
+
+
+def test_party_after_fuer_a_name_is_the_organisation(extract: Extract) -> None:
+    result = extract(
+        "Im Wahlkampf treten Rudolf Hoberger für die SPÖ und Andreas Kohl für die ÖVP an. Das Gericht "
+        "forderte drei Jahre Haft für den Ex-Politiker."
+    )
+    assert _roles(_entity(result, "Rudolf Hoberger")) == [(None, "SPÖ", None)]
+    assert _roles(_entity(result, "Andreas Kohl")) == [(None, "ÖVP", None)]
+    assert all(r.organization != "Ex-Politiker" for e in result.entities for r in e.roles)
+
+
+def test_definite_speaker_phrase_two_sentences_after_the_name(extract: Extract) -> None:
+    result = extract(
+        "„Die Lage ist ernst“, sagte Kurt Lindner am Montag. Im Lager fehle es an Wasser. Viele Menschen "
+        "seien krank, so der UN-Mitarbeiter."
+    )
+    assert ("Mitarbeiter", "UN", None) in _roles(_entity(result, "Kurt Lindner"))
+
+
+def test_national_branch_of_a_body_is_an_organisation_not_a_place(extract: Extract) -> None:
+    result = extract(
+        "Das sei falsch, sagte Alexandra Steiner, Obfrau von Attac-Österreich, am Montag. Zustimmung kam "
+        "von Peter Klein, Ministerpräsident von Baden-Württemberg."
+    )
+    assert _roles(_entity(result, "Alexandra Steiner")) == [("Obfrau", "Attac-Österreich", None)]
+    assert _roles(_entity(result, "Peter Klein")) == [("Ministerpräsident", None, "Baden-Württemberg")]
+
+
 def test_field_genitive_stays_in_the_title_and_bracketed_acronym_before_the_comma(extract: Extract) -> None:
     result = extract(
         "Der Generalsekretär der Musterkammer (MK), Jakob Beispiel, warnte. Clara Test, Professorin für "

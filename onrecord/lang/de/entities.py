@@ -680,16 +680,21 @@ def _gender_clash(person: _Building, phrase: RoleMatch) -> bool:
     return want is not None and any(gender(r.head) not in (None, want) for r in person.roles)
 
 
+#: how many sentences back the person a definite speaker phrase describes may be named last
+#: ("…, so Lanzer. <sentence>. <sentence>, so der UN-Mitarbeiter": the quote runs on)
+SPEAKER_SENTENCES = 2
+
+
 def _speaker_just_named(state: _State, doc: PreparedDoc, phrase: RoleMatch) -> _Building | None:
     """For a definite role phrase that is a speaker after its cue ("…, sagt die Rektorin der
-    Universität", "…, so der UN-Mitarbeiter"), the person named last, in this or the sentence
-    before: the phrase names that person's role."""
+    Universität", "…, so der UN-Mitarbeiter"), the person named last, in this or one of the
+    two sentences before: the phrase names that person's role."""
     toks = doc.tokens
     sent = toks[phrase.begin].sent
     person = state.last_person
     if person is None or person.cluster is None or _gender_clash(person, phrase):
         return None
-    since = toks[doc.sentences[sent - 1][0]].start if sent > 0 else 0
+    since = toks[doc.sentences[max(0, sent - SPEAKER_SENTENCES)][0]].start
     return person if state.last_seen.get(id(person), -1) >= since else None
 
 

@@ -392,7 +392,9 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
         return None  # "in einem Gutachten": a document is no organisation or place
     if low == "aus" or kind_at(tokens[k].i) == "LOC" and kind_at(tokens[end - 1].i) == "LOC":
         place = place or low not in ("an", "bei", "beim") and article not in _CONTRACTIONS
-    if low == "von" and article is None and end == k + 1 and not _looks_like_org(tokens[k:end], kind_at):
+    if low == "von" and article is None and end == k + 1 and not _looks_like_org(tokens[k:end], kind_at) and (
+        not _national_branch(tokens[k].text)
+    ):
         place = True  # "Gouverneur von Tabasco", "Bürgermeister von Linz"
     seat = _seat(tokens, j, end) if not place else None
     if seat is not None:
@@ -514,6 +516,16 @@ def _split_compound(word: str, kind: str) -> _Compound:
     if len(parts) > 1 and all(p[:1].isupper() and p.isalpha() and not p.isupper() for p in parts):
         return _Compound(rest, org=" ".join(parts))  # "Bank-Austria-Ökonom": the name "Bank Austria"
     return _Compound(rest, org=prefix)
+
+
+def _national_branch(word: str) -> bool:
+    """A body's national branch written "<Body>-<Country>" ("Attac-Österreich", "Greenpeace-Schweiz"):
+    an organisation, though its last part is a place; "Baden-Württemberg" is a place throughout."""
+    first, _, last = word.partition("-")
+    places = _place_names()
+    return bool(last) and last in places and first not in places and first[:1].isupper() and (
+        word not in places and not any(first == p.split("-")[0] for p in places)
+    )
 
 
 def _looks_like_org(tokens: Sequence[Token], kind_at: KindAt) -> bool:
@@ -1279,6 +1291,12 @@ def _bracketed_party(doc: PreparedDoc, name_end: int) -> str | None:
     return None
 
 
+@cache
+def _place_codes() -> frozenset[str]:
+    """Country codes and short country names in brackets after a sportsperson ("(USA)", "(AUT)")."""
+    return frozenset(data_lines("country_codes.txt"))
+
+
 _PARTY_WORDS = frozenset({"Grüne", "Linke", "Neos", "Piraten", "Republikaner", "Demokraten"})
 
 
@@ -1293,14 +1311,32 @@ def _von_organisation(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleM
     found = _org_at(toks, name_end, kind_at)
     if found is None or found.is_place or kind_at(toks[found.end - 1].i) == "LOC":
         return None
-    if toks[found.end - 1].text in _place_names() or toks[found.end - 1].lower in lexicon().time_words:
-        return None
     words = found.text.split()
+    if len(words) == 1 and (words[0] in _place_names() or words[0].lower() in lexicon().time_words):
+        return None  # "von Wien", "vom Montag"; "von der Boku Wien" names a body with its seat
     if not (kind_at(toks[found.end - 1].i) == "ORG" or any(sum(c.isupper() for c in w) >= 2 for w in words)
             or any(w.lower().endswith(_ORG_SUFFIXES) or w.lower() in _ENGLISH_ORG_HEADS for w in words)):
         return None
     text = words[-1] if len(words) == 2 and sum(c.isupper() for c in words[-1]) >= 2 else found.text
     return RoleMatch(None, text, None, name_end, found.end)
+
+
+def _fuer_party(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch | None:
+    """A party after "für" right after a person's name: "Rudolf Beispiel für die SPÖ" (its
+    candidate or representative); "Haft für den Ex-Politiker" names no body."""
+    toks = doc.tokens
+    if name_end + 2 >= len(toks) or toks[name_end].lower != "für" or toks[name_end + 1].lower not in _ARTICLES:
+        return None
+    if kind_at(name_end - 1) != "PER":
+        return None
+    word = toks[name_end + 2].text
+    if not (word.isupper() and word.isalpha() and len(word) >= 2 or word in _PARTY_WORDS):
+        return None
+    if name_end + 3 < len(toks) and toks[name_end + 3].text[:1].isupper() and toks[name_end + 3].text.isalpha() and (
+        kind_at(name_end + 3) != "PER"
+    ):
+        return None  # "für die EU Kommission …": a longer name goes on
+    return RoleMatch(None, word, None, name_end, name_end + 3)
 
 
 def affiliations_after(
@@ -1310,11 +1346,15 @@ def affiliations_after(
     organisation of roles that name none ("Welser Bürgermeister Andreas Rabl (FPÖ)"); "von der
     GPA-djp" gives the organisation, as a role of its own when no role names one."""
     party = _bracketed_party(doc, name_end)
-    von = _von_organisation(doc, name_end, kind_at)
+    von = _von_organisation(doc, name_end, kind_at) or _fuer_party(doc, name_end, kind_at)
     org = party or (von.organization if von is not None else None)
     if org is None:
         return roles
     completed = [r if r.organization else replace(r, organization=org) for r in roles]
     if von is not None and not roles:
         completed.append(von)
+    elif party is not None and not roles and kind_at(name_end - 1) == "PER" and kind_at(name_end + 1) != "LOC" and (
+        party not in _place_names() and party not in _place_codes()
+    ):  # "Barbara Beispiel (FPÖ)": membership without a role noun; "(USA)", "(AUT)" are places
+        completed.append(RoleMatch(None, party, None, name_end, name_end + 3))
     return completed

@@ -57,6 +57,36 @@ _ORG_HEADS = frozenset({"department", "authority", "council", "party", "office",
 
 
 @cache
+def portfolio_words() -> frozenset[str]:
+    """Words of a government portfolio ("state", "education", "foreign", "affairs")."""
+    return frozenset(data_lines("portfolios.txt"))
+
+
+#: offices whose portfolio follows with "of"/"for" or stands before them ("Secretary of State",
+#: "Minister for Health", "Education Minister"): the portfolio is part of the title
+_PORTFOLIO_HEADS = frozenset({"secretary", "undersecretary", "under-secretary", "minister", "commissioner"})
+
+
+def _portfolio_end(toks: list[Token], k: int) -> int:
+    """The end of a portfolio starting at ``k`` ("State", "the Treasury", "Health and Human
+    Services"), else ``k``: portfolio words only, ending in one that is not "and"/"the"."""
+    words = portfolio_words()
+    e = k + (k < len(toks) and toks[k].lower_ == "the")
+    start = e
+    while e < len(toks) and toks[e].lower_ in words:
+        e += 1
+    while e > start and toks[e - 1].lower_ == "and":
+        e -= 1
+    if e == start or e < len(toks) and (toks[e].text[:1].isupper() and toks[e].is_alpha or toks[e].text == "-"):
+        return k  # "Secretary of State Mike Pompeo" is read by the name; "of State Farm": a name goes on
+    return e
+
+
+def _portfolio_head(tok: Token) -> bool:
+    return singular(tok.lower_) in _PORTFOLIO_HEADS
+
+
+@cache
 def role_nouns() -> frozenset[str]:
     """Singular lower-case role nouns (role_nouns.txt)."""
     return frozenset(w.lower() for w in data_lines("role_nouns.txt"))
@@ -238,6 +268,17 @@ def _proper_run_body(run: list[Token], rest: list[Token]) -> bool:
     )
 
 
+#: plural nouns that name a field of work before a role noun ("communications director", "public
+#: affairs officer", "human resources chief"): part of the title, unlike other plurals, which end
+#: the phrase before it ("sexual assaults actor")
+_FIELD_PLURALS = frozenset({"communications", "operations", "affairs", "sales", "resources", "relations", "services",
+                            "sports", "arts", "events", "news", "programs", "programmes", "systems", "ethics",
+                            "economics", "politics", "physics", "mathematics", "statistics", "logistics",
+                            "analytics", "graphics", "markets", "investments", "acquisitions", "admissions",
+                            "finances", "studies", "sciences", "humanities", "works", "weapons", "rights",
+                            "elections", "products", "emergencies", "exhibitions", "collections"})
+
+
 def _title_tokens(region: list[Token]) -> tuple[list[Token], str | None, bool]:
     """The title words of a region ending at its last role noun: modifiers that belong to the
     role stay ("assistant professor", "Shadow Home Secretary"); nationality adjectives give a
@@ -268,7 +309,7 @@ def _title_tokens(region: list[Token]) -> tuple[list[Token], str | None, bool]:
         elif (low in _DROP_WORDS or low.startswith(_DROP_PREFIXES) and "-" in low
               or t.pos_ in ("NUM", "DET", "PRON", "AUX") or t.is_punct and t.text != "-"
               or t.pos_ == "VERB" and t.tag_ not in ("VBG", "VBN")
-              or t.tag_ == "NNS" and not is_role_noun(t) and low not in _BODY_NOUNS):
+              or t.tag_ == "NNS" and not is_role_noun(t) and low not in _BODY_NOUNS and low not in _FIELD_PLURALS):
             start = k + 1  # (a plural common noun ends the phrase before: "sexual assaults actor")
         elif start == k and t.text == "-":
             start = k + 1
@@ -293,6 +334,27 @@ def _based_place(toks: list[Token], k: int) -> tuple[str, int] | None:
     ):
         return None
     return _text(toks[k:e]), e + 2
+
+
+def _inner_body(words: list[Token]) -> tuple[int, int] | None:
+    """A named body inside the title words, before the role noun and after a lower-case modifier
+    ("senior White House adviser", "longtime Democratic Party activist"): a capitalised run that
+    the tagger calls an organisation or that ends in a body's head word; (begin, end) or None."""
+    k = 0
+    while k < len(words) - 1:
+        t = words[k]
+        if not t.text[:1].isupper() or k > 0 and not words[k - 1].text[:1].islower():
+            k += 1
+            continue
+        e = k
+        while e < len(words) - 1 and words[e].text[:1].isupper() and not is_role_noun(words[e]):
+            e += 1
+        run = words[k:e]
+        named = all(x.ent_type_ in ORG_LABELS for x in run) and k > 0
+        if len(run) >= 2 and (named or run[-1].lower_ in _ORG_HEADS):
+            return k, e
+        k = e + 1
+    return None
 
 
 def _parse(tokens: list[Token]) -> _Parsed | None:
@@ -334,7 +396,8 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
         while units < len(rest) - 1 and rest[units].lower_ in _BODY_NOUNS and not is_role_noun(rest[units]):
             units += 1  # "Clinton campaign spokesman": the campaign is the body
         if units and gpe is None and all(t.text[:1].isupper() and t.ent_type_ not in PLACE_LABELS for t in run) \
-                and is_role_noun(rest[units]):
+                and (is_role_noun(rest[units]) or rest[units].lower_ in _FIELD_PLURALS and units + 1 < len(rest)
+                     and is_role_noun(rest[units + 1])):  # "Clinton campaign communications director"
             run, rest, orgish = run + rest[:units], rest[units:], True
         heads = [k for k, t in enumerate(run[:-2]) if t.lower_ in _ORG_HEADS]
         if not rest and heads and is_role_noun(run[-1]) and gpe is None and not any(
@@ -347,6 +410,8 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
               and gpe is None and (any(t.lower_ in _ORG_HEADS for t in run[:-1])
                                    or len(run) == 2 and run[0].text.isupper() and len(run[0].text) > 1)):
             run, rest = run[:-1], run[-1:]  # "NASA Administrator", "Museum of Flight CEO"
+        if rest and _portfolio_head(rest[0]) and all(t.lower_ in portfolio_words() for t in run):
+            orgish = False  # "Foreign Affairs minister": the portfolio is part of the title
         if rest and any(is_role_noun(t) for t in rest[:4]) and not any(is_role_noun(t) for t in run):
             if gpe is not None:
                 place, toks = _text(run), rest
@@ -366,6 +431,10 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
     if org is None and len(acronyms) == 1 and len(words) > 2:
         org = words[acronyms[0]].text  # "Interim DNC Chairwoman": the body inside the title
         words = [t for k, t in enumerate(words) if k != acronyms[0]]
+    inner = _inner_body(words) if org is None else None
+    if inner is not None:
+        b, e = inner  # "senior White House adviser", "longtime Democratic Party activist"
+        org, words = _text(words[b:e]), words[:b] + words[e:]
     extra: list[str] = []
     j = end
     if words:
@@ -385,6 +454,12 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
                 extra += [t.text] + [x.text for x in toks[j + 1 : k]] + [singular(toks[k].text)]
                 j = k + 1
                 continue
+            if t.lower_ in ("of", "for") and _portfolio_head(words[-1]) and not extra:
+                k = _portfolio_end(toks, j + 1)
+                if k > j + 1:
+                    extra += [x.text for x in toks[j:k]]  # "secretary of state", "Minister for Health"
+                    j = k
+                    continue
             if t.lower_ == "of" and words[-1].text[:1].isupper() and nxt.text[:1].isupper() and (
                 j + 2 >= len(toks) or toks[j + 2].is_punct
             ) and _ent(nxt, PLACE_LABELS) is None:
@@ -803,14 +878,17 @@ def _role_parts(tokens: list[Token]) -> list[list[Token]]:
     return out
 
 
-#: verbs of a relative clause that name their subject's role: form → (title, past role)
-_ROLE_VERBS: dict[str, tuple[str, bool]] = {
-    "heads": ("head", False), "headed": ("head", True), "helms": ("head", False), "helmed": ("head", True),
-    "leads": ("leader", False), "led": ("leader", True), "chairs": ("chair", False), "chaired": ("chair", True),
-    "directs": ("director", False), "directed": ("director", True), "manages": ("manager", False),
-    "managed": ("manager", True), "founded": ("founder", False), "co-founded": ("co-founder", False),
-    "cofounded": ("co-founder", False),
+#: verbs of a relative clause that name their subject's place in a body: form → past role. A
+#: verb is no role noun (GUIDELINES B), so the clause gives the organisation alone ("X, who
+#: heads the Lakeside Museum" → organisation "Lakeside Museum"; "who's chairing Y's team" → "Y's team")
+_ROLE_VERBS: dict[str, bool] = {
+    "heads": False, "headed": True, "heading": False, "helms": False, "helmed": True, "leads": False,
+    "led": True, "leading": False, "chairs": False, "chaired": True, "chairing": False, "directs": False,
+    "directed": True, "directing": False, "manages": False, "managed": True, "managing": False, "runs": False,
+    "ran": True, "running": False, "founded": False, "co-founded": False, "cofounded": False,
 }
+#: auxiliaries between "who" and a progressive role verb ("who's chairing"); "was" makes it past
+_PROGRESSIVE = {"'s": False, "’s": False, "is": False, "was": True}
 
 
 def _relative_verb_role(ent: SpacySpan) -> Role | None:
@@ -822,11 +900,14 @@ def _relative_verb_role(ent: SpacySpan) -> Role | None:
         return None
     while k < len(doc) - 1 and doc[k].pos_ == "ADV":
         k += 1  # "who now heads"
+    past_aux = False
+    if doc[k].lower_ in _PROGRESSIVE and k + 1 < len(doc) and doc[k + 1].tag_ == "VBG":
+        past_aux, k = _PROGRESSIVE[doc[k].lower_], k + 1  # "who's chairing", "who was running"
     verb = doc[k]
     known = _ROLE_VERBS.get(verb.lower_)
     if known is None or verb.pos_ != "VERB":
         return None
-    title, former = known
+    former = known or past_aux
     j = k + 1
     if j < len(doc) and doc[j].lower_ == "the":
         j += 1
@@ -836,8 +917,16 @@ def _relative_verb_role(ent: SpacySpan) -> Role | None:
     e = _name_run(tokens, 0)
     if e == 0:
         return None
+    if e + 1 < len(tokens) and tokens[e].text in _POSSESSIVE and tokens[e + 1].text.islower() and (
+        tokens[e + 1].lower_ in _BODY_NOUNS
+    ):
+        e += 2  # "Donald Trump's transition team": the body is the owner's unit
+    elif e + 2 < len(tokens) and tokens[e].text in _POSSESSIVE and tokens[e + 2].lower_ in _BODY_NOUNS and (
+        tokens[e + 1].text.islower()
+    ):
+        e += 3
     span = (verb.idx, tokens[e - 1].idx + len(tokens[e - 1].text))
-    return Role(title=title, organization=_text(tokens[:e]), spans=[span], former=former)
+    return Role(organization=_text(tokens[:e]), spans=[span], former=former)
 
 
 def _place_after(ent: SpacySpan) -> str | None:
@@ -982,6 +1071,8 @@ def unnamed_role(tok: Token) -> Role | None:
     dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
     if dets not in (["a"], ["an"], ["another"]):
         return None  # "the chair of the DNC": a definite description names someone the text names
+    if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON":
+        return None  # "John Roe, a former White House adviser": the role of the name before it
     if any(c.dep_ == "appos" or c.ent_type_ == "PERSON" for c in tok.children):
         return None  # "a spokesman for the party, John Roe": the role of the name
     doc = tok.doc
