@@ -762,9 +762,11 @@ def _unnamed_role(state: _State, doc: PreparedDoc, cand: Candidate | None, phras
 
 def _named(
     state: _State, doc: PreparedDoc, view: Candidate, cand: Candidate, types: list[str], kinds: KindAt,
-    gaz: Gazetteer, resolver: NameResolver, is_speaker: bool,
+    gaz: Gazetteer, resolver: NameResolver, is_speaker: bool, quoted: bool = False,
 ) -> None:
-    """A name: joins its name cluster, with the roles before and after it."""
+    """A name: joins its name cluster, with the roles before and after it. A name inside
+    quotation marks (``quoted``) needs the NER tagger, a given name or a known place to vouch
+    for it: the words of a quote hold many capitalised nouns ("Mann", "Reich") and no speaker."""
     toks = doc.tokens
     lex = lexicon()
     start, end, prefix_role = name_core(doc, view, types, kinds)
@@ -793,6 +795,8 @@ def _named(
                          prefix_role, appos, second) if r is not None]
     roles = affiliations_after(doc, end, roles, kinds)
     if not is_name(words, gaz, ner, bool(roles)) and not is_speaker:
+        return
+    if quoted and not (ner & {"PER", "ORG", "LOC"} or words[0] in gaz.first_names or _known_place(" ".join(words))):
         return
     etype: EntityType = "organization" if outlet is not None else entity_type(words, gaz, bool(roles), ner)
     if etype == "person" and not roles and _inside(state.roles, view) is not None:
@@ -855,10 +859,12 @@ def build_entities(
     speakers: set[Candidate],
     gazetteer_path: Path,
     name_type: list[str] | None = None,
+    quoted: list[Candidate] | None = None,
 ) -> tuple[list[Entity], dict[Candidate, str]]:
     """Entities of the document and the entity id of each speaker-like mention (see the
     module docstring for the order of the rules). ``name_type`` gives the NER tag
-    (PER/ORG/LOC/OTH or "") of each token."""
+    (PER/ORG/LOC/OTH or "") of each token; ``quoted`` names inside quotation marks, read after
+    all other mentions (no pronoun outside the quotes resolves to them)."""
     gaz = _gazetteer(gazetteer_path)
     lex = lexicon()
     toks = doc.tokens
@@ -893,14 +899,17 @@ def build_entities(
                 _resolve(state, doc, owner, cand, is_speaker, types, kinds, gaz, resolver)
             continue
         _resolve(state, doc, cand, cand, is_speaker, types, kinds, gaz, resolver)
+    for cand in sorted(quoted or [], key=lambda c: (c.begin, -c.end)):
+        _resolve(state, doc, cand, cand, False, types, kinds, gaz, resolver, quoted=True)
     return _finish(doc, state)
 
 
 def _resolve(
     state: _State, doc: PreparedDoc, view: Candidate, cand: Candidate, is_speaker: bool, types: list[str],
-    kinds: KindAt, gaz: Gazetteer, resolver: NameResolver,
+    kinds: KindAt, gaz: Gazetteer, resolver: NameResolver, quoted: bool = False,
 ) -> None:
-    """Resolve one non-pronoun mention (read as ``view``, recorded for ``cand``): rules 2–5."""
+    """Resolve one non-pronoun mention (read as ``view``, recorded for ``cand``): rules 2–5;
+    ``quoted``: a name inside quotation marks (:func:`_named`)."""
     toks = doc.tokens
     head = _head(doc, view)
     role_only = _role_only(doc, view, head, kinds)
@@ -937,7 +946,7 @@ def _resolve(
     if owner is not None:
         state.seen(owner, span, cand if is_speaker else None, mention=False)
         return
-    _named(state, doc, view, cand, types, kinds, gaz, resolver, is_speaker)
+    _named(state, doc, view, cand, types, kinds, gaz, resolver, is_speaker, quoted)
 
 
 def _finish(doc: PreparedDoc, state: _State) -> tuple[list[Entity], dict[Candidate, str]]:

@@ -1,0 +1,51 @@
+"""``about`` (issue 17, ABOUT-GUIDELINES.md): the mentions inside the quote words that the
+entity finder must see. Sentences written for these tests; each case failed before its rule."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from onrecord.extraction import ExtractionResult
+from onrecord.lang import get_extractor
+
+Extract = Callable[[str], ExtractionResult]
+
+
+@pytest.fixture(scope="module")
+def extract_de() -> Extract:
+    return get_extractor("de").extract
+
+
+def _about_names(result: ExtractionResult, words: str) -> list[str]:
+    quote = next((q for q in result.quotes if words in q.text), None)
+    assert quote is not None, [q.text for q in result.quotes]
+    names = {e.id: e.name for e in result.entities}
+    return [names[i] for i in quote.about or []]
+
+
+# --- German: names inside quotation marks are the article's entities too (no speaker stands
+# --- there, but a quote talks about them); a capitalised common noun there is none
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "about"),
+    [
+        ("Die Sängerin Lotte Krämer zieht aufs Land. „Meine kleine Wohnung in Hamburg behalte ich aber noch“, "
+         "sagte Krämer.", "Wohnung in Hamburg", ["Hamburg"]),
+        ("Der Ökonom Jan Vogt lobte die Koalition. „Die Kanzlerin und Robert Habeck handeln klug, das Land "
+         "braucht jetzt Ruhe“, sagte Vogt.", "handeln klug", ["Robert Habeck"]),
+    ],
+)  # fmt: skip
+def test_german_names_inside_quotation_marks_count(
+    extract_de: Extract, text: str, words: str, about: list[str]
+) -> None:
+    assert _about_names(extract_de(text), words) == about
+
+
+def test_german_quoted_common_nouns_are_no_entities(extract_de: Extract) -> None:
+    text = "„Wir sitzen alle in einem Boot, der Mann auf der Straße wie das Reich der Reichen“, sagte Uta Kern."
+    result = extract_de(text)
+    assert _about_names(result, "Boot") == []
+    assert [e.name for e in result.entities] == ["Uta Kern"]
