@@ -49,3 +49,22 @@ def test_german_quoted_common_nouns_are_no_entities(extract_de: Extract) -> None
     result = extract_de(text)
     assert _about_names(result, "Boot") == []
     assert [e.name for e in result.entities] == ["Uta Kern"]
+
+
+# --- German: a common noun that the word gazetteer knows only as a part of names ("Dach",
+# --- "Radio", "Armee", "Zeit") is no entity after an article, a contraction or a possessive;
+# --- a place in the dative plural ("den Niederlanden") and an acronym ("der EU") stay names
+
+
+def test_german_gazetteer_nouns_after_an_article_are_no_entities(extract_de: Extract) -> None:
+    text = ("Die Familie werde künftig unter dem gleichen Dach wohnen, sagte Uta Kern. Im Radio hieß es, die "
+            "Armee sei bereit und seine Partei stehe zur EU.")  # fmt: skip
+    names = {e.name for e in extract_de(text).entities}
+    assert not names & {"Dach", "Radio", "Armee", "Partei"}, names
+    assert {"Uta Kern", "EU"} <= names, names
+
+
+def test_german_place_in_the_dative_plural_stays_a_place(extract_de: Extract) -> None:
+    text = "Der Händler Piet Smit sagte, in den Niederlanden seien die Preise gestiegen."
+    result = extract_de(text)
+    assert "Niederlanden" in _about_names(result, "Preise gestiegen"), result.entities

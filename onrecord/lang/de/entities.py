@@ -798,6 +798,8 @@ def _named(
         return
     if quoted and not (ner & {"PER", "ORG", "LOC"} or words[0] in gaz.first_names or _known_place(" ".join(words))):
         return
+    if not is_speaker and not roles and outlet is None and _gazetteer_noun(doc, start, end, ner, gaz):
+        return
     etype: EntityType = "organization" if outlet is not None else entity_type(words, gaz, bool(roles), ner)
     if etype == "person" and not roles and _inside(state.roles, view) is not None:
         # a name inside a role ("ein Sprecher des Auswärtigen Amts") is its organisation or place
@@ -816,6 +818,40 @@ def _named(
     state.names.append((start, end, ent))
     state.roles.extend((r.begin, r.end, ent) for r in roles)
     state.seen(ent, name_span, cand if is_speaker or cand.begin == view.begin else None)
+
+
+#: contractions of a preposition and the definite article ("im Radio", "vom Band")
+_CONTRACTIONS = frozenset({"im", "am", "vom", "zum", "zur", "beim", "ins", "ans", "aufs", "übers", "unterm"})
+
+
+def _gazetteer_noun(doc: PreparedDoc, start: int, end: int, ner: set[str], gaz: Gazetteer) -> bool:
+    """A common noun that only the word gazetteer vouches for, as a part of organisations or
+    places it saw ("Dach", "Zeit", "Radio", "Armee"): one word, untyped by the NER tagger, no
+    given name, known place or acronym, written after an article, a contraction or a possessive,
+    perhaps with adjectives between ("unter dem gleichen Dach", "im Radio", "seine Partei"). A
+    person's name takes no article; "der Mann" is left to the speaker rules."""
+    if end - start != 1 or ner & {"PER", "ORG", "LOC"}:
+        return False
+    word = doc.tokens[start].text
+    if word in gaz.first_names or gaz.types.get(word) not in ("ORG", "LOC") or _acronym(word):
+        return False
+    if _known_place(word) or (word.endswith("n") and _known_place(word[:-1])):  # "den Niederlanden"
+        return False
+    j = start - 1
+    while j >= 0 and start - j <= 4 and doc.tokens[j].text.isalpha():
+        low = doc.tokens[j].lower
+        if low in _ARTICLES or low in _CONTRACTIONS or low in _POSSESSIVES:
+            return True  # (also sentence-initial: "Im Radio hieß es")
+        if not doc.tokens[j].text.islower():
+            return False
+        j -= 1
+    return False
+
+
+def _acronym(word: str) -> bool:
+    """A name in capitals ("EU", "ORF"), which takes an article as any organisation does."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _syllable_tail(doc: PreparedDoc, start: int, end: int, types: list[str]) -> int:
