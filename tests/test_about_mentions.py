@@ -68,3 +68,17 @@ def test_german_place_in_the_dative_plural_stays_a_place(extract_de: Extract) ->
     text = "Der Händler Piet Smit sagte, in den Niederlanden seien die Preise gestiegen."
     result = extract_de(text)
     assert "Niederlanden" in _about_names(result, "Preise gestiegen"), result.entities
+
+
+# --- German: a name opening a hyphenated compound is a mention of its entity ("EU-Staaten" → EU),
+# --- so that the entity's mentions show where a quote names it (ABOUT-GUIDELINES.md, 1)
+
+
+def test_german_name_opening_a_compound_is_a_mention(extract_de: Extract) -> None:
+    text = ("Die EU schickt eine EU-Mission in die Region. Die Ministerin Eva Lind sagte, die EU-Staaten seien "
+            "sich einig.")  # fmt: skip
+    result = extract_de(text)
+    eu = next(e for e in result.entities if e.name == "EU")
+    at = text.index("EU-Staaten")
+    assert (at, at + 2) in eu.mentions, eu.mentions
+    assert _about_names(result, "seien sich einig") == ["EU"]

@@ -937,7 +937,32 @@ def build_entities(
         _resolve(state, doc, cand, cand, is_speaker, types, kinds, gaz, resolver)
     for cand in sorted(quoted or [], key=lambda c: (c.begin, -c.end)):
         _resolve(state, doc, cand, cand, False, types, kinds, gaz, resolver, quoted=True)
+    _compound_mentions(doc, state)
     return _finish(doc, state)
+
+
+def _compound_mentions(doc: PreparedDoc, state: _State) -> None:
+    """A name written hyphenated at the start of a compound is a mention of its entity ("EU-Staaten"
+    → EU, "SPÖ-Chef" → SPÖ, "Faymann-Politik" → Faymann): a one-word name of an organisation or a
+    place, or a person's last name, that names one entity only. The mention is the name's
+    characters inside the compound."""
+    keys: dict[str, set[int]] = {}
+    for index, ent in enumerate(state.building):
+        parts = ent.name.split()
+        if ent.type in ("organization", "location") and len(parts) == 1:
+            keys.setdefault(parts[0], set()).add(index)
+        elif ent.type == "person" and len(parts) > 1:
+            keys.setdefault(parts[-1], set()).add(index)
+    if not keys:
+        return
+    for tok in doc.tokens:
+        head, hyphen, rest = tok.text.partition("-")
+        if not hyphen or not rest[:1].isalpha() or len(keys.get(head, ())) != 1:
+            continue
+        ent = state.building[next(iter(keys[head]))]
+        span = (tok.start, tok.start + len(head))
+        if ent.mentions and span not in ent.mentions:
+            ent.mentions.append(span)
 
 
 def _resolve(
