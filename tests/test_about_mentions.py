@@ -82,3 +82,19 @@ def test_german_name_opening_a_compound_is_a_mention(extract_de: Extract) -> Non
     at = text.index("EU-Staaten")
     assert (at, at + 2) in eu.mentions, eu.mentions
     assert _about_names(result, "seien sich einig") == ["EU"]
+
+
+# --- English: a surname that is a given name too ("Clinton") suggests no gender once the full
+# --- name is read: "Hillary Clinton" makes the cluster female, so "she" in a quote finds her
+
+
+@pytest.fixture(scope="module")
+def extract_en() -> Extract:
+    return get_extractor("en").extract
+
+
+def test_english_full_name_sets_the_gender_of_a_surname_cluster(extract_en: Extract) -> None:
+    text = ("Critics attacked Clinton over the budget on Monday. Hillary Clinton answered them in Ohio. "
+            "Tom Berg, a local farmer, said she had no plan for rural towns.")  # fmt: skip
+    result = extract_en(text)
+    assert _about_names(result, "no plan for rural towns") == ["Hillary Clinton"], result.entities

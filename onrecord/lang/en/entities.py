@@ -261,8 +261,10 @@ class EntityBuilder:
         if outlet and not _public_agency(words):
             cluster.type, cluster.kind = "organization", "outlet"
         cluster.titles.update(titles)
-        if cluster.gender is None:
-            cluster.gender = gender_of(words, titles, self.lex)
+        if cluster.gender is None or (len(words) > 1 and cluster.words == words):
+            # a fuller name's given name ("Hillary Clinton") overrides what its surname alone
+            # suggested ("Clinton", a given name too)
+            cluster.gender = gender_of(words, titles, self.lex) or cluster.gender
         cluster.add(span)
         for tok in tokens:
             self.by_token[tok.i] = cluster
