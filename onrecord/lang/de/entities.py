@@ -226,6 +226,8 @@ def _person_like(tok: Token, tag: str, gaz: Gazetteer) -> bool:
 def trim_name(doc: PreparedDoc, b: int, e: int, types: list[str], gaz: Gazetteer) -> tuple[int, int]:
     """The name inside a capitalised run [b, e) cut where it runs on into the clause:
 
+    * before a given name after a place, an organisation word, a hyphenated compound or a common
+      noun ("in der Steiermark Franz Voves" → "Franz Voves");
     * at a common noun after a person's name ("Stadträtin Anna Beispiel Empörung" → "Anna
       Beispiel");
     * after a genitive before a noun ("Anna Beispiels Vorschlag" → "Anna Beispiels", whose
@@ -233,6 +235,11 @@ def trim_name(doc: PreparedDoc, b: int, e: int, types: list[str], gaz: Gazetteer
     * before a surname written first ("Oppositionsführer Lee Jae-myung" → "Lee Jae-myung").
     """
     toks = doc.tokens
+    while e - b >= 3 and toks[b + 1].text in gaz.first_names and toks[b].text not in gaz.first_names and (
+        "-" in toks[b].text or common_noun(toks[b]) or gaz.types.get(toks[b].text) in ("LOC", "ORG")
+        or _known_place(toks[b].text)
+    ):
+        b += 1  # "in der Steiermark Franz Voves": the person starts at the given name
     for i in range(b + 1, e):
         if not common_noun(toks[i]) or {types[i - 1], types[i]} & {"ORG", "LOC", "OTH"}:
             continue  # a noun the tagger reads as part of an organisation's name is one
@@ -352,6 +359,7 @@ def name_core(
                 # a surname the tagger left untyped ("Recep Tayyip" + "Erdoğan")
                 while e < cand.end and not types[e] and _name_word(toks[e]):
                     e += 1
+                e = _particle_tail(doc, e, cand.end)
             else:
                 e = _english_name_end(doc, e, doc.sentences[toks[b].sent][1])  # beyond a cut mention
                 b = _english_name_begin(doc, b, e, doc.sentences[toks[b].sent][0])
@@ -384,6 +392,22 @@ def name_core(
     if e == cand.end:
         e = _english_name_end(doc, e, doc.sentences[toks[b].sent][1])  # "das Institute" + "for the …"
     return b, e, role_before(doc, b, kinds or _no_kind) or role_before_comma(doc, b, kinds or _no_kind)
+
+
+def _particle_tail(doc: PreparedDoc, e: int, limit: int) -> int:
+    """The end of a person's name the tagger cut inside its particles ("Alexander Van" + "der
+    Bellen", "Ursula von" + "der Leyen"): after a name ending in a particle, the particles allowed
+    there and a capitalised word that is no common noun, within ``limit`` ("Anna Grün von der
+    Gewerkschaft" is no name)."""
+    toks = doc.tokens
+    if toks[e - 1].lower not in _PARTICLE_LEADS:
+        return e
+    k = e
+    while k < limit and toks[k].lower in NAME_PARTICLES and _particle_ok(toks[k].lower, toks[k - 1].lower):
+        k += 1
+    if k > e and k < limit and _name_word(toks[k]) and not common_noun(toks[k]):
+        return k + 1
+    return e
 
 
 def _cap_alpha(tok: Token) -> bool:
