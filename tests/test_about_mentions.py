@@ -98,3 +98,15 @@ def test_english_full_name_sets_the_gender_of_a_surname_cluster(extract_en: Extr
             "Tom Berg, a local farmer, said she had no plan for rural towns.")  # fmt: skip
     result = extract_en(text)
     assert _about_names(result, "no plan for rural towns") == ["Hillary Clinton"], result.entities
+
+
+# --- German: "er" that speaks no statement is a mention of the last person named (ABOUT-GUIDELINES.md,
+# --- 2: a third-person pronoun inside the words counts when it refers to a named person)
+
+
+def test_german_er_of_no_statement_is_a_mention_of_the_last_person(extract_de: Extract) -> None:
+    text = "Der frühere Bürgermeister von Linz, Karl Brenner, ist tot. Er starb am Sonntag im Alter von 90 Jahren."
+    result = extract_de(text)
+    brenner = next(e for e in result.entities if e.name == "Karl Brenner")
+    at = text.index("Er starb")
+    assert (at, at + 2) in brenner.mentions, brenner.mentions

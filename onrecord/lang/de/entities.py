@@ -651,6 +651,8 @@ def _pronoun(
         if mention:
             target.mentions.append(span)
         state.of_mention[cand] = target
+    elif head == "er" and mention and target is not None:
+        target.mentions.append(span)  # "er" of no statement: a mention of the last person ("Er starb am …")
 
 
 def _group(state: _State, doc: PreparedDoc, view: Candidate, cand: Candidate, head: int, kinds: KindAt) -> None:
