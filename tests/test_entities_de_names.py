@@ -49,3 +49,17 @@ def test_a_place_or_compound_before_a_given_name_is_no_part_of_it(
 ) -> None:
     names = _names(extract(text))
     assert glued not in names and names.get(name) == "person", names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Im Finale setzte sich die Favoritin Lena Hartmann klar durch.", "Lena Hartmann"),
+        ("Der Schweizer Roger Brunner gewann das Turnier in Basel.", "Roger Brunner"),
+        ("Auch der Kanadier Paul Tremblay lief unter zehn Sekunden.", "Paul Tremblay"),
+        ("Der Verfassungsrechtler Heinz Bauer hält das Gesetz für verfehlt.", "Heinz Bauer"),
+    ],
+)  # fmt: skip
+def test_a_noun_for_a_person_before_a_given_name_is_no_part_of_it(extract: Extract, text: str, name: str) -> None:
+    persons = [n for n, t in _names(extract(text)).items() if t == "person"]
+    assert persons == [name], persons

@@ -237,7 +237,7 @@ def trim_name(doc: PreparedDoc, b: int, e: int, types: list[str], gaz: Gazetteer
     toks = doc.tokens
     while e - b >= 3 and toks[b + 1].text in gaz.first_names and toks[b].text not in gaz.first_names and (
         "-" in toks[b].text or common_noun(toks[b]) or gaz.types.get(toks[b].text) in ("LOC", "ORG")
-        or _known_place(toks[b].text)
+        or _known_place(toks[b].text) or _person_noun(toks[b].text)
     ):
         b += 1  # "in der Steiermark Franz Voves": the person starts at the given name
     for i in range(b + 1, e):
@@ -258,6 +258,16 @@ def trim_name(doc: PreparedDoc, b: int, e: int, types: list[str], gaz: Gazetteer
     if _two_surnames(doc, b, e, gaz):
         return b, b + 1  # "sagten Merkel Macron und Biden": a list without its comma, no one person
     return b, e
+
+
+#: endings of German nouns for persons glued before a name by the tagger ("Favoritin Hillary
+#: Clinton", "Bewerber Jeb Bush", "Engländer Andy Sullivan")
+_PERSON_NOUN_ENDINGS = ("in", "er", "ler", "ner", "aner", "ist", "istin", "ent", "entin", "ant", "antin", "or")
+
+
+def _person_noun(word: str) -> bool:
+    """A capitalised German noun for a person, by its ending, of three or more letters before it."""
+    return word.isalpha() and any(word.endswith(x) and len(word) - len(x) >= 3 for x in _PERSON_NOUN_ENDINGS)
 
 
 def _two_surnames(doc: PreparedDoc, b: int, e: int, gaz: Gazetteer) -> bool:
