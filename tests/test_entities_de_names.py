@@ -63,3 +63,9 @@ def test_a_place_or_compound_before_a_given_name_is_no_part_of_it(
 def test_a_noun_for_a_person_before_a_given_name_is_no_part_of_it(extract: Extract, text: str, name: str) -> None:
     persons = [n for n, t in _names(extract(text)).items() if t == "person"]
     assert persons == [name], persons
+
+
+def test_a_lone_noun_after_a_role_noun_is_no_person(extract: Extract) -> None:
+    text = "Nun sollen die Gutachter Licht in den Unfall bringen. Die Grünen werfen dem Stadtrat Untätigkeit vor."
+    names = _names(extract(text))
+    assert "Licht" not in names and "Untätigkeit" not in names, names

@@ -836,6 +836,8 @@ def _named(
         return
     if not is_speaker and not roles and outlet is None and _gazetteer_noun(doc, start, end, ner, gaz):
         return
+    if not is_speaker and roles == [prefix_role] and _noun_after_role(doc, start, end, ner, gaz):
+        return  # (a role after the word, "X arbeitete als Manager", vouches for a name)
     etype: EntityType = "organization" if outlet is not None else entity_type(words, gaz, bool(roles), ner)
     if etype == "person" and not roles and _inside(state.roles, view) is not None:
         # a name inside a role ("ein Sprecher des Auswärtigen Amts") is its organisation or place
@@ -882,6 +884,18 @@ def _gazetteer_noun(doc: PreparedDoc, start: int, end: int, ner: set[str], gaz: 
             return False
         j -= 1
     return False
+
+
+def _noun_after_role(doc: PreparedDoc, start: int, end: int, ner: set[str], gaz: Gazetteer) -> bool:
+    """A lone noun after a role noun that names nobody ("die Gutachter Licht in … bringen", "werfen
+    dem Finanzminister Zynismus vor"): one word that no tagger, gazetteer or given-name list
+    knows and the text writes nowhere else."""
+    if end - start != 1 or ner:
+        return False
+    word = doc.tokens[start].text
+    if word in gaz.types or word in gaz.first_names or _acronym(word) or _known_place(word):
+        return False
+    return sum(1 for t in doc.tokens if t.text == word or t.text == word + "s") == 1
 
 
 def _acronym(word: str) -> bool:
