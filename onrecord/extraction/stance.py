@@ -1129,7 +1129,9 @@ def _common_nouns(doc: _Doc, entities: Sequence[Entity]) -> frozenset[str]:
             continue
         person = entity.type == "person"
         articles = determiners if person else indefinite
-        for b, _ in entity.mentions:
+        for b, e in entity.mentions:
+            if doc.text[e : e + 1] == "-":
+                continue  # the name opening a compound ("eine EU-Mission"): the article is the compound's
             before = [w for w in doc.between(doc.sentence(b)[0], b) if w.text not in _QUOTE_MARKS]
             for w in reversed(before[-4:]):
                 if w.lower in articles:

@@ -7,7 +7,7 @@ the chosen speaker candidate (or none), the cue nearest to it and a confidence.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from onrecord.lang.de.features import cue_class, is_evidential, is_konj1
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
@@ -48,6 +48,7 @@ from onrecord.lang.de.speakers import (
     count_between,
     mention_candidates,
     pair_features,
+    quoted_name_candidates,
 )
 from onrecord.lang.de.tagger import Tagging
 from onrecord.lang.de.tokens import PreparedDoc
@@ -230,6 +231,7 @@ class SpanSets:
     name_type: list[str]  # per token: PER/ORG/LOC/OTH from the NER tagger, "" outside names
     rule_speakers: list[TokenSpan]  # sources that a rule (not the tagger) found
     rule_sources: list[TokenSpan]  # any speaker span in or after the sentence of a rule quote
+    quoted_mentions: list[Candidate] = field(default_factory=list)  # names inside quotation marks
 
     @classmethod
     def of(cls, doc: PreparedDoc, tagging: Tagging, names: list[NamedSpan] | None = None) -> SpanSets:
@@ -252,7 +254,10 @@ class SpanSets:
         ruled = {doc.tokens[s.begin].sent + k for s in extra if s.cls in QUOTE_CLASSES for k in (0, 1)}
         ruled |= {doc.tokens[s.begin].sent for s in rule_speakers}  # a source the tagger's quote lacks
         rule_sources = [s for s in speakers if doc.tokens[s.begin].sent in ruled]
-        return cls(spans, speakers, cues, mentions, tagging.speaker_prob, name_type, rule_speakers, rule_sources)
+        return cls(
+            spans, speakers, cues, mentions, tagging.speaker_prob, name_type, rule_speakers, rule_sources,
+            quoted_name_candidates(doc, names or []),
+        )
 
 
 def quote_candidates(

@@ -226,6 +226,8 @@ def _person_like(tok: Token, tag: str, gaz: Gazetteer) -> bool:
 def trim_name(doc: PreparedDoc, b: int, e: int, types: list[str], gaz: Gazetteer) -> tuple[int, int]:
     """The name inside a capitalised run [b, e) cut where it runs on into the clause:
 
+    * before a given name after a place, an organisation word, a hyphenated compound or a common
+      noun ("in der Steiermark Franz Voves" → "Franz Voves");
     * at a common noun after a person's name ("Stadträtin Anna Beispiel Empörung" → "Anna
       Beispiel");
     * after a genitive before a noun ("Anna Beispiels Vorschlag" → "Anna Beispiels", whose
@@ -233,6 +235,11 @@ def trim_name(doc: PreparedDoc, b: int, e: int, types: list[str], gaz: Gazetteer
     * before a surname written first ("Oppositionsführer Lee Jae-myung" → "Lee Jae-myung").
     """
     toks = doc.tokens
+    while e - b >= 3 and toks[b + 1].text in gaz.first_names and toks[b].text not in gaz.first_names and (
+        "-" in toks[b].text or common_noun(toks[b]) or gaz.types.get(toks[b].text) in ("LOC", "ORG")
+        or _known_place(toks[b].text) or _person_noun(toks[b].text)
+    ):
+        b += 1  # "in der Steiermark Franz Voves": the person starts at the given name
     for i in range(b + 1, e):
         if not common_noun(toks[i]) or {types[i - 1], types[i]} & {"ORG", "LOC", "OTH"}:
             continue  # a noun the tagger reads as part of an organisation's name is one
@@ -251,6 +258,16 @@ def trim_name(doc: PreparedDoc, b: int, e: int, types: list[str], gaz: Gazetteer
     if _two_surnames(doc, b, e, gaz):
         return b, b + 1  # "sagten Merkel Macron und Biden": a list without its comma, no one person
     return b, e
+
+
+#: endings of German nouns for persons glued before a name by the tagger ("Favoritin Hillary
+#: Clinton", "Bewerber Jeb Bush", "Engländer Andy Sullivan")
+_PERSON_NOUN_ENDINGS = ("in", "er", "ler", "ner", "aner", "ist", "istin", "ent", "entin", "ant", "antin", "or")
+
+
+def _person_noun(word: str) -> bool:
+    """A capitalised German noun for a person, by its ending, of three or more letters before it."""
+    return word.isalpha() and any(word.endswith(x) and len(word) - len(x) >= 3 for x in _PERSON_NOUN_ENDINGS)
 
 
 def _two_surnames(doc: PreparedDoc, b: int, e: int, gaz: Gazetteer) -> bool:
@@ -352,6 +369,7 @@ def name_core(
                 # a surname the tagger left untyped ("Recep Tayyip" + "Erdoğan")
                 while e < cand.end and not types[e] and _name_word(toks[e]):
                     e += 1
+                e = _particle_tail(doc, e, cand.end)
             else:
                 e = _english_name_end(doc, e, doc.sentences[toks[b].sent][1])  # beyond a cut mention
                 b = _english_name_begin(doc, b, e, doc.sentences[toks[b].sent][0])
@@ -384,6 +402,22 @@ def name_core(
     if e == cand.end:
         e = _english_name_end(doc, e, doc.sentences[toks[b].sent][1])  # "das Institute" + "for the …"
     return b, e, role_before(doc, b, kinds or _no_kind) or role_before_comma(doc, b, kinds or _no_kind)
+
+
+def _particle_tail(doc: PreparedDoc, e: int, limit: int) -> int:
+    """The end of a person's name the tagger cut inside its particles ("Alexander Van" + "der
+    Bellen", "Ursula von" + "der Leyen"): after a name ending in a particle, the particles allowed
+    there and a capitalised word that is no common noun, within ``limit`` ("Anna Grün von der
+    Gewerkschaft" is no name)."""
+    toks = doc.tokens
+    if toks[e - 1].lower not in _PARTICLE_LEADS:
+        return e
+    k = e
+    while k < limit and toks[k].lower in NAME_PARTICLES and _particle_ok(toks[k].lower, toks[k - 1].lower):
+        k += 1
+    if k > e and k < limit and _name_word(toks[k]) and not common_noun(toks[k]):
+        return k + 1
+    return e
 
 
 def _cap_alpha(tok: Token) -> bool:
@@ -627,6 +661,8 @@ def _pronoun(
         if mention:
             target.mentions.append(span)
         state.of_mention[cand] = target
+    elif head == "er" and mention and target is not None:
+        target.mentions.append(span)  # "er" of no statement: a mention of the last person ("Er starb am …")
 
 
 def _group(state: _State, doc: PreparedDoc, view: Candidate, cand: Candidate, head: int, kinds: KindAt) -> None:
@@ -767,9 +803,11 @@ def _unnamed_role(state: _State, doc: PreparedDoc, cand: Candidate | None, phras
 
 def _named(
     state: _State, doc: PreparedDoc, view: Candidate, cand: Candidate, types: list[str], kinds: KindAt,
-    gaz: Gazetteer, resolver: NameResolver, is_speaker: bool,
+    gaz: Gazetteer, resolver: NameResolver, is_speaker: bool, quoted: bool = False,
 ) -> None:
-    """A name: joins its name cluster, with the roles before and after it."""
+    """A name: joins its name cluster, with the roles before and after it. A name inside
+    quotation marks (``quoted``) needs the NER tagger, a given name or a known place to vouch
+    for it: the words of a quote hold many capitalised nouns ("Mann", "Reich") and no speaker."""
     toks = doc.tokens
     lex = lexicon()
     start, end, prefix_role = name_core(doc, view, types, kinds)
@@ -799,6 +837,12 @@ def _named(
     roles = affiliations_after(doc, end, roles, kinds)
     if not is_name(words, gaz, ner, bool(roles)) and not is_speaker:
         return
+    if quoted and not (ner & {"PER", "ORG", "LOC"} or words[0] in gaz.first_names or _known_place(" ".join(words))):
+        return
+    if not is_speaker and not roles and outlet is None and _gazetteer_noun(doc, start, end, ner, gaz):
+        return
+    if not is_speaker and roles == [prefix_role] and _noun_after_role(doc, start, end, ner, gaz):
+        return  # (a role after the word, "X arbeitete als Manager", vouches for a name)
     etype: EntityType = "organization" if outlet is not None else entity_type(words, gaz, bool(roles), ner)
     if etype == "person" and not roles and _inside(state.roles, view) is not None:
         # a name inside a role ("ein Sprecher des Auswärtigen Amts") is its organisation or place
@@ -817,6 +861,52 @@ def _named(
     state.names.append((start, end, ent))
     state.roles.extend((r.begin, r.end, ent) for r in roles)
     state.seen(ent, name_span, cand if is_speaker or cand.begin == view.begin else None)
+
+
+#: contractions of a preposition and the definite article ("im Radio", "vom Band")
+_CONTRACTIONS = frozenset({"im", "am", "vom", "zum", "zur", "beim", "ins", "ans", "aufs", "übers", "unterm"})
+
+
+def _gazetteer_noun(doc: PreparedDoc, start: int, end: int, ner: set[str], gaz: Gazetteer) -> bool:
+    """A common noun that only the word gazetteer vouches for, as a part of organisations or
+    places it saw ("Dach", "Zeit", "Radio", "Armee"): one word, untyped by the NER tagger, no
+    given name, known place or acronym, written after an article, a contraction or a possessive,
+    perhaps with adjectives between ("unter dem gleichen Dach", "im Radio", "seine Partei"). A
+    person's name takes no article; "der Mann" is left to the speaker rules."""
+    if end - start != 1 or ner & {"PER", "ORG", "LOC"}:
+        return False
+    word = doc.tokens[start].text
+    if word in gaz.first_names or gaz.types.get(word) not in ("ORG", "LOC") or _acronym(word):
+        return False
+    if _known_place(word) or (word.endswith("n") and _known_place(word[:-1])):  # "den Niederlanden"
+        return False
+    j = start - 1
+    while j >= 0 and start - j <= 4 and doc.tokens[j].text.isalpha():
+        low = doc.tokens[j].lower
+        if low in _ARTICLES or low in _CONTRACTIONS or low in _POSSESSIVES:
+            return True  # (also sentence-initial: "Im Radio hieß es")
+        if not doc.tokens[j].text.islower():
+            return False
+        j -= 1
+    return False
+
+
+def _noun_after_role(doc: PreparedDoc, start: int, end: int, ner: set[str], gaz: Gazetteer) -> bool:
+    """A lone noun after a role noun that names nobody ("die Gutachter Licht in … bringen", "werfen
+    dem Finanzminister Zynismus vor"): one word that no tagger, gazetteer or given-name list
+    knows and the text writes nowhere else."""
+    if end - start != 1 or ner:
+        return False
+    word = doc.tokens[start].text
+    if word in gaz.types or word in gaz.first_names or _acronym(word) or _known_place(word):
+        return False
+    return sum(1 for t in doc.tokens if t.text == word or t.text == word + "s") == 1
+
+
+def _acronym(word: str) -> bool:
+    """A name in capitals ("EU", "ORF"), which takes an article as any organisation does."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _syllable_tail(doc: PreparedDoc, start: int, end: int, types: list[str]) -> int:
@@ -860,10 +950,12 @@ def build_entities(
     speakers: set[Candidate],
     gazetteer_path: Path,
     name_type: list[str] | None = None,
+    quoted: list[Candidate] | None = None,
 ) -> tuple[list[Entity], dict[Candidate, str]]:
     """Entities of the document and the entity id of each speaker-like mention (see the
     module docstring for the order of the rules). ``name_type`` gives the NER tag
-    (PER/ORG/LOC/OTH or "") of each token."""
+    (PER/ORG/LOC/OTH or "") of each token; ``quoted`` names inside quotation marks, read after
+    all other mentions (no pronoun outside the quotes resolves to them)."""
     gaz = _gazetteer(gazetteer_path)
     lex = lexicon()
     toks = doc.tokens
@@ -898,14 +990,42 @@ def build_entities(
                 _resolve(state, doc, owner, cand, is_speaker, types, kinds, gaz, resolver)
             continue
         _resolve(state, doc, cand, cand, is_speaker, types, kinds, gaz, resolver)
+    for cand in sorted(quoted or [], key=lambda c: (c.begin, -c.end)):
+        _resolve(state, doc, cand, cand, False, types, kinds, gaz, resolver, quoted=True)
+    _compound_mentions(doc, state)
     return _finish(doc, state)
+
+
+def _compound_mentions(doc: PreparedDoc, state: _State) -> None:
+    """A name written hyphenated at the start of a compound is a mention of its entity ("EU-Staaten"
+    → EU, "SPÖ-Chef" → SPÖ, "Faymann-Politik" → Faymann): a one-word name of an organisation or a
+    place, or a person's last name, that names one entity only. The mention is the name's
+    characters inside the compound."""
+    keys: dict[str, set[int]] = {}
+    for index, ent in enumerate(state.building):
+        parts = ent.name.split()
+        if ent.type in ("organization", "location") and len(parts) == 1:
+            keys.setdefault(parts[0], set()).add(index)
+        elif ent.type == "person" and len(parts) > 1:
+            keys.setdefault(parts[-1], set()).add(index)
+    if not keys:
+        return
+    for tok in doc.tokens:
+        head, hyphen, rest = tok.text.partition("-")
+        if not hyphen or not rest[:1].isalpha() or len(keys.get(head, ())) != 1:
+            continue
+        ent = state.building[next(iter(keys[head]))]
+        span = (tok.start, tok.start + len(head))
+        if ent.mentions and span not in ent.mentions:
+            ent.mentions.append(span)
 
 
 def _resolve(
     state: _State, doc: PreparedDoc, view: Candidate, cand: Candidate, is_speaker: bool, types: list[str],
-    kinds: KindAt, gaz: Gazetteer, resolver: NameResolver,
+    kinds: KindAt, gaz: Gazetteer, resolver: NameResolver, quoted: bool = False,
 ) -> None:
-    """Resolve one non-pronoun mention (read as ``view``, recorded for ``cand``): rules 2–5."""
+    """Resolve one non-pronoun mention (read as ``view``, recorded for ``cand``): rules 2–5;
+    ``quoted``: a name inside quotation marks (:func:`_named`)."""
     toks = doc.tokens
     head = _head(doc, view)
     role_only = _role_only(doc, view, head, kinds)
@@ -942,7 +1062,7 @@ def _resolve(
     if owner is not None:
         state.seen(owner, span, cand if is_speaker else None, mention=False)
         return
-    _named(state, doc, view, cand, types, kinds, gaz, resolver, is_speaker)
+    _named(state, doc, view, cand, types, kinds, gaz, resolver, is_speaker, quoted)
 
 
 def _finish(doc: PreparedDoc, state: _State) -> tuple[list[Entity], dict[Candidate, str]]:

@@ -88,7 +88,7 @@ class GermanExtractor:
         atts = attribute(doc, sets, self.ranker)
         speakers = {c for a in atts for c in (a.speaker, a.refers_to) if c is not None}
         entities, entity_of = build_entities(
-            doc, sets.mentions, speakers, self.model_dir / GAZETTEER_FILE, sets.name_type
+            doc, sets.mentions, speakers, self.model_dir / GAZETTEER_FILE, sets.name_type, sets.quoted_mentions
         )
         quotes: list[Quote] = []
         for att in atts:

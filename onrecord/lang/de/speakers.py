@@ -123,20 +123,55 @@ def mention_candidates(doc: PreparedDoc, speaker_spans: list[TokenSpan], names: 
             i += 1
             continue
         if _name_at(doc, i, surnames) and tok.quoted < 0:
-            j = i + 1
-            while j < n and toks[j].sent == tok.sent and (
-                _name_at(doc, j, surnames)
-                or (toks[j - 1].lower in ENGLISH_JOINERS and toks[j].text[:1].isupper() and toks[j].text.isalpha())
-                or (toks[j].lower in NAME_PARTICLES and j + 1 < n and _is_name_token(toks[j + 1]))
-                or (toks[j].lower in ENGLISH_JOINERS and j + 1 < n and toks[j + 1].text[:1].isupper())
-                or (toks[j].lower in ENGLISH_JOINERS and j + 2 < n and toks[j + 1].lower == "the"
-                    and toks[j + 2].text[:1].isupper())
-                or institution_joiner(doc, j, lex)
-            ):
-                j += 1
+            j = _run_end(doc, i, surnames, lex)
             source = "group" if tok.text in lex.groups else "role" if tok.text in lex.roles else "name"
             b, e = trim_speaker(doc, i, j, lex)
             out.setdefault((b, e), Candidate(b, e, source))
+            i = j
+            continue
+        i += 1
+    return sorted(out.values(), key=lambda c: (c.begin, c.end))
+
+
+def _run_end(doc: PreparedDoc, i: int, surnames: frozenset[str], lex: GermanLexicon) -> int:
+    """The end of the capitalised run that token ``i`` opens: name words, with particles and
+    English function words between them, inside one sentence."""
+    toks = doc.tokens
+    n = len(toks)
+    j = i + 1
+    while j < n and toks[j].sent == toks[i].sent and (
+        _name_at(doc, j, surnames)
+        or (toks[j - 1].lower in ENGLISH_JOINERS and toks[j].text[:1].isupper() and toks[j].text.isalpha())
+        or (toks[j].lower in NAME_PARTICLES and j + 1 < n and _is_name_token(toks[j + 1]))
+        or (toks[j].lower in ENGLISH_JOINERS and j + 1 < n and toks[j + 1].text[:1].isupper())
+        or (toks[j].lower in ENGLISH_JOINERS and j + 2 < n and toks[j + 1].lower == "the"
+            and toks[j + 2].text[:1].isupper())
+        or institution_joiner(doc, j, lex)
+    ):
+        j += 1
+    return j
+
+
+def quoted_name_candidates(doc: PreparedDoc, names: list[NamedSpan]) -> list[Candidate]:
+    """Names inside quotation marks, which :func:`mention_candidates` leaves out (no speaker
+    stands there): the NER tagger's names and the capitalised runs, for the article's entities
+    (what a quote talks about: "meine Wohnung in Berlin")."""
+    lex = lexicon()
+    toks = doc.tokens
+    out: dict[tuple[int, int], Candidate] = {}
+    for name in names:
+        if toks[name.begin].quoted >= 0:
+            b, e = trim_speaker(doc, name.begin, name.end, lex)
+            if e > b:
+                out.setdefault((b, e), Candidate(b, e, "quoted"))
+    surnames = _surnames(doc)
+    i = 0
+    while i < len(toks):
+        if toks[i].quoted >= 0 and toks[i].lower not in lex.pronouns and _name_at(doc, i, surnames):
+            j = _run_end(doc, i, surnames, lex)
+            b, e = trim_speaker(doc, i, j, lex)
+            if e > b:
+                out.setdefault((b, e), Candidate(b, e, "quoted"))
             i = j
             continue
         i += 1

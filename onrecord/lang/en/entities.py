@@ -24,9 +24,11 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from onrecord.lang.en.lexicon import Lexicon, data_lines
-from onrecord.lang.en.roles import is_role_noun, person_roles, unnamed_role
+from onrecord.lang.en.roles import is_role_noun, person_roles, role_places, unnamed_role
 from onrecord.lang.en.spans import NAME_PARTICLES, doc_ents, doc_text, np_span
 from onrecord.model import EntityKind, EntityType, Role, Span
+from onrecord.resolve.gazetteer import default_gazetteer
+from onrecord.resolve.keys import fold
 
 NE_TYPES: dict[str, EntityType] = {
     "PERSON": "person",
@@ -119,6 +121,22 @@ def _public_agency(words: tuple[str, ...]) -> bool:
 @cache
 def _outlet_names() -> frozenset[str]:
     return frozenset(data_lines("outlets.txt"))
+
+
+def known_place(words: tuple[str, ...]) -> bool:
+    """A country or place of the resolution gazetteer or of the demonym table ("Wales",
+    "Scotland", "Kenya"), as written (not a genitive or a longer name)."""
+    name = " ".join(words)
+    if name in role_places().values():
+        return True
+    entry = default_gazetteer().lookup(name)
+    return entry is not None and entry.type == "location" and fold(name) in {fold(n) for n in entry.names}
+
+
+def is_demonym(ent: SpacySpan) -> bool:
+    """A one-word nationality or place adjective the tagger read as a name ("Welsh" as a person in
+    "the Welsh government"): a demonym of ``data/role_places.txt``."""
+    return len(ent) == 1 and ent[0].text in role_places()
 
 
 def split_coordinated(words: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -239,6 +257,10 @@ class EntityBuilder:
         outlet = is_outlet(words)
         if outlet:
             type_ = "organization"  # "told the Harbour Gazette": an outlet, whatever the tagger says
+        elif type_ == "organization" and known_place(words):
+            type_ = "location"  # "beyond Wales" tagged as an organisation: a known place
+        elif type_ == "person" and len(words) == 1 and known_place(words) and self._match_person(words) is None:
+            type_ = "location"  # "Tunisia" tagged as a person: a country, unless a person of that name was read
         span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
         cluster: Cluster | None = None
         if type_ == "location" and len(words) == 1:
@@ -261,8 +283,10 @@ class EntityBuilder:
         if outlet and not _public_agency(words):
             cluster.type, cluster.kind = "organization", "outlet"
         cluster.titles.update(titles)
-        if cluster.gender is None:
-            cluster.gender = gender_of(words, titles, self.lex)
+        if cluster.gender is None or (len(words) > 1 and cluster.words == words):
+            # a fuller name's given name ("Hillary Clinton") overrides what its surname alone
+            # suggested ("Clinton", a given name too)
+            cluster.gender = gender_of(words, titles, self.lex) or cluster.gender
         cluster.add(span)
         for tok in tokens:
             self.by_token[tok.i] = cluster
@@ -333,6 +357,8 @@ def build_entities(doc: Doc, sources: list[tuple[int, Span]], lex: Lexicon) -> E
     source_heads = {i: span for i, span in sources}
     events: list[tuple[int, str, object]] = []
     for ent in doc_ents(doc):
+        if ent.label_ in NE_TYPES and ent.label_ != "NORP" and is_demonym(ent):
+            ent = SpacySpan(doc, ent.start, ent.end, label="NORP")  # "Welsh" tagged as a person
         if ent.label_ == "NORP" and (ent.root.dep_ in ("amod", "compound") or ent.root.pos_ == "ADJ"):
             continue
         if ent.label_ in NE_TYPES:
@@ -421,6 +447,8 @@ def _add_source(builder: EntityBuilder, tok: Token, span: Span) -> None:
     if tok.pos_ == "PRON":
         return
     capitalised = tok.text[:1].isupper() and low not in lex.group_nouns and low not in lex.person_nouns
+    if capitalised and tok.tag_ == "NNS" and _opens_sentence(tok) and not _capitalised_inside(tok):
+        capitalised = False  # "Estimates suggest …", "Posts on the board theorized …": a plural noun, no name
     if tok.pos_ == "PROPN" or (capitalised and tok.tag_.startswith("NN")):
         first = tok.i
         while first > 0 and tok.doc[first - 1].pos_ == "PROPN" and tok.doc[first - 1].head.i == tok.i:
@@ -438,3 +466,17 @@ def _add_source(builder: EntityBuilder, tok: Token, span: Span) -> None:
             builder.by_token[tok.i] = titled
             return
     builder.add_common(tok, span)
+
+
+def _opens_sentence(tok: Token) -> bool:
+    """Whether ``tok`` is the first word of its sentence or line (where every word is capitalised)."""
+    if tok.i == tok.sent.start:
+        return True
+    before = tok.doc[tok.i - 1]
+    return before.is_space or "\n" in before.whitespace_ or before.text in (".", ":", "\u201c", '"')
+
+
+def _capitalised_inside(tok: Token) -> bool:
+    """Whether the text writes ``tok``'s word capitalised inside a sentence too (a name, "Sanders"),
+    not only where every word is ("Estimates suggest …")."""
+    return any(t.text == tok.text and not _opens_sentence(t) for t in tok.doc)
