@@ -24,7 +24,17 @@ Rules, each a small function:
 * ``line_sources`` — transcript and headline lines "TRUMP: …", "Sanders: …".
 * ``byline_sources`` — a quotation signed after a dash: "“…” ― Veronica Cruz".
 * direct quotes are stretched over their marks and continued ("“A,” he said. “B.”", and a
-  quotation filling the next paragraph).
+  quotation filling the next paragraph); a quotation right before the attribution of the next
+  one belongs to it ("“A,” Roe said, “B.”").
+* ``seem_cue`` also takes an impression of a subject whose predicate is a noun, an adjective
+  with a clause or "like …" ("The returns seemed a warning that …"): no source.
+
+Subjects: a quantifier speaks ("Many said …", "Most of the senators have said …"; no entity of
+its own), and so does the subject of a contracted "has" the parser reads as a passive ("He's
+said he …"); "fired back", "shot back" are retorts. A second report of the same source
+coordinated with the first one's content ends that content ("called X a hero before explaining
+why …"); a concessive clause or a comparison after a comma at the end of a report is the
+reporter's (", even as …", ", though …", ", compared with …").
 
 What is no statement: the object or infinitive of a wish, a plan or an act (cue class ``act``:
 "wants to attend", "vetoed the bills"), a noun-phrase or gerund object of a non-speech verb
