@@ -113,3 +113,16 @@ def test_firing_back_is_a_retort(extractor, text: str, content: str, speaker: st
 
 def test_firing_back_at_someone_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
     assert _quotes(extractor, "The guards fired back at the smugglers near the river.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The engineer spoke on condition of anonymity.",
+    "The trader was speaking on CNBC last night.",
+])
+def test_the_terms_or_medium_of_speaking_are_no_content(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, text) == []
+
+
+def test_speaking_on_a_topic_is_a_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "The senator spoke on tariffs and jobs for an hour.") == [
+        ("tariffs and jobs", "The senator")]

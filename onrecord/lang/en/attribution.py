@@ -459,7 +459,7 @@ def clause_content(verb: Token, classes: frozenset[str], lemma: str) -> tuple[li
         objs = [c for c in objs if c.dep_ != "dobj" or lemma not in ASKING_LEMMAS or not _addressee(c)]
     objs += [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _infinitive(c)]
     preps = [g for p in _prep_objects(verb) if not (p.lower_ == "to" and lemma in ADDRESSEE_TO)
-             for g in p.children if g.dep_ in ("pobj", "pcomp")]
+             for g in p.children if g.dep_ in ("pobj", "pcomp") and not _speaking_occasion(lemma, p, g)]
     if "np-none" in classes or lemma == "ask" and any(p.lower_ == "for" for p in _prep_objects(verb)):
         # "supported it", "asked for an arms deal", "considered opening the port": the object is
         # what the act is about
@@ -472,6 +472,21 @@ def clause_content(verb: Token, classes: frozenset[str], lemma: str) -> tuple[li
     if objs or preps:
         return sorted(objs + preps, key=lambda t: t.i), "object"
     return [], ""
+
+
+#: verbs of speaking whose "on" phrase may name the terms or the medium, not the topic
+SPEAK_ON_LEMMAS = frozenset({"speak", "talk"})
+#: the terms of speaking ("on condition of anonymity", "on his behalf", "on the record")
+SPEAKING_TERMS = frozenset({"condition", "conditions", "behalf", "record", "background"})
+MEDIUM_TYPES = ("ORG", "PERSON", "GPE", "FAC", "LOC", "DATE", "TIME", "WORK_OF_ART")
+
+
+def _speaking_occasion(lemma: str, prep: Token, obj: Token) -> bool:
+    """"spoke on condition of anonymity", "speaking on CNBC", "talked on Mr. Roe's behalf": the
+    terms, the medium or the occasion of speaking, not its topic ("spoke on trade" is one)."""
+    if lemma not in SPEAK_ON_LEMMAS or prep.lower_ != "on":
+        return False
+    return obj.lower_ in SPEAKING_TERMS or obj.ent_type_ in MEDIUM_TYPES
 
 
 #: verbs whose object is who is asked or told, not what ("asked him about the fares")
