@@ -126,3 +126,12 @@ def test_the_terms_or_medium_of_speaking_are_no_content(extractor, text: str) ->
 def test_speaking_on_a_topic_is_a_statement(extractor) -> None:  # type: ignore[no-untyped-def]
     assert _quotes(extractor, "The senator spoke on tariffs and jobs for an hour.") == [
         ("tariffs and jobs", "The senator")]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("In the survey, 31 percent said the same.", "the same", "31 percent"),
+    ("Asked about a second term, the mayor said no.", "no", "the mayor"),
+])
+def test_a_word_for_the_whole_answer_is_what_was_said(  # type: ignore[no-untyped-def]
+        extractor, text: str, content: str, speaker: str) -> None:
+    assert (content, speaker) in _quotes(extractor, text)

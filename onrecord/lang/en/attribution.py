@@ -171,7 +171,8 @@ def find_subject(verb: Token, depth: int = 0) -> Token | None:
     the verb they hang on; a passive takes its "by" agent; an adjectival "speaking" clause takes
     the noun it modifies.
     """
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS] or _perfect_subject(verb)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not _pro_form(verb, c)] \
+        or _perfect_subject(verb)
     if subjects:
         # two subjects: the parser took a word of a quotation before the cue for a second one
         # ("“The more people who read it, …,” Lindqvist said"); the one nearest the verb is its own
@@ -452,7 +453,8 @@ def clause_content(verb: Token, classes: frozenset[str], lemma: str) -> tuple[li
                     and not ("np-none" in classes and _noun_phrase(c))]
         if patients:
             return patients, "object"
-    objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS and not (lemma in NO_OBJECT_LEMMAS and c.dep_ == "dobj")]
+    objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS and not (lemma in NO_OBJECT_LEMMAS and c.dep_ == "dobj")
+            or _pro_form(verb, c)]
     if lemma in ADDRESSEE_LEMMAS:
         objs = [c for c in objs if c.dep_ != "dobj" or not any(x.dep_ == "xcomp" for x in verb.children)]
         # "“Why?” she asked the reporters": who is asked or told is no content
@@ -487,6 +489,18 @@ def _speaking_occasion(lemma: str, prep: Token, obj: Token) -> bool:
     if lemma not in SPEAK_ON_LEMMAS or prep.lower_ != "on":
         return False
     return obj.lower_ in SPEAKING_TERMS or obj.ent_type_ in MEDIUM_TYPES
+
+
+#: words that stand for a whole answer or statement after "say" ("said yes", "say the same", "said so")
+PRO_FORMS = frozenset({"yes", "no", "so", "same"})
+SAY_FORMS = frozenset({"say", "says", "said", "saying"})
+
+
+def _pro_form(verb: Token, tok: Token) -> bool:
+    """"26 percent said the same", "he said no": a word right after "say" that stands for what was
+    said (the parser makes it a subject, an interjection or an adverb)."""
+    return tok.lower_ in PRO_FORMS and tok.i > verb.i and verb.lower_ in SAY_FORMS and tok.i - verb.i <= 2 \
+        and tok.dep_ in ("nsubj", "intj", "advmod", "dobj")
 
 
 #: verbs whose object is who is asked or told, not what ("asked him about the fares")
