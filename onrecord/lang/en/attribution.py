@@ -24,7 +24,17 @@ Rules, each a small function:
 * ``line_sources`` — transcript and headline lines "TRUMP: …", "Sanders: …".
 * ``byline_sources`` — a quotation signed after a dash: "“…” ― Veronica Cruz".
 * direct quotes are stretched over their marks and continued ("“A,” he said. “B.”", and a
-  quotation filling the next paragraph).
+  quotation filling the next paragraph); a quotation right before the attribution of the next
+  one belongs to it ("“A,” Roe said, “B.”").
+* ``seem_cue`` also takes an impression of a subject whose predicate is a noun, an adjective
+  with a clause or "like …" ("The returns seemed a warning that …"): no source.
+
+Subjects: a quantifier speaks ("Many said …", "Most of the senators have said …"; no entity of
+its own), and so does the subject of a contracted "has" the parser reads as a passive ("He's
+said he …"); "fired back", "shot back" are retorts. A second report of the same source
+coordinated with the first one's content ends that content ("called X a hero before explaining
+why …"); a concessive clause or a comparison after a comma at the end of a report is the
+reporter's (", even as …", ", though …", ", compared with …").
 
 What is no statement: the object or infinitive of a wish, a plan or an act (cue class ``act``:
 "wants to attend", "vetoed the bills"), a noun-phrase or gerund object of a non-speech verb
@@ -161,7 +171,8 @@ def find_subject(verb: Token, depth: int = 0) -> Token | None:
     the verb they hang on; a passive takes its "by" agent; an adjectival "speaking" clause takes
     the noun it modifies.
     """
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not _pro_form(verb, c)] \
+        or _perfect_subject(verb)
     if subjects:
         # two subjects: the parser took a word of a quotation before the cue for a second one
         # ("“The more people who read it, …,” Lindqvist said"); the one nearest the verb is its own
@@ -185,6 +196,24 @@ def find_subject(verb: Token, depth: int = 0) -> Token | None:
             return None
         return find_subject(verb.head, depth + 1)
     return None
+
+
+#: the contracted "has" the tagger reads as a passive "is" ("He's said he …", "She’s argued that …")
+CONTRACTED_HAS = ("'s", "’s")
+
+
+def _perfect_subject(verb: Token) -> list[Token]:
+    """The subject of a perfect tense with a contracted "has" parsed as a passive ("He's said he
+    would run": "'s" taken for "is"): a passive subject of a verb with a clause of its own and no
+    infinitive ("He's said to be furious" stays a passive)."""
+    has = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ in CONTRACTED_HAS]
+    if not has:
+        return []
+    if any(c.dep_ == "xcomp" for c in verb.children) or not any(c.dep_ == "ccomp" for c in verb.children):
+        return []
+    # the subject hangs on the verb as a passive subject, or on the contraction itself
+    return [c for c in verb.children if c.dep_ == "nsubjpass"] \
+        or [c for c in has[0].children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def skip_dateline(subject: Token) -> Token:
@@ -373,7 +402,14 @@ def usable_source(tok: Token | None) -> bool:
         return False  # "it is expected that …", "it seems …"
     if tok.lower_ in ("that", "which"):
         return tok.head.dep_ == "relcl"
+    if tok.lower_ in QUANTIFIERS and tok.dep_ == "nsubj":
+        return True  # "Many said …", "Most of the senators have said …"
     return tok.pos_ in SPEAKER_POS or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+
+
+#: quantifiers that stand for people as a subject ("Many said …", "Most of the senators have said …")
+QUANTIFIERS = frozenset({"many", "most", "few", "several", "some", "all", "both", "half", "none", "others",
+                         "each", "either", "neither"})
 
 
 def source_span(tok: Token) -> Span:
@@ -417,14 +453,15 @@ def clause_content(verb: Token, classes: frozenset[str], lemma: str) -> tuple[li
                     and not ("np-none" in classes and _noun_phrase(c))]
         if patients:
             return patients, "object"
-    objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS and not (lemma in NO_OBJECT_LEMMAS and c.dep_ == "dobj")]
+    objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS and not (lemma in NO_OBJECT_LEMMAS and c.dep_ == "dobj")
+            or _pro_form(verb, c)]
     if lemma in ADDRESSEE_LEMMAS:
         objs = [c for c in objs if c.dep_ != "dobj" or not any(x.dep_ == "xcomp" for x in verb.children)]
         # "“Why?” she asked the reporters": who is asked or told is no content
         objs = [c for c in objs if c.dep_ != "dobj" or lemma not in ASKING_LEMMAS or not _addressee(c)]
     objs += [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _infinitive(c)]
     preps = [g for p in _prep_objects(verb) if not (p.lower_ == "to" and lemma in ADDRESSEE_TO)
-             for g in p.children if g.dep_ in ("pobj", "pcomp")]
+             for g in p.children if g.dep_ in ("pobj", "pcomp") and not _speaking_occasion(lemma, p, g)]
     if "np-none" in classes or lemma == "ask" and any(p.lower_ == "for" for p in _prep_objects(verb)):
         # "supported it", "asked for an arms deal", "considered opening the port": the object is
         # what the act is about
@@ -437,6 +474,33 @@ def clause_content(verb: Token, classes: frozenset[str], lemma: str) -> tuple[li
     if objs or preps:
         return sorted(objs + preps, key=lambda t: t.i), "object"
     return [], ""
+
+
+#: verbs of speaking whose "on" phrase may name the terms or the medium, not the topic
+SPEAK_ON_LEMMAS = frozenset({"speak", "talk"})
+#: the terms of speaking ("on condition of anonymity", "on his behalf", "on the record")
+SPEAKING_TERMS = frozenset({"condition", "conditions", "behalf", "record", "background"})
+MEDIUM_TYPES = ("ORG", "PERSON", "GPE", "FAC", "LOC", "DATE", "TIME", "WORK_OF_ART")
+
+
+def _speaking_occasion(lemma: str, prep: Token, obj: Token) -> bool:
+    """"spoke on condition of anonymity", "speaking on CNBC", "talked on Mr. Roe's behalf": the
+    terms, the medium or the occasion of speaking, not its topic ("spoke on trade" is one)."""
+    if lemma not in SPEAK_ON_LEMMAS or prep.lower_ != "on":
+        return False
+    return obj.lower_ in SPEAKING_TERMS or obj.ent_type_ in MEDIUM_TYPES
+
+
+#: words that stand for a whole answer or statement after "say" ("said yes", "say the same", "said so")
+PRO_FORMS = frozenset({"yes", "no", "so", "same"})
+SAY_FORMS = frozenset({"say", "says", "said", "saying"})
+
+
+def _pro_form(verb: Token, tok: Token) -> bool:
+    """"26 percent said the same", "he said no": a word right after "say" that stands for what was
+    said (the parser makes it a subject, an interjection or an adverb)."""
+    return tok.lower_ in PRO_FORMS and tok.i > verb.i and verb.lower_ in SAY_FORMS and tok.i - verb.i <= 2 \
+        and tok.dep_ in ("nsubj", "intj", "advmod", "dobj")
 
 
 #: verbs whose object is who is asked or told, not what ("asked him about the fares")
@@ -647,6 +711,22 @@ ASIDE_DEPS = frozenset({"relcl"})
 ASIDE_MARKS = (",", "-", "–", "—", "--")
 
 
+#: conjunctions of a concessive clause the reporter adds (", though records show …")
+CONCESSIVE_MARKS = frozenset({"though", "although", "whereas"})
+
+
+def _contrast_aside(tok: Token) -> bool:
+    """A concessive clause or a comparison set against the report (", even as talk was brewing",
+    ", though records show …", ", compared with 33 percent in May"): the reporter's words."""
+    if tok.dep_ == "prep" and tok.lower_ == "compared":
+        return True
+    if tok.dep_ != "advcl":
+        return False
+    marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+    even = any(c.dep_ == "advmod" and c.lower_ == "even" and c.i < tok.i for c in tok.children)
+    return bool(marks & CONCESSIVE_MARKS) or even and bool(marks & {"as", "though"})
+
+
 def drop_trailing_aside(doc: Doc, idx: set[int]) -> set[int]:
     """Content without a comma-led relative clause or apposition at its end ("he would quarantine
     people over fears of the virus, which is spread by mosquitoes"): the reporter's words."""
@@ -656,7 +736,7 @@ def drop_trailing_aside(doc: Doc, idx: set[int]) -> set[int]:
         not (doc[i].is_punct or doc[i].is_space) for i in idx) else max(idx)
     for i in sorted(idx):
         tok = doc[i]
-        if tok.dep_ not in ASIDE_DEPS or tok.head.i not in idx or tok.head.i > tok.i:
+        if not (tok.dep_ in ASIDE_DEPS or _contrast_aside(tok)) or tok.head.i not in idx or tok.head.i > tok.i:
             continue
         first = tok.left_edge.i
         if first - 1 not in idx or doc[first - 1].text not in ASIDE_MARKS or tok.right_edge.i < last:
@@ -792,6 +872,21 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
 
 #: verbs of an impression: "it seems", "it appears" name no source
 IMPRESSION_LEMMAS = frozenset({"seem", "appear"})
+
+
+#: verbs that with "back" answer an attack in words ("fired back", "shot back", "hit back")
+RETORT_VERBS = frozenset({"fire", "shoot", "hit", "strike", "snap"})
+
+
+def _back(verb: Token) -> bool:
+    """Whether a verb has "back" as its particle or adverb ("fired back")."""
+    return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children)
+
+
+def _seems_of_subject(verb: Token) -> bool:
+    """"X seems Y" with a predicate of its own (not "it seems that …", "seemed to say that …")."""
+    return any(c.dep_ in ("oprd", "acomp", "dobj") or c.dep_ == "prep" and c.lower_ == "like"
+               for c in verb.children if c.i > verb.i)
 
 
 def asked_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan]) -> Attribution | None:
@@ -935,15 +1030,25 @@ def noun_cue(noun: Token, sent: SpacySpan, lemma: LemmaFn) -> Attribution | None
                        kind="indirect", confidence=0.55, rule="noun")
 
 
+#: what "seems" or "appears" to be: "seemed willing", "seemed to know", "appeared a mistake"
+SEEM_PRED_DEPS = frozenset({"xcomp", "oprd", "acomp", "attr"})
+
+
 def seem_cue(verb: Token, lemma: str) -> Attribution | None:
     """"The speaker seemed closer to an endorsement": an impression without a source; the
     content is the subject and what it seems to be."""
     if lemma not in ("seem", "appear") or verb.dep_ not in ("ROOT", "conj"):
         return None
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "there", "this", "that")]
-    preds = [c for c in verb.children if c.dep_ in ("xcomp", "oprd", "acomp", "attr") and c.i > verb.i]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl")]
+    deps = SEEM_PRED_DEPS | {"dobj"} if lemma == "seem" else SEEM_PRED_DEPS
+    preds = [c for c in verb.children if c.i > verb.i and (c.dep_ in deps or c.dep_ == "prep" and c.lower_ == "like")]
     if not subjects or not preds:
         return None
+    if subjects[0].lower_ in ("it", "there", "this", "that") and not any(c.dep_ in ("xcomp", "attr", "prep", "dobj")
+                                                                          for c in preds):
+        return None  # "it seems that …" is the clause's (see verb_cue); "it seemed like a task" is an impression
+    # "He seems content that the deal …": the clause belongs to the predicate
+    preds += [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and any(p.dep_ == "oprd" for p in preds)]
     idx: set[int] = set()
     for c in subjects + preds:
         idx |= subtree_indices(c)
@@ -1134,6 +1239,9 @@ def carry_over(text: str, atts: list[Attribution], quotes: list[QuoteSpan], lex:
             continue
         prev = [a for a in ordered if a.source is not None and max(e for _, e in a.content) <= q.begin
                 and (a.kind in ("direct", "mixed"))]
+        if _joins_next(text, q, ordered):
+            claimed.extend(q.parts)
+            continue
         if not prev:
             continue
         last = max(prev, key=lambda a: max(e for _, e in a.content))
@@ -1145,6 +1253,22 @@ def carry_over(text: str, atts: list[Attribution], quotes: list[QuoteSpan], lex:
         if _quote_words(text, q) > 3 and _next_paragraph(text, last, q):
             last.content = merge_spans(last.content + list(q.parts))
     return atts
+
+
+def _joins_next(text: str, q: QuoteSpan, ordered: list[Attribution]) -> bool:
+    """"“A,” Roe said, “B.”": a quotation right before the attribution of the next direct quote is
+    part of the same statement; joins it there and says whether it did."""
+    after = [a for a in ordered if a.source is not None and a.cue and min(b for b, _ in a.content) >= q.end
+             and a.kind in ("direct", "mixed")]
+    if not after:
+        return False
+    att = after[0]
+    first_mark = min(att.cue[0][0], att.source[0]) if att.source is not None else att.cue[0][0]
+    if not _between_is_attribution(text, q.end, min(b for b, _ in att.content), att) \
+            or not _only_punct(text[q.end:first_mark].strip()):
+        return False
+    att.content = merge_spans(list(q.parts) + att.content)
+    return True
 
 
 def dedupe(atts: list[Attribution]) -> list[Attribution]:
@@ -1159,6 +1283,50 @@ def dedupe(atts: list[Attribution]) -> list[Attribution]:
 
 def _inside(span: Span, spans: list[Span]) -> bool:
     return any(b <= span[0] < e for b, e in spans)
+
+
+#: words that join a second report to the first ("said A and promised B", "called X a hero
+#: before explaining why", "dismissed it by pointing out that …")
+REPORT_JOINS = frozenset({"and", "but", "before", "after", "by", "while", "then", "also", "yet", "as", "later",
+                          "even", "when", "again"})
+
+
+def _coordinated_cue(doc: Doc, att: Attribution) -> bool:
+    """Whether an attribution's cue verb is coordinated with another verb ("and said that …") or
+    a gerund after "by"/"before"/"after" ("… by pointing out that …"), not the complement of one
+    ("urged him not to recommend …")."""
+    verb_i = att.extra.get("verb")
+    if not isinstance(verb_i, int):
+        return False
+    verb = doc[verb_i]
+    return verb.dep_ == "conj" or verb.dep_ == "pcomp" and verb.head.lower_ in ("by", "before", "after")
+
+
+def split_coordinated_reports(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+    """"She said A and then said B", "called X a hero before explaining why": a second report of
+    the same source, coordinated with the first one's content, ends that content (news attribution
+    corpora annotate both, side by side; a report of someone else inside the content, "he said
+    she thinks …", and a complement, "urged him not to recommend …", stay part of it)."""
+    text = doc_text(doc)
+    for a in atts:
+        if a.source is None or not a.content or a.kind == "direct":
+            continue
+        begin, end = a.content[0][0], a.content[-1][1]
+        inner = [b for b in atts if b is not a and b.source == a.source and b.cue
+                 and begin < b.cue[0][0] < end and min(x for x, _ in b.content) >= b.cue[0][0]
+                 and _coordinated_cue(doc, b)]
+        if not inner:
+            continue
+        cut = min(b.cue[0][0] for b in inner)
+        head = text[begin:cut]
+        words = head.rstrip(" \t,;:—–-").split(" ")
+        while words and words[-1].lower().strip(",;:—–-") in REPORT_JOINS | {""}:
+            words.pop()
+        stop = begin + len(" ".join(words).rstrip(" \t,;:—–-"))
+        kept = [(b, min(e, stop)) for b, e in a.content if b < stop]
+        if kept and stop - begin >= 3:
+            a.content = kept
+    return atts
 
 
 def resolve_overlaps(atts: list[Attribution]) -> list[Attribution]:
@@ -1218,7 +1386,13 @@ def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: Le
             elif tok.pos_ in ("VERB", "AUX") and tok.lower_ not in ("is", "was", "be", "are", "were", "been") \
                     and not in_quote(tok):
                 lem = lemma(tok)
-                if lex.cue_classes(lem) or _put_it(tok, lem):
+                if lem in RETORT_VERBS and _back(tok):
+                    lem = "retort"  # "fired back", "shot back": a retort
+                if lem in IMPRESSION_LEMMAS and _seems_of_subject(tok):
+                    # "He seems content that …", "The returns seemed a reminder": an impression of
+                    # the subject, without a source
+                    att = seem_cue(tok, lem) or verb_cue(tok, sent, quotes, lex, lem)
+                elif lex.cue_classes(lem) or _put_it(tok, lem):
                     att = verb_cue(tok, sent, quotes, lex, lem) or seem_cue(tok, lem)
                 elif lem == "make":
                     att = make_clear(tok, sent)
@@ -1233,4 +1407,4 @@ def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: Le
     for att in atts:
         _stretch(att, quotes)
     atts = carry_over(doc_text(doc), atts, quotes, lex)
-    return resolve_overlaps(dedupe(atts))
+    return resolve_overlaps(split_coordinated_reports(doc, dedupe(atts)))

@@ -444,8 +444,8 @@ def _add_source(builder: EntityBuilder, tok: Token, span: Span) -> None:
         cluster.add((tok.idx, tok.idx + len(tok.text)))
         builder.by_token[tok.i] = cluster
         return
-    if tok.pos_ == "PRON":
-        return
+    if tok.pos_ in ("PRON", "ADJ", "DET"):
+        return  # a pronoun, or a quantifier standing for people ("Many said …"): no entity of its own
     capitalised = tok.text[:1].isupper() and low not in lex.group_nouns and low not in lex.person_nouns
     if capitalised and tok.tag_ == "NNS" and _opens_sentence(tok) and not _capitalised_inside(tok):
         capitalised = False  # "Estimates suggest …", "Posts on the board theorized …": a plural noun, no name
