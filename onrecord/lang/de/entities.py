@@ -32,12 +32,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from onrecord.extraction.names import NameCluster, NameResolver
 from onrecord.lang.de.lexicon import data_lines, lexicon
+from onrecord.lang.de.memo import memoised
 from onrecord.lang.de.roles import (
     KindAt,
     RoleMatch,
@@ -900,7 +902,8 @@ def _noun_after_role(doc: PreparedDoc, start: int, end: int, ner: set[str], gaz:
     word = doc.tokens[start].text
     if word in gaz.types or word in gaz.first_names or _acronym(word) or _known_place(word):
         return False
-    return sum(1 for t in doc.tokens if t.text == word or t.text == word + "s") == 1
+    counts = memoised(doc, "entities.word_counts", lambda: Counter(t.text for t in doc.tokens))
+    return counts[word] + counts[word + "s"] == 1
 
 
 def _acronym(word: str) -> bool:

@@ -127,10 +127,19 @@ def known_place(words: tuple[str, ...]) -> bool:
     """A country or place of the resolution gazetteer or of the demonym table ("Wales",
     "Scotland", "Kenya"), as written (not a genitive or a longer name)."""
     name = " ".join(words)
-    if name in role_places().values():
+    if name in _role_place_names():
         return True
     entry = default_gazetteer().lookup(name)
-    return entry is not None and entry.type == "location" and fold(name) in {fold(n) for n in entry.names}
+    if entry is None or entry.type != "location":
+        return False
+    key = fold(name)
+    return any(fold(n) == key for n in entry.names)
+
+
+@cache
+def _role_place_names() -> frozenset[str]:
+    """The places of the demonym table ("Sweden" of "Swedish")."""
+    return frozenset(role_places().values())
 
 
 def is_demonym(ent: SpacySpan) -> bool:

@@ -268,15 +268,12 @@ def _proper_run_body(run: list[Token], rest: list[Token]) -> bool:
     )
 
 
-#: plural nouns that name a field of work before a role noun ("communications director", "public
-#: affairs officer", "human resources chief"): part of the title, unlike other plurals, which end
-#: the phrase before it ("sexual assaults actor")
-_FIELD_PLURALS = frozenset({"communications", "operations", "affairs", "sales", "resources", "relations", "services",
-                            "sports", "arts", "events", "news", "programs", "programmes", "systems", "ethics",
-                            "economics", "politics", "physics", "mathematics", "statistics", "logistics",
-                            "analytics", "graphics", "markets", "investments", "acquisitions", "admissions",
-                            "finances", "studies", "sciences", "humanities", "works", "weapons", "rights",
-                            "elections", "products", "emergencies", "exhibitions", "collections"})
+@cache
+def field_plurals() -> frozenset[str]:
+    """Plural nouns that name a field of work before a role noun ("communications director", "public
+    affairs officer", "human resources chief"): part of the title, unlike other plurals, which end
+    the phrase before it ("sexual assaults actor"); data/field_plurals.txt."""
+    return frozenset(data_lines("field_plurals.txt"))
 
 
 def _title_tokens(region: list[Token]) -> tuple[list[Token], str | None, bool]:
@@ -309,7 +306,7 @@ def _title_tokens(region: list[Token]) -> tuple[list[Token], str | None, bool]:
         elif (low in _DROP_WORDS or low.startswith(_DROP_PREFIXES) and "-" in low
               or t.pos_ in ("NUM", "DET", "PRON", "AUX") or t.is_punct and t.text != "-"
               or t.pos_ == "VERB" and t.tag_ not in ("VBG", "VBN")
-              or t.tag_ == "NNS" and not is_role_noun(t) and low not in _BODY_NOUNS and low not in _FIELD_PLURALS):
+              or t.tag_ == "NNS" and not is_role_noun(t) and low not in _BODY_NOUNS and low not in field_plurals()):
             start = k + 1  # (a plural common noun ends the phrase before: "sexual assaults actor")
         elif start == k and t.text == "-":
             start = k + 1
@@ -396,7 +393,7 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
         while units < len(rest) - 1 and rest[units].lower_ in _BODY_NOUNS and not is_role_noun(rest[units]):
             units += 1  # "Clinton campaign spokesman": the campaign is the body
         if units and gpe is None and all(t.text[:1].isupper() and t.ent_type_ not in PLACE_LABELS for t in run) \
-                and (is_role_noun(rest[units]) or rest[units].lower_ in _FIELD_PLURALS and units + 1 < len(rest)
+                and (is_role_noun(rest[units]) or rest[units].lower_ in field_plurals() and units + 1 < len(rest)
                      and is_role_noun(rest[units + 1])):  # "Clinton campaign communications director"
             run, rest, orgish = run + rest[:units], rest[units:], True
         heads = [k for k, t in enumerate(run[:-2]) if t.lower_ in _ORG_HEADS]
