@@ -7,11 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
+import typer.main
 from typer.testing import CliRunner
 
 from onrecord.cli import app
 from onrecord.errors import DataError
-from onrecord.evaluation.gold import BUNDLED, GoldAbout, GoldAboutStatement, read_about
+from onrecord.evaluation.gold import BUNDLED, BUNDLED_SPLITS, HELD_BACK, GoldAbout, GoldAboutStatement, read_about
 from onrecord.evaluation.stance_metrics import PredEntity, PredStatement, score_about, score_about_document
 from onrecord.model import Span
 
@@ -121,7 +122,7 @@ def _german(doc_id: str) -> bool:
 
 
 def test_bundled_about_sample_holds_offsets_and_short_labels_only() -> None:
-    statements = {"dev": 0, "heldout": 0, "heldout2": 0, "heldout3": 0}
+    statements = {"dev": 0, "heldout": 0, "heldout2": 0, "heldout3": 0, "heldout4": 0}
     languages: set[str] = set()
     for record in _records():
         assert set(record) == {"id", "split", "sha256", "chars", "statements"}
@@ -198,6 +199,52 @@ def test_third_held_back_about_part_labels_every_statement_of_the_held_back_stan
     assert not set(third) & used
 
 
+def test_fourth_held_back_about_part_labels_every_statement_of_the_held_back_stance_part() -> None:
+    """heldout4: `about` for exactly the statements of the stance set's held-back heldout5 (same
+    documents, same gold spans, speakers, cues and kinds, in the same order), and no document of
+    any other part of any bundled file."""
+    fourth = {str(r["id"]): r for r in _records() if r["split"] == "heldout4"}
+    stance = _stance("heldout5")
+    assert set(fourth) == set(stance) and len(fourth) == 14
+    keys = ("spans", "speaker", "cue", "origin", "sampled", "kind")
+    for doc_id, record in fourth.items():
+        assert record["sha256"] == stance[doc_id]["sha256"] and record["chars"] == stance[doc_id]["chars"]
+        for item, labelled in zip(record["statements"], stance[doc_id]["statements"], strict=True):
+            assert set(item) == {k for k in keys if k in labelled} | {"about"}
+            assert [item.get(k) for k in keys] == [labelled.get(k) for k in keys]
+            # the speaker is never one of the entities a statement is about
+            mentions = [m for a in item["about"] for m in a["mentions"]]
+            assert not any(b < se and sb < e for b, e in mentions for sb, se in item["speaker"])
+            assert len({a["label"] for a in item["about"]}) == len(item["about"])
+    german = [item for r in fourth.values() if _german(r["id"]) for item in r["statements"]]
+    english = [item for r in fourth.values() if not _german(r["id"]) for item in r["statements"]]
+    assert (len(german), len(english)) == (61, 62)
+    assert (sum(len(i["about"]) for i in german), sum(len(i["about"]) for i in english)) == (58, 74)
+    used = {str(r["id"]) for r in _records() if r["split"] != "heldout4"}
+    for name in ("stance.jsonl", "roles.jsonl", "crossgenre-de.jsonl", "crossgenre-en.jsonl", "statement-pairs.jsonl"):
+        for line in (BUNDLED / name).read_text(encoding="utf-8").splitlines():
+            record = json.loads(line) if line.strip() else {}
+            if name == "stance.jsonl" and record.get("split") == "heldout5":
+                continue
+            used |= {str(record[k]["id"]) for k in ("a", "b") if isinstance(record.get(k), dict)}
+            used |= {str(record["id"])} if "id" in record else set()
+    assert not set(fourth) & used
+
+
+@pytest.mark.skipif(not (SHARED / "attribution-en" / "train").is_dir(), reason="needs ../shared/data")
+def test_fourth_held_back_about_part_reads_against_the_real_texts_and_all_leaves_it_out() -> None:
+    # reads the gold only (text digests, mentions); no system output on this part
+    docs = read_about("heldout4", SHARED)
+    assert sum(len(d.statements) for d in docs) == 123 and {d.language for d in docs} == {"de", "en"}
+    for doc in docs:
+        for statement in doc.statements:
+            for entity in statement.about:
+                for b, e in entity.mentions:
+                    covered = doc.text[b:e]
+                    assert covered == covered.strip() and covered[:1].isalnum(), (doc.id, entity.label)
+    assert not {d.id for d in docs} & {d.id for d in read_about("all", SHARED)}
+
+
 @pytest.mark.skipif(not (SHARED / "attribution-en" / "train").is_dir(), reason="needs ../shared/data")
 def test_third_about_part_reads_against_the_real_texts_and_is_in_all_since_it_was_scored() -> None:
     docs = read_about("heldout3", SHARED)
@@ -237,3 +284,25 @@ def test_eval_about_prints_precision_recall_and_coverage(monkeypatch: pytest.Mon
     assert "0.812" in result.stdout and "0.625" in result.stdout and "0.900" in result.stdout
     json_result = CliRunner().invoke(app, ["eval", "--about", "--format", "json"])
     assert json.loads(json_result.stdout)["dev"]["all"]["about"]["recall"] == 0.625
+
+
+def test_eval_about_accepts_the_held_back_part_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    # only naming it scores the held-back heldout4 (stubbed here: the part stays unscored)
+    calls: list[str] = []
+
+    class Report:
+        def as_dict(self) -> dict[str, object]:
+            return {"data": "about (heldout4)", "documents": 0}
+
+    def run_about(split: str = "dev", data: Path | None = None, language: str | None = None) -> Report:
+        calls.append(split)
+        return Report()
+
+    monkeypatch.setattr("onrecord.evaluation.run_about", run_about)
+    result = CliRunner().invoke(app, ["eval", "--about", "--split", "heldout4", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert calls == ["heldout4"]
+    command = typer.main.get_command(app).commands["eval"]  # type: ignore[attr-defined]
+    [option] = [p for p in command.params if "--split" in p.opts]
+    assert "heldout3 and heldout4 (roles, stance and about sets)" in option.help
+    assert ("about.jsonl", "heldout4") in HELD_BACK and "heldout4" in BUNDLED_SPLITS
