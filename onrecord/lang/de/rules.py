@@ -39,7 +39,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from onrecord.lang.de.features import cue_class
+from onrecord.lang.de.features import cue_class, is_konj1
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon
 from onrecord.lang.de.memo import cue_classes
@@ -140,27 +140,163 @@ def source_phrase_at(doc: PreparedDoc, i: int, limit: tuple[int, int], lex: Germ
 
 def trailing_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> int | None:
     """The index of the comma (the cue follows it) when the sentence ``[begin, end)`` ends in
-    ", sagte X." or ", so X.": its last comma is followed by a reporting verb (or "so") and a
-    noun phrase or pronoun of at most eight words, and no quote mark stands before the comma."""
+    ", sagte X." or ", so X.": a comma followed by a reporting verb (or "so") and a noun phrase
+    or pronoun of at most eight words, and no quote mark stands before the comma. The comma is
+    the last one of the sentence, or (round 8) an earlier one whose source runs on with where,
+    to whom or in what capacity it spoke (", sagte Perez vor 130 Journalisten.", ", erklärt
+    Hubert Siller, Leiter des Instituts."; :func:`source_circumstances`)."""
     toks = doc.tokens
     commas = [k for k in range(begin + _MIN_QUOTE, end - 2) if toks[k].text == "," and toks[k].quoted < 0]
     if not commas:
         return None
-    k = commas[-1]
-    cue = toks[k + 1]
-    if cue.quoted >= 0 or not (cue.lower == "so" or (cue_class(cue, lex) == "verb" and cue.text.islower())):
+    if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[begin : commas[-1]]):
         return None
+    k = commas[-1]
+    if _short_source_after(doc, k, end, lex):
+        return k
+    for k in reversed(commas):
+        if k == commas[0] and toks[begin].lower in _SUBORDINATORS:
+            return None  # "Als die Polizei kam, erklärte der Mann im Verhör …": the clause is no statement
+        if (_reporting_word(toks[k + 1], lex) and toks[k + 1].lower != "so"
+                and toks[k + 1].lemma.lower() not in _NOT_TRAILING_SPEECH
+                and not is_konj1(toks[k + 1])
+                and _has_predicate(doc, begin, k, lex) and source_circumstances(doc, k + 1, end, lex)):
+            return k
+    return None
+
+
+#: cue verbs that report knowledge or a finding, not speech, when they follow a clause ("Wie
+#: schwierig es ist, weiß auch die Unternehmerin X.", "…, zeigt die Statistik")
+_NOT_TRAILING_SPEECH = frozenset({
+    "wissen", "zeigen", "gehen", "lassen", "stellen", "geben", "heißen", "nennen", "halten", "sehen",
+    "ausgehen", "rechnen", "drohen",
+})
+
+
+def _has_predicate(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> bool:
+    """Tokens ``[begin, end)`` hold a lower-case word that is no article, adjective or preposition
+    (a verb, so a clause; not "Der drittgrößten Volkswirtschaft der Erde, Japan"): a word with
+    an adjective's ending counts when its lemma is another word, an infinitive ("gebe" → "geben")."""
+    return any(
+        t.text.isalpha() and t.text.islower() and t.lower not in _NP_FUNCTION and t.lower not in lex.prepositions
+        and (not _modifier(t) or (t.lemma.lower() != t.lower and t.lemma.lower().endswith(("en", "ern", "eln"))))
+        for t in doc.tokens[begin:end]
+    )
+
+
+def trailing_source(doc: PreparedDoc, verb: int, end: int, lex: GermanLexicon) -> tuple[int, int]:
+    """The source of a trailing attribution whose reporting verb is ``verb``: the noun phrase or
+    pronoun after it without its circumstances ("Perez", not "Perez vor 130 Journalisten"); in a
+    short attribution it ends with its last name, noun or pronoun ("die Anwältin", not "…
+    weiter")."""
+    toks = doc.tokens
+    if _short_source_after(doc, verb - 1, end, lex):
+        last = max(i for i in range(verb + 1, end) if _capitalised(toks[i]) or toks[i].lower in lex.pronouns)
+        return verb + 1, last + 1
+    np_end = _source_np_end(doc, verb + 1, end, lex)
+    start = verb + 1
+    while start < end and toks[start].lower in _TAIL_ADVERBS:
+        start += 1
+    return (start, np_end) if np_end is not None else (verb + 1, verb + 1)
+
+
+def _reporting_word(tok: Token, lex: GermanLexicon) -> bool:
+    """A reporting verb of the cue lexicon (or of :data:`_COLON_SPEECH`: "titelte") or "so"."""
+    return tok.quoted < 0 and tok.text.islower() and (
+        tok.lower == "so" or cue_class(tok, lex) == "verb" or tok.lemma.lower() in _COLON_SPEECH
+    )
+
+
+def _short_source_after(doc: PreparedDoc, k: int, end: int, lex: GermanLexicon) -> bool:
+    """The comma ``k`` is followed by a reporting verb (or "so") and a noun phrase or pronoun of
+    at most eight words up to the end of the sentence ("…, sagte die Anwältin weiter.")."""
+    toks = doc.tokens
+    if not _reporting_word(toks[k + 1], lex):
+        return False
     body = [t for t in toks[k + 2 : end] if t.text not in (".", "!", "?")]
     if not body or len(body) > _TAIL_MAX:
-        return None
+        return False
     first = next((n for n, t in enumerate(body) if _capitalised(t) or t.lower in lex.pronouns), None)
     if first is None or not all(t.lower in _TAIL_LEAD for t in body[:first]):
+        return False
+    return all(_capitalised(t) or t.lower in _TAIL_INNER or t.lower in lex.pronouns for t in body[first:])
+
+
+#: conjunctions that open a subordinate clause: a sentence that opens with one has its main clause
+#: after the comma ("Als die Polizei kam, erklärte der Mann …")
+_SUBORDINATORS = frozenset({
+    "als", "nachdem", "wenn", "weil", "da", "obwohl", "während", "bevor", "seit", "seitdem", "sobald",
+    "falls", "indem", "sofern", "solange", "ehe", "sooft", "obgleich",
+})
+#: words that open a clause of its own, not a circumstance of the source
+_CLAUSE_OPENERS = frozenset({"dass", "daß", "ob", "weil", "wenn", "obwohl", "damit", "sodass", "denn"})
+_CIRCUMSTANCE_MAX = 30  # tokens of a source with its circumstances after the reporting verb
+
+
+def _source_np_end(doc: PreparedDoc, i: int, end: int, lex: GermanLexicon) -> int | None:
+    """End of the source right after a trailing reporting verb: a personal pronoun, or a noun
+    phrase of names, nouns and their modifiers ("Spaniens auflagenstärkste Zeitung", "das
+    Branchenmedium atmedia.at"), after optional adverbs ("damals das Pew Research Center")."""
+    toks = doc.tokens
+    j = i
+    while j < end and toks[j].lower in _TAIL_ADVERBS:
+        j += 1
+    if j >= end:
         return None
-    if not all(_capitalised(t) or t.lower in _TAIL_INNER or t.lower in lex.pronouns for t in body[first:]):
-        return None
-    if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[begin:k]):
+    if toks[j].lower in lex.pronouns and toks[j].lower not in ("es", "man"):
+        return j + 1
+    if toks[j].lower in _NOT_SUBJECT or not (_capitalised(toks[j]) or toks[j].lower in _NP_FUNCTION):
+        return None  # "sprach von einer Gefahr", "werfe einen Schatten": the verb's object, no source
+    k = j
+    while k < end and (_capitalised(toks[k]) or _modifier(toks[k]) or _web_name(toks[k])):
+        k += 1
+    if not any(_capitalised(t) for t in toks[j:k]) or not _capitalised(toks[k - 1]) and not _web_name(toks[k - 1]):
         return None
     return k
+
+
+#: words that open an object or a prepositional phrase, never the subject after the verb
+_NOT_SUBJECT = frozenset({"von", "vom", "und", "dem", "einem", "einen", "den", "diesen", "keinen"})
+
+
+def _web_name(tok: Token) -> bool:
+    """A web address as a name ("atmedia.at", "derStandard.at")."""
+    return "." in tok.text[1:-1] and tok.text.replace(".", "").replace("-", "").isalnum()
+
+
+def source_circumstances(doc: PreparedDoc, verb: int, end: int, lex: GermanLexicon) -> bool:
+    """Tokens ``[verb + 1, end)`` after a reporting verb are a source and the circumstances of its statement: the source (see
+    :func:`_source_np_end`), then where, to whom or as what it spoke, opening with a preposition
+    ("vor 130 Journalisten", "zur APA", "gegenüber TheIntercept", "vom Institut für Virologie"),
+    an apposition in commas or brackets (", Leiter des Instituts", "(DZIF)") or an adverb, with
+    no clause of its own (no conjunction like "dass", no object like "den Plan" or "nichts") and
+    a separable particle at the end only when it makes a reporting verb (", teilte X mit")."""
+    toks = doc.tokens
+    i = verb + 1
+    stop = end
+    while stop > i and toks[stop - 1].text in (".", "!", "?"):
+        stop -= 1
+    if stop - i > _CIRCUMSTANCE_MAX:
+        return False
+    np_end = _source_np_end(doc, i, stop, lex)
+    if np_end is None:
+        return False
+    rest = toks[np_end:stop]
+    if not rest:
+        return True
+    opener = rest[0]
+    if not (opener.lower in lex.prepositions or opener.text in (",", "(", "–") or opener.lower in _TAIL_ADVERBS):
+        return False
+    if any(t.lower in _CLAUSE_OPENERS or t.lower in _ACCUSATIVE or t.lower == "nichts" for t in rest):
+        return False
+    last = rest[-1]
+    if last.lower in PARTICLES and last.text.islower() and last.lower + toks[verb].lemma.lower() not in lex.cues:
+        return False  # "…, geht X auf Y zurück": no reporting verb with its particle
+    # no second predicate: "und" joins nouns ("und vom Deutschen Zentrum"), not a verb ("und ging")
+    for a, b in zip(rest, rest[1:], strict=False):
+        if a.lower in ("und", "oder", "aber") and b.text.islower() and not (_modifier(b) or b.lower in lex.prepositions):
+            return False
+    return True
 
 
 def pronoun_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> int | None:
@@ -263,6 +399,8 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
     answered: set[int] = set()  # sentences of an interview answer made one quote below
     interview = is_interview(doc)
     for s_idx, (b, e) in enumerate(doc.sentences):
+        if s_idx in quoted and s_idx not in answered:
+            out.extend(_cueless_trailing_source(doc, b, e, spans, by_sent.get(s_idx, []), cue_starts, lex))
         if s_idx in quoted or s_idx in answered:
             continue
         local = by_sent.get(s_idx, [])
@@ -328,9 +466,7 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
             kept = trim(doc, TokenSpan("IQ", b, comma)) if comma - b >= _MIN_QUOTE else None
             if kept is not None:
                 out.append(kept)
-                # the source ends with its last name, noun or pronoun ("die Anwältin", not "… weiter")
-                last = max(i for i in range(verb + 1, e) if _capitalised(toks[i]) or toks[i].lower in lex.pronouns)
-                out.extend(_cue_and_source(local, cue_starts, verb, verb + 1, last + 1))
+                out.extend(_cue_and_source(local, cue_starts, verb, *trailing_source(doc, verb, e, lex)))
             continue
         infinitive = infinitive_attribution(doc, b, e, lex)
         if infinitive is not None:
@@ -383,6 +519,26 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
                 if verb_at not in cue_starts:
                     out.append(TokenSpan("CUE", verb_at, verb_at + 1))
     return out
+
+
+def _cueless_trailing_source(
+    doc: PreparedDoc, b: int, e: int, spans: list[TokenSpan], local: list[TokenSpan], cue_starts: set[int],
+    lex: GermanLexicon,
+) -> list[TokenSpan]:
+    """The cue and source of a trailing attribution (", sagt Andreas Braun, ehemals Direktor …")
+    in a sentence where the tagger tagged a quote before it but no cue: without them the quote
+    fails the evidence bar of :func:`onrecord.lang.de.attribution.attested`."""
+    toks = doc.tokens
+    if any(sp.cls == "CUE" and b <= sp.begin < e for sp in local):
+        return []
+    comma = trailing_attribution(doc, b, e, lex)
+    if comma is None or not any(
+        sp.cls in QUOTE_CLASSES and b <= sp.begin < comma and comma - 1 <= sp.end - 1 <= comma + 1 for sp in spans
+    ):
+        return []
+    if toks[comma + 1].lower == "so":
+        return []  # the tagger reads ", so X" itself
+    return _cue_and_source(local, cue_starts, comma + 1, *trailing_source(doc, comma + 1, e, lex))
 
 
 def interview_answer(doc: PreparedDoc, s_idx: int, quoted: set[int]) -> tuple[tuple[int, int], int] | None:
@@ -777,3 +933,41 @@ def split_at_source_phrases(doc: PreparedDoc, spans: list[TokenSpan]) -> tuple[l
         extra.append(TokenSpan("CUE", cut[0], cut[0] + 1))
         extra.append(TokenSpan("SPK", cut[0] + 1, cut[1]))
     return out, extra
+
+
+def split_at_trailing_attributions(doc: PreparedDoc, spans: list[TokenSpan]) -> tuple[list[TokenSpan], list[TokenSpan]]:
+    """Tagged indirect quotes that swallowed the trailing attribution of their sentence ("… dort
+    gibt es Strukturen, sagt sie zum STANDARD.") end before it, and the attribution's cue and
+    source become rule spans (unless the tagger tagged a cue in the sentence, which
+    :func:`onrecord.lang.de.attribution.cut_attribution` cuts out with its speaker). What the quote
+    held after the sentence stays a part of its own. Returns the spans and the new cue and source
+    spans."""
+    lex = lexicon()
+    toks = doc.tokens
+    out: list[TokenSpan] = []
+    extra: list[TokenSpan] = []
+    cue_sents = {toks[sp.begin].sent for sp in spans if sp.cls == "CUE"}
+    for sp in spans:
+        cut = None
+        if sp.cls in ("IQ", "FQ"):
+            for s_idx in range(toks[sp.begin].sent, toks[sp.end - 1].sent + 1):
+                b, e = doc.sentences[s_idx]
+                if s_idx in cue_sents or e > sp.end + 1:
+                    continue
+                comma = trailing_attribution(doc, b, e, lex)
+                if comma is not None and sp.begin + _MIN_QUOTE <= comma and toks[comma + 1].lower != "so":
+                    cut = (comma, e)
+                    break
+        if cut is None:
+            out.append(sp)
+            continue
+        comma, e = cut
+        first = trim(doc, TokenSpan(sp.cls, sp.begin, comma))
+        rest = trim(doc, TokenSpan(sp.cls, e, sp.end)) if e < sp.end else None
+        out.extend(p for p in (first, rest) if p is not None)
+        extra.append(TokenSpan("CUE", comma + 1, comma + 2))
+        src = trailing_source(doc, comma + 1, e, lex)
+        if src[1] > src[0]:
+            extra.append(TokenSpan("SPK", *src))
+    return out, extra
+
