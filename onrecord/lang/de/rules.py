@@ -265,12 +265,13 @@ def _web_name(tok: Token) -> bool:
 
 
 def source_circumstances(doc: PreparedDoc, verb: int, end: int, lex: GermanLexicon) -> bool:
-    """Tokens ``[verb + 1, end)`` after a reporting verb are a source and the circumstances of its statement: the source (see
-    :func:`_source_np_end`), then where, to whom or as what it spoke, opening with a preposition
-    ("vor 130 Journalisten", "zur APA", "gegenüber TheIntercept", "vom Institut für Virologie"),
-    an apposition in commas or brackets (", Leiter des Instituts", "(DZIF)") or an adverb, with
-    no clause of its own (no conjunction like "dass", no object like "den Plan" or "nichts") and
-    a separable particle at the end only when it makes a reporting verb (", teilte X mit")."""
+    """Tokens ``[verb + 1, end)`` after a reporting verb are a source and the circumstances of
+    its statement: the source (see :func:`_source_np_end`), then where, to whom or as what it
+    spoke, opening with a preposition ("vor 130 Journalisten", "zur APA", "gegenüber
+    TheIntercept", "vom Institut für Virologie"), an apposition in commas or brackets (",
+    Leiter des Instituts", "(DZIF)") or an adverb; with no clause of its own (no conjunction
+    like "dass", no object like "den Plan" or "nichts"), and a separable particle at the end
+    only when it makes a reporting verb (", teilte X mit")."""
     toks = doc.tokens
     i = verb + 1
     stop = end
@@ -294,7 +295,8 @@ def source_circumstances(doc: PreparedDoc, verb: int, end: int, lex: GermanLexic
         return False  # "…, geht X auf Y zurück": no reporting verb with its particle
     # no second predicate: "und" joins nouns ("und vom Deutschen Zentrum"), not a verb ("und ging")
     for a, b in zip(rest, rest[1:], strict=False):
-        if a.lower in ("und", "oder", "aber") and b.text.islower() and not (_modifier(b) or b.lower in lex.prepositions):
+        joins_verb = b.text.islower() and not (_modifier(b) or b.lower in lex.prepositions)
+        if a.lower in ("und", "oder", "aber") and joins_verb:
             return False
     return True
 
