@@ -201,10 +201,15 @@ def trailing_source(doc: PreparedDoc, verb: int, end: int, lex: GermanLexicon) -
 
 
 def _reporting_word(tok: Token, lex: GermanLexicon) -> bool:
-    """A reporting verb of the cue lexicon (or of :data:`_COLON_SPEECH`: "titelte") or "so"."""
+    """A reporting verb of the cue lexicon (or of :data:`_TRAILING_SPEECH`: "titelte") or "so"."""
     return tok.quoted < 0 and tok.text.islower() and (
-        tok.lower == "so" or cue_class(tok, lex) == "verb" or tok.lemma.lower() in _COLON_SPEECH
+        tok.lower == "so" or cue_class(tok, lex) == "verb" or tok.lemma.lower() in _TRAILING_SPEECH
+        or bool(_weak_verb_lemmas(tok.lower) & _TRAILING_SPEECH)
     )
+
+
+#: speech verbs of a trailing attribution besides the cue lexicon's ("…, titelte die Zeitung.")
+_TRAILING_SPEECH = frozenset({"erzählen", "titeln", "schildern", "kommentieren", "twittern", "posten"})
 
 
 def _short_source_after(doc: PreparedDoc, k: int, end: int, lex: GermanLexicon) -> bool:
@@ -447,7 +452,7 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
                 out.append(kept)
                 out.extend(_cue_and_source(local, cue_starts, noun, src_b, src_e))
                 continue
-        colon = colon_attribution(doc, b, e, lex)
+        colon = colon_attribution(doc, b, e, lex, cue_starts_in(local, b, e))
         if colon is not None:
             cue_at, q_b = colon
             kept = trim(doc, TokenSpan("DQ", q_b, e))  # direct speech whose marks were stripped
@@ -541,6 +546,11 @@ def _cueless_trailing_source(
     if toks[comma + 1].lower == "so":
         return []  # the tagger reads ", so X" itself
     return _cue_and_source(local, cue_starts, comma + 1, *trailing_source(doc, comma + 1, e, lex))
+
+
+def cue_starts_in(local: list[TokenSpan], b: int, e: int) -> frozenset[int]:
+    """Tokens of the tagger's cues in the sentence ``[b, e)``."""
+    return frozenset(i for sp in local if sp.cls == "CUE" for i in range(max(b, sp.begin), min(e, sp.end)))
 
 
 def interview_answer(doc: PreparedDoc, s_idx: int, quoted: set[int]) -> tuple[tuple[int, int], int] | None:
@@ -870,7 +880,9 @@ def _sentence_start(doc: PreparedDoc, i: int) -> int:
     return doc.sentences[doc.tokens[i].sent][0]
 
 
-def colon_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> tuple[int, int] | None:
+def colon_attribution(
+    doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon, tagged_cues: frozenset[int] | None = None
+) -> tuple[int, int] | None:
     """(cue, first token of the quote) when the sentence ``[begin, end)`` introduces speech with
     a colon and no quote marks ("Der Bub erzählt: Wir spielen viel Fußball.", "…, so der
     Sprecher: Das ist falsch."), as in texts whose quote marks were stripped. The clause before
@@ -890,12 +902,84 @@ def colon_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon
     cue = next((k for k in range(colon - 1, max(begin, colon - _COLON_CUE_GAP) - 1, -1)
                 if toks[k].text.islower() and toks[k].lemma.lower() not in _NOT_SPEECH and k not in idiom
                 and (cue_class(toks[k], lex) in ("verb", "conj") or toks[k].lemma.lower() in _COLON_SPEECH)), None)
+    if cue is None:
+        cue = _colon_speech_word(doc, begin, colon, idiom, tagged_cues or frozenset(), lex)
     return (cue, colon + 1) if cue is not None else None
+
+
+def _weak_verb_lemmas(word: str) -> set[str]:
+    """Infinitives a weak verb form may belong to when the lemma table does not know it
+    ("titelte" → "titeln", "twitterte" → "twittern", "postete" → "posten")."""
+    out: set[str] = set()
+    for ending in ("eten", "ete", "ten", "te", "et", "t"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)]
+            out |= {stem + "en", stem + "n"}
+    return out
+
+
+def _attributive(doc: PreparedDoc, k: int, begin: int) -> bool:
+    """Token ``k`` is a participle or adjective before its noun ("lange versprochenen Features"):
+    an inflected lower-case word between a modifier (or comma) and a capitalised word."""
+    toks = doc.tokens
+    if k + 1 >= len(toks) or k <= begin or not toks[k].text.islower():
+        return False
+    before = toks[k - 1]
+    return (toks[k].lower.endswith(_ADJ_ENDINGS) and _capitalised(toks[k + 1])
+            and (before.text == "," or (before.text.islower() and _modifier(before))))
+
+
+def _speech_noun(tok: Token, lex: GermanLexicon) -> bool:
+    """A noun that names a statement, alone or as the head of a compound ("Appell",
+    "Eröffnungsrede", "Stellungnahme")."""
+    if not _capitalised(tok) or tok.quoted >= 0:
+        return False
+    low = tok.lower
+    return any(low.endswith(n.lower()) for n in (*lex.speech_nouns, *_COLON_NOUNS)) or lex.cues.get(tok.text) == "noun"
+
+
+def _colon_speech_word(
+    doc: PreparedDoc, begin: int, colon: int, idiom: set[int], tagged_cues: frozenset[int], lex: GermanLexicon
+) -> int | None:
+    """The speech word of a clause before a colon further from it than the nearest cue search
+    reaches, or one the cue lexicon lacks (round 8): a cue the tagger tagged ("Mikl-Leitner
+    formulierte schon klar: …"), a speech verb of :data:`_COLON_SPEECH` by a guessed lemma
+    ("Das Magazin twitterte: …", "plädiert X für neue Ansätze: …") or a speech noun ("nutzte er
+    für einen Appell: …", "mit einer bissigen Eröffnungsrede ein: …"), within
+    :data:`_COLON_CLAUSE_MAX` tokens before the colon in its clause (no comma between), not a
+    one-word label like "Hinweis:"."""
+    toks = doc.tokens
+    if colon - begin < 2:
+        return None  # a label ("Hinweis: …") introduces no one's statement
+    for k in range(colon - 1, max(begin, colon - _COLON_CLAUSE_MAX) - 1, -1):
+        tok = toks[k]
+        if tok.text in CLAUSE_PUNCT:
+            return None  # the speech word stands in the colon's own clause ("Wer die Aussagen …, erkennt:")
+        if k in idiom or _attributive(doc, k, begin):
+            continue
+        if k in tagged_cues and tok.text.islower():
+            return k
+        if tok.text.islower() and tok.text.isalpha() and tok.lemma.lower() not in _NOT_SPEECH and (
+            cue_class(tok, lex) == "verb" or tok.lemma.lower() in _COLON_SPEECH
+            or _weak_verb_lemmas(tok.lower) & _COLON_SPEECH
+        ):
+            return k
+        if _speech_noun(tok, lex):
+            return k
+    return None
 
 
 #: speech verbs that introduce a statement after a colon besides the cue lexicon's (which the
 #: tagger's features use, so it is left as trained)
-_COLON_SPEECH = frozenset({"erzählen", "titeln", "schildern", "resümieren", "bilanzieren", "kommentieren"})
+_COLON_SPEECH = frozenset({
+    "erzählen", "titeln", "schildern", "resümieren", "bilanzieren", "kommentieren",
+    # round 8: speech verbs of social media and of advocacy ("twitterte:", "plädiert für …:")
+    "twittern", "posten", "formulieren", "plädieren",
+})
+#: heads of compound nouns that name a statement before a colon ("Eröffnungsrede", "Grußbotschaft")
+_COLON_NOUNS = ("Rede", "Appell", "Botschaft", "Statement", "Worten", "Fazit", "Resümee", "Devise", "Parole")
+#: tokens between a colon and a speech word further back than the nearest cue search
+_COLON_CLAUSE_MAX = 12
 #: tokens between a cue and its colon ("räumt aber gleich ein:", "titelte in einer Aussendung:")
 _COLON_CUE_GAP = 5
 #: verbs of the cue lexicon that are no speech verbs on their own (they cue speech only with a
