@@ -18,7 +18,6 @@ from onrecord.lang.de.narration import (
     attribution_only,
     consecutive_clause,
     idiom_mood_only,
-    idiom_tokens,
     in_idiom,
     in_question_turn,
     is_interview,
@@ -33,6 +32,7 @@ from onrecord.lang.de.rules import (
     PARTICLES,
     lone_demonstrative,
     rule_quotes,
+    speech_mood,
     split_at_source_phrases,
     split_at_trailing_attributions,
 )
@@ -70,7 +70,7 @@ class Attribution:
     #: the explicit source a speaker mention that names nobody ("Demnach", "Am Donnerstag") stands
     #: for: the most recent speaker before it that names someone (its entity is the quote's)
     refers_to: Candidate | None = None
-    #: kept without cue or confident speaker as reported speech continued in Konjunktiv I
+    #: kept without cue or confident speaker as speech that continues the statement before it
     continued: bool = False
 
     @property
@@ -439,10 +439,10 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
             parts=parts, speaker=speaker, cue=cue, speaker_prob=best[0] if best else 0.0,
             refers_to=refers_to if speaker is not None else None,
         )
-        if not attested(att) and out and continues_in_konjunktiv(doc, att, out[-1]):
-            # reported speech that goes on in Konjunktiv I after a statement ("Vorgängermodelle
-            # seien fast genauso gut."): the speaker of that statement, or else the most recent
-            # named source (the ranker was unsure of all)
+        if not attested(att) and out and continues_statement(doc, att, out[-1]):
+            # speech that goes on after a statement in Konjunktiv I ("Vorgängermodelle seien fast
+            # genauso gut."): the speaker of that statement, or else the most recent named source
+            # (the ranker was unsure of all)
             att.speaker = out[-1].speaker or explicit
             att.refers_to = out[-1].refers_to if out[-1].speaker is not None else None
             prev = att.speaker or prev
@@ -456,13 +456,15 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
 KONJ_CONTINUATION_GAP = 2
 
 
-def continues_in_konjunktiv(doc: PreparedDoc, att: Attribution, last: Attribution) -> bool:
-    """An indirect or free indirect quote without cue or confident speaker that is reported speech
-    by its mood: every sentence of it holds a verb in Konjunktiv I ("sei", "gelte", "habe") outside
-    a mood idiom (a reportative "soll" is not enough: "Am Freitag sollen 100 Personen eine Station
-    angegriffen haben" is as often the reporter's own account), and it begins at
-    most two sentences after the statement before it (in the same or the next paragraph). German
-    news marks the statements it passes on so; a narrating sentence in Konjunktiv I is rare."""
+def continues_statement(doc: PreparedDoc, att: Attribution, last: Attribution) -> bool:
+    """An indirect or free indirect quote without cue or confident speaker that is speech by its
+    mood: every sentence of it holds a verb in Konjunktiv I ("sei", "gelte", "habe") outside a
+    mood idiom (:func:`onrecord.lang.de.rules.speech_mood`; a reportative "soll" is not enough:
+    "Am Freitag sollen 100 Personen eine Station angegriffen haben" is as often the reporter's own
+    account);
+    and it begins at most two sentences after the statement before it (in the same or the next
+    paragraph). German news marks the statements it passes on so; a narrating sentence in
+    Konjunktiv I is rare."""
     if att.cls not in ("IQ", "FQ") or att.cue is not None:
         return False
     toks = doc.tokens
@@ -474,11 +476,8 @@ def continues_in_konjunktiv(doc: PreparedDoc, att: Attribution, last: Attributio
         return False
     for s_idx in range(first.sent, toks[att.end - 1].sent + 1):
         b, e = doc.sentences[s_idx]
-        words = [t for p in att.parts for t in toks[max(b, p.begin) : min(e, p.end)]]
-        if not words:
-            continue
-        idiom = idiom_tokens(doc, words[0].i, words[-1].i + 1)
-        if not any(is_konj1(t) and t.i not in idiom for t in words):
+        spans = [(max(b, p.begin), min(e, p.end)) for p in att.parts if max(b, p.begin) < min(e, p.end)]
+        if spans and not any(speech_mood(doc, lo, hi) for lo, hi in spans):
             return False
     return True
 

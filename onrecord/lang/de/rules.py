@@ -405,6 +405,7 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
     out: list[TokenSpan] = []
     answered: set[int] = set()  # sentences of an interview answer made one quote below
     interview = is_interview(doc)
+
     for s_idx, (b, e) in enumerate(doc.sentences):
         if s_idx in quoted and s_idx not in answered:
             out.extend(_cueless_trailing_source(doc, b, e, spans, by_sent.get(s_idx, []), cue_starts, lex))
@@ -502,6 +503,13 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
                 out.extend(_cue_and_source(local, cue_starts, act[2], act[0], act[1]))
             continue
         verb_at = pronoun_attribution(doc, b, e, lex)
+        if verb_at is None:
+            said = quoted | {toks[sp.begin].sent for sp in out if sp.cls in QUOTE_CLASSES}
+            tagged_cue = any(sp.cls == "CUE" and b <= sp.begin < e for sp in local)
+            cont = continuation_quote(doc, s_idx, said, lex) if not tagged_cue else None
+            if cont is not None:
+                out.append(cont)
+            continue
         if verb_at is not None and s_idx > 0 and s_idx - 1 not in quoted:
             pb = doc.sentences[s_idx - 1][0]
             # same paragraph: a headline or dateline line above is nobody's statement
@@ -546,6 +554,48 @@ def _cueless_trailing_source(
     if toks[comma + 1].lower == "so":
         return []  # the tagger reads ", so X" itself
     return _cue_and_source(local, cue_starts, comma + 1, *trailing_source(doc, comma + 1, e, lex))
+
+
+_CONTINUATION_GAP = 2  # sentences between a statement and the sentence that continues it
+
+
+def speech_mood(doc: PreparedDoc, begin: int, end: int) -> bool:
+    """Tokens ``[begin, end)`` are someone's speech by their mood: a verb in Konjunktiv I outside a
+    mood idiom or quote marks ("Vorgängermodelle seien fast genauso gut.")."""
+    idiom = idiom_tokens(doc, begin, end)
+    return any(is_konj1(t) and t.quoted < 0 and t.i not in idiom for t in doc.tokens[begin:end])
+
+
+def _after_statement(doc: PreparedDoc, s_idx: int, said: set[int]) -> bool:
+    """One of the two sentences before ``s_idx`` (in the same or the previous paragraph) holds a quote."""
+    toks = doc.tokens
+    para = toks[doc.sentences[s_idx][0]].para
+    return any(s_idx - k in said and para - toks[doc.sentences[s_idx - k][0]].para <= 1
+               for k in range(1, _CONTINUATION_GAP + 1) if s_idx - k >= 0)
+
+
+def continuation_quote(doc: PreparedDoc, s_idx: int, said: set[int], lex: GermanLexicon) -> TokenSpan | None:
+    """The sentence ``s_idx`` (after its colon, if it has one) as a free indirect quote when it
+    continues a statement without a cue of its own: one of the two sentences before it (in the
+    same or the previous paragraph) holds a quote, it has no quote marks and no reporting verb,
+    its mood marks it as speech (:func:`speech_mood`), and the next sentence does not end in an attribution of its own
+    (then the words are that source's, named after them). The speaker is the statement's
+    (:func:`onrecord.lang.de.attribution.continues_statement`)."""
+    toks = doc.tokens
+    b, e = doc.sentences[s_idx]
+    if e - b < _MIN_QUOTE or any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[b:e]):
+        return None
+    if not _after_statement(doc, s_idx, said):
+        return None
+    # a narrating clause before a colon is the writer's ("… vermisst man jede Grundlage: Das stimmt nicht")
+    colon = next((k for k in range(b + 1, e - _MIN_QUOTE) if toks[k].text == ":"), None)
+    if colon is not None:
+        b = colon + 1
+    if not speech_mood(doc, b, e) or any(cue_class(t, lex) == "verb" and t.text.islower() for t in toks[b:e]):
+        return None  # with a reporting verb of its own, the sentence is no continuation
+    if s_idx + 1 < len(doc.sentences) and trailing_attribution(doc, *doc.sentences[s_idx + 1], lex) is not None:
+        return None  # "Wir haben zu viel Tourismus. Das will niemand zugeben, sagt X.": X's, named after it
+    return trim(doc, TokenSpan("FQ", b, e))
 
 
 def cue_starts_in(local: list[TokenSpan], b: int, e: int) -> frozenset[int]:
