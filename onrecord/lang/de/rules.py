@@ -144,25 +144,41 @@ def trailing_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexi
     or pronoun of at most eight words, and no quote mark stands before the comma. The comma is
     the last one of the sentence, or (round 8) an earlier one whose source runs on with where,
     to whom or in what capacity it spoke (", sagte Perez vor 130 Journalisten.", ", erklärt
-    Hubert Siller, Leiter des Instituts."; :func:`source_circumstances`)."""
+    Hubert Siller, Leiter des Instituts."; :func:`source_circumstances`). Before the comma stands
+    a clause (round 8: not a noun phrase alone, not a subordinate clause opening the sentence)."""
     toks = doc.tokens
     commas = [k for k in range(begin + _MIN_QUOTE, end - 2) if toks[k].text == "," and toks[k].quoted < 0]
     if not commas:
         return None
     if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[begin : commas[-1]]):
         return None
-    k = commas[-1]
-    if _short_source_after(doc, k, end, lex):
-        return k
     for k in reversed(commas):
         if k == commas[0] and toks[begin].lower in _SUBORDINATORS:
             return None  # "Als die Polizei kam, erklärte der Mann im Verhör …": the clause is no statement
+        if not _has_predicate(doc, begin, k, lex):
+            continue  # "Der größten Stadt des Landes, Graz, droht …": a noun phrase, no clause
+        if k == commas[-1] and _short_source_after(doc, k, end, lex):
+            return k
+        if _closes_relative_clause(doc, begin, k, lex):
+            continue  # "Statistiken, auf die verwiesen wird, bekräftigen …": the sentence's own verb
         if (_reporting_word(toks[k + 1], lex) and toks[k + 1].lower != "so"
                 and toks[k + 1].lemma.lower() not in _NOT_TRAILING_SPEECH
-                and not is_konj1(toks[k + 1])
-                and _has_predicate(doc, begin, k, lex) and source_circumstances(doc, k + 1, end, lex)):
+                and not is_konj1(toks[k + 1]) and source_circumstances(doc, k + 1, end, lex)):
             return k
     return None
+
+
+_RELATIVE = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches"})
+
+
+def _closes_relative_clause(doc: PreparedDoc, begin: int, k: int, lex: GermanLexicon) -> bool:
+    """The comma ``k`` closes a relative clause that an earlier comma opened (", auf die … wird,")."""
+    toks = doc.tokens
+    prev = next((j for j in range(k - 1, begin - 1, -1) if toks[j].text == ","), None)
+    if prev is None or prev + 2 >= k:
+        return False
+    first, second = toks[prev + 1], toks[prev + 2]
+    return first.lower in _RELATIVE or (first.lower in lex.prepositions and second.lower in _RELATIVE)
 
 
 #: cue verbs that report knowledge or a finding, not speech, when they follow a clause ("Wie
@@ -176,11 +192,14 @@ _NOT_TRAILING_SPEECH = frozenset({
 def _has_predicate(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> bool:
     """Tokens ``[begin, end)`` hold a lower-case word that is no article, adjective or preposition
     (a verb, so a clause; not "Der drittgrößten Volkswirtschaft der Erde, Japan"): a word with
-    an adjective's ending counts when its lemma is another word, an infinitive ("gebe" → "geben")."""
+    an adjective's ending counts when its lemma is an infinitive, another word ("gebe" →
+    "geben") or the word itself not before a noun ("Wir bleiben bei …")."""
+    toks = doc.tokens
     return any(
         t.text.isalpha() and t.text.islower() and t.lower not in _NP_FUNCTION and t.lower not in lex.prepositions
-        and (not _modifier(t) or (t.lemma.lower() != t.lower and t.lemma.lower().endswith(("en", "ern", "eln"))))
-        for t in doc.tokens[begin:end]
+        and (not _modifier(t) or (t.lemma.lower().endswith(("en", "ern", "eln"))
+                                  and (t.lemma.lower() != t.lower or not _capitalised(toks[t.i + 1]))))
+        for t in toks[begin:end]
     )
 
 
@@ -563,7 +582,22 @@ def speech_mood(doc: PreparedDoc, begin: int, end: int) -> bool:
     """Tokens ``[begin, end)`` are someone's speech by their mood: a verb in Konjunktiv I outside a
     mood idiom or quote marks ("Vorgängermodelle seien fast genauso gut.")."""
     idiom = idiom_tokens(doc, begin, end)
-    return any(is_konj1(t) and t.quoted < 0 and t.i not in idiom for t in doc.tokens[begin:end])
+    first = _sentence_start(doc, begin)
+    # a verb in Konjunktiv I that opens its sentence is concessive or optative ("Sei das nun …")
+    return any(
+        is_konj1(t) and t.quoted < 0 and t.i not in idiom and t.i != first
+        and (not t.lower.endswith("te") or t.lower in _KONJ1_TE)
+        for t in doc.tokens[begin:end]
+    )
+
+
+#: Konjunktiv I forms in "-te" (of verbs whose stem ends in t): any other "-te" form may be a
+#: preterite the lemma table took for one ("raste" → "rasten", not "rasen")
+_KONJ1_TE = frozenset({
+    "gelte", "halte", "erhalte", "enthalte", "verhalte", "behalte", "bitte", "arbeite", "leiste", "warte",
+    "erwarte", "achte", "beachte", "betrachte", "fürchte", "richte", "berichte", "vertrete", "trete",
+    "biete", "bedeute", "leite", "rate", "berate", "gestalte", "teste",
+})
 
 
 def _after_statement(doc: PreparedDoc, s_idx: int, said: set[int]) -> bool:
@@ -591,8 +625,11 @@ def continuation_quote(doc: PreparedDoc, s_idx: int, said: set[int], lex: German
     colon = next((k for k in range(b + 1, e - _MIN_QUOTE) if toks[k].text == ":"), None)
     if colon is not None:
         b = colon + 1
-    if not speech_mood(doc, b, e) or any(cue_class(t, lex) == "verb" and t.text.islower() for t in toks[b:e]):
-        return None  # with a reporting verb of its own, the sentence is no continuation
+    if not speech_mood(doc, b, e) or any(
+        cue_class(t, lex) == "verb" and t.text.islower() and t.lemma.lower() not in _NOT_SPEECH and not is_konj1(t)
+        for t in toks[b:e]
+    ):
+        return None  # with a reporting verb of its own ("Andere betonten, es gebe …"), no continuation
     if s_idx + 1 < len(doc.sentences) and trailing_attribution(doc, *doc.sentences[s_idx + 1], lex) is not None:
         return None  # "Wir haben zu viel Tourismus. Das will niemand zugeben, sagt X.": X's, named after it
     return trim(doc, TokenSpan("FQ", b, e))
@@ -994,7 +1031,8 @@ def _colon_speech_word(
     """The speech word of a clause before a colon further from it than the nearest cue search
     reaches, or one the cue lexicon lacks (round 8): a cue the tagger tagged ("Mikl-Leitner
     formulierte schon klar: …"), a speech verb of :data:`_COLON_SPEECH` by a guessed lemma
-    ("Das Magazin twitterte: …", "plädiert X für neue Ansätze: …") or a speech noun ("nutzte er
+    ("Das Magazin twitterte: …", "plädiert X für neue Ansätze: …"; not any verb of the cue
+    lexicon: "Das Wetter meinte es gut mit allen: …") or a speech noun ("nutzte er
     für einen Appell: …", "mit einer bissigen Eröffnungsrede ein: …"), within
     :data:`_COLON_CLAUSE_MAX` tokens before the colon in its clause (no comma between), not a
     one-word label like "Hinweis:"."""
@@ -1003,15 +1041,16 @@ def _colon_speech_word(
         return None  # a label ("Hinweis: …") introduces no one's statement
     for k in range(colon - 1, max(begin, colon - _COLON_CLAUSE_MAX) - 1, -1):
         tok = toks[k]
-        if tok.text in CLAUSE_PUNCT:
-            return None  # the speech word stands in the colon's own clause ("Wer die Aussagen …, erkennt:")
+        if tok.text in CLAUSE_PUNCT or (len(tok.text) > 1 and tok.text.endswith(".")):
+            # the speech word stands in the colon's own clause ("Wer die Aussagen …, erkennt:"), not
+            # behind a sentence end the splitter missed ("schlugen Japan mit 1:0. Doch …:")
+            return None
         if k in idiom or _attributive(doc, k, begin):
             continue
         if k in tagged_cues and tok.text.islower():
             return k
-        if tok.text.islower() and tok.text.isalpha() and tok.lemma.lower() not in _NOT_SPEECH and (
-            cue_class(tok, lex) == "verb" or tok.lemma.lower() in _COLON_SPEECH
-            or _weak_verb_lemmas(tok.lower) & _COLON_SPEECH
+        if tok.text.islower() and tok.text.isalpha() and (
+            tok.lemma.lower() in _COLON_SPEECH or _weak_verb_lemmas(tok.lower) & _COLON_SPEECH
         ):
             return k
         if _speech_noun(tok, lex):
