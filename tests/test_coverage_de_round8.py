@@ -69,7 +69,7 @@ def test_clauses_before_a_reporting_verb_that_are_no_statements() -> None:
     for sentence in (
         "Als der Zug endlich hielt, erklärte der Schaffner im Waggon die Verspätung.",
         "Auch die Zahlen, auf die sich der lange Bericht stützt, bestätigen die hohe Quote.",
-        "Der zweitgrößten Stadt des Landes, Graz, droht ein Verkehrskollaps.",
+        "Der zweitgrößten Stadt des Landes, Graz, droht ein massiver Verkehrskollaps.",
         "Wie schwer der Umstieg ist, weiß auch die erfahrene Unternehmerin Maria Gruber aus Linz.",
     ):
         assert not [s for s in spans_of(sentence) if s[0] in ("IQ", "DQ", "FQ", "RQ")], sentence

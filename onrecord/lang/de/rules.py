@@ -144,8 +144,9 @@ def trailing_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexi
     or pronoun of at most eight words, and no quote mark stands before the comma. The comma is
     the last one of the sentence, or (round 8) an earlier one whose source runs on with where,
     to whom or in what capacity it spoke (", sagte Perez vor 130 Journalisten.", ", erklärt
-    Hubert Siller, Leiter des Instituts."; :func:`source_circumstances`). Before the comma stands
-    a clause (round 8: not a noun phrase alone, not a subordinate clause opening the sentence)."""
+    Hubert Siller, Leiter des Instituts."; :func:`source_circumstances`); before such a comma
+    stands a clause, not a noun phrase alone or a relative clause after the subject. Round 8: no
+    sentence that a subordinate clause opens ("Als der Zug hielt, erklärte der Schaffner …")."""
     toks = doc.tokens
     commas = [k for k in range(begin + _MIN_QUOTE, end - 2) if toks[k].text == "," and toks[k].quoted < 0]
     if not commas:
@@ -153,12 +154,12 @@ def trailing_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexi
     if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[begin : commas[-1]]):
         return None
     for k in reversed(commas):
-        if k == commas[0] and toks[begin].lower in _SUBORDINATORS:
+        if k == commas[0] and _opens_with_subordinate_clause(doc, begin, end):
             return None  # "Als die Polizei kam, erklärte der Mann im Verhör …": the clause is no statement
-        if not _has_predicate(doc, begin, k, lex):
-            continue  # "Der größten Stadt des Landes, Graz, droht …": a noun phrase, no clause
         if k == commas[-1] and _short_source_after(doc, k, end, lex):
-            return k
+            return k  # (a verbless statement too: "Ein genialer Blick auf den Krieg, lobte die Zeitung.")
+        if not _has_predicate(doc, begin, k, lex):
+            continue  # "Der größten Stadt des Landes, Graz, droht ein massiver …": a noun phrase, no clause
         if _closes_relative_clause(doc, begin, k, lex):
             continue  # "Statistiken, auf die verwiesen wird, bekräftigen …": the sentence's own verb
         if (_reporting_word(toks[k + 1], lex) and toks[k + 1].lower != "so"
@@ -172,13 +173,18 @@ _RELATIVE = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "de
 
 
 def _closes_relative_clause(doc: PreparedDoc, begin: int, k: int, lex: GermanLexicon) -> bool:
-    """The comma ``k`` closes a relative clause that an earlier comma opened (", auf die … wird,")."""
+    """The comma ``k`` closes a relative clause that an earlier comma opened after the subject
+    alone ("Auch die Zahlen, auf die … verwiesen wird, bestätigen …"): what stands before that
+    comma is a noun phrase, so the verb after ``k`` is the sentence's own, not an attribution's
+    ("Erstaunlich ist das Muster, das auf … hinweist, sagt X" keeps its clause)."""
     toks = doc.tokens
     prev = next((j for j in range(k - 1, begin - 1, -1) if toks[j].text == ","), None)
-    if prev is None or prev + 2 >= k:
+    if prev is None or prev + 3 >= k or _has_predicate(doc, begin, prev, lex):
         return False
-    first, second = toks[prev + 1], toks[prev + 2]
-    return first.lower in _RELATIVE or (first.lower in lex.prepositions and second.lower in _RELATIVE)
+    j = prev + 2 if toks[prev + 1].lower in lex.prepositions else prev + 1
+    pronoun, after = toks[j], toks[j + 1]
+    # a relative pronoun, not an article before its noun ("über die wirtschaftliche Lage")
+    return pronoun.lower in _RELATIVE and not (_capitalised(after) or (after.text.islower() and _modifier(after)))
 
 
 #: cue verbs that report knowledge or a finding, not speech, when they follow a clause ("Wie
@@ -249,9 +255,19 @@ def _short_source_after(doc: PreparedDoc, k: int, end: int, lex: GermanLexicon) 
 #: conjunctions that open a subordinate clause: a sentence that opens with one has its main clause
 #: after the comma ("Als die Polizei kam, erklärte der Mann …")
 _SUBORDINATORS = frozenset({
-    "als", "nachdem", "wenn", "weil", "da", "obwohl", "während", "bevor", "seit", "seitdem", "sobald",
-    "falls", "indem", "sofern", "solange", "ehe", "sooft", "obgleich",
+    "nachdem", "wenn", "weil", "obwohl", "bevor", "seitdem", "sobald", "falls", "indem", "sofern", "solange",
+    "ehe", "sooft", "obgleich",
 })
+#: words after "Als" that make it a conjunction ("Als der Zug hielt"), not a preposition ("Als Trainer …")
+_ALS_CLAUSE = frozenset({"der", "die", "das", "ein", "eine", "er", "sie", "es", "wir", "ich", "man", "ihr"})
+
+
+def _opens_with_subordinate_clause(doc: PreparedDoc, begin: int, end: int) -> bool:
+    """The sentence opens with a subordinating conjunction ("Nachdem …", "Als der Zug hielt, …";
+    not the adverb "Da" or a preposition like "Seit Jahren", "Als Trainer")."""
+    toks = doc.tokens
+    first = toks[begin].lower
+    return first in _SUBORDINATORS or (first == "als" and begin + 1 < end and toks[begin + 1].lower in _ALS_CLAUSE)
 #: words that open a clause of its own, not a circumstance of the source
 _CLAUSE_OPENERS = frozenset({"dass", "daß", "ob", "weil", "wenn", "obwohl", "damit", "sodass", "denn"})
 _CIRCUMSTANCE_MAX = 30  # tokens of a source with its circumstances after the reporting verb
@@ -596,7 +612,8 @@ def speech_mood(doc: PreparedDoc, begin: int, end: int) -> bool:
 _KONJ1_TE = frozenset({
     "gelte", "halte", "erhalte", "enthalte", "verhalte", "behalte", "bitte", "arbeite", "leiste", "warte",
     "erwarte", "achte", "beachte", "betrachte", "fürchte", "richte", "berichte", "vertrete", "trete",
-    "biete", "bedeute", "leite", "rate", "berate", "gestalte", "teste",
+    "biete", "bedeute", "leite", "rate", "berate", "gestalte", "teste", "bereite", "deute", "starte",
+    "beobachte", "verbreite", "vermute", "bewerte",
 })
 
 
@@ -1032,7 +1049,8 @@ def _colon_speech_word(
     reaches, or one the cue lexicon lacks (round 8): a cue the tagger tagged ("Mikl-Leitner
     formulierte schon klar: …"), a speech verb of :data:`_COLON_SPEECH` by a guessed lemma
     ("Das Magazin twitterte: …", "plädiert X für neue Ansätze: …"; not any verb of the cue
-    lexicon: "Das Wetter meinte es gut mit allen: …") or a speech noun ("nutzte er
+    lexicon: "Das Wetter meinte es gut mit allen: …", unless its particle closes the clause: "schlägt
+    X vor: …") or a speech noun ("nutzte er
     für einen Appell: …", "mit einer bissigen Eröffnungsrede ein: …"), within
     :data:`_COLON_CLAUSE_MAX` tokens before the colon in its clause (no comma between), not a
     one-word label like "Hinweis:"."""
@@ -1055,7 +1073,17 @@ def _colon_speech_word(
             return k
         if _speech_noun(tok, lex):
             return k
+        if tok.text.islower() and particle_verb(doc, k, colon, lex):
+            return k
     return None
+
+
+def particle_verb(doc: PreparedDoc, k: int, colon: int, lex: GermanLexicon) -> bool:
+    """Token ``k`` is a verb whose separable particle stands right before the colon and makes a
+    reporting verb with it ("Mahrer schlägt eine größere Lösung vor: …")."""
+    particle = doc.tokens[colon - 1]
+    return (colon - 1 > k and particle.lower in PARTICLES and particle.text.islower()
+            and lex.cues.get(particle.lower + doc.tokens[k].lemma.lower()) == "verb")
 
 
 #: speech verbs that introduce a statement after a colon besides the cue lexicon's (which the
