@@ -32,7 +32,9 @@ from onrecord.lang.de.rules import (
     PARTICLES,
     lone_demonstrative,
     rule_quotes,
+    speech_mood,
     split_at_source_phrases,
+    split_at_trailing_attributions,
 )
 from onrecord.lang.de.sources import (
     is_document,
@@ -68,6 +70,8 @@ class Attribution:
     #: the explicit source a speaker mention that names nobody ("Demnach", "Am Donnerstag") stands
     #: for: the most recent speaker before it that names someone (its entity is the quote's)
     refers_to: Candidate | None = None
+    #: kept without cue or confident speaker as speech that continues the statement before it
+    continued: bool = False
 
     @property
     def cls(self) -> str:
@@ -243,7 +247,9 @@ class SpanSets:
         ]
         # "…; nach Behördenangaben …": a second source inside a tagged quote starts a quote of its own
         spans, split = split_at_source_phrases(doc, spans)
-        extra = [*split, *rule_quotes(doc, spans)]
+        # "…, sagt sie zum STANDARD." inside a tagged quote ends it, with a source of its own
+        spans, trailing = split_at_trailing_attributions(doc, spans)
+        extra = [*split, *trailing, *rule_quotes(doc, spans)]
         if extra:
             spans = sorted([*spans, *extra], key=lambda s: (s.begin, s.end))
         speakers = [s for s in spans if s.cls == "SPK"]
@@ -433,9 +439,47 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
             parts=parts, speaker=speaker, cue=cue, speaker_prob=best[0] if best else 0.0,
             refers_to=refers_to if speaker is not None else None,
         )
-        if attested(att) and not narration(doc, att):
+        if not attested(att) and out and continues_statement(doc, att, out[-1]):
+            # speech that goes on after a statement in Konjunktiv I ("Vorgängermodelle seien fast
+            # genauso gut."): the speaker of that statement, or else the most recent named source
+            # (the ranker was unsure of all)
+            att.speaker = out[-1].speaker or explicit
+            att.refers_to = out[-1].refers_to if out[-1].speaker is not None else None
+            prev = att.speaker or prev
+            att.continued = True
+        if (attested(att) or att.continued) and not narration(doc, att):
             out.append(att)
     return out
+
+
+#: sentences after the end of the last statement within which Konjunktiv I continues it
+KONJ_CONTINUATION_GAP = 2
+
+
+def continues_statement(doc: PreparedDoc, att: Attribution, last: Attribution) -> bool:
+    """An indirect or free indirect quote without cue or confident speaker that is speech by its
+    mood: every sentence of it holds a verb in Konjunktiv I ("sei", "gelte", "habe") outside a
+    mood idiom (:func:`onrecord.lang.de.rules.speech_mood`; a reportative "soll" is not enough:
+    "Am Freitag sollen 100 Personen eine Station angegriffen haben" is as often the reporter's own
+    account);
+    and it begins at most two sentences after the statement before it (in the same or the next
+    paragraph). German news marks the statements it passes on so; a narrating sentence in
+    Konjunktiv I is rare."""
+    if att.cls not in ("IQ", "FQ") or att.cue is not None:
+        return False
+    toks = doc.tokens
+    first = toks[att.begin]
+    gap = first.sent - toks[last.end - 1].sent
+    if not 0 < gap <= KONJ_CONTINUATION_GAP or first.para - toks[last.end - 1].para > 1:
+        return False
+    if any(t.quoted >= 0 for p in att.parts for t in toks[p.begin : p.end]):
+        return False
+    for s_idx in range(first.sent, toks[att.end - 1].sent + 1):
+        b, e = doc.sentences[s_idx]
+        spans = [(max(b, p.begin), min(e, p.end)) for p in att.parts if max(b, p.begin) < min(e, p.end)]
+        if spans and not any(speech_mood(doc, lo, hi) for lo, hi in spans):
+            return False
+    return True
 
 
 def _named_in_sentence(

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from onrecord.lang.de.features import cue_class
+from onrecord.lang.de.features import cue_class, is_konj1
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon
 from onrecord.lang.de.memo import cue_classes
@@ -140,27 +140,205 @@ def source_phrase_at(doc: PreparedDoc, i: int, limit: tuple[int, int], lex: Germ
 
 def trailing_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> int | None:
     """The index of the comma (the cue follows it) when the sentence ``[begin, end)`` ends in
-    ", sagte X." or ", so X.": its last comma is followed by a reporting verb (or "so") and a
-    noun phrase or pronoun of at most eight words, and no quote mark stands before the comma."""
+    ", sagte X." or ", so X.": a comma followed by a reporting verb (or "so") and a noun phrase
+    or pronoun of at most eight words, and no quote mark stands before the comma. The comma is
+    the last one of the sentence, or (round 8) an earlier one whose source runs on with where,
+    to whom or in what capacity it spoke (", sagte Perez vor 130 Journalisten.", ", erklärt
+    Hubert Siller, Leiter des Instituts."; :func:`source_circumstances`); before such a comma
+    stands a clause, not a noun phrase alone or a relative clause after the subject. Round 8: no
+    sentence that a subordinate clause opens ("Als der Zug hielt, erklärte der Schaffner …")."""
     toks = doc.tokens
     commas = [k for k in range(begin + _MIN_QUOTE, end - 2) if toks[k].text == "," and toks[k].quoted < 0]
     if not commas:
         return None
-    k = commas[-1]
-    cue = toks[k + 1]
-    if cue.quoted >= 0 or not (cue.lower == "so" or (cue_class(cue, lex) == "verb" and cue.text.islower())):
+    if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[begin : commas[-1]]):
         return None
+    for k in reversed(commas):
+        if k == commas[0] and _opens_with_subordinate_clause(doc, begin, end):
+            return None  # "Als die Polizei kam, erklärte der Mann im Verhör …": the clause is no statement
+        if k == commas[-1] and _short_source_after(doc, k, end, lex):
+            return k  # (a verbless statement too: "Ein genialer Blick auf den Krieg, lobte die Zeitung.")
+        if not _has_predicate(doc, begin, k, lex):
+            continue  # "Der größten Stadt des Landes, Graz, droht ein massiver …": a noun phrase, no clause
+        if _closes_relative_clause(doc, begin, k, lex):
+            continue  # "Statistiken, auf die verwiesen wird, bekräftigen …": the sentence's own verb
+        if (_reporting_word(toks[k + 1], lex) and toks[k + 1].lower != "so"
+                and toks[k + 1].lemma.lower() not in _NOT_TRAILING_SPEECH
+                and not is_konj1(toks[k + 1]) and source_circumstances(doc, k + 1, end, lex)):
+            return k
+    return None
+
+
+_RELATIVE = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches"})
+
+
+def _closes_relative_clause(doc: PreparedDoc, begin: int, k: int, lex: GermanLexicon) -> bool:
+    """The comma ``k`` closes a relative clause that an earlier comma opened after the subject
+    alone ("Auch die Zahlen, auf die … verwiesen wird, bestätigen …"): what stands before that
+    comma is a noun phrase, so the verb after ``k`` is the sentence's own, not an attribution's
+    ("Erstaunlich ist das Muster, das auf … hinweist, sagt X" keeps its clause)."""
+    toks = doc.tokens
+    prev = next((j for j in range(k - 1, begin - 1, -1) if toks[j].text == ","), None)
+    if prev is None or prev + 3 >= k or _has_predicate(doc, begin, prev, lex):
+        return False
+    j = prev + 2 if toks[prev + 1].lower in lex.prepositions else prev + 1
+    pronoun, after = toks[j], toks[j + 1]
+    # a relative pronoun, not an article before its noun ("über die wirtschaftliche Lage")
+    return pronoun.lower in _RELATIVE and not (_capitalised(after) or (after.text.islower() and _modifier(after)))
+
+
+#: cue verbs that report knowledge or a finding, not speech, when they follow a clause ("Wie
+#: schwierig es ist, weiß auch die Unternehmerin X.", "…, zeigt die Statistik")
+_NOT_TRAILING_SPEECH = frozenset({
+    "wissen", "zeigen", "gehen", "lassen", "stellen", "geben", "heißen", "nennen", "halten", "sehen",
+    "ausgehen", "rechnen", "drohen",
+})
+
+
+def _has_predicate(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> bool:
+    """Tokens ``[begin, end)`` hold a lower-case word that is no article, adjective or preposition
+    (a verb, so a clause; not "Der drittgrößten Volkswirtschaft der Erde, Japan"): a word with
+    an adjective's ending counts when its lemma is an infinitive, another word ("gebe" →
+    "geben") or the word itself not before a noun ("Wir bleiben bei …")."""
+    toks = doc.tokens
+    return any(
+        t.text.isalpha() and t.text.islower() and t.lower not in _NP_FUNCTION and t.lower not in lex.prepositions
+        and (not _modifier(t) or (t.lemma.lower().endswith(("en", "ern", "eln"))
+                                  and (t.lemma.lower() != t.lower or not _capitalised(toks[t.i + 1]))))
+        for t in toks[begin:end]
+    )
+
+
+def trailing_source(doc: PreparedDoc, verb: int, end: int, lex: GermanLexicon) -> tuple[int, int]:
+    """The source of a trailing attribution whose reporting verb is ``verb``: the noun phrase or
+    pronoun after it without its circumstances ("Perez", not "Perez vor 130 Journalisten"); in a
+    short attribution it ends with its last name, noun or pronoun ("die Anwältin", not "…
+    weiter")."""
+    toks = doc.tokens
+    if _short_source_after(doc, verb - 1, end, lex):
+        last = max(i for i in range(verb + 1, end) if _capitalised(toks[i]) or toks[i].lower in lex.pronouns)
+        return verb + 1, last + 1
+    np_end = _source_np_end(doc, verb + 1, end, lex)
+    start = verb + 1
+    while start < end and toks[start].lower in _TAIL_ADVERBS:
+        start += 1
+    return (start, np_end) if np_end is not None else (verb + 1, verb + 1)
+
+
+def _reporting_word(tok: Token, lex: GermanLexicon) -> bool:
+    """A reporting verb of the cue lexicon (or of :data:`_TRAILING_SPEECH`: "titelte") or "so"."""
+    return tok.quoted < 0 and tok.text.islower() and (
+        tok.lower == "so" or cue_class(tok, lex) == "verb" or tok.lemma.lower() in _TRAILING_SPEECH
+        or bool(_weak_verb_lemmas(tok.lower) & _TRAILING_SPEECH)
+    )
+
+
+#: speech verbs of a trailing attribution besides the cue lexicon's ("…, titelte die Zeitung.")
+_TRAILING_SPEECH = frozenset({"erzählen", "titeln", "schildern", "kommentieren", "twittern", "posten"})
+
+
+def _short_source_after(doc: PreparedDoc, k: int, end: int, lex: GermanLexicon) -> bool:
+    """The comma ``k`` is followed by a reporting verb (or "so") and a noun phrase or pronoun of
+    at most eight words up to the end of the sentence ("…, sagte die Anwältin weiter.")."""
+    toks = doc.tokens
+    if not _reporting_word(toks[k + 1], lex):
+        return False
     body = [t for t in toks[k + 2 : end] if t.text not in (".", "!", "?")]
     if not body or len(body) > _TAIL_MAX:
-        return None
+        return False
     first = next((n for n, t in enumerate(body) if _capitalised(t) or t.lower in lex.pronouns), None)
     if first is None or not all(t.lower in _TAIL_LEAD for t in body[:first]):
+        return False
+    return all(_capitalised(t) or t.lower in _TAIL_INNER or t.lower in lex.pronouns for t in body[first:])
+
+
+#: conjunctions that open a subordinate clause: a sentence that opens with one has its main clause
+#: after the comma ("Als die Polizei kam, erklärte der Mann …")
+_SUBORDINATORS = frozenset({
+    "nachdem", "wenn", "weil", "obwohl", "bevor", "seitdem", "sobald", "falls", "indem", "sofern", "solange",
+    "ehe", "sooft", "obgleich",
+})
+#: words after "Als" that make it a conjunction ("Als der Zug hielt"), not a preposition ("Als Trainer …")
+_ALS_CLAUSE = frozenset({"der", "die", "das", "ein", "eine", "er", "sie", "es", "wir", "ich", "man", "ihr"})
+
+
+def _opens_with_subordinate_clause(doc: PreparedDoc, begin: int, end: int) -> bool:
+    """The sentence opens with a subordinating conjunction ("Nachdem …", "Als der Zug hielt, …";
+    not the adverb "Da" or a preposition like "Seit Jahren", "Als Trainer")."""
+    toks = doc.tokens
+    first = toks[begin].lower
+    return first in _SUBORDINATORS or (first == "als" and begin + 1 < end and toks[begin + 1].lower in _ALS_CLAUSE)
+#: words that open a clause of its own, not a circumstance of the source
+_CLAUSE_OPENERS = frozenset({"dass", "daß", "ob", "weil", "wenn", "obwohl", "damit", "sodass", "denn"})
+_CIRCUMSTANCE_MAX = 30  # tokens of a source with its circumstances after the reporting verb
+
+
+def _source_np_end(doc: PreparedDoc, i: int, end: int, lex: GermanLexicon) -> int | None:
+    """End of the source right after a trailing reporting verb: a personal pronoun, or a noun
+    phrase of names, nouns and their modifiers ("Spaniens auflagenstärkste Zeitung", "das
+    Branchenmedium atmedia.at"), after optional adverbs ("damals das Pew Research Center")."""
+    toks = doc.tokens
+    j = i
+    while j < end and toks[j].lower in _TAIL_ADVERBS:
+        j += 1
+    if j >= end:
         return None
-    if not all(_capitalised(t) or t.lower in _TAIL_INNER or t.lower in lex.pronouns for t in body[first:]):
-        return None
-    if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[begin:k]):
+    if toks[j].lower in lex.pronouns and toks[j].lower not in ("es", "man"):
+        return j + 1
+    if toks[j].lower in _NOT_SUBJECT or not (_capitalised(toks[j]) or toks[j].lower in _NP_FUNCTION):
+        return None  # "sprach von einer Gefahr", "werfe einen Schatten": the verb's object, no source
+    k = j
+    while k < end and (_capitalised(toks[k]) or _modifier(toks[k]) or _web_name(toks[k])):
+        k += 1
+    if not any(_capitalised(t) for t in toks[j:k]) or not _capitalised(toks[k - 1]) and not _web_name(toks[k - 1]):
         return None
     return k
+
+
+#: words that open an object or a prepositional phrase, never the subject after the verb
+_NOT_SUBJECT = frozenset({"von", "vom", "und", "dem", "einem", "einen", "den", "diesen", "keinen"})
+
+
+def _web_name(tok: Token) -> bool:
+    """A web address as a name ("atmedia.at", "derStandard.at")."""
+    return "." in tok.text[1:-1] and tok.text.replace(".", "").replace("-", "").isalnum()
+
+
+def source_circumstances(doc: PreparedDoc, verb: int, end: int, lex: GermanLexicon) -> bool:
+    """Tokens ``[verb + 1, end)`` after a reporting verb are a source and the circumstances of
+    its statement: the source (see :func:`_source_np_end`), then where, to whom or as what it
+    spoke, opening with a preposition ("vor 130 Journalisten", "zur APA", "gegenüber
+    TheIntercept", "vom Institut für Virologie"), an apposition in commas or brackets (",
+    Leiter des Instituts", "(DZIF)") or an adverb; with no clause of its own (no conjunction
+    like "dass", no object like "den Plan" or "nichts"), and a separable particle at the end
+    only when it makes a reporting verb (", teilte X mit")."""
+    toks = doc.tokens
+    i = verb + 1
+    stop = end
+    while stop > i and toks[stop - 1].text in (".", "!", "?"):
+        stop -= 1
+    if stop - i > _CIRCUMSTANCE_MAX:
+        return False
+    np_end = _source_np_end(doc, i, stop, lex)
+    if np_end is None:
+        return False
+    rest = toks[np_end:stop]
+    if not rest:
+        return True
+    opener = rest[0]
+    if not (opener.lower in lex.prepositions or opener.text in (",", "(", "–") or opener.lower in _TAIL_ADVERBS):
+        return False
+    if any(t.lower in _CLAUSE_OPENERS or t.lower in _ACCUSATIVE or t.lower == "nichts" for t in rest):
+        return False
+    last = rest[-1]
+    if last.lower in PARTICLES and last.text.islower() and last.lower + toks[verb].lemma.lower() not in lex.cues:
+        return False  # "…, geht X auf Y zurück": no reporting verb with its particle
+    # no second predicate: "und" joins nouns ("und vom Deutschen Zentrum"), not a verb ("und ging")
+    for a, b in zip(rest, rest[1:], strict=False):
+        joins_verb = b.text.islower() and not (_modifier(b) or b.lower in lex.prepositions)
+        if a.lower in ("und", "oder", "aber") and joins_verb:
+            return False
+    return True
 
 
 def pronoun_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> int | None:
@@ -262,7 +440,10 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
     out: list[TokenSpan] = []
     answered: set[int] = set()  # sentences of an interview answer made one quote below
     interview = is_interview(doc)
+
     for s_idx, (b, e) in enumerate(doc.sentences):
+        if s_idx in quoted and s_idx not in answered:
+            out.extend(_cueless_trailing_source(doc, b, e, spans, by_sent.get(s_idx, []), cue_starts, lex))
         if s_idx in quoted or s_idx in answered:
             continue
         local = by_sent.get(s_idx, [])
@@ -307,7 +488,7 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
                 out.append(kept)
                 out.extend(_cue_and_source(local, cue_starts, noun, src_b, src_e))
                 continue
-        colon = colon_attribution(doc, b, e, lex)
+        colon = colon_attribution(doc, b, e, lex, cue_starts_in(local, b, e))
         if colon is not None:
             cue_at, q_b = colon
             kept = trim(doc, TokenSpan("DQ", q_b, e))  # direct speech whose marks were stripped
@@ -328,9 +509,7 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
             kept = trim(doc, TokenSpan("IQ", b, comma)) if comma - b >= _MIN_QUOTE else None
             if kept is not None:
                 out.append(kept)
-                # the source ends with its last name, noun or pronoun ("die Anwältin", not "… weiter")
-                last = max(i for i in range(verb + 1, e) if _capitalised(toks[i]) or toks[i].lower in lex.pronouns)
-                out.extend(_cue_and_source(local, cue_starts, verb, verb + 1, last + 1))
+                out.extend(_cue_and_source(local, cue_starts, verb, *trailing_source(doc, verb, e, lex)))
             continue
         infinitive = infinitive_attribution(doc, b, e, lex)
         if infinitive is not None:
@@ -359,6 +538,13 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
                 out.extend(_cue_and_source(local, cue_starts, act[2], act[0], act[1]))
             continue
         verb_at = pronoun_attribution(doc, b, e, lex)
+        if verb_at is None:
+            said = quoted | {toks[sp.begin].sent for sp in out if sp.cls in QUOTE_CLASSES}
+            tagged_cue = any(sp.cls == "CUE" and b <= sp.begin < e for sp in local)
+            cont = continuation_quote(doc, s_idx, said, lex) if not tagged_cue else None
+            if cont is not None:
+                out.append(cont)
+            continue
         if verb_at is not None and s_idx > 0 and s_idx - 1 not in quoted:
             pb = doc.sentences[s_idx - 1][0]
             # same paragraph: a headline or dateline line above is nobody's statement
@@ -383,6 +569,92 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
                 if verb_at not in cue_starts:
                     out.append(TokenSpan("CUE", verb_at, verb_at + 1))
     return out
+
+
+def _cueless_trailing_source(
+    doc: PreparedDoc, b: int, e: int, spans: list[TokenSpan], local: list[TokenSpan], cue_starts: set[int],
+    lex: GermanLexicon,
+) -> list[TokenSpan]:
+    """The cue and source of a trailing attribution (", sagt Andreas Braun, ehemals Direktor …")
+    in a sentence where the tagger tagged a quote before it but no cue: without them the quote
+    fails the evidence bar of :func:`onrecord.lang.de.attribution.attested`."""
+    toks = doc.tokens
+    if any(sp.cls == "CUE" and b <= sp.begin < e for sp in local):
+        return []
+    comma = trailing_attribution(doc, b, e, lex)
+    if comma is None or not any(
+        sp.cls in QUOTE_CLASSES and b <= sp.begin < comma and comma - 1 <= sp.end - 1 <= comma + 1 for sp in spans
+    ):
+        return []
+    if toks[comma + 1].lower == "so":
+        return []  # the tagger reads ", so X" itself
+    return _cue_and_source(local, cue_starts, comma + 1, *trailing_source(doc, comma + 1, e, lex))
+
+
+_CONTINUATION_GAP = 2  # sentences between a statement and the sentence that continues it
+
+
+def speech_mood(doc: PreparedDoc, begin: int, end: int) -> bool:
+    """Tokens ``[begin, end)`` are someone's speech by their mood: a verb in Konjunktiv I outside a
+    mood idiom or quote marks ("Vorgängermodelle seien fast genauso gut.")."""
+    idiom = idiom_tokens(doc, begin, end)
+    first = _sentence_start(doc, begin)
+    # a verb in Konjunktiv I that opens its sentence is concessive or optative ("Sei das nun …")
+    return any(
+        is_konj1(t) and t.quoted < 0 and t.i not in idiom and t.i != first
+        and (not t.lower.endswith("te") or t.lower in _KONJ1_TE)
+        for t in doc.tokens[begin:end]
+    )
+
+
+#: Konjunktiv I forms in "-te" (of verbs whose stem ends in t): any other "-te" form may be a
+#: preterite the lemma table took for one ("raste" → "rasten", not "rasen")
+_KONJ1_TE = frozenset({
+    "gelte", "halte", "erhalte", "enthalte", "verhalte", "behalte", "bitte", "arbeite", "leiste", "warte",
+    "erwarte", "achte", "beachte", "betrachte", "fürchte", "richte", "berichte", "vertrete", "trete",
+    "biete", "bedeute", "leite", "rate", "berate", "gestalte", "teste", "bereite", "deute", "starte",
+    "beobachte", "verbreite", "vermute", "bewerte",
+})
+
+
+def _after_statement(doc: PreparedDoc, s_idx: int, said: set[int]) -> bool:
+    """One of the two sentences before ``s_idx`` (in the same or the previous paragraph) holds a quote."""
+    toks = doc.tokens
+    para = toks[doc.sentences[s_idx][0]].para
+    return any(s_idx - k in said and para - toks[doc.sentences[s_idx - k][0]].para <= 1
+               for k in range(1, _CONTINUATION_GAP + 1) if s_idx - k >= 0)
+
+
+def continuation_quote(doc: PreparedDoc, s_idx: int, said: set[int], lex: GermanLexicon) -> TokenSpan | None:
+    """The sentence ``s_idx`` (after its colon, if it has one) as a free indirect quote when it
+    continues a statement without a cue of its own: one of the two sentences before it (in the
+    same or the previous paragraph) holds a quote, it has no quote marks and no reporting verb,
+    its mood marks it as speech (:func:`speech_mood`), and the next sentence does not end in an attribution of its own
+    (then the words are that source's, named after them). The speaker is the statement's
+    (:func:`onrecord.lang.de.attribution.continues_statement`)."""
+    toks = doc.tokens
+    b, e = doc.sentences[s_idx]
+    if e - b < _MIN_QUOTE or any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[b:e]):
+        return None
+    if not _after_statement(doc, s_idx, said):
+        return None
+    # a narrating clause before a colon is the writer's ("… vermisst man jede Grundlage: Das stimmt nicht")
+    colon = next((k for k in range(b + 1, e - _MIN_QUOTE) if toks[k].text == ":"), None)
+    if colon is not None:
+        b = colon + 1
+    if not speech_mood(doc, b, e) or any(
+        cue_class(t, lex) == "verb" and t.text.islower() and t.lemma.lower() not in _NOT_SPEECH and not is_konj1(t)
+        for t in toks[b:e]
+    ):
+        return None  # with a reporting verb of its own ("Andere betonten, es gebe …"), no continuation
+    if s_idx + 1 < len(doc.sentences) and trailing_attribution(doc, *doc.sentences[s_idx + 1], lex) is not None:
+        return None  # "Wir haben zu viel Tourismus. Das will niemand zugeben, sagt X.": X's, named after it
+    return trim(doc, TokenSpan("FQ", b, e))
+
+
+def cue_starts_in(local: list[TokenSpan], b: int, e: int) -> frozenset[int]:
+    """Tokens of the tagger's cues in the sentence ``[b, e)``."""
+    return frozenset(i for sp in local if sp.cls == "CUE" for i in range(max(b, sp.begin), min(e, sp.end)))
 
 
 def interview_answer(doc: PreparedDoc, s_idx: int, quoted: set[int]) -> tuple[tuple[int, int], int] | None:
@@ -712,7 +984,9 @@ def _sentence_start(doc: PreparedDoc, i: int) -> int:
     return doc.sentences[doc.tokens[i].sent][0]
 
 
-def colon_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> tuple[int, int] | None:
+def colon_attribution(
+    doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon, tagged_cues: frozenset[int] | None = None
+) -> tuple[int, int] | None:
     """(cue, first token of the quote) when the sentence ``[begin, end)`` introduces speech with
     a colon and no quote marks ("Der Bub erzählt: Wir spielen viel Fußball.", "…, so der
     Sprecher: Das ist falsch."), as in texts whose quote marks were stripped. The clause before
@@ -732,12 +1006,97 @@ def colon_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon
     cue = next((k for k in range(colon - 1, max(begin, colon - _COLON_CUE_GAP) - 1, -1)
                 if toks[k].text.islower() and toks[k].lemma.lower() not in _NOT_SPEECH and k not in idiom
                 and (cue_class(toks[k], lex) in ("verb", "conj") or toks[k].lemma.lower() in _COLON_SPEECH)), None)
+    if cue is None:
+        cue = _colon_speech_word(doc, begin, colon, idiom, tagged_cues or frozenset(), lex)
     return (cue, colon + 1) if cue is not None else None
+
+
+def _weak_verb_lemmas(word: str) -> set[str]:
+    """Infinitives a weak verb form may belong to when the lemma table does not know it
+    ("titelte" → "titeln", "twitterte" → "twittern", "postete" → "posten")."""
+    out: set[str] = set()
+    for ending in ("eten", "ete", "ten", "te", "et", "t"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)]
+            out |= {stem + "en", stem + "n"}
+    return out
+
+
+def _attributive(doc: PreparedDoc, k: int, begin: int) -> bool:
+    """Token ``k`` is a participle or adjective before its noun ("lange versprochenen Features"):
+    an inflected lower-case word between a modifier (or comma) and a capitalised word."""
+    toks = doc.tokens
+    if k + 1 >= len(toks) or k <= begin or not toks[k].text.islower():
+        return False
+    before = toks[k - 1]
+    return (toks[k].lower.endswith(_ADJ_ENDINGS) and _capitalised(toks[k + 1])
+            and (before.text == "," or (before.text.islower() and _modifier(before))))
+
+
+def _speech_noun(tok: Token, lex: GermanLexicon) -> bool:
+    """A noun that names a statement, alone or as the head of a compound ("Appell",
+    "Eröffnungsrede", "Stellungnahme")."""
+    if not _capitalised(tok) or tok.quoted >= 0:
+        return False
+    low = tok.lower
+    return any(low.endswith(n.lower()) for n in (*lex.speech_nouns, *_COLON_NOUNS)) or lex.cues.get(tok.text) == "noun"
+
+
+def _colon_speech_word(
+    doc: PreparedDoc, begin: int, colon: int, idiom: set[int], tagged_cues: frozenset[int], lex: GermanLexicon
+) -> int | None:
+    """The speech word of a clause before a colon further from it than the nearest cue search
+    reaches, or one the cue lexicon lacks (round 8): a cue the tagger tagged ("Mikl-Leitner
+    formulierte schon klar: …"), a speech verb of :data:`_COLON_SPEECH` by a guessed lemma
+    ("Das Magazin twitterte: …", "plädiert X für neue Ansätze: …"; not any verb of the cue
+    lexicon: "Das Wetter meinte es gut mit allen: …", unless its particle closes the clause: "schlägt
+    X vor: …") or a speech noun ("nutzte er
+    für einen Appell: …", "mit einer bissigen Eröffnungsrede ein: …"), within
+    :data:`_COLON_CLAUSE_MAX` tokens before the colon in its clause (no comma between), not a
+    one-word label like "Hinweis:"."""
+    toks = doc.tokens
+    if colon - begin < 2:
+        return None  # a label ("Hinweis: …") introduces no one's statement
+    for k in range(colon - 1, max(begin, colon - _COLON_CLAUSE_MAX) - 1, -1):
+        tok = toks[k]
+        if tok.text in CLAUSE_PUNCT or (len(tok.text) > 1 and tok.text.endswith(".")):
+            # the speech word stands in the colon's own clause ("Wer die Aussagen …, erkennt:"), not
+            # behind a sentence end the splitter missed ("schlugen Japan mit 1:0. Doch …:")
+            return None
+        if k in idiom or _attributive(doc, k, begin):
+            continue
+        if k in tagged_cues and tok.text.islower():
+            return k
+        if tok.text.islower() and tok.text.isalpha() and (
+            tok.lemma.lower() in _COLON_SPEECH or _weak_verb_lemmas(tok.lower) & _COLON_SPEECH
+        ):
+            return k
+        if _speech_noun(tok, lex):
+            return k
+        if tok.text.islower() and particle_verb(doc, k, colon, lex):
+            return k
+    return None
+
+
+def particle_verb(doc: PreparedDoc, k: int, colon: int, lex: GermanLexicon) -> bool:
+    """Token ``k`` is a verb whose separable particle stands right before the colon and makes a
+    reporting verb with it ("Mahrer schlägt eine größere Lösung vor: …")."""
+    particle = doc.tokens[colon - 1]
+    return (colon - 1 > k and particle.lower in PARTICLES and particle.text.islower()
+            and lex.cues.get(particle.lower + doc.tokens[k].lemma.lower()) == "verb")
 
 
 #: speech verbs that introduce a statement after a colon besides the cue lexicon's (which the
 #: tagger's features use, so it is left as trained)
-_COLON_SPEECH = frozenset({"erzählen", "titeln", "schildern", "resümieren", "bilanzieren", "kommentieren"})
+_COLON_SPEECH = frozenset({
+    "erzählen", "titeln", "schildern", "resümieren", "bilanzieren", "kommentieren",
+    # round 8: speech verbs of social media and of advocacy ("twitterte:", "plädiert für …:")
+    "twittern", "posten", "formulieren", "plädieren",
+})
+#: heads of compound nouns that name a statement before a colon ("Eröffnungsrede", "Grußbotschaft")
+_COLON_NOUNS = ("Rede", "Appell", "Botschaft", "Statement", "Worten", "Fazit", "Resümee", "Devise", "Parole")
+#: tokens between a colon and a speech word further back than the nearest cue search
+_COLON_CLAUSE_MAX = 12
 #: tokens between a cue and its colon ("räumt aber gleich ein:", "titelte in einer Aussendung:")
 _COLON_CUE_GAP = 5
 #: verbs of the cue lexicon that are no speech verbs on their own (they cue speech only with a
@@ -777,3 +1136,41 @@ def split_at_source_phrases(doc: PreparedDoc, spans: list[TokenSpan]) -> tuple[l
         extra.append(TokenSpan("CUE", cut[0], cut[0] + 1))
         extra.append(TokenSpan("SPK", cut[0] + 1, cut[1]))
     return out, extra
+
+
+def split_at_trailing_attributions(doc: PreparedDoc, spans: list[TokenSpan]) -> tuple[list[TokenSpan], list[TokenSpan]]:
+    """Tagged indirect quotes that swallowed the trailing attribution of their sentence ("… dort
+    gibt es Strukturen, sagt sie zum STANDARD.") end before it, and the attribution's cue and
+    source become rule spans (unless the tagger tagged a cue in the sentence, which
+    :func:`onrecord.lang.de.attribution.cut_attribution` cuts out with its speaker). What the quote
+    held after the sentence stays a part of its own. Returns the spans and the new cue and source
+    spans."""
+    lex = lexicon()
+    toks = doc.tokens
+    out: list[TokenSpan] = []
+    extra: list[TokenSpan] = []
+    cue_sents = {toks[sp.begin].sent for sp in spans if sp.cls == "CUE"}
+    for sp in spans:
+        cut = None
+        if sp.cls in ("IQ", "FQ"):
+            for s_idx in range(toks[sp.begin].sent, toks[sp.end - 1].sent + 1):
+                b, e = doc.sentences[s_idx]
+                if s_idx in cue_sents or e > sp.end + 1:
+                    continue
+                comma = trailing_attribution(doc, b, e, lex)
+                if comma is not None and sp.begin + _MIN_QUOTE <= comma and toks[comma + 1].lower != "so":
+                    cut = (comma, e)
+                    break
+        if cut is None:
+            out.append(sp)
+            continue
+        comma, e = cut
+        first = trim(doc, TokenSpan(sp.cls, sp.begin, comma))
+        rest = trim(doc, TokenSpan(sp.cls, e, sp.end)) if e < sp.end else None
+        out.extend(p for p in (first, rest) if p is not None)
+        extra.append(TokenSpan("CUE", comma + 1, comma + 2))
+        src = trailing_source(doc, comma + 1, e, lex)
+        if src[1] > src[0]:
+            extra.append(TokenSpan("SPK", *src))
+    return out, extra
+
