@@ -487,20 +487,32 @@ def _main_clause(words: list[Word], lex: StanceLexicon) -> list[Word]:
     main: list[Word] = []
     inside = False
     for i, w in enumerate(words):
-        if w.text == "," or w.text in _CLAUSE_END:
+        if w.text == "," or _ends(words, i, lex.ordinal_period):
             inside = False
             main.append(w)
             continue
-        if w.text in _QUOTE_MARKS:
-            continue
+        if w.text in _QUOTE_MARKS or w.text in _CLAUSE_END:
+            continue  # a "." inside a number ("ab 3.500 Euro")
         opens = w.lower in subordinators and bool(main)
-        opens = opens or (not main and w.lower in lex.of("conditional"))  # "Sollten sie …, so …"
+        opens = opens or (not main and _condition_opens(words, i, lex))  # "Sollten sie …, so …"
         after_comma = bool(main) and main[-1].text == "," and _relative_at(words, i, relatives, prepositions)
         if opens or after_comma:
             inside = True
         if not inside:
             main.append(w)
     return main
+
+
+def _condition_opens(words: list[Word], i: int, lex: StanceLexicon) -> bool:
+    """Whether ``words[i]``, the first word of the words, opens a condition: a conjunction ("wenn",
+    "if"), or a modal that is one only when verb-first before a main clause after a comma ("Sollte es
+    regnen, …"; not the modal of a span that starts inside its sentence: "[Wer …,] sollte … greifen")."""
+    w = words[i]
+    if w.lower not in lex.of("conditional"):
+        return False
+    if w.lower not in lex.auxiliaries:
+        return True
+    return any(v.text == "," for v in words[i + 1 :])
 
 
 def _relative_at(words: list[Word], i: int, relatives: frozenset[str], prepositions: frozenset[str]) -> bool:
@@ -803,15 +815,18 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
         if not any(lemma(w.text).lower() in lex.cue_lemmas for w in cue_words):
             cue_words = _particle_verb(frame, cue_words, lex, lemma) + cue_words
     after_cue = [w for w in frame if cue_words and w.start > cue_words[-1].start]
-    negated = _negated(cue_words, frame, lex, lemma)
+    if cue_words and _inside(cue_words[-1].start, quote.spans) and not after_cue:
+        # the span holds the whole sentence ("Der Betriebsrat schließt Streiks nicht aus."): the
+        # cue's particle and negation follow it inside the words (guidelines section 6)
+        after_cue = [w for w in content if w.start > cue_words[-1].start]
+    around = sorted({*frame, *after_cue}, key=lambda w: w.start)
+    negated = _negated(cue_words, around, lex, lemma)
     looked = _looked(quote, content, doc)  # the main clause of the first sentence decides (guidelines 1.1)
     if quote.kind == "direct" and any(w.text == "?" for w in looked):
         return "question", negated
     if quote.kind != "direct" and _open_question(doc, quote, content, lex):
         return "question", negated
-    neutral_direct = quote.kind == "direct" and any(
-        lemma(w.text).lower() in lex.of("neutral_direct") for w in cue_words
-    )
+    neutral_direct = _plain_speech(quote, cue_words, after_cue, lex, lemma)
     closing = _right_before(after_cue, quote)
     stance = None if neutral_direct else _cue_stance(cue_words, after_cue, content, lex, lemma, closing)
     if stance == "belief" and _fear_of_future(cue_words, looked, lex, lemma):
@@ -838,6 +853,18 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     sourced = any(w.lower in lex.of("source_preposition") for w in cue_words)
     stance = _content_stance(quote, looked, lex, lemma, present, sourced)
     return stance, negated or _opening_negated(_opening(looked, lex), lex, lemma)
+
+
+def _plain_speech(quote: Quote, cue_words: list[Word], after_cue: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> bool:
+    """Whether a cue of ``neutral_direct`` ("meinen") is a plain speech verb (guidelines 1.2 belief):
+    after a direct quote, or after the words it follows as a parenthesis ("…, sei nicht vorhersehbar
+    gewesen, meinte er"); with a ``dass``-clause of its own after it, it is an opinion (belief)."""
+    if not any(lemma(w.text).lower() in lex.of("neutral_direct") for w in cue_words):
+        return False
+    if quote.kind == "direct":
+        return True
+    follows = bool(quote.spans) and cue_words[0].start >= quote.spans[0][1]
+    return follows and not any(w.lower in lex.of("subordinator") for w in _own_clause(after_cue[:6], lex))
 
 
 def _opening_negated(opening: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> bool:
