@@ -74,7 +74,7 @@ WORD_CLASSES = (
     "conditional", "named_group", "indefinite", "definite", "pronoun", "third_person", "non_name",
     "relative", "preposition", "not_hedge", "not_demand", "auxiliary", "generic", "interrogative",
     "do_support", "source_preposition", "imperative", "demonstrative",
-    "confidence", "copula", "not_future", "institution", "article", "abstract",
+    "confidence", "copula", "not_future", "institution", "article", "abstract", "complementizer",
 )  # fmt: skip
 #: how many opening words of the content may hold a subject and a stance verb ("he finally believes")
 SUBJECT_OPENING = 4
@@ -485,22 +485,39 @@ def _main_clause(words: list[Word], lex: StanceLexicon) -> list[Word]:
     pronoun ("…, der …") runs to the next comma or the end (guidelines 1.1: the main clause decides)."""
     subordinators, relatives, prepositions = lex.of("subordinator"), lex.of("relative"), lex.of("preposition")
     main: list[Word] = []
-    inside = False
+    inside = complement = False
     for i, w in enumerate(words):
-        if w.text == "," or _ends(words, i, lex.ordinal_period):
-            inside = False
+        if _ends(words, i, lex.ordinal_period) and not (complement and w.text == ","):
+            inside = complement = False
             main.append(w)
             continue
         if w.text in _QUOTE_MARKS or w.text in _CLAUSE_END:
-            continue  # a "." inside a number ("ab 3.500 Euro")
+            continue  # a "." inside a number ("ab 3.500 Euro"), a comma inside a complement clause
         opens = w.lower in subordinators and bool(main)
         opens = opens or (not main and _condition_opens(words, i, lex))  # "Sollten sie …, so …"
         after_comma = bool(main) and main[-1].text == "," and _relative_at(words, i, relatives, prepositions)
         if opens or after_comma:
             inside = True
+            # a complement clause after a main clause (a subject and a verb at least: "…, dass A,
+            # langfristig aber B", "decided that on Election Day, I will …"; not the noun of "concern
+            # that …") runs on over its commas to the end of the sentence
+            complement = complement or (opens and w.lower in lex.of("complementizer") and _clause_words(main) >= 2)
         if not inside:
             main.append(w)
     return main
+
+
+def _clause_words(words: list[Word]) -> int:
+    """How many words (not punctuation) ``words`` holds since its last clause mark (a comma
+    closing ``words``, "Diese beachte nicht, | dass …", not counted as one)."""
+    count = 0
+    while words and words[-1].text == ",":
+        words = words[:-1]
+    for w in reversed(words):
+        if w.text in _CLAUSE_END:
+            break
+        count += w.text not in _QUOTE_MARKS
+    return count
 
 
 def _condition_opens(words: list[Word], i: int, lex: StanceLexicon) -> bool:
