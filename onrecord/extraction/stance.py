@@ -646,10 +646,13 @@ def _content_stance(
         return "belief"  # "nach Auffassung", "in our view", "wir sind zuversichtlich"
     bare = [w for w in looked if w.text not in _QUOTE_MARKS]
     conditional = bool(bare) and bare[0].lower in lex.of("conditional")
-    # a condition anywhere in the sentence with a conditional "would"/"würde" in its main clause
-    # ("he would consider it an insult if they did not vote"; guidelines 1.2 hedged)
+    # a condition anywhere in the sentence with a conditional "would"/"würde" or a future in its main
+    # clause ("he would consider it an insult if they did not vote", "she will turn them gay if she is
+    # elected": a main claim under an open condition; guidelines 1.2 hedged, which wins over prediction)
     if not conditional and any(w.lower in lex.of("conditional") for w in bare[1:]):
-        conditional = _has(lex.of("konj2"), main_lows)
+        conditional = _has(lex.of("konj2"), main_lows) or _future(
+            main, lex.of("future"), lex.of("future_infinitive"), lex.ordinal_period, lemma, lex.case_marks_names
+        )
     hedge_lows = _without(lex.of("not_hedge"), main_lows)  # "as soon as possible", "could not" (inability)
     # Konjunktiv II / "would" is the source's own conditional in direct speech or after a first-person
     # subject ("Ich würde es nicht … nennen" in a span without quote marks); a politeness formula
