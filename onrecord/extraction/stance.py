@@ -74,7 +74,7 @@ WORD_CLASSES = (
     "conditional", "named_group", "indefinite", "definite", "pronoun", "third_person", "non_name",
     "relative", "preposition", "not_hedge", "not_demand", "auxiliary", "generic", "interrogative",
     "do_support", "source_preposition", "imperative", "demonstrative",
-    "confidence", "copula", "not_future", "institution", "article", "abstract", "complementizer",
+    "confidence", "copula", "not_future", "institution", "article", "abstract", "complementizer", "fused_article",
 )  # fmt: skip
 #: how many opening words of the content may hold a subject and a stance verb ("he finally believes")
 SUBJECT_OPENING = 4
@@ -238,9 +238,22 @@ class _Doc:
             b, e = self._bounds(i)
             pattern = self.lex.anonymous_any
             found = self._anonymous[i] = (
-                [m.start() for m in pattern.finditer(self.text, b, e)] if self.lex.anonymous else []
+                [m.start() for m in pattern.finditer(self.text, b, e) if not self._names_document(m.end(), e)]
+                if self.lex.anonymous
+                else []
             )
         return found
+
+    def _names_document(self, pos: int, end: int) -> bool:
+        """Whether a document noun follows ``pos`` (after articles): "heißt es im Brief", "hieß es in
+        dem Schreiben" cite a document, no concealed source (guidelines 3: a document is named or
+        unnamed by its issuer)."""
+        for w in self.between(pos, end)[:3]:
+            if w.lower in self.lex.of("determiner"):
+                continue
+            capital = self.lex.case_marks_names or w.text[:1].isupper()  # German nouns are capitalised
+            return capital and _is_document(w.lower, self.lex)
+        return False
 
     def names(self, span: Span) -> bool:
         found = self._names.get(span)
@@ -1064,7 +1077,16 @@ def _document_source(
                 break
             more.append(w)
         words = [*words, *more]
+        if len(words) == 1 and _definite_before(doc, speaker_spans[0][0], lex):
+            return "named"  # "heißt es im Brief", "laut dem Papier": a short definite phrase refers back (guidelines 3)
     return "named" if _named_issuer(words, at, lex, doc.not_names) else "unnamed"
+
+
+def _definite_before(doc: _Doc, begin: int, lex: StanceLexicon) -> bool:
+    """Whether a definite article (or a preposition fused with one: "im", "vom") stands right before ``begin``."""
+    before = doc.between(doc.sentence(begin)[0], begin)[-1:]
+    forms = lex.of("definite") | lex.of("article") | lex.of("fused_article")
+    return bool(before) and before[0].lower in forms and begin - before[0].end <= 1
 
 
 def _ends_issuer(w: Word, lex: StanceLexicon) -> bool:
