@@ -888,7 +888,9 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     return stance, negated or _opening_negated(_opening(looked, lex), lex, lemma)
 
 
-def _plain_speech(quote: Quote, cue_words: list[Word], after_cue: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> bool:
+def _plain_speech(
+    quote: Quote, cue_words: list[Word], after_cue: list[Word], lex: StanceLexicon, lemma: LemmaFn
+) -> bool:
     """Whether a cue of ``neutral_direct`` ("meinen") is a plain speech verb (guidelines 1.2 belief):
     after a direct quote, or after the words it follows as a parenthesis ("…, sei nicht vorhersehbar
     gewesen, meinte er"); with a ``dass``-clause of its own after it, it is an opinion (belief)."""
