@@ -123,3 +123,12 @@ def test_heisst_es_im_brief_cites_a_document() -> None:
     text = "Die Reform komme im Herbst, heißt es in Regierungskreisen."
     quote = _quote(text, "Die Reform komme im Herbst", "heißt es", "Regierungskreisen", kind="indirect")
     assert _de(text, quote).source_anonymity == "anonymous"
+
+
+def test_den_eindruck_haben_is_an_opinion() -> None:
+    # "den Eindruck haben" is an opinion phrase like "der Ansicht sein" (guidelines 1.2 belief; was: asserted)
+    text = "Er habe den Eindruck, dass viele Anrainer den Radweg wollten, erklärte der Ortsvorsteher."
+    words = "Er habe den Eindruck, dass viele Anrainer den Radweg wollten"
+    assert _de(text, _quote(text, words, "erklärte", kind="indirect")).stance == "belief"
+    text = "“I had the impression that the board wanted a delay,” the trustee said."
+    assert _en(text, _quote(text, "I had the impression that the board wanted a delay,", "said")).stance == "belief"
