@@ -74,7 +74,7 @@ WORD_CLASSES = (
     "conditional", "named_group", "indefinite", "definite", "pronoun", "third_person", "non_name",
     "relative", "preposition", "not_hedge", "not_demand", "auxiliary", "generic", "interrogative",
     "do_support", "source_preposition", "imperative", "demonstrative",
-    "confidence", "copula", "not_future", "institution", "article", "abstract",
+    "confidence", "copula", "not_future", "institution", "article", "abstract", "complementizer", "fused_article",
 )  # fmt: skip
 #: how many opening words of the content may hold a subject and a stance verb ("he finally believes")
 SUBJECT_OPENING = 4
@@ -238,9 +238,22 @@ class _Doc:
             b, e = self._bounds(i)
             pattern = self.lex.anonymous_any
             found = self._anonymous[i] = (
-                [m.start() for m in pattern.finditer(self.text, b, e)] if self.lex.anonymous else []
+                [m.start() for m in pattern.finditer(self.text, b, e) if not self._names_document(m.end(), e)]
+                if self.lex.anonymous
+                else []
             )
         return found
+
+    def _names_document(self, pos: int, end: int) -> bool:
+        """Whether a document noun follows ``pos`` (after articles): "heißt es im Brief", "hieß es in
+        dem Schreiben" cite a document, no concealed source (guidelines 3: a document is named or
+        unnamed by its issuer)."""
+        for w in self.between(pos, end)[:3]:
+            if w.lower in self.lex.of("determiner"):
+                continue
+            capital = self.lex.case_marks_names or w.text[:1].isupper()  # German nouns are capitalised
+            return capital and _is_document(w.lower, self.lex)
+        return False
 
     def names(self, span: Span) -> bool:
         found = self._names.get(span)
@@ -485,22 +498,51 @@ def _main_clause(words: list[Word], lex: StanceLexicon) -> list[Word]:
     pronoun ("…, der …") runs to the next comma or the end (guidelines 1.1: the main clause decides)."""
     subordinators, relatives, prepositions = lex.of("subordinator"), lex.of("relative"), lex.of("preposition")
     main: list[Word] = []
-    inside = False
+    inside = complement = False
     for i, w in enumerate(words):
-        if w.text == "," or w.text in _CLAUSE_END:
-            inside = False
+        if _ends(words, i, lex.ordinal_period) and not (complement and w.text == ","):
+            inside = complement = False
             main.append(w)
             continue
-        if w.text in _QUOTE_MARKS:
-            continue
+        if w.text in _QUOTE_MARKS or w.text in _CLAUSE_END:
+            continue  # a "." inside a number ("ab 3.500 Euro"), a comma inside a complement clause
         opens = w.lower in subordinators and bool(main)
-        opens = opens or (not main and w.lower in lex.of("conditional"))  # "Sollten sie …, so …"
+        opens = opens or (not main and _condition_opens(words, i, lex))  # "Sollten sie …, so …"
         after_comma = bool(main) and main[-1].text == "," and _relative_at(words, i, relatives, prepositions)
         if opens or after_comma:
             inside = True
+            # a complement clause after a main clause (a subject and a verb at least: "…, dass A,
+            # langfristig aber B", "decided that on Election Day, I will …"; not the noun of "concern
+            # that …") runs on over its commas to the end of the sentence
+            complement = complement or (opens and w.lower in lex.of("complementizer") and _clause_words(main) >= 2)
         if not inside:
             main.append(w)
     return main
+
+
+def _clause_words(words: list[Word]) -> int:
+    """How many words (not punctuation) ``words`` holds since its last clause mark (a comma
+    closing ``words``, "Diese beachte nicht, | dass …", not counted as one)."""
+    count = 0
+    while words and words[-1].text == ",":
+        words = words[:-1]
+    for w in reversed(words):
+        if w.text in _CLAUSE_END:
+            break
+        count += w.text not in _QUOTE_MARKS
+    return count
+
+
+def _condition_opens(words: list[Word], i: int, lex: StanceLexicon) -> bool:
+    """Whether ``words[i]``, the first word of the words, opens a condition: a conjunction ("wenn",
+    "if"), or a modal that is one only when verb-first before a main clause after a comma ("Sollte es
+    regnen, …"; not the modal of a span that starts inside its sentence: "[Wer …,] sollte … greifen")."""
+    w = words[i]
+    if w.lower not in lex.of("conditional"):
+        return False
+    if w.lower not in lex.auxiliaries:
+        return True
+    return any(v.text == "," for v in words[i + 1 :])
 
 
 def _relative_at(words: list[Word], i: int, relatives: frozenset[str], prepositions: frozenset[str]) -> bool:
@@ -617,10 +659,13 @@ def _content_stance(
         return "belief"  # "nach Auffassung", "in our view", "wir sind zuversichtlich"
     bare = [w for w in looked if w.text not in _QUOTE_MARKS]
     conditional = bool(bare) and bare[0].lower in lex.of("conditional")
-    # a condition anywhere in the sentence with a conditional "would"/"würde" in its main clause
-    # ("he would consider it an insult if they did not vote"; guidelines 1.2 hedged)
+    # a condition anywhere in the sentence with a conditional "would"/"würde" or a future in its main
+    # clause ("he would consider it an insult if they did not vote", "she will turn them gay if she is
+    # elected": a main claim under an open condition; guidelines 1.2 hedged, which wins over prediction)
     if not conditional and any(w.lower in lex.of("conditional") for w in bare[1:]):
-        conditional = _has(lex.of("konj2"), main_lows)
+        conditional = _has(lex.of("konj2"), main_lows) or _future(
+            main, lex.of("future"), lex.of("future_infinitive"), lex.ordinal_period, lemma, lex.case_marks_names
+        )
     hedge_lows = _without(lex.of("not_hedge"), main_lows)  # "as soon as possible", "could not" (inability)
     # Konjunktiv II / "would" is the source's own conditional in direct speech or after a first-person
     # subject ("Ich würde es nicht … nennen" in a span without quote marks); a politeness formula
@@ -803,15 +848,18 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
         if not any(lemma(w.text).lower() in lex.cue_lemmas for w in cue_words):
             cue_words = _particle_verb(frame, cue_words, lex, lemma) + cue_words
     after_cue = [w for w in frame if cue_words and w.start > cue_words[-1].start]
-    negated = _negated(cue_words, frame, lex, lemma)
+    if cue_words and _inside(cue_words[-1].start, quote.spans) and not after_cue:
+        # the span holds the whole sentence ("Der Betriebsrat schließt Streiks nicht aus."): the
+        # cue's particle and negation follow it inside the words (guidelines section 6)
+        after_cue = [w for w in content if w.start > cue_words[-1].start]
+    around = sorted({*frame, *after_cue}, key=lambda w: w.start)
+    negated = _negated(cue_words, around, lex, lemma)
     looked = _looked(quote, content, doc)  # the main clause of the first sentence decides (guidelines 1.1)
     if quote.kind == "direct" and any(w.text == "?" for w in looked):
         return "question", negated
     if quote.kind != "direct" and _open_question(doc, quote, content, lex):
         return "question", negated
-    neutral_direct = quote.kind == "direct" and any(
-        lemma(w.text).lower() in lex.of("neutral_direct") for w in cue_words
-    )
+    neutral_direct = _plain_speech(quote, cue_words, after_cue, lex, lemma)
     closing = _right_before(after_cue, quote)
     stance = None if neutral_direct else _cue_stance(cue_words, after_cue, content, lex, lemma, closing)
     if stance == "belief" and _fear_of_future(cue_words, looked, lex, lemma):
@@ -838,6 +886,20 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     sourced = any(w.lower in lex.of("source_preposition") for w in cue_words)
     stance = _content_stance(quote, looked, lex, lemma, present, sourced)
     return stance, negated or _opening_negated(_opening(looked, lex), lex, lemma)
+
+
+def _plain_speech(
+    quote: Quote, cue_words: list[Word], after_cue: list[Word], lex: StanceLexicon, lemma: LemmaFn
+) -> bool:
+    """Whether a cue of ``neutral_direct`` ("meinen") is a plain speech verb (guidelines 1.2 belief):
+    after a direct quote, or after the words it follows as a parenthesis ("…, sei nicht vorhersehbar
+    gewesen, meinte er"); with a ``dass``-clause of its own after it, it is an opinion (belief)."""
+    if not any(lemma(w.text).lower() in lex.of("neutral_direct") for w in cue_words):
+        return False
+    if quote.kind == "direct":
+        return True
+    follows = bool(quote.spans) and cue_words[0].start >= quote.spans[0][1]
+    return follows and not any(w.lower in lex.of("subordinator") for w in _own_clause(after_cue[:6], lex))
 
 
 def _opening_negated(opening: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> bool:
@@ -1017,7 +1079,16 @@ def _document_source(
                 break
             more.append(w)
         words = [*words, *more]
+        if len(words) == 1 and _definite_before(doc, speaker_spans[0][0], lex):
+            return "named"  # "heißt es im Brief", "laut dem Papier": a short definite phrase refers back (guidelines 3)
     return "named" if _named_issuer(words, at, lex, doc.not_names) else "unnamed"
+
+
+def _definite_before(doc: _Doc, begin: int, lex: StanceLexicon) -> bool:
+    """Whether a definite article (or a preposition fused with one: "im", "vom") stands right before ``begin``."""
+    before = doc.between(doc.sentence(begin)[0], begin)[-1:]
+    forms = lex.of("definite") | lex.of("article") | lex.of("fused_article")
+    return bool(before) and before[0].lower in forms and begin - before[0].end <= 1
 
 
 def _ends_issuer(w: Word, lex: StanceLexicon) -> bool:
