@@ -1092,3 +1092,46 @@ def unnamed_role(tok: Token) -> Role | None:
         return None
     return _role(parsed, tokens)
 
+
+
+_DESCRIPTION_STOPS = frozenset({"attr", "compound", "appos", "conj"})
+
+
+def description_role(tok: Token) -> Role | None:
+    """The role of a definite description without a name ("the former secretary of state", "the
+    Republican presidential nominee's", "the real estate mogul"): a singular role noun with
+    "the", its modifiers and prepositional phrases; None where a name goes with the phrase
+    (apposition, a name after it or after a comma) or where it is a predicate (read elsewhere)."""
+    if tok.tag_ != "NN" or not is_role_noun(tok) or tok.ent_type_ or tok.dep_ in _DESCRIPTION_STOPS:
+        return None
+    if [c.lower_ for c in tok.children if c.dep_ == "det"] != ["the"]:
+        return None
+    if any(c.dep_ in ("appos", "relcl", "acl") or c.ent_type_ == "PERSON" for c in tok.children):
+        return None  # "the senator, Jane Roe", "the nominee who …": the phrase goes with a name or clause
+    if tok.dep_ == "pobj" and (tok.head.lower_ == "as" or is_role_noun(tok.head.head)):
+        return None  # "as the 2012 nominee": a predicate; "undersecretary to the prime minister": another's
+    if any(c.text in _POSSESSIVE for c in tok.children) and tok.head.lower_ in _BODY_NOUNS | {"station"}:
+        return None  # "the sheriff's office": the office stands for a body
+    doc = tok.doc
+    keep = {tok.i}
+    for child in tok.children:
+        if child.dep_ in ("det", "amod", "compound", "nmod", "nummod", "prep", "punct", "advmod") and (
+            child.i < tok.i or child.dep_ == "prep"
+        ):
+            keep.update(t.i for t in child.subtree)
+    first, last = min(keep), max(keep)
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    if after is not None and (after.ent_type_ == "PERSON" or after.text == "," and last + 2 < len(doc)
+                              and doc[last + 2].ent_type_ == "PERSON"):
+        return None  # "the nominee Jane Roe", "the chair of the panel, Jane Roe"
+    tokens = [t for t in doc[first : last + 1] if not t.is_space]
+    if any(t.ent_type_ == "PERSON" or t.text in _POSSESSIVE for t in tokens):
+        return None  # "the Clinton campaign's chairman": a person's or a body's phrase of its own kind
+    if any(t.pos_ in ("VERB", "AUX") and not is_role_noun(t) and t.tag_ not in ("VBG", "VBN") for t in tokens):
+        return None
+    parsed = _parse(tokens)
+    if parsed is None or not parsed.title:
+        return None
+    if len(parsed.title_extra.split()) < 2 and not (parsed.former or parsed.organization or parsed.place):
+        return None  # "the president", "the head": a bare noun says too little to name its holder
+    return _role(parsed, tokens)
