@@ -1,0 +1,87 @@
+"""Roles, round 10 (issue 13, point 2: recall on recurring constructions). English: a definite
+description without a name ("the former secretary of state", "the Vermont senator") is a role of
+the person it describes — the one holding its title noun, else the most mentioned person named
+in its sentence or the one before that is not the subject of its own clause; occupation nouns
+("entertainer", "contributor", "mogul"). Original sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from onrecord.extraction import ExtractionResult
+from onrecord.lang import get_extractor
+
+Extract = Callable[[str], ExtractionResult]
+Quad = tuple[str | None, str | None, str | None, bool]
+
+
+@pytest.fixture(scope="module")
+def en() -> Extract:
+    return get_extractor("en").extract
+
+
+def _roles(result: ExtractionResult, name: str) -> list[Quad]:
+    entity = next((e for e in result.entities if e.name == name), None)
+    assert entity is not None, [e.name for e in result.entities]
+    return [(r.title, r.organization, r.place, r.former) for r in entity.roles]
+
+
+def test_former_description_in_the_next_sentence(en: Extract) -> None:
+    text = ("Voters keep asking Maria Lopez about her record. "
+            "The former secretary of state pushed the plan during the convention.")
+    assert ("secretary of state", None, None, True) in _roles(en(text), "Maria Lopez")
+
+
+def test_description_goes_to_the_holder_of_its_title(en: Extract) -> None:
+    text = ("Sen. Bernie Sanders spoke about guns on Monday. Roof is accused of a massacre. "
+            "Clinton has hammered the Vermont senator for his vote.")
+    result = en(text)
+    assert ("senator", None, "Vermont", False) in _roles(result, "Bernie Sanders")
+    assert _roles(result, "Roof") == []
+
+
+def test_subject_of_the_clause_is_not_the_described_person(en: Extract) -> None:
+    text = ("Jane Roe walked onto the stage. "
+            "Later that night, John Smith said to the Republican nominee for president that the race was over.")
+    result = en(text)
+    assert ("Republican nominee for president", None, None, False) in _roles(result, "Jane Roe")
+    assert _roles(result, "John Smith") == []
+
+
+_LEAD = ("Voters keep asking Maria Lopez about her record. "
+         "The former secretary of state pushed the plan during the convention. ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bare noun says too little
+        "The president spoke on Monday.",
+        # inside another role phrase: someone else's office
+        "Claudio Rossi, undersecretary to the prime minister, said the table will open.",
+        # the sheriff's office is a body
+        "Maria Lopez went to the East Side sheriff's station on Monday.",
+    ],
+)
+def test_descriptions_that_name_no_one(en: Extract, text: str) -> None:
+    result = en(_LEAD + text)
+    assert ("secretary of state", None, None, True) in _roles(result, "Maria Lopez")
+    for entity in result.entities:
+        assert not any(r.title in ("president", "prime minister", "sheriff") for r in entity.roles), entity
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("The letter was sent to the apartment of entertainer Spike Lee on Monday.",
+         "Spike Lee", ("entertainer", None, None, False)),
+        ("Fox News contributor George Wills wrote a column on Monday.",
+         "George Wills", ("contributor", "Fox News", None, False)),
+        ("Investigators questioned Bryan Paglia, a former campaign employee, on Friday.",
+         "Bryan Paglia", ("campaign employee", None, None, True)),
+    ],
+)
+def test_occupation_nouns(en: Extract, text: str, name: str, role: Quad) -> None:
+    assert role in _roles(en(text), name)
