@@ -499,6 +499,28 @@ def _held_by_other(role: Role, holder: Cluster, builder: EntityBuilder) -> bool:
     )
 
 
+#: party words of a role: a description of one party names no holder of another's role
+_PARTIES = {"democratic": "D", "democrat": "D", "republican": "R", "gop": "R", "green": "G", "libertarian": "L"}
+
+
+def _parties(role: Role) -> set[str]:
+    words = f"{role.title or ''} {role.organization or ''}".lower().split()
+    return {_PARTIES[w] for w in words if w in _PARTIES}
+
+
+def _conflicts(role: Role, holder: Cluster) -> bool:
+    """Whether a description clashes with a role the holder has: another party ("the Democratic
+    front-runner" for a Republican nominee) or another place ("the Puerto Rican governor" for a
+    senator of Vermont)."""
+    parties = _parties(role)
+    for r in holder.roles:
+        if parties and _parties(r) and not parties & _parties(r):
+            return True
+        if role.place and r.place and r.place != role.place:
+            return True
+    return False
+
+
 def _description_roles(builder: EntityBuilder) -> None:
     """Definite descriptions ("the former secretary of state", "the Republican presidential
     nominee's") give their role to the person named last before them (GUIDELINES B: a role
@@ -518,7 +540,7 @@ def _description_roles(builder: EntityBuilder) -> None:
             holder = _description_holder(tok, first, builder)
             if holder is not None and _held_by_other(role, holder, builder):
                 continue
-        if holder is None or holder is own:
+        if holder is None or holder is own or _conflicts(role, holder):
             continue
         title = (role.title or "").lower()
         if not any((r.title or "").lower() == title for r in holder.roles):

@@ -1095,6 +1095,18 @@ def unnamed_role(tok: Token) -> Role | None:
 
 
 _DESCRIPTION_STOPS = frozenset({"attr", "compound", "appos", "conj"})
+#: the positions in which a description refers back to a named person: subject, object, possessor
+_DESCRIPTION_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})
+
+
+@cache
+def _non_referring() -> frozenset[str]:
+    """Modifiers that make a description name a type or someone to come ("the next president",
+    "the first president of …", "the real founder of …"): data/non_referring.txt."""
+    return frozenset(w.lower() for w in data_lines("non_referring.txt"))
+
+
+_NON_REFERRING = _non_referring()
 
 
 def description_role(tok: Token) -> Role | None:
@@ -1104,8 +1116,10 @@ def description_role(tok: Token) -> Role | None:
     (apposition, a name after it or after a comma) or where it is a predicate (read elsewhere)."""
     if tok.tag_ != "NN" or not is_role_noun(tok) or tok.ent_type_ or tok.dep_ in _DESCRIPTION_STOPS:
         return None
-    if [c.lower_ for c in tok.children if c.dep_ == "det"] != ["the"]:
-        return None
+    if [c.lower_ for c in tok.children if c.dep_ == "det"] != ["the"] or tok.dep_ not in _DESCRIPTION_DEPS:
+        return None  # "for the Democratic nominee", "with the ambassador": no reference to a person named
+    if any(c.dep_ == "conj" or c.lower_ in _NON_REFERRING for c in tok.children):
+        return None  # "the Texas senator and business mogul", "the next president": no one person named before
     if any(c.dep_ in ("appos", "relcl", "acl") or c.ent_type_ == "PERSON" for c in tok.children):
         return None  # "the senator, Jane Roe", "the nominee who …": the phrase goes with a name or clause
     if tok.dep_ == "pobj" and (tok.head.lower_ == "as" or is_role_noun(tok.head.head)):
