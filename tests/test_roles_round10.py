@@ -3,7 +3,8 @@ description without a name ("the former secretary of state", "the Vermont senato
 the person it describes — the one holding its title noun, else the most mentioned person named
 in its sentence or the one before that is not the subject of its own clause (only a subject,
 object or possessor refers back; no "next"/"first" type descriptions, no party or place clash); occupation nouns
-("entertainer", "contributor", "mogul"). Original sentences."""
+("entertainer", "contributor", "mogul"). German: a body's unit after a hyphenated body ("Facebook-Tochter
+Oculus VR" → title Tochter, organisation Facebook). Original sentences."""
 
 from __future__ import annotations
 
@@ -89,3 +90,19 @@ def test_descriptions_that_name_no_one(en: Extract, text: str) -> None:
 )
 def test_occupation_nouns(en: Extract, text: str, name: str, role: Quad) -> None:
     assert role in _roles(en(text), name)
+
+
+@pytest.fixture(scope="module")
+def de() -> Extract:
+    return get_extractor("de").extract
+
+
+def test_subsidiary_after_a_hyphenated_body(de: Extract) -> None:
+    result = de("Die neue Brille stammt von der Siemens-Tochter Helix Optics, berichtete das Blatt.")
+    assert ("Tochter", "Siemens", None, False) in _roles(result, "Helix Optics")
+
+
+def test_daughter_alone_is_kinship(de: Extract) -> None:
+    result = de("Die Siemens-Tochter Helix Optics baut Brillen. Seine Tochter Anna Berger kam ebenfalls.")
+    assert ("Tochter", "Siemens", None, False) in _roles(result, "Helix Optics")
+    assert _roles(result, "Anna Berger") == []
