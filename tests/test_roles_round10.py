@@ -4,7 +4,8 @@ the person it describes — the one holding its title noun, else the most mentio
 in its sentence or the one before that is not the subject of its own clause (only a subject,
 object or possessor refers back; no "next"/"first" type descriptions, no party or place clash); occupation nouns
 ("entertainer", "contributor", "mogul"). German: a body's unit after a hyphenated body ("Facebook-Tochter
-Oculus VR" → title Tochter, organisation Facebook). Original sentences."""
+Oculus VR" → title Tochter, organisation Facebook); "Ein Sprecher der Ministerin X" is an unnamed
+spokesman (title Sprecher), not a role of X. Original sentences."""
 
 from __future__ import annotations
 
@@ -106,3 +107,18 @@ def test_daughter_alone_is_kinship(de: Extract) -> None:
     result = de("Die Siemens-Tochter Helix Optics baut Brillen. Seine Tochter Anna Berger kam ebenfalls.")
     assert ("Tochter", "Siemens", None, False) in _roles(result, "Helix Optics")
     assert _roles(result, "Anna Berger") == []
+
+
+def test_spokesman_of_a_named_person_is_an_unnamed_holder(de: Extract) -> None:
+    result = de("Ein Sprecher der Bildungsministerin Petra Lindner erklärte am Montag, die Regeln seien klar.")
+    spokesman = next(e for e in result.entities if e.name.startswith("Sprecher"))
+    assert [(r.title, r.organization) for r in spokesman.roles] == [("Sprecher", None)]
+    assert ("Bildungsministerin", None, None, False) in _roles(result, "Petra Lindner")
+    assert not any(r.title == "Sprecher" for e in result.entities if e.name == "Petra Lindner" for r in e.roles)
+
+
+def test_president_of_a_body_before_his_name_stays_his_role(de: Extract) -> None:
+    result = de("Ein Sprecher der Bildungsministerin Petra Lindner erklärte, die Regeln seien klar. "
+                "Der Präsident des Verbands Max Muster sagte am Montag, sie seien unklar.")
+    assert any(e.name.startswith("Sprecher") for e in result.entities)
+    assert ("Präsident", "Verband", None, False) in _roles(result, "Max Muster")
