@@ -3,7 +3,8 @@ description without a name ("the former secretary of state", "the Vermont senato
 the person it describes — the one holding its title noun, else the most mentioned person named
 in its sentence or the one before that is not the subject of its own clause (only a subject,
 object or possessor refers back; no "next"/"first" type descriptions, no party or place clash); occupation nouns
-("entertainer", "contributor", "mogul"). German: a body's unit after a hyphenated body ("Facebook-Tochter
+("entertainer", "contributor", "mogul"); "retired" tagged as a verb before a title marks it former.
+German: a body's unit after a hyphenated body ("Facebook-Tochter
 Oculus VR" → title Tochter, organisation Facebook); "Ein Sprecher der Ministerin X" is an unnamed
 spokesman (title Sprecher), not a role of X. Original sentences."""
 
@@ -122,3 +123,8 @@ def test_president_of_a_body_before_his_name_stays_his_role(de: Extract) -> None
                 "Der Präsident des Verbands Max Muster sagte am Montag, sie seien unklar.")
     assert any(e.name.startswith("Sprecher") for e in result.entities)
     assert ("Präsident", "Verband", None, False) in _roles(result, "Max Muster")
+
+
+def test_retired_tagged_as_a_verb_marks_former(en: Extract) -> None:
+    result = en("On Friday, the senator was joined by her husband, retired pilot Carl Weston.")
+    assert ("pilot", None, None, True) in _roles(result, "Carl Weston")

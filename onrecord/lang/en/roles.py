@@ -581,6 +581,8 @@ def _prefix_before(doc: Doc, end: int) -> list[Token]:
             out.insert(0, t)  # "interior and overseas minister"
         elif first is None and _plural_role_as_verb(t):
             out.insert(0, t)  # "; photographers Nat Finkelstein, …" with the plural tagged as a verb
+        elif first is not None and t.lower_ in _FORMER and t.pos_ in ("VERB", "ADV"):
+            out.insert(0, t)  # "retired astronaut Mark Kelly" with "retired" tagged as a verb: former
         elif t.is_punct or t.pos_ in ("VERB", "AUX", "CCONJ", "PRON", "NUM", "SCONJ", "PART", "ADP", "DET", "ADV"):
             break
         elif t.ent_type_ == "PERSON" and first is not None and first.lower_ in _BODY_NOUNS and (
