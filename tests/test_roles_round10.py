@@ -82,8 +82,8 @@ def test_descriptions_that_name_no_one(en: Extract, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "name", "role"),
     [
-        ("The letter was sent to the apartment of entertainer Spike Lee on Monday.",
-         "Spike Lee", ("entertainer", None, None, False)),
+        ("The letter was sent to the apartment of entertainer Dana Whitfield on Monday.",
+         "Dana Whitfield", ("entertainer", None, None, False)),
         ("Fox News contributor George Wills wrote a column on Monday.",
          "George Wills", ("contributor", "Fox News", None, False)),
         ("Investigators questioned Bryan Paglia, a former campaign employee, on Friday.",
