@@ -1108,8 +1108,6 @@ def _non_referring() -> frozenset[str]:
     return frozenset(w.lower() for w in data_lines("non_referring.txt"))
 
 
-_NON_REFERRING = _non_referring()
-
 
 def description_role(tok: Token) -> Role | None:
     """The role of a definite description without a name ("the former secretary of state", "the
@@ -1120,7 +1118,7 @@ def description_role(tok: Token) -> Role | None:
         return None
     if [c.lower_ for c in tok.children if c.dep_ == "det"] != ["the"] or tok.dep_ not in _DESCRIPTION_DEPS:
         return None  # "for the Democratic nominee", "with the ambassador": no reference to a person named
-    if any(c.dep_ == "conj" or c.lower_ in _NON_REFERRING for c in tok.children):
+    if any(c.dep_ == "conj" or c.lower_ in _non_referring() for c in tok.children):
         return None  # "the Texas senator and business mogul", "the next president": no one person named before
     if any(c.dep_ in ("appos", "relcl", "acl") or c.ent_type_ == "PERSON" for c in tok.children):
         return None  # "the senator, Jane Roe", "the nominee who …": the phrase goes with a name or clause
