@@ -1065,7 +1065,39 @@ def _resolve(
     if owner is not None:
         state.seen(owner, span, cand if is_speaker else None, mention=False)
         return
+    inner = _role_of_named(doc, view) if not quoted and _subject_like(doc, view.begin) else None
+    if inner is not None:
+        # "Ein Sprecher der EU-Kommissarin Viviane Reding erklärte …": the speaker is the unnamed
+        # spokesman (title only: a person as employer gives no organisation), the name his employer's
+        # (the phrase up to the name: the name is the employer's mention, not the spokesman's)
+        outer = RoleMatch(nominative([toks[view.begin + 1]], toks[view.begin].lower), None, None, view.begin,
+                          inner, toks[view.begin + 1].text)
+        _unnamed_role(state, doc, cand if is_speaker else None, outer)
+        view = Candidate(view.begin + 3, view.end, view.source)
+        cand, is_speaker = view, False
     _named(state, doc, view, cand, types, kinds, gaz, resolver, is_speaker, quoted)
+
+
+#: words that join a role noun to the person whose role it serves ("ein Sprecher von Minister X")
+_OF_PERSON = frozenset({"von", "der", "des"})
+
+
+def _role_of_named(doc: PreparedDoc, view: Candidate) -> int | None:
+    """Where the name begins in "<Ein|Der> <role noun> <von|der|des> <role> <Name>" (the role of
+    someone serving a named person: "Ein Sprecher von Verkehrsminister Winfried Hermann"), else None."""
+    toks = doc.tokens
+    b = view.begin
+    if view.end - b < 4 or toks[b].lower not in ("ein", "eine", "der", "die"):
+        return None
+    if not is_role(toks[b + 1]) or toks[b + 1].text.endswith("n") and toks[b].lower == "die" \
+            or toks[b + 2].lower not in _OF_PERSON:
+        return None  # (a plural "die Sprechern" is no one person)
+    for k in range(b + 3, min(b + 6, view.end - 1)):
+        if is_role(toks[k]) and not is_role(toks[k + 1]) and toks[k + 1].text[:1].isupper():
+            return k + 1  # the person has a role of its own before the name ("der Kommissarin Viviane Reding")
+        if not toks[k].text[:1].isupper():
+            return None
+    return None  # "Der Präsident des Verbands Max Muster": the name is the holder's own
 
 
 def _finish(doc: PreparedDoc, state: _State) -> tuple[list[Entity], dict[Candidate, str]]:

@@ -163,6 +163,14 @@ def _fused_former(word: str) -> str | None:
 
 
 @cache
+def _unit_relations() -> frozenset[str]:
+    """Nouns of an organisation's relation to its parent, a role only after a hyphenated body
+    ("Facebook-Tochter Oculus VR"; GUIDELINES B: an organisation's role relative to another
+    body): data/unit_relations.txt. Alone ("seine Tochter") they are kinship, no role."""
+    return frozenset(data_lines("unit_relations.txt"))
+
+
+@cache
 def _not_fused_ex() -> tuple[str, ...]:
     """Word starts that begin with "ex" but hold no fused "Ex" ("Exportchef", "Exekutivdirektor")."""
     return tuple(data_lines("not_fused_ex.txt"))
@@ -181,7 +189,9 @@ def role_head(word: str) -> str | None:
     if fused is not None:
         return role_head(fused)  # "Exfinanzminister" → "Finanzminister"
     if "-" in word:
-        last = word.rsplit("-", 1)[1]
+        first, last = word.rsplit("-", 1)
+        if last in _unit_relations() and first[:1].isupper() and first.replace("-", "").isalnum():
+            return last  # "Facebook-Tochter": a body's unit, relative to the body before it
         return role_head(last) if last[:1].isupper() else None
     for k in range(3, len(word) - 3):  # longest suffix first, a prefix of at least 3 letters
         part = word[k].upper() + word[k + 1 :]

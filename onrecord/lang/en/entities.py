@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from onrecord.lang.en.lexicon import Lexicon, data_lines
-from onrecord.lang.en.roles import is_role_noun, person_roles, role_places, unnamed_role
+from onrecord.lang.en.roles import description_role, is_role_noun, person_roles, role_places, unnamed_role
 from onrecord.lang.en.spans import NAME_PARTICLES, doc_ents, doc_text, np_span
 from onrecord.model import EntityKind, EntityType, Role, Span
 from onrecord.resolve.gazetteer import default_gazetteer
@@ -399,7 +399,152 @@ def build_entities(doc: Doc, sources: list[tuple[int, Span]], lex: Lexicon) -> E
             if obj.i in builder.by_token:
                 continue  # "Moon Jae In said": the head is the last part of a name already read
             _add_source(builder, obj, source_heads[obj.i])
+    _description_roles(builder)
     return builder
+
+
+def _clause_subjects(tok: Token, builder: EntityBuilder) -> list[Cluster]:
+    """The entities that are the subject of the nearest verb above ``tok`` with a subject (a
+    relative "who" stands for the noun it modifies): "Abedin emailed the secretary of state" can
+    not make Abedin the secretary."""
+    head = tok
+    for _ in range(12):
+        if head.head.i == head.i:
+            return []
+        head = head.head
+        if head.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            continue
+        out: list[Cluster] = []
+        for subject in subjects:
+            if subject.lower_ in RELATIVES and head.dep_ == "relcl":
+                subject = head.head
+            cluster = builder.by_token.get(subject.i)
+            if cluster is not None:
+                out.append(cluster)
+        return out
+    return []
+
+
+def _previous_sentence_start(doc: Doc, i: int) -> int:
+    start = doc[i].sent.start
+    return doc[start - 1].sent.start if start > 0 else start
+
+
+def _description_holder(tok: Token, first: int, builder: EntityBuilder) -> Cluster | None:
+    """The person a definite description refers to: the person named last before it, in its
+    sentence or the one before, that is not the subject of its own clause."""
+    doc = tok.doc
+    excluded = _clause_subjects(tok, builder)
+    candidates: list[Cluster] = []
+    for j in range(first - 1, _previous_sentence_start(doc, first) - 1, -1):
+        cluster = builder.by_token.get(j)
+        if cluster is None or cluster.type != "person" or not doc[j].text[:1].isupper() or doc[j].pos_ == "PRON":
+            continue
+        if not any(cluster is c for c in excluded + candidates):
+            candidates.append(cluster)
+    if not candidates:
+        return None
+    # the most mentioned of them (the person the article is about), the nearest on a tie
+    return max(candidates, key=lambda c: (len(c.mentions), -candidates.index(c)))
+
+
+#: abbreviated titles before a name and the noun a description writes for them ("Sen. Jane Roe" …
+#: "the Vermont senator")
+_TITLE_ABBREVIATIONS = {"sen.": "senator", "gov.": "governor", "rep.": "representative", "gen.": "general",
+                        "pres.": "president", "adm.": "admiral", "lt.": "lieutenant", "col.": "colonel"}
+
+
+def _title_head(title: str | None) -> str:
+    words = (title or "").lower().split()
+    head = words[-1] if words else ""
+    return _TITLE_ABBREVIATIONS.get(head, head)
+
+
+def _titled_holder(role: Role, before: int, builder: EntityBuilder) -> Cluster | None:
+    """The person named last before a description who holds its title noun ("Sen. Bernie Sanders" …
+    "the Vermont senator")."""
+    head = _title_head(role.title)
+    best: Cluster | None = None
+    best_key = (False, -1)
+    for c in builder.clusters:
+        held = [r for r in c.roles if _title_head(r.title) == head]
+        if c.type != "person" or not held:
+            continue
+        if role.organization and not any(r.organization == role.organization for r in held):
+            continue  # "the presumptive Green Party nominee" is not the Democratic nominee
+        # one with the same body and place first ("President Enrique Peña Nieto" for "the president
+        # of Mexico", not "President Obama"), then the one named last
+        key = (any((r.organization, r.place) == (role.organization, role.place) for r in held),
+               max((b for b, _ in c.mentions if b < before), default=-1))
+        if key[1] >= 0 and key > best_key:
+            best, best_key = c, key
+    return best
+
+
+def _held_by_other(role: Role, holder: Cluster, builder: EntityBuilder) -> bool:
+    """Whether another person of the article holds the described role ("Mexican President Enrique
+    Peña Nieto" … "the president of Mexico"): the description then names that person."""
+    title = (role.title or "").lower()
+    head = title.split()[-1:]
+    return any(
+        c is not holder and c.type == "person" and any(
+            (r.title or "").lower() == title and (r.organization, r.place) == (role.organization, role.place)
+            or bool(role.organization or role.place) and (r.title or "").lower().split()[-1:] == head
+            and (r.organization, r.place) == (role.organization, role.place)
+            for r in c.roles)
+        for c in builder.clusters
+    )
+
+
+#: party words of a role: a description of one party names no holder of another's role
+_PARTIES = {"democratic": "D", "democrat": "D", "republican": "R", "gop": "R", "green": "G", "libertarian": "L"}
+
+
+def _parties(role: Role) -> set[str]:
+    words = f"{role.title or ''} {role.organization or ''}".lower().split()
+    return {_PARTIES[w] for w in words if w in _PARTIES}
+
+
+def _conflicts(role: Role, holder: Cluster) -> bool:
+    """Whether a description clashes with a role the holder has: another party ("the Democratic
+    front-runner" for a Republican nominee) or another place ("the Puerto Rican governor" for a
+    senator of Vermont)."""
+    parties = _parties(role)
+    for r in holder.roles:
+        if parties and _parties(r) and not parties & _parties(r):
+            return True
+        if role.place and r.place and r.place != role.place:
+            return True
+    return False
+
+
+def _description_roles(builder: EntityBuilder) -> None:
+    """Definite descriptions ("the former secretary of state", "the Republican presidential
+    nominee's") give their role to the person named last before them (GUIDELINES B: a role
+    stated for an entity named earlier)."""
+    doc = builder.doc
+    for tok in doc:
+        own = builder.by_token.get(tok.i)
+        if own is not None and own.type == "person" and own.words and own.words[0][:1].isupper():
+            continue  # a name, or a description already joined to the named person it describes
+        role = description_role(tok)
+        if role is None or not role.spans:
+            continue
+        phrase = doc.char_span(role.spans[0][0], role.spans[0][1], alignment_mode="expand")
+        first = phrase.start if phrase is not None else tok.i
+        holder = _titled_holder(role, tok.idx, builder)
+        if holder is None:
+            holder = _description_holder(tok, first, builder)
+            if holder is not None and _held_by_other(role, holder, builder):
+                continue
+        if holder is None or holder is own or _conflicts(role, holder):
+            continue
+        title = (role.title or "").lower()
+        if not any((r.title or "").lower() == title for r in holder.roles):
+            holder.roles.append(role)  # a title the holder has (in any case) adds nothing
 
 
 def _title_trimmed(ent: SpacySpan) -> SpacySpan:

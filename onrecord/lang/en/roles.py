@@ -581,6 +581,8 @@ def _prefix_before(doc: Doc, end: int) -> list[Token]:
             out.insert(0, t)  # "interior and overseas minister"
         elif first is None and _plural_role_as_verb(t):
             out.insert(0, t)  # "; photographers Nat Finkelstein, …" with the plural tagged as a verb
+        elif first is not None and t.lower_ in _FORMER and t.pos_ in ("VERB", "ADV"):
+            out.insert(0, t)  # "retired astronaut Mark Kelly" with "retired" tagged as a verb: former
         elif t.is_punct or t.pos_ in ("VERB", "AUX", "CCONJ", "PRON", "NUM", "SCONJ", "PART", "ADP", "DET", "ADV"):
             break
         elif t.ent_type_ == "PERSON" and first is not None and first.lower_ in _BODY_NOUNS and (
@@ -1092,3 +1094,58 @@ def unnamed_role(tok: Token) -> Role | None:
         return None
     return _role(parsed, tokens)
 
+
+
+_DESCRIPTION_STOPS = frozenset({"attr", "compound", "appos", "conj"})
+#: the positions in which a description refers back to a named person: subject, object, possessor
+_DESCRIPTION_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})
+
+
+@cache
+def _non_referring() -> frozenset[str]:
+    """Modifiers that make a description name a type or someone to come ("the next president",
+    "the first president of …", "the real founder of …"): data/non_referring.txt."""
+    return frozenset(w.lower() for w in data_lines("non_referring.txt"))
+
+
+
+def description_role(tok: Token) -> Role | None:
+    """The role of a definite description without a name ("the former secretary of state", "the
+    Republican presidential nominee's", "the real estate mogul"): a singular role noun with
+    "the", its modifiers and prepositional phrases; None where a name goes with the phrase
+    (apposition, a name after it or after a comma) or where it is a predicate (read elsewhere)."""
+    if tok.tag_ != "NN" or not is_role_noun(tok) or tok.ent_type_ or tok.dep_ in _DESCRIPTION_STOPS:
+        return None
+    if [c.lower_ for c in tok.children if c.dep_ == "det"] != ["the"] or tok.dep_ not in _DESCRIPTION_DEPS:
+        return None  # "for the Democratic nominee", "with the ambassador": no reference to a person named
+    if any(c.dep_ == "conj" or c.lower_ in _non_referring() for c in tok.children):
+        return None  # "the Texas senator and business mogul", "the next president": no one person named before
+    if any(c.dep_ in ("appos", "relcl", "acl") or c.ent_type_ == "PERSON" for c in tok.children):
+        return None  # "the senator, Jane Roe", "the nominee who …": the phrase goes with a name or clause
+    if tok.dep_ == "pobj" and (tok.head.lower_ == "as" or is_role_noun(tok.head.head)):
+        return None  # "as the 2012 nominee": a predicate; "undersecretary to the prime minister": another's
+    if any(c.text in _POSSESSIVE for c in tok.children) and tok.head.lower_ in _BODY_NOUNS | {"station"}:
+        return None  # "the sheriff's office": the office stands for a body
+    doc = tok.doc
+    keep = {tok.i}
+    for child in tok.children:
+        if child.dep_ in ("det", "amod", "compound", "nmod", "nummod", "prep", "punct", "advmod") and (
+            child.i < tok.i or child.dep_ == "prep"
+        ):
+            keep.update(t.i for t in child.subtree)
+    first, last = min(keep), max(keep)
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    if after is not None and (after.ent_type_ == "PERSON" or after.text == "," and last + 2 < len(doc)
+                              and doc[last + 2].ent_type_ == "PERSON"):
+        return None  # "the nominee Jane Roe", "the chair of the panel, Jane Roe"
+    tokens = [t for t in doc[first : last + 1] if not t.is_space]
+    if any(t.ent_type_ == "PERSON" or t.text in _POSSESSIVE for t in tokens):
+        return None  # "the Clinton campaign's chairman": a person's or a body's phrase of its own kind
+    if any(t.pos_ in ("VERB", "AUX") and not is_role_noun(t) and t.tag_ not in ("VBG", "VBN") for t in tokens):
+        return None
+    parsed = _parse(tokens)
+    if parsed is None or not parsed.title:
+        return None
+    if len(parsed.title_extra.split()) < 2 and not (parsed.former or parsed.organization or parsed.place):
+        return None  # "the president", "the head": a bare noun says too little to name its holder
+    return _role(parsed, tokens)
