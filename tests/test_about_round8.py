@@ -106,3 +106,15 @@ def test_german_acronym_compound_joins_the_named_country(extract_de: Extract) ->
     assert len(names) == 1 and names[0] in ("USA", "US")
     assert sum(1 for e in result.entities if e.name in ("USA", "US")) == 1
 
+
+
+# --- a pronoun counts only when its referent is named in the article (guidelines 2): not when
+# --- it goes to an unnamed source ("Her mother", "an Australian woman")
+
+
+def test_english_pronoun_of_an_unnamed_source_is_no_topic(extract_en: Extract) -> None:
+    text = ("An elderly woman told reporters that the clinic had closed in May. Police said on Friday that she "
+            "had tried to warn the city council about the fire risk.")
+    result = extract_en(text)
+    assert "Police" in [q.speaker.text for q in result.quotes if q.speaker is not None]
+    assert _about_names(result, "tried to warn") == []
