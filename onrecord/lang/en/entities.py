@@ -381,13 +381,18 @@ class EntityBuilder:
     def unbind_speaker(self, spans: list[Span], head: int) -> None:
         """A direct quote's speaker says "I": a he/she inside its words that went to the speaker
         (the subject of the sentence before, "He started out by insulting …," Barkley said)
-        goes to the next candidate instead."""
+        goes to the next candidate instead, unless the quote names that person before it."""
         speaker = self.by_token.get(head)
         if speaker is None:
             return
+        text = doc_text(self.doc)
+        named = [b for b, e in speaker.mentions if any(sb <= b < se for sb, se in spans)
+                 and text[b:e].lower() not in MALE_PRONOUNS | FEMALE_PRONOUNS]
         for tok in list(self.pronouns):
             if self.by_token.get(tok.i) is not speaker or not any(b <= tok.idx < e for b, e in spans):
                 continue
+            if any(b < tok.idx for b in named):
+                continue  # the quote names the person before ("Andy Warhol was … He is …"): the speaker is doubtful
             span = (tok.idx, tok.idx + len(tok.text))
             speaker.mentions.remove(span)
             speaker.last = max((b for b, _ in speaker.mentions), default=-1)
