@@ -1214,6 +1214,29 @@ def _common_nouns(doc: _Doc, entities: Sequence[Entity]) -> frozenset[str]:
     return frozenset(found)
 
 
+def _named_somewhere(doc: _Doc, entity: Entity) -> bool:
+    """Whether a mention of ``entity`` names it (guidelines 2: a pronoun counts only when its
+    referent is named in the article): no pronoun, a mention :meth:`_Doc.names` accepts and,
+    where case marks names, whose last word after articles and possessives is capitalised
+    ("Hillary Clinton", "the Supreme Court"; not "Her mother", "an Australian woman")."""
+    lex = doc.lex
+    skip = lex.of("determiner") | lex.of("third_person")
+    for b, e in entity.mentions:
+        words = doc.between(b, e)
+        if not words or (len(words) == 1 and words[0].lower in lex.of("third_person")) or not doc.names((b, e)):
+            continue
+        content = [w for w in words if w.lower not in skip and w.text[:1].isalpha()]
+        if lex.case_marks_names and (not content or not content[-1].text[:1].isupper()):
+            continue
+        return True
+    return False
+
+
+def _unnamed(doc: _Doc, entities: Sequence[Entity]) -> frozenset[str]:
+    """Ids of the entities that no mention names (an unnamed source that a pronoun refers to)."""
+    return frozenset(e.id for e in entities if not _named_somewhere(doc, e))
+
+
 def _part_of_a_place(doc: _Doc, mention: Span) -> bool:
     """A direction word (class ``non_name``) followed by the place it divides: "im Osten des
     Landes", "im Süden Italiens" (not "der Westen" alone, the political West)."""
@@ -1266,6 +1289,7 @@ def about_entities(
     common: frozenset[str] = frozenset(),
     compounds: Mapping[str, str] | None = None,
     speaker_entity: Entity | None = None,
+    unnamed: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Ids of the entities named inside the quote's words, in order of first mention. The
     speaker counts only when the words name it, never for being the speaker: a mention that
@@ -1274,7 +1298,8 @@ def about_entities(
     nouns (``common``, :func:`_common_nouns`) and directions inside a place ("im Osten des
     Landes"). ``keys`` (:func:`_name_keys`) adds names the mention finder missed inside the words.
     A mention of ``speaker_entity`` (the speaker's entity) that overlaps the speaker mention is
-    the speaker's too: another entity found inside it is skipped."""
+    the speaker's too: another entity found inside it is skipped. A pronoun of an entity in
+    ``unnamed`` (:func:`_unnamed`: no mention names it) is skipped too."""
     own = list(quote.speaker.spans) if quote.speaker is not None else []
     speaker = list(own)
     if own and speaker_entity is not None:
@@ -1291,7 +1316,8 @@ def about_entities(
                 continue
             if _part_of_a_place(doc, (b, e)):
                 continue
-            if eid == quote.entity and doc.text[b:e].lower() in doc.lex.of("third_person"):
+            pronoun = doc.text[b:e].lower() in doc.lex.of("third_person")
+            if pronoun and (eid == quote.entity or eid in unnamed):
                 continue
             inside.append((b, eid))
     if keys or compounds:
@@ -1311,6 +1337,7 @@ def annotate(
     common = _common_nouns(doc, entities)
     keys = _name_keys(entities, lex, common)
     compounds = _compound_keys(entities, keys, common)
+    unnamed = _unnamed(doc, entities)
     out: list[Quote] = []
     previous = sorted((q.spans[0][0], i) for i, q in enumerate(quotes) if q.spans)
     for index, quote in enumerate(quotes):
@@ -1332,7 +1359,7 @@ def annotate(
             "stance": stance,
             "negated": negated,
             "source_anonymity": source,
-            "about": about_entities(doc, quote, types, keys, common, compounds, entity),
+            "about": about_entities(doc, quote, types, keys, common, compounds, entity, unnamed),
         }
         out.append(quote.model_copy(update=update))
     return out

@@ -1002,8 +1002,10 @@ def build_entities(
 def _compound_mentions(doc: PreparedDoc, state: _State) -> None:
     """A name written hyphenated at the start of a compound is a mention of its entity ("EU-Staaten"
     → EU, "SPÖ-Chef" → SPÖ, "Faymann-Politik" → Faymann): a one-word name of an organisation or a
-    place, or a person's last name, that names one entity only. The mention is the name's
-    characters inside the compound."""
+    place, or a person's last name, that names one entity only; or an acronym that the resolution
+    gazetteer knows as a place or an organisation ("US-Militärs" → US, "UN-Flüchtlingshilfe" → UN),
+    which joins the document's entity of that place or organisation ("USA") or becomes one. The
+    mention is the name's characters inside the compound."""
     keys: dict[str, set[int]] = {}
     for index, ent in enumerate(state.building):
         parts = ent.name.split()
@@ -1011,16 +1013,37 @@ def _compound_mentions(doc: PreparedDoc, state: _State) -> None:
             keys.setdefault(parts[0], set()).add(index)
         elif ent.type == "person" and len(parts) > 1:
             keys.setdefault(parts[-1], set()).add(index)
-    if not keys:
-        return
     for tok in doc.tokens:
         head, hyphen, rest = tok.text.partition("-")
-        if not hyphen or not rest[:1].isalpha() or len(keys.get(head, ())) != 1:
+        if not hyphen or not rest[:1].isalpha():
+            continue
+        span = (tok.start, tok.start + len(head))
+        if len(keys.get(head, ())) != 1:
+            _known_acronym_mention(state, head, span)
             continue
         ent = state.building[next(iter(keys[head]))]
-        span = (tok.start, tok.start + len(head))
         if ent.mentions and span not in ent.mentions:
             ent.mentions.append(span)
+
+
+def _known_acronym_mention(state: _State, head: str, span: tuple[int, int]) -> None:
+    """``head`` of a compound at ``span``, an acronym the gazetteer knows as a place or an
+    organisation, as a mention of the document's entity that the gazetteer gives the same
+    names, or of a new entity."""
+    if not _acronym(head):
+        return
+    entry = default_gazetteer().lookup(head)
+    if entry is None or entry.type not in ("location", "organization"):
+        return
+    same = [b for b in state.building if b.mentions and b.type == entry.type
+            and (found := default_gazetteer().lookup(b.name)) is not None and found.names == entry.names]
+    if len(same) > 1:
+        return
+    ent = same[0] if same else _Building(cluster=None, name=head, type=entry.type)
+    if not same:
+        state.building.append(ent)
+    if span not in ent.mentions:
+        ent.mentions.append(span)
 
 
 def _resolve(

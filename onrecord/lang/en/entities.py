@@ -10,15 +10,20 @@ Resolution, in text order:
   name ("Hillary Clinton" / "Hillary Rodham Clinton"), or absorbs an earlier one-word cluster;
 * a one-word name joins the latest person whose name contains it — surname or, for
   surname-first names such as "Moon Jae-in" or "Xi Jinping", the first word;
-* he/she (him, his, her…) go to the latest compatible person; the relative "who" to the noun
-  it modifies; "the senator" to the latest person holding that title;
+* he/she (him, his, her…) go to a compatible person of the nearest sentence that mentions
+  one, its subject first (:func:`pick_antecedent`); an object pronoun never to the subject of
+  its own clause ("Rubio declined to assail him"), nor inside a direct quote to its speaker;
+  the relative "who" to the noun it modifies; "the senator" to the latest person holding that
+  title;
 * a plural or group noun ("officials", "analysts") is an entity of type group.
 """
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -42,6 +47,34 @@ MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 RELATIVES = frozenset({"who", "whom", "whose", "that", "which"})
 POSSESSIVE = ("'s", "’s", "'", "’")
+#: dependency labels of a clause's subject
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: dependency labels of an object pronoun ("assail him", "spied on him")
+OBJECTS = frozenset({"dobj", "pobj", "dative", "iobj", "obj"})
+#: a verb that shares its subject with the verb it hangs from ("declined to assail", "reported … and spied")
+SHARED_SUBJECT = frozenset({"xcomp", "conj"})
+
+
+@dataclass(frozen=True)
+class Antecedent:
+    """A mention a pronoun may refer to: where it starts, its sentence, whether it is a subject."""
+
+    start: int
+    sentence: int
+    subject: bool
+
+
+def pick_antecedent(candidates: list[Antecedent], sentence: int) -> Antecedent | None:
+    """The antecedent of a pronoun in sentence ``sentence`` among compatible mentions before it:
+    those of the nearest sentence that has any, and there the latest subject ("Reagan appeared
+    unsteady against Mondale … he had bounced back" → Reagan), else the latest mention."""
+    near = [c for c in candidates if c.sentence <= sentence]
+    if not near:
+        return None
+    nearest = max(c.sentence for c in near)
+    found = [c for c in near if c.sentence == nearest]
+    subjects = [c for c in found if c.subject]
+    return max(subjects or found, key=lambda c: c.start)
 
 
 @dataclass
@@ -195,6 +228,15 @@ class EntityBuilder:
         self.lex = lex
         self.clusters: list[Cluster] = []
         self.by_token: dict[int, Cluster] = {}
+        self.subjects: set[int] = set()  # starts of the mentions that are a clause's subject
+        self.pronouns: list[Token] = []  # the he/she tokens resolved, in text order
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [s.start_char for s in self.doc.sents]
+
+    def _sentence_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, pos) - 1
 
     # -- names
     def _match_person(self, words: tuple[str, ...]) -> Cluster | None:
@@ -297,31 +339,66 @@ class EntityBuilder:
             # suggested ("Clinton", a given name too)
             cluster.gender = gender_of(words, titles, self.lex) or cluster.gender
         cluster.add(span)
+        if _root(tokens).dep_ in SUBJECTS:
+            self.subjects.add(span[0])
         for tok in tokens:
             self.by_token[tok.i] = cluster
         return cluster
 
     # -- pronouns, relatives, titles, groups
-    def resolve_pronoun(self, tok: Token) -> Cluster | None:
-        """he/she and their forms: the latest person mentioned before with a compatible gender."""
+    def resolve_pronoun(self, tok: Token, skip: Cluster | None = None) -> Cluster | None:
+        """he/she and their forms: a person mentioned before with a compatible gender, in the
+        nearest sentence that mentions one, its subject first (:func:`pick_antecedent`); an
+        object pronoun skips the subject of its own clause (it would be "himself"), and
+        ``skip`` (the speaker of a direct quote holding the pronoun) is left out."""
         low = tok.lower_
         want = "m" if low in MALE_PRONOUNS else "f" if low in FEMALE_PRONOUNS else None
         if want is None:
             return None
-        best: Cluster | None = None
-        best_pos = -1
+        bound = _clause_subject(tok) if tok.dep_ in OBJECTS and not low.endswith("self") else None
+        owner: dict[int, Cluster] = {}
+        candidates: list[Antecedent] = []
         for c in self.clusters:
-            if c.type != "person" or c.gender not in (None, want):
+            if c.type != "person" or c.gender not in (None, want) or c is skip:
                 continue
-            before = [b for b, _ in c.mentions if b < tok.idx]
-            if before and max(before) > best_pos:
-                best, best_pos = c, max(before)
-        if best is not None:
-            if best.gender is None:
-                best.gender = want
-            best.add((tok.idx, tok.idx + len(tok.text)))
-            self.by_token[tok.i] = best
+            for b, e in c.mentions:
+                if b < tok.idx and not (bound is not None and b <= bound.idx < e):
+                    owner[b] = c
+                    candidates.append(Antecedent(b, self._sentence_of(b), b in self.subjects))
+        picked = pick_antecedent(candidates, self._sentence_of(tok.idx))
+        if picked is None:
+            return None
+        best = owner[picked.start]
+        if best.gender is None:
+            best.gender = want
+        best.add((tok.idx, tok.idx + len(tok.text)))
+        self.by_token[tok.i] = best
+        self.pronouns.append(tok)
+        if tok.dep_ in SUBJECTS:
+            self.subjects.add(tok.idx)
         return best
+
+    def unbind_speaker(self, spans: list[Span], head: int) -> None:
+        """A direct quote's speaker says "I": a he/she inside its words that went to the speaker
+        (the subject of the sentence before, "He started out by insulting …," Barkley said)
+        goes to the next candidate instead, unless the quote names that person before it."""
+        speaker = self.by_token.get(head)
+        if speaker is None:
+            return
+        text = doc_text(self.doc)
+        named = [b for b, e in speaker.mentions if any(sb <= b < se for sb, se in spans)
+                 and text[b:e].lower() not in MALE_PRONOUNS | FEMALE_PRONOUNS]
+        for tok in list(self.pronouns):
+            if self.by_token.get(tok.i) is not speaker or not any(b <= tok.idx < e for b, e in spans):
+                continue
+            if any(b < tok.idx for b in named):
+                continue  # the quote names the person before ("Andy Warhol was … He is …"): the speaker is doubtful
+            span = (tok.idx, tok.idx + len(tok.text))
+            speaker.mentions.remove(span)
+            speaker.last = max((b for b, _ in speaker.mentions), default=-1)
+            del self.by_token[tok.i]
+            self.pronouns.remove(tok)
+            self.resolve_pronoun(tok, skip=speaker)
 
     def resolve_title(self, tok: Token) -> Cluster | None:
         """"the senator": the latest person whose titles include the noun."""
@@ -357,10 +434,33 @@ class EntityBuilder:
         return cluster
 
 
-def build_entities(doc: Doc, sources: list[tuple[int, Span]], lex: Lexicon) -> EntityBuilder:
+def _root(tokens: SpacySpan | list[Token]) -> Token:
+    """The token of ``tokens`` whose head lies outside them (the first, if several)."""
+    inside = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+
+
+def _clause_subject(tok: Token) -> Token | None:
+    """The subject of the clause of ``tok``: of the verb it hangs from, or of the verb that verb
+    shares its subject with ("Rubio declined to assail him", "Mannix reported … and spied on him")."""
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is not None or verb.dep_ not in SHARED_SUBJECT or verb.head.i == verb.i:
+            return subject
+        verb = verb.head
+    return None
+
+
+def build_entities(
+    doc: Doc, sources: list[tuple[int, Span]], lex: Lexicon, direct: Sequence[tuple[list[Span], int]] = ()
+) -> EntityBuilder:
     """Cluster the named entities and the attribution sources of a document.
 
-    ``sources`` are (head token index, local mention span) pairs of the attributions.
+    ``sources`` are (head token index, local mention span) pairs of the attributions;
+    ``direct`` the (content spans, source head token index) pairs of its direct quotes.
     """
     builder = EntityBuilder(doc, lex)
     source_heads = {i: span for i, span in sources}
@@ -399,6 +499,8 @@ def build_entities(doc: Doc, sources: list[tuple[int, Span]], lex: Lexicon) -> E
             if obj.i in builder.by_token:
                 continue  # "Moon Jae In said": the head is the last part of a name already read
             _add_source(builder, obj, source_heads[obj.i])
+    for spans, head in direct:
+        builder.unbind_speaker(spans, head)
     _description_roles(builder)
     return builder
 

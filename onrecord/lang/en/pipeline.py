@@ -179,7 +179,8 @@ def assemble(doc: Doc, atts: list[Attribution], lex: Lexicon) -> ExtractionResul
     """Turn attributions and entity clusters into contract objects."""
     text = doc_text(doc)
     sources = [(a.source_token, a.source) for a in atts if a.source_token is not None and a.source]
-    builder = build_entities(doc, [(i, s) for i, s in sources if s is not None], lex)
+    direct = [(a.content, a.source_token) for a in atts if a.kind == "direct" and a.source_token is not None]
+    builder = build_entities(doc, [(i, s) for i, s in sources if s is not None], lex, direct)
     ids = _entity_id_map(builder.clusters)
     quotes: list[Quote] = []
     for n, att in enumerate(sorted(atts, key=lambda a: a.content[0]), 1):
