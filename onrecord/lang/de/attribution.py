@@ -30,6 +30,8 @@ from onrecord.lang.de.ner import NamedSpan, token_types
 from onrecord.lang.de.rules import (
     CLAUSE_PUNCT,
     PARTICLES,
+    direct_like,
+    first_person,
     lone_demonstrative,
     rule_quotes,
     speech_mood,
@@ -474,6 +476,10 @@ def continues_statement(doc: PreparedDoc, att: Attribution, last: Attribution) -
         return False
     if any(t.quoted >= 0 for p in att.parts for t in toks[p.begin : p.end]):
         return False
+    if gap == 1 and att.cls == "FQ" and all(first_person(doc, p.begin, p.end) for p in att.parts) and any(
+        direct_like(doc, p) for p in last.parts
+    ):
+        return True  # direct speech printed without quote marks goes on in the first person
     for s_idx in range(first.sent, toks[att.end - 1].sent + 1):
         b, e = doc.sentences[s_idx]
         spans = [(max(b, p.begin), min(e, p.end)) for p in att.parts if max(b, p.begin) < min(e, p.end)]

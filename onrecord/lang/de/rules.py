@@ -511,6 +511,14 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
                 out.append(kept)
                 out.extend(_cue_and_source(local, cue_starts, verb, *trailing_source(doc, verb, e, lex)))
             continue
+        wie = wie_attribution(doc, b, e, lex)
+        if wie is not None:
+            comma, verb, src_e = wie
+            kept = trim(doc, TokenSpan("IQ", b, comma))
+            if kept is not None:
+                out.append(kept)
+                out.extend(_cue_and_source(local, cue_starts, verb, comma + 2, src_e))
+                continue
         infinitive = infinitive_attribution(doc, b, e, lex)
         if infinitive is not None:
             verb, q_b = infinitive
@@ -542,6 +550,8 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
             said = quoted | {toks[sp.begin].sent for sp in out if sp.cls in QUOTE_CLASSES}
             tagged_cue = any(sp.cls == "CUE" and b <= sp.begin < e for sp in local)
             cont = continuation_quote(doc, s_idx, said, lex) if not tagged_cue else None
+            if cont is None and not tagged_cue:
+                cont = direct_continuation(doc, s_idx, [*spans, *out], lex)
             if cont is not None:
                 out.append(cont)
             continue
@@ -569,6 +579,49 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
                 if verb_at not in cue_starts:
                     out.append(TokenSpan("CUE", verb_at, verb_at + 1))
     return out
+
+
+#: auxiliaries after the participle that closes a "wie" attribution (", wie X bestätigt hat.")
+_WIE_AUX = frozenset({"hat", "hatte", "haben", "hatten", "ist", "war", "wurde", "worden"})
+_WIE_MAX = 20  # tokens between "wie" and the reporting verb
+
+
+def wie_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> tuple[int, int, int] | None:
+    """(comma, reporting verb, end of the source) when the sentence ``[begin, end)`` ends in a
+    comparative attribution whose verb closes it (", wie Alan Stern, Direktor des Missionsrats,
+    betont.", ", wie der Konzern am Freitag bestätigte."): "wie", a noun phrase that names the
+    source (not "wie berichtet", "wie erwartet": no source), at most twenty words, and a reporting
+    verb of the cue lexicon (not one of knowledge or finding: "wie die Statistik zeigt") at the
+    end, perhaps with its auxiliary; before the comma stands a clause without quote marks."""
+    toks = doc.tokens
+    stop = end
+    while stop > begin and toks[stop - 1].text in (".", "!", "?"):
+        stop -= 1
+    commas = [k for k in range(begin + _MIN_QUOTE, stop - 3)
+              if toks[k].text == "," and toks[k + 1].lower == "wie" and toks[k].quoted < 0]
+    if not commas:
+        return None
+    k = commas[-1]
+    verb = stop - 1
+    if toks[verb].lower in _WIE_AUX and verb - 1 > k + 2:
+        verb -= 1
+    v = toks[verb]
+    if verb - (k + 2) > _WIE_MAX or not v.text.islower() or v.quoted >= 0:
+        return None
+    if not (cue_class(v, lex) == "verb" or v.lemma.lower() in _TRAILING_SPEECH) or v.lemma.lower() in _NOT_TRAILING_SPEECH:
+        return None
+    if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[begin:stop]):
+        return None
+    if _opens_with_subordinate_clause(doc, begin, end) or not _has_predicate(doc, begin, k, lex):
+        return None
+    if toks[k - 1].lower in ("so", "genauso", "ebenso", "anders"):
+        return None  # "so schnell, wie sie es versprochen hat": a comparison
+    np = noun_phrase_end(doc, k + 2, verb)
+    if toks[k + 2].lower in lex.pronouns and toks[k + 2].lower not in ("es", "man"):
+        return k, verb, k + 3
+    if np is None or np[0] > k + 4:
+        return None
+    return k, verb, np[1]
 
 
 def _cueless_trailing_source(
@@ -649,6 +702,66 @@ def continuation_quote(doc: PreparedDoc, s_idx: int, said: set[int], lex: German
         return None  # with a reporting verb of its own ("Andere betonten, es gebe …"), no continuation
     if s_idx + 1 < len(doc.sentences) and trailing_attribution(doc, *doc.sentences[s_idx + 1], lex) is not None:
         return None  # "Wir haben zu viel Tourismus. Das will niemand zugeben, sagt X.": X's, named after it
+    return trim(doc, TokenSpan("FQ", b, e))
+
+
+#: first-person pronouns and possessives: in a text printed without quote marks, a sentence with
+#: one right after a statement in direct speech goes on with it
+FIRST_PERSON = frozenset({
+    "ich", "mir", "mich", "wir", "uns", "unser", "unsere", "unserer", "unseren", "unserem", "unseres",
+    "mein", "meine", "meiner", "meinen", "meinem", "meines",
+})
+
+
+def first_person(doc: PreparedDoc, begin: int, end: int) -> bool:
+    """Tokens ``[begin, end)`` hold a first-person pronoun outside quote marks."""
+    return any(t.lower in FIRST_PERSON and t.quoted < 0 for t in doc.tokens[begin:end])
+
+
+def direct_like(doc: PreparedDoc, span: TokenSpan) -> bool:
+    """A quote span in direct speech: a direct quote, one in the first person, or a main clause in
+    the indicative before a trailing attribution ("Das sind gemischte Gefühle, sagte er im ZDF.":
+    reported speech would say "seien")."""
+    if span.cls == "DQ" or first_person(doc, span.begin, span.end):
+        return True
+    toks = doc.tokens
+    if span.cls != "IQ" or span.end + 1 >= len(toks) or toks[span.begin].lower in _CLAUSE_OPENERS:
+        return False
+    after = toks[span.end] if toks[span.end].text == "," else toks[span.end - 1]
+    if after.text != "," or after.i + 1 >= len(toks) or not _reporting_word(toks[after.i + 1], lexicon()):
+        return False
+    return toks[after.i + 1].lower != "so" and not any(
+        is_konj1(t) or t.lower in _KONJ2 for t in toks[span.begin : after.i]
+    )
+
+
+#: Konjunktiv II forms that mark reported speech as well ("hätten", "würde", "wäre")
+_KONJ2 = frozenset({"hätte", "hätten", "hättest", "würde", "würden", "wäre", "wären", "könnte", "könnten", "müsste", "müssten", "sollte", "sollten", "dürfte", "dürften"})
+
+
+def direct_continuation(doc: PreparedDoc, s_idx: int, spans: list[TokenSpan], lex: GermanLexicon) -> TokenSpan | None:
+    """The sentence ``s_idx`` as a quote continuing the direct speech of the sentence right before
+    it (same paragraph) in a text printed without quote marks ("…, sagte Merkel. Mit Zäunen werden
+    wir das Problem nicht lösen."): it is in the first person and has no quote marks and no
+    reporting verb of its own, the quote that ends the sentence before is direct speech
+    (:func:`direct_like`: a direct quote or one in the first person), and the next sentence does
+    not end in an attribution of its own."""
+    toks = doc.tokens
+    if s_idx == 0:
+        return None
+    b, e = doc.sentences[s_idx]
+    pb = doc.sentences[s_idx - 1][0]
+    if e - b < _MIN_QUOTE or toks[pb].para != toks[b].para or toks[b].text.endswith(":"):
+        return None
+    if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[b:e]) or not first_person(doc, b, e):
+        return None
+    before = [sp for sp in spans if sp.cls in QUOTE_CLASSES and pb <= sp.end - 1 < b]
+    if not before or not direct_like(doc, max(before, key=lambda sp: sp.end)):
+        return None
+    if any(cue_class(t, lex) == "verb" and t.text.islower() and t.lemma.lower() not in _NOT_SPEECH for t in toks[b:e]):
+        return None
+    if s_idx + 1 < len(doc.sentences) and trailing_attribution(doc, *doc.sentences[s_idx + 1], lex) is not None:
+        return None
     return trim(doc, TokenSpan("FQ", b, e))
 
 
