@@ -608,7 +608,8 @@ def wie_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) 
     v = toks[verb]
     if verb - (k + 2) > _WIE_MAX or not v.text.islower() or v.quoted >= 0:
         return None
-    if not (cue_class(v, lex) == "verb" or v.lemma.lower() in _TRAILING_SPEECH) or v.lemma.lower() in _NOT_TRAILING_SPEECH:
+    lemma = v.lemma.lower()
+    if not (cue_class(v, lex) == "verb" or lemma in _TRAILING_SPEECH) or lemma in _NOT_TRAILING_SPEECH:
         return None
     if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[begin:stop]):
         return None
@@ -660,6 +661,16 @@ def speech_mood(doc: PreparedDoc, begin: int, end: int) -> bool:
     )
 
 
+#: adverbs that refer back to the source just named ("Demnach werden die Geräte ab Oktober
+#: erhältlich sein."); not the temporal "danach" or the relative "wonach"
+_BACK_SOURCE = frozenset({"demnach", "dazufolge"})
+
+
+def back_reference(doc: PreparedDoc, begin: int, end: int) -> bool:
+    """Tokens ``[begin, end)`` pass on what a source said by an adverb that points back to it."""
+    return any(t.lower in _BACK_SOURCE and t.quoted < 0 for t in doc.tokens[begin:end])
+
+
 #: Konjunktiv I forms in "-te" (of verbs whose stem ends in t): any other "-te" form may be a
 #: preterite the lemma table took for one ("raste" → "rasten", not "rasen")
 _KONJ1_TE = frozenset({
@@ -695,7 +706,7 @@ def continuation_quote(doc: PreparedDoc, s_idx: int, said: set[int], lex: German
     colon = next((k for k in range(b + 1, e - _MIN_QUOTE) if toks[k].text == ":"), None)
     if colon is not None:
         b = colon + 1
-    if not speech_mood(doc, b, e) or any(
+    if not (speech_mood(doc, b, e) or back_reference(doc, b, e)) or any(
         cue_class(t, lex) == "verb" and t.text.islower() and t.lemma.lower() not in _NOT_SPEECH and not is_konj1(t)
         for t in toks[b:e]
     ):
@@ -736,7 +747,10 @@ def direct_like(doc: PreparedDoc, span: TokenSpan) -> bool:
 
 
 #: Konjunktiv II forms that mark reported speech as well ("hätten", "würde", "wäre")
-_KONJ2 = frozenset({"hätte", "hätten", "hättest", "würde", "würden", "wäre", "wären", "könnte", "könnten", "müsste", "müssten", "sollte", "sollten", "dürfte", "dürften"})
+_KONJ2 = frozenset({
+    "hätte", "hätten", "hättest", "würde", "würden", "wäre", "wären", "könnte", "könnten", "müsste",
+    "müssten", "sollte", "sollten", "dürfte", "dürften",
+})
 
 
 def direct_continuation(doc: PreparedDoc, s_idx: int, spans: list[TokenSpan], lex: GermanLexicon) -> TokenSpan | None:
