@@ -75,6 +75,9 @@ class Attribution:
     refers_to: Candidate | None = None
     #: kept without cue or confident speaker as speech that continues the statement before it
     continued: bool = False
+    #: an answer of a printed interview after its speaker's label ("Poposki: Die Zusammenarbeit hat
+    #: sich verbessert …"): the label is the evidence a cue would be
+    answer: bool = False
 
     @property
     def cls(self) -> str:
@@ -450,7 +453,8 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
             att.refers_to = out[-1].refers_to if out[-1].speaker is not None else None
             prev = att.speaker or prev
             att.continued = True
-        if (attested(att) or att.continued) and not narration(doc, att):
+        att.answer = label is not None
+        if (attested(att) or att.continued or att.answer) and not narration(doc, att):
             out.append(att)
     return out
 

@@ -444,6 +444,9 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
     for s_idx, (b, e) in enumerate(doc.sentences):
         if s_idx in quoted and s_idx not in answered:
             out.extend(_cueless_trailing_source(doc, b, e, spans, by_sent.get(s_idx, []), cue_starts, lex))
+            rest = colon_remainder(doc, b, e, spans)
+            if rest is not None:
+                out.append(rest)
         if s_idx in quoted or s_idx in answered:
             continue
         local = by_sent.get(s_idx, [])
@@ -615,8 +618,8 @@ def wie_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) 
         return None
     if _opens_with_subordinate_clause(doc, begin, end) or not _has_predicate(doc, begin, k, lex):
         return None
-    if toks[k - 1].lower in ("so", "genauso", "ebenso", "anders"):
-        return None  # "so schnell, wie sie es versprochen hat": a comparison
+    if any(t.lower in ("so", "genauso", "ebenso", "anders") for t in toks[max(begin, k - 3) : k]):
+        return None  # "nicht so schnell, wie es der Vorstand versprochen hat": a comparison
     np = noun_phrase_end(doc, k + 2, verb)
     if toks[k + 2].lower in lex.pronouns and toks[k + 2].lower not in ("es", "man"):
         return k, verb, k + 3
@@ -1135,7 +1138,40 @@ def colon_attribution(
                 and (cue_class(toks[k], lex) in ("verb", "conj") or toks[k].lemma.lower() in _COLON_SPEECH)), None)
     if cue is None:
         cue = _colon_speech_word(doc, begin, colon, idiom, tagged_cues or frozenset(), lex)
+    if cue is None and first_person(doc, colon + 1, end):
+        cue = _subject_verb(doc, begin, colon, lex)
     return (cue, colon + 1) if cue is not None else None
+
+
+def _subject_verb(doc: PreparedDoc, begin: int, colon: int, lex: GermanLexicon) -> int | None:
+    """The finite verb right after the subject that opens the clause ``[begin, colon)``
+    ("Kanzler Faymann zeigte sich pragmatisch: Alles, was …, haben wir zu erfüllen."): a colon
+    after a named speaker's clause introduces words in the first person as theirs."""
+    s_end = _subject_end(doc, begin, colon, lex)
+    if s_end is None or s_end >= colon:
+        return None
+    if not any(_capitalised(t) or t.lower in lex.pronouns for t in doc.tokens[begin:s_end]):
+        return None
+    verb = doc.tokens[s_end]
+    return s_end if verb.text.isalpha() and verb.text.islower() and verb.lower not in lex.prepositions else None
+
+
+def colon_remainder(doc: PreparedDoc, begin: int, end: int, spans: list[TokenSpan]) -> TokenSpan | None:
+    """The words after the colon of the sentence ``[begin, end)`` as direct speech when a tagged
+    quote ends at the colon and they are in the first person, untagged and without quote marks
+    ("Er würde solche Eingriffe befürworten: Das ist der richtige Weg, wir brauchen …")."""
+    toks = doc.tokens
+    colon = next((k for k in range(begin + 1, end - _MIN_QUOTE) if toks[k].text == ":" and toks[k].quoted < 0), None)
+    if colon is None or not _capitalised(toks[colon + 1]):
+        return None
+    quotes = [sp for sp in spans if sp.cls in QUOTE_CLASSES and sp.begin < end and begin < sp.end]
+    if not any(sp.begin < colon and colon - 1 <= sp.end - 1 <= colon for sp in quotes):
+        return None
+    if any(sp.end > colon + 1 for sp in quotes):
+        return None
+    if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[colon + 1 : end]):
+        return None
+    return trim(doc, TokenSpan("DQ", colon + 1, end)) if first_person(doc, colon + 1, end) else None
 
 
 def _weak_verb_lemmas(word: str) -> set[str]:
