@@ -35,6 +35,7 @@ from onrecord.lang.de.rules import (
     first_person,
     lone_demonstrative,
     rule_quotes,
+    speech_follows,
     speech_mood,
     split_at_source_phrases,
     split_at_trailing_attributions,
@@ -481,8 +482,8 @@ def continues_statement(doc: PreparedDoc, att: Attribution, last: Attribution) -
         return False
     if any(t.quoted >= 0 for p in att.parts for t in toks[p.begin : p.end]):
         return False
-    if gap == 1 and att.cls == "FQ" and all(first_person(doc, p.begin, p.end) for p in att.parts) and any(
-        direct_like(doc, p) for p in last.parts
+    if gap == 1 and att.cls == "FQ" and all(first_person(doc, p.begin, p.end) for p in att.parts) and (
+        any(direct_like(doc, p) for p in last.parts) or speech_follows(doc, toks[att.end - 1].sent)
     ):
         return True  # direct speech printed without quote marks goes on in the first person
     for s_idx in range(first.sent, toks[att.end - 1].sent + 1):

@@ -756,6 +756,16 @@ _KONJ2 = frozenset({
 })
 
 
+def speech_follows(doc: PreparedDoc, s_idx: int) -> bool:
+    """The sentence after ``s_idx`` (same paragraph) is reported speech by its mood: a sentence in
+    the first person between two statements ("Allerdings sei ein langer Atem nötig.") is the
+    speaker's too."""
+    if s_idx + 1 >= len(doc.sentences):
+        return False
+    b, e = doc.sentences[s_idx + 1]
+    return doc.tokens[b].para == doc.tokens[doc.sentences[s_idx][0]].para and speech_mood(doc, b, e)
+
+
 def direct_continuation(doc: PreparedDoc, s_idx: int, spans: list[TokenSpan], lex: GermanLexicon) -> TokenSpan | None:
     """The sentence ``s_idx`` as a quote continuing the direct speech of the sentence right before
     it (same paragraph) in a text printed without quote marks ("…, sagte Merkel. Mit Zäunen werden
@@ -773,7 +783,7 @@ def direct_continuation(doc: PreparedDoc, s_idx: int, spans: list[TokenSpan], le
     if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[b:e]) or not first_person(doc, b, e):
         return None
     before = [sp for sp in spans if sp.cls in QUOTE_CLASSES and pb <= sp.end - 1 < b]
-    if not before or not direct_like(doc, max(before, key=lambda sp: sp.end)):
+    if not before or not (direct_like(doc, max(before, key=lambda sp: sp.end)) or speech_follows(doc, s_idx)):
         return None
     if any(cue_class(t, lex) == "verb" and t.text.islower() and t.lemma.lower() not in _NOT_SPEECH for t in toks[b:e]):
         return None
