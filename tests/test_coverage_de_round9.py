@@ -53,6 +53,9 @@ def test_a_wie_clause_with_a_reporting_verb_attributes_the_clause_before(
 
 
 def test_wie_clauses_that_name_no_source_or_no_speech() -> None:
+    """A "wie" clause with a source and a speech verb attributes (first); one without a source,
+    with a verb of finding, or closing a comparison does not."""
+    assert spans_of("Die Preise steigen weiter, wie die Ministerin betonte.")[0] == ("IQ", "Die Preise steigen weiter")
     for sentence in (
         "Die Mieten steigen in der Stadt weiter, wie berichtet.",  # no source
         "Die Zahl der Unfälle ist gestiegen, wie die Statistik der Polizei zeigt.",  # a finding
@@ -82,9 +85,28 @@ def test_a_first_person_sentence_continues_direct_speech_printed_without_quote_m
 
 
 def test_sentences_that_do_not_continue_direct_speech() -> None:
+    """A first-person sentence continues (first); one in the third person, one after reported
+    speech (Konjunktiv I) with no speech after it, and one with a cue of its own do not."""
+    assert _after_statement("Wir haben alles in der eigenen Hand.")
     assert not _after_statement("Das Stadion war am Abend ausverkauft.")  # no first person
     assert not _after_statement("Wir berichten morgen ausführlich über das Spiel.", "Die Lage sei ernst, sagte der Trainer. ")
     assert not _after_statement("Wir haben viel gelernt, betonte der Kapitän danach.")  # a cue of its own
+
+
+def test_a_first_person_sentence_between_two_statements_continues_them() -> None:
+    """After an indirect statement, a first-person sentence continues it when the sentence after
+    it is reported speech again (Konjunktiv I); without that, it does not."""
+    statement = "Die Ministerin sagte, das Grundrecht werde nicht angetastet. "
+    def found(rest: str) -> list[tuple[str, str]]:
+        doc = prepare(statement + rest)
+        sagte, werde = token(doc, "sagte"), token(doc, "werde")
+        spans = [TokenSpan("SPK", 0, 2), TokenSpan("CUE", sagte, sagte + 1), TokenSpan("IQ", sagte + 2, werde + 3)]
+        return [(s.cls, words(doc, s)) for s in rule_quotes(doc, spans) if s.cls == "FQ"]
+
+    assert ("FQ", "Mit Zäunen lösen wir das Problem nicht.") in found(
+        "Mit Zäunen lösen wir das Problem nicht. Nötig sei ein besserer Schutz der Grenzen."
+    )
+    assert not found("Mit Zäunen lösen wir das Problem nicht. Die Sitzung endete am Abend.")
 
 
 def test_a_first_person_quote_continues_a_direct_statement_past_the_evidence_bar() -> None:
