@@ -30,7 +30,6 @@ from onrecord.lang.de.ner import NamedSpan, token_types
 from onrecord.lang.de.rules import (
     CLAUSE_PUNCT,
     PARTICLES,
-    back_reference,
     direct_like,
     first_person,
     lone_demonstrative,
@@ -489,7 +488,7 @@ def continues_statement(doc: PreparedDoc, att: Attribution, last: Attribution) -
     for s_idx in range(first.sent, toks[att.end - 1].sent + 1):
         b, e = doc.sentences[s_idx]
         spans = [(max(b, p.begin), min(e, p.end)) for p in att.parts if max(b, p.begin) < min(e, p.end)]
-        if spans and not any(speech_mood(doc, lo, hi) or back_reference(doc, lo, hi) for lo, hi in spans):
+        if spans and not any(speech_mood(doc, lo, hi) for lo, hi in spans):
             return False
     return True
 

@@ -664,16 +664,6 @@ def speech_mood(doc: PreparedDoc, begin: int, end: int) -> bool:
     )
 
 
-#: adverbs that refer back to the source just named ("Demnach werden die Geräte ab Oktober
-#: erhältlich sein."); not the temporal "danach" or the relative "wonach"
-_BACK_SOURCE = frozenset({"demnach", "dazufolge"})
-
-
-def back_reference(doc: PreparedDoc, begin: int, end: int) -> bool:
-    """Tokens ``[begin, end)`` pass on what a source said by an adverb that points back to it."""
-    return any(t.lower in _BACK_SOURCE and t.quoted < 0 for t in doc.tokens[begin:end])
-
-
 #: Konjunktiv I forms in "-te" (of verbs whose stem ends in t): any other "-te" form may be a
 #: preterite the lemma table took for one ("raste" → "rasten", not "rasen")
 _KONJ1_TE = frozenset({
@@ -709,7 +699,7 @@ def continuation_quote(doc: PreparedDoc, s_idx: int, said: set[int], lex: German
     colon = next((k for k in range(b + 1, e - _MIN_QUOTE) if toks[k].text == ":"), None)
     if colon is not None:
         b = colon + 1
-    if not (speech_mood(doc, b, e) or back_reference(doc, b, e)) or any(
+    if not speech_mood(doc, b, e) or any(
         cue_class(t, lex) == "verb" and t.text.islower() and t.lemma.lower() not in _NOT_SPEECH and not is_konj1(t)
         for t in toks[b:e]
     ):
@@ -719,12 +709,10 @@ def continuation_quote(doc: PreparedDoc, s_idx: int, said: set[int], lex: German
     return trim(doc, TokenSpan("FQ", b, e))
 
 
-#: first-person pronouns and possessives: in a text printed without quote marks, a sentence with
-#: one right after a statement in direct speech goes on with it
-FIRST_PERSON = frozenset({
-    "ich", "mir", "mich", "wir", "uns", "unser", "unsere", "unserer", "unseren", "unserem", "unseres",
-    "mein", "meine", "meiner", "meinen", "meinem", "meines",
-})
+#: first-person pronouns: in a text printed without quote marks, a sentence with one right after
+#: a statement in direct speech goes on with it
+#: (pronouns only: a possessive is often generic, "in unserem Sonnensystem")
+FIRST_PERSON = frozenset({"ich", "mir", "mich", "wir", "uns"})
 
 
 def first_person(doc: PreparedDoc, begin: int, end: int) -> bool:
@@ -766,6 +754,12 @@ def speech_follows(doc: PreparedDoc, s_idx: int) -> bool:
     return doc.tokens[b].para == doc.tokens[doc.sentences[s_idx][0]].para and speech_mood(doc, b, e)
 
 
+def _cue_in(doc: PreparedDoc, spans: list[TokenSpan], first: int, last: int) -> bool:
+    """A cue span starts in the sentences ``[first, last)``."""
+    lo, hi = doc.sentences[first][0], doc.sentences[last - 1][1]
+    return any(sp.cls == "CUE" and lo <= sp.begin < hi for sp in spans)
+
+
 def direct_continuation(doc: PreparedDoc, s_idx: int, spans: list[TokenSpan], lex: GermanLexicon) -> TokenSpan | None:
     """The sentence ``s_idx`` as a quote continuing the direct speech of the sentence right before
     it (same paragraph) in a text printed without quote marks ("…, sagte Merkel. Mit Zäunen werden
@@ -783,7 +777,14 @@ def direct_continuation(doc: PreparedDoc, s_idx: int, spans: list[TokenSpan], le
     if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[b:e]) or not first_person(doc, b, e):
         return None
     before = [sp for sp in spans if sp.cls in QUOTE_CLASSES and pb <= sp.end - 1 < b]
-    if not before or not (direct_like(doc, max(before, key=lambda sp: sp.end)) or speech_follows(doc, s_idx)):
+    if not before:
+        return None
+    last = max(before, key=lambda sp: sp.end)
+    # the statement before is attributed: a direct quote, or a cue in its sentence (not a chain of
+    # first-person sentences in an analysis piece whose writer says "wir"); between two statements,
+    # a cue in one of the two sentences before
+    if not ((last.cls == "DQ" or (direct_like(doc, last) and _cue_in(doc, spans, s_idx - 1, s_idx)))
+            or (speech_follows(doc, s_idx) and _cue_in(doc, spans, max(0, s_idx - 2), s_idx))):
         return None
     if any(cue_class(t, lex) == "verb" and t.text.islower() and t.lemma.lower() not in _NOT_SPEECH for t in toks[b:e]):
         return None
