@@ -30,8 +30,11 @@ from onrecord.lang.de.ner import NamedSpan, token_types
 from onrecord.lang.de.rules import (
     CLAUSE_PUNCT,
     PARTICLES,
+    direct_like,
+    first_person,
     lone_demonstrative,
     rule_quotes,
+    speech_follows,
     speech_mood,
     split_at_source_phrases,
     split_at_trailing_attributions,
@@ -72,6 +75,9 @@ class Attribution:
     refers_to: Candidate | None = None
     #: kept without cue or confident speaker as speech that continues the statement before it
     continued: bool = False
+    #: an answer of a printed interview after its speaker's label ("Poposki: Die Zusammenarbeit hat
+    #: sich verbessert …"): the label is the evidence a cue would be
+    answer: bool = False
 
     @property
     def cls(self) -> str:
@@ -447,7 +453,8 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
             att.refers_to = out[-1].refers_to if out[-1].speaker is not None else None
             prev = att.speaker or prev
             att.continued = True
-        if (attested(att) or att.continued) and not narration(doc, att):
+        att.answer = label is not None
+        if (attested(att) or att.continued or att.answer) and not narration(doc, att):
             out.append(att)
     return out
 
@@ -474,6 +481,10 @@ def continues_statement(doc: PreparedDoc, att: Attribution, last: Attribution) -
         return False
     if any(t.quoted >= 0 for p in att.parts for t in toks[p.begin : p.end]):
         return False
+    if gap == 1 and att.cls == "FQ" and all(first_person(doc, p.begin, p.end) for p in att.parts) and (
+        any(direct_like(doc, p) for p in last.parts) or speech_follows(doc, toks[att.end - 1].sent)
+    ):
+        return True  # direct speech printed without quote marks goes on in the first person
     for s_idx in range(first.sent, toks[att.end - 1].sent + 1):
         b, e = doc.sentences[s_idx]
         spans = [(max(b, p.begin), min(e, p.end)) for p in att.parts if max(b, p.begin) < min(e, p.end)]

@@ -444,6 +444,9 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
     for s_idx, (b, e) in enumerate(doc.sentences):
         if s_idx in quoted and s_idx not in answered:
             out.extend(_cueless_trailing_source(doc, b, e, spans, by_sent.get(s_idx, []), cue_starts, lex))
+            rest = colon_remainder(doc, b, e, spans)
+            if rest is not None:
+                out.append(rest)
         if s_idx in quoted or s_idx in answered:
             continue
         local = by_sent.get(s_idx, [])
@@ -511,6 +514,14 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
                 out.append(kept)
                 out.extend(_cue_and_source(local, cue_starts, verb, *trailing_source(doc, verb, e, lex)))
             continue
+        wie = wie_attribution(doc, b, e, lex)
+        if wie is not None:
+            comma, verb, src_e = wie
+            kept = trim(doc, TokenSpan("IQ", b, comma))
+            if kept is not None:
+                out.append(kept)
+                out.extend(_cue_and_source(local, cue_starts, verb, comma + 2, src_e))
+                continue
         infinitive = infinitive_attribution(doc, b, e, lex)
         if infinitive is not None:
             verb, q_b = infinitive
@@ -542,6 +553,8 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
             said = quoted | {toks[sp.begin].sent for sp in out if sp.cls in QUOTE_CLASSES}
             tagged_cue = any(sp.cls == "CUE" and b <= sp.begin < e for sp in local)
             cont = continuation_quote(doc, s_idx, said, lex) if not tagged_cue else None
+            if cont is None and not tagged_cue:
+                cont = direct_continuation(doc, s_idx, [*spans, *out], lex)
             if cont is not None:
                 out.append(cont)
             continue
@@ -569,6 +582,50 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
                 if verb_at not in cue_starts:
                     out.append(TokenSpan("CUE", verb_at, verb_at + 1))
     return out
+
+
+#: auxiliaries after the participle that closes a "wie" attribution (", wie X bestätigt hat.")
+_WIE_AUX = frozenset({"hat", "hatte", "haben", "hatten", "ist", "war", "wurde", "worden"})
+_WIE_MAX = 20  # tokens between "wie" and the reporting verb
+
+
+def wie_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> tuple[int, int, int] | None:
+    """(comma, reporting verb, end of the source) when the sentence ``[begin, end)`` ends in a
+    comparative attribution whose verb closes it (", wie Alan Stern, Direktor des Missionsrats,
+    betont.", ", wie der Konzern am Freitag bestätigte."): "wie", a noun phrase that names the
+    source (not "wie berichtet", "wie erwartet": no source), at most twenty words, and a reporting
+    verb of the cue lexicon (not one of knowledge or finding: "wie die Statistik zeigt") at the
+    end, perhaps with its auxiliary; before the comma stands a clause without quote marks."""
+    toks = doc.tokens
+    stop = end
+    while stop > begin and toks[stop - 1].text in (".", "!", "?"):
+        stop -= 1
+    commas = [k for k in range(begin + _MIN_QUOTE, stop - 3)
+              if toks[k].text == "," and toks[k + 1].lower == "wie" and toks[k].quoted < 0]
+    if not commas:
+        return None
+    k = commas[-1]
+    verb = stop - 1
+    if toks[verb].lower in _WIE_AUX and verb - 1 > k + 2:
+        verb -= 1
+    v = toks[verb]
+    if verb - (k + 2) > _WIE_MAX or not v.text.islower() or v.quoted >= 0:
+        return None
+    lemma = v.lemma.lower()
+    if not (cue_class(v, lex) == "verb" or lemma in _TRAILING_SPEECH) or lemma in _NOT_TRAILING_SPEECH:
+        return None
+    if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[begin:stop]):
+        return None
+    if _opens_with_subordinate_clause(doc, begin, end) or not _has_predicate(doc, begin, k, lex):
+        return None
+    if any(t.lower in ("so", "genauso", "ebenso", "anders") for t in toks[max(begin, k - 3) : k]):
+        return None  # "nicht so schnell, wie es der Vorstand versprochen hat": a comparison
+    np = noun_phrase_end(doc, k + 2, verb)
+    if toks[k + 2].lower in lex.pronouns and toks[k + 2].lower not in ("es", "man"):
+        return k, verb, k + 3
+    if np is None or np[0] > k + 4:
+        return None
+    return k, verb, np[1]
 
 
 def _cueless_trailing_source(
@@ -649,6 +706,90 @@ def continuation_quote(doc: PreparedDoc, s_idx: int, said: set[int], lex: German
         return None  # with a reporting verb of its own ("Andere betonten, es gebe …"), no continuation
     if s_idx + 1 < len(doc.sentences) and trailing_attribution(doc, *doc.sentences[s_idx + 1], lex) is not None:
         return None  # "Wir haben zu viel Tourismus. Das will niemand zugeben, sagt X.": X's, named after it
+    return trim(doc, TokenSpan("FQ", b, e))
+
+
+#: first-person pronouns: in a text printed without quote marks, a sentence with one right after
+#: a statement in direct speech goes on with it
+#: (pronouns only: a possessive is often generic, "in unserem Sonnensystem")
+FIRST_PERSON = frozenset({"ich", "mir", "mich", "wir", "uns"})
+
+
+def first_person(doc: PreparedDoc, begin: int, end: int) -> bool:
+    """Tokens ``[begin, end)`` hold a first-person pronoun outside quote marks."""
+    return any(t.lower in FIRST_PERSON and t.quoted < 0 for t in doc.tokens[begin:end])
+
+
+def direct_like(doc: PreparedDoc, span: TokenSpan) -> bool:
+    """A quote span in direct speech: a direct quote, one in the first person, or a main clause in
+    the indicative before a trailing attribution ("Das sind gemischte Gefühle, sagte er im ZDF.":
+    reported speech would say "seien")."""
+    if span.cls == "DQ" or first_person(doc, span.begin, span.end):
+        return True
+    toks = doc.tokens
+    if span.cls != "IQ" or span.end + 1 >= len(toks) or toks[span.begin].lower in _CLAUSE_OPENERS:
+        return False
+    after = toks[span.end] if toks[span.end].text == "," else toks[span.end - 1]
+    if after.text != "," or after.i + 1 >= len(toks) or not _reporting_word(toks[after.i + 1], lexicon()):
+        return False
+    return toks[after.i + 1].lower != "so" and not any(
+        is_konj1(t) or t.lower in _KONJ2 for t in toks[span.begin : after.i]
+    )
+
+
+#: Konjunktiv II forms that mark reported speech as well ("hätten", "würde", "wäre")
+_KONJ2 = frozenset({
+    "hätte", "hätten", "hättest", "würde", "würden", "wäre", "wären", "könnte", "könnten", "müsste",
+    "müssten", "sollte", "sollten", "dürfte", "dürften",
+})
+
+
+def speech_follows(doc: PreparedDoc, s_idx: int) -> bool:
+    """The sentence after ``s_idx`` (same paragraph) is reported speech by its mood: a sentence in
+    the first person between two statements ("Allerdings sei ein langer Atem nötig.") is the
+    speaker's too."""
+    if s_idx + 1 >= len(doc.sentences):
+        return False
+    b, e = doc.sentences[s_idx + 1]
+    return doc.tokens[b].para == doc.tokens[doc.sentences[s_idx][0]].para and speech_mood(doc, b, e)
+
+
+def _cue_in(doc: PreparedDoc, spans: list[TokenSpan], first: int, last: int) -> bool:
+    """A cue span starts in the sentences ``[first, last)``."""
+    lo, hi = doc.sentences[first][0], doc.sentences[last - 1][1]
+    return any(sp.cls == "CUE" and lo <= sp.begin < hi for sp in spans)
+
+
+def direct_continuation(doc: PreparedDoc, s_idx: int, spans: list[TokenSpan], lex: GermanLexicon) -> TokenSpan | None:
+    """The sentence ``s_idx`` as a quote continuing the direct speech of the sentence right before
+    it (same paragraph) in a text printed without quote marks ("…, sagte Merkel. Mit Zäunen werden
+    wir das Problem nicht lösen."): it is in the first person and has no quote marks and no
+    reporting verb of its own, the quote that ends the sentence before is direct speech
+    (:func:`direct_like`: a direct quote or one in the first person), and the next sentence does
+    not end in an attribution of its own."""
+    toks = doc.tokens
+    if s_idx == 0:
+        return None
+    b, e = doc.sentences[s_idx]
+    pb = doc.sentences[s_idx - 1][0]
+    if e - b < _MIN_QUOTE or toks[pb].para != toks[b].para or toks[b].text.endswith(":"):
+        return None
+    if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[b:e]) or not first_person(doc, b, e):
+        return None
+    before = [sp for sp in spans if sp.cls in QUOTE_CLASSES and pb <= sp.end - 1 < b]
+    if not before:
+        return None
+    last = max(before, key=lambda sp: sp.end)
+    # the statement before is attributed: a direct quote, or a cue in its sentence (not a chain of
+    # first-person sentences in an analysis piece whose writer says "wir"); between two statements,
+    # a cue in one of the two sentences before
+    if not ((last.cls == "DQ" or (direct_like(doc, last) and _cue_in(doc, spans, s_idx - 1, s_idx)))
+            or (speech_follows(doc, s_idx) and _cue_in(doc, spans, max(0, s_idx - 2), s_idx))):
+        return None
+    if any(cue_class(t, lex) == "verb" and t.text.islower() and t.lemma.lower() not in _NOT_SPEECH for t in toks[b:e]):
+        return None
+    if s_idx + 1 < len(doc.sentences) and trailing_attribution(doc, *doc.sentences[s_idx + 1], lex) is not None:
+        return None
     return trim(doc, TokenSpan("FQ", b, e))
 
 
@@ -1008,7 +1149,40 @@ def colon_attribution(
                 and (cue_class(toks[k], lex) in ("verb", "conj") or toks[k].lemma.lower() in _COLON_SPEECH)), None)
     if cue is None:
         cue = _colon_speech_word(doc, begin, colon, idiom, tagged_cues or frozenset(), lex)
+    if cue is None and first_person(doc, colon + 1, end):
+        cue = _subject_verb(doc, begin, colon, lex)
     return (cue, colon + 1) if cue is not None else None
+
+
+def _subject_verb(doc: PreparedDoc, begin: int, colon: int, lex: GermanLexicon) -> int | None:
+    """The finite verb right after the subject that opens the clause ``[begin, colon)``
+    ("Kanzler Faymann zeigte sich pragmatisch: Alles, was …, haben wir zu erfüllen."): a colon
+    after a named speaker's clause introduces words in the first person as theirs."""
+    s_end = _subject_end(doc, begin, colon, lex)
+    if s_end is None or s_end >= colon:
+        return None
+    if not any(_capitalised(t) or t.lower in lex.pronouns for t in doc.tokens[begin:s_end]):
+        return None
+    verb = doc.tokens[s_end]
+    return s_end if verb.text.isalpha() and verb.text.islower() and verb.lower not in lex.prepositions else None
+
+
+def colon_remainder(doc: PreparedDoc, begin: int, end: int, spans: list[TokenSpan]) -> TokenSpan | None:
+    """The words after the colon of the sentence ``[begin, end)`` as direct speech when a tagged
+    quote ends at the colon and they are in the first person, untagged and without quote marks
+    ("Er würde solche Eingriffe befürworten: Das ist der richtige Weg, wir brauchen …")."""
+    toks = doc.tokens
+    colon = next((k for k in range(begin + 1, end - _MIN_QUOTE) if toks[k].text == ":" and toks[k].quoted < 0), None)
+    if colon is None or not _capitalised(toks[colon + 1]):
+        return None
+    quotes = [sp for sp in spans if sp.cls in QUOTE_CLASSES and sp.begin < end and begin < sp.end]
+    if not any(sp.begin < colon and colon - 1 <= sp.end - 1 <= colon for sp in quotes):
+        return None
+    if any(sp.end > colon + 1 for sp in quotes):
+        return None
+    if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[colon + 1 : end]):
+        return None
+    return trim(doc, TokenSpan("DQ", colon + 1, end)) if first_person(doc, colon + 1, end) else None
 
 
 def _weak_verb_lemmas(word: str) -> set[str]:
