@@ -1068,15 +1068,20 @@ def according_to(tok: Token, sent: SpacySpan) -> Attribution | None:
     to = doc[tok.i + 1]
     objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
     if not objs:
-        return None
-    source = objs[0]
-    src = np_span(source)
-    named = [o for o in objs[1:] if o.ent_type_ in ("PERSON", "ORG") and o.left_edge.i == source.i + 1]
-    if named:
-        # "according to curator Ann Roe" parsed as two objects: the name is the source
-        source = named[0]
-        src = (src[0], np_span(source)[1])
-    phrase = subtree_indices(tok) | subtree_indices(to) | {tok.i, to.i}
+        misread = _verb_read_source(to)
+        if misread is None:
+            return None
+        source, src, phrase = misread
+        phrase |= {tok.i, to.i}
+    else:
+        source = objs[0]
+        src = np_span(source)
+        named = [o for o in objs[1:] if o.ent_type_ in ("PERSON", "ORG") and o.left_edge.i == source.i + 1]
+        if named:
+            # "according to curator Ann Roe" parsed as two objects: the name is the source
+            source = named[0]
+            src = (src[0], np_span(source)[1])
+        phrase = subtree_indices(tok) | subtree_indices(to) | {tok.i, to.i}
     content_idx = set(range(sent.start, sent.end)) - phrase
     content = tokens_to_spans(doc, content_idx)
     content = [c for c in content if len(doc_text(doc)[c[0]:c[1]].split()) >= 2 or len(content) == 1]
@@ -1085,6 +1090,36 @@ def according_to(tok: Token, sent: SpacySpan) -> Attribution | None:
     return Attribution(content=merge_spans(content), cue=[token_range_span(doc, tok.i, to.i)],
                        source=src, source_token=issuer_of(source).i, kind="indirect",
                        confidence=0.9, rule="according")
+
+
+#: most words of a name the parser read as a verb after "according to"
+NAME_RUN = 4
+
+
+def _verb_read_source(to: Token) -> tuple[Token, Span, set[int]] | None:
+    """The source of "according to X" where the parser read X as a verb ("according to show
+    insiders", "According to Rathbun the property was …"): its head token, span and tokens.
+
+    A capitalised name right after "to" with more words after it is the source alone (the rest
+    is the content); otherwise the verb's whole phrase is, headed by its last noun.
+    """
+    comps = [c for c in to.children if c.dep_ == "pcomp"]
+    if not comps:
+        return None
+    comp = comps[0]
+    doc = to.doc
+    run: list[Token] = []
+    for t in doc[to.i + 1:min(len(doc), to.i + 1 + NAME_RUN)]:
+        if not t.is_title or t.is_punct:
+            break
+        run.append(t)
+    if run and run[-1].i < comp.right_edge.i and not doc[run[-1].i + 1].is_punct:
+        return run[-1], token_range_span(doc, run[0].i, run[-1].i), {t.i for t in run}
+    phrase = subtree_indices(comp)
+    nouns = [doc[i] for i in sorted(phrase) if doc[i].pos_ in ("NOUN", "PROPN")]
+    if not nouns:
+        return None
+    return nouns[-1], token_range_span(doc, comp.left_edge.i, comp.right_edge.i), phrase
 
 
 #: documents that report findings: "In the latest CNN poll, he fell to 10 percent"
@@ -1180,7 +1215,27 @@ def _quote_words(text: str, q: QuoteSpan) -> int:
     return len(q.inner(text).split())
 
 
-def _stretch(att: Attribution, quotes: list[QuoteSpan]) -> None:
+def _mark_only(text: str, content: list[Span], q: QuoteSpan) -> bool:
+    """Whether content reaches into a quotation by its opening mark only: a sentence that
+    ends where the next quotation opens (‘… a businessperson. " As a way …’) does not
+    quote it."""
+    inside = "".join(text[max(b, q.begin):min(e, q.end)] for b, e in content)
+    return bool(inside) and not any(ch.isalnum() for ch in inside) and q.begin >= min(b for b, _ in content)
+
+
+def _cut_mark(text: str, content: list[Span], q: QuoteSpan) -> list[Span]:
+    """Content without the part from a quotation's opening mark on (and the space before it)."""
+    out: list[Span] = []
+    for b, e in content:
+        e = min(e, q.begin)
+        while e > b and text[e - 1].isspace():
+            e -= 1
+        if e > b:
+            out.append((b, e))
+    return out
+
+
+def _stretch(att: Attribution, quotes: list[QuoteSpan], text: str) -> None:
     """Extend content over the whole of any quotation it overlaps; set direct/mixed kinds."""
     blocked = [s for s in ([att.source] if att.source else []) + att.cue]
     content = list(att.content)
@@ -1188,6 +1243,9 @@ def _stretch(att: Attribution, quotes: list[QuoteSpan]) -> None:
     for q in quotes:
         if any(overlaps((q.begin, q.end), c) for c in content) and not any(
                 overlaps((q.begin, q.end), b) for b in blocked):
+            if _mark_only(text, content, q):
+                content = _cut_mark(text, content, q) or content
+                continue
             content.extend(q.parts)
             touched.append(q)
     att.content = merge_spans(content)
@@ -1252,7 +1310,35 @@ def carry_over(text: str, atts: list[Attribution], quotes: list[QuoteSpan], lex:
             continue
         if _quote_words(text, q) > 3 and _next_paragraph(text, last, q):
             last.content = merge_spans(last.content + list(q.parts))
-    return atts
+    return _continued_reports(text, atts, quotes)
+
+
+def _continued_reports(text: str, atts: list[Attribution], quotes: list[QuoteSpan]) -> list[Attribution]:
+    """"Roe said the plan was dead. “We start again.”": a quotation of more than three words that
+    follows a reported clause with nothing but its full stop in between (same paragraph) and
+    that no rule claimed is a statement of its own by the same source (added to ``atts``)."""
+    # a cue inside another attribution's content ("said X continued as a passion") claims
+    # nothing: resolve_overlaps drops it
+    outer = [a for a in atts if not _nested(a, atts)]
+    claimed = [c for a in outer for c in a.content]
+    out: list[Attribution] = []
+    for q in quotes:
+        if not q.closed or _quote_words(text, q) <= SHORT_QUOTE_WORDS \
+                or any(overlaps((q.begin, q.end), c) for c in claimed):
+            continue
+        before = [a for a in atts if max(e for _, e in a.content) <= q.begin]
+        if not before:
+            continue
+        last = max(before, key=lambda a: max(e for _, e in a.content))
+        gap = text[max(e for _, e in last.content):q.begin]
+        if last.kind != "indirect" or last.source is None or "\n" in gap or gap.strip(" \t") not in (".", ""):
+            continue
+        out.append(Attribution(content=list(q.parts), cue=list(last.cue), source=last.source,
+                               source_token=last.source_token, kind="direct", confidence=0.7,
+                               rule="continued", extra=dict(last.extra)))
+    taken = [c for a in out for c in a.content]
+    # the nested attributions that held one of these quotations give it up
+    return [a for a in atts if a in outer or not all(_inside(c, taken) for c in a.content)] + out
 
 
 def _joins_next(text: str, q: QuoteSpan, ordered: list[Attribution]) -> bool:
@@ -1271,12 +1357,20 @@ def _joins_next(text: str, q: QuoteSpan, ordered: list[Attribution]) -> bool:
     return True
 
 
+def _nested(att: Attribution, atts: list[Attribution]) -> bool:
+    """Whether the cue of ``att`` lies inside another attribution's content."""
+    return any(_inside(m, o.content) for m in att.cue for o in atts if o is not att)
+
+
 def dedupe(atts: list[Attribution]) -> list[Attribution]:
-    """Drop attributions whose content repeats another one's (keep the more confident)."""
+    """Drop attributions whose content repeats another one's (keep the more confident; of equally
+    confident ones, one whose cue is not inside another report: "… continued as a passion. “A,”
+    Roe said" keeps Roe's)."""
     best: dict[tuple[Span, ...], Attribution] = {}
     for a in atts:
         key = tuple(a.content)
-        if key not in best or a.confidence > best[key].confidence:
+        if key not in best or a.confidence > best[key].confidence or (
+                a.confidence == best[key].confidence and _nested(best[key], atts) and not _nested(a, atts)):
             best[key] = a
     return sorted(best.values(), key=lambda a: (a.content[0][0], a.content[0][1]))
 
@@ -1405,6 +1499,6 @@ def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: Le
     atts.extend(line_sources(doc))
     atts.extend(byline_sources(doc, quotes))
     for att in atts:
-        _stretch(att, quotes)
+        _stretch(att, quotes, doc_text(doc))
     atts = carry_over(doc_text(doc), atts, quotes, lex)
     return resolve_overlaps(split_coordinated_reports(doc, dedupe(atts)))
