@@ -1060,6 +1060,47 @@ def seem_cue(verb: Token, lemma: str) -> Attribution | None:
                        source_token=None, kind="indirect", confidence=0.5, rule="seem")
 
 
+ATTITUDE_POS = ("ADJ", "VERB")
+
+
+def _attitude_subject(adj: Token) -> Token | None:
+    """The holder of an attitude: the subject of the copula ("Officials are worried …") or of the
+    passive participle ("groups are concerned …", "who are mystified …")."""
+    if adj.pos_ == "VERB":
+        subjects = [c for c in adj.children if c.dep_ in ("nsubjpass", "nsubj")]
+        return subjects[0] if subjects else None
+    if adj.dep_ == "acomp" and adj.head.pos_ == "AUX":
+        subjects = [c for c in adj.head.children if c.dep_ in SUBJECT_DEPS]
+        return subjects[0] if subjects else None
+    return None
+
+
+def adjective_cue(adj: Token, sent: SpacySpan, lex: Lexicon) -> Attribution | None:
+    """"Officials are confident that the dam will hold": an attitude adjective with a clause
+    reports the subject's view (the clause is the content, the copula and adjective the cue)."""
+    if adj.lower_ not in lex.attitude_adjectives or adj.pos_ not in ATTITUDE_POS:
+        return None
+    owners = [adj] if adj.pos_ == "VERB" else [adj, adj.head] if adj.dep_ == "acomp" else [adj]
+    clauses = [c for o in owners for c in o.children if c.dep_ == "ccomp" and c.i > adj.i]
+    subject = _attitude_subject(adj)
+    if not clauses or subject is None or subject.i > adj.i or not usable_source(subject) \
+            or subject.lower_ in NOT_SOURCES:
+        return None
+    subject = named_in_np(subject)
+    doc = adj.doc
+    content = tokens_to_spans(doc, drop_trailing_aside(doc, clause_extent(adj, clauses[0], subject, sent)))
+    if not content:
+        return None
+    aux = [c.i for c in (adj.head if adj.dep_ == "acomp" else adj).children
+           if c.dep_ in ("auxpass", "aux", "neg") and c.i < adj.i] + ([adj.head.i] if adj.dep_ == "acomp" else [])
+    cue = [token_range_span(doc, min(aux + [adj.i]), adj.i)]
+    src = source_span(subject)
+    if any(overlaps(src, c) for c in content):
+        return None
+    return Attribution(content=merge_spans(content), cue=cue, source=src, source_token=issuer_of(subject).i,
+                       kind="indirect", confidence=0.7, rule="adjective", extra={"verb": adj.i})
+
+
 def according_to(tok: Token, sent: SpacySpan) -> Attribution | None:
     """"according to X, Y" / "Y, according to X": X is the source, Y the content."""
     if tok.lower_ != "according" or tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].lower_ != "to":
@@ -1182,6 +1223,48 @@ def line_sources(doc: Doc) -> list[Attribution]:
         out.append(Attribution(content=[(m.start(2), end)], cue=[(colon, colon + 1)],
                                source=(name_begin, name_begin + len(name)), source_token=head,
                                kind="direct", confidence=0.6, rule="line"))
+    return out
+
+
+#: at most this many paragraph breaks between a colon and the quotation it introduces
+COLON_BREAKS = 2
+
+
+def _colon_quote(text: str, colon: int, quotes: list[QuoteSpan]) -> QuoteSpan | None:
+    """The closed quotation of more than three words that opens right after a colon (on the same
+    line or in the next paragraph)."""
+    for q in quotes:
+        if q.begin > colon:
+            gap = text[colon + 1:q.begin]
+            if gap.strip() or gap.count("\n") > COLON_BREAKS or not q.closed \
+                    or _quote_words(text, q) <= SHORT_QUOTE_WORDS:
+                return None
+            return q
+    return None
+
+
+def colon_sources(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon) -> list[Attribution]:
+    """"Trump went even further: “If he loses, it's over.”", "Clinton released the following
+    statement:¶“…”": a sentence about a person that ends in a colon introduces that person's
+    quotation, whatever its verb (the main verb's subject must name a person, a group or an
+    organisation, or be a personal pronoun)."""
+    out: list[Attribution] = []
+    text = doc_text(doc)
+    for colon in doc:
+        if colon.text != ":" or colon.i == colon.sent.start or any(q.begin < colon.idx < q.end for q in quotes):
+            continue
+        q = _colon_quote(text, colon.idx, quotes)
+        root = colon.head if colon.head.pos_ in ("VERB", "AUX") and colon.head.i < colon.i else colon.sent.root
+        if q is None or root.pos_ not in ("VERB", "AUX") or root.i > colon.i:
+            continue
+        subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects or not human_subject(subjects[0], lex) or not usable_source(subjects[0]) \
+                or subjects[0].lower_ in NOT_SOURCES:
+            continue
+        subject = named_in_np(subjects[0])
+        out.append(Attribution(content=list(q.parts), cue=[token_range_span(doc, root.i, root.i)],
+                               source=source_span(subject), source_token=issuer_of(subject).i, kind="direct",
+                               confidence=0.6, rule="colon", extra={"verb": root.i}))
     return out
 
 
@@ -1477,6 +1560,8 @@ def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: Le
                 att = in_evidence(tok, sent, lex, lemma)
             elif tok.pos_ == "NOUN" and lex.is_cue_noun(tok.lower_) and not in_quote(tok):
                 att = noun_cue(tok, sent, lemma)
+            elif tok.lower_ in lex.attitude_adjectives and not in_quote(tok):
+                att = adjective_cue(tok, sent, lex)
             elif tok.pos_ in ("VERB", "AUX") and tok.lower_ not in ("is", "was", "be", "are", "were", "been") \
                     and not in_quote(tok):
                 lem = lemma(tok)
@@ -1498,6 +1583,9 @@ def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: Le
                 atts.append(att)
     atts.extend(line_sources(doc))
     atts.extend(byline_sources(doc, quotes))
+    claimed = [c for a in atts for c in a.content]
+    atts.extend(a for a in colon_sources(doc, quotes, lex) if not any(overlaps(c, k) for c in a.content
+                                                                     for k in claimed))
     for att in atts:
         _stretch(att, quotes, doc_text(doc))
     atts = carry_over(doc_text(doc), atts, quotes, lex)
