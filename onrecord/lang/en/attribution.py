@@ -1066,11 +1066,11 @@ ATTITUDE_POS = ("ADJ", "VERB")
 def _attitude_subject(adj: Token) -> Token | None:
     """The holder of an attitude: the subject of the copula ("Officials are worried …") or of the
     passive participle ("groups are concerned …", "who are mystified …")."""
-    if adj.pos_ == "VERB":
-        subjects = [c for c in adj.children if c.dep_ in ("nsubjpass", "nsubj")]
-        return subjects[0] if subjects else None
     if adj.dep_ == "acomp" and adj.head.pos_ == "AUX":
         subjects = [c for c in adj.head.children if c.dep_ in SUBJECT_DEPS]
+        return subjects[0] if subjects else None
+    if adj.pos_ == "VERB":
+        subjects = [c for c in adj.children if c.dep_ in ("nsubjpass", "nsubj")]
         return subjects[0] if subjects else None
     return None
 
@@ -1243,6 +1243,18 @@ def _colon_quote(text: str, colon: int, quotes: list[QuoteSpan]) -> QuoteSpan | 
     return None
 
 
+#: entity types of a name that is no one who speaks
+NOT_SPEAKER_TYPES = frozenset({"WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"}) | PLACE_TYPES
+
+
+def _person_like(tok: Token, lex: Lexicon) -> bool:
+    """A subject that names a person, a group or an organisation, or a name that is no place or
+    thing ("Governor Ilves" when the tagger gives the name no type)."""
+    if human_subject(tok, lex):
+        return True
+    return tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ not in NOT_SPEAKER_TYPES
+
+
 def colon_sources(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon) -> list[Attribution]:
     """"Trump went even further: “If he loses, it's over.”", "Clinton released the following
     statement:¶“…”": a sentence about a person that ends in a colon introduces that person's
@@ -1258,7 +1270,7 @@ def colon_sources(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon) -> list[Attri
         if q is None or root.pos_ not in ("VERB", "AUX") or root.i > colon.i:
             continue
         subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
-        if not subjects or not human_subject(subjects[0], lex) or not usable_source(subjects[0]) \
+        if not subjects or not _person_like(subjects[0], lex) or not usable_source(subjects[0]) \
                 or subjects[0].lower_ in NOT_SOURCES:
             continue
         subject = named_in_np(subjects[0])
