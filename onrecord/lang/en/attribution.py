@@ -1280,7 +1280,8 @@ def colon_sources(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon) -> list[Attri
     return out
 
 
-_BYLINE = re.compile(r"[ \t\u00a0]*([―—–]|--)[ \t\u00a0]*([A-Z][\w.’'\- ]{1,60}?)[ \t\u00a0.]*(?=\n|$)")
+#: a dash, or a hyphen with space on both sides standing for one ("“…” - Ann Roe")
+_BYLINE = re.compile(r"[ \t\u00a0]*([―—–]|--|(?<=[ \t\u00a0])-(?=[ \t\u00a0]))[ \t\u00a0]*([A-Z][\w.’'\- ]{1,60}?)[ \t\u00a0.]*(?=\n|$)")
 
 
 def byline_sources(doc: Doc, quotes: list[QuoteSpan]) -> list[Attribution]:
