@@ -39,6 +39,9 @@ def test_a_quotation_after_a_reported_clause_is_the_same_sources(extractor) -> N
         ("the harbour plan had been shelved", "Okafor"),
         ("“We will start again with the fishermen this time.”", "Okafor"),
     ]
+    # a title that opens the reporter's next sentence is no statement
+    title = "Okafor said the film was a triumph. “The Long Road Home Again” opens on Friday in Leeds."
+    assert _quotes(extractor, title) == [("the film was a triumph", "Okafor")]
 
 
 def test_a_nested_cue_gives_the_quotation_up(extractor) -> None:  # type: ignore[no-untyped-def]

@@ -1409,6 +1409,15 @@ def carry_over(text: str, atts: list[Attribution], quotes: list[QuoteSpan], lex:
     return _continued_reports(text, atts, quotes)
 
 
+def _ends_sentence(text: str, q: QuoteSpan) -> bool:
+    """A quotation that is a sentence of its own (ends in . ? ! or closes the paragraph), not a title
+    at the start of the reporter's next sentence ("“The Long Road” opens on Friday")."""
+    if q.inner(text).rstrip(" '’\"”").endswith((".", "?", "!", "…")):
+        return True
+    line_end = text.find("\n", q.end)
+    return not text[q.end:len(text) if line_end < 0 else line_end].strip(" .")
+
+
 def _continued_reports(text: str, atts: list[Attribution], quotes: list[QuoteSpan]) -> list[Attribution]:
     """"Roe said the plan was dead. “We start again.”": a quotation of more than three words that
     follows a reported clause with nothing but its full stop in between (same paragraph) and
@@ -1427,7 +1436,8 @@ def _continued_reports(text: str, atts: list[Attribution], quotes: list[QuoteSpa
             continue
         last = max(before, key=lambda a: max(e for _, e in a.content))
         gap = text[max(e for _, e in last.content):q.begin]
-        if last.kind != "indirect" or last.source is None or "\n" in gap or gap.strip(" \t") not in (".", ""):
+        if last.kind != "indirect" or last.source is None or "\n" in gap or gap.strip(" \t") not in (".", "") \
+                or not _ends_sentence(text, q):
             continue
         out.append(Attribution(content=list(q.parts), cue=list(last.cue), source=last.source,
                                source_token=last.source_token, kind="direct", confidence=0.7,
