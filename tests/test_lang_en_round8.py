@@ -135,3 +135,13 @@ def test_a_colon_introduces_only_a_longer_quotation_of_a_person(extractor) -> No
     text = ("Moreau pointed at the sign: “No entry.” The report had one line in bold: “The valley will flood "
             "within ten years.”\n\nMoreau went further: “We have been warned for decades about this.”")
     assert _quotes(extractor, text) == [("“We have been warned for decades about this.”", "Moreau")]
+
+
+# ---------------------------------------------------------------- a quotation signed after a spaced hyphen
+
+def test_a_spaced_hyphen_signs_a_quotation_like_a_dash(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ('" So far, the harbour has won every single round of this fight. " - Tomas Berg\n\n'
+            "The ferry company did not reply.")
+    assert _quotes(extractor, text) == [
+        ('" So far, the harbour has won every single round of this fight. "', "Tomas Berg"),
+    ]

@@ -21,11 +21,19 @@ Rules, each a small function:
   that…", "made the case that…").
 * ``seem_cue`` — "X seemed Y": an impression without a source.
 * ``according_to`` — "according to X, …": the clause minus the phrase.
+* ``adjective_cue`` — an attitude adjective with a clause: "Officials are confident that …",
+  "groups are concerned the law will change" (the copula's or the participle's subject speaks).
+* ``according_to`` also takes a source the parser read as a verb ("according to show insiders",
+  "According to Rathbun the files were …": a capitalised name alone, else the verb's phrase).
 * ``line_sources`` — transcript and headline lines "TRUMP: …", "Sanders: …".
-* ``byline_sources`` — a quotation signed after a dash: "“…” ― Veronica Cruz".
+* ``byline_sources`` — a quotation signed after a dash (or a spaced hyphen): "“…” ― Veronica Cruz".
+* ``colon_sources`` — a sentence about a person that ends in a colon introduces that person's
+  quotation of more than three words, whatever the verb ("Trump went even further: “…”").
 * direct quotes are stretched over their marks and continued ("“A,” he said. “B.”", and a
   quotation filling the next paragraph); a quotation right before the attribution of the next
-  one belongs to it ("“A,” Roe said, “B.”").
+  one belongs to it ("“A,” Roe said, “B.”"); a quotation that is a sentence of its own right after
+  a reported clause is a second statement of the same source ("Roe said X. “B.”"). A sentence
+  that reaches into the next quotation by its opening mark only does not quote it.
 * ``seem_cue`` also takes an impression of a subject whose predicate is a noun, an adjective
   with a clause or "like …" ("The returns seemed a warning that …"): no source.
 
@@ -1281,7 +1289,8 @@ def colon_sources(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon) -> list[Attri
 
 
 #: a dash, or a hyphen with space on both sides standing for one ("“…” - Ann Roe")
-_BYLINE = re.compile(r"[ \t\u00a0]*([―—–]|--|(?<=[ \t\u00a0])-(?=[ \t\u00a0]))[ \t\u00a0]*([A-Z][\w.’'\- ]{1,60}?)[ \t\u00a0.]*(?=\n|$)")
+_BYLINE = re.compile(r"[ \t\u00a0]*([―—–]|--|(?<=[ \t\u00a0])-(?=[ \t\u00a0]))"
+                     r"[ \t\u00a0]*([A-Z][\w.’'\- ]{1,60}?)[ \t\u00a0.]*(?=\n|$)")
 
 
 def byline_sources(doc: Doc, quotes: list[QuoteSpan]) -> list[Attribution]:
@@ -1421,10 +1430,12 @@ def _ends_sentence(text: str, q: QuoteSpan) -> bool:
 def _continued_reports(text: str, atts: list[Attribution], quotes: list[QuoteSpan]) -> list[Attribution]:
     """"Roe said the plan was dead. “We start again.”": a quotation of more than three words that
     follows a reported clause with nothing but its full stop in between (same paragraph) and
-    that no rule claimed is a statement of its own by the same source (added to ``atts``)."""
+    that no rule claimed is a statement of its own by the same source; returns ``atts`` with
+    these statements added."""
     # a cue inside another attribution's content ("said X continued as a passion") claims
     # nothing: resolve_overlaps drops it
     outer = [a for a in atts if not _nested(a, atts)]
+    outer_ids = {id(a) for a in outer}
     claimed = [c for a in outer for c in a.content]
     out: list[Attribution] = []
     for q in quotes:
@@ -1444,7 +1455,7 @@ def _continued_reports(text: str, atts: list[Attribution], quotes: list[QuoteSpa
                                rule="continued", extra=dict(last.extra)))
     taken = [c for a in out for c in a.content]
     # the nested attributions that held one of these quotations give it up
-    return [a for a in atts if a in outer or not all(_inside(c, taken) for c in a.content)] + out
+    return [a for a in atts if id(a) in outer_ids or not all(_inside(c, taken) for c in a.content)] + out
 
 
 def _joins_next(text: str, q: QuoteSpan, ordered: list[Attribution]) -> bool:
