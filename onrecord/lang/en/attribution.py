@@ -21,11 +21,19 @@ Rules, each a small function:
   that…", "made the case that…").
 * ``seem_cue`` — "X seemed Y": an impression without a source.
 * ``according_to`` — "according to X, …": the clause minus the phrase.
+* ``adjective_cue`` — an attitude adjective with a clause: "Officials are confident that …",
+  "groups are concerned the law will change" (the copula's or the participle's subject speaks).
+* ``according_to`` also takes a source the parser read as a verb ("according to show insiders",
+  "According to Rathbun the files were …": a capitalised name alone, else the verb's phrase).
 * ``line_sources`` — transcript and headline lines "TRUMP: …", "Sanders: …".
-* ``byline_sources`` — a quotation signed after a dash: "“…” ― Veronica Cruz".
+* ``byline_sources`` — a quotation signed after a dash (or a spaced hyphen): "“…” ― Veronica Cruz".
+* ``colon_sources`` — a sentence about a person that ends in a colon introduces that person's
+  quotation of more than three words, whatever the verb ("Trump went even further: “…”").
 * direct quotes are stretched over their marks and continued ("“A,” he said. “B.”", and a
   quotation filling the next paragraph); a quotation right before the attribution of the next
-  one belongs to it ("“A,” Roe said, “B.”").
+  one belongs to it ("“A,” Roe said, “B.”"); a quotation that is a sentence of its own right after
+  a reported clause is a second statement of the same source ("Roe said X. “B.”"). A sentence
+  that reaches into the next quotation by its opening mark only does not quote it.
 * ``seem_cue`` also takes an impression of a subject whose predicate is a noun, an adjective
   with a clause or "like …" ("The returns seemed a warning that …"): no source.
 
@@ -1060,6 +1068,47 @@ def seem_cue(verb: Token, lemma: str) -> Attribution | None:
                        source_token=None, kind="indirect", confidence=0.5, rule="seem")
 
 
+ATTITUDE_POS = ("ADJ", "VERB")
+
+
+def _attitude_subject(adj: Token) -> Token | None:
+    """The holder of an attitude: the subject of the copula ("Officials are worried …") or of the
+    passive participle ("groups are concerned …", "who are mystified …")."""
+    if adj.dep_ == "acomp" and adj.head.pos_ == "AUX":
+        subjects = [c for c in adj.head.children if c.dep_ in SUBJECT_DEPS]
+        return subjects[0] if subjects else None
+    if adj.pos_ == "VERB":
+        subjects = [c for c in adj.children if c.dep_ in ("nsubjpass", "nsubj")]
+        return subjects[0] if subjects else None
+    return None
+
+
+def adjective_cue(adj: Token, sent: SpacySpan, lex: Lexicon) -> Attribution | None:
+    """"Officials are confident that the dam will hold": an attitude adjective with a clause
+    reports the subject's view (the clause is the content, the copula and adjective the cue)."""
+    if adj.lower_ not in lex.attitude_adjectives or adj.pos_ not in ATTITUDE_POS:
+        return None
+    owners = [adj] if adj.pos_ == "VERB" else [adj, adj.head] if adj.dep_ == "acomp" else [adj]
+    clauses = [c for o in owners for c in o.children if c.dep_ == "ccomp" and c.i > adj.i]
+    subject = _attitude_subject(adj)
+    if not clauses or subject is None or subject.i > adj.i or not usable_source(subject) \
+            or subject.lower_ in NOT_SOURCES:
+        return None
+    subject = named_in_np(subject)
+    doc = adj.doc
+    content = tokens_to_spans(doc, drop_trailing_aside(doc, clause_extent(adj, clauses[0], subject, sent)))
+    if not content:
+        return None
+    aux = [c.i for c in (adj.head if adj.dep_ == "acomp" else adj).children
+           if c.dep_ in ("auxpass", "aux", "neg") and c.i < adj.i] + ([adj.head.i] if adj.dep_ == "acomp" else [])
+    cue = [token_range_span(doc, min(aux + [adj.i]), adj.i)]
+    src = source_span(subject)
+    if any(overlaps(src, c) for c in content):
+        return None
+    return Attribution(content=merge_spans(content), cue=cue, source=src, source_token=issuer_of(subject).i,
+                       kind="indirect", confidence=0.7, rule="adjective", extra={"verb": adj.i})
+
+
 def according_to(tok: Token, sent: SpacySpan) -> Attribution | None:
     """"according to X, Y" / "Y, according to X": X is the source, Y the content."""
     if tok.lower_ != "according" or tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].lower_ != "to":
@@ -1068,15 +1117,20 @@ def according_to(tok: Token, sent: SpacySpan) -> Attribution | None:
     to = doc[tok.i + 1]
     objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
     if not objs:
-        return None
-    source = objs[0]
-    src = np_span(source)
-    named = [o for o in objs[1:] if o.ent_type_ in ("PERSON", "ORG") and o.left_edge.i == source.i + 1]
-    if named:
-        # "according to curator Ann Roe" parsed as two objects: the name is the source
-        source = named[0]
-        src = (src[0], np_span(source)[1])
-    phrase = subtree_indices(tok) | subtree_indices(to) | {tok.i, to.i}
+        misread = _verb_read_source(to)
+        if misread is None:
+            return None
+        source, src, phrase = misread
+        phrase |= {tok.i, to.i}
+    else:
+        source = objs[0]
+        src = np_span(source)
+        named = [o for o in objs[1:] if o.ent_type_ in ("PERSON", "ORG") and o.left_edge.i == source.i + 1]
+        if named:
+            # "according to curator Ann Roe" parsed as two objects: the name is the source
+            source = named[0]
+            src = (src[0], np_span(source)[1])
+        phrase = subtree_indices(tok) | subtree_indices(to) | {tok.i, to.i}
     content_idx = set(range(sent.start, sent.end)) - phrase
     content = tokens_to_spans(doc, content_idx)
     content = [c for c in content if len(doc_text(doc)[c[0]:c[1]].split()) >= 2 or len(content) == 1]
@@ -1085,6 +1139,36 @@ def according_to(tok: Token, sent: SpacySpan) -> Attribution | None:
     return Attribution(content=merge_spans(content), cue=[token_range_span(doc, tok.i, to.i)],
                        source=src, source_token=issuer_of(source).i, kind="indirect",
                        confidence=0.9, rule="according")
+
+
+#: most words of a name the parser read as a verb after "according to"
+NAME_RUN = 4
+
+
+def _verb_read_source(to: Token) -> tuple[Token, Span, set[int]] | None:
+    """The source of "according to X" where the parser read X as a verb ("according to show
+    insiders", "According to Rathbun the property was …"): its head token, span and tokens.
+
+    A capitalised name right after "to" with more words after it is the source alone (the rest
+    is the content); otherwise the verb's whole phrase is, headed by its last noun.
+    """
+    comps = [c for c in to.children if c.dep_ == "pcomp"]
+    if not comps:
+        return None
+    comp = comps[0]
+    doc = to.doc
+    run: list[Token] = []
+    for t in doc[to.i + 1:min(len(doc), to.i + 1 + NAME_RUN)]:
+        if not t.is_title or t.is_punct:
+            break
+        run.append(t)
+    if run and run[-1].i < comp.right_edge.i and not doc[run[-1].i + 1].is_punct:
+        return run[-1], token_range_span(doc, run[0].i, run[-1].i), {t.i for t in run}
+    phrase = subtree_indices(comp)
+    nouns = [doc[i] for i in sorted(phrase) if doc[i].pos_ in ("NOUN", "PROPN")]
+    if not nouns:
+        return None
+    return nouns[-1], token_range_span(doc, comp.left_edge.i, comp.right_edge.i), phrase
 
 
 #: documents that report findings: "In the latest CNN poll, he fell to 10 percent"
@@ -1150,7 +1234,63 @@ def line_sources(doc: Doc) -> list[Attribution]:
     return out
 
 
-_BYLINE = re.compile(r"[ \t\u00a0]*([―—–]|--)[ \t\u00a0]*([A-Z][\w.’'\- ]{1,60}?)[ \t\u00a0.]*(?=\n|$)")
+#: at most this many paragraph breaks between a colon and the quotation it introduces
+COLON_BREAKS = 2
+
+
+def _colon_quote(text: str, colon: int, quotes: list[QuoteSpan]) -> QuoteSpan | None:
+    """The closed quotation of more than three words that opens right after a colon (on the same
+    line or in the next paragraph)."""
+    for q in quotes:
+        if q.begin > colon:
+            gap = text[colon + 1:q.begin]
+            if gap.strip() or gap.count("\n") > COLON_BREAKS or not q.closed \
+                    or _quote_words(text, q) <= SHORT_QUOTE_WORDS:
+                return None
+            return q
+    return None
+
+
+#: entity types of a name that is no one who speaks
+NOT_SPEAKER_TYPES = frozenset({"WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"}) | PLACE_TYPES
+
+
+def _person_like(tok: Token, lex: Lexicon) -> bool:
+    """A subject that names a person, a group or an organisation, or a name that is no place or
+    thing ("Governor Ilves" when the tagger gives the name no type)."""
+    if human_subject(tok, lex):
+        return True
+    return tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ not in NOT_SPEAKER_TYPES
+
+
+def colon_sources(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon) -> list[Attribution]:
+    """"Trump went even further: “If he loses, it's over.”", "Clinton released the following
+    statement:¶“…”": a sentence about a person that ends in a colon introduces that person's
+    quotation, whatever its verb (the main verb's subject must name a person, a group or an
+    organisation, or be a personal pronoun)."""
+    out: list[Attribution] = []
+    text = doc_text(doc)
+    for colon in doc:
+        if colon.text != ":" or colon.i == colon.sent.start or any(q.begin < colon.idx < q.end for q in quotes):
+            continue
+        q = _colon_quote(text, colon.idx, quotes)
+        root = colon.head if colon.head.pos_ in ("VERB", "AUX") and colon.head.i < colon.i else colon.sent.root
+        if q is None or root.pos_ not in ("VERB", "AUX") or root.i > colon.i:
+            continue
+        subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects or not _person_like(subjects[0], lex) or not usable_source(subjects[0]) \
+                or subjects[0].lower_ in NOT_SOURCES:
+            continue
+        subject = named_in_np(subjects[0])
+        out.append(Attribution(content=list(q.parts), cue=[token_range_span(doc, root.i, root.i)],
+                               source=source_span(subject), source_token=issuer_of(subject).i, kind="direct",
+                               confidence=0.6, rule="colon", extra={"verb": root.i}))
+    return out
+
+
+#: a dash, or a hyphen with space on both sides standing for one ("“…” - Ann Roe")
+_BYLINE = re.compile(r"[ \t\u00a0]*([―—–]|--|(?<=[ \t\u00a0])-(?=[ \t\u00a0]))"
+                     r"[ \t\u00a0]*([A-Z][\w.’'\- ]{1,60}?)[ \t\u00a0.]*(?=\n|$)")
 
 
 def byline_sources(doc: Doc, quotes: list[QuoteSpan]) -> list[Attribution]:
@@ -1180,7 +1320,27 @@ def _quote_words(text: str, q: QuoteSpan) -> int:
     return len(q.inner(text).split())
 
 
-def _stretch(att: Attribution, quotes: list[QuoteSpan]) -> None:
+def _mark_only(text: str, content: list[Span], q: QuoteSpan) -> bool:
+    """Whether content reaches into a quotation by its opening mark only: a sentence that
+    ends where the next quotation opens (‘… a businessperson. " As a way …’) does not
+    quote it."""
+    inside = "".join(text[max(b, q.begin):min(e, q.end)] for b, e in content)
+    return bool(inside) and not any(ch.isalnum() for ch in inside) and q.begin >= min(b for b, _ in content)
+
+
+def _cut_mark(text: str, content: list[Span], q: QuoteSpan) -> list[Span]:
+    """Content without the part from a quotation's opening mark on (and the space before it)."""
+    out: list[Span] = []
+    for b, e in content:
+        e = min(e, q.begin)
+        while e > b and text[e - 1].isspace():
+            e -= 1
+        if e > b:
+            out.append((b, e))
+    return out
+
+
+def _stretch(att: Attribution, quotes: list[QuoteSpan], text: str) -> None:
     """Extend content over the whole of any quotation it overlaps; set direct/mixed kinds."""
     blocked = [s for s in ([att.source] if att.source else []) + att.cue]
     content = list(att.content)
@@ -1188,6 +1348,9 @@ def _stretch(att: Attribution, quotes: list[QuoteSpan]) -> None:
     for q in quotes:
         if any(overlaps((q.begin, q.end), c) for c in content) and not any(
                 overlaps((q.begin, q.end), b) for b in blocked):
+            if _mark_only(text, content, q):
+                content = _cut_mark(text, content, q) or content
+                continue
             content.extend(q.parts)
             touched.append(q)
     att.content = merge_spans(content)
@@ -1252,7 +1415,47 @@ def carry_over(text: str, atts: list[Attribution], quotes: list[QuoteSpan], lex:
             continue
         if _quote_words(text, q) > 3 and _next_paragraph(text, last, q):
             last.content = merge_spans(last.content + list(q.parts))
-    return atts
+    return _continued_reports(text, atts, quotes)
+
+
+def _ends_sentence(text: str, q: QuoteSpan) -> bool:
+    """A quotation that is a sentence of its own (ends in . ? ! or closes the paragraph), not a title
+    at the start of the reporter's next sentence ("“The Long Road” opens on Friday")."""
+    if q.inner(text).rstrip(" '’\"”").endswith((".", "?", "!", "…")):
+        return True
+    line_end = text.find("\n", q.end)
+    return not text[q.end:len(text) if line_end < 0 else line_end].strip(" .")
+
+
+def _continued_reports(text: str, atts: list[Attribution], quotes: list[QuoteSpan]) -> list[Attribution]:
+    """"Roe said the plan was dead. “We start again.”": a quotation of more than three words that
+    follows a reported clause with nothing but its full stop in between (same paragraph) and
+    that no rule claimed is a statement of its own by the same source; returns ``atts`` with
+    these statements added."""
+    # a cue inside another attribution's content ("said X continued as a passion") claims
+    # nothing: resolve_overlaps drops it
+    outer = [a for a in atts if not _nested(a, atts)]
+    outer_ids = {id(a) for a in outer}
+    claimed = [c for a in outer for c in a.content]
+    out: list[Attribution] = []
+    for q in quotes:
+        if not q.closed or _quote_words(text, q) <= SHORT_QUOTE_WORDS \
+                or any(overlaps((q.begin, q.end), c) for c in claimed):
+            continue
+        before = [a for a in atts if max(e for _, e in a.content) <= q.begin]
+        if not before:
+            continue
+        last = max(before, key=lambda a: max(e for _, e in a.content))
+        gap = text[max(e for _, e in last.content):q.begin]
+        if last.kind != "indirect" or last.source is None or "\n" in gap or gap.strip(" \t") not in (".", "") \
+                or not _ends_sentence(text, q):
+            continue
+        out.append(Attribution(content=list(q.parts), cue=list(last.cue), source=last.source,
+                               source_token=last.source_token, kind="direct", confidence=0.7,
+                               rule="continued", extra=dict(last.extra)))
+    taken = [c for a in out for c in a.content]
+    # the nested attributions that held one of these quotations give it up
+    return [a for a in atts if id(a) in outer_ids or not all(_inside(c, taken) for c in a.content)] + out
 
 
 def _joins_next(text: str, q: QuoteSpan, ordered: list[Attribution]) -> bool:
@@ -1271,12 +1474,20 @@ def _joins_next(text: str, q: QuoteSpan, ordered: list[Attribution]) -> bool:
     return True
 
 
+def _nested(att: Attribution, atts: list[Attribution]) -> bool:
+    """Whether the cue of ``att`` lies inside another attribution's content."""
+    return any(_inside(m, o.content) for m in att.cue for o in atts if o is not att)
+
+
 def dedupe(atts: list[Attribution]) -> list[Attribution]:
-    """Drop attributions whose content repeats another one's (keep the more confident)."""
+    """Drop attributions whose content repeats another one's (keep the more confident; of equally
+    confident ones, one whose cue is not inside another report: "… continued as a passion. “A,”
+    Roe said" keeps Roe's)."""
     best: dict[tuple[Span, ...], Attribution] = {}
     for a in atts:
         key = tuple(a.content)
-        if key not in best or a.confidence > best[key].confidence:
+        if key not in best or a.confidence > best[key].confidence or (
+                a.confidence == best[key].confidence and _nested(best[key], atts) and not _nested(a, atts)):
             best[key] = a
     return sorted(best.values(), key=lambda a: (a.content[0][0], a.content[0][1]))
 
@@ -1383,6 +1594,8 @@ def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: Le
                 att = in_evidence(tok, sent, lex, lemma)
             elif tok.pos_ == "NOUN" and lex.is_cue_noun(tok.lower_) and not in_quote(tok):
                 att = noun_cue(tok, sent, lemma)
+            elif tok.lower_ in lex.attitude_adjectives and not in_quote(tok):
+                att = adjective_cue(tok, sent, lex)
             elif tok.pos_ in ("VERB", "AUX") and tok.lower_ not in ("is", "was", "be", "are", "were", "been") \
                     and not in_quote(tok):
                 lem = lemma(tok)
@@ -1404,7 +1617,10 @@ def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: Le
                 atts.append(att)
     atts.extend(line_sources(doc))
     atts.extend(byline_sources(doc, quotes))
+    claimed = [c for a in atts for c in a.content]
+    atts.extend(a for a in colon_sources(doc, quotes, lex) if not any(overlaps(c, k) for c in a.content
+                                                                     for k in claimed))
     for att in atts:
-        _stretch(att, quotes)
+        _stretch(att, quotes, doc_text(doc))
     atts = carry_over(doc_text(doc), atts, quotes, lex)
     return resolve_overlaps(split_coordinated_reports(doc, dedupe(atts)))

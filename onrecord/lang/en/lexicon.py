@@ -32,6 +32,8 @@ class Lexicon:
     honorifics: frozenset[str]
     #: every known given name: the gendered lists plus names from other languages ("olaf")
     given: frozenset[str] = frozenset()
+    #: adjectives of an attitude that report a clause ("are confident that …")
+    attitude_adjectives: frozenset[str] = frozenset()
 
     def cue_classes(self, lemma: str) -> frozenset[str]:
         """Classes of a cue verb lemma (empty when it is no cue verb)."""
@@ -59,4 +61,5 @@ def load_lexicon() -> Lexicon:
         male=male,
         honorifics=frozenset(w.lower() for w in data_lines("honorifics.txt")),
         given=female | male | frozenset(data_lines("intl_given_names.txt")),
+        attitude_adjectives=frozenset(w.lower() for w in data_lines("attitude_adjectives.txt")),
     )
