@@ -1,0 +1,336 @@
+"""German roles after a name: an apposition ("X, Professorin für …,"), a dash parenthesis, a
+coordinated second role, "außer Dienst", a copula or "als" ("X ist Professorin …"), and a party
+or body after it ("X (FPÖ)", "X von der Gewerkschaft GPA").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
+
+from onrecord.lang.de.lexicon import data_lines, lexicon
+from onrecord.lang.de.role_lexicon import (
+    _ARTICLES,
+    _STOP,
+    MAX_ADJECTIVES,
+    MAX_APPOSITION,
+    KindAt,
+    RoleMatch,
+    _adjective_stem,
+    _name_word,
+    _no_kind,
+    _place_names,
+    is_role,
+    title_noun,
+)
+from onrecord.lang.de.role_orgs import _ENGLISH_ORG_HEADS, _ORG_SUFFIXES, _org_at
+from onrecord.lang.de.role_phrases import parse_role, relative_role
+from onrecord.lang.de.tokens import PreparedDoc, Token
+
+#: dashes that open and close a parenthesis ("Tom Brandt – Sicherheitsexperte beim … – sagte")
+_DASHES = frozenset({"–", "—", "-", "--"})
+
+
+def _dash_parenthesis(doc: PreparedDoc, name_end: int, person: bool) -> list[Token]:
+    """The words between a dash right after a name and the closing dash of the same sentence
+    ("Eva Klein – Chefin der Agentur für Gesundheit – verteidigte …"); empty without a closing
+    dash (a dateline "Wien – Bundeskanzler …" has none after its role). The splitter may end a
+    sentence at the first dash as after a dateline: a tagged ``person`` name goes on over it."""
+    toks = doc.tokens
+    if name_end + 1 >= len(toks):
+        return []
+    sent = toks[name_end + 1].sent
+    if sent != toks[name_end - 1].sent and not person:
+        return []
+    j = name_end + 1
+    while j < len(toks) and toks[j].sent == sent and toks[j].text not in _DASHES and j - name_end <= MAX_APPOSITION:
+        if toks[j].text in _STOP:
+            return []
+        j += 1
+    if j >= len(toks) or toks[j].sent != sent or toks[j].text not in _DASHES or j == name_end + 1:
+        return []
+    return toks[name_end + 1 : j]
+
+
+#: adverbs between a name and its apposition ("X wiederum, die ehemalige Richterin")
+_CONTRAST_ADVERBS = frozenset({"wiederum", "hingegen", "dagegen", "indes", "ihrerseits", "seinerseits"})
+
+
+def _apposition_tokens(doc: PreparedDoc, name_end: int, person: bool = False) -> list[Token]:
+    toks = doc.tokens
+    if name_end < len(toks) and toks[name_end].text in _DASHES and name_end > 0:
+        return _dash_parenthesis(doc, name_end, person)
+    if name_end + 1 < len(toks) and toks[name_end].lower in _CONTRAST_ADVERBS and toks[name_end + 1].text == ",":
+        name_end += 1  # "Irmgard Griss wiederum, die ehemalige Richterin, …"
+    if name_end >= len(toks) or toks[name_end].text not in (",", "("):
+        return []
+    sent = toks[name_end].sent
+    begin = name_end + 1
+    if begin + 2 < len(toks) and toks[begin].text.isdigit() and toks[begin + 1].text == "," and (
+        toks[begin + 2].sent == sent
+    ):
+        begin += 2  # "Anna Berg, 45, Professorin für …": the age is no role
+    j = begin
+    while j < len(toks) and toks[j].sent == sent and toks[j].text not in _STOP and j - begin < MAX_APPOSITION:
+        j += 1
+    return toks[begin:j]
+
+
+def apposition_after(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
+    """A role apposition or role-naming relative clause right after the name ending at token
+    ``name_end``: "Anna Berger, Professorin für …,", "Jana Wolf, die das Referat … leitet,"."""
+    body = _apposition_tokens(doc, name_end, name_end > 0 and kind_at(name_end - 1) == "PER")
+    if not body:
+        return predicative_role(doc, name_end, kind_at)
+    if len(body) > MAX_APPOSITION:
+        return None
+    k = 0
+    while k < len(body) - 1 and body[k].lower in _APPOSITION_ADVERBS:
+        k += 1  # "X, ebenfalls ein Kandidat", "X, ehemals langjähriger Direktor der Y"
+    former = any(_APPOSITION_ADVERBS[t.lower] for t in body[:k])
+    r = k + (body[k].lower in _ARTICLES)
+    if r + 1 < len(body) and is_role(body[r]) and kind_at(body[r + 1].i) == "PER" and _name_word(body[r + 1]):
+        return None  # "die Landesregierung, Bischof Anton Weber und …": the next name's role, a list
+    if r == k and r + 2 < len(body) and is_role(body[r]) and body[r + 1].lower in ("und", "sowie", "oder") and (
+        is_role(body[r + 2]) and title_noun(body[r + 2].text) != body[r + 2].text
+    ):
+        return None  # "Bundesregierung, Bundespräsident und Parteichefs verurteilten …": a list
+    after = body[-1].i + 1
+    if r == k and r == len(body) - 1 and is_role(body[r]) and after + 1 < len(doc.tokens) and (
+        doc.tokens[after].text == "," and is_role(doc.tokens[after + 1])
+    ):
+        return None  # "Bundesregierung, Bundespräsident, Parteichefs und …": a list of bare nouns
+    match = parse_role(body[k:], kind_at) or relative_role(body, kind_at)
+    if match is not None and match.end < len(doc.tokens) and kind_at(match.end) == "PER" and (
+        _name_word(doc.tokens[match.end])
+    ):
+        return None  # "…, der dänische Diplomat Peter Sörensen": the role of the name that follows
+    if match is not None and match.title is not None:
+        match = _retired(doc, match)
+    return replace(match, former=True) if match is not None and former else match
+
+
+def coordinated_after(doc: PreparedDoc, first: RoleMatch | None, kind_at: KindAt = _no_kind) -> RoleMatch | None:
+    """A second role phrase joined to an apposition's role by "und"/"sowie" ("X, Ex-Verkehrsminister
+    und Mitglied der Regierungspartei NCD,", "ein Repräsentant aus Minnesota und Marineoberst außer
+    Dienst"); None when the words after the conjunction hold no role noun."""
+    toks = doc.tokens
+    if first is None or first.end + 1 >= len(toks) or toks[first.end].lower not in ("und", "sowie"):
+        return None
+    sent = toks[first.end].sent
+    j = first.end + 1
+    end = j
+    while end < len(toks) and toks[end].sent == sent and toks[end].text not in _STOP and end - j < MAX_APPOSITION:
+        end += 1
+    second = parse_role(toks[j:end], kind_at)
+    if second is None:
+        return None
+    return _retired(doc, second)
+
+
+def one_coordinated_title(first: RoleMatch | None, second: RoleMatch | None) -> RoleMatch | None:
+    """Two bare role nouns of an apposition joined by "und" ("X, ein Rechtsanwalt und
+    Menschenrechtler,") are one title, as before a name ("Jurist und Diskriminierungsexperte");
+    None when either has a body, a place or another tense, or the second is more than its noun."""
+    if first is None or second is None or first.title is None or second.title is None:
+        return None
+    if any((first.organization, first.place, second.organization, second.place)) or first.former != second.former:
+        return None
+    if second.end - second.begin != 1 or second.begin != first.end + 1:
+        return None
+    return replace(first, title=f"{first.title} und {second.title}", end=second.end, head=second.head)
+
+
+def _retired(doc: PreparedDoc, role: RoleMatch) -> RoleMatch:
+    """A role followed by "außer Dienst" / "a. D." is a past one."""
+    toks = doc.tokens
+    k = role.end
+    words = [t.text for t in toks[k : k + 3]]
+    if words[:2] == ["außer", "Dienst"] or words[:1] == ["a.D."] or words[:2] == ["a.", "D."]:
+        return replace(role, former=True, end=k + (1 if words[:1] == ["a.D."] else 2))
+    return role
+
+
+#: adverbs that may open an apposition before its role; True: they make the role a past one
+_APPOSITION_ADVERBS = {"ebenfalls": False, "auch": False, "selbst": False, "derzeit": False, "seit": False,
+                       "ehemals": True, "einst": True, "vormals": True, "zuvor": True, "bis": False}
+
+
+#: copulas that make a role noun phrase the name's role ("X ist Professorin für …", "… als X
+#: 2002 Vorstandschef wurde")
+_COPULAS = frozenset({"ist", "war", "wird", "wurde", "bleibt", "blieb"})
+#: words between a copula and the role that say when ("ist seit 2012 Professor")
+_TIME_ADVERBS = frozenset({"seit", "derzeit", "inzwischen", "nun", "jetzt", "bereits", "schon", "heute", "noch",
+                           "weiterhin", "auch", "zudem", "außerdem", "damals", "bis", "ab", "zuletzt"})
+
+
+#: nouns of a time phrase between a copula and the role ("wird in der kommenden Saison Trainer")
+_TIME_NOUNS = frozenset({"saison", "spielzeit", "jahr", "jahren", "zukunft", "amtszeit", "legislaturperiode",
+                         "woche", "wochen", "monat", "monaten", "zeit", "übergangszeit"})
+_TIME_PREPOSITIONS = frozenset({"in", "im", "ab", "seit", "bis", "zur", "für", "nach"})
+
+
+def _time_phrase_end(toks: Sequence[Token], j: int, limit: int) -> int:
+    """The end of a prepositional time phrase at ``j`` ("in der kommenden Saison", "im
+    nächsten Jahr"), else ``j``."""
+    if j >= limit or toks[j].lower not in _TIME_PREPOSITIONS:
+        return j
+    k = j + 1
+    if k < limit and toks[k].lower in _ARTICLES:
+        k += 1
+    while k < limit and k - j <= 1 + MAX_ADJECTIVES and _adjective_stem(toks[k].text) is not None:
+        k += 1
+    if k < limit and (toks[k].lower in _TIME_NOUNS or toks[k].lower in lexicon().time_words):
+        return k + 1
+    return j
+
+
+def _when_words(toks: Sequence[Token], j: int, limit: int) -> int:
+    """``j`` moved past words that only say when ("seit 2012", "derzeit", "in der kommenden Saison")."""
+    while j < limit:
+        if toks[j].lower in _TIME_ADVERBS or toks[j].text.isdigit():
+            j += 1
+            continue
+        after = _time_phrase_end(toks, j, limit)
+        if after == j:
+            break
+        j = after
+    return j
+
+
+def _clause_tokens(toks: Sequence[Token], j: int) -> list[Token]:
+    sent = toks[j].sent if j < len(toks) else -1
+    k = j
+    while k < len(toks) and toks[k].sent == sent and toks[k].text not in _STOP and k - j <= MAX_APPOSITION:
+        k += 1
+    return list(toks[j:k])
+
+
+MAX_ALS_DISTANCE = 12
+
+
+def _als_role(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch | None:
+    """A role given with "als" in the clause a name opens: "X arbeitete als Manager für die Y",
+    "X folgt dem entlassenen Z als Cheftrainer des VSV nach" (the subject's role)."""
+    toks = doc.tokens
+    sent = toks[name_end - 1].sent
+    b = name_end - 1
+    while b > 0 and toks[b - 1].sent == sent and _name_word(toks[b - 1]):
+        b -= 1
+    opens = b == doc.sentences[sent][0] or toks[b - 1].text in ("–", "—", ":") or (
+        toks[b - 1].lower in _ARTICLES and b - 1 == doc.sentences[sent][0]
+    )
+    if not opens:
+        return None
+    k = name_end
+    while k < len(toks) and toks[k].sent == sent and k - name_end < MAX_ALS_DISTANCE and toks[k].text not in _STOP:
+        if toks[k].lower == "als" and k + 1 < len(toks):
+            body = _clause_tokens(toks, k + 1)
+            return parse_role(body, kind_at) if body and (is_role(body[0]) or body[0].lower in _ARTICLES) else None
+        k += 1
+    return None
+
+
+def predicative_role(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
+    """A role stated with a copula right after the name: "X ist seit 2012 Professorin für Ethik
+    an der Universität Y", "seit X 2002 Chef des Konzerns wurde" (the copula ends the clause).
+    A role noun phrase only: "X ist müde", "X wurde Opfer" give none."""
+    toks = doc.tokens
+    if name_end >= len(toks):
+        return None
+    als = _als_role(doc, name_end, kind_at)
+    if als is not None:
+        return als
+    if toks[name_end].lower in _COPULAS:
+        body = _clause_tokens(toks, _when_words(toks, name_end + 1, len(toks)))
+        return parse_role(body, kind_at) if body else None
+    body = _clause_tokens(toks, _when_words(toks, name_end, len(toks)))
+    if not body or body[0].lower in _ARTICLES or not is_role(body[0]):
+        return None
+    match = parse_role(body, kind_at)
+    if match is None or match.end >= len(toks) or toks[match.end].lower not in _COPULAS:
+        return None
+    return match
+
+
+def _bracketed_party(doc: PreparedDoc, name_end: int) -> str | None:
+    """A party or body in brackets right after a name: "Andreas Rabl (FPÖ)", "(Grüne)"."""
+    toks = doc.tokens
+    if name_end + 2 >= len(toks) or toks[name_end].text != "(" or toks[name_end + 2].text != ")":
+        return None
+    word = toks[name_end + 1].text
+    upper = sum(c.isupper() for c in word)
+    if word.replace("-", "").isalpha() and (upper >= 2 or word in _PARTY_WORDS):
+        return word
+    return None
+
+
+@cache
+def _place_codes() -> frozenset[str]:
+    """Country codes and short country names in brackets after a sportsperson ("(USA)", "(AUT)")."""
+    return frozenset(data_lines("country_codes.txt"))
+
+
+_PARTY_WORDS = frozenset({"Grüne", "Linke", "Neos", "Piraten", "Republikaner", "Demokraten"})
+
+
+def _von_organisation(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch | None:
+    """The body after "von"/"vom" right after a name: "Manfred Wolf von der Gewerkschaft GPA",
+    "Christoph Hecht vom Autoclub ADAC" (a kind noun before an acronym is dropped: "ADAC")."""
+    toks = doc.tokens
+    if name_end >= len(toks) or toks[name_end].lower not in ("von", "vom"):
+        return None
+    if kind_at(name_end - 1) != "PER" and not (name_end >= 2 and _name_word(toks[name_end - 2])):
+        return None  # "15 Kilometer von der Front", "dessen Mandat vom Rat": a common noun, no member
+    found = _org_at(toks, name_end, kind_at)
+    if found is None or found.is_place or kind_at(toks[found.end - 1].i) == "LOC":
+        return None
+    words = found.text.split()
+    if len(words) == 1 and (words[0] in _place_names() or words[0].lower() in lexicon().time_words):
+        return None  # "von Wien", "vom Montag"; "von der Boku Wien" names a body with its seat
+    if not (kind_at(toks[found.end - 1].i) == "ORG" or any(sum(c.isupper() for c in w) >= 2 for w in words)
+            or any(w.lower().endswith(_ORG_SUFFIXES) or w.lower() in _ENGLISH_ORG_HEADS for w in words)):
+        return None
+    text = words[-1] if len(words) == 2 and sum(c.isupper() for c in words[-1]) >= 2 else found.text
+    return RoleMatch(None, text, None, name_end, found.end)
+
+
+def _fuer_party(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch | None:
+    """A party after "für" right after a person's name: "Rudolf Beispiel für die SPÖ" (its
+    candidate or representative); "Haft für den Ex-Politiker" names no body."""
+    toks = doc.tokens
+    if name_end + 2 >= len(toks) or toks[name_end].lower != "für" or toks[name_end + 1].lower not in _ARTICLES:
+        return None
+    if kind_at(name_end - 1) != "PER":
+        return None
+    word = toks[name_end + 2].text
+    if not (word.isupper() and word.isalpha() and len(word) >= 2 or word in _PARTY_WORDS):
+        return None
+    if name_end + 3 < len(toks) and toks[name_end + 3].text[:1].isupper() and toks[name_end + 3].text.isalpha() and (
+        kind_at(name_end + 3) != "PER"
+    ):
+        return None  # "für die EU Kommission …": a longer name goes on
+    return RoleMatch(None, word, None, name_end, name_end + 3)
+
+
+def affiliations_after(
+    doc: PreparedDoc, name_end: int, roles: list[RoleMatch], kind_at: KindAt = _no_kind
+) -> list[RoleMatch]:
+    """The roles of a name completed by what follows it: a party in brackets becomes the
+    organisation of roles that name none ("Welser Bürgermeister Andreas Rabl (FPÖ)"); "von der
+    GPA-djp" gives the organisation, as a role of its own when no role names one."""
+    party = _bracketed_party(doc, name_end)
+    von = _von_organisation(doc, name_end, kind_at) or _fuer_party(doc, name_end, kind_at)
+    org = party or (von.organization if von is not None else None)
+    if org is None:
+        return roles
+    completed = [r if r.organization else replace(r, organization=org) for r in roles]
+    if von is not None and not roles:
+        completed.append(von)
+    elif party is not None and not roles and kind_at(name_end - 1) == "PER" and kind_at(name_end + 1) != "LOC" and (
+        party not in _place_names() and party not in _place_codes()
+    ):  # "Barbara Beispiel (FPÖ)": membership without a role noun; "(USA)", "(AUT)" are places
+        completed.append(RoleMatch(None, party, None, name_end, name_end + 3))
+    return completed
+

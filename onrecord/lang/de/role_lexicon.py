@@ -1,0 +1,228 @@
+"""The German role lexicons and role words: role nouns and their heads, title adjectives, place
+words, and the :class:`RoleMatch` every role pattern gives (pure functions over tokens).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from onrecord.lang.de.lexicon import data_lines, lexicon
+from onrecord.lang.de.tokens import Token
+
+
+@cache
+def role_places() -> dict[str, str]:
+    """Place adjective stems ("bayerisch") and indeclinable place words ("Wiener") → place."""
+    return {parts[0]: parts[1] for parts in (line.split("\t") for line in data_lines("role_places.txt"))}
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    return frozenset(role_places().values())
+
+
+@cache
+def role_adjectives() -> dict[str, str]:
+    """Adjective stems of role phrases → "keep" (part of the title) or "former"."""
+    return {parts[0]: parts[1] for parts in (line.split("\t") for line in data_lines("role_adjectives.txt"))}
+
+
+#: NER-like type of the token at an index ("LOC", "ORG", "PER", "OTH" or ""): lets a role put
+#: a place ("Präsident von Frankreich", "Südkoreas Präsident") where it belongs.
+KindAt = Callable[[int], str]
+
+_ARTICLES = frozenset({"ein", "eine", "einer", "eines", "einem", "einen",
+                       "der", "die", "das", "des", "dem", "den"})
+_FEMININE_ARTICLES = frozenset({"die", "eine", "einer", "der", "zur"})
+_MASC_NEUT_ARTICLES = frozenset({"des", "eines", "dem", "einem", "im", "am", "beim", "vom", "zum", "ins",
+                                 "das", "den", "ein", "einen"})
+_GENITIVE_ARTICLES = frozenset({"des", "eines"})
+_CONTRACTIONS = frozenset({"im", "am", "beim", "vom", "zum", "zur", "ins"})
+
+
+_NOT_ADJECTIVES = frozenset({"aber", "oder", "sondern", "immer", "wieder", "seit", "unter", "über", "hinter",
+                             "nach", "vor", "wegen", "heute", "gestern", "morgen", "sowie", "mehr", "sehr",
+                             "inzwischen", "derzeit", "damals", "bisher", "später", "früher", "ebenfalls"})
+_ADJ_ENDINGS = ("en", "em", "er", "es", "e")
+_DETERMINER_STEMS = ("dies", "jen", "sein", "ihr", "unser", "eur", "mein", "dein", "kein", "welch", "jed", "manch")
+_ADJ_SUFFIXES = ("ischen", "igen", "lichen", "alen", "ten", "ßen", "ären", "ellen", "iven", "schen", "ösen",
+                 "aren", "eren", "ren", "nen")
+
+
+MAX_APPOSITION = 16
+MAX_ADJECTIVES = 3
+
+
+@dataclass(frozen=True)
+class RoleMatch:
+    """A role found in the text: title, organisation, place, its token range and role noun."""
+
+    title: str | None
+    organization: str | None
+    place: str | None
+    begin: int
+    end: int
+    head: str | None = None  # the role noun as written ("Außenministerin"), for "die Ministerin"
+    former: bool = False  # "der frühere Minister", "Ex-Minister"
+    #: an unnamed phrase whose role noun is plural ("die EU-Innenminister", "Politikern der SPD"):
+    #: a group of holders, no person; the roles set records no role for it (GUIDELINES B)
+    plural: bool = False
+
+
+def _no_kind(_: int) -> str:
+    return ""
+
+
+def _fused_former(word: str) -> str | None:
+    """The role after a fused "Ex" ("Exfinanzminister" → "Finanzminister", "Exanwalt" →
+    "Anwalt"), else None; "Experte", "Export…" are no such word (the rest must be a role)."""
+    if not word.startswith("Ex") or len(word) < 6 or not word[2].islower() or "-" in word:
+        return None
+    if word.lower().startswith(_not_fused_ex()):
+        return None
+    rest = word[2].upper() + word[3:]
+    roles = lexicon().roles
+    if rest in roles or any(rest[k].upper() + rest[k + 1 :] in roles for k in range(3, len(rest) - 3)):
+        return rest
+    return None
+
+
+@cache
+def _unit_relations() -> frozenset[str]:
+    """Nouns of an organisation's relation to its parent, a role only after a hyphenated body
+    ("Facebook-Tochter Oculus VR"; GUIDELINES B: an organisation's role relative to another
+    body): data/unit_relations.txt. Alone ("seine Tochter") they are kinship, no role."""
+    return frozenset(data_lines("unit_relations.txt"))
+
+
+@cache
+def _not_fused_ex() -> tuple[str, ...]:
+    """Word starts that begin with "ex" but hold no fused "Ex" ("Exportchef", "Exekutivdirektor")."""
+    return tuple(data_lines("not_fused_ex.txt"))
+
+
+@cache
+def role_head(word: str) -> str | None:
+    """The role noun a word is or ends in: "Ministerin" → "Ministerin", "Oberbürgermeister" →
+    "Bürgermeister", "SPD-Politiker" → "Politiker"; None for other words."""
+    roles = lexicon().roles
+    if not word[:1].isupper() or not word.replace("-", "").isalpha():
+        return None
+    if word in roles:
+        return word
+    fused = _fused_former(word)
+    if fused is not None:
+        return role_head(fused)  # "Exfinanzminister" → "Finanzminister"
+    if "-" in word:
+        first, last = word.rsplit("-", 1)
+        if last in _unit_relations() and first[:1].isupper() and first.replace("-", "").isalnum():
+            return last  # "Facebook-Tochter": a body's unit, relative to the body before it
+        return role_head(last) if last[:1].isupper() else None
+    for k in range(3, len(word) - 3):  # longest suffix first, a prefix of at least 3 letters
+        part = word[k].upper() + word[k + 1 :]
+        if part in roles:
+            return part
+    return None
+
+
+@cache
+def _inflected_role(word: str) -> bool:
+    """A genitive or plural of a role noun or compound ("Finanzministers", "Kommissare")."""
+    if word in _NOT_ROLES:
+        return False
+    for cut in ("nen", "en", "n", "es", "s", "e"):
+        stem = word[: -len(cut)]
+        if word.endswith(cut) and len(stem) >= 3:
+            head = role_head(stem)
+            if head is not None and stem.lower().endswith(head.lower()):
+                return True
+    return False
+
+
+def is_role(tok: Token) -> bool:
+    """Whether a token is a role noun (a listed one, its inflected form or a compound of one)."""
+    return _is_role(tok.text, tok.lemma)
+
+
+@lru_cache(maxsize=8_192)
+def _is_role(text: str, lemma: str) -> bool:
+    if role_head(text) is not None or (lemma in lexicon().roles and text[:1].isupper()):
+        return True
+    return text[:1].isupper() and text.replace("-", "").isalpha() and _inflected_role(text)
+
+
+def is_feminine_role(word: str) -> bool:
+    """Feminine role nouns end in -in ("Ministerin") or are the -e form of a nominalised adjective."""
+    return word.endswith("in") or word.endswith("innen")
+
+
+def _adjective_stem(word: str) -> str | None:
+    """The stem of an inflected attributive adjective ("früheren" → "früher"), else None."""
+    if not word.isalpha() or not word.islower() or word in _ARTICLES or word in _NOT_ADJECTIVES:
+        return None
+    if word.startswith(_DETERMINER_STEMS) and len(word) <= 7:
+        return None  # "in diesem Bereich", "seines Präsidenten": determiners, no adjectives
+    for ending in _ADJ_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return None
+
+
+def _is_adjective(tok: Token) -> bool:
+    """An inflected attributive adjective, not a finite verb ("sagte": lemma "sagen")."""
+    verb = tok.lemma != tok.text and tok.lemma.islower() and tok.lemma.endswith(("en", "ern", "eln"))
+    return _adjective_stem(tok.text) is not None and not verb
+
+
+def strong_adjective(word: str, feminine: bool) -> str:
+    """An attributive adjective in its strong nominative singular form: "früheren" → "früherer"."""
+    stem = _adjective_stem(word.lower()) or word
+    stem = word[0] + stem[1:] if word[:1].isupper() else stem
+    return stem + ("e" if feminine else "er")
+
+
+#: words that look like an inflected role noun but are none
+_NOT_ROLES = frozenset({"Premiere", "Premieren", "Generale", "Senate", "Chefs-Etage", "Champions"})
+
+
+def title_noun(word: str, article: str = "") -> str:
+    """A role noun in the nominative singular: "Präsidenten" → "Präsident", "Finanzministers" →
+    "Finanzminister", "Kommissare" → "Kommissar"; a nominalised adjective after a masculine
+    article in its masculine form ("des Vorsitzenden", "der Vorsitzende" → "Vorsitzender")."""
+    roles = lexicon().roles
+    base = word
+    head = role_head(word)
+    if word not in roles and not (head is not None and word.lower().endswith(head.lower())):
+        for cut in ("nen", "en", "n", "es", "s", "e"):
+            stem = word[: -len(cut)]
+            if not word.endswith(cut) or len(stem) < 3:
+                continue
+            head = role_head(stem)
+            if head is not None and stem.lower().endswith(head.lower()):
+                base = stem
+                break
+    article = article.lower()
+    if base.endswith("e") and base + "r" in roles and (
+        article in ("des", "dem", "den", "eines", "einem", "einen", "ein", "beim", "vom", "zum")
+        or (article == "der" and word == base)
+    ):
+        base += "r"
+    return base
+
+
+@cache
+def english_modifiers() -> frozenset[str]:
+    """Capitalised English words that open a title in German text ("Senior Adviser")."""
+    return frozenset(data_lines("english_title_modifiers.txt"))
+
+
+_STOP = frozenset({",", "(", ")", ";", ":", ".", "!", "?", "–", "—", "„", "“", "\"", "»", "«"})
+
+
+def _name_word(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.text.replace("-", "").isalpha() and not is_role(tok) and (
+        tok.lower not in _ARTICLES
+    )
+

@@ -1,0 +1,258 @@
+"""Organisations and places in German role phrases: a body or place phrase after a role noun
+("der Bundeswehr", "an der Universität Y", "in Z") and its nominative without article
+("des Auswärtigen Amts" → "Auswärtiges Amt").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from onrecord.lang.de.lexicon import data_lines, lexicon
+from onrecord.lang.de.role_lexicon import (
+    _ADJ_SUFFIXES,
+    _ARTICLES,
+    _CONTRACTIONS,
+    _FEMININE_ARTICLES,
+    _GENITIVE_ARTICLES,
+    _MASC_NEUT_ARTICLES,
+    MAX_ADJECTIVES,
+    KindAt,
+    _adjective_stem,
+    _place_names,
+    is_role,
+    role_places,
+)
+from onrecord.lang.de.sources import is_document
+from onrecord.lang.de.tokens import Token
+
+_ORG_PREPOSITIONS = frozenset({"an", "bei", "von", "für", "aus"})
+_PLACE_INTRO = frozenset({"in", "aus"})
+
+
+#: English heads of organisation names quoted in German text ("Council on Foreign Relations")
+_ENGLISH_ORG_HEADS = frozenset({"council", "institute", "university", "foundation", "center", "centre", "agency",
+                                "office", "department", "school", "college", "corporation", "company", "group",
+                                "association", "committee", "commission", "service", "bureau", "fund", "trust",
+                                "watch", "forum", "network", "project", "alliance", "coalition", "initiative",
+                                "society", "institution", "studies", "programme", "program", "club", "board"})
+#: endings of nouns that name a body ("Universität", "Verteidigungsministerium", "ADAC" aside)
+_ORG_SUFFIXES = ("universität", "institut", "ministerium", "amt", "verband", "partei", "gesellschaft", "bank",
+                 "stiftung", "agentur", "behörde", "kommission", "rat", "gericht", "verein", "gewerkschaft",
+                 "kammer", "polizei", "regierung", "akademie", "hochschule", "klinik", "klinikum", "zentrum",
+                 "konzern", "unternehmen", "gruppe", "fraktion", "bund", "union", "organisation", "komitee",
+                 "parlament", "senat", "armee", "bundeswehr", "museum", "theater", "zeitung", "verlag", "büro")
+
+
+_NEUTER = ("amt", "ministerium", "institut", "gericht", "parlament", "zentrum", "komitee", "büro",
+           "unternehmen", "werk", "haus", "kommando", "kabinett", "präsidium", "sekretariat", "referat",
+           "museum", "klinikum", "blatt", "magazin", "forum", "gremium", "kollegium", "bündnis", "netzwerk",
+           "land", "team", "labor", "theater", "orchester", "hospital", "archiv", "kreuz", "dezernat",
+           "kommissariat", "konsulat", "observatorium", "kuratorium", "direktorium", "konsortium")
+#: English function words inside an organisation's name ("Council on Foreign Relations")
+_ENGLISH = ("for", "of", "on", "and")
+_JOINERS = ("für", "und", "&", *_ENGLISH)
+
+
+def _the_name(the: Token, word: Token) -> bool:
+    return the.lower == "the" and word.text[:1].isupper()
+
+
+def _is_cap_adjective(tokens: Sequence[Token], i: int) -> bool:
+    """An adjective opening a name ("Auswärtigen Amts", "deutschen Bundesumweltministeriums")."""
+    tok = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None or not (nxt.text[:1].isupper() or _is_cap_adjective(tokens, i + 1)) or not tok.text.isalpha():
+        return False
+    if tok.text.islower():
+        return _adjective_stem(tok.text) is not None
+    lemma_adj = tok.lemma[:1].islower() and tok.lemma != tok.text.lower()
+    return tok.text.endswith(("e", "en", "er", "es")) and (lemma_adj or tok.text.endswith(_ADJ_SUFFIXES))
+
+
+def _neuter(noun: str) -> bool:
+    return noun.lower().endswith(_NEUTER)
+
+
+_ES_GENITIVE_STEMS = ("nd", "nt", "rt", "ld", "ft", "at", "ag", "ug", "eg", "ich", "ach", "of", "uf", "ss", "tz")
+
+
+def _degenitive(tok: Token) -> str:
+    """A masculine/neuter noun without its genitive ending: "Instituts" → "Institut"."""
+    word = tok.text
+    if tok.lemma != word and word.startswith(tok.lemma) and 0 < len(word) - len(tok.lemma) <= 2:
+        return tok.lemma
+    if word.endswith("es") and word[:-2].endswith(_ES_GENITIVE_STEMS):
+        return word[:-2]  # "Hauptverbandes" → "Hauptverband", "Rates" → "Rat"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "fonds", "xs", "corps", "Corps")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _cap_run(tokens: Sequence[Token], i: int) -> int:
+    """End of the run of capitalised words (joined by "für"/"und" + capitalised) from ``i``."""
+    j = i
+    while j < len(tokens):
+        t = tokens[j]
+        if t.text[:1].isupper() and t.text.replace("-", "").replace("'", "").replace("’", "").isalnum():
+            j += 1
+        elif t.lower in _JOINERS and j > i and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper() and (
+            not is_role(tokens[j + 1])  # "des Senats und Lega-Spitzenpolitiker X": a second role, no name
+        ):
+            j += 1
+        elif t.lower in _ENGLISH and j > i and j + 2 < len(tokens) and _the_name(tokens[j + 1], tokens[j + 2]):
+            j += 2  # "Institute for the Study of War"
+        else:
+            break
+    return j
+
+
+def _english_name(tokens: Sequence[Token]) -> bool:
+    """An English organisation name quoted in German text: an English head or function word."""
+    return any(t.lower in _ENGLISH_ORG_HEADS or t.lower in _ENGLISH or t.lower == "the" for t in tokens)
+
+
+def nominative(tokens: Sequence[Token], article: str | None) -> str:
+    """An organisation's words in the nominative without article, given the article (or
+    contraction) before them: ("Auswärtigen Amts", "des") → "Auswärtiges Amt"."""
+    words = [t.text for t in tokens]
+    if not tokens or article is None or _english_name(tokens):
+        return " ".join(words)  # an English name is not inflected: "des Institute of International Finance"
+    article = article.lower()
+    feminine = article in _FEMININE_ARTICLES and article not in _MASC_NEUT_ARTICLES
+    n_adj = 0
+    while n_adj < len(tokens) - 1 and _is_cap_adjective(tokens, n_adj):
+        n_adj += 1
+    head = n_adj
+    if article in _GENITIVE_ARTICLES:
+        if not tokens[head].text.endswith("s"):
+            run_end = _cap_run(tokens, head)
+            last = max(head, run_end - 1)
+            head = last if tokens[last].text.endswith("s") and tokens[last].lower != "und" else head
+        words[head] = _degenitive(tokens[head])
+    if article in _FEMININE_ARTICLES or article in _MASC_NEUT_ARTICLES:
+        ending = "e" if feminine else ("es" if _neuter(words[head]) else "er")
+        for k in range(n_adj):
+            stem = _adjective_stem(words[k].lower())
+            if stem is not None:
+                words[k] = words[k][0] + stem[1:] + ending
+    return " ".join(words)
+
+
+def _genitive(tokens: Sequence[Token], article: str | None) -> str:
+    """A noun phrase in the genitive with article ("das Referat Energie" → "des Referats Energie")."""
+    base = nominative(tokens, article).split()
+    feminine = (article or "").lower() in _FEMININE_ARTICLES
+    n_adj = 0
+    while n_adj < len(tokens) - 1 and _is_cap_adjective(tokens, n_adj):
+        n_adj += 1
+    for k in range(n_adj):
+        stem = _adjective_stem(base[k].lower())
+        base[k] = base[k][0] + (stem or base[k].lower())[1:] + "en"
+    if not feminine and n_adj < len(base) and not base[n_adj].endswith("s"):
+        base[n_adj] += "es" if base[n_adj].endswith(("s", "ß", "z", "x")) else "s"
+    return ("der " if feminine else "des ") + " ".join(base)
+
+
+@dataclass(frozen=True)
+class _Org:
+    """An organisation or place phrase parsed at a position: its text, kind and extent."""
+
+    text: str
+    is_place: bool
+    end: int
+    seat: str | None = None  # a seat adjective before it ("der Londoner Serpentine-Galerie" → London)
+
+
+def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool = True) -> _Org | None:
+    """An organisation introduced at ``i`` ("der Bundeswehr", "an der Universität Y",
+    "im Wirtschaftsministerium", "von Frankreich"), or a place ("in Z")."""
+    if i >= len(tokens):
+        return None
+    low = tokens[i].lower
+    article: str | None = None
+    j = i
+    place = False
+    if low in _PLACE_INTRO and low != "aus":
+        place, j = True, i + 1
+    elif low in _CONTRACTIONS:
+        article, j = low, i + 1
+    elif low in _ORG_PREPOSITIONS:
+        j = i + 1
+    elif not (genitive_ok and low in ("der", "des", "eines", "einer")):
+        return None
+    if j < len(tokens) and tokens[j].lower in _ARTICLES:
+        article, j = tokens[j].lower, j + 1
+    k = j
+    while k < len(tokens) and k - j < MAX_ADJECTIVES and _adjective_stem(tokens[k].text) is not None:
+        k += 1  # "des deutschen Bundesumweltministeriums"
+    end = _cap_run(tokens, k)
+    if k < len(tokens) and tokens[k].lower in lexicon().time_words:
+        return None  # "der Botschafter in Südkorea am Montag": a day is no organisation
+    person = next((m for m in range(k + 1, end - 1) if kind_at(tokens[m].i) == "PER"
+                   and kind_at(tokens[m + 1].i) == "PER" and not tokens[m].text.isupper()), None)
+    if person is not None and not _english_name(tokens[k:end]):
+        end = person  # "die Präsidentin des Verbands Cinzia Franchini": the name is the holder's
+        # (not inside an English name the tagger read as a person's: "von Human Rights Watch")
+    if low in ("von", "aus", "in") and end > k + 1 and kind_at(tokens[k].i) == "LOC":
+        end = k + 1  # "Gouverneur von Florida und Bruder …": the place, not the coordination
+        while end < len(tokens) and kind_at(tokens[end].i) == "LOC" and tokens[end].text[:1].isupper():
+            end += 1
+    if end == k or is_document(tokens[k]):
+        return None  # "in einem Gutachten": a document is no organisation or place
+    if low == "aus" or kind_at(tokens[k].i) == "LOC" and kind_at(tokens[end - 1].i) == "LOC":
+        place = place or low not in ("an", "bei", "beim") and article not in _CONTRACTIONS
+    if low == "von" and article is None and end == k + 1 and not _looks_like_org(tokens[k:end], kind_at) and (
+        not _national_branch(tokens[k].text)
+    ):
+        place = True  # "Gouverneur von Tabasco", "Bürgermeister von Linz"
+    seat = _seat(tokens, j, end) if not place else None
+    if seat is not None:
+        j += 1
+    text = nominative(tokens[j:end], article)
+    words = text.split()
+    if len(words) == 2 and words[0].isalpha() and not words[0].lower().endswith(_ORG_SUFFIXES) and (
+        "-" in words[1] or sum(c.isupper() for c in words[1]) >= 2
+    ):
+        text = words[1]  # "des Einkaufstempels Lugner-City": the name, not its kind
+    return _Org(text, place, end, seat)
+
+
+@cache
+def _seat_bodies() -> tuple[str, ...]:
+    """Endings of bodies named by their kind after a seat adjective ("Berliner Arbeitsministerium"),
+    unlike a proper name with the adjective in it ("Berliner Zeitung")."""
+    return tuple(data_lines("seat_bodies.txt"))
+
+
+def _seat(tokens: Sequence[Token], j: int, end: int) -> str | None:
+    """The place of an indeclinable seat adjective that opens a two-word body ("im Berliner
+    Arbeitsministerium" → Berlin, "der Londoner Serpentine-Galerie" → London), else None."""
+    if end - j != 2:
+        return None
+    adj, body = tokens[j].text, tokens[j + 1].text
+    if not (adj[:1].isupper() and adj.endswith("er") and adj in role_places()):
+        return None
+    return role_places()[adj] if body.lower().endswith(_seat_bodies()) else None
+
+
+def _national_branch(word: str) -> bool:
+    """A body's national branch written "<Body>-<Country>" ("Attac-Österreich", "Greenpeace-Schweiz"):
+    an organisation, though its last part is a place; "Baden-Württemberg" is a place throughout."""
+    first, _, last = word.partition("-")
+    places = _place_names()
+    return bool(last) and last in places and first not in places and first[:1].isupper() and (
+        word not in places and not any(first == p.split("-")[0] for p in places)
+    )
+
+
+def _looks_like_org(tokens: Sequence[Token], kind_at: KindAt) -> bool:
+    """Whether a noun phrase names a body ("der Universität Wien", "des ADAC"), not a field of
+    work ("der Sozialwissenschaften")."""
+    for tok in tokens:
+        word = tok.text.lower()
+        if kind_at(tok.i) == "ORG" or (tok.text.isupper() and len(tok.text) > 1) or word.endswith(_ORG_SUFFIXES):
+            return True
+    return False
+

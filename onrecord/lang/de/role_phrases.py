@@ -1,0 +1,258 @@
+"""German role noun phrases: [article] [adjectives] role noun [für …] [organisation] [place]
+(:func:`parse_role`), hyphenated roles ("SPD-Politiker", "Ex-Minister") and the relative clauses
+whose verb names a role (:func:`relative_role`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from onrecord.lang.de.role_lexicon import (
+    _ARTICLES,
+    MAX_ADJECTIVES,
+    KindAt,
+    RoleMatch,
+    _adjective_stem,
+    _fused_former,
+    _is_adjective,
+    _no_kind,
+    _place_names,
+    english_modifiers,
+    is_feminine_role,
+    is_role,
+    role_adjectives,
+    role_places,
+    strong_adjective,
+    title_noun,
+)
+from onrecord.lang.de.role_orgs import _cap_run, _genitive, _looks_like_org, _Org, _org_at, nominative
+from onrecord.lang.de.tokens import Token
+
+_NON_ORG_PREFIXES = frozenset({"ex", "vize", "ko", "co", "interims", "top", "alt", "noch", "ober", "chef",
+                               "bundes", "landes", "staats", "sonder"})
+_PLACE_PREFIXES = {"us": "USA", "usa": "USA", "uk": "Großbritannien"}
+_FORMER_PREFIXES = frozenset({"ex", "alt"})
+
+
+#: roles whose compound prefix names a field, not an organisation ("Osteuropa-Expertin",
+#: "Nahost-Kenner"), unless the prefix is an abbreviation ("SPD-Expertin")
+_FIELD_ROLES = ("experte", "expertin", "kenner", "kennerin", "forscher", "forscherin", "champion", "star")
+
+
+_AUXILIARIES = frozenset({"hat", "hatte", "ist", "war", "wird", "wurde", "hätte", "habe"})
+
+
+#: finite verbs (and participles) of relative clauses that name the role of their subject:
+#: form → (masculine title, feminine title, how the clause gives the organisation).
+#: "lead": the object is the unit led; "member": the (dative) object is the organisation;
+#: "at": only a prepositional phrase ("an der Universität", "beim Konzern") names it.
+_ROLE_VERBS: dict[str, tuple[str | None, str | None, str]] = {
+    **{v: ("Leiter", "Leiterin", "lead") for v in ("leitet", "leitete", "geleitet", "führt", "führte", "geführt")},
+    **{v: ("Gründer", "Gründerin", "lead") for v in ("gründete", "gegründet", "mitbegründete", "mitbegründet")},
+    **{v: ("Vertreter", "Vertreterin", "lead") for v in ("vertritt", "vertrat", "vertreten")},
+    **{v: ("Berater", "Beraterin", "lead") for v in ("berät", "beriet", "beraten")},
+    **{v: ("Vorsitzender", "Vorsitzende", "member") for v in ("vorsteht", "vorstand", "vorsitzt", "vorsaß")},
+    **{v: ("Mitglied", "Mitglied", "member") for v in ("angehört", "angehörte", "angehören")},
+    **{v: ("Forscher", "Forscherin", "at") for v in ("forscht", "forschte", "geforscht")},
+    **{v: ("Sprecher", "Sprecherin", "at") for v in ("spricht",)},
+    **{v: (None, None, "at") for v in ("arbeitet", "arbeitete", "gearbeitet", "lehrt", "lehrte", "gelehrt",
+                                        "unterrichtet", "tätig", "beschäftigt", "angestellt")},
+}
+
+
+@dataclass(frozen=True)
+class _Title:
+    """The words of a title and what its adjectives said besides: a place, a former role."""
+
+    words: list[str]
+    place: str | None
+    former: bool
+
+
+def _title_parts(tokens: Sequence[Token], begin: int, role_i: int, feminine: bool, article: str = "") -> _Title:
+    """Adjectives and the role noun: the adjectives that belong to the title in their strong
+    nominative ("des stellvertretenden Vorsitzenden" → "stellvertretender Vorsitzender"); a
+    place adjective gives the place ("der bayerische Finanzminister" → Bayern), a former one
+    ("der frühere Minister") the former flag; other adjectives ("die zuständige") are dropped."""
+    words: list[str] = []
+    place: str | None = None
+    former = False
+    for tok in tokens[begin:role_i]:
+        if tok.text in role_places():
+            place = place or role_places()[tok.text]
+            continue
+        stem = _adjective_stem(tok.text.lower()) or tok.text.lower()
+        kind = role_adjectives().get(stem)
+        if stem in role_places():
+            place = place or role_places()[stem]
+        elif kind == "former":
+            former = True
+        elif kind == "keep":
+            words.append(strong_adjective(tok.text, feminine))
+    return _Title([*words, title_noun(tokens[role_i].text, article)], place, former)
+
+
+@dataclass(frozen=True)
+class _Compound:
+    """A hyphenated role split: the role noun, and the organisation, place or former flag its
+    first part gives."""
+
+    role: str
+    org: str | None = None
+    place: str | None = None
+    former: bool = False
+
+
+def _split_compound(word: str, kind: str) -> _Compound:
+    """A hyphenated role ("SPD-Politiker") → title "Politiker" and organisation "SPD"; a country
+    code ("US-Präsident") gives a place ("USA"); "Ex-Minister", "Alt-Landeshauptmann" → the
+    rest, former; "Vize-Präsident" stays whole."""
+    if "-" not in word:
+        fused = _fused_former(word)
+        return _Compound(fused, former=True) if fused is not None else _Compound(word)
+    prefix, rest = word.rsplit("-", 1)
+    if prefix.lower() in _FORMER_PREFIXES and rest[:1].isupper():
+        return _Compound(rest, former=True)
+    if prefix.lower() in _NON_ORG_PREFIXES or not prefix[:1].isupper():
+        return _Compound(word)
+    if rest.lower().startswith(_FIELD_ROLES) and not prefix.isupper():
+        return _Compound(word)
+    if prefix.lower() in _PLACE_PREFIXES:
+        return _Compound(rest, place=_PLACE_PREFIXES[prefix.lower()])
+    if kind == "LOC" or prefix in _place_names():
+        return _Compound(rest, place=prefix)
+    parts = prefix.split("-")
+    if len(parts) > 1 and all(p[:1].isupper() and p.isalpha() and not p.isupper() for p in parts):
+        return _Compound(rest, org=" ".join(parts))  # "Bank-Austria-Ökonom": the name "Bank Austria"
+    return _Compound(rest, org=prefix)
+
+
+def _field_after(tokens: Sequence[Token], j: int, kind_at: KindAt) -> int | None:
+    """The end of a field of work after "für" + article + adjectives ("für die öffentliche
+    Sicherheit", "für internationale Politik"), which stays in the title; None when no such
+    field or when the words name a body ("für das Rote Kreuz")."""
+    if j + 2 >= len(tokens) or tokens[j].lower != "für":
+        return None
+    k = j + 1 + (tokens[j + 1].lower in _ARTICLES)
+    a = k
+    while k < len(tokens) and k - a < MAX_ADJECTIVES and tokens[k].text.islower() and _is_adjective(tokens[k]):
+        k += 1
+    if k == j + 1 or k >= len(tokens) or not tokens[k].text[:1].isupper():
+        return None  # "für Politik": the plain run below
+    end = _cap_run(tokens, k)
+    if end != k + 1 or _looks_like_org(tokens[k:end], kind_at) or kind_at(tokens[k].i) in ("LOC", "PER"):
+        return None
+    return end
+
+
+def parse_role(tokens: Sequence[Token], kind_at: KindAt = _no_kind) -> RoleMatch | None:
+    """A role noun phrase at the start of ``tokens``: [article] [adjectives] role noun
+    [für …] [organisation [genitive chain]] [place]. None when no role noun heads it."""
+    i = 1 if tokens and tokens[0].lower in _ARTICLES else 0
+    adj_begin = i
+    while i < len(tokens) and i - adj_begin < MAX_ADJECTIVES and _is_adjective(tokens[i]):
+        i += 1
+    english = i
+    while i < len(tokens) - 1 and tokens[i].text in english_modifiers():
+        i += 1  # "Senior Adviser am Center for …"
+    if i >= len(tokens) or not is_role(tokens[i]):
+        return None
+    role_i = i
+    article = tokens[0].lower if adj_begin else ""
+    feminine = is_feminine_role(tokens[role_i].text) or article in ("die", "eine")
+    compound = _split_compound(tokens[role_i].text, "")
+    parts = _title_parts(tokens, adj_begin, role_i, feminine, article)
+    title_words = parts.words
+    title_words[-1] = title_noun(compound.role, article)
+    title_words[-1:-1] = [t.text for t in tokens[english:role_i]]
+    org, place = compound.org, compound.place
+    j = role_i + 1
+    field_end = _field_after(tokens, j, kind_at)
+    if field_end is not None:
+        title_words += [t.text for t in tokens[j:field_end]]  # "Generaldirektor für die öffentliche Sicherheit"
+        j = field_end
+    elif j + 1 < len(tokens) and tokens[j].lower == "für" and tokens[j + 1].text[:1].isupper():
+        end = _cap_run(tokens, j + 1)
+        title_words += [t.text for t in tokens[j:end]]
+        j = end
+        # "Professor für Grundlagen der Sozialwissenschaften": a genitive of a field, no body
+        while j + 1 < len(tokens) and tokens[j].lower in ("der", "des") and tokens[j + 1].text[:1].isupper():
+            end = _cap_run(tokens, j + 1)
+            if _looks_like_org(tokens[j + 1 : end], kind_at):
+                break
+            title_words += [t.text for t in tokens[j:end]]
+            j = end
+    org_from = -1
+    while j < len(tokens):
+        genitive = tokens[j].lower in ("des", "der", "eines", "einer")
+        found = _org_at(tokens, j, kind_at, genitive_ok=org is None or (genitive and org_from >= 0 and place is None))
+        if found is None:
+            break
+        if found.is_place and place is None:
+            place = found.text
+        elif not found.is_place and org is None:
+            org, org_from = found.text, j
+            place = place or found.seat
+        elif not found.is_place and genitive and org_from >= 0:
+            # "Leiter des Lagezentrums des Verteidigungsministeriums": one organisation, the
+            # genitive chain kept as written ("Lagezentrum des Verteidigungsministeriums")
+            org = f"{org} {' '.join(t.text for t in tokens[j : found.end])}"
+            org_from = -1
+        else:
+            break
+        j = found.end
+    place = place or parts.place
+    return RoleMatch(
+        " ".join(title_words), org, place, tokens[0].i, tokens[j - 1].i + 1, tokens[role_i].text,
+        parts.former or compound.former,
+    )
+
+
+def _clause_verb(tokens: Sequence[Token]) -> int | None:
+    """Index of the role-naming verb at the end of a relative clause (before an auxiliary)."""
+    k = len(tokens) - 1
+    if k >= 1 and tokens[k].lower in _AUXILIARIES:
+        k -= 1
+    return k if k >= 1 and tokens[k].lower in _ROLE_VERBS else None
+
+
+def relative_role(tokens: Sequence[Token], kind_at: KindAt = _no_kind) -> RoleMatch | None:
+    """A role from a relative clause "der/die … VERB": see the module docstring."""
+    if len(tokens) < 3 or tokens[0].lower not in ("der", "die", "das"):
+        return None
+    k = _clause_verb(tokens)
+    if k is None:
+        return None
+    masc, fem, how = _ROLE_VERBS[tokens[k].lower]
+    title = fem if tokens[0].lower == "die" else masc
+    obj: tuple[int, int, str] | None = None
+    org: _Org | None = None
+    place: str | None = None
+    j = 1
+    while j < k:
+        low = tokens[j].lower
+        if low in _ARTICLES and obj is None and j + 1 < k and tokens[j + 1].text[:1].isupper():
+            end = min(_cap_run(tokens, j + 1), k)
+            obj, j = (j + 1, end, low), end
+            continue
+        found = _org_at(tokens[:k], j, kind_at, genitive_ok=False) if low not in _ARTICLES else None
+        if found is not None:
+            if found.is_place:
+                place = place or found.text
+            else:
+                org = org or found
+            j = found.end
+            continue
+        j += 1
+    organization: str | None = org.text if org is not None else None
+    if obj is not None and how in ("lead", "member"):
+        obj_tokens = tokens[obj[0] : obj[1]]
+        if how == "lead" and organization is not None and title is not None:
+            title = f"{title} {_genitive(obj_tokens, obj[2])}"
+        else:
+            organization = nominative(obj_tokens, obj[2])
+    if organization is None and (how != "lead" or title is None):
+        return None
+    return RoleMatch(title, organization, place, tokens[0].i, tokens[-1].i + 1, None)
+

@@ -1,0 +1,321 @@
+"""English roles after a person's name: appositions ("X, a professor of economics at Y"), "served
+as", a copula ("X is the columnist for Y"), a relative clause whose verb names a place in a body
+("X, who heads the Lakeside Museum"), and "of"/"from" a place or organisation.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from onrecord.lang.en.role_lexicon import (
+    _APPOSITION_STOP,
+    _BODY_NOUNS,
+    _DETS,
+    _FORMER,
+    _POSSESSIVE,
+    PLACE_LABELS,
+    _ent,
+    _text,
+    is_role_noun,
+)
+from onrecord.lang.en.role_phrases import _name_run, _parse, _role
+from onrecord.lang.en.spans import ent_at
+from onrecord.model import Role
+
+_DASHES = frozenset({"--", "–", "—", "-"})
+
+
+def _dash_parenthesis(ent: SpacySpan) -> list[Token]:
+    """The words between a dash right after a name and the closing dash of its sentence ("Owen
+    Pratt -- a researcher at the Institute for the Study of War -- said"); empty without one."""
+    doc = ent.doc
+    out: list[Token] = []
+    k = ent.end + 1
+    while k < len(doc) and not doc[k].is_sent_start and doc[k].text not in _DASHES and len(out) <= 18:
+        if doc[k].text in _APPOSITION_STOP:
+            return []
+        out.append(doc[k])
+        k += 1
+    return out if k < len(doc) and doc[k].text in _DASHES and not doc[k].is_sent_start else []
+
+
+def _after_comma(ent: SpacySpan) -> list[Token]:
+    """The apposition after ", " up to the next comma, bracket or sentence end (or between two
+    dashes)."""
+    doc = ent.doc
+    if ent.end < len(doc) and doc[ent.end].text in _DASHES:
+        return _dash_parenthesis(ent)
+    if ent.end >= len(doc) or doc[ent.end].text != ",":
+        return []
+    out: list[Token] = []
+    k = ent.end + 1
+    if k + 2 < len(doc) and doc[k].like_num and doc[k + 1].text == ",":
+        k += 2  # "Daniel Roe, 19, a member of …": the age is no role
+    while k < len(doc) and not doc[k].is_sent_start and doc[k].text not in _APPOSITION_STOP:
+        out.append(doc[k])
+        k += 1
+    return out
+
+
+def _apposition_parts(tokens: list[Token]) -> list[list[Token]]:
+    """An apposition split where "and" opens a second role phrase with its own article or
+    "former" ("a senior fellow at X and a former ambassador to Y")."""
+    parts: list[list[Token]] = [[]]
+    for k, t in enumerate(tokens):
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if t.lower_ == "and" and parts[-1] and nxt is not None and (nxt.lower_ in ("a", "an", "the") or
+                                                                  nxt.lower_ in _FORMER) and any(
+            is_role_noun(x) for x in parts[-1]
+        ) and any(is_role_noun(x) for x in tokens[k + 1 : k + 8]):
+            parts.append([])
+            continue
+        parts[-1].append(t)
+    return [p for p in parts if p]
+
+
+def _next_apposition(ent: SpacySpan, tokens: list[Token]) -> list[Token]:
+    """A further role after the apposition's closing comma: ", and Chairman of the …," """
+    doc = ent.doc
+    k = tokens[-1].i + 1 if tokens else ent.end
+    if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ != "and":
+        return []
+    out: list[Token] = []
+    k += 2
+    while k < len(doc) and not doc[k].is_sent_start and doc[k].text not in _APPOSITION_STOP:
+        out.append(doc[k])
+        k += 1
+    first = next((t for t in out if t.lower_ not in _DETS and t.lower_ not in _FORMER), None)
+    return out if first is not None and is_role_noun(first) else []
+
+
+def _apposition_roles(ent: SpacySpan) -> list[Role]:
+    tokens = _after_comma(ent)
+    if not tokens:
+        return []
+    roles: list[Role] = []
+    for part in _apposition_parts(tokens) + [_next_apposition(ent, tokens)]:
+        role = _apposition_role(ent, part) if part else None
+        if role is not None:
+            roles.append(role)
+    return roles
+
+
+def _apposition_role(ent: SpacySpan, tokens: list[Token] | None = None) -> Role | None:
+    tokens = _after_comma(ent) if tokens is None else tokens
+    relative = next((k for k, t in enumerate(tokens) if k > 0 and t.lower_ in ("who", "whose", "which")), None)
+    if relative is not None:
+        tokens = tokens[:relative]  # "a longtime adviser to the X family who oversees …": the role ends there
+    if not tokens or len(tokens) > 18:
+        return None
+    first = next((t for t in tokens if not t.is_space), None)
+    if first is None or first.pos_ in ("VERB", "AUX", "PRON", "ADV", "SCONJ") or first.lower_ in ("who", "which"):
+        return None
+    heads = [t for t in tokens if is_role_noun(t)]
+    verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX") and not is_role_noun(t) and not (
+        t.tag_ in ("VBG", "VBN") and t.i + 1 < len(t.doc) and is_role_noun(t.doc[t.i + 1])
+    )]  # "a practising homeopath": a participle before the role noun modifies it
+    if heads and verbs and verbs[0].i < heads[0].i:
+        return None
+    parsed = _parse(tokens)
+    if parsed is None or not parsed.title:
+        return None
+    return _role(parsed, tokens)
+
+
+_SERVED = {"served": True, "serves": False, "serving": False, "resigned": True, "resign": True, "retired": True,
+           "quit": True}
+
+
+def _served_as(ent: SpacySpan) -> Role | None:
+    """"X served as director of the Congressional Budget Office", "X was forced to resign as
+    minister" → a former role ("serves as": a current one)."""
+    doc = ent.doc
+    k = _relative_start(ent)
+    start = k
+    while k < len(doc) and doc[k].pos_ in ("ADV", "AUX", "VERB", "PART") and doc[k].lower_ not in _SERVED and (
+        k < start + 4
+    ):
+        k += 1  # "has long served as", "was forced to resign as"
+    if k + 2 >= len(doc) or doc[k].lower_ not in _SERVED or doc[k + 1].lower_ != "as":
+        return None
+    out: list[Token] = []
+    j = k + 2
+    while j < len(doc) and not doc[j].is_sent_start and doc[j].text not in _APPOSITION_STOP and (
+        doc[j].lower_ not in ("from", "during", "until", "since", "when", "before", "after", "under")
+        and doc[j].ent_type_ not in ("DATE", "TIME")
+    ):
+        out.append(doc[j])
+        j += 1
+    first = next((t for t in out if t.lower_ not in _DETS), None)
+    if first is None or not any(is_role_noun(t) for t in out[:4]):
+        return None
+    parsed = _parse(out)
+    if parsed is None or not parsed.title:
+        return None
+    role = _role(parsed, out)
+    return role.model_copy(update={"former": True}) if role is not None and _SERVED[doc[k].lower_] else role
+
+
+_COPULAS = {"is": False, "was": True}
+
+
+def _relative_start(ent: SpacySpan) -> int:
+    """Where the predicate about a name starts: right after it, or after ", who" ("X, who served
+    as chairman of the DNC, …")."""
+    doc = ent.doc
+    k = ent.end
+    if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "who":
+        return k + 2
+    return k
+
+
+_RELATIVE_ADVERBS = frozenset({"now", "currently", "also", "still"})
+
+
+def _relative_determiner_end(doc: Doc, j: int) -> int:
+    """After "who is"/"who was": past an adverb ("now") and a person's possessive ("Obama's"),
+    which stand where an article would ("who was Obama's chief strategist" → "chief strategist")."""
+    while j < len(doc) and doc[j].lower_ in _RELATIVE_ADVERBS:
+        j += 1
+    m = j
+    while m < len(doc) and doc[m].text[:1].isupper() and (doc[m].ent_type_ == "PERSON" or is_role_noun(doc[m])):
+        m += 1  # (a title before the name: "Mayor Dunn's")
+    if m > j and doc[m - 1].ent_type_ == "PERSON" and m + 1 < len(doc) and doc[m].text in _POSSESSIVE:
+        return m + 1
+    return j
+
+
+def _copula_roles(ent: SpacySpan) -> list[Role]:
+    """"X is the columnist for Y and political analyst for Z", "X was a White House physician":
+    a role noun phrase predicated of the name as subject ("was": a past role)."""
+    doc = ent.doc
+    k = _relative_start(ent)
+    relative = k != ent.end
+    if k + 2 >= len(doc) or doc[k].lower_ not in _COPULAS or not relative and (
+        ent.root.dep_ != "nsubj" or ent.root.head.i != k
+    ):
+        return []
+    out: list[Token] = []
+    j = k + 1
+    if relative:
+        j = _relative_determiner_end(doc, j)
+    if j >= len(doc) or doc[j].lower_ not in ("a", "an", "the") and not (relative and is_role_noun(doc[j])):
+        return []
+    while j < len(doc) and not doc[j].is_sent_start and doc[j].text not in _APPOSITION_STOP and (
+        doc[j].lower_ not in ("who", "which", "that", "since", "until", "when", "before", "after")
+    ):
+        out.append(doc[j])
+        j += 1
+    first = next((t for t in out if t.lower_ not in _DETS), None)
+    if first is None or len(out) > 18 or not any(is_role_noun(t) for t in out[:5]) or any(
+        t.pos_ in ("VERB", "AUX") and not is_role_noun(t) and t.tag_ not in ("VBG", "VBN") for t in out
+    ):
+        return []
+    roles: list[Role] = []
+    for part in _role_parts(out):
+        parsed = _parse(part)
+        role = _role(parsed, part) if parsed is not None and parsed.title else None
+        if role is not None:
+            roles.append(role.model_copy(update={"former": True}) if _COPULAS[doc[k].lower_] else role)
+    return roles
+
+
+def _role_parts(tokens: list[Token]) -> list[list[Token]]:
+    """Role phrases joined by "and" where the first has its body ("columnist for Y and analyst
+    for Z"): each on its own; otherwise as :func:`_apposition_parts` splits them."""
+    parts = _apposition_parts(tokens)
+    out: list[list[Token]] = []
+    for part in parts:
+        cut = next((k for k, t in enumerate(part) if t.lower_ == "and" and k > 2 and any(
+            x.lower_ in ("for", "at", "of", "with") for x in part[:k]
+        ) and part[k - 1].text[:1].isupper() and any(is_role_noun(x) for x in part[k + 1 : k + 4])), None)
+        out += [part[:cut], part[cut + 1 :]] if cut is not None else [part]
+    return out
+
+
+#: verbs of a relative clause that name their subject's place in a body: form → past role. A
+#: verb is no role noun (GUIDELINES B), so the clause gives the organisation alone ("X, who
+#: heads the Lakeside Museum" → organisation "Lakeside Museum"; "who's chairing Y's team" → "Y's team")
+_ROLE_VERBS: dict[str, bool] = {
+    "heads": False, "headed": True, "heading": False, "helms": False, "helmed": True, "leads": False,
+    "led": True, "leading": False, "chairs": False, "chaired": True, "chairing": False, "directs": False,
+    "directed": True, "directing": False, "manages": False, "managed": True, "managing": False, "runs": False,
+    "ran": True, "running": False, "founded": False, "co-founded": False, "cofounded": False,
+}
+#: auxiliaries between "who" and a progressive role verb ("who's chairing"); "was" makes it past
+_PROGRESSIVE = {"'s": False, "’s": False, "is": False, "was": True}
+
+
+def _relative_verb_role(ent: SpacySpan) -> Role | None:
+    """"X, who heads the Lakeside Museum, …" → title "head", organisation "Lakeside Museum"; a past
+    tense ("who chaired", "who led") is a former role, except "founded"."""
+    doc = ent.doc
+    k = _relative_start(ent)
+    if k == ent.end or k + 1 >= len(doc):
+        return None
+    while k < len(doc) - 1 and doc[k].pos_ == "ADV":
+        k += 1  # "who now heads"
+    past_aux = False
+    if doc[k].lower_ in _PROGRESSIVE and k + 1 < len(doc) and doc[k + 1].tag_ == "VBG":
+        past_aux, k = _PROGRESSIVE[doc[k].lower_], k + 1  # "who's chairing", "who was running"
+    verb = doc[k]
+    known = _ROLE_VERBS.get(verb.lower_)
+    if known is None or verb.pos_ != "VERB":
+        return None
+    former = known or past_aux
+    j = k + 1
+    if j < len(doc) and doc[j].lower_ == "the":
+        j += 1
+    if j >= len(doc) or not doc[j].text[:1].isupper() or _ent(doc[j], PLACE_LABELS) is not None:
+        return None
+    tokens = list(doc[j : min(len(doc), j + 12)])
+    e = _name_run(tokens, 0)
+    if e == 0:
+        return None
+    if e + 1 < len(tokens) and tokens[e].text in _POSSESSIVE and tokens[e + 1].text.islower() and (
+        tokens[e + 1].lower_ in _BODY_NOUNS
+    ):
+        e += 2  # "Donald Trump's transition team": the body is the owner's unit
+    elif e + 2 < len(tokens) and tokens[e].text in _POSSESSIVE and tokens[e + 2].lower_ in _BODY_NOUNS and (
+        tokens[e + 1].text.islower()
+    ):
+        e += 3
+    span = (verb.idx, tokens[e - 1].idx + len(tokens[e - 1].text))
+    return Role(organization=_text(tokens[:e]), spans=[span], former=former)
+
+
+def _place_after(ent: SpacySpan) -> str | None:
+    """"Representative Jane Roe of New York" → the place of the title before the name."""
+    doc = ent.doc
+    k = ent.end
+    if k + 1 >= len(doc) or doc[k].lower_ != "of" or _ent(doc[k + 1], PLACE_LABELS) is None:
+        return None
+    place = ent_at(doc[k + 1])
+    if place is None or place.start != k + 1:
+        return None
+    if place.end < len(doc) and (doc[place.end].text[:1].isupper() and doc[place.end].is_alpha
+                                 or doc[place.end].text in _POSSESSIVE):
+        return None  # "of Duran Duran", "of Italy's la Repubblica": a name that runs on is no place
+    return _text(list(place))
+
+
+def _affiliation(ent: SpacySpan) -> str | None:
+    """"Nick Rhodes of Duran Duran", "Alvin Yeung from the Civic Party" → the organisation."""
+    doc = ent.doc
+    k = ent.end
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("of", "from"):
+        return None
+    k += 1
+    if doc[k].lower_ == "respectively":
+        return None
+    if doc[k].text == "the":
+        k += 1
+    if k >= len(doc) or not doc[k].text[:1].isupper() or _ent(doc[k], PLACE_LABELS) is not None:
+        return None
+    tokens = list(doc[k : min(len(doc), k + 10)])
+    e = _name_run(tokens, 0)
+    while e > 0 and tokens[e - 1].text in _POSSESSIVE:
+        e -= 1
+    return _text(tokens[:e]) if e else None
+

@@ -1,0 +1,209 @@
+"""English roles before a person's name: a title right before it ("Police Commissioner X",
+"Labour's Shadow Home Secretary X"), a role phrase and a comma ("Malaysia's Prime Minister, X"),
+and the plural title of a list of names ("photographers A, B and C").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from onrecord.lang.en.role_lexicon import (
+    _BODY_NOUNS,
+    _DROP_WORDS,
+    _FORMER,
+    _POSSESSIVE,
+    ORG_LABELS,
+    PLACE_LABELS,
+    _ent,
+    _text,
+    is_role_noun,
+    singular,
+)
+from onrecord.lang.en.role_phrases import _parse, _role
+from onrecord.lang.en.spans import ent_at
+from onrecord.model import Role
+
+MAX_PREFIX = 12
+
+
+def _prefix_before(doc: Doc, end: int) -> list[Token]:
+    """The words before token ``end`` that can hold a role ("Labour's Shadow Home Secretary",
+    "CEO of the Refugee Council", "Joint Council for the Welfare of Immigrants campaigner",
+    "France's interior and overseas minister")."""
+    out: list[Token] = []
+    k = end - 1
+    while k >= 0 and len(out) < MAX_PREFIX and not doc[k].is_sent_end:
+        t = doc[k]
+        left = doc[k - 1] if k > 0 else None
+        first = out[0] if out else None
+        if t.text in _POSSESSIVE or t.text == "-" and left is not None and not left.is_punct:
+            out.insert(0, t)
+        elif t.lower_ == "the" and first is not None and first.text[:1].isupper() and left is not None \
+                and left.lower_ in ("of", "for", "on", "to"):
+            out.insert(0, t)  # "Joint Council for the Welfare …"
+        elif t.lower_ in ("of", "for", "on", "at", "to") and first is not None and (
+            first.text[:1].isupper() or first.lower_ == "the"
+        ) and left is not None and (left.text[:1].isupper() or is_role_noun(left)):
+            out.insert(0, t)  # "CEO of the Refugee Council", "Institute for the Study of War"
+        elif t.lower_ == "in" and first is not None and first.lower_ == "chief" and left is not None \
+                and is_role_noun(left):
+            out.insert(0, t)  # "editor in chief", "commander in chief"
+        elif t.lower_ == "and" and first is not None and first.text.islower() and left is not None \
+                and left.text.islower() and left.pos_ in ("ADJ", "NOUN") and first.pos_ in ("ADJ", "NOUN") \
+                and first.lower_ not in _FORMER and left.tag_ not in ("NNS", "NNPS"):  # not "counties and former"
+            out.insert(0, t)  # "interior and overseas minister"
+        elif first is None and _plural_role_as_verb(t):
+            out.insert(0, t)  # "; photographers Nat Finkelstein, …" with the plural tagged as a verb
+        elif first is not None and t.lower_ in _FORMER and t.pos_ in ("VERB", "ADV"):
+            out.insert(0, t)  # "retired astronaut Mark Kelly" with "retired" tagged as a verb: former
+        elif t.is_punct or t.pos_ in ("VERB", "AUX", "CCONJ", "PRON", "NUM", "SCONJ", "PART", "ADP", "DET", "ADV"):
+            break
+        elif t.ent_type_ == "PERSON" and first is not None and first.lower_ in _BODY_NOUNS and (
+            first.text.islower() and t.text[:1].isupper()
+        ):
+            out.insert(0, t)  # "Clinton campaign spokesman"
+        elif t.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL") and not (
+            k == end - 1 and t.ent_type_ == "PERSON" and is_role_noun(t)
+        ):
+            break  # (a title the tagger took into the name right before it is read: "Representative X")
+        else:
+            out.insert(0, t)
+        k -= 1
+    while out and out[0].lower_ in ("of", "for", "on", "at", "to", "the", "and"):
+        out = out[1:]
+    return out
+
+
+def _plural_role_as_verb(tok: Token) -> bool:
+    """A plural role noun the tagger read as a verb right before a name, after punctuation, a
+    conjunction or a determiner ("; photographers Nat Finkelstein", "and councillors A")."""
+    if tok.tag_ != "VBZ" or not is_role_noun(tok) or singular(tok.text) == tok.text or tok.i == 0:
+        return False
+    left = tok.doc[tok.i - 1]
+    return left.is_punct or left.pos_ in ("CCONJ", "DET", "NUM")
+
+
+def _prefix_role(ent: SpacySpan) -> Role | None:
+    tokens = _prefix_before(ent.doc, ent.start)
+    if not tokens:
+        return None
+    parsed = _parse(tokens)
+    if parsed is not None and not parsed.title and not any(t.text in _POSSESSIVE for t in tokens):
+        return None
+    if parsed is not None and parsed.title and parsed.place is None:
+        parsed.place = _dateline_place(ent.doc, tokens[0].i)
+    return _role(parsed, tokens)
+
+
+def _dateline_place(doc: Doc, begin: int) -> str | None:
+    """"Tulsa, Okla., police officer Betty Shelby": a place written "City, State," right before a
+    role phrase is where the role is held (the city)."""
+    if begin < 4 or doc[begin - 1].text != "," or doc[begin - 3].text != ",":
+        return None
+    state, city = doc[begin - 2], doc[begin - 4]
+    if _ent(state, PLACE_LABELS) is None or _ent(city, PLACE_LABELS + ORG_LABELS) is None:
+        return None  # (the small tagger often reads the city of "Dayton, Ohio," as a body)
+    place, state_ent = ent_at(city), ent_at(state)
+    if place is None or state_ent is None or place.end != begin - 3 or state_ent.start != begin - 2:
+        return None
+    return _text(list(place))
+
+
+def _role_before_comma(ent: SpacySpan) -> Role | None:
+    """"Malaysia's Prime Minister, Najib Razak", "the Afghan team's coach, Alireza Mehraban"."""
+    doc = ent.doc
+    comma = ent.start - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    end = comma
+    if doc[end - 1].text == ")":
+        opening = next((k for k in range(end - 2, max(-1, end - 8), -1) if doc[k].text == "("), None)
+        if opening is not None and opening > 0:
+            end = opening  # "The secretary general of CEI (Italian Episcopal Conference), Nunzio …"
+    tokens = _prefix_before(doc, end)
+    if not tokens or not (is_role_noun(doc[end - 1]) or any(is_role_noun(t) for t in tokens[:3])):
+        return None  # "Co-founder of Google, Sergey Brin": the role noun opens the phrase
+    before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+    while before is not None and (before.pos_ == "DET" or before.lower_ in _DROP_WORDS):
+        before = doc[before.i - 1] if before.i > 0 else None  # "the", "Another RT America host, …"
+    if before is not None and not (
+        before.is_sent_end or before.is_punct or before.pos_ in ("ADP", "VERB", "AUX", "CCONJ", "SCONJ", "ADV")
+    ):
+        return None  # "the son of the president, X": the phrase before the comma is part of a longer one
+    parsed = _parse(tokens)
+    if parsed is None or not parsed.title:
+        return None
+    return _role(parsed, tokens)
+
+
+def _shared_role(ent: SpacySpan) -> Role | None:
+    """The plural title of an earlier name in a coordination ("photographers A, B and C" → B and
+    C are photographers too): the nearest earlier conjunct with a title before it."""
+    tok = ent.root
+    if tok.dep_ != "conj":
+        return None
+    for _ in range(8):
+        if tok.dep_ not in ("conj", "pobj", "prep", "appos") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        first = ent_at(tok)
+        if first is None or first.label_ != "PERSON":
+            continue
+        prefix = _prefix_before(ent.doc, first.start)
+        heads = [t for t in prefix if is_role_noun(t)]
+        if not heads:
+            continue
+        if singular(heads[-1].text) == heads[-1].text:
+            return None  # "musician Nick Rhodes": the title is his alone
+        shared = _prefix_role(first)
+        if shared is None or not shared.title:
+            return None
+        return Role(title=shared.title, place=shared.place, spans=shared.spans, former=shared.former)
+    return None
+
+
+MAX_LIST = 8
+
+
+def _list_start(ent: SpacySpan) -> SpacySpan | None:
+    """The name before a list conjunct ("…, B" / "… and B" / "…, and B"), passing over an
+    affiliation of that name ("A of the Civic Party, B"); None where no name precedes."""
+    doc = ent.doc
+    k = ent.start - 1
+    sep = k
+    while k >= 0 and (doc[k].text in (",", ";") and doc[k].text == "," or doc[k].lower_ == "and"):
+        k -= 1
+    if k == sep or k < 0:
+        return None
+    j = k
+    while j >= 0 and k - j < 8 and doc[j].ent_type_ != "PERSON" and (
+        doc[j].text[:1].isupper() or doc[j].lower_ in ("of", "from", "the", "-") or doc[j].text in _POSSESSIVE
+    ):
+        j -= 1
+    if j < 0 or doc[j].ent_type_ != "PERSON" or (j < k and not any(
+        doc[x].lower_ in ("of", "from") for x in range(j + 1, k + 1)
+    )):
+        return None  # "Hopper, Rhodes": names only; "Smith of the Labour Party, Jones": an affiliation between
+    return ent_at(doc[j])
+
+
+def _list_shared_role(ent: SpacySpan) -> Role | None:
+    """A plural title before the first of a list of names is each name's title ("photographers
+    A, B and C", "councillors A from the Civic Party, B of the Labour Party, and C"), also where
+    the parse does not join the list."""
+    first = _list_start(ent)
+    for _ in range(MAX_LIST):
+        if first is None or first.label_ != "PERSON" or first.start == 0:
+            return None
+        before = ent.doc[first.start - 1]
+        if is_role_noun(before):
+            if singular(before.text) == before.text:
+                return None  # "musician Nick Rhodes, Jane Roe": the title is his alone
+            shared = _prefix_role(first)
+            if shared is None or not shared.title:
+                return None
+            return Role(title=shared.title, place=shared.place, spans=shared.spans, former=shared.former)
+        first = _list_start(first)
+    return None
+

@@ -1,0 +1,148 @@
+"""The English role lexicons and role words: role nouns and their plurals, nationality adjectives,
+government portfolios, the word classes of role phrases, and the text of a token run.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from onrecord.lang.en.lexicon import data_lines
+from onrecord.lang.en.spans import doc_text, ent_at
+
+ORG_LABELS = ("ORG",)
+PLACE_LABELS = ("GPE", "LOC")
+_DETS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
+#: "retired" before a title: the holder left it ("Retired Air Force Gen. X")
+_FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "then", "retired"})
+_POSSESSIVE = frozenset({"'s", "’s", "'"})
+#: modifiers that describe a holder, not the role ("pro-Beijing", "pan-democracy camp")
+_DROP_PREFIXES = ("pro", "pan", "anti", "non")
+_DROP_WORDS = frozenset({"camp", "localist", "nonpartisan", "veteran", "well-known", "celebrity", "guests",
+                         "like", "including", "other", "another", "both", "two", "three", "top", "new",
+                         "longtime", "long-time", "billionaire", "millionaire", "multimillionaire"})
+#: prepositions after a role noun that lead to its field, organisation or place
+_FIELD_PREPS = frozenset({"of", "for", "in", "on", "at"})
+_ORG_PREPS = frozenset({"at", "of", "for", "with", "from", "to"})
+_JOINERS = frozenset({"of", "for", "on", "and", "&", "the", "de", "la", "du"})
+
+
+#: words that end or head an organisation's name ("State Department", "Joint Council for …")
+_ORG_HEADS = frozenset({"department", "authority", "council", "party", "office", "ministry", "agency", "institute",
+                        "senate", "house", "congress", "parliament", "assembly", "cabinet", "museum",
+                        "university", "commission", "committee", "service", "bureau", "association", "union",
+                        "foundation", "corporation", "company", "group", "bank", "court", "police", "army", "navy",
+                        "force", "club", "church", "college", "school", "center", "centre", "federation", "board",
+                        "administration", "organization", "organisation", "network", "times", "post", "news",
+                        "caucus"})
+
+
+@cache
+def portfolio_words() -> frozenset[str]:
+    """Words of a government portfolio ("state", "education", "foreign", "affairs")."""
+    return frozenset(data_lines("portfolios.txt"))
+
+
+#: offices whose portfolio follows with "of"/"for" or stands before them ("Secretary of State",
+#: "Minister for Health", "Education Minister"): the portfolio is part of the title
+_PORTFOLIO_HEADS = frozenset({"secretary", "undersecretary", "under-secretary", "minister", "commissioner"})
+
+
+def _portfolio_end(toks: list[Token], k: int) -> int:
+    """The end of a portfolio starting at ``k`` ("State", "the Treasury", "Health and Human
+    Services"), else ``k``: portfolio words only, ending in one that is not "and"/"the"."""
+    words = portfolio_words()
+    e = k + (k < len(toks) and toks[k].lower_ == "the")
+    start = e
+    while e < len(toks) and toks[e].lower_ in words:
+        e += 1
+    while e > start and toks[e - 1].lower_ == "and":
+        e -= 1
+    if e == start or e < len(toks) and (toks[e].text[:1].isupper() and toks[e].is_alpha or toks[e].text == "-"):
+        return k  # "Secretary of State Mike Pompeo" is read by the name; "of State Farm": a name goes on
+    return e
+
+
+def _portfolio_head(tok: Token) -> bool:
+    return singular(tok.lower_) in _PORTFOLIO_HEADS
+
+
+@cache
+def role_nouns() -> frozenset[str]:
+    """Singular lower-case role nouns (role_nouns.txt)."""
+    return frozenset(w.lower() for w in data_lines("role_nouns.txt"))
+
+
+@cache
+def role_places() -> dict[str, str]:
+    """Nationality adjectives → place ("Swedish" → "Sweden")."""
+    return dict(line.split("\t") for line in data_lines("role_places.txt"))
+
+
+def singular(word: str) -> str:
+    """A plural role noun in the singular ("councillors" → "councillor")."""
+    nouns = role_nouns()
+    low = word.lower()
+    if low in nouns or not low.endswith("s"):
+        return word
+    for cut in ("es", "s"):
+        if low.endswith(cut) and low[: -len(cut)] in nouns:
+            return word[: -len(cut)]
+    if low.endswith("men") and low[:-3] + "man" in nouns:
+        return word[:-3] + "man"
+    return word
+
+
+@lru_cache(maxsize=8192)
+def _is_role_word(low: str) -> bool:
+    """Whether a lower-case word, or the last part of a hyphenated one, is a role noun in the
+    singular or plural."""
+    nouns = role_nouns()
+    return singular(low) in nouns or singular(low.rsplit("-", 1)[-1]) in nouns
+
+
+def is_role_noun(tok: Token) -> bool:
+    """A role noun, singular or plural, also as the last part of a hyphenated word."""
+    return _is_role_word(tok.lower_)
+
+
+def _text(tokens: list[Token]) -> str:
+    """The words as the text writes them (contiguous tokens keep their spacing)."""
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    if all(b.i == a.i + 1 for a, b in zip(tokens, tokens[1:], strict=False)):
+        return doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip()
+    return " ".join(t.text for t in tokens)
+
+
+def _ent(tok: Token, labels: tuple[str, ...]) -> SpacySpan | None:
+    ent = ent_at(tok) if tok.ent_type_ else None
+    return ent if ent is not None and ent.label_ in labels else None
+
+
+_HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr"})
+
+
+#: lower-case nouns that continue a proper name into a body ("Clinton campaign", "Trump administration")
+_BODY_NOUNS = _ORG_HEADS | frozenset({"campaign", "administration", "government", "team", "family", "staff"})
+
+
+#: lower-case nouns after a name that make it a unit of a body ("the Clinton campaign", "the
+#: Ricketts family", "the VOA Eurasian division")
+_UNIT_NOUNS = frozenset({"campaign", "administration", "family", "division", "team", "staff", "office",
+                         "department", "foundation", "group", "unit", "bureau", "desk"})
+
+
+@cache
+def field_plurals() -> frozenset[str]:
+    """Plural nouns that name a field of work before a role noun ("communications director", "public
+    affairs officer", "human resources chief"): part of the title, unlike other plurals, which end
+    the phrase before it ("sexual assaults actor"); data/field_plurals.txt."""
+    return frozenset(data_lines("field_plurals.txt"))
+
+
+_APPOSITION_STOP = frozenset({",", ";", "(", ")", ".", ":", '"', "“", "”"})
+
