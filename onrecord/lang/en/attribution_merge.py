@@ -1,0 +1,263 @@
+"""The whole document: direct quotations stretched over their marks and carried over to the
+attribution before them, continued statements, and the de-duplication, splitting and overlap
+resolution of all attributions found.
+
+Part of :mod:`onrecord.lang.en.attribution` (which describes the rules and re-exports the public names).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from onrecord.lang.en.attribution_base import SHORT_QUOTE_WORDS, Attribution, _only_punct, _quote_words
+from onrecord.lang.en.lexicon import Lexicon
+from onrecord.lang.en.quotemarks import QuoteSpan
+from onrecord.lang.en.spans import doc_text, merge_spans, overlaps
+from onrecord.model import Span
+
+
+def _mark_only(text: str, content: list[Span], q: QuoteSpan) -> bool:
+    """Whether content reaches into a quotation by its opening mark only: a sentence that
+    ends where the next quotation opens (‘… a businessperson. " As a way …’) does not
+    quote it."""
+    inside = "".join(text[max(b, q.begin):min(e, q.end)] for b, e in content)
+    return bool(inside) and not any(ch.isalnum() for ch in inside) and q.begin >= min(b for b, _ in content)
+
+
+def _cut_mark(text: str, content: list[Span], q: QuoteSpan) -> list[Span]:
+    """Content without the part from a quotation's opening mark on (and the space before it)."""
+    out: list[Span] = []
+    for b, e in content:
+        e = min(e, q.begin)
+        while e > b and text[e - 1].isspace():
+            e -= 1
+        if e > b:
+            out.append((b, e))
+    return out
+
+
+def _stretch(att: Attribution, quotes: list[QuoteSpan], text: str) -> None:
+    """Extend content over the whole of any quotation it overlaps; set direct/mixed kinds."""
+    blocked = [s for s in ([att.source] if att.source else []) + att.cue]
+    content = list(att.content)
+    touched: list[QuoteSpan] = []
+    for q in quotes:
+        if any(overlaps((q.begin, q.end), c) for c in content) and not any(
+                overlaps((q.begin, q.end), b) for b in blocked):
+            if _mark_only(text, content, q):
+                content = _cut_mark(text, content, q) or content
+                continue
+            content.extend(q.parts)
+            touched.append(q)
+    att.content = merge_spans(content)
+    if touched:
+        inside = sum(e - b for q in touched for b, e in q.parts)
+        total = sum(e - b for b, e in att.content)
+        if inside >= total - 3:
+            att.kind = "direct"
+            att.confidence = max(att.confidence, 0.85)
+        elif att.kind in ("indirect", "reported"):
+            att.kind = "mixed"
+
+
+def _between_is_attribution(text: str, end: int, begin: int, att: Attribution) -> bool:
+    """Whether only the attribution clause (and punctuation) lies between two quotes."""
+    gap = text[end:begin]
+    if "\n" in gap.strip(" \t"):
+        return False
+    marks = ([att.source] if att.source else []) + att.cue
+    inside = [m for m in marks if end <= m[0] and m[1] <= begin]
+    return bool(inside) and len(gap.split()) <= 50
+
+
+def _next_paragraph(text: str, last: Attribution, q: QuoteSpan) -> bool:
+    """A quotation that fills the paragraph right after the one of a direct quote, with
+    nothing but the attribution in between ("“A,” he said.¶“B.”")."""
+    last_end = max(e for _, e in last.content)
+    gap = text[last_end:q.begin]
+    if gap.count("\n") == 0 or "\n" in gap.strip() or any(ch in gap for ch in "“\"”"):
+        return False
+    marks = ([last.source] if last.source else []) + last.cue
+    if gap.strip(" \t\n.,") and not any(last_end <= m[0] and m[1] <= q.begin for m in marks):
+        return False
+    para_end = text.find("\n", q.end)
+    return not text[q.end:len(text) if para_end < 0 else para_end].strip()
+
+
+def carry_over(text: str, atts: list[Attribution], quotes: list[QuoteSpan], lex: Lexicon) -> list[Attribution]:
+    """Direct quotes no rule claimed: join them to the nearest preceding direct attribution.
+
+    "“A,” he said. “B.”" adds B to the same quote, and so does a quotation of more than three
+    words that fills the next paragraph; any other unclaimed quotation (a title, a scare
+    quote, a quote of someone unknown) stays unattributed.
+    """
+    claimed = [c for a in atts for c in a.content]
+    ordered = sorted(atts, key=lambda a: min(b for b, _ in a.content))
+    for q in quotes:
+        if any(overlaps((q.begin, q.end), c) for c in claimed):
+            continue
+        prev = [a for a in ordered if a.source is not None and max(e for _, e in a.content) <= q.begin
+                and (a.kind in ("direct", "mixed"))]
+        if _joins_next(text, q, ordered):
+            claimed.extend(q.parts)
+            continue
+        if not prev:
+            continue
+        last = max(prev, key=lambda a: max(e for _, e in a.content))
+        last_end = max(e for _, e in last.content)
+        gap = text[last_end:q.begin]
+        if _between_is_attribution(text, last_end, q.begin, last) or "\n" not in gap and not gap.strip(" \t.,;:—–-"):
+            last.content = merge_spans(last.content + list(q.parts))
+            continue
+        if _quote_words(text, q) > 3 and _next_paragraph(text, last, q):
+            last.content = merge_spans(last.content + list(q.parts))
+    return _continued_reports(text, atts, quotes)
+
+
+def _ends_sentence(text: str, q: QuoteSpan) -> bool:
+    """A quotation that is a sentence of its own (ends in . ? ! or closes the paragraph), not a title
+    at the start of the reporter's next sentence ("“The Long Road” opens on Friday")."""
+    if q.inner(text).rstrip(" '’\"”").endswith((".", "?", "!", "…")):
+        return True
+    line_end = text.find("\n", q.end)
+    return not text[q.end:len(text) if line_end < 0 else line_end].strip(" .")
+
+
+def _continued_reports(text: str, atts: list[Attribution], quotes: list[QuoteSpan]) -> list[Attribution]:
+    """"Roe said the plan was dead. “We start again.”": a quotation of more than three words that
+    follows a reported clause with nothing but its full stop in between (same paragraph) and
+    that no rule claimed is a statement of its own by the same source; returns ``atts`` with
+    these statements added."""
+    # a cue inside another attribution's content ("said X continued as a passion") claims
+    # nothing: resolve_overlaps drops it
+    outer = [a for a in atts if not _nested(a, atts)]
+    outer_ids = {id(a) for a in outer}
+    claimed = [c for a in outer for c in a.content]
+    out: list[Attribution] = []
+    for q in quotes:
+        if not q.closed or _quote_words(text, q) <= SHORT_QUOTE_WORDS \
+                or any(overlaps((q.begin, q.end), c) for c in claimed):
+            continue
+        before = [a for a in atts if max(e for _, e in a.content) <= q.begin]
+        if not before:
+            continue
+        last = max(before, key=lambda a: max(e for _, e in a.content))
+        gap = text[max(e for _, e in last.content):q.begin]
+        if last.kind != "indirect" or last.source is None or "\n" in gap or gap.strip(" \t") not in (".", "") \
+                or not _ends_sentence(text, q):
+            continue
+        out.append(Attribution(content=list(q.parts), cue=list(last.cue), source=last.source,
+                               source_token=last.source_token, kind="direct", confidence=0.7,
+                               rule="continued", extra=dict(last.extra)))
+    taken = [c for a in out for c in a.content]
+    # the nested attributions that held one of these quotations give it up
+    return [a for a in atts if id(a) in outer_ids or not all(_inside(c, taken) for c in a.content)] + out
+
+
+def _joins_next(text: str, q: QuoteSpan, ordered: list[Attribution]) -> bool:
+    """"“A,” Roe said, “B.”": a quotation right before the attribution of the next direct quote is
+    part of the same statement; joins it there and says whether it did."""
+    after = [a for a in ordered if a.source is not None and a.cue and min(b for b, _ in a.content) >= q.end
+             and a.kind in ("direct", "mixed")]
+    if not after:
+        return False
+    att = after[0]
+    first_mark = min(att.cue[0][0], att.source[0]) if att.source is not None else att.cue[0][0]
+    if not _between_is_attribution(text, q.end, min(b for b, _ in att.content), att) \
+            or not _only_punct(text[q.end:first_mark].strip()):
+        return False
+    att.content = merge_spans(list(q.parts) + att.content)
+    return True
+
+
+def _nested(att: Attribution, atts: list[Attribution]) -> bool:
+    """Whether the cue of ``att`` lies inside another attribution's content."""
+    return any(_inside(m, o.content) for m in att.cue for o in atts if o is not att)
+
+
+def dedupe(atts: list[Attribution]) -> list[Attribution]:
+    """Drop attributions whose content repeats another one's (keep the more confident; of equally
+    confident ones, one whose cue is not inside another report: "… continued as a passion. “A,”
+    Roe said" keeps Roe's)."""
+    best: dict[tuple[Span, ...], Attribution] = {}
+    for a in atts:
+        key = tuple(a.content)
+        if key not in best or a.confidence > best[key].confidence or (
+                a.confidence == best[key].confidence and _nested(best[key], atts) and not _nested(a, atts)):
+            best[key] = a
+    return sorted(best.values(), key=lambda a: (a.content[0][0], a.content[0][1]))
+
+
+def _inside(span: Span, spans: list[Span]) -> bool:
+    """Whether a span starts inside one of ``spans``."""
+    return any(b <= span[0] < e for b, e in spans)
+
+
+#: words that join a second report to the first ("said A and promised B", "called X a hero
+#: before explaining why", "dismissed it by pointing out that …")
+REPORT_JOINS = frozenset({"and", "but", "before", "after", "by", "while", "then", "also", "yet", "as", "later",
+                          "even", "when", "again"})
+
+
+def _coordinated_cue(doc: Doc, att: Attribution) -> bool:
+    """Whether an attribution's cue verb is coordinated with another verb ("and said that …") or
+    a gerund after "by"/"before"/"after" ("… by pointing out that …"), not the complement of one
+    ("urged him not to recommend …")."""
+    verb_i = att.extra.get("verb")
+    if not isinstance(verb_i, int):
+        return False
+    verb = doc[verb_i]
+    return verb.dep_ == "conj" or verb.dep_ == "pcomp" and verb.head.lower_ in ("by", "before", "after")
+
+
+def split_coordinated_reports(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+    """"She said A and then said B", "called X a hero before explaining why": a second report of
+    the same source, coordinated with the first one's content, ends that content (news attribution
+    corpora annotate both, side by side; a report of someone else inside the content, "he said
+    she thinks …", and a complement, "urged him not to recommend …", stay part of it)."""
+    text = doc_text(doc)
+    for a in atts:
+        if a.source is None or not a.content or a.kind == "direct":
+            continue
+        begin, end = a.content[0][0], a.content[-1][1]
+        inner = [b for b in atts if b is not a and b.source == a.source and b.cue
+                 and begin < b.cue[0][0] < end and min(x for x, _ in b.content) >= b.cue[0][0]
+                 and _coordinated_cue(doc, b)]
+        if not inner:
+            continue
+        cut = min(b.cue[0][0] for b in inner)
+        head = text[begin:cut]
+        words = head.rstrip(" \t,;:—–-").split(" ")
+        while words and words[-1].lower().strip(",;:—–-") in REPORT_JOINS | {""}:
+            words.pop()
+        stop = begin + len(" ".join(words).rstrip(" \t,;:—–-"))
+        kept = [(b, min(e, stop)) for b, e in a.content if b < stop]
+        if kept and stop - begin >= 3:
+            a.content = kept
+    return atts
+
+
+def resolve_overlaps(atts: list[Attribution]) -> list[Attribution]:
+    """Keep a set of attributions whose contents neither overlap nor nest.
+
+    News attribution corpora annotate the outermost attribution only: a reported clause inside
+    another attribution's content ("he told reporters that he thinks X") is part of that content,
+    not a quote of its own. Attributions nested in fewer others win, then the more confident,
+    then the longer.
+    """
+    def depth(a: Attribution) -> int:
+        marks = a.cue or ([a.source] if a.source else [])
+        return sum(1 for o in atts if o is not a and marks and _inside(marks[0], o.content))
+
+    def size(a: Attribution) -> int:
+        return sum(e - b for b, e in a.content)
+
+    kept: list[Attribution] = []
+    for a in sorted(atts, key=lambda a: (depth(a), -a.confidence, -size(a))):
+        marks = a.cue + ([a.source] if a.source else [])
+        if any(overlaps(c, k) for c in a.content for o in kept for k in o.content):
+            continue
+        if any(_inside(m, o.content) for m in marks for o in kept):
+            continue
+        kept.append(a)
+    return sorted(kept, key=lambda a: (a.content[0][0], a.content[0][1]))

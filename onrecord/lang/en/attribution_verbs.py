@@ -1,0 +1,366 @@
+"""Verb rules of English attribution: a cue verb with its source and content (``verb_cue``), a
+question put to someone (``asked_cue``), "made it clear that …" (``make_clear``) and an
+impression without a source (``seem_cue``).
+
+Part of :mod:`onrecord.lang.en.attribution` (which describes the rules and re-exports the public names).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from onrecord.lang.en.attribution_base import (
+    QUESTION_MARKS,
+    QUOTE_STRIP,
+    SHORT_QUOTE_WORDS,
+    Attribution,
+    _only_punct,
+    _quote_words,
+    human_subject,
+)
+from onrecord.lang.en.attribution_content import (
+    _infinitive,
+    _quote_set_off,
+    _quoted_term,
+    clause_content,
+    clause_extent,
+    drop_trailing_aside,
+    object_tail,
+)
+from onrecord.lang.en.attribution_sources import (
+    _gerund,
+    adjacent_speaker,
+    after_dateline,
+    agent_of,
+    asked_passive,
+    find_subject,
+    inverted_speaker,
+    issuer_of,
+    name_before,
+    named_in_np,
+    not_a_reporter,
+    quoted_person,
+    skip_dateline,
+    source_span,
+    usable_source,
+)
+from onrecord.lang.en.lexicon import Lexicon
+from onrecord.lang.en.quotemarks import QuoteSpan
+from onrecord.lang.en.spans import doc_text, merge_spans, overlaps, subtree_indices, token_range_span, tokens_to_spans
+from onrecord.model import QuoteKind, Span
+
+
+def _attribution_tokens(verb: Token, subject: Token | None) -> set[int]:
+    """Tokens of an attribution clause: the cue, its subject, auxiliaries and adverbials."""
+    out = {verb.i}
+    if subject is not None and subject.head.i == verb.i:
+        out |= {t.i for t in subject.subtree}
+    for c in verb.children:
+        if c.dep_ in ("aux", "auxpass", "neg", "advmod", "prt", "punct", "npadvmod", "dative", "prep",
+                      "dobj", "agent", "cc"):
+            out |= {t.i for t in c.subtree}
+    return out
+
+
+PUT_IT = frozenset({"frame"})
+
+
+def _put_it(verb: Token, lemma: str) -> bool:
+    """"As X put it, …" / "X put it this way:"."""
+    return lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+
+
+def _headline(sent: SpacySpan) -> bool:
+    """A line of its own without final punctuation (a headline or a caption)."""
+    text = doc_text(sent.doc)
+    last = _last_word(sent)
+    if last.text in (".", "!", "?", ":", ";") or last.text in QUOTE_STRIP:
+        return False
+    end = last.idx + len(last.text)
+    return text[end:end + 1] in ("\n", "") and (sent.start == 0 or "\n" in sent.doc[sent.start - 1].text)
+
+
+def _country_says(verb: Token, subject: Token) -> bool:
+    """"Trade talks stall, US says": a country (its government) as the source of a headline."""
+    return subject.ent_type_ == "GPE" and _parenthetical(verb, subject)
+
+
+def _after_colon(text: str, end: int, sent_end: int) -> Span | None:
+    """The rest of the sentence (and paragraph) after a colon right at ``end``, when it opens a
+    sentence (a capital or a quotation mark, at least three words), else None (a list: "three
+    things: …")."""
+    colon = end
+    while colon < len(text) and text[colon] in " \t":
+        colon += 1
+    if colon >= len(text) or text[colon] != ":":
+        return None
+    para_end = text.find("\n", colon)
+    para_end = len(text) if para_end < 0 else para_end
+    begin, stop = colon + 1, min(para_end, sent_end)
+    while begin < stop and text[begin].isspace():
+        begin += 1
+    while stop > begin and text[stop - 1].isspace():
+        stop -= 1
+    rest = text[begin:stop]
+    if len(rest.split()) < 3 or not (rest[0].isupper() or rest[0] in QUOTE_STRIP):
+        return None
+    return begin, stop
+
+
+def _parenthetical(verb: Token, subject: Token | None) -> bool:
+    """Whether a cue set off by punctuation follows its content (", he said", "” she added")."""
+    first = verb.i
+    if subject is not None and subject.i < verb.i:
+        first = min(first, subject.left_edge.i)
+    prev = verb.doc[first - 1] if first > 0 else None
+    return prev is not None and (prev.is_punct or prev.text in QUOTE_STRIP)
+
+
+def _as_clause(verb: Token) -> bool:
+    """"As X said, …": an adverbial clause introduced by "as"."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
+def _last_word(sent: SpacySpan) -> Token:
+    """The last token of a sentence that is not whitespace."""
+    for tok in reversed(sent):
+        if not tok.is_space:
+            return tok
+    return sent[-1]
+
+
+#: verbs of seeing that report a view, but as a to-infinitive only an act of watching
+WATCH_LEMMAS = frozenset({"see"})
+
+
+def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon, lemma: str) -> Attribution | None:
+    """A cue verb with its source and content (see the module docstring)."""
+    classes = lex.cue_classes(lemma) or (PUT_IT if _put_it(verb, lemma) else frozenset())
+    if not classes or verb.pos_ not in ("VERB", "AUX") and not (verb.tag_.startswith("VB")):
+        return None
+    doc = verb.doc
+    if lemma in WATCH_LEMMAS and _infinitive(verb):
+        return None  # "went to see the band play", "waited to see what would happen": watching, not reporting
+    asked = asked_cue(verb, sent, quotes) if asked_passive(verb, lemma) else None
+    if asked is not None:
+        return asked
+    subject = find_subject(verb)
+    if subject is not None and subject.ent_type_ in ("DATE", "TIME"):
+        subject = adjacent_speaker(verb)  # "Warren said Saturday" parsed with the date as subject
+    if subject is not None and _gerund(subject) and subject.i < verb.i:
+        subject = name_before(subject, verb)  # "Writing in a blog, Ann Roe dubbed …" parsed with "Writing"
+    if subject is not None and not_a_reporter(subject, lemma, classes, lex):
+        return None
+    if subject is not None:
+        subject = named_in_np(after_dateline(skip_dateline(subject), verb))
+    elif verb.dep_ in ("ROOT", "parataxis", "ccomp"):
+        subject = adjacent_speaker(verb) or inverted_speaker(verb)
+    if verb.dep_ == "amod" or (subject is None and verb.dep_ not in ("ROOT", "parataxis", "ccomp")):
+        return None
+    impression = lemma in IMPRESSION_LEMMAS and subject is not None and subject.lower_ == "it"
+    if subject is not None and not usable_source(subject) and not impression:
+        return None
+    if _headline(sent) and not (subject is not None and (subject.pos_ == "PRON" or human_subject(subject, lex)
+                                                         or _country_says(verb, subject))):
+        return None  # a headline needs a named (or human) source: not "Council delays vote on …"
+    comps, ctype = clause_content(verb, classes, lemma)
+    if ctype == "object" and not _object_reporter(verb, subject):
+        comps, ctype = [], ""  # "They were denied visas": the object is no one's statement
+    content_idx: set[int] = set()
+    for c in comps:
+        content_idx |= clause_extent(verb, c, subject, sent) if ctype == "clause" else subtree_indices(c)
+    if ctype == "object":
+        if len(comps) == 1 and _quoted_term(doc, subtree_indices(comps[0]), quotes) \
+                and not _quote_set_off(doc, verb, comps[0]):
+            return None  # "recommended “online translation tools”": a term in marks, no statement
+        content_idx |= object_tail(verb, comps)
+    if subject is None and content_idx:
+        # "Trump is not expected to attend": without an agent the patient belongs to the content
+        for c in verb.children:
+            if c.dep_ == "nsubjpass" and c.lower_ not in ("it", "there", "who", "which", "that"):
+                content_idx |= subtree_indices(c)
+    if verb.dep_ == "ccomp" and not content_idx and verb.i > verb.head.i and classes & {"speech", "belief"} \
+            and _parenthetical(verb, subject):
+        # "X is Y, he said" parsed with the main clause as head (not "Manafort said he agreed")
+        content_idx = subtree_indices(verb.head, exclude=[verb]) & set(range(sent.start, verb.i))
+        ctype = "clause"
+    if verb.dep_ == "advcl" and not content_idx and _as_clause(verb) and classes & {"speech", "belief", "frame"}:
+        # "As X reported, Y" / "Y, as X put it"
+        content_idx = subtree_indices(verb.head, exclude=[verb]) & set(range(sent.start, sent.end))
+        ctype = "clause"
+    if verb.dep_ == "parataxis" and not content_idx and classes & {"speech", "belief"}:
+        content_idx = subtree_indices(verb.head, exclude=[verb]) & set(range(sent.start, sent.end))
+        ctype = "clause"
+    if ctype in ("clause", "object"):
+        content_idx = drop_trailing_aside(doc, content_idx)
+    content = tokens_to_spans(doc, content_idx)
+    kind: QuoteKind = "reported" if ctype == "object" else "indirect"
+    confidence = 0.8 if ctype == "clause" else 0.6
+    if not content and "act" not in classes:
+        # no complement: a direct quote in the same sentence (before or after the cue); for
+        # verbs other than speech verbs ("“Why?” Vitter demanded") it must be adjacent
+        spans_q = [(q.begin, q.end) for q in quotes]
+        att_idx = {i for i in _attribution_tokens(verb, subject)
+                   if i == verb.i or not any(b <= doc[i].idx < e for b, e in spans_q)}
+        att_begin, att_end = token_range_span(doc, min(att_idx), max(att_idx))
+        text = doc_text(doc)
+        near = [q for q in quotes if q.begin < sent.end_char and q.end > sent.start_char
+                and not overlaps((q.begin, q.end), (att_begin, att_end))]
+        if not near and all(t.i in att_idx or t.is_punct or t.is_space for t in sent):
+            # "“… proof?” | Vitter demanded." (the sentence is split inside the quotation)
+            near = [q for q in quotes if q.end <= att_begin and _only_punct(text[q.end:att_begin])]
+        if not classes & {"speech", "frame"} or "np-none" in classes:
+            near = [q for q in near if _only_punct(text[q.end:att_begin]) or _only_punct(text[att_end:q.begin])]
+        # a short quotation next to no cue is a name or a term ("named their robot “Robogee”")
+        near = [q for q in near if _quote_words(text, q) > SHORT_QUOTE_WORDS
+                or q.end <= att_begin and _only_punct(text[q.end:att_begin])]
+        if near:
+            content = [p for q in near for p in q.parts]
+            kind, confidence, ctype = "direct", 0.85, "quote"
+            subject = quoted_person(verb, lemma) or subject
+    if ctype == "object" and content:
+        spelled = _after_colon(doc_text(doc), content[-1][1], sent.end_char)
+        if spelled is not None:
+            # "denied these allegations: She was never forced …": what follows the colon is
+            # what was said
+            content = [spelled]
+            kind = "direct" if doc_text(doc)[spelled[0]] in QUOTE_STRIP else "indirect"
+    last = _last_word(sent)
+    if content and last.text == ":" and last.i > sent.start and content[-1][1] >= doc[last.i - 1].idx:
+        after = [q for q in quotes if q.begin >= sent.end_char and doc_text(doc)[sent.end_char:q.begin].strip() == ""]
+        if after:
+            content = content + list(after[0].parts)
+    elif not content and last.text == ":":
+        after = [q for q in quotes if q.begin >= last.idx and doc_text(doc)[last.idx + 1:q.begin].strip() == ""]
+        if after:
+            content = list(after[0].parts)
+            kind, confidence, ctype = "direct", 0.8, "quote"
+    if not content:
+        return None
+    if subject is None:
+        src, src_tok = None, None
+        if verb.dep_ not in ("ROOT",):
+            return None
+    elif impression:
+        src, src_tok = None, None  # "It seems that …": an impression without a source
+    else:
+        src, src_tok = source_span(subject), issuer_of(subject).i
+        if any(overlaps(src, c) for c in content):
+            return None
+    cue = [token_range_span(doc, verb.i, verb.i)]
+    cue += [token_range_span(doc, c.i, c.i) for c in verb.children if c.dep_ == "prt"
+            or c.dep_ == "prep" and any(g.head.i == c.i for g in comps)]
+    return Attribution(content=merge_spans(content), cue=merge_spans(cue), source=src, source_token=src_tok,
+                       kind=kind, confidence=confidence, rule=f"verb:{ctype}", extra={"verb": verb.i})
+
+
+#: verbs of an impression: "it seems", "it appears" name no source
+IMPRESSION_LEMMAS = frozenset({"seem", "appear"})
+
+
+#: verbs that with "back" answer an attack in words ("fired back", "shot back", "hit back")
+RETORT_VERBS = frozenset({"fire", "shoot", "hit", "strike", "snap"})
+
+
+def _back(verb: Token) -> bool:
+    """Whether a verb has "back" as its particle or adverb ("fired back")."""
+    return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children)
+
+
+def _seems_of_subject(verb: Token) -> bool:
+    """"X seems Y" with a predicate of its own (not "it seems that …", "seemed to say that …")."""
+    return any(c.dep_ in ("oprd", "acomp", "dobj") or c.dep_ == "prep" and c.lower_ == "like"
+               for c in verb.children if c.i > verb.i)
+
+
+def asked_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan]) -> Attribution | None:
+    """The question put to someone: its content is the question clause ("was asked whether …",
+    "When asked if …"), the request ("Asked by X to respond …"), the topic ("When asked about
+    her vote") or the quotation that follows; its source is the asker when named. None when it
+    has no content (the general rules then apply)."""
+    doc = verb.doc
+    clauses = [c for c in verb.children if c.i > verb.i and (
+        c.dep_ in ("ccomp", "xcomp") or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS
+                                                                    for m in c.children))]
+    about = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "about" and c.i > verb.i]
+    topics = [g for p in about for g in p.children if g.dep_ in ("pobj", "pcomp")]
+    parts = clauses or topics
+    content = tokens_to_spans(doc, set().union(*(subtree_indices(c) for c in parts))) if parts else []
+    kind: QuoteKind = "indirect" if any(c.dep_ != "xcomp" for c in clauses) else "reported"
+    if not content:
+        if verb.dep_ == "advcl":  # "Asked, Clinton said “…”": the quotation answers
+            return None
+        after = [q for q in quotes if sent.start_char <= q.begin < sent.end_char and q.begin > verb.idx]
+        if not after:
+            return None
+        content, kind = list(after[0].parts), "direct"
+    agent = agent_of(verb)
+    src = source_span(agent) if agent is not None and usable_source(agent) else None
+    cue = [token_range_span(doc, c.i, c.i) for c in verb.children if c.dep_ == "auxpass"]
+    cue.append(token_range_span(doc, verb.i, verb.i))
+    if not clauses and about:
+        cue.append(token_range_span(doc, about[0].i, about[0].i))
+    return Attribution(content=merge_spans(content), cue=merge_spans(cue), source=src,
+                       source_token=agent.i if src is not None and agent is not None else None,
+                       kind=kind, confidence=0.7, rule="verb:asked")
+
+
+def make_clear(verb: Token, sent: SpacySpan) -> Attribution | None:
+    """"X made (it) clear (that) Y": a statement by X whose content is the clause Y (the parser
+    hangs Y on "made" or on "clear")."""
+    doc = verb.doc
+    clear = next((doc[i] for i in range(verb.i + 1, min(verb.i + 4, sent.end)) if doc[i].lower_ == "clear"), None)
+    if clear is None or not verb.i <= clear.head.i <= verb.i + 3:
+        return None
+    clause = next((c for c in (*clear.children, *verb.children) if c.i > clear.i and c.dep_ in CLEAR_CLAUSE_DEPS
+                   and any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)), None)
+    subject = find_subject(verb)
+    if clause is None or subject is None or not usable_source(subject):
+        return None
+    content = tokens_to_spans(doc, set(range(clause.left_edge.i, sent.end)))
+    cue = [token_range_span(doc, verb.i, clear.i)]
+    return Attribution(content=merge_spans(content), cue=cue, source=source_span(subject), source_token=subject.i,
+                       kind="indirect", confidence=0.7, rule="make-clear")
+
+
+CLEAR_CLAUSE_DEPS = frozenset({"ccomp", "csubj", "advcl"})
+
+
+def _object_reporter(verb: Token, subject: Token | None) -> bool:
+    """Whether a cue with an object (no clause) has someone who reports: not a passive without
+    agent that keeps an object ("they were denied visas", "he was shown a yellow card")."""
+    if subject is not None:
+        return True
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return not (passive and any(c.dep_ in ("dobj", "dative") for c in verb.children))
+
+
+#: what "seems" or "appears" to be: "seemed willing", "seemed to know", "appeared a mistake"
+SEEM_PRED_DEPS = frozenset({"xcomp", "oprd", "acomp", "attr"})
+
+
+def seem_cue(verb: Token, lemma: str) -> Attribution | None:
+    """"The speaker seemed closer to an endorsement": an impression without a source; the
+    content is the subject and what it seems to be."""
+    if lemma not in ("seem", "appear") or verb.dep_ not in ("ROOT", "conj"):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl")]
+    deps = SEEM_PRED_DEPS | {"dobj"} if lemma == "seem" else SEEM_PRED_DEPS
+    preds = [c for c in verb.children if c.i > verb.i and (c.dep_ in deps or c.dep_ == "prep" and c.lower_ == "like")]
+    if not subjects or not preds:
+        return None
+    if subjects[0].lower_ in ("it", "there", "this", "that") and not any(c.dep_ in ("xcomp", "attr", "prep", "dobj")
+                                                                          for c in preds):
+        return None  # "it seems that …" is the clause's (see verb_cue); "it seemed like a task" is an impression
+    # "He seems content that the deal …": the clause belongs to the predicate
+    preds += [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and any(p.dep_ == "oprd" for p in preds)]
+    idx: set[int] = set()
+    for c in subjects + preds:
+        idx |= subtree_indices(c)
+    doc = verb.doc
+    content = tokens_to_spans(doc, idx)
+    if not content:
+        return None
+    return Attribution(content=merge_spans(content), cue=[token_range_span(doc, verb.i, verb.i)], source=None,
+                       source_token=None, kind="indirect", confidence=0.5, rule="seem")
