@@ -1,0 +1,189 @@
+"""The entities a statement is about (issue 17; guidelines in
+``onrecord/evaluation/data/STANCE-GUIDELINES.md``).
+
+:func:`about_entities` gives the ids of the entities named inside a quote's words, in order of
+first mention: from the entity mentions inside the quote spans, and from names the mention finder
+missed there (:func:`_name_keys`, :func:`_compound_keys`, :func:`_missed_mentions`); common nouns
+(:func:`_common_nouns`), directions inside a place and pronouns of entities no mention names
+(:func:`_unnamed`) are left out. Pure functions.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping, Sequence
+
+from onrecord.extraction.stance_doc import _Doc
+from onrecord.extraction.stance_lexicon import _ADJECTIVE_ENDINGS, _QUOTE_MARKS, StanceLexicon
+from onrecord.model import Entity, Quote, Span
+
+__all__ = ["ABOUT_TYPES", "about_entities"]
+
+
+#: entity types that ``about`` counts (a group — "Analysten", "Muslims", "the police" — is no named entity)
+ABOUT_TYPES = frozenset({"person", "organization", "location", "other"})
+
+
+def _name_keys(entities: Sequence[Entity], lex: StanceLexicon, common: frozenset[str]) -> dict[str, str]:
+    """Words that name one entity when a mention was missed: a person's last name ("Mogherini"
+    for Federica Mogherini) and, where case marks names, a one-word name ("Kosovo"); a word two
+    entities share names neither."""
+    keys: dict[str, set[str]] = {}
+    for entity in entities:
+        if entity.type not in ABOUT_TYPES or entity.id in common:
+            continue
+        parts = entity.name.split()
+        if entity.type == "person" and len(parts) > 1:
+            keys.setdefault(parts[-1], set()).add(entity.id)
+        elif len(parts) == 1 and (lex.case_marks_names or entity.type == "location" or _acronym(parts[0])):
+            # German: a place (a name without an article where case does not tell; "Haditha") or
+            # an acronym ("IWF"); common nouns are left out by ``common``
+            keys.setdefault(parts[0], set()).add(entity.id)
+    return {k: next(iter(v)) for k, v in keys.items() if len(v) == 1 and len(k) > 2 and k[:1].isupper()}
+
+
+def _acronym(word: str) -> bool:
+    """A name written in capitals ("IWF", "NATO", "ÖVP"): no common noun, whatever the language's case rules."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _common_nouns(doc: _Doc, entities: Sequence[Entity]) -> frozenset[str]:
+    """Ids of entities that are common nouns, not names, where case does not tell (German): a
+    one-word person name that the text writes after an article, perhaps with lower-case
+    adjectives between ("ein mutiger Mann", "eine Organisation"; a person's name takes no
+    article); a one-word name of another kind written after an indefinite article ("eine
+    Bank", "einer Armee": a place or an organisation may take "die", never "eine")."""
+    if doc.lex.case_marks_names:
+        return frozenset()
+    found: set[str] = set()
+    determiners = doc.lex.of("determiner")
+    indefinite = determiners & doc.lex.of("indefinite")  # the indefinite article ("eine"), not "viele"
+    for entity in entities:
+        if " " in entity.name.strip():
+            continue
+        person = entity.type == "person"
+        articles = determiners if person else indefinite
+        for b, e in entity.mentions:
+            if doc.text[e : e + 1] == "-":
+                continue  # the name opening a compound ("eine EU-Mission"): the article is the compound's
+            before = [w for w in doc.between(doc.sentence(b)[0], b) if w.text not in _QUOTE_MARKS]
+            for w in reversed(before[-4:]):
+                if w.lower in articles:
+                    found.add(entity.id)
+                if not w.text[:1].islower() or w.lower in determiners:
+                    break
+                if not person and not w.lower.endswith(_ADJECTIVE_ENDINGS):
+                    break  # "ein von Peking dominiertes …": only adjectives stand between article and noun
+    return frozenset(found)
+
+
+def _named_somewhere(doc: _Doc, entity: Entity) -> bool:
+    """Whether a mention of ``entity`` names it (guidelines 2: a pronoun counts only when its
+    referent is named in the article): no pronoun, a mention :meth:`_Doc.names` accepts and,
+    where case marks names, whose last word after articles and possessives is capitalised
+    ("Hillary Clinton", "the Supreme Court"; not "Her mother", "an Australian woman")."""
+    lex = doc.lex
+    skip = lex.of("determiner") | lex.of("third_person")
+    for b, e in entity.mentions:
+        words = doc.between(b, e)
+        if not words or (len(words) == 1 and words[0].lower in lex.of("third_person")) or not doc.names((b, e)):
+            continue
+        content = [w for w in words if w.lower not in skip and w.text[:1].isalpha()]
+        if lex.case_marks_names and (not content or not content[-1].text[:1].isupper()):
+            continue
+        return True
+    return False
+
+
+def _unnamed(doc: _Doc, entities: Sequence[Entity]) -> frozenset[str]:
+    """Ids of the entities that no mention names (an unnamed source that a pronoun refers to)."""
+    return frozenset(e.id for e in entities if not _named_somewhere(doc, e))
+
+
+def _part_of_a_place(doc: _Doc, mention: Span) -> bool:
+    """A direction word (class ``non_name``) followed by the place it divides: "im Osten des
+    Landes", "im Süden Italiens" (not "der Westen" alone, the political West)."""
+    b, e = mention
+    if doc.text[b:e].lower() not in doc.lex.of("non_name"):
+        return False
+    after = doc.between(e, doc.sentence(b)[1])[:1]
+    return bool(after) and (after[0].lower in doc.lex.of("determiner") or after[0].text[:1].isupper())
+
+
+def _compound_keys(entities: Sequence[Entity], keys: dict[str, str], common: frozenset[str]) -> dict[str, str]:
+    """Names that may open a hyphenated compound ("EU-Staaten", "Faymann-Politik", "SPÖ-Chef"):
+    the name keys and every one-word name of an entity ``about`` counts (guidelines 4: a name
+    written hyphenated inside a compound counts)."""
+    found: dict[str, set[str]] = {k: {v} for k, v in keys.items()}
+    for entity in entities:
+        if entity.type in ABOUT_TYPES and entity.id not in common and " " not in entity.name.strip():
+            found.setdefault(entity.name.strip(), set()).add(entity.id)
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1 and k[:1].isupper()}
+
+
+def _missed_mentions(
+    doc: _Doc, quote: Quote, keys: dict[str, str], compounds: Mapping[str, str] | None = None
+) -> list[tuple[int, str]]:
+    """Words inside the quote that are a name key (or its possessive: "Merkels", "Obama's"), or a
+    hyphenated compound opened by a name of ``compounds`` ("EU-Außengrenzen"), and lie in no
+    entity mention nor the speaker mention ("SPÖ-Chef Max Muster sagte"): (start, entity id)."""
+    found: list[tuple[int, str]] = []
+    speaker = list(quote.speaker.spans) if quote.speaker is not None else []
+    for qb, qe in quote.spans:
+        at = bisect.bisect_left(doc.mention_starts, qb)
+        covered = [(b, e) for b, e, _ in doc.mentions[at : bisect.bisect_left(doc.mention_starts, qe)]] + speaker
+        for w in doc.between(qb, qe):
+            if not w.text[:1].isupper() or any(b <= w.start < e for b, e in covered):
+                continue
+            eid = keys.get(w.text) or (keys.get(w.text[:-1]) if w.text.endswith("s") else None)
+            eid = eid or (keys.get(w.text[:-2]) if w.text.endswith(("'s", "’s")) else None)
+            if eid is None and compounds and "-" in w.text.strip("-"):
+                eid = compounds.get(w.text.split("-")[0])
+            if eid is not None:
+                found.append((w.start, eid))
+    return found
+
+
+def about_entities(
+    doc: _Doc,
+    quote: Quote,
+    types: Mapping[str, str] | None = None,
+    keys: dict[str, str] | None = None,
+    common: frozenset[str] = frozenset(),
+    compounds: Mapping[str, str] | None = None,
+    speaker_entity: Entity | None = None,
+    unnamed: frozenset[str] = frozenset(),
+) -> list[str]:
+    """Ids of the entities named inside the quote's words, in order of first mention. The
+    speaker counts only when the words name it, never for being the speaker: a mention that
+    overlaps the speaker mention and a third-person pronoun resolved to the speaker (the
+    reported "I": "she said she would …") are skipped; so are groups (``types``), common
+    nouns (``common``, :func:`_common_nouns`) and directions inside a place ("im Osten des
+    Landes"). ``keys`` (:func:`_name_keys`) adds names the mention finder missed inside the words.
+    A mention of ``speaker_entity`` (the speaker's entity) that overlaps the speaker mention is
+    the speaker's too: another entity found inside it is skipped. A pronoun of an entity in
+    ``unnamed`` (:func:`_unnamed`: no mention names it) is skipped too."""
+    own = list(quote.speaker.spans) if quote.speaker is not None else []
+    speaker = list(own)
+    if own and speaker_entity is not None:
+        # the speaker's own name mention inside the words ("Der EU-Kommissar für Energie Günther
+        # Oettinger nannte …" spanning the sentence): another entity found inside it is no topic
+        speaker += [(b, e) for b, e in speaker_entity.mentions if any(b < se and sb < e for sb, se in own)]
+    inside: list[tuple[int, str]] = []
+    for qb, qe in quote.spans:
+        at = bisect.bisect_left(doc.mention_starts, qb)
+        for b, e, eid in doc.mentions[at : bisect.bisect_left(doc.mention_starts, qe)]:
+            if e > qe or any(b < se and sb < e for sb, se in speaker) or not doc.names((b, e)):
+                continue
+            if (types is not None and types.get(eid) not in ABOUT_TYPES) or eid in common:
+                continue
+            if _part_of_a_place(doc, (b, e)):
+                continue
+            pronoun = doc.text[b:e].lower() in doc.lex.of("third_person")
+            if pronoun and (eid == quote.entity or eid in unnamed):
+                continue
+            inside.append((b, eid))
+    if keys or compounds:
+        inside += _missed_mentions(doc, quote, keys or {}, compounds)
+    return list(dict.fromkeys(eid for _, eid in sorted(inside)))

@@ -1,0 +1,146 @@
+"""One text as the stance stage looks it up (:mod:`onrecord.extraction.stance`).
+
+:class:`_Doc` computes lazily and once what the quotes of one article look up: the words of each
+sentence, the anonymity-pattern matches of a sentence and whether a mention names its entity
+(:func:`_names_entity`). Same input, same output.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from functools import cached_property
+
+from onrecord.extraction.stance_lexicon import (
+    _SENT_START,
+    _WORD,
+    StanceLexicon,
+    Word,
+    _is_document,
+    _is_head,
+    sentence_starts,
+    words_in,
+)
+from onrecord.model import Entity, Span
+
+
+def _inside(pos: int, spans: Iterable[Span]) -> bool:
+    return any(b <= pos < e for b, e in spans)
+
+
+class _Doc:
+    """One text with what its quotes look up, computed lazily and once: the words of each
+    sentence, the anonymity-pattern matches of a sentence, and whether a mention names its entity."""
+
+    def __init__(self, text: str, entities: Sequence[Entity], lex: StanceLexicon) -> None:
+        self.text = text
+        self.lex = lex
+        self.sents = sentence_starts(text)
+        self._words: dict[int, list[Word]] = {}
+        self._anonymous: dict[int, list[int]] = {}
+        self._names: dict[Span, bool] = {}
+        self.mentions = sorted((b, e, entity.id) for entity in entities for b, e in entity.mentions)
+        self.mention_starts = [b for b, _, _ in self.mentions]
+
+    @cached_property
+    def lower_words(self) -> frozenset[str]:
+        """The words the text writes in lower case (common nouns, not names, where case marks names)."""
+        if not self.lex.case_marks_names:
+            return frozenset()
+        return frozenset(m.group() for m in _WORD.finditer(self.text) if m.group()[:1].islower())
+
+    @cached_property
+    def initial_only(self) -> frozenset[str]:
+        """Lower-case forms of capitalised words that the text writes only at a sentence start
+        ("Recent reports have …"): their capital marks the position, not a name (where case marks names)."""
+        if not self.lex.case_marks_names:
+            return frozenset()
+        text = self.text
+        initial: set[str] = set()
+        for start in self.sents:
+            m = _WORD.search(text, start, min(len(text), start + 40))
+            if m is not None and m.group()[:1].isupper():
+                initial.add(m.group())
+        starts = set(self.sents)
+        inside: set[str] = set()
+        for m in _WORD.finditer(text):
+            word = m.group()
+            if word in initial and m.start() not in starts:
+                before = text[max(0, m.start() - 2) : m.start()].strip()
+                if before and before[-1] not in _SENT_START:
+                    inside.add(word)
+        return frozenset(w.lower() for w in initial - inside)
+
+    @cached_property
+    def not_names(self) -> frozenset[str]:
+        """:attr:`lower_words` and :attr:`initial_only`: capitalised words that need not be names."""
+        return self.lower_words | self.initial_only
+
+    def _sentence_index(self, pos: int) -> int:
+        return max(bisect.bisect_right(self.sents, pos) - 1, 0)
+
+    def _bounds(self, i: int) -> Span:
+        return self.sents[i], self.sents[i + 1] if i + 1 < len(self.sents) else len(self.text)
+
+    def _sentence_words(self, i: int) -> list[Word]:
+        found = self._words.get(i)
+        if found is None:
+            found = self._words[i] = words_in(self.text, *self._bounds(i))
+        return found
+
+    def between(self, begin: int, end: int) -> list[Word]:
+        """The words that start in ``[begin, end)``."""
+        if end <= begin:
+            return []
+        first, last = self._sentence_index(begin), self._sentence_index(end - 1)
+        return [w for i in range(first, last + 1) for w in self._sentence_words(i) if begin <= w.start < end]
+
+    def sentence(self, pos: int) -> Span:
+        return self._bounds(self._sentence_index(pos))
+
+    def anonymous_in(self, pos: int) -> list[int]:
+        """Starts of anonymity-pattern matches in the sentence at ``pos``."""
+        i = self._sentence_index(pos)
+        found = self._anonymous.get(i)
+        if found is None:
+            b, e = self._bounds(i)
+            pattern = self.lex.anonymous_any
+            found = self._anonymous[i] = (
+                [m.start() for m in pattern.finditer(self.text, b, e) if not self._names_document(m.end(), e)]
+                if self.lex.anonymous
+                else []
+            )
+        return found
+
+    def _names_document(self, pos: int, end: int) -> bool:
+        """Whether a document noun follows ``pos`` (after articles): "heißt es im Brief", "hieß es in
+        dem Schreiben" cite a document, no concealed source (guidelines 3: a document is named or
+        unnamed by its issuer)."""
+        for w in self.between(pos, end)[:3]:
+            if w.lower in self.lex.of("determiner"):
+                continue
+            capital = self.lex.case_marks_names or w.text[:1].isupper()  # German nouns are capitalised
+            return capital and _is_document(w.lower, self.lex)
+        return False
+
+    def names(self, span: Span) -> bool:
+        found = self._names.get(span)
+        if found is None:
+            found = self._names[span] = _names_entity(self.between(*span), self.lex)
+        return found
+
+
+def _names_entity(mention: list[Word], lex: StanceLexicon) -> bool:
+    """Whether a mention counts for ``about``: a name or a third-person pronoun, not "ich",
+    "you", a lower-case word that is no pronoun ("n't"), nor a description by role ("der
+    Minister", "ein Mitarbeiter von …") or a lower-case noun phrase ("the company")."""
+    words = [w for w in mention if w.lower not in lex.of("determiner")]
+    if not words or any(w.lower in lex.of("first_person") for w in words):
+        return False
+    if all(_is_head(w.lower, lex) for w in words):
+        return False
+    if len(words) == 1:
+        return words[0].text[:1].isupper() or words[0].lower in lex.of("third_person")
+    if _is_head(words[0].lower, lex) and not words[1].text[:1].isupper():
+        return False  # "Mitarbeiter von Hundstorfers Ministerium": a role, the name inside is its own mention
+    return any(w.text[:1].isupper() for w in words)

@@ -1,0 +1,198 @@
+"""Words and lexicon of the stance stage (:mod:`onrecord.extraction.stance`).
+
+A :class:`StanceLexicon` holds a language's word lists (loaded by :func:`load_lexicon` from the
+data files under ``onrecord/lang/<lang>/data/``); :func:`words_in` and :func:`sentence_starts`
+cut a text into the :class:`Word` objects and sentences the rules compare; :func:`_is_head` and
+:func:`_is_document` tell role, group and document nouns, inflected or not. Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import get_args
+
+from onrecord.model import Stance
+
+__all__ = ["WORD_CLASSES", "LemmaFn", "StanceLexicon", "Word", "load_lexicon", "sentence_starts", "words_in"]
+
+
+LemmaFn = Callable[[str], str]
+
+#: a word (with inner hyphens/apostrophes), English "n't" split off, a clitic written apart from
+#: its word ("I 'll", tokenised text), or one punctuation mark
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*|['’](?:ll|re|ve)\b|[^\w\s]")
+_CLITICS = ("n't", "n’t", "'ll", "’ll")
+#: a sentence ends at ., ! or ? (and closing quote marks) before white space, or at a line break
+_SENT_END = re.compile(r"[.!?…][\"“”»«’')]*\s+|\n+")
+_CLAUSE_END = frozenset({",", ";", ":", ".", "!", "?"})
+_QUOTE_MARKS = frozenset("\"“”„»«‘’‚‹›'")
+_SENT_START = _QUOTE_MARKS | {".", "!", "?", ":", "(", "–", "-"}
+
+
+#: the word classes of ``stance_words.txt``
+WORD_CLASSES = (
+    "hedge", "konj2", "future", "future_infinitive", "backshift", "claim", "denial", "demand",
+    "negation", "refusal", "idiom", "question", "infinitive_first", "infinitive_last", "first_person", "determiner",
+    "neutral_direct", "coordinator", "claim_frame", "belief", "reportative", "perfect_auxiliary", "subordinator",
+    "subject", "fear", "document", "issuer", "own",
+    "conditional", "named_group", "indefinite", "definite", "pronoun", "third_person", "non_name",
+    "relative", "preposition", "not_hedge", "not_demand", "auxiliary", "generic", "interrogative",
+    "do_support", "source_preposition", "imperative", "demonstrative",
+    "confidence", "copula", "not_future", "institution", "article", "abstract", "complementizer", "fused_article",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word of the text with its character offsets (and its lower-case form)."""
+
+    text: str
+    start: int
+    end: int
+    lower: str
+
+
+@dataclass(frozen=True)
+class StanceLexicon:
+    """A language's word lists for stance and anonymity (lower case).
+
+    ``words`` maps each class of :data:`WORD_CLASSES` to its forms; a form of several words
+    ("stimmt nicht", "not rule out") matches consecutive words.
+    """
+
+    cues: dict[str, tuple[Stance, Stance | None]]  # cue lemma → stance, stance with an infinitive
+    particle_cues: dict[tuple[str, str], tuple[Stance, Stance | None]]  # (verb lemma, particle) → …
+    words: dict[str, frozenset[str]]
+    anonymous: tuple[re.Pattern[str], ...]  # explicit withholding ("on condition of anonymity")
+    unnamed_heads: frozenset[str]  # nouns naming a role or a group without a name
+    unnamed_suffixes: tuple[str, ...] = ()  # compound heads ("Ministeriumssprecher")
+    case_marks_names: bool = False  # only names are upper case inside a sentence (English, not German)
+    #: the future of reported speech is backshifted only under a past cue ("said he would", not
+    #: "says the system would allow": a conditional there; English, not German)
+    backshift_needs_past: bool = False
+    #: "17. November", "2. Liga": a period right after a number of one or two digits marks an
+    #: ordinal, not the end of a sentence or clause (German, not English: "… in 1999. The")
+    ordinal_period: bool = False
+
+    def of(self, cls: str) -> frozenset[str]:
+        return self.words.get(cls, frozenset())
+
+    @cached_property
+    def anonymous_any(self) -> re.Pattern[str]:
+        """All anonymity patterns as one (one pass over a text)."""
+        return re.compile("|".join(f"(?:{p.pattern})" for p in self.anonymous), re.IGNORECASE)
+
+    @cached_property
+    def future_forms_reported(self) -> frozenset[str]:
+        """Future markers of reported speech that need no infinitive, backshifted ones included."""
+        return self.of("future") | self.of("backshift")
+
+    @cached_property
+    def auxiliaries(self) -> frozenset[str]:
+        """Modal, future and negation words: after a subject they stand between it and any stance verb."""
+        names = ("future", "future_infinitive", "backshift", "konj2", "hedge", "demand", "reportative", "negation")
+        return frozenset().union(*(self.of(n) for n in names))
+
+    @cached_property
+    def cue_lemmas(self) -> frozenset[str]:
+        """Every verb lemma that names a stance (with or without a particle)."""
+        return frozenset(self.cues) | frozenset(v for v, _ in self.particle_cues)
+
+
+def words_in(text: str, begin: int, end: int) -> list[Word]:
+    """The words of ``text[begin:end]`` with offsets into ``text``."""
+    found: list[Word] = []
+    for m in _WORD.finditer(text, begin, end):
+        word, start, end_ = m.group(), m.start(), m.end()
+        low = word.lower()
+        if len(low) > 3 and low.endswith(_CLITICS):  # "didn't" → "did" "n't", "we'll" → "we" "'ll"
+            found.append(Word(word[:-3], start, end_ - 3, low[:-3]))
+            found.append(Word(word[-3:], end_ - 3, end_, low[-3:].replace("’", "'")))
+        else:
+            found.append(Word(word, start, end_, low.replace("’", "'") if low[:1] == "’" else low))
+    return found
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Offsets at which sentences begin (0 first)."""
+    return [0, *(m.end() for m in _SENT_END.finditer(text))]
+
+
+def _inflected(low: str, lex: StanceLexicon) -> tuple[str, ...]:
+    """``low`` and its forms without a case or plural ending (German "kritikern" → kritiker,
+    "bürgermeisters" → bürgermeister; English only the plural "reports" → report)."""
+    forms = [low]
+    for ending in ("s",) if lex.case_marks_names else ("n", "s", "en", "es"):
+        if low.endswith(ending) and len(low) - len(ending) >= 4:
+            forms.append(low[: -len(ending)])
+    return tuple(forms)
+
+
+def _is_head(low: str, lex: StanceLexicon) -> bool:
+    """A role or group noun, inflected or not ("Kritikern", "Bürgermeisters")."""
+    return any(
+        form in lex.unnamed_heads or (len(form) > 6 and form.endswith(lex.unnamed_suffixes))
+        for form in _inflected(low, lex)
+    )
+
+
+def _is_document(low: str, lex: StanceLexicon) -> bool:
+    """A noun of a document or a source of information ("Angaben", "Bericht", "Umfragen", "polls",
+    "estimates"), inflected or not, also as the head of a hyphenated compound ("EU-Dokument")."""
+    return any(form in lex.of("document") for form in _inflected(low.rsplit("-", 1)[-1], lex))
+
+
+#: endings of German attributive adjectives ("eine große Bank")
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def _as_stance(value: str) -> Stance:
+    if value not in get_args(Stance):
+        raise ValueError(f"not a stance: {value!r}")
+    return value  # type: ignore[return-value]
+
+
+def load_lexicon(
+    lines: Callable[[str], list[str]], extra_heads: Iterable[str] = (), case_marks_names: bool = False
+) -> StanceLexicon:
+    """A :class:`StanceLexicon` from a language's data files (``lines(name)`` gives a file's
+    non-empty, non-comment lines):
+
+    - ``stance_cues.txt``: ``LEMMA[ PARTICLE]<TAB>STANCE[|STANCE WITH AN INFINITIVE]``;
+    - ``stance_words.txt``: ``FORM<TAB>CLASS`` (classes: :data:`WORD_CLASSES`);
+    - ``anonymous.txt``: one regular expression a line (case-insensitive);
+    - ``unnamed.txt``: role and group nouns, ``-suffix`` for compound heads.
+
+    ``extra_heads`` adds the language's own role and group nouns; ``case_marks_names`` says that
+    inside a sentence only names are upper case (English)."""
+    cues: dict[str, tuple[Stance, Stance | None]] = {}
+    particles: dict[tuple[str, str], tuple[Stance, Stance | None]] = {}
+    for line in lines("stance_cues.txt"):
+        head, cls = line.split("\t")
+        plain, _, inf = cls.strip().partition("|")
+        entry = (_as_stance(plain), _as_stance(inf) if inf else None)
+        parts = head.strip().lower().split()
+        if len(parts) == 2:
+            particles[(parts[0], parts[1])] = entry
+        else:
+            cues[parts[0]] = entry
+    classes: dict[str, set[str]] = {}
+    for line in lines("stance_words.txt"):
+        form, cls = line.split("\t")
+        if cls.strip() not in WORD_CLASSES:
+            raise ValueError(f"stance_words.txt: unknown class {cls.strip()!r}")
+        classes.setdefault(cls.strip(), set()).add(" ".join(form.lower().split()))
+    heads = [w.strip() for w in lines("unnamed.txt")]
+    plain_heads = [h for h in heads if not h.startswith("-")] + sorted(extra_heads)
+    return StanceLexicon(
+        cues=cues,
+        particle_cues=particles,
+        words={k: frozenset(v) for k, v in sorted(classes.items())},
+        anonymous=tuple(re.compile(p, re.IGNORECASE) for p in lines("anonymous.txt")),
+        unnamed_heads=frozenset(h.lower() for h in plain_heads),
+        unnamed_suffixes=tuple(sorted(h[1:].lower() for h in heads if h.startswith("-"))),
+        case_marks_names=case_marks_names,
+    )

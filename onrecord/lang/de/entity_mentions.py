@@ -1,0 +1,463 @@
+"""Resolution state and the mentions it resolves: pronouns, groups, role phrases and names.
+
+Part of :mod:`onrecord.lang.de.entities`. :class:`_State` holds what resolution has read so far in
+one document (the entities being built, the last person and organisation, the token ranges of
+names and roles); the functions here resolve one mention against it: a pronoun to the last
+person or collective (:func:`_pronoun`), a plural group noun (:func:`_group`), a role phrase
+without a name to its holder or an unnamed person (:func:`_unnamed_role`), and a name to its
+cluster (:func:`_named`, with the gazetteer checks that tell a name from a capitalised noun).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from onrecord.extraction.names import NameCluster, NameResolver
+from onrecord.lang.de.entity_names import (
+    _ARTICLES,
+    _INDEFINITE,
+    _OBLIQUE,
+    _POSSESSIVES,
+    _PREPOSITIONS,
+    Gazetteer,
+    _char_span,
+    _known_place,
+    _name_word,
+    entity_type,
+    is_name,
+    name_core,
+    surname_first_name,
+    trim_name,
+)
+from onrecord.lang.de.lexicon import lexicon
+from onrecord.lang.de.memo import memoised
+from onrecord.lang.de.roles import (
+    KindAt,
+    RoleMatch,
+    affiliations_after,
+    apposition_after,
+    coordinated_after,
+    coordinated_before,
+    is_feminine_role,
+    is_role,
+    nominative,
+    one_coordinated_title,
+    role_before_role,
+    role_phrase,
+)
+from onrecord.lang.de.sources import outlet_gender
+from onrecord.lang.de.speakers import Candidate
+from onrecord.lang.de.tokens import PreparedDoc
+from onrecord.model import EntityKind, EntityType
+
+__all__ = [
+    "SPEAKER_SENTENCES",
+]
+
+
+@dataclass
+class _Building:
+    cluster: NameCluster | None
+    name: str
+    type: EntityType
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    roles: list[RoleMatch] = field(default_factory=list)
+    kind: EntityKind | None = None
+
+
+@dataclass
+class _State:
+    """What resolution has read so far in one document."""
+
+    building: list[_Building] = field(default_factory=list)
+    by_cluster: dict[int, _Building] = field(default_factory=dict)
+    of_mention: dict[Candidate, _Building] = field(default_factory=dict)
+    last_seen: dict[int, int] = field(default_factory=dict)
+    last_person: _Building | None = None
+    last_collective: _Building | None = None  # organisation or group
+    names: list[tuple[int, int, _Building]] = field(default_factory=list)  # token ranges of names
+    roles: list[tuple[int, int, _Building]] = field(default_factory=list)  # token ranges of roles
+    groups: dict[str, _Building] = field(default_factory=dict)
+
+    def new(self, cluster: NameCluster | None, name: str, etype: EntityType) -> _Building:
+        b = _Building(cluster, name, etype)
+        self.building.append(b)
+        if cluster is not None:
+            self.by_cluster[id(cluster)] = b
+        return b
+
+    def seen(self, ent: _Building, span: tuple[int, int], cand: Candidate | None, mention: bool = True) -> None:
+        """Record a mention of ``ent`` (and, for a candidate, that it resolves to ``ent``)."""
+        if mention:
+            ent.mentions.append(span)
+        if cand is not None:
+            self.of_mention[cand] = ent
+        self.last_seen[id(ent)] = span[0]
+        if ent.type == "person":
+            self.last_person = ent
+        elif ent.type in ("organization", "group"):
+            self.last_collective = ent
+
+
+def _inside(ranges: list[tuple[int, int, _Building]], cand: Candidate) -> _Building | None:
+    for b, e, ent in reversed(ranges):
+        if b <= cand.begin and cand.end <= e:
+            return ent
+    return None
+
+
+def _article_before(doc: PreparedDoc, i: int) -> str:
+    """The article right before token ``i`` (skipping adjectives), lower-cased, else ""."""
+    j = i - 1
+    while j >= 0 and i - j <= 4 and doc.tokens[j].text.isalpha() and doc.tokens[j].text[:1].islower():
+        if doc.tokens[j].lower in _ARTICLES:
+            return doc.tokens[j].lower
+        j -= 1
+    if j >= 0 and doc.tokens[j].lower in _ARTICLES:  # sentence-initial "Der", "Ein"
+        return doc.tokens[j].lower
+    return ""
+
+
+def _role_only(doc: PreparedDoc, cand: Candidate, head: int, kinds: KindAt) -> bool:
+    """A role noun or role phrase with no name in the mention ("der Sprecher", "ein Sprecher
+    des Auswärtigen Amts"; not "Sprecher Steffen Hebestreit", not "Der Geschäftsführer der
+    Firma, Gerd-Jürgen Bruckschen")."""
+    if not is_role(doc.tokens[head]):
+        return False
+    if any(surname_first_name(doc, i, cand.end) for i in range(head + 1, cand.end - 1)):
+        return False  # "Oppositionsführer Lee Jae-myung": a name follows the role
+    return head + 1 >= cand.end or role_phrase(doc, cand.begin, cand.end, kinds) is not None
+
+
+def _is_group(doc: PreparedDoc, head: int) -> bool:
+    """A plural group noun: listed, and not after a singular article ("ein Sprecher")."""
+    tok = doc.tokens[head]
+    if tok.text not in lexicon().groups:
+        return False
+    article = _article_before(doc, head)
+    return not (is_role(tok) and (article in _INDEFINITE or article in ("der", "dem", "des")))
+
+
+def _holder(state: _State, role_word: str) -> _Building | None:
+    """The most recent person holding a role whose noun ends in ``role_word`` ("die
+    Ministerin" → "Außenministerin Anna Müller")."""
+    want = role_word.lower()
+    holders = [
+        b for b in state.building
+        if b.type == "person" and any(r.head and r.head.lower().endswith(want) for r in b.roles)
+    ]
+    return max(holders, key=lambda b: state.last_seen.get(id(b), -1), default=None)
+
+
+def _name_surface(doc: PreparedDoc, start: int, end: int, etype: EntityType) -> str:
+    """The name as written, or for an organisation after an oblique article its nominative
+    ("des Instituts für Weltwirtschaft" → "Institut für Weltwirtschaft")."""
+    toks = doc.tokens
+    text = doc.text[toks[start].start : toks[end - 1].end]
+    if etype != "organization" or start == 0:
+        return text
+    article = toks[start - 1].lower
+    if article == "der" and start >= 2 and toks[start - 2].lower in _PREPOSITIONS:
+        return nominative(toks[start:end], "der")
+    if article in _OBLIQUE:
+        return nominative(toks[start:end], article)
+    return text
+
+
+def _pronoun(
+    state: _State, head: str, span: tuple[int, int], cand: Candidate, is_speaker: bool, mention: bool = True
+) -> None:
+    """Resolve a pronoun speaker (``mention``: the span itself refers to the entity)."""
+    target: _Building | None = None
+    if head == "er":
+        target = state.last_person
+    elif head == "sie":
+        options = [b for b in (state.last_person, state.last_collective) if b is not None]
+        target = max(options, key=lambda b: state.last_seen.get(id(b), -1), default=None)
+    if is_speaker and target is not None:
+        if mention:
+            target.mentions.append(span)
+        state.of_mention[cand] = target
+    elif head == "er" and mention and target is not None:
+        target.mentions.append(span)  # "er" of no statement: a mention of the last person ("Er starb am …")
+
+
+def _group(state: _State, doc: PreparedDoc, view: Candidate, cand: Candidate, head: int, kinds: KindAt) -> None:
+    """An unnamed group ("Analysten"); the same noun again is the same group."""
+    key = doc.tokens[head].text
+    span = _char_span(doc, view.begin, view.end)
+    target = state.groups.get(key)
+    if target is None:
+        target = state.groups[key] = state.new(None, doc.text[span[0] : span[1]], "group")
+        phrase = role_phrase(doc, head, head + 1, kinds)
+        if phrase is not None and not phrase.plural and (phrase.organization or phrase.place):
+            target.roles.append(phrase)
+    state.seen(target, span, cand)
+
+
+def _named_just_before(state: _State, doc: PreparedDoc, begin: int) -> _Building | None:
+    """The person named in the sentence before a definite role phrase that opens its sentence:
+    "… hieß dieser Mario Kunasek. Der steirische FPÖ-Chef titelte …" (a role stated in the
+    next sentence for the same person)."""
+    toks = doc.tokens
+    sent = toks[begin].sent
+    sent_begin = doc.sentences[sent][0]
+    person = state.last_person
+    if person is None or person.cluster is None or sent == 0 or begin - sent_begin > 2:
+        return None
+    if any(t.text[:1].isupper() and t.text.isalpha() and t.lower not in _ARTICLES
+           for t in toks[sent_begin:begin] if t.i != sent_begin):
+        return None
+    previous = toks[doc.sentences[sent - 1][0]].start
+    return person if state.last_seen.get(id(person), -1) >= previous else None
+
+
+def _same_body_holder(state: _State, phrase: RoleMatch) -> _Building | None:
+    """The most recent named person who holds a role in the organisation a definite role phrase
+    names ("UN-Generalsekretär Ban …" for "der UN-Chef"): the phrase describes that person."""
+    if phrase.organization is None:
+        return None
+    holders = [b for b in state.building if b.type == "person" and b.cluster is not None
+               and any(r.organization == phrase.organization for r in b.roles)]
+    return max(holders, key=lambda b: state.last_seen.get(id(b), -1), default=None)
+
+
+def _gender_clash(person: _Building, phrase: RoleMatch) -> bool:
+    """Whether a role phrase's noun ("Rektorin") and the person's known role nouns differ in gender."""
+    def gender(head: str | None) -> str | None:
+        if head is None or head.endswith("e"):
+            return None  # "Vorsitzende": either
+        return "f" if is_feminine_role(head) else "m"
+
+    want = gender(phrase.head)
+    return want is not None and any(gender(r.head) not in (None, want) for r in person.roles)
+
+
+#: how many sentences back the person a definite speaker phrase describes may be named last
+#: ("…, so Lanzer. <sentence>. <sentence>, so der UN-Mitarbeiter": the quote runs on)
+SPEAKER_SENTENCES = 2
+
+
+def _speaker_just_named(state: _State, doc: PreparedDoc, phrase: RoleMatch) -> _Building | None:
+    """For a definite role phrase that is a speaker after its cue ("…, sagt die Rektorin der
+    Universität", "…, so der UN-Mitarbeiter"), the person named last, in this or one of the
+    two sentences before: the phrase names that person's role."""
+    toks = doc.tokens
+    sent = toks[phrase.begin].sent
+    person = state.last_person
+    if person is None or person.cluster is None or _gender_clash(person, phrase):
+        return None
+    since = toks[doc.sentences[max(0, sent - SPEAKER_SENTENCES)][0]].start
+    return person if state.last_seen.get(id(person), -1) >= since else None
+
+
+def _after_cue(doc: PreparedDoc, begin: int) -> bool:
+    """Whether a phrase follows a reporting verb or "so" after a comma ("…, sagt die Rektorin")."""
+    toks = doc.tokens
+    if begin < 2 or toks[begin - 2].text != ",":
+        return False
+    cue = toks[begin - 1]
+    cues = lexicon().cues
+    return cue.lower == "so" or cues.get(cue.lemma, cues.get(cue.lower)) == "verb"
+
+
+#: articles that can open a subject (nominative); "des", "dem", "den", "einem" … cannot
+_SUBJECT_ARTICLES = frozenset({"der", "die", "ein", "eine"})
+
+
+def _subject_like(doc: PreparedDoc, begin: int) -> bool:
+    """Whether an unnamed role phrase can be the subject of its clause, and so a holder the text
+    reports on ("Ein Sprecher des Amts bestätigte …"): not after a preposition ("auf eine
+    israelische Soldatin"), not in the genitive or dative ("nach den Worten des Außenministers",
+    "dem Staatspräsidenten von Vietnam") — such a phrase mentions a role, it names no holder."""
+    toks = doc.tokens
+    first = toks[begin]
+    if first.lower in _ARTICLES and first.lower not in _SUBJECT_ARTICLES:
+        return False
+    if begin > 0 and (toks[begin - 1].lower in lexicon().prepositions or toks[begin - 1].lower in _ARTICLES):
+        return False
+    return True
+
+
+def _described_person(state: _State, doc: PreparedDoc, phrase: RoleMatch) -> _Building | None:
+    """For a definite singular role phrase without a name that opens its sentence as its subject
+    ("Der Jurist holte …", "Der Titelverteidiger musste …"), the person named in the sentence
+    before: the phrase is a definite description of that person, one more role of it."""
+    toks = doc.tokens
+    if phrase.plural or toks[phrase.begin].lower not in ("der", "die"):
+        return None
+    if doc.sentences[toks[phrase.begin].sent][0] != phrase.begin:
+        return None  # "Freigelassen wurde der katholische Priester, Blogger …": not a description
+    if not _subject_like(doc, phrase.begin):
+        return None
+    person = _named_just_before(state, doc, phrase.begin)
+    if person is None or _gender_clash(person, phrase):
+        return None
+    return person
+
+
+def _unnamed_role(state: _State, doc: PreparedDoc, cand: Candidate | None, phrase: RoleMatch) -> None:
+    """A role phrase without a name: its earlier holder, else a new person named by it."""
+    article = doc.tokens[phrase.begin].lower
+    target = _holder(state, phrase.head or "") if article not in _INDEFINITE else None
+    span = _char_span(doc, phrase.begin, phrase.end)
+    described = False
+    if target is None and article in ("der", "die") and not phrase.plural:
+        target = _same_body_holder(state, phrase) or _named_just_before(state, doc, phrase.begin)
+        if target is None and (cand is not None or _after_cue(doc, phrase.begin)):
+            target = _speaker_just_named(state, doc, phrase)
+        described = target is not None and any(r.head != phrase.head for r in target.roles)
+    if target is None:
+        # named by the phrase without its article, so that "ein Sprecher des Auswärtigen Amts" and
+        # "der Sprecher des Auswärtigen Amts" are one unnamed holder of that role
+        name_from = phrase.begin + 1 if article in _ARTICLES and phrase.end - phrase.begin > 1 else phrase.begin
+        target = state.new(None, doc.text[doc.tokens[name_from].start : span[1]], "person")
+    if not phrase.plural and (phrase.organization or phrase.place or not target.roles or described):
+        target.roles.append(phrase)  # a plural phrase names a group of holders: no one's role
+    state.roles.append((phrase.begin, phrase.end, target))
+    state.seen(target, span, cand)
+
+
+def _named(
+    state: _State, doc: PreparedDoc, view: Candidate, cand: Candidate, types: list[str], kinds: KindAt,
+    gaz: Gazetteer, resolver: NameResolver, is_speaker: bool, quoted: bool = False,
+) -> None:
+    """A name: joins its name cluster, with the roles before and after it. A name inside
+    quotation marks (``quoted``) needs the NER tagger, a given name or a known place to vouch
+    for it: the words of a quote hold many capitalised nouns ("Mann", "Reich") and no speaker."""
+    toks = doc.tokens
+    lex = lexicon()
+    start, end, prefix_role = name_core(doc, view, types, kinds)
+    start, end = trim_name(doc, start, end, types, gaz)
+    end = _syllable_tail(doc, start, end, types)
+    while end - start > 1 and (toks[start].lower in lex.time_words or lex.non_names.get(toks[start].text) == "time"):
+        start += 1  # "Mai Wien": a month glued to a city
+    if end - start == 2 and toks[start].text.endswith("s") and kinds(start) == "LOC" and _name_word(toks[start + 1]):
+        if types[start + 1] != "PER" and toks[start + 1].text not in gaz.first_names:
+            end = start + 1  # "Deutschlands Unterstützung": the place, not a person
+    outlet = _outlet_name(doc, start, end)
+    if outlet is not None:
+        start = outlet  # "der Zeitung Kurier" → Kurier, an outlet
+    words = [t.text for t in toks[start:end]]
+    if all(w.lower() in lex.time_words or lex.non_names.get(w) == "time" for w in words):
+        return  # "Herbst", "Mai": no entity
+    if all(lex.non_names.get(w) == "place" for w in words):
+        types = [*types[:start], *(["LOC"] * (end - start)), *types[end:]]  # "Westen": a place
+    ner = {t for t in types[start:end] if t}
+    appos = apposition_after(doc, end, kinds)
+    second = coordinated_after(doc, appos, kinds)
+    joined = one_coordinated_title(appos, second)
+    if joined is not None:
+        appos, second = joined, None  # "X, ein Rechtsanwalt und Menschenrechtler": one title
+    roles = [r for r in (role_before_role(doc, prefix_role, kinds), coordinated_before(doc, prefix_role, kinds),
+                         prefix_role, appos, second) if r is not None]
+    roles = affiliations_after(doc, end, roles, kinds)
+    if not is_name(words, gaz, ner, bool(roles)) and not is_speaker:
+        return
+    if quoted and not (ner & {"PER", "ORG", "LOC"} or words[0] in gaz.first_names or _known_place(" ".join(words))):
+        return
+    if not is_speaker and not roles and outlet is None and _gazetteer_noun(doc, start, end, ner, gaz):
+        return
+    if not is_speaker and roles == [prefix_role] and _noun_after_role(doc, start, end, ner, gaz):
+        return  # (a role after the word, "X arbeitete als Manager", vouches for a name)
+    etype: EntityType = "organization" if outlet is not None else entity_type(words, gaz, bool(roles), ner)
+    if etype == "person" and not roles and _inside(state.roles, view) is not None:
+        # a name inside a role ("ein Sprecher des Auswärtigen Amts") is its organisation or place
+        etype = "location" if "LOC" in ner else "organization"
+    name_span = _char_span(doc, start, end)
+    cluster = resolver.add(name_span, _name_surface(doc, start, end, etype), etype)
+    ent = state.by_cluster.get(id(cluster))
+    if ent is None:
+        ent = state.new(cluster, cluster.name, etype)
+    ent.name = cluster.name
+    if roles and ent.type not in ("person", "organization"):
+        ent.type = "person"
+    if outlet is not None:
+        ent.type, ent.kind = "organization", "outlet"
+    ent.roles.extend(roles)
+    state.names.append((start, end, ent))
+    state.roles.extend((r.begin, r.end, ent) for r in roles)
+    state.seen(ent, name_span, cand if is_speaker or cand.begin == view.begin else None)
+
+
+#: contractions of a preposition and the definite article ("im Radio", "vom Band")
+_CONTRACTIONS = frozenset({"im", "am", "vom", "zum", "zur", "beim", "ins", "ans", "aufs", "übers", "unterm"})
+
+
+def _gazetteer_noun(doc: PreparedDoc, start: int, end: int, ner: set[str], gaz: Gazetteer) -> bool:
+    """A common noun that only the word gazetteer vouches for, as a part of organisations or
+    places it saw ("Dach", "Zeit", "Radio", "Armee"): one word, untyped by the NER tagger, no
+    given name, known place or acronym, written after an article, a contraction or a possessive,
+    perhaps with adjectives between ("unter dem gleichen Dach", "im Radio", "seine Partei"). A
+    person's name takes no article; "der Mann" is left to the speaker rules."""
+    if end - start != 1 or ner & {"PER", "ORG", "LOC"}:
+        return False
+    word = doc.tokens[start].text
+    if word in gaz.first_names or gaz.types.get(word) not in ("ORG", "LOC") or _acronym(word):
+        return False
+    if _known_place(word) or (word.endswith("n") and _known_place(word[:-1])):  # "den Niederlanden"
+        return False
+    j = start - 1
+    while j >= 0 and start - j <= 4 and doc.tokens[j].text.isalpha():
+        low = doc.tokens[j].lower
+        if low in _ARTICLES or low in _CONTRACTIONS or low in _POSSESSIVES:
+            return True  # (also sentence-initial: "Im Radio hieß es")
+        if not doc.tokens[j].text.islower():
+            return False
+        j -= 1
+    return False
+
+
+def _noun_after_role(doc: PreparedDoc, start: int, end: int, ner: set[str], gaz: Gazetteer) -> bool:
+    """A lone noun after a role noun that names nobody ("die Gutachter Licht in … bringen", "werfen
+    dem Finanzminister Zynismus vor"): one word that no tagger, gazetteer or given-name list
+    knows and the text writes nowhere else."""
+    if end - start != 1 or ner:
+        return False
+    word = doc.tokens[start].text
+    if word in gaz.types or word in gaz.first_names or _acronym(word) or _known_place(word):
+        return False
+    counts = memoised(doc, "entities.word_counts", lambda: Counter(t.text for t in doc.tokens))
+    return counts[word] + counts[word + "s"] == 1
+
+
+def _acronym(word: str) -> bool:
+    """A name in capitals ("EU", "ORF"), which takes an article as any organisation does."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _syllable_tail(doc: PreparedDoc, start: int, end: int, types: list[str]) -> int:
+    """The end of a Korean or Chinese name whose last syllable is written apart and looks like a
+    function word ("Moon Jae In"): a capitalised short word inside a sentence after a tagged
+    person's name of two syllables is part of it (a preposition there would be lower case)."""
+    toks = doc.tokens
+    if end - start != 2 or end >= len(toks) or types[end - 1] not in ("PER", ""):
+        return end  # (no sentence test: the splitter may take "In" for a sentence start)
+    word = toks[end].text
+    if not (2 <= len(word) <= 4 and word.isalpha() and word[0].isupper() and word[1:].islower()):
+        return end
+    if not all(len(t.text) <= 4 and t.text[:1].isupper() and t.text.isalpha() for t in toks[start:end]):
+        return end  # "Angela Merkel In …" is no syllable name
+    nxt = toks[end + 1] if end + 1 < len(toks) else None
+    if nxt is not None and nxt.sent == toks[end].sent and nxt.text[:1].isupper() and nxt.lower not in _ARTICLES:
+        return end
+    return end + 1
+
+
+def _outlet_name(doc: PreparedDoc, start: int, end: int) -> int | None:
+    """Where the name of a news outlet begins, when tokens [start, end) name one, else None:
+    a listed outlet name ("APA", "STANDARD"), a name after a generic outlet noun ("Zeitung
+    Kurier", "Agentur Anadolu" → the name), or a compound of an outlet noun ("Tageszeitung")."""
+    toks = doc.tokens
+    genders = [outlet_gender(t) for t in toks[start:end]]
+    head = toks[start].text
+    if (genders[0] not in (None, "name") and end - start >= 2 and "-" not in head and not head.startswith("Radio")
+            and all(_name_word(t) for t in toks[start + 1 : end])):
+        return start + 1  # "Zeitung Kurier": the generic noun is an apposition ("Radio France" is a name)
+    if any(g == "name" for g in genders) or (head == "Radio" and end - start >= 2):
+        return start
+    if end - start == 1 and genders[0] is not None and toks[start].text not in lexicon().outlets:
+        return start  # "Tageszeitung Morgenpost" is above; a compound alone ("Boulevardzeitung") stays
+    return None

@@ -1,0 +1,362 @@
+"""Rule quotes that continue a statement or follow a colon (:mod:`onrecord.lang.de.rules`).
+
+A sentence in the mood of reported speech after a statement (:func:`continuation_quote`,
+:func:`speech_mood`), first-person direct speech without quote marks continuing a statement
+(:func:`direct_continuation`, :func:`direct_like`), labelled interview answers
+(:func:`interview_answer`) and a statement after a colon that a speech verb or noun introduces
+(:func:`colon_attribution`, :func:`colon_remainder`). Pure functions: token indices in, token
+indices or spans out.
+"""
+
+from __future__ import annotations
+
+from onrecord.lang.de.features import cue_class, is_konj1
+from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
+from onrecord.lang.de.lexicon import GermanLexicon, lexicon
+from onrecord.lang.de.narration import answer_label, answer_turn_end, idiom_tokens, turn_label
+from onrecord.lang.de.rules_phrases import (
+    _ADJ_ENDINGS,
+    _CLAUSE_OPENERS,
+    _MIN_QUOTE,
+    PARTICLES,
+    _capitalised,
+    _modifier,
+    _reporting_word,
+    _sentence_start,
+    _weak_verb_lemmas,
+    trailing_attribution,
+)
+from onrecord.lang.de.rules_speech_acts import CLAUSE_PUNCT, _subject_end
+from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
+
+__all__ = [
+    "FIRST_PERSON",
+    "colon_attribution",
+    "colon_remainder",
+    "continuation_quote",
+    "cue_starts_in",
+    "direct_continuation",
+    "direct_like",
+    "first_person",
+    "interview_answer",
+    "particle_verb",
+    "speech_follows",
+    "speech_mood",
+]
+
+
+_CONTINUATION_GAP = 2  # sentences between a statement and the sentence that continues it
+
+
+def speech_mood(doc: PreparedDoc, begin: int, end: int) -> bool:
+    """Tokens ``[begin, end)`` are someone's speech by their mood: a verb in Konjunktiv I outside a
+    mood idiom or quote marks ("Vorgängermodelle seien fast genauso gut.")."""
+    idiom = idiom_tokens(doc, begin, end)
+    first = _sentence_start(doc, begin)
+    # a verb in Konjunktiv I that opens its sentence is concessive or optative ("Sei das nun …")
+    return any(
+        is_konj1(t) and t.quoted < 0 and t.i not in idiom and t.i != first
+        and (not t.lower.endswith("te") or t.lower in _KONJ1_TE)
+        for t in doc.tokens[begin:end]
+    )
+
+
+#: Konjunktiv I forms in "-te" (of verbs whose stem ends in t): any other "-te" form may be a
+#: preterite the lemma table took for one ("raste" → "rasten", not "rasen")
+_KONJ1_TE = frozenset({
+    "gelte", "halte", "erhalte", "enthalte", "verhalte", "behalte", "bitte", "arbeite", "leiste", "warte",
+    "erwarte", "achte", "beachte", "betrachte", "fürchte", "richte", "berichte", "vertrete", "trete",
+    "biete", "bedeute", "leite", "rate", "berate", "gestalte", "teste", "bereite", "deute", "starte",
+    "beobachte", "verbreite", "vermute", "bewerte",
+})
+
+
+def _after_statement(doc: PreparedDoc, s_idx: int, said: set[int]) -> bool:
+    """One of the two sentences before ``s_idx`` (in the same or the previous paragraph) holds a quote."""
+    toks = doc.tokens
+    para = toks[doc.sentences[s_idx][0]].para
+    return any(s_idx - k in said and para - toks[doc.sentences[s_idx - k][0]].para <= 1
+               for k in range(1, _CONTINUATION_GAP + 1) if s_idx - k >= 0)
+
+
+def continuation_quote(doc: PreparedDoc, s_idx: int, said: set[int], lex: GermanLexicon) -> TokenSpan | None:
+    """The sentence ``s_idx`` (after its colon, if it has one) as a free indirect quote when it
+    continues a statement without a cue of its own: one of the two sentences before it (in the
+    same or the previous paragraph) holds a quote, it has no quote marks and no reporting verb,
+    its mood marks it as speech (:func:`speech_mood`), and the next sentence does not end in an attribution of its own
+    (then the words are that source's, named after them). The speaker is the statement's
+    (:func:`onrecord.lang.de.attribution.continues_statement`)."""
+    toks = doc.tokens
+    b, e = doc.sentences[s_idx]
+    if e - b < _MIN_QUOTE or any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[b:e]):
+        return None
+    if not _after_statement(doc, s_idx, said):
+        return None
+    # a narrating clause before a colon is the writer's ("… vermisst man jede Grundlage: Das stimmt nicht")
+    colon = next((k for k in range(b + 1, e - _MIN_QUOTE) if toks[k].text == ":"), None)
+    if colon is not None:
+        b = colon + 1
+    if not speech_mood(doc, b, e) or any(
+        cue_class(t, lex) == "verb" and t.text.islower() and t.lemma.lower() not in _NOT_SPEECH and not is_konj1(t)
+        for t in toks[b:e]
+    ):
+        return None  # with a reporting verb of its own ("Andere betonten, es gebe …"), no continuation
+    if s_idx + 1 < len(doc.sentences) and trailing_attribution(doc, *doc.sentences[s_idx + 1], lex) is not None:
+        return None  # "Wir haben zu viel Tourismus. Das will niemand zugeben, sagt X.": X's, named after it
+    return trim(doc, TokenSpan("FQ", b, e))
+
+
+#: first-person pronouns: in a text printed without quote marks, a sentence with one right after
+#: a statement in direct speech goes on with it
+#: (pronouns only: a possessive is often generic, "in unserem Sonnensystem")
+FIRST_PERSON = frozenset({"ich", "mir", "mich", "wir", "uns"})
+
+
+def first_person(doc: PreparedDoc, begin: int, end: int) -> bool:
+    """Tokens ``[begin, end)`` hold a first-person pronoun outside quote marks."""
+    return any(t.lower in FIRST_PERSON and t.quoted < 0 for t in doc.tokens[begin:end])
+
+
+def direct_like(doc: PreparedDoc, span: TokenSpan) -> bool:
+    """A quote span in direct speech: a direct quote, one in the first person, or a main clause in
+    the indicative before a trailing attribution ("Das sind gemischte Gefühle, sagte er im ZDF.":
+    reported speech would say "seien")."""
+    if span.cls == "DQ" or first_person(doc, span.begin, span.end):
+        return True
+    toks = doc.tokens
+    if span.cls != "IQ" or span.end + 1 >= len(toks) or toks[span.begin].lower in _CLAUSE_OPENERS:
+        return False
+    after = toks[span.end] if toks[span.end].text == "," else toks[span.end - 1]
+    if after.text != "," or after.i + 1 >= len(toks) or not _reporting_word(toks[after.i + 1], lexicon()):
+        return False
+    return toks[after.i + 1].lower != "so" and not any(
+        is_konj1(t) or t.lower in _KONJ2 for t in toks[span.begin : after.i]
+    )
+
+
+#: Konjunktiv II forms that mark reported speech as well ("hätten", "würde", "wäre")
+_KONJ2 = frozenset({
+    "hätte", "hätten", "hättest", "würde", "würden", "wäre", "wären", "könnte", "könnten", "müsste",
+    "müssten", "sollte", "sollten", "dürfte", "dürften",
+})
+
+
+def speech_follows(doc: PreparedDoc, s_idx: int) -> bool:
+    """The sentence after ``s_idx`` (same paragraph) is reported speech by its mood: a sentence in
+    the first person between two statements ("Allerdings sei ein langer Atem nötig.") is the
+    speaker's too."""
+    if s_idx + 1 >= len(doc.sentences):
+        return False
+    b, e = doc.sentences[s_idx + 1]
+    return doc.tokens[b].para == doc.tokens[doc.sentences[s_idx][0]].para and speech_mood(doc, b, e)
+
+
+def _cue_in(doc: PreparedDoc, spans: list[TokenSpan], first: int, last: int) -> bool:
+    """A cue span starts in the sentences ``[first, last)``."""
+    lo, hi = doc.sentences[first][0], doc.sentences[last - 1][1]
+    return any(sp.cls == "CUE" and lo <= sp.begin < hi for sp in spans)
+
+
+def direct_continuation(doc: PreparedDoc, s_idx: int, spans: list[TokenSpan], lex: GermanLexicon) -> TokenSpan | None:
+    """The sentence ``s_idx`` as a quote continuing the direct speech of the sentence right before
+    it (same paragraph) in a text printed without quote marks ("…, sagte Merkel. Mit Zäunen werden
+    wir das Problem nicht lösen."): it is in the first person and has no quote marks and no
+    reporting verb of its own, the quote that ends the sentence before is direct speech
+    (:func:`direct_like`: a direct quote or one in the first person), and the next sentence does
+    not end in an attribution of its own."""
+    toks = doc.tokens
+    if s_idx == 0:
+        return None
+    b, e = doc.sentences[s_idx]
+    pb = doc.sentences[s_idx - 1][0]
+    if e - b < _MIN_QUOTE or toks[pb].para != toks[b].para or toks[b].text.endswith(":"):
+        return None
+    if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[b:e]) or not first_person(doc, b, e):
+        return None
+    before = [sp for sp in spans if sp.cls in QUOTE_CLASSES and pb <= sp.end - 1 < b]
+    if not before:
+        return None
+    last = max(before, key=lambda sp: sp.end)
+    # the statement before is attributed: a direct quote, or a cue in its sentence (not a chain of
+    # first-person sentences in an analysis piece whose writer says "wir"); between two statements,
+    # a cue in one of the two sentences before
+    if not ((last.cls == "DQ" or (direct_like(doc, last) and _cue_in(doc, spans, s_idx - 1, s_idx)))
+            or (speech_follows(doc, s_idx) and _cue_in(doc, spans, max(0, s_idx - 2), s_idx))):
+        return None
+    if any(cue_class(t, lex) == "verb" and t.text.islower() and t.lemma.lower() not in _NOT_SPEECH for t in toks[b:e]):
+        return None
+    if s_idx + 1 < len(doc.sentences) and trailing_attribution(doc, *doc.sentences[s_idx + 1], lex) is not None:
+        return None
+    return trim(doc, TokenSpan("FQ", b, e))
+
+
+def cue_starts_in(local: list[TokenSpan], b: int, e: int) -> frozenset[int]:
+    """Tokens of the tagger's cues in the sentence ``[b, e)``."""
+    return frozenset(i for sp in local if sp.cls == "CUE" for i in range(max(b, sp.begin), min(e, sp.end)))
+
+
+def interview_answer(doc: PreparedDoc, s_idx: int, quoted: set[int]) -> tuple[tuple[int, int], int] | None:
+    """(label tokens, end of the turn) when sentence ``s_idx`` opens an interviewee's answer
+    ("Saakaschwili: Das Land muss …") in a printed interview and the tagger tagged no quote in
+    the turn: the whole answer, up to the next label, is one direct statement of the label's
+    name (the answers of an interview are the interviewee's own words; 10kGNAD prints them
+    without quote marks)."""
+    label = turn_label(doc, s_idx)
+    if label is None:
+        return None
+    b, e = doc.sentences[s_idx]
+    n = len(label.split())
+    if b + n + 1 >= e:
+        return None
+    found = answer_label(doc, b + n + 1)
+    if found is None:
+        return None
+    end = answer_turn_end(doc, s_idx)
+    if any(doc.tokens[i].sent in quoted for i in range(b, end)):
+        return None
+    return found, end
+
+
+def colon_attribution(
+    doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon, tagged_cues: frozenset[int] | None = None
+) -> tuple[int, int] | None:
+    """(cue, first token of the quote) when the sentence ``[begin, end)`` introduces speech with
+    a colon and no quote marks ("Der Bub erzählt: Wir spielen viel Fußball.", "…, so der
+    Sprecher: Das ist falsch."), as in texts whose quote marks were stripped. The clause before
+    the colon holds a reporting cue (the one nearest the colon); the words after it open with a
+    capital letter and make a clause of at least three words."""
+    toks = doc.tokens
+    if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[begin:end]):
+        return None
+    colon = next((k for k in range(begin + 1, end - _MIN_QUOTE) if toks[k].text == ":"), None)
+    if colon is None or not _capitalised(toks[colon + 1]) or toks[colon + 1].text.isupper():
+        return None
+    words = [t for t in toks[colon + 1 : end] if t.text.isalpha()]
+    clause_words = [t for t in words if t.text.islower() and t.lower not in ("und", "oder", "sowie")]
+    if len(words) < _MIN_QUOTE or len(clause_words) < 2:
+        return None  # a list ("Methan, Ammoniak oder Stickstoff.") is no statement
+    idiom = idiom_tokens(doc, begin, colon)
+    cue = next((k for k in range(colon - 1, max(begin, colon - _COLON_CUE_GAP) - 1, -1)
+                if toks[k].text.islower() and toks[k].lemma.lower() not in _NOT_SPEECH and k not in idiom
+                and (cue_class(toks[k], lex) in ("verb", "conj") or toks[k].lemma.lower() in _COLON_SPEECH)), None)
+    if cue is None:
+        cue = _colon_speech_word(doc, begin, colon, idiom, tagged_cues or frozenset(), lex)
+    if cue is None and first_person(doc, colon + 1, end):
+        cue = _subject_verb(doc, begin, colon, lex)
+    return (cue, colon + 1) if cue is not None else None
+
+
+def _subject_verb(doc: PreparedDoc, begin: int, colon: int, lex: GermanLexicon) -> int | None:
+    """The finite verb right after the subject that opens the clause ``[begin, colon)``
+    ("Kanzler Faymann zeigte sich pragmatisch: Alles, was …, haben wir zu erfüllen."): a colon
+    after a named speaker's clause introduces words in the first person as theirs."""
+    s_end = _subject_end(doc, begin, colon, lex)
+    if s_end is None or s_end >= colon:
+        return None
+    if not any(_capitalised(t) or t.lower in lex.pronouns for t in doc.tokens[begin:s_end]):
+        return None
+    verb = doc.tokens[s_end]
+    return s_end if verb.text.isalpha() and verb.text.islower() and verb.lower not in lex.prepositions else None
+
+
+def colon_remainder(doc: PreparedDoc, begin: int, end: int, spans: list[TokenSpan]) -> TokenSpan | None:
+    """The words after the colon of the sentence ``[begin, end)`` as direct speech when a tagged
+    quote ends at the colon and they are in the first person, untagged and without quote marks
+    ("Er würde solche Eingriffe befürworten: Das ist der richtige Weg, wir brauchen …")."""
+    toks = doc.tokens
+    colon = next((k for k in range(begin + 1, end - _MIN_QUOTE) if toks[k].text == ":" and toks[k].quoted < 0), None)
+    if colon is None or not _capitalised(toks[colon + 1]):
+        return None
+    quotes = [sp for sp in spans if sp.cls in QUOTE_CLASSES and sp.begin < end and begin < sp.end]
+    if not any(sp.begin < colon and colon - 1 <= sp.end - 1 <= colon for sp in quotes):
+        return None
+    if any(sp.end > colon + 1 for sp in quotes):
+        return None
+    if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[colon + 1 : end]):
+        return None
+    return trim(doc, TokenSpan("DQ", colon + 1, end)) if first_person(doc, colon + 1, end) else None
+
+
+def _attributive(doc: PreparedDoc, k: int, begin: int) -> bool:
+    """Token ``k`` is a participle or adjective before its noun ("lange versprochenen Features"):
+    an inflected lower-case word between a modifier (or comma) and a capitalised word."""
+    toks = doc.tokens
+    if k + 1 >= len(toks) or k <= begin or not toks[k].text.islower():
+        return False
+    before = toks[k - 1]
+    return (toks[k].lower.endswith(_ADJ_ENDINGS) and _capitalised(toks[k + 1])
+            and (before.text == "," or (before.text.islower() and _modifier(before))))
+
+
+def _speech_noun(tok: Token, lex: GermanLexicon) -> bool:
+    """A noun that names a statement, alone or as the head of a compound ("Appell",
+    "Eröffnungsrede", "Stellungnahme")."""
+    if not _capitalised(tok) or tok.quoted >= 0:
+        return False
+    low = tok.lower
+    return any(low.endswith(n.lower()) for n in (*lex.speech_nouns, *_COLON_NOUNS)) or lex.cues.get(tok.text) == "noun"
+
+
+def _colon_speech_word(
+    doc: PreparedDoc, begin: int, colon: int, idiom: set[int], tagged_cues: frozenset[int], lex: GermanLexicon
+) -> int | None:
+    """The speech word of a clause before a colon further from it than the nearest cue search
+    reaches, or one the cue lexicon lacks (round 8): a cue the tagger tagged ("Mikl-Leitner
+    formulierte schon klar: …"), a speech verb of :data:`_COLON_SPEECH` by a guessed lemma
+    ("Das Magazin twitterte: …", "plädiert X für neue Ansätze: …"; not any verb of the cue
+    lexicon: "Das Wetter meinte es gut mit allen: …", unless its particle closes the clause: "schlägt
+    X vor: …") or a speech noun ("nutzte er
+    für einen Appell: …", "mit einer bissigen Eröffnungsrede ein: …"), within
+    :data:`_COLON_CLAUSE_MAX` tokens before the colon in its clause (no comma between), not a
+    one-word label like "Hinweis:"."""
+    toks = doc.tokens
+    if colon - begin < 2:
+        return None  # a label ("Hinweis: …") introduces no one's statement
+    for k in range(colon - 1, max(begin, colon - _COLON_CLAUSE_MAX) - 1, -1):
+        tok = toks[k]
+        if tok.text in CLAUSE_PUNCT or (len(tok.text) > 1 and tok.text.endswith(".")):
+            # the speech word stands in the colon's own clause ("Wer die Aussagen …, erkennt:"), not
+            # behind a sentence end the splitter missed ("schlugen Japan mit 1:0. Doch …:")
+            return None
+        if k in idiom or _attributive(doc, k, begin):
+            continue
+        if k in tagged_cues and tok.text.islower():
+            return k
+        if tok.text.islower() and tok.text.isalpha() and (
+            tok.lemma.lower() in _COLON_SPEECH or _weak_verb_lemmas(tok.lower) & _COLON_SPEECH
+        ):
+            return k
+        if _speech_noun(tok, lex):
+            return k
+        if tok.text.islower() and particle_verb(doc, k, colon, lex):
+            return k
+    return None
+
+
+def particle_verb(doc: PreparedDoc, k: int, colon: int, lex: GermanLexicon) -> bool:
+    """Token ``k`` is a verb whose separable particle stands right before the colon and makes a
+    reporting verb with it ("Mahrer schlägt eine größere Lösung vor: …")."""
+    particle = doc.tokens[colon - 1]
+    return (colon - 1 > k and particle.lower in PARTICLES and particle.text.islower()
+            and lex.cues.get(particle.lower + doc.tokens[k].lemma.lower()) == "verb")
+
+
+#: speech verbs that introduce a statement after a colon besides the cue lexicon's (which the
+#: tagger's features use, so it is left as trained)
+_COLON_SPEECH = frozenset({
+    "erzählen", "titeln", "schildern", "resümieren", "bilanzieren", "kommentieren",
+    # round 8: speech verbs of social media and of advocacy ("twitterte:", "plädiert für …:")
+    "twittern", "posten", "formulieren", "plädieren",
+})
+#: heads of compound nouns that name a statement before a colon ("Eröffnungsrede", "Grußbotschaft")
+_COLON_NOUNS = ("Rede", "Appell", "Botschaft", "Statement", "Worten", "Fazit", "Resümee", "Devise", "Parole")
+#: tokens between a colon and a speech word further back than the nearest cue search
+_COLON_CLAUSE_MAX = 12
+#: tokens between a cue and its colon ("räumt aber gleich ein:", "titelte in einer Aussendung:")
+_COLON_CUE_GAP = 5
+#: verbs of the cue lexicon that are no speech verbs on their own (they cue speech only with a
+#: clause: "sieht es so", "geht davon aus"), so a colon after them introduces no statement
+_NOT_SPEECH = frozenset({
+    "sehen", "halten", "denken", "finden", "wissen", "zeigen", "ausgehen", "gehen", "heißen", "lassen",
+    "stellen", "geben", "rechnen", "erwarten", "schätzen", "hoffen", "glauben", "nennen", "wie",
+})

@@ -1,0 +1,326 @@
+"""Reported speech without a clause (issue 13; :mod:`onrecord.lang.de.rules`).
+
+A speech act ("Die Gewerkschaft forderte eine Untersuchung.", "kündigte … an", "bezeichnete …
+als"; ``data/speech_acts.txt``) makes the whole sentence a reported quote of its subject
+(:func:`speech_act_attribution`, with its subject's end :func:`_subject_end`); a quoted term
+after a verb of naming (:func:`predicate_term`); a zu-infinitive after a speech verb ("gab an, …
+bezahlt zu haben", :func:`infinitive_attribution`) and a dass-clause after a speech noun ("der
+Vorwurf, dass …", :func:`speech_noun_attribution`, :func:`speech_noun_source`). Pure functions:
+token indices in, token indices or spans out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from onrecord.lang.de.labels import TokenSpan, trim
+from onrecord.lang.de.lexicon import GermanLexicon
+from onrecord.lang.de.memo import cue_classes
+from onrecord.lang.de.narration import idiom_tokens
+from onrecord.lang.de.rules_phrases import (
+    _ACCUSATIVE,
+    _COMPLEMENT,
+    _DEMONSTRATIVES,
+    _NP_FUNCTION,
+    _TAIL_MAX,
+    PARTICLES,
+    _capitalised,
+    _sentence_start,
+    noun_phrase_end,
+)
+from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
+
+__all__ = [
+    "CLAUSE_PUNCT",
+    "infinitive_attribution",
+    "predicate_term",
+    "speech_act_attribution",
+    "speech_noun_attribution",
+    "speech_noun_source",
+]
+
+
+#: auxiliaries of the perfect: "X hat … gefordert" (the speech act is the participle at the end)
+_PERFECT_AUX = frozenset({"hat", "hatte", "haben", "hatten", "habe", "hätte"})
+_ADVERBIAL_MAX = 6  # tokens of an adverbial before the finite verb ("Am Montag forderte X …")
+
+
+def _speech_act_lemma(doc: PreparedDoc, v: int, end: int, last: Token, lex: GermanLexicon) -> str | None:
+    """The speech-act lemma of the finite verb at ``v`` ("forderte" → "fordern", "kündigte … an"
+    → "ankündigen", "hat … gefordert" → "fordern"), checked against its needed and excluded
+    words after it, else None."""
+    toks = doc.tokens
+    verb = toks[v]
+    if not verb.text.islower() or not verb.text.isalpha():
+        return None
+    if verb.lower in _PERFECT_AUX:
+        lemma = last.lemma.lower() if last.i > v else ""
+        before = toks[last.i - 1] if last.i - 1 > v else None
+        if before is not None and before.lower in PARTICLES and before.lower + lemma in lex.speech_acts:
+            lemma = before.lower + lemma  # "hat … bekannt gegeben"
+    elif last.lower in PARTICLES and last.i > v:
+        lemma = last.lower + verb.lemma.lower()
+    else:
+        lemma = verb.lemma.lower()
+    entry = lex.speech_acts.get(lemma)
+    if entry is None:
+        return None
+    needs, nots = entry
+    after = {t.lower for t in toks[v + 1 : end]}
+    sentence = {t.text for t in toks[_sentence_start(doc, v) : end]}  # "Zwölf Todesopfer forderte ein Taifun"
+    if (needs and not needs & after) or nots & sentence:
+        return None
+    return lemma
+
+
+def _subject_end(doc: PreparedDoc, i: int, end: int, lex: GermanLexicon) -> int | None:
+    """End of a subject noun phrase or personal pronoun starting at token ``i`` ("Der Minister",
+    "Er"; not an adverb like "Unterdessen", not "es"/"man"/"Dies")."""
+    toks = doc.tokens
+    low = toks[i].lower
+    pronoun = low in _DEMONSTRATIVES and not _article_before_noun(doc, i, end)
+    if pronoun or low in ("es", "man") or low in lex.prepositions:
+        return None  # "Dies …", "Im Herbst …" (an adverbial, no subject)
+    if low in lex.pronouns:
+        return i + 1
+    # a sentence-initial article is capitalised: "Der zwölfjährige Bub" (the phrase after it)
+    np = noun_phrase_end(doc, i + 1 if low in _NP_FUNCTION and i + 1 < end else i, end)
+    if np is None or any(t.lower in lex.time_words for t in toks[i : np[1]]):
+        return None
+    # a noun or name (its lemma capitalised), not a capitalised adverb or article alone
+    if not any(t.lemma[:1].isupper() for t in toks[i : np[1]]):
+        return None
+    return _past_apposition(doc, _past_parenthesis(doc, np[1], end), end)
+
+
+def _article_before_noun(doc: PreparedDoc, i: int, end: int) -> bool:
+    """"Das"/"Dies" at ``i`` is an article, not a pronoun: a noun follows ("Das Militär hat …
+    angekündigt"), not the verb ("Das berichtete X")."""
+    return i + 1 < end and _capitalised(doc.tokens[i + 1]) and doc.tokens[i + 1].lemma[:1].isupper()
+
+
+_APPOSITION_MAX = 4  # words of a name in commas after a subject ("Der Präsident, Anna Roth,")
+
+
+def _past_apposition(doc: PreparedDoc, i: int, end: int) -> int:
+    """The token after a name in commas that opens at ``i`` (", Martin Schulz,"), else ``i``."""
+    toks = doc.tokens
+    if i >= end or toks[i].text != ",":
+        return i
+    k = i + 1
+    while k < end and k - i <= _APPOSITION_MAX and _capitalised(toks[k]) and toks[k].lemma[:1].isupper():
+        k += 1
+    return k + 1 if i + 1 < k < end and toks[k].text == "," else i
+
+
+_PARENTHESIS_MAX = 5  # tokens inside a bracket after a subject ("Der Bundesgerichtshof (BGH)")
+
+
+def _past_parenthesis(doc: PreparedDoc, i: int, end: int) -> int:
+    """The token after a short bracket that opens at ``i`` ("(BGH)", "(CDU)"), else ``i``."""
+    toks = doc.tokens
+    if i < end and toks[i].text == "(":
+        for k in range(i + 1, min(end, i + _PARENTHESIS_MAX + 1)):
+            if toks[k].text == ")":
+                return k + 1
+    return i
+
+
+def speech_act_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> tuple[int, int, int] | None:
+    """(source begin, source end, verb) when the sentence ``[begin, end)`` is a speech act
+    without a clause: a subject, a speech-act verb of ``data/speech_acts.txt`` and its object
+    ("Die Gewerkschaft forderte eine Untersuchung.", "Am Montag kündigte der Minister Reformen
+    an.", "Sie bezeichnete den Plan als Fehler."). The sentence has no quote marks; "forderte
+    … Todesopfer" and the like are excluded by the lexicon."""
+    toks = doc.tokens
+    if end - begin < 4 or (toks[begin].lower in _DEMONSTRATIVES and not _article_before_noun(doc, begin, end)):
+        return None  # "Dies gab X bekannt": the sentence before is the statement
+    if _quoted_speech(doc, begin, end):
+        return None
+    words = [t for t in toks[begin:end] if t.text.isalpha()]
+    if not words:
+        return None
+    last = words[-1]
+    s_end = _speech_act_subject_end(doc, begin, end, lex)
+    if s_end is not None and s_end < end and _speech_act_lemma(doc, s_end, end, last, lex) is not None:
+        return begin, s_end - (toks[s_end - 1].text == ","), s_end  # the apposition's closing comma is no part
+    # an adverbial first, then the verb and its subject
+    for v in range(begin + 1, min(begin + _ADVERBIAL_MAX, end - 2)):
+        if toks[v].text in CLAUSE_PUNCT:
+            return None
+        if _speech_act_lemma(doc, v, end, last, lex) is None:
+            continue
+        if toks[begin].lower in _FOCUS and _subject_end(doc, begin + 1, end, lex) == v:
+            return begin + 1, v, v  # "Auch sie forderten den Rücktritt der Regierung."
+        if toks[v + 1].lower in _ACCUSATIVE:
+            return None  # "US-Experten vor Ort schlossen einen Anschlag aus": the object, no subject
+        subj = _subject_end(doc, v + 1, end, lex)
+        return (v + 1, subj, v) if subj is not None else None
+    return None
+
+
+#: speech acts that judge their object by a predicate ("nannte den Bericht eine „Zeitungsente“",
+#: "bezeichnete die Pläne als „Wortbruch“"): a quoted predicate is the speaker's own words
+_PREDICATING = frozenset({"nennen", "bezeichnen", "werten", "halten", "beschreiben", "einstufen"})
+
+
+def predicate_term(doc: PreparedDoc, verb: int, end: int, lex: GermanLexicon) -> TokenSpan | None:
+    """The quoted words after a judging speech act ("Er nannte die Absage einen
+    „Vertrauensbruch“."), as a direct quote (quotes-de marks them so), else None."""
+    toks = doc.tokens
+    words = [t for t in toks[verb:end] if t.text.isalpha()]
+    if not words or _speech_act_lemma(doc, verb, end, words[-1], lex) not in _PREDICATING:
+        return None
+    inside = [i for i in range(verb + 1, end) if toks[i].quoted >= 0]
+    if not inside:
+        return None
+    first = toks[inside[0]].quoted
+    span = [i for i in inside if toks[i].quoted == first]
+    return trim(doc, TokenSpan("DQ", span[0], span[-1] + 1))
+
+
+#: focus particles that may stand before a subject in the first position ("Auch sie forderten …")
+_FOCUS = frozenset({"auch", "selbst", "sogar", "nur", "ebenso"})
+#: tokens of a quoted stretch that is a name or a term, not a statement ("„Neue Rechte“", "„inakzeptabel“")
+_QUOTED_TERM_MAX = 6
+#: tokens of an apposition or relative clause in commas after a subject ("Elon Musk, der Gründer
+#: der Firma, kündigte …"); the speech-act verb must follow its closing comma
+_INSERT_MAX = 14
+
+
+def _quoted_speech(doc: PreparedDoc, begin: int, end: int) -> bool:
+    """The sentence ``[begin, end)`` holds quoted words that may be speech: a quoted stretch longer
+    than a name or term, one that opens the sentence, or an unpaired quote mark."""
+    toks = doc.tokens
+    sizes: dict[int, int] = defaultdict(int)
+    for t in toks[begin:end]:
+        if t.quoted >= 0:
+            sizes[t.quoted] += 1
+        elif is_quote_mark(t.text):
+            return True
+    return toks[begin].quoted >= 0 or any(n > _QUOTED_TERM_MAX for n in sizes.values())
+
+
+def _speech_act_subject_end(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> int | None:
+    """End of the subject of a speech act that opens the sentence: a noun phrase or pronoun,
+    coordinated ones ("SPD und PDS", "Merkel sowie Stoiber") and an apposition or relative
+    clause in commas ("Lars Roth, Manager des Vereins, bezeichnete …") included."""
+    toks = doc.tokens
+    s_end = _subject_end(doc, begin, end, lex)
+    while s_end is not None and s_end + 1 < end and toks[s_end].lower in ("und", "sowie"):
+        more = _subject_end(doc, s_end + 1, end, lex)
+        if more is None:
+            break
+        s_end = more
+    if s_end is not None and s_end < end and toks[s_end].text == ",":
+        stop = min(end, s_end + _INSERT_MAX + 1)
+        close = next((k for k in range(s_end + 1, stop) if toks[k].text in CLAUSE_PUNCT), None)
+        if close is not None and toks[close].text == "," and close > s_end + 1 and close + 1 < end:
+            return close + 1
+    return s_end
+
+
+CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—"})
+
+
+#: verbs that take a zu-infinitive as what was said besides the cue lexicon's ("bestand darauf, …")
+_INFINITIVE_VERBS = frozenset({"bestehen", "versprechen", "bestreiten", "leugnen", "beteuern", "drohen", "ablehnen"})
+#: words that open a clause after the comma that is no infinitive complement of the verb
+#: (a relative clause ends in its finite verb, not in a zu-infinitive, so articles may open it)
+_NOT_COMPLEMENT = frozenset({"dass", "daß", "ob", "weil", "da", "wie", "wenn", "als", "um", "denen", "deren",
+                             "dessen", "welche", "welcher", "was", "wo"})
+_INFINITIVE_GAP = 8  # tokens between the speech verb and the comma ("warf dem Minister vor, …")
+
+
+def _zu_infinitive_end(words: list[Token]) -> bool:
+    """The clause ends in a zu-infinitive: "… zu sorgen", "… bezahlt zu haben", "… einzuleiten"."""
+    if len(words) >= 2 and words[-2].lower == "zu":
+        return True
+    last = words[-1].lower if words else ""
+    return any(last.startswith(p + "zu") and len(last) > len(p) + 4 and last.endswith("en") for p in PARTICLES)
+
+
+def infinitive_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> tuple[int, int] | None:
+    """(speech verb, first token of the complement) when the sentence ``[begin, end)`` reports
+    what someone said in a zu-infinitive: "Der Händler gab an, die Ware bezahlt zu haben.",
+    "Sie bestand darauf, den Vertrag einzuhalten.", "Ihm wird vorgeworfen, … verschwiegen zu
+    haben." The complement runs from after the comma to the end of the sentence."""
+    toks = doc.tokens
+    if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[begin:end]):
+        return None
+    idiom = idiom_tokens(doc, begin, end)  # "gang und gäbe ist, …" has no speech verb
+    cues = cue_classes(doc, lex)
+    for v in range(begin, end - 3):
+        tok = toks[v]
+        if not (tok.text.islower() and tok.text.isalpha()) or v in idiom:
+            continue
+        if cues[v] != "verb" and tok.lemma.lower() not in _INFINITIVE_VERBS:
+            continue
+        stop = min(v + 1 + _INFINITIVE_GAP, end)
+        comma = next((k for k in range(v + 1, stop) if toks[k].text in CLAUSE_PUNCT), None)
+        if comma is None or toks[comma].text != "," or comma + 2 >= end:
+            return None
+        if toks[comma + 1].lower in _NOT_COMPLEMENT or any(t.text in (",", ";", ":") for t in toks[v + 1 : comma]):
+            return None
+        words = [t for t in toks[comma + 1 : end] if t.text.isalpha()]
+        another_cue = any(cues[k] == "verb" and toks[k].text.islower() for k in range(comma + 1, end))
+        if not _zu_infinitive_end(words) or another_cue:
+            return None
+        return v, comma + 1
+    return None
+
+
+def speech_noun_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> tuple[int, int] | None:
+    """(speech noun, first token of the dass-clause) when the sentence ``[begin, end)`` holds a
+    speech noun of ``data/speech_nouns.txt`` followed by ", dass" ("Die Gewerkschaft erhob den
+    Vorwurf, dass …", "Die Forderung der Eltern, dass …"). Nouns of possibility or condition
+    ("Möglichkeit, dass", "Voraussetzung, dass") are not in the lexicon."""
+    toks = doc.tokens
+    for k in range(begin, end - 3):
+        if toks[k].quoted >= 0 or toks[k].text not in lex.speech_nouns:
+            continue
+        # the noun with an optional genitive owner, then ", dass"
+        j = k + 1
+        owner = noun_phrase_end(doc, j + 1, end) if toks[j].lower in _COMPLEMENT else None
+        if owner is not None:
+            j = owner[1]
+        if j + 2 < end and toks[j].text == "," and toks[j + 1].lower in ("dass", "daß"):
+            return k, j + 1
+    return None
+
+
+def speech_noun_source(doc: PreparedDoc, noun: int, begin: int, end: int, lex: GermanLexicon) -> tuple[int, int] | None:
+    """Who made the statement of a speech noun: its genitive owner ("die Forderung der Eltern")
+    or the subject of the sentence when the noun is its object ("Die Eltern erhoben den
+    Vorwurf"), else None."""
+    toks = doc.tokens
+    if noun + 1 < end and toks[noun + 1].lower in _COMPLEMENT:
+        np = noun_phrase_end(doc, noun + 2, end)
+        if np is not None:  # "der Eltern" (with its article), "von den Eltern" (without "von")
+            return noun + 2 if toks[noun + 1].lower in ("von", "vom") else noun + 1, np[1]
+    s_end = _subject_end(doc, begin, end, lex)
+    if s_end is not None and s_end <= noun - 1 and not (begin <= noun < s_end):
+        return begin, s_end
+    return None
+
+
+def _speech_subject(doc: PreparedDoc, begin: int, end: int, verb: int, lex: GermanLexicon) -> tuple[int, int] | None:
+    """The subject of the speech verb at ``verb``: the noun phrase or pronoun that the sentence
+    opens with right before its finite verb ("Der Händler gab an", "Der Händler hat angegeben"),
+    or the one right after the finite verb when an adverbial opens the sentence ("Am Montag hat
+    der Händler angegeben"), else None ("Ihm wird vorgeworfen")."""
+    toks = doc.tokens
+    finite = next(
+        (i for i in range(begin + 1, verb + 1) if toks[i].text.islower() and toks[i].text.isalpha()
+         and (i == verb or toks[i].lower in _PERFECT_AUX)),
+        None,
+    )
+    if finite is None:
+        return None
+    s_end = _subject_end(doc, begin, end, lex)
+    if s_end is not None and s_end == finite:
+        return begin, s_end
+    after = _subject_end(doc, finite + 1, end, lex) if finite + 1 < end else None
+    if after is not None and after <= verb + (finite == verb) * _TAIL_MAX:
+        return finite + 1, after
+    return None
