@@ -1,0 +1,61 @@
+"""Roles, round 11 (issue 13, point 2: German recall, organisations). A role opened by a
+possessive ("ihr Kandidat", "seinem Trainer") that points back to a body named before it in the
+sentence takes that body as its organisation; a person, a personal pronoun or a relative clause
+between them leaves the role without one. Original sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from onrecord.extraction import ExtractionResult
+from onrecord.lang import get_extractor
+
+Extract = Callable[[str], ExtractionResult]
+Quad = tuple[str | None, str | None, str | None, bool]
+
+
+@pytest.fixture(scope="module")
+def de() -> Extract:
+    return get_extractor("de").extract
+
+
+def _roles(result: ExtractionResult, name: str) -> list[Quad]:
+    entity = next((e for e in result.entities if e.name == name), None)
+    assert entity is not None, [e.name for e in result.entities]
+    return [(r.title, r.organization, r.place, r.former) for r in entity.roles]
+
+
+def test_possessive_after_a_party_names_the_party(de: Extract) -> None:
+    text = "Die SPÖ stellt am Montag ihren Spitzenkandidaten Martin Beispielmann in Graz vor."
+    assert ("Spitzenkandidat", "SPÖ", None, False) in _roles(de(text), "Martin Beispielmann")
+
+
+def test_possessive_after_a_comma_names_the_body(de: Extract) -> None:
+    text = "Die FPÖ hängt neue Plakate auf, ihr Kandidat Norbert Hofer wirbt darauf mit Heimat."
+    assert ("Kandidat", "FPÖ", None, False) in _roles(de(text), "Norbert Hofer")
+
+
+def test_possessive_with_participle_phrase(de: Extract) -> None:
+    text = ("Die Vereinsführung von Real Madrid hat ihrem stark kritisierten Trainer Rafael Benitez "
+            "am Montag das Vertrauen ausgesprochen.")
+    assert ("Trainer", "Real Madrid", None, False) in _roles(de(text), "Rafael Benitez")
+
+
+def test_person_between_keeps_the_role_without_body(de: Extract) -> None:
+    text = ("Die ÖVP stellt ihren Kandidaten Paul Beispiel vor. "
+            "Beim Parteitag der ÖVP lobte Anna Beispiel ihren Sprecher Karl Muster ausdrücklich.")
+    result = de(text)
+    assert ("Kandidat", "ÖVP", None, False) in _roles(result, "Paul Beispiel")
+    roles = _roles(result, "Karl Muster")
+    assert all(r[1] != "ÖVP" for r in roles), roles
+
+
+def test_relative_clause_keeps_the_role_without_body(de: Extract) -> None:
+    text = ("Die Grünen präsentieren ihre Sprecherin Eva Muster. "
+            "Der 34-jährige Deutsche, der durch seinen Assistenten Daniel Beispiel ersetzt wurde, schwieg.")
+    result = de(text)
+    assert ("Sprecherin", "Grünen", None, False) in _roles(result, "Eva Muster")
+    roles = _roles(result, "Daniel Beispiel")
+    assert all(r[1] is None for r in roles), roles
