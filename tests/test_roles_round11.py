@@ -59,3 +59,25 @@ def test_relative_clause_keeps_the_role_without_body(de: Extract) -> None:
     assert ("Sprecherin", "Grünen", None, False) in _roles(result, "Eva Muster")
     roles = _roles(result, "Daniel Beispiel")
     assert all(r[1] is None for r in roles), roles
+
+
+def test_kind_noun_before_an_acronym_gives_the_name(de: Extract) -> None:
+    text = ("Der Plan sei falsch, sagte Paolo Beispiel, Senator und Mitglied der "
+            "kleinen Regierungspartei NCD, am Sonntag.")
+    roles = _roles(de(text), "Paolo Beispiel")
+    assert ("Mitglied", "NCD", None, False) in roles, roles
+
+
+def test_kind_noun_before_a_club_name_gives_the_name(de: Extract) -> None:
+    text = "Jan Muster wird in der kommenden Saison der neue Trainer des niederländischen Fußballclubs Ajax Amsterdam."
+    roles = _roles(de(text), "Jan Muster")
+    assert ("Trainer", "Ajax Amsterdam", None, False) in roles, roles
+
+
+def test_university_keeps_its_kind_noun(de: Extract) -> None:
+    text = ("Die Mitglieder der Regierungspartei SPÖ wählten Hans Probe zu ihrem Sprecher. "
+            "Das sagte die Forscherin Anna Muster von der Universität Wollongong.")
+    result = de(text)
+    assert ("Forscherin", "Universität Wollongong", None, False) in _roles(result, "Anna Muster")
+    text = "Die Forscherin Eva Probe, Mitglied der liberalen Oppositionspartei NEOS, widersprach."
+    assert ("Mitglied", "NEOS", None, False) in _roles(de(text), "Eva Probe")
