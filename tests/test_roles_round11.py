@@ -81,3 +81,11 @@ def test_university_keeps_its_kind_noun(de: Extract) -> None:
     assert ("Forscherin", "Universität Wollongong", None, False) in _roles(result, "Anna Muster")
     text = "Die Forscherin Eva Probe, Mitglied der liberalen Oppositionspartei NEOS, widersprach."
     assert ("Mitglied", "NEOS", None, False) in _roles(de(text), "Eva Probe")
+
+
+def test_a_kind_noun_before_the_possessive_names_no_body(de: Extract) -> None:
+    text = ("Die Partei dankte ihrem scheidenden Präsidenten Otto Beispiel. "
+            "Die NEOS stellen ihre Kandidatin Eva Muster vor.")
+    result = de(text)
+    assert _roles(result, "Otto Beispiel") == [("Präsident", None, None, False)]
+    assert ("Kandidatin", "NEOS", None, False) in _roles(result, "Eva Muster")

@@ -25,6 +25,12 @@ MAX_GAP = 5
 MAX_BACK = 14
 
 
+@cache
+def _kind_nouns() -> tuple[str, ...]:
+    """Endings of common nouns for a kind of body: data/body_kind_nouns.txt."""
+    return tuple(data_lines("body_kind_nouns.txt"))
+
+
 def _possessive_at(toks: Sequence[Token], begin: int) -> int | None:
     """The possessive determiner that opens the role phrase starting at ``begin``, if any."""
     sent = toks[begin].sent
@@ -56,6 +62,8 @@ def _body_before(toks: Sequence[Token], p: int, kind_at: KindAt) -> str | None:
             words = [t.text for t in toks[k:e]]
             if not all(w[:1].isupper() or w in ("&", "-") for w in words):
                 return None
+            if len(words) == 1 and not words[0].isupper() and words[0].lower().endswith(_kind_nouns()):
+                return None  # "Die Partei folgte ihrem Präsidenten": a kind of body, no name
             return " ".join(words)
         k -= 1
     return None
