@@ -437,7 +437,7 @@ def test_a_second_role_joined_by_und_in_the_apposition(extract: Extract) -> None
             "Tom Reed, ein Senator aus Ohio und Oberst außer Dienst, widersprach.")
     result = extract(text)
     paolo = [(r.title, r.organization, r.former) for r in _entity(result, "Paolo Venti").roles]
-    assert ("Finanzminister", None, True) in paolo and ("Mitglied", "Regionalpartei Lega Ovest", False) in paolo
+    assert ("Finanzminister", None, True) in paolo and ("Mitglied", "Lega Ovest", False) in paolo
     tom = [(r.title, r.place, r.former) for r in _entity(result, "Tom Reed").roles]
     assert ("Senator", "Ohio", False) in tom and ("Oberst", None, True) in tom
 

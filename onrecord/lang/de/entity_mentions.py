@@ -32,6 +32,7 @@ from onrecord.lang.de.entity_names import (
 )
 from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.memo import memoised
+from onrecord.lang.de.role_rules2 import described_body_names, possessive_organisation
 from onrecord.lang.de.roles import (
     KindAt,
     RoleMatch,
@@ -353,6 +354,7 @@ def _named(
     roles = [r for r in (role_before_role(doc, prefix_role, kinds), coordinated_before(doc, prefix_role, kinds),
                          prefix_role, appos, second) if r is not None]
     roles = affiliations_after(doc, end, roles, kinds)
+    roles = described_body_names(doc, possessive_organisation(doc, roles, kinds), kinds)
     if not is_name(words, gaz, ner, bool(roles)) and not is_speaker:
         return
     if quoted and not (ner & {"PER", "ORG", "LOC"} or words[0] in gaz.first_names or _known_place(" ".join(words))):
