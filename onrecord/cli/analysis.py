@@ -162,7 +162,7 @@ def evaluate(
             "--split",
             help="Split(s) to evaluate (repeatable; the bundled sets have dev, heldout, heldout2 (roles, "
             "stance and about sets), heldout3 and heldout4 (roles, stance and about sets), heldout5 (roles and "
-            "stance sets), heldout6 (roles set), "
+            "stance sets), heldout6 (roles and stance sets), heldout7 (roles set), "
             "all: every part but the ones still held back).",
         ),
     ] = None,
