@@ -386,6 +386,9 @@ def test_sixth_held_back_part_is_fresh_in_both_languages_and_as_large_as_promise
             record = json.loads(line) if line.strip() else {}
             if name == "stance.jsonl" and record.get("split") == "heldout6":
                 continue
+            # the about sample's heldout5 labels `about` for exactly these statements (held back too)
+            if name == "about.jsonl" and record.get("split") == "heldout5":
+                continue
             used |= {str(record[k]["id"]) for k in ("a", "b") if isinstance(record.get(k), dict)}
             used |= {str(record["id"])} if "id" in record else set()
     assert not {doc_id for doc_id, _ in statements} & used
