@@ -153,17 +153,18 @@ def test_roles_reader_knows_the_fourth_held_back_split(corpora: Path, tmp_path: 
     assert [d.roles[0].title for d in docs] == ["Trainer"] and read_roles("heldout3", corpora, gold_path=gold) == []
 
 
-def test_roles_reader_knows_the_sixth_held_back_split_and_all_leaves_it_out(corpora: Path, tmp_path: Path) -> None:
+def test_roles_reader_knows_the_seventh_held_back_split_and_all_leaves_it_out(corpora: Path, tmp_path: Path) -> None:
     de, other = _gnad(1), _gnad(0)
     role = {"span": _span(de, "Jan Kurz"), "type": "person", "name": "Jan Kurz", "title": "Trainer"}
     records = [
-        {"id": "bench-de:gnad-1", "split": "heldout6", "sha256": _digest(de), "chars": len(de), "roles": [role]},
-        {"id": "bench-de:gnad-0", "split": "heldout5", "sha256": _digest(other), "chars": len(other), "roles": []},
+        {"id": "bench-de:gnad-1", "split": "heldout7", "sha256": _digest(de), "chars": len(de), "roles": [role]},
+        {"id": "bench-de:gnad-0", "split": "heldout6", "sha256": _digest(other), "chars": len(other), "roles": []},
     ]
     gold = _write(tmp_path / "roles.jsonl", records)
-    docs = read_roles("heldout6", corpora, gold_path=gold)
+    docs = read_roles("heldout7", corpora, gold_path=gold)
     assert [d.roles[0].title for d in docs] == ["Trainer"]
-    # a part still held back is scored only by naming it: ``all`` is every other part
+    # a part still held back is scored only by naming it: ``all`` is every other part (heldout6 too,
+    # scored once on 2026-12-07)
     assert [d.id for d in read_roles("all", corpora, gold_path=gold)] == ["bench-de:gnad-0"]
 
 
@@ -286,7 +287,7 @@ def test_bundled_sets_hold_ids_offsets_and_short_labels_only() -> None:
         ids = [r["id"] for r in records]
         assert len(ids) == len(set(ids)), name
         for record in records:
-            roles_splits = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+            roles_splits = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
             assert record["split"] in (roles_splits if name == "roles.jsonl" else ("dev", "heldout"))
             assert set(record) <= {"id", "split", "sha256", "chars", "quotes", "roles"}
             chars = int(record["chars"])  # type: ignore[arg-type]
@@ -413,17 +414,40 @@ def test_the_sixth_held_back_roles_part_is_fresh_and_in_both_languages() -> None
     assert not {str(r["id"]) for r in sixth} & others
 
 
+def test_the_seventh_held_back_roles_part_is_fresh_and_in_both_languages() -> None:
+    # heldout7 was drawn after heldout6 had been scored, from documents in no bundled file (stance
+    # heldout6, drawn in the same session, included): none of its documents may be in any other
+    # part of any bundled file, and it holds German and English roles
+    seventh = [r for r in _bundled("roles.jsonl") if r["split"] == "heldout7"]
+    counts = {"de": 0, "en": 0}
+    for record in seventh:
+        corpus = str(record["id"]).split(":")[0]
+        assert corpus in ("bench-de", "attribution-en-train"), record["id"]
+        counts[CORPUS_LANGUAGE[corpus]] += len(record["roles"])  # type: ignore[arg-type]
+    assert counts["de"] >= 40 and counts["en"] >= 40 and sum(counts.values()) >= 80
+    others: set[str] = set()
+    for name in sorted(p.name for p in BUNDLED.glob("*.jsonl")):
+        for record in _bundled(name):
+            if not (name == "roles.jsonl" and record["split"] == "heldout7"):
+                others |= _document_ids(record)
+    assert not {str(r["id"]) for r in seventh} & others
+
+
 def test_every_held_back_part_exists_and_all_leaves_it_out() -> None:
-    # the parts still held back (roles heldout6, stance heldout5 and the about sample's heldout4,
-    # which labels `about` for exactly stance heldout5's statements) are scored only by naming them
-    assert HELD_BACK == {("roles.jsonl", "heldout6"), ("stance.jsonl", "heldout5"), ("about.jsonl", "heldout4")}
+    # the parts still held back (roles heldout7, stance heldout6 and the about sample's heldout5,
+    # which labels `about` for exactly stance heldout6's statements) are scored only by naming them;
+    # roles heldout6, stance heldout5 and about heldout4 were scored once (2026-12-07) and `all`
+    # includes them since
+    assert HELD_BACK == {("roles.jsonl", "heldout7"), ("stance.jsonl", "heldout6"), ("about.jsonl", "heldout5")}
     for name, split in sorted(HELD_BACK):
         assert any(r["split"] == split for r in _bundled(name)), (name, split)
         assert all(r["split"] != split for r in _bundled_records(BUNDLED / name, "all")), (name, split)
-    about = {str(r["id"]) for r in _bundled("about.jsonl") if r["split"] == "heldout4"}
-    assert about == {str(r["id"]) for r in _bundled("stance.jsonl") if r["split"] == "heldout5"}
+    for name, split in (("roles.jsonl", "heldout6"), ("stance.jsonl", "heldout5"), ("about.jsonl", "heldout4")):
+        assert any(r["split"] == split for r in _bundled_records(BUNDLED / name, "all")), (name, split)
+    about = {str(r["id"]) for r in _bundled("about.jsonl") if r["split"] == "heldout5"}
+    assert about == {str(r["id"]) for r in _bundled("stance.jsonl") if r["split"] == "heldout6"}
     # no other part of any file holds a held-back document, so `all` never reads one
-    held = about | {str(r["id"]) for r in _bundled("roles.jsonl") if r["split"] == "heldout6"}
+    held = {str(r["id"]) for name, split in HELD_BACK for r in _bundled(name) if r["split"] == split}
     others: set[str] = set()
     for name in sorted(p.name for p in BUNDLED.glob("*.jsonl")):
         for record in _bundled(name):
@@ -433,16 +457,29 @@ def test_every_held_back_part_exists_and_all_leaves_it_out() -> None:
 
 
 @pytest.mark.skipif(not (SHARED / "bench-de").is_dir(), reason="needs ../shared/data")
-def test_the_sixth_held_back_roles_part_points_at_names_in_the_real_texts_and_all_leaves_it_out() -> None:
+def test_the_seventh_held_back_roles_part_points_at_names_in_the_real_texts_and_all_leaves_it_out() -> None:
     # reads the gold only (text digests, spans); no system output on this part
-    docs = read_roles("heldout6", SHARED)
-    assert len(docs) == sum(1 for r in _bundled("roles.jsonl") if r["split"] == "heldout6")
+    docs = read_roles("heldout7", SHARED)
+    assert len(docs) == sum(1 for r in _bundled("roles.jsonl") if r["split"] == "heldout7")
     for doc in docs:
         for role in doc.roles:
             covered = doc.text[role.span[0] : role.span[1]]
             assert covered == covered.strip() and covered[:1].isalpha(), (doc.id, covered)
             assert role.title or role.organization or role.place, (doc.id, covered)
     assert not {d.id for d in docs} & {d.id for d in read_roles("all", SHARED)}
+
+
+@pytest.mark.skipif(not (SHARED / "bench-de").is_dir(), reason="needs ../shared/data")
+def test_the_sixth_roles_part_points_at_names_in_the_real_texts_and_all_includes_it_since_scoring() -> None:
+    # reads the gold only (text digests, spans); no system output on this part
+    docs = read_roles("heldout6", SHARED)
+    assert len(docs) == sum(1 for r in _bundled("roles.jsonl") if r["split"] == "heldout6")  # scored 2026-12-07
+    for doc in docs:
+        for role in doc.roles:
+            covered = doc.text[role.span[0] : role.span[1]]
+            assert covered == covered.strip() and covered[:1].isalpha(), (doc.id, covered)
+            assert role.title or role.organization or role.place, (doc.id, covered)
+    assert {d.id for d in docs} <= {d.id for d in read_roles("all", SHARED)}
 
 
 # --------------------------------------------------------------------------- eval command

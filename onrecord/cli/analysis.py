@@ -161,8 +161,8 @@ def evaluate(
         typer.Option(
             "--split",
             help="Split(s) to evaluate (repeatable; the bundled sets have dev, heldout, heldout2 (roles, "
-            "stance and about sets), heldout3 and heldout4 (roles, stance and about sets), heldout5 (roles and "
-            "stance sets), heldout6 (roles set), "
+            "stance and about sets), heldout3 and heldout4 (roles, stance and about sets), heldout5 (roles, "
+            "stance and about sets), heldout6 (roles and stance sets), heldout7 (roles set), "
             "all: every part but the ones still held back).",
         ),
     ] = None,
