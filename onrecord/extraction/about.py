@@ -14,7 +14,7 @@ import bisect
 from collections.abc import Mapping, Sequence
 
 from onrecord.extraction.stance_doc import _Doc
-from onrecord.extraction.stance_lexicon import _ADJECTIVE_ENDINGS, _QUOTE_MARKS, StanceLexicon
+from onrecord.extraction.stance_lexicon import _ADJECTIVE_ENDINGS, _QUOTE_MARKS, LemmaFn, StanceLexicon
 from onrecord.model import Entity, Quote, Span
 
 __all__ = ["ABOUT_TYPES", "about_entities"]
@@ -76,6 +76,61 @@ def _common_nouns(doc: _Doc, entities: Sequence[Entity]) -> frozenset[str]:
                 if not person and not w.lower.endswith(_ADJECTIVE_ENDINGS):
                     break  # "ein von Peking dominiertes …": only adjectives stand between article and noun
     return frozenset(found)
+
+
+#: endings of a German noun's plural or genitive form ("Tests", "Babys", "Menschen", "Orte"); a
+#: bare "-n" is left out, since it also ends names that the lemma table takes for plurals ("Ungarn", "Grünen")
+_INFLECTION_ENDINGS = ("s", "es", "e", "en", "er")
+
+
+def _inflected_nouns(doc: _Doc, entities: Sequence[Entity], lemma: LemmaFn) -> frozenset[str]:
+    """Ids of one-word entities whose name is an inflected form of a common noun, where case
+    does not tell (German): the lemma table gives a capitalised lemma that the name extends by a
+    plural or genitive ending ("in Tests" → Test, "dass Babys …" → Baby; a name is written
+    uninflected). A name ending in "-s" that some mention uses as a genitive before a noun or
+    after "des" ("Israels Regierung") is kept; hyphenated compounds ("EU-Kreisen") and acronyms
+    are left to :func:`_compound_keys`."""
+    if doc.lex.case_marks_names:
+        return frozenset()
+    found: set[str] = set()
+    for entity in entities:
+        name = entity.name.strip()
+        if " " in name or "-" in name or _acronym(name):
+            continue
+        base = lemma(name)
+        if base == name or not base[:1].isupper() or name[len(base) :] not in _INFLECTION_ENDINGS:
+            continue
+        if name[: len(base)] != base:
+            continue
+        if name.endswith("s") and any(_genitive(doc, mention) for mention in entity.mentions):
+            continue
+        found.add(entity.id)
+    return frozenset(found)
+
+
+def _genitive(doc: _Doc, mention: Span) -> bool:
+    """Whether the mention reads as a genitive: before a noun or an inflected adjective
+    ("Israels Regierung", "Europas größte Fluglinie"), after a noun ("die Hauptstadt
+    Österreichs"), after a word of class ``genitive_preposition`` ("des", "innerhalb
+    Europas"), or in a list next to another capitalised word in "-s" ("Bürger Syriens,
+    Afghanistans und Ungarns")."""
+    b, e = mention
+    start, end = doc.sentence(b)
+    before = doc.between(start, b)[-2:]
+    after = doc.between(e, end)[:2]
+    genitive = doc.lex.of("genitive_preposition")
+    if before and (before[-1].lower in genitive or (before[-1].text[:1].isupper() and before[-1].start > start)):
+        return True
+    if after and (after[0].text[:1].isupper() or after[0].lower.endswith(_ADJECTIVE_ENDINGS)):
+        return True
+    pairs = [before[::-1], after]
+    return any(
+        len(p) == 2
+        and (p[0].text == "," or p[0].lower in doc.lex.of("coordinator"))
+        and p[1].text[:1].isupper()
+        and p[1].text.endswith("s")
+        for p in pairs
+    )
 
 
 def _named_somewhere(doc: _Doc, entity: Entity) -> bool:

@@ -39,6 +39,7 @@ from onrecord.extraction.about import ABOUT_TYPES as ABOUT_TYPES
 from onrecord.extraction.about import (
     _common_nouns,
     _compound_keys,
+    _inflected_nouns,
     _name_keys,
     _unnamed,
     about_entities,
@@ -513,7 +514,7 @@ def annotate(
     doc = _Doc(text, entities, lex)
     by_id = {e.id: e for e in entities}
     types = {e.id: e.type for e in entities}
-    common = _common_nouns(doc, entities)
+    common = _common_nouns(doc, entities) | _inflected_nouns(doc, entities, lemma)
     keys = _name_keys(entities, lex, common)
     compounds = _compound_keys(entities, keys, common)
     unnamed = _unnamed(doc, entities)

@@ -42,6 +42,7 @@ WORD_CLASSES = (
     "relative", "preposition", "not_hedge", "not_demand", "auxiliary", "generic", "interrogative",
     "do_support", "source_preposition", "imperative", "demonstrative",
     "confidence", "copula", "not_future", "institution", "article", "abstract", "complementizer", "fused_article",
+    "genitive_preposition",
 )  # fmt: skip
 
 
