@@ -57,3 +57,10 @@ def test_goalie_before_a_name(de: Extract) -> None:
 def test_plural_pilots_before_two_names(de: Extract) -> None:
     text = "In Bukarest verteilten die Piloten Anna Probst und Bernd Kaltner Aufnäher an Kinder."
     assert ("Pilot", None, None, False) in _roles(de(text), "Anna Probst")
+
+
+def test_league_leader_is_no_person_role(de: Extract) -> None:
+    text = "Am Samstag verlor Tabellenführer Borussia Probstadt überraschend mit 0:2 in Kiel."
+    result = de(text)
+    assert all(not e.roles for e in result.entities), [(e.name, e.roles) for e in result.entities]
+    assert not any(e.type == "person" and "Probstadt" in e.name for e in result.entities)
