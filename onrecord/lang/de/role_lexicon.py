@@ -104,11 +104,21 @@ def _not_fused_ex() -> tuple[str, ...]:
 
 
 @cache
+def _standing_nouns() -> tuple[str, ...]:
+    """Endings of nouns that name a body's standing ("Marktführer", "Tabellenführer"), no
+    person's role: data/standing_nouns.txt."""
+    return tuple(data_lines("standing_nouns.txt"))
+
+
+@cache
 def role_head(word: str) -> str | None:
     """The role noun a word is or ends in: "Ministerin" → "Ministerin", "Oberbürgermeister" →
-    "Bürgermeister", "SPD-Politiker" → "Politiker"; None for other words."""
+    "Bürgermeister", "SPD-Politiker" → "Politiker"; None for other words and for a body's
+    standing ("Marktführer", "Tabellenführer")."""
     roles = lexicon().roles
     if not word[:1].isupper() or not word.replace("-", "").isalpha():
+        return None
+    if word.lower().endswith(_standing_nouns()):
         return None
     if word in roles:
         return word

@@ -38,6 +38,12 @@ _FORMER_PREFIXES = frozenset({"ex", "alt"})
 #: roles whose compound prefix names a field, not an organisation ("Osteuropa-Expertin",
 #: "Nahost-Kenner"), unless the prefix is an abbreviation ("SPD-Expertin")
 _FIELD_ROLES = ("experte", "expertin", "kenner", "kennerin", "forscher", "forscherin", "champion", "star")
+#: sporting honours whose compound prefix names the discipline or contest, not an organisation
+#: ("Straßen-Radweltmeister", "Ironman-Sieger", "Fußball-Nationalstürmer"): the whole compound is
+#: the title (GUIDELINES: a field prefix stays in the title)
+_HONOUR_ROLES = ("weltmeister", "weltmeisterin", "europameister", "europameisterin", "sieger", "siegerin",
+                 "schützenkönig", "schützenkönigin", "nationalspieler", "nationalspielerin", "nationalstürmer",
+                 "nationalstürmerin")
 
 
 _AUXILIARIES = frozenset({"hat", "hatte", "ist", "war", "wird", "wurde", "hätte", "habe"})
@@ -116,7 +122,7 @@ def _split_compound(word: str, kind: str) -> _Compound:
         return _Compound(rest, former=True)
     if prefix.lower() in _NON_ORG_PREFIXES or not prefix[:1].isupper():
         return _Compound(word)
-    if rest.lower().startswith(_FIELD_ROLES) and not prefix.isupper():
+    if not prefix.isupper() and (rest.lower().startswith(_FIELD_ROLES) or rest.lower().endswith(_HONOUR_ROLES)):
         return _Compound(word)
     if prefix.lower() in _PLACE_PREFIXES:
         return _Compound(rest, place=_PLACE_PREFIXES[prefix.lower()])
