@@ -95,11 +95,9 @@ BELIEF_OPENING = 3
 SUBJECT_OPENING = 4
 
 
-def _with_infinitive(content: list[Word], after_cue: list[Word], lex: StanceLexicon, direct: bool = False) -> bool:
-    """Whether the cue governs an infinitive ("asked them to leave", "warnte davor, … zu tun").
-    The words of a direct quote are the source's own sentence, never the cue's infinitive: a
-    "to" inside them ("I think the best alternative to X …") is theirs."""
-    words = [] if direct else [w for w in content if w.text not in _QUOTE_MARKS and w.text not in _CLAUSE_END]
+def _with_infinitive(content: list[Word], after_cue: list[Word], lex: StanceLexicon) -> bool:
+    """Whether the cue governs an infinitive ("asked them to leave", "warnte davor, … zu tun")."""
+    words = [w for w in content if w.text not in _QUOTE_MARKS and w.text not in _CLAUSE_END]
     opening = {w.lower for w in words[:3]} | {w.lower for w in after_cue[:3]}
     if words and words[0].lower not in lex.of("interrogative"):
         opening |= {w.lower for w in words[3:INFINITIVE_OPENING]}  # "asks the regional government to …"
@@ -119,7 +117,6 @@ def _cue_stance(
     lex: StanceLexicon,
     lemma: LemmaFn,
     closing: Sequence[Word] = (),
-    direct: bool = False,
 ) -> Stance | None:
     # a particle follows the verb in its clause ("wies … zurück"), is part of the cue, opens the
     # words ("called for a ban") or closes the clause right before them (``closing``: "geht
@@ -133,7 +130,7 @@ def _cue_stance(
         if entry is None:
             continue
         stance, with_inf = entry
-        if with_inf is not None and _with_infinitive(content, after_cue, lex, direct):
+        if with_inf is not None and _with_infinitive(content, after_cue, lex):
             return with_inf
         return stance
     return None
@@ -480,9 +477,7 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
         return "question", negated
     neutral_direct = _plain_speech(quote, cue_words, after_cue, lex, lemma)
     closing = _right_before(after_cue, quote)
-    stance = None if neutral_direct else _cue_stance(
-        cue_words, after_cue, content, lex, lemma, closing, quote.kind == "direct"
-    )
+    stance = None if neutral_direct else _cue_stance(cue_words, after_cue, content, lex, lemma, closing)
     if stance == "belief" and _fear_of_future(cue_words, looked, lex, lemma):
         stance = "prediction"
     stance = stance or _refused_stance(cue_words, content, lex, lemma, after_cue)
