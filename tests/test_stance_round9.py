@@ -1,6 +1,5 @@
 """Stance rules of the ninth round (2026-12-07), found by reading every wrong statement of the
-freshly scored part heldout5 (and heldout4) against the other development parts: the words of a
-direct quote are never the cue's infinitive ("told" + "I think the best way to …"), a refused act
+freshly scored part heldout5 (and heldout4) against the other development parts: a refused act
 keeps the class of its verb when that verb follows the cue's "to" ("Refuses to Disavow …"), and
 "refused to cooperate" (no stance verb, no verb of saying) rejects what was put to the source: a
 denial, not negated (guidelines section 6). Sentences written for these tests; each case failed
@@ -31,24 +30,6 @@ def _with_cue(text: str, quote: Quote, *parts: str) -> Quote:
         id=quote.id, kind=quote.kind, text=quote.text, spans=quote.spans,
         cue=Mention(text=" ".join(parts), spans=spans), speaker=quote.speaker, confidence=quote.confidence,
     )  # fmt: skip
-
-
-# --- a direct quote is the source's own sentence, not the cue's infinitive
-
-
-def test_direct_quote_with_a_later_to_is_no_demand() -> None:
-    # "told" + "to" is a demand only when the cue governs the infinitive ("told them to leave");
-    # the "to" of a direct quote is the source's own (was: demand)
-    text = "“I think the cheapest route to the coast is the old ferry, and I’m going to take it,” the mayor told reporters."
-    quote = _quote(text, "I think the cheapest route to the coast is the old ferry, and I’m going to take it,", "told", "the mayor")
-    assert _en(text, quote).stance == "belief"
-    text = "“Anyone who fails to renew the permit loses the stall. That is the rule,” the clerk told the traders."
-    quote = _quote(text, "Anyone who fails to renew the permit loses the stall. That is the rule,", "told", "the clerk")
-    assert _en(text, quote).stance == "asserted"
-    # a reported infinitive after "told" stays a demand
-    text = "The mayor told the traders to clear the square by noon."
-    quote = _quote(text, "to clear the square by noon", "told", "The mayor", kind="reported")
-    assert _en(text, quote).stance == "demand"
 
 
 # --- refusals (guidelines 2 and 6)
