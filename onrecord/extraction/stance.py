@@ -343,16 +343,42 @@ def _fear_of_future(cue_words: list[Word], looked: list[Word], lex: StanceLexico
     return future or _has(lex.of("hedge"), _lows(looked, lex.case_marks_names))
 
 
-def _refused_stance(cue_words: list[Word], content: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> Stance | None:
+def _refused_stance(
+    cue_words: list[Word], content: list[Word], lex: StanceLexicon, lemma: LemmaFn, after_cue: Sequence[Word] = ()
+) -> Stance | None:
     """The stance of the refused act: "declined to threaten Moscow" keeps the class of
-    "threaten" (guidelines 2: the stance keeps the class of the negated predicate)."""
+    "threaten" (guidelines 2: the stance keeps the class of the negated predicate); the act may
+    stand between the cue and the words ("Refuses to Disavow [the endorsement]")."""
     if not any(lemma(w.text).lower() in lex.of("refusal") for w in cue_words):
         return None
     words = [w for w in content if w.text not in _QUOTE_MARKS]
-    if len(words) < 2 or words[0].lower not in lex.of("infinitive_first"):
+    begin = words[0].start if words else 0
+    between = [w for w in after_cue if w.end <= begin and w.text not in _QUOTE_MARKS]
+    if (between or words) and cue_words[-1].lower in lex.of("infinitive_first"):
+        words = (between or words)[:1]  # the cue ends in "to": the verb follows it
+    elif len(between) >= 2 and between[0].lower in lex.of("infinitive_first"):
+        words = between[1:2]
+    elif len(words) >= 2 and words[0].lower in lex.of("infinitive_first"):
+        words = words[1:2]
+    else:
         return None
-    entry = lex.cues.get(lemma(words[1].text).lower())
+    entry = lex.cues.get(lemma(words[0].text).lower())
     return entry[0] if entry is not None and entry[0] != "asserted" else None
+
+
+def _refused_act(
+    cue_words: list[Word], after_cue: list[Word], content: list[Word], lex: StanceLexicon, lemma: LemmaFn
+) -> bool:
+    """Whether a rejection verb governs an infinitive of no stance class that is no verb of saying:
+    "have refused to cooperate" rejects what was put to the source (guidelines 6: denial, not
+    negated); "refused to comment" stays a negated statement (guidelines 2)."""
+    if not any(lemma(w.text).lower() in lex.of("rejection") for w in cue_words):
+        return False
+    words = [w for w in content if w.text not in _QUOTE_MARKS]
+    if len(words) < 2 or words[0].lower not in lex.of("infinitive_first"):
+        return False
+    verb = lemma(words[1].text).lower()
+    return verb not in lex.cues and verb not in lex.of("refused_speech")
 
 
 def _right_before(frame: list[Word], quote: Quote) -> list[Word]:
@@ -455,7 +481,9 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     stance = None if neutral_direct else _cue_stance(cue_words, after_cue, content, lex, lemma, closing)
     if stance == "belief" and _fear_of_future(cue_words, looked, lex, lemma):
         stance = "prediction"
-    stance = stance or _refused_stance(cue_words, content, lex, lemma)
+    stance = stance or _refused_stance(cue_words, content, lex, lemma, after_cue)
+    if stance is None and _refused_act(cue_words, after_cue, content, lex, lemma):
+        return "denial", False
     if stance is not None and stance != "asserted":
         return stance, negated
     frame_lows = _lows(frame, lex.case_marks_names)

@@ -35,7 +35,8 @@ _SENT_START = _QUOTE_MARKS | {".", "!", "?", ":", "(", "–", "-"}
 #: the word classes of ``stance_words.txt``
 WORD_CLASSES = (
     "hedge", "konj2", "future", "future_infinitive", "backshift", "claim", "denial", "demand",
-    "negation", "refusal", "idiom", "question", "infinitive_first", "infinitive_last", "first_person", "determiner",
+    "negation", "refusal", "rejection", "refused_speech", "idiom",
+    "question", "infinitive_first", "infinitive_last", "first_person", "determiner",
     "neutral_direct", "coordinator", "claim_frame", "belief", "reportative", "perfect_auxiliary", "subordinator",
     "subject", "fear", "document", "issuer", "own",
     "conditional", "named_group", "indefinite", "definite", "pronoun", "third_person", "non_name",
