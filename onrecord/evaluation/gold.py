@@ -168,10 +168,9 @@ def read_corpus(path: Path, limit: int | None = None) -> Iterator[GoldDoc]:
 
 #: folder of the bundled sets (``crossgenre-de.jsonl``, ``crossgenre-en.jsonl``, ``roles.jsonl``)
 BUNDLED = Path(__file__).parent / "data"
-#: the splits of the bundled sets; ``heldout``, ``heldout2`` and ``heldout3`` (roles, stance and about
-#: sets), ``heldout4`` and ``heldout5`` (roles, stance and about sets), ``heldout6`` (roles and stance
-#: sets) and ``heldout7`` (roles set), each annotated after the part before it had been scored, are for
-#: final scoring only
+#: the splits of the bundled sets: ``dev`` and the parts ``heldout`` … ``heldout7``, each annotated after
+#: the part before it had been scored (each set has as many as its README section lists); ``all``
+#: is every part of a set but those in :data:`HELD_BACK`
 BUNDLED_SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "all")
 #: (file, split) of the parts still held back (never scored): ``all`` leaves them out, so only
 #: naming the split scores them (roles ``heldout6``, stance ``heldout5`` and about ``heldout4`` were
