@@ -43,7 +43,7 @@ as computed.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,10 +52,10 @@ from sqlalchemy import Connection, bindparam, delete, exists, select, update
 from onrecord.resolve.cluster import Name, Resolution, lookup_keys, resolve
 from onrecord.resolve.keys import fold, translit_key
 from onrecord.storage import schema as t
+from onrecord.storage.chunking import chunks
 
 __all__ = ["Touched", "collect_dropped", "follow", "gc", "insert_ignore", "rebuild", "refresh"]
 
-_CHUNK = 500
 
 
 @dataclass
@@ -86,10 +86,6 @@ def insert_ignore(dialect: str, table: t.Table):  # type: ignore[no-untyped-def]
     return sqlite_insert(table).on_conflict_do_nothing()
 
 
-def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[list[Any]]:
-    for start in range(0, len(items), size):
-        yield list(items[start : start + size])
-
 
 def follow(conn: Connection, entity_id: str) -> str:
     """The entity that ``entity_id`` was merged into by a user, if any (following chains)."""
@@ -106,7 +102,7 @@ def follow(conn: Connection, entity_id: str) -> str:
 def collect_dropped(conn: Connection, article_ids: Sequence[str], touched: Touched) -> None:
     """Note the article entities of ``article_ids`` before they are deleted."""
     ae, rn = t.article_entities.c, t.resolution_names.c
-    for chunk in _chunks(sorted(article_ids)):
+    for chunk in chunks(sorted(article_ids)):
         rows = conn.execute(
             select(ae.name_id, ae.name_fold, ae.entity_id, rn.name, rn.type, rn.german)
             .select_from(t.article_entities.outerjoin(t.resolution_names, rn.id == ae.name_id))
@@ -156,7 +152,7 @@ def _recount(conn: Connection, touched: Touched) -> set[str]:
     ids = sorted(touched.names)
     existing: dict[str, Any] = {}
     stored: Counter[str] = Counter()
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         existing.update(
             {row.id: row for row in conn.execute(select(rn.c.id, rn.c.count, rn.c.entity_id).where(rn.c.id.in_(chunk)))}
         )
@@ -173,7 +169,7 @@ def _recount(conn: Connection, touched: Touched) -> set[str]:
             fresh.append(name_id)
         elif row is not None and row.count != count:
             recounted.append({"nid": name_id, "count": count})
-    for chunk in _chunks(gone):
+    for chunk in chunks(gone):
         conn.execute(delete(t.resolution_keys).where(t.resolution_keys.c.name_id.in_(chunk)))
         conn.execute(delete(rn).where(rn.c.id.in_(chunk)))
     if recounted:
@@ -206,10 +202,10 @@ def _component(conn: Connection, seeds: Iterable[Name]) -> dict[str, Any]:
     while frontier:
         seen |= frontier
         ids: set[str] = set()
-        for chunk in _chunks(sorted(frontier)):
+        for chunk in chunks(sorted(frontier)):
             ids.update(conn.execute(select(rk.name_id).where(rk.key.in_(chunk)).distinct()).scalars())
         frontier = set()
-        for chunk in _chunks(sorted(ids - found.keys())):
+        for chunk in chunks(sorted(ids - found.keys())):
             rows = conn.execute(
                 select(rn.id, rn.name, rn.type, rn.german, rn.count, rn.entity_id, rn.rule, rn.score).where(
                     rn.id.in_(chunk)
@@ -226,7 +222,7 @@ def _redirects(conn: Connection, entity_ids: list[str]) -> dict[str, str]:
     """Each id, or the entity a user merged it into."""
     final = {entity_id: entity_id for entity_id in entity_ids}
     e = t.entities.c
-    for chunk in _chunks(entity_ids):
+    for chunk in chunks(entity_ids):
         for row in conn.execute(select(e.id).where(e.id.in_(chunk), e.merged_into.is_not(None))):
             final[row.id] = follow(conn, row.id)
     return final
@@ -237,7 +233,7 @@ def _upsert_entities(conn: Connection, canonical: list[Any]) -> None:
     e = t.entities.c
     existing: dict[str, Any] = {}
     ids = sorted(c.entity_id for c in canonical)
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         existing.update({row.id: row for row in conn.execute(select(e.id, e.name, e.type).where(e.id.in_(chunk)))})
     new, changed = [], []
     for c in sorted(canonical, key=lambda c: c.entity_id):
@@ -320,14 +316,14 @@ def gc(conn: Connection, touched: Touched) -> None:
     if not candidates:
         return
     used: set[str] = set()
-    for chunk in _chunks(candidates):
+    for chunk in chunks(candidates):
         for column in (ae.entity_id, t.quotes.c.entity_id, t.roles.c.entity_id, t.overrides.c.entity_id,
                        e.merged_into, t.resolution_names.c.entity_id):  # fmt: skip
             used.update(conn.execute(select(column).where(column.in_(chunk)).distinct()).scalars())
         kept = conn.execute(select(e.id).where(e.id.in_(chunk), (e.rule == "split") | e.merged_into.is_not(None)))
         used.update(kept.scalars())
     unused = [c for c in candidates if c not in used]
-    for chunk in _chunks(unused):
+    for chunk in chunks(unused):
         conn.execute(delete(en).where(en.c.entity_id.in_(chunk)))
         conn.execute(delete(t.entities).where(e.id.in_(chunk)))
 
@@ -349,7 +345,7 @@ def rebuild(conn: Connection) -> None:
         touched.names.setdefault(name.id, name)
         touched.candidates.add(row.entity_id)
         updates.append({"aid": row.id, "nid": name.id})
-    for chunk in _chunks(updates, 5000):
+    for chunk in chunks(updates, 5000):
         conn.execute(
             update(t.article_entities).where(ae.id == bindparam("aid")).values(name_id=bindparam("nid")), chunk
         )

@@ -7,13 +7,14 @@ filter the groups are read from the counts the database keeps (:mod:`onrecord.st
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import and_, case, distinct, func, literal, select
 
 from onrecord.storage import schema as t
+from onrecord.storage.chunking import chunks
 from onrecord.storage.records import (
     QuoteFilter,
     SourceBy,
@@ -21,14 +22,6 @@ from onrecord.storage.records import (
     SourcesReport,
 )
 from onrecord.storage.statement_queries import _filtered, _reading
-
-#: ids per ``IN (…)`` list, as in :mod:`onrecord.storage.statements`
-_CHUNK = 500
-
-
-def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[list[Any]]:
-    for start in range(0, len(items), size):
-        yield list(items[start : start + size])
 
 
 def _share(part: int, whole: int) -> float:
@@ -272,7 +265,7 @@ def _report(
         e = t.entities.c
         ids = sorted(key for key, _ in top if key)
         with store.reading() as conn:
-            for chunk in _chunks(ids):
+            for chunk in chunks(ids):
                 labels.update({r.id: r.name for r in conn.execute(select(e.id, e.name).where(e.id.in_(chunk)))})
     if whole:
         quotes, unnamed, anonymous, count = whole[0].quotes, whole[0].unnamed, whole[0].anonymous, whole[1]

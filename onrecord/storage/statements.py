@@ -60,7 +60,7 @@ Questions: :func:`list_statements`, :func:`count_statements`, :func:`get_stateme
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -81,6 +81,7 @@ from onrecord.statements.match import (
 )
 from onrecord.statements.sources import source_kind
 from onrecord.storage import schema as t
+from onrecord.storage.chunking import chunks
 from onrecord.storage.source_reports import _groups as _groups  # (tests import these two from here)
 from onrecord.storage.source_reports import _kept_groups as _kept_groups
 from onrecord.storage.source_reports import source_report, source_reports_per
@@ -98,17 +99,12 @@ __all__ = [
     "source_reports_per",
 ]
 
-_CHUNK = 500
 #: the statement columns :func:`regroup` computes, in table order
 _FACTS = (
     "entity_id", "text", "mode", "language", "first_quote_id", "first_article_id", "first_date", "first_outlet",
     "last_date", "occurrences", "articles", "outlets",
 )  # fmt: skip
 
-
-def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[list[Any]]:
-    for start in range(0, len(items), size):
-        yield list(items[start : start + size])
 
 
 # --------------------------------------------------------------------------- writing
@@ -118,7 +114,7 @@ def quote_speakers(conn: Connection, article_ids: Iterable[str]) -> set[str]:
     """The speaker entities of the stored quotes of ``article_ids`` (call before deleting them)."""
     found: set[str] = set()
     q = t.quotes.c
-    for chunk in _chunks(sorted(set(article_ids))):
+    for chunk in chunks(sorted(set(article_ids))):
         rows = conn.execute(select(q.entity_id).where(q.article_id.in_(chunk), q.entity_id.is_not(None)).distinct())
         found.update(rows.scalars())
     return found
@@ -186,9 +182,9 @@ def regroup(conn: Connection, speakers: Iterable[str]) -> None:
     gain or lose quotes."""
     ids = sorted({s for s in speakers if s})
     full: list[str] = []
-    for chunk in _chunks(ids, 200):
+    for chunk in chunks(ids, 200):
         full += _regroup_added(conn, chunk)
-    for chunk in _chunks(full, 200):
+    for chunk in chunks(full, 200):
         _regroup_chunk(conn, chunk)
 
 
@@ -242,7 +238,7 @@ def _regroup_added(conn: Connection, entity_ids: list[str]) -> list[str]:
                 joins[entity_id][find(sid)].append(sid)
         merged += [sid for sids in joins[entity_id].values() if len(sids) > 1 for sid in sids]
     members: dict[str, list[Any]] = defaultdict(list)
-    for chunk in _chunks(sorted(merged)):
+    for chunk in chunks(sorted(merged)):
         for row in conn.execute(_occurrence_select().where(q.statement_id.in_(chunk))):
             members[row.statement_id].append(row)
     extended: dict[str, list[Any]] = {}
@@ -303,7 +299,7 @@ def _take_apart(
         broken |= {sid for sid, row in stored.items() if row.occurrences != counts.get(sid, 0)}
         if broken:
             touched[entity_id] = broken
-    for chunk in _chunks(sorted({sid for sids in touched.values() for sid in sids})):
+    for chunk in chunks(sorted({sid for sids in touched.values() for sid in sids})):
         for row in conn.execute(_occurrence_select().where(q.statement_id.in_(chunk), q.entity_id.in_(entity_ids))):
             if row.statement_id in touched.get(row.entity_id, ()):
                 added[row.entity_id].append(row)
@@ -325,7 +321,7 @@ def _seen(conn: Connection, extended: dict[str, list[Any]]) -> tuple[set[tuple[s
     q, a = t.quotes.c, t.articles.c
     articles: set[tuple[str, str]] = set()
     wanted_articles = sorted({row.article_id for rows in extended.values() for row in rows})
-    for chunk in _chunks(wanted_articles):
+    for chunk in chunks(wanted_articles):
         for row in conn.execute(
             select(q.statement_id, q.article_id).where(q.article_id.in_(chunk), q.statement_id.is_not(None)).distinct()
         ):
@@ -334,7 +330,7 @@ def _seen(conn: Connection, extended: dict[str, list[Any]]) -> tuple[set[tuple[s
     outlets: set[tuple[str, str]] = set()
     new_outlets = {sid: {_fold(row.source) for row in rows} - {""} for sid, rows in extended.items()}
     wanted_outlets = sorted({outlet for folds in new_outlets.values() for outlet in folds})
-    for chunk in _chunks(sorted(sid for sid, folds in new_outlets.items() if folds)):
+    for chunk in chunks(sorted(sid for sid, folds in new_outlets.items() if folds)):
         query = (
             select(q.statement_id, a.source_fold)
             .select_from(t.quotes.join(t.articles, a.id == q.article_id))
@@ -540,7 +536,7 @@ def _write(
     quotes ``moved`` (quote id -> statement id) at their statements."""
     s = t.statements
     gone = sorted(set(old) - set(wanted))
-    for chunk in _chunks(gone):
+    for chunk in chunks(gone):
         conn.execute(delete(s).where(s.c.id.in_(chunk)))
     new = [{"id": sid, **facts} for sid, facts in sorted(wanted.items()) if sid not in old]
     changed = [
@@ -580,7 +576,7 @@ def backfill(conn: Connection) -> None:
         etype, name = kinds.get(quote.article_entity_id or "", (None, None))
         kind = source_kind(titles, orgs, etype, name, quote.source_anonymity, quote.language)
         updates.append({"qid": quote.id, "b_kind": kind})
-    for chunk in _chunks(updates, 5000):
+    for chunk in chunks(updates, 5000):
         conn.execute(update(t.quotes).where(q.id == bindparam("qid")).values(source_kind=bindparam("b_kind")), chunk)
     regroup(conn, conn.execute(select(q.entity_id).where(q.entity_id.is_not(None)).distinct()).scalars().all())
 

@@ -24,13 +24,14 @@ to it. Articles without a copy have NULL.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, bindparam, or_, select, text, update
 
 from onrecord.statements.wire import Body, WireParams, body, canonical, components, probe, related
 from onrecord.storage import schema as t
+from onrecord.storage.chunking import chunks
 from onrecord.unionfind import DisjointSets
 
 if TYPE_CHECKING:
@@ -38,16 +39,11 @@ if TYPE_CHECKING:
 
 __all__ = ["article_wire", "clusters_of", "copies", "refresh"]
 
-_CHUNK = 500
 #: the relation the store applies
 DEFAULT_PARAMS = WireParams()
 #: phrases per full-text query (the probe of a long body is a few hundred)
 _PHRASES = 60
 
-
-def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[list[Any]]:
-    for start in range(0, len(items), size):
-        yield list(items[start : start + size])
 
 
 def clusters_of(conn: Connection, article_ids: Iterable[str]) -> set[str]:
@@ -56,7 +52,7 @@ def clusters_of(conn: Connection, article_ids: Iterable[str]) -> set[str]:
     a = t.articles.c
     ids = sorted(set(article_ids))
     heads: set[str] = set()
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         for row in conn.execute(select(a.id, a.wire_of).where(a.id.in_(chunk))):
             heads.add(row.wire_of or row.id)
     return _members(conn, heads) | set(ids)
@@ -65,7 +61,7 @@ def clusters_of(conn: Connection, article_ids: Iterable[str]) -> set[str]:
 def _members(conn: Connection, heads: Iterable[str]) -> set[str]:
     a = t.articles.c
     found: set[str] = set()
-    for chunk in _chunks(sorted(set(heads))):
+    for chunk in chunks(sorted(set(heads))):
         found.update(conn.execute(select(a.id).where(or_(a.id.in_(chunk), a.wire_of.in_(chunk)))).scalars())
     return found
 
@@ -75,7 +71,7 @@ def _candidates(conn: Connection, article_id: str, language: str, phrases: list[
     lower-case ASCII words, so no escaping is needed and both tokenisers read them alike)."""
     found: set[str] = set()
     postgres = conn.dialect.name == "postgresql"
-    for chunk in _chunks(phrases, _PHRASES):
+    for chunk in chunks(phrases, _PHRASES):
         if postgres:
             query = " | ".join("(" + " <-> ".join(p.split()) + ")" for p in chunk)
             stmt = text(
@@ -94,7 +90,7 @@ def _candidates(conn: Connection, article_id: str, language: str, phrases: list[
 def _rows(conn: Connection, ids: Iterable[str]) -> dict[str, Any]:
     a = t.articles.c
     rows: dict[str, Any] = {}
-    for chunk in _chunks(sorted(set(ids))):
+    for chunk in chunks(sorted(set(ids))):
         for row in conn.execute(select(a.id, a.language, a.text, a.date_from, a.wire_of).where(a.id.in_(chunk))):
             rows[row.id] = row
     return rows
@@ -142,7 +138,7 @@ def refresh(
                 if rows[i].wire_of != wanted:
                     changes.append({"aid": i, "w": wanted})
     a = t.articles
-    for chunk in _chunks(changes):
+    for chunk in chunks(changes):
         conn.execute(update(a).where(a.c.id == bindparam("aid")).values(wire_of=bindparam("w")), chunk)
 
 
@@ -162,7 +158,7 @@ def _stored_twin(conn: Connection, article_id: str, row: Any, phrase: str, writt
     found = sorted(_candidates(conn, article_id, row.language, [phrase]) - written)
     if not found or len(found) > _TWIN_CANDIDATES:
         return None
-    for chunk in _chunks(found):
+    for chunk in chunks(found):
         query = select(a.id, a.wire_of).where(a.id.in_(chunk), a.text == row.text).order_by(a.id).limit(1)
         for twin in conn.execute(query):
             return str(twin.wire_of or twin.id)
@@ -201,7 +197,7 @@ def _join(conn: Connection, written: list[str], params: WireParams) -> None:
             continue
         found = sorted(_candidates(conn, article_id, row.language, phrases))
         heads: dict[str, list[Any]] = {}
-        for chunk in _chunks(found):
+        for chunk in chunks(found):
             for other in conn.execute(select(a.id, a.wire_of).where(a.id.in_(chunk))):
                 # a written article is its own cluster until joined (its wire_of is not known yet)
                 head = other.id if other.id in rows else (other.wire_of or other.id)
@@ -218,7 +214,7 @@ def _join(conn: Connection, written: list[str], params: WireParams) -> None:
     for label in sets.joined():
         clusters.setdefault(sets.find(label), []).append(label)
     stored = sorted({label for labels in clusters.values() for label in labels} - set(dates))
-    for chunk in _chunks(stored):
+    for chunk in chunks(stored):
         dates.update({r.id: r.date_from for r in conn.execute(select(a.id, a.date_from).where(a.id.in_(chunk)))})
     changes: list[dict[str, Any]] = []
     repointed: list[dict[str, Any]] = []
@@ -232,9 +228,9 @@ def _join(conn: Connection, written: list[str], params: WireParams) -> None:
             else:  # a stored cluster's canonical article: it and its members follow the new one
                 repointed.append({"old": label, "w": head})
     table = t.articles
-    for chunk in _chunks(changes):
+    for chunk in chunks(changes):
         conn.execute(update(table).where(table.c.id == bindparam("aid")).values(wire_of=bindparam("w")), chunk)
-    for chunk in _chunks(repointed):
+    for chunk in chunks(repointed):
         conn.execute(
             update(table)
             .where(or_(table.c.id == bindparam("old"), table.c.wire_of == bindparam("old")))
