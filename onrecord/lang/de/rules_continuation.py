@@ -10,6 +10,8 @@ indices or spans out.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from onrecord.lang.de.features import cue_class, is_konj1
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon
@@ -293,8 +295,14 @@ def _speech_noun(tok: Token, lex: GermanLexicon) -> bool:
     "Eröffnungsrede", "Stellungnahme")."""
     if not _capitalised(tok) or tok.quoted >= 0:
         return False
-    low = tok.lower
-    return any(low.endswith(n.lower()) for n in (*lex.speech_nouns, *_COLON_NOUNS)) or lex.cues.get(tok.text) == "noun"
+    return tok.lower.endswith(_speech_noun_heads(lex.speech_nouns)) or lex.cues.get(tok.text) == "noun"
+
+
+@lru_cache(maxsize=4)
+def _speech_noun_heads(speech_nouns: frozenset[str]) -> tuple[str, ...]:
+    """The lower-cased speech nouns and :data:`_COLON_NOUNS`, as endings for ``str.endswith``
+    (built once per lexicon, not once per token)."""
+    return tuple(n.lower() for n in (*speech_nouns, *_COLON_NOUNS))
 
 
 def _colon_speech_word(
