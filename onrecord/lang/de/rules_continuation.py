@@ -32,6 +32,7 @@ from onrecord.lang.de.rules_speech_acts import CLAUSE_PUNCT, _subject_end
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 
 __all__ = [
+    "CONTINUATION_GAP",
     "FIRST_PERSON",
     "colon_attribution",
     "colon_remainder",
@@ -47,7 +48,9 @@ __all__ = [
 ]
 
 
-_CONTINUATION_GAP = 2  # sentences between a statement and the sentence that continues it
+#: sentences after a statement within which a sentence may continue it (here and in
+#: :func:`onrecord.lang.de.attribution.continues_statement`)
+CONTINUATION_GAP = 2
 
 
 def speech_mood(doc: PreparedDoc, begin: int, end: int) -> bool:
@@ -78,7 +81,7 @@ def _after_statement(doc: PreparedDoc, s_idx: int, said: set[int]) -> bool:
     toks = doc.tokens
     para = toks[doc.sentences[s_idx][0]].para
     return any(s_idx - k in said and para - toks[doc.sentences[s_idx - k][0]].para <= 1
-               for k in range(1, _CONTINUATION_GAP + 1) if s_idx - k >= 0)
+               for k in range(1, CONTINUATION_GAP + 1) if s_idx - k >= 0)
 
 
 def continuation_quote(doc: PreparedDoc, s_idx: int, said: set[int], lex: GermanLexicon) -> TokenSpan | None:
