@@ -25,7 +25,7 @@ from onrecord.lang.de.rules_phrases import (
     _modifier,
     _reporting_word,
     _sentence_start,
-    _weak_verb_lemmas,
+    _speech_verb,
     trailing_attribution,
 )
 from onrecord.lang.de.rules_speech_acts import CLAUSE_PUNCT, _subject_end
@@ -333,9 +333,7 @@ def _colon_speech_word(
             continue
         if k in tagged_cues and tok.text.islower():
             return k
-        if tok.text.islower() and tok.text.isalpha() and (
-            tok.lemma.lower() in _COLON_SPEECH or _weak_verb_lemmas(tok.lower) & _COLON_SPEECH
-        ):
+        if tok.text.islower() and tok.text.isalpha() and _speech_verb(tok, _COLON_SPEECH):
             return k
         if _speech_noun(tok, lex):
             return k
