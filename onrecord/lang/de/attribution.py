@@ -39,6 +39,7 @@ from onrecord.lang.de.rules import (
     split_at_source_phrases,
     split_at_trailing_attributions,
 )
+from onrecord.lang.de.rules_continuation import CONTINUATION_GAP
 from onrecord.lang.de.sources import (
     is_document,
     junk_source,
@@ -459,10 +460,6 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
     return out
 
 
-#: sentences after the end of the last statement within which Konjunktiv I continues it
-KONJ_CONTINUATION_GAP = 2
-
-
 def continues_statement(doc: PreparedDoc, att: Attribution, last: Attribution) -> bool:
     """An indirect or free indirect quote without cue or confident speaker that is speech by its
     mood: every sentence of it holds a verb in Konjunktiv I ("sei", "gelte", "habe") outside a
@@ -477,7 +474,7 @@ def continues_statement(doc: PreparedDoc, att: Attribution, last: Attribution) -
     toks = doc.tokens
     first = toks[att.begin]
     gap = first.sent - toks[last.end - 1].sent
-    if not 0 < gap <= KONJ_CONTINUATION_GAP or first.para - toks[last.end - 1].para > 1:
+    if not 0 < gap <= CONTINUATION_GAP or first.para - toks[last.end - 1].para > 1:
         return False
     if any(t.quoted >= 0 for p in att.parts for t in toks[p.begin : p.end]):
         return False

@@ -259,15 +259,17 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
             continue
         verb_at = pronoun_attribution(doc, b, e, lex)
         if verb_at is None:
-            said = quoted | {toks[sp.begin].sent for sp in out if sp.cls in QUOTE_CLASSES}
-            tagged_cue = any(sp.cls == "CUE" and b <= sp.begin < e for sp in local)
-            cont = continuation_quote(doc, s_idx, said, lex) if not tagged_cue else None
-            if cont is None and not tagged_cue:
-                cont = direct_continuation(doc, s_idx, [*spans, *out], lex)
-            if cont is not None:
-                out.append(cont)
+            # no attribution of its own: a sentence that continues a statement, unless the tagger
+            # tagged a cue in it
+            if not any(sp.cls == "CUE" and b <= sp.begin < e for sp in local):
+                said = quoted | {toks[sp.begin].sent for sp in out if sp.cls in QUOTE_CLASSES}
+                cont = continuation_quote(doc, s_idx, said, lex)
+                if cont is None:
+                    cont = direct_continuation(doc, s_idx, [*spans, *out], lex)
+                if cont is not None:
+                    out.append(cont)
             continue
-        if verb_at is not None and s_idx > 0 and s_idx - 1 not in quoted:
+        if s_idx > 0 and s_idx - 1 not in quoted:
             pb = doc.sentences[s_idx - 1][0]
             # same paragraph: a headline or dateline line above is nobody's statement
             if b - pb >= _MIN_QUOTE and toks[pb].para == toks[b].para and not any(t.quoted >= 0 for t in toks[pb:b]):
@@ -280,7 +282,7 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
                 np = noun_phrase_end(doc, verb_at + 1, e)
                 source_end = np[1] if np is not None else verb_at + 1  # no noun phrase: no source span
                 out.extend(_cue_and_source(local, cue_starts, verb_at, verb_at + 1, source_end))
-        elif verb_at is not None and s_idx > 0 and toks[doc.sentences[s_idx - 1][0]].para == toks[b].para:
+        elif s_idx > 0 and toks[doc.sentences[s_idx - 1][0]].para == toks[b].para:
             # the tagger found the statement before ("Die Mieten würden steigen. Das ist die Ansicht
             # von X."): the source of this sentence is its speaker, as a rule source (it may have
             # tagged "die Ansicht von X" as one, which names no one the ranker trusts)

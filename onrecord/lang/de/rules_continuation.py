@@ -10,6 +10,8 @@ indices or spans out.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from onrecord.lang.de.features import cue_class, is_konj1
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon
@@ -23,13 +25,14 @@ from onrecord.lang.de.rules_phrases import (
     _modifier,
     _reporting_word,
     _sentence_start,
-    _weak_verb_lemmas,
+    _speech_verb,
     trailing_attribution,
 )
 from onrecord.lang.de.rules_speech_acts import CLAUSE_PUNCT, _subject_end
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 
 __all__ = [
+    "CONTINUATION_GAP",
     "FIRST_PERSON",
     "colon_attribution",
     "colon_remainder",
@@ -45,7 +48,9 @@ __all__ = [
 ]
 
 
-_CONTINUATION_GAP = 2  # sentences between a statement and the sentence that continues it
+#: sentences after a statement within which a sentence may continue it (here and in
+#: :func:`onrecord.lang.de.attribution.continues_statement`)
+CONTINUATION_GAP = 2
 
 
 def speech_mood(doc: PreparedDoc, begin: int, end: int) -> bool:
@@ -76,7 +81,7 @@ def _after_statement(doc: PreparedDoc, s_idx: int, said: set[int]) -> bool:
     toks = doc.tokens
     para = toks[doc.sentences[s_idx][0]].para
     return any(s_idx - k in said and para - toks[doc.sentences[s_idx - k][0]].para <= 1
-               for k in range(1, _CONTINUATION_GAP + 1) if s_idx - k >= 0)
+               for k in range(1, CONTINUATION_GAP + 1) if s_idx - k >= 0)
 
 
 def continuation_quote(doc: PreparedDoc, s_idx: int, said: set[int], lex: GermanLexicon) -> TokenSpan | None:
@@ -293,8 +298,14 @@ def _speech_noun(tok: Token, lex: GermanLexicon) -> bool:
     "Eröffnungsrede", "Stellungnahme")."""
     if not _capitalised(tok) or tok.quoted >= 0:
         return False
-    low = tok.lower
-    return any(low.endswith(n.lower()) for n in (*lex.speech_nouns, *_COLON_NOUNS)) or lex.cues.get(tok.text) == "noun"
+    return tok.lower.endswith(_speech_noun_heads(lex.speech_nouns)) or lex.cues.get(tok.text) == "noun"
+
+
+@lru_cache(maxsize=4)
+def _speech_noun_heads(speech_nouns: frozenset[str]) -> tuple[str, ...]:
+    """The lower-cased speech nouns and :data:`_COLON_NOUNS`, as endings for ``str.endswith``
+    (built once per lexicon, not once per token)."""
+    return tuple(n.lower() for n in (*speech_nouns, *_COLON_NOUNS))
 
 
 def _colon_speech_word(
@@ -322,9 +333,7 @@ def _colon_speech_word(
             continue
         if k in tagged_cues and tok.text.islower():
             return k
-        if tok.text.islower() and tok.text.isalpha() and (
-            tok.lemma.lower() in _COLON_SPEECH or _weak_verb_lemmas(tok.lower) & _COLON_SPEECH
-        ):
+        if tok.text.islower() and tok.text.isalpha() and _speech_verb(tok, _COLON_SPEECH):
             return k
         if _speech_noun(tok, lex):
             return k

@@ -212,8 +212,7 @@ def trailing_source(doc: PreparedDoc, verb: int, end: int, lex: GermanLexicon) -
 def _reporting_word(tok: Token, lex: GermanLexicon) -> bool:
     """A reporting verb of the cue lexicon (or of :data:`_TRAILING_SPEECH`: "titelte") or "so"."""
     return tok.quoted < 0 and tok.text.islower() and (
-        tok.lower == "so" or cue_class(tok, lex) == "verb" or tok.lemma.lower() in _TRAILING_SPEECH
-        or bool(_weak_verb_lemmas(tok.lower) & _TRAILING_SPEECH)
+        tok.lower == "so" or cue_class(tok, lex) == "verb" or _speech_verb(tok, _TRAILING_SPEECH)
     )
 
 
@@ -449,6 +448,12 @@ _ACCUSATIVE = frozenset({"einen", "den", "ihn", "seinen", "ihren", "unseren", "k
 
 def _sentence_start(doc: PreparedDoc, i: int) -> int:
     return doc.sentences[doc.tokens[i].sent][0]
+
+
+def _speech_verb(tok: Token, verbs: frozenset[str]) -> bool:
+    """``tok`` is a form of one of ``verbs`` (infinitives) by its lemma, or by a guessed weak
+    lemma where the lemma table does not know the form (:func:`_weak_verb_lemmas`)."""
+    return tok.lemma.lower() in verbs or not _weak_verb_lemmas(tok.lower).isdisjoint(verbs)
 
 
 def _weak_verb_lemmas(word: str) -> set[str]:
