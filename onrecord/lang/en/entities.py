@@ -517,7 +517,7 @@ def _clause_subjects(tok: Token, builder: EntityBuilder) -> list[Cluster]:
         head = head.head
         if head.pos_ not in ("VERB", "AUX"):
             continue
-        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in head.children if c.dep_ in SUBJECTS]
         if not subjects:
             continue
         out: list[Cluster] = []
