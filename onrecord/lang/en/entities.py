@@ -592,11 +592,12 @@ def _held_by_other(role: Role, holder: Cluster, builder: EntityBuilder) -> bool:
     Peña Nieto" … "the president of Mexico"): the description then names that person."""
     title = (role.title or "").lower()
     head = title.split()[-1:]
+    where = (role.organization, role.place)
+    # the same title of the same body or place, or (a body or place given) the same title noun
     return any(
         c is not holder and c.type == "person" and any(
-            (r.title or "").lower() == title and (r.organization, r.place) == (role.organization, role.place)
-            or bool(role.organization or role.place) and (r.title or "").lower().split()[-1:] == head
-            and (r.organization, r.place) == (role.organization, role.place)
+            (r.organization, r.place) == where and (
+                (r.title or "").lower() == title or any(where) and (r.title or "").lower().split()[-1:] == head)
             for r in c.roles)
         for c in builder.clusters
     )
