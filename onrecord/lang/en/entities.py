@@ -45,6 +45,7 @@ NE_TYPES: dict[str, EntityType] = {
 }
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+PERSONAL_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
 RELATIVES = frozenset({"who", "whom", "whose", "that", "which"})
 POSSESSIVE = ("'s", "’s", "'", "’")
 #: dependency labels of a clause's subject
@@ -387,7 +388,7 @@ class EntityBuilder:
             return
         text = doc_text(self.doc)
         named = [b for b, e in speaker.mentions if any(sb <= b < se for sb, se in spans)
-                 and text[b:e].lower() not in MALE_PRONOUNS | FEMALE_PRONOUNS]
+                 and text[b:e].lower() not in PERSONAL_PRONOUNS]
         for tok in list(self.pronouns):
             if self.by_token.get(tok.i) is not speaker or not any(b <= tok.idx < e for b, e in spans):
                 continue
@@ -478,7 +479,7 @@ def build_entities(
             events.append((tok.i, "pron", tok))
     for i in source_heads:
         tok = doc[i]
-        if not tok.ent_type_ and tok.lower_ not in MALE_PRONOUNS | FEMALE_PRONOUNS:
+        if not tok.ent_type_ and tok.lower_ not in PERSONAL_PRONOUNS:
             events.append((i, "source", tok))
     events.sort(key=lambda e: (e[0], e[1] != "ent"))
     for _, what, obj in events:
@@ -516,7 +517,7 @@ def _clause_subjects(tok: Token, builder: EntityBuilder) -> list[Cluster]:
         head = head.head
         if head.pos_ not in ("VERB", "AUX"):
             continue
-        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in head.children if c.dep_ in SUBJECTS]
         if not subjects:
             continue
         out: list[Cluster] = []
@@ -591,11 +592,12 @@ def _held_by_other(role: Role, holder: Cluster, builder: EntityBuilder) -> bool:
     Peña Nieto" … "the president of Mexico"): the description then names that person."""
     title = (role.title or "").lower()
     head = title.split()[-1:]
+    where = (role.organization, role.place)
+    # the same title of the same body or place, or (a body or place given) the same title noun
     return any(
         c is not holder and c.type == "person" and any(
-            (r.title or "").lower() == title and (r.organization, r.place) == (role.organization, role.place)
-            or bool(role.organization or role.place) and (r.title or "").lower().split()[-1:] == head
-            and (r.organization, r.place) == (role.organization, role.place)
+            (r.organization, r.place) == where and (
+                (r.title or "").lower() == title or any(where) and (r.title or "").lower().split()[-1:] == head)
             for r in c.roles)
         for c in builder.clusters
     )
