@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping, Sequence
 
-from onrecord.extraction.stance_doc import _Doc
+from onrecord.extraction.stance_doc import _Doc, _inside
 from onrecord.extraction.stance_lexicon import _ADJECTIVE_ENDINGS, _QUOTE_MARKS, LemmaFn, StanceLexicon
 from onrecord.model import Entity, Quote, Span
 
@@ -189,7 +189,7 @@ def _missed_mentions(
         at = bisect.bisect_left(doc.mention_starts, qb)
         covered = [(b, e) for b, e, _ in doc.mentions[at : bisect.bisect_left(doc.mention_starts, qe)]] + speaker
         for w in doc.between(qb, qe):
-            if not w.text[:1].isupper() or any(b <= w.start < e for b, e in covered):
+            if not w.text[:1].isupper() or _inside(w.start, covered):
                 continue
             eid = keys.get(w.text) or (keys.get(w.text[:-1]) if w.text.endswith("s") else None)
             eid = eid or (keys.get(w.text[:-2]) if w.text.endswith(("'s", "’s")) else None)

@@ -88,10 +88,6 @@ __all__ = [
 ]
 
 
-#: the first words of the content that may hold a first-person belief frame ("Ich glaube, …")
-BELIEF_OPENING = 3
-
-
 #: how many opening words of the content may hold a subject and a stance verb ("he finally believes")
 SUBJECT_OPENING = 4
 

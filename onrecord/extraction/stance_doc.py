@@ -37,6 +37,7 @@ class _Doc:
         self.lex = lex
         self.sents = sentence_starts(text)
         self._words: dict[int, list[Word]] = {}
+        self._starts: dict[int, list[int]] = {}  # the words' starts per sentence, for a bisect
         self._anonymous: dict[int, list[int]] = {}
         self._names: dict[Span, bool] = {}
         self.mentions = sorted((b, e, entity.id) for entity in entities for b, e in entity.mentions)
@@ -82,18 +83,23 @@ class _Doc:
     def _bounds(self, i: int) -> Span:
         return self.sents[i], self.sents[i + 1] if i + 1 < len(self.sents) else len(self.text)
 
-    def _sentence_words(self, i: int) -> list[Word]:
+    def _sentence_words(self, i: int) -> tuple[list[Word], list[int]]:
+        """The words of sentence ``i`` and their starts."""
         found = self._words.get(i)
         if found is None:
             found = self._words[i] = words_in(self.text, *self._bounds(i))
-        return found
+            self._starts[i] = [w.start for w in found]
+        return found, self._starts[i]
 
     def between(self, begin: int, end: int) -> list[Word]:
         """The words that start in ``[begin, end)``."""
         if end <= begin:
             return []
-        first, last = self._sentence_index(begin), self._sentence_index(end - 1)
-        return [w for i in range(first, last + 1) for w in self._sentence_words(i) if begin <= w.start < end]
+        found: list[Word] = []
+        for i in range(self._sentence_index(begin), self._sentence_index(end - 1) + 1):
+            words, starts = self._sentence_words(i)
+            found += words[bisect.bisect_left(starts, begin) : bisect.bisect_left(starts, end)]
+        return found
 
     def sentence(self, pos: int) -> Span:
         return self._bounds(self._sentence_index(pos))
