@@ -108,6 +108,11 @@ def is_role_noun(tok: Token) -> bool:
     return _is_role_word(tok.lower_)
 
 
+def finite_verb(tokens: list[Token]) -> bool:
+    """Whether a phrase holds a verb that is no role noun and no participle (a clause, no role phrase)."""
+    return any(t.pos_ in ("VERB", "AUX") and not is_role_noun(t) and t.tag_ not in ("VBG", "VBN") for t in tokens)
+
+
 def _text(tokens: list[Token]) -> str:
     """The words as the text writes them (contiguous tokens keep their spacing)."""
     if not tokens:
