@@ -25,7 +25,6 @@ _DROP_WORDS = frozenset({"camp", "localist", "nonpartisan", "veteran", "well-kno
                          "longtime", "long-time", "billionaire", "millionaire", "multimillionaire"})
 #: prepositions after a role noun that lead to its field, organisation or place
 _FIELD_PREPS = frozenset({"of", "for", "in", "on", "at"})
-_ORG_PREPS = frozenset({"at", "of", "for", "with", "from", "to"})
 _JOINERS = frozenset({"of", "for", "on", "and", "&", "the", "de", "la", "du"})
 
 
