@@ -32,7 +32,7 @@ from onrecord.lang.de.entity_names import (
 )
 from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.memo import memoised
-from onrecord.lang.de.role_rules2 import described_body_names, possessive_organisation
+from onrecord.lang.de.role_bodies import described_body_names, possessive_organisation
 from onrecord.lang.de.roles import (
     KindAt,
     RoleMatch,

@@ -17,6 +17,7 @@ from onrecord.lang.en.role_lexicon import (
     PLACE_LABELS,
     _ent,
     _text,
+    finite_verb,
     is_role_noun,
 )
 from onrecord.lang.en.role_phrases import _name_run, _parse, _role
@@ -208,9 +209,7 @@ def _copula_roles(ent: SpacySpan) -> list[Role]:
         out.append(doc[j])
         j += 1
     first = next((t for t in out if t.lower_ not in _DETS), None)
-    if first is None or len(out) > 18 or not any(is_role_noun(t) for t in out[:5]) or any(
-        t.pos_ in ("VERB", "AUX") and not is_role_noun(t) and t.tag_ not in ("VBG", "VBN") for t in out
-    ):
+    if first is None or len(out) > 18 or not any(is_role_noun(t) for t in out[:5]) or finite_verb(out):
         return []
     roles: list[Role] = []
     for part in _role_parts(out):

@@ -25,7 +25,6 @@ _DROP_WORDS = frozenset({"camp", "localist", "nonpartisan", "veteran", "well-kno
                          "longtime", "long-time", "billionaire", "millionaire", "multimillionaire"})
 #: prepositions after a role noun that lead to its field, organisation or place
 _FIELD_PREPS = frozenset({"of", "for", "in", "on", "at"})
-_ORG_PREPS = frozenset({"at", "of", "for", "with", "from", "to"})
 _JOINERS = frozenset({"of", "for", "on", "and", "&", "the", "de", "la", "du"})
 
 
@@ -106,6 +105,11 @@ def _is_role_word(low: str) -> bool:
 def is_role_noun(tok: Token) -> bool:
     """A role noun, singular or plural, also as the last part of a hyphenated word."""
     return _is_role_word(tok.lower_)
+
+
+def finite_verb(tokens: list[Token]) -> bool:
+    """Whether a phrase holds a verb that is no role noun and no participle (a clause, no role phrase)."""
+    return any(t.pos_ in ("VERB", "AUX") and not is_role_noun(t) and t.tag_ not in ("VBG", "VBN") for t in tokens)
 
 
 def _text(tokens: list[Token]) -> str:

@@ -54,6 +54,7 @@ from onrecord.lang.en.role_lexicon import (
     ORG_LABELS,
     PLACE_LABELS,
     field_plurals,
+    finite_verb,
     is_role_noun,
     portfolio_words,
     role_nouns,
@@ -107,6 +108,22 @@ def person_roles(ent: SpacySpan) -> list[Role]:
     return roles
 
 
+#: the dependents of a role noun kept in an unnamed source's phrase (before the noun, or a prepositional phrase)
+_UNNAMED_DEPS = frozenset({"det", "amod", "compound", "poss", "nmod", "case", "prep", "punct"})
+#: the same for a definite description
+_DESCRIPTION_KEEP = frozenset({"det", "amod", "compound", "nmod", "nummod", "prep", "punct", "advmod"})
+
+
+def _phrase_bounds(tok: Token, deps: frozenset[str]) -> tuple[int, int]:
+    """First and last token index of a role noun's phrase: the noun with the subtrees of its
+    dependents in ``deps`` that stand before it, and of its prepositional phrases."""
+    keep = {tok.i}
+    for child in tok.children:
+        if child.dep_ in deps and (child.i < tok.i or child.dep_ == "prep"):
+            keep.update(t.i for t in child.subtree)
+    return min(keep), max(keep)
+
+
 def unnamed_role(tok: Token) -> Role | None:
     """The role of an unnamed singular source whose head is a role noun ("a spokesman for the
     State Department said" → title "spokesman", organisation "State Department"): the head with
@@ -121,19 +138,13 @@ def unnamed_role(tok: Token) -> Role | None:
     if any(c.dep_ == "appos" or c.ent_type_ == "PERSON" for c in tok.children):
         return None  # "a spokesman for the party, John Roe": the role of the name
     doc = tok.doc
-    keep = {tok.i}
-    for child in tok.children:
-        if child.dep_ in ("det", "amod", "compound", "poss", "nmod", "case", "prep", "punct") and (
-            child.i < tok.i or child.dep_ == "prep"
-        ):
-            keep.update(t.i for t in child.subtree)
-    first, last = min(keep), max(keep)
+    first, last = _phrase_bounds(tok, _UNNAMED_DEPS)
     if last + 2 < len(doc) and doc[last + 1].text == "," and doc[last + 2].ent_type_ == "PERSON":
         return None  # "a spokesman for Harbor Bank, John Rowe, said": the role of the name after it
     tokens = [t for t in doc[first : last + 1] if not t.is_space]
     if any(t.ent_type_ == "PERSON" for t in tokens):
         return None
-    if any(t.pos_ in ("VERB", "AUX") and not is_role_noun(t) and t.tag_ not in ("VBG", "VBN") for t in tokens):
+    if finite_verb(tokens):
         return None
     parsed = _parse(tokens)
     if parsed is None or not parsed.title or not (parsed.organization or parsed.place):
@@ -173,13 +184,7 @@ def description_role(tok: Token) -> Role | None:
     if any(c.text in _POSSESSIVE for c in tok.children) and tok.head.lower_ in _BODY_NOUNS | {"station"}:
         return None  # "the sheriff's office": the office stands for a body
     doc = tok.doc
-    keep = {tok.i}
-    for child in tok.children:
-        if child.dep_ in ("det", "amod", "compound", "nmod", "nummod", "prep", "punct", "advmod") and (
-            child.i < tok.i or child.dep_ == "prep"
-        ):
-            keep.update(t.i for t in child.subtree)
-    first, last = min(keep), max(keep)
+    first, last = _phrase_bounds(tok, _DESCRIPTION_KEEP)
     after = doc[last + 1] if last + 1 < len(doc) else None
     if after is not None and (after.ent_type_ == "PERSON" or after.text == "," and last + 2 < len(doc)
                               and doc[last + 2].ent_type_ == "PERSON"):
@@ -187,7 +192,7 @@ def description_role(tok: Token) -> Role | None:
     tokens = [t for t in doc[first : last + 1] if not t.is_space]
     if any(t.ent_type_ == "PERSON" or t.text in _POSSESSIVE for t in tokens):
         return None  # "the Clinton campaign's chairman": a person's or a body's phrase of its own kind
-    if any(t.pos_ in ("VERB", "AUX") and not is_role_noun(t) and t.tag_ not in ("VBG", "VBN") for t in tokens):
+    if finite_verb(tokens):
         return None
     parsed = _parse(tokens)
     if parsed is None or not parsed.title:

@@ -1,5 +1,6 @@
-"""Second-round German role rules (issue 13, roles round 11): a role's organisation named by a
-possessive that points back to a body ("Die FPÖ plakatiert ihren Kandidaten Norbert Hofer")."""
+"""A role's organisation from the body around it (issue 13, roles round 11): named by a possessive
+that points back to a body ("Die FPÖ plakatiert ihren Kandidaten Norbert Hofer"), and a body given
+by kind noun and name reduced to the name ("Regierungspartei NCD" → "NCD")."""
 
 from __future__ import annotations
 
