@@ -171,7 +171,18 @@ BUNDLED = Path(__file__).parent / "data"
 #: the splits of the bundled sets: ``dev`` and the parts ``heldout`` … ``heldout8``, each annotated after
 #: the part before it had been scored (each set has as many as its README section lists); ``all``
 #: is every part of a set but those in :data:`HELD_BACK`
-BUNDLED_SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "all")
+BUNDLED_SPLITS = (
+    "dev",
+    "heldout",
+    "heldout2",
+    "heldout3",
+    "heldout4",
+    "heldout5",
+    "heldout6",
+    "heldout7",
+    "heldout8",
+    "all",
+)
 #: (file, split) of the parts still held back (never scored): ``all`` leaves them out, so only
 #: naming the split scores them (roles ``heldout6``, stance ``heldout5`` and about ``heldout4`` were
 #: scored once on 2026-12-07 and are development data since; about ``heldout5`` labels ``about`` for
