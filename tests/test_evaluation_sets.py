@@ -287,7 +287,7 @@ def test_bundled_sets_hold_ids_offsets_and_short_labels_only() -> None:
         ids = [r["id"] for r in records]
         assert len(ids) == len(set(ids)), name
         for record in records:
-            roles_splits = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
+            roles_splits = ("dev", "heldout", *(f"heldout{n}" for n in range(2, 9)))
             assert record["split"] in (roles_splits if name == "roles.jsonl" else ("dev", "heldout"))
             assert set(record) <= {"id", "split", "sha256", "chars", "quotes", "roles"}
             chars = int(record["chars"])  # type: ignore[arg-type]
@@ -433,12 +433,39 @@ def test_the_seventh_held_back_roles_part_is_fresh_and_in_both_languages() -> No
     assert not {str(r["id"]) for r in seventh} & others
 
 
+def test_the_eighth_held_back_roles_part_is_fresh_and_in_both_languages() -> None:
+    # heldout8 was drawn while heldout7 was still held back, from documents in no bundled file
+    # (stance heldout7, drawn in the same session from the lower halves, included): none of its
+    # documents may be in any other part of any bundled file, and it holds German and English roles
+    eighth = [r for r in _bundled("roles.jsonl") if r["split"] == "heldout8"]
+    counts = {"de": 0, "en": 0}
+    for record in eighth:
+        corpus = str(record["id"]).split(":")[0]
+        assert corpus in ("bench-de", "attribution-en-train"), record["id"]
+        counts[CORPUS_LANGUAGE[corpus]] += len(record["roles"])  # type: ignore[arg-type]
+    assert counts["de"] >= 50 and counts["en"] >= 50 and sum(counts.values()) >= 100
+    others: set[str] = set()
+    for name in sorted(p.name for p in BUNDLED.glob("*.jsonl")):
+        for record in _bundled(name):
+            if not (name == "roles.jsonl" and record["split"] == "heldout8"):
+                others |= _document_ids(record)
+    assert not {str(r["id"]) for r in eighth} & others
+
+
 def test_every_held_back_part_exists_and_all_leaves_it_out() -> None:
     # the parts still held back (roles heldout7, stance heldout6 and the about sample's heldout5,
-    # which labels `about` for exactly stance heldout6's statements) are scored only by naming them;
-    # roles heldout6, stance heldout5 and about heldout4 were scored once (2026-12-07) and `all`
-    # includes them since
-    assert HELD_BACK == {("roles.jsonl", "heldout7"), ("stance.jsonl", "heldout6"), ("about.jsonl", "heldout5")}
+    # which labels `about` for exactly stance heldout6's statements; roles heldout8, stance heldout7
+    # and about heldout6, drawn next to them on 2026-12-07) are scored only by naming them; roles
+    # heldout6, stance heldout5 and about heldout4 were scored once (2026-12-07) and `all` includes
+    # them since
+    assert HELD_BACK == {
+        ("roles.jsonl", "heldout7"),
+        ("stance.jsonl", "heldout6"),
+        ("about.jsonl", "heldout5"),
+        ("roles.jsonl", "heldout8"),
+        ("stance.jsonl", "heldout7"),
+        ("about.jsonl", "heldout6"),
+    }
     for name, split in sorted(HELD_BACK):
         assert any(r["split"] == split for r in _bundled(name)), (name, split)
         assert all(r["split"] != split for r in _bundled_records(BUNDLED / name, "all")), (name, split)
@@ -446,6 +473,8 @@ def test_every_held_back_part_exists_and_all_leaves_it_out() -> None:
         assert any(r["split"] == split for r in _bundled_records(BUNDLED / name, "all")), (name, split)
     about = {str(r["id"]) for r in _bundled("about.jsonl") if r["split"] == "heldout5"}
     assert about == {str(r["id"]) for r in _bundled("stance.jsonl") if r["split"] == "heldout6"}
+    about = {str(r["id"]) for r in _bundled("about.jsonl") if r["split"] == "heldout6"}
+    assert about == {str(r["id"]) for r in _bundled("stance.jsonl") if r["split"] == "heldout7"}
     # no other part of any file holds a held-back document, so `all` never reads one
     held = {str(r["id"]) for name, split in HELD_BACK for r in _bundled(name) if r["split"] == split}
     others: set[str] = set()
@@ -454,6 +483,19 @@ def test_every_held_back_part_exists_and_all_leaves_it_out() -> None:
             if (name, record.get("split")) not in HELD_BACK:
                 others |= _document_ids(record)
     assert not held & others
+
+
+@pytest.mark.skipif(not (SHARED / "bench-de").is_dir(), reason="needs ../shared/data")
+def test_the_eighth_held_back_roles_part_points_at_names_in_the_real_texts_and_all_leaves_it_out() -> None:
+    # reads the gold only (text digests, spans); no system output on this part
+    docs = read_roles("heldout8", SHARED)
+    assert len(docs) == sum(1 for r in _bundled("roles.jsonl") if r["split"] == "heldout8")
+    for doc in docs:
+        for role in doc.roles:
+            covered = doc.text[role.span[0] : role.span[1]]
+            assert covered == covered.strip() and covered[:1].isalpha(), (doc.id, covered)
+            assert role.title or role.organization or role.place, (doc.id, covered)
+    assert not {d.id for d in docs} & {d.id for d in read_roles("all", SHARED)}
 
 
 @pytest.mark.skipif(not (SHARED / "bench-de").is_dir(), reason="needs ../shared/data")
