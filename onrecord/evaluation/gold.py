@@ -199,6 +199,7 @@ HELD_BACK = frozenset(
         ("stance.jsonl", "heldout7"),
         ("about.jsonl", "heldout6"),
         ("crossgenre-de.jsonl", "heldout2"),
+        ("crossgenre-en.jsonl", "heldout2"),
     }
 )
 #: corpus prefix of a bundled document id -> language of its text (the train splits: statement pairs,
