@@ -401,3 +401,4 @@ def test_eval_about_accepts_the_held_back_part_by_name(monkeypatch: pytest.Monke
     assert "heldout5 (roles, stance and about sets)" in option.help
     assert ("about.jsonl", "heldout6") in HELD_BACK and "heldout6 (roles, stance and about sets)" in option.help
     assert "heldout7 (roles and stance sets)" in option.help and "heldout8 (roles set)" in option.help
+    assert "heldout2 (roles, stance, about and cross-genre sets)" in option.help

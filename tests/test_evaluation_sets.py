@@ -94,6 +94,31 @@ def test_crossgenre_reader_loads_texts_and_keeps_only_the_split(corpora: Path, t
     assert len(read_crossgenre("de", "all", corpora, gold_path=gold)) == 2
 
 
+def test_crossgenre_reader_reads_polnear_train_texts_and_all_leaves_held_back_parts_out(
+    corpora: Path, tmp_path: Path
+) -> None:
+    # the English heldout2 points into PolNeAR train (`attribution-en-train:<stem>`); a file named
+    # like a bundled set leaves its held-back part out of `all`
+    text = 'The council met.\n\n"We are ready," said Ann Vale.\n'
+    folder = corpora / "attribution-en" / "train" / "text"
+    folder.mkdir(parents=True)
+    (folder / "council.txt").write_text(text, encoding="utf-8")
+    quote = {
+        "kind": "direct",
+        "spans": [_span(text, '"We are ready,"')],
+        "cue": [_span(text, "said")],
+        "speaker": [_span(text, "Ann Vale")],
+        "speaker_label": "Ann Vale",
+    }
+    record = {"id": "attribution-en-train:council", "sha256": _digest(text), "chars": len(text), "quotes": [quote]}
+    news = {"id": "news-en:budget", "split": "dev", "sha256": _digest(NEWS_TEXT), "chars": len(NEWS_TEXT), "quotes": []}
+    gold = _write(tmp_path / "crossgenre-en.jsonl", [news, record | {"split": "heldout2"}])
+    [doc] = read_crossgenre("en", "heldout2", corpora, gold_path=gold)
+    assert doc.id == "attribution-en-train:council" and doc.language == "en"
+    assert doc.text[slice(*doc.quotes[0].speaker[0])] == "Ann Vale"
+    assert [d.id for d in read_crossgenre("en", "all", corpora, gold_path=gold)] == ["news-en:budget"]
+
+
 def test_crossgenre_reader_refuses_a_changed_text(corpora: Path, tmp_path: Path) -> None:
     record = _quote_record("bench-de:gnad-0", _gnad(0) + " Nachtrag.", "dev")
     gold = _write(tmp_path / "cg.jsonl", [record])
@@ -288,7 +313,7 @@ def test_bundled_sets_hold_ids_offsets_and_short_labels_only() -> None:
         assert len(ids) == len(set(ids)), name
         for record in records:
             roles_splits = ("dev", "heldout", *(f"heldout{n}" for n in range(2, 9)))
-            assert record["split"] in (roles_splits if name == "roles.jsonl" else ("dev", "heldout"))
+            assert record["split"] in (roles_splits if name == "roles.jsonl" else ("dev", "heldout", "heldout2"))
             assert set(record) <= {"id", "split", "sha256", "chars", "quotes", "roles"}
             chars = int(record["chars"])  # type: ignore[arg-type]
             for item in record.get("quotes", []) + record.get("roles", []):  # type: ignore[operator]
@@ -465,6 +490,8 @@ def test_every_held_back_part_exists_and_all_leaves_it_out() -> None:
         ("roles.jsonl", "heldout8"),
         ("stance.jsonl", "heldout7"),
         ("about.jsonl", "heldout6"),
+        ("crossgenre-de.jsonl", "heldout2"),
+        ("crossgenre-en.jsonl", "heldout2"),
     }
     for name, split in sorted(HELD_BACK):
         assert any(r["split"] == split for r in _bundled(name)), (name, split)
@@ -483,6 +510,39 @@ def test_every_held_back_part_exists_and_all_leaves_it_out() -> None:
             if (name, record.get("split")) not in HELD_BACK:
                 others |= _document_ids(record)
     assert not held & others
+
+
+def test_the_held_back_crossgenre_parts_are_fresh_and_large_enough() -> None:
+    # the cross-genre sets' heldout2 was drawn after their heldout had been scored many times, from
+    # documents in no bundled file: none of its documents may be in any other part of any file
+    for name, corpus, docs_min, quotes_min in (
+        ("crossgenre-de.jsonl", "bench-de", 15, 80),
+        ("crossgenre-en.jsonl", "attribution-en-train", 8, 60),
+    ):
+        fresh = [r for r in _bundled(name) if r["split"] == "heldout2"]
+        assert all(str(r["id"]).split(":")[0] == corpus for r in fresh), name
+        assert len(fresh) >= docs_min and sum(len(r["quotes"]) for r in fresh) >= quotes_min  # type: ignore[misc,arg-type]
+        others: set[str] = set()
+        for other in sorted(p.name for p in BUNDLED.glob("*.jsonl")):
+            for record in _bundled(other):
+                if not (other == name and record["split"] == "heldout2"):
+                    others |= _document_ids(record)
+        assert not {str(r["id"]) for r in fresh} & others, name
+
+
+@pytest.mark.skipif(not (SHARED / "bench-de").is_dir(), reason="needs ../shared/data")
+def test_the_held_back_crossgenre_parts_load_from_the_real_texts_and_all_leaves_them_out() -> None:
+    # reads the gold only (text digests, spans); no system output on these parts
+    for language in ("de", "en"):
+        docs = read_crossgenre(language, "heldout2", SHARED)
+        name = f"crossgenre-{language}.jsonl"
+        assert len(docs) == sum(1 for r in _bundled(name) if r["split"] == "heldout2")
+        for doc in docs:
+            for quote in doc.quotes:
+                for begin, end in quote.spans + quote.speaker:
+                    covered = doc.text[begin:end]
+                    assert covered == covered.strip() and covered, (doc.id, begin)
+        assert not {d.id for d in docs} & {d.id for d in read_crossgenre(language, "all", SHARED)}
 
 
 @pytest.mark.skipif(not (SHARED / "bench-de").is_dir(), reason="needs ../shared/data")

@@ -187,7 +187,9 @@ BUNDLED_SPLITS = (
 #: naming the split scores them (roles ``heldout6``, stance ``heldout5`` and about ``heldout4`` were
 #: scored once on 2026-12-07 and are development data since; about ``heldout5`` labels ``about`` for
 #: exactly the statements of stance ``heldout6``; roles ``heldout8``, stance ``heldout7`` and about
-#: ``heldout6`` were drawn on 2026-12-07 next to them, about ``heldout6`` for the statements of stance ``heldout7``)
+#: ``heldout6`` were drawn on 2026-12-07 next to them, about ``heldout6`` for the statements of stance ``heldout7``;
+#: the cross-genre quote sets' ``heldout2`` (German and English) was drawn on 2026-12-07 after their ``heldout`` had
+#: been scored many times)
 HELD_BACK = frozenset(
     {
         ("roles.jsonl", "heldout7"),
@@ -196,6 +198,8 @@ HELD_BACK = frozenset(
         ("roles.jsonl", "heldout8"),
         ("stance.jsonl", "heldout7"),
         ("about.jsonl", "heldout6"),
+        ("crossgenre-de.jsonl", "heldout2"),
+        ("crossgenre-en.jsonl", "heldout2"),
     }
 )
 #: corpus prefix of a bundled document id -> language of its text (the train splits: statement pairs,
@@ -318,7 +322,8 @@ def _span_list(value: object) -> list[Span]:
 
 
 def read_crossgenre(language: str, split: str, data_root: Path, gold_path: Path | None = None) -> list[GoldDoc]:
-    """The cross-genre quote set of ``language`` (``de``: derStandard, ``en``: news-en), one split."""
+    """The cross-genre quote set of ``language`` (``de``: derStandard, ``en``: news-en; its ``heldout2``
+    part: PolNeAR train, ``attribution-en-train:<stem>``), one split."""
     path = gold_path or BUNDLED / f"crossgenre-{language}.jsonl"
     texts = CorpusTexts(data_root)
     docs: list[GoldDoc] = []
