@@ -211,11 +211,18 @@ def _clause_around(frame: list[Word], first: Word, last: Word, stop: frozenset[s
 def _main_clause(words: list[Word], lex: StanceLexicon) -> list[Word]:
     """The words of ``words`` outside subordinate clauses: a clause opened by a subordinator
     ("because", "which", "weil", "dass" after the first word) or, after a comma, by a relative
-    pronoun ("…, der …") runs to the next comma or the end (guidelines 1.1: the main clause decides)."""
+    pronoun ("…, der …") runs to the next comma or the end (guidelines 1.1: the main clause decides).
+    Words in parentheses are an aside of the writer or the source, outside the main clause."""
     subordinators, relatives, prepositions = lex.of("subordinator"), lex.of("relative"), lex.of("preposition")
     main: list[Word] = []
     inside = complement = False
+    depth = 0  # inside parentheses: an aside, not the main clause ("eine neue (und wohl teure) Erweiterung")
     for i, w in enumerate(words):
+        if w.text in ("(", ")"):
+            depth = max(0, depth + (1 if w.text == "(" else -1))
+            continue
+        if depth:
+            continue
         if _ends(words, i, lex.ordinal_period) and not (complement and w.text == ","):
             inside = complement = False
             main.append(w)
