@@ -17,7 +17,7 @@ from onrecord.extraction.stance import annotate
 from onrecord.lang.de.stance import stance_lexicon as german
 from onrecord.lang.en.stance import cue_lemma
 from onrecord.lang.en.stance import stance_lexicon as english
-from onrecord.model import Quote
+from onrecord.model import Mention, Quote
 from tests.test_stance_round6 import _quote
 
 
@@ -266,3 +266,26 @@ def test_denkbar_before_an_adjective_is_an_intensifier() -> None:
     )
     text = "„Ein zweiter Ausbruch ist denkbar“, sagt die Ärztin."
     assert _de(text, _quote(text, "Ein zweiter Ausbruch ist denkbar", "sagt", "die Ärztin")).stance == "hedged"
+
+
+# --- the cue's clause ends at a subordinate clause; evidential "appear" as the cue
+
+
+def test_stance_verb_in_a_temporal_clause_is_not_the_cue() -> None:
+    # "said … when asked about": the cue is "said"; "asked" belongs to the temporal clause
+    text = "“Anyone who skips the meeting loses the vote. That is the rule,” said club member Ann Dale when asked about the election."
+    quote = _quote(
+        text, "Anyone who skips the meeting loses the vote. That is the rule,", "said", "club member Ann Dale"
+    )
+    assert _en(text, quote).stance == "asserted"
+
+
+def test_appear_as_the_cue_is_a_hedge() -> None:
+    text = "The new timetable also did not appear to reduce the delays."
+    quote = Quote(
+        id="q1", kind="indirect", text="The new timetable to reduce the delays",
+        spans=[(0, text.index(" also")), (text.index("to reduce"), len(text) - 1)],
+        cue=Mention(text="appear", spans=[(text.index("appear"), text.index("appear") + 6)]), speaker=None, confidence=0.9,
+    )  # fmt: skip
+    result = _en(text, quote)
+    assert (result.stance, result.negated) == ("hedged", True)

@@ -480,7 +480,10 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
         # the stance participle right before the words is theirs ("hat … aufgerufen und
         # angekündigt, man werde …"), else the first one in the auxiliary's clause
         nearest = _governing(frame, quote, lex, lemma)
-        cue_words = nearest or _cue_in(_own_clause(later[:6], lex), lex, lemma) or cue_words
+        own = _own_clause(later[:6], lex)
+        # not from a subordinate clause after the cue ("said … when asked about …")
+        own = own[: next((i for i, w in enumerate(own) if w.lower in lex.of("subordinator")), len(own))]
+        cue_words = nearest or _cue_in(own, lex, lemma) or cue_words
         if not any(lemma(w.text).lower() in lex.cue_lemmas for w in cue_words):
             cue_words = _particle_verb(frame, cue_words, lex, lemma) + cue_words
     after_cue = [w for w in frame if cue_words and w.start > cue_words[-1].start]
