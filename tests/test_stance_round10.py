@@ -289,3 +289,25 @@ def test_appear_as_the_cue_is_a_hedge() -> None:
     )  # fmt: skip
     result = _en(text, quote)
     assert (result.stance, result.negated) == ("hedged", True)
+
+
+# --- anonymity (guidelines 3): documents cited by "heißt es in …", publications without a name
+
+
+def test_heisst_es_in_a_cited_document_is_no_concealed_source() -> None:
+    text = "Die Kommission hat am Montag Regeln zum Tierschutz beschlossen. Tiere müssten geschützt werden, heißt es in der Erklärung."
+    quote = _quote(text, "Tiere müssten geschützt werden", "heißt es", "Erklärung", kind="reported")
+    assert _de(text, quote).source_anonymity == "named"
+    # "heißt es in der Partei" stays a concealed source (guidelines 6)
+    text = "Am Montag tagt der Vorstand. Der Chef müsse gehen, heißt es in der Partei."
+    quote = _quote(text, "Der Chef müsse gehen", "heißt es", "Partei", kind="reported")
+    assert _de(text, quote).source_anonymity == "anonymous"
+
+
+def test_publication_without_a_name_is_unnamed() -> None:
+    text = "Newspaper: Mayor used a private phone for city business."
+    quote = _quote(text, "Mayor used a private phone for city business", ":", "Newspaper", kind="reported")
+    assert _en(text, quote).source_anonymity == "unnamed"
+    text = "The Daily Courier said the mayor used a private phone. The newspaper said the mayor had stopped."
+    quote = _quote(text, "the mayor had stopped", "said", "The newspaper", kind="reported")
+    assert _en(text, quote).source_anonymity == "named"
