@@ -26,7 +26,7 @@ def _de_lemma(word: str) -> str:
     return {
         "sagte": "sagen", "sagt": "sagen", "schrieb": "schreiben", "erklärte": "erklären",
         "schließen": "schließen", "betonte": "betonen", "glaube": "glauben", "glaubt": "glauben",
-        "weigerte": "weigern",
+        "weigerte": "weigern", "gehe": "gehen", "gefordert": "fordern", "hat": "haben",
     }.get(word, word.lower())  # fmt: skip
 
 
@@ -311,3 +311,28 @@ def test_publication_without_a_name_is_unnamed() -> None:
     text = "The Daily Courier said the mayor used a private phone. The newspaper said the mayor had stopped."
     quote = _quote(text, "the mayor had stopped", "said", "The newspaper", kind="reported")
     assert _en(text, quote).source_anonymity == "named"
+
+
+# --- German verb frames: a participle closing a sentence-long span, a particle after a first-person verb
+
+
+def test_auxiliary_cue_takes_the_participle_closing_the_span() -> None:
+    # the span holds the whole sentence; "hat" is the cue, "gefordert" closes its clause (guidelines 1.2 demand)
+    text = "Die Stadtregierung hat in einem Schreiben an das Ministerium eine rasche Sanierung der Brücke gefordert."
+    words = text[:-1]
+    begin = 0
+    cue_at = text.index("hat")
+    quote = Quote(
+        id="q1", kind="reported", text=words, spans=[(begin, len(words))],
+        cue=Mention(text="hat", spans=[(cue_at, cue_at + 3)]), speaker=None, confidence=0.9,
+    )  # fmt: skip
+    assert _de(text, quote).stance == "demand"
+
+
+def test_first_person_verb_with_its_particle_frames_the_words() -> None:
+    text = "„Wir schließen daraus, dass die Tiere den Lärm nicht hören“, sagt die Forscherin."
+    quote = _quote(text, "Wir schließen daraus, dass die Tiere den Lärm nicht hören", "sagt", "die Forscherin")
+    assert _de(text, quote).stance == "belief"
+    text = "„Ich gehe davon aus, dass die Saison im Mai beginnt“, sagt der Trainer."
+    quote = _quote(text, "Ich gehe davon aus, dass die Saison im Mai beginnt", "sagt", "der Trainer")
+    assert _de(text, quote).stance == "belief"

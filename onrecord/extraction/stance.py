@@ -205,7 +205,11 @@ def _subject_cue(opening: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> Sta
     # a do-support and its negation stand between ("I don't think …", "we do not believe …")
     after = [w for w in opening[at + 1 : at + 5] if w.lower not in lex.of("do_support")]
     for j, w in enumerate(after[:2]):
-        entry = lex.cues.get(lemma(w.text).lower())
+        lem = lemma(w.text).lower()
+        # a separable particle right after the verb ("Wir schließen daraus, …", "Ich gehe davon aus");
+        # not the hedge idiom, which needs its negation ("schließen … nicht aus")
+        particle = next((e for p in after[j + 1 : j + 3] if (e := lex.particle_cues.get((lem, p.lower)))), None)
+        entry = particle if particle is not None and particle[0] != "hedged" else lex.cues.get(lem)
         if entry is not None and entry[0] == "belief" and clause_object(after[j + 1 :], lex):
             return None  # "I wish them luck", "I haven't thought about it": no clause to frame
         if entry is not None and entry[0] != "asserted":
@@ -400,6 +404,20 @@ def _refused_act(
     return verb not in lex.cues and verb not in lex.of("refused_speech")
 
 
+def _closing_participle(
+    cue_words: list[Word], quote: Quote, content: list[Word], lex: StanceLexicon, lemma: LemmaFn
+) -> list[Word]:
+    """An auxiliary cue inside a span of the whole sentence takes the stance participle closing its
+    clause ("Die Regierung hat in einer Note … die Strafverfolgung gefordert."): German puts it
+    last, after the words it governs; else the cue stays."""
+    if not cue_words or cue_words[-1].lower not in lex.of("auxiliary") or not _inside(cue_words[-1].start, quote.spans):
+        return cue_words
+    after = [w for w in content if w.start > cue_words[-1].start and w.text not in _QUOTE_MARKS]
+    end = next((i for i, w in enumerate(after) if w.text in _CLAUSE_END), len(after))
+    found = _cue_in(after[end - 1 : end], lex, lemma) if end else []
+    return found or cue_words
+
+
 def _right_before(frame: list[Word], quote: Quote) -> list[Word]:
     """The frame word right before the quote's first words (commas, colons and quote marks
     skipped), if any."""
@@ -483,7 +501,7 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
         own = _own_clause(later[:6], lex)
         # not from a subordinate clause after the cue ("said … when asked about …")
         own = own[: next((i for i, w in enumerate(own) if w.lower in lex.of("subordinator")), len(own))]
-        cue_words = nearest or _cue_in(own, lex, lemma) or cue_words
+        cue_words = nearest or _cue_in(own, lex, lemma) or _closing_participle(cue_words, quote, content, lex, lemma)
         if not any(lemma(w.text).lower() in lex.cue_lemmas for w in cue_words):
             cue_words = _particle_verb(frame, cue_words, lex, lemma) + cue_words
     after_cue = [w for w in frame if cue_words and w.start > cue_words[-1].start]
