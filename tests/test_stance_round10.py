@@ -336,3 +336,23 @@ def test_first_person_verb_with_its_particle_frames_the_words() -> None:
     text = "„Ich gehe davon aus, dass die Saison im Mai beginnt“, sagt der Trainer."
     quote = _quote(text, "Ich gehe davon aus, dass die Saison im Mai beginnt", "sagt", "der Trainer")
     assert _de(text, quote).stance == "belief"
+
+
+# --- the English reportative passive (the writer's "soll … haben"; guidelines 1.2 claim)
+
+
+def test_reportative_passive_is_a_claim() -> None:
+    text = "The former manager was said to have read every letter sent to the club, the biography notes."
+    quote = _quote(
+        text,
+        "The former manager was said to have read every letter sent to the club",
+        "notes",
+        "the biography",
+        kind="reported",
+    )
+    assert _en(text, quote).stance == "claim"
+    text = "The mayor reportedly sold the land before the vote, the newspaper wrote."
+    quote = _quote(
+        text, "The mayor reportedly sold the land before the vote", "wrote", "the newspaper", kind="reported"
+    )
+    assert _en(text, quote).stance == "claim"
