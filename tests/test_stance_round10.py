@@ -356,3 +356,14 @@ def test_reportative_passive_is_a_claim() -> None:
         text, "The mayor reportedly sold the land before the vote", "wrote", "the newspaper", kind="reported"
     )
     assert _en(text, quote).stance == "claim"
+
+
+def test_mental_verb_after_an_introductory_phrase_frames_the_words() -> None:
+    text = "“After checking the accounts again, the treasurer believes that the payment was a mistake,” the club said."
+    quote = _quote(
+        text,
+        "After checking the accounts again, the treasurer believes that the payment was a mistake,",
+        "said",
+        "the club",
+    )
+    assert _en(text, quote).stance == "belief"

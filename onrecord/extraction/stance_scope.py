@@ -111,12 +111,29 @@ def _complement_follows(words: list[Word], at: int, lex: StanceLexicon) -> bool:
     return False
 
 
+def _openings(main: list[Word], lex: StanceLexicon) -> set[int]:
+    """The starts of the first :data:`MENTAL_OPENING` words of ``main``, and, when it opens with an
+    introductory phrase or clause ("After reviewing the emails, the secretary believes …"), of the
+    first ones after the comma that closes it."""
+
+    def first(words: list[Word]) -> set[int]:
+        return {w.start for w in [v for v in words if v.text not in _CLAUSE_END][:MENTAL_OPENING]}
+
+    found = first(main)
+    if main and (main[0].lower in lex.of("subordinator") or main[0].lower in lex.of("introductory")):
+        comma = next((i for i, w in enumerate(main) if w.text == ","), None)
+        if comma is not None:
+            found |= first(main[comma + 1 :])
+    return found
+
+
 def mental_frame(main: Sequence[Word], looked: Sequence[Word], lex: StanceLexicon, lemma: LemmaFn) -> bool:
     """A belief verb (lower case: no noun) opening the main clause ``main`` of the words ``looked``
-    (among its first :data:`MENTAL_OPENING` words) with a complement clause of its own ("that the
-    minister believes the tax was a mistake"; "Nach langer Prüfung glaubt die Kommission, dass …"):
-    the words are framed as an opinion (guidelines 1.2 belief)."""
-    opening = [w.start for w in _bare(main) if w.text not in _CLAUSE_END][:MENTAL_OPENING]
+    (among its first :data:`MENTAL_OPENING` words, also after an introductory phrase) with a
+    complement clause of its own ("that the minister believes the tax was a mistake"; "Nach langer
+    Prüfung glaubt die Kommission, dass …"): the words are framed as an opinion (guidelines 1.2
+    belief)."""
+    opening = _openings(_bare(main), lex)
     words = _bare(looked)
     for i, w in enumerate(words):
         if i == 0 or w.start not in opening or not w.text[:1].islower():
