@@ -367,3 +367,18 @@ def test_mental_verb_after_an_introductory_phrase_frames_the_words() -> None:
         "the club",
     )
     assert _en(text, quote).stance == "belief"
+
+
+def test_werden_before_a_zu_infinitive_is_no_future() -> None:
+    text = "Mit dem neuen Portal werde es einfacher die Formulare zu finden und auszufüllen, sagte die Sprecherin."
+    quote = _quote(
+        text,
+        "Mit dem neuen Portal werde es einfacher die Formulare zu finden und auszufüllen",
+        "sagte",
+        "die Sprecherin",
+        kind="reported",
+    )
+    assert _de(text, quote).stance == "asserted"
+    text = "Die Stadt werde das Portal im Sommer erneuern, sagte die Sprecherin."
+    quote = _quote(text, "Die Stadt werde das Portal im Sommer erneuern", "sagte", "die Sprecherin", kind="reported")
+    assert _de(text, quote).stance == "prediction"

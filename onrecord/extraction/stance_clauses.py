@@ -173,11 +173,22 @@ def _future(
                 break
             if v.text not in _QUOTE_MARKS and v.text not in _CLAUSE_END:
                 clause.append(v)
-        if clause and _is_infinitive(clause[-1].text, lemma):
+        if clause and _is_infinitive(clause[-1].text, lemma) and not _zu_infinitive(clause):
             return True
         if not clause and i > 0 and _is_infinitive(words[i - 1].text, lemma):  # verb-final: "liefern werde"
             return True
     return False
+
+
+def _zu_infinitive(clause: list[Word]) -> bool:
+    """Whether the infinitives closing a clause after "werde"/"wird" are a zu-infinitive ("werde es
+    einfacher, Inhalte zu finden und anzusehen": "werden" is the copula of "einfacher", no future)."""
+    lows = [w.lower for w in clause]
+    if "zu" not in lows:
+        return False
+    at = len(lows) - 1 - lows[::-1].index("zu")
+    rest = lows[at + 1 :]
+    return bool(rest) and all(low in ("und", "oder") or low.endswith(("en", "ern", "eln")) for low in rest)
 
 
 def _own_clause(words: list[Word], lex: StanceLexicon) -> list[Word]:
