@@ -382,3 +382,14 @@ def test_werden_before_a_zu_infinitive_is_no_future() -> None:
     text = "Die Stadt werde das Portal im Sommer erneuern, sagte die Sprecherin."
     quote = _quote(text, "Die Stadt werde das Portal im Sommer erneuern", "sagte", "die Sprecherin", kind="reported")
     assert _de(text, quote).stance == "prediction"
+
+
+def test_impersonal_frame_after_the_words_names_no_source() -> None:
+    # "…, hieß es.": no source in the text (guidelines 3), whoever the extraction took for the speaker
+    text = "Bürgermeister Hans Ott besuchte am Montag die Baustelle. Die Brücke werde im Mai gesperrt, hieß es."
+    quote = _quote(text, "Die Brücke werde im Mai gesperrt", "hieß es", "Hans Ott", kind="reported")
+    assert _de(text, quote).source_anonymity == "unnamed"
+    # "heißt es darin": in the document named before
+    text = "Bürgermeister Hans Ott schrieb den Anrainern einen Brief. Die Brücke werde im Mai gesperrt, heißt es darin."
+    quote = _quote(text, "Die Brücke werde im Mai gesperrt", "heißt es", "Hans Ott", kind="reported")
+    assert _de(text, quote).source_anonymity == "named"

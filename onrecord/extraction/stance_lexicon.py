@@ -45,7 +45,8 @@ WORD_CLASSES = (
     "confidence", "copula", "not_future", "institution", "article", "abstract", "complementizer", "fused_article",
     "genitive_preposition",
     "not_knowing", "infinitive_marker", "finite_auxiliary", "clause_object", "zero_complement",
-    "future_demand", "modal_infinitive", "request", "hedge_aside", "cited_document", "introductory",
+    "future_demand", "modal_infinitive", "request", "hedge_aside", "cited_document", "introductory", "impersonal",
+    "referring_adverb",
 )  # fmt: skip
 
 
