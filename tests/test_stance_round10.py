@@ -393,3 +393,16 @@ def test_impersonal_frame_after_the_words_names_no_source() -> None:
     text = "Bürgermeister Hans Ott schrieb den Anrainern einen Brief. Die Brücke werde im Mai gesperrt, heißt es darin."
     quote = _quote(text, "Die Brücke werde im Mai gesperrt", "heißt es", "Hans Ott", kind="reported")
     assert _de(text, quote).source_anonymity == "named"
+
+
+def test_limits_of_the_new_classes() -> None:
+    # a reflexive "mir" and "so" are no object of the mental verb: it still frames the words
+    text = "„Ich denke mir, dass die Saison im Mai beginnt“, sagt der Trainer."
+    quote = _quote(text, "Ich denke mir, dass die Saison im Mai beginnt", "sagt", "der Trainer")
+    assert annotate(text, [quote], [], german(), lambda w: {"denke": "denken"}.get(w, w.lower()))[0].stance == "belief"
+    text = "“I think so, yes,” the coach said."
+    assert _en(text, _quote(text, "I think so, yes,", "said", "the coach")).stance == "belief"
+    # "heißt es weiter" continues a cited statement: the source named before stays
+    text = "Bürgermeister Hans Ott schrieb den Anrainern. Die Brücke werde im Mai gesperrt, heißt es weiter."
+    quote = _quote(text, "Die Brücke werde im Mai gesperrt", "heißt es", "Hans Ott", kind="reported")
+    assert _de(text, quote).source_anonymity == "named"

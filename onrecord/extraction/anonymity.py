@@ -240,5 +240,5 @@ def _impersonal_after(doc: _Doc, quote: Quote, lex: StanceLexicon) -> bool:
     if len(lows) < 2 or " ".join(lows[:2]) not in lex.of("impersonal"):
         return False
     sources = lex.of("issuer") | lex.of("source_preposition") | lex.of("preposition") | lex.of("fused_article")
-    sources |= lex.of("referring_adverb")  # "heißt es darin": in the document named before
+    sources |= lex.of("genitive_preposition") | lex.of("referring_adverb")  # "seitens", "darin", "weiter"
     return not any(low in sources for low in lows[2:])
