@@ -21,6 +21,7 @@ Small pure tests over the words of a statement, each a statement of the guidelin
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from onrecord.extraction.stance_lexicon import _CLAUSE_END, _QUOTE_MARKS, LemmaFn, StanceLexicon, Word
 
@@ -36,14 +37,21 @@ def _bare(words: Sequence[Word]) -> list[Word]:
     return [w for w in words if w.text not in _QUOTE_MARKS]
 
 
+@lru_cache(maxsize=64)
+def _split_forms(forms: frozenset[str]) -> tuple[tuple[str, ...], ...]:
+    """The forms of a word class split into their words, once per class."""
+    return tuple(tuple(f.split()) for f in sorted(forms))
+
+
 def _phrase_ends(lows: list[str], forms: frozenset[str]) -> list[int]:
     """The indices right after each occurrence of a form (one or several words) of ``forms``."""
     ends: list[int] = []
-    for form in sorted(forms):
-        parts = form.split()
-        for i in range(len(lows) - len(parts) + 1):
-            if lows[i : i + len(parts)] == parts:
-                ends.append(i + len(parts))
+    present = set(lows)
+    for parts in _split_forms(forms):
+        if parts[0] not in present:
+            continue
+        n = len(parts)
+        ends += [i + n for i in range(len(lows) - n + 1) if tuple(lows[i : i + n]) == parts]
     return sorted(ends)
 
 
