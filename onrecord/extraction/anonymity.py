@@ -108,7 +108,7 @@ def anonymity(doc: _Doc, quote: Quote, entity: Entity | None, lex: StanceLexicon
         # an anonymity pattern that starts in the speaker's sentence, outside the quoted words
         if any(not _inside(pos, quote.spans) for pos in doc.anonymous_in(b)):
             return "anonymous"
-    if quote.speaker is None:
+    if quote.speaker is None or _impersonal_after(doc, quote, lex):
         return "unnamed"
     speaker_words = [w for b, e in speaker_spans for w in doc.between(b, e)]
     if len(speaker_words) == 1 and speaker_words[0].lower in lex.of("generic"):
@@ -223,3 +223,22 @@ def _definite_institution(words: list[Word], lex: StanceLexicon) -> bool:
 def _third_person_subject(words: list[Word], lex: StanceLexicon) -> bool:
     """A speaker mention that is one third-person subject pronoun ("they", "er")."""
     return len(words) == 1 and words[0].lower in lex.of("subject") and words[0].lower not in lex.of("first_person")
+
+
+def _impersonal_after(doc: _Doc, quote: Quote, lex: StanceLexicon) -> bool:
+    """Whether the words are closed by an impersonal frame that names no source ("…, hieß es.",
+    "…, heißt es weiter."; not "heißt es in der Partei", "hieß es aus dem Ministerium", "heißt es
+    darin"): a
+    statement with no source in the text is unnamed (guidelines 3), whoever the extraction took
+    for its speaker."""
+    if not quote.spans or not lex.of("impersonal"):
+        return False
+    end = quote.spans[-1][1]
+    after = doc.between(end, doc.sentence(end)[1])
+    words = [w for w in after if w.text not in _CLAUSE_END and w.text not in _SENT_START]
+    lows = [w.lower for w in words]
+    if len(lows) < 2 or " ".join(lows[:2]) not in lex.of("impersonal"):
+        return False
+    sources = lex.of("issuer") | lex.of("source_preposition") | lex.of("preposition") | lex.of("fused_article")
+    sources |= lex.of("genitive_preposition") | lex.of("referring_adverb")  # "seitens", "darin", "weiter"
+    return not any(low in sources for low in lows[2:])

@@ -73,6 +73,14 @@ from onrecord.extraction.stance_lexicon import (
     words_in,
 )
 from onrecord.extraction.stance_lexicon import WORD_CLASSES as WORD_CLASSES
+from onrecord.extraction.stance_scope import (
+    clause_object,
+    future_modal,
+    mental_frame,
+    not_knowing_question,
+    refused_question,
+    verb_second_question,
+)
 from onrecord.model import Entity, Quote, Stance
 
 __all__ = [
@@ -92,9 +100,13 @@ __all__ = [
 SUBJECT_OPENING = 4
 
 
-def _with_infinitive(content: list[Word], after_cue: list[Word], lex: StanceLexicon) -> bool:
-    """Whether the cue governs an infinitive ("asked them to leave", "warnte davor, … zu tun")."""
+def _with_infinitive(content: list[Word], after_cue: list[Word], lex: StanceLexicon, direct: bool = False) -> bool:
+    """Whether the cue governs an infinitive ("asked them to leave", "warnte davor, … zu tun"). The
+    words of a direct quote are the source's own sentence, never the cue's infinitive, unless they
+    open with its "to" ("told the council: “I think the answer to …”" is no "told X to …")."""
     words = [w for w in content if w.text not in _QUOTE_MARKS and w.text not in _CLAUSE_END]
+    if direct and not (words and words[0].lower in lex.of("infinitive_first")):
+        words = []
     opening = {w.lower for w in words[:3]} | {w.lower for w in after_cue[:3]}
     if words and words[0].lower not in lex.of("interrogative"):
         opening |= {w.lower for w in words[3:INFINITIVE_OPENING]}  # "asks the regional government to …"
@@ -114,6 +126,7 @@ def _cue_stance(
     lex: StanceLexicon,
     lemma: LemmaFn,
     closing: Sequence[Word] = (),
+    direct: bool = False,
 ) -> Stance | None:
     # a particle follows the verb in its clause ("wies … zurück"), is part of the cue, opens the
     # words ("called for a ban") or closes the clause right before them (``closing``: "geht
@@ -127,7 +140,7 @@ def _cue_stance(
         if entry is None:
             continue
         stance, with_inf = entry
-        if with_inf is not None and _with_infinitive(content, after_cue, lex):
+        if with_inf is not None and _with_infinitive(content, after_cue, lex, direct):
             return with_inf
         return stance
     return None
@@ -191,8 +204,14 @@ def _subject_cue(opening: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> Sta
     auxiliaries = lex.auxiliaries
     # a do-support and its negation stand between ("I don't think …", "we do not believe …")
     after = [w for w in opening[at + 1 : at + 5] if w.lower not in lex.of("do_support")]
-    for w in after[:2]:
-        entry = lex.cues.get(lemma(w.text).lower())
+    for j, w in enumerate(after[:2]):
+        lem = lemma(w.text).lower()
+        # a separable particle right after the verb ("Wir schließen daraus, …", "Ich gehe davon aus");
+        # not the hedge idiom, which needs its negation ("schließen … nicht aus")
+        particle = next((e for p in after[j + 1 : j + 3] if (e := lex.particle_cues.get((lem, p.lower)))), None)
+        entry = particle if particle is not None and particle[0] != "hedged" else lex.cues.get(lem)
+        if entry is not None and entry[0] == "belief" and clause_object(after[j + 1 :], lex):
+            return None  # "I wish them luck", "I haven't thought about it": no clause to frame
         if entry is not None and entry[0] != "asserted":
             return entry[0]
         if w.lower in auxiliaries or not w.text[:1].islower():
@@ -228,11 +247,17 @@ def _content_stance(
     if _has(lex.of("denial"), lows):
         return "denial"
     main = _main_clause(looked, lex)
+    if subject is None and mental_frame(main, looked, lex, lemma):
+        return "belief"  # "the minister believes the tax was …", "glaubt die Kommission, dass …"
     main_lows = _lows(main, lex.case_marks_names)
     direct = quote.kind == "direct"
     reportative = None if direct else _reportative(main, lex, sourced)
     demand_lows = _without(lex.of("not_demand"), main_lows)  # "you don't have to": no obligation
     deontic = _has(lex.of("demand"), demand_lows) or (direct and _has(lex.of("reportative"), main_lows))
+    # a deontic modal under a future auxiliary predicts a necessity ("we're going to have to …")
+    deontic = deontic and not future_modal(main, lex)
+    # a polite request ("wir würden uns freuen, wenn Sie …", "we would appreciate it if …")
+    deontic = deontic or _has(lex.of("request"), lows)
     bare_first = next((w for w in looked if w.text not in _QUOTE_MARKS), None)
     # an imperative opening the speaker's own words ("Let everybody …", "Let's go"; guidelines 1.2 demand)
     deontic = deontic or (direct and bare_first is not None and bare_first.lower in lex.of("imperative"))
@@ -258,7 +283,9 @@ def _content_stance(
     # subject ("Ich würde es nicht … nennen" in a span without quote marks); a politeness formula
     # ("I would like to", "ich würde gerne") is none (guidelines 1.2 hedged)
     own_konj2 = (direct and _has(lex.of("konj2"), hedge_lows)) or _first_person_konj2(hedge_lows, lex)
-    if conditional or _has(lex.of("hedge"), hedge_lows) or own_konj2:
+    # the speaker's uncertain understanding, also in a subordinate clause ("wenn ich es richtig verstanden habe")
+    aside = _has(lex.of("hedge_aside"), [w.lower for w in looked])
+    if conditional or _has(lex.of("hedge"), hedge_lows) or own_konj2 or aside:
         return "hedged"
     if reportative == "prediction":
         return "prediction"
@@ -377,6 +404,20 @@ def _refused_act(
     return verb not in lex.cues and verb not in lex.of("refused_speech")
 
 
+def _closing_participle(
+    cue_words: list[Word], quote: Quote, content: list[Word], lex: StanceLexicon, lemma: LemmaFn
+) -> list[Word]:
+    """An auxiliary cue inside a span of the whole sentence takes the stance participle closing its
+    clause ("Die Regierung hat in einer Note … die Strafverfolgung gefordert."): German puts it
+    last, after the words it governs; else the cue stays."""
+    if not cue_words or cue_words[-1].lower not in lex.of("auxiliary") or not _inside(cue_words[-1].start, quote.spans):
+        return cue_words
+    after = [w for w in content if w.start > cue_words[-1].start and w.text not in _QUOTE_MARKS]
+    end = next((i for i, w in enumerate(after) if w.text in _CLAUSE_END), len(after))
+    found = _cue_in(after[end - 1 : end], lex, lemma) if end else []
+    return found or cue_words
+
+
 def _right_before(frame: list[Word], quote: Quote) -> list[Word]:
     """The frame word right before the quote's first words (commas, colons and quote marks
     skipped), if any."""
@@ -457,7 +498,10 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
         # the stance participle right before the words is theirs ("hat … aufgerufen und
         # angekündigt, man werde …"), else the first one in the auxiliary's clause
         nearest = _governing(frame, quote, lex, lemma)
-        cue_words = nearest or _cue_in(_own_clause(later[:6], lex), lex, lemma) or cue_words
+        own = _own_clause(later[:6], lex)
+        # not from a subordinate clause after the cue ("said … when asked about …")
+        own = own[: next((i for i, w in enumerate(own) if w.lower in lex.of("subordinator")), len(own))]
+        cue_words = nearest or _cue_in(own, lex, lemma) or _closing_participle(cue_words, quote, content, lex, lemma)
         if not any(lemma(w.text).lower() in lex.cue_lemmas for w in cue_words):
             cue_words = _particle_verb(frame, cue_words, lex, lemma) + cue_words
     after_cue = [w for w in frame if cue_words and w.start > cue_words[-1].start]
@@ -472,9 +516,14 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
         return "question", negated
     if quote.kind != "direct" and _open_question(doc, quote, content, lex):
         return "question", negated
+    if refused_question(content, negated, lex, lemma):
+        return "question", negated  # "declined to say whether …" (guidelines 2)
+    if quote.kind != "direct" and verb_second_question(content, lex):
+        return "question", negated  # "Warum müsse die Schule umziehen" (a reported direct question)
     neutral_direct = _plain_speech(quote, cue_words, after_cue, lex, lemma)
     closing = _right_before(after_cue, quote)
-    stance = None if neutral_direct else _cue_stance(cue_words, after_cue, content, lex, lemma, closing)
+    direct = quote.kind == "direct"
+    stance = None if neutral_direct else _cue_stance(cue_words, after_cue, content, lex, lemma, closing, direct)
     if stance == "belief" and _fear_of_future(cue_words, looked, lex, lemma):
         stance = "prediction"
     stance = stance or _refused_stance(cue_words, content, lex, lemma, after_cue)
@@ -499,6 +548,8 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
         return "question", negated  # "wollte nicht sagen, wie …", "refused to explain how …" (guidelines 2)
     present = lex.backshift_needs_past and _present_cue(cue_words)
     sourced = any(w.lower in lex.of("source_preposition") for w in cue_words)
+    if not_knowing_question(looked, lex):
+        return "question", negated  # "he had no idea whether …", "es sei unklar, ob …"
     stance = _content_stance(quote, looked, lex, lemma, present, sourced)
     return stance, negated or _opening_negated(_opening(looked, lex), lex, lemma)
 

@@ -173,11 +173,22 @@ def _future(
                 break
             if v.text not in _QUOTE_MARKS and v.text not in _CLAUSE_END:
                 clause.append(v)
-        if clause and _is_infinitive(clause[-1].text, lemma):
+        if clause and _is_infinitive(clause[-1].text, lemma) and not _zu_infinitive(clause):
             return True
         if not clause and i > 0 and _is_infinitive(words[i - 1].text, lemma):  # verb-final: "liefern werde"
             return True
     return False
+
+
+def _zu_infinitive(clause: list[Word]) -> bool:
+    """Whether the infinitives closing a clause after "werde"/"wird" are a zu-infinitive ("werde es
+    einfacher, Inhalte zu finden und anzusehen": "werden" is the copula of "einfacher", no future)."""
+    lows = [w.lower for w in clause]
+    if "zu" not in lows:
+        return False
+    at = len(lows) - 1 - lows[::-1].index("zu")
+    rest = lows[at + 1 :]
+    return bool(rest) and all(low in ("und", "oder") or low.endswith(("en", "ern", "eln")) for low in rest)
 
 
 def _own_clause(words: list[Word], lex: StanceLexicon) -> list[Word]:
@@ -211,11 +222,18 @@ def _clause_around(frame: list[Word], first: Word, last: Word, stop: frozenset[s
 def _main_clause(words: list[Word], lex: StanceLexicon) -> list[Word]:
     """The words of ``words`` outside subordinate clauses: a clause opened by a subordinator
     ("because", "which", "weil", "dass" after the first word) or, after a comma, by a relative
-    pronoun ("…, der …") runs to the next comma or the end (guidelines 1.1: the main clause decides)."""
+    pronoun ("…, der …") runs to the next comma or the end (guidelines 1.1: the main clause decides).
+    Words in parentheses are an aside of the writer or the source, outside the main clause."""
     subordinators, relatives, prepositions = lex.of("subordinator"), lex.of("relative"), lex.of("preposition")
     main: list[Word] = []
     inside = complement = False
+    depth = 0  # inside parentheses: an aside, not the main clause ("eine neue (und wohl teure) Erweiterung")
     for i, w in enumerate(words):
+        if w.text in ("(", ")"):
+            depth = max(0, depth + (1 if w.text == "(" else -1))
+            continue
+        if depth:
+            continue
         if _ends(words, i, lex.ordinal_period) and not (complement and w.text == ","):
             inside = complement = False
             main.append(w)

@@ -126,7 +126,9 @@ class _Doc:
             if w.lower in self.lex.of("determiner"):
                 continue
             capital = self.lex.case_marks_names or w.text[:1].isupper()  # German nouns are capitalised
-            return capital and _is_document(w.lower, self.lex)
+            # a noun of ``cited_document`` is a document only when cited so ("heißt es in der Erklärung";
+            # not "gab keine Erklärung ab")
+            return capital and (_is_document(w.lower, self.lex) or w.lower in self.lex.of("cited_document"))
         return False
 
     def names(self, span: Span) -> bool:

@@ -44,6 +44,9 @@ WORD_CLASSES = (
     "do_support", "source_preposition", "imperative", "demonstrative",
     "confidence", "copula", "not_future", "institution", "article", "abstract", "complementizer", "fused_article",
     "genitive_preposition",
+    "not_knowing", "infinitive_marker", "finite_auxiliary", "clause_object", "zero_complement",
+    "future_demand", "modal_infinitive", "request", "hedge_aside", "cited_document", "introductory", "impersonal",
+    "referring_adverb",
 )  # fmt: skip
 
 

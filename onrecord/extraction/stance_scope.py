@@ -1,0 +1,174 @@
+"""Which words a stance word governs (:mod:`onrecord.extraction.stance`, tenth round).
+
+Small pure tests over the words of a statement, each a statement of the guidelines
+(``onrecord/evaluation/data/STANCE-GUIDELINES.md``):
+
+- :func:`not_knowing_question`: a phrase of not knowing before a question word ("no idea
+  whether", "es sei unklar, ob") makes the words an open question (1.2 question: *unklar sein, ob*);
+- :func:`refused_question`: a refused verb of saying before a question word ("declined to say
+  whether", "weigerte sich zu sagen, ob"): a question, negated (section 2);
+- :func:`verb_second_question`: a German reported question keeps the verb right after its
+  w-word ("Warum müsse die Schule umziehen"; an indirect question puts it last);
+- :func:`mental_frame`: a mental verb opening the words with a complement clause frames them
+  whatever its subject ("that the minister believes the tax was …", "Nach langer Prüfung glaubt die
+  Kommission, dass …"; the guidelines name the first person, the gold labels the third person the same way);
+- :func:`clause_object`: a mental verb followed by an object or a preposition has no clause to
+  frame ("I wish them luck", "I haven't thought about …");
+- :func:`future_modal`: a deontic modal under a future auxiliary ("will have to", "werde …
+  überwacht werden müssen") predicts a necessity, it does not demand (1.2 prediction).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from onrecord.extraction.stance_lexicon import _CLAUSE_END, _QUOTE_MARKS, LemmaFn, StanceLexicon, Word
+
+#: how many words after a mental verb may come before its complementizer ("believes strongly that")
+COMPLEMENT_WITHIN = 5
+#: among how many opening words of the main clause a mental verb frames the words ("that Carter believes …")
+MENTAL_OPENING = 4
+#: how many words after a phrase of not knowing may come before the question word ("not at all sure whether")
+QUESTION_WITHIN = 3
+
+
+def _bare(words: Sequence[Word]) -> list[Word]:
+    return [w for w in words if w.text not in _QUOTE_MARKS]
+
+
+@lru_cache(maxsize=64)
+def _split_forms(forms: frozenset[str]) -> tuple[tuple[str, ...], ...]:
+    """The forms of a word class split into their words, once per class."""
+    return tuple(tuple(f.split()) for f in sorted(forms))
+
+
+def _phrase_ends(lows: list[str], forms: frozenset[str]) -> list[int]:
+    """The indices right after each occurrence of a form (one or several words) of ``forms``."""
+    ends: list[int] = []
+    present = set(lows)
+    for parts in _split_forms(forms):
+        if parts[0] not in present:
+            continue
+        n = len(parts)
+        ends += [i + n for i in range(len(lows) - n + 1) if tuple(lows[i : i + n]) == parts]
+    return sorted(ends)
+
+
+def _question_follows(words: list[Word], at: int, lex: StanceLexicon, within: int) -> bool:
+    """Whether a question word ("ob", "whether", "if", a w-word) opens a clause within ``within``
+    words from ``at`` (a comma may stand before it; no other clause end)."""
+    questions = lex.of("question") | lex.of("interrogative")
+    for w in words[at : at + within + 1]:
+        if w.lower in questions:
+            return True
+        if w.text in _CLAUSE_END and w.text != ",":
+            return False
+    return False
+
+
+def not_knowing_question(looked: Sequence[Word], lex: StanceLexicon) -> bool:
+    """A phrase of not knowing right before a question word in the first sentence: "he had no idea
+    whether …", "es sei unklar, ob …" (not "not sure that …")."""
+    words = _bare(looked)
+    lows = [w.lower for w in words]
+    return any(_question_follows(words, end, lex, QUESTION_WITHIN) for end in _phrase_ends(lows, lex.of("not_knowing")))
+
+
+def refused_question(content: Sequence[Word], negated: bool, lex: StanceLexicon, lemma: LemmaFn) -> bool:
+    """Words that are a refused verb of saying and a question ("[declined] to say whether …",
+    "[weigerte sich] zu sagen, ob …"): guidelines 2, *nicht sagen wollen, ob* → question, negated."""
+    words = _bare(content)
+    if not negated or len(words) < 3 or words[0].lower not in lex.of("infinitive_marker"):
+        return False
+    if lemma(words[1].text).lower() not in lex.of("refused_speech"):
+        return False
+    return _question_follows(words, 2, lex, 1)
+
+
+def verb_second_question(content: Sequence[Word], lex: StanceLexicon) -> bool:
+    """A reported German question in the order of a direct one: a w-word and the finite verb right
+    after it ("Warum müsse …", "Wer habe …"); an indirect question or a relative clause puts the
+    verb at its end ("warum die Schule umziehen müsse")."""
+    words = _bare(content)
+    if len(words) < 3 or words[0].lower not in lex.of("interrogative") or words[0].lower in lex.of("question"):
+        return False
+    return words[1].lower in lex.of("finite_auxiliary")
+
+
+def clause_object(after_verb: Sequence[Word], lex: StanceLexicon) -> bool:
+    """Whether the word after a mental verb is an object or a preposition, not the start of a clause
+    ("I wish them luck", "I haven't thought about it", "Ich glaube an …")."""
+    nxt = next((w for w in after_verb if w.text not in _QUOTE_MARKS), None)
+    return nxt is not None and nxt.lower in lex.of("clause_object")
+
+
+def _complement_follows(words: list[Word], at: int, lex: StanceLexicon) -> bool:
+    """Whether a complement clause opens after the verb at ``at``: a complementizer within
+    :data:`COMPLEMENT_WITHIN` words ("believes that", "glaubt die Kommission, dass"), or, where the
+    language drops it, a subject right after the verb ("believes the tax was …")."""
+    after = words[at + 1 : at + 1 + COMPLEMENT_WITHIN + 1]
+    if after and after[0].lower in lex.of("zero_complement"):
+        return True
+    for i, w in enumerate(after):
+        if w.lower in lex.of("complementizer"):
+            return True
+        comma_before = w.text == "," and i + 1 < len(after) and after[i + 1].lower in lex.of("complementizer")
+        if w.text in _CLAUSE_END and not comma_before:
+            return False
+    return False
+
+
+def _openings(main: list[Word], lex: StanceLexicon) -> set[int]:
+    """The starts of the first :data:`MENTAL_OPENING` words of ``main``, and, when it opens with an
+    introductory phrase or clause ("After reviewing the emails, the secretary believes …"), of the
+    first ones after the comma that closes it."""
+
+    def first(words: list[Word]) -> set[int]:
+        return {w.start for w in [v for v in words if v.text not in _CLAUSE_END][:MENTAL_OPENING]}
+
+    found = first(main)
+    if main and (main[0].lower in lex.of("subordinator") or main[0].lower in lex.of("introductory")):
+        comma = next((i for i, w in enumerate(main) if w.text == ","), None)
+        if comma is not None:
+            found |= first(main[comma + 1 :])
+    return found
+
+
+def mental_frame(main: Sequence[Word], looked: Sequence[Word], lex: StanceLexicon, lemma: LemmaFn) -> bool:
+    """A belief verb (lower case: no noun) opening the main clause ``main`` of the words ``looked``
+    (among its first :data:`MENTAL_OPENING` words, also after an introductory phrase) with a
+    complement clause of its own ("that the minister believes the tax was a mistake"; "Nach langer
+    Prüfung glaubt die Kommission, dass …"): the words are framed as an opinion (guidelines 1.2
+    belief)."""
+    opening = _openings(_bare(main), lex)
+    words = _bare(looked)
+    for i, w in enumerate(words):
+        if i == 0 or w.start not in opening or not w.text[:1].islower():
+            continue
+        lem = lemma(w.text).lower()
+        entry = lex.cues.get(lem)
+        if entry is None or entry[0] != "belief" or lem in lex.of("fear") or w.lower in lex.of("fear"):
+            continue
+        if _complement_follows(words, i, lex):
+            return True
+    return False
+
+
+def future_modal(main: Sequence[Word], lex: StanceLexicon) -> bool:
+    """A deontic modal governed by a future auxiliary: "will have to", "going to have to" (forms of
+    ``future_demand``), or a German clause opened by "werde"/"wird" that ends in "müssen"
+    ("in Zukunft werde die Strecke überwacht werden müssen")."""
+    words = _bare(main)
+    lows = [w.lower for w in words]
+    if _phrase_ends(lows, lex.of("future_demand")):
+        return True
+    demand = lex.of("demand")
+    for i, low in enumerate(lows):
+        if low not in lex.of("future_infinitive"):
+            continue
+        clause = words[i + 1 :]
+        end = next((j for j, w in enumerate(clause) if w.text in _CLAUSE_END), len(clause))
+        if end and clause[end - 1].lower in demand and clause[end - 1].lower in lex.of("modal_infinitive"):
+            return True
+    return False
