@@ -154,7 +154,10 @@ def _retired(doc: PreparedDoc, role: RoleMatch) -> RoleMatch:
 
 #: adverbs that may open an apposition before its role; True: they make the role a past one
 _APPOSITION_ADVERBS = {"ebenfalls": False, "auch": False, "selbst": False, "derzeit": False, "seit": False,
-                       "ehemals": True, "einst": True, "vormals": True, "zuvor": True, "bis": False}
+                       "ehemals": True, "einst": True, "vormals": True, "zuvor": True, "bis": False,
+                       "bisher": True, "bislang": True, "früher": True, "damals": True, "zugleich": False,
+                       "gleichzeitig": False, "inzwischen": False, "mittlerweile": False, "nun": False,
+                       "jetzt": False, "heute": False, "seinerzeit": True}
 
 
 #: copulas that make a role noun phrase the name's role ("X ist Professorin für …", "… als X
@@ -162,7 +165,8 @@ _APPOSITION_ADVERBS = {"ebenfalls": False, "auch": False, "selbst": False, "derz
 _COPULAS = frozenset({"ist", "war", "wird", "wurde", "bleibt", "blieb"})
 #: words between a copula and the role that say when ("ist seit 2012 Professor")
 _TIME_ADVERBS = frozenset({"seit", "derzeit", "inzwischen", "nun", "jetzt", "bereits", "schon", "heute", "noch",
-                           "weiterhin", "auch", "zudem", "außerdem", "damals", "bis", "ab", "zuletzt"})
+                           "weiterhin", "auch", "zudem", "außerdem", "damals", "bis", "ab", "zuletzt",
+                           "mittlerweile", "wieder", "erneut", "künftig", "offiziell"})
 
 
 #: nouns of a time phrase between a copula and the role ("wird in der kommenden Saison Trainer")
@@ -232,6 +236,27 @@ def _als_role(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch | N
     return None
 
 
+#: articles that open a predicative noun phrase (nominative)
+_NOMINATIVE_ARTICLES = frozenset({"der", "die", "ein", "eine"})
+
+
+def _inverted_copula_role(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch | None:
+    """A role after a name that follows its copula (main clause, verb second): "Zwar bleibt X
+    Außenminister", "Seit einem Jahr ist X mittlerweile Microsoft-Chef"."""
+    toks = doc.tokens
+    sent = toks[name_end - 1].sent
+    b = name_end - 1
+    while b > 0 and toks[b - 1].sent == sent and _name_word(toks[b - 1]):
+        b -= 1
+    if b == 0 or toks[b - 1].sent != sent or toks[b - 1].lower not in _COPULAS:
+        return None
+    body = _clause_tokens(toks, _when_words(toks, name_end, len(toks)))
+    r = 1 if body and body[0].lower in _NOMINATIVE_ARTICLES else 0
+    if len(body) <= r or not (is_role(body[r]) or _adjective_stem(body[r].text) is not None):
+        return None
+    return parse_role(body, kind_at)
+
+
 def predicative_role(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
     """A role stated with a copula right after the name: "X ist seit 2012 Professorin für Ethik
     an der Universität Y", "seit X 2002 Chef des Konzerns wurde" (the copula ends the clause).
@@ -245,6 +270,9 @@ def predicative_role(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind
     if toks[name_end].lower in _COPULAS:
         body = _clause_tokens(toks, _when_words(toks, name_end + 1, len(toks)))
         return parse_role(body, kind_at) if body else None
+    inverted = _inverted_copula_role(doc, name_end, kind_at)
+    if inverted is not None:
+        return inverted
     body = _clause_tokens(toks, _when_words(toks, name_end, len(toks)))
     if not body or body[0].lower in _ARTICLES or not is_role(body[0]):
         return None

@@ -29,7 +29,7 @@ from onrecord.lang.de.role_lexicon import (
     title_noun,
 )
 from onrecord.lang.de.role_orgs import _is_cap_adjective
-from onrecord.lang.de.role_phrases import _split_compound, _title_parts, parse_role
+from onrecord.lang.de.role_phrases import _split_compound, _title_parts, _truncated_pair, parse_role
 from onrecord.lang.de.sources import addressee_inside
 from onrecord.lang.de.tokens import PreparedDoc, Token
 
@@ -138,12 +138,18 @@ def role_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -
             ):
                 middle.insert(0, first)
                 first -= 2
+    elif r >= 2 and _truncated_pair(toks, r - 2) == r and toks[r - 2].sent == toks[r].sent and (
+        compound.org is None and compound.place is None
+    ):
+        first = r - 2  # "Klima- und Energieexpertin": one title
     b = _modifiers_begin(toks, first)
     article = toks[b - 1].lower if b > 0 and toks[b - 1].lower in _ARTICLES else ""
     feminine = is_feminine_role(toks[r].text) or article in ("die", "eine")
     parts = _title_parts(toks, b, first, feminine, article)
     words = parts.words
-    if first != r:
+    if first != r and toks[first].text.endswith("-"):
+        words[-1:] = [toks[first].text, toks[first + 1].text, title_noun(compound.role, article)]
+    elif first != r:
         for m in middle:
             words[-1] += ","
             words.append(title_noun(toks[m].text, article))

@@ -169,7 +169,12 @@ def is_feminine_role(word: str) -> bool:
 
 
 def _adjective_stem(word: str) -> str | None:
-    """The stem of an inflected attributive adjective ("früheren" → "früher"), else None."""
+    """The stem of an inflected attributive adjective ("früheren" → "früher"), else None; a
+    hyphenated pair counts by its last part ("nationalistisch-populistische")."""
+    first, hyphen, last = word.rpartition("-")
+    if hyphen and first.replace("-", "").isalpha() and first.islower() and last.isalpha():
+        stem = _adjective_stem(last)
+        return f"{first}-{stem}" if stem is not None else None
     if not word.isalpha() or not word.islower() or word in _ARTICLES or word in _NOT_ADJECTIVES:
         return None
     if word.startswith(_DETERMINER_STEMS) and len(word) <= 7:
@@ -181,9 +186,13 @@ def _adjective_stem(word: str) -> str | None:
 
 
 def _is_adjective(tok: Token) -> bool:
-    """An inflected attributive adjective, not a finite verb ("sagte": lemma "sagen")."""
-    verb = tok.lemma != tok.text and tok.lemma.islower() and tok.lemma.endswith(("en", "ern", "eln"))
-    return _adjective_stem(tok.text) is not None and not verb
+    """An inflected attributive adjective, not a finite verb ("sagte": lemma "sagen"); a
+    participle adjective keeps its stem as lemma ("umstrittene": "umstritten")."""
+    stem = _adjective_stem(tok.text)
+    verb = tok.lemma != tok.text and tok.lemma != stem and tok.lemma.islower() and (
+        tok.lemma.endswith(("en", "ern", "eln"))
+    )
+    return stem is not None and not verb
 
 
 def strong_adjective(word: str, feminine: bool) -> str:

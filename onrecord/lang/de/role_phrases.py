@@ -22,6 +22,7 @@ from onrecord.lang.de.role_lexicon import (
     is_feminine_role,
     is_role,
     role_adjectives,
+    role_head,
     role_places,
     strong_adjective,
     title_noun,
@@ -152,6 +153,30 @@ def _field_after(tokens: Sequence[Token], j: int, kind_at: KindAt) -> int | None
     return end
 
 
+#: prepositions that put an organisation inside another body ("Fraktion im Bundestag")
+_SEAT_PREPOSITIONS = frozenset({"an"})
+#: role nouns that also name a body ("Mitglied des Vorstands")
+_BODY_ROLES = ("vorstand",)
+
+
+def _holder_noun(org: str) -> bool:
+    """Whether an organisation found after a role is one role noun naming a person ("des
+    Präsidenten" → "Präsident"), no body."""
+    return " " not in org and "-" not in org and role_head(org) is not None and (
+        not org.lower().endswith(_BODY_ROLES)
+    )
+
+
+def _truncated_pair(tokens: Sequence[Token], i: int) -> int:
+    """The role noun after a truncated first compound ("Klima- und Energieexpertin": one title
+    of both), else ``i``."""
+    if i + 2 < len(tokens) and tokens[i].text.endswith("-") and tokens[i].text[:1].isupper() and (
+        tokens[i].text[:-1].replace("-", "").isalpha() and tokens[i + 1].lower in ("und", "oder", "sowie")
+    ) and is_role(tokens[i + 2]) and "-" not in tokens[i + 2].text:
+        return i + 2
+    return i
+
+
 def parse_role(tokens: Sequence[Token], kind_at: KindAt = _no_kind) -> RoleMatch | None:
     """A role noun phrase at the start of ``tokens``: [article] [adjectives] role noun
     [für …] [organisation [genitive chain]] [place]. None when no role noun heads it."""
@@ -162,6 +187,7 @@ def parse_role(tokens: Sequence[Token], kind_at: KindAt = _no_kind) -> RoleMatch
     english = i
     while i < len(tokens) - 1 and tokens[i].text in english_modifiers():
         i += 1  # "Senior Adviser am Center for …"
+    i = _truncated_pair(tokens, i)
     if i >= len(tokens) or not is_role(tokens[i]):
         return None
     role_i = i
@@ -190,16 +216,23 @@ def parse_role(tokens: Sequence[Token], kind_at: KindAt = _no_kind) -> RoleMatch
             title_words += [t.text for t in tokens[j:end]]
             j = end
     org_from = -1
+    seated = False  # whether the organisation already has a body it sits in
+    last_org = False  # whether the phrase just before ``j`` was (part of) the organisation
     while j < len(tokens):
         genitive = tokens[j].lower in ("des", "der", "eines", "einer")
         found = _org_at(tokens, j, kind_at, genitive_ok=org is None or (genitive and org_from >= 0 and place is None))
-        if found is None:
-            break
+        if found is None or (not found.is_place and _holder_noun(found.text)):
+            break  # "Berater des Präsidenten": a person, no organisation
         if found.is_place and place is None:
             place = found.text
         elif not found.is_place and org is None:
             org, org_from = found.text, j
             place = place or found.seat
+        elif not found.is_place and last_org and not seated and tokens[j].lower in _SEAT_PREPOSITIONS:
+            # "der Linksfraktion im Bundestag", "des Dachverbands … an den Pflichtschulen": the body
+            # within which the organisation sits is part of its name (as a genitive chain)
+            org = f"{org} {' '.join(t.text for t in tokens[j : found.end])}"
+            org_from, seated = -1, True
         elif not found.is_place and genitive and org_from >= 0:
             # "Leiter des Lagezentrums des Verteidigungsministeriums": one organisation, the
             # genitive chain kept as written ("Lagezentrum des Verteidigungsministeriums")
@@ -207,6 +240,7 @@ def parse_role(tokens: Sequence[Token], kind_at: KindAt = _no_kind) -> RoleMatch
             org_from = -1
         else:
             break
+        last_org = not found.is_place
         j = found.end
     place = place or parts.place
     return RoleMatch(

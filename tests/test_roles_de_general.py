@@ -1,0 +1,69 @@
+"""German roles by general mechanisms (issue 13 point 2, branch rolesde): adverbs that open an
+apposition, hyphenated and participle adjectives, a person's noun is no organisation, and the
+families below. Original sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from onrecord.extraction import ExtractionResult
+from onrecord.lang import get_extractor
+from onrecord.model import Entity
+
+Extract = Callable[[str], ExtractionResult]
+
+
+@pytest.fixture(scope="module")
+def extract() -> Extract:
+    return get_extractor("de").extract
+
+
+def _entity(result: ExtractionResult, name: str) -> Entity:
+    matches = [e for e in result.entities if e.name == name]
+    assert matches, f"no entity {name!r}: {[e.name for e in result.entities]}"
+    return matches[0]
+
+
+def _roles(result: ExtractionResult, name: str) -> list[tuple[str | None, str | None, str | None, bool]]:
+    return [(r.title, r.organization, r.place, r.former) for r in _entity(result, name).roles]
+
+
+def test_apposition_opened_by_an_adverb_of_time(extract: Extract) -> None:
+    result = extract("Neu im Vorstand ist Lukas Brenner, bisher Sprecher der Stadtwerke, wie es hieß.")
+    assert _roles(result, "Lukas Brenner") == [("Sprecher", "Stadtwerke", None, True)]
+
+
+def test_participle_and_hyphenated_adjectives_before_the_role(extract: Extract) -> None:
+    result = extract(
+        "Auch Jonas Feld, der umstrittene liberal-konservative Wirtschaftsberater der Landesregierung, "
+        "blieb der Sitzung fern."
+    )
+    assert _roles(result, "Jonas Feld") == [("Wirtschaftsberater", "Landesregierung", None, False)]
+
+
+def test_a_person_after_the_role_is_no_organisation(extract: Extract) -> None:
+    result = extract("Mara Quint, die langjährige Beraterin des Bürgermeisters, trat am Montag zurück.")
+    assert _roles(result, "Mara Quint") == [("Beraterin", None, None, False)]
+
+
+def test_truncated_compound_pair_is_one_title(extract: Extract) -> None:
+    result = extract("Das kritisierte die Verkehrs- und Umweltexpertin Hanna Lorenz am Dienstag.")
+    assert _roles(result, "Hanna Lorenz") == [("Verkehrs- und Umweltexpertin", None, None, False)]
+    result = extract("Das sagte Hanna Lorenz, Verkehrs- und Umweltexpertin der Grünen, am Dienstag.")
+    assert _roles(result, "Hanna Lorenz")[0][0] == "Verkehrs- und Umweltexpertin"
+
+
+def test_organisation_at_an_institution_is_kept_whole(extract: Extract) -> None:
+    result = extract("Paula Wendt, Leiterin des Zentrums für Lehrerbildung an der Universität Graz, widersprach.")
+    assert _roles(result, "Paula Wendt") == [
+        ("Leiterin", "Zentrum für Lehrerbildung an der Universität Graz", None, False)
+    ]
+
+
+def test_role_after_a_name_that_follows_its_copula(extract: Extract) -> None:
+    result = extract("Im neuen Kabinett bleibt Tomasz Nowicki weiterhin Finanzminister, hieß es.")
+    assert _roles(result, "Tomasz Nowicki") == [("Finanzminister", None, None, False)]
+    result = extract("Seit drei Jahren ist Ines Hagen mittlerweile Siemens-Chefin.")
+    assert _roles(result, "Ines Hagen") == [("Chefin", "Siemens", None, False)]
