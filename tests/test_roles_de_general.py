@@ -67,3 +67,12 @@ def test_role_after_a_name_that_follows_its_copula(extract: Extract) -> None:
     assert _roles(result, "Tomasz Nowicki") == [("Finanzminister", None, None, False)]
     result = extract("Seit drei Jahren ist Ines Hagen mittlerweile Siemens-Chefin.")
     assert _roles(result, "Ines Hagen") == [("Chefin", "Siemens", None, False)]
+
+
+def test_compound_prefix_names_a_body_in_its_nominative_form(extract: Extract) -> None:
+    result = extract("Das erklärte der FC-Basel-Sportchef Urs Amrein am Abend.")
+    assert _roles(result, "Urs Amrein") == [("Sportchef", "FC Basel", None, False)]
+    result = extract("Das kritisierte Linken-Abgeordnete Sabine Hollmann scharf.")
+    assert _roles(result, "Sabine Hollmann") == [("Abgeordnete", "Linke", None, False)]
+    result = extract("Am Sonntag gewann Neo-Coach Timo Rahn mit dem Team, der Ajax-Amsterdam-Neo-Trainer Ben Kok verlor.")
+    assert _roles(result, "Ben Kok") == [("Trainer", "Ajax Amsterdam", None, False)]

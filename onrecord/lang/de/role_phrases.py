@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
+from onrecord.lang.de.lexicon import data_lines
 from onrecord.lang.de.role_lexicon import (
     _ARTICLES,
     MAX_ADJECTIVES,
@@ -130,9 +132,28 @@ def _split_compound(word: str, kind: str) -> _Compound:
     if kind == "LOC" or prefix in _place_names():
         return _Compound(rest, place=prefix)
     parts = prefix.split("-")
-    if len(parts) > 1 and all(p[:1].isupper() and p.isalpha() and not p.isupper() for p in parts):
-        return _Compound(rest, org=" ".join(parts))  # "Bank-Austria-Ökonom": the name "Bank Austria"
-    return _Compound(rest, org=prefix)
+    former = False
+    if len(parts) > 1 and parts[-1].lower() in _MODIFIER_PARTS:
+        former = parts[-1].lower() in _FORMER_PREFIXES  # "AC-Milan-Neo-Trainer", "SPD-Ex-Chef"
+        parts = parts[:-1]
+        prefix = "-".join(parts)
+    if len(parts) > 1 and all(p[:1].isupper() and p.isalpha() for p in parts) and not parts[-1].isupper() and (
+        all(not p.isupper() for p in parts) or parts[0].isupper() and len(parts) == 2
+    ):  # "Bank-Austria-Ökonom", "IG-Metall-Vorsitzender": the names "Bank Austria", "IG Metall"
+        return _Compound(rest, org=" ".join(parts), former=former)
+    if prefix.endswith("en") and prefix[:-1] in _declined_bodies():
+        return _Compound(rest, org=prefix[:-1], former=former)  # "Grünen-Abgeordneter" → "Grüne"
+    return _Compound(rest, org=prefix, former=former)
+
+
+#: last parts of a compound's prefix that modify the role, no part of the body's name
+_MODIFIER_PARTS = frozenset({"neo", "ex", "alt", "vize", "interims", "co", "ko"})
+
+
+@cache
+def _declined_bodies() -> frozenset[str]:
+    """Bodies named by a nominalised adjective ("Grüne"): data/declined_bodies.txt."""
+    return frozenset(data_lines("declined_bodies.txt"))
 
 
 def _field_after(tokens: Sequence[Token], j: int, kind_at: KindAt) -> int | None:
