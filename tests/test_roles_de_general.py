@@ -76,3 +76,8 @@ def test_compound_prefix_names_a_body_in_its_nominative_form(extract: Extract) -
     assert _roles(result, "Sabine Hollmann") == [("Abgeordnete", "Linke", None, False)]
     result = extract("Am Sonntag gewann Neo-Coach Timo Rahn mit dem Team, der Ajax-Amsterdam-Neo-Trainer Ben Kok verlor.")
     assert _roles(result, "Ben Kok") == [("Trainer", "Ajax Amsterdam", None, False)]
+
+
+def test_kind_noun_before_a_body_name_is_dropped(extract: Extract) -> None:
+    result = extract("Das sagte Karin Lutz vom Softwareanbieter Datatec Systems.")
+    assert _roles(result, "Karin Lutz") == [(None, "Datatec Systems", None, False)]
