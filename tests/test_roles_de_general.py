@@ -81,3 +81,10 @@ def test_compound_prefix_names_a_body_in_its_nominative_form(extract: Extract) -
 def test_kind_noun_before_a_body_name_is_dropped(extract: Extract) -> None:
     result = extract("Das sagte Karin Lutz vom Softwareanbieter Datatec Systems.")
     assert _roles(result, "Karin Lutz") == [(None, "Datatec Systems", None, False)]
+
+
+def test_profession_nouns_added_to_the_lexicon(extract: Extract) -> None:
+    result = extract("Das sagte die Wettkampfschwimmerin Lea Brandl nach dem Rennen.")
+    assert _roles(result, "Lea Brandl") == [("Wettkampfschwimmerin", None, None, False)]
+    result = extract("Das Team leitet der Genetiker Paul Oswald, sagte sie.")
+    assert _roles(result, "Paul Oswald")[0][0] == "Genetiker"
