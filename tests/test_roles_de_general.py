@@ -88,3 +88,8 @@ def test_profession_nouns_added_to_the_lexicon(extract: Extract) -> None:
     assert _roles(result, "Lea Brandl") == [("Wettkampfschwimmerin", None, None, False)]
     result = extract("Das Team leitet der Genetiker Paul Oswald, sagte sie.")
     assert _roles(result, "Paul Oswald")[0][0] == "Genetiker"
+
+
+def test_seat_adjective_of_a_known_place_gives_the_place(extract: Extract) -> None:
+    result = extract("Anwesend war Nora Keil, Referentin im Dresdner Kulturministerium, wie es hieß.")
+    assert _roles(result, "Nora Keil") == [("Referentin", "Kulturministerium", "Dresden", False)]

@@ -18,6 +18,23 @@ def role_places() -> dict[str, str]:
     return {parts[0]: parts[1] for parts in (line.split("\t") for line in data_lines("role_places.txt"))}
 
 
+@lru_cache(maxsize=4_096)
+def place_adjective(word: str) -> str | None:
+    """The place of an indeclinable place adjective: listed ("Wiener" → Wien) or a known place
+    of the gazetteer with "-er" ("Thüringer" → Thüringen, "Jenaer" → Jena, "Münchner" → München)."""
+    listed = role_places().get(word)
+    if listed is not None or not (word[:1].isupper() and word.endswith("er") and word.isalpha() and len(word) > 5):
+        return listed
+    from onrecord.resolve.gazetteer import default_gazetteer
+
+    stem = word[:-2]
+    for candidate in (stem, stem + "en", stem + "n", stem[:-1] + "en"):
+        entry = default_gazetteer().lookup(candidate)
+        if entry is not None and entry.type == "location" and candidate in entry.names:
+            return candidate
+    return None
+
+
 @cache
 def _place_names() -> frozenset[str]:
     return frozenset(role_places().values())

@@ -11,6 +11,7 @@ from functools import cache
 
 from onrecord.lang.de.lexicon import data_lines, lexicon
 from onrecord.lang.de.role_lexicon import (
+    place_adjective,
     _ADJ_SUFFIXES,
     _ARTICLES,
     _CONTRACTIONS,
@@ -232,9 +233,8 @@ def _seat(tokens: Sequence[Token], j: int, end: int) -> str | None:
     if end - j != 2:
         return None
     adj, body = tokens[j].text, tokens[j + 1].text
-    if not (adj[:1].isupper() and adj.endswith("er") and adj in role_places()):
-        return None
-    return role_places()[adj] if body.lower().endswith(_seat_bodies()) else None
+    place = place_adjective(adj) if adj[:1].isupper() and adj.endswith("er") else None
+    return place if place is not None and body.lower().endswith(_seat_bodies()) else None
 
 
 def _national_branch(word: str) -> bool:
