@@ -11,7 +11,6 @@ from functools import cache
 
 from onrecord.lang.de.lexicon import data_lines, lexicon
 from onrecord.lang.de.role_lexicon import (
-    place_adjective,
     _ADJ_SUFFIXES,
     _ARTICLES,
     _CONTRACTIONS,
@@ -23,7 +22,7 @@ from onrecord.lang.de.role_lexicon import (
     _adjective_stem,
     _place_names,
     is_role,
-    role_places,
+    place_adjective,
 )
 from onrecord.lang.de.sources import is_document
 from onrecord.lang.de.tokens import Token
