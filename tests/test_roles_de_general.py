@@ -93,3 +93,10 @@ def test_profession_nouns_added_to_the_lexicon(extract: Extract) -> None:
 def test_seat_adjective_of_a_known_place_gives_the_place(extract: Extract) -> None:
     result = extract("Anwesend war Nora Keil, Referentin im Dresdner Kulturministerium, wie es hieß.")
     assert _roles(result, "Nora Keil") == [("Referentin", "Kulturministerium", "Dresden", False)]
+
+
+def test_unnamed_holder_who_only_acts_records_no_role(extract: Extract) -> None:
+    result = extract("Dabei wurde ein UN-Soldat schwer verletzt.")
+    assert not [e for e in result.entities if e.roles]
+    result = extract("Ein Sprecher des Umweltbundesamts bestätigte den Fund am Montag.")
+    assert [(r.title, r.organization) for e in result.entities for r in e.roles] == [("Sprecher", "Umweltbundesamt")]

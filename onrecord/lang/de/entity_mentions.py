@@ -49,7 +49,7 @@ from onrecord.lang.de.roles import (
 )
 from onrecord.lang.de.sources import outlet_gender
 from onrecord.lang.de.speakers import Candidate
-from onrecord.lang.de.tokens import PreparedDoc
+from onrecord.lang.de.tokens import PreparedDoc, Token
 from onrecord.model import EntityKind, EntityType
 
 __all__ = [
@@ -279,6 +279,22 @@ def _subject_like(doc: PreparedDoc, begin: int) -> bool:
     if begin > 0 and (toks[begin - 1].lower in lexicon().prepositions or toks[begin - 1].lower in _ARTICLES):
         return False
     return True
+
+
+def _reporting_subject(doc: PreparedDoc, phrase: RoleMatch) -> bool:
+    """Whether an unnamed role phrase is the subject of a reporting verb right after or before
+    it ("Ein Sprecher des Amts bestätigte …", "…, bestätigte ein Sprecher des Amts"): a source,
+    which the roles set records; an unnamed holder who only acts ("ein UN-Soldat wurde
+    getötet") is a mention of a role, no one the set records (GUIDELINES B)."""
+    toks = doc.tokens
+    cues = lexicon().cues
+
+    def is_cue(tok: Token) -> bool:
+        return cues.get(tok.lemma, cues.get(tok.lower)) == "verb"
+
+    after = [t for t in toks[phrase.end : phrase.end + 2] if t.sent == toks[phrase.begin].sent]
+    before = toks[phrase.begin - 1] if phrase.begin > 0 else None
+    return any(is_cue(t) for t in after) or (before is not None and (is_cue(before) or before.lower == "so"))
 
 
 def _described_person(state: _State, doc: PreparedDoc, phrase: RoleMatch) -> _Building | None:
