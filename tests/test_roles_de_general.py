@@ -100,3 +100,24 @@ def test_unnamed_holder_who_only_acts_records_no_role(extract: Extract) -> None:
     assert not [e for e in result.entities if e.roles]
     result = extract("Ein Sprecher des Umweltbundesamts bestätigte den Fund am Montag.")
     assert [(r.title, r.organization) for e in result.entities for r in e.roles] == [("Sprecher", "Umweltbundesamt")]
+
+
+def test_legal_form_stays_with_the_company_name(extract: Extract) -> None:
+    result = extract("Eröffnet wurde das Werk von Lena Vogt, der Vorstandsvorsitzenden der Brückner AG, am Montag.")
+    assert _roles(result, "Lena Vogt") == [("Vorstandsvorsitzende", "Brückner AG", None, False)]
+
+
+def test_body_named_after_a_person_is_the_organisation(extract: Extract) -> None:
+    result = extract("Er vertrat Omar Said, einen Dozenten an der Ali Jinnah Universität, vor Gericht.")
+    assert _roles(result, "Omar Said") == [("Dozent", "Ali Jinnah Universität", None, False)]
+
+
+def test_role_nouns_with_examples_after_wie(extract: Extract) -> None:
+    result = extract("Er habe Abgeordnete wie Lukas Brunner und Tobias Kern gefördert.")
+    assert _roles(result, "Lukas Brunner") == [("Abgeordneter", None, None, False)]
+    assert _roles(result, "Tobias Kern") == [("Abgeordneter", None, None, False)]
+
+
+def test_title_adjectives_national_and_executive(extract: Extract) -> None:
+    result = extract("Das bestätigte der nationale Polizeichef Omar Haddad am Sonntag.")
+    assert _roles(result, "Omar Haddad") == [("nationaler Polizeichef", None, None, False)]

@@ -122,9 +122,13 @@ def role_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -
         genitive = _role_with_genitive_before(doc, name_begin, kind_at)
         if genitive is not None:
             return genitive
+        if _example_of(toks, r):
+            return _example_role(doc, r, kind_at)  # "Abgeordnete wie A und B": an example of the role
         first_name = _first_conjunct(toks, name_begin)
         if first_name is not None and _plural_role(toks, first_name - 1) and _in_list(toks, first_name, name_begin):
             return role_before(doc, first_name, kind_at)  # "den Soziologen A, B und C": B's too
+        if first_name is not None and _example_of(toks, first_name - 1) and _in_list(toks, first_name, name_begin):
+            return _example_role(doc, first_name - 1, kind_at)  # "Abgeordnete wie A und B": B's too
         return None
     first = r
     middle: list[int] = []  # "Priester, Blogger und Dissident": the nouns between first and last
@@ -168,6 +172,26 @@ def role_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -
             org = org or owner
             b = g
     return RoleMatch(" ".join(words), org, place, b, r + 1, toks[r].text, parts.former or compound.former)
+
+
+def _example_of(toks: Sequence[Token], w: int) -> bool:
+    """Whether the token at ``w`` is the "wie" of role nouns with examples ("Abgeordnete wie A",
+    "Grünen-Politiker wie A und B"); not after a negation ("keine Minister wie A")."""
+    if w < 1 or toks[w].lower != "wie" or toks[w - 1].sent != toks[w].sent or not is_role(toks[w - 1]):
+        return False
+    return w < 2 or not toks[w - 2].lower.startswith("kein")
+
+
+def _example_role(doc: PreparedDoc, w: int, kind_at: KindAt) -> RoleMatch | None:
+    """The role of the role nouns before "wie" for one of its examples, in the singular (a
+    nominalised adjective in its masculine form: "Abgeordnete wie A" → "Abgeordneter")."""
+    match = role_before(doc, w, kind_at)
+    if match is None or match.title is None:
+        return match
+    words = match.title.split()
+    if words[-1].endswith("e") and words[-1] + "r" in lexicon().roles:
+        words[-1] += "r"
+    return replace(match, title=" ".join(words))
 
 
 def _plain_role(tok: Token, kind_at: KindAt) -> bool:

@@ -192,7 +192,7 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
         return None  # "der Botschafter in Südkorea am Montag": a day is no organisation
     person = next((m for m in range(k + 1, end - 1) if kind_at(tokens[m].i) == "PER"
                    and kind_at(tokens[m + 1].i) == "PER" and not tokens[m].text.isupper()), None)
-    if person is not None and not _english_name(tokens[k:end]):
+    if person is not None and not _english_name(tokens[k:end]) and not _institution_head(tokens[end - 1].text):
         end = person  # "die Präsidentin des Verbands Cinzia Franchini": the name is the holder's
         # (not inside an English name the tagger read as a person's: "von Human Rights Watch")
     if low in ("von", "aus", "in") and end > k + 1 and kind_at(tokens[k].i) == "LOC":
@@ -214,9 +214,20 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
     words = text.split()
     if len(words) == 2 and words[0].isalpha() and not words[0].lower().endswith(_ORG_SUFFIXES) and (
         "-" in words[1] or sum(c.isupper() for c in words[1]) >= 2
-    ):
+    ) and words[1] not in _LEGAL_FORMS:
         text = words[1]  # "des Einkaufstempels Lugner-City": the name, not its kind
     return _Org(text, place, end, seat)
+
+
+#: legal forms after a company's name ("Jenoptik AG"): part of the name, never the name itself
+_LEGAL_FORMS = frozenset({"AG", "GmbH", "SE", "KG", "OG", "KGaA", "Inc.", "Inc", "Ltd", "Ltd.", "plc", "SA", "NV",
+                          "BV", "AB", "ASA", "LLC", "Corp.", "Co."})
+
+
+def _institution_head(word: str) -> bool:
+    """A word that ends a body's name made of a person's name ("Bahauddin Zakariya Universität",
+    "Konrad-Adenauer-Stiftung"): an institution noun, not the name of the role's holder."""
+    return word.lower().endswith((*_seat_bodies(), "stiftung", "schule", "akademie", "zentrum", "center"))
 
 
 @cache
