@@ -121,3 +121,8 @@ def test_role_nouns_with_examples_after_wie(extract: Extract) -> None:
 def test_title_adjectives_national_and_executive(extract: Extract) -> None:
     result = extract("Das bestätigte der nationale Polizeichef Omar Haddad am Sonntag.")
     assert _roles(result, "Omar Haddad") == [("nationaler Polizeichef", None, None, False)]
+
+
+def test_party_after_the_name_overrides_the_group_body(extract: Extract) -> None:
+    result = extract("Es traten die Kandidaten der Opposition, Mario Holz für die NEOS, zur Debatte an.")
+    assert _roles(result, "Mario Holz") == [("Kandidat", "NEOS", None, False)]

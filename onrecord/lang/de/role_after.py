@@ -349,11 +349,13 @@ def affiliations_after(
     organisation of roles that name none ("Welser Bürgermeister Andreas Rabl (FPÖ)"); "von der
     GPA-djp" gives the organisation, as a role of its own when no role names one."""
     party = _bracketed_party(doc, name_end)
-    von = _von_organisation(doc, name_end, kind_at) or _fuer_party(doc, name_end, kind_at)
+    fuer = _fuer_party(doc, name_end, kind_at)
+    von = _von_organisation(doc, name_end, kind_at) or fuer
     org = party or (von.organization if von is not None else None)
     if org is None:
         return roles
-    completed = [r if r.organization else replace(r, organization=org) for r in roles]
+    # "die Vertreter der Regierungsparteien, X für die SPÖ": the party after the name is X's own
+    completed = [r if r.organization and fuer is None else replace(r, organization=org) for r in roles]
     if von is not None and not roles:
         completed.append(von)
     elif party is not None and not roles and kind_at(name_end - 1) == "PER" and kind_at(name_end + 1) != "LOC" and (
