@@ -126,3 +126,11 @@ def test_title_adjectives_national_and_executive(extract: Extract) -> None:
 def test_party_after_the_name_overrides_the_group_body(extract: Extract) -> None:
     result = extract("Es traten die Kandidaten der Opposition, Mario Holz für die NEOS, zur Debatte an.")
     assert _roles(result, "Mario Holz") == [("Kandidat", "NEOS", None, False)]
+
+
+def test_definite_role_after_a_colon_describes_the_person_before_it(extract: Extract) -> None:
+    result = extract(
+        "In Madrid sorgt ein Interview von Oberst Ramón Ortega für Aufsehen: Der Armeesprecher hatte "
+        "am Montag Kritik geübt."
+    )
+    assert ("Armeesprecher", None, None, False) in _roles(result, "Ramón Ortega")

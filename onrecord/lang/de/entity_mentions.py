@@ -300,11 +300,19 @@ def _reporting_subject(doc: PreparedDoc, phrase: RoleMatch) -> bool:
 def _described_person(state: _State, doc: PreparedDoc, phrase: RoleMatch) -> _Building | None:
     """For a definite singular role phrase without a name that opens its sentence as its subject
     ("Der Jurist holte …", "Der Titelverteidiger musste …"), the person named in the sentence
-    before: the phrase is a definite description of that person, one more role of it."""
+    before, or one that opens the clause after a colon, the person named before the colon in
+    the same sentence: the phrase is a definite description of that person, one more role of it."""
     toks = doc.tokens
-    if phrase.plural or toks[phrase.begin].lower not in ("der", "die"):
+    first = toks[phrase.begin]
+    if phrase.plural or first.lower not in ("der", "die"):
         return None
-    if doc.sentences[toks[phrase.begin].sent][0] != phrase.begin:
+    if phrase.begin > 0 and toks[phrase.begin - 1].text == ":" and toks[phrase.begin - 1].sent == first.sent:
+        person = state.last_person  # "… eine Rede von Generalmajor X: Der Vize-Generalstabschef hatte …"
+        if person is None or person.cluster is None or _gender_clash(person, phrase):
+            return None
+        since = toks[doc.sentences[first.sent][0]].start
+        return person if state.last_seen.get(id(person), -1) >= since else None
+    if doc.sentences[first.sent][0] != phrase.begin:
         return None  # "Freigelassen wurde der katholische Priester, Blogger …": not a description
     if not _subject_like(doc, phrase.begin):
         return None
