@@ -134,3 +134,8 @@ def test_definite_role_after_a_colon_describes_the_person_before_it(extract: Ext
         "am Montag Kritik geübt."
     )
     assert ("Armeesprecher", None, None, False) in _roles(result, "Ramón Ortega")
+
+
+def test_number_ends_a_body_name(extract: Extract) -> None:
+    result = extract("Die Sprecherin des Vereins Zukunft 2030, Karla Wendl, widersprach.")
+    assert _roles(result, "Karla Wendl") == [("Sprecherin", "Verein Zukunft 2030", None, False)]

@@ -199,6 +199,8 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
         end = k + 1  # "Gouverneur von Florida und Bruder …": the place, not the coordination
         while end < len(tokens) and kind_at(tokens[end].i) == "LOC" and tokens[end].text[:1].isupper():
             end += 1
+    if end < len(tokens) and end - k <= 2 and _number_of_name(tokens, end):
+        end += 1  # "der Umweltorganisation Global 2000", "von der MA 22": a number ends the name
     if end == k or is_document(tokens[k]):
         return None  # "in einem Gutachten": a document is no organisation or place
     if low == "aus" or kind_at(tokens[k].i) == "LOC" and kind_at(tokens[end - 1].i) == "LOC":
@@ -217,6 +219,20 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
     ) and words[1] not in _LEGAL_FORMS:
         text = words[1]  # "des Einkaufstempels Lugner-City": the name, not its kind
     return _Org(text, place, end, seat)
+
+
+def _number_of_name(tokens: Sequence[Token], i: int) -> bool:
+    """A number that ends a body's name ("Global 2000", "MA 22", "Hannover 96"): one to four
+    digits, no ordinal or date (no full stop after it) and no unit or count noun after it."""
+    tok = tokens[i]
+    if not (tok.text.isdigit() and len(tok.text) <= 4) or tok.start != tokens[i - 1].end + 1:
+        return False
+    if i + 1 >= len(tokens):
+        return True
+    after = tokens[i + 1]
+    if after.text == ".":  # a sentence end, not an ordinal ("am 22. Mai")
+        return i + 2 >= len(tokens) or tokens[i + 2].sent != tok.sent
+    return not (after.text[:1].isupper() or after.text.isdigit())
 
 
 #: legal forms after a company's name ("Jenoptik AG"): part of the name, never the name itself
