@@ -91,8 +91,8 @@ def test_profession_nouns_added_to_the_lexicon(extract: Extract) -> None:
 
 
 def test_seat_adjective_of_a_known_place_gives_the_place(extract: Extract) -> None:
-    result = extract("Anwesend war Nora Keil, Referentin im Dresdner Kulturministerium, wie es hieß.")
-    assert _roles(result, "Nora Keil") == [("Referentin", "Kulturministerium", "Dresden", False)]
+    result = extract("Anwesend war Nora Keil, Referentin im Düsseldorfer Kulturministerium, wie es hieß.")
+    assert _roles(result, "Nora Keil") == [("Referentin", "Kulturministerium", "Düsseldorf", False)]
 
 
 def test_unnamed_holder_who_only_acts_records_no_role(extract: Extract) -> None:
@@ -108,8 +108,8 @@ def test_legal_form_stays_with_the_company_name(extract: Extract) -> None:
 
 
 def test_body_named_after_a_person_is_the_organisation(extract: Extract) -> None:
-    result = extract("Er vertrat Omar Said, einen Dozenten an der Ali Jinnah Universität, vor Gericht.")
-    assert _roles(result, "Omar Said") == [("Dozent", "Ali Jinnah Universität", None, False)]
+    result = extract("Das sagte Karim Aziz, ein Referent der Friedrich Ebert Stiftung, am Montag.")
+    assert _roles(result, "Karim Aziz") == [("Referent", "Friedrich Ebert Stiftung", None, False)]
 
 
 def test_role_nouns_with_examples_after_wie(extract: Extract) -> None:
@@ -139,3 +139,8 @@ def test_definite_role_after_a_colon_describes_the_person_before_it(extract: Ext
 def test_number_ends_a_body_name(extract: Extract) -> None:
     result = extract("Die Sprecherin des Vereins Zukunft 2030, Karla Wendl, widersprach.")
     assert _roles(result, "Karla Wendl") == [("Sprecherin", "Verein Zukunft 2030", None, False)]
+
+
+def test_bare_plural_role_nouns_in_a_list_give_no_role(extract: Extract) -> None:
+    result = extract("Beraten wurde er von Juristen, Ökonomen, Kommunikationsleuten und Lobbyisten.")
+    assert not [e.name for e in result.entities if e.roles]

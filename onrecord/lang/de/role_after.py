@@ -21,6 +21,7 @@ from onrecord.lang.de.role_lexicon import (
     _name_word,
     _no_kind,
     _place_names,
+    bare_plural,
     is_role,
     title_noun,
 )
@@ -102,6 +103,8 @@ def apposition_after(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind
     ):
         return None  # "Bundesregierung, Bundespräsident, Parteichefs und …": a list of bare nouns
     match = parse_role(body[k:], kind_at) or relative_role(body, kind_at)
+    if match is not None and bare_plural(doc.tokens, match):
+        return None  # "Parteisekretären, Klubobleuten, Ministern und …": a list of groups
     if match is not None and match.end < len(doc.tokens) and kind_at(match.end) == "PER" and (
         _name_word(doc.tokens[match.end])
     ):

@@ -22,6 +22,7 @@ from onrecord.lang.de.role_lexicon import (
     _name_word,
     _no_kind,
     _place_names,
+    bare_plural,
     is_feminine_role,
     is_role,
     role_adjectives,
@@ -302,6 +303,8 @@ def role_before_comma(
     while s >= 0 and comma - s <= MAX_APPOSITION and toks[s].sent == sent and toks[s].text not in _STOP:
         if toks[s].lower in _ARTICLES or is_role(toks[s]):
             match = parse_role(toks[s:comma], kind_at)
+            if match is not None and bare_plural(toks, match):
+                match = None  # "Experten aus der Industrie, Finanzen, …": a list of groups
             if match is not None and (s == 0 or toks[s - 1].text != "(") and (
                 match.end == comma or 0 < comma - match.end <= tail and toks[match.end].lower in lexicon().prepositions
             ):  # ("(Vizepräsident, Grundrechte)": notes in brackets, no role and name)

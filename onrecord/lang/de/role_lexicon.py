@@ -4,7 +4,7 @@ words, and the :class:`RoleMatch` every role pattern gives (pure functions over 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -262,3 +262,11 @@ def _name_word(tok: Token) -> bool:
         tok.lower not in _ARTICLES
     )
 
+
+def bare_plural(tokens: Sequence[Token], match: RoleMatch) -> bool:
+    """Whether a role phrase is a bare plural role noun ("Parteisekretären", "Experten aus der
+    Industrie"): a group named in a list, no role of the one name beside it."""
+    first = tokens[match.begin - tokens[0].i] if tokens else None
+    if first is None or match.head is None or first.text != match.head:
+        return False
+    return title_noun(first.text) != first.text and not first.text.endswith("s")
