@@ -144,3 +144,10 @@ def test_number_ends_a_body_name(extract: Extract) -> None:
 def test_bare_plural_role_nouns_in_a_list_give_no_role(extract: Extract) -> None:
     result = extract("Beraten wurde er von Juristen, Ökonomen, Kommunikationsleuten und Lobbyisten.")
     assert not [e.name for e in result.entities if e.roles]
+
+
+def test_role_subject_of_a_copula_with_the_name_as_predicate(extract: Extract) -> None:
+    result = extract("Die Frist läuft ab, und der Spitzenkandidat ist Anton Weidinger.")
+    assert _roles(result, "Anton Weidinger") == [("Spitzenkandidat", None, None, False)]
+    result = extract("Vom Hilfstrainer beim Verein wurde Anton Weidinger rasch zum Chef.")
+    assert not _roles(result, "Anton Weidinger")

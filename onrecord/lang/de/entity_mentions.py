@@ -44,6 +44,7 @@ from onrecord.lang.de.roles import (
     is_role,
     nominative,
     one_coordinated_title,
+    role_before_copula,
     role_before_role,
     role_phrase,
 )
@@ -375,8 +376,9 @@ def _named(
     joined = one_coordinated_title(appos, second)
     if joined is not None:
         appos, second = joined, None  # "X, ein Rechtsanwalt und Menschenrechtler": one title
+    subject = role_before_copula(doc, start, kinds) if prefix_role is None else None  # "der Kandidat ist X"
     roles = [r for r in (role_before_role(doc, prefix_role, kinds), coordinated_before(doc, prefix_role, kinds),
-                         prefix_role, appos, second) if r is not None]
+                         prefix_role, subject, appos, second) if r is not None]
     roles = affiliations_after(doc, end, roles, kinds)
     roles = described_body_names(doc, possessive_organisation(doc, roles, kinds), kinds)
     if not is_name(words, gaz, ner, bool(roles)) and not is_speaker:

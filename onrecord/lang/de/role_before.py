@@ -436,3 +436,29 @@ def _names_follow(doc: PreparedDoc, end: int) -> bool:
     return all(t.text[:1].isupper() and t.text.isalpha() and not is_role(t) and t.lower not in _ARTICLES
                for t in (first, second))
 
+
+#: words after which a subject can open a clause ("…, und der Kandidat ist X"), unlike a
+#: preposition ("Vom Entwicklungshelfer … wurde X")
+_CLAUSE_OPENERS = frozenset({",", "und", "oder", "aber", "doch", "denn", "sondern", ":", "–", "—"})
+#: copulas that join a role phrase before them to the name after them ("Der Kandidat ist X")
+_COPULAS = frozenset({"ist", "war", "wird", "wurde", "bleibt", "blieb"})
+
+
+def role_before_copula(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
+    """A definite role phrase that is the subject of a copula whose predicate is the name: "…,
+    und der Bundespräsidentschaftskandidat ist Norbert Hofer", "Neuer Trainer wird X"."""
+    toks = doc.tokens
+    cop = name_begin - 1
+    if cop < 1 or toks[cop].lower not in _COPULAS or toks[cop - 1].sent != toks[name_begin].sent:
+        return None
+    sent = toks[cop].sent
+    best: RoleMatch | None = None
+    s = cop - 1
+    while s >= 0 and cop - s <= MAX_APPOSITION and toks[s].sent == sent and toks[s].text not in _STOP:
+        opens = s == doc.sentences[sent][0] or toks[s - 1].lower in _CLAUSE_OPENERS
+        if opens and (toks[s].lower in ("der", "die") or is_role(toks[s])):
+            match = parse_role(toks[s:cop], kind_at)
+            if match is not None and match.end == cop and not match.plural and not bare_plural(toks, match):
+                best = match
+        s -= 1
+    return best
