@@ -151,3 +151,8 @@ def test_role_subject_of_a_copula_with_the_name_as_predicate(extract: Extract) -
     assert _roles(result, "Anton Weidinger") == [("Spitzenkandidat", None, None, False)]
     result = extract("Vom Hilfstrainer beim Verein wurde Anton Weidinger rasch zum Chef.")
     assert not _roles(result, "Anton Weidinger")
+
+
+def test_team_given_by_a_participle_before_the_name(extract: Extract) -> None:
+    result = extract("Die für den SC Rheintal startende Nora Pichler gewann den Lauf.")
+    assert _roles(result, "Nora Pichler") == [(None, "SC Rheintal", None, False)]

@@ -29,7 +29,7 @@ from onrecord.lang.de.role_lexicon import (
     role_places,
     title_noun,
 )
-from onrecord.lang.de.role_orgs import _is_cap_adjective
+from onrecord.lang.de.role_orgs import _is_cap_adjective, nominative
 from onrecord.lang.de.role_phrases import _split_compound, _title_parts, _truncated_pair, parse_role
 from onrecord.lang.de.sources import addressee_inside
 from onrecord.lang.de.tokens import PreparedDoc, Token
@@ -120,7 +120,7 @@ def role_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -
     if kind_at(name_begin) == "LOC" and toks[name_begin].text.endswith("s") and r >= 0 and is_role(toks[r]):
         return None  # "die Außenminister Athens und Ankaras": the places of the role, no holders
     if r < 0 or toks[r].sent != toks[name_begin].sent or not is_role(toks[r]):
-        genitive = _role_with_genitive_before(doc, name_begin, kind_at)
+        genitive = _role_with_genitive_before(doc, name_begin, kind_at) or _team_participle(doc, name_begin)
         if genitive is not None:
             return genitive
         if _example_of(toks, r):
@@ -462,3 +462,22 @@ def role_before_copula(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_
                 best = match
         s -= 1
     return best
+
+
+#: participles of playing or starting for a team ("die für den VSC startende X")
+_TEAM_PARTICIPLES = ("startend", "spielend", "antretend", "fahrend", "laufend", "kickend", "springend")
+
+
+def _team_participle(doc: PreparedDoc, name_begin: int) -> RoleMatch | None:
+    """The team of an athlete given by a participle phrase before the name: "die für den VSC
+    Klingenthal startende Ulrike Beispiel" → organisation "VSC Klingenthal" (no title)."""
+    toks = doc.tokens
+    p = name_begin - 1
+    if p < 3 or not toks[p].lower.startswith(_TEAM_PARTICIPLES) or toks[p].sent != toks[name_begin].sent:
+        return None
+    k = p - 1
+    while k > 0 and p - k <= 4 and toks[k].text[:1].isupper() and toks[k].sent == toks[p].sent:
+        k -= 1
+    if k == p - 1 or toks[k].lower not in _ARTICLES or toks[k - 1].lower != "für":
+        return None
+    return RoleMatch(None, nominative(toks[k + 1 : p], toks[k].lower), None, k - 1, p + 1)
