@@ -156,3 +156,8 @@ def test_role_subject_of_a_copula_with_the_name_as_predicate(extract: Extract) -
 def test_team_given_by_a_participle_before_the_name(extract: Extract) -> None:
     result = extract("Die für den SC Rheintal startende Nora Pichler gewann den Lauf.")
     assert _roles(result, "Nora Pichler") == [(None, "SC Rheintal", None, False)]
+
+
+def test_place_adjective_before_a_title_from_the_gazetteer(extract: Extract) -> None:
+    result = extract("Das sagte der Düsseldorfer Stadtrat Ingo Brandt am Montag.")
+    assert _roles(result, "Ingo Brandt") == [("Stadtrat", None, "Düsseldorf", False)]

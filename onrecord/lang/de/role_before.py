@@ -25,6 +25,7 @@ from onrecord.lang.de.role_lexicon import (
     bare_plural,
     is_feminine_role,
     is_role,
+    place_adjective,
     role_adjectives,
     role_places,
     title_noun,
@@ -50,7 +51,7 @@ def _adjectives_begin(toks: Sequence[Token], r: int) -> int:
 def _known_modifier(tok: Token) -> bool:
     """A word before a role noun that the role lexicons know: a place word ("Wiener"), a place,
     former or title adjective ("bayerische", "frühere", "stellvertretende")."""
-    if tok.text in role_places():
+    if place_adjective(tok.text) is not None:
         return True
     stem = _adjective_stem(tok.text.lower())
     return stem is not None and tok.text.islower() and (stem in role_places() or stem in role_adjectives())
@@ -63,7 +64,7 @@ def _modifiers_begin(toks: Sequence[Token], r: int) -> int:
     sent = toks[r].sent
     k = r - 1
     while k >= 0 and r - k <= MAX_ADJECTIVES + 1 and toks[k].sent == sent and (
-        toks[k].text in role_places() or _is_adjective(toks[k]) or _known_modifier(toks[k])
+        place_adjective(toks[k].text) is not None or _is_adjective(toks[k]) or _known_modifier(toks[k])
     ):  # "zurückgetretenen" (a participle the lemmatiser takes for a verb) is a known one
         k -= 1
     b = k + 1

@@ -23,6 +23,7 @@ from onrecord.lang.de.role_lexicon import (
     english_modifiers,
     is_feminine_role,
     is_role,
+    place_adjective,
     role_adjectives,
     role_head,
     role_places,
@@ -88,8 +89,9 @@ def _title_parts(tokens: Sequence[Token], begin: int, role_i: int, feminine: boo
     place: str | None = None
     former = False
     for tok in tokens[begin:role_i]:
-        if tok.text in role_places():
-            place = place or role_places()[tok.text]
+        seat = place_adjective(tok.text)
+        if seat is not None:
+            place = place or seat
             continue
         stem = _adjective_stem(tok.text.lower()) or tok.text.lower()
         kind = role_adjectives().get(stem)
