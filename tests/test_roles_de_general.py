@@ -161,3 +161,8 @@ def test_team_given_by_a_participle_before_the_name(extract: Extract) -> None:
 def test_place_adjective_before_a_title_from_the_gazetteer(extract: Extract) -> None:
     result = extract("Das sagte der Düsseldorfer Stadtrat Ingo Brandt am Montag.")
     assert _roles(result, "Ingo Brandt") == [("Stadtrat", None, "Düsseldorf", False)]
+
+
+def test_abbreviation_inside_a_place_name(extract: Extract) -> None:
+    result = extract("Begleitet wurde er vom Bürgermeister von St. Johann, Karl Eder, und anderen.")
+    assert _roles(result, "Karl Eder") == [("Bürgermeister", None, "St. Johann", False)]

@@ -90,6 +90,10 @@ def _degenitive(tok: Token) -> str:
     return word
 
 
+#: abbreviations that open or sit inside a place's or body's name
+_NAME_ABBREVIATIONS = frozenset({"St.", "Ste.", "Mt."})
+
+
 def _cap_run(tokens: Sequence[Token], i: int) -> int:
     """End of the run of capitalised words (joined by "für"/"und" + capitalised) from ``i``."""
     j = i
@@ -97,6 +101,8 @@ def _cap_run(tokens: Sequence[Token], i: int) -> int:
         t = tokens[j]
         if t.text[:1].isupper() and t.text.replace("-", "").replace("'", "").replace("’", "").isalnum():
             j += 1
+        elif t.text in _NAME_ABBREVIATIONS and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper():
+            j += 1  # "St. Pölten", "St. Gallen": an abbreviation inside a name
         elif t.lower in _JOINERS and j > i and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper() and (
             not is_role(tokens[j + 1])  # "des Senats und Lega-Spitzenpolitiker X": a second role, no name
         ):
@@ -205,7 +211,8 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
         return None  # "in einem Gutachten": a document is no organisation or place
     if low == "aus" or kind_at(tokens[k].i) == "LOC" and kind_at(tokens[end - 1].i) == "LOC":
         place = place or low not in ("an", "bei", "beim") and article not in _CONTRACTIONS
-    if low == "von" and article is None and end == k + 1 and not _looks_like_org(tokens[k:end], kind_at) and (
+    single = end == k + 1 or end == k + 2 and tokens[k].text in _NAME_ABBREVIATIONS  # "von St. Pölten"
+    if low == "von" and article is None and single and not _looks_like_org(tokens[k:end], kind_at) and (
         not _national_branch(tokens[k].text)
     ):
         place = True  # "Gouverneur von Tabasco", "Bürgermeister von Linz"
