@@ -49,6 +49,7 @@ from onrecord.lang.de.entity_mentions import (
     _is_group,
     _named,
     _pronoun,
+    _reporting_subject,
     _role_only,
     _State,
     _subject_like,
@@ -281,7 +282,9 @@ def _resolve(
         target = _holder(state, toks[head].text) if _article_before(doc, head) not in _INDEFINITE else None
         if target is not None:
             state.seen(target, span, None)
-        elif phrase is not None and (phrase.organization or phrase.place) and _subject_like(doc, phrase.begin):
+        elif phrase is not None and (phrase.organization or phrase.place) and _subject_like(doc, phrase.begin) and (
+            _reporting_subject(doc, phrase)
+        ):
             _unnamed_role(state, doc, None, phrase)  # "Ein Sprecher des Amts bestätigte …"
         elif phrase is not None:
             described = _described_person(state, doc, phrase)

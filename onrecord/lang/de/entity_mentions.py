@@ -44,12 +44,13 @@ from onrecord.lang.de.roles import (
     is_role,
     nominative,
     one_coordinated_title,
+    role_before_copula,
     role_before_role,
     role_phrase,
 )
 from onrecord.lang.de.sources import outlet_gender
 from onrecord.lang.de.speakers import Candidate
-from onrecord.lang.de.tokens import PreparedDoc
+from onrecord.lang.de.tokens import PreparedDoc, Token
 from onrecord.model import EntityKind, EntityType
 
 __all__ = [
@@ -281,14 +282,38 @@ def _subject_like(doc: PreparedDoc, begin: int) -> bool:
     return True
 
 
+def _reporting_subject(doc: PreparedDoc, phrase: RoleMatch) -> bool:
+    """Whether an unnamed role phrase is the subject of a reporting verb right after or before
+    it ("Ein Sprecher des Amts bestätigte …", "…, bestätigte ein Sprecher des Amts"): a source,
+    which the roles set records; an unnamed holder who only acts ("ein UN-Soldat wurde
+    getötet") is a mention of a role, no one the set records (GUIDELINES B)."""
+    toks = doc.tokens
+    cues = lexicon().cues
+
+    def is_cue(tok: Token) -> bool:
+        return cues.get(tok.lemma, cues.get(tok.lower)) == "verb"
+
+    after = [t for t in toks[phrase.end : phrase.end + 2] if t.sent == toks[phrase.begin].sent]
+    before = toks[phrase.begin - 1] if phrase.begin > 0 else None
+    return any(is_cue(t) for t in after) or (before is not None and (is_cue(before) or before.lower == "so"))
+
+
 def _described_person(state: _State, doc: PreparedDoc, phrase: RoleMatch) -> _Building | None:
     """For a definite singular role phrase without a name that opens its sentence as its subject
     ("Der Jurist holte …", "Der Titelverteidiger musste …"), the person named in the sentence
-    before: the phrase is a definite description of that person, one more role of it."""
+    before, or one that opens the clause after a colon, the person named before the colon in
+    the same sentence: the phrase is a definite description of that person, one more role of it."""
     toks = doc.tokens
-    if phrase.plural or toks[phrase.begin].lower not in ("der", "die"):
+    first = toks[phrase.begin]
+    if phrase.plural or first.lower not in ("der", "die"):
         return None
-    if doc.sentences[toks[phrase.begin].sent][0] != phrase.begin:
+    if phrase.begin > 0 and toks[phrase.begin - 1].text == ":" and toks[phrase.begin - 1].sent == first.sent:
+        person = state.last_person  # "… eine Rede von Generalmajor X: Der Vize-Generalstabschef hatte …"
+        if person is None or person.cluster is None or _gender_clash(person, phrase):
+            return None
+        since = toks[doc.sentences[first.sent][0]].start
+        return person if state.last_seen.get(id(person), -1) >= since else None
+    if doc.sentences[first.sent][0] != phrase.begin:
         return None  # "Freigelassen wurde der katholische Priester, Blogger …": not a description
     if not _subject_like(doc, phrase.begin):
         return None
@@ -351,8 +376,9 @@ def _named(
     joined = one_coordinated_title(appos, second)
     if joined is not None:
         appos, second = joined, None  # "X, ein Rechtsanwalt und Menschenrechtler": one title
+    subject = role_before_copula(doc, start, kinds) if prefix_role is None else None  # "der Kandidat ist X"
     roles = [r for r in (role_before_role(doc, prefix_role, kinds), coordinated_before(doc, prefix_role, kinds),
-                         prefix_role, appos, second) if r is not None]
+                         prefix_role, subject, appos, second) if r is not None]
     roles = affiliations_after(doc, end, roles, kinds)
     roles = described_body_names(doc, possessive_organisation(doc, roles, kinds), kinds)
     if not is_name(words, gaz, ner, bool(roles)) and not is_speaker:

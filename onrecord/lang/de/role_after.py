@@ -21,6 +21,7 @@ from onrecord.lang.de.role_lexicon import (
     _name_word,
     _no_kind,
     _place_names,
+    bare_plural,
     is_role,
     title_noun,
 )
@@ -102,6 +103,8 @@ def apposition_after(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind
     ):
         return None  # "Bundesregierung, Bundespräsident, Parteichefs und …": a list of bare nouns
     match = parse_role(body[k:], kind_at) or relative_role(body, kind_at)
+    if match is not None and bare_plural(doc.tokens, match):
+        return None  # "Parteisekretären, Klubobleuten, Ministern und …": a list of groups
     if match is not None and match.end < len(doc.tokens) and kind_at(match.end) == "PER" and (
         _name_word(doc.tokens[match.end])
     ):
@@ -154,7 +157,10 @@ def _retired(doc: PreparedDoc, role: RoleMatch) -> RoleMatch:
 
 #: adverbs that may open an apposition before its role; True: they make the role a past one
 _APPOSITION_ADVERBS = {"ebenfalls": False, "auch": False, "selbst": False, "derzeit": False, "seit": False,
-                       "ehemals": True, "einst": True, "vormals": True, "zuvor": True, "bis": False}
+                       "ehemals": True, "einst": True, "vormals": True, "zuvor": True, "bis": False,
+                       "bisher": True, "bislang": True, "früher": True, "damals": True, "zugleich": False,
+                       "gleichzeitig": False, "inzwischen": False, "mittlerweile": False, "nun": False,
+                       "jetzt": False, "heute": False, "seinerzeit": True}
 
 
 #: copulas that make a role noun phrase the name's role ("X ist Professorin für …", "… als X
@@ -162,7 +168,8 @@ _APPOSITION_ADVERBS = {"ebenfalls": False, "auch": False, "selbst": False, "derz
 _COPULAS = frozenset({"ist", "war", "wird", "wurde", "bleibt", "blieb"})
 #: words between a copula and the role that say when ("ist seit 2012 Professor")
 _TIME_ADVERBS = frozenset({"seit", "derzeit", "inzwischen", "nun", "jetzt", "bereits", "schon", "heute", "noch",
-                           "weiterhin", "auch", "zudem", "außerdem", "damals", "bis", "ab", "zuletzt"})
+                           "weiterhin", "auch", "zudem", "außerdem", "damals", "bis", "ab", "zuletzt",
+                           "mittlerweile", "wieder", "erneut", "künftig", "offiziell"})
 
 
 #: nouns of a time phrase between a copula and the role ("wird in der kommenden Saison Trainer")
@@ -232,6 +239,27 @@ def _als_role(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch | N
     return None
 
 
+#: articles that open a predicative noun phrase (nominative)
+_NOMINATIVE_ARTICLES = frozenset({"der", "die", "ein", "eine"})
+
+
+def _inverted_copula_role(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch | None:
+    """A role after a name that follows its copula (main clause, verb second): "Zwar bleibt X
+    Außenminister", "Seit einem Jahr ist X mittlerweile Microsoft-Chef"."""
+    toks = doc.tokens
+    sent = toks[name_end - 1].sent
+    b = name_end - 1
+    while b > 0 and toks[b - 1].sent == sent and _name_word(toks[b - 1]):
+        b -= 1
+    if b == 0 or toks[b - 1].sent != sent or toks[b - 1].lower not in _COPULAS:
+        return None
+    body = _clause_tokens(toks, _when_words(toks, name_end, len(toks)))
+    r = 1 if body and body[0].lower in _NOMINATIVE_ARTICLES else 0
+    if len(body) <= r or not (is_role(body[r]) or _adjective_stem(body[r].text) is not None):
+        return None
+    return parse_role(body, kind_at)
+
+
 def predicative_role(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
     """A role stated with a copula right after the name: "X ist seit 2012 Professorin für Ethik
     an der Universität Y", "seit X 2002 Chef des Konzerns wurde" (the copula ends the clause).
@@ -245,6 +273,9 @@ def predicative_role(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind
     if toks[name_end].lower in _COPULAS:
         body = _clause_tokens(toks, _when_words(toks, name_end + 1, len(toks)))
         return parse_role(body, kind_at) if body else None
+    inverted = _inverted_copula_role(doc, name_end, kind_at)
+    if inverted is not None:
+        return inverted
     body = _clause_tokens(toks, _when_words(toks, name_end, len(toks)))
     if not body or body[0].lower in _ARTICLES or not is_role(body[0]):
         return None
@@ -321,11 +352,13 @@ def affiliations_after(
     organisation of roles that name none ("Welser Bürgermeister Andreas Rabl (FPÖ)"); "von der
     GPA-djp" gives the organisation, as a role of its own when no role names one."""
     party = _bracketed_party(doc, name_end)
-    von = _von_organisation(doc, name_end, kind_at) or _fuer_party(doc, name_end, kind_at)
+    fuer = _fuer_party(doc, name_end, kind_at)
+    von = _von_organisation(doc, name_end, kind_at) or fuer
     org = party or (von.organization if von is not None else None)
     if org is None:
         return roles
-    completed = [r if r.organization else replace(r, organization=org) for r in roles]
+    # "die Vertreter der Regierungsparteien, X für die SPÖ": the party after the name is X's own
+    completed = [r if r.organization and fuer is None else replace(r, organization=org) for r in roles]
     if von is not None and not roles:
         completed.append(von)
     elif party is not None and not roles and kind_at(name_end - 1) == "PER" and kind_at(name_end + 1) != "LOC" and (

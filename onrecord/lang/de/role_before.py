@@ -22,14 +22,16 @@ from onrecord.lang.de.role_lexicon import (
     _name_word,
     _no_kind,
     _place_names,
+    bare_plural,
     is_feminine_role,
     is_role,
+    place_adjective,
     role_adjectives,
     role_places,
     title_noun,
 )
-from onrecord.lang.de.role_orgs import _is_cap_adjective
-from onrecord.lang.de.role_phrases import _split_compound, _title_parts, parse_role
+from onrecord.lang.de.role_orgs import _is_cap_adjective, nominative
+from onrecord.lang.de.role_phrases import _split_compound, _title_parts, _truncated_pair, parse_role
 from onrecord.lang.de.sources import addressee_inside
 from onrecord.lang.de.tokens import PreparedDoc, Token
 
@@ -49,7 +51,7 @@ def _adjectives_begin(toks: Sequence[Token], r: int) -> int:
 def _known_modifier(tok: Token) -> bool:
     """A word before a role noun that the role lexicons know: a place word ("Wiener"), a place,
     former or title adjective ("bayerische", "frühere", "stellvertretende")."""
-    if tok.text in role_places():
+    if place_adjective(tok.text) is not None:
         return True
     stem = _adjective_stem(tok.text.lower())
     return stem is not None and tok.text.islower() and (stem in role_places() or stem in role_adjectives())
@@ -62,7 +64,7 @@ def _modifiers_begin(toks: Sequence[Token], r: int) -> int:
     sent = toks[r].sent
     k = r - 1
     while k >= 0 and r - k <= MAX_ADJECTIVES + 1 and toks[k].sent == sent and (
-        toks[k].text in role_places() or _is_adjective(toks[k]) or _known_modifier(toks[k])
+        place_adjective(toks[k].text) is not None or _is_adjective(toks[k]) or _known_modifier(toks[k])
     ):  # "zurückgetretenen" (a participle the lemmatiser takes for a verb) is a known one
         k -= 1
     b = k + 1
@@ -119,12 +121,16 @@ def role_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -
     if kind_at(name_begin) == "LOC" and toks[name_begin].text.endswith("s") and r >= 0 and is_role(toks[r]):
         return None  # "die Außenminister Athens und Ankaras": the places of the role, no holders
     if r < 0 or toks[r].sent != toks[name_begin].sent or not is_role(toks[r]):
-        genitive = _role_with_genitive_before(doc, name_begin, kind_at)
+        genitive = _role_with_genitive_before(doc, name_begin, kind_at) or _team_participle(doc, name_begin)
         if genitive is not None:
             return genitive
+        if _example_of(toks, r):
+            return _example_role(doc, r, kind_at)  # "Abgeordnete wie A und B": an example of the role
         first_name = _first_conjunct(toks, name_begin)
         if first_name is not None and _plural_role(toks, first_name - 1) and _in_list(toks, first_name, name_begin):
             return role_before(doc, first_name, kind_at)  # "den Soziologen A, B und C": B's too
+        if first_name is not None and _example_of(toks, first_name - 1) and _in_list(toks, first_name, name_begin):
+            return _example_role(doc, first_name - 1, kind_at)  # "Abgeordnete wie A und B": B's too
         return None
     first = r
     middle: list[int] = []  # "Priester, Blogger und Dissident": the nouns between first and last
@@ -138,12 +144,18 @@ def role_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -
             ):
                 middle.insert(0, first)
                 first -= 2
+    elif r >= 2 and _truncated_pair(toks, r - 2) == r and toks[r - 2].sent == toks[r].sent and (
+        compound.org is None and compound.place is None
+    ):
+        first = r - 2  # "Klima- und Energieexpertin": one title
     b = _modifiers_begin(toks, first)
     article = toks[b - 1].lower if b > 0 and toks[b - 1].lower in _ARTICLES else ""
     feminine = is_feminine_role(toks[r].text) or article in ("die", "eine")
     parts = _title_parts(toks, b, first, feminine, article)
     words = parts.words
-    if first != r:
+    if first != r and toks[first].text.endswith("-"):
+        words[-1:] = [toks[first].text, toks[first + 1].text, title_noun(compound.role, article)]
+    elif first != r:
         for m in middle:
             words[-1] += ","
             words.append(title_noun(toks[m].text, article))
@@ -162,6 +174,26 @@ def role_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -
             org = org or owner
             b = g
     return RoleMatch(" ".join(words), org, place, b, r + 1, toks[r].text, parts.former or compound.former)
+
+
+def _example_of(toks: Sequence[Token], w: int) -> bool:
+    """Whether the token at ``w`` is the "wie" of role nouns with examples ("Abgeordnete wie A",
+    "Grünen-Politiker wie A und B"); not after a negation ("keine Minister wie A")."""
+    if w < 1 or toks[w].lower != "wie" or toks[w - 1].sent != toks[w].sent or not is_role(toks[w - 1]):
+        return False
+    return w < 2 or not toks[w - 2].lower.startswith("kein")
+
+
+def _example_role(doc: PreparedDoc, w: int, kind_at: KindAt) -> RoleMatch | None:
+    """The role of the role nouns before "wie" for one of its examples, in the singular (a
+    nominalised adjective in its masculine form: "Abgeordnete wie A" → "Abgeordneter")."""
+    match = role_before(doc, w, kind_at)
+    if match is None or match.title is None:
+        return match
+    words = match.title.split()
+    if words[-1].endswith("e") and words[-1] + "r" in lexicon().roles:
+        words[-1] += "r"
+    return replace(match, title=" ".join(words))
 
 
 def _plain_role(tok: Token, kind_at: KindAt) -> bool:
@@ -272,6 +304,8 @@ def role_before_comma(
     while s >= 0 and comma - s <= MAX_APPOSITION and toks[s].sent == sent and toks[s].text not in _STOP:
         if toks[s].lower in _ARTICLES or is_role(toks[s]):
             match = parse_role(toks[s:comma], kind_at)
+            if match is not None and bare_plural(toks, match):
+                match = None  # "Experten aus der Industrie, Finanzen, …": a list of groups
             if match is not None and (s == 0 or toks[s - 1].text != "(") and (
                 match.end == comma or 0 < comma - match.end <= tail and toks[match.end].lower in lexicon().prepositions
             ):  # ("(Vizepräsident, Grundrechte)": notes in brackets, no role and name)
@@ -403,3 +437,48 @@ def _names_follow(doc: PreparedDoc, end: int) -> bool:
     return all(t.text[:1].isupper() and t.text.isalpha() and not is_role(t) and t.lower not in _ARTICLES
                for t in (first, second))
 
+
+#: words after which a subject can open a clause ("…, und der Kandidat ist X"), unlike a
+#: preposition ("Vom Entwicklungshelfer … wurde X")
+_CLAUSE_OPENERS = frozenset({",", "und", "oder", "aber", "doch", "denn", "sondern", ":", "–", "—"})
+#: copulas that join a role phrase before them to the name after them ("Der Kandidat ist X")
+_COPULAS = frozenset({"ist", "war", "wird", "wurde", "bleibt", "blieb"})
+
+
+def role_before_copula(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
+    """A definite role phrase that is the subject of a copula whose predicate is the name: "…,
+    und der Bundespräsidentschaftskandidat ist Norbert Hofer", "Neuer Trainer wird X"."""
+    toks = doc.tokens
+    cop = name_begin - 1
+    if cop < 1 or toks[cop].lower not in _COPULAS or toks[cop - 1].sent != toks[name_begin].sent:
+        return None
+    sent = toks[cop].sent
+    best: RoleMatch | None = None
+    s = cop - 1
+    while s >= 0 and cop - s <= MAX_APPOSITION and toks[s].sent == sent and toks[s].text not in _STOP:
+        opens = s == doc.sentences[sent][0] or toks[s - 1].lower in _CLAUSE_OPENERS
+        if opens and (toks[s].lower in ("der", "die") or is_role(toks[s])):
+            match = parse_role(toks[s:cop], kind_at)
+            if match is not None and match.end == cop and not match.plural and not bare_plural(toks, match):
+                best = match
+        s -= 1
+    return best
+
+
+#: participles of playing or starting for a team ("die für den VSC startende X")
+_TEAM_PARTICIPLES = ("startend", "spielend", "antretend", "fahrend", "laufend", "kickend", "springend")
+
+
+def _team_participle(doc: PreparedDoc, name_begin: int) -> RoleMatch | None:
+    """The team of an athlete given by a participle phrase before the name: "die für den VSC
+    Klingenthal startende Ulrike Beispiel" → organisation "VSC Klingenthal" (no title)."""
+    toks = doc.tokens
+    p = name_begin - 1
+    if p < 3 or not toks[p].lower.startswith(_TEAM_PARTICIPLES) or toks[p].sent != toks[name_begin].sent:
+        return None
+    k = p - 1
+    while k > 0 and p - k <= 4 and toks[k].text[:1].isupper() and toks[k].sent == toks[p].sent:
+        k -= 1
+    if k == p - 1 or toks[k].lower not in _ARTICLES or toks[k - 1].lower != "für":
+        return None
+    return RoleMatch(None, nominative(toks[k + 1 : p], toks[k].lower), None, k - 1, p + 1)

@@ -4,7 +4,7 @@ words, and the :class:`RoleMatch` every role pattern gives (pure functions over 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -16,6 +16,23 @@ from onrecord.lang.de.tokens import Token
 def role_places() -> dict[str, str]:
     """Place adjective stems ("bayerisch") and indeclinable place words ("Wiener") → place."""
     return {parts[0]: parts[1] for parts in (line.split("\t") for line in data_lines("role_places.txt"))}
+
+
+@lru_cache(maxsize=4_096)
+def place_adjective(word: str) -> str | None:
+    """The place of an indeclinable place adjective: listed ("Wiener" → Wien) or a known place
+    of the gazetteer with "-er" ("Thüringer" → Thüringen, "Jenaer" → Jena, "Münchner" → München)."""
+    listed = role_places().get(word)
+    if listed is not None or not (word[:1].isupper() and word.endswith("er") and word.isalpha() and len(word) > 5):
+        return listed
+    from onrecord.resolve.gazetteer import default_gazetteer
+
+    stem = word[:-2]
+    for candidate in (stem, stem + "en", stem + "n", stem[:-1] + "en"):
+        entry = default_gazetteer().lookup(candidate)
+        if entry is not None and entry.type == "location" and candidate in entry.names:
+            return candidate
+    return None
 
 
 @cache
@@ -169,7 +186,12 @@ def is_feminine_role(word: str) -> bool:
 
 
 def _adjective_stem(word: str) -> str | None:
-    """The stem of an inflected attributive adjective ("früheren" → "früher"), else None."""
+    """The stem of an inflected attributive adjective ("früheren" → "früher"), else None; a
+    hyphenated pair counts by its last part ("nationalistisch-populistische")."""
+    first, hyphen, last = word.rpartition("-")
+    if hyphen and first.replace("-", "").isalpha() and first.islower() and last.isalpha():
+        stem = _adjective_stem(last)
+        return f"{first}-{stem}" if stem is not None else None
     if not word.isalpha() or not word.islower() or word in _ARTICLES or word in _NOT_ADJECTIVES:
         return None
     if word.startswith(_DETERMINER_STEMS) and len(word) <= 7:
@@ -181,9 +203,13 @@ def _adjective_stem(word: str) -> str | None:
 
 
 def _is_adjective(tok: Token) -> bool:
-    """An inflected attributive adjective, not a finite verb ("sagte": lemma "sagen")."""
-    verb = tok.lemma != tok.text and tok.lemma.islower() and tok.lemma.endswith(("en", "ern", "eln"))
-    return _adjective_stem(tok.text) is not None and not verb
+    """An inflected attributive adjective, not a finite verb ("sagte": lemma "sagen"); a
+    participle adjective keeps its stem as lemma ("umstrittene": "umstritten")."""
+    stem = _adjective_stem(tok.text)
+    verb = tok.lemma != tok.text and tok.lemma != stem and tok.lemma.islower() and (
+        tok.lemma.endswith(("en", "ern", "eln"))
+    )
+    return stem is not None and not verb
 
 
 def strong_adjective(word: str, feminine: bool) -> str:
@@ -236,3 +262,11 @@ def _name_word(tok: Token) -> bool:
         tok.lower not in _ARTICLES
     )
 
+
+def bare_plural(tokens: Sequence[Token], match: RoleMatch) -> bool:
+    """Whether a role phrase is a bare plural role noun ("Parteisekretären", "Experten aus der
+    Industrie"): a group named in a list, no role of the one name beside it."""
+    first = tokens[match.begin - tokens[0].i] if tokens else None
+    if first is None or match.head is None or first.text != match.head:
+        return False
+    return title_noun(first.text) != first.text and not first.text.endswith("s")

@@ -22,7 +22,7 @@ from onrecord.lang.de.role_lexicon import (
     _adjective_stem,
     _place_names,
     is_role,
-    role_places,
+    place_adjective,
 )
 from onrecord.lang.de.sources import is_document
 from onrecord.lang.de.tokens import Token
@@ -90,6 +90,10 @@ def _degenitive(tok: Token) -> str:
     return word
 
 
+#: abbreviations that open or sit inside a place's or body's name
+_NAME_ABBREVIATIONS = frozenset({"St.", "Ste.", "Mt."})
+
+
 def _cap_run(tokens: Sequence[Token], i: int) -> int:
     """End of the run of capitalised words (joined by "für"/"und" + capitalised) from ``i``."""
     j = i
@@ -97,6 +101,8 @@ def _cap_run(tokens: Sequence[Token], i: int) -> int:
         t = tokens[j]
         if t.text[:1].isupper() and t.text.replace("-", "").replace("'", "").replace("’", "").isalnum():
             j += 1
+        elif t.text in _NAME_ABBREVIATIONS and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper():
+            j += 1  # "St. Pölten", "St. Gallen": an abbreviation inside a name
         elif t.lower in _JOINERS and j > i and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper() and (
             not is_role(tokens[j + 1])  # "des Senats und Lega-Spitzenpolitiker X": a second role, no name
         ):
@@ -192,18 +198,21 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
         return None  # "der Botschafter in Südkorea am Montag": a day is no organisation
     person = next((m for m in range(k + 1, end - 1) if kind_at(tokens[m].i) == "PER"
                    and kind_at(tokens[m + 1].i) == "PER" and not tokens[m].text.isupper()), None)
-    if person is not None and not _english_name(tokens[k:end]):
+    if person is not None and not _english_name(tokens[k:end]) and not _institution_head(tokens[end - 1].text):
         end = person  # "die Präsidentin des Verbands Cinzia Franchini": the name is the holder's
         # (not inside an English name the tagger read as a person's: "von Human Rights Watch")
     if low in ("von", "aus", "in") and end > k + 1 and kind_at(tokens[k].i) == "LOC":
         end = k + 1  # "Gouverneur von Florida und Bruder …": the place, not the coordination
         while end < len(tokens) and kind_at(tokens[end].i) == "LOC" and tokens[end].text[:1].isupper():
             end += 1
+    if end < len(tokens) and end - k <= 2 and _number_of_name(tokens, end):
+        end += 1  # "der Umweltorganisation Global 2000", "von der MA 22": a number ends the name
     if end == k or is_document(tokens[k]):
         return None  # "in einem Gutachten": a document is no organisation or place
     if low == "aus" or kind_at(tokens[k].i) == "LOC" and kind_at(tokens[end - 1].i) == "LOC":
         place = place or low not in ("an", "bei", "beim") and article not in _CONTRACTIONS
-    if low == "von" and article is None and end == k + 1 and not _looks_like_org(tokens[k:end], kind_at) and (
+    single = end == k + 1 or end == k + 2 and tokens[k].text in _NAME_ABBREVIATIONS  # "von St. Pölten"
+    if low == "von" and article is None and single and not _looks_like_org(tokens[k:end], kind_at) and (
         not _national_branch(tokens[k].text)
     ):
         place = True  # "Gouverneur von Tabasco", "Bürgermeister von Linz"
@@ -214,9 +223,34 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
     words = text.split()
     if len(words) == 2 and words[0].isalpha() and not words[0].lower().endswith(_ORG_SUFFIXES) and (
         "-" in words[1] or sum(c.isupper() for c in words[1]) >= 2
-    ):
+    ) and words[1] not in _LEGAL_FORMS:
         text = words[1]  # "des Einkaufstempels Lugner-City": the name, not its kind
     return _Org(text, place, end, seat)
+
+
+def _number_of_name(tokens: Sequence[Token], i: int) -> bool:
+    """A number that ends a body's name ("Global 2000", "MA 22", "Hannover 96"): one to four
+    digits, no ordinal or date (no full stop after it) and no unit or count noun after it."""
+    tok = tokens[i]
+    if not (tok.text.isdigit() and len(tok.text) <= 4) or tok.start != tokens[i - 1].end + 1:
+        return False
+    if i + 1 >= len(tokens):
+        return True
+    after = tokens[i + 1]
+    if after.text == ".":  # a sentence end, not an ordinal ("am 22. Mai")
+        return i + 2 >= len(tokens) or tokens[i + 2].sent != tok.sent
+    return not (after.text[:1].isupper() or after.text.isdigit())
+
+
+#: legal forms after a company's name ("Jenoptik AG"): part of the name, never the name itself
+_LEGAL_FORMS = frozenset({"AG", "GmbH", "SE", "KG", "OG", "KGaA", "Inc.", "Inc", "Ltd", "Ltd.", "plc", "SA", "NV",
+                          "BV", "AB", "ASA", "LLC", "Corp.", "Co."})
+
+
+def _institution_head(word: str) -> bool:
+    """A word that ends a body's name made of a person's name ("Bahauddin Zakariya Universität",
+    "Konrad-Adenauer-Stiftung"): an institution noun, not the name of the role's holder."""
+    return word.lower().endswith((*_seat_bodies(), "stiftung", "schule", "akademie", "zentrum", "center"))
 
 
 @cache
@@ -232,9 +266,8 @@ def _seat(tokens: Sequence[Token], j: int, end: int) -> str | None:
     if end - j != 2:
         return None
     adj, body = tokens[j].text, tokens[j + 1].text
-    if not (adj[:1].isupper() and adj.endswith("er") and adj in role_places()):
-        return None
-    return role_places()[adj] if body.lower().endswith(_seat_bodies()) else None
+    place = place_adjective(adj) if adj[:1].isupper() and adj.endswith("er") else None
+    return place if place is not None and body.lower().endswith(_seat_bodies()) else None
 
 
 def _national_branch(word: str) -> bool:

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
+from onrecord.lang.de.lexicon import data_lines
 from onrecord.lang.de.role_lexicon import (
     _ARTICLES,
     MAX_ADJECTIVES,
@@ -21,7 +23,9 @@ from onrecord.lang.de.role_lexicon import (
     english_modifiers,
     is_feminine_role,
     is_role,
+    place_adjective,
     role_adjectives,
+    role_head,
     role_places,
     strong_adjective,
     title_noun,
@@ -85,8 +89,9 @@ def _title_parts(tokens: Sequence[Token], begin: int, role_i: int, feminine: boo
     place: str | None = None
     former = False
     for tok in tokens[begin:role_i]:
-        if tok.text in role_places():
-            place = place or role_places()[tok.text]
+        seat = place_adjective(tok.text)
+        if seat is not None:
+            place = place or seat
             continue
         stem = _adjective_stem(tok.text.lower()) or tok.text.lower()
         kind = role_adjectives().get(stem)
@@ -129,9 +134,28 @@ def _split_compound(word: str, kind: str) -> _Compound:
     if kind == "LOC" or prefix in _place_names():
         return _Compound(rest, place=prefix)
     parts = prefix.split("-")
-    if len(parts) > 1 and all(p[:1].isupper() and p.isalpha() and not p.isupper() for p in parts):
-        return _Compound(rest, org=" ".join(parts))  # "Bank-Austria-Ökonom": the name "Bank Austria"
-    return _Compound(rest, org=prefix)
+    former = False
+    if len(parts) > 1 and parts[-1].lower() in _MODIFIER_PARTS:
+        former = parts[-1].lower() in _FORMER_PREFIXES  # "AC-Milan-Neo-Trainer", "SPD-Ex-Chef"
+        parts = parts[:-1]
+        prefix = "-".join(parts)
+    if len(parts) > 1 and all(p[:1].isupper() and p.isalpha() for p in parts) and not parts[-1].isupper() and (
+        all(not p.isupper() for p in parts) or parts[0].isupper() and len(parts) == 2
+    ):  # "Bank-Austria-Ökonom", "IG-Metall-Vorsitzender": the names "Bank Austria", "IG Metall"
+        return _Compound(rest, org=" ".join(parts), former=former)
+    if prefix.endswith("en") and prefix[:-1] in _declined_bodies():
+        return _Compound(rest, org=prefix[:-1], former=former)  # "Grünen-Abgeordneter" → "Grüne"
+    return _Compound(rest, org=prefix, former=former)
+
+
+#: last parts of a compound's prefix that modify the role, no part of the body's name
+_MODIFIER_PARTS = frozenset({"neo", "ex", "alt", "vize", "interims", "co", "ko"})
+
+
+@cache
+def _declined_bodies() -> frozenset[str]:
+    """Bodies named by a nominalised adjective ("Grüne"): data/declined_bodies.txt."""
+    return frozenset(data_lines("declined_bodies.txt"))
 
 
 def _field_after(tokens: Sequence[Token], j: int, kind_at: KindAt) -> int | None:
@@ -152,6 +176,30 @@ def _field_after(tokens: Sequence[Token], j: int, kind_at: KindAt) -> int | None
     return end
 
 
+#: prepositions that put an organisation inside another body ("Fraktion im Bundestag")
+_SEAT_PREPOSITIONS = frozenset({"an"})
+#: role nouns that also name a body ("Mitglied des Vorstands")
+_BODY_ROLES = ("vorstand",)
+
+
+def _holder_noun(org: str) -> bool:
+    """Whether an organisation found after a role is one role noun naming a person ("des
+    Präsidenten" → "Präsident"), no body."""
+    return " " not in org and "-" not in org and role_head(org) is not None and (
+        not org.lower().endswith(_BODY_ROLES)
+    )
+
+
+def _truncated_pair(tokens: Sequence[Token], i: int) -> int:
+    """The role noun after a truncated first compound ("Klima- und Energieexpertin": one title
+    of both), else ``i``."""
+    if i + 2 < len(tokens) and tokens[i].text.endswith("-") and tokens[i].text[:1].isupper() and (
+        tokens[i].text[:-1].replace("-", "").isalpha() and tokens[i + 1].lower in ("und", "oder", "sowie")
+    ) and is_role(tokens[i + 2]) and "-" not in tokens[i + 2].text:
+        return i + 2
+    return i
+
+
 def parse_role(tokens: Sequence[Token], kind_at: KindAt = _no_kind) -> RoleMatch | None:
     """A role noun phrase at the start of ``tokens``: [article] [adjectives] role noun
     [für …] [organisation [genitive chain]] [place]. None when no role noun heads it."""
@@ -162,6 +210,7 @@ def parse_role(tokens: Sequence[Token], kind_at: KindAt = _no_kind) -> RoleMatch
     english = i
     while i < len(tokens) - 1 and tokens[i].text in english_modifiers():
         i += 1  # "Senior Adviser am Center for …"
+    i = _truncated_pair(tokens, i)
     if i >= len(tokens) or not is_role(tokens[i]):
         return None
     role_i = i
@@ -190,16 +239,23 @@ def parse_role(tokens: Sequence[Token], kind_at: KindAt = _no_kind) -> RoleMatch
             title_words += [t.text for t in tokens[j:end]]
             j = end
     org_from = -1
+    seated = False  # whether the organisation already has a body it sits in
+    last_org = False  # whether the phrase just before ``j`` was (part of) the organisation
     while j < len(tokens):
         genitive = tokens[j].lower in ("des", "der", "eines", "einer")
         found = _org_at(tokens, j, kind_at, genitive_ok=org is None or (genitive and org_from >= 0 and place is None))
-        if found is None:
-            break
+        if found is None or (not found.is_place and _holder_noun(found.text)):
+            break  # "Berater des Präsidenten": a person, no organisation
         if found.is_place and place is None:
             place = found.text
         elif not found.is_place and org is None:
             org, org_from = found.text, j
             place = place or found.seat
+        elif not found.is_place and last_org and not seated and tokens[j].lower in _SEAT_PREPOSITIONS:
+            # "der Linksfraktion im Bundestag", "des Dachverbands … an den Pflichtschulen": the body
+            # within which the organisation sits is part of its name (as a genitive chain)
+            org = f"{org} {' '.join(t.text for t in tokens[j : found.end])}"
+            org_from, seated = -1, True
         elif not found.is_place and genitive and org_from >= 0:
             # "Leiter des Lagezentrums des Verteidigungsministeriums": one organisation, the
             # genitive chain kept as written ("Lagezentrum des Verteidigungsministeriums")
@@ -207,6 +263,7 @@ def parse_role(tokens: Sequence[Token], kind_at: KindAt = _no_kind) -> RoleMatch
             org_from = -1
         else:
             break
+        last_org = not found.is_place
         j = found.end
     place = place or parts.place
     return RoleMatch(

@@ -50,6 +50,7 @@ from onrecord.lang.de.role_before import (
     names_role_after,
     role_before,
     role_before_comma,
+    role_before_copula,
     role_before_role,
     role_phrase,
 )
@@ -95,6 +96,7 @@ __all__ = [
     "role_adjectives",
     "role_before",
     "role_before_comma",
+    "role_before_copula",
     "role_before_role",
     "role_head",
     "role_phrase",
