@@ -6,7 +6,7 @@ from pathlib import Path
 
 from onrecord.lang.de.common_words import INFLECTED, KNOWN, CommonWords
 from onrecord.lang.de.ner_bench import span_counts
-from onrecord.lang.de.ner_features import NerFeaturizer, dictionary_features, long_shape, name_gazetteer
+from onrecord.lang.de.ner_features import NerFeaturizer, dictionary_features, long_shape
 from onrecord.lang.de.wordclasses import WordClasses, build_word_classes, bundled_gnad_rows
 
 SENTENCE = "Der SPÖ-Chef Arno Keldermann besuchte am Dienstag Villach".split()
@@ -62,17 +62,6 @@ def test_word_classes_are_deterministic_and_group_like_words() -> None:
     assert first.get("Villach") == first.get("Kassel")
     assert first.get("Keldermann") == first.get("Ostrowski")
     assert first.get("Villach")[1] != first.get("Keldermann")[1]
-
-
-def test_name_gazetteer_from_tagged_sentences() -> None:
-    sents = [
-        (["Mira", "Ostrowski", "lacht"], ["B-PER", "I-PER", "O"]),
-        (["Mira", "Kalbach", "in", "Gmunden"], ["B-PER", "I-PER", "O", "B-LOC"]),
-        (["Gmunden", "liegt", "am", "See"], ["B-LOC", "O", "O", "O"]),
-    ]
-    gaz = name_gazetteer(sents)
-    assert gaz["Mira"] == "GIVEN" and gaz["Gmunden"] == "LOC"
-    assert "Ostrowski" not in gaz  # seen once
 
 
 def test_span_counts_are_exact_and_typed() -> None:

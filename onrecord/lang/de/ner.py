@@ -21,8 +21,8 @@ from onrecord.lang.de.tokens import PreparedDoc
 from onrecord.lang.de.wordclasses import WordClasses
 
 NER_TYPES = ("PER", "ORG", "LOC", "OTH")
-NER_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 120, "feature.possible_transitions": True}
-NER_EXTRAS = ("classes",)  # feature families beyond the base ones (see ner_features)
+NER_PARAMS = {"c1": 0.02, "c2": 0.005, "max_iterations": 120, "feature.possible_transitions": True}
+NER_EXTRAS = ("classes", "nbclasses", "dict", "capmid", "acronym", "shape2")  # see ner_features
 WORDCLASS_FILE = "wordclasses.tsv"
 COMMON_WORDS_FILE = "common-words.bin"
 

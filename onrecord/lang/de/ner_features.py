@@ -11,7 +11,7 @@ vocabulary repeats.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from onrecord.lang.de.features import shape
@@ -20,7 +20,7 @@ from onrecord.lang.de.wordclasses import WordClasses
 _ACRONYM_COMPOUND = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]+-\w")
 _CACHE_SIZE = 16_384
 
-EXTRAS = frozenset({"classes", "nbclasses", "capmid", "acronym", "shape2", "dict", "gazetteer"})
+EXTRAS = frozenset({"classes", "nbclasses", "capmid", "acronym", "shape2", "dict"})
 
 
 def _word_features(word: str) -> list[str]:
@@ -77,14 +77,12 @@ class NerFeaturizer:
         classes: WordClasses | None = None,
         extras: Collection[str] = (),
         dictionary: Callable[[str], str | None] | None = None,
-        gazetteer: Mapping[str, str] | None = None,
     ) -> None:
         unknown = set(extras) - EXTRAS
         if unknown:
             raise ValueError(f"unknown NER feature families: {sorted(unknown)}")
         self.classes = classes
         self.dictionary = dictionary
-        self.gazetteer = gazetteer
         self.extras = frozenset(extras)
         self._cache: dict[str, _Info] = {}
 
@@ -104,8 +102,6 @@ class NerFeaturizer:
             own.extend(("acr-compound", "acr-head=" + head))
         if self.dictionary is not None and "dict" in self.extras:
             own.extend(dictionary_features(word, self.dictionary))
-        if self.gazetteer is not None and "gazetteer" in self.extras and word in self.gazetteer:
-            own.append("gz=" + self.gazetteer[word])
         if "shape2" in self.extras:
             own.append("lsh=" + long_shape(word))
         info = _Info(tuple(own), word.lower(), shape(word), word[-3:].lower(), classes, word[:1].isupper())
@@ -140,32 +136,3 @@ class NerFeaturizer:
             out.append(f)
         return out
 
-
-def name_gazetteer(sentences: Collection[tuple[list[str], list[str]]], min_count: int = 2) -> dict[str, str]:
-    """Capitalised words that stand mostly (4 in 5) in names of one type, and given names (first
-    words of person names of two words or more), from BIO-tagged sentences."""
-    by_type: dict[str, dict[str, int]] = {}
-    given: dict[str, int] = {}
-    for words, tags in sentences:
-        start = None
-        for i, tag in enumerate([*tags, "O"]):
-            if start is not None and not tag.startswith("I-"):
-                kind = tags[start][2:]
-                if kind == "PER" and i - start > 1:
-                    given[words[start]] = given.get(words[start], 0) + 1
-                for w in words[start:i]:
-                    by_type.setdefault(w, {}).setdefault(kind, 0)
-                    by_type[w][kind] += 1
-                start = None
-            if tag.startswith("B-"):
-                start = i
-    out: dict[str, str] = {}
-    for word, counts in by_type.items():
-        total = sum(counts.values())
-        best = max(sorted(counts), key=counts.__getitem__)
-        if word[:1].isupper() and total >= min_count and counts[best] * 5 >= total * 4:
-            out[word] = best
-    for word, n in given.items():
-        if word[:1].isupper() and n >= min_count:
-            out[word] = "GIVEN"
-    return out

@@ -74,10 +74,10 @@ def sentence_words(texts: Iterable[str]) -> Iterator[list[str]]:
             yield [t.text for t in doc.tokens[b:e]]
 
 
-def unlabelled_sentences(texts: list[str], ner_dir: Path) -> list[list[str]]:
+def unlabelled_sentences(texts: list[str], ner_dir: Path, with_germeval: bool = True) -> list[list[str]]:
     """The unlabelled text the classes are learned from: ``texts`` (the quotation corpus's
     training articles), the rows of ``bench-de/10kgnad-test.csv`` beside ``ner_dir`` that no
-    bundled evaluation set names, and the GermEval 2014 sentences of ``ner_dir``."""
+    bundled evaluation set names, and (``with_germeval``) the GermEval 2014 sentences of ``ner_dir``."""
     from onrecord.evaluation.gold import BUNDLED, gnad_texts
     from onrecord.lang.de.ner import read_germeval
 
@@ -85,7 +85,7 @@ def unlabelled_sentences(texts: list[str], ner_dir: Path) -> list[list[str]]:
     skip = bundled_gnad_rows(BUNDLED)
     extra = [t for i, t in enumerate(gnad_texts(csv_path)) if i not in skip] if csv_path.is_file() else []
     sentences = list(sentence_words([*texts, *extra]))
-    for path in sorted(ner_dir.glob("*.tsv")):
+    for path in sorted(ner_dir.glob("*.tsv")) if with_germeval else []:
         sentences.extend(words for words, _ in read_germeval(path))
     return sentences
 
