@@ -228,9 +228,13 @@ def test_train_calls_the_german_trainer(monkeypatch: pytest.MonkeyPatch, tmp_pat
     seen: list[tuple[Path, Path | None, Path | None]] = []
 
     def train(
-        data_path: Path, out_dir: Path | None = None, ner_data: Path | None = None, progress: object = None
+        data_path: Path,
+        out_dir: Path | None = None,
+        ner_data: Path | None = None,
+        progress: object = None,
+        ner_only: bool = False,
     ) -> dict[str, object]:
-        assert callable(progress)
+        assert callable(progress) and not ner_only
         progress("tagger")
         seen.append((data_path, out_dir, ner_data))
         return {"model": str(out_dir / "cue.crfsuite"), "f1": 0.9}

@@ -352,6 +352,12 @@ def train(
         ),
     ] = None,
     limit: Annotated[int | None, typer.Option(min=2, help="With --folds: use only the first N articles.")] = None,
+    ner_only: Annotated[
+        bool,
+        typer.Option(
+            "--ner-only", help="Rebuild only the NER tagger and its word classes (quote tagger and ranker stay)."
+        ),
+    ] = False,
     output_format: FormatOption = None,
 ) -> None:
     """Train the German attribution models (or, with --folds, cross-validate them)."""
@@ -361,6 +367,8 @@ def train(
         raise fail("--folds scores models in a temporary folder; it writes nothing to --out", 2)
     if limit is not None and folds is None:
         raise fail("--limit goes with --folds (training always uses the whole split)", 2)
+    if ner_only and folds is not None:
+        raise fail("--ner-only writes models; it does not go with --folds", 2)
 
     with handle_errors(), Status("training", console=err) as status:
         if folds is not None:
@@ -370,7 +378,9 @@ def train(
         else:
             from onrecord.lang.de.train import train as train_de
 
-            result = train_de(data, out_dir, ner_data=ner_data, progress=lambda message: status.update(message))
+            result = train_de(
+                data, out_dir, ner_data=ner_data, progress=lambda message: status.update(message), ner_only=ner_only
+            )
     if folds is None:
         write_line(json.dumps(as_dict(result), ensure_ascii=False, indent=2, default=str))
         return

@@ -9,18 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import pycrfsuite
 
 from onrecord.errors import DataError, ModelError
-from onrecord.lang.de.features import shape
+from onrecord.lang.de.common_words import CommonWords
 from onrecord.lang.de.labels import decode
+from onrecord.lang.de.ner_features import NerFeaturizer
 from onrecord.lang.de.tokens import PreparedDoc
+from onrecord.lang.de.wordclasses import WordClasses
 
 NER_TYPES = ("PER", "ORG", "LOC", "OTH")
-NER_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 120, "feature.possible_transitions": True}
+NER_PARAMS = {"c1": 0.02, "c2": 0.005, "max_iterations": 120, "feature.possible_transitions": True}
+NER_EXTRAS = ("classes", "nbclasses", "dict", "capmid", "acronym", "shape2")  # see ner_features
+WORDCLASS_FILE = "wordclasses.tsv"
+COMMON_WORDS_FILE = "common-words.bin"
 
 
 @dataclass(frozen=True)
@@ -32,45 +36,12 @@ class NamedSpan:
     end: int
 
 
-def _word_features(word: str) -> list[str]:
-    low = word.lower()
-    return [
-        "w=" + low,
-        "sh=" + shape(word),
-        "s3=" + low[-3:],
-        "s4=" + low[-4:],
-        "p2=" + low[:2],
-        "len=" + str(min(len(word), 10)),
-        *(["hy"] if "-" in word else []),
-    ]
-
-
-@lru_cache(maxsize=8_192)
-def _word_info(word: str) -> tuple[tuple[str, ...], str, str, str]:
-    """A word's own features, and what its neighbours' features take from it (lower case, shape,
-    last three letters lower-cased); cached, news vocabulary repeats."""
-    return tuple(_word_features(word)), word.lower(), shape(word), word[-3:].lower()
-
-
 def sentence_features(words: list[str]) -> list[list[str]]:
-    """CRF features of one sentence."""
-    info = [_word_info(w) for w in words]
-    n = len(words)
-    out: list[list[str]] = []
-    for i in range(n):
-        f = list(info[i][0])
-        if i == 0:
-            f.append("first")
-        for off in (-2, -1, 1, 2):
-            j = i + off
-            if 0 <= j < n:
-                _own, low, sh, s3 = info[j]
-                f.append(f"{off}w={low}")
-                if off in (-1, 1):
-                    f.append(f"{off}sh={sh}")
-                    f.append(f"{off}s3={s3}")
-        out.append(f)
-    return out
+    """CRF features of one sentence without word resources (the base families only)."""
+    return _BASE(words)
+
+
+_BASE = NerFeaturizer()
 
 
 def read_germeval(path: Path) -> Iterator[tuple[list[str], list[str]]]:
@@ -98,13 +69,26 @@ def read_germeval(path: Path) -> Iterator[tuple[list[str], list[str]]]:
         tags.append(tag if kind in NER_TYPES else "O")
 
 
+def featurizer(model_dir: Path) -> NerFeaturizer:
+    """The featurizer of the NER model in ``model_dir``: :data:`NER_EXTRAS` with the word classes
+    and common-word list found beside it (a model trained without them gets the base features)."""
+    classes_path, common_path = model_dir / WORDCLASS_FILE, model_dir / COMMON_WORDS_FILE
+    return NerFeaturizer(
+        WordClasses.load(classes_path) if classes_path.exists() else None,
+        NER_EXTRAS,
+        CommonWords.load(common_path) if common_path.exists() else None,
+    )
+
+
 def train_ner(data_dir: Path, model_path: Path) -> int:
-    """Train the NER CRF on every ``*.tsv`` of ``data_dir``; returns the number of sentences."""
+    """Train the NER CRF on every ``*.tsv`` of ``data_dir`` with the word resources beside
+    ``model_path`` (see :func:`featurizer`); returns the number of sentences."""
     trainer = pycrfsuite.Trainer(verbose=False)
+    featurize = featurizer(model_path.parent)
     count = 0
     for path in sorted(data_dir.glob("*.tsv")):
         for words, tags in read_germeval(path):
-            trainer.append(sentence_features(words), tags)
+            trainer.append(featurize(words), tags)
             count += 1
     if not count:
         raise DataError(f"{data_dir}: no GermEval 2014 *.tsv sentences found")
@@ -130,6 +114,7 @@ class NerTagger:
             raise ModelError(f"{model_path}: German NER model is missing (rebuild with `onrecord train`)")
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model_path))
+        self._featurize = featurizer(model_path.parent)
 
     def spans(self, doc: PreparedDoc) -> list[NamedSpan]:
         out: list[NamedSpan] = []
@@ -137,6 +122,6 @@ class NerTagger:
             words = [t.text for t in doc.tokens[b:e]]
             if not any(w[:1].isupper() for w in words):
                 continue
-            labels = self._tagger.tag(sentence_features(words))
+            labels = self._tagger.tag(self._featurize(words))
             out.extend(NamedSpan(s.cls, b + s.begin, b + s.end) for s in decode(labels))
         return out

@@ -21,17 +21,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from onrecord.errors import DataError
 from onrecord.evaluation.gold import GoldDoc, GoldQuote, read_corpus, resolve_split
 from onrecord.lang.de.attribution import SpanSets, group_quotes, quote_candidates
+from onrecord.lang.de.common_words import build_common_words
 from onrecord.lang.de.labels import KIND_TO_CLASS, TokenSpan, char_span_to_tokens, gold_labels
 from onrecord.lang.de.lemmas import build_lemma_table
 from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.linear import fit_linear
-from onrecord.lang.de.ner import NamedSpan, NerTagger, read_germeval, train_ner
+from onrecord.lang.de.ner import COMMON_WORDS_FILE, WORDCLASS_FILE, NamedSpan, NerTagger, read_germeval, train_ner
 from onrecord.lang.de.sentences import fit_sentence_classifier
 from onrecord.lang.de.speakers import Candidate
 from onrecord.lang.de.tagger import Tagger, Tagging, train_tagger
 from onrecord.lang.de.tokens import PreparedDoc, prepare
+from onrecord.lang.de.wordclasses import build_word_classes, unlabelled_sentences
 
 MODEL_DIR = Path(__file__).parent / "models"
 TAGGER_FILE = "tagger.crfsuite"
@@ -180,13 +183,28 @@ def build_gazetteer(ner_dir: Path) -> dict[str, dict[str, str]]:
     return {"types": types, "first_names": {w: "PER" for w, n in first_names.items() if n >= 1 and w[:1].isupper()}}
 
 
+def fit_ner(ner_dir: Path, texts: list[str], out: Path, say: Callable[[str], None]) -> list[str]:
+    """Learn the word classes (from ``texts``, the 10kGNAD rows beside ``ner_dir`` that no bundled
+    evaluation set names, and the GermEval sentences) and train the NER tagger with them."""
+    say("learning word classes from unlabelled text")
+    build_word_classes(unlabelled_sentences(texts, ner_dir)).save(out / WORDCLASS_FILE)
+    say("writing the common-word list")
+    build_common_words().save(out / COMMON_WORDS_FILE)
+    say(f"training the NER tagger on {ner_dir}")
+    train_ner(ner_dir, out / NER_FILE)
+    return [WORDCLASS_FILE, COMMON_WORDS_FILE, NER_FILE]
+
+
 def train(
     data: Path,
     out_dir: Path | None = None,
     ner_data: Path | None = None,
     progress: Callable[[str], None] | None = None,
+    ner_only: bool = False,
 ) -> TrainReport:
-    """Train the German tagger and speaker ranker from ``data`` (quotes-de root or train split)."""
+    """Train the German tagger and speaker ranker from ``data`` (quotes-de root or train split).
+
+    ``ner_only``: rebuild only the word classes and the NER tagger (the other models stay)."""
     say = progress or (lambda _msg: None)
     start = time.perf_counter()
     out = out_dir or MODEL_DIR
@@ -195,6 +213,11 @@ def train(
     say(f"reading {folder}")
     golds = list(read_corpus(folder))
     ner_dir = ner_data or Path(data).resolve().parent / "ner-de"
+    if ner_only:
+        if not ner_dir.is_dir():
+            raise DataError(f"{ner_dir}: no GermEval 2014 folder for --ner-only")
+        files = fit_ner(ner_dir, [g.text for g in golds], out, say)
+        return TrainReport(len(golds), 0, 0, time.perf_counter() - start, str(out), files)
     fitted = fit_models(golds, out, ner_dir if ner_dir.is_dir() else None, say)
     return TrainReport(
         documents=len(golds),
@@ -250,16 +273,14 @@ def fit_models(
     files = [LEMMA_FILE, SENTENCE_FILE, TAGGER_FILE]
     ner: NerTagger | None = None
     if ner_from is not None and (ner_from / NER_FILE).exists():
-        for name in (NER_FILE, GAZETTEER_FILE):
+        for name in (NER_FILE, GAZETTEER_FILE, WORDCLASS_FILE, COMMON_WORDS_FILE):
             if (ner_from / name).exists():
                 shutil.copyfile(ner_from / name, out / name)
                 files.append(name)
         ner = NerTagger(out / NER_FILE)
     elif ner_dir is not None:
-        say(f"training the NER tagger on {ner_dir}")
-        train_ner(ner_dir, out / NER_FILE)
+        files.extend(fit_ner(ner_dir, [g.text for g in golds], out, say))
         ner = NerTagger(out / NER_FILE)
-        files.append(NER_FILE)
     say("training the speaker ranker")
     xs: list[list[str]] = []
     ys: list[int] = []
