@@ -16,7 +16,9 @@ from onrecord.lang.en.role_lexicon import (
     ORG_LABELS,
     PLACE_LABELS,
     _ent,
+    _is_role_word,
     _text,
+    is_abbreviated_title,
     is_role_noun,
     singular,
 )
@@ -84,8 +86,62 @@ def _plural_role_as_verb(tok: Token) -> bool:
     return left.is_punct or left.pos_ in ("CCONJ", "DET", "NUM")
 
 
+def _prefix_roles(ent: SpacySpan) -> list[Role]:
+    """The roles before a name; a title abbreviation right before it stands on its own: "NSA
+    Director Adm. X" → "Director" (NSA) and "Adm."; "primary rival Sen. X" → "Sen." (lower-case
+    words before an abbreviation describe the holder)."""
+    tokens = _prefix_before(ent.doc, _list_opening(ent.doc, ent.start))
+    if not tokens:
+        split = _split_abbreviation(ent)
+        return [split] if split is not None else []
+    if len(tokens) >= 2 and is_abbreviated_title(tokens[-1]) and tokens[-2].text not in _POSSESSIVE | {"-"}:
+        before, abbreviation = tokens[:-1], tokens[-1:]
+        if any(is_role_noun(t) for t in before) and not any(t.lower_ in _FORMER for t in before):
+            roles = [_tokens_role(ent, before), _tokens_role(ent, abbreviation)]
+            return [r for r in roles if r is not None and r.title]
+        if all(t.text.islower() and t.is_alpha for t in before):
+            role = _tokens_role(ent, abbreviation)
+            return [role] if role is not None else []
+    role = _tokens_role(ent, tokens)
+    return [role] if role is not None else []
+
+
 def _prefix_role(ent: SpacySpan) -> Role | None:
-    tokens = _prefix_before(ent.doc, ent.start)
+    return _tokens_role(ent, _prefix_before(ent.doc, _list_opening(ent.doc, ent.start))) or _split_abbreviation(ent)
+
+
+def _split_abbreviation(ent: SpacySpan) -> Role | None:
+    """"Sens. A of Ohio and B": the model's tokenizer splits a plural title abbreviation before
+    its dot (and may end a sentence there); the title is the abbreviation in the singular."""
+    doc = ent.doc
+    k = ent.start
+    if k < 2 or doc[k - 1].text != "." or doc[k - 2].whitespace_ or not doc[k - 2].text[:1].isupper():
+        return None
+    word = doc[k - 2].text
+    title = singular(word + ".")
+    if title == word + "." or not _is_abbreviation_word(title):
+        return None
+    return Role(title=title, spans=[(doc[k - 2].idx, doc[k - 1].idx + 1)])
+
+
+def _is_abbreviation_word(title: str) -> bool:
+    return title.endswith(".") and _is_role_word(title.lower())
+
+
+_LIST_OPENERS = frozenset({"--", "–", "—", ":"})
+
+
+def _list_opening(doc: Doc, start: int) -> int:
+    """Where the title of a name at ``start`` ends: right before it, or before a dash or colon
+    after a plural title that opens a list ("The Republican senators -- A of Texas, B of Ohio")."""
+    if start >= 2 and doc[start - 1].text in _LIST_OPENERS and is_role_noun(doc[start - 2]) and (
+        singular(doc[start - 2].text) != doc[start - 2].text
+    ):
+        return start - 1
+    return start
+
+
+def _tokens_role(ent: SpacySpan, tokens: list[Token]) -> Role | None:
     if not tokens:
         return None
     parsed = _parse(tokens)
@@ -196,7 +252,10 @@ def _list_shared_role(ent: SpacySpan) -> Role | None:
     for _ in range(MAX_LIST):
         if first is None or first.label_ != "PERSON" or first.start == 0:
             return None
-        before = ent.doc[first.start - 1]
+        before = ent.doc[_list_opening(ent.doc, first.start) - 1]
+        split = _split_abbreviation(first)
+        if split is not None:
+            return split
         if is_role_noun(before):
             if singular(before.text) == before.text:
                 return None  # "musician Nick Rhodes, Jane Roe": the title is his alone

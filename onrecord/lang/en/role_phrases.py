@@ -29,6 +29,7 @@ from onrecord.lang.en.role_lexicon import (
     _text,
     field_plurals,
     is_role_noun,
+    kind_before_name,
     portfolio_words,
     role_places,
     singular,
@@ -337,6 +338,11 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
             ) and _ent(nxt, PLACE_LABELS) is None:
                 extra += [t.text, nxt.text]  # "Secretary of State" (but "Governor of Washington": a place)
                 j += 2
+                continue
+            kind = kind_before_name(toks, j + 1) if t.lower_ in ("of", "at", "for", "with") and org is None else j + 1
+            if kind > j + 1:
+                e = _name_run(toks, kind)
+                org, j = _text(toks[kind:e]), e  # "director of communications for security firm FireEye"
                 continue
             if t.lower_ in _FIELD_PREPS and nxt.lower_ not in _DETS and _ent(nxt, ORG_LABELS + PLACE_LABELS) is None \
                     and not (nxt.text[:1].isupper() and t.lower_ == "at") and not nxt.is_punct and not (
