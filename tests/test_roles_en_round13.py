@@ -105,3 +105,68 @@ def test_role_nouns_by_their_ending() -> None:
         assert not is_role_noun(Tok(word)), word  # type: ignore[arg-type]
     assert singular("congressmen") == "congressman"
     assert singular("Sens.") == "Sen."
+
+
+def test_a_title_after_for_before_a_name_is_that_persons(en: Extract) -> None:
+    text = '"Wait," said Tom Reed, a spokesman for House Speaker Ann Pike, on Friday.'
+    result = en(text)
+    assert _roles(result, "Tom Reed") == [("spokesman", None, None, False)]
+    assert ("Speaker", "House", None, False) in _roles(result, "Ann Pike")
+
+
+def test_counsel_to_a_persons_campaign(en: Extract) -> None:
+    text = "Bob Lund, a tax expert and general counsel to Democrat Ann Pike's presidential campaign, sued."
+    roles = _roles(en(text), "Bob Lund")
+    assert any(org == "Ann Pike's presidential campaign" for _, org, _, _ in roles)
+    assert all(title is None or title.endswith("general counsel") for title, _, _, _ in roles)
+
+
+def test_a_persons_possessive_is_no_organisation(en: Extract) -> None:
+    text = '"No," said Tom Reed, Ann Pike\'s chief economic adviser, on Friday.'
+    assert _roles(en(text), "Tom Reed") == [("chief economic adviser", None, None, False)]
+
+
+def test_author_of_a_work_has_no_organisation(en: Extract) -> None:
+    text = '"Slim," says Tom Reed, co-author of Three Men in a Boat, a study of rowing.'
+    assert _roles(en(text), "Tom Reed") == [("co-author", None, None, False)]
+
+
+def test_from_a_place_is_where_the_holder_comes_from(en: Extract) -> None:
+    text = '"Yes," said Tom Reed, a physician from Boston.'
+    assert _roles(en(text), "Tom Reed") == [("physician", None, None, False)]
+
+
+def test_words_that_describe_the_holder_leave_the_title(en: Extract) -> None:
+    result = en("Tom Reed, the globe-trotting secretary general of the Harbor League, spoke on Friday. "
+                "Marshals included teen transgender activist Ann Pike.")
+    assert ("secretary general", "Harbor League", None, False) in _roles(result, "Tom Reed")
+    assert ("transgender activist", None, None, False) in _roles(result, "Ann Pike")
+
+
+def test_and_later_opens_a_second_past_role(en: Extract) -> None:
+    text = '"It was hard," said Tom Reed, who was Ann Pike\'s chief campaign strategist and later senior adviser.'
+    roles = _roles(en(text), "Tom Reed")
+    assert ("senior adviser", None, None, True) in roles
+    assert ("chief campaign strategist", None, None, True) in roles
+
+
+def test_role_before_named(en: Extract) -> None:
+    text = "The story drew the interest of a famous New York City entrepreneur named Bob Lund."
+    assert ("entrepreneur", None, "New York City", False) in _roles(en(text), "Bob Lund")
+
+
+def test_lower_case_of_phrase_in_a_title_before_a_comma(en: Extract) -> None:
+    text = "Staff alerted the governor's chief of staff, Tom Reed, to the request."
+    assert any(title == "chief of staff" for title, _, _, _ in _roles(en(text), "Tom Reed"))
+
+
+def test_a_body_named_by_its_kind(en: Extract) -> None:
+    text = '"I want growth," says Mary Fox, 32, of Denver, an account executive for a tech firm that sells storage.'
+    assert ("account executive", "tech firm", None, False) in _roles(en(text), "Mary Fox")
+
+
+def test_a_role_after_term_or_time_as(en: Extract) -> None:
+    result = en("Tom Reed's term as U.N. chief expires later this year. "
+                "The critic said Ann Pike, whose time as secretary of state was short, was wrong.")
+    assert ("chief", "U.N.", None, False) in _roles(result, "Tom Reed")
+    assert ("secretary of state", None, None, True) in _roles(result, "Ann Pike")

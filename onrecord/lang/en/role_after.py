@@ -206,6 +206,45 @@ def _served_as(ent: SpacySpan) -> Role | None:
     return role.model_copy(update={"former": True}) if role is not None and _SERVED[doc[k].lower_] else role
 
 
+#: nouns of a period in office before "as" ("X's term as chief", "X, whose time as secretary"):
+#: noun → past role ("term"/"tenure" may be running, "time", "stint", "years" are told as past)
+_TENURES = {"term": False, "tenure": False, "time": True, "stint": True, "years": True, "days": True}
+
+
+def _tenure_role(ent: SpacySpan) -> Role | None:
+    """"Ban's term as U.N. chief", "Roe, whose time as secretary of state …" → the role after "as"."""
+    doc = ent.doc
+    k = ent.end
+    if doc[k - 1].text in _POSSESSIVE:
+        pass  # the tagger's name took the "'s" ("Tom Reed's")
+    elif k + 1 < len(doc) and doc[k].text in _POSSESSIVE:
+        k += 1
+    elif k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "whose":
+        k += 2
+    else:
+        return None
+    while k < len(doc) and doc[k].pos_ == "ADJ":
+        k += 1  # "whose brief time as"
+    if k + 2 >= len(doc) or doc[k].lower_ not in _TENURES or doc[k + 1].lower_ != "as":
+        return None
+    out: list[Token] = []
+    j = k + 2
+    while j < len(doc) and not doc[j].is_sent_start and doc[j].text not in _APPOSITION_STOP and (
+        doc[j].pos_ not in ("VERB", "AUX") or is_role_noun(doc[j])
+    ) and doc[j].lower_ not in ("from", "during", "until", "since", "when", "before", "after", "under", "in") and (
+        doc[j].ent_type_ not in ("DATE", "TIME")
+    ):
+        out.append(doc[j])
+        j += 1
+    if not out or not any(is_role_noun(t) for t in out[:4]) or len(out) > 12:
+        return None
+    parsed = _parse(out)
+    if parsed is None or not parsed.title:
+        return None
+    role = _role(parsed, out)
+    return role.model_copy(update={"former": True}) if role is not None and _TENURES[doc[k].lower_] else role
+
+
 _COPULAS = {"is": False, "was": True}
 
 
@@ -262,6 +301,8 @@ def _copula_roles(ent: SpacySpan) -> list[Role]:
         return []
     roles: list[Role] = []
     for part in _role_parts(out):
+        if len(part) > 1 and part[0].lower_ in ("later", "now"):
+            part = part[1:]  # "who was X's strategist and later senior adviser"
         parsed = _parse(part)
         role = _role(parsed, part) if parsed is not None and parsed.title else None
         if role is not None:

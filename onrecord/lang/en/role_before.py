@@ -44,10 +44,19 @@ def _prefix_before(doc: Doc, end: int) -> list[Token]:
         elif t.lower_ == "the" and first is not None and first.text[:1].isupper() and left is not None \
                 and left.lower_ in ("of", "for", "on", "to"):
             out.insert(0, t)  # "Joint Council for the Welfare …"
+        elif t.lower_ in ("to", "for") and first is not None and left is not None and is_role_noun(left) and (
+            any(is_role_noun(x) or x.ent_type_ == "NORP" for x in out)
+        ):
+            break  # "a spokesman for House Speaker X", "counsel to Democrat X": the role is another's
         elif t.lower_ in ("of", "for", "on", "at", "to") and first is not None and (
             first.text[:1].isupper() or first.lower_ == "the"
         ) and left is not None and (left.text[:1].isupper() or is_role_noun(left)):
             out.insert(0, t)  # "CEO of the Refugee Council", "Institute for the Study of War"
+        elif t.lower_ == "of" and first is not None and first.text.islower() and first.pos_ == "NOUN" and (
+            len(out) == 1 and not is_role_noun(first) and left is not None and is_role_noun(left)
+            and left.text.islower()
+        ):
+            out.insert(0, t)  # "Clinton's chief of staff, X", "the director of communications X"
         elif t.lower_ == "in" and first is not None and first.lower_ == "chief" and left is not None \
                 and is_role_noun(left):
             out.insert(0, t)  # "editor in chief", "commander in chief"
@@ -132,8 +141,11 @@ _LIST_OPENERS = frozenset({"--", "–", "—", ":"})
 
 
 def _list_opening(doc: Doc, start: int) -> int:
-    """Where the title of a name at ``start`` ends: right before it, or before a dash or colon
-    after a plural title that opens a list ("The Republican senators -- A of Texas, B of Ohio")."""
+    """Where the title of a name at ``start`` ends: right before it, before "named"/"called" ("a
+    farmer named X"), or before a dash or colon after a plural title that opens a list ("The
+    Republican senators -- A of Texas, B of Ohio")."""
+    if start >= 2 and doc[start - 1].lower_ in ("named", "called") and is_role_noun(doc[start - 2]):
+        return start - 1
     if start >= 2 and doc[start - 1].text in _LIST_OPENERS and is_role_noun(doc[start - 2]) and (
         singular(doc[start - 2].text) != doc[start - 2].text
     ):

@@ -187,6 +187,12 @@ def kind_before_name(toks: list[Token], k: int) -> int:
 
 
 @cache
+def work_nouns() -> frozenset[str]:
+    """Role nouns whose "of" names a work ("author of …"): data/work_nouns.txt."""
+    return frozenset(data_lines("work_nouns.txt"))
+
+
+@cache
 def field_plurals() -> frozenset[str]:
     """Plural nouns that name a field of work before a role noun ("communications director", "public
     affairs officer", "human resources chief"): part of the title, unlike other plurals, which end

@@ -39,6 +39,7 @@ from onrecord.lang.en.role_after import (
     _place_after,
     _relative_verb_role,
     _served_as,
+    _tenure_role,
 )
 from onrecord.lang.en.role_before import (
     MAX_LIST,
@@ -89,7 +90,7 @@ def person_roles(ent: SpacySpan) -> list[Role]:
         if prefix is not None:
             roles.append(prefix)
     roles += _apposition_roles(ent)
-    served = _served_as(ent)
+    served = _served_as(ent) or _tenure_role(ent)
     if served is not None:
         roles.append(served)
     roles += _copula_roles(ent)
