@@ -170,3 +170,8 @@ def test_a_role_after_term_or_time_as(en: Extract) -> None:
                 "The critic said Ann Pike, whose time as secretary of state was short, was wrong.")
     assert ("chief", "U.N.", None, False) in _roles(result, "Tom Reed")
     assert ("secretary of state", None, None, True) in _roles(result, "Ann Pike")
+
+
+def test_top_stays_in_the_title(en: Extract) -> None:
+    text = '"No," said Tom Reed, a top adviser to the mayor.'
+    assert ("top adviser", None, None, False) in _roles(en(text), "Tom Reed")

@@ -21,7 +21,7 @@ _POSSESSIVE = frozenset({"'s", "’s", "'"})
 #: modifiers that describe a holder, not the role ("pro-Beijing", "pan-democracy camp")
 _DROP_PREFIXES = ("pro", "pan", "anti", "non")
 _DROP_WORDS = frozenset({"camp", "localist", "nonpartisan", "veteran", "well-known", "celebrity", "guests",
-                         "like", "including", "other", "another", "both", "two", "three", "top", "new",
+                         "like", "including", "other", "another", "both", "two", "three", "new",
                          "longtime", "long-time", "billionaire", "millionaire", "multimillionaire"})
 #: prepositions after a role noun that lead to its field, organisation or place
 _FIELD_PREPS = frozenset({"of", "for", "in", "on", "at"})
