@@ -175,3 +175,16 @@ def test_a_role_after_term_or_time_as(en: Extract) -> None:
 def test_top_stays_in_the_title(en: Extract) -> None:
     text = '"No," said Tom Reed, a top adviser to the mayor.'
     assert ("top adviser", None, None, False) in _roles(en(text), "Tom Reed")
+
+
+def test_a_place_that_opens_a_body_name_belongs_to_it(en: Extract) -> None:
+    text = '"Stop," said a U.S. District Court judge.'
+    result = en(text)
+    assert any(("judge", "U.S. District Court", None, False) in e_roles for e_roles in (
+        [(r.title, r.organization, r.place, r.former) for r in e.roles] for e in result.entities
+    ))
+
+
+def test_role_before_a_comma_after_a_possessive_pronoun(en: Extract) -> None:
+    text = "In the campaign, the general and his future secretary of State, Tom Reed, criticized the plan."
+    assert ("secretary of State", None, None, False) in _roles(en(text), "Tom Reed")

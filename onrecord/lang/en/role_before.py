@@ -193,7 +193,7 @@ def _role_before_comma(ent: SpacySpan) -> Role | None:
     if not tokens or not (is_role_noun(doc[end - 1]) or any(is_role_noun(t) for t in tokens[:3])):
         return None  # "Co-founder of Google, Sergey Brin": the role noun opens the phrase
     before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
-    while before is not None and (before.pos_ == "DET" or before.lower_ in _DROP_WORDS):
+    while before is not None and (before.pos_ == "DET" or before.tag_ == "PRP$" or before.lower_ in _DROP_WORDS):
         before = doc[before.i - 1] if before.i > 0 else None  # "the", "Another RT America host, …"
     if before is not None and not (
         before.is_sent_end or before.is_punct or before.pos_ in ("ADP", "VERB", "AUX", "CCONJ", "SCONJ", "ADV")

@@ -242,7 +242,7 @@ def _describes_holder(region: list[Token], k: int) -> bool:
         not region[k - 1].whitespace_ and region[k - 2].text.islower()
     ):
         return True  # ("globe", "-", "trotting")
-    return t.lower_ in ("teen", "teenage", "teenaged") or t.lower_.endswith("-year-old")
+    return t.lower_ in ("teen", "teenage", "teenaged", "future") or t.lower_.endswith("-year-old")
 
 
 def _based_place(toks: list[Token], k: int) -> tuple[str, int] | None:
@@ -318,6 +318,14 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
         orgish = _ent(toks[0], ORG_LABELS) is not None or any(t.lower_ in _ORG_HEADS for t in run) or (
             len(run) == 1 and run[0].text.isupper() and len(run[0].text) > 1) or _proper_body(run, rest) or (
             gpe is None and _proper_run_body(run, rest))
+        if gpe is not None:
+            body = 0
+            while body < len(rest) - 1 and rest[body].text[:1].isupper() and not is_role_noun(rest[body]) and (
+                _ent(rest[body], PLACE_LABELS) is None
+            ):
+                body += 1
+            if body and rest[body - 1].lower_ in _ORG_HEADS and is_role_noun(rest[body]):
+                run, rest, gpe, orgish = run + rest[:body], rest[body:], None, True  # "a U.S. District Court judge"
         units = 0
         while units < len(rest) - 1 and rest[units].lower_ in _BODY_NOUNS and not is_role_noun(rest[units]):
             units += 1  # "Clinton campaign spokesman": the campaign is the body
