@@ -47,16 +47,41 @@ def _after_comma(ent: SpacySpan) -> list[Token]:
     doc = ent.doc
     if ent.end < len(doc) and doc[ent.end].text in _DASHES:
         return _dash_parenthesis(ent)
-    if ent.end >= len(doc) or doc[ent.end].text != ",":
+    comma = _bracket_end(doc, ent.end)  # "Rep. Jane Roe (Ohio), chairman of …"
+    if comma >= len(doc) or doc[comma].text != ",":
         return []
     out: list[Token] = []
-    k = ent.end + 1
+    k = comma + 1
     if k + 2 < len(doc) and doc[k].like_num and doc[k + 1].text == ",":
         k += 2  # "Daniel Roe, 19, a member of …": the age is no role
+    k = _residence_end(doc, k)  # "Jane Roe, 41, of Denver, a sales manager …": where she lives is no role
     while k < len(doc) and not doc[k].is_sent_start and doc[k].text not in _APPOSITION_STOP:
         out.append(doc[k])
         k += 1
     return out
+
+
+def _bracket_end(doc: Doc, k: int) -> int:
+    """Past a short bracket right after a name ("(Ohio)", "(R-Texas)"), else ``k``."""
+    if k < len(doc) and doc[k].text == "(":
+        close = next((j for j in range(k + 1, min(len(doc), k + 6)) if doc[j].text == ")"), None)
+        if close is not None:
+            return close + 1
+    return k
+
+
+def _residence_end(doc: Doc, k: int) -> int:
+    """Past "of Denver," / "from Kent, Ohio," (a place and a comma, then another phrase), else ``k``."""
+    if k + 2 >= len(doc) or doc[k].lower_ not in ("of", "from") or _ent(doc[k + 1], PLACE_LABELS) is None:
+        return k
+    j = k + 1
+    while j < len(doc) and j < k + 8 and (_ent(doc[j], PLACE_LABELS) is not None or doc[j].text == "," and (
+        j + 1 < len(doc) and _ent(doc[j + 1], PLACE_LABELS) is not None
+    )):
+        j += 1
+    if j + 1 < len(doc) and doc[j].text == "," and not doc[j + 1].is_sent_start:
+        return j + 1
+    return k
 
 
 def _apposition_parts(tokens: list[Token]) -> list[list[Token]]:
@@ -65,8 +90,8 @@ def _apposition_parts(tokens: list[Token]) -> list[list[Token]]:
     parts: list[list[Token]] = [[]]
     for k, t in enumerate(tokens):
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-        if t.lower_ == "and" and parts[-1] and nxt is not None and (nxt.lower_ in ("a", "an", "the") or
-                                                                  nxt.lower_ in _FORMER) and any(
+        if t.lower_ == "and" and parts[-1] and nxt is not None and (nxt.lower_ in ("a", "an", "the", "later", "now")
+                                                                  or nxt.lower_ in _FORMER) and any(
             is_role_noun(x) for x in parts[-1]
         ) and any(is_role_noun(x) for x in tokens[k + 1 : k + 8]):
             parts.append([])
@@ -95,7 +120,7 @@ def _apposition_roles(ent: SpacySpan) -> list[Role]:
     if not tokens:
         return []
     roles: list[Role] = []
-    for part in _apposition_parts(tokens) + [_next_apposition(ent, tokens)]:
+    for part in _role_parts(tokens) + [_next_apposition(ent, tokens)]:
         role = _apposition_role(ent, part) if part else None
         if role is not None:
             roles.append(role)
@@ -107,6 +132,12 @@ def _apposition_role(ent: SpacySpan, tokens: list[Token] | None = None) -> Role 
     relative = next((k for k, t in enumerate(tokens) if k > 0 and t.lower_ in ("who", "whose", "which")), None)
     if relative is not None:
         tokens = tokens[:relative]  # "a longtime adviser to the X family who oversees …": the role ends there
+    tokens, then = _time_adverb_cut(tokens)
+    if len(tokens) > 18:
+        cut = next((k for k, t in enumerate(tokens) if t.lower_ == "and" and any(
+            is_role_noun(x) for x in tokens[:k]
+        )), len(tokens))
+        tokens = tokens[:cut]  # "co-founder of X and advocate of a long plan …": the first role
     if not tokens or len(tokens) > 18:
         return None
     first = next((t for t in tokens if not t.is_space), None)
@@ -121,7 +152,24 @@ def _apposition_role(ent: SpacySpan, tokens: list[Token] | None = None) -> Role 
     parsed = _parse(tokens)
     if parsed is None or not parsed.title:
         return None
-    return _role(parsed, tokens)
+    role = _role(parsed, tokens)
+    return role.model_copy(update={"former": True}) if role is not None and then else role
+
+
+#: adverbs of time that open an apposition: "now" keeps the role current, "then" makes it past
+_APPOSITION_TIMES = {"now": False, "currently": False, "then": True}
+
+
+def _time_adverb_cut(tokens: list[Token]) -> tuple[list[Token], bool]:
+    """An apposition without its opening "now"/"then"/"then-" ("X, now a partner at Y", "X,
+    then-director of Z") and whether the role was held then (a former role)."""
+    if len(tokens) < 2 or tokens[0].lower_ not in _APPOSITION_TIMES:
+        return tokens, False
+    then = _APPOSITION_TIMES[tokens[0].lower_]
+    rest = tokens[1:]
+    if rest and rest[0].text == "-" and not tokens[0].whitespace_:
+        rest = rest[1:]
+    return rest, then
 
 
 _SERVED = {"served": True, "serves": False, "serving": False, "resigned": True, "resign": True, "retired": True,
@@ -156,6 +204,45 @@ def _served_as(ent: SpacySpan) -> Role | None:
         return None
     role = _role(parsed, out)
     return role.model_copy(update={"former": True}) if role is not None and _SERVED[doc[k].lower_] else role
+
+
+#: nouns of a period in office before "as" ("X's term as chief", "X, whose time as secretary"):
+#: noun → past role ("term"/"tenure" may be running, "time", "stint", "years" are told as past)
+_TENURES = {"term": False, "tenure": False, "time": True, "stint": True, "years": True, "days": True}
+
+
+def _tenure_role(ent: SpacySpan) -> Role | None:
+    """"Ban's term as U.N. chief", "Roe, whose time as secretary of state …" → the role after "as"."""
+    doc = ent.doc
+    k = ent.end
+    if doc[k - 1].text in _POSSESSIVE:
+        pass  # the tagger's name took the "'s" ("Tom Reed's")
+    elif k + 1 < len(doc) and doc[k].text in _POSSESSIVE:
+        k += 1
+    elif k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "whose":
+        k += 2
+    else:
+        return None
+    while k < len(doc) and doc[k].pos_ == "ADJ":
+        k += 1  # "whose brief time as"
+    if k + 2 >= len(doc) or doc[k].lower_ not in _TENURES or doc[k + 1].lower_ != "as":
+        return None
+    out: list[Token] = []
+    j = k + 2
+    while j < len(doc) and not doc[j].is_sent_start and doc[j].text not in _APPOSITION_STOP and (
+        doc[j].pos_ not in ("VERB", "AUX") or is_role_noun(doc[j])
+    ) and doc[j].lower_ not in ("from", "during", "until", "since", "when", "before", "after", "under", "in") and (
+        doc[j].ent_type_ not in ("DATE", "TIME")
+    ):
+        out.append(doc[j])
+        j += 1
+    if not out or not any(is_role_noun(t) for t in out[:4]) or len(out) > 12:
+        return None
+    parsed = _parse(out)
+    if parsed is None or not parsed.title:
+        return None
+    role = _role(parsed, out)
+    return role.model_copy(update={"former": True}) if role is not None and _TENURES[doc[k].lower_] else role
 
 
 _COPULAS = {"is": False, "was": True}
@@ -201,10 +288,11 @@ def _copula_roles(ent: SpacySpan) -> list[Role]:
     j = k + 1
     if relative:
         j = _relative_determiner_end(doc, j)
-    if j >= len(doc) or doc[j].lower_ not in ("a", "an", "the") and not (relative and is_role_noun(doc[j])):
+    if j >= len(doc) or doc[j].lower_ not in ("a", "an", "the") and not (relative and _bare_role_start(doc, j)):
         return []
     while j < len(doc) and not doc[j].is_sent_start and doc[j].text not in _APPOSITION_STOP and (
-        doc[j].lower_ not in ("who", "which", "that", "since", "until", "when", "before", "after")
+        doc[j].lower_ not in ("who", "which", "that", "since", "until", "when", "before", "after", "during",
+                              "under")
     ):
         out.append(doc[j])
         j += 1
@@ -213,11 +301,30 @@ def _copula_roles(ent: SpacySpan) -> list[Role]:
         return []
     roles: list[Role] = []
     for part in _role_parts(out):
+        if len(part) > 1 and part[0].lower_ in ("later", "now"):
+            part = part[1:]  # "who was X's strategist and later senior adviser"
         parsed = _parse(part)
         role = _role(parsed, part) if parsed is not None and parsed.title else None
         if role is not None:
             roles.append(role.model_copy(update={"former": True}) if _COPULAS[doc[k].lower_] else role)
     return roles
+
+
+def _bare_role_start(doc: Doc, j: int) -> bool:
+    """A role phrase without an article after "who is/was": a role noun ("who was chairman of …")
+    or a body's name before one ("who was White House communications director")."""
+    if is_role_noun(doc[j]):
+        return True
+    if not doc[j].text[:1].isupper() or doc[j].ent_type_ in ("PERSON", "DATE", "TIME"):
+        return False
+    e = j
+    while e < len(doc) and e < j + 4 and doc[e].text[:1].isupper() and not is_role_noun(doc[e]):
+        e += 1
+    while e < len(doc) and e < j + 6 and doc[e].text.islower() and doc[e].pos_ in ("NOUN", "ADJ") and (
+        not is_role_noun(doc[e])
+    ):
+        e += 1  # "communications", "senior"
+    return e < len(doc) and is_role_noun(doc[e])
 
 
 def _role_parts(tokens: list[Token]) -> list[list[Token]]:

@@ -16,7 +16,9 @@ from onrecord.lang.en.role_lexicon import (
     ORG_LABELS,
     PLACE_LABELS,
     _ent,
+    _is_role_word,
     _text,
+    is_abbreviated_title,
     is_role_noun,
     singular,
 )
@@ -42,10 +44,19 @@ def _prefix_before(doc: Doc, end: int) -> list[Token]:
         elif t.lower_ == "the" and first is not None and first.text[:1].isupper() and left is not None \
                 and left.lower_ in ("of", "for", "on", "to"):
             out.insert(0, t)  # "Joint Council for the Welfare …"
+        elif t.lower_ in ("to", "for") and first is not None and left is not None and is_role_noun(left) and (
+            any(is_role_noun(x) or x.ent_type_ == "NORP" for x in out)
+        ):
+            break  # "a spokesman for House Speaker X", "counsel to Democrat X": the role is another's
         elif t.lower_ in ("of", "for", "on", "at", "to") and first is not None and (
             first.text[:1].isupper() or first.lower_ == "the"
         ) and left is not None and (left.text[:1].isupper() or is_role_noun(left)):
             out.insert(0, t)  # "CEO of the Refugee Council", "Institute for the Study of War"
+        elif t.lower_ == "of" and first is not None and first.text.islower() and first.pos_ == "NOUN" and (
+            len(out) == 1 and not is_role_noun(first) and left is not None and is_role_noun(left)
+            and left.text.islower()
+        ):
+            out.insert(0, t)  # "Clinton's chief of staff, X", "the director of communications X"
         elif t.lower_ == "in" and first is not None and first.lower_ == "chief" and left is not None \
                 and is_role_noun(left):
             out.insert(0, t)  # "editor in chief", "commander in chief"
@@ -84,8 +95,65 @@ def _plural_role_as_verb(tok: Token) -> bool:
     return left.is_punct or left.pos_ in ("CCONJ", "DET", "NUM")
 
 
+def _prefix_roles(ent: SpacySpan) -> list[Role]:
+    """The roles before a name; a title abbreviation right before it stands on its own: "NSA
+    Director Adm. X" → "Director" (NSA) and "Adm."; "primary rival Sen. X" → "Sen." (lower-case
+    words before an abbreviation describe the holder)."""
+    tokens = _prefix_before(ent.doc, _list_opening(ent.doc, ent.start))
+    if not tokens:
+        split = _split_abbreviation(ent)
+        return [split] if split is not None else []
+    if len(tokens) >= 2 and is_abbreviated_title(tokens[-1]) and tokens[-2].text not in _POSSESSIVE | {"-"}:
+        before, abbreviation = tokens[:-1], tokens[-1:]
+        if any(is_role_noun(t) for t in before) and not any(t.lower_ in _FORMER for t in before):
+            roles = [_tokens_role(ent, before), _tokens_role(ent, abbreviation)]
+            return [r for r in roles if r is not None and r.title]
+        if all(t.text.islower() and t.is_alpha for t in before):
+            role = _tokens_role(ent, abbreviation)
+            return [role] if role is not None else []
+    role = _tokens_role(ent, tokens)
+    return [role] if role is not None else []
+
+
 def _prefix_role(ent: SpacySpan) -> Role | None:
-    tokens = _prefix_before(ent.doc, ent.start)
+    return _tokens_role(ent, _prefix_before(ent.doc, _list_opening(ent.doc, ent.start))) or _split_abbreviation(ent)
+
+
+def _split_abbreviation(ent: SpacySpan) -> Role | None:
+    """"Sens. A of Ohio and B": the model's tokenizer splits a plural title abbreviation before
+    its dot (and may end a sentence there); the title is the abbreviation in the singular."""
+    doc = ent.doc
+    k = ent.start
+    if k < 2 or doc[k - 1].text != "." or doc[k - 2].whitespace_ or not doc[k - 2].text[:1].isupper():
+        return None
+    word = doc[k - 2].text
+    title = singular(word + ".")
+    if title == word + "." or not _is_abbreviation_word(title):
+        return None
+    return Role(title=title, spans=[(doc[k - 2].idx, doc[k - 1].idx + 1)])
+
+
+def _is_abbreviation_word(title: str) -> bool:
+    return title.endswith(".") and _is_role_word(title.lower())
+
+
+_LIST_OPENERS = frozenset({"--", "–", "—", ":"})
+
+
+def _list_opening(doc: Doc, start: int) -> int:
+    """Where the title of a name at ``start`` ends: right before it, before "named"/"called" ("a
+    farmer named X"), or before a dash or colon after a plural title that opens a list ("The
+    Republican senators -- A of Texas, B of Ohio")."""
+    if start >= 2 and doc[start - 1].lower_ in ("named", "called") and is_role_noun(doc[start - 2]):
+        return start - 1
+    if start >= 2 and doc[start - 1].text in _LIST_OPENERS and is_role_noun(doc[start - 2]) and (
+        singular(doc[start - 2].text) != doc[start - 2].text
+    ):
+        return start - 1
+    return start
+
+
+def _tokens_role(ent: SpacySpan, tokens: list[Token]) -> Role | None:
     if not tokens:
         return None
     parsed = _parse(tokens)
@@ -125,7 +193,7 @@ def _role_before_comma(ent: SpacySpan) -> Role | None:
     if not tokens or not (is_role_noun(doc[end - 1]) or any(is_role_noun(t) for t in tokens[:3])):
         return None  # "Co-founder of Google, Sergey Brin": the role noun opens the phrase
     before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
-    while before is not None and (before.pos_ == "DET" or before.lower_ in _DROP_WORDS):
+    while before is not None and (before.pos_ == "DET" or before.tag_ == "PRP$" or before.lower_ in _DROP_WORDS):
         before = doc[before.i - 1] if before.i > 0 else None  # "the", "Another RT America host, …"
     if before is not None and not (
         before.is_sent_end or before.is_punct or before.pos_ in ("ADP", "VERB", "AUX", "CCONJ", "SCONJ", "ADV")
@@ -196,7 +264,10 @@ def _list_shared_role(ent: SpacySpan) -> Role | None:
     for _ in range(MAX_LIST):
         if first is None or first.label_ != "PERSON" or first.start == 0:
             return None
-        before = ent.doc[first.start - 1]
+        before = ent.doc[_list_opening(ent.doc, first.start) - 1]
+        split = _split_abbreviation(first)
+        if split is not None:
+            return split
         if is_role_noun(before):
             if singular(before.text) == before.text:
                 return None  # "musician Nick Rhodes, Jane Roe": the title is his alone

@@ -21,7 +21,7 @@ _POSSESSIVE = frozenset({"'s", "’s", "'"})
 #: modifiers that describe a holder, not the role ("pro-Beijing", "pan-democracy camp")
 _DROP_PREFIXES = ("pro", "pan", "anti", "non")
 _DROP_WORDS = frozenset({"camp", "localist", "nonpartisan", "veteran", "well-known", "celebrity", "guests",
-                         "like", "including", "other", "another", "both", "two", "three", "top", "new",
+                         "like", "including", "other", "another", "both", "two", "three", "new",
                          "longtime", "long-time", "billionaire", "millionaire", "multimillionaire"})
 #: prepositions after a role noun that lead to its field, organisation or place
 _FIELD_PREPS = frozenset({"of", "for", "in", "on", "at"})
@@ -84,13 +84,17 @@ def singular(word: str) -> str:
     """A plural role noun in the singular ("councillors" → "councillor")."""
     nouns = role_nouns()
     low = word.lower()
+    if low.endswith("s.") and low[:-2] + "." in nouns:
+        return word[:-2] + "."  # "Sens." → "Sen.", "Reps." → "Rep."
+    if low.endswith("men") and (low[:-3] + "man" in nouns or _role_ending(low[:-3] + "man")):
+        return word[:-3] + "man"  # "congressmen", "salesmen"
     if low in nouns or not low.endswith("s"):
         return word
     for cut in ("es", "s"):
-        if low.endswith(cut) and low[: -len(cut)] in nouns:
+        if low.endswith(cut) and (low[: -len(cut)] in nouns or cut == "s" and _role_ending(low[:-1]) and (
+            not low.endswith("ss")
+        )):
             return word[: -len(cut)]
-    if low.endswith("men") and low[:-3] + "man" in nouns:
-        return word[:-3] + "man"
     return word
 
 
@@ -99,7 +103,27 @@ def _is_role_word(low: str) -> bool:
     """Whether a lower-case word, or the last part of a hyphenated one, is a role noun in the
     singular or plural."""
     nouns = role_nouns()
-    return singular(low) in nouns or singular(low.rsplit("-", 1)[-1]) in nouns
+    last = low.rsplit("-", 1)[-1]
+    return singular(low) in nouns or singular(last) in nouns or _role_ending(last)
+
+
+@cache
+def role_suffixes() -> tuple[str, ...]:
+    """Endings of role nouns ("-master", "-ologist", "-ician"): data/role_suffixes.txt."""
+    return tuple(data_lines("role_suffixes.txt"))
+
+
+def _role_ending(low: str) -> bool:
+    """A word of letters with a role noun's ending and at least three letters before it, in the
+    singular or plural ("spymasters", "technician")."""
+    word = low[:-1] if low.endswith("s") and not low.endswith(("ss", "sman")) else low
+    word = word[:-3] + "man" if word.endswith("men") else word
+    return word.isalpha() and any(word.endswith(end) and len(word) >= len(end) + 3 for end in role_suffixes())
+
+
+def is_abbreviated_title(tok: Token) -> bool:
+    """A title written as an abbreviation ("Sen.", "Adm.", "Gov.", "Reps.")."""
+    return tok.text.endswith(".") and tok.text[:1].isupper() and _is_role_word(tok.lower_)
 
 
 def is_role_noun(tok: Token) -> bool:
@@ -138,6 +162,34 @@ _BODY_NOUNS = _ORG_HEADS | frozenset({"campaign", "administration", "government"
 #: Ricketts family", "the VOA Eurasian division")
 _UNIT_NOUNS = frozenset({"campaign", "administration", "family", "division", "team", "staff", "office",
                          "department", "foundation", "group", "unit", "bureau", "desk"})
+
+
+@cache
+def body_kinds() -> frozenset[str]:
+    """Nouns of a body's kind before its name ("security firm FireEye"): data/body_kinds.txt."""
+    return frozenset(data_lines("body_kinds.txt"))
+
+
+def kind_before_name(toks: list[Token], k: int) -> int:
+    """Where a body's name starts after lower-case words that end in its kind ("digital security
+    firm FireEye", "the software maker Zentrix"), counted from ``k``; ``k`` where none."""
+    j = k + (k < len(toks) and toks[k].lower_ in ("a", "an", "the"))
+    start = j
+    while j < len(toks) and j < start + 5 and toks[j].text.islower() and (
+        toks[j].pos_ in ("NOUN", "ADJ", "VERB") and (toks[j].is_alpha or "-" in toks[j].text)
+    ):
+        j += 1
+    if j == start or j >= len(toks) or toks[j - 1].lower_ not in body_kinds() or not toks[j].text[:1].isupper():
+        return k
+    if toks[j].ent_type_ in ("GPE", "LOC", "NORP", "DATE"):  # (a small company may be tagged a person)
+        return k
+    return j
+
+
+@cache
+def work_nouns() -> frozenset[str]:
+    """Role nouns whose "of" names a work ("author of …"): data/work_nouns.txt."""
+    return frozenset(data_lines("work_nouns.txt"))
 
 
 @cache

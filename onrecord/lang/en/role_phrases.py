@@ -27,11 +27,14 @@ from onrecord.lang.en.role_lexicon import (
     _portfolio_end,
     _portfolio_head,
     _text,
+    body_kinds,
     field_plurals,
     is_role_noun,
+    kind_before_name,
     portfolio_words,
     role_places,
     singular,
+    work_nouns,
 )
 from onrecord.model import Role
 
@@ -128,6 +131,8 @@ def _owner(tokens: list[Token]) -> tuple[str | None, str | None]:
     run = tokens[start:] if start < k else tokens
     if _ent(run[0], PLACE_LABELS) is not None and _ent(run[-1], PLACE_LABELS) is not None:
         return None, _text(run)
+    if all(t.ent_type_ == "PERSON" for t in run):
+        return None, None  # "Obama's deputy adviser", "Smith's pollster": a person is no body
     return _text(run), None
 
 
@@ -169,8 +174,10 @@ def _title_tokens(region: list[Token]) -> tuple[list[Token], str | None, bool]:
             while b > 0 and region[b - 1].text[:1].isupper():
                 b -= 1
             place, start = place or _text(region[b : k - 1]), k + 1  # "a South Florida-based president"
-        elif low in _FORMER:
-            former, start = True, k + 1
+        elif low in _FORMER and not (t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_):
+            former, start = True, k + 1  # (not "even-then-famous": "then" inside a compound adjective)
+        elif start <= k and (gpe_end := _place_end(region, k, h)) > k:
+            place, start = place or _text(region[k:gpe_end]), gpe_end  # "a New York City entrepreneur"
         elif t.text in role_places() or (k + 1 < h and f"{t.text} {region[k + 1].text}" in role_places()):
             place = place or role_places().get(t.text) or role_places()[f"{t.text} {region[k + 1].text}"]
             start = k + 1
@@ -178,7 +185,7 @@ def _title_tokens(region: list[Token]) -> tuple[list[Token], str | None, bool]:
             start = k + 3  # "pro - Beijing", "pan - democratic"
         elif start > k:
             continue
-        elif (low in _DROP_WORDS or low.startswith(_DROP_PREFIXES) and "-" in low
+        elif (low in _DROP_WORDS or low.startswith(_DROP_PREFIXES) and "-" in low or _describes_holder(region, k)
               or t.pos_ in ("NUM", "DET", "PRON", "AUX") or t.is_punct and t.text != "-"
               or t.pos_ == "VERB" and t.tag_ not in ("VBG", "VBN")
               or t.tag_ == "NNS" and not is_role_noun(t) and low not in _BODY_NOUNS and low not in field_plurals()):
@@ -193,6 +200,49 @@ def _title_tokens(region: list[Token]) -> tuple[list[Token], str | None, bool]:
         start += 1
     words = region[start : h + 1]
     return words, place, former
+
+
+def _generic_body_end(toks: list[Token], k: int) -> int:
+    """The end of a body named by its kind alone after "for/at/with" ("a tech firm", "the
+    company"): lower-case nouns and adjectives that end in a body's kind noun and no name after
+    them (GUIDELINES B: "ein Sprecher des Verkehrsunternehmens" → "Verkehrsunternehmen"), else ``k``."""
+    e = k + (k < len(toks) and toks[k].lower_ in ("a", "an"))
+    start = e
+    while e < len(toks) and e < start + 4 and toks[e].text.islower() and toks[e].pos_ in ("NOUN", "ADJ"):
+        e += 1
+    if e == start or toks[e - 1].lower_ not in body_kinds():
+        return k
+    if e < len(toks) and (toks[e].text[:1].isupper() or toks[e].pos_ in ("NOUN", "PROPN")):
+        return k  # "a firm Brightwater", "a firm partner": read elsewhere
+    return e
+
+
+def _place_end(region: list[Token], k: int, h: int) -> int:
+    """The end of a place of several words that starts at ``k`` and ends before the role noun at
+    ``h`` ("New York City"), else ``k`` (one-word places and nationality adjectives are read
+    from role_places.txt)."""
+    gpe = _ent(region[k], PLACE_LABELS)
+    if gpe is None or gpe.start != region[k].i or len(gpe) < 2 or region[k].text in role_places():
+        return k
+    e = k
+    while e < h and region[e].i < gpe.end:
+        e += 1
+    return e if region[e - 1].i == gpe.end - 1 else k
+
+
+def _describes_holder(region: list[Token], k: int) -> bool:
+    """A modifier that describes the holder, not the role: a superlative ("the oldest candidate"),
+    a hyphenated participle ("globe-trotting", "hard-charging") or an age ("teen", "73-year-old")."""
+    t = region[k]
+    if t.tag_ == "JJS" and t.lower_ not in ("chief", "principal"):
+        return True
+    if t.text.islower() and "-" in t.text and t.text.endswith("ing"):
+        return True  # (one token: "globe-trotting")
+    if k >= 2 and t.text.islower() and t.text.endswith("ing") and region[k - 1].text == "-" and (
+        not region[k - 1].whitespace_ and region[k - 2].text.islower()
+    ):
+        return True  # ("globe", "-", "trotting")
+    return t.lower_ in ("teen", "teenage", "teenaged", "future") or t.lower_.endswith("-year-old")
 
 
 def _based_place(toks: list[Token], k: int) -> tuple[str, int] | None:
@@ -250,6 +300,10 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
         if 0 < e < len(toks) and not any(is_role_noun(t) for t in toks[:e]) and is_role_noun(toks[e]):
             org = f"{org}{toks[0].doc[poss_i].text} {_text(toks[:e])}"  # "the Navy's Office of Naval Intelligence"
             toks = toks[e:]
+    elif poss is not None and 0 < poss < len(toks) - 1 and is_role_noun(toks[poss - 1]) and (
+        toks[poss - 1].text.islower()
+    ):
+        toks = toks[poss + 1 :]  # "the governor's chief of staff": the owner is another holder, no title word
     # "a former Internal Revenue Service commissioner": the former word goes before the body
     lead_former = False
     pre_run: list[Token] = []  # a capitalised body before the title, given back if "for/at X" follows
@@ -264,6 +318,14 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
         orgish = _ent(toks[0], ORG_LABELS) is not None or any(t.lower_ in _ORG_HEADS for t in run) or (
             len(run) == 1 and run[0].text.isupper() and len(run[0].text) > 1) or _proper_body(run, rest) or (
             gpe is None and _proper_run_body(run, rest))
+        if gpe is not None:
+            body = 0
+            while body < len(rest) - 1 and rest[body].text[:1].isupper() and not is_role_noun(rest[body]) and (
+                _ent(rest[body], PLACE_LABELS) is None
+            ):
+                body += 1
+            if body and rest[body - 1].lower_ in _ORG_HEADS and is_role_noun(rest[body]):
+                run, rest, gpe, orgish = run + rest[:body], rest[body:], None, True  # "a U.S. District Court judge"
         units = 0
         while units < len(rest) - 1 and rest[units].lower_ in _BODY_NOUNS and not is_role_noun(rest[units]):
             units += 1  # "Clinton campaign spokesman": the campaign is the body
@@ -323,6 +385,10 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
                 k = j + 1
                 while k < len(toks) and not is_role_noun(toks[k]):
                     k += 1
+                while k + 1 < len(toks) and is_role_noun(toks[k + 1]) and (
+                    toks[k + 1].text.islower() == toks[k].text.islower()
+                ):
+                    k += 1  # "and general counsel": a title of two role nouns
                 extra += [t.text] + [x.text for x in toks[j + 1 : k]] + [singular(toks[k].text)]
                 j = k + 1
                 continue
@@ -337,6 +403,15 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
             ) and _ent(nxt, PLACE_LABELS) is None:
                 extra += [t.text, nxt.text]  # "Secretary of State" (but "Governor of Washington": a place)
                 j += 2
+                continue
+            if t.lower_ == "of" and singular(extra[-1] if extra else words[-1].text).lower() in work_nouns() and (
+                nxt.text[:1].isupper()
+            ):
+                break  # "co-author of Three's a Crowd": a work, no body
+            kind = kind_before_name(toks, j + 1) if t.lower_ in ("of", "at", "for", "with") and org is None else j + 1
+            if kind > j + 1:
+                e = _name_run(toks, kind)
+                org, j = _text(toks[kind:e]), e  # "director of communications for security firm FireEye"
                 continue
             if t.lower_ in _FIELD_PREPS and nxt.lower_ not in _DETS and _ent(nxt, ORG_LABELS + PLACE_LABELS) is None \
                     and not (nxt.text[:1].isupper() and t.lower_ == "at") and not nxt.is_punct and not (
@@ -367,6 +442,12 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
                     break
                 if toks[k].text[:1].isupper() or _ent(toks[k], ORG_LABELS + PLACE_LABELS) is not None:
                     e = _name_run(toks, k)
+                    if e < len(toks) and toks[e].ent_type_ == "PERSON" and all(
+                        is_role_noun(x) or x.ent_type_ == "NORP" or x.lower_ in _ORG_HEADS for x in toks[k:e]
+                    ):  # "a spokesman for House Speaker Jane Roe": a person's title, no body
+                        k, e = e, _name_run(toks, e)  # "counsel to Democrat Jane Roe's campaign": her unit
+                        if not any(x.text in _POSSESSIVE for x in toks[k:e]):
+                            break
                     while e < len(toks) and (toks[e].like_num or toks[e].text in _POSSESSIVE) and e + 1 < len(toks) \
                             and (toks[e + 1].lower_ in _UNIT_NOUNS or toks[e + 1].like_num):
                         e += 1  # "Obama's 2008 campaign"
@@ -376,7 +457,9 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
                     is_place = _ent(toks[k], PLACE_LABELS) is not None and _ent(toks[e - 1], PLACE_LABELS) is not None
                     if is_place and t.lower_ in ("in", "to"):
                         place = name  # "a United States ambassador to Russia": where the role is held
-                    elif is_place and (t.lower_ in ("from", "of") or org is not None):
+                    elif is_place and t.lower_ == "from":
+                        pass  # "a physician from Boston": where the holder comes from, not where the role is
+                    elif is_place and (t.lower_ == "of" or org is not None):
                         place = place or name
                     elif t.lower_ != "in" and org is None:
                         org = name
@@ -391,6 +474,13 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
                     else:
                         break
                     j = e
+                    continue
+                generic = _generic_body_end(toks, k) if t.lower_ in ("for", "at", "with") and org is None else k
+                if generic > k:
+                    start_at = k + (toks[k].lower_ in ("a", "an"))
+                    while toks[start_at].pos_ == "ADJ":
+                        start_at += 1  # "a small firm": the adjective describes it
+                    org, j = _text(toks[start_at:generic]), generic  # "an account executive for a tech firm"
                     continue
                 if article:  # "director of the gallery": a description, no body
                     k2 = k

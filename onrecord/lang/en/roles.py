@@ -39,12 +39,13 @@ from onrecord.lang.en.role_after import (
     _place_after,
     _relative_verb_role,
     _served_as,
+    _tenure_role,
 )
 from onrecord.lang.en.role_before import (
     MAX_LIST,
     MAX_PREFIX,
     _list_shared_role,
-    _prefix_role,
+    _prefix_roles,
     _role_before_comma,
     _shared_role,
 )
@@ -83,12 +84,13 @@ __all__ = [
 
 def person_roles(ent: SpacySpan) -> list[Role]:
     """Roles stated for a person mention in its own sentence."""
-    roles: list[Role] = []
-    prefix = _prefix_role(ent) or _role_before_comma(ent) or _shared_role(ent) or _list_shared_role(ent)
-    if prefix is not None:
-        roles.append(prefix)
+    roles: list[Role] = _prefix_roles(ent)
+    if not roles:
+        prefix = _role_before_comma(ent) or _shared_role(ent) or _list_shared_role(ent)
+        if prefix is not None:
+            roles.append(prefix)
     roles += _apposition_roles(ent)
-    served = _served_as(ent)
+    served = _served_as(ent) or _tenure_role(ent)
     if served is not None:
         roles.append(served)
     roles += _copula_roles(ent)
