@@ -91,3 +91,24 @@ def test_dictionary_features_mark_unknown_capitalised_words() -> None:
     assert dictionary_features("Keldermann", words) == ["d=none"]
     assert dictionary_features("Häusern", words) == ["d=inflected"]
     assert dictionary_features("Leise", words) == ["d=lower"]  # sentence-initial adverb
+
+
+def test_unlabelled_rows_start_at_the_reserved_row_and_skip_bundled_ones() -> None:
+    from onrecord.lang.de.wordclasses import UNLABELLED_GNAD_FIRST_ROW, unlabelled_gnad_rows
+
+    first = UNLABELLED_GNAD_FIRST_ROW
+    rows = unlabelled_gnad_rows(first + 4, frozenset({first + 1, 3}))
+    assert rows == [first, first + 2, first + 3]
+
+
+def test_no_bundled_evaluation_document_fed_the_shipped_word_classes() -> None:
+    """New evaluation documents must come from 10kGNAD rows the classes never read (rows before
+    UNLABELLED_GNAD_FIRST_ROW): a held-back text must not be part of a model's training text."""
+    import onrecord.lang.de as lang_de
+    from onrecord.evaluation.gold import BUNDLED
+    from onrecord.lang.de.wordclasses import UNLABELLED_GNAD_FIRST_ROW, WORDCLASS_ROWS_FILE
+
+    path = Path(lang_de.__file__).parent / "models" / WORDCLASS_ROWS_FILE
+    used = {int(line) for line in path.read_text(encoding="utf-8").split()}
+    assert used and min(used) >= UNLABELLED_GNAD_FIRST_ROW
+    assert not used & bundled_gnad_rows(BUNDLED)

@@ -34,7 +34,7 @@ from onrecord.lang.de.sentences import fit_sentence_classifier
 from onrecord.lang.de.speakers import Candidate
 from onrecord.lang.de.tagger import Tagger, Tagging, train_tagger
 from onrecord.lang.de.tokens import PreparedDoc, prepare
-from onrecord.lang.de.wordclasses import build_word_classes, unlabelled_sentences
+from onrecord.lang.de.wordclasses import WORDCLASS_ROWS_FILE, build_word_classes, unlabelled_sentences
 
 MODEL_DIR = Path(__file__).parent / "models"
 TAGGER_FILE = "tagger.crfsuite"
@@ -184,15 +184,17 @@ def build_gazetteer(ner_dir: Path) -> dict[str, dict[str, str]]:
 
 
 def fit_ner(ner_dir: Path, texts: list[str], out: Path, say: Callable[[str], None]) -> list[str]:
-    """Learn the word classes (from ``texts``, the 10kGNAD rows beside ``ner_dir`` that no bundled
-    evaluation set names, and the GermEval sentences) and train the NER tagger with them."""
+    """Learn the word classes (from ``texts``, the 10kGNAD rows beside ``ner_dir`` that
+    :func:`unlabelled_gnad_rows` gives, and the GermEval sentences) and train the NER tagger with them."""
     say("learning word classes from unlabelled text")
-    build_word_classes(unlabelled_sentences(texts, ner_dir)).save(out / WORDCLASS_FILE)
+    rows: list[int] = []
+    build_word_classes(unlabelled_sentences(texts, ner_dir, rows_out=rows)).save(out / WORDCLASS_FILE)
+    (out / WORDCLASS_ROWS_FILE).write_text("".join(f"{i}\n" for i in rows), encoding="utf-8")
     say("writing the common-word list")
     build_common_words().save(out / COMMON_WORDS_FILE)
     say(f"training the NER tagger on {ner_dir}")
     train_ner(ner_dir, out / NER_FILE)
-    return [WORDCLASS_FILE, COMMON_WORDS_FILE, NER_FILE]
+    return [WORDCLASS_FILE, WORDCLASS_ROWS_FILE, COMMON_WORDS_FILE, NER_FILE]
 
 
 def train(

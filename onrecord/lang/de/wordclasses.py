@@ -25,6 +25,13 @@ BOUNDARY = "<s>"
 
 _GNAD_ID = re.compile(r"bench-de:gnad-(\d+)")
 
+#: only 10kGNAD test rows from this one on feed the classes (when no bundled evaluation set names
+#: them); new evaluation documents are drawn from the rows before it, so that no held-back text is
+#: ever part of a model's unlabelled training text (``tests/test_de_ner_features.py`` checks it)
+UNLABELLED_GNAD_FIRST_ROW = 512
+#: the rows that fed the shipped classes, one per line (written with the table at training time)
+WORDCLASS_ROWS_FILE = "wordclasses-rows.txt"
+
 
 class WordClasses:
     """word → classes at each granularity (case-sensitive, falling back to the lower-case form)."""
@@ -74,17 +81,28 @@ def sentence_words(texts: Iterable[str]) -> Iterator[list[str]]:
             yield [t.text for t in doc.tokens[b:e]]
 
 
-def unlabelled_sentences(texts: list[str], ner_dir: Path, with_germeval: bool = True) -> list[list[str]]:
+def unlabelled_gnad_rows(row_count: int, bundled: frozenset[int]) -> list[int]:
+    """The 10kGNAD test rows the classes learn from: from :data:`UNLABELLED_GNAD_FIRST_ROW` on,
+    without the rows any bundled evaluation set names."""
+    return [i for i in range(UNLABELLED_GNAD_FIRST_ROW, row_count) if i not in bundled]
+
+
+def unlabelled_sentences(
+    texts: list[str], ner_dir: Path, with_germeval: bool = True, rows_out: list[int] | None = None
+) -> list[list[str]]:
     """The unlabelled text the classes are learned from: ``texts`` (the quotation corpus's
-    training articles), the rows of ``bench-de/10kgnad-test.csv`` beside ``ner_dir`` that no
-    bundled evaluation set names, and (``with_germeval``) the GermEval 2014 sentences of ``ner_dir``."""
+    training articles), the rows of ``bench-de/10kgnad-test.csv`` beside ``ner_dir`` that
+    :func:`unlabelled_gnad_rows` gives (appended to ``rows_out``), and (``with_germeval``) the
+    GermEval 2014 sentences of ``ner_dir``."""
     from onrecord.evaluation.gold import BUNDLED, gnad_texts
     from onrecord.lang.de.ner import read_germeval
 
     csv_path = ner_dir.parent / "bench-de" / "10kgnad-test.csv"
-    skip = bundled_gnad_rows(BUNDLED)
-    extra = [t for i, t in enumerate(gnad_texts(csv_path)) if i not in skip] if csv_path.is_file() else []
-    sentences = list(sentence_words([*texts, *extra]))
+    gnad = gnad_texts(csv_path) if csv_path.is_file() else []
+    rows = unlabelled_gnad_rows(len(gnad), bundled_gnad_rows(BUNDLED))
+    if rows_out is not None:
+        rows_out.extend(rows)
+    sentences = list(sentence_words([*texts, *(gnad[i] for i in rows)]))
     for path in sorted(ner_dir.glob("*.tsv")) if with_germeval else []:
         sentences.extend(words for words, _ in read_germeval(path))
     return sentences
