@@ -178,12 +178,22 @@ def clause_extent(verb: Token, clause: Token, subject: Token | None, sent: Spacy
         for c in verb.children:
             if c.i > clause.i and (c.dep_ in ("conj", "cc") or c.dep_ == "advcl" and c.i > clause.right_edge.i):
                 out -= subtree_indices(c)
-        return out
+        return _without_dangling_cc(verb.doc, out)
     if clause.left_edge.i - sent.start <= 3:
         stop = min(verb.i, subject.left_edge.i) if subject is not None and subject.i < verb.i else verb.i
         stop = max(stop, clause.right_edge.i + 1)
         return set(range(sent.start, stop))
     return subtree_indices(clause)
+
+
+def _without_dangling_cc(doc: Doc, idx: set[int]) -> set[int]:
+    """Content without a conjunction left at the end of a stretch when what it joined was cut
+    ("told the council the plan has cost too much and | warned that …")."""
+    out = set(idx)
+    for i in sorted(idx):
+        if doc[i].dep_ == "cc" and i + 1 < len(doc) and i + 1 not in out:
+            out.discard(i)
+    return out
 
 
 #: a cue verb in these clauses reports no further than its own subtree

