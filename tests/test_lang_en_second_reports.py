@@ -42,3 +42,43 @@ def test_no_conjunction_is_left_where_a_second_report_was_cut(extractor) -> None
 def test_a_conjunct_in_the_clause_s_own_tense_stays_in_the_clause(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "She said the council has built a new pier and has repaired the old one."
     assert _quotes(extractor, text) == [("the council has built a new pier and has repaired the old one", "She")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On Friday the mayor seemed to suggest that the pier would close.", [("that the pier would close", "the mayor")]),
+    ("Most fishermen appear to believe the quota is unfair.", [("the quota is unfair", "Most fishermen")]),
+])
+def test_seeming_to_report_is_a_report_of_the_subject(extractor, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, text) == expected
+
+
+def test_seeming_to_act_stays_an_impression(extractor) -> None:  # type: ignore[no-untyped-def]
+    quotes = _quotes(extractor, "The old ferry seemed to drift towards the rocks.")
+    assert [speaker for _, speaker in quotes] == [None] * len(quotes)
+
+
+def _hand_parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str], ents: list[str]):  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+
+
+def test_a_name_with_its_apposition_before_a_cue_without_subject_speaks() -> None:
+    from onrecord.lang.en.attribution_sources import appositive_speaker
+
+    # "At Pine Ridge, Carl Benning, the manager, said the rates were fair." parsed with the name
+    # as an apposition of "Ridge" and no subject for "said"
+    words = ["At", "Pine", "Ridge", ",", "Carl", "Benning", ",", "the", "manager", ",", "said", "the", "rates",
+             "were", "fair", "."]
+    heads = [10, 2, 0, 2, 5, 2, 5, 8, 5, 2, 10, 12, 13, 10, 13, 10]
+    deps = ["prep", "compound", "pobj", "punct", "compound", "appos", "punct", "det", "appos", "punct", "ROOT",
+            "det", "nsubj", "ccomp", "acomp", "punct"]
+    pos = ["ADP", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "DET",
+           "NOUN", "AUX", "ADJ", "PUNCT"]
+    ents = ["O", "B-GPE", "I-GPE", "O", "B-PERSON", "I-PERSON"] + ["O"] * 10
+    doc = _hand_parsed(words, heads, deps, pos, ents)
+    speaker = appositive_speaker(doc[10])
+    assert speaker is not None and speaker.text == "Benning"
+    # a cue with its comma-free subject is left to the other rules
+    assert appositive_speaker(doc[13]) is None

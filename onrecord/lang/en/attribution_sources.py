@@ -164,6 +164,22 @@ def named_in_np(subject: Token) -> Token:
     return subject
 
 
+def appositive_speaker(verb: Token) -> Token | None:
+    """"At Boca West, …, Ann Roe, the club's treasurer, suggested …": a name with its apposition
+    right before a cue the parser left without subject (it hung the name on an earlier phrase)."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    for i in range(verb.i - 2, max(verb.sent.start, verb.i - 40) - 1, -1):
+        tok = doc[i]
+        if tok.dep_ in ("appos", "attr") and tok.right_edge.i >= verb.i - 2 and tok.head.i < tok.i \
+                and (tok.ent_type_ in ("PERSON", "ORG") or tok.pos_ == "PROPN") \
+                and any(c.dep_ == "appos" and c.i > tok.i for c in tok.children):
+            ent = ent_at(tok)
+            return ent.root if ent is not None else tok
+    return None
+
+
 def adjacent_speaker(verb: Token) -> Token | None:
     """A name or pronoun right next to a cue the parser left without subject ("…,” Gowdy added)."""
     doc = verb.doc
