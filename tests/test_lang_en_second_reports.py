@@ -82,3 +82,13 @@ def test_a_name_with_its_apposition_before_a_cue_without_subject_speaks() -> Non
     assert speaker is not None and speaker.text == "Benning"
     # a cue with its comma-free subject is left to the other rules
     assert appositive_speaker(doc[13]) is None
+
+
+def test_a_headline_naming_speaker_and_addressee_is_a_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Mayor Ruiz To Fishermen: The Quota Will Stay.\n\nThe council met on Monday to discuss the fishing season."
+    assert _quotes(extractor, text) == [("The Quota Will Stay", "Mayor Ruiz")]
+
+
+def test_a_headline_without_a_named_speaker_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Welcome to Lisbon: A Guide For New Students\n\nThe city is big and the buses are slow."
+    assert _quotes(extractor, text) == []
