@@ -1,7 +1,9 @@
 """English attribution: a second report the parser hangs on the first report's clause (issue 13
 point 7, helper en5). "He said A and said B" and "She said A, insisting that B" are two
 statements of the same source; a conjunction left where the second report was cut is no
-content. Every sentence is original, written for this test."""
+content; "seemed to suggest" is the subject's report; a name before its apposition speaks; a
+headline "Name to Topic: words" is a statement; when an object was reported ("after the debate")
+is no content. Every sentence is original, written for this test."""
 
 from __future__ import annotations
 
@@ -92,3 +94,11 @@ def test_a_headline_naming_speaker_and_addressee_is_a_statement(extractor) -> No
 def test_a_headline_without_a_named_speaker_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "Welcome to Lisbon: A Guide For New Students\n\nThe city is big and the buses are slow."
     assert _quotes(extractor, text) == []
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The senator criticized the harbour plan after a long debate in the council.", "the harbour plan"),
+    ("The union praised the mayor for her courage.", "the mayor for her courage"),
+])
+def test_when_an_object_was_reported_is_no_content(extractor, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    assert [c for c, _ in _quotes(extractor, text)] == [content]

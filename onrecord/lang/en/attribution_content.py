@@ -200,6 +200,9 @@ def _without_dangling_cc(doc: Doc, idx: set[int]) -> set[int]:
 EMBEDDED_DEPS = frozenset({"relcl", "advcl"})
 
 TAIL_DEPS = ("prep", "oprd", "xcomp", "dative")
+#: prepositions of the circumstances of a report, not of what was said
+CIRCUMSTANCE_PREPS = frozenset({"after", "before", "during", "since", "until", "amid", "despite", "following",
+                                "throughout"})
 
 
 def object_tail(verb: Token, comps: list[Token]) -> set[int]:
@@ -213,6 +216,8 @@ def object_tail(verb: Token, comps: list[Token]) -> set[int]:
             continue
         if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") for g in c.children):
             continue
+        if c.dep_ == "prep" and c.lower_ in CIRCUMSTANCE_PREPS:
+            continue  # "endorsed Trump | only after deliberating", "praised him | at a rally": when and where
         out |= subtree_indices(c)
     return out
 
