@@ -37,6 +37,12 @@ Rules, each a small function:
 * ``seem_cue`` also takes an impression of a subject whose predicate is a noun, an adjective
   with a clause or "like …" ("The returns seemed a warning that …"): no source.
 
+Second reports and hidden subjects: a report the parser hung on the first report's clause ("He
+said A has given X and said B", "She said the bridge would reopen, insisting that …") takes the
+first report's source and ends its content (no conjunction is left dangling); "seemed to suggest
+that …" is the subject's report, not an impression; a name with its apposition right before a
+cue without subject ("At the gala, …, Ann Roe, the club's treasurer, suggested …") speaks.
+
 Subjects: a quantifier speaks ("Many said …", "Most of the senators have said …"; no entity of
 its own), and so does the subject of a contracted "has" the parser reads as a passive ("He's
 said he …"); "fired back", "shot back" are retorts. A second report of the same source
@@ -304,6 +310,24 @@ def markup_spans(text: str) -> list[Span]:
     return [m.span() for m in MARKUP.finditer(text)]
 
 
+#: cue classes of a verb after "seems to" that make it a report of the subject's own
+REPORT_CLASSES = frozenset({"speech", "belief", "reported", "evidence"})
+
+
+def _seems_to_report(verb: Token, lex: Lexicon, lemma: LemmaFn) -> bool:
+    """"He seemed to indicate that …", "Voters appear to prefer …": "seem"/"appear" with a cue
+    verb as its infinitive is no impression; the infinitive's report (with the subject as
+    source) stands."""
+    if lemma(verb) not in IMPRESSION_LEMMAS:
+        return False
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ == "VERB":
+            classes = lex.cue_classes(lemma(c))
+            if classes & REPORT_CLASSES and "act" not in classes:
+                return True
+    return False
+
+
 def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: LemmaFn) -> list[Attribution]:
     """All attributions of a document (see the module docstring for the rules)."""
     atts: list[Attribution] = []
@@ -335,7 +359,8 @@ def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: Le
                     # the subject, without a source
                     att = seem_cue(tok, lem) or verb_cue(tok, sent, quotes, lex, lem)
                 elif lex.cue_classes(lem) or _put_it(tok, lem):
-                    att = verb_cue(tok, sent, quotes, lex, lem) or seem_cue(tok, lem)
+                    att = verb_cue(tok, sent, quotes, lex, lem) or (
+                        None if _seems_to_report(tok, lex, lemma) else seem_cue(tok, lem))
                 elif lem == "make":
                     att = make_clear(tok, sent)
                 else:

@@ -178,7 +178,7 @@ def clause_extent(verb: Token, clause: Token, subject: Token | None, sent: Spacy
         for c in verb.children:
             if c.i > clause.i and (c.dep_ in ("conj", "cc") or c.dep_ == "advcl" and c.i > clause.right_edge.i):
                 out -= subtree_indices(c)
-        return out
+        return _without_dangling_cc(verb.doc, out)
     if clause.left_edge.i - sent.start <= 3:
         stop = min(verb.i, subject.left_edge.i) if subject is not None and subject.i < verb.i else verb.i
         stop = max(stop, clause.right_edge.i + 1)
@@ -186,10 +186,23 @@ def clause_extent(verb: Token, clause: Token, subject: Token | None, sent: Spacy
     return subtree_indices(clause)
 
 
+def _without_dangling_cc(doc: Doc, idx: set[int]) -> set[int]:
+    """Content without a conjunction left at the end of a stretch when what it joined was cut
+    ("told the council the plan has cost too much and | warned that …")."""
+    out = set(idx)
+    for i in sorted(idx):
+        if doc[i].dep_ == "cc" and i + 1 < len(doc) and i + 1 not in out:
+            out.discard(i)
+    return out
+
+
 #: a cue verb in these clauses reports no further than its own subtree
 EMBEDDED_DEPS = frozenset({"relcl", "advcl"})
 
 TAIL_DEPS = ("prep", "oprd", "xcomp", "dative")
+#: prepositions of the circumstances of a report, not of what was said
+CIRCUMSTANCE_PREPS = frozenset({"after", "before", "during", "since", "until", "amid", "despite", "following",
+                                "throughout"})
 
 
 def object_tail(verb: Token, comps: list[Token]) -> set[int]:
@@ -203,6 +216,8 @@ def object_tail(verb: Token, comps: list[Token]) -> set[int]:
             continue
         if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") for g in c.children):
             continue
+        if c.dep_ == "prep" and c.lower_ in CIRCUMSTANCE_PREPS:
+            continue  # "endorsed Trump | only after deliberating", "praised him | at a rally": when and where
         out |= subtree_indices(c)
     return out
 

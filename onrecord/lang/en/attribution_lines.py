@@ -1,5 +1,5 @@
 """Line rules of English attribution, over the text rather than one parsed clause: transcript and
-headline lines "NAME: …" (``line_sources``), a sentence about a person that ends in a colon
+headline lines "NAME: …" and "NAME on TOPIC: …" (``line_sources``), a sentence about a person that ends in a colon
 before a quotation (``colon_sources``) and a quotation signed after a dash (``byline_sources``).
 
 Part of :mod:`onrecord.lang.en.attribution` (which describes the rules and re-exports the public names).
@@ -28,6 +28,10 @@ _LINE = re.compile(r"^[ \t]*[\"“]?([A-Z][\w.’'\- ]{0,40}?):[ \t]+(\S[^\n]*)$
 #: "Name, Outlet: “…”" — a speaker with the outlet they spoke to or write for, then a quotation
 _LINE_OUTLET = re.compile(r"^[ \t]*([A-Z][\w.’'\- ]{0,40}?),[ \t]+[A-Z][\w.&’'\- ]{0,40}?:[ \t]+([“\"][^\n]*)$",
                           re.MULTILINE)
+#: "Name on Topic: words", "Name to Audience: words" — a headline naming a speaker, what or whom
+#: the words are about or for, then the words
+_LINE_TOPIC = re.compile(r"^[ \t]*([A-Z][\w.’'\- ]{0,40}?)[ \t]+(?:[Oo]n|[Tt]o|[Aa]t)[ \t]+"
+                         r"[^\n:]{1,80}?:[ \t]+(\S[^\n]*)$", re.MULTILINE)
 _LINE_ALONE = re.compile(r"^[ \t]*([A-Z][\w.’'\-, ]{0,60}?):[ \t]*\n\s*([“\"‘][^\n]*)$", re.MULTILINE)
 #: function words that make a "NAME:" label a heading rather than a name
 _HEADING_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an", "with", "at"})
@@ -56,7 +60,8 @@ def line_sources(doc: Doc) -> list[Attribution]:
     """Transcript and headline lines "NAME: words" (the name has at most five words)."""
     out: list[Attribution] = []
     text = doc_text(doc)
-    matches = list(_LINE.finditer(text)) + list(_LINE_ALONE.finditer(text)) + list(_LINE_OUTLET.finditer(text))
+    matches = list(_LINE.finditer(text)) + list(_LINE_ALONE.finditer(text)) + list(_LINE_OUTLET.finditer(text)) \
+        + list(_LINE_TOPIC.finditer(text))
     for m in matches:
         name = m.group(1).strip()
         name = re.split(r",\s*", name)[0] if m.re is _LINE_ALONE else name
@@ -76,6 +81,9 @@ def line_sources(doc: Doc) -> list[Attribution]:
         span = doc.char_span(name_begin, name_begin + len(name), alignment_mode="expand")
         if span is not None and len(span) and all(t.ent_type_ in PLACE_TYPES for t in span):
             continue  # a list under a place heading ("Iowa: Tim Albrecht, Brad Anderson, …")
+        if m.re is _LINE_TOPIC and not (span is not None and len(span) and all(
+                t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP") for t in span)):
+            continue  # "Welcome to Iowa: …" names no speaker
         head = span.root.i if span is not None and len(span) else None
         colon = text.index(":", m.end(1))
         out.append(Attribution(content=[(m.start(2), end)], cue=[(colon, colon + 1)],

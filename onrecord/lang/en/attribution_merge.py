@@ -7,7 +7,7 @@ Part of :mod:`onrecord.lang.en.attribution` (which describes the rules and re-ex
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from onrecord.lang.en.attribution_base import SHORT_QUOTE_WORDS, Attribution, _only_punct, _quote_words
 from onrecord.lang.en.lexicon import Lexicon
@@ -207,7 +207,14 @@ def _coordinated_cue(doc: Doc, att: Attribution) -> bool:
     if not isinstance(verb_i, int):
         return False
     verb = doc[verb_i]
-    return verb.dep_ == "conj" or verb.dep_ == "pcomp" and verb.head.lower_ in ("by", "before", "after")
+    return verb.dep_ == "conj" or verb.dep_ == "pcomp" and verb.head.lower_ in ("by", "before", "after") \
+        or _participle_report(verb)
+
+
+def _participle_report(verb: Token) -> bool:
+    """", insisting that …", ", adding that …": a participle set off by a comma is a report of its own."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == "," \
+        and verb.head.i < verb.i
 
 
 def split_coordinated_reports(doc: Doc, atts: list[Attribution]) -> list[Attribution]:

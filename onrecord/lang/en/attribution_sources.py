@@ -76,7 +76,25 @@ def find_subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return None
-        return find_subject(verb.head, depth + 1)
+        return find_subject(second_report_of(verb) or verb.head, depth + 1)
+    return None
+
+
+def second_report_of(verb: Token) -> Token | None:
+    """The reporting verb of which ``verb`` is a second report the parser hung on the verb of the
+    first report's clause, else None: "He said A has given X and said B" (a conjunct in the
+    reporting verb's tense, its head verb in another form) and "She said the bridge would reopen,
+    insisting that …" (a participle set off by a comma)."""
+    head = verb.head
+    if head.dep_ != "ccomp" or head.head.i == head.i:
+        return None
+    outer = head.head
+    if outer.pos_ != "VERB" or outer.i > verb.i:
+        return None
+    if verb.dep_ == "conj" and verb.tag_ == outer.tag_ and head.tag_ != verb.tag_:
+        return outer
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.doc[verb.i - 1].text == ",":
+        return outer
     return None
 
 
@@ -144,6 +162,22 @@ def named_in_np(subject: Token) -> Token:
             ent = ent_at(tok)
             return ent.root if ent is not None else tok
     return subject
+
+
+def appositive_speaker(verb: Token) -> Token | None:
+    """"At Boca West, …, Ann Roe, the club's treasurer, suggested …": a name with its apposition
+    right before a cue the parser left without subject (it hung the name on an earlier phrase)."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    for i in range(verb.i - 2, max(verb.sent.start, verb.i - 40) - 1, -1):
+        tok = doc[i]
+        if tok.dep_ in ("appos", "attr") and tok.right_edge.i >= verb.i - 2 and tok.head.i < tok.i \
+                and (tok.ent_type_ in ("PERSON", "ORG") or tok.pos_ == "PROPN") \
+                and any(c.dep_ == "appos" and c.i > tok.i for c in tok.children):
+            ent = ent_at(tok)
+            return ent.root if ent is not None else tok
+    return None
 
 
 def adjacent_speaker(verb: Token) -> Token | None:

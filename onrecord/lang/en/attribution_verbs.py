@@ -33,6 +33,7 @@ from onrecord.lang.en.attribution_sources import (
     adjacent_speaker,
     after_dateline,
     agent_of,
+    appositive_speaker,
     asked_passive,
     find_subject,
     inverted_speaker,
@@ -155,7 +156,7 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
     if subject is not None:
         subject = named_in_np(after_dateline(skip_dateline(subject), verb))
     elif verb.dep_ in ("ROOT", "parataxis", "ccomp"):
-        subject = adjacent_speaker(verb) or inverted_speaker(verb)
+        subject = appositive_speaker(verb) or adjacent_speaker(verb) or inverted_speaker(verb)
     if verb.dep_ == "amod" or (subject is None and verb.dep_ not in ("ROOT", "parataxis", "ccomp")):
         return None
     impression = lemma in IMPRESSION_LEMMAS and subject is not None and subject.lower_ == "it"
