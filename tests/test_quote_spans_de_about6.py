@@ -5,7 +5,7 @@ gives those words to the source. Sentences written for the project."""
 
 from __future__ import annotations
 
-from onrecord.lang.de.attribution import colon_statement
+from onrecord.lang.de.attribution import colon_statement, drop_cue_clause
 from onrecord.lang.de.labels import TokenSpan
 from onrecord.lang.de.rules import source_name_tails
 from onrecord.lang.de.speakers import Candidate
@@ -89,3 +89,26 @@ def test_a_für_phrase_that_is_not_next_to_the_source_stays_in_the_quote() -> No
     quote = TokenSpan("IQ", at(doc, "für"), len(doc.tokens) - 1)
     spans = [source, TokenSpan("CUE", 2, 3), quote]
     assert source_name_tails(doc, spans) == spans
+
+
+# --------------------------------------------------------------------------- the clause of the cue
+
+
+def test_a_part_that_runs_up_to_the_cue_before_its_comma_is_dropped() -> None:
+    doc = prepare(
+        "Die Sängerin hatte das Lied im Mai in ihrer Sendung vorgestellt und vorher ausdrücklich darauf "
+        "hingewiesen, dass so etwas in Österreich verboten sei."
+    )
+    cue = TokenSpan("CUE", at(doc, "darauf"), at(doc, "hingewiesen") + 1)
+    before = TokenSpan("IQ", at(doc, "hatte"), cue.begin)
+    after = TokenSpan("IQ", at(doc, "dass"), len(doc.tokens) - 1)
+    assert drop_cue_clause(doc, [before, after], cue) == [after]
+
+
+def test_a_part_in_konjunktiv_before_the_cue_stays() -> None:
+    """Its mood marks it as what was said ("Man brauche nicht | glauben |, dass …")."""
+    doc = prepare("Man brauche jetzt nicht glauben, dass die Krise schon vorbei sei.")
+    cue = TokenSpan("CUE", at(doc, "glauben"), at(doc, "glauben") + 1)
+    before = TokenSpan("IQ", 0, cue.begin)
+    after = TokenSpan("IQ", at(doc, "dass"), len(doc.tokens) - 1)
+    assert drop_cue_clause(doc, [before, after], cue) == [before, after]

@@ -402,6 +402,26 @@ def colon_statement(doc: PreparedDoc, parts: list[TokenSpan], speaker: Candidate
     return out
 
 
+def drop_cue_clause(doc: PreparedDoc, parts: list[TokenSpan], cue: TokenSpan) -> list[TokenSpan]:
+    """A part that runs up to the cue, with the next part after the cue's comma, is the clause
+    that carries the cue, not what was said ("X hatte das Gedicht … präsentiert und vorher
+    ausdrücklich | darauf hingewiesen |, dass …"): it is dropped, unless its mood marks it as
+    speech (Konjunktiv: "Man brauche nicht | glauben |, dass …") or the cue is no verb.
+    ``quotes-de/train`` has no quote whose part ends right before its cue and goes on after a
+    comma behind it."""
+    lex = lexicon()
+    toks = doc.tokens
+    if len(parts) < 2 or not any(cue_class(t, lex) == "verb" for t in toks[cue.begin : cue.end]):
+        return parts
+    kept = [
+        p for p, nxt in zip(parts, parts[1:], strict=False)
+        if not (p.end == cue.begin and cue.end < nxt.begin and toks[cue.end].text == ","
+                and all(t.text in CLAUSE_PUNCT for t in toks[cue.end : nxt.begin])
+                and not any(is_konj1(t) or t.lower in lex.konj2 for t in toks[p.begin : p.end]))
+    ]
+    return [*kept, parts[-1]]
+
+
 def reported_sentences(doc: PreparedDoc, part: TokenSpan) -> TokenSpan:
     """A free indirect quote over several sentences without the leading and trailing sentences
     that are plain narration: free indirect speech is marked by mood (Konjunktiv I or II,
@@ -477,6 +497,8 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
             prev = speaker
             parts = colon_statement(doc, cut_attribution(doc, parts, speaker), speaker)
         cue = nearest_cue(parts, speaker, sets.cues, doc)
+        if cue is not None:
+            parts = drop_cue_clause(doc, parts, cue)
         if (
             speaker is not None and cue is not None and passive_cue(doc, cue.begin, cue.end)
             and not prepositional_source(doc, speaker.begin)
