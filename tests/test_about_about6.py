@@ -36,3 +36,12 @@ def test_a_role_compound_is_no_topic_but_the_name_opening_it_is(extract: Extract
     found = _about(extract(text))
     assert found and all(not any("-Chef" in name for name in about) for about in found), found
     assert any(name in ("ÖVP", "SPÖ") for about in found for name in about), found
+
+
+def test_an_entity_named_by_a_description_is_no_topic(extract: Extract) -> None:
+    """"ein Kommandant der Miliz X" is a common-noun description (guidelines 2): the name inside
+    it counts, the description does not."""
+    text = ("Bei einem Angriff nahe der Stadt Homs ist nach Angaben der Armee ein Kommandant der Miliz "
+            "Freie Front getötet worden.")  # fmt: skip
+    found = _about(extract(text))
+    assert found and not any(name.startswith("Kommandant") for about in found for name in about), found
