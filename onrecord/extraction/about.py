@@ -14,7 +14,7 @@ import bisect
 from collections.abc import Mapping, Sequence
 
 from onrecord.extraction.stance_doc import _Doc, _inside
-from onrecord.extraction.stance_lexicon import _ADJECTIVE_ENDINGS, _QUOTE_MARKS, LemmaFn, StanceLexicon
+from onrecord.extraction.stance_lexicon import _ADJECTIVE_ENDINGS, _QUOTE_MARKS, LemmaFn, StanceLexicon, _is_head
 from onrecord.model import Entity, Quote, Span
 
 __all__ = ["ABOUT_TYPES", "about_entities"]
@@ -75,6 +75,22 @@ def _common_nouns(doc: _Doc, entities: Sequence[Entity]) -> frozenset[str]:
                     break
                 if not person and not w.lower.endswith(_ADJECTIVE_ENDINGS):
                     break  # "ein von Peking dominiertes …": only adjectives stand between article and noun
+    return frozenset(found)
+
+
+def _descriptions(entities: Sequence[Entity], lex: StanceLexicon) -> frozenset[str]:
+    """Ids of entities whose name is a description by role, where case does not tell (German): a
+    role or group noun followed by a lower-case word and more ("Kommandant der Jihadistenmiliz
+    Islamischer Staat", "Sprecher des Ministeriums"); a common-noun description names nobody
+    (guidelines 2), the names inside it are mentions of their own; a pronoun that refers to the
+    entity still counts."""
+    if lex.case_marks_names:
+        return frozenset()
+    found: set[str] = set()
+    for entity in entities:
+        words = entity.name.split()
+        if len(words) > 2 and words[1][:1].islower() and _is_head(words[0].lower(), lex):
+            found.add(entity.id)
     return frozenset(found)
 
 
@@ -209,6 +225,7 @@ def about_entities(
     compounds: Mapping[str, str] | None = None,
     speaker_entity: Entity | None = None,
     unnamed: frozenset[str] = frozenset(),
+    described: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Ids of the entities named inside the quote's words, in order of first mention. The
     speaker counts only when the words name it, never for being the speaker: a mention that
@@ -218,7 +235,8 @@ def about_entities(
     Landes"). ``keys`` (:func:`_name_keys`) adds names the mention finder missed inside the words.
     A mention of ``speaker_entity`` (the speaker's entity) that overlaps the speaker mention is
     the speaker's too: another entity found inside it is skipped. A pronoun of an entity in
-    ``unnamed`` (:func:`_unnamed`: no mention names it) is skipped too."""
+    ``unnamed`` (:func:`_unnamed`: no mention names it) is skipped too; so are the mentions of an
+    entity in ``described`` (:func:`_descriptions`, named by a description), pronouns excepted."""
     own = list(quote.speaker.spans) if quote.speaker is not None else []
     speaker = list(own)
     if own and speaker_entity is not None:
@@ -238,6 +256,8 @@ def about_entities(
             pronoun = doc.text[b:e].lower() in doc.lex.of("third_person")
             if pronoun and (eid == quote.entity or eid in unnamed):
                 continue
+            if not pronoun and eid in described:
+                continue  # "ein Kommandant der Miliz X": a description, not a name (its pronouns count)
             inside.append((b, eid))
     if keys or compounds:
         inside += _missed_mentions(doc, quote, keys or {}, compounds)

@@ -39,6 +39,7 @@ from onrecord.extraction.about import ABOUT_TYPES as ABOUT_TYPES
 from onrecord.extraction.about import (
     _common_nouns,
     _compound_keys,
+    _descriptions,
     _inflected_nouns,
     _name_keys,
     _unnamed,
@@ -590,8 +591,9 @@ def annotate(
     by_id = {e.id: e for e in entities}
     types = {e.id: e.type for e in entities}
     common = _common_nouns(doc, entities) | _inflected_nouns(doc, entities, lemma)
-    keys = _name_keys(entities, lex, common)
-    compounds = _compound_keys(entities, keys, common)
+    described = _descriptions(entities, lex)
+    keys = _name_keys(entities, lex, common | described)
+    compounds = _compound_keys(entities, keys, common | described)
     unnamed = _unnamed(doc, entities)
     out: list[Quote] = []
     previous = sorted((q.spans[0][0], i) for i, q in enumerate(quotes) if q.spans)
@@ -614,7 +616,7 @@ def annotate(
             "stance": stance,
             "negated": negated,
             "source_anonymity": source,
-            "about": about_entities(doc, quote, types, keys, common, compounds, entity, unnamed),
+            "about": about_entities(doc, quote, types, keys, common, compounds, entity, unnamed, described),
         }
         out.append(quote.model_copy(update=update))
     return out

@@ -134,8 +134,23 @@ class _Doc:
     def names(self, span: Span) -> bool:
         found = self._names.get(span)
         if found is None:
-            found = self._names[span] = _names_entity(self.between(*span), self.lex)
+            words = self.between(*span)
+            found = _names_entity(words, self.lex)
+            if found and words and words[-1].end <= span[1] and _role_compound_phrase(words, self.lex):
+                found = False  # the whole "(der neue) SPÖ-Chef", not its "SPÖ"
+            self._names[span] = found
         return found
+
+
+def _role_compound_phrase(mention: list[Word], lex: StanceLexicon) -> bool:
+    """A description by role whose head is a hyphenated compound of a role or group noun ("der
+    neue SPÖ-Chef", "IS-Anführer", "Ex-Kanzler"): articles and lower-case words before it only.
+    The name opening the compound ("SPÖ") is a mention of its own."""
+    words = [w for w in mention if w.lower not in lex.of("determiner")]
+    if not words or not all(w.text[:1].islower() for w in words[:-1]):
+        return False
+    low = words[-1].lower
+    return "-" in low.strip("-") and _is_head(low.rsplit("-", 1)[-1], lex)
 
 
 def _names_entity(mention: list[Word], lex: StanceLexicon) -> bool:

@@ -34,6 +34,7 @@ from onrecord.lang.de.rules import (
     first_person,
     lone_demonstrative,
     rule_quotes,
+    source_name_tails,
     speech_follows,
     speech_mood,
     split_at_source_phrases,
@@ -252,6 +253,8 @@ class SpanSets:
             s for s in tagging.spans
             if not lone_demonstrative(doc, s) and not (s.cls == "CUE" and in_idiom(doc, s))
         ]
+        # "nach Angaben der Beobachtungsstelle für Menschenrechte …": the name's complement is the source's
+        spans = source_name_tails(doc, spans)
         # "…; nach Behördenangaben …": a second source inside a tagged quote starts a quote of its own
         spans, split = split_at_source_phrases(doc, spans)
         # "…, sagt sie zum STANDARD." inside a tagged quote ends it, with a source of its own
@@ -360,6 +363,65 @@ def cut_attribution(doc: PreparedDoc, parts: list[TokenSpan], speaker: Candidate
     return out or parts
 
 
+#: words a reported statement needs after its speaker's colon to be cut there
+_MIN_AFTER_COLON = 3
+#: words that may stand before the speaker in such a sentence ("Und sie versichert: …")
+_MAX_BEFORE_SPEAKER = 2
+
+
+def colon_statement(doc: PreparedDoc, parts: list[TokenSpan], speaker: Candidate) -> list[TokenSpan]:
+    """Reported speech over a whole sentence whose speaker introduces the words with a colon
+    ("Die Ministerin lobte das Team und betonte: Wir sind noch lange nicht fertig."): the
+    statement is what follows the colon; the clause before it (speaker, cue, circumstances, the
+    people it names) is the attribution. The speaker opens the sentence (at most two words before
+    it), a reporting word stands between it and the colon, and no other clause mark does (not
+    "Dass …, weist X zurück: …", nor "X, schreibt Y, bewegt sich …: …")."""
+    lex = lexicon()
+    toks = doc.tokens
+    out: list[TokenSpan] = []
+    for part in parts:
+        colon = None
+        if part.cls == "RQ" and part.begin <= speaker.begin <= part.begin + _MAX_BEFORE_SPEAKER \
+                and speaker.end < part.end:
+            sent = toks[speaker.begin].sent
+            # the first clause mark after the speaker: a colon, not the comma of a parenthetical
+            # attribution ("Cruz, schreibt das Magazin, bewegt sich …: …")
+            colon = next(
+                (k for k in range(speaker.end, part.end)
+                 if toks[k].text in CLAUSE_PUNCT and toks[k].quoted < 0 and toks[k].sent == sent),
+                None,
+            )
+            if colon is not None and (
+                toks[colon].text != ":" or not any(cue_class(t, lex) for t in toks[speaker.end : colon])
+            ):
+                colon = None  # no colon, or no reporting word between speaker and colon
+        kept = None
+        if colon is not None and part.end - colon - 1 >= _MIN_AFTER_COLON:
+            kept = trim(doc, TokenSpan(part.cls, colon + 1, part.end))
+        out.append(kept or part)
+    return out
+
+
+def drop_cue_clause(doc: PreparedDoc, parts: list[TokenSpan], cue: TokenSpan) -> list[TokenSpan]:
+    """A part that runs up to the cue, with the next part after the cue's comma, is the clause
+    that carries the cue, not what was said ("X hatte das Gedicht … präsentiert und vorher
+    ausdrücklich | darauf hingewiesen |, dass …"): it is dropped, unless its mood marks it as
+    speech (Konjunktiv: "Man brauche nicht | glauben |, dass …") or the cue is no verb.
+    ``quotes-de/train`` has no quote whose part ends right before its cue and goes on after a
+    comma behind it."""
+    lex = lexicon()
+    toks = doc.tokens
+    if len(parts) < 2 or not any(cue_class(t, lex) == "verb" for t in toks[cue.begin : cue.end]):
+        return parts
+    kept = [
+        p for p, nxt in zip(parts, parts[1:], strict=False)
+        if not (p.end == cue.begin and cue.end < nxt.begin and toks[cue.end].text == ","
+                and all(t.text in CLAUSE_PUNCT for t in toks[cue.end : nxt.begin])
+                and not any(is_konj1(t) or t.lower in lex.konj2 for t in toks[p.begin : p.end]))
+    ]
+    return [*kept, parts[-1]]
+
+
 def reported_sentences(doc: PreparedDoc, part: TokenSpan) -> TokenSpan:
     """A free indirect quote over several sentences without the leading and trailing sentences
     that are plain narration: free indirect speech is marked by mood (Konjunktiv I or II,
@@ -433,8 +495,10 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
             explicit = speaker
         if speaker is not None:
             prev = speaker
-            parts = cut_attribution(doc, parts, speaker)
+            parts = colon_statement(doc, cut_attribution(doc, parts, speaker), speaker)
         cue = nearest_cue(parts, speaker, sets.cues, doc)
+        if cue is not None:
+            parts = drop_cue_clause(doc, parts, cue)
         if (
             speaker is not None and cue is not None and passive_cue(doc, cue.begin, cue.end)
             and not prepositional_source(doc, speaker.begin)

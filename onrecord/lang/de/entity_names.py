@@ -412,9 +412,14 @@ def _english_name_end(doc: PreparedDoc, e: int, limit: int) -> int:
 
 
 def entity_type(words: list[str], gaz: Gazetteer, has_role: bool, ner: set[str]) -> EntityType:
-    """Type of a name: a role or a known given name make a person; then the NER tags, the
-    gazetteer, organisation-word endings; an unknown two-word name is a person."""
-    if has_role or words[0] in gaz.first_names:
+    """Type of a name: a role makes a person; a name of several words that the gazetteer writes
+    as a place is one; a known given name makes a person; then the NER tags, the gazetteer,
+    organisation-word endings; an unknown two-word name is a person."""
+    if has_role:
+        return "person"
+    if len(words) > 1 and _known_place(" ".join(words), exact=True):
+        return "location"  # "Buenos Aires", "Los Angeles" tagged as persons: places as the gazetteer writes them
+    if words[0] in gaz.first_names:
         return "person"
     if not ("PER" in ner and len(words) > 1) and _known_place(" ".join(words)):
         return "location"  # "Addis Abeba", "Teheran", "Russlands": a place whatever the tagger says

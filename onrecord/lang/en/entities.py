@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from onrecord.lang.en.lexicon import Lexicon, data_lines
+from onrecord.lang.en.role_lexicon import _portfolio_head, portfolio_words
 from onrecord.lang.en.roles import description_role, is_role_noun, person_roles, role_places, unnamed_role
 from onrecord.lang.en.spans import NAME_PARTICLES, doc_ents, doc_text, np_span
 from onrecord.model import EntityKind, EntityType, Role, Span
@@ -283,7 +284,7 @@ class EntityBuilder:
                 return c
             if len(low) == 1 and low[0].isupper() is False and "".join(w[0] for w in cw) == low[0]:
                 return c
-            if len(low) == 1 and "".join(w[0] for w in c.words if w[0].isupper()).lower() == low[0]:
+            if len(low) == 1 and "".join(w[0] for w in c.words if w[0].isupper()).lower() == _undotted(low[0]):
                 return c
         return None
 
@@ -435,6 +436,14 @@ class EntityBuilder:
         return cluster
 
 
+def _undotted(word: str) -> str:
+    """An acronym written with dots without them ("u.n." → "un", "u.s." → "us"); other words unchanged."""
+    letters = word.split(".")
+    if len(letters) > 2 and not letters[-1] and all(len(x) == 1 and x.isalpha() for x in letters[:-1]):
+        return "".join(letters)
+    return word
+
+
 def _root(tokens: SpacySpan | list[Token]) -> Token:
     """The token of ``tokens`` whose head lies outside them (the first, if several)."""
     inside = {t.i for t in tokens}
@@ -471,7 +480,7 @@ def build_entities(
             ent = SpacySpan(doc, ent.start, ent.end, label="NORP")  # "Welsh" tagged as a person
         if ent.label_ == "NORP" and (ent.root.dep_ in ("amod", "compound") or ent.root.pos_ == "ADJ"):
             continue
-        if ent.label_ in NE_TYPES:
+        if ent.label_ in NE_TYPES and not _portfolio_of_title(ent):
             events.append((ent.start, "ent", _title_trimmed(_hyphen_extended(ent))))
     for tok in doc:
         low = tok.lower_
@@ -649,6 +658,15 @@ def _description_roles(builder: EntityBuilder) -> None:
         title = (role.title or "").lower()
         if not any((r.title or "").lower() == title for r in holder.roles):
             holder.roles.append(role)  # a title the holder has (in any case) adds nothing
+
+
+def _portfolio_of_title(ent: SpacySpan) -> bool:
+    """"Defense" of "Defense Secretary Ash Carter" tagged as an organisation: portfolio words
+    right before a portfolio head ("Secretary", "Minister") are part of the title, no name
+    (``portfolios.txt``)."""
+    words = portfolio_words()
+    doc = ent.doc
+    return ent.end < len(doc) and all(t.lower_ in words for t in ent) and _portfolio_head(doc[ent.end])
 
 
 def _title_trimmed(ent: SpacySpan) -> SpacySpan:
