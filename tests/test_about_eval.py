@@ -403,3 +403,9 @@ def test_eval_about_accepts_the_held_back_part_by_name(monkeypatch: pytest.Monke
     assert ("about.jsonl", "heldout6") in HELD_BACK and "heldout6 (roles, stance and about sets)" in option.help
     assert "heldout7 (roles and stance sets)" in option.help and "heldout8 (roles set)" in option.help
     assert "heldout2 (roles, stance, about and cross-genre sets)" in option.help
+
+
+def test_split_help_names_the_second_development_part_of_the_cross_genre_sets() -> None:
+    command = typer.main.get_command(app).commands["eval"]  # type: ignore[attr-defined]
+    [option] = [p for p in command.params if "--split" in p.opts]
+    assert "dev2 (cross-genre sets)" in option.help and "dev2" in BUNDLED_SPLITS
