@@ -161,8 +161,8 @@ def evaluate(
         typer.Option(
             "--split",
             help="Split(s) to evaluate (repeatable; the bundled sets have dev, dev2 (cross-genre sets), heldout, "
-            "heldout2 (roles, stance, about and cross-genre sets), heldout3 and heldout4 (roles, stance and about sets), "
-            "heldout5 (roles, stance and about sets), heldout6 (roles, stance and about sets), "
+            "heldout2 (roles, stance, about and cross-genre sets), heldout3 and heldout4 (roles, stance and about "
+            "sets), heldout5 (roles, stance and about sets), heldout6 (roles, stance and about sets), "
             "heldout7 (roles and stance sets), heldout8 (roles set), all: every part but the ones still held back).",
         ),
     ] = None,
