@@ -401,7 +401,8 @@ def test_eval_about_accepts_the_held_back_part_by_name(monkeypatch: pytest.Monke
     assert ("about.jsonl", "heldout5") not in HELD_BACK and "heldout5" in BUNDLED_SPLITS
     assert "heldout5 (roles, stance and about sets)" in option.help
     assert ("about.jsonl", "heldout6") in HELD_BACK and "heldout6 (roles, stance and about sets)" in option.help
-    assert "heldout7 (roles and stance sets)" in option.help and "heldout8 (roles set)" in option.help
+    assert "heldout7 (roles and stance sets)" in option.help and "heldout8 (roles and stance sets)" in option.help
+    assert "heldout9 (roles set)" in option.help
     assert "heldout2 (roles, stance, about and cross-genre sets)" in option.help
 
 

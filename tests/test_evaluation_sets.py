@@ -508,6 +508,7 @@ def test_every_held_back_part_exists_and_all_leaves_it_out() -> None:
         ("roles.jsonl", "heldout8"),
         ("roles.jsonl", "heldout9"),
         ("stance.jsonl", "heldout7"),
+        ("stance.jsonl", "heldout8"),
         ("about.jsonl", "heldout6"),
         ("crossgenre-de.jsonl", "heldout2"),
         ("crossgenre-en.jsonl", "heldout2"),
