@@ -192,8 +192,9 @@ BUNDLED_SPLITS = (
 #: ``heldout8``, stance ``heldout7`` and about ``heldout6`` (``about`` for the statements of stance
 #: ``heldout7``) were drawn on 2026-12-07 and never scored. The cross-genre quote sets' ``heldout2``
 #: (German and English, drawn on 2026-12-07) is scored at the end of a round only; its errors are
-#: never read. Roles ``heldout9`` and stance ``heldout8`` were drawn on 2026-12-07 (session gold8)
-#: while the parts above were still held back, for the round after them; they are held back next to them.
+#: never read. Roles ``heldout9``, stance ``heldout8`` and about ``heldout7`` (``about`` for the
+#: statements of stance ``heldout8``) were drawn on 2026-12-07 (session gold8) while the parts above
+#: were still held back, for the round after them; they are held back next to them.
 HELD_BACK = frozenset(
     {
         ("roles.jsonl", "heldout8"),
@@ -201,6 +202,7 @@ HELD_BACK = frozenset(
         ("stance.jsonl", "heldout7"),
         ("stance.jsonl", "heldout8"),
         ("about.jsonl", "heldout6"),
+        ("about.jsonl", "heldout7"),
         ("crossgenre-de.jsonl", "heldout2"),
         ("crossgenre-en.jsonl", "heldout2"),
     }
