@@ -312,7 +312,7 @@ def test_bundled_sets_hold_ids_offsets_and_short_labels_only() -> None:
         ids = [r["id"] for r in records]
         assert len(ids) == len(set(ids)), name
         for record in records:
-            roles_splits = ("dev", "heldout", *(f"heldout{n}" for n in range(2, 9)))
+            roles_splits = ("dev", "heldout", *(f"heldout{n}" for n in range(2, 10)))
             assert record["split"] in (roles_splits if name == "roles.jsonl" else ("dev", "heldout", "heldout2"))
             assert set(record) <= {"id", "split", "sha256", "chars", "quotes", "roles"}
             chars = int(record["chars"])  # type: ignore[arg-type]
@@ -477,6 +477,28 @@ def test_the_eighth_held_back_roles_part_is_fresh_and_in_both_languages() -> Non
     assert not {str(r["id"]) for r in eighth} & others
 
 
+def test_the_ninth_held_back_roles_part_is_fresh_and_in_both_languages() -> None:
+    # heldout9 was drawn while heldout8 was still held back (session gold8), from documents in no
+    # bundled file: bench-de rows 256-511 only (rows 512+ feed the NER word classes), PolNeAR train
+    # stems of the upper half of the free ones; none of its documents may be in any other part of
+    # any bundled file (stance heldout8, drawn in the same session, included)
+    ninth = [r for r in _bundled("roles.jsonl") if r["split"] == "heldout9"]
+    counts = {"de": 0, "en": 0}
+    for record in ninth:
+        corpus, _, rest = str(record["id"]).partition(":")
+        assert corpus in ("bench-de", "attribution-en-train"), record["id"]
+        if corpus == "bench-de":
+            assert 256 <= int(rest.removeprefix("gnad-")) < 512, record["id"]
+        counts[CORPUS_LANGUAGE[corpus]] += len(record["roles"])  # type: ignore[arg-type]
+    assert counts["de"] >= 45 and counts["en"] >= 45 and sum(counts.values()) >= 100
+    others: set[str] = set()
+    for name in sorted(p.name for p in BUNDLED.glob("*.jsonl")):
+        for record in _bundled(name):
+            if not (name == "roles.jsonl" and record["split"] == "heldout9"):
+                others |= _document_ids(record)
+    assert not {str(r["id"]) for r in ninth} & others
+
+
 def test_every_held_back_part_exists_and_all_leaves_it_out() -> None:
     # the parts still held back (roles heldout8, stance heldout7 and the about sample's heldout6,
     # which labels `about` for exactly stance heldout7's statements; the cross-genre heldout2) are
@@ -484,8 +506,11 @@ def test_every_held_back_part_exists_and_all_leaves_it_out() -> None:
     # heldout4/heldout5 were scored once (2026-12-07) and `all` includes them since
     assert HELD_BACK == {
         ("roles.jsonl", "heldout8"),
+        ("roles.jsonl", "heldout9"),
         ("stance.jsonl", "heldout7"),
+        ("stance.jsonl", "heldout8"),
         ("about.jsonl", "heldout6"),
+        ("about.jsonl", "heldout7"),
         ("crossgenre-de.jsonl", "heldout2"),
         ("crossgenre-en.jsonl", "heldout2"),
     }
@@ -506,6 +531,8 @@ def test_every_held_back_part_exists_and_all_leaves_it_out() -> None:
     assert about == {str(r["id"]) for r in _bundled("stance.jsonl") if r["split"] == "heldout6"}
     about = {str(r["id"]) for r in _bundled("about.jsonl") if r["split"] == "heldout6"}
     assert about == {str(r["id"]) for r in _bundled("stance.jsonl") if r["split"] == "heldout7"}
+    about = {str(r["id"]) for r in _bundled("about.jsonl") if r["split"] == "heldout7"}
+    assert about == {str(r["id"]) for r in _bundled("stance.jsonl") if r["split"] == "heldout8"}
     # no other part of any file holds a held-back document, so `all` never reads one
     held = {str(r["id"]) for name, split in HELD_BACK for r in _bundled(name) if r["split"] == split}
     others: set[str] = set()
@@ -547,6 +574,19 @@ def test_the_held_back_crossgenre_parts_load_from_the_real_texts_and_all_leaves_
                     covered = doc.text[begin:end]
                     assert covered == covered.strip() and covered, (doc.id, begin)
         assert not {d.id for d in docs} & {d.id for d in read_crossgenre(language, "all", SHARED)}
+
+
+@pytest.mark.skipif(not (SHARED / "bench-de").is_dir(), reason="needs ../shared/data")
+def test_the_ninth_held_back_roles_part_points_at_names_in_the_real_texts_and_all_leaves_it_out() -> None:
+    # reads the gold only (text digests, spans); no system output on this part
+    docs = read_roles("heldout9", SHARED)
+    assert len(docs) == sum(1 for r in _bundled("roles.jsonl") if r["split"] == "heldout9")
+    for doc in docs:
+        for role in doc.roles:
+            covered = doc.text[role.span[0] : role.span[1]]
+            assert covered == covered.strip() and covered[:1].isalpha(), (doc.id, covered)
+            assert role.title or role.organization or role.place, (doc.id, covered)
+    assert not {d.id for d in docs} & {d.id for d in read_roles("all", SHARED)}
 
 
 @pytest.mark.skipif(not (SHARED / "bench-de").is_dir(), reason="needs ../shared/data")

@@ -163,7 +163,8 @@ def evaluate(
             help="Split(s) to evaluate (repeatable; the bundled sets have dev, dev2 (cross-genre sets), heldout, "
             "heldout2 (roles, stance, about and cross-genre sets), heldout3 and heldout4 (roles, stance and about "
             "sets), heldout5 (roles, stance and about sets), heldout6 (roles, stance and about sets), "
-            "heldout7 (roles and stance sets), heldout8 (roles set), all: every part but the ones still held back).",
+            "heldout7 (roles, stance and about sets), heldout8 (roles and stance sets), heldout9 (roles set), all: "
+            "every part but the ones still held back).",
         ),
     ] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="Evaluate only the first N documents.")] = None,

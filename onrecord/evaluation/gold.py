@@ -169,7 +169,7 @@ def read_corpus(path: Path, limit: int | None = None) -> Iterator[GoldDoc]:
 #: folder of the bundled sets (``crossgenre-de.jsonl``, ``crossgenre-en.jsonl``, ``roles.jsonl``)
 BUNDLED = Path(__file__).parent / "data"
 #: the splits of the bundled sets: ``dev`` (and ``dev2``, a second development part of the cross-genre
-#: sets) and the parts ``heldout`` … ``heldout8``, each annotated after
+#: sets) and the parts ``heldout`` … ``heldout9``, each annotated after
 #: the part before it had been scored (each set has as many as its README section lists); ``all``
 #: is every part of a set but those in :data:`HELD_BACK`
 BUNDLED_SPLITS = (
@@ -183,6 +183,7 @@ BUNDLED_SPLITS = (
     "heldout6",
     "heldout7",
     "heldout8",
+    "heldout9",
     "all",
 )
 #: (file, split) of the parts still held back: ``all`` leaves them out, so only naming the split
@@ -191,12 +192,17 @@ BUNDLED_SPLITS = (
 #: ``heldout8``, stance ``heldout7`` and about ``heldout6`` (``about`` for the statements of stance
 #: ``heldout7``) were drawn on 2026-12-07 and never scored. The cross-genre quote sets' ``heldout2``
 #: (German and English, drawn on 2026-12-07) is scored at the end of a round only; its errors are
-#: never read.
+#: never read. Roles ``heldout9``, stance ``heldout8`` and about ``heldout7`` (``about`` for the
+#: statements of stance ``heldout8``) were drawn on 2026-12-07 (session gold8) while the parts above
+#: were still held back, for the round after them; they are held back next to them.
 HELD_BACK = frozenset(
     {
         ("roles.jsonl", "heldout8"),
+        ("roles.jsonl", "heldout9"),
         ("stance.jsonl", "heldout7"),
+        ("stance.jsonl", "heldout8"),
         ("about.jsonl", "heldout6"),
+        ("about.jsonl", "heldout7"),
         ("crossgenre-de.jsonl", "heldout2"),
         ("crossgenre-en.jsonl", "heldout2"),
     }
