@@ -1,0 +1,174 @@
+"""Speaker candidates that name nobody, whatever the ranker thinks of them (run-time rules).
+
+Needs: a PreparedDoc and the lexicon. Used by :func:`onrecord.lang.de.attribution.quote_candidates`
+beside :func:`onrecord.lang.de.sources.not_a_speaker`; a filtered candidate is not scored, so the
+ranker chooses among the others (usually the subject of the reporting clause).
+
+Three classes, each found in the cross-genre development parts (issue 13, points 3 and 7):
+
+- a preposition on its own ("Laut" of "Laut einer Entschließung …" taken for a name because it
+  opens the sentence with a capital);
+- a source noun without an owner ("nach eigenen Angaben", "Eigenen Angaben zufolge", "Laut
+  vorliegenden Informationen"): the phrase marks the statement as someone's, it is not that
+  someone — with "eigen" the source is the clause's subject;
+- a place or affiliation beside a name: a name right after a lower-case locative "in" ("eine in
+  New York verbreitete Erklärung") and a name inside the parenthesis after a name ("Daniel X
+  (Hunter College, New York)").
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from onrecord.lang.de.features import cue_class
+from onrecord.lang.de.lexicon import GermanLexicon, data_lines
+from onrecord.lang.de.sources import is_document
+from onrecord.lang.de.tokens import PreparedDoc
+
+#: possessives that name the owner of a source noun ("seiner Darstellung", "ihren Angaben")
+_POSSESSIVES = ("sein", "ihr", "mein", "unser", "dein", "eur")
+#: words after a source noun that introduce its owner ("Angaben der Polizei", "von X")
+_OWNER_AFTER = frozenset({"des", "der", "von", "vom", "eines", "einer"})
+#: how many tokens back a parenthesis may open before a candidate inside it
+_MAX_PAREN = 8
+
+
+def _lone_preposition(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> bool:
+    return end - begin == 1 and doc.tokens[begin].lower in lex.prepositions
+
+
+def _unowned_source_noun(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> bool:
+    """A phrase headed by a source noun ("Angaben", "Informationen", "Darstellung") with no
+    owner: no possessive before it, no genitive or "von" after it, no other noun in it (a
+    compound such as "Polizeiangaben" names its source and is not matched)."""
+    toks = doc.tokens
+    if toks[end - 1].lower not in lex.source_nouns:
+        return False
+    lead = begin
+    while lead > 0 and begin - lead < 3 and toks[lead - 1].sent == toks[begin].sent and toks[lead - 1].text.isalpha() \
+            and toks[lead - 1].text.islower() and toks[lead - 1].lower not in lex.prepositions:
+        lead -= 1  # adjectives and articles before the candidate ("den … vorliegenden")
+    words = toks[lead : end - 1]
+    if any(t.lower.startswith(_POSSESSIVES) for t in words):
+        return False
+    if any(t.text[:1].isupper() and t.lemma[:1].isupper() and t.lower not in lex.prepositions for t in words):
+        return False  # another noun in the phrase ("STANDARD-Informationen" split, "Angaben Xs")
+    after = toks[end].lower if end < len(toks) else ""
+    return after not in _OWNER_AFTER
+
+
+def _place_beside_name(doc: PreparedDoc, begin: int, end: int, name_type: list[str]) -> bool:
+    """A place name after a lower-case "in" (the name finder's LOC, not a document: "in New York
+    verbreitet", not "in Zschäpes Erklärung"), or a name inside a
+    parenthesis that follows a capitalised word (an affiliation or place: "(Hunter College, New
+    York)", "(ÖVP)")."""
+    toks = doc.tokens
+    first = toks[begin]
+    if not first.text[:1].isupper():
+        return False
+    if (
+        begin > 0 and toks[begin - 1].text == "in" and toks[begin - 1].sent == first.sent
+        and all(t == "LOC" for t in name_type[begin:end]) and not any(is_document(t) for t in toks[begin:end])
+    ):
+        return True
+    j = begin - 1
+    while j >= 0 and begin - j <= _MAX_PAREN and toks[j].sent == first.sent and toks[j].text not in "()":
+        j -= 1
+    return (
+        j > 0 and toks[j].text == "(" and begin - j <= _MAX_PAREN and toks[j - 1].sent == first.sent
+        and toks[j - 1].text[:1].isupper() and toks[j - 1].text.replace("-", "").isalpha()
+    )
+
+
+def names_nobody(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon, name_type: list[str]) -> bool:
+    """Whether the candidate ``[begin, end)`` is a preposition, an unowned source noun or a place
+    or affiliation beside a name: never the speaker."""
+    return (
+        _lone_preposition(doc, begin, end, lex)
+        or _unowned_source_noun(doc, begin, end, lex)
+        or _place_beside_name(doc, begin, end, name_type)
+    )
+
+
+#: how many lower-case words (articles, adjectives) may stand between "laut" and its noun
+_MAX_LAUT_GAP = 5
+
+
+def source_preposition_np(doc: PreparedDoc, begin: int, end: int) -> bool:
+    """Whether the candidate is the noun phrase of "laut …" or "… zufolge" ("Laut einer
+    ebenfalls beschlossenen Entschließung", "laut einem selbsternannten Mitglied", "Einer Studie
+    zufolge"): the source the preposition names, taken when the ranker is unsure of every
+    candidate (as the sources that rules find)."""
+    toks = doc.tokens
+    if toks[begin].lower == "laut" or (end < len(toks) and toks[end].lower == "zufolge"):
+        return True
+    j = begin - 1
+    while j >= 0 and begin - j <= _MAX_LAUT_GAP and toks[j].sent == toks[begin].sent:
+        if toks[j].lower == "laut":
+            return True
+        if not (toks[j].text.isalpha() and toks[j].text.islower()):
+            return False
+        j -= 1
+    return False
+
+
+@cache
+def _cue_particles() -> frozenset[str]:
+    return frozenset(data_lines("cue_particles.txt"))
+
+
+#: at most this many particles between a cue and the speaker after it
+_MAX_PARTICLES = 2
+
+
+def after_particles(doc: PreparedDoc, begin: int) -> int:
+    """Where the candidate at ``begin`` would start without the particles before it ("warnte
+    [auch] Fabius", "sagte [nun aber] X"): the token after the cue, or ``begin`` itself."""
+    toks = doc.tokens
+    lead = begin
+    while (
+        lead > 0 and begin - lead < _MAX_PARTICLES and toks[lead - 1].sent == toks[begin].sent
+        and toks[lead - 1].text in _cue_particles()
+    ):
+        lead -= 1
+    return lead
+
+
+#: determiners that may open the speaker's noun phrase after the cue ("sagte der Minister")
+_SPEAKER_DETERMINERS = frozenset({"der", "die", "das", "ein", "eine", "sein", "seine", "ihr", "ihre"})
+
+
+def trailing_speaker_start(doc: PreparedDoc, quote_end: int, lex: GermanLexicon) -> int | None:
+    """Where the speaker of ``…, warnte auch Fabius`` starts: a quote that ends before a comma,
+    a reporting verb, at most two particles and the speaker (German puts the subject right
+    after the verb in this inverted attribution); ``None`` when no such attribution follows."""
+    toks = doc.tokens
+    k = quote_end
+    if k >= len(toks) or toks[k].text != "," or toks[k - 1].sent != toks[k].sent:
+        return None
+    k += 1
+    if k >= len(toks) or toks[k].sent != toks[quote_end].sent or cue_class(toks[k], lex) != "verb":
+        return None
+    lead = k + 1
+    while lead < len(toks) and lead - k <= _MAX_PARTICLES and toks[lead].text in _cue_particles():
+        lead += 1
+    return lead if lead < len(toks) and toks[lead].sent == toks[k].sent else None
+
+
+def trailing_speaker(
+    doc: PreparedDoc, quote_begin: int, quote_end: int, cands: list[tuple[int, int]], lex: GermanLexicon
+) -> int | None:
+    """The index in ``cands`` (token spans) of the speaker named right after the quote's
+    reporting verb (:func:`trailing_speaker_start`), directly or after an article ("sagte der
+    Sprecher"); the attribution may follow the quote or stand inside its span (the first comma
+    of the span that opens one: "…, warnte auch Berger vor …" tagged as part of the quote).
+    ``None`` when there is none."""
+    toks = doc.tokens
+    ends = [quote_end, *(k for k in range(quote_begin + 1, quote_end) if toks[k].text == ",")]
+    start = next((s for s in (trailing_speaker_start(doc, k, lex) for k in sorted(ends)) if s is not None), None)
+    if start is None:
+        return None
+    for i, (b, _) in enumerate(cands):
+        if b == start or (b == start + 1 and toks[start].lower in _SPEAKER_DETERMINERS):
+            return i
+    return None
