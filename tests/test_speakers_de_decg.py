@@ -38,6 +38,12 @@ def _span(text: str, phrase: str, occurrence: int = 0) -> tuple[PreparedDoc, int
         ("Das sei unverzeihlich, hieß es in einer in Genf verbreiteten Erklärung.", "Genf", "LOC", True),
         ("Das ergänzt der Zoologe Otto Kern (Hunter College, New York) in einem Kommentar.", "New York", "LOC", True),
         ("Das ergänzt der Zoologe Otto Kern (Hunter College, New York) in einem Kommentar.", "Otto Kern", "PER", False),
+        # an addressee, interlocutor or topic in a prepositional phrase is never the source
+        ("Das geht aus einem Bericht der Kommission an den Ministerrat hervor.", "Ministerrat", "ORG", True),
+        ("Über den neuen Trainer sagte der Präsident, er sei zufrieden.", "Trainer", "", True),
+        ("Nach einem Gespräch mit Anna Berg sagte er, alles sei geklärt.", "Anna Berg", "PER", True),
+        # a source preposition stays
+        ("Von der Polizei hieß es, die Lage sei ruhig.", "Polizei", "ORG", False),
         # a document after "in" is its issuer's, not a place
         ("Das sei unverzeihlich, heißt es in Bergers Erklärung.", "Bergers Erklärung", "LOC", False),
     ],

@@ -80,6 +80,33 @@ def _place_beside_name(doc: PreparedDoc, begin: int, end: int, name_type: list[s
     )
 
 
+#: prepositions whose noun phrase is never the source of a statement: an addressee ("an den
+#: Ministerrat"), an interlocutor ("mit"), a topic ("über"), a venue ("bei der Konferenz") —
+#: not the source prepositions "laut", "von", "seitens", "nach", "aus"
+_NON_SOURCE_PREPS = frozenset(
+    {"an", "ans", "mit", "für", "fürs", "über", "gegen", "ohne", "um", "auf", "aufs", "unter", "zwischen",
+     "wegen", "trotz"}
+)
+#: lower-case words (articles, adjectives) between such a preposition and the candidate
+_MAX_PP_GAP = 3
+
+
+def _in_prepositional_phrase(doc: PreparedDoc, begin: int) -> bool:
+    """Whether the candidate is the noun phrase of a preposition that never introduces a source
+    ("bei der Konferenz von Paris", "an den Ministerrat und das Europäische Parlament")."""
+    toks = doc.tokens
+    if toks[begin].lower in _NON_SOURCE_PREPS:
+        return True
+    j = begin - 1
+    while j >= 0 and begin - j <= _MAX_PP_GAP + 1 and toks[j].sent == toks[begin].sent:
+        if toks[j].lower in _NON_SOURCE_PREPS:
+            return True
+        if not (toks[j].text.isalpha() and toks[j].text.islower()) or toks[j].lower in ("und", "oder"):
+            return False
+        j -= 1
+    return False
+
+
 def names_nobody(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon, name_type: list[str]) -> bool:
     """Whether the candidate ``[begin, end)`` is a preposition, an unowned source noun or a place
     or affiliation beside a name: never the speaker."""
@@ -87,6 +114,7 @@ def names_nobody(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon, nam
         _lone_preposition(doc, begin, end, lex)
         or _unowned_source_noun(doc, begin, end, lex)
         or _place_beside_name(doc, begin, end, name_type)
+        or _in_prepositional_phrase(doc, begin)
     )
 
 
