@@ -4,7 +4,7 @@ Needs: a PreparedDoc and the lexicon. Used by :func:`onrecord.lang.de.attributio
 beside :func:`onrecord.lang.de.sources.not_a_speaker`; a filtered candidate is not scored, so the
 ranker chooses among the others (usually the subject of the reporting clause).
 
-Three classes, each found in the cross-genre development parts (issue 13, points 3 and 7):
+Four classes, each found in the cross-genre development parts (issue 13, points 3 and 7):
 
 - a preposition on its own ("Laut" of "Laut einer Entschließung …" taken for a name because it
   opens the sentence with a capital);
@@ -13,7 +13,13 @@ Three classes, each found in the cross-genre development parts (issue 13, points
   someone — with "eigen" the source is the clause's subject;
 - a place or affiliation beside a name: a name right after a lower-case locative "in" ("eine in
   New York verbreitete Erklärung") and a name inside the parenthesis after a name ("Daniel X
-  (Hunter College, New York)").
+  (Hunter College, New York)");
+- the noun phrase of a preposition that never introduces a source ("an den Ministerrat", "mit
+  X", "über den Trainer"; not "bei", which does: "Bei der Polizei hieß es").
+
+Beside them, positive rules: the noun phrase of "laut …"/"… zufolge" as a fallback source
+(:func:`source_preposition_np`) and the subject right after a reporting verb that follows the
+quote, over particles ("…, warnte auch Fabius": :func:`trailing_speaker`).
 """
 
 from __future__ import annotations
