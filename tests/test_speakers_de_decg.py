@@ -8,7 +8,12 @@ import pytest
 
 from onrecord.evaluation import get_extractor
 from onrecord.lang.de.lexicon import lexicon
-from onrecord.lang.de.speaker_rules import names_nobody, source_preposition_np, trailing_speaker_start
+from onrecord.lang.de.speaker_rules import (
+    names_nobody,
+    source_preposition_np,
+    trailing_speaker_start,
+    wondering_or_hoping,
+)
 from onrecord.lang.de.tokens import PreparedDoc, prepare
 
 
@@ -95,3 +100,19 @@ def test_a_trailing_attribution_names_the_speaker_of_the_sentence_before_it() ->
     speakers = dict(_speakers(text))
     assert speakers["Jeder Staat müsse jetzt handeln"] == "Lang"
     assert speakers["Die Kinder würden es uns nie verzeihen"] == "Berger"
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "expected"),
+    [
+        ("Delegierte und Beobachter fragten sich, warum der Vorsitzende die Sitzung nicht eröffnete.", "warum", True),
+        ("Auf einem Blog stellt man sich die Frage, was an dem Rätsel so viele Menschen fasziniert.", "was", True),
+        ("Man kann nur hoffen, dass die Stadt die Brücke bald repariert.", "dass", True),
+        # a question put to someone, and a statement, are speech
+        ("Der Abgeordnete fragte, warum die Brücke noch immer gesperrt sei.", "warum", False),
+        ("Der Bürgermeister sagte, dass die Stadt die Brücke bald repariere.", "dass", False),
+    ],
+)
+def test_wondering_and_hoping_are_no_statements(text: str, clause: str, expected: bool) -> None:
+    doc, begin, _ = _span(text, clause)
+    assert wondering_or_hoping(doc, begin) is expected

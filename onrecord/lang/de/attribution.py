@@ -49,7 +49,12 @@ from onrecord.lang.de.sources import (
     passive_cue,
     prepositional_source,
 )
-from onrecord.lang.de.speaker_rules import names_nobody, source_preposition_np, trailing_speaker
+from onrecord.lang.de.speaker_rules import (
+    names_nobody,
+    source_preposition_np,
+    trailing_speaker,
+    wondering_or_hoping,
+)
 from onrecord.lang.de.speakers import (
     Candidate,
     candidates_for_quote,
@@ -604,6 +609,8 @@ def narration(doc: PreparedDoc, att: Attribution) -> bool:
         return True  # "hatte", "Es sei": a stub of a clause names no statement
     if att.cls not in ("IQ", "FQ"):
         return False
+    if att.cls == "IQ" and wondering_or_hoping(doc, att.begin):
+        return True  # "… fragten sich, warum …", "Man kann nur hoffen, dass …"
     if att.cue is None and att.cls == "IQ" and (
         relative_clause_only(doc, att.parts) or consecutive_clause(doc, att.parts)
     ):

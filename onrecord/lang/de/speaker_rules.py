@@ -206,3 +206,23 @@ def trailing_speaker(
         if b == start or (b == start + 1 and toks[start].lower in _SPEAKER_DETERMINERS):
             return i
     return None
+
+
+#: lemmas of verbs whose clause is a hope, not a statement ("Man kann nur hoffen, dass …")
+_HOPE_LEMMAS = frozenset({"hoffen"})
+
+
+def wondering_or_hoping(doc: PreparedDoc, begin: int) -> bool:
+    """Whether the clause at ``begin`` depends on a reflexive question or a hope in the words
+    of its sentence before it: "… fragten sich, warum …", "stellt man sich die Frage, was …",
+    "Man kann nur hoffen, dass …" — wondering and hoping are nobody's statement."""
+    toks = doc.tokens
+    sent = toks[begin].sent
+    lo = begin
+    while lo > 0 and toks[lo - 1].sent == sent:
+        lo -= 1
+    before = toks[lo:begin]
+    if any(t.lemma.lower() in _HOPE_LEMMAS for t in before):
+        return True
+    reflexive = any(t.lower == "sich" for t in before)
+    return reflexive and any(t.lemma.lower() == "fragen" or t.text == "Frage" for t in before)
