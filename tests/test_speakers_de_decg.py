@@ -9,6 +9,7 @@ import pytest
 from onrecord.evaluation import get_extractor
 from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.speaker_rules import (
+    apposition_name,
     names_nobody,
     source_preposition_np,
     trailing_speaker_start,
@@ -116,3 +117,30 @@ def test_a_trailing_attribution_names_the_speaker_of_the_sentence_before_it() ->
 def test_wondering_and_hoping_are_no_statements(text: str, clause: str, expected: bool) -> None:
     doc, begin, _ = _span(text, clause)
     assert wondering_or_hoping(doc, begin) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # a comparison sets someone beside the subject: not the speaker
+        ("Ebenso wie andere Schwellenländer argumentierte Indien, dass die reichen Staaten zahlen müssten.",
+         "Schwellenländer", True),
+        ("Anders als die Regierung sagte der Bürgermeister, die Brücke bleibe offen.", "Regierung", True),
+        # "wie X mitteilte" names the source
+        ("Die Brücke bleibt gesperrt, wie die Polizei mitteilte.", "Polizei", False),
+    ],
+)
+def test_a_comparison_names_nobody(text: str, phrase: str, expected: bool) -> None:
+    doc, begin, end = _span(text, phrase)
+    assert names_nobody(doc, begin, end, lexicon(), [""] * len(doc.tokens)) is expected
+
+
+def test_the_name_in_apposition_after_a_role_phrase_is_the_speaker() -> None:
+    text = "Das soll laut Generalinspekteur der Geheimdienste, Karl Wegner, stimmen."
+    doc, begin, end = _span(text, "Generalinspekteur")
+    _, nb, ne = _span(text, "Karl Wegner")
+    name_type = ["PER" if nb <= i < ne else "" for i in range(len(doc.tokens))]
+    mentions = [(begin, end), (nb, ne)]
+    assert apposition_name(doc, begin, end, mentions, name_type) == 1
+    # a name is its own mention
+    assert apposition_name(doc, nb, ne, mentions, name_type) is None

@@ -50,6 +50,7 @@ from onrecord.lang.de.sources import (
     prepositional_source,
 )
 from onrecord.lang.de.speaker_rules import (
+    apposition_name,
     names_nobody,
     source_preposition_np,
     trailing_speaker,
@@ -508,6 +509,11 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
             else:
                 refers_to = explicit  # "Demnach soll …": the mention stays, its source is the last one named
         elif speaker is not None:
+            name = apposition_name(
+                doc, speaker.begin, speaker.end, [(c.begin, c.end) for c in sets.mentions], sets.name_type
+            )
+            if name is not None:
+                speaker = sets.mentions[name]  # "Generalinspekteur der Geheimdienste, Charles McCullough"
             explicit = speaker
         if speaker is not None:
             prev = speaker

@@ -121,6 +121,7 @@ def names_nobody(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon, nam
         or _unowned_source_noun(doc, begin, end, lex)
         or _place_beside_name(doc, begin, end, name_type)
         or _in_prepositional_phrase(doc, begin)
+        or _comparison_phrase(doc, begin)
     )
 
 
@@ -226,3 +227,53 @@ def wondering_or_hoping(doc: PreparedDoc, begin: int) -> bool:
         return True
     reflexive = any(t.lower == "sich" for t in before)
     return reflexive and any(t.lemma.lower() == "fragen" or t.text == "Frage" for t in before)
+
+
+#: words before "wie"/"als"/"zu" that make the phrase after it a comparison ("Ebenso wie andere
+#: Länder argumentierte Indien …", "Anders als die Regierung sagte X …", "im Gegensatz zu Y")
+_COMPARISON_LEADS = frozenset({"ebenso", "genauso", "ähnlich", "anders", "gleich", "gegensatz"})
+
+
+def _comparison_phrase(doc: PreparedDoc, begin: int) -> bool:
+    """Whether the candidate stands in a comparison that sets someone beside the subject."""
+    toks = doc.tokens
+    j = begin - 1
+    while j > 0 and begin - j <= _MAX_PP_GAP + 1 and toks[j].sent == toks[begin].sent:
+        if toks[j].lower in ("wie", "als", "zu"):
+            return toks[j - 1].lower in _COMPARISON_LEADS and toks[j - 1].sent == toks[begin].sent
+        if not (toks[j].text.isalpha() and toks[j].text.islower()):
+            return False
+        j -= 1
+    return False
+
+
+#: tokens of a genitive chain between a role noun and the comma of its name ("Generalinspekteur
+#: der Geheimdienste, Charles McCullough")
+_MAX_CHAIN = 5
+_CHAIN_STOPS = frozenset({",", ".", ";", ":", "(", ")", "–"})
+#: what may follow the name of such an apposition
+_NAME_ENDS = frozenset({",", ".", ";", "(", ")"})
+
+
+def apposition_name(
+    doc: PreparedDoc, begin: int, end: int, mentions: list[tuple[int, int]], name_type: list[str]
+) -> int | None:
+    """The index in ``mentions`` of the person's name that follows a role phrase as an
+    apposition ("laut Generalinspekteur der Geheimdienste, Charles McCullough, …"): the name is
+    the speaker's mention, the role phrase only describes it. ``None`` when the speaker is
+    itself a name or no such apposition follows."""
+    toks = doc.tokens
+    if any(t == "PER" for t in name_type[begin:end]):
+        return None
+    k = end
+    while (
+        k < len(toks) and k - end <= _MAX_CHAIN and toks[k].text not in _CHAIN_STOPS
+        and toks[k].sent == toks[begin].sent
+    ):
+        k += 1
+    if k >= len(toks) or toks[k].text != "," or k - end > _MAX_CHAIN:
+        return None
+    for i, (b, e) in enumerate(mentions):
+        if b == k + 1 and all(t == "PER" for t in name_type[b:e]) and e < len(toks) and toks[e].text in _NAME_ENDS:
+            return i
+    return None
