@@ -48,6 +48,9 @@ def _span(text: str, phrase: str, occurrence: int = 0) -> tuple[PreparedDoc, int
         ("Das geht aus einem Bericht der Kommission an den Ministerrat hervor.", "Ministerrat", "ORG", True),
         ("Über den neuen Trainer sagte der Präsident, er sei zufrieden.", "Trainer", "", True),
         ("Nach einem Gespräch mit Anna Berg sagte er, alles sei geklärt.", "Anna Berg", "PER", True),
+        # "bei" inside a clause is a venue; opening the sentence it names the source
+        ("Der Premier hatte bei der Konferenz von Paris argumentiert, dass Kohle nötig sei.", "Konferenz", "", True),
+        ("Bei der Polizei hieß es, die Lage sei ruhig.", "Polizei", "ORG", False),
         # a source preposition stays
         ("Von der Polizei hieß es, die Lage sei ruhig.", "Polizei", "ORG", False),
         # a document after "in" is its issuer's, not a place

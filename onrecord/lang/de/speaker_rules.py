@@ -15,7 +15,8 @@ Four classes, each found in the cross-genre development parts (issue 13, points 
   New York verbreitete Erklärung") and a name inside the parenthesis after a name ("Daniel X
   (Hunter College, New York)");
 - the noun phrase of a preposition that never introduces a source ("an den Ministerrat", "mit
-  X", "über den Trainer"; not "bei", which does: "Bei der Polizei hieß es").
+  X", "über den Trainer"; "bei" only inside a clause: "hatte bei der Konferenz argumentiert", not
+  "Bei der Polizei hieß es").
 
 Beside them, positive rules: the noun phrase of "laut …"/"… zufolge" as a fallback source
 (:func:`source_preposition_np`) and the subject right after a reporting verb that follows the
@@ -97,15 +98,27 @@ _NON_SOURCE_PREPS = frozenset(
 _MAX_PP_GAP = 3
 
 
+#: "bei" names a venue inside a clause ("hatte bei der Konferenz argumentiert") but a source
+#: opening one ("Bei der Polizei hieß es …")
+_VENUE_PREPS = frozenset({"bei", "beim"})
+
+
+def _non_source_prep(doc: PreparedDoc, i: int) -> bool:
+    toks = doc.tokens
+    if toks[i].lower in _VENUE_PREPS:
+        return i > 0 and toks[i - 1].sent == toks[i].sent and toks[i - 1].text.isalpha()
+    return toks[i].lower in _NON_SOURCE_PREPS
+
+
 def _in_prepositional_phrase(doc: PreparedDoc, begin: int) -> bool:
     """Whether the candidate is the noun phrase of a preposition that never introduces a source
     ("bei der Konferenz von Paris", "an den Ministerrat und das Europäische Parlament")."""
     toks = doc.tokens
-    if toks[begin].lower in _NON_SOURCE_PREPS:
+    if _non_source_prep(doc, begin):
         return True
     j = begin - 1
     while j >= 0 and begin - j <= _MAX_PP_GAP + 1 and toks[j].sent == toks[begin].sent:
-        if toks[j].lower in _NON_SOURCE_PREPS:
+        if _non_source_prep(doc, j):
             return True
         if not (toks[j].text.isalpha() and toks[j].text.islower()) or toks[j].lower in ("und", "oder"):
             return False
