@@ -8,6 +8,7 @@ import pytest
 
 from onrecord.evaluation import get_extractor
 from onrecord.lang.de.lexicon import lexicon
+from onrecord.lang.de.rules_phrases import source_phrase_at
 from onrecord.lang.de.speaker_rules import (
     apposition_name,
     names_nobody,
@@ -147,3 +148,19 @@ def test_the_name_in_apposition_after_a_role_phrase_is_the_speaker() -> None:
     assert apposition_name(doc, begin, end, mentions, name_type) == 1
     # a name is its own mention
     assert apposition_name(doc, nb, ne, mentions, name_type) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a genitive name before the source noun owns it
+        ("Nach Bergers Darstellung war sein Partner ihm stets unterlegen.", True),
+        ("Nach Angaben der Polizei wurde niemand verletzt.", True),
+        # "nach" of time or place opens none
+        ("Nach Bergers Rückkehr war sein Partner wieder da.", False),
+    ],
+)
+def test_nach_with_a_genitive_owner_opens_a_source_phrase(text: str, expected: bool) -> None:
+    doc = prepare(text)
+    sent = doc.sentences[0]
+    assert (source_phrase_at(doc, 0, sent, lexicon()) is not None) is expected
