@@ -49,6 +49,13 @@ from onrecord.lang.de.sources import (
     passive_cue,
     prepositional_source,
 )
+from onrecord.lang.de.speaker_rules import (
+    apposition_name,
+    names_nobody,
+    source_preposition_np,
+    trailing_speaker,
+    wondering_or_hoping,
+)
 from onrecord.lang.de.speakers import (
     Candidate,
     candidates_for_quote,
@@ -290,7 +297,9 @@ def quote_candidates(
     if prev_speaker is not None and (prev_speaker.begin, prev_speaker.end) not in known:
         cands.append(Candidate(prev_speaker.begin, prev_speaker.end, "prev"))
     for cand in cands:
-        if not_a_speaker(doc, cand.begin, cand.end, lex):
+        if not_a_speaker(doc, cand.begin, cand.end, lex) or names_nobody(
+            doc, cand.begin, cand.end, lex, sets.name_type
+        ):
             continue  # an addressee ("zum STANDARD"), the expletive "es", "der Meinung"
         if parts[0].cls == "DQ" and any(cand.begin < p.end and p.begin < cand.end for p in parts):
             continue  # a direct quote does not name its own speaker
@@ -460,13 +469,21 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
         scores = ranker.scores([feats for _, feats in pairs])
         best = max(((p, cand) for p, (cand, _) in zip(scores, pairs, strict=True)), key=lambda x: x[0], default=None)
         speaker = best[1] if best and best[0] >= ranker.threshold else None
+        # a free indirect quote counts only with the attribution right after it ("…, betonte Lang.")
+        inner = parts[-1].begin if parts[0].cls in ("IQ", "DQ") else parts[-1].end
+        after = trailing_speaker(doc, inner, parts[-1].end, [(c.begin, c.end) for c, _ in pairs], lexicon())
+        if after is not None and parts[0].cls != "RQ" and pairs[after][0] is not speaker:
+            # "…, warnte auch Fabius.": the subject after the reporting verb that follows the quote
+            speaker = pairs[after][0]
+            best = (scores[after], speaker)
         if speaker is None and best is not None:
             # a rule's source ("Das berichtete Y.", "Laut Y") where the ranker is unsure of all
             q_sents = range(doc.tokens[parts[0].begin].sent, doc.tokens[parts[-1].end - 1].sent + 2)
             ruled = [
                 (p, c) for p, (c, _) in zip(scores, pairs, strict=True)
                 if doc.tokens[c.begin].sent in q_sents
-                and any(r.begin < c.end and c.begin < r.end for r in sets.rule_sources)
+                and (any(r.begin < c.end and c.begin < r.end for r in sets.rule_sources)
+                     or source_preposition_np(doc, c.begin, c.end))
             ]
             if ruled:
                 best = max(ruled, key=lambda x: x[0])
@@ -492,6 +509,11 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
             else:
                 refers_to = explicit  # "Demnach soll …": the mention stays, its source is the last one named
         elif speaker is not None:
+            name = apposition_name(
+                doc, speaker.begin, speaker.end, [(c.begin, c.end) for c in sets.mentions], sets.name_type
+            )
+            if name is not None:
+                speaker = sets.mentions[name]  # "Generalinspekteur der Geheimdienste, Charles McCullough"
             explicit = speaker
         if speaker is not None:
             prev = speaker
@@ -593,6 +615,8 @@ def narration(doc: PreparedDoc, att: Attribution) -> bool:
         return True  # "hatte", "Es sei": a stub of a clause names no statement
     if att.cls not in ("IQ", "FQ"):
         return False
+    if att.cls == "IQ" and wondering_or_hoping(doc, att.begin):
+        return True  # "… fragten sich, warum …", "Man kann nur hoffen, dass …"
     if att.cue is None and att.cls == "IQ" and (
         relative_clause_only(doc, att.parts) or consecutive_clause(doc, att.parts)
     ):

@@ -163,9 +163,22 @@ def source_phrase_at(doc: PreparedDoc, i: int, limit: tuple[int, int], lex: Germ
     if np is None:
         return None
     head, np_end = np
-    if low != "laut" and not doc.tokens[head].lower.endswith(lex.source_nouns):
+    if low != "laut" and not (
+        doc.tokens[head].lower.endswith(lex.source_nouns) or _genitive_owner_before(doc, head, np_end, lex)
+    ):
         return None
     return i, np_end
+
+
+def _genitive_owner_before(doc: PreparedDoc, head: int, end: int, lex: GermanLexicon) -> bool:
+    """A source noun right after a genitive name that owns it ("Nach Zschäpes Darstellung",
+    "nach Merkels Worten"): the first capitalised word ends in "s" and the next one is the
+    source noun."""
+    toks = doc.tokens
+    return (
+        head + 1 < end and toks[head].text.endswith("s") and _capitalised(toks[head + 1])
+        and toks[head + 1].lower in lex.source_nouns
+    )
 
 
 def trailing_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> int | None:

@@ -15,6 +15,7 @@ from onrecord.lang.de.lexicon import GermanLexicon, lexicon
 from onrecord.lang.de.memo import cue_classes, memoised, verb_cue_sentences
 from onrecord.lang.de.ner import NamedSpan
 from onrecord.lang.de.sources import trim_speaker
+from onrecord.lang.de.speaker_rules import after_particles
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 
 #: English function words inside an organisation's name in German text ("Institute for the Study
@@ -292,10 +293,11 @@ def pair_features(
         f.append("crf_spk")
         f.append(f"crf_spk_sdiff={sdiff}")
         f.append(f"crf_spk_dir={direction}")
-    prev_tok = toks[cand.begin - 1] if cand.begin > 0 else None
+    lead = after_particles(doc, cand.begin)  # "warnte auch Fabius": the cue stands right before
+    prev_tok = toks[lead - 1] if lead > 0 else None
     next_tok = toks[cand.end] if cand.end < len(toks) else None
     if prev_tok is not None:
-        pc = cues[cand.begin - 1]
+        pc = cues[lead - 1]
         if pc:
             f.append("prev_cue=" + pc)
         f.append("prev_w=" + prev_tok.lower)
@@ -322,7 +324,7 @@ def pair_features(
     if any(s.begin < cand.end and cand.begin < s.end for s in cue_spans):
         f.append("is_cue")
     for s in cue_spans:
-        if s.end == cand.begin or (s.end == cand.begin - 1 and toks[s.end].text in ",:"):
+        if s.end in (cand.begin, lead) or (s.end == cand.begin - 1 and toks[s.end].text in ",:"):
             f.append("crf_cue_before")
             f.append(f"crf_cue_before_sdiff={sdiff}")
         elif s.end == np_begin:  # "sagte der frühere Minister X"

@@ -1,0 +1,292 @@
+"""Speaker candidates that name nobody, whatever the ranker thinks of them (run-time rules).
+
+Needs: a PreparedDoc and the lexicon. Used by :func:`onrecord.lang.de.attribution.quote_candidates`
+beside :func:`onrecord.lang.de.sources.not_a_speaker`; a filtered candidate is not scored, so the
+ranker chooses among the others (usually the subject of the reporting clause).
+
+Four classes, each found in the cross-genre development parts (issue 13, points 3 and 7):
+
+- a preposition on its own ("Laut" of "Laut einer Entschließung …" taken for a name because it
+  opens the sentence with a capital);
+- a source noun without an owner ("nach eigenen Angaben", "Eigenen Angaben zufolge", "Laut
+  vorliegenden Informationen"): the phrase marks the statement as someone's, it is not that
+  someone — with "eigen" the source is the clause's subject;
+- a place or affiliation beside a name: a name right after a lower-case locative "in" ("eine in
+  New York verbreitete Erklärung") and a name inside the parenthesis after a name ("Daniel X
+  (Hunter College, New York)");
+- the noun phrase of a preposition that never introduces a source ("an den Ministerrat", "mit
+  X", "über den Trainer"; "bei" only inside a clause: "hatte bei der Konferenz argumentiert", not
+  "Bei der Polizei hieß es").
+
+Beside them, positive rules: the noun phrase of "laut …"/"… zufolge" as a fallback source
+(:func:`source_preposition_np`) and the subject right after a reporting verb that follows the
+quote, over particles ("…, warnte auch Fabius": :func:`trailing_speaker`).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from onrecord.lang.de.features import cue_class
+from onrecord.lang.de.lexicon import GermanLexicon, data_lines
+from onrecord.lang.de.sources import is_document
+from onrecord.lang.de.tokens import PreparedDoc
+
+#: possessives that name the owner of a source noun ("seiner Darstellung", "ihren Angaben")
+_POSSESSIVES = ("sein", "ihr", "mein", "unser", "dein", "eur")
+#: words after a source noun that introduce its owner ("Angaben der Polizei", "von X")
+_OWNER_AFTER = frozenset({"des", "der", "von", "vom", "eines", "einer"})
+#: how many tokens back a parenthesis may open before a candidate inside it
+_MAX_PAREN = 8
+
+
+def _lone_preposition(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> bool:
+    return end - begin == 1 and doc.tokens[begin].lower in lex.prepositions
+
+
+def _unowned_source_noun(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> bool:
+    """A phrase headed by a source noun ("Angaben", "Informationen", "Darstellung") with no
+    owner: no possessive before it, no genitive or "von" after it, no other noun in it (a
+    compound such as "Polizeiangaben" names its source and is not matched)."""
+    toks = doc.tokens
+    if toks[end - 1].lower not in lex.source_nouns:
+        return False
+    lead = begin
+    while lead > 0 and begin - lead < 3 and toks[lead - 1].sent == toks[begin].sent and toks[lead - 1].text.isalpha() \
+            and toks[lead - 1].text.islower() and toks[lead - 1].lower not in lex.prepositions:
+        lead -= 1  # adjectives and articles before the candidate ("den … vorliegenden")
+    words = toks[lead : end - 1]
+    if any(t.lower.startswith(_POSSESSIVES) for t in words):
+        return False
+    if any(t.text[:1].isupper() and t.lemma[:1].isupper() and t.lower not in lex.prepositions for t in words):
+        return False  # another noun in the phrase ("STANDARD-Informationen" split, "Angaben Xs")
+    after = toks[end].lower if end < len(toks) else ""
+    return after not in _OWNER_AFTER
+
+
+def _place_beside_name(doc: PreparedDoc, begin: int, end: int, name_type: list[str]) -> bool:
+    """A place name after a lower-case "in" (the name finder's LOC, not a document: "in New York
+    verbreitet", not "in Zschäpes Erklärung"), or a name inside a
+    parenthesis that follows a capitalised word (an affiliation or place: "(Hunter College, New
+    York)", "(ÖVP)")."""
+    toks = doc.tokens
+    first = toks[begin]
+    if not first.text[:1].isupper():
+        return False
+    if (
+        begin > 0 and toks[begin - 1].text == "in" and toks[begin - 1].sent == first.sent
+        and all(t == "LOC" for t in name_type[begin:end]) and not any(is_document(t) for t in toks[begin:end])
+    ):
+        return True
+    j = begin - 1
+    while j >= 0 and begin - j <= _MAX_PAREN and toks[j].sent == first.sent and toks[j].text not in "()":
+        j -= 1
+    return (
+        j > 0 and toks[j].text == "(" and begin - j <= _MAX_PAREN and toks[j - 1].sent == first.sent
+        and toks[j - 1].text[:1].isupper() and toks[j - 1].text.replace("-", "").isalpha()
+    )
+
+
+#: prepositions whose noun phrase is never the source of a statement: an addressee ("an den
+#: Ministerrat"), an interlocutor ("mit"), a topic ("über"), a venue ("bei der Konferenz") —
+#: not the source prepositions "laut", "von", "seitens", "nach", "aus"
+_NON_SOURCE_PREPS = frozenset(
+    {"an", "ans", "mit", "für", "fürs", "über", "gegen", "ohne", "um", "auf", "aufs", "unter", "zwischen",
+     "wegen", "trotz"}
+)
+#: lower-case words (articles, adjectives) between such a preposition and the candidate
+_MAX_PP_GAP = 3
+
+
+#: "bei" names a venue inside a clause ("hatte bei der Konferenz argumentiert") but a source
+#: opening one ("Bei der Polizei hieß es …")
+_VENUE_PREPS = frozenset({"bei", "beim"})
+
+
+def _non_source_prep(doc: PreparedDoc, i: int) -> bool:
+    toks = doc.tokens
+    if toks[i].lower in _VENUE_PREPS:
+        return i > 0 and toks[i - 1].sent == toks[i].sent and toks[i - 1].text.isalpha()
+    return toks[i].lower in _NON_SOURCE_PREPS
+
+
+def _in_prepositional_phrase(doc: PreparedDoc, begin: int) -> bool:
+    """Whether the candidate is the noun phrase of a preposition that never introduces a source
+    ("bei der Konferenz von Paris", "an den Ministerrat und das Europäische Parlament")."""
+    toks = doc.tokens
+    if _non_source_prep(doc, begin):
+        return True
+    j = begin - 1
+    while j >= 0 and begin - j <= _MAX_PP_GAP + 1 and toks[j].sent == toks[begin].sent:
+        if _non_source_prep(doc, j):
+            return True
+        if not (toks[j].text.isalpha() and toks[j].text.islower()) or toks[j].lower in ("und", "oder"):
+            return False
+        j -= 1
+    return False
+
+
+def names_nobody(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon, name_type: list[str]) -> bool:
+    """Whether the candidate ``[begin, end)`` is a preposition, an unowned source noun or a place
+    or affiliation beside a name: never the speaker."""
+    return (
+        _lone_preposition(doc, begin, end, lex)
+        or _unowned_source_noun(doc, begin, end, lex)
+        or _place_beside_name(doc, begin, end, name_type)
+        or _in_prepositional_phrase(doc, begin)
+        or _comparison_phrase(doc, begin)
+    )
+
+
+#: how many lower-case words (articles, adjectives) may stand between "laut" and its noun
+_MAX_LAUT_GAP = 5
+
+
+def source_preposition_np(doc: PreparedDoc, begin: int, end: int) -> bool:
+    """Whether the candidate is the noun phrase of "laut …" or "… zufolge" ("Laut einer
+    ebenfalls beschlossenen Entschließung", "laut einem selbsternannten Mitglied", "Einer Studie
+    zufolge"): the source the preposition names, taken when the ranker is unsure of every
+    candidate (as the sources that rules find)."""
+    toks = doc.tokens
+    if toks[begin].lower == "laut" or (end < len(toks) and toks[end].lower == "zufolge"):
+        return True
+    j = begin - 1
+    while j >= 0 and begin - j <= _MAX_LAUT_GAP and toks[j].sent == toks[begin].sent:
+        if toks[j].lower == "laut":
+            return True
+        if not (toks[j].text.isalpha() and toks[j].text.islower()):
+            return False
+        j -= 1
+    return False
+
+
+@cache
+def _cue_particles() -> frozenset[str]:
+    return frozenset(data_lines("cue_particles.txt"))
+
+
+#: at most this many particles between a cue and the speaker after it
+_MAX_PARTICLES = 2
+
+
+def after_particles(doc: PreparedDoc, begin: int) -> int:
+    """Where the candidate at ``begin`` would start without the particles before it ("warnte
+    [auch] Fabius", "sagte [nun aber] X"): the token after the cue, or ``begin`` itself."""
+    toks = doc.tokens
+    lead = begin
+    while (
+        lead > 0 and begin - lead < _MAX_PARTICLES and toks[lead - 1].sent == toks[begin].sent
+        and toks[lead - 1].text in _cue_particles()
+    ):
+        lead -= 1
+    return lead
+
+
+#: determiners that may open the speaker's noun phrase after the cue ("sagte der Minister")
+_SPEAKER_DETERMINERS = frozenset({"der", "die", "das", "ein", "eine", "sein", "seine", "ihr", "ihre"})
+
+
+def trailing_speaker_start(doc: PreparedDoc, quote_end: int, lex: GermanLexicon) -> int | None:
+    """Where the speaker of ``…, warnte auch Fabius`` starts: a quote that ends before a comma,
+    a reporting verb, at most two particles and the speaker (German puts the subject right
+    after the verb in this inverted attribution); ``None`` when no such attribution follows."""
+    toks = doc.tokens
+    k = quote_end
+    if k >= len(toks) or toks[k].text != "," or toks[k - 1].sent != toks[k].sent:
+        return None
+    k += 1
+    if k >= len(toks) or toks[k].sent != toks[quote_end].sent or cue_class(toks[k], lex) != "verb":
+        return None
+    lead = k + 1
+    while lead < len(toks) and lead - k <= _MAX_PARTICLES and toks[lead].text in _cue_particles():
+        lead += 1
+    return lead if lead < len(toks) and toks[lead].sent == toks[k].sent else None
+
+
+def trailing_speaker(
+    doc: PreparedDoc, quote_begin: int, quote_end: int, cands: list[tuple[int, int]], lex: GermanLexicon
+) -> int | None:
+    """The index in ``cands`` (token spans) of the speaker named right after the quote's
+    reporting verb (:func:`trailing_speaker_start`), directly or after an article ("sagte der
+    Sprecher"); the attribution may follow the quote or stand inside its span (the first comma
+    of the span that opens one: "…, warnte auch Berger vor …" tagged as part of the quote).
+    ``None`` when there is none."""
+    toks = doc.tokens
+    ends = [quote_end, *(k for k in range(quote_begin + 1, quote_end) if toks[k].text == ",")]
+    start = next((s for s in (trailing_speaker_start(doc, k, lex) for k in sorted(ends)) if s is not None), None)
+    if start is None:
+        return None
+    for i, (b, _) in enumerate(cands):
+        if b == start or (b == start + 1 and toks[start].lower in _SPEAKER_DETERMINERS):
+            return i
+    return None
+
+
+#: lemmas of verbs whose clause is a hope, not a statement ("Man kann nur hoffen, dass …")
+_HOPE_LEMMAS = frozenset({"hoffen"})
+
+
+def wondering_or_hoping(doc: PreparedDoc, begin: int) -> bool:
+    """Whether the clause at ``begin`` depends on a reflexive question or a hope in the words
+    of its sentence before it: "… fragten sich, warum …", "stellt man sich die Frage, was …",
+    "Man kann nur hoffen, dass …" — wondering and hoping are nobody's statement."""
+    toks = doc.tokens
+    sent = toks[begin].sent
+    lo = begin
+    while lo > 0 and toks[lo - 1].sent == sent:
+        lo -= 1
+    before = toks[lo:begin]
+    if any(t.lemma.lower() in _HOPE_LEMMAS for t in before):
+        return True
+    reflexive = any(t.lower == "sich" for t in before)
+    return reflexive and any(t.lemma.lower() == "fragen" or t.text == "Frage" for t in before)
+
+
+#: words before "wie"/"als"/"zu" that make the phrase after it a comparison ("Ebenso wie andere
+#: Länder argumentierte Indien …", "Anders als die Regierung sagte X …", "im Gegensatz zu Y")
+_COMPARISON_LEADS = frozenset({"ebenso", "genauso", "ähnlich", "anders", "gleich", "gegensatz"})
+
+
+def _comparison_phrase(doc: PreparedDoc, begin: int) -> bool:
+    """Whether the candidate stands in a comparison that sets someone beside the subject."""
+    toks = doc.tokens
+    j = begin - 1
+    while j > 0 and begin - j <= _MAX_PP_GAP + 1 and toks[j].sent == toks[begin].sent:
+        if toks[j].lower in ("wie", "als", "zu"):
+            return toks[j - 1].lower in _COMPARISON_LEADS and toks[j - 1].sent == toks[begin].sent
+        if not (toks[j].text.isalpha() and toks[j].text.islower()):
+            return False
+        j -= 1
+    return False
+
+
+#: tokens of a genitive chain between a role noun and the comma of its name ("Generalinspekteur
+#: der Geheimdienste, Charles McCullough")
+_MAX_CHAIN = 5
+_CHAIN_STOPS = frozenset({",", ".", ";", ":", "(", ")", "–"})
+#: what may follow the name of such an apposition
+_NAME_ENDS = frozenset({",", ".", ";", "(", ")"})
+
+
+def apposition_name(
+    doc: PreparedDoc, begin: int, end: int, mentions: list[tuple[int, int]], name_type: list[str]
+) -> int | None:
+    """The index in ``mentions`` of the person's name that follows a role phrase as an
+    apposition ("laut Generalinspekteur der Geheimdienste, Charles McCullough, …"): the name is
+    the speaker's mention, the role phrase only describes it. ``None`` when the speaker is
+    itself a name or no such apposition follows."""
+    toks = doc.tokens
+    if any(t == "PER" for t in name_type[begin:end]):
+        return None
+    k = end
+    while (
+        k < len(toks) and k - end <= _MAX_CHAIN and toks[k].text not in _CHAIN_STOPS
+        and toks[k].sent == toks[begin].sent
+    ):
+        k += 1
+    if k >= len(toks) or toks[k].text != "," or k - end > _MAX_CHAIN:
+        return None
+    for i, (b, e) in enumerate(mentions):
+        if b == k + 1 and all(t == "PER" for t in name_type[b:e]) and e < len(toks) and toks[e].text in _NAME_ENDS:
+            return i
+    return None
