@@ -313,7 +313,8 @@ def test_bundled_sets_hold_ids_offsets_and_short_labels_only() -> None:
         assert len(ids) == len(set(ids)), name
         for record in records:
             roles_splits = ("dev", "heldout", *(f"heldout{n}" for n in range(2, 9)))
-            assert record["split"] in (roles_splits if name == "roles.jsonl" else ("dev", "dev2", "heldout", "heldout2"))
+            crossgenre_splits = ("dev", "dev2", "heldout", "heldout2")
+            assert record["split"] in (roles_splits if name == "roles.jsonl" else crossgenre_splits)
             assert set(record) <= {"id", "split", "sha256", "chars", "quotes", "roles"}
             chars = int(record["chars"])  # type: ignore[arg-type]
             for item in record.get("quotes", []) + record.get("roles", []):  # type: ignore[operator]
