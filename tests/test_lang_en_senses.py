@@ -85,3 +85,24 @@ def test_a_speech_noun_with_content_is_still_a_statement(extractor) -> None:  # 
 
 def test_voting_for_a_person_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
     assert _quotes(extractor, "He voted for Mr. Lindqvist in 2008.") == []
+
+
+# ---------------------------------------------------------------- questions and signatures
+
+def test_a_question_put_by_no_one_named_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "Asked if he was ever bullied, the candidate said no.") == ["no"]
+    text = "Asked during a debate why he trailed so badly, Okafor said he would gain ground."
+    assert _quotes(extractor, text) == ["he would gain ground"]
+
+
+def test_a_named_askers_question_stays(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "The mayor was asked by Ms. Lindqvist whether the pier would close."
+    assert _quotes(extractor, text) == ["whether the pier would close"]
+
+
+def test_a_posts_signature_is_no_content() -> None:
+    from onrecord.lang.en.attribution_senses import only_signature
+
+    assert only_signature("https://t.co/8FtYoYE0G3 — Ferry Watch (@ferrywatch) June 28, 2016</tweet>")
+    assert not only_signature("the pier will close in June, https://t.co/8FtYoYE0G3")
+    assert not only_signature("the pier will close in June")

@@ -12,6 +12,10 @@ the report", "saw the remark as a dig"), but not in these:
 * ``declined to comment``, ``refused to elaborate``: refusing to speak, with nothing said (an
   infinitive speech verb without an object or a clause of its own).
 * an imperative that opens a sentence ("Call it a fetish."): the writer's own words.
+* a question put by no one named ("Asked if he was ever bullied, …", "When asked why …"): an
+  interview question, not a statement (guidelines A4); a named asker's question stays.
+* content that is nothing but links, handles, markup and a date (the signature of an embedded
+  post: "https://t.co/… — Ann Roe (@annroe) June 28, 2016</tweet>").
 * a speech noun whose only content is a name, a pronoun or a date after its preposition ("his
   attacks on Mr. Roe", "her criticisms of him", "his view of NATO", "remarks on Saturday"): whom
   or when it was about, not what was said.
@@ -21,8 +25,11 @@ Part of :mod:`onrecord.lang.en.attribution`.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
+from onrecord.lang.en.attribution_base import Attribution
 from onrecord.lang.en.lexicon import Lexicon
 
 #: verbs that refuse what their infinitive names ("declined to comment")
@@ -114,3 +121,20 @@ def _bare_target(tok: Token) -> bool:
 def noun_target_only(comps: list[Token]) -> bool:
     """Whether a speech noun's content names only whom or when it was about ("attacks on him")."""
     return bool(comps) and all(_bare_target(c) for c in comps)
+
+
+def unnamed_question(att: Attribution) -> bool:
+    """A question clause put by no one named ("Asked if he was ever bullied, the candidate said no")."""
+    return att.source is None and att.kind == "indirect"
+
+
+#: links, handles, markup tags, dates and dashes: what a post's signature is made of
+_SIGNATURE = re.compile(r"https?://\S+|@\w+|</?[A-Za-z][^>]*>|\b(?:January|February|March|April|May|June|July|August"
+                        r"|September|October|November|December)\b|\d+|[^\w\s]")
+
+
+def only_signature(text: str) -> bool:
+    """Whether content holds nothing but links, handles, markup, dates and at most three other
+    words (a name): an embedded post's signature, not a statement."""
+    words = _SIGNATURE.sub(" ", text).split()
+    return bool(re.search(r"https?://|</?[A-Za-z][^>]*>", text)) and len(words) <= 3
