@@ -106,3 +106,8 @@ def test_a_posts_signature_is_no_content() -> None:
     assert only_signature("https://t.co/8FtYoYE0G3 — Ferry Watch (@ferrywatch) June 28, 2016</tweet>")
     assert not only_signature("the pier will close in June, https://t.co/8FtYoYE0G3")
     assert not only_signature("the pier will close in June")
+
+
+def test_liking_and_pitching_are_no_statements(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "It took months to seat a magistrate that both parties actually like.") == []
+    assert _quotes(extractor, "Lindqvist pitched six innings for the Harbour Hawks.") == []
