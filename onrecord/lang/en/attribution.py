@@ -153,6 +153,7 @@ from onrecord.lang.en.attribution_phrases import (
     in_evidence,
     noun_cue,
 )
+from onrecord.lang.en.attribution_senses import only_signature
 from onrecord.lang.en.attribution_sources import (
     CONTRACTED_HAS,
     DASHES,
@@ -376,5 +377,8 @@ def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: Le
                                                                      for k in claimed))
     for att in atts:
         _stretch(att, quotes, doc_text(doc))
+    text = doc_text(doc)
+    # a post's signature ("https://t.co/… — Ann Roe (@annroe) June 28, 2016") is no statement
+    atts = [a for a in atts if not only_signature(" ".join(text[b:e] for b, e in a.content))]
     atts = carry_over(doc_text(doc), atts, quotes, lex)
     return resolve_overlaps(split_coordinated_reports(doc, dedupe(atts)))

@@ -87,7 +87,7 @@ def clause_content(verb: Token, classes: frozenset[str], lemma: str) -> tuple[li
 
 
 #: verbs of speaking whose "on" phrase may name the terms or the medium, not the topic
-SPEAK_ON_LEMMAS = frozenset({"speak", "talk"})
+SPEAK_ON_LEMMAS = frozenset({"speak", "talk", "write", "post", "tweet", "say"})
 #: the terms of speaking ("on condition of anonymity", "on his behalf", "on the record")
 SPEAKING_TERMS = frozenset({"condition", "conditions", "behalf", "record", "background"})
 MEDIUM_TYPES = ("ORG", "PERSON", "GPE", "FAC", "LOC", "DATE", "TIME", "WORK_OF_ART")

@@ -20,6 +20,7 @@ from onrecord.lang.en.attribution_base import (
     human_subject,
 )
 from onrecord.lang.en.attribution_content import _infinitive, clause_extent, drop_trailing_aside
+from onrecord.lang.en.attribution_senses import noun_target_only
 from onrecord.lang.en.attribution_sources import find_subject, issuer_of, named_in_np, source_span, usable_source
 from onrecord.lang.en.lexicon import Lexicon, load_lexicon
 from onrecord.lang.en.spans import (
@@ -82,8 +83,8 @@ def noun_cue(noun: Token, sent: SpacySpan, lemma: LemmaFn) -> Attribution | None
     if not comps and noun.dep_ == "nsubj" and head.lower_ in ("is", "was", "'s", "’s"):
         comps = [c for c in head.children if c.dep_ in ("attr", "ccomp") and c.i > head.i]
         cue_extra = [head] if comps else []
-    if not comps:
-        return None
+    if not comps or noun_target_only(comps):
+        return None  # "his attacks on Mr. Roe": whom it was about, not what was said
     content_idx: set[int] = set()
     for c in comps:
         content_idx |= subtree_indices(c)

@@ -28,6 +28,7 @@ from onrecord.lang.en.attribution_content import (
     drop_trailing_aside,
     object_tail,
 )
+from onrecord.lang.en.attribution_senses import clause_is_no_statement, object_is_no_statement, unnamed_question
 from onrecord.lang.en.attribution_sources import (
     _gerund,
     adjacent_speaker,
@@ -145,7 +146,7 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
         return None  # "went to see the band play", "waited to see what would happen": watching, not reporting
     asked = asked_cue(verb, sent, quotes) if asked_passive(verb, lemma) else None
     if asked is not None:
-        return asked
+        return None if unnamed_question(asked) else asked  # an interview question is no statement
     subject = find_subject(verb)
     if subject is not None and subject.ent_type_ in ("DATE", "TIME"):
         subject = adjacent_speaker(verb)  # "Warren said Saturday" parsed with the date as subject
@@ -168,6 +169,10 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
     comps, ctype = clause_content(verb, classes, lemma)
     if ctype == "object" and not _object_reporter(verb, subject):
         comps, ctype = [], ""  # "They were denied visas": the object is no one's statement
+    if ctype == "object" and object_is_no_statement(verb, lemma, classes, comps, subject, lex):
+        comps, ctype = [], ""  # "confirmed a judge", "declined to comment", "Call it a fetish."
+    if ctype == "clause" and clause_is_no_statement(classes, comps):
+        comps, ctype = [], ""  # "have seen their incomes rise": experience, not a view
     content_idx: set[int] = set()
     for c in comps:
         content_idx |= clause_extent(verb, c, subject, sent) if ctype == "clause" else subtree_indices(c)

@@ -1,0 +1,140 @@
+"""Senses of English cue verbs in which their object is no statement (cross-genre guidelines A4).
+
+A cue verb with a noun-phrase or infinitive object reports a statement in most uses ("confirmed
+the report", "saw the remark as a dig"), but not in these:
+
+* cue class ``as-only`` (see, view, regard): an object is a view only with an ``as`` phrase
+  ("saw the program as a threat"); otherwise seeing is experiencing ("have seen their incomes
+  rise", "who see incomes rising": a non-finite clause). A finite clause still is a view ("sees
+  that …", "saw they were wrong").
+* cue class ``person-none`` (confirm): a person as the whole object is who was confirmed in an
+  office, not what was said ("the Senate confirmed a judge", "confirming judges").
+* ``declined to comment``, ``refused to elaborate``: refusing to speak, with nothing said (an
+  infinitive speech verb without an object or a clause of its own).
+* an imperative that opens a sentence ("Call it a fetish."): the writer's own words.
+* a question put by no one named ("Asked if he was ever bullied, …", "When asked why …"): an
+  interview question, not a statement (guidelines A4); a named asker's question stays.
+* content that is nothing but links, handles, markup and a date (the signature of an embedded
+  post: "https://t.co/… — Ann Roe (@annroe) June 28, 2016</tweet>").
+* a speech noun whose only content is a name, a pronoun or a date after its preposition ("his
+  attacks on Mr. Roe", "her criticisms of him", "his view of NATO", "remarks on Saturday"): whom
+  or when it was about, not what was said.
+
+Part of :mod:`onrecord.lang.en.attribution`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from onrecord.lang.en.attribution_base import Attribution
+from onrecord.lang.en.lexicon import Lexicon
+
+#: verbs that refuse what their infinitive names ("declined to comment")
+REFUSAL_LEMMAS = frozenset({"decline", "refuse"})
+
+
+def _has_as(verb: Token, comps: list[Token]) -> bool:
+    """An ``as`` phrase on the verb or on one of its objects ("saw it as", "saw the remark as")."""
+    heads = [verb, *comps]
+    return any(c.dep_ == "prep" and c.lower_ == "as" for h in heads for c in h.children) \
+        or any(c.dep_ == "oprd" for c in verb.children)
+
+
+def _person(tok: Token, lex: Lexicon) -> bool:
+    """A person named or described: a name, a pronoun, or a person noun ("a judge", "68 nominees")."""
+    if any(c.dep_ in ("relcl", "acl", "ccomp") for c in tok.children):
+        return False
+    low = tok.lower_
+    singular = low[:-1] if low.endswith("s") else low
+    return tok.ent_type_ == "PERSON" or low in ("him", "her", "them") \
+        or tok.pos_ in ("NOUN", "PROPN") and (low in lex.person_nouns or singular in lex.person_nouns)
+
+
+def _bare_speech_infinitive(tok: Token, lex: Lexicon) -> bool:
+    """An infinitive speech verb with nothing said ("to comment", "to elaborate", "to say more")."""
+    if tok.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    if "speech" not in lex.cue_classes(tok.lower_):
+        return False
+    return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "attr") for c in tok.children)
+
+
+def _imperative(verb: Token, subject: Token | None) -> bool:
+    """A bare verb opening its sentence without a subject ("Call it a fetish.")."""
+    if subject is not None or verb.tag_ != "VB" or verb.dep_ != "ROOT":
+        return False
+    first = next((t for t in verb.sent if not (t.is_punct or t.is_space)), None)
+    return first is not None and first.i == verb.i
+
+
+#: tags of a finite verb or auxiliary: "sees that incomes rise", "saw they were wrong"
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite(clause: Token) -> bool:
+    """A finite clause or one opened by a complementiser ("incomes rising", "the rate fall" are not)."""
+    return clause.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass", "mark") and (c.tag_ in FINITE_TAGS
+                                                                                     or c.dep_ == "mark")
+                                             for c in clause.children)
+
+
+def clause_is_no_statement(classes: frozenset[str], comps: list[Token]) -> bool:
+    """Whether the clause content of a cue verb is no statement: a non-finite clause after a verb of
+    seeing ("have seen their jobless rate fall", "who see incomes rising") is experience."""
+    return "as-only" in classes and bool(comps) and not any(_finite(c) for c in comps)
+
+
+def object_is_no_statement(verb: Token, lemma: str, classes: frozenset[str], comps: list[Token],
+                           subject: Token | None, lex: Lexicon) -> bool:
+    """Whether the object content of a cue verb is no statement in this use (see the module docstring)."""
+    if not comps:
+        return False
+    if "as-only" in classes and not _has_as(verb, comps):
+        return True
+    if "person-none" in classes and all(_person(c, lex) for c in comps):
+        return True
+    if lemma in REFUSAL_LEMMAS and all(_bare_speech_infinitive(c, lex) for c in comps):
+        return True
+    return _imperative(verb, subject)
+
+
+#: entity types of a bare name or time after a speech noun ("attacks on Roe", "remarks on Monday")
+TARGET_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "DATE", "TIME"})
+#: pronouns that name whom a speech noun is about ("attacks on him")
+TARGET_PRONOUNS = frozenset({"him", "her", "them", "it", "us", "me", "you"})
+
+
+def _bare_target(tok: Token) -> bool:
+    """A prepositional object that is only a pronoun, a name or a date (nothing said about it)."""
+    if tok.dep_ != "pobj":
+        return False
+    if tok.lower_ in TARGET_PRONOUNS:
+        return True
+    words = [t for t in tok.subtree if not (t.is_punct or t.is_space)]
+    return tok.ent_type_ in TARGET_TYPES and all(t.ent_type_ == tok.ent_type_ or t.dep_ in ("det", "compound")
+                                                 and t.pos_ != "NOUN" for t in words)
+
+
+def noun_target_only(comps: list[Token]) -> bool:
+    """Whether a speech noun's content names only whom or when it was about ("attacks on him")."""
+    return bool(comps) and all(_bare_target(c) for c in comps)
+
+
+def unnamed_question(att: Attribution) -> bool:
+    """A question clause put by no one named ("Asked if he was ever bullied, the candidate said no")."""
+    return att.source is None and att.kind == "indirect"
+
+
+#: links, handles, markup tags, dates and dashes: what a post's signature is made of
+_SIGNATURE = re.compile(r"https?://\S+|@\w+|</?[A-Za-z][^>]*>|\b(?:January|February|March|April|May|June|July|August"
+                        r"|September|October|November|December)\b|\d+|[^\w\s]")
+
+
+def only_signature(text: str) -> bool:
+    """Whether content holds nothing but links, handles, markup, dates and at most three other
+    words (a name): an embedded post's signature, not a statement."""
+    words = _SIGNATURE.sub(" ", text).split()
+    return bool(re.search(r"https?://|</?[A-Za-z][^>]*>", text)) and len(words) <= 3

