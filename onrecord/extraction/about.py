@@ -11,7 +11,7 @@ missed there (:func:`_name_keys`, :func:`_compound_keys`, :func:`_missed_mention
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from onrecord.extraction.stance_doc import _Doc, _inside
 from onrecord.extraction.stance_lexicon import _ADJECTIVE_ENDINGS, _QUOTE_MARKS, LemmaFn, StanceLexicon, _is_head
@@ -76,6 +76,30 @@ def _common_nouns(doc: _Doc, entities: Sequence[Entity]) -> frozenset[str]:
                 if not person and not w.lower.endswith(_ADJECTIVE_ENDINGS):
                     break  # "ein von Peking dominiertes …": only adjectives stand between article and noun
     return frozenset(found)
+
+
+def _dictionary_nouns(doc: _Doc, entities: Sequence[Entity], noun: Callable[[str], bool]) -> frozenset[str]:
+    """Ids of one-word entities whose name ``noun`` (a language's dictionary test) takes for a
+    common noun and that no mention writes right after a definite article ("an Bord", "in
+    Ruhe", "die geplante Aktion": a name tagger's false names; a common noun names nobody,
+    guidelines 1). An article right before the name keeps it ("die Union", "am Ring"); persons
+    (a last name may be a noun) and acronyms are left out."""
+    articles = doc.lex.of("article") | doc.lex.of("fused_article")
+    found: set[str] = set()
+    for entity in entities:
+        name = entity.name.strip()
+        if entity.type == "person" or " " in name or _acronym(name) or not noun(name):
+            continue
+        if any(_after_article(doc, b, articles) for b, _ in entity.mentions):
+            continue
+        found.add(entity.id)
+    return frozenset(found)
+
+
+def _after_article(doc: _Doc, pos: int, articles: frozenset[str]) -> bool:
+    """Whether the word right before ``pos`` in its sentence is one of ``articles``."""
+    before = doc.between(doc.sentence(pos)[0], pos)[-1:]
+    return bool(before) and before[0].lower in articles
 
 
 def _descriptions(entities: Sequence[Entity], lex: StanceLexicon) -> frozenset[str]:
