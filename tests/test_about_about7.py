@@ -79,3 +79,22 @@ def test_a_name_after_the_article_still_counts() -> None:
         text, "die Union lehne den Vorschlag aus Berlin ab", [("Union", "organization"), ("Berlin", "location")]
     )
     assert found == ["Union", "Berlin"], found
+
+
+@pytest.mark.parametrize(
+    "quote",
+    ["für Destiny erscheine im Herbst eine Erweiterung", "alle Destiny-Spieler bekämen im Herbst eine Erweiterung"],
+)
+def test_the_name_after_a_joined_common_noun_names_the_entity(quote: str) -> None:
+    """ "Open-World-Shooter Destiny" as one name: "Destiny" alone, or opening a compound, later
+    names it (the name tagger joined a common noun to the name)."""
+    text = f"Der Open-World-Shooter Destiny verkauft sich gut. Ein Sprecher sagte, {quote}."
+    found = _about(text, quote, [("Open-World-Shooter Destiny", "organization")])
+    assert found == ["Open-World-Shooter Destiny"], found
+
+
+def test_a_joined_name_gives_no_key_when_it_is_a_noun_too() -> None:
+    """ "Zeit Gegenstand" (two common nouns the tagger joined) names nothing by "Gegenstand"."""
+    text = "Die Sache ist seit geraumer Zeit Gegenstand der Ermittlungen. Ein Sprecher sagte, der Gegenstand sei klein."
+    found = _about(text, "der Gegenstand sei klein", [("Zeit Gegenstand", "organization")])
+    assert found == [], found

@@ -24,10 +24,16 @@ __all__ = ["ABOUT_TYPES", "about_entities"]
 ABOUT_TYPES = frozenset({"person", "organization", "location", "other"})
 
 
-def _name_keys(entities: Sequence[Entity], lex: StanceLexicon, common: frozenset[str]) -> dict[str, str]:
+def _name_keys(
+    entities: Sequence[Entity],
+    lex: StanceLexicon,
+    common: frozenset[str],
+    noun: Callable[[str], bool] | None = None,
+) -> dict[str, str]:
     """Words that name one entity when a mention was missed: a person's last name ("Mogherini"
-    for Federica Mogherini) and, where case marks names, a one-word name ("Kosovo"); a word two
-    entities share names neither."""
+    for Federica Mogherini), where case marks names a one-word name ("Kosovo"), and with
+    ``noun`` the name after a common noun that the name tagger joined to it ("Standort Hilden",
+    "Shooter Destiny": :func:`_described_name`); a word two entities share names neither."""
     keys: dict[str, set[str]] = {}
     for entity in entities:
         if entity.type not in ABOUT_TYPES or entity.id in common:
@@ -39,7 +45,17 @@ def _name_keys(entities: Sequence[Entity], lex: StanceLexicon, common: frozenset
             # German: a place (a name without an article where case does not tell; "Haditha") or
             # an acronym ("IWF"); common nouns are left out by ``common``
             keys.setdefault(parts[0], set()).add(entity.id)
+        elif noun is not None and len(parts) == 2 and _described_name(parts, noun):
+            keys.setdefault(parts[1], set()).add(entity.id)
     return {k: next(iter(v)) for k, v in keys.items() if len(v) == 1 and len(k) > 2 and k[:1].isupper()}
+
+
+def _described_name(parts: list[str], noun: Callable[[str], bool]) -> bool:
+    """Whether a two-word name is a common noun (``noun``; the last part of a hyphenated
+    compound: "Open-World-Shooter") followed by a name that is no common noun ("Standort
+    Hilden", "Provinz Faryab")."""
+    head, name = parts[0].rsplit("-", 1)[-1], parts[1]
+    return name[:1].isupper() and not _acronym(head) and noun(head) and not noun(name)
 
 
 def _acronym(word: str) -> bool:

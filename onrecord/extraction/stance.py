@@ -601,7 +601,7 @@ def annotate(
     if noun is not None:
         common |= _dictionary_nouns(doc, entities, noun)
     described = _descriptions(entities, lex)
-    keys = _name_keys(entities, lex, common | described)
+    keys = _name_keys(entities, lex, common | described, noun)
     compounds = _compound_keys(entities, keys, common | described)
     unnamed = _unnamed(doc, entities)
     out: list[Quote] = []
