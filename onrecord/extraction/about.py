@@ -35,6 +35,7 @@ def _name_keys(
     ``noun`` the name after a common noun that the name tagger joined to it ("Standort Hilden",
     "Shooter Destiny": :func:`_described_name`); a word two entities share names neither."""
     keys: dict[str, set[str]] = {}
+    joined: dict[str, set[str]] = {}
     for entity in entities:
         if entity.type not in ABOUT_TYPES or entity.id in common:
             continue
@@ -46,15 +47,24 @@ def _name_keys(
             # an acronym ("IWF"); common nouns are left out by ``common``
             keys.setdefault(parts[0], set()).add(entity.id)
         elif noun is not None and len(parts) == 2 and _described_name(parts, noun):
-            keys.setdefault(parts[1], set()).add(entity.id)
+            joined.setdefault(parts[1], set()).add(entity.id)
+    for key, ids in joined.items():
+        # a weaker key: a name another entity is keyed by already ("Salzburg" of "Universität
+        # Salzburg" next to the city) stays the other entity's
+        if key not in keys and not any(key in e.name.split() for e in entities if e.id not in ids):
+            keys[key] = ids
     return {k: next(iter(v)) for k, v in keys.items() if len(v) == 1 and len(k) > 2 and k[:1].isupper()}
 
 
 def _described_name(parts: list[str], noun: Callable[[str], bool]) -> bool:
     """Whether a two-word name is a common noun (``noun``; the last part of a hyphenated
-    compound: "Open-World-Shooter") followed by a name that is no common noun ("Standort
-    Hilden", "Provinz Faryab")."""
+    compound: "Open-World-Shooter") followed by a name that is no common noun nor a genitive
+    ("Standort Hilden", "Provinz Faryab"); a place's adjective in "-er" is no such noun."""
     head, name = parts[0].rsplit("-", 1)[-1], parts[1]
+    if head == parts[0] and head.endswith("er"):
+        return False  # a place's adjective ("Wiener Flughafen"), no common noun before a name
+    if name.endswith("s"):
+        return False  # a genitive ("Identitätskrise Klosterneuburgs"): a description of the noun
     return name[:1].isupper() and not _acronym(head) and noun(head) and not noun(name)
 
 
@@ -98,7 +108,7 @@ def _dictionary_nouns(doc: _Doc, entities: Sequence[Entity], noun: Callable[[str
     """Ids of one-word entities whose name ``noun`` (a language's dictionary test) takes for a
     common noun and that no mention writes right after a definite article ("an Bord", "in
     Ruhe", "die geplante Aktion": a name tagger's false names; a common noun names nobody,
-    guidelines 1). An article right before the name keeps it ("die Union", "am Ring"); persons
+    guidelines 1). An article right before a mention keeps it ("die Union", "am Ring"); persons
     (a last name may be a noun) and acronyms are left out."""
     articles = doc.lex.of("article") | doc.lex.of("fused_article")
     found: set[str] = set()
@@ -106,16 +116,26 @@ def _dictionary_nouns(doc: _Doc, entities: Sequence[Entity], noun: Callable[[str
         name = entity.name.strip()
         if entity.type == "person" or " " in name or _acronym(name) or not noun(name):
             continue
-        if any(_after_article(doc, b, articles) for b, _ in entity.mentions):
+        if any(_after_article(doc, mention, articles) for mention in entity.mentions):
             continue
         found.add(entity.id)
     return frozenset(found)
 
 
-def _after_article(doc: _Doc, pos: int, articles: frozenset[str]) -> bool:
-    """Whether the word right before ``pos`` in its sentence is one of ``articles``."""
-    before = doc.between(doc.sentence(pos)[0], pos)[-1:]
-    return bool(before) and before[0].lower in articles
+def _after_article(doc: _Doc, mention: Span, articles: frozenset[str]) -> bool:
+    """Whether a mention opens with a definite article or follows one, perhaps across
+    capitalised words of the name ("das Burgenland", "im Deutschen Bundestag"; not "die
+    geplante Aktion")."""
+    b, e = mention
+    words = doc.between(b, e)
+    if words and words[0].lower in articles:
+        return True
+    for w in reversed(doc.between(doc.sentence(b)[0], b)[-3:]):
+        if w.lower in articles:
+            return True
+        if not w.text[:1].isupper():
+            return False
+    return False
 
 
 def _descriptions(entities: Sequence[Entity], lex: StanceLexicon) -> frozenset[str]:

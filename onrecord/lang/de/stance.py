@@ -12,15 +12,15 @@ from dataclasses import replace
 from functools import cache, partial
 
 from onrecord.extraction.stance import StanceLexicon, annotate, load_lexicon
-from onrecord.lang.de.common_words import CommonWords
+from onrecord.lang.de.common_words import KNOWN, CommonWords
 from onrecord.lang.de.lexicon import data_lines, lexicon
 from onrecord.model import Entity, Quote
 
 __all__ = ["annotate_quotes", "declined_noun", "stance_lexicon"]
 
-#: plural and dative endings of German common nouns ("Aktion-en", "Bord-e", "Bild-er", "Ruhe-n");
-#: the genitive "-s" is left out, since names take it too ("Berlins")
-_PLURAL_ENDINGS = ("e", "en", "n", "er")
+#: plural endings of German common nouns ("Aktion-en", "Bild-er", "Ruhe-n"); the genitive "-s"
+#: and the old dative "-e" are left out, since names take them too ("Berlins", "im Burgenlande")
+_PLURAL_ENDINGS = ("en", "n", "er")
 
 
 @cache
@@ -32,13 +32,13 @@ def stance_lexicon() -> StanceLexicon:
 
 def declined_noun(words: CommonWords, name: str) -> bool:
     """Whether a one-word name is a common noun by the dictionary: some plural or dative form
-    of it is an inflected form there ("Aktion" → "Aktionen", "Bord" → "Borde", "Ruhe" →
-    "Ruhen"; a name has none: "Syrien", "Microsoft"). An "-en" form of a word that is the
+    of it is an inflected form there ("Aktion" → "Aktionen", "Bord" → "Borden", "Ruhe" →
+    "Ruhen"; a name has none: "Syrien", "Microsoft", "Burgenland"). An "-en" form of a word that is the
     name plus "e" belongs to that word ("Dellen" of "Delle", not of "Dell")."""
     if len(name) < 3 or not name[:1].isupper() or not name[1:].islower():
         return False
     for ending in _PLURAL_ENDINGS:
-        if ending == "en" and words(name + "e") is not None:
+        if ending == "en" and words(name + "e") == KNOWN:
             continue
         if words.is_inflected(name + ending):
             return True
