@@ -11,7 +11,7 @@ missed there (:func:`_name_keys`, :func:`_compound_keys`, :func:`_missed_mention
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from onrecord.extraction.stance_doc import _Doc, _inside
 from onrecord.extraction.stance_lexicon import _ADJECTIVE_ENDINGS, _QUOTE_MARKS, LemmaFn, StanceLexicon, _is_head
@@ -24,11 +24,18 @@ __all__ = ["ABOUT_TYPES", "about_entities"]
 ABOUT_TYPES = frozenset({"person", "organization", "location", "other"})
 
 
-def _name_keys(entities: Sequence[Entity], lex: StanceLexicon, common: frozenset[str]) -> dict[str, str]:
+def _name_keys(
+    entities: Sequence[Entity],
+    lex: StanceLexicon,
+    common: frozenset[str],
+    noun: Callable[[str], bool] | None = None,
+) -> dict[str, str]:
     """Words that name one entity when a mention was missed: a person's last name ("Mogherini"
-    for Federica Mogherini) and, where case marks names, a one-word name ("Kosovo"); a word two
-    entities share names neither."""
+    for Federica Mogherini), where case marks names a one-word name ("Kosovo"), and with
+    ``noun`` the name after a common noun that the name tagger joined to it ("Standort Hilden",
+    "Shooter Destiny": :func:`_described_name`); a word two entities share names neither."""
     keys: dict[str, set[str]] = {}
+    joined: dict[str, set[str]] = {}
     for entity in entities:
         if entity.type not in ABOUT_TYPES or entity.id in common:
             continue
@@ -39,7 +46,26 @@ def _name_keys(entities: Sequence[Entity], lex: StanceLexicon, common: frozenset
             # German: a place (a name without an article where case does not tell; "Haditha") or
             # an acronym ("IWF"); common nouns are left out by ``common``
             keys.setdefault(parts[0], set()).add(entity.id)
+        elif noun is not None and len(parts) == 2 and _described_name(parts, noun):
+            joined.setdefault(parts[1], set()).add(entity.id)
+    for key, ids in joined.items():
+        # a weaker key: a name another entity is keyed by already ("Salzburg" of "Universität
+        # Salzburg" next to the city) stays the other entity's
+        if key not in keys and not any(key in e.name.split() for e in entities if e.id not in ids):
+            keys[key] = ids
     return {k: next(iter(v)) for k, v in keys.items() if len(v) == 1 and len(k) > 2 and k[:1].isupper()}
+
+
+def _described_name(parts: list[str], noun: Callable[[str], bool]) -> bool:
+    """Whether a two-word name is a common noun (``noun``; the last part of a hyphenated
+    compound: "Open-World-Shooter") followed by a name that is no common noun nor a genitive
+    ("Standort Hilden", "Provinz Faryab"); a place's adjective in "-er" is no such noun."""
+    head, name = parts[0].rsplit("-", 1)[-1], parts[1]
+    if head == parts[0] and head.endswith("er"):
+        return False  # a place's adjective ("Wiener Flughafen"), no common noun before a name
+    if name.endswith("s"):
+        return False  # a genitive ("Identitätskrise Klosterneuburgs"): a description of the noun
+    return name[:1].isupper() and not _acronym(head) and noun(head) and not noun(name)
 
 
 def _acronym(word: str) -> bool:
@@ -76,6 +102,40 @@ def _common_nouns(doc: _Doc, entities: Sequence[Entity]) -> frozenset[str]:
                 if not person and not w.lower.endswith(_ADJECTIVE_ENDINGS):
                     break  # "ein von Peking dominiertes …": only adjectives stand between article and noun
     return frozenset(found)
+
+
+def _dictionary_nouns(doc: _Doc, entities: Sequence[Entity], noun: Callable[[str], bool]) -> frozenset[str]:
+    """Ids of one-word entities whose name ``noun`` (a language's dictionary test) takes for a
+    common noun and that no mention writes right after a definite article ("an Bord", "in
+    Ruhe", "die geplante Aktion": a name tagger's false names; a common noun names nobody,
+    guidelines 1). An article right before a mention keeps it ("die Union", "am Ring"); persons
+    (a last name may be a noun) and acronyms are left out."""
+    articles = doc.lex.of("article") | doc.lex.of("fused_article")
+    found: set[str] = set()
+    for entity in entities:
+        name = entity.name.strip()
+        if entity.type == "person" or " " in name or _acronym(name) or not noun(name):
+            continue
+        if any(_after_article(doc, mention, articles) for mention in entity.mentions):
+            continue
+        found.add(entity.id)
+    return frozenset(found)
+
+
+def _after_article(doc: _Doc, mention: Span, articles: frozenset[str]) -> bool:
+    """Whether a mention opens with a definite article or follows one, perhaps across
+    capitalised words of the name ("das Burgenland", "im Deutschen Bundestag"; not "die
+    geplante Aktion")."""
+    b, e = mention
+    words = doc.between(b, e)
+    if words and words[0].lower in articles:
+        return True
+    for w in reversed(doc.between(doc.sentence(b)[0], b)[-3:]):
+        if w.lower in articles:
+            return True
+        if not w.text[:1].isupper():
+            return False
+    return False
 
 
 def _descriptions(entities: Sequence[Entity], lex: StanceLexicon) -> frozenset[str]:

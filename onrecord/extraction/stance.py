@@ -33,13 +33,14 @@ from here too.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from onrecord.extraction.about import ABOUT_TYPES as ABOUT_TYPES
 from onrecord.extraction.about import (
     _common_nouns,
     _compound_keys,
     _descriptions,
+    _dictionary_nouns,
     _inflected_nouns,
     _name_keys,
     _unnamed,
@@ -582,17 +583,25 @@ def _opening_negated(opening: list[Word], lex: StanceLexicon, lemma: LemmaFn) ->
 
 
 def annotate(
-    text: str, quotes: list[Quote], entities: Sequence[Entity], lex: StanceLexicon, lemma: LemmaFn
+    text: str,
+    quotes: list[Quote],
+    entities: Sequence[Entity],
+    lex: StanceLexicon,
+    lemma: LemmaFn,
+    noun: Callable[[str], bool] | None = None,
 ) -> list[Quote]:
-    """The quotes with ``stance``, ``negated``, ``source_anonymity`` and ``about`` set."""
+    """The quotes with ``stance``, ``negated``, ``source_anonymity`` and ``about`` set; ``noun``
+    tells a one-word name that is a common noun (:func:`_dictionary_nouns`)."""
     if not quotes:
         return quotes
     doc = _Doc(text, entities, lex)
     by_id = {e.id: e for e in entities}
     types = {e.id: e.type for e in entities}
     common = _common_nouns(doc, entities) | _inflected_nouns(doc, entities, lemma)
+    if noun is not None:
+        common |= _dictionary_nouns(doc, entities, noun)
     described = _descriptions(entities, lex)
-    keys = _name_keys(entities, lex, common | described)
+    keys = _name_keys(entities, lex, common | described, noun)
     compounds = _compound_keys(entities, keys, common | described)
     unnamed = _unnamed(doc, entities)
     out: list[Quote] = []

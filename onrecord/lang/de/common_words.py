@@ -46,6 +46,10 @@ class CommonWords:
             return INFLECTED
         return None
 
+    def is_inflected(self, word: str) -> bool:
+        """Whether the dictionary knows ``word`` as an inflected form of some lemma ("Aktionen")."""
+        return _contains(self.inflected, _hash(word))
+
     @classmethod
     def from_forms(cls, forms: dict[str, str]) -> CommonWords:
         """From a form → lemma mapping."""

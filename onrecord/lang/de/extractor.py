@@ -10,11 +10,12 @@ from pathlib import Path
 
 from onrecord.extraction import ExtractionResult
 from onrecord.lang.de.attribution import Attribution, SpanSets, attribute
+from onrecord.lang.de.common_words import CommonWords
 from onrecord.lang.de.entities import build_entities
 from onrecord.lang.de.labels import CLASS_TO_KIND, TokenSpan
 from onrecord.lang.de.lemmas import LemmaTable
 from onrecord.lang.de.linear import LinearModel
-from onrecord.lang.de.ner import NamedSpan, NerTagger
+from onrecord.lang.de.ner import COMMON_WORDS_FILE, NamedSpan, NerTagger
 from onrecord.lang.de.sentences import SentenceClassifier
 from onrecord.lang.de.speakers import Candidate
 from onrecord.lang.de.stance import annotate_quotes
@@ -71,6 +72,8 @@ class GermanExtractor:
         self.tagger = Tagger(model_dir / TAGGER_FILE, SentenceClassifier.load(model_dir / SENTENCE_FILE))
         self.ranker = LinearModel.load(model_dir / RANKER_FILE)
         self.ner = NerTagger(model_dir / NER_FILE) if (model_dir / NER_FILE).exists() else None
+        common_path = model_dir / COMMON_WORDS_FILE
+        self.common_words = CommonWords.load(common_path) if common_path.exists() else None
 
     @classmethod
     def from_bundled(cls) -> GermanExtractor:
@@ -113,7 +116,8 @@ class GermanExtractor:
                     confidence=round(min(1.0, max(0.0, conf)), 3),
                 )
             )
-        return ExtractionResult(quotes=annotate_quotes(text, quotes, entities, self.lemmas), entities=entities)
+        annotated = annotate_quotes(text, quotes, entities, self.lemmas, self.common_words)
+        return ExtractionResult(quotes=annotated, entities=entities)
 
     def extract_many(self, texts: list[str]) -> list[ExtractionResult]:
         return [self.extract(t) for t in texts]
