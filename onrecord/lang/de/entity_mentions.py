@@ -141,13 +141,18 @@ def _is_group(doc: PreparedDoc, head: int) -> bool:
     return not (is_role(tok) and (article in _INDEFINITE or article in ("der", "dem", "des")))
 
 
-def _holder(state: _State, role_word: str) -> _Building | None:
+def _holder(state: _State, role_word: str, organization: str | None = None) -> _Building | None:
     """The most recent person holding a role whose noun ends in ``role_word`` ("die
-    Ministerin" → "Außenministerin Anna Müller")."""
+    Ministerin" → "Außenministerin Anna Müller"); for a phrase that names an ``organization``
+    ("Coach der Red Bull Juniors"), one holding that role in that organisation (the coach of
+    another club is someone else)."""
     want = role_word.lower()
     holders = [
         b for b in state.building
-        if b.type == "person" and any(r.head and r.head.lower().endswith(want) for r in b.roles)
+        if b.type == "person" and any(
+            r.head and r.head.lower().endswith(want) and (organization is None or r.organization == organization)
+            for r in b.roles
+        )
     ]
     return max(holders, key=lambda b: state.last_seen.get(id(b), -1), default=None)
 
@@ -326,7 +331,7 @@ def _described_person(state: _State, doc: PreparedDoc, phrase: RoleMatch) -> _Bu
 def _unnamed_role(state: _State, doc: PreparedDoc, cand: Candidate | None, phrase: RoleMatch) -> None:
     """A role phrase without a name: its earlier holder, else a new person named by it."""
     article = doc.tokens[phrase.begin].lower
-    target = _holder(state, phrase.head or "") if article not in _INDEFINITE else None
+    target = _holder(state, phrase.head or "", phrase.organization) if article not in _INDEFINITE else None
     span = _char_span(doc, phrase.begin, phrase.end)
     described = False
     if target is None and article in ("der", "die") and not phrase.plural:
@@ -381,7 +386,7 @@ def _named(
                          prefix_role, subject, appos, second) if r is not None]
     roles = affiliations_after(doc, end, roles, kinds)
     roles = described_body_names(doc, possessive_organisation(doc, roles, kinds), kinds)
-    if not is_name(words, gaz, ner, bool(roles)) and not is_speaker:
+    if not is_name(words, gaz, ner, bool(roles)) and not is_speaker and not _known_surname(state, words):
         return
     if quoted and not (ner & {"PER", "ORG", "LOC"} or words[0] in gaz.first_names or _known_place(" ".join(words))):
         return
@@ -407,6 +412,18 @@ def _named(
     state.names.append((start, end, ent))
     state.roles.extend((r.begin, r.end, ent) for r in roles)
     state.seen(ent, name_span, cand if is_speaker or cand.begin == view.begin else None)
+
+
+def _known_surname(state: _State, words: list[str]) -> bool:
+    """A lone word that is the last name of a person the text named in full before ("Thorsten
+    Fink … Fink kehrt zurück"): a later mention of that person, whatever the word also means as
+    a noun ("Fink", "Kurz") and whether or not the NER tagger saw it."""
+    if len(words) != 1:
+        return False
+    return any(
+        b.type == "person" and b.cluster is not None and len(b.name.split()) > 1 and b.name.split()[-1] == words[0]
+        for b in state.building
+    )
 
 
 #: contractions of a preposition and the definite article ("im Radio", "vom Band")

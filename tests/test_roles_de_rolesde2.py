@@ -1,0 +1,62 @@
+"""German roles by general mechanisms (issue 13 point 2, branch rolesde2): a person's last name
+alone is a mention of that person, a role phrase naming another organisation is no earlier
+holder's, and the families below. Original sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from onrecord.extraction import ExtractionResult
+from onrecord.lang import get_extractor
+from onrecord.lang.de.entity_mentions import _Building, _holder, _State
+from onrecord.lang.de.roles import RoleMatch
+from onrecord.model import Entity
+
+Extract = Callable[[str], ExtractionResult]
+
+
+@pytest.fixture(scope="module")
+def extract() -> Extract:
+    return get_extractor("de").extract
+
+
+def _entity(result: ExtractionResult, name: str) -> Entity:
+    matches = [e for e in result.entities if e.name == name]
+    assert matches, f"no entity {name!r}: {[e.name for e in result.entities]}"
+    return matches[0]
+
+
+def _roles(result: ExtractionResult, name: str) -> list[tuple[str | None, str | None, str | None, bool]]:
+    return [(r.title, r.organization, r.place, r.former) for r in _entity(result, name).roles]
+
+
+def test_last_name_alone_is_a_mention_of_the_person_named_before(extract: Extract) -> None:
+    text = (
+        "Am Sonntag spielt die Mannschaft von Jonas Fink in Graz. Fink kehrt damit an seine alte "
+        "Wirkungsstätte zurück. Das Spiel freut auch Fink."
+    )
+    result = extract(text)
+    mentions = [text[b:e] for b, e in _entity(result, "Jonas Fink").mentions]
+    assert mentions == ["Jonas Fink", "Fink", "Fink"]
+
+
+def test_last_name_alone_then_a_role_phrase_of_the_speaker(extract: Extract) -> None:
+    result = extract(
+        "Am Sonntag spielt die Mannschaft von Jonas Fink gegen das Team von Larry Kayode. Das freut "
+        "auch Fink. Wir sind bereit, sagte der Austria-Coach, der zufrieden wirkt."
+    )
+    assert ("Coach", "Austria", None, False) in _roles(result, "Jonas Fink")
+    assert _roles(result, "Larry Kayode") == []
+
+
+def test_role_phrase_of_another_organisation_is_not_the_earlier_holder() -> None:
+    state = _State()
+    coach = state.new(None, "Peter Ebner", "person")
+    coach.roles.append(RoleMatch("Coach", None, "Linz", 0, 2, head="Vereins-Coach"))
+    assert _holder(state, "Coach") is coach
+    assert _holder(state, "Coach", "Wiener Juniors") is None
+    other = _Building(None, "Eva Berg", "person", roles=[RoleMatch("Coach", "Wiener Juniors", None, 5, 8, head="Coach")])
+    state.building.append(other)
+    assert _holder(state, "Coach", "Wiener Juniors") is other
