@@ -44,6 +44,8 @@ from onrecord.lang.de.roles import (
     is_role,
     nominative,
     one_coordinated_title,
+    pronoun_predicate,
+    role_before,
     role_before_copula,
     role_before_role,
     role_phrase,
@@ -188,6 +190,58 @@ def _pronoun(
         state.of_mention[cand] = target
     elif head == "er" and mention and target is not None:
         target.mentions.append(span)  # "er" of no statement: a mention of the last person ("Er starb am …")
+
+
+def _pronoun_role(state: _State, doc: PreparedDoc, cand: Candidate, kinds: KindAt) -> None:
+    """A role stated with a copula for "er"/"sie" ("Er ist seit 2010 Chef der Nordbank", "Zuvor war
+    sie Sprecherin des Vereins"): one more role of the person named last, when that person was
+    named in this or the sentence before, no organisation came after it ("sie" then may be the
+    organisation) and the role noun agrees with the pronoun ("sie" → "Sprecherin"). Read before
+    the pronoun itself is resolved, so that the distance is the one to the name."""
+    toks = doc.tokens
+    word = toks[cand.begin].lower
+    if cand.end - cand.begin != 1 or word not in ("er", "sie"):
+        return
+    match = pronoun_predicate(doc, cand.begin, cand.end, kinds)
+    person = state.last_person
+    if match is None or match.plural or match.title is None or person is None or person.cluster is None:
+        return
+    if is_feminine_role(match.head or "") != (word == "sie") or _gender_clash(person, match):
+        return
+    seen = state.last_seen.get(id(person), -1)
+    collective = state.last_collective
+    if collective is not None and state.last_seen.get(id(collective), -1) > seen:
+        return
+    sent = toks[cand.begin].sent
+    if seen < toks[doc.sentences[max(0, sent - 1)][0]].start:
+        return
+    person.roles.append(match)
+    state.roles.append((match.begin, match.end, person))
+
+
+def _place_description(state: _State, doc: PreparedDoc, view: Candidate, kinds: KindAt) -> bool:
+    """A role after a place in the genitive that opens its sentence as its subject ("Norwegens
+    Teamchef hat den Stürmer nominiert"), right after a sentence that named a person: a definite
+    description of that person, one more role of it (title, place). True when read so."""
+    toks = doc.tokens
+    b, r = view.begin, view.begin + 1
+    if view.end != b + 2 or r + 1 >= len(toks) or doc.sentences[toks[b].sent][0] != b or not is_role(toks[r]):
+        return False
+    verb = toks[r + 1]
+    if verb.sent != toks[r].sent or not (verb.text.isalpha() and verb.text.islower()) or verb.lower in _ARTICLES or (
+        verb.lower in ("und", "oder", "sowie") or verb.lower.endswith("en")
+    ):
+        return False  # a finite verb in the singular must follow: the phrase is the subject of one person
+    match = role_before(doc, r + 1, kinds)
+    if match is None or match.begin != b or match.end != r + 1 or match.place is None or match.plural:
+        return False
+    person = _named_just_before(state, doc, b)
+    if person is None or _gender_clash(person, match):
+        return False
+    person.roles.append(match)
+    state.roles.append((match.begin, match.end, person))
+    state.seen(person, _char_span(doc, b, r + 1), None)
+    return True
 
 
 def _group(state: _State, doc: PreparedDoc, view: Candidate, cand: Candidate, head: int, kinds: KindAt) -> None:
@@ -359,6 +413,8 @@ def _named(
     for it: the words of a quote hold many capitalised nouns ("Mann", "Reich") and no speaker."""
     toks = doc.tokens
     lex = lexicon()
+    if not is_speaker and not quoted and _place_description(state, doc, view, kinds):
+        return
     start, end, prefix_role = name_core(doc, view, types, kinds)
     start, end = trim_name(doc, start, end, types, gaz)
     end = _syllable_tail(doc, start, end, types)

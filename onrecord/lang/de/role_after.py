@@ -367,3 +367,21 @@ def affiliations_after(
         completed.append(RoleMatch(None, party, None, name_end, name_end + 3))
     return completed
 
+
+
+def pronoun_predicate(doc: PreparedDoc, begin: int, end: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
+    """A role stated with a copula for the pronoun at tokens ``[begin, end)``: "Er ist seit 2010
+    Chef der Nordbank", "Außerdem war sie Sprecherin des Vereins" (the copula before or after the
+    pronoun, the role noun phrase right after both: "Er ist müde" gives none)."""
+    toks = doc.tokens
+    if end < len(toks) and toks[end].lower in _COPULAS and toks[end].sent == toks[begin].sent:
+        start = end + 1
+    elif begin > 0 and toks[begin - 1].lower in _COPULAS and toks[begin - 1].sent == toks[begin].sent:
+        start = end
+    else:
+        return None
+    body = _clause_tokens(toks, _when_words(toks, start, len(toks)))
+    k = 1 if body and body[0].lower in _ARTICLES and len(body) > 1 else 0
+    if not body or not (is_role(body[k]) or _adjective_stem(body[k].lower) is not None):
+        return None  # "er war in Wien", "sie wurde am Montag gewählt"
+    return parse_role(body, kind_at)

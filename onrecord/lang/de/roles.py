@@ -41,6 +41,7 @@ from onrecord.lang.de.role_after import (
     coordinated_after,
     one_coordinated_title,
     predicative_role,
+    pronoun_predicate,
 )
 from onrecord.lang.de.role_before import (
     MAX_CONJUNCTS,
@@ -92,6 +93,7 @@ __all__ = [
     "one_coordinated_title",
     "parse_role",
     "predicative_role",
+    "pronoun_predicate",
     "relative_role",
     "role_adjectives",
     "role_before",
