@@ -57,13 +57,16 @@ def test_role_phrase_of_another_organisation_is_not_the_earlier_holder() -> None
     coach.roles.append(RoleMatch("Coach", None, "Linz", 0, 2, head="Vereins-Coach"))
     assert _holder(state, "Coach") is coach
     assert _holder(state, "Coach", "Wiener Juniors") is None
-    other = _Building(None, "Eva Berg", "person", roles=[RoleMatch("Coach", "Wiener Juniors", None, 5, 8, head="Coach")])
+    role = RoleMatch("Coach", "Wiener Juniors", None, 5, 8, head="Coach")
+    other = _Building(None, "Eva Berg", "person", roles=[role])
     state.building.append(other)
     assert _holder(state, "Coach", "Wiener Juniors") is other
 
 
 def test_genitive_place_and_role_opening_the_next_sentence_describes_the_person(extract: Extract) -> None:
-    result = extract("Er kann Tore schießen, sagte Jens Madsen. Norwegens Teamchef hat den jungen Stürmer bereits nominiert.")
+    result = extract(
+        "Er kann Tore schießen, sagte Jens Madsen. Norwegens Teamchef hat den jungen Stürmer bereits nominiert."
+    )
     assert ("Teamchef", None, "Norwegen", False) in _roles(result, "Jens Madsen")
 
 
@@ -93,4 +96,24 @@ def test_pronoun_role_needs_the_person_named_just_before_and_a_matching_gender(e
     result = extract(
         "Die Firma wächst, sagte Jens Madsen. Das Werk liegt in Kiel. Der Umsatz stieg. Er ist Chef der Nordbank."
     )
+    assert _roles(result, "Jens Madsen") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Die Firma wächst, sagte Jens Madsen. Der 45-Jährige ist seit 2010 Chef der Nordbank.", "Jens Madsen",
+         ("Chef", "Nordbank", None, False)),
+        ("Die Firma wächst, sagte Anna Madsen. Seit 2010 ist die 45-Jährige Chefin der Nordbank.", "Anna Madsen",
+         ("Chefin", "Nordbank", None, False)),
+    ],
+)
+def test_age_noun_with_a_copula_and_a_role_states_a_role_of_the_person_named_last(
+    extract: Extract, text: str, name: str, role: tuple[str, str, None, bool]
+) -> None:
+    assert role in _roles(extract(text), name)
+
+
+def test_age_noun_role_needs_a_matching_article(extract: Extract) -> None:
+    result = extract("Die Firma wächst, sagte Jens Madsen. Der 45-Jährige ist seit 2010 Chefin der Nordbank.")
     assert _roles(result, "Jens Madsen") == []

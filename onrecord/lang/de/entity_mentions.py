@@ -37,6 +37,7 @@ from onrecord.lang.de.roles import (
     KindAt,
     RoleMatch,
     affiliations_after,
+    age_copula_subject,
     apposition_after,
     coordinated_after,
     coordinated_before,
@@ -364,8 +365,10 @@ def _described_person(state: _State, doc: PreparedDoc, phrase: RoleMatch) -> _Bu
     the same sentence: the phrase is a definite description of that person, one more role of it."""
     toks = doc.tokens
     first = toks[phrase.begin]
-    if phrase.plural or first.lower not in ("der", "die"):
+    if phrase.plural:
         return None
+    if first.lower not in ("der", "die"):
+        return _age_described(state, doc, phrase)  # "Der 45-Jährige ist seit 2010 Chef der …"
     if phrase.begin > 0 and toks[phrase.begin - 1].text == ":" and toks[phrase.begin - 1].sent == first.sent:
         person = state.last_person  # "… eine Rede von Generalmajor X: Der Vize-Generalstabschef hatte …"
         if person is None or person.cluster is None or _gender_clash(person, phrase):
@@ -380,6 +383,21 @@ def _described_person(state: _State, doc: PreparedDoc, phrase: RoleMatch) -> _Bu
     if person is None or _gender_clash(person, phrase):
         return None
     return person
+
+
+def _age_described(state: _State, doc: PreparedDoc, phrase: RoleMatch) -> _Building | None:
+    """For a singular role phrase after a copula whose subject is an age noun ("Der 45-Jährige ist
+    seit 2010 Chef der Nordbank"), the person named last, in this or the sentence before, when
+    the article agrees with the role noun's gender ("die 45-Jährige" → "Chefin")."""
+    article = age_copula_subject(doc, phrase.begin)
+    person = state.last_person
+    if article is None or phrase.plural or person is None or person.cluster is None:
+        return None
+    if is_feminine_role(phrase.head or "") != (article == "die") or _gender_clash(person, phrase):
+        return None
+    toks = doc.tokens
+    since = toks[doc.sentences[max(0, toks[phrase.begin].sent - 1)][0]].start
+    return person if state.last_seen.get(id(person), -1) >= since else None
 
 
 def _unnamed_role(state: _State, doc: PreparedDoc, cand: Candidate | None, phrase: RoleMatch) -> None:

@@ -385,3 +385,33 @@ def pronoun_predicate(doc: PreparedDoc, begin: int, end: int, kind_at: KindAt = 
     if not body or not (is_role(body[k]) or _adjective_stem(body[k].lower) is not None):
         return None  # "er war in Wien", "sie wurde am Montag gewählt"
     return parse_role(body, kind_at)
+
+
+def _age_noun(tok: Token) -> bool:
+    """A person named by the age ("45-Jährige", "45-jährige" as a noun written small is none)."""
+    number, hyphen, rest = tok.text.partition("-")
+    return bool(hyphen) and number.isdigit() and rest in ("Jährige", "Jähriger", "Jährigen")
+
+
+def age_copula_subject(doc: PreparedDoc, begin: int) -> str | None:
+    """The article ("der"/"die") of an age noun that is the subject of a copula right before the
+    role phrase at token ``begin``, the whole clause from the sentence start: "Der 45-Jährige ist
+    seit 2010 Chef der …", "Seit 2010 ist die 45-Jährige Chefin der …"; else None."""
+    toks = doc.tokens
+    sent = toks[begin].sent
+    j = doc.sentences[sent][0]
+    article: str | None = None
+    copula = False
+    while j < begin:
+        if toks[j].sent != sent:
+            return None
+        if toks[j].lower in ("der", "die") and j + 1 < begin and _age_noun(toks[j + 1]) and article is None:
+            article, j = toks[j].lower, j + 2
+        elif toks[j].lower in _COPULAS and not copula:
+            copula, j = True, j + 1
+        else:
+            after = _when_words(toks, j, begin)
+            if after == j:
+                return None
+            j = after
+    return article if copula else None

@@ -37,6 +37,7 @@ from __future__ import annotations
 from onrecord.lang.de.role_after import (
     MAX_ALS_DISTANCE,
     affiliations_after,
+    age_copula_subject,
     apposition_after,
     coordinated_after,
     one_coordinated_title,
@@ -82,6 +83,7 @@ __all__ = [
     "MAX_TAIL",
     "RoleMatch",
     "affiliations_after",
+    "age_copula_subject",
     "apposition_after",
     "coordinated_after",
     "coordinated_before",
