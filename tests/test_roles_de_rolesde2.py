@@ -117,3 +117,9 @@ def test_age_noun_with_a_copula_and_a_role_states_a_role_of_the_person_named_las
 def test_age_noun_role_needs_a_matching_article(extract: Extract) -> None:
     result = extract("Die Firma wächst, sagte Jens Madsen. Der 45-Jährige ist seit 2010 Chefin der Nordbank.")
     assert _roles(result, "Jens Madsen") == []
+
+
+def test_academic_title_between_role_noun_and_name(extract: Extract) -> None:
+    result = extract("Das geschah im Beisein von Oberbürgermeister Dr. Albert Schröder und Rektorin Prof. Eva Lang.")
+    assert _roles(result, "Albert Schröder") == [("Oberbürgermeister", None, None, False)]
+    assert _roles(result, "Eva Lang") == [("Rektorin", None, None, False)]

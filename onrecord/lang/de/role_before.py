@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
-from onrecord.lang.de.lexicon import lexicon
+from onrecord.lang.de.lexicon import data_lines, lexicon
 from onrecord.lang.de.role_lexicon import (
     _ARTICLES,
     _CONTRACTIONS,
@@ -111,12 +112,22 @@ def _role_with_genitive_ending(doc: PreparedDoc, name_begin: int, kind_at: KindA
     return None
 
 
+@cache
+def _academic_titles() -> frozenset[str]:
+    """Titles written between a role noun and the name ("Dr.", "Prof."): data/academic_titles.txt."""
+    return frozenset(data_lines("academic_titles.txt"))
+
+
 def role_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
     """A role noun before the name: "Außenministerin Anna Müller", "der frühere Außenminister
     Joschka Fischer" (former), "der SPD-Politiker Lars Klingbeil", "Südkoreas Präsident Moon
     Jae-in", "der bayerische Finanzminister" and "der Wiener Bürgermeister" (places), "Jurist
     und Diskriminierungsexperte X" (one title of two nouns)."""
     toks = doc.tokens
+    while name_begin >= 2 and toks[name_begin - 1].text in _academic_titles() and (
+        toks[name_begin - 1].sent == toks[name_begin].sent and is_role(toks[name_begin - 2])
+    ):
+        name_begin -= 1  # "Oberbürgermeister Dr. Albert Schröder": the role before the academic title
     r = name_begin - 1
     if kind_at(name_begin) == "LOC" and toks[name_begin].text.endswith("s") and r >= 0 and is_role(toks[r]):
         return None  # "die Außenminister Athens und Ankaras": the places of the role, no holders
