@@ -123,3 +123,14 @@ def test_academic_title_between_role_noun_and_name(extract: Extract) -> None:
     result = extract("Das geschah im Beisein von Oberbürgermeister Dr. Albert Schröder und Rektorin Prof. Eva Lang.")
     assert _roles(result, "Albert Schröder") == [("Oberbürgermeister", None, None, False)]
     assert _roles(result, "Eva Lang") == [("Rektorin", None, None, False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Ihr Ehemann Peter zieht die Fäden. Frau Berger, seine Sekretärin, hilft ihm dabei.", "Berger", "Sekretärin"),
+        ("Das bestätigte Tom Weiss, ihr Anwalt, am Montag.", "Tom Weiss", "Anwalt"),
+    ],
+)
+def test_apposition_opened_by_a_possessive(extract: Extract, text: str, name: str, title: str) -> None:
+    assert _roles(extract(text), name) == [(title, None, None, False)]

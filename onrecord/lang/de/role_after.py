@@ -78,6 +78,12 @@ def _apposition_tokens(doc: PreparedDoc, name_end: int, person: bool = False) ->
     return toks[begin:j]
 
 
+#: possessive determiners that open an apposition ("X, seine Sekretärin,", "X, ihr Anwalt,")
+_POSSESSIVE_DETERMINERS = frozenset(
+    f"{stem}{ending}" for stem in ("sein", "ihr") for ending in ("", "e", "er", "em", "en", "es")
+)
+
+
 def apposition_after(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
     """A role apposition or role-naming relative clause right after the name ending at token
     ``name_end``: "Anna Berger, Professorin für …,", "Jana Wolf, die das Referat … leitet,"."""
@@ -90,6 +96,8 @@ def apposition_after(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind
     while k < len(body) - 1 and body[k].lower in _APPOSITION_ADVERBS:
         k += 1  # "X, ebenfalls ein Kandidat", "X, ehemals langjähriger Direktor der Y"
     former = any(_APPOSITION_ADVERBS[t.lower] for t in body[:k])
+    if k < len(body) - 1 and body[k].lower in _POSSESSIVE_DETERMINERS and is_role(body[k + 1]):
+        k += 1  # "Frau Berger, seine Sekretärin,": the role noun after the possessive
     r = k + (body[k].lower in _ARTICLES)
     if r + 1 < len(body) and is_role(body[r]) and kind_at(body[r + 1].i) == "PER" and _name_word(body[r + 1]):
         return None  # "die Landesregierung, Bischof Anton Weber und …": the next name's role, a list
