@@ -134,3 +134,18 @@ def test_academic_title_between_role_noun_and_name(extract: Extract) -> None:
 )
 def test_apposition_opened_by_a_possessive(extract: Extract, text: str, name: str, title: str) -> None:
     assert _roles(extract(text), name) == [(title, None, None, False)]
+
+
+def test_bare_role_after_a_copula_and_before_a_name_is_that_name_s(extract: Extract) -> None:
+    result = extract("Auf Fernsehbildern war Personalchef Xaver Brosch zu sehen, wie er einen Weg suchte.")
+    assert [e.name for e in result.entities if e.roles] == ["Xaver Brosch"]
+    assert _roles(result, "Xaver Brosch") == [("Personalchef", None, None, False)]
+
+
+def test_genitive_plural_role_phrase_is_no_one_s_role(extract: Extract) -> None:
+    result = extract(
+        "Umweltminister Stefan Wendt (Grüne) kündigte auf dem Symposium an, mehr zu tun. Für die Strandung "
+        "der Wale ist nach Ansicht der Experten eine Mischung von Ursachen verantwortlich."
+    )
+    titles = [r.title for e in result.entities for r in e.roles]
+    assert titles == ["Umweltminister"]

@@ -280,7 +280,11 @@ def predicative_role(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind
         return als
     if toks[name_end].lower in _COPULAS:
         body = _clause_tokens(toks, _when_words(toks, name_end + 1, len(toks)))
-        return parse_role(body, kind_at) if body else None
+        match = parse_role(body, kind_at) if body else None
+        bare = match is not None and match.organization is None and match.place is None
+        if bare and match is not None and _name_follows(doc, match, kind_at):
+            return None  # "Auf Fernsehbildern war Personalchef X zu sehen": the role of the name after it
+        return match
     inverted = _inverted_copula_role(doc, name_end, kind_at)
     if inverted is not None:
         return inverted
@@ -291,6 +295,15 @@ def predicative_role(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind
     if match is None or match.end >= len(toks) or toks[match.end].lower not in _COPULAS:
         return None
     return match
+
+
+def _name_follows(doc: PreparedDoc, match: RoleMatch, kind_at: KindAt) -> bool:
+    """Whether a tagged person's name follows a bare role noun in its sentence ("Personalchef X")."""
+    toks = doc.tokens
+    end = match.end
+    return end < len(toks) and toks[end].sent == toks[match.begin].sent and kind_at(end) == "PER" and (
+        _name_word(toks[end])
+    )
 
 
 def _bracketed_party(doc: PreparedDoc, name_end: int) -> str | None:

@@ -418,6 +418,10 @@ def _plural_phrase(toks: Sequence[Token], s: int, r: int) -> bool:
         return not is_feminine_role(word) and not weak_feminine
     if article == "den" and word.endswith(("ern", "eln")) and title_noun(word) == word[:-1]:
         return True  # "den EU-Innenministern": a dative plural (the singular has no -n)
+    if article == "der" and word.endswith("n") and not is_feminine_role(word):
+        base = title_noun(word)
+        if base != word and not (base.endswith("e") and base + "r" in lexicon().roles):
+            return True  # "nach Ansicht der Experten": a genitive plural (not "der Abgeordneten")
     if article or (s > 0 and toks[s - 1].lower in _CONTRACTIONS):
         return False
     if title_noun(word) != word and not word.endswith("s"):
