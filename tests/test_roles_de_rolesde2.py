@@ -149,3 +149,10 @@ def test_genitive_plural_role_phrase_is_no_one_s_role(extract: Extract) -> None:
     )
     titles = [r.title for e in result.entities for r in e.roles]
     assert titles == ["Umweltminister"]
+
+
+def test_place_of_work_before_the_role_noun(extract: Extract) -> None:
+    result = extract("Das sagt die in Graz tätige Politikwissenschaftlerin Karin Stein.")
+    assert _roles(result, "Karin Stein") == [("Politikwissenschaftlerin", None, "Graz", False)]
+    result = extract("Das sagt der in Wien geborene Schauspieler Karl Stein.")
+    assert _roles(result, "Karl Stein") == [("Schauspieler", None, None, False)]

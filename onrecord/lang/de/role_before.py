@@ -113,6 +113,26 @@ def _role_with_genitive_ending(doc: PreparedDoc, name_begin: int, kind_at: KindA
 
 
 @cache
+def _seat_participles() -> frozenset[str]:
+    """Participles after "in <Ort>" that place a role ("in Wien tätige"): data/seat_participles.txt."""
+    return frozenset(data_lines("seat_participles.txt"))
+
+
+def _seat_before(toks: Sequence[Token], r: int, kind_at: KindAt) -> int | None:
+    """The place token of "<article> in <Ort> <tätige|ansässige|…>" right before the role noun at
+    ``r`` ("die in Klagenfurt tätige Politikwissenschaftlerin"), else None."""
+    if r < 4 or any(t.sent != toks[r].sent for t in toks[r - 4 : r]):
+        return None
+    stem = _adjective_stem(toks[r - 1].text)
+    place = toks[r - 2]
+    if stem not in _seat_participles() or toks[r - 3].lower != "in" or toks[r - 4].lower not in _ARTICLES:
+        return None
+    if not (kind_at(place.i) == "LOC" or place.text in _place_names()):
+        return None
+    return r - 2
+
+
+@cache
 def _academic_titles() -> frozenset[str]:
     """Titles written between a role noun and the name ("Dr.", "Prof."): data/academic_titles.txt."""
     return frozenset(data_lines("academic_titles.txt"))
@@ -174,6 +194,9 @@ def role_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -
     else:
         words[-1] = title_noun(compound.role, article)
     org, place = compound.org, compound.place or parts.place
+    seat = _seat_before(toks, first, kind_at) if b == first and place is None else None
+    if seat is not None:
+        place, b = toks[seat].text, seat - 1  # "die in Klagenfurt tätige Politikwissenschaftlerin"
     g = b - 1
     if g >= 0 and toks[g].sent == toks[r].sent and toks[g].text.endswith("s") and toks[g].text[:1].isupper():
         kind = kind_at(g)
