@@ -156,3 +156,8 @@ def test_place_of_work_before_the_role_noun(extract: Extract) -> None:
     assert _roles(result, "Karin Stein") == [("Politikwissenschaftlerin", None, "Graz", False)]
     result = extract("Das sagt der in Wien geborene Schauspieler Karl Stein.")
     assert _roles(result, "Karl Stein") == [("Schauspieler", None, None, False)]
+
+
+def test_business_person_nouns_are_roles(extract: Extract) -> None:
+    result = extract("Maria Kehl spielt die Geschäftsfrau Sabine Wendt, die sich viel erhofft.")
+    assert _roles(result, "Sabine Wendt") == [("Geschäftsfrau", None, None, False)]
