@@ -49,6 +49,7 @@ from onrecord.lang.de.entity_mentions import (
     _is_group,
     _named,
     _pronoun,
+    _pronoun_role,
     _reporting_subject,
     _role_only,
     _State,
@@ -176,6 +177,7 @@ def build_entities(
     for cand in sorted(mentions, key=lambda c: (c.begin, -c.end)):
         is_speaker = cand in speakers
         if cand.end - cand.begin == 1 and toks[cand.begin].lower in lex.pronouns:
+            _pronoun_role(state, doc, cand, kinds)
             _pronoun(state, toks[cand.begin].lower, _char_span(doc, cand.begin, cand.end), cand, is_speaker)
             continue
         if cand.end - cand.begin == 1 and toks[cand.begin].lower in lex.source_adverbs:

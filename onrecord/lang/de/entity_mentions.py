@@ -37,6 +37,7 @@ from onrecord.lang.de.roles import (
     KindAt,
     RoleMatch,
     affiliations_after,
+    age_copula_subject,
     apposition_after,
     coordinated_after,
     coordinated_before,
@@ -44,6 +45,8 @@ from onrecord.lang.de.roles import (
     is_role,
     nominative,
     one_coordinated_title,
+    pronoun_predicate,
+    role_before,
     role_before_copula,
     role_before_role,
     role_phrase,
@@ -141,13 +144,18 @@ def _is_group(doc: PreparedDoc, head: int) -> bool:
     return not (is_role(tok) and (article in _INDEFINITE or article in ("der", "dem", "des")))
 
 
-def _holder(state: _State, role_word: str) -> _Building | None:
+def _holder(state: _State, role_word: str, organization: str | None = None) -> _Building | None:
     """The most recent person holding a role whose noun ends in ``role_word`` ("die
-    Ministerin" → "Außenministerin Anna Müller")."""
+    Ministerin" → "Außenministerin Anna Müller"); for a phrase that names an ``organization``
+    ("Coach der Red Bull Juniors"), one holding that role in that organisation (the coach of
+    another club is someone else)."""
     want = role_word.lower()
     holders = [
         b for b in state.building
-        if b.type == "person" and any(r.head and r.head.lower().endswith(want) for r in b.roles)
+        if b.type == "person" and any(
+            r.head and r.head.lower().endswith(want) and (organization is None or r.organization == organization)
+            for r in b.roles
+        )
     ]
     return max(holders, key=lambda b: state.last_seen.get(id(b), -1), default=None)
 
@@ -183,6 +191,58 @@ def _pronoun(
         state.of_mention[cand] = target
     elif head == "er" and mention and target is not None:
         target.mentions.append(span)  # "er" of no statement: a mention of the last person ("Er starb am …")
+
+
+def _pronoun_role(state: _State, doc: PreparedDoc, cand: Candidate, kinds: KindAt) -> None:
+    """A role stated with a copula for "er"/"sie" ("Er ist seit 2010 Chef der Nordbank", "Zuvor war
+    sie Sprecherin des Vereins"): one more role of the person named last, when that person was
+    named in this or the sentence before, no organisation came after it ("sie" then may be the
+    organisation) and the role noun agrees with the pronoun ("sie" → "Sprecherin"). Read before
+    the pronoun itself is resolved, so that the distance is the one to the name."""
+    toks = doc.tokens
+    word = toks[cand.begin].lower
+    if cand.end - cand.begin != 1 or word not in ("er", "sie"):
+        return
+    match = pronoun_predicate(doc, cand.begin, cand.end, kinds)
+    person = state.last_person
+    if match is None or match.plural or match.title is None or person is None or person.cluster is None:
+        return
+    if is_feminine_role(match.head or "") != (word == "sie") or _gender_clash(person, match):
+        return
+    seen = state.last_seen.get(id(person), -1)
+    collective = state.last_collective
+    if collective is not None and state.last_seen.get(id(collective), -1) > seen:
+        return
+    sent = toks[cand.begin].sent
+    if seen < toks[doc.sentences[max(0, sent - 1)][0]].start:
+        return
+    person.roles.append(match)
+    state.roles.append((match.begin, match.end, person))
+
+
+def _place_description(state: _State, doc: PreparedDoc, view: Candidate, kinds: KindAt) -> bool:
+    """A role after a place in the genitive that opens its sentence as its subject ("Norwegens
+    Teamchef hat den Stürmer nominiert"), right after a sentence that named a person: a definite
+    description of that person, one more role of it (title, place). True when read so."""
+    toks = doc.tokens
+    b, r = view.begin, view.begin + 1
+    if view.end != b + 2 or r + 1 >= len(toks) or doc.sentences[toks[b].sent][0] != b or not is_role(toks[r]):
+        return False
+    verb = toks[r + 1]
+    if verb.sent != toks[r].sent or not (verb.text.isalpha() and verb.text.islower()) or verb.lower in _ARTICLES or (
+        verb.lower in ("und", "oder", "sowie") or verb.lower.endswith("en")
+    ):
+        return False  # a finite verb in the singular must follow: the phrase is the subject of one person
+    match = role_before(doc, r + 1, kinds)
+    if match is None or match.begin != b or match.end != r + 1 or match.place is None or match.plural:
+        return False
+    person = _named_just_before(state, doc, b)
+    if person is None or _gender_clash(person, match):
+        return False
+    person.roles.append(match)
+    state.roles.append((match.begin, match.end, person))
+    state.seen(person, _char_span(doc, b, r + 1), None)
+    return True
 
 
 def _group(state: _State, doc: PreparedDoc, view: Candidate, cand: Candidate, head: int, kinds: KindAt) -> None:
@@ -305,8 +365,10 @@ def _described_person(state: _State, doc: PreparedDoc, phrase: RoleMatch) -> _Bu
     the same sentence: the phrase is a definite description of that person, one more role of it."""
     toks = doc.tokens
     first = toks[phrase.begin]
-    if phrase.plural or first.lower not in ("der", "die"):
+    if phrase.plural:
         return None
+    if first.lower not in ("der", "die"):
+        return _age_described(state, doc, phrase)  # "Der 45-Jährige ist seit 2010 Chef der …"
     if phrase.begin > 0 and toks[phrase.begin - 1].text == ":" and toks[phrase.begin - 1].sent == first.sent:
         person = state.last_person  # "… eine Rede von Generalmajor X: Der Vize-Generalstabschef hatte …"
         if person is None or person.cluster is None or _gender_clash(person, phrase):
@@ -323,10 +385,25 @@ def _described_person(state: _State, doc: PreparedDoc, phrase: RoleMatch) -> _Bu
     return person
 
 
+def _age_described(state: _State, doc: PreparedDoc, phrase: RoleMatch) -> _Building | None:
+    """For a singular role phrase after a copula whose subject is an age noun ("Der 45-Jährige ist
+    seit 2010 Chef der Nordbank"), the person named last, in this or the sentence before, when
+    the article agrees with the role noun's gender ("die 45-Jährige" → "Chefin")."""
+    article = age_copula_subject(doc, phrase.begin)
+    person = state.last_person
+    if article is None or phrase.plural or person is None or person.cluster is None:
+        return None
+    if is_feminine_role(phrase.head or "") != (article == "die") or _gender_clash(person, phrase):
+        return None
+    toks = doc.tokens
+    since = toks[doc.sentences[max(0, toks[phrase.begin].sent - 1)][0]].start
+    return person if state.last_seen.get(id(person), -1) >= since else None
+
+
 def _unnamed_role(state: _State, doc: PreparedDoc, cand: Candidate | None, phrase: RoleMatch) -> None:
     """A role phrase without a name: its earlier holder, else a new person named by it."""
     article = doc.tokens[phrase.begin].lower
-    target = _holder(state, phrase.head or "") if article not in _INDEFINITE else None
+    target = _holder(state, phrase.head or "", phrase.organization) if article not in _INDEFINITE else None
     span = _char_span(doc, phrase.begin, phrase.end)
     described = False
     if target is None and article in ("der", "die") and not phrase.plural:
@@ -354,6 +431,8 @@ def _named(
     for it: the words of a quote hold many capitalised nouns ("Mann", "Reich") and no speaker."""
     toks = doc.tokens
     lex = lexicon()
+    if not is_speaker and not quoted and _place_description(state, doc, view, kinds):
+        return
     start, end, prefix_role = name_core(doc, view, types, kinds)
     start, end = trim_name(doc, start, end, types, gaz)
     end = _syllable_tail(doc, start, end, types)
@@ -381,7 +460,7 @@ def _named(
                          prefix_role, subject, appos, second) if r is not None]
     roles = affiliations_after(doc, end, roles, kinds)
     roles = described_body_names(doc, possessive_organisation(doc, roles, kinds), kinds)
-    if not is_name(words, gaz, ner, bool(roles)) and not is_speaker:
+    if not is_name(words, gaz, ner, bool(roles)) and not is_speaker and not _known_surname(state, words):
         return
     if quoted and not (ner & {"PER", "ORG", "LOC"} or words[0] in gaz.first_names or _known_place(" ".join(words))):
         return
@@ -407,6 +486,18 @@ def _named(
     state.names.append((start, end, ent))
     state.roles.extend((r.begin, r.end, ent) for r in roles)
     state.seen(ent, name_span, cand if is_speaker or cand.begin == view.begin else None)
+
+
+def _known_surname(state: _State, words: list[str]) -> bool:
+    """A lone word that is the last name of a person the text named in full before ("Thorsten
+    Fink … Fink kehrt zurück"): a later mention of that person, whatever the word also means as
+    a noun ("Fink", "Kurz") and whether or not the NER tagger saw it."""
+    if len(words) != 1:
+        return False
+    return any(
+        b.type == "person" and b.cluster is not None and len(b.name.split()) > 1 and b.name.split()[-1] == words[0]
+        for b in state.building
+    )
 
 
 #: contractions of a preposition and the definite article ("im Radio", "vom Band")

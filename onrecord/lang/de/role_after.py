@@ -78,6 +78,12 @@ def _apposition_tokens(doc: PreparedDoc, name_end: int, person: bool = False) ->
     return toks[begin:j]
 
 
+#: possessive determiners that open an apposition ("X, seine Sekretärin,", "X, ihr Anwalt,")
+_POSSESSIVE_DETERMINERS = frozenset(
+    f"{stem}{ending}" for stem in ("sein", "ihr") for ending in ("", "e", "er", "em", "en", "es")
+)
+
+
 def apposition_after(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
     """A role apposition or role-naming relative clause right after the name ending at token
     ``name_end``: "Anna Berger, Professorin für …,", "Jana Wolf, die das Referat … leitet,"."""
@@ -90,6 +96,8 @@ def apposition_after(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind
     while k < len(body) - 1 and body[k].lower in _APPOSITION_ADVERBS:
         k += 1  # "X, ebenfalls ein Kandidat", "X, ehemals langjähriger Direktor der Y"
     former = any(_APPOSITION_ADVERBS[t.lower] for t in body[:k])
+    if k < len(body) - 1 and body[k].lower in _POSSESSIVE_DETERMINERS and is_role(body[k + 1]):
+        k += 1  # "Frau Berger, seine Sekretärin,": the role noun after the possessive
     r = k + (body[k].lower in _ARTICLES)
     if r + 1 < len(body) and is_role(body[r]) and kind_at(body[r + 1].i) == "PER" and _name_word(body[r + 1]):
         return None  # "die Landesregierung, Bischof Anton Weber und …": the next name's role, a list
@@ -272,7 +280,11 @@ def predicative_role(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind
         return als
     if toks[name_end].lower in _COPULAS:
         body = _clause_tokens(toks, _when_words(toks, name_end + 1, len(toks)))
-        return parse_role(body, kind_at) if body else None
+        match = parse_role(body, kind_at) if body else None
+        bare = match is not None and match.organization is None and match.place is None
+        if bare and match is not None and _name_follows(doc, match, kind_at):
+            return None  # "Auf Fernsehbildern war Personalchef X zu sehen": the role of the name after it
+        return match
     inverted = _inverted_copula_role(doc, name_end, kind_at)
     if inverted is not None:
         return inverted
@@ -283,6 +295,15 @@ def predicative_role(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind
     if match is None or match.end >= len(toks) or toks[match.end].lower not in _COPULAS:
         return None
     return match
+
+
+def _name_follows(doc: PreparedDoc, match: RoleMatch, kind_at: KindAt) -> bool:
+    """Whether a tagged person's name follows a bare role noun in its sentence ("Personalchef X")."""
+    toks = doc.tokens
+    end = match.end
+    return end < len(toks) and toks[end].sent == toks[match.begin].sent and kind_at(end) == "PER" and (
+        _name_word(toks[end])
+    )
 
 
 def _bracketed_party(doc: PreparedDoc, name_end: int) -> str | None:
@@ -367,3 +388,51 @@ def affiliations_after(
         completed.append(RoleMatch(None, party, None, name_end, name_end + 3))
     return completed
 
+
+
+def pronoun_predicate(doc: PreparedDoc, begin: int, end: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
+    """A role stated with a copula for the pronoun at tokens ``[begin, end)``: "Er ist seit 2010
+    Chef der Nordbank", "Außerdem war sie Sprecherin des Vereins" (the copula before or after the
+    pronoun, the role noun phrase right after both: "Er ist müde" gives none)."""
+    toks = doc.tokens
+    if end < len(toks) and toks[end].lower in _COPULAS and toks[end].sent == toks[begin].sent:
+        start = end + 1
+    elif begin > 0 and toks[begin - 1].lower in _COPULAS and toks[begin - 1].sent == toks[begin].sent:
+        start = end
+    else:
+        return None
+    body = _clause_tokens(toks, _when_words(toks, start, len(toks)))
+    k = 1 if body and body[0].lower in _ARTICLES and len(body) > 1 else 0
+    if not body or not (is_role(body[k]) or _adjective_stem(body[k].lower) is not None):
+        return None  # "er war in Wien", "sie wurde am Montag gewählt"
+    return parse_role(body, kind_at)
+
+
+def _age_noun(tok: Token) -> bool:
+    """A person named by the age ("45-Jährige", "45-jährige" as a noun written small is none)."""
+    number, hyphen, rest = tok.text.partition("-")
+    return bool(hyphen) and number.isdigit() and rest in ("Jährige", "Jähriger", "Jährigen")
+
+
+def age_copula_subject(doc: PreparedDoc, begin: int) -> str | None:
+    """The article ("der"/"die") of an age noun that is the subject of a copula right before the
+    role phrase at token ``begin``, the whole clause from the sentence start: "Der 45-Jährige ist
+    seit 2010 Chef der …", "Seit 2010 ist die 45-Jährige Chefin der …"; else None."""
+    toks = doc.tokens
+    sent = toks[begin].sent
+    j = doc.sentences[sent][0]
+    article: str | None = None
+    copula = False
+    while j < begin:
+        if toks[j].sent != sent:
+            return None
+        if toks[j].lower in ("der", "die") and j + 1 < begin and _age_noun(toks[j + 1]) and article is None:
+            article, j = toks[j].lower, j + 2
+        elif toks[j].lower in _COPULAS and not copula:
+            copula, j = True, j + 1
+        else:
+            after = _when_words(toks, j, begin)
+            if after == j:
+                return None
+            j = after
+    return article if copula else None

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
-from onrecord.lang.de.lexicon import lexicon
+from onrecord.lang.de.lexicon import data_lines, lexicon
 from onrecord.lang.de.role_lexicon import (
     _ARTICLES,
     _CONTRACTIONS,
@@ -111,12 +112,42 @@ def _role_with_genitive_ending(doc: PreparedDoc, name_begin: int, kind_at: KindA
     return None
 
 
+@cache
+def _seat_participles() -> frozenset[str]:
+    """Participles after "in <Ort>" that place a role ("in Wien tätige"): data/seat_participles.txt."""
+    return frozenset(data_lines("seat_participles.txt"))
+
+
+def _seat_before(toks: Sequence[Token], r: int, kind_at: KindAt) -> int | None:
+    """The place token of "<article> in <Ort> <tätige|ansässige|…>" right before the role noun at
+    ``r`` ("die in Klagenfurt tätige Politikwissenschaftlerin"), else None."""
+    if r < 4 or any(t.sent != toks[r].sent for t in toks[r - 4 : r]):
+        return None
+    stem = _adjective_stem(toks[r - 1].text)
+    place = toks[r - 2]
+    if stem not in _seat_participles() or toks[r - 3].lower != "in" or toks[r - 4].lower not in _ARTICLES:
+        return None
+    if not (kind_at(place.i) == "LOC" or place.text in _place_names()):
+        return None
+    return r - 2
+
+
+@cache
+def _academic_titles() -> frozenset[str]:
+    """Titles written between a role noun and the name ("Dr.", "Prof."): data/academic_titles.txt."""
+    return frozenset(data_lines("academic_titles.txt"))
+
+
 def role_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
     """A role noun before the name: "Außenministerin Anna Müller", "der frühere Außenminister
     Joschka Fischer" (former), "der SPD-Politiker Lars Klingbeil", "Südkoreas Präsident Moon
     Jae-in", "der bayerische Finanzminister" and "der Wiener Bürgermeister" (places), "Jurist
     und Diskriminierungsexperte X" (one title of two nouns)."""
     toks = doc.tokens
+    while name_begin >= 2 and toks[name_begin - 1].text in _academic_titles() and (
+        toks[name_begin - 1].sent == toks[name_begin].sent and is_role(toks[name_begin - 2])
+    ):
+        name_begin -= 1  # "Oberbürgermeister Dr. Albert Schröder": the role before the academic title
     r = name_begin - 1
     if kind_at(name_begin) == "LOC" and toks[name_begin].text.endswith("s") and r >= 0 and is_role(toks[r]):
         return None  # "die Außenminister Athens und Ankaras": the places of the role, no holders
@@ -163,6 +194,9 @@ def role_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -
     else:
         words[-1] = title_noun(compound.role, article)
     org, place = compound.org, compound.place or parts.place
+    seat = _seat_before(toks, first, kind_at) if b == first and place is None else None
+    if seat is not None:
+        place, b = toks[seat].text, seat - 1  # "die in Klagenfurt tätige Politikwissenschaftlerin"
     g = b - 1
     if g >= 0 and toks[g].sent == toks[r].sent and toks[g].text.endswith("s") and toks[g].text[:1].isupper():
         kind = kind_at(g)
@@ -407,6 +441,10 @@ def _plural_phrase(toks: Sequence[Token], s: int, r: int) -> bool:
         return not is_feminine_role(word) and not weak_feminine
     if article == "den" and word.endswith(("ern", "eln")) and title_noun(word) == word[:-1]:
         return True  # "den EU-Innenministern": a dative plural (the singular has no -n)
+    if article == "der" and word.endswith("n") and not is_feminine_role(word):
+        base = title_noun(word)
+        if base != word and not (base.endswith("e") and base + "r" in lexicon().roles):
+            return True  # "nach Ansicht der Experten": a genitive plural (not "der Abgeordneten")
     if article or (s > 0 and toks[s - 1].lower in _CONTRACTIONS):
         return False
     if title_noun(word) != word and not word.endswith("s"):

@@ -37,10 +37,12 @@ from __future__ import annotations
 from onrecord.lang.de.role_after import (
     MAX_ALS_DISTANCE,
     affiliations_after,
+    age_copula_subject,
     apposition_after,
     coordinated_after,
     one_coordinated_title,
     predicative_role,
+    pronoun_predicate,
 )
 from onrecord.lang.de.role_before import (
     MAX_CONJUNCTS,
@@ -81,6 +83,7 @@ __all__ = [
     "MAX_TAIL",
     "RoleMatch",
     "affiliations_after",
+    "age_copula_subject",
     "apposition_after",
     "coordinated_after",
     "coordinated_before",
@@ -92,6 +95,7 @@ __all__ = [
     "one_coordinated_title",
     "parse_role",
     "predicative_role",
+    "pronoun_predicate",
     "relative_role",
     "role_adjectives",
     "role_before",
