@@ -82,7 +82,8 @@ class Gazetteer:
         if not path.exists():
             return cls()
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(types=data["types"], first_names=frozenset(data["first_names"]))
+        # the training portion's given names and the common ones of the lexicon (data/given_names.txt)
+        return cls(types=data["types"], first_names=frozenset(data["first_names"]) | _given_names())
 
     def type_of(self, word: str) -> str:
         """The gazetteer type of a word or of its genitive stem ("Chinas" → LOC), else ""."""
@@ -90,6 +91,11 @@ class Gazetteer:
         if found is None and word.endswith("s"):
             found = self.types.get(word[:-1])
         return found or ""
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    return frozenset(data_lines("given_names.txt"))
 
 
 @cache
