@@ -193,6 +193,28 @@ def work_nouns() -> frozenset[str]:
 
 
 @cache
+def constituency_nouns() -> frozenset[str]:
+    """Titles of elected seats whose "from" names the constituency ("the senator from Vermont"),
+    unlike other role nouns ("a physician from Boston": where the holder comes from):
+    data/constituency_nouns.txt."""
+    return frozenset(data_lines("constituency_nouns.txt"))
+
+
+@cache
+def party_words() -> frozenset[str]:
+    """Party adjectives that describe a holder before a role noun ("a Republican strategist" →
+    "strategist"): data/party_words.txt."""
+    return frozenset(data_lines("party_words.txt"))
+
+
+@cache
+def candidacy_nouns() -> frozenset[str]:
+    """Role nouns of a party's candidacy that keep the party word in the title ("Democratic
+    nominee", "Republican front-runner"): data/candidacy_nouns.txt."""
+    return frozenset(data_lines("candidacy_nouns.txt"))
+
+
+@cache
 def field_plurals() -> frozenset[str]:
     """Plural nouns that name a field of work before a role noun ("communications director", "public
     affairs officer", "human resources chief"): part of the title, unlike other plurals, which end

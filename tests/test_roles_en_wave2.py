@@ -1,0 +1,78 @@
+"""English roles, second wave of issue 13 point 2 (families found on the roles set's READ parts):
+the tail of a hyphenated modifier ("two-term", "far-right") goes with it, "from" names the
+constituency of an elected seat, a party adjective before a role that is no candidacy describes the
+holder, an "X-based" modifier in an apposition, a definite description that opens a sentence, and a
+closed list of role phrases after an apposition. Original sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from onrecord.extraction import ExtractionResult
+from onrecord.lang import get_extractor
+
+Extract = Callable[[str], ExtractionResult]
+Quad = tuple[str | None, str | None, str | None, bool]
+
+
+@pytest.fixture(scope="module")
+def en() -> Extract:
+    return get_extractor("en").extract
+
+
+def _roles(result: ExtractionResult, name: str) -> list[Quad]:
+    entity = next((e for e in result.entities if e.name == name), None)
+    assert entity is not None, [e.name for e in result.entities]
+    return [(r.title, r.organization, r.place, r.former) for r in entity.roles]
+
+
+def test_the_tail_of_a_hyphenated_modifier_is_dropped_with_it(en: Extract) -> None:
+    text = 'Voters cheered when Tom Blake spoke. "We will win," said Blake, a two-term governor of Ohio.'
+    assert _roles(en(text), "Tom Blake") == [("governor", None, "Ohio", False)]
+    text = "Signs were sold by far-right radio host Jim Kerr at the fair."
+    assert _roles(en(text), "Jim Kerr") == [("radio host", None, None, False)]
+
+
+def test_from_names_the_constituency_of_an_elected_seat(en: Extract) -> None:
+    text = '"It is over," said Ann Moss, the senator from Vermont. She left early.'
+    assert _roles(en(text), "Ann Moss") == [("senator", None, "Vermont", False)]
+
+
+def test_a_party_adjective_describes_the_holder_unless_a_candidacy(en: Extract) -> None:
+    text = '"It works," said Rick Dunn, a veteran Republican strategist.'
+    assert _roles(en(text), "Rick Dunn") == [("strategist", None, None, False)]
+    text = "Republican Secretary of State Jon Husted applauded the ruling."
+    assert _roles(en(text), "Jon Husted") == [("Secretary of State", None, None, False)]
+    text = "Polls favour Republican front-runner Dan Pike in the state."
+    assert _roles(en(text), "Dan Pike") == [("Republican front-runner", None, None, False)]
+
+
+def test_a_place_based_modifier_does_not_end_an_apposition(en: Extract) -> None:
+    text = '"It works," said Rick Dunn, a Florida-based Republican strategist.'
+    assert _roles(en(text), "Rick Dunn") == [("strategist", None, "Florida", False)]
+
+
+def test_new_role_nouns(en: Extract) -> None:
+    text = "Dan Roe, a top Tallahassee GOP operative who played a role in 2008, agreed."
+    assert _roles(en(text), "Dan Roe")[0][0] is not None
+    text = "Retired neurosurgeon Ben Moss proposed a new agency."
+    assert _roles(en(text), "Ben Moss") == [("neurosurgeon", None, None, True)]
+
+
+def test_a_description_opening_a_sentence_gives_its_role(en: Extract) -> None:
+    text = "Ann Moss met Jim Kerr on Monday. The French president expressed his regret."
+    assert ("president", None, "France", False) in _roles(en(text), "Jim Kerr")
+
+
+def test_a_closed_list_of_role_phrases_after_the_apposition(en: Extract) -> None:
+    text = '"We won," said Ann Moss, the former secretary of State, U.S. senator, and first lady.'
+    roles = _roles(en(text), "Ann Moss")
+    assert ("secretary of State", None, None, True) in roles
+    assert ("senator", None, "U.S.", True) in roles
+
+
+def test_a_list_of_names_with_appositions_is_no_role_list(en: Extract) -> None:
+    text = '"We won," said Ann Moss, a lawyer, Jim Kerr, a nurse, and Bo Dee, a teacher.'
+    assert _roles(en(text), "Ann Moss") == [("lawyer", None, None, False)]
