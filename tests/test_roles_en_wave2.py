@@ -76,3 +76,28 @@ def test_a_closed_list_of_role_phrases_after_the_apposition(en: Extract) -> None
 def test_a_list_of_names_with_appositions_is_no_role_list(en: Extract) -> None:
     text = '"We won," said Ann Moss, a lawyer, Jim Kerr, a nurse, and Bo Dee, a teacher.'
     assert _roles(en(text), "Ann Moss") == [("lawyer", None, None, False)]
+
+
+def test_a_participle_phrase_between_a_plural_title_and_a_dashed_list(en: Extract) -> None:
+    text = ("The Democratic governors running for the nomination -- Ann Moss of Ohio, Jim Kerr of Utah "
+            "and Bo Dee of Iowa -- all voted for it.")
+    result = en(text)
+    assert _roles(result, "Ann Moss") == [("governor", None, "Ohio", False)]
+    assert _roles(result, "Bo Dee") == [("governor", None, "Iowa", False)]
+    text = "Voters backing the plan -- Ann Moss of Ohio and Jim Kerr of Utah -- wrote letters."
+    assert _roles(en(text), "Ann Moss") == []
+
+
+def test_a_plural_title_before_including_gives_each_name_the_title(en: Extract) -> None:
+    text = "The board heard several senior officials including Tina Lobb and Dan Pike."
+    result = en(text)
+    assert _roles(result, "Tina Lobb") == [("senior official", None, None, False)]
+    assert _roles(result, "Dan Pike") == [("senior official", None, None, False)]
+    assert _roles(en("Many people including Tina Lobb came."), "Tina Lobb") == []
+
+
+def test_a_copula_after_the_apposition_gives_a_second_role(en: Extract) -> None:
+    text = "Tom Blake, a member of the state board, is editor of the Harbor Gazette."
+    titles = [r[0] for r in _roles(en(text), "Tom Blake")]
+    assert "member" in titles
+    assert "editor" in titles

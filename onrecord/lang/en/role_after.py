@@ -313,6 +313,9 @@ def _copula_roles(ent: SpacySpan) -> list[Role]:
     doc = ent.doc
     k = _relative_start(ent)
     relative = k != ent.end
+    after = _copula_after_apposition(ent)
+    if after is not None:
+        k, relative = after, True  # "X, a member of the board, is editor of Y": as after "who is"
     if k + 2 >= len(doc) or doc[k].lower_ not in _COPULAS or not relative and (
         ent.root.dep_ != "nsubj" or ent.root.head.i != k
     ):
@@ -341,6 +344,19 @@ def _copula_roles(ent: SpacySpan) -> list[Role]:
         if role is not None:
             roles.append(role.model_copy(update={"former": True}) if _COPULAS[doc[k].lower_] else role)
     return roles
+
+
+def _copula_after_apposition(ent: SpacySpan) -> int | None:
+    """The copula of which the name is the subject after its apposition ("X, a member of the
+    board, is editor of Y"), else None."""
+    tokens = _after_comma(ent)
+    doc = ent.doc
+    if not tokens or ent.end >= len(doc) or doc[ent.end].text != ",":
+        return None
+    m = tokens[-1].i + 1
+    if m + 2 >= len(doc) or doc[m].text != "," or doc[m + 1].lower_ not in _COPULAS:
+        return None
+    return m + 1 if ent.root.dep_ == "nsubj" and ent.root.head.i == m + 1 else None
 
 
 def _bare_role_start(doc: Doc, j: int) -> bool:

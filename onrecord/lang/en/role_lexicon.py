@@ -22,7 +22,8 @@ _POSSESSIVE = frozenset({"'s", "’s", "'"})
 _DROP_PREFIXES = ("pro", "pan", "anti", "non")
 _DROP_WORDS = frozenset({"camp", "localist", "nonpartisan", "veteran", "well-known", "celebrity", "guests",
                          "like", "including", "other", "another", "both", "two", "three", "new",
-                         "longtime", "long-time", "billionaire", "millionaire", "multimillionaire"})
+                         "longtime", "long-time", "billionaire", "millionaire", "multimillionaire",
+                         "several", "many", "various", "numerous"})
 #: prepositions after a role noun that lead to its field, organisation or place
 _FIELD_PREPS = frozenset({"of", "for", "in", "on", "at"})
 _JOINERS = frozenset({"of", "for", "on", "and", "&", "the", "de", "la", "du"})
