@@ -101,3 +101,12 @@ def test_a_copula_after_the_apposition_gives_a_second_role(en: Extract) -> None:
     titles = [r[0] for r in _roles(en(text), "Tom Blake")]
     assert "member" in titles
     assert "editor" in titles
+
+
+def test_among_them_after_a_plural_title_opens_a_list_of_its_holders(en: Extract) -> None:
+    text = ("The vote is risky for governors up for re-election next year in close states, among them "
+            "Ann Moss of Ohio, Jim Kerr of Utah and Bo Dee of Iowa.")
+    result = en(text)
+    assert _roles(result, "Ann Moss") == [("governor", None, "Ohio", False)]
+    assert _roles(result, "Bo Dee") == [("governor", None, "Iowa", False)]
+    assert _roles(en("Many people came to the fair, among them Ann Moss of Ohio."), "Ann Moss") == []
