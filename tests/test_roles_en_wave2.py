@@ -110,3 +110,8 @@ def test_among_them_after_a_plural_title_opens_a_list_of_its_holders(en: Extract
     assert _roles(result, "Ann Moss") == [("governor", None, "Ohio", False)]
     assert _roles(result, "Bo Dee") == [("governor", None, "Iowa", False)]
     assert _roles(en("Many people came to the fair, among them Ann Moss of Ohio."), "Ann Moss") == []
+
+
+def test_the_person_a_spokesman_speaks_for_is_no_part_of_the_title(en: Extract) -> None:
+    text = '"You can see it," said Rick Dunn, a spokesman for Ted Cruz.'
+    assert _roles(en(text), "Rick Dunn") == [("spokesman", None, None, False)]

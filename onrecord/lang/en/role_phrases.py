@@ -437,6 +437,8 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
                 e = _name_run(toks, kind)
                 org, j = _text(toks[kind:e]), e  # "director of communications for security firm FireEye"
                 continue
+            if t.lower_ in ("for", "to") and nxt.ent_type_ == "PERSON" and _name_run(toks, j + 1) == len(toks):
+                break  # "a spokesman for Ted Cruz": the person served is no field and no body
             if t.lower_ in _FIELD_PREPS and nxt.lower_ not in _DETS and _ent(nxt, ORG_LABELS + PLACE_LABELS) is None \
                     and not (nxt.text[:1].isupper() and t.lower_ == "at") and not nxt.is_punct and not (
                         t.lower_ == "of" and nxt.pos_ == "PROPN" and words[-1].text.islower()
