@@ -641,8 +641,10 @@ def _description_roles(builder: EntityBuilder) -> None:
     doc = builder.doc
     for tok in doc:
         own = builder.by_token.get(tok.i)
-        if own is not None and own.type == "person" and own.words and own.words[0][:1].isupper():
+        if own is not None and own.type == "person" and own.words and own.words[0][:1].isupper() \
+                and own.words[0].lower() != "the":
             continue  # a name, or a description already joined to the named person it describes
+            # (not "The French president said …" at a sentence start: an unnamed source of its own)
         role = description_role(tok)
         if role is None or not role.spans:
             continue

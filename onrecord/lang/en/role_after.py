@@ -115,6 +115,33 @@ def _next_apposition(ent: SpacySpan, tokens: list[Token]) -> list[Token]:
     return out if first is not None and is_role_noun(first) else []
 
 
+def _listed_appositions(tokens: list[Token]) -> list[list[Token]]:
+    """Further role phrases of a comma list after the apposition, the last after "and" ("the
+    former secretary of state, U.S. senator, and first lady"): each begins with a role phrase
+    and names no person (not "X, a lawyer, Jane Roe, a nurse")."""
+    if not tokens:
+        return []
+    doc = tokens[0].doc
+    out: list[list[Token]] = []
+    k = tokens[-1].i + 1
+    closed = False
+    while k + 1 < len(doc) and doc[k].text == "," and len(out) < 4 and not closed:
+        part: list[Token] = []
+        j = k + 1
+        while j < len(doc) and not doc[j].is_sent_start and doc[j].text not in _APPOSITION_STOP:
+            part.append(doc[j])
+            j += 1
+        closed = bool(part) and part[0].lower_ == "and"
+        words = part[1:] if closed else part
+        if not words or len(words) > 8 or any(t.ent_type_ == "PERSON" or t.pos_ in ("VERB", "AUX", "PRON")
+                                              and not is_role_noun(t) for t in words):
+            return []
+        out.append(words)
+        k = j
+    # a closed list of three or more ("A, B, and C"; ", and B" alone is :func:`_next_apposition`'s)
+    return [p for p in out if any(is_role_noun(t) for t in p)] if closed and len(out) >= 2 else []
+
+
 def _apposition_roles(ent: SpacySpan) -> list[Role]:
     tokens = _after_comma(ent)
     if not tokens:
@@ -124,6 +151,11 @@ def _apposition_roles(ent: SpacySpan) -> list[Role]:
         role = _apposition_role(ent, part) if part else None
         if role is not None:
             roles.append(role)
+    if roles and tokens[0].lower_ in ("a", "an", "the", *_FORMER):
+        for part in _listed_appositions(tokens):
+            role = _apposition_role(ent, part)
+            if role is not None and role.title:
+                roles.append(role.model_copy(update={"former": role.former or roles[0].former}))
     return roles
 
 
@@ -146,7 +178,8 @@ def _apposition_role(ent: SpacySpan, tokens: list[Token] | None = None) -> Role 
     heads = [t for t in tokens if is_role_noun(t)]
     verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX") and not is_role_noun(t) and not (
         t.tag_ in ("VBG", "VBN") and t.i + 1 < len(t.doc) and is_role_noun(t.doc[t.i + 1])
-    )]  # "a practising homeopath": a participle before the role noun modifies it
+    ) and not (t.lower_ == "based" and t.i > 0 and t.doc[t.i - 1].text == "-")]
+    # "a practising homeopath", "a Florida-based strategist": a participle before the role noun modifies it
     if heads and verbs and verbs[0].i < heads[0].i:
         return None
     parsed = _parse(tokens)
@@ -280,6 +313,9 @@ def _copula_roles(ent: SpacySpan) -> list[Role]:
     doc = ent.doc
     k = _relative_start(ent)
     relative = k != ent.end
+    after = _copula_after_apposition(ent)
+    if after is not None:
+        k, relative = after, True  # "X, a member of the board, is editor of Y": as after "who is"
     if k + 2 >= len(doc) or doc[k].lower_ not in _COPULAS or not relative and (
         ent.root.dep_ != "nsubj" or ent.root.head.i != k
     ):
@@ -308,6 +344,19 @@ def _copula_roles(ent: SpacySpan) -> list[Role]:
         if role is not None:
             roles.append(role.model_copy(update={"former": True}) if _COPULAS[doc[k].lower_] else role)
     return roles
+
+
+def _copula_after_apposition(ent: SpacySpan) -> int | None:
+    """The copula of which the name is the subject after its apposition ("X, a member of the
+    board, is editor of Y"), else None."""
+    tokens = _after_comma(ent)
+    doc = ent.doc
+    if not tokens or ent.end >= len(doc) or doc[ent.end].text != ",":
+        return None
+    m = tokens[-1].i + 1
+    if m + 2 >= len(doc) or doc[m].text != "," or doc[m + 1].lower_ not in _COPULAS:
+        return None
+    return m + 1 if ent.root.dep_ == "nsubj" and ent.root.head.i == m + 1 else None
 
 
 def _bare_role_start(doc: Doc, j: int) -> bool:

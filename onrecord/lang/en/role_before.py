@@ -150,6 +150,24 @@ def _list_opening(doc: Doc, start: int) -> int:
         singular(doc[start - 2].text) != doc[start - 2].text
     ):
         return start - 1
+    if start >= 2 and doc[start - 1].lower_ == "including" and is_role_noun(doc[start - 2]) and (
+        singular(doc[start - 2].text) != doc[start - 2].text
+    ):
+        return start - 1  # "key campaign aides including X": one of the plural title's holders
+    if start >= 4 and [t.lower_ for t in doc[start - 3 : start]] == [",", "among", "them"]:
+        # "senators up for re-election next year, among them X of Ohio, …": the nearest plural title
+        for k in range(start - 4, max(doc[start].sent.start, start - 16) - 1, -1):
+            if doc[k].tag_ == "NNS" and is_role_noun(doc[k]):
+                return k + 1
+            if doc[k].ent_type_ == "PERSON" or doc[k].text in (";", ":", "--", "—"):
+                break
+    if start >= 4 and doc[start - 1].text in _LIST_OPENERS:
+        # "The Republican senators running for president -- A of Texas, …": a short participle
+        # phrase between the plural title and the dash
+        for k in range(start - 3, max(0, start - 7), -1):
+            if doc[k + 1].tag_ in ("VBG", "VBN") and is_role_noun(doc[k]) and singular(doc[k].text) != doc[k].text \
+                    and not any(t.is_punct or t.ent_type_ == "PERSON" for t in doc[k + 1 : start - 1]):
+                return k + 1
     return start
 
 

@@ -22,7 +22,8 @@ _POSSESSIVE = frozenset({"'s", "’s", "'"})
 _DROP_PREFIXES = ("pro", "pan", "anti", "non")
 _DROP_WORDS = frozenset({"camp", "localist", "nonpartisan", "veteran", "well-known", "celebrity", "guests",
                          "like", "including", "other", "another", "both", "two", "three", "new",
-                         "longtime", "long-time", "billionaire", "millionaire", "multimillionaire"})
+                         "longtime", "long-time", "billionaire", "millionaire", "multimillionaire",
+                         "several", "many", "various", "numerous"})
 #: prepositions after a role noun that lead to its field, organisation or place
 _FIELD_PREPS = frozenset({"of", "for", "in", "on", "at"})
 _JOINERS = frozenset({"of", "for", "on", "and", "&", "the", "de", "la", "du"})
@@ -190,6 +191,28 @@ def kind_before_name(toks: list[Token], k: int) -> int:
 def work_nouns() -> frozenset[str]:
     """Role nouns whose "of" names a work ("author of …"): data/work_nouns.txt."""
     return frozenset(data_lines("work_nouns.txt"))
+
+
+@cache
+def constituency_nouns() -> frozenset[str]:
+    """Titles of elected seats whose "from" names the constituency ("the senator from Vermont"),
+    unlike other role nouns ("a physician from Boston": where the holder comes from):
+    data/constituency_nouns.txt."""
+    return frozenset(data_lines("constituency_nouns.txt"))
+
+
+@cache
+def party_words() -> frozenset[str]:
+    """Party adjectives that describe a holder before a role noun ("a Republican strategist" →
+    "strategist"): data/party_words.txt."""
+    return frozenset(data_lines("party_words.txt"))
+
+
+@cache
+def candidacy_nouns() -> frozenset[str]:
+    """Role nouns of a party's candidacy that keep the party word in the title ("Democratic
+    nominee", "Republican front-runner"): data/candidacy_nouns.txt."""
+    return frozenset(data_lines("candidacy_nouns.txt"))
 
 
 @cache

@@ -28,9 +28,12 @@ from onrecord.lang.en.role_lexicon import (
     _portfolio_head,
     _text,
     body_kinds,
+    candidacy_nouns,
+    constituency_nouns,
     field_plurals,
     is_role_noun,
     kind_before_name,
+    party_words,
     portfolio_words,
     role_places,
     singular,
@@ -194,12 +197,33 @@ def _title_tokens(region: list[Token]) -> tuple[list[Token], str | None, bool]:
             start = k + 1
     if start < h and region[start].text == "-":
         start += 1
+    if start < h and region[start].i > 0 and _glued_hyphen(region[start].doc[region[start].i - 1]) \
+            and region[start].is_alpha:
+        start += 1  # "two-term governor", "far-right radio host": the tail of a dropped compound goes too
     while start < h and region[start].lower_ in _DROP_WORDS | _DETS:
         start += 1
     if place is not None and start < h and region[start].text in role_places():
         start += 1
+    while start < h and region[start].text in party_words() and not _candidacy(region, h) and (
+        start + 1 == h or region[start + 1].text.islower()
+    ):
+        start += 1  # "a veteran Republican strategist": the party describes the holder (not "Republican
+        # nominee", not "Democratic Party activist")
     words = region[start : h + 1]
     return words, place, former
+
+
+def _candidacy(region: list[Token], h: int) -> bool:
+    """Whether the role noun at ``h`` (with a hyphenated first part: "front-runner") names a candidacy."""
+    word = region[h].lower_
+    if h >= 2 and _glued_hyphen(region[h - 1]):
+        word = f"{region[h - 2].lower_}-{word}"
+    return singular(word) in candidacy_nouns()
+
+
+def _glued_hyphen(t: Token) -> bool:
+    """Whether ``t`` is a hyphen written without spaces between two words ("two-term")."""
+    return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
 
 
 def _generic_body_end(toks: list[Token], k: int) -> int:
@@ -413,6 +437,8 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
                 e = _name_run(toks, kind)
                 org, j = _text(toks[kind:e]), e  # "director of communications for security firm FireEye"
                 continue
+            if t.lower_ in ("for", "to") and nxt.ent_type_ == "PERSON" and _name_run(toks, j + 1) == len(toks):
+                break  # "a spokesman for Ted Cruz": the person served is no field and no body
             if t.lower_ in _FIELD_PREPS and nxt.lower_ not in _DETS and _ent(nxt, ORG_LABELS + PLACE_LABELS) is None \
                     and not (nxt.text[:1].isupper() and t.lower_ == "at") and not nxt.is_punct and not (
                         t.lower_ == "of" and nxt.pos_ == "PROPN" and words[-1].text.islower()
@@ -457,6 +483,8 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
                     is_place = _ent(toks[k], PLACE_LABELS) is not None and _ent(toks[e - 1], PLACE_LABELS) is not None
                     if is_place and t.lower_ in ("in", "to"):
                         place = name  # "a United States ambassador to Russia": where the role is held
+                    elif is_place and t.lower_ == "from" and singular(words[-1].lower_) in constituency_nouns():
+                        place = place or name  # "the senator from Vermont": the seat's constituency
                     elif is_place and t.lower_ == "from":
                         pass  # "a physician from Boston": where the holder comes from, not where the role is
                     elif is_place and (t.lower_ == "of" or org is not None):
