@@ -151,3 +151,24 @@ def test_authors_of_a_document_are_unnamed() -> None:
     text = "In dem Papier schreibt die Verfasserin, die Anlage sei veraltet."
     quote = _quote(text, "die Anlage sei veraltet", "schreibt", "Verfasserin", kind="reported")
     assert _de(text, quote).source_anonymity == "unnamed"
+
+
+# --- a short definite phrase with a singular role noun refers to a named person (guidelines 3)
+
+
+def test_definite_singular_role_refers_to_a_named_person() -> None:
+    text = "Senator Jane Holt lost the primary. The Vermont senator told reporters that the race was not over."
+    quote = _quote(text, "that the race was not over", "told", "The Vermont senator", kind="reported")
+    assert _en(text, quote).source_anonymity == "named"
+    text = "Coach Tim Berg was fired. The former coach said that the club had lied."
+    quote = _quote(text, "that the club had lied", "said", "The former coach", kind="reported")
+    assert _en(text, quote).source_anonymity == "named"
+
+
+def test_plural_and_indefinite_roles_stay_unnamed() -> None:
+    text = "The senators told reporters that the race was not over."
+    quote = _quote(text, "that the race was not over", "told", "The senators", kind="reported")
+    assert _en(text, quote).source_anonymity == "unnamed"
+    text = "A senator told reporters that the race was not over."
+    quote = _quote(text, "that the race was not over", "told", "A senator", kind="reported")
+    assert _en(text, quote).source_anonymity == "unnamed"
