@@ -232,7 +232,11 @@ def _definite_person(words: list[Word], lex: StanceLexicon) -> bool:
     last = words[-1]
     if not _is_head(last.lower, lex) or last.lower.endswith("s") or _is_document(last.lower, lex):
         return False
-    return not any(_is_head(w.lower, lex) or _is_document(w.lower, lex) for w in words[1:-1])
+    # no role, document or owner between ("the governor's inner circle" is a group of the governor's)
+    between = words[1:-1]
+    return not any(
+        _is_head(w.lower, lex) or _is_document(w.lower, lex) or w.lower.endswith(("'s", "’s")) for w in between
+    )
 
 
 def _third_person_subject(words: list[Word], lex: StanceLexicon) -> bool:
