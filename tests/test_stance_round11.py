@@ -172,3 +172,15 @@ def test_plural_and_indefinite_roles_stay_unnamed() -> None:
     text = "A senator told reporters that the race was not over."
     quote = _quote(text, "that the race was not over", "told", "A senator", kind="reported")
     assert _en(text, quote).source_anonymity == "unnamed"
+
+
+# --- English cue verbs completed: "oppose" (guidelines 6: "sich aussprechen gegen" → denial), "dislike" (an opinion)
+
+
+def test_oppose_is_a_denial_and_dislike_a_belief() -> None:
+    text = "The council opposed the plan to close the library."
+    quote = _quote(text, "the plan to close the library", "opposed", "The council", kind="reported")
+    assert _en(text, quote).stance == "denial"
+    text = "Many farmers dislike that the rules change every year."
+    quote = _quote(text, "that the rules change every year", "dislike", "Many farmers", kind="reported")
+    assert _en(text, quote).stance == "belief"
