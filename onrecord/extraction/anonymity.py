@@ -131,6 +131,8 @@ def anonymity(doc: _Doc, quote: Quote, entity: Entity | None, lex: StanceLexicon
         return "unnamed"
     if _definite_institution(speaker_words, lex):
         return "named"  # "the administration", "die Staatsanwaltschaft": a unique definite description
+    if _definite_person(speaker_words, lex):
+        return "named"  # "the Vermont senator": a short definite phrase refers to a person the article names
     if _indefinite_before(doc, speaker_spans[0][0], lex):
         return "unnamed"  # "nach Angaben einer Gewerkschaft": the mention is indefinite (guidelines 6)
     if entity is not None:
@@ -218,6 +220,23 @@ def _definite_institution(words: list[Word], lex: StanceLexicon) -> bool:
     if len(words) < 2 or words[0].lower not in articles or words[-1].lower not in lex.of("institution"):
         return False
     return not any(_is_head(w.lower, lex) or _is_document(w.lower, lex) for w in words[1:-1])
+
+
+def _definite_person(words: list[Word], lex: StanceLexicon) -> bool:
+    """A short definite phrase ending in a singular role noun, with nothing after it ("the senator",
+    "the Vermont senator", "the former coach"; guidelines 3: follow a short definite NP to what it
+    refers to, a person the article names). English only, where the plural is marked ("the
+    senators" stays a group); not "the spokesman of the ministry" (a role of an organisation)."""
+    if not lex.case_marks_names or len(words) < 2 or len(words) > 4 or words[0].lower not in lex.of("definite"):
+        return False
+    last = words[-1]
+    if not _is_head(last.lower, lex) or last.lower.endswith("s") or _is_document(last.lower, lex):
+        return False
+    # no role, document or owner between ("the governor's inner circle" is a group of the governor's)
+    between = words[1:-1]
+    return not any(
+        _is_head(w.lower, lex) or _is_document(w.lower, lex) or w.lower.endswith(("'s", "’s")) for w in between
+    )
 
 
 def _third_person_subject(words: list[Word], lex: StanceLexicon) -> bool:

@@ -64,6 +64,7 @@ from onrecord.extraction.stance_clauses import (
     _without,
 )
 from onrecord.extraction.stance_doc import _Doc, _inside
+from onrecord.extraction.stance_frame import attributive_hedges, cue_modality, imperative_opening
 from onrecord.extraction.stance_lexicon import (
     _CLAUSE_END,
     _QUOTE_MARKS,
@@ -173,6 +174,8 @@ def _reportative(main: list[Word], lex: StanceLexicon, sourced: bool = False) ->
         if main[j].text not in _CLAUSE_END:  # a number's "." ("1.152 Leichen")
             clause.append(main[j])
     tail = [w.lower for w in clause[-2:]]
+    if len(clause) >= 3 and clause[-3].lower in lex.of("infinitive_marker"):
+        tail = []  # "soll … zu hören sein": a modal passive, no perfect infinitive
     last = [w.lower for w in main if w.text not in _CLAUSE_END][-1:]
     if sourced and tail[-1:] != ["werden"] and last != ["werden"]:
         return "claim"  # not a passive plan ("sollen laut X … unterstützt werden": prediction)
@@ -260,9 +263,8 @@ def _content_stance(
     deontic = deontic and not future_modal(main, lex)
     # a polite request ("wir würden uns freuen, wenn Sie …", "we would appreciate it if …")
     deontic = deontic or _has(lex.of("request"), lows)
-    bare_first = next((w for w in looked if w.text not in _QUOTE_MARKS), None)
-    # an imperative opening the speaker's own words ("Let everybody …", "Let's go"; guidelines 1.2 demand)
-    deontic = deontic or (direct and bare_first is not None and bare_first.lower in lex.of("imperative"))
+    # an imperative opening the speaker's own words ("Let everybody …", "Oh, let him …"; guidelines 1.2 demand)
+    deontic = deontic or (direct and imperative_opening(looked, lex))
     if subject == "demand" or deontic:
         return "demand"
     if reportative == "claim" or _has(lex.of("claim"), lows):
@@ -280,7 +282,8 @@ def _content_stance(
         conditional = _has(lex.of("konj2"), main_lows) or _future(
             main, lex.of("future"), lex.of("future_infinitive"), lex.ordinal_period, lemma, lex.case_marks_names
         )
-    hedge_lows = _without(lex.of("not_hedge"), main_lows)  # "as soon as possible", "could not" (inability)
+    # "as soon as possible", "could not" (inability); a hedge of an attribute ("möglicherweise ungefilterten Zugriff")
+    hedge_lows = _without(lex.of("not_hedge"), _lows(attributive_hedges(main, lex), lex.case_marks_names))
     # Konjunktiv II / "would" is the source's own conditional in direct speech or after a first-person
     # subject ("Ich würde es nicht … nennen" in a span without quote marks); a politeness formula
     # ("I would like to", "ich würde gerne") is none (guidelines 1.2 hedged)
@@ -533,6 +536,8 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
         return "denial", False
     if stance is not None and stance != "asserted":
         return stance, negated
+    if cue_modality(cue_words, frame, lex) == "prediction":
+        return "prediction", negated  # "will be reminding voters that …": a speech act to come
     frame_lows = _lows(frame, lex.case_marks_names)
     if _has(lex.of("claim"), frame_lows) or _has(lex.of("claim_frame"), frame_lows):
         return "claim", negated
