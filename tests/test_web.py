@@ -179,7 +179,10 @@ def test_entity_page_says_what_others_said_about_it_and_what_it_is_said_to_do(cl
     html = _ok(client, f"/entities/{selenskyj}")
     assert "Wolodymyr Selenskyj is said to …" in html
     said_to = html[html.index('class="said-to"') : html.index('id="h-said-about"')]
-    assert '<span class="stance st-demand">demand</span> <span class="n">2</span>' in said_to
+    # demands: "neue Sanktionen … gefordert", "Die Europäische Union müsse schneller handeln" (deontic
+    # müssen under a neutral frame, STANCE-GUIDELINES), "called on … for tougher sanctions"
+    assert '<span class="stance st-demand">demand</span> <span class="n">3</span>' in said_to
+    assert '<span class="stance st-asserted">assert</span> <span class="n">2</span>' in said_to
     # his own statements that name Russia are not "said about" him; nobody else names him
     section = html[html.index('id="h-said-about"') :]
     assert "No statement by others names Wolodymyr Selenskyj." in section
