@@ -187,21 +187,17 @@ BUNDLED_SPLITS = (
     "all",
 )
 #: (file, split) of the parts still held back: ``all`` leaves them out, so only naming the split
-#: scores them. Roles ``heldout7``, stance ``heldout6`` and about ``heldout5`` were scored once on
-#: 2026-12-07 (05:20 UTC) and are development data since, as the parts before them; roles
-#: ``heldout8``, stance ``heldout7`` and about ``heldout6`` (``about`` for the statements of stance
-#: ``heldout7``) were drawn on 2026-12-07 and never scored. The cross-genre quote sets' ``heldout2``
-#: (German and English, drawn on 2026-12-07) is scored at the end of a round only; its errors are
-#: never read. Roles ``heldout9``, stance ``heldout8`` and about ``heldout7`` (``about`` for the
-#: statements of stance ``heldout8``) were drawn on 2026-12-07 (session gold8) while the parts above
-#: were still held back, for the round after them; they are held back next to them.
+#: scores them. Roles ``heldout7``/``heldout8``, stance ``heldout6``/``heldout7`` and about
+#: ``heldout5``/``heldout6`` were each scored once on 2026-12-07 (the first three at 05:20 UTC, the
+#: others at 06:05 UTC, at the end of the two waves of that session) and are development data since,
+#: as the parts before them. Roles ``heldout9``, stance ``heldout8`` and about ``heldout7`` (``about``
+#: for the statements of stance ``heldout8``) were drawn on 2026-12-07 (session gold8) and never
+#: scored. The cross-genre quote sets' ``heldout2`` (German and English, drawn on 2026-12-07) is
+#: scored at the end of a round only (twice on 2026-12-07); its errors are never read.
 HELD_BACK = frozenset(
     {
-        ("roles.jsonl", "heldout8"),
         ("roles.jsonl", "heldout9"),
-        ("stance.jsonl", "heldout7"),
         ("stance.jsonl", "heldout8"),
-        ("about.jsonl", "heldout6"),
         ("about.jsonl", "heldout7"),
         ("crossgenre-de.jsonl", "heldout2"),
         ("crossgenre-en.jsonl", "heldout2"),
