@@ -14,6 +14,7 @@ import sys
 import zlib
 from array import array
 from bisect import bisect_left
+from functools import cache
 from pathlib import Path
 
 from onrecord.errors import ModelError
@@ -85,3 +86,9 @@ def build_common_words() -> CommonWords:
 
     dictionary = DefaultDictionaryFactory().get_dictionary("de")
     return CommonWords.from_forms({form: dictionary[form] for form in dictionary})
+
+
+@cache
+def shared(path: Path) -> CommonWords:
+    """The list at ``path``, loaded once per process (the NER features and the stance step share it)."""
+    return CommonWords.load(path)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from onrecord.extraction import ExtractionResult
+from onrecord.lang.de import common_words
 from onrecord.lang.de.attribution import Attribution, SpanSets, attribute
-from onrecord.lang.de.common_words import CommonWords
 from onrecord.lang.de.entities import build_entities
 from onrecord.lang.de.labels import CLASS_TO_KIND, TokenSpan
 from onrecord.lang.de.lemmas import LemmaTable
@@ -73,7 +73,7 @@ class GermanExtractor:
         self.ranker = LinearModel.load(model_dir / RANKER_FILE)
         self.ner = NerTagger(model_dir / NER_FILE) if (model_dir / NER_FILE).exists() else None
         common_path = model_dir / COMMON_WORDS_FILE
-        self.common_words = CommonWords.load(common_path) if common_path.exists() else None
+        self.common_words = common_words.shared(common_path) if common_path.exists() else None
 
     @classmethod
     def from_bundled(cls) -> GermanExtractor:

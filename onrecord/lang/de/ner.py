@@ -14,7 +14,7 @@ from pathlib import Path
 import pycrfsuite
 
 from onrecord.errors import DataError, ModelError
-from onrecord.lang.de.common_words import CommonWords
+from onrecord.lang.de import common_words
 from onrecord.lang.de.labels import decode
 from onrecord.lang.de.ner_features import NerFeaturizer
 from onrecord.lang.de.tokens import PreparedDoc
@@ -76,7 +76,7 @@ def featurizer(model_dir: Path) -> NerFeaturizer:
     return NerFeaturizer(
         WordClasses.load(classes_path) if classes_path.exists() else None,
         NER_EXTRAS,
-        CommonWords.load(common_path) if common_path.exists() else None,
+        common_words.shared(common_path) if common_path.exists() else None,
     )
 
 
