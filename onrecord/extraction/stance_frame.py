@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from onrecord.extraction.stance_clauses import _has
 from onrecord.extraction.stance_lexicon import (
     _ADJECTIVE_ENDINGS,
     _CLAUSE_END,
@@ -49,8 +50,7 @@ def cue_modality(cue_words: Sequence[Word], frame: Sequence[Word], lex: StanceLe
     lows = [w.lower for w in reversed(before)]
     if any(low in lex.of("negation") for low in lows):
         return None
-    padded = f" {' '.join(lows)} "
-    return "prediction" if any(f" {form} " in padded for form in lex.of("future")) else None
+    return "prediction" if _has(lex.of("future"), lows) else None
 
 
 def imperative_opening(looked: Sequence[Word], lex: StanceLexicon) -> bool:

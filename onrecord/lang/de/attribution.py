@@ -471,8 +471,12 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
         speaker = best[1] if best and best[0] >= ranker.threshold else None
         # a free indirect quote counts only with the attribution right after it ("…, betonte Lang.")
         inner = parts[-1].begin if parts[0].cls in ("IQ", "DQ") else parts[-1].end
-        after = trailing_speaker(doc, inner, parts[-1].end, [(c.begin, c.end) for c, _ in pairs], lexicon())
-        if after is not None and parts[0].cls != "RQ" and pairs[after][0] is not speaker:
+        after = (
+            None
+            if parts[0].cls == "RQ"
+            else trailing_speaker(doc, inner, parts[-1].end, [(c.begin, c.end) for c, _ in pairs], lexicon())
+        )
+        if after is not None and pairs[after][0] is not speaker:
             # "…, warnte auch Fabius.": the subject after the reporting verb that follows the quote
             speaker = pairs[after][0]
             best = (scores[after], speaker)

@@ -80,7 +80,7 @@ class Gazetteer:
     @classmethod
     def load(cls, path: Path) -> Gazetteer:
         if not path.exists():
-            return cls()
+            return cls(first_names=_given_names())
         data = json.loads(path.read_text(encoding="utf-8"))
         # the training portion's given names and the common ones of the lexicon (data/given_names.txt)
         return cls(types=data["types"], first_names=frozenset(data["first_names"]) | _given_names())

@@ -105,12 +105,6 @@ def crossval_folds(
     return out
 
 
-def crossval_ner(ner_dir: Path, featurize: Featurize = sentence_features) -> dict[str, SpanCounts]:
-    """Pooled exact-span counts of a→b and b→a (see :func:`crossval_folds`)."""
-    ab, ba = crossval_folds(ner_dir, featurize)
-    return _add(ab, ba)
-
-
 def format_counts(counts: dict[str, SpanCounts]) -> str:
     """One line per type: P / R / F1 and the gold count."""
     return "\n".join(

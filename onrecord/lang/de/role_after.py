@@ -13,6 +13,7 @@ from onrecord.lang.de.lexicon import data_lines, lexicon
 from onrecord.lang.de.role_lexicon import (
     _ARTICLES,
     _STOP,
+    COPULAS,
     MAX_ADJECTIVES,
     MAX_APPOSITION,
     KindAt,
@@ -171,9 +172,6 @@ _APPOSITION_ADVERBS = {"ebenfalls": False, "auch": False, "selbst": False, "derz
                        "jetzt": False, "heute": False, "seinerzeit": True}
 
 
-#: copulas that make a role noun phrase the name's role ("X ist Professorin für …", "… als X
-#: 2002 Vorstandschef wurde")
-_COPULAS = frozenset({"ist", "war", "wird", "wurde", "bleibt", "blieb"})
 #: words between a copula and the role that say when ("ist seit 2012 Professor")
 _TIME_ADVERBS = frozenset({"seit", "derzeit", "inzwischen", "nun", "jetzt", "bereits", "schon", "heute", "noch",
                            "weiterhin", "auch", "zudem", "außerdem", "damals", "bis", "ab", "zuletzt",
@@ -259,7 +257,7 @@ def _inverted_copula_role(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> R
     b = name_end - 1
     while b > 0 and toks[b - 1].sent == sent and _name_word(toks[b - 1]):
         b -= 1
-    if b == 0 or toks[b - 1].sent != sent or toks[b - 1].lower not in _COPULAS:
+    if b == 0 or toks[b - 1].sent != sent or toks[b - 1].lower not in COPULAS:
         return None
     body = _clause_tokens(toks, _when_words(toks, name_end, len(toks)))
     r = 1 if body and body[0].lower in _NOMINATIVE_ARTICLES else 0
@@ -278,7 +276,7 @@ def predicative_role(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind
     als = _als_role(doc, name_end, kind_at)
     if als is not None:
         return als
-    if toks[name_end].lower in _COPULAS:
+    if toks[name_end].lower in COPULAS:
         body = _clause_tokens(toks, _when_words(toks, name_end + 1, len(toks)))
         match = parse_role(body, kind_at) if body else None
         bare = match is not None and match.organization is None and match.place is None
@@ -292,7 +290,7 @@ def predicative_role(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind
     if not body or body[0].lower in _ARTICLES or not is_role(body[0]):
         return None
     match = parse_role(body, kind_at)
-    if match is None or match.end >= len(toks) or toks[match.end].lower not in _COPULAS:
+    if match is None or match.end >= len(toks) or toks[match.end].lower not in COPULAS:
         return None
     return match
 
@@ -395,9 +393,9 @@ def pronoun_predicate(doc: PreparedDoc, begin: int, end: int, kind_at: KindAt = 
     Chef der Nordbank", "Außerdem war sie Sprecherin des Vereins" (the copula before or after the
     pronoun, the role noun phrase right after both: "Er ist müde" gives none)."""
     toks = doc.tokens
-    if end < len(toks) and toks[end].lower in _COPULAS and toks[end].sent == toks[begin].sent:
+    if end < len(toks) and toks[end].lower in COPULAS and toks[end].sent == toks[begin].sent:
         start = end + 1
-    elif begin > 0 and toks[begin - 1].lower in _COPULAS and toks[begin - 1].sent == toks[begin].sent:
+    elif begin > 0 and toks[begin - 1].lower in COPULAS and toks[begin - 1].sent == toks[begin].sent:
         start = end
     else:
         return None
@@ -428,7 +426,7 @@ def age_copula_subject(doc: PreparedDoc, begin: int) -> str | None:
             return None
         if toks[j].lower in ("der", "die") and j + 1 < begin and _age_noun(toks[j + 1]) and article is None:
             article, j = toks[j].lower, j + 2
-        elif toks[j].lower in _COPULAS and not copula:
+        elif toks[j].lower in COPULAS and not copula:
             copula, j = True, j + 1
         else:
             after = _when_words(toks, j, begin)

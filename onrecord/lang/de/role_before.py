@@ -14,6 +14,7 @@ from onrecord.lang.de.role_lexicon import (
     _ARTICLES,
     _CONTRACTIONS,
     _STOP,
+    COPULAS,
     MAX_ADJECTIVES,
     MAX_APPOSITION,
     KindAt,
@@ -479,8 +480,6 @@ def _names_follow(doc: PreparedDoc, end: int) -> bool:
 #: words after which a subject can open a clause ("…, und der Kandidat ist X"), unlike a
 #: preposition ("Vom Entwicklungshelfer … wurde X")
 _CLAUSE_OPENERS = frozenset({",", "und", "oder", "aber", "doch", "denn", "sondern", ":", "–", "—"})
-#: copulas that join a role phrase before them to the name after them ("Der Kandidat ist X")
-_COPULAS = frozenset({"ist", "war", "wird", "wurde", "bleibt", "blieb"})
 
 
 def role_before_copula(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
@@ -488,7 +487,7 @@ def role_before_copula(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_
     und der Bundespräsidentschaftskandidat ist Norbert Hofer", "Neuer Trainer wird X"."""
     toks = doc.tokens
     cop = name_begin - 1
-    if cop < 1 or toks[cop].lower not in _COPULAS or toks[cop - 1].sent != toks[name_begin].sent:
+    if cop < 1 or toks[cop].lower not in COPULAS or toks[cop - 1].sent != toks[name_begin].sent:
         return None
     sent = toks[cop].sent
     best: RoleMatch | None = None

@@ -11,6 +11,10 @@ from functools import cache, lru_cache
 from onrecord.lang.de.lexicon import data_lines, lexicon
 from onrecord.lang.de.tokens import Token
 
+#: copulas that join a role phrase and a name ("X ist Professorin für …", "Der Kandidat ist X",
+#: "… als X 2002 Vorstandschef wurde")
+COPULAS = frozenset({"ist", "war", "wird", "wurde", "bleibt", "blieb"})
+
 
 @cache
 def role_places() -> dict[str, str]:

@@ -208,11 +208,7 @@ def wondering_or_hoping(doc: PreparedDoc, begin: int) -> bool:
     of its sentence before it: "… fragten sich, warum …", "stellt man sich die Frage, was …",
     "Man kann nur hoffen, dass …" — wondering and hoping are nobody's statement."""
     toks = doc.tokens
-    sent = toks[begin].sent
-    lo = begin
-    while lo > 0 and toks[lo - 1].sent == sent:
-        lo -= 1
-    before = toks[lo:begin]
+    before = toks[doc.sentences[toks[begin].sent][0] : begin]
     if any(t.lemma.lower() in _HOPE_LEMMAS for t in before):
         return True
     reflexive = any(t.lower == "sich" for t in before)

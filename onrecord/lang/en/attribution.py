@@ -337,7 +337,8 @@ def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: Le
     def in_quote(tok: Token) -> bool:
         return any(b < tok.idx < e for b, e in quoted)
 
-    markup = markup_spans(doc_text(doc))
+    text = doc_text(doc)
+    markup = markup_spans(text)
     for sent in doc.sents:
         for tok in sent:
             if markup and any(b <= tok.idx < e for b, e in markup):
@@ -376,9 +377,8 @@ def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: Le
     atts.extend(a for a in colon_sources(doc, quotes, lex) if not any(overlaps(c, k) for c in a.content
                                                                      for k in claimed))
     for att in atts:
-        _stretch(att, quotes, doc_text(doc))
-    text = doc_text(doc)
+        _stretch(att, quotes, text)
     # a post's signature ("https://t.co/… — Ann Roe (@annroe) June 28, 2016") is no statement
     atts = [a for a in atts if not only_signature(" ".join(text[b:e] for b, e in a.content))]
-    atts = carry_over(doc_text(doc), atts, quotes, lex)
+    atts = carry_over(text, atts, quotes, lex)
     return resolve_overlaps(split_coordinated_reports(doc, dedupe(atts)))

@@ -30,6 +30,7 @@ import re
 from spacy.tokens import Token
 
 from onrecord.lang.en.attribution_base import Attribution
+from onrecord.lang.en.attribution_content import _infinitive
 from onrecord.lang.en.lexicon import Lexicon
 
 #: verbs that refuse what their infinitive names ("declined to comment")
@@ -55,7 +56,7 @@ def _person(tok: Token, lex: Lexicon) -> bool:
 
 def _bare_speech_infinitive(tok: Token, lex: Lexicon) -> bool:
     """An infinitive speech verb with nothing said ("to comment", "to elaborate", "to say more")."""
-    if tok.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if tok.pos_ != "VERB" or not _infinitive(tok):
         return False
     if "speech" not in lex.cue_classes(tok.lower_):
         return False
