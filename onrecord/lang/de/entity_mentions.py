@@ -320,8 +320,13 @@ def _after_cue(doc: PreparedDoc, begin: int) -> bool:
     if begin < 2 or toks[begin - 2].text != ",":
         return False
     cue = toks[begin - 1]
+    return cue.lower == "so" or _is_cue_verb(cue)
+
+
+def _is_cue_verb(tok: Token) -> bool:
+    """Whether a token is a reporting verb of the cue lexicon (by lemma, else by form)."""
     cues = lexicon().cues
-    return cue.lower == "so" or cues.get(cue.lemma, cues.get(cue.lower)) == "verb"
+    return cues.get(tok.lemma, cues.get(tok.lower)) == "verb"
 
 
 #: articles that can open a subject (nominative); "des", "dem", "den", "einem" … cannot
@@ -348,14 +353,11 @@ def _reporting_subject(doc: PreparedDoc, phrase: RoleMatch) -> bool:
     which the roles set records; an unnamed holder who only acts ("ein UN-Soldat wurde
     getötet") is a mention of a role, no one the set records (GUIDELINES B)."""
     toks = doc.tokens
-    cues = lexicon().cues
-
-    def is_cue(tok: Token) -> bool:
-        return cues.get(tok.lemma, cues.get(tok.lower)) == "verb"
-
     after = [t for t in toks[phrase.end : phrase.end + 2] if t.sent == toks[phrase.begin].sent]
     before = toks[phrase.begin - 1] if phrase.begin > 0 else None
-    return any(is_cue(t) for t in after) or (before is not None and (is_cue(before) or before.lower == "so"))
+    return any(_is_cue_verb(t) for t in after) or (
+        before is not None and (_is_cue_verb(before) or before.lower == "so")
+    )
 
 
 def _described_person(state: _State, doc: PreparedDoc, phrase: RoleMatch) -> _Building | None:

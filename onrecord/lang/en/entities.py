@@ -276,6 +276,7 @@ class EntityBuilder:
 
     def _match_other(self, words: tuple[str, ...], type_: EntityType) -> Cluster | None:
         low = tuple(w.lower() for w in words)
+        undotted = _undotted(low[0]) if len(low) == 1 else None
         for c in sorted(self.clusters, key=lambda c: -c.last):
             if c.type != type_:
                 continue
@@ -284,7 +285,7 @@ class EntityBuilder:
                 return c
             if len(low) == 1 and low[0].isupper() is False and "".join(w[0] for w in cw) == low[0]:
                 return c
-            if len(low) == 1 and "".join(w[0] for w in c.words if w[0].isupper()).lower() == _undotted(low[0]):
+            if undotted is not None and "".join(w[0] for w in c.words if w[0].isupper()).lower() == undotted:
                 return c
         return None
 
