@@ -7,7 +7,7 @@ cheap enough to run over every sentence. Output: typed token spans per document.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,17 +83,28 @@ def featurizer(model_dir: Path) -> NerFeaturizer:
 def train_ner(data_dir: Path, model_path: Path) -> int:
     """Train the NER CRF on every ``*.tsv`` of ``data_dir`` with the word resources beside
     ``model_path`` (see :func:`featurizer`); returns the number of sentences."""
-    trainer = pycrfsuite.Trainer(verbose=False)
-    featurize = featurizer(model_path.parent)
-    count = 0
-    for path in sorted(data_dir.glob("*.tsv")):
-        for words, tags in read_germeval(path):
-            trainer.append(featurize(words), tags)
-            count += 1
+    sentences = (s for path in sorted(data_dir.glob("*.tsv")) for s in read_germeval(path))
+    count = train_crf(sentences, featurizer(model_path.parent), model_path)
     if not count:
         raise DataError(f"{data_dir}: no GermEval 2014 *.tsv sentences found")
-    trainer.set_params(NER_PARAMS)
-    trainer.train(str(model_path))
+    return count
+
+
+def train_crf(
+    sentences: Iterable[tuple[list[str], list[str]]],
+    featurize: Callable[[list[str]], list[list[str]]],
+    model_path: Path,
+) -> int:
+    """Train the NER CRF (:data:`NER_PARAMS`) on (words, tags) sentences with ``featurize`` and
+    write it to ``model_path``; returns the number of sentences (nothing is written without one)."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    count = 0
+    for words, tags in sentences:
+        trainer.append(featurize(words), tags)
+        count += 1
+    if count:
+        trainer.set_params(NER_PARAMS)
+        trainer.train(str(model_path))
     return count
 
 

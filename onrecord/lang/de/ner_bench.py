@@ -21,7 +21,7 @@ import pycrfsuite
 
 from onrecord.lang.de.common_words import build_common_words
 from onrecord.lang.de.labels import decode
-from onrecord.lang.de.ner import NER_EXTRAS, NER_PARAMS, NER_TYPES, read_germeval, sentence_features
+from onrecord.lang.de.ner import NER_EXTRAS, NER_TYPES, read_germeval, sentence_features, train_crf
 from onrecord.lang.de.ner_features import NerFeaturizer
 from onrecord.lang.de.wordclasses import build_word_classes, unlabelled_sentences
 
@@ -77,11 +77,7 @@ def _add(a: dict[str, SpanCounts], b: dict[str, SpanCounts]) -> dict[str, SpanCo
 
 def train_and_tag(train: list[Sentence], test: list[Sentence], featurize: Featurize, model: Path) -> list[list[str]]:
     """Train the NER CRF on ``train`` and return its labels for ``test``."""
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for words, tags in train:
-        trainer.append(featurize(words), tags)
-    trainer.set_params(NER_PARAMS)
-    trainer.train(str(model))
+    train_crf(train, featurize, model)
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
     try:
