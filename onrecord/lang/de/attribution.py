@@ -463,6 +463,7 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
     prev: Candidate | None = None  # the previous quote's speaker (a ranker feature)
     explicit: Candidate | None = None  # the most recent speaker that names someone (not "Demnach")
     interview = is_interview(doc)  # answers of a printed interview are the interviewee's
+    mention_spans = [(c.begin, c.end) for c in sets.mentions]
     for parts in group_quotes(doc, sets.spans):
         parts = [reported_sentences(doc, p) for p in parts]
         pairs = list(quote_candidates(doc, parts, sets, prev))
@@ -513,9 +514,7 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
             else:
                 refers_to = explicit  # "Demnach soll …": the mention stays, its source is the last one named
         elif speaker is not None:
-            name = apposition_name(
-                doc, speaker.begin, speaker.end, [(c.begin, c.end) for c in sets.mentions], sets.name_type
-            )
+            name = apposition_name(doc, speaker.begin, speaker.end, mention_spans, sets.name_type)
             if name is not None:
                 speaker = sets.mentions[name]  # "Generalinspekteur der Geheimdienste, Charles McCullough"
             explicit = speaker
