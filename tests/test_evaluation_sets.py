@@ -546,7 +546,9 @@ def test_every_held_back_part_exists_and_all_leaves_it_out() -> None:
         ("roles.jsonl", "heldout9"),
         ("roles.jsonl", "heldout10"),
         ("stance.jsonl", "heldout8"),
+        ("stance.jsonl", "heldout9"),
         ("about.jsonl", "heldout7"),
+        ("about.jsonl", "heldout8"),
         ("crossgenre-de.jsonl", "heldout2"),
         ("crossgenre-en.jsonl", "heldout2"),
     }
@@ -572,6 +574,8 @@ def test_every_held_back_part_exists_and_all_leaves_it_out() -> None:
     assert about == {str(r["id"]) for r in _bundled("stance.jsonl") if r["split"] == "heldout7"}
     about = {str(r["id"]) for r in _bundled("about.jsonl") if r["split"] == "heldout7"}
     assert about == {str(r["id"]) for r in _bundled("stance.jsonl") if r["split"] == "heldout8"}
+    about = {str(r["id"]) for r in _bundled("about.jsonl") if r["split"] == "heldout8"}
+    assert about == {str(r["id"]) for r in _bundled("stance.jsonl") if r["split"] == "heldout9"}
     # no other part of any file holds a held-back document, so `all` never reads one
     held = {str(r["id"]) for name, split in HELD_BACK for r in _bundled(name) if r["split"] == split}
     others: set[str] = set()
