@@ -312,7 +312,7 @@ def test_bundled_sets_hold_ids_offsets_and_short_labels_only() -> None:
         ids = [r["id"] for r in records]
         assert len(ids) == len(set(ids)), name
         for record in records:
-            roles_splits = ("dev", "heldout", *(f"heldout{n}" for n in range(2, 10)))
+            roles_splits = ("dev", "heldout", *(f"heldout{n}" for n in range(2, 11)))
             quote_splits = ("dev", "dev2", "heldout", "heldout2")
             assert record["split"] in (roles_splits if name == "roles.jsonl" else quote_splits)
             assert set(record) <= {"id", "split", "sha256", "chars", "quotes", "roles"}
@@ -500,6 +500,43 @@ def test_the_ninth_held_back_roles_part_is_fresh_and_in_both_languages() -> None
     assert not {str(r["id"]) for r in ninth} & others
 
 
+def test_the_tenth_held_back_roles_part_is_fresh_and_in_both_languages() -> None:
+    # heldout10 was drawn while heldout9 was still held back (session gold9), from documents in no
+    # bundled file: bench-de rows below 512 only (rows 512+ feed the NER word classes), PolNeAR train
+    # stems of the upper half of the free ones; none of its documents may be in any other part of
+    # any bundled file (stance heldout9, drawn in the same session from the lower halves, included)
+    tenth = [r for r in _bundled("roles.jsonl") if r["split"] == "heldout10"]
+    counts = {"de": 0, "en": 0}
+    for record in tenth:
+        corpus, _, rest = str(record["id"]).partition(":")
+        assert corpus in ("bench-de", "attribution-en-train"), record["id"]
+        if corpus == "bench-de":
+            assert int(rest.removeprefix("gnad-")) < 512, record["id"]
+        counts[CORPUS_LANGUAGE[corpus]] += len(record["roles"])  # type: ignore[arg-type]
+    assert counts["de"] >= 45 and counts["en"] >= 45 and sum(counts.values()) >= 100
+    others: set[str] = set()
+    for name in sorted(p.name for p in BUNDLED.glob("*.jsonl")):
+        for record in _bundled(name):
+            if not (name == "roles.jsonl" and record["split"] == "heldout10"):
+                others |= _document_ids(record)
+    assert not {str(r["id"]) for r in tenth} & others
+
+
+@pytest.mark.skipif(not (SHARED / "bench-de").is_dir(), reason="needs ../shared/data")
+def test_the_tenth_held_back_roles_part_points_at_names_in_the_real_texts_and_all_leaves_it_out() -> None:
+    # reads the gold only (text digests, spans); no system output on this part. Each span covers the
+    # name it labels (its first four letters are in the label) or the role phrase of an unnamed source
+    docs = read_roles("heldout10", SHARED)
+    assert len(docs) == sum(1 for r in _bundled("roles.jsonl") if r["split"] == "heldout10")
+    for doc in docs:
+        for role in doc.roles:
+            covered = doc.text[role.span[0] : role.span[1]]
+            assert covered == covered.strip() and covered[:1].isalpha(), (doc.id, covered)
+            assert covered[:4] in role.name, (doc.id, covered, role.name)
+            assert role.title or role.organization or role.place, (doc.id, covered)
+    assert not {d.id for d in docs} & {d.id for d in read_roles("all", SHARED)}
+
+
 def test_every_held_back_part_exists_and_all_leaves_it_out() -> None:
     # the parts still held back (roles heldout9, stance heldout8 and the about sample's heldout7,
     # which labels `about` for exactly stance heldout8's statements; the cross-genre heldout2) are
@@ -507,8 +544,11 @@ def test_every_held_back_part_exists_and_all_leaves_it_out() -> None:
     # heldout4-heldout6 were scored once (2026-12-07) and `all` includes them since
     assert HELD_BACK == {
         ("roles.jsonl", "heldout9"),
+        ("roles.jsonl", "heldout10"),
         ("stance.jsonl", "heldout8"),
+        ("stance.jsonl", "heldout9"),
         ("about.jsonl", "heldout7"),
+        ("about.jsonl", "heldout8"),
         ("crossgenre-de.jsonl", "heldout2"),
         ("crossgenre-en.jsonl", "heldout2"),
     }
@@ -534,6 +574,8 @@ def test_every_held_back_part_exists_and_all_leaves_it_out() -> None:
     assert about == {str(r["id"]) for r in _bundled("stance.jsonl") if r["split"] == "heldout7"}
     about = {str(r["id"]) for r in _bundled("about.jsonl") if r["split"] == "heldout7"}
     assert about == {str(r["id"]) for r in _bundled("stance.jsonl") if r["split"] == "heldout8"}
+    about = {str(r["id"]) for r in _bundled("about.jsonl") if r["split"] == "heldout8"}
+    assert about == {str(r["id"]) for r in _bundled("stance.jsonl") if r["split"] == "heldout9"}
     # no other part of any file holds a held-back document, so `all` never reads one
     held = {str(r["id"]) for name, split in HELD_BACK for r in _bundled(name) if r["split"] == split}
     others: set[str] = set()

@@ -169,7 +169,7 @@ def read_corpus(path: Path, limit: int | None = None) -> Iterator[GoldDoc]:
 #: folder of the bundled sets (``crossgenre-de.jsonl``, ``crossgenre-en.jsonl``, ``roles.jsonl``)
 BUNDLED = Path(__file__).parent / "data"
 #: the splits of the bundled sets: ``dev`` (and ``dev2``, a second development part of the cross-genre
-#: sets) and the parts ``heldout`` … ``heldout9``, each annotated after
+#: sets) and the parts ``heldout`` … ``heldout10``, each annotated after
 #: the part before it had been scored (each set has as many as its README section lists); ``all``
 #: is every part of a set but those in :data:`HELD_BACK`
 BUNDLED_SPLITS = (
@@ -184,6 +184,7 @@ BUNDLED_SPLITS = (
     "heldout7",
     "heldout8",
     "heldout9",
+    "heldout10",
     "all",
 )
 #: (file, split) of the parts still held back: ``all`` leaves them out, so only naming the split
@@ -192,13 +193,20 @@ BUNDLED_SPLITS = (
 #: others at 06:05 UTC, at the end of the two waves of that session) and are development data since,
 #: as the parts before them. Roles ``heldout9``, stance ``heldout8`` and about ``heldout7`` (``about``
 #: for the statements of stance ``heldout8``) were drawn on 2026-12-07 (session gold8) and never
-#: scored. The cross-genre quote sets' ``heldout2`` (German and English, drawn on 2026-12-07) is
+#: scored. Roles ``heldout10``, stance ``heldout9`` and about ``heldout8`` (``about`` for the
+#: statements of stance ``heldout9``) were drawn on 2026-12-07 (session gold9) while those were still
+#: held back, from documents in no bundled file (the roles part and the stance part share none), and
+#: never scored; they are held back next to them.
+#: The cross-genre quote sets' ``heldout2`` (German and English, drawn on 2026-12-07) is
 #: scored at the end of a round only (twice on 2026-12-07); its errors are never read.
 HELD_BACK = frozenset(
     {
         ("roles.jsonl", "heldout9"),
+        ("roles.jsonl", "heldout10"),
         ("stance.jsonl", "heldout8"),
+        ("stance.jsonl", "heldout9"),
         ("about.jsonl", "heldout7"),
+        ("about.jsonl", "heldout8"),
         ("crossgenre-de.jsonl", "heldout2"),
         ("crossgenre-en.jsonl", "heldout2"),
     }
