@@ -160,11 +160,12 @@ def evaluate(
         list[str] | None,
         typer.Option(
             "--split",
-            help="Split(s) to evaluate (repeatable; the bundled sets have dev, dev2 (cross-genre sets), heldout, "
-            "heldout2 (roles, stance, about and cross-genre sets), heldout3 and heldout4 (roles, stance and about "
-            "sets), heldout5 (roles, stance and about sets), heldout6 (roles, stance and about sets), "
-            "heldout7 (roles, stance and about sets), heldout8 (roles and stance sets), heldout9 (roles set), all: "
-            "every part but the ones still held back).",
+            help="Split(s) to evaluate (repeatable). The bundled sets have the parts dev (roles, stance, about, "
+            "cross-genre), dev2 (cross-genre), heldout (roles, stance, about, cross-genre), heldout2 (roles, "
+            "stance, about, cross-genre), heldout3 (roles, stance, about), heldout4 (roles, stance, about), "
+            "heldout5 (roles, stance, about), heldout6 (roles, stance, about), heldout7 (roles, stance, about), "
+            "heldout8 (roles, stance, about), heldout9 (roles, stance), heldout10 (roles), and all: every part "
+            "but the ones still held back.",
         ),
     ] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="Evaluate only the first N documents.")] = None,
