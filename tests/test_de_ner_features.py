@@ -68,8 +68,8 @@ def test_span_counts_are_exact_and_typed() -> None:
     gold = [["B-PER", "I-PER", "O", "B-LOC"]]
     pred = [["B-PER", "O", "O", "B-LOC"]]
     counts = span_counts(gold, pred)
-    assert (counts["all"].tp, counts["all"].pred, counts["all"].gold) == (1, 2, 2)
-    assert counts["PER"].tp == 0 and counts["LOC"].f1 == 1.0
+    assert (counts["all"].p_credit, counts["all"].n_pred, counts["all"].n_gold) == (1, 2, 2)
+    assert counts["PER"].p_credit == 0 and counts["LOC"].f1 == 1.0 and counts["all"].recall == 0.5
 
 
 def test_bundled_rows_are_read_from_every_set(tmp_path: Path) -> None:

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pycrfsuite
 
+from onrecord.evaluation.metrics import Score
 from onrecord.lang.de.common_words import build_common_words
 from onrecord.lang.de.labels import decode
 from onrecord.lang.de.ner import NER_EXTRAS, NER_TYPES, read_germeval, sentence_features, train_crf
@@ -29,30 +29,9 @@ Featurize = Callable[[list[str]], list[list[str]]]
 Sentence = tuple[list[str], list[str]]
 
 
-@dataclass(frozen=True)
-class SpanCounts:
-    """True positives, predicted and gold spans of one type."""
-
-    tp: int
-    pred: int
-    gold: int
-
-    @property
-    def precision(self) -> float:
-        return self.tp / self.pred if self.pred else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-def span_counts(gold: list[list[str]], pred: list[list[str]]) -> dict[str, SpanCounts]:
-    """Exact-span counts per type and pooled ("all") over sentences of BIO labels."""
+def span_counts(gold: list[list[str]], pred: list[list[str]]) -> dict[str, Score]:
+    """Exact-span scores per type and pooled ("all") over sentences of BIO labels (a span found
+    exactly is one credit of precision and of recall)."""
     tp = {t: 0 for t in (*NER_TYPES, "all")}
     npred = dict(tp)
     ngold = dict(tp)
@@ -68,11 +47,15 @@ def span_counts(gold: list[list[str]], pred: list[list[str]]) -> dict[str, SpanC
             if span in g:
                 tp[span[0]] += 1
                 tp["all"] += 1
-    return {t: SpanCounts(tp[t], npred[t], ngold[t]) for t in tp}
+    return {t: Score(tp[t], tp[t], npred[t], ngold[t]) for t in tp}
 
 
-def _add(a: dict[str, SpanCounts], b: dict[str, SpanCounts]) -> dict[str, SpanCounts]:
-    return {t: SpanCounts(a[t].tp + b[t].tp, a[t].pred + b[t].pred, a[t].gold + b[t].gold) for t in a}
+def _add(a: dict[str, Score], b: dict[str, Score]) -> dict[str, Score]:
+    pooled = {t: Score() for t in a}
+    for t, score in pooled.items():
+        score.add(a[t])
+        score.add(b[t])
+    return pooled
 
 
 def train_and_tag(train: list[Sentence], test: list[Sentence], featurize: Featurize, model: Path) -> list[list[str]]:
@@ -89,11 +72,11 @@ def train_and_tag(train: list[Sentence], test: list[Sentence], featurize: Featur
 def crossval_folds(
     ner_dir: Path,
     featurize: Featurize = sentence_features,
-) -> list[dict[str, SpanCounts]]:
+) -> list[dict[str, Score]]:
     """Exact-span counts of a→b and of b→a (``germeval2014-a.tsv``, ``germeval2014-b.tsv``)."""
     a = list(read_germeval(ner_dir / "germeval2014-a.tsv"))
     b = list(read_germeval(ner_dir / "germeval2014-b.tsv"))
-    out: list[dict[str, SpanCounts]] = []
+    out: list[dict[str, Score]] = []
     with tempfile.TemporaryDirectory() as tmp:
         for k, (train, test) in enumerate(((a, b), (b, a))):
             pred = train_and_tag(train, test, featurize, Path(tmp) / f"fold{k}.crfsuite")
@@ -101,10 +84,10 @@ def crossval_folds(
     return out
 
 
-def format_counts(counts: dict[str, SpanCounts]) -> str:
+def format_counts(counts: dict[str, Score]) -> str:
     """One line per type: P / R / F1 and the gold count."""
     return "\n".join(
-        f"{t:4} P {c.precision:.4f} R {c.recall:.4f} F1 {c.f1:.4f} (gold {c.gold})" for t, c in counts.items()
+        f"{t:4} P {c.precision:.4f} R {c.recall:.4f} F1 {c.f1:.4f} (gold {c.n_gold})" for t, c in counts.items()
     )
 
 
