@@ -51,7 +51,9 @@ from onrecord.lang.de.sources import (
 )
 from onrecord.lang.de.speaker_rules import (
     apposition_name,
+    clause_subject,
     names_nobody,
+    own_source_phrase,
     source_preposition_np,
     trailing_speaker,
     wondering_or_hoping,
@@ -502,6 +504,11 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
                 next((c for c in sets.mentions if (c.begin, c.end) == label), Candidate(*label, "name")),
             )
             explicit = speaker
+        elif speaker is not None and own_source_phrase(doc, speaker.begin, speaker.end, lexicon()):
+            # "Beate Z. ist nach eigenen Angaben …": the phrase stays the mention, its source is the subject
+            subject = clause_subject(doc, (speaker.begin, speaker.end), [(c.begin, c.end) for c, _ in pairs], lexicon())
+            refers_to = pairs[subject][0] if subject is not None else explicit
+            explicit = refers_to or explicit
         elif speaker is not None and junk_source(doc, speaker.begin, speaker.end):
             named = (
                 _named_in_sentence(doc, parts, pairs, scores, ranker.threshold)

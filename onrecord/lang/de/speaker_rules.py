@@ -263,3 +263,57 @@ def apposition_name(
         if b == k + 1 and all(t == "PER" for t in name_type[b:e]) and e < len(toks) and toks[e].text in _NAME_ENDS:
             return i
     return None
+
+
+#: forms of "eigen" that make a source phrase the subject's own ("nach eigenen Angaben")
+_OWN = frozenset({"eigene", "eigenen", "eigener", "eigenem"})
+#: words after a source noun that name its owner ("Angaben der Polizei"): then it is not "own"
+_OWNER_LEADS = frozenset({"des", "der", "von", "vom", "eines", "einer"})
+
+
+def own_source_phrase(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> bool:
+    """Whether the candidate is a source noun marked as the subject's own ("nach eigenen
+    Angaben", "Eigenen Angaben zufolge", "nach eigener Darstellung"): the phrase stands for the
+    clause's subject, who is the source (quotes-de marks the phrase itself as the speaker, so the
+    mention stays and only its referent changes)."""
+    toks = doc.tokens
+    if end <= begin or not toks[end - 1].lower.endswith(lex.source_nouns):
+        return False
+    if end < len(toks) and toks[end].lower in _OWNER_LEADS and toks[end].sent == toks[begin].sent:
+        return False
+    lead = begin - 1 if begin > 0 and toks[begin - 1].sent == toks[begin].sent else begin
+    return any(t.lower in _OWN for t in toks[lead : end - 1])
+
+
+def _after_preposition(doc: PreparedDoc, begin: int, lex: GermanLexicon) -> bool:
+    """Whether the noun phrase at ``begin`` is a preposition's ("in neue Anlagen", "von seinem
+    Partner"): a preposition before it, past at most three lower-case words (not the postposition
+    "zufolge", whose noun phrase stands before it)."""
+    toks = doc.tokens
+    j = begin - 1
+    while j >= 0 and begin - j <= _MAX_PP_GAP + 1 and toks[j].sent == toks[begin].sent:
+        if toks[j].lower == "zufolge":
+            return False
+        if toks[j].lower in lex.prepositions:
+            return True
+        if not (toks[j].text.isalpha() and toks[j].text.islower()):
+            return False
+        j -= 1
+    return False
+
+
+def clause_subject(doc: PreparedDoc, source: tuple[int, int], cands: list[tuple[int, int]], lex: GermanLexicon) -> int | None:
+    """The index in ``cands`` of the subject that an own source phrase at ``source`` stands for,
+    among the other candidates of its sentence that no preposition governs: German puts the
+    subject first or, when the source phrase opens the sentence, right after the finite verb
+    ("Eigenen Angaben zufolge hat der Konzern …"); so the first such candidate before the phrase,
+    else the first after it (the longer of two that start together). ``None`` when there is none."""
+    toks = doc.tokens
+    sent = toks[source[0]].sent
+    others = sorted(
+        ((b, -e, i) for i, (b, e) in enumerate(cands)
+         if toks[b].sent == sent and (e <= source[0] or b >= source[1]) and not _after_preposition(doc, b, lex)),
+    )
+    before = [i for b, _, i in others if b < source[0]]
+    after = [i for b, _, i in others if b >= source[1]]
+    return before[0] if before else after[0] if after else None

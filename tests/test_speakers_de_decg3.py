@@ -1,0 +1,81 @@
+"""German speakers on news (issue 13, points 3 and 7; helper decg3): an own source phrase stands
+for the clause's subject, a speaker carried over keeps its entity. Sentences written for the
+project."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.evaluation import get_extractor
+from onrecord.lang.de.attribution import Attribution
+from onrecord.lang.de.extractor import _entity, _entity_by_span
+from onrecord.lang.de.lexicon import lexicon
+from onrecord.lang.de.speaker_rules import clause_subject, own_source_phrase
+from onrecord.lang.de.speakers import Candidate
+from onrecord.lang.de.tokens import PreparedDoc, prepare
+
+
+def _span(text: str, phrase: str) -> tuple[PreparedDoc, int, int]:
+    doc = prepare(text)
+    start = text.index(phrase)
+    stop = start + len(phrase)
+    begin = next(t.i for t in doc.tokens if t.start == start)
+    end = next(t.i for t in doc.tokens if t.end == stop) + 1
+    return doc, begin, end
+
+
+def _quotes(text: str) -> list[tuple[str, str | None, str | None]]:
+    result = get_extractor("de").extract(text)
+    names = {e.id: e.name for e in result.entities}
+    return [(q.text, q.speaker.text if q.speaker else None, names.get(q.entity or "")) for q in result.quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Der Händler hat nach eigenen Angaben keine Ware mehr.", "Angaben", True),
+        ("Eigenen Angaben zufolge hat die Brauerei investiert.", "Eigenen Angaben", True),
+        ("Der Konzern hat nach eigener Darstellung nichts gewusst.", "eigener Darstellung", True),
+        # an owner after the noun names the source itself
+        ("Nach eigenen Angaben der Polizei wurde niemand verletzt.", "eigenen Angaben", False),
+        # no "eigen": an ordinary source phrase
+        ("Nach Angaben der Polizei wurde niemand verletzt.", "Angaben", False),
+        ("Der eigene Anwalt hat widersprochen.", "Anwalt", False),
+    ],
+)
+def test_own_source_phrase(text: str, phrase: str, expected: bool) -> None:
+    doc, begin, end = _span(text, phrase)
+    assert own_source_phrase(doc, begin, end, lexicon()) is expected
+
+
+def test_the_subject_of_an_own_source_phrase_is_first_or_after_the_verb() -> None:
+    text = "Eigenen Angaben zufolge hat die Brauerei im Vorjahr in neue Anlagen investiert."
+    doc = prepare(text)
+    idx = {t.text: t.i for t in doc.tokens}
+    cands = [(idx["Brauerei"], idx["Brauerei"] + 1), (idx["Vorjahr"], idx["Vorjahr"] + 1),
+             (idx["Anlagen"], idx["Anlagen"] + 1)]
+    assert clause_subject(doc, (0, 2), cands, lexicon()) == 0
+    text = "Im Mai ist der Bankmanager Georg Lindner nach eigenen Angaben von seinem Partner betrogen worden."
+    doc = prepare(text)
+    idx = {t.text: t.i for t in doc.tokens}
+    cands = [(idx["Mai"], idx["Mai"] + 1), (idx["Bankmanager"], idx["Lindner"] + 1),
+             (idx["Partner"], idx["Partner"] + 1)]
+    assert clause_subject(doc, (idx["eigenen"], idx["Angaben"] + 1), cands, lexicon()) == 1
+
+
+def test_an_own_source_phrase_is_the_subjects_statement() -> None:
+    quotes = _quotes(
+        "Der frühere Bankmanager Georg Lindner ist nach eigenen Angaben jahrelang von seinem Partner "
+        "betrogen worden. Eigenen Angaben zufolge hat die Brauerei im vergangenen Jahr zwölf Millionen "
+        "Euro in neue Anlagen investiert."
+    )
+    assert [(spk, ent) for _, spk, ent in quotes] == [
+        ("eigenen Angaben", "Georg Lindner"), ("Eigenen Angaben", "Brauerei")
+    ]
+
+
+def test_a_speaker_carried_over_keeps_the_entity_of_its_mention() -> None:
+    named = Candidate(4, 6, "name")
+    carried = Candidate(4, 6, "prev")  # the same mention, found again for a later quote
+    att = Attribution(parts=[], speaker=carried, cue=None, speaker_prob=0.9)
+    assert _entity(att, _entity_by_span({named: "e1"})) == "e1"
