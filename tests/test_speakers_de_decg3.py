@@ -8,9 +8,9 @@ import pytest
 
 from onrecord.evaluation import get_extractor
 from onrecord.lang.de.attribution import Attribution
-from onrecord.lang.de.extractor import _entity, _entity_by_span
+from onrecord.lang.de.extractor import _entity
 from onrecord.lang.de.lexicon import lexicon
-from onrecord.lang.de.speaker_rules import clause_subject, own_source_phrase
+from onrecord.lang.de.speaker_rules import clause_subject, document_issuer, names_nobody, own_source_phrase
 from onrecord.lang.de.speakers import Candidate
 from onrecord.lang.de.tokens import PreparedDoc, prepare
 
@@ -78,4 +78,42 @@ def test_a_speaker_carried_over_keeps_the_entity_of_its_mention() -> None:
     named = Candidate(4, 6, "name")
     carried = Candidate(4, 6, "prev")  # the same mention, found again for a later quote
     att = Attribution(parts=[], speaker=carried, cue=None, speaker_prob=0.9)
-    assert _entity(att, _entity_by_span({named: "e1"})) == "e1"
+    assert _entity(att, {named: "e1"}) == "e1"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "types", "expected"),
+    [
+        # the second noun phrase a non-source preposition governs
+        ("Das steht in einem Brief des Rektors an den Senat und das Wissenschaftsministerium.",
+         "Wissenschaftsministerium", "ORG", True),
+        ("Sie verhandelte mit der Gewerkschaft und dem Betriebsrat, hieß es.", "Betriebsrat", "ORG", True),
+        # a clause of its own after "und": its subject before a reporting verb
+        ("Der Minister sprach mit der Gewerkschaft und die Opposition kritisierte, das sei zu spät.",
+         "Opposition", "ORG", False),
+        # a subject after "und" without a preposition before it
+        ("Die Gewerkschaft und der Betriebsrat erklärten, man werde streiken.", "Betriebsrat", "ORG", False),
+    ],
+)
+def test_the_second_noun_phrase_of_a_non_source_preposition_names_nobody(
+    text: str, phrase: str, types: str, expected: bool
+) -> None:
+    doc, begin, end = _span(text, phrase)
+    name_type = [""] * len(doc.tokens)
+    for i in range(begin, end):
+        name_type[i] = types
+    assert names_nobody(doc, begin, end, lexicon(), name_type) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Das geht aus einem Bericht der Statistikbehörde hervor.", "Statistikbehörde", True),
+        ("Das geht aus einem Bericht der Statistikbehörde hervor.", "Bericht der Statistikbehörde", True),
+        ("Das zeigt eine neue Studie des Instituts für Höhere Studien.", "Instituts", True),
+        ("Das sagte der Sprecher der Statistikbehörde.", "Statistikbehörde", False),
+    ],
+)
+def test_the_issuer_of_a_document_is_a_fallback_source(text: str, phrase: str, expected: bool) -> None:
+    doc, begin, end = _span(text, phrase)
+    assert document_issuer(doc, begin, end) is expected

@@ -52,6 +52,7 @@ from onrecord.lang.de.sources import (
 from onrecord.lang.de.speaker_rules import (
     apposition_name,
     clause_subject,
+    document_issuer,
     names_nobody,
     own_source_phrase,
     source_preposition_np,
@@ -490,7 +491,7 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
                 (p, c) for p, (c, _) in zip(scores, pairs, strict=True)
                 if doc.tokens[c.begin].sent in q_sents
                 and (any(r.begin < c.end and c.begin < r.end for r in sets.rule_sources)
-                     or source_preposition_np(doc, c.begin, c.end))
+                     or source_preposition_np(doc, c.begin, c.end) or document_issuer(doc, c.begin, c.end))
             ]
             if ruled:
                 best = max(ruled, key=lambda x: x[0])

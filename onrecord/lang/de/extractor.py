@@ -49,17 +49,21 @@ def _kind(doc: PreparedDoc, att: Attribution) -> QuoteKind:
     return kind  # type: ignore[return-value]
 
 
-def _entity(att: Attribution, entity_of: dict[tuple[int, int], str]) -> str | None:
+def _entity(
+    att: Attribution, entity_of: dict[Candidate, str], by_span: dict[tuple[int, int], str] | None = None
+) -> str | None:
     """The speaker's entity, looked up by the mention's tokens (a speaker carried over from the
     quote before is the same mention, found again as a candidate of kind "prev"); for a mention
-    that names nobody ("Demnach") or stands for another ("nach eigenen Angaben"), its referent's."""
+    that names nobody ("Demnach") or stands for another ("nach eigenen Angaben"), its referent's.
+    ``by_span`` is :func:`_entity_by_span` of ``entity_of``, when the caller has it."""
     if att.speaker is None:
         return None
+    spans = by_span if by_span is not None else _entity_by_span(entity_of)
     if att.refers_to is not None:
-        referent = entity_of.get((att.refers_to.begin, att.refers_to.end))
+        referent = spans.get((att.refers_to.begin, att.refers_to.end))
         if referent is not None:
             return referent
-    return entity_of.get((att.speaker.begin, att.speaker.end))
+    return spans.get((att.speaker.begin, att.speaker.end))
 
 
 def _entity_by_span(entity_of: dict[Candidate, str]) -> dict[tuple[int, int], str]:
@@ -124,7 +128,7 @@ class GermanExtractor:
                     spans=spans_c,
                     cue=cue,
                     speaker=speaker,
-                    entity=_entity(att, by_span),
+                    entity=_entity(att, entity_of, by_span),
                     confidence=round(min(1.0, max(0.0, conf)), 3),
                 )
             )

@@ -86,9 +86,10 @@ def _non_source_prep(doc: PreparedDoc, i: int) -> bool:
     return toks[i].lower in _NON_SOURCE_PREPS
 
 
-def _in_prepositional_phrase(doc: PreparedDoc, begin: int) -> bool:
+def _in_prepositional_phrase(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> bool:
     """Whether the candidate is the noun phrase of a preposition that never introduces a source
-    ("bei der Konferenz von Paris", "an den Ministerrat und das Europäische Parlament")."""
+    ("bei der Konferenz von Paris"), or the second of two noun phrases such a preposition
+    governs ("an den Ministerrat und das Europäische Parlament": :func:`_second_conjunct`)."""
     toks = doc.tokens
     if _non_source_prep(doc, begin):
         return True
@@ -96,7 +97,32 @@ def _in_prepositional_phrase(doc: PreparedDoc, begin: int) -> bool:
     while j >= 0 and begin - j <= _MAX_PP_GAP + 1 and toks[j].sent == toks[begin].sent:
         if _non_source_prep(doc, j):
             return True
-        if not (toks[j].text.isalpha() and toks[j].text.islower()) or toks[j].lower in ("und", "oder"):
+        if toks[j].lower in ("und", "oder"):
+            return _second_conjunct(doc, j, end, lex)
+        if not (toks[j].text.isalpha() and toks[j].text.islower()):
+            return False
+        j -= 1
+    return False
+
+
+#: how many tokens the first of two coordinated noun phrases may have
+_MAX_CONJUNCT = 4
+
+
+def _second_conjunct(doc: PreparedDoc, conj: int, end: int, lex: GermanLexicon) -> bool:
+    """Whether the noun phrase after the conjunction at ``conj`` (ending at ``end``) joins one that
+    a non-source preposition governs ("an den Ministerrat und das Parlament", "mit Polizei und
+    Feuerwehr"): the first conjunct is a few words without punctuation after the preposition. Not
+    when a reporting verb follows the candidate: that is a clause of its own ("… mit der Regierung
+    und die Opposition warnte, …")."""
+    toks = doc.tokens
+    if end < len(toks) and toks[end].sent == toks[conj].sent and cue_class(toks[end], lex) == "verb":
+        return False
+    j = conj - 1
+    while j >= 0 and conj - j <= _MAX_CONJUNCT + 1 and toks[j].sent == toks[conj].sent:
+        if toks[j].lower in _NON_SOURCE_PREPS:
+            return j < conj - 1
+        if not toks[j].text.replace("-", "").isalpha():
             return False
         j -= 1
     return False
@@ -110,7 +136,7 @@ def names_nobody(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon, nam
     return (
         _lone_preposition(doc, begin, end, lex)
         or _place_beside_name(doc, begin, end, name_type)
-        or _in_prepositional_phrase(doc, begin)
+        or _in_prepositional_phrase(doc, begin, end, lex)
         or _comparison_phrase(doc, begin)
     )
 
@@ -133,6 +159,26 @@ def source_preposition_np(doc: PreparedDoc, begin: int, end: int) -> bool:
             return True
         if not (toks[j].text.isalpha() and toks[j].text.islower()):
             return False
+        j -= 1
+    return False
+
+
+#: genitive articles between a document noun and its issuer ("Bericht der EU-Kommission")
+_GENITIVE_LEADS = frozenset({"der", "des", "eines", "einer"})
+
+
+def document_issuer(doc: PreparedDoc, begin: int, end: int) -> bool:
+    """Whether the candidate is the genitive owner of a document noun ("aus einem Bericht der
+    EU-Kommission", "eine Studie des Instituts"), or the document with its owner ("Bericht der
+    EU-Kommission", whose entity is the issuer): the document's issuer, a source when the ranker
+    is unsure of every candidate (as the noun phrase of "laut …")."""
+    toks = doc.tokens
+    if end - begin > 2 and is_document(toks[begin]) and toks[begin + 1].lower in _GENITIVE_LEADS:
+        return True
+    j = begin if toks[begin].lower in _GENITIVE_LEADS else begin - 1
+    while j > 0 and begin - j <= 2 and toks[j].sent == toks[begin].sent and toks[j].text.islower():
+        if toks[j].lower in _GENITIVE_LEADS:
+            return toks[j - 1].sent == toks[begin].sent and is_document(toks[j - 1])
         j -= 1
     return False
 
