@@ -117,3 +117,28 @@ def test_the_second_noun_phrase_of_a_non_source_preposition_names_nobody(
 def test_the_issuer_of_a_document_is_a_fallback_source(text: str, phrase: str, expected: bool) -> None:
     doc, begin, end = _span(text, phrase)
     assert document_issuer(doc, begin, end) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "types", "expected"),
+    [
+        # "nach" of time or direction
+        ("Nach der Sitzung erzählte sie den Reportern, alles sei ruhig verlaufen.", "Sitzung", "", True),
+        ("Nach einem Treffen mit dem Kanzler sagte er, man sei sich einig.", "Treffen", "", True),
+        ("Die Regierung will Polizisten nach Bulgarien schicken, sagte der Minister.", "Bulgarien", "LOC", True),
+        # "nach" with a source or document noun, a genitive owner or an outlet
+        ("Nach Angaben der Polizei wurde niemand verletzt.", "Angaben", "", False),
+        ("Nach dem Bericht der Kommission fehlen Lehrer.", "Bericht", "", False),
+        ("Nach Bergers Darstellung war alles korrekt.", "Bergers Darstellung", "", False),
+        ("Nach Meldungen aus der Hauptstadt gab es Proteste.", "Meldungen", "", False),
+        ("Nach dem Kurier haben 200 Menschen protestiert.", "Kurier", "ORG", False),
+        # postposed "nach": the source phrase of "ihrer Meinung nach"
+        ("Der Plan ist ihrer Meinung nach gescheitert.", "Meinung", "", False),
+    ],
+)
+def test_nach_of_time_or_direction_names_nobody(text: str, phrase: str, types: str, expected: bool) -> None:
+    doc, begin, end = _span(text, phrase)
+    name_type = [""] * len(doc.tokens)
+    for i in range(begin, end):
+        name_type[i] = types
+    assert names_nobody(doc, begin, end, lexicon(), name_type) is expected

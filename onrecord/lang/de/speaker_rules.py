@@ -138,6 +138,44 @@ def names_nobody(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon, nam
         or _place_beside_name(doc, begin, end, name_type)
         or _in_prepositional_phrase(doc, begin, end, lex)
         or _comparison_phrase(doc, begin)
+        or _time_or_place_after_nach(doc, begin, end, lex, name_type)
+    )
+
+
+#: the articles of "nach" in the sense of time ("nach der Sitzung", "nach einem Treffen")
+_TIME_ARTICLES = frozenset({"der", "dem", "den", "einer", "einem"})
+
+
+def _time_or_place_after_nach(
+    doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon, name_type: list[str]
+) -> bool:
+    """Whether the candidate is the noun phrase of "nach" in the sense of time or direction ("Nach
+    der Pressekonferenz erzählte er", "Experten nach Griechenland entsenden"): "nach" introduces a
+    source only with a source or document noun ("nach Angaben der Polizei", "Nach Apples
+    Darstellung", "nach dem Bericht"), and an organisation's name may be an outlet's ("Nach
+    Welt-Informationen"); a common noun or a place is no source."""
+    toks = doc.tokens
+    j = begin if toks[begin].lower == "nach" else begin - 1
+    while j >= 0 and begin - j <= _MAX_PP_GAP + 1 and toks[j].sent == toks[begin].sent:
+        if toks[j].lower == "nach":
+            break
+        if not (toks[j].text.isalpha() and toks[j].text.islower()):
+            return False
+        j -= 1
+    else:
+        return False
+    if j < 0 or toks[j].lower != "nach":
+        return False
+    nouns = [t for t in toks[j + 1 : end] if t.text[:1].isupper()]
+    if not nouns or any(t not in ("", "LOC") for t in name_type[begin:end]):
+        return False
+    place = all(t == "LOC" for t in name_type[begin:end])
+    if not place and toks[j + 1].lower not in _TIME_ARTICLES:
+        return False  # "nach Meldungen", "nach Recherchen": a bare plural may well be a source
+    head = nouns[0]
+    return not (
+        head.lower.endswith(lex.source_nouns) or is_document(head, lex) or head.text.endswith("s")
+        or (end < len(toks) and toks[end].lower in ("zufolge", "nach"))
     )
 
 
