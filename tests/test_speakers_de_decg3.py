@@ -142,3 +142,19 @@ def test_nach_of_time_or_direction_names_nobody(text: str, phrase: str, types: s
     for i in range(begin, end):
         name_type[i] = types
     assert names_nobody(doc, begin, end, lexicon(), name_type) is expected
+
+
+def test_a_declined_role_noun_is_its_holder() -> None:
+    quotes = _quotes(
+        "Außenminister Sebastian Kurz reiste am Montag nach Belgrad. Die Grenze müsse gesichert werden, "
+        "sagte Kurz. Nach den Worten des Außenministers sei die Lage ernst."
+    )
+    assert [ent for _, _, ent in quotes] == ["Sebastian Kurz", "Sebastian Kurz"]
+
+
+def test_a_country_genitive_before_a_role_is_no_part_of_the_name() -> None:
+    quotes = _quotes(
+        "Österreichs Außenminister Sebastian Kurz reiste am Montag nach Belgrad. "
+        "Die Grenze müsse gesichert werden, sagte er."
+    )
+    assert quotes[0][2] == "Sebastian Kurz"
