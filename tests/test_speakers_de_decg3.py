@@ -10,7 +10,13 @@ from onrecord.evaluation import get_extractor
 from onrecord.lang.de.attribution import Attribution
 from onrecord.lang.de.extractor import _entity
 from onrecord.lang.de.lexicon import lexicon
-from onrecord.lang.de.speaker_rules import clause_subject, document_issuer, names_nobody, own_source_phrase
+from onrecord.lang.de.speaker_rules import (
+    clause_subject,
+    document_issuer,
+    names_nobody,
+    opening_source,
+    own_source_phrase,
+)
 from onrecord.lang.de.speakers import Candidate
 from onrecord.lang.de.tokens import PreparedDoc, prepare
 
@@ -158,3 +164,28 @@ def test_a_country_genitive_before_a_role_is_no_part_of_the_name() -> None:
         "Die Grenze müsse gesichert werden, sagte er."
     )
     assert quotes[0][2] == "Sebastian Kurz"
+
+
+def test_a_source_phrase_opening_the_sentence_beats_a_speaker_carried_over() -> None:
+    quotes = _quotes(
+        "Finanzminister Karl Brenner kam am Montag nach Linz. Das Budget halte, sagte Brenner. "
+        "Die Opposition sieht das anders. Der Klubchef der Grünen, Martin Vogl, sprach von Tricks. "
+        "Nach den Worten des Finanzministers sei dennoch kein Sparpaket nötig."
+    )
+    assert quotes[-1][2] == "Karl Brenner"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nach den Worten des Ministers sei alles geklärt.", ["Worten", "Ministers"]),
+        ("Laut Polizei habe es keine Verletzten gegeben.", ["Polizei"]),
+        # "nach" of time opens no source phrase
+        ("Nach der Sitzung sei alles geklärt.", []),
+    ],
+)
+def test_opening_source(text: str, expected: list[str]) -> None:
+    doc = prepare(text)
+    cands = [(t.i, t.i + 1) for t in doc.tokens if t.text[:1].isupper() and t.i > 0]
+    found = opening_source(doc, 0, cands, lexicon())
+    assert [doc.tokens[cands[i][0]].text for i in found] == expected

@@ -54,6 +54,7 @@ from onrecord.lang.de.speaker_rules import (
     clause_subject,
     document_issuer,
     names_nobody,
+    opening_source,
     own_source_phrase,
     source_preposition_np,
     trailing_speaker,
@@ -484,6 +485,13 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
             # "…, warnte auch Fabius.": the subject after the reporting verb that follows the quote
             speaker = pairs[after][0]
             best = (scores[after], speaker)
+        own = opening_source(doc, parts[0].begin, [(c.begin, c.end) for c, _ in pairs], lexicon())
+        if own and parts[0].cls != "DQ" and (
+            speaker is None or doc.tokens[speaker.begin].sent != doc.tokens[parts[0].begin].sent
+        ):
+            # "Nach den Worten des Ministers sei …": the source the sentence opens with, not one carried over
+            best = max(((scores[i], pairs[i][0]) for i in own), key=lambda x: x[0])
+            speaker = best[1]
         if speaker is None and best is not None:
             # a rule's source ("Das berichtete Y.", "Laut Y") where the ranker is unsure of all
             q_sents = range(doc.tokens[parts[0].begin].sent, doc.tokens[parts[-1].end - 1].sent + 2)

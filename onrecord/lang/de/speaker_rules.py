@@ -29,6 +29,7 @@ from functools import cache
 
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.lexicon import GermanLexicon, data_lines
+from onrecord.lang.de.rules_phrases import source_phrase_at
 from onrecord.lang.de.sources import is_document
 from onrecord.lang.de.tokens import PreparedDoc
 
@@ -401,3 +402,16 @@ def clause_subject(doc: PreparedDoc, source: tuple[int, int], cands: list[tuple[
     before = [i for b, _, i in others if b < source[0]]
     after = [i for b, _, i in others if b >= source[1]]
     return before[0] if before else after[0] if after else None
+
+
+def opening_source(doc: PreparedDoc, quote_begin: int, cands: list[tuple[int, int]], lex: GermanLexicon) -> list[int]:
+    """The indices in ``cands`` inside a source phrase that opens the quote's first sentence
+    ("Nach den Worten des Finanzministers sei …", "Laut Polizei habe …"; the phrase may be part of
+    the tagged quote): the statement names its own source there, so a speaker carried over from an
+    earlier sentence does not hold. Empty when no such phrase opens the sentence."""
+    toks = doc.tokens
+    limit = doc.sentences[toks[quote_begin].sent]
+    phrase = source_phrase_at(doc, limit[0], limit, lex)
+    if phrase is None:
+        return []
+    return [i for i, (b, e) in enumerate(cands) if phrase[0] <= b and e <= phrase[1]]
