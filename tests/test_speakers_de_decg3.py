@@ -189,3 +189,11 @@ def test_opening_source(text: str, expected: list[str]) -> None:
     cands = [(t.i, t.i + 1) for t in doc.tokens if t.text[:1].isupper() and t.i > 0]
     found = opening_source(doc, 0, cands, lexicon())
     assert [doc.tokens[cands[i][0]].text for i in found] == expected
+
+
+def test_a_time_of_day_after_a_name_is_no_part_of_it() -> None:
+    quotes = _quotes(
+        "Die Regierung werde bis Ende Februar einen Plan vorlegen. "
+        "Das kündigte Vizekanzler Reinhold Mitterlehner Montagmittag nach einer Sitzung an."
+    )
+    assert quotes[0][2] == "Reinhold Mitterlehner"

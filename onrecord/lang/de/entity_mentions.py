@@ -443,6 +443,18 @@ def _unnamed_role(state: _State, doc: PreparedDoc, cand: Candidate | None, phras
     state.seen(target, span, cand)
 
 
+#: parts of the day written onto a weekday ("Montagmittag", "Dienstagabend", "Freitagfrüh")
+_DAY_PARTS = ("früh", "morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")
+
+
+def _time_of_day(word: str, time_words: frozenset[str]) -> bool:
+    """A weekday with a part of the day ("montagmittag"), or a time word itself."""
+    if word in time_words:
+        return True
+    part = next((p for p in _DAY_PARTS if word.endswith(p) and len(word) > len(p)), None)
+    return part is not None and word[: -len(part)] in time_words
+
+
 def _named(
     state: _State, doc: PreparedDoc, view: Candidate, cand: Candidate, types: list[str], kinds: KindAt,
     gaz: Gazetteer, resolver: NameResolver, is_speaker: bool, quoted: bool = False,
@@ -459,6 +471,8 @@ def _named(
     end = _syllable_tail(doc, start, end, types)
     while end - start > 1 and (toks[start].lower in lex.time_words or lex.non_names.get(toks[start].text) == "time"):
         start += 1  # "Mai Wien": a month glued to a city
+    while end - start > 1 and _time_of_day(toks[end - 1].lower, lex.time_words):
+        end -= 1  # "Vizekanzler Reinhold Mitterlehner Montagmittag": the time is no part of the name
     if end - start == 2 and toks[start].text.endswith("s") and kinds(start) == "LOC" and _name_word(toks[start + 1]):
         if types[start + 1] != "PER" and toks[start + 1].text not in gaz.first_names:
             end = start + 1  # "Deutschlands Unterstützung": the place, not a person
