@@ -197,3 +197,25 @@ def test_a_time_of_day_after_a_name_is_no_part_of_it() -> None:
         "Das kündigte Vizekanzler Reinhold Mitterlehner Montagmittag nach einer Sitzung an."
     )
     assert quotes[0][2] == "Reinhold Mitterlehner"
+
+
+def test_a_source_phrase_inside_the_sentence_beats_a_speaker_carried_over() -> None:
+    quotes = _quotes(
+        "Der Bürgermeister Anton Reiter sprach am Montag von einem schweren Unglück. Zwei Häuser seien "
+        "eingestürzt, sagte Reiter. Die Zahl der Verletzten sei inzwischen laut Polizei auf zwölf gestiegen."
+    )
+    assert quotes[-1][1] == "Polizei"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Angesichts des hohen Preises sei davon auszugehen, dass der Absatz sinke.",
+        "Vor Journalisten sagte der Minister, alles sei geklärt.",
+        "Gegenüber dem Sender erklärte die Ministerin, alles sei geklärt.",
+    ],
+)
+def test_a_cause_or_an_audience_names_nobody(text: str) -> None:
+    doc = prepare(text)
+    noun = next(t for t in doc.tokens if t.text in ("Preises", "Journalisten", "Sender"))
+    assert names_nobody(doc, noun.i, noun.i + 1, lexicon(), [""] * len(doc.tokens))

@@ -69,7 +69,11 @@ def _place_beside_name(doc: PreparedDoc, begin: int, end: int, name_type: list[s
 #: not the source prepositions "laut", "von", "seitens", "nach", "aus"
 _NON_SOURCE_PREPS = frozenset(
     {"an", "ans", "mit", "für", "fürs", "über", "gegen", "ohne", "um", "auf", "aufs", "unter", "zwischen",
-     "wegen", "trotz"}
+     "wegen", "trotz",
+     # decg3: a cause, a time, a place beside or an audience ("Angesichts des Preises", "vor
+     # Journalisten", "gegenüber dem Sender", "seit dem Rücktritt")
+     "angesichts", "aufgrund", "infolge", "dank", "während", "anlässlich", "hinsichtlich", "bezüglich",
+     "vor", "vors", "seit", "neben", "hinter", "gegenüber"}
 )
 #: lower-case words (articles, adjectives) between such a preposition and the candidate
 _MAX_PP_GAP = 3
@@ -405,13 +409,15 @@ def clause_subject(doc: PreparedDoc, source: tuple[int, int], cands: list[tuple[
 
 
 def opening_source(doc: PreparedDoc, quote_begin: int, cands: list[tuple[int, int]], lex: GermanLexicon) -> list[int]:
-    """The indices in ``cands`` inside a source phrase that opens the quote's first sentence
-    ("Nach den Worten des Finanzministers sei …", "Laut Polizei habe …"; the phrase may be part of
-    the tagged quote): the statement names its own source there, so a speaker carried over from an
-    earlier sentence does not hold. Empty when no such phrase opens the sentence."""
+    """The indices in ``cands`` inside the one source phrase of the quote's first sentence ("Nach
+    den Worten des Finanzministers sei …", "Die Zahl sei laut Polizei gestiegen"; the phrase may be
+    part of the tagged quote): the statement names its own source there, so a speaker carried
+    over from an earlier sentence does not hold. Empty when the sentence has no such phrase or
+    more than one."""
     toks = doc.tokens
     limit = doc.sentences[toks[quote_begin].sent]
-    phrase = source_phrase_at(doc, limit[0], limit, lex)
-    if phrase is None:
+    phrases = [p for p in (source_phrase_at(doc, k, limit, lex) for k in range(*limit)) if p is not None]
+    if len(phrases) != 1:
         return []
+    phrase = phrases[0]
     return [i for i, (b, e) in enumerate(cands) if phrase[0] <= b and e <= phrase[1]]
