@@ -17,7 +17,7 @@ from onrecord.lang.de.speaker_rules import (
     opening_source,
     own_source_phrase,
 )
-from onrecord.lang.de.speakers import Candidate
+from onrecord.lang.de.speakers import Candidate, quantifier_subjects
 from onrecord.lang.de.tokens import PreparedDoc, prepare
 
 
@@ -219,3 +219,27 @@ def test_a_cause_or_an_audience_names_nobody(text: str) -> None:
     doc = prepare(text)
     noun = next(t for t in doc.tokens if t.text in ("Preises", "Journalisten", "Sender"))
     assert names_nobody(doc, noun.i, noun.i + 1, lexicon(), [""] * len(doc.tokens))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nicht wenige bezeichnen die Vorlage als Gefahr.", ["Nicht wenige"]),
+        ("Die Lage ist ernst. Viele sagen, das sei erst der Anfang.", ["Viele"]),
+        # not before a reporting verb, or not the subject
+        ("Viele Häuser wurden zerstört.", []),
+        ("Er hat viele gewarnt.", []),
+    ],
+)
+def test_quantifier_subjects(text: str, expected: list[str]) -> None:
+    doc = prepare(text)
+    found = quantifier_subjects(doc, lexicon())
+    assert [" ".join(t.text for t in doc.tokens[b:e]) for b, e in found] == expected
+
+
+def test_a_quantifier_subject_is_the_speaker_not_the_object() -> None:
+    quotes = _quotes(
+        "Die Reform gibt dem Premier viel Macht. Nicht wenige bezeichnen die gestern beschlossene Vorlage "
+        "als Gefahr, die sich der Premier zurechtgelegt habe."
+    )
+    assert quotes[0][1:] == ("Nicht wenige", None)
