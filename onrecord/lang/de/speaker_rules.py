@@ -391,7 +391,9 @@ def _after_preposition(doc: PreparedDoc, begin: int, lex: GermanLexicon) -> bool
     return False
 
 
-def clause_subject(doc: PreparedDoc, source: tuple[int, int], cands: list[tuple[int, int]], lex: GermanLexicon) -> int | None:
+def clause_subject(
+    doc: PreparedDoc, source: tuple[int, int], cands: list[tuple[int, int]], lex: GermanLexicon
+) -> int | None:
     """The index in ``cands`` of the subject that an own source phrase at ``source`` stands for,
     among the other candidates of its sentence that no preposition governs: German puts the
     subject first or, when the source phrase opens the sentence, right after the finite verb
