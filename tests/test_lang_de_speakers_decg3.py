@@ -243,3 +243,27 @@ def test_a_quantifier_subject_is_the_speaker_not_the_object() -> None:
         "als Gefahr, die sich der Premier zurechtgelegt habe."
     )
     assert quotes[0][1:] == ("Nicht wenige", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # a document in an "in" phrase that opens the sentence, before the verb and a pronoun subject
+        ("In einer Aussendung verwies sie auf die hohen Kosten.", "Aussendung", True),
+        ("In einer Aussendung verwies sie auf die hohen Kosten.", "einer Aussendung", True),
+        ("Im Brief schreibt er, die Sache sei erledigt.", "Brief", True),
+        # the document's issuer follows: the phrase names a source
+        ("In der Aussendung der Kammer heißt es, die Preise stiegen.", "Aussendung", False),
+        # a named subject after the verb, or the phrase not opening the sentence
+        ("In einer Aussendung kritisierte die Kammer den Plan.", "Aussendung", False),
+        ("Gestern hat sie in einer Aussendung gewarnt.", "Aussendung", False),
+    ],
+)
+def test_a_medium_before_a_pronoun_subject_names_nobody(text: str, phrase: str, expected: bool) -> None:
+    doc, begin, end = _span(text, phrase)
+    assert names_nobody(doc, begin, end, lexicon(), [""] * len(doc.tokens)) is expected
+
+
+def test_the_pronoun_after_a_medium_phrase_is_the_speaker() -> None:
+    quotes = _quotes("Die Grünen lehnen den Plan ab. In einer Aussendung verwies sie auf hohe Kosten.")
+    assert quotes[0][1] == "sie"

@@ -144,6 +144,34 @@ def names_nobody(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon, nam
         or _in_prepositional_phrase(doc, begin, end, lex)
         or _comparison_phrase(doc, begin)
         or _time_or_place_after_nach(doc, begin, end, lex, name_type)
+        or _medium_before_subject(doc, begin, end)
+    )
+
+
+#: subjects that follow the finite verb after a medium phrase ("In einer Aussendung verwies sie")
+_SUBJECT_PRONOUNS = frozenset({"er", "sie", "man", "wir", "ich"})
+#: words after a document noun that name its issuer ("eine Aussendung der Partei")
+_ISSUER_LEADS = frozenset({"des", "der", "von", "vom", "eines", "einer"})
+
+
+def _medium_before_subject(doc: PreparedDoc, begin: int, end: int) -> bool:
+    """Whether the candidate is a document without an issuer in an "in" phrase that opens the
+    sentence before the finite verb and its pronoun subject ("In einer Aussendung verwies sie auf
+    …", "Im Brief schreibt er, …"): the medium of the statement; its speaker is the subject."""
+    toks = doc.tokens
+    j = begin if toks[begin].lower in ("in", "im") else begin - 1
+    while j >= 0 and begin - j <= 2 and toks[j].sent == toks[begin].sent and toks[j].lower not in ("in", "im"):
+        if not (toks[j].text.isalpha() and toks[j].text.islower()):
+            return False
+        j -= 1
+    if j < 0 or toks[j].lower not in ("in", "im") or j != doc.sentences[toks[begin].sent][0]:
+        return False
+    head = next((t for t in toks[j + 1 : end] if t.text[:1].isupper()), None)
+    if head is None or not is_document(head) or end + 1 >= len(toks):
+        return False
+    verb, subject = toks[end], toks[end + 1]
+    return verb.text.islower() and verb.lower not in _ISSUER_LEADS and subject.lower in _SUBJECT_PRONOUNS and (
+        subject.sent == toks[begin].sent
     )
 
 
