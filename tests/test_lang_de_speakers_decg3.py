@@ -10,6 +10,7 @@ from onrecord.evaluation import get_extractor
 from onrecord.lang.de.attribution import Attribution
 from onrecord.lang.de.extractor import _entity
 from onrecord.lang.de.lexicon import lexicon
+from onrecord.lang.de.sources import not_a_speaker
 from onrecord.lang.de.speaker_rules import (
     clause_subject,
     document_issuer,
@@ -267,3 +268,41 @@ def test_a_medium_before_a_pronoun_subject_names_nobody(text: str, phrase: str, 
 def test_the_pronoun_after_a_medium_phrase_is_the_speaker() -> None:
     quotes = _quotes("Die Grünen lehnen den Plan ab. In einer Aussendung verwies sie auf hohe Kosten.")
     assert quotes[0][1] == "sie"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # an inquiry is put to the source, never by it
+        ("Laut einer Nachfrage beim Landrat sei die Straße gesperrt.", "einer Nachfrage", True),
+        ("Auf Anfrage bei der Gemeinde hieß es, man prüfe das.", "Anfrage", True),
+        ("Auf Rückfrage bestätigte die Polizei den Vorfall.", "Rückfrage", True),
+        # a document is a source
+        ("Laut einer Umfrage sind die meisten dagegen.", "einer Umfrage", False),
+    ],
+)
+def test_an_inquiry_is_nobodys_statement(text: str, phrase: str, expected: bool) -> None:
+    doc, begin, end = _span(text, phrase)
+    assert not_a_speaker(doc, begin, end, lexicon()) is expected
+
+
+def test_the_one_asked_is_the_speaker_not_the_inquiry() -> None:
+    quotes = _quotes(
+        "Der Kreis will Buslinien streichen. Laut einer Nachfrage beim Landrat seien davon nur drei "
+        "Dörfer betroffen."
+    )
+    assert [spk for _, spk, _ in quotes] == ["Landrat"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # "bei" after an inquiry names the one asked
+        ("Laut einer Nachfrage beim Landrat sei die Straße gesperrt.", "Landrat", False),
+        # "bei" of a venue inside a clause names nobody
+        ("Sie hatte bei der Tagung der Landräte widersprochen.", "Tagung", True),
+    ],
+)
+def test_bei_after_an_inquiry_names_the_one_asked(text: str, phrase: str, expected: bool) -> None:
+    doc, begin, end = _span(text, phrase)
+    assert names_nobody(doc, begin, end, lexicon(), [""] * len(doc.tokens)) is expected

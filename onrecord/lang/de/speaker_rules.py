@@ -30,7 +30,7 @@ from functools import cache
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.lexicon import GermanLexicon, data_lines
 from onrecord.lang.de.rules_phrases import source_phrase_at
-from onrecord.lang.de.sources import is_document
+from onrecord.lang.de.sources import is_abstract, is_document
 from onrecord.lang.de.tokens import PreparedDoc
 
 #: how many tokens back a parenthesis may open before a candidate inside it
@@ -80,14 +80,17 @@ _MAX_PP_GAP = 3
 
 
 #: "bei" names a venue inside a clause ("hatte bei der Konferenz argumentiert") but a source
-#: opening one ("Bei der Polizei hieß es …")
+#: opening one ("Bei der Polizei hieß es …") or after an abstract noun, whose holder or the one
+#: it is put to it names ("laut einer Nachfrage beim Landrat", decg3)
 _VENUE_PREPS = frozenset({"bei", "beim"})
 
 
 def _non_source_prep(doc: PreparedDoc, i: int) -> bool:
     toks = doc.tokens
     if toks[i].lower in _VENUE_PREPS:
-        return i > 0 and toks[i - 1].sent == toks[i].sent and toks[i - 1].text.isalpha()
+        return i > 0 and toks[i - 1].sent == toks[i].sent and toks[i - 1].text.isalpha() and not (
+            is_abstract(toks[i - 1])
+        )
     return toks[i].lower in _NON_SOURCE_PREPS
 
 
