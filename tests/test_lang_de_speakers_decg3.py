@@ -306,3 +306,27 @@ def test_the_one_asked_is_the_speaker_not_the_inquiry() -> None:
 def test_bei_after_an_inquiry_names_the_one_asked(text: str, phrase: str, expected: bool) -> None:
     doc, begin, end = _span(text, phrase)
     assert names_nobody(doc, begin, end, lexicon(), [""] * len(doc.tokens)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # an interjection opening the sentence before a comma or an exclamation mark
+        ("Herrgott, warum gibt niemand den Fehler zu?", "Herrgott", True),
+        ("Mensch, das hätte ich nicht gedacht!", "Mensch", True),
+        # the same word as a noun phrase, or not opening the sentence
+        ("Der Mensch sei kein Werkzeug, sagte die Bischöfin.", "Mensch", False),
+        ("Sie sprach vom Himmel, der sich verdunkle.", "Himmel", False),
+    ],
+)
+def test_an_interjection_names_nobody(text: str, phrase: str, expected: bool) -> None:
+    doc, begin, end = _span(text, phrase)
+    assert names_nobody(doc, begin, end, lexicon(), [""] * len(doc.tokens)) is expected
+
+
+def test_an_interjection_before_a_direct_quote_is_no_speaker() -> None:
+    quotes = _quotes(
+        "Die Wirtin schimpfte über die neuen Vorschriften. Herrgott, warum sagt keiner einfach: "
+        "Das geht so nicht!"
+    )
+    assert all(spk != "Herrgott" for _, spk, _ in quotes)

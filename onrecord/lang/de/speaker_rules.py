@@ -148,6 +148,22 @@ def names_nobody(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon, nam
         or _comparison_phrase(doc, begin)
         or _time_or_place_after_nach(doc, begin, end, lex, name_type)
         or _medium_before_subject(doc, begin, end)
+        or _interjection(doc, begin, end)
+    )
+
+
+@cache
+def _interjections() -> frozenset[str]:
+    return frozenset(data_lines("interjections.txt"))
+
+
+def _interjection(doc: PreparedDoc, begin: int, end: int) -> bool:
+    """Whether the candidate is one interjection word that opens its sentence before a comma or
+    an exclamation mark ("Herrgott, warum sagt man nicht …"; ``data/interjections.txt``)."""
+    toks = doc.tokens
+    return (
+        end - begin == 1 and toks[begin].lower in _interjections() and begin == doc.sentences[toks[begin].sent][0]
+        and end < len(toks) and toks[end].text in (",", "!")
     )
 
 
