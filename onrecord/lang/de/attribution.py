@@ -51,7 +51,11 @@ from onrecord.lang.de.sources import (
 )
 from onrecord.lang.de.speaker_rules import (
     apposition_name,
+    clause_subject,
+    document_issuer,
     names_nobody,
+    opening_source,
+    own_source_phrase,
     source_preposition_np,
     trailing_speaker,
     wondering_or_hoping,
@@ -481,6 +485,13 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
             # "…, warnte auch Fabius.": the subject after the reporting verb that follows the quote
             speaker = pairs[after][0]
             best = (scores[after], speaker)
+        own = opening_source(doc, parts[0].begin, [(c.begin, c.end) for c, _ in pairs], lexicon())
+        if own and parts[0].cls != "DQ" and (
+            speaker is None or doc.tokens[speaker.begin].sent != doc.tokens[parts[0].begin].sent
+        ):
+            # "Nach den Worten des Ministers sei …": the source the sentence opens with, not one carried over
+            best = max(((scores[i], pairs[i][0]) for i in own), key=lambda x: x[0])
+            speaker = best[1]
         if speaker is None and best is not None:
             # a rule's source ("Das berichtete Y.", "Laut Y") where the ranker is unsure of all
             q_sents = range(doc.tokens[parts[0].begin].sent, doc.tokens[parts[-1].end - 1].sent + 2)
@@ -488,7 +499,7 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
                 (p, c) for p, (c, _) in zip(scores, pairs, strict=True)
                 if doc.tokens[c.begin].sent in q_sents
                 and (any(r.begin < c.end and c.begin < r.end for r in sets.rule_sources)
-                     or source_preposition_np(doc, c.begin, c.end))
+                     or source_preposition_np(doc, c.begin, c.end) or document_issuer(doc, c.begin, c.end))
             ]
             if ruled:
                 best = max(ruled, key=lambda x: x[0])
@@ -502,6 +513,11 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Att
                 next((c for c in sets.mentions if (c.begin, c.end) == label), Candidate(*label, "name")),
             )
             explicit = speaker
+        elif speaker is not None and own_source_phrase(doc, speaker.begin, speaker.end, lexicon()):
+            # "Beate Z. ist nach eigenen Angaben …": the phrase stays the mention, its source is the subject
+            subject = clause_subject(doc, (speaker.begin, speaker.end), [(c.begin, c.end) for c, _ in pairs], lexicon())
+            refers_to = pairs[subject][0] if subject is not None else explicit
+            explicit = refers_to or explicit
         elif speaker is not None and junk_source(doc, speaker.begin, speaker.end):
             named = (
                 _named_in_sentence(doc, parts, pairs, scores, ranker.threshold)

@@ -84,7 +84,7 @@ from onrecord.lang.de.roles import (
     role_phrase,
 )
 from onrecord.lang.de.sources import is_abstract, is_document
-from onrecord.lang.de.speakers import Candidate
+from onrecord.lang.de.speakers import Candidate, is_quantifier
 from onrecord.lang.de.tokens import PreparedDoc, Token
 from onrecord.model import Entity, Role
 from onrecord.resolve.gazetteer import default_gazetteer
@@ -182,6 +182,8 @@ def build_entities(
             continue
         if cand.end - cand.begin == 1 and toks[cand.begin].lower in lex.source_adverbs:
             continue  # "demnach" points to a source without naming it: no entity
+        if all(is_quantifier(t.lower) or t.lower == "nicht" for t in toks[cand.begin : cand.end]):
+            continue  # "Nicht wenige", "Viele": a group no name gives, no entity
         head = _head(doc, cand)
         if cand.end - 2 == head and toks[head].text.endswith("s") and _says_as_noun(toks[head + 1]):
             head = cand.end - 1  # "Zschäpes Erklärung": the document, after its issuer

@@ -144,16 +144,33 @@ def _is_group(doc: PreparedDoc, head: int) -> bool:
     return not (is_role(tok) and (article in _INDEFINITE or article in ("der", "dem", "des")))
 
 
-def _holder(state: _State, role_word: str, organization: str | None = None) -> _Building | None:
+def _case_forms(noun: str) -> tuple[str, ...]:
+    """A role noun without the ending of an oblique case, beside the noun as written: the
+    genitive "-s" ("des Außenministers" → "außenminister") and the "-n"/"-en" of the weak and
+    adjectival nouns ("dem Präsidenten" → "präsident", "des Vorsitzenden" → "vorsitzende")."""
+    forms = [noun]
+    if noun.endswith("s") and not noun.endswith("ss") and len(noun) > 4:
+        forms.append(noun[:-1])
+    if noun.endswith("en") and len(noun) > 5:
+        forms.extend((noun[:-1], noun[:-2]))
+    return tuple(forms)
+
+
+def _holder(
+    state: _State, role_word: str, organization: str | None = None, place: str | None = None
+) -> _Building | None:
     """The most recent person holding a role whose noun ends in ``role_word`` ("die
     Ministerin" → "Außenministerin Anna Müller"); for a phrase that names an ``organization``
     ("Coach der Red Bull Juniors"), one holding that role in that organisation (the coach of
-    another club is someone else)."""
-    want = role_word.lower()
+    another club is someone else); likewise for a ``place`` ("des österreichischen
+    Außenministers" is not the Polish one)."""
+    wants = _case_forms(role_word.lower())
     holders = [
         b for b in state.building
         if b.type == "person" and any(
-            r.head and r.head.lower().endswith(want) and (organization is None or r.organization == organization)
+            r.head and any(h.endswith(w) for h in _case_forms(r.head.lower()) for w in wants)
+            and (organization is None or r.organization == organization)
+            and (place is None or r.place == place)
             for r in b.roles
         )
     ]
@@ -405,7 +422,9 @@ def _age_described(state: _State, doc: PreparedDoc, phrase: RoleMatch) -> _Build
 def _unnamed_role(state: _State, doc: PreparedDoc, cand: Candidate | None, phrase: RoleMatch) -> None:
     """A role phrase without a name: its earlier holder, else a new person named by it."""
     article = doc.tokens[phrase.begin].lower
-    target = _holder(state, phrase.head or "", phrase.organization) if article not in _INDEFINITE else None
+    target = (
+        _holder(state, phrase.head or "", phrase.organization, phrase.place) if article not in _INDEFINITE else None
+    )
     span = _char_span(doc, phrase.begin, phrase.end)
     described = False
     if target is None and article in ("der", "die") and not phrase.plural:
@@ -424,6 +443,18 @@ def _unnamed_role(state: _State, doc: PreparedDoc, cand: Candidate | None, phras
     state.seen(target, span, cand)
 
 
+#: parts of the day written onto a weekday ("Montagmittag", "Dienstagabend", "Freitagfrüh")
+_DAY_PARTS = ("früh", "morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")
+
+
+def _time_of_day(word: str, time_words: frozenset[str]) -> bool:
+    """A weekday with a part of the day ("montagmittag"), or a time word itself."""
+    if word in time_words:
+        return True
+    part = next((p for p in _DAY_PARTS if word.endswith(p) and len(word) > len(p)), None)
+    return part is not None and word[: -len(part)] in time_words
+
+
 def _named(
     state: _State, doc: PreparedDoc, view: Candidate, cand: Candidate, types: list[str], kinds: KindAt,
     gaz: Gazetteer, resolver: NameResolver, is_speaker: bool, quoted: bool = False,
@@ -440,6 +471,8 @@ def _named(
     end = _syllable_tail(doc, start, end, types)
     while end - start > 1 and (toks[start].lower in lex.time_words or lex.non_names.get(toks[start].text) == "time"):
         start += 1  # "Mai Wien": a month glued to a city
+    while end - start > 1 and _time_of_day(toks[end - 1].lower, lex.time_words):
+        end -= 1  # "Vizekanzler Reinhold Mitterlehner Montagmittag": the time is no part of the name
     if end - start == 2 and toks[start].text.endswith("s") and kinds(start) == "LOC" and _name_word(toks[start + 1]):
         if types[start + 1] != "PER" and toks[start + 1].text not in gaz.first_names:
             end = start + 1  # "Deutschlands Unterstützung": the place, not a person

@@ -262,6 +262,14 @@ def _place_genitive(tok: Token, gaz: Gazetteer) -> bool:
     return gaz.types.get(text[:-1]) == "LOC" or _known_place(text[:-1])
 
 
+def _country_genitive(tok: Token) -> bool:
+    """The genitive of a known place before a role ("Österreichs", "Indiens"; not "Paris")."""
+    text = tok.text
+    return (
+        text.endswith("s") and len(text) > 3 and not _known_place(text, exact=True) and _known_place(text[:-1])
+    )
+
+
 def _syllables(word: str) -> bool:
     """The given-name part of an East-Asian name: short syllables, hyphenated ("Jae-myung",
     "Jinping", "Jae", "In")."""
@@ -304,6 +312,8 @@ def name_core(
             if tag == "PER":
                 while b > cand.begin and not types[b - 1] and _given_name_before(doc, b - 1):
                     b -= 1  # "Sergej" + "Netschajew" tagged alone: the given name is part of the name
+                if e - b >= 3 and _country_genitive(toks[b]) and is_role(toks[b + 1]) and _name_word(toks[b + 2]):
+                    b += 1  # "Österreichs Außenminister Sebastian Kurz" tagged as one name: the place is the role's
                 while e - b >= 2 and (is_role(toks[b]) or toks[b].text in _KINSHIP) and _name_word(toks[b + 1]) and (
                     not is_role(toks[b + 1])
                 ):
@@ -331,6 +341,7 @@ def name_core(
     while b < cand.end - 1 and (
         toks[b].text[:1].islower() or not toks[b].text[:1].isalpha() or is_role(toks[b]) or toks[b].lower in _ARTICLES
         or toks[b].lower in lexicon().prepositions
+        or (_country_genitive(toks[b]) and b + 2 < cand.end and is_role(toks[b + 1]))
     ):
         b += 1
     e = b + 1

@@ -49,14 +49,29 @@ def _kind(doc: PreparedDoc, att: Attribution) -> QuoteKind:
     return kind  # type: ignore[return-value]
 
 
-def _entity(att: Attribution, entity_of: dict[Candidate, str]) -> str | None:
-    """The speaker's entity; for a mention that names nobody ("Demnach"), its referent's."""
+def _entity(
+    att: Attribution, entity_of: dict[Candidate, str], by_span: dict[tuple[int, int], str] | None = None
+) -> str | None:
+    """The speaker's entity, looked up by the mention's tokens (a speaker carried over from the
+    quote before is the same mention, found again as a candidate of kind "prev"); for a mention
+    that names nobody ("Demnach") or stands for another ("nach eigenen Angaben"), its referent's.
+    ``by_span`` is :func:`_entity_by_span` of ``entity_of``, when the caller has it."""
     if att.speaker is None:
         return None
-    own = entity_of.get(att.speaker)
-    if own is None and att.refers_to is not None:
-        return entity_of.get(att.refers_to)
-    return own
+    spans = by_span if by_span is not None else _entity_by_span(entity_of)
+    if att.refers_to is not None:
+        referent = spans.get((att.refers_to.begin, att.refers_to.end))
+        if referent is not None:
+            return referent
+    return spans.get((att.speaker.begin, att.speaker.end))
+
+
+def _entity_by_span(entity_of: dict[Candidate, str]) -> dict[tuple[int, int], str]:
+    """The entity of each mention span (the first candidate of a span, in token order, wins)."""
+    out: dict[tuple[int, int], str] = {}
+    for cand in sorted(entity_of, key=lambda c: (c.begin, c.end, c.source)):
+        out.setdefault((cand.begin, cand.end), entity_of[cand])
+    return out
 
 
 class GermanExtractor:
@@ -93,6 +108,7 @@ class GermanExtractor:
         entities, entity_of = build_entities(
             doc, sets.mentions, speakers, self.model_dir / GAZETTEER_FILE, sets.name_type, sets.quoted_mentions
         )
+        by_span = _entity_by_span(entity_of)
         quotes: list[Quote] = []
         for att in atts:
             spans_c = _char_spans(doc, att.parts)
@@ -112,7 +128,7 @@ class GermanExtractor:
                     spans=spans_c,
                     cue=cue,
                     speaker=speaker,
-                    entity=_entity(att, entity_of),
+                    entity=_entity(att, entity_of, by_span),
                     confidence=round(min(1.0, max(0.0, conf)), 3),
                 )
             )

@@ -186,6 +186,15 @@ def addressee_inside(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon 
     return None
 
 
+#: words after an abstract noun that introduce its holder ("die Ansicht des Ministers"), or the
+#: one an inquiry is put to ("einer Nachfrage beim Landrat", decg3)
+_HOLDER_LEADS = frozenset({"von", "vom", "des", "der", "bei", "beim"})
+
+
+#: articles before such a noun ("die Ansicht …", "einer Nachfrage …")
+_ABSTRACT_ARTICLES = frozenset({"die", "der", "seine", "ihre", "eine", "einer"})
+
+
 def trim_speaker(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon | None = None) -> tuple[int, int]:
     """A tagged speaker mention without what is not the speaker: a leading expletive "es" and
     its preposition ("es in der Aussendung" → "der Aussendung"), a trailing addressee ("die
@@ -202,9 +211,9 @@ def trim_speaker(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon | No
     if cut is not None:
         end = cut
     # "die Ansicht von Expertin Karin Huber": the opinion's owner is the speaker
-    lead = begin + 1 if end - begin > 3 and toks[begin].lower in ("die", "der", "seine", "ihre") else begin
-    if end - lead > 2 and is_abstract(toks[lead], lex) and toks[lead + 1].lower in ("von", "vom", "des", "der"):
-        begin = lead + 2 if toks[lead + 1].lower in ("von", "vom") else lead + 1
+    lead = begin + 1 if end - begin > 3 and toks[begin].lower in _ABSTRACT_ARTICLES else begin
+    if end - lead > 2 and is_abstract(toks[lead], lex) and toks[lead + 1].lower in _HOLDER_LEADS:
+        begin = lead + 2 if toks[lead + 1].lower in ("von", "vom", "bei", "beim") else lead + 1
     return begin, end
 
 

@@ -29,7 +29,8 @@ from functools import cache
 
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.lexicon import GermanLexicon, data_lines
-from onrecord.lang.de.sources import is_document
+from onrecord.lang.de.rules_phrases import source_phrase_at
+from onrecord.lang.de.sources import is_abstract, is_document
 from onrecord.lang.de.tokens import PreparedDoc
 
 #: how many tokens back a parenthesis may open before a candidate inside it
@@ -68,27 +69,35 @@ def _place_beside_name(doc: PreparedDoc, begin: int, end: int, name_type: list[s
 #: not the source prepositions "laut", "von", "seitens", "nach", "aus"
 _NON_SOURCE_PREPS = frozenset(
     {"an", "ans", "mit", "für", "fürs", "über", "gegen", "ohne", "um", "auf", "aufs", "unter", "zwischen",
-     "wegen", "trotz"}
+     "wegen", "trotz",
+     # decg3: a cause, a time, a place beside or an audience ("Angesichts des Preises", "vor
+     # Journalisten", "gegenüber dem Sender", "seit dem Rücktritt")
+     "angesichts", "aufgrund", "infolge", "dank", "während", "anlässlich", "hinsichtlich", "bezüglich",
+     "vor", "vors", "seit", "neben", "hinter", "gegenüber"}
 )
 #: lower-case words (articles, adjectives) between such a preposition and the candidate
 _MAX_PP_GAP = 3
 
 
 #: "bei" names a venue inside a clause ("hatte bei der Konferenz argumentiert") but a source
-#: opening one ("Bei der Polizei hieß es …")
+#: opening one ("Bei der Polizei hieß es …") or after an abstract noun, whose holder or the one
+#: it is put to it names ("laut einer Nachfrage beim Landrat", decg3)
 _VENUE_PREPS = frozenset({"bei", "beim"})
 
 
 def _non_source_prep(doc: PreparedDoc, i: int) -> bool:
     toks = doc.tokens
     if toks[i].lower in _VENUE_PREPS:
-        return i > 0 and toks[i - 1].sent == toks[i].sent and toks[i - 1].text.isalpha()
+        return i > 0 and toks[i - 1].sent == toks[i].sent and toks[i - 1].text.isalpha() and not (
+            is_abstract(toks[i - 1])
+        )
     return toks[i].lower in _NON_SOURCE_PREPS
 
 
-def _in_prepositional_phrase(doc: PreparedDoc, begin: int) -> bool:
+def _in_prepositional_phrase(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> bool:
     """Whether the candidate is the noun phrase of a preposition that never introduces a source
-    ("bei der Konferenz von Paris", "an den Ministerrat und das Europäische Parlament")."""
+    ("bei der Konferenz von Paris"), or the second of two noun phrases such a preposition
+    governs ("an den Ministerrat und das Europäische Parlament": :func:`_second_conjunct`)."""
     toks = doc.tokens
     if _non_source_prep(doc, begin):
         return True
@@ -96,7 +105,32 @@ def _in_prepositional_phrase(doc: PreparedDoc, begin: int) -> bool:
     while j >= 0 and begin - j <= _MAX_PP_GAP + 1 and toks[j].sent == toks[begin].sent:
         if _non_source_prep(doc, j):
             return True
-        if not (toks[j].text.isalpha() and toks[j].text.islower()) or toks[j].lower in ("und", "oder"):
+        if toks[j].lower in ("und", "oder"):
+            return _second_conjunct(doc, j, end, lex)
+        if not (toks[j].text.isalpha() and toks[j].text.islower()):
+            return False
+        j -= 1
+    return False
+
+
+#: how many tokens the first of two coordinated noun phrases may have
+_MAX_CONJUNCT = 4
+
+
+def _second_conjunct(doc: PreparedDoc, conj: int, end: int, lex: GermanLexicon) -> bool:
+    """Whether the noun phrase after the conjunction at ``conj`` (ending at ``end``) joins one that
+    a non-source preposition governs ("an den Ministerrat und das Parlament", "mit Polizei und
+    Feuerwehr"): the first conjunct is a few words without punctuation after the preposition. Not
+    when a reporting verb follows the candidate: that is a clause of its own ("… mit der Regierung
+    und die Opposition warnte, …")."""
+    toks = doc.tokens
+    if end < len(toks) and toks[end].sent == toks[conj].sent and cue_class(toks[end], lex) == "verb":
+        return False
+    j = conj - 1
+    while j >= 0 and conj - j <= _MAX_CONJUNCT + 1 and toks[j].sent == toks[conj].sent:
+        if toks[j].lower in _NON_SOURCE_PREPS:
+            return j < conj - 1
+        if not toks[j].text.replace("-", "").isalpha():
             return False
         j -= 1
     return False
@@ -110,8 +144,90 @@ def names_nobody(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon, nam
     return (
         _lone_preposition(doc, begin, end, lex)
         or _place_beside_name(doc, begin, end, name_type)
-        or _in_prepositional_phrase(doc, begin)
+        or _in_prepositional_phrase(doc, begin, end, lex)
         or _comparison_phrase(doc, begin)
+        or _time_or_place_after_nach(doc, begin, end, lex, name_type)
+        or _medium_before_subject(doc, begin, end)
+        or _interjection(doc, begin, end)
+    )
+
+
+@cache
+def _interjections() -> frozenset[str]:
+    return frozenset(data_lines("interjections.txt"))
+
+
+def _interjection(doc: PreparedDoc, begin: int, end: int) -> bool:
+    """Whether the candidate is one interjection word that opens its sentence before a comma or
+    an exclamation mark ("Herrgott, warum sagt man nicht …"; ``data/interjections.txt``)."""
+    toks = doc.tokens
+    return (
+        end - begin == 1 and toks[begin].lower in _interjections() and begin == doc.sentences[toks[begin].sent][0]
+        and end < len(toks) and toks[end].text in (",", "!")
+    )
+
+
+#: subjects that follow the finite verb after a medium phrase ("In einer Aussendung verwies sie")
+_SUBJECT_PRONOUNS = frozenset({"er", "sie", "man", "wir", "ich"})
+#: words after a document noun that name its issuer ("eine Aussendung der Partei")
+_ISSUER_LEADS = frozenset({"des", "der", "von", "vom", "eines", "einer"})
+
+
+def _medium_before_subject(doc: PreparedDoc, begin: int, end: int) -> bool:
+    """Whether the candidate is a document without an issuer in an "in" phrase that opens the
+    sentence before the finite verb and its pronoun subject ("In einer Aussendung verwies sie auf
+    …", "Im Brief schreibt er, …"): the medium of the statement; its speaker is the subject."""
+    toks = doc.tokens
+    j = begin if toks[begin].lower in ("in", "im") else begin - 1
+    while j >= 0 and begin - j <= 2 and toks[j].sent == toks[begin].sent and toks[j].lower not in ("in", "im"):
+        if not (toks[j].text.isalpha() and toks[j].text.islower()):
+            return False
+        j -= 1
+    if j < 0 or toks[j].lower not in ("in", "im") or j != doc.sentences[toks[begin].sent][0]:
+        return False
+    head = next((t for t in toks[j + 1 : end] if t.text[:1].isupper()), None)
+    if head is None or not is_document(head) or end + 1 >= len(toks):
+        return False
+    verb, subject = toks[end], toks[end + 1]
+    return verb.text.islower() and verb.lower not in _ISSUER_LEADS and subject.lower in _SUBJECT_PRONOUNS and (
+        subject.sent == toks[begin].sent
+    )
+
+
+#: the articles of "nach" in the sense of time ("nach der Sitzung", "nach einem Treffen")
+_TIME_ARTICLES = frozenset({"der", "dem", "den", "einer", "einem"})
+
+
+def _time_or_place_after_nach(
+    doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon, name_type: list[str]
+) -> bool:
+    """Whether the candidate is the noun phrase of "nach" in the sense of time or direction ("Nach
+    der Pressekonferenz erzählte er", "Experten nach Griechenland entsenden"): "nach" introduces a
+    source only with a source or document noun ("nach Angaben der Polizei", "Nach Apples
+    Darstellung", "nach dem Bericht"), and an organisation's name may be an outlet's ("Nach
+    Welt-Informationen"); a common noun or a place is no source."""
+    toks = doc.tokens
+    j = begin if toks[begin].lower == "nach" else begin - 1
+    while j >= 0 and begin - j <= _MAX_PP_GAP + 1 and toks[j].sent == toks[begin].sent:
+        if toks[j].lower == "nach":
+            break
+        if not (toks[j].text.isalpha() and toks[j].text.islower()):
+            return False
+        j -= 1
+    else:
+        return False
+    if j < 0 or toks[j].lower != "nach":
+        return False
+    nouns = [t for t in toks[j + 1 : end] if t.text[:1].isupper()]
+    if not nouns or any(t not in ("", "LOC") for t in name_type[begin:end]):
+        return False
+    place = all(t == "LOC" for t in name_type[begin:end])
+    if not place and toks[j + 1].lower not in _TIME_ARTICLES:
+        return False  # "nach Meldungen", "nach Recherchen": a bare plural may well be a source
+    head = nouns[0]
+    return not (
+        head.lower.endswith(lex.source_nouns) or is_document(head, lex) or head.text.endswith("s")
+        or (end < len(toks) and toks[end].lower in ("zufolge", "nach"))
     )
 
 
@@ -133,6 +249,26 @@ def source_preposition_np(doc: PreparedDoc, begin: int, end: int) -> bool:
             return True
         if not (toks[j].text.isalpha() and toks[j].text.islower()):
             return False
+        j -= 1
+    return False
+
+
+#: genitive articles between a document noun and its issuer ("Bericht der EU-Kommission")
+_GENITIVE_LEADS = frozenset({"der", "des", "eines", "einer"})
+
+
+def document_issuer(doc: PreparedDoc, begin: int, end: int) -> bool:
+    """Whether the candidate is the genitive owner of a document noun ("aus einem Bericht der
+    EU-Kommission", "eine Studie des Instituts"), or the document with its owner ("Bericht der
+    EU-Kommission", whose entity is the issuer): the document's issuer, a source when the ranker
+    is unsure of every candidate (as the noun phrase of "laut …")."""
+    toks = doc.tokens
+    if end - begin > 2 and is_document(toks[begin]) and toks[begin + 1].lower in _GENITIVE_LEADS:
+        return True
+    j = begin if toks[begin].lower in _GENITIVE_LEADS else begin - 1
+    while j > 0 and begin - j <= 2 and toks[j].sent == toks[begin].sent and toks[j].text.islower():
+        if toks[j].lower in _GENITIVE_LEADS:
+            return toks[j - 1].sent == toks[begin].sent and is_document(toks[j - 1])
         j -= 1
     return False
 
@@ -263,3 +399,74 @@ def apposition_name(
         if b == k + 1 and all(t == "PER" for t in name_type[b:e]) and e < len(toks) and toks[e].text in _NAME_ENDS:
             return i
     return None
+
+
+#: forms of "eigen" that make a source phrase the subject's own ("nach eigenen Angaben")
+_OWN = frozenset({"eigene", "eigenen", "eigener", "eigenem"})
+#: words after a source noun that name its owner ("Angaben der Polizei"): then it is not "own"
+_OWNER_LEADS = frozenset({"des", "der", "von", "vom", "eines", "einer"})
+
+
+def own_source_phrase(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> bool:
+    """Whether the candidate is a source noun marked as the subject's own ("nach eigenen
+    Angaben", "Eigenen Angaben zufolge", "nach eigener Darstellung"): the phrase stands for the
+    clause's subject, who is the source (quotes-de marks the phrase itself as the speaker, so the
+    mention stays and only its referent changes)."""
+    toks = doc.tokens
+    if end <= begin or not toks[end - 1].lower.endswith(lex.source_nouns):
+        return False
+    if end < len(toks) and toks[end].lower in _OWNER_LEADS and toks[end].sent == toks[begin].sent:
+        return False
+    lead = begin - 1 if begin > 0 and toks[begin - 1].sent == toks[begin].sent else begin
+    return any(t.lower in _OWN for t in toks[lead : end - 1])
+
+
+def _after_preposition(doc: PreparedDoc, begin: int, lex: GermanLexicon) -> bool:
+    """Whether the noun phrase at ``begin`` is a preposition's ("in neue Anlagen", "von seinem
+    Partner"): a preposition before it, past at most three lower-case words (not the postposition
+    "zufolge", whose noun phrase stands before it)."""
+    toks = doc.tokens
+    j = begin - 1
+    while j >= 0 and begin - j <= _MAX_PP_GAP + 1 and toks[j].sent == toks[begin].sent:
+        if toks[j].lower == "zufolge":
+            return False
+        if toks[j].lower in lex.prepositions:
+            return True
+        if not (toks[j].text.isalpha() and toks[j].text.islower()):
+            return False
+        j -= 1
+    return False
+
+
+def clause_subject(
+    doc: PreparedDoc, source: tuple[int, int], cands: list[tuple[int, int]], lex: GermanLexicon
+) -> int | None:
+    """The index in ``cands`` of the subject that an own source phrase at ``source`` stands for,
+    among the other candidates of its sentence that no preposition governs: German puts the
+    subject first or, when the source phrase opens the sentence, right after the finite verb
+    ("Eigenen Angaben zufolge hat der Konzern …"); so the first such candidate before the phrase,
+    else the first after it (the longer of two that start together). ``None`` when there is none."""
+    toks = doc.tokens
+    sent = toks[source[0]].sent
+    others = sorted(
+        ((b, -e, i) for i, (b, e) in enumerate(cands)
+         if toks[b].sent == sent and (e <= source[0] or b >= source[1]) and not _after_preposition(doc, b, lex)),
+    )
+    before = [i for b, _, i in others if b < source[0]]
+    after = [i for b, _, i in others if b >= source[1]]
+    return before[0] if before else after[0] if after else None
+
+
+def opening_source(doc: PreparedDoc, quote_begin: int, cands: list[tuple[int, int]], lex: GermanLexicon) -> list[int]:
+    """The indices in ``cands`` inside the one source phrase of the quote's first sentence ("Nach
+    den Worten des Finanzministers sei …", "Die Zahl sei laut Polizei gestiegen"; the phrase may be
+    part of the tagged quote): the statement names its own source there, so a speaker carried
+    over from an earlier sentence does not hold. Empty when the sentence has no such phrase or
+    more than one."""
+    toks = doc.tokens
+    limit = doc.sentences[toks[quote_begin].sent]
+    phrases = [p for p in (source_phrase_at(doc, k, limit, lex) for k in range(*limit)) if p is not None]
+    if len(phrases) != 1:
+        return []
+    phrase = phrases[0]
+    return [i for i, (b, e) in enumerate(cands) if phrase[0] <= b and e <= phrase[1]]

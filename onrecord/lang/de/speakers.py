@@ -9,9 +9,11 @@ speaker pronouns and unnamed-group nouns within a window of sentences around the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
+from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.labels import TokenSpan
-from onrecord.lang.de.lexicon import GermanLexicon, lexicon
+from onrecord.lang.de.lexicon import GermanLexicon, data_lines, lexicon
 from onrecord.lang.de.memo import cue_classes, memoised, verb_cue_sentences
 from onrecord.lang.de.ner import NamedSpan
 from onrecord.lang.de.sources import trim_speaker
@@ -131,7 +133,36 @@ def mention_candidates(doc: PreparedDoc, speaker_spans: list[TokenSpan], names: 
             i = j
             continue
         i += 1
+    for b, e in quantifier_subjects(doc, lex):
+        out.setdefault((b, e), Candidate(b, e, "group"))
     return sorted(out.values(), key=lambda c: (c.begin, c.end))
+
+
+@cache
+def _quantifiers() -> frozenset[str]:
+    return frozenset(data_lines("quantifier_subjects.txt"))
+
+
+def is_quantifier(word: str) -> bool:
+    """Whether the lower-case ``word`` is one of the quantifiers of :func:`quantifier_subjects`."""
+    return word in _quantifiers()
+
+
+def quantifier_subjects(doc: PreparedDoc, lex: GermanLexicon) -> list[tuple[int, int]]:
+    """Indefinite quantifiers as the subject right before a reporting verb ("Viele sagen, …",
+    "Nicht wenige bezeichnen …"; ``data/quantifier_subjects.txt``), with a "nicht" before them:
+    a group of speakers that no name or noun gives."""
+    toks = doc.tokens
+    out: list[tuple[int, int]] = []
+    for i, tok in enumerate(toks[:-1]):
+        if not is_quantifier(tok.lower) or tok.quoted >= 0 or toks[i + 1].sent != tok.sent:
+            continue
+        if cue_class(toks[i + 1], lex) != "verb":
+            continue
+        b = i - 1 if i > 0 and toks[i - 1].lower == "nicht" and toks[i - 1].sent == tok.sent else i
+        if b == doc.sentences[tok.sent][0] or toks[b - 1].text in (",", ":", ";", "–"):
+            out.append((b, i + 1))
+    return out
 
 
 def _run_end(doc: PreparedDoc, i: int, surnames: frozenset[str], lex: GermanLexicon) -> int:

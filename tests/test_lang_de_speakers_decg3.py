@@ -1,0 +1,332 @@
+"""German speakers on news (issue 13, points 3 and 7; helper decg3): an own source phrase stands
+for the clause's subject, a speaker carried over keeps its entity. Sentences written for the
+project."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.evaluation import get_extractor
+from onrecord.lang.de.attribution import Attribution
+from onrecord.lang.de.extractor import _entity
+from onrecord.lang.de.lexicon import lexicon
+from onrecord.lang.de.sources import not_a_speaker
+from onrecord.lang.de.speaker_rules import (
+    clause_subject,
+    document_issuer,
+    names_nobody,
+    opening_source,
+    own_source_phrase,
+)
+from onrecord.lang.de.speakers import Candidate, quantifier_subjects
+from onrecord.lang.de.tokens import PreparedDoc, prepare
+
+
+def _span(text: str, phrase: str) -> tuple[PreparedDoc, int, int]:
+    doc = prepare(text)
+    start = text.index(phrase)
+    stop = start + len(phrase)
+    begin = next(t.i for t in doc.tokens if t.start == start)
+    end = next(t.i for t in doc.tokens if t.end == stop) + 1
+    return doc, begin, end
+
+
+def _quotes(text: str) -> list[tuple[str, str | None, str | None]]:
+    result = get_extractor("de").extract(text)
+    names = {e.id: e.name for e in result.entities}
+    return [(q.text, q.speaker.text if q.speaker else None, names.get(q.entity or "")) for q in result.quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Der Händler hat nach eigenen Angaben keine Ware mehr.", "Angaben", True),
+        ("Eigenen Angaben zufolge hat die Brauerei investiert.", "Eigenen Angaben", True),
+        ("Der Konzern hat nach eigener Darstellung nichts gewusst.", "eigener Darstellung", True),
+        # an owner after the noun names the source itself
+        ("Nach eigenen Angaben der Polizei wurde niemand verletzt.", "eigenen Angaben", False),
+        # no "eigen": an ordinary source phrase
+        ("Nach Angaben der Polizei wurde niemand verletzt.", "Angaben", False),
+        ("Der eigene Anwalt hat widersprochen.", "Anwalt", False),
+    ],
+)
+def test_own_source_phrase(text: str, phrase: str, expected: bool) -> None:
+    doc, begin, end = _span(text, phrase)
+    assert own_source_phrase(doc, begin, end, lexicon()) is expected
+
+
+def test_the_subject_of_an_own_source_phrase_is_first_or_after_the_verb() -> None:
+    text = "Eigenen Angaben zufolge hat die Brauerei im Vorjahr in neue Anlagen investiert."
+    doc = prepare(text)
+    idx = {t.text: t.i for t in doc.tokens}
+    cands = [(idx["Brauerei"], idx["Brauerei"] + 1), (idx["Vorjahr"], idx["Vorjahr"] + 1),
+             (idx["Anlagen"], idx["Anlagen"] + 1)]
+    assert clause_subject(doc, (0, 2), cands, lexicon()) == 0
+    text = "Im Mai ist der Bankmanager Georg Lindner nach eigenen Angaben von seinem Partner betrogen worden."
+    doc = prepare(text)
+    idx = {t.text: t.i for t in doc.tokens}
+    cands = [(idx["Mai"], idx["Mai"] + 1), (idx["Bankmanager"], idx["Lindner"] + 1),
+             (idx["Partner"], idx["Partner"] + 1)]
+    assert clause_subject(doc, (idx["eigenen"], idx["Angaben"] + 1), cands, lexicon()) == 1
+
+
+def test_an_own_source_phrase_is_the_subjects_statement() -> None:
+    quotes = _quotes(
+        "Der frühere Bankmanager Georg Lindner ist nach eigenen Angaben jahrelang von seinem Partner "
+        "betrogen worden. Eigenen Angaben zufolge hat die Brauerei im vergangenen Jahr zwölf Millionen "
+        "Euro in neue Anlagen investiert."
+    )
+    assert [(spk, ent) for _, spk, ent in quotes] == [
+        ("eigenen Angaben", "Georg Lindner"), ("Eigenen Angaben", "Brauerei")
+    ]
+
+
+def test_a_speaker_carried_over_keeps_the_entity_of_its_mention() -> None:
+    named = Candidate(4, 6, "name")
+    carried = Candidate(4, 6, "prev")  # the same mention, found again for a later quote
+    att = Attribution(parts=[], speaker=carried, cue=None, speaker_prob=0.9)
+    assert _entity(att, {named: "e1"}) == "e1"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "types", "expected"),
+    [
+        # the second noun phrase a non-source preposition governs
+        ("Das steht in einem Brief des Rektors an den Senat und das Wissenschaftsministerium.",
+         "Wissenschaftsministerium", "ORG", True),
+        ("Sie verhandelte mit der Gewerkschaft und dem Betriebsrat, hieß es.", "Betriebsrat", "ORG", True),
+        # a clause of its own after "und": its subject before a reporting verb
+        ("Der Minister sprach mit der Gewerkschaft und die Opposition kritisierte, das sei zu spät.",
+         "Opposition", "ORG", False),
+        # a subject after "und" without a preposition before it
+        ("Die Gewerkschaft und der Betriebsrat erklärten, man werde streiken.", "Betriebsrat", "ORG", False),
+    ],
+)
+def test_the_second_noun_phrase_of_a_non_source_preposition_names_nobody(
+    text: str, phrase: str, types: str, expected: bool
+) -> None:
+    doc, begin, end = _span(text, phrase)
+    name_type = [""] * len(doc.tokens)
+    for i in range(begin, end):
+        name_type[i] = types
+    assert names_nobody(doc, begin, end, lexicon(), name_type) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Das geht aus einem Bericht der Statistikbehörde hervor.", "Statistikbehörde", True),
+        ("Das geht aus einem Bericht der Statistikbehörde hervor.", "Bericht der Statistikbehörde", True),
+        ("Das zeigt eine neue Studie des Instituts für Höhere Studien.", "Instituts", True),
+        ("Das sagte der Sprecher der Statistikbehörde.", "Statistikbehörde", False),
+    ],
+)
+def test_the_issuer_of_a_document_is_a_fallback_source(text: str, phrase: str, expected: bool) -> None:
+    doc, begin, end = _span(text, phrase)
+    assert document_issuer(doc, begin, end) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "types", "expected"),
+    [
+        # "nach" of time or direction
+        ("Nach der Sitzung erzählte sie den Reportern, alles sei ruhig verlaufen.", "Sitzung", "", True),
+        ("Nach einem Treffen mit dem Kanzler sagte er, man sei sich einig.", "Treffen", "", True),
+        ("Die Regierung will Polizisten nach Bulgarien schicken, sagte der Minister.", "Bulgarien", "LOC", True),
+        # "nach" with a source or document noun, a genitive owner or an outlet
+        ("Nach Angaben der Polizei wurde niemand verletzt.", "Angaben", "", False),
+        ("Nach dem Bericht der Kommission fehlen Lehrer.", "Bericht", "", False),
+        ("Nach Bergers Darstellung war alles korrekt.", "Bergers Darstellung", "", False),
+        ("Nach Meldungen aus der Hauptstadt gab es Proteste.", "Meldungen", "", False),
+        ("Nach dem Kurier haben 200 Menschen protestiert.", "Kurier", "ORG", False),
+        # postposed "nach": the source phrase of "ihrer Meinung nach"
+        ("Der Plan ist ihrer Meinung nach gescheitert.", "Meinung", "", False),
+    ],
+)
+def test_nach_of_time_or_direction_names_nobody(text: str, phrase: str, types: str, expected: bool) -> None:
+    doc, begin, end = _span(text, phrase)
+    name_type = [""] * len(doc.tokens)
+    for i in range(begin, end):
+        name_type[i] = types
+    assert names_nobody(doc, begin, end, lexicon(), name_type) is expected
+
+
+def test_a_declined_role_noun_is_its_holder() -> None:
+    quotes = _quotes(
+        "Außenminister Sebastian Kurz reiste am Montag nach Belgrad. Die Grenze müsse gesichert werden, "
+        "sagte Kurz. Nach den Worten des Außenministers sei die Lage ernst."
+    )
+    assert [ent for _, _, ent in quotes] == ["Sebastian Kurz", "Sebastian Kurz"]
+
+
+def test_a_country_genitive_before_a_role_is_no_part_of_the_name() -> None:
+    quotes = _quotes(
+        "Österreichs Außenminister Sebastian Kurz reiste am Montag nach Belgrad. "
+        "Die Grenze müsse gesichert werden, sagte er."
+    )
+    assert quotes[0][2] == "Sebastian Kurz"
+
+
+def test_a_source_phrase_opening_the_sentence_beats_a_speaker_carried_over() -> None:
+    quotes = _quotes(
+        "Finanzminister Karl Brenner kam am Montag nach Linz. Das Budget halte, sagte Brenner. "
+        "Die Opposition sieht das anders. Der Klubchef der Grünen, Martin Vogl, sprach von Tricks. "
+        "Nach den Worten des Finanzministers sei dennoch kein Sparpaket nötig."
+    )
+    assert quotes[-1][2] == "Karl Brenner"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nach den Worten des Ministers sei alles geklärt.", ["Worten", "Ministers"]),
+        ("Laut Polizei habe es keine Verletzten gegeben.", ["Polizei"]),
+        # "nach" of time opens no source phrase
+        ("Nach der Sitzung sei alles geklärt.", []),
+    ],
+)
+def test_opening_source(text: str, expected: list[str]) -> None:
+    doc = prepare(text)
+    cands = [(t.i, t.i + 1) for t in doc.tokens if t.text[:1].isupper() and t.i > 0]
+    found = opening_source(doc, 0, cands, lexicon())
+    assert [doc.tokens[cands[i][0]].text for i in found] == expected
+
+
+def test_a_time_of_day_after_a_name_is_no_part_of_it() -> None:
+    quotes = _quotes(
+        "Die Regierung werde bis Ende Februar einen Plan vorlegen. "
+        "Das kündigte Vizekanzler Reinhold Mitterlehner Montagmittag nach einer Sitzung an."
+    )
+    assert quotes[0][2] == "Reinhold Mitterlehner"
+
+
+def test_a_source_phrase_inside_the_sentence_beats_a_speaker_carried_over() -> None:
+    quotes = _quotes(
+        "Der Bürgermeister Anton Reiter sprach am Montag von einem schweren Unglück. Zwei Häuser seien "
+        "eingestürzt, sagte Reiter. Die Zahl der Verletzten sei inzwischen laut Polizei auf zwölf gestiegen."
+    )
+    assert quotes[-1][1] == "Polizei"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Angesichts des hohen Preises sei davon auszugehen, dass der Absatz sinke.",
+        "Vor Journalisten sagte der Minister, alles sei geklärt.",
+        "Gegenüber dem Sender erklärte die Ministerin, alles sei geklärt.",
+    ],
+)
+def test_a_cause_or_an_audience_names_nobody(text: str) -> None:
+    doc = prepare(text)
+    noun = next(t for t in doc.tokens if t.text in ("Preises", "Journalisten", "Sender"))
+    assert names_nobody(doc, noun.i, noun.i + 1, lexicon(), [""] * len(doc.tokens))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nicht wenige bezeichnen die Vorlage als Gefahr.", ["Nicht wenige"]),
+        ("Die Lage ist ernst. Viele sagen, das sei erst der Anfang.", ["Viele"]),
+        # not before a reporting verb, or not the subject
+        ("Viele Häuser wurden zerstört.", []),
+        ("Er hat viele gewarnt.", []),
+    ],
+)
+def test_quantifier_subjects(text: str, expected: list[str]) -> None:
+    doc = prepare(text)
+    found = quantifier_subjects(doc, lexicon())
+    assert [" ".join(t.text for t in doc.tokens[b:e]) for b, e in found] == expected
+
+
+def test_a_quantifier_subject_is_the_speaker_not_the_object() -> None:
+    quotes = _quotes(
+        "Die Reform gibt dem Premier viel Macht. Nicht wenige bezeichnen die gestern beschlossene Vorlage "
+        "als Gefahr, die sich der Premier zurechtgelegt habe."
+    )
+    assert quotes[0][1:] == ("Nicht wenige", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # a document in an "in" phrase that opens the sentence, before the verb and a pronoun subject
+        ("In einer Aussendung verwies sie auf die hohen Kosten.", "Aussendung", True),
+        ("In einer Aussendung verwies sie auf die hohen Kosten.", "einer Aussendung", True),
+        ("Im Brief schreibt er, die Sache sei erledigt.", "Brief", True),
+        # the document's issuer follows: the phrase names a source
+        ("In der Aussendung der Kammer heißt es, die Preise stiegen.", "Aussendung", False),
+        # a named subject after the verb, or the phrase not opening the sentence
+        ("In einer Aussendung kritisierte die Kammer den Plan.", "Aussendung", False),
+        ("Gestern hat sie in einer Aussendung gewarnt.", "Aussendung", False),
+    ],
+)
+def test_a_medium_before_a_pronoun_subject_names_nobody(text: str, phrase: str, expected: bool) -> None:
+    doc, begin, end = _span(text, phrase)
+    assert names_nobody(doc, begin, end, lexicon(), [""] * len(doc.tokens)) is expected
+
+
+def test_the_pronoun_after_a_medium_phrase_is_the_speaker() -> None:
+    quotes = _quotes("Die Grünen lehnen den Plan ab. In einer Aussendung verwies sie auf hohe Kosten.")
+    assert quotes[0][1] == "sie"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # an inquiry is put to the source, never by it
+        ("Laut einer Nachfrage beim Landrat sei die Straße gesperrt.", "einer Nachfrage", True),
+        ("Auf Anfrage bei der Gemeinde hieß es, man prüfe das.", "Anfrage", True),
+        ("Auf Rückfrage bestätigte die Polizei den Vorfall.", "Rückfrage", True),
+        # a document is a source
+        ("Laut einer Umfrage sind die meisten dagegen.", "einer Umfrage", False),
+    ],
+)
+def test_an_inquiry_is_nobodys_statement(text: str, phrase: str, expected: bool) -> None:
+    doc, begin, end = _span(text, phrase)
+    assert not_a_speaker(doc, begin, end, lexicon()) is expected
+
+
+def test_the_one_asked_is_the_speaker_not_the_inquiry() -> None:
+    quotes = _quotes(
+        "Der Kreis will Buslinien streichen. Laut einer Nachfrage beim Landrat seien davon nur drei "
+        "Dörfer betroffen."
+    )
+    assert [spk for _, spk, _ in quotes] == ["Landrat"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # "bei" after an inquiry names the one asked
+        ("Laut einer Nachfrage beim Landrat sei die Straße gesperrt.", "Landrat", False),
+        # "bei" of a venue inside a clause names nobody
+        ("Sie hatte bei der Tagung der Landräte widersprochen.", "Tagung", True),
+    ],
+)
+def test_bei_after_an_inquiry_names_the_one_asked(text: str, phrase: str, expected: bool) -> None:
+    doc, begin, end = _span(text, phrase)
+    assert names_nobody(doc, begin, end, lexicon(), [""] * len(doc.tokens)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # an interjection opening the sentence before a comma or an exclamation mark
+        ("Herrgott, warum gibt niemand den Fehler zu?", "Herrgott", True),
+        ("Mensch, das hätte ich nicht gedacht!", "Mensch", True),
+        # the same word as a noun phrase, or not opening the sentence
+        ("Der Mensch sei kein Werkzeug, sagte die Bischöfin.", "Mensch", False),
+        ("Sie sprach vom Himmel, der sich verdunkle.", "Himmel", False),
+    ],
+)
+def test_an_interjection_names_nobody(text: str, phrase: str, expected: bool) -> None:
+    doc, begin, end = _span(text, phrase)
+    assert names_nobody(doc, begin, end, lexicon(), [""] * len(doc.tokens)) is expected
+
+
+def test_an_interjection_before_a_direct_quote_is_no_speaker() -> None:
+    quotes = _quotes(
+        "Die Wirtin schimpfte über die neuen Vorschriften. Herrgott, warum sagt keiner einfach: "
+        "Das geht so nicht!"
+    )
+    assert all(spk != "Herrgott" for _, spk, _ in quotes)
