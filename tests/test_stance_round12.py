@@ -10,6 +10,8 @@ before and after."""
 # ruff: noqa: E501  (tables of test sentences read best one per line)
 from __future__ import annotations
 
+import pytest
+
 from onrecord.extraction.stance import annotate
 from onrecord.lang.de.stance import stance_lexicon as german
 from onrecord.lang.en.stance import cue_lemma
@@ -90,3 +92,30 @@ def test_sentence_adverb_before_a_role_noun_is_left_out() -> None:
         text, _quote(text, "to pay more", "asks", "that", kind="indirect"), "Moreover, any company"
     )
     assert _en(text, quote, entities).source_anonymity == "unnamed"
+
+
+# --- a modal inside an English contact relative clause (guidelines 1.1: the main clause decides)
+
+CONTACT_RELATIVES = [
+    ("“The best decision you will ever make is to save early,” he said.", "“The best decision you will ever make is to save early,”", "said", "indirect"),
+    ("“We talked about the trouble a governor might face for backing it,” she said.", "“We talked about the trouble a governor might face for backing it,”", "said", "direct"),
+    ("“The hardest job anyone here will ever have is being a parent,” she said.", "“The hardest job anyone here will ever have is being a parent,”", "said", "direct"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "cue", "kind"), CONTACT_RELATIVES)
+def test_modal_in_a_contact_relative_clause_is_no_stance(text: str, words: str, cue: str, kind: str) -> None:
+    quote = _quote(text, words, cue, kind=kind)  # type: ignore[arg-type]
+    assert _en(text, quote).stance == "asserted"
+
+
+CONTACT_GUARDS = [
+    ("“The report says we might lose the seat,” he said.", "“The report says we might lose the seat,”", "hedged"),
+    ("“The rates might fall next year,” she said.", "“The rates might fall next year,”", "hedged"),
+    ("“The plant will close next year,” the manager said.", "“The plant will close next year,”", "prediction"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "stance"), CONTACT_GUARDS)
+def test_modal_of_the_main_clause_still_counts(text: str, words: str, stance: str) -> None:  # guards
+    assert _en(text, _quote(text, words, "said")).stance == stance
