@@ -83,6 +83,12 @@ def test_introduction_with_a_name_in_apposition_stays_named() -> None:  # guard
     assert _en(text, quote).source_anonymity == "named"
 
 
+def test_institution_after_an_indefinite_role_of_it_stays_named() -> None:  # guard
+    text = "Ein Sprecher der Polizei war vor Ort. Die Polizei sagte, der Täter sei geflohen."
+    quote = _quote(text, "der Täter sei geflohen", "sagte", "Die Polizei", kind="indirect")
+    assert _de(text, quote).source_anonymity == "named"
+
+
 # --- a sentence adverb before the speaker mention is no part of it
 
 

@@ -296,6 +296,8 @@ def _introduced_indefinite(doc: _Doc, words: list[Word], before: int, lex: Stanc
     indefinite = lex.of("indefinite") & lex.of("determiner")  # the indefinite article, not "many"
     pattern = _introduction_pattern(tuple(sorted(indefinite)), head.lower)
     for match in pattern.finditer(doc.text, 0, before):
+        if not _attributes_only(match.group(0).split()[1:-1], lex):
+            continue  # "ein Sprecher der Polizei … die Polizei": the head is another noun phrase's
         if not lex.case_marks_names:
             return True
         rest = doc.text[match.end() : match.end() + 3]
@@ -305,6 +307,16 @@ def _introduced_indefinite(doc: _Doc, words: list[Word], before: int, lex: Stanc
         if not any(w.text[:1].isupper() for w in opening[1:]):
             return True  # not "Roe provided a written statement": what a named one holds may be named through it
     return False
+
+
+def _attributes_only(between: list[str], lex: StanceLexicon) -> bool:
+    """Whether the words between an indefinite article and the head are attributes of one noun
+    phrase ("a senior partner", "ein früherer Mitarbeiter"): no article, determiner or preposition,
+    and (German) no noun, which is upper case ("ein Sprecher der Polizei")."""
+    closed = lex.of("article") | lex.of("definite") | lex.of("determiner") | lex.of("preposition")
+    return not any(
+        word.lower() in closed or (not lex.case_marks_names and word[:1].isupper()) for word in between
+    )
 
 
 @lru_cache(maxsize=256)
