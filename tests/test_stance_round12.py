@@ -119,6 +119,10 @@ CONTACT_GUARDS = [
     ("“The report says we might lose the seat,” he said.", "“The report says we might lose the seat,”", "hedged"),
     ("“The rates might fall next year,” she said.", "“The rates might fall next year,”", "hedged"),
     ("“The plant will close next year,” the manager said.", "“The plant will close next year,”", "prediction"),
+    # a verb between the subject and the modal: the modal is the main clause's, also before a comma
+    ("“The firm I work for will close next year, and that hurts,” she said.", "“The firm I work for will close next year, and that hurts,”", "prediction"),
+    ("“The voters we met might back him, but nobody knows,” she said.", "“The voters we met might back him, but nobody knows,”", "hedged"),
+    ("“The plan you saw must be stopped, because it is wrong,” he said.", "“The plan you saw must be stopped, because it is wrong,”", "demand"),
 ]
 
 

@@ -159,14 +159,35 @@ def _contact_end(main: Sequence[Word], i: int, lex: StanceLexicon) -> int:
     return end
 
 
+def _modal_after_subject(main: Sequence[Word], i: int, lex: StanceLexicon, lemma: LemmaFn) -> bool:
+    """Whether the modal of a contact relative clause opened at ``main[i]`` follows its subject
+    directly: after the noun of an indefinite article ("a candidate might") and adverbs of the class
+    ``contact_adverb`` ("you will ever", "I'm ever going to"). A verb between ("the company I work
+    for will close") makes the modal the main clause's."""
+    j = i + 1
+    if main[i].lower in lex.of("indefinite") & lex.of("determiner"):  # "a candidate | might"
+        while j < min(len(main), i + 3) and _plain_noun(main[j], lex, lemma):
+            if _modal_within(main[j : j + 1], lex):
+                break
+            j += 1
+    while j < len(main) and main[j].lower in lex.of("contact_adverb"):
+        j += 1
+    # the modal itself, or a modal of two words that opens here ("going to"), not "met might"
+    return _modal_within(main[j : j + 1], lex) or (
+        _modal_within(main[j : j + 2], lex) and not _modal_within(main[j + 1 : j + 2], lex)
+    )
+
+
 def contact_relatives(main: Sequence[Word], lex: StanceLexicon, lemma: LemmaFn) -> list[Word]:
     """``main`` without English contact relative clauses that hold a modal: a modal there belongs to
     the noun phrase ("the most important job I'm ever going to have is …", "points to the pickle a
     candidate might be in"), not to the claim (guidelines 1.1: the main clause decides). The
     clause runs to a clause mark or to a copula after its modal (the main verb). German (where
-    case does not mark names) keeps ``main``: its relative clauses have pronouns and commas. The
-    clause must be followed by more of the sentence, or its noun phrase be a preposition's object
-    ("the report says we might lose" is a complement clause)."""
+    case does not mark names) keeps ``main``: its relative clauses have pronouns and commas. A
+    clause that ends at such a copula is one; one that ends at a clause mark only when its modal
+    follows its subject directly and it is followed by more of the sentence or its noun phrase is a
+    preposition's object ("the report says we might lose" is a complement clause, "the company I
+    work for will close, and …" holds the main clause's modal)."""
     if not lex.case_marks_names:
         return list(main)
     kept: list[Word] = []
@@ -174,7 +195,9 @@ def contact_relatives(main: Sequence[Word], lex: StanceLexicon, lemma: LemmaFn) 
     while i < len(main):
         if _modal_within(main[i + 1 : i + 2 + CONTACT_MODAL], lex) and _contact_opens(main, i, lex, lemma):
             end = _contact_end(main, i, lex)
-            if end < len(main) - 1 or _contact_opens(main, i, lex, lemma, object_only=True):
+            copula = end < len(main) and main[end].lower in _FINITE_COPULAS
+            after = end < len(main) - 1 or _contact_opens(main, i, lex, lemma, object_only=True)
+            if copula or (after and _modal_after_subject(main, i, lex, lemma)):
                 i = end
                 continue
         kept.append(main[i])
