@@ -100,6 +100,13 @@ def test_a_named_askers_question_stays(extractor) -> None:  # type: ignore[no-un
     assert _quotes(extractor, text) == ["whether the pier would close"]
 
 
+def test_a_question_quoted_word_for_word_stays(extractor) -> None:  # type: ignore[no-untyped-def]
+    # round 12 (stance8): the narrowing of the unnamed-question sense; the question is the interview's words
+    text = ("Roe was asked on Monday’s show, “If you had known about the server, would you have warned her?” "
+            "He declined to answer.")
+    assert _quotes(extractor, text) == ["“If you had known about the server, would you have warned her?”"]
+
+
 def test_a_posts_signature_is_no_content() -> None:
     from onrecord.lang.en.attribution_senses import only_signature
 

@@ -9,7 +9,9 @@ its sentence, looked up through :class:`~onrecord.extraction.stance_doc._Doc`. P
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from onrecord.extraction.stance_doc import _Doc, _inside
 from onrecord.extraction.stance_lexicon import (
@@ -18,6 +20,7 @@ from onrecord.extraction.stance_lexicon import (
     _SENT_START,
     StanceLexicon,
     Word,
+    _inflected,
     _is_document,
     _is_head,
     words_in,
@@ -34,6 +37,8 @@ def _unnamed_mention(words: list[Word], lex: StanceLexicon, lower_words: frozens
     ("state regulators", "one poster"). An institution of :data:`named_group` is named ("die Polizei")."""
     if any(w.lower in lex.of("named_group") for w in words):
         return False
+    if len(words) > 2 and words[1].text == ",":
+        words = words[2:]  # "Moreover, any company": a sentence adverb the mention took along
     if words and words[0].lower in lex.of("indefinite"):
         return True
     for i, w in enumerate(words):
@@ -60,6 +65,18 @@ def _common_phrase(words: list[Word], lex: StanceLexicon, lower_words: frozenset
     return first.text[:1].islower() or (not rest and first.lower in lower_words)
 
 
+def _refers_back(article: Word, noun: Word, lex: StanceLexicon) -> bool:
+    """Whether a definite article before a document noun refers back to a named one: English "the"
+    ("the poll"); a German article only before a publication, a document noun that is also an
+    institution ("Die Zeitung berichtete …" after "Laut USA Today …"; "die Studie" may be one
+    without an issuer)."""
+    if article.lower in lex.of("definite"):
+        return True
+    return article.lower in lex.of("article") and any(
+        form in lex.of("institution") for form in _inflected(noun.lower, lex)
+    )
+
+
 def _name_prefix(word: Word, lex: StanceLexicon) -> bool:
     """Whether a hyphenated compound opens with a name ("EU-Dokument", "UN-Bericht"; guidelines
     4: a name written hyphenated inside a compound counts), not with a role or document noun."""
@@ -84,8 +101,8 @@ def _named_issuer(words: list[Word], at: int, lex: StanceLexicon, lower_words: f
         )
     ):
         after = []  # no issuer phrase follows ("Berichten wurde …")
-    if not after and len(before) == 1 and before[0].lower in lex.of("definite"):
-        return True  # "the poll": a short definite phrase refers back to a named one (guidelines 3)
+    if not after and len(before) == 1 and _refers_back(before[0], words[at], lex):
+        return True  # "the poll", "die Zeitung": a short definite phrase refers back to a named one (guidelines 3)
     words = [*before, words[at], *after]
     for i, w in enumerate(words):
         if i == at or w.lower in lex.of("determiner") or w.text in _SENT_START or not w.text[:1].isupper():
@@ -129,6 +146,11 @@ def anonymity(doc: _Doc, quote: Quote, entity: Entity | None, lex: StanceLexicon
         return document
     if speaker_words and speaker_words[0].lower in lex.of("indefinite"):
         return "unnamed"
+    begin = speaker_spans[0][0]
+    if _introduced_indefinite(doc, speaker_words, begin, lex) and (
+        entity is None or _introduced_indefinite(doc, words_in(entity.name, 0, len(entity.name)), begin, lex)
+    ):
+        return "unnamed"  # "a partner at the firm … the partner told them": introduced without a name
     if _definite_institution(speaker_words, lex):
         return "named"  # "the administration", "die Staatsanwaltschaft": a unique definite description
     if _definite_person(speaker_words, lex):
@@ -136,7 +158,10 @@ def anonymity(doc: _Doc, quote: Quote, entity: Entity | None, lex: StanceLexicon
     if _indefinite_before(doc, speaker_spans[0][0], lex):
         return "unnamed"  # "nach Angaben einer Gewerkschaft": the mention is indefinite (guidelines 6)
     if entity is not None:
-        if _unnamed_mention(words_in(entity.name, 0, len(entity.name)), lex, doc.lower_words):
+        entity_words = words_in(entity.name, 0, len(entity.name))
+        if _introduced_indefinite(doc, entity_words, begin, lex):
+            return "unnamed"  # "he" for "the partner" whom the article introduced as "a partner"
+        if _unnamed_mention(entity_words, lex, doc.lower_words):
             return "unnamed"
         return "named"
     return "unnamed" if _unnamed_mention(speaker_words, lex, doc.lower_words) else "named"
@@ -229,13 +254,79 @@ def _definite_person(words: list[Word], lex: StanceLexicon) -> bool:
     senators" stays a group); not "the spokesman of the ministry" (a role of an organisation)."""
     if not lex.case_marks_names or len(words) < 2 or len(words) > 4 or words[0].lower not in lex.of("definite"):
         return False
-    last = words[-1]
+    last = _without_possessive(words[-1])
     if not _is_head(last.lower, lex) or last.lower.endswith("s") or _is_document(last.lower, lex):
         return False
     # no role, document or owner between ("the governor's inner circle" is a group of the governor's)
     between = words[1:-1]
     return not any(
         _is_head(w.lower, lex) or _is_document(w.lower, lex) or w.lower.endswith(("'s", "’s")) for w in between
+    )
+
+
+def _without_possessive(word: Word) -> Word:
+    """The word without an English possessive ending ("senator's" → "senator": "The Florida
+    senator's answer was that …")."""
+    for ending in ("'s", "’s"):
+        if word.lower.endswith(ending):
+            cut = len(word.text) - len(ending)
+            return Word(word.text[:cut], word.start, word.start + cut, word.lower[:cut])
+    return word
+
+
+#: how many words may stand between the indefinite article and the noun of an introduction ("a senior partner")
+INTRODUCTION_WITHIN = 2
+
+
+def _introduced_indefinite(doc: _Doc, words: list[Word], before: int, lex: StanceLexicon) -> bool:
+    """Whether a short definite phrase ("the partner", "der Mitarbeiter") takes up a person or thing
+    the text introduced before ``before`` with an indefinite article and no name ("a partner at Mr.
+    Roe's former firm told him …"; guidelines 3: follow a short definite NP to what it refers to;
+    it has no name). Not when a name follows the introduction in apposition ("a partner, Ann Roe,"),
+    nor (English) when a name stands before it in its sentence ("Roe provided a written statement …
+    the statement said": the named one's)."""
+    articles = lex.of("definite") | lex.of("article")
+    if not 2 <= len(words) <= 4 or words[0].lower not in articles:
+        return False
+    head = _without_possessive(words[-1])
+    if lex.case_marks_names and not head.text[:1].islower():
+        return False  # an English name ("the Clinton campaign" ends in a noun, "the Post" is one)
+    if _is_document(head.lower, lex):
+        return False  # "Roe provided a statement … the statement said": a document has its issuer
+    indefinite = lex.of("indefinite") & lex.of("determiner")  # the indefinite article, not "many"
+    pattern = _introduction_pattern(tuple(sorted(indefinite)), head.lower)
+    for match in pattern.finditer(doc.text, 0, before):
+        if not _attributes_only(match.group(0).split()[1:-1], lex):
+            continue  # "ein Sprecher der Polizei … die Polizei": the head is another noun phrase's
+        if not lex.case_marks_names:
+            return True
+        rest = doc.text[match.end() : match.end() + 3]
+        if rest[:1] == "," and rest[1:].strip()[:1].isupper():
+            continue  # "a partner, Ann Roe,": named in apposition
+        opening = doc.between(doc.sentence(match.start())[0], match.start())
+        if not any(w.text[:1].isupper() for w in opening[1:]):
+            return True  # not "Roe provided a written statement": what a named one holds may be named through it
+    return False
+
+
+def _attributes_only(between: list[str], lex: StanceLexicon) -> bool:
+    """Whether the words between an indefinite article and the head are attributes of one noun
+    phrase ("a senior partner", "ein früherer Mitarbeiter"): no article, determiner or preposition,
+    and (German) no noun, which is upper case ("ein Sprecher der Polizei")."""
+    closed = lex.of("article") | lex.of("definite") | lex.of("determiner") | lex.of("preposition")
+    return not any(
+        word.lower() in closed or (not lex.case_marks_names and word[:1].isupper()) for word in between
+    )
+
+
+@lru_cache(maxsize=256)
+def _introduction_pattern(articles: tuple[str, ...], head: str) -> re.Pattern[str]:
+    """An indefinite article, at most :data:`INTRODUCTION_WITHIN` words, then ``head`` (inflected:
+    "eines Mitarbeiters")."""
+    alternatives = "|".join(re.escape(a) for a in articles)
+    return re.compile(
+        rf"\b(?:{alternatives})\s+(?:[\w-]+\s+){{0,{INTRODUCTION_WITHIN}}}{re.escape(head)}(?:s|n|en|e)?\b",
+        re.IGNORECASE,
     )
 
 

@@ -64,7 +64,7 @@ from onrecord.extraction.stance_clauses import (
     _without,
 )
 from onrecord.extraction.stance_doc import _Doc, _inside
-from onrecord.extraction.stance_frame import attributive_hedges, cue_modality, imperative_opening
+from onrecord.extraction.stance_frame import attributive_hedges, contact_relatives, cue_modality, imperative_opening
 from onrecord.extraction.stance_lexicon import (
     _CLAUSE_END,
     _QUOTE_MARKS,
@@ -251,7 +251,7 @@ def _content_stance(
     lows = _lows(looked, lex.case_marks_names)
     if _has(lex.of("denial"), lows):
         return "denial"
-    main = _main_clause(looked, lex)
+    main = contact_relatives(_main_clause(looked, lex), lex, lemma)
     if subject is None and mental_frame(main, looked, lex, lemma):
         return "belief"  # "the minister believes the tax was …", "glaubt die Kommission, dass …"
     main_lows = _lows(main, lex.case_marks_names)

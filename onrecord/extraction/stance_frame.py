@@ -10,6 +10,9 @@ scored fresh (stance ``heldout6``):
   decides; 1.2 prediction: the source speaks about what will happen);
 - :func:`imperative_opening`: an imperative opening a direct quote after an interjection ("Oh,
   let him decide", "Look, don't worry") is a demand (1.2 demand);
+- :func:`contact_relatives` (twelfth round, stance ``heldout7``): an English relative clause without
+  a pronoun ("the job I'm ever going to have", "the pickle a candidate might be in") keeps its modal
+  to itself (1.1: the main clause decides);
 - :func:`attributive_hedges`: a German hedge that modifies an attributive adjective ("direkten
   und möglicherweise ungefilterten Zugriff") hedges that attribute, not the main claim
   (1.2 hedged: the source marks *the content* as possible).
@@ -24,12 +27,13 @@ from onrecord.extraction.stance_lexicon import (
     _ADJECTIVE_ENDINGS,
     _CLAUSE_END,
     _QUOTE_MARKS,
+    LemmaFn,
     StanceLexicon,
     Word,
 )
 from onrecord.model import Stance
 
-__all__ = ["attributive_hedges", "cue_modality", "imperative_opening"]
+__all__ = ["attributive_hedges", "contact_relatives", "cue_modality", "imperative_opening"]
 
 #: how many words before a cue verb may hold a future auxiliary that governs it ("will be reminding")
 MODAL_BEFORE = 3
@@ -79,4 +83,123 @@ def attributive_hedges(main: Sequence[Word], lex: StanceLexicon) -> list[Word]:
             if adj.text.islower() and adj.lower.endswith(_ADJECTIVE_ENDINGS) and noun.text[:1].isupper():
                 continue
         kept.append(w)
+    return kept
+
+
+#: how many words a contact relative clause's noun phrase may hold after its determiner ("the most important job")
+CONTACT_NP = 4
+#: how many words after its subject a contact relative clause may hold its modal ("I'm ever going to")
+CONTACT_MODAL = 4
+#: English determiners and possessives that open the noun phrase of a contact relative clause
+_NP_OPENERS = frozenset("the this that these those a an any every each no my your his her its our their".split())
+
+
+def _subject_form(word: Word) -> str:
+    """The subject pronoun of a contracted form ("I’m" → "i", "we're" → "we")."""
+    return word.lower.replace("’", "'").split("'", 1)[0]
+
+
+def _plain_noun(word: Word, lex: StanceLexicon, lemma: LemmaFn) -> bool:
+    """A lower-case word that may be the noun or adjective of a noun phrase: no function word, no
+    auxiliary or copula, no verb of saying or thinking ("the report says we might" is no relative
+    clause), no past participle."""
+    low = word.lower
+    if not (word.text.isalpha() and word.text.islower()) or low.endswith("ed"):
+        return False
+    closed = ("determiner", "preposition", "copula", "subordinator", "coordinator", "negation", "subject",
+              "pronoun", "complementizer", "infinitive_marker", "generic")  # fmt: skip
+    if any(low in lex.of(cls) for cls in closed) or low in lex.auxiliaries or low in _NP_OPENERS:
+        return False
+    return lemma(low) not in lex.cue_lemmas
+
+
+def _contact_opens(main: Sequence[Word], i: int, lex: StanceLexicon, lemma: LemmaFn, object_only: bool = False) -> bool:
+    """Whether an English contact relative clause (no relative pronoun) opens at ``main[i]``: a
+    subject (a pronoun, an indefinite pronoun, an indefinite article) right after a noun phrase
+    opened by a determiner ("the most important job | I'm ever going to have", "the political pickle
+    | a candidate might be in")."""
+    w = main[i]
+    opener = _subject_form(w) in lex.of("subject") | lex.of("generic") | lex.of("indefinite_pronoun")
+    opener = opener or w.lower in lex.of("indefinite") & lex.of("determiner")  # "a candidate"
+    if not opener or i < 2:
+        return False
+    for back in range(i - 1, max(-1, i - 2 - CONTACT_NP), -1):
+        v = main[back]
+        if v.lower in _NP_OPENERS and back < i - 1:
+            # with ``object_only``: the noun phrase is the object of a preposition ("points to the pickle …")
+            return not object_only or (back > 0 and main[back - 1].lower in lex.of("preposition"))
+        if not _plain_noun(v, lex, lemma):
+            return False
+    return False
+
+
+def _modal_within(words: Sequence[Word], lex: StanceLexicon) -> bool:
+    """Whether a modal or future word stands in ``words`` before a clause end ("might", "will", "going to")."""
+    modals = lex.of("hedge") | lex.of("future") | lex.of("konj2") | lex.of("demand")
+    lows = []
+    for w in words:
+        if w.text in _CLAUSE_END:
+            break
+        lows.append(w.lower.replace("’", "'").split("'", 1)[-1] if "'" in w.lower.replace("’", "'") else w.lower)
+    return _has(modals, lows)
+
+
+#: finite copulas: the main verb after a contact relative clause ("the job anyone will ever have | is …")
+_FINITE_COPULAS = frozenset({"is", "are", "was", "were"})
+
+
+def _contact_end(main: Sequence[Word], i: int, lex: StanceLexicon) -> int:
+    """The index where a contact relative clause opened at ``main[i]`` ends: a clause mark or a
+    finite copula after its modal (the main verb)."""
+    end = i + 1
+    while end < len(main) and main[end].text not in _CLAUSE_END:
+        if main[end].lower in _FINITE_COPULAS and end > i + 2:
+            break
+        end += 1
+    return end
+
+
+def _modal_after_subject(main: Sequence[Word], i: int, lex: StanceLexicon, lemma: LemmaFn) -> bool:
+    """Whether the modal of a contact relative clause opened at ``main[i]`` follows its subject
+    directly: after the noun of an indefinite article ("a candidate might") and adverbs of the class
+    ``contact_adverb`` ("you will ever", "I'm ever going to"). A verb between ("the company I work
+    for will close") makes the modal the main clause's."""
+    j = i + 1
+    if main[i].lower in lex.of("indefinite") & lex.of("determiner"):  # "a candidate | might"
+        while j < min(len(main), i + 3) and _plain_noun(main[j], lex, lemma):
+            if _modal_within(main[j : j + 1], lex):
+                break
+            j += 1
+    while j < len(main) and main[j].lower in lex.of("contact_adverb"):
+        j += 1
+    # the modal itself, or a modal of two words that opens here ("going to"), not "met might"
+    return _modal_within(main[j : j + 1], lex) or (
+        _modal_within(main[j : j + 2], lex) and not _modal_within(main[j + 1 : j + 2], lex)
+    )
+
+
+def contact_relatives(main: Sequence[Word], lex: StanceLexicon, lemma: LemmaFn) -> list[Word]:
+    """``main`` without English contact relative clauses that hold a modal: a modal there belongs to
+    the noun phrase ("the most important job I'm ever going to have is …", "points to the pickle a
+    candidate might be in"), not to the claim (guidelines 1.1: the main clause decides). The
+    clause runs to a clause mark or to a copula after its modal (the main verb). German (where
+    case does not mark names) keeps ``main``: its relative clauses have pronouns and commas. A
+    clause that ends at such a copula is one; one that ends at a clause mark only when its modal
+    follows its subject directly and it is followed by more of the sentence or its noun phrase is a
+    preposition's object ("the report says we might lose" is a complement clause, "the company I
+    work for will close, and …" holds the main clause's modal)."""
+    if not lex.case_marks_names:
+        return list(main)
+    kept: list[Word] = []
+    i = 0
+    while i < len(main):
+        if _modal_within(main[i + 1 : i + 2 + CONTACT_MODAL], lex) and _contact_opens(main, i, lex, lemma):
+            end = _contact_end(main, i, lex)
+            copula = end < len(main) and main[end].lower in _FINITE_COPULAS
+            after = end < len(main) - 1 or _contact_opens(main, i, lex, lemma, object_only=True)
+            if copula or (after and _modal_after_subject(main, i, lex, lemma)):
+                i = end
+                continue
+        kept.append(main[i])
+        i += 1
     return kept

@@ -13,7 +13,8 @@ the report", "saw the remark as a dig"), but not in these:
   infinitive speech verb without an object or a clause of its own).
 * an imperative that opens a sentence ("Call it a fetish."): the writer's own words.
 * a question put by no one named ("Asked if he was ever bullied, …", "When asked why …"): an
-  interview question, not a statement (guidelines A4); a named asker's question stays.
+  interview question, not a statement (guidelines A4); a named asker's question stays, and so
+  does a question quoted word for word ("X was asked, “Would you …?”").
 * content that is nothing but links, handles, markup and a date (the signature of an embedded
   post: "https://t.co/… — Ann Roe (@annroe) June 28, 2016</tweet>").
 * a speech noun whose only content is a name, a pronoun or a date after its preposition ("his
@@ -124,9 +125,19 @@ def noun_target_only(comps: list[Token]) -> bool:
     return bool(comps) and all(_bare_target(c) for c in comps)
 
 
-def unnamed_question(att: Attribution) -> bool:
-    """A question clause put by no one named ("Asked if he was ever bullied, the candidate said no")."""
-    return att.source is None and att.kind == "indirect"
+#: marks that open a quotation: a question quoted word for word is the asker's statement
+_QUOTE_OPENERS = frozenset("\"“‘'«»„")
+
+
+def unnamed_question(att: Attribution, text: str = "") -> bool:
+    """A question clause put by no one named ("Asked if he was ever bullied, the candidate said no").
+    Not a question quoted word for word ("X was asked, “If you had known …, would you …?”"): the
+    words of the interview, a statement of the stance set (round 12)."""
+    if att.source is not None or att.kind != "indirect":
+        return False
+    begin = att.content[0][0] if att.content else 0
+    before = text[max(0, begin - 2) : begin + 1]  # the content may start at its quote mark or after it
+    return not any(ch in _QUOTE_OPENERS for ch in before)
 
 
 #: links, handles, markup tags, dates and dashes: what a post's signature is made of
