@@ -242,6 +242,24 @@ def _part_of_a_place(doc: _Doc, mention: Span) -> bool:
     return bool(after) and (after[0].lower in doc.lex.of("determiner") or after[0].text[:1].isupper())
 
 
+def _named_source(doc: _Doc, mention: Span) -> bool:
+    """Whether the mention names the source of the words around it, inside them: after a word
+    of class ``source_opening`` ("laut Justizsprecher X", "according to Senator X"; determiners
+    and role nouns between) or before one of class ``source_closing`` ("X zufolge"). A source
+    is no topic (guidelines: the speaker mention is not counted)."""
+    b, e = mention
+    start, end = doc.sentence(b)
+    before = doc.between(start, b)[-5:]
+    skip = doc.lex.of("determiner")
+    while before and (before[-1].lower in skip or _is_head(before[-1].lower, doc.lex)):
+        before.pop()
+    opening = doc.lex.of("source_opening")
+    if before and (before[-1].lower in opening or " ".join(w.lower for w in before[-2:]) in opening):
+        return True
+    after = doc.between(e, end)[:1]
+    return bool(after) and after[0].lower in doc.lex.of("source_closing")
+
+
 def _compound_keys(entities: Sequence[Entity], keys: dict[str, str], common: frozenset[str]) -> dict[str, str]:
     """Names that may open a hyphenated compound ("EU-Staaten", "Faymann-Politik", "SPÖ-Chef"):
     the name keys and every one-word name of an entity ``about`` counts (guidelines 4: a name
@@ -311,7 +329,7 @@ def about_entities(
                 continue
             if (types is not None and types.get(eid) not in ABOUT_TYPES) or eid in common:
                 continue
-            if _part_of_a_place(doc, (b, e)):
+            if _part_of_a_place(doc, (b, e)) or _named_source(doc, (b, e)):
                 continue
             pronoun = doc.text[b:e].lower() in doc.lex.of("third_person")
             if pronoun and (eid == quote.entity or eid in unnamed):

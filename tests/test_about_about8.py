@@ -1,0 +1,96 @@
+"""`about` (branch about8): a name inside the quote's words that names the source of those words
+("laut Sprecher X", "X zufolge", "according to Senator X") is no topic, like the speaker mention
+(ABOUT-GUIDELINES); "State" of "Secretary of State" is part of a title, no organisation. Sentences
+written for these tests; each failed before its rule."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+import pytest
+
+from onrecord.extraction import ExtractionResult
+from onrecord.lang import get_extractor
+from onrecord.lang.de.common_words import CommonWords
+from onrecord.lang.de.lemmas import LemmaTable
+from onrecord.lang.de.ner import COMMON_WORDS_FILE
+from onrecord.lang.de.stance import annotate_quotes as annotate_de
+from onrecord.lang.de.train import MODEL_DIR
+from onrecord.lang.en.stance import annotate_quotes as annotate_en
+from onrecord.model import Entity, EntityType, Mention, Quote
+
+Extract = Callable[[str], ExtractionResult]
+
+
+@cache
+def _words() -> CommonWords:
+    return CommonWords.load(MODEL_DIR / COMMON_WORDS_FILE)
+
+
+def _about(text: str, quote: str, speaker: str, names: list[tuple[str, EntityType]], german: bool = True) -> list[str]:
+    """The names ``about`` gives for the words ``quote`` of ``text``, one entity per (name, type)
+    mentioned wherever the text writes the name."""
+    entities: list[Entity] = []
+    for i, (name, kind) in enumerate(names):
+        spans, at = [], text.find(name)
+        while at >= 0:
+            spans.append((at, at + len(name)))
+            at = text.find(name, at + 1)
+        entities.append(Entity(id=f"e{i}", name=name, type=kind, mentions=spans))
+    b, s = text.index(quote), text.index(speaker)
+    q = Quote(
+        id="q",
+        kind="indirect",
+        text=quote,
+        spans=[(b, b + len(quote))],
+        speaker=Mention(text=speaker, spans=[(s, s + len(speaker))]),
+        confidence=0.9,
+    )
+    if german:
+        (out,) = annotate_de(text, [q], entities, LemmaTable.load(MODEL_DIR / "lemmas.tsv"), _words())
+    else:
+        (out,) = annotate_en(text, [q], entities)
+    by_id = {e.id: e.name for e in entities}
+    return [by_id[i] for i in out.about]
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Laut Stadtsprecher Jonas Hald sei der Brand in Linz rasch gelöscht worden.",
+        "Jonas Hald zufolge sei der Brand in Linz rasch gelöscht worden.",
+        "Laut dem Sprecher Jonas Hald sei der Brand in Linz rasch gelöscht worden.",
+    ],
+)
+def test_a_source_named_inside_the_german_words_is_no_topic(quote: str) -> None:
+    text = f"Die Feuerwehr teilte am Morgen mit: {quote}"
+    found = _about(text, quote.rstrip("."), "Die Feuerwehr", [("Jonas Hald", "person"), ("Linz", "location")])
+    assert found == ["Linz"], found
+
+
+def test_a_source_named_inside_the_english_words_is_no_topic() -> None:
+    text = "The agency said on Monday that according to Senator Ruth Pell the fire in Dayton was out."
+    quote = "according to Senator Ruth Pell the fire in Dayton was out"
+    found = _about(text, quote, "The agency", [("Ruth Pell", "person"), ("Dayton", "location")], german=False)
+    assert found == ["Dayton"], found
+
+
+def test_a_name_after_another_preposition_still_counts() -> None:
+    text = "Die Feuerwehr teilte mit, nach Jonas Hald habe niemand gefragt."
+    quote = "nach Jonas Hald habe niemand gefragt"
+    assert _about(text, quote, "Die Feuerwehr", [("Jonas Hald", "person")]) == ["Jonas Hald"]
+
+
+@pytest.fixture(scope="module")
+def en() -> Extract:
+    return get_extractor("en").extract
+
+
+def test_state_of_secretary_of_state_is_no_organisation(en: Extract) -> None:
+    text = (
+        "Senator Paul Dorn said the former Secretary of State Nora Vale had met the governor of Ohio twice."
+    )
+    names = [e.name for e in en(text).entities]
+    assert "State" not in names, names
+    assert "Nora Vale" in names, names
