@@ -94,3 +94,44 @@ def test_state_of_secretary_of_state_is_no_organisation(en: Extract) -> None:
     names = [e.name for e in en(text).entities]
     assert "State" not in names, names
     assert "Nora Vale" in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "german"),
+    [
+        ("Der Konzern teilte mit, die Kosten lägen bei 80 Millionen US-Dollar.",
+         "die Kosten lägen bei 80 Millionen US-Dollar", True),
+        ("The company said the costs were 80 million U.S. dollars.", "the costs were 80 million U.S. dollars", False),
+    ],
+)
+def test_the_country_of_a_currency_is_no_topic(text: str, quote: str, german: bool) -> None:
+    name = "US" if german else "U.S."
+    speaker = "Der Konzern" if german else "The company"
+    assert _about(text, quote, speaker, [(name, "location")], german) == []
+
+
+def test_a_country_before_another_word_still_counts() -> None:
+    text = "Der Konzern teilte mit, die US-Behörden prüften den Fall."
+    found = _about(text, "die US-Behörden prüften den Fall", "Der Konzern", [("US", "location")])
+    assert found == ["US"], found
+
+
+def test_a_name_and_its_acronym_in_parentheses_are_one_topic() -> None:
+    text = (
+        "Das Magazin berichtete, der Bundesnachrichtendienst (BND) habe mit dem Zollkriminalamt (ZKA) "
+        "zusammengearbeitet, der BND bestreite das."
+    )
+    quote = text[text.index("der Bundes") : -1]
+    names: list[tuple[str, EntityType]] = [
+        ("Bundesnachrichtendienst", "organization"), ("BND", "organization"),
+        ("Zollkriminalamt", "organization"), ("ZKA", "organization"),
+    ]
+    found = _about(text, quote, "Das Magazin", names)
+    assert found == ["Bundesnachrichtendienst", "Zollkriminalamt"], found
+
+
+def test_a_person_and_her_party_in_parentheses_are_two() -> None:
+    text = "Die Zeitung schrieb, Landesrätin Vera Moll (SPÖ) habe den Antrag gestellt."
+    quote = "Landesrätin Vera Moll (SPÖ) habe den Antrag gestellt"
+    found = _about(text, quote, "Die Zeitung", [("Vera Moll", "person"), ("SPÖ", "organization")])
+    assert found == ["Vera Moll", "SPÖ"], found
