@@ -28,7 +28,14 @@ def _words() -> CommonWords:
     return CommonWords.load(MODEL_DIR / COMMON_WORDS_FILE)
 
 
-def _about(text: str, quote: str, speaker: str, names: list[tuple[str, EntityType]], german: bool = True) -> list[str]:
+def _about(
+    text: str,
+    quote: str,
+    speaker: str,
+    names: list[tuple[str, EntityType]],
+    german: bool = True,
+    cue: str | None = None,
+) -> list[str]:
     """The names ``about`` gives for the words ``quote`` of ``text``, one entity per (name, type)
     mentioned wherever the text writes the name."""
     entities: list[Entity] = []
@@ -45,6 +52,7 @@ def _about(text: str, quote: str, speaker: str, names: list[tuple[str, EntityTyp
         text=quote,
         spans=[(b, b + len(quote))],
         speaker=Mention(text=speaker, spans=[(s, s + len(speaker))]),
+        cue=None if cue is None else Mention(text=cue, spans=[(text.index(cue), text.index(cue) + len(cue))]),
         confidence=0.9,
     )
     if german:
@@ -88,9 +96,7 @@ def en() -> Extract:
 
 
 def test_state_of_secretary_of_state_is_no_organisation(en: Extract) -> None:
-    text = (
-        "Senator Paul Dorn said the former Secretary of State Nora Vale had met the governor of Ohio twice."
-    )
+    text = "Senator Paul Dorn said the former Secretary of State Nora Vale had met the governor of Ohio twice."
     names = [e.name for e in en(text).entities]
     assert "State" not in names, names
     assert "Nora Vale" in names, names
@@ -99,8 +105,11 @@ def test_state_of_secretary_of_state_is_no_organisation(en: Extract) -> None:
 @pytest.mark.parametrize(
     ("text", "quote", "german"),
     [
-        ("Der Konzern teilte mit, die Kosten lägen bei 80 Millionen US-Dollar.",
-         "die Kosten lägen bei 80 Millionen US-Dollar", True),
+        (
+            "Der Konzern teilte mit, die Kosten lägen bei 80 Millionen US-Dollar.",
+            "die Kosten lägen bei 80 Millionen US-Dollar",
+            True,
+        ),
         ("The company said the costs were 80 million U.S. dollars.", "the costs were 80 million U.S. dollars", False),
     ],
 )
@@ -123,8 +132,10 @@ def test_a_name_and_its_acronym_in_parentheses_are_one_topic() -> None:
     )
     quote = text[text.index("der Bundes") : -1]
     names: list[tuple[str, EntityType]] = [
-        ("Bundesnachrichtendienst", "organization"), ("BND", "organization"),
-        ("Zollkriminalamt", "organization"), ("ZKA", "organization"),
+        ("Bundesnachrichtendienst", "organization"),
+        ("BND", "organization"),
+        ("Zollkriminalamt", "organization"),
+        ("ZKA", "organization"),
     ]
     found = _about(text, quote, "Das Magazin", names)
     assert found == ["Bundesnachrichtendienst", "Zollkriminalamt"], found
@@ -135,3 +146,40 @@ def test_a_person_and_her_party_in_parentheses_are_two() -> None:
     quote = "Landesrätin Vera Moll (SPÖ) habe den Antrag gestellt"
     found = _about(text, quote, "Die Zeitung", [("Vera Moll", "person"), ("SPÖ", "organization")])
     assert found == ["Vera Moll", "SPÖ"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "german"),
+    [
+        (
+            "Gleich nach der Wahl forderte Staatschef Max Brenner den Minister in Graz zum Rücktritt auf.",
+            "forderte",
+            True,
+        ),
+        ("The bridge in Graz will be rebuilt next year, said Governor Max Brenner.", "said", False),
+    ],
+)
+def test_the_subject_of_the_cue_inside_the_span_is_no_topic(text: str, cue: str, german: bool) -> None:
+    """A span drawn over the whole sentence holds its cue; the cue's subject is the source, even
+    where the speaker was taken to be another phrase ("der Wahl", "the vote")."""
+    speaker = "der Wahl" if german else "The bridge"
+    names: list[tuple[str, EntityType]] = [("Max Brenner", "person"), ("Graz", "location")]
+    found = _about(text, text[:-1], speaker, names, german, cue)
+    assert found == ["Graz"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "Gleich nach der Wahl forderte die Partei den Minister Max Brenner zum Rücktritt auf.",
+            "forderte",
+            "die Partei",
+        ),
+        ("Der Parteichef hält Max Brenner für den besten Kandidaten.", "hält", "Der Parteichef"),
+    ],
+)
+def test_an_object_after_the_cue_still_counts(text: str, cue: str, speaker: str) -> None:
+    """An article or no role noun at all between cue and name: the object may stand there."""
+    names: list[tuple[str, EntityType]] = [("Max Brenner", "person")]
+    assert _about(text, text[:-1], speaker, names, True, cue) == ["Max Brenner"]

@@ -59,14 +59,16 @@ def test_a_missed_name_joins_the_entity_with_the_same_gazetteer_names() -> None:
 
 
 def test_a_name_in_capitals() -> None:
-    text = "He wore a cap that says \"MAKE MEXICO GREAT AGAIN\", a reporter wrote."
-    got = _added(text, "\"MAKE MEXICO GREAT AGAIN\"", "a reporter", [], german=False)
+    text = 'He wore a cap that says "MAKE MEXICO GREAT AGAIN", a reporter wrote.'
+    got = _added(text, '"MAKE MEXICO GREAT AGAIN"', "a reporter", [], german=False)
     assert got == {"MEXICO": ["MEXICO"]}
 
 
 def test_no_name_inside_a_compound_nor_a_common_noun_nor_under_a_mention() -> None:
     text = "Der Sprecher sagte, die Bahn zahle 80 Millionen US-Dollar an die Deutsche Bundesbank."
-    bank = Entity(id="e1", name="Deutsche Bundesbank", type="organization", mentions=[(text.index("Deutsche"), len(text) - 1)])
+    bank = Entity(
+        id="e1", name="Deutsche Bundesbank", type="organization", mentions=[(text.index("Deutsche"), len(text) - 1)]
+    )
     got = _added(text, "die Bahn zahle 80 Millionen US-Dollar an die Deutsche Bundesbank", "Der Sprecher", [bank])
     assert got == {"Deutsche Bundesbank": ["Deutsche Bundesbank"]}
 

@@ -261,6 +261,25 @@ def _named_source(doc: _Doc, mention: Span) -> bool:
     return bool(after) and after[0].lower in doc.lex.of("source_closing")
 
 
+def _cue_subject(doc: _Doc, quote: Quote, mention: Span) -> bool:
+    """Whether the mention is the inverted subject of the quote's own cue where a quote span holds
+    the cue (a span drawn over its whole sentence): right after the cue behind one or two role
+    nouns ("… forderte Staatschef X den Premier …"; a bare name there may be the object: "hält
+    X für …"). That is the source of the words, whoever
+    the speaker was taken to be. (The subject before the cue is left: a statement may open with
+    its source, "Turkish President X said …", and the guidelines then count it.)"""
+    if quote.cue is None:
+        return False
+    b, e = mention
+    for cb, ce in quote.cue.spans:
+        if not _inside(cb, quote.spans) or doc.sentence(b) != doc.sentence(cb):
+            continue
+        between = doc.between(ce, b) if b >= ce else None
+        if between and len(between) <= 2 and all(_is_head(w.lower, doc.lex) for w in between):
+            return True
+    return False
+
+
 _NEXT_WORD = re.compile(r"[-\s]?(\w+)")
 
 
@@ -368,6 +387,8 @@ def about_entities(
             if e > qe or any(b < se and sb < e for sb, se in speaker) or not doc.names((b, e)):
                 continue
             if (types is not None and types.get(eid) not in ABOUT_TYPES) or eid in common:
+                continue
+            if (types is None or types.get(eid) in ("person", "organization")) and _cue_subject(doc, quote, (b, e)):
                 continue
             if _part_of_a_place(doc, (b, e)) or _named_source(doc, (b, e)) or _currency_name(doc, (b, e)):
                 continue

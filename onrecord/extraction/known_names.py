@@ -76,8 +76,11 @@ def add_known_names(
     ``common`` tells a one-word name that is a common noun too ("Bahn", "Linke": left out)."""
     covered = [m for e in entities for m in e.mentions]
     covered += [s for q in quotes if q.speaker is not None for s in q.speaker.spans]
-    hits = [(span, entry) for span, entry in _found(text, quotes, covered)
-            if common is None or " " in text[span[0]:span[1]] or not common(text[span[0]:span[1]])]
+    hits = [
+        (span, entry)
+        for span, entry in _found(text, quotes, covered)
+        if common is None or " " in text[span[0] : span[1]] or not common(text[span[0] : span[1]])
+    ]
     if not hits:
         return list(entities)
     out = list(entities)
@@ -94,7 +97,7 @@ def add_known_names(
         index = owner.get(entry.canonical)
         if index is None:
             index = owner[entry.canonical] = len(out)
-            out.append(Entity(id=_new_id(out), name=text[span[0]:span[1]], type=entry.type))
+            out.append(Entity(id=_new_id(out), name=text[span[0] : span[1]], type=entry.type))
         added.setdefault(index, []).append(span)
     for index, spans in added.items():
         entity = out[index]
