@@ -183,3 +183,32 @@ def test_an_object_after_the_cue_still_counts(text: str, cue: str, speaker: str)
     """An article or no role noun at all between cue and name: the object may stand there."""
     names: list[tuple[str, EntityType]] = [("Max Brenner", "person")]
     assert _about(text, text[:-1], speaker, names, True, cue) == ["Max Brenner"]
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Senator Ann Kole of Ohio had backed the plan for Dayton",
+        "Governor Ann Kole of Ohio and Dayton had backed the plan",
+    ],
+)
+def test_the_place_of_a_persons_role_is_no_topic(quote: str) -> None:
+    """Senator X of Ohio: the place describes the person, no topic."""
+    text = f"The mayor said {quote}."
+    names: list[tuple[str, EntityType]] = [("Ann Kole", "person"), ("Ohio", "location"), ("Dayton", "location")]
+    found = _about(text, quote, "The mayor", names, german=False)
+    assert found == [n for n in ("Ann Kole", "Dayton") if n in quote], found
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "the governor of Ohio had backed the plan",
+        "the plan of Ohio had been backed by Ann Kole",
+        "the Ohio economy had grown",
+    ],
+)
+def test_a_place_not_describing_a_person_still_counts(quote: str) -> None:
+    text = f"The mayor said {quote}."
+    found = _about(text, quote, "The mayor", [("Ohio", "location"), ("Ann Kole", "person")], german=False)
+    assert found == [n for n in ("Ohio", "Ann Kole") if n in quote], found

@@ -280,6 +280,18 @@ def _cue_subject(doc: _Doc, quote: Quote, mention: Span) -> bool:
     return False
 
 
+def _place_of_a_person(doc: _Doc, mention: Span, people: Sequence[Span]) -> bool:
+    """Whether the place names where a person holds a role, as part of the person's description:
+    right after a person's name and a word of class ``person_place`` ("Senator Ann Kole of
+    Ohio"). The place describes the person there; it is no topic. (Before a role noun, "the Ohio
+    senator", the gold counts it one time and not the other: left.)"""
+    b, _ = mention
+    before = doc.between(doc.sentence(b)[0], b)[-1:]
+    if not before or before[0].lower not in doc.lex.of("person_place"):
+        return False
+    return len(doc.text[: before[0].start].rstrip()) in {e for _, e in people}
+
+
 _NEXT_WORD = re.compile(r"[-\s]?(\w+)")
 
 
@@ -380,6 +392,7 @@ def about_entities(
         # the speaker's own name mention inside the words ("Der EU-Kommissar für Energie Günther
         # Oettinger nannte …" spanning the sentence): another entity found inside it is no topic
         speaker += [(b, e) for b, e in speaker_entity.mentions if any(b < se and sb < e for sb, se in own)]
+    people = [] if types is None else [(b, e) for b, e, eid in doc.mentions if types.get(eid) == "person"]
     inside: list[tuple[int, str]] = []
     for qb, qe in quote.spans:
         at = bisect.bisect_left(doc.mention_starts, qb)
@@ -391,6 +404,8 @@ def about_entities(
             if (types is None or types.get(eid) in ("person", "organization")) and _cue_subject(doc, quote, (b, e)):
                 continue
             if _part_of_a_place(doc, (b, e)) or _named_source(doc, (b, e)) or _currency_name(doc, (b, e)):
+                continue
+            if types is not None and types.get(eid) == "location" and _place_of_a_person(doc, (b, e), people):
                 continue
             pronoun = doc.text[b:e].lower() in doc.lex.of("third_person")
             if pronoun and (eid == quote.entity or eid in unnamed):

@@ -47,7 +47,7 @@ WORD_CLASSES = (
     "not_knowing", "infinitive_marker", "finite_auxiliary", "clause_object", "zero_complement",
     "future_demand", "modal_infinitive", "request", "hedge_aside", "cited_document", "introductory", "impersonal",
     "referring_adverb", "interjection", "source_opening", "source_closing",
-    "currency",
+    "currency", "person_place",
 )  # fmt: skip
 
 
