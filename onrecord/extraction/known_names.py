@@ -94,11 +94,11 @@ def add_known_names(
             owner.setdefault(next(iter(entries)), index)
     added: dict[int, list[Span]] = {}
     for span, entry in hits:
-        index = owner.get(entry.canonical)
-        if index is None:
-            index = owner[entry.canonical] = len(out)
+        at = owner.get(entry.canonical)
+        if at is None:
+            at = owner[entry.canonical] = len(out)
             out.append(Entity(id=_new_id(out), name=text[span[0] : span[1]], type=entry.type))
-        added.setdefault(index, []).append(span)
+        added.setdefault(at, []).append(span)
     for index, spans in added.items():
         entity = out[index]
         out[index] = entity.model_copy(update={"mentions": sorted({*entity.mentions, *spans})})
