@@ -11,6 +11,7 @@ missed there (:func:`_name_keys`, :func:`_compound_keys`, :func:`_missed_mention
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Mapping, Sequence
 
 from onrecord.extraction.stance_doc import _Doc, _inside
@@ -242,6 +243,89 @@ def _part_of_a_place(doc: _Doc, mention: Span) -> bool:
     return bool(after) and (after[0].lower in doc.lex.of("determiner") or after[0].text[:1].isupper())
 
 
+def _named_source(doc: _Doc, mention: Span) -> bool:
+    """Whether the mention names the source of the words around it, inside them: after a word
+    of class ``source_opening`` ("laut Justizsprecher X", "according to Senator X"; determiners
+    and role nouns between) or before one of class ``source_closing`` ("X zufolge"). A source
+    is no topic (guidelines: the speaker mention is not counted)."""
+    b, e = mention
+    start, end = doc.sentence(b)
+    before = doc.between(start, b)[-5:]
+    skip = doc.lex.of("determiner")
+    while before and (before[-1].lower in skip or _is_head(before[-1].lower, doc.lex)):
+        before.pop()
+    opening = doc.lex.of("source_opening")
+    if before and (before[-1].lower in opening or " ".join(w.lower for w in before[-2:]) in opening):
+        return True
+    after = doc.between(e, end)[:1]
+    return bool(after) and after[0].lower in doc.lex.of("source_closing")
+
+
+def _cue_subject(doc: _Doc, quote: Quote, mention: Span) -> bool:
+    """Whether the mention is the inverted subject of the quote's own cue where a quote span holds
+    the cue (a span drawn over its whole sentence): right after the cue behind one or two role
+    nouns ("… forderte Staatschef X den Premier …"; a bare name there may be the object: "hält
+    X für …"). That is the source of the words, whoever
+    the speaker was taken to be. (The subject before the cue is left: a statement may open with
+    its source, "Turkish President X said …", and the guidelines then count it.)"""
+    if quote.cue is None:
+        return False
+    b, e = mention
+    for cb, ce in quote.cue.spans:
+        if not _inside(cb, quote.spans) or doc.sentence(b) != doc.sentence(cb):
+            continue
+        between = doc.between(ce, b) if b >= ce else None
+        if between and len(between) <= 2 and all(_is_head(w.lower, doc.lex) for w in between):
+            return True
+    return False
+
+
+def _place_of_a_person(doc: _Doc, mention: Span, people: Sequence[Span]) -> bool:
+    """Whether the place names where a person holds a role, as part of the person's description:
+    right after a person's name and a word of class ``person_place`` ("Senator Ann Kole of
+    Ohio"). The place describes the person there; it is no topic. (Before a role noun, "the Ohio
+    senator", the gold counts it one time and not the other: left.)"""
+    b, _ = mention
+    before = doc.between(doc.sentence(b)[0], b)[-1:]
+    if not before or before[0].lower not in doc.lex.of("person_place"):
+        return False
+    return len(doc.text[: before[0].start].rstrip()) in {e for _, e in people}
+
+
+_NEXT_WORD = re.compile(r"[-\s]?(\w+)")
+
+
+def _currency_name(doc: _Doc, mention: Span) -> bool:
+    """Whether the mention names the country of a currency, right before a word of class
+    ``currency``, hyphenated or not ("US-Dollar", "U.S. dollars"): an amount, no topic."""
+    m = _NEXT_WORD.match(doc.text, mention[1])
+    return m is not None and m.group(1).lower() in doc.lex.of("currency")
+
+
+def _acronym_aliases(doc: _Doc, entities: Sequence[Entity]) -> dict[str, str]:
+    """Pairs of entities (both ways) that are one: a name followed by an acronym in parentheses
+    that starts with the name's first letter ("Central Intelligence Agency (CIA)",
+    "Bundesnachrichtendienst (BND)"); no person ("Gaby Schaunig (SPÖ)" names her party)."""
+    ends: dict[int, str] = {}
+    for entity in entities:
+        if entity.type != "person":
+            for _, e in entity.mentions:
+                ends.setdefault(e, entity.id)
+    first = {e.id: e.name.strip()[:1].lower() for e in entities}
+    pairs: dict[str, str] = {}
+    for entity in entities:
+        if entity.type == "person" or not _acronym(entity.name.strip()):
+            continue
+        for b, e in entity.mentions:
+            if doc.text[b - 1 : b] != "(" or doc.text[e : e + 1] != ")":
+                continue
+            other = ends.get(len(doc.text[max(0, b - 4) : b - 1].rstrip()) + max(0, b - 4))
+            if other is not None and other != entity.id and first[other] == first[entity.id]:
+                pairs.setdefault(entity.id, other)
+                pairs.setdefault(other, entity.id)
+    return pairs
+
+
 def _compound_keys(entities: Sequence[Entity], keys: dict[str, str], common: frozenset[str]) -> dict[str, str]:
     """Names that may open a hyphenated compound ("EU-Staaten", "Faymann-Politik", "SPÖ-Chef"):
     the name keys and every one-word name of an entity ``about`` counts (guidelines 4: a name
@@ -270,7 +354,8 @@ def _missed_mentions(
             eid = keys.get(w.text) or (keys.get(w.text[:-1]) if w.text.endswith("s") else None)
             eid = eid or (keys.get(w.text[:-2]) if w.text.endswith(("'s", "’s")) else None)
             if eid is None and compounds and "-" in w.text.strip("-"):
-                eid = compounds.get(w.text.split("-")[0])
+                if w.text.split("-")[-1].lower() not in doc.lex.of("currency"):  # not "US-Dollar"
+                    eid = compounds.get(w.text.split("-")[0])
             if eid is not None:
                 found.append((w.start, eid))
     return found
@@ -286,6 +371,7 @@ def about_entities(
     speaker_entity: Entity | None = None,
     unnamed: frozenset[str] = frozenset(),
     described: frozenset[str] = frozenset(),
+    aliases: Mapping[str, str] | None = None,
 ) -> list[str]:
     """Ids of the entities named inside the quote's words, in order of first mention. The
     speaker counts only when the words name it, never for being the speaker: a mention that
@@ -296,13 +382,17 @@ def about_entities(
     A mention of ``speaker_entity`` (the speaker's entity) that overlaps the speaker mention is
     the speaker's too: another entity found inside it is skipped. A pronoun of an entity in
     ``unnamed`` (:func:`_unnamed`: no mention names it) is skipped too; so are the mentions of an
-    entity in ``described`` (:func:`_descriptions`, named by a description), pronouns excepted."""
+    entity in ``described`` (:func:`_descriptions`, named by a description), pronouns excepted,
+    a source named inside the words (:func:`_named_source`) and the country of a currency
+    (:func:`_currency_name`); of two entities that ``aliases`` (:func:`_acronym_aliases`) pairs,
+    the one named first stands for both."""
     own = list(quote.speaker.spans) if quote.speaker is not None else []
     speaker = list(own)
     if own and speaker_entity is not None:
         # the speaker's own name mention inside the words ("Der EU-Kommissar für Energie Günther
         # Oettinger nannte …" spanning the sentence): another entity found inside it is no topic
         speaker += [(b, e) for b, e in speaker_entity.mentions if any(b < se and sb < e for sb, se in own)]
+    people = [] if types is None else [(b, e) for b, e, eid in doc.mentions if types.get(eid) == "person"]
     inside: list[tuple[int, str]] = []
     for qb, qe in quote.spans:
         at = bisect.bisect_left(doc.mention_starts, qb)
@@ -311,7 +401,11 @@ def about_entities(
                 continue
             if (types is not None and types.get(eid) not in ABOUT_TYPES) or eid in common:
                 continue
-            if _part_of_a_place(doc, (b, e)):
+            if (types is None or types.get(eid) in ("person", "organization")) and _cue_subject(doc, quote, (b, e)):
+                continue
+            if _part_of_a_place(doc, (b, e)) or _named_source(doc, (b, e)) or _currency_name(doc, (b, e)):
+                continue
+            if types is not None and types.get(eid) == "location" and _place_of_a_person(doc, (b, e), people):
                 continue
             pronoun = doc.text[b:e].lower() in doc.lex.of("third_person")
             if pronoun and (eid == quote.entity or eid in unnamed):
@@ -321,4 +415,8 @@ def about_entities(
             inside.append((b, eid))
     if keys or compounds:
         inside += _missed_mentions(doc, quote, keys or {}, compounds)
-    return list(dict.fromkeys(eid for _, eid in sorted(inside)))
+    found = list(dict.fromkeys(eid for _, eid in sorted(inside)))
+    if aliases:
+        # "Central Intelligence Agency (CIA)": one entity, listed where the words first name it
+        found = [eid for i, eid in enumerate(found) if aliases.get(eid) not in found[:i]]
+    return found

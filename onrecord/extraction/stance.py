@@ -37,6 +37,7 @@ from collections.abc import Callable, Sequence
 
 from onrecord.extraction.about import ABOUT_TYPES as ABOUT_TYPES
 from onrecord.extraction.about import (
+    _acronym_aliases,
     _common_nouns,
     _compound_keys,
     _descriptions,
@@ -609,6 +610,7 @@ def annotate(
     keys = _name_keys(entities, lex, common | described, noun)
     compounds = _compound_keys(entities, keys, common | described)
     unnamed = _unnamed(doc, entities)
+    aliases = _acronym_aliases(doc, entities)
     out: list[Quote] = []
     previous = sorted((q.spans[0][0], i) for i, q in enumerate(quotes) if q.spans)
     for index, quote in enumerate(quotes):
@@ -630,7 +632,9 @@ def annotate(
             "stance": stance,
             "negated": negated,
             "source_anonymity": source,
-            "about": about_entities(doc, quote, types, keys, common, compounds, entity, unnamed, described),
+            "about": about_entities(
+                doc, quote, types, keys, common, compounds, entity, unnamed, described, aliases
+            ),
         }
         out.append(quote.model_copy(update=update))
     return out

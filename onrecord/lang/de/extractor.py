@@ -6,9 +6,11 @@ complement when no candidate passed the threshold), so a low value flags a doubt
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from onrecord.extraction import ExtractionResult
+from onrecord.extraction.known_names import add_known_names
 from onrecord.lang.de import common_words
 from onrecord.lang.de.attribution import Attribution, SpanSets, attribute
 from onrecord.lang.de.entities import build_entities
@@ -18,7 +20,7 @@ from onrecord.lang.de.linear import LinearModel
 from onrecord.lang.de.ner import COMMON_WORDS_FILE, NamedSpan, NerTagger
 from onrecord.lang.de.sentences import SentenceClassifier
 from onrecord.lang.de.speakers import Candidate
-from onrecord.lang.de.stance import annotate_quotes
+from onrecord.lang.de.stance import annotate_quotes, declined_noun
 from onrecord.lang.de.tagger import Tagger, Tagging
 from onrecord.lang.de.tokens import PreparedDoc, prepare
 from onrecord.lang.de.train import (
@@ -132,6 +134,8 @@ class GermanExtractor:
                     confidence=round(min(1.0, max(0.0, conf)), 3),
                 )
             )
+        common = None if self.common_words is None else partial(declined_noun, self.common_words)
+        entities = add_known_names(text, quotes, entities, common)
         annotated = annotate_quotes(text, quotes, entities, self.lemmas, self.common_words)
         return ExtractionResult(quotes=annotated, entities=entities)
 

@@ -665,11 +665,16 @@ def _description_roles(builder: EntityBuilder) -> None:
 
 def _portfolio_of_title(ent: SpacySpan) -> bool:
     """"Defense" of "Defense Secretary Ash Carter" tagged as an organisation: portfolio words
-    right before a portfolio head ("Secretary", "Minister") are part of the title, no name
-    (``portfolios.txt``)."""
+    right before a portfolio head ("Secretary", "Minister") or after it and "of"/"for"
+    ("Secretary of State") are part of the title, no name (``portfolios.txt``)."""
     words = portfolio_words()
     doc = ent.doc
-    return ent.end < len(doc) and all(t.lower_ in words for t in ent) and _portfolio_head(doc[ent.end])
+    if not all(t.lower_ in words for t in ent):
+        return False
+    if ent.end < len(doc) and _portfolio_head(doc[ent.end]):
+        return True
+    # "Secretary of State", "Minister for Education": the portfolio after its head and a preposition
+    return ent.start >= 2 and doc[ent.start - 1].lower_ in ("of", "for") and _portfolio_head(doc[ent.start - 2])
 
 
 def _title_trimmed(ent: SpacySpan) -> SpacySpan:

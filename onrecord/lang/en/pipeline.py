@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.util import registry
 
 from onrecord.extraction import ExtractionResult
+from onrecord.extraction.known_names import add_known_names
 from onrecord.lang.en.attributes import CachedAttributeRuler
 from onrecord.lang.en.attribution import Attribution, find_attributions
 from onrecord.lang.en.entities import Cluster, build_entities
@@ -201,6 +202,7 @@ def assemble(doc: Doc, atts: list[Attribution], lex: Lexicon) -> ExtractionResul
         Entity(id=ids[id(c)], name=c.name, type=c.type, mentions=sorted(c.mentions), roles=c.roles, kind=c.kind)
         for c in sorted((c for c in builder.clusters if id(c) in ids), key=lambda c: ids[id(c)][1:].zfill(6))
     ]
+    entities = add_known_names(text, quotes, entities)
     return ExtractionResult(quotes=annotate_quotes(text, quotes, entities), entities=entities)
 
 
