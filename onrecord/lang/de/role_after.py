@@ -99,6 +99,9 @@ def apposition_after(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind
     former = any(_APPOSITION_ADVERBS[t.lower] for t in body[:k])
     if k < len(body) - 1 and body[k].lower in _POSSESSIVE_DETERMINERS and is_role(body[k + 1]):
         k += 1  # "Frau Berger, seine Sekretärin,": the role noun after the possessive
+    partitive = _partitive(body, k, kind_at)
+    if partitive is not None:
+        return partitive
     r = k + (body[k].lower in _ARTICLES)
     if r + 1 < len(body) and is_role(body[r]) and kind_at(body[r + 1].i) == "PER" and _name_word(body[r + 1]):
         return None  # "die Landesregierung, Bischof Anton Weber und …": the next name's role, a list
@@ -121,6 +124,37 @@ def apposition_after(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind
     if match is not None and match.title is not None:
         match = _retired(doc, match)
     return replace(match, former=True) if match is not None and former else match
+
+
+#: the pronouns of a partitive apposition ("X, einer der Gründer des Vereins,")
+_PARTITIVES = frozenset({"einer", "eine", "eines"})
+
+
+def _partitive(body: Sequence[Token], k: int, kind_at: KindAt) -> RoleMatch | None:
+    """The role of a partitive apposition that names a body or place: "X, einer der Helfer bei
+    Y," → title "Helfer" (the plural role noun in the singular, "eine der Gründerinnen" →
+    "Gründerin"), organisation "Y"; "X, einer der bekanntesten Künstler," gives none."""
+    if k + 2 >= len(body) or body[k].lower not in _PARTITIVES or body[k + 1].lower != "der":
+        return None
+    r = k + 2
+    while r < len(body) - 1 and r - k - 2 < MAX_ADJECTIVES and _adjective_stem(body[r].text) is not None and (
+        body[r].text[:1].islower()
+    ):
+        r += 1  # "einer der führenden Experten"
+    if not is_role(body[r]):
+        return None
+    end = next((j for j in range(r + 1, len(body)) if kind_at(body[j].i) == "PER"), len(body))
+    if end < len(body):  # "einer der Helfer bei Y für Ex-Sieger Z": Z and his role are no body
+        while end > r + 1 and body[end - 1].text[:1].isupper() and body[end - 1].lower not in _ARTICLES:
+            end -= 1
+        while end > r + 1 and (body[end - 1].lower in lexicon().prepositions or body[end - 1].lower in _ARTICLES):
+            end -= 1
+    match = parse_role(body[r:end], kind_at)
+    if match is None or match.title is None or match.organization is None and match.place is None:
+        return None  # "X, einer der bekanntesten Künstler,": a description, no post in a body
+    words = match.title.split()
+    words[-1] = title_noun(words[-1])
+    return replace(match, title=" ".join(words), plural=False)
 
 
 def coordinated_after(doc: PreparedDoc, first: RoleMatch | None, kind_at: KindAt = _no_kind) -> RoleMatch | None:

@@ -154,6 +154,10 @@ def _list_opening(doc: Doc, start: int) -> int:
         singular(doc[start - 2].text) != doc[start - 2].text
     ):
         return start - 1  # "key campaign aides including X": one of the plural title's holders
+    if start >= 3 and [t.lower_ for t in doc[start - 2 : start]] == ["such", "as"]:
+        k = start - 3 if doc[start - 3].text != "," else start - 4  # "candidates, such as X"
+        if k >= 0 and is_role_noun(doc[k]) and singular(doc[k].text) != doc[k].text:
+            return k + 1  # "candidates such as X and Y": examples of the plural title's holders
     if start >= 4 and [t.lower_ for t in doc[start - 3 : start]] == [",", "among", "them"]:
         # "senators up for re-election next year, among them X of Ohio, …": the nearest plural title
         for k in range(start - 4, max(doc[start].sent.start, start - 16) - 1, -1):

@@ -150,6 +150,19 @@ def _proper_body(run: list[Token], rest: list[Token]) -> bool:
     )
 
 
+def _person_surname(run: list[Token]) -> bool:
+    """A one-word name before a title that is the last name of a person the text names in full
+    ("Cruz spokeswoman X" after "Ted Cruz", "a Rubio spokesman"): the holder's principal, a
+    person and no body."""
+    if len(run) != 1 or not run[0].text[:1].isupper():
+        return False
+    tok = run[0]
+    return any(
+        ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == tok.text and not ent.start <= tok.i < ent.end
+        for ent in tok.doc.ents
+    )
+
+
 def _proper_run_body(run: list[Token], rest: list[Token]) -> bool:
     """A name of several capitalised words before a lower-case role noun ("Environment Canada
     spokesperson"): the body, unless it holds a person or a role noun."""
@@ -339,9 +352,10 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
         gpe = _ent(toks[0], PLACE_LABELS)
         e = min(len(toks), gpe.end - toks[0].i) if gpe is not None else _name_run(toks, 0)
         run, rest = toks[:e], toks[e:]
-        orgish = _ent(toks[0], ORG_LABELS) is not None or any(t.lower_ in _ORG_HEADS for t in run) or (
+        orgish = not _person_surname(run) and (_ent(toks[0], ORG_LABELS) is not None or any(
+            t.lower_ in _ORG_HEADS for t in run) or (
             len(run) == 1 and run[0].text.isupper() and len(run[0].text) > 1) or _proper_body(run, rest) or (
-            gpe is None and _proper_run_body(run, rest))
+            gpe is None and _proper_run_body(run, rest)))
         if gpe is not None:
             body = 0
             while body < len(rest) - 1 and rest[body].text[:1].isupper() and not is_role_noun(rest[body]) and (
@@ -375,6 +389,8 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
                 place, toks = _text(run), rest
             elif orgish:
                 org, toks, pre_run = _text(run), rest, run
+            elif _person_surname(run):
+                toks = rest  # "Huckabee spokeswoman": the principal is no title word
     # the title region: up to the first preposition, comma or clause word
     end = 0
     while end < len(toks) and not (
