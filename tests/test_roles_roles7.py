@@ -101,3 +101,50 @@ def test_plural_title_before_such_as_is_the_title_of_its_examples(en: Extract) -
     names = {e.name for e in result.entities}
     holder = "Tom Probert" if "Tom Probert" in names else next(n for n in names if "Probert" in n)
     assert ("candidate", None, None, False) in _roles(result, holder)
+
+
+def test_name_the_tagger_reads_as_a_person_after_a_body_kind_noun(de: Extract) -> None:
+    text = ("In den vergangenen Monaten habe es eine Konsolidierung gegeben, sagt Frank Probst, "
+            "Geschäftsführer der deutschen Schätzstelle Classic Analytics.")
+    assert ("Geschäftsführer", "Classic Analytics", None, False) in _roles(de(text), "Frank Probst")
+
+
+def test_kind_noun_before_a_tagged_company_name_is_dropped(de: Extract) -> None:
+    text = "Das bestätigte Maria Probstner, Sprecherin des Konzerns Siemens, am Montag."
+    assert ("Sprecherin", "Siemens", None, False) in _roles(de(text), "Maria Probstner")
+
+
+def test_body_with_its_kind_noun_inside_one_tagged_name_stays_whole(de: Extract) -> None:
+    text = "Das sagt Klaus Probstinger, Sprecher der Bank Austria, am Dienstag."
+    assert ("Sprecher", "Bank Austria", None, False) in _roles(de(text), "Klaus Probstinger")
+
+
+def test_at_the_head_of_a_body_gives_its_organisation(de: Extract) -> None:
+    text = ("James Probdoch, Sohn des Verlegers, wird künftig wieder an der Spitze des Aufsichtsrats stehen. "
+            "Lewis Testhamer liegt weiter an der Spitze der Tabelle.")
+    result = de(text)
+    assert (None, "Aufsichtsrat", None, False) in _roles(result, "James Probdoch")
+    assert _roles(result, "Lewis Testhamer") == []
+
+
+def test_compound_of_a_nominalised_adjective_in_the_masculine(de: Extract) -> None:
+    text = "Mit dem Nationalratsabgeordneten Gernot Probmann schickt er einen loyalen Vertrauten."
+    assert ("Nationalratsabgeordneter", None, None, False) in _roles(de(text), "Gernot Probmann")
+
+
+def test_referee_in_a_match_report_line(de: Extract) -> None:
+    text = "Probstadt – Testdorf 1:1 (1:0), Stadion Probstadt, 8.000 Zuschauer, SR Probhofer."
+    assert ("SR", None, None, False) in _roles(de(text), "Probhofer")
+
+
+def test_last_name_tagged_as_a_person_elsewhere_is_no_organisation(en: Extract) -> None:
+    text = ('Kessler voted against it. Kessler said so on Monday. "He is wrong," Michael Tester, '
+            "a Kessler spokesman, said in a statement.")
+    assert ("spokesman", None, None, False) in _roles(en(text), "Michael Tester")
+
+
+def test_french_elided_particle_inside_a_body_name(en: Extract) -> None:
+    text = ("Christian Probert, the president of the Regional Council of Provence-Alpes-Cote d'Azur, "
+            "said the attack was terrible.")
+    roles = _roles(en(text), "Christian Probert")
+    assert ("president", "Regional Council of Provence-Alpes-Cote d'Azur", None, False) in roles

@@ -26,7 +26,7 @@ from onrecord.lang.de.role_lexicon import (
     is_role,
     title_noun,
 )
-from onrecord.lang.de.role_orgs import _ENGLISH_ORG_HEADS, _ORG_SUFFIXES, _org_at
+from onrecord.lang.de.role_orgs import _ENGLISH_ORG_HEADS, _ORG_SUFFIXES, _looks_like_org, _org_at
 from onrecord.lang.de.role_phrases import parse_role, relative_role
 from onrecord.lang.de.tokens import PreparedDoc, Token
 
@@ -120,10 +120,33 @@ def apposition_after(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind
     if match is not None and match.end < len(doc.tokens) and kind_at(match.end) == "PER" and (
         _name_word(doc.tokens[match.end])
     ):
-        return None  # "…, der dänische Diplomat Peter Sörensen": the role of the name that follows
+        match = _tagged_body_name(doc, name_end, body[k:], match, kind_at)
+        if match is None:
+            return None  # "…, der dänische Diplomat Peter Sörensen": the role of the name that follows
     if match is not None and match.title is not None:
         match = _retired(doc, match)
     return replace(match, former=True) if match is not None and former else match
+
+
+def _tagged_body_name(
+    doc: PreparedDoc, name_end: int, body: Sequence[Token], match: RoleMatch, kind_at: KindAt
+) -> RoleMatch | None:
+    """An apposition of a person whose body's name the tagger read as a person's ("Frank Wolf,
+    Geschäftsführer der Schätzstelle Classic Analytics"): the holder is named before the comma,
+    so the name after the body's kind noun is the body's; None when the role names no body."""
+    toks = doc.tokens
+    if match.organization is None or name_end < 1 or kind_at(name_end - 1) != "PER":
+        return None
+    run = match.end
+    while run < len(toks) and toks[run].sent == toks[match.end].sent and kind_at(run) == "PER":
+        run += 1
+    inside = range(match.end, run)
+
+    def as_body(i: int) -> str:
+        return "ORG" if i in inside else kind_at(i)
+
+    rematch = parse_role(body, as_body)
+    return rematch if rematch is not None and rematch.end >= run else None
 
 
 #: the pronouns of a partitive apposition ("X, einer der Gründer des Vereins,")
@@ -398,6 +421,32 @@ def _fuer_party(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch |
     return RoleMatch(None, word, None, name_end, name_end + 3)
 
 
+def _at_the_head(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch | None:
+    """The body a person heads by "an der Spitze <des Körpers>" in the clause after the name ("X
+    wird an der Spitze des Aufsichtsrats stehen", "hatte X an der Spitze der Firma Y gestanden"):
+    the organisation, no title; a table or ranking ("an der Spitze der Tabelle") names no body."""
+    toks = doc.tokens
+    if name_end < 1 or kind_at(name_end - 1) != "PER":
+        return None
+    sent = toks[name_end - 1].sent
+    k = name_end
+    if k < len(toks) and toks[k].text == ",":  # "X, Sohn des Y, wird …": past the apposition
+        k = next((j + 1 for j in range(k + 1, min(len(toks), k + MAX_APPOSITION)) if toks[j].text == ","), k)
+    start = k
+    while k + 3 < len(toks) and toks[k].sent == sent and k - start < MAX_ALS_DISTANCE and toks[k].text not in _STOP:
+        if kind_at(k) == "PER":
+            return None  # another person's clause
+        if toks[k].lower == "an" and toks[k + 1].lower == "der" and toks[k + 2].lower == "spitze":
+            found = _org_at(toks, k + 3, kind_at)
+            if found is None or found.is_place or not (_looks_like_org(toks[k + 4 : found.end], kind_at) or any(
+                w.lower().endswith(_ORG_SUFFIXES) for w in found.text.split()
+            )):
+                return None
+            return RoleMatch(None, found.text, None, k, found.end)
+        k += 1
+    return None
+
+
 def affiliations_after(
     doc: PreparedDoc, name_end: int, roles: list[RoleMatch], kind_at: KindAt = _no_kind
 ) -> list[RoleMatch]:
@@ -408,6 +457,9 @@ def affiliations_after(
     fuer = _fuer_party(doc, name_end, kind_at)
     von = _von_organisation(doc, name_end, kind_at) or fuer
     org = party or (von.organization if von is not None else None)
+    head = _at_the_head(doc, name_end, kind_at)
+    if head is not None and all(r.organization != head.organization for r in roles):
+        roles = [*roles, head]  # "X stand an der Spitze der Software-Firma Intuit"
     if org is None:
         return roles
     # "die Vertreter der Regierungsparteien, X für die SPÖ": the party after the name is X's own

@@ -54,6 +54,12 @@ def _unit_after(tokens: list[Token], k: int) -> int:
     return 0
 
 
+def _elided_particle(tok: Token) -> bool:
+    """A French elided particle glued to a capitalised word inside a name ("Provence-Alpes-Côte
+    d'Azur", "Côte d'Ivoire")."""
+    return tok.text[:2].lower() in ("d'", "l'", "d’", "l’") and tok.text[2:3].isupper()
+
+
 def _name_run(tokens: list[Token], i: int) -> int:
     """End of a capitalised name from ``i``: "Institute for the Study of War", "Queen's University"
     (function words and "'s" inside the name), an ORG entity as tagged if longer."""
@@ -70,7 +76,7 @@ def _name_run(tokens: list[Token], i: int) -> int:
             j += 1  # "Urban-Brookings Tax Policy Center"
         elif (t.text[:1].isupper() and (t.pos_ not in ("ADP", "DET", "CCONJ") or j == i)) or (
             t.text[:1].isdigit() and j > i
-        ):
+        ) or j > i and _elided_particle(t):
             j += 1
         elif j > i and t.text in _POSSESSIVE and j + 1 < len(tokens) and tokens[j + 1].lower_ in _ORG_HEADS and (
             tokens[j + 1].text.islower()
@@ -151,16 +157,14 @@ def _proper_body(run: list[Token], rest: list[Token]) -> bool:
 
 
 def _person_surname(run: list[Token]) -> bool:
-    """A one-word name before a title that is the last name of a person the text names in full
-    ("Cruz spokeswoman X" after "Ted Cruz", "a Rubio spokesman"): the holder's principal, a
-    person and no body."""
+    """A one-word name before a title that the text names as a person elsewhere, never as a
+    body ("Cruz spokeswoman X" after "Ted Cruz", "a Rubio spokesman" where "Rubio" is tagged a
+    person): the holder's principal, a person and no body."""
     if len(run) != 1 or not run[0].text[:1].isupper():
         return False
     tok = run[0]
-    return any(
-        ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == tok.text and not ent.start <= tok.i < ent.end
-        for ent in tok.doc.ents
-    )
+    labels = {ent.label_ for ent in tok.doc.ents if ent[-1].text == tok.text and not ent.start <= tok.i < ent.end}
+    return "PERSON" in labels and not labels.intersection(ORG_LABELS)
 
 
 def _proper_run_body(run: list[Token], rest: list[Token]) -> bool:
