@@ -138,6 +138,9 @@ def _is_abbreviation_word(title: str) -> bool:
 
 
 _LIST_OPENERS = frozenset({"--", "–", "—", ":"})
+#: words after a plural title that open a list of some of its holders ("aides including X",
+#: "grand marshals included X")
+_INCLUDING = frozenset({"including", "included", "include", "includes"})
 
 
 def _list_opening(doc: Doc, start: int) -> int:
@@ -150,7 +153,7 @@ def _list_opening(doc: Doc, start: int) -> int:
         singular(doc[start - 2].text) != doc[start - 2].text
     ):
         return start - 1
-    if start >= 2 and doc[start - 1].lower_ == "including" and is_role_noun(doc[start - 2]) and (
+    if start >= 2 and doc[start - 1].lower_ in _INCLUDING and is_role_noun(doc[start - 2]) and (
         singular(doc[start - 2].text) != doc[start - 2].text
     ):
         return start - 1  # "key campaign aides including X": one of the plural title's holders
