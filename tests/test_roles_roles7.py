@@ -174,3 +174,39 @@ def test_sports_positions_are_role_nouns(de: Extract) -> None:
 def test_plural_title_before_included_is_the_title_of_its_examples(en: Extract) -> None:
     text = "The panel members included Tom Probert and Bill Tester, the report said."
     assert ("panel member", None, None, False) in _roles(en(text), "Tom Probert")
+
+
+def test_possessive_of_a_person_named_elsewhere_is_no_body(en: Extract) -> None:
+    text = "Michael Bloomberg spoke on Monday. Bloomberg's pollster, Doug Tester, says his man has the money."
+    assert _roles(en(text), "Doug Tester") == [("pollster", None, None, False)]
+
+
+def test_field_acronym_before_a_title_stays_in_the_title(en: Extract) -> None:
+    result = en('"It works," says Scott Tester, an IT professional from Denver. LGBTQ activist Sam Probert agreed.')
+    assert _roles(result, "Scott Tester") == [("IT professional", None, None, False)]
+    assert _roles(result, "Sam Probert") == [("LGBTQ activist", None, None, False)]
+
+
+def test_acronym_of_a_body_before_a_title_stays_the_body(en: Extract) -> None:
+    text = "NASA administrator Bill Tester said the launch was delayed."
+    assert _roles(en(text), "Bill Tester") == [("administrator", "NASA", None, False)]
+
+
+def test_abbreviated_origin_before_a_role_in_a_calendar_list(de: Extract) -> None:
+    text = ("Geburtstage: Karl Probmann, dt. Maler (1801-1870) Eva Probst, ital. Bildhauerin (1950- ) "
+            "Lara Testova, US-Sängerin (1943-1990) (APA, 1.2.2015)")
+    result = de(text)
+    assert _roles(result, "Karl Probmann") == [("Maler", None, None, False)]
+    assert _roles(result, "Eva Probst") == [("Bildhauerin", None, None, False)]
+    assert _roles(result, "Lara Testova") == [("Sängerin", None, "USA", False)]
+
+
+def test_sport_or_field_prefix_of_a_hyphenated_role_stays_in_the_title(de: Extract) -> None:
+    result = de("Das bestätigte Eishockey-Stürmer Max Probst, bevor Politik-Analytikerin Ina Testler widersprach.")
+    assert _roles(result, "Max Probst") == [("Eishockey-Stürmer", None, None, False)]
+    assert _roles(result, "Ina Testler") == [("Politik-Analytikerin", None, None, False)]
+
+
+def test_party_prefix_of_a_hyphenated_role_stays_the_organisation(de: Extract) -> None:
+    text = "Das bestätigte SPD-Politiker Max Probst am Montag."
+    assert _roles(de(text), "Max Probst") == [("Politiker", "SPD", None, False)]

@@ -73,10 +73,28 @@ def _apposition_tokens(doc: PreparedDoc, name_end: int, person: bool = False) ->
         toks[begin + 2].sent == sent
     ):
         begin += 2  # "Anna Berg, 45, Professorin für …": the age is no role
+    if _origin_abbreviation(toks, begin, sent):
+        begin += 2  # "X, dt. Maler (1801-1870)": the splitter ends a sentence at the abbreviation
+        sent = toks[begin].sent
     j = begin
     while j < len(toks) and toks[j].sent == sent and toks[j].text not in _STOP and j - begin < MAX_APPOSITION:
         j += 1
     return toks[begin:j]
+
+
+@cache
+def _origin_abbreviations() -> frozenset[str]:
+    """Abbreviated adjectives of origin ("dt.", "österr."): data/origin_abbreviations.txt."""
+    return frozenset(data_lines("origin_abbreviations.txt"))
+
+
+def _origin_abbreviation(toks: Sequence[Token], i: int, sent: int) -> bool:
+    """An abbreviated adjective of origin with its full stop at token ``i`` of sentence ``sent``
+    before a capitalised word ("X, dt. Maler", "Y, ital. Kupferstecher"): origin, no place, and
+    no end of the apposition."""
+    return i + 2 < len(toks) and toks[i].sent == sent and toks[i].text in _origin_abbreviations() and (
+        toks[i + 1].text == "." and toks[i + 2].text[:1].isupper()
+    )
 
 
 #: possessive determiners that open an apposition ("X, seine Sekretärin,", "X, ihr Anwalt,")

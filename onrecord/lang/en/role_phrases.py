@@ -30,6 +30,7 @@ from onrecord.lang.en.role_lexicon import (
     body_kinds,
     candidacy_nouns,
     constituency_nouns,
+    field_acronyms,
     field_plurals,
     is_role_noun,
     kind_before_name,
@@ -140,7 +141,7 @@ def _owner(tokens: list[Token]) -> tuple[str | None, str | None]:
     run = tokens[start:] if start < k else tokens
     if _ent(run[0], PLACE_LABELS) is not None and _ent(run[-1], PLACE_LABELS) is not None:
         return None, _text(run)
-    if all(t.ent_type_ == "PERSON" for t in run):
+    if all(t.ent_type_ == "PERSON" for t in run) or _person_surname(run):
         return None, None  # "Obama's deputy adviser", "Smith's pollster": a person is no body
     return _text(run), None
 
@@ -165,6 +166,12 @@ def _person_surname(run: list[Token]) -> bool:
     tok = run[0]
     labels = {ent.label_ for ent in tok.doc.ents if ent[-1].text == tok.text and not ent.start <= tok.i < ent.end}
     return "PERSON" in labels and not labels.intersection(ORG_LABELS)
+
+
+def _field_acronym(run: list[Token]) -> bool:
+    """An acronym of a field or a cause before the title ("an IT professional", "an LGBTQ activist"):
+    a title word, no body, even where the tagger reads it as an organisation."""
+    return len(run) == 1 and run[0].text in field_acronyms()
 
 
 def _proper_run_body(run: list[Token], rest: list[Token]) -> bool:
@@ -359,7 +366,7 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
         orgish = not _person_surname(run) and (_ent(toks[0], ORG_LABELS) is not None or any(
             t.lower_ in _ORG_HEADS for t in run) or (
             len(run) == 1 and run[0].text.isupper() and len(run[0].text) > 1) or _proper_body(run, rest) or (
-            gpe is None and _proper_run_body(run, rest)))
+            gpe is None and _proper_run_body(run, rest))) and not _field_acronym(run)
         if gpe is not None:
             body = 0
             while body < len(rest) - 1 and rest[body].text[:1].isupper() and not is_role_noun(rest[body]) and (
