@@ -210,3 +210,20 @@ def test_sport_or_field_prefix_of_a_hyphenated_role_stays_in_the_title(de: Extra
 def test_party_prefix_of_a_hyphenated_role_stays_the_organisation(de: Extract) -> None:
     text = "Das bestätigte SPD-Politiker Max Probst am Montag."
     assert _roles(de(text), "Max Probst") == [("Politiker", "SPD", None, False)]
+
+
+def test_possessive_of_a_local_government_names_the_body(en: Extract) -> None:
+    result = en("Mary Probert, the city's finance director, said the budget was tight. "
+                "The county's health officer, Tom Tester, said cases rose.")
+    assert _roles(result, "Mary Probert") == [("finance director", "city", None, False)]
+    assert _roles(result, "Tom Tester") == [("health officer", "county", None, False)]
+
+
+def test_number_of_a_body_at_the_end_of_a_sentence(de: Extract) -> None:
+    result = de("Die Dächer seien begrünt worden, sagt Karl Probak von der MA 48. Auch die Schulen machen mit.")
+    assert _roles(result, "Karl Probak") == [(None, "MA 48", None, False)]
+
+
+def test_ordinal_after_a_body_is_no_part_of_its_name(de: Extract) -> None:
+    result = de("Das sagt Eva Probak vom FC Beispielstadt 3. Liga-Spieler haben es schwer.")
+    assert all(org is None or "3" not in org for _, org, _, _ in _roles(result, "Eva Probak"))

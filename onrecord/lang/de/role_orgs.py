@@ -220,6 +220,8 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
     if seat is not None:
         j += 1
     text = nominative(tokens[j:end], article)
+    if end > j and _fused_stop(tokens[end - 1]):
+        text = text[:-1]  # "von der MA 48. Auch …": the sentence's full stop is no part of the name
     words = text.split()
     if len(words) == 2 and words[0].isalpha() and not words[0].lower().endswith(_ORG_SUFFIXES) and (
         "-" in words[1] or sum(c.isupper() for c in words[1]) >= 2
@@ -245,6 +247,8 @@ def _number_of_name(tokens: Sequence[Token], i: int) -> bool:
     """A number that ends a body's name ("Global 2000", "MA 22", "Hannover 96"): one to four
     digits, no ordinal or date (no full stop after it) and no unit or count noun after it."""
     tok = tokens[i]
+    if _fused_stop(tok) and tok.start == tokens[i - 1].end + 1:
+        return i + 1 >= len(tokens) or tokens[i + 1].text in lexicon().sentence_openers
     if not (tok.text.isdigit() and len(tok.text) <= 4) or tok.start != tokens[i - 1].end + 1:
         return False
     if i + 1 >= len(tokens):
@@ -253,6 +257,12 @@ def _number_of_name(tokens: Sequence[Token], i: int) -> bool:
     if after.text == ".":  # a sentence end, not an ordinal ("am 22. Mai")
         return i + 2 >= len(tokens) or tokens[i + 2].sent != tok.sent
     return not (after.text[:1].isupper() or after.text.isdigit())
+
+
+def _fused_stop(tok: Token) -> bool:
+    """A number of one to four digits with a full stop fused to it ("48."): an ordinal, or a
+    number at the end of a sentence ("von der MA 48. Auch …") when a sentence opener follows."""
+    return tok.text.endswith(".") and tok.text[:-1].isdigit() and len(tok.text) <= 5
 
 
 #: legal forms after a company's name ("Jenoptik AG"): part of the name, never the name itself
