@@ -227,3 +227,29 @@ def test_number_of_a_body_at_the_end_of_a_sentence(de: Extract) -> None:
 def test_ordinal_after_a_body_is_no_part_of_its_name(de: Extract) -> None:
     result = de("Das sagt Eva Probak vom FC Beispielstadt 3. Liga-Spieler haben es schwer.")
     assert all(org is None or "3" not in org for _, org, _, _ in _roles(result, "Eva Probak"))
+
+
+def test_body_in_brackets_after_a_person(de: Extract) -> None:
+    result = de("Im Fernsehen sprach Karl Probst (Universität Graz) am häufigsten, "
+                "gefolgt von Professorin Ina Testler (Institut für Höhere Studien).")
+    assert _roles(result, "Karl Probst") == [(None, "Universität Graz", None, False)]
+    assert _roles(result, "Ina Testler") == [("Professorin", "Institut für Höhere Studien", None, False)]
+
+
+def test_place_or_age_in_brackets_names_no_body(de: Extract) -> None:
+    result = de("Das sagt Karl Probst (55, Graz) heute. Auch Eva Testler (Wien) stimmt zu.")
+    assert _roles(result, "Karl Probst") == []
+    assert _roles(result, "Eva Testler") == []
+
+
+def test_body_that_signs_or_presents_a_person(de: Extract) -> None:
+    result = de("Beispieldorf – Der SCR Beispieldorf hat Mittelstürmer Karl Probst verpflichtet. "
+                "Der FC Beispielstadt hat Jonas Testler als neuen Trainer vorgestellt.")
+    assert _roles(result, "Karl Probst") == [("Mittelstürmer", "SCR Beispieldorf", None, False)]
+    assert _roles(result, "Jonas Testler") == [("Trainer", "FC Beispielstadt", None, False)]
+
+
+def test_person_who_presents_something_gets_no_body(de: Extract) -> None:
+    result = de("Am Montag hat Karl Probst den Plan vorgestellt. Die Wähler haben Eva Testler gewählt.")
+    assert _roles(result, "Karl Probst") == []
+    assert _roles(result, "Eva Testler") == []

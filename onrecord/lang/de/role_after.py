@@ -26,7 +26,7 @@ from onrecord.lang.de.role_lexicon import (
     is_role,
     title_noun,
 )
-from onrecord.lang.de.role_orgs import _ENGLISH_ORG_HEADS, _ORG_SUFFIXES, _looks_like_org, _org_at
+from onrecord.lang.de.role_orgs import _ENGLISH_ORG_HEADS, _ORG_SUFFIXES, _looks_like_org, _org_at, nominative
 from onrecord.lang.de.role_phrases import parse_role, relative_role
 from onrecord.lang.de.tokens import PreparedDoc, Token
 
@@ -391,6 +391,31 @@ def _bracketed_party(doc: PreparedDoc, name_end: int) -> str | None:
     return None
 
 
+#: lower-case words inside a body's name in brackets ("(Institut für Höhere Studien)")
+_NAME_JOINERS = frozenset({"für", "der", "des", "und", "am", "an", "in", "im", "zu", "zur", "of", "for", "the"})
+#: the most tokens in brackets after a name that may name a body
+MAX_BRACKETED = 6
+
+
+def _bracketed_body(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> str | None:
+    """A body in brackets right after a person's name, named by a body word or as tagged: "Peter
+    Beispiel (Universität Graz)", "(Donau-Uni Krems)"; a place, an age or a source is none."""
+    toks = doc.tokens
+    if name_end >= len(toks) or toks[name_end].text != "(" or kind_at(name_end - 1) != "PER":
+        return None
+    close = next((j for j in range(name_end + 1, min(len(toks), name_end + MAX_BRACKETED + 2))
+                  if toks[j].text == ")"), None)
+    if close is None or close < name_end + 3:
+        return None  # one word: a party as above, an age, a code
+    inner = toks[name_end + 1 : close]
+    if not inner[0].text[:1].isupper() or not all(t.text[:1].isupper() or t.lower in _NAME_JOINERS for t in inner):
+        return None
+    words = [t.text for t in inner]
+    if not any(w.lower().endswith(_ORG_SUFFIXES) or w.lower().endswith("uni") for w in words):
+        return None  # "(Wien, Graz)", "(Kurier Chefredakteur)": no body word
+    return " ".join(words)
+
+
 @cache
 def _place_codes() -> frozenset[str]:
     """Country codes and short country names in brackets after a sportsperson ("(USA)", "(AUT)")."""
@@ -465,17 +490,82 @@ def _at_the_head(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch 
     return None
 
 
+#: participles of a body that signs or presents a person ("Der Klub hat X verpflichtet")
+_SIGNING = frozenset({"verpflichtet", "geholt", "engagiert", "vorgestellt", "präsentiert", "angeheuert"})
+_AUXILIARIES = frozenset({"hat", "haben", "hatte", "hatten"})
+#: the most words of a body's name before or after the auxiliary
+MAX_SIGNING_BODY = 4
+
+
+def _body_run_before(toks: Sequence[Token], e: int, sent: int) -> int:
+    """The start of the capitalised run of words ending at ``e`` (exclusive) in sentence ``sent``,
+    no article or auxiliary included."""
+    s = e
+    while s > 0 and e - s < MAX_SIGNING_BODY and toks[s - 1].sent == sent and toks[s - 1].text[:1].isupper() and (
+        toks[s - 1].lower not in _ARTICLES and toks[s - 1].lower not in _AUXILIARIES
+    ):
+        s -= 1
+    return s
+
+
+def _signed_by(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch | None:
+    """The body that signs or presents the person named before ``name_end``: "Der SCR Beispiel
+    hat Mittelstürmer X verpflichtet", "Nun haben die Beispiel Bears X als neuen Trainer
+    vorgestellt" → the body, with the title of "als" ("Trainer"); a subject that is no tagged or
+    plain body gives none."""
+    toks = doc.tokens
+    begin = name_end
+    while begin > 0 and kind_at(begin - 1) == "PER" and _name_word(toks[begin - 1]):
+        begin -= 1
+    if begin == name_end or begin == 0:
+        return None
+    sent = toks[begin].sent
+    j = name_end
+    if j < len(toks) and toks[j].lower == "als":  # "X als neuen Cheftrainer vorgestellt"
+        j += 1
+        while j < len(toks) and j - name_end <= MAX_ADJECTIVES + 2 and toks[j].sent == sent and (
+            toks[j].lower not in _SIGNING and toks[j].text not in _STOP and kind_at(j) != "PER"
+        ):
+            j += 1
+    if j >= len(toks) or toks[j].sent != sent or toks[j].lower not in _SIGNING:
+        return None
+    b = begin
+    while b > 0 and begin - b < 2 and toks[b - 1].sent == sent and is_role(toks[b - 1]):
+        b -= 1  # "hat Mittelstürmer X verpflichtet": the role before the name
+    if b > 0 and toks[b - 1].lower in _AUXILIARIES:  # "Der Klub hat X verpflichtet"
+        e = b - 1
+        s = _body_run_before(toks, e, sent)
+        article = toks[s - 1].lower if s > 0 and toks[s - 1].sent == sent and toks[s - 1].lower in _ARTICLES else None
+    else:  # "haben die Beispiel Bears X … vorgestellt"
+        e = b
+        s = _body_run_before(toks, e, sent)
+        if s < 2 or toks[s - 1].lower not in _ARTICLES or toks[s - 2].lower not in _AUXILIARIES:
+            return None
+        article = toks[s - 1].lower
+    run = toks[s:e]
+    if not run or not (all(kind_at(t.i) == "ORG" for t in run) or _looks_like_org(run, kind_at)):
+        return None
+    als = parse_role(toks[name_end + 1 : j], kind_at) if j > name_end + 1 else None
+    title = als.title if als is not None and als.organization is None and als.place is None else None
+    return RoleMatch(title, nominative(run, article), None, name_end, j + 1)
+
+
 def affiliations_after(
     doc: PreparedDoc, name_end: int, roles: list[RoleMatch], kind_at: KindAt = _no_kind
 ) -> list[RoleMatch]:
     """The roles of a name completed by what follows it: a party in brackets becomes the
     organisation of roles that name none ("Welser Bürgermeister Andreas Rabl (FPÖ)"); "von der
     GPA-djp" gives the organisation, as a role of its own when no role names one."""
-    party = _bracketed_party(doc, name_end)
+    party = _bracketed_party(doc, name_end) or _bracketed_body(doc, name_end, kind_at)
     fuer = _fuer_party(doc, name_end, kind_at)
     von = _von_organisation(doc, name_end, kind_at) or fuer
     org = party or (von.organization if von is not None else None)
     head = _at_the_head(doc, name_end, kind_at)
+    signed = _signed_by(doc, name_end, kind_at) if party is None and von is None else None
+    if signed is not None:  # "Der Klub hat Mittelstürmer X verpflichtet": the body of X's role
+        roles = [r if r.organization else replace(r, organization=signed.organization) for r in roles]
+        if not roles or signed.title is not None and all(r.title != signed.title for r in roles):
+            roles = [*roles, signed]
     if head is not None and all(r.organization != head.organization for r in roles):
         roles = [*roles, head]  # "X stand an der Spitze der Software-Firma Intuit"
     if org is None:
