@@ -253,3 +253,9 @@ def test_person_who_presents_something_gets_no_body(de: Extract) -> None:
     result = de("Am Montag hat Karl Probst den Plan vorgestellt. Die Wähler haben Eva Testler gewählt.")
     assert _roles(result, "Karl Probst") == []
     assert _roles(result, "Eva Testler") == []
+
+
+def test_abbreviated_rank_with_its_branch_before_a_name(en: Extract) -> None:
+    result = en("Army Col. Tom Tester opened the hearing. Later Sgt. Bill Probert said it was over.")
+    assert ("Col.", "Army", None, False) in _roles(result, "Tom Tester")
+    assert ("Sgt.", None, None, False) in _roles(result, "Bill Probert")
