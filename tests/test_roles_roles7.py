@@ -259,3 +259,9 @@ def test_abbreviated_rank_with_its_branch_before_a_name(en: Extract) -> None:
     result = en("Army Col. Tom Tester opened the hearing. Later Sgt. Bill Probert said it was over.")
     assert ("Col.", "Army", None, False) in _roles(result, "Tom Tester")
     assert ("Sgt.", None, None, False) in _roles(result, "Bill Probert")
+
+
+def test_two_rank_abbreviations_are_one_title(en: Extract) -> None:
+    result = en("Lt. Col. Tom Tester said it was over. NSA Director Adm. Bill Probert agreed.")
+    assert _roles(result, "Tom Tester") == [("Lt. Col.", None, None, False)]
+    assert ("Director", "NSA", None, False) in _roles(result, "Bill Probert")

@@ -105,7 +105,9 @@ def _prefix_roles(ent: SpacySpan) -> list[Role]:
         return [split] if split is not None else []
     if len(tokens) >= 2 and is_abbreviated_title(tokens[-1]) and tokens[-2].text not in _POSSESSIVE | {"-"}:
         before, abbreviation = tokens[:-1], tokens[-1:]
-        if any(is_role_noun(t) for t in before) and not any(t.lower_ in _FORMER for t in before):
+        if any(is_role_noun(t) for t in before) and not any(t.lower_ in _FORMER for t in before) and not all(
+            is_abbreviated_title(t) for t in before
+        ):  # (two abbreviations are one rank: "Lt. Col. X")
             roles = [_tokens_role(ent, before), _tokens_role(ent, abbreviation)]
             return [r for r in roles if r is not None and r.title]
         if all(t.text.islower() and t.is_alpha for t in before):
