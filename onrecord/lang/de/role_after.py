@@ -26,7 +26,7 @@ from onrecord.lang.de.role_lexicon import (
     is_role,
     title_noun,
 )
-from onrecord.lang.de.role_orgs import _ENGLISH_ORG_HEADS, _ORG_SUFFIXES, _org_at
+from onrecord.lang.de.role_orgs import _ENGLISH_ORG_HEADS, _ORG_SUFFIXES, _looks_like_org, _org_at, nominative
 from onrecord.lang.de.role_phrases import parse_role, relative_role
 from onrecord.lang.de.tokens import PreparedDoc, Token
 
@@ -73,10 +73,28 @@ def _apposition_tokens(doc: PreparedDoc, name_end: int, person: bool = False) ->
         toks[begin + 2].sent == sent
     ):
         begin += 2  # "Anna Berg, 45, Professorin für …": the age is no role
+    if _origin_abbreviation(toks, begin, sent):
+        begin += 2  # "X, dt. Maler (1801-1870)": the splitter ends a sentence at the abbreviation
+        sent = toks[begin].sent
     j = begin
     while j < len(toks) and toks[j].sent == sent and toks[j].text not in _STOP and j - begin < MAX_APPOSITION:
         j += 1
     return toks[begin:j]
+
+
+@cache
+def _origin_abbreviations() -> frozenset[str]:
+    """Abbreviated adjectives of origin ("dt.", "österr."): data/origin_abbreviations.txt."""
+    return frozenset(data_lines("origin_abbreviations.txt"))
+
+
+def _origin_abbreviation(toks: Sequence[Token], i: int, sent: int) -> bool:
+    """An abbreviated adjective of origin with its full stop at token ``i`` of sentence ``sent``
+    before a capitalised word ("X, dt. Maler", "Y, ital. Kupferstecher"): origin, no place, and
+    no end of the apposition."""
+    return i + 2 < len(toks) and toks[i].sent == sent and toks[i].text in _origin_abbreviations() and (
+        toks[i + 1].text == "." and toks[i + 2].text[:1].isupper()
+    )
 
 
 #: possessive determiners that open an apposition ("X, seine Sekretärin,", "X, ihr Anwalt,")
@@ -99,6 +117,9 @@ def apposition_after(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind
     former = any(_APPOSITION_ADVERBS[t.lower] for t in body[:k])
     if k < len(body) - 1 and body[k].lower in _POSSESSIVE_DETERMINERS and is_role(body[k + 1]):
         k += 1  # "Frau Berger, seine Sekretärin,": the role noun after the possessive
+    partitive = _partitive(body, k, kind_at)
+    if partitive is not None:
+        return partitive
     r = k + (body[k].lower in _ARTICLES)
     if r + 1 < len(body) and is_role(body[r]) and kind_at(body[r + 1].i) == "PER" and _name_word(body[r + 1]):
         return None  # "die Landesregierung, Bischof Anton Weber und …": the next name's role, a list
@@ -117,10 +138,64 @@ def apposition_after(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind
     if match is not None and match.end < len(doc.tokens) and kind_at(match.end) == "PER" and (
         _name_word(doc.tokens[match.end])
     ):
-        return None  # "…, der dänische Diplomat Peter Sörensen": the role of the name that follows
+        match = _tagged_body_name(doc, name_end, body[k:], match, kind_at)
+        if match is None:
+            return None  # "…, der dänische Diplomat Peter Sörensen": the role of the name that follows
     if match is not None and match.title is not None:
         match = _retired(doc, match)
     return replace(match, former=True) if match is not None and former else match
+
+
+def _tagged_body_name(
+    doc: PreparedDoc, name_end: int, body: Sequence[Token], match: RoleMatch, kind_at: KindAt
+) -> RoleMatch | None:
+    """An apposition of a person whose body's name the tagger read as a person's ("Frank Wolf,
+    Geschäftsführer der Schätzstelle Classic Analytics"): the holder is named before the comma,
+    so the name after the body's kind noun is the body's; None when the role names no body."""
+    toks = doc.tokens
+    if match.organization is None or name_end < 1 or kind_at(name_end - 1) != "PER":
+        return None
+    run = match.end
+    while run < len(toks) and toks[run].sent == toks[match.end].sent and kind_at(run) == "PER":
+        run += 1
+    inside = range(match.end, run)
+
+    def as_body(i: int) -> str:
+        return "ORG" if i in inside else kind_at(i)
+
+    rematch = parse_role(body, as_body)
+    return rematch if rematch is not None and rematch.end >= run else None
+
+
+#: the pronouns of a partitive apposition ("X, einer der Gründer des Vereins,")
+_PARTITIVES = frozenset({"einer", "eine", "eines"})
+
+
+def _partitive(body: Sequence[Token], k: int, kind_at: KindAt) -> RoleMatch | None:
+    """The role of a partitive apposition that names a body or place: "X, einer der Helfer bei
+    Y," → title "Helfer" (the plural role noun in the singular, "eine der Gründerinnen" →
+    "Gründerin"), organisation "Y"; "X, einer der bekanntesten Künstler," gives none."""
+    if k + 2 >= len(body) or body[k].lower not in _PARTITIVES or body[k + 1].lower != "der":
+        return None
+    r = k + 2
+    while r < len(body) - 1 and r - k - 2 < MAX_ADJECTIVES and _adjective_stem(body[r].text) is not None and (
+        body[r].text[:1].islower()
+    ):
+        r += 1  # "einer der führenden Experten"
+    if not is_role(body[r]):
+        return None
+    end = next((j for j in range(r + 1, len(body)) if kind_at(body[j].i) == "PER"), len(body))
+    if end < len(body):  # "einer der Helfer bei Y für Ex-Sieger Z": Z and his role are no body
+        while end > r + 1 and body[end - 1].text[:1].isupper() and body[end - 1].lower not in _ARTICLES:
+            end -= 1
+        while end > r + 1 and (body[end - 1].lower in lexicon().prepositions or body[end - 1].lower in _ARTICLES):
+            end -= 1
+    match = parse_role(body[r:end], kind_at)
+    if match is None or match.title is None or match.organization is None and match.place is None:
+        return None  # "X, einer der bekanntesten Künstler,": a description, no post in a body
+    words = match.title.split()
+    words[-1] = title_noun(words[-1])
+    return replace(match, title=" ".join(words), plural=False)
 
 
 def coordinated_after(doc: PreparedDoc, first: RoleMatch | None, kind_at: KindAt = _no_kind) -> RoleMatch | None:
@@ -316,6 +391,31 @@ def _bracketed_party(doc: PreparedDoc, name_end: int) -> str | None:
     return None
 
 
+#: lower-case words inside a body's name in brackets ("(Institut für Höhere Studien)")
+_NAME_JOINERS = frozenset({"für", "der", "des", "und", "am", "an", "in", "im", "zu", "zur", "of", "for", "the"})
+#: the most tokens in brackets after a name that may name a body
+MAX_BRACKETED = 6
+
+
+def _bracketed_body(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> str | None:
+    """A body in brackets right after a person's name, named by a body word or as tagged: "Peter
+    Beispiel (Universität Graz)", "(Donau-Uni Krems)"; a place, an age or a source is none."""
+    toks = doc.tokens
+    if name_end >= len(toks) or toks[name_end].text != "(" or kind_at(name_end - 1) != "PER":
+        return None
+    close = next((j for j in range(name_end + 1, min(len(toks), name_end + MAX_BRACKETED + 2))
+                  if toks[j].text == ")"), None)
+    if close is None or close < name_end + 3:
+        return None  # one word: a party as above, an age, a code
+    inner = toks[name_end + 1 : close]
+    if not inner[0].text[:1].isupper() or not all(t.text[:1].isupper() or t.lower in _NAME_JOINERS for t in inner):
+        return None
+    words = [t.text for t in inner]
+    if not any(w.lower().endswith(_ORG_SUFFIXES) or w.lower().endswith("uni") for w in words):
+        return None  # "(Wien, Graz)", "(Kurier Chefredakteur)": no body word
+    return " ".join(words)
+
+
 @cache
 def _place_codes() -> frozenset[str]:
     """Country codes and short country names in brackets after a sportsperson ("(USA)", "(AUT)")."""
@@ -364,16 +464,110 @@ def _fuer_party(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch |
     return RoleMatch(None, word, None, name_end, name_end + 3)
 
 
+def _at_the_head(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch | None:
+    """The body a person heads by "an der Spitze <des Körpers>" in the clause after the name ("X
+    wird an der Spitze des Aufsichtsrats stehen", "hatte X an der Spitze der Firma Y gestanden"):
+    the organisation, no title; a table or ranking ("an der Spitze der Tabelle") names no body."""
+    toks = doc.tokens
+    if name_end < 1 or kind_at(name_end - 1) != "PER":
+        return None
+    sent = toks[name_end - 1].sent
+    k = name_end
+    if k < len(toks) and toks[k].text == ",":  # "X, Sohn des Y, wird …": past the apposition
+        k = next((j + 1 for j in range(k + 1, min(len(toks), k + MAX_APPOSITION)) if toks[j].text == ","), k)
+    start = k
+    while k + 3 < len(toks) and toks[k].sent == sent and k - start < MAX_ALS_DISTANCE and toks[k].text not in _STOP:
+        if kind_at(k) == "PER":
+            return None  # another person's clause
+        if toks[k].lower == "an" and toks[k + 1].lower == "der" and toks[k + 2].lower == "spitze":
+            found = _org_at(toks, k + 3, kind_at)
+            if found is None or found.is_place or not (_looks_like_org(toks[k + 4 : found.end], kind_at) or any(
+                w.lower().endswith(_ORG_SUFFIXES) for w in found.text.split()
+            )):
+                return None
+            return RoleMatch(None, found.text, None, k, found.end)
+        k += 1
+    return None
+
+
+#: participles of a body that signs or presents a person ("Der Klub hat X verpflichtet")
+_SIGNING = frozenset({"verpflichtet", "geholt", "engagiert", "vorgestellt", "präsentiert", "angeheuert"})
+_AUXILIARIES = frozenset({"hat", "haben", "hatte", "hatten"})
+#: the most words of a body's name before or after the auxiliary
+MAX_SIGNING_BODY = 4
+
+
+def _body_run_before(toks: Sequence[Token], e: int, sent: int) -> int:
+    """The start of the capitalised run of words ending at ``e`` (exclusive) in sentence ``sent``,
+    no article or auxiliary included."""
+    s = e
+    while s > 0 and e - s < MAX_SIGNING_BODY and toks[s - 1].sent == sent and toks[s - 1].text[:1].isupper() and (
+        toks[s - 1].lower not in _ARTICLES and toks[s - 1].lower not in _AUXILIARIES
+    ):
+        s -= 1
+    return s
+
+
+def _signed_by(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch | None:
+    """The body that signs or presents the person named before ``name_end``: "Der SCR Beispiel
+    hat Mittelstürmer X verpflichtet", "Nun haben die Beispiel Bears X als neuen Trainer
+    vorgestellt" → the body, with the title of "als" ("Trainer"); a subject that is no tagged or
+    plain body gives none."""
+    toks = doc.tokens
+    begin = name_end
+    while begin > 0 and kind_at(begin - 1) == "PER" and _name_word(toks[begin - 1]):
+        begin -= 1
+    if begin == name_end or begin == 0:
+        return None
+    sent = toks[begin].sent
+    j = name_end
+    if j < len(toks) and toks[j].lower == "als":  # "X als neuen Cheftrainer vorgestellt"
+        j += 1
+        while j < len(toks) and j - name_end <= MAX_ADJECTIVES + 2 and toks[j].sent == sent and (
+            toks[j].lower not in _SIGNING and toks[j].text not in _STOP and kind_at(j) != "PER"
+        ):
+            j += 1
+    if j >= len(toks) or toks[j].sent != sent or toks[j].lower not in _SIGNING:
+        return None
+    b = begin
+    while b > 0 and begin - b < 2 and toks[b - 1].sent == sent and is_role(toks[b - 1]):
+        b -= 1  # "hat Mittelstürmer X verpflichtet": the role before the name
+    if b > 0 and toks[b - 1].lower in _AUXILIARIES:  # "Der Klub hat X verpflichtet"
+        e = b - 1
+        s = _body_run_before(toks, e, sent)
+        article = toks[s - 1].lower if s > 0 and toks[s - 1].sent == sent and toks[s - 1].lower in _ARTICLES else None
+    else:  # "haben die Beispiel Bears X … vorgestellt"
+        e = b
+        s = _body_run_before(toks, e, sent)
+        if s < 2 or toks[s - 1].lower not in _ARTICLES or toks[s - 2].lower not in _AUXILIARIES:
+            return None
+        article = toks[s - 1].lower
+    run = toks[s:e]
+    if not run or not (all(kind_at(t.i) == "ORG" for t in run) or _looks_like_org(run, kind_at)):
+        return None
+    als = parse_role(toks[name_end + 1 : j], kind_at) if j > name_end + 1 else None
+    title = als.title if als is not None and als.organization is None and als.place is None else None
+    return RoleMatch(title, nominative(run, article), None, name_end, j + 1)
+
+
 def affiliations_after(
     doc: PreparedDoc, name_end: int, roles: list[RoleMatch], kind_at: KindAt = _no_kind
 ) -> list[RoleMatch]:
     """The roles of a name completed by what follows it: a party in brackets becomes the
     organisation of roles that name none ("Welser Bürgermeister Andreas Rabl (FPÖ)"); "von der
     GPA-djp" gives the organisation, as a role of its own when no role names one."""
-    party = _bracketed_party(doc, name_end)
+    party = _bracketed_party(doc, name_end) or _bracketed_body(doc, name_end, kind_at)
     fuer = _fuer_party(doc, name_end, kind_at)
     von = _von_organisation(doc, name_end, kind_at) or fuer
     org = party or (von.organization if von is not None else None)
+    head = _at_the_head(doc, name_end, kind_at)
+    signed = _signed_by(doc, name_end, kind_at) if party is None and von is None else None
+    if signed is not None:  # "Der Klub hat Mittelstürmer X verpflichtet": the body of X's role
+        roles = [r if r.organization else replace(r, organization=signed.organization) for r in roles]
+        if not roles or signed.title is not None and all(r.title != signed.title for r in roles):
+            roles = [*roles, signed]
+    if head is not None and all(r.organization != head.organization for r in roles):
+        roles = [*roles, head]  # "X stand an der Spitze der Software-Firma Intuit"
     if org is None:
         return roles
     # "die Vertreter der Regierungsparteien, X für die SPÖ": the party after the name is X's own

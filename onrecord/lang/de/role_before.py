@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
+from importlib import resources
 
 from onrecord.lang.de.lexicon import data_lines, lexicon
 from onrecord.lang.de.role_lexicon import (
@@ -32,10 +33,11 @@ from onrecord.lang.de.role_lexicon import (
     role_places,
     title_noun,
 )
-from onrecord.lang.de.role_orgs import _is_cap_adjective, nominative
+from onrecord.lang.de.role_orgs import _ORG_SUFFIXES, _is_cap_adjective, nominative
 from onrecord.lang.de.role_phrases import _split_compound, _title_parts, _truncated_pair, parse_role
 from onrecord.lang.de.sources import addressee_inside
 from onrecord.lang.de.tokens import PreparedDoc, Token
+from onrecord.resolve.gazetteer import parse_lines
 
 
 def _adjectives_begin(toks: Sequence[Token], r: int) -> int:
@@ -153,7 +155,9 @@ def role_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -
     if kind_at(name_begin) == "LOC" and toks[name_begin].text.endswith("s") and r >= 0 and is_role(toks[r]):
         return None  # "die Außenminister Athens und Ankaras": the places of the role, no holders
     if r < 0 or toks[r].sent != toks[name_begin].sent or not is_role(toks[r]):
-        genitive = _role_with_genitive_before(doc, name_begin, kind_at) or _team_participle(doc, name_begin)
+        genitive = _role_with_genitive_before(doc, name_begin, kind_at) or _team_participle(doc, name_begin) or (
+            _headed_body(doc, name_begin, name_begin, kind_at)
+        )
         if genitive is not None:
             return genitive
         if _example_of(toks, r):
@@ -198,17 +202,125 @@ def role_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -
     seat = _seat_before(toks, first, kind_at) if b == first and place is None else None
     if seat is not None:
         place, b = toks[seat].text, seat - 1  # "die in Klagenfurt tätige Politikwissenschaftlerin"
+    club = club_role(compound.role)
     g = b - 1
     if g >= 0 and toks[g].sent == toks[r].sent and toks[g].text.endswith("s") and toks[g].text[:1].isupper():
         kind = kind_at(g)
         owner = toks[g].text[:-1]  # "Südkoreas" → "Südkorea"
-        if kind == "LOC" or owner in _place_names():
+        if club and org is None and kind != "PER" and _name_word(toks[g]) and owner not in _countries():
+            org = owner  # "Leverkusens Tormann": a city's team
+            b = g
+        elif kind == "LOC" or owner in _place_names():
             place = place or owner
             b = g
         elif kind == "ORG":
             org = org or owner
             b = g
+    if org is None and b == first:
+        org = _body_before(toks, b, kind_at, club)  # "der 1. FC Köln von Trainer X"
+    if org is None:
+        start = b - 1 if b > 0 and toks[b - 1].lower in _ARTICLES else b
+        headed = _headed_body(doc, start, name_begin, kind_at)  # "unter der Leitung des Genetikers X"
+        org = headed.organization if headed is not None else None
+    if club and org is None and compound.place is not None and compound.place not in _countries():
+        org, place = compound.place, parts.place  # "Salzburg-Innenverteidiger": the club, no place
     return RoleMatch(" ".join(words), org, place, b, r + 1, toks[r].text, parts.former or compound.former)
+
+
+def _body_before(toks: Sequence[Token], b: int, kind_at: KindAt, club: bool) -> str | None:
+    """The organisation a role noun at ``b`` belongs to when a tagged organisation name stands
+    right before it with "von" ("die SPD von Parteichef X") or, for a team role, "mit" ("der FC
+    Ingolstadt mit Coach X"); "ein Treffen der EU mit Kanzler X" names no employer."""
+    p = b - 1
+    if p < 1 or toks[p].sent != toks[b].sent or not (toks[p].lower == "von" or club and toks[p].lower == "mit"):
+        return None
+    s = p
+    while s > 0 and p - s < MAX_APPOSITION and toks[s - 1].sent == toks[b].sent and kind_at(s - 1) == "ORG" and (
+        not is_role(toks[s - 1])
+    ):
+        s -= 1
+    while s < p and toks[s].lower in _ARTICLES:
+        s += 1  # the article the tagger took into the name
+    if s == p or not toks[s].text[:1].isupper() and not toks[s].text[:1].isdigit():
+        return None
+    article = toks[s - 1].lower if s > 0 and toks[s - 1].lower in _ARTICLES else None
+    return nominative(toks[s:p], article)
+
+
+#: adverbs of time between a body and the "unter" of its head ("das Ministerium, einst unter X")
+_HEAD_ADVERBS = frozenset({"einst", "nun", "jetzt", "damals", "zuletzt", "bisher", "derzeit", "heute", "zuvor"})
+#: the most tokens between a body's noun and the "unter"/"mit" of its head
+MAX_HEADED = 10
+
+
+def _headed_body(doc: PreparedDoc, start: int, name_begin: int, kind_at: KindAt) -> RoleMatch | None:
+    """The body a person heads, named before "unter der Leitung (von|des <Rolle>) X", "einst/nun
+    unter X" or "mit X an der Spitze" ("eine Expertengruppe unter der Leitung des Genetikers X",
+    "das Außenministerium, einst unter A, nun unter B", "die Kommission mit X an der Spitze"): the
+    nearest body noun before it (an organisation ending or a tagged organisation) with its article.
+    A plain "unter X" is left alone (it added a false organisation on a CHECK part)."""
+    toks = doc.tokens
+    sent = toks[name_begin].sent
+    p = start - 1
+    if p >= 2 and toks[p].lower == "von" and toks[p - 1].lower == "leitung":
+        p -= 1
+    leitung = p >= 2 and toks[p].lower == "leitung" and toks[p - 1].lower == "der"
+    if leitung:
+        p -= 2
+    if p < 1 or toks[p].sent != sent:
+        return None
+    if toks[p].lower == "mit":
+        e = name_begin
+        while e < len(toks) and toks[e].sent == sent and _name_word(toks[e]):
+            e += 1
+        if [t.lower for t in toks[e : e + 3]] != ["an", "der", "spitze"]:
+            return None
+    elif toks[p].lower != "unter" or not (leitung or toks[p - 1].lower in _HEAD_ADVERBS):
+        return None  # plain "unter X" only after a time adverb: "einst unter X", "nun unter Y"
+    k = p - 1
+    while k > 0 and p - k <= MAX_HEADED and toks[k].sent == sent:
+        t = toks[k]
+        if t.text == "," or t.lower in _HEAD_ADVERBS or t.lower == "unter" or kind_at(k) == "PER":
+            k -= 1  # "das Außenministerium, einst unter A, nun unter B": past the earlier head
+            continue
+        if t.text[:1].isupper() and (kind_at(k) == "ORG" or t.lower.endswith(_ORG_SUFFIXES)) and (
+            toks[k - 1].lower in _ARTICLES or _adjective_stem(toks[k - 1].text) is not None
+        ):
+            a = k - 1
+            while a > 0 and _adjective_stem(toks[a].text) is not None and toks[a].lower not in _ARTICLES:
+                a -= 1
+            article = toks[a].lower if toks[a].lower in _ARTICLES else None
+            first = a + 1 if article is not None else a
+            return RoleMatch(None, nominative(toks[first : k + 1], article), None, start, name_begin)
+        return None
+    return None
+
+
+@cache
+def _club_roles() -> tuple[str, ...]:
+    """Role nouns of a sports team (compound heads, lower case): data/club_roles.txt."""
+    return tuple(data_lines("club_roles.txt"))
+
+
+#: the football nations inside the United Kingdom, which field national teams of their own
+_HOME_NATIONS = frozenset({"England", "Schottland", "Wales", "Nordirland"})
+
+
+@cache
+def _countries() -> frozenset[str]:
+    """Country names (the resolver's country list, German and English), whose team is a national
+    one: the country stays a place ("Dänemarks Trainer")."""
+    text = resources.files("onrecord.resolve").joinpath("data/countries.tsv").read_text("utf-8")
+    return frozenset(name for entry in parse_lines(text.splitlines(), "location") for name in entry.names) | (
+        _HOME_NATIONS
+    )
+
+
+def club_role(word: str) -> bool:
+    """A role in a sports team ("Tormann", "Cheftrainer", "Co-Trainer"): a city or region named
+    with it names the club, an organisation ("Ingolstadts Manager", "Salzburg-Innenverteidiger")."""
+    lower = word.lower().rsplit("-", 1)[-1]
+    return lower.endswith(_club_roles())
 
 
 def _example_of(toks: Sequence[Token], w: int) -> bool:

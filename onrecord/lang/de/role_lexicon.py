@@ -244,12 +244,19 @@ def title_noun(word: str, article: str = "") -> str:
                 base = stem
                 break
     article = article.lower()
-    if base.endswith("e") and base + "r" in roles and (
-        article in ("des", "dem", "den", "eines", "einem", "einen", "ein", "beim", "vom", "zum")
-        or (article == "der" and word == base)
-    ):
+    oblique = article in ("des", "dem", "den", "eines", "einem", "einen", "ein", "beim", "vom", "zum")
+    if base.endswith("e") and (base + "r" in roles and (oblique or article == "der" and word == base) or (
+        oblique and _weak_compound(base)
+    )):
         base += "r"
     return base
+
+
+def _weak_compound(word: str) -> bool:
+    """A compound of a nominalised adjective in its weak "-e" form ("Nationalratsabgeordnete"):
+    after a masculine article of the dative or genitive its nominative adds "-r"."""
+    head = role_head(word)
+    return head is not None and word.lower().endswith(head.lower()) and head + "r" in lexicon().roles
 
 
 @cache

@@ -220,18 +220,35 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
     if seat is not None:
         j += 1
     text = nominative(tokens[j:end], article)
+    if end > j and _fused_stop(tokens[end - 1]):
+        text = text[:-1]  # "von der MA 48. Auch …": the sentence's full stop is no part of the name
     words = text.split()
     if len(words) == 2 and words[0].isalpha() and not words[0].lower().endswith(_ORG_SUFFIXES) and (
         "-" in words[1] or sum(c.isupper() for c in words[1]) >= 2
     ) and words[1] not in _LEGAL_FORMS:
         text = words[1]  # "des Einkaufstempels Lugner-City": the name, not its kind
+    elif not place and _tagged_name_after_kind(tokens, k, end, kind_at):
+        text = " ".join(t.text for t in tokens[k + 1 : end])  # "der Software-Firma Intuit": the name
     return _Org(text, place, end, seat)
+
+
+def _tagged_name_after_kind(tokens: Sequence[Token], k: int, end: int, kind_at: KindAt) -> bool:
+    """Whether the body phrase ``[k, end)`` is a kind noun outside the tagger's names followed by a
+    name it tags as an organisation ("Schätzstelle Classic Analytics", "Software-Firma Intuit"):
+    the name is the body's; "Bank Austria" (one tagged name) and "Universität Wien" (a place) stay."""
+    if end - k < 2 or kind_at(tokens[k].i) or not tokens[k].text[:1].isupper() or tokens[k].text.isupper():
+        return False
+    if _is_cap_adjective(tokens, k) or _adjective_stem(tokens[k].text.lower()) is not None:
+        return False  # "der Technischen Universität": an adjective of the name, no kind noun
+    return all(kind_at(t.i) == "ORG" and t.text[:1].isupper() for t in tokens[k + 1 : end])
 
 
 def _number_of_name(tokens: Sequence[Token], i: int) -> bool:
     """A number that ends a body's name ("Global 2000", "MA 22", "Hannover 96"): one to four
     digits, no ordinal or date (no full stop after it) and no unit or count noun after it."""
     tok = tokens[i]
+    if _fused_stop(tok) and tok.start == tokens[i - 1].end + 1:
+        return i + 1 >= len(tokens) or tokens[i + 1].text in lexicon().sentence_openers
     if not (tok.text.isdigit() and len(tok.text) <= 4) or tok.start != tokens[i - 1].end + 1:
         return False
     if i + 1 >= len(tokens):
@@ -240,6 +257,12 @@ def _number_of_name(tokens: Sequence[Token], i: int) -> bool:
     if after.text == ".":  # a sentence end, not an ordinal ("am 22. Mai")
         return i + 2 >= len(tokens) or tokens[i + 2].sent != tok.sent
     return not (after.text[:1].isupper() or after.text.isdigit())
+
+
+def _fused_stop(tok: Token) -> bool:
+    """A number of one to four digits with a full stop fused to it ("48."): an ordinal, or a
+    number at the end of a sentence ("von der MA 48. Auch …") when a sentence opener follows."""
+    return tok.text.endswith(".") and tok.text[:-1].isdigit() and len(tok.text) <= 5
 
 
 #: legal forms after a company's name ("Jenoptik AG"): part of the name, never the name itself

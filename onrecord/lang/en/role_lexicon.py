@@ -223,5 +223,12 @@ def field_plurals() -> frozenset[str]:
     return frozenset(data_lines("field_plurals.txt"))
 
 
+@cache
+def field_acronyms() -> frozenset[str]:
+    """Acronyms of a field of work or a cause before a role noun ("an IT professional", "an LGBTQ
+    activist"): part of the title, no body; data/field_acronyms.txt."""
+    return frozenset(data_lines("field_acronyms.txt"))
+
+
 _APPOSITION_STOP = frozenset({",", ";", "(", ")", ".", ":", '"', "“", "”"})
 
