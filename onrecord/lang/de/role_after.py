@@ -150,7 +150,7 @@ def _tagged_body_name(
     doc: PreparedDoc, name_end: int, body: Sequence[Token], match: RoleMatch, kind_at: KindAt
 ) -> RoleMatch | None:
     """An apposition of a person whose body's name the tagger read as a person's ("Frank Wolf,
-    Geschäftsführer der Schätzstelle Classic Analytics"): the holder is named before the comma,
+    Geschäftsführer der Prüfstelle Nordwert Analytics"): the holder is named before the comma,
     so the name after the body's kind noun is the body's; None when the role names no body."""
     toks = doc.tokens
     if match.organization is None or name_end < 1 or kind_at(name_end - 1) != "PER":
@@ -567,7 +567,7 @@ def affiliations_after(
         if not roles or signed.title is not None and all(r.title != signed.title for r in roles):
             roles = [*roles, signed]
     if head is not None and all(r.organization != head.organization for r in roles):
-        roles = [*roles, head]  # "X stand an der Spitze der Software-Firma Intuit"
+        roles = [*roles, head]  # "X stand an der Spitze der Software-Firma Quellbit"
     if org is None:
         return roles
     # "die Vertreter der Regierungsparteien, X für die SPÖ": the party after the name is X's own

@@ -228,13 +228,13 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
     ) and words[1] not in _LEGAL_FORMS:
         text = words[1]  # "des Einkaufstempels Lugner-City": the name, not its kind
     elif not place and _tagged_name_after_kind(tokens, k, end, kind_at):
-        text = " ".join(t.text for t in tokens[k + 1 : end])  # "der Software-Firma Intuit": the name
+        text = " ".join(t.text for t in tokens[k + 1 : end])  # "der Software-Firma Quellbit": the name
     return _Org(text, place, end, seat)
 
 
 def _tagged_name_after_kind(tokens: Sequence[Token], k: int, end: int, kind_at: KindAt) -> bool:
     """Whether the body phrase ``[k, end)`` is a kind noun outside the tagger's names followed by a
-    name it tags as an organisation ("Schätzstelle Classic Analytics", "Software-Firma Intuit"):
+    name it tags as an organisation ("Prüfstelle Nordwert Analytics", "Software-Firma Quellbit"):
     the name is the body's; "Bank Austria" (one tagged name) and "Universität Wien" (a place) stay."""
     if end - k < 2 or kind_at(tokens[k].i) or not tokens[k].text[:1].isupper() or tokens[k].text.isupper():
         return False
