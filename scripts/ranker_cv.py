@@ -1,0 +1,63 @@
+"""Cross-validate speaker-ranker variants on stored taggings (onrecord/lang/de/ranker_cv.py).
+
+    python scripts/ranker_cv.py store /tmp/rank2/full            # once: the CRF taggings (slow)
+    python scripts/ranker_cv.py run /tmp/rank2/full linear trees  # each variant: a few minutes
+
+Prints pooled and per-fold joint F1 and the speaker accuracy of matched quotes (joint recall
+credit over quote recall credit) for each variant.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from onrecord.lang.de.linear import fit_linear
+from onrecord.lang.de.ranker_cv import (
+    STORE_FILE,
+    RankerFit,
+    doc_samples,
+    load_store,
+    ranker_cross_validate,
+    store_taggings,
+)
+from onrecord.lang.de.ranking import fit_crossed, fit_trees
+from onrecord.lang.de.train import RANKER_C
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "quotes-de"
+
+VARIANTS: dict[str, RankerFit] = {
+    "linear": lambda x, y: fit_linear(x, y, c=RANKER_C),
+    "crossed": lambda x, y: fit_crossed(x, y, c=RANKER_C),
+    "crossed-c0.1": lambda x, y: fit_crossed(x, y, c=0.1),
+    "trees": lambda x, y: fit_trees(x, y),
+    "trees-300": lambda x, y: fit_trees(x, y, max_iter=300, learning_rate=0.05),
+    "trees-small": lambda x, y: fit_trees(x, y, max_iter=100, max_leaf_nodes=7),
+}
+
+
+def main(argv: list[str]) -> None:
+    start = time.perf_counter()
+    command, folder = argv[0], Path(argv[1])
+    if command == "store":
+        limit = int(argv[2]) if len(argv) > 2 else None
+        store_taggings(DATA, folder, limit=limit, progress=lambda m: print(f"{time.perf_counter() - start:.0f}s {m}"))
+        return
+    docs = load_store(folder / STORE_FILE)
+    samples = doc_samples(docs)
+    n = sum(len(y) for _, y in samples)
+    print(f"{time.perf_counter() - start:.0f}s {len(docs)} articles, {n} samples", flush=True)
+    for name in argv[2:]:
+        t = time.perf_counter()
+        reports = ranker_cross_validate(docs, samples, VARIANTS[name])
+        parts = []
+        for key, rep in reports.items():
+            s = rep.score
+            acc = s.joint.r_credit / s.quote.r_credit if s.quote.r_credit else 0.0
+            parts.append(f"{key}: quote {s.quote.f1:.4f} joint {s.joint.f1:.4f} spk-acc {acc:.4f}")
+        print(f"{name} ({time.perf_counter() - t:.0f}s) | " + " | ".join(parts), flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
