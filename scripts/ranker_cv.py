@@ -2,6 +2,7 @@
 
     python scripts/ranker_cv.py store /tmp/rank2/full            # once: the CRF taggings (slow)
     python scripts/ranker_cv.py run /tmp/rank2/full linear trees  # each variant: a few minutes
+    python scripts/ranker_cv.py fit /tmp/rank2/full linear out.json  # one variant on all 700 articles
 
 Prints pooled and per-fold joint F1 and the speaker accuracy of matched quotes (joint recall
 credit over quote recall credit) for each variant.
@@ -21,14 +22,26 @@ from onrecord.lang.de.ranker_cv import (
     load_store,
     ranker_cross_validate,
     store_taggings,
+    view_samples,
 )
 from onrecord.lang.de.ranking import fit_crossed, fit_trees
 from onrecord.lang.de.train import RANKER_C
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "quotes-de"
 
+SMALL_ATOMS = (
+    "dir=", "dist=", "sdiff=", "src=", "ner=", "crf_spk", "crf_cue_before", "crf_cue_after", "prev_cue=", "next_cue=",
+)
+
+
 VARIANTS: dict[str, RankerFit] = {
+    "crossed-small": lambda x, y: fit_crossed(x, y, c=RANKER_C, atoms=SMALL_ATOMS),
     "linear": lambda x, y: fit_linear(x, y, c=RANKER_C),
+    "linear-c0.1": lambda x, y: fit_linear(x, y, c=0.1),
+    "linear-c0.2": lambda x, y: fit_linear(x, y, c=0.2),
+    "crossed-c0.05": lambda x, y: fit_crossed(x, y, c=0.05),
+    "crossed-c0.2": lambda x, y: fit_crossed(x, y, c=0.2),
+    "crossed-small-c0.1": lambda x, y: fit_crossed(x, y, c=0.1, atoms=SMALL_ATOMS),
     "crossed": lambda x, y: fit_crossed(x, y, c=RANKER_C),
     "crossed-c0.1": lambda x, y: fit_crossed(x, y, c=0.1),
     "trees": lambda x, y: fit_trees(x, y),
@@ -45,6 +58,10 @@ def main(argv: list[str]) -> None:
         store_taggings(DATA, folder, limit=limit, progress=lambda m: print(f"{time.perf_counter() - start:.0f}s {m}"))
         return
     docs = load_store(folder / STORE_FILE)
+    if command == "fit":
+        VARIANTS[argv[2]](*view_samples(docs)).save(Path(argv[3]))
+        print(f"{time.perf_counter() - start:.0f}s wrote {argv[3]}")
+        return
     samples = doc_samples(docs)
     n = sum(len(y) for _, y in samples)
     print(f"{time.perf_counter() - start:.0f}s {len(docs)} articles, {n} samples", flush=True)

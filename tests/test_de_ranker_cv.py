@@ -5,9 +5,17 @@ from __future__ import annotations
 from onrecord.evaluation.gold import GoldDoc, GoldQuote
 from onrecord.lang.de.labels import decode, gold_labels
 from onrecord.lang.de.linear import LinearModel, fit_linear
-from onrecord.lang.de.ranker_cv import StoredDoc, _tagging_json, _tagging_of, doc_samples, ranker_cross_validate
+from onrecord.lang.de.ranker_cv import (
+    StoredDoc,
+    _tagging_json,
+    _tagging_of,
+    doc_samples,
+    ranker_cross_validate,
+    view_samples,
+)
 from onrecord.lang.de.tagger import Tagging
 from onrecord.lang.de.tokens import prepare
+from onrecord.lang.de.train import ranker_samples
 
 #: (text, [(quote, speaker)]) — invented articles, each quote and speaker a substring of the text
 ARTICLES = [
@@ -85,3 +93,16 @@ def test_ranker_cross_validation_scores_each_half_once() -> None:
     assert pooled.score.quote.n_gold == 7
     assert pooled.score.quote.f1 > 0.5  # the tagging is the gold one
     assert 0.0 < pooled.score.joint.f1 <= pooled.score.quote.f1
+
+
+def test_view_samples_are_ordered_as_fit_models_collects_them() -> None:
+    docs = _stored()
+    docs[1].views[1] = Tagging([], [0.0] * len(docs[1].doc.tokens))  # the second view differs
+    per_doc = doc_samples(docs)
+    xs, ys = view_samples(docs)
+    # the first tagging of every article, then the second; the same samples as per article
+    first = [x for d in docs for x in ranker_samples(d.doc, d.gold, d.views[0], d.names)[0]]
+    assert xs[: len(first)] == first
+    assert sorted(map(tuple, xs)) == sorted(tuple(x) for s, _ in per_doc for x in s)
+    assert sum(ys) == sum(sum(y) for _, y in per_doc)
+    assert view_samples([]) == ([], [])

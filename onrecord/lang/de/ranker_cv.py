@@ -166,6 +166,20 @@ def doc_samples(docs: list[StoredDoc]) -> list[tuple[list[list[str]], list[int]]
     return out
 
 
+def view_samples(docs: list[StoredDoc]) -> tuple[list[list[str]], list[int]]:
+    """Every article's ranker samples in the order ``fit_models`` collects them (the first stored
+    tagging of all articles, then the second): a ranker fitted on them is the one
+    ``onrecord train`` would write, without training the taggers again."""
+    xs: list[list[str]] = []
+    ys: list[int] = []
+    for k in range(len(docs[0].views) if docs else 0):
+        for d in docs:
+            x, y = ranker_samples(d.doc, d.gold, d.views[k], d.names)
+            xs.extend(x)
+            ys.extend(y)
+    return xs, ys
+
+
 def ranker_cross_validate(
     docs: list[StoredDoc],
     samples: list[tuple[list[list[str]], list[int]]],
