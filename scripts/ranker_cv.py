@@ -3,6 +3,7 @@
     python scripts/ranker_cv.py store /tmp/rank2/full            # once: the CRF taggings (slow)
     python scripts/ranker_cv.py run /tmp/rank2/full linear trees  # each variant: a few minutes
     python scripts/ranker_cv.py fit /tmp/rank2/full linear out.json  # one variant on all 700 articles
+    python scripts/ranker_cv.py dev /tmp/rank2/full linear crossed  # dev through each fold's tagger and ranker
 
 Prints pooled and per-fold joint F1 and the speaker accuracy of matched quotes (joint recall
 credit over quote recall credit) for each variant.
@@ -14,6 +15,7 @@ import sys
 import time
 from pathlib import Path
 
+from onrecord.evaluation.gold import read_corpus, resolve_split
 from onrecord.lang.de.linear import fit_linear
 from onrecord.lang.de.ranker_cv import (
     STORE_FILE,
@@ -21,10 +23,12 @@ from onrecord.lang.de.ranker_cv import (
     doc_samples,
     load_store,
     ranker_cross_validate,
+    score_through_folds,
     store_taggings,
+    tag_through_folds,
     view_samples,
 )
-from onrecord.lang.de.ranking import fit_crossed, fit_trees
+from onrecord.lang.de.ranking import DEFAULT_ATOMS, fit_crossed, fit_trees
 from onrecord.lang.de.train import RANKER_C
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "quotes-de"
@@ -33,6 +37,8 @@ SMALL_ATOMS = (
     "dir=", "dist=", "sdiff=", "src=", "ner=", "crf_spk", "crf_cue_before", "crf_cue_after", "prev_cue=", "next_cue=",
 )
 
+#: the default atoms without those read from the tagger's output (its speaker marginal, its cues)
+NO_TAGGER_ATOMS = tuple(a for a in DEFAULT_ATOMS if not a.startswith(("crf_", "spkp=")))
 
 VARIANTS: dict[str, RankerFit] = {
     "crossed-small": lambda x, y: fit_crossed(x, y, c=RANKER_C, atoms=SMALL_ATOMS),
@@ -41,6 +47,7 @@ VARIANTS: dict[str, RankerFit] = {
     "linear-c0.2": lambda x, y: fit_linear(x, y, c=0.2),
     "crossed-c0.05": lambda x, y: fit_crossed(x, y, c=0.05),
     "crossed-c0.2": lambda x, y: fit_crossed(x, y, c=0.2),
+    "crossed-notagger-c0.1": lambda x, y: fit_crossed(x, y, c=0.1, atoms=NO_TAGGER_ATOMS),
     "crossed-small-c0.1": lambda x, y: fit_crossed(x, y, c=0.1, atoms=SMALL_ATOMS),
     "crossed": lambda x, y: fit_crossed(x, y, c=RANKER_C),
     "crossed-c0.1": lambda x, y: fit_crossed(x, y, c=0.1),
@@ -65,9 +72,13 @@ def main(argv: list[str]) -> None:
     samples = doc_samples(docs)
     n = sum(len(y) for _, y in samples)
     print(f"{time.perf_counter() - start:.0f}s {len(docs)} articles, {n} samples", flush=True)
+    others = tag_through_folds(list(read_corpus(resolve_split(DATA, "dev"))), folder, docs) if command == "dev" else []
     for name in argv[2:]:
         t = time.perf_counter()
-        reports = ranker_cross_validate(docs, samples, VARIANTS[name])
+        if command == "dev":
+            reports = score_through_folds(docs, samples, VARIANTS[name], others)
+        else:
+            reports = ranker_cross_validate(docs, samples, VARIANTS[name])
         parts = []
         for key, rep in reports.items():
             s = rep.score

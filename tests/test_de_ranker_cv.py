@@ -6,11 +6,13 @@ from onrecord.evaluation.gold import GoldDoc, GoldQuote
 from onrecord.lang.de.labels import decode, gold_labels
 from onrecord.lang.de.linear import LinearModel, fit_linear
 from onrecord.lang.de.ranker_cv import (
+    FoldTagged,
     StoredDoc,
     _tagging_json,
     _tagging_of,
     doc_samples,
     ranker_cross_validate,
+    score_through_folds,
     view_samples,
 )
 from onrecord.lang.de.tagger import Tagging
@@ -106,3 +108,24 @@ def test_view_samples_are_ordered_as_fit_models_collects_them() -> None:
     assert sorted(map(tuple, xs)) == sorted(tuple(x) for s, _ in per_doc for x in s)
     assert sum(ys) == sum(sum(y) for _, y in per_doc)
     assert view_samples([]) == ([], [])
+
+
+def test_other_articles_are_scored_by_each_folds_ranker_on_that_folds_tagging() -> None:
+    docs = _stored()
+    samples = doc_samples(docs)
+    golds = [_gold(k, text, pairs) for k, (text, pairs) in enumerate(ARTICLES[:2])]
+    # fold 1 tags the other articles perfectly, fold 2 finds nothing in them
+    others = [FoldTagged(g, prepare(g.text), [_gold_tagging(g), Tagging([], [])], []) for g in golds]
+    fitted: list[int] = []
+
+    def fit(xs: list[list[str]], ys: list[int]) -> LinearModel:
+        fitted.append(len(ys))
+        return fit_linear(xs, ys, c=1.0)
+
+    reports = score_through_folds(docs, samples, fit, others)
+    assert list(reports) == ["fold 1/2", "fold 2/2"]
+    assert fitted == [sum(len(samples[i][1]) for i in (0, 1)), sum(len(samples[i][1]) for i in (2, 3))]
+    one, two = reports.values()
+    assert one.documents == two.documents == 2 and one.score.quote.n_gold == two.score.quote.n_gold == 4
+    assert one.score.quote.f1 > 0.5 and one.score.joint.f1 > 0.0
+    assert two.score.quote.f1 == 0.0

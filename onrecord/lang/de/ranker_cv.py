@@ -193,29 +193,87 @@ def ranker_cross_validate(
     pooled = DocScore()
     try:
         for k, (fit_idx, held_idx) in enumerate(_halves(len(docs))):
-            xs = [x for i in fit_idx for x in samples[i][0]]
-            ys = [y for i in fit_idx for y in samples[i][1]]
-            ext.ranker = fit(xs, ys)
+            ext.ranker = _fold_ranker(samples, fit_idx, fit)
             held = [docs[i] for i in held_idx]
-            pairs = []
-            for d in held:
-                result = ext.extract_tagged(d.gold.text, d.run_doc, d.scored, d.run_names)
-                pairs.append((d.gold, predictions(result.quotes, result.entities)))
-            score = score_corpus(pairs)
+            score = _score(ext, [(d.gold, d.run_doc, d.scored, d.run_names) for d in held])
             pooled.add(score)
-            reports[f"fold {k + 1}/2"] = _report(f"train [{held_idx[0]}:{held_idx[-1] + 1}]", held, score)
+            name = f"train [{held_idx[0]}:{held_idx[-1] + 1}]"
+            reports[f"fold {k + 1}/2"] = _report(name, [d.gold for d in held], score)
     finally:
         ext.ranker = shipped
-    reports["all"] = _report("train", docs, pooled)
+    reports["all"] = _report("train", [d.gold for d in docs], pooled)
     return reports
 
 
-def _report(data: str, docs: list[StoredDoc], score: DocScore) -> EvalReport:
+def _fold_ranker(samples: list[tuple[list[list[str]], list[int]]], fit_idx: range, fit: RankerFit) -> SpeakerRanker:
+    xs = [x for i in fit_idx for x in samples[i][0]]
+    ys = [y for i in fit_idx for y in samples[i][1]]
+    return fit(xs, ys)
+
+
+def _score(ext: GermanExtractor, items: list[tuple[GoldDoc, PreparedDoc, Tagging, list[NamedSpan]]]) -> DocScore:
+    pairs = []
+    for gold, doc, tagging, names in items:
+        result = ext.extract_tagged(gold.text, doc, tagging, names)
+        pairs.append((gold, predictions(result.quotes, result.entities)))
+    return score_corpus(pairs)
+
+
+@dataclass
+class FoldTagged:
+    """An article outside the training split, tagged by each fold's tagger."""
+
+    gold: GoldDoc
+    run_doc: PreparedDoc
+    taggings: list[Tagging]  # one per fold
+    run_names: list[NamedSpan]
+
+
+def tag_through_folds(
+    golds: list[GoldDoc], folder: Path, docs: list[StoredDoc], model_dir: Path = MODEL_DIR
+) -> list[FoldTagged]:
+    """Tag ``golds`` (a split other than train) with each fold's stored tagger (``folder``/fold{k}.crfsuite,
+    trained on the fold's training half) and the sentence classifier of the same half."""
+    lemmas = LemmaTable.load(model_dir / LEMMA_FILE)
+    ner = NerTagger(model_dir / NER_FILE)
+    run_docs = [prepare(g.text, lemmas) for g in golds]
+    taggings: list[list[Tagging]] = [[] for _ in golds]
+    for k, (fit_idx, _) in enumerate(_halves(len(docs))):
+        half = [(docs[i].doc, gold_labels(docs[i].doc, docs[i].gold.quotes)) for i in fit_idx]
+        tagger = Tagger(folder / f"fold{k}.crfsuite", fit_sentence_classifier(half))
+        for i, doc in enumerate(run_docs):
+            taggings[i].append(tagger.tag(doc))
+    return [FoldTagged(g, d, t, ner.spans(d)) for g, d, t in zip(golds, run_docs, taggings, strict=True)]
+
+
+def score_through_folds(
+    docs: list[StoredDoc],
+    samples: list[tuple[list[list[str]], list[int]]],
+    fit: RankerFit,
+    others: list[FoldTagged],
+    extractor: GermanExtractor | None = None,
+) -> dict[str, EvalReport]:
+    """Scores of articles outside the training split (dev) with each fold's ranker from ``fit``
+    on that fold's tagging: does a gain of :func:`ranker_cross_validate` carry to other articles?"""
+    ext = extractor or GermanExtractor(MODEL_DIR)
+    shipped = ext.ranker
+    reports: dict[str, EvalReport] = {}
+    try:
+        for k, (fit_idx, _) in enumerate(_halves(len(docs))):
+            ext.ranker = _fold_ranker(samples, fit_idx, fit)
+            score = _score(ext, [(o.gold, o.run_doc, o.taggings[k], o.run_names) for o in others])
+            reports[f"fold {k + 1}/2"] = _report("other", [o.gold for o in others], score)
+    finally:
+        ext.ranker = shipped
+    return reports
+
+
+def _report(data: str, golds: list[GoldDoc], score: DocScore) -> EvalReport:
     return EvalReport(
         data=data,
         language="de",
-        documents=len(docs),
-        words=sum(len(d.gold.text.split()) for d in docs),
+        documents=len(golds),
+        words=sum(len(g.text.split()) for g in golds),
         seconds=0.0,
         score=score,
         extractor=f"{GermanExtractor.name} {GermanExtractor.version} (ranker cross-validation)",
