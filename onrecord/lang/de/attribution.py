@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from onrecord.lang.de.features import cue_class, is_evidential, is_konj1
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import lexicon
-from onrecord.lang.de.linear import LinearModel
 from onrecord.lang.de.narration import (
     answer_label,
     attribution_only,
@@ -27,6 +26,7 @@ from onrecord.lang.de.narration import (
     title_in_marks,
 )
 from onrecord.lang.de.ner import NamedSpan, token_types
+from onrecord.lang.de.ranking import SpeakerRanker
 from onrecord.lang.de.rules import (
     CLAUSE_PUNCT,
     PARTICLES,
@@ -461,7 +461,7 @@ def reported_sentences(doc: PreparedDoc, part: TokenSpan) -> TokenSpan:
     return TokenSpan(part.cls, begin, end)
 
 
-def attribute(doc: PreparedDoc, sets: SpanSets, ranker: LinearModel) -> list[Attribution]:
+def attribute(doc: PreparedDoc, sets: SpanSets, ranker: SpeakerRanker) -> list[Attribution]:
     """Choose a speaker for every quote, left to right (the previous speaker is a feature)."""
     out: list[Attribution] = []
     prev: Candidate | None = None  # the previous quote's speaker (a ranker feature)

@@ -16,8 +16,8 @@ from onrecord.lang.de.attribution import Attribution, SpanSets, attribute
 from onrecord.lang.de.entities import build_entities
 from onrecord.lang.de.labels import CLASS_TO_KIND, TokenSpan
 from onrecord.lang.de.lemmas import LemmaTable
-from onrecord.lang.de.linear import LinearModel
 from onrecord.lang.de.ner import COMMON_WORDS_FILE, NamedSpan, NerTagger
+from onrecord.lang.de.ranking import SpeakerRanker, load_ranker
 from onrecord.lang.de.sentences import SentenceClassifier
 from onrecord.lang.de.speakers import Candidate
 from onrecord.lang.de.stance import annotate_quotes, declined_noun
@@ -87,7 +87,7 @@ class GermanExtractor:
         self.model_dir = model_dir
         self.lemmas = LemmaTable.load(model_dir / LEMMA_FILE)
         self.tagger = Tagger(model_dir / TAGGER_FILE, SentenceClassifier.load(model_dir / SENTENCE_FILE))
-        self.ranker = LinearModel.load(model_dir / RANKER_FILE)
+        self.ranker: SpeakerRanker = load_ranker(model_dir / RANKER_FILE)
         self.ner = NerTagger(model_dir / NER_FILE) if (model_dir / NER_FILE).exists() else None
         common_path = model_dir / COMMON_WORDS_FILE
         self.common_words = common_words.shared(common_path) if common_path.exists() else None
