@@ -359,9 +359,9 @@ def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: Le
                 if lem in IMPRESSION_LEMMAS and _seems_of_subject(tok):
                     # "He seems content that …", "The returns seemed a reminder": an impression of
                     # the subject, without a source
-                    att = seem_cue(tok, lem) or verb_cue(tok, sent, quotes, lex, lem)
+                    att = seem_cue(tok, lem) or verb_cue(tok, sent, quotes, lex, lem, lemma)
                 elif lex.cue_classes(lem) or _put_it(tok, lem):
-                    att = verb_cue(tok, sent, quotes, lex, lem) or (
+                    att = verb_cue(tok, sent, quotes, lex, lem, lemma) or (
                         None if _seems_to_report(tok, lex, lemma) else seem_cue(tok, lem))
                 elif lem == "make":
                     att = make_clear(tok, sent)

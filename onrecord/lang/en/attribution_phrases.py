@@ -19,7 +19,7 @@ from onrecord.lang.en.attribution_base import (
     LemmaFn,
     human_subject,
 )
-from onrecord.lang.en.attribution_content import _infinitive, clause_extent, drop_trailing_aside
+from onrecord.lang.en.attribution_content import _infinitive, clause_extent, drop_trailing_aside, inner_objects
 from onrecord.lang.en.attribution_senses import noun_target_only
 from onrecord.lang.en.attribution_sources import find_subject, issuer_of, named_in_np, source_span, usable_source
 from onrecord.lang.en.lexicon import Lexicon, load_lexicon
@@ -72,6 +72,12 @@ def noun_cue(noun: Token, sent: SpacySpan, lemma: LemmaFn) -> Attribution | None
         if c.dep_ in ("acl", "ccomp") and c.i > noun.i and (_infinitive(c) or any(
                 m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
             comps.append(c)
+        elif c.dep_ == "acl" and c.tag_ == "VBG" and c.i > noun.i \
+                and "speech" in load_lexicon().cue_classes(lemma(c)):
+            # "issued a statement saying …": the participle says what the statement says
+            inner, preps = inner_objects(c)
+            comps.extend(inner)
+            cue_extra.extend([c, *preps] if inner else [])
         elif c.dep_ == "prep" and c.lower_ in NOUN_PREPS and c.i == noun.i + 1 and not _audience(noun, c):
             objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if objs:

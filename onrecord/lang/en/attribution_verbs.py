@@ -15,6 +15,7 @@ from onrecord.lang.en.attribution_base import (
     QUOTE_STRIP,
     SHORT_QUOTE_WORDS,
     Attribution,
+    LemmaFn,
     _only_punct,
     _quote_words,
     human_subject,
@@ -26,6 +27,7 @@ from onrecord.lang.en.attribution_content import (
     clause_content,
     clause_extent,
     drop_trailing_aside,
+    inner_cue,
     object_tail,
 )
 from onrecord.lang.en.attribution_senses import clause_is_no_statement, object_is_no_statement, unnamed_question
@@ -136,7 +138,8 @@ def _last_word(sent: SpacySpan) -> Token:
 WATCH_LEMMAS = frozenset({"see"})
 
 
-def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon, lemma: str) -> Attribution | None:
+def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon, lemma: str,
+             lemma_of: LemmaFn | None = None) -> Attribution | None:
     """A cue verb with its source and content (see the module docstring)."""
     classes = lex.cue_classes(lemma) or (PUT_IT if _put_it(verb, lemma) else frozenset())
     if not classes or verb.pos_ not in ("VERB", "AUX") and not (verb.tag_.startswith("VB")):
@@ -173,6 +176,9 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
         comps, ctype = [], ""  # "confirmed a judge", "declined to comment", "Call it a fetish."
     if ctype == "clause" and clause_is_no_statement(classes, comps):
         comps, ctype = [], ""  # "have seen their incomes rise": experience, not a view
+    inner_cues: list[Token] = []
+    if ctype == "object" and lemma_of is not None:
+        comps, inner_cues = inner_cue(comps, lex, lemma_of)
     content_idx: set[int] = set()
     for c in comps:
         content_idx |= clause_extent(verb, c, subject, sent) if ctype == "clause" else subtree_indices(c)
@@ -257,6 +263,7 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
     cue = [token_range_span(doc, verb.i, verb.i)]
     cue += [token_range_span(doc, c.i, c.i) for c in verb.children if c.dep_ == "prt"
             or c.dep_ == "prep" and any(g.head.i == c.i for g in comps)]
+    cue += [token_range_span(doc, c.i, c.i) for c in inner_cues]
     return Attribution(content=merge_spans(content), cue=merge_spans(cue), source=src, source_token=src_tok,
                        kind=kind, confidence=confidence, rule=f"verb:{ctype}", extra={"verb": verb.i})
 

