@@ -1,6 +1,7 @@
 """English attribution: cues inside cues (issue 13, helper en6). A bare speech noun with its
 complement ("voiced hope that …", "signalled support for …") and a noun with a speech participle
-("put out a note saying …") say what the outer verb reports; the person object of "led him to
+("issued a note saying …") say what the outer verb reports; so does a document sent or released
+with a speech participle ("sent a letter saying …"); the person object of "led him to
 say" speaks; a second report the parser hung on the first report's object ("called it "…" and
 called on …") ends the first one. Every sentence is original, written for this test."""
 
@@ -63,3 +64,13 @@ def test_a_second_report_hung_on_the_first_report_s_object_ends_it(extractor) ->
     text = 'He called it "shameful" and called on voters "not to feed the old fear of strangers."'
     assert _quotes(extractor, text) == [
         ('it "shameful"', "He"), ('voters … "not to feed the old fear of strangers."', "He")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The council sent a letter saying that the road would close.",
+     [("that the road would close", "The council")]),
+    ("The club released a short video saying the new stand was finished.",
+     [("the new stand was finished", "The club")]),
+])
+def test_a_document_with_a_speech_participle_carries_a_report(extractor, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, text) == expected

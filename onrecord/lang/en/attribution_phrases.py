@@ -54,6 +54,15 @@ def _audience(noun: Token, prep: Token) -> bool:
                               or g.ent_type_ in ("ORG", "PERSON") for g in objs)
 
 
+def carries_report(noun: Token, lemma: LemmaFn) -> bool:
+    """A noun that is no speech noun itself but carries a report through a speech participle,
+    as the object of a verb of issuing ("sent a letter saying …", "released an ad calling …")."""
+    if noun.dep_ != "dobj" or lemma(noun.head) not in LIGHT_VERBS:
+        return False
+    return any(c.dep_ == "acl" and c.tag_ == "VBG" and c.i > noun.i
+               and "speech" in load_lexicon().cue_classes(lemma(c)) for c in noun.children)
+
+
 def noun_cue(noun: Token, sent: SpacySpan, lemma: LemmaFn) -> Attribution | None:
     """"Her remark that …", "Sanders’ call for …", "Clinton's answer was that …": a speech
     noun with a possessive source and a clause, an infinitive, a prepositional object or a
