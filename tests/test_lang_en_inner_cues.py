@@ -1,7 +1,8 @@
 """English attribution: cues inside cues (issue 13, helper en6). A bare speech noun with its
 complement ("voiced hope that …", "signalled support for …") and a noun with a speech participle
 ("issued a note saying …") say what the outer verb reports; so does a document sent or released
-with a speech participle ("sent a letter saying …"); the person object of "led him to
+with a speech participle ("sent a letter saying …"); the person in a "by" phrase after a speech
+noun is its source ("the suggestion by the mayor that …"); the person object of "led him to
 say" speaks; a second report the parser hung on the first report's object ("called it "…" and
 called on …") ends the first one. Every sentence is original, written for this test."""
 
@@ -74,3 +75,12 @@ def test_a_second_report_hung_on_the_first_report_s_object_ends_it(extractor) ->
 ])
 def test_a_document_with_a_speech_participle_carries_a_report(extractor, text: str, expected) -> None:  # type: ignore[no-untyped-def]
     assert _quotes(extractor, text) == expected
+
+
+def test_the_person_in_a_by_phrase_after_a_speech_noun_is_its_source(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "The suggestion by the mayor that the pier should close angered the fishermen."
+    assert _quotes(extractor, text) == [("that the pier should close", "the mayor")]
+
+
+def test_a_thing_in_a_by_phrase_is_no_source(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "The suggestion by email that the pier should close went unanswered.") == []

@@ -63,6 +63,18 @@ def carries_report(noun: Token, lemma: LemmaFn) -> bool:
                and "speech" in load_lexicon().cue_classes(lemma(c)) for c in noun.children)
 
 
+def _by_agent(noun: Token) -> Token | None:
+    """The person in a "by" phrase right after a speech noun: "the suggestion by the mayor that
+    …", "a decision by the board to …" (the noun's source, as a possessor would be)."""
+    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" and c.i == noun.i + 1), None)
+    if by is None:
+        return None
+    agent = next((g for g in by.children if g.dep_ == "pobj"), None)
+    if agent is None or not (agent.pos_ == "PROPN" or human_subject(agent, load_lexicon())):
+        return None
+    return agent
+
+
 def noun_cue(noun: Token, sent: SpacySpan, lemma: LemmaFn) -> Attribution | None:
     """"Her remark that …", "Sanders’ call for …", "Clinton's answer was that …": a speech
     noun with a possessive source and a clause, an infinitive, a prepositional object or a
@@ -73,6 +85,8 @@ def noun_cue(noun: Token, sent: SpacySpan, lemma: LemmaFn) -> Attribution | None
         # "Obama will make the case that …", "she issued a statement calling for …"
         source = find_subject(noun.head)
         cue_extra.append(noun.head)
+    if source is None:
+        source = _by_agent(noun)  # "the suggestion by the mayor that …"
     if source is None or source.pos_ not in SPEAKER_POS or not usable_source(source):
         return None
     doc = noun.doc
