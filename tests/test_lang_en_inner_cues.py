@@ -4,7 +4,8 @@ complement ("voiced hope that …", "signalled support for …") and a noun with
 with a speech participle ("sent a letter saying …"); the person in a "by" phrase after a speech
 noun is its source ("the suggestion by the mayor that …"); the person object of "led him to
 say" speaks; a second report the parser hung on the first report's object ("called it "…" and
-called on …") ends the first one. Every sentence is original, written for this test."""
+called on …") ends the first one; a short quotation set off after a speech verb by a comma or a
+colon is speech ("said, “Never again.”"). Every sentence is original, written for this test."""
 
 from __future__ import annotations
 
@@ -84,3 +85,15 @@ def test_the_person_in_a_by_phrase_after_a_speech_noun_is_its_source(extractor) 
 
 def test_a_thing_in_a_by_phrase_is_no_source(extractor) -> None:  # type: ignore[no-untyped-def]
     assert _quotes(extractor, "The suggestion by email that the pier should close went unanswered.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The mayor said, “Never again.”", [("“Never again.”", "The mayor")]),
+    ("The mayor replied: “Not this year.”", [("“Not this year.”", "The mayor")]),
+])
+def test_a_short_quotation_set_off_after_a_speech_verb_is_speech(extractor, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, text) == expected
+
+
+def test_a_short_quotation_right_after_an_object_stays_a_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "They named the new ferry “Gull.”") == []

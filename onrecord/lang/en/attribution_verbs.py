@@ -224,9 +224,11 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
             near = [q for q in quotes if q.end <= att_begin and _only_punct(text[q.end:att_begin])]
         if not classes & {"speech", "frame"} or "np-none" in classes:
             near = [q for q in near if _only_punct(text[q.end:att_begin]) or _only_punct(text[att_end:q.begin])]
-        # a short quotation next to no cue is a name or a term ("named their robot “Robogee”")
+        # a short quotation next to no cue is a name or a term ("named their robot “Robogee”");
+        # one set off from a speech verb by a comma or a colon is speech ("said, “Never again.”")
         near = [q for q in near if _quote_words(text, q) > SHORT_QUOTE_WORDS
-                or q.end <= att_begin and _only_punct(text[q.end:att_begin])]
+                or q.end <= att_begin and _only_punct(text[q.end:att_begin])
+                or "speech" in classes and _set_off(text[verb.idx + len(verb):q.begin])]
         if near:
             content = [p for q in near for p in q.parts]
             kind, confidence, ctype = "direct", 0.85, "quote"
@@ -266,6 +268,11 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
     cue += [token_range_span(doc, c.i, c.i) for c in inner_cues]
     return Attribution(content=merge_spans(content), cue=merge_spans(cue), source=src, source_token=src_tok,
                        kind=kind, confidence=confidence, rule=f"verb:{ctype}", extra={"verb": verb.i})
+
+
+def _set_off(between: str) -> bool:
+    """Whether the text between a cue and a quotation after it is a comma or a colon alone."""
+    return between.strip() in (",", ":")
 
 
 #: verbs of an impression: "it seems", "it appears" name no source
