@@ -150,6 +150,7 @@ from onrecord.lang.en.attribution_phrases import (
     NOUN_PREPS,
     according_to,
     adjective_cue,
+    carries_report,
     in_evidence,
     noun_cue,
 )
@@ -347,7 +348,8 @@ def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: Le
                 att = according_to(tok, sent)
             elif tok.lower_ == "in":
                 att = in_evidence(tok, sent, lex, lemma)
-            elif tok.pos_ == "NOUN" and lex.is_cue_noun(tok.lower_) and not in_quote(tok):
+            elif tok.pos_ == "NOUN" and (lex.is_cue_noun(tok.lower_) or carries_report(tok, lemma)) \
+                    and not in_quote(tok):
                 att = noun_cue(tok, sent, lemma)
             elif tok.lower_ in lex.attitude_adjectives and not in_quote(tok):
                 att = adjective_cue(tok, sent, lex)
@@ -359,9 +361,9 @@ def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: Le
                 if lem in IMPRESSION_LEMMAS and _seems_of_subject(tok):
                     # "He seems content that …", "The returns seemed a reminder": an impression of
                     # the subject, without a source
-                    att = seem_cue(tok, lem) or verb_cue(tok, sent, quotes, lex, lem)
+                    att = seem_cue(tok, lem) or verb_cue(tok, sent, quotes, lex, lem, lemma)
                 elif lex.cue_classes(lem) or _put_it(tok, lem):
-                    att = verb_cue(tok, sent, quotes, lex, lem) or (
+                    att = verb_cue(tok, sent, quotes, lex, lem, lemma) or (
                         None if _seems_to_report(tok, lex, lemma) else seem_cue(tok, lem))
                 elif lem == "make":
                     att = make_clear(tok, sent)

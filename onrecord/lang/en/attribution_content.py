@@ -7,6 +7,8 @@ Part of :mod:`onrecord.lang.en.attribution` (which describes the rules and re-ex
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -27,7 +29,7 @@ from onrecord.lang.en.attribution_base import (
     human_subject,
 )
 from onrecord.lang.en.attribution_sources import _pro_form
-from onrecord.lang.en.lexicon import load_lexicon
+from onrecord.lang.en.lexicon import Lexicon, load_lexicon
 from onrecord.lang.en.quotemarks import QuoteSpan
 from onrecord.lang.en.spans import doc_text, subtree_indices
 
@@ -152,6 +154,54 @@ def _long_quote(text: str) -> bool:
     """Whether a stretch quotes more than a name or a term ("named it “Robogee”" quotes a name)."""
     marks = [i for i, ch in enumerate(text) if ch in QUOTE_STRIP]
     return len(marks) >= 2 and len(text[marks[0] + 1:marks[-1]].split()) > SHORT_QUOTE_WORDS
+
+
+#: heads of the complements of an inner cue that hold what was said ("refused to discuss | the matter")
+INNER_DEPS = frozenset({"dobj", "ccomp"})
+
+
+def inner_objects(tok: Token) -> tuple[list[Token], list[Token]]:
+    """What an inner cue says: its object or clause, else the object of its first preposition
+    (the preposition joins the cue: "a story detailing | the reports", "missives about | X")."""
+    objs = [c for c in tok.children if c.dep_ in INNER_DEPS and c.i > tok.i]
+    if objs:
+        return objs, []
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in OBJECT_PREPS), None)
+    if prep is None:
+        return [], []
+    return [g for g in prep.children if g.dep_ == "pobj"], [prep]
+
+
+def inner_cue(comps: list[Token], lex: Lexicon, lemma_of: Callable[[Token], str]) -> tuple[list[Token], list[Token]]:
+    """The content and the extra cue words when the object of a cue verb is itself a cue with
+    content of its own: a bare speech noun with its complement ("expressed confidence | that …",
+    "signaled support for | a database") or a noun with a participle cue ("issued a statement
+    saying | …", "published a story detailing | …"). News attribution corpora take the outer verb
+    and the inner cue as one cue. Returns ``(comps, [])`` when nothing is inside."""
+    if len(comps) != 1:
+        return comps, []
+    comp = comps[0]
+    if comp.dep_ != "dobj" or comp.pos_ != "NOUN":
+        return comps, []
+    # a bare noun ("expressed confidence", "signaled support") forms a cue with its verb; with a
+    # determiner or a possessor ("the idea that …", "his remarks on …") it is what was reported on
+    bare = not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in comp.children)
+    for c in comp.children:
+        if c.i < comp.i:
+            continue
+        if c.dep_ == "acl" and c.tag_ == "VBG" and "speech" in lex.cue_classes(lemma_of(c)):
+            inner, preps = inner_objects(c)
+            if inner:
+                return inner, [comp, c, *preps]  # "issued a statement saying | …"
+        if not bare:
+            continue
+        if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return [c], [comp]  # "expressed confidence | that …"
+        if c.dep_ == "prep" and c.i == comp.i + 1 and c.lower_ in OBJECT_PREPS and lex.is_cue_noun(comp.lower_):
+            inner = [g for g in c.children if g.dep_ == "pobj"]
+            if inner:
+                return inner, [comp, c]  # "signaled support for | …"
+    return comps, []
 
 
 def _infinitive(tok: Token) -> bool:

@@ -70,6 +70,22 @@ def _between_is_attribution(text: str, end: int, begin: int, att: Attribution) -
     return bool(inside) and len(gap.split()) <= 50
 
 
+#: words after which a quotation is their object, a title or a name ("a co-author of “…”",
+#: "a film called “…”"), not more of a quote
+TITLE_LEADS = frozenset({"of", "in", "on", "for", "from", "about", "called", "titled", "named", "dubbed"})
+
+
+def _leads_into(text: str, begin: int, att: Attribution) -> bool:
+    """Whether the words after the last source or cue mark before ``begin`` lead into the
+    quotation there; not when they end in a word that takes it as its object ("said Roe, the
+    author of “Harbour Lights”": a title)."""
+    marks = [m[1] for m in ([att.source] if att.source else []) + att.cue if m[1] <= begin]
+    if not marks:
+        return True
+    words = text[max(marks):begin].split()
+    return not words or words[-1].lower() not in TITLE_LEADS
+
+
 def _next_paragraph(text: str, last: Attribution, q: QuoteSpan) -> bool:
     """A quotation that fills the paragraph right after the one of a direct quote, with
     nothing but the attribution in between ("“A,” he said.¶“B.”")."""
@@ -106,7 +122,8 @@ def carry_over(text: str, atts: list[Attribution], quotes: list[QuoteSpan], lex:
         last = max(prev, key=lambda a: max(e for _, e in a.content))
         last_end = max(e for _, e in last.content)
         gap = text[last_end:q.begin]
-        if _between_is_attribution(text, last_end, q.begin, last) or "\n" not in gap and not gap.strip(" \t.,;:—–-"):
+        if _between_is_attribution(text, last_end, q.begin, last) and _leads_into(text, q.begin, last) \
+                or "\n" not in gap and not gap.strip(" \t.,;:—–-"):
             last.content = merge_spans(last.content + list(q.parts))
             continue
         if _quote_words(text, q) > 3 and _next_paragraph(text, last, q):

@@ -19,7 +19,7 @@ from onrecord.lang.en.attribution_base import (
     LemmaFn,
     human_subject,
 )
-from onrecord.lang.en.attribution_content import _infinitive, clause_extent, drop_trailing_aside
+from onrecord.lang.en.attribution_content import _infinitive, clause_extent, drop_trailing_aside, inner_objects
 from onrecord.lang.en.attribution_senses import noun_target_only
 from onrecord.lang.en.attribution_sources import find_subject, issuer_of, named_in_np, source_span, usable_source
 from onrecord.lang.en.lexicon import Lexicon, load_lexicon
@@ -54,6 +54,27 @@ def _audience(noun: Token, prep: Token) -> bool:
                               or g.ent_type_ in ("ORG", "PERSON") for g in objs)
 
 
+def carries_report(noun: Token, lemma: LemmaFn) -> bool:
+    """A noun that is no speech noun itself but carries a report through a speech participle,
+    as the object of a verb of issuing ("sent a letter saying …", "released an ad calling …")."""
+    if noun.dep_ != "dobj" or lemma(noun.head) not in LIGHT_VERBS:
+        return False
+    return any(c.dep_ == "acl" and c.tag_ == "VBG" and c.i > noun.i
+               and "speech" in load_lexicon().cue_classes(lemma(c)) for c in noun.children)
+
+
+def _by_agent(noun: Token) -> Token | None:
+    """The person in a "by" phrase right after a speech noun: "the suggestion by the mayor that
+    …", "a decision by the board to …" (the noun's source, as a possessor would be)."""
+    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" and c.i == noun.i + 1), None)
+    if by is None:
+        return None
+    agent = next((g for g in by.children if g.dep_ == "pobj"), None)
+    if agent is None or not (agent.pos_ == "PROPN" or human_subject(agent, load_lexicon())):
+        return None
+    return agent
+
+
 def noun_cue(noun: Token, sent: SpacySpan, lemma: LemmaFn) -> Attribution | None:
     """"Her remark that …", "Sanders’ call for …", "Clinton's answer was that …": a speech
     noun with a possessive source and a clause, an infinitive, a prepositional object or a
@@ -64,6 +85,8 @@ def noun_cue(noun: Token, sent: SpacySpan, lemma: LemmaFn) -> Attribution | None
         # "Obama will make the case that …", "she issued a statement calling for …"
         source = find_subject(noun.head)
         cue_extra.append(noun.head)
+    if source is None:
+        source = _by_agent(noun)  # "the suggestion by the mayor that …"
     if source is None or source.pos_ not in SPEAKER_POS or not usable_source(source):
         return None
     doc = noun.doc
@@ -72,6 +95,12 @@ def noun_cue(noun: Token, sent: SpacySpan, lemma: LemmaFn) -> Attribution | None
         if c.dep_ in ("acl", "ccomp") and c.i > noun.i and (_infinitive(c) or any(
                 m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
             comps.append(c)
+        elif c.dep_ == "acl" and c.tag_ == "VBG" and c.i > noun.i \
+                and "speech" in load_lexicon().cue_classes(lemma(c)):
+            # "issued a statement saying …": the participle says what the statement says
+            inner, preps = inner_objects(c)
+            comps.extend(inner)
+            cue_extra.extend([c, *preps] if inner else [])
         elif c.dep_ == "prep" and c.lower_ in NOUN_PREPS and c.i == noun.i + 1 and not _audience(noun, c):
             objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if objs:

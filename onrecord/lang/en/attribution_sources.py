@@ -46,6 +46,23 @@ def agent_of(verb: Token) -> Token | None:
     return None
 
 
+#: stems of the verbs whose subject, not object, does what the infinitive says ("promised them
+#: to call"); stems, as the parser leaves verb lemmas empty here
+SUBJECT_CONTROL = ("promis", "vow", "pledg")
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """"The win prompted the chairman to declare …": the person object of the verb an infinitive
+    hangs on does what the infinitive says (object control)."""
+    head = verb.head
+    if head.lower_.startswith(SUBJECT_CONTROL):
+        return None
+    obj = next((c for c in head.children if c.dep_ in ("dobj", "dative") and c.i < verb.i), None)
+    if obj is None or obj.lower_ in NOT_SOURCES or not (obj.pos_ == "PRON" or human_subject(obj, load_lexicon())):
+        return None
+    return obj
+
+
 def find_subject(verb: Token, depth: int = 0) -> Token | None:
     """The subject of a cue verb, inherited from the governing verb when it has none.
 
@@ -73,6 +90,10 @@ def find_subject(verb: Token, depth: int = 0) -> Token | None:
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
             return None
         return find_subject(verb.head.head, depth + 1)
+    if verb.dep_ == "xcomp":
+        controller = _object_controller(verb)
+        if controller is not None:
+            return controller
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return None
@@ -80,13 +101,18 @@ def find_subject(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+#: complements of a reporting verb other than a clause ("called it “shameful” and called on …")
+COMPLEMENT_DEPS = frozenset({"dobj", "oprd", "attr"})
+
+
 def second_report_of(verb: Token) -> Token | None:
     """The reporting verb of which ``verb`` is a second report the parser hung on the verb of the
     first report's clause, else None: "He said A has given X and said B" (a conjunct in the
-    reporting verb's tense, its head verb in another form) and "She said the bridge would reopen,
-    insisting that …" (a participle set off by a comma)."""
+    reporting verb's tense, its head verb in another form; also one the parser hung on the first
+    report's object: "She called the plan a mistake and warned that …") and "She said the bridge
+    would reopen, insisting that …" (a participle set off by a comma)."""
     head = verb.head
-    if head.dep_ != "ccomp" or head.head.i == head.i:
+    if head.head.i == head.i or head.dep_ != "ccomp" and not (head.dep_ in COMPLEMENT_DEPS and verb.dep_ == "conj"):
         return None
     outer = head.head
     if outer.pos_ != "VERB" or outer.i > verb.i:

@@ -15,6 +15,7 @@ from onrecord.lang.en.attribution_base import (
     QUOTE_STRIP,
     SHORT_QUOTE_WORDS,
     Attribution,
+    LemmaFn,
     _only_punct,
     _quote_words,
     human_subject,
@@ -26,6 +27,7 @@ from onrecord.lang.en.attribution_content import (
     clause_content,
     clause_extent,
     drop_trailing_aside,
+    inner_cue,
     object_tail,
 )
 from onrecord.lang.en.attribution_senses import clause_is_no_statement, object_is_no_statement, unnamed_question
@@ -136,7 +138,8 @@ def _last_word(sent: SpacySpan) -> Token:
 WATCH_LEMMAS = frozenset({"see"})
 
 
-def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon, lemma: str) -> Attribution | None:
+def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon, lemma: str,
+             lemma_of: LemmaFn | None = None) -> Attribution | None:
     """A cue verb with its source and content (see the module docstring)."""
     classes = lex.cue_classes(lemma) or (PUT_IT if _put_it(verb, lemma) else frozenset())
     if not classes or verb.pos_ not in ("VERB", "AUX") and not (verb.tag_.startswith("VB")):
@@ -173,6 +176,9 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
         comps, ctype = [], ""  # "confirmed a judge", "declined to comment", "Call it a fetish."
     if ctype == "clause" and clause_is_no_statement(classes, comps):
         comps, ctype = [], ""  # "have seen their incomes rise": experience, not a view
+    inner_cues: list[Token] = []
+    if ctype == "object" and lemma_of is not None:
+        comps, inner_cues = inner_cue(comps, lex, lemma_of)
     content_idx: set[int] = set()
     for c in comps:
         content_idx |= clause_extent(verb, c, subject, sent) if ctype == "clause" else subtree_indices(c)
@@ -218,9 +224,11 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
             near = [q for q in quotes if q.end <= att_begin and _only_punct(text[q.end:att_begin])]
         if not classes & {"speech", "frame"} or "np-none" in classes:
             near = [q for q in near if _only_punct(text[q.end:att_begin]) or _only_punct(text[att_end:q.begin])]
-        # a short quotation next to no cue is a name or a term ("named their robot “Robogee”")
+        # a short quotation next to no cue is a name or a term ("named their robot “Robogee”");
+        # one set off from a speech verb by a comma or a colon is speech ("said, “Never again.”")
         near = [q for q in near if _quote_words(text, q) > SHORT_QUOTE_WORDS
-                or q.end <= att_begin and _only_punct(text[q.end:att_begin])]
+                or q.end <= att_begin and _only_punct(text[q.end:att_begin])
+                or "speech" in classes and _set_off(text[verb.idx + len(verb):q.begin])]
         if near:
             content = [p for q in near for p in q.parts]
             kind, confidence, ctype = "direct", 0.85, "quote"
@@ -257,8 +265,14 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
     cue = [token_range_span(doc, verb.i, verb.i)]
     cue += [token_range_span(doc, c.i, c.i) for c in verb.children if c.dep_ == "prt"
             or c.dep_ == "prep" and any(g.head.i == c.i for g in comps)]
+    cue += [token_range_span(doc, c.i, c.i) for c in inner_cues]
     return Attribution(content=merge_spans(content), cue=merge_spans(cue), source=src, source_token=src_tok,
                        kind=kind, confidence=confidence, rule=f"verb:{ctype}", extra={"verb": verb.i})
+
+
+def _set_off(between: str) -> bool:
+    """Whether the text between a cue and a quotation after it is a comma or a colon alone."""
+    return between.strip() in (",", ":")
 
 
 #: verbs of an impression: "it seems", "it appears" name no source
