@@ -20,7 +20,8 @@ def _reference_features(featurizer: NerFeaturizer, words: list[str]) -> list[lis
     classes = [featurizer.classes.get(w) if featurizer.classes is not None else () for w in words]
     out: list[list[str]] = []
     for i, word in enumerate(words):
-        f = list(featurizer._info(word)[0])
+        info = featurizer._info(word)  # (n, k, capitalised, n own features, 2 × k beside)
+        f = list(info[3 : 3 + info[0]])
         if i == 0:
             f.append("first")
         elif "capmid" in featurizer.extras and word[:1].isupper():
@@ -63,6 +64,8 @@ def test_cached_features_share_the_common_strings() -> None:
     assert a[0] == "w=brot" and b[0] == "w=bahn"
     assert _word_features("Brot")[1] == "sh=X"
     assert a[1] is b[1]  # the one "sh=X" string
+    info = featurizer._info("Brot")
+    assert len(info) == 3 + info[0] + 2 * info[1]  # one flat tuple per word
 
 
 def test_common_words_load_reads_what_save_wrote(tmp_path: Path) -> None:

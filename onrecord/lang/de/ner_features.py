@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Collection
+from typing import Any
 
 from onrecord.lang.de.features import shape
 from onrecord.lang.de.wordclasses import WordClasses
@@ -59,11 +60,15 @@ def dictionary_features(word: str, dictionary: Callable[[str], str | None]) -> l
     return out or ["d=none"]
 
 
-#: what a word contributes to a sentence's features, cached per word: its own features (the
-#: first one, "w=" and the lower-cased word, is the one the ±2 neighbours' "-2w=…" … "2w=…" are
-#: made of), whether it is capitalised, and the shape, suffix and class features it gives the
-#: word after it ("-1sh=…") and the word before it ("1sh=…")
-_Info = tuple[tuple[str, ...], bool, tuple[str, ...], tuple[str, ...]]
+#: what a word contributes to a sentence's features, cached per word in one flat tuple (one
+#: object instead of four: a cached word costs little more than its strings): the number of its
+#: own features ``n``, the number of features ``k`` it gives each neighbour, whether it is
+#: capitalised, then its own features (the first one, "w=" and the lower-cased word, is the one
+#: the ±2 neighbours' "-2w=…" … "2w=…" are made of), then the ``k`` shape, suffix and class
+#: features it gives the word after it ("-1sh=…") and the ``k`` it gives the word before it
+#: ("1sh=…")
+_Info = tuple[Any, ...]
+_OWN = 3
 
 
 class NerFeaturizer:
@@ -103,14 +108,14 @@ class NerFeaturizer:
             own.append("lsh=" + long_shape(word))
         return own
 
-    def _beside(self, word: str, classes: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """The shape, suffix and class features a word gives the word after it ("-1sh=…") and the
-        word before it ("1sh=…"); its "…w=…" feature is made at the sentence's turn from its own
-        "w=…"."""
+    def _beside(self, word: str, classes: tuple[str, ...]) -> list[str]:
+        """The shape, suffix and class features a word gives the word after it ("-1sh=…"), then
+        the same for the word before it ("1sh=…"); its "…w=…" feature is made at the sentence's
+        turn from its own "w=…"."""
         parts = ["sh=" + shape(word), "s3=" + word[-3:].lower()]
         if "nbclasses" in self.extras and classes:
             parts.extend(("c0=" + classes[0], "c1=" + classes[-1]))
-        return tuple(sys.intern("-1" + f) for f in parts), tuple(sys.intern("1" + f) for f in parts)
+        return [sys.intern("-1" + f) for f in parts] + [sys.intern("1" + f) for f in parts]
 
     def _info(self, word: str) -> _Info:
         found = self._cache.get(word)
@@ -122,35 +127,37 @@ class NerFeaturizer:
         own = self._own(word, classes)
         # "w=…" is the one feature a word shares with no other
         own[1:] = [sys.intern(f) for f in own[1:]]
-        left, right = self._beside(word, classes)
-        info = (tuple(own), word[:1].isupper(), left, right)
+        beside = self._beside(word, classes)
+        info = (len(own), len(beside) // 2, word[:1].isupper(), *own, *beside)
         if len(self._cache) >= _CACHE_SIZE:
             self._cache.clear()
         self._cache[word] = info
         return info
 
     def __call__(self, words: list[str]) -> list[list[str]]:
-        info = [self._info(w) for w in words]
+        cache = self._cache
+        info = [cache.get(w) or self._info(w) for w in words]
         n = len(words)
         capmid = "capmid" in self.extras
         out: list[list[str]] = []
-        for i, (own, cap, _, _) in enumerate(info):
-            f = list(own)
+        for i, word in enumerate(info):
+            f = list(word[_OWN : _OWN + word[0]])
             if i == 0:
                 f.append("first")
-            elif capmid and cap:
+            elif capmid and word[2]:
                 f.append("capmid")
             if i >= 2:
-                f.append("-2" + info[i - 2][0][0])
+                f.append("-2" + info[i - 2][_OWN])
             if i >= 1:
                 left = info[i - 1]
-                f.append("-1" + left[0][0])
-                f.extend(left[2])
+                start = _OWN + left[0]
+                f.append("-1" + left[_OWN])
+                f.extend(left[start : start + left[1]])
             if i + 1 < n:
                 right = info[i + 1]
-                f.append("1" + right[0][0])
-                f.extend(right[3])
+                f.append("1" + right[_OWN])
+                f.extend(right[_OWN + right[0] + right[1] :])
             if i + 2 < n:
-                f.append("2" + info[i + 2][0][0])
+                f.append("2" + info[i + 2][_OWN])
             out.append(f)
         return out
