@@ -10,11 +10,13 @@ A hash collision (about one form in 4,000 of unknown words) reads a name as a kn
 
 from __future__ import annotations
 
+import os
 import sys
 import zlib
 from array import array
 from bisect import bisect_left
 from functools import cache
+from io import BufferedReader
 from pathlib import Path
 
 from onrecord.errors import ModelError
@@ -30,6 +32,18 @@ def _hash(word: str) -> int:
 def _contains(values: array[int], key: int) -> bool:
     i = bisect_left(values, key)
     return i < len(values) and values[i] == key
+
+
+def _read_array(source: BufferedReader, count: int) -> array[int]:
+    """The next ``count`` little-endian 32-bit numbers of ``source``, read into their array."""
+    values = array("I", [0]) * count
+    if values.itemsize != 4:  # pragma: no cover - every platform CPython builds on
+        raise ModelError("the common-word list needs 4-byte unsigned integers")
+    if count and source.readinto(memoryview(values).cast("B")) != 4 * count:
+        raise EOFError("the common-word list ends early")
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
 
 
 class CommonWords:
@@ -60,16 +74,20 @@ class CommonWords:
 
     @classmethod
     def load(cls, path: Path) -> CommonWords:
+        """The list as :meth:`save` wrote it, read straight into its two arrays (no copy of the
+        file is made: the arrays are all the memory it takes)."""
         try:
-            raw = path.read_bytes()
-        except OSError as exc:
+            with path.open("rb") as source:
+                size = os.fstat(source.fileno()).st_size
+                n_known = _read_array(source, 1)[0]
+                n_inflected = size // 4 - 1 - n_known
+                if size % 4 or n_inflected < 0:
+                    raise ModelError(f"{path}: malformed common-word list ({size} bytes, {n_known} known forms)")
+                known = _read_array(source, n_known)
+                inflected = _read_array(source, n_inflected)
+        except (OSError, EOFError) as exc:
             raise ModelError(f"{path}: cannot read the common-word list ({exc})") from exc
-        values = array("I")
-        values.frombytes(raw)
-        if sys.byteorder == "big":
-            values.byteswap()
-        n_known = values[0]
-        return cls(values[1 : 1 + n_known], values[1 + n_known :])
+        return cls(known, inflected)
 
     def save(self, path: Path) -> None:
         values = array("I", [len(self.known)])

@@ -252,9 +252,8 @@ def doc_features(doc: PreparedDoc, sentence_probs: list[dict[str, float]] | None
             f.append("acue")
         base.append(f)
 
-    out: list[list[str]] = []
-    for i in range(n):
-        f = list(base[i])
+    shapes = [shape(t.text) for t in toks]  # each token's shape serves both its neighbours
+    for i, f in enumerate(base):  # each token's base list is its own: extended in place
         for off in (-2, -1, 1, 2):
             j = i + off
             if 0 <= j < n:
@@ -262,12 +261,11 @@ def doc_features(doc: PreparedDoc, sentence_probs: list[dict[str, float]] | None
                 if cues[j]:
                     f.append(f"{off}cue={cues[j]}")
                 if off in (-1, 1):
-                    f.append(f"{off}sh={shape(toks[j].text)}")
+                    f.append(f"{off}sh={shapes[j]}")
                     if toks[j].quoted >= 0:
                         f.append(f"{off}qin")
             else:
                 f.append(f"{off}pad")
         if i > 0:
             f.append(f"bg={words[i - 1]}|{words[i]}")
-        out.append(f)
-    return out
+    return base

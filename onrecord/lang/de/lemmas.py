@@ -16,34 +16,77 @@ from pathlib import Path
 
 from onrecord.errors import ModelError
 
+#: the stored value of a form whose lemma is the form with its first letter in lower case
+#: ("Vorerst" → "vorerst"; two thirds of the table): one shared object instead of a string per form
+_LOWER_FIRST = "\x00lower-first"
+
+
+def _lower_first(word: str) -> str:
+    return word[:1].lower() + word[1:]
+
 
 class LemmaTable:
     """form → lemma lookups from a TSV file (``form<TAB>lemma``, only where they differ)."""
 
     def __init__(self, table: dict[str, str]) -> None:
-        self.table = table
+        self._stored = {form: _compact(form, lemma) for form, lemma in table.items()}
+
+    @property
+    def table(self) -> dict[str, str]:
+        """The full form → lemma mapping."""
+        return {form: self._expand(form, value) for form, value in self._stored.items()}
+
+    @staticmethod
+    def _expand(form: str, value: str) -> str:
+        return _lower_first(form) if value is _LOWER_FIRST else value
+
+    def get(self, form: str) -> str | None:
+        """The stored lemma of ``form``, or None."""
+        value = self._stored.get(form)
+        if value is _LOWER_FIRST:
+            return _lower_first(form)
+        return value
 
     def __call__(self, word: str) -> str:
-        found = self.table.get(word)
+        stored = self._stored  # :meth:`get`, inlined: one lookup per token
+        found = stored.get(word)
         if found is not None:
-            return found
+            return _lower_first(word) if found is _LOWER_FIRST else found
         if word[:1].isupper():
-            low = self.table.get(word.lower())
+            lower = word.lower()
+            low = stored.get(lower)
+            if low is _LOWER_FIRST:
+                low = _lower_first(lower)
             if low is not None and not low[:1].isupper():
                 return low
         return word
 
     @classmethod
     def load(cls, path: Path) -> LemmaTable:
+        table = cls({})
+        stored = table._stored
         try:
-            lines = path.read_text(encoding="utf-8").splitlines()
+            text = path.read_text(encoding="utf-8")
         except OSError as exc:
             raise ModelError(f"{path}: cannot read the lemma table ({exc})") from exc
-        return cls(dict(line.split("\t", 1) for line in lines if "\t" in line))
+        lemmas: dict[str, str] = {}  # forms of one lemma share its string (20,700 for 28,600 rows)
+        for line in text.splitlines():
+            if "\t" in line:
+                form, lemma = line.split("\t", 1)
+                if lemma != form and lemma == form[:1].lower() + form[1:]:  # _compact, inlined
+                    stored[form] = _LOWER_FIRST
+                else:
+                    stored[form] = lemmas.setdefault(lemma, lemma)
+        return table
 
     def save(self, path: Path) -> None:
         rows = (f"{form}\t{lemma}" for form, lemma in sorted(self.table.items()))
         path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
+def _compact(form: str, lemma: str) -> str:
+    """What the table stores for ``form``: :data:`_LOWER_FIRST` or the lemma itself."""
+    return _LOWER_FIRST if lemma == _lower_first(form) and lemma != form else lemma
 
 
 def build_lemma_table(words: Iterable[str], cue_lemmas: Iterable[str]) -> LemmaTable:

@@ -41,8 +41,11 @@ class LinearModel:
         return {"intercept": self.intercept, "threshold": self.threshold, "weights": self.weights}
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> LinearModel:
-        return cls(weights=data["weights"], intercept=data["intercept"], threshold=data["threshold"])
+    def from_json(cls, data: dict[str, Any], floats: dict[float, float] | None = None) -> LinearModel:
+        """The model of :meth:`to_json`'s dict; models read together may share ``floats``
+        (see :func:`share_weights`)."""
+        weights = share_weights(data["weights"], {} if floats is None else floats)
+        return cls(weights=weights, intercept=data["intercept"], threshold=data["threshold"])
 
     def save(self, path: Path) -> None:
         path.write_text(json.dumps(self.to_json(), ensure_ascii=False, sort_keys=True), encoding="utf-8")
@@ -53,6 +56,17 @@ class LinearModel:
             return cls.from_json(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError, KeyError) as exc:
             raise ModelError(f"{path}: cannot load linear model ({exc})") from exc
+
+
+def share_weights(weights: dict[str, float], floats: dict[float, float]) -> dict[str, float]:
+    """``weights`` (changed in place) with equal values made one float object, the first seen
+    (``floats`` remembers them). Rounded weights repeat: the sentence classifier holds 20,000
+    distinct values among 104,000 weights, and a float object costs 24 bytes. Zeros are left
+    alone, since 0.0 and -0.0 are equal but not the same number, and so are integers (1 == 1.0)."""
+    for key, value in weights.items():
+        if value and type(value) is float:
+            weights[key] = floats.setdefault(value, value)
+    return weights
 
 
 def fit_linear(

@@ -11,8 +11,9 @@ vocabulary repeats.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from typing import Any
 
 from onrecord.lang.de.features import shape
 from onrecord.lang.de.wordclasses import WordClasses
@@ -59,18 +60,24 @@ def dictionary_features(word: str, dictionary: Callable[[str], str | None]) -> l
     return out or ["d=none"]
 
 
-@dataclass(frozen=True)
-class _Info:
-    own: tuple[str, ...]
-    low: str
-    shape: str
-    s3: str
-    classes: tuple[str, ...]
-    cap: bool
+#: what a word contributes to a sentence's features, cached per word in one flat tuple (one
+#: object instead of four: a cached word costs little more than its strings): the number of its
+#: own features ``n``, the number of features ``k`` it gives each neighbour, whether it is
+#: capitalised, then its own features (the first one, "w=" and the lower-cased word, is the one
+#: the ±2 neighbours' "-2w=…" … "2w=…" are made of), then the ``k`` shape, suffix and class
+#: features it gives the word after it ("-1sh=…") and the ``k`` it gives the word before it
+#: ("1sh=…")
+_Info = tuple[Any, ...]
+_OWN = 3
 
 
 class NerFeaturizer:
-    """CRF features of a sentence's words; ``extras`` names the optional families in use."""
+    """CRF features of a sentence's words; ``extras`` names the optional families in use.
+
+    What a word contributes, as itself or as a neighbour, is built once and cached (news
+    vocabulary repeats). Feature strings that many words share ("sh=X", "-1c0=17") are interned,
+    so a cached word costs little more than its own lower-cased form.
+    """
 
     def __init__(
         self,
@@ -86,14 +93,9 @@ class NerFeaturizer:
         self.extras = frozenset(extras)
         self._cache: dict[str, _Info] = {}
 
-    def _info(self, word: str) -> _Info:
-        found = self._cache.get(word)
-        if found is not None:
-            return found
+    def _own(self, word: str, classes: tuple[str, ...]) -> list[str]:
         own = _word_features(word)
-        classes: tuple[str, ...] = ()
         if self.classes is not None and "classes" in self.extras:
-            classes = self.classes.get(word)
             own.extend(f"c{k}={c}" for k, c in enumerate(classes))
             if not classes:
                 own.append("c=none")
@@ -104,35 +106,58 @@ class NerFeaturizer:
             own.extend(dictionary_features(word, self.dictionary))
         if "shape2" in self.extras:
             own.append("lsh=" + long_shape(word))
-        info = _Info(tuple(own), word.lower(), shape(word), word[-3:].lower(), classes, word[:1].isupper())
+        return own
+
+    def _beside(self, word: str, classes: tuple[str, ...]) -> list[str]:
+        """The shape, suffix and class features a word gives the word after it ("-1sh=…"), then
+        the same for the word before it ("1sh=…"); its "…w=…" feature is made at the sentence's
+        turn from its own "w=…"."""
+        parts = ["sh=" + shape(word), "s3=" + word[-3:].lower()]
+        if "nbclasses" in self.extras and classes:
+            parts.extend(("c0=" + classes[0], "c1=" + classes[-1]))
+        return [sys.intern("-1" + f) for f in parts] + [sys.intern("1" + f) for f in parts]
+
+    def _info(self, word: str) -> _Info:
+        found = self._cache.get(word)
+        if found is not None:
+            return found
+        classes: tuple[str, ...] = ()
+        if self.classes is not None and "classes" in self.extras:
+            classes = self.classes.get(word)
+        own = self._own(word, classes)
+        # "w=…" is the one feature a word shares with no other
+        own[1:] = [sys.intern(f) for f in own[1:]]
+        beside = self._beside(word, classes)
+        info = (len(own), len(beside) // 2, word[:1].isupper(), *own, *beside)
         if len(self._cache) >= _CACHE_SIZE:
             self._cache.clear()
         self._cache[word] = info
         return info
 
     def __call__(self, words: list[str]) -> list[list[str]]:
-        info = [self._info(w) for w in words]
+        cache = self._cache
+        info = [cache.get(w) or self._info(w) for w in words]
         n = len(words)
-        nb_classes = "nbclasses" in self.extras
         capmid = "capmid" in self.extras
         out: list[list[str]] = []
-        for i in range(n):
-            f = list(info[i].own)
+        for i, word in enumerate(info):
+            f = list(word[_OWN : _OWN + word[0]])
             if i == 0:
                 f.append("first")
-            elif capmid and info[i].cap:
+            elif capmid and word[2]:
                 f.append("capmid")
-            for off in (-2, -1, 1, 2):
-                j = i + off
-                if 0 <= j < n:
-                    nb = info[j]
-                    f.append(f"{off}w={nb.low}")
-                    if off in (-1, 1):
-                        f.append(f"{off}sh={nb.shape}")
-                        f.append(f"{off}s3={nb.s3}")
-                        if nb_classes and nb.classes:
-                            f.append(f"{off}c0={nb.classes[0]}")
-                            f.append(f"{off}c1={nb.classes[-1]}")
+            if i >= 2:
+                f.append("-2" + info[i - 2][_OWN])
+            if i >= 1:
+                left = info[i - 1]
+                start = _OWN + left[0]
+                f.append("-1" + left[_OWN])
+                f.extend(left[start : start + left[1]])
+            if i + 1 < n:
+                right = info[i + 1]
+                f.append("1" + right[_OWN])
+                f.extend(right[_OWN + right[0] + right[1] :])
+            if i + 2 < n:
+                f.append("2" + info[i + 2][_OWN])
             out.append(f)
         return out
-

@@ -90,7 +90,8 @@ class SentenceClassifier:
     def load(cls, path: Path) -> SentenceClassifier:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            return cls({c: LinearModel.from_json(d) for c, d in data.items()})
+            floats: dict[float, float] = {}  # the four models share their equal weights
+            return cls({c: LinearModel.from_json(d, floats) for c, d in data.items()})
         except (OSError, ValueError, KeyError) as exc:
             raise ModelError(f"{path}: cannot load sentence classifier ({exc})") from exc
 
