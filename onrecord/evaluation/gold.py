@@ -190,22 +190,17 @@ BUNDLED_SPLITS = (
 #: (file, split) of the parts still held back: ``all`` leaves them out, so only naming the split
 #: scores them. Roles ``heldout7``/``heldout8``, stance ``heldout6``/``heldout7`` and about
 #: ``heldout5``/``heldout6`` were each scored once on 2026-12-07 (the first three at 05:20 UTC, the
-#: others at 06:05 UTC, at the end of the two waves of that session) and are development data since,
-#: as the parts before them. Roles ``heldout9``, stance ``heldout8`` and about ``heldout7`` (``about``
-#: for the statements of stance ``heldout8``) were drawn on 2026-12-07 (session gold8) and never
-#: scored. Roles ``heldout10``, stance ``heldout9`` and about ``heldout8`` (``about`` for the
-#: statements of stance ``heldout9``) were drawn on 2026-12-07 (session gold9) while those were still
-#: held back, from documents in no bundled file (the roles part and the stance part share none), and
-#: never scored; they are held back next to them.
-#: The cross-genre quote sets' ``heldout2`` (German and English, drawn on 2026-12-07) is
-#: scored at the end of a round only (twice on 2026-12-07); its errors are never read.
+#: others at 06:05 UTC, at the end of the two waves of that session); roles ``heldout9``, stance
+#: ``heldout8`` and about ``heldout7`` (drawn by session gold8) were scored once on 2026-12-07 at
+#: 12:40 UTC, at the end of the first wave of the next session. All of them are development data
+#: since, as the parts before them. Roles ``heldout10``, stance ``heldout9`` and about ``heldout8``
+#: (``about`` for the statements of stance ``heldout9``) were drawn on 2026-12-07 (session gold9)
+#: from documents in no bundled file (the roles part and the stance part share none), and never
+#: scored; they stay held back with the cross-genre ``heldout2`` parts.
 HELD_BACK = frozenset(
     {
-        ("roles.jsonl", "heldout9"),
         ("roles.jsonl", "heldout10"),
-        ("stance.jsonl", "heldout8"),
         ("stance.jsonl", "heldout9"),
-        ("about.jsonl", "heldout7"),
         ("about.jsonl", "heldout8"),
         ("crossgenre-de.jsonl", "heldout2"),
         ("crossgenre-en.jsonl", "heldout2"),
