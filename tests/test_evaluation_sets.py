@@ -324,7 +324,7 @@ def test_bundled_sets_hold_ids_offsets_and_short_labels_only() -> None:
         ids = [r["id"] for r in records]
         assert len(ids) == len(set(ids)), name
         for record in records:
-            roles_splits = ("dev", "heldout", *(f"heldout{n}" for n in range(2, 11)))
+            roles_splits = ("dev", "heldout", *(f"heldout{n}" for n in range(2, 12)))
             quote_splits = ("dev", "dev2", "heldout", "heldout2")
             assert record["split"] in (roles_splits if name == "roles.jsonl" else quote_splits)
             assert set(record) <= {"id", "split", "sha256", "chars", "quotes", "roles"}
