@@ -197,16 +197,19 @@ BUNDLED_SPLITS = (
 #: since, as the parts before them. Roles ``heldout10``, stance ``heldout9`` and about ``heldout8``
 #: (``about`` for the statements of stance ``heldout9``) were drawn on 2026-12-07 (session gold9)
 #: from documents in no bundled file (the roles part and the stance part share none), and never
-#: scored; they stay held back with the cross-genre ``heldout2`` parts. Roles ``heldout11`` was drawn
-#: on 2026-12-07 (session gold10, while the parts above were still held back and unscored) from
-#: documents in no bundled file, and never scored: it is held back next to them, for the round of
-#: role rules after the one that spends ``heldout10``.
+#: scored; they stay held back with the cross-genre ``heldout2`` parts. Roles ``heldout11``, stance
+#: ``heldout10`` and about ``heldout9`` (``about`` for the statements of stance ``heldout10``) were
+#: drawn on 2026-12-07 (session gold10, while the parts above were still held back and unscored) from
+#: documents in no bundled file (the roles part and the stance part share none), and never scored:
+#: they are held back next to them, for the rounds after the ones that spend the parts above.
 HELD_BACK = frozenset(
     {
         ("roles.jsonl", "heldout10"),
         ("roles.jsonl", "heldout11"),
         ("stance.jsonl", "heldout9"),
+        ("stance.jsonl", "heldout10"),
         ("about.jsonl", "heldout8"),
+        ("about.jsonl", "heldout9"),
         ("crossgenre-de.jsonl", "heldout2"),
         ("crossgenre-en.jsonl", "heldout2"),
     }
