@@ -34,6 +34,7 @@ The parts live beside this module: name runs and entity types in
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from onrecord.extraction.names import NameResolver
@@ -74,7 +75,7 @@ from onrecord.lang.de.entity_names import (
     surname_first_name,
     trim_name,
 )
-from onrecord.lang.de.lexicon import lexicon
+from onrecord.lang.de.lexicon import data_lines, lexicon
 from onrecord.lang.de.roles import (
     KindAt,
     RoleMatch,
@@ -344,12 +345,35 @@ def _finish(doc: PreparedDoc, state: _State) -> tuple[list[Entity], dict[Candida
             continue
         eid = f"e{len(entities) + 1}"
         ids[id(b)] = eid
-        roles = b.roles if b.type != "group" else [r for r in b.roles if r.organization or r.place]
+        kind = "group" if b.type in ("organization", "other") and generic_body(b.name) else b.type
+        roles = b.roles if kind != "group" else [r for r in b.roles if r.organization or r.place]
         entities.append(
-            Entity(id=eid, name=b.name, type=b.type, mentions=sorted(set(b.mentions)), roles=_dedupe_roles(doc, roles),
+            Entity(id=eid, name=b.name, type=kind, mentions=sorted(set(b.mentions)), roles=_dedupe_roles(doc, roles),
                    kind=b.kind)
         )
     return entities, {cand: ids[id(b)] for cand, b in state.of_mention.items() if id(b) in ids}
+
+
+@cache
+def _generic_bodies() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The words and compound endings of ``data/generic_bodies.txt``."""
+    lines = data_lines("generic_bodies.txt")
+    return frozenset(w for w in lines if not w.startswith("-")), tuple(w[1:] for w in lines if w.startswith("-"))
+
+
+def generic_body(name: str) -> bool:
+    """Whether an entity's whole name is a common noun for a kind of body that names no
+    particular one ("Regierung", "Innenministerium", "Staatsanwaltschaft", "Nutzer"): such an
+    entity is an unnamed group of its article, never linked to the same noun elsewhere."""
+    words, endings = _generic_bodies()
+    if " " in name or not name[:1].isupper():
+        return False
+    if name in words:
+        return True
+    last = name.rsplit("-", 1)[-1].lower()
+    return any(last.endswith(x) and len(last) - len(x) >= 3 for x in endings) or (
+        "-" in name and name.rsplit("-", 1)[-1] in words
+    )
 
 
 def _dedupe_roles(doc: PreparedDoc, roles: list[RoleMatch]) -> list[Role]:

@@ -292,6 +292,28 @@ _KINSHIP = frozenset({"Bruder", "Schwester", "Sohn", "Tochter", "Vater", "Mutter
                       "Enkelin", "Bruders", "Sohnes", "Vaters"})
 
 
+def _name_prefix(tok: Token) -> bool:
+    """A role, kinship or relation noun the tagger glues before a name ("Bruder Witali")."""
+    return is_role(tok) or tok.text in _KINSHIP or relation_noun(tok.text)
+
+
+@cache
+def _relation_nouns() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The words and compound endings of ``data/relation_nouns.txt``."""
+    lines = data_lines("relation_nouns.txt")
+    return frozenset(w for w in lines if not w.startswith("-")), tuple(w[1:] for w in lines if w.startswith("-"))
+
+
+def relation_noun(word: str) -> bool:
+    """A noun for a person's relation to another ("Kollege", "Parteikollegin", "Vorgänger"),
+    which is no part of the name it stands before."""
+    words, endings = _relation_nouns()
+    if word in words:
+        return True
+    low = word.lower()
+    return word[:1].isupper() and word.isalpha() and any(low.endswith(x) and len(low) - len(x) >= 3 for x in endings)
+
+
 def name_core(
     doc: PreparedDoc, cand: Candidate, types: list[str], kinds: KindAt | None = None
 ) -> tuple[int, int, RoleMatch | None]:
@@ -314,7 +336,7 @@ def name_core(
                     b -= 1  # "Sergej" + "Netschajew" tagged alone: the given name is part of the name
                 if e - b >= 3 and _country_genitive(toks[b]) and is_role(toks[b + 1]) and _name_word(toks[b + 2]):
                     b += 1  # "Österreichs Außenminister Sebastian Kurz" tagged as one name: the place is the role's
-                while e - b >= 2 and (is_role(toks[b]) or toks[b].text in _KINSHIP) and _name_word(toks[b + 1]) and (
+                while e - b >= 2 and _name_prefix(toks[b]) and _name_word(toks[b + 1]) and (
                     not is_role(toks[b + 1])
                 ):
                     b += 1  # "Landeshauptmann Günther Platter", "Bruder Witali" tagged as one name

@@ -1,0 +1,84 @@
+"""German entities that hold in aggregate (issue 13, brief aggde): a common noun for a kind of
+body ("die Regierung", "das Innenministerium") is an unnamed group of its article, never one
+entity across articles, and a relation noun glued before a name ("sein Kollege Martin
+Obermaier") is no part of the name. Sentences written for these tests; each failed before."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from onrecord.extraction import ExtractionResult
+from onrecord.lang import get_extractor
+from onrecord.lang.de.entities import generic_body
+from onrecord.lang.de.entity_names import relation_noun
+
+Extract = Callable[[str], ExtractionResult]
+
+
+@pytest.fixture(scope="module")
+def extract() -> Extract:
+    return get_extractor("de").extract
+
+
+def _names(result: ExtractionResult) -> dict[str, str]:
+    return {e.name: e.type for e in result.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('Linz – "Wir entlasten die Familien", sagte die Regierung am Montag.', "Regierung"),
+        ("Das Innenministerium teilte mit, die Grenzkontrollen würden verlängert.", "Innenministerium"),
+        ("Zwei Verdächtige seien gefasst, teilte die Staatsanwaltschaft am Freitag mit.", "Staatsanwaltschaft"),
+    ],
+)  # fmt: skip
+def test_a_generic_body_is_an_unnamed_group(extract: Extract, text: str, name: str) -> None:
+    names = _names(extract(text))
+    assert names.get(name) == "group", names
+
+
+def test_a_named_body_keeps_its_type(extract: Extract) -> None:
+    names = _names(extract("Die Firma Kugelblitz GmbH erklärte, sie halte an ihrem Plan fest."))
+    assert names.get("Kugelblitz GmbH") == "organization", names
+
+
+@pytest.mark.parametrize(
+    ("name", "generic"),
+    [("Regierung", True), ("Landesregierung", True), ("Finanzministerium", True), ("Nutzer", True),
+     ("Kugelblitz GmbH", False), ("Apple", False), ("Caritas", False), ("Ministeriumsgebäude Ost", False)],
+)  # fmt: skip
+def test_generic_body_words(name: str, generic: bool) -> None:
+    assert generic_body(name) is generic
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Die Zuwanderung spiele kaum eine Rolle, betonte sein Kollege Martin Obermaier.", "Martin Obermaier"),
+    ],
+)  # fmt: skip
+def test_a_relation_noun_is_no_part_of_the_name(extract: Extract, text: str, name: str) -> None:
+    names = _names(extract(text))
+    assert names.get(name) == "person", names
+
+
+def test_relation_nouns() -> None:
+    assert relation_noun("Kollege") and relation_noun("Amtskollegin") and not relation_noun("Kolle")
+
+
+def test_generic_bodies_stay_in_their_article(tmp_path: Path) -> None:
+    from onrecord.model import Article
+    from onrecord.storage import ingest, open_store
+    from onrecord.storage.queries import list_quotes
+
+    texts = [
+        "Ankara – Die Regierung erklärte, sie werde die Steuern senken.",
+        "Washington – Die Regierung erklärte, sie werde die Sanktionen verlängern.",
+    ]
+    with open_store(tmp_path / "kb.db") as store:
+        ingest(store, [Article(id=f"a{i}", text=t, language="de") for i, t in enumerate(texts)])
+        ids = {q.entity_id for q in list_quotes(store) if q.speaker and "Regierung" in q.speaker}
+    assert len(ids) == 2, ids
