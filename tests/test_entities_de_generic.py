@@ -1,7 +1,8 @@
 """German entities that hold in aggregate (issue 13, brief aggde): a common noun for a kind of
 body ("die Regierung", "das Innenministerium") is an unnamed group of its article, never one
-entity across articles, and a relation noun glued before a name ("sein Kollege Martin
-Obermaier") is no part of the name. Sentences written for these tests; each failed before."""
+entity across articles, a relation noun glued before a name ("sein Kollege Martin
+Obermaier") is no part of the name, and a demonym speaker ("sagte der Wiener") is the person
+named before. Sentences written for these tests; each failed before."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 from onrecord.extraction import ExtractionResult
 from onrecord.lang import get_extractor
 from onrecord.lang.de.entities import generic_body
-from onrecord.lang.de.entity_names import relation_noun
+from onrecord.lang.de.entity_names import demonym, relation_noun
 
 Extract = Callable[[str], ExtractionResult]
 
@@ -82,3 +83,38 @@ def test_generic_bodies_stay_in_their_article(tmp_path: Path) -> None:
         ingest(store, [Article(id=f"a{i}", text=t, language="de") for i, t in enumerate(texts)])
         ids = {q.entity_id for q in list_quotes(store) if q.speaker and "Regierung" in q.speaker}
     assert len(ids) == 2, ids
+
+
+def _speakers(result: ExtractionResult) -> list[str | None]:
+    names = {e.id: e.name for e in result.entities}
+    return [names.get(q.entity or "") for q in result.quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Trainer Florian Pichlhuber lobte die Moral. Diese Truppe gibt nie auf. "
+         "Wir waren frischer in der Endphase, meinte der Wiener.", "Florian Pichlhuber"),
+        ("Die Läuferin Johanna Steinwendtner kam als Erste ins Ziel. "
+         "Das Rennen sei das härteste ihres Lebens gewesen, sagte die Steirerin.", "Johanna Steinwendtner"),
+    ],
+)  # fmt: skip
+def test_a_demonym_speaker_is_the_person_named_before(extract: Extract, text: str, name: str) -> None:
+    result = extract(text)
+    assert _speakers(result)[-1] == name, (_speakers(result), _names(result))
+    assert all(not demonym(n) for n in _names(result)), _names(result)
+
+
+def test_a_demonym_speaker_after_two_persons_is_no_one(extract: Extract) -> None:
+    text = ("Markus Stelzhammer, der als Nachfolger von Jonas Weidinger gilt, wies das zurück. "
+            "Ich bin hier nur Assistent, sagte der Wiener.")
+    assert _speakers(extract(text))[-1] not in ("Markus Stelzhammer", "Jonas Weidinger")
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("Wiener", True), ("Tirolerin", True), ("Steirer", True), ("Franzose", True), ("Jurist", False),
+     ("Lehrer", False), ("Mutter", False)],
+)  # fmt: skip
+def test_demonyms(word: str, expected: bool) -> None:
+    assert demonym(word) is expected

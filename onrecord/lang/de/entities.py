@@ -68,6 +68,7 @@ from onrecord.lang.de.entity_names import (
     _head,
     _name_word,
     common_noun,
+    demonym,
     entity_type,
     is_name,
     kind_at,
@@ -273,6 +274,10 @@ def _resolve(
         if is_speaker:
             state.seen(holder, span, cand)
         return
+    person = _demonym_person(state, doc, view, head) if is_speaker else None
+    if person is not None:
+        state.seen(person, span, cand)  # "…, meinte der Wiener": the person named just before
+        return
     if _is_group(doc, head):
         if is_speaker:
             _group(state, doc, view, cand, head, kinds)
@@ -352,6 +357,32 @@ def _finish(doc: PreparedDoc, state: _State) -> tuple[list[Entity], dict[Candida
                    kind=b.kind)
         )
     return entities, {cand: ids[id(b)] for cand, b in state.of_mention.items() if id(b) in ids}
+
+
+def _demonym_person(state: _State, doc: PreparedDoc, view: Candidate, head: int) -> _Building | None:
+    """For a speaker that is only "der"/"die" and a demonym ("sagte der Wiener", "die
+    Tirolerin"), when the article agrees with the noun's gender: the one person named in the
+    nearest of the four sentences before that names any (its own sentence holds the words
+    quoted, which may name others). Two persons there, or none: no one."""
+    toks = doc.tokens
+    word = toks[head].text
+    if view.end != head + 1 or head == 0 or not demonym(word):
+        return None
+    article = toks[head - 1].lower
+    if article not in ("der", "die") or word != "Deutsche" and (article == "die") != word.endswith("in"):
+        return None
+    sent = toks[head].sent
+    for k in range(sent - 1, max(-1, sent - 1 - _DEMONYM_BACK), -1):
+        lo, hi = toks[doc.sentences[k][0]].start, toks[doc.sentences[k][1] - 1].end
+        named = [b for b in state.building if b.type == "person" and b.cluster is not None
+                 and any(lo <= m[0] < hi for m in b.mentions)]
+        if named:
+            return named[0] if len(named) == 1 else None
+    return None
+
+
+#: sentences before a demonym speaker in which the person it describes may be named
+_DEMONYM_BACK = 4
 
 
 @cache

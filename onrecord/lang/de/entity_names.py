@@ -286,6 +286,26 @@ def _known_place(name: str, exact: bool = False) -> bool:
     return not exact or fold(name) in {fold(n) for n in entry.names}
 
 
+@cache
+def _demonyms() -> frozenset[str]:
+    """The listed demonyms that no rule derives (``data/demonyms.txt``)."""
+    return frozenset(data_lines("demonyms.txt"))
+
+
+def demonym(word: str) -> bool:
+    """A noun for a person from a known place: listed ("Steirer", "Französin"), or the place and
+    "-er"/"-erin" ("Wiener" ← Wien, "Niederösterreicher", "Tirolerin", "Schweizer")."""
+    if not (word[:1].isupper() and word.isalpha() and word[1:].islower()):
+        return False
+    if word in _demonyms():
+        return True
+    stem = word[:-2] if word.endswith("erin") else word
+    if not stem.endswith("er") or len(stem) < 6:
+        return False
+    base = stem[:-2]
+    return any(_known_place(place, exact=True) for place in (base, base + "en", base + "e"))
+
+
 #: kinship nouns the tagger takes into a name ("Bruder Witali"): no part of it, and no role
 _KINSHIP = frozenset({"Bruder", "Schwester", "Sohn", "Tochter", "Vater", "Mutter", "Ehemann", "Ehefrau", "Gattin",
                       "Gatte", "Witwe", "Witwer", "Onkel", "Tante", "Neffe", "Nichte", "Cousin", "Cousine", "Enkel",
