@@ -1,8 +1,9 @@
 """German entities that hold in aggregate (issue 13, brief aggde): a common noun for a kind of
 body ("die Regierung", "das Innenministerium") is an unnamed group of its article, never one
 entity across articles, a relation noun glued before a name ("sein Kollege Martin
-Obermaier") is no part of the name, and a demonym speaker ("sagte der Wiener") is the person
-named before. Sentences written for these tests; each failed before."""
+Obermaier") is no part of the name, a demonym speaker ("sagte der Wiener") is the person
+named before, and a word glued to the surname of a person named in full before ("Sowohl
+Wimmleitner", "… Peter Brunnhofer Stiegler kritisiert") is no part of the name. Sentences written for these tests; each failed before."""
 
 from __future__ import annotations
 
@@ -118,3 +119,21 @@ def test_a_demonym_speaker_after_two_persons_is_no_one(extract: Extract) -> None
 )  # fmt: skip
 def test_demonyms(word: str, expected: bool) -> None:
     assert demonym(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "glued"),
+    [
+        ("Trainer Karl Wimmleitner lobte das Team. Auch Sowohl Wimmleitner als auch der Präsident waren "
+         "zufrieden. Es sei ein guter Tag, sagte Wimmleitner.", ["Karl Wimmleitner"], "Sowohl Wimmleitner"),
+        ("Der Techniker Bernd Hollerweger sprach zuerst. Das System sei stabil, betonte Sein Kollege Hollerweger.",
+         ["Bernd Hollerweger"], "Sein Kollege Hollerweger"),
+        ("Landesrat Konrad Stiegler war verärgert. Dann habe Bürgermeister Peter Brunnhofer Stiegler kritisiert, "
+         "sagte ein Zeuge.", ["Konrad Stiegler", "Peter Brunnhofer"], "Peter Brunnhofer Stiegler"),
+    ],
+)  # fmt: skip
+def test_a_word_glued_to_a_known_surname_is_no_part_of_the_name(
+    extract: Extract, text: str, names: list[str], glued: str
+) -> None:
+    found = _names(extract(text))
+    assert all(found.get(n) == "person" for n in names) and glued not in found, found
