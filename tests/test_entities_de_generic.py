@@ -3,7 +3,8 @@ body ("die Regierung", "das Innenministerium") is an unnamed group of its articl
 entity across articles, a relation noun glued before a name ("sein Kollege Martin
 Obermaier") is no part of the name, a demonym speaker ("sagte der Wiener") is the person
 named before, and a word glued to the surname of a person named in full before ("Sowohl
-Wimmleitner", "… Peter Brunnhofer Stiegler kritisiert") is no part of the name. Sentences written for these tests; each failed before."""
+Wimmleitner", "… Peter Brunnhofer Stiegler kritisiert") is no part of the name. Sentences
+written for these tests; each failed before."""
 
 from __future__ import annotations
 

@@ -530,7 +530,7 @@ def _unglued(state: _State, doc: PreparedDoc, start: int, end: int, gaz: Gazette
     Aslan"), or that surname after another full name ("… Erwin Pröll Mitterlehner angeschrien"
     after "Reinhold Mitterlehner"): the run names that person, or the other one."""
     toks = doc.tokens
-    full = {}
+    full: dict[str, list[str]] = {}
     for b in state.building:
         parts = b.name.split()
         if b.type == "person" and b.cluster is not None and len(parts) > 1:

@@ -381,7 +381,8 @@ def name_core(
         return b, e, role
     b = cand.begin
     while b < cand.end - 1 and (
-        toks[b].text[:1].islower() or not toks[b].text[:1].isalpha() or _name_prefix(toks[b]) or toks[b].lower in _ARTICLES
+        toks[b].text[:1].islower() or not toks[b].text[:1].isalpha() or _name_prefix(toks[b])
+        or toks[b].lower in _ARTICLES
         or (toks[b].lower in _POSSESSIVES and b + 2 < cand.end and relation_noun(toks[b + 1].text))
         or toks[b].lower in lexicon().prepositions
         or (_country_genitive(toks[b]) and b + 2 < cand.end and is_role(toks[b + 1]))
