@@ -3,8 +3,9 @@ body ("die Regierung", "das Innenministerium") is an unnamed group of its articl
 entity across articles, a relation noun glued before a name ("sein Kollege Martin
 Obermaier") is no part of the name, a demonym speaker ("sagte der Wiener") is the person
 named before, and a word glued to the surname of a person named in full before ("Sowohl
-Wimmleitner", "… Peter Brunnhofer Stiegler kritisiert") is no part of the name. Sentences
-written for these tests; each failed before."""
+Wimmleitner", "… Peter Brunnhofer Stiegler kritisiert") is no part of the name; what a
+source gave ("Konzernangaben", "Kurier-Informationen") is no entity. Sentences written for these
+tests; each failed before."""
 
 from __future__ import annotations
 
@@ -138,3 +139,17 @@ def test_a_word_glued_to_a_known_surname_is_no_part_of_the_name(
 ) -> None:
     found = _names(extract(text))
     assert all(found.get(n) == "person" for n in names) and glued not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Der Umsatz sei im dritten Quartal um vier Prozent gestiegen, hieß es laut Konzernangaben.",
+         "Konzernangaben"),
+        ("Nach Ministeriumsangaben wurden im Vorjahr 300 Anträge gestellt.", "Ministeriumsangaben"),
+        ("Laut Kurier-Informationen will die Regierung das Gesetz noch im Mai beschließen.", "Kurier-Informationen"),
+    ],
+)  # fmt: skip
+def test_what_a_source_gave_is_no_entity(extract: Extract, text: str, noun: str) -> None:
+    result = extract(text)
+    assert noun not in _names(result) and all(q.entity is None for q in result.quotes), _names(result)

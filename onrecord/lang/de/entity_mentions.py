@@ -474,6 +474,8 @@ def _named(
     while end - start > 1 and _time_of_day(toks[end - 1].lower, lex.time_words):
         end -= 1  # "Vizekanzler Reinhold Mitterlehner Montagmittag": the time is no part of the name
     start, end = _unglued(state, doc, start, end, gaz)
+    if end - start == 1 and _source_noun(toks[start].text, lex.source_nouns):
+        return  # "Ministeriumsangaben", "Spiegel-Informationen", "Erkenntnissen": what a source gave, no one
     if end - start == 2 and toks[start].text.endswith("s") and kinds(start) == "LOC" and _name_word(toks[start + 1]):
         if types[start + 1] != "PER" and toks[start + 1].text not in gaz.first_names:
             end = start + 1  # "Deutschlands Unterstützung": the place, not a person
@@ -543,6 +545,15 @@ def _unglued(state: _State, doc: PreparedDoc, start: int, end: int, gaz: Gazette
     ):
         return start, end - 1
     return start, end
+
+
+def _source_noun(word: str, source_nouns: tuple[str, ...]) -> bool:
+    """A noun for what a source gave, or its compound ("Angaben", "Konzern-Angaben",
+    "Medieninformationen", "Erkenntnissen"; ``data/source_nouns.txt``), which names no one."""
+    low = word.lower()
+    return word[:1].isupper() and word.replace("-", "").isalpha() and any(
+        low == x or (low.endswith(x) and (low[-len(x) - 1] == "-" or len(low) - len(x) >= 3)) for x in source_nouns
+    )
 
 
 def _glued_noun(word: str, gaz: Gazetteer) -> bool:
