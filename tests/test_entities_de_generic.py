@@ -4,8 +4,9 @@ entity across articles, a relation noun glued before a name ("sein Kollege Marti
 Obermaier") is no part of the name, a demonym speaker ("sagte der Wiener") is the person
 named before, and a word glued to the surname of a person named in full before ("Sowohl
 Wimmleitner", "… Peter Brunnhofer Stiegler kritisiert") is no part of the name; what a
-source gave ("Konzernangaben", "Kurier-Informationen") is no entity. Sentences written for these
-tests; each failed before."""
+source gave ("Konzernangaben", "Kurier-Informationen") is no entity; a name that opens with a
+noun for a body or a place ("Klub …", "Flughafen …") is none of a person. Sentences written for
+these tests; each failed before."""
 
 from __future__ import annotations
 
@@ -153,3 +154,15 @@ def test_a_word_glued_to_a_known_surname_is_no_part_of_the_name(
 def test_what_a_source_gave_is_no_entity(extract: Extract, text: str, noun: str) -> None:
     result = extract(text)
     assert noun not in _names(result) and all(q.entity is None for q in result.quotes), _names(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Der Torhüter wechselt zum Klub Dynamo Ostrava, sagte sein Berater.", "Klub Dynamo Ostrava", "organization"),
+        ("Die Fluglinie landete am Flughafen Mariscal Sucre.", "Flughafen Mariscal Sucre", "location"),
+        ("Die Initiative Saubere Mur fordert einen Badeplatz.", "Initiative Saubere Mur", "organization"),
+    ],
+)  # fmt: skip
+def test_a_name_opened_by_a_body_noun_is_no_person(extract: Extract, text: str, name: str, kind: str) -> None:
+    assert _names(extract(text)).get(name) == kind

@@ -472,6 +472,16 @@ def _english_name_end(doc: PreparedDoc, e: int, limit: int) -> int:
     return e
 
 
+@cache
+def _name_heads() -> dict[str, EntityType]:
+    """Nouns that open the name of a body or a place, with its type (``data/name_heads.txt``)."""
+    heads: dict[str, EntityType] = {}
+    for line in data_lines("name_heads.txt"):
+        word, kind = line.split("\t")
+        heads[word] = "location" if kind == "location" else "organization"
+    return heads
+
+
 def entity_type(words: list[str], gaz: Gazetteer, has_role: bool, ner: set[str]) -> EntityType:
     """Type of a name: a role makes a person; a name of several words that the gazetteer writes
     as a place is one; a known given name makes a person; then the NER tags, the gazetteer,
@@ -482,6 +492,8 @@ def entity_type(words: list[str], gaz: Gazetteer, has_role: bool, ner: set[str])
         return "location"  # "Buenos Aires", "Los Angeles" tagged as persons: places as the gazetteer writes them
     if words[0] in gaz.first_names:
         return "person"
+    if len(words) > 1 and words[0] in _name_heads():
+        return _name_heads()[words[0]]  # "Bank Austria", "Flughafen Mariscal Sucre" tagged as persons
     if not ("PER" in ner and len(words) > 1) and _known_place(" ".join(words)):
         return "location"  # "Addis Abeba", "Teheran", "Russlands": a place whatever the tagger says
     for tag in ("PER", "ORG", "LOC"):
