@@ -34,6 +34,7 @@ The parts live beside this module: name runs and entity types in
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from onrecord.extraction.names import NameResolver
@@ -67,6 +68,7 @@ from onrecord.lang.de.entity_names import (
     _head,
     _name_word,
     common_noun,
+    demonym,
     entity_type,
     is_name,
     kind_at,
@@ -74,7 +76,7 @@ from onrecord.lang.de.entity_names import (
     surname_first_name,
     trim_name,
 )
-from onrecord.lang.de.lexicon import lexicon
+from onrecord.lang.de.lexicon import data_lines, lexicon
 from onrecord.lang.de.roles import (
     KindAt,
     RoleMatch,
@@ -272,6 +274,10 @@ def _resolve(
         if is_speaker:
             state.seen(holder, span, cand)
         return
+    person = _demonym_person(state, doc, view, head) if is_speaker else None
+    if person is not None:
+        state.seen(person, span, cand)  # "…, meinte der Wiener": the person named just before
+        return
     if _is_group(doc, head):
         if is_speaker:
             _group(state, doc, view, cand, head, kinds)
@@ -344,12 +350,61 @@ def _finish(doc: PreparedDoc, state: _State) -> tuple[list[Entity], dict[Candida
             continue
         eid = f"e{len(entities) + 1}"
         ids[id(b)] = eid
-        roles = b.roles if b.type != "group" else [r for r in b.roles if r.organization or r.place]
+        kind = "group" if b.type in ("organization", "other") and generic_body(b.name) else b.type
+        roles = b.roles if kind != "group" else [r for r in b.roles if r.organization or r.place]
         entities.append(
-            Entity(id=eid, name=b.name, type=b.type, mentions=sorted(set(b.mentions)), roles=_dedupe_roles(doc, roles),
+            Entity(id=eid, name=b.name, type=kind, mentions=sorted(set(b.mentions)), roles=_dedupe_roles(doc, roles),
                    kind=b.kind)
         )
     return entities, {cand: ids[id(b)] for cand, b in state.of_mention.items() if id(b) in ids}
+
+
+def _demonym_person(state: _State, doc: PreparedDoc, view: Candidate, head: int) -> _Building | None:
+    """For a speaker that is only "der"/"die" and a demonym ("sagte der Wiener", "die
+    Tirolerin"), when the article agrees with the noun's gender: the one person named in the
+    nearest of the four sentences before that names any (its own sentence holds the words
+    quoted, which may name others). Two persons there, or none: no one."""
+    toks = doc.tokens
+    word = toks[head].text
+    if view.end != head + 1 or head == 0 or not demonym(word):
+        return None
+    article = toks[head - 1].lower
+    if article not in ("der", "die") or word != "Deutsche" and (article == "die") != word.endswith("in"):
+        return None
+    sent = toks[head].sent
+    for k in range(sent - 1, max(-1, sent - 1 - _DEMONYM_BACK), -1):
+        lo, hi = toks[doc.sentences[k][0]].start, toks[doc.sentences[k][1] - 1].end
+        named = [b for b in state.building if b.type == "person" and b.cluster is not None
+                 and any(lo <= m[0] < hi for m in b.mentions)]
+        if named:
+            return named[0] if len(named) == 1 else None
+    return None
+
+
+#: sentences before a demonym speaker in which the person it describes may be named
+_DEMONYM_BACK = 4
+
+
+@cache
+def _generic_bodies() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The words and compound endings of ``data/generic_bodies.txt``."""
+    lines = data_lines("generic_bodies.txt")
+    return frozenset(w for w in lines if not w.startswith("-")), tuple(w[1:] for w in lines if w.startswith("-"))
+
+
+def generic_body(name: str) -> bool:
+    """Whether an entity's whole name is a common noun for a kind of body that names no
+    particular one ("Regierung", "Innenministerium", "Staatsanwaltschaft", "Nutzer"): such an
+    entity is an unnamed group of its article, never linked to the same noun elsewhere."""
+    words, endings = _generic_bodies()
+    if " " in name or not name[:1].isupper():
+        return False
+    if name in words:
+        return True
+    last = name.rsplit("-", 1)[-1].lower()
+    return any(last.endswith(x) and len(last) - len(x) >= 3 for x in endings) or (
+        "-" in name and name.rsplit("-", 1)[-1] in words
+    )
 
 
 def _dedupe_roles(doc: PreparedDoc, roles: list[RoleMatch]) -> list[Role]:

@@ -473,6 +473,9 @@ def _named(
         start += 1  # "Mai Wien": a month glued to a city
     while end - start > 1 and _time_of_day(toks[end - 1].lower, lex.time_words):
         end -= 1  # "Vizekanzler Reinhold Mitterlehner Montagmittag": the time is no part of the name
+    start, end = _unglued(state, doc, start, end, gaz)
+    if end - start == 1 and _source_noun(toks[start].text, lex.source_nouns):
+        return  # "Ministeriumsangaben", "Spiegel-Informationen", "Erkenntnissen": what a source gave, no one
     if end - start == 2 and toks[start].text.endswith("s") and kinds(start) == "LOC" and _name_word(toks[start + 1]):
         if types[start + 1] != "PER" and toks[start + 1].text not in gaz.first_names:
             end = start + 1  # "Deutschlands Unterstützung": the place, not a person
@@ -521,6 +524,42 @@ def _named(
     state.names.append((start, end, ent))
     state.roles.extend((r.begin, r.end, ent) for r in roles)
     state.seen(ent, name_span, cand if is_speaker or cand.begin == view.begin else None)
+
+
+def _unglued(state: _State, doc: PreparedDoc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
+    """A name run without a word glued to the surname of a person the text named in full
+    before: a noun before it that is no given name ("In welcher Form Aslan …" after "Ednan
+    Aslan"), or that surname after another full name ("… Erwin Pröll Mitterlehner angeschrien"
+    after "Reinhold Mitterlehner"): the run names that person, or the other one."""
+    toks = doc.tokens
+    full: dict[str, list[str]] = {}
+    for b in state.building:
+        parts = b.name.split()
+        if b.type == "person" and b.cluster is not None and len(parts) > 1:
+            full.setdefault(parts[-1], parts)
+    first, last = toks[start].text, toks[end - 1].text
+    if end - start == 2 and last in full and first != full[last][0] and _glued_noun(first, gaz):
+        return start + 1, end
+    if end - start >= 3 and last in full and toks[start].text in gaz.first_names and (
+        _glued_noun(toks[end - 2].text, gaz) and toks[end - 2].text not in full[last]
+    ):
+        return start, end - 1
+    return start, end
+
+
+def _source_noun(word: str, source_nouns: tuple[str, ...]) -> bool:
+    """A noun for what a source gave, or its compound ("Angaben", "Konzern-Angaben",
+    "Medieninformationen", "Erkenntnissen"; ``data/source_nouns.txt``), which names no one."""
+    low = word.lower()
+    return word[:1].isupper() and word.replace("-", "").isalpha() and any(
+        low == x or (low.endswith(x) and (low[-len(x) - 1] == "-" or len(low) - len(x) >= 3)) for x in source_nouns
+    )
+
+
+def _glued_noun(word: str, gaz: Gazetteer) -> bool:
+    """A capitalised word that may be a noun glued before a surname: no given name, no
+    acronym, no particle."""
+    return word.isalpha() and word[:1].isupper() and word[1:].islower() and word not in gaz.first_names
 
 
 def _known_surname(state: _State, words: list[str]) -> bool:

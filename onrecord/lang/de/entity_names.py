@@ -286,10 +286,52 @@ def _known_place(name: str, exact: bool = False) -> bool:
     return not exact or fold(name) in {fold(n) for n in entry.names}
 
 
+@cache
+def _demonyms() -> frozenset[str]:
+    """The listed demonyms that no rule derives (``data/demonyms.txt``)."""
+    return frozenset(data_lines("demonyms.txt"))
+
+
+def demonym(word: str) -> bool:
+    """A noun for a person from a known place: listed ("Steirer", "Französin"), or the place and
+    "-er"/"-erin" ("Wiener" ← Wien, "Niederösterreicher", "Tirolerin", "Schweizer")."""
+    if not (word[:1].isupper() and word.isalpha() and word[1:].islower()):
+        return False
+    if word in _demonyms():
+        return True
+    stem = word[:-2] if word.endswith("erin") else word
+    if not stem.endswith("er") or len(stem) < 6:
+        return False
+    base = stem[:-2]
+    return any(_known_place(place, exact=True) for place in (base, base + "en", base + "e"))
+
+
 #: kinship nouns the tagger takes into a name ("Bruder Witali"): no part of it, and no role
 _KINSHIP = frozenset({"Bruder", "Schwester", "Sohn", "Tochter", "Vater", "Mutter", "Ehemann", "Ehefrau", "Gattin",
                       "Gatte", "Witwe", "Witwer", "Onkel", "Tante", "Neffe", "Nichte", "Cousin", "Cousine", "Enkel",
                       "Enkelin", "Bruders", "Sohnes", "Vaters"})
+
+
+def _name_prefix(tok: Token) -> bool:
+    """A role, kinship or relation noun the tagger glues before a name ("Bruder Witali")."""
+    return is_role(tok) or tok.text in _KINSHIP or relation_noun(tok.text)
+
+
+@cache
+def _relation_nouns() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The words and compound endings of ``data/relation_nouns.txt``."""
+    lines = data_lines("relation_nouns.txt")
+    return frozenset(w for w in lines if not w.startswith("-")), tuple(w[1:] for w in lines if w.startswith("-"))
+
+
+def relation_noun(word: str) -> bool:
+    """A noun for a person's relation to another ("Kollege", "Parteikollegin", "Vorgänger"),
+    which is no part of the name it stands before."""
+    words, endings = _relation_nouns()
+    if word in words:
+        return True
+    low = word.lower()
+    return word[:1].isupper() and word.isalpha() and any(low.endswith(x) and len(low) - len(x) >= 3 for x in endings)
 
 
 def name_core(
@@ -314,7 +356,7 @@ def name_core(
                     b -= 1  # "Sergej" + "Netschajew" tagged alone: the given name is part of the name
                 if e - b >= 3 and _country_genitive(toks[b]) and is_role(toks[b + 1]) and _name_word(toks[b + 2]):
                     b += 1  # "Österreichs Außenminister Sebastian Kurz" tagged as one name: the place is the role's
-                while e - b >= 2 and (is_role(toks[b]) or toks[b].text in _KINSHIP) and _name_word(toks[b + 1]) and (
+                while e - b >= 2 and _name_prefix(toks[b]) and _name_word(toks[b + 1]) and (
                     not is_role(toks[b + 1])
                 ):
                     b += 1  # "Landeshauptmann Günther Platter", "Bruder Witali" tagged as one name
@@ -339,7 +381,9 @@ def name_core(
         return b, e, role
     b = cand.begin
     while b < cand.end - 1 and (
-        toks[b].text[:1].islower() or not toks[b].text[:1].isalpha() or is_role(toks[b]) or toks[b].lower in _ARTICLES
+        toks[b].text[:1].islower() or not toks[b].text[:1].isalpha() or _name_prefix(toks[b])
+        or toks[b].lower in _ARTICLES
+        or (toks[b].lower in _POSSESSIVES and b + 2 < cand.end and relation_noun(toks[b + 1].text))
         or toks[b].lower in lexicon().prepositions
         or (_country_genitive(toks[b]) and b + 2 < cand.end and is_role(toks[b + 1]))
     ):
@@ -428,6 +472,16 @@ def _english_name_end(doc: PreparedDoc, e: int, limit: int) -> int:
     return e
 
 
+@cache
+def _name_heads() -> dict[str, EntityType]:
+    """Nouns that open the name of a body or a place, with its type (``data/name_heads.txt``)."""
+    heads: dict[str, EntityType] = {}
+    for line in data_lines("name_heads.txt"):
+        word, kind = line.split("\t")
+        heads[word] = "location" if kind == "location" else "organization"
+    return heads
+
+
 def entity_type(words: list[str], gaz: Gazetteer, has_role: bool, ner: set[str]) -> EntityType:
     """Type of a name: a role makes a person; a name of several words that the gazetteer writes
     as a place is one; a known given name makes a person; then the NER tags, the gazetteer,
@@ -438,6 +492,8 @@ def entity_type(words: list[str], gaz: Gazetteer, has_role: bool, ner: set[str])
         return "location"  # "Buenos Aires", "Los Angeles" tagged as persons: places as the gazetteer writes them
     if words[0] in gaz.first_names:
         return "person"
+    if len(words) > 1 and words[0] in _name_heads():
+        return _name_heads()[words[0]]  # "Bank Austria", "Flughafen Mariscal Sucre" tagged as persons
     if not ("PER" in ner and len(words) > 1) and _known_place(" ".join(words)):
         return "location"  # "Addis Abeba", "Teheran", "Russlands": a place whatever the tagger says
     for tag in ("PER", "ORG", "LOC"):
