@@ -230,6 +230,8 @@ class EntityBuilder:
         self.doc = doc
         self.lex = lex
         self.quoted = sorted(quoted)  # the spans of the direct quotes' words
+        self._quote_starts = [b for b, _ in self.quoted]
+        self._quote_reach = [max(e for _, e in self.quoted[:n + 1]) for n in range(len(self.quoted))]
         self.clusters: list[Cluster] = []
         self.by_token: dict[int, Cluster] = {}
         self.subjects: set[int] = set()  # starts of the mentions that are a clause's subject
@@ -389,7 +391,8 @@ class EntityBuilder:
 
     def _in_quote(self, pos: int) -> bool:
         """Whether a character offset lies inside the words of a direct quote."""
-        return any(b <= pos < e for b, e in self.quoted)
+        n = bisect.bisect_right(self._quote_starts, pos) - 1
+        return n >= 0 and pos < self._quote_reach[n]
 
     def unbind_speaker(self, spans: list[Span], head: int) -> None:
         """A direct quote's speaker says "I": a he/she inside its words that went to the speaker
