@@ -73,7 +73,8 @@ def clause_content(verb: Token, classes: frozenset[str], lemma: str) -> tuple[li
         objs = [c for c in objs if c.dep_ != "dobj" or lemma not in ASKING_LEMMAS or not _addressee(c)]
     objs += [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _infinitive(c)]
     preps = [g for p in _prep_objects(verb) if not (p.lower_ == "to" and lemma in ADDRESSEE_TO)
-             for g in p.children if g.dep_ in ("pobj", "pcomp") and not _speaking_occasion(lemma, p, g)]
+             for g in p.children if g.dep_ in ("pobj", "pcomp") and not _speaking_occasion(lemma, p, g)
+             and not (lemma in ABOUT_TOPIC_LEMMAS and p.lower_ == "about" and _noun_phrase(g))]
     if "np-none" in classes or lemma == "ask" and any(p.lower_ == "for" for p in _prep_objects(verb)):
         # "supported it", "asked for an arms deal", "considered opening the port": the object is
         # what the act is about
@@ -88,6 +89,8 @@ def clause_content(verb: Token, classes: frozenset[str], lemma: str) -> tuple[li
     return [], ""
 
 
+#: verbs of speaking whose "about" phrase names a topic only ("spoke about the injury": guidelines A4)
+ABOUT_TOPIC_LEMMAS = frozenset({"speak"})
 #: verbs of speaking whose "on" phrase may name the terms or the medium, not the topic
 SPEAK_ON_LEMMAS = frozenset({"speak", "talk", "write", "post", "tweet", "say"})
 #: the terms of speaking ("on condition of anonymity", "on his behalf", "on the record")

@@ -10,7 +10,11 @@ the report", "saw the remark as a dig"), but not in these:
 * cue class ``person-none`` (confirm): a person as the whole object is who was confirmed in an
   office, not what was said ("the Senate confirmed a judge", "confirming judges").
 * ``declined to comment``, ``refused to elaborate``: refusing to speak, with nothing said (an
-  infinitive speech verb without an object or a clause of its own).
+  infinitive speech verb without an object or a clause of its own); an object or an infinitive
+  of a refusal is never a statement either ("declined a question about …", "declined to
+  speculate on a backup plan", "refused to say whether …": guidelines, "wouldn't say when …"),
+  nor is a speech verb in its infinitive (:func:`refused_speech`); a clause still is, and so is
+  a refused act ("declined to sign the bill", reported as before).
 * an imperative that opens a sentence ("Call it a fetish."): the writer's own words.
 * a question put by no one named ("Asked if he was ever bullied, …", "When asked why …"): an
   interview question, not a statement (guidelines A4); a named asker's question stays, and so
@@ -27,6 +31,7 @@ Part of :mod:`onrecord.lang.en.attribution`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Token
 
@@ -36,6 +41,15 @@ from onrecord.lang.en.lexicon import Lexicon
 
 #: verbs that refuse what their infinitive names ("declined to comment")
 REFUSAL_LEMMAS = frozenset({"decline", "refuse"})
+
+
+def refused_speech(verb: Token, lemma_of: Callable[[Token], str] | None = None) -> bool:
+    """A speech verb in the infinitive of a refusal ("declined to comment on the suit", "refused to
+    say whether …"): nothing was said."""
+    if verb.dep_ != "xcomp":
+        return False
+    head = verb.head
+    return (lemma_of(head) if lemma_of is not None else head.lemma_) in REFUSAL_LEMMAS
 
 
 def _has_as(verb: Token, comps: list[Token]) -> bool:
@@ -55,13 +69,13 @@ def _person(tok: Token, lex: Lexicon) -> bool:
         or tok.pos_ in ("NOUN", "PROPN") and (low in lex.person_nouns or singular in lex.person_nouns)
 
 
-def _bare_speech_infinitive(tok: Token, lex: Lexicon) -> bool:
-    """An infinitive speech verb with nothing said ("to comment", "to elaborate", "to say more")."""
-    if tok.pos_ != "VERB" or not _infinitive(tok):
-        return False
-    if "speech" not in lex.cue_classes(tok.lower_):
-        return False
-    return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "attr") for c in tok.children)
+def _refused_speech_or_thing(tok: Token, lex: Lexicon) -> bool:
+    """What a refusal refuses when nothing was said: an infinitive speech or thinking verb, with
+    or without its own object ("to comment", "to elaborate on his plans", "to say whether …"), or
+    a thing ("declined a question about …", "declined comment"); not an act ("to sign the bill")."""
+    if tok.dep_ == "dobj" and tok.pos_ in ("NOUN", "PROPN", "PRON"):
+        return True
+    return tok.pos_ == "VERB" and _infinitive(tok) and bool(lex.cue_classes(tok.lower_) & {"speech", "belief"})
 
 
 def _imperative(verb: Token, subject: Token | None) -> bool:
@@ -98,7 +112,7 @@ def object_is_no_statement(verb: Token, lemma: str, classes: frozenset[str], com
         return True
     if "person-none" in classes and all(_person(c, lex) for c in comps):
         return True
-    if lemma in REFUSAL_LEMMAS and all(_bare_speech_infinitive(c, lex) for c in comps):
+    if lemma in REFUSAL_LEMMAS and all(_refused_speech_or_thing(c, lex) for c in comps):
         return True
     return _imperative(verb, subject)
 

@@ -30,7 +30,12 @@ from onrecord.lang.en.attribution_content import (
     inner_cue,
     object_tail,
 )
-from onrecord.lang.en.attribution_senses import clause_is_no_statement, object_is_no_statement, unnamed_question
+from onrecord.lang.en.attribution_senses import (
+    clause_is_no_statement,
+    object_is_no_statement,
+    refused_speech,
+    unnamed_question,
+)
 from onrecord.lang.en.attribution_sources import (
     _gerund,
     adjacent_speaker,
@@ -144,6 +149,8 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
     classes = lex.cue_classes(lemma) or (PUT_IT if _put_it(verb, lemma) else frozenset())
     if not classes or verb.pos_ not in ("VERB", "AUX") and not (verb.tag_.startswith("VB")):
         return None
+    if classes & {"speech", "belief"} and refused_speech(verb, lemma_of):
+        return None  # "declined to comment on the suit", "refused to say whether …": nothing said
     doc = verb.doc
     if lemma in WATCH_LEMMAS and _infinitive(verb):
         return None  # "went to see the band play", "waited to see what would happen": watching, not reporting

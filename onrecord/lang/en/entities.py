@@ -12,7 +12,8 @@ Resolution, in text order:
   surname-first names such as "Moon Jae-in" or "Xi Jinping", the first word;
 * he/she (him, his, her…) go to a compatible person of the nearest sentence that mentions
   one, its subject first (:func:`pick_antecedent`); an object pronoun never to the subject of
-  its own clause ("Rubio declined to assail him"), nor inside a direct quote to its speaker;
+  its own clause ("Rubio declined to assail him"), nor inside a direct quote to its speaker,
+  nor outside quotation marks to a person named only inside someone's quoted words;
   the relative "who" to the noun it modifies; "the senator" to the latest person holding that
   title;
 * a plural or group noun ("officials", "analysts") is an entity of type group.
@@ -225,9 +226,12 @@ def gender_of(words: tuple[str, ...], titles: list[str], lex: Lexicon) -> str | 
 class EntityBuilder:
     """Builds the clusters of one document in text order."""
 
-    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+    def __init__(self, doc: Doc, lex: Lexicon, quoted: Sequence[Span] = ()) -> None:
         self.doc = doc
         self.lex = lex
+        self.quoted = sorted(quoted)  # the spans of the direct quotes' words
+        self._quote_starts = [b for b, _ in self.quoted]
+        self._quote_reach = [max(e for _, e in self.quoted[:n + 1]) for n in range(len(self.quoted))]
         self.clusters: list[Cluster] = []
         self.by_token: dict[int, Cluster] = {}
         self.subjects: set[int] = set()  # starts of the mentions that are a clause's subject
@@ -368,6 +372,10 @@ class EntityBuilder:
                 if b < tok.idx and not (bound is not None and b <= bound.idx < e):
                     owner[b] = c
                     candidates.append(Antecedent(b, self._sentence_of(b), b in self.subjects))
+        if not self._in_quote(tok.idx):
+            # a he/she outside quotation marks refers to someone the writer named, not to a
+            # person named inside someone's quoted words ("“… helped Ann Roe win,” he said")
+            candidates = [a for a in candidates if not self._in_quote(a.start)] or candidates
         picked = pick_antecedent(candidates, self._sentence_of(tok.idx))
         if picked is None:
             return None
@@ -380,6 +388,11 @@ class EntityBuilder:
         if tok.dep_ in SUBJECTS:
             self.subjects.add(tok.idx)
         return best
+
+    def _in_quote(self, pos: int) -> bool:
+        """Whether a character offset lies inside the words of a direct quote."""
+        n = bisect.bisect_right(self._quote_starts, pos) - 1
+        return n >= 0 and pos < self._quote_reach[n]
 
     def unbind_speaker(self, spans: list[Span], head: int) -> None:
         """A direct quote's speaker says "I": a he/she inside its words that went to the speaker
@@ -473,7 +486,7 @@ def build_entities(
     ``sources`` are (head token index, local mention span) pairs of the attributions;
     ``direct`` the (content spans, source head token index) pairs of its direct quotes.
     """
-    builder = EntityBuilder(doc, lex)
+    builder = EntityBuilder(doc, lex, [span for spans, _ in direct for span in spans])
     source_heads = {i: span for i, span in sources}
     events: list[tuple[int, str, object]] = []
     for ent in doc_ents(doc):
