@@ -31,12 +31,35 @@ def place_adjective(word: str) -> str | None:
         return listed
     from onrecord.resolve.gazetteer import default_gazetteer
 
-    stem = word[:-2]
-    for candidate in (stem, stem + "en", stem + "n", stem[:-1] + "en"):
+    for candidate in _town_candidates(word[:-2]):
+        if candidate in _towns():
+            return candidate
         entry = default_gazetteer().lookup(candidate)
         if entry is not None and entry.type == "location" and candidate in entry.names:
             return candidate
     return None
+
+
+_UMLAUTS = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})
+
+
+def _town_candidates(stem: str) -> tuple[str, ...]:
+    """Town names an "-er" adjective's stem may come from, most literal first: "Villach",
+    "Thüringen", "Jena", "Traiskirchen" (Traiskirchn-er), "Karlsruhe" (Karlsruh-er), "Waldviertel"
+    (Waldviertl-er), "Mailand" (Mailänd-er, umlaut of the adjective undone)."""
+    forms = [stem, stem + "en", stem + "n", stem[:-1] + "en", stem + "e"]
+    if stem.endswith("l") and len(stem) > 3 and stem[-2] not in "aeiouäöü":
+        forms.append(stem[:-1] + "el")
+    plain = stem.translate(_UMLAUTS)
+    if plain != stem:
+        forms.append(plain)
+    return tuple(dict.fromkeys(forms))
+
+
+@cache
+def _towns() -> frozenset[str]:
+    """Towns the gazetteer lacks whose "-er" adjective names a role's place: data/role_towns.txt."""
+    return frozenset(data_lines("role_towns.txt"))
 
 
 @cache

@@ -58,7 +58,22 @@ def _after_comma(ent: SpacySpan) -> list[Token]:
     while k < len(doc) and not doc[k].is_sent_start and doc[k].text not in _APPOSITION_STOP:
         out.append(doc[k])
         k += 1
-    return out
+    return [] if _next_name_role(out) else out
+
+
+def _next_name_role(tokens: list[Token]) -> bool:
+    """The words after the comma are the role of the next name in a list, not an apposition:
+    "former Idaho governor Tom Reed, Utah Gov. Sam Cole and …" (a role noun right before a
+    person, with no article before it and no preposition or possessive between: "an aide to Sen.
+    Sam Cole" stays an apposition)."""
+    if not tokens or tokens[0].lower_ in _DETS:
+        return False
+    for k, tok in enumerate(tokens):
+        if tok.pos_ == "ADP" or tok.tag_ == "POS" or tok.lower_ in ("and", "or"):
+            return False
+        if k > 0 and tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":
+            return is_role_noun(tokens[k - 1])
+    return False
 
 
 def _bracket_end(doc: Doc, k: int) -> int:

@@ -113,8 +113,22 @@ def _prefix_roles(ent: SpacySpan) -> list[Role]:
         if all(t.text.islower() and t.is_alpha for t in before):
             role = _tokens_role(ent, abbreviation)
             return [role] if role is not None else []
+    if len(tokens) >= 2 and tokens[-1].text[:1].isupper() and is_role_noun(tokens[-1]) and all(
+        _holder_word(t) for t in tokens[:-1]
+    ):
+        tokens = tokens[-1:]  # "a defeat President X believes …", "Well Senator X, …": no part of the title
     role = _tokens_role(ent, tokens)
     return [role] if role is not None else []
+
+
+def _holder_word(tok: Token) -> bool:
+    """A word before a capitalised title that is no part of it: an interjection ("Well") or a
+    lower-case common noun that is no role or body noun ("the reason President X …")."""
+    if tok.pos_ == "INTJ":
+        return True
+    return tok.text.islower() and tok.is_alpha and tok.pos_ == "NOUN" and not is_role_noun(tok) and (
+        tok.lower_ not in _FORMER and tok.lower_ not in _BODY_NOUNS
+    )
 
 
 def _prefix_role(ent: SpacySpan) -> Role | None:
