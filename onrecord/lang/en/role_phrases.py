@@ -332,17 +332,6 @@ def _inner_body(words: list[Token]) -> tuple[int, int] | None:
     return None
 
 
-def _common_opening(tok: Token) -> bool:
-    """A common noun capitalised only because it opens the sentence ("Talk show host X",
-    "Billionaire entrepreneur X"): tagged a common noun, no entity, no role noun, before a
-    lower-case word that names no body ("Baxter campaign spokesman X" keeps its body)."""
-    doc = tok.doc
-    following = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    return bool(tok.is_sent_start) and tok.tag_ == "NN" and not tok.ent_type_ and not is_role_noun(tok) and (
-        following is not None and following.text.islower() and following.lower_ not in _BODY_NOUNS
-    )
-
-
 def _parse(tokens: list[Token]) -> _Parsed | None:
     """A role phrase: [det] [owner's] [modifiers] role noun [and role noun] [of/for field]
     [at/of/for/with the organisation] [in place]. None when it names neither title nor body."""
@@ -375,7 +364,7 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
         lead_former, toks = True, toks[1:]
     # a place or an organisation before the title: "Panama coach", "U.S. President", "USI associate
     # professor", "Civil Defense Authority director General", "Joint Council for the … campaigner"
-    if toks and toks[0].text[:1].isupper() and org is None and place is None and not _common_opening(toks[0]):
+    if toks and toks[0].text[:1].isupper() and org is None and place is None:
         gpe = _ent(toks[0], PLACE_LABELS)
         e = min(len(toks), gpe.end - toks[0].i) if gpe is not None else _name_run(toks, 0)
         run, rest = toks[:e], toks[e:]
