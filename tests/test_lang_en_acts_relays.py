@@ -64,3 +64,8 @@ def test_an_outlet_relaying_a_named_source_is_no_speaker(extractor) -> None:  # 
 def test_an_outlet_reporting_a_fact_stays_the_source(extractor) -> None:  # type: ignore[no-untyped-def]
     assert _quotes(extractor, "The harbour will reopen in May, according to The Daily Courier.") == [
         ("The harbour will reopen in May", "The Daily Courier")]
+
+
+def test_a_bare_relative_pronoun_is_no_content(extractor) -> None:  # type: ignore[no-untyped-def]
+    quotes = _quotes(extractor, "The council scrapped the parking levy, which the mayor had denounced for months.")
+    assert all(text.strip().lower() != "which" for text, _ in quotes)

@@ -307,6 +307,16 @@ def drop_relays(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     return [a for k, a in enumerate(atts) if k not in drop]
 
 
+#: words that alone are no content: a relative or demonstrative pronoun left as the whole object
+#: ("the alt-right — which she denounced", "a view that Roe understands", "argued that:")
+BARE_CONTENT = frozenset({"which", "that", "what", "who", "whom"})
+
+
+def drop_bare_pronouns(text: str, atts: list[Attribution]) -> list[Attribution]:
+    """Attributions whose whole content is one pronoun say nothing an analyst could read."""
+    return [a for a in atts if "".join(text[b:e] for b, e in a.content).strip(" ,.:;").lower() not in BARE_CONTENT]
+
+
 def resolve_overlaps(atts: list[Attribution]) -> list[Attribution]:
     """Keep a set of attributions whose contents neither overlap nor nest.
 
