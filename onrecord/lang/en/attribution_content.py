@@ -54,8 +54,9 @@ def clause_content(verb: Token, classes: frozenset[str], lemma: str) -> tuple[li
         return clauses, "clause"
     if lemma in ("seem", "appear") or classes == {"frame"} or lemma in CLAUSE_ONLY_LEMMAS:
         return [], ""
-    if "act" in classes:
-        # "wants to attend", "plans to hold the contest", "vetoed the bills": a plan, a wish or a
+    if "act" in classes or "commit" in classes:
+        # "agreed to meet again" (commit), "wants to attend", "plans to hold the contest", "vetoed
+        # the bills": a commitment, a plan, a wish or a
         # decision is no statement; only a clause or a quotation reports one
         return [], ""
     if any(c.dep_ == "agent" for c in verb.children):
@@ -74,7 +75,9 @@ def clause_content(verb: Token, classes: frozenset[str], lemma: str) -> tuple[li
     objs += [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _infinitive(c)]
     preps = [g for p in _prep_objects(verb) if not (p.lower_ == "to" and lemma in ADDRESSEE_TO)
              for g in p.children if g.dep_ in ("pobj", "pcomp") and not _speaking_occasion(lemma, p, g)
-             and not (lemma in ABOUT_TOPIC_LEMMAS and p.lower_ == "about" and _noun_phrase(g))]
+             and not (lemma in ABOUT_TOPIC_LEMMAS and p.lower_ == "about" and _noun_phrase(g))
+             and not (lemma in OF_TOPIC_LEMMAS and p.lower_ == "of" and _noun_phrase(g))
+             and not (p.lower_ == "to" and classes & {"speech", "belief"} and _addressee(g))]
     if "np-none" in classes or lemma == "ask" and any(p.lower_ == "for" for p in _prep_objects(verb)):
         # "supported it", "asked for an arms deal", "considered opening the port": the object is
         # what the act is about
@@ -91,6 +94,9 @@ def clause_content(verb: Token, classes: frozenset[str], lemma: str) -> tuple[li
 
 #: verbs of speaking whose "about" phrase names a topic only ("spoke about the injury": guidelines A4)
 ABOUT_TOPIC_LEMMAS = frozenset({"speak"})
+#: verbs of speaking whose "of" phrase names a topic only ("said of the convention", "spoke of a
+#: visit", "speaking of the attacks": guidelines A4); "warned of", "complained of" report content
+OF_TOPIC_LEMMAS = frozenset({"say", "speak", "talk"})
 #: verbs of speaking whose "on" phrase may name the terms or the medium, not the topic
 SPEAK_ON_LEMMAS = frozenset({"speak", "talk", "write", "post", "tweet", "say"})
 #: the terms of speaking ("on condition of anonymity", "on his behalf", "on the record")

@@ -261,6 +261,62 @@ def split_coordinated_reports(doc: Doc, atts: list[Attribution]) -> list[Attribu
     return atts
 
 
+#: cues by which an outlet or a document passes on what it learned ("according to the Courier",
+#: "the Courier reported")
+RELAY_CUES = ("according to", "report", "reported", "reports", "reporting")
+#: the share of a relay's content that a named source's own report must cover to replace it
+RELAY_COVER = 0.7
+
+
+def _covered(inner: Attribution, begin: int, end: int) -> int:
+    """Characters of [begin, end) inside an attribution's content, cue or source."""
+    spans = inner.content + inner.cue + ([inner.source] if inner.source else [])
+    return sum(max(0, min(e, end) - max(b, begin)) for b, e in merge_spans(spans))
+
+
+#: pronouns that name the original source as well as a name does ("…, he said, the Courier reported")
+NAMING_PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def _named_report(doc: Doc, att: Attribution) -> bool:
+    """Whether an attribution is a named source's own report: a name or a personal pronoun as
+    its source, and a clause or a quotation as its content (not a reported act: "will propose
+    spending …, according to an official" stays the official's)."""
+    if att.source is None or att.source_token is None or not att.cue or att.kind == "reported":
+        return False
+    tok = doc[att.source_token]
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG") or tok.lower_ in NAMING_PRONOUNS
+
+
+def drop_relays(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+    """"Palmer said the harbour would reopen, according to the Courier", "“…,” Walker said, the
+    Courier reported": an outlet or a document that only relays a named source's report is no
+    speaker; the source inside it is (cross-genre guidelines C). A relay whose content is mostly
+    another attribution with a named source and its own cue is dropped; resolve_overlaps would
+    otherwise keep the outer one."""
+    text = doc_text(doc)
+    drop: set[int] = set()
+    for k, a in enumerate(atts):
+        if not a.cue or not a.content or text[a.cue[0][0]:a.cue[-1][1]].lower() not in RELAY_CUES:
+            continue
+        begin, end = a.content[0][0], a.content[-1][1]
+        size = sum(e - b for b, e in a.content)
+        if any(b is not a and b.source is not None and begin <= b.source[0] < end and begin <= b.cue[0][0] < end
+               and _named_report(doc, b) and _covered(b, begin, end) >= RELAY_COVER * size for b in atts):
+            drop.add(k)
+    return [a for k, a in enumerate(atts) if k not in drop]
+
+
+#: words that alone are no content: a relative or demonstrative pronoun left as the whole object
+#: ("the alt-right — which she denounced", "a view that Roe understands", "argued that:")
+BARE_CONTENT = frozenset({"which", "that", "what", "who", "whom"})
+
+
+def drop_bare_pronouns(text: str, atts: list[Attribution]) -> list[Attribution]:
+    """Attributions whose whole content is one pronoun say nothing an analyst could read."""
+    return [a for a in atts if "".join(text[b:e] for b, e in a.content).strip(" ,.:;").lower() not in BARE_CONTENT]
+
+
 def resolve_overlaps(atts: list[Attribution]) -> list[Attribution]:
     """Keep a set of attributions whose contents neither overlap nor nest.
 
