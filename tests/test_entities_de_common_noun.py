@@ -11,6 +11,7 @@ import pytest
 
 from onrecord.extraction import ExtractionResult
 from onrecord.lang import get_extractor
+from onrecord.lang.de.entities import generic_body
 
 Extract = Callable[[str], ExtractionResult]
 
@@ -41,3 +42,12 @@ def test_a_common_noun_speaker_is_no_entity_across_articles(extract: Extract, te
 def test_a_named_outlet_and_an_acronym_keep_their_type(extract: Extract) -> None:
     types = _types(extract("Die Zölle würden steigen, berichtete der Spiegel. Das sei falsch, sagte die AfD."))
     assert types.get("AfD") != "group" and types.get("Spiegel") != "group", types
+
+
+@pytest.mark.parametrize(
+    ("name", "generic"),
+    [("Zeitung", True), ("Ratingagentur", True), ("Medienportal", True), ("Fernsehsender", True),
+     ("Hilfsorganisation", True), ("Handelsblatt", False), ("Spiegel", False), ("Reuters", False)],
+)  # fmt: skip
+def test_outlets_named_by_their_kind_are_generic_bodies(name: str, generic: bool) -> None:
+    assert generic_body(name) is generic
