@@ -225,8 +225,10 @@ class Store:
             pinned = overrides.get(fold(entity.name))
             if pinned is not None:
                 plan.append(("manual", self.follow(conn, pinned)))
-            elif entity.type not in _SHARED_TYPES or entity.id in unnamed:
+            elif entity.type not in _SHARED_TYPES:
                 plan.append(("local", fact_id("G", analysis.id, fold(entity.name))))
+            elif entity.id in unnamed:  # (its own prefix: a group of the same noun is no person)
+                plan.append(("local", fact_id("U", analysis.id, fold(entity.name))))
             else:
                 plan.append(("name", touched.add(Name(entity.name, entity.type, german))))
         return plan
