@@ -213,7 +213,8 @@ class Store:
 
     def _plan(self, conn: Connection, analysis: Analysis, touched: Touched) -> list[tuple[str, str]]:
         """How each article entity is linked: ("manual", entity id) when a user's split pinned
-        it, ("local", entity id) for an unnamed group or a person that speaks only unnamed, ("name", name id) when resolution decides."""
+        it, ("local", entity id) for an unnamed group or a person that speaks only unnamed, ("name",
+        name id) when resolution decides."""
         overrides = {
             row.name_fold: row.entity_id
             for row in conn.execute(select(t.overrides).where(t.overrides.c.article_id == analysis.id))
