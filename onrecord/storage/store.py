@@ -66,6 +66,18 @@ RETRIES = 8
 _T = TypeVar("_T")
 
 
+def unnamed_persons(analysis: Analysis) -> frozenset[str]:
+    """The persons of an article that speak only without a name ("ein Polizeisprecher", "eine
+    junge Studentin"): someone of this article, never linked to the same role noun of another."""
+    said: dict[str, set[str]] = {}
+    for quote in analysis.quotes:
+        if quote.entity is not None:
+            said.setdefault(quote.entity, set()).add(quote.source_anonymity)
+    return frozenset(
+        e.id for e in analysis.entities if e.type == "person" and said.get(e.id, {"named"}) <= {"unnamed", "anonymous"}
+    )
+
+
 def open_store(db: str | Path | None = None, migrate: bool = True, create: bool = True) -> Store:
     """Open (and create or migrate) the store at ``db``: a SQLite path or a database URL.
     ``create=False`` refuses a SQLite file that does not exist yet."""
@@ -201,12 +213,14 @@ class Store:
 
     def _plan(self, conn: Connection, analysis: Analysis, touched: Touched) -> list[tuple[str, str]]:
         """How each article entity is linked: ("manual", entity id) when a user's split pinned
-        it, ("local", entity id) for an unnamed group, ("name", name id) when resolution decides."""
+        it, ("local", entity id) for an unnamed group or a person that speaks only unnamed, ("name",
+        name id) when resolution decides."""
         overrides = {
             row.name_fold: row.entity_id
             for row in conn.execute(select(t.overrides).where(t.overrides.c.article_id == analysis.id))
         }
         german = analysis.language in ("de", "")
+        unnamed = unnamed_persons(analysis)
         plan: list[tuple[str, str]] = []
         for entity in analysis.entities:
             pinned = overrides.get(fold(entity.name))
@@ -214,6 +228,8 @@ class Store:
                 plan.append(("manual", self.follow(conn, pinned)))
             elif entity.type not in _SHARED_TYPES:
                 plan.append(("local", fact_id("G", analysis.id, fold(entity.name))))
+            elif entity.id in unnamed:  # (its own prefix: a group of the same noun is no person)
+                plan.append(("local", fact_id("U", analysis.id, fold(entity.name))))
             else:
                 plan.append(("name", touched.add(Name(entity.name, entity.type, german))))
         return plan

@@ -350,13 +350,33 @@ def _finish(doc: PreparedDoc, state: _State) -> tuple[list[Entity], dict[Candida
             continue
         eid = f"e{len(entities) + 1}"
         ids[id(b)] = eid
-        kind = "group" if b.type in ("organization", "other") and generic_body(b.name) else b.type
+        kind = "group" if b.type in ("organization", "other") and generic_body(b.name) or _common_noun(doc, b) \
+            else b.type
         roles = b.roles if kind != "group" else [r for r in b.roles if r.organization or r.place]
         entities.append(
             Entity(id=eid, name=b.name, type=kind, mentions=sorted(set(b.mentions)), roles=_dedupe_roles(doc, roles),
                    kind=b.kind)
         )
     return entities, {cand: ids[id(b)] for cand, b in state.of_mention.items() if id(b) in ids}
+
+
+def _common_noun(doc: PreparedDoc, b: _Building) -> bool:
+    """Whether an entity typed "other" is one word that the article writes as a common noun,
+    after an article ("der Hersteller", "die Frau", "das griechische Staatsfernsehen") in one
+    of its mentions: it names no one in particular, so it stays in its article (a group) and is
+    never linked to the same noun of other articles. A named outlet ("der Spiegel") stays."""
+    if b.type != "other" or " " in b.name or not b.name[:1].isupper() or _outlet_name(b.name) or any(
+        c.isupper() and b.name[k - 1] != "-" for k, c in enumerate(b.name[1:], 1)
+    ):
+        return False  # (an acronym or a name in capitals, "die AfD", "die LHStv", is a name)
+    starts = {t.start: k for k, t in enumerate(doc.tokens)}
+    return any(k is not None and doc.tokens[k].text == b.name and _article_before(doc, k) != ""
+               for k in (starts.get(m[0]) for m in b.mentions))
+
+
+def _outlet_name(word: str) -> bool:
+    """Whether ``word`` is an outlet's name in ``data/outlets.txt`` ("Spiegel", "STANDARD")."""
+    return lexicon().outlets.get(word) == "name"
 
 
 def _demonym_person(state: _State, doc: PreparedDoc, view: Candidate, head: int) -> _Building | None:

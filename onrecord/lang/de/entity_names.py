@@ -313,8 +313,21 @@ _KINSHIP = frozenset({"Bruder", "Schwester", "Sohn", "Tochter", "Vater", "Mutter
 
 
 def _name_prefix(tok: Token) -> bool:
-    """A role, kinship or relation noun the tagger glues before a name ("Bruder Witali")."""
-    return is_role(tok) or tok.text in _KINSHIP or relation_noun(tok.text)
+    """A role, kinship or relation noun the tagger glues before a name ("Bruder Witali"), or a
+    hyphenated compound for a kind of person ("EZB-Rat", "IHS-Mann", "Comic-Fan")."""
+    return is_role(tok) or tok.text in _KINSHIP or relation_noun(tok.text) or person_compound(tok.text)
+
+
+def person_compound(word: str) -> bool:
+    """A hyphenated compound whose last part is a noun for a kind of person
+    (``data/person_compound_tails.txt``: "EZB-Rat", "IHS-Mann", "Comic-Fan")."""
+    head, _, tail = word.rpartition("-")
+    return bool(head) and head[:1].isalnum() and tail in _person_tails()
+
+
+@cache
+def _person_tails() -> frozenset[str]:
+    return frozenset(data_lines("person_compound_tails.txt"))
 
 
 @cache
@@ -356,10 +369,10 @@ def name_core(
                     b -= 1  # "Sergej" + "Netschajew" tagged alone: the given name is part of the name
                 if e - b >= 3 and _country_genitive(toks[b]) and is_role(toks[b + 1]) and _name_word(toks[b + 2]):
                     b += 1  # "Österreichs Außenminister Sebastian Kurz" tagged as one name: the place is the role's
-                while e - b >= 2 and _name_prefix(toks[b]) and _name_word(toks[b + 1]) and (
+                while e - b >= 2 and (_name_prefix(toks[b]) or demonym(toks[b].text)) and _name_word(toks[b + 1]) and (
                     not is_role(toks[b + 1])
                 ):
-                    b += 1  # "Landeshauptmann Günther Platter", "Bruder Witali" tagged as one name
+                    b += 1  # "Landeshauptmann Günther Platter", "Bruder Witali", "Jordanier Samir" tagged as one name
                 # a surname the tagger left untyped ("Recep Tayyip" + "Erdoğan")
                 while e < cand.end and not types[e] and _name_word(toks[e]):
                     e += 1
