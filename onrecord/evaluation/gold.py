@@ -192,23 +192,18 @@ BUNDLED_SPLITS = (
 #: scores them. Roles ``heldout7``/``heldout8``, stance ``heldout6``/``heldout7`` and about
 #: ``heldout5``/``heldout6`` were each scored once on 2026-12-07 (the first three at 05:20 UTC, the
 #: others at 06:05 UTC, at the end of the two waves of that session); roles ``heldout9``, stance
-#: ``heldout8`` and about ``heldout7`` (drawn by session gold8) were scored once on 2026-12-07 at
-#: 12:40 UTC, at the end of the first wave of the next session. All of them are development data
-#: since, as the parts before them. Roles ``heldout10``, stance ``heldout9`` and about ``heldout8``
-#: (``about`` for the statements of stance ``heldout9``) were drawn on 2026-12-07 (session gold9)
-#: from documents in no bundled file (the roles part and the stance part share none), and never
-#: scored; they stay held back with the cross-genre ``heldout2`` parts. Roles ``heldout11``, stance
-#: ``heldout10`` and about ``heldout9`` (``about`` for the statements of stance ``heldout10``) were
-#: drawn on 2026-12-07 (session gold10, while the parts above were still held back and unscored) from
-#: documents in no bundled file (the roles part and the stance part share none), and never scored:
-#: they are held back next to them, for the rounds after the ones that spend the parts above.
+#: ``heldout8`` and about ``heldout7`` (drawn by session gold8) at 12:40 UTC, at the end of the first
+#: wave of the next session; roles ``heldout10``, stance ``heldout9`` and about ``heldout8`` (drawn by
+#: session gold9) at 13:31 UTC, at the end of its waves 2 and 3. All of them are development data
+#: since, as the parts before them. Roles ``heldout11``, stance ``heldout10`` and about ``heldout9``
+#: (``about`` for the statements of stance ``heldout10``) were drawn on 2026-12-07 (session gold10,
+#: while the parts above were still held back and unscored) from documents in no bundled file (the
+#: roles part and the stance part share none), and never scored: they are held back with the
+#: cross-genre ``heldout2`` parts, for the next rounds.
 HELD_BACK = frozenset(
     {
-        ("roles.jsonl", "heldout10"),
         ("roles.jsonl", "heldout11"),
-        ("stance.jsonl", "heldout9"),
         ("stance.jsonl", "heldout10"),
-        ("about.jsonl", "heldout8"),
         ("about.jsonl", "heldout9"),
         ("crossgenre-de.jsonl", "heldout2"),
         ("crossgenre-en.jsonl", "heldout2"),
