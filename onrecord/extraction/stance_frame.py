@@ -135,13 +135,12 @@ def _contact_opens(main: Sequence[Word], i: int, lex: StanceLexicon, lemma: Lemm
 
 def _modal_within(words: Sequence[Word], lex: StanceLexicon) -> bool:
     """Whether a modal or future word stands in ``words`` before a clause end ("might", "will", "going to")."""
-    modals = lex.of("hedge") | lex.of("future") | lex.of("konj2") | lex.of("demand")
     lows = []
     for w in words:
         if w.text in _CLAUSE_END:
             break
         lows.append(w.lower.replace("’", "'").split("'", 1)[-1] if "'" in w.lower.replace("’", "'") else w.lower)
-    return _has(modals, lows)
+    return _has(lex.modals, lows)
 
 
 #: finite copulas: the main verb after a contact relative clause ("the job anyone will ever have | is …")

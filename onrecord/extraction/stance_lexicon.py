@@ -103,6 +103,11 @@ class StanceLexicon:
         return frozenset().union(*(self.of(n) for n in names))
 
     @cached_property
+    def modals(self) -> frozenset[str]:
+        """Modal and future words: hedges, futures, Konjunktiv II and demands ("might", "will", "müsste")."""
+        return self.of("hedge") | self.of("future") | self.of("konj2") | self.of("demand")
+
+    @cached_property
     def cue_lemmas(self) -> frozenset[str]:
         """Every verb lemma that names a stance (with or without a particle)."""
         return frozenset(self.cues) | frozenset(v for v, _ in self.particle_cues)

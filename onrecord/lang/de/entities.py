@@ -77,6 +77,7 @@ from onrecord.lang.de.entity_names import (
     trim_name,
 )
 from onrecord.lang.de.lexicon import data_lines, lexicon
+from onrecord.lang.de.memo import memoised
 from onrecord.lang.de.roles import (
     KindAt,
     RoleMatch,
@@ -369,7 +370,7 @@ def _common_noun(doc: PreparedDoc, b: _Building) -> bool:
         c.isupper() and b.name[k - 1] != "-" for k, c in enumerate(b.name[1:], 1)
     ):
         return False  # (an acronym or a name in capitals, "die AfD", "die LHStv", is a name)
-    starts = {t.start: k for k, t in enumerate(doc.tokens)}
+    starts = memoised(doc, "entities.token_starts", lambda: {t.start: k for k, t in enumerate(doc.tokens)})
     return any(k is not None and doc.tokens[k].text == b.name and _article_before(doc, k) != ""
                for k in (starts.get(m[0]) for m in b.mentions))
 

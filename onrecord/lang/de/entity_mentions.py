@@ -531,6 +531,8 @@ def _unglued(state: _State, doc: PreparedDoc, start: int, end: int, gaz: Gazette
     before: a noun before it that is no given name ("In welcher Form Aslan …" after "Ednan
     Aslan"), or that surname after another full name ("… Erwin Pröll Mitterlehner angeschrien"
     after "Reinhold Mitterlehner"): the run names that person, or the other one."""
+    if end - start < 2:
+        return start, end  # one word: nothing glued to cut
     toks = doc.tokens
     full: dict[str, list[str]] = {}
     for b in state.building:

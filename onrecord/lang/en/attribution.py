@@ -387,5 +387,5 @@ def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: Le
     # a post's signature ("https://t.co/… — Ann Roe (@annroe) June 28, 2016") is no statement
     atts = [a for a in atts if not only_signature(" ".join(text[b:e] for b, e in a.content))]
     atts = carry_over(text, atts, quotes, lex)
-    atts = drop_bare_pronouns(doc_text(doc), split_coordinated_reports(doc, dedupe(atts)))
+    atts = drop_bare_pronouns(text, split_coordinated_reports(doc, dedupe(atts)))
     return resolve_overlaps(drop_relays(doc, atts))

@@ -156,7 +156,7 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
         return None  # "went to see the band play", "waited to see what would happen": watching, not reporting
     asked = asked_cue(verb, sent, quotes) if asked_passive(verb, lemma) else None
     if asked is not None:
-        return None if unnamed_question(asked, doc.text) else asked  # an interview question is no statement
+        return None if unnamed_question(asked, doc_text(doc)) else asked  # an interview question is no statement
     subject = find_subject(verb)
     if subject is not None and subject.ent_type_ in ("DATE", "TIME"):
         subject = adjacent_speaker(verb)  # "Warren said Saturday" parsed with the date as subject

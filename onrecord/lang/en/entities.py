@@ -22,6 +22,7 @@ Resolution, in text order:
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -231,7 +232,7 @@ class EntityBuilder:
         self.lex = lex
         self.quoted = sorted(quoted)  # the spans of the direct quotes' words
         self._quote_starts = [b for b, _ in self.quoted]
-        self._quote_reach = [max(e for _, e in self.quoted[:n + 1]) for n in range(len(self.quoted))]
+        self._quote_reach = list(itertools.accumulate((e for _, e in self.quoted), max))  # running end
         self.clusters: list[Cluster] = []
         self.by_token: dict[int, Cluster] = {}
         self.subjects: set[int] = set()  # starts of the mentions that are a clause's subject
