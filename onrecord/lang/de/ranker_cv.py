@@ -47,6 +47,7 @@ from onrecord.lang.de.train import (
     _halves,
     _jackknife_sentence_probs,
     _jackknife_tagging,
+    collect_ranker_samples,
     ranker_samples,
 )
 
@@ -170,14 +171,8 @@ def view_samples(docs: list[StoredDoc]) -> tuple[list[list[str]], list[int]]:
     """Every article's ranker samples in the order ``fit_models`` collects them (the first stored
     tagging of all articles, then the second): a ranker fitted on them is the one
     ``onrecord train`` would write, without training the taggers again."""
-    xs: list[list[str]] = []
-    ys: list[int] = []
-    for k in range(len(docs[0].views) if docs else 0):
-        for d in docs:
-            x, y = ranker_samples(d.doc, d.gold, d.views[k], d.names)
-            xs.extend(x)
-            ys.extend(y)
-    return xs, ys
+    views = [[d.views[k] for d in docs] for k in range(len(docs[0].views) if docs else 0)]
+    return collect_ranker_samples([d.doc for d in docs], [d.gold for d in docs], views, [d.names for d in docs])
 
 
 def ranker_cross_validate(

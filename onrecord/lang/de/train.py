@@ -17,7 +17,7 @@ import json
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,6 +81,24 @@ def _match_gold(doc: PreparedDoc, parts: list[TokenSpan], golds: list[GoldQuote]
         if ov > 0 and (best is None or ov > best[0]):
             best = (ov, g)
     return best[1] if best else None
+
+
+def collect_ranker_samples(
+    docs: Sequence[PreparedDoc],
+    golds: Sequence[GoldDoc],
+    views: Sequence[Sequence[Tagging]],
+    names: Sequence[list[NamedSpan] | None],
+) -> tuple[list[list[str]], list[int]]:
+    """The ranker training pairs of every article under every crosswise tagging, in the order the
+    speaker ranker is fitted on them: all articles of the first view, then of the next."""
+    xs: list[list[str]] = []
+    ys: list[int] = []
+    for view in views:
+        for doc, gold, tagging, doc_names in zip(docs, golds, view, names, strict=True):
+            x, y = ranker_samples(doc, gold, tagging, doc_names)
+            xs.extend(x)
+            ys.extend(y)
+    return xs, ys
 
 
 def ranker_samples(
@@ -284,14 +302,8 @@ def fit_models(
         files.extend(fit_ner(ner_dir, [g.text for g in golds], out, say))
         ner = NerTagger(out / NER_FILE)
     say("training the speaker ranker")
-    xs: list[list[str]] = []
-    ys: list[int] = []
     names = [ner.spans(doc) if ner else None for doc, _ in prepared]  # once per article, not per view
-    for view in views:
-        for (doc, _), gold, tagging, doc_names in zip(prepared, golds, view, names, strict=True):
-            x, y = ranker_samples(doc, gold, tagging, doc_names)
-            xs.extend(x)
-            ys.extend(y)
+    xs, ys = collect_ranker_samples([doc for doc, _ in prepared], golds, views, names)
     fit_linear(xs, ys, c=RANKER_C).save(out / RANKER_FILE)
     files.append(RANKER_FILE)
     if ner_dir is not None and GAZETTEER_FILE not in files:
