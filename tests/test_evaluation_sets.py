@@ -17,6 +17,7 @@ from onrecord.cli import app
 from onrecord.errors import DataError
 from onrecord.evaluation.gold import (
     BUNDLED,
+    BUNDLED_SPLITS,
     CORPUS_LANGUAGE,
     HELD_BACK,
     GoldQuote,
@@ -324,7 +325,7 @@ def test_bundled_sets_hold_ids_offsets_and_short_labels_only() -> None:
         assert len(ids) == len(set(ids)), name
         for record in records:
             roles_splits = ("dev", "heldout", *(f"heldout{n}" for n in range(2, 12)))
-            quote_splits = ("dev", "dev2", "heldout", "heldout2")
+            quote_splits = ("dev", "dev2", "heldout", "heldout2", "heldout3")
             assert record["split"] in (roles_splits if name == "roles.jsonl" else quote_splits)
             assert set(record) <= {"id", "split", "sha256", "chars", "quotes", "roles"}
             chars = int(record["chars"])  # type: ignore[arg-type]
@@ -587,7 +588,7 @@ def test_the_eleventh_held_back_roles_part_points_at_names_in_the_real_texts_and
 
 def test_every_held_back_part_exists_and_all_leaves_it_out() -> None:
     # the parts still held back (roles heldout11, stance heldout10 and the about sample's heldout9,
-    # which labels `about` for exactly stance heldout10's statements; the cross-genre heldout2) are
+    # which labels `about` for exactly stance heldout10's statements; the cross-genre heldout2 and heldout3) are
     # scored only by naming them; roles heldout6-heldout10, stance heldout5-heldout9 and about
     # heldout4-heldout8 were scored once (2026-12-07) and `all` includes them since
     assert HELD_BACK == {
@@ -596,6 +597,8 @@ def test_every_held_back_part_exists_and_all_leaves_it_out() -> None:
         ("about.jsonl", "heldout9"),
         ("crossgenre-de.jsonl", "heldout2"),
         ("crossgenre-en.jsonl", "heldout2"),
+        ("crossgenre-de.jsonl", "heldout3"),
+        ("crossgenre-en.jsonl", "heldout3"),
     }
     for name, split in sorted(HELD_BACK):
         assert any(r["split"] == split for r in _bundled(name)), (name, split)
@@ -655,6 +658,67 @@ def test_the_held_back_crossgenre_parts_are_fresh_and_large_enough() -> None:
                 if not (other == name and record["split"] == "heldout2"):
                     others |= _document_ids(record)
         assert not {str(r["id"]) for r in fresh} & others, name
+
+
+def test_the_third_held_back_crossgenre_parts_are_fresh_large_enough_and_from_free_rows() -> None:
+    # heldout3 was drawn while heldout2 was still held back, from documents in no bundled file: German
+    # bench-de rows below 512 only (rows 512+ feed the NER word classes), English PolNeAR train news;
+    # every kind of quote occurs, and no document is in any other part of any file
+    for name, corpus, docs_min, quotes_min in (
+        ("crossgenre-de.jsonl", "bench-de", 18, 70),
+        ("crossgenre-en.jsonl", "attribution-en-train", 8, 60),
+    ):
+        fresh = [r for r in _bundled(name) if r["split"] == "heldout3"]
+        assert all(str(r["id"]).split(":")[0] == corpus for r in fresh), name
+        assert len(fresh) >= docs_min and sum(len(r["quotes"]) for r in fresh) >= quotes_min  # type: ignore[misc,arg-type]
+        kinds = {q["kind"] for r in fresh for q in r["quotes"]}  # type: ignore[attr-defined]
+        assert kinds >= {"direct", "indirect", "reported"}, name
+        if corpus == "bench-de":
+            assert kinds == {"direct", "indirect", "reported", "free_indirect"}
+            assert all(int(str(r["id"]).removeprefix("bench-de:gnad-")) < 512 for r in fresh)
+        others: set[str] = set()
+        for other in sorted(p.name for p in BUNDLED.glob("*.jsonl")):
+            for record in _bundled(other):
+                if not (other == name and record["split"] == "heldout3"):
+                    others |= _document_ids(record)
+        assert not {str(r["id"]) for r in fresh} & others, name
+
+
+def test_eval_crossgenre_accepts_the_third_held_back_part_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    # naming the split is the only way to score heldout3 (stubbed here: nothing runs on the part)
+    calls: list[tuple[str, str]] = []
+
+    class Report:
+        def as_dict(self) -> dict[str, object]:
+            return {"data": "crossgenre (heldout3)", "documents": 0}
+
+    def run_crossgenre(language: str, split: str = "dev", data: Path | None = None) -> Report:
+        calls.append((language, split))
+        return Report()
+
+    monkeypatch.setattr("onrecord.evaluation.run_crossgenre", run_crossgenre)
+    for language in ("de", "en"):
+        args = ["eval", "--crossgenre", language, "--split", "heldout3", "--format", "json"]
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0, result.stderr
+    assert calls == [("de", "heldout3"), ("en", "heldout3")]
+    assert "heldout3" in BUNDLED_SPLITS
+
+
+@pytest.mark.skipif(not (SHARED / "bench-de").is_dir(), reason="needs ../shared/data")
+def test_the_third_held_back_crossgenre_parts_load_from_the_real_texts_and_all_leaves_them_out() -> None:
+    # reads the gold only (text digests, spans); no system output on these parts
+    for language in ("de", "en"):
+        docs = read_crossgenre(language, "heldout3", SHARED)
+        assert len(docs) == sum(1 for r in _bundled(f"crossgenre-{language}.jsonl") if r["split"] == "heldout3")
+        for doc in docs:
+            for quote in doc.quotes:
+                assert quote.spans and quote.kind in ("direct", "indirect", "reported", "free_indirect")
+                assert bool(quote.speaker) == bool(quote.speaker_label), (doc.id, quote.spans)
+                for begin, end in quote.spans + quote.speaker + quote.cue:
+                    covered = doc.text[begin:end]
+                    assert covered == covered.strip() and covered, (doc.id, begin)
+        assert not {d.id for d in docs} & {d.id for d in read_crossgenre(language, "all", SHARED)}
 
 
 @pytest.mark.skipif(not (SHARED / "bench-de").is_dir(), reason="needs ../shared/data")

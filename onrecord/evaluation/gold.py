@@ -199,7 +199,9 @@ BUNDLED_SPLITS = (
 #: (``about`` for the statements of stance ``heldout10``) were drawn on 2026-12-07 (session gold10,
 #: while the parts above were still held back and unscored) from documents in no bundled file (the
 #: roles part and the stance part share none), and never scored: they are held back with the
-#: cross-genre ``heldout2`` parts, for the next rounds.
+#: cross-genre ``heldout2`` parts, for the next rounds. The cross-genre ``heldout3`` parts (German
+#: bench-de, English PolNeAR train) were drawn and annotated on 2026-12-07 (session cg3) from documents
+#: in no bundled file, before any system ran on them; held back next to ``heldout2``.
 HELD_BACK = frozenset(
     {
         ("roles.jsonl", "heldout11"),
@@ -207,6 +209,8 @@ HELD_BACK = frozenset(
         ("about.jsonl", "heldout9"),
         ("crossgenre-de.jsonl", "heldout2"),
         ("crossgenre-en.jsonl", "heldout2"),
+        ("crossgenre-de.jsonl", "heldout3"),
+        ("crossgenre-en.jsonl", "heldout3"),
     }
 )
 #: corpus prefix of a bundled document id -> language of its text (the train splits: statement pairs,
@@ -329,8 +333,8 @@ def _span_list(value: object) -> list[Span]:
 
 
 def read_crossgenre(language: str, split: str, data_root: Path, gold_path: Path | None = None) -> list[GoldDoc]:
-    """The cross-genre quote set of ``language`` (``de``: derStandard, ``en``: news-en; its ``heldout2``
-    part: PolNeAR train, ``attribution-en-train:<stem>``), one split."""
+    """The cross-genre quote set of ``language`` (``de``: derStandard, ``en``: news-en; its ``dev2``,
+    ``heldout2`` and ``heldout3`` parts: PolNeAR train, ``attribution-en-train:<stem>``), one split."""
     path = gold_path or BUNDLED / f"crossgenre-{language}.jsonl"
     texts = CorpusTexts(data_root)
     docs: list[GoldDoc] = []
