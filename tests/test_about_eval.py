@@ -122,7 +122,7 @@ def _german(doc_id: str) -> bool:
 
 
 def test_bundled_about_sample_holds_offsets_and_short_labels_only() -> None:
-    statements = {"dev": 0, "heldout": 0, **{f"heldout{n}": 0 for n in range(2, 10)}}
+    statements = {"dev": 0, "heldout": 0, **{f"heldout{n}": 0 for n in range(2, 11)}}
     languages: set[str] = set()
     for record in _records():
         assert set(record) == {"id", "split", "sha256", "chars", "statements"}
@@ -197,6 +197,51 @@ def test_third_held_back_about_part_labels_every_statement_of_the_held_back_stan
             used |= {str(record[k]["id"]) for k in ("a", "b") if isinstance(record.get(k), dict)}
             used |= {str(record["id"])} if "id" in record else set()
     assert not set(third) & used
+
+
+def test_tenth_held_back_about_part_labels_every_statement_of_the_held_back_stance_part() -> None:
+    """heldout10: `about` for exactly the statements of the stance set's held-back heldout11 (same
+    documents, same gold spans, speakers, cues and kinds, in the same order), and no document of
+    any other part of any bundled file."""
+    tenth = {str(r["id"]): r for r in _records() if r["split"] == "heldout10"}
+    stance = _stance("heldout11")
+    assert set(tenth) == set(stance) and len(tenth) == 9
+    keys = ("spans", "speaker", "cue", "origin", "sampled", "kind")
+    for doc_id, record in tenth.items():
+        assert record["sha256"] == stance[doc_id]["sha256"] and record["chars"] == stance[doc_id]["chars"]
+        for item, labelled in zip(record["statements"], stance[doc_id]["statements"], strict=True):
+            assert set(item) == {k for k in keys if k in labelled} | {"about"}
+            assert [item.get(k) for k in keys] == [labelled.get(k) for k in keys]
+            mentions = [m for a in item["about"] for m in a["mentions"]]
+            assert not any(b < se and sb < e for b, e in mentions for sb, se in item["speaker"])
+            assert len({a["label"] for a in item["about"]}) == len(item["about"])
+    german = [item for r in tenth.values() if _german(r["id"]) for item in r["statements"]]
+    english = [item for r in tenth.values() if not _german(r["id"]) for item in r["statements"]]
+    assert (len(german), len(english)) == (55, 33)
+    assert (sum(len(i["about"]) for i in german), sum(len(i["about"]) for i in english)) == (45, 34)
+    used = {str(r["id"]) for r in _records() if r["split"] != "heldout10"}
+    for name in ("stance.jsonl", "roles.jsonl", "crossgenre-de.jsonl", "crossgenre-en.jsonl", "statement-pairs.jsonl"):
+        for line in (BUNDLED / name).read_text(encoding="utf-8").splitlines():
+            record = json.loads(line) if line.strip() else {}
+            if name == "stance.jsonl" and record.get("split") == "heldout11":
+                continue
+            used |= {str(record[k]["id"]) for k in ("a", "b") if isinstance(record.get(k), dict)}
+            used |= {str(record["id"])} if "id" in record else set()
+    assert not set(tenth) & used
+
+
+@pytest.mark.skipif(not (SHARED / "attribution-en" / "train").is_dir(), reason="needs ../shared/data")
+def test_tenth_held_back_about_part_reads_against_the_real_texts_and_all_leaves_it_out() -> None:
+    # reads the gold only (text digests, mentions); no system output on this part
+    docs = read_about("heldout10", SHARED)
+    assert sum(len(d.statements) for d in docs) == 88 and {d.language for d in docs} == {"de", "en"}
+    for doc in docs:
+        for statement in doc.statements:
+            for entity in statement.about:
+                for b, e in entity.mentions:
+                    covered = doc.text[b:e]
+                    assert covered == covered.strip() and covered[:1].isalnum(), (doc.id, entity.label)
+    assert not {d.id for d in docs} & {d.id for d in read_about("all", SHARED)}
 
 
 def test_ninth_held_back_about_part_labels_every_statement_of_the_held_back_stance_part() -> None:

@@ -164,8 +164,8 @@ def evaluate(
             "cross-genre), dev2 (cross-genre), heldout (roles, stance, about, cross-genre), heldout2 (roles, "
             "stance, about, cross-genre), heldout3 (roles, stance, about, cross-genre), heldout4 (roles, stance, "
             "about), heldout5 (roles, stance, about), heldout6 (roles, stance, about), heldout7 (roles, stance, "
-            "about), heldout8 (roles, stance, about), heldout9 (roles, stance, about), heldout10 (roles, stance), "
-            "heldout11 (roles), and all: every part but the ones still held back.",
+            "about), heldout8 (roles, stance, about), heldout9 (roles, stance, about), heldout10 (roles, stance, "
+            "about), heldout11 (roles, stance), heldout12 (roles), and all: every part but the ones still held back.",
         ),
     ] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="Evaluate only the first N documents.")] = None,

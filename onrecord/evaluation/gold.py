@@ -169,7 +169,7 @@ def read_corpus(path: Path, limit: int | None = None) -> Iterator[GoldDoc]:
 #: folder of the bundled sets (``crossgenre-de.jsonl``, ``crossgenre-en.jsonl``, ``roles.jsonl``)
 BUNDLED = Path(__file__).parent / "data"
 #: the splits of the bundled sets: ``dev`` (and ``dev2``, a second development part of the cross-genre
-#: sets) and the parts ``heldout`` … ``heldout11``, each annotated after
+#: sets) and the parts ``heldout`` … ``heldout12``, each annotated after
 #: the part before it had been scored (each set has as many as its README section lists); ``all``
 #: is every part of a set but those in :data:`HELD_BACK`
 BUNDLED_SPLITS = (
@@ -186,6 +186,7 @@ BUNDLED_SPLITS = (
     "heldout9",
     "heldout10",
     "heldout11",
+    "heldout12",
     "all",
 )
 #: (file, split) of the parts still held back: ``all`` leaves them out, so only naming the split
@@ -199,14 +200,20 @@ BUNDLED_SPLITS = (
 #: (``about`` for the statements of stance ``heldout10``) were drawn on 2026-12-07 (session gold10,
 #: while the parts above were still held back and unscored) from documents in no bundled file (the
 #: roles part and the stance part share none), and never scored: they are held back with the
-#: cross-genre ``heldout2`` parts, for the next rounds. The cross-genre ``heldout3`` parts (German
-#: bench-de, English PolNeAR train) were drawn and annotated on 2026-12-07 (session cg3) from documents
-#: in no bundled file, before any system ran on them; held back next to ``heldout2``.
+#: cross-genre ``heldout2`` parts, for the next rounds. Roles ``heldout12``, stance ``heldout11`` and about
+#: ``heldout10`` (``about`` for the statements of stance ``heldout11``) were drawn on 2026-12-07 by session
+#: gold11 (while the parts above were still held back and unscored), from the upper halves of the free
+#: pools (the roles part and the stance part share no document), and never scored: held back next to them.
+#: The cross-genre ``heldout3`` parts (German bench-de, English PolNeAR train) were drawn and annotated on
+#: 2026-12-07 (session cg3) from the lower halves of the same free pools, before any system ran on them.
 HELD_BACK = frozenset(
     {
         ("roles.jsonl", "heldout11"),
         ("stance.jsonl", "heldout10"),
         ("about.jsonl", "heldout9"),
+        ("roles.jsonl", "heldout12"),
+        ("stance.jsonl", "heldout11"),
+        ("about.jsonl", "heldout10"),
         ("crossgenre-de.jsonl", "heldout2"),
         ("crossgenre-en.jsonl", "heldout2"),
         ("crossgenre-de.jsonl", "heldout3"),
