@@ -54,3 +54,13 @@ def test_the_inner_cue_reads_the_participle_through_the_lexicon(extractor) -> No
     assert [t.text for t in extra] == ["statement", "saying"]
     without_say = replace(lex, cues={k: v for k, v in lex.cues.items() if k != "say"})
     assert inner_cue([statement], without_say, extractor.lemma) == ([statement], [])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The mayor said the bridge would reopen, insisting that the repairs were done.", ["insisting"]),
+    ("The mayor said the bridge would reopen after fixing the rails.", []),
+])
+def test_a_participle_set_off_by_a_comma(extractor, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    from onrecord.lang.en.attribution_base import comma_participle
+
+    assert [t.text for t in extractor.nlp(text) if comma_participle(t)] == expected
