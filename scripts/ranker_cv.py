@@ -18,9 +18,12 @@ from pathlib import Path
 from onrecord.evaluation.gold import read_corpus, resolve_split
 from onrecord.lang.de.linear import fit_linear
 from onrecord.lang.de.ranker_cv import (
+    DEFAULT_ATOMS,
     STORE_FILE,
     RankerFit,
     doc_samples,
+    fit_crossed,
+    fit_trees,
     load_store,
     ranker_cross_validate,
     score_through_folds,
@@ -28,7 +31,6 @@ from onrecord.lang.de.ranker_cv import (
     tag_through_folds,
     view_samples,
 )
-from onrecord.lang.de.ranking import DEFAULT_ATOMS, fit_crossed, fit_trees
 from onrecord.lang.de.train import RANKER_C
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "quotes-de"

@@ -37,8 +37,6 @@ def _unnamed_mention(words: list[Word], lex: StanceLexicon, lower_words: frozens
     ("state regulators", "one poster"). An institution of :data:`named_group` is named ("die Polizei")."""
     if any(w.lower in lex.of("named_group") for w in words):
         return False
-    if len(words) > 2 and words[1].text == ",":
-        words = words[2:]  # "Moreover, any company": a sentence adverb the mention took along
     if words and words[0].lower in lex.of("indefinite"):
         return True
     for i, w in enumerate(words):

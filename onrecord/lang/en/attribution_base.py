@@ -85,6 +85,20 @@ AUDIENCE_NOUNS = frozenset({"attendees", "visitors", "reporters", "journalists",
                             "media", "congregation", "parishioners", "graduates", "troops"})
 
 
+def speech_participle(tok: Token, noun: Token, lex: Lexicon, lemma: LemmaFn) -> bool:
+    """A present participle after a noun that says what the noun says: a participle clause
+    (``acl``, ``VBG``) right of the noun whose verb is a speech cue of ``data/cues.txt`` ("a
+    statement saying …", "a letter claiming …"; not "a plan costing …", nor "a letter calling
+    for …": "call" reports, it is no speech verb)."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.i > noun.i and "speech" in lex.cue_classes(lemma(tok))
+
+
+def comma_participle(verb: Token) -> bool:
+    """A present participle set off by a comma (", insisting that …", ", adding that …"): the
+    parser hangs it on the verb before it as an adverbial clause, but it is a report of its own."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+
+
 def _quote_words(text: str, q: QuoteSpan) -> int:
     """The number of words inside a quotation's marks."""
     return len(q.inner(text).split())

@@ -27,6 +27,7 @@ from onrecord.lang.en.attribution_base import (
     SHORT_QUOTE_WORDS,
     _quote_words,
     human_subject,
+    speech_participle,
 )
 from onrecord.lang.en.attribution_sources import _pro_form
 from onrecord.lang.en.lexicon import Lexicon, load_lexicon
@@ -198,7 +199,7 @@ def inner_cue(comps: list[Token], lex: Lexicon, lemma_of: Callable[[Token], str]
     for c in comp.children:
         if c.i < comp.i:
             continue
-        if c.dep_ == "acl" and c.tag_ == "VBG" and "speech" in lex.cue_classes(lemma_of(c)):
+        if speech_participle(c, comp, lex, lemma_of):
             inner, preps = inner_objects(c)
             if inner:
                 return inner, [comp, c, *preps]  # "issued a statement saying | …"

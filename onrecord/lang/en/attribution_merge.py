@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from onrecord.lang.en.attribution_base import SHORT_QUOTE_WORDS, Attribution, _only_punct, _quote_words
+from onrecord.lang.en.attribution_base import (
+    SHORT_QUOTE_WORDS,
+    Attribution,
+    _only_punct,
+    _quote_words,
+    comma_participle,
+)
 from onrecord.lang.en.lexicon import Lexicon
 from onrecord.lang.en.quotemarks import QuoteSpan
 from onrecord.lang.en.spans import doc_text, merge_spans, overlaps
@@ -230,8 +236,7 @@ def _coordinated_cue(doc: Doc, att: Attribution) -> bool:
 
 def _participle_report(verb: Token) -> bool:
     """", insisting that …", ", adding that …": a participle set off by a comma is a report of its own."""
-    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == "," \
-        and verb.head.i < verb.i
+    return comma_participle(verb) and verb.head.i < verb.i
 
 
 def split_coordinated_reports(doc: Doc, atts: list[Attribution]) -> list[Attribution]:

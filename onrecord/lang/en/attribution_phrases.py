@@ -18,6 +18,7 @@ from onrecord.lang.en.attribution_base import (
     Attribution,
     LemmaFn,
     human_subject,
+    speech_participle,
 )
 from onrecord.lang.en.attribution_content import _infinitive, clause_extent, drop_trailing_aside, inner_objects
 from onrecord.lang.en.attribution_senses import noun_target_only
@@ -59,8 +60,8 @@ def carries_report(noun: Token, lemma: LemmaFn) -> bool:
     as the object of a verb of issuing ("sent a letter saying …", "released an ad calling …")."""
     if noun.dep_ != "dobj" or lemma(noun.head) not in LIGHT_VERBS:
         return False
-    return any(c.dep_ == "acl" and c.tag_ == "VBG" and c.i > noun.i
-               and "speech" in load_lexicon().cue_classes(lemma(c)) for c in noun.children)
+    lex = load_lexicon()
+    return any(speech_participle(c, noun, lex, lemma) for c in noun.children)
 
 
 def _by_agent(noun: Token) -> Token | None:
@@ -95,8 +96,7 @@ def noun_cue(noun: Token, sent: SpacySpan, lemma: LemmaFn) -> Attribution | None
         if c.dep_ in ("acl", "ccomp") and c.i > noun.i and (_infinitive(c) or any(
                 m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
             comps.append(c)
-        elif c.dep_ == "acl" and c.tag_ == "VBG" and c.i > noun.i \
-                and "speech" in load_lexicon().cue_classes(lemma(c)):
+        elif speech_participle(c, noun, load_lexicon(), lemma):
             # "issued a statement saying …": the participle says what the statement says
             inner, preps = inner_objects(c)
             comps.extend(inner)

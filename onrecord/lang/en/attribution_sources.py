@@ -16,6 +16,7 @@ from onrecord.lang.en.attribution_base import (
     QUOTE_STRIP,
     SPEAKER_POS,
     SUBJECT_DEPS,
+    comma_participle,
     human_subject,
     sent_start,
 )
@@ -119,7 +120,7 @@ def second_report_of(verb: Token) -> Token | None:
         return None
     if verb.dep_ == "conj" and verb.tag_ == outer.tag_ and head.tag_ != verb.tag_:
         return outer
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.doc[verb.i - 1].text == ",":
+    if comma_participle(verb):
         return outer
     return None
 

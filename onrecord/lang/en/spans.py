@@ -53,10 +53,29 @@ def subtree_indices(tok: Token, exclude: Iterable[Token] = ()) -> set[int]:
     return out
 
 
-def np_span(tok: Token) -> Span:
-    """The noun phrase of a head: from its left edge to the head itself (no relative clauses)."""
+#: dependencies of a sentence adverbial the parser may hang on a subject noun ("Moreover, any
+#: company", "For instance, Sen. Roe", "Meanwhile, the board")
+ADVERBIAL_DEPS = frozenset({"advmod", "npadvmod", "prep"})
+
+
+def _after_sentence_adverbials(tok: Token) -> int:
+    """The first token of a head's noun phrase once the sentence adverbials before it are cut
+    off: a left child of ``advmod``/``npadvmod``/``prep`` that opens the phrase and ends at a
+    comma belongs to the sentence, not to the noun phrase ("Moreover, | any company")."""
     doc = tok.doc
     first = tok.left_edge.i
+    for child in tok.lefts:
+        comma = child.right_edge.i + 1
+        if child.left_edge.i == first and child.dep_ in ADVERBIAL_DEPS and comma < tok.i and doc[comma].text == ",":
+            first = comma + 1
+    return first
+
+
+def np_span(tok: Token) -> Span:
+    """The noun phrase of a head: from its left edge to the head itself (no relative clauses, no
+    sentence adverbial before it: :func:`_after_sentence_adverbials`)."""
+    doc = tok.doc
+    first = _after_sentence_adverbials(tok)
     while first < tok.i and _is_edge_junk(doc[first]) or (first < tok.i and doc[first].text in QUOTE_CHARS):
         first += 1
     last = tok.i
