@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from onrecord.lang.de.lexicon import data_lines, lexicon
+from onrecord.lang.de.sources import compound_of
 from onrecord.lang.de.tokens import Token
 
 #: copulas that join a role phrase and a name ("X ist Professorin für …", "Der Kandidat ist X",
@@ -127,10 +128,7 @@ def _fused_former(word: str) -> str | None:
     if word.lower().startswith(_not_fused_ex()):
         return None
     rest = word[2].upper() + word[3:]
-    roles = lexicon().roles
-    if rest in roles or any(rest[k].upper() + rest[k + 1 :] in roles for k in range(3, len(rest) - 3)):
-        return rest
-    return None
+    return rest if compound_of(rest, lexicon().roles) is not None else None
 
 
 @cache
@@ -174,11 +172,7 @@ def role_head(word: str) -> str | None:
         if last in _unit_relations() and first[:1].isupper() and first.replace("-", "").isalnum():
             return last  # "Facebook-Tochter": a body's unit, relative to the body before it
         return role_head(last) if last[:1].isupper() else None
-    for k in range(3, len(word) - 3):  # longest suffix first, a prefix of at least 3 letters
-        part = word[k].upper() + word[k + 1 :]
-        if part in roles:
-            return part
-    return None
+    return compound_of(word, roles)  # the longest listed tail after a prefix of three letters or more
 
 
 @cache

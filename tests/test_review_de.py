@@ -1,0 +1,33 @@
+"""The German rules' shared helpers after the review of duplicated logic: one compound matcher,
+one country loader, one town list, one origin-abbreviation rule (sentences written for the
+project)."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.lang.de.lexicon import lexicon
+from onrecord.lang.de.role_lexicon import _fused_former, role_head
+from onrecord.lang.de.sources import compound_of
+
+
+@pytest.mark.parametrize(
+    ("word", "head"),
+    [
+        ("Oberbürgermeister", "Bürgermeister"),
+        ("Landesumweltministerin", "Ministerin"),
+        ("Ministerin", "Ministerin"),
+        ("Tischlampe", None),
+        ("Exfinanzminister", "Finanzminister"),
+    ],
+)
+def test_role_head_takes_the_longest_role_tail_as_compound_of_does(word: str, head: str | None) -> None:
+    assert role_head(word) == head
+    if head is not None and not word.startswith("Ex"):
+        assert compound_of(word, lexicon().roles) == head
+
+
+def test_fused_ex_needs_a_role_or_a_role_compound_after_it() -> None:
+    assert _fused_former("Exlandesrat") == "Landesrat"
+    assert _fused_former("Exoberbürgermeister") == "Oberbürgermeister"
+    assert _fused_former("Extischlampe") is None
