@@ -31,3 +31,16 @@ def test_fused_ex_needs_a_role_or_a_role_compound_after_it() -> None:
     assert _fused_former("Exlandesrat") == "Landesrat"
     assert _fused_former("Exoberbürgermeister") == "Oberbürgermeister"
     assert _fused_former("Extischlampe") is None
+
+
+def test_role_towns_and_role_places_stay_disjoint() -> None:
+    from onrecord.lang.de.role_lexicon import _listed_towns, _place_names
+
+    assert not _listed_towns() & _place_names()
+
+
+@pytest.mark.parametrize(("word", "place"), [("Bozener", "Bozen"), ("Villacher", "Villach"), ("Grazer", "Graz")])
+def test_a_town_adjective_finds_its_town_in_either_list(word: str, place: str) -> None:
+    from onrecord.lang.de.role_lexicon import place_adjective
+
+    assert place_adjective(word) == place

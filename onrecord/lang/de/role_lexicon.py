@@ -58,9 +58,18 @@ def _town_candidates(stem: str) -> tuple[str, ...]:
 
 
 @cache
-def _towns() -> frozenset[str]:
-    """Towns the gazetteer lacks whose "-er" adjective names a role's place: data/role_towns.txt."""
+def _listed_towns() -> frozenset[str]:
+    """Towns the gazetteer lacks whose "-er" adjective names a role's place and which
+    data/role_places.txt does not list with their adjective: data/role_towns.txt."""
     return frozenset(data_lines("role_towns.txt"))
+
+
+@cache
+def _towns() -> frozenset[str]:
+    """Towns whose "-er" adjective names a role's place: those of data/role_towns.txt and the
+    places of the "-er" adjectives data/role_places.txt lists ("Grazer" → Graz), one list each."""
+    listed = (place for word, place in role_places().items() if word[:1].isupper() and word.endswith("er"))
+    return _listed_towns() | frozenset(listed)
 
 
 @cache
