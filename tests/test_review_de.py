@@ -44,3 +44,21 @@ def test_a_town_adjective_finds_its_town_in_either_list(word: str, place: str) -
     from onrecord.lang.de.role_lexicon import place_adjective
 
     assert place_adjective(word) == place
+
+
+def test_an_abbreviated_origin_ends_no_sentence() -> None:
+    from onrecord.lang.de.tokens import prepare
+
+    doc = prepare("Jahrestage: Karl Probmann, dt. Maler, wurde 1801 geboren. Danach kam Eva Probst, ital. Bildhauerin.",
+                  lemmatize=str)
+    assert [" ".join(t.text for t in doc.tokens[b:e]) for b, e in doc.sentences] == [
+        "Jahrestage : Karl Probmann , dt . Maler , wurde 1801 geboren .",
+        "Danach kam Eva Probst , ital . Bildhauerin .",
+    ]
+
+
+def test_a_full_stop_after_an_ordinary_word_still_ends_the_sentence() -> None:
+    from onrecord.lang.de.tokens import prepare
+
+    doc = prepare("Sie kam am Ende. Danach ging sie.", lemmatize=str)
+    assert len(doc.sentences) == 2
