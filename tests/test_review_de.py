@@ -62,3 +62,14 @@ def test_a_full_stop_after_an_ordinary_word_still_ends_the_sentence() -> None:
 
     doc = prepare("Sie kam am Ende. Danach ging sie.", lemmatize=str)
     assert len(doc.sentences) == 2
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("Münchnerin", True), ("Grazer", True), ("Villacherin", True), ("Wiener", True), ("Bayerns", False),
+     ("Lehrer", False), ("Mutter", False)],
+)  # fmt: skip
+def test_demonym_reads_the_places_of_place_adjective(word: str, expected: bool) -> None:
+    from onrecord.lang.de.entity_names import demonym
+
+    assert demonym(word) is expected
