@@ -73,3 +73,40 @@ def test_demonym_reads_the_places_of_place_adjective(word: str, expected: bool) 
     from onrecord.lang.de.entity_names import demonym
 
     assert demonym(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("words", "kinds", "name"),
+    [
+        ("rechtskonservative Regierungspartei Nordbund", None, "Nordbund"),
+        ("Umweltorganisation Global 2000", None, "Global 2000"),
+        ("Partei Nordbund", None, None),  # a bare descriptor names a kind only after an adjective
+        ("Prüfinstanz Nordwert Analytics", ("", "ORG", "ORG"), "Nordwert Analytics"),
+        ("Prüfinstanz Nordwert Analytics", None, None),  # no tags: only a listed kind noun counts
+        ("Bank Austria", ("ORG", "ORG"), None),  # one tagged name
+        ("Universität Wien", ("", "LOC"), None),  # a place
+        ("Software-Firma für Quellbit", ("", "", "ORG"), None),
+    ],
+)  # fmt: skip
+def test_one_rule_for_a_name_after_a_body_kind_noun(words: str, kinds: tuple[str, ...] | None, name: str) -> None:
+    from onrecord.lang.de.role_orgs import name_after_kind
+
+    assert name_after_kind(words.split(), kinds) == name
+
+
+def test_an_unnamed_speakers_body_is_the_name_after_its_kind_noun() -> None:
+    from onrecord.lang import get_extractor
+
+    result = get_extractor("de").extract("Ein Sprecher des betroffenen Unternehmens Quellwerk sagte am Montag, "
+                                         "die Anlage stehe still.")
+    roles = [(r.title, r.organization) for e in result.entities for r in e.roles]
+    assert ("Sprecher", "Quellwerk") in roles, roles
+
+
+def test_a_kind_noun_before_a_club_name_keeps_the_whole_name() -> None:
+    from onrecord.lang import get_extractor
+
+    result = get_extractor("de").extract("Das sei ein Fehler gewesen, sagte Ina Probst vom Zweitligaklub "
+                                         "Lindenberger SV am Sonntag.")
+    roles = [(r.title, r.organization) for e in result.entities if e.name == "Ina Probst" for r in e.roles]
+    assert roles == [(None, "Lindenberger SV")], roles

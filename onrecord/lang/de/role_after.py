@@ -426,7 +426,8 @@ def _von_organisation(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleM
     if not (kind_at(toks[found.end - 1].i) == "ORG" or any(sum(c.isupper() for c in w) >= 2 for w in words)
             or any(w.lower().endswith(_ORG_SUFFIXES) or w.lower() in _ENGLISH_ORG_HEADS for w in words)):
         return None
-    text = words[-1] if len(words) == 2 and sum(c.isupper() for c in words[-1]) >= 2 else found.text
+    acronym = not found.named and len(words) == 2 and sum(c.isupper() for c in words[-1]) >= 2
+    text = words[-1] if acronym else found.text  # "vom Autoclub ADAC"; not "vom Club Kapfenberger SV"
     return RoleMatch(None, text, None, name_end, found.end)
 
 
