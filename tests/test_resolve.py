@@ -24,7 +24,7 @@ from onrecord.resolve import (
     surname_candidates,
     translit_key,
 )
-from onrecord.resolve.gazetteer import parse_lines
+from onrecord.resolve.gazetteer import country_names, file_entries, parse_lines
 from onrecord.resolve.keys import (
     collapse_doubles,
     consonant_graphemes,
@@ -402,3 +402,18 @@ def test_display_name_is_the_gazetteer_canonical_name() -> None:
     # a name not in the gazetteer, or an entity that is not the gazetteer entry, keeps its name
     assert display_name(canonical_id("Katrin Vogel", "person"), "Katrin Vogel", "person") == "Katrin Vogel"
     assert display_name("Eanother", "Moskau", "location") == "Moskau"
+
+
+def test_country_names_come_from_the_gazetteers_one_loader() -> None:
+    names = country_names()
+    assert {"Denmark", "Dänemark", "Österreich", "Republik Österreich"} <= names
+    assert "Wien" not in names and "Vienna" not in names  # a place, no country
+    loaded = {e.canonical for e in default_gazetteer() if e.type == "location"}
+    assert {e.canonical for e in file_entries("countries.tsv")} <= loaded
+
+
+def test_club_role_countries_add_the_home_nations() -> None:
+    from onrecord.lang.de.role_before import _countries
+
+    assert {"Dänemark", "Schottland", "Wales"} <= _countries()
+    assert "Salzburg" not in _countries()

@@ -82,11 +82,7 @@ class Gazetteer:
     @classmethod
     def load(cls) -> Gazetteer:
         """The gazetteer of the packaged data files."""
-        base = resources.files("onrecord.resolve").joinpath("data")
-        entries: list[GazetteerEntry] = []
-        for filename, type in FILE_TYPES.items():
-            entries.extend(parse_lines(base.joinpath(filename).read_text("utf-8").splitlines(), type))
-        return cls(entries)
+        return cls(entry for filename in FILE_TYPES for entry in file_entries(filename))
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -126,6 +122,19 @@ class Gazetteer:
             if entry is not None:
                 return entry
         return None
+
+
+@lru_cache(maxsize=len(FILE_TYPES))
+def file_entries(filename: str) -> tuple[GazetteerEntry, ...]:
+    """The entries of one packaged data file (a key of :data:`FILE_TYPES`), of its type: the one
+    loader of ``onrecord/resolve/data/*.tsv``."""
+    text = resources.files("onrecord.resolve").joinpath("data").joinpath(filename).read_text("utf-8")
+    return tuple(parse_lines(text.splitlines(), FILE_TYPES[filename]))
+
+
+def country_names() -> frozenset[str]:
+    """Every name (canonical and aliases, German and English) of the listed countries."""
+    return frozenset(name for entry in file_entries("countries.tsv") for name in entry.names)
 
 
 @lru_cache(maxsize=1)

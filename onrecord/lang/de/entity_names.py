@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from onrecord.lang.de.lexicon import data_lines, lexicon
+from onrecord.lang.de.role_lexicon import place_adjective
 from onrecord.lang.de.roles import (
     KindAt,
     RoleMatch,
@@ -293,17 +294,15 @@ def _demonyms() -> frozenset[str]:
 
 
 def demonym(word: str) -> bool:
-    """A noun for a person from a known place: listed ("Steirer", "Französin"), or the place and
-    "-er"/"-erin" ("Wiener" ← Wien, "Niederösterreicher", "Tirolerin", "Schweizer")."""
+    """A noun for a person from a known place: listed ("Steirer", "Französin"), or a place's
+    "-er" word (:func:`~onrecord.lang.de.role_lexicon.place_adjective`: "Wiener" ← Wien,
+    "Niederösterreicher", "Schweizer") with or without "-in" ("Tirolerin")."""
     if not (word[:1].isupper() and word.isalpha() and word[1:].islower()):
         return False
     if word in _demonyms():
         return True
     stem = word[:-2] if word.endswith("erin") else word
-    if not stem.endswith("er") or len(stem) < 6:
-        return False
-    base = stem[:-2]
-    return any(_known_place(place, exact=True) for place in (base, base + "en", base + "e"))
+    return stem.endswith("er") and place_adjective(stem) is not None
 
 
 #: kinship nouns the tagger takes into a name ("Bruder Witali"): no part of it, and no role

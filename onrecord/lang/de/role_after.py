@@ -28,7 +28,7 @@ from onrecord.lang.de.role_lexicon import (
 )
 from onrecord.lang.de.role_orgs import _ENGLISH_ORG_HEADS, _ORG_SUFFIXES, _looks_like_org, _org_at, nominative
 from onrecord.lang.de.role_phrases import parse_role, relative_role
-from onrecord.lang.de.tokens import PreparedDoc, Token
+from onrecord.lang.de.tokens import PreparedDoc, Token, origin_abbreviation_stop
 
 #: dashes that open and close a parenthesis ("Tom Brandt – Sicherheitsexperte beim … – sagte")
 _DASHES = frozenset({"–", "—", "-", "--"})
@@ -73,28 +73,12 @@ def _apposition_tokens(doc: PreparedDoc, name_end: int, person: bool = False) ->
         toks[begin + 2].sent == sent
     ):
         begin += 2  # "Anna Berg, 45, Professorin für …": the age is no role
-    if _origin_abbreviation(toks, begin, sent):
-        begin += 2  # "X, dt. Maler (1801-1870)": the splitter ends a sentence at the abbreviation
-        sent = toks[begin].sent
+    if begin + 1 < len(toks) and toks[begin].sent == sent and origin_abbreviation_stop(toks, begin + 1):
+        begin += 2  # "X, dt. Maler (1801-1870)": an origin, no place (and no end of the sentence)
     j = begin
     while j < len(toks) and toks[j].sent == sent and toks[j].text not in _STOP and j - begin < MAX_APPOSITION:
         j += 1
     return toks[begin:j]
-
-
-@cache
-def _origin_abbreviations() -> frozenset[str]:
-    """Abbreviated adjectives of origin ("dt.", "österr."): data/origin_abbreviations.txt."""
-    return frozenset(data_lines("origin_abbreviations.txt"))
-
-
-def _origin_abbreviation(toks: Sequence[Token], i: int, sent: int) -> bool:
-    """An abbreviated adjective of origin with its full stop at token ``i`` of sentence ``sent``
-    before a capitalised word ("X, dt. Maler", "Y, ital. Kupferstecher"): origin, no place, and
-    no end of the apposition."""
-    return i + 2 < len(toks) and toks[i].sent == sent and toks[i].text in _origin_abbreviations() and (
-        toks[i + 1].text == "." and toks[i + 2].text[:1].isupper()
-    )
 
 
 #: possessive determiners that open an apposition ("X, seine Sekretärin,", "X, ihr Anwalt,")
@@ -442,7 +426,8 @@ def _von_organisation(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleM
     if not (kind_at(toks[found.end - 1].i) == "ORG" or any(sum(c.isupper() for c in w) >= 2 for w in words)
             or any(w.lower().endswith(_ORG_SUFFIXES) or w.lower() in _ENGLISH_ORG_HEADS for w in words)):
         return None
-    text = words[-1] if len(words) == 2 and sum(c.isupper() for c in words[-1]) >= 2 else found.text
+    acronym = not found.named and len(words) == 2 and sum(c.isupper() for c in words[-1]) >= 2
+    text = words[-1] if acronym else found.text  # "vom Autoclub ADAC"; not "vom Club Kapfenberger SV"
     return RoleMatch(None, text, None, name_end, found.end)
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
-from importlib import resources
 
 from onrecord.lang.de.lexicon import data_lines, lexicon
 from onrecord.lang.de.role_lexicon import (
@@ -37,7 +36,7 @@ from onrecord.lang.de.role_orgs import _ORG_SUFFIXES, _is_cap_adjective, nominat
 from onrecord.lang.de.role_phrases import _split_compound, _title_parts, _truncated_pair, parse_role
 from onrecord.lang.de.sources import addressee_inside
 from onrecord.lang.de.tokens import PreparedDoc, Token
-from onrecord.resolve.gazetteer import parse_lines
+from onrecord.resolve.gazetteer import country_names
 
 
 def _adjectives_begin(toks: Sequence[Token], r: int) -> int:
@@ -310,10 +309,7 @@ _HOME_NATIONS = frozenset({"England", "Schottland", "Wales", "Nordirland"})
 def _countries() -> frozenset[str]:
     """Country names (the resolver's country list, German and English), whose team is a national
     one: the country stays a place ("Dänemarks Trainer")."""
-    text = resources.files("onrecord.resolve").joinpath("data/countries.tsv").read_text("utf-8")
-    return frozenset(name for entry in parse_lines(text.splitlines(), "location") for name in entry.names) | (
-        _HOME_NATIONS
-    )
+    return country_names() | _HOME_NATIONS
 
 
 def club_role(word: str) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import replace
 from functools import cache
 
 from onrecord.lang.de.lexicon import data_lines
+from onrecord.lang.de.role_orgs import body_kind_noun, name_after_kind
 from onrecord.lang.de.roles import KindAt, RoleMatch, is_role
 from onrecord.lang.de.tokens import PreparedDoc, Token
 
@@ -87,46 +88,11 @@ def possessive_organisation(doc: PreparedDoc, roles: list[RoleMatch], kind_at: K
     return out
 
 
-@cache
-def _descriptors() -> tuple[str, ...]:
-    """Heads of nouns that describe a body's kind before its name: data/body_descriptors.txt."""
-    return tuple(data_lines("body_descriptors.txt"))
-
-
-def _descriptor(word: str, after_adjective: bool) -> bool:
-    """Whether a word is a kind noun before a body's name: a compound with a descriptor head
-    ("Regierungspartei", "Fußballclub"), or the head itself after an adjective ("konservative Partei")."""
-    low = word.lower()
-    for cut in ("es", "s", "en", "n", ""):  # "Fußballclubs", "Regierungspartei"
-        stem = low[: len(low) - len(cut)] if cut and low.endswith(cut) else low
-        for head in _descriptors():
-            if stem == head and after_adjective or stem.endswith(head) and len(stem) > len(head) + 2:
-                return True
-    return False
-
-
-def _name_words(words: Sequence[str]) -> bool:
-    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() for w in words)
-
-
-def _described_name(org: str) -> str | None:
-    """The body's name inside "[adjectives] <kind noun> <Name>": "rechtskonservative
-    Regierungspartei NCD" → "NCD"; None when the organisation is not of that shape."""
-    words = org.split()
-    k = 0
-    while k < len(words) and words[k][:1].islower():
-        k += 1  # adjectives
-    if k + 1 >= len(words) or not _descriptor(words[k], k > 0):
-        return None
-    rest = words[k + 1 :]
-    return " ".join(rest) if _name_words(rest) else None
-
-
 def _name_after(toks: Sequence[Token], role: RoleMatch, org: str, kind_at: KindAt) -> str | None:
     """A body's name tagged as an organisation right after the role's kind noun ("Trainer des
     niederländischen Fußballclubs Ajax Amsterdam" → "Ajax Amsterdam")."""
     words = org.split()
-    if not words or not _descriptor(words[-1], len(words) > 1):
+    if not words or not body_kind_noun(words[-1], len(words) > 1):
         return None
     last = words[-1].lower()
     for i in range(role.begin, min(len(toks) - 1, role.end + 1)):
@@ -152,7 +118,8 @@ def described_body_names(doc: PreparedDoc, roles: list[RoleMatch], kind_at: Kind
     out: list[RoleMatch] = []
     for role in roles:
         if role.organization is not None:
-            name = _described_name(role.organization) or _name_after(doc.tokens, role, role.organization, kind_at)
+            org = role.organization
+            name = name_after_kind(org.split()) or _name_after(doc.tokens, role, org, kind_at)
             if name is not None:
                 role = replace(role, organization=name)
         out.append(role)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from onrecord.lang.de.lexicon import data_lines, lexicon
+from onrecord.lang.de.sources import compound_of
 from onrecord.lang.de.tokens import Token
 
 #: copulas that join a role phrase and a name ("X ist Professorin für …", "Der Kandidat ist X",
@@ -57,9 +58,18 @@ def _town_candidates(stem: str) -> tuple[str, ...]:
 
 
 @cache
-def _towns() -> frozenset[str]:
-    """Towns the gazetteer lacks whose "-er" adjective names a role's place: data/role_towns.txt."""
+def _listed_towns() -> frozenset[str]:
+    """Towns the gazetteer lacks whose "-er" adjective names a role's place and which
+    data/role_places.txt does not list with their adjective: data/role_towns.txt."""
     return frozenset(data_lines("role_towns.txt"))
+
+
+@cache
+def _towns() -> frozenset[str]:
+    """Towns whose "-er" adjective names a role's place: those of data/role_towns.txt and the
+    places of the "-er" adjectives data/role_places.txt lists ("Grazer" → Graz), one list each."""
+    listed = (place for word, place in role_places().items() if word[:1].isupper() and word.endswith("er"))
+    return _listed_towns() | frozenset(listed)
 
 
 @cache
@@ -127,10 +137,7 @@ def _fused_former(word: str) -> str | None:
     if word.lower().startswith(_not_fused_ex()):
         return None
     rest = word[2].upper() + word[3:]
-    roles = lexicon().roles
-    if rest in roles or any(rest[k].upper() + rest[k + 1 :] in roles for k in range(3, len(rest) - 3)):
-        return rest
-    return None
+    return rest if compound_of(rest, lexicon().roles) is not None else None
 
 
 @cache
@@ -174,11 +181,7 @@ def role_head(word: str) -> str | None:
         if last in _unit_relations() and first[:1].isupper() and first.replace("-", "").isalnum():
             return last  # "Facebook-Tochter": a body's unit, relative to the body before it
         return role_head(last) if last[:1].isupper() else None
-    for k in range(3, len(word) - 3):  # longest suffix first, a prefix of at least 3 letters
-        part = word[k].upper() + word[k + 1 :]
-        if part in roles:
-            return part
-    return None
+    return compound_of(word, roles)  # the longest listed tail after a prefix of three letters or more
 
 
 @cache

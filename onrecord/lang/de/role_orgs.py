@@ -169,6 +169,7 @@ class _Org:
     is_place: bool
     end: int
     seat: str | None = None  # a seat adjective before it ("der Londoner Serpentine-Galerie" → London)
+    named: bool = False  # the text is the name after the body's kind noun ("der Software-Firma Quellbit")
 
 
 def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool = True) -> _Org | None:
@@ -227,20 +228,53 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
         "-" in words[1] or sum(c.isupper() for c in words[1]) >= 2
     ) and words[1] not in _LEGAL_FORMS:
         text = words[1]  # "des Einkaufstempels Lugner-City": the name, not its kind
-    elif not place and _tagged_name_after_kind(tokens, k, end, kind_at):
-        text = " ".join(t.text for t in tokens[k + 1 : end])  # "der Software-Firma Quellbit": the name
+    elif not place:
+        kinds = None if _is_cap_adjective(tokens, k) or _adjective_stem(tokens[k].text.lower()) is not None else [
+            kind_at(t.i) for t in tokens[j:end]  # "der Technischen Universität": an adjective of the name
+        ]
+        name = name_after_kind([t.text for t in tokens[j:end]], kinds)  # "der Software-Firma Quellbit"
+        if name is not None:
+            return _Org(name, place, end, seat, named=True)
     return _Org(text, place, end, seat)
 
 
-def _tagged_name_after_kind(tokens: Sequence[Token], k: int, end: int, kind_at: KindAt) -> bool:
-    """Whether the body phrase ``[k, end)`` is a kind noun outside the tagger's names followed by a
-    name it tags as an organisation ("Prüfstelle Nordwert Analytics", "Software-Firma Quellbit"):
-    the name is the body's; "Bank Austria" (one tagged name) and "Universität Wien" (a place) stay."""
-    if end - k < 2 or kind_at(tokens[k].i) or not tokens[k].text[:1].isupper() or tokens[k].text.isupper():
-        return False
-    if _is_cap_adjective(tokens, k) or _adjective_stem(tokens[k].text.lower()) is not None:
-        return False  # "der Technischen Universität": an adjective of the name, no kind noun
-    return all(kind_at(t.i) == "ORG" and t.text[:1].isupper() for t in tokens[k + 1 : end])
+@cache
+def _descriptors() -> tuple[str, ...]:
+    """Heads of nouns that describe a body's kind before its name: data/body_descriptors.txt."""
+    return tuple(data_lines("body_descriptors.txt"))
+
+
+def body_kind_noun(word: str, after_adjective: bool) -> bool:
+    """Whether a word is a kind noun before a body's name: a compound with a descriptor head
+    ("Regierungspartei", "Fußballclub"), or the head itself after an adjective ("konservative Partei")."""
+    low = word.lower()
+    for cut in ("es", "s", "en", "n", ""):  # "Fußballclubs", "Regierungspartei"
+        stem = low[: len(low) - len(cut)] if cut and low.endswith(cut) else low
+        for head in _descriptors():
+            if stem == head and after_adjective or stem.endswith(head) and len(stem) > len(head) + 2:
+                return True
+    return False
+
+
+def name_after_kind(words: Sequence[str], kinds: Sequence[str] | None = None) -> str | None:
+    """The body's name in a phrase "[adjectives] <kind noun> <Name>", else None: after a listed
+    kind noun (:func:`body_kind_noun`) the capitalised words or numbers ("rechtskonservative
+    Regierungspartei NCD" → "NCD", "Umweltorganisation Global 2000"); with the tagger's ``kinds``
+    of the words also after a capitalised kind noun outside its names, when it tags every word of
+    the name as an organisation ("Prüfstelle Nordwert Analytics", "Software-Firma Quellbit").
+    "Bank Austria" (one tagged name) and "Universität Wien" (a place) stay as they are."""
+    k = 0
+    while k < len(words) and words[k][:1].islower():
+        k += 1  # adjectives
+    if k + 1 >= len(words):
+        return None
+    noun, rest = words[k], words[k + 1 :]
+    if body_kind_noun(noun, k > 0):
+        return " ".join(rest) if all(w[:1].isupper() or w[:1].isdigit() for w in rest) else None
+    if kinds is None or kinds[k] or not noun[:1].isupper() or noun.isupper():
+        return None
+    tagged = all(kind == "ORG" and w[:1].isupper() for w, kind in zip(rest, kinds[k + 1 :], strict=True))
+    return " ".join(rest) if tagged else None
 
 
 def _number_of_name(tokens: Sequence[Token], i: int) -> bool:

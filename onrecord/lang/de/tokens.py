@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from onrecord.extraction.quotemarks import ALL_MARKS, QuotedStretch, find_quoted
-from onrecord.lang.de.lexicon import lexicon
+from onrecord.lang.de.lexicon import data_lines, lexicon
 from onrecord.lang.de.tokenizer import german_tokenizer
 
 _SENT_END = frozenset({".", "!", "?", "…"})
@@ -111,6 +111,20 @@ def dateline_break(tokens: list[Token], start: int, i: int) -> bool:
     return seg[0].text[:1].isupper() and tokens[i + 1].text[:1].isupper()
 
 
+@cache
+def origin_abbreviations() -> frozenset[str]:
+    """Abbreviated adjectives of origin ("dt.", "österr."): data/origin_abbreviations.txt."""
+    return frozenset(data_lines("origin_abbreviations.txt"))
+
+
+def origin_abbreviation_stop(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` is the full stop of an abbreviated adjective of origin before a
+    capitalised word ("X, dt. Maler", "Y, ital. Kupferstecher"): no end of a sentence."""
+    return 0 < i < len(tokens) - 1 and tokens[i].text == "." and tokens[i - 1].text in origin_abbreviations() and (
+        tokens[i - 1].end == tokens[i].start and tokens[i + 1].text[:1].isupper()
+    )
+
+
 def _sentence_breaks(tokens: list[Token], text: str) -> list[tuple[int, int]]:
     sents: list[tuple[int, int]] = []
     start = 0
@@ -125,7 +139,7 @@ def _sentence_breaks(tokens: list[Token], text: str) -> list[tuple[int, int]]:
                 nxt = tokens[i + 1].text
                 if nxt in _CLOSING:
                     boundary = False  # the closing mark belongs to this sentence
-                elif not _ABBREV_NEXT_LOWER.match(nxt):
+                elif not _ABBREV_NEXT_LOWER.match(nxt) and not origin_abbreviation_stop(tokens, i):
                     boundary = True
         if boundary:
             sents.append((start, i + 1))
