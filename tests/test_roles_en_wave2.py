@@ -122,3 +122,10 @@ def test_a_candidacy_s_party_inside_the_title_is_its_organisation(en: Extract) -
     assert _roles(en(text), "Olive Brandt") == [("presumptive presidential nominee", "Democratic", None, False)]
     text = "Tom Reyes, the Libertarian candidate for governor, filed his papers."
     assert ("candidate for governor", "Libertarian", None, False) in _roles(en(text), "Tom Reyes")
+
+
+def test_two_coordinated_roles_with_a_body_are_two_roles(en: Extract) -> None:
+    text = '"Rates will rise," said Lena Hart, a tax attorney and senior fellow at the Corvex Institute.'
+    roles = _roles(en(text), "Lena Hart")
+    assert ("tax attorney", None, None, False) in roles
+    assert ("senior fellow", "Corvex Institute", None, False) in roles

@@ -52,6 +52,7 @@ from onrecord.lang.en.role_before import (
 from onrecord.lang.en.role_lexicon import (
     _BODY_NOUNS,
     _POSSESSIVE,
+    _is_role_word,
     ORG_LABELS,
     PLACE_LABELS,
     field_plurals,
@@ -107,7 +108,23 @@ def person_roles(ent: SpacySpan) -> list[Role]:
         elif not roles:
             k = ent.end
             roles.append(Role(organization=org, spans=[(ent.doc[k].idx, ent.doc[k].idx + len(ent.doc[k].text))]))
-    return roles
+    return [split for role in roles for split in _split_coordinated(role)]
+
+
+def _split_coordinated(role: Role) -> list[Role]:
+    """Two coordinated role nouns with a body are two roles, the body going with the second
+    (roles set, calls of ``heldout9``: "a tax attorney and senior fellow at the Acme Institute" →
+    "tax attorney"; "senior fellow", "Acme Institute"); without a body the title stays whole
+    ("actor and comedian")."""
+    title = role.title or ""
+    if role.organization is None or title.count(" and ") != 1:
+        return [role]
+    first, second = title.split(" and ")
+    if not first or not second or not _is_role_word(first.split()[-1].lower()) or not _is_role_word(
+        second.split()[-1].lower()
+    ):
+        return [role]  # "Minister for Health and Ageing": one portfolio
+    return [Role(title=first, spans=list(role.spans), former=role.former), role.model_copy(update={"title": second})]
 
 
 #: the dependents of a role noun kept in an unnamed source's phrase (before the noun, or a prepositional phrase)
