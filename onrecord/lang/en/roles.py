@@ -52,9 +52,9 @@ from onrecord.lang.en.role_before import (
 from onrecord.lang.en.role_lexicon import (
     _BODY_NOUNS,
     _POSSESSIVE,
-    _is_role_word,
     ORG_LABELS,
     PLACE_LABELS,
+    _is_role_word,
     field_plurals,
     finite_verb,
     is_role_noun,
