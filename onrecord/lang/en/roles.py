@@ -111,11 +111,18 @@ def person_roles(ent: SpacySpan) -> list[Role]:
     return [split for role in roles for split in _split_coordinated(role)]
 
 
+@cache
+def _office_nouns() -> frozenset[str]:
+    """Role nouns of an office held at a body (data/office_nouns.txt)."""
+    return frozenset(data_lines("office_nouns.txt"))
+
+
 def _split_coordinated(role: Role) -> list[Role]:
-    """Two coordinated role nouns with a body are two roles, the body going with the second
-    (roles set, calls of ``heldout9``: "a tax attorney and senior fellow at the Acme Institute" →
-    "tax attorney"; "senior fellow", "Acme Institute"); without a body the title stays whole
-    ("actor and comedian")."""
+    """A profession coordinated with a role at a body is two roles, the body going with the
+    second (roles set, calls of ``heldout9``: two roles with different bodies are two records;
+    "a tax attorney and senior fellow at the Acme Institute" → "tax attorney"; "senior fellow",
+    "Acme Institute"); two offices of one body ("chief operating officer and treasurer at …")
+    and titles without a body ("actor and comedian") stay whole."""
     title = role.title or ""
     if role.organization is None or title.count(" and ") != 1:
         return [role]
@@ -124,6 +131,8 @@ def _split_coordinated(role: Role) -> list[Role]:
         second.split()[-1].lower()
     ):
         return [role]  # "Minister for Health and Ageing": one portfolio
+    if first.split()[-1].lower() in _office_nouns():
+        return [role]  # "chief operating officer and treasurer at the Harbor Trust": two offices of one body
     return [Role(title=first, spans=list(role.spans), former=role.former), role.model_copy(update={"title": second})]
 
 
