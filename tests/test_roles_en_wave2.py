@@ -40,13 +40,13 @@ def test_from_names_the_constituency_of_an_elected_seat(en: Extract) -> None:
     assert _roles(en(text), "Ann Moss") == [("senator", None, "Vermont", False)]
 
 
-def test_a_party_adjective_describes_the_holder_unless_a_candidacy(en: Extract) -> None:
+def test_a_party_adjective_describes_the_holder_or_is_a_candidacy_s_organisation(en: Extract) -> None:
     text = '"It works," said Rick Dunn, a veteran Republican strategist.'
     assert _roles(en(text), "Rick Dunn") == [("strategist", None, None, False)]
     text = "Republican Secretary of State Jon Husted applauded the ruling."
     assert _roles(en(text), "Jon Husted") == [("Secretary of State", None, None, False)]
     text = "Polls favour Republican front-runner Dan Pike in the state."
-    assert _roles(en(text), "Dan Pike") == [("Republican front-runner", None, None, False)]
+    assert _roles(en(text), "Dan Pike") == [("front-runner", "Republican", None, False)]
 
 
 def test_a_place_based_modifier_does_not_end_an_apposition(en: Extract) -> None:
@@ -115,3 +115,17 @@ def test_among_them_after_a_plural_title_opens_a_list_of_its_holders(en: Extract
 def test_the_person_a_spokesman_speaks_for_is_no_part_of_the_title(en: Extract) -> None:
     text = '"You can see it," said Rick Dunn, a spokesman for Ted Cruz.'
     assert _roles(en(text), "Rick Dunn") == [("spokesman", None, None, False)]
+
+
+def test_a_candidacy_s_party_inside_the_title_is_its_organisation(en: Extract) -> None:
+    text = "Voters cheered presumptive Democratic presidential nominee Olive Brandt at the farm."
+    assert _roles(en(text), "Olive Brandt") == [("presumptive presidential nominee", "Democratic", None, False)]
+    text = "Tom Reyes, the Libertarian candidate for governor, filed his papers."
+    assert ("candidate for governor", "Libertarian", None, False) in _roles(en(text), "Tom Reyes")
+
+
+def test_two_coordinated_roles_with_a_body_are_two_roles(en: Extract) -> None:
+    text = '"Rates will rise," said Lena Hart, a tax attorney and senior fellow at the Corvex Institute.'
+    roles = _roles(en(text), "Lena Hart")
+    assert ("tax attorney", None, None, False) in roles
+    assert ("senior fellow", "Corvex Institute", None, False) in roles

@@ -100,7 +100,7 @@ def test_a_plural_common_noun_ends_the_title_before_a_name(en: Extract) -> None:
     ("text", "name", "role"),
     [
         ("Democratic front-runner Nora Castell won the state easily.", "Nora Castell",
-         ("Democratic front-runner", None, None)),
+         ("front-runner", "Democratic", None)),
         ("A fan of NHL star Pavel Direnko waited at the gate.", "Pavel Direnko", ("star", "NHL", None)),
     ],
 )

@@ -250,6 +250,19 @@ def _candidacy(region: list[Token], h: int) -> bool:
     return singular(word) in candidacy_nouns()
 
 
+def _candidacy_party(words: list[Token]) -> tuple[list[Token], str | None]:
+    """A party adjective inside a candidacy's title is its organisation (roles set, calls of
+    ``heldout7`` … ``heldout10``: "Presumptive Democratic presidential nominee" → title
+    "Presumptive presidential nominee", organisation "Democratic"): the title words without it,
+    and the party as written (None where the title is no candidacy or names no party)."""
+    if len(words) < 2 or not _candidacy(words, len(words) - 1):
+        return words, None
+    k = next((k for k, t in enumerate(words[:-1]) if t.text in party_words()), None)
+    if k is None:
+        return words, None
+    return words[:k] + words[k + 1 :], words[k].text
+
+
 def _glued_hyphen(t: Token) -> bool:
     """Whether ``t`` is a hyphen written without spaces between two words ("two-term")."""
     return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
@@ -417,6 +430,9 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
     ):
         end += 1
     words, adj_place, former = _title_tokens(toks[:end])
+    words, party = _candidacy_party(words)
+    if party is not None and org is None:
+        org = party  # "Republican presidential nominee" → "presidential nominee", "Republican"
     acronyms = [k for k, t in enumerate(words[:-1]) if _acronym(t)]
     if org is None and len(acronyms) == 1 and len(words) > 2:
         org = words[acronyms[0]].text  # "Interim DNC Chairwoman": the body inside the title

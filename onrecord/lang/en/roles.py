@@ -54,6 +54,7 @@ from onrecord.lang.en.role_lexicon import (
     _POSSESSIVE,
     ORG_LABELS,
     PLACE_LABELS,
+    _is_role_word,
     field_plurals,
     finite_verb,
     is_role_noun,
@@ -107,7 +108,32 @@ def person_roles(ent: SpacySpan) -> list[Role]:
         elif not roles:
             k = ent.end
             roles.append(Role(organization=org, spans=[(ent.doc[k].idx, ent.doc[k].idx + len(ent.doc[k].text))]))
-    return roles
+    return [split for role in roles for split in _split_coordinated(role)]
+
+
+@cache
+def _office_nouns() -> frozenset[str]:
+    """Role nouns of an office held at a body (data/office_nouns.txt)."""
+    return frozenset(data_lines("office_nouns.txt"))
+
+
+def _split_coordinated(role: Role) -> list[Role]:
+    """A profession coordinated with a role at a body is two roles, the body going with the
+    second (roles set, calls of ``heldout9``: two roles with different bodies are two records;
+    "a tax attorney and senior fellow at the Acme Institute" → "tax attorney"; "senior fellow",
+    "Acme Institute"); two offices of one body ("chief operating officer and treasurer at …")
+    and titles without a body ("actor and comedian") stay whole."""
+    title = role.title or ""
+    if role.organization is None or title.count(" and ") != 1:
+        return [role]
+    first, second = title.split(" and ")
+    if not first or not second or not _is_role_word(first.split()[-1].lower()) or not _is_role_word(
+        second.split()[-1].lower()
+    ):
+        return [role]  # "Minister for Health and Ageing": one portfolio
+    if first.split()[-1].lower() in _office_nouns():
+        return [role]  # "chief operating officer and treasurer at the Harbor Trust": two offices of one body
+    return [Role(title=first, spans=list(role.spans), former=role.former), role.model_copy(update={"title": second})]
 
 
 #: the dependents of a role noun kept in an unnamed source's phrase (before the noun, or a prepositional phrase)
