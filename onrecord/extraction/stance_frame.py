@@ -90,8 +90,6 @@ def attributive_hedges(main: Sequence[Word], lex: StanceLexicon) -> list[Word]:
 CONTACT_NP = 4
 #: how many words after its subject a contact relative clause may hold its modal ("I'm ever going to")
 CONTACT_MODAL = 4
-#: English determiners and possessives that open the noun phrase of a contact relative clause
-_NP_OPENERS = frozenset("the this that these those a an any every each no my your his her its our their".split())
 
 
 def _subject_form(word: Word) -> str:
@@ -108,7 +106,7 @@ def _plain_noun(word: Word, lex: StanceLexicon, lemma: LemmaFn) -> bool:
         return False
     closed = ("determiner", "preposition", "copula", "subordinator", "coordinator", "negation", "subject",
               "pronoun", "complementizer", "infinitive_marker", "generic")  # fmt: skip
-    if any(low in lex.of(cls) for cls in closed) or low in lex.auxiliaries or low in _NP_OPENERS:
+    if any(low in lex.of(cls) for cls in closed) or low in lex.auxiliaries or low in lex.of("np_opener"):
         return False
     return lemma(low) not in lex.cue_lemmas
 
@@ -125,12 +123,23 @@ def _contact_opens(main: Sequence[Word], i: int, lex: StanceLexicon, lemma: Lemm
         return False
     for back in range(i - 1, max(-1, i - 2 - CONTACT_NP), -1):
         v = main[back]
-        if v.lower in _NP_OPENERS and back < i - 1:
+        if v.lower in lex.of("np_opener") and back < i - 1:
+            if _fronted_adverbial(main, back, lex):
+                return False  # "In the end I'll call them": the subject of the main clause follows
             # with ``object_only``: the noun phrase is the object of a preposition ("points to the pickle …")
             return not object_only or (back > 0 and main[back - 1].lower in lex.of("preposition"))
         if not _plain_noun(v, lex, lemma):
             return False
     return False
+
+
+def _fronted_adverbial(main: Sequence[Word], at: int, lex: StanceLexicon) -> bool:
+    """Whether the noun phrase opening at ``main[at]`` is the object of a preposition that opens the
+    clause ("In the end | I'll call", "At the moment | we will wait"): an adverbial before the main
+    clause's subject, not a noun phrase that a contact relative clause could follow."""
+    if at < 1 or main[at - 1].lower not in lex.of("preposition"):
+        return False
+    return all(w.text in _QUOTE_MARKS or w.text in _CLAUSE_END for w in main[: at - 1])
 
 
 def _modal_within(words: Sequence[Word], lex: StanceLexicon) -> bool:
@@ -139,12 +148,15 @@ def _modal_within(words: Sequence[Word], lex: StanceLexicon) -> bool:
     for w in words:
         if w.text in _CLAUSE_END:
             break
-        lows.append(w.lower.replace("’", "'").split("'", 1)[-1] if "'" in w.lower.replace("’", "'") else w.lower)
+        lows.append(_clitic(w.lower))
     return _has(lex.modals, lows)
 
 
-#: finite copulas: the main verb after a contact relative clause ("the job anyone will ever have | is …")
-_FINITE_COPULAS = frozenset({"is", "are", "was", "were"})
+def _clitic(low: str) -> str:
+    """The auxiliary a contracted word holds, as the lexicon writes it: "you'll" → "'ll" (a
+    future), "I’m" → "'m"; a word without an apostrophe stays."""
+    plain = low.replace("’", "'")
+    return "'" + plain.split("'", 1)[1] if "'" in plain else low
 
 
 def _contact_end(main: Sequence[Word], i: int, lex: StanceLexicon) -> int:
@@ -152,7 +164,7 @@ def _contact_end(main: Sequence[Word], i: int, lex: StanceLexicon) -> int:
     finite copula after its modal (the main verb)."""
     end = i + 1
     while end < len(main) and main[end].text not in _CLAUSE_END:
-        if main[end].lower in _FINITE_COPULAS and end > i + 2:
+        if main[end].lower in lex.of("finite_copula") and end > i + 2:
             break
         end += 1
     return end
@@ -194,7 +206,7 @@ def contact_relatives(main: Sequence[Word], lex: StanceLexicon, lemma: LemmaFn) 
     while i < len(main):
         if _modal_within(main[i + 1 : i + 2 + CONTACT_MODAL], lex) and _contact_opens(main, i, lex, lemma):
             end = _contact_end(main, i, lex)
-            copula = end < len(main) and main[end].lower in _FINITE_COPULAS
+            copula = end < len(main) and main[end].lower in lex.of("finite_copula")
             after = end < len(main) - 1 or _contact_opens(main, i, lex, lemma, object_only=True)
             if copula or (after and _modal_after_subject(main, i, lex, lemma)):
                 i = end
