@@ -1,7 +1,10 @@
 """Stance rules of the thirteenth round (2026-12-07, helper "stance9"): the English clitic
 "'ll" counts as the future inside a contact relative clause ("the best decision you'll ever
-make"), like "will"; the English word lists of the contact relative clause rule live in the
-lexicon data file. Sentences written for these tests; the contracted cases failed before the
+make"), like "will", and a noun phrase after a clause-opening preposition heads no such clause
+("In the end I'll call"); the English word lists of the contact relative clause rule live in the
+lexicon data file; cues the guidelines name that the lexicon lacked: "wissen wollen" / "want to
+know" (question), "sich aussprechen gegen" / "spoke out against" (denial, section 6), "will …
+haben" (claim). Sentences written for these tests; the contracted cases failed before the
 fix, the guards passed before and after."""
 
 # ruff: noqa: E501  (tables of test sentences read best one per line)
@@ -11,7 +14,7 @@ import pytest
 
 from onrecord.lang.en.stance import stance_lexicon as english
 from tests.test_stance_round6 import _quote
-from tests.test_stance_round12 import _en
+from tests.test_stance_round12 import _de, _en
 
 # --- "'ll" inside a contact relative clause belongs to the noun phrase (guidelines 1.1)
 
@@ -64,3 +67,35 @@ FRONTED = [
 @pytest.mark.parametrize(("text", "words", "stance"), FRONTED)
 def test_modal_after_a_fronted_adverbial_is_the_main_clause_s(text: str, words: str, stance: str) -> None:
     assert _en(text, _quote(text, words, "said")).stance == stance
+
+
+# --- cues the guidelines name (1.2 question: "wissen wollen"; 1.2 claim: "will … haben"; 6:
+# "sich aussprechen gegen" → denial)
+
+# fmt: off
+GUIDELINE_CUES_DE = [
+    ("Die Abgeordnete wollte wissen, wie viel das Projekt kostet.", "wie viel das Projekt kostet", "wollte wissen", "question"),
+    ("Die Eltern wollen wissen, wer für den Schaden aufkommt.", "wer für den Schaden aufkommt", "wollen wissen", "question"),
+    ("Der Zeuge will den Täter gesehen haben, sagte die Polizei.", "Der Zeuge will den Täter gesehen haben", "sagte", "claim"),
+    ("Der Minister sprach sich gegen eine Senkung der Steuern aus.", "eine Senkung der Steuern", "sprach", "denial"),
+    ("Die Ministerin sprach sich dagegen aus, die Steuern zu senken.", "die Steuern zu senken", "sprach", "denial"),
+]
+GUIDELINE_CUES_EN = [
+    ("The senator wanted to know how much the bridge would cost.", "how much the bridge would cost", "wanted to know", "question"),
+    ("The senator spoke out against a tax cut for the rich.", "a tax cut for the rich", "spoke", "denial"),
+]
+GUIDELINE_GUARDS_DE = [
+    ("Der Minister will bis Mai liefern, sagte er.", "Der Minister will bis Mai liefern", "sagte", "asserted"),
+    ("Der Minister will gewählt werden, sagte er.", "Der Minister will gewählt werden", "sagte", "asserted"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "words", "cue", "stance"), GUIDELINE_CUES_DE + GUIDELINE_GUARDS_DE)
+def test_german_cues_the_guidelines_name(text: str, words: str, cue: str, stance: str) -> None:
+    assert _de(text, _quote(text, words, cue, kind="indirect")).stance == stance
+
+
+@pytest.mark.parametrize(("text", "words", "cue", "stance"), GUIDELINE_CUES_EN)
+def test_english_cues_the_guidelines_name(text: str, words: str, cue: str, stance: str) -> None:
+    assert _en(text, _quote(text, words, cue, kind="indirect")).stance == stance

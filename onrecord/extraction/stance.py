@@ -65,7 +65,13 @@ from onrecord.extraction.stance_clauses import (
     _without,
 )
 from onrecord.extraction.stance_doc import _Doc, _inside
-from onrecord.extraction.stance_frame import attributive_hedges, contact_relatives, cue_modality, imperative_opening
+from onrecord.extraction.stance_frame import (
+    attributive_hedges,
+    claimed_own,
+    contact_relatives,
+    cue_modality,
+    imperative_opening,
+)
 from onrecord.extraction.stance_lexicon import (
     _CLAUSE_END,
     _QUOTE_MARKS,
@@ -268,7 +274,7 @@ def _content_stance(
     deontic = deontic or (direct and imperative_opening(looked, lex))
     if subject == "demand" or deontic:
         return "demand"
-    if reportative == "claim" or _has(lex.of("claim"), lows):
+    if reportative == "claim" or _has(lex.of("claim"), lows) or (not direct and claimed_own(main, lex)):
         return "claim"
     if subject is not None:
         return subject
@@ -540,6 +546,10 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     if cue_modality(cue_words, frame, lex) == "prediction":
         return "prediction", negated  # "will be reminding voters that …": a speech act to come
     frame_lows = _lows(frame, lex.case_marks_names)
+    if _has(lex.of("question_frame"), frame_lows):
+        return "question", negated  # "wollte wissen, wie …", "wanted to know why …" (guidelines 1.2 question)
+    if _has(lex.of("denial_frame"), frame_lows):
+        return "denial", negated  # "sprach sich gegen … aus", "spoke out against" (guidelines 6)
     if _has(lex.of("claim"), frame_lows) or _has(lex.of("claim_frame"), frame_lows):
         return "claim", negated
     if _has(lex.of("belief"), [w.lower for w in frame]):  # "ist der Meinung", "nach Ansicht"

@@ -15,7 +15,9 @@ scored fresh (stance ``heldout6``):
   to itself (1.1: the main clause decides);
 - :func:`attributive_hedges`: a German hedge that modifies an attributive adjective ("direkten
   und möglicherweise ungefilterten Zugriff") hedges that attribute, not the main claim
-  (1.2 hedged: the source marks *the content* as possible).
+  (1.2 hedged: the source marks *the content* as possible);
+- :func:`claimed_own` (thirteenth round): German "will … haben" ("Der Zeuge will den Täter gesehen
+  haben"): the source claims it of itself, the writer marks it as unverified (1.2 claim).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from onrecord.extraction.stance_lexicon import (
 )
 from onrecord.model import Stance
 
-__all__ = ["attributive_hedges", "contact_relatives", "cue_modality", "imperative_opening"]
+__all__ = ["attributive_hedges", "claimed_own", "contact_relatives", "cue_modality", "imperative_opening"]
 
 #: how many words before a cue verb may hold a future auxiliary that governs it ("will be reminding")
 MODAL_BEFORE = 3
@@ -84,6 +86,27 @@ def attributive_hedges(main: Sequence[Word], lex: StanceLexicon) -> list[Word]:
                 continue
         kept.append(w)
     return kept
+
+
+def claimed_own(main: Sequence[Word], lex: StanceLexicon) -> bool:
+    """Whether a form of ``claim_modal`` (German "will", "wollen") governs a perfect infinitive
+    ending its clause: a participle and a perfect auxiliary ("will den Täter gesehen haben", "wollen
+    davon nichts gewusst haben"); an intention ("will bis Mai liefern", "will gewählt werden") is
+    none. Guidelines 1.2 claim."""
+    modals, auxiliaries = lex.of("claim_modal"), lex.of("perfect_auxiliary")
+    for i, w in enumerate(main):
+        if w.lower not in modals:
+            continue
+        clause: list[Word] = []
+        for v in main[i + 1 :]:
+            if v.text in _CLAUSE_END:
+                break
+            clause.append(v)
+        if len(clause) >= 3 and clause[-1].lower in auxiliaries:
+            participle = clause[-2].lower
+            if participle.startswith("ge") and participle.endswith(("t", "en")) or participle == "worden":
+                return True
+    return False
 
 
 #: how many words a contact relative clause's noun phrase may hold after its determiner ("the most important job")
