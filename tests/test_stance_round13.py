@@ -99,3 +99,42 @@ def test_german_cues_the_guidelines_name(text: str, words: str, cue: str, stance
 @pytest.mark.parametrize(("text", "words", "cue", "stance"), GUIDELINE_CUES_EN)
 def test_english_cues_the_guidelines_name(text: str, words: str, cue: str, stance: str) -> None:
     assert _en(text, _quote(text, words, cue, kind="indirect")).stance == stance
+
+
+# --- a source cue whose source is an accusation is a claim (guidelines 1.2 claim, section 6)
+
+# fmt: off
+ACCUSATIONS_DE = [
+    ("Laut Anklage hat der Bürgermeister die Gelder für private Reisen verwendet.", "hat der Bürgermeister die Gelder für private Reisen verwendet", "Laut", "claim"),
+    ("Laut den Vorwürfen wurden die Pfleger ohne Pausen eingesetzt.", "wurden die Pfleger ohne Pausen eingesetzt", "Laut", "claim"),
+    ("Den Vorwürfen zufolge wurden die Pfleger ohne Pausen eingesetzt.", "wurden die Pfleger ohne Pausen eingesetzt", "zufolge", "claim"),
+    # guards: a person as the source; an accusation noun elsewhere in the sentence; a cue of a sentence before
+    ("Laut dem Bürgermeister wurden die Pfleger ohne Pausen eingesetzt.", "wurden die Pfleger ohne Pausen eingesetzt", "Laut", "asserted"),
+    ("Die Firma erhob Klage, laut dem Sprecher wurden die Pfleger ohne Pausen eingesetzt.", "wurden die Pfleger ohne Pausen eingesetzt", "laut", "asserted"),
+    ("Laut Anklage fehlt Geld. Die Pfleger wurden ohne Pausen eingesetzt.", "Die Pfleger wurden ohne Pausen eingesetzt.", "Laut", "asserted"),
+]
+ACCUSATIONS_EN = [
+    ("According to the indictment, the mayor spent the money on trips.", "the mayor spent the money on trips", "According to", "claim"),
+    ("According to the mayor, the lawsuit was filed on Monday.", "the lawsuit was filed on Monday", "According to", "asserted"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "words", "cue", "stance"), ACCUSATIONS_DE)
+def test_german_accusation_as_source_is_a_claim(text: str, words: str, cue: str, stance: str) -> None:
+    assert _de(text, _quote(text, words, cue, kind="indirect")).stance == stance
+
+
+@pytest.mark.parametrize(("text", "words", "cue", "stance"), ACCUSATIONS_EN)
+def test_english_accusation_as_source_is_a_claim(text: str, words: str, cue: str, stance: str) -> None:
+    assert _en(text, _quote(text, words, cue, kind="indirect")).stance == stance
+
+
+def test_capitalised_preposition_of_a_second_span_opens_its_sentence() -> None:
+    # two spans joined without their comma: "… the new rules At the moment we will wait …"
+    text = "About the new rules, she said, “At the moment we will wait for the court.”"
+    first, second = "About the new rules", "“At the moment we will wait for the court.”"
+    quote = _quote(text, second, "said", "she", kind="mixed")
+    b = text.index(first)
+    quote = quote.model_copy(update={"spans": [(b, b + len(first)), *quote.spans]})
+    assert _en(text, quote).stance == "prediction"

@@ -66,6 +66,7 @@ from onrecord.extraction.stance_clauses import (
 )
 from onrecord.extraction.stance_doc import _Doc, _inside
 from onrecord.extraction.stance_frame import (
+    accusation_source,
     attributive_hedges,
     claimed_own,
     contact_relatives,
@@ -552,6 +553,9 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
         return "denial", negated  # "sprach sich gegen … aus", "spoke out against" (guidelines 6)
     if _has(lex.of("claim"), frame_lows) or _has(lex.of("claim_frame"), frame_lows):
         return "claim", negated
+    if _cue_with_words(doc, quote, cue_words) and accusation_source(cue_words, *_cue_neighbours(doc, cue_words), lex):
+        # "laut Anklage", "den Vorwürfen zufolge", "according to the indictment" (guidelines 6)
+        return "claim", negated
     if _has(lex.of("belief"), [w.lower for w in frame]):  # "ist der Meinung", "nach Ansicht"
         return "belief", negated
     if cue_words and _has(lex.of("confidence"), [w.lower for w in _clause_around(frame, cue_words[0], cue_words[-1])]):
@@ -570,6 +574,18 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
         return "question", negated  # "he had no idea whether …", "es sei unklar, ob …"
     stance = _content_stance(quote, looked, lex, lemma, present, sourced)
     return stance, negated or _opening_negated(_opening(looked, lex), lex, lemma)
+
+
+def _cue_with_words(doc: _Doc, quote: Quote, cue_words: list[Word]) -> bool:
+    """Whether the cue stands in the sentence where the words begin (not in a sentence before them)."""
+    return bool(cue_words and quote.spans) and doc.sentence(cue_words[0].start) == doc.sentence(quote.spans[0][0])
+
+
+def _cue_neighbours(doc: _Doc, cue_words: list[Word]) -> tuple[list[Word], list[Word]]:
+    """The words of the cue's sentence after its last word and before its first one (nearest
+    first is the caller's business), quoted words included."""
+    begin, end = doc.sentence(cue_words[0].start)
+    return doc.between(cue_words[-1].end, end), doc.between(begin, cue_words[0].start)
 
 
 def _plain_speech(

@@ -17,7 +17,10 @@ scored fresh (stance ``heldout6``):
   und möglicherweise ungefilterten Zugriff") hedges that attribute, not the main claim
   (1.2 hedged: the source marks *the content* as possible);
 - :func:`claimed_own` (thirteenth round): German "will … haben" ("Der Zeuge will den Täter gesehen
-  haben"): the source claims it of itself, the writer marks it as unverified (1.2 claim).
+  haben"): the source claims it of itself, the writer marks it as unverified (1.2 claim);
+- :func:`accusation_source` (thirteenth round): a source cue whose source is an accusation
+  ("laut Anklage", "den Vorwürfen zufolge", "according to the indictment"): a claim (1.2 claim,
+  section 6: blame and accusation).
 """
 
 from __future__ import annotations
@@ -35,7 +38,14 @@ from onrecord.extraction.stance_lexicon import (
 )
 from onrecord.model import Stance
 
-__all__ = ["attributive_hedges", "claimed_own", "contact_relatives", "cue_modality", "imperative_opening"]
+__all__ = [
+    "accusation_source",
+    "attributive_hedges",
+    "claimed_own",
+    "contact_relatives",
+    "cue_modality",
+    "imperative_opening",
+]
 
 #: how many words before a cue verb may hold a future auxiliary that governs it ("will be reminding")
 MODAL_BEFORE = 3
@@ -109,6 +119,38 @@ def claimed_own(main: Sequence[Word], lex: StanceLexicon) -> bool:
     return False
 
 
+#: how many words after a source preposition (before "zufolge") may hold its accusation noun ("laut einer Klage")
+ACCUSATION_WORDS = 3
+
+
+def accusation_source(
+    cue_words: Sequence[Word], after: Sequence[Word], before: Sequence[Word], lex: StanceLexicon
+) -> bool:
+    """Whether a source cue ("laut", "zufolge", "according to") names an accusation as the source:
+    a noun of ``accusation`` among the :data:`ACCUSATION_WORDS` words after the cue (``after``,
+    quoted words included: "laut den Anschuldigungen", "according to the indictment") or, for a
+    postposition ("den Vorwürfen zufolge"), before it (``before``). Guidelines 1.2 claim and
+    section 6: an accusation is a claim."""
+    lows = [w.lower for w in cue_words]
+    joined = f" {' '.join(lows)} "
+    opening = any(f" {form} " in joined for form in lex.of("source_opening"))
+    if not opening and not any(low in lex.of("source_preposition") for low in lows):
+        return False
+    accusation = lex.of("accusation")
+
+    def near(words: Sequence[Word]) -> list[str]:
+        found: list[str] = []
+        for w in words:
+            if w.text in _CLAUSE_END or len(found) == ACCUSATION_WORDS:
+                break
+            if w.text not in _QUOTE_MARKS:
+                found.append(w.lower)
+        return found
+
+    postposition = bool(lows) and lows[-1] in lex.of("postposition")
+    return any(low in accusation for low in (near(list(before)[::-1]) if postposition else near(after)))
+
+
 #: how many words a contact relative clause's noun phrase may hold after its determiner ("the most important job")
 CONTACT_NP = 4
 #: how many words after its subject a contact relative clause may hold its modal ("I'm ever going to")
@@ -157,12 +199,15 @@ def _contact_opens(main: Sequence[Word], i: int, lex: StanceLexicon, lemma: Lemm
 
 
 def _fronted_adverbial(main: Sequence[Word], at: int, lex: StanceLexicon) -> bool:
-    """Whether the noun phrase opening at ``main[at]`` is the object of a preposition that opens the
-    clause ("In the end | I'll call", "At the moment | we will wait"): an adverbial before the main
-    clause's subject, not a noun phrase that a contact relative clause could follow."""
+    """Whether the noun phrase opening at ``main[at]`` is the object of a preposition that opens a
+    clause or a quote ("In the end | I'll call", "he said, “At the moment | we will wait"): an
+    adverbial before its clause's subject, not a noun phrase that a contact relative clause could
+    follow."""
     if at < 1 or main[at - 1].lower not in lex.of("preposition"):
         return False
-    return all(w.text in _QUOTE_MARKS or w.text in _CLAUSE_END for w in main[: at - 1])
+    # first, after a clause or quote mark, or capitalised: it opens a sentence (words of two spans joined)
+    opens = at == 1 or main[at - 2].text in _QUOTE_MARKS or main[at - 2].text in _CLAUSE_END
+    return opens or main[at - 1].text[:1].isupper()
 
 
 def _modal_within(words: Sequence[Word], lex: StanceLexicon) -> bool:
