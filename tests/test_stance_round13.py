@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import pytest
 
+from onrecord.extraction.stance import annotate
+from onrecord.lang.de.stance import stance_lexicon as german
 from onrecord.lang.en.stance import stance_lexicon as english
 from tests.test_stance_round6 import _quote
 from tests.test_stance_round12 import _de, _en
@@ -138,3 +140,22 @@ def test_capitalised_preposition_of_a_second_span_opens_its_sentence() -> None:
     b = text.index(first)
     quote = quote.model_copy(update={"spans": [(b, b + len(first)), *quote.spans]})
     assert _en(text, quote).stance == "prediction"
+
+
+# --- a reported sentence whose cue stands in another sentence: its own stance verb is its cue
+# (guidelines 6: the span holds the whole sentence)
+
+# fmt: off
+REPORTED_OWN_VERB = [
+    ("Der Anwalt bestritt jede Beteiligung seines Mandanten. Er erklärte außerdem, der Mandant sei krank.", "Der Anwalt bestritt jede Beteiligung seines Mandanten.", "denial"),
+    ("Die Gewerkschaft forderte eine Erhöhung der Löhne. Sie erklärte außerdem, die Betriebe seien gesund.", "Die Gewerkschaft forderte eine Erhöhung der Löhne.", "demand"),
+    ("Der Anwalt nannte die Zahlen des Vorjahres. Er erklärte außerdem, der Mandant sei krank.", "Der Anwalt nannte die Zahlen des Vorjahres.", "asserted"),  # guard
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "words", "stance"), REPORTED_OWN_VERB)
+def test_reported_sentence_with_a_cue_elsewhere_keeps_its_own_verb(text: str, words: str, stance: str) -> None:
+    lemmas = {"bestritt": "bestreiten", "forderte": "fordern", "erklärte": "erklären", "nannte": "nennen"}
+    quote = _quote(text, words, "erklärte", kind="reported")
+    assert annotate(text, [quote], [], german(), lambda w: lemmas.get(w, w.lower()))[0].stance == stance

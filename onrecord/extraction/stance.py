@@ -348,6 +348,16 @@ def _cue_in(words: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> list[Word]
     return []
 
 
+def _marked_cue_in(words: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> list[Word]:
+    """The first word of ``words`` that is a stance verb of a marked class (not ``asserted``; lower
+    case: not a noun nor a name), as a cue."""
+    for w in words:
+        entry = lex.cues.get(lemma(w.text).lower()) if w.text[:1].islower() else None
+        if entry is not None and entry[0] != "asserted":
+            return [w]
+    return []
+
+
 def _particle_verb(frame: list[Word], cue_words: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> list[Word]:
     """The verb of a separable particle that is the whole cue ("ging sie davon aus": the cue is
     "davon aus", its verb "ging" stands earlier in the clause): the nearest frame word before the
@@ -495,6 +505,13 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     frame = _frame(doc, list(cue_spans) or quote.spans[:1], quote)
     content = [w for b, e in quote.spans for w in doc.between(b, e)]
     cue_words = [w for b, e in cue_spans for w in doc.between(b, e)]
+    if cue_words and quote.kind == "reported" and not _cue_with_words(doc, quote, cue_words):
+        # a reported sentence whose cue stands in another sentence: its own stance verb is its cue
+        # ("Die Anwältin bestritt eine solche Mitgliedschaft." after "…, erklärte sie"; guidelines 6)
+        own = _marked_cue_in(_first_sentence(content, lex.ordinal_period), lex, lemma)
+        if own:
+            cue_words, cue_spans = own, [(own[0].start, own[0].end)]
+            frame = [w for w in content if w.start > own[0].start]
     if not cue_words:  # no cue found: a stance verb of the frame, or of a reported sentence, is one
         inner = content if quote.kind in ("reported", "mixed") else []
         cue_words = (
