@@ -159,3 +159,31 @@ def test_reported_sentence_with_a_cue_elsewhere_keeps_its_own_verb(text: str, wo
     lemmas = {"bestritt": "bestreiten", "forderte": "fordern", "erklärte": "erklären", "nannte": "nennen"}
     quote = _quote(text, words, "erklärte", kind="reported")
     assert annotate(text, [quote], [], german(), lambda w: lemmas.get(w, w.lower()))[0].stance == stance
+
+
+# --- cue verbs added by analogy across the two lexicons (widersprechen/disagree, plädieren/advocate,
+# folgern/conclude; "tritt für … ein", "dringt auf …": guidelines 1.2 demand)
+
+# fmt: off
+CUES_EN = [
+    ("The mayor disagreed that the bridge was unsafe.", "that the bridge was unsafe", "disagreed", "denial"),
+    ("The union advocates a shorter working week.", "a shorter working week", "advocates", "demand"),
+    ("The auditors concluded that the bridge was unsafe.", "that the bridge was unsafe", "concluded", "belief"),
+]
+CUES_DE = [
+    ("Die Ministerin tritt für eine kürzere Arbeitswoche ein.", "eine kürzere Arbeitswoche", "tritt", "demand"),
+    ("Die Gewerkschaft dringt auf eine kürzere Arbeitswoche.", "eine kürzere Arbeitswoche", "dringt", "demand"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "words", "cue", "stance"), CUES_EN)
+def test_english_cues_by_analogy(text: str, words: str, cue: str, stance: str) -> None:
+    assert _en(text, _quote(text, words, cue, kind="indirect")).stance == stance
+
+
+@pytest.mark.parametrize(("text", "words", "cue", "stance"), CUES_DE)
+def test_german_particle_cues_of_demand(text: str, words: str, cue: str, stance: str) -> None:
+    lemmas = {"tritt": "treten", "dringt": "dringen"}
+    quote = _quote(text, words, cue, kind="indirect")
+    assert annotate(text, [quote], [], german(), lambda w: lemmas.get(w, w.lower()))[0].stance == stance
