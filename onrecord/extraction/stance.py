@@ -564,9 +564,10 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     if cue_modality(cue_words, frame, lex) == "prediction":
         return "prediction", negated  # "will be reminding voters that …": a speech act to come
     frame_lows = _lows(frame, lex.case_marks_names)
-    if _has(lex.of("question_frame"), frame_lows):
+    near_lows = _lows(_near_cue(frame, cue_words), lex.case_marks_names)
+    if _has(lex.of("question_frame"), near_lows):
         return "question", negated  # "wollte wissen, wie …", "wanted to know why …" (guidelines 1.2 question)
-    if _has(lex.of("denial_frame"), frame_lows):
+    if _has(lex.of("denial_frame"), near_lows):
         return "denial", negated  # "sprach sich gegen … aus", "spoke out against" (guidelines 6)
     if _has(lex.of("claim"), frame_lows) or _has(lex.of("claim_frame"), frame_lows):
         return "claim", negated
@@ -591,6 +592,23 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
         return "question", negated  # "he had no idea whether …", "es sei unklar, ob …"
     stance = _content_stance(quote, looked, lex, lemma, present, sourced)
     return stance, negated or _opening_negated(_opening(looked, lex), lex, lemma)
+
+
+#: how many frame words before (after) the cue a cue phrase of several words may reach ("wanted to | know")
+NEAR_BEFORE, NEAR_AFTER = 2, 3
+
+
+def _near_cue(frame: list[Word], cue_words: list[Word]) -> list[Word]:
+    """The frame words from :data:`NEAR_BEFORE` words before the cue to :data:`NEAR_AFTER` after
+    it, the cue included: where a cue phrase of several words ("wollte wissen", "sprach sich gegen")
+    must stand to be the cue's (not a phrase elsewhere in the sentence)."""
+    if not cue_words:
+        return []
+    starts = [w.start for w in frame]
+    at = bisect.bisect_left(starts, cue_words[0].start)
+    end = bisect.bisect_right(starts, cue_words[-1].start)
+    near = frame[max(0, at - NEAR_BEFORE) : end + NEAR_AFTER]
+    return sorted({*near, *cue_words}, key=lambda w: w.start)
 
 
 def _cue_with_words(doc: _Doc, quote: Quote, cue_words: list[Word]) -> bool:
