@@ -65,7 +65,14 @@ from onrecord.extraction.stance_clauses import (
     _without,
 )
 from onrecord.extraction.stance_doc import _Doc, _inside
-from onrecord.extraction.stance_frame import attributive_hedges, contact_relatives, cue_modality, imperative_opening
+from onrecord.extraction.stance_frame import (
+    accusation_source,
+    attributive_hedges,
+    claimed_own,
+    contact_relatives,
+    cue_modality,
+    imperative_opening,
+)
 from onrecord.extraction.stance_lexicon import (
     _CLAUSE_END,
     _QUOTE_MARKS,
@@ -268,7 +275,7 @@ def _content_stance(
     deontic = deontic or (direct and imperative_opening(looked, lex))
     if subject == "demand" or deontic:
         return "demand"
-    if reportative == "claim" or _has(lex.of("claim"), lows):
+    if reportative == "claim" or _has(lex.of("claim"), lows) or (not direct and claimed_own(main, lex)):
         return "claim"
     if subject is not None:
         return subject
@@ -337,6 +344,16 @@ def _cue_in(words: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> list[Word]
     """The first word of ``words`` that is a stance verb (lower case: not a noun nor a name), as a cue."""
     for w in words:
         if w.text[:1].islower() and lemma(w.text).lower() in lex.cue_lemmas:
+            return [w]
+    return []
+
+
+def _marked_cue_in(words: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> list[Word]:
+    """The first word of ``words`` that is a stance verb of a marked class (not ``asserted``; lower
+    case: not a noun nor a name), as a cue."""
+    for w in words:
+        entry = lex.cues.get(lemma(w.text).lower()) if w.text[:1].islower() else None
+        if entry is not None and entry[0] != "asserted":
             return [w]
     return []
 
@@ -488,6 +505,13 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     frame = _frame(doc, list(cue_spans) or quote.spans[:1], quote)
     content = [w for b, e in quote.spans for w in doc.between(b, e)]
     cue_words = [w for b, e in cue_spans for w in doc.between(b, e)]
+    if cue_words and quote.kind == "reported" and not _cue_with_words(doc, quote, cue_words):
+        # a reported sentence whose cue stands in another sentence: its own stance verb is its cue
+        # ("Die Anwältin bestritt eine solche Mitgliedschaft." after "…, erklärte sie"; guidelines 6)
+        own = _marked_cue_in(_first_sentence(content, lex.ordinal_period), lex, lemma)
+        if own:
+            cue_words, cue_spans = own, [(own[0].start, own[0].end)]
+            frame = [w for w in content if w.start > own[0].start]
     if not cue_words:  # no cue found: a stance verb of the frame, or of a reported sentence, is one
         inner = content if quote.kind in ("reported", "mixed") else []
         cue_words = (
@@ -540,7 +564,15 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     if cue_modality(cue_words, frame, lex) == "prediction":
         return "prediction", negated  # "will be reminding voters that …": a speech act to come
     frame_lows = _lows(frame, lex.case_marks_names)
+    near_lows = _lows(_near_cue(frame, cue_words), lex.case_marks_names)
+    if _has(lex.of("question_frame"), near_lows):
+        return "question", negated  # "wollte wissen, wie …", "wanted to know why …" (guidelines 1.2 question)
+    if _has(lex.of("denial_frame"), near_lows):
+        return "denial", negated  # "sprach sich gegen … aus", "spoke out against" (guidelines 6)
     if _has(lex.of("claim"), frame_lows) or _has(lex.of("claim_frame"), frame_lows):
+        return "claim", negated
+    if _cue_with_words(doc, quote, cue_words) and accusation_source(cue_words, *_cue_neighbours(doc, cue_words), lex):
+        # "laut Anklage", "den Vorwürfen zufolge", "according to the indictment" (guidelines 6)
         return "claim", negated
     if _has(lex.of("belief"), [w.lower for w in frame]):  # "ist der Meinung", "nach Ansicht"
         return "belief", negated
@@ -560,6 +592,35 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
         return "question", negated  # "he had no idea whether …", "es sei unklar, ob …"
     stance = _content_stance(quote, looked, lex, lemma, present, sourced)
     return stance, negated or _opening_negated(_opening(looked, lex), lex, lemma)
+
+
+#: how many frame words before (after) the cue a cue phrase of several words may reach ("wanted to | know")
+NEAR_BEFORE, NEAR_AFTER = 2, 3
+
+
+def _near_cue(frame: list[Word], cue_words: list[Word]) -> list[Word]:
+    """The frame words from :data:`NEAR_BEFORE` words before the cue to :data:`NEAR_AFTER` after
+    it, the cue included: where a cue phrase of several words ("wollte wissen", "sprach sich gegen")
+    must stand to be the cue's (not a phrase elsewhere in the sentence)."""
+    if not cue_words:
+        return []
+    starts = [w.start for w in frame]
+    at = bisect.bisect_left(starts, cue_words[0].start)
+    end = bisect.bisect_right(starts, cue_words[-1].start)
+    near = frame[max(0, at - NEAR_BEFORE) : end + NEAR_AFTER]
+    return sorted({*near, *cue_words}, key=lambda w: w.start)
+
+
+def _cue_with_words(doc: _Doc, quote: Quote, cue_words: list[Word]) -> bool:
+    """Whether the cue stands in the sentence where the words begin (not in a sentence before them)."""
+    return bool(cue_words and quote.spans) and doc.sentence(cue_words[0].start) == doc.sentence(quote.spans[0][0])
+
+
+def _cue_neighbours(doc: _Doc, cue_words: list[Word]) -> tuple[list[Word], list[Word]]:
+    """The words of the cue's sentence after its last word and before its first one (nearest
+    first is the caller's business), quoted words included."""
+    begin, end = doc.sentence(cue_words[0].start)
+    return doc.between(cue_words[-1].end, end), doc.between(begin, cue_words[0].start)
 
 
 def _plain_speech(

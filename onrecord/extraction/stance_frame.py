@@ -15,7 +15,12 @@ scored fresh (stance ``heldout6``):
   to itself (1.1: the main clause decides);
 - :func:`attributive_hedges`: a German hedge that modifies an attributive adjective ("direkten
   und möglicherweise ungefilterten Zugriff") hedges that attribute, not the main claim
-  (1.2 hedged: the source marks *the content* as possible).
+  (1.2 hedged: the source marks *the content* as possible);
+- :func:`claimed_own` (thirteenth round): German "will … haben" ("Der Zeuge will den Täter gesehen
+  haben"): the source claims it of itself, the writer marks it as unverified (1.2 claim);
+- :func:`accusation_source` (thirteenth round): a source cue whose source is an accusation
+  ("laut Anklage", "den Vorwürfen zufolge", "according to the indictment"): a claim (1.2 claim,
+  section 6: blame and accusation).
 """
 
 from __future__ import annotations
@@ -33,7 +38,14 @@ from onrecord.extraction.stance_lexicon import (
 )
 from onrecord.model import Stance
 
-__all__ = ["attributive_hedges", "contact_relatives", "cue_modality", "imperative_opening"]
+__all__ = [
+    "accusation_source",
+    "attributive_hedges",
+    "claimed_own",
+    "contact_relatives",
+    "cue_modality",
+    "imperative_opening",
+]
 
 #: how many words before a cue verb may hold a future auxiliary that governs it ("will be reminding")
 MODAL_BEFORE = 3
@@ -86,12 +98,63 @@ def attributive_hedges(main: Sequence[Word], lex: StanceLexicon) -> list[Word]:
     return kept
 
 
+def claimed_own(main: Sequence[Word], lex: StanceLexicon) -> bool:
+    """Whether a form of ``claim_modal`` (German "will", "wollen") governs a perfect infinitive
+    ending its clause: a participle and a perfect auxiliary ("will den Täter gesehen haben", "wollen
+    davon nichts gewusst haben"); an intention ("will bis Mai liefern", "will gewählt werden") is
+    none. Guidelines 1.2 claim."""
+    modals, auxiliaries = lex.of("claim_modal"), lex.of("perfect_auxiliary")
+    for i, w in enumerate(main):
+        if w.lower not in modals:
+            continue
+        clause: list[Word] = []
+        for v in main[i + 1 :]:
+            if v.text in _CLAUSE_END:
+                break
+            clause.append(v)
+        if len(clause) >= 3 and clause[-1].lower in auxiliaries:
+            participle = clause[-2].lower
+            if participle.startswith("ge") and participle.endswith(("t", "en")) or participle == "worden":
+                return True
+    return False
+
+
+#: how many words after a source preposition (before "zufolge") may hold its accusation noun ("laut einer Klage")
+ACCUSATION_WORDS = 3
+
+
+def accusation_source(
+    cue_words: Sequence[Word], after: Sequence[Word], before: Sequence[Word], lex: StanceLexicon
+) -> bool:
+    """Whether a source cue ("laut", "zufolge", "according to") names an accusation as the source:
+    a noun of ``accusation`` among the :data:`ACCUSATION_WORDS` words after the cue (``after``,
+    quoted words included: "laut den Anschuldigungen", "according to the indictment") or, for a
+    postposition ("den Vorwürfen zufolge"), before it (``before``). Guidelines 1.2 claim and
+    section 6: an accusation is a claim."""
+    lows = [w.lower for w in cue_words]
+    joined = f" {' '.join(lows)} "
+    opening = any(f" {form} " in joined for form in lex.of("source_opening"))
+    if not opening and not any(low in lex.of("source_preposition") for low in lows):
+        return False
+    accusation = lex.of("accusation")
+
+    def near(words: Sequence[Word]) -> list[str]:
+        found: list[str] = []
+        for w in words:
+            if w.text in _CLAUSE_END or len(found) == ACCUSATION_WORDS:
+                break
+            if w.text not in _QUOTE_MARKS:
+                found.append(w.lower)
+        return found
+
+    postposition = bool(lows) and lows[-1] in lex.of("postposition")
+    return any(low in accusation for low in (near(list(before)[::-1]) if postposition else near(after)))
+
+
 #: how many words a contact relative clause's noun phrase may hold after its determiner ("the most important job")
 CONTACT_NP = 4
 #: how many words after its subject a contact relative clause may hold its modal ("I'm ever going to")
 CONTACT_MODAL = 4
-#: English determiners and possessives that open the noun phrase of a contact relative clause
-_NP_OPENERS = frozenset("the this that these those a an any every each no my your his her its our their".split())
 
 
 def _subject_form(word: Word) -> str:
@@ -108,7 +171,7 @@ def _plain_noun(word: Word, lex: StanceLexicon, lemma: LemmaFn) -> bool:
         return False
     closed = ("determiner", "preposition", "copula", "subordinator", "coordinator", "negation", "subject",
               "pronoun", "complementizer", "infinitive_marker", "generic")  # fmt: skip
-    if any(low in lex.of(cls) for cls in closed) or low in lex.auxiliaries or low in _NP_OPENERS:
+    if any(low in lex.of(cls) for cls in closed) or low in lex.auxiliaries or low in lex.of("np_opener"):
         return False
     return lemma(low) not in lex.cue_lemmas
 
@@ -125,12 +188,26 @@ def _contact_opens(main: Sequence[Word], i: int, lex: StanceLexicon, lemma: Lemm
         return False
     for back in range(i - 1, max(-1, i - 2 - CONTACT_NP), -1):
         v = main[back]
-        if v.lower in _NP_OPENERS and back < i - 1:
+        if v.lower in lex.of("np_opener") and back < i - 1:
+            if _fronted_adverbial(main, back, lex):
+                return False  # "In the end I'll call them": the subject of the main clause follows
             # with ``object_only``: the noun phrase is the object of a preposition ("points to the pickle …")
             return not object_only or (back > 0 and main[back - 1].lower in lex.of("preposition"))
         if not _plain_noun(v, lex, lemma):
             return False
     return False
+
+
+def _fronted_adverbial(main: Sequence[Word], at: int, lex: StanceLexicon) -> bool:
+    """Whether the noun phrase opening at ``main[at]`` is the object of a preposition that opens a
+    clause or a quote ("In the end | I'll call", "he said, “At the moment | we will wait"): an
+    adverbial before its clause's subject, not a noun phrase that a contact relative clause could
+    follow."""
+    if at < 1 or main[at - 1].lower not in lex.of("preposition"):
+        return False
+    # first, after a clause or quote mark, or capitalised: it opens a sentence (words of two spans joined)
+    opens = at == 1 or main[at - 2].text in _QUOTE_MARKS or main[at - 2].text in _CLAUSE_END
+    return opens or main[at - 1].text[:1].isupper()
 
 
 def _modal_within(words: Sequence[Word], lex: StanceLexicon) -> bool:
@@ -139,12 +216,15 @@ def _modal_within(words: Sequence[Word], lex: StanceLexicon) -> bool:
     for w in words:
         if w.text in _CLAUSE_END:
             break
-        lows.append(w.lower.replace("’", "'").split("'", 1)[-1] if "'" in w.lower.replace("’", "'") else w.lower)
+        lows.append(_clitic(w.lower))
     return _has(lex.modals, lows)
 
 
-#: finite copulas: the main verb after a contact relative clause ("the job anyone will ever have | is …")
-_FINITE_COPULAS = frozenset({"is", "are", "was", "were"})
+def _clitic(low: str) -> str:
+    """The auxiliary a contracted word holds, as the lexicon writes it: "you'll" → "'ll" (a
+    future), "I’m" → "'m"; a word without an apostrophe stays."""
+    plain = low.replace("’", "'")
+    return "'" + plain.split("'", 1)[1] if "'" in plain else low
 
 
 def _contact_end(main: Sequence[Word], i: int, lex: StanceLexicon) -> int:
@@ -152,7 +232,7 @@ def _contact_end(main: Sequence[Word], i: int, lex: StanceLexicon) -> int:
     finite copula after its modal (the main verb)."""
     end = i + 1
     while end < len(main) and main[end].text not in _CLAUSE_END:
-        if main[end].lower in _FINITE_COPULAS and end > i + 2:
+        if main[end].lower in lex.of("finite_copula") and end > i + 2:
             break
         end += 1
     return end
@@ -194,7 +274,7 @@ def contact_relatives(main: Sequence[Word], lex: StanceLexicon, lemma: LemmaFn) 
     while i < len(main):
         if _modal_within(main[i + 1 : i + 2 + CONTACT_MODAL], lex) and _contact_opens(main, i, lex, lemma):
             end = _contact_end(main, i, lex)
-            copula = end < len(main) and main[end].lower in _FINITE_COPULAS
+            copula = end < len(main) and main[end].lower in lex.of("finite_copula")
             after = end < len(main) - 1 or _contact_opens(main, i, lex, lemma, object_only=True)
             if copula or (after and _modal_after_subject(main, i, lex, lemma)):
                 i = end

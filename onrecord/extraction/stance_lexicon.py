@@ -47,7 +47,8 @@ WORD_CLASSES = (
     "not_knowing", "infinitive_marker", "finite_auxiliary", "clause_object", "zero_complement",
     "future_demand", "modal_infinitive", "request", "hedge_aside", "cited_document", "introductory", "impersonal",
     "referring_adverb", "interjection", "indefinite_pronoun", "contact_adverb",
-    "source_opening", "source_closing", "currency", "person_place",
+    "source_opening", "source_closing", "currency", "person_place", "np_opener", "finite_copula",
+    "question_frame", "denial_frame", "claim_modal", "accusation", "postposition",
 )  # fmt: skip
 
 
