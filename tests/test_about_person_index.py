@@ -4,7 +4,7 @@ reven). Sentences written for these tests."""
 
 from __future__ import annotations
 
-from onrecord.extraction.about import _person_ends, about_entities
+from onrecord.extraction.about import about_entities
 from onrecord.extraction.stance_doc import _Doc
 from onrecord.lang.en.stance import stance_lexicon
 from onrecord.model import Entity, Mention, Quote
@@ -37,11 +37,11 @@ def test_the_person_index_is_built_once_per_document() -> None:
     entities = _entities()
     doc = _Doc(TEXT, entities, stance_lexicon())
     types = {e.id: e.type for e in entities}
-    ends = _person_ends(doc, types)
+    ends = doc.person_ends(types)
     assert ends == frozenset({TEXT.index("Ann Kole") + len("Ann Kole")})
-    assert _person_ends(doc, types) is ends
+    assert doc.person_ends(types) is ends
     other = {**types, "e1": "organization"}
-    assert _person_ends(doc, other) == frozenset()
+    assert doc.person_ends(other) == frozenset()
 
 
 def test_every_quote_of_a_document_reads_the_same_index() -> None:
@@ -51,6 +51,6 @@ def test_every_quote_of_a_document_reads_the_same_index() -> None:
     first = _quote("q1", "Senator Ann Kole of Ohio backed the plan", "The mayor")
     second = _quote("q2", "Dayton and Ohio agreed", "She")
     assert about_entities(doc, first, types) == ["e1"]  # "of Ohio": the senator's place, no topic
-    ends = _person_ends(doc, types)
+    ends = doc.person_ends(types)
     assert about_entities(doc, second, types) == ["e3", "e2"]
-    assert _person_ends(doc, types) is ends
+    assert doc.person_ends(types) is ends

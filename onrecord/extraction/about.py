@@ -13,7 +13,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Mapping, Sequence
-from weakref import WeakKeyDictionary
 
 from onrecord.extraction.stance_doc import _Doc, _inside
 from onrecord.extraction.stance_lexicon import _ADJECTIVE_ENDINGS, _QUOTE_MARKS, LemmaFn, StanceLexicon, _is_head
@@ -281,24 +280,9 @@ def _cue_subject(doc: _Doc, quote: Quote, mention: Span) -> bool:
     return False
 
 
-#: per document (weakly held): the ``types`` a quote was looked up with and the ends of the
-#: document's person mentions under them (:func:`_person_ends`)
-_PERSON_ENDS: WeakKeyDictionary[_Doc, tuple[Mapping[str, str], frozenset[int]]] = WeakKeyDictionary()
-
-
-def _person_ends(doc: _Doc, types: Mapping[str, str]) -> frozenset[int]:
-    """Where the document's person mentions end (``types``: entity id → type), built once per
-    document and ``types`` and shared by every quote of it."""
-    cached = _PERSON_ENDS.get(doc)
-    if cached is None or cached[0] is not types:
-        cached = (types, frozenset(e for _, e, eid in doc.mentions if types.get(eid) == "person"))
-        _PERSON_ENDS[doc] = cached
-    return cached[1]
-
-
 def _place_of_a_person(doc: _Doc, mention: Span, person_ends: frozenset[int]) -> bool:
     """Whether the place names where a person holds a role, as part of the person's description:
-    right after a person's name (a mention ending at one of ``person_ends``, :func:`_person_ends`)
+    right after a person's name (a mention ending at one of ``person_ends``, :meth:`_Doc.person_ends`)
     and a word of class ``person_place`` ("Senator Ann Kole of Ohio"). The place describes the
     person there; it is no topic. (Before a role noun, "the Ohio senator", the gold counts it one
     time and not the other: left.)"""
@@ -409,7 +393,7 @@ def about_entities(
         # the speaker's own name mention inside the words ("Der EU-Kommissar für Energie Günther
         # Oettinger nannte …" spanning the sentence): another entity found inside it is no topic
         speaker += [(b, e) for b, e in speaker_entity.mentions if any(b < se and sb < e for sb, se in own)]
-    person_ends = frozenset() if types is None else _person_ends(doc, types)
+    person_ends = frozenset() if types is None else doc.person_ends(types)
     inside: list[tuple[int, str]] = []
     for qb, qe in quote.spans:
         at = bisect.bisect_left(doc.mention_starts, qb)

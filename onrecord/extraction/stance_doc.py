@@ -8,7 +8,7 @@ sentence, the anonymity-pattern matches of a sentence and whether a mention name
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 
 from onrecord.extraction.stance_lexicon import (
@@ -42,6 +42,15 @@ class _Doc:
         self._names: dict[Span, bool] = {}
         self.mentions = sorted((b, e, entity.id) for entity in entities for b, e in entity.mentions)
         self.mention_starts = [b for b, _, _ in self.mentions]
+        self._person_ends: tuple[Mapping[str, str], frozenset[int]] | None = None
+
+    def person_ends(self, types: Mapping[str, str]) -> frozenset[int]:
+        """Where the text's person mentions end (``types``: entity id → type), built once per
+        ``types`` mapping and shared by every quote of the text."""
+        if self._person_ends is None or self._person_ends[0] is not types:
+            ends = frozenset(e for _, e, eid in self.mentions if types.get(eid) == "person")
+            self._person_ends = (types, ends)
+        return self._person_ends[1]
 
     @cached_property
     def lower_words(self) -> frozenset[str]:
