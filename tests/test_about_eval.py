@@ -266,13 +266,7 @@ def test_an_about_part_reads_against_the_real_texts_and_all_holds_it_once_scored
     else:
         assert in_all == {d.id for d in docs}
 
-@pytest.mark.skipif(not (SHARED / "attribution-en" / "train").is_dir(), reason="needs ../shared/data")
-@pytest.mark.skipif(not (SHARED / "attribution-en" / "train").is_dir(), reason="needs ../shared/data")
-@pytest.mark.skipif(not (SHARED / "attribution-en" / "train").is_dir(), reason="needs ../shared/data")
-@pytest.mark.skipif(not (SHARED / "attribution-en" / "train").is_dir(), reason="needs ../shared/data")
-@pytest.mark.skipif(not (SHARED / "attribution-en" / "train").is_dir(), reason="needs ../shared/data")
-@pytest.mark.skipif(not (SHARED / "attribution-en" / "train").is_dir(), reason="needs ../shared/data")
-@pytest.mark.skipif(not (SHARED / "attribution-en" / "train").is_dir(), reason="needs ../shared/data")
+
 @pytest.mark.skipif(not (SHARED / "attribution-en" / "train").is_dir(), reason="needs ../shared/data")
 def test_third_about_part_reads_against_the_real_texts_and_is_in_all_since_it_was_scored() -> None:
     docs = read_about("heldout3", SHARED)
@@ -343,8 +337,13 @@ def _split_help() -> str:
 def test_split_help_names_every_bundled_part_with_the_sets_that_have_it() -> None:
     # the help is written by hand (the CLI does not read the gold files when it starts); this test
     # reads them and fails as soon as a part is added to a set without the help saying so
-    sets = {"roles.jsonl": "roles", "stance.jsonl": "stance", "about.jsonl": "about",
-            "crossgenre-de.jsonl": "cross-genre", "crossgenre-en.jsonl": "cross-genre"}
+    sets = {
+        "roles.jsonl": "roles",
+        "stance.jsonl": "stance",
+        "about.jsonl": "about",
+        "crossgenre-de.jsonl": "cross-genre",
+        "crossgenre-en.jsonl": "cross-genre",
+    }
     order = ["roles", "stance", "about", "cross-genre"]
     holders: dict[str, set[str]] = {}
     for file, name in sets.items():

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from onrecord.cli import app
 from onrecord.errors import DataError
-from onrecord.evaluation.gold import ANONYMITY, BUNDLED, STANCES, GoldAbout, GoldStatement, read_stance
+from onrecord.evaluation.gold import ANONYMITY, BUNDLED, HELD_BACK, STANCES, GoldAbout, GoldStatement, read_stance
 from onrecord.evaluation.stance_metrics import (
     PredEntity,
     PredStatement,
@@ -370,110 +370,42 @@ def test_fifth_held_back_part_is_fresh_balanced_and_as_large_as_promised() -> No
     assert not {doc_id for doc_id, _ in statements} & used
 
 
-def test_eighth_held_back_part_is_fresh_in_both_languages_and_as_large_as_promised() -> None:
-    """heldout8: >= 70 statements, German (bench-de rows 256-511, spans annotated by hand; >= 30) and
-    English (PolNeAR train gold spans), in whole documents that no other part of any bundled file
-    holds (every split, statement pairs' nested ids included, roles heldout9 drawn in the same
-    session too; the about sample's heldout7 labels `about` for exactly these statements)."""
-    eighth = [r for r in _bundled() if r["split"] == "heldout8"]
-    statements = [(str(r["id"]), item) for r in eighth for item in r["statements"]]  # type: ignore[attr-defined]
+#: the stance set's parts drawn with a fixed protocol: split -> (at least this many statements,
+#: German, English; the bench-de rows they come from, when the draw fixed them; the about part that
+#: labels `about` for exactly these statements)
+STANCE_PARTS: dict[str, tuple[int, int, int, tuple[int, int] | None, str]] = {
+    "heldout6": (60, 25, 25, None, "heldout5"),
+    "heldout7": (70, 25, 25, None, "heldout6"),
+    "heldout8": (70, 30, 30, (256, 512), "heldout7"),
+    "heldout9": (80, 30, 30, (0, 512), "heldout8"),
+    "heldout10": (70, 30, 30, (0, 512), "heldout9"),
+    "heldout11": (75, 30, 30, (0, 512), "heldout10"),
+}
+
+
+@pytest.mark.parametrize("split", sorted(STANCE_PARTS, key=lambda s: int(s.removeprefix("heldout"))))
+def test_a_stance_part_is_fresh_in_both_languages_and_as_large_as_promised(split: str) -> None:
+    """A part drawn later: German (bench-de, spans annotated by hand; below 512 since the NER's
+    word classes read the rows from 512 on) and English (PolNeAR train gold spans), in whole
+    documents that no other part of any bundled file holds (every split, statement pairs' nested
+    ids and the roles part drawn in the same session included; only the about part that labels
+    `about` for exactly these statements shares them)."""
+    least, least_german, least_english, rows_drawn, about_split = STANCE_PARTS[split]
+    part = [r for r in _bundled() if r["split"] == split]
+    statements = [(str(r["id"]), item) for r in part for item in r["statements"]]  # type: ignore[attr-defined]
     german = [s for doc_id, s in statements if doc_id.startswith("bench-de")]
-    assert len(statements) >= 70 and len(german) >= 30 and len(statements) - len(german) >= 30
+    assert len(statements) >= least and len(german) >= least_german and len(statements) - len(german) >= least_english
     assert {doc_id.split(":")[0] for doc_id, _ in statements} == {"bench-de", "attribution-en-train"}
-    rows = {int(doc_id.removeprefix("bench-de:gnad-")) for doc_id, _ in statements if doc_id.startswith("bench-de")}
-    assert all(256 <= row < 512 for row in rows)
-    assert {s["sampled"] for _, s in statements} == {"docs-h8"}
+    if rows_drawn is not None:
+        rows = {int(doc_id.removeprefix("bench-de:gnad-")) for doc_id, _ in statements if doc_id.startswith("bench-de")}
+        assert all(rows_drawn[0] <= row < rows_drawn[1] for row in rows)
+    assert {s["sampled"] for _, s in statements} == {f"docs-h{split.removeprefix('heldout')}"}
     assert all(("kind" in s) == doc_id.startswith("bench-de") for doc_id, s in statements)
     used: set[str] = set()
     for name in sorted(p.name for p in BUNDLED.glob("*.jsonl")):
         for line in (BUNDLED / name).read_text(encoding="utf-8").splitlines():
             record = json.loads(line) if line.strip() else {}
-            if name == "stance.jsonl" and record.get("split") == "heldout8":
-                continue
-            if name == "about.jsonl" and record.get("split") == "heldout7":
-                continue
-            used |= {str(record[k]["id"]) for k in ("a", "b") if isinstance(record.get(k), dict)}
-            used |= {str(record["id"])} if "id" in record else set()
-    assert not {doc_id for doc_id, _ in statements} & used
-
-
-def test_ninth_held_back_part_is_fresh_in_both_languages_and_as_large_as_promised() -> None:
-    """heldout9: >= 80 statements, German (bench-de rows below 512, spans annotated by hand; >= 30) and
-    English (PolNeAR train gold spans), in whole documents that no other part of any bundled file
-    holds (every split, statement pairs' nested ids included, roles heldout10 drawn in the same
-    session too; the about sample's heldout8 labels `about` for exactly these statements)."""
-    ninth = [r for r in _bundled() if r["split"] == "heldout9"]
-    statements = [(str(r["id"]), item) for r in ninth for item in r["statements"]]  # type: ignore[attr-defined]
-    german = [s for doc_id, s in statements if doc_id.startswith("bench-de")]
-    assert len(statements) >= 80 and len(german) >= 30 and len(statements) - len(german) >= 30
-    assert {doc_id.split(":")[0] for doc_id, _ in statements} == {"bench-de", "attribution-en-train"}
-    rows = {int(doc_id.removeprefix("bench-de:gnad-")) for doc_id, _ in statements if doc_id.startswith("bench-de")}
-    assert all(row < 512 for row in rows)
-    assert {s["sampled"] for _, s in statements} == {"docs-h9"}
-    assert all(("kind" in s) == doc_id.startswith("bench-de") for doc_id, s in statements)
-    used: set[str] = set()
-    for name in sorted(p.name for p in BUNDLED.glob("*.jsonl")):
-        for line in (BUNDLED / name).read_text(encoding="utf-8").splitlines():
-            record = json.loads(line) if line.strip() else {}
-            if name == "stance.jsonl" and record.get("split") == "heldout9":
-                continue
-            if name == "about.jsonl" and record.get("split") == "heldout8":
-                continue
-            used |= {str(record[k]["id"]) for k in ("a", "b") if isinstance(record.get(k), dict)}
-            used |= {str(record["id"])} if "id" in record else set()
-    assert not {doc_id for doc_id, _ in statements} & used
-
-
-def test_tenth_held_back_part_is_fresh_in_both_languages_and_as_large_as_promised() -> None:
-    """heldout10: >= 70 statements, German (bench-de rows below 512, spans annotated by hand; >= 30) and
-    English (PolNeAR train gold spans, documents at odd positions of the sorted corpus; >= 30), in whole
-    documents that no other part of any bundled file holds (every split, statement pairs' nested ids
-    included, roles heldout11 drawn in the same session too; the about sample's heldout9 labels
-    `about` for exactly these statements)."""
-    tenth = [r for r in _bundled() if r["split"] == "heldout10"]
-    statements = [(str(r["id"]), item) for r in tenth for item in r["statements"]]  # type: ignore[attr-defined]
-    german = [s for doc_id, s in statements if doc_id.startswith("bench-de")]
-    assert len(statements) >= 70 and len(german) >= 30 and len(statements) - len(german) >= 30
-    assert {doc_id.split(":")[0] for doc_id, _ in statements} == {"bench-de", "attribution-en-train"}
-    rows = {int(doc_id.removeprefix("bench-de:gnad-")) for doc_id, _ in statements if doc_id.startswith("bench-de")}
-    assert all(row < 512 for row in rows)
-    assert {s["sampled"] for _, s in statements} == {"docs-h10"}
-    assert all(("kind" in s) == doc_id.startswith("bench-de") for doc_id, s in statements)
-    used: set[str] = set()
-    for name in sorted(p.name for p in BUNDLED.glob("*.jsonl")):
-        for line in (BUNDLED / name).read_text(encoding="utf-8").splitlines():
-            record = json.loads(line) if line.strip() else {}
-            if name == "stance.jsonl" and record.get("split") == "heldout10":
-                continue
-            if name == "about.jsonl" and record.get("split") == "heldout9":
-                continue
-            used |= {str(record[k]["id"]) for k in ("a", "b") if isinstance(record.get(k), dict)}
-            used |= {str(record["id"])} if "id" in record else set()
-    assert not {doc_id for doc_id, _ in statements} & used
-
-
-def test_eleventh_held_back_part_is_fresh_in_both_languages_and_as_large_as_promised() -> None:
-    """heldout11: >= 75 statements, German (bench-de rows below 512, spans annotated by hand; >= 30) and
-    English (PolNeAR train gold spans, documents at odd positions of the sorted corpus; >= 30), in whole
-    documents that no other part of any bundled file holds (every split, statement pairs' nested ids
-    included, roles heldout12 drawn in the same session too; the about sample's heldout10 labels
-    `about` for exactly these statements)."""
-    eleventh = [r for r in _bundled() if r["split"] == "heldout11"]
-    statements = [(str(r["id"]), item) for r in eleventh for item in r["statements"]]  # type: ignore[attr-defined]
-    german = [s for doc_id, s in statements if doc_id.startswith("bench-de")]
-    assert len(statements) >= 75 and len(german) >= 30 and len(statements) - len(german) >= 30
-    assert {doc_id.split(":")[0] for doc_id, _ in statements} == {"bench-de", "attribution-en-train"}
-    rows = {int(doc_id.removeprefix("bench-de:gnad-")) for doc_id, _ in statements if doc_id.startswith("bench-de")}
-    assert all(row < 512 for row in rows)
-    assert {s["sampled"] for _, s in statements} == {"docs-h11"}
-    assert all(("kind" in s) == doc_id.startswith("bench-de") for doc_id, s in statements)
-    used: set[str] = set()
-    for name in sorted(p.name for p in BUNDLED.glob("*.jsonl")):
-        for line in (BUNDLED / name).read_text(encoding="utf-8").splitlines():
-            record = json.loads(line) if line.strip() else {}
-            if name == "stance.jsonl" and record.get("split") == "heldout11":
-                continue
-            if name == "about.jsonl" and record.get("split") == "heldout10":
+            if (name, record.get("split")) in {("stance.jsonl", split), ("about.jsonl", about_split)}:
                 continue
             used |= {str(record[k]["id"]) for k in ("a", "b") if isinstance(record.get(k), dict)}
             used |= {str(record["id"])} if "id" in record else set()
@@ -481,113 +413,21 @@ def test_eleventh_held_back_part_is_fresh_in_both_languages_and_as_large_as_prom
 
 
 @pytest.mark.skipif(not (SHARED / "attribution-en" / "train").is_dir(), reason="needs ../shared/data")
-def test_eleventh_held_back_part_reads_against_the_real_texts_and_all_leaves_it_out() -> None:
-    # reads the gold only (text digests, spans); no system output on this part. Every span is
-    # non-empty and trimmed
-    docs = read_stance("heldout11", SHARED)
-    assert sum(len(d.statements) for d in docs) >= 75 and {d.language for d in docs} == {"de", "en"}
+@pytest.mark.parametrize("split", sorted(STANCE_PARTS, key=lambda s: int(s.removeprefix("heldout"))))
+def test_a_stance_part_reads_against_the_real_texts_and_all_holds_it_once_scored(split: str) -> None:
+    # reads the gold only (text digests, spans); no system output on any part. Every span is
+    # non-empty and trimmed; a part still held back is left out of `all`, a part scored once (and
+    # released in gold.HELD_BACK) is in it
+    docs = read_stance(split, SHARED)
+    assert sum(len(d.statements) for d in docs) >= STANCE_PARTS[split][0]
+    assert {d.language for d in docs} == {"de", "en"}
     for doc in docs:
         for statement in doc.statements:
             for begin, end in statement.spans + statement.speaker + statement.cue:
                 covered = doc.text[begin:end]
                 assert covered and covered == covered.strip(), (doc.id, begin)
-    assert not {d.id for d in docs} & {d.id for d in read_stance("all", SHARED)}
-
-
-@pytest.mark.skipif(not (SHARED / "attribution-en" / "train").is_dir(), reason="needs ../shared/data")
-def test_tenth_held_back_part_reads_against_the_real_texts_and_all_leaves_it_out() -> None:
-    # reads the gold only (text digests, spans); no system output on this part. Every span is
-    # non-empty and trimmed
-    docs = read_stance("heldout10", SHARED)
-    assert sum(len(d.statements) for d in docs) >= 70 and {d.language for d in docs} == {"de", "en"}
-    for doc in docs:
-        for statement in doc.statements:
-            for begin, end in statement.spans + statement.speaker + statement.cue:
-                covered = doc.text[begin:end]
-                assert covered and covered == covered.strip(), (doc.id, begin)
-    assert not {d.id for d in docs} & {d.id for d in read_stance("all", SHARED)}
-
-
-@pytest.mark.skipif(not (SHARED / "attribution-en" / "train").is_dir(), reason="needs ../shared/data")
-def test_ninth_part_reads_against_the_real_texts_and_all_includes_it_since_scoring() -> None:
-    # reads the gold only (text digests, spans); no system output on this part. Every span is
-    # non-empty and trimmed
-    docs = read_stance("heldout9", SHARED)
-    assert sum(len(d.statements) for d in docs) >= 80 and {d.language for d in docs} == {"de", "en"}
-    for doc in docs:
-        for statement in doc.statements:
-            for begin, end in statement.spans + statement.speaker + statement.cue:
-                covered = doc.text[begin:end]
-                assert covered and covered == covered.strip(), (doc.id, begin)
-    assert {d.id for d in docs} <= {d.id for d in read_stance("all", SHARED)}
-
-
-@pytest.mark.skipif(not (SHARED / "attribution-en" / "train").is_dir(), reason="needs ../shared/data")
-def test_eighth_held_back_part_reads_against_the_real_texts() -> None:
-    docs = read_stance("heldout8", SHARED)
-    assert sum(len(d.statements) for d in docs) >= 70 and {d.language for d in docs} == {"de", "en"}
-
-
-def test_seventh_held_back_part_is_fresh_in_both_languages_and_as_large_as_promised() -> None:
-    """heldout7: >= 70 statements, German (bench-de, spans annotated by hand) and English (PolNeAR
-    train gold spans), in whole documents that no other part of any bundled file holds (every
-    split, statement pairs' nested ids included; the about sample's heldout6 labels `about` for
-    exactly these statements)."""
-    seventh = [r for r in _bundled() if r["split"] == "heldout7"]
-    statements = [(str(r["id"]), item) for r in seventh for item in r["statements"]]  # type: ignore[attr-defined]
-    german = [s for doc_id, s in statements if doc_id.startswith("bench-de")]
-    assert len(statements) >= 70 and min(len(german), len(statements) - len(german)) >= 25
-    assert {doc_id.split(":")[0] for doc_id, _ in statements} == {"bench-de", "attribution-en-train"}
-    assert {s["sampled"] for _, s in statements} == {"docs-h7"}
-    assert all(("kind" in s) == doc_id.startswith("bench-de") for doc_id, s in statements)
-    used: set[str] = set()
-    for name in sorted(p.name for p in BUNDLED.glob("*.jsonl")):
-        for line in (BUNDLED / name).read_text(encoding="utf-8").splitlines():
-            record = json.loads(line) if line.strip() else {}
-            if name == "stance.jsonl" and record.get("split") == "heldout7":
-                continue
-            if name == "about.jsonl" and record.get("split") == "heldout6":
-                continue
-            used |= {str(record[k]["id"]) for k in ("a", "b") if isinstance(record.get(k), dict)}
-            used |= {str(record["id"])} if "id" in record else set()
-    assert not {doc_id for doc_id, _ in statements} & used
-
-
-@pytest.mark.skipif(not (SHARED / "attribution-en" / "train").is_dir(), reason="needs ../shared/data")
-def test_seventh_held_back_part_reads_against_the_real_texts() -> None:
-    docs = read_stance("heldout7", SHARED)
-    assert sum(len(d.statements) for d in docs) >= 70 and {d.language for d in docs} == {"de", "en"}
-
-
-def test_sixth_held_back_part_is_fresh_in_both_languages_and_as_large_as_promised() -> None:
-    """heldout6: >= 60 statements, German (bench-de, spans annotated by hand) and English (PolNeAR
-    train gold spans), in whole documents that no other part of any bundled file holds (every
-    split, statement pairs' nested ids included)."""
-    sixth = [r for r in _bundled() if r["split"] == "heldout6"]
-    statements = [(str(r["id"]), item) for r in sixth for item in r["statements"]]  # type: ignore[attr-defined]
-    german = [s for doc_id, s in statements if doc_id.startswith("bench-de")]
-    assert len(statements) >= 60 and min(len(german), len(statements) - len(german)) >= 25
-    assert {doc_id.split(":")[0] for doc_id, _ in statements} == {"bench-de", "attribution-en-train"}
-    assert {s["sampled"] for _, s in statements} == {"docs-h6"}
-    assert all(("kind" in s) == doc_id.startswith("bench-de") for doc_id, s in statements)
-    used: set[str] = set()
-    for name in sorted(p.name for p in BUNDLED.glob("*.jsonl")):
-        for line in (BUNDLED / name).read_text(encoding="utf-8").splitlines():
-            record = json.loads(line) if line.strip() else {}
-            if name == "stance.jsonl" and record.get("split") == "heldout6":
-                continue
-            # the about sample's heldout5 labels `about` for exactly these statements (held back too)
-            if name == "about.jsonl" and record.get("split") == "heldout5":
-                continue
-            used |= {str(record[k]["id"]) for k in ("a", "b") if isinstance(record.get(k), dict)}
-            used |= {str(record["id"])} if "id" in record else set()
-    assert not {doc_id for doc_id, _ in statements} & used
-
-
-@pytest.mark.skipif(not (SHARED / "attribution-en" / "train").is_dir(), reason="needs ../shared/data")
-def test_sixth_held_back_part_reads_against_the_real_texts() -> None:
-    docs = read_stance("heldout6", SHARED)
-    assert sum(len(d.statements) for d in docs) >= 60 and {d.language for d in docs} == {"de", "en"}
+    in_all = {d.id for d in docs} & {d.id for d in read_stance("all", SHARED)}
+    assert in_all == (set() if ("stance.jsonl", split) in HELD_BACK else {d.id for d in docs})
 
 
 @pytest.mark.skipif(not (SHARED / "attribution-en" / "train").is_dir(), reason="needs ../shared/data")
