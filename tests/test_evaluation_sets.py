@@ -359,8 +359,10 @@ def test_bundled_sets_hold_ids_offsets_and_short_labels_only() -> None:
     corpora = {str(r["id"]).split(":")[0] for r in third if r["roles"]}
     assert corpora >= {"bench-de", "quotes-de-dev", "attribution-en-dev"}
     others = {
-        str(r["id"]) for name in ("crossgenre-de.jsonl", "crossgenre-en.jsonl", "stance.jsonl", "about.jsonl")
-        for r in _bundled(name) if not (name == "stance.jsonl" and r["split"] == "heldout2")
+        str(r["id"])
+        for name in ("crossgenre-de.jsonl", "crossgenre-en.jsonl", "stance.jsonl", "about.jsonl")
+        for r in _bundled(name)
+        if not (name == "stance.jsonl" and r["split"] == "heldout2")
     } | {str(r["id"]) for r in _bundled("roles.jsonl") if r["split"] != "heldout3"}
     assert not {str(r["id"]) for r in third} & others
 
@@ -412,228 +414,65 @@ def test_the_fourth_held_back_roles_part_points_at_names_in_the_real_texts() -> 
             assert covered == covered.strip() and covered[:1].isalpha(), (doc.id, covered)
 
 
-def test_the_fifth_held_back_roles_part_is_fresh_and_in_both_languages() -> None:
-    # heldout5 was drawn after heldout4 had been scored, from documents in no bundled file: none of
-    # its documents may be in any other part of any bundled file (roles, cross-genre, stance,
-    # about, statement pairs' nested ids), and it is about half German, half English
-    fifth = [r for r in _bundled("roles.jsonl") if r["split"] == "heldout5"]
+#: the roles set's parts drawn later: split -> (the corpora they are drawn from, at least this many
+#: German, English and all roles, the bench-de rows they come from when the draw fixed them)
+_ALL_CORPORA = ("bench-de", "quotes-de-dev", "attribution-en-train")
+_LATER_CORPORA = ("bench-de", "attribution-en-train")
+ROLES_PARTS: dict[str, tuple[tuple[str, ...], int, int, int, tuple[int, int] | None]] = {
+    "heldout5": (_ALL_CORPORA, 45, 45, 100, None),
+    "heldout6": (_ALL_CORPORA, 60, 60, 120, None),
+    "heldout7": (_LATER_CORPORA, 40, 40, 80, None),
+    "heldout8": (_LATER_CORPORA, 50, 50, 100, None),
+    # rows 512+ feed the NER word classes
+    "heldout9": (_LATER_CORPORA, 45, 45, 100, (256, 512)),
+    "heldout10": (_LATER_CORPORA, 45, 45, 100, (0, 512)),
+    "heldout11": (_LATER_CORPORA, 45, 45, 100, (0, 512)),
+    "heldout12": (_LATER_CORPORA, 50, 50, 100, (0, 512)),
+}
+_PART_ORDER = sorted(ROLES_PARTS, key=lambda s: int(s.removeprefix("heldout")))
+
+
+@pytest.mark.parametrize("split", _PART_ORDER)
+def test_a_later_roles_part_is_fresh_and_in_both_languages(split: str) -> None:
+    # each part was drawn from documents in no bundled file (the stance part drawn in the same session
+    # included): none of its documents may be in any other part of any bundled file (roles,
+    # cross-genre, stance, about, statement pairs' nested ids), and it holds German and English roles
+    corpora, least_german, least_english, least, rows_drawn = ROLES_PARTS[split]
+    part = [r for r in _bundled("roles.jsonl") if r["split"] == split]
     counts = {"de": 0, "en": 0}
-    for record in fifth:
-        corpus = str(record["id"]).split(":")[0]
-        assert corpus in ("bench-de", "quotes-de-dev", "attribution-en-train"), record["id"]
+    for record in part:
+        corpus, _, rest = str(record["id"]).partition(":")
+        assert corpus in corpora, record["id"]
+        if corpus == "bench-de" and rows_drawn is not None:
+            assert rows_drawn[0] <= int(rest.removeprefix("gnad-")) < rows_drawn[1], record["id"]
         counts[CORPUS_LANGUAGE[corpus]] += len(record["roles"])  # type: ignore[arg-type]
-    assert counts["de"] >= 45 and counts["en"] >= 45 and sum(counts.values()) >= 100
+    assert counts["de"] >= least_german and counts["en"] >= least_english and sum(counts.values()) >= least
     others: set[str] = set()
     for name in sorted(p.name for p in BUNDLED.glob("*.jsonl")):
         for record in _bundled(name):
-            if not (name == "roles.jsonl" and record["split"] == "heldout5"):
+            if not (name == "roles.jsonl" and record["split"] == split):
                 others |= _document_ids(record)
-    assert not {str(r["id"]) for r in fifth} & others
+    assert not {str(r["id"]) for r in part} & others
 
 
 @pytest.mark.skipif(not (SHARED / "bench-de").is_dir(), reason="needs ../shared/data")
-def test_the_fifth_held_back_roles_part_points_at_names_in_the_real_texts() -> None:
-    # reads the gold only (text digests, spans); no system output on this part
-    docs = read_roles("heldout5", SHARED)
-    assert len(docs) == sum(1 for r in _bundled("roles.jsonl") if r["split"] == "heldout5")
+@pytest.mark.parametrize("split", _PART_ORDER)
+def test_a_later_roles_part_points_at_names_in_the_real_texts_and_all_holds_it_once_scored(split: str) -> None:
+    # reads the gold only (text digests, spans); no system output on any part. Each span covers the
+    # name it labels (from heldout10 on, its first four letters are in the label) or the role phrase
+    # of an unnamed source; a part still held back is left out of `all`, a part scored once (and released in
+    # gold.HELD_BACK) is in it
+    docs = read_roles(split, SHARED)
+    assert len(docs) == sum(1 for r in _bundled("roles.jsonl") if r["split"] == split)
     for doc in docs:
         for role in doc.roles:
             covered = doc.text[role.span[0] : role.span[1]]
             assert covered == covered.strip() and covered[:1].isalpha(), (doc.id, covered)
+            if int(split.removeprefix("heldout")) >= 10:  # earlier parts label a fuller name than the span
+                assert covered[:4] in role.name, (doc.id, covered, role.name)
             assert role.title or role.organization or role.place, (doc.id, covered)
-    # scored once (2026-12-07): development data since, so `all` holds it
-    assert {d.id for d in docs} <= {d.id for d in read_roles("all", SHARED)}
-
-
-def test_the_sixth_held_back_roles_part_is_fresh_and_in_both_languages() -> None:
-    # heldout6 was drawn while heldout5 was still held back, from documents in no bundled file
-    # (heldout5's and the about sample's heldout3 included): none of its documents may be in any
-    # other part of any bundled file, and it is about half German, half English
-    sixth = [r for r in _bundled("roles.jsonl") if r["split"] == "heldout6"]
-    counts = {"de": 0, "en": 0}
-    for record in sixth:
-        corpus = str(record["id"]).split(":")[0]
-        assert corpus in ("bench-de", "quotes-de-dev", "attribution-en-train"), record["id"]
-        counts[CORPUS_LANGUAGE[corpus]] += len(record["roles"])  # type: ignore[arg-type]
-    assert counts["de"] >= 60 and counts["en"] >= 60 and sum(counts.values()) >= 120
-    others: set[str] = set()
-    for name in sorted(p.name for p in BUNDLED.glob("*.jsonl")):
-        for record in _bundled(name):
-            if not (name == "roles.jsonl" and record["split"] == "heldout6"):
-                others |= _document_ids(record)
-    assert not {str(r["id"]) for r in sixth} & others
-
-
-def test_the_seventh_held_back_roles_part_is_fresh_and_in_both_languages() -> None:
-    # heldout7 was drawn after heldout6 had been scored, from documents in no bundled file (stance
-    # heldout6, drawn in the same session, included): none of its documents may be in any other
-    # part of any bundled file, and it holds German and English roles
-    seventh = [r for r in _bundled("roles.jsonl") if r["split"] == "heldout7"]
-    counts = {"de": 0, "en": 0}
-    for record in seventh:
-        corpus = str(record["id"]).split(":")[0]
-        assert corpus in ("bench-de", "attribution-en-train"), record["id"]
-        counts[CORPUS_LANGUAGE[corpus]] += len(record["roles"])  # type: ignore[arg-type]
-    assert counts["de"] >= 40 and counts["en"] >= 40 and sum(counts.values()) >= 80
-    others: set[str] = set()
-    for name in sorted(p.name for p in BUNDLED.glob("*.jsonl")):
-        for record in _bundled(name):
-            if not (name == "roles.jsonl" and record["split"] == "heldout7"):
-                others |= _document_ids(record)
-    assert not {str(r["id"]) for r in seventh} & others
-
-
-def test_the_eighth_held_back_roles_part_is_fresh_and_in_both_languages() -> None:
-    # heldout8 was drawn while heldout7 was still held back, from documents in no bundled file
-    # (stance heldout7, drawn in the same session from the lower halves, included): none of its
-    # documents may be in any other part of any bundled file, and it holds German and English roles
-    eighth = [r for r in _bundled("roles.jsonl") if r["split"] == "heldout8"]
-    counts = {"de": 0, "en": 0}
-    for record in eighth:
-        corpus = str(record["id"]).split(":")[0]
-        assert corpus in ("bench-de", "attribution-en-train"), record["id"]
-        counts[CORPUS_LANGUAGE[corpus]] += len(record["roles"])  # type: ignore[arg-type]
-    assert counts["de"] >= 50 and counts["en"] >= 50 and sum(counts.values()) >= 100
-    others: set[str] = set()
-    for name in sorted(p.name for p in BUNDLED.glob("*.jsonl")):
-        for record in _bundled(name):
-            if not (name == "roles.jsonl" and record["split"] == "heldout8"):
-                others |= _document_ids(record)
-    assert not {str(r["id"]) for r in eighth} & others
-
-
-def test_the_ninth_held_back_roles_part_is_fresh_and_in_both_languages() -> None:
-    # heldout9 was drawn while heldout8 was still held back (session gold8), from documents in no
-    # bundled file: bench-de rows 256-511 only (rows 512+ feed the NER word classes), PolNeAR train
-    # stems of the upper half of the free ones; none of its documents may be in any other part of
-    # any bundled file (stance heldout8, drawn in the same session, included)
-    ninth = [r for r in _bundled("roles.jsonl") if r["split"] == "heldout9"]
-    counts = {"de": 0, "en": 0}
-    for record in ninth:
-        corpus, _, rest = str(record["id"]).partition(":")
-        assert corpus in ("bench-de", "attribution-en-train"), record["id"]
-        if corpus == "bench-de":
-            assert 256 <= int(rest.removeprefix("gnad-")) < 512, record["id"]
-        counts[CORPUS_LANGUAGE[corpus]] += len(record["roles"])  # type: ignore[arg-type]
-    assert counts["de"] >= 45 and counts["en"] >= 45 and sum(counts.values()) >= 100
-    others: set[str] = set()
-    for name in sorted(p.name for p in BUNDLED.glob("*.jsonl")):
-        for record in _bundled(name):
-            if not (name == "roles.jsonl" and record["split"] == "heldout9"):
-                others |= _document_ids(record)
-    assert not {str(r["id"]) for r in ninth} & others
-
-
-def test_the_tenth_held_back_roles_part_is_fresh_and_in_both_languages() -> None:
-    # heldout10 was drawn while heldout9 was still held back (session gold9), from documents in no
-    # bundled file: bench-de rows below 512 only (rows 512+ feed the NER word classes), PolNeAR train
-    # stems of the upper half of the free ones; none of its documents may be in any other part of
-    # any bundled file (stance heldout9, drawn in the same session from the lower halves, included)
-    tenth = [r for r in _bundled("roles.jsonl") if r["split"] == "heldout10"]
-    counts = {"de": 0, "en": 0}
-    for record in tenth:
-        corpus, _, rest = str(record["id"]).partition(":")
-        assert corpus in ("bench-de", "attribution-en-train"), record["id"]
-        if corpus == "bench-de":
-            assert int(rest.removeprefix("gnad-")) < 512, record["id"]
-        counts[CORPUS_LANGUAGE[corpus]] += len(record["roles"])  # type: ignore[arg-type]
-    assert counts["de"] >= 45 and counts["en"] >= 45 and sum(counts.values()) >= 100
-    others: set[str] = set()
-    for name in sorted(p.name for p in BUNDLED.glob("*.jsonl")):
-        for record in _bundled(name):
-            if not (name == "roles.jsonl" and record["split"] == "heldout10"):
-                others |= _document_ids(record)
-    assert not {str(r["id"]) for r in tenth} & others
-
-
-@pytest.mark.skipif(not (SHARED / "bench-de").is_dir(), reason="needs ../shared/data")
-def test_the_tenth_roles_part_points_at_names_in_the_real_texts_and_all_includes_it_since_scoring() -> None:
-    # reads the gold only (text digests, spans); no system output on this part. Each span covers the
-    # name it labels (its first four letters are in the label) or the role phrase of an unnamed source
-    docs = read_roles("heldout10", SHARED)
-    assert len(docs) == sum(1 for r in _bundled("roles.jsonl") if r["split"] == "heldout10")
-    for doc in docs:
-        for role in doc.roles:
-            covered = doc.text[role.span[0] : role.span[1]]
-            assert covered == covered.strip() and covered[:1].isalpha(), (doc.id, covered)
-            assert covered[:4] in role.name, (doc.id, covered, role.name)
-            assert role.title or role.organization or role.place, (doc.id, covered)
-    assert {d.id for d in docs} <= {d.id for d in read_roles("all", SHARED)}
-
-
-def test_the_eleventh_held_back_roles_part_is_fresh_and_in_both_languages() -> None:
-    # heldout11 was drawn while heldout10 was still held back (session gold10), from documents in no
-    # bundled file: bench-de rows below 512 only (rows 512+ feed the NER word classes), PolNeAR train
-    # stems at odd positions of the sorted corpus, upper half of the free ones; none of its documents
-    # may be in any other part of any bundled file (stance heldout10, drawn from the lower halves, included)
-    eleventh = [r for r in _bundled("roles.jsonl") if r["split"] == "heldout11"]
-    counts = {"de": 0, "en": 0}
-    for record in eleventh:
-        corpus, _, rest = str(record["id"]).partition(":")
-        assert corpus in ("bench-de", "attribution-en-train"), record["id"]
-        if corpus == "bench-de":
-            assert int(rest.removeprefix("gnad-")) < 512, record["id"]
-        counts[CORPUS_LANGUAGE[corpus]] += len(record["roles"])  # type: ignore[arg-type]
-    assert counts["de"] >= 45 and counts["en"] >= 45 and sum(counts.values()) >= 100
-    others: set[str] = set()
-    for name in sorted(p.name for p in BUNDLED.glob("*.jsonl")):
-        for record in _bundled(name):
-            if not (name == "roles.jsonl" and record["split"] == "heldout11"):
-                others |= _document_ids(record)
-    assert not {str(r["id"]) for r in eleventh} & others
-
-
-@pytest.mark.skipif(not (SHARED / "bench-de").is_dir(), reason="needs ../shared/data")
-def test_the_eleventh_held_back_roles_part_points_at_names_in_the_real_texts_and_all_leaves_it_out() -> None:
-    # reads the gold only (text digests, spans); no system output on this part. Each span covers the
-    # name it labels (its first four letters are in the label) or the role phrase of an unnamed source
-    docs = read_roles("heldout11", SHARED)
-    assert len(docs) == sum(1 for r in _bundled("roles.jsonl") if r["split"] == "heldout11")
-    for doc in docs:
-        for role in doc.roles:
-            covered = doc.text[role.span[0] : role.span[1]]
-            assert covered == covered.strip() and covered[:1].isalpha(), (doc.id, covered)
-            assert covered[:4] in role.name, (doc.id, covered, role.name)
-            assert role.title or role.organization or role.place, (doc.id, covered)
-    assert not {d.id for d in docs} & {d.id for d in read_roles("all", SHARED)}
-
-
-def test_the_twelfth_held_back_roles_part_is_fresh_and_in_both_languages() -> None:
-    # heldout12 was drawn while heldout11 was still held back (session gold11), from documents in no
-    # bundled file: bench-de rows below 512 only (rows 512+ feed the NER word classes), PolNeAR train
-    # stems at odd positions of the sorted corpus, upper half of the free ones (the lower halves went to
-    # the cross-genre heldout3); none of its documents may be in any other part of any bundled file
-    # (stance heldout11, drawn from the same upper halves at the other positions, included)
-    twelfth = [r for r in _bundled("roles.jsonl") if r["split"] == "heldout12"]
-    counts = {"de": 0, "en": 0}
-    for record in twelfth:
-        corpus, _, rest = str(record["id"]).partition(":")
-        assert corpus in ("bench-de", "attribution-en-train"), record["id"]
-        if corpus == "bench-de":
-            assert int(rest.removeprefix("gnad-")) < 512, record["id"]
-        counts[CORPUS_LANGUAGE[corpus]] += len(record["roles"])  # type: ignore[arg-type]
-    assert counts["de"] >= 50 and counts["en"] >= 50 and sum(counts.values()) >= 100
-    others: set[str] = set()
-    for name in sorted(p.name for p in BUNDLED.glob("*.jsonl")):
-        for record in _bundled(name):
-            if not (name == "roles.jsonl" and record["split"] == "heldout12"):
-                others |= _document_ids(record)
-    assert not {str(r["id"]) for r in twelfth} & others
-
-
-@pytest.mark.skipif(not (SHARED / "bench-de").is_dir(), reason="needs ../shared/data")
-def test_the_twelfth_held_back_roles_part_points_at_names_in_the_real_texts_and_all_leaves_it_out() -> None:
-    # reads the gold only (text digests, spans); no system output on this part. Each span covers the
-    # name it labels (its first four letters are in the label) or the role phrase of an unnamed source
-    docs = read_roles("heldout12", SHARED)
-    assert len(docs) == sum(1 for r in _bundled("roles.jsonl") if r["split"] == "heldout12")
-    for doc in docs:
-        for role in doc.roles:
-            covered = doc.text[role.span[0] : role.span[1]]
-            assert covered == covered.strip() and covered[:1].isalpha(), (doc.id, covered)
-            assert covered[:4] in role.name, (doc.id, covered, role.name)
-            assert role.title or role.organization or role.place, (doc.id, covered)
-    assert not {d.id for d in docs} & {d.id for d in read_roles("all", SHARED)}
+    in_all = {d.id for d in docs} & {d.id for d in read_roles("all", SHARED)}
+    assert in_all == (set() if ("roles.jsonl", split) in HELD_BACK else {d.id for d in docs})
 
 
 def test_every_held_back_part_exists_and_all_leaves_it_out() -> None:
@@ -895,10 +734,19 @@ def test_crossgenre_dev_runs_on_the_real_texts() -> None:
 
 def test_former_is_scored_per_entity_with_a_former_role() -> None:
     gold = [
-        GoldRole(span=tuple(_span(ROLE_TEXT, "Ada Berg")), type="person", name="Ada Berg",  # type: ignore[arg-type]
-                 title="Ministerin", former=True),
-        GoldRole(span=tuple(_span(ROLE_TEXT, "Udo Kern")), type="person", name="Udo Kern",  # type: ignore[arg-type]
-                 title="Sprecher"),
+        GoldRole(
+            span=tuple(_span(ROLE_TEXT, "Ada Berg")),
+            type="person",
+            name="Ada Berg",  # type: ignore[arg-type]
+            title="Ministerin",
+            former=True,
+        ),
+        GoldRole(
+            span=tuple(_span(ROLE_TEXT, "Udo Kern")),
+            type="person",
+            name="Udo Kern",  # type: ignore[arg-type]
+            title="Sprecher",
+        ),
     ]
     entities = [
         _entity("Ada Berg", Role(title="Ministerin", former=True)),
