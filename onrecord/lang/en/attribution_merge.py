@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from onrecord.lang.en.attribution_base import SHORT_QUOTE_WORDS, Attribution, _only_punct, _quote_words
 from onrecord.lang.en.lexicon import Lexicon
-from onrecord.lang.en.quotemarks import QuoteSpan
+from onrecord.lang.en.quotemarks import QuoteSpan, title_like
 from onrecord.lang.en.spans import doc_text, merge_spans, overlaps
 from onrecord.model import Span
 
@@ -179,6 +179,8 @@ def _joins_next(text: str, q: QuoteSpan, ordered: list[Attribution]) -> bool:
     if not after:
         return False
     att = after[0]
+    if att.kind != "direct" and title_like(q.inner(text)):
+        return False  # "On “The Morning Show,” she said she wanted …": a title before a report
     first_mark = min(att.cue[0][0], att.source[0]) if att.source is not None else att.cue[0][0]
     if not _between_is_attribution(text, q.end, min(b for b, _ in att.content), att) \
             or not _only_punct(text[q.end:first_mark].strip()):

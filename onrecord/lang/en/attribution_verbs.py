@@ -7,6 +7,7 @@ Part of :mod:`onrecord.lang.en.attribution` (which describes the rules and re-ex
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -55,7 +56,7 @@ from onrecord.lang.en.attribution_sources import (
     usable_source,
 )
 from onrecord.lang.en.lexicon import Lexicon
-from onrecord.lang.en.quotemarks import QuoteSpan
+from onrecord.lang.en.quotemarks import QuoteSpan, title_like
 from onrecord.lang.en.spans import doc_text, merge_spans, overlaps, subtree_indices, token_range_span, tokens_to_spans
 from onrecord.model import QuoteKind, Span
 
@@ -236,6 +237,9 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
         near = [q for q in near if _quote_words(text, q) > SHORT_QUOTE_WORDS
                 or q.end <= att_begin and _only_punct(text[q.end:att_begin])
                 or "speech" in classes and _set_off(text[verb.idx + len(verb):q.begin])]
+        # a title in title case inside another phrase is named, not said ("analysis on ''Monday
+        # Night Baseball,'' was dismissed"); one standing alone is an answer ("“College Bowl,” he replied")
+        near = [q for q in near if not (title_like(q.inner(text)) and _in_phrase(doc, q, verb))]
         if near:
             content = [p for q in near for p in q.parts]
             kind, confidence, ctype = "direct", 0.85, "quote"
@@ -275,6 +279,20 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
     cue += [token_range_span(doc, c.i, c.i) for c in inner_cues]
     return Attribution(content=merge_spans(content), cue=merge_spans(cue), source=src, source_token=src_tok,
                        kind=kind, confidence=confidence, rule=f"verb:{ctype}", extra={"verb": verb.i})
+
+
+#: how a quotation's words hang on a phrase outside it when the quotation names something
+#: ("analysis on “Monday Night Baseball”", "the “Game of Thrones” finale", "his show, “Late Night”")
+NAMED_DEPS = frozenset({"pobj", "compound", "appos", "nmod", "poss", "conj", "dobj", "nsubj", "nsubjpass", "attr"})
+
+
+def _in_phrase(doc: Doc, q: QuoteSpan, verb: Token) -> bool:
+    """Whether a quotation is part of a phrase outside it (its words hang on a word outside the
+    quotation other than the cue verb), not a sentence or an answer of its own."""
+    inside = [t for t in doc.char_span(q.begin, q.end, alignment_mode="expand") or []
+              if not (t.is_punct or t.is_space)]
+    heads = [t for t in inside if not q.begin <= t.head.idx < q.end]
+    return bool(heads) and all(t.head.i != verb.i and t.dep_ in NAMED_DEPS for t in heads)
 
 
 def _set_off(between: str) -> bool:
