@@ -236,6 +236,15 @@ def _participle_report(verb: Token) -> bool:
         and verb.head.i < verb.i
 
 
+#: double quotation marks: a content without one quotes nothing (single marks double as apostrophes)
+DOUBLE_MARKS = frozenset("\"“”„«»")
+
+
+def _has_double_mark(stretch: str) -> bool:
+    """Whether a stretch holds a double quotation mark (also ``''`` or two backticks)."""
+    return any(ch in DOUBLE_MARKS for ch in stretch) or "''" in stretch or "``" in stretch
+
+
 def split_coordinated_reports(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     """"She said A and then said B", "called X a hero before explaining why": a second report of
     the same source, coordinated with the first one's content, ends that content (news attribution
@@ -260,6 +269,8 @@ def split_coordinated_reports(doc: Doc, atts: list[Attribution]) -> list[Attribu
         kept = [(b, min(e, stop)) for b, e in a.content if b < stop]
         if kept and stop - begin >= 3:
             a.content = kept
+            if a.kind == "mixed" and not any(_has_double_mark(text[b:e]) for b, e in kept):
+                a.kind = "indirect"  # the quotation went to the second report
     return atts
 
 
