@@ -118,3 +118,15 @@ def test_a_posts_signature_is_no_content() -> None:
 def test_liking_and_pitching_are_no_statements(extractor) -> None:  # type: ignore[no-untyped-def]
     assert _quotes(extractor, "It took months to seat a magistrate that both parties actually like.") == []
     assert _quotes(extractor, "Lindqvist pitched six innings for the Harbour Hawks.") == []
+
+
+# ---------------------------------------------------------------- claiming votes, seats, lives (helper enprec)
+
+def test_claiming_a_share_of_the_vote_or_lives_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "Okafor won the runoff easily, claiming 58 percent of the vote to Lindqvist's 39 percent.") == []
+    assert _quotes(extractor, "The landslide near the quarry claimed four lives on Sunday.") == []
+
+
+def test_claiming_a_fact_or_credit_is_still_a_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "Okafor claimed the result was rigged.") == ["the result was rigged"]
+    assert _quotes(extractor, "Okafor claimed credit for the new ferry.") == ["credit for the new ferry"]

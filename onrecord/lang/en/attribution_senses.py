@@ -9,6 +9,9 @@ the report", "saw the remark as a dig"), but not in these:
   that …", "saw they were wrong").
 * cue class ``person-none`` (confirm): a person as the whole object is who was confirmed in an
   office, not what was said ("the Senate confirmed a judge", "confirming judges").
+* cue class ``tally-none`` (claim): a count of votes, seats or lives, or a prize, as the whole
+  object is won or taken ("claiming 41 percent of the vote", "the storm claimed six lives",
+  "claimed the title"); words in ``data/tally_nouns.txt``.
 * ``declined to comment``, ``refused to elaborate``: refusing to speak, with nothing said (an
   infinitive speech verb without an object or a clause of its own); an object or an infinitive
   of a refusal is never a statement either ("declined a question about …", "declined to
@@ -32,12 +35,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from spacy.tokens import Token
 
 from onrecord.lang.en.attribution_base import Attribution
 from onrecord.lang.en.attribution_content import _infinitive
-from onrecord.lang.en.lexicon import Lexicon
+from onrecord.lang.en.lexicon import Lexicon, data_lines
 
 #: verbs that refuse what their infinitive names ("declined to comment")
 REFUSAL_LEMMAS = frozenset({"decline", "refuse"})
@@ -67,6 +71,19 @@ def _person(tok: Token, lex: Lexicon) -> bool:
     singular = low[:-1] if low.endswith("s") else low
     return tok.ent_type_ == "PERSON" or low in ("him", "her", "them") \
         or tok.pos_ in ("NOUN", "PROPN") and (low in lex.person_nouns or singular in lex.person_nouns)
+
+
+@cache
+def _tally_nouns() -> frozenset[str]:
+    return frozenset(data_lines("tally_nouns.txt"))
+
+
+def _tally(tok: Token) -> bool:
+    """A count of votes, seats or lives, or a prize, as an object ("41 percent of the vote", "two
+    seats", "six lives", "the title"): what a ``tally-none`` cue wins or takes, not what was said."""
+    if tok.dep_ not in ("dobj", "pobj") or any(c.dep_ in ("relcl", "acl", "ccomp") for c in tok.children):
+        return False
+    return tok.lower_ in _tally_nouns() or tok.like_num or tok.text == "%"
 
 
 def _refused_speech_or_thing(tok: Token, lex: Lexicon) -> bool:
@@ -112,6 +129,9 @@ def object_is_no_statement(verb: Token, lemma: str, classes: frozenset[str], com
         return True
     if "person-none" in classes and all(_person(c, lex) for c in comps):
         return True
+    objects = [c for c in comps if c.dep_ == "dobj"]
+    if "tally-none" in classes and objects and all(_tally(c) for c in objects):
+        return True  # ("claiming 41 percent of the vote to Wells' 33 percent": the rival is no content)
     if lemma in REFUSAL_LEMMAS and all(_refused_speech_or_thing(c, lex) for c in comps):
         return True
     return _imperative(verb, subject)
