@@ -130,3 +130,15 @@ def test_claiming_a_share_of_the_vote_or_lives_is_no_statement(extractor) -> Non
 def test_claiming_a_fact_or_credit_is_still_a_statement(extractor) -> None:  # type: ignore[no-untyped-def]
     assert _quotes(extractor, "Okafor claimed the result was rigged.") == ["the result was rigged"]
     assert _quotes(extractor, "Okafor claimed credit for the new ferry.") == ["credit for the new ferry"]
+
+
+# ---------------------------------------------------------------- particles of another sense (helper enprec)
+
+def test_a_particle_of_another_sense_is_no_cue(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "High rents and a long commute are the burdens that weigh her down with younger voters.") == []
+    assert _quotes(extractor, "The union called off the strike on Monday.") == []
+
+
+def test_weighing_in_is_still_a_cue(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "Three senators weighed in on the ferry plan, saying it was too costly.") == [
+        "the ferry plan", "it was too costly"]

@@ -12,6 +12,8 @@ the report", "saw the remark as a dig"), but not in these:
 * cue class ``tally-none`` (claim): a count of votes, seats or lives, or a prize, as the whole
   object is won or taken ("claiming 41 percent of the vote", "the storm claimed six lives",
   "claimed the title"); words in ``data/tally_nouns.txt``.
+* a particle or preposition that gives the verb another sense ("weigh him down", "weighs on
+  investors", "called off the strike"): words in ``data/cue_particles_none.txt``.
 * ``declined to comment``, ``refused to elaborate``: refusing to speak, with nothing said (an
   infinitive speech verb without an object or a clause of its own); an object or an infinitive
   of a refusal is never a statement either ("declined a question about …", "declined to
@@ -71,6 +73,20 @@ def _person(tok: Token, lex: Lexicon) -> bool:
     singular = low[:-1] if low.endswith("s") else low
     return tok.ent_type_ == "PERSON" or low in ("him", "her", "them") \
         or tok.pos_ in ("NOUN", "PROPN") and (low in lex.person_nouns or singular in lex.person_nouns)
+
+
+@cache
+def _particles_none() -> frozenset[tuple[str, str]]:
+    pairs = (line.split() for line in data_lines("cue_particles_none.txt"))
+    return frozenset((p[0], p[1]) for p in pairs if len(p) == 2)
+
+
+def particle_sense(verb: Token, lemma: str) -> bool:
+    """Whether a cue verb's particle, or a preposition right after it, makes it no cue ("weigh
+    him down", "weighs on investors", "called off the strike"; ``data/cue_particles_none.txt``)."""
+    none = _particles_none()
+    return any((lemma, c.lower_) in none for c in verb.children
+               if c.dep_ == "prt" or c.dep_ == "prep" and c.i == verb.i + 1)
 
 
 @cache

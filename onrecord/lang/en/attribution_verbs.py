@@ -34,6 +34,7 @@ from onrecord.lang.en.attribution_content import (
 from onrecord.lang.en.attribution_senses import (
     clause_is_no_statement,
     object_is_no_statement,
+    particle_sense,
     refused_speech,
     unnamed_question,
 )
@@ -152,6 +153,8 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
         return None
     if classes & {"speech", "belief"} and refused_speech(verb, lemma_of):
         return None  # "declined to comment on the suit", "refused to say whether …": nothing said
+    if particle_sense(verb, lemma):
+        return None  # "disadvantages that weigh him down", "called off the strike": no cue
     doc = verb.doc
     if lemma in WATCH_LEMMAS and _infinitive(verb):
         return None  # "went to see the band play", "waited to see what would happen": watching, not reporting
