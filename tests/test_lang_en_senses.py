@@ -40,6 +40,12 @@ def test_confirming_a_person_is_no_statement(extractor) -> None:  # type: ignore
     assert _quotes(extractor, "The assembly had confirmed 41 nominees by the end of May.") == []
 
 
+def test_confirming_a_person_with_a_relative_clause_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    # helper enprec: the relative clause describes the person confirmed
+    assert _quotes(extractor, "The council confirmed a judge who had served on the district court for ten years.") == []
+    assert _quotes(extractor, "The Senate confirmed a judge that Republicans actually like.") == []
+
+
 def test_confirming_a_fact_is_still_a_statement(extractor) -> None:  # type: ignore[no-untyped-def]
     assert _quotes(extractor, "The harbour master confirmed that the pier would close in June.") == [
         "that the pier would close in June"]

@@ -66,8 +66,9 @@ def _has_as(verb: Token, comps: list[Token]) -> bool:
 
 
 def _person(tok: Token, lex: Lexicon) -> bool:
-    """A person named or described: a name, a pronoun, or a person noun ("a judge", "68 nominees")."""
-    if any(c.dep_ in ("relcl", "acl", "ccomp") for c in tok.children):
+    """A person named or described: a name, a pronoun, or a person noun ("a judge", "68 nominees",
+    "a judge that Republicans like": a relative clause still describes the person)."""
+    if any(c.dep_ in ("acl", "ccomp") for c in tok.children):
         return False
     low = tok.lower_
     singular = low[:-1] if low.endswith("s") else low
