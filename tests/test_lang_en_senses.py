@@ -148,3 +148,14 @@ def test_a_particle_of_another_sense_is_no_cue(extractor) -> None:  # type: igno
 def test_weighing_in_is_still_a_cue(extractor) -> None:  # type: ignore[no-untyped-def]
     assert _quotes(extractor, "Three senators weighed in on the ferry plan, saying it was too costly.") == [
         "the ferry plan", "it was too costly"]
+
+
+# ---------------------------------------------------------------- a speech noun aimed at a group (helper enprec)
+
+def test_a_speech_noun_aimed_at_a_group_of_people_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "The party's appeal to women has faded since the spring.") == []
+    assert _quotes(extractor, "Her attacks on young voters have angered the party.") == []
+
+
+def test_a_speech_noun_about_a_thing_still_reports_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "Her attacks on the ferry plan have angered the harbour board.") == ["the ferry plan"]

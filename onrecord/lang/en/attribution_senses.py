@@ -43,7 +43,7 @@ from spacy.tokens import Token
 
 from onrecord.lang.en.attribution_base import Attribution
 from onrecord.lang.en.attribution_content import _infinitive
-from onrecord.lang.en.lexicon import Lexicon, data_lines
+from onrecord.lang.en.lexicon import Lexicon, data_lines, load_lexicon
 
 #: verbs that refuse what their infinitive names ("declined to comment")
 REFUSAL_LEMMAS = frozenset({"decline", "refuse"})
@@ -160,13 +160,26 @@ TARGET_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "DATE", "TIME"})
 TARGET_PRONOUNS = frozenset({"him", "her", "them", "it", "us", "me", "you"})
 
 
+def _group_of_people(tok: Token) -> bool:
+    """A plural noun for people ("women", "voters", "immigrants"): a person or group noun."""
+    lex = load_lexicon()
+    low = tok.lower_
+    singular = low[:-1] if low.endswith("s") else low
+    return tok.pos_ == "NOUN" and tok.tag_ == "NNS" and (low in lex.group_nouns or low in lex.person_nouns
+                                                         or singular in lex.person_nouns
+                                                         or low in ("women", "men", "people", "children"))
+
+
 def _bare_target(tok: Token) -> bool:
-    """A prepositional object that is only a pronoun, a name or a date (nothing said about it)."""
+    """A prepositional object that is only a pronoun, a name, a date or a plural noun for people
+    (nothing said about it)."""
     if tok.dep_ != "pobj":
         return False
     if tok.lower_ in TARGET_PRONOUNS:
         return True
     words = [t for t in tok.subtree if not (t.is_punct or t.is_space)]
+    if _group_of_people(tok) and all(t.i == tok.i or t.dep_ in ("det", "amod", "poss") and t.i < tok.i for t in words):
+        return True  # "the party's appeal to women", "her attacks on young voters"
     return tok.ent_type_ in TARGET_TYPES and all(t.ent_type_ == tok.ent_type_ or t.dep_ in ("det", "compound")
                                                  and t.pos_ != "NOUN" for t in words)
 
