@@ -159,3 +159,15 @@ def test_a_speech_noun_aimed_at_a_group_of_people_is_no_statement(extractor) -> 
 
 def test_a_speech_noun_about_a_thing_still_reports_it(extractor) -> None:  # type: ignore[no-untyped-def]
     assert _quotes(extractor, "Her attacks on the ferry plan have angered the harbour board.") == ["the ferry plan"]
+
+
+# ---------------------------------------------------------------- the writer's question to the reader (helper enprec)
+
+def test_a_question_to_the_reader_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "Do you know where your mayor spends her weekends?") == []
+    assert _quotes(extractor, "Or would you think the council must be the worst in the county?") == []
+
+
+def test_a_quoted_question_and_a_told_you_stay(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "“Do you know where the keys are?” she asked.") == ["“Do you know where the keys are?”"]
+    assert _quotes(extractor, "You said the ferry would run on time, and it did not.") == ["the ferry would run on time"]

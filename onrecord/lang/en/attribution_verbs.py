@@ -92,6 +92,19 @@ def _headline(sent: SpacySpan) -> bool:
     return text[end:end + 1] in ("\n", "") and (sent.start == 0 or "\n" in sent.doc[sent.start - 1].text)
 
 
+#: the reader addressed by the writer
+READER_PRONOUNS = frozenset({"you"})
+
+
+def _reader_question(subject: Token, sent: SpacySpan, quotes: list[QuoteSpan]) -> bool:
+    """A question the writer puts to the reader ("Do you know where …?", "Or would you think
+    …?"): the subject is "you" outside any quotation and the sentence ends in a question mark
+    (cross-genre guidelines A4: questions put by the reporter are no statements)."""
+    if subject.lower_ not in READER_PRONOUNS or any(q.begin <= subject.idx < q.end for q in quotes):
+        return False
+    return _last_word(sent).text == "?"
+
+
 def _country_says(verb: Token, subject: Token) -> bool:
     """"Trade talks stall, US says": a country (its government) as the source of a headline."""
     return subject.ent_type_ == "GPE" and _parenthetical(verb, subject)
@@ -168,6 +181,8 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
         subject = name_before(subject, verb)  # "Writing in a blog, Ann Roe dubbed …" parsed with "Writing"
     if subject is not None and not_a_reporter(subject, lemma, classes, lex):
         return None
+    if subject is not None and _reader_question(subject, sent, quotes):
+        return None  # "Do you know where your candidate's returns are?": the writer asks the reader
     if subject is not None:
         subject = named_in_np(after_dateline(skip_dateline(subject), verb))
     elif verb.dep_ in ("ROOT", "parataxis", "ccomp"):
