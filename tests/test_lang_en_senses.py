@@ -129,7 +129,8 @@ def test_liking_and_pitching_are_no_statements(extractor) -> None:  # type: igno
 # ---------------------------------------------------------------- claiming votes, seats, lives (helper enprec)
 
 def test_claiming_a_share_of_the_vote_or_lives_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
-    assert _quotes(extractor, "Okafor won the runoff easily, claiming 58 percent of the vote to Lindqvist's 39 percent.") == []
+    text = "Okafor won the runoff easily, claiming 58 percent of the vote to Lindqvist's 39 percent."
+    assert _quotes(extractor, text) == []
     assert _quotes(extractor, "The landslide near the quarry claimed four lives on Sunday.") == []
 
 
@@ -141,7 +142,8 @@ def test_claiming_a_fact_or_credit_is_still_a_statement(extractor) -> None:  # t
 # ---------------------------------------------------------------- particles of another sense (helper enprec)
 
 def test_a_particle_of_another_sense_is_no_cue(extractor) -> None:  # type: ignore[no-untyped-def]
-    assert _quotes(extractor, "High rents and a long commute are the burdens that weigh her down with younger voters.") == []
+    text = "High rents and a long commute are the burdens that weigh her down with younger voters."
+    assert _quotes(extractor, text) == []
     assert _quotes(extractor, "The union called off the strike on Monday.") == []
 
 
@@ -169,5 +171,7 @@ def test_a_question_to_the_reader_is_no_statement(extractor) -> None:  # type: i
 
 
 def test_a_quoted_question_and_a_told_you_stay(extractor) -> None:  # type: ignore[no-untyped-def]
-    assert _quotes(extractor, "“Do you know where the keys are?” she asked.") == ["“Do you know where the keys are?”"]
-    assert _quotes(extractor, "You said the ferry would run on time, and it did not.") == ["the ferry would run on time"]
+    text = "“Do you know where the keys are?” she asked."
+    assert _quotes(extractor, text) == ["“Do you know where the keys are?”"]
+    text = "You said the ferry would run on time, and it did not."
+    assert _quotes(extractor, text) == ["the ferry would run on time"]

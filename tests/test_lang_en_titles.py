@@ -37,7 +37,8 @@ def _quotes(extractor, text: str) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_a_title_inside_the_subject_is_no_quote(extractor) -> None:  # type: ignore[no-untyped-def]
-    text = "Rivera, who had most recently hosted a segment on ''Sunday Night Fishing,'' was dismissed after the broadcast."
+    text = ("Rivera, who had most recently hosted a segment on ''Sunday Night Fishing,'' was dismissed "
+            "after the broadcast.")
     assert _quotes(extractor, text) == []
 
 

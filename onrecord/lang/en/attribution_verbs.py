@@ -7,9 +7,8 @@ Part of :mod:`onrecord.lang.en.attribution` (which describes the rules and re-ex
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from onrecord.lang.en.attribution_base import (
     QUESTION_MARKS,
