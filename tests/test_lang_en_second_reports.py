@@ -46,6 +46,19 @@ def test_a_conjunct_in_the_clause_s_own_tense_stays_in_the_clause(extractor) -> 
     assert _quotes(extractor, text) == [("the council has built a new pier and has repaired the old one", "She")]
 
 
+def test_a_second_report_after_a_copula_clause_ends_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    # helper enprec: the parser hangs "predicted" on "was" of the first report's clause
+    text = ("The coach told the radio station on Friday the mood of the squad was calm, with a few nervous "
+            "moments, and predicted fans “will see a very different team on Sunday.”")
+    quotes = extractor.extract(text).quotes
+    assert [(q.kind, q.text, q.speaker.text if q.speaker else None) for q in quotes] == [
+        ("indirect", "the mood of the squad was calm, with a few nervous moments", "The coach"),
+        ("mixed", "fans “will see a very different team on Sunday.”", "The coach")]
+    text = "The treasurer said the fund was healthy and predicted that returns would climb next year."
+    assert _quotes(extractor, text) == [
+        ("the fund was healthy", "The treasurer"), ("that returns would climb next year", "The treasurer")]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("On Friday the mayor seemed to suggest that the pier would close.", [("that the pier would close", "the mayor")]),
     ("Most fishermen appear to believe the quota is unfair.", [("the quota is unfair", "Most fishermen")]),

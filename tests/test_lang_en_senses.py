@@ -40,6 +40,12 @@ def test_confirming_a_person_is_no_statement(extractor) -> None:  # type: ignore
     assert _quotes(extractor, "The assembly had confirmed 41 nominees by the end of May.") == []
 
 
+def test_confirming_a_person_with_a_relative_clause_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    # helper enprec: the relative clause describes the person confirmed
+    assert _quotes(extractor, "The council confirmed a judge who had served on the district court for ten years.") == []
+    assert _quotes(extractor, "The Senate confirmed a judge that Republicans actually like.") == []
+
+
 def test_confirming_a_fact_is_still_a_statement(extractor) -> None:  # type: ignore[no-untyped-def]
     assert _quotes(extractor, "The harbour master confirmed that the pier would close in June.") == [
         "that the pier would close in June"]
@@ -118,3 +124,54 @@ def test_a_posts_signature_is_no_content() -> None:
 def test_liking_and_pitching_are_no_statements(extractor) -> None:  # type: ignore[no-untyped-def]
     assert _quotes(extractor, "It took months to seat a magistrate that both parties actually like.") == []
     assert _quotes(extractor, "Lindqvist pitched six innings for the Harbour Hawks.") == []
+
+
+# ---------------------------------------------------------------- claiming votes, seats, lives (helper enprec)
+
+def test_claiming_a_share_of_the_vote_or_lives_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Okafor won the runoff easily, claiming 58 percent of the vote to Lindqvist's 39 percent."
+    assert _quotes(extractor, text) == []
+    assert _quotes(extractor, "The landslide near the quarry claimed four lives on Sunday.") == []
+
+
+def test_claiming_a_fact_or_credit_is_still_a_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "Okafor claimed the result was rigged.") == ["the result was rigged"]
+    assert _quotes(extractor, "Okafor claimed credit for the new ferry.") == ["credit for the new ferry"]
+
+
+# ---------------------------------------------------------------- particles of another sense (helper enprec)
+
+def test_a_particle_of_another_sense_is_no_cue(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "High rents and a long commute are the burdens that weigh her down with younger voters."
+    assert _quotes(extractor, text) == []
+    assert _quotes(extractor, "The union called off the strike on Monday.") == []
+
+
+def test_weighing_in_is_still_a_cue(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "Three senators weighed in on the ferry plan, saying it was too costly.") == [
+        "the ferry plan", "it was too costly"]
+
+
+# ---------------------------------------------------------------- a speech noun aimed at a group (helper enprec)
+
+def test_a_speech_noun_aimed_at_a_group_of_people_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "The party's appeal to women has faded since the spring.") == []
+    assert _quotes(extractor, "Her attacks on young voters have angered the party.") == []
+
+
+def test_a_speech_noun_about_a_thing_still_reports_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "Her attacks on the ferry plan have angered the harbour board.") == ["the ferry plan"]
+
+
+# ---------------------------------------------------------------- the writer's question to the reader (helper enprec)
+
+def test_a_question_to_the_reader_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "Do you know where your mayor spends her weekends?") == []
+    assert _quotes(extractor, "Or would you think the council must be the worst in the county?") == []
+
+
+def test_a_quoted_question_and_a_told_you_stay(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "“Do you know where the keys are?” she asked."
+    assert _quotes(extractor, text) == ["“Do you know where the keys are?”"]
+    text = "You said the ferry would run on time, and it did not."
+    assert _quotes(extractor, text) == ["the ferry would run on time"]

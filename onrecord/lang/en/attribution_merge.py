@@ -17,7 +17,7 @@ from onrecord.lang.en.attribution_base import (
     comma_participle,
 )
 from onrecord.lang.en.lexicon import Lexicon
-from onrecord.lang.en.quotemarks import QuoteSpan
+from onrecord.lang.en.quotemarks import QuoteSpan, title_like
 from onrecord.lang.en.spans import doc_text, merge_spans, overlaps
 from onrecord.model import Span
 
@@ -185,6 +185,8 @@ def _joins_next(text: str, q: QuoteSpan, ordered: list[Attribution]) -> bool:
     if not after:
         return False
     att = after[0]
+    if att.kind != "direct" and title_like(q.inner(text)):
+        return False  # "On “The Morning Show,” she said she wanted …": a title before a report
     first_mark = min(att.cue[0][0], att.source[0]) if att.source is not None else att.cue[0][0]
     if not _between_is_attribution(text, q.end, min(b for b, _ in att.content), att) \
             or not _only_punct(text[q.end:first_mark].strip()):
@@ -239,6 +241,15 @@ def _participle_report(verb: Token) -> bool:
     return comma_participle(verb) and verb.head.i < verb.i
 
 
+#: double quotation marks: a content without one quotes nothing (single marks double as apostrophes)
+DOUBLE_MARKS = frozenset("\"“”„«»")
+
+
+def _has_double_mark(stretch: str) -> bool:
+    """Whether a stretch holds a double quotation mark (also ``''`` or two backticks)."""
+    return any(ch in DOUBLE_MARKS for ch in stretch) or "''" in stretch or "``" in stretch
+
+
 def split_coordinated_reports(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     """"She said A and then said B", "called X a hero before explaining why": a second report of
     the same source, coordinated with the first one's content, ends that content (news attribution
@@ -263,6 +274,8 @@ def split_coordinated_reports(doc: Doc, atts: list[Attribution]) -> list[Attribu
         kept = [(b, min(e, stop)) for b, e in a.content if b < stop]
         if kept and stop - begin >= 3:
             a.content = kept
+            if a.kind == "mixed" and not any(_has_double_mark(text[b:e]) for b, e in kept):
+                a.kind = "indirect"  # the quotation went to the second report
     return atts
 
 

@@ -9,6 +9,11 @@ the report", "saw the remark as a dig"), but not in these:
   that …", "saw they were wrong").
 * cue class ``person-none`` (confirm): a person as the whole object is who was confirmed in an
   office, not what was said ("the Senate confirmed a judge", "confirming judges").
+* cue class ``tally-none`` (claim): a count of votes, seats or lives, or a prize, as the whole
+  object is won or taken ("claiming 41 percent of the vote", "the storm claimed six lives",
+  "claimed the title"); words in ``data/tally_nouns.txt``.
+* a particle or preposition that gives the verb another sense ("weigh him down", "weighs on
+  investors", "called off the strike"): words in ``data/cue_particles_none.txt``.
 * ``declined to comment``, ``refused to elaborate``: refusing to speak, with nothing said (an
   infinitive speech verb without an object or a clause of its own); an object or an infinitive
   of a refusal is never a statement either ("declined a question about …", "declined to
@@ -32,12 +37,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from spacy.tokens import Token
 
 from onrecord.lang.en.attribution_base import Attribution
 from onrecord.lang.en.attribution_content import _infinitive
-from onrecord.lang.en.lexicon import Lexicon
+from onrecord.lang.en.lexicon import Lexicon, data_lines, load_lexicon
 
 #: verbs that refuse what their infinitive names ("declined to comment")
 REFUSAL_LEMMAS = frozenset({"decline", "refuse"})
@@ -60,13 +66,41 @@ def _has_as(verb: Token, comps: list[Token]) -> bool:
 
 
 def _person(tok: Token, lex: Lexicon) -> bool:
-    """A person named or described: a name, a pronoun, or a person noun ("a judge", "68 nominees")."""
-    if any(c.dep_ in ("relcl", "acl", "ccomp") for c in tok.children):
+    """A person named or described: a name, a pronoun, or a person noun ("a judge", "68 nominees",
+    "a judge that Republicans like": a relative clause still describes the person)."""
+    if any(c.dep_ in ("acl", "ccomp") for c in tok.children):
         return False
     low = tok.lower_
     singular = low[:-1] if low.endswith("s") else low
     return tok.ent_type_ == "PERSON" or low in ("him", "her", "them") \
         or tok.pos_ in ("NOUN", "PROPN") and (low in lex.person_nouns or singular in lex.person_nouns)
+
+
+@cache
+def _particles_none() -> frozenset[tuple[str, str]]:
+    pairs = (line.split() for line in data_lines("cue_particles_none.txt"))
+    return frozenset((p[0], p[1]) for p in pairs if len(p) == 2)
+
+
+def particle_sense(verb: Token, lemma: str) -> bool:
+    """Whether a cue verb's particle, or a preposition right after it, makes it no cue ("weigh
+    him down", "weighs on investors", "called off the strike"; ``data/cue_particles_none.txt``)."""
+    none = _particles_none()
+    return any((lemma, c.lower_) in none for c in verb.children
+               if c.dep_ == "prt" or c.dep_ == "prep" and c.i == verb.i + 1)
+
+
+@cache
+def _tally_nouns() -> frozenset[str]:
+    return frozenset(data_lines("tally_nouns.txt"))
+
+
+def _tally(tok: Token) -> bool:
+    """A count of votes, seats or lives, or a prize, as an object ("41 percent of the vote", "two
+    seats", "six lives", "the title"): what a ``tally-none`` cue wins or takes, not what was said."""
+    if tok.dep_ not in ("dobj", "pobj") or any(c.dep_ in ("relcl", "acl", "ccomp") for c in tok.children):
+        return False
+    return tok.lower_ in _tally_nouns() or tok.like_num or tok.text == "%"
 
 
 def _refused_speech_or_thing(tok: Token, lex: Lexicon) -> bool:
@@ -112,6 +146,9 @@ def object_is_no_statement(verb: Token, lemma: str, classes: frozenset[str], com
         return True
     if "person-none" in classes and all(_person(c, lex) for c in comps):
         return True
+    objects = [c for c in comps if c.dep_ == "dobj"]
+    if "tally-none" in classes and objects and all(_tally(c) for c in objects):
+        return True  # ("claiming 41 percent of the vote to Wells' 33 percent": the rival is no content)
     if lemma in REFUSAL_LEMMAS and all(_refused_speech_or_thing(c, lex) for c in comps):
         return True
     return _imperative(verb, subject)
@@ -123,13 +160,26 @@ TARGET_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "DATE", "TIME"})
 TARGET_PRONOUNS = frozenset({"him", "her", "them", "it", "us", "me", "you"})
 
 
+def _group_of_people(tok: Token) -> bool:
+    """A plural noun for people ("women", "voters", "immigrants"): a person or group noun."""
+    lex = load_lexicon()
+    low = tok.lower_
+    singular = low[:-1] if low.endswith("s") else low
+    return tok.pos_ == "NOUN" and tok.tag_ == "NNS" and (low in lex.group_nouns or low in lex.person_nouns
+                                                         or singular in lex.person_nouns
+                                                         or low in ("women", "men", "people", "children"))
+
+
 def _bare_target(tok: Token) -> bool:
-    """A prepositional object that is only a pronoun, a name or a date (nothing said about it)."""
+    """A prepositional object that is only a pronoun, a name, a date or a plural noun for people
+    (nothing said about it)."""
     if tok.dep_ != "pobj":
         return False
     if tok.lower_ in TARGET_PRONOUNS:
         return True
     words = [t for t in tok.subtree if not (t.is_punct or t.is_space)]
+    if _group_of_people(tok) and all(t.i == tok.i or t.dep_ in ("det", "amod", "poss") and t.i < tok.i for t in words):
+        return True  # "the party's appeal to women", "her attacks on young voters"
     return tok.ent_type_ in TARGET_TYPES and all(t.ent_type_ == tok.ent_type_ or t.dep_ in ("det", "compound")
                                                  and t.pos_ != "NOUN" for t in words)
 

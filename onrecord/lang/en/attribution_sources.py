@@ -120,6 +120,15 @@ def second_report_of(verb: Token) -> Token | None:
         return None
     if verb.dep_ == "conj" and verb.tag_ == outer.tag_ and head.tag_ != verb.tag_:
         return outer
+    if (
+        verb.dep_ == "conj"
+        and verb.tag_ == outer.tag_
+        and head.pos_ == "AUX"
+        and any(c.dep_ == "ccomp" for c in verb.children)
+    ):
+        # "told reporters the tone was cordial and predicted viewers “will be …”": a copula
+        # clause in the reporting verb's tense, and a second report with a clause of its own
+        return outer
     if comma_participle(verb):
         return outer
     return None

@@ -7,8 +7,8 @@ Part of :mod:`onrecord.lang.en.attribution` (which describes the rules and re-ex
 
 from __future__ import annotations
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from onrecord.lang.en.attribution_base import (
     QUESTION_MARKS,
@@ -33,6 +33,7 @@ from onrecord.lang.en.attribution_content import (
 from onrecord.lang.en.attribution_senses import (
     clause_is_no_statement,
     object_is_no_statement,
+    particle_sense,
     refused_speech,
     unnamed_question,
 )
@@ -55,7 +56,7 @@ from onrecord.lang.en.attribution_sources import (
     usable_source,
 )
 from onrecord.lang.en.lexicon import Lexicon
-from onrecord.lang.en.quotemarks import QuoteSpan
+from onrecord.lang.en.quotemarks import QuoteSpan, title_like
 from onrecord.lang.en.spans import doc_text, merge_spans, overlaps, subtree_indices, token_range_span, tokens_to_spans
 from onrecord.model import QuoteKind, Span
 
@@ -88,6 +89,19 @@ def _headline(sent: SpacySpan) -> bool:
         return False
     end = last.idx + len(last.text)
     return text[end:end + 1] in ("\n", "") and (sent.start == 0 or "\n" in sent.doc[sent.start - 1].text)
+
+
+#: the reader addressed by the writer
+READER_PRONOUNS = frozenset({"you"})
+
+
+def _reader_question(subject: Token, sent: SpacySpan, quotes: list[QuoteSpan]) -> bool:
+    """A question the writer puts to the reader ("Do you know where …?", "Or would you think
+    …?"): the subject is "you" outside any quotation and the sentence ends in a question mark
+    (cross-genre guidelines A4: questions put by the reporter are no statements)."""
+    if subject.lower_ not in READER_PRONOUNS or any(q.begin <= subject.idx < q.end for q in quotes):
+        return False
+    return _last_word(sent).text == "?"
 
 
 def _country_says(verb: Token, subject: Token) -> bool:
@@ -151,6 +165,8 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
         return None
     if classes & {"speech", "belief"} and refused_speech(verb, lemma_of):
         return None  # "declined to comment on the suit", "refused to say whether …": nothing said
+    if particle_sense(verb, lemma):
+        return None  # "disadvantages that weigh him down", "called off the strike": no cue
     doc = verb.doc
     if lemma in WATCH_LEMMAS and _infinitive(verb):
         return None  # "went to see the band play", "waited to see what would happen": watching, not reporting
@@ -164,6 +180,8 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
         subject = name_before(subject, verb)  # "Writing in a blog, Ann Roe dubbed …" parsed with "Writing"
     if subject is not None and not_a_reporter(subject, lemma, classes, lex):
         return None
+    if subject is not None and _reader_question(subject, sent, quotes):
+        return None  # "Do you know where your candidate's returns are?": the writer asks the reader
     if subject is not None:
         subject = named_in_np(after_dateline(skip_dateline(subject), verb))
     elif verb.dep_ in ("ROOT", "parataxis", "ccomp"):
@@ -236,6 +254,9 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
         near = [q for q in near if _quote_words(text, q) > SHORT_QUOTE_WORDS
                 or q.end <= att_begin and _only_punct(text[q.end:att_begin])
                 or "speech" in classes and _set_off(text[verb.idx + len(verb):q.begin])]
+        # a title in title case inside another phrase is named, not said ("analysis on ''Monday
+        # Night Baseball,'' was dismissed"); one standing alone is an answer ("“College Bowl,” he replied")
+        near = [q for q in near if not (title_like(q.inner(text)) and _in_phrase(doc, q, verb))]
         if near:
             content = [p for q in near for p in q.parts]
             kind, confidence, ctype = "direct", 0.85, "quote"
@@ -275,6 +296,20 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
     cue += [token_range_span(doc, c.i, c.i) for c in inner_cues]
     return Attribution(content=merge_spans(content), cue=merge_spans(cue), source=src, source_token=src_tok,
                        kind=kind, confidence=confidence, rule=f"verb:{ctype}", extra={"verb": verb.i})
+
+
+#: how a quotation's words hang on a phrase outside it when the quotation names something
+#: ("analysis on “Monday Night Baseball”", "the “Game of Thrones” finale", "his show, “Late Night”")
+NAMED_DEPS = frozenset({"pobj", "compound", "appos", "nmod", "poss", "conj", "dobj", "nsubj", "nsubjpass", "attr"})
+
+
+def _in_phrase(doc: Doc, q: QuoteSpan, verb: Token) -> bool:
+    """Whether a quotation is part of a phrase outside it (its words hang on a word outside the
+    quotation other than the cue verb), not a sentence or an answer of its own."""
+    inside = [t for t in doc.char_span(q.begin, q.end, alignment_mode="expand") or []
+              if not (t.is_punct or t.is_space)]
+    heads = [t for t in inside if not q.begin <= t.head.idx < q.end]
+    return bool(heads) and all(t.head.i != verb.i and t.dep_ in NAMED_DEPS for t in heads)
 
 
 def _set_off(between: str) -> bool:

@@ -13,8 +13,11 @@ closing mark typed as the opening one at the start of a paragraph (”Fear. …�
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
+from onrecord.lang.en.lexicon import data_lines
 from onrecord.model import Span
 
 OPEN_DOUBLE = "“„«"
@@ -42,6 +45,31 @@ class QuoteSpan:
     def inner(self, text: str) -> str:
         """The quoted words without the outer marks."""
         return text[self.begin + 1 : self.end - 1] if self.end - self.begin >= 2 else ""
+
+
+#: the most words a quoted title of a work or a programme has here ("The Late Show with Stephen Colbert")
+TITLE_MAX_WORDS = 8
+_TITLE_WORD = re.compile(r"[^\W_][\w'’.&-]*")
+
+
+@cache
+def _title_small_words() -> frozenset[str]:
+    return frozenset(data_lines("title_small_words.txt"))
+
+
+def title_like(inner: str) -> bool:
+    """Whether quoted words are the title of a work or a name in title case, not speech
+    (''Monday Night Baseball,'', “The Daily Show”, “Game of Thrones”): two to eight words, the
+    first and every word but small function words capitalised (or a number), and no ``?`` or
+    ``!``. A one-word quotation (“No,”) is left to the short-quotation rules."""
+    if "?" in inner or "!" in inner:
+        return False
+    words = _TITLE_WORD.findall(inner)
+    if not 2 <= len(words) <= TITLE_MAX_WORDS or not words[0][0].isupper():
+        return False
+    small = _title_small_words()
+    capital = [w for w in words if w[0].isupper() or w[0].isdigit()]
+    return len(capital) >= 2 and all(w in capital or w.lower() in small for w in words)
 
 
 def _straight_role(text: str, i: int, length: int = 1) -> str:
