@@ -1,6 +1,9 @@
-"""English entity types on news sentences (issue 13, point 5): a demonym is no person, a known
-country or place is a place whatever the small tagger says, a plural noun opening a sentence is
-no name. Sentences written for these tests; each case failed before its rule."""
+"""English entity types on news sentences (issue 13, point 5; issue 17 point 1): a demonym is no
+person, a known country or place is a place whatever the small tagger says, a plural noun opening
+a sentence is no name; an acronym written with dots is the entity whose initials it spells ("U.N."
+→ United Nations), and a portfolio before its head ("Defense" of "Defense Secretary") is part of a
+title, no organisation (readings `about` got wrong). Sentences written for these tests; each case
+failed before its rule."""
 
 from __future__ import annotations
 
@@ -65,3 +68,26 @@ def test_a_plural_surname_opening_a_sentence_stays_a_name(extract: Extract) -> N
     text = "Sanders: the plan fails. Bernie Sanders told reporters on Friday that Sanders would vote no."
     types = _types(extract(text))
     assert types.get("Bernie Sanders") == "person" and types.get("Sanders") != "group", types
+
+
+def _mentions(result: ExtractionResult, text: str) -> dict[str, list[str]]:
+    return {e.name: [text[b:x] for b, x in e.mentions] for e in result.entities}
+
+
+def test_a_dotted_acronym_joins_the_entity_it_spells(extract: Extract) -> None:
+    text = ("The United Nations opened an inquiry on Monday. A spokesman said U.N. investigators would "
+            "travel to the region next week.")  # fmt: skip
+    found = _mentions(extract(text), text)
+    assert "U.N." not in found, found
+    assert found.get("United Nations") == ["The United Nations", "U.N."], found
+
+
+def test_a_portfolio_before_its_head_is_no_organisation(extract: Extract) -> None:
+    text = "Defense Secretary Ash Carter said the Pentagon would review the rules."
+    result = extract(text)
+    found = _mentions(result, text)
+    assert "Defense" not in found, found
+    assert "Ash Carter" in found and "Pentagon" in found, found
+    (quote,) = result.quotes
+    names = {e.id: e.name for e in result.entities}
+    assert [names[i] for i in quote.about or []] == ["Pentagon"]

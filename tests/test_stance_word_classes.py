@@ -1,4 +1,4 @@
-"""Stance rules of the seventh round (issue 17, 2026-12-06): the lexicons completed by whole word
+"""Stance rules (issue 17): the lexicons completed by whole word
 classes (verbs and cue nouns of every stance, hedges, content denials, opinion phrases, necessity,
 future constructions, concealed-source phrases, group nouns, quantifiers) and general rules of
 the guidelines (negation scope, the speaker's own Konjunktiv II / "would", habitual "would",

@@ -1,4 +1,4 @@
-"""Roles, round 8 (issue 13, point 2; the fresh part heldout4): a definite role description
+"""Roles (issue 13, point 2; the fresh part heldout4): a definite role description
 that opens the sentence after a named person is one more role of that person (German).
 Original sentences."""
 

@@ -1,4 +1,4 @@
-"""Roles, round 12 (German roles on fresh text). A sporting honour whose compound prefix names the
+"""German roles on fresh text. A sporting honour whose compound prefix names the
 discipline or the contest ("Straßen-Radweltmeister", "Fußball-Nationalstürmer")
 keeps the prefix in its title and gives no organisation; sports positions and "Boss"/"Pilot" are
 role nouns. Original sentences."""

@@ -1,4 +1,4 @@
-"""``about`` round 8 (issue 17 point 1/3, ABOUT-GUIDELINES.md): English he/she resolved to the
+"""``about`` (issue 17 point 1/3, ABOUT-GUIDELINES.md): English he/she resolved to the
 subject of the nearest sentence that names a person, never to the subject of the pronoun's own
 clause when it is an object, and inside a direct quote never to its speaker; German acronyms
 that the gazetteer knows opening a compound ("US-Militär") as a mention of that place or

@@ -1,4 +1,4 @@
-"""English roles, second wave of issue 13 point 2 (families found on the roles set's READ parts):
+"""English roles, issue 13 point 2 (families found on the roles set's READ parts):
 the tail of a hyphenated modifier ("two-term", "far-right") goes with it, "from" names the
 constituency of an elected seat, a party adjective before a role that is no candidacy describes the
 holder, an "X-based" modifier in an apposition, a definite description that opens a sentence, and a

@@ -1,4 +1,4 @@
-"""German roles by general mechanisms (issue 13 point 2, branch rolesde2): a person's last name
+"""German roles by general mechanisms (issue 13 point 2): a person's last name
 alone is a mention of that person, a role phrase naming another organisation is no earlier
 holder's, and the families below. Original sentences."""
 

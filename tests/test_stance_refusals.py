@@ -1,4 +1,4 @@
-"""Stance rules of the ninth round (2026-12-07), found by reading every wrong statement of the
+"""Stance rules found by reading every wrong statement of the
 freshly scored part heldout5 (and heldout4) against the other development parts: a refused act
 keeps the class of its verb when that verb follows the cue's "to" ("Refuses to Disavow …"), and
 "refused to cooperate" (no stance verb, no verb of saying) rejects what was put to the source: a

@@ -1,4 +1,4 @@
-"""English attribution rules of round 8 (issues 13 and 17, helper en4): a sentence that ends where
+"""English attribution rules (issues 13 and 17): a sentence that ends where
 the next quotation opens, a quotation right after a reported clause, "according to X" read as a
 verb, attitude adjectives with a clause, further speech verbs (theorize, reason, rule) and a
 quotation introduced by a colon. Every sentence is original, written for this test."""

@@ -1,4 +1,4 @@
-"""German roles from the unlabelled-store audit (branch aggroles): the place of a town's
+"""German roles from the unlabelled-store audit: the place of a town's
 "-er" adjective before a role noun (GUIDELINES B place)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Stance rules of the eleventh round (2026-12-07, helper "stance7"), by error class over the
+"""Stance rules by error class over the
 part scored fresh (stance heldout6; checked on dev, heldout, heldout2, heldout3): an imperative
 after an interjection, a negative imperative, "bitte" opening a request; a future auxiliary
 governing the cue verb; the German modal passive "soll … zu sehen sein" (a plan, no perfect

@@ -1,4 +1,4 @@
-"""Stance rules of the tenth round (2026-12-07, helper "stance6"), by error class over the READ
+"""Stance rules by error class over the READ
 parts heldout4 and heldout5 (checked on dev, heldout, heldout2, heldout3): questions without a
 question word at the start (not knowing whether, a refused "to say whether", a German reported
 question in verb-second order), the scope of a mental verb (one opening the words with a complement

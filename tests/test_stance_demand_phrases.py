@@ -1,6 +1,6 @@
-"""Stance and anonymity rules of the fourth round (issue 17): a first-person-plural imperative
+"""Stance and anonymity rules (issue 17): a first-person-plural imperative
 and "it is time to" are demands, a hope stated as a noun is a belief, "hieß es aus …" withholds
-the source. Sentences written for these tests; each failed before the round's lexicon lines."""
+the source. Sentences written for these tests; each failed before its lexicon lines."""
 
 # ruff: noqa: E501  (tables of test sentences read best one per line)
 from __future__ import annotations

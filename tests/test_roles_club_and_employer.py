@@ -1,4 +1,4 @@
-"""Roles on fresh text, organisation first (issue 13, point 2; branch roles7). Families: a city
+"""Roles on fresh text, organisation first (issue 13, point 2). Families: a city
 or region before a sports-team role names the club, not a place ("Leverkusens Tormann",
 "Salzburg-Innenverteidiger"; a country stays a place: a national team); a tagged organisation
 before "von"/"mit" and a role noun is the holder's employer ("der FC Beispielstadt mit Coach X");

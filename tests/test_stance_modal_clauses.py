@@ -1,4 +1,4 @@
-"""Stance rules of the eighth round (issue 17, 2026-12-07), found with a confusion matrix pooled over
+"""Stance rules (issue 17), found with a confusion matrix pooled over
 all five development parts of the stance set (dev, heldout, heldout2, heldout3, heldout4): which
 clause's modal decides (a verb-first modal opens a condition only before its main clause, a
 complement or relative clause keeps its commas, a condition with a future is hedged), "meinen"

@@ -1,4 +1,4 @@
-"""Roles, round 6 (issue 13, point 2): dash parentheses, English names the tagger reads as
+"""Roles (issue 13, point 2): dash parentheses, English names the tagger reads as
 persons inside German text, unnamed English sources with a role. Original sentences."""
 
 from __future__ import annotations

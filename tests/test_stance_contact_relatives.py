@@ -1,4 +1,4 @@
-"""Stance rules of the thirteenth round (2026-12-07, helper "stance9"): the English clitic
+"""Stance rules: the English clitic
 "'ll" counts as the future inside a contact relative clause ("the best decision you'll ever
 make"), like "will", and a noun phrase after a clause-opening preposition heads no such clause
 ("In the end I'll call"); the English word lists of the contact relative clause rule live in the

@@ -1,4 +1,4 @@
-"""English roles from the unlabelled-store audit (branch aggroles): in a comma list of people, the
+"""English roles from the unlabelled-store audit: in a comma list of people, the
 role words before the next name belong to that name, not to the name before the comma
 ("former Idaho governor Tom Reed, Utah Gov. Sam Cole and …"); a common noun or an interjection
 right before a capitalised title is no part of it ("the reason President X …", "Well Senator X").

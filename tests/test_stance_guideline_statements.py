@@ -1,4 +1,4 @@
-"""Stance rules of the fifth round (issue 17, 2026-12-06): general statements of the guidelines
+"""Stance rules (issue 17): general statements of the guidelines
 found by error class on stance dev, heldout and heldout2. Sentences written for these tests;
 each case failed before its rule."""
 

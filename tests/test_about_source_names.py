@@ -1,4 +1,4 @@
-"""`about` (branch about8): a name inside the quote's words that names the source of those words
+"""`about`: a name inside the quote's words that names the source of those words
 ("laut Sprecher X", "X zufolge", "according to Senator X") is no topic, like the speaker mention
 (ABOUT-GUIDELINES); "State" of "Secretary of State" is part of a title, no organisation. Sentences
 written for these tests; each failed before its rule."""

@@ -1,4 +1,4 @@
-"""Roles, round 7 (issue 13, point 2): unnamed role phrases that are no subject name no holder
+"""Roles (issue 13, point 2): unnamed role phrases that are no subject name no holder
 (German); lists of names sharing a plural title and affiliations after a name (English).
 Original sentences."""
 

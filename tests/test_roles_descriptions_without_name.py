@@ -1,4 +1,4 @@
-"""Roles, round 10 (issue 13, point 2: recall on recurring constructions). English: a definite
+"""Roles (issue 13, point 2: recall on recurring constructions). English: a definite
 description without a name ("the former secretary of state", "the Vermont senator") is a role of
 the person it describes — the one holding its title noun, else the most mentioned person named
 in its sentence or the one before that is not the subject of its own clause (only a subject,

@@ -1,4 +1,4 @@
-"""Roles, round 11 (issue 13, point 2: German recall, organisations). A role opened by a
+"""Roles (issue 13, point 2: German recall, organisations). A role opened by a
 possessive ("ihr Kandidat", "seinem Trainer") that points back to a body named before it in the
 sentence takes that body as its organisation; a person, a personal pronoun or a relative clause
 between them leaves the role without one. Original sentences."""
