@@ -39,8 +39,15 @@ def _pattern() -> re.Pattern[str]:
             forms.add(name)
             if len(name) >= 4 and name[1:2].islower():
                 forms.add(name.upper())
-    ordered = sorted(forms, key=lambda f: (-len(f), f))
-    return re.compile(r"(?<![\w\-/.])(?:" + "|".join(re.escape(f) for f in ordered) + r")(?![\w\-/]|\.\w)")
+    # grouped by first letter, longest first inside each group: at any one position only the
+    # group of its letter can match, so this matches what one longest-first alternation of all
+    # forms would (the same alias, with the same fallback to a shorter one where the end test
+    # fails), but the engine tries one group instead of some 2,000 aliases (~20x faster)
+    groups: dict[str, list[str]] = {}
+    for form in sorted(forms, key=lambda f: (-len(f), f)):
+        groups.setdefault(form[0], []).append(re.escape(form[1:]))
+    alternatives = "|".join(re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in groups.items())
+    return re.compile(r"(?<![\w\-/.])(?:" + alternatives + r")(?![\w\-/]|\.\w)")
 
 
 def _entry(name: str) -> GazetteerEntry | None:
