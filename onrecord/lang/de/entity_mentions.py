@@ -553,7 +553,8 @@ def _source_noun(word: str, source_nouns: tuple[str, ...]) -> bool:
     """A noun for what a source gave, or its compound ("Angaben", "Konzern-Angaben",
     "Medieninformationen", "Erkenntnissen"; ``data/source_nouns.txt``), which names no one."""
     low = word.lower()
-    return word[:1].isupper() and word.replace("-", "").isalpha() and any(
+    # (``endswith`` over the whole tuple first: most words end in no source noun at all)
+    return word[:1].isupper() and low.endswith(source_nouns) and word.replace("-", "").isalpha() and any(
         low == x or (low.endswith(x) and (low[-len(x) - 1] == "-" or len(low) - len(x) >= 3)) for x in source_nouns
     )
 

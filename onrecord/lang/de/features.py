@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon
-from onrecord.lang.de.memo import cue_classes
+from onrecord.lang.de.memo import cue_classes, konj1_flags
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 
 _CONJ_DASS = frozenset({"dass", "daß", "ob", "wonach"})
@@ -211,7 +211,7 @@ def doc_features(doc: PreparedDoc, sentence_probs: list[dict[str, float]] | None
     verbs = [0]
     for c in cues:
         verbs.append(verbs[-1] + (c == "verb"))
-    k1 = [is_konj1(t) for t in toks]
+    k1 = konj1_flags(doc)
     stretch = _stretch_features(doc, lex)
     sent = _sentence_features(doc, lex, cues, k1)
     clause = _clause_features(doc, lex, cues, k1)
