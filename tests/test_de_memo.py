@@ -176,3 +176,18 @@ def test_tagger_features_equal_the_uncached_token_features(text: str) -> None:
         assert ("bcue" in feats[i]) == before
         assert ("acue" in feats[i]) == after
     assert any("bcue" in f for f in feats) and any("acue" in f for f in feats)
+
+
+def test_rejected_candidate_spans_belong_to_their_span_sets() -> None:
+    """The per-document table of ruled-out candidate spans is kept with the span sets it was made
+    for: the same sets find it again, other sets (another tagging) get a fresh one."""
+    from onrecord.lang.de.attribution import SpanSets, _rejected_spans
+
+    doc = _doc(TEXTS[0])
+    first = SpanSets([], [], [], [], [], [""] * len(doc.tokens), [], [])
+    second = SpanSets([], [], [], [], [], [""] * len(doc.tokens), [], [])
+    table = _rejected_spans(doc, first)
+    table[(0, 1)] = True
+    assert _rejected_spans(doc, first) is table
+    assert _rejected_spans(doc, second) == {}
+    assert _rejected_spans(_doc(TEXTS[0]), first) == {}
