@@ -10,7 +10,7 @@ import pytest
 from onrecord.lang.de.features import cue_class, doc_features, is_konj1
 from onrecord.lang.de.lemmas import LemmaTable
 from onrecord.lang.de.lexicon import lexicon
-from onrecord.lang.de.memo import cue_classes, verb_cue_sentences
+from onrecord.lang.de.memo import cue_classes, konj1_flags, verb_cue_sentences
 from onrecord.lang.de.narration import _idioms, idiom_tokens
 from onrecord.lang.de.ner import sentence_features
 from onrecord.lang.de.tokens import PreparedDoc, prepare
@@ -66,6 +66,30 @@ def test_cue_classes_and_verb_sentences_equal_per_token_lookups(text: str) -> No
     expected = [any(classes[i] == "verb" for i in range(b, e)) for b, e in doc.sentences]
     assert verb_cue_sentences(doc, lex) == expected
     assert any(expected)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_konj1_flags_equal_per_token_tests(text: str) -> None:
+    doc = _doc(text)
+    flags = [is_konj1(t) for t in doc.tokens]
+    assert konj1_flags(doc) == flags
+    assert konj1_flags(doc) is konj1_flags(doc)
+    assert any(flags)
+
+
+def test_a_lower_case_name_word_needs_an_upper_case_letter_inside() -> None:
+    """``_is_name_token`` decides lower-case words by ``islower`` first (speed); the answer is the
+    letter-by-letter one: "eBay", "el-Baradei" and a title-case letter inside are name words."""
+    from onrecord.lang.de.speakers import _is_name_token
+    from onrecord.lang.de.tokens import Token
+
+    def reference(text: str) -> bool:
+        return any(c.isupper() for c in text[1:]) and text.replace("-", "").isalpha()
+
+    for text in ("eBay", "el-Baradei", "iPhone", "ai-Bericht", "der", "x", "e-", "eǅx", "a1B", "über", "uÄ"):
+        tok = Token(i=0, text=text, start=0, end=len(text), lemma=text)
+        assert _is_name_token(tok) == reference(text), text
+    assert _is_name_token(Token(i=0, text="eBay", start=0, end=4, lemma="eBay"))
 
 
 def test_memos_belong_to_their_document() -> None:
@@ -152,3 +176,18 @@ def test_tagger_features_equal_the_uncached_token_features(text: str) -> None:
         assert ("bcue" in feats[i]) == before
         assert ("acue" in feats[i]) == after
     assert any("bcue" in f for f in feats) and any("acue" in f for f in feats)
+
+
+def test_rejected_candidate_spans_belong_to_their_span_sets() -> None:
+    """The per-document table of ruled-out candidate spans is kept with the span sets it was made
+    for: the same sets find it again, other sets (another tagging) get a fresh one."""
+    from onrecord.lang.de.attribution import SpanSets, _rejected_spans
+
+    doc = _doc(TEXTS[0])
+    first = SpanSets([], [], [], [], [], [""] * len(doc.tokens), [], [])
+    second = SpanSets([], [], [], [], [], [""] * len(doc.tokens), [], [])
+    table = _rejected_spans(doc, first)
+    table[(0, 1)] = True
+    assert _rejected_spans(doc, first) is table
+    assert _rejected_spans(doc, second) == {}
+    assert _rejected_spans(_doc(TEXTS[0]), first) == {}

@@ -6,14 +6,16 @@ failed before the rule (no entity, so no ``about``)."""
 
 from __future__ import annotations
 
+import re
 from functools import cache, partial
 
-from onrecord.extraction.known_names import add_known_names
+from onrecord.extraction.known_names import _matches, add_known_names
 from onrecord.lang.de.common_words import CommonWords
 from onrecord.lang.de.ner import COMMON_WORDS_FILE
 from onrecord.lang.de.stance import declined_noun
 from onrecord.lang.de.train import MODEL_DIR
 from onrecord.model import Entity, Mention, Quote
+from onrecord.resolve.gazetteer import default_gazetteer
 
 
 @cache
@@ -77,3 +79,26 @@ def test_no_name_outside_the_quote_nor_in_the_speaker() -> None:
     text = "Das Weiße Haus in Washington teilte mit, die Gespräche gingen weiter."
     got = _added(text, "die Gespräche gingen weiter", "Das Weiße Haus in Washington", [], german=True)
     assert got == {}
+
+
+def test_the_alias_scan_finds_what_one_longest_first_alternation_finds() -> None:
+    """The scan looks aliases up by their first three characters (speed); inside any range of the
+    text it must find what a single regular expression of all aliases, longest first, finds: the
+    same alias, or the shorter one where the end test rejects the longer (each alias as it stands,
+    glued to a word, in a compound, before a dot, cut by the range's edges)."""
+    aliases: set[str] = set()
+    for entry in default_gazetteer():
+        for name in entry.names:
+            if len(name) >= 3 and name[:1].isupper():
+                aliases.add(name)
+                if len(name) >= 4 and name[1:2].islower():
+                    aliases.add(name.upper())
+    ordered = sorted(aliases, key=lambda f: (-len(f), f))
+    reference = re.compile(r"(?<![\w\-/.])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w\-/]|\.\w)")
+    pieces = [f"{a} sagt, {a}-Leute, {a}s Plan, {a}.de und ({a}). {a[:-1]} {a} {a}" for a in ordered[::5]]
+    text = " Die Rede war kurz; ".join(pieces)
+    ranges = [(0, len(text)), *((b, b + 61) for b in range(0, len(text), 97)), *((b, b + 5) for b in range(3, 4000, 7))]
+    for begin, end in ranges:
+        want = [(m.start(), m.end()) for m in reference.finditer(text, begin, end)]
+        assert list(_matches(text, begin, end)) == want, (begin, end)
+    assert [(m.start(), m.end()) for m in reference.finditer(text)]

@@ -189,3 +189,23 @@ def test_a_place_that_opens_a_body_name_belongs_to_it(en: Extract) -> None:
 def test_role_before_a_comma_after_a_possessive_pronoun(en: Extract) -> None:
     text = "In the campaign, the general and his future secretary of State, Tom Reed, criticized the plan."
     assert ("secretary of State", None, None, False) in _roles(en(text), "Tom Reed")
+
+
+def test_entities_by_last_word_list_every_tagged_entity_once() -> None:
+    """The per-doc index behind the principal-surname test ("Cruz spokeswoman …") holds what a
+    walk over ``doc.ents`` gives: each entity's label and token range under its last word."""
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    from onrecord.lang.en.role_phrases import _ents_by_last_word
+
+    words = "Senator Ana Cruz met Cruz Holdings and a Cruz aide in Elm City".split()
+    doc = Doc(Vocab(), words=words)
+    doc.ents = [Span(doc, 1, 3, "PERSON"), Span(doc, 4, 6, "ORG"), Span(doc, 11, 13, "GPE")]
+    want: dict[str, list[tuple[str, int, int]]] = {}
+    for ent in doc.ents:
+        want.setdefault(ent[-1].text, []).append((ent.label_, ent.start, ent.end))
+    assert _ents_by_last_word(doc) == want == {
+        "Cruz": [("PERSON", 1, 3)], "Holdings": [("ORG", 4, 6)], "City": [("GPE", 11, 13)]
+    }
+    assert _ents_by_last_word(doc) is _ents_by_last_word(doc)

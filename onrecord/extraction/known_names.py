@@ -6,14 +6,14 @@ gazetteer (:mod:`onrecord.resolve.gazetteer`: countries, places, organisations) 
 quote span that no entity mention and no speaker mention covers ("aus Moldau", "vor dem
 Bundesverfassungsgericht", "MAKE MEXICO GREAT"), a mention of the article's entity that the
 gazetteer gives the same names, or of a new entity of the gazetteer's type (appended, so that the
-ids of the other entities stay as they were). Pure functions; one regular-expression pass over
-each quote span.
+ids of the other entities stay as they were). Pure functions; one pass over
+each quote span (an alias lookup at each capital letter that starts a word).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 
 from onrecord.model import Entity, Quote, Span
@@ -25,11 +25,16 @@ __all__ = ["add_known_names"]
 _MIN_LENGTH = 3
 
 
+#: what may follow an alias: no word character, hyphen or slash, and no dot that a word follows
+_AFTER = re.compile(r"(?![\w\-/]|\.\w)")
+
+
 @cache
-def _pattern() -> re.Pattern[str]:
+def _aliases() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     """Every alias of the gazetteer (three characters or more, starting with a capital letter) as
-    written, and a title-case alias of four letters or more in capitals ("MEXICO"), longest first,
-    not inside a longer word nor a hyphenated compound ("US-Dollar", "EU-Kommissar": the
+    written, and a title-case alias of four letters or more in capitals ("MEXICO"), by its first
+    three characters, longest first; and the pattern of where one may start: at one of their first
+    letters, not inside a longer word nor a hyphenated compound ("US-Dollar", "EU-Kommissar": the
     compounds are :func:`onrecord.lang.de.entities` business)."""
     forms: set[str] = set()
     for entry in default_gazetteer():
@@ -39,8 +44,36 @@ def _pattern() -> re.Pattern[str]:
             forms.add(name)
             if len(name) >= 4 and name[1:2].islower():
                 forms.add(name.upper())
-    ordered = sorted(forms, key=lambda f: (-len(f), f))
-    return re.compile(r"(?<![\w\-/.])(?:" + "|".join(re.escape(f) for f in ordered) + r")(?![\w\-/]|\.\w)")
+    by_prefix: dict[str, list[str]] = {}
+    for form in sorted(forms, key=lambda f: (-len(f), f)):
+        by_prefix.setdefault(form[:_MIN_LENGTH], []).append(form)
+    firsts = "".join(re.escape(first) for first in sorted({form[0] for form in forms}))
+    start = re.compile(r"(?<![\w\-/.])(?=[" + firsts + "])") if firsts else re.compile(r"(?!)")
+    return start, {prefix: tuple(group) for prefix, group in by_prefix.items()}
+
+
+def _matches(text: str, begin: int, end: int) -> Iterator[Span]:
+    """The aliases in ``text[begin:end]``, left to right and not overlapping: at each place one may
+    start, the longest that the end test lets stand (what one regular expression of all aliases,
+    longest first, finds; without compiling 2,000 aliases into one, and trying only those that
+    share the place's first three characters)."""
+    start, by_prefix = _aliases()
+    pos = begin
+    while True:
+        found = start.search(text, pos, end)
+        if found is None:
+            return
+        at = found.start()
+        stop = next(
+            (at + len(form) for form in by_prefix.get(text[at : at + _MIN_LENGTH], ())
+             if at + len(form) <= end and text.startswith(form, at) and _AFTER.match(text, at + len(form), end)),
+            None,
+        )
+        if stop is None:
+            pos = at + 1
+        else:
+            yield at, stop
+            pos = stop
 
 
 def _entry(name: str) -> GazetteerEntry | None:
@@ -54,13 +87,11 @@ def _overlaps(span: Span, spans: Sequence[Span]) -> bool:
 
 def _found(text: str, quotes: Sequence[Quote], covered: Sequence[Span]) -> list[tuple[Span, GazetteerEntry]]:
     """The gazetteer names inside the quote spans that no span of ``covered`` overlaps, in text order."""
-    pattern = _pattern()
     hits: dict[Span, GazetteerEntry] = {}
     for quote in quotes:
         for qb, qe in quote.spans:
-            for m in pattern.finditer(text, qb, qe):
-                span = (m.start(), m.end())
-                entry = _entry(m.group())
+            for span in _matches(text, qb, qe):
+                entry = _entry(text[span[0] : span[1]])
                 if entry is not None and not _overlaps(span, covered):
                     hits[span] = entry
     return sorted(hits.items())

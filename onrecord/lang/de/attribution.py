@@ -300,10 +300,15 @@ def quote_candidates(
     known = {(c.begin, c.end) for c in cands}
     if prev_speaker is not None and (prev_speaker.begin, prev_speaker.end) not in known:
         cands.append(Candidate(prev_speaker.begin, prev_speaker.end, "prev"))
+    rejected = _rejected_spans(doc, sets)
     for cand in cands:
-        if not_a_speaker(doc, cand.begin, cand.end, lex) or names_nobody(
-            doc, cand.begin, cand.end, lex, sets.name_type
-        ):
+        span = (cand.begin, cand.end)
+        nobody = rejected.get(span)
+        if nobody is None:  # (the same mention is a candidate of several quotes: tested once)
+            nobody = rejected[span] = not_a_speaker(doc, cand.begin, cand.end, lex) or names_nobody(
+                doc, cand.begin, cand.end, lex, sets.name_type
+            )
+        if nobody:
             continue  # an addressee ("zum STANDARD"), the expletive "es", "der Meinung"
         if parts[0].cls == "DQ" and any(cand.begin < p.end and p.begin < cand.end for p in parts):
             continue  # a direct quote does not name its own speaker
@@ -323,6 +328,17 @@ def quote_candidates(
             feats.append(f"is_prev_gap={min(max(gap, -1), 4)}")
         yield cand, feats
 
+
+
+def _rejected_spans(doc: PreparedDoc, sets: SpanSets) -> dict[tuple[int, int], bool]:
+    """Per candidate span of the document: whether :func:`not_a_speaker` or :func:`names_nobody`
+    rules it out (filled as the quotes ask; both depend on the document, the lexicon and
+    ``sets.name_type`` alone). Kept in the document's memo with the span sets it was made for."""
+    key = ("rejected_spans", id(sets))
+    found = doc.memo.get(key)
+    if found is None or found[0] is not sets:
+        found = doc.memo[key] = (sets, {})
+    return found[1]  # type: ignore[no-any-return]
 
 
 def _cue_lemma(doc: PreparedDoc, cue: TokenSpan | None) -> str | None:

@@ -553,7 +553,8 @@ def _source_noun(word: str, source_nouns: tuple[str, ...]) -> bool:
     """A noun for what a source gave, or its compound ("Angaben", "Konzern-Angaben",
     "Medieninformationen", "Erkenntnissen"; ``data/source_nouns.txt``), which names no one."""
     low = word.lower()
-    return word[:1].isupper() and word.replace("-", "").isalpha() and any(
+    # (``endswith`` over the whole tuple first: most words end in no source noun at all)
+    return word[:1].isupper() and low.endswith(source_nouns) and word.replace("-", "").isalpha() and any(
         low == x or (low.endswith(x) and (low[-len(x) - 1] == "-" or len(low) - len(x) >= 3)) for x in source_nouns
     )
 
@@ -570,10 +571,14 @@ def _known_surname(state: _State, words: list[str]) -> bool:
     a noun ("Fink", "Kurz") and whether or not the NER tagger saw it."""
     if len(words) != 1:
         return False
-    return any(
-        b.type == "person" and b.cluster is not None and len(b.name.split()) > 1 and b.name.split()[-1] == words[0]
-        for b in state.building
-    )
+    word = words[0]
+    for b in state.building:
+        # (the substring test first: a name's last word is in it; most names do not hold the word)
+        if b.type == "person" and b.cluster is not None and word in b.name:
+            parts = b.name.split()
+            if len(parts) > 1 and parts[-1] == word:
+                return True
+    return False
 
 
 #: contractions of a preposition and the definite article ("im Radio", "vom Band")

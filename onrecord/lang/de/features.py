@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon
-from onrecord.lang.de.memo import cue_classes
+from onrecord.lang.de.memo import cue_classes, konj1_flags
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 
 _CONJ_DASS = frozenset({"dass", "daß", "ob", "wonach"})
@@ -198,6 +198,14 @@ def _lexical_features(text: str, lemma: str, cue: str | None, k1: bool) -> tuple
     return tuple(f)
 
 
+#: the neighbours a token's features look at: offset, then the prefixes of their word, cue class and
+#: shape features (the shape only of the next ones), and the features "in quotes" and "no neighbour"
+_NEIGHBOURS = tuple(
+    (off, f"{off}w=", f"{off}cue=", f"{off}sh=" if off in (-1, 1) else "", f"{off}qin", f"{off}pad")
+    for off in (-2, -1, 1, 2)
+)
+
+
 def doc_features(doc: PreparedDoc, sentence_probs: list[dict[str, float]] | None = None) -> list[list[str]]:
     """Features for every token of the document (neighbour features included).
 
@@ -211,7 +219,7 @@ def doc_features(doc: PreparedDoc, sentence_probs: list[dict[str, float]] | None
     verbs = [0]
     for c in cues:
         verbs.append(verbs[-1] + (c == "verb"))
-    k1 = [is_konj1(t) for t in toks]
+    k1 = konj1_flags(doc)
     stretch = _stretch_features(doc, lex)
     sent = _sentence_features(doc, lex, cues, k1)
     clause = _clause_features(doc, lex, cues, k1)
@@ -253,19 +261,21 @@ def doc_features(doc: PreparedDoc, sentence_probs: list[dict[str, float]] | None
         base.append(f)
 
     shapes = [shape(t.text) for t in toks]  # each token's shape serves both its neighbours
+    quoted = [t.quoted >= 0 for t in toks]
     for i, f in enumerate(base):  # each token's base list is its own: extended in place
-        for off in (-2, -1, 1, 2):
+        for off, w_, cue_, sh_, qin, pad in _NEIGHBOURS:
             j = i + off
             if 0 <= j < n:
-                f.append(f"{off}w={words[j]}")
-                if cues[j]:
-                    f.append(f"{off}cue={cues[j]}")
-                if off in (-1, 1):
-                    f.append(f"{off}sh={shapes[j]}")
-                    if toks[j].quoted >= 0:
-                        f.append(f"{off}qin")
+                f.append(w_ + words[j])
+                cue = cues[j]
+                if cue:
+                    f.append(cue_ + cue)
+                if sh_:
+                    f.append(sh_ + shapes[j])
+                    if quoted[j]:
+                        f.append(qin)
             else:
-                f.append(f"{off}pad")
+                f.append(pad)
         if i > 0:
             f.append(f"bg={words[i - 1]}|{words[i]}")
     return base

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from onrecord.evaluation.gold import GoldQuote
 from onrecord.lang.de.tokens import PreparedDoc
+
+if TYPE_CHECKING:  # (analysis needs no gold data: the evaluation package is not imported for it)
+    from onrecord.evaluation.gold import GoldQuote
 
 KIND_TO_CLASS = {"direct": "DQ", "indirect": "IQ", "reported": "RQ", "free_indirect": "FQ"}
 CLASS_TO_KIND = {v: k for k, v in KIND_TO_CLASS.items()}

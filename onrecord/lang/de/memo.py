@@ -50,6 +50,18 @@ def cue_classes(doc: PreparedDoc, lex: GermanLexicon) -> list[str | None]:
     return _per_lexicon(doc, "cue_classes", lex, compute)
 
 
+def konj1_flags(doc: PreparedDoc) -> list[bool]:
+    """:func:`~onrecord.lang.de.features.is_konj1` of every token (the sentence classifier and the
+    tagger's features both ask for it)."""
+
+    def compute() -> list[bool]:
+        from onrecord.lang.de.features import is_konj1  # (features imports this module)
+
+        return [is_konj1(t) for t in doc.tokens]
+
+    return memoised(doc, "konj1_flags", compute)
+
+
 def verb_cue_sentences(doc: PreparedDoc, lex: GermanLexicon) -> list[bool]:
     """Per sentence: whether one of its tokens is a reporting verb (cue class "verb")."""
 

@@ -92,13 +92,17 @@ class NerFeaturizer:
         self.dictionary = dictionary
         self.extras = frozenset(extras)
         self._cache: dict[str, _Info] = {}
+        self._sides: dict[str, tuple[str, str]] = {}  # a neighbour part → its "-1…" and "1…" forms
+        self._class_features: dict[tuple[str, ...], list[str]] = {}
 
     def _own(self, word: str, classes: tuple[str, ...]) -> list[str]:
         own = _word_features(word)
         if self.classes is not None and "classes" in self.extras:
-            own.extend(f"c{k}={c}" for k, c in enumerate(classes))
-            if not classes:
-                own.append("c=none")
+            # (the word classes' 2,000 distinct pairs: each one's features made once)
+            found = self._class_features.get(classes)
+            if found is None:
+                found = self._class_features[classes] = [f"c{k}={c}" for k, c in enumerate(classes)] or ["c=none"]
+            own.extend(found)
         if "acronym" in self.extras and _ACRONYM_COMPOUND.match(word):
             head = word.rsplit("-", 1)[-1].lower()
             own.extend(("acr-compound", "acr-head=" + head))
@@ -115,7 +119,10 @@ class NerFeaturizer:
         parts = ["sh=" + shape(word), "s3=" + word[-3:].lower()]
         if "nbclasses" in self.extras and classes:
             parts.extend(("c0=" + classes[0], "c1=" + classes[-1]))
-        return [sys.intern("-1" + f) for f in parts] + [sys.intern("1" + f) for f in parts]
+        # the same few thousand parts recur across words: each one's two interned forms made once
+        sides = self._sides
+        pairs = [sides.get(f) or sides.setdefault(f, (sys.intern("-1" + f), sys.intern("1" + f))) for f in parts]
+        return [after for after, _ in pairs] + [before for _, before in pairs]
 
     def _info(self, word: str) -> _Info:
         found = self._cache.get(word)

@@ -14,10 +14,11 @@ import json
 from pathlib import Path
 
 from onrecord.errors import ModelError
-from onrecord.lang.de.features import cue_class, is_evidential, is_konj1
+from onrecord.lang.de.features import is_evidential
 from onrecord.lang.de.labels import QUOTE_CLASSES
 from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.linear import LinearModel, fit_linear
+from onrecord.lang.de.memo import cue_classes, konj1_flags
 from onrecord.lang.de.tokens import PreparedDoc
 
 CLASSES = tuple(sorted(QUOTE_CLASSES))
@@ -27,13 +28,14 @@ def _own_features(doc: PreparedDoc, s_idx: int) -> list[str]:
     lex = lexicon()
     b, e = doc.sentences[s_idx]
     toks = doc.tokens[b:e]
+    cues, k1 = cue_classes(doc, lex), konj1_flags(doc)  # (per-document memos, shared with the tagger)
     f = {"w=" + t.lower for t in toks if t.text.isalpha()}
-    for t in toks:
-        cls = cue_class(t, lex)
+    for i, t in enumerate(toks, b):
+        cls = cues[i]
         if cls:
             f.add("cue=" + cls)
             f.add("cl=" + t.lemma.lower())
-        if is_konj1(t):
+        if k1[i]:
             f.add("k1")
         if t.lower in lex.konj2:
             f.add("k2")

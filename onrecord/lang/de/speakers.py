@@ -48,7 +48,9 @@ def _is_name_token(tok: Token) -> bool:
     """Capitalised content word (its lemma stays capitalised: not an article or a sentence-initial
     verb), or a name written in lower case with a capital inside ("eBay", "el-Baradei", "ai-Bericht")."""
     if tok.text[:1].islower():
-        return any(c.isupper() for c in tok.text[1:]) and tok.text.replace("-", "").isalpha()
+        rest = tok.text[1:]
+        # (``islower``: no upper- or title-case letter in ``rest``, the common case, decided in C)
+        return not rest.islower() and any(c.isupper() for c in rest) and tok.text.replace("-", "").isalpha()
     return (
         tok.text[:1].isupper()
         and tok.lemma[:1].isupper()
@@ -76,10 +78,10 @@ def _surnames(doc: PreparedDoc) -> frozenset[str]:
     """Words whose lemma is not capitalised that stand after a name inside a sentence ("Sebastian
     Kurz"): the same word opening a sentence ("Kurz sagte …") is that name, too."""
     toks = doc.tokens
-    return frozenset(
+    return memoised(doc, "surnames", lambda: frozenset(  # (the speaker and the quoted candidates ask)
         toks[i].text for i in range(1, len(toks))
         if not toks[i].lemma[:1].isupper() and _mid_sentence_capital(doc, i) and _is_name_token(toks[i - 1])
-    )
+    ))
 
 
 def _name_at(doc: PreparedDoc, i: int, surnames: frozenset[str]) -> bool:

@@ -20,9 +20,9 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from onrecord.errors import DataError
-from onrecord.evaluation.gold import GoldDoc, GoldQuote, read_corpus, resolve_split
 from onrecord.lang.de.attribution import SpanSets, group_quotes, quote_candidates
 from onrecord.lang.de.common_words import build_common_words
 from onrecord.lang.de.labels import KIND_TO_CLASS, TokenSpan, char_span_to_tokens, gold_labels
@@ -35,6 +35,9 @@ from onrecord.lang.de.speakers import Candidate
 from onrecord.lang.de.tagger import Tagger, Tagging, train_tagger
 from onrecord.lang.de.tokens import PreparedDoc, prepare
 from onrecord.lang.de.wordclasses import WORDCLASS_ROWS_FILE, build_word_classes, unlabelled_sentences
+
+if TYPE_CHECKING:  # (the extractor imports this module for its file names: analysis reads no gold data)
+    from onrecord.evaluation.gold import GoldDoc, GoldQuote
 
 MODEL_DIR = Path(__file__).parent / "models"
 TAGGER_FILE = "tagger.crfsuite"
@@ -229,6 +232,8 @@ def train(
     start = time.perf_counter()
     out = out_dir or MODEL_DIR
     out.mkdir(parents=True, exist_ok=True)
+    from onrecord.evaluation.gold import read_corpus, resolve_split
+
     folder = resolve_split(Path(data), "train")
     say(f"reading {folder}")
     golds = list(read_corpus(folder))

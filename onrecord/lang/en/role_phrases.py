@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from onrecord.lang.en.role_lexicon import (
     _BODY_NOUNS,
@@ -169,8 +169,20 @@ def _person_surname(run: list[Token]) -> bool:
     if len(run) != 1 or not run[0].text[:1].isupper():
         return False
     tok = run[0]
-    labels = {ent.label_ for ent in tok.doc.ents if ent[-1].text == tok.text and not ent.start <= tok.i < ent.end}
+    labels = {label for label, start, end in _ents_by_last_word(tok.doc).get(tok.text, ()) if not start <= tok.i < end}
     return "PERSON" in labels and not labels.intersection(ORG_LABELS)
+
+
+def _ents_by_last_word(doc: Doc) -> dict[str, list[tuple[str, int, int]]]:
+    """The tagger's entities (``doc.ents``) by the text of their last word: label, start, end; built
+    once per doc (``doc.ents`` makes a span of every entity on each call)."""
+    found: dict[str, list[tuple[str, int, int]]] | None = doc.user_data.get("onrecord_ents_by_last_word")
+    if found is None:
+        found = {}
+        for ent in doc.ents:
+            found.setdefault(ent[-1].text, []).append((ent.label_, ent.start, ent.end))
+        doc.user_data["onrecord_ents_by_last_word"] = found
+    return found
 
 
 def _field_acronym(run: list[Token]) -> bool:
