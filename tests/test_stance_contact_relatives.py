@@ -15,8 +15,7 @@ import pytest
 from onrecord.extraction.stance import annotate
 from onrecord.lang.de.stance import stance_lexicon as german
 from onrecord.lang.en.stance import stance_lexicon as english
-from tests.test_stance_round6 import _quote
-from tests.test_stance_round12 import _de, _en
+from tests.stance_helpers import _de, _en, _quote
 
 # --- "'ll" inside a contact relative clause belongs to the noun phrase (guidelines 1.1)
 

@@ -16,7 +16,7 @@ from onrecord.lang.de.stance import stance_lexicon as german
 from onrecord.lang.en.stance import cue_lemma
 from onrecord.lang.en.stance import stance_lexicon as english
 from onrecord.model import Quote
-from tests.test_stance_round6 import _quote
+from tests.stance_helpers import _quote
 
 
 def _de_lemma(word: str) -> str:

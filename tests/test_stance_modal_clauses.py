@@ -14,7 +14,7 @@ from onrecord.lang.de.stance import stance_lexicon as german
 from onrecord.lang.en.stance import cue_lemma
 from onrecord.lang.en.stance import stance_lexicon as english
 from onrecord.model import Mention, Quote
-from tests.test_stance_round6 import _quote
+from tests.stance_helpers import _quote
 
 #: the German lemma table's answers for the verb forms used below (the table itself is a model file)
 _DE_LEMMAS = {"meinte": "meinen", "schließt": "schließen", "sagte": "sagen", "raten": "raten"}

@@ -12,7 +12,7 @@ from onrecord.extraction.stance import annotate
 from onrecord.lang.en.stance import cue_lemma
 from onrecord.lang.en.stance import stance_lexicon as english
 from onrecord.model import Mention, Quote
-from tests.test_stance_round6 import _quote
+from tests.stance_helpers import _quote
 
 
 def _en(text: str, quote: Quote) -> Quote:

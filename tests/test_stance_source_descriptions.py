@@ -1,6 +1,4 @@
-"""Stance and anonymity rules of the twelfth round (2026-12-07, helper "stance8"), by error class
-over the part scored fresh at the end of the last round (stance heldout7; checked on heldout,
-heldout2, heldout3): a short definite description of a named source (a possessive speaker, a
+"""Stance and anonymity rules for descriptions of sources (issue 17): a short definite description of a named source (a possessive speaker, a
 German definite publication); a definite description of someone the text introduced with an
 indefinite article and no name; a sentence adverb before the speaker mention ("Moreover, any
 company that …": the English span builder leaves it out); a modal inside an English contact relative clause ("the job I will ever
@@ -12,25 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.extraction.stance import annotate
-from onrecord.lang.de.stance import stance_lexicon as german
-from onrecord.lang.en.stance import cue_lemma
-from onrecord.lang.en.stance import stance_lexicon as english
 from onrecord.model import Entity, Quote
-from tests.test_stance_round6 import _quote
-
-
-def _de_lemma(word: str) -> str:
-    """The German lemma table's answers for the verb forms used below (the table is a model file)."""
-    return {"berichtete": "berichten", "sagte": "sagen"}.get(word, word.lower())
-
-
-def _de(text: str, quote: Quote) -> Quote:
-    return annotate(text, [quote], [], german(), _de_lemma)[0]
-
-
-def _en(text: str, quote: Quote, entities: list[Entity] | None = None) -> Quote:
-    return annotate(text, [quote], entities or [], english(), cue_lemma)[0]
+from tests.stance_helpers import _de, _en, _quote
 
 
 def _with_entity(text: str, quote: Quote, name: str) -> tuple[Quote, list[Entity]]:

@@ -1,5 +1,6 @@
-"""Stance rules of the sixth round (issue 17, 2026-12-06): general statements of the guidelines
-found by error class on the stance set's ``heldout3`` (development data since its scoring).
+"""Stance rules for general statements of the guidelines (issue 17): frames opened by a first-person
+stance verb, do-support, reportative "soll", lexicon gaps, source anonymity, `about` and second-step
+frames.
 Sentences written for these tests; each case failed before its rule."""
 
 # ruff: noqa: E501  (tables of test sentences read best one per line)
@@ -12,21 +13,7 @@ from onrecord.lang.de.stance import stance_lexicon as german
 from onrecord.lang.en.stance import cue_lemma
 from onrecord.lang.en.stance import stance_lexicon as english
 from onrecord.model import Entity, Mention, Quote, QuoteKind
-
-
-def _quote(text: str, words: str, cue: str | None, speaker: str | None = None, kind: QuoteKind = "direct") -> Quote:
-    begin = text.index(words)
-    mention = cue_mention = None
-    if speaker is not None:
-        sb = text.index(speaker)
-        mention = Mention(text=speaker, spans=[(sb, sb + len(speaker))])
-    if cue is not None:
-        cb = text.index(cue)
-        cue_mention = Mention(text=cue, spans=[(cb, cb + len(cue))])
-    return Quote(
-        id="q1", kind=kind, text=words, spans=[(begin, begin + len(words))],
-        cue=cue_mention, speaker=mention, confidence=0.9,
-    )  # fmt: skip
+from tests.stance_helpers import _quote
 
 
 def _de_lemma(word: str) -> str:

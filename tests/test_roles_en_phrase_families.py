@@ -1,4 +1,4 @@
-"""English roles, round 13 (issue 13, point 2: English roles on fresh text). Phrase grammar
+"""English roles (issue 13, point 2: English roles on fresh text) by phrase grammar
 families instead of single words: a title abbreviation right before a name stands on its own
 ("NSA Director Adm. X"), plural abbreviations and lists opened by a plural title and a dash,
 appositions after an age, a residence or a bracket, "now"/"then" before an apposition, the kind of
