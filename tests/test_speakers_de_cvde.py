@@ -1,6 +1,7 @@
-"""German speaker rules from the pooled 2-fold cross-validation errors (issue 13; helper cvde):
-the subject after the finite verb of an inverted reporting clause, and passive reporting
-verbs with words between "werden" and the participle. Sentences written for the project."""
+"""German rules from the pooled 2-fold cross-validation errors (issue 13; helper cvde): the
+subject after the finite verb of an inverted reporting clause, passive reporting verbs with
+words between "werden" and the participle, and the main clause after a leading "Wie X
+mitteilte," as an indirect quote. Sentences written for the project."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 
 from onrecord.evaluation import get_extractor
 from onrecord.lang.de.lexicon import lexicon
+from onrecord.lang.de.rules_phrases import leading_wie_attribution
 from onrecord.lang.de.speaker_rules import inverted_subject, passive_over_words
 from onrecord.lang.de.tokens import PreparedDoc, prepare
 
@@ -86,3 +88,35 @@ def test_extractor_takes_the_inverted_subject_and_names_nobody_for_a_passive() -
     )
     quote = next(q for q in ex.extract(text).quotes if "Aufträge" in q.text)
     assert quote.speaker is None and quote.entity is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "source"),
+    [
+        ("Wie der Verband in der Nacht bekanntgegeben hat, wird das Turnier verschoben.",
+         "wird das Turnier verschoben", "der Verband"),
+        ("Wie schon die Behörde sagte, ist die Lage ruhig.", "ist die Lage ruhig", "die Behörde"),
+        ("Wie sie am Montag erklärte, bleibt das Museum geschlossen.", "bleibt das Museum geschlossen", "sie"),
+        # knowledge or finding, no source, a comparison: no attribution
+        ("Wie die Statistik zeigt, ist die Zahl der Unfälle gestiegen.", None, None),
+        ("Wie berichtet, wurde die Brücke im Mai gesperrt.", None, None),
+        ("Wie schnell das geht, ist noch offen.", None, None),
+    ],
+)
+def test_a_leading_wie_attribution(text: str, quote: str | None, source: str | None) -> None:
+    doc = prepare(text)
+    got = leading_wie_attribution(doc, 0, len(doc.tokens), lexicon())
+    if quote is None:
+        assert got is None
+        return
+    assert got is not None
+    _, src_b, src_e, q_b = got
+    assert " ".join(t.text for t in doc.tokens[src_b:src_e]) == source
+    assert " ".join(t.text for t in doc.tokens[q_b:]).startswith(quote)
+
+
+def test_extractor_quotes_the_main_clause_after_a_leading_wie_attribution() -> None:
+    text = "Wie der Verband in der Nacht bekanntgegeben hat, wird das Turnier verschoben."
+    quote = next(q for q in get_extractor("de").extract(text).quotes)
+    assert quote.text.startswith("wird das Turnier verschoben")
+    assert quote.speaker is not None and "Verband" in quote.speaker.text

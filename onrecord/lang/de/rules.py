@@ -67,6 +67,7 @@ from onrecord.lang.de.rules_phrases import (
     _MIN_QUOTE,
     PARTICLES,
     _around,
+    leading_wie_attribution,
     lone_demonstrative,
     noun_phrase_end,
     opinion_attribution,
@@ -232,6 +233,14 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
             if kept is not None:
                 out.append(kept)
                 out.extend(_cue_and_source(local, cue_starts, verb, comma + 2, src_e))
+                continue
+        leading = leading_wie_attribution(doc, b, e, lex)
+        if leading is not None:
+            verb, src_b, src_e, q_b = leading
+            kept = trim(doc, TokenSpan("IQ", q_b, e))
+            if kept is not None:
+                out.append(kept)
+                out.extend(_cue_and_source(local, cue_starts, verb, src_b, src_e))
                 continue
         infinitive = infinitive_attribution(doc, b, e, lex)
         if infinitive is not None:
