@@ -1,7 +1,8 @@
 """German rules from the pooled 2-fold cross-validation errors (issue 13; helper cvde): the
 subject after the finite verb of an inverted reporting clause, passive reporting verbs with
-words between "werden" and the participle, and the main clause after a leading "Wie X
-mitteilte," as an indirect quote. Sentences written for the project."""
+words between "werden" and the participle, the main clause after a leading "Wie X
+mitteilte," as an indirect quote, and the statement after an opening "Laut X" / "Nach Angaben
+der X" that the tagger ran together with its source. Sentences written for the project."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ import re
 import pytest
 
 from onrecord.evaluation import get_extractor
+from onrecord.lang.de.labels import TokenSpan
 from onrecord.lang.de.lexicon import lexicon
+from onrecord.lang.de.rules_opening import opening_source_quotes
 from onrecord.lang.de.rules_phrases import leading_wie_attribution
 from onrecord.lang.de.speaker_rules import inverted_subject, passive_over_words
 from onrecord.lang.de.tokens import PreparedDoc, prepare
@@ -120,3 +123,48 @@ def test_extractor_quotes_the_main_clause_after_a_leading_wie_attribution() -> N
     quote = next(q for q in get_extractor("de").extract(text).quotes)
     assert quote.text.startswith("wird das Turnier verschoben")
     assert quote.speaker is not None and "Verband" in quote.speaker.text
+
+
+def _tagged(doc: PreparedDoc, text: str, cls: str, phrase: str) -> TokenSpan:
+    return TokenSpan(cls, *_tokens(doc, text, phrase))
+
+
+def test_a_quote_that_swallows_its_opening_source_phrase_is_cut_after_it() -> None:
+    text = "Laut einem Sprecher der Feuerwehr sollen drei Menschen verletzt worden sein."
+    doc = prepare(text)
+    tagged = [_tagged(doc, text, "FQ", text[:-1])]
+    kept, extra = opening_source_quotes(doc, tagged)
+    assert kept == []
+    words = {s.cls: " ".join(t.text for t in doc.tokens[s.begin : s.end]) for s in extra}
+    assert words["IQ"] == "sollen drei Menschen verletzt worden sein"
+    assert words["CUE"] == "Laut"
+    assert words["SPK"] == "einem Sprecher der Feuerwehr"
+
+
+def test_a_speaker_span_over_the_verb_gives_way_to_the_source_phrase() -> None:
+    text = "Laut ABC wurden zwei Journalisten zu langen Haftstrafen verurteilt."
+    doc = prepare(text)
+    tagged = [_tagged(doc, text, "CUE", "Laut"), _tagged(doc, text, "SPK", "ABC wurden zwei Journalisten")]
+    kept, extra = opening_source_quotes(doc, tagged)
+    assert [s.cls for s in kept] == ["CUE"]
+    words = {s.cls: " ".join(t.text for t in doc.tokens[s.begin : s.end]) for s in extra}
+    assert words == {"IQ": "wurden zwei Journalisten zu langen Haftstrafen verurteilt", "SPK": "ABC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        # the tagger's statement after the phrase stands
+        ("Laut der Polizei wurde niemand verletzt.", "wurde niemand verletzt"),
+        # the phrase is not the whole fore-field (an adjective before a noun follows)
+        ("Nach Angaben informierter Kreise betrug das Lösegeld drei Millionen.",
+         "Nach Angaben informierter Kreise betrug das Lösegeld drei Millionen"),
+        # a time phrase, no source
+        ("Nach dem Spiel sagte der Trainer, er sei zufrieden.", "Nach dem Spiel sagte der Trainer, er sei zufrieden"),
+    ],
+)
+def test_sentences_the_opening_source_rule_leaves_alone(text: str, quote: str) -> None:
+    doc = prepare(text)
+    tagged = [_tagged(doc, text, "IQ", quote)]
+    kept, extra = opening_source_quotes(doc, tagged)
+    assert kept == tagged and extra == []

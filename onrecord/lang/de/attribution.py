@@ -41,6 +41,7 @@ from onrecord.lang.de.rules import (
     split_at_trailing_attributions,
 )
 from onrecord.lang.de.rules_continuation import CONTINUATION_GAP
+from onrecord.lang.de.rules_opening import opening_source_quotes
 from onrecord.lang.de.sources import (
     is_document,
     junk_source,
@@ -272,6 +273,9 @@ class SpanSets:
         spans, split = split_at_source_phrases(doc, spans)
         # "…, sagt sie zum STANDARD." inside a tagged quote ends it, with a source of its own
         spans, trailing = split_at_trailing_attributions(doc, spans)
+        # "Laut einem Sprecher sollen …" tagged as one quote with its source, "Demnach …" untagged
+        spans, opening = opening_source_quotes(doc, spans)
+        spans = sorted([*spans, *opening], key=lambda s: (s.begin, s.end))
         extra = [*split, *trailing, *rule_quotes(doc, spans)]
         if extra:
             spans = sorted([*spans, *extra], key=lambda s: (s.begin, s.end))
