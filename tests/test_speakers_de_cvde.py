@@ -36,6 +36,9 @@ def _tokens(doc: PreparedDoc, text: str, phrase: str) -> tuple[int, int]:
         ("Im Rahmen des Abkommens hat die Stadt zugesagt, die Gebühren zu senken.", "Abkommens", ["Stadt"], "Stadt"),
         ("Um zehn Uhr meldete die Nachrichtenagentur, der Vertrag sei unterschrieben.", "Uhr",
          ["Nachrichtenagentur"], "Nachrichtenagentur"),
+        # a reflexive pronoun between the verb and the subject
+        ("Gegenüber der Zeitung äußerte sich der Minister zufrieden: Alles laufe nach Plan.", "Zeitung",
+         ["Minister"], "Minister"),
         # an accusative fore-field
         ("Den Vorwurf wies er zurück, er habe nie Geld angenommen.", "Vorwurf", ["er"], "er"),
         # the fore-field is the subject: a dative after the verb is no speaker

@@ -380,7 +380,9 @@ def inverted_subject(
     if not reporting and toks[v].lower not in _FINITE_AUX:
         return None
     lead = v + 1
-    while lead < len(toks) and lead - v <= 2 and toks[lead].text in _cue_particles():
+    if lead < len(toks) and toks[lead].lower == "sich":
+        lead += 1  # "Gegenüber der Zeitung äußerte sich der Minister …"
+    while lead < len(toks) and lead - v <= 3 and toks[lead].text in _cue_particles():
         lead += 1
     if lead >= len(toks) or toks[lead].sent != sent:
         return None
