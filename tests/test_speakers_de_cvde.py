@@ -13,7 +13,7 @@ import pytest
 from onrecord.evaluation import get_extractor
 from onrecord.lang.de.labels import TokenSpan
 from onrecord.lang.de.lexicon import lexicon
-from onrecord.lang.de.rules_opening import opening_source_quotes
+from onrecord.lang.de.rules_opening import als_attribution, opening_source_quotes
 from onrecord.lang.de.rules_phrases import leading_wie_attribution
 from onrecord.lang.de.speaker_rules import inverted_subject, passive_over_words
 from onrecord.lang.de.tokens import PreparedDoc, prepare
@@ -171,3 +171,28 @@ def test_sentences_the_opening_source_rule_leaves_alone(text: str, quote: str) -
     tagged = [_tagged(doc, text, "IQ", quote)]
     kept, extra = opening_source_quotes(doc, tagged)
     assert kept == tagged and extra == []
+
+
+@pytest.mark.parametrize(
+    ("text", "statement", "source"),
+    [
+        ("Als Grund nannte die Behörde die mangelnde Sicherheit der Maschinen.",
+         "Als Grund nannte die Behörde die mangelnde Sicherheit der Maschinen .", "die Behörde"),
+        ("Als Begründung gaben die Ärzte an, der Patient sei zu schwach.", "der Patient sei zu schwach", "die Ärzte"),
+        # passive: the source stands elsewhere, the sentence is left to the tagger
+        ("Als Ursache wurde ein Fehler der Software angegeben.", None, None),
+        # a favourite or an example, or "Als" as a conjunction
+        ("Als Favorit nennt die Zeitung den früheren Minister.", None, None),
+        ("Als der Zug hielt, nannte der Schaffner die Gründe.", None, None),
+    ],
+)
+def test_an_opening_als_with_naming_verb(text: str, statement: str | None, source: str | None) -> None:
+    doc = prepare(text)
+    got = als_attribution(doc, 0, len(doc.tokens), lexicon())
+    if statement is None:
+        assert got is None
+        return
+    assert got is not None
+    span, _, src_b, src_e = got
+    assert " ".join(t.text for t in doc.tokens[span.begin : span.end]) == statement
+    assert " ".join(t.text for t in doc.tokens[src_b:src_e]) == source
