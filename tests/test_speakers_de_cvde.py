@@ -66,7 +66,7 @@ def test_the_subject_of_an_inverted_reporting_clause(
     [
         ("Dem Bürgermeister wird unter anderem vorgeworfen, Aufträge an Freunde vergeben zu haben.",
          "vorgeworfen", True),
-        ("Der neuen Flagge wurde oft vorgeworfen, dass sie zu hell sei.", "vorgeworfen", True),
+        ("Dem neuen Logo wurde oft vorgeworfen, dass es zu bunt sei.", "vorgeworfen", True),
         # "werden" right beside the cue is the case sources.passive_cue already takes; both agree
         ("Dem Trainer wird vorgeworfen, zu spät reagiert zu haben.", "vorgeworfen", True),
         # the subject of a passive "zitiert" is the speaker
@@ -99,7 +99,7 @@ def test_extractor_takes_the_inverted_subject_and_names_nobody_for_a_passive() -
 @pytest.mark.parametrize(
     ("text", "quote", "source"),
     [
-        ("Wie der Verband in der Nacht bekanntgegeben hat, wird das Turnier verschoben.",
+        ("Wie der Verband am Abend mitgeteilt hat, wird das Turnier verschoben.",
          "wird das Turnier verschoben", "der Verband"),
         ("Wie schon die Behörde sagte, ist die Lage ruhig.", "ist die Lage ruhig", "die Behörde"),
         ("Wie sie am Montag erklärte, bleibt das Museum geschlossen.", "bleibt das Museum geschlossen", "sie"),
@@ -122,10 +122,10 @@ def test_a_leading_wie_attribution(text: str, quote: str | None, source: str | N
 
 
 def test_extractor_quotes_the_main_clause_after_a_leading_wie_attribution() -> None:
-    text = "Wie der Verband in der Nacht bekanntgegeben hat, wird das Turnier verschoben."
+    text = "Wie die Stadtwerke bekanntgaben, steigen die Preise im Herbst."
     quote = next(q for q in get_extractor("de").extract(text).quotes)
-    assert quote.text.startswith("wird das Turnier verschoben")
-    assert quote.speaker is not None and "Verband" in quote.speaker.text
+    assert quote.text.startswith("steigen die Preise im Herbst")
+    assert quote.speaker is not None and "Stadtwerke" in quote.speaker.text
 
 
 def _tagged(doc: PreparedDoc, text: str, cls: str, phrase: str) -> TokenSpan:
@@ -176,8 +176,8 @@ def test_sentences_the_opening_source_rule_leaves_alone(text: str, quote: str) -
 @pytest.mark.parametrize(
     ("text", "statement", "source"),
     [
-        ("Als Grund nannte die Behörde die mangelnde Sicherheit der Maschinen.",
-         "Als Grund nannte die Behörde die mangelnde Sicherheit der Maschinen .", "die Behörde"),
+        ("Als Grund nannte die Behörde fehlende Ersatzteile für die Busse.",
+         "Als Grund nannte die Behörde fehlende Ersatzteile für die Busse .", "die Behörde"),
         ("Als Begründung gaben die Ärzte an, der Patient sei zu schwach.", "der Patient sei zu schwach", "die Ärzte"),
         # passive: the source stands elsewhere, the sentence is left to the tagger
         ("Als Ursache wurde ein Fehler der Software angegeben.", None, None),

@@ -129,7 +129,7 @@ def als_attribution(
 ) -> tuple[TokenSpan, int, int, int] | None:
     """(statement, cue token, source begin, source end) of a sentence ``[b, e)`` that opens with
     "Als" and a noun and gives what someone named or stated as it ("Als Grund nannte die Behörde
-    die mangelnde Sicherheit.", "Als Begründung gaben die Ärzte an, der Patient sei zu
+    fehlende Ersatzteile.", "Als Begründung gaben die Ärzte an, der Patient sei zu
     schwach."): the statement is the clause after the comma that follows the verb, else the whole
     sentence (reported speech); the source is the noun phrase right after the verb. In
     quotes-de/train 17 of 21 sentences that open with "Als", a noun and such a verb are annotated
