@@ -41,6 +41,7 @@ from onrecord.lang.de.rules import (
     split_at_trailing_attributions,
 )
 from onrecord.lang.de.rules_continuation import CONTINUATION_GAP
+from onrecord.lang.de.rules_opening import opening_source_quotes
 from onrecord.lang.de.sources import (
     is_document,
     junk_source,
@@ -53,9 +54,11 @@ from onrecord.lang.de.speaker_rules import (
     apposition_name,
     clause_subject,
     document_issuer,
+    inverted_subject,
     names_nobody,
     opening_source,
     own_source_phrase,
+    passive_over_words,
     source_preposition_np,
     trailing_speaker,
     wondering_or_hoping,
@@ -270,6 +273,9 @@ class SpanSets:
         spans, split = split_at_source_phrases(doc, spans)
         # "…, sagt sie zum STANDARD." inside a tagged quote ends it, with a source of its own
         spans, trailing = split_at_trailing_attributions(doc, spans)
+        # "Laut einem Sprecher sollen …" tagged as one quote with its source, "Demnach …" untagged
+        spans, opening = opening_source_quotes(doc, spans)
+        spans = sorted([*spans, *opening], key=lambda s: (s.begin, s.end))
         extra = [*split, *trailing, *rule_quotes(doc, spans)]
         if extra:
             spans = sorted([*spans, *extra], key=lambda s: (s.begin, s.end))
@@ -501,6 +507,14 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: SpeakerRanker) -> list[A
             # "…, warnte auch Fabius.": the subject after the reporting verb that follows the quote
             speaker = pairs[after][0]
             best = (scores[after], speaker)
+        inverted = (
+            None if speaker is None
+            else inverted_subject(doc, (speaker.begin, speaker.end), [(c.begin, c.end) for c, _ in pairs], lexicon())
+        )
+        if inverted is not None and pairs[inverted][0] is not speaker:
+            # "Der Partei schlug er vor, …": the fore-field is no subject, the one after the verb is
+            speaker = pairs[inverted][0]
+            best = (scores[inverted], speaker)
         own = opening_source(doc, parts[0].begin, [(c.begin, c.end) for c, _ in pairs], lexicon())
         if own and parts[0].cls != "DQ" and (
             speaker is None or doc.tokens[speaker.begin].sent != doc.tokens[parts[0].begin].sent
@@ -557,7 +571,13 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: SpeakerRanker) -> list[A
         if cue is not None:
             parts = drop_cue_clause(doc, parts, cue)
         if (
-            speaker is not None and cue is not None and passive_cue(doc, cue.begin, cue.end)
+            speaker is not None and cue is not None
+            and (passive_cue(doc, cue.begin, cue.end) or (
+                passive_over_words(doc, cue.begin, cue.end)
+                # "In einer Stellungnahme des Ministeriums … wird … begründet": the document's issuer
+                and not document_issuer(doc, speaker.begin, speaker.end)
+                and not any(is_document(t) for t in doc.tokens[speaker.begin : speaker.end])
+            ))
             and not prepositional_source(doc, speaker.begin)
             and not any(r.begin < speaker.end and speaker.begin < r.end for r in sets.rule_speakers)
         ):

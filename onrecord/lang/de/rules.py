@@ -63,10 +63,12 @@ from onrecord.lang.de.rules_continuation import (
     speech_follows,
     speech_mood,
 )
+from onrecord.lang.de.rules_opening import als_attribution
 from onrecord.lang.de.rules_phrases import (
     _MIN_QUOTE,
     PARTICLES,
     _around,
+    leading_wie_attribution,
     lone_demonstrative,
     noun_phrase_end,
     opinion_attribution,
@@ -232,6 +234,20 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
             if kept is not None:
                 out.append(kept)
                 out.extend(_cue_and_source(local, cue_starts, verb, comma + 2, src_e))
+                continue
+        als = als_attribution(doc, b, e, lex)
+        if als is not None:
+            statement, verb, src_b, src_e = als
+            out.append(statement)
+            out.extend(_cue_and_source(local, cue_starts, verb, src_b, src_e))
+            continue
+        leading = leading_wie_attribution(doc, b, e, lex)
+        if leading is not None:
+            verb, src_b, src_e, q_b = leading
+            kept = trim(doc, TokenSpan("IQ", q_b, e))
+            if kept is not None:
+                out.append(kept)
+                out.extend(_cue_and_source(local, cue_starts, verb, src_b, src_e))
                 continue
         infinitive = infinitive_attribution(doc, b, e, lex)
         if infinitive is not None:

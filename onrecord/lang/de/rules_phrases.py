@@ -501,6 +501,53 @@ def wie_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) 
     return k, verb, np[1]
 
 
+#: clause marks that end a leading "wie" attribution (the first must be its comma)
+_WIE_EDGES = frozenset({",", ";", ":", "–", "—", "(", ")"})
+#: adverbs between a leading "Wie" and its source ("Wie schon die WHO sagte, …")
+_WIE_ADVERBS = frozenset({"schon", "bereits", "auch", "nun", "jetzt", "zuvor", "gestern", "heute"})
+
+
+def leading_wie_attribution(
+    doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon
+) -> tuple[int, int, int, int] | None:
+    """(reporting verb, source begin, source end, quote begin) when the sentence ``[begin, end)``
+    opens with a comparative attribution whose verb closes it before a comma ("Wie die Behörde
+    am Montag mitteilte, wird die Brücke saniert.", "Wie der Verband bekanntgegeben hat, …"):
+    "Wie", a noun phrase or personal pronoun that names the source (not "Wie berichtet, …",
+    "Wie erwartet, …"), at most twenty words, a reporting verb of the cue lexicon (not one of
+    knowledge or finding: "Wie die Statistik zeigt, …"), perhaps its auxiliary, a comma, and
+    the main clause, which is the statement. In quotes-de/train all 36 sentences so opened by a
+    reporting verb are annotated as indirect quotes of the main clause."""
+    toks = doc.tokens
+    if toks[begin].lower != "wie" or toks[begin].quoted >= 0 or end - begin < 6:
+        return None
+    comma = next((k for k in range(begin + 2, min(end, begin + _WIE_MAX + 4)) if toks[k].text in _WIE_EDGES), None)
+    if comma is None or toks[comma].text != "," or comma + _MIN_QUOTE >= end:
+        return None
+    verb = comma - 1
+    if toks[verb].lower in _WIE_AUX and verb - 1 > begin + 1:
+        verb -= 1
+    v = toks[verb]
+    if not v.text.islower() or v.quoted >= 0:
+        return None
+    lemma = v.lemma.lower()
+    if not (cue_class(v, lex) == "verb" or lemma in _TRAILING_SPEECH) or lemma in _NOT_TRAILING_SPEECH:
+        return None
+    if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[comma + 1 : end]):
+        return None
+    src = begin + 1
+    while src < verb and toks[src].lower in _WIE_ADVERBS:
+        src += 1
+    if toks[src].lower in ("es", "man"):
+        return verb, src, src, comma + 1  # "Wie es hieß, …": no source named
+    if toks[src].lower in lex.pronouns:
+        return verb, src, src + 1, comma + 1
+    np = noun_phrase_end(doc, src, verb)
+    if np is None or np[0] > src + 3:
+        return None
+    return verb, src, np[1], comma + 1
+
+
 #: words that open an object, never a subject, after the verb
 _ACCUSATIVE = frozenset({"einen", "den", "ihn", "seinen", "ihren", "unseren", "keinen", "diesen"})
 

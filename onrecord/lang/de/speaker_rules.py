@@ -28,10 +28,10 @@ from __future__ import annotations
 from functools import cache
 
 from onrecord.lang.de.features import cue_class
-from onrecord.lang.de.lexicon import GermanLexicon, data_lines
+from onrecord.lang.de.lexicon import GermanLexicon, data_lines, lexicon
 from onrecord.lang.de.rules_phrases import source_phrase_at
 from onrecord.lang.de.sources import is_abstract, is_document
-from onrecord.lang.de.tokens import PreparedDoc
+from onrecord.lang.de.tokens import PreparedDoc, is_quote_mark
 
 #: how many tokens back a parenthesis may open before a candidate inside it
 _MAX_PAREN = 8
@@ -333,6 +333,109 @@ def trailing_speaker(
         if b == start or (b == start + 1 and toks[start].lower in _SPEAKER_DETERMINERS):
             return i
     return None
+
+
+#: finite auxiliaries and modals that hold second place before a reporting participle or infinitive
+#: ("Im Rahmen des Protokolls hat die EU zugesagt", "Dazu will er sich äußern")
+_FINITE_AUX = frozenset({
+    "hat", "haben", "hatte", "hatten", "habe", "ist", "sind", "war", "waren", "sei", "wird", "werden",
+    "wurde", "wurden", "will", "wollte", "wollten", "kann", "konnte", "muss", "musste", "soll", "sollte",
+})
+#: subject pronouns that are nominative in every use: after the finite verb they are its subject
+_NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir"})
+#: determiners that can open no subject (dative, accusative, genitive)
+_OBLIQUE_DETERMINERS = frozenset({"dem", "den", "des", "einem", "einen", "eines"})
+#: prepositions that name the source when they open the sentence ("Laut X sagte Y", "Von der
+#: Regierung hieß es", "Aus Kreisen verlautete"): the fore-field is then the quote's source
+_SOURCE_LEADS = frozenset({"laut", "zufolge", "gemäß", "nach", "von", "vom", "aus", "seitens"})
+#: what ends a fore-field: clause punctuation
+_FIELD_EDGES = frozenset({",", ";", ":", "–", "—", "-", "(", ")", "[", "]"})
+
+
+def inverted_subject(
+    doc: PreparedDoc, speaker: tuple[int, int], cands: list[tuple[int, int]], lex: GermanLexicon
+) -> int | None:
+    """The index in ``cands`` of the subject of an inverted reporting clause whose fore-field holds
+    the chosen ``speaker``: German puts one constituent before the finite verb, and when that is an
+    object or an adverbial, the subject follows the verb ("Der Partei schlug er vor, …", "Um
+    zehn Uhr meldete die Agentur, …", "Im Rahmen des Abkommens hat die EU zugesagt, …"). The
+    candidate right after the verb (over particles and an article) is taken when the fore-field
+    cannot be the subject — it is a prepositional phrase that names no source, or opens with a
+    dative, accusative or genitive article — or the candidate is "er", "ich" or "wir", which are
+    nominative wherever they stand. The verb is a reporting verb or an auxiliary before one.
+    ``None`` when the pattern does not hold."""
+    toks = doc.tokens
+    sb, se = speaker
+    sent = toks[sb].sent
+    first = doc.sentences[sent][0]
+    field = toks[first:se]
+    if any(t.text in _FIELD_EDGES or is_quote_mark(t.text) or t.lower in _SOURCE_LEADS for t in field):
+        return None
+    v = se
+    while v < len(toks) and toks[v].sent == sent and toks[v].text.isdigit():
+        v += 1  # "Ende Januar 2006 verkündete …"
+    if v >= len(toks) or toks[v].sent != sent or not toks[v].text.isalpha() or not toks[v].text.islower():
+        return None
+    reporting = cue_class(toks[v], lex) == "verb"
+    if not reporting and toks[v].lower not in _FINITE_AUX:
+        return None
+    lead = v + 1
+    if lead < len(toks) and toks[lead].lower == "sich":
+        lead += 1  # "Gegenüber der Zeitung äußerte sich der Minister …"
+    while lead < len(toks) and lead - v <= 3 and toks[lead].text in _cue_particles():
+        lead += 1
+    if lead >= len(toks) or toks[lead].sent != sent:
+        return None
+    clause_end = next((k for k in range(lead, doc.sentences[sent][1]) if toks[k].text in _FIELD_EDGES),
+                      doc.sentences[sent][1])
+    if not reporting and not any(cue_class(t, lex) == "verb" for t in toks[lead:clause_end]):
+        return None
+    opener = toks[first].lower
+    oblique_field = (opener in lex.prepositions and opener not in _SOURCE_LEADS) or opener in _OBLIQUE_DETERMINERS
+    for i, (b, e) in enumerate(cands):
+        if toks[b].lower in _OBLIQUE_DETERMINERS:
+            continue
+        if b == lead and e == lead + 1 and toks[b].lower in _NOMINATIVE_PRONOUNS:
+            return i
+        if oblique_field and (b == lead or (b == lead + 1 and toks[lead].lower in _SPEAKER_DETERMINERS)):
+            return i
+    return None
+
+
+#: forms of "werden" that make a reporting participle after them passive
+_PASSIVE_WERDEN = frozenset({"wird", "wurde", "werden", "wurden", "würde", "würden"})
+#: words a passive clause may hold between its "werden" and the participle ("wird [ihm unter
+#: anderem] vorgeworfen", "wurde [oft] kritisiert")
+_MAX_PASSIVE_GAP = 4
+#: passive reporting verbs whose subject is the speaker all the same ("X wurde mit den Worten zitiert")
+_SPEAKER_PASSIVES = frozenset({"zitiert"})
+_PASSIVE_BREAKS = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "–", "—"})
+
+
+def passive_over_words(doc: PreparedDoc, begin: int, end: int) -> bool:
+    """Whether the cue ``[begin, end)`` is a reporting participle whose passive "werden" stands a
+    few words before it in its clause ("Dem Minister wird unter anderem vorgeworfen, …", "Der
+    Flagge wurde oft vorgeworfen, …"): nobody is named as the speaker, the subject or dative is
+    the one spoken about. :func:`onrecord.lang.de.sources.passive_cue` takes "werden" right beside
+    the cue only."""
+    toks = doc.tokens
+    lex = lexicon()
+    words = [t for t in toks[begin:end] if t.text.isalpha() and t.text.islower() and cue_class(t, lex) == "verb"]
+    if not any(
+        t.lower not in _SPEAKER_PASSIVES
+        and (t.lower.endswith("t") or ("ge" in t.lower[:6] and t.lower.endswith("en")))
+        for t in words
+    ):
+        return False
+    sent = toks[begin].sent
+    j = begin - 1
+    while j >= 0 and begin - j <= _MAX_PASSIVE_GAP + 1 and toks[j].sent == sent:
+        if toks[j].text in _PASSIVE_BREAKS or is_quote_mark(toks[j].text):
+            return False
+        if toks[j].lower in _PASSIVE_WERDEN:
+            return True
+        j -= 1
+    return False
 
 
 #: lemmas of verbs whose clause is a hope, not a statement ("Man kann nur hoffen, dass …")
