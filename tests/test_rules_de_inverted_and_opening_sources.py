@@ -1,4 +1,4 @@
-"""German rules from the pooled 2-fold cross-validation errors (issue 13; helper cvde): the
+"""German rules from the pooled 2-fold cross-validation errors (issue 13): the
 subject after the finite verb of an inverted reporting clause, passive reporting verbs with
 words between "werden" and the participle, the main clause after a leading "Wie X
 mitteilte," as an indirect quote, and the statement after an opening "Laut X" / "Nach Angaben
