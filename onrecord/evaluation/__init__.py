@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar, Generic, Protocol, Self, TypeVar
+from typing import Any, ClassVar, Generic, Protocol, Self, TypeVar
 
 from onrecord.evaluation.gold import (
     AboutDoc,
@@ -183,6 +183,9 @@ class _ByLanguageReport(Generic[ScoreT]):
         }
 
 
+ReportT = TypeVar("ReportT", bound=_ByLanguageReport[Any])
+
+
 def _extractor_label(language: str) -> str:
     """The name and version of the extractor of ``language``, as the reports write it."""
     extractor = get_extractor(language)
@@ -197,11 +200,25 @@ def _extract_timed(docs: Sequence[_SetDoc], language: str) -> tuple[list[Extract
     return results, time.perf_counter() - start
 
 
-def _evaluate_by_language(
-    docs: list[DocT], evaluate: Callable[[list[DocT], str], tuple[ScoreT, float]]
-) -> tuple[dict[str, ScoreT], float, list[str]]:
-    """Score the documents of each language (sorted) with ``evaluate``; return the scores by language,
-    the seconds spent in all and the extractors run."""
+def _score_docs(
+    docs: list[DocT], language: str, total: ScoreT, score: Callable[[DocT, ExtractionResult], ScoreT]
+) -> tuple[ScoreT, float]:
+    """Run the extractor of ``language`` over the documents, add ``score(doc, result)`` of each
+    to ``total``; return it and the seconds the extractor spent."""
+    results, seconds = _extract_timed(docs, language)
+    for doc, result in zip(docs, results, strict=True):
+        total.add(score(doc, result))
+    return total, seconds
+
+
+def _set_report(
+    report: type[ReportT],
+    split: str,
+    docs: list[DocT],
+    evaluate: Callable[[list[DocT], str], tuple[ScoreT, float]],
+) -> ReportT:
+    """The ``report`` of one split of a bundled set: the documents of each language (sorted)
+    scored with ``evaluate``, the seconds spent in all and the extractors run."""
     by_language: dict[str, ScoreT] = {}
     seconds = 0.0
     extractors: list[str] = []
@@ -210,7 +227,7 @@ def _evaluate_by_language(
         by_language[lang] = score
         seconds += spent
         extractors.append(_extractor_label(lang))
-    return by_language, seconds, extractors
+    return report(split=split, documents=len(docs), by_language=by_language, seconds=seconds, extractors=extractors)
 
 
 @dataclass
@@ -225,20 +242,12 @@ class RolesReport(_ByLanguageReport[RoleScore]):
 
 def evaluate_roles(docs: list[RoleDoc], language: str) -> tuple[RoleScore, float]:
     """Run the extractor of ``language`` over the roles documents and score the entities' roles."""
-    results, seconds = _extract_timed(docs, language)
-    total = RoleScore()
-    for doc, result in zip(docs, results, strict=True):
-        total.add(score_roles(doc.roles, list(result.entities)))
-    return total, seconds
+    return _score_docs(docs, language, RoleScore(), lambda doc, result: score_roles(doc.roles, list(result.entities)))
 
 
 def run_roles(split: str = "dev", data: Path | None = None, language: str | None = None) -> RolesReport:
     """Evaluate the roles of the analysis output on the bundled roles set."""
-    docs = read_roles(split, _data_root(data), language)
-    by_language, seconds, extractors = _evaluate_by_language(docs, evaluate_roles)
-    return RolesReport(
-        split=split, documents=len(docs), by_language=by_language, seconds=seconds, extractors=extractors
-    )
+    return _set_report(RolesReport, split, read_roles(split, _data_root(data), language), evaluate_roles)
 
 
 @dataclass
@@ -253,21 +262,19 @@ class StanceReport(_ByLanguageReport[StanceScore]):
 
 def evaluate_stance(docs: list[StanceDoc], language: str) -> tuple[StanceScore, float]:
     """Run the extractor of ``language`` over the stance documents and score its quotes' stance fields."""
-    results, seconds = _extract_timed(docs, language)
-    total = StanceScore()
-    for doc, result in zip(docs, results, strict=True):
-        preds = stance_predictions(result.quotes, result.entities)
-        total.add(score_stance_document(doc.text, doc.statements, preds))
-    return total, seconds
+    return _score_docs(
+        docs,
+        language,
+        StanceScore(),
+        lambda doc, result: score_stance_document(
+            doc.text, doc.statements, stance_predictions(result.quotes, result.entities)
+        ),
+    )
 
 
 def run_stance(split: str = "dev", data: Path | None = None, language: str | None = None) -> StanceReport:
     """Evaluate stance, negation, anonymity and ``about`` of the analysis output on the stance set."""
-    docs = read_stance(split, _data_root(data), language)
-    by_language, seconds, extractors = _evaluate_by_language(docs, evaluate_stance)
-    return StanceReport(
-        split=split, documents=len(docs), by_language=by_language, seconds=seconds, extractors=extractors
-    )
+    return _set_report(StanceReport, split, read_stance(split, _data_root(data), language), evaluate_stance)
 
 
 @dataclass
@@ -282,18 +289,16 @@ class AboutReport(_ByLanguageReport[AboutSetScore]):
 
 def evaluate_about(docs: list[AboutDoc], language: str) -> tuple[AboutSetScore, float]:
     """Run the extractor of ``language`` over the sample's documents and score its quotes' ``about``."""
-    results, seconds = _extract_timed(docs, language)
-    total = AboutSetScore()
-    for doc, result in zip(docs, results, strict=True):
-        preds = stance_predictions(result.quotes, result.entities)
-        total.add(score_about_document(doc.text, doc.statements, preds))
-    return total, seconds
+    return _score_docs(
+        docs,
+        language,
+        AboutSetScore(),
+        lambda doc, result: score_about_document(
+            doc.text, doc.statements, stance_predictions(result.quotes, result.entities)
+        ),
+    )
 
 
 def run_about(split: str = "dev", data: Path | None = None, language: str | None = None) -> AboutReport:
     """Evaluate ``about`` of the analysis output on the hand-checked ``about`` sample."""
-    docs = read_about(split, _data_root(data), language)
-    by_language, seconds, extractors = _evaluate_by_language(docs, evaluate_about)
-    return AboutReport(
-        split=split, documents=len(docs), by_language=by_language, seconds=seconds, extractors=extractors
-    )
+    return _set_report(AboutReport, split, read_about(split, _data_root(data), language), evaluate_about)
