@@ -238,9 +238,7 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
                 continue
         als = als_attribution(doc, b, e, lex)
         if als is not None:
-            statement, verb, src_b, src_e = als
-            out.append(statement)
-            out.extend(_cue_and_source(local, cue_starts, verb, src_b, src_e))
+            out.extend(_statement_cue_and_source(local, cue_starts, *als))
             continue
         leading = leading_wie_attribution(doc, b, e, lex)
         if leading is not None:
@@ -252,9 +250,7 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
                 continue
         clause = _clause_to_end(doc, b, e, lex)
         if clause is not None:
-            kept, clause_cue, src_b, src_e = clause
-            out.append(kept)
-            out.extend(_cue_and_source(local, cue_starts, clause_cue, src_b, src_e))
+            out.extend(_statement_cue_and_source(local, cue_starts, *clause))
             continue
         act = speech_act_attribution(doc, b, e, lex)
         if act is not None:
@@ -348,6 +344,13 @@ def _clause_to_end(doc: PreparedDoc, b: int, e: int, lex: GermanLexicon) -> tupl
             src_b, src_e = source_of(cue) or (cue, cue)
             return kept, cue, src_b, src_e
     return None
+
+
+def _statement_cue_and_source(
+    local: list[TokenSpan], cue_starts: set[int], statement: TokenSpan, cue: int, begin: int, end: int
+) -> list[TokenSpan]:
+    """The statement, then its cue and source as :func:`_cue_and_source` gives them."""
+    return [statement, *_cue_and_source(local, cue_starts, cue, begin, end)]
 
 
 def _cue_and_source(
