@@ -5,8 +5,10 @@ bundled hand-annotated sets (cross-genre quotes, roles, stance, the ``about`` sa
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, ClassVar, Generic, Protocol, Self, TypeVar
 
 from onrecord.evaluation.gold import (
     AboutDoc,
@@ -28,6 +30,7 @@ from onrecord.evaluation.stance_metrics import (
     score_stance_document,
     stance_predictions,
 )
+from onrecord.extraction import ExtractionResult
 from onrecord.lang import get_extractor
 
 __all__ = [
@@ -48,6 +51,11 @@ __all__ = [
 
 #: where the corpora behind the bundled sets are looked for when no folder is given
 DEFAULT_DATA = Path("../shared/data")
+
+
+def _data_root(data: Path | None) -> Path:
+    """The folder the bundled sets' texts are read from: ``data``, or :data:`DEFAULT_DATA`."""
+    return Path(data) if data is not None else DEFAULT_DATA
 
 
 @dataclass
@@ -79,10 +87,7 @@ class EvalReport:
 
 def evaluate_docs(docs: list[GoldDoc], language: str) -> tuple[DocScore, float]:
     """Run the extractor of ``language`` over gold documents and score it."""
-    extractor = get_extractor(language)
-    start = time.perf_counter()
-    results = extractor.extract_many([d.text for d in docs])
-    seconds = time.perf_counter() - start
+    results, seconds = _extract_timed(docs, language)
     pairs: list[tuple[GoldDoc, list[PredQuote]]] = [
         (doc, predictions(res.quotes, res.entities)) for doc, res in zip(docs, results, strict=True)
     ]
@@ -95,7 +100,6 @@ def run_eval(data: Path, language: str | None = None, split: str = "dev", limit:
     docs = list(read_corpus(folder, limit=limit))
     lang = language or (docs[0].language if docs else "de")
     score, seconds = evaluate_docs(docs, lang)
-    extractor = get_extractor(lang)
     return EvalReport(
         data=str(folder),
         language=lang,
@@ -103,16 +107,14 @@ def run_eval(data: Path, language: str | None = None, split: str = "dev", limit:
         words=sum(len(d.text.split()) for d in docs),
         seconds=seconds,
         score=score,
-        extractor=f"{extractor.name} {extractor.version}",
+        extractor=_extractor_label(lang),
     )
 
 
 def run_crossgenre(language: str, split: str = "dev", data: Path | None = None) -> EvalReport:
     """Evaluate on the bundled cross-genre quote set of ``language`` (texts read from ``data``)."""
-    root = Path(data) if data is not None else DEFAULT_DATA
-    docs = read_crossgenre(language, split, root)
+    docs = read_crossgenre(language, split, _data_root(data))
     score, seconds = evaluate_docs(docs, language)
-    extractor = get_extractor(language)
     return EvalReport(
         data=f"crossgenre-{language} ({split})",
         language=language,
@@ -120,181 +122,183 @@ def run_crossgenre(language: str, split: str = "dev", data: Path | None = None) 
         words=sum(len(d.text.split()) for d in docs),
         seconds=seconds,
         score=score,
-        extractor=f"{extractor.name} {extractor.version}",
+        extractor=_extractor_label(language),
     )
 
 
+class _SetScore(Protocol):
+    """What a bundled set's score offers: adding another document's score, and a JSON form."""
+
+    def add(self, other: Self) -> None: ...
+
+    def as_dict(self) -> dict[str, object]: ...
+
+
+class _SetDoc(Protocol):
+    """What a bundled set's document offers the evaluation: its text and its language."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def language(self) -> str: ...
+
+
+ScoreT = TypeVar("ScoreT", bound=_SetScore)
+DocT = TypeVar("DocT", bound=_SetDoc)
+
+
 @dataclass
-class RolesReport:
-    """Role scores of one run over the roles set, per language and in total."""
+class _ByLanguageReport(Generic[ScoreT]):
+    """Scores of one run over a bundled set, per language and in total (the roles, stance and
+    ``about`` reports; a subclass names its set in :attr:`label` and gives its empty score)."""
 
     split: str
     documents: int
-    by_language: dict[str, RoleScore]
+    by_language: dict[str, ScoreT]
     seconds: float
     extractors: list[str]
 
+    #: the set's name, as ``as_dict`` writes it in ``data``
+    label: ClassVar[str] = ""
+
+    def _empty_score(self) -> ScoreT:
+        raise NotImplementedError
+
     @property
-    def total(self) -> RoleScore:
-        total = RoleScore()
+    def total(self) -> ScoreT:
+        total = self._empty_score()
         for score in self.by_language.values():
             total.add(score)
         return total
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "data": f"roles ({self.split})",
+            "data": f"{self.label} ({self.split})",
             "documents": self.documents,
             "seconds": round(self.seconds, 2),
             "extractor": ", ".join(self.extractors),
             "all": self.total.as_dict(),
             **{lang: score.as_dict() for lang, score in sorted(self.by_language.items())},
         }
+
+
+ReportT = TypeVar("ReportT", bound=_ByLanguageReport[Any])
+
+
+def _extractor_label(language: str) -> str:
+    """The name and version of the extractor of ``language``, as the reports write it."""
+    extractor = get_extractor(language)
+    return f"{extractor.name} {extractor.version}"
+
+
+def _extract_timed(docs: Sequence[_SetDoc], language: str) -> tuple[list[ExtractionResult], float]:
+    """Run the extractor of ``language`` over the documents' texts; return its results and the seconds spent."""
+    extractor = get_extractor(language)
+    start = time.perf_counter()
+    results = extractor.extract_many([d.text for d in docs])
+    return results, time.perf_counter() - start
+
+
+def _score_docs(
+    docs: list[DocT], language: str, total: ScoreT, score: Callable[[DocT, ExtractionResult], ScoreT]
+) -> tuple[ScoreT, float]:
+    """Run the extractor of ``language`` over the documents, add ``score(doc, result)`` of each
+    to ``total``; return it and the seconds the extractor spent."""
+    results, seconds = _extract_timed(docs, language)
+    for doc, result in zip(docs, results, strict=True):
+        total.add(score(doc, result))
+    return total, seconds
+
+
+def _set_report(
+    report: type[ReportT],
+    split: str,
+    docs: list[DocT],
+    evaluate: Callable[[list[DocT], str], tuple[ScoreT, float]],
+) -> ReportT:
+    """The ``report`` of one split of a bundled set: the documents of each language (sorted)
+    scored with ``evaluate``, the seconds spent in all and the extractors run."""
+    by_language: dict[str, ScoreT] = {}
+    seconds = 0.0
+    extractors: list[str] = []
+    for lang in sorted({d.language for d in docs}):
+        score, spent = evaluate([d for d in docs if d.language == lang], lang)
+        by_language[lang] = score
+        seconds += spent
+        extractors.append(_extractor_label(lang))
+    return report(split=split, documents=len(docs), by_language=by_language, seconds=seconds, extractors=extractors)
+
+
+@dataclass
+class RolesReport(_ByLanguageReport[RoleScore]):
+    """Role scores of one run over the roles set, per language and in total."""
+
+    label: ClassVar[str] = "roles"
+
+    def _empty_score(self) -> RoleScore:
+        return RoleScore()
 
 
 def evaluate_roles(docs: list[RoleDoc], language: str) -> tuple[RoleScore, float]:
     """Run the extractor of ``language`` over the roles documents and score the entities' roles."""
-    extractor = get_extractor(language)
-    start = time.perf_counter()
-    results = extractor.extract_many([d.text for d in docs])
-    seconds = time.perf_counter() - start
-    total = RoleScore()
-    for doc, result in zip(docs, results, strict=True):
-        total.add(score_roles(doc.roles, list(result.entities)))
-    return total, seconds
+    return _score_docs(docs, language, RoleScore(), lambda doc, result: score_roles(doc.roles, list(result.entities)))
 
 
 def run_roles(split: str = "dev", data: Path | None = None, language: str | None = None) -> RolesReport:
     """Evaluate the roles of the analysis output on the bundled roles set."""
-    root = Path(data) if data is not None else DEFAULT_DATA
-    docs = read_roles(split, root, language)
-    by_language: dict[str, RoleScore] = {}
-    seconds = 0.0
-    extractors: list[str] = []
-    for lang in sorted({d.language for d in docs}):
-        score, spent = evaluate_roles([d for d in docs if d.language == lang], lang)
-        by_language[lang] = score
-        seconds += spent
-        extractor = get_extractor(lang)
-        extractors.append(f"{extractor.name} {extractor.version}")
-    return RolesReport(
-        split=split, documents=len(docs), by_language=by_language, seconds=seconds, extractors=extractors
-    )
+    return _set_report(RolesReport, split, read_roles(split, _data_root(data), language), evaluate_roles)
 
 
 @dataclass
-class StanceReport:
+class StanceReport(_ByLanguageReport[StanceScore]):
     """Stance scores of one run over the stance set, per language and in total."""
 
-    split: str
-    documents: int
-    by_language: dict[str, StanceScore]
-    seconds: float
-    extractors: list[str]
+    label: ClassVar[str] = "stance"
 
-    @property
-    def total(self) -> StanceScore:
-        total = StanceScore()
-        for score in self.by_language.values():
-            total.add(score)
-        return total
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "data": f"stance ({self.split})",
-            "documents": self.documents,
-            "seconds": round(self.seconds, 2),
-            "extractor": ", ".join(self.extractors),
-            "all": self.total.as_dict(),
-            **{lang: score.as_dict() for lang, score in sorted(self.by_language.items())},
-        }
+    def _empty_score(self) -> StanceScore:
+        return StanceScore()
 
 
 def evaluate_stance(docs: list[StanceDoc], language: str) -> tuple[StanceScore, float]:
     """Run the extractor of ``language`` over the stance documents and score its quotes' stance fields."""
-    extractor = get_extractor(language)
-    start = time.perf_counter()
-    results = extractor.extract_many([d.text for d in docs])
-    seconds = time.perf_counter() - start
-    total = StanceScore()
-    for doc, result in zip(docs, results, strict=True):
-        preds = stance_predictions(result.quotes, result.entities)
-        total.add(score_stance_document(doc.text, doc.statements, preds))
-    return total, seconds
+    return _score_docs(
+        docs,
+        language,
+        StanceScore(),
+        lambda doc, result: score_stance_document(
+            doc.text, doc.statements, stance_predictions(result.quotes, result.entities)
+        ),
+    )
 
 
 def run_stance(split: str = "dev", data: Path | None = None, language: str | None = None) -> StanceReport:
     """Evaluate stance, negation, anonymity and ``about`` of the analysis output on the stance set."""
-    root = Path(data) if data is not None else DEFAULT_DATA
-    docs = read_stance(split, root, language)
-    by_language: dict[str, StanceScore] = {}
-    seconds = 0.0
-    extractors: list[str] = []
-    for lang in sorted({d.language for d in docs}):
-        score, spent = evaluate_stance([d for d in docs if d.language == lang], lang)
-        by_language[lang] = score
-        seconds += spent
-        extractor = get_extractor(lang)
-        extractors.append(f"{extractor.name} {extractor.version}")
-    return StanceReport(
-        split=split, documents=len(docs), by_language=by_language, seconds=seconds, extractors=extractors
-    )
+    return _set_report(StanceReport, split, read_stance(split, _data_root(data), language), evaluate_stance)
 
 
 @dataclass
-class AboutReport:
+class AboutReport(_ByLanguageReport[AboutSetScore]):
     """``about`` scores of one run over the hand-checked ``about`` sample, per language and in total."""
 
-    split: str
-    documents: int
-    by_language: dict[str, AboutSetScore]
-    seconds: float
-    extractors: list[str]
+    label: ClassVar[str] = "about"
 
-    @property
-    def total(self) -> AboutSetScore:
-        total = AboutSetScore()
-        for score in self.by_language.values():
-            total.add(score)
-        return total
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "data": f"about ({self.split})",
-            "documents": self.documents,
-            "seconds": round(self.seconds, 2),
-            "extractor": ", ".join(self.extractors),
-            "all": self.total.as_dict(),
-            **{lang: score.as_dict() for lang, score in sorted(self.by_language.items())},
-        }
+    def _empty_score(self) -> AboutSetScore:
+        return AboutSetScore()
 
 
 def evaluate_about(docs: list[AboutDoc], language: str) -> tuple[AboutSetScore, float]:
     """Run the extractor of ``language`` over the sample's documents and score its quotes' ``about``."""
-    extractor = get_extractor(language)
-    start = time.perf_counter()
-    results = extractor.extract_many([d.text for d in docs])
-    seconds = time.perf_counter() - start
-    total = AboutSetScore()
-    for doc, result in zip(docs, results, strict=True):
-        preds = stance_predictions(result.quotes, result.entities)
-        total.add(score_about_document(doc.text, doc.statements, preds))
-    return total, seconds
+    return _score_docs(
+        docs,
+        language,
+        AboutSetScore(),
+        lambda doc, result: score_about_document(
+            doc.text, doc.statements, stance_predictions(result.quotes, result.entities)
+        ),
+    )
 
 
 def run_about(split: str = "dev", data: Path | None = None, language: str | None = None) -> AboutReport:
     """Evaluate ``about`` of the analysis output on the hand-checked ``about`` sample."""
-    root = Path(data) if data is not None else DEFAULT_DATA
-    docs = read_about(split, root, language)
-    by_language: dict[str, AboutSetScore] = {}
-    seconds = 0.0
-    extractors: list[str] = []
-    for lang in sorted({d.language for d in docs}):
-        score, spent = evaluate_about([d for d in docs if d.language == lang], lang)
-        by_language[lang] = score
-        seconds += spent
-        extractor = get_extractor(lang)
-        extractors.append(f"{extractor.name} {extractor.version}")
-    return AboutReport(
-        split=split, documents=len(docs), by_language=by_language, seconds=seconds, extractors=extractors
-    )
+    return _set_report(AboutReport, split, read_about(split, _data_root(data), language), evaluate_about)

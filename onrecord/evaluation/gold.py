@@ -17,9 +17,10 @@ import csv
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from onrecord.errors import DataError
 from onrecord.model import ANONYMITIES, STANCES, Span
@@ -334,6 +335,38 @@ def _checked_text(texts: CorpusTexts, record: dict[str, object]) -> str:
     return text
 
 
+DocT = TypeVar("DocT")
+
+
+def _read_set(
+    path: Path,
+    split: str,
+    data_root: Path,
+    language: str | None,
+    build: Callable[[str, str, str, dict[str, object]], DocT],
+    malformed: tuple[type[Exception], ...],
+) -> list[DocT]:
+    """The documents of one split of a bundled set whose records hold both languages (the roles,
+    stance and ``about`` sets): each record's language comes from its corpus, records of another
+    ``language`` than the one given are passed over, and ``build(id, text, language, record)``
+    makes a document; an exception of ``malformed`` it raises marks the record malformed."""
+    texts = CorpusTexts(data_root)
+    docs: list[DocT] = []
+    for record in _bundled_records(path, split):
+        doc_id = str(record["id"])
+        lang = CORPUS_LANGUAGE.get(doc_id.partition(":")[0])
+        if lang is None:
+            raise DataError(f"{path}: unknown corpus in {doc_id}")
+        if language is not None and lang != language:
+            continue
+        text = _checked_text(texts, record)
+        try:
+            docs.append(build(doc_id, text, lang, record))
+        except malformed as exc:
+            raise DataError(f"{path}: malformed record {doc_id} ({exc})") from exc
+    return docs
+
+
 def _span_list(value: object) -> list[Span]:
     assert isinstance(value, list)
     return [(int(b), int(e)) for b, e in value]
@@ -369,33 +402,23 @@ def read_roles(
 ) -> list[RoleDoc]:
     """The roles set (documents of both languages unless ``language`` is given), one split."""
     path = gold_path or BUNDLED / "roles.jsonl"
-    texts = CorpusTexts(data_root)
-    docs: list[RoleDoc] = []
-    for record in _bundled_records(path, split):
-        doc_id = str(record["id"])
-        lang = CORPUS_LANGUAGE.get(doc_id.partition(":")[0])
-        if lang is None:
-            raise DataError(f"{path}: unknown corpus in {doc_id}")
-        if language is not None and lang != language:
-            continue
-        text = _checked_text(texts, record)
-        try:
-            roles = [
-                GoldRole(
-                    span=(int(r["span"][0]), int(r["span"][1])),
-                    type=str(r["type"]),
-                    name=str(r["name"]),
-                    title=r.get("title"),
-                    organization=r.get("organization"),
-                    place=r.get("place"),
-                    former=bool(r.get("former")),
-                )
-                for r in record["roles"]  # type: ignore[attr-defined]
-            ]
-        except (KeyError, TypeError, ValueError, IndexError) as exc:
-            raise DataError(f"{path}: malformed record {doc_id} ({exc})") from exc
-        docs.append(RoleDoc(id=doc_id, text=text, language=lang, roles=roles))
-    return docs
+    return _read_set(path, split, data_root, language, _role_doc, (KeyError, TypeError, ValueError, IndexError))
+
+
+def _role_doc(doc_id: str, text: str, language: str, record: dict[str, object]) -> RoleDoc:
+    roles = [
+        GoldRole(
+            span=(int(r["span"][0]), int(r["span"][1])),
+            type=str(r["type"]),
+            name=str(r["name"]),
+            title=r.get("title"),
+            organization=r.get("organization"),
+            place=r.get("place"),
+            former=bool(r.get("former")),
+        )
+        for r in record["roles"]  # type: ignore[attr-defined]
+    ]
+    return RoleDoc(id=doc_id, text=text, language=language, roles=roles)
 
 
 # --------------------------------------------------------------------------- stance set
@@ -487,30 +510,20 @@ def read_about(
 ) -> list[AboutDoc]:
     """The hand-checked ``about`` sample (both languages unless ``language`` is given), one split."""
     path = gold_path or BUNDLED / "about.jsonl"
-    texts = CorpusTexts(data_root)
-    docs: list[AboutDoc] = []
-    for record in _bundled_records(path, split):
-        doc_id = str(record["id"])
-        lang = CORPUS_LANGUAGE.get(doc_id.partition(":")[0])
-        if lang is None:
-            raise DataError(f"{path}: unknown corpus in {doc_id}")
-        if language is not None and lang != language:
-            continue
-        text = _checked_text(texts, record)
-        try:
-            statements = [
-                GoldAboutStatement(
-                    spans=_span_list(item["spans"]),
-                    about=_gold_about(item.get("about") or []),
-                    speaker=_span_list(item.get("speaker") or []),
-                    origin=str(item["origin"]) if item.get("origin") else None,
-                )
-                for item in record["statements"]  # type: ignore[attr-defined]
-            ]
-        except (KeyError, TypeError, ValueError, AssertionError) as exc:
-            raise DataError(f"{path}: malformed record {doc_id} ({exc})") from exc
-        docs.append(AboutDoc(id=doc_id, text=text, language=lang, statements=statements))
-    return docs
+    return _read_set(path, split, data_root, language, _about_doc, (KeyError, TypeError, ValueError, AssertionError))
+
+
+def _about_doc(doc_id: str, text: str, language: str, record: dict[str, object]) -> AboutDoc:
+    statements = [
+        GoldAboutStatement(
+            spans=_span_list(item["spans"]),
+            about=_gold_about(item.get("about") or []),
+            speaker=_span_list(item.get("speaker") or []),
+            origin=str(item["origin"]) if item.get("origin") else None,
+        )
+        for item in record["statements"]  # type: ignore[attr-defined]
+    ]
+    return AboutDoc(id=doc_id, text=text, language=language, statements=statements)
 
 
 def read_stance(
@@ -518,19 +531,9 @@ def read_stance(
 ) -> list[StanceDoc]:
     """The stance set (both languages unless ``language`` is given), one split."""
     path = gold_path or BUNDLED / "stance.jsonl"
-    texts = CorpusTexts(data_root)
-    docs: list[StanceDoc] = []
-    for record in _bundled_records(path, split):
-        doc_id = str(record["id"])
-        lang = CORPUS_LANGUAGE.get(doc_id.partition(":")[0])
-        if lang is None:
-            raise DataError(f"{path}: unknown corpus in {doc_id}")
-        if language is not None and lang != language:
-            continue
-        text = _checked_text(texts, record)
-        try:
-            statements = [_statement(item) for item in record["statements"]]  # type: ignore[attr-defined]
-        except (KeyError, TypeError, ValueError, AssertionError) as exc:
-            raise DataError(f"{path}: malformed record {doc_id} ({exc})") from exc
-        docs.append(StanceDoc(id=doc_id, text=text, language=lang, statements=statements))
-    return docs
+    return _read_set(path, split, data_root, language, _stance_doc, (KeyError, TypeError, ValueError, AssertionError))
+
+
+def _stance_doc(doc_id: str, text: str, language: str, record: dict[str, object]) -> StanceDoc:
+    statements = [_statement(item) for item in record["statements"]]  # type: ignore[attr-defined]
+    return StanceDoc(id=doc_id, text=text, language=language, statements=statements)

@@ -100,11 +100,17 @@ def _groups(store: Any, flt: QuoteFilter, dims: Sequence[SourceBy]) -> list[_Gro
         .select_from(outer_source)
         .group_by(*keys)
     )
+    return _fetch_groups(store, query, len(dims))
+
+
+def _fetch_groups(store: Any, query: Any, width: int) -> list[_Group]:
+    """Run a grouping query whose columns are ``width`` keys (``g0``, ``g1``, …) and then
+    ``quotes``, ``statements``, ``speakers``, ``unnamed`` and ``anonymous``; one group per row."""
     with _reading(store) as conn:
         rows = conn.execute(query).all()
     return [
         _Group(
-            keys=tuple(str(row[i]) for i in range(len(dims))),
+            keys=tuple(str(row[i]) for i in range(width)),
             quotes=int(row.quotes),
             statements=int(row.statements),
             speakers=int(row.speakers),
@@ -153,19 +159,7 @@ def _flat_groups(store: Any, flt: QuoteFilter, dims: Sequence[SourceBy]) -> list
         .where(and_(literal(True), *quote_only_conditions(store, flt)))
         .group_by(*keys)
     )
-    with _reading(store) as conn:
-        rows = conn.execute(query).all()
-    return [
-        _Group(
-            keys=tuple(str(row[i]) for i in range(len(dims))),
-            quotes=int(row.quotes),
-            statements=int(row.statements),
-            speakers=int(row.speakers),
-            unnamed=int(row.unnamed or 0),
-            anonymous=int(row.anonymous or 0),
-        )
-        for row in rows
-    ]
+    return _fetch_groups(store, query, len(dims))
 
 
 #: the groupings :mod:`onrecord.storage.sourcecounts` keeps for all quotes (``type``: from ``entity``)

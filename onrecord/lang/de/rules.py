@@ -45,6 +45,7 @@ importable from here too.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon
@@ -237,9 +238,7 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
                 continue
         als = als_attribution(doc, b, e, lex)
         if als is not None:
-            statement, verb, src_b, src_e = als
-            out.append(statement)
-            out.extend(_cue_and_source(local, cue_starts, verb, src_b, src_e))
+            out.extend(_statement_cue_and_source(local, cue_starts, *als))
             continue
         leading = leading_wie_attribution(doc, b, e, lex)
         if leading is not None:
@@ -249,24 +248,10 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
                 out.append(kept)
                 out.extend(_cue_and_source(local, cue_starts, verb, src_b, src_e))
                 continue
-        infinitive = infinitive_attribution(doc, b, e, lex)
-        if infinitive is not None:
-            verb, q_b = infinitive
-            kept = trim(doc, TokenSpan("IQ", q_b, e))
-            if kept is not None and kept.end - kept.begin >= _MIN_QUOTE:
-                out.append(kept)
-                src = _speech_subject(doc, b, e, verb, lex)
-                out.extend(_cue_and_source(local, cue_starts, verb, *(src or (verb, verb))))
-                continue
-        noun_clause = speech_noun_attribution(doc, b, e, lex)
-        if noun_clause is not None:
-            noun, q_b = noun_clause
-            kept = trim(doc, TokenSpan("IQ", q_b, e))
-            if kept is not None and kept.end - kept.begin >= _MIN_QUOTE:
-                out.append(kept)
-                src = speech_noun_source(doc, noun, b, e, lex)
-                out.extend(_cue_and_source(local, cue_starts, noun, *(src or (noun, noun))))
-                continue
+        clause = _clause_to_end(doc, b, e, lex)
+        if clause is not None:
+            out.extend(_statement_cue_and_source(local, cue_starts, *clause))
+            continue
         act = speech_act_attribution(doc, b, e, lex)
         if act is not None:
             term = predicate_term(doc, act[2], e, lex)
@@ -331,6 +316,41 @@ def _cueless_trailing_source(
     if toks[comma + 1].lower == "so":
         return []  # the tagger reads ", so X" itself
     return _cue_and_source(local, cue_starts, comma + 1, *trailing_source(doc, comma + 1, e, lex))
+
+
+def _clause_to_end(doc: PreparedDoc, b: int, e: int, lex: GermanLexicon) -> tuple[TokenSpan, int, int, int] | None:
+    """The indirect quote of sentence ``[b, e)`` in a clause that runs from a cue to the sentence's
+    end: after a speech verb with a zu-infinitive (:func:`infinitive_attribution`), else after a
+    speech noun with ", dass" (:func:`speech_noun_attribution`). Returns the trimmed quote (at
+    least ``_MIN_QUOTE`` tokens), the cue, and the first and last token of its source (the cue's
+    own position twice where none is found); ``None`` where neither reading gives a quote."""
+    readings: tuple[
+        tuple[
+            Callable[[PreparedDoc, int, int, GermanLexicon], tuple[int, int] | None],
+            Callable[[int], tuple[int, int] | None],
+        ],
+        ...,
+    ] = (
+        (infinitive_attribution, lambda verb: _speech_subject(doc, b, e, verb, lex)),
+        (speech_noun_attribution, lambda noun: speech_noun_source(doc, noun, b, e, lex)),
+    )
+    for attribution, source_of in readings:
+        found = attribution(doc, b, e, lex)
+        if found is None:
+            continue
+        cue, q_b = found
+        kept = trim(doc, TokenSpan("IQ", q_b, e))
+        if kept is not None and kept.end - kept.begin >= _MIN_QUOTE:
+            src_b, src_e = source_of(cue) or (cue, cue)
+            return kept, cue, src_b, src_e
+    return None
+
+
+def _statement_cue_and_source(
+    local: list[TokenSpan], cue_starts: set[int], statement: TokenSpan, cue: int, begin: int, end: int
+) -> list[TokenSpan]:
+    """The statement, then its cue and source as :func:`_cue_and_source` gives them."""
+    return [statement, *_cue_and_source(local, cue_starts, cue, begin, end)]
 
 
 def _cue_and_source(
