@@ -1,0 +1,37 @@
+"""The speaker of a German direct quote the ranker is unsure of (issue 13, round 2 of the
+cross-validation rules): a candidate of the quote's own sentence, or of the sentence before
+when a colon ends it right before the quote; one further back is left out. Sentences written
+for the project."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.lang.de.speaker_rules import introduces_direct_quote
+from onrecord.lang.de.tokens import prepare
+
+
+def _at(text: str, word: str, nth: int = 0) -> int:
+    doc = prepare(text)
+    hits = [t.i for t in doc.tokens if t.text == word]
+    return hits[nth]
+
+
+@pytest.mark.parametrize(
+    ("text", "candidate", "expected"),
+    [
+        # the candidate in the quote's sentence
+        ("Die Ministerin verteidigte den Plan: „Wir haben keine andere Wahl.“", "Ministerin", True),
+        # the sentence before ends in a colon right before the quote
+        ("Der Trainer sprach lange mit der Mannschaft. Er schloss mit den Worten: „Morgen gewinnen wir.“",
+         "Er", True),
+        # the sentence before ends in a full stop: nobody there introduces the quote
+        ("Der Trainer sprach lange mit der Mannschaft. „Morgen gewinnen wir.“", "Trainer", False),
+        # two sentences back, even with a colon before the quote
+        ("Der Trainer kam spät. Die Halle war voll. Dann hieß es: „Morgen gewinnen wir.“", "Trainer", False),
+    ],
+)
+def test_a_candidate_that_introduces_a_direct_quote(text: str, candidate: str, expected: bool) -> None:
+    doc = prepare(text)
+    quote_begin = next(t.i for t in doc.tokens if t.text == "„") + 1
+    assert introduces_direct_quote(doc, quote_begin, _at(text, candidate)) is expected

@@ -1,0 +1,39 @@
+"""German source nouns after "nach" (issue 13, round 2 of the cross-validation rules): a
+study, an analysis, plans, experience, a statement, a forecast, a tip-off or a document named
+by "nach" is the source of the sentence ("Nach einer ersten Analyse …"), as "nach Angaben"
+is; "nach" before any other noun stays time or place. Sentences written for the project."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.lang.de.lexicon import lexicon
+from onrecord.lang.de.rules_phrases import source_phrase_at
+from onrecord.lang.de.tokens import prepare
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Nach einer ersten Analyse entstand das Leck beim Betanken der Rakete.", "einer ersten Analyse"),
+        ("Nach den bisherigen Planungen soll die Brücke im Herbst fertig werden.", "den bisherigen Planungen"),
+        ("Nach bisherigen Erfahrungen steigen die Preise kurz vor Weihnachten.", "bisherigen Erfahrungen"),
+        ("Nach einer neuen Studie schlafen Jugendliche zu wenig.", "einer neuen Studie"),
+        ("Nach einem anonymen Hinweis durchsuchte die Polizei die Halle.", "einem anonymen Hinweis"),
+        ("Nach einem internen Dokument plant die Firma den Abbau von Stellen.", "einem internen Dokument"),
+        ("Nach der Vorhersage der Bank wird die Inflation sinken.", "der Vorhersage der Bank"),
+        ("Nach einer Stellungnahme des Vereins war der Trainer nicht informiert.", "einer Stellungnahme des Vereins"),
+        # time and place stay no source
+        ("Nach dem Spiel feierten die Fans auf dem Marktplatz.", None),
+        ("Nach einer langen Pause begann die Sitzung erneut.", None),
+    ],
+)
+def test_nach_with_a_source_noun_is_a_source_phrase(text: str, source: str | None) -> None:
+    doc = prepare(text)
+    found = source_phrase_at(doc, 0, doc.sentences[0], lexicon())
+    if source is None:
+        assert found is None
+        return
+    assert found is not None
+    begin, end = found
+    assert text[doc.tokens[begin + 1].start : doc.tokens[end - 1].end] == source
