@@ -482,6 +482,22 @@ def _von_organisation(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleM
     return RoleMatch(None, text, None, name_end, found.end)
 
 
+#: the most words of a tagged organisation after "für" + article
+MAX_TAGGED_ORG = 4
+
+
+def _tagged_org_after(doc: PreparedDoc, b: int, kind_at: KindAt) -> int | None:
+    """The end of a run of two or more capitalised words at ``b`` that the tagger marks as an
+    organisation ("Quebec Nordiques", "Wacker Innsbruck"), else None."""
+    toks = doc.tokens
+    e = b
+    while e < len(toks) and e - b < MAX_TAGGED_ORG and kind_at(e) == "ORG" and toks[e].text[:1].isupper():
+        e += 1
+    if e - b < 2 or e < len(toks) and toks[e].text[:1].isupper() and toks[e].text.isalpha():
+        return None
+    return e
+
+
 def _fuer_party(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch | None:
     """A party after "für" right after a person's name: "Rudolf Beispiel für die SPÖ" (its
     candidate or representative); "Haft für den Ex-Politiker" names no body."""
@@ -491,6 +507,10 @@ def _fuer_party(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch |
     if kind_at(name_end - 1) != "PER":
         return None
     word = toks[name_end + 2].text
+    tagged = _tagged_org_after(doc, name_end + 2, kind_at)
+    if tagged is not None:  # "Mats Beispiel für die Quebec Nordiques": the team a player plays for
+        team = nominative(toks[name_end + 2 : tagged], toks[name_end + 1].lower)
+        return RoleMatch(None, team, None, name_end, tagged)
     if not (word.isupper() and word.isalpha() and len(word) >= 2 or word in _PARTY_WORDS):
         return None
     if name_end + 3 < len(toks) and toks[name_end + 3].text[:1].isupper() and toks[name_end + 3].text.isalpha() and (
