@@ -36,6 +36,8 @@ def _roles(result: ExtractionResult, name: str) -> list[Triple]:
          "Karl Huber", "Mittelfeldspieler"),
         ("Im Frühjahr kommt Karl Huber zurück nach Linz. Der 24-jährige Mittelfeldspieler wechselt von Steyr.",
          "Karl Huber", "Mittelfeldspieler"),
+        ("Im Frühjahr kommt Karl Huber zurück nach Linz. Und der Stürmer brauchte nur fünf Minuten für ein Tor.",
+         "Karl Huber", "Stürmer"),
         ("Gegen die Pläne wehrte sich Jonas Brandl. Dennoch kann der pensionierte Ingenieur dem Entwurf "
          "etwas abgewinnen.",
          "Jonas Brandl", "Ingenieur"),

@@ -423,6 +423,10 @@ _NO_VERB = frozenset({
 })
 
 
+#: coordinating conjunctions that may open a sentence before its subject ("Und der Stürmer …")
+_OPENING_CONJUNCTIONS = frozenset({"und", "aber", "doch", "denn"})
+
+
 def _description_article(doc: PreparedDoc, phrase: RoleMatch) -> int | None:
     """The definite article "der"/"die" of a singular role phrase whose weak adjectives the phrase
     leaves out ("Der 22-jährige Mittelfeldspieler" → "Der"), else None."""
@@ -442,10 +446,13 @@ def _description_article(doc: PreparedDoc, phrase: RoleMatch) -> int | None:
 def _inverted_subject(doc: PreparedDoc, article: int) -> bool:
     """Whether the definite phrase opened by ``article`` follows the finite verb of a main clause
     right after a short fore-field ("Nun wird die Bezirksvorsteherin …", "Am Montag erhielt der
-    Stürmer …"): a lower-case word that is no article, preposition, pronoun or conjunction, after
-    at most :data:`MAX_FOREFIELD` tokens without punctuation from the start of the sentence."""
+    Stürmer …") or an opening conjunction ("Und der Stürmer …"). The verb is a lower-case word
+    that is no article, preposition, pronoun or conjunction, after at most :data:`MAX_FOREFIELD`
+    tokens without punctuation from the start of the sentence."""
     toks = doc.tokens
     sent_begin = doc.sentences[toks[article].sent][0]
+    if article == sent_begin + 1 and toks[sent_begin].lower in _OPENING_CONJUNCTIONS:
+        return True  # "Und der Stürmer brauchte …": the subject after a conjunction that opens the sentence
     if not 2 <= article - sent_begin <= MAX_FOREFIELD + 1:
         return False
     verb = toks[article - 1]
