@@ -107,6 +107,13 @@ def test_extractor_takes_the_inverted_subject_and_names_nobody_for_a_passive() -
         ("Wie die Statistik zeigt, ist die Zahl der Unfälle gestiegen.", None, None),
         ("Wie berichtet, wurde die Brücke im Mai gesperrt.", None, None),
         ("Wie schnell das geht, ist noch offen.", None, None),
+        # a main clause with quoted words inside is a mixed quote of the source
+        ("Wie der Sender am Abend berichtete, hat der Verein einen „klaren Fehler“ eingeräumt.",
+         "hat der Verein einen", "der Sender"),
+        ("Wie die Agentur meldet, sperrten die Behörden den Zugang zu „Bildnetz“ für zwei Tage.",
+         "sperrten die Behörden", "die Agentur"),
+        # a direct quote right after the comma: left to the tagger
+        ("Wie der Trainer sagte, „wir spielen morgen auf Sieg“.", None, None),
     ],
 )
 def test_a_leading_wie_attribution(text: str, quote: str | None, source: str | None) -> None:
@@ -126,6 +133,14 @@ def test_extractor_quotes_the_main_clause_after_a_leading_wie_attribution() -> N
     quote = next(q for q in get_extractor("de").extract(text).quotes)
     assert quote.text.startswith("steigen die Preise im Herbst")
     assert quote.speaker is not None and "Stadtwerke" in quote.speaker.text
+
+
+def test_extractor_quotes_a_mixed_main_clause_after_a_leading_wie_attribution() -> None:
+    text = "Wie der Sender am Abend berichtete, hat der Verein einen „klaren Fehler“ eingeräumt."
+    result = get_extractor("de").extract(text)
+    quotes = [q for q in result.quotes if "Verein" in text[q.spans[0][0] : q.spans[-1][1]]]
+    assert quotes, [text[q.spans[0][0] : q.spans[-1][1]] for q in result.quotes]
+    assert quotes[0].speaker is not None and "Sender" in quotes[0].speaker.text
 
 
 def _tagged(doc: PreparedDoc, text: str, cls: str, phrase: str) -> TokenSpan:
