@@ -39,6 +39,15 @@ def _span(text: str, phrase: str, occurrence: int = 0) -> tuple[PreparedDoc, int
     return doc, begin, end
 
 
+def _names_nobody(text: str, phrase: str, types: str) -> bool:
+    """``names_nobody`` for ``phrase`` of ``text``, its tokens tagged ``types`` by the name tagger."""
+    doc, begin, end = _span(text, phrase)
+    name_type = [""] * len(doc.tokens)
+    for i in range(begin, end):
+        name_type[i] = types
+    return names_nobody(doc, begin, end, lexicon(), name_type)
+
+
 @pytest.mark.parametrize(
     ("text", "phrase", "types", "expected"),
     [
@@ -66,11 +75,7 @@ def _span(text: str, phrase: str, occurrence: int = 0) -> tuple[PreparedDoc, int
     ],
 )
 def test_candidates_that_name_nobody(text: str, phrase: str, types: str, expected: bool) -> None:
-    doc, begin, end = _span(text, phrase)
-    name_type = [""] * len(doc.tokens)
-    for i in range(begin, end):
-        name_type[i] = types
-    assert names_nobody(doc, begin, end, lexicon(), name_type) is expected
+    assert _names_nobody(text, phrase, types) is expected
 
 
 @pytest.mark.parametrize(
@@ -263,11 +268,7 @@ def test_a_speaker_carried_over_keeps_the_entity_of_its_mention() -> None:
 def test_the_second_noun_phrase_of_a_non_source_preposition_names_nobody(
     text: str, phrase: str, types: str, expected: bool
 ) -> None:
-    doc, begin, end = _span(text, phrase)
-    name_type = [""] * len(doc.tokens)
-    for i in range(begin, end):
-        name_type[i] = types
-    assert names_nobody(doc, begin, end, lexicon(), name_type) is expected
+    assert _names_nobody(text, phrase, types) is expected
 
 
 @pytest.mark.parametrize(
@@ -302,11 +303,7 @@ def test_the_issuer_of_a_document_is_a_fallback_source(text: str, phrase: str, e
     ],
 )
 def test_nach_of_time_or_direction_names_nobody(text: str, phrase: str, types: str, expected: bool) -> None:
-    doc, begin, end = _span(text, phrase)
-    name_type = [""] * len(doc.tokens)
-    for i in range(begin, end):
-        name_type[i] = types
-    assert names_nobody(doc, begin, end, lexicon(), name_type) is expected
+    assert _names_nobody(text, phrase, types) is expected
 
 
 def test_a_declined_role_noun_is_its_holder() -> None:
