@@ -386,13 +386,8 @@ def _described_person(state: _State, doc: PreparedDoc, phrase: RoleMatch) -> _Bu
     first = toks[phrase.begin]
     if phrase.plural:
         return None
-    article = _description_article(doc, phrase)
-    if first.lower not in ("der", "die") and article is not None:
-        return _inverted_or_opening(state, doc, phrase, article)  # "Der 22-jährige Stürmer wechselt …"
     if first.lower not in ("der", "die"):
         return _age_described(state, doc, phrase)  # "Der 45-Jährige ist seit 2010 Chef der …"
-    if doc.sentences[first.sent][0] != phrase.begin and _inverted_subject(doc, phrase.begin):
-        return _inverted_or_opening(state, doc, phrase, phrase.begin)  # "Nun wird die Rektorin …"
     if phrase.begin > 0 and toks[phrase.begin - 1].text == ":" and toks[phrase.begin - 1].sent == first.sent:
         person = state.last_person  # "… eine Rede von Generalmajor X: Der Vize-Generalstabschef hatte …"
         if person is None or person.cluster is None or _gender_clash(person, phrase):
@@ -407,85 +402,6 @@ def _described_person(state: _State, doc: PreparedDoc, phrase: RoleMatch) -> _Bu
     if person is None or _gender_clash(person, phrase):
         return None
     return person
-
-
-#: words after an article and before a role noun that the role phrase leaves out: a weak
-#: adjective ("der pfeilschnelle Stürmer", "die 22-jährige Mittelfeldspielerin"), at most this many
-MAX_DESCRIPTION_ADJECTIVES = 2
-#: the longest fore-field before the finite verb of an inverted description ("Am späten Abend
-#: wird die Rektorin …"), in tokens
-MAX_FOREFIELD = 4
-#: lower-case words before a role phrase that are no finite verb (the phrase is then no inverted subject)
-_NO_VERB = frozenset({
-    "und", "oder", "sowie", "aber", "dass", "ob", "wie", "als", "wenn", "weil", "nicht", "auch",
-    "ich", "du", "er", "sie", "es", "wir", "ihr", "man", "mich", "dich", "sich", "uns", "euch",
-    "mir", "dir", "ihm", "ihn", "ihnen",
-})
-
-
-#: coordinating conjunctions that may open a sentence before its subject ("Und der Stürmer …")
-_OPENING_CONJUNCTIONS = frozenset({"und", "aber", "doch", "denn"})
-
-
-def _description_article(doc: PreparedDoc, phrase: RoleMatch) -> int | None:
-    """The definite article "der"/"die" of a singular role phrase whose weak adjectives the phrase
-    leaves out ("Der 22-jährige Mittelfeldspieler" → "Der"), else None."""
-    toks = doc.tokens
-    k = phrase.begin - 1
-    while k >= 0 and phrase.begin - k <= MAX_DESCRIPTION_ADJECTIVES and toks[k].sent == toks[phrase.begin].sent:
-        word = toks[k].text
-        if toks[k].lower in ("der", "die"):
-            return k if k < phrase.begin - 1 else None
-        weak = word == word.lower() and word.endswith("e")  # (not the age noun "45-Jährige")
-        if not weak or not word.replace("-", "").isalnum():
-            return None
-        k -= 1
-    return None
-
-
-def _inverted_subject(doc: PreparedDoc, article: int) -> bool:
-    """Whether the definite phrase opened by ``article`` follows the finite verb of a main clause
-    right after a short fore-field ("Nun wird die Bezirksvorsteherin …", "Am Montag erhielt der
-    Stürmer …") or an opening conjunction ("Und der Stürmer …"). The verb is a lower-case word
-    that is no article, preposition, pronoun or conjunction, after at most :data:`MAX_FOREFIELD`
-    tokens without punctuation from the start of the sentence."""
-    toks = doc.tokens
-    sent_begin = doc.sentences[toks[article].sent][0]
-    if article == sent_begin + 1 and toks[sent_begin].lower in _OPENING_CONJUNCTIONS:
-        return True  # "Und der Stürmer brauchte …": the subject after a conjunction that opens the sentence
-    if not 2 <= article - sent_begin <= MAX_FOREFIELD + 1:
-        return False
-    verb = toks[article - 1]
-    lex = lexicon()
-    if not (verb.text.isalpha() and verb.text.islower()) or verb.lower in _NO_VERB or verb.lower in lex.pronouns:
-        return False
-    if verb.lower in lex.prepositions or verb.lower in _ARTICLES:
-        return False
-    words = toks[sent_begin : article - 1]
-    return all(t.text.replace("-", "").isalnum() for t in words) and toks[sent_begin].quoted < 0
-
-
-def _inverted_or_opening(state: _State, doc: PreparedDoc, phrase: RoleMatch, article: int) -> _Building | None:
-    """The person a definite description opened by ``article`` describes: it opens its sentence or
-    follows its finite verb (:func:`_inverted_subject`), the article agrees with the role noun's
-    gender, a lower-case word goes on after it (no list of roles, no name: "Freigelassen wurde der
-    Priester, Blogger und Dissident X"), and the person named last was named in the sentence before
-    (none since)."""
-    toks = doc.tokens
-    after = toks[phrase.end] if phrase.end < len(toks) else None
-    if after is None or not (after.text.isalpha() and after.text.islower()) or after.lower in _NO_VERB:
-        return None
-    sent = toks[article].sent
-    sent_begin = doc.sentences[sent][0]
-    if article != sent_begin and not _inverted_subject(doc, article):
-        return None
-    if sent == 0 or is_feminine_role(phrase.head or "") != (toks[article].lower == "die"):
-        return None
-    person = state.last_person
-    if person is None or person.cluster is None or _gender_clash(person, phrase):
-        return None
-    seen = state.last_seen.get(id(person), -1)
-    return person if toks[doc.sentences[sent - 1][0]].start <= seen < toks[sent_begin].start else None
 
 
 def _age_described(state: _State, doc: PreparedDoc, phrase: RoleMatch) -> _Building | None:

@@ -116,7 +116,7 @@ def apposition_after(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind
         doc.tokens[after].text == "," and is_role(doc.tokens[after + 1])
     ):
         return None  # "Bundesregierung, Bundespräsident, Parteichefs und …": a list of bare nouns
-    match = parse_role(body[k:], kind_at) or relative_role(body, kind_at) or copula_relative_role(doc, body, kind_at)
+    match = parse_role(body[k:], kind_at) or relative_role(body, kind_at)
     if match is not None and bare_plural(doc.tokens, match):
         return None  # "Parteisekretären, Klubobleuten, Ministern und …": a list of groups
     if match is not None and match.end < len(doc.tokens) and kind_at(match.end) == "PER" and (
@@ -269,57 +269,6 @@ def _when_words(toks: Sequence[Token], j: int, limit: int) -> int:
             break
         j = after
     return j
-
-
-#: participles of a copula before its auxiliary at the end of a relative clause ("…, der 2010
-#: Weltmeister geworden war,")
-_COPULA_PARTICIPLES = frozenset({"geworden", "gewesen"})
-#: plural time nouns after a number in a relative clause ("der 38 Jahre Posaunist … war")
-_DURATION_NOUNS = frozenset({"jahre", "jahrzehnte", "monate", "wochen", "tage"})
-
-
-def copula_relative_role(doc: PreparedDoc, body: Sequence[Token], kind_at: KindAt = _no_kind) -> RoleMatch | None:
-    """A role stated in a relative clause that ends with its copula: "X, der seit 2010 Direktor des
-    Museums ist,", "X, die 20 Jahre Posaunistin bei den Symphonikern war,", "X, der im Mai
-    Weltmeister geworden war," (words that say when are skipped; the role phrase must reach the
-    copula: "X, der mit dem Minister zufrieden war," gives none)."""
-    if len(body) < 3 or body[0].lower not in ("der", "die"):
-        return None
-    end = len(body) - 1
-    if body[end].lower not in COPULAS and body[end].lower not in ("sei", "wäre"):
-        return None
-    if body[end - 1].lower in _COPULA_PARTICIPLES:
-        end -= 1
-    toks = doc.tokens
-    limit = body[end].i
-    j = _when_words(toks, body[1].i, limit)
-    if j < limit and toks[j].lower in _DURATION_NOUNS and j > body[1].i and toks[j - 1].text.isalnum():
-        j = _when_words(toks, j + 1 + (j + 1 < limit and toks[j + 1].lower == "lang"), limit)
-    role = list(toks[j:limit])
-    r = 1 if role and role[0].lower in _NOMINATIVE_ARTICLES else 0
-    if len(role) <= r or not is_role(role[r]):
-        return None
-    match = parse_role(role, kind_at)
-    if match is None or match.end != limit:
-        return None
-    return _dative_plural_body(role, match)
-
-
-#: prepositions that take only the dative: "bei den X" is a dative plural
-_DATIVE_PREPOSITIONS = frozenset({"bei", "mit", "von", "aus", "zu", "nach", "seit"})
-
-
-def _dative_plural_body(tokens: Sequence[Token], match: RoleMatch) -> RoleMatch:
-    """The organisation of a role match in the nominative where the phrase gives it as a dative
-    plural of a noun in "-er" ("bei den Wiener Symphonikern" → "Wiener Symphoniker")."""
-    org = match.organization
-    if org is None or not org.endswith("ern"):
-        return match
-    for k in range(1, len(tokens) - 1):
-        dative = tokens[k].lower == "den" and tokens[k - 1].lower in _DATIVE_PREPOSITIONS
-        if dative and org.startswith(tokens[k + 1].text):
-            return replace(match, organization=org[:-1])
-    return match
 
 
 def _clause_tokens(toks: Sequence[Token], j: int) -> list[Token]:
@@ -482,22 +431,6 @@ def _von_organisation(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleM
     return RoleMatch(None, text, None, name_end, found.end)
 
 
-#: the most words of a tagged organisation after "für" + article
-MAX_TAGGED_ORG = 4
-
-
-def _tagged_org_after(doc: PreparedDoc, b: int, kind_at: KindAt) -> int | None:
-    """The end of a run of two or more capitalised words at ``b`` that the tagger marks as an
-    organisation ("Quebec Nordiques", "Wacker Innsbruck"), else None."""
-    toks = doc.tokens
-    e = b
-    while e < len(toks) and e - b < MAX_TAGGED_ORG and kind_at(e) == "ORG" and toks[e].text[:1].isupper():
-        e += 1
-    if e - b < 2 or e < len(toks) and toks[e].text[:1].isupper() and toks[e].text.isalpha():
-        return None
-    return e
-
-
 def _fuer_party(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch | None:
     """A party after "für" right after a person's name: "Rudolf Beispiel für die SPÖ" (its
     candidate or representative); "Haft für den Ex-Politiker" names no body."""
@@ -507,10 +440,6 @@ def _fuer_party(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch |
     if kind_at(name_end - 1) != "PER":
         return None
     word = toks[name_end + 2].text
-    tagged = _tagged_org_after(doc, name_end + 2, kind_at)
-    if tagged is not None:  # "Mats Beispiel für die Quebec Nordiques": the team a player plays for
-        team = nominative(toks[name_end + 2 : tagged], toks[name_end + 1].lower)
-        return RoleMatch(None, team, None, name_end, tagged)
     if not (word.isupper() and word.isalpha() and len(word) >= 2 or word in _PARTY_WORDS):
         return None
     if name_end + 3 < len(toks) and toks[name_end + 3].text[:1].isupper() and toks[name_end + 3].text.isalpha() and (
