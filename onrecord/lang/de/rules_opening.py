@@ -37,7 +37,7 @@ _NOT_VERB = frozenset({
 _ADJECTIVE_ENDINGS = ("e", "er", "en", "es", "em")
 
 
-def _finite_verb_like(doc: PreparedDoc, i: int, e: int) -> bool:
+def _finite_verb_like(doc: PreparedDoc, i: int, e: int, lex: GermanLexicon) -> bool:
     """Whether token ``i`` may be the finite verb after a fore-field: a lower-case word that is no
     article, conjunction or preposition, nor an adjective before a noun ("Nach Angaben
     informierter Kreise")."""
@@ -47,7 +47,7 @@ def _finite_verb_like(doc: PreparedDoc, i: int, e: int) -> bool:
         return False
     nxt = toks[i + 1] if i + 1 < e else None
     return not (nxt is not None and nxt.text[:1].isupper() and tok.lower.endswith(_ADJECTIVE_ENDINGS)
-                and cue_class(tok, lexicon()) != "verb")
+                and cue_class(tok, lex) != "verb")
 
 
 def _opening_phrase(doc: PreparedDoc, b: int, e: int, lex: GermanLexicon) -> tuple[int, int, int] | None:
@@ -61,7 +61,7 @@ def _opening_phrase(doc: PreparedDoc, b: int, e: int, lex: GermanLexicon) -> tup
     if phrase is None or toks[b].lower == "zufolge":
         return None
     cue, src_b, src_e, end = b, b + 1, phrase[1], phrase[1]
-    if end >= e or not _finite_verb_like(doc, end, e):
+    if end >= e or not _finite_verb_like(doc, end, e, lex):
         return None
     return cue, src_b, src_e
 
@@ -120,6 +120,8 @@ _ALS_PARTICIPLES = frozenset({"genannt", "angegeben", "vermutet", "angeführt"})
 _ALS_PARTICLE_VERBS = frozenset({"gab", "gaben", "gibt", "geben", "führt", "führte", "führten", "führen"})
 #: passive auxiliaries before the verb ("wurde … genannt")
 _ALS_PASSIVE = frozenset({"wird", "wurde", "werden", "wurden"})
+#: every verb form that may carry the statement (the active ones are taken, see :func:`als_attribution`)
+_ALS_ANY_VERB = _ALS_VERBS | _ALS_PARTICLE_VERBS | _ALS_PARTICIPLES
 #: nouns after "Als" whose sentences give a definition or a role, not what someone said
 _ALS_NOT = frozenset({"Favorit", "Favoriten", "Beispiel", "Beispiele"})
 
@@ -143,8 +145,7 @@ def als_attribution(
         return None
     if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[b:e]):
         return None
-    verbs = _ALS_VERBS | _ALS_PARTICLE_VERBS | _ALS_PARTICIPLES
-    verb = next((k for k in range(b + 2, e) if toks[k].lower in verbs), None)
+    verb = next((k for k in range(b + 2, e) if toks[k].lower in _ALS_ANY_VERB), None)
     if verb is None:
         return None
     close = verb
