@@ -279,7 +279,7 @@ def junk_source(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon | Non
 
 
 #: forms of "werden" that make a reporting verb passive ("wird vorgeworfen", "wurde mitgeteilt")
-_PASSIVE_AUX = frozenset({"wird", "wurde", "werden", "wurden", "worden", "würde", "würden"})
+PASSIVE_AUX = frozenset({"wird", "wurde", "werden", "wurden", "worden", "würde", "würden"})
 #: prepositions that introduce the agent or source of a passive cue ("von der Polizei mitgeteilt")
 _SOURCE_PREPS = frozenset({"von", "vom", "seitens", "laut"})
 
@@ -293,13 +293,18 @@ def passive_cue(doc: PreparedDoc, begin: int, end: int) -> bool:
     sent = toks[begin].sent
     lo, hi = max(0, begin - 1), min(len(toks), end + 1)
     near = [t for t in toks[lo:hi] if t.sent == sent and t.text not in _CLAUSE_BREAK]
-    if not any(t.lower in _PASSIVE_AUX for t in near):
+    if not any(t.lower in PASSIVE_AUX for t in near):
         return False
     return any(
-        t.text.islower() and t.text.isalpha() and t.lower not in _PASSIVE_AUX
-        and (t.lower.endswith("t") or ("ge" in t.lower[:6] and t.lower.endswith("en")))  # "vorgeworfen"
+        t.text.islower() and t.text.isalpha() and t.lower not in PASSIVE_AUX and participle_like(t.lower)
         for t in toks[begin:end]
     )
+
+
+def participle_like(lower: str) -> bool:
+    """Whether a lower-case verb form looks like a past participle: "…t" ("gesagt", "kritisiert")
+    or "ge…en" within its first letters ("vorgeworfen", "angegeben")."""
+    return lower.endswith("t") or ("ge" in lower[:6] and lower.endswith("en"))
 
 
 def prepositional_source(doc: PreparedDoc, begin: int) -> bool:

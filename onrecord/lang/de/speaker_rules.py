@@ -30,7 +30,7 @@ from functools import cache
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.lexicon import GermanLexicon, data_lines, lexicon
 from onrecord.lang.de.rules_phrases import source_phrase_at
-from onrecord.lang.de.sources import is_abstract, is_document
+from onrecord.lang.de.sources import PASSIVE_AUX, is_abstract, is_document, participle_like
 from onrecord.lang.de.tokens import PreparedDoc, is_quote_mark
 
 #: how many tokens back a parenthesis may open before a candidate inside it
@@ -402,8 +402,9 @@ def inverted_subject(
     return None
 
 
-#: forms of "werden" that make a reporting participle after them passive
-_PASSIVE_WERDEN = frozenset({"wird", "wurde", "werden", "wurden", "würde", "würden"})
+#: forms of "werden" that make a reporting participle after them passive (the passive auxiliaries
+#: of :func:`onrecord.lang.de.sources.passive_cue` but "worden", which follows the participle)
+_PASSIVE_WERDEN = PASSIVE_AUX - {"worden"}
 #: words a passive clause may hold between its "werden" and the participle ("wird [ihm unter
 #: anderem] vorgeworfen", "wurde [oft] kritisiert")
 _MAX_PASSIVE_GAP = 4
@@ -421,11 +422,7 @@ def passive_over_words(doc: PreparedDoc, begin: int, end: int) -> bool:
     toks = doc.tokens
     lex = lexicon()
     words = [t for t in toks[begin:end] if t.text.isalpha() and t.text.islower() and cue_class(t, lex) == "verb"]
-    if not any(
-        t.lower not in _SPEAKER_PASSIVES
-        and (t.lower.endswith("t") or ("ge" in t.lower[:6] and t.lower.endswith("en")))
-        for t in words
-    ):
+    if not any(t.lower not in _SPEAKER_PASSIVES and participle_like(t.lower) for t in words):
         return False
     sent = toks[begin].sent
     j = begin - 1
