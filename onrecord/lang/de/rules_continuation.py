@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from onrecord.extraction.stance_lexicon import ADJECTIVE_ENDINGS
 from onrecord.lang.de.features import cue_class, is_konj1
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon
 from onrecord.lang.de.narration import answer_label, answer_turn_end, idiom_tokens, turn_label
 from onrecord.lang.de.rules_phrases import (
-    _ADJ_ENDINGS,
     _CLAUSE_OPENERS,
     _MIN_QUOTE,
     PARTICLES,
@@ -289,7 +289,7 @@ def _attributive(doc: PreparedDoc, k: int, begin: int) -> bool:
     if k + 1 >= len(toks) or k <= begin or not toks[k].text.islower():
         return False
     before = toks[k - 1]
-    return (toks[k].lower.endswith(_ADJ_ENDINGS) and _capitalised(toks[k + 1])
+    return (toks[k].lower.endswith(ADJECTIVE_ENDINGS) and _capitalised(toks[k + 1])
             and (before.text == "," or (before.text.islower() and _modifier(before))))
 
 

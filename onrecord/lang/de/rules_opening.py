@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from onrecord.extraction.stance_lexicon import ADJECTIVE_ENDINGS
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import GermanLexicon, data_lines, lexicon
@@ -28,9 +29,6 @@ from onrecord.lang.de.tokens import PreparedDoc, is_quote_mark
 
 #: tokens the statement needs after the source
 _MIN_REST = 3
-
-
-_ADJECTIVE_ENDINGS = ("e", "er", "en", "es", "em")
 
 
 @cache
@@ -48,7 +46,7 @@ def _finite_verb_like(doc: PreparedDoc, i: int, e: int, lex: GermanLexicon) -> b
     if not (tok.text.isalpha() and tok.text.islower()) or tok.lower in _not_verbs():
         return False
     nxt = toks[i + 1] if i + 1 < e else None
-    return not (nxt is not None and nxt.text[:1].isupper() and tok.lower.endswith(_ADJECTIVE_ENDINGS)
+    return not (nxt is not None and nxt.text[:1].isupper() and tok.lower.endswith(ADJECTIVE_ENDINGS)
                 and cue_class(tok, lex) != "verb")
 
 

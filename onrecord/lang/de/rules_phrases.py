@@ -11,6 +11,7 @@ token indices in, token indices or spans out.
 
 from __future__ import annotations
 
+from onrecord.extraction.stance_lexicon import ADJECTIVE_ENDINGS
 from onrecord.lang.de.features import cue_class, is_konj1
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import GermanLexicon
@@ -39,7 +40,6 @@ _NP_FUNCTION = frozenset({
 })
 #: what may join a genitive or "von" complement to the head ("Angaben der Polizei")
 _COMPLEMENT = frozenset({"der", "des", "eines", "einer", "von", "vom"})
-_ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 #: words that may open a trailing attribution's noun phrase besides names and pronouns ("sagte
 #: dazu der Sprecher"), and prepositions and adverbs that may follow its first name or noun
 #: ("der Sprecher im Ministerium", "sagte Henderson weiter"; not "sprach von einer Gefahr")
@@ -65,7 +65,9 @@ def _capitalised(tok: Token) -> bool:
 
 def _modifier(tok: Token) -> bool:
     """An article, possessive or inflected adjective inside a noun phrase ("der", "israelischen")."""
-    return tok.lower in _NP_FUNCTION or (tok.text.isalpha() and tok.text.islower() and tok.lower.endswith(_ADJ_ENDINGS))
+    return tok.lower in _NP_FUNCTION or (
+        tok.text.isalpha() and tok.text.islower() and tok.lower.endswith(ADJECTIVE_ENDINGS)
+    )
 
 
 def noun_phrase_end(doc: PreparedDoc, i: int, limit: int) -> tuple[int, int] | None:
@@ -103,8 +105,7 @@ def _name_tail_end(doc: PreparedDoc, i: int, limit: int) -> int | None:
         return None
     j = i + 1
     for _ in range(2):
-        if j < limit and toks[j].text.isalpha() and toks[j].text.islower() and toks[j].lower.endswith(_ADJ_ENDINGS) \
-                and toks[j].lower not in _NP_FUNCTION:
+        if j < limit and _modifier(toks[j]) and toks[j].lower not in _NP_FUNCTION:
             j += 1
         if j >= limit or not _capitalised(toks[j]) or toks[j].quoted >= 0:
             return None
