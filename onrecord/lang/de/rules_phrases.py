@@ -11,10 +11,12 @@ token indices in, token indices or spans out.
 
 from __future__ import annotations
 
+from functools import cache
+
 from onrecord.extraction.stance_lexicon import ADJECTIVE_ENDINGS
 from onrecord.lang.de.features import cue_class, is_konj1
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
-from onrecord.lang.de.lexicon import GermanLexicon
+from onrecord.lang.de.lexicon import GermanLexicon, word_set
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 
 __all__ = [
@@ -40,15 +42,6 @@ _NP_FUNCTION = frozenset({
 })
 #: what may join a genitive or "von" complement to the head ("Angaben der Polizei")
 _COMPLEMENT = frozenset({"der", "des", "eines", "einer", "von", "vom"})
-#: words that may open a trailing attribution's noun phrase besides names and pronouns ("sagte
-#: dazu der Sprecher"), and prepositions and adverbs that may follow its first name or noun
-#: ("der Sprecher im Ministerium", "sagte Henderson weiter"; not "sprach von einer Gefahr")
-_TAIL_ADVERBS = frozenset({
-    "auch", "weiter", "dazu", "zudem", "außerdem", "ebenfalls", "abschließend", "jedoch", "aber",
-    "nun", "heute", "gestern", "später", "damals", "bereits",
-})
-_TAIL_LEAD = _NP_FUNCTION - {"von", "vom", "und"} | _TAIL_ADVERBS
-_TAIL_INNER = _NP_FUNCTION | _TAIL_ADVERBS | frozenset({"am", "im", "in", "für", "bei", "beim", "zu", "aus"})
 _TAIL_MAX = 8  # tokens of noun phrase after the reporting verb
 _MIN_QUOTE = 3  # tokens
 _DEMONSTRATIVES = frozenset({"dies", "das", "dieses"})
@@ -61,6 +54,31 @@ PARTICLES = frozenset({
 
 def _capitalised(tok: Token) -> bool:
     return tok.text[:1].isalpha() and tok.text[:1].isupper() and not is_quote_mark(tok.text)
+
+
+def _tail_adverb(tok: Token) -> bool:
+    """An adverb that may open a trailing attribution's noun phrase ("sagte dazu der Sprecher") or
+    follow its first name or noun ("sagte Henderson weiter"): ``data/tail_adverbs.txt``."""
+    return tok.lower in word_set("tail_adverbs.txt")
+
+
+@cache
+def _tail_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The lower-case words that may open a trailing attribution's noun phrase besides names and
+    pronouns ("sagte dazu der Sprecher"), and those that may follow its first name or noun:
+    prepositions and adverbs too ("der Sprecher im Ministerium", "sagte Henderson weiter"; not
+    "sprach von einer Gefahr")."""
+    adverbs = word_set("tail_adverbs.txt")
+    lead = _NP_FUNCTION - {"von", "vom", "und"} | adverbs
+    inner = _NP_FUNCTION | adverbs | frozenset({"am", "im", "in", "für", "bei", "beim", "zu", "aus"})
+    return lead, inner
+
+
+def _not_trailing_speech() -> frozenset[str]:
+    """Cue verbs that report knowledge or a finding, not speech, when they follow a clause ("Wie
+    schwierig es ist, weiß auch die Unternehmerin X.", "…, zeigt die Statistik"):
+    ``data/not_trailing_speech_verbs.txt``."""
+    return word_set("not_trailing_speech_verbs.txt")
 
 
 def _modifier(tok: Token) -> bool:
@@ -207,7 +225,7 @@ def trailing_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexi
         if _closes_relative_clause(doc, begin, k, lex):
             continue  # "Statistiken, auf die verwiesen wird, bekräftigen …": the sentence's own verb
         if (_reporting_word(toks[k + 1], lex) and toks[k + 1].lower != "so"
-                and toks[k + 1].lemma.lower() not in _NOT_TRAILING_SPEECH
+                and toks[k + 1].lemma.lower() not in _not_trailing_speech()
                 and not is_konj1(toks[k + 1]) and source_circumstances(doc, k + 1, end, lex)):
             return k
     return None
@@ -231,12 +249,6 @@ def _closes_relative_clause(doc: PreparedDoc, begin: int, k: int, lex: GermanLex
     return pronoun.lower in _RELATIVE and not (_capitalised(after) or (after.text.islower() and _modifier(after)))
 
 
-#: cue verbs that report knowledge or a finding, not speech, when they follow a clause ("Wie
-#: schwierig es ist, weiß auch die Unternehmerin X.", "…, zeigt die Statistik")
-_NOT_TRAILING_SPEECH = frozenset({
-    "wissen", "zeigen", "gehen", "lassen", "stellen", "geben", "heißen", "nennen", "halten", "sehen",
-    "ausgehen", "rechnen", "drohen",
-})
 
 
 def _has_predicate(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> bool:
@@ -264,7 +276,7 @@ def trailing_source(doc: PreparedDoc, verb: int, end: int, lex: GermanLexicon) -
         return verb + 1, last + 1
     np_end = _source_np_end(doc, verb + 1, end, lex)
     start = verb + 1
-    while start < end and toks[start].lower in _TAIL_ADVERBS:
+    while start < end and _tail_adverb(toks[start]):
         start += 1
     return (start, np_end) if np_end is not None else (verb + 1, verb + 1)
 
@@ -290,9 +302,10 @@ def _short_source_after(doc: PreparedDoc, k: int, end: int, lex: GermanLexicon) 
     if not body or len(body) > _TAIL_MAX:
         return False
     first = next((n for n, t in enumerate(body) if _capitalised(t) or t.lower in lex.pronouns), None)
-    if first is None or not all(t.lower in _TAIL_LEAD for t in body[:first]):
+    lead, inner = _tail_words()
+    if first is None or not all(t.lower in lead for t in body[:first]):
         return False
-    return all(_capitalised(t) or t.lower in _TAIL_INNER or t.lower in lex.pronouns for t in body[first:])
+    return all(_capitalised(t) or t.lower in inner or t.lower in lex.pronouns for t in body[first:])
 
 
 #: conjunctions that open a subordinate clause: a sentence that opens with one has its main clause
@@ -322,7 +335,7 @@ def _source_np_end(doc: PreparedDoc, i: int, end: int, lex: GermanLexicon) -> in
     Branchenmedium atmedia.at"), after optional adverbs ("damals das Pew Research Center")."""
     toks = doc.tokens
     j = i
-    while j < end and toks[j].lower in _TAIL_ADVERBS:
+    while j < end and _tail_adverb(toks[j]):
         j += 1
     if j >= end:
         return None
@@ -369,7 +382,7 @@ def source_circumstances(doc: PreparedDoc, verb: int, end: int, lex: GermanLexic
     if not rest:
         return True
     opener = rest[0]
-    if not (opener.lower in lex.prepositions or opener.text in (",", "(", "–") or opener.lower in _TAIL_ADVERBS):
+    if not (opener.lower in lex.prepositions or opener.text in (",", "(", "–") or _tail_adverb(opener)):
         return False
     if any(t.lower in _CLAUSE_OPENERS or t.lower in _ACCUSATIVE or t.lower == "nichts" for t in rest):
         return False
@@ -486,7 +499,7 @@ def wie_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) 
     if verb - (k + 2) > _WIE_MAX or not v.text.islower() or v.quoted >= 0:
         return None
     lemma = v.lemma.lower()
-    if not (cue_class(v, lex) == "verb" or lemma in _TRAILING_SPEECH) or lemma in _NOT_TRAILING_SPEECH:
+    if not (cue_class(v, lex) == "verb" or lemma in _TRAILING_SPEECH) or lemma in _not_trailing_speech():
         return None
     if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[begin:stop]):
         return None
@@ -534,7 +547,7 @@ def leading_wie_attribution(
     if not v.text.islower() or v.quoted >= 0:
         return None
     lemma = v.lemma.lower()
-    if not (cue_class(v, lex) == "verb" or lemma in _TRAILING_SPEECH) or lemma in _NOT_TRAILING_SPEECH:
+    if not (cue_class(v, lex) == "verb" or lemma in _TRAILING_SPEECH) or lemma in _not_trailing_speech():
         return None
     if toks[comma + 1].quoted >= 0 or is_quote_mark(toks[comma + 1].text):
         return None  # a direct quote after the comma: the tagger's
