@@ -6,6 +6,11 @@ Part of :mod:`onrecord.lang.de.entities`. Needs: a PreparedDoc, the NER tag of e
 surname-first names, genitives, capitalised common nouns that name nothing (:func:`common_noun`),
 the entity type of a name (:func:`entity_type`) and whether a run is a name (:func:`is_name`).
 Pure functions over the document.
+
+The sets of function words in this module (articles, prepositions, determiners) are closed
+grammatical classes and stay beside the rule that reads them: each rule picks its own members of
+a class on purpose (the articles whose case is unambiguous, the determiners in -s that are no
+genitive name), and the open word lists (nouns, verbs, names) are data files under ``data/``.
 """
 
 from __future__ import annotations

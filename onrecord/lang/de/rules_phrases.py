@@ -7,6 +7,12 @@ Provinzgouverneur X." / "…, so der UN-Mitarbeiter.", :func:`trailing_attributi
 :func:`pronoun_attribution`), an **opinion attribution** ("Das ist die Ansicht von …",
 :func:`opinion_attribution`) and ", wie X betont." (:func:`wie_attribution`). Pure functions:
 token indices in, token indices or spans out.
+
+The sets of function words in this module (articles, possessives, prepositions, conjunctions,
+particles, forms of "sein") are closed grammatical classes and stay beside the rule that reads
+them: each rule picks its own members of a class on purpose (which articles may open a source's
+noun phrase, which conjunctions open a subordinate clause), and the open word lists (nouns,
+verbs, names) are data files under ``data/``.
 """
 
 from __future__ import annotations
