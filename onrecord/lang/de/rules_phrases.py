@@ -87,6 +87,15 @@ def _not_trailing_speech() -> frozenset[str]:
     return word_set("not_trailing_speech_verbs.txt")
 
 
+def _wie_verb(tok: Token, lex: GermanLexicon) -> bool:
+    """The verb of a ", wie X betont" clause: a verb of the cue lexicon or a speech verb of
+    ``data/trailing_speech_verbs.txt`` ("titelte"), by its lemma, and none that reports knowledge
+    (:func:`_not_trailing_speech`)."""
+    lemma = tok.lemma.lower()
+    speech = cue_class(tok, lex) == "verb" or lemma in word_set("trailing_speech_verbs.txt")
+    return speech and lemma not in _not_trailing_speech()
+
+
 def _modifier(tok: Token) -> bool:
     """An article, possessive or inflected adjective inside a noun phrase ("der", "israelischen")."""
     return tok.lower in _NP_FUNCTION or (
@@ -288,14 +297,12 @@ def trailing_source(doc: PreparedDoc, verb: int, end: int, lex: GermanLexicon) -
 
 
 def _reporting_word(tok: Token, lex: GermanLexicon) -> bool:
-    """A reporting verb of the cue lexicon (or of :data:`_TRAILING_SPEECH`: "titelte") or "so"."""
+    """A reporting verb of the cue lexicon (or of ``data/trailing_speech_verbs.txt``: "titelte") or "so"."""
     return tok.quoted < 0 and tok.text.islower() and (
-        tok.lower == "so" or cue_class(tok, lex) == "verb" or _speech_verb(tok, _TRAILING_SPEECH)
+        tok.lower == "so" or cue_class(tok, lex) == "verb" or _speech_verb(tok, word_set("trailing_speech_verbs.txt"))
     )
 
 
-#: speech verbs of a trailing attribution besides the cue lexicon's ("…, titelte die Zeitung.")
-_TRAILING_SPEECH = frozenset({"erzählen", "titeln", "schildern", "kommentieren", "twittern", "posten"})
 
 
 def _short_source_after(doc: PreparedDoc, k: int, end: int, lex: GermanLexicon) -> bool:
@@ -413,7 +420,8 @@ def pronoun_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexic
         return None
     verb = toks[begin + 1]
     if (verb.lower in _COPULAS and end - begin > 4 and toks[begin + 2].lower in ("die", "eine")
-            and toks[begin + 3].text in _OPINIONS and toks[begin + 4].lower in ("von", "vom", "des", "der")):
+            and toks[begin + 3].text in word_set("opinion_nouns.txt")
+            and toks[begin + 4].lower in ("von", "vom", "des", "der")):
         return begin + 3  # "Das ist die Ansicht von Finanzexperte Karl Huber."
     if cue_class(verb, lex) != "verb" or not verb.text.islower():
         return None
@@ -427,10 +435,6 @@ def pronoun_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexic
 
 #: forms of "sein" that join a speaker and an opinion noun ("X ist der Meinung, dass …")
 _COPULAS = frozenset({"ist", "sei", "war", "wäre", "sind", "seien", "waren", "wären", "bin", "bleibt", "blieb"})
-#: verbs that hold an opinion as their object ("X vertritt die Ansicht, dass …")
-_HOLD_VERBS = frozenset({"vertritt", "vertrat", "vertreten", "teilt", "teilte", "teilen"})
-#: opinion nouns whose holder is a speaker ("der Meinung", "die Ansicht von X")
-_OPINIONS = frozenset({"Meinung", "Ansicht", "Auffassung", "Überzeugung", "Einschätzung", "Position", "Sicht"})
 
 
 def lone_demonstrative(doc: PreparedDoc, span: TokenSpan) -> bool:
@@ -444,12 +448,13 @@ def opinion_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexic
     says "X ist der Meinung, dass …" / "X vertritt die Ansicht, dass …" ("Daher ist der Minister
     der Auffassung, dass …"): the dass-clause is X's statement. The opinion noun is no speaker."""
     toks = doc.tokens
+    opinions, holds = word_set("opinion_nouns.txt"), word_set("opinion_verbs.txt")
     for k in range(begin + 1, end - 3):
-        if not (toks[k].lower in ("der", "die") and toks[k + 1].text in _OPINIONS and toks[k + 2].text == ","
+        if not (toks[k].lower in ("der", "die") and toks[k + 1].text in opinions and toks[k + 2].text == ","
                 and toks[k + 3].lower in ("dass", "daß")):
             continue
         verb = next((v for v in range(k - 1, max(begin, k - 4) - 1, -1)
-                     if toks[v].lower in _COPULAS or toks[v].lower in _HOLD_VERBS), None)
+                     if toks[v].lower in _COPULAS or toks[v].lower in holds), None)
         if verb is None or (toks[k].lower == "der") != (toks[verb].lower in _COPULAS):
             return None
         if verb > begin:  # the holder before the verb: "Der Minister ist …", "Er ist …"
@@ -504,8 +509,7 @@ def wie_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) 
     v = toks[verb]
     if verb - (k + 2) > _WIE_MAX or not v.text.islower() or v.quoted >= 0:
         return None
-    lemma = v.lemma.lower()
-    if not (cue_class(v, lex) == "verb" or lemma in _TRAILING_SPEECH) or lemma in _not_trailing_speech():
+    if not _wie_verb(v, lex):
         return None
     if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[begin:stop]):
         return None
@@ -552,8 +556,7 @@ def leading_wie_attribution(
     v = toks[verb]
     if not v.text.islower() or v.quoted >= 0:
         return None
-    lemma = v.lemma.lower()
-    if not (cue_class(v, lex) == "verb" or lemma in _TRAILING_SPEECH) or lemma in _not_trailing_speech():
+    if not _wie_verb(v, lex):
         return None
     if toks[comma + 1].quoted >= 0 or is_quote_mark(toks[comma + 1].text):
         return None  # a direct quote after the comma: the tagger's
