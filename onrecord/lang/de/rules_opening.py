@@ -23,7 +23,7 @@ from functools import cache
 from onrecord.extraction.stance_lexicon import ADJECTIVE_ENDINGS
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
-from onrecord.lang.de.lexicon import GermanLexicon, data_lines, lexicon
+from onrecord.lang.de.lexicon import GermanLexicon, data_lines, lexicon, word_set
 from onrecord.lang.de.rules_phrases import noun_phrase_end, source_phrase_at
 from onrecord.lang.de.tokens import PreparedDoc, is_quote_mark
 
@@ -31,19 +31,13 @@ from onrecord.lang.de.tokens import PreparedDoc, is_quote_mark
 _MIN_REST = 3
 
 
-@cache
-def _not_verbs() -> frozenset[str]:
-    """Words that open or continue a noun phrase, never a finite verb: data/opening_not_verbs.txt."""
-    return frozenset(data_lines("opening_not_verbs.txt"))
-
-
 def _finite_verb_like(doc: PreparedDoc, i: int, e: int, lex: GermanLexicon) -> bool:
     """Whether token ``i`` may be the finite verb after a fore-field: a lower-case word that is no
-    article, conjunction or preposition, nor an adjective before a noun ("Nach Angaben
-    informierter Kreise")."""
+    article, conjunction or preposition (``data/opening_not_verbs.txt``), nor an adjective before
+    a noun ("Nach Angaben informierter Kreise")."""
     toks = doc.tokens
     tok = toks[i]
-    if not (tok.text.isalpha() and tok.text.islower()) or tok.lower in _not_verbs():
+    if not (tok.text.isalpha() and tok.text.islower()) or tok.lower in word_set("opening_not_verbs.txt"):
         return False
     nxt = toks[i + 1] if i + 1 < e else None
     return not (nxt is not None and nxt.text[:1].isupper() and tok.lower.endswith(ADJECTIVE_ENDINGS)
