@@ -219,6 +219,23 @@ def evaluate(
         _print_scores(reports)
 
 
+def _score_cells(score: dict[str, Any]) -> list[str]:
+    """A score's table cells: precision, recall and F1 (three decimals), predicted and gold counts."""
+    return [
+        *(f"{score.get(key, 0):.3f}" for key in ("precision", "recall", "f1")),
+        *(str(score.get(key, "")) for key in ("predicted", "gold")),
+    ]
+
+
+_DETAILS = ("data", "documents", "seconds", "extractor")
+
+
+def _print_details(split: str, report: dict[str, Any], keys: tuple[str, ...] = _DETAILS) -> None:
+    """One dim line of a split's run details (data, documents, seconds, extractor) that the report has."""
+    details = ", ".join(f"{key} {report[key]}" for key in keys if key in report)
+    out.print(f"[dim]{escape(split)}: {escape(details)}[/]")
+
+
 def _print_scores(reports: dict[str, dict[str, Any]]) -> None:
     table = Table(title="onrecord evaluation")
     for column in ("split", "level", "precision", "recall", "F1", "predicted", "gold"):
@@ -229,8 +246,7 @@ def _print_scores(reports: dict[str, dict[str, Any]]) -> None:
             table.add_row(
                 split,
                 level,
-                *(f"{score.get(key, 0):.3f}" for key in ("precision", "recall", "f1")),
-                *(str(score.get(key, "")) for key in ("predicted", "gold")),
+                *_score_cells(score),
             )
     out.print(table)
     for split, report in reports.items():
@@ -241,10 +257,7 @@ def _print_scores(reports: dict[str, dict[str, Any]]) -> None:
                 f"speaker accuracy of correct quotes {counts['speaker_accuracy']:.3f} "
                 f"({counts['speaker_right']}/{counts['correct_quotes']} of {counts['predicted']} predicted)"
             )
-        details = ", ".join(
-            f"{key} {report[key]}" for key in ("data", "documents", "words", "seconds", "extractor") if key in report
-        )
-        out.print(f"[dim]{escape(split)}: {escape(details)}[/]")
+        _print_details(split, report, ("data", "documents", "words", "seconds", "extractor"))
 
 
 def _print_role_scores(reports: dict[str, dict[str, Any]]) -> None:
@@ -264,14 +277,11 @@ def _print_role_scores(reports: dict[str, dict[str, Any]]) -> None:
                     split,
                     language,
                     name,
-                    *(f"{score.get(key, 0):.3f}" for key in ("precision", "recall", "f1")),
-                    *(str(score.get(key, "")) for key in ("predicted", "gold")),
+                    *_score_cells(score),
                 )
     out.print(table)
     for split, report in reports.items():
-        keys = ("data", "documents", "seconds", "extractor")
-        details = ", ".join(f"{key} {report[key]}" for key in keys if key in report)
-        out.print(f"[dim]{escape(split)}: {escape(details)}[/]")
+        _print_details(split, report)
 
 
 def _print_about_scores(reports: dict[str, dict[str, Any]]) -> None:
@@ -287,16 +297,13 @@ def _print_about_scores(reports: dict[str, dict[str, Any]]) -> None:
             table.add_row(
                 split,
                 language,
-                *(f"{score.get(key, 0):.3f}" for key in ("precision", "recall", "f1")),
-                *(str(score.get(key, "")) for key in ("predicted", "gold")),
+                *_score_cells(score),
                 f"{scores.get('coverage', 0):.3f}",
             )
     out.print(table)
     out.print("[dim]predicted/gold: entities on the matched statements; coverage: statements matched by a quote[/]")
     for split, report in reports.items():
-        keys = ("data", "documents", "seconds", "extractor")
-        details = ", ".join(f"{key} {report[key]}" for key in keys if key in report)
-        out.print(f"[dim]{escape(split)}: {escape(details)}[/]")
+        _print_details(split, report)
 
 
 def _print_stance_scores(reports: dict[str, dict[str, Any]]) -> None:
@@ -334,9 +341,7 @@ def _print_stance_scores(reports: dict[str, dict[str, Any]]) -> None:
                 f"[yellow]{escape(split)}: fields absent from the output, scored as their defaults "
                 f"(asserted / false / named / no entities): {escape(names)}[/]"
             )
-        keys = ("data", "documents", "seconds", "extractor")
-        details = ", ".join(f"{key} {report[key]}" for key in keys if key in report)
-        out.print(f"[dim]{escape(split)}: {escape(details)}[/]")
+        _print_details(split, report)
 
 
 def train(

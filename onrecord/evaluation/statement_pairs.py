@@ -133,26 +133,23 @@ def predict(pairs: list[GoldPair], params: MatchParams | None = None) -> list[bo
     return [group_of[p.a.key] == group_of[p.b.key] for p in pairs]
 
 
+def _pairwise(tp: int, fp: int, fn: int) -> dict[str, float | int]:
+    """The counts and the pairwise precision, recall and F1 (three decimals; a precision or recall
+    without any pair to count is 1.0)."""
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    scores = {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)}
+    return {"tp": tp, "fp": fp, "fn": fn, **scores}
+
+
 def score(pairs: list[GoldPair], params: MatchParams | None = None) -> dict[str, float | int]:
     """Pairwise precision, recall and F1 of ``same``, with the counts behind them."""
     predicted = predict(pairs, params)
     tp = sum(1 for p, y in zip(pairs, predicted, strict=True) if p.same and y)
     fp = sum(1 for p, y in zip(pairs, predicted, strict=True) if not p.same and y)
     fn = sum(1 for p, y in zip(pairs, predicted, strict=True) if p.same and not y)
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {
-        "pairs": len(pairs),
-        "same": tp + fn,
-        "different": len(pairs) - tp - fn,
-        "tp": tp,
-        "fp": fp,
-        "fn": fn,
-        "precision": round(precision, 3),
-        "recall": round(recall, 3),
-        "f1": round(f1, 3),
-    }
+    return {"pairs": len(pairs), "same": tp + fn, "different": len(pairs) - tp - fn, **_pairwise(tp, fp, fn)}
 
 
 GRID: dict[str, tuple[float, ...]] = {
@@ -238,18 +235,7 @@ def cross_validate(pairs: list[GoldPair], k: int = 5) -> dict[str, object]:
         tp, fp, fn = tp + int(result["tp"]), fp + int(result["fp"]), fn + int(result["fn"])
         held_counts = {"held_tp": result["tp"], "held_fp": result["fp"], "held_fn": result["fn"]}
         chosen.append(_setting(params) | {"fold": n} | held_counts)
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {
-        "folds": chosen,
-        "tp": tp,
-        "fp": fp,
-        "fn": fn,
-        "precision": round(precision, 3),
-        "recall": round(recall, 3),
-        "f1": round(f1, 3),
-    }
+    return {"folds": chosen, **_pairwise(tp, fp, fn)}
 
 
 def errors(pairs: list[GoldPair], params: MatchParams | None = None) -> list[str]:

@@ -15,7 +15,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from onrecord.extraction.stance_doc import _Doc, _inside
-from onrecord.extraction.stance_lexicon import _ADJECTIVE_ENDINGS, _QUOTE_MARKS, LemmaFn, StanceLexicon, _is_head
+from onrecord.extraction.stance_lexicon import _QUOTE_MARKS, LemmaFn, StanceLexicon, _is_head
+from onrecord.extraction.stance_lexicon import ADJECTIVE_ENDINGS as _ADJECTIVE_ENDINGS
 from onrecord.model import Entity, Quote, Span
 
 __all__ = ["ABOUT_TYPES", "about_entities"]

@@ -15,9 +15,9 @@ from functools import lru_cache
 
 from onrecord.extraction.stance_doc import _Doc, _inside
 from onrecord.extraction.stance_lexicon import (
-    _ADJECTIVE_ENDINGS,
     _CLAUSE_END,
     _SENT_START,
+    ADJECTIVE_ENDINGS,
     StanceLexicon,
     Word,
     _inflected,
@@ -213,7 +213,7 @@ def _ends_issuer(w: Word, lex: StanceLexicon) -> bool:
         return False
     if w.lower in lex.of("determiner") or w.lower in lex.of("issuer"):
         return False
-    return not w.lower.endswith(_ADJECTIVE_ENDINGS)
+    return not w.lower.endswith(ADJECTIVE_ENDINGS)
 
 
 def _indefinite_before(doc: _Doc, begin: int, lex: StanceLexicon) -> bool:
@@ -224,7 +224,7 @@ def _indefinite_before(doc: _Doc, begin: int, lex: StanceLexicon) -> bool:
     end = begin
     if not lex.case_marks_names:
         for _ in range(2):
-            if not before or not (before[-1].text.islower() and before[-1].lower.endswith(_ADJECTIVE_ENDINGS)):
+            if not before or not (before[-1].text.islower() and before[-1].lower.endswith(ADJECTIVE_ENDINGS)):
                 break
             if before[-1].lower in lex.of("determiner") or end - before[-1].end > 1:
                 break

@@ -12,6 +12,7 @@ each quote span (an alias lookup at each capital letter that starts a word).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
@@ -30,12 +31,12 @@ _AFTER = re.compile(r"(?![\w\-/]|\.\w)")
 
 
 @cache
-def _aliases() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+def _aliases() -> tuple[re.Pattern[str], tuple[str, ...]]:
     """Every alias of the gazetteer (three characters or more, starting with a capital letter) as
-    written, and a title-case alias of four letters or more in capitals ("MEXICO"), by its first
-    three characters, longest first; and the pattern of where one may start: at one of their first
-    letters, not inside a longer word nor a hyphenated compound ("US-Dollar", "EU-Kommissar": the
-    compounds are :func:`onrecord.lang.de.entities` business)."""
+    written, and a title-case alias of four letters or more in capitals ("MEXICO"), sorted; and
+    the pattern of where one may start: at one of their first letters, not inside a longer word
+    nor a hyphenated compound ("US-Dollar", "EU-Kommissar": the compounds are
+    :func:`onrecord.lang.de.entities` business)."""
     forms: set[str] = set()
     for entry in default_gazetteer():
         for name in entry.names:
@@ -44,31 +45,39 @@ def _aliases() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
             forms.add(name)
             if len(name) >= 4 and name[1:2].islower():
                 forms.add(name.upper())
-    by_prefix: dict[str, list[str]] = {}
-    for form in sorted(forms, key=lambda f: (-len(f), f)):
-        by_prefix.setdefault(form[:_MIN_LENGTH], []).append(form)
     firsts = "".join(re.escape(first) for first in sorted({form[0] for form in forms}))
     start = re.compile(r"(?<![\w\-/.])(?=[" + firsts + "])") if firsts else re.compile(r"(?!)")
-    return start, {prefix: tuple(group) for prefix, group in by_prefix.items()}
+    return start, tuple(sorted(forms))
+
+
+def _longest_at(text: str, at: int, end: int, forms: tuple[str, ...]) -> int | None:
+    """The end of the longest alias of the sorted ``forms`` that stands at ``at`` and ends by
+    ``end`` where the end test lets it stand, or ``None``: only the aliases that share the
+    place's first three characters are tried (one run of the sorted tuple, found by bisection)."""
+    key = text[at : at + _MIN_LENGTH]
+    stop = None
+    for k in range(bisect.bisect_left(forms, key), len(forms)):
+        form = forms[k]
+        if not form.startswith(key):
+            break
+        n = at + len(form)
+        if (stop is None or n > stop) and n <= end and text.startswith(form, at) and _AFTER.match(text, n, end):
+            stop = n
+    return stop
 
 
 def _matches(text: str, begin: int, end: int) -> Iterator[Span]:
     """The aliases in ``text[begin:end]``, left to right and not overlapping: at each place one may
     start, the longest that the end test lets stand (what one regular expression of all aliases,
-    longest first, finds; without compiling 2,000 aliases into one, and trying only those that
-    share the place's first three characters)."""
-    start, by_prefix = _aliases()
+    longest first, finds; without compiling 2,000 aliases into one)."""
+    start, forms = _aliases()
     pos = begin
     while True:
         found = start.search(text, pos, end)
         if found is None:
             return
         at = found.start()
-        stop = next(
-            (at + len(form) for form in by_prefix.get(text[at : at + _MIN_LENGTH], ())
-             if at + len(form) <= end and text.startswith(form, at) and _AFTER.match(text, at + len(form), end)),
-            None,
-        )
+        stop = _longest_at(text, at, end, forms)
         if stop is None:
             pos = at + 1
         else:

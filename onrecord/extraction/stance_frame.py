@@ -29,9 +29,9 @@ from collections.abc import Sequence
 
 from onrecord.extraction.stance_clauses import _has
 from onrecord.extraction.stance_lexicon import (
-    _ADJECTIVE_ENDINGS,
     _CLAUSE_END,
     _QUOTE_MARKS,
+    ADJECTIVE_ENDINGS,
     LemmaFn,
     StanceLexicon,
     Word,
@@ -92,7 +92,7 @@ def attributive_hedges(main: Sequence[Word], lex: StanceLexicon) -> list[Word]:
     for i, w in enumerate(main):
         if w.lower in hedges and 0 < i and main[i - 1].lower in opens and i + 2 < len(main):
             adj, noun = main[i + 1], main[i + 2]
-            if adj.text.islower() and adj.lower.endswith(_ADJECTIVE_ENDINGS) and noun.text[:1].isupper():
+            if adj.text.islower() and adj.lower.endswith(ADJECTIVE_ENDINGS) and noun.text[:1].isupper():
                 continue
         kept.append(w)
     return kept

@@ -16,7 +16,16 @@ from typing import get_args
 
 from onrecord.model import Stance
 
-__all__ = ["WORD_CLASSES", "LemmaFn", "StanceLexicon", "Word", "load_lexicon", "sentence_starts", "words_in"]
+__all__ = [
+    "ADJECTIVE_ENDINGS",
+    "WORD_CLASSES",
+    "LemmaFn",
+    "StanceLexicon",
+    "Word",
+    "load_lexicon",
+    "sentence_starts",
+    "words_in",
+]
 
 
 LemmaFn = Callable[[str], str]
@@ -157,8 +166,9 @@ def _is_document(low: str, lex: StanceLexicon) -> bool:
     return any(form in lex.of("document") for form in _inflected(low.rsplit("-", 1)[-1], lex))
 
 
-#: endings of German attributive adjectives ("eine große Bank")
-_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+#: endings of German attributive adjectives ("eine große Bank"); the German rules
+#: (:mod:`onrecord.lang.de.rules_phrases`, :mod:`onrecord.lang.de.rules_opening`) use them too
+ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
 
 def _as_stance(value: str) -> Stance:

@@ -6,6 +6,11 @@ names and roles); the functions here resolve one mention against it: a pronoun t
 person or collective (:func:`_pronoun`), a plural group noun (:func:`_group`), a role phrase
 without a name to its holder or an unnamed person (:func:`_unnamed_role`), and a name to its
 cluster (:func:`_named`, with the gazetteer checks that tell a name from a capitalised noun).
+
+The sets of function words in this module (contractions of a preposition and the article) are
+closed grammatical classes and stay beside the rule that reads them: each rule picks its own
+members of a class on purpose, and the open word lists (nouns, verbs, names) are data files
+under ``data/``.
 """
 
 from __future__ import annotations

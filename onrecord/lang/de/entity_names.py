@@ -6,6 +6,11 @@ Part of :mod:`onrecord.lang.de.entities`. Needs: a PreparedDoc, the NER tag of e
 surname-first names, genitives, capitalised common nouns that name nothing (:func:`common_noun`),
 the entity type of a name (:func:`entity_type`) and whether a run is a name (:func:`is_name`).
 Pure functions over the document.
+
+The sets of function words in this module (articles, prepositions, determiners) are closed
+grammatical classes and stay beside the rule that reads them: each rule picks its own members of
+a class on purpose (the articles whose case is unambiguous, the determiners in -s that are no
+genitive name), and the open word lists (nouns, verbs, names) are data files under ``data/``.
 """
 
 from __future__ import annotations
@@ -46,11 +51,6 @@ __all__ = [
 
 
 _TYPE_MAP: dict[str, EntityType] = {"PER": "person", "ORG": "organization", "LOC": "location"}
-_ORG_SUFFIXES = ("organisation", "dienst",
-                 "ministerium", "amt", "partei", "regierung", "bank", "verband", "institut", "universität",
-                 "gericht", "konzern", "agentur", "kommission", "rat", "behörde", "polizei", "armee", "union",
-                 "betriebe", "werke", "gewerkschaft", "stiftung", "gesellschaft", "fraktion", "zeitung",
-                 "sender", "kasse", "kammer", "senat", "ag", "gmbh", "bundestag", "landtag", "verein")
 #: a hyphenated given name ("Jae-myung", "Jae-in"), which a name run may contain
 _GIVEN_HYPHENATED = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 #: the heads of compound times of day ("Mittwochabend", "Montagmorgen")
@@ -143,7 +143,7 @@ def common_noun(tok: Token) -> bool:
     if not text[:1].isupper() or not text.replace("-", "").isalpha() or text.isupper():
         return False
     low = text.lower()
-    if low.endswith(_ORG_SUFFIXES):
+    if low.endswith(_org_endings()):
         return False
     if len(text) >= 7 and tok.lemma != text and tok.lemma[:1].isupper() and tok.lemma.lower() != low.rstrip("s"):
         return True  # "Reisenden" → "Reisende", "Ansprüchen" → "Anspruch" (not a genitive "Merkels")
@@ -305,16 +305,22 @@ def demonym(word: str) -> bool:
     return stem.endswith("er") and place_adjective(stem) is not None
 
 
-#: kinship nouns the tagger takes into a name ("Bruder Witali"): no part of it, and no role
-_KINSHIP = frozenset({"Bruder", "Schwester", "Sohn", "Tochter", "Vater", "Mutter", "Ehemann", "Ehefrau", "Gattin",
-                      "Gatte", "Witwe", "Witwer", "Onkel", "Tante", "Neffe", "Nichte", "Cousin", "Cousine", "Enkel",
-                      "Enkelin", "Bruders", "Sohnes", "Vaters"})
+@cache
+def _org_endings() -> tuple[str, ...]:
+    """Endings of nouns that make a name an organisation: data/org_name_endings.txt."""
+    return tuple(data_lines("org_name_endings.txt"))
+
+
+@cache
+def _kinship() -> frozenset[str]:
+    """Kinship nouns the tagger takes into a name ("Bruder Witali"): data/kinship_nouns.txt."""
+    return frozenset(data_lines("kinship_nouns.txt"))
 
 
 def _name_prefix(tok: Token) -> bool:
     """A role, kinship or relation noun the tagger glues before a name ("Bruder Witali"), or a
     hyphenated compound for a kind of person ("EZB-Rat", "IHS-Mann", "Comic-Fan")."""
-    return is_role(tok) or tok.text in _KINSHIP or relation_noun(tok.text) or person_compound(tok.text)
+    return is_role(tok) or tok.text in _kinship() or relation_noun(tok.text) or person_compound(tok.text)
 
 
 def person_compound(word: str) -> bool:
@@ -517,7 +523,7 @@ def entity_type(words: list[str], gaz: Gazetteer, has_role: bool, ner: set[str])
     if votes:  # the most frequent type; a tie goes to the later word, the head of a German name
         return _TYPE_MAP.get(max(reversed(votes), key=votes.count), "other")
     last = words[-1].lower()
-    if last.endswith(_ORG_SUFFIXES) or last[:-1].endswith(_ORG_SUFFIXES) and last.endswith("s"):
+    if last.endswith(_org_endings()) or last[:-1].endswith(_org_endings()) and last.endswith("s"):
         return "organization"
     if "-" in words[-1] and gaz.types.get(words[-1].split("-")[0]) == "ORG":
         return "organization"  # "SPD-Führung", "CDU-Fraktion"

@@ -13,6 +13,12 @@ def data_lines(name: str) -> list[str]:
     return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """The entries of a data file of one word a line beside this module, as a set (read once)."""
+    return frozenset(data_lines(name))
+
+
 @dataclass(frozen=True)
 class GermanLexicon:
     """Cue lemmas by class, Konjunktiv-II forms, speaker pronouns, group nouns, role nouns, title

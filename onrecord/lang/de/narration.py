@@ -8,6 +8,12 @@ Pure functions over tokens, used by :mod:`onrecord.lang.de.attribution` to drop 
 * **a noun phrase alone**: a quote without quote marks whose words are names, nouns and function
   words only, with an apposition inside ("Der Präsident des Parlaments, Martin Schulz") — the
   subject of the sentence taken for its content.
+
+The sets of function words in this module (articles, prepositions, relative pronouns) are closed
+grammatical classes and stay beside the rule that reads them: each rule picks its own members of
+a class on purpose (the words a noun phrase may hold here differ from those of
+:mod:`onrecord.lang.de.rules_phrases`), and the open word lists (nouns, verbs, names) are data
+files under ``data/``.
 """
 
 from __future__ import annotations

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from onrecord.extraction.stance_lexicon import ADJECTIVE_ENDINGS
 from onrecord.lang.de.features import cue_class, is_konj1
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
-from onrecord.lang.de.lexicon import GermanLexicon, lexicon
+from onrecord.lang.de.lexicon import GermanLexicon, data_lines, lexicon, word_set
 from onrecord.lang.de.narration import answer_label, answer_turn_end, idiom_tokens, turn_label
 from onrecord.lang.de.rules_phrases import (
-    _ADJ_ENDINGS,
     _CLAUSE_OPENERS,
     _MIN_QUOTE,
     PARTICLES,
@@ -61,19 +61,16 @@ def speech_mood(doc: PreparedDoc, begin: int, end: int) -> bool:
     # a verb in Konjunktiv I that opens its sentence is concessive or optative ("Sei das nun …")
     return any(
         is_konj1(t) and t.quoted < 0 and t.i not in idiom and t.i != first
-        and (not t.lower.endswith("te") or t.lower in _KONJ1_TE)
+        and (not t.lower.endswith("te") or t.lower in word_set("konj1_te.txt"))
         for t in doc.tokens[begin:end]
     )
 
 
-#: Konjunktiv I forms in "-te" (of verbs whose stem ends in t): any other "-te" form may be a
-#: preterite the lemma table took for one ("raste" → "rasten", not "rasen")
-_KONJ1_TE = frozenset({
-    "gelte", "halte", "erhalte", "enthalte", "verhalte", "behalte", "bitte", "arbeite", "leiste", "warte",
-    "erwarte", "achte", "beachte", "betrachte", "fürchte", "richte", "berichte", "vertrete", "trete",
-    "biete", "bedeute", "leite", "rate", "berate", "gestalte", "teste", "bereite", "deute", "starte",
-    "beobachte", "verbreite", "vermute", "bewerte",
-})
+def _speech_cue_verb(tok: Token, lex: GermanLexicon) -> bool:
+    """A lower-case verb of the cue lexicon that is a speech verb on its own, not only with a
+    clause ("sieht es so", "geht davon aus": ``data/not_speech_verbs.txt``)."""
+    not_speech = word_set("not_speech_verbs.txt")
+    return cue_class(tok, lex) == "verb" and tok.text.islower() and tok.lemma.lower() not in not_speech
 
 
 def _after_statement(doc: PreparedDoc, s_idx: int, said: set[int]) -> bool:
@@ -102,8 +99,7 @@ def continuation_quote(doc: PreparedDoc, s_idx: int, said: set[int], lex: German
     if colon is not None:
         b = colon + 1
     if not speech_mood(doc, b, e) or any(
-        cue_class(t, lex) == "verb" and t.text.islower() and t.lemma.lower() not in _NOT_SPEECH and not is_konj1(t)
-        for t in toks[b:e]
+        _speech_cue_verb(t, lex) and not is_konj1(t) for t in toks[b:e]
     ):
         return None  # with a reporting verb of its own ("Andere betonten, es gebe …"), no continuation
     if s_idx + 1 < len(doc.sentences) and trailing_attribution(doc, *doc.sentences[s_idx + 1], lex) is not None:
@@ -135,15 +131,8 @@ def direct_like(doc: PreparedDoc, span: TokenSpan) -> bool:
     if after.text != "," or after.i + 1 >= len(toks) or not _reporting_word(toks[after.i + 1], lexicon()):
         return False
     return toks[after.i + 1].lower != "so" and not any(
-        is_konj1(t) or t.lower in _KONJ2 for t in toks[span.begin : after.i]
+        is_konj1(t) or t.lower in word_set("konj2_reported.txt") for t in toks[span.begin : after.i]
     )
-
-
-#: Konjunktiv II forms that mark reported speech as well ("hätten", "würde", "wäre")
-_KONJ2 = frozenset({
-    "hätte", "hätten", "hättest", "würde", "würden", "wäre", "wären", "könnte", "könnten", "müsste",
-    "müssten", "sollte", "sollten", "dürfte", "dürften",
-})
 
 
 def speech_follows(doc: PreparedDoc, s_idx: int) -> bool:
@@ -188,7 +177,7 @@ def direct_continuation(doc: PreparedDoc, s_idx: int, spans: list[TokenSpan], le
     if not ((last.cls == "DQ" or (direct_like(doc, last) and _cue_in(doc, spans, s_idx - 1, s_idx)))
             or (speech_follows(doc, s_idx) and _cue_in(doc, spans, max(0, s_idx - 2), s_idx))):
         return None
-    if any(cue_class(t, lex) == "verb" and t.text.islower() and t.lemma.lower() not in _NOT_SPEECH for t in toks[b:e]):
+    if any(_speech_cue_verb(t, lex) for t in toks[b:e]):
         return None
     if s_idx + 1 < len(doc.sentences) and trailing_attribution(doc, *doc.sentences[s_idx + 1], lex) is not None:
         return None
@@ -241,9 +230,10 @@ def colon_attribution(
     if len(words) < _MIN_QUOTE or len(clause_words) < 2:
         return None  # a list ("Methan, Ammoniak oder Stickstoff.") is no statement
     idiom = idiom_tokens(doc, begin, colon)
+    not_speech, colon_speech = word_set("not_speech_verbs.txt"), word_set("colon_speech_verbs.txt")
     cue = next((k for k in range(colon - 1, max(begin, colon - _COLON_CUE_GAP) - 1, -1)
-                if toks[k].text.islower() and toks[k].lemma.lower() not in _NOT_SPEECH and k not in idiom
-                and (cue_class(toks[k], lex) in ("verb", "conj") or toks[k].lemma.lower() in _COLON_SPEECH)), None)
+                if toks[k].text.islower() and toks[k].lemma.lower() not in not_speech and k not in idiom
+                and (cue_class(toks[k], lex) in ("verb", "conj") or toks[k].lemma.lower() in colon_speech)), None)
     if cue is None:
         cue = _colon_speech_word(doc, begin, colon, idiom, tagged_cues or frozenset(), lex)
     if cue is None and first_person(doc, colon + 1, end):
@@ -289,7 +279,7 @@ def _attributive(doc: PreparedDoc, k: int, begin: int) -> bool:
     if k + 1 >= len(toks) or k <= begin or not toks[k].text.islower():
         return False
     before = toks[k - 1]
-    return (toks[k].lower.endswith(_ADJ_ENDINGS) and _capitalised(toks[k + 1])
+    return (toks[k].lower.endswith(ADJECTIVE_ENDINGS) and _capitalised(toks[k + 1])
             and (before.text == "," or (before.text.islower() and _modifier(before))))
 
 
@@ -303,9 +293,10 @@ def _speech_noun(tok: Token, lex: GermanLexicon) -> bool:
 
 @lru_cache(maxsize=4)
 def _speech_noun_heads(speech_nouns: frozenset[str]) -> tuple[str, ...]:
-    """The lower-cased speech nouns and :data:`_COLON_NOUNS`, as endings for ``str.endswith``
-    (built once per lexicon, not once per token)."""
-    return tuple(n.lower() for n in (*speech_nouns, *_COLON_NOUNS))
+    """The lower-cased speech nouns and the statement nouns of ``data/colon_statement_nouns.txt``
+    (heads of compounds: "Eröffnungsrede"), as endings for ``str.endswith`` (built once per
+    lexicon, not once per token)."""
+    return tuple(n.lower() for n in (*speech_nouns, *data_lines("colon_statement_nouns.txt")))
 
 
 def _colon_speech_word(
@@ -313,7 +304,7 @@ def _colon_speech_word(
 ) -> int | None:
     """The speech word of a clause before a colon further from it than the nearest cue search
     reaches, or one the cue lexicon lacks (round 8): a cue the tagger tagged ("Mikl-Leitner
-    formulierte schon klar: …"), a speech verb of :data:`_COLON_SPEECH` by a guessed lemma
+    formulierte schon klar: …"), a speech verb of ``data/colon_speech_verbs.txt`` by a guessed lemma
     ("Das Magazin twitterte: …", "plädiert X für neue Ansätze: …"; not any verb of the cue
     lexicon: "Das Wetter meinte es gut mit allen: …", unless its particle closes the clause: "schlägt
     X vor: …") or a speech noun ("nutzte er
@@ -333,7 +324,7 @@ def _colon_speech_word(
             continue
         if k in tagged_cues and tok.text.islower():
             return k
-        if tok.text.islower() and tok.text.isalpha() and _speech_verb(tok, _COLON_SPEECH):
+        if tok.text.islower() and tok.text.isalpha() and _speech_verb(tok, word_set("colon_speech_verbs.txt")):
             return k
         if _speech_noun(tok, lex):
             return k
@@ -350,22 +341,7 @@ def particle_verb(doc: PreparedDoc, k: int, colon: int, lex: GermanLexicon) -> b
             and lex.cues.get(particle.lower + doc.tokens[k].lemma.lower()) == "verb")
 
 
-#: speech verbs that introduce a statement after a colon besides the cue lexicon's (which the
-#: tagger's features use, so it is left as trained)
-_COLON_SPEECH = frozenset({
-    "erzählen", "titeln", "schildern", "resümieren", "bilanzieren", "kommentieren",
-    # round 8: speech verbs of social media and of advocacy ("twitterte:", "plädiert für …:")
-    "twittern", "posten", "formulieren", "plädieren",
-})
-#: heads of compound nouns that name a statement before a colon ("Eröffnungsrede", "Grußbotschaft")
-_COLON_NOUNS = ("Rede", "Appell", "Botschaft", "Statement", "Worten", "Fazit", "Resümee", "Devise", "Parole")
 #: tokens between a colon and a speech word further back than the nearest cue search
 _COLON_CLAUSE_MAX = 12
 #: tokens between a cue and its colon ("räumt aber gleich ein:", "titelte in einer Aussendung:")
 _COLON_CUE_GAP = 5
-#: verbs of the cue lexicon that are no speech verbs on their own (they cue speech only with a
-#: clause: "sieht es so", "geht davon aus"), so a colon after them introduces no statement
-_NOT_SPEECH = frozenset({
-    "sehen", "halten", "denken", "finden", "wissen", "zeigen", "ausgehen", "gehen", "heißen", "lassen",
-    "stellen", "geben", "rechnen", "erwarten", "schätzen", "hoffen", "glauben", "nennen", "wie",
-})

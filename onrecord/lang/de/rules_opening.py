@@ -18,9 +18,12 @@ nannte X …" / "Als Begründung gab X an, …".
 
 from __future__ import annotations
 
+from functools import cache
+
+from onrecord.extraction.stance_lexicon import ADJECTIVE_ENDINGS
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
-from onrecord.lang.de.lexicon import GermanLexicon, lexicon
+from onrecord.lang.de.lexicon import GermanLexicon, data_lines, lexicon, word_set
 from onrecord.lang.de.rules_phrases import noun_phrase_end, source_phrase_at
 from onrecord.lang.de.tokens import PreparedDoc, is_quote_mark
 
@@ -28,25 +31,16 @@ from onrecord.lang.de.tokens import PreparedDoc, is_quote_mark
 _MIN_REST = 3
 
 
-#: words that open or continue a noun phrase, never a finite verb, after the source phrase
-_NOT_VERB = frozenset({
-    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen",
-    "sein", "seine", "seines", "seinem", "seinen", "seiner", "ihr", "ihre", "ihres", "ihrem", "ihren", "ihrer",
-    "und", "oder", "sowie", "aus", "von", "vom", "in", "im", "zu", "zum", "zur", "für", "mit", "bei", "beim",
-})
-_ADJECTIVE_ENDINGS = ("e", "er", "en", "es", "em")
-
-
 def _finite_verb_like(doc: PreparedDoc, i: int, e: int, lex: GermanLexicon) -> bool:
     """Whether token ``i`` may be the finite verb after a fore-field: a lower-case word that is no
-    article, conjunction or preposition, nor an adjective before a noun ("Nach Angaben
-    informierter Kreise")."""
+    article, conjunction or preposition (``data/opening_not_verbs.txt``), nor an adjective before
+    a noun ("Nach Angaben informierter Kreise")."""
     toks = doc.tokens
     tok = toks[i]
-    if not (tok.text.isalpha() and tok.text.islower()) or tok.lower in _NOT_VERB:
+    if not (tok.text.isalpha() and tok.text.islower()) or tok.lower in word_set("opening_not_verbs.txt"):
         return False
     nxt = toks[i + 1] if i + 1 < e else None
-    return not (nxt is not None and nxt.text[:1].isupper() and tok.lower.endswith(_ADJECTIVE_ENDINGS)
+    return not (nxt is not None and nxt.text[:1].isupper() and tok.lower.endswith(ADJECTIVE_ENDINGS)
                 and cue_class(tok, lex) != "verb")
 
 
@@ -111,19 +105,27 @@ def opening_source_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> tuple[lis
     return [s for s in spans if s not in drop], extra
 
 
-#: forms of the verbs that give a reason, an example or a name after an opening "Als …" ("Als
-#: Grund nannte X …", "Als Ursache wurde … angegeben", "Als Drahtzieher wird X vermutet")
-_ALS_VERBS = frozenset({"nannte", "nannten", "nennt", "nennen"})
-#: their participles: a passive sentence ("Als Ursache wurde … angegeben") is left to the tagger
-_ALS_PARTICIPLES = frozenset({"genannt", "angegeben", "vermutet", "angeführt"})
-#: finite forms of the particle verbs "angeben" and "anführen" ("gab … an", "führt … an")
-_ALS_PARTICLE_VERBS = frozenset({"gab", "gaben", "gibt", "geben", "führt", "führte", "führten", "führen"})
-#: passive auxiliaries before the verb ("wurde … genannt")
-_ALS_PASSIVE = frozenset({"wird", "wurde", "werden", "wurden"})
-#: every verb form that may carry the statement (the active ones are taken, see :func:`als_attribution`)
-_ALS_ANY_VERB = _ALS_VERBS | _ALS_PARTICLE_VERBS | _ALS_PARTICIPLES
-#: nouns after "Als" whose sentences give a definition or a role, not what someone said
-_ALS_NOT = frozenset({"Favorit", "Favoriten", "Beispiel", "Beispiele"})
+#: the classes of data/als_openings.txt (see its header)
+_ALS_CLASSES = ("verb", "participle", "particle_verb", "passive", "not")
+
+
+@cache
+def _als_words() -> dict[str, frozenset[str]]:
+    """The words of a sentence opened by "Als" and a noun, by class: data/als_openings.txt."""
+    found: dict[str, set[str]] = {cls: set() for cls in _ALS_CLASSES}
+    for line in data_lines("als_openings.txt"):
+        form, cls = line.split("\t")
+        if cls not in found:
+            raise ValueError(f"als_openings.txt: unknown class {cls!r}")
+        found[cls].add(form)
+    return {cls: frozenset(forms) for cls, forms in found.items()}
+
+
+@cache
+def _als_any_verb() -> frozenset[str]:
+    """Every verb form that may carry the statement (the active ones are taken, see :func:`als_attribution`)."""
+    words = _als_words()
+    return words["verb"] | words["particle_verb"] | words["participle"]
 
 
 def als_attribution(
@@ -139,22 +141,23 @@ def als_attribution(
     fold 2 of the cross-validation (their source stands sentences before), so only the active
     ones are taken. ``None`` when the sentence is not of this kind."""
     toks = doc.tokens
+    words = _als_words()
     if toks[b].text != "Als" or toks[b].quoted >= 0 or b + 2 >= e:
         return None
-    if not (toks[b + 1].text[:1].isupper() and toks[b + 1].text.isalpha()) or toks[b + 1].text in _ALS_NOT:
+    if not (toks[b + 1].text[:1].isupper() and toks[b + 1].text.isalpha()) or toks[b + 1].text in words["not"]:
         return None
     if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[b:e]):
         return None
-    verb = next((k for k in range(b + 2, e) if toks[k].lower in _ALS_ANY_VERB), None)
+    verb = next((k for k in range(b + 2, e) if toks[k].lower in _als_any_verb()), None)
     if verb is None:
         return None
     close = verb
-    if toks[verb].lower in _ALS_PARTICLE_VERBS:
+    if toks[verb].lower in words["particle_verb"]:
         close = next((k for k in range(verb + 1, e) if toks[k].lower == "an" and (
             k + 1 >= e or toks[k + 1].text in (",", ".", "!", "?"))), -1)
         if close < 0:
             return None
-    if any(toks[k].lower in _ALS_PASSIVE for k in range(b + 2, verb)) or toks[verb].lower in _ALS_PARTICIPLES:
+    if any(toks[k].lower in words["passive"] for k in range(b + 2, verb)) or toks[verb].lower in words["participle"]:
         return None  # passive: the source stands in the text before, where no rule looks
     src_b = src_e = verb + 1
     np = noun_phrase_end(doc, verb + 1, e)

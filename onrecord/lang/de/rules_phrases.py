@@ -7,13 +7,22 @@ Provinzgouverneur X." / "…, so der UN-Mitarbeiter.", :func:`trailing_attributi
 :func:`pronoun_attribution`), an **opinion attribution** ("Das ist die Ansicht von …",
 :func:`opinion_attribution`) and ", wie X betont." (:func:`wie_attribution`). Pure functions:
 token indices in, token indices or spans out.
+
+The sets of function words in this module (articles, possessives, prepositions, conjunctions,
+particles, forms of "sein") are closed grammatical classes and stay beside the rule that reads
+them: each rule picks its own members of a class on purpose (which articles may open a source's
+noun phrase, which conjunctions open a subordinate clause), and the open word lists (nouns,
+verbs, names) are data files under ``data/``.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
+from onrecord.extraction.stance_lexicon import ADJECTIVE_ENDINGS
 from onrecord.lang.de.features import cue_class, is_konj1
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
-from onrecord.lang.de.lexicon import GermanLexicon
+from onrecord.lang.de.lexicon import GermanLexicon, word_set
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 
 __all__ = [
@@ -39,16 +48,6 @@ _NP_FUNCTION = frozenset({
 })
 #: what may join a genitive or "von" complement to the head ("Angaben der Polizei")
 _COMPLEMENT = frozenset({"der", "des", "eines", "einer", "von", "vom"})
-_ADJ_ENDINGS = ("e", "en", "er", "es", "em")
-#: words that may open a trailing attribution's noun phrase besides names and pronouns ("sagte
-#: dazu der Sprecher"), and prepositions and adverbs that may follow its first name or noun
-#: ("der Sprecher im Ministerium", "sagte Henderson weiter"; not "sprach von einer Gefahr")
-_TAIL_ADVERBS = frozenset({
-    "auch", "weiter", "dazu", "zudem", "außerdem", "ebenfalls", "abschließend", "jedoch", "aber",
-    "nun", "heute", "gestern", "später", "damals", "bereits",
-})
-_TAIL_LEAD = _NP_FUNCTION - {"von", "vom", "und"} | _TAIL_ADVERBS
-_TAIL_INNER = _NP_FUNCTION | _TAIL_ADVERBS | frozenset({"am", "im", "in", "für", "bei", "beim", "zu", "aus"})
 _TAIL_MAX = 8  # tokens of noun phrase after the reporting verb
 _MIN_QUOTE = 3  # tokens
 _DEMONSTRATIVES = frozenset({"dies", "das", "dieses"})
@@ -63,9 +62,45 @@ def _capitalised(tok: Token) -> bool:
     return tok.text[:1].isalpha() and tok.text[:1].isupper() and not is_quote_mark(tok.text)
 
 
+def _tail_adverb(tok: Token) -> bool:
+    """An adverb that may open a trailing attribution's noun phrase ("sagte dazu der Sprecher") or
+    follow its first name or noun ("sagte Henderson weiter"): ``data/tail_adverbs.txt``."""
+    return tok.lower in word_set("tail_adverbs.txt")
+
+
+@cache
+def _tail_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The lower-case words that may open a trailing attribution's noun phrase besides names and
+    pronouns ("sagte dazu der Sprecher"), and those that may follow its first name or noun:
+    prepositions and adverbs too ("der Sprecher im Ministerium", "sagte Henderson weiter"; not
+    "sprach von einer Gefahr")."""
+    adverbs = word_set("tail_adverbs.txt")
+    lead = _NP_FUNCTION - {"von", "vom", "und"} | adverbs
+    inner = _NP_FUNCTION | adverbs | frozenset({"am", "im", "in", "für", "bei", "beim", "zu", "aus"})
+    return lead, inner
+
+
+def _not_trailing_speech() -> frozenset[str]:
+    """Cue verbs that report knowledge or a finding, not speech, when they follow a clause ("Wie
+    schwierig es ist, weiß auch die Unternehmerin X.", "…, zeigt die Statistik"):
+    ``data/not_trailing_speech_verbs.txt``."""
+    return word_set("not_trailing_speech_verbs.txt")
+
+
+def _wie_verb(tok: Token, lex: GermanLexicon) -> bool:
+    """The verb of a ", wie X betont" clause: a verb of the cue lexicon or a speech verb of
+    ``data/trailing_speech_verbs.txt`` ("titelte"), by its lemma, and none that reports knowledge
+    (:func:`_not_trailing_speech`)."""
+    lemma = tok.lemma.lower()
+    speech = cue_class(tok, lex) == "verb" or lemma in word_set("trailing_speech_verbs.txt")
+    return speech and lemma not in _not_trailing_speech()
+
+
 def _modifier(tok: Token) -> bool:
     """An article, possessive or inflected adjective inside a noun phrase ("der", "israelischen")."""
-    return tok.lower in _NP_FUNCTION or (tok.text.isalpha() and tok.text.islower() and tok.lower.endswith(_ADJ_ENDINGS))
+    return tok.lower in _NP_FUNCTION or (
+        tok.text.isalpha() and tok.text.islower() and tok.lower.endswith(ADJECTIVE_ENDINGS)
+    )
 
 
 def noun_phrase_end(doc: PreparedDoc, i: int, limit: int) -> tuple[int, int] | None:
@@ -103,8 +138,7 @@ def _name_tail_end(doc: PreparedDoc, i: int, limit: int) -> int | None:
         return None
     j = i + 1
     for _ in range(2):
-        if j < limit and toks[j].text.isalpha() and toks[j].text.islower() and toks[j].lower.endswith(_ADJ_ENDINGS) \
-                and toks[j].lower not in _NP_FUNCTION:
+        if j < limit and _modifier(toks[j]) and toks[j].lower not in _NP_FUNCTION:
             j += 1
         if j >= limit or not _capitalised(toks[j]) or toks[j].quoted >= 0:
             return None
@@ -206,7 +240,7 @@ def trailing_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexi
         if _closes_relative_clause(doc, begin, k, lex):
             continue  # "Statistiken, auf die verwiesen wird, bekräftigen …": the sentence's own verb
         if (_reporting_word(toks[k + 1], lex) and toks[k + 1].lower != "so"
-                and toks[k + 1].lemma.lower() not in _NOT_TRAILING_SPEECH
+                and toks[k + 1].lemma.lower() not in _not_trailing_speech()
                 and not is_konj1(toks[k + 1]) and source_circumstances(doc, k + 1, end, lex)):
             return k
     return None
@@ -230,12 +264,6 @@ def _closes_relative_clause(doc: PreparedDoc, begin: int, k: int, lex: GermanLex
     return pronoun.lower in _RELATIVE and not (_capitalised(after) or (after.text.islower() and _modifier(after)))
 
 
-#: cue verbs that report knowledge or a finding, not speech, when they follow a clause ("Wie
-#: schwierig es ist, weiß auch die Unternehmerin X.", "…, zeigt die Statistik")
-_NOT_TRAILING_SPEECH = frozenset({
-    "wissen", "zeigen", "gehen", "lassen", "stellen", "geben", "heißen", "nennen", "halten", "sehen",
-    "ausgehen", "rechnen", "drohen",
-})
 
 
 def _has_predicate(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> bool:
@@ -263,20 +291,18 @@ def trailing_source(doc: PreparedDoc, verb: int, end: int, lex: GermanLexicon) -
         return verb + 1, last + 1
     np_end = _source_np_end(doc, verb + 1, end, lex)
     start = verb + 1
-    while start < end and toks[start].lower in _TAIL_ADVERBS:
+    while start < end and _tail_adverb(toks[start]):
         start += 1
     return (start, np_end) if np_end is not None else (verb + 1, verb + 1)
 
 
 def _reporting_word(tok: Token, lex: GermanLexicon) -> bool:
-    """A reporting verb of the cue lexicon (or of :data:`_TRAILING_SPEECH`: "titelte") or "so"."""
+    """A reporting verb of the cue lexicon (or of ``data/trailing_speech_verbs.txt``: "titelte") or "so"."""
     return tok.quoted < 0 and tok.text.islower() and (
-        tok.lower == "so" or cue_class(tok, lex) == "verb" or _speech_verb(tok, _TRAILING_SPEECH)
+        tok.lower == "so" or cue_class(tok, lex) == "verb" or _speech_verb(tok, word_set("trailing_speech_verbs.txt"))
     )
 
 
-#: speech verbs of a trailing attribution besides the cue lexicon's ("…, titelte die Zeitung.")
-_TRAILING_SPEECH = frozenset({"erzählen", "titeln", "schildern", "kommentieren", "twittern", "posten"})
 
 
 def _short_source_after(doc: PreparedDoc, k: int, end: int, lex: GermanLexicon) -> bool:
@@ -289,9 +315,10 @@ def _short_source_after(doc: PreparedDoc, k: int, end: int, lex: GermanLexicon) 
     if not body or len(body) > _TAIL_MAX:
         return False
     first = next((n for n, t in enumerate(body) if _capitalised(t) or t.lower in lex.pronouns), None)
-    if first is None or not all(t.lower in _TAIL_LEAD for t in body[:first]):
+    lead, inner = _tail_words()
+    if first is None or not all(t.lower in lead for t in body[:first]):
         return False
-    return all(_capitalised(t) or t.lower in _TAIL_INNER or t.lower in lex.pronouns for t in body[first:])
+    return all(_capitalised(t) or t.lower in inner or t.lower in lex.pronouns for t in body[first:])
 
 
 #: conjunctions that open a subordinate clause: a sentence that opens with one has its main clause
@@ -321,7 +348,7 @@ def _source_np_end(doc: PreparedDoc, i: int, end: int, lex: GermanLexicon) -> in
     Branchenmedium atmedia.at"), after optional adverbs ("damals das Pew Research Center")."""
     toks = doc.tokens
     j = i
-    while j < end and toks[j].lower in _TAIL_ADVERBS:
+    while j < end and _tail_adverb(toks[j]):
         j += 1
     if j >= end:
         return None
@@ -368,7 +395,7 @@ def source_circumstances(doc: PreparedDoc, verb: int, end: int, lex: GermanLexic
     if not rest:
         return True
     opener = rest[0]
-    if not (opener.lower in lex.prepositions or opener.text in (",", "(", "–") or opener.lower in _TAIL_ADVERBS):
+    if not (opener.lower in lex.prepositions or opener.text in (",", "(", "–") or _tail_adverb(opener)):
         return False
     if any(t.lower in _CLAUSE_OPENERS or t.lower in _ACCUSATIVE or t.lower == "nichts" for t in rest):
         return False
@@ -393,7 +420,8 @@ def pronoun_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexic
         return None
     verb = toks[begin + 1]
     if (verb.lower in _COPULAS and end - begin > 4 and toks[begin + 2].lower in ("die", "eine")
-            and toks[begin + 3].text in _OPINIONS and toks[begin + 4].lower in ("von", "vom", "des", "der")):
+            and toks[begin + 3].text in word_set("opinion_nouns.txt")
+            and toks[begin + 4].lower in ("von", "vom", "des", "der")):
         return begin + 3  # "Das ist die Ansicht von Finanzexperte Karl Huber."
     if cue_class(verb, lex) != "verb" or not verb.text.islower():
         return None
@@ -407,10 +435,6 @@ def pronoun_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexic
 
 #: forms of "sein" that join a speaker and an opinion noun ("X ist der Meinung, dass …")
 _COPULAS = frozenset({"ist", "sei", "war", "wäre", "sind", "seien", "waren", "wären", "bin", "bleibt", "blieb"})
-#: verbs that hold an opinion as their object ("X vertritt die Ansicht, dass …")
-_HOLD_VERBS = frozenset({"vertritt", "vertrat", "vertreten", "teilt", "teilte", "teilen"})
-#: opinion nouns whose holder is a speaker ("der Meinung", "die Ansicht von X")
-_OPINIONS = frozenset({"Meinung", "Ansicht", "Auffassung", "Überzeugung", "Einschätzung", "Position", "Sicht"})
 
 
 def lone_demonstrative(doc: PreparedDoc, span: TokenSpan) -> bool:
@@ -424,12 +448,13 @@ def opinion_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexic
     says "X ist der Meinung, dass …" / "X vertritt die Ansicht, dass …" ("Daher ist der Minister
     der Auffassung, dass …"): the dass-clause is X's statement. The opinion noun is no speaker."""
     toks = doc.tokens
+    opinions, holds = word_set("opinion_nouns.txt"), word_set("opinion_verbs.txt")
     for k in range(begin + 1, end - 3):
-        if not (toks[k].lower in ("der", "die") and toks[k + 1].text in _OPINIONS and toks[k + 2].text == ","
+        if not (toks[k].lower in ("der", "die") and toks[k + 1].text in opinions and toks[k + 2].text == ","
                 and toks[k + 3].lower in ("dass", "daß")):
             continue
         verb = next((v for v in range(k - 1, max(begin, k - 4) - 1, -1)
-                     if toks[v].lower in _COPULAS or toks[v].lower in _HOLD_VERBS), None)
+                     if toks[v].lower in _COPULAS or toks[v].lower in holds), None)
         if verb is None or (toks[k].lower == "der") != (toks[verb].lower in _COPULAS):
             return None
         if verb > begin:  # the holder before the verb: "Der Minister ist …", "Er ist …"
@@ -484,8 +509,7 @@ def wie_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) 
     v = toks[verb]
     if verb - (k + 2) > _WIE_MAX or not v.text.islower() or v.quoted >= 0:
         return None
-    lemma = v.lemma.lower()
-    if not (cue_class(v, lex) == "verb" or lemma in _TRAILING_SPEECH) or lemma in _NOT_TRAILING_SPEECH:
+    if not _wie_verb(v, lex):
         return None
     if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[begin:stop]):
         return None
@@ -532,8 +556,7 @@ def leading_wie_attribution(
     v = toks[verb]
     if not v.text.islower() or v.quoted >= 0:
         return None
-    lemma = v.lemma.lower()
-    if not (cue_class(v, lex) == "verb" or lemma in _TRAILING_SPEECH) or lemma in _NOT_TRAILING_SPEECH:
+    if not _wie_verb(v, lex):
         return None
     if toks[comma + 1].quoted >= 0 or is_quote_mark(toks[comma + 1].text):
         return None  # a direct quote after the comma: the tagger's

@@ -30,10 +30,10 @@ from functools import cache, cached_property
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from onrecord.lang.en.lexicon import Lexicon, data_lines
+from onrecord.lang.en.lexicon import Lexicon, data_lines, word_set
 from onrecord.lang.en.role_lexicon import _portfolio_head, portfolio_words
 from onrecord.lang.en.roles import description_role, is_role_noun, person_roles, role_places, unnamed_role
-from onrecord.lang.en.spans import NAME_PARTICLES, doc_ents, doc_text, np_span
+from onrecord.lang.en.spans import doc_ents, doc_text, name_particles, np_span
 from onrecord.model import EntityKind, EntityType, Role, Span
 from onrecord.resolve.gazetteer import default_gazetteer
 from onrecord.resolve.keys import fold
@@ -118,26 +118,11 @@ def name_words(span: SpacySpan | list[Token], lex: Lexicon) -> tuple[tuple[str, 
     return tuple(joined.split()), titles
 
 
-#: words that make a name an organisation or a place even after a given name ("Charles Schwab Corp")
-_NOT_PERSON_WORDS = frozenset(
-    "university college school institute foundation company corp corporation inc group bank party council "
-    "hospital center centre museum airport street avenue station trust fund committee association club church "
-    "times post news agency ministry department house".split()
-)
-
-
-#: a name ending in one of these (or starting with "Radio") is a news outlet: an organisation
-_OUTLET_WORDS = frozenset(
-    "gazette times post herald tribune journal news courier telegraph chronicle guardian observer radio tv "
-    "agency press magazine reuters bulletin dispatch standard".split()
-)
-#: compass words: "North and South Korea" names two countries
-DIRECTIONS = frozenset("north south east west northern southern eastern western upper lower".split())
-#: words that are never a person's name on their own ("June", "South"), nor glued to one ("March Berlin")
-_NEVER_NAMES = DIRECTIONS | frozenset(
-    "january february march april may june july august september october november december monday tuesday "
-    "wednesday thursday friday saturday sunday".split()
-)
+@cache
+def _never_names() -> frozenset[str]:
+    """Words that are never a person's name on their own ("June", "South"), nor glued to one
+    ("March Berlin"): ``data/directions.txt`` and ``data/calendar_words.txt``."""
+    return word_set("directions.txt") | word_set("calendar_words.txt")
 
 
 def is_outlet(words: tuple[str, ...]) -> bool:
@@ -146,7 +131,7 @@ def is_outlet(words: tuple[str, ...]) -> bool:
     low = [w.lower() for w in words]
     if " ".join(words) in _outlet_names():
         return True
-    return len(low) >= 2 and (low[-1] in _OUTLET_WORDS or low[0] == "radio")
+    return len(low) >= 2 and (low[-1] in word_set("outlet_words.txt") or low[0] == "radio")
 
 
 def _public_agency(words: tuple[str, ...]) -> bool:
@@ -187,8 +172,9 @@ def is_demonym(ent: SpacySpan) -> bool:
 
 def split_coordinated(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     """"North and South Korea" -> "North Korea", "South Korea" (else the name itself)."""
-    if len(words) >= 4 and words[1].lower() in ("and", "&") and words[0].lower() in DIRECTIONS \
-            and words[2].lower() in DIRECTIONS:
+    directions = word_set("directions.txt")
+    if len(words) >= 4 and words[1].lower() in ("and", "&") and words[0].lower() in directions \
+            and words[2].lower() in directions:
         return [(words[0], *words[3:]), (words[2], *words[3:])]
     return [words]
 
@@ -199,7 +185,7 @@ def looks_like_person(words: tuple[str, ...], lex: Lexicon) -> bool:
     if not 2 <= len(words) <= 4:
         return False
     low = [w.lower() for w in words]
-    if any(w in _NOT_PERSON_WORDS for w in low):
+    if any(w in word_set("org_place_words.txt") for w in low):
         return False
     if len(words) <= 3 and low[0] in lex.given:
         return True
@@ -254,7 +240,7 @@ class EntityBuilder:
                 cw = tuple(w.lower() for w in c.words)
                 if cw == low:
                     return c
-                if low[0] in NAME_PARTICLES and len(cw) > len(low) and cw[-len(low) :] == low:
+                if low[0] in name_particles() and len(cw) > len(low) and cw[-len(low) :] == low:
                     return c  # "Von der Leyen" after "Ursula von der Leyen"
                 if len(cw) >= 2 and cw[-1] == low[-1] and (cw[0] == low[0] or cw[0][0] == low[0][0]):
                     return c
@@ -298,9 +284,9 @@ class EntityBuilder:
         """Add a named mention (an NER span or an unrecognised proper noun); a coordinated name
         ("North and South Korea") adds each of its names."""
         words, titles = name_words(tokens, self.lex)
-        while len(words) > 1 and words[0].lower() in _NEVER_NAMES and label in ("PERSON", "ORG"):
+        while len(words) > 1 and words[0].lower() in _never_names() and label in ("PERSON", "ORG"):
             words = words[1:]  # "March Berlin": a month glued to a name
-        if not words or len(words) == 1 and words[0].lower() in _NEVER_NAMES:
+        if not words or len(words) == 1 and words[0].lower() in _never_names():
             return None
         parts = split_coordinated(words)
         if len(parts) > 1:
@@ -721,7 +707,7 @@ def _syllable(tok: Token) -> bool:
     # a sentence start right after a name, without punctuation, is a parse error ("Moon Jae | In said")
     real_start = tok.is_sent_start and (tok.i == 0 or tok.doc[tok.i - 1].is_punct)
     return tok.is_title and len(tok.text) <= 4 and tok.is_alpha and not real_start \
-        and tok.lower_ not in _NEVER_NAMES
+        and tok.lower_ not in _never_names()
 
 
 def _add_source(builder: EntityBuilder, tok: Token, span: Span) -> None:

@@ -17,6 +17,12 @@ def data_lines(name: str) -> list[str]:
     return [line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")]
 
 
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """The entries of a data file of one word a line, as a set (read once)."""
+    return frozenset(data_lines(name))
+
+
 NOUN_CLASS = frozenset({"noun"})
 
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from onrecord.lang.en.lexicon import word_set
 from onrecord.model import Span
 
 QUOTE_CHARS = "\"“”‘’„«»'"
@@ -101,10 +102,10 @@ def overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-#: name particles ("Ursula von der Leyen", "Vincent van Gogh", "Osama bin Laden")
-NAME_PARTICLES = frozenset(
-    "von van der den de da di del della du la le bin ibn al el ter zu dos das".split()
-)
+def name_particles() -> frozenset[str]:
+    """Name particles ("Ursula von der Leyen", "Vincent van Gogh", "Osama bin Laden"):
+    ``data/name_particles.txt``."""
+    return word_set("name_particles.txt")
 
 
 def join_particle_names(ents: tuple[SpacySpan, ...]) -> tuple[SpacySpan, ...]:
@@ -125,7 +126,7 @@ def join_particle_names(ents: tuple[SpacySpan, ...]) -> tuple[SpacySpan, ...]:
 
 
 def _is_particle(tok: Token) -> bool:
-    return tok.is_lower and tok.lower_ in NAME_PARTICLES
+    return tok.is_lower and tok.lower_ in name_particles()
 
 
 def doc_ents(doc: Doc) -> tuple[SpacySpan, ...]:
