@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import get_args
 
+from onrecord.errors import ModelError
 from onrecord.model import Stance
 
 __all__ = [
@@ -205,7 +206,7 @@ def load_lexicon(
     for line in lines("stance_words.txt"):
         form, cls = line.split("\t")
         if cls.strip() not in WORD_CLASSES:
-            raise ValueError(f"stance_words.txt: unknown class {cls.strip()!r}")
+            raise ModelError(f"stance_words.txt: {form!r} has an unknown class {cls.strip()!r}")
         classes.setdefault(cls.strip(), set()).add(" ".join(form.lower().split()))
     heads = [w.strip() for w in lines("unnamed.txt")]
     plain_heads = [h for h in heads if not h.startswith("-")] + sorted(extra_heads)

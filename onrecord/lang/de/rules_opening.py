@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from onrecord.errors import ModelError
 from onrecord.extraction.stance_lexicon import ADJECTIVE_ENDINGS
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
@@ -116,7 +117,7 @@ def _als_words() -> dict[str, frozenset[str]]:
     for line in data_lines("als_openings.txt"):
         form, cls = line.split("\t")
         if cls not in found:
-            raise ValueError(f"als_openings.txt: unknown class {cls!r}")
+            raise ModelError(f"onrecord/lang/de/data/als_openings.txt: {form!r} has an unknown class {cls!r}")
         found[cls].add(form)
     return {cls: frozenset(forms) for cls, forms in found.items()}
 
