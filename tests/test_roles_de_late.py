@@ -1,0 +1,71 @@
+"""German roles read after the speakers (issue 13, point 2; :mod:`onrecord.lang.de.role_additions`):
+a definite description of the person named in the sentence before, a relative clause ending with
+its copula, a team after "für". They add role fields only: quotes, speakers and entities stay as
+they are. Original sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.lang import get_extractor
+from onrecord.lang.de.role_additions import add_roles
+from onrecord.lang.de.tokens import prepare
+from onrecord.model import Entity
+from tests.roles_helpers import Extract, _roles
+
+
+@pytest.fixture(scope="module")
+def de() -> Extract:
+    return get_extractor("de").extract
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Seit Wochen verhandelt Sabine Lechner mit dem Land. Morgen stellt die Kulturstadträtin den Plan vor.",
+         "Sabine Lechner", "Kulturstadträtin"),
+        ("Drei Tore schoss Markus Pichler im Herbst. Und der Angreifer will noch mehr.",
+         "Markus Pichler", "Angreifer"),
+        ("Nach Graz wechselt Markus Pichler im Sommer. Der 27-jährige Angreifer unterschrieb bis 2021.",
+         "Markus Pichler", "Angreifer"),
+    ],
+)
+def test_description_in_the_next_sentence(de: Extract, text: str, name: str, title: str) -> None:
+    assert any(t == title for t, _, _ in _roles(de(text), name))
+
+
+def test_no_description_when_someone_else_is_named_first(de: Extract) -> None:
+    text = "Drei Tore schoss Markus Pichler im Herbst. Für Ernst Haas bleibt der Angreifer trotzdem zweite Wahl."
+    assert all(t != "Angreifer" for t, _, _ in _roles(de(text), "Markus Pichler"))
+
+
+def test_relative_clause_ending_with_its_copula(de: Extract) -> None:
+    text = "Das Konzert leitete Gerda Moser, die seit 2011 Kapellmeisterin der Stadtkapelle ist, mit Schwung."
+    assert ("Kapellmeisterin", "Stadtkapelle", None) in _roles(de(text), "Gerda Moser")
+
+
+def test_no_role_from_a_relative_clause_with_an_adjective(de: Extract) -> None:
+    text = "Das Konzert leitete Gerda Moser, die mit der Stadtkapelle zufrieden war, mit Schwung."
+    assert _roles(de(text), "Gerda Moser") == []
+
+
+def test_team_after_fuer(de: Extract) -> None:
+    text = "Zwei Jahre lang stürmte Jari Lehtonen für die Vienna Capitals, dann kehrte er heim."
+    assert any(o == "Vienna Capitals" for _, o, _ in _roles(de(text), "Jari Lehtonen"))
+
+
+def test_quotes_and_entities_stay_as_they_are(de: Extract) -> None:
+    text = ("Drei Tore schoss Markus Pichler im Herbst. Und der Angreifer will noch mehr. "
+            "„Wir greifen an“, sagte der Angreifer am Sonntag.")
+    result = de(text)
+    doc = prepare(text)
+    plain = [e.model_copy(update={"roles": []}) for e in result.entities]
+    added = add_roles(doc, plain, lambda _: "")
+    assert [(e.id, e.name, e.type, e.mentions) for e in added] == [(e.id, e.name, e.type, e.mentions) for e in plain]
+
+
+def test_add_roles_leaves_an_entity_without_a_name_alone() -> None:
+    text = "Drei Tore schoss der Sprecher im Herbst. Und der Angreifer will noch mehr."
+    doc = prepare(text)
+    unnamed = Entity(id="e1", name="Sprecher", type="person", mentions=[(17, 29)])
+    assert add_roles(doc, [unnamed], lambda _: "") == [unnamed]
