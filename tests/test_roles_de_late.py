@@ -69,3 +69,29 @@ def test_add_roles_leaves_an_entity_without_a_name_alone() -> None:
     doc = prepare(text)
     unnamed = Entity(id="e1", name="Sprecher", type="person", mentions=[(17, 29)])
     assert add_roles(doc, [unnamed], lambda _: "") == [unnamed]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Die Bilanz prüfte Wirtschaftsprüferin Helga Steiner aus Linz.", "Helga Steiner", "Wirtschaftsprüferin"),
+        ("Das Blatt gehört zum Reich des Zeitungsmoguls Anton Berghofer.", "Anton Berghofer", "Zeitungsmogul"),
+    ],
+)
+def test_late_role_noun_before_a_name(de: Extract, text: str, name: str, title: str) -> None:
+    assert any(t == title for t, _, _ in _roles(de(text), name))
+
+
+def test_late_role_noun_the_name_finder_took_into_the_name(de: Extract) -> None:
+    result = de("Am Bahnhof kontrollierte der Grenzbeamte Josef Lindner die Papiere.")
+    lindner = next(e for e in result.entities if e.name.endswith("Josef Lindner"))
+    assert [r.title for r in lindner.roles] == ["Grenzbeamter"]
+
+
+def test_late_role_title_forms() -> None:
+    from onrecord.lang.de.role_additions import late_role_title
+
+    assert late_role_title("Zeitungsmoguls") == "Zeitungsmogul"
+    assert late_role_title("Grenzbeamten") == "Grenzbeamter"
+    assert late_role_title("Erfindern") is None  # a dative plural: no one person
+    assert late_role_title("Ex-Spion") is None  # left to the role rules (former, body)

@@ -14,16 +14,19 @@ moved the German cross-validation's joint F1, 2026-12-07); read here, they canno
 * a relative clause after a name that ends with its copula ("X, der seit 2010 Direktor des
   Museums ist,"): :func:`~onrecord.lang.de.role_after.copula_relative_role`;
 * a team after "für" right after a player's name ("X für die Quebec Nordiques"):
-  :func:`~onrecord.lang.de.role_after.team_after`.
+  :func:`~onrecord.lang.de.role_after.team_after`;
+* a noun of ``data/late_roles.txt`` (or a compound of one) right before a person's name
+  ("Wirtschaftsprüfer Thomas X", "des Medienmoguls X"): its title (:func:`late_role_title`).
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
+from functools import cache
 
 from onrecord.lang.de.entity_names import _ARTICLES
-from onrecord.lang.de.lexicon import lexicon
+from onrecord.lang.de.lexicon import data_lines, lexicon
 from onrecord.lang.de.role_after import copula_relative_role, team_after
 from onrecord.lang.de.roles import KindAt, RoleMatch, is_feminine_role, is_role, role_head, role_phrase
 from onrecord.lang.de.tokens import PreparedDoc
@@ -59,7 +62,8 @@ def add_roles(doc: PreparedDoc, entities: list[Entity], kind_at: KindAt) -> list
         for begin, end in index.token_ranges(entity.mentions):
             if doc.tokens[begin].lower in lexicon().pronouns:
                 continue  # "er", "sie": the rules read roles after a name
-            for match in (copula_relative_role(doc, end, kind_at), team_after(doc, end, kind_at)):
+            before = _late_role_before(doc, begin, end)
+            for match in (copula_relative_role(doc, end, kind_at), team_after(doc, end, kind_at), before):
                 if match is not None and not match.plural:
                     found.setdefault(k, []).append(match)
     for k, match in _descriptions(doc, entities, index, kind_at):
@@ -83,6 +87,52 @@ class _TokenIndex:
             begin, end = self.by_start.get(b), self.by_end.get(e)
             if begin is not None and end is not None and begin < end:
                 yield begin, end
+
+
+#: the least letters before a listed noun in a compound ("Amts|kollege", "Medien|mogul")
+MIN_COMPOUND_PREFIX = 3
+
+
+@cache
+def _late_roles() -> frozenset[str]:
+    """The nouns of ``data/late_roles.txt``."""
+    return frozenset(data_lines("late_roles.txt"))
+
+
+@cache
+def late_role_title(word: str) -> str | None:
+    """The title a word before a name gives when it is a noun of ``data/late_roles.txt`` or a
+    compound of one, in the nominative singular ("Medienmoguls" → "Medienmogul",
+    "Polizeibeamten" → "Polizeibeamter"), else None."""
+    if not word[:1].isupper() or not word.replace("-", "").isalpha():
+        return None
+    for noun in _late_roles():
+        forms = {noun, noun + "s", noun + "es"}
+        if noun.endswith("e"):
+            forms.add(noun + "n")  # a weak noun: "Kollegen"
+        if noun.endswith("er") and noun[:-2].endswith("t"):
+            forms.update((noun[:-1], noun[:-1] + "n"))  # an adjectival noun: "der Beamte", "Beamten"
+        for form in forms:
+            prefix = word[: len(word) - len(form)]
+            if word == form:
+                return noun
+            if word.lower().endswith(form.lower()) and len(prefix) >= MIN_COMPOUND_PREFIX and prefix.isalpha():
+                return prefix + noun.lower()  # (a hyphenated body or "Ex-" before it is left to the role rules)
+    return None
+
+
+def _late_role_before(doc: PreparedDoc, begin: int, end: int) -> RoleMatch | None:
+    """The role a noun of ``data/late_roles.txt`` right before the name at tokens ``[begin, end)``
+    gives, or at its start when the name finder took it into the name ("Grenzbeamte Josef X");
+    none for a noun the role rules of the entities read already."""
+    toks = doc.tokens
+    at = begin - 1 if begin > 0 and toks[begin - 1].sent == toks[begin].sent else None
+    if end - begin >= 2 and (at is None or late_role_title(toks[at].text) is None):
+        at = begin  # the noun glued before the name
+    if at is None or is_role(toks[at]):
+        return None
+    title = late_role_title(toks[at].text)
+    return None if title is None else RoleMatch(title, None, None, at, at + 1, head=title)
 
 
 def _named(entity: Entity) -> bool:
