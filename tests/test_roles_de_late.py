@@ -95,3 +95,24 @@ def test_late_role_title_forms() -> None:
     assert late_role_title("Grenzbeamten") == "Grenzbeamter"
     assert late_role_title("Erfindern") is None  # a dative plural: no one person
     assert late_role_title("Ex-Spion") is None  # left to the role rules (former, body)
+
+
+def test_no_description_when_a_copula_names_its_holder() -> None:
+    text = "Im Wahlkampf warb Hans Ebner für seine Liste. Der letzte Bürgermeister der Gemeinde war Karl Pointner."
+    doc = prepare(text)
+    ebner = Entity(id="e1", name="Hans Ebner", type="person", mentions=[(18, 28)])
+    pointner = text.index("Karl")
+    tags = {t.i: "PER" for t in doc.tokens if t.start >= pointner and t.text[:1].isupper()}
+    assert add_roles(doc, [ebner], lambda i: tags.get(i, "")) == [ebner]
+    described = text.replace("war Karl Pointner", "war lange im Amt")
+    assert add_roles(prepare(described), [ebner], lambda _: "")[0].roles[0].title == "Bürgermeister"
+
+
+def test_club_in_the_clause_of_a_players_name(de: Extract) -> None:
+    text = "Drei Jahre lang spielte Milan Horvat für den SV Ried, im Sommer wechselt er nach Linz."
+    assert (None, "SV Ried", None) in _roles(de(text), "Milan Horvat")
+
+
+def test_no_club_from_a_competition(de: Extract) -> None:
+    text = "Neben ihm spielen auch Tobias Egger und Lukas Moser für den Davis Cup in Portugal."
+    assert all(o != "Davis Cup" for _, o, _ in _roles(de(text), "Lukas Moser"))

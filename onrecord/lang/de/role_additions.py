@@ -15,6 +15,9 @@ moved the German cross-validation's joint F1, 2026-12-07); read here, they canno
   Museums ist,"): :func:`~onrecord.lang.de.role_after.copula_relative_role`;
 * a team after "für" right after a player's name ("X für die Quebec Nordiques"):
   :func:`~onrecord.lang.de.role_after.team_after`;
+* a club or employer after "für", "zum", "vom", "bei" in the clause of a person's name with a
+  verb of ``data/club_verbs.txt`` ("Zuletzt spielte X für Wacker Innsbruck", "X kehrt zum SK
+  Rapid zurück"): its organisation (:func:`club_in_clause`);
 * a noun of ``data/late_roles.txt`` (or a compound of one) right before a person's name
   ("Wirtschaftsprüfer Thomas X", "des Medienmoguls X"): its title (:func:`late_role_title`).
 """
@@ -27,7 +30,8 @@ from functools import cache
 
 from onrecord.lang.de.entity_names import _ARTICLES
 from onrecord.lang.de.lexicon import data_lines, lexicon
-from onrecord.lang.de.role_after import copula_relative_role, team_after
+from onrecord.lang.de.role_after import competition, copula_relative_role, team_after
+from onrecord.lang.de.role_lexicon import _STOP, COPULAS
 from onrecord.lang.de.roles import KindAt, RoleMatch, is_feminine_role, is_role, role_head, role_phrase
 from onrecord.lang.de.tokens import PreparedDoc
 from onrecord.model import Entity, Role
@@ -63,7 +67,8 @@ def add_roles(doc: PreparedDoc, entities: list[Entity], kind_at: KindAt) -> list
             if doc.tokens[begin].lower in lexicon().pronouns:
                 continue  # "er", "sie": the rules read roles after a name
             before = _late_role_before(doc, begin, end)
-            for match in (copula_relative_role(doc, end, kind_at), team_after(doc, end, kind_at), before):
+            club = club_in_clause(doc, begin, end, kind_at)
+            for match in (copula_relative_role(doc, end, kind_at), team_after(doc, end, kind_at), before, club):
                 if match is not None and not match.plural:
                     found.setdefault(k, []).append(match)
     for k, match in _descriptions(doc, entities, index, kind_at):
@@ -133,6 +138,63 @@ def _late_role_before(doc: PreparedDoc, begin: int, end: int) -> RoleMatch | Non
         return None
     title = late_role_title(toks[at].text)
     return None if title is None else RoleMatch(title, None, None, at, at + 1, head=title)
+
+
+#: prepositions that name a club or employer after a verb of ``data/club_verbs.txt``
+_CLUB_PREPOSITIONS = frozenset({"für", "zum", "vom", "bei", "beim"})
+#: the most tokens between a person's name and the preposition of its club
+MAX_CLUB_DISTANCE = 6
+#: the most words of a club's name
+MAX_CLUB_WORDS = 4
+#: ends of nouns for a club's league or kind before its name ("zum Drittligisten VfR Aalen")
+_LEAGUE_NOUNS = ("ligist", "ligisten", "klub", "verein", "club")
+
+
+@cache
+def _club_verbs() -> frozenset[str]:
+    """The verb forms of ``data/club_verbs.txt``."""
+    return frozenset(data_lines("club_verbs.txt"))
+
+
+def club_in_clause(doc: PreparedDoc, begin: int, end: int, kind_at: KindAt) -> RoleMatch | None:
+    """The club or employer of the person named at tokens ``[begin, end)`` that its clause gives
+    after a preposition, when a verb of ``data/club_verbs.txt`` is in the clause and no other
+    person is: "Zuletzt spielte X in der Ersten Liga für Wacker Innsbruck", "X kehrt zum SK Rapid
+    zurück", "X kommt vom deutschen Drittligisten VfR Aalen". The club is a run of capitalised words
+    the tagger marks as an organisation; None for any other phrase."""
+    toks = doc.tokens
+    lo, hi = _clause(doc, begin, end)
+    if any(kind_at(k) == "PER" for k in (*range(lo, begin), *range(end, hi))):
+        return None  # another person in the clause: whose club it is stays open
+    if not any(toks[k].lower in _club_verbs() for k in range(lo, hi)):
+        return None
+    for p in range(end, min(hi, end + MAX_CLUB_DISTANCE)):
+        if toks[p].lower not in _CLUB_PREPOSITIONS:
+            continue
+        j = p + 1 + (p + 1 < hi and toks[p + 1].lower in _ARTICLES)
+        while j < hi and (toks[j].text.islower() and toks[j].text.isalpha() or toks[j].lower.endswith(_LEAGUE_NOUNS)):
+            j += 1  # "vom deutschen Drittligisten"
+        e = j
+        while e < hi and e - j < MAX_CLUB_WORDS and kind_at(e) == "ORG" and toks[e].text[:1].isupper():
+            e += 1
+        if e > j and (e >= hi or not toks[e].text[:1].isupper()) and not competition(toks[e - 1].text):
+            return RoleMatch(None, doc.text[toks[j].start : toks[e - 1].end], None, p, e)
+        return None
+    return None
+
+
+def _clause(doc: PreparedDoc, begin: int, end: int) -> tuple[int, int]:
+    """The token range of the clause around tokens ``[begin, end)``: to the punctuation before
+    and after it in its sentence."""
+    toks = doc.tokens
+    s_begin, s_end = doc.sentences[toks[begin].sent]
+    lo = begin
+    while lo > s_begin and toks[lo - 1].text not in _STOP:
+        lo -= 1
+    hi = end
+    while hi < s_end and toks[hi].text not in _STOP:
+        hi += 1
+    return lo, hi
 
 
 def _named(entity: Entity) -> bool:
@@ -241,6 +303,9 @@ def _description(doc: PreparedDoc, article: int, kind_at: KindAt) -> RoleMatch |
         return None
     if after.lower in _NO_VERB:
         return None
+    sent_end = doc.sentences[after.sent][1]
+    if after.lower in COPULAS and any(kind_at(k) == "PER" for k in range(phrase.end + 1, sent_end)):
+        return None  # "Der letzte Premierminister … war der Sozialist X": the predicate names whom it describes
     if is_feminine_role(phrase.head or "") != (toks[article].lower == "die"):
         return None
     return phrase
