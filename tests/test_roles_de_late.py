@@ -116,3 +116,8 @@ def test_club_in_the_clause_of_a_players_name(de: Extract) -> None:
 def test_no_club_from_a_competition(de: Extract) -> None:
     text = "Neben ihm spielen auch Tobias Egger und Lukas Moser für den Davis Cup in Portugal."
     assert all(o != "Davis Cup" for _, o, _ in _roles(de(text), "Lukas Moser"))
+
+
+def test_description_with_a_body_compound(de: Extract) -> None:
+    text = "Das dauert, sagte Petra Aigner vom ÖAMTC. Prinzipiell kann die ÖAMTC-Juristin dem Vorschlag etwas abgewinnen."
+    assert ("Juristin", "ÖAMTC", None) in _roles(de(text), "Petra Aigner")

@@ -226,9 +226,11 @@ def _descriptions(
 ) -> Iterator[tuple[int, RoleMatch]]:
     """(entity index, role) of each definite description of a person named in the sentence before."""
     toks = doc.tokens
-    taken = sorted(
-        [s for e in entities for s in e.mentions] + [s for e in entities for r in e.roles for s in r.spans]
-    )
+    # what resolution read already: roles, and mentions of whole tokens (not the body's name at the
+    # start of a compound: "der ADAC-Experte" is free, its "ADAC" a mention of the club)
+    taken = [s for e in entities for r in e.roles for s in r.spans] + [
+        s for e in entities for s in e.mentions if s[0] in index.by_start and s[1] in index.by_end
+    ]
     persons = sorted((s[0], k) for k, e in enumerate(entities) if e.type == "person" for s in e.mentions)
     starts = [p[0] for p in persons]
     for sent in range(1, len(doc.sentences)):
