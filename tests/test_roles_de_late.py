@@ -119,5 +119,6 @@ def test_no_club_from_a_competition(de: Extract) -> None:
 
 
 def test_description_with_a_body_compound(de: Extract) -> None:
-    text = "Das dauert, sagte Petra Aigner vom ÖAMTC. Prinzipiell kann die ÖAMTC-Juristin dem Vorschlag etwas abgewinnen."
+    text = ("Das dauert, sagte Petra Aigner vom ÖAMTC. "
+            "Prinzipiell kann die ÖAMTC-Juristin dem Vorschlag etwas abgewinnen.")
     assert ("Juristin", "ÖAMTC", None) in _roles(de(text), "Petra Aigner")
