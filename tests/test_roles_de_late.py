@@ -10,7 +10,7 @@ import pytest
 from onrecord.lang import get_extractor
 from onrecord.lang.de.role_additions import add_roles
 from onrecord.lang.de.tokens import prepare
-from onrecord.model import Entity
+from onrecord.model import Entity, Mention, Quote
 from tests.roles_helpers import Extract, _roles
 
 
@@ -122,3 +122,20 @@ def test_description_with_a_body_compound(de: Extract) -> None:
     text = ("Das dauert, sagte Petra Aigner vom ÖAMTC. "
             "Prinzipiell kann die ÖAMTC-Juristin dem Vorschlag etwas abgewinnen.")
     assert ("Juristin", "ÖAMTC", None) in _roles(de(text), "Petra Aigner")
+
+
+def test_copula_relative_clause_after_a_duration_in_words(de: Extract) -> None:
+    text = "Im Finale stand Lea Gruber, die drei Jahre zuvor Staatsmeisterin geworden war."
+    assert any(t == "Staatsmeisterin" for t, _, _ in _roles(de(text), "Lea Gruber"))
+
+
+def test_apposition_after_the_name_the_speaker_span_holds() -> None:
+    text = "„Wir bleiben“, sagte Anna de Vries, Botschafterin in Bern. Sie sprach lange."
+    doc = prepare(text)
+    start = text.index("Anna")
+    anna = Entity(id="e1", name="Anna", type="person", mentions=[(start, start + 4)])
+    quote = Quote(id="q1", kind="direct", text="„Wir bleiben“", spans=[(0, 13)], confidence=0.9, entity="e1",
+                  speaker=Mention(text="Anna de Vries", spans=[(start, start + 13)]))
+    assert add_roles(doc, [anna], lambda _: "") == [anna]
+    roles = add_roles(doc, [anna], lambda _: "", [quote])[0].roles
+    assert [(r.title, r.place) for r in roles] == [("Botschafterin", "Bern")]

@@ -141,7 +141,7 @@ class GermanExtractor:
         annotated = annotate_quotes(text, quotes, entities, self.lemmas, self.common_words)
         # roles that only add role fields, read once quotes and speakers are final (they steer no speaker)
         kinds = kind_at(sets.name_type, doc, _gazetteer(self.model_dir / GAZETTEER_FILE))
-        return ExtractionResult(quotes=annotated, entities=add_roles(doc, entities, kinds))
+        return ExtractionResult(quotes=annotated, entities=add_roles(doc, entities, kinds, annotated))
 
     def extract_many(self, texts: list[str]) -> list[ExtractionResult]:
         return [self.extract(t) for t in texts]

@@ -18,6 +18,8 @@ moved the German cross-validation's joint F1, 2026-12-07); read here, they canno
 * a club or employer after "für", "zum", "vom", "bei" in the clause of a person's name with a
   verb of ``data/club_verbs.txt`` ("Zuletzt spielte X für Wacker Innsbruck", "X kehrt zum SK
   Rapid zurück"): its organisation (:func:`club_in_clause`);
+* an apposition after the whole name a quote's speaker span holds where the entity's mention
+  holds less of it ("Susan le Jeune X, britische Botschafterin in Wien", mention "Susan");
 * a noun of ``data/late_roles.txt`` (or a compound of one) right before a person's name
   ("Wirtschaftsprüfer Thomas X", "des Medienmoguls X"): its title (:func:`late_role_title`).
 """
@@ -25,16 +27,16 @@ moved the German cross-validation's joint F1, 2026-12-07); read here, they canno
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from onrecord.lang.de.entity_names import _ARTICLES
 from onrecord.lang.de.lexicon import data_lines, lexicon
-from onrecord.lang.de.role_after import competition, copula_relative_role, team_after
+from onrecord.lang.de.role_after import apposition_after, competition, copula_relative_role, team_after
 from onrecord.lang.de.role_lexicon import _STOP, COPULAS
 from onrecord.lang.de.roles import KindAt, RoleMatch, is_feminine_role, is_role, role_head, role_phrase
 from onrecord.lang.de.tokens import PreparedDoc
-from onrecord.model import Entity, Role
+from onrecord.model import Entity, Quote, Role
 
 __all__ = ["add_roles"]
 
@@ -55,15 +57,19 @@ _NO_VERB = frozenset({
 _OPENING_CONJUNCTIONS = frozenset({"und", "aber", "doch", "denn"})
 
 
-def add_roles(doc: PreparedDoc, entities: list[Entity], kind_at: KindAt) -> list[Entity]:
+def add_roles(
+    doc: PreparedDoc, entities: list[Entity], kind_at: KindAt, speakers: Sequence[Quote] = ()
+) -> list[Entity]:
     """``entities`` with the roles of the rules of this module added (see the module); the
-    entities, their ids, names, types and mentions are unchanged."""
+    entities, their ids, names, types and mentions are unchanged. ``speakers``: the quotes, whose
+    speaker spans may hold more of a name than the entity's mention there (:func:`_longer_names`)."""
     index = _TokenIndex(doc)
     found: dict[int, list[RoleMatch]] = {}
+    longer = _longer_names(doc, entities, index, speakers)
     for k, entity in enumerate(entities):
         if entity.type != "person" or not _named(entity):
             continue
-        for begin, end in index.token_ranges(entity.mentions):
+        for begin, end in [*index.token_ranges(entity.mentions), *longer.get(k, [])]:
             if doc.tokens[begin].lower in lexicon().pronouns:
                 continue  # "er", "sie": the rules read roles after a name
             before = _late_role_before(doc, begin, end)
@@ -71,11 +77,39 @@ def add_roles(doc: PreparedDoc, entities: list[Entity], kind_at: KindAt) -> list
             for match in (copula_relative_role(doc, end, kind_at), team_after(doc, end, kind_at), before, club):
                 if match is not None and not match.plural:
                     found.setdefault(k, []).append(match)
+        for _begin, end in longer.get(k, []):
+            match = apposition_after(doc, end, kind_at)
+            if match is not None and not match.plural:
+                found.setdefault(k, []).append(match)
     for k, match in _descriptions(doc, entities, index, kind_at):
         found.setdefault(k, []).append(match)
     if not found:
         return entities
     return [_with_roles(doc, e, found[k]) if k in found else e for k, e in enumerate(entities)]
+
+
+def _longer_names(
+    doc: PreparedDoc, entities: list[Entity], index: _TokenIndex, quotes: Sequence[Quote]
+) -> dict[int, list[tuple[int, int]]]:
+    """Per entity index, the token ranges of the speaker spans of its quotes that start at one of
+    its mentions and end after it: the name as the speaker span holds it, where the entity's
+    mention lost a part ("Susan le Jeune X" → mention "Susan"); the role rules after a name read
+    from its end."""
+    at = {e.id: k for k, e in enumerate(entities)}
+    out: dict[int, list[tuple[int, int]]] = {}
+    for quote in quotes:
+        if quote.entity is None or quote.speaker is None or quote.entity not in at:
+            continue
+        k = at[quote.entity]
+        for begin, end in index.token_ranges(quote.speaker.spans):
+            tok = doc.tokens[begin]
+            if not tok.text[:1].isupper() or is_role(tok) or tok.lower in _ARTICLES:
+                continue
+            if any(b == tok.start and e < doc.tokens[end - 1].end for b, e in entities[k].mentions) and (
+                (begin, end) not in out.get(k, [])
+            ):
+                out.setdefault(k, []).append((begin, end))
+    return out
 
 
 class _TokenIndex:

@@ -276,6 +276,11 @@ def _when_words(toks: Sequence[Token], j: int, limit: int) -> int:
 _COPULA_PARTICIPLES = frozenset({"geworden", "gewesen"})
 #: plural time nouns after a number in a relative clause ("der 38 Jahre Posaunist … war")
 _DURATION_NOUNS = frozenset({"jahre", "jahrzehnte", "monate", "wochen", "tage"})
+#: words after a duration that say when ("20 Jahre lang", "zwei Wochen zuvor")
+_DURATION_ADVERBS = frozenset({"lang", "zuvor", "davor", "vorher", "später", "danach"})
+#: number words before a duration ("zwei Wochen")
+_NUMBER_WORDS = frozenset({"zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf",
+                           "einige", "wenige", "mehrere", "viele"})
 
 
 def copula_relative_role(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
@@ -295,8 +300,11 @@ def copula_relative_role(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_
     toks = doc.tokens
     limit = body[end].i
     j = _when_words(toks, body[1].i, limit)
+    if j + 1 < limit and toks[j].lower in _NUMBER_WORDS and toks[j + 1].lower in _DURATION_NOUNS:
+        j += 1  # "der zwei Wochen zuvor Weltmeister geworden war"
     if j < limit and toks[j].lower in _DURATION_NOUNS and j > body[1].i and toks[j - 1].text.isalnum():
-        j = _when_words(toks, j + 1 + (j + 1 < limit and toks[j + 1].lower == "lang"), limit)
+        j += 1 + (j + 1 < limit and toks[j + 1].lower in _DURATION_ADVERBS)
+        j = _when_words(toks, j, limit)
     role = list(toks[j:limit])
     r = 1 if role and role[0].lower in _NOMINATIVE_ARTICLES else 0
     if len(role) <= r or not is_role(role[r]):
