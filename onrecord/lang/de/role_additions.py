@@ -133,9 +133,10 @@ MIN_COMPOUND_PREFIX = 3
 
 
 @cache
-def _late_roles() -> frozenset[str]:
-    """The nouns of ``data/late_roles.txt``."""
-    return frozenset(data_lines("late_roles.txt"))
+def _late_roles() -> tuple[str, ...]:
+    """The nouns of ``data/late_roles.txt``, longest first (the longest that fits a word wins,
+    whatever the hash seed)."""
+    return tuple(sorted(set(data_lines("late_roles.txt")), key=lambda w: (-len(w), w)))
 
 
 @cache
@@ -151,7 +152,7 @@ def late_role_title(word: str) -> str | None:
             forms.add(noun + "n")  # a weak noun: "Kollegen"
         if noun.endswith("er") and noun[:-2].endswith("t"):
             forms.update((noun[:-1], noun[:-1] + "n"))  # an adjectival noun: "der Beamte", "Beamten"
-        for form in forms:
+        for form in sorted(forms, key=lambda f: (-len(f), f)):
             prefix = word[: len(word) - len(form)]
             if word == form:
                 return noun
