@@ -1,4 +1,4 @@
-"""The German extractor: prepare → tag (CRF) → group quotes → rank speakers → entities.
+"""The German extractor: prepare → tag (CRF) → group quotes → rank speakers → entities → late roles.
 
 Confidence of a quote is the speaker ranker's probability for the chosen speaker (or its
 complement when no candidate passed the threshold), so a low value flags a doubtful speaker.
@@ -14,10 +14,12 @@ from onrecord.extraction.known_names import add_known_names
 from onrecord.lang.de import common_words
 from onrecord.lang.de.attribution import Attribution, SpanSets, attribute
 from onrecord.lang.de.entities import build_entities
+from onrecord.lang.de.entity_names import _gazetteer, kind_at
 from onrecord.lang.de.labels import CLASS_TO_KIND, TokenSpan
 from onrecord.lang.de.lemmas import LemmaTable
 from onrecord.lang.de.ner import COMMON_WORDS_FILE, NamedSpan, NerTagger
 from onrecord.lang.de.ranking import SpeakerRanker, load_ranker
+from onrecord.lang.de.role_additions import add_roles
 from onrecord.lang.de.sentences import SentenceClassifier
 from onrecord.lang.de.speakers import Candidate
 from onrecord.lang.de.stance import annotate_quotes, declined_noun
@@ -137,7 +139,9 @@ class GermanExtractor:
         common = None if self.common_words is None else partial(declined_noun, self.common_words)
         entities = add_known_names(text, quotes, entities, common)
         annotated = annotate_quotes(text, quotes, entities, self.lemmas, self.common_words)
-        return ExtractionResult(quotes=annotated, entities=entities)
+        # roles that only add role fields, read once quotes and speakers are final (they steer no speaker)
+        kinds = kind_at(sets.name_type, doc, _gazetteer(self.model_dir / GAZETTEER_FILE))
+        return ExtractionResult(quotes=annotated, entities=add_roles(doc, entities, kinds, annotated))
 
     def extract_many(self, texts: list[str]) -> list[ExtractionResult]:
         return [self.extract(t) for t in texts]

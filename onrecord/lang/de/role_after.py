@@ -271,6 +271,67 @@ def _when_words(toks: Sequence[Token], j: int, limit: int) -> int:
     return j
 
 
+#: participles of a copula before its auxiliary at the end of a relative clause ("…, der 2010
+#: Weltmeister geworden war,")
+_COPULA_PARTICIPLES = frozenset({"geworden", "gewesen"})
+#: plural time nouns after a number in a relative clause ("der 38 Jahre Posaunist … war")
+_DURATION_NOUNS = frozenset({"jahre", "jahrzehnte", "monate", "wochen", "tage"})
+#: words after a duration that say when ("20 Jahre lang", "zwei Wochen zuvor")
+_DURATION_ADVERBS = frozenset({"lang", "zuvor", "davor", "vorher", "später", "danach"})
+#: number words before a duration ("zwei Wochen")
+_NUMBER_WORDS = frozenset({"zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf",
+                           "einige", "wenige", "mehrere", "viele"})
+
+
+def copula_relative_role(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
+    """A role stated in a relative clause after the name ending at token ``name_end`` that ends
+    with its copula: "X, der seit 2010 Direktor des Museums ist,", "X, die 20 Jahre Posaunistin
+    bei den Symphonikern war,", "X, der im Mai Weltmeister geworden war," (words that say when
+    are skipped; the role phrase must reach the copula: "X, der mit dem Minister zufrieden war,"
+    gives none). Read after the speakers only (:mod:`onrecord.lang.de.role_additions`)."""
+    body = _apposition_tokens(doc, name_end, name_end > 0 and kind_at(name_end - 1) == "PER")
+    if len(body) < 3 or len(body) > MAX_APPOSITION or body[0].lower not in ("der", "die"):
+        return None
+    end = len(body) - 1
+    if body[end].lower not in COPULAS and body[end].lower not in ("sei", "wäre"):
+        return None
+    if body[end - 1].lower in _COPULA_PARTICIPLES:
+        end -= 1
+    toks = doc.tokens
+    limit = body[end].i
+    j = _when_words(toks, body[1].i, limit)
+    if j + 1 < limit and toks[j].lower in _NUMBER_WORDS and toks[j + 1].lower in _DURATION_NOUNS:
+        j += 1  # "der zwei Wochen zuvor Weltmeister geworden war"
+    if j < limit and toks[j].lower in _DURATION_NOUNS and j > body[1].i and toks[j - 1].text.isalnum():
+        j += 1 + (j + 1 < limit and toks[j + 1].lower in _DURATION_ADVERBS)
+        j = _when_words(toks, j, limit)
+    role = list(toks[j:limit])
+    r = 1 if role and role[0].lower in _NOMINATIVE_ARTICLES else 0
+    if len(role) <= r or not is_role(role[r]):
+        return None
+    match = parse_role(role, kind_at)
+    if match is None or match.end != limit:
+        return None
+    return _dative_plural_body(role, match)
+
+
+#: prepositions that take only the dative: "bei den X" is a dative plural
+_DATIVE_PREPOSITIONS = frozenset({"bei", "mit", "von", "aus", "zu", "nach", "seit"})
+
+
+def _dative_plural_body(tokens: Sequence[Token], match: RoleMatch) -> RoleMatch:
+    """The organisation of a role match in the nominative where the phrase gives it as a dative
+    plural of a noun in "-er" ("bei den Wiener Symphonikern" → "Wiener Symphoniker")."""
+    org = match.organization
+    if org is None or not org.endswith("ern"):
+        return match
+    for k in range(1, len(tokens) - 1):
+        dative = tokens[k].lower == "den" and tokens[k - 1].lower in _DATIVE_PREPOSITIONS
+        if dative and org.startswith(tokens[k + 1].text):
+            return replace(match, organization=org[:-1])
+    return match
+
+
 def _clause_tokens(toks: Sequence[Token], j: int) -> list[Token]:
     sent = toks[j].sent if j < len(toks) else -1
     k = j
@@ -429,6 +490,41 @@ def _von_organisation(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleM
     acronym = not found.named and len(words) == 2 and sum(c.isupper() for c in words[-1]) >= 2
     text = words[-1] if acronym else found.text  # "vom Autoclub ADAC"; not "vom Club Kapfenberger SV"
     return RoleMatch(None, text, None, name_end, found.end)
+
+
+#: the most words of a tagged organisation after "für" + article
+MAX_TAGGED_ORG = 4
+
+
+def team_after(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
+    """The team a player plays for, after "für" + article right after a tagged person's name:
+    a run of two or more capitalised words the tagger marks as an organisation ("Mats X für die
+    Quebec Nordiques" → organisation "Quebec Nordiques"). Read after the speakers only
+    (:mod:`onrecord.lang.de.role_additions`)."""
+    toks = doc.tokens
+    if name_end < 1 or name_end + 2 >= len(toks) or toks[name_end].lower != "für":
+        return None
+    if toks[name_end + 1].lower not in _ARTICLES or kind_at(name_end - 1) != "PER":
+        return None
+    b = e = name_end + 2
+    while e < len(toks) and e - b < MAX_TAGGED_ORG and kind_at(e) == "ORG" and toks[e].text[:1].isupper():
+        e += 1
+    if e - b < 2 or e < len(toks) and toks[e].text[:1].isupper() and toks[e].text.isalpha():
+        return None
+    if competition(toks[e - 1].text):
+        return None  # "für den Davis Cup": an event, no team
+    return RoleMatch(None, nominative(toks[b:e], toks[name_end + 1].lower), None, name_end, e)
+
+
+@cache
+def _competitions() -> frozenset[str]:
+    return frozenset(data_lines("competitions.txt"))
+
+
+def competition(word: str) -> bool:
+    """Whether a name's last word makes it a competition, league or event (``data/competitions.txt``:
+    "Cup", "Liga", "Open"), which is no team or employer."""
+    return word in _competitions()
 
 
 def _fuer_party(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch | None:

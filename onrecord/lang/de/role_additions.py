@@ -1,0 +1,366 @@
+"""German roles read after the speakers: rules that only add a role to an entity the article has.
+
+Needs: the PreparedDoc, the final entities (after quotes, speakers and ``about`` are fixed) and
+the NER/gazetteer kind of each token. Adds: roles to those entities, nothing else: no entity, no
+mention, no change of a speaker's resolution. The rules here were kept out of entity resolution
+(:mod:`onrecord.lang.de.entities`) on purpose: a role found there also steers which person a
+later role noun or pronoun resolves to, and so the speakers of quotes (a round of such rules
+moved the German cross-validation's joint F1, 2026-12-07); read here, they cannot.
+
+* a definite description in the sentence after a person is named, when the phrase follows the
+  finite verb of a short fore-field ("Nun wird die Bezirksvorsteherin …"), an opening
+  conjunction ("Und der Stürmer brauchte …") or has weak adjectives the role phrase leaves out
+  ("Der 22-jährige Mittelfeldspieler wechselt …"): one more role of that person;
+* a relative clause after a name that ends with its copula ("X, der seit 2010 Direktor des
+  Museums ist,"): :func:`~onrecord.lang.de.role_after.copula_relative_role`;
+* a team after "für" right after a player's name ("X für die Quebec Nordiques"):
+  :func:`~onrecord.lang.de.role_after.team_after`;
+* a club or employer after "für", "zum", "vom", "bei" in the clause of a person's name with a
+  verb of ``data/club_verbs.txt`` ("Zuletzt spielte X für Wacker Innsbruck", "X kehrt zum SK
+  Rapid zurück"): its organisation (:func:`club_in_clause`);
+* an apposition after the whole name a quote's speaker span holds where the entity's mention
+  holds less of it ("Susan le Jeune X, britische Botschafterin in Wien", mention "Susan");
+* a noun of ``data/late_roles.txt`` (or a compound of one) right before a person's name
+  ("Wirtschaftsprüfer Thomas X", "des Medienmoguls X"): its title (:func:`late_role_title`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Sequence
+from functools import cache
+
+from onrecord.lang.de.entity_names import _ARTICLES
+from onrecord.lang.de.lexicon import data_lines, lexicon
+from onrecord.lang.de.role_after import apposition_after, competition, copula_relative_role, team_after
+from onrecord.lang.de.role_lexicon import _STOP, COPULAS
+from onrecord.lang.de.roles import KindAt, RoleMatch, is_feminine_role, is_role, role_head, role_phrase
+from onrecord.lang.de.tokens import PreparedDoc
+from onrecord.model import Entity, Quote, Role
+
+__all__ = ["add_roles"]
+
+#: words after an article and before a role noun that the role phrase leaves out: weak adjectives
+#: ("der pfeilschnelle Stürmer", "die 22-jährige Mittelfeldspielerin"), at most this many
+MAX_DESCRIPTION_ADJECTIVES = 2
+#: the longest fore-field before the finite verb of an inverted description ("Am späten Abend
+#: wird die Rektorin …"), in tokens
+MAX_FOREFIELD = 4
+#: lower-case words that are no finite verb (a phrase after them is no inverted subject, a word
+#: after the phrase that is one of them says no verb follows it)
+_NO_VERB = frozenset({
+    "und", "oder", "sowie", "aber", "dass", "ob", "wie", "als", "wenn", "weil", "nicht", "auch",
+    "ich", "du", "er", "sie", "es", "wir", "ihr", "man", "mich", "dich", "sich", "uns", "euch",
+    "mir", "dir", "ihm", "ihn", "ihnen",
+})
+#: coordinating conjunctions that may open a sentence before its subject ("Und der Stürmer …")
+_OPENING_CONJUNCTIONS = frozenset({"und", "aber", "doch", "denn"})
+
+
+def add_roles(
+    doc: PreparedDoc, entities: list[Entity], kind_at: KindAt, speakers: Sequence[Quote] = ()
+) -> list[Entity]:
+    """``entities`` with the roles of the rules of this module added (see the module); the
+    entities, their ids, names, types and mentions are unchanged. ``speakers``: the quotes, whose
+    speaker spans may hold more of a name than the entity's mention there (:func:`_longer_names`)."""
+    index = _TokenIndex(doc)
+    found: dict[int, list[RoleMatch]] = {}
+    longer = _longer_names(doc, entities, index, speakers)
+    for k, entity in enumerate(entities):
+        if entity.type != "person" or not _named(entity):
+            continue
+        for begin, end in [*index.token_ranges(entity.mentions), *longer.get(k, [])]:
+            if doc.tokens[begin].lower in lexicon().pronouns:
+                continue  # "er", "sie": the rules read roles after a name
+            before = _late_role_before(doc, begin, end)
+            club = club_in_clause(doc, begin, end, kind_at)
+            for match in (copula_relative_role(doc, end, kind_at), team_after(doc, end, kind_at), before, club):
+                if match is not None and not match.plural:
+                    found.setdefault(k, []).append(match)
+        for _begin, end in longer.get(k, []):
+            match = apposition_after(doc, end, kind_at)
+            if match is not None and not match.plural:
+                found.setdefault(k, []).append(match)
+    for k, match in _descriptions(doc, entities, index, kind_at):
+        found.setdefault(k, []).append(match)
+    if not found:
+        return entities
+    return [_with_roles(doc, e, found[k]) if k in found else e for k, e in enumerate(entities)]
+
+
+def _longer_names(
+    doc: PreparedDoc, entities: list[Entity], index: _TokenIndex, quotes: Sequence[Quote]
+) -> dict[int, list[tuple[int, int]]]:
+    """Per entity index, the token ranges of the speaker spans of its quotes that start at one of
+    its mentions and end after it: the name as the speaker span holds it, where the entity's
+    mention lost a part ("Susan le Jeune X" → mention "Susan"); the role rules after a name read
+    from its end."""
+    at = {e.id: k for k, e in enumerate(entities)}
+    out: dict[int, list[tuple[int, int]]] = {}
+    for quote in quotes:
+        if quote.entity is None or quote.speaker is None or quote.entity not in at:
+            continue
+        k = at[quote.entity]
+        for begin, end in index.token_ranges(quote.speaker.spans):
+            tok = doc.tokens[begin]
+            if not tok.text[:1].isupper() or is_role(tok) or tok.lower in _ARTICLES:
+                continue
+            if any(b == tok.start and e < doc.tokens[end - 1].end for b, e in entities[k].mentions) and (
+                (begin, end) not in out.get(k, [])
+            ):
+                out.setdefault(k, []).append((begin, end))
+    return out
+
+
+class _TokenIndex:
+    """Token indices of character offsets of one document."""
+
+    def __init__(self, doc: PreparedDoc) -> None:
+        self.by_start = {t.start: t.i for t in doc.tokens}
+        self.by_end = {t.end: t.i + 1 for t in doc.tokens}
+        self.starts = [t.start for t in doc.tokens]
+
+    def token_ranges(self, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+        """The token range of each span that starts and ends on token boundaries."""
+        for b, e in spans:
+            begin, end = self.by_start.get(b), self.by_end.get(e)
+            if begin is not None and end is not None and begin < end:
+                yield begin, end
+
+
+#: the least letters before a listed noun in a compound ("Amts|kollege", "Medien|mogul")
+MIN_COMPOUND_PREFIX = 3
+
+
+@cache
+def _late_roles() -> tuple[str, ...]:
+    """The nouns of ``data/late_roles.txt``, longest first (the longest that fits a word wins,
+    whatever the hash seed)."""
+    return tuple(sorted(set(data_lines("late_roles.txt")), key=lambda w: (-len(w), w)))
+
+
+@cache
+def late_role_title(word: str) -> str | None:
+    """The title a word before a name gives when it is a noun of ``data/late_roles.txt`` or a
+    compound of one, in the nominative singular ("Medienmoguls" → "Medienmogul",
+    "Polizeibeamten" → "Polizeibeamter"), else None."""
+    if not word[:1].isupper() or not word.replace("-", "").isalpha():
+        return None
+    for noun in _late_roles():
+        forms = {noun, noun + "s", noun + "es"}
+        if noun.endswith("e"):
+            forms.add(noun + "n")  # a weak noun: "Kollegen"
+        if noun.endswith("er") and noun[:-2].endswith("t"):
+            forms.update((noun[:-1], noun[:-1] + "n"))  # an adjectival noun: "der Beamte", "Beamten"
+        for form in sorted(forms, key=lambda f: (-len(f), f)):
+            prefix = word[: len(word) - len(form)]
+            if word == form:
+                return noun
+            if word.lower().endswith(form.lower()) and len(prefix) >= MIN_COMPOUND_PREFIX and prefix.isalpha():
+                return prefix + noun.lower()  # (a hyphenated body or "Ex-" before it is left to the role rules)
+    return None
+
+
+def _late_role_before(doc: PreparedDoc, begin: int, end: int) -> RoleMatch | None:
+    """The role a noun of ``data/late_roles.txt`` right before the name at tokens ``[begin, end)``
+    gives, or at its start when the name finder took it into the name ("Grenzbeamte Josef X");
+    none for a noun the role rules of the entities read already."""
+    toks = doc.tokens
+    at = begin - 1 if begin > 0 and toks[begin - 1].sent == toks[begin].sent else None
+    if end - begin >= 2 and (at is None or late_role_title(toks[at].text) is None):
+        at = begin  # the noun glued before the name
+    if at is None or is_role(toks[at]):
+        return None
+    title = late_role_title(toks[at].text)
+    return None if title is None else RoleMatch(title, None, None, at, at + 1, head=title)
+
+
+#: prepositions that name a club or employer after a verb of ``data/club_verbs.txt``
+_CLUB_PREPOSITIONS = frozenset({"für", "zum", "vom", "bei", "beim"})
+#: the most tokens between a person's name and the preposition of its club
+MAX_CLUB_DISTANCE = 6
+#: the most words of a club's name
+MAX_CLUB_WORDS = 4
+#: ends of nouns for a club's league or kind before its name ("zum Drittligisten VfR Aalen")
+_LEAGUE_NOUNS = ("ligist", "ligisten", "klub", "verein", "club")
+
+
+@cache
+def _club_verbs() -> frozenset[str]:
+    """The verb forms of ``data/club_verbs.txt``."""
+    return frozenset(data_lines("club_verbs.txt"))
+
+
+def club_in_clause(doc: PreparedDoc, begin: int, end: int, kind_at: KindAt) -> RoleMatch | None:
+    """The club or employer of the person named at tokens ``[begin, end)`` that its clause gives
+    after a preposition, when a verb of ``data/club_verbs.txt`` is in the clause and no other
+    person is: "Zuletzt spielte X in der Ersten Liga für Wacker Innsbruck", "X kehrt zum SK Rapid
+    zurück", "X kommt vom deutschen Drittligisten VfR Aalen". The club is a run of capitalised words
+    the tagger marks as an organisation; None for any other phrase."""
+    toks = doc.tokens
+    lo, hi = _clause(doc, begin, end)
+    if any(kind_at(k) == "PER" for k in (*range(lo, begin), *range(end, hi))):
+        return None  # another person in the clause: whose club it is stays open
+    if not any(toks[k].lower in _club_verbs() for k in range(lo, hi)):
+        return None
+    for p in range(end, min(hi, end + MAX_CLUB_DISTANCE)):
+        if toks[p].lower not in _CLUB_PREPOSITIONS:
+            continue
+        j = p + 1 + (p + 1 < hi and toks[p + 1].lower in _ARTICLES)
+        while j < hi and (toks[j].text.islower() and toks[j].text.isalpha() or toks[j].lower.endswith(_LEAGUE_NOUNS)):
+            j += 1  # "vom deutschen Drittligisten"
+        e = j
+        while e < hi and e - j < MAX_CLUB_WORDS and kind_at(e) == "ORG" and toks[e].text[:1].isupper():
+            e += 1
+        if e > j and (e >= hi or not toks[e].text[:1].isupper()) and not competition(toks[e - 1].text):
+            return RoleMatch(None, doc.text[toks[j].start : toks[e - 1].end], None, p, e)
+        return None
+    return None
+
+
+def _clause(doc: PreparedDoc, begin: int, end: int) -> tuple[int, int]:
+    """The token range of the clause around tokens ``[begin, end)``: to the punctuation before
+    and after it in its sentence."""
+    toks = doc.tokens
+    s_begin, s_end = doc.sentences[toks[begin].sent]
+    lo = begin
+    while lo > s_begin and toks[lo - 1].text not in _STOP:
+        lo -= 1
+    hi = end
+    while hi < s_end and toks[hi].text not in _STOP:
+        hi += 1
+    return lo, hi
+
+
+def _named(entity: Entity) -> bool:
+    """Whether a person entity has a name (not one made from an unnamed role phrase, "Sprecher
+    des Ministeriums")."""
+    first = entity.name.split()[0] if entity.name.split() else ""
+    return first[:1].isupper() and role_head(first) is None
+
+
+def _with_roles(doc: PreparedDoc, entity: Entity, matches: list[RoleMatch]) -> Entity:
+    """``entity`` with each new role that it lacks (a bare title it already has with more detail
+    is left out, as :func:`onrecord.lang.de.entities._dedupe_roles` does)."""
+    roles = list(entity.roles)
+    for m in matches:
+        key = (m.title, m.organization, m.place, m.former)
+        if any((r.title, r.organization, r.place, r.former) == key for r in roles):
+            continue
+        if m.organization is None and m.place is None and any(
+            r.title == m.title and (r.organization or r.place) for r in roles
+        ):
+            continue
+        span = (doc.tokens[m.begin].start, doc.tokens[m.end - 1].end)
+        roles.append(Role(title=m.title, organization=m.organization, place=m.place, spans=[span], former=m.former))
+    return entity.model_copy(update={"roles": roles})
+
+
+def _descriptions(
+    doc: PreparedDoc, entities: list[Entity], index: _TokenIndex, kind_at: KindAt
+) -> Iterator[tuple[int, RoleMatch]]:
+    """(entity index, role) of each definite description of a person named in the sentence before."""
+    toks = doc.tokens
+    # what resolution read already: roles, and mentions of whole tokens (not the body's name at the
+    # start of a compound: "der ADAC-Experte" is free, its "ADAC" a mention of the club)
+    taken = [s for e in entities for r in e.roles for s in r.spans] + [
+        s for e in entities for s in e.mentions if s[0] in index.by_start and s[1] in index.by_end
+    ]
+    persons = sorted((s[0], k) for k, e in enumerate(entities) if e.type == "person" for s in e.mentions)
+    starts = [p[0] for p in persons]
+    for sent in range(1, len(doc.sentences)):
+        begin = doc.sentences[sent][0]
+        for article in _description_articles(doc, sent):
+            phrase = _description(doc, article, kind_at)
+            if phrase is None:
+                continue
+            span = (toks[article].start, toks[phrase.end - 1].end)
+            if any(b < span[1] and span[0] < e for b, e in taken):
+                continue  # resolved or given a role before (a speaker "Der Jurist", a name after it)
+            at = bisect.bisect_left(starts, toks[begin].start) - 1
+            if at < 0 or persons[at][0] < toks[doc.sentences[sent - 1][0]].start:
+                continue  # no one named in the sentence before
+            if bisect.bisect_left(starts, span[0]) != at + 1:
+                continue  # someone named since, before the phrase
+            person = entities[persons[at][1]]
+            if _named(person) and not _gender_clash(person, phrase):
+                yield persons[at][1], phrase
+
+
+def _description_articles(doc: PreparedDoc, sent: int) -> Iterator[int]:
+    """Where a definite description may open the subject of sentence ``sent``: its first token,
+    the token after an opening conjunction, or the token after a finite verb of a short fore-field."""
+    toks = doc.tokens
+    begin, end = doc.sentences[sent]
+    if toks[begin].lower in _OPENING_CONJUNCTIONS and begin + 1 < end:
+        yield begin + 1
+        return
+    yield begin
+    for article in range(begin + 2, min(end, begin + MAX_FOREFIELD + 2)):
+        if _inverted_subject(doc, begin, article):
+            yield article
+            return
+
+
+def _inverted_subject(doc: PreparedDoc, begin: int, article: int) -> bool:
+    """Whether token ``article`` ("der"/"die") follows the finite verb of a main clause right after
+    a short fore-field from ``begin`` ("Nun wird die Bezirksvorsteherin …", "Am Montag erhielt der
+    Stürmer …"): a lower-case word that is no article, preposition, pronoun or conjunction, after
+    words without punctuation."""
+    toks = doc.tokens
+    if toks[article].lower not in ("der", "die"):
+        return False
+    verb = toks[article - 1]
+    lex = lexicon()
+    if not (verb.text.isalpha() and verb.text.islower()) or verb.lower in _NO_VERB or verb.lower in lex.pronouns:
+        return False
+    if verb.lower in lex.prepositions or verb.lower in _ARTICLES:
+        return False
+    return all(t.text.replace("-", "").isalnum() for t in toks[begin : article - 1]) and toks[begin].quoted < 0
+
+
+def _description(doc: PreparedDoc, article: int, kind_at: KindAt) -> RoleMatch | None:
+    """The singular role phrase of a definite description opened by "der"/"die" at ``article``,
+    with at most :data:`MAX_DESCRIPTION_ADJECTIVES` weak adjectives before its noun, when the
+    article agrees with the noun's gender and a lower-case word goes on after it (no list of roles,
+    no name: "Freigelassen wurde der Priester, Blogger und Dissident X")."""
+    toks = doc.tokens
+    if toks[article].lower not in ("der", "die"):
+        return None
+    r = article + 1
+    while r < len(toks) and r - article <= MAX_DESCRIPTION_ADJECTIVES and _weak_adjective(toks[r].text):
+        r += 1
+    if r >= len(toks) or toks[r].sent != toks[article].sent or not is_role(toks[r]):
+        return None
+    phrase = role_phrase(doc, r, r + 1, kind_at)
+    if phrase is None or phrase.plural or phrase.title is None or not article <= phrase.begin <= r:
+        return None
+    after = toks[phrase.end] if phrase.end < len(toks) else None
+    if after is None or after.sent != toks[article].sent or not (after.text.isalpha() and after.text.islower()):
+        return None
+    if after.lower in _NO_VERB:
+        return None
+    sent_end = doc.sentences[after.sent][1]
+    if after.lower in COPULAS and any(kind_at(k) == "PER" for k in range(phrase.end + 1, sent_end)):
+        return None  # "Der letzte Premierminister … war der Sozialist X": the predicate names whom it describes
+    if is_feminine_role(phrase.head or "") != (toks[article].lower == "die"):
+        return None
+    return phrase
+
+
+def _weak_adjective(word: str) -> bool:
+    """A lower-case word in "-e" after a definite article ("pfeilschnelle", "22-jährige")."""
+    return word == word.lower() and word.endswith("e") and word.replace("-", "").isalnum()
+
+
+def _gender_clash(person: Entity, phrase: RoleMatch) -> bool:
+    """Whether a role phrase's noun ("Rektorin") and the person's role nouns differ in gender."""
+
+    def gender(head: str | None) -> str | None:
+        if not head or head.endswith("e"):
+            return None  # "Vorsitzende": either
+        return "f" if is_feminine_role(head) else "m"
+
+    want = gender(phrase.head)
+    heads = (r.title.split()[-1] for r in person.roles if r.title)
+    return want is not None and any(gender(h) not in (None, want) for h in heads)
