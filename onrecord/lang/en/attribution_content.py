@@ -8,6 +8,7 @@ Part of :mod:`onrecord.lang.en.attribution` (which describes the rules and re-ex
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -30,7 +31,7 @@ from onrecord.lang.en.attribution_base import (
     speech_participle,
 )
 from onrecord.lang.en.attribution_sources import _pro_form
-from onrecord.lang.en.lexicon import Lexicon, load_lexicon
+from onrecord.lang.en.lexicon import Lexicon, data_lines, load_lexicon
 from onrecord.lang.en.quotemarks import QuoteSpan
 from onrecord.lang.en.spans import doc_text, subtree_indices
 
@@ -265,6 +266,35 @@ CIRCUMSTANCE_PREPS = frozenset({"after", "before", "during", "since", "until", "
                                 "throughout"})
 
 
+#: prepositions that name the occasion or medium of a report ("in a speech", "on Twitter")
+MEDIUM_PREPS = frozenset({"in", "on", "at", "via", "through"})
+
+
+@cache
+def _medium_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in data_lines("medium_nouns.txt"))
+
+
+def _medium_phrase(prep: Token) -> bool:
+    """Whether a prepositional phrase names where a report was made ("in an interview with the
+    Post", "on Twitter", "in early-morning tweets"; ``data/medium_nouns.txt``)."""
+    if prep.lower_ not in MEDIUM_PREPS:
+        return False
+    return any(g.dep_ == "pobj" and g.lower_ in _medium_nouns() for g in prep.children)
+
+
+def drop_medium_tail(comps: list[Token], idx: set[int]) -> set[int]:
+    """An object's content without a medium phrase the parser hung on the object at its end
+    ("condemned the fare rise | in a statement")."""
+    if not idx:
+        return idx
+    for c in comps:
+        for p in c.children:
+            if p.dep_ == "prep" and p.i > c.i and _medium_phrase(p) and p.right_edge.i >= max(idx):
+                idx = idx - subtree_indices(p)
+    return idx
+
+
 def object_tail(verb: Token, comps: list[Token]) -> set[int]:
     """What follows the first object of a reporting verb: "charged X | with filing…",
     "described the dinner | as…", "mocked Rubio | for…" (not times, places of the report or a
@@ -278,6 +308,8 @@ def object_tail(verb: Token, comps: list[Token]) -> set[int]:
             continue
         if c.dep_ == "prep" and c.lower_ in CIRCUMSTANCE_PREPS:
             continue  # "endorsed Trump | only after deliberating", "praised him | at a rally": when and where
+        if c.dep_ == "prep" and _medium_phrase(c):
+            continue  # "criticized the law | in a speech", "thanked him | on Twitter": where it was said
         out |= subtree_indices(c)
     return out
 

@@ -26,6 +26,7 @@ from onrecord.lang.en.attribution_content import (
     _quoted_term,
     clause_content,
     clause_extent,
+    drop_medium_tail,
     drop_trailing_aside,
     inner_cue,
     object_tail,
@@ -211,7 +212,7 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
         if len(comps) == 1 and _quoted_term(doc, subtree_indices(comps[0]), quotes) \
                 and not _quote_set_off(doc, verb, comps[0]):
             return None  # "recommended “online translation tools”": a term in marks, no statement
-        content_idx |= object_tail(verb, comps)
+        content_idx = drop_medium_tail(comps, content_idx | object_tail(verb, comps))
     if subject is None and content_idx:
         # "Trump is not expected to attend": without an agent the patient belongs to the content
         for c in verb.children:
