@@ -62,6 +62,7 @@ from onrecord.extraction.stance_clauses import (
     _lows,
     _main_clause,
     _own_clause,
+    _title_case,
     _without,
 )
 from onrecord.extraction.stance_doc import _Doc, _inside
@@ -207,10 +208,11 @@ def _opening(looked: list[Word], lex: StanceLexicon) -> list[Word]:
     return found
 
 
-def _subject_cue(opening: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> Stance | None:
+def _subject_cue(opening: list[Word], lex: StanceLexicon, lemma: LemmaFn, title: bool = False) -> Stance | None:
     """A subject pronoun and a stance verb right after it (or after one adverb) frame the words:
     "Ich glaube, …", "We urge …", "he finally believes …" (guidelines 1.2, belief); not after an
-    auxiliary ("we will appeal")."""
+    auxiliary ("we will appeal"). In words written in title case (``title``: "I Still Believe
+    Trump Can't Be Trusted") a capital marks no noun, so it does not end the search."""
     at = next((i for i, w in enumerate(opening) if w.lower in lex.of("subject")), None)
     if at is None:
         return None
@@ -227,7 +229,7 @@ def _subject_cue(opening: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> Sta
             return None  # "I wish them luck", "I haven't thought about it": no clause to frame
         if entry is not None and entry[0] != "asserted":
             return entry[0]
-        if w.lower in auxiliaries or not w.text[:1].islower():
+        if w.lower in auxiliaries or not (title or w.text[:1].islower()):
             return None
     return None
 
@@ -253,7 +255,7 @@ def _content_stance(
     stance verb opening the words ("I hope …", "Ich glaube …") is their frame and wins over the
     content (guidelines 1.2 belief, rule A)."""
     opening = _opening(looked, lex)
-    subject = _subject_cue(opening, lex, lemma)
+    subject = _subject_cue(opening, lex, lemma, lex.case_marks_names and _title_case(looked, lex.of("title_small")))
     if subject is not None and looked and any(w.lower in lex.of("first_person") for w in opening):
         return subject
     lows = _lows(looked, lex.case_marks_names)

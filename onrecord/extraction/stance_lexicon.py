@@ -48,7 +48,7 @@ WORD_CLASSES = (
     "future_demand", "modal_infinitive", "request", "hedge_aside", "cited_document", "introductory", "impersonal",
     "referring_adverb", "interjection", "indefinite_pronoun", "contact_adverb",
     "source_opening", "source_closing", "currency", "person_place", "np_opener", "finite_copula",
-    "question_frame", "denial_frame", "claim_modal", "accusation", "postposition",
+    "question_frame", "denial_frame", "claim_modal", "accusation", "postposition", "title_small",
 )  # fmt: skip
 
 
