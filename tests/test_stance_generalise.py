@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.stance_helpers import _en, _quote
+from tests.stance_helpers import _de, _en, _quote
 
 # --- headlines in title case: a capital marks no noun there (guidelines 1.2 belief)
 
@@ -23,3 +23,22 @@ from tests.stance_helpers import _en, _quote
 )
 def test_title_case_headline_opens_with_a_stance_verb(text: str, words: str, stance: str) -> None:
     assert _en(text, _quote(text, words, ":", text.split(":")[0])).stance == stance
+
+
+# --- rule C where a complement clause puts its verb last (German): the content's own verb governs
+
+
+@pytest.mark.parametrize(
+    ("words", "stance"),
+    [
+        ("dass mehrere Werften in der Luft- und Raumfahrt neue Aufträge aus Norwegen erwarten und bereits Verträge vorbereiteten", "prediction"),
+        ("dass die Reedereien jede Beteiligung an dem Unfall bestreiten", "denial"),
+        # the verb closing the clause is no stance verb: the content decides as before
+        ("dass mehrere Werften neue Aufträge aus Norwegen erhalten hätten", "asserted"),
+        # a zu-infinitive closing the clause is no finite verb of the content
+        ("dass es schwer sei, neue Aufträge zu erwarten", "asserted"),
+    ],
+)
+def test_verb_final_complement_verb_governs(words: str, stance: str) -> None:
+    text = f"Die Zeitung meldete am Montag, {words}."
+    assert _de(text, _quote(text, words, "meldete", "Die Zeitung", kind="indirect")).stance == stance

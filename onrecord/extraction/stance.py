@@ -87,6 +87,7 @@ from onrecord.extraction.stance_lexicon import (
 from onrecord.extraction.stance_lexicon import WORD_CLASSES as WORD_CLASSES
 from onrecord.extraction.stance_scope import (
     clause_object,
+    complement_verb,
     future_modal,
     mental_frame,
     not_knowing_question,
@@ -258,6 +259,9 @@ def _content_stance(
     subject = _subject_cue(opening, lex, lemma, lex.case_marks_names and _title_case(looked, lex.of("title_small")))
     if subject is not None and looked and any(w.lower in lex.of("first_person") for w in opening):
         return subject
+    governing = complement_verb(looked, lex, lemma)
+    if governing is not None:
+        return governing  # "dass die Betriebe Aufträge erwarten": the content's own verb (rule C)
     lows = _lows(looked, lex.case_marks_names)
     if _has(lex.of("denial"), lows):
         return "denial"

@@ -83,6 +83,9 @@ class StanceLexicon:
     #: "17. November", "2. Liga": a period right after a number of one or two digits marks an
     #: ordinal, not the end of a sentence or clause (German, not English: "… in 1999. The")
     ordinal_period: bool = False
+    #: a complement clause puts its verb last ("…, dass die Betriebe Aufträge erwarten"; German,
+    #: not English): the verb that ends the clause is the content's own verb
+    verb_final_complement: bool = False
 
     def of(self, cls: str) -> frozenset[str]:
         return self.words.get(cls, frozenset())

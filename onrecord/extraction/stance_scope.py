@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from onrecord.extraction.stance_lexicon import _CLAUSE_END, _QUOTE_MARKS, LemmaFn, StanceLexicon, Word
+from onrecord.model import Stance
 
 #: how many words after a mental verb may come before its complementizer ("believes strongly that")
 COMPLEMENT_WITHIN = 5
@@ -172,3 +173,35 @@ def future_modal(main: Sequence[Word], lex: StanceLexicon) -> bool:
         if end and clause[end - 1].lower in demand and clause[end - 1].lower in lex.of("modal_infinitive"):
             return True
     return False
+
+
+def complement_verb(looked: Sequence[Word], lex: StanceLexicon, lemma: LemmaFn) -> Stance | None:
+    """The stance of the verb that closes a complement clause opening the words, where such a
+    clause puts its verb last (``verb_final_complement``: "dass dortige Betriebe Aufträge aus
+    Russland erwarten und …" → prediction, "dass die Firma die Vorwürfe zurückweise" → denial):
+    the content's own verb governs what it reports (guidelines rule C). The clause ends at a
+    comma, a coordinator (not one after a cut compound) or the sentence end; a zu-infinitive
+    closing it is no finite verb, and fear lemmas are left to the future test of the caller."""
+    if not lex.verb_final_complement:
+        return None
+    words = _bare(looked)
+    if len(words) < 3 or words[0].lower not in lex.of("complementizer"):
+        return None
+    clause: list[Word] = []
+    for w in words[1:]:
+        # a coordinator after a cut compound ("Luft- und Raumfahrttechnik") joins two nouns
+        cut = bool(clause) and clause[-1].text.endswith("-")
+        if w.text in _CLAUSE_END or (w.lower in lex.of("coordinator") and not cut):
+            break
+        clause.append(w)
+    if len(clause) < 2:
+        return None
+    verb = clause[-1]
+    if not verb.text[:1].islower() or clause[-2].lower in lex.of("infinitive_marker"):
+        return None
+    lem = lemma(verb.text).lower()
+    entry = next((e for p in clause[-4:-1] if (e := lex.particle_cues.get((lem, p.lower))) is not None), None)
+    entry = entry or lex.cues.get(lem)
+    if entry is None or entry[0] == "asserted" or lem in lex.of("fear"):
+        return None
+    return entry[0]
