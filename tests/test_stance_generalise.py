@@ -42,3 +42,32 @@ def test_title_case_headline_opens_with_a_stance_verb(text: str, words: str, sta
 def test_verb_final_complement_verb_governs(words: str, stance: str) -> None:
     text = f"Die Zeitung meldete am Montag, {words}."
     assert _de(text, _quote(text, words, "meldete", "Die Zeitung", kind="indirect")).stance == stance
+
+
+# --- epistemic "can": a possibility modal governing a verb of causing an effect (guidelines 1.2 hedged)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "stance"),
+    [
+        ("Higher ferry fares can also affect the island's schools, the economist said.", "Higher ferry fares can also affect the island's schools", "hedged"),
+        ("Such droughts can push small farms into debt, the report's author said.", "Such droughts can push small farms into debt", "hedged"),
+        # an ability: a subject pronoun before the modal, or a negated modal
+        ("We can push the council to act, the mayor said.", "We can push the council to act", "asserted"),
+        ("The new pipes can not affect the water supply, the engineer said.", "The new pipes can not affect the water supply", "asserted"),
+    ],
+)
+def test_possible_effect_is_hedged_english(text: str, words: str, stance: str) -> None:
+    assert _en(text, _quote(text, words, "said", kind="reported")).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("words", "stance"),
+    [
+        ("Der Mangel an Fahrern kann zu deutlich längeren Wartezeiten führen", "hedged"),
+        ("Wir können die Fahrer nicht zwingen", "asserted"),
+    ],
+)
+def test_possible_effect_is_hedged_german(words: str, stance: str) -> None:
+    text = f"{words}, sagte der Sprecher."
+    assert _de(text, _quote(text, words, "sagte", "der Sprecher", kind="reported")).stance == stance

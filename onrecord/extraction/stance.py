@@ -91,6 +91,7 @@ from onrecord.extraction.stance_scope import (
     future_modal,
     mental_frame,
     not_knowing_question,
+    possible_effect,
     refused_question,
     verb_second_question,
 )
@@ -304,7 +305,7 @@ def _content_stance(
     own_konj2 = (direct and _has(lex.of("konj2"), hedge_lows)) or _first_person_konj2(hedge_lows, lex)
     # the speaker's uncertain understanding, also in a subordinate clause ("wenn ich es richtig verstanden habe")
     aside = _has(lex.of("hedge_aside"), [w.lower for w in looked])
-    if conditional or _has(lex.of("hedge"), hedge_lows) or own_konj2 or aside:
+    if conditional or _has(lex.of("hedge"), hedge_lows) or own_konj2 or aside or possible_effect(main, lex):
         return "hedged"
     if reportative == "prediction":
         return "prediction"

@@ -205,3 +205,31 @@ def complement_verb(looked: Sequence[Word], lex: StanceLexicon, lemma: LemmaFn) 
     if entry is None or entry[0] == "asserted" or lem in lex.of("fear"):
         return None
     return entry[0]
+
+
+#: how many words after a possibility modal may hold the effect verb it governs ("can also affect";
+#: German verb-final: "kann zu schweren Engpässen führen")
+EFFECT_WITHIN = 6
+
+
+def possible_effect(main: Sequence[Word], lex: StanceLexicon) -> bool:
+    """A possibility modal (``possibility_modal``: "can", "kann") governing a verb of causing an
+    effect (``effect_verb``) within :data:`EFFECT_WITHIN` words of its clause, not negated and not
+    after a subject pronoun ("we can push them" is an ability): the modal is epistemic, the source
+    marks the effect as possible ("Those changes can also affect …"; guidelines 1.2 hedged)."""
+    words = _bare(main)
+    for i, w in enumerate(words):
+        if w.lower not in lex.of("possibility_modal"):
+            continue
+        if i > 0 and words[i - 1].lower in lex.of("subject"):
+            continue
+        after: list[Word] = []
+        for v in words[i + 1 : i + 1 + EFFECT_WITHIN]:
+            if v.text in _CLAUSE_END:
+                break
+            after.append(v)
+        if after and after[0].lower in lex.of("negation"):
+            continue
+        if any(v.text[:1].islower() and v.lower in lex.of("effect_verb") for v in after):
+            return True
+    return False
