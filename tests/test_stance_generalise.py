@@ -71,3 +71,20 @@ def test_possible_effect_is_hedged_english(text: str, words: str, stance: str) -
 def test_possible_effect_is_hedged_german(words: str, stance: str) -> None:
     text = f"{words}, sagte der Sprecher."
     assert _de(text, _quote(text, words, "sagte", "der Sprecher", kind="reported")).stance == stance
+
+
+# --- a fear verb with an object, not a clause: the feared event is to come (guidelines 1.2 prediction)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "stance"),
+    [
+        ("Die Fischer befürchten einen weiteren Einbruch der Fangmengen.", "einen weiteren Einbruch der Fangmengen", "prediction"),
+        ("Die Fischer befürchten noch mehr Konkurrenz aus dem Norden.", "Die Fischer befürchten noch mehr Konkurrenz aus dem Norden", "prediction"),
+        # a clause after a comma decides by its tense, as before; a reflexive opens no object
+        ("Die Fischer befürchten, dass die Fangmengen sinken.", "dass die Fangmengen sinken", "belief"),
+        ("Die Fischer befürchten, die Fangmengen sinken.", "die Fangmengen sinken", "belief"),
+    ],
+)
+def test_feared_event_is_a_prediction(text: str, words: str, stance: str) -> None:
+    assert _de(text, _quote(text, words, "befürchten", "Die Fischer", kind="reported")).stance == stance

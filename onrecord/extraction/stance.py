@@ -396,6 +396,28 @@ def _fear_of_future(cue_words: list[Word], looked: list[Word], lex: StanceLexico
     return future or _has(lex.of("hedge"), _lows(looked, lex.case_marks_names))
 
 
+def _feared_event(text: str, cue_words: list[Word], content: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> bool:
+    """A fear verb of ``fear_object`` ("befürchten") whose words after it are its object, not a
+    clause: no comma, colon, quote mark, complementizer or reflexive right after the verb and no
+    complementizer before the clause ends ("Italien befürchtet einen Kollaps seines Systems"; not
+    "befürchtet, dass …", "befürchtet, die Lage werde …"). What one fears is an event to come:
+    a prediction (guidelines 1.2 prediction)."""
+    if not cue_words or not any(lemma(w.text).lower() in lex.of("fear_object") for w in cue_words):
+        return False
+    following = [w for w in content if w.start > cue_words[-1].start]
+    if not following or following[0].text in _CLAUSE_END or following[0].text in _QUOTE_MARKS:
+        return False
+    gap = text[cue_words[-1].end : following[0].start]
+    if gap.strip() or following[0].lower in lex.of("reflexive"):
+        return False  # a comma or quote mark before the words ("befürchtet, die Lage …"), "fürchtet sich"
+    for w in following:
+        if w.text in _CLAUSE_END:
+            break
+        if w.lower in lex.of("complementizer"):
+            return False
+    return True
+
+
 def _refused_stance(
     cue_words: list[Word], content: list[Word], lex: StanceLexicon, lemma: LemmaFn, after_cue: Sequence[Word] = ()
 ) -> Stance | None:
@@ -561,7 +583,8 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     closing = _right_before(after_cue, quote)
     direct = quote.kind == "direct"
     stance = None if neutral_direct else _cue_stance(cue_words, after_cue, content, lex, lemma, closing, direct)
-    if stance == "belief" and _fear_of_future(cue_words, looked, lex, lemma):
+    feared = _fear_of_future(cue_words, looked, lex, lemma) or _feared_event(doc.text, cue_words, content, lex, lemma)
+    if stance == "belief" and feared:
         stance = "prediction"
     stance = stance or _refused_stance(cue_words, content, lex, lemma, after_cue)
     if stance is None and _refused_act(cue_words, after_cue, content, lex, lemma):

@@ -49,7 +49,7 @@ WORD_CLASSES = (
     "referring_adverb", "interjection", "indefinite_pronoun", "contact_adverb",
     "source_opening", "source_closing", "currency", "person_place", "np_opener", "finite_copula",
     "question_frame", "denial_frame", "claim_modal", "accusation", "postposition", "title_small",
-    "possibility_modal", "effect_verb",
+    "possibility_modal", "effect_verb", "fear_object", "reflexive",
 )  # fmt: skip
 
 
