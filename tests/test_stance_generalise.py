@@ -88,3 +88,18 @@ def test_possible_effect_is_hedged_german(words: str, stance: str) -> None:
 )
 def test_feared_event_is_a_prediction(text: str, words: str, stance: str) -> None:
     assert _de(text, _quote(text, words, "befürchten", "Die Fischer", kind="reported")).stance == stance
+
+
+# --- rule C: a third-person pronoun and a belief verb frame the words as a noun subject does
+
+
+@pytest.mark.parametrize(
+    ("words", "stance"),
+    [
+        ("she does not believe the harbour fees should be raised again", "belief"),
+        ("they believe the ferry must run every hour", "belief"),
+    ],
+)
+def test_pronoun_belief_frame_wins_over_deontic_content(words: str, stance: str) -> None:
+    text = f"The councillor said {words}."
+    assert _en(text, _quote(text, words, "said", "The councillor", kind="reported")).stance == stance

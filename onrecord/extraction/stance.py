@@ -269,6 +269,8 @@ def _content_stance(
     main = contact_relatives(_main_clause(looked, lex), lex, lemma)
     if subject is None and mental_frame(main, looked, lex, lemma):
         return "belief"  # "the minister believes the tax was …", "glaubt die Kommission, dass …"
+    if subject == "belief":
+        return "belief"  # "she does not believe they should be …": a pronoun subject frames as a noun one does
     main_lows = _lows(main, lex.case_marks_names)
     direct = quote.kind == "direct"
     reportative = None if direct else _reportative(main, lex, sourced)
