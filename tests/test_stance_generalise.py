@@ -103,3 +103,12 @@ def test_feared_event_is_a_prediction(text: str, words: str, stance: str) -> Non
 def test_pronoun_belief_frame_wins_over_deontic_content(words: str, stance: str) -> None:
     text = f"The councillor said {words}."
     assert _en(text, _quote(text, words, "said", "The councillor", kind="reported")).stance == stance
+
+
+# --- "never" negates an obligation as "not" does (guidelines 1.2 demand: a negated obligation is none)
+
+
+def test_never_have_to_is_no_demand() -> None:
+    text = "“You never have to ask her twice,” the neighbour said."
+    words = "“You never have to ask her twice,”"
+    assert _en(text, _quote(text, words, "said", "the neighbour")).stance == "asserted"
