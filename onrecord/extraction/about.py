@@ -262,6 +262,28 @@ def _named_source(doc: _Doc, mention: Span) -> bool:
     return bool(after) and after[0].lower in doc.lex.of("source_closing")
 
 
+#: how many characters after a mention its affiliation's closing parenthesis may stand ("(SPÖ, Wien)")
+AFFILIATION_AFTER = 40
+
+
+def _speaker_affiliation(text: str, mention: Span, speaker: Sequence[Span]) -> bool:
+    """Whether the mention stands in parentheses right after a speaker mention ("Vizekanzler X
+    (ÖVP) kritisiert …", "Sen. Ann Kole (D-Ohio) said …"): the speaker's party or place, part of
+    the speaker's description, no topic of the words (guidelines: the speaker mention is not
+    counted)."""
+    b, e = mention
+    for _, se in speaker:
+        if se > b:
+            continue
+        opening = text.rfind("(", se, b)
+        if opening < 0 or text[se:opening].strip() or ")" in text[opening:b]:
+            continue
+        close, reopen = text.find(")", e, e + AFFILIATION_AFTER), text.find("(", e, e + AFFILIATION_AFTER)
+        if close >= 0 and (reopen < 0 or close < reopen):
+            return True
+    return False
+
+
 def _cue_subject(doc: _Doc, quote: Quote, mention: Span) -> bool:
     """Whether the mention is the inverted subject of the quote's own cue where a quote span holds
     the cue (a span drawn over its whole sentence): right after the cue behind one or two role
@@ -406,6 +428,8 @@ def about_entities(
             if (types is None or types.get(eid) in ("person", "organization")) and _cue_subject(doc, quote, (b, e)):
                 continue
             if _part_of_a_place(doc, (b, e)) or _named_source(doc, (b, e)) or _currency_name(doc, (b, e)):
+                continue
+            if _speaker_affiliation(doc.text, (b, e), speaker):
                 continue
             if types is not None and types.get(eid) == "location" and _place_of_a_person(doc, (b, e), person_ends):
                 continue

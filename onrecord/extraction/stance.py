@@ -62,6 +62,7 @@ from onrecord.extraction.stance_clauses import (
     _lows,
     _main_clause,
     _own_clause,
+    _title_case,
     _without,
 )
 from onrecord.extraction.stance_doc import _Doc, _inside
@@ -86,9 +87,11 @@ from onrecord.extraction.stance_lexicon import (
 from onrecord.extraction.stance_lexicon import WORD_CLASSES as WORD_CLASSES
 from onrecord.extraction.stance_scope import (
     clause_object,
+    complement_verb,
     future_modal,
     mental_frame,
     not_knowing_question,
+    possible_effect,
     refused_question,
     verb_second_question,
 )
@@ -207,10 +210,11 @@ def _opening(looked: list[Word], lex: StanceLexicon) -> list[Word]:
     return found
 
 
-def _subject_cue(opening: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> Stance | None:
+def _subject_cue(opening: list[Word], lex: StanceLexicon, lemma: LemmaFn, title: bool = False) -> Stance | None:
     """A subject pronoun and a stance verb right after it (or after one adverb) frame the words:
     "Ich glaube, …", "We urge …", "he finally believes …" (guidelines 1.2, belief); not after an
-    auxiliary ("we will appeal")."""
+    auxiliary ("we will appeal"). In words written in title case (``title``: "I Still Believe
+    Trump Can't Be Trusted") a capital marks no noun, so it does not end the search."""
     at = next((i for i, w in enumerate(opening) if w.lower in lex.of("subject")), None)
     if at is None:
         return None
@@ -227,7 +231,7 @@ def _subject_cue(opening: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> Sta
             return None  # "I wish them luck", "I haven't thought about it": no clause to frame
         if entry is not None and entry[0] != "asserted":
             return entry[0]
-        if w.lower in auxiliaries or not w.text[:1].islower():
+        if w.lower in auxiliaries or not (title or w.text[:1].islower()):
             return None
     return None
 
@@ -253,15 +257,20 @@ def _content_stance(
     stance verb opening the words ("I hope …", "Ich glaube …") is their frame and wins over the
     content (guidelines 1.2 belief, rule A)."""
     opening = _opening(looked, lex)
-    subject = _subject_cue(opening, lex, lemma)
+    subject = _subject_cue(opening, lex, lemma, lex.case_marks_names and _title_case(looked, lex.of("title_small")))
     if subject is not None and looked and any(w.lower in lex.of("first_person") for w in opening):
         return subject
+    governing = complement_verb(looked, lex, lemma)
+    if governing is not None:
+        return governing  # "dass die Betriebe Aufträge erwarten": the content's own verb (rule C)
     lows = _lows(looked, lex.case_marks_names)
     if _has(lex.of("denial"), lows):
         return "denial"
     main = contact_relatives(_main_clause(looked, lex), lex, lemma)
     if subject is None and mental_frame(main, looked, lex, lemma):
         return "belief"  # "the minister believes the tax was …", "glaubt die Kommission, dass …"
+    if subject == "belief":
+        return "belief"  # "she does not believe they should be …": a pronoun subject frames as a noun one does
     main_lows = _lows(main, lex.case_marks_names)
     direct = quote.kind == "direct"
     reportative = None if direct else _reportative(main, lex, sourced)
@@ -298,7 +307,7 @@ def _content_stance(
     own_konj2 = (direct and _has(lex.of("konj2"), hedge_lows)) or _first_person_konj2(hedge_lows, lex)
     # the speaker's uncertain understanding, also in a subordinate clause ("wenn ich es richtig verstanden habe")
     aside = _has(lex.of("hedge_aside"), [w.lower for w in looked])
-    if conditional or _has(lex.of("hedge"), hedge_lows) or own_konj2 or aside:
+    if conditional or _has(lex.of("hedge"), hedge_lows) or own_konj2 or aside or possible_effect(main, lex):
         return "hedged"
     if reportative == "prediction":
         return "prediction"
@@ -387,6 +396,28 @@ def _fear_of_future(cue_words: list[Word], looked: list[Word], lex: StanceLexico
         looked, lex.future_forms_reported, lex.of("future_infinitive"), lex.ordinal_period, lemma, lex.case_marks_names
     )
     return future or _has(lex.of("hedge"), _lows(looked, lex.case_marks_names))
+
+
+def _feared_event(text: str, cue_words: list[Word], content: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> bool:
+    """A fear verb of ``fear_object`` ("befürchten") whose words after it are its object, not a
+    clause: no comma, colon, quote mark, complementizer or reflexive right after the verb and no
+    complementizer before the clause ends ("Italien befürchtet einen Kollaps seines Systems"; not
+    "befürchtet, dass …", "befürchtet, die Lage werde …"). What one fears is an event to come:
+    a prediction (guidelines 1.2 prediction)."""
+    if not cue_words or not any(lemma(w.text).lower() in lex.of("fear_object") for w in cue_words):
+        return False
+    following = [w for w in content if w.start > cue_words[-1].start]
+    if not following or following[0].text in _CLAUSE_END or following[0].text in _QUOTE_MARKS:
+        return False
+    gap = text[cue_words[-1].end : following[0].start]
+    if gap.strip() or following[0].lower in lex.of("reflexive"):
+        return False  # a comma or quote mark before the words ("befürchtet, die Lage …"), "fürchtet sich"
+    for w in following:
+        if w.text in _CLAUSE_END:
+            break
+        if w.lower in lex.of("complementizer"):
+            return False
+    return True
 
 
 def _refused_stance(
@@ -554,7 +585,8 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     closing = _right_before(after_cue, quote)
     direct = quote.kind == "direct"
     stance = None if neutral_direct else _cue_stance(cue_words, after_cue, content, lex, lemma, closing, direct)
-    if stance == "belief" and _fear_of_future(cue_words, looked, lex, lemma):
+    feared = _fear_of_future(cue_words, looked, lex, lemma) or _feared_event(doc.text, cue_words, content, lex, lemma)
+    if stance == "belief" and feared:
         stance = "prediction"
     stance = stance or _refused_stance(cue_words, content, lex, lemma, after_cue)
     if stance is None and _refused_act(cue_words, after_cue, content, lex, lemma):

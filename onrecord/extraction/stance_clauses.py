@@ -89,10 +89,11 @@ def _lows(words: list[Word], case_marks_names: bool = True) -> list[str]:
 TITLE_WORDS = 4
 
 
-def _title_case(words: list[Word]) -> bool:
+def _title_case(words: list[Word], small: frozenset[str] = frozenset()) -> bool:
     """Words written in title case ("Trump 'The Dealmaker' Could Address Clean Energy"): every
-    word of four or more letters is capitalised, so case marks no name there."""
-    long = [w for w in words if len(w.text) >= 4 and w.text[:1].isalpha()]
+    word of four or more letters is capitalised, so case marks no name there; the function words
+    of ``small``, which titles leave in lower case ("Trusted with America's …"), are not counted."""
+    long = [w for w in words if len(w.text) >= 4 and w.text[:1].isalpha() and w.text not in small]
     return len(long) >= TITLE_WORDS and all(w.text[:1].isupper() for w in long)
 
 

@@ -58,7 +58,8 @@ WORD_CLASSES = (
     "future_demand", "modal_infinitive", "request", "hedge_aside", "cited_document", "introductory", "impersonal",
     "referring_adverb", "interjection", "indefinite_pronoun", "contact_adverb",
     "source_opening", "source_closing", "currency", "person_place", "np_opener", "finite_copula",
-    "question_frame", "denial_frame", "claim_modal", "accusation", "postposition",
+    "question_frame", "denial_frame", "claim_modal", "accusation", "postposition", "title_small",
+    "possibility_modal", "effect_verb", "fear_object", "reflexive",
 )  # fmt: skip
 
 
@@ -93,6 +94,9 @@ class StanceLexicon:
     #: "17. November", "2. Liga": a period right after a number of one or two digits marks an
     #: ordinal, not the end of a sentence or clause (German, not English: "… in 1999. The")
     ordinal_period: bool = False
+    #: a complement clause puts its verb last ("…, dass die Betriebe Aufträge erwarten"; German,
+    #: not English): the verb that ends the clause is the content's own verb
+    verb_final_complement: bool = False
 
     def of(self, cls: str) -> frozenset[str]:
         return self.words.get(cls, frozenset())

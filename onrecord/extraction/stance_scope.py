@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from onrecord.extraction.stance_lexicon import _CLAUSE_END, _QUOTE_MARKS, LemmaFn, StanceLexicon, Word
+from onrecord.model import Stance
 
 #: how many words after a mental verb may come before its complementizer ("believes strongly that")
 COMPLEMENT_WITHIN = 5
@@ -170,5 +171,65 @@ def future_modal(main: Sequence[Word], lex: StanceLexicon) -> bool:
         clause = words[i + 1 :]
         end = next((j for j, w in enumerate(clause) if w.text in _CLAUSE_END), len(clause))
         if end and clause[end - 1].lower in demand and clause[end - 1].lower in lex.of("modal_infinitive"):
+            return True
+    return False
+
+
+def complement_verb(looked: Sequence[Word], lex: StanceLexicon, lemma: LemmaFn) -> Stance | None:
+    """The stance of the verb that closes a complement clause opening the words, where such a
+    clause puts its verb last (``verb_final_complement``: "dass dortige Betriebe Aufträge aus
+    Russland erwarten und …" → prediction, "dass die Firma die Vorwürfe zurückweise" → denial):
+    the content's own verb governs what it reports (guidelines rule C). The clause ends at a
+    comma, a coordinator (not one after a cut compound) or the sentence end; a zu-infinitive
+    closing it is no finite verb, and fear lemmas are left to the future test of the caller."""
+    if not lex.verb_final_complement:
+        return None
+    words = _bare(looked)
+    if len(words) < 3 or words[0].lower not in lex.of("complementizer"):
+        return None
+    clause: list[Word] = []
+    for w in words[1:]:
+        # a coordinator after a cut compound ("Luft- und Raumfahrttechnik") joins two nouns
+        cut = bool(clause) and clause[-1].text.endswith("-")
+        if w.text in _CLAUSE_END or (w.lower in lex.of("coordinator") and not cut):
+            break
+        clause.append(w)
+    if len(clause) < 2:
+        return None
+    verb = clause[-1]
+    if not verb.text[:1].islower() or clause[-2].lower in lex.of("infinitive_marker"):
+        return None
+    lem = lemma(verb.text).lower()
+    entry = next((e for p in clause[-4:-1] if (e := lex.particle_cues.get((lem, p.lower))) is not None), None)
+    entry = entry or lex.cues.get(lem)
+    if entry is None or entry[0] == "asserted" or lem in lex.of("fear"):
+        return None
+    return entry[0]
+
+
+#: how many words after a possibility modal may hold the effect verb it governs ("can also affect";
+#: German verb-final: "kann zu schweren Engpässen führen")
+EFFECT_WITHIN = 6
+
+
+def possible_effect(main: Sequence[Word], lex: StanceLexicon) -> bool:
+    """A possibility modal (``possibility_modal``: "can", "kann") governing a verb of causing an
+    effect (``effect_verb``) within :data:`EFFECT_WITHIN` words of its clause, not negated and not
+    after a subject pronoun ("we can push them" is an ability): the modal is epistemic, the source
+    marks the effect as possible ("Those changes can also affect …"; guidelines 1.2 hedged)."""
+    words = _bare(main)
+    for i, w in enumerate(words):
+        if w.lower not in lex.of("possibility_modal"):
+            continue
+        if i > 0 and words[i - 1].lower in lex.of("subject"):
+            continue
+        after: list[Word] = []
+        for v in words[i + 1 : i + 1 + EFFECT_WITHIN]:
+            if v.text in _CLAUSE_END:
+                break
+            after.append(v)
+        if after and after[0].lower in lex.of("negation"):
+            continue
+        if any(v.text[:1].islower() and v.lower in lex.of("effect_verb") for v in after):
             return True
     return False

@@ -27,7 +27,8 @@ _PLURAL_ENDINGS = ("en", "n", "er")
 def stance_lexicon() -> StanceLexicon:
     """The German stance lexicon (read once)."""
     words = lexicon()
-    return replace(load_lexicon(data_lines, words.roles | words.groups), ordinal_period=True)
+    base = load_lexicon(data_lines, words.roles | words.groups)
+    return replace(base, ordinal_period=True, verb_final_complement=True)
 
 
 def declined_noun(words: CommonWords, name: str) -> bool:

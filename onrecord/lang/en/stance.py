@@ -33,7 +33,9 @@ def stance_lexicon() -> StanceLexicon:
     """The English stance lexicon (read once)."""
     words = load_lexicon_en()
     lexicon = load_lexicon(data_lines, words.group_nouns | words.person_nouns, case_marks_names=True)
-    return replace(lexicon, backshift_needs_past=True)
+    # the small words a title leaves in lower case (shared with quotemarks.title_like)
+    small = frozenset(data_lines("title_small_words.txt"))
+    return replace(lexicon, backshift_needs_past=True, words={**lexicon.words, "title_small": small})
 
 
 @cache
