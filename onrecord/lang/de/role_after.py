@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from onrecord.lang.de.lexicon import data_lines, lexicon
+from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
 from onrecord.lang.de.role_lexicon import (
     _ARTICLES,
     _STOP,
@@ -274,13 +274,6 @@ def _when_words(toks: Sequence[Token], j: int, limit: int) -> int:
 #: participles of a copula before its auxiliary at the end of a relative clause ("…, der 2010
 #: Weltmeister geworden war,")
 _COPULA_PARTICIPLES = frozenset({"geworden", "gewesen"})
-#: plural time nouns after a number in a relative clause ("der 38 Jahre Posaunist … war")
-_DURATION_NOUNS = frozenset({"jahre", "jahrzehnte", "monate", "wochen", "tage"})
-#: words after a duration that say when ("20 Jahre lang", "zwei Wochen zuvor")
-_DURATION_ADVERBS = frozenset({"lang", "zuvor", "davor", "vorher", "später", "danach"})
-#: number words before a duration ("zwei Wochen")
-_NUMBER_WORDS = frozenset({"zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf",
-                           "einige", "wenige", "mehrere", "viele"})
 
 
 def copula_relative_role(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
@@ -299,11 +292,12 @@ def copula_relative_role(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_
         end -= 1
     toks = doc.tokens
     limit = body[end].i
+    durations = word_set("duration_nouns.txt")
     j = _when_words(toks, body[1].i, limit)
-    if j + 1 < limit and toks[j].lower in _NUMBER_WORDS and toks[j + 1].lower in _DURATION_NOUNS:
+    if j + 1 < limit and toks[j].lower in word_set("duration_numbers.txt") and toks[j + 1].lower in durations:
         j += 1  # "der zwei Wochen zuvor Weltmeister geworden war"
-    if j < limit and toks[j].lower in _DURATION_NOUNS and j > body[1].i and toks[j - 1].text.isalnum():
-        j += 1 + (j + 1 < limit and toks[j + 1].lower in _DURATION_ADVERBS)
+    if j < limit and toks[j].lower in durations and j > body[1].i and toks[j - 1].text.isalnum():
+        j += 1 + (j + 1 < limit and toks[j + 1].lower in word_set("duration_adverbs.txt"))
         j = _when_words(toks, j, limit)
     role = list(toks[j:limit])
     r = 1 if role and role[0].lower in _NOMINATIVE_ARTICLES else 0
