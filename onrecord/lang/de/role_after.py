@@ -281,13 +281,17 @@ def copula_relative_role(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_
     with its copula: "X, der seit 2010 Direktor des Museums ist,", "X, die 20 Jahre Posaunistin
     bei den Symphonikern war,", "X, der im Mai Weltmeister geworden war," (words that say when
     are skipped; the role phrase must reach the copula: "X, der mit dem Minister zufrieden war,"
-    gives none). Read after the speakers only (:mod:`onrecord.lang.de.role_additions`)."""
+    gives none). A role with "war" or "gewesen" is a former one. Read after the speakers only
+    (:mod:`onrecord.lang.de.role_additions`)."""
     body = _apposition_tokens(doc, name_end, name_end > 0 and kind_at(name_end - 1) == "PER")
     if len(body) < 3 or len(body) > MAX_APPOSITION or body[0].lower not in ("der", "die"):
         return None
     end = len(body) - 1
     if body[end].lower not in COPULAS and body[end].lower not in ("sei", "wäre"):
         return None
+    # "war", "gewesen ist": a role of the past ("X, der 38 Jahre Posaunist … war,"); not one that
+    # began then ("X, der 2010 Weltmeister geworden war,")
+    past = body[end].lower == "war" and body[end - 1].lower != "geworden" or body[end - 1].lower == "gewesen"
     if body[end - 1].lower in _COPULA_PARTICIPLES:
         end -= 1
     toks = doc.tokens
@@ -306,7 +310,7 @@ def copula_relative_role(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_
     match = parse_role(role, kind_at)
     if match is None or match.end != limit:
         return None
-    return _dative_plural_body(role, match)
+    return _dative_plural_body(role, replace(match, former=True) if past else match)
 
 
 #: prepositions that take only the dative: "bei den X" is a dative plural
