@@ -139,3 +139,23 @@ def test_apposition_after_the_name_the_speaker_span_holds() -> None:
     assert add_roles(doc, [anna], lambda _: "") == [anna]
     roles = add_roles(doc, [anna], lambda _: "", [quote])[0].roles
     assert [(r.title, r.place) for r in roles] == [("Botschafterin", "Bern")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "former"),
+    [
+        ("Beim Festakt sprach Anton Leitner, der 30 Jahre Organist der Stadtpfarrkirche war, über die Orgel.",
+         "Anton Leitner", "Organist", True),
+        ("Die Rede hielt Vera Lang, die bis 2019 Direktorin des Gymnasiums gewesen ist, vor vollem Saal.",
+         "Vera Lang", "Direktorin", True),
+        ("Das Konzert leitete Gerda Moser, die seit 2011 Kapellmeisterin der Stadtkapelle ist, mit Schwung.",
+         "Gerda Moser", "Kapellmeisterin", False),
+        ("Im Finale stand Lea Gruber, die drei Jahre zuvor Staatsmeisterin geworden war.",
+         "Lea Gruber", "Staatsmeisterin", False),
+    ],
+)
+def test_copula_relative_clause_in_the_past_gives_a_former_role(
+    de: Extract, text: str, name: str, title: str, former: bool
+) -> None:
+    entity = next(e for e in de(text).entities if e.name == name)
+    assert [r.former for r in entity.roles if r.title == title] == [former]

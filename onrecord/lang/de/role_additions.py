@@ -31,7 +31,7 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 
 from onrecord.lang.de.entity_names import _ARTICLES
-from onrecord.lang.de.lexicon import data_lines, lexicon
+from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
 from onrecord.lang.de.role_after import apposition_after, competition, copula_relative_role, team_after
 from onrecord.lang.de.role_lexicon import _STOP, COPULAS
 from onrecord.lang.de.roles import KindAt, RoleMatch, is_feminine_role, is_role, role_head, role_phrase
@@ -46,15 +46,7 @@ MAX_DESCRIPTION_ADJECTIVES = 2
 #: the longest fore-field before the finite verb of an inverted description ("Am späten Abend
 #: wird die Rektorin …"), in tokens
 MAX_FOREFIELD = 4
-#: lower-case words that are no finite verb (a phrase after them is no inverted subject, a word
-#: after the phrase that is one of them says no verb follows it)
-_NO_VERB = frozenset({
-    "und", "oder", "sowie", "aber", "dass", "ob", "wie", "als", "wenn", "weil", "nicht", "auch",
-    "ich", "du", "er", "sie", "es", "wir", "ihr", "man", "mich", "dich", "sich", "uns", "euch",
-    "mir", "dir", "ihm", "ihn", "ihnen",
-})
-#: coordinating conjunctions that may open a sentence before its subject ("Und der Stürmer …")
-_OPENING_CONJUNCTIONS = frozenset({"und", "aber", "doch", "denn"})
+
 
 
 def add_roles(
@@ -175,14 +167,17 @@ def _late_role_before(doc: PreparedDoc, begin: int, end: int) -> RoleMatch | Non
     return None if title is None else RoleMatch(title, None, None, at, at + 1, head=title)
 
 
-#: prepositions that name a club or employer after a verb of ``data/club_verbs.txt``
-_CLUB_PREPOSITIONS = frozenset({"für", "zum", "vom", "bei", "beim"})
 #: the most tokens between a person's name and the preposition of its club
 MAX_CLUB_DISTANCE = 6
 #: the most words of a club's name
 MAX_CLUB_WORDS = 4
-#: ends of nouns for a club's league or kind before its name ("zum Drittligisten VfR Aalen")
-_LEAGUE_NOUNS = ("ligist", "ligisten", "klub", "verein", "club")
+
+
+@cache
+def _league_noun_endings() -> tuple[str, ...]:
+    """The noun ends of ``data/league_noun_endings.txt`` ("zum Drittligisten VfR Aalen"), sorted
+    (``str.endswith`` takes a tuple)."""
+    return tuple(sorted(word_set("league_noun_endings.txt")))
 
 
 @cache
@@ -204,10 +199,11 @@ def club_in_clause(doc: PreparedDoc, begin: int, end: int, kind_at: KindAt) -> R
     if not any(toks[k].lower in _club_verbs() for k in range(lo, hi)):
         return None
     for p in range(end, min(hi, end + MAX_CLUB_DISTANCE)):
-        if toks[p].lower not in _CLUB_PREPOSITIONS:
+        if toks[p].lower not in word_set("club_prepositions.txt"):
             continue
         j = p + 1 + (p + 1 < hi and toks[p + 1].lower in _ARTICLES)
-        while j < hi and (toks[j].text.islower() and toks[j].text.isalpha() or toks[j].lower.endswith(_LEAGUE_NOUNS)):
+        leagues = _league_noun_endings()
+        while j < hi and (toks[j].text.islower() and toks[j].text.isalpha() or toks[j].lower.endswith(leagues)):
             j += 1  # "vom deutschen Drittligisten"
         e = j
         while e < hi and e - j < MAX_CLUB_WORDS and kind_at(e) == "ORG" and toks[e].text[:1].isupper():
@@ -292,7 +288,7 @@ def _description_articles(doc: PreparedDoc, sent: int) -> Iterator[int]:
     the token after an opening conjunction, or the token after a finite verb of a short fore-field."""
     toks = doc.tokens
     begin, end = doc.sentences[sent]
-    if toks[begin].lower in _OPENING_CONJUNCTIONS and begin + 1 < end:
+    if toks[begin].lower in word_set("opening_conjunctions.txt") and begin + 1 < end:
         yield begin + 1
         return
     yield begin
@@ -312,7 +308,8 @@ def _inverted_subject(doc: PreparedDoc, begin: int, article: int) -> bool:
         return False
     verb = toks[article - 1]
     lex = lexicon()
-    if not (verb.text.isalpha() and verb.text.islower()) or verb.lower in _NO_VERB or verb.lower in lex.pronouns:
+    no_verb = word_set("no_verb_words.txt")
+    if not (verb.text.isalpha() and verb.text.islower()) or verb.lower in no_verb or verb.lower in lex.pronouns:
         return False
     if verb.lower in lex.prepositions or verb.lower in _ARTICLES:
         return False
@@ -338,7 +335,7 @@ def _description(doc: PreparedDoc, article: int, kind_at: KindAt) -> RoleMatch |
     after = toks[phrase.end] if phrase.end < len(toks) else None
     if after is None or after.sent != toks[article].sent or not (after.text.isalpha() and after.text.islower()):
         return None
-    if after.lower in _NO_VERB:
+    if after.lower in word_set("no_verb_words.txt"):
         return None
     sent_end = doc.sentences[after.sent][1]
     if after.lower in COPULAS and any(kind_at(k) == "PER" for k in range(phrase.end + 1, sent_end)):

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from onrecord.lang.de.lexicon import data_lines, lexicon
+from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
 from onrecord.lang.de.role_lexicon import (
     _ARTICLES,
     _STOP,
@@ -274,13 +274,6 @@ def _when_words(toks: Sequence[Token], j: int, limit: int) -> int:
 #: participles of a copula before its auxiliary at the end of a relative clause ("…, der 2010
 #: Weltmeister geworden war,")
 _COPULA_PARTICIPLES = frozenset({"geworden", "gewesen"})
-#: plural time nouns after a number in a relative clause ("der 38 Jahre Posaunist … war")
-_DURATION_NOUNS = frozenset({"jahre", "jahrzehnte", "monate", "wochen", "tage"})
-#: words after a duration that say when ("20 Jahre lang", "zwei Wochen zuvor")
-_DURATION_ADVERBS = frozenset({"lang", "zuvor", "davor", "vorher", "später", "danach"})
-#: number words before a duration ("zwei Wochen")
-_NUMBER_WORDS = frozenset({"zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf",
-                           "einige", "wenige", "mehrere", "viele"})
 
 
 def copula_relative_role(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
@@ -288,22 +281,27 @@ def copula_relative_role(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_
     with its copula: "X, der seit 2010 Direktor des Museums ist,", "X, die 20 Jahre Posaunistin
     bei den Symphonikern war,", "X, der im Mai Weltmeister geworden war," (words that say when
     are skipped; the role phrase must reach the copula: "X, der mit dem Minister zufrieden war,"
-    gives none). Read after the speakers only (:mod:`onrecord.lang.de.role_additions`)."""
+    gives none). A role with "war" or "gewesen" is a former one. Read after the speakers only
+    (:mod:`onrecord.lang.de.role_additions`)."""
     body = _apposition_tokens(doc, name_end, name_end > 0 and kind_at(name_end - 1) == "PER")
     if len(body) < 3 or len(body) > MAX_APPOSITION or body[0].lower not in ("der", "die"):
         return None
     end = len(body) - 1
     if body[end].lower not in COPULAS and body[end].lower not in ("sei", "wäre"):
         return None
+    # "war", "gewesen ist": a role of the past ("X, der 38 Jahre Posaunist … war,"); not one that
+    # began then ("X, der 2010 Weltmeister geworden war,")
+    past = body[end].lower == "war" and body[end - 1].lower != "geworden" or body[end - 1].lower == "gewesen"
     if body[end - 1].lower in _COPULA_PARTICIPLES:
         end -= 1
     toks = doc.tokens
     limit = body[end].i
+    durations = word_set("duration_nouns.txt")
     j = _when_words(toks, body[1].i, limit)
-    if j + 1 < limit and toks[j].lower in _NUMBER_WORDS and toks[j + 1].lower in _DURATION_NOUNS:
+    if j + 1 < limit and toks[j].lower in word_set("duration_numbers.txt") and toks[j + 1].lower in durations:
         j += 1  # "der zwei Wochen zuvor Weltmeister geworden war"
-    if j < limit and toks[j].lower in _DURATION_NOUNS and j > body[1].i and toks[j - 1].text.isalnum():
-        j += 1 + (j + 1 < limit and toks[j + 1].lower in _DURATION_ADVERBS)
+    if j < limit and toks[j].lower in durations and j > body[1].i and toks[j - 1].text.isalnum():
+        j += 1 + (j + 1 < limit and toks[j + 1].lower in word_set("duration_adverbs.txt"))
         j = _when_words(toks, j, limit)
     role = list(toks[j:limit])
     r = 1 if role and role[0].lower in _NOMINATIVE_ARTICLES else 0
@@ -312,7 +310,7 @@ def copula_relative_role(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_
     match = parse_role(role, kind_at)
     if match is None or match.end != limit:
         return None
-    return _dative_plural_body(role, match)
+    return _dative_plural_body(role, replace(match, former=True) if past else match)
 
 
 #: prepositions that take only the dative: "bei den X" is a dative plural
