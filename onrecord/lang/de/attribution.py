@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from onrecord.lang.de.entity_names import common_noun
 from onrecord.lang.de.features import cue_class, is_evidential, is_konj1
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import lexicon
@@ -27,6 +28,7 @@ from onrecord.lang.de.narration import (
 )
 from onrecord.lang.de.ner import NamedSpan, token_types
 from onrecord.lang.de.ranking import SpeakerRanker
+from onrecord.lang.de.role_lexicon import is_role
 from onrecord.lang.de.rules import (
     CLAUSE_PUNCT,
     PARTICLES,
@@ -73,7 +75,7 @@ from onrecord.lang.de.speakers import (
     quoted_name_candidates,
 )
 from onrecord.lang.de.tagger import Tagging
-from onrecord.lang.de.tokens import PreparedDoc
+from onrecord.lang.de.tokens import PreparedDoc, Token
 
 MERGE_GAP = 8  # tokens of attribution an indirect quote may be split around
 NO_CUE_MIN_PROB = 0.3  # the speaker probability a quote needs without quote marks or cue
@@ -107,6 +109,13 @@ class Attribution:
     @property
     def end(self) -> int:
         return self.parts[-1].end
+
+
+def thing_noun(tok: Token) -> bool:
+    """A common noun that names no person or group of people ("Äußerungen", "Verschiebung"; not
+    "Abgeordnete", "Behörden", "Studenten"): what a fore-field headed by it names says nothing."""
+    lex = lexicon()
+    return common_noun(tok) and not is_role(tok) and tok.text not in lex.groups and tok.lemma not in lex.groups
 
 
 def continues_direct(doc: PreparedDoc, prev: TokenSpan, nxt: TokenSpan) -> bool:
@@ -510,7 +519,9 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: SpeakerRanker) -> list[A
             best = (scores[after], speaker)
         inverted = (
             None if speaker is None
-            else inverted_subject(doc, (speaker.begin, speaker.end), [(c.begin, c.end) for c, _ in pairs], lexicon())
+            else inverted_subject(
+                doc, (speaker.begin, speaker.end), [(c.begin, c.end) for c, _ in pairs], lexicon(), thing_noun
+            )
         )
         if inverted is not None and pairs[inverted][0] is not speaker:
             # "Der Partei schlug er vor, …": the fore-field is no subject, the one after the verb is
