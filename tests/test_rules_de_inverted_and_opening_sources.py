@@ -74,6 +74,9 @@ def test_the_subject_of_an_inverted_reporting_clause(
         ("Die Abgeordneten warfen der Regierung vor, die Zahlen zu beschönigen.", "Die Abgeordneten",
          ["Regierung"], None),
         ("Die Behörden werfen dem Händler Betrug vor.", "Die Behörden", ["Händler Betrug"], None),
+        ("Die Opposition nannte die Regierung planlos, es fehle ein Konzept.", "Die Opposition", ["Regierung"], None),
+        ("Die Staatsanwaltschaft bezeichnete die Aussage als glaubhaft.", "Die Staatsanwaltschaft", ["Aussage"],
+         None),
         # "der" opens a masculine subject
         ("Der Bericht nennt die Ministerin eine Gefahr für den Haushalt.", "Der Bericht", ["Ministerin"], None),
     ],

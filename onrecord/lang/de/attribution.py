@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from onrecord.lang.de.entity_names import common_noun
 from onrecord.lang.de.features import cue_class, is_evidential, is_konj1
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
-from onrecord.lang.de.lexicon import lexicon
+from onrecord.lang.de.lexicon import data_lines, lexicon
 from onrecord.lang.de.narration import (
     answer_label,
     attribution_only,
@@ -111,11 +112,21 @@ class Attribution:
         return self.parts[-1].end
 
 
+@cache
+def _body_endings() -> tuple[str, ...]:
+    """Endings of common nouns for a body of people (``data/body_endings.txt``)."""
+    return tuple(data_lines("body_endings.txt"))
+
+
 def thing_noun(tok: Token) -> bool:
-    """A common noun that names no person or group of people ("Äußerungen", "Verschiebung"; not
-    "Abgeordnete", "Behörden", "Studenten"): what a fore-field headed by it names says nothing."""
+    """A common noun that names no person or body of people ("Äußerungen", "Verschiebung"; not
+    "Abgeordnete", "Behörden", "Studenten", "Staatsanwaltschaft", "Opposition"): what a
+    fore-field headed by it names says nothing."""
     lex = lexicon()
-    return common_noun(tok) and not is_role(tok) and tok.text not in lex.groups and tok.lemma not in lex.groups
+    return (
+        common_noun(tok) and not is_role(tok) and tok.text not in lex.groups and tok.lemma not in lex.groups
+        and not tok.lower.endswith(_body_endings())
+    )
 
 
 def continues_direct(doc: PreparedDoc, prev: TokenSpan, nxt: TokenSpan) -> bool:
