@@ -63,6 +63,7 @@ from onrecord.lang.de.speaker_rules import (
     opening_source,
     own_source_phrase,
     passive_over_words,
+    relative_source,
     source_preposition_np,
     trailing_speaker,
     wondering_or_hoping,
@@ -127,6 +128,24 @@ def thing_noun(tok: Token) -> bool:
         common_noun(tok) and not is_role(tok) and tok.text not in lex.groups and tok.lemma not in lex.groups
         and not tok.lower.endswith(_body_endings())
     )
+
+
+def relative_speaker(
+    doc: PreparedDoc, parts: list[TokenSpan], mentions: list[Candidate]
+) -> tuple[Candidate, Candidate] | None:
+    """The relative word that introduces a quote (:func:`relative_source`) as its speaker mention,
+    and the mention its antecedent ends with (the last one before the comma in the sentence) as
+    the source it stands for; ``None`` without such an introduction or antecedent."""
+    found = relative_source(doc, parts[0].begin, lexicon())
+    if found is None:
+        return None
+    pron, comma = found
+    sent = doc.tokens[comma].sent
+    before = [c for c in mentions if c.end <= comma and doc.tokens[c.begin].sent == sent]
+    if not before:
+        return None
+    antecedent = max(before, key=lambda c: (c.end, -c.begin))
+    return Candidate(pron, pron + 1, "pron"), antecedent
 
 
 def continues_direct(doc: PreparedDoc, prev: TokenSpan, nxt: TokenSpan) -> bool:
@@ -592,6 +611,12 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: SpeakerRanker) -> list[A
             if name is not None:
                 speaker = sets.mentions[name]  # "Generalinspekteur der Geheimdienste, Charles McCullough"
             explicit = speaker
+        relative = relative_speaker(doc, parts, sets.mentions) if parts[0].cls in ("IQ", "FQ") else None
+        if relative is not None:
+            # "Ägypten, das vorschlug, …", "Studien, nach denen …": the relative word is the
+            # mention, its antecedent the source
+            speaker, refers_to = relative
+            explicit = refers_to
         if speaker is not None:
             prev = speaker
             parts = colon_statement(doc, cut_attribution(doc, parts, speaker), speaker)

@@ -617,3 +617,49 @@ def introduces_direct_quote(doc: PreparedDoc, quote_begin: int, cand_begin: int)
     while j >= 0 and is_quote_mark(toks[j].text):
         j -= 1
     return c == q - 1 and j >= 0 and toks[j].text == ":"
+
+
+#: relative pronouns that can be the subject of a reporting verb ("Ägypten, das vorschlug, …")
+_SUBJECT_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
+#: relative pronouns after "nach" or before "zufolge" ("Studien, nach denen …", "…, denen zufolge …")
+_SOURCE_RELATIVES = frozenset({"der", "die", "das", "dem", "denen", "welchem", "welcher", "welchen"})
+#: the most words of a relative reporting clause before the quote ("das am Montag vorschlug")
+_MAX_RELATIVE_CLAUSE = 10
+
+
+def relative_source(doc: PreparedDoc, quote_begin: int, lex: GermanLexicon) -> tuple[int, int] | None:
+    """The relative word that introduces a quote as what its antecedent said, and the end of the
+    antecedent (the comma before the relative word): a relative reporting clause right before the
+    quote ("Ägypten, das vorschlug, …"), a relative source phrase ("Studien, nach denen …",
+    "Grundsätze, denen zufolge …") or "wonach" ("ein Bericht, wonach …"). The antecedent is a noun
+    phrase that ends right before the comma (a capitalised word or a closing quote mark). ``None``
+    when the quote is introduced otherwise."""
+    toks = doc.tokens
+    k = quote_begin - 1
+    if k < 2 or toks[k].sent != toks[quote_begin].sent:
+        return None
+    rel: int | None = None
+    if toks[k].lower == "wonach":
+        rel = k
+    elif toks[k].lower in _SOURCE_RELATIVES and toks[k - 1].lower == "nach":
+        rel = k - 1
+    elif toks[k].lower == "zufolge" and toks[k - 1].lower in _SOURCE_RELATIVES:
+        rel = k - 1
+    elif toks[k].text == ",":
+        j = k - 1
+        while j > 0 and k - j <= _MAX_RELATIVE_CLAUSE and toks[j].text not in _FIELD_EDGES and toks[j].sent == toks[k].sent:
+            j -= 1
+        clause = toks[j + 1 : k]
+        if (
+            toks[j].text == "," and clause and clause[0].lower in _SUBJECT_RELATIVES
+            and any(t.text.islower() and cue_class(t, lex) == "verb" for t in clause[1:])
+            and not any(t.lower in PASSIVE_AUX for t in clause)  # "…, die erwartet wurden, …"
+        ):
+            rel = j + 1
+    if rel is None or rel < 2 or toks[rel - 1].text != ",":
+        return None
+    before = toks[rel - 2]
+    if not (before.text[:1].isupper() or is_quote_mark(before.text)) or before.sent != toks[rel].sent:
+        return None
+    pron = rel + 1 if toks[rel].lower == "nach" else rel
+    return pron, rel - 1
