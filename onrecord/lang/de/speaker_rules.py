@@ -647,7 +647,10 @@ def relative_source(doc: PreparedDoc, quote_begin: int, lex: GermanLexicon) -> t
         rel = k - 1
     elif toks[k].text == ",":
         j = k - 1
-        while j > 0 and k - j <= _MAX_RELATIVE_CLAUSE and toks[j].text not in _FIELD_EDGES and toks[j].sent == toks[k].sent:
+        while (
+            j > 0 and k - j <= _MAX_RELATIVE_CLAUSE and toks[j].text not in _FIELD_EDGES
+            and toks[j].sent == toks[k].sent
+        ):
             j -= 1
         clause = toks[j + 1 : k]
         if (
