@@ -11,6 +11,7 @@ import re
 import pytest
 
 from onrecord.evaluation import get_extractor
+from onrecord.lang.de.attribution import thing_noun
 from onrecord.lang.de.labels import TokenSpan
 from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.rules_opening import als_attribution, opening_source_quotes
@@ -59,6 +60,36 @@ def test_the_subject_of_an_inverted_reporting_clause(
     got = inverted_subject(doc, cands[0], cands, lexicon())
     want = None if expected is None else cands.index(_tokens(doc, text, expected))
     assert got == want
+
+
+@pytest.mark.parametrize(
+    ("text", "chosen", "others", "expected"),
+    [
+        # a fore-field headed by a noun for a statement or an act is the object: the subject follows
+        ("Die Vorschläge der Kommission nannte Schulze übereilt, sie brauche mehr Zeit.",
+         "Die Vorschläge der Kommission", ["Schulze"], "Schulze"),
+        ("Eine Senkung der Gebühren lehnte die Bürgermeisterin ab: Die Kasse sei leer.",
+         "Eine Senkung der Gebühren", ["Bürgermeisterin"], "Bürgermeisterin"),
+        # a fore-field of people is the subject, whatever their noun's ending
+        ("Die Abgeordneten warfen der Regierung vor, die Zahlen zu beschönigen.", "Die Abgeordneten",
+         ["Regierung"], None),
+        ("Die Behörden werfen dem Händler Betrug vor.", "Die Behörden", ["Händler Betrug"], None),
+        ("Die Opposition nannte die Regierung planlos, es fehle ein Konzept.", "Die Opposition", ["Regierung"], None),
+        ("Die Staatsanwaltschaft bezeichnete die Aussage als glaubhaft.", "Die Staatsanwaltschaft", ["Aussage"],
+         None),
+        # "der" opens a masculine subject
+        ("Der Bericht nennt die Ministerin eine Gefahr für den Haushalt.", "Der Bericht", ["Ministerin"], None),
+    ],
+)
+def test_a_fore_field_about_a_thing_is_no_subject(
+    text: str, chosen: str, others: list[str], expected: str | None
+) -> None:
+    doc = prepare(text)
+    cands = [_tokens(doc, text, chosen), *(_tokens(doc, text, o) for o in others)]
+    got = inverted_subject(doc, cands[0], cands, lexicon(), thing_noun)
+    want = None if expected is None else cands.index(_tokens(doc, text, expected))
+    assert got == want
+    assert inverted_subject(doc, cands[0], cands, lexicon()) is None  # without the noun test: no rule
 
 
 @pytest.mark.parametrize(

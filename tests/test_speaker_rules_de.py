@@ -20,6 +20,7 @@ from onrecord.lang.de.speaker_rules import (
     names_nobody,
     opening_source,
     own_source_phrase,
+    relative_source,
     source_preposition_np,
     trailing_speaker_start,
     wondering_or_hoping,
@@ -483,3 +484,49 @@ def test_an_interjection_before_a_direct_quote_is_no_speaker() -> None:
         "Die Wirtin schimpfte über die neuen Vorschriften. Herrgott, warum sagt keiner einfach: Das geht so nicht!"
     )
     assert all(spk != "Herrgott" for _, spk, _ in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote_word", "relative", "antecedent"),
+    [
+        # a relative reporting clause right before the quote
+        ("Unterstützung kam von der Gemeinde Adorf, die ankündigte, das Fest zu finanzieren.", "das", "die", "Adorf"),
+        # a relative source phrase
+        ("Er stützte sich auf Gutachten der Hochschule, nach denen die Brücke sicher sei.", "die", "denen",
+         "Hochschule"),
+        ("Sie berief sich auf Regeln, denen zufolge jeder Verein zahlen müsse.", "jeder", "denen", "Regeln"),
+        # "wonach" after the noun phrase of a report
+        ("Eine Meldung des Senders „Radio Nord“, wonach der Bürgermeister zurücktrete, wurde dementiert.",
+         "der", "wonach", "“"),
+    ],
+)
+def test_a_relative_word_introduces_what_its_antecedent_said(
+    text: str, quote_word: str, relative: str, antecedent: str
+) -> None:
+    doc = prepare(text)
+    begin = next(
+        t.i for t in doc.tokens
+        if t.text == quote_word and doc.tokens[t.i - 1].text in (",", "denen", "zufolge", "wonach")
+    )
+    found = relative_source(doc, begin, lexicon())
+    assert found is not None
+    pron, comma = found
+    assert doc.tokens[pron].text == relative
+    assert doc.tokens[comma].text == "," and doc.tokens[comma - 1].text == antecedent
+
+
+@pytest.mark.parametrize(
+    ("text", "quote_word"),
+    [
+        # a passive relative clause says nothing of the antecedent's
+        ("Die Gäste, die erwartet wurden, kamen mit Verspätung an.", "kamen"),
+        # a relative clause without a reporting verb
+        ("Die Gemeinde Adorf, die das Fest plant, will das Geld sparen.", "will"),
+        # a conjunction, no relative word
+        ("Die Gemeinde Adorf kündigte an, das Fest zu finanzieren.", "das"),
+    ],
+)
+def test_other_clauses_before_a_quote_name_no_relative_source(text: str, quote_word: str) -> None:
+    doc = prepare(text)
+    begin = next(t.i for t in doc.tokens if t.text == quote_word and doc.tokens[t.i - 1].text == ",")
+    assert relative_source(doc, begin, lexicon()) is None

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.lang.de.speakers import mention_candidates
+from onrecord.lang.de.lexicon import lexicon
+from onrecord.lang.de.speakers import mention_candidates, quoted_source_titles
 from onrecord.lang.de.tokens import prepare
 
 
@@ -102,3 +103,39 @@ def test_a_dative_outlet_that_opens_the_sentence_before_the_verb_is_its_addresse
 )
 def test_a_name_written_in_lower_case_with_a_capital_inside_is_a_candidate(text: str, name: str) -> None:
     assert name in _mentions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a quoted name opening its clause before a reporting verb or an auxiliary
+        ("Der „Tagesanzeiger“ hatte am Freitag gemeldet, die Fabrik werde geschlossen.", "„ Tagesanzeiger “"),
+        ("Wie „netzwelt aktuell“ berichtet, fällt der Dienst bis Montag aus.", "„ netzwelt aktuell “"),
+        # a quoted name right after the reporting verb
+        ("„Das Stück hat keine Längen“, schrieb die „Abendpost“ nach der Premiere.", "„ Abendpost “"),
+    ],
+)
+def test_a_source_named_in_quote_marks_is_a_candidate(text: str, title: str) -> None:
+    assert title in _titles(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title in quote marks that is what is talked about, not who talks
+        "Er nannte das Vorhaben „Tag der offenen Tür“ und lud alle ein.",
+        # a quotation of several words that opens a clause is a statement, not a source
+        "„Wir haben nichts zu verbergen und wollen reden“, sagte die Sprecherin.",
+        # a lower-case quoted word after a reporting verb
+        "Die Gemeinde antwortete „vielleicht“ auf die Anfrage.",
+    ],
+)
+def test_other_quoted_words_are_no_source_candidates(text: str) -> None:
+    assert _titles(text) == []
+
+
+def _titles(text: str) -> list[str]:
+    doc = prepare(text)
+    found = quoted_source_titles(doc, lexicon())
+    assert all(any((c.begin, c.end) == span for c in mention_candidates(doc, [], [])) for span in found)
+    return [" ".join(t.text for t in doc.tokens[b:e]) for b, e in found]

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
+from onrecord.lang.de.entity_names import common_noun
 from onrecord.lang.de.features import cue_class, is_evidential, is_konj1
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
-from onrecord.lang.de.lexicon import lexicon
+from onrecord.lang.de.lexicon import data_lines, lexicon
 from onrecord.lang.de.narration import (
     answer_label,
     attribution_only,
@@ -27,6 +29,7 @@ from onrecord.lang.de.narration import (
 )
 from onrecord.lang.de.ner import NamedSpan, token_types
 from onrecord.lang.de.ranking import SpeakerRanker
+from onrecord.lang.de.role_lexicon import is_role
 from onrecord.lang.de.rules import (
     CLAUSE_PUNCT,
     PARTICLES,
@@ -60,6 +63,7 @@ from onrecord.lang.de.speaker_rules import (
     opening_source,
     own_source_phrase,
     passive_over_words,
+    relative_source,
     source_preposition_np,
     trailing_speaker,
     wondering_or_hoping,
@@ -73,7 +77,7 @@ from onrecord.lang.de.speakers import (
     quoted_name_candidates,
 )
 from onrecord.lang.de.tagger import Tagging
-from onrecord.lang.de.tokens import PreparedDoc
+from onrecord.lang.de.tokens import PreparedDoc, Token
 
 MERGE_GAP = 8  # tokens of attribution an indirect quote may be split around
 NO_CUE_MIN_PROB = 0.3  # the speaker probability a quote needs without quote marks or cue
@@ -107,6 +111,41 @@ class Attribution:
     @property
     def end(self) -> int:
         return self.parts[-1].end
+
+
+@cache
+def _body_endings() -> tuple[str, ...]:
+    """Endings of common nouns for a body of people (``data/body_endings.txt``)."""
+    return tuple(data_lines("body_endings.txt"))
+
+
+def thing_noun(tok: Token) -> bool:
+    """A common noun that names no person or body of people ("Äußerungen", "Verschiebung"; not
+    "Abgeordnete", "Behörden", "Studenten", "Staatsanwaltschaft", "Opposition"): what a
+    fore-field headed by it names says nothing."""
+    lex = lexicon()
+    return (
+        common_noun(tok) and not is_role(tok) and tok.text not in lex.groups and tok.lemma not in lex.groups
+        and not tok.lower.endswith(_body_endings())
+    )
+
+
+def relative_speaker(
+    doc: PreparedDoc, parts: list[TokenSpan], mentions: list[Candidate]
+) -> tuple[Candidate, Candidate] | None:
+    """The relative word that introduces a quote (:func:`relative_source`) as its speaker mention,
+    and the mention its antecedent ends with (the last one before the comma in the sentence) as
+    the source it stands for; ``None`` without such an introduction or antecedent."""
+    found = relative_source(doc, parts[0].begin, lexicon())
+    if found is None:
+        return None
+    pron, comma = found
+    sent = doc.tokens[comma].sent
+    before = [c for c in mentions if c.end <= comma and doc.tokens[c.begin].sent == sent]
+    if not before:
+        return None
+    antecedent = max(before, key=lambda c: (c.end, -c.begin))
+    return Candidate(pron, pron + 1, "pron"), antecedent
 
 
 def continues_direct(doc: PreparedDoc, prev: TokenSpan, nxt: TokenSpan) -> bool:
@@ -510,7 +549,9 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: SpeakerRanker) -> list[A
             best = (scores[after], speaker)
         inverted = (
             None if speaker is None
-            else inverted_subject(doc, (speaker.begin, speaker.end), [(c.begin, c.end) for c, _ in pairs], lexicon())
+            else inverted_subject(
+                doc, (speaker.begin, speaker.end), [(c.begin, c.end) for c, _ in pairs], lexicon(), thing_noun
+            )
         )
         if inverted is not None and pairs[inverted][0] is not speaker:
             # "Der Partei schlug er vor, …": the fore-field is no subject, the one after the verb is
@@ -570,6 +611,12 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: SpeakerRanker) -> list[A
             if name is not None:
                 speaker = sets.mentions[name]  # "Generalinspekteur der Geheimdienste, Charles McCullough"
             explicit = speaker
+        relative = relative_speaker(doc, parts, sets.mentions) if parts[0].cls in ("IQ", "FQ") else None
+        if relative is not None:
+            # "Ägypten, das vorschlug, …", "Studien, nach denen …": the relative word is the
+            # mention, its antecedent the source
+            speaker, refers_to = relative
+            explicit = refers_to
         if speaker is not None:
             prev = speaker
             parts = colon_statement(doc, cut_attribution(doc, parts, speaker), speaker)

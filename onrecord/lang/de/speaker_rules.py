@@ -25,13 +25,14 @@ quote, over particles ("…, warnte auch Fabius": :func:`trailing_speaker`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.lexicon import GermanLexicon, data_lines, lexicon
 from onrecord.lang.de.rules_phrases import source_phrase_at
 from onrecord.lang.de.sources import PASSIVE_AUX, is_abstract, is_document, participle_like
-from onrecord.lang.de.tokens import PreparedDoc, is_quote_mark
+from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 
 #: how many tokens back a parenthesis may open before a candidate inside it
 _MAX_PAREN = 8
@@ -343,6 +344,8 @@ _FINITE_AUX = frozenset({
 })
 #: subject pronouns that are nominative in every use: after the finite verb they are its subject
 _NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir"})
+#: articles that open a masculine (or neuter) noun phrase only in the nominative
+_NOMINATIVE_ARTICLES = frozenset({"der", "ein"})
 #: determiners that can open no subject (dative, accusative, genitive)
 _OBLIQUE_DETERMINERS = frozenset({"dem", "den", "des", "einem", "einen", "eines"})
 #: prepositions that name the source when they open the sentence ("Laut X sagte Y", "Von der
@@ -353,7 +356,11 @@ _FIELD_EDGES = frozenset({",", ";", ":", "–", "—", "-", "(", ")", "[", "]"})
 
 
 def inverted_subject(
-    doc: PreparedDoc, speaker: tuple[int, int], cands: list[tuple[int, int]], lex: GermanLexicon
+    doc: PreparedDoc,
+    speaker: tuple[int, int],
+    cands: list[tuple[int, int]],
+    lex: GermanLexicon,
+    thing: Callable[[Token], bool] | None = None,
 ) -> int | None:
     """The index in ``cands`` of the subject of an inverted reporting clause whose fore-field holds
     the chosen ``speaker``: German puts one constituent before the finite verb, and when that is an
@@ -361,9 +368,12 @@ def inverted_subject(
     zehn Uhr meldete die Agentur, …", "Im Rahmen des Abkommens hat die EU zugesagt, …"). The
     candidate right after the verb (over particles and an article) is taken when the fore-field
     cannot be the subject — it is a prepositional phrase that names no source, or opens with a
-    dative, accusative or genitive article — or the candidate is "er", "ich" or "wir", which are
-    nominative wherever they stand. The verb is a reporting verb or an auxiliary before one.
-    ``None`` when the pattern does not hold."""
+    dative, accusative or genitive article, or (with ``thing``, the test for a common noun) is a
+    noun phrase headed by a common noun while the word after the verb is none ("Die Äußerungen
+    der Richter bezeichnete Wiefelspütz als …": a statement or an act says nothing, it is the
+    object) — or the candidate is "er", "ich" or "wir", which are nominative wherever they stand.
+    The verb is a reporting verb or an auxiliary before one. ``None`` when the pattern does not
+    hold."""
     toks = doc.tokens
     sb, se = speaker
     sent = toks[sb].sent
@@ -392,14 +402,33 @@ def inverted_subject(
         return None
     opener = toks[first].lower
     oblique_field = (opener in lex.prepositions and opener not in _SOURCE_LEADS) or opener in _OBLIQUE_DETERMINERS
+    thing_field = thing is not None and _thing_phrase(doc, first, se, thing)
     for i, (b, e) in enumerate(cands):
         if toks[b].lower in _OBLIQUE_DETERMINERS:
             continue
         if b == lead and e == lead + 1 and toks[b].lower in _NOMINATIVE_PRONOUNS:
             return i
-        if oblique_field and (b == lead or (b == lead + 1 and toks[lead].lower in _SPEAKER_DETERMINERS)):
+        after_verb = b == lead or (b == lead + 1 and toks[lead].lower in _SPEAKER_DETERMINERS)
+        if oblique_field and after_verb:
+            return i
+        if thing_field and after_verb and thing is not None and not any(thing(t) for t in toks[b:e]):
             return i
     return None
+
+
+def _thing_phrase(doc: PreparedDoc, first: int, end: int, thing: Callable[[Token], bool]) -> bool:
+    """Whether the fore-field ``[first, end)`` is a noun phrase whose head, its first capitalised
+    word after at most an article and lower-case adjectives, is a common noun (``thing``). A
+    phrase opened by "der" or "ein" is left alone: with a masculine noun it is the subject."""
+    toks = doc.tokens
+    k = first
+    if toks[k].lower in _NOMINATIVE_ARTICLES:
+        return False  # "Der Vorschlag …", "Ein Sprecher …": a masculine subject
+    if toks[k].lower in _SPEAKER_DETERMINERS:
+        k += 1
+    while k < end and toks[k].text.isalpha() and toks[k].text.islower():
+        k += 1
+    return k < end and thing(toks[k])
 
 
 #: forms of "werden" that make a reporting participle after them passive (the passive auxiliaries
@@ -588,3 +617,52 @@ def introduces_direct_quote(doc: PreparedDoc, quote_begin: int, cand_begin: int)
     while j >= 0 and is_quote_mark(toks[j].text):
         j -= 1
     return c == q - 1 and j >= 0 and toks[j].text == ":"
+
+
+#: relative pronouns that can be the subject of a reporting verb ("Ägypten, das vorschlug, …")
+_SUBJECT_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
+#: relative pronouns after "nach" or before "zufolge" ("Studien, nach denen …", "…, denen zufolge …")
+_SOURCE_RELATIVES = frozenset({"der", "die", "das", "dem", "denen", "welchem", "welcher", "welchen"})
+#: the most words of a relative reporting clause before the quote ("das am Montag vorschlug")
+_MAX_RELATIVE_CLAUSE = 10
+
+
+def relative_source(doc: PreparedDoc, quote_begin: int, lex: GermanLexicon) -> tuple[int, int] | None:
+    """The relative word that introduces a quote as what its antecedent said, and the end of the
+    antecedent (the comma before the relative word): a relative reporting clause right before the
+    quote ("Ägypten, das vorschlug, …"), a relative source phrase ("Studien, nach denen …",
+    "Grundsätze, denen zufolge …") or "wonach" ("ein Bericht, wonach …"). The antecedent is a noun
+    phrase that ends right before the comma (a capitalised word or a closing quote mark). ``None``
+    when the quote is introduced otherwise."""
+    toks = doc.tokens
+    k = quote_begin - 1
+    if k < 2 or toks[k].sent != toks[quote_begin].sent:
+        return None
+    rel: int | None = None
+    if toks[k].lower == "wonach":
+        rel = k
+    elif toks[k].lower in _SOURCE_RELATIVES and toks[k - 1].lower == "nach":
+        rel = k - 1
+    elif toks[k].lower == "zufolge" and toks[k - 1].lower in _SOURCE_RELATIVES:
+        rel = k - 1
+    elif toks[k].text == ",":
+        j = k - 1
+        while (
+            j > 0 and k - j <= _MAX_RELATIVE_CLAUSE and toks[j].text not in _FIELD_EDGES
+            and toks[j].sent == toks[k].sent
+        ):
+            j -= 1
+        clause = toks[j + 1 : k]
+        if (
+            toks[j].text == "," and clause and clause[0].lower in _SUBJECT_RELATIVES
+            and any(t.text.islower() and cue_class(t, lex) == "verb" for t in clause[1:])
+            and not any(t.lower in PASSIVE_AUX for t in clause)  # "…, die erwartet wurden, …"
+        ):
+            rel = j + 1
+    if rel is None or rel < 2 or toks[rel - 1].text != ",":
+        return None
+    before = toks[rel - 2]
+    if not (before.text[:1].isupper() or is_quote_mark(before.text)) or before.sent != toks[rel].sent:
+        return None
+    pron = rel + 1 if toks[rel].lower == "nach" else rel
+    return pron, rel - 1

@@ -137,7 +137,67 @@ def mention_candidates(doc: PreparedDoc, speaker_spans: list[TokenSpan], names: 
         i += 1
     for b, e in quantifier_subjects(doc, lex):
         out.setdefault((b, e), Candidate(b, e, "group"))
+    for b, e in quoted_source_titles(doc, lex):
+        out.setdefault((b, e), Candidate(b, e, "name"))
     return sorted(out.values(), key=lambda c: (c.begin, c.end))
+
+
+#: the most words of a title in quote marks that may name a source ("„Süddeutsche Zeitung“")
+MAX_TITLE_WORDS = 4
+#: an article before a quoted title ("die „Zeit“")
+_TITLE_ARTICLES = frozenset({"der", "die", "das", "den", "dem"})
+#: what may stand right before a title that opens a reporting clause: a clause edge, "wie", "laut"
+_TITLE_OPENERS = frozenset({",", ":", ";", "(", "–", "wie", "laut"})
+#: auxiliaries between a source and its reporting participle ("„Die Zeit“ hatte berichtet")
+_TITLE_AUX = frozenset({"hat", "hatte", "habe", "hätte", "haben", "hatten"})
+
+
+def quoted_source_titles(doc: PreparedDoc, lex: GermanLexicon) -> list[tuple[int, int]]:
+    """Names written in quote marks where a source stands (newspapers, websites and groups:
+    "Die „Süddeutsche Zeitung“ hatte berichtet, …", "…, schrieb „Die Zeit“"), which
+    :func:`mention_candidates` otherwise leaves out with every quoted word: a closed stretch of
+    one to four words inside one sentence that opens its clause (after at most an article) right
+    before a reporting verb or an auxiliary ("Wie „heise online“ berichtet"), or, its first word
+    capitalised, stands right after a reporting verb (over at most an article). Token spans from
+    mark to mark."""
+    toks = doc.tokens
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        q = toks[i].quoted
+        if q < 0 or not is_quote_mark(toks[i].text):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks) and toks[j].quoted == q:
+            j += 1
+        inner = toks[i + 1 : j - 1]
+        if (
+            doc.quoted[q].closed and is_quote_mark(toks[j - 1].text) and 1 <= len(inner) <= MAX_TITLE_WORDS
+            and all(t.sent == toks[i].sent and t.text.replace("-", "").replace(".", "").isalnum() for t in inner)
+            and (_title_opens_clause(doc, i, j, lex) or (inner[0].text[:1].isupper() and _title_after_cue(doc, i, lex)))
+        ):
+            out.append((i, j))
+        i = j
+    return out
+
+
+def _title_opens_clause(doc: PreparedDoc, i: int, j: int, lex: GermanLexicon) -> bool:
+    toks = doc.tokens
+    if j >= len(toks) or toks[j].sent != toks[i].sent:
+        return False
+    if not (cue_class(toks[j], lex) == "verb" and toks[j].text.islower()) and toks[j].lower not in _TITLE_AUX:
+        return False
+    lead = i - 1 if i > 0 and toks[i - 1].lower in _TITLE_ARTICLES and toks[i - 1].sent == toks[i].sent else i
+    return lead == doc.sentences[toks[i].sent][0] or toks[lead - 1].lower in _TITLE_OPENERS
+
+
+def _title_after_cue(doc: PreparedDoc, i: int, lex: GermanLexicon) -> bool:
+    toks = doc.tokens
+    k = i - 1
+    if k > 0 and toks[k].lower in _TITLE_ARTICLES:
+        k -= 1
+    return k >= 0 and toks[k].sent == toks[i].sent and toks[k].text.islower() and cue_class(toks[k], lex) == "verb"
 
 
 @cache
