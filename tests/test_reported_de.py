@@ -236,3 +236,34 @@ def test_a_quoted_judgement_is_the_direct_quote() -> None:
 def test_a_quoted_statement_keeps_the_sentence_out() -> None:
     """A long quoted stretch is speech of its own: no speech-act rule quote over the sentence."""
     assert spans_of("Die Ärztin forderte „eine sofortige Schließung aller Bäder im ganzen Land“ wegen der Keime.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "speaker"),
+    [
+        ("Die Wirtschaftskammer sieht in der neuen Steuer eine Gefahr für kleine Betriebe.", "sieht", "Die Wirtschaftskammer"),
+        ("Der Hüttenwirt weist auf die Lawinengefahr oberhalb der Alm hin.", "weist", "Der Hüttenwirt"),
+        ("Die Versicherung bezifferte den Schaden auf drei Millionen Euro.", "bezifferte", "Die Versicherung"),
+        ("Die Veranstalter hatten mit deutlich mehr Besuchern gerechnet.", "hatten", "Die Veranstalter"),
+        ("Die Schülerinnen klagten über zu viele Prüfungen im Juni.", "klagten", "Die Schülerinnen"),
+        ("Der Bürgermeister würdigte die Feuerwehr als Rückgrat des Dorfes.", "würdigte", "Der Bürgermeister"),
+    ],
+)
+def test_speech_acts_of_issue_13_item_4(sentence: str, cue: str, speaker: str) -> None:
+    """Verbs of judging, estimating and pointing out with their preposition (issue 13 item 4)."""
+    found = spans_of(sentence)
+    assert found[0] == ("RQ", sentence)
+    assert ("CUE", cue) in found
+    assert ("SPK", speaker) in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Besucher sahen nach zehn Minuten das erste Tor.",  # "sehen" needs "in" or "als"
+        "Der Verein weist jedes Jahr neue Mitglieder auf.",  # "aufweisen" is no "hinweisen"
+        "Die Räte wiesen den Antrag der Opposition zurück.",  # "zurückweisen" is no entry: mostly no quote
+    ],
+)
+def test_no_speech_act_in_look_alikes_of_issue_13_item_4(sentence: str) -> None:
+    assert spans_of(sentence) == []
