@@ -241,7 +241,8 @@ def test_a_quoted_statement_keeps_the_sentence_out() -> None:
 @pytest.mark.parametrize(
     ("sentence", "cue", "speaker"),
     [
-        ("Die Wirtschaftskammer sieht in der neuen Steuer eine Gefahr für kleine Betriebe.", "sieht", "Die Wirtschaftskammer"),
+        ("Die Wirtschaftskammer sieht in der neuen Steuer eine Gefahr für kleine Betriebe.",
+         "sieht", "Die Wirtschaftskammer"),
         ("Der Hüttenwirt weist auf die Lawinengefahr oberhalb der Alm hin.", "weist", "Der Hüttenwirt"),
         ("Die Versicherung bezifferte den Schaden auf drei Millionen Euro.", "bezifferte", "Die Versicherung"),
         ("Die Veranstalter hatten mit deutlich mehr Besuchern gerechnet.", "hatten", "Die Veranstalter"),
