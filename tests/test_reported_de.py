@@ -268,3 +268,39 @@ def test_speech_acts_of_issue_13_item_4(sentence: str, cue: str, speaker: str) -
 )
 def test_no_speech_act_in_look_alikes_of_issue_13_item_4(sentence: str) -> None:
     assert spans_of(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "speaker"),
+    [
+        ("Von der Bürgerliste wurde der Neubau als Verschwendung kritisiert.", "kritisiert", "der Bürgerliste"),
+        ("Das Konzert wurde von den Veranstaltern als großer Erfolg gewertet.", "gewertet", "den Veranstaltern"),
+        ("Die Lawinengefahr wird vom Warndienst als erheblich eingestuft.", "eingestuft", "Warndienst"),
+        ("Von Seiten der Eltern war eine längere Betreuungszeit gefordert worden.", "gefordert", "Seiten der Eltern"),
+    ],
+)
+def test_a_passive_speech_act_with_its_agent_is_a_reported_statement(sentence: str, cue: str, speaker: str) -> None:
+    """A speech act in the passive whose agent follows "von"/"vom" (issue 13 item 4): the whole
+    sentence is the agent's reported statement, the participle its cue."""
+    assert spans_of(sentence) == [("RQ", sentence), ("CUE", cue), ("SPK", speaker)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mit der Ankunft des Sonderzuges wird am späten Abend gerechnet.",  # no agent: the reporter's account
+        "Nach dem Hochwasser wird der Ausbruch von Seuchen befürchtet.",  # "von Seuchen" is no agent
+        "Der Preis des Grundstücks wurde von der Gemeinde nicht genannt.",  # naming nothing is no statement
+    ],
+)
+def test_no_passive_speech_act_without_an_agent(sentence: str) -> None:
+    assert spans_of(sentence) == []
+
+
+def test_a_demonstrative_passive_makes_the_sentence_before_the_statement() -> None:
+    text = "Die Bäder der Stadt öffnen schon im April. Das wurde vom Bürgermeister am Montag bekannt gegeben."
+    assert spans_of(text) == [
+        ("IQ", "Die Bäder der Stadt öffnen schon im April"),
+        ("CUE", "gegeben"),
+        ("SPK", "Bürgermeister"),
+    ]

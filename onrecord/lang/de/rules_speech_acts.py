@@ -28,11 +28,14 @@ from onrecord.lang.de.rules_phrases import (
     _sentence_start,
     noun_phrase_end,
 )
+from onrecord.lang.de.sources import participle_like
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 
 __all__ = [
     "CLAUSE_PUNCT",
+    "demonstrative_subject",
     "infinitive_attribution",
+    "passive_speech_act",
     "predicate_term",
     "speech_act_attribution",
     "speech_noun_attribution",
@@ -157,6 +160,82 @@ def speech_act_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLe
         subj = _subject_end(doc, v + 1, end, lex)
         return (v + 1, subj, v) if subj is not None else None
     return None
+
+
+#: finite forms of "werden" of a passive main clause ("Als Grund wurde … genannt")
+_PASSIVE_FINITE = frozenset({"wird", "wurde", "werden", "wurden"})
+#: finite forms of "sein" of a passive in the perfect ("war … befürchtet worden")
+_PASSIVE_PERFECT = frozenset({"ist", "war", "sind", "waren"})
+#: prepositions of a passive's agent ("vom Wetterdienst als hoch eingestuft")
+_AGENT_PREPS = frozenset({"von", "vom", "seitens"})
+
+
+def demonstrative_subject(doc: PreparedDoc, begin: int, end: int) -> bool:
+    """The sentence ``[begin, end)`` opens with the pronoun "Das"/"Dies" (not an article)."""
+    return doc.tokens[begin].lower in _DEMONSTRATIVES and not _article_before_noun(doc, begin, end)
+
+
+def passive_speech_act(
+    doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon, pronoun: bool = False
+) -> tuple[int, int, int] | None:
+    """(participle, agent begin, agent end) when the sentence ``[begin, end)`` is a speech act of
+    ``data/speech_acts.txt`` in the passive: "Als Grund wurden hohe Kosten genannt.", "Der Plan
+    wurde von der Opposition als Fehler kritisiert.", "Von Gewerkschaftsseite war ein Abbau
+    befürchtet worden." The participle closes the sentence; a finite "werden" (or "sein" with
+    "worden") stands before it in the same clause. The agent is the noun phrase after "von" in the
+    main clause, and the sentence needs one (in 2-fold CV on quotes-de/train, passives without an
+    agent were mostly the reporter's account: "Mit dem Eintreffen der Maschine wird gerechnet"),
+    unless "von" is the needed word of the act ("Von einer hohen Gefahr wird gesprochen"; no
+    source span then: ``begin == end``). With ``pronoun``, only a sentence that opens with
+    "Das"/"Dies" ("Das wurde vom Presseamt bekannt gegeben.": the statement is the sentence
+    before), else only one that does not."""
+    toks = doc.tokens
+    if end - begin < 4 or _quoted_speech(doc, begin, end):
+        return None
+    if demonstrative_subject(doc, begin, end) != pronoun:
+        return None  # "Das wurde vom Presseamt bekannt gegeben": the sentence before is the statement
+    words = [t for t in toks[begin:end] if t.text.isalpha()]
+    if len(words) < 3:
+        return None
+    perfect = words[-1].lower == "worden"
+    part = words[-2] if perfect else words[-1]
+    if not (part.text.islower() and participle_like(part.lower)) or part.i + 2 < end - 1:
+        return None  # the participle closes the sentence (before its full stop)
+    finite = _PASSIVE_PERFECT if perfect else _PASSIVE_FINITE
+    aux = next((k for k in range(part.i - 1, begin, -1) if toks[k].text in CLAUSE_PUNCT or toks[k].lower in finite),
+               None)
+    if aux is None or toks[aux].text in CLAUSE_PUNCT:
+        return None
+    lemma = part.lemma.lower()
+    before = toks[part.i - 1]
+    if before.lower in PARTICLES and before.lower + lemma in lex.speech_acts:
+        lemma = before.lower + lemma  # "bekannt gegeben"
+    entry = lex.speech_acts.get(lemma)
+    if entry is None:
+        return None
+    needs, nots = entry
+    lowered = {t.lower for t in toks[begin:end]}
+    if (needs and not needs & lowered) or nots & {t.text for t in toks[begin:end]}:
+        return None
+    if "von" in needs:
+        return part.i, part.i, part.i
+    # the agent in the main clause (not in a relative clause before it: "…, die von X verliehen wird, …")
+    start = max([begin, *(k + 1 for k in range(begin, aux) if toks[k].text in CLAUSE_PUNCT)])
+    agent = next((k for k in range(start, part.i) if toks[k].lower in _AGENT_PREPS and not _noun_complement(doc, k)),
+                 None)
+    np = noun_phrase_end(doc, agent + 1, part.i) if agent is not None else None
+    if agent is None or np is None:
+        return None  # without an agent, mostly the reporter's account ("Mit dem Eintreffen wird gerechnet")
+    return part.i, agent + 1, np[1]
+
+
+def _noun_complement(doc: PreparedDoc, k: int) -> bool:
+    """The "von" at ``k`` joins a bare noun to the noun before it ("der Ausbruch von Cholera"), not
+    an agent to its passive ("von den Veranstaltern", "Von Gewerkschaftsseite" opening the sentence)."""
+    toks = doc.tokens
+    if toks[k].lower != "von" or k == 0 or k + 1 >= len(toks) or toks[k - 1].sent != toks[k].sent:
+        return False  # "vom" has its article: "die Gefahr von Waldbränden vom Wetterdienst"
+    return _capitalised(toks[k - 1]) and toks[k - 1].lemma[:1].isupper() and _capitalised(toks[k + 1])
 
 
 #: speech acts that judge their object by a predicate ("nannte den Bericht eine „Zeitungsente“",
