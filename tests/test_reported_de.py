@@ -304,3 +304,8 @@ def test_a_demonstrative_passive_makes_the_sentence_before_the_statement() -> No
         ("CUE", "gegeben"),
         ("SPK", "Bürgermeister"),
     ]
+
+
+def test_a_question_is_no_speech_act() -> None:
+    """A question asks; it reports no one's act (cross-genre dev2 prints readers' posts)."""
+    assert spans_of("Wie viele Rehe sieht die Jägerin in diesem Wald?") == []

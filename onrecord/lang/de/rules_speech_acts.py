@@ -138,8 +138,8 @@ def speech_act_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLe
     toks = doc.tokens
     if end - begin < 4 or (toks[begin].lower in _DEMONSTRATIVES and not _article_before_noun(doc, begin, end)):
         return None  # "Dies gab X bekannt": the sentence before is the statement
-    if _quoted_speech(doc, begin, end):
-        return None
+    if _quoted_speech(doc, begin, end) or toks[end - 1].text == "?":
+        return None  # a question asks, it reports no one's act ("Wie oft sieht ihr die Zahl 3 im Bild?")
     words = [t for t in toks[begin:end] if t.text.isalpha()]
     if not words:
         return None
@@ -190,7 +190,7 @@ def passive_speech_act(
     "Das"/"Dies" ("Das wurde vom Presseamt bekannt gegeben.": the statement is the sentence
     before), else only one that does not."""
     toks = doc.tokens
-    if end - begin < 4 or _quoted_speech(doc, begin, end):
+    if end - begin < 4 or _quoted_speech(doc, begin, end) or toks[end - 1].text == "?":
         return None
     if demonstrative_subject(doc, begin, end) != pronoun:
         return None  # "Das wurde vom Presseamt bekannt gegeben": the sentence before is the statement
