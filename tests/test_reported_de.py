@@ -309,3 +309,31 @@ def test_a_demonstrative_passive_makes_the_sentence_before_the_statement() -> No
 def test_a_question_is_no_speech_act() -> None:
     """A question asks; it reports no one's act (cross-genre dev2 prints readers' posts)."""
     assert spans_of("Wie viele Rehe sieht die Jägerin in diesem Wald?") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "speaker"),
+    [
+        # a place attribute belongs to the subject before the verb
+        ("Die Bergrettung im Zillertal forderte strengere Regeln für Tourengeher.",
+         "forderte", "Die Bergrettung im Zillertal"),
+        # a list of subjects with commas
+        ("Die Vereine Naturfreunde, Alpenverein und Bergwacht kritisierten die Seilbahn.",
+         "kritisierten", "Die Vereine Naturfreunde, Alpenverein und Bergwacht"),
+        # an adverb between the subject and its verb
+        ("Die Freiheitlichen hingegen sehen in dem Gesetz einen Angriff auf die Gemeinden.",
+         "sehen", "Die Freiheitlichen"),
+        # a focus particle before a long subject
+        ("Auch der Verband der steirischen Gastwirte kritisierte die neue Sperrstunde.",
+         "kritisierte", "der Verband der steirischen Gastwirte"),
+        # a capitalised adjective after the article
+        ("Das Rote Kreuz forderte mehr Freiwillige für den Katastrophendienst.",
+         "forderte", "Das Rote Kreuz"),
+    ],
+)
+def test_speech_acts_with_longer_subjects(sentence: str, cue: str, speaker: str) -> None:
+    """Subjects the speech-act rule missed in quotes-de/train (issue 13 item 4)."""
+    found = spans_of(sentence)
+    assert found[0] == ("RQ", sentence)
+    assert ("CUE", cue) in found
+    assert ("SPK", speaker) in found

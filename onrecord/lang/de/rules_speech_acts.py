@@ -99,7 +99,13 @@ def _subject_end(doc: PreparedDoc, i: int, end: int, lex: GermanLexicon) -> int 
 def _article_before_noun(doc: PreparedDoc, i: int, end: int) -> bool:
     """"Das"/"Dies" at ``i`` is an article, not a pronoun: a noun follows ("Das Militär hat …
     angekündigt"), not the verb ("Das berichtete X")."""
-    return i + 1 < end and _capitalised(doc.tokens[i + 1]) and doc.tokens[i + 1].lemma[:1].isupper()
+    toks = doc.tokens
+    if i + 1 >= end or not _capitalised(toks[i + 1]):
+        return False
+    # "Das Auswärtige Amt": a capitalised adjective of a name (its lemma lower-case) before the noun
+    return toks[i + 1].lemma[:1].isupper() or (
+        i + 2 < end and _capitalised(toks[i + 2]) and toks[i + 2].lemma[:1].isupper()
+    )
 
 
 _APPOSITION_MAX = 4  # words of a name in commas after a subject ("Der Präsident, Anna Roth,")
@@ -144,9 +150,13 @@ def speech_act_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLe
     if not words:
         return None
     last = words[-1]
-    s_end = _speech_act_subject_end(doc, begin, end, lex)
+    first = begin + 1 if toks[begin].lower in _FOCUS else begin  # "Auch das Außenministerium …"
+    s_end = _speech_act_subject_end(doc, first, end, lex)
     if s_end is not None and s_end < end and _speech_act_lemma(doc, s_end, end, last, lex) is not None:
-        return begin, s_end - (toks[s_end - 1].text == ","), s_end  # the apposition's closing comma is no part
+        src_end = s_end - (toks[s_end - 1].text == ",")  # the apposition's closing comma is no part
+        if toks[src_end - 1].lower in _SUBJECT_ADVERBS:
+            src_end -= 1
+        return first, src_end, s_end
     # an adverbial first, then the verb and its subject
     for v in range(begin + 1, min(begin + _ADVERBIAL_MAX, end - 2)):
         if toks[v].text in CLAUSE_PUNCT:
@@ -286,11 +296,14 @@ def _speech_act_subject_end(doc: PreparedDoc, begin: int, end: int, lex: GermanL
     clause in commas ("Lars Roth, Manager des Vereins, bezeichnete …") included."""
     toks = doc.tokens
     s_end = _subject_end(doc, begin, end, lex)
+    s_end = _past_listed(doc, s_end, end, lex)
     while s_end is not None and s_end + 1 < end and toks[s_end].lower in ("und", "sowie"):
         more = _subject_end(doc, s_end + 1, end, lex)
         if more is None:
             break
         s_end = more
+    if s_end is not None and toks[begin].lower not in lex.pronouns:
+        s_end = _past_attribute(doc, s_end, end, lex)
     if s_end is not None and s_end < end and toks[s_end].text == ",":
         stop = min(end, s_end + _INSERT_MAX + 1)
         close = next((k for k in range(s_end + 1, stop) if toks[k].text in CLAUSE_PUNCT), None)
@@ -300,6 +313,46 @@ def _speech_act_subject_end(doc: PreparedDoc, begin: int, end: int, lex: GermanL
 
 
 CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—"})
+
+#: prepositions of a place or origin attribute after a subject ("Die Behörden vor Ort", "Der Senator
+#: aus Ohio", "Die Mission der Vereinten Nationen im Sudan"): before the finite verb of a
+#: sentence it opens, such a phrase belongs to the subject
+_ATTRIBUTE_PREPS = frozenset({"aus", "in", "im", "vor", "von", "vom", "bei", "beim", "für"})
+#: adverbs that may stand between a subject and its verb ("Die Grünen dagegen sehen …")
+_SUBJECT_ADVERBS = frozenset({"dagegen", "hingegen", "jedoch", "aber", "allerdings", "wiederum", "indes"})
+
+
+def _past_attribute(doc: PreparedDoc, i: int, end: int, lex: GermanLexicon) -> int:
+    """The token after up to two prepositional attributes of a subject ending at ``i`` ("… im
+    Sudan (UNMIS)", "vor Ort"), and after an adverb like "dagegen" (which is then the subject's
+    last token: the verb follows it), else ``i``. An attribute needs a capitalised word after its
+    preposition."""
+    toks = doc.tokens
+    for _ in range(2):
+        if i + 1 >= end or toks[i].lower not in _ATTRIBUTE_PREPS or not toks[i].text.islower():
+            break
+        np = noun_phrase_end(doc, i + 1, end)
+        if np is None or any(t.lower in lex.time_words for t in toks[i + 1 : np[1]]):
+            break
+        i = _past_parenthesis(doc, np[1], end)
+    if i < end and toks[i].lower in _SUBJECT_ADVERBS:
+        return i + 1
+    return i
+
+
+def _past_listed(doc: PreparedDoc, i: int | None, end: int, lex: GermanLexicon) -> int | None:
+    """The end of a list of subjects that opens at a comma at ``i`` and closes with "und"/"sowie"
+    ("Transparency International, Campact und LobbyControl"), else ``i``."""
+    toks = doc.tokens
+    k = i
+    while k is not None and k + 1 < end and toks[k].text == ",":
+        nxt = _subject_end(doc, k + 1, end, lex)
+        if nxt is None or nxt - k > _APPOSITION_MAX + 1:
+            return i
+        if nxt < end and toks[nxt].lower in ("und", "sowie"):
+            return nxt  # the caller joins the last one
+        k = nxt
+    return i
 
 
 #: verbs that take a zu-infinitive as what was said besides the cue lexicon's ("bestand darauf, …")
