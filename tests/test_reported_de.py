@@ -337,3 +337,23 @@ def test_speech_acts_with_longer_subjects(sentence: str, cue: str, speaker: str)
     assert found[0] == ("RQ", sentence)
     assert ("CUE", cue) in found
     assert ("SPK", speaker) in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "speaker"),
+    [
+        ("Die Gemeinderätin hat eine Anfrage angekündigt, die den Winterdienst betrifft.", "hat", "Die Gemeinderätin"),
+        ("Die Ermittler gehen von einem Racheakt aus, der lange geplant war.", "gehen", "Die Ermittler"),
+    ],
+)
+def test_a_speech_act_before_a_relative_clause(sentence: str, cue: str, speaker: str) -> None:
+    """The participle or particle of the speech act closes its main clause, not the sentence."""
+    found = spans_of(sentence)
+    assert found[0] == ("RQ", sentence)
+    assert ("CUE", cue) in found
+    assert ("SPK", speaker) in found
+
+
+def test_a_needed_word_inside_the_relative_clause_does_not_count() -> None:
+    # "halten" needs "für": here it stands in the relative clause, "eine Rede halten" says nothing
+    assert spans_of("Der Bischof hatte eine kurze Rede gehalten, die für Aufsehen sorgte.") == []

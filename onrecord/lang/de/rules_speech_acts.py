@@ -22,6 +22,7 @@ from onrecord.lang.de.rules_phrases import (
     _COMPLEMENT,
     _DEMONSTRATIVES,
     _NP_FUNCTION,
+    _RELATIVE,
     _TAIL_MAX,
     PARTICLES,
     _capitalised,
@@ -56,6 +57,7 @@ def _speech_act_lemma(doc: PreparedDoc, v: int, end: int, last: Token, lex: Germ
     verb = toks[v]
     if not verb.text.islower() or not verb.text.isalpha():
         return None
+    last = _main_clause_last(doc, v, end, last)
     if verb.lower in _PERFECT_AUX:
         lemma = last.lemma.lower() if last.i > v else ""
         before = toks[last.i - 1] if last.i - 1 > v else None
@@ -69,11 +71,26 @@ def _speech_act_lemma(doc: PreparedDoc, v: int, end: int, last: Token, lex: Germ
     if entry is None:
         return None
     needs, nots = entry
-    after = {t.lower for t in toks[v + 1 : end]}
+    after = {t.lower for t in toks[v + 1 : max(last.i + 1, v + 1)]}  # the main clause
     sentence = {t.text for t in toks[_sentence_start(doc, v) : end]}  # "Zwölf Todesopfer forderte ein Taifun"
     if (needs and not needs & after) or nots & sentence:
         return None
     return lemma
+
+
+def _main_clause_last(doc: PreparedDoc, v: int, end: int, last: Token) -> Token:
+    """The last word of the main clause of the verb at ``v`` when a relative clause after its object
+    closes the sentence ("hat eine Initiative angekündigt, die …"; "gehen von einer Autobombe aus,
+    die …"): the word before the comma that opens it; else ``last``, the sentence's last word."""
+    toks = doc.tokens
+    for k in range(v + 2, end - 1):
+        if toks[k].text in CLAUSE_PUNCT:
+            relative = toks[k].text == "," and toks[k + 1].lower in _RELATIVE and toks[k - 1].text.isalpha()
+            # the relative clause runs to the end ("am Montag, dem 27. März, die …" is a date's apposition)
+            if relative and not any(t.text == "," for t in toks[k + 1 : end]):
+                return toks[k - 1]
+            return last
+    return last
 
 
 def _subject_end(doc: PreparedDoc, i: int, end: int, lex: GermanLexicon) -> int | None:
