@@ -29,6 +29,9 @@ of them:
   Vorwurf, dass …"; ``data/speech_nouns.txt``, without Möglichkeit or Voraussetzung) are
   indirect quotes. In ``quotes-de/train`` only about half the sentences of the speech-act
   pattern are annotated (the annotation skips many "X forderte Y"), the infinitives 56 of 67.
+  A speech act in the passive is one too when its agent is named ("Von der Opposition wurde
+  der Plan als Fehler kritisiert.", "wird vom Wetterdienst als hoch eingestuft"); without an
+  agent it is mostly the reporter's account ("Mit dem Eintreffen wird gerechnet") and left out.
 
 Each function is pure: token indices in, token spans out. The source's noun phrase becomes a
 speaker span, as if the tagger had tagged it; the ranker still chooses among all candidates,
@@ -86,6 +89,7 @@ from onrecord.lang.de.rules_speech_acts import (
     _speech_subject,
     _subject_end,
     infinitive_attribution,
+    passive_speech_act,
     predicate_term,
     speech_act_attribution,
     speech_noun_attribution,
@@ -260,7 +264,17 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
                 out.append(kept)
                 out.extend(_cue_and_source(local, cue_starts, act[2], act[0], act[1]))
             continue
+        passive = passive_speech_act(doc, b, e, lex)
+        if passive is not None:
+            kept = trim(doc, TokenSpan("RQ", b, e))
+            if kept is not None:
+                out.append(kept)
+                out.extend(_cue_and_source(local, cue_starts, *passive))
+            continue
         verb_at = pronoun_attribution(doc, b, e, lex)
+        agent = passive_speech_act(doc, b, e, lex, pronoun=True) if verb_at is None else None
+        if agent is not None:
+            verb_at = agent[0]  # "Das wurde vom Presseamt bekannt gegeben.": its agent is the source
         if verb_at is None:
             # no attribution of its own: a sentence that continues a statement, unless the tagger
             # tagged a cue in it
@@ -284,8 +298,9 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
                 out.append(kept)
                 np = noun_phrase_end(doc, verb_at + 1, e)
                 source_end = np[1] if np is not None else verb_at + 1  # no noun phrase: no source span
-                out.extend(_cue_and_source(local, cue_starts, verb_at, verb_at + 1, source_end))
-        elif s_idx > 0 and toks[doc.sentences[s_idx - 1][0]].para == toks[b].para:
+                source = agent[1:] if agent is not None else (verb_at + 1, source_end)
+                out.extend(_cue_and_source(local, cue_starts, verb_at, *source))
+        elif s_idx > 0 and toks[doc.sentences[s_idx - 1][0]].para == toks[b].para and agent is None:
             # the tagger found the statement before ("Die Mieten würden steigen. Das ist die Ansicht
             # von X."): the source of this sentence is its speaker, as a rule source (it may have
             # tagged "die Ansicht von X" as one, which names no one the ranker trusts)

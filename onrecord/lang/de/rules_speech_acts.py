@@ -22,17 +22,21 @@ from onrecord.lang.de.rules_phrases import (
     _COMPLEMENT,
     _DEMONSTRATIVES,
     _NP_FUNCTION,
+    _RELATIVE,
     _TAIL_MAX,
     PARTICLES,
     _capitalised,
     _sentence_start,
     noun_phrase_end,
 )
+from onrecord.lang.de.sources import participle_like
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 
 __all__ = [
     "CLAUSE_PUNCT",
+    "demonstrative_subject",
     "infinitive_attribution",
+    "passive_speech_act",
     "predicate_term",
     "speech_act_attribution",
     "speech_noun_attribution",
@@ -53,6 +57,7 @@ def _speech_act_lemma(doc: PreparedDoc, v: int, end: int, last: Token, lex: Germ
     verb = toks[v]
     if not verb.text.islower() or not verb.text.isalpha():
         return None
+    last = _main_clause_last(doc, v, end, last)
     if verb.lower in _PERFECT_AUX:
         lemma = last.lemma.lower() if last.i > v else ""
         before = toks[last.i - 1] if last.i - 1 > v else None
@@ -66,11 +71,26 @@ def _speech_act_lemma(doc: PreparedDoc, v: int, end: int, last: Token, lex: Germ
     if entry is None:
         return None
     needs, nots = entry
-    after = {t.lower for t in toks[v + 1 : end]}
+    after = {t.lower for t in toks[v + 1 : max(last.i + 1, v + 1)]}  # the main clause
     sentence = {t.text for t in toks[_sentence_start(doc, v) : end]}  # "Zwölf Todesopfer forderte ein Taifun"
     if (needs and not needs & after) or nots & sentence:
         return None
     return lemma
+
+
+def _main_clause_last(doc: PreparedDoc, v: int, end: int, last: Token) -> Token:
+    """The last word of the main clause of the verb at ``v`` when a relative clause after its object
+    closes the sentence ("hat eine Initiative angekündigt, die …"; "gehen von einer Autobombe aus,
+    die …"): the word before the comma that opens it; else ``last``, the sentence's last word."""
+    toks = doc.tokens
+    for k in range(v + 2, end - 1):
+        if toks[k].text in CLAUSE_PUNCT:
+            relative = toks[k].text == "," and toks[k + 1].lower in _RELATIVE and toks[k - 1].text.isalpha()
+            # the relative clause runs to the end ("am Montag, dem 27. März, die …" is a date's apposition)
+            if relative and not any(t.text == "," for t in toks[k + 1 : end]):
+                return toks[k - 1]
+            return last
+    return last
 
 
 def _subject_end(doc: PreparedDoc, i: int, end: int, lex: GermanLexicon) -> int | None:
@@ -96,7 +116,13 @@ def _subject_end(doc: PreparedDoc, i: int, end: int, lex: GermanLexicon) -> int 
 def _article_before_noun(doc: PreparedDoc, i: int, end: int) -> bool:
     """"Das"/"Dies" at ``i`` is an article, not a pronoun: a noun follows ("Das Militär hat …
     angekündigt"), not the verb ("Das berichtete X")."""
-    return i + 1 < end and _capitalised(doc.tokens[i + 1]) and doc.tokens[i + 1].lemma[:1].isupper()
+    toks = doc.tokens
+    if i + 1 >= end or not _capitalised(toks[i + 1]):
+        return False
+    # "Das Auswärtige Amt": a capitalised adjective of a name (its lemma lower-case) before the noun
+    return toks[i + 1].lemma[:1].isupper() or (
+        i + 2 < end and _capitalised(toks[i + 2]) and toks[i + 2].lemma[:1].isupper()
+    )
 
 
 _APPOSITION_MAX = 4  # words of a name in commas after a subject ("Der Präsident, Anna Roth,")
@@ -135,15 +161,19 @@ def speech_act_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLe
     toks = doc.tokens
     if end - begin < 4 or (toks[begin].lower in _DEMONSTRATIVES and not _article_before_noun(doc, begin, end)):
         return None  # "Dies gab X bekannt": the sentence before is the statement
-    if _quoted_speech(doc, begin, end):
-        return None
+    if _quoted_speech(doc, begin, end) or toks[end - 1].text == "?":
+        return None  # a question asks, it reports no one's act ("Wie oft sieht ihr die Zahl 3 im Bild?")
     words = [t for t in toks[begin:end] if t.text.isalpha()]
     if not words:
         return None
     last = words[-1]
-    s_end = _speech_act_subject_end(doc, begin, end, lex)
+    first = begin + 1 if toks[begin].lower in _FOCUS else begin  # "Auch das Außenministerium …"
+    s_end = _speech_act_subject_end(doc, first, end, lex)
     if s_end is not None and s_end < end and _speech_act_lemma(doc, s_end, end, last, lex) is not None:
-        return begin, s_end - (toks[s_end - 1].text == ","), s_end  # the apposition's closing comma is no part
+        src_end = s_end - (toks[s_end - 1].text == ",")  # the apposition's closing comma is no part
+        if toks[src_end - 1].lower in _SUBJECT_ADVERBS:
+            src_end -= 1
+        return first, src_end, s_end
     # an adverbial first, then the verb and its subject
     for v in range(begin + 1, min(begin + _ADVERBIAL_MAX, end - 2)):
         if toks[v].text in CLAUSE_PUNCT:
@@ -157,6 +187,82 @@ def speech_act_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLe
         subj = _subject_end(doc, v + 1, end, lex)
         return (v + 1, subj, v) if subj is not None else None
     return None
+
+
+#: finite forms of "werden" of a passive main clause ("Als Grund wurde … genannt")
+_PASSIVE_FINITE = frozenset({"wird", "wurde", "werden", "wurden"})
+#: finite forms of "sein" of a passive in the perfect ("war … befürchtet worden")
+_PASSIVE_PERFECT = frozenset({"ist", "war", "sind", "waren"})
+#: prepositions of a passive's agent ("vom Wetterdienst als hoch eingestuft")
+_AGENT_PREPS = frozenset({"von", "vom", "seitens"})
+
+
+def demonstrative_subject(doc: PreparedDoc, begin: int, end: int) -> bool:
+    """The sentence ``[begin, end)`` opens with the pronoun "Das"/"Dies" (not an article)."""
+    return doc.tokens[begin].lower in _DEMONSTRATIVES and not _article_before_noun(doc, begin, end)
+
+
+def passive_speech_act(
+    doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon, pronoun: bool = False
+) -> tuple[int, int, int] | None:
+    """(participle, agent begin, agent end) when the sentence ``[begin, end)`` is a speech act of
+    ``data/speech_acts.txt`` in the passive: "Als Grund wurden hohe Kosten genannt.", "Der Plan
+    wurde von der Opposition als Fehler kritisiert.", "Von Gewerkschaftsseite war ein Abbau
+    befürchtet worden." The participle closes the sentence; a finite "werden" (or "sein" with
+    "worden") stands before it in the same clause. The agent is the noun phrase after "von" in the
+    main clause, and the sentence needs one (in 2-fold CV on quotes-de/train, passives without an
+    agent were mostly the reporter's account: "Mit dem Eintreffen der Maschine wird gerechnet"),
+    unless "von" is the needed word of the act ("Von einer hohen Gefahr wird gesprochen"; no
+    source span then: ``begin == end``). With ``pronoun``, only a sentence that opens with
+    "Das"/"Dies" ("Das wurde vom Presseamt bekannt gegeben.": the statement is the sentence
+    before), else only one that does not."""
+    toks = doc.tokens
+    if end - begin < 4 or _quoted_speech(doc, begin, end) or toks[end - 1].text == "?":
+        return None
+    if demonstrative_subject(doc, begin, end) != pronoun:
+        return None  # "Das wurde vom Presseamt bekannt gegeben": the sentence before is the statement
+    words = [t for t in toks[begin:end] if t.text.isalpha()]
+    if len(words) < 3:
+        return None
+    perfect = words[-1].lower == "worden"
+    part = words[-2] if perfect else words[-1]
+    if not (part.text.islower() and participle_like(part.lower)) or part.i + 2 < end - 1:
+        return None  # the participle closes the sentence (before its full stop)
+    finite = _PASSIVE_PERFECT if perfect else _PASSIVE_FINITE
+    aux = next((k for k in range(part.i - 1, begin, -1) if toks[k].text in CLAUSE_PUNCT or toks[k].lower in finite),
+               None)
+    if aux is None or toks[aux].text in CLAUSE_PUNCT:
+        return None
+    lemma = part.lemma.lower()
+    before = toks[part.i - 1]
+    if before.lower in PARTICLES and before.lower + lemma in lex.speech_acts:
+        lemma = before.lower + lemma  # "bekannt gegeben"
+    entry = lex.speech_acts.get(lemma)
+    if entry is None:
+        return None
+    needs, nots = entry
+    lowered = {t.lower for t in toks[begin:end]}
+    if (needs and not needs & lowered) or nots & {t.text for t in toks[begin:end]}:
+        return None
+    if "von" in needs:
+        return part.i, part.i, part.i
+    # the agent in the main clause (not in a relative clause before it: "…, die von X verliehen wird, …")
+    start = max([begin, *(k + 1 for k in range(begin, aux) if toks[k].text in CLAUSE_PUNCT)])
+    agent = next((k for k in range(start, part.i) if toks[k].lower in _AGENT_PREPS and not _noun_complement(doc, k)),
+                 None)
+    np = noun_phrase_end(doc, agent + 1, part.i) if agent is not None else None
+    if agent is None or np is None:
+        return None  # without an agent, mostly the reporter's account ("Mit dem Eintreffen wird gerechnet")
+    return part.i, agent + 1, np[1]
+
+
+def _noun_complement(doc: PreparedDoc, k: int) -> bool:
+    """The "von" at ``k`` joins a bare noun to the noun before it ("der Ausbruch von Cholera"), not
+    an agent to its passive ("von den Veranstaltern", "Von Gewerkschaftsseite" opening the sentence)."""
+    toks = doc.tokens
+    if toks[k].lower != "von" or k == 0 or k + 1 >= len(toks) or toks[k - 1].sent != toks[k].sent:
+        return False  # "vom" has its article: "die Gefahr von Waldbränden vom Wetterdienst"
+    return _capitalised(toks[k - 1]) and toks[k - 1].lemma[:1].isupper() and _capitalised(toks[k + 1])
 
 
 #: speech acts that judge their object by a predicate ("nannte den Bericht eine „Zeitungsente“",
@@ -207,11 +313,14 @@ def _speech_act_subject_end(doc: PreparedDoc, begin: int, end: int, lex: GermanL
     clause in commas ("Lars Roth, Manager des Vereins, bezeichnete …") included."""
     toks = doc.tokens
     s_end = _subject_end(doc, begin, end, lex)
+    s_end = _past_listed(doc, s_end, end, lex)
     while s_end is not None and s_end + 1 < end and toks[s_end].lower in ("und", "sowie"):
         more = _subject_end(doc, s_end + 1, end, lex)
         if more is None:
             break
         s_end = more
+    if s_end is not None and toks[begin].lower not in lex.pronouns:
+        s_end = _past_attribute(doc, s_end, end, lex)
     if s_end is not None and s_end < end and toks[s_end].text == ",":
         stop = min(end, s_end + _INSERT_MAX + 1)
         close = next((k for k in range(s_end + 1, stop) if toks[k].text in CLAUSE_PUNCT), None)
@@ -221,6 +330,46 @@ def _speech_act_subject_end(doc: PreparedDoc, begin: int, end: int, lex: GermanL
 
 
 CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—"})
+
+#: prepositions of a place or origin attribute after a subject ("Die Behörden vor Ort", "Der Senator
+#: aus Ohio", "Die Mission der Vereinten Nationen im Sudan"): before the finite verb of a
+#: sentence it opens, such a phrase belongs to the subject
+_ATTRIBUTE_PREPS = frozenset({"aus", "in", "im", "vor", "von", "vom", "bei", "beim", "für"})
+#: adverbs that may stand between a subject and its verb ("Die Grünen dagegen sehen …")
+_SUBJECT_ADVERBS = frozenset({"dagegen", "hingegen", "jedoch", "aber", "allerdings", "wiederum", "indes"})
+
+
+def _past_attribute(doc: PreparedDoc, i: int, end: int, lex: GermanLexicon) -> int:
+    """The token after up to two prepositional attributes of a subject ending at ``i`` ("… im
+    Sudan (UNMIS)", "vor Ort"), and after an adverb like "dagegen" (which is then the subject's
+    last token: the verb follows it), else ``i``. An attribute needs a capitalised word after its
+    preposition."""
+    toks = doc.tokens
+    for _ in range(2):
+        if i + 1 >= end or toks[i].lower not in _ATTRIBUTE_PREPS or not toks[i].text.islower():
+            break
+        np = noun_phrase_end(doc, i + 1, end)
+        if np is None or any(t.lower in lex.time_words for t in toks[i + 1 : np[1]]):
+            break
+        i = _past_parenthesis(doc, np[1], end)
+    if i < end and toks[i].lower in _SUBJECT_ADVERBS:
+        return i + 1
+    return i
+
+
+def _past_listed(doc: PreparedDoc, i: int | None, end: int, lex: GermanLexicon) -> int | None:
+    """The end of a list of subjects that opens at a comma at ``i`` and closes with "und"/"sowie"
+    ("Transparency International, Campact und LobbyControl"), else ``i``."""
+    toks = doc.tokens
+    k = i
+    while k is not None and k + 1 < end and toks[k].text == ",":
+        nxt = _subject_end(doc, k + 1, end, lex)
+        if nxt is None or nxt - k > _APPOSITION_MAX + 1:
+            return i
+        if nxt < end and toks[nxt].lower in ("und", "sowie"):
+            return nxt  # the caller joins the last one
+        k = nxt
+    return i
 
 
 #: verbs that take a zu-infinitive as what was said besides the cue lexicon's ("bestand darauf, …")
