@@ -45,28 +45,36 @@ def normalise_word(word: str) -> str:
     return w
 
 
-def _variants(word: str) -> set[str]:
+@lru_cache(maxsize=8_192)
+def _variants(word: str) -> frozenset[str]:
+    """The normalised word and, for a German genitive, its form without the "s"; cached."""
     w = normalise_word(word)
-    out = {w}
     if len(w) > 3 and w.endswith("s"):
-        out.add(w[:-1])  # German genitive: Merkels -> merkel
-    return out
+        return frozenset((w, w[:-1]))  # German genitive: Merkels -> merkel
+    return frozenset((w,))
+
+
+@lru_cache(maxsize=8_192)
+def _normalised(words: tuple[str, ...]) -> tuple[str, ...]:
+    """:func:`normalise_word` of each word; cached (a cluster's name is compared with every
+    mention after it)."""
+    return tuple(normalise_word(w) for w in words)
 
 
 def refers_to(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """Whether the mention ``short`` can refer to the name ``full`` (word containment)."""
     if not short or len(short) > len(full):
         return False
-    full_norm = [normalise_word(w) for w in full]
+    full_norm = _normalised(full)
     if len(short) == len(full):
-        return all(bool(_variants(s) & {f}) for s, f in zip(short, full_norm, strict=True))
+        return all(f in _variants(s) for s, f in zip(short, full_norm, strict=True))
     # a single word must be the first or the last word (surname, or surname-first names)
     if len(short) == 1:
         v = _variants(short[0])
-        return bool(v & {full_norm[0], full_norm[-1]})
+        return full_norm[0] in v or full_norm[-1] in v
     # several words: a contiguous tail or head of the full name
     k = len(short)
-    short_norm = [normalise_word(w) for w in short]
+    short_norm = _normalised(short)
     return short_norm == full_norm[-k:] or short_norm == full_norm[:k]
 
 
