@@ -45,19 +45,17 @@ def normalise_word(word: str) -> str:
     return w
 
 
-@lru_cache(maxsize=8_192)
-def _variants(word: str) -> frozenset[str]:
-    """The normalised word and, for a German genitive, its form without the "s"; cached."""
+def _variant_of(word: str, norm: str) -> bool:
+    """Whether ``norm`` (a normalised word) is ``word`` normalised or, for a German genitive, that
+    form without its "s" ("Merkels" → merkel)."""
     w = normalise_word(word)
-    if len(w) > 3 and w.endswith("s"):
-        return frozenset((w, w[:-1]))  # German genitive: Merkels -> merkel
-    return frozenset((w,))
+    return w == norm or (len(w) > 3 and w.endswith("s") and w[:-1] == norm)
 
 
-@lru_cache(maxsize=8_192)
+@lru_cache(maxsize=1_024)
 def _normalised(words: tuple[str, ...]) -> tuple[str, ...]:
     """:func:`normalise_word` of each word; cached (a cluster's name is compared with every
-    mention after it)."""
+    mention after it in its article)."""
     return tuple(normalise_word(w) for w in words)
 
 
@@ -67,11 +65,10 @@ def refers_to(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
         return False
     full_norm = _normalised(full)
     if len(short) == len(full):
-        return all(f in _variants(s) for s, f in zip(short, full_norm, strict=True))
+        return all(_variant_of(s, f) for s, f in zip(short, full_norm, strict=True))
     # a single word must be the first or the last word (surname, or surname-first names)
     if len(short) == 1:
-        v = _variants(short[0])
-        return full_norm[0] in v or full_norm[-1] in v
+        return _variant_of(short[0], full_norm[0]) or _variant_of(short[0], full_norm[-1])
     # several words: a contiguous tail or head of the full name
     k = len(short)
     short_norm = _normalised(short)
