@@ -45,28 +45,33 @@ def normalise_word(word: str) -> str:
     return w
 
 
-def _variants(word: str) -> set[str]:
+def _variant_of(word: str, norm: str) -> bool:
+    """Whether ``norm`` (a normalised word) is ``word`` normalised or, for a German genitive, that
+    form without its "s" ("Merkels" → merkel)."""
     w = normalise_word(word)
-    out = {w}
-    if len(w) > 3 and w.endswith("s"):
-        out.add(w[:-1])  # German genitive: Merkels -> merkel
-    return out
+    return w == norm or (len(w) > 3 and w.endswith("s") and w[:-1] == norm)
+
+
+@lru_cache(maxsize=1_024)
+def _normalised(words: tuple[str, ...]) -> tuple[str, ...]:
+    """:func:`normalise_word` of each word; cached (a cluster's name is compared with every
+    mention after it in its article)."""
+    return tuple(normalise_word(w) for w in words)
 
 
 def refers_to(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """Whether the mention ``short`` can refer to the name ``full`` (word containment)."""
     if not short or len(short) > len(full):
         return False
-    full_norm = [normalise_word(w) for w in full]
+    full_norm = _normalised(full)
     if len(short) == len(full):
-        return all(bool(_variants(s) & {f}) for s, f in zip(short, full_norm, strict=True))
+        return all(_variant_of(s, f) for s, f in zip(short, full_norm, strict=True))
     # a single word must be the first or the last word (surname, or surname-first names)
     if len(short) == 1:
-        v = _variants(short[0])
-        return bool(v & {full_norm[0], full_norm[-1]})
+        return _variant_of(short[0], full_norm[0]) or _variant_of(short[0], full_norm[-1])
     # several words: a contiguous tail or head of the full name
     k = len(short)
-    short_norm = [normalise_word(w) for w in short]
+    short_norm = _normalised(short)
     return short_norm == full_norm[-k:] or short_norm == full_norm[:k]
 
 
