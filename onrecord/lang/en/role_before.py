@@ -21,6 +21,7 @@ from onrecord.lang.en.role_lexicon import (
     is_abbreviated_title,
     is_role_noun,
     singular,
+    title_modifiers,
 )
 from onrecord.lang.en.role_phrases import _parse, _role
 from onrecord.lang.en.spans import ent_at
@@ -68,6 +69,8 @@ def _prefix_before(doc: Doc, end: int) -> list[Token]:
             out.insert(0, t)  # "; photographers Nat Finkelstein, …" with the plural tagged as a verb
         elif first is not None and t.lower_ in _FORMER and t.pos_ in ("VERB", "ADV"):
             out.insert(0, t)  # "retired astronaut Mark Kelly" with "retired" tagged as a verb: former
+        elif first is not None and t.lower_ in title_modifiers():
+            out.insert(0, t)  # "Presumptive … nominee X", "syndicated radio host X" read as verbs
         elif t.is_punct or t.pos_ in ("VERB", "AUX", "CCONJ", "PRON", "NUM", "SCONJ", "PART", "ADP", "DET", "ADV"):
             break
         elif t.ent_type_ == "PERSON" and first is not None and first.lower_ in _BODY_NOUNS and (

@@ -35,6 +35,7 @@ from onrecord.lang.en.role_lexicon import (
     is_role_noun,
     kind_before_name,
     party_words,
+    title_modifiers,
     portfolio_words,
     role_places,
     singular,
@@ -231,7 +232,7 @@ def _title_tokens(region: list[Token]) -> tuple[list[Token], str | None, bool]:
             continue
         elif (low in _DROP_WORDS or low.startswith(_DROP_PREFIXES) and "-" in low or _describes_holder(region, k)
               or t.pos_ in ("NUM", "DET", "PRON", "AUX") or t.is_punct and t.text != "-"
-              or t.pos_ == "VERB" and t.tag_ not in ("VBG", "VBN")
+              or t.pos_ == "VERB" and t.tag_ not in ("VBG", "VBN") and low not in title_modifiers()
               or t.tag_ == "NNS" and not is_role_noun(t) and low not in _BODY_NOUNS and low not in field_plurals()):
             start = k + 1  # (a plural common noun ends the phrase before: "sexual assaults actor")
         elif start == k and t.text == "-":
@@ -389,7 +390,9 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
         lead_former, toks = True, toks[1:]
     # a place or an organisation before the title: "Panama coach", "U.S. President", "USI associate
     # professor", "Civil Defense Authority director General", "Joint Council for the … campaigner"
-    if toks and toks[0].text[:1].isupper() and org is None and place is None:
+    if toks and toks[0].text[:1].isupper() and org is None and place is None and (
+        toks[0].lower_ not in title_modifiers()  # "Presumptive Democratic presidential nominee"
+    ):
         gpe = _ent(toks[0], PLACE_LABELS)
         e = min(len(toks), gpe.end - toks[0].i) if gpe is not None else _name_run(toks, 0)
         run, rest = toks[:e], toks[e:]
@@ -436,7 +439,8 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
     end = 0
     while end < len(toks) and not (
         toks[end].pos_ == "ADP" or toks[end].lower_ in ("who", "which", "that", "and", "&", ",", "(")
-        or toks[end].pos_ in ("VERB", "AUX") and not is_role_noun(toks[end]) and not (
+        or toks[end].pos_ in ("VERB", "AUX") and not is_role_noun(toks[end])
+        and toks[end].lower_ not in title_modifiers() and not (
             toks[end].tag_ in ("VBG", "VBN") and end + 1 < len(toks) and toks[end + 1].pos_ in ("NOUN", "ADJ")
         )  # "chief operating officer"
     ):

