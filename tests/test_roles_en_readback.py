@@ -25,3 +25,14 @@ def test_presumptive_opening_a_sentence_stays_in_the_candidacy_title(en: Extract
 def test_syndicated_before_a_role_noun_is_part_of_the_title(en: Extract) -> None:
     result = en("Syndicated radio host Mark Delaney told listeners the vote was rigged.")
     assert _roles(result, "Mark Delaney") == [("Syndicated radio host", None, None)]
+
+
+def test_a_tagged_body_before_a_capitalised_title_is_its_organisation(en: Extract) -> None:
+    result = en("The memo quoted Bureau of Land Management Director Ellen Travers on the new leases.")
+    assert _roles(result, "Ellen Travers") == [("Director", "Bureau of Land Management", None)]
+
+
+def test_whip_is_a_title_after_the_chamber(en: Extract) -> None:
+    result = en("Senate Minority Whip Daniel Ortega Brooks voted against the package on Tuesday.")
+    assert _roles(result, "Daniel Ortega Brooks") == [("Minority Whip", "Senate", None)]
+

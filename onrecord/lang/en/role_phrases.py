@@ -104,6 +104,19 @@ def _name_run(tokens: list[Token], i: int) -> int:
     return j
 
 
+def _tagged_body_end(run: list[Token]) -> int | None:
+    """Where a body the tagger marked as an organisation ends inside a capitalised run that
+    ends in a title ("Centers for Disease Control Director" → 4): the rest holds a role noun at
+    its end and the body none; else None."""
+    ent = _ent(run[0], ORG_LABELS) if len(run) >= 2 else None
+    if ent is None or ent.start != run[0].i or run[0].lower_ in title_modifiers():
+        return None  # ("Emeritus Professor X": the tagger's body is part of the title)
+    split = ent.end - run[0].i
+    if not 0 < split < len(run) or not is_role_noun(run[-1]) or any(is_role_noun(t) for t in run[:split]):
+        return None
+    return split
+
+
 def _acronym(tok: Token) -> bool:
     """An upper-case abbreviation that names a body ("DNC", "FBI"), not a place ("US")."""
     return tok.text.isupper() and tok.text.isalpha() and len(tok.text) > 1 and _ent(tok, PLACE_LABELS) is None and (
@@ -416,7 +429,9 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
                      and is_role_noun(rest[units + 1])):  # "Clinton campaign communications director"
             run, rest, orgish = run + rest[:units], rest[units:], True
         heads = [k for k, t in enumerate(run[:-2]) if t.lower_ in _ORG_HEADS]
-        if not rest and heads and is_role_noun(run[-1]) and gpe is None and not any(
+        if not rest and (split := _tagged_body_end(run)) is not None:
+            run, rest = run[:split], run[split:]  # "Centers for Disease Control Director"
+        elif not rest and heads and is_role_noun(run[-1]) and gpe is None and not any(
             is_role_noun(t) for t in run[: heads[-1] + 1]
         ):
             run, rest = run[: heads[-1] + 1], run[heads[-1] + 1 :]  # "Senate Minority Leader"
