@@ -36,3 +36,9 @@ def test_whip_is_a_title_after_the_chamber(en: Extract) -> None:
     result = en("Senate Minority Whip Daniel Ortega Brooks voted against the package on Tuesday.")
     assert _roles(result, "Daniel Ortega Brooks") == [("Minority Whip", "Senate", None)]
 
+
+
+def test_a_state_before_a_plural_senate_abbreviation_is_the_place_of_both(en: Extract) -> None:
+    result = en("Ohio Sens. Ruth Callan and Peter Voss both backed the bill.")
+    assert _roles(result, "Ruth Callan") == [("Sen.", None, "Ohio")]
+    assert _roles(result, "Peter Voss") == [("Sen.", None, "Ohio")]

@@ -22,6 +22,7 @@ from onrecord.lang.en.role_lexicon import (
     is_role_noun,
     singular,
     title_modifiers,
+    us_states,
 )
 from onrecord.lang.en.role_phrases import _parse, _role
 from onrecord.lang.en.spans import ent_at
@@ -149,7 +150,18 @@ def _split_abbreviation(ent: SpacySpan) -> Role | None:
     title = singular(word + ".")
     if title == word + "." or not _is_abbreviation_word(title):
         return None
+    place = _state_before(doc, k - 2)
+    if place is not None:  # "Florida Sens. A and B": the state whose seats they hold
+        return Role(title=title, place=place.text, spans=[(place.start_char, doc[k - 1].idx + 1)])
     return Role(title=title, spans=[(doc[k - 2].idx, doc[k - 1].idx + 1)])
+
+
+def _state_before(doc: Doc, k: int) -> SpacySpan | None:
+    """A state of the United States (one or two words) right before token ``k``, else None."""
+    for width in (2, 1):
+        if k - width >= 0 and _text(list(doc[k - width : k])) in us_states():
+            return doc[k - width : k]
+    return None
 
 
 def _is_abbreviation_word(title: str) -> bool:

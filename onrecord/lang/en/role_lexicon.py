@@ -216,6 +216,12 @@ def candidacy_nouns() -> frozenset[str]:
 
 
 @cache
+def us_states() -> frozenset[str]:
+    """The names of the states of the United States: data/us_states.txt."""
+    return frozenset(data_lines("us_states.txt"))
+
+
+@cache
 def title_modifiers() -> frozenset[str]:
     """Modifiers that stay in a title although the tagger may read them as verbs ("presumptive
     nominee", "syndicated radio host"): data/title_modifiers.txt."""
