@@ -42,3 +42,14 @@ def test_a_state_before_a_plural_senate_abbreviation_is_the_place_of_both(en: Ex
     result = en("Ohio Sens. Ruth Callan and Peter Voss both backed the bill.")
     assert _roles(result, "Ruth Callan") == [("Sen.", None, "Ohio")]
     assert _roles(result, "Peter Voss") == [("Sen.", None, "Ohio")]
+
+
+def test_contender_is_a_candidacy_title_shared_with_its_party(en: Extract) -> None:
+    result = en("Republican presidential contenders Walter Greene and Nora Flint met donors in Atlanta.")
+    assert _roles(result, "Walter Greene") == [("presidential contender", "Republican", None)]
+    assert _roles(result, "Nora Flint") == [("presidential contender", "Republican", None)]
+
+
+def test_a_plural_title_shares_its_organisation_with_the_second_name(en: Extract) -> None:
+    result = en("Libertarian presidential candidates Ron Tapper and Joel Hatch debated in Tulsa.")
+    assert _roles(result, "Joel Hatch") == [("presidential candidate", "Libertarian", None)]

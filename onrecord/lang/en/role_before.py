@@ -283,7 +283,8 @@ def _shared_role(ent: SpacySpan) -> Role | None:
         shared = _prefix_role(first)
         if shared is None or not shared.title:
             return None
-        return Role(title=shared.title, place=shared.place, spans=shared.spans, former=shared.former)
+        return Role(title=shared.title, organization=shared.organization, place=shared.place, spans=shared.spans,
+                    former=shared.former)
     return None
 
 
@@ -330,7 +331,8 @@ def _list_shared_role(ent: SpacySpan) -> Role | None:
             shared = _prefix_role(first)
             if shared is None or not shared.title:
                 return None
-            return Role(title=shared.title, place=shared.place, spans=shared.spans, former=shared.former)
+            return Role(title=shared.title, organization=shared.organization, place=shared.place,
+                        spans=shared.spans, former=shared.former)
         first = _list_start(first)
     return None
 
