@@ -53,3 +53,9 @@ def test_contender_is_a_candidacy_title_shared_with_its_party(en: Extract) -> No
 def test_a_plural_title_shares_its_organisation_with_the_second_name(en: Extract) -> None:
     result = en("Libertarian presidential candidates Ron Tapper and Joel Hatch debated in Tulsa.")
     assert _roles(result, "Joel Hatch") == [("presidential candidate", "Libertarian", None)]
+
+
+def test_a_given_name_the_tagger_leaves_out_of_the_name_is_no_part_of_the_body(en: Extract) -> None:
+    result = en("After the vote, CEO of the Carers Trust Ilse Baker told reporters the plan was wrong.")
+    roles = [role for entity in result.entities for role in entity.roles]
+    assert [(r.title, r.organization) for r in roles] == [("CEO", "Carers Trust")]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from onrecord.lang.en.lexicon import load_lexicon
 from onrecord.lang.en.role_lexicon import (
     _BODY_NOUNS,
     _DROP_WORDS,
@@ -37,6 +38,8 @@ def _prefix_before(doc: Doc, end: int) -> list[Token]:
     "France's interior and overseas minister")."""
     out: list[Token] = []
     k = end - 1
+    if _given_name_left_out(doc, end):
+        k -= 1  # "CEO of the Refugee Council Enver Solomon" with "Enver" tagged into the body
     while k >= 0 and len(out) < MAX_PREFIX and not doc[k].is_sent_end:
         t = doc[k]
         left = doc[k - 1] if k > 0 else None
@@ -88,6 +91,17 @@ def _prefix_before(doc: Doc, end: int) -> list[Token]:
     while out and out[0].lower_ in ("of", "for", "on", "at", "to", "the", "and"):
         out = out[1:]
     return out
+
+
+def _given_name_left_out(doc: Doc, end: int) -> bool:
+    """Whether the word right before a name at ``end`` is a given name the tagger left out of it
+    (a capitalised word of the given-name lists after another capitalised word, no role noun)."""
+    if end < 2 or end >= len(doc) or doc[end].ent_type_ != "PERSON":
+        return False
+    tok, left = doc[end - 1], doc[end - 2]
+    return tok.ent_type_ != "PERSON" and tok.text[:1].isupper() and tok.is_alpha and not is_role_noun(tok) and (
+        tok.lower_ in load_lexicon().given and left.text[:1].isupper() and left.ent_type_ != "PERSON"
+    )
 
 
 def _plural_role_as_verb(tok: Token) -> bool:
