@@ -59,3 +59,13 @@ def test_a_given_name_the_tagger_leaves_out_of_the_name_is_no_part_of_the_body(e
     result = en("After the vote, CEO of the Carers Trust Ilse Baker told reporters the plan was wrong.")
     roles = [role for entity in result.entities for role in entity.roles]
     assert [(r.title, r.organization) for r in roles] == [("CEO", "Carers Trust")]
+
+
+def test_a_political_leaning_before_the_role_noun_describes_the_holder(en: Extract) -> None:
+    result = en("The senator later phoned conservative talk radio host Dana Pruitt to explain the vote.")
+    assert _roles(result, "Dana Pruitt") == [("talk radio host", None, None)]
+
+
+def test_fanatic_before_leader_describes_the_holder(en: Extract) -> None:
+    result = en("The cell swore loyalty to its fanatic leader, Omar Haddadi, before the raid.")
+    assert _roles(result, "Omar Haddadi") == [("leader", None, None)]

@@ -222,6 +222,13 @@ def us_states() -> frozenset[str]:
 
 
 @cache
+def holder_words() -> frozenset[str]:
+    """Words before a role noun that describe its holder ("conservative", "rival"):
+    data/holder_words.txt."""
+    return frozenset(data_lines("holder_words.txt"))
+
+
+@cache
 def title_modifiers() -> frozenset[str]:
     """Modifiers that stay in a title although the tagger may read them as verbs ("presumptive
     nominee", "syndicated radio host"): data/title_modifiers.txt."""

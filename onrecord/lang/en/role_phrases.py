@@ -32,6 +32,7 @@ from onrecord.lang.en.role_lexicon import (
     constituency_nouns,
     field_acronyms,
     field_plurals,
+    holder_words,
     is_role_noun,
     kind_before_name,
     party_words,
@@ -334,6 +335,8 @@ def _describes_holder(region: list[Token], k: int) -> bool:
         not region[k - 1].whitespace_ and region[k - 2].text.islower()
     ):
         return True  # ("globe", "-", "trotting")
+    if t.lower_ in holder_words() and (t.text.islower() or t.is_sent_start):
+        return True  # "conservative radio host", "primary rival Sen." (not "Conservative MP")
     return t.lower_ in ("teen", "teenage", "teenaged", "future") or t.lower_.endswith("-year-old")
 
 
