@@ -36,10 +36,10 @@ from onrecord.lang.en.role_lexicon import (
     is_role_noun,
     kind_before_name,
     party_words,
-    title_modifiers,
     portfolio_words,
     role_places,
     singular,
+    title_modifiers,
     work_nouns,
 )
 from onrecord.model import Role
