@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from onrecord.lang.en.lexicon import load_lexicon
 from onrecord.lang.en.role_lexicon import (
     _BODY_NOUNS,
     _DROP_WORDS,
@@ -21,6 +22,8 @@ from onrecord.lang.en.role_lexicon import (
     is_abbreviated_title,
     is_role_noun,
     singular,
+    title_modifiers,
+    us_states,
 )
 from onrecord.lang.en.role_phrases import _parse, _role
 from onrecord.lang.en.spans import ent_at
@@ -35,6 +38,8 @@ def _prefix_before(doc: Doc, end: int) -> list[Token]:
     "France's interior and overseas minister")."""
     out: list[Token] = []
     k = end - 1
+    if _given_name_left_out(doc, end):
+        k -= 1  # "CEO of the Refugee Council Enver Solomon" with "Enver" tagged into the body
     while k >= 0 and len(out) < MAX_PREFIX and not doc[k].is_sent_end:
         t = doc[k]
         left = doc[k - 1] if k > 0 else None
@@ -68,6 +73,8 @@ def _prefix_before(doc: Doc, end: int) -> list[Token]:
             out.insert(0, t)  # "; photographers Nat Finkelstein, …" with the plural tagged as a verb
         elif first is not None and t.lower_ in _FORMER and t.pos_ in ("VERB", "ADV"):
             out.insert(0, t)  # "retired astronaut Mark Kelly" with "retired" tagged as a verb: former
+        elif first is not None and t.lower_ in title_modifiers():
+            out.insert(0, t)  # "Presumptive … nominee X", "syndicated radio host X" read as verbs
         elif t.is_punct or t.pos_ in ("VERB", "AUX", "CCONJ", "PRON", "NUM", "SCONJ", "PART", "ADP", "DET", "ADV"):
             break
         elif t.ent_type_ == "PERSON" and first is not None and first.lower_ in _BODY_NOUNS and (
@@ -84,6 +91,17 @@ def _prefix_before(doc: Doc, end: int) -> list[Token]:
     while out and out[0].lower_ in ("of", "for", "on", "at", "to", "the", "and"):
         out = out[1:]
     return out
+
+
+def _given_name_left_out(doc: Doc, end: int) -> bool:
+    """Whether the word right before a name at ``end`` is a given name the tagger left out of it
+    (a capitalised word of the given-name lists after another capitalised word, no role noun)."""
+    if end < 2 or end >= len(doc) or doc[end].ent_type_ != "PERSON":
+        return False
+    tok, left = doc[end - 1], doc[end - 2]
+    return tok.ent_type_ != "PERSON" and tok.text[:1].isupper() and tok.is_alpha and not is_role_noun(tok) and (
+        tok.lower_ in load_lexicon().given and left.text[:1].isupper() and left.ent_type_ != "PERSON"
+    )
 
 
 def _plural_role_as_verb(tok: Token) -> bool:
@@ -146,7 +164,18 @@ def _split_abbreviation(ent: SpacySpan) -> Role | None:
     title = singular(word + ".")
     if title == word + "." or not _is_abbreviation_word(title):
         return None
+    place = _state_before(doc, k - 2)
+    if place is not None:  # "Florida Sens. A and B": the state whose seats they hold
+        return Role(title=title, place=place.text, spans=[(place.start_char, doc[k - 1].idx + 1)])
     return Role(title=title, spans=[(doc[k - 2].idx, doc[k - 1].idx + 1)])
+
+
+def _state_before(doc: Doc, k: int) -> SpacySpan | None:
+    """A state of the United States (one or two words) right before token ``k``, else None."""
+    for width in (2, 1):
+        if k - width >= 0 and _text(list(doc[k - width : k])) in us_states():
+            return doc[k - width : k]
+    return None
 
 
 def _is_abbreviation_word(title: str) -> bool:
@@ -268,7 +297,8 @@ def _shared_role(ent: SpacySpan) -> Role | None:
         shared = _prefix_role(first)
         if shared is None or not shared.title:
             return None
-        return Role(title=shared.title, place=shared.place, spans=shared.spans, former=shared.former)
+        return Role(title=shared.title, organization=shared.organization, place=shared.place, spans=shared.spans,
+                    former=shared.former)
     return None
 
 
@@ -315,7 +345,8 @@ def _list_shared_role(ent: SpacySpan) -> Role | None:
             shared = _prefix_role(first)
             if shared is None or not shared.title:
                 return None
-            return Role(title=shared.title, place=shared.place, spans=shared.spans, former=shared.former)
+            return Role(title=shared.title, organization=shared.organization, place=shared.place,
+                        spans=shared.spans, former=shared.former)
         first = _list_start(first)
     return None
 

@@ -216,6 +216,26 @@ def candidacy_nouns() -> frozenset[str]:
 
 
 @cache
+def us_states() -> frozenset[str]:
+    """The names of the states of the United States: data/us_states.txt."""
+    return frozenset(data_lines("us_states.txt"))
+
+
+@cache
+def holder_words() -> frozenset[str]:
+    """Words before a role noun that describe its holder ("conservative", "rival"):
+    data/holder_words.txt."""
+    return frozenset(data_lines("holder_words.txt"))
+
+
+@cache
+def title_modifiers() -> frozenset[str]:
+    """Modifiers that stay in a title although the tagger may read them as verbs ("presumptive
+    nominee", "syndicated radio host"): data/title_modifiers.txt."""
+    return frozenset(data_lines("title_modifiers.txt"))
+
+
+@cache
 def field_plurals() -> frozenset[str]:
     """Plural nouns that name a field of work before a role noun ("communications director", "public
     affairs officer", "human resources chief"): part of the title, unlike other plurals, which end

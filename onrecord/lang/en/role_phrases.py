@@ -32,12 +32,14 @@ from onrecord.lang.en.role_lexicon import (
     constituency_nouns,
     field_acronyms,
     field_plurals,
+    holder_words,
     is_role_noun,
     kind_before_name,
     party_words,
     portfolio_words,
     role_places,
     singular,
+    title_modifiers,
     work_nouns,
 )
 from onrecord.model import Role
@@ -101,6 +103,19 @@ def _name_run(tokens: list[Token], i: int) -> int:
         while j < len(tokens) and tokens[j].pos_ == "NOUN" and tokens[j].text.islower():
             j += 1  # "the Indonesian military", "the Afghan team"
     return j
+
+
+def _tagged_body_end(run: list[Token]) -> int | None:
+    """Where a body the tagger marked as an organisation ends inside a capitalised run that
+    ends in a title ("Centers for Disease Control Director" → 4): the rest holds a role noun at
+    its end and the body none; else None."""
+    ent = _ent(run[0], ORG_LABELS) if len(run) >= 2 else None
+    if ent is None or ent.start != run[0].i or run[0].lower_ in title_modifiers():
+        return None  # ("Emeritus Professor X": the tagger's body is part of the title)
+    split = ent.end - run[0].i
+    if not 0 < split < len(run) or not is_role_noun(run[-1]) or any(is_role_noun(t) for t in run[:split]):
+        return None
+    return split
 
 
 def _acronym(tok: Token) -> bool:
@@ -231,7 +246,7 @@ def _title_tokens(region: list[Token]) -> tuple[list[Token], str | None, bool]:
             continue
         elif (low in _DROP_WORDS or low.startswith(_DROP_PREFIXES) and "-" in low or _describes_holder(region, k)
               or t.pos_ in ("NUM", "DET", "PRON", "AUX") or t.is_punct and t.text != "-"
-              or t.pos_ == "VERB" and t.tag_ not in ("VBG", "VBN")
+              or t.pos_ == "VERB" and t.tag_ not in ("VBG", "VBN") and low not in title_modifiers()
               or t.tag_ == "NNS" and not is_role_noun(t) and low not in _BODY_NOUNS and low not in field_plurals()):
             start = k + 1  # (a plural common noun ends the phrase before: "sexual assaults actor")
         elif start == k and t.text == "-":
@@ -320,6 +335,8 @@ def _describes_holder(region: list[Token], k: int) -> bool:
         not region[k - 1].whitespace_ and region[k - 2].text.islower()
     ):
         return True  # ("globe", "-", "trotting")
+    if t.lower_ in holder_words() and (t.text.islower() or t.is_sent_start):
+        return True  # "conservative radio host", "primary rival Sen." (not "Conservative MP")
     return t.lower_ in ("teen", "teenage", "teenaged", "future") or t.lower_.endswith("-year-old")
 
 
@@ -389,7 +406,9 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
         lead_former, toks = True, toks[1:]
     # a place or an organisation before the title: "Panama coach", "U.S. President", "USI associate
     # professor", "Civil Defense Authority director General", "Joint Council for the … campaigner"
-    if toks and toks[0].text[:1].isupper() and org is None and place is None:
+    if toks and toks[0].text[:1].isupper() and org is None and place is None and (
+        toks[0].lower_ not in title_modifiers()  # "Presumptive Democratic presidential nominee"
+    ):
         gpe = _ent(toks[0], PLACE_LABELS)
         e = min(len(toks), gpe.end - toks[0].i) if gpe is not None else _name_run(toks, 0)
         run, rest = toks[:e], toks[e:]
@@ -413,7 +432,9 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
                      and is_role_noun(rest[units + 1])):  # "Clinton campaign communications director"
             run, rest, orgish = run + rest[:units], rest[units:], True
         heads = [k for k, t in enumerate(run[:-2]) if t.lower_ in _ORG_HEADS]
-        if not rest and heads and is_role_noun(run[-1]) and gpe is None and not any(
+        if not rest and (split := _tagged_body_end(run)) is not None:
+            run, rest = run[:split], run[split:]  # "Centers for Disease Control Director"
+        elif not rest and heads and is_role_noun(run[-1]) and gpe is None and not any(
             is_role_noun(t) for t in run[: heads[-1] + 1]
         ):
             run, rest = run[: heads[-1] + 1], run[heads[-1] + 1 :]  # "Senate Minority Leader"
@@ -436,7 +457,8 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
     end = 0
     while end < len(toks) and not (
         toks[end].pos_ == "ADP" or toks[end].lower_ in ("who", "which", "that", "and", "&", ",", "(")
-        or toks[end].pos_ in ("VERB", "AUX") and not is_role_noun(toks[end]) and not (
+        or toks[end].pos_ in ("VERB", "AUX") and not is_role_noun(toks[end])
+        and toks[end].lower_ not in title_modifiers() and not (
             toks[end].tag_ in ("VBG", "VBN") and end + 1 < len(toks) and toks[end + 1].pos_ in ("NOUN", "ADJ")
         )  # "chief operating officer"
     ):
