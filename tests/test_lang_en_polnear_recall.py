@@ -1,6 +1,7 @@
 """English attribution rules for PolNeAR recall (issue 13 points 3 and 7, helper en3): quantifier
 subjects, a contracted "has" read as a passive, impressions of a subject ("seems"), concessive
-asides and a quotation before its attribution. Every sentence is original, written for this test."""
+asides, a quotation before its attribution, and where a report was made ("in a speech", "on Twitter")
+is no part of what was said. Every sentence is original, written for this test."""
 
 from __future__ import annotations
 
@@ -135,3 +136,18 @@ def test_speaking_on_a_topic_is_a_statement(extractor) -> None:  # type: ignore[
 def test_a_word_for_the_whole_answer_is_what_was_said(  # type: ignore[no-untyped-def]
         extractor, text: str, content: str, speaker: str) -> None:
     assert (content, speaker) in _quotes(extractor, text)
+
+
+# where a report was made is no part of what was said (helper enrec)
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("The mayor condemned the fare rise in a statement.", "the fare rise", "The mayor"),
+    ("Okafor praised the new library in an interview with a local paper.", "the new library", "Okafor"),
+    ("The senator mocked the budget plan in late-night tweets.", "the budget plan", "The senator"),
+])
+def test_the_medium_of_a_report_is_no_content(extractor, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, text) == [(content, speaker)]
+
+
+def test_a_phrase_about_the_object_stays(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "The union criticized the cuts to bus services in rural towns."
+    assert _quotes(extractor, text) == [("the cuts to bus services in rural towns", "The union")]

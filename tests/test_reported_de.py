@@ -19,6 +19,14 @@ def spans_of(text: str) -> list[tuple[str, str]]:
     return [(s.cls, words(doc, s)) for s in rule_quotes(doc, [])]
 
 
+def assert_reported(sentence: str, cue: str, speaker: str) -> None:
+    """The whole sentence is a reported statement with this cue and speaker among its spans."""
+    found = spans_of(sentence)
+    assert found[0] == ("RQ", sentence)
+    assert ("CUE", cue) in found
+    assert ("SPK", speaker) in found
+
+
 @pytest.mark.parametrize(
     ("sentence", "cue", "speaker"),
     [
@@ -155,10 +163,7 @@ def test_a_colon_without_a_speech_verb_is_no_quote(sentence: str) -> None:
     ],
 )
 def test_more_speech_acts_without_a_clause(sentence: str, cue: str, speaker: str) -> None:
-    found = spans_of(sentence)
-    assert found[0] == ("RQ", sentence)
-    assert ("CUE", cue) in found
-    assert ("SPK", speaker) in found
+    assert_reported(sentence, cue, speaker)
 
 
 @pytest.mark.parametrize(
@@ -189,10 +194,7 @@ def test_the_object_after_the_verb_is_no_subject() -> None:
     ],
 )
 def test_speech_acts_with_an_apposition_or_a_fixed_phrase(sentence: str, cue: str, speaker: str) -> None:
-    found = spans_of(sentence)
-    assert found[0] == ("RQ", sentence)
-    assert ("CUE", cue) in found
-    assert ("SPK", speaker) in found
+    assert_reported(sentence, cue, speaker)
 
 
 @pytest.mark.parametrize(
@@ -252,10 +254,7 @@ def test_a_quoted_statement_keeps_the_sentence_out() -> None:
 )
 def test_speech_acts_of_issue_13_item_4(sentence: str, cue: str, speaker: str) -> None:
     """Verbs of judging, estimating and pointing out with their preposition (issue 13 item 4)."""
-    found = spans_of(sentence)
-    assert found[0] == ("RQ", sentence)
-    assert ("CUE", cue) in found
-    assert ("SPK", speaker) in found
+    assert_reported(sentence, cue, speaker)
 
 
 @pytest.mark.parametrize(
@@ -333,10 +332,7 @@ def test_a_question_is_no_speech_act() -> None:
 )
 def test_speech_acts_with_longer_subjects(sentence: str, cue: str, speaker: str) -> None:
     """Subjects the speech-act rule missed in quotes-de/train (issue 13 item 4)."""
-    found = spans_of(sentence)
-    assert found[0] == ("RQ", sentence)
-    assert ("CUE", cue) in found
-    assert ("SPK", speaker) in found
+    assert_reported(sentence, cue, speaker)
 
 
 @pytest.mark.parametrize(
@@ -348,10 +344,7 @@ def test_speech_acts_with_longer_subjects(sentence: str, cue: str, speaker: str)
 )
 def test_a_speech_act_before_a_relative_clause(sentence: str, cue: str, speaker: str) -> None:
     """The participle or particle of the speech act closes its main clause, not the sentence."""
-    found = spans_of(sentence)
-    assert found[0] == ("RQ", sentence)
-    assert ("CUE", cue) in found
-    assert ("SPK", speaker) in found
+    assert_reported(sentence, cue, speaker)
 
 
 def test_a_needed_word_inside_the_relative_clause_does_not_count() -> None:
