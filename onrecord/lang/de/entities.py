@@ -65,6 +65,7 @@ from onrecord.lang.de.entity_names import (
     Gazetteer,
     _char_span,
     _gazetteer,
+    _given_names,
     _head,
     _name_word,
     common_noun,
@@ -365,14 +366,34 @@ def _common_noun(doc: PreparedDoc, b: _Building) -> bool:
     """Whether an entity typed "other" is one word that the article writes as a common noun,
     after an article ("der Hersteller", "die Frau", "das griechische Staatsfernsehen") in one
     of its mentions: it names no one in particular, so it stays in its article (a group) and is
-    never linked to the same noun of other articles. A named outlet ("der Spiegel") stays."""
-    if b.type != "other" or " " in b.name or not b.name[:1].isupper() or _outlet_name(b.name) or any(
+    never linked to the same noun of other articles. A named outlet ("der Spiegel") stays.
+    A "person" of one word is such a noun too when it is no given name, never appears in a
+    longer name, and one of its mentions follows an article ("der 26-jährige Mann") or is a
+    common noun ("Aktivisten" → "Aktivist", "Bekanntheit")."""
+    if b.type not in ("other", "person") or " " in b.name or not b.name[:1].isupper() or _outlet_name(b.name) or any(
         c.isupper() and b.name[k - 1] != "-" for k, c in enumerate(b.name[1:], 1)
     ):
         return False  # (an acronym or a name in capitals, "die AfD", "die LHStv", is a name)
     starts = memoised(doc, "entities.token_starts", lambda: {t.start: k for k, t in enumerate(doc.tokens)})
-    return any(k is not None and doc.tokens[k].text == b.name and _article_before(doc, k) != ""
-               for k in (starts.get(m[0]) for m in b.mentions))
+    heads = [k for k in (starts.get(m[0]) for m in b.mentions) if k is not None and doc.tokens[k].text == b.name]
+    if b.type == "other":
+        return any(_article_before(doc, k) != "" for k in heads)
+    if b.name in _given_names() or any(b.name in doc.text[s:e].split()[1:] for s, e in b.mentions):
+        return False
+    return any(_noun_after_article(doc, k) or common_noun(doc.tokens[k]) for k in heads)
+
+
+def _noun_after_article(doc: PreparedDoc, k: int) -> bool:
+    """Whether token ``k`` follows an article with no preposition between ("der einzig verfügbare
+    Mann"; not "die in Piräeus", where the article belongs to another noun)."""
+    if _article_before(doc, k) == "":
+        return False
+    j = k - 1
+    while j >= 0 and doc.tokens[j].lower not in _ARTICLES:
+        if doc.tokens[j].lower in lexicon().prepositions:
+            return False
+        j -= 1
+    return True
 
 
 def _outlet_name(word: str) -> bool:
