@@ -48,3 +48,18 @@ def test_a_common_noun_is_no_person(extract: Extract, text: str, noun: str) -> N
 )  # fmt: skip
 def test_a_name_alone_stays_a_person(extract: Extract, text: str, name: str) -> None:
     assert _types(extract(text)).get(name) == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        ("Der Fall Kampusch beschäftigte die Justiz jahrelang.", "Fall Kampusch", "other"),
+        ("Im Fall Güssing ermittelt nun die Staatsanwaltschaft, sagte ein Sprecher.", "Fall Güssing", "other"),
+        ("Den Auftrag erhielt der Rüstungskonzern Northrop Grumman, teilte das Pentagon mit.",
+         "Rüstungskonzern Northrop Grumman", "organization"),
+    ],
+)  # fmt: skip
+def test_a_case_or_a_company_named_after_its_kind_is_no_person(
+    extract: Extract, text: str, name: str, etype: str
+) -> None:
+    assert _types(extract(text)).get(name) == etype
