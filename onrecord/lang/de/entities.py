@@ -210,7 +210,7 @@ def build_entities(
     for cand in sorted(quoted or [], key=lambda c: (c.begin, -c.end)):
         _resolve(state, doc, cand, cand, False, types, kinds, gaz, resolver, quoted=True)
     _compound_mentions(doc, state)
-    return _finish(doc, state)
+    return _finish(doc, state, gaz)
 
 
 def _compound_mentions(doc: PreparedDoc, state: _State) -> None:
@@ -343,7 +343,7 @@ def _role_of_named(doc: PreparedDoc, view: Candidate) -> int | None:
     return None  # "Der Präsident des Verbands Max Muster": the name is the holder's own
 
 
-def _finish(doc: PreparedDoc, state: _State) -> tuple[list[Entity], dict[Candidate, str]]:
+def _finish(doc: PreparedDoc, state: _State, gaz: Gazetteer) -> tuple[list[Entity], dict[Candidate, str]]:
     entities: list[Entity] = []
     ids: dict[int, str] = {}
     for b in sorted(state.building, key=lambda x: min(x.mentions) if x.mentions else (0, 0)):
@@ -351,7 +351,7 @@ def _finish(doc: PreparedDoc, state: _State) -> tuple[list[Entity], dict[Candida
             continue
         eid = f"e{len(entities) + 1}"
         ids[id(b)] = eid
-        kind = "group" if b.type in ("organization", "other") and generic_body(b.name) or _common_noun(doc, b) \
+        kind = "group" if b.type in ("organization", "other") and generic_body(b.name) or _common_noun(doc, b, gaz) \
             else b.type
         roles = b.roles if kind != "group" else [r for r in b.roles if r.organization or r.place]
         entities.append(
@@ -361,18 +361,38 @@ def _finish(doc: PreparedDoc, state: _State) -> tuple[list[Entity], dict[Candida
     return entities, {cand: ids[id(b)] for cand, b in state.of_mention.items() if id(b) in ids}
 
 
-def _common_noun(doc: PreparedDoc, b: _Building) -> bool:
+def _common_noun(doc: PreparedDoc, b: _Building, gaz: Gazetteer) -> bool:
     """Whether an entity typed "other" is one word that the article writes as a common noun,
     after an article ("der Hersteller", "die Frau", "das griechische Staatsfernsehen") in one
     of its mentions: it names no one in particular, so it stays in its article (a group) and is
-    never linked to the same noun of other articles. A named outlet ("der Spiegel") stays."""
-    if b.type != "other" or " " in b.name or not b.name[:1].isupper() or _outlet_name(b.name) or any(
+    never linked to the same noun of other articles. A named outlet ("der Spiegel") stays.
+    A "person" of one word is such a noun too when it is no given name, never appears in a
+    longer name, and one of its mentions follows an article ("der 26-jährige Mann") or is a
+    common noun ("Aktivisten" → "Aktivist", "Bekanntheit")."""
+    if b.type not in ("other", "person") or " " in b.name or not b.name[:1].isupper() or _outlet_name(b.name) or any(
         c.isupper() and b.name[k - 1] != "-" for k, c in enumerate(b.name[1:], 1)
     ):
         return False  # (an acronym or a name in capitals, "die AfD", "die LHStv", is a name)
     starts = memoised(doc, "entities.token_starts", lambda: {t.start: k for k, t in enumerate(doc.tokens)})
-    return any(k is not None and doc.tokens[k].text == b.name and _article_before(doc, k) != ""
-               for k in (starts.get(m[0]) for m in b.mentions))
+    heads = [k for k in (starts.get(m[0]) for m in b.mentions) if k is not None and doc.tokens[k].text == b.name]
+    if b.type == "other":
+        return any(_article_before(doc, k) != "" for k in heads)
+    if b.name in gaz.first_names or any(b.name in doc.text[s:e].split()[1:] for s, e in b.mentions):
+        return False
+    return any(_noun_after_article(doc, k) or common_noun(doc.tokens[k]) for k in heads)
+
+
+def _noun_after_article(doc: PreparedDoc, k: int) -> bool:
+    """Whether token ``k`` follows an article with no preposition between ("der einzig verfügbare
+    Mann"; not "die in Piräeus", where the article belongs to another noun)."""
+    if _article_before(doc, k) == "":
+        return False
+    j = k - 1
+    while j >= 0 and doc.tokens[j].lower not in _ARTICLES:
+        if doc.tokens[j].lower in lexicon().prepositions:
+            return False
+        j -= 1
+    return True
 
 
 def _outlet_name(word: str) -> bool:

@@ -496,8 +496,21 @@ def _name_heads() -> dict[str, EntityType]:
     heads: dict[str, EntityType] = {}
     for line in data_lines("name_heads.txt"):
         word, kind = line.split("\t")
-        heads[word] = "location" if kind == "location" else "organization"
+        heads[word] = "location" if kind == "location" else "other" if kind == "other" else "organization"
     return heads
+
+
+def _name_head(word: str) -> EntityType | None:
+    """The type of a name that ``word`` opens: a listed head ("Bank", "Fall") or a compound of
+    one ("Rüstungskonzern", "Kriminalfall"), else None."""
+    heads = _name_heads()
+    if word in heads:
+        return heads[word]
+    low = word.lower()
+    for head, kind in heads.items():
+        if low.endswith(head.lower()) and len(low) - len(head) >= 3:
+            return kind
+    return None
 
 
 def entity_type(words: list[str], gaz: Gazetteer, has_role: bool, ner: set[str]) -> EntityType:
@@ -510,8 +523,9 @@ def entity_type(words: list[str], gaz: Gazetteer, has_role: bool, ner: set[str])
         return "location"  # "Buenos Aires", "Los Angeles" tagged as persons: places as the gazetteer writes them
     if words[0] in gaz.first_names:
         return "person"
-    if len(words) > 1 and words[0] in _name_heads():
-        return _name_heads()[words[0]]  # "Bank Austria", "Flughafen Mariscal Sucre" tagged as persons
+    head = _name_head(words[0]) if len(words) > 1 else None
+    if head is not None:
+        return head  # "Bank Austria", "Flughafen Mariscal Sucre", "Fall Güssing" tagged as persons
     if not ("PER" in ner and len(words) > 1) and _known_place(" ".join(words)):
         return "location"  # "Addis Abeba", "Teheran", "Russlands": a place whatever the tagger says
     for tag in ("PER", "ORG", "LOC"):
