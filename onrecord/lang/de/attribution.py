@@ -670,6 +670,8 @@ def continues_statement(doc: PreparedDoc, att: Attribution, last: Attribution) -
     gap = first.sent - toks[last.end - 1].sent
     if not 0 < gap <= CONTINUATION_GAP or first.para - toks[last.end - 1].para > 1:
         return False
+    if first.para > toks[last.end - 1].para and toks[doc.sentences[first.sent - 1][0]].para == first.para:
+        return False  # a new paragraph that opens with narration ("Die Polizei bittet um Hinweise.")
     if any(t.quoted >= 0 for p in att.parts for t in toks[p.begin : p.end]):
         return False
     if gap == 1 and att.cls == "FQ" and all(first_person(doc, p.begin, p.end) for p in att.parts) and (
