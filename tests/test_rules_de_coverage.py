@@ -191,6 +191,26 @@ def test_a_konjunktiv_quote_without_cue_or_speaker_continues_the_statement_befor
     assert not continues_statement(doc, quote(5), statement)  # five sentences later
 
 
+def test_a_konjunktiv_quote_after_a_narrating_paragraph_opening_continues_no_statement() -> None:
+    """A new paragraph that opens with a sentence of narration ("Die Polizei bittet um Hinweise.")
+    ends the statement before it: a Konjunktiv I quote after that sentence is not its speaker's;
+    one that opens the new paragraph still is."""
+    from onrecord.lang.de.attribution import Attribution, continues_statement
+    from onrecord.lang.de.speakers import Candidate
+
+    def continues(second_paragraph: str) -> bool:
+        doc = prepare("Die Zeugin sagte, der Mann sei geflohen.\n\n" + second_paragraph)
+        sents = doc.sentences
+        statement = Attribution(
+            [TokenSpan("IQ", 3, sents[0][1] - 1)], Candidate(0, 2, "np"), TokenSpan("CUE", 2, 3), 0.9,
+        )
+        last = len(sents) - 1
+        return continues_statement(doc, Attribution([TokenSpan("FQ", *sents[last])], None, None, 0.1), statement)
+
+    assert continues("Er sei etwa dreißig Jahre alt gewesen.")
+    assert not continues("Die Kriminalpolizei bittet um Hinweise. Der Gesuchte sei etwa dreißig Jahre alt.")
+
+
 # --------------------------------------------------------------------------- ", wie X betont."
 
 

@@ -18,6 +18,7 @@ from onrecord.lang.de.speaker_rules import (
     clause_subject,
     document_issuer,
     names_nobody,
+    opener_before,
     opening_source,
     own_source_phrase,
     relative_source,
@@ -530,3 +531,35 @@ def test_other_clauses_before_a_quote_name_no_relative_source(text: str, quote_w
     doc = prepare(text)
     begin = next(t.i for t in doc.tokens if t.text == quote_word and doc.tokens[t.i - 1].text == ",")
     assert relative_source(doc, begin, lexicon()) is None
+
+
+_OPENER_TEXT = (
+    "Die Ministerin sagte, das Gesetz komme bald. Am Abend tagte der Ausschuss lange.\n\n"
+    "Bürgermeister Karl Brenner eröffnete die Sitzung. Man habe keine Zeit mehr zu verlieren. "
+    "Stadtrat Udo Hein bat um Ruhe. Es gehe um die Zukunft der Stadt.\n\n"
+    "Demnach wurde die Sitzung vertagt. Eine Einigung sei nicht in Sicht."
+)
+
+
+def _opener(quote: str, speaker: str, cands: list[str]) -> str | None:
+    """``opener_before`` for the quote starting with ``quote``, its speaker ``speaker`` and the
+    candidate mentions ``cands`` (first occurrences), as the phrase it picks."""
+    spans = [_span(_OPENER_TEXT, c)[1:] for c in cands]
+    doc, begin, _ = _span(_OPENER_TEXT, quote)
+    i = opener_before(doc, begin, _span(_OPENER_TEXT, speaker)[1:], spans)
+    return None if i is None else cands[i]
+
+
+def test_the_mention_opening_the_paragraph_before_a_free_indirect_quote() -> None:
+    """A Konjunktiv I sentence after a paragraph's first sentence that opens with a mention is
+    that mention's statement, not that of a speaker named further back."""
+    names = ["Die Ministerin", "Bürgermeister Karl Brenner", "Stadtrat Udo Hein", "Demnach"]
+    assert _opener("Man habe", "Die Ministerin", names) == "Bürgermeister Karl Brenner"
+    # the sentence before does not open its paragraph
+    assert _opener("Es gehe", "Die Ministerin", names) is None
+    # the speaker stands in the sentence right before: nothing to replace
+    assert _opener("Man habe", "Bürgermeister Karl Brenner", names) is None
+    # the quote does not open its sentence
+    assert _opener("keine Zeit", "Die Ministerin", names) is None
+    # an adverb opening the sentence before names nobody
+    assert _opener("Eine Einigung", "Die Ministerin", names) is None

@@ -31,7 +31,7 @@ from functools import cache
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.lexicon import GermanLexicon, data_lines, lexicon
 from onrecord.lang.de.rules_phrases import source_phrase_at
-from onrecord.lang.de.sources import PASSIVE_AUX, is_abstract, is_document, participle_like
+from onrecord.lang.de.sources import PASSIVE_AUX, is_abstract, is_document, junk_source, participle_like
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 
 #: how many tokens back a parenthesis may open before a candidate inside it
@@ -666,3 +666,27 @@ def relative_source(doc: PreparedDoc, quote_begin: int, lex: GermanLexicon) -> t
         return None
     pron = rel + 1 if toks[rel].lower == "nach" else rel
     return pron, rel - 1
+
+
+def opener_before(
+    doc: PreparedDoc, quote_begin: int, speaker: tuple[int, int], cands: list[tuple[int, int]]
+) -> int | None:
+    """The index in ``cands`` of the mention that opens a paragraph whose second sentence a quote
+    opens, when the quote's speaker ``speaker`` stands further back: German news introduces a
+    new paragraph with the source of the Konjunktiv I sentences that follow ("Die Stadträtin
+    eröffnete die Debatte. Man habe keine Zeit …"), so a speaker carried over past that
+    opening is an earlier paragraph's. ``None`` when the sentence before the quote does not open
+    its paragraph, opens with no candidate, with the speaker itself or with a word that names
+    nobody (``junk_source``)."""
+    toks = doc.tokens
+    sent = toks[quote_begin].sent
+    if sent == 0 or doc.sentences[sent][0] != quote_begin or toks[speaker[0]].sent >= sent - 1:
+        return None
+    start = doc.sentences[sent - 1][0]
+    if start > 0 and toks[start - 1].para == toks[start].para:
+        return None
+    return next(
+        (i for i, (b, e) in enumerate(cands)
+         if b == start and (b, e) != speaker and not junk_source(doc, b, e)),
+        None,
+    )
