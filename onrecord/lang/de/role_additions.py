@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from onrecord.lang.de.entity_names import _ARTICLES
 from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
@@ -131,7 +131,7 @@ def _late_roles() -> tuple[str, ...]:
     return tuple(sorted(set(data_lines("late_roles.txt")), key=lambda w: (-len(w), w)))
 
 
-@cache
+@lru_cache(maxsize=8192)
 def late_role_title(word: str) -> str | None:
     """The title a word before a name gives when it is a noun of ``data/late_roles.txt`` or a
     compound of one, in the nominative singular ("Medienmoguls" → "Medienmogul",

@@ -161,7 +161,7 @@ def _standing_nouns() -> tuple[str, ...]:
     return tuple(data_lines("standing_nouns.txt"))
 
 
-@cache
+@lru_cache(maxsize=8192)
 def role_head(word: str) -> str | None:
     """The role noun a word is or ends in: "Ministerin" → "Ministerin", "Oberbürgermeister" →
     "Bürgermeister", "SPD-Politiker" → "Politiker"; None for other words and for a body's
@@ -184,7 +184,7 @@ def role_head(word: str) -> str | None:
     return compound_of(word, roles)  # the longest listed tail after a prefix of three letters or more
 
 
-@cache
+@lru_cache(maxsize=8192)
 def _inflected_role(word: str) -> bool:
     """A genitive or plural of a role noun or compound ("Finanzministers", "Kommissare")."""
     if word in _NOT_ROLES:
