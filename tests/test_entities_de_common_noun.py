@@ -3,7 +3,10 @@
 its article, never linked to the same noun in other articles; so is an outlet or agency named
 only by its kind ("die Zeitung", "der Ratingagentur"). A noun for a kind of person glued before
 a name ("EZB-Rat Ewald Nowotny", "der Japaner Kenta Mori") is no part of it (issue 13, brief
-aggde2). Sentences written for these tests; the behavioural ones failed before."""
+aggde2). A one-word "person" that is a common noun after an article ("der einzig mögliche
+Mann", "der beteiligten Wissenschafter") is such a group too, while a surname or given name alone
+stays a person, and a case or company named after its kind is no person (brief entde).
+Sentences written for these tests; the behavioural ones failed before."""
 
 from __future__ import annotations
 
@@ -82,3 +85,47 @@ def test_a_demonym_before_an_organisation_stays(extract: Extract) -> None:
 )  # fmt: skip
 def test_person_compounds(word: str, expected: bool) -> None:
     assert person_compound(word) is expected
+
+
+# one-word "persons" that are common nouns (brief entde)
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Für die Verteidigung ist er der einzig mögliche Mann in diesem Kader, erklärte der Trainer.", "Mann"),
+        ("Am Bahnhof wurde ein Mann festgenommen. Er hatte zuvor einen Kiosk überfallen.", "Mann"),
+        ("Erlangte Bekanntheit als Sängerin einer Band aus Graz.", "Bekanntheit"),
+        ("Laut Angaben der beteiligten Wissenschafter sei das Ergebnis überraschend.", "Wissenschafter"),
+    ],
+)  # fmt: skip
+def test_a_common_noun_is_no_person(extract: Extract, text: str, noun: str) -> None:
+    types = _types(extract(text))
+    assert types.get(noun) != "person", types
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Der Tischler Huber kam zu spät. Er sagte, der Zug sei ausgefallen.", "Huber"),
+        ("Zu dem Treffen kam auch Huber, der in Salzburg lebende Künstler.", "Huber"),
+        ("Das sei ein guter Tag, sagte Anna am Montag in Linz.", "Anna"),
+    ],
+)  # fmt: skip
+def test_a_name_alone_stays_a_person(extract: Extract, text: str, name: str) -> None:
+    assert _types(extract(text)).get(name) == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        ("Der Fall Kampusch beschäftigte die Justiz jahrelang.", "Fall Kampusch", "other"),
+        ("Im Fall Güssing ermittelt nun die Staatsanwaltschaft, sagte ein Sprecher.", "Fall Güssing", "other"),
+        ("Den Auftrag erhielt der Rüstungskonzern Northrop Grumman, teilte das Pentagon mit.",
+         "Rüstungskonzern Northrop Grumman", "organization"),
+    ],
+)  # fmt: skip
+def test_a_case_or_a_company_named_after_its_kind_is_no_person(
+    extract: Extract, text: str, name: str, etype: str
+) -> None:
+    assert _types(extract(text)).get(name) == etype
