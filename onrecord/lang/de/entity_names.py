@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from onrecord.lang.de.lexicon import data_lines, lexicon
+from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
 from onrecord.lang.de.role_lexicon import place_adjective
 from onrecord.lang.de.roles import (
     KindAt,
@@ -311,16 +311,15 @@ def _org_endings() -> tuple[str, ...]:
     return tuple(data_lines("org_name_endings.txt"))
 
 
-@cache
-def _kinship() -> frozenset[str]:
-    """Kinship nouns the tagger takes into a name ("Bruder Witali"): data/kinship_nouns.txt."""
-    return frozenset(data_lines("kinship_nouns.txt"))
-
-
 def _name_prefix(tok: Token) -> bool:
     """A role, kinship or relation noun the tagger glues before a name ("Bruder Witali"), or a
     hyphenated compound for a kind of person ("EZB-Rat", "IHS-Mann", "Comic-Fan")."""
-    return is_role(tok) or tok.text in _kinship() or relation_noun(tok.text) or person_compound(tok.text)
+    return (
+        is_role(tok)
+        or tok.text in word_set("kinship_nouns.txt")
+        or relation_noun(tok.text)
+        or person_compound(tok.text)
+    )
 
 
 def person_compound(word: str) -> bool:

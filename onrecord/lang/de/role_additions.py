@@ -131,6 +131,22 @@ def _late_roles() -> tuple[str, ...]:
     return tuple(sorted(set(data_lines("late_roles.txt")), key=lambda w: (-len(w), w)))
 
 
+@cache
+def _late_role_forms() -> tuple[tuple[str, str, str], ...]:
+    """(form, form in lower case, noun) for every noun of :func:`_late_roles` in order, its forms
+    longest first: the nominative, genitive "-s"/"-es", a weak noun's "-n" ("Kollegen"), an
+    adjectival noun's "-e"/"-en" ("der Beamte", "Beamten")."""
+    rows: list[tuple[str, str, str]] = []
+    for noun in _late_roles():
+        forms = {noun, noun + "s", noun + "es"}
+        if noun.endswith("e"):
+            forms.add(noun + "n")
+        if noun.endswith("er") and noun[:-2].endswith("t"):
+            forms.update((noun[:-1], noun[:-1] + "n"))
+        rows.extend((form, form.lower(), noun) for form in sorted(forms, key=lambda f: (-len(f), f)))
+    return tuple(rows)
+
+
 @lru_cache(maxsize=8192)
 def late_role_title(word: str) -> str | None:
     """The title a word before a name gives when it is a noun of ``data/late_roles.txt`` or a
@@ -138,18 +154,13 @@ def late_role_title(word: str) -> str | None:
     "Polizeibeamten" → "Polizeibeamter"), else None."""
     if not word[:1].isupper() or not word.replace("-", "").isalpha():
         return None
-    for noun in _late_roles():
-        forms = {noun, noun + "s", noun + "es"}
-        if noun.endswith("e"):
-            forms.add(noun + "n")  # a weak noun: "Kollegen"
-        if noun.endswith("er") and noun[:-2].endswith("t"):
-            forms.update((noun[:-1], noun[:-1] + "n"))  # an adjectival noun: "der Beamte", "Beamten"
-        for form in sorted(forms, key=lambda f: (-len(f), f)):
-            prefix = word[: len(word) - len(form)]
-            if word == form:
-                return noun
-            if word.lower().endswith(form.lower()) and len(prefix) >= MIN_COMPOUND_PREFIX and prefix.isalpha():
-                return prefix + noun.lower()  # (a hyphenated body or "Ex-" before it is left to the role rules)
+    lower = word.lower()
+    for form, form_lower, noun in _late_role_forms():
+        prefix = word[: len(word) - len(form)]
+        if word == form:
+            return noun
+        if lower.endswith(form_lower) and len(prefix) >= MIN_COMPOUND_PREFIX and prefix.isalpha():
+            return prefix + noun.lower()  # (a hyphenated body or "Ex-" before it is left to the role rules)
     return None
 
 
@@ -180,12 +191,6 @@ def _league_noun_endings() -> tuple[str, ...]:
     return tuple(sorted(word_set("league_noun_endings.txt")))
 
 
-@cache
-def _club_verbs() -> frozenset[str]:
-    """The verb forms of ``data/club_verbs.txt``."""
-    return frozenset(data_lines("club_verbs.txt"))
-
-
 def club_in_clause(doc: PreparedDoc, begin: int, end: int, kind_at: KindAt) -> RoleMatch | None:
     """The club or employer of the person named at tokens ``[begin, end)`` that its clause gives
     after a preposition, when a verb of ``data/club_verbs.txt`` is in the clause and no other
@@ -196,7 +201,7 @@ def club_in_clause(doc: PreparedDoc, begin: int, end: int, kind_at: KindAt) -> R
     lo, hi = _clause(doc, begin, end)
     if any(kind_at(k) == "PER" for k in (*range(lo, begin), *range(end, hi))):
         return None  # another person in the clause: whose club it is stays open
-    if not any(toks[k].lower in _club_verbs() for k in range(lo, hi)):
+    if not any(toks[k].lower in word_set("club_verbs.txt") for k in range(lo, hi)):
         return None
     for p in range(end, min(hi, end + MAX_CLUB_DISTANCE)):
         if toks[p].lower not in word_set("club_prepositions.txt"):

@@ -514,15 +514,10 @@ def team_after(doc: PreparedDoc, name_end: int, kind_at: KindAt = _no_kind) -> R
     return RoleMatch(None, nominative(toks[b:e], toks[name_end + 1].lower), None, name_end, e)
 
 
-@cache
-def _competitions() -> frozenset[str]:
-    return frozenset(data_lines("competitions.txt"))
-
-
 def competition(word: str) -> bool:
     """Whether a name's last word makes it a competition, league or event (``data/competitions.txt``:
     "Cup", "Liga", "Open"), which is no team or employer."""
-    return word in _competitions()
+    return word in word_set("competitions.txt")
 
 
 def _fuer_party(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch | None:
