@@ -15,8 +15,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from onrecord.extraction.stance_doc import _Doc, _inside
-from onrecord.extraction.stance_lexicon import _QUOTE_MARKS, LemmaFn, StanceLexicon, _is_head
-from onrecord.extraction.stance_lexicon import ADJECTIVE_ENDINGS as _ADJECTIVE_ENDINGS
+from onrecord.extraction.stance_lexicon import _QUOTE_MARKS, ADJECTIVE_ENDINGS, LemmaFn, StanceLexicon, _is_head
 from onrecord.model import Entity, Quote, Span
 
 __all__ = ["ABOUT_TYPES", "about_entities"]
@@ -101,7 +100,7 @@ def _common_nouns(doc: _Doc, entities: Sequence[Entity]) -> frozenset[str]:
                     found.add(entity.id)
                 if not w.text[:1].islower() or w.lower in determiners:
                     break
-                if not person and not w.lower.endswith(_ADJECTIVE_ENDINGS):
+                if not person and not w.lower.endswith(ADJECTIVE_ENDINGS):
                     break  # "ein von Peking dominiertes …": only adjectives stand between article and noun
     return frozenset(found)
 
@@ -199,7 +198,7 @@ def _genitive(doc: _Doc, mention: Span) -> bool:
     genitive = doc.lex.of("genitive_preposition")
     if before and (before[-1].lower in genitive or (before[-1].text[:1].isupper() and before[-1].start > start)):
         return True
-    if after and (after[0].text[:1].isupper() or after[0].lower.endswith(_ADJECTIVE_ENDINGS)):
+    if after and (after[0].text[:1].isupper() or after[0].lower.endswith(ADJECTIVE_ENDINGS)):
         return True
     pairs = [before[::-1], after]
     return any(

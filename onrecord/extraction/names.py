@@ -45,10 +45,9 @@ def normalise_word(word: str) -> str:
     return w
 
 
-def _variant_of(word: str, norm: str) -> bool:
-    """Whether ``norm`` (a normalised word) is ``word`` normalised or, for a German genitive, that
-    form without its "s" ("Merkels" → merkel)."""
-    w = normalise_word(word)
+def _variant_of(w: str, norm: str) -> bool:
+    """Whether the normalised word ``w`` is ``norm`` (also normalised) or, for a German genitive,
+    ``norm`` with an "s" ("merkels" → merkel)."""
     return w == norm or (len(w) > 3 and w.endswith("s") and w[:-1] == norm)
 
 
@@ -64,14 +63,14 @@ def refers_to(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     if not short or len(short) > len(full):
         return False
     full_norm = _normalised(full)
+    short_norm = _normalised(short)
     if len(short) == len(full):
-        return all(_variant_of(s, f) for s, f in zip(short, full_norm, strict=True))
+        return all(_variant_of(s, f) for s, f in zip(short_norm, full_norm, strict=True))
     # a single word must be the first or the last word (surname, or surname-first names)
     if len(short) == 1:
-        return _variant_of(short[0], full_norm[0]) or _variant_of(short[0], full_norm[-1])
+        return _variant_of(short_norm[0], full_norm[0]) or _variant_of(short_norm[0], full_norm[-1])
     # several words: a contiguous tail or head of the full name
     k = len(short)
-    short_norm = _normalised(short)
     return short_norm == full_norm[-k:] or short_norm == full_norm[:k]
 
 

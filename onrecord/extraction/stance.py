@@ -585,8 +585,9 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     closing = _right_before(after_cue, quote)
     direct = quote.kind == "direct"
     stance = None if neutral_direct else _cue_stance(cue_words, after_cue, content, lex, lemma, closing, direct)
-    feared = _fear_of_future(cue_words, looked, lex, lemma) or _feared_event(doc.text, cue_words, content, lex, lemma)
-    if stance == "belief" and feared:
+    if stance == "belief" and (
+        _fear_of_future(cue_words, looked, lex, lemma) or _feared_event(doc.text, cue_words, content, lex, lemma)
+    ):
         stance = "prediction"
     stance = stance or _refused_stance(cue_words, content, lex, lemma, after_cue)
     if stance is None and _refused_act(cue_words, after_cue, content, lex, lemma):

@@ -8,7 +8,6 @@ Part of :mod:`onrecord.lang.en.attribution` (which describes the rules and re-ex
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -31,7 +30,7 @@ from onrecord.lang.en.attribution_base import (
     speech_participle,
 )
 from onrecord.lang.en.attribution_sources import _pro_form
-from onrecord.lang.en.lexicon import Lexicon, data_lines, load_lexicon
+from onrecord.lang.en.lexicon import Lexicon, load_lexicon, word_set
 from onrecord.lang.en.quotemarks import QuoteSpan
 from onrecord.lang.en.spans import doc_text, subtree_indices
 
@@ -270,17 +269,12 @@ CIRCUMSTANCE_PREPS = frozenset({"after", "before", "during", "since", "until", "
 MEDIUM_PREPS = frozenset({"in", "on", "at", "via", "through"})
 
 
-@cache
-def _medium_nouns() -> frozenset[str]:
-    return frozenset(w.lower() for w in data_lines("medium_nouns.txt"))
-
-
 def _medium_phrase(prep: Token) -> bool:
     """Whether a prepositional phrase names where a report was made ("in an interview with the
     Post", "on Twitter", "in early-morning tweets"; ``data/medium_nouns.txt``)."""
     if prep.lower_ not in MEDIUM_PREPS:
         return False
-    return any(g.dep_ == "pobj" and g.lower_ in _medium_nouns() for g in prep.children)
+    return any(g.dep_ == "pobj" and g.lower_ in word_set("medium_nouns.txt") for g in prep.children)
 
 
 def drop_medium_tail(comps: list[Token], idx: set[int]) -> set[int]:

@@ -43,7 +43,7 @@ from spacy.tokens import Token
 
 from onrecord.lang.en.attribution_base import Attribution
 from onrecord.lang.en.attribution_content import _infinitive
-from onrecord.lang.en.lexicon import Lexicon, data_lines, load_lexicon
+from onrecord.lang.en.lexicon import Lexicon, data_lines, load_lexicon, word_set
 
 #: verbs that refuse what their infinitive names ("declined to comment")
 REFUSAL_LEMMAS = frozenset({"decline", "refuse"})
@@ -90,17 +90,12 @@ def particle_sense(verb: Token, lemma: str) -> bool:
                if c.dep_ == "prt" or c.dep_ == "prep" and c.i == verb.i + 1)
 
 
-@cache
-def _tally_nouns() -> frozenset[str]:
-    return frozenset(data_lines("tally_nouns.txt"))
-
-
 def _tally(tok: Token) -> bool:
     """A count of votes, seats or lives, or a prize, as an object ("41 percent of the vote", "two
     seats", "six lives", "the title"): what a ``tally-none`` cue wins or takes, not what was said."""
     if tok.dep_ not in ("dobj", "pobj") or any(c.dep_ in ("relcl", "acl", "ccomp") for c in tok.children):
         return False
-    return tok.lower_ in _tally_nouns() or tok.like_num or tok.text == "%"
+    return tok.lower_ in word_set("tally_nouns.txt") or tok.like_num or tok.text == "%"
 
 
 def _refused_speech_or_thing(tok: Token, lex: Lexicon) -> bool:

@@ -185,7 +185,8 @@ def looks_like_person(words: tuple[str, ...], lex: Lexicon) -> bool:
     if not 2 <= len(words) <= 4:
         return False
     low = [w.lower() for w in words]
-    if any(w in word_set("org_place_words.txt") for w in low):
+    org_place = word_set("org_place_words.txt")
+    if any(w in org_place for w in low):
         return False
     if len(words) <= 3 and low[0] in lex.given:
         return True

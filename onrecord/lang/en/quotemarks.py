@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from onrecord.lang.en.lexicon import data_lines
+from onrecord.lang.en.lexicon import word_set
 from onrecord.model import Span
 
 OPEN_DOUBLE = "“„«"
@@ -52,11 +51,6 @@ TITLE_MAX_WORDS = 8
 _TITLE_WORD = re.compile(r"[^\W_][\w'’.&-]*")
 
 
-@cache
-def _title_small_words() -> frozenset[str]:
-    return frozenset(data_lines("title_small_words.txt"))
-
-
 def title_like(inner: str) -> bool:
     """Whether quoted words are the title of a work or a name in title case, not speech
     (''Monday Night Baseball,'', “The Daily Show”, “Game of Thrones”): two to eight words, the
@@ -67,7 +61,7 @@ def title_like(inner: str) -> bool:
     words = _TITLE_WORD.findall(inner)
     if not 2 <= len(words) <= TITLE_MAX_WORDS or not words[0][0].isupper():
         return False
-    small = _title_small_words()
+    small = word_set("title_small_words.txt")
     capital = [w for w in words if w[0].isupper() or w[0].isdigit()]
     return len(capital) >= 2 and all(w in capital or w.lower() in small for w in words)
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from onrecord.extraction.stance import StanceLexicon, annotate, load_lexicon
-from onrecord.lang.en.lexicon import data_lines
+from onrecord.lang.en.lexicon import data_lines, word_set
 from onrecord.lang.en.lexicon import load_lexicon as load_lexicon_en
 from onrecord.model import Entity, Quote
 
@@ -34,7 +34,7 @@ def stance_lexicon() -> StanceLexicon:
     words = load_lexicon_en()
     lexicon = load_lexicon(data_lines, words.group_nouns | words.person_nouns, case_marks_names=True)
     # the small words a title leaves in lower case (shared with quotemarks.title_like)
-    small = frozenset(data_lines("title_small_words.txt"))
+    small = word_set("title_small_words.txt")
     return replace(lexicon, backshift_needs_past=True, words={**lexicon.words, "title_small": small})
 
 
