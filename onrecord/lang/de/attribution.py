@@ -14,6 +14,7 @@ from onrecord.lang.de.entity_names import common_noun
 from onrecord.lang.de.features import cue_class, is_evidential, is_konj1
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import data_lines, lexicon
+from onrecord.lang.de.memo import per_owner
 from onrecord.lang.de.narration import (
     answer_label,
     attribution_only,
@@ -386,11 +387,7 @@ def _rejected_spans(doc: PreparedDoc, sets: SpanSets) -> dict[tuple[int, int], b
     """Per candidate span of the document: whether :func:`not_a_speaker` or :func:`names_nobody`
     rules it out (filled as the quotes ask; both depend on the document, the lexicon and
     ``sets.name_type`` alone). Kept in the document's memo with the span sets it was made for."""
-    key = ("rejected_spans", id(sets))
-    found = doc.memo.get(key)
-    if found is None or found[0] is not sets:
-        found = doc.memo[key] = (sets, {})
-    return found[1]  # type: ignore[no-any-return]
+    return per_owner(doc, "rejected_spans", sets, dict)
 
 
 def _cue_lemma(doc: PreparedDoc, cue: TokenSpan | None) -> str | None:
@@ -536,34 +533,29 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: SpeakerRanker) -> list[A
     explicit: Candidate | None = None  # the most recent speaker that names someone (not "Demnach")
     interview = is_interview(doc)  # answers of a printed interview are the interviewee's
     mention_spans = [(c.begin, c.end) for c in sets.mentions]
+    lex = lexicon()
     for parts in group_quotes(doc, sets.spans):
         parts = [reported_sentences(doc, p) for p in parts]
         pairs = list(quote_candidates(doc, parts, sets, prev))
+        spans = [(c.begin, c.end) for c, _ in pairs]
         scores = ranker.scores([feats for _, feats in pairs])
         best = max(((p, cand) for p, (cand, _) in zip(scores, pairs, strict=True)), key=lambda x: x[0], default=None)
         speaker = best[1] if best and best[0] >= ranker.threshold else None
         # a free indirect quote counts only with the attribution right after it ("…, betonte Lang.")
         inner = parts[-1].begin if parts[0].cls in ("IQ", "DQ") else parts[-1].end
-        after = (
-            None
-            if parts[0].cls == "RQ"
-            else trailing_speaker(doc, inner, parts[-1].end, [(c.begin, c.end) for c, _ in pairs], lexicon())
-        )
+        after = None if parts[0].cls == "RQ" else trailing_speaker(doc, inner, parts[-1].end, spans, lex)
         if after is not None and pairs[after][0] is not speaker:
             # "…, warnte auch Fabius.": the subject after the reporting verb that follows the quote
             speaker = pairs[after][0]
             best = (scores[after], speaker)
         inverted = (
-            None if speaker is None
-            else inverted_subject(
-                doc, (speaker.begin, speaker.end), [(c.begin, c.end) for c, _ in pairs], lexicon(), thing_noun
-            )
+            None if speaker is None else inverted_subject(doc, (speaker.begin, speaker.end), spans, lex, thing_noun)
         )
         if inverted is not None and pairs[inverted][0] is not speaker:
             # "Der Partei schlug er vor, …": the fore-field is no subject, the one after the verb is
             speaker = pairs[inverted][0]
             best = (scores[inverted], speaker)
-        own = opening_source(doc, parts[0].begin, [(c.begin, c.end) for c, _ in pairs], lexicon())
+        own = opening_source(doc, parts[0].begin, spans, lex)
         if own and parts[0].cls != "DQ" and (
             speaker is None or doc.tokens[speaker.begin].sent != doc.tokens[parts[0].begin].sent
         ):
@@ -588,9 +580,7 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: SpeakerRanker) -> list[A
                 # sentence before that a colon ends ("… mit den Worten: „…“")
                 speaker = best[1]
         if parts[0].cls == "FQ" and speaker is not None:
-            opener = opener_before(
-                doc, parts[0].begin, (speaker.begin, speaker.end), [(c.begin, c.end) for c, _ in pairs]
-            )
+            opener = opener_before(doc, parts[0].begin, (speaker.begin, speaker.end), spans)
             if opener is not None and scores[opener] >= OPENER_MIN_PROB:
                 # "⏎⏎Bürgermeister Karl Brenner eröffnete die Sitzung. Man habe …": the source opening
                 # the paragraph, not a speaker carried over from an earlier statement (the
@@ -605,15 +595,15 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: SpeakerRanker) -> list[A
                 next((c for c in sets.mentions if (c.begin, c.end) == label), Candidate(*label, "name")),
             )
             explicit = speaker
-        elif speaker is not None and own_source_phrase(doc, speaker.begin, speaker.end, lexicon()):
+        elif speaker is not None and own_source_phrase(doc, speaker.begin, speaker.end, lex):
             # "Beate Z. ist nach eigenen Angaben …": the phrase stays the mention, its source is the subject
-            subject = clause_subject(doc, (speaker.begin, speaker.end), [(c.begin, c.end) for c, _ in pairs], lexicon())
+            subject = clause_subject(doc, (speaker.begin, speaker.end), spans, lex)
             refers_to = pairs[subject][0] if subject is not None else explicit
             explicit = refers_to or explicit
         elif speaker is not None and junk_source(doc, speaker.begin, speaker.end):
             named = (
                 _named_in_sentence(doc, parts, pairs, scores, ranker.threshold)
-                if doc.tokens[speaker.begin].lower in lexicon().time_words else None
+                if doc.tokens[speaker.begin].lower in lex.time_words else None
             )
             if named is not None:
                 speaker = explicit = named  # "X erklärte Mitte Mai, dass …": the subject, not the time

@@ -29,13 +29,14 @@ def memoised(doc: PreparedDoc, key: object, compute: Callable[[], T]) -> T:
         return value
 
 
-def _per_lexicon(doc: PreparedDoc, name: str, lex: GermanLexicon, compute: Callable[[], T]) -> T:
-    """:func:`memoised` for a value that depends on the lexicon too: kept with the lexicon it was
-    computed with (an ``id`` alone may be reused by a later object)."""
-    key = (name, id(lex))
+def per_owner(doc: PreparedDoc, name: str, owner: object, compute: Callable[[], T]) -> T:
+    """:func:`memoised` for a value that depends on another object too (a lexicon, a set of
+    spans): kept with the object it was computed with (an ``id`` alone may be reused by a later
+    object)."""
+    key = (name, id(owner))
     found = doc.memo.get(key)
-    if found is None or found[0] is not lex:
-        found = doc.memo[key] = (lex, compute())
+    if found is None or found[0] is not owner:
+        found = doc.memo[key] = (owner, compute())
     return found[1]  # type: ignore[no-any-return]
 
 
@@ -47,7 +48,7 @@ def cue_classes(doc: PreparedDoc, lex: GermanLexicon) -> list[str | None]:
 
         return [cue_class(t, lex) for t in doc.tokens]
 
-    return _per_lexicon(doc, "cue_classes", lex, compute)
+    return per_owner(doc, "cue_classes", lex, compute)
 
 
 def konj1_flags(doc: PreparedDoc) -> list[bool]:
@@ -69,4 +70,4 @@ def verb_cue_sentences(doc: PreparedDoc, lex: GermanLexicon) -> list[bool]:
         cues = cue_classes(doc, lex)
         return [any(cues[i] == "verb" for i in range(b, e)) for b, e in doc.sentences]
 
-    return _per_lexicon(doc, "verb_cue_sentences", lex, compute)
+    return per_owner(doc, "verb_cue_sentences", lex, compute)

@@ -98,8 +98,7 @@ def _subject_end(doc: PreparedDoc, i: int, end: int, lex: GermanLexicon) -> int 
     "Er"; not an adverb like "Unterdessen", not "es"/"man"/"Dies")."""
     toks = doc.tokens
     low = toks[i].lower
-    pronoun = low in _DEMONSTRATIVES and not _article_before_noun(doc, i, end)
-    if pronoun or low in ("es", "man") or low in lex.prepositions:
+    if demonstrative_subject(doc, i, end) or low in ("es", "man") or low in lex.prepositions:
         return None  # "Dies …", "Im Herbst …" (an adverbial, no subject)
     if low in lex.pronouns:
         return i + 1
@@ -159,7 +158,7 @@ def speech_act_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLe
     an.", "Sie bezeichnete den Plan als Fehler."). The sentence has no quote marks; "forderte
     … Todesopfer" and the like are excluded by the lexicon."""
     toks = doc.tokens
-    if end - begin < 4 or (toks[begin].lower in _DEMONSTRATIVES and not _article_before_noun(doc, begin, end)):
+    if end - begin < 4 or demonstrative_subject(doc, begin, end):
         return None  # "Dies gab X bekannt": the sentence before is the statement
     if _quoted_speech(doc, begin, end) or toks[end - 1].text == "?":
         return None  # a question asks, it reports no one's act ("Wie oft sieht ihr die Zahl 3 im Bild?")
