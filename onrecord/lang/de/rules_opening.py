@@ -25,7 +25,7 @@ from onrecord.extraction.stance_lexicon import ADJECTIVE_ENDINGS
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import GermanLexicon, data_lines, lexicon, word_set
-from onrecord.lang.de.rules_phrases import noun_phrase_end, source_phrase_at
+from onrecord.lang.de.rules_phrases import source_end, source_phrase_at
 from onrecord.lang.de.tokens import PreparedDoc, is_quote_mark
 
 #: tokens the statement needs after the source
@@ -160,13 +160,9 @@ def als_attribution(
             return None
     if any(toks[k].lower in words["passive"] for k in range(b + 2, verb)) or toks[verb].lower in words["participle"]:
         return None  # passive: the source stands in the text before, where no rule looks
-    src_b = src_e = verb + 1
-    np = noun_phrase_end(doc, verb + 1, e)
-    if toks[verb + 1].lower in lex.pronouns and toks[verb + 1].lower not in ("es", "man"):
-        src_e = verb + 2
-    elif np is not None and np[0] <= verb + 3:
-        src_e = np[1]
-    else:
+    src_b = verb + 1
+    src_e = source_end(doc, src_b, e, lex, 2)
+    if src_e is None:
         return None
     if close + 1 < e and toks[close + 1].text == ",":
         statement = trim(doc, TokenSpan("IQ", close + 2, e))

@@ -32,6 +32,7 @@ __all__ = [
     "opinion_attribution",
     "pronoun_attribution",
     "source_circumstances",
+    "source_end",
     "source_name_tails",
     "source_phrase_at",
     "trailing_attribution",
@@ -126,6 +127,17 @@ def noun_phrase_end(doc: PreparedDoc, i: int, limit: int) -> tuple[int, int] | N
                 k += 1
             end = k
     return head, end
+
+
+def source_end(doc: PreparedDoc, i: int, limit: int, lex: GermanLexicon, max_gap: int) -> int | None:
+    """End of the source that starts at token ``i`` after a reporting verb or "wie": a personal
+    pronoun other than "es"/"man" ("wie er betonte"), or a noun phrase (:func:`noun_phrase_end`,
+    before ``limit``) whose first noun stands at most ``max_gap`` tokens after ``i``; else None."""
+    low = doc.tokens[i].lower
+    if low in lex.pronouns and low not in ("es", "man"):
+        return i + 1
+    np = noun_phrase_end(doc, i, limit)
+    return np[1] if np is not None and np[0] <= i + max_gap else None
 
 
 def _name_tail_end(doc: PreparedDoc, i: int, limit: int) -> int | None:
@@ -517,12 +529,8 @@ def wie_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) 
         return None
     if any(t.lower in ("so", "genauso", "ebenso", "anders") for t in toks[max(begin, k - 3) : k]):
         return None  # "nicht so schnell, wie es der Vorstand versprochen hat": a comparison
-    np = noun_phrase_end(doc, k + 2, verb)
-    if toks[k + 2].lower in lex.pronouns and toks[k + 2].lower not in ("es", "man"):
-        return k, verb, k + 3
-    if np is None or np[0] > k + 4:
-        return None
-    return k, verb, np[1]
+    src_end = source_end(doc, k + 2, verb, lex, 2)
+    return None if src_end is None else (k, verb, src_end)
 
 
 #: clause marks that end a leading "wie" attribution (the first must be its comma)
@@ -565,12 +573,8 @@ def leading_wie_attribution(
         src += 1
     if toks[src].lower in ("es", "man"):
         return verb, src, src, comma + 1  # "Wie es hieß, …": no source named
-    if toks[src].lower in lex.pronouns:
-        return verb, src, src + 1, comma + 1
-    np = noun_phrase_end(doc, src, verb)
-    if np is None or np[0] > src + 3:
-        return None
-    return verb, src, np[1], comma + 1
+    src_end = source_end(doc, src, verb, lex, 3)
+    return None if src_end is None else (verb, src, src_end, comma + 1)
 
 
 #: words that open an object, never a subject, after the verb
