@@ -296,9 +296,11 @@ def rule_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> list[TokenSpan]:
                 if kept is None:
                     continue
                 out.append(kept)
-                np = noun_phrase_end(doc, verb_at + 1, e)
-                source_end = np[1] if np is not None else verb_at + 1  # no noun phrase: no source span
-                source = agent[1:] if agent is not None else (verb_at + 1, source_end)
+                if agent is not None:
+                    source = agent[1:]
+                else:
+                    np = noun_phrase_end(doc, verb_at + 1, e)  # no noun phrase: no source span
+                    source = (verb_at + 1, np[1] if np is not None else verb_at + 1)
                 out.extend(_cue_and_source(local, cue_starts, verb_at, *source))
         elif s_idx > 0 and toks[doc.sentences[s_idx - 1][0]].para == toks[b].para and agent is None:
             # the tagger found the statement before ("Die Mieten würden steigen. Das ist die Ansicht

@@ -45,20 +45,17 @@ def _finite_verb_like(doc: PreparedDoc, i: int, e: int, lex: GermanLexicon) -> b
                 and cue_class(tok, lex) != "verb")
 
 
-def _opening_phrase(doc: PreparedDoc, b: int, e: int, lex: GermanLexicon) -> tuple[int, int, int] | None:
-    """(cue token, source begin, source end) of a source phrase that opens the sentence ``[b, e)``
-    ("Laut X", "Nach Angaben der X") and is its whole fore-field (a finite verb follows it), or
-    ``None``."""
+def _opening_phrase(doc: PreparedDoc, b: int, e: int, lex: GermanLexicon) -> int | None:
+    """End of a source phrase that opens the sentence ``[b, e)`` ("Laut X", "Nach Angaben der
+    X") and is its whole fore-field (a finite verb follows it), or ``None``. Its first word is the
+    cue, the rest the source."""
     toks = doc.tokens
-    if toks[b].quoted >= 0:
+    if toks[b].quoted >= 0 or toks[b].lower == "zufolge":
         return None
     phrase = source_phrase_at(doc, b, (b, e), lex)
-    if phrase is None or toks[b].lower == "zufolge":
+    if phrase is None or phrase[1] >= e or not _finite_verb_like(doc, phrase[1], e, lex):
         return None
-    cue, src_b, src_e, end = b, b + 1, phrase[1], phrase[1]
-    if end >= e or not _finite_verb_like(doc, end, e, lex):
-        return None
-    return cue, src_b, src_e
+    return phrase[1]
 
 
 def opening_source_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> tuple[list[TokenSpan], list[TokenSpan]]:
@@ -74,10 +71,10 @@ def opening_source_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> tuple[lis
     drop: set[TokenSpan] = set()
     extra: list[TokenSpan] = []
     for b, e in doc.sentences:
-        found = _opening_phrase(doc, b, e, lex)
-        if found is None:
+        src_e = _opening_phrase(doc, b, e, lex)
+        if src_e is None:
             continue
-        cue, src_b, src_e = found
+        cue, src_b = b, b + 1
         rest_b = max(cue + 1, src_e)
         rest = trim(doc, TokenSpan("IQ", rest_b, e))
         if rest is None or rest.end - rest.begin < _MIN_REST:
