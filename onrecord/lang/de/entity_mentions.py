@@ -34,6 +34,7 @@ from onrecord.lang.de.entity_names import (
     name_core,
     surname_first_name,
     trim_name,
+    written_stem,
 )
 from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.memo import memoised
@@ -182,11 +183,15 @@ def _holder(
     return max(holders, key=lambda b: state.last_seen.get(id(b), -1), default=None)
 
 
-def _name_surface(doc: PreparedDoc, start: int, end: int, etype: EntityType) -> str:
-    """The name as written, or for an organisation after an oblique article its nominative
-    ("des Instituts für Weltwirtschaft" → "Institut für Weltwirtschaft")."""
+def _name_surface(doc: PreparedDoc, start: int, end: int, etype: EntityType, gaz: Gazetteer) -> str:
+    """The name as written, without the -s of a one-word or personal name's genitive whose stem
+    the text writes too ("Apples Musikdienst" beside "Apple" → "Apple"), or for an organisation
+    after an oblique article its nominative ("des Instituts für Weltwirtschaft" → "Institut für
+    Weltwirtschaft")."""
     toks = doc.tokens
     text = doc.text[toks[start].start : toks[end - 1].end]
+    if (end - start == 1 or etype == "person") and written_stem(doc, end - 1, gaz):
+        return text[:-1]  # (not "Nordwesten Chinas": the genitive of a longer name is no name's end)
     if etype != "organization" or start == 0:
         return text
     article = toks[start - 1].lower
@@ -493,6 +498,8 @@ def _named(
     if all(lex.non_names.get(w) == "place" for w in words):
         types = [*types[:start], *(["LOC"] * (end - start)), *types[end:]]  # "Westen": a place
     ner = {t for t in types[start:end] if t}
+    if end - start == 1:
+        ner = _stem_tags(doc, start, types, gaz) or ner  # "Apples" tagged PER, "Apple" ORG elsewhere: ORG
     appos = apposition_after(doc, end, kinds)
     second = coordinated_after(doc, appos, kinds)
     joined = one_coordinated_title(appos, second)
@@ -516,19 +523,32 @@ def _named(
         # a name inside a role ("ein Sprecher des Auswärtigen Amts") is its organisation or place
         etype = "location" if "LOC" in ner else "organization"
     name_span = _char_span(doc, start, end)
-    cluster = resolver.add(name_span, _name_surface(doc, start, end, etype), etype)
+    cluster = resolver.add(name_span, _name_surface(doc, start, end, etype, gaz), etype)
     ent = state.by_cluster.get(id(cluster))
     if ent is None:
         ent = state.new(cluster, cluster.name, etype)
     ent.name = cluster.name
     if roles and ent.type not in ("person", "organization"):
         ent.type = "person"
+    if ent.type == "location" and etype == "person" and "PER" in ner and len(words) > 1 and words[0] in gaz.first_names:
+        ent.type = "person"  # "Rosberg" tagged as a place, then "Nico Rosberg": a person's surname
     if outlet is not None:
         ent.type, ent.kind = "organization", "outlet"
     ent.roles.extend(roles)
     state.names.append((start, end, ent))
     state.roles.extend((r.begin, r.end, ent) for r in roles)
     state.seen(ent, name_span, cand if is_speaker or cand.begin == view.begin else None)
+
+
+def _stem_tags(doc: PreparedDoc, k: int, types: list[str], gaz: Gazetteer) -> set[str]:
+    """For a one-word genitive name ("Apples", "Merkels"), the one NER tag that every tagged
+    token of its stem carries elsewhere in the text ("Apple" → ORG), else an empty set: the
+    tagger reads a genitive before a noun as a person's name more often than the bare name."""
+    if not written_stem(doc, k, gaz):
+        return set()
+    stem = doc.tokens[k].text[:-1]
+    tags = {types[j] for j, t in enumerate(doc.tokens) if t.text == stem and types[j]}
+    return tags if len(tags) == 1 else set()
 
 
 def _unglued(state: _State, doc: PreparedDoc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
