@@ -78,3 +78,8 @@ def test_a_full_name_makes_a_surname_read_as_a_place_a_person(extract: Extract) 
 )  # fmt: skip
 def test_dictionary_nouns_exclude_given_names_and_tagged_persons(word: str, noun: bool) -> None:
     assert _gazetteer(MODEL_DIR / "gazetteer.json").dictionary_noun(word) is noun
+
+
+def test_an_unnamed_plural_role_is_a_group(extract: Extract) -> None:
+    result = extract("Den Kritikern zufolge würde die neue Abgabe vor allem kleine Betriebe treffen.")
+    assert [(e.name, e.type) for e in result.entities] == [("Kritikern", "group")], result.entities

@@ -446,11 +446,22 @@ def _unnamed_role(state: _State, doc: PreparedDoc, cand: Candidate | None, phras
         # named by the phrase without its article, so that "ein Sprecher des Auswärtigen Amts" and
         # "der Sprecher des Auswärtigen Amts" are one unnamed holder of that role
         name_from = phrase.begin + 1 if article in _ARTICLES and phrase.end - phrase.begin > 1 else phrase.begin
-        target = state.new(None, doc.text[doc.tokens[name_from].start : span[1]], "person")
+        target = state.new(None, doc.text[doc.tokens[name_from].start : span[1]],
+                           "group" if _plural_holders(doc, phrase) else "person")
     if not phrase.plural and (phrase.organization or phrase.place or not target.roles or described):
         target.roles.append(phrase)  # a plural phrase names a group of holders: no one's role
     state.roles.append((phrase.begin, phrase.end, target))
     state.seen(target, span, cand)
+
+
+def _plural_holders(doc: PreparedDoc, phrase: RoleMatch) -> bool:
+    """Whether a role phrase read as plural names a group of holders by a declined plural noun
+    ("den Kritikern", "die FPÖ-Abgeordneten": its lemma is another form, it ends in -n); the
+    plural reading alone also takes singular phrases ("die Kammer-Obfrau")."""
+    if not phrase.plural or not phrase.head:
+        return False
+    heads = [t for t in doc.tokens[phrase.begin : phrase.end] if t.text.endswith(phrase.head)]
+    return any(t.text.endswith("n") and t.lemma != t.text for t in heads)
 
 
 #: parts of the day written onto a weekday ("Montagmittag", "Dienstagabend", "Freitagfrüh")
