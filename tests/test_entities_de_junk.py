@@ -83,3 +83,21 @@ def test_dictionary_nouns_exclude_given_names_and_tagged_persons(word: str, noun
 def test_an_unnamed_plural_role_is_a_group(extract: Extract) -> None:
     result = extract("Den Kritikern zufolge würde die neue Abgabe vor allem kleine Betriebe treffen.")
     assert [(e.name, e.type) for e in result.entities] == [("Kritikern", "group")], result.entities
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Das Gesetz stammt noch aus der Zeit der Regierung Kreisky, sagte die Historikerin Eva Lenz.",
+         "Regierung Kreisky", "organization"),
+        ("Das Kabinett Obama hatte den Plan schon 2010 verworfen, hieß es in Washington.", "Kabinett Obama",
+         "organization"),
+    ],
+)  # fmt: skip
+def test_a_government_named_after_its_head_is_no_person(extract: Extract, text: str, name: str, kind: str) -> None:
+    assert _types(extract(text)).get(name) == kind
+
+
+def test_a_rival_before_a_genitive_name_is_no_part_of_it(extract: Extract) -> None:
+    types = _types(extract("Die Widersacher Tuans protestierten am Sonntag, nachdem Minh Tuan gewonnen hatte."))
+    assert types == {"Minh Tuan": "person"}, types

@@ -205,8 +205,9 @@ def trim_name(doc: PreparedDoc, b: int, e: int, types: list[str], gaz: Gazetteer
         "-" in toks[b].text or common_noun(toks[b]) or gaz.types.get(toks[b].text) in ("LOC", "ORG")
         or _known_place(toks[b].text) or _person_noun(toks[b].text)
         or gaz.dictionary_noun(toks[b].text) and toks[b + 1].lower not in NAME_PARTICLES
+        or written_stem(doc, b, gaz)
     ):
-        b += 1  # "in der Steiermark Franz Voves", "unter dem Namen Felix …": the person starts at the given name
+        b += 1  # "in der Steiermark Franz Voves", "dem Namen Felix …", "Gladbachs Lucien …": the given name opens it
     for i in range(b + 1, e):
         if not common_noun(toks[i]) or {types[i - 1], types[i]} & {"ORG", "LOC", "OTH"}:
             continue  # a noun the tagger reads as part of an organisation's name is one
