@@ -25,7 +25,11 @@ A reporting noun, document or abstract noun ("Angaben der Polizei", "einer Ausse
 Arbeiterkammer", "Zschäpes Erklärung", "seiner Meinung nach") stands for its owner or issuer,
 and without one it is no entity (never a person "Aussendung"). A leading preposition ("Laut
 Knoll") is no part of a name; seasons and months are no entities ("Herbst", "Mai Wien" →
-Wien), directions are places ("Westen"), "<Land>s Unterstützung" is the country.
+Wien), directions are places ("Westen"), "<Land>s Unterstützung" is the country. A dictionary noun
+glued before a given name or after a name's genitive is no part of the name ("unter dem Namen
+Felix …", "Haiders Tod"), a genitive whose stem the text writes bare is that name ("Apples" →
+Apple, with the stem's NER tag), and a one-word "person" that is a declinable dictionary noun
+("mit Benzin") is "other".
 
 The parts live beside this module: name runs and entity types in
 :mod:`onrecord.lang.de.entity_names`, the resolution state and the resolution of one mention in
@@ -88,6 +92,7 @@ from onrecord.lang.de.roles import (
 )
 from onrecord.lang.de.sources import is_abstract, is_document
 from onrecord.lang.de.speakers import Candidate, is_quantifier
+from onrecord.lang.de.stance import declined_noun
 from onrecord.lang.de.tokens import PreparedDoc, Token
 from onrecord.model import Entity, Role
 from onrecord.resolve.gazetteer import default_gazetteer
@@ -352,7 +357,7 @@ def _finish(doc: PreparedDoc, state: _State, gaz: Gazetteer) -> tuple[list[Entit
         eid = f"e{len(entities) + 1}"
         ids[id(b)] = eid
         kind = "group" if b.type in ("organization", "other") and generic_body(b.name) or _common_noun(doc, b, gaz) \
-            else b.type
+            else "other" if _dictionary_person(doc, b, gaz) else b.type
         roles = b.roles if kind != "group" else [r for r in b.roles if r.organization or r.place]
         entities.append(
             Entity(id=eid, name=b.name, type=kind, mentions=sorted(set(b.mentions)), roles=_dedupe_roles(doc, roles),
@@ -380,6 +385,43 @@ def _common_noun(doc: PreparedDoc, b: _Building, gaz: Gazetteer) -> bool:
     if b.name in gaz.first_names or any(b.name in doc.text[s:e].split()[1:] for s, e in b.mentions):
         return False
     return any(_noun_after_article(doc, k) or common_noun(doc.tokens[k]) for k in heads)
+
+
+def _dictionary_person(doc: PreparedDoc, b: _Building, gaz: Gazetteer) -> bool:
+    """Whether a "person" named by one word is a common noun of the German dictionary that names no
+    one ("mit Benzin übergossen", "eine Ware"): the dictionary knows a plural or dative form of it
+    (:func:`~onrecord.lang.de.stance.declined_noun`; famous names it holds have none: "Marx",
+    "Goethe"); it has no role, is no given name, no name the gazetteer saw as a person's, no part
+    of a longer name in the article and stands in no list of names. Such an entity is "other".
+    (Surnames that are nouns, "Fink", "Kaiser": a person the article names in full is a longer
+    name, and the surname alone resolves to it.)"""
+    if b.type != "person" or b.roles or b.cluster is None or " " in b.name or not gaz.dictionary_noun(b.name):
+        return False
+    if gaz.common is None or not declined_noun(gaz.common, b.name):
+        return False
+    return not any(b.name in doc.text[s:e].split()[1:] for s, e in b.mentions) and not _listed_with_names(doc, b, gaz)
+
+
+#: words that join the names of a list ("Che, Mao, Marx und …")
+_LIST_JOINERS = frozenset({",", "und", "sowie", "oder"})
+
+
+def _listed_with_names(doc: PreparedDoc, b: _Building, gaz: Gazetteer) -> bool:
+    """Whether a mention of ``b`` stands in a list beside a capitalised word that is no common noun
+    and no word of the dictionary ("Che, Mao, Marx und …"): a surname among names, whatever else
+    the word means ("Benzin, Diesel und Öl" is a list of nouns)."""
+    starts = memoised(doc, "entities.token_starts", lambda: {t.start: k for k, t in enumerate(doc.tokens)})
+    toks = doc.tokens
+    for s, _ in b.mentions:
+        k = starts.get(s)
+        if k is None:
+            continue
+        for joiner, other in ((k - 1, k - 2), (k + 1, k + 2)):
+            if 0 <= other < len(toks) and toks[joiner].lower in _LIST_JOINERS and toks[other].sent == toks[k].sent \
+                    and _name_word(toks[other]) and not common_noun(toks[other]) \
+                    and not gaz.dictionary_noun(toks[other].text):
+                return True
+    return False
 
 
 def _noun_after_article(doc: PreparedDoc, k: int) -> bool:

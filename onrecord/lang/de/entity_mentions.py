@@ -34,6 +34,7 @@ from onrecord.lang.de.entity_names import (
     name_core,
     surname_first_name,
     trim_name,
+    written_stem,
 )
 from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.memo import memoised
@@ -182,11 +183,15 @@ def _holder(
     return max(holders, key=lambda b: state.last_seen.get(id(b), -1), default=None)
 
 
-def _name_surface(doc: PreparedDoc, start: int, end: int, etype: EntityType) -> str:
-    """The name as written, or for an organisation after an oblique article its nominative
-    ("des Instituts für Weltwirtschaft" → "Institut für Weltwirtschaft")."""
+def _name_surface(doc: PreparedDoc, start: int, end: int, etype: EntityType, gaz: Gazetteer) -> str:
+    """The name as written, without the -s of a one-word or personal name's genitive whose stem
+    the text writes too ("Apples Musikdienst" beside "Apple" → "Apple"), or for an organisation
+    after an oblique article its nominative ("des Instituts für Weltwirtschaft" → "Institut für
+    Weltwirtschaft")."""
     toks = doc.tokens
     text = doc.text[toks[start].start : toks[end - 1].end]
+    if (end - start == 1 or etype == "person") and written_stem(doc, end - 1, gaz):
+        return text[:-1]  # (not "Nordwesten Chinas": the genitive of a longer name is no name's end)
     if etype != "organization" or start == 0:
         return text
     article = toks[start - 1].lower
@@ -441,11 +446,22 @@ def _unnamed_role(state: _State, doc: PreparedDoc, cand: Candidate | None, phras
         # named by the phrase without its article, so that "ein Sprecher des Auswärtigen Amts" and
         # "der Sprecher des Auswärtigen Amts" are one unnamed holder of that role
         name_from = phrase.begin + 1 if article in _ARTICLES and phrase.end - phrase.begin > 1 else phrase.begin
-        target = state.new(None, doc.text[doc.tokens[name_from].start : span[1]], "person")
+        target = state.new(None, doc.text[doc.tokens[name_from].start : span[1]],
+                           "group" if _plural_holders(doc, phrase) else "person")
     if not phrase.plural and (phrase.organization or phrase.place or not target.roles or described):
         target.roles.append(phrase)  # a plural phrase names a group of holders: no one's role
     state.roles.append((phrase.begin, phrase.end, target))
     state.seen(target, span, cand)
+
+
+def _plural_holders(doc: PreparedDoc, phrase: RoleMatch) -> bool:
+    """Whether a role phrase read as plural names a group of holders by a declined plural noun
+    ("den Kritikern", "die FPÖ-Abgeordneten": its lemma is another form, it ends in -n); the
+    plural reading alone also takes singular phrases ("die Kammer-Obfrau")."""
+    if not phrase.plural or not phrase.head:
+        return False
+    heads = [t for t in doc.tokens[phrase.begin : phrase.end] if t.text.endswith(phrase.head)]
+    return any(t.text.endswith("n") and t.lemma != t.text for t in heads)
 
 
 #: parts of the day written onto a weekday ("Montagmittag", "Dienstagabend", "Freitagfrüh")
@@ -493,6 +509,8 @@ def _named(
     if all(lex.non_names.get(w) == "place" for w in words):
         types = [*types[:start], *(["LOC"] * (end - start)), *types[end:]]  # "Westen": a place
     ner = {t for t in types[start:end] if t}
+    if end - start == 1:
+        ner = _stem_tags(doc, start, types, gaz) or ner  # "Apples" tagged PER, "Apple" ORG elsewhere: ORG
     appos = apposition_after(doc, end, kinds)
     second = coordinated_after(doc, appos, kinds)
     joined = one_coordinated_title(appos, second)
@@ -516,19 +534,32 @@ def _named(
         # a name inside a role ("ein Sprecher des Auswärtigen Amts") is its organisation or place
         etype = "location" if "LOC" in ner else "organization"
     name_span = _char_span(doc, start, end)
-    cluster = resolver.add(name_span, _name_surface(doc, start, end, etype), etype)
+    cluster = resolver.add(name_span, _name_surface(doc, start, end, etype, gaz), etype)
     ent = state.by_cluster.get(id(cluster))
     if ent is None:
         ent = state.new(cluster, cluster.name, etype)
     ent.name = cluster.name
     if roles and ent.type not in ("person", "organization"):
         ent.type = "person"
+    if ent.type == "location" and etype == "person" and "PER" in ner and len(words) > 1 and words[0] in gaz.first_names:
+        ent.type = "person"  # "Rosberg" tagged as a place, then "Nico Rosberg": a person's surname
     if outlet is not None:
         ent.type, ent.kind = "organization", "outlet"
     ent.roles.extend(roles)
     state.names.append((start, end, ent))
     state.roles.extend((r.begin, r.end, ent) for r in roles)
     state.seen(ent, name_span, cand if is_speaker or cand.begin == view.begin else None)
+
+
+def _stem_tags(doc: PreparedDoc, k: int, types: list[str], gaz: Gazetteer) -> set[str]:
+    """For a one-word genitive name ("Apples", "Merkels"), the one NER tag that every tagged
+    token of its stem carries elsewhere in the text ("Apple" → ORG), else an empty set: the
+    tagger reads a genitive before a noun as a person's name more often than the bare name."""
+    if not written_stem(doc, k, gaz):
+        return set()
+    stem = doc.tokens[k].text[:-1]
+    tags = {types[j] for j, t in enumerate(doc.tokens) if t.text == stem and types[j]}
+    return tags if len(tags) == 1 else set()
 
 
 def _unglued(state: _State, doc: PreparedDoc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:

@@ -21,7 +21,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from onrecord.lang.de.common_words import CommonWords, shared
 from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
+from onrecord.lang.de.memo import memoised
+from onrecord.lang.de.ner import COMMON_WORDS_FILE
 from onrecord.lang.de.role_lexicon import place_adjective
 from onrecord.lang.de.roles import (
     KindAt,
@@ -73,18 +76,38 @@ _NOT_GENITIVE_NAMES = frozenset({"dieses", "jenes", "welches", "eines", "des", "
 
 @dataclass
 class Gazetteer:
-    """Entity-type evidence per word and known given names (from GermEval 2014, CC BY 4.0)."""
+    """Entity-type evidence per word and known given names (from GermEval 2014, CC BY 4.0), and
+    the dictionary's word forms (``common-words.bin`` beside it, when there is one)."""
 
     types: dict[str, str] = field(default_factory=dict)
     first_names: frozenset[str] = frozenset()
+    common: CommonWords | None = None
 
     @classmethod
     def load(cls, path: Path) -> Gazetteer:
+        common_path = path.parent / COMMON_WORDS_FILE
+        common = shared(common_path) if common_path.exists() else None
         if not path.exists():
-            return cls(first_names=_given_names())
+            return cls(first_names=_given_names(), common=common)
         data = json.loads(path.read_text(encoding="utf-8"))
         # the training portion's given names and the common ones of the lexicon (data/given_names.txt)
-        return cls(types=data["types"], first_names=frozenset(data["first_names"]) | _given_names())
+        return cls(types=data["types"], first_names=frozenset(data["first_names"]) | _given_names(), common=common)
+
+    def dictionary_noun(self, word: str) -> bool:
+        """Whether ``word`` is a capitalised form the German dictionary knows (its own lemma or
+        inflected: "Benzin", "Namen", "Slowaken"; the last part of a compound: "Fidesz-Partei")
+        that is no given name, no frequent surname (``data/noun_surnames.txt``: "Huber"), no name
+        the gazetteer saw as a person's or a place's and no known place ("Wien"). The dictionary
+        holds other surnames too ("Merkel", "Haider"): callers read it only where a name is
+        unlikely."""
+        if self.common is None or not word[:1].isupper() or word.isupper() or word in self.first_names:
+            return False
+        if word in word_set("noun_surnames.txt"):
+            return False  # "Huber", "Kaiser": surnames first
+        last = word.rsplit("-", 1)[-1]
+        if not last.isalpha() or self.types.get(word) in ("PER", "LOC") or self.common(last) is None:
+            return False
+        return not _known_place(word)
 
     def type_of(self, word: str) -> str:
         """The gazetteer type of a word or of its genitive stem ("Chinas" → LOC), else ""."""
@@ -178,11 +201,13 @@ def trim_name(doc: PreparedDoc, b: int, e: int, types: list[str], gaz: Gazetteer
     * before a surname written first ("Oppositionsführer Lee Jae-myung" → "Lee Jae-myung").
     """
     toks = doc.tokens
-    while e - b >= 3 and toks[b + 1].text in gaz.first_names and toks[b].text not in gaz.first_names and (
+    while e - b >= 3 and _given_name(toks[b + 1].text, gaz) and toks[b].text not in gaz.first_names and (
         "-" in toks[b].text or common_noun(toks[b]) or gaz.types.get(toks[b].text) in ("LOC", "ORG")
         or _known_place(toks[b].text) or _person_noun(toks[b].text)
+        or gaz.dictionary_noun(toks[b].text) and toks[b + 1].lower not in NAME_PARTICLES
+        or written_stem(doc, b, gaz)
     ):
-        b += 1  # "in der Steiermark Franz Voves": the person starts at the given name
+        b += 1  # "in der Steiermark Franz Voves", "dem Namen Felix …", "Gladbachs Lucien …": the given name opens it
     for i in range(b + 1, e):
         if not common_noun(toks[i]) or {types[i - 1], types[i]} & {"ORG", "LOC", "OTH"}:
             continue  # a noun the tagger reads as part of an organisation's name is one
@@ -195,12 +220,50 @@ def trim_name(doc: PreparedDoc, b: int, e: int, types: list[str], gaz: Gazetteer
             types[i + 1] != "PER" or _place_genitive(toks[i], gaz)
         ):
             return b, i + 1  # "Ruritanias Teamkapitän": the place's, not a person
+    for i in range(b, e - 1):
+        if _name_genitive(doc, b, i, gaz) and gaz.dictionary_noun(toks[i + 1].text) and (
+            types[i + 1] not in ("LOC", "ORG", "OTH")
+        ):
+            return b, i + 1  # "Haiders Tod", "Francis Poulencs Klavierkonzert": the name, not the noun after it
     for i in range(b + 1, e - 1):
         if surname_first_name(doc, i, e) and toks[i - 1].text not in gaz.first_names and types[i - 1] != "PER":
             return i, e
     if _two_surnames(doc, b, e, gaz):
         return b, b + 1  # "sagten Merkel Macron und Biden": a list without its comma, no one person
     return b, e
+
+
+def _given_name(word: str, gaz: Gazetteer) -> bool:
+    """A known given name, or a hyphenated one that opens with one ("Jean-Guy", "Hans-Peter")."""
+    return word in gaz.first_names or ("-" in word and word.split("-", 1)[0] in gaz.first_names)
+
+
+def _name_genitive(doc: PreparedDoc, b: int, i: int, gaz: Gazetteer) -> bool:
+    """Whether token ``i`` of a name run from ``b`` is the genitive of a person's name: a word in -s
+    that is no given name, determiner or common noun, after a given name ("Francis Poulencs") or
+    whose stem the text writes elsewhere ("Haiders" after "Jörg Haider")."""
+    tok = doc.tokens[i]
+    if not _genitive_form(tok, gaz) or common_noun(tok):
+        return False
+    return i > b and doc.tokens[b].text in gaz.first_names or written_stem(doc, i, gaz)
+
+
+def _genitive_form(tok: Token, gaz: Gazetteer) -> bool:
+    """A word that may be the genitive of a name: four letters or more ending in -s, no given
+    name ("Klaus"), no acronym and no determiner ("dieses")."""
+    text = tok.text
+    return (text.endswith("s") and len(text) >= 4 and text.isalpha() and text not in gaz.first_names
+            and not text.isupper() and tok.lower not in _NOT_GENITIVE_NAMES)
+
+
+def written_stem(doc: PreparedDoc, i: int, gaz: Gazetteer) -> bool:
+    """Whether token ``i`` is the genitive of a name that the text writes without its -s too
+    ("Haiders" beside "Jörg Haider", "Apples" beside "Apple")."""
+    tok = doc.tokens[i]
+    if not _genitive_form(tok, gaz):
+        return False
+    words = memoised(doc, "entity_names.words", lambda: frozenset(t.text for t in doc.tokens))
+    return tok.text[:-1] in words
 
 
 #: endings of German nouns for persons glued before a name by the tagger ("Favoritin Hillary

@@ -50,7 +50,7 @@ MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 PERSONAL_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
 RELATIVES = frozenset({"who", "whom", "whose", "that", "which"})
-POSSESSIVE = ("'s", "’s", "'", "’")
+POSSESSIVE = ("'s", "’s", "‘s", "'", "’")
 #: dependency labels of a clause's subject
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: dependency labels of an object pronoun ("assail him", "spied on him")
@@ -123,6 +123,15 @@ def _never_names() -> frozenset[str]:
     """Words that are never a person's name on their own ("June", "South"), nor glued to one
     ("March Berlin"): ``data/directions.txt`` and ``data/calendar_words.txt``."""
     return word_set("directions.txt") | word_set("calendar_words.txt")
+
+
+#: prefixes that make a name an adjective of stance ("a pro-Cruz super PAC", "anti-Trump protesters")
+_STANCE_PREFIXES = ("pro-", "anti-")
+
+
+def _stance_prefixed(word: str) -> bool:
+    """"pro-Cruz", "anti-Trump": an adjective for a stance towards someone, no name of its own."""
+    return word.lower().startswith(_STANCE_PREFIXES) and word.split("-", 1)[1][:1].isupper()
 
 
 def is_outlet(words: tuple[str, ...]) -> bool:
@@ -287,7 +296,7 @@ class EntityBuilder:
         words, titles = name_words(tokens, self.lex)
         while len(words) > 1 and words[0].lower() in _never_names() and label in ("PERSON", "ORG"):
             words = words[1:]  # "March Berlin": a month glued to a name
-        if not words or len(words) == 1 and words[0].lower() in _never_names():
+        if not words or len(words) == 1 and (words[0].lower() in _never_names() or _stance_prefixed(words[0])):
             return None
         parts = split_coordinated(words)
         if len(parts) > 1:
@@ -301,8 +310,8 @@ class EntityBuilder:
         if type_ in ("organization", "other") and looks_like_person(words, self.lex):
             type_ = "person"  # the small model often tags "Olaf Scholz" as ORG
         outlet = is_outlet(words)
-        if outlet:
-            type_ = "organization"  # "told the Harbour Gazette": an outlet, whatever the tagger says
+        if outlet or " ".join(words) in word_set("platforms.txt"):
+            type_ = "organization"  # "told the Harbour Gazette", "on Twitter": whatever the tagger says
         elif type_ == "organization" and known_place(words):
             type_ = "location"  # "beyond Wales" tagged as an organisation: a known place
         elif type_ == "person" and len(words) == 1 and known_place(words) and self._match_person(words) is None:
@@ -483,7 +492,9 @@ def build_entities(
         if ent.label_ == "NORP" and (ent.root.dep_ in ("amod", "compound") or ent.root.pos_ == "ADJ"):
             continue
         if ent.label_ in NE_TYPES and not _portfolio_of_title(ent):
-            events.append((ent.start, "ent", _title_trimmed(_hyphen_extended(ent))))
+            ent = _possessor_only(_handle_trimmed(ent), lex)
+            if len(ent):
+                events.append((ent.start, "ent", _title_trimmed(_hyphen_extended(ent))))
     for tok in doc:
         low = tok.lower_
         if low in MALE_PRONOUNS or low in FEMALE_PRONOUNS:
@@ -676,6 +687,28 @@ def _portfolio_of_title(ent: SpacySpan) -> bool:
         return True
     # "Secretary of State", "Minister for Education": the portfolio after its head and a preposition
     return ent.start >= 2 and doc[ent.start - 1].lower_ in ("of", "for") and _portfolio_head(doc[ent.start - 2])
+
+
+def _possessor_only(ent: SpacySpan, lex: Lexicon) -> SpacySpan:
+    """"Dave Leip's Atlas", "Donald Trump's America" tagged as one name: the name is the possessor,
+    before the possessive ending (what it owns is no part of the name); not after a plural, which
+    names a group inside an organisation's name ("Whole Women's Health"). A given name and more
+    after the ending open the name instead ("Breitbart's Joel Pollak": the employer's person;
+    not "Donald Trump's America")."""
+    cut = next((t.i for t in ent[1:-1] if t.lower_ in ("'s", "’s", "‘s")), None)
+    if cut is None or ent.doc[cut - 1].tag_ in ("NNS", "NNPS"):
+        return ent
+    if ent.end - cut > 2 and ent.doc[cut + 1].lower_ in lex.given:
+        return SpacySpan(ent.doc, cut + 1, ent.end, label=ent.label_)
+    return SpacySpan(ent.doc, ent.start, cut, label=ent.label_)
+
+
+def _handle_trimmed(ent: SpacySpan) -> SpacySpan:
+    """"Twitter @NolteNC" tagged as one name: a social-media handle at the end is no part of it."""
+    end = ent.end
+    while end > ent.start and ent.doc[end - 1].text.startswith("@"):
+        end -= 1
+    return ent if end == ent.end else SpacySpan(ent.doc, ent.start, end, label=ent.label_)
 
 
 def _title_trimmed(ent: SpacySpan) -> SpacySpan:
