@@ -23,6 +23,7 @@ from onrecord.lang.de.narration import (
     in_idiom,
     in_question_turn,
     is_interview,
+    not_speech_phrase_only,
     noun_phrase_only,
     relative_clause_only,
     stub_only,
@@ -712,6 +713,7 @@ def narration(doc: PreparedDoc, att: Attribution) -> bool:
     """Whether a quote is the reporter's narration (see :mod:`onrecord.lang.de.narration`):
 
     * any quote in an interviewer's turn of a printed interview ("Frage: …");
+    * a quote that only a phrase reporting no speech marks ("schrieb Geschichte", "nennt sich");
     * a direct quote without a cue that is a sentence mentioning a short title or term;
     * a quote that is its own attribution (", berichtet X von …");
     * an indirect or free indirect quote that is a noun phrase alone ("Der Präsident des
@@ -721,6 +723,8 @@ def narration(doc: PreparedDoc, att: Attribution) -> bool:
     """
     if in_question_turn(doc, att.begin):
         return True  # "Frage: … Dann kann ja niemand behaupten, dass …?" is the interviewer's
+    if not_speech_phrase_only(doc, att.parts, att.cue):
+        return True  # "Damit schrieb sie Geschichte: …", "Dieser nennt sich X."
     if att.cls == "DQ":
         # a sentence that mentions a title or term in quote marks ("am neuen „Tag der Heimat“")
         return att.cue is None and title_in_marks(doc, att.parts)
