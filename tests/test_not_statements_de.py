@@ -1,4 +1,4 @@
-"""German quotes that are no statements, and a name after a long role phrase (issue 13, points 3
+"""German quotes that are no statements, and speakers (issue 13, points 3
 and 7, from the errors on the cross-genre heldout parts): a phrase whose verb reports no speech
 ("Geschichte schreiben", "zur Kasse bitten", "sich nennen"), a wish ("will, dass …"), and the
 name in apposition after a role phrase with a long body name and its abbreviation. Sentences
@@ -9,8 +9,14 @@ from __future__ import annotations
 import pytest
 
 from onrecord.lang import get_extractor
+from onrecord.lang.de.attribution import SpanSets, attribute, quote_candidates
+from onrecord.lang.de.labels import TokenSpan
+from onrecord.lang.de.lexicon import lexicon
+from onrecord.lang.de.linear import LinearModel
 from onrecord.lang.de.narration import not_speech_phrase_verb
-from onrecord.lang.de.speaker_rules import apposition_name, wish_clause, wondering_or_hoping
+from onrecord.lang.de.sources import not_a_speaker
+from onrecord.lang.de.speaker_rules import apposition_name, clause_source_phrase, wish_clause, wondering_or_hoping
+from onrecord.lang.de.tagger import Tagging
 from onrecord.lang.de.tokens import prepare
 
 
@@ -98,3 +104,59 @@ def test_a_statement_before_das_sagte_and_a_long_role_phrase_is_the_named_speake
     )
     quotes = _quotes(text)
     assert quotes and quotes[0][1] == "Tomás Herrera"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Wie hoch die Strafe ausfällt, soll erst noch entschieden werden.", "Wie", True),
+        ("Ob die Brücke hält, wird noch geprüft.", "Ob", True),
+        # a pronoun and a source adverb may stand for someone
+        ("Sie sagte, die Brücke halte.", "Sie", False),
+        ("Demnach hält die Brücke.", "Demnach", False),
+    ],
+)
+def test_a_question_word_or_conjunction_alone_is_no_speaker(text: str, phrase: str, expected: bool) -> None:
+    doc = prepare(text)
+    i = _token(text, phrase)
+    assert not_a_speaker(doc, i, i + 1) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Die Armee hat nach eigenen Angaben keinen Hinweis.", "eigenen Angaben", True),
+        ("Laut einem Zeugen wusste der Mann davon.", "einem Zeugen", True),
+        ("Nach Darstellung der Anwältin war der Mann im Ausland.", "Darstellung", True),
+        ("Einer Studie zufolge steigen die Preise.", "Studie", True),
+        # a subject, and "nach" of time, are no source phrase
+        ("Die Armee hat keinen Hinweis.", "Die Armee", False),
+        ("Nach dem Spiel sagte die Trainerin nichts.", "Spiel", False),
+    ],
+)
+def test_source_phrases_of_their_own_clause(text: str, phrase: str, expected: bool) -> None:
+    doc = prepare(text)
+    start = text.index(phrase)
+    toks = [t.i for t in doc.tokens if start <= t.start < start + len(phrase)]
+    assert clause_source_phrase(doc, toks[0], toks[-1] + 1, lexicon()) is expected
+
+
+def test_a_source_phrase_of_a_later_sentence_is_no_speaker_of_the_quote_before() -> None:
+    """The only tagged speaker is "nach eigenen Angaben" of the next sentence: it attributes that
+    sentence, so the statement before it is left without a speaker rather than given the army."""
+    text = (
+        "Die Regierung habe mit den Entführern verhandelt. "
+        "Die Armee hat nach eigenen Angaben bisher keinen Hinweis auf das Lager."
+    )
+    doc = prepare(text)
+    start = text.index("eigenen Angaben")
+    spk = [t.i for t in doc.tokens if start <= t.start < start + len("eigenen Angaben")]
+    quote_end = text.index(".")
+    iq = [t.i for t in doc.tokens if t.end <= quote_end]
+    spans = [TokenSpan("IQ", iq[0], iq[-1] + 1), TokenSpan("SPK", spk[0], spk[-1] + 1)]
+    sets = SpanSets.of(doc, Tagging(spans=spans, speaker_prob=[0.0] * len(doc.tokens)))
+    ranker = LinearModel(weights={"src=crf": 5.0}, intercept=-1.0, threshold=0.1)
+    candidates = [(c.begin, c.end) for c, _ in quote_candidates(doc, [spans[0]], sets, None)]
+    assert (spk[0], spk[-1] + 1) not in candidates
+    first = [a for a in attribute(doc, sets, ranker) if a.begin == iq[0]]
+    assert all(a.speaker is None or a.speaker.begin != spk[0] for a in first)

@@ -57,6 +57,7 @@ from onrecord.lang.de.sources import (
 )
 from onrecord.lang.de.speaker_rules import (
     apposition_name,
+    clause_source_phrase,
     clause_subject,
     document_issuer,
     introduces_direct_quote,
@@ -355,6 +356,7 @@ def quote_candidates(
     if prev_speaker is not None and (prev_speaker.begin, prev_speaker.end) not in known:
         cands.append(Candidate(prev_speaker.begin, prev_speaker.end, "prev"))
     rejected = _rejected_spans(doc, sets)
+    last_sent = doc.tokens[whole.end - 1].sent
     for cand in cands:
         span = (cand.begin, cand.end)
         nobody = rejected.get(span)
@@ -366,6 +368,8 @@ def quote_candidates(
             continue  # an addressee ("zum STANDARD"), the expletive "es", "der Meinung"
         if parts[0].cls == "DQ" and any(cand.begin < p.end and p.begin < cand.end for p in parts):
             continue  # a direct quote does not name its own speaker
+        if doc.tokens[cand.begin].sent > last_sent and clause_source_phrase(doc, cand.begin, cand.end, lex):
+            continue  # "… verhandelt. Die USA haben nach eigenen Angaben …": the source of its own clause
         between = count_between(whole, cand, cands)
         spk_prob = max(sets.speaker_prob[cand.begin : cand.end], default=0.0)
         ner = sorted({t for t in sets.name_type[cand.begin : cand.end] if t})

@@ -594,6 +594,25 @@ def own_source_phrase(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon
     return any(t.lower in _OWN for t in toks[lead : end - 1])
 
 
+#: prepositions that make a source noun after them a source phrase ("nach Angaben der Polizei")
+_SOURCE_NOUN_PREPS = frozenset({"nach", "gemäß"})
+
+
+def clause_source_phrase(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> bool:
+    """Whether the candidate is the noun phrase of a source preposition: "laut …", "… zufolge",
+    "nach Angaben …", "nach eigenen Angaben", "Nach Zschäpes Darstellung". Such a phrase
+    attributes the clause it stands in; it is never the source of a sentence before it ("…
+    verhandelt. Die USA haben nach eigenen Angaben keinen Hinweis …")."""
+    toks = doc.tokens
+    if source_preposition_np(doc, begin, end) or own_source_phrase(doc, begin, end, lex):
+        return True
+    if not toks[end - 1].lower.endswith(lex.source_nouns):
+        return False
+    lead = toks[begin].lower
+    before = toks[begin - 1] if begin > 0 and toks[begin - 1].sent == toks[begin].sent else None
+    return lead in _SOURCE_NOUN_PREPS or (before is not None and before.lower in _SOURCE_NOUN_PREPS)
+
+
 def _after_preposition(doc: PreparedDoc, begin: int, lex: GermanLexicon) -> bool:
     """Whether the noun phrase at ``begin`` is a preposition's ("in neue Anlagen", "von seinem
     Partner"): a preposition before it, past at most three lower-case words (not the postposition
