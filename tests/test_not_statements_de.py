@@ -160,3 +160,33 @@ def test_a_source_phrase_of_a_later_sentence_is_no_speaker_of_the_quote_before()
     assert (spk[0], spk[-1] + 1) not in candidates
     first = [a for a in attribute(doc, sets, ranker) if a.begin == iq[0]]
     assert all(a.speaker is None or a.speaker.begin != spk[0] for a in first)
+
+
+def _token_span(doc_text: str, doc: object, cls: str, words: str) -> TokenSpan:
+    start = doc_text.index(words)
+    toks = [t.i for t in doc.tokens if start <= t.start < start + len(words)]  # type: ignore[attr-defined]
+    return TokenSpan(cls, toks[0], toks[-1] + 1)
+
+
+def test_a_source_phrase_of_the_sentence_before_is_no_speaker_of_a_quote_with_its_own_verb() -> None:
+    """"Laut der Zeitung" attributes its own sentence; the next one opens with a reporting verb
+    and its subject, so the source phrase is no candidate there."""
+    text = (
+        "Laut der Zeitung wurde die Studentin aus der Gruppe ausgesperrt. "
+        "Daraufhin forderte sie ihre Freunde auf, den Kommentar erneut zu posten."
+    )
+    doc = prepare(text)
+    source = _token_span(text, doc, "SPK", "der Zeitung")
+    quote = _token_span(text, doc, "IQ", "den Kommentar erneut zu posten")
+    spans = [source, _token_span(text, doc, "CUE", "forderte"), quote]
+    sets = SpanSets.of(doc, Tagging(spans=spans, speaker_prob=[0.0] * len(doc.tokens)))
+    candidates = [(c.begin, c.end) for c, _ in quote_candidates(doc, [quote], sets, None)]
+    assert (source.begin, source.end) not in candidates
+    # without a reporting verb of its own, free indirect speech may still carry the source over
+    text2 = "Laut der Zeitung wurde die Studentin ausgesperrt. Sie habe den Kommentar erneut gepostet."
+    doc2 = prepare(text2)
+    source2 = _token_span(text2, doc2, "SPK", "der Zeitung")
+    quote2 = _token_span(text2, doc2, "FQ", "Sie habe den Kommentar erneut gepostet.")
+    sets2 = SpanSets.of(doc2, Tagging(spans=[source2, quote2], speaker_prob=[0.0] * len(doc2.tokens)))
+    candidates2 = [(c.begin, c.end) for c, _ in quote_candidates(doc2, [quote2], sets2, None)]
+    assert (source2.begin, source2.end) in candidates2

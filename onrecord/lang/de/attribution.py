@@ -351,12 +351,15 @@ def quote_candidates(
     whole = TokenSpan(parts[0].cls, parts[0].begin, parts[-1].end)
     cands = candidates_for_quote(doc, whole, sets.mentions)
     prev_text = candidate_text(doc, prev_speaker) if prev_speaker is not None else None
-    quote_cue = _cue_lemma(doc, nearest_cue(parts, None, sets.cues, doc))
+    own_cue = nearest_cue(parts, None, sets.cues, doc)
+    quote_cue = _cue_lemma(doc, own_cue)
     known = {(c.begin, c.end) for c in cands}
     if prev_speaker is not None and (prev_speaker.begin, prev_speaker.end) not in known:
         cands.append(Candidate(prev_speaker.begin, prev_speaker.end, "prev"))
     rejected = _rejected_spans(doc, sets)
-    last_sent = doc.tokens[whole.end - 1].sent
+    first_sent, last_sent = doc.tokens[whole.begin].sent, doc.tokens[whole.end - 1].sent
+    # a reporting verb that opens the quote's sentence before its words ("Daraufhin forderte sie alle auf, …")
+    cued = own_cue is not None and own_cue.begin < whole.begin and doc.tokens[own_cue.begin].sent == first_sent
     for cand in cands:
         span = (cand.begin, cand.end)
         nobody = rejected.get(span)
@@ -368,8 +371,14 @@ def quote_candidates(
             continue  # an addressee ("zum STANDARD"), the expletive "es", "der Meinung"
         if parts[0].cls == "DQ" and any(cand.begin < p.end and p.begin < cand.end for p in parts):
             continue  # a direct quote does not name its own speaker
-        if doc.tokens[cand.begin].sent > last_sent and clause_source_phrase(doc, cand.begin, cand.end, lex):
-            continue  # "… verhandelt. Die USA haben nach eigenen Angaben …": the source of its own clause
+        cand_sent = doc.tokens[cand.begin].sent
+        if (cand_sent > last_sent or (cued and cand_sent < first_sent)) and clause_source_phrase(
+            doc, cand.begin, cand.end, lex
+        ):
+            # the source of its own clause: not of the sentence before ("… verhandelt. Die USA haben
+            # nach eigenen Angaben …"), nor of a later one with a reporting verb of its own ("Laut
+            # Kurier wurde sie ausgesperrt. Daraufhin forderte sie alle auf, …")
+            continue
         between = count_between(whole, cand, cands)
         spk_prob = max(sets.speaker_prob[cand.begin : cand.end], default=0.0)
         ner = sorted({t for t in sets.name_type[cand.begin : cand.end] if t})
