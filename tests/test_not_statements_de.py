@@ -190,3 +190,11 @@ def test_a_source_phrase_of_the_sentence_before_is_no_speaker_of_a_quote_with_it
     sets2 = SpanSets.of(doc2, Tagging(spans=[source2, quote2], speaker_prob=[0.0] * len(doc2.tokens)))
     candidates2 = [(c.begin, c.end) for c, _ in quote_candidates(doc2, [quote2], sets2, None)]
     assert (source2.begin, source2.end) in candidates2
+
+
+def test_er_refers_to_the_last_man_not_to_a_woman_named_after_him() -> None:
+    text = (
+        "Bürgermeister Peter Gruber eröffnete die Sitzung. „Die Brücke bleibt gesperrt“, sagte die "
+        "Sprecherin Eva Lang. Man werde die Kosten prüfen, sagte er."
+    )
+    assert _quotes(text)[-1] == ("Man werde die Kosten prüfen", "Peter Gruber")
