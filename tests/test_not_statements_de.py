@@ -13,7 +13,7 @@ from onrecord.lang.de.attribution import SpanSets, attribute, quote_candidates
 from onrecord.lang.de.labels import TokenSpan
 from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.linear import LinearModel
-from onrecord.lang.de.narration import not_speech_phrase_verb
+from onrecord.lang.de.narration import not_speech_phrase_verb, turn_label
 from onrecord.lang.de.sources import not_a_speaker
 from onrecord.lang.de.speaker_rules import apposition_name, clause_source_phrase, wish_clause, wondering_or_hoping
 from onrecord.lang.de.tagger import Tagging
@@ -198,3 +198,18 @@ def test_er_refers_to_the_last_man_not_to_a_woman_named_after_him() -> None:
         "Sprecherin Eva Lang. Man werde die Kosten prüfen, sagte er."
     )
     assert _quotes(text)[-1] == ("Man werde die Kosten prüfen", "Peter Gruber")
+
+
+def test_a_connective_before_a_colon_inside_an_interview_answer_labels_no_turn() -> None:
+    text = (
+        "Die Ministerin Eva Lang sprach mit dem STANDARD über das neue Gesetz. STANDARD: Werden Sie das "
+        "Gesetz noch ändern? Lang: Ich halte das Gesetz für gut und richtig. Die Kritik kommt zu spät. "
+        "Also: Wir bleiben bei unserem Entwurf. STANDARD: Und die Opposition? Lang: Die nehmen wir "
+        "ernst, aber wir ändern nichts."
+    )
+    quotes = _quotes(text)
+    assert all(name == "Eva Lang" for _, name in quotes)
+    assert any("Wir bleiben bei unserem Entwurf." in words for words, _ in quotes)
+    doc = prepare(text)
+    also = next(t for t in doc.tokens if t.text == "Also")
+    assert turn_label(doc, also.sent) is None

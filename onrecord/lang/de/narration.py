@@ -24,7 +24,7 @@ from functools import cache
 
 from onrecord.lang.de.features import cue_class, is_evidential, is_konj1
 from onrecord.lang.de.labels import TokenSpan
-from onrecord.lang.de.lexicon import data_lines, lexicon
+from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
 from onrecord.lang.de.memo import memoised
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 
@@ -259,9 +259,13 @@ def _interviewer_labels() -> frozenset[str]:
 
 def turn_label(doc: PreparedDoc, s_idx: int) -> str | None:
     """The label a sentence opens with in a printed interview ("Frage:", "STANDARD:", "Antwort:",
-    "Kurz:"): one or two capitalised words and a colon at the start of the sentence, else None."""
+    "Kurz:"): one or two capitalised words and a colon at the start of the sentence, else None. A
+    connective before a colon inside an answer ("Also: Wenn …", ``data/not_speaker_words.txt``)
+    labels no turn."""
     toks = doc.tokens
     b, e = doc.sentences[s_idx]
+    if b + 1 < e and toks[b + 1].text == ":" and toks[b].lower in word_set("not_speaker_words.txt"):
+        return None
     for n in (1, 2):
         if b + n < e and toks[b + n].text == ":" and all(t.text[:1].isupper() for t in toks[b : b + n]):
             return " ".join(t.text for t in toks[b : b + n])
