@@ -23,6 +23,7 @@ from onrecord.lang.de.narration import (
     in_idiom,
     in_question_turn,
     is_interview,
+    not_speech_phrase_only,
     noun_phrase_only,
     relative_clause_only,
     stub_only,
@@ -56,6 +57,7 @@ from onrecord.lang.de.sources import (
 )
 from onrecord.lang.de.speaker_rules import (
     apposition_name,
+    clause_source_phrase,
     clause_subject,
     document_issuer,
     introduces_direct_quote,
@@ -349,11 +351,15 @@ def quote_candidates(
     whole = TokenSpan(parts[0].cls, parts[0].begin, parts[-1].end)
     cands = candidates_for_quote(doc, whole, sets.mentions)
     prev_text = candidate_text(doc, prev_speaker) if prev_speaker is not None else None
-    quote_cue = _cue_lemma(doc, nearest_cue(parts, None, sets.cues, doc))
+    own_cue = nearest_cue(parts, None, sets.cues, doc)
+    quote_cue = _cue_lemma(doc, own_cue)
     known = {(c.begin, c.end) for c in cands}
     if prev_speaker is not None and (prev_speaker.begin, prev_speaker.end) not in known:
         cands.append(Candidate(prev_speaker.begin, prev_speaker.end, "prev"))
     rejected = _rejected_spans(doc, sets)
+    first_sent, last_sent = doc.tokens[whole.begin].sent, doc.tokens[whole.end - 1].sent
+    # a reporting verb that opens the quote's sentence before its words ("Daraufhin forderte sie alle auf, …")
+    cued = own_cue is not None and own_cue.begin < whole.begin and doc.tokens[own_cue.begin].sent == first_sent
     for cand in cands:
         span = (cand.begin, cand.end)
         nobody = rejected.get(span)
@@ -365,6 +371,14 @@ def quote_candidates(
             continue  # an addressee ("zum STANDARD"), the expletive "es", "der Meinung"
         if parts[0].cls == "DQ" and any(cand.begin < p.end and p.begin < cand.end for p in parts):
             continue  # a direct quote does not name its own speaker
+        cand_sent = doc.tokens[cand.begin].sent
+        if (cand_sent > last_sent or (cued and cand_sent < first_sent)) and clause_source_phrase(
+            doc, cand.begin, cand.end, lex
+        ):
+            # the source of its own clause: not of the sentence before ("… verhandelt. Die USA haben
+            # nach eigenen Angaben …"), nor of a later one with a reporting verb of its own ("Laut
+            # Kurier wurde sie ausgesperrt. Daraufhin forderte sie alle auf, …")
+            continue
         between = count_between(whole, cand, cands)
         spk_prob = max(sets.speaker_prob[cand.begin : cand.end], default=0.0)
         ner = sorted({t for t in sets.name_type[cand.begin : cand.end] if t})
@@ -712,6 +726,7 @@ def narration(doc: PreparedDoc, att: Attribution) -> bool:
     """Whether a quote is the reporter's narration (see :mod:`onrecord.lang.de.narration`):
 
     * any quote in an interviewer's turn of a printed interview ("Frage: …");
+    * a quote that only a phrase reporting no speech marks ("schrieb Geschichte", "nennt sich");
     * a direct quote without a cue that is a sentence mentioning a short title or term;
     * a quote that is its own attribution (", berichtet X von …");
     * an indirect or free indirect quote that is a noun phrase alone ("Der Präsident des
@@ -721,6 +736,8 @@ def narration(doc: PreparedDoc, att: Attribution) -> bool:
     """
     if in_question_turn(doc, att.begin):
         return True  # "Frage: … Dann kann ja niemand behaupten, dass …?" is the interviewer's
+    if not_speech_phrase_only(doc, att.parts, att.cue):
+        return True  # "Damit schrieb sie Geschichte: …", "Dieser nennt sich X."
     if att.cls == "DQ":
         # a sentence that mentions a title or term in quote marks ("am neuen „Tag der Heimat“")
         return att.cue is None and title_in_marks(doc, att.parts)

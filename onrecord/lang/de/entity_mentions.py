@@ -202,13 +202,28 @@ def _name_surface(doc: PreparedDoc, start: int, end: int, etype: EntityType, gaz
     return text
 
 
+def _feminine(person: _Building) -> bool:
+    """Whether a person is known to be a woman by a role noun ("die Dissidentin Anna Berg")."""
+    return any(r.head and not r.head.endswith("e") and is_feminine_role(r.head) for r in person.roles)
+
+
+def _last_man(state: _State) -> _Building | None:
+    """The person "er" refers to: the person named last, or when she is known to be a woman
+    ("…, sagte die Dissidentin Anna Berg. … sagte er"), the last one not known to be one."""
+    last = state.last_person
+    if last is None or not _feminine(last):
+        return last
+    others = [b for b in state.building if b.type == "person" and not _feminine(b) and id(b) in state.last_seen]
+    return max(others, key=lambda b: state.last_seen[id(b)], default=None)
+
+
 def _pronoun(
     state: _State, head: str, span: tuple[int, int], cand: Candidate, is_speaker: bool, mention: bool = True
 ) -> None:
     """Resolve a pronoun speaker (``mention``: the span itself refers to the entity)."""
     target: _Building | None = None
     if head == "er":
-        target = state.last_person
+        target = _last_man(state)
     elif head == "sie":
         options = [b for b in (state.last_person, state.last_collective) if b is not None]
         target = max(options, key=lambda b: state.last_seen.get(id(b), -1), default=None)

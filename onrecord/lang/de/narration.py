@@ -5,6 +5,8 @@ Pure functions over tokens, used by :mod:`onrecord.lang.de.attribution` to drop 
 * **mood idioms** (``data/mood_idioms.txt``): "gang und gäbe", "und sei es nur …", "es sei
   denn" hold a Konjunktiv form that reports nobody's speech; a cue inside one is no cue, and a
   quote without a cue whose only mark of reported speech lies in one is narration.
+* **phrases that report no speech** (``data/not_speech_phrases.txt``): "Geschichte schreiben",
+  "zur Kasse bitten", "sich nennen" hold a reporting verb; a quote they alone mark is narration.
 * **a noun phrase alone**: a quote without quote marks whose words are names, nouns and function
   words only, with an apposition inside ("Der Präsident des Parlaments, Martin Schulz") — the
   subject of the sentence taken for its content.
@@ -22,7 +24,7 @@ from functools import cache
 
 from onrecord.lang.de.features import cue_class, is_evidential, is_konj1
 from onrecord.lang.de.labels import TokenSpan
-from onrecord.lang.de.lexicon import data_lines, lexicon
+from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
 from onrecord.lang.de.memo import memoised
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 
@@ -76,6 +78,53 @@ def in_idiom(doc: PreparedDoc, span: TokenSpan) -> bool:
     b, e = doc.sentences[doc.tokens[span.begin].sent]
     inside = idiom_tokens(doc, b, e)
     return all(i in inside for i in range(span.begin, span.end) if doc.tokens[i].text[:1].isalnum())
+
+
+#: words that may stand between the verb of a phrase that reports no speech and its word
+#: ("schrieb die Mannschaft damit Geschichte")
+_PHRASE_REACH = 5
+#: what ends the clause of such a phrase
+_CLAUSE_ENDS = frozenset({",", ";", ":", "–", "(", ")"})
+
+
+@cache
+def _not_speech_phrases() -> dict[str, frozenset[str]]:
+    by_lemma: dict[str, set[str]] = {}
+    for line in data_lines("not_speech_phrases.txt"):
+        lemma, word = line.split("\t")
+        by_lemma.setdefault(lemma, set()).add(word)
+    return {lemma: frozenset(words) for lemma, words in by_lemma.items()}
+
+
+def not_speech_phrase_verb(doc: PreparedDoc, i: int) -> bool:
+    """Whether token ``i`` is the verb of a phrase that reports no speech
+    (``data/not_speech_phrases.txt``): "schrieb Geschichte", "wird zur Kasse gebeten", "nennt
+    sich" — its word stands in the same clause, at most a few words before or after it."""
+    toks = doc.tokens
+    words = _not_speech_phrases().get(toks[i].lemma.lower())
+    if not words:
+        return False
+    for step in (1, -1):
+        j = i + step
+        while 0 <= j < len(toks) and abs(j - i) <= _PHRASE_REACH and toks[j].sent == toks[i].sent:
+            if toks[j].text in _CLAUSE_ENDS:
+                break
+            if toks[j].lower in words:
+                return True
+            j += step
+    return False
+
+
+def not_speech_phrase_only(doc: PreparedDoc, parts: list[TokenSpan], cue: TokenSpan | None) -> bool:
+    """Whether a quote is marked as speech by a phrase that reports none: its cue is the verb of
+    one ("Damit schrieb die Mannschaft Geschichte: …"), or it has no cue, no Konjunktiv and holds
+    one ("Wer falsch parkt, wird zur Kasse gebeten.")."""
+    if cue is not None:
+        return any(not_speech_phrase_verb(doc, i) for i in range(cue.begin, cue.end))
+    span = [i for p in parts for i in range(p.begin, p.end)]
+    if any(_marked(doc.tokens[i]) for i in span):
+        return False
+    return any(not_speech_phrase_verb(doc, i) for i in span)
 
 
 def _marked(tok: Token) -> bool:
@@ -210,9 +259,13 @@ def _interviewer_labels() -> frozenset[str]:
 
 def turn_label(doc: PreparedDoc, s_idx: int) -> str | None:
     """The label a sentence opens with in a printed interview ("Frage:", "STANDARD:", "Antwort:",
-    "Kurz:"): one or two capitalised words and a colon at the start of the sentence, else None."""
+    "Kurz:"): one or two capitalised words and a colon at the start of the sentence, else None. A
+    connective before a colon inside an answer ("Also: Wenn …", ``data/not_speaker_words.txt``)
+    labels no turn."""
     toks = doc.tokens
     b, e = doc.sentences[s_idx]
+    if b + 1 < e and toks[b + 1].text == ":" and toks[b].lower in word_set("not_speaker_words.txt"):
+        return None
     for n in (1, 2):
         if b + n < e and toks[b + n].text == ":" and all(t.text[:1].isupper() for t in toks[b : b + n]):
             return " ".join(t.text for t in toks[b : b + n])

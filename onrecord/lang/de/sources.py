@@ -19,7 +19,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from onrecord.lang.de.features import cue_class
-from onrecord.lang.de.lexicon import GermanLexicon, lexicon
+from onrecord.lang.de.lexicon import GermanLexicon, lexicon, word_set
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 
 #: words that open an addressee phrase whatever follows ("zum STANDARD", "gegenüber der APA")
@@ -222,13 +222,14 @@ _RELATIVE_SPEAKERS = frozenset({"der", "die", "das", "welche", "welcher", "diese
 
 
 def not_a_speaker(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon | None = None) -> bool:
-    """Whether a candidate mention can be nobody's: the expletive "es", an addressee, or an
+    """Whether a candidate mention can be nobody's: the expletive "es", a question word or
+    conjunction alone (``data/not_speaker_words.txt``), an addressee, or an
     abstract noun without an owner ("der Meinung"; not "seiner Meinung", not "die Ansicht des
     Ministers")."""
     lex = lex or lexicon()
     toks = doc.tokens
-    if end - begin == 1 and toks[begin].lower == "es":
-        return True
+    if end - begin == 1 and (toks[begin].lower == "es" or toks[begin].lower in word_set("not_speaker_words.txt")):
+        return True  # the expletive, a question word or a conjunction ("Wie hoch …, soll …")
     head = next(
         (
             i for i in range(begin, end)

@@ -471,13 +471,42 @@ _HOPE_LEMMAS = frozenset({"hoffen"})
 def wondering_or_hoping(doc: PreparedDoc, begin: int) -> bool:
     """Whether the clause at ``begin`` depends on a reflexive question or a hope in the words
     of its sentence before it: "… fragten sich, warum …", "stellt man sich die Frage, was …",
-    "Man kann nur hoffen, dass …" — wondering and hoping are nobody's statement."""
+    "Man kann nur hoffen, dass …", "Der Minister will, dass …" — wondering, hoping and wanting
+    are nobody's statement."""
     toks = doc.tokens
     before = toks[doc.sentences[toks[begin].sent][0] : begin]
-    if any(t.lemma.lower() in _HOPE_LEMMAS for t in before):
+    if any(t.lemma.lower() in _HOPE_LEMMAS for t in before) or wish_clause(doc, begin):
         return True
     reflexive = any(t.lower == "sich" for t in before)
     return reflexive and any(t.lemma.lower() == "fragen" or t.text == "Frage" for t in before)
+
+
+#: lower-case words that may stand between a verb of wanting and the comma of its "dass" clause
+#: ("will nicht, dass", "wollte auch, dass")
+_MAX_WISH_GAP = 2
+
+
+@cache
+def _wish_lemmas() -> frozenset[str]:
+    return frozenset(data_lines("wish_verbs.txt"))
+
+
+def wish_clause(doc: PreparedDoc, begin: int) -> bool:
+    """Whether the clause at ``begin`` is a "dass" clause that a verb of wanting governs right
+    before its comma ("Der Minister will, dass …", "Sie wollte nicht, dass …"): a wish (not when
+    a reporting verb stands between: "Ich will betonen, dass …")."""
+    toks = doc.tokens
+    if toks[begin].lower != "dass" or begin < 2 or toks[begin - 1].text != ",":
+        return False
+    sent = toks[begin].sent
+    for j in range(begin - 2, max(-1, begin - 3 - _MAX_WISH_GAP), -1):
+        if toks[j].sent != sent:
+            return False
+        if toks[j].lemma.lower() in _wish_lemmas():
+            return True
+        if not (toks[j].text.isalpha() and toks[j].text.islower()) or cue_class(toks[j], lexicon()):
+            return False  # "will sagen, dass …" reports what is said
+    return False
 
 
 #: words before "wie"/"als"/"zu" that make the phrase after it a comparison ("Ebenso wie andere
@@ -499,11 +528,23 @@ def _comparison_phrase(doc: PreparedDoc, begin: int) -> bool:
 
 
 #: tokens of a genitive chain between a role noun and the comma of its name ("Generalinspekteur
-#: der Geheimdienste, Charles McCullough")
-_MAX_CHAIN = 5
+#: der Geheimdienste, Charles McCullough"; "Sprecher der Kommission für Menschenrechte und
+#: Nationale Versöhnung, Elizardo Sanchez" names a body of eight words)
+_MAX_CHAIN = 10
 _CHAIN_STOPS = frozenset({",", ".", ";", ":", "(", ")", "–"})
+#: tokens of a bracketed abbreviation that may end the chain ("… Versöhnung (CCDHRN), Elizardo …")
+_MAX_BRACKET = 3
 #: what may follow the name of such an apposition
 _NAME_ENDS = frozenset({",", ".", ";", "(", ")"})
+
+
+def _bracket_end(toks: list[Token], k: int) -> int:
+    """The index after a short bracketed abbreviation opening at ``k`` ("(CCDHRN)"), or ``k``
+    when none opens there."""
+    if k >= len(toks) or toks[k].text != "(":
+        return k
+    close = next((j for j in range(k + 1, min(len(toks), k + _MAX_BRACKET + 2)) if toks[j].text == ")"), None)
+    return close + 1 if close is not None and close > k + 1 else k
 
 
 def apposition_name(
@@ -522,7 +563,10 @@ def apposition_name(
         and toks[k].sent == toks[begin].sent
     ):
         k += 1
-    if k >= len(toks) or toks[k].text != "," or k - end > _MAX_CHAIN:
+    if k - end > _MAX_CHAIN:
+        return None
+    k = _bracket_end(toks, k)
+    if k >= len(toks) or toks[k].text != ",":
         return None
     for i, (b, e) in enumerate(mentions):
         if b == k + 1 and all(t == "PER" for t in name_type[b:e]) and e < len(toks) and toks[e].text in _NAME_ENDS:
@@ -548,6 +592,25 @@ def own_source_phrase(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon
         return False
     lead = begin - 1 if begin > 0 and toks[begin - 1].sent == toks[begin].sent else begin
     return any(t.lower in _OWN for t in toks[lead : end - 1])
+
+
+#: prepositions that make a source noun after them a source phrase ("nach Angaben der Polizei")
+_SOURCE_NOUN_PREPS = frozenset({"nach", "gemäß"})
+
+
+def clause_source_phrase(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> bool:
+    """Whether the candidate is the noun phrase of a source preposition: "laut …", "… zufolge",
+    "nach Angaben …", "nach eigenen Angaben", "Nach Zschäpes Darstellung". Such a phrase
+    attributes the clause it stands in; it is never the source of a sentence before it ("…
+    verhandelt. Die USA haben nach eigenen Angaben keinen Hinweis …")."""
+    toks = doc.tokens
+    if source_preposition_np(doc, begin, end) or own_source_phrase(doc, begin, end, lex):
+        return True
+    if not toks[end - 1].lower.endswith(lex.source_nouns):
+        return False
+    lead = toks[begin].lower
+    before = toks[begin - 1] if begin > 0 and toks[begin - 1].sent == toks[begin].sent else None
+    return lead in _SOURCE_NOUN_PREPS or (before is not None and before.lower in _SOURCE_NOUN_PREPS)
 
 
 def _after_preposition(doc: PreparedDoc, begin: int, lex: GermanLexicon) -> bool:
