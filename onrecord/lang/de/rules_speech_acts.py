@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from onrecord.lang.de.labels import TokenSpan, trim
-from onrecord.lang.de.lexicon import GermanLexicon
+from onrecord.lang.de.lexicon import GermanLexicon, word_set
 from onrecord.lang.de.memo import cue_classes
 from onrecord.lang.de.narration import idiom_tokens
 from onrecord.lang.de.rules_phrases import (
@@ -44,8 +44,6 @@ __all__ = [
 ]
 
 
-#: auxiliaries of the perfect: "X hat … gefordert" (the speech act is the participle at the end)
-_PERFECT_AUX = frozenset({"hat", "hatte", "haben", "hatten", "habe", "hätte"})
 _ADVERBIAL_MAX = 6  # tokens of an adverbial before the finite verb ("Am Montag forderte X …")
 
 
@@ -58,7 +56,7 @@ def _speech_act_lemma(doc: PreparedDoc, v: int, end: int, last: Token, lex: Germ
     if not verb.text.islower() or not verb.text.isalpha():
         return None
     last = _main_clause_last(doc, v, end, last)
-    if verb.lower in _PERFECT_AUX:
+    if verb.lower in word_set("perfect_auxiliaries.txt"):  # "X hat … gefordert": the participle at the end
         lemma = last.lemma.lower() if last.i > v else ""
         before = toks[last.i - 1] if last.i - 1 > v else None
         if before is not None and before.lower in PARTICLES and before.lower + lemma in lex.speech_acts:
@@ -458,9 +456,10 @@ def _speech_subject(doc: PreparedDoc, begin: int, end: int, verb: int, lex: Germ
     or the one right after the finite verb when an adverbial opens the sentence ("Am Montag hat
     der Händler angegeben"), else None ("Ihm wird vorgeworfen")."""
     toks = doc.tokens
+    perfect = word_set("perfect_auxiliaries.txt")
     finite = next(
         (i for i in range(begin + 1, verb + 1) if toks[i].text.islower() and toks[i].text.isalpha()
-         and (i == verb or toks[i].lower in _PERFECT_AUX)),
+         and (i == verb or toks[i].lower in perfect)),
         None,
     )
     if finite is None:
