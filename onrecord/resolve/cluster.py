@@ -56,7 +56,7 @@ from rapidfuzz import fuzz
 
 from onrecord.model import EntityType
 from onrecord.resolve.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
-from onrecord.resolve.index import _SCORES, TYPE_CLASS, _hash_id
+from onrecord.resolve.index import _SCORES, TYPE_CLASS, Match, _hash_id
 from onrecord.resolve.keys import fold, is_surname_only, name_key, person_tokens, surname_candidates, translit_key
 
 __all__ = ["Canonical", "Name", "Resolution", "lookup_keys", "name_id", "resolve"]
@@ -81,13 +81,9 @@ class Name:
         return name_id(self.name, self.type, self.german)
 
 
-@dataclass(frozen=True)
-class Resolution:
-    """The canonical entity of a name, the rule that linked it and a confidence in [0, 1]."""
-
-    entity_id: str
-    rule: str
-    score: float
+#: the canonical entity of a name, the rule that linked it and a confidence in [0, 1]: the
+#: :class:`~onrecord.resolve.index.Match` of the index (one type, this name kept for callers)
+Resolution = Match
 
 
 @dataclass(frozen=True)
@@ -221,7 +217,7 @@ def _anchor_order(node: _Node, genitive: bool) -> tuple[int, int, int, int, str]
 
 def resolve(
     names: Iterable[Name], gazetteer: Gazetteer | None = None
-) -> tuple[dict[Name, Resolution], dict[str, Canonical]]:
+) -> tuple[dict[Name, Match], dict[str, Canonical]]:
     """Every name's canonical entity (see the module), and the canonical entities by id."""
     gaz = default_gazetteer() if gazetteer is None else gazetteer
     counts: Counter[Name] = Counter()
@@ -378,11 +374,11 @@ def _stem_target(
 
 def _entities(
     nodes: dict[tuple[str, str], _Node], links: _Links, genitive: set[tuple[str, str]], gaz: Gazetteer
-) -> tuple[dict[Name, Resolution], dict[str, Canonical]]:
+) -> tuple[dict[Name, Match], dict[str, Canonical]]:
     clusters: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for ident in sorted(nodes):
         clusters[links.find(ident)].append(ident)
-    results: dict[Name, Resolution] = {}
+    results: dict[Name, Match] = {}
     entities: dict[str, Canonical] = {}
     for members in clusters.values():
         order = {m: _anchor_order(nodes[m], m in genitive) for m in members}
@@ -399,7 +395,7 @@ def _entities(
                 if nodes[m].entry is not None and m == anchor_id:
                     canonical_key = name_key(nodes[m].entry.canonical, n.type)  # type: ignore[union-attr]
                     r = "exact" if name_key(n.name, n.type) == canonical_key else "gazetteer"
-                results[n] = Resolution(entity_id, r, _score(r, n.name, display, factor))
+                results[n] = Match(entity_id, r, _score(r, n.name, display, factor))
     return results, entities
 
 
