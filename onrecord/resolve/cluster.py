@@ -57,7 +57,15 @@ from rapidfuzz import fuzz
 from onrecord.model import EntityType
 from onrecord.resolve.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
 from onrecord.resolve.index import _SCORES, TYPE_CLASS, Match, _hash_id
-from onrecord.resolve.keys import fold, is_surname_only, name_key, person_tokens, surname_candidates, translit_key
+from onrecord.resolve.keys import (
+    fold,
+    genitive_stem,
+    is_surname_only,
+    name_key,
+    person_tokens,
+    surname_candidates,
+    translit_key,
+)
 
 __all__ = ["Canonical", "Name", "Resolution", "lookup_keys", "name_id", "resolve"]
 
@@ -108,17 +116,6 @@ def _is_full_person(name: str) -> bool:
     return bool(person_tokens(name)) and not is_surname_only(name)
 
 
-def _genitive_stem(name: str, german: bool) -> str | None:
-    """The name without a German genitive -s, when it may be one ("Merkels" → "Merkel")."""
-    if not german:
-        return None
-    words = name.split()
-    last = words[-1] if words else ""
-    if len(last) >= 5 and last.endswith("s") and not last.endswith("ss"):
-        return " ".join([*words[:-1], last[:-1]])
-    return None
-
-
 @lru_cache(maxsize=1 << 16)
 def _node_of(name: str, type: EntityType, gazetteer: Gazetteer) -> tuple[str, str, GazetteerEntry | None]:
     entry = gazetteer.lookup(name, type)
@@ -148,7 +145,7 @@ def _lookup_keys(name: str, type: EntityType, german: bool, gazetteer: Gazetteer
         keys.update(_person_keys(name))
     elif cls in ("organization", "location") and _is_full_person(name):
         keys.add(f"K{name_key(name, 'person')}")
-    stem = _genitive_stem(name, german)
+    stem = genitive_stem(name) if german else None
     if stem is not None:
         stem_key = name_key(stem, type)
         keys.update({f"N{cls}\x1f{stem_key}", f"K{stem_key}", f"T{translit_key(stem)}"})
@@ -339,7 +336,7 @@ def resolve(
         if ident in matched or node.entry is not None:
             continue
         for n in node.names:
-            stem = _genitive_stem(n.name, n.german)
+            stem = genitive_stem(n.name) if n.german else None
             if stem is None:
                 continue
             found = _stem_target(stem, n.type, node.cls, by_key, person_target)
