@@ -35,6 +35,8 @@ from onrecord.storage.queries import (
     list_quotes,
 )
 from onrecord.storage.records import (
+    SOURCE_COLUMNS,
+    STATEMENT_COLUMNS,
     ArticleRecord,
     EntityProfile,
     EntityRecord,
@@ -277,13 +279,6 @@ _CSV: dict[int | str, dict[str, object]] = {
     200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "JSON, or CSV with format=csv"}
 }
 Format = Annotated[Literal["json", "csv"], Query(description="json (default) or csv")]
-_STATEMENT_COLUMNS = (
-    "id", "entity_id", "entity_name", "entity_type", "mode", "language", "occurrences", "matched", "articles",
-    "outlets", "first_seen", "first_outlet", "first_article_id", "first_quote_id", "last_seen", "text",
-)  # fmt: skip
-_SOURCE_COLUMNS = (
-    "key", "label", "quotes", "statements", "speakers", "unnamed", "anonymous", "unnamed_share", "anonymous_share",
-)  # fmt: skip
 
 
 def _csv(rows: list[dict[str, object]], columns: tuple[str, ...]) -> Response:
@@ -310,7 +305,7 @@ def statements(
     flt = filters.quote_filter()
     items = store.statements(flt, sort=sort, limit=min(limit, settings.max_page), offset=offset)
     if format == "csv":
-        return _csv([item.model_dump(mode="json") for item in items], _STATEMENT_COLUMNS)
+        return _csv([item.model_dump(mode="json") for item in items], STATEMENT_COLUMNS)
     return Page[StatementRecord](items=items, total=store.count_statements(flt), limit=limit, offset=offset)
 
 
@@ -334,5 +329,5 @@ def sources(
     flt = filters.quote_filter()
     report = store.sources(by, flt, limit=limit)
     if format == "csv":
-        return _csv([row.model_dump(mode="json") for row in report.rows], _SOURCE_COLUMNS)
+        return _csv([row.model_dump(mode="json") for row in report.rows], SOURCE_COLUMNS)
     return report
