@@ -26,6 +26,7 @@ from onrecord.lang.de.lexicon import GermanLexicon, word_set
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 
 __all__ = [
+    "COMPLEMENT_LEADS",
     "PARTICLES",
     "lone_demonstrative",
     "noun_phrase_end",
@@ -48,7 +49,7 @@ _NP_FUNCTION = frozenset({
     "eigener", "eigenen", "von", "vom", "und",
 })
 #: what may join a genitive or "von" complement to the head ("Angaben der Polizei")
-_COMPLEMENT = frozenset({"der", "des", "eines", "einer", "von", "vom"})
+COMPLEMENT_LEADS = frozenset({"der", "des", "eines", "einer", "von", "vom"})
 _TAIL_MAX = 8  # tokens of noun phrase after the reporting verb
 _MIN_QUOTE = 3  # tokens
 _DEMONSTRATIVES = frozenset({"dies", "das", "dieses"})
@@ -118,7 +119,7 @@ def noun_phrase_end(doc: PreparedDoc, i: int, limit: int) -> tuple[int, int] | N
     while j < limit and _capitalised(toks[j]):
         j += 1
     end = j
-    if j < limit and toks[j].lower in _COMPLEMENT:
+    if j < limit and toks[j].lower in COMPLEMENT_LEADS:
         k = j + 1
         while k < limit and k - j <= 3 and not _capitalised(toks[k]) and _modifier(toks[k]):
             k += 1

@@ -19,11 +19,11 @@ from onrecord.lang.de.memo import cue_classes
 from onrecord.lang.de.narration import idiom_tokens
 from onrecord.lang.de.rules_phrases import (
     _ACCUSATIVE,
-    _COMPLEMENT,
     _DEMONSTRATIVES,
     _NP_FUNCTION,
     _RELATIVE,
     _TAIL_MAX,
+    COMPLEMENT_LEADS,
     PARTICLES,
     _capitalised,
     _sentence_start,
@@ -427,7 +427,7 @@ def speech_noun_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanL
             continue
         # the noun with an optional genitive owner, then ", dass"
         j = k + 1
-        owner = noun_phrase_end(doc, j + 1, end) if toks[j].lower in _COMPLEMENT else None
+        owner = noun_phrase_end(doc, j + 1, end) if toks[j].lower in COMPLEMENT_LEADS else None
         if owner is not None:
             j = owner[1]
         if j + 2 < end and toks[j].text == "," and toks[j + 1].lower in ("dass", "daß"):
@@ -440,7 +440,7 @@ def speech_noun_source(doc: PreparedDoc, noun: int, begin: int, end: int, lex: G
     or the subject of the sentence when the noun is its object ("Die Eltern erhoben den
     Vorwurf"), else None."""
     toks = doc.tokens
-    if noun + 1 < end and toks[noun + 1].lower in _COMPLEMENT:
+    if noun + 1 < end and toks[noun + 1].lower in COMPLEMENT_LEADS:
         np = noun_phrase_end(doc, noun + 2, end)
         if np is not None:  # "der Eltern" (with its article), "von den Eltern" (without "von")
             return noun + 2 if toks[noun + 1].lower in ("von", "vom") else noun + 1, np[1]
