@@ -30,10 +30,9 @@ from onrecord.lang.de.rules_phrases import (
     noun_phrase_end,
 )
 from onrecord.lang.de.sources import participle_like
-from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
+from onrecord.lang.de.tokens import CLAUSE_PUNCT, PreparedDoc, Token, is_quote_mark
 
 __all__ = [
-    "CLAUSE_PUNCT",
     "demonstrative_subject",
     "infinitive_attribution",
     "passive_speech_act",
@@ -325,8 +324,6 @@ def _speech_act_subject_end(doc: PreparedDoc, begin: int, end: int, lex: GermanL
             return close + 1
     return s_end
 
-
-CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—"})
 
 #: prepositions of a place or origin attribute after a subject ("Die Behörden vor Ort", "Der Senator
 #: aus Ohio", "Die Mission der Vereinten Nationen im Sudan"): before the finite verb of a

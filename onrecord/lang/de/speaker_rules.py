@@ -32,7 +32,7 @@ from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.lexicon import GermanLexicon, data_lines, lexicon
 from onrecord.lang.de.rules_phrases import COMPLEMENT_LEADS, source_phrase_at
 from onrecord.lang.de.sources import PASSIVE_AUX, is_abstract, is_document, junk_source, participle_like
-from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
+from onrecord.lang.de.tokens import BREAK_PUNCT, PreparedDoc, Token, is_quote_mark
 
 #: how many tokens back a parenthesis may open before a candidate inside it
 _MAX_PAREN = 8
@@ -437,7 +437,6 @@ _PASSIVE_WERDEN = PASSIVE_AUX - {"worden"}
 _MAX_PASSIVE_GAP = 4
 #: passive reporting verbs whose subject is the speaker all the same ("X wurde mit den Worten zitiert")
 _SPEAKER_PASSIVES = frozenset({"zitiert"})
-_PASSIVE_BREAKS = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "–", "—"})
 
 
 def passive_over_words(doc: PreparedDoc, begin: int, end: int) -> bool:
@@ -454,7 +453,7 @@ def passive_over_words(doc: PreparedDoc, begin: int, end: int) -> bool:
     sent = toks[begin].sent
     j = begin - 1
     while j >= 0 and begin - j <= _MAX_PASSIVE_GAP + 1 and toks[j].sent == sent:
-        if toks[j].text in _PASSIVE_BREAKS or is_quote_mark(toks[j].text):
+        if toks[j].text in BREAK_PUNCT or is_quote_mark(toks[j].text):
             return False
         if toks[j].lower in _PASSIVE_WERDEN:
             return True
