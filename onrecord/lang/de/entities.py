@@ -66,7 +66,6 @@ from onrecord.lang.de.entity_names import (
     _char_span,
     _gazetteer,
     _head,
-    _name_word,
     common_noun,
     demonym,
     entity_type,
@@ -78,6 +77,7 @@ from onrecord.lang.de.entity_names import (
 )
 from onrecord.lang.de.lexicon import data_lines, lexicon
 from onrecord.lang.de.memo import memoised
+from onrecord.lang.de.role_lexicon import name_word
 from onrecord.lang.de.roles import (
     KindAt,
     RoleMatch,
@@ -125,7 +125,7 @@ def _reporting_owner(doc: PreparedDoc, cand: Candidate, head: int) -> Candidate 
         return None
     prev = toks[head - 1] if head > 0 else None
     if (
-        prev is not None and prev.text.endswith("s") and _name_word(prev) and prev.lemma[:1].isupper()
+        prev is not None and prev.text.endswith("s") and name_word(prev) and prev.lemma[:1].isupper()
         and prev.lower not in _NOT_GENITIVE_NAMES and not _says_as_noun(prev)
     ):
         return Candidate(head - 1, head, cand.source)  # "Zschäpes Erklärung" → Zschäpe
