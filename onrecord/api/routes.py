@@ -8,6 +8,7 @@ import io
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Response, status
+from pydantic import BaseModel
 
 from onrecord.api.deps import SettingsDep, StoreDep, WriterDep
 from onrecord.api.schemas import (
@@ -34,6 +35,8 @@ from onrecord.storage.queries import (
     list_quotes,
 )
 from onrecord.storage.records import (
+    SOURCE_COLUMNS,
+    STATEMENT_COLUMNS,
     ArticleRecord,
     EntityProfile,
     EntityRecord,
@@ -98,6 +101,39 @@ ArticleId = Annotated[
 ]
 
 
+class FilterParams(BaseModel):
+    """The quote filters of ``/quotes``, ``/statements`` and ``/sources`` (all must hold): one set
+    of query parameters, declared once (FastAPI flattens the model into them, in this order)."""
+
+    speaker: Text = None
+    organization: Text = None
+    about: Words = None
+    kind: QuoteKind | None = None
+    lang: Annotated[Literal["de", "en"] | None, Query()] = None
+    since: Date = None
+    until: Date = None
+    outlet: Text = None
+    entity: Annotated[str | None, Query(max_length=100)] = None
+    article: Annotated[str | None, Query(max_length=200)] = None
+    stance: Stance | None = None
+    anonymity: SourceAnonymity | None = None
+    negated: bool | None = None
+    about_entity: Annotated[str | None, Query(max_length=100)] = None
+
+    def quote_filter(self) -> QuoteFilter:
+        """The library's filter of these parameters (``lang`` → ``language``, ``entity`` → ``entity_id``)."""
+        return QuoteFilter(
+            speaker=self.speaker, organization=self.organization, about=self.about, kind=self.kind,
+            language=self.lang, since=self.since, until=self.until, outlet=self.outlet, entity_id=self.entity,
+            article_id=self.article, stance=self.stance, anonymity=self.anonymity, negated=self.negated,
+            about_entity=self.about_entity,
+        )  # fmt: skip
+
+
+#: the quote filters as one query-parameter object
+Filter = Annotated[FilterParams, Query()]
+
+
 @router.post("/analyze", response_model=Analysis, tags=["analyse"], response_model_by_alias=True, responses=_ANALYSE)
 def analyze(body: AnalyzeRequest) -> Analysis:
     """Analyse a text or an HTML page without storing it: the analysis object of the output contract."""
@@ -133,29 +169,12 @@ def ingest(body: IngestRequest, store: StoreDep, _: WriterDep) -> IngestReport:
 def quotes(
     store: StoreDep,
     settings: SettingsDep,
-    speaker: Text = None,
-    organization: Text = None,
-    about: Words = None,
-    kind: QuoteKind | None = None,
-    lang: Annotated[Literal["de", "en"] | None, Query()] = None,
-    since: Date = None,
-    until: Date = None,
-    outlet: Text = None,
-    entity: Annotated[str | None, Query(max_length=100)] = None,
-    article: Annotated[str | None, Query(max_length=200)] = None,
-    stance: Stance | None = None,
-    anonymity: SourceAnonymity | None = None,
-    negated: bool | None = None,
-    about_entity: Annotated[str | None, Query(max_length=100)] = None,
+    filters: Filter,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[QuoteRecord]:
     """Quotes, newest first, filtered (all filters must hold)."""
-    flt = QuoteFilter(
-        speaker=speaker, organization=organization, about=about, kind=kind, language=lang, since=since,
-        until=until, outlet=outlet, entity_id=entity, article_id=article, stance=stance, anonymity=anonymity,
-        negated=negated, about_entity=about_entity,
-    )  # fmt: skip
+    flt = filters.quote_filter()
     items = list_quotes(store, flt, limit=min(limit, settings.max_page), offset=offset)
     return Page[QuoteRecord](items=items, total=count_quotes(store, flt), limit=limit, offset=offset)
 
@@ -260,13 +279,6 @@ _CSV: dict[int | str, dict[str, object]] = {
     200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "JSON, or CSV with format=csv"}
 }
 Format = Annotated[Literal["json", "csv"], Query(description="json (default) or csv")]
-_STATEMENT_COLUMNS = (
-    "id", "entity_id", "entity_name", "entity_type", "mode", "language", "occurrences", "matched", "articles",
-    "outlets", "first_seen", "first_outlet", "first_article_id", "first_quote_id", "last_seen", "text",
-)  # fmt: skip
-_SOURCE_COLUMNS = (
-    "key", "label", "quotes", "statements", "speakers", "unnamed", "anonymous", "unnamed_share", "anonymous_share",
-)  # fmt: skip
 
 
 def _csv(rows: list[dict[str, object]], columns: tuple[str, ...]) -> Response:
@@ -282,20 +294,7 @@ def _csv(rows: list[dict[str, object]], columns: tuple[str, ...]) -> Response:
 def statements(
     store: StoreDep,
     settings: SettingsDep,
-    speaker: Text = None,
-    organization: Text = None,
-    about: Words = None,
-    kind: QuoteKind | None = None,
-    lang: Annotated[Literal["de", "en"] | None, Query()] = None,
-    since: Date = None,
-    until: Date = None,
-    outlet: Text = None,
-    entity: Annotated[str | None, Query(max_length=100)] = None,
-    article: Annotated[str | None, Query(max_length=200)] = None,
-    stance: Stance | None = None,
-    anonymity: SourceAnonymity | None = None,
-    negated: bool | None = None,
-    about_entity: Annotated[str | None, Query(max_length=100)] = None,
+    filters: Filter,
     sort: Annotated[Literal["occurrences", "first-seen"], Query()] = "occurrences",
     limit: Limit = 50,
     offset: Offset = 0,
@@ -303,14 +302,10 @@ def statements(
 ) -> Page[StatementRecord] | Response:
     """Statements — one speaker's same or nearly the same words across articles — with a quote
     matching the filters (those of ``/quotes``), most occurrences or newest first seen first."""
-    flt = QuoteFilter(
-        speaker=speaker, organization=organization, about=about, kind=kind, language=lang, since=since,
-        until=until, outlet=outlet, entity_id=entity, article_id=article, stance=stance, anonymity=anonymity,
-        negated=negated, about_entity=about_entity,
-    )  # fmt: skip
+    flt = filters.quote_filter()
     items = store.statements(flt, sort=sort, limit=min(limit, settings.max_page), offset=offset)
     if format == "csv":
-        return _csv([item.model_dump(mode="json") for item in items], _STATEMENT_COLUMNS)
+        return _csv([item.model_dump(mode="json") for item in items], STATEMENT_COLUMNS)
     return Page[StatementRecord](items=items, total=store.count_statements(flt), limit=limit, offset=offset)
 
 
@@ -324,31 +319,15 @@ def statement(statement_id: Annotated[str, Path(max_length=100)], store: StoreDe
 def sources(
     store: StoreDep,
     by: Annotated[Literal["entity", "type", "kind", "outlet", "month"], Query()] = "kind",
-    speaker: Text = None,
-    organization: Text = None,
-    about: Words = None,
-    kind: QuoteKind | None = None,
-    lang: Annotated[Literal["de", "en"] | None, Query()] = None,
-    since: Date = None,
-    until: Date = None,
-    outlet: Text = None,
-    entity: Annotated[str | None, Query(max_length=100)] = None,
-    article: Annotated[str | None, Query(max_length=200)] = None,
-    stance: Stance | None = None,
-    anonymity: SourceAnonymity | None = None,
-    negated: bool | None = None,
-    about_entity: Annotated[str | None, Query(max_length=100)] = None,
+    *,
+    filters: Filter,
     limit: Annotated[int, Query(ge=1, le=500, description="at most this many groups")] = 50,
     format: Format = "json",
 ) -> SourcesReport | Response:
     """Who gets quoted: the quotes matching the filters grouped by entity, entity type, source
     kind, outlet or month, with the shares of unnamed and anonymous sources (CSV: the groups)."""
-    flt = QuoteFilter(
-        speaker=speaker, organization=organization, about=about, kind=kind, language=lang, since=since,
-        until=until, outlet=outlet, entity_id=entity, article_id=article, stance=stance, anonymity=anonymity,
-        negated=negated, about_entity=about_entity,
-    )  # fmt: skip
+    flt = filters.quote_filter()
     report = store.sources(by, flt, limit=limit)
     if format == "csv":
-        return _csv([row.model_dump(mode="json") for row in report.rows], _SOURCE_COLUMNS)
+        return _csv([row.model_dump(mode="json") for row in report.rows], SOURCE_COLUMNS)
     return report

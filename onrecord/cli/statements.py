@@ -119,12 +119,6 @@ def statements(
     _print_statements(found, total, offset, output)
 
 
-_STATEMENT_COLUMNS = (
-    "id", "entity_id", "entity_name", "entity_type", "mode", "language", "occurrences", "matched", "articles",
-    "outlets", "first_seen", "first_outlet", "first_article_id", "first_quote_id", "last_seen", "text",
-)  # fmt: skip
-
-
 def _print_statements(found: list[StatementRecord], total: int, offset: int, output: Output) -> None:
     rows = [s.model_dump(mode="json") for s in found]
     if output is Output.table:
@@ -142,7 +136,9 @@ def _print_statements(found: list[StatementRecord], total: int, offset: int, out
         shown = f"{offset + 1}–{offset + len(found)}" if found else "none"
         err.print(f"[dim]{shown} of {total} statements[/]")
     else:
-        _write(rows, list(_STATEMENT_COLUMNS), output)
+        from onrecord.storage.records import STATEMENT_COLUMNS
+
+        _write(rows, list(STATEMENT_COLUMNS), output)
 
 
 def sources(
@@ -185,18 +181,15 @@ def sources(
     _print_sources(report, output)
 
 
-_SOURCE_COLUMNS = (
-    "key", "label", "quotes", "statements", "speakers", "unnamed", "anonymous", "unnamed_share", "anonymous_share",
-)  # fmt: skip
-
-
 def _print_sources(report: SourcesReport, output: Output) -> None:
     if output is Output.json:
         write_line(dumps(report.model_dump(mode="json"), pretty=True))
         return
     rows = [row.model_dump(mode="json") for row in report.rows]
     if output is not Output.table:
-        _write(rows, list(_SOURCE_COLUMNS), output)
+        from onrecord.storage.records import SOURCE_COLUMNS
+
+        _write(rows, list(SOURCE_COLUMNS), output)
         return
     table = Table(title=f"quotes by {report.by}")
     for column in ("", "quotes", "statements", "speakers", "unnamed", "anonymous"):

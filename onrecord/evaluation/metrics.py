@@ -48,6 +48,11 @@ class PredQuote:
     kind: str | None = None
 
 
+def f1_of(precision: float, recall: float) -> float:
+    """The harmonic mean of a precision and a recall (0.0 when both are 0)."""
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
 @dataclass
 class Score:
     """Accumulated precision/recall credit."""
@@ -67,8 +72,7 @@ class Score:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_of(self.precision, self.recall)
 
     def add(self, other: Score) -> None:
         self.p_credit += other.p_credit

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from onrecord.evaluation.gold import GoldAbout, GoldAboutStatement, GoldStatement
-from onrecord.evaluation.metrics import char_set
+from onrecord.evaluation.metrics import char_set, f1_of
 from onrecord.model import Entity, Quote, Span
 
 #: the labelled fields, in report order, and the value a quote without the field is scored as
@@ -130,11 +130,10 @@ class FieldScore:
             pred = sum(n for (_, p), n in self.pairs.items() if p == label)
             precision = right / pred if pred else 0.0
             recall = right / gold if gold else 0.0
-            f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
             out[label] = {
                 "precision": round(precision, 4),
                 "recall": round(recall, 4),
-                "f1": round(f1, 4),
+                "f1": round(f1_of(precision, recall), 4),
                 "gold": gold,
                 "predicted": pred,
             }
@@ -177,8 +176,7 @@ class AboutScore:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_of(self.precision, self.recall)
 
     def add(self, other: AboutScore) -> None:
         self.pred_right += other.pred_right

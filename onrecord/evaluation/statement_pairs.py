@@ -31,6 +31,7 @@ from pathlib import Path
 
 from onrecord.errors import DataError
 from onrecord.evaluation.gold import CorpusTexts
+from onrecord.evaluation.metrics import f1_of
 from onrecord.statements import MatchParams, Occurrence, group_statements
 
 PAIRS_PATH = Path(__file__).parent / "data" / "statement-pairs.jsonl"
@@ -138,8 +139,7 @@ def _pairwise(tp: int, fp: int, fn: int) -> dict[str, float | int]:
     without any pair to count is 1.0)."""
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    scores = {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)}
+    scores = {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1_of(precision, recall), 3)}
     return {"tp": tp, "fp": fp, "fn": fn, **scores}
 
 

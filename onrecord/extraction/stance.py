@@ -149,7 +149,7 @@ def _cue_stance(
     particles += [w.lower for w in content[:1]] + [w.lower for w in closing]
     for w in cue_words:
         lem = lemma(w.text).lower()
-        entry = next((e for p in particles if (e := lex.particle_cues.get((lem, p))) is not None), None)
+        entry = lex.particle_cue(lem, particles)
         entry = entry or lex.cues.get(lem) or lex.cues.get(w.lower)
         if entry is None:
             continue
@@ -225,7 +225,7 @@ def _subject_cue(opening: list[Word], lex: StanceLexicon, lemma: LemmaFn, title:
         lem = lemma(w.text).lower()
         # a separable particle right after the verb ("Wir schließen daraus, …", "Ich gehe davon aus");
         # not the hedge idiom, which needs its negation ("schließen … nicht aus")
-        particle = next((e for p in after[j + 1 : j + 3] if (e := lex.particle_cues.get((lem, p.lower)))), None)
+        particle = lex.particle_cue(lem, (p.lower for p in after[j + 1 : j + 3]))
         entry = particle if particle is not None and particle[0] != "hedged" else lex.cues.get(lem)
         if entry is not None and entry[0] == "belief" and clause_object(after[j + 1 :], lex):
             return None  # "I wish them luck", "I haven't thought about it": no clause to frame
@@ -380,7 +380,7 @@ def _particle_verb(frame: list[Word], cue_words: list[Word], lex: StanceLexicon,
         if w.text in _CLAUSE_END and w.text != ",":  # an apposition's commas stay inside the clause
             break
         lem = lemma(w.text).lower()
-        if any((lem, p) in lex.particle_cues for p in particles):
+        if lex.particle_cue(lem, particles) is not None:
             return [w]
     return []
 

@@ -122,6 +122,11 @@ class StanceLexicon:
         """Modal and future words: hedges, futures, Konjunktiv II and demands ("might", "will", "müsste")."""
         return self.of("hedge") | self.of("future") | self.of("konj2") | self.of("demand")
 
+    def particle_cue(self, lemma: str, particles: Iterable[str]) -> tuple[Stance, Stance | None] | None:
+        """The entry of a verb lemma with the first of ``particles`` (lower case) that makes a
+        stance cue with it ("gehen" + "aus", "call" + "for"), or None."""
+        return next((e for p in particles if (e := self.particle_cues.get((lemma, p))) is not None), None)
+
     @cached_property
     def cue_lemmas(self) -> frozenset[str]:
         """Every verb lemma that names a stance (with or without a particle)."""

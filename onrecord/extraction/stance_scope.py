@@ -200,7 +200,7 @@ def complement_verb(looked: Sequence[Word], lex: StanceLexicon, lemma: LemmaFn) 
     if not verb.text[:1].islower() or clause[-2].lower in lex.of("infinitive_marker"):
         return None
     lem = lemma(verb.text).lower()
-    entry = next((e for p in clause[-4:-1] if (e := lex.particle_cues.get((lem, p.lower))) is not None), None)
+    entry = lex.particle_cue(lem, (p.lower for p in clause[-4:-1]))
     entry = entry or lex.cues.get(lem)
     if entry is None or entry[0] == "asserted" or lem in lex.of("fear"):
         return None

@@ -56,8 +56,16 @@ from rapidfuzz import fuzz
 
 from onrecord.model import EntityType
 from onrecord.resolve.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
-from onrecord.resolve.index import _SCORES, TYPE_CLASS, _hash_id
-from onrecord.resolve.keys import fold, is_surname_only, name_key, person_tokens, surname_candidates, translit_key
+from onrecord.resolve.index import _SCORES, TYPE_CLASS, Match, _hash_id
+from onrecord.resolve.keys import (
+    fold,
+    genitive_stem,
+    is_surname_only,
+    name_key,
+    person_tokens,
+    surname_candidates,
+    translit_key,
+)
 
 __all__ = ["Canonical", "Name", "Resolution", "lookup_keys", "name_id", "resolve"]
 
@@ -81,13 +89,9 @@ class Name:
         return name_id(self.name, self.type, self.german)
 
 
-@dataclass(frozen=True)
-class Resolution:
-    """The canonical entity of a name, the rule that linked it and a confidence in [0, 1]."""
-
-    entity_id: str
-    rule: str
-    score: float
+#: the canonical entity of a name, the rule that linked it and a confidence in [0, 1]: the
+#: :class:`~onrecord.resolve.index.Match` of the index (one type, this name kept for callers)
+Resolution = Match
 
 
 @dataclass(frozen=True)
@@ -110,17 +114,6 @@ def name_id(name: str, type: str, german: bool) -> str:
 
 def _is_full_person(name: str) -> bool:
     return bool(person_tokens(name)) and not is_surname_only(name)
-
-
-def _genitive_stem(name: str, german: bool) -> str | None:
-    """The name without a German genitive -s, when it may be one ("Merkels" → "Merkel")."""
-    if not german:
-        return None
-    words = name.split()
-    last = words[-1] if words else ""
-    if len(last) >= 5 and last.endswith("s") and not last.endswith("ss"):
-        return " ".join([*words[:-1], last[:-1]])
-    return None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -152,7 +145,7 @@ def _lookup_keys(name: str, type: EntityType, german: bool, gazetteer: Gazetteer
         keys.update(_person_keys(name))
     elif cls in ("organization", "location") and _is_full_person(name):
         keys.add(f"K{name_key(name, 'person')}")
-    stem = _genitive_stem(name, german)
+    stem = genitive_stem(name) if german else None
     if stem is not None:
         stem_key = name_key(stem, type)
         keys.update({f"N{cls}\x1f{stem_key}", f"K{stem_key}", f"T{translit_key(stem)}"})
@@ -221,7 +214,7 @@ def _anchor_order(node: _Node, genitive: bool) -> tuple[int, int, int, int, str]
 
 def resolve(
     names: Iterable[Name], gazetteer: Gazetteer | None = None
-) -> tuple[dict[Name, Resolution], dict[str, Canonical]]:
+) -> tuple[dict[Name, Match], dict[str, Canonical]]:
     """Every name's canonical entity (see the module), and the canonical entities by id."""
     gaz = default_gazetteer() if gazetteer is None else gazetteer
     counts: Counter[Name] = Counter()
@@ -343,7 +336,7 @@ def resolve(
         if ident in matched or node.entry is not None:
             continue
         for n in node.names:
-            stem = _genitive_stem(n.name, n.german)
+            stem = genitive_stem(n.name) if n.german else None
             if stem is None:
                 continue
             found = _stem_target(stem, n.type, node.cls, by_key, person_target)
@@ -378,11 +371,11 @@ def _stem_target(
 
 def _entities(
     nodes: dict[tuple[str, str], _Node], links: _Links, genitive: set[tuple[str, str]], gaz: Gazetteer
-) -> tuple[dict[Name, Resolution], dict[str, Canonical]]:
+) -> tuple[dict[Name, Match], dict[str, Canonical]]:
     clusters: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for ident in sorted(nodes):
         clusters[links.find(ident)].append(ident)
-    results: dict[Name, Resolution] = {}
+    results: dict[Name, Match] = {}
     entities: dict[str, Canonical] = {}
     for members in clusters.values():
         order = {m: _anchor_order(nodes[m], m in genitive) for m in members}
@@ -399,7 +392,7 @@ def _entities(
                 if nodes[m].entry is not None and m == anchor_id:
                     canonical_key = name_key(nodes[m].entry.canonical, n.type)  # type: ignore[union-attr]
                     r = "exact" if name_key(n.name, n.type) == canonical_key else "gazetteer"
-                results[n] = Resolution(entity_id, r, _score(r, n.name, display, factor))
+                results[n] = Match(entity_id, r, _score(r, n.name, display, factor))
     return results, entities
 
 

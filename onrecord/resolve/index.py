@@ -31,7 +31,15 @@ from rapidfuzz import fuzz
 
 from onrecord.model import EntityType
 from onrecord.resolve.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
-from onrecord.resolve.keys import fold, is_surname_only, name_key, person_tokens, surname_candidates, translit_key
+from onrecord.resolve.keys import (
+    fold,
+    genitive_stem,
+    is_surname_only,
+    name_key,
+    person_tokens,
+    surname_candidates,
+    translit_key,
+)
 
 RULES = ("gazetteer", "exact", "alias", "surname", "transliteration", "new")
 TYPE_CLASS: dict[str, str] = {
@@ -314,10 +322,9 @@ class EntityIndex:
         result = self._match(name, type)
         if result.rule != "new" or language not in (None, "de"):
             return result
-        words = name.split()
-        last = words[-1] if words else ""
-        if len(last) >= 5 and last.endswith("s") and not last.endswith("ss"):
-            stem = self._match(" ".join([*words[:-1], last[:-1]]), type)
+        stem_name = genitive_stem(name)
+        if stem_name is not None:
+            stem = self._match(stem_name, type)
             if stem.rule != "new":
                 return Match(stem.entity_id, stem.rule, round(stem.score * 0.95, 3))
         return result

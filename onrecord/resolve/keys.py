@@ -320,6 +320,16 @@ def is_surname_only(name: str) -> bool:
     return len(words) == 1 or (len(words) > 1 and all(w in PARTICLES for w in words[:-1]))
 
 
+def genitive_stem(name: str) -> str | None:
+    """The name without a German genitive -s, when it may be one ("Merkels" → "Merkel"): its
+    last word has five letters or more and ends in -s but not -ss; else None."""
+    words = name.split()
+    last = words[-1] if words else ""
+    if len(last) >= 5 and last.endswith("s") and not last.endswith("ss"):
+        return " ".join([*words[:-1], last[:-1]])
+    return None
+
+
 def _arabic_article(key: str) -> list[str]:
     """ "al assad" may also be written "assad"."""
     head, _, rest = key.partition(" ")

@@ -9,6 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from onrecord.model import EntityType, QuoteKind, SourceAnonymity, Span, Stance
 
 __all__ = [
+    "SOURCE_COLUMNS",
+    "STATEMENT_COLUMNS",
     "ArticleRecord",
     "Companion",
     "EntityProfile",
@@ -263,6 +265,13 @@ class StatementRecord(_Record):
     matched: int = Field(description="occurrences matching the filter (all of them without one)")
 
 
+#: a statement's columns in CSV and TSV output (``GET /api/statements?format=csv``, ``onrecord statements``)
+STATEMENT_COLUMNS = (
+    "id", "entity_id", "entity_name", "entity_type", "mode", "language", "occurrences", "matched", "articles",
+    "outlets", "first_seen", "first_outlet", "first_article_id", "first_quote_id", "last_seen", "text",
+)  # fmt: skip
+
+
 class StatementOccurrence(_Record):
     """One occurrence of a statement: a quote in one article, with its article's metadata."""
 
@@ -302,6 +311,12 @@ class SourceRow(_Record):
     anonymous: int
     unnamed_share: float
     anonymous_share: float
+
+
+#: a source group's columns in CSV and TSV output (``GET /api/sources?format=csv``, ``onrecord sources``)
+SOURCE_COLUMNS = (
+    "key", "label", "quotes", "statements", "speakers", "unnamed", "anonymous", "unnamed_share", "anonymous_share",
+)  # fmt: skip
 
 
 class SourcesReport(_Record):

@@ -49,7 +49,8 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, exists, select, update
 
-from onrecord.resolve.cluster import Name, Resolution, lookup_keys, resolve
+from onrecord.resolve.cluster import Name, lookup_keys, resolve
+from onrecord.resolve.index import Match
 from onrecord.resolve.keys import fold, translit_key
 from onrecord.storage import schema as t
 from onrecord.storage.chunking import chunks
@@ -131,7 +132,7 @@ def refresh(conn: Connection, touched: Touched) -> dict[str, tuple[str, str, flo
     changed: list[tuple[str, Name, str | None, tuple[str, str, float]]] = []
     for name_id in sorted(names):
         name = names[name_id]
-        res: Resolution = results[name]
+        res: Match = results[name]
         row = component[name_id]
         if final[res.entity_id] != res.entity_id:  # a user merged the computed entity
             now = (final[res.entity_id], "merge", 1.0)

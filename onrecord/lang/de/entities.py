@@ -70,7 +70,6 @@ from onrecord.lang.de.entity_names import (
     _char_span,
     _gazetteer,
     _head,
-    _name_word,
     common_noun,
     demonym,
     entity_type,
@@ -82,6 +81,7 @@ from onrecord.lang.de.entity_names import (
 )
 from onrecord.lang.de.lexicon import data_lines, lexicon
 from onrecord.lang.de.memo import memoised
+from onrecord.lang.de.role_lexicon import name_word
 from onrecord.lang.de.roles import (
     KindAt,
     RoleMatch,
@@ -130,7 +130,7 @@ def _reporting_owner(doc: PreparedDoc, cand: Candidate, head: int) -> Candidate 
         return None
     prev = toks[head - 1] if head > 0 else None
     if (
-        prev is not None and prev.text.endswith("s") and _name_word(prev) and prev.lemma[:1].isupper()
+        prev is not None and prev.text.endswith("s") and name_word(prev) and prev.lemma[:1].isupper()
         and prev.lower not in _NOT_GENITIVE_NAMES and not _says_as_noun(prev)
     ):
         return Candidate(head - 1, head, cand.source)  # "Zschäpes Erklärung" → Zschäpe
@@ -418,7 +418,7 @@ def _listed_with_names(doc: PreparedDoc, b: _Building, gaz: Gazetteer) -> bool:
             continue
         for joiner, other in ((k - 1, k - 2), (k + 1, k + 2)):
             if 0 <= other < len(toks) and toks[joiner].lower in _LIST_JOINERS and toks[other].sent == toks[k].sent \
-                    and _name_word(toks[other]) and not common_noun(toks[other]) \
+                    and name_word(toks[other]) and not common_noun(toks[other]) \
                     and not gaz.dictionary_noun(toks[other].text):
                 return True
     return False

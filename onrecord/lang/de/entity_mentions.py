@@ -28,7 +28,6 @@ from onrecord.lang.de.entity_names import (
     Gazetteer,
     _char_span,
     _known_place,
-    _name_word,
     entity_type,
     is_name,
     name_core,
@@ -39,6 +38,7 @@ from onrecord.lang.de.entity_names import (
 from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.memo import memoised
 from onrecord.lang.de.role_bodies import described_body_names, possessive_organisation
+from onrecord.lang.de.role_lexicon import name_word
 from onrecord.lang.de.roles import (
     KindAt,
     RoleMatch,
@@ -512,7 +512,7 @@ def _named(
     start, end = _unglued(state, doc, start, end, gaz)
     if end - start == 1 and _source_noun(toks[start].text, lex.source_nouns):
         return  # "Ministeriumsangaben", "Spiegel-Informationen", "Erkenntnissen": what a source gave, no one
-    if end - start == 2 and toks[start].text.endswith("s") and kinds(start) == "LOC" and _name_word(toks[start + 1]):
+    if end - start == 2 and toks[start].text.endswith("s") and kinds(start) == "LOC" and name_word(toks[start + 1]):
         if types[start + 1] != "PER" and toks[start + 1].text not in gaz.first_names:
             end = start + 1  # "Deutschlands Unterstützung": the place, not a person
     outlet = _outlet_name(doc, start, end)
@@ -705,7 +705,7 @@ def _outlet_name(doc: PreparedDoc, start: int, end: int) -> int | None:
     genders = [outlet_gender(t) for t in toks[start:end]]
     head = toks[start].text
     if (genders[0] not in (None, "name") and end - start >= 2 and "-" not in head and not head.startswith("Radio")
-            and all(_name_word(t) for t in toks[start + 1 : end])):
+            and all(name_word(t) for t in toks[start + 1 : end])):
         return start + 1  # "Zeitung Kurier": the generic noun is an apposition ("Radio France" is a name)
     if any(g == "name" for g in genders) or (head == "Radio" and end - start >= 2):
         return start

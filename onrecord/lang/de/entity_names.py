@@ -25,7 +25,7 @@ from onrecord.lang.de.common_words import CommonWords, shared
 from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
 from onrecord.lang.de.memo import memoised
 from onrecord.lang.de.ner import COMMON_WORDS_FILE
-from onrecord.lang.de.role_lexicon import place_adjective
+from onrecord.lang.de.role_lexicon import name_word, place_adjective
 from onrecord.lang.de.roles import (
     KindAt,
     RoleMatch,
@@ -143,11 +143,6 @@ def kind_at(types: list[str], doc: PreparedDoc, gaz: Gazetteer) -> KindAt:
 def _particle_ok(particle: str, before: str) -> bool:
     """"der"/"den" continue a name only after "von" ("Ursula von der Leyen")."""
     return particle not in ("der", "den") or before in _PARTICLE_LEADS
-
-
-def _name_word(tok: Token) -> bool:
-    """A capitalised word that can continue a name (not a role noun)."""
-    return tok.text[:1].isupper() and tok.text.replace("-", "").isalpha() and not is_role(tok)
 
 
 @cache
@@ -291,10 +286,10 @@ def _two_surnames(doc: PreparedDoc, b: int, e: int, gaz: Gazetteer) -> bool:
         return False  # both must be surnames of people the text named before ("Angela Merkel" … "Merkel Macron")
     nxt = toks[e + 1]
     if not all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() and not t.text.isupper()
-               for t in (first, second, nxt)) or not _name_word(nxt) or common_noun(nxt):
+               for t in (first, second, nxt)) or not name_word(nxt) or common_noun(nxt):
         return False  # "Hubert Siller, Leiter des …": an apposition, no list
     if toks[e].text == ",":
-        after = e + 2 + (e + 2 < len(toks) and _name_word(toks[e + 2]))
+        after = e + 2 + (e + 2 < len(toks) and name_word(toks[e + 2]))
         return after < len(toks) and toks[after].lower in ("und", "sowie", ",")
     return True
 
@@ -434,14 +429,14 @@ def name_core(
             if tag == "PER":
                 while b > cand.begin and not types[b - 1] and _given_name_before(doc, b - 1):
                     b -= 1  # "Sergej" + "Netschajew" tagged alone: the given name is part of the name
-                if e - b >= 3 and _country_genitive(toks[b]) and is_role(toks[b + 1]) and _name_word(toks[b + 2]):
+                if e - b >= 3 and _country_genitive(toks[b]) and is_role(toks[b + 1]) and name_word(toks[b + 2]):
                     b += 1  # "Österreichs Außenminister Sebastian Kurz" tagged as one name: the place is the role's
-                while e - b >= 2 and (_name_prefix(toks[b]) or demonym(toks[b].text)) and _name_word(toks[b + 1]) and (
+                while e - b >= 2 and (_name_prefix(toks[b]) or demonym(toks[b].text)) and name_word(toks[b + 1]) and (
                     not is_role(toks[b + 1])
                 ):
                     b += 1  # "Landeshauptmann Günther Platter", "Bruder Witali", "Jordanier Samir" tagged as one name
                 # a surname the tagger left untyped ("Recep Tayyip" + "Erdoğan")
-                while e < cand.end and not types[e] and _name_word(toks[e]):
+                while e < cand.end and not types[e] and name_word(toks[e]):
                     e += 1
                 e = _particle_tail(doc, e, cand.end)
             else:
@@ -450,7 +445,7 @@ def name_core(
                 # "die Hamburger Osteuropa-Expertin Vogel" tagged as one organisation: a role
                 # noun inside it makes what follows the name of a person holding that role
                 role_at = max((i for i in range(b, e - 1) if is_role(toks[i])), default=None)
-                if role_at is not None and all(_name_word(t) for t in toks[role_at + 1 : e]):
+                if role_at is not None and all(name_word(t) for t in toks[role_at + 1 : e]):
                     b = role_at + 1
             return b, e, role_before(doc, b, kinds or _no_kind) or role_before_comma(doc, b, kinds or _no_kind)
     comma = next((i for i in range(cand.begin + 1, cand.end - 1) if toks[i].text == ","), None)
@@ -492,7 +487,7 @@ def _particle_tail(doc: PreparedDoc, e: int, limit: int) -> int:
     k = e
     while k < limit and toks[k].lower in NAME_PARTICLES and _particle_ok(toks[k].lower, toks[k - 1].lower):
         k += 1
-    if k > e and k < limit and _name_word(toks[k]) and not common_noun(toks[k]):
+    if k > e and k < limit and name_word(toks[k]) and not common_noun(toks[k]):
         return k + 1
     return e
 
@@ -509,7 +504,7 @@ def _given_name_before(doc: PreparedDoc, i: int) -> bool:
         return False
     if i + 1 < len(doc.tokens) and is_role(doc.tokens[i + 1]) or tok.text in role_places():
         return False  # "Tiroler" + "Landeshauptmann Günther Platter": a place word before a role
-    return _name_word(tok) and not common_noun(tok) and tok.lower not in _ARTICLES and (
+    return name_word(tok) and not common_noun(tok) and tok.lower not in _ARTICLES and (
         tok.lower not in lexicon().prepositions and tok.lower not in lexicon().time_words
         and not tok.text.isupper() and not tok.text.endswith("s")
     )

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon
 from onrecord.lang.de.memo import cue_classes, konj1_flags
-from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
+from onrecord.lang.de.tokens import CLAUSE_PUNCT, PreparedDoc, Token, is_quote_mark
 
 _CONJ_DASS = frozenset({"dass", "daß", "ob", "wonach"})
 
@@ -123,9 +123,6 @@ def _sentence_features(doc: PreparedDoc, lex: GermanLexicon, cues: list[str | No
     return out
 
 
-_CLAUSE_BREAK = frozenset({",", ";", ":", "–", "—", "(", ")"})
-
-
 def _clause_features(doc: PreparedDoc, lex: GermanLexicon, cues: list[str | None], k1: list[bool]) -> list[list[str]]:
     """Per token: signals of its comma-delimited clause and where it stands in the sentence."""
     out: list[list[str]] = [[] for _ in doc.tokens]
@@ -134,7 +131,7 @@ def _clause_features(doc: PreparedDoc, lex: GermanLexicon, cues: list[str | None
         clauses: list[tuple[int, int]] = []
         start = b
         for i in range(b, e):
-            if toks[i].text in _CLAUSE_BREAK and toks[i].quoted < 0:
+            if toks[i].text in CLAUSE_PUNCT and toks[i].quoted < 0:
                 clauses.append((start, i + 1))
                 start = i + 1
         if start < e:
@@ -155,7 +152,7 @@ def _clause_features(doc: PreparedDoc, lex: GermanLexicon, cues: list[str | None
                 f.append("C_cue")
             if any(cues[j] in ("prep", "noun") for j in range(cb, ce)):
                 f.append("C_cueprep")
-            first = toks[cb].lower if toks[cb].text not in _CLAUSE_BREAK else toks[min(cb + 1, ce - 1)].lower
+            first = toks[cb].lower if toks[cb].text not in CLAUSE_PUNCT else toks[min(cb + 1, ce - 1)].lower
             if first in _CONJ_DASS:
                 f.append("C_dass")
             for j in range(cb, ce):

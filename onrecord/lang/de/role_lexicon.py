@@ -294,10 +294,14 @@ def english_modifiers() -> frozenset[str]:
 _STOP = frozenset({",", "(", ")", ";", ":", ".", "!", "?", "–", "—", "„", "“", "\"", "»", "«"})
 
 
+def name_word(tok: Token) -> bool:
+    """A capitalised word that can continue a name (not a role noun)."""
+    return tok.text[:1].isupper() and tok.text.replace("-", "").isalpha() and not is_role(tok)
+
+
 def _name_word(tok: Token) -> bool:
-    return tok.text[:1].isupper() and tok.text.replace("-", "").isalpha() and not is_role(tok) and (
-        tok.lower not in _ARTICLES
-    )
+    """A capitalised word that can continue a name and is no article ("Der" opening a sentence)."""
+    return name_word(tok) and tok.lower not in _ARTICLES
 
 
 def bare_plural(tokens: Sequence[Token], match: RoleMatch) -> bool:

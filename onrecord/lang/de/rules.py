@@ -85,7 +85,6 @@ from onrecord.lang.de.rules_phrases import (
     wie_attribution,
 )
 from onrecord.lang.de.rules_speech_acts import (
-    CLAUSE_PUNCT,
     _speech_subject,
     _subject_end,
     infinitive_attribution,
@@ -95,7 +94,7 @@ from onrecord.lang.de.rules_speech_acts import (
     speech_noun_attribution,
     speech_noun_source,
 )
-from onrecord.lang.de.tokens import PreparedDoc
+from onrecord.lang.de.tokens import CLAUSE_PUNCT, PreparedDoc
 
 __all__ = [
     "CLAUSE_PUNCT",

@@ -28,8 +28,8 @@ from onrecord.lang.de.rules_phrases import (
     _speech_verb,
     trailing_attribution,
 )
-from onrecord.lang.de.rules_speech_acts import CLAUSE_PUNCT, _subject_end
-from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
+from onrecord.lang.de.rules_speech_acts import _subject_end
+from onrecord.lang.de.tokens import CLAUSE_PUNCT, PreparedDoc, Token, is_quote_mark
 
 __all__ = [
     "CONTINUATION_GAP",

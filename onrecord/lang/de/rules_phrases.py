@@ -23,9 +23,10 @@ from onrecord.extraction.stance_lexicon import ADJECTIVE_ENDINGS
 from onrecord.lang.de.features import cue_class, is_konj1
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import GermanLexicon, word_set
-from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
+from onrecord.lang.de.tokens import CLAUSE_PUNCT, PreparedDoc, Token, is_quote_mark
 
 __all__ = [
+    "COMPLEMENT_LEADS",
     "PARTICLES",
     "lone_demonstrative",
     "noun_phrase_end",
@@ -48,7 +49,7 @@ _NP_FUNCTION = frozenset({
     "eigener", "eigenen", "von", "vom", "und",
 })
 #: what may join a genitive or "von" complement to the head ("Angaben der Polizei")
-_COMPLEMENT = frozenset({"der", "des", "eines", "einer", "von", "vom"})
+COMPLEMENT_LEADS = frozenset({"der", "des", "eines", "einer", "von", "vom"})
 _TAIL_MAX = 8  # tokens of noun phrase after the reporting verb
 _MIN_QUOTE = 3  # tokens
 _DEMONSTRATIVES = frozenset({"dies", "das", "dieses"})
@@ -118,7 +119,7 @@ def noun_phrase_end(doc: PreparedDoc, i: int, limit: int) -> tuple[int, int] | N
     while j < limit and _capitalised(toks[j]):
         j += 1
     end = j
-    if j < limit and toks[j].lower in _COMPLEMENT:
+    if j < limit and toks[j].lower in COMPLEMENT_LEADS:
         k = j + 1
         while k < limit and k - j <= 3 and not _capitalised(toks[k]) and _modifier(toks[k]):
             k += 1
@@ -533,8 +534,6 @@ def wie_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) 
     return None if src_end is None else (k, verb, src_end)
 
 
-#: clause marks that end a leading "wie" attribution (the first must be its comma)
-_WIE_EDGES = frozenset({",", ";", ":", "–", "—", "(", ")"})
 #: adverbs between a leading "Wie" and its source ("Wie schon die WHO sagte, …")
 _WIE_ADVERBS = frozenset({"schon", "bereits", "auch", "nun", "jetzt", "zuvor", "gestern", "heute"})
 
@@ -555,9 +554,9 @@ def leading_wie_attribution(
     toks = doc.tokens
     if toks[begin].lower != "wie" or toks[begin].quoted >= 0 or end - begin < 6:
         return None
-    comma = next((k for k in range(begin + 2, min(end, begin + _WIE_MAX + 4)) if toks[k].text in _WIE_EDGES), None)
+    comma = next((k for k in range(begin + 2, min(end, begin + _WIE_MAX + 4)) if toks[k].text in CLAUSE_PUNCT), None)
     if comma is None or toks[comma].text != "," or comma + _MIN_QUOTE >= end:
-        return None
+        return None  # the first clause mark must be the comma that ends the attribution
     verb = comma - 1
     if toks[verb].lower in _WIE_AUX and verb - 1 > begin + 1:
         verb -= 1

@@ -14,26 +14,25 @@ from __future__ import annotations
 from collections import defaultdict
 
 from onrecord.lang.de.labels import TokenSpan, trim
-from onrecord.lang.de.lexicon import GermanLexicon
+from onrecord.lang.de.lexicon import GermanLexicon, word_set
 from onrecord.lang.de.memo import cue_classes
 from onrecord.lang.de.narration import idiom_tokens
 from onrecord.lang.de.rules_phrases import (
     _ACCUSATIVE,
-    _COMPLEMENT,
     _DEMONSTRATIVES,
     _NP_FUNCTION,
     _RELATIVE,
     _TAIL_MAX,
+    COMPLEMENT_LEADS,
     PARTICLES,
     _capitalised,
     _sentence_start,
     noun_phrase_end,
 )
 from onrecord.lang.de.sources import participle_like
-from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
+from onrecord.lang.de.tokens import CLAUSE_PUNCT, PreparedDoc, Token, is_quote_mark
 
 __all__ = [
-    "CLAUSE_PUNCT",
     "demonstrative_subject",
     "infinitive_attribution",
     "passive_speech_act",
@@ -44,8 +43,6 @@ __all__ = [
 ]
 
 
-#: auxiliaries of the perfect: "X hat … gefordert" (the speech act is the participle at the end)
-_PERFECT_AUX = frozenset({"hat", "hatte", "haben", "hatten", "habe", "hätte"})
 _ADVERBIAL_MAX = 6  # tokens of an adverbial before the finite verb ("Am Montag forderte X …")
 
 
@@ -58,7 +55,7 @@ def _speech_act_lemma(doc: PreparedDoc, v: int, end: int, last: Token, lex: Germ
     if not verb.text.islower() or not verb.text.isalpha():
         return None
     last = _main_clause_last(doc, v, end, last)
-    if verb.lower in _PERFECT_AUX:
+    if verb.lower in word_set("perfect_auxiliaries.txt"):  # "X hat … gefordert": the participle at the end
         lemma = last.lemma.lower() if last.i > v else ""
         before = toks[last.i - 1] if last.i - 1 > v else None
         if before is not None and before.lower in PARTICLES and before.lower + lemma in lex.speech_acts:
@@ -328,8 +325,6 @@ def _speech_act_subject_end(doc: PreparedDoc, begin: int, end: int, lex: GermanL
     return s_end
 
 
-CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—"})
-
 #: prepositions of a place or origin attribute after a subject ("Die Behörden vor Ort", "Der Senator
 #: aus Ohio", "Die Mission der Vereinten Nationen im Sudan"): before the finite verb of a
 #: sentence it opens, such a phrase belongs to the subject
@@ -429,7 +424,7 @@ def speech_noun_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanL
             continue
         # the noun with an optional genitive owner, then ", dass"
         j = k + 1
-        owner = noun_phrase_end(doc, j + 1, end) if toks[j].lower in _COMPLEMENT else None
+        owner = noun_phrase_end(doc, j + 1, end) if toks[j].lower in COMPLEMENT_LEADS else None
         if owner is not None:
             j = owner[1]
         if j + 2 < end and toks[j].text == "," and toks[j + 1].lower in ("dass", "daß"):
@@ -442,7 +437,7 @@ def speech_noun_source(doc: PreparedDoc, noun: int, begin: int, end: int, lex: G
     or the subject of the sentence when the noun is its object ("Die Eltern erhoben den
     Vorwurf"), else None."""
     toks = doc.tokens
-    if noun + 1 < end and toks[noun + 1].lower in _COMPLEMENT:
+    if noun + 1 < end and toks[noun + 1].lower in COMPLEMENT_LEADS:
         np = noun_phrase_end(doc, noun + 2, end)
         if np is not None:  # "der Eltern" (with its article), "von den Eltern" (without "von")
             return noun + 2 if toks[noun + 1].lower in ("von", "vom") else noun + 1, np[1]
@@ -458,9 +453,10 @@ def _speech_subject(doc: PreparedDoc, begin: int, end: int, verb: int, lex: Germ
     or the one right after the finite verb when an adverbial opens the sentence ("Am Montag hat
     der Händler angegeben"), else None ("Ihm wird vorgeworfen")."""
     toks = doc.tokens
+    perfect = word_set("perfect_auxiliaries.txt")
     finite = next(
         (i for i in range(begin + 1, verb + 1) if toks[i].text.islower() and toks[i].text.isalpha()
-         and (i == verb or toks[i].lower in _PERFECT_AUX)),
+         and (i == verb or toks[i].lower in perfect)),
         None,
     )
     if finite is None:

@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon, word_set
-from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
+from onrecord.lang.de.tokens import BREAK_PUNCT, PreparedDoc, Token, is_quote_mark
 
 #: words that open an addressee phrase whatever follows ("zum STANDARD", "gegenüber der APA")
 _ADDRESSEE_PREPS = frozenset({"zum", "zur", "gegenüber"})
@@ -28,7 +28,6 @@ _ADDRESSEE_PREPS = frozenset({"zum", "zur", "gegenüber"})
 _DATIVE = frozenset({"dem", "einem"})
 #: articles that mark a dative (or genitive) before a feminine or plural noun
 _DATIVE_FEM = frozenset({"der", "einer", "den"})
-_CLAUSE_BREAK = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "–", "—"})
 #: role nouns that belong to an outlet, so "der Chefredakteur der Zeitung" is a genitive
 _MEDIA_ROLES = ("redakteur", "redakteurin", "herausgeber", "herausgeberin", "journalist", "journalistin",
                 "korrespondent", "korrespondentin", "reporter", "reporterin", "sprecher", "sprecherin",
@@ -125,7 +124,7 @@ def _verb_before(doc: PreparedDoc, lead: int, lex: GermanLexicon) -> bool:
     adverbs between ("sagte er dem Spiegel", "sagte die Ärztin am Montag zum STANDARD")."""
     toks = doc.tokens
     j = lead - 1
-    while j >= 0 and lead - j <= _MAX_BACK and toks[j].sent == toks[lead].sent and toks[j].text not in _CLAUSE_BREAK:
+    while j >= 0 and lead - j <= _MAX_BACK and toks[j].sent == toks[lead].sent and toks[j].text not in BREAK_PUNCT:
         if toks[j].quoted >= 0 or is_quote_mark(toks[j].text):
             return False
         if toks[j].text.islower() and cue_class(toks[j], lex) == "verb":
@@ -293,7 +292,7 @@ def passive_cue(doc: PreparedDoc, begin: int, end: int) -> bool:
     toks = doc.tokens
     sent = toks[begin].sent
     lo, hi = max(0, begin - 1), min(len(toks), end + 1)
-    near = [t for t in toks[lo:hi] if t.sent == sent and t.text not in _CLAUSE_BREAK]
+    near = [t for t in toks[lo:hi] if t.sent == sent and t.text not in BREAK_PUNCT]
     if not any(t.lower in PASSIVE_AUX for t in near):
         return False
     return any(
@@ -313,7 +312,7 @@ def prepositional_source(doc: PreparedDoc, begin: int) -> bool:
     opens with one ("von der Polizei", "Laut Polizei"), which names the source of a passive cue."""
     toks = doc.tokens
     j = begin
-    while j >= 0 and begin - j <= 4 and toks[j].sent == toks[begin].sent and toks[j].text not in _CLAUSE_BREAK:
+    while j >= 0 and begin - j <= 4 and toks[j].sent == toks[begin].sent and toks[j].text not in BREAK_PUNCT:
         if toks[j].lower in _SOURCE_PREPS:
             return True
         j -= 1

@@ -30,9 +30,9 @@ from functools import cache
 
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.lexicon import GermanLexicon, data_lines, lexicon
-from onrecord.lang.de.rules_phrases import source_phrase_at
+from onrecord.lang.de.rules_phrases import COMPLEMENT_LEADS, source_phrase_at
 from onrecord.lang.de.sources import PASSIVE_AUX, is_abstract, is_document, junk_source, participle_like
-from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
+from onrecord.lang.de.tokens import BREAK_PUNCT, PreparedDoc, Token, is_quote_mark
 
 #: how many tokens back a parenthesis may open before a candidate inside it
 _MAX_PAREN = 8
@@ -170,8 +170,6 @@ def _interjection(doc: PreparedDoc, begin: int, end: int) -> bool:
 
 #: subjects that follow the finite verb after a medium phrase ("In einer Aussendung verwies sie")
 _SUBJECT_PRONOUNS = frozenset({"er", "sie", "man", "wir", "ich"})
-#: words after a document noun that name its issuer ("eine Aussendung der Partei")
-_ISSUER_LEADS = frozenset({"des", "der", "von", "vom", "eines", "einer"})
 
 
 def _medium_before_subject(doc: PreparedDoc, begin: int, end: int) -> bool:
@@ -189,8 +187,8 @@ def _medium_before_subject(doc: PreparedDoc, begin: int, end: int) -> bool:
     head = next((t for t in toks[j + 1 : end] if t.text[:1].isupper()), None)
     if head is None or not is_document(head) or end + 1 >= len(toks):
         return False
-    verb, subject = toks[end], toks[end + 1]
-    return verb.text.islower() and verb.lower not in _ISSUER_LEADS and subject.lower in _SUBJECT_PRONOUNS and (
+    verb, subject = toks[end], toks[end + 1]  # not "eine Aussendung der Partei": its issuer follows
+    return verb.text.islower() and verb.lower not in COMPLEMENT_LEADS and subject.lower in _SUBJECT_PRONOUNS and (
         subject.sent == toks[begin].sent
     )
 
@@ -439,7 +437,6 @@ _PASSIVE_WERDEN = PASSIVE_AUX - {"worden"}
 _MAX_PASSIVE_GAP = 4
 #: passive reporting verbs whose subject is the speaker all the same ("X wurde mit den Worten zitiert")
 _SPEAKER_PASSIVES = frozenset({"zitiert"})
-_PASSIVE_BREAKS = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "–", "—"})
 
 
 def passive_over_words(doc: PreparedDoc, begin: int, end: int) -> bool:
@@ -456,7 +453,7 @@ def passive_over_words(doc: PreparedDoc, begin: int, end: int) -> bool:
     sent = toks[begin].sent
     j = begin - 1
     while j >= 0 and begin - j <= _MAX_PASSIVE_GAP + 1 and toks[j].sent == sent:
-        if toks[j].text in _PASSIVE_BREAKS or is_quote_mark(toks[j].text):
+        if toks[j].text in BREAK_PUNCT or is_quote_mark(toks[j].text):
             return False
         if toks[j].lower in _PASSIVE_WERDEN:
             return True
@@ -576,8 +573,6 @@ def apposition_name(
 
 #: forms of "eigen" that make a source phrase the subject's own ("nach eigenen Angaben")
 _OWN = frozenset({"eigene", "eigenen", "eigener", "eigenem"})
-#: words after a source noun that name its owner ("Angaben der Polizei"): then it is not "own"
-_OWNER_LEADS = frozenset({"des", "der", "von", "vom", "eines", "einer"})
 
 
 def own_source_phrase(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> bool:
@@ -588,8 +583,8 @@ def own_source_phrase(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon
     toks = doc.tokens
     if end <= begin or not toks[end - 1].lower.endswith(lex.source_nouns):
         return False
-    if end < len(toks) and toks[end].lower in _OWNER_LEADS and toks[end].sent == toks[begin].sent:
-        return False
+    if end < len(toks) and toks[end].lower in COMPLEMENT_LEADS and toks[end].sent == toks[begin].sent:
+        return False  # "Angaben der Polizei": an owner is named, the phrase is not "own"
     lead = begin - 1 if begin > 0 and toks[begin - 1].sent == toks[begin].sent else begin
     return any(t.lower in _OWN for t in toks[lead : end - 1])
 

@@ -13,7 +13,7 @@ from functools import cache
 
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.labels import TokenSpan
-from onrecord.lang.de.lexicon import GermanLexicon, data_lines, lexicon
+from onrecord.lang.de.lexicon import GermanLexicon, data_lines, lexicon, word_set
 from onrecord.lang.de.memo import cue_classes, memoised, verb_cue_sentences
 from onrecord.lang.de.ner import NamedSpan
 from onrecord.lang.de.sources import trim_speaker
@@ -148,8 +148,6 @@ MAX_TITLE_WORDS = 4
 _TITLE_ARTICLES = frozenset({"der", "die", "das", "den", "dem"})
 #: what may stand right before a title that opens a reporting clause: a clause edge, "wie", "laut"
 _TITLE_OPENERS = frozenset({",", ":", ";", "(", "–", "wie", "laut"})
-#: auxiliaries between a source and its reporting participle ("„Die Zeit“ hatte berichtet")
-_TITLE_AUX = frozenset({"hat", "hatte", "habe", "hätte", "haben", "hatten"})
 
 
 def quoted_source_titles(doc: PreparedDoc, lex: GermanLexicon) -> list[tuple[int, int]]:
@@ -186,7 +184,8 @@ def _title_opens_clause(doc: PreparedDoc, i: int, j: int, lex: GermanLexicon) ->
     toks = doc.tokens
     if j >= len(toks) or toks[j].sent != toks[i].sent:
         return False
-    if not (cue_class(toks[j], lex) == "verb" and toks[j].text.islower()) and toks[j].lower not in _TITLE_AUX:
+    verb = cue_class(toks[j], lex) == "verb" and toks[j].text.islower()
+    if not verb and toks[j].lower not in word_set("perfect_auxiliaries.txt"):  # "„Die Zeit“ hatte berichtet"
         return False
     lead = i - 1 if i > 0 and toks[i - 1].lower in _TITLE_ARTICLES and toks[i - 1].sent == toks[i].sent else i
     return lead == doc.sentences[toks[i].sent][0] or toks[lead - 1].lower in _TITLE_OPENERS

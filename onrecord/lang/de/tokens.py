@@ -22,6 +22,10 @@ from onrecord.lang.de.tokenizer import german_tokenizer
 
 _SENT_END = frozenset({".", "!", "?", "…"})
 _CLOSING = frozenset("“”\"«»‘’)")
+#: marks that end a clause inside a sentence: comma, semicolon, colon, brackets and dashes
+CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—"})
+#: the clause marks and the marks that end a sentence (".", "!", "?"): where a phrase breaks off
+BREAK_PUNCT = CLAUSE_PUNCT | {".", "!", "?"}
 _ABBREV_NEXT_LOWER = re.compile(r"^[a-zäöüß]")
 
 

@@ -17,7 +17,7 @@ from onrecord.lang.en.attribution_base import (
     comma_participle,
 )
 from onrecord.lang.en.lexicon import Lexicon
-from onrecord.lang.en.quotemarks import QuoteSpan, title_like
+from onrecord.lang.en.quotemarks import DOUBLE_MARKS, QuoteSpan, title_like
 from onrecord.lang.en.spans import doc_text, merge_spans, overlaps
 from onrecord.model import Span
 
@@ -241,12 +241,9 @@ def _participle_report(verb: Token) -> bool:
     return comma_participle(verb) and verb.head.i < verb.i
 
 
-#: double quotation marks: a content without one quotes nothing (single marks double as apostrophes)
-DOUBLE_MARKS = frozenset("\"“”„«»")
-
-
 def _has_double_mark(stretch: str) -> bool:
-    """Whether a stretch holds a double quotation mark (also ``''`` or two backticks)."""
+    """Whether a stretch holds a double quotation mark (also ``''`` or two backticks): a content
+    without one quotes nothing."""
     return any(ch in DOUBLE_MARKS for ch in stretch) or "''" in stretch or "``" in stretch
 
 

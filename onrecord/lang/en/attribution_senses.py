@@ -70,10 +70,13 @@ def _person(tok: Token, lex: Lexicon) -> bool:
     "a judge that Republicans like": a relative clause still describes the person)."""
     if any(c.dep_ in ("acl", "ccomp") for c in tok.children):
         return False
-    low = tok.lower_
-    singular = low[:-1] if low.endswith("s") else low
-    return tok.ent_type_ == "PERSON" or low in ("him", "her", "them") \
-        or tok.pos_ in ("NOUN", "PROPN") and (low in lex.person_nouns or singular in lex.person_nouns)
+    return tok.ent_type_ == "PERSON" or tok.lower_ in ("him", "her", "them") \
+        or tok.pos_ in ("NOUN", "PROPN") and _person_noun(tok.lower_, lex)
+
+
+def _person_noun(low: str, lex: Lexicon) -> bool:
+    """A person noun of the lexicon, or its plural in ``-s`` ("judge", "nominees")."""
+    return low in lex.person_nouns or (low[:-1] if low.endswith("s") else low) in lex.person_nouns
 
 
 @cache
@@ -159,9 +162,7 @@ def _group_of_people(tok: Token) -> bool:
     """A plural noun for people ("women", "voters", "immigrants"): a person or group noun."""
     lex = load_lexicon()
     low = tok.lower_
-    singular = low[:-1] if low.endswith("s") else low
-    return tok.pos_ == "NOUN" and tok.tag_ == "NNS" and (low in lex.group_nouns or low in lex.person_nouns
-                                                         or singular in lex.person_nouns
+    return tok.pos_ == "NOUN" and tok.tag_ == "NNS" and (low in lex.group_nouns or _person_noun(low, lex)
                                                          or low in ("women", "men", "people", "children"))
 
 

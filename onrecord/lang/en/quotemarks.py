@@ -24,6 +24,10 @@ CLOSE_DOUBLE = "”»"
 STRAIGHT = '"'
 OPEN_SINGLE = "‘"
 CLOSE_SINGLE = "’"
+#: the double quotation marks of English text (single marks double as apostrophes); the German
+#: and language-independent set is :data:`onrecord.extraction.quotemarks.DOUBLE_MARKS`, which
+#: also holds "‟"
+DOUBLE_MARKS = frozenset(OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT)
 
 
 @dataclass(frozen=True)
