@@ -137,6 +137,11 @@ def test_club_list_ends_with_the_clause(de: Extract) -> None:
     assert [o for _, o, _ in _roles(de(text), "Milan Horvat")] == ["SV Ried", "LASK"]
 
 
+def test_role_before_the_comma_with_a_body_phrase_after_it(de: Extract) -> None:
+    text = "Die Verkehrssprecherin der SPÖ-Fraktion im Wiener Landtag, Maria Huber, kritisierte den Plan."
+    assert ("Verkehrssprecherin", "SPÖ-Fraktion", None) in _roles(de(text), "Maria Huber")
+
+
 def test_no_club_from_a_competition(de: Extract) -> None:
     text = "Neben ihm spielen auch Tobias Egger und Lukas Moser für den Davis Cup in Portugal."
     assert all(o != "Davis Cup" for _, o, _ in _roles(de(text), "Lukas Moser"))

@@ -19,6 +19,9 @@ moved the German cross-validation's joint F1, 2026-12-07); read here, they canno
   pronoun with a word of ``data/club_verbs.txt`` ("Zuletzt spielte X für Wacker Innsbruck", "X
   kehrt zum SK Rapid zurück", "davor war er für den LASK, die Admira und Ried tätig"): their
   organisations (:func:`clubs_in_clause`);
+* a role phrase set off by a comma before the name with a place or body phrase after its
+  organisation ("Die Verkehrssprecherin der Grünen im Landtag, Maria X"): its role without that
+  phrase (:func:`~onrecord.lang.de.role_before.role_before_comma` with a tail);
 * an apposition after the whole name a quote's speaker span holds where the entity's mention
   holds less of it ("Susan le Jeune X, britische Botschafterin in Wien", mention "Susan");
 * a noun of ``data/late_roles.txt`` (or a compound of one) right before a person's name
@@ -35,7 +38,16 @@ from onrecord.lang.de.entity_names import _ARTICLES
 from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
 from onrecord.lang.de.role_after import apposition_after, competition, copula_relative_role, team_after
 from onrecord.lang.de.role_lexicon import _STOP, COPULAS
-from onrecord.lang.de.roles import KindAt, RoleMatch, is_feminine_role, is_role, role_head, role_phrase
+from onrecord.lang.de.roles import (
+    MAX_TAIL,
+    KindAt,
+    RoleMatch,
+    is_feminine_role,
+    is_role,
+    role_before_comma,
+    role_head,
+    role_phrase,
+)
 from onrecord.lang.de.tokens import PreparedDoc
 from onrecord.model import Entity, Quote, Role
 
@@ -68,7 +80,9 @@ def add_roles(
                 found.setdefault(k, []).extend(clubs)  # "davor spielte er für …": the entity's pronoun
                 continue  # the other rules read roles after a name
             before = _late_role_before(doc, begin, end)
-            for match in (copula_relative_role(doc, end, kind_at), team_after(doc, end, kind_at), before, *clubs):
+            comma = _role_before_comma_tail(doc, begin, kind_at)
+            after = (copula_relative_role(doc, end, kind_at), team_after(doc, end, kind_at))
+            for match in (*after, before, comma, *clubs):
                 if match is not None and not match.plural:
                     found.setdefault(k, []).append(match)
         for _begin, end in longer.get(k, []):
@@ -80,6 +94,17 @@ def add_roles(
     if not found:
         return entities
     return [_with_roles(doc, e, found[k]) if k in found else e for k, e in enumerate(entities)]
+
+
+def _role_before_comma_tail(doc: PreparedDoc, begin: int, kind_at: KindAt) -> RoleMatch | None:
+    """A role phrase set off by a comma before the name at token ``begin`` that only a place or body
+    phrase after it keeps from ending at the comma ("Die Sprecherin der Grünen im Landtag, Maria X"
+    → "Sprecherin", "Grünen"); None where the phrase ends at the comma (entity resolution reads
+    that one) or none is there."""
+    match = role_before_comma(doc, begin, kind_at, tail=MAX_TAIL)
+    if match is None or match.end == begin - 1 or role_before_comma(doc, begin, kind_at) is not None:
+        return None
+    return match
 
 
 def _longer_names(
