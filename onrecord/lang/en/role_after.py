@@ -471,17 +471,24 @@ def _place_after(ent: SpacySpan) -> str | None:
 
 
 def _affiliation(ent: SpacySpan) -> str | None:
-    """"Nick Rhodes of Duran Duran", "Alvin Yeung from the Civic Party" → the organisation."""
+    """"Nick Rhodes of Duran Duran", "Alvin Yeung from the Civic Party", "Jane Roe, of the Cato
+    Institute,", "wrote Jane Roe for Gallup" → the organisation (not a place, nor a person after
+    "for": "Jane Roe for Obama")."""
     doc = ent.doc
     k = ent.end
-    if k + 1 >= len(doc) or doc[k].lower_ not in ("of", "from"):
+    if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in ("of", "from"):
+        k += 1  # "Mu Li, of the University of NSW,"
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("of", "from", "for"):
         return None
+    after_for = doc[k].lower_ == "for"
     k += 1
     if doc[k].lower_ == "respectively":
         return None
     if doc[k].text == "the":
         k += 1
     if k >= len(doc) or not doc[k].text[:1].isupper() or _ent(doc[k], PLACE_LABELS) is not None:
+        return None
+    if after_for and _ent(doc[k], ("PERSON",)) is not None:
         return None
     tokens = list(doc[k : min(len(doc), k + 10)])
     e = _name_run(tokens, 0)
