@@ -182,7 +182,7 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
     j = i
     place = False
     if low in _PLACE_INTRO and low != "aus":
-        place, j = True, i + 1
+        place, j = not _body_after_in(tokens, i, kind_at), i + 1
     elif low in _CONTRACTIONS:
         article, j = low, i + 1
     elif low in _ORG_PREPOSITIONS:
@@ -236,6 +236,18 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
         if name is not None:
             return _Org(name, place, end, seat, named=True)
     return _Org(text, place, end, seat)
+
+
+def _body_after_in(tokens: Sequence[Token], i: int, kind_at: KindAt) -> bool:
+    """Whether "in" at ``i`` opens a body with its article, as "im" does ("Koordinator in der
+    ORF-Generaldirektion" as "Referent im Bundeskanzleramt"): a name that looks like an
+    organisation (:func:`_looks_like_org`) and that the tagger does not read as a place."""
+    j = i + 1
+    if j + 1 >= len(tokens) or tokens[j].lower not in ("der", "dem"):
+        return False
+    end = _cap_run(tokens, j + 1)
+    name = tokens[j + 1 : end]
+    return bool(name) and all(kind_at(t.i) != "LOC" for t in name) and _looks_like_org(name, kind_at)
 
 
 @cache
