@@ -1,7 +1,8 @@
 """English organisations of a named person (issue 13, point 2): "for" a body right after the name
 ("wrote Jane Roe for Gallup"), an "of" phrase set off by a comma ("Jane Roe, of the Cato
-Institute,"), and an upper-case abbreviation before a capitalised title of several words ("RNC
-Chief of Staff Jane Roe"). Original sentences."""
+Institute,"), an upper-case abbreviation before a capitalised title of several words ("RNC
+Chief of Staff Jane Roe"), an apposition after "of" + place ("Sen. Jane Roe of Ohio, now a GOP
+presidential contender,"). Original sentences."""
 
 from __future__ import annotations
 
@@ -46,3 +47,13 @@ def test_of_phrase_after_a_comma(en: Extract) -> None:
 def test_abbreviation_before_a_title_of_several_words(en: Extract) -> None:
     text = "That, RNC Chief of Staff Katie Walsh explained, is by design."
     assert ("Chief of Staff", "RNC", None) in _roles(en(text), "Katie Walsh")
+
+
+def test_apposition_after_an_of_place_phrase(en: Extract) -> None:
+    text = "Sen. Tom Hale of Ohio, now a GOP presidential contender, proposed an amendment."
+    assert ("presidential contender", "GOP", None) in _roles(en(text), "Tom Hale")
+
+
+def test_of_place_before_an_apposition_is_no_place_of_the_role(en: Extract) -> None:
+    text = "Tom Hale of Ohio, a retired teacher, said the plan would fail."
+    assert _roles(en(text), "Tom Hale") == [("teacher", None, None)]

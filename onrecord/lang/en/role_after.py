@@ -47,7 +47,7 @@ def _after_comma(ent: SpacySpan) -> list[Token]:
     doc = ent.doc
     if ent.end < len(doc) and doc[ent.end].text in _DASHES:
         return _dash_parenthesis(ent)
-    comma = _bracket_end(doc, ent.end)  # "Rep. Jane Roe (Ohio), chairman of …"
+    comma = _bracket_end(doc, _of_place_end(ent))  # "Rep. Jane Roe (Ohio), chairman of …"
     if comma >= len(doc) or doc[comma].text != ",":
         return []
     out: list[Token] = []
@@ -59,6 +59,20 @@ def _after_comma(ent: SpacySpan) -> list[Token]:
         out.append(doc[k])
         k += 1
     return [] if _next_name_role(out) else out
+
+
+def _of_place_end(ent: SpacySpan) -> int:
+    """The end of an "of" + place phrase right after a name that a comma follows ("Sen. Jane Roe
+    of Ohio, now a GOP presidential contender,": the apposition after it is hers), else the
+    name's end."""
+    doc = ent.doc
+    k = ent.end
+    if k + 2 >= len(doc) or doc[k].lower_ != "of" or _ent(doc[k + 1], PLACE_LABELS) is None:
+        return k
+    place = ent_at(doc[k + 1])
+    if place is None or place.start != k + 1 or place.end >= len(doc) or doc[place.end].text != ",":
+        return k
+    return place.end
 
 
 def _next_name_role(tokens: list[Token]) -> bool:
