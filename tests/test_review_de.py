@@ -86,6 +86,8 @@ def test_demonym_reads_the_places_of_place_adjective(word: str, expected: bool) 
         ("Bank Austria", ("ORG", "ORG"), None),  # one tagged name
         ("Universität Wien", ("", "LOC"), None),  # a place
         ("Software-Firma für Quellbit", ("", "", "ORG"), None),
+        ("Denkfabrik Centre for Alpine Studies", None, "Centre for Alpine Studies"),  # an English name
+        ("Umweltorganisation Friends of the Valley", None, "Friends of the Valley"),
     ],
 )  # fmt: skip
 def test_one_rule_for_a_name_after_a_body_kind_noun(words: str, kinds: tuple[str, ...] | None, name: str) -> None:

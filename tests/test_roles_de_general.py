@@ -166,3 +166,13 @@ def test_place_adjective_before_a_title_from_the_gazetteer(extract: Extract) -> 
 def test_abbreviation_inside_a_place_name(extract: Extract) -> None:
     result = extract("Begleitet wurde er vom Bürgermeister von St. Johann, Karl Eder, und anderen.")
     assert _roles(result, "Karl Eder") == [("Bürgermeister", None, "St. Johann", False)]
+
+
+def test_commenting_adverb_opens_a_dash_apposition(extract: Extract) -> None:
+    text = "Brandt – übrigens langjähriger Ehrenpräsident des Alpenvereins – hätte das nie gewollt."
+    assert ("Ehrenpräsident", "Alpenverein", None, False) in _roles(extract(text), "Brandt")
+
+
+def test_in_with_an_article_before_a_body_names_the_organisation(extract: Extract) -> None:
+    text = "Karl Kern, Abteilungsleiter in der Österreichischen Nationalbank, sagte das am Montag."
+    assert ("Abteilungsleiter", "Österreichische Nationalbank", None, False) in _roles(extract(text), "Karl Kern")

@@ -113,6 +113,35 @@ def test_club_in_the_clause_of_a_players_name(de: Extract) -> None:
     assert (None, "SV Ried", None) in _roles(de(text), "Milan Horvat")
 
 
+def test_clubs_listed_after_the_players_pronoun(de: Extract) -> None:
+    text = ("Der Verteidiger Paul Kranzler wurde 1990 in Graz geboren. Zuletzt spielte Kranzler in der "
+            "Zweiten Liga für Blau-Weiß Linz, davor war er in der Bundesliga für den Wolfsberger AC, die Admira "
+            "und Ried tätig.")
+    orgs = {o for _, o, _ in _roles(de(text), "Paul Kranzler")}
+    assert {"Blau-Weiß Linz", "Wolfsberger AC", "Admira", "Ried"} <= orgs
+
+
+def test_both_clubs_of_a_move(de: Extract) -> None:
+    text = "Im Winter wechselt Jonas Hufnagl von der SV Ried zum deutschen Zweitligisten Holstein Kiel."
+    orgs = {o for _, o, _ in _roles(de(text), "Jonas Hufnagl")}
+    assert {"SV Ried", "Holstein Kiel"} <= orgs
+
+
+def test_club_after_the_noun_of_a_move(de: Extract) -> None:
+    text = "Der Wechsel von Jonas Hufnagl zum deutschen Zweitligisten Holstein Kiel ist seit Montag fix."
+    assert (None, "Holstein Kiel", None) in _roles(de(text), "Jonas Hufnagl")
+
+
+def test_club_list_ends_with_the_clause(de: Extract) -> None:
+    text = "Drei Jahre lang spielte Milan Horvat für den SV Ried und den LASK, Peter Gruber dagegen blieb in Linz."
+    assert [o for _, o, _ in _roles(de(text), "Milan Horvat")] == ["SV Ried", "LASK"]
+
+
+def test_role_before_the_comma_with_a_body_phrase_after_it(de: Extract) -> None:
+    text = "Die Verkehrssprecherin der SPÖ-Fraktion im Wiener Landtag, Maria Huber, kritisierte den Plan."
+    assert ("Verkehrssprecherin", "SPÖ-Fraktion", None) in _roles(de(text), "Maria Huber")
+
+
 def test_no_club_from_a_competition(de: Extract) -> None:
     text = "Neben ihm spielen auch Tobias Egger und Lukas Moser für den Davis Cup in Portugal."
     assert all(o != "Davis Cup" for _, o, _ in _roles(de(text), "Lukas Moser"))

@@ -15,9 +15,13 @@ moved the German cross-validation's joint F1, 2026-12-07); read here, they canno
   Museums ist,"): :func:`~onrecord.lang.de.role_after.copula_relative_role`;
 * a team after "für" right after a player's name ("X für die Quebec Nordiques"):
   :func:`~onrecord.lang.de.role_after.team_after`;
-* a club or employer after "für", "zum", "vom", "bei" in the clause of a person's name with a
-  verb of ``data/club_verbs.txt`` ("Zuletzt spielte X für Wacker Innsbruck", "X kehrt zum SK
-  Rapid zurück"): its organisation (:func:`club_in_clause`);
+* clubs or employers after "für", "zum", "von", "bei" … in the clause of a person's name or
+  pronoun with a word of ``data/club_verbs.txt`` ("Zuletzt spielte X für Wacker Innsbruck", "X
+  kehrt zum SK Rapid zurück", "davor war er für den LASK, die Admira und Ried tätig"): their
+  organisations (:func:`clubs_in_clause`);
+* a role phrase set off by a comma before the name with a place or body phrase after its
+  organisation ("Die Verkehrssprecherin der Grünen im Landtag, Maria X"): its role without that
+  phrase (:func:`~onrecord.lang.de.role_before.role_before_comma` with a tail);
 * an apposition after the whole name a quote's speaker span holds where the entity's mention
   holds less of it ("Susan le Jeune X, britische Botschafterin in Wien", mention "Susan");
 * a noun of ``data/late_roles.txt`` (or a compound of one) right before a person's name
@@ -34,7 +38,16 @@ from onrecord.lang.de.entity_names import _ARTICLES
 from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
 from onrecord.lang.de.role_after import apposition_after, competition, copula_relative_role, team_after
 from onrecord.lang.de.role_lexicon import _STOP, COPULAS
-from onrecord.lang.de.roles import KindAt, RoleMatch, is_feminine_role, is_role, role_head, role_phrase
+from onrecord.lang.de.roles import (
+    MAX_TAIL,
+    KindAt,
+    RoleMatch,
+    is_feminine_role,
+    is_role,
+    role_before_comma,
+    role_head,
+    role_phrase,
+)
 from onrecord.lang.de.tokens import PreparedDoc
 from onrecord.model import Entity, Quote, Role
 
@@ -62,11 +75,14 @@ def add_roles(
         if entity.type != "person" or not _named(entity):
             continue
         for begin, end in [*index.token_ranges(entity.mentions), *longer.get(k, [])]:
+            clubs = clubs_in_clause(doc, begin, end, kind_at)
             if doc.tokens[begin].lower in lexicon().pronouns:
-                continue  # "er", "sie": the rules read roles after a name
+                found.setdefault(k, []).extend(clubs)  # "davor spielte er für …": the entity's pronoun
+                continue  # the other rules read roles after a name
             before = _late_role_before(doc, begin, end)
-            club = club_in_clause(doc, begin, end, kind_at)
-            for match in (copula_relative_role(doc, end, kind_at), team_after(doc, end, kind_at), before, club):
+            comma = _role_before_comma_tail(doc, begin, kind_at)
+            after = (copula_relative_role(doc, end, kind_at), team_after(doc, end, kind_at))
+            for match in (*after, before, comma, *clubs):
                 if match is not None and not match.plural:
                     found.setdefault(k, []).append(match)
         for _begin, end in longer.get(k, []):
@@ -78,6 +94,17 @@ def add_roles(
     if not found:
         return entities
     return [_with_roles(doc, e, found[k]) if k in found else e for k, e in enumerate(entities)]
+
+
+def _role_before_comma_tail(doc: PreparedDoc, begin: int, kind_at: KindAt) -> RoleMatch | None:
+    """A role phrase set off by a comma before the name at token ``begin`` that only a place or body
+    phrase after it keeps from ending at the comma ("Die Sprecherin der Grünen im Landtag, Maria X"
+    → "Sprecherin", "Grünen"); None where the phrase ends at the comma (entity resolution reads
+    that one) or none is there."""
+    match = role_before_comma(doc, begin, kind_at, tail=MAX_TAIL)
+    if match is None or match.end == begin - 1 or role_before_comma(doc, begin, kind_at) is not None:
+        return None
+    return match
 
 
 def _longer_names(
@@ -191,32 +218,98 @@ def _league_noun_endings() -> tuple[str, ...]:
     return tuple(sorted(word_set("league_noun_endings.txt")))
 
 
-def club_in_clause(doc: PreparedDoc, begin: int, end: int, kind_at: KindAt) -> RoleMatch | None:
-    """The club or employer of the person named at tokens ``[begin, end)`` that its clause gives
-    after a preposition, when a verb of ``data/club_verbs.txt`` is in the clause and no other
-    person is: "Zuletzt spielte X in der Ersten Liga für Wacker Innsbruck", "X kehrt zum SK Rapid
-    zurück", "X kommt vom deutschen Drittligisten VfR Aalen". The club is a run of capitalised words
-    the tagger marks as an organisation; None for any other phrase."""
+def clubs_in_clause(doc: PreparedDoc, begin: int, end: int, kind_at: KindAt) -> list[RoleMatch]:
+    """The clubs or employers of the person named at tokens ``[begin, end)`` that its clause gives
+    after a preposition of ``data/club_prepositions.txt``, when a word of ``data/club_verbs.txt`` is
+    in the clause and no other person is: "Zuletzt spielte X in der Ersten Liga für Wacker
+    Innsbruck", "X kehrt zum SK Rapid zurück", "X kommt vom deutschen Drittligisten VfR Aalen",
+    "X wechselt von der SV Ried zum LASK" (both), "davor war er für den LASK, die Admira und Ried
+    tätig" (a list of clubs, each one). A club is a run of capitalised words (:func:`_club_at`);
+    an empty list for any other phrase."""
     toks = doc.tokens
     lo, hi = _clause(doc, begin, end)
-    if any(kind_at(k) == "PER" for k in (*range(lo, begin), *range(end, hi))):
-        return None  # another person in the clause: whose club it is stays open
-    if not any(toks[k].lower in word_set("club_verbs.txt") for k in range(lo, hi)):
-        return None
-    for p in range(end, min(hi, end + MAX_CLUB_DISTANCE)):
+    clubs: list[RoleMatch] = []
+    p = end
+    limit = min(hi, end + MAX_CLUB_DISTANCE)
+    while p < limit:
         if toks[p].lower not in word_set("club_prepositions.txt"):
+            p += 1
             continue
-        j = p + 1 + (p + 1 < hi and toks[p + 1].lower in _ARTICLES)
-        leagues = _league_noun_endings()
-        while j < hi and (toks[j].text.islower() and toks[j].text.isalpha() or toks[j].lower.endswith(leagues)):
-            j += 1  # "vom deutschen Drittligisten"
-        e = j
-        while e < hi and e - j < MAX_CLUB_WORDS and kind_at(e) == "ORG" and toks[e].text[:1].isupper():
-            e += 1
-        if e > j and (e >= hi or not toks[e].text[:1].isupper()) and not competition(toks[e - 1].text):
-            return RoleMatch(None, doc.text[toks[j].start : toks[e - 1].end], None, p, e)
+        club = _club_at(doc, p + 1, hi, kind_at)
+        if club is None:
+            p += 1
+            continue
+        members = [club, *_club_list(doc, club[1], kind_at)]
+        clubs.extend(RoleMatch(None, doc.text[toks[b].start : toks[e - 1].end], None, p, e) for b, e in members)
+        p = members[-1][1]
+        hi = max(hi, _clause(doc, p - 1, p)[1])
+        limit = min(hi, p + MAX_CLUB_DISTANCE)
+    if not clubs:
+        return []
+    inside = {k for m in clubs for k in range(m.begin, m.end)}
+    if any(kind_at(k) == "PER" and k not in inside for k in (*range(lo, begin), *range(end, hi))):
+        return []  # another person in the clause: whose club it is stays open
+    if not any(toks[k].lower in word_set("club_verbs.txt") for k in range(lo, hi)):
+        return []
+    return clubs
+
+
+def _club_at(doc: PreparedDoc, j: int, hi: int, kind_at: KindAt, listed: bool = False) -> tuple[int, int] | None:
+    """The token range of a club's name that opens at ``j`` (after its preposition), before ``hi``:
+    an article, lower-case adjectives and a league noun ("vom deutschen Drittligisten") may come
+    first. The name is a run of at most :data:`MAX_CLUB_WORDS` capitalised words the tagger marks
+    as an organisation; after a league noun any capitalised run ("zum Zweitligisten Holstein
+    Kiel"), after an article one with an organisation's word in it ("für den Wolfsberger AC"), and
+    in a list after a club (``listed``) any ("die Admira und Sturm"). None for any other phrase,
+    and for a competition ("für den Davis Cup")."""
+    toks = doc.tokens
+    article = j < hi and toks[j].lower in _ARTICLES or j > 0 and toks[j - 1].lower in ("zum", "vom", "beim")
+    j += j < hi and toks[j].lower in _ARTICLES
+    leagues = _league_noun_endings()
+    league = False
+    while j < hi and (toks[j].text.islower() and toks[j].text.isalpha() or toks[j].lower.endswith(leagues)):
+        league = league or toks[j].lower.endswith(leagues)
+        j += 1  # "vom deutschen Drittligisten"
+    e = j
+    while e < hi and e - j < MAX_CLUB_WORDS and _club_word(toks[e].text) and not is_role(toks[e]):
+        e += 1
+    if e == j or e < hi and toks[e].text[:1].isupper():
+        return None  # a longer run, or a role noun after it: no club's name
+    while e > j and not kind_at(e - 1) and not (league or listed):
+        e -= 1  # "für den Wolfsberger AC": the name ends with a word the tagger marks
+    if e == j or competition(toks[e - 1].text):
         return None
+    kinds = [kind_at(k) for k in range(j, e)]
+    if all(k == "ORG" for k in kinds) or league or article and "ORG" in kinds or listed:
+        return j, e
     return None
+
+
+def _club_word(word: str) -> bool:
+    """A capitalised word of a club's name ("Blau-Weiß", "AC") or an abbreviation in it ("St.")."""
+    return word[:1].isupper() and (word.replace("-", "").isalnum() or word in ("St.", "St"))
+
+
+def _club_list(doc: PreparedDoc, end: int, kind_at: KindAt) -> list[tuple[int, int]]:
+    """The clubs listed after a club that ends at token ``end``: ", [article] Name" while a comma,
+    "und", "sowie" or "oder" goes on, and "und/sowie/oder [article] Name" at the end ("für den
+    LASK, die Admira und Ried")."""
+    toks = doc.tokens
+    out: list[tuple[int, int]] = []
+    sent_end = doc.sentences[toks[end - 1].sent][1]
+    while end < sent_end and toks[end].lower in (",", "und", "sowie", "oder"):
+        last = toks[end].lower != ","
+        club = _club_at(doc, end + 1, sent_end, kind_at, listed=True)
+        if club is None:
+            break
+        after = toks[club[1]].lower if club[1] < sent_end else ""
+        if not last and after not in (",", "und", "sowie", "oder"):
+            break  # ", Müller dagegen": a new clause, no list
+        out.append(club)
+        end = club[1]
+        if last:
+            break
+    return out
 
 
 def _clause(doc: PreparedDoc, begin: int, end: int) -> tuple[int, int]:

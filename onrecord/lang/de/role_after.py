@@ -228,7 +228,7 @@ _APPOSITION_ADVERBS = {"ebenfalls": False, "auch": False, "selbst": False, "derz
                        "ehemals": True, "einst": True, "vormals": True, "zuvor": True, "bis": False,
                        "bisher": True, "bislang": True, "früher": True, "damals": True, "zugleich": False,
                        "gleichzeitig": False, "inzwischen": False, "mittlerweile": False, "nun": False,
-                       "jetzt": False, "heute": False, "seinerzeit": True}
+                       "jetzt": False, "heute": False, "seinerzeit": True, "übrigens": False, "nebenbei": False}
 
 
 #: words between a copula and the role that say when ("ist seit 2012 Professor")

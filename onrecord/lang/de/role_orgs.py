@@ -182,7 +182,7 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
     j = i
     place = False
     if low in _PLACE_INTRO and low != "aus":
-        place, j = True, i + 1
+        place, j = not _body_after_in(tokens, i, kind_at), i + 1
     elif low in _CONTRACTIONS:
         article, j = low, i + 1
     elif low in _ORG_PREPOSITIONS:
@@ -238,6 +238,18 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
     return _Org(text, place, end, seat)
 
 
+def _body_after_in(tokens: Sequence[Token], i: int, kind_at: KindAt) -> bool:
+    """Whether "in" at ``i`` opens a body with its article, as "im" does ("Koordinator in der
+    ORF-Generaldirektion" as "Referent im Bundeskanzleramt"): a name that looks like an
+    organisation (:func:`_looks_like_org`) and that the tagger does not read as a place."""
+    j = i + 1
+    if j + 1 >= len(tokens) or tokens[j].lower not in ("der", "dem"):
+        return False
+    end = _cap_run(tokens, j + 1)
+    name = tokens[j + 1 : end]
+    return bool(name) and all(kind_at(t.i) != "LOC" for t in name) and _looks_like_org(name, kind_at)
+
+
 @cache
 def _descriptors() -> tuple[str, ...]:
     """Heads of nouns that describe a body's kind before its name: data/body_descriptors.txt."""
@@ -259,7 +271,8 @@ def body_kind_noun(word: str, after_adjective: bool) -> bool:
 def name_after_kind(words: Sequence[str], kinds: Sequence[str] | None = None) -> str | None:
     """The body's name in a phrase "[adjectives] <kind noun> <Name>", else None: after a listed
     kind noun (:func:`body_kind_noun`) the capitalised words or numbers ("rechtskonservative
-    Regierungspartei NCD" → "NCD", "Umweltorganisation Global 2000"); with the tagger's ``kinds``
+    Regierungspartei NCD" → "NCD", "Umweltorganisation Global 2000", "Denkfabrik Centre for
+    European Reform" → "Centre for European Reform"); with the tagger's ``kinds``
     of the words also after a capitalised kind noun outside its names, when it tags every word of
     the name as an organisation ("Prüfstelle Nordwert Analytics", "Software-Firma Quellbit").
     "Bank Austria" (one tagged name) and "Universität Wien" (a place) stay as they are."""
@@ -270,11 +283,18 @@ def name_after_kind(words: Sequence[str], kinds: Sequence[str] | None = None) ->
         return None
     noun, rest = words[k], words[k + 1 :]
     if body_kind_noun(noun, k > 0):
-        return " ".join(rest) if all(w[:1].isupper() or w[:1].isdigit() for w in rest) else None
+        return " ".join(rest) if _name_words(rest) else None
     if kinds is None or kinds[k] or not noun[:1].isupper() or noun.isupper():
         return None
     tagged = all(kind == "ORG" and w[:1].isupper() for w, kind in zip(rest, kinds[k + 1 :], strict=True))
     return " ".join(rest) if tagged else None
+
+
+def _name_words(words: Sequence[str]) -> bool:
+    """Whether words make a name: capitalised words or numbers, and English function words between
+    them ("Centre for European Reform", "Institute of the Americas")."""
+    inner = all(w[:1].isupper() or w[:1].isdigit() or w in _ENGLISH or w == "the" for w in words)
+    return inner and bool(words) and not (words[0] in _ENGLISH or words[-1] in _ENGLISH or words[-1] == "the")
 
 
 def _number_of_name(tokens: Sequence[Token], i: int) -> bool:

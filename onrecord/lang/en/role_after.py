@@ -47,7 +47,7 @@ def _after_comma(ent: SpacySpan) -> list[Token]:
     doc = ent.doc
     if ent.end < len(doc) and doc[ent.end].text in _DASHES:
         return _dash_parenthesis(ent)
-    comma = _bracket_end(doc, ent.end)  # "Rep. Jane Roe (Ohio), chairman of …"
+    comma = _bracket_end(doc, _of_place_end(ent))  # "Rep. Jane Roe (Ohio), chairman of …"
     if comma >= len(doc) or doc[comma].text != ",":
         return []
     out: list[Token] = []
@@ -59,6 +59,20 @@ def _after_comma(ent: SpacySpan) -> list[Token]:
         out.append(doc[k])
         k += 1
     return [] if _next_name_role(out) else out
+
+
+def _of_place_end(ent: SpacySpan) -> int:
+    """The end of an "of" + place phrase right after a name that a comma follows ("Sen. Jane Roe
+    of Ohio, now a GOP presidential contender,": the apposition after it is hers), else the
+    name's end."""
+    doc = ent.doc
+    k = ent.end
+    if k + 2 >= len(doc) or doc[k].lower_ != "of" or _ent(doc[k + 1], PLACE_LABELS) is None:
+        return k
+    place = ent_at(doc[k + 1])
+    if place is None or place.start != k + 1 or place.end >= len(doc) or doc[place.end].text != ",":
+        return k
+    return place.end
 
 
 def _next_name_role(tokens: list[Token]) -> bool:
@@ -471,17 +485,24 @@ def _place_after(ent: SpacySpan) -> str | None:
 
 
 def _affiliation(ent: SpacySpan) -> str | None:
-    """"Nick Rhodes of Duran Duran", "Alvin Yeung from the Civic Party" → the organisation."""
+    """"Nick Rhodes of Duran Duran", "Alvin Yeung from the Civic Party", "Jane Roe, of the Cato
+    Institute,", "wrote Jane Roe for Gallup" → the organisation (not a place, nor a person after
+    "for": "Jane Roe for Obama")."""
     doc = ent.doc
     k = ent.end
-    if k + 1 >= len(doc) or doc[k].lower_ not in ("of", "from"):
+    if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in ("of", "from"):
+        k += 1  # "Mu Li, of the University of NSW,"
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("of", "from", "for"):
         return None
+    after_for = doc[k].lower_ == "for"
     k += 1
     if doc[k].lower_ == "respectively":
         return None
     if doc[k].text == "the":
         k += 1
     if k >= len(doc) or not doc[k].text[:1].isupper() or _ent(doc[k], PLACE_LABELS) is not None:
+        return None
+    if after_for and _ent(doc[k], ("PERSON",)) is not None:
         return None
     tokens = list(doc[k : min(len(doc), k + 10)])
     e = _name_run(tokens, 0)

@@ -467,9 +467,9 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
     words, party = _candidacy_party(words)
     if party is not None and org is None:
         org = party  # "Republican presidential nominee" → "presidential nominee", "Republican"
-    acronyms = [k for k, t in enumerate(words[:-1]) if _acronym(t)]
-    if org is None and len(acronyms) == 1 and len(words) > 2:
-        org = words[acronyms[0]].text  # "Interim DNC Chairwoman": the body inside the title
+    acronyms = [k for k, t in enumerate(words[:-1]) if _acronym(t) and not _field_acronym([t])]
+    if org is None and len(acronyms) == 1 and (len(words) > 2 or words[-1].text[:1].isupper()):
+        org = words[acronyms[0]].text  # "Interim DNC Chairwoman", "RNC Chief of Staff": the body inside the title
         words = [t for k, t in enumerate(words) if k != acronyms[0]]
     inner = _inner_body(words) if org is None else None
     if inner is not None:

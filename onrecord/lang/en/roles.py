@@ -36,6 +36,7 @@ from onrecord.lang.en.role_after import (
     _affiliation,
     _apposition_roles,
     _copula_roles,
+    _of_place_end,
     _place_after,
     _relative_verb_role,
     _served_as,
@@ -90,6 +91,7 @@ def person_roles(ent: SpacySpan) -> list[Role]:
         prefix = _role_before_comma(ent) or _shared_role(ent) or _list_shared_role(ent)
         if prefix is not None:
             roles.append(prefix)
+    residence = not roles and _of_place_end(ent) > ent.end  # "Jane Roe of Ohio, a teacher,": where she lives
     roles += _apposition_roles(ent)
     served = _served_as(ent) or _tenure_role(ent)
     if served is not None:
@@ -99,7 +101,7 @@ def person_roles(ent: SpacySpan) -> list[Role]:
     if relative is not None:
         roles.append(relative)
     place = _place_after(ent)
-    if place is not None and roles and roles[0].place is None:
+    if place is not None and roles and roles[0].place is None and not residence:
         roles[0] = roles[0].model_copy(update={"place": place})  # "Senator Jane Roe of Vermont"
     org = _affiliation(ent) if place is None else None
     if org is not None:
