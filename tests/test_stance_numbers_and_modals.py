@@ -1,0 +1,37 @@
+"""Stance rules of helper stance11 (issue 17): principled rules checked on every read part of the
+stance set and audited on unlabelled text. Sentences written for these tests; each case failed
+before its rule."""
+
+# ruff: noqa: E501  (tables of test sentences read best one per line)
+from __future__ import annotations
+
+from onrecord.extraction.stance import annotate, words_in
+from onrecord.lang.de.stance import stance_lexicon as german
+from tests.stance_helpers import _quote
+
+#: the German lemma table's answers for the verb forms these tests need
+_LEMMAS = {"zugesagt": "zusagen", "gerechnet": "rechnen", "hatte": "haben", "hatten": "haben"}
+
+
+def _de(text: str, words: str, cue: str | None, kind: str = "reported") -> str:
+    quote = _quote(text, words, cue, None, kind)  # type: ignore[arg-type]
+    return str(annotate(text, [quote], [], german(), lambda w: _LEMMAS.get(w, w.lower()))[0].stance)
+
+
+# --- a number's "." or "," is no clause mark: "600.000", "0,5" are one word
+
+
+def test_a_number_is_one_word() -> None:
+    text = "Die Kosten stiegen um 0,5 Prozent auf 600.000 Euro um 14:30 Uhr."
+    lows = [w.lower for w in words_in(text, 0, len(text))]
+    assert "0,5" in lows and "600.000" in lows and "14:30" in lows
+    assert lows.count(",") == 0 and lows.count(".") == 1
+
+
+def test_an_auxiliary_cue_reaches_its_participle_over_a_number() -> None:
+    # the sentence is the span: the auxiliary's participle closes the clause after "45.000 Euro"
+    text = "Die Gemeinde hatte dem Sportverein im Herbst 45.000 Euro für die neue Halle zugesagt."
+    assert _de(text, text, "hatte") == "prediction"
+    # without a number the same rule held before
+    plain = "Die Gemeinde hatte dem Sportverein im Herbst viel Geld für die neue Halle zugesagt."
+    assert _de(plain, plain, "hatte") == "prediction"
