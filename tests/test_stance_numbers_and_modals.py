@@ -35,3 +35,36 @@ def test_an_auxiliary_cue_reaches_its_participle_over_a_number() -> None:
     # without a number the same rule held before
     plain = "Die Gemeinde hatte dem Sportverein im Herbst viel Geld für die neue Halle zugesagt."
     assert _de(plain, plain, "hatte") == "prediction"
+
+
+# --- a deontic modal with a perfect infinitive looks back: no action to take, no demand
+
+
+def test_a_modal_with_a_perfect_infinitive_is_no_demand_in_english() -> None:
+    from tests.stance_helpers import _en
+
+    text = '"We should have seen the warning signs much earlier," the coach said.'
+    assert _en(text, _quote(text, "We should have seen the warning signs much earlier", "said")).stance == "asserted"
+    text = "The inspector said the owners must have known about the leak."
+    assert _en(text, _quote(text, "the owners must have known about the leak", "said", kind="indirect")).stance == "asserted"
+    # "have" as a main verb after the modal keeps the demand
+    text = '"Every driver should have a valid licence," the officer said.'
+    assert _en(text, _quote(text, "Every driver should have a valid licence", "said")).stance == "demand"
+
+
+def test_a_modal_with_a_perfect_infinitive_is_no_demand_in_german() -> None:
+    lemmas = {"gewusst": "wissen", "sagte": "sagen"}
+
+    def de(text: str, words: str) -> str:
+        quote = _quote(text, words, "sagte", None, "indirect")
+        return str(annotate(text, [quote], [], german(), lambda w: lemmas.get(w, w.lower()))[0].stance)
+
+    text = "Die Prüferin sagte, die Stadt hätte die Turnhalle schon vor Jahren sanieren müssen."
+    assert de(text, "die Stadt hätte die Turnhalle schon vor Jahren sanieren müssen") == "asserted"
+    text = "Die Prüferin sagte, die Behörde müsse von den Rissen gewusst haben."
+    assert de(text, "die Behörde müsse von den Rissen gewusst haben") == "asserted"
+    # a modal passive with "zu … sein" and a plain obligation stay demands
+    text = "Die Prüferin sagte, die Halle müsse mit dem Bus zu erreichen sein."
+    assert de(text, "die Halle müsse mit dem Bus zu erreichen sein") == "demand"
+    text = "Die Prüferin sagte, die Stadt müsse die Turnhalle sanieren."
+    assert de(text, "die Stadt müsse die Turnhalle sanieren") == "demand"

@@ -91,6 +91,7 @@ from onrecord.extraction.stance_scope import (
     future_modal,
     mental_frame,
     not_knowing_question,
+    perfect_modal,
     possible_effect,
     refused_question,
     verb_second_question,
@@ -278,6 +279,8 @@ def _content_stance(
     deontic = _has(lex.of("demand"), demand_lows) or (direct and _has(lex.of("reportative"), main_lows))
     # a deontic modal under a future auxiliary predicts a necessity ("we're going to have to …")
     deontic = deontic and not future_modal(main, lex)
+    # a deontic modal with a perfect infinitive ("should have seen", "müsse gewusst haben") looks back
+    deontic = deontic and not perfect_modal(main, lex, lemma)
     # a polite request ("wir würden uns freuen, wenn Sie …", "we would appreciate it if …")
     deontic = deontic or _has(lex.of("request"), lows)
     # an imperative opening the speaker's own words ("Let everybody …", "Oh, let him …"; guidelines 1.2 demand)
