@@ -68,3 +68,20 @@ def test_a_modal_with_a_perfect_infinitive_is_no_demand_in_german() -> None:
     assert de(text, "die Halle müsse mit dem Bus zu erreichen sein") == "demand"
     text = "Die Prüferin sagte, die Stadt müsse die Turnhalle sanieren."
     assert de(text, "die Stadt müsse die Turnhalle sanieren") == "demand"
+
+
+# --- an opinion word of the frame counts in the cue's clause only, not in another clause of the sentence
+
+
+def test_an_opinion_word_in_another_clause_of_the_frame_is_no_belief() -> None:
+    from tests.stance_helpers import _de as de_quote
+    from tests.stance_helpers import _en
+
+    text = "„Wir müssen die Gebühren für Familien senken“, sagte die Stadträtin, und sie klang dabei sehr überzeugt."
+    assert de_quote(text, _quote(text, "Wir müssen die Gebühren für Familien senken", "sagte")).stance == "demand"
+    text = '"The council must cut the fees for families," the mayor said, and she sounded fully convinced.'
+    assert _en(text, _quote(text, "The council must cut the fees for families", "said")).stance == "demand"
+    # in the cue's own clause the opinion word still frames the words
+    text = "Die Stadträtin ist seit Langem der Überzeugung, dass die Gebühren zu hoch sind."
+    quote = _quote(text, "dass die Gebühren zu hoch sind", "ist", kind="indirect")
+    assert de_quote(text, quote).stance == "belief"

@@ -610,8 +610,8 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     if _cue_with_words(doc, quote, cue_words) and accusation_source(cue_words, *_cue_neighbours(doc, cue_words), lex):
         # "laut Anklage", "den Vorwürfen zufolge", "according to the indictment" (guidelines 6)
         return "claim", negated
-    if _has(lex.of("belief"), [w.lower for w in frame]):  # "ist der Meinung", "nach Ansicht"
-        return "belief", negated
+    if _has(lex.of("belief"), [w.lower for w in _cue_clause(frame, cue_words, lex)]):
+        return "belief", negated  # "ist der Meinung", "nach Ansicht", in the cue's clause
     if cue_words and _has(lex.of("confidence"), [w.lower for w in _clause_around(frame, cue_words[0], cue_words[-1])]):
         return "belief", negated  # "zeigte sich zuversichtlich", "was confident": in the cue's clause only
     # clause type: "ob …", "whether …" open the words, or end the frame before them
@@ -628,6 +628,17 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
         return "question", negated  # "he had no idea whether …", "es sei unklar, ob …"
     stance = _content_stance(quote, looked, lex, lemma, present, sourced)
     return stance, negated or _opening_negated(_opening(looked, lex), lex, lemma)
+
+
+def _cue_clause(frame: list[Word], cue_words: list[Word], lex: StanceLexicon) -> list[Word]:
+    """The frame words of the cue's whole clause, the cue included ("ist der festen Meinung", "nach
+    Ansicht der Kommission"), up to a clause mark or a coordinator: an opinion word in another clause
+    of the sentence ("…, sagt er, und er klingt überzeugt") is the writer's, no frame of the words;
+    without a cue, the whole frame."""
+    if not cue_words:
+        return frame
+    around = _clause_around(frame, cue_words[0], cue_words[-1], lex.of("coordinator"), (len(frame), len(frame)))
+    return sorted({*around, *cue_words}, key=lambda w: w.start)
 
 
 #: how many frame words before (after) the cue a cue phrase of several words may reach ("wanted to | know")
