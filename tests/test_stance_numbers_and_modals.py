@@ -85,3 +85,18 @@ def test_an_opinion_word_in_another_clause_of_the_frame_is_no_belief() -> None:
     text = "Die Stadträtin ist seit Langem der Überzeugung, dass die Gebühren zu hoch sind."
     quote = _quote(text, "dass die Gebühren zu hoch sind", "ist", kind="indirect")
     assert de_quote(text, quote).stance == "belief"
+
+
+# --- a hedged cue that also proposes ("suggest", "nahelegen") over a deontic content proposes an action
+
+
+def test_a_suggested_obligation_is_a_demand() -> None:
+    from tests.stance_helpers import _en
+
+    text = "The auditor suggested that the town should close the old pool."
+    assert _en(text, _quote(text, "that the town should close the old pool", "suggested", kind="indirect")).stance == "demand"
+    # a possibility stays hedged, and so does a look back
+    text = "The auditor suggested that the town could close the old pool."
+    assert _en(text, _quote(text, "that the town could close the old pool", "suggested", kind="indirect")).stance == "hedged"
+    text = "The auditor suggested that the town should have closed the old pool."
+    assert _en(text, _quote(text, "that the town should have closed the old pool", "suggested", kind="indirect")).stance == "hedged"

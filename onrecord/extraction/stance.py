@@ -322,6 +322,18 @@ def _content_stance(
     return "asserted"
 
 
+def _proposed_action(cue_words: list[Word], looked: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> bool:
+    """A hedged cue that also proposes (``proposing``: "suggest", "imply", "nahelegen") over words whose
+    main clause holds a deontic modal ("suggested that the city should sell the depot", "implied
+    that the coach must go"): the source proposes an action, a demand (guidelines 1.2 demand: a
+    demand with a hedge stays demand); a look back ("should have seen") proposes none."""
+    if not any(lemma(w.text).lower() in lex.of("proposing") for w in cue_words):
+        return False
+    main = _main_clause(looked, lex)
+    lows = _without(lex.of("not_demand"), _lows(main, lex.case_marks_names))
+    return _has(lex.of("demand"), lows) and not perfect_modal(main, lex, lemma)
+
+
 def _first_person_konj2(lows: list[str], lex: StanceLexicon) -> bool:
     """A Konjunktiv II / "would" right before or after a first-person subject ("ich würde",
     "hätten wir", "I would"): the speaker's own words, a conditional, even without quote marks."""
@@ -588,6 +600,8 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     closing = _right_before(after_cue, quote)
     direct = quote.kind == "direct"
     stance = None if neutral_direct else _cue_stance(cue_words, after_cue, content, lex, lemma, closing, direct)
+    if stance == "hedged" and _proposed_action(cue_words, looked, lex, lemma):
+        stance = "demand"  # "suggested that the city should sell …": what is suggested is an action to take
     if stance == "belief" and (
         _fear_of_future(cue_words, looked, lex, lemma) or _feared_event(doc.text, cue_words, content, lex, lemma)
     ):

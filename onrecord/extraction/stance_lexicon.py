@@ -61,7 +61,7 @@ WORD_CLASSES = (
     "source_opening", "source_closing", "currency", "person_place", "np_opener", "finite_copula",
     "question_frame", "denial_frame", "claim_modal", "accusation", "postposition", "title_small",
     "possibility_modal", "effect_verb", "fear_object", "reflexive",
-    "perfect_modal", "counterfactual_auxiliary", "participle", "participle_ending",
+    "perfect_modal", "counterfactual_auxiliary", "participle", "participle_ending", "proposing",
 )  # fmt: skip
 
 
