@@ -100,3 +100,17 @@ def test_a_suggested_obligation_is_a_demand() -> None:
     assert _en(text, _quote(text, "that the town could close the old pool", "suggested", kind="indirect")).stance == "hedged"
     text = "The auditor suggested that the town should have closed the old pool."
     assert _en(text, _quote(text, "that the town should have closed the old pool", "suggested", kind="indirect")).stance == "hedged"
+
+
+# --- words opening with a complementizer are a finite clause, never the cue's infinitive
+
+
+def test_a_that_clause_is_no_infinitive_of_the_cue() -> None:
+    from tests.stance_helpers import _en
+
+    text = "The coach told reporters that her decision to retire had surprised the whole club."
+    quote = _quote(text, "that her decision to retire had surprised the whole club", "told", kind="indirect")
+    assert _en(text, quote).stance == "asserted"
+    # the cue's own infinitive still makes a demand
+    text = "The coach told the players to stay in the hotel after dinner."
+    assert _en(text, _quote(text, "to stay in the hotel after dinner", "told", kind="indirect")).stance == "demand"

@@ -116,10 +116,13 @@ SUBJECT_OPENING = 4
 
 
 def _with_infinitive(content: list[Word], after_cue: list[Word], lex: StanceLexicon, direct: bool = False) -> bool:
-    """Whether the cue governs an infinitive ("asked them to leave", "warnte davor, … zu tun"). The
-    words of a direct quote are the source's own sentence, never the cue's infinitive, unless they
-    open with its "to" ("told the council: “I think the answer to …”" is no "told X to …")."""
+    """Whether the cue governs an infinitive ("asked them to leave", "warnte davor, … zu tun"); words
+    opening with a complementizer ("that", "dass") are a finite clause, none. The words of a direct
+    quote are the source's own sentence, never the cue's infinitive, unless they open with its "to"
+    ("told the council: “I think the answer to …”" is no "told X to …")."""
     words = [w for w in content if w.text not in _QUOTE_MARKS and w.text not in _CLAUSE_END]
+    if words and words[0].lower in lex.of("complementizer"):
+        return False  # a finite clause ("told him that Anna's decision to leave …"): its "to" is its own
     if direct and not (words and words[0].lower in lex.of("infinitive_first")):
         words = []
     opening = {w.lower for w in words[:3]} | {w.lower for w in after_cue[:3]}
