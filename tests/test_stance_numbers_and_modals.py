@@ -114,3 +114,22 @@ def test_a_that_clause_is_no_infinitive_of_the_cue() -> None:
     # the cue's own infinitive still makes a demand
     text = "The coach told the players to stay in the hotel after dinner."
     assert _en(text, _quote(text, "to stay in the hotel after dinner", "told", kind="indirect")).stance == "demand"
+
+
+# --- a passive prediction cue as the main verb states an expectation without its agent
+
+
+def test_a_passive_prediction_cue_is_a_prediction() -> None:
+    from tests.stance_helpers import _en
+
+    lemmas = {"gerechnet": "rechnen", "teilte": "teilen"}
+    text = "Für das Frühjahr werde mit deutlich weniger Gästen gerechnet, teilte der Verband mit."
+    quote = _quote(text, "Für das Frühjahr werde mit deutlich weniger Gästen gerechnet", "teilte", None, "indirect")
+    assert annotate(text, [quote], [], german(), lambda w: lemmas.get(w, w.lower()))[0].stance == "prediction"
+    text = "The agency said a shortfall of two million dollars is expected for the spring."
+    quote = _quote(text, "a shortfall of two million dollars is expected for the spring", "said", kind="indirect")
+    assert _en(text, quote).stance == "prediction"
+    # a progressive "is expecting" is no passive, a noun "expectations" no participle
+    text = "The agency said the meeting was an update on plans and expectations."
+    quote = _quote(text, "the meeting was an update on plans and expectations", "said", kind="indirect")
+    assert _en(text, quote).stance == "asserted"

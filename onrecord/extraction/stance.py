@@ -91,6 +91,7 @@ from onrecord.extraction.stance_scope import (
     future_modal,
     mental_frame,
     not_knowing_question,
+    passive_prediction,
     perfect_modal,
     possible_effect,
     refused_question,
@@ -315,8 +316,8 @@ def _content_stance(
     aside = _has(lex.of("hedge_aside"), [w.lower for w in looked])
     if conditional or _has(lex.of("hedge"), hedge_lows) or own_konj2 or aside or possible_effect(main, lex):
         return "hedged"
-    if reportative == "prediction":
-        return "prediction"
+    if reportative == "prediction" or passive_prediction(main, lex, lemma):
+        return "prediction"  # a plan ("sollen … geladen werden"), an expectation without agent ("wird erwartet")
     if _has(lex.of("not_future"), main_lows):
         return "asserted"  # a habitual past ("would sometimes dismiss"), no future
     plain = lex.of("future") if direct or present_cue else lex.future_forms_reported

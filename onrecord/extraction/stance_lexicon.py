@@ -62,6 +62,7 @@ WORD_CLASSES = (
     "question_frame", "denial_frame", "claim_modal", "accusation", "postposition", "title_small",
     "possibility_modal", "effect_verb", "fear_object", "reflexive",
     "perfect_modal", "counterfactual_auxiliary", "participle", "participle_ending", "proposing",
+    "passive_auxiliary",
 )  # fmt: skip
 
 

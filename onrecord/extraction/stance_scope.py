@@ -180,14 +180,16 @@ PERFECT_WITHIN = 3
 
 
 def _participle(word: Word, lex: StanceLexicon, lemma: LemmaFn) -> bool:
-    """A past participle: a lower-case word of class ``participle`` ("been", "done"), with an ending of
-    class ``participle_ending`` ("repaired", "known"), or a form that is not its own lemma ("gewusst" →
+    """A past participle: a lower-case word of class ``participle`` ("been", "done") or with an ending
+    of class ``participle_ending`` ("repaired", "known") where the language lists endings (English:
+    its lemmas also strip "-s" and "-ing"); else a form that is not its own lemma ("gewusst" →
     wissen; the German lemma table)."""
     if not word.text.islower():
         return False
-    if word.lower in lex.of("participle") or word.lower.endswith(tuple(lex.of("participle_ending"))):
+    endings = tuple(lex.of("participle_ending"))
+    if word.lower in lex.of("participle") or (endings and word.lower.endswith(endings)):
         return True
-    return lemma(word.text).lower() != word.lower
+    return not endings and lemma(word.text).lower() != word.lower
 
 
 def perfect_modal(main: Sequence[Word], lex: StanceLexicon, lemma: LemmaFn) -> bool:
@@ -218,6 +220,37 @@ def perfect_modal(main: Sequence[Word], lex: StanceLexicon, lemma: LemmaFn) -> b
             marker = k >= 2 and clause[k - 2].lower in lex.of("infinitive_marker")  # "zu erreichen sein"
             if k == len(clause) - 1 and k > 0 and not marker and _participle(clause[k - 1], lex, lemma):
                 return True  # "gewusst haben" closing the clause
+    return False
+
+
+#: how many words after a passive auxiliary its participle may stand in a verb-second clause ("is widely expected")
+PASSIVE_WITHIN = 2
+
+
+def passive_prediction(main: Sequence[Word], lex: StanceLexicon, lemma: LemmaFn) -> bool:
+    """A passive of a prediction cue as the verb of the main clause ``main``: a participle whose
+    lemma is a prediction cue (erwarten, rechnen, expect, forecast) with a passive auxiliary
+    (``passive_auxiliary``) of its clause: right after it ("is expected", "werde … erwartet" where
+    it closes the clause) or right before it, verb-final ("gerechnet werde"). The words state an
+    expectation without its agent (guidelines 1.2 prediction): "Für das Quartal werde mit einem
+    Verlust gerechnet", "a deficit is expected for the spring"."""
+    words = _bare(main)
+
+    def predicts(word: Word) -> bool:
+        entry = lex.cues.get(lemma(word.text).lower())
+        return entry is not None and entry[0] == "prediction" and _participle(word, lex, lemma)
+
+    for i, w in enumerate(words):
+        if w.lower not in lex.of("passive_auxiliary"):
+            continue
+        clause: list[Word] = []
+        for v in words[i + 1 :]:
+            if v.text in _CLAUSE_END:
+                break
+            clause.append(v)
+        near = clause[:PASSIVE_WITHIN] + clause[-1:] + ([words[i - 1]] if i > 0 else [])
+        if any(predicts(v) for v in near):
+            return True
     return False
 
 
