@@ -91,6 +91,8 @@ from onrecord.extraction.stance_scope import (
     future_modal,
     mental_frame,
     not_knowing_question,
+    passive_prediction,
+    perfect_modal,
     possible_effect,
     refused_question,
     verb_second_question,
@@ -115,10 +117,13 @@ SUBJECT_OPENING = 4
 
 
 def _with_infinitive(content: list[Word], after_cue: list[Word], lex: StanceLexicon, direct: bool = False) -> bool:
-    """Whether the cue governs an infinitive ("asked them to leave", "warnte davor, … zu tun"). The
-    words of a direct quote are the source's own sentence, never the cue's infinitive, unless they
-    open with its "to" ("told the council: “I think the answer to …”" is no "told X to …")."""
+    """Whether the cue governs an infinitive ("asked them to leave", "warnte davor, … zu tun"); words
+    opening with a complementizer ("that", "dass") are a finite clause, none. The words of a direct
+    quote are the source's own sentence, never the cue's infinitive, unless they open with its "to"
+    ("told the council: “I think the answer to …”" is no "told X to …")."""
     words = [w for w in content if w.text not in _QUOTE_MARKS and w.text not in _CLAUSE_END]
+    if words and words[0].lower in lex.of("complementizer"):
+        return False  # a finite clause ("told him that Anna's decision to leave …"): its "to" is its own
     if direct and not (words and words[0].lower in lex.of("infinitive_first")):
         words = []
     opening = {w.lower for w in words[:3]} | {w.lower for w in after_cue[:3]}
@@ -278,6 +283,8 @@ def _content_stance(
     deontic = _has(lex.of("demand"), demand_lows) or (direct and _has(lex.of("reportative"), main_lows))
     # a deontic modal under a future auxiliary predicts a necessity ("we're going to have to …")
     deontic = deontic and not future_modal(main, lex)
+    # a deontic modal with a perfect infinitive ("should have seen", "müsse gewusst haben") looks back
+    deontic = deontic and not perfect_modal(main, lex, lemma)
     # a polite request ("wir würden uns freuen, wenn Sie …", "we would appreciate it if …")
     deontic = deontic or _has(lex.of("request"), lows)
     # an imperative opening the speaker's own words ("Let everybody …", "Oh, let him …"; guidelines 1.2 demand)
@@ -309,14 +316,26 @@ def _content_stance(
     aside = _has(lex.of("hedge_aside"), [w.lower for w in looked])
     if conditional or _has(lex.of("hedge"), hedge_lows) or own_konj2 or aside or possible_effect(main, lex):
         return "hedged"
-    if reportative == "prediction":
-        return "prediction"
+    if reportative == "prediction" or passive_prediction(main, lex, lemma):
+        return "prediction"  # a plan ("sollen … geladen werden"), an expectation without agent ("wird erwartet")
     if _has(lex.of("not_future"), main_lows):
         return "asserted"  # a habitual past ("would sometimes dismiss"), no future
     plain = lex.of("future") if direct or present_cue else lex.future_forms_reported
     if _future(main, plain, lex.of("future_infinitive"), lex.ordinal_period, lemma, lex.case_marks_names):
         return "prediction"
     return "asserted"
+
+
+def _proposed_action(cue_words: list[Word], looked: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> bool:
+    """A hedged cue that also proposes (``proposing``: "suggest", "imply", "nahelegen") over words whose
+    main clause holds a deontic modal ("suggested that the city should sell the depot", "implied
+    that the coach must go"): the source proposes an action, a demand (guidelines 1.2 demand: a
+    demand with a hedge stays demand); a look back ("should have seen") proposes none."""
+    if not any(lemma(w.text).lower() in lex.of("proposing") for w in cue_words):
+        return False
+    main = _main_clause(looked, lex)
+    lows = _without(lex.of("not_demand"), _lows(main, lex.case_marks_names))
+    return _has(lex.of("demand"), lows) and not perfect_modal(main, lex, lemma)
 
 
 def _first_person_konj2(lows: list[str], lex: StanceLexicon) -> bool:
@@ -585,6 +604,8 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     closing = _right_before(after_cue, quote)
     direct = quote.kind == "direct"
     stance = None if neutral_direct else _cue_stance(cue_words, after_cue, content, lex, lemma, closing, direct)
+    if stance == "hedged" and _proposed_action(cue_words, looked, lex, lemma):
+        stance = "demand"  # "suggested that the city should sell …": what is suggested is an action to take
     if stance == "belief" and (
         _fear_of_future(cue_words, looked, lex, lemma) or _feared_event(doc.text, cue_words, content, lex, lemma)
     ):
@@ -607,8 +628,8 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     if _cue_with_words(doc, quote, cue_words) and accusation_source(cue_words, *_cue_neighbours(doc, cue_words), lex):
         # "laut Anklage", "den Vorwürfen zufolge", "according to the indictment" (guidelines 6)
         return "claim", negated
-    if _has(lex.of("belief"), [w.lower for w in frame]):  # "ist der Meinung", "nach Ansicht"
-        return "belief", negated
+    if _has(lex.of("belief"), [w.lower for w in _cue_clause(frame, cue_words, lex)]):
+        return "belief", negated  # "ist der Meinung", "nach Ansicht", in the cue's clause
     if cue_words and _has(lex.of("confidence"), [w.lower for w in _clause_around(frame, cue_words[0], cue_words[-1])]):
         return "belief", negated  # "zeigte sich zuversichtlich", "was confident": in the cue's clause only
     # clause type: "ob …", "whether …" open the words, or end the frame before them
@@ -625,6 +646,17 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
         return "question", negated  # "he had no idea whether …", "es sei unklar, ob …"
     stance = _content_stance(quote, looked, lex, lemma, present, sourced)
     return stance, negated or _opening_negated(_opening(looked, lex), lex, lemma)
+
+
+def _cue_clause(frame: list[Word], cue_words: list[Word], lex: StanceLexicon) -> list[Word]:
+    """The frame words of the cue's whole clause, the cue included ("ist der festen Meinung", "nach
+    Ansicht der Kommission"), up to a clause mark or a coordinator: an opinion word in another clause
+    of the sentence ("…, sagt er, und er klingt überzeugt") is the writer's, no frame of the words;
+    without a cue, the whole frame."""
+    if not cue_words:
+        return frame
+    around = _clause_around(frame, cue_words[0], cue_words[-1], lex.of("coordinator"), (len(frame), len(frame)))
+    return sorted({*around, *cue_words}, key=lambda w: w.start)
 
 
 #: how many frame words before (after) the cue a cue phrase of several words may reach ("wanted to | know")

@@ -200,20 +200,26 @@ def _own_clause(words: list[Word], lex: StanceLexicon) -> list[Word]:
     return words
 
 
-def _clause_around(frame: list[Word], first: Word, last: Word, stop: frozenset[str] = frozenset()) -> list[Word]:
-    """The frame words of the cue's clause within :data:`NEG_BEFORE`/:data:`NEG_AFTER` words; a
-    word of ``stop`` (a coordinating conjunction: "chastised X but did not recommend …") ends the
-    clause as a clause mark does."""
+def _clause_around(
+    frame: list[Word],
+    first: Word,
+    last: Word,
+    stop: frozenset[str] = frozenset(),
+    reach: tuple[int, int] = (NEG_BEFORE, NEG_AFTER),
+) -> list[Word]:
+    """The frame words of the cue's clause within ``reach`` words before and after it
+    (:data:`NEG_BEFORE`/:data:`NEG_AFTER` unless given); a word of ``stop`` (a coordinating
+    conjunction: "chastised X but did not recommend …") ends the clause as a clause mark does."""
     starts = [w.start for w in frame]
     at = bisect.bisect_left(starts, first.start)
     end = bisect.bisect_right(starts, last.start)
     before: list[Word] = []
-    for w in reversed(frame[max(0, at - NEG_BEFORE) : at]):
+    for w in reversed(frame[max(0, at - reach[0]) : at]):
         if w.text in _CLAUSE_END or w.lower in stop:
             break
         before.append(w)
     after: list[Word] = []
-    for w in frame[end : end + NEG_AFTER]:
+    for w in frame[end : end + reach[1]]:
         if w.text in _CLAUSE_END or w.lower in stop:
             break
         after.append(w)

@@ -31,9 +31,10 @@ __all__ = [
 
 LemmaFn = Callable[[str], str]
 
-#: a word (with inner hyphens/apostrophes), English "n't" split off, a clitic written apart from
-#: its word ("I 'll", tokenised text), or one punctuation mark
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*|['’](?:ll|re|ve)\b|[^\w\s]")
+#: a number with inner separators ("600.000", "0,5", "14:30": one word, so that its "." or "," is
+#: never taken for a clause mark), a word (with inner hyphens/apostrophes), English "n't" split off,
+#: a clitic written apart from its word ("I 'll", tokenised text), or one punctuation mark
+_WORD = re.compile(r"\d+(?:[.,:]\d+)+|\w+(?:[-'’]\w+)*|['’](?:ll|re|ve)\b|[^\w\s]")
 _CLITICS = ("n't", "n’t", "'ll", "’ll")
 #: a sentence ends at ., ! or ? (and closing quote marks) before white space, or at a line break
 _SENT_END = re.compile(r"[.!?…][\"“”»«’')]*\s+|\n+")
@@ -60,6 +61,8 @@ WORD_CLASSES = (
     "source_opening", "source_closing", "currency", "person_place", "np_opener", "finite_copula",
     "question_frame", "denial_frame", "claim_modal", "accusation", "postposition", "title_small",
     "possibility_modal", "effect_verb", "fear_object", "reflexive",
+    "perfect_modal", "counterfactual_auxiliary", "participle", "participle_ending", "proposing",
+    "passive_auxiliary",
 )  # fmt: skip
 
 

@@ -175,6 +175,85 @@ def future_modal(main: Sequence[Word], lex: StanceLexicon) -> bool:
     return False
 
 
+#: how many words after a deontic modal its perfect auxiliary may stand ("should not have", "must surely have")
+PERFECT_WITHIN = 3
+
+
+def _participle(word: Word, lex: StanceLexicon, lemma: LemmaFn) -> bool:
+    """A past participle: a lower-case word of class ``participle`` ("been", "done") or with an ending
+    of class ``participle_ending`` ("repaired", "known") where the language lists endings (English:
+    its lemmas also strip "-s" and "-ing"); else a form that is not its own lemma ("gewusst" →
+    wissen; the German lemma table)."""
+    if not word.text.islower():
+        return False
+    endings = tuple(lex.of("participle_ending"))
+    if word.lower in lex.of("participle") or (endings and word.lower.endswith(endings)):
+        return True
+    return not endings and lemma(word.text).lower() != word.lower
+
+
+def perfect_modal(main: Sequence[Word], lex: StanceLexicon, lemma: LemmaFn) -> bool:
+    """A deontic modal (``perfect_modal``) with a perfect infinitive in its clause: a past that can no
+    longer be acted on, a reproach or an inference, no action still to take (guidelines 1.2 demand:
+    "addressed at an agent who is to act", not an epistemic "must"): "we should have seen it",
+    "they must have known"; German verb-final "die Behörde müsse davon gewusst haben", and the
+    Konjunktiv II perfect with its modal last ("hätte … sanieren müssen": ``counterfactual_auxiliary``)."""
+    words = _bare(main)
+    perfect = lex.of("perfect_auxiliary")
+    for i, w in enumerate(words):
+        if w.lower not in lex.of("perfect_modal"):
+            continue
+        before = words[:i]
+        start = max((j + 1 for j, v in enumerate(before) if v.text in _CLAUSE_END), default=0)
+        if any(v.lower in lex.of("counterfactual_auxiliary") for v in before[start:]):
+            return True  # "hätte die Schulen früher sanieren müssen"
+        clause: list[Word] = []
+        for v in words[i + 1 :]:
+            if v.text in _CLAUSE_END:
+                break
+            clause.append(v)
+        for k, v in enumerate(clause):
+            if v.lower not in perfect:
+                continue
+            if k < PERFECT_WITHIN and k + 1 < len(clause) and _participle(clause[k + 1], lex, lemma):
+                return True  # "should have seen"
+            marker = k >= 2 and clause[k - 2].lower in lex.of("infinitive_marker")  # "zu erreichen sein"
+            if k == len(clause) - 1 and k > 0 and not marker and _participle(clause[k - 1], lex, lemma):
+                return True  # "gewusst haben" closing the clause
+    return False
+
+
+#: how many words after a passive auxiliary its participle may stand in a verb-second clause ("is widely expected")
+PASSIVE_WITHIN = 2
+
+
+def passive_prediction(main: Sequence[Word], lex: StanceLexicon, lemma: LemmaFn) -> bool:
+    """A passive of a prediction cue as the verb of the main clause ``main``: a participle whose
+    lemma is a prediction cue (erwarten, rechnen, expect, forecast) with a passive auxiliary
+    (``passive_auxiliary``) of its clause: right after it ("is expected", "werde … erwartet" where
+    it closes the clause) or right before it, verb-final ("gerechnet werde"). The words state an
+    expectation without its agent (guidelines 1.2 prediction): "Für das Quartal werde mit einem
+    Verlust gerechnet", "a deficit is expected for the spring"."""
+    words = _bare(main)
+
+    def predicts(word: Word) -> bool:
+        entry = lex.cues.get(lemma(word.text).lower())
+        return entry is not None and entry[0] == "prediction" and _participle(word, lex, lemma)
+
+    for i, w in enumerate(words):
+        if w.lower not in lex.of("passive_auxiliary"):
+            continue
+        clause: list[Word] = []
+        for v in words[i + 1 :]:
+            if v.text in _CLAUSE_END:
+                break
+            clause.append(v)
+        near = clause[:PASSIVE_WITHIN] + clause[-1:] + ([words[i - 1]] if i > 0 else [])
+        if any(predicts(v) for v in near):
+            return True
+    return False
+
+
 def complement_verb(looked: Sequence[Word], lex: StanceLexicon, lemma: LemmaFn) -> Stance | None:
     """The stance of the verb that closes a complement clause opening the words, where such a
     clause puts its verb last (``verb_final_complement``: "dass dortige Betriebe Aufträge aus
