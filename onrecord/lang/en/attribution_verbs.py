@@ -16,6 +16,7 @@ from onrecord.lang.en.attribution_base import (
     SHORT_QUOTE_WORDS,
     Attribution,
     LemmaFn,
+    _adjoins,
     _only_punct,
     _quote_words,
     human_subject,
@@ -24,6 +25,7 @@ from onrecord.lang.en.attribution_content import (
     _infinitive,
     _quote_set_off,
     _quoted_term,
+    anonymity_purpose,
     clause_content,
     clause_extent,
     drop_medium_tail,
@@ -168,6 +170,8 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
         return None  # "declined to comment on the suit", "refused to say whether …": nothing said
     if particle_sense(verb, lemma):
         return None  # "disadvantages that weigh him down", "called off the strike": no cue
+    if anonymity_purpose(verb):
+        return None  # "speaking on condition of anonymity to offer an assessment": why, not what
     doc = verb.doc
     if lemma in WATCH_LEMMAS and _infinitive(verb):
         return None  # "went to see the band play", "waited to see what would happen": watching, not reporting
@@ -196,6 +200,8 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
                                                          or _country_says(verb, subject))):
         return None  # a headline needs a named (or human) source: not "Council delays vote on …"
     comps, ctype = clause_content(verb, classes, lemma)
+    if ctype == "object" and _headline(sent):
+        comps, ctype = [], ""  # "Team refuses to stay in village": a headline reports only a clause (A4)
     if ctype == "object" and not _object_reporter(verb, subject):
         comps, ctype = [], ""  # "They were denied visas": the object is no one's statement
     if ctype == "object" and object_is_no_statement(verb, lemma, classes, comps, subject, lex):
@@ -247,9 +253,9 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
                 and not overlaps((q.begin, q.end), (att_begin, att_end))]
         if not near and all(t.i in att_idx or t.is_punct or t.is_space for t in sent):
             # "“… proof?” | Vitter demanded." (the sentence is split inside the quotation)
-            near = [q for q in quotes if q.end <= att_begin and _only_punct(text[q.end:att_begin])]
+            near = [q for q in quotes if q.end <= att_begin and _adjoins(text[q.end:att_begin])]
         if not classes & {"speech", "frame"} or "np-none" in classes:
-            near = [q for q in near if _only_punct(text[q.end:att_begin]) or _only_punct(text[att_end:q.begin])]
+            near = [q for q in near if _adjoins(text[q.end:att_begin]) or _adjoins(text[att_end:q.begin])]
         # a short quotation next to no cue is a name or a term ("named their robot “Robogee”");
         # one set off from a speech verb by a comma or a colon is speech ("said, “Never again.”")
         near = [q for q in near if _quote_words(text, q) > SHORT_QUOTE_WORDS
