@@ -88,8 +88,8 @@ def _headline(sent: SpacySpan) -> bool:
     """A line of its own without final punctuation (a headline or a caption)."""
     text = doc_text(sent.doc)
     last = _last_word(sent)
-    if last.text in (".", "!", "?", ":", ";") or last.text in QUOTE_STRIP:
-        return False
+    if last.text[-1] in ".!?:;" or last.text in QUOTE_STRIP:
+        return False  # also "… entering the U.S." (an abbreviation ends the sentence)
     end = last.idx + len(last.text)
     return text[end:end + 1] in ("\n", "") and (sent.start == 0 or "\n" in sent.doc[sent.start - 1].text)
 
