@@ -3,7 +3,8 @@ classes of false statements found in the cross-genre heldout errors and confirme
 PolNeAR train text. A quotation that closes its sentence is no quotation of the next one;
 deciding, wishing and hoping are acts; advising or questioning a person, weighing in on a topic
 and adopting a platform are no statements; a headline reports only a clause; the infinitive after "on condition of
-anonymity" says why the source was not named. Every sentence is original, written for this test."""
+anonymity" says why the source was not named; a view without a holder ("is seen as") is no
+one's statement. Every sentence is original, written for this test."""
 
 from __future__ import annotations
 
@@ -88,3 +89,9 @@ def test_a_sentence_ending_in_an_abbreviation_is_no_headline(extractor) -> None:
 def test_the_infinitive_after_anonymity_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "“The talks are stuck,” said an aide, speaking on condition of anonymity to describe the private meetings."
     assert _quotes(extractor, text) == [("“The talks are stuck,”", "an aide")]
+
+
+def test_a_view_without_a_holder_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(extractor, "The young mayor is widely seen as the favourite in the race.") == []
+    quotes = _quotes(extractor, "The young mayor is seen by many voters as the favourite in the race.")
+    assert [speaker for _, speaker in quotes] == ["many voters"]

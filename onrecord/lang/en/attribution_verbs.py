@@ -94,6 +94,12 @@ def _headline(sent: SpacySpan) -> bool:
     return text[end:end + 1] in ("\n", "") and (sent.start == 0 or "\n" in sent.doc[sent.start - 1].text)
 
 
+def _agentless_passive(verb: Token) -> bool:
+    """A passive without an agent ("was proposed as", "were encouraged to")."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) \
+        and not any(c.dep_ == "agent" for c in verb.children)
+
+
 #: the reader addressed by the writer
 READER_PRONOUNS = frozenset({"you"})
 
@@ -193,6 +199,8 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
         subject = appositive_speaker(verb) or adjacent_speaker(verb) or inverted_speaker(verb)
     if verb.dep_ == "amod" or (subject is None and verb.dep_ not in ("ROOT", "parataxis", "ccomp")):
         return None
+    if subject is None and "as-only" in classes and _agentless_passive(verb):
+        return None  # "Rubio is seen as the front-runner": no one's view is named (accusations stay)
     impression = lemma in IMPRESSION_LEMMAS and subject is not None and subject.lower_ == "it"
     if subject is not None and not usable_source(subject) and not impression:
         return None
