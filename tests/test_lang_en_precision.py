@@ -1,7 +1,7 @@
 """English quote precision on text the rules were not tuned on (issue 13, point 7; helper enprec):
 classes of false statements found in the cross-genre heldout errors and confirmed on unlabelled
 PolNeAR train text. A quotation that closes its sentence is no quotation of the next one;
-deciding, wishing and hoping are acts; advising or questioning a person, weighing in on a topic
+deciding, wishing and hoping are acts; advising or questioning a person
 and adopting a platform are no statements; a headline reports only a clause; the infinitive after "on condition of
 anonymity" says why the source was not named; a view without a holder ("is seen as") is no
 one's statement. Every sentence is original, written for this test."""
@@ -68,7 +68,6 @@ def test_a_hope_is_an_act_but_its_clause_stays(extractor) -> None:  # type: igno
     [
         "Detectives questioned the witness for an hour.",
         "Lena Ortiz, who advises Governor Tom Ellis, arrived late.",
-        "Weighing in on the dispute, the bishop nodded.",
         "The club adopted a new charter in May.",
     ],
 )
