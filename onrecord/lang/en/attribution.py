@@ -57,9 +57,14 @@ permits to reduce queues"), a quoted term as the whole object; after an object, 
 that follows a colon is what was said ("denied the claims: Its boats …"); a relative clause after a
 comma at the end of a report is the reporter's aside, not what was said (", which has stood empty");
 who is asked or told is no content ("asked him"); "to see" as an infinitive is watching; "it
-seems that …" has no source; credits, handles and tallies ("Twitter: @roe") are no transcript lines.
+seems that …" has no source; credits, handles and tallies ("Twitter: @roe") are no transcript lines;
+a to-infinitive after "on condition of anonymity" says why the source is unnamed ("… to discuss the
+talks"); a view without a holder ("is seen as the favourite") is no one's statement.
 
-A headline line (no final punctuation) yields an attribution only with a named or human source.
+A headline line (no final punctuation; "the U.S." ends a sentence) yields an attribution only with a
+named or human source, and only a clause or a quotation as content ("Mayor announces plan to …" is
+none). A quotation that closes its sentence (a full stop after the mark, or a line break) is no
+quotation of a cue in the next sentence ("… “deeply unattractive”. Councillors rejected the plan.").
 Not sources: data and pictures as subjects of evidence verbs ("Figures show …", unless "Data from
 X" or "X's figures" name who issued them, who then speaks), things and events as subjects of
 see/offer/want/learn/encourage ("The festival saw …"), a gerund ("Writing in a blog, X dubbed"

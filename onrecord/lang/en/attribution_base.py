@@ -68,6 +68,17 @@ def _only_punct(gap: str) -> bool:
     return len(gap) <= 3 and all(not ch.isalnum() for ch in gap)
 
 
+#: marks that end a sentence: a quotation before one and a clause after it do not touch
+SENTENCE_ENDS = frozenset(".!?")
+
+
+def _adjoins(gap: str) -> bool:
+    """Whether a quotation and an attribution clause touch across ``gap``: only punctuation, on
+    one line, and no sentence end between them ("“Why?” Vitter demanded", not "… “deeply
+    unattractive”. Councillors rejected the plan.")."""
+    return _only_punct(gap) and "\n" not in gap and not SENTENCE_ENDS & set(gap)
+
+
 HUMAN_PRONOUNS = frozenset({"he", "she", "they", "who"})
 
 

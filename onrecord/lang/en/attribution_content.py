@@ -74,6 +74,8 @@ def clause_content(verb: Token, classes: frozenset[str], lemma: str) -> tuple[li
         # "“Why?” she asked the reporters": who is asked or told is no content
         objs = [c for c in objs if c.dep_ != "dobj" or lemma not in ASKING_LEMMAS or not _addressee(c)]
     objs += [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _infinitive(c)]
+    if on_anonymity(verb):
+        objs = [c for c in objs if not anonymity_purpose(c)]
     preps = [g for p in _prep_objects(verb) if not (p.lower_ == "to" and lemma in ADDRESSEE_TO)
              for g in p.children if g.dep_ in ("pobj", "pcomp") and not _speaking_occasion(lemma, p, g)
              and not (lemma in ABOUT_TOPIC_LEMMAS and p.lower_ == "about" and _noun_phrase(g))
@@ -111,6 +113,23 @@ def _speaking_occasion(lemma: str, prep: Token, obj: Token) -> bool:
     if lemma not in SPEAK_ON_LEMMAS or prep.lower_ != "on":
         return False
     return obj.lower_ in SPEAKING_TERMS or obj.ent_type_ in MEDIUM_TYPES
+
+
+#: nouns of the terms of anonymity ("on condition of anonymity", "on background")
+ANONYMITY_TERMS = frozenset({"condition", "conditions", "background"})
+
+
+def anonymity_purpose(verb: Token) -> bool:
+    """A to-infinitive after "on condition of anonymity" ("spoke on condition of anonymity to
+    discuss the talks", "…to offer an assessment"): it says why the source stayed unnamed, not
+    what was said."""
+    return verb.dep_ in ("advcl", "xcomp") and _infinitive(verb) and on_anonymity(verb.head)
+
+
+def on_anonymity(verb: Token) -> bool:
+    """Whether a verb has the terms of anonymity as a phrase ("speaking on condition of anonymity")."""
+    return any(p.dep_ == "prep" and p.lower_ == "on" and any(g.lower_ in ANONYMITY_TERMS for g in p.children)
+               for p in verb.children)
 
 
 #: verbs whose object is who is asked or told, not what ("asked him about the fares")

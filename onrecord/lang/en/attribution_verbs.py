@@ -16,6 +16,7 @@ from onrecord.lang.en.attribution_base import (
     SHORT_QUOTE_WORDS,
     Attribution,
     LemmaFn,
+    _adjoins,
     _only_punct,
     _quote_words,
     human_subject,
@@ -24,6 +25,7 @@ from onrecord.lang.en.attribution_content import (
     _infinitive,
     _quote_set_off,
     _quoted_term,
+    anonymity_purpose,
     clause_content,
     clause_extent,
     drop_medium_tail,
@@ -86,10 +88,16 @@ def _headline(sent: SpacySpan) -> bool:
     """A line of its own without final punctuation (a headline or a caption)."""
     text = doc_text(sent.doc)
     last = _last_word(sent)
-    if last.text in (".", "!", "?", ":", ";") or last.text in QUOTE_STRIP:
-        return False
+    if last.text[-1] in ".!?:;" or last.text in QUOTE_STRIP:
+        return False  # also "… entering the U.S." (an abbreviation ends the sentence)
     end = last.idx + len(last.text)
     return text[end:end + 1] in ("\n", "") and (sent.start == 0 or "\n" in sent.doc[sent.start - 1].text)
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """A passive without an agent ("was proposed as", "were encouraged to")."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) \
+        and not any(c.dep_ == "agent" for c in verb.children)
 
 
 #: the reader addressed by the writer
@@ -168,6 +176,8 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
         return None  # "declined to comment on the suit", "refused to say whether …": nothing said
     if particle_sense(verb, lemma):
         return None  # "disadvantages that weigh him down", "called off the strike": no cue
+    if anonymity_purpose(verb):
+        return None  # "speaking on condition of anonymity to offer an assessment": why, not what
     doc = verb.doc
     if lemma in WATCH_LEMMAS and _infinitive(verb):
         return None  # "went to see the band play", "waited to see what would happen": watching, not reporting
@@ -189,6 +199,8 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
         subject = appositive_speaker(verb) or adjacent_speaker(verb) or inverted_speaker(verb)
     if verb.dep_ == "amod" or (subject is None and verb.dep_ not in ("ROOT", "parataxis", "ccomp")):
         return None
+    if subject is None and "as-only" in classes and _agentless_passive(verb):
+        return None  # "Rubio is seen as the front-runner": no one's view is named (accusations stay)
     impression = lemma in IMPRESSION_LEMMAS and subject is not None and subject.lower_ == "it"
     if subject is not None and not usable_source(subject) and not impression:
         return None
@@ -196,6 +208,8 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
                                                          or _country_says(verb, subject))):
         return None  # a headline needs a named (or human) source: not "Council delays vote on …"
     comps, ctype = clause_content(verb, classes, lemma)
+    if ctype == "object" and _headline(sent):
+        comps, ctype = [], ""  # "Team refuses to stay in village": a headline reports only a clause (A4)
     if ctype == "object" and not _object_reporter(verb, subject):
         comps, ctype = [], ""  # "They were denied visas": the object is no one's statement
     if ctype == "object" and object_is_no_statement(verb, lemma, classes, comps, subject, lex):
@@ -247,9 +261,9 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
                 and not overlaps((q.begin, q.end), (att_begin, att_end))]
         if not near and all(t.i in att_idx or t.is_punct or t.is_space for t in sent):
             # "“… proof?” | Vitter demanded." (the sentence is split inside the quotation)
-            near = [q for q in quotes if q.end <= att_begin and _only_punct(text[q.end:att_begin])]
+            near = [q for q in quotes if q.end <= att_begin and _adjoins(text[q.end:att_begin])]
         if not classes & {"speech", "frame"} or "np-none" in classes:
-            near = [q for q in near if _only_punct(text[q.end:att_begin]) or _only_punct(text[att_end:q.begin])]
+            near = [q for q in near if _adjoins(text[q.end:att_begin]) or _adjoins(text[att_end:q.begin])]
         # a short quotation next to no cue is a name or a term ("named their robot “Robogee”");
         # one set off from a speech verb by a comma or a colon is speech ("said, “Never again.”")
         near = [q for q in near if _quote_words(text, q) > SHORT_QUOTE_WORDS
