@@ -536,6 +536,9 @@ def _named(
                          prefix_role, subject, appos, second) if r is not None]
     roles = affiliations_after(doc, end, roles, kinds)
     roles = described_body_names(doc, possessive_organisation(doc, roles, kinds), kinds)
+    if not is_speaker and end - start == 1 and "PER" not in ner and gaz.dictionary_noun(words[0]):
+        if not _known_surname(state, words):
+            roles = [r for r in roles if not _bogus_role(doc, r, start, end, gaz)]
     if not is_name(words, gaz, ner, bool(roles)) and not is_speaker and not _known_surname(state, words):
         return
     if quoted and not (ner & {"PER", "ORG", "LOC"} or words[0] in gaz.first_names or _known_place(" ".join(words))):
@@ -598,6 +601,28 @@ def _unglued(state: _State, doc: PreparedDoc, start: int, end: int, gaz: Gazette
     ):
         return start, end - 1
     return start, end
+
+
+#: tokens that close an apposition after its role ("Fink, der Trainer, sagte", "…, der Trainer.")
+_APPOSITION_CLOSERS = frozenset({",", ".", ";", ":", "!", "?", ")", "–", "—", "-"})
+
+
+def _bogus_role(doc: PreparedDoc, role: RoleMatch, start: int, end: int, gaz: Gazetteer) -> bool:
+    """Whether ``role`` cannot make the one-word dictionary noun ``[start, end)`` a person (the
+    caller asks only for such a word that no tagger reads as a person's name): a role before it
+    across a comma, an item of the same list ("Lehrer, Eltern und Gewerkschaften"); a role
+    before it whose title is no dictionary noun ("Optimaler Start": an adjective); a role after
+    it that runs on into its clause instead of closing ("für neuen Zündstoff, die Höchstrichter
+    kippten …": the subject of the next clause, no apposition)."""
+    toks = doc.tokens
+    if role.end <= start:
+        title = (role.title or "").split()
+        return any(t.text == "," for t in toks[role.end : start]) or not (title and gaz.dictionary_noun(title[-1]))
+    if role.begin >= end:
+        after = role.end
+        closed = after >= len(toks) or toks[after].sent != toks[end - 1].sent
+        return not closed and toks[after].text not in _APPOSITION_CLOSERS
+    return False
 
 
 def _source_noun(word: str, source_nouns: tuple[str, ...]) -> bool:

@@ -16,6 +16,7 @@ import pycrfsuite
 from onrecord.errors import DataError, ModelError
 from onrecord.lang.de import common_words
 from onrecord.lang.de.labels import decode
+from onrecord.lang.de.name_lists import split_name_lists
 from onrecord.lang.de.ner_features import NerFeaturizer
 from onrecord.lang.de.tokens import PreparedDoc
 from onrecord.lang.de.wordclasses import WordClasses
@@ -135,4 +136,6 @@ class NerTagger:
                 continue
             labels = self._tagger.tag(self._featurize(words))
             out.extend(NamedSpan(s.cls, b + s.begin, b + s.end) for s in decode(labels))
-        return out
+        # "Richtung Hamilton und Rosberg" tagged as one name: the names of the list
+        typed = split_name_lists(doc, [(n.type, n.begin, n.end) for n in out])
+        return [NamedSpan(kind, begin, end) for kind, begin, end in typed]
