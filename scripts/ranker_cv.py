@@ -42,7 +42,25 @@ SMALL_ATOMS = (
 #: the default atoms without those read from the tagger's output (its speaker marginal, its cues)
 NO_TAGGER_ATOMS = tuple(a for a in DEFAULT_ATOMS if not a.startswith(("crf_", "spkp=")))
 
+#: the features of :func:`onrecord.lang.de.speakers.carry_features` (branch rankde), by group
+CARRY_GROUPS: dict[str, tuple[str, ...]] = {
+    "all": ("is_prev_junk", "is_prev_nocue", "is_prev_stale", "is_prev_rival", "is_prev_para", "last_src"),
+    "weak": ("is_prev_junk", "is_prev_nocue"),
+    "stale": ("is_prev_stale", "last_src"),
+    "same": ("last_src_same",),
+    "rival": ("is_prev_rival",),
+    "para": ("is_prev_para",),
+}
+
+
+def without(prefixes: tuple[str, ...]) -> RankerFit:
+    """The linear ranker fitted without the features that start with one of ``prefixes`` (their
+    weight is then 0 at scoring time)."""
+    return lambda x, y: fit_linear([[f for f in r if not f.startswith(prefixes)] for r in x], y, c=RANKER_C)
+
+
 VARIANTS: dict[str, RankerFit] = {
+    **{f"linear-no-{name}": without(prefixes) for name, prefixes in CARRY_GROUPS.items()},
     "crossed-small": lambda x, y: fit_crossed(x, y, c=RANKER_C, atoms=SMALL_ATOMS),
     "linear": lambda x, y: fit_linear(x, y, c=RANKER_C),
     "linear-c0.1": lambda x, y: fit_linear(x, y, c=0.1),
@@ -77,10 +95,12 @@ def main(argv: list[str]) -> None:
     others = tag_through_folds(list(read_corpus(resolve_split(DATA, "dev"))), folder, docs) if command == "dev" else []
     for name in argv[2:]:
         t = time.perf_counter()
+        carry = name.endswith("+carry")  # refitted with the previous speaker carried over
+        fit = VARIANTS[name.removesuffix("+carry")]
         if command == "dev":
-            reports = score_through_folds(docs, samples, VARIANTS[name], others)
+            reports = score_through_folds(docs, samples, fit, others)
         else:
-            reports = ranker_cross_validate(docs, samples, VARIANTS[name])
+            reports = ranker_cross_validate(docs, samples, fit, carry=carry)
         parts = []
         for key, rep in reports.items():
             s = rep.score

@@ -73,6 +73,7 @@ from onrecord.lang.de.speaker_rules import (
 from onrecord.lang.de.speakers import (
     Candidate,
     candidates_for_quote,
+    carry_features,
     count_between,
     mention_candidates,
     pair_features,
@@ -354,6 +355,7 @@ def quote_candidates(
     if prev_speaker is not None and (prev_speaker.begin, prev_speaker.end) not in known:
         cands.append(Candidate(prev_speaker.begin, prev_speaker.end, "prev"))
     rejected = _rejected_spans(doc, sets)
+    kept: list[Candidate] = []
     for cand in cands:
         span = (cand.begin, cand.end)
         nobody = rejected.get(span)
@@ -365,6 +367,10 @@ def quote_candidates(
             continue  # an addressee ("zum STANDARD"), the expletive "es", "der Meinung"
         if parts[0].cls == "DQ" and any(cand.begin < p.end and p.begin < cand.end for p in parts):
             continue  # a direct quote does not name its own speaker
+        kept.append(cand)
+    sources = [*sets.crf_speakers, *sets.rule_speakers]
+    carried = carry_features(doc, whole, kept, prev_speaker, sources, lex)
+    for cand, extra in zip(kept, carried, strict=True):
         between = count_between(whole, cand, cands)
         spk_prob = max(sets.speaker_prob[cand.begin : cand.end], default=0.0)
         ner = sorted({t for t in sets.name_type[cand.begin : cand.end] if t})
@@ -379,6 +385,7 @@ def quote_candidates(
             feats.append(f"is_prev_kind={whole.cls}")
             gap = doc.tokens[whole.begin].sent - doc.tokens[cand.begin].sent
             feats.append(f"is_prev_gap={min(max(gap, -1), 4)}")
+        feats.extend(extra)
         yield cand, feats
 
 
@@ -526,8 +533,17 @@ def reported_sentences(doc: PreparedDoc, part: TokenSpan) -> TokenSpan:
     return TokenSpan(part.cls, begin, end)
 
 
-def attribute(doc: PreparedDoc, sets: SpanSets, ranker: SpeakerRanker) -> list[Attribution]:
-    """Choose a speaker for every quote, left to right (the previous speaker is a feature)."""
+def attribute(
+    doc: PreparedDoc,
+    sets: SpanSets,
+    ranker: SpeakerRanker,
+    carried: list[tuple[int, Candidate | None]] | None = None,
+) -> list[Attribution]:
+    """Choose a speaker for every quote, left to right (the previous speaker is a feature).
+
+    ``carried``, when given, receives per quote group (in order) its first token and the
+    previous speaker after it: what the next quote gets as its previous speaker (training
+    takes it so the ranker learns how far the carried-over speaker is to be trusted)."""
     out: list[Attribution] = []
     prev: Candidate | None = None  # the previous quote's speaker (a ranker feature)
     explicit: Candidate | None = None  # the most recent speaker that names someone (not "Demnach")
@@ -535,6 +551,7 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: SpeakerRanker) -> list[A
     mention_spans = [(c.begin, c.end) for c in sets.mentions]
     lex = lexicon()
     for parts in group_quotes(doc, sets.spans):
+        start = parts[0].begin
         parts = [reported_sentences(doc, p) for p in parts]
         pairs = list(quote_candidates(doc, parts, sets, prev))
         spans = [(c.begin, c.end) for c, _ in pairs]
@@ -656,6 +673,8 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: SpeakerRanker) -> list[A
         att.answer = label is not None
         if (attested(att) or att.continued or att.answer) and not narration(doc, att):
             out.append(att)
+        if carried is not None:
+            carried.append((start, prev))
     return out
 
 
