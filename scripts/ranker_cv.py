@@ -53,14 +53,15 @@ CARRY_GROUPS: dict[str, tuple[str, ...]] = {
 }
 
 
-def without(prefixes: tuple[str, ...]) -> RankerFit:
+def without(prefixes: tuple[str, ...], c: float = RANKER_C) -> RankerFit:
     """The linear ranker fitted without the features that start with one of ``prefixes`` (their
     weight is then 0 at scoring time)."""
-    return lambda x, y: fit_linear([[f for f in r if not f.startswith(prefixes)] for r in x], y, c=RANKER_C)
+    return lambda x, y: fit_linear([[f for f in r if not f.startswith(prefixes)] for r in x], y, c=c)
 
 
 VARIANTS: dict[str, RankerFit] = {
     **{f"linear-no-{name}": without(prefixes) for name, prefixes in CARRY_GROUPS.items()},
+    **{f"linear-c0.2-no-{name}": without(prefixes, 0.2) for name, prefixes in CARRY_GROUPS.items()},
     "crossed-small": lambda x, y: fit_crossed(x, y, c=RANKER_C, atoms=SMALL_ATOMS),
     "linear": lambda x, y: fit_linear(x, y, c=RANKER_C),
     "linear-c0.1": lambda x, y: fit_linear(x, y, c=0.1),
@@ -95,12 +96,11 @@ def main(argv: list[str]) -> None:
     others = tag_through_folds(list(read_corpus(resolve_split(DATA, "dev"))), folder, docs) if command == "dev" else []
     for name in argv[2:]:
         t = time.perf_counter()
-        carry = name.endswith("+carry")  # refitted with the previous speaker carried over
-        fit = VARIANTS[name.removesuffix("+carry")]
+        fit = VARIANTS[name]
         if command == "dev":
             reports = score_through_folds(docs, samples, fit, others)
         else:
-            reports = ranker_cross_validate(docs, samples, fit, carry=carry)
+            reports = ranker_cross_validate(docs, samples, fit)
         parts = []
         for key, rep in reports.items():
             s = rep.score

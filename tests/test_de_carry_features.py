@@ -1,17 +1,12 @@
-"""Features that weigh the speaker carried over from the previous quote (speakers.carry_features)
-and the run-time previous speaker in the ranker's training pairs (train.ranker_samples)."""
+"""Features that weigh the speaker carried over from the previous quote against the sources
+around a quote (speakers.carry_features)."""
 
 from __future__ import annotations
 
-from onrecord.evaluation.gold import GoldDoc, GoldQuote
-from onrecord.lang.de.attribution import SpanSets, attribute
-from onrecord.lang.de.labels import TokenSpan, decode, gold_labels
+from onrecord.lang.de.labels import TokenSpan
 from onrecord.lang.de.lexicon import lexicon
-from onrecord.lang.de.linear import LinearModel
 from onrecord.lang.de.speakers import Candidate, carry_features
-from onrecord.lang.de.tagger import Tagging
 from onrecord.lang.de.tokens import PreparedDoc, prepare
-from onrecord.lang.de.train import ranker_samples
 
 
 def _span(doc: PreparedDoc, text: str, words: str, cls: str = "SPK", nth: int = 0) -> TokenSpan:
@@ -88,48 +83,19 @@ def test_a_later_source_makes_the_previous_speaker_stale() -> None:
 def test_a_source_in_the_quotes_own_sentence_rivals_the_previous_speaker() -> None:
     text = (
         "Der Trainer Max Vogel lobte seine Spieler. Die Fans hätten, so der Kapitän Ben Stark, "
-        "die Mannschaft getragen."
+        "die Mannschaft getragen. Die Fans hätten auch das Team von Ben Stark getragen."
     )
     quote = "Die Fans hätten, so der Kapitän Ben Stark, die Mannschaft getragen."
-    feats = _features(text, quote, "Max Vogel", ["Ben Stark"], ["Max Vogel", "Ben Stark"])
-    assert "is_prev_rival" in feats["Max Vogel"]
-    alone = _features(text, quote, "Max Vogel", ["Ben Stark"], ["Max Vogel"])
-    assert "is_prev_rival" not in alone["Max Vogel"]
-
-
-def _gold_doc(text: str, pairs: list[tuple[str, str]]) -> GoldDoc:
-    quotes = []
-    for quote, speaker in pairs:
-        qb, sb = text.index(quote), text.index(speaker)
-        quotes.append(GoldQuote(spans=[(qb, qb + len(quote))], speaker=[(sb, sb + len(speaker))], kind=None))
-    return GoldDoc(id="t", text=text, quotes=quotes, language="de")
-
-
-def test_training_pairs_take_the_previous_speaker_the_ranker_carries_over() -> None:
-    text = (
-        "Die Richterin Eva Lorenz sagte, das Urteil sei gerecht. Der Anwalt Tim Kurz verließ den Saal. "
-        "Er halte das Urteil für falsch."
-    )
-    gold = _gold_doc(text, [("das Urteil sei gerecht", "Eva Lorenz"), ("Er halte das Urteil für falsch.", "Er")])
+    tagged = _features(text, quote, "Max Vogel", ["Ben Stark"], ["Max Vogel", "Ben Stark"])
+    assert "is_prev_rival" in tagged["Max Vogel"]  # a speaker span in the quote's sentence
+    untagged = _features(text, quote, "Max Vogel", ["Kapitän Ben Stark"], ["Max Vogel"])
+    assert "is_prev_rival" in untagged["Max Vogel"]  # "so der Kapitän Ben Stark"
     doc = prepare(text)
-    labels = gold_labels(doc, gold.quotes)
-    tagging = Tagging(decode(labels), [float(x.endswith("SPK")) for x in labels])
-    # a ranker that prefers a candidate in the sentence after the quote: it gives the first quote
-    # to "Tim Kurz", who is then the run-time previous speaker of "Er halte …", not the gold "Eva Lorenz"
-    ranker = LinearModel(weights={"sdiff=1": 3.0}, intercept=-1.0, threshold=0.1)
-    carried: list[tuple[int, Candidate | None]] = []
-    attribute(doc, SpanSets.of(doc, tagging), ranker, carried)
-    assert [b for b, _ in carried] == sorted(b for b, _ in carried)
-    run_prev = carried[-2][1]
-    assert run_prev is not None and doc.tokens[run_prev.begin].sent == 1
-
-    def prev_gaps(xs: list[list[str]]) -> list[str]:
-        return [f for x in xs if "is_prev" in x for f in x if f.startswith("is_prev_gap=")]
-
-    gold_xs, _ = ranker_samples(doc, gold, tagging)
-    run_xs, _ = ranker_samples(doc, gold, tagging, ranker=ranker)
-    assert prev_gaps(gold_xs) == ["is_prev_gap=2"]  # Eva Lorenz, two sentences back
-    assert prev_gaps(run_xs) == ["is_prev_gap=1"]
+    other = _span(doc, text, "Die Fans hätten auch das Team von Ben Stark getragen.", "FQ")
+    prev = _cand(_span(doc, text, "Max Vogel"))
+    owner = _cand(_span(doc, text, "Ben Stark", nth=1))
+    feats = carry_features(doc, other, [prev, owner], prev, [_span(doc, text, "Max Vogel")], lexicon())
+    assert "is_prev_rival" not in feats[0]  # "von Ben Stark" is no source
 
 
 def test_another_mention_of_the_most_recent_source_name() -> None:

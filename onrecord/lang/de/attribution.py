@@ -533,17 +533,8 @@ def reported_sentences(doc: PreparedDoc, part: TokenSpan) -> TokenSpan:
     return TokenSpan(part.cls, begin, end)
 
 
-def attribute(
-    doc: PreparedDoc,
-    sets: SpanSets,
-    ranker: SpeakerRanker,
-    carried: list[tuple[int, Candidate | None]] | None = None,
-) -> list[Attribution]:
-    """Choose a speaker for every quote, left to right (the previous speaker is a feature).
-
-    ``carried``, when given, receives per quote group (in order) its first token and the
-    previous speaker after it: what the next quote gets as its previous speaker (training
-    takes it so the ranker learns how far the carried-over speaker is to be trusted)."""
+def attribute(doc: PreparedDoc, sets: SpanSets, ranker: SpeakerRanker) -> list[Attribution]:
+    """Choose a speaker for every quote, left to right (the previous speaker is a feature)."""
     out: list[Attribution] = []
     prev: Candidate | None = None  # the previous quote's speaker (a ranker feature)
     explicit: Candidate | None = None  # the most recent speaker that names someone (not "Demnach")
@@ -551,7 +542,6 @@ def attribute(
     mention_spans = [(c.begin, c.end) for c in sets.mentions]
     lex = lexicon()
     for parts in group_quotes(doc, sets.spans):
-        start = parts[0].begin
         parts = [reported_sentences(doc, p) for p in parts]
         pairs = list(quote_candidates(doc, parts, sets, prev))
         spans = [(c.begin, c.end) for c, _ in pairs]
@@ -673,8 +663,6 @@ def attribute(
         att.answer = label is not None
         if (attested(att) or att.continued or att.answer) and not narration(doc, att):
             out.append(att)
-        if carried is not None:
-            carried.append((start, prev))
     return out
 
 

@@ -370,31 +370,13 @@ def view_samples(docs: list[StoredDoc]) -> tuple[list[list[str]], list[int]]:
     return collect_ranker_samples([d.doc for d in docs], [d.gold for d in docs], views, [d.names for d in docs])
 
 
-def carried_samples(docs: list[StoredDoc], ranker: SpeakerRanker) -> list[tuple[list[list[str]], list[int]]]:
-    """Like :func:`doc_samples`, with the previous speaker as ``ranker`` carries it over at run
-    time (:func:`~onrecord.lang.de.train.ranker_samples` with a ranker)."""
-    out: list[tuple[list[list[str]], list[int]]] = []
-    for d in docs:
-        xs: list[list[str]] = []
-        ys: list[int] = []
-        for view in d.views:
-            x, y = ranker_samples(d.doc, d.gold, view, d.names, ranker)
-            xs.extend(x)
-            ys.extend(y)
-        out.append((xs, ys))
-    return out
-
-
 def ranker_cross_validate(
     docs: list[StoredDoc],
     samples: list[tuple[list[list[str]], list[int]]],
     fit: RankerFit,
     extractor: GermanExtractor | None = None,
-    carry: bool = False,
 ) -> dict[str, EvalReport]:
-    """Scores of each held-out half and of both pooled (``"all"``) with rankers from ``fit``;
-    with ``carry``, each fold's ranker is fitted again on its articles' samples with the
-    previous speaker the first one carries over (:func:`carried_samples`), as ``fit_models`` does."""
+    """Scores of each held-out half and of both pooled (``"all"``) with rankers from ``fit``."""
     ext = extractor or GermanExtractor(MODEL_DIR)
     shipped = ext.ranker
     reports: dict[str, EvalReport] = {}
@@ -402,10 +384,6 @@ def ranker_cross_validate(
     try:
         for k, (fit_idx, held_idx) in enumerate(_halves(len(docs))):
             ext.ranker = _fold_ranker(samples, fit_idx, fit)
-            if carry:
-                fold_docs = [docs[i] for i in fit_idx]
-                again = carried_samples(fold_docs, ext.ranker)
-                ext.ranker = _fold_ranker(again, range(len(fold_docs)), fit)
             held = [docs[i] for i in held_idx]
             score = _score(ext, [(d.gold, d.run_doc, d.scored, d.run_names) for d in held])
             pooled.add(score)

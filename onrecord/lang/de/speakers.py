@@ -480,7 +480,8 @@ def carry_features(
       ``last_src_same``: "Richard Canny" … "so Canny");
     * the quote's paragraph opened with narration after it (``is_prev_para=narr``: "⏎⏎Die
       Polizei sucht Zeugen. Man habe …" leaves the last paragraph's speaker behind);
-    * another candidate of the quote's own first sentence is a source (``is_prev_rival``).
+    * another candidate of the quote's own first sentence is a source (``is_prev_rival``: a
+      speaker span, or the subject of a reporting verb or "so": "…, so Gall, …").
     """
     toks = doc.tokens
     cue_sents = verb_cue_sentences(doc, lex)
@@ -499,8 +500,8 @@ def carry_features(
     if prev is None:
         return out
     rival = any(
-        c != prev and toks[c.begin].sent == q_sent and not (c.begin < prev.end and prev.begin < c.end)
-        and _overlaps(c, sources)
+        toks[c.begin].sent == q_sent and not (c.begin < prev.end and prev.begin < c.end)
+        and (_overlaps(c, sources) or _subject_of_cue(doc, c, cue_sents, lex))
         for c in cands
     )
     p_sent = toks[prev.begin].sent
@@ -527,3 +528,16 @@ def carry_features(
             out[k].append(f"is_prev_para={para}")
             out[k].append(f"is_prev_para_kind={para}{quote.cls}")
     return out
+
+
+def _subject_of_cue(doc: PreparedDoc, cand: Candidate, cue_sents: list[bool], lex: GermanLexicon) -> bool:
+    """A candidate that stands right after a reporting verb or "so" ("so Gall", "sagte der Trainer")
+    or opens a sentence with a reporting verb (its noun phrase does): a source of its sentence."""
+    toks = doc.tokens
+    np_begin, _ = np_start(doc, cand.begin)
+    sent = toks[cand.begin].sent
+    if np_begin == doc.sentences[sent][0]:
+        return cue_sents[sent]
+    lead = after_particles(doc, np_begin)
+    before = toks[lead - 1]
+    return before.sent == sent and (before.lower == "so" or cue_classes(doc, lex)[lead - 1] == "verb")

@@ -17,21 +17,19 @@ import json
 import shutil
 import tempfile
 import time
-from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from onrecord.errors import DataError
-from onrecord.lang.de.attribution import SpanSets, attribute, group_quotes, quote_candidates
+from onrecord.lang.de.attribution import SpanSets, group_quotes, quote_candidates
 from onrecord.lang.de.common_words import build_common_words
 from onrecord.lang.de.labels import KIND_TO_CLASS, TokenSpan, char_span_to_tokens, gold_labels
 from onrecord.lang.de.lemmas import build_lemma_table
 from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.linear import fit_linear
 from onrecord.lang.de.ner import COMMON_WORDS_FILE, WORDCLASS_FILE, NamedSpan, NerTagger, read_germeval, train_ner
-from onrecord.lang.de.ranking import SpeakerRanker
 from onrecord.lang.de.sentences import fit_sentence_classifier
 from onrecord.lang.de.speakers import Candidate
 from onrecord.lang.de.tagger import Tagger, Tagging, train_tagger
@@ -93,41 +91,30 @@ def collect_ranker_samples(
     golds: Sequence[GoldDoc],
     views: Sequence[Sequence[Tagging]],
     names: Sequence[list[NamedSpan] | None],
-    ranker: SpeakerRanker | None = None,
 ) -> tuple[list[list[str]], list[int]]:
     """The ranker training pairs of every article under every crosswise tagging, in the order the
-    speaker ranker is fitted on them: all articles of the first view, then of the next (with
-    ``ranker``, the previous speaker as it carries them over: :func:`ranker_samples`)."""
+    speaker ranker is fitted on them: all articles of the first view, then of the next."""
     xs: list[list[str]] = []
     ys: list[int] = []
     for view in views:
         for doc, gold, tagging, doc_names in zip(docs, golds, view, names, strict=True):
-            x, y = ranker_samples(doc, gold, tagging, doc_names, ranker)
+            x, y = ranker_samples(doc, gold, tagging, doc_names)
             xs.extend(x)
             ys.extend(y)
     return xs, ys
 
 
 def ranker_samples(
-    doc: PreparedDoc,
-    gold: GoldDoc,
-    tagging: Tagging,
-    names: list[NamedSpan] | None = None,
-    ranker: SpeakerRanker | None = None,
+    doc: PreparedDoc, gold: GoldDoc, tagging: Tagging, names: list[NamedSpan] | None = None
 ) -> tuple[list[list[str]], list[int]]:
     """Ranker training pairs of one document.
 
     The quotes are the tagger's own (crosswise) predictions and the rule quotes, as at run
     time; each takes the speaker of the gold quote it overlaps most. Gold quotes both missed
     are added too.
-    The previous speaker (a feature) is the gold one, mapped onto the document's mentions; with
-    a ``ranker``, the one :func:`attribute` carries over with it, as at run time, where the
-    previous quote's speaker may be wrong.
+    The previous speaker (a feature) is the gold one, mapped onto the document's mentions.
     """
     sets = SpanSets.of(doc, tagging, names)
-    carried: list[tuple[int, Candidate | None]] = []
-    if ranker is not None:
-        attribute(doc, sets, ranker, carried)
     golds = [q for q in gold.quotes if not q.nested]
     predicted = [(parts, _match_gold(doc, parts, golds)) for parts in group_quotes(doc, sets.spans)]
     covered = {id(g) for _, g in predicted if g is not None}
@@ -138,16 +125,12 @@ def ranker_samples(
     xs: list[list[str]] = []
     ys: list[int] = []
     prev: Candidate | None = None
-    starts = [b for b, _ in carried]
     for parts, quote in items:
         gold_spk = _speaker_tokens(doc, quote)
-        if ranker is not None:
-            k = bisect_left(starts, parts[0].begin)  # the run-time speaker of the quote before
-            prev = carried[k - 1][1] if k > 0 else None
         for cand, feats in quote_candidates(doc, parts, sets, prev):
             xs.append(feats)
             ys.append(int(any(cand.begin < e and b < cand.end for b, e in gold_spk)))
-        if gold_spk and ranker is None:
+        if gold_spk:
             b, e = gold_spk[0]
             # as at run time, the carried-over speaker is one of the document's mentions
             prev = next((m for m in sets.mentions if m.begin < e and b < m.end), Candidate(b, e, "gold"))
