@@ -48,6 +48,7 @@ CARRY_GROUPS: dict[str, tuple[str, ...]] = {
     "weak": ("is_prev_junk", "is_prev_nocue"),
     "stale": ("is_prev_stale", "last_src"),
     "same": ("last_src_same",),
+    "weak-stale-same": ("is_prev_junk", "is_prev_nocue", "is_prev_stale", "last_src"),
     "rival": ("is_prev_rival",),
     "para": ("is_prev_para",),
 }
