@@ -42,27 +42,7 @@ SMALL_ATOMS = (
 #: the default atoms without those read from the tagger's output (its speaker marginal, its cues)
 NO_TAGGER_ATOMS = tuple(a for a in DEFAULT_ATOMS if not a.startswith(("crf_", "spkp=")))
 
-#: the features of :func:`onrecord.lang.de.speakers.carry_features` (branch rankde), by group
-CARRY_GROUPS: dict[str, tuple[str, ...]] = {
-    "all": ("is_prev_junk", "is_prev_nocue", "is_prev_stale", "is_prev_rival", "is_prev_para", "last_src"),
-    "weak": ("is_prev_junk", "is_prev_nocue"),
-    "stale": ("is_prev_stale", "last_src"),
-    "same": ("last_src_same",),
-    "weak-stale-same": ("is_prev_junk", "is_prev_nocue", "is_prev_stale", "last_src"),
-    "rival": ("is_prev_rival",),
-    "para": ("is_prev_para",),
-}
-
-
-def without(prefixes: tuple[str, ...], c: float = RANKER_C) -> RankerFit:
-    """The linear ranker fitted without the features that start with one of ``prefixes`` (their
-    weight is then 0 at scoring time)."""
-    return lambda x, y: fit_linear([[f for f in r if not f.startswith(prefixes)] for r in x], y, c=c)
-
-
 VARIANTS: dict[str, RankerFit] = {
-    **{f"linear-no-{name}": without(prefixes) for name, prefixes in CARRY_GROUPS.items()},
-    **{f"linear-c0.2-no-{name}": without(prefixes, 0.2) for name, prefixes in CARRY_GROUPS.items()},
     "crossed-small": lambda x, y: fit_crossed(x, y, c=RANKER_C, atoms=SMALL_ATOMS),
     "linear": lambda x, y: fit_linear(x, y, c=RANKER_C),
     "linear-c0.1": lambda x, y: fit_linear(x, y, c=0.1),
@@ -97,11 +77,10 @@ def main(argv: list[str]) -> None:
     others = tag_through_folds(list(read_corpus(resolve_split(DATA, "dev"))), folder, docs) if command == "dev" else []
     for name in argv[2:]:
         t = time.perf_counter()
-        fit = VARIANTS[name]
         if command == "dev":
-            reports = score_through_folds(docs, samples, fit, others)
+            reports = score_through_folds(docs, samples, VARIANTS[name], others)
         else:
-            reports = ranker_cross_validate(docs, samples, fit)
+            reports = ranker_cross_validate(docs, samples, VARIANTS[name])
         parts = []
         for key, rep in reports.items():
             s = rep.score

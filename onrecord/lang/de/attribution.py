@@ -73,7 +73,6 @@ from onrecord.lang.de.speaker_rules import (
 from onrecord.lang.de.speakers import (
     Candidate,
     candidates_for_quote,
-    carry_features,
     count_between,
     mention_candidates,
     pair_features,
@@ -355,7 +354,6 @@ def quote_candidates(
     if prev_speaker is not None and (prev_speaker.begin, prev_speaker.end) not in known:
         cands.append(Candidate(prev_speaker.begin, prev_speaker.end, "prev"))
     rejected = _rejected_spans(doc, sets)
-    kept: list[Candidate] = []
     for cand in cands:
         span = (cand.begin, cand.end)
         nobody = rejected.get(span)
@@ -367,10 +365,6 @@ def quote_candidates(
             continue  # an addressee ("zum STANDARD"), the expletive "es", "der Meinung"
         if parts[0].cls == "DQ" and any(cand.begin < p.end and p.begin < cand.end for p in parts):
             continue  # a direct quote does not name its own speaker
-        kept.append(cand)
-    sources = [*sets.crf_speakers, *sets.rule_speakers]
-    carried = carry_features(doc, whole, kept, prev_speaker, sources, lex)
-    for cand, extra in zip(kept, carried, strict=True):
         between = count_between(whole, cand, cands)
         spk_prob = max(sets.speaker_prob[cand.begin : cand.end], default=0.0)
         ner = sorted({t for t in sets.name_type[cand.begin : cand.end] if t})
@@ -385,7 +379,6 @@ def quote_candidates(
             feats.append(f"is_prev_kind={whole.cls}")
             gap = doc.tokens[whole.begin].sent - doc.tokens[cand.begin].sent
             feats.append(f"is_prev_gap={min(max(gap, -1), 4)}")
-        feats.extend(extra)
         yield cand, feats
 
 

@@ -16,7 +16,7 @@ from onrecord.lang.de.labels import TokenSpan
 from onrecord.lang.de.lexicon import GermanLexicon, data_lines, lexicon
 from onrecord.lang.de.memo import cue_classes, memoised, verb_cue_sentences
 from onrecord.lang.de.ner import NamedSpan
-from onrecord.lang.de.sources import junk_source, trim_speaker
+from onrecord.lang.de.sources import trim_speaker
 from onrecord.lang.de.speaker_rules import after_particles
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 
@@ -452,92 +452,3 @@ def count_between(quote: TokenSpan, cand: Candidate, cands: list[Candidate]) -> 
     if cand.end <= quote.begin:
         return sum(1 for c in cands if c.begin >= cand.end and c.end <= quote.begin)
     return sum(1 for c in cands if c.begin >= quote.end and c.end <= cand.begin)
-
-
-def _overlaps(a: Candidate, spans: list[TokenSpan]) -> bool:
-    return any(s.begin < a.end and a.begin < s.end for s in spans)
-
-
-def carry_features(
-    doc: PreparedDoc,
-    quote: TokenSpan,
-    cands: list[Candidate],
-    prev: Candidate | None,
-    sources: list[TokenSpan],
-    lex: GermanLexicon,
-) -> list[list[str]]:
-    """Features of each of a quote's candidates that weigh the speaker carried over from the
-    previous quote against the sources around it (one list per candidate, in order).
-
-    ``sources`` are the speaker spans the tagger or a rule found. A speaker is carried over to
-    free indirect speech from the most recent explicit source; the previous quote's speaker is
-    a weak guess when
-
-    * it names nobody ("Demnach", "Am Dienstag": ``is_prev_junk``) or stands in a sentence
-      without a reporting word (``is_prev_nocue``: the ranker took a mention of narration);
-    * a later source stands between it and the quote (``is_prev_stale``; the candidate that
-      is that most recent source gets ``last_src``, another mention of the same name
-      ``last_src_same``: "Richard Canny" … "so Canny");
-    * the quote's paragraph opened with narration after it (``is_prev_para=narr``: "⏎⏎Die
-      Polizei sucht Zeugen. Man habe …" leaves the last paragraph's speaker behind);
-    * another candidate of the quote's own first sentence is a source (``is_prev_rival``: a
-      speaker span, or the subject of a reporting verb or "so": "…, so Gall, …").
-    """
-    toks = doc.tokens
-    cue_sents = verb_cue_sentences(doc, lex)
-    q_sent = toks[quote.begin].sent
-    q_para = toks[quote.begin].para
-    before = [s for s in sources if s.end <= quote.begin]
-    last = max(before, key=lambda s: (s.end, -s.begin)) if before else None
-    out: list[list[str]] = [[] for _ in cands]
-    last_words = {t.text for t in toks[last.begin : last.end] if t.text[:1].isupper()} if last is not None else set()
-    for k, cand in enumerate(cands):
-        if last is not None and cand.begin < last.end and last.begin < cand.end:
-            out[k].append("last_src")
-            out[k].append(f"last_src_kind={quote.cls}")
-        elif toks[cand.end - 1].text in last_words:
-            out[k].append("last_src_same")
-    if prev is None:
-        return out
-    rival = any(
-        toks[c.begin].sent == q_sent and not (c.begin < prev.end and prev.begin < c.end)
-        and (_overlaps(c, sources) or _subject_of_cue(doc, c, cue_sents, lex))
-        for c in cands
-    )
-    p_sent = toks[prev.begin].sent
-    p_para = toks[prev.begin].para
-    para_start = doc.paragraphs[q_para][0]
-    if p_para == q_para:
-        para = "same"
-    elif quote.begin <= para_start or toks[para_start].quoted >= 0:
-        para = "open"  # the new paragraph opens with the quote (or with quoted words)
-    else:
-        para = "narr"
-    weak: list[str] = []
-    if junk_source(doc, prev.begin, prev.end, lex):
-        weak.append("is_prev_junk")
-    if not cue_sents[p_sent] and not _overlaps(prev, sources):
-        weak.append("is_prev_nocue")
-    if last is not None and last.begin >= prev.end:
-        weak.append("is_prev_stale")
-    if rival:
-        weak.append("is_prev_rival")
-    for k, cand in enumerate(cands):
-        if cand.begin == prev.begin and cand.end == prev.end:
-            out[k].extend(weak)
-            out[k].append(f"is_prev_para={para}")
-            out[k].append(f"is_prev_para_kind={para}{quote.cls}")
-    return out
-
-
-def _subject_of_cue(doc: PreparedDoc, cand: Candidate, cue_sents: list[bool], lex: GermanLexicon) -> bool:
-    """A candidate that stands right after a reporting verb or "so" ("so Gall", "sagte der Trainer")
-    or opens a sentence with a reporting verb (its noun phrase does): a source of its sentence."""
-    toks = doc.tokens
-    np_begin, _ = np_start(doc, cand.begin)
-    sent = toks[cand.begin].sent
-    if np_begin == doc.sentences[sent][0]:
-        return cue_sents[sent]
-    lead = after_particles(doc, np_begin)
-    before = toks[lead - 1]
-    return before.sent == sent and (before.lower == "so" or cue_classes(doc, lex)[lead - 1] == "verb")
