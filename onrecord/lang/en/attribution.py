@@ -61,7 +61,8 @@ writer's own impression ("it seems that …", "The mayor appears to have misjudg
 (guidelines A, A4), only one with an experiencer ("seems to me", "appears to the committee") or a
 subject holding a view ("seems convinced that …") is; credits, handles and tallies ("Twitter:
 @roe") are no transcript lines; a to-infinitive after "on condition of anonymity" says why the
-source is unnamed ("… to discuss the talks"); a view without a holder ("is seen as the favourite") is no one's statement.
+source is unnamed ("… to discuss the talks"); a view without a holder ("is seen as the
+favourite") is no one's statement.
 
 A headline line (no final punctuation; "the U.S." ends a sentence) yields an attribution only with a
 named or human source, and only a clause or a quotation as content ("Mayor announces plan to …" is
