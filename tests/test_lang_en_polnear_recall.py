@@ -44,11 +44,14 @@ def test_a_contracted_has_is_no_passive(extractor, text: str, content: str, spea
     assert _quotes(extractor, text) == [(content, speaker)]
 
 
+# helper enseem: these impressions had no experiencer and were statements without a speaker (as
+# PolNeAR annotates them); by onrecord's guidelines (A, A4) the writer's own impression is none,
+# so the sentences now name whose impression it is ("To the auditors", "To most visitors").
 @pytest.mark.parametrize(("text", "parts"), [
-    ("The late returns seemed a warning that turnout was falling.",
-     ["The late returns", "a warning that turnout was falling"]),
-    ("The old ferry might seem like an odd choice for a long trip.",
-     ["The old ferry", "like an odd choice for a long trip"]),
+    ("To the auditors, the late returns seemed a warning that turnout was falling.",
+     ["the late returns", "a warning that turnout was falling"]),
+    ("To most visitors the old ferry might seem like an odd choice for a long trip.",
+     ["the old ferry", "like an odd choice for a long trip"]),
 ])
 def test_an_impression_of_a_subject_has_no_source(extractor, text: str, parts: list[str]) -> None:  # type: ignore[no-untyped-def]
     quotes = extractor.extract(text).quotes

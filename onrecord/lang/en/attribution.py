@@ -56,10 +56,13 @@ What is no statement: the object or infinitive of a wish, a plan or an act (cue 
 permits to reduce queues"), a quoted term as the whole object; after an object, a sentence
 that follows a colon is what was said ("denied the claims: Its boats …"); a relative clause after a
 comma at the end of a report is the reporter's aside, not what was said (", which has stood empty");
-who is asked or told is no content ("asked him"); "to see" as an infinitive is watching; "it
-seems that …" has no source; credits, handles and tallies ("Twitter: @roe") are no transcript lines;
-a to-infinitive after "on condition of anonymity" says why the source is unnamed ("… to discuss the
-talks"); a view without a holder ("is seen as the favourite") is no one's statement.
+who is asked or told is no content ("asked him"); "to see" as an infinitive is watching; the
+writer's own impression ("it seems that …", "The mayor appears to have misjudged …") is no statement
+(guidelines A, A4), only one with an experiencer ("seems to me", "appears to the committee") or a
+subject holding a view ("seems convinced that …") is; credits, handles and tallies ("Twitter:
+@roe") are no transcript lines; a to-infinitive after "on condition of anonymity" says why the
+source is unnamed ("… to discuss the talks"); a view without a holder ("is seen as the
+favourite") is no one's statement.
 
 A headline line (no final punctuation; "the U.S." ends a sentence) yields an attribution only with a
 named or human source, and only a clause or a quotation as content ("Mayor announces plan to …" is
@@ -202,6 +205,7 @@ from onrecord.lang.en.attribution_verbs import (
     asked_cue,
     make_clear,
     seem_cue,
+    sourceless_impression,
     verb_cue,
 )
 from onrecord.lang.en.lexicon import Lexicon
@@ -304,6 +308,7 @@ __all__ = [
     "resolve_overlaps",
     "seem_cue",
     "sent_start",
+    "sourceless_impression",
     "skip_dateline",
     "source_span",
     "split_coordinated_reports",
@@ -378,6 +383,8 @@ def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: Le
                     att = make_clear(tok, sent)
                 else:
                     att = None
+                if att is not None and sourceless_impression(tok, lem, att):
+                    att = None  # "It seems that the plan will fail": the writer's own impression
             else:
                 att = None
             if att is not None:

@@ -1,6 +1,7 @@
 """Verb rules of English attribution: a cue verb with its source and content (``verb_cue``), a
 question put to someone (``asked_cue``), "made it clear that …" (``make_clear``) and an
-impression without a source (``seem_cue``).
+impression without a source (``seem_cue``; ``sourceless_impression`` tells the writer's own
+impressions, which are no statements).
 
 Part of :mod:`onrecord.lang.en.attribution` (which describes the rules and re-exports the public names).
 """
@@ -441,3 +442,33 @@ def seem_cue(verb: Token, lemma: str) -> Attribution | None:
         return None
     return Attribution(content=merge_spans(content), cue=[token_range_span(doc, verb.i, verb.i)], source=None,
                        source_token=None, kind="indirect", confidence=0.5, rule="seem")
+
+
+#: prepositions that name whose impression "seems"/"appears" is ("seems to me", "according to the
+#: report")
+EXPERIENCER_PREPS = frozenset({"to", "according"})
+
+
+def _has_experiencer(verb: Token) -> bool:
+    """Whether "seem"/"appear" names whose impression it is: "It seems to me that …", "To the
+    inspectors, the wall seemed …", "It appears, according to the survey, that …"."""
+    return any(c.dep_ == "prep" and c.lower_ in EXPERIENCER_PREPS
+               and any(g.dep_ in ("pobj", "prep") for g in c.children) for c in verb.children)
+
+
+def _holds_view(verb: Token) -> bool:
+    """Whether the subject of "seem"/"appear" is shown holding a view: an adjective with a content
+    clause ("The coach seems convinced that …", "He appears sure the deal will hold")."""
+    adjectives = [c for c in verb.children if c.dep_ in ("acomp", "oprd") and c.i > verb.i]
+    return any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) and bool(adjectives) \
+        or any(g.dep_ == "ccomp" for a in adjectives for g in a.children)
+
+
+def sourceless_impression(verb: Token, lemma: str, att: Attribution) -> bool:
+    """Whether an attribution is only the writer's own impression ("It seems that the plan will
+    fail", "The mayor appears to have misjudged …"): "seem"/"appear" as its cue, no source, no
+    experiencer and no view held by the subject. That is no statement (guidelines A, A4: the
+    reporter's own voice); PolNeAR annotates it, onrecord does not."""
+    return (lemma in IMPRESSION_LEMMAS and att.source is None
+            and any(b <= verb.idx < e for b, e in att.cue)
+            and not _has_experiencer(verb) and not _holds_view(verb))
