@@ -547,7 +547,8 @@ def _named(
         return
     if not is_speaker and roles == [prefix_role] and _noun_after_role(doc, start, end, ner, gaz):
         return  # (a role after the word, "X arbeitete als Manager", vouches for a name)
-    etype: EntityType = "organization" if outlet is not None else entity_type(words, gaz, bool(roles), ner)
+    titled = end - start == 1 and "PER" not in ner and _titled_elsewhere(doc, toks[start].text)
+    etype: EntityType = "organization" if outlet is not None else entity_type(words, gaz, bool(roles) or titled, ner)
     if etype == "person" and not roles and _inside(state.roles, view) is not None:
         # a name inside a role ("ein Sprecher des Auswärtigen Amts") is its organisation or place
         etype = "location" if "LOC" in ner else "organization"
@@ -567,6 +568,18 @@ def _named(
     state.names.append((start, end, ent))
     state.roles.extend((r.begin, r.end, ent) for r in roles)
     state.seen(ent, name_span, cand if is_speaker or cand.begin == view.begin else None)
+
+
+def _titled_elsewhere(doc: PreparedDoc, word: str) -> bool:
+    """Whether a one-word name stands right after a role noun somewhere in the text ("von Papst
+    Franziskus", where the tagger tagged no name): "Franziskus" alone elsewhere is that person,
+    not an "other" name that a pronoun cannot reach."""
+    at = memoised(doc, "entity_mentions.titled", lambda: frozenset(
+        t.text for k, t in enumerate(doc.tokens[1:], 1)
+        if t.text[:1].isupper() and doc.tokens[k - 1].sent == t.sent and doc.tokens[k - 1].text[:1].isupper()
+        and is_role(doc.tokens[k - 1])
+    ))
+    return word in at
 
 
 def _stem_tags(doc: PreparedDoc, k: int, types: list[str], gaz: Gazetteer) -> set[str]:
