@@ -29,6 +29,7 @@ from onrecord.lang.de.entity_names import (
     _char_span,
     _known_place,
     entity_type,
+    given_name_genitive,
     is_name,
     name_core,
     surname_first_name,
@@ -192,6 +193,8 @@ def _name_surface(doc: PreparedDoc, start: int, end: int, etype: EntityType, gaz
     text = doc.text[toks[start].start : toks[end - 1].end]
     if (end - start == 1 or etype == "person") and written_stem(doc, end - 1, gaz):
         return text[:-1]  # (not "Nordwesten Chinas": the genitive of a longer name is no name's end)
+    if end - start == 1 and etype == "person" and given_name_genitive(toks[start], gaz):
+        return text[:-1]  # "Prinz Eugens" → Eugen
     if etype != "organization" or start == 0:
         return text
     article = toks[start - 1].lower
