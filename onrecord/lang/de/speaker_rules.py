@@ -88,6 +88,8 @@ _VENUE_PREPS = frozenset({"bei", "beim"})
 
 def _non_source_prep(doc: PreparedDoc, i: int) -> bool:
     toks = doc.tokens
+    if i + 1 < len(toks) and f"{toks[i].lower} {toks[i + 1].lower}" in word_set("adverbial_prep_phrases.txt"):
+        return False  # "vor allem Mozilla": an adverb, no preposition
     if toks[i].lower in _VENUE_PREPS:
         return i > 0 and toks[i - 1].sent == toks[i].sent and toks[i - 1].text.isalpha() and not (
             is_abstract(toks[i - 1])
