@@ -36,7 +36,7 @@ from onrecord.lang.de.entity_names import (
     trim_name,
     written_stem,
 )
-from onrecord.lang.de.lexicon import lexicon
+from onrecord.lang.de.lexicon import lexicon, word_set
 from onrecord.lang.de.memo import memoised
 from onrecord.lang.de.role_bodies import described_body_names, possessive_organisation
 from onrecord.lang.de.role_lexicon import name_word
@@ -193,7 +193,9 @@ def _name_surface(doc: PreparedDoc, start: int, end: int, etype: EntityType, gaz
     text = doc.text[toks[start].start : toks[end - 1].end]
     if (end - start == 1 or etype == "person") and written_stem(doc, end - 1, gaz):
         return text[:-1]  # (not "Nordwesten Chinas": the genitive of a longer name is no name's end)
-    if end - start == 1 and etype == "person" and given_name_genitive(toks[start], gaz):
+    if end - start == 1 and etype == "person" and start > 0 and toks[start - 1].text in word_set(
+        "given_name_titles.txt"
+    ) and given_name_genitive(toks[start], gaz):
         return text[:-1]  # "Prinz Eugens" → Eugen
     if etype != "organization" or start == 0:
         return text

@@ -262,9 +262,9 @@ def written_stem(doc: PreparedDoc, i: int, gaz: Gazetteer) -> bool:
 
 
 def given_name_genitive(tok: Token, gaz: Gazetteer) -> bool:
-    """Whether ``tok`` is the genitive of a known given name standing alone ("Prinz Eugens",
-    "Kaiser Wilhelms"): the word without its -s is a given name, the word itself none ("Klaus",
-    "Andreas" stay)."""
+    """Whether ``tok`` is the genitive of a known given name ("Eugens" after "Prinz", a title of
+    given names: ``data/given_name_titles.txt``, which the caller checks): the word without its
+    -s is a given name, the word itself none ("Klaus", "Andreas" stay)."""
     return _genitive_form(tok, gaz) and tok.text[:-1] in gaz.first_names
 
 
