@@ -25,6 +25,7 @@ from onrecord.lang.de.narration import (
     is_interview,
     not_speech_phrase_only,
     noun_phrase_only,
+    own_outlet_source,
     relative_clause_only,
     stub_only,
     title_in_marks,
@@ -60,6 +61,7 @@ from onrecord.lang.de.speaker_rules import (
     clause_source_phrase,
     clause_subject,
     document_issuer,
+    inquiry_target,
     introduces_direct_quote,
     inverted_subject,
     names_nobody,
@@ -600,6 +602,11 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: SpeakerRanker) -> list[A
                 # the paragraph, not a speaker carried over from an earlier statement (the
                 # ranker's confidence stays the evidence that the quote is speech at all)
                 speaker = pairs[opener][0]
+        asked = None if speaker is None else inquiry_target(doc, (speaker.begin, speaker.end), spans)
+        if asked is not None:
+            # "Laut einer STANDARD-Nachfrage beim Bürgermeister …": the one asked, not the inquiry
+            speaker = pairs[asked][0]
+            best = (scores[asked], speaker)
         refers_to: Candidate | None = None
         label = answer_label(doc, parts[0].begin) if interview else None
         if label is not None:
@@ -738,6 +745,8 @@ def narration(doc: PreparedDoc, att: Attribution) -> bool:
         return True  # "Frage: … Dann kann ja niemand behaupten, dass …?" is the interviewer's
     if not_speech_phrase_only(doc, att.parts, att.cue):
         return True  # "Damit schrieb sie Geschichte: …", "Dieser nennt sich X."
+    if att.speaker is not None and att.cls != "DQ" and own_outlet_source(doc, att.speaker.begin, att.speaker.end):
+        return True  # "Laut Informationen des STANDARD war …": the writer's own voice
     if att.cls == "DQ":
         # a sentence that mentions a title or term in quote marks ("am neuen „Tag der Heimat“")
         return att.cue is None and title_in_marks(doc, att.parts)

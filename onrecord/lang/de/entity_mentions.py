@@ -29,13 +29,14 @@ from onrecord.lang.de.entity_names import (
     _char_span,
     _known_place,
     entity_type,
+    given_name_genitive,
     is_name,
     name_core,
     surname_first_name,
     trim_name,
     written_stem,
 )
-from onrecord.lang.de.lexicon import lexicon
+from onrecord.lang.de.lexicon import lexicon, word_set
 from onrecord.lang.de.memo import memoised
 from onrecord.lang.de.role_bodies import described_body_names, possessive_organisation
 from onrecord.lang.de.role_lexicon import name_word
@@ -192,6 +193,10 @@ def _name_surface(doc: PreparedDoc, start: int, end: int, etype: EntityType, gaz
     text = doc.text[toks[start].start : toks[end - 1].end]
     if (end - start == 1 or etype == "person") and written_stem(doc, end - 1, gaz):
         return text[:-1]  # (not "Nordwesten Chinas": the genitive of a longer name is no name's end)
+    if end - start == 1 and etype == "person" and start > 0 and toks[start - 1].text in word_set(
+        "given_name_titles.txt"
+    ) and given_name_genitive(toks[start], gaz):
+        return text[:-1]  # "Prinz Eugens" → Eugen
     if etype != "organization" or start == 0:
         return text
     article = toks[start - 1].lower
@@ -547,7 +552,8 @@ def _named(
         return
     if not is_speaker and roles == [prefix_role] and _noun_after_role(doc, start, end, ner, gaz):
         return  # (a role after the word, "X arbeitete als Manager", vouches for a name)
-    etype: EntityType = "organization" if outlet is not None else entity_type(words, gaz, bool(roles), ner)
+    titled = end - start == 1 and "PER" not in ner and _titled_elsewhere(doc, toks[start].text)
+    etype: EntityType = "organization" if outlet is not None else entity_type(words, gaz, bool(roles) or titled, ner)
     if etype == "person" and not roles and _inside(state.roles, view) is not None:
         # a name inside a role ("ein Sprecher des Auswärtigen Amts") is its organisation or place
         etype = "location" if "LOC" in ner else "organization"
@@ -567,6 +573,18 @@ def _named(
     state.names.append((start, end, ent))
     state.roles.extend((r.begin, r.end, ent) for r in roles)
     state.seen(ent, name_span, cand if is_speaker or cand.begin == view.begin else None)
+
+
+def _titled_elsewhere(doc: PreparedDoc, word: str) -> bool:
+    """Whether a one-word name stands right after a role noun somewhere in the text ("von Papst
+    Franziskus", where the tagger tagged no name): "Franziskus" alone elsewhere is that person,
+    not an "other" name that a pronoun cannot reach."""
+    at = memoised(doc, "entity_mentions.titled", lambda: frozenset(
+        t.text for k, t in enumerate(doc.tokens[1:], 1)
+        if t.text[:1].isupper() and doc.tokens[k - 1].sent == t.sent and doc.tokens[k - 1].text[:1].isupper()
+        and is_role(doc.tokens[k - 1])
+    ))
+    return word in at
 
 
 def _stem_tags(doc: PreparedDoc, k: int, types: list[str], gaz: Gazetteer) -> set[str]:

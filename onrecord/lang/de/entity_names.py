@@ -261,6 +261,13 @@ def written_stem(doc: PreparedDoc, i: int, gaz: Gazetteer) -> bool:
     return tok.text[:-1] in words
 
 
+def given_name_genitive(tok: Token, gaz: Gazetteer) -> bool:
+    """Whether ``tok`` is the genitive of a known given name ("Eugens" after "Prinz", a title of
+    given names: ``data/given_name_titles.txt``, which the caller checks): the word without its
+    -s is a given name, the word itself none ("Klaus", "Andreas" stay)."""
+    return _genitive_form(tok, gaz) and tok.text[:-1] in gaz.first_names
+
+
 #: endings of German nouns for persons glued before a name by the tagger ("Favoritin Hillary
 #: Clinton", "Bewerber Jeb Bush", "Engländer Andy Sullivan")
 _PERSON_NOUN_ENDINGS = ("in", "er", "ler", "ner", "aner", "ist", "istin", "ent", "entin", "ant", "antin", "or")

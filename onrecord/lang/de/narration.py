@@ -127,6 +127,39 @@ def not_speech_phrase_only(doc: PreparedDoc, parts: list[TokenSpan], cue: TokenS
     return any(not_speech_phrase_verb(doc, i) for i in span)
 
 
+#: how many tokens after a source phrase's speaker span its owner may stand ("Laut Informationen" + "des STANDARD")
+_OWNER_REACH = 3
+
+
+def _own_outlet(tok: Token) -> bool:
+    """Whether ``tok`` is an outlet's own name as it writes it (``data/own_outlets.txt``), alone
+    ("STANDARD", "STANDARD-" of "STANDARD- Nachfrage") or opening a compound of its finding
+    (``data/own_outlet_tails.txt``: "STANDARD-Recherchen", not "STANDARD-Korrespondent")."""
+    name, _, tail = tok.text.partition("-")
+    return name in word_set("own_outlets.txt") and (not tail or tail in word_set("own_outlet_tails.txt"))
+
+
+def own_outlet_source(doc: PreparedDoc, begin: int, end: int) -> bool:
+    """Whether the speaker ``[begin, end)`` is the outlet reporting itself: its own name in the
+    span ("wie der STANDARD erfuhr", "STANDARD-Recherchen zufolge") or, for a source phrase
+    opened by a preposition ("Laut Informationen"), in the genitive just after it ("des
+    STANDARD"). Not when the phrase goes on with the one asked ("Nachfrage beim Bürgermeister"),
+    nor an outlet after a speaker ("sagte sie dem STANDARD": an addressee outside the span)."""
+    toks = doc.tokens
+    if any(_own_outlet(t) for t in toks[begin:end]):
+        return end >= len(toks) or toks[end].lower not in ("bei", "beim")
+    if toks[begin].lower not in lexicon().prepositions:
+        return False
+    j = end
+    while j < len(toks) and j - end < _OWNER_REACH and toks[j].sent == toks[begin].sent:
+        if _own_outlet(toks[j]):
+            return True
+        if toks[j].lower not in ("des", "der", "eines", "einer"):
+            return False
+        j += 1
+    return False
+
+
 def _marked(tok: Token) -> bool:
     return is_konj1(tok) or tok.lower in lexicon().konj2
 

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from functools import cache
 
 from onrecord.lang.de.features import cue_class
-from onrecord.lang.de.lexicon import GermanLexicon, data_lines, lexicon
+from onrecord.lang.de.lexicon import GermanLexicon, data_lines, lexicon, word_set
 from onrecord.lang.de.rules_phrases import COMPLEMENT_LEADS, source_phrase_at
 from onrecord.lang.de.sources import PASSIVE_AUX, is_abstract, is_document, junk_source, participle_like
 from onrecord.lang.de.tokens import BREAK_PUNCT, PreparedDoc, Token, is_quote_mark
@@ -88,6 +88,8 @@ _VENUE_PREPS = frozenset({"bei", "beim"})
 
 def _non_source_prep(doc: PreparedDoc, i: int) -> bool:
     toks = doc.tokens
+    if i + 1 < len(toks) and f"{toks[i].lower} {toks[i + 1].lower}" in word_set("adverbial_prep_phrases.txt"):
+        return False  # "vor allem Mozilla": an adverb, no preposition
     if toks[i].lower in _VENUE_PREPS:
         return i > 0 and toks[i - 1].sent == toks[i].sent and toks[i - 1].text.isalpha() and not (
             is_abstract(toks[i - 1])
@@ -748,3 +750,33 @@ def opener_before(
          if b == start and (b, e) != speaker and not junk_source(doc, b, e)),
         None,
     )
+
+
+#: the prepositions that name the one an inquiry is put to ("Nachfrage beim Bürgermeister")
+_ASKED_PREPS = frozenset({"bei", "beim"})
+#: lower-case words (articles, adjectives) between such a preposition and the one asked
+_MAX_ASKED_GAP = 2
+
+
+def _inquiry_noun(tok: Token) -> bool:
+    """Whether ``tok`` is a noun of a question put to someone (``data/inquiry_nouns.txt``), or a
+    hyphenated compound ending in one ("STANDARD-Anfrage")."""
+    return tok.text.rsplit("-", 1)[-1] in word_set("inquiry_nouns.txt")
+
+
+def inquiry_target(doc: PreparedDoc, speaker: tuple[int, int], spans: list[tuple[int, int]]) -> int | None:
+    """The index in ``spans`` of the one asked when the chosen speaker ``speaker`` is an inquiry
+    ("Laut einer STANDARD-Nachfrage beim Bürgermeister in spe wären …"): the candidate that
+    starts right after the "bei"/"beim" (and a few lower-case words) following the inquiry noun
+    that ends the speaker; ``None`` otherwise."""
+    toks = doc.tokens
+    end = speaker[1]
+    if not _inquiry_noun(toks[end - 1]) or end >= len(toks) or toks[end].lower not in _ASKED_PREPS:
+        return None
+    sent = toks[end].sent
+    asked = [
+        (b, k) for k, (b, _) in enumerate(spans)
+        if end < b <= end + 1 + _MAX_ASKED_GAP and toks[b].sent == sent
+        and all(toks[j].text.isalpha() and toks[j].text.islower() for j in range(end + 1, b))
+    ]
+    return min(asked)[1] if asked else None

@@ -100,7 +100,21 @@ def heading_break(tokens: list[Token], start: int, i: int) -> bool:
     seg = tokens[start : i + 1]
     if not seg[0].text[:1].isupper() or any(t.text in (",", ";", "(", ")") or is_quote_mark(t.text) for t in seg):
         return False
-    return not (last.text.islower() and lex.cues.get(last.lemma.lower()) == "verb")
+    return not (last.text.islower() and lex.cues.get(last.lemma.lower()) == "verb") or _headline_infinitive(seg)
+
+
+def _headline_infinitive(seg: list[Token]) -> bool:
+    """Whether a run of words that ends in a reporting verb is a headline ("Nachbarstaaten
+    informieren"): the verb is its own lemma (a headline's infinitive) and all words before it
+    are capitalised nouns or names, none a pronoun or an article ("Sie sagen Wir …", "Die Bauern
+    sagen Wir …" are speech whose marks were lost)."""
+    lex = lexicon()
+    last = seg[-1]
+    return (
+        len(seg) >= 2 and last.text == last.lemma.lower()
+        and all(t.text[:1].isupper() and t.lower not in lex.pronouns and t.text not in lex.sentence_openers
+                for t in seg[:-1])
+    )
 
 
 def dateline_break(tokens: list[Token], start: int, i: int) -> bool:
