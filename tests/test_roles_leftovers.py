@@ -1,5 +1,7 @@
 """Leftover role classes of issue 13, point 2: fixed German title phrases ("Chefin vom Dienst")
-name no organisation. Original sentences."""
+name no organisation; English organisations after a country's possessive ("of Italy's la
+Repubblica") and a possessive body's unit with its field ("…'s school of public health").
+Original sentences."""
 
 from __future__ import annotations
 
@@ -12,6 +14,11 @@ from tests.roles_helpers import Extract, _roles
 @pytest.fixture(scope="module")
 def de() -> Extract:
     return get_extractor("de").extract
+
+
+@pytest.fixture(scope="module")
+def en() -> Extract:
+    return get_extractor("en").extract
 
 
 @pytest.mark.parametrize(
@@ -27,3 +34,16 @@ def test_fixed_title_phrase_names_no_organisation(
     de: Extract, text: str, name: str, role: tuple[str, str, None]
 ) -> None:
     assert role in _roles(de(text), name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "org"),
+    [
+        ("Among the guests were editor Maria Rossi of Italy's la Repubblica and a few bankers.",
+         "Maria Rossi", "la Repubblica"),
+        ("\"We see a clear drop,\" said researcher Tom Wade, of the University of Leeds's school of public health.",
+         "Tom Wade", "University of Leeds's school of public health"),
+    ],
+)
+def test_english_organisation_after_a_possessive(en: Extract, text: str, name: str, org: str) -> None:
+    assert org in [o for _, o, _ in _roles(en(text), name)]
