@@ -1,5 +1,6 @@
-"""Leftover role classes of issue 13, point 2: fixed German title phrases ("Chefin vom Dienst")
-name no organisation; English organisations after a country's possessive ("of Italy's la
+"""Leftover role classes of issue 13, point 2: the German organisation the tagger took into a
+person's name after "von" ("Anna Roth von Greenpeace"), not a noble name's; fixed German title
+phrases ("Chefin vom Dienst") name no organisation; English organisations after a country's possessive ("of Italy's la
 Repubblica") and a possessive body's unit with its field ("…'s school of public health").
 Original sentences."""
 
@@ -47,3 +48,26 @@ def test_fixed_title_phrase_names_no_organisation(
 )
 def test_english_organisation_after_a_possessive(en: Extract, text: str, name: str, org: str) -> None:
     assert org in [o for _, o, _ in _roles(en(text), name)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "org"),
+    [
+        ("„Wir warnen seit Jahren davor“, sagte Anna Roth von Greenpeace.", "Anna Roth von Greenpeace", "Greenpeace"),
+        ("Thomas Berger von Foodwatch kritisierte die Pläne scharf.", "Thomas Berger von Foodwatch", "Foodwatch"),
+    ],
+)
+def test_german_organisation_inside_a_tagged_name(de: Extract, text: str, name: str, org: str) -> None:
+    assert org in [o for _, o, _ in _roles(de(text), name)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("„Das reicht nicht“, sagte Otto Graf von Lambsdorff.", "Otto Graf von Lambsdorff"),
+        ("„Das reicht nicht“, sagte Karl von Habsburg.", "Karl von Habsburg"),
+        ("„Das reicht nicht“, sagte Ursula von der Leyen am Montag.", "Ursula von der Leyen"),
+    ],
+)
+def test_noble_name_gives_no_organisation(de: Extract, text: str, name: str) -> None:
+    assert all(o is None for _, o, _ in _roles(de(text), name))
