@@ -1,8 +1,9 @@
 """Leftover role classes of issue 13, point 2: the German organisation the tagger took into a
 person's name after "von" ("Anna Roth von Greenpeace"), not a noble name's; fixed German title
-phrases ("Chefin vom Dienst") name no organisation; English organisations after a country's possessive ("of Italy's la
-Repubblica") and a possessive body's unit with its field ("…'s school of public health").
-Original sentences."""
+phrases ("Chefin vom Dienst") name no organisation; clubs in the clause of a description by
+origin or age ("Der gebürtige Kroate spielte zuletzt für …") are the person's named before;
+English organisations after a country's possessive ("of Italy's la Repubblica") and a possessive
+body's unit with its field ("…'s school of public health"). Original sentences."""
 
 from __future__ import annotations
 
@@ -71,3 +72,18 @@ def test_german_organisation_inside_a_tagged_name(de: Extract, text: str, name: 
 )
 def test_noble_name_gives_no_organisation(de: Extract, text: str, name: str) -> None:
     assert all(o is None for _, o, _ in _roles(de(text), name))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "org"),
+    [
+        ("Der FC Beispielstadt hat Stürmer Dario Kovač verpflichtet. Der gebürtige Kroate spielte zuletzt "
+         "drei Jahre für den ungarischen Klub Ferencváros Budapest.", "Dario Kovač", "Ferencváros Budapest"),
+        ("Der Verein hat Lukas Gruber verpflichtet. Der 24-Jährige wechselt vom SV Horn zu uns.",
+         "Lukas Gruber", "SV Horn"),
+        ("Der Klub holt Mittelfeldspieler Milan Petrović. Der gebürtige Serbe mit deutschem Pass spielte "
+         "zuletzt zwei Jahre für Wacker Innsbruck.", "Milan Petrović", "Wacker Innsbruck"),
+    ],
+)
+def test_club_of_a_description_by_origin_or_age(de: Extract, text: str, name: str, org: str) -> None:
+    assert org in [o for _, o, _ in _roles(de(text), name)]
