@@ -52,6 +52,7 @@ from onrecord.lang.de.roles import (
     is_role,
     nominative,
     one_coordinated_title,
+    organisation_in_name,
     pronoun_predicate,
     role_before,
     role_before_copula,
@@ -539,7 +540,8 @@ def _named(
     subject = role_before_copula(doc, start, kinds) if prefix_role is None else None  # "der Kandidat ist X"
     roles = [r for r in (role_before_role(doc, prefix_role, kinds), coordinated_before(doc, prefix_role, kinds),
                          prefix_role, subject, appos, second) if r is not None]
-    roles = affiliations_after(doc, end, roles, kinds)
+    named = organisation_in_name(doc, start, end, gaz.first_names) if "PER" in ner else None
+    roles = affiliations_after(doc, end, roles, kinds, named)
     roles = described_body_names(doc, possessive_organisation(doc, roles, kinds), kinds)
     if not is_speaker and end - start == 1 and "PER" not in ner and gaz.dictionary_noun(words[0]):
         if not _known_surname(state, words):

@@ -34,9 +34,9 @@ import bisect
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 
-from onrecord.lang.de.entity_names import _ARTICLES
+from onrecord.lang.de.entity_names import _ARTICLES, demonym
 from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
-from onrecord.lang.de.role_after import apposition_after, competition, copula_relative_role, team_after
+from onrecord.lang.de.role_after import _age_noun, apposition_after, competition, copula_relative_role, team_after
 from onrecord.lang.de.role_lexicon import _STOP, COPULAS
 from onrecord.lang.de.roles import (
     MAX_TAIL,
@@ -90,6 +90,8 @@ def add_roles(
             if match is not None and not match.plural:
                 found.setdefault(k, []).append(match)
     for k, match in _descriptions(doc, entities, index, kind_at):
+        found.setdefault(k, []).append(match)
+    for k, match in _described_clubs(doc, entities, index, kind_at):
         found.setdefault(k, []).append(match)
     if not found:
         return entities
@@ -379,6 +381,67 @@ def _descriptions(
             person = entities[persons[at][1]]
             if _named(person) and not _gender_clash(person, phrase):
                 yield persons[at][1], phrase
+
+
+def _described_clubs(
+    doc: PreparedDoc, entities: list[Entity], index: _TokenIndex, kind_at: KindAt
+) -> Iterator[tuple[int, RoleMatch]]:
+    """(entity index, club) of each club in the clause of a definite description by origin or age
+    (no role noun: "Der gebürtige Bosnier … spielte zuletzt für den Klub X", "Der 22-Jährige
+    wechselt zum LASK") of a person named in the sentence before (:func:`clubs_in_clause`)."""
+    toks = doc.tokens
+    taken = [s for e in entities for s in e.mentions]
+    persons = sorted((s[0], k) for k, e in enumerate(entities) if e.type == "person" for s in e.mentions)
+    starts = [p[0] for p in persons]
+    for sent in range(1, len(doc.sentences)):
+        begin = doc.sentences[sent][0]
+        for article in _description_articles(doc, sent):
+            end = _origin_description_end(doc, article)
+            if end is None:
+                continue
+            span = (toks[article].start, toks[end - 1].end)
+            if any(b < span[1] and span[0] < e for b, e in taken):
+                continue  # a mention: its clubs are read with the entity's
+            at = bisect.bisect_left(starts, toks[begin].start) - 1
+            if at < 0 or persons[at][0] < toks[doc.sentences[sent - 1][0]].start:
+                continue  # no one named in the sentence before
+            if bisect.bisect_left(starts, span[0]) != at + 1 or not _named(entities[persons[at][1]]):
+                continue
+            for club in clubs_in_clause(doc, article, end, kind_at):
+                yield persons[at][1], club
+
+
+def _origin_description_end(doc: PreparedDoc, article: int) -> int | None:
+    """The end of a definite description by origin or age at ``article``: "der"/"die", at most
+    :data:`MAX_DESCRIPTION_ADJECTIVES` weak adjectives and a demonym ("der gebürtige Bosnier") or
+    an age noun ("die 22-Jährige"); else None."""
+    toks = doc.tokens
+    if toks[article].lower not in ("der", "die"):
+        return None
+    r = article + 1
+    while r < len(toks) and r - article <= MAX_DESCRIPTION_ADJECTIVES and _weak_adjective(toks[r].text):
+        r += 1
+    if r >= len(toks) or toks[r].sent != toks[article].sent or not (demonym(toks[r].text) or _age_noun(toks[r])):
+        return None
+    return _attribute_end(doc, r + 1)
+
+
+#: the most lower-case adjectives of a prepositional attribute after a description
+MAX_ATTRIBUTE_ADJECTIVES = 2
+
+
+def _attribute_end(doc: PreparedDoc, j: int) -> int:
+    """The end of a prepositional attribute "mit"/"aus" + lower-case adjectives + one noun at ``j``
+    ("der gebürtige Bosnier mit österreichischer Staatsbürgerschaft"), else ``j``."""
+    toks = doc.tokens
+    if j >= len(toks) or toks[j].lower not in ("mit", "aus"):
+        return j
+    k = j + 1
+    while k < len(toks) and k - j <= MAX_ATTRIBUTE_ADJECTIVES and toks[k].text.isalpha() and toks[k].text.islower():
+        k += 1
+    if k < len(toks) and toks[k].sent == toks[j].sent and toks[k].text[:1].isupper() and toks[k].text.isalpha():
+        return k + 1
+    return j
 
 
 def _description_articles(doc: PreparedDoc, sent: int) -> Iterator[int]:

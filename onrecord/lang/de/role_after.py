@@ -490,6 +490,30 @@ def _von_organisation(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleM
     return RoleMatch(None, text, None, name_end, found.end)
 
 
+#: the most words of an organisation the tagger took into a person's name after "von"
+MAX_NAMED_ORG = 2
+
+
+def organisation_in_name(doc: PreparedDoc, begin: int, end: int, first_names: frozenset[str]) -> RoleMatch | None:
+    """The organisation the tagger took into a person's name at tokens ``[begin, end)`` after
+    "von": "Anna Roth von Greenpeace" → Greenpeace. Only after a given name and a surname that is
+    none; a noble name ("Ursula von der Leyen", "Karl von Habsburg", "Otto Graf von Lambsdorff")
+    or a place ("Hans Roth von Linz") gives none."""
+    toks = doc.tokens
+    von = next((k for k in range(begin + 2, end - 1) if toks[k].lower == "von"), None)
+    if von is None or end - von - 1 > MAX_NAMED_ORG or toks[begin].text not in first_names:
+        return None
+    surname = toks[von - 1].text
+    if surname in first_names or surname in word_set("noble_titles.txt") or not surname.isalpha():
+        return None
+    words = [t.text for t in toks[von + 1 : end]]
+    if not all(w[:1].isupper() for w in words) or words[0] in first_names or words[0] in _place_names():
+        return None
+    if any(w.lower() in _ARTICLES or w.lower() in lexicon().time_words for w in words):
+        return None
+    return RoleMatch(None, " ".join(words), None, von, end)
+
+
 #: the most words of a tagged organisation after "für" + article
 MAX_TAGGED_ORG = 4
 
@@ -625,14 +649,16 @@ def _signed_by(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch | 
 
 
 def affiliations_after(
-    doc: PreparedDoc, name_end: int, roles: list[RoleMatch], kind_at: KindAt = _no_kind
+    doc: PreparedDoc, name_end: int, roles: list[RoleMatch], kind_at: KindAt = _no_kind,
+    named: RoleMatch | None = None,
 ) -> list[RoleMatch]:
     """The roles of a name completed by what follows it: a party in brackets becomes the
     organisation of roles that name none ("Welser Bürgermeister Andreas Rabl (FPÖ)"); "von der
-    GPA-djp" gives the organisation, as a role of its own when no role names one."""
+    GPA-djp" (or ``named``, an organisation inside the name: :func:`organisation_in_name`) gives
+    the organisation, as a role of its own when no role names one."""
     party = _bracketed_party(doc, name_end) or _bracketed_body(doc, name_end, kind_at)
     fuer = _fuer_party(doc, name_end, kind_at)
-    von = _von_organisation(doc, name_end, kind_at) or fuer
+    von = _von_organisation(doc, name_end, kind_at) or named or fuer
     org = party or (von.organization if von is not None else None)
     head = _at_the_head(doc, name_end, kind_at)
     signed = _signed_by(doc, name_end, kind_at) if party is None and von is None else None

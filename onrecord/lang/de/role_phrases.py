@@ -206,6 +206,27 @@ def _truncated_pair(tokens: Sequence[Token], i: int) -> int:
     return i
 
 
+@cache
+def _title_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Fixed title phrases (``data/title_phrases.txt``: "Chefin vom Dienst") by their role noun:
+    the words after it, which name no organisation."""
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for line in data_lines("title_phrases.txt"):
+        head, *rest = line.split()
+        phrases.setdefault(head, []).append(tuple(rest))
+    return {head: tuple(sorted(tails, key=len, reverse=True)) for head, tails in phrases.items()}
+
+
+def _phrase_end(tokens: Sequence[Token], role_i: int) -> int:
+    """The end of a fixed title phrase whose role noun is at ``role_i`` ("Chefin vom Dienst"),
+    else ``role_i + 1``."""
+    for tail in _title_phrases().get(tokens[role_i].text, ()):
+        end = role_i + 1 + len(tail)
+        if end <= len(tokens) and all(t.text == w for t, w in zip(tokens[role_i + 1 : end], tail, strict=True)):
+            return end
+    return role_i + 1
+
+
 def parse_role(tokens: Sequence[Token], kind_at: KindAt = _no_kind) -> RoleMatch | None:
     """A role noun phrase at the start of ``tokens``: [article] [adjectives] role noun
     [für …] [organisation [genitive chain]] [place]. None when no role noun heads it."""
@@ -228,7 +249,8 @@ def parse_role(tokens: Sequence[Token], kind_at: KindAt = _no_kind) -> RoleMatch
     title_words[-1] = title_noun(compound.role, article)
     title_words[-1:-1] = [t.text for t in tokens[english:role_i]]
     org, place = compound.org, compound.place
-    j = role_i + 1
+    j = _phrase_end(tokens, role_i)
+    title_words += [t.text for t in tokens[role_i + 1 : j]]  # "Chefin vom Dienst"
     field_end = _field_after(tokens, j, kind_at)
     if field_end is not None:
         title_words += [t.text for t in tokens[j:field_end]]  # "Generaldirektor für die öffentliche Sicherheit"

@@ -41,6 +41,7 @@ from onrecord.lang.de.role_after import (
     apposition_after,
     coordinated_after,
     one_coordinated_title,
+    organisation_in_name,
     predicative_role,
     pronoun_predicate,
 )
@@ -93,6 +94,7 @@ __all__ = [
     "names_role_after",
     "nominative",
     "one_coordinated_title",
+    "organisation_in_name",
     "parse_role",
     "predicative_role",
     "pronoun_predicate",

@@ -19,6 +19,7 @@ from onrecord.lang.en.role_lexicon import (
     _text,
     finite_verb,
     is_role_noun,
+    name_articles,
 )
 from onrecord.lang.en.role_phrases import _name_run, _parse, _role
 from onrecord.lang.en.spans import ent_at
@@ -484,6 +485,20 @@ def _place_after(ent: SpacySpan) -> str | None:
     return _text(list(place))
 
 
+def _past_place_possessive(doc: Doc, k: int) -> int:
+    """Past a place's possessive that opens an organisation's name ("Italy's la Repubblica",
+    "Britain's Guardian"), else ``k``."""
+    place = ent_at(doc[k]) if k < len(doc) and _ent(doc[k], PLACE_LABELS) is not None else None
+    if place is None or place.start != k or place.end + 1 >= len(doc) or doc[place.end].text not in _POSSESSIVE:
+        return k
+    after = doc[place.end + 1]
+    if after.text[:1].isupper() and after.ent_type_ not in ("PERSON", *PLACE_LABELS) or (
+        after.lower_ in name_articles() and place.end + 2 < len(doc) and doc[place.end + 2].text[:1].isupper()
+    ):
+        return place.end + 1
+    return k
+
+
 def _affiliation(ent: SpacySpan) -> str | None:
     """"Nick Rhodes of Duran Duran", "Alvin Yeung from the Civic Party", "Jane Roe, of the Cato
     Institute,", "wrote Jane Roe for Gallup" → the organisation (not a place, nor a person after
@@ -500,6 +515,13 @@ def _affiliation(ent: SpacySpan) -> str | None:
         return None
     if doc[k].text == "the":
         k += 1
+    k = _past_place_possessive(doc, k)  # "of Italy's la Repubblica"
+    if k < len(doc) - 1 and doc[k].lower_ in name_articles() and doc[k + 1].text[:1].isupper() and (
+        k > 0 and doc[k - 1].text in _POSSESSIVE
+    ):
+        tokens = list(doc[k : min(len(doc), k + 10)])
+        e = _name_run(tokens, 1)
+        return _text(tokens[:e]) if e > 1 else None
     if k >= len(doc) or not doc[k].text[:1].isupper() or _ent(doc[k], PLACE_LABELS) is not None:
         return None
     if after_for and _ent(doc[k], ("PERSON",)) is not None:

@@ -166,6 +166,13 @@ _UNIT_NOUNS = frozenset({"campaign", "administration", "family", "division", "te
 
 
 @cache
+def name_articles() -> frozenset[str]:
+    """Lower-case foreign articles that open a name ("la Repubblica", "le Monde"):
+    data/name_articles.txt."""
+    return frozenset(data_lines("name_articles.txt"))
+
+
+@cache
 def body_kinds() -> frozenset[str]:
     """Nouns of a body's kind before its name ("security firm FireEye"): data/body_kinds.txt."""
     return frozenset(data_lines("body_kinds.txt"))

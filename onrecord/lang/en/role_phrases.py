@@ -63,6 +63,23 @@ def _elided_particle(tok: Token) -> bool:
     return tok.text[:2].lower() in ("d'", "l'", "d’", "l’") and tok.text[2:3].isupper()
 
 
+#: the most lower-case words of a unit's field after "of" ("school of public health")
+MAX_FIELD_WORDS = 3
+
+
+def _unit_field_end(tokens: list[Token], j: int) -> int:
+    """The end of a lower-case field after a body's unit noun ending at ``j`` ("the University of
+    NSW's school of public health"): "of" and adjectives or nouns ending with a noun; else ``j``."""
+    if j + 1 >= len(tokens) or tokens[j].lower_ != "of":
+        return j
+    e = j + 1
+    while e < len(tokens) and e - j <= MAX_FIELD_WORDS and tokens[e].text.islower() and tokens[e].is_alpha and (
+        tokens[e].pos_ in ("NOUN", "ADJ")
+    ):
+        e += 1
+    return e if e > j + 1 and tokens[e - 1].pos_ == "NOUN" else j
+
+
 def _name_run(tokens: list[Token], i: int) -> int:
     """End of a capitalised name from ``i``: "Institute for the Study of War", "Queen's University"
     (function words and "'s" inside the name), an ORG entity as tagged if longer."""
@@ -84,7 +101,7 @@ def _name_run(tokens: list[Token], i: int) -> int:
         elif j > i and t.text in _POSSESSIVE and j + 1 < len(tokens) and tokens[j + 1].lower_ in _ORG_HEADS and (
             tokens[j + 1].text.islower()
         ):
-            j += 2  # "the LA Sheriff's office"
+            j = _unit_field_end(tokens, j + 2)  # "the LA Sheriff's office", "NSW's school of public health"
             break
         elif j > i and t.text in _POSSESSIVE and tokens[i].ent_type_ == "PERSON" and _unit_after(tokens, j + 1):
             j = _unit_after(tokens, j + 1)  # "Hillary Clinton's presidential campaign"
