@@ -374,11 +374,6 @@ _INFINITIVE_VERBS = frozenset({"bestehen", "versprechen", "bestreiten", "leugnen
 _NOT_COMPLEMENT = frozenset({"dass", "daß", "ob", "weil", "da", "wie", "wenn", "als", "um", "denen", "deren",
                              "dessen", "welche", "welcher", "was", "wo"})
 _DASS = frozenset({"dass", "daß"})
-#: words that make ", dass" a consecutive clause ("so stark, dass …"), no reported content
-_CONSECUTIVE = frozenset({"so", "derart", "dermaßen", "solche", "solch", "solchen", "solcher", "solches"})
-#: pronominal adverbs before ", dass" that make the clause a means or a cause, no content
-#: ("finden ihn dadurch, dass …", "deshalb, dass …")
-_NOT_DASS_CORRELATES = frozenset({"dadurch", "deshalb", "deswegen", "daher", "insofern", "insoweit"})
 _INFINITIVE_GAP = 8  # tokens between the speech verb and the comma ("warf dem Minister vor, …")
 
 
@@ -433,6 +428,7 @@ def dass_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon)
         return None
     idiom = idiom_tokens(doc, begin, end)
     cues = cue_classes(doc, lex)
+    consecutive, correlates = word_set("dass_consecutive.txt"), word_set("dass_not_correlates.txt")
     for v in range(begin, end - 3):
         tok = toks[v]
         if not (tok.text.islower() and tok.text.isalpha()) or v in idiom or cues[v] != "verb":
@@ -441,11 +437,12 @@ def dass_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon)
         comma = next((k for k in range(v + 1, stop) if toks[k].text in CLAUSE_PUNCT), None)
         if comma is None or toks[comma].text != "," or comma + 3 >= end:
             return None
-        if toks[comma + 1].lower not in _DASS or any(t.lower in _CONSECUTIVE for t in toks[begin:comma]):
+        if toks[comma + 1].lower not in _DASS or any(t.lower in consecutive for t in toks[begin:comma]):
             return None
         clause = {t.lower for t in toks[begin:comma]}
-        agentless = bool(clause & _PASSIVE_FINITE and not clause & _AGENT_PREPS) or toks[v - 1].lower == "zu"
-        if agentless or toks[comma - 1].lower in _NOT_DASS_CORRELATES or _in_relative_clause(doc, begin, v):
+        zu_infinitive = v > begin and toks[v - 1].lower == "zu"  # "ist damit zu rechnen"
+        agentless = bool(clause & _PASSIVE_FINITE and not clause & _AGENT_PREPS) or zu_infinitive
+        if agentless or toks[comma - 1].lower in correlates or _in_relative_clause(doc, begin, v):
             return None  # "Es wird erwartet / ist damit zu rechnen, dass …", "X, der wusste, dass …"
         return v, comma + 1
     return None
