@@ -350,3 +350,52 @@ def test_a_speech_act_before_a_relative_clause(sentence: str, cue: str, speaker:
 def test_a_needed_word_inside_the_relative_clause_does_not_count() -> None:
     # "halten" needs "für": here it stands in the relative clause, "eine Rede halten" says nothing
     assert spans_of("Der Bischof hatte eine kurze Rede gehalten, die für Aufsehen sorgte.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "speaker", "clause"),
+    [
+        (
+            "Die Stadtverwaltung geht davon aus, dass die Brücke im Frühjahr wieder befahrbar ist.",
+            "geht",
+            "Die Stadtverwaltung",
+            "dass die Brücke im Frühjahr wieder befahrbar ist",
+        ),
+        (
+            "Der Sportverein hofft, dass der Neubau der Halle noch in diesem Jahr beginnt.",
+            "hofft",
+            "Der Sportverein",
+            "dass der Neubau der Halle noch in diesem Jahr beginnt",
+        ),
+    ],
+)
+def test_a_dass_clause_after_a_reporting_verb_is_an_indirect_quote(
+    sentence: str, cue: str, speaker: str, clause: str
+) -> None:
+    """A reporting verb of the cue lexicon with ", dass": the dass-clause is the statement, the
+    verb its cue and the subject its speaker (issue 13 p7)."""
+    assert spans_of(sentence) == [("IQ", clause), ("CUE", cue), ("SPK", speaker)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Der Regen war so stark, dass die Feuerwehr mehrere Keller auspumpen musste.",  # consecutive
+        "Die Halle wurde so gebaut, dass sie im Winter kaum geheizt werden muss.",  # no cue verb
+    ],
+)
+def test_a_consecutive_dass_clause_is_no_quote(sentence: str) -> None:
+    assert spans_of(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Es wird erwartet, dass der Fluss am Wochenende über die Ufer tritt.",  # no agent: the reporter
+        "Der Wirt, der wusste, dass der Gast nicht zahlen würde, schloss die Tür ab.",  # relative clause
+        "Es ist damit zu rechnen, dass die Mieten im Herbst weiter steigen.",  # no agent: the reporter
+        "Ruhe finden die Nachbarn erst dadurch, dass die Baustelle nachts stillsteht.",  # a means
+    ],
+)
+def test_a_dass_clause_of_an_agentless_passive_or_a_relative_clause_is_no_quote(sentence: str) -> None:
+    assert spans_of(sentence) == []

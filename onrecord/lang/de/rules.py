@@ -87,6 +87,7 @@ from onrecord.lang.de.rules_phrases import (
 from onrecord.lang.de.rules_speech_acts import (
     _speech_subject,
     _subject_end,
+    dass_attribution,
     infinitive_attribution,
     passive_speech_act,
     predicate_term,
@@ -349,6 +350,7 @@ def _clause_to_end(doc: PreparedDoc, b: int, e: int, lex: GermanLexicon) -> tupl
     ] = (
         (infinitive_attribution, lambda verb: _speech_subject(doc, b, e, verb, lex)),
         (speech_noun_attribution, lambda noun: speech_noun_source(doc, noun, b, e, lex)),
+        (dass_attribution, lambda verb: _speech_subject(doc, b, e, verb, lex)),
     )
     for attribution, source_of in readings:
         found = attribution(doc, b, e, lex)

@@ -33,6 +33,7 @@ from onrecord.lang.de.sources import participle_like
 from onrecord.lang.de.tokens import CLAUSE_PUNCT, PreparedDoc, Token, is_quote_mark
 
 __all__ = [
+    "dass_attribution",
     "demonstrative_subject",
     "infinitive_attribution",
     "passive_speech_act",
@@ -372,6 +373,7 @@ _INFINITIVE_VERBS = frozenset({"bestehen", "versprechen", "bestreiten", "leugnen
 #: (a relative clause ends in its finite verb, not in a zu-infinitive, so articles may open it)
 _NOT_COMPLEMENT = frozenset({"dass", "daß", "ob", "weil", "da", "wie", "wenn", "als", "um", "denen", "deren",
                              "dessen", "welche", "welcher", "was", "wo"})
+_DASS = frozenset({"dass", "daß"})
 _INFINITIVE_GAP = 8  # tokens between the speech verb and the comma ("warf dem Minister vor, …")
 
 
@@ -411,6 +413,46 @@ def infinitive_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLe
             return None
         return v, comma + 1
     return None
+
+
+def dass_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> tuple[int, int] | None:
+    """(speech verb, the "dass" that opens its complement) when the sentence ``[begin, end)``
+    reports what someone said or thinks in a dass-clause after a reporting verb of the cue
+    lexicon: "Die Behörde geht davon aus, dass …", "Der Verband hofft, dass …". The clause runs
+    from "dass" to the end of the sentence. A consecutive "so …, dass" is no complement, a
+    passive without an agent ("Es wird erwartet, dass …", "Es ist damit zu rechnen, dass …")
+    mostly the reporter's account, "dadurch, dass" a means, and a verb in a relative clause
+    ("X, der wusste, dass …") no statement of the sentence."""
+    toks = doc.tokens
+    if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[begin:end]):
+        return None
+    idiom = idiom_tokens(doc, begin, end)
+    cues = cue_classes(doc, lex)
+    consecutive, correlates = word_set("dass_consecutive.txt"), word_set("dass_not_correlates.txt")
+    for v in range(begin, end - 3):
+        tok = toks[v]
+        if not (tok.text.islower() and tok.text.isalpha()) or v in idiom or cues[v] != "verb":
+            continue
+        stop = min(v + 1 + _INFINITIVE_GAP, end)
+        comma = next((k for k in range(v + 1, stop) if toks[k].text in CLAUSE_PUNCT), None)
+        if comma is None or toks[comma].text != "," or comma + 3 >= end:
+            return None
+        if toks[comma + 1].lower not in _DASS or any(t.lower in consecutive for t in toks[begin:comma]):
+            return None
+        clause = {t.lower for t in toks[begin:comma]}
+        zu_infinitive = v > begin and toks[v - 1].lower == "zu"  # "ist damit zu rechnen"
+        agentless = bool(clause & _PASSIVE_FINITE and not clause & _AGENT_PREPS) or zu_infinitive
+        if agentless or toks[comma - 1].lower in correlates or _in_relative_clause(doc, begin, v):
+            return None  # "Es wird erwartet / ist damit zu rechnen, dass …", "X, der wusste, dass …"
+        return v, comma + 1
+    return None
+
+
+def _in_relative_clause(doc: PreparedDoc, begin: int, v: int) -> bool:
+    """Whether the verb at ``v`` stands in a relative clause: a comma and a relative pronoun
+    before it in the sentence ("Der Minister, der wusste, dass …")."""
+    toks = doc.tokens
+    return any(toks[k].text == "," and toks[k + 1].lower in _RELATIVE for k in range(begin, v - 1))
 
 
 def speech_noun_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> tuple[int, int] | None:
