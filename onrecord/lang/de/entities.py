@@ -378,13 +378,24 @@ def _common_noun(doc: PreparedDoc, b: _Building, gaz: Gazetteer) -> bool:
         c.isupper() and b.name[k - 1] != "-" for k, c in enumerate(b.name[1:], 1)
     ):
         return False  # (an acronym or a name in capitals, "die AfD", "die LHStv", is a name)
-    starts = memoised(doc, "entities.token_starts", lambda: {t.start: k for k, t in enumerate(doc.tokens)})
+    starts = _token_starts(doc)
     heads = [k for k in (starts.get(m[0]) for m in b.mentions) if k is not None and doc.tokens[k].text == b.name]
     if b.type == "other":
         return any(_article_before(doc, k) != "" for k in heads)
-    if b.name in gaz.first_names or any(b.name in doc.text[s:e].split()[1:] for s, e in b.mentions):
+    if b.name in gaz.first_names or _in_longer_name(doc, b):
         return False
     return any(_noun_after_article(doc, k) or common_noun(doc.tokens[k]) for k in heads)
+
+
+def _token_starts(doc: PreparedDoc) -> dict[int, int]:
+    """The token index of each token's start offset (computed once per document)."""
+    return memoised(doc, "entities.token_starts", lambda: {t.start: k for k, t in enumerate(doc.tokens)})
+
+
+def _in_longer_name(doc: PreparedDoc, b: _Building) -> bool:
+    """Whether a one-word name stands after the first word of one of its mentions ("Fink" in
+    "Anna Fink"): it is part of a longer name in the article."""
+    return any(b.name in doc.text[s:e].split()[1:] for s, e in b.mentions)
 
 
 def _dictionary_person(doc: PreparedDoc, b: _Building, gaz: Gazetteer) -> bool:
@@ -399,7 +410,7 @@ def _dictionary_person(doc: PreparedDoc, b: _Building, gaz: Gazetteer) -> bool:
         return False
     if gaz.common is None or not declined_noun(gaz.common, b.name):
         return False
-    return not any(b.name in doc.text[s:e].split()[1:] for s, e in b.mentions) and not _listed_with_names(doc, b, gaz)
+    return not _in_longer_name(doc, b) and not _listed_with_names(doc, b, gaz)
 
 
 #: words that join the names of a list ("Che, Mao, Marx und …")
@@ -410,7 +421,7 @@ def _listed_with_names(doc: PreparedDoc, b: _Building, gaz: Gazetteer) -> bool:
     """Whether a mention of ``b`` stands in a list beside a capitalised word that is no common noun
     and no word of the dictionary ("Che, Mao, Marx und …"): a surname among names, whatever else
     the word means ("Benzin, Diesel und Öl" is a list of nouns)."""
-    starts = memoised(doc, "entities.token_starts", lambda: {t.start: k for k, t in enumerate(doc.tokens)})
+    starts = _token_starts(doc)
     toks = doc.tokens
     for s, _ in b.mentions:
         k = starts.get(s)
