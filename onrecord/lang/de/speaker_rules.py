@@ -485,11 +485,6 @@ def wondering_or_hoping(doc: PreparedDoc, begin: int) -> bool:
 _MAX_WISH_GAP = 2
 
 
-@cache
-def _wish_lemmas() -> frozenset[str]:
-    return frozenset(data_lines("wish_verbs.txt"))
-
-
 def wish_clause(doc: PreparedDoc, begin: int) -> bool:
     """Whether the clause at ``begin`` is a "dass" clause that a verb of wanting governs right
     before its comma ("Der Minister will, dass …", "Sie wollte nicht, dass …"): a wish (not when
@@ -501,7 +496,7 @@ def wish_clause(doc: PreparedDoc, begin: int) -> bool:
     for j in range(begin - 2, max(-1, begin - 3 - _MAX_WISH_GAP), -1):
         if toks[j].sent != sent:
             return False
-        if toks[j].lemma.lower() in _wish_lemmas():
+        if toks[j].lemma.lower() in word_set("wish_verbs.txt"):
             return True
         if not (toks[j].text.isalpha() and toks[j].text.islower()) or cue_class(toks[j], lexicon()):
             return False  # "will sagen, dass …" reports what is said
