@@ -24,6 +24,7 @@ from pathlib import Path
 from onrecord.lang.de.common_words import CommonWords, shared
 from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
 from onrecord.lang.de.memo import memoised
+from onrecord.lang.de.name_lists import known_place as _known_place
 from onrecord.lang.de.ner import COMMON_WORDS_FILE
 from onrecord.lang.de.role_lexicon import name_word, place_adjective
 from onrecord.lang.de.roles import (
@@ -38,7 +39,6 @@ from onrecord.lang.de.roles import (
 from onrecord.lang.de.speakers import ENGLISH_JOINERS, NAME_PARTICLES, Candidate
 from onrecord.lang.de.tokens import PreparedDoc, Token
 from onrecord.model import EntityType
-from onrecord.resolve.gazetteer import default_gazetteer
 from onrecord.resolve.keys import fold, surnames_first
 
 __all__ = [
@@ -341,15 +341,6 @@ def _syllables(word: str) -> bool:
     "Jinping", "Jae", "In")."""
     parts = word.split("-")
     return word[:1].isupper() and all(p.isalpha() and 1 < len(p) <= 7 for p in parts)
-
-
-def _known_place(name: str, exact: bool = False) -> bool:
-    """A place or country of the resolution gazetteer ("Ruritania" is none, "Kanada" is one);
-    ``exact``: as written, not as the genitive of one ("Paris" is, "Kanadas" is not)."""
-    entry = default_gazetteer().lookup(name)
-    if entry is None or entry.type != "location":
-        return False
-    return not exact or fold(name) in {fold(n) for n in entry.names}
 
 
 @cache

@@ -28,10 +28,19 @@ LIST_JOINERS = frozenset({"und", "sowie"})
 TypedSpan = tuple[str, int, int]
 
 
-def known_place(word: str) -> bool:
-    """A place or country of the resolution gazetteer, as written ("Paris", not "Kanadas")."""
-    entry = default_gazetteer().lookup(word)
-    return entry is not None and entry.type == "location" and fold(word) in {fold(n) for n in entry.names}
+def known_place(name: str, exact: bool = False) -> bool:
+    """A place or country of the resolution gazetteer ("Ruritania" is none, "Kanada" is one);
+    ``exact``: as written, not as the genitive of one ("Paris" is, "Kanadas" is not). Shared
+    with :mod:`onrecord.lang.de.entity_names` (which imports this module through the tagger)."""
+    entry = default_gazetteer().lookup(name)
+    if entry is None or entry.type != "location":
+        return False
+    return not exact or fold(name) in {fold(n) for n in entry.names}
+
+
+def _place_as_written(word: str) -> bool:
+    """A known place as written: a list part must be the place itself, not its genitive."""
+    return known_place(word, exact=True)
 
 
 def list_parts(words: Sequence[str]) -> list[int] | None:
@@ -54,7 +63,7 @@ def _name_word(word: str) -> bool:
 
 
 def split_name_lists(
-    doc: PreparedDoc, spans: Sequence[TypedSpan], place: Callable[[str], bool] = known_place
+    doc: PreparedDoc, spans: Sequence[TypedSpan], place: Callable[[str], bool] = _place_as_written
 ) -> list[TypedSpan]:
     """``spans`` with each list of one-word names split into its names (see the module
     docstring); a part's type is the tag other spans give that word most often, or LOC for a
