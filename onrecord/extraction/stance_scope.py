@@ -168,11 +168,16 @@ def future_modal(main: Sequence[Word], lex: StanceLexicon) -> bool:
     for i, low in enumerate(lows):
         if low not in lex.of("future_infinitive"):
             continue
-        clause = words[i + 1 :]
-        end = next((j for j, w in enumerate(clause) if w.text in _CLAUSE_END), len(clause))
-        if end and clause[end - 1].lower in demand and clause[end - 1].lower in lex.of("modal_infinitive"):
+        clause = _clause_after(words, i)
+        if clause and clause[-1].lower in demand and clause[-1].lower in lex.of("modal_infinitive"):
             return True
     return False
+
+
+def _clause_after(words: list[Word], i: int) -> list[Word]:
+    """The words after word ``i`` up to the first clause mark."""
+    clause = words[i + 1 :]
+    return clause[: next((j for j, w in enumerate(clause) if w.text in _CLAUSE_END), len(clause))]
 
 
 #: how many words after a deontic modal its perfect auxiliary may stand ("should not have", "must surely have")
@@ -207,11 +212,7 @@ def perfect_modal(main: Sequence[Word], lex: StanceLexicon, lemma: LemmaFn) -> b
         start = max((j + 1 for j, v in enumerate(before) if v.text in _CLAUSE_END), default=0)
         if any(v.lower in lex.of("counterfactual_auxiliary") for v in before[start:]):
             return True  # "hätte die Schulen früher sanieren müssen"
-        clause: list[Word] = []
-        for v in words[i + 1 :]:
-            if v.text in _CLAUSE_END:
-                break
-            clause.append(v)
+        clause = _clause_after(words, i)
         for k, v in enumerate(clause):
             if v.lower not in perfect:
                 continue
@@ -243,11 +244,7 @@ def passive_prediction(main: Sequence[Word], lex: StanceLexicon, lemma: LemmaFn)
     for i, w in enumerate(words):
         if w.lower not in lex.of("passive_auxiliary"):
             continue
-        clause: list[Word] = []
-        for v in words[i + 1 :]:
-            if v.text in _CLAUSE_END:
-                break
-            clause.append(v)
+        clause = _clause_after(words, i)
         near = clause[:PASSIVE_WITHIN] + clause[-1:] + ([words[i - 1]] if i > 0 else [])
         if any(predicts(v) for v in near):
             return True

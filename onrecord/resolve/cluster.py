@@ -67,7 +67,7 @@ from onrecord.resolve.keys import (
     translit_key,
 )
 
-__all__ = ["Canonical", "Name", "Resolution", "lookup_keys", "name_id", "resolve"]
+__all__ = ["Canonical", "Name", "lookup_keys", "name_id", "resolve"]
 
 _CLASS_RANK = {"person": 0, "organization": 1, "location": 2, "other": 3}
 _TYPE_ORDER = ("person", "organization", "location", "group", "other")
@@ -87,11 +87,6 @@ class Name:
     def id(self) -> str:
         """The content id of the name (count excluded)."""
         return name_id(self.name, self.type, self.german)
-
-
-#: the canonical entity of a name, the rule that linked it and a confidence in [0, 1]: the
-#: :class:`~onrecord.resolve.index.Match` of the index (one type, this name kept for callers)
-Resolution = Match
 
 
 @dataclass(frozen=True)
