@@ -117,9 +117,8 @@ class Gazetteer:
         return found or ""
 
 
-@cache
 def _given_names() -> frozenset[str]:
-    return frozenset(data_lines("given_names.txt"))
+    return word_set("given_names.txt")
 
 
 @cache
@@ -343,10 +342,9 @@ def _syllables(word: str) -> bool:
     return word[:1].isupper() and all(p.isalpha() and 1 < len(p) <= 7 for p in parts)
 
 
-@cache
 def _demonyms() -> frozenset[str]:
     """The listed demonyms that no rule derives (``data/demonyms.txt``)."""
-    return frozenset(data_lines("demonyms.txt"))
+    return word_set("demonyms.txt")
 
 
 def demonym(word: str) -> bool:
@@ -385,9 +383,8 @@ def person_compound(word: str) -> bool:
     return bool(head) and head[:1].isalnum() and tail in _person_tails()
 
 
-@cache
 def _person_tails() -> frozenset[str]:
-    return frozenset(data_lines("person_compound_tails.txt"))
+    return word_set("person_compound_tails.txt")
 
 
 @cache

@@ -285,9 +285,8 @@ def attribution_only(doc: PreparedDoc, part: TokenSpan, speaker_begin: int) -> b
     return not any(t.text == "," for t in toks[speaker_begin : part.end])
 
 
-@cache
 def _interviewer_labels() -> frozenset[str]:
-    return frozenset(data_lines("interview_labels.txt"))
+    return word_set("interview_labels.txt")
 
 
 def turn_label(doc: PreparedDoc, s_idx: int) -> str | None:

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
 
-from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
+from onrecord.lang.de.lexicon import lexicon, word_set
 from onrecord.lang.de.role_lexicon import (
     _ARTICLES,
     _STOP,
@@ -459,10 +458,9 @@ def _bracketed_body(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> str | N
     return " ".join(words)
 
 
-@cache
 def _place_codes() -> frozenset[str]:
     """Country codes and short country names in brackets after a sportsperson ("(USA)", "(AUT)")."""
-    return frozenset(data_lines("country_codes.txt"))
+    return word_set("country_codes.txt")
 
 
 _PARTY_WORDS = frozenset({"Grüne", "Linke", "Neos", "Piraten", "Republikaner", "Demokraten"})

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from onrecord.lang.de.lexicon import data_lines, lexicon
+from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
 from onrecord.lang.de.role_lexicon import (
     _ARTICLES,
     _CONTRACTIONS,
@@ -114,10 +114,9 @@ def _role_with_genitive_ending(doc: PreparedDoc, name_begin: int, kind_at: KindA
     return None
 
 
-@cache
 def _seat_participles() -> frozenset[str]:
     """Participles after "in <Ort>" that place a role ("in Wien tätige"): data/seat_participles.txt."""
-    return frozenset(data_lines("seat_participles.txt"))
+    return word_set("seat_participles.txt")
 
 
 def _seat_before(toks: Sequence[Token], r: int, kind_at: KindAt) -> int | None:
@@ -134,10 +133,9 @@ def _seat_before(toks: Sequence[Token], r: int, kind_at: KindAt) -> int | None:
     return r - 2
 
 
-@cache
 def _academic_titles() -> frozenset[str]:
     """Titles written between a role noun and the name ("Dr.", "Prof."): data/academic_titles.txt."""
-    return frozenset(data_lines("academic_titles.txt"))
+    return word_set("academic_titles.txt")
 
 
 def role_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from onrecord.lang.de.lexicon import data_lines, lexicon
+from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
 from onrecord.lang.de.sources import compound_of
 from onrecord.lang.de.tokens import Token
 
@@ -57,11 +57,10 @@ def _town_candidates(stem: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
-@cache
 def _listed_towns() -> frozenset[str]:
     """Towns the gazetteer lacks whose "-er" adjective names a role's place and which
     data/role_places.txt does not list with their adjective: data/role_towns.txt."""
-    return frozenset(data_lines("role_towns.txt"))
+    return word_set("role_towns.txt")
 
 
 @cache
@@ -140,12 +139,11 @@ def _fused_former(word: str) -> str | None:
     return rest if compound_of(rest, lexicon().roles) is not None else None
 
 
-@cache
 def _unit_relations() -> frozenset[str]:
     """Nouns of an organisation's relation to its parent, a role only after a hyphenated body
     ("Facebook-Tochter Oculus VR"; GUIDELINES B: an organisation's role relative to another
     body): data/unit_relations.txt. Alone ("seine Tochter") they are kinship, no role."""
-    return frozenset(data_lines("unit_relations.txt"))
+    return word_set("unit_relations.txt")
 
 
 @cache
@@ -285,10 +283,9 @@ def _weak_compound(word: str) -> bool:
     return head is not None and word.lower().endswith(head.lower()) and head + "r" in lexicon().roles
 
 
-@cache
 def english_modifiers() -> frozenset[str]:
     """Capitalised English words that open a title in German text ("Senior Adviser")."""
-    return frozenset(data_lines("english_title_modifiers.txt"))
+    return word_set("english_title_modifiers.txt")
 
 
 _STOP = frozenset({",", "(", ")", ";", ":", ".", "!", "?", "–", "—", "„", "“", "\"", "»", "«"})

@@ -26,10 +26,9 @@ quote, over particles ("…, warnte auch Fabius": :func:`trailing_speaker`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
 
 from onrecord.lang.de.features import cue_class
-from onrecord.lang.de.lexicon import GermanLexicon, data_lines, lexicon, word_set
+from onrecord.lang.de.lexicon import GermanLexicon, lexicon, word_set
 from onrecord.lang.de.rules_phrases import COMPLEMENT_LEADS, source_phrase_at
 from onrecord.lang.de.sources import PASSIVE_AUX, is_abstract, is_document, junk_source, participle_like
 from onrecord.lang.de.tokens import BREAK_PUNCT, PreparedDoc, Token, is_quote_mark
@@ -155,9 +154,8 @@ def names_nobody(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon, nam
     )
 
 
-@cache
 def _interjections() -> frozenset[str]:
-    return frozenset(data_lines("interjections.txt"))
+    return word_set("interjections.txt")
 
 
 def _interjection(doc: PreparedDoc, begin: int, end: int) -> bool:
@@ -274,9 +272,8 @@ def document_issuer(doc: PreparedDoc, begin: int, end: int) -> bool:
     return False
 
 
-@cache
 def _cue_particles() -> frozenset[str]:
-    return frozenset(data_lines("cue_particles.txt"))
+    return word_set("cue_particles.txt")
 
 
 #: at most this many particles between a cue and the speaker after it
