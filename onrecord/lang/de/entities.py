@@ -79,7 +79,7 @@ from onrecord.lang.de.entity_names import (
     surname_first_name,
     trim_name,
 )
-from onrecord.lang.de.lexicon import data_lines, lexicon
+from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
 from onrecord.lang.de.memo import memoised
 from onrecord.lang.de.role_lexicon import name_word
 from onrecord.lang.de.roles import (
@@ -413,22 +413,19 @@ def _dictionary_person(doc: PreparedDoc, b: _Building, gaz: Gazetteer) -> bool:
     return not _in_longer_name(doc, b) and not _listed_with_names(doc, b, gaz)
 
 
-#: words that join the names of a list ("Che, Mao, Marx und …")
-_LIST_JOINERS = frozenset({",", "und", "sowie", "oder"})
-
-
 def _listed_with_names(doc: PreparedDoc, b: _Building, gaz: Gazetteer) -> bool:
     """Whether a mention of ``b`` stands in a list beside a capitalised word that is no common noun
     and no word of the dictionary ("Che, Mao, Marx und …"): a surname among names, whatever else
     the word means ("Benzin, Diesel und Öl" is a list of nouns)."""
     starts = _token_starts(doc)
     toks = doc.tokens
+    joiners = word_set("list_joiners.txt")
     for s, _ in b.mentions:
         k = starts.get(s)
         if k is None:
             continue
         for joiner, other in ((k - 1, k - 2), (k + 1, k + 2)):
-            if 0 <= other < len(toks) and toks[joiner].lower in _LIST_JOINERS and toks[other].sent == toks[k].sent \
+            if 0 <= other < len(toks) and toks[joiner].lower in joiners and toks[other].sent == toks[k].sent \
                     and name_word(toks[other]) and not common_noun(toks[other]) \
                     and not gaz.dictionary_noun(toks[other].text):
                 return True

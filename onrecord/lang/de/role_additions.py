@@ -292,10 +292,6 @@ def _club_word(word: str) -> bool:
     return word[:1].isupper() and (word.replace("-", "").isalnum() or word in ("St.", "St"))
 
 
-#: words that go on a list of clubs ("für den LASK, die Admira und Ried")
-_CLUB_JOINERS = frozenset({",", "und", "sowie", "oder"})
-
-
 def _club_list(doc: PreparedDoc, end: int, kind_at: KindAt) -> list[tuple[int, int]]:
     """The clubs listed after a club that ends at token ``end``: ", [article] Name" while a comma,
     "und", "sowie" or "oder" goes on, and "und/sowie/oder [article] Name" at the end ("für den
@@ -303,13 +299,14 @@ def _club_list(doc: PreparedDoc, end: int, kind_at: KindAt) -> list[tuple[int, i
     toks = doc.tokens
     out: list[tuple[int, int]] = []
     sent_end = doc.sentences[toks[end - 1].sent][1]
-    while end < sent_end and toks[end].lower in _CLUB_JOINERS:
+    joiners = word_set("list_joiners.txt")
+    while end < sent_end and toks[end].lower in joiners:
         last = toks[end].lower != ","
         club = _club_at(doc, end + 1, sent_end, kind_at, listed=True)
         if club is None:
             break
         after = toks[club[1]].lower if club[1] < sent_end else ""
-        if not last and after not in _CLUB_JOINERS:
+        if not last and after not in joiners:
             break  # ", Müller dagegen": a new clause, no list
         out.append(club)
         end = club[1]

@@ -343,7 +343,6 @@ def _plain_role(tok: Token, kind_at: KindAt) -> bool:
     return split.org is None and split.place is None
 
 
-_COORDINATORS = frozenset({",", "und", "sowie", "oder"})
 _SINGULAR_ARTICLES = frozenset({"des", "dem", "eines", "einem", "einen", "ein", "eine", "einer"})
 MAX_CONJUNCTS = 6
 
@@ -358,8 +357,9 @@ def _first_conjunct(toks: Sequence[Token], name_begin: int) -> int | None:
     sent = toks[name_begin].sent
     k = name_begin - 1
     first: int | None = None
+    joiners = word_set("list_joiners.txt")
     for _ in range(MAX_CONJUNCTS):
-        if k < 1 or toks[k].sent != sent or toks[k].lower not in _COORDINATORS:
+        if k < 1 or toks[k].sent != sent or toks[k].lower not in joiners:
             break
         e = k - 1
         if toks[e].text == ")":  # "Frans Timmermans (Vizepräsident) und Dimitris Avramopoulos"
@@ -384,8 +384,9 @@ def _in_list(toks: Sequence[Token], first: int, name_begin: int) -> bool:
     not a name and its apposition ("des Chefs A, B, hat …")."""
     k = name_begin
     sent = toks[name_begin].sent
+    joiners = word_set("list_joiners.txt")
     while k < len(toks) and toks[k].sent == sent and k - name_begin < 4 * MAX_CONJUNCTS:
-        if toks[k].lower in _COORDINATORS and toks[k].lower != "," and k + 1 < len(toks) and _name_word(toks[k + 1]):
+        if toks[k].lower in joiners and toks[k].lower != "," and k + 1 < len(toks) and _name_word(toks[k + 1]):
             return True
         if not (_name_word(toks[k]) or toks[k].text == ","):
             break
