@@ -24,6 +24,7 @@ from pathlib import Path
 from onrecord.lang.de.common_words import CommonWords, shared
 from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
 from onrecord.lang.de.memo import memoised
+from onrecord.lang.de.name_lists import capitalised_word
 from onrecord.lang.de.name_lists import known_place as _known_place
 from onrecord.lang.de.ner import COMMON_WORDS_FILE
 from onrecord.lang.de.role_lexicon import name_word, place_adjective
@@ -487,10 +488,6 @@ def _particle_tail(doc: PreparedDoc, e: int, limit: int) -> int:
     return e
 
 
-def _cap_alpha(tok: Token) -> bool:
-    return tok.text[:1].isupper() and tok.text.replace("-", "").isalpha()
-
-
 def _given_name_before(doc: PreparedDoc, i: int) -> bool:
     """An untagged capitalised word right before a tagged surname that can be its given name: no
     role noun, common noun, article, preposition or sentence opener."""
@@ -515,12 +512,12 @@ def _english_name_begin(doc: PreparedDoc, b: int, e: int, limit: int) -> int:
         k = start - 1
         if k > limit and toks[k].lower == "the":
             k -= 1
-        if k - 1 < limit or toks[k].lower not in ENGLISH_JOINERS or toks[k].lower == "the" or not _cap_alpha(
-            toks[k - 1]
+        if k - 1 < limit or toks[k].lower not in ENGLISH_JOINERS or toks[k].lower == "the" or not capitalised_word(
+            toks[k - 1].text
         ):
             break
         m = k - 1
-        while m - 1 >= limit and _cap_alpha(toks[m - 1]) and toks[m - 1].lower not in _ARTICLES:
+        while m - 1 >= limit and capitalised_word(toks[m - 1].text) and toks[m - 1].lower not in _ARTICLES:
             m -= 1
         start = m
     if start < b and any(t.lower in ("for", "of", "on") for t in toks[start:e]):

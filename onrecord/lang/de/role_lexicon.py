@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
+from onrecord.lang.de.name_lists import capitalised_word
 from onrecord.lang.de.sources import compound_of
 from onrecord.lang.de.tokens import Token
 
@@ -293,7 +294,7 @@ _STOP = frozenset({",", "(", ")", ";", ":", ".", "!", "?", "–", "—", "„", 
 
 def name_word(tok: Token) -> bool:
     """A capitalised word that can continue a name (not a role noun)."""
-    return tok.text[:1].isupper() and tok.text.replace("-", "").isalpha() and not is_role(tok)
+    return capitalised_word(tok.text) and not is_role(tok)
 
 
 def _name_word(tok: Token) -> bool:
