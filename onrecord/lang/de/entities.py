@@ -80,7 +80,7 @@ from onrecord.lang.de.entity_names import (
     trim_name,
 )
 from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
-from onrecord.lang.de.memo import memoised
+from onrecord.lang.de.memo import token_starts
 from onrecord.lang.de.role_lexicon import name_word
 from onrecord.lang.de.roles import (
     KindAt,
@@ -378,18 +378,13 @@ def _common_noun(doc: PreparedDoc, b: _Building, gaz: Gazetteer) -> bool:
         c.isupper() and b.name[k - 1] != "-" for k, c in enumerate(b.name[1:], 1)
     ):
         return False  # (an acronym or a name in capitals, "die AfD", "die LHStv", is a name)
-    starts = _token_starts(doc)
+    starts = token_starts(doc)
     heads = [k for k in (starts.get(m[0]) for m in b.mentions) if k is not None and doc.tokens[k].text == b.name]
     if b.type == "other":
         return any(_article_before(doc, k) != "" for k in heads)
     if b.name in gaz.first_names or _in_longer_name(doc, b):
         return False
     return any(_noun_after_article(doc, k) or common_noun(doc.tokens[k]) for k in heads)
-
-
-def _token_starts(doc: PreparedDoc) -> dict[int, int]:
-    """The token index of each token's start offset (computed once per document)."""
-    return memoised(doc, "entities.token_starts", lambda: {t.start: k for k, t in enumerate(doc.tokens)})
 
 
 def _in_longer_name(doc: PreparedDoc, b: _Building) -> bool:
@@ -417,7 +412,7 @@ def _listed_with_names(doc: PreparedDoc, b: _Building, gaz: Gazetteer) -> bool:
     """Whether a mention of ``b`` stands in a list beside a capitalised word that is no common noun
     and no word of the dictionary ("Che, Mao, Marx und …"): a surname among names, whatever else
     the word means ("Benzin, Diesel und Öl" is a list of nouns)."""
-    starts = _token_starts(doc)
+    starts = token_starts(doc)
     toks = doc.tokens
     joiners = word_set("list_joiners.txt")
     for s, _ in b.mentions:

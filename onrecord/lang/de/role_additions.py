@@ -36,6 +36,7 @@ from functools import cache, lru_cache
 
 from onrecord.lang.de.entity_names import _ARTICLES, demonym
 from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
+from onrecord.lang.de.memo import token_ends, token_ranges, token_starts
 from onrecord.lang.de.role_after import _age_noun, apposition_after, competition, copula_relative_role, team_after
 from onrecord.lang.de.role_lexicon import _STOP, COPULAS
 from onrecord.lang.de.roles import (
@@ -68,13 +69,12 @@ def add_roles(
     """``entities`` with the roles of the rules of this module added (see the module); the
     entities, their ids, names, types and mentions are unchanged. ``speakers``: the quotes, whose
     speaker spans may hold more of a name than the entity's mention there (:func:`_longer_names`)."""
-    index = _TokenIndex(doc)
     found: dict[int, list[RoleMatch]] = {}
-    longer = _longer_names(doc, entities, index, speakers)
+    longer = _longer_names(doc, entities, speakers)
     for k, entity in enumerate(entities):
         if entity.type != "person" or not _named(entity):
             continue
-        for begin, end in [*index.token_ranges(entity.mentions), *longer.get(k, [])]:
+        for begin, end in [*token_ranges(doc, entity.mentions), *longer.get(k, [])]:
             clubs = clubs_in_clause(doc, begin, end, kind_at)
             if doc.tokens[begin].lower in lexicon().pronouns:
                 found.setdefault(k, []).extend(clubs)  # "davor spielte er für …": the entity's pronoun
@@ -89,9 +89,9 @@ def add_roles(
             match = apposition_after(doc, end, kind_at)
             if match is not None and not match.plural:
                 found.setdefault(k, []).append(match)
-    for k, match in _descriptions(doc, entities, index, kind_at):
+    for k, match in _descriptions(doc, entities, kind_at):
         found.setdefault(k, []).append(match)
-    for k, match in _described_clubs(doc, entities, index, kind_at):
+    for k, match in _described_clubs(doc, entities, kind_at):
         found.setdefault(k, []).append(match)
     if not found:
         return entities
@@ -110,7 +110,7 @@ def _role_before_comma_tail(doc: PreparedDoc, begin: int, kind_at: KindAt) -> Ro
 
 
 def _longer_names(
-    doc: PreparedDoc, entities: list[Entity], index: _TokenIndex, quotes: Sequence[Quote]
+    doc: PreparedDoc, entities: list[Entity], quotes: Sequence[Quote]
 ) -> dict[int, list[tuple[int, int]]]:
     """Per entity index, the token ranges of the speaker spans of its quotes that start at one of
     its mentions and end after it: the name as the speaker span holds it, where the entity's
@@ -122,7 +122,7 @@ def _longer_names(
         if quote.entity is None or quote.speaker is None or quote.entity not in at:
             continue
         k = at[quote.entity]
-        for begin, end in index.token_ranges(quote.speaker.spans):
+        for begin, end in token_ranges(doc, quote.speaker.spans):
             tok = doc.tokens[begin]
             if not tok.text[:1].isupper() or is_role(tok) or tok.lower in _ARTICLES:
                 continue
@@ -131,22 +131,6 @@ def _longer_names(
             ):
                 out.setdefault(k, []).append((begin, end))
     return out
-
-
-class _TokenIndex:
-    """Token indices of character offsets of one document."""
-
-    def __init__(self, doc: PreparedDoc) -> None:
-        self.by_start = {t.start: t.i for t in doc.tokens}
-        self.by_end = {t.end: t.i + 1 for t in doc.tokens}
-        self.starts = [t.start for t in doc.tokens]
-
-    def token_ranges(self, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-        """The token range of each span that starts and ends on token boundaries."""
-        for b, e in spans:
-            begin, end = self.by_start.get(b), self.by_end.get(e)
-            if begin is not None and end is not None and begin < end:
-                yield begin, end
 
 
 #: the least letters before a listed noun in a compound ("Amts|kollege", "Medien|mogul")
@@ -354,14 +338,15 @@ def _with_roles(doc: PreparedDoc, entity: Entity, matches: list[RoleMatch]) -> E
 
 
 def _descriptions(
-    doc: PreparedDoc, entities: list[Entity], index: _TokenIndex, kind_at: KindAt
+    doc: PreparedDoc, entities: list[Entity], kind_at: KindAt
 ) -> Iterator[tuple[int, RoleMatch]]:
     """(entity index, role) of each definite description of a person named in the sentence before."""
     toks = doc.tokens
+    by_start, by_end = token_starts(doc), token_ends(doc)
     # what resolution read already: roles, and mentions of whole tokens (not the body's name at the
     # start of a compound: "der ADAC-Experte" is free, its "ADAC" a mention of the club)
     taken = [s for e in entities for r in e.roles for s in r.spans] + [
-        s for e in entities for s in e.mentions if s[0] in index.by_start and s[1] in index.by_end
+        s for e in entities for s in e.mentions if s[0] in by_start and s[1] in by_end
     ]
     persons = sorted((s[0], k) for k, e in enumerate(entities) if e.type == "person" for s in e.mentions)
     starts = [p[0] for p in persons]
@@ -385,7 +370,7 @@ def _descriptions(
 
 
 def _described_clubs(
-    doc: PreparedDoc, entities: list[Entity], index: _TokenIndex, kind_at: KindAt
+    doc: PreparedDoc, entities: list[Entity], kind_at: KindAt
 ) -> Iterator[tuple[int, RoleMatch]]:
     """(entity index, club) of each club in the clause of a definite description by origin or age
     (no role noun: "Der gebürtige Bosnier … spielte zuletzt für den Klub X", "Der 22-Jährige
