@@ -29,6 +29,7 @@ from collections.abc import Callable
 
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon, word_set
+from onrecord.lang.de.narration import ASKED_PREPS
 from onrecord.lang.de.rules_phrases import COMPLEMENT_LEADS, source_phrase_at
 from onrecord.lang.de.sources import PASSIVE_AUX, is_abstract, is_document, junk_source, participle_like
 from onrecord.lang.de.tokens import BREAK_PUNCT, PreparedDoc, Token, is_quote_mark
@@ -744,9 +745,7 @@ def opener_before(
     )
 
 
-#: the prepositions that name the one an inquiry is put to ("Nachfrage beim Bürgermeister")
-_ASKED_PREPS = frozenset({"bei", "beim"})
-#: lower-case words (articles, adjectives) between such a preposition and the one asked
+#: lower-case words (articles, adjectives) between a preposition of ASKED_PREPS and the one asked
 _MAX_ASKED_GAP = 2
 
 
@@ -763,7 +762,7 @@ def inquiry_target(doc: PreparedDoc, speaker: tuple[int, int], spans: list[tuple
     that ends the speaker; ``None`` otherwise."""
     toks = doc.tokens
     end = speaker[1]
-    if not _inquiry_noun(toks[end - 1]) or end >= len(toks) or toks[end].lower not in _ASKED_PREPS:
+    if not _inquiry_noun(toks[end - 1]) or end >= len(toks) or toks[end].lower not in ASKED_PREPS:
         return None
     sent = toks[end].sent
     asked = [
