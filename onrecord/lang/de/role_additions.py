@@ -38,7 +38,7 @@ from onrecord.lang.de.entity_names import _ARTICLES, demonym
 from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
 from onrecord.lang.de.memo import token_ends, token_ranges, token_starts
 from onrecord.lang.de.role_after import _age_noun, apposition_after, competition, copula_relative_role, team_after
-from onrecord.lang.de.role_lexicon import _STOP, COPULAS
+from onrecord.lang.de.role_lexicon import _STOP, COPULAS, clause_end
 from onrecord.lang.de.roles import (
     MAX_TAIL,
     KindAt,
@@ -303,14 +303,11 @@ def _clause(doc: PreparedDoc, begin: int, end: int) -> tuple[int, int]:
     """The token range of the clause around tokens ``[begin, end)``: to the punctuation before
     and after it in its sentence."""
     toks = doc.tokens
-    s_begin, s_end = doc.sentences[toks[begin].sent]
+    s_begin = doc.sentences[toks[begin].sent][0]
     lo = begin
     while lo > s_begin and toks[lo - 1].text not in _STOP:
         lo -= 1
-    hi = end
-    while hi < s_end and toks[hi].text not in _STOP:
-        hi += 1
-    return lo, hi
+    return lo, clause_end(toks, end, toks[begin].sent)
 
 
 def _named(entity: Entity) -> bool:

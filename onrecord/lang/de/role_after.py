@@ -22,6 +22,7 @@ from onrecord.lang.de.role_lexicon import (
     _no_kind,
     _place_names,
     bare_plural,
+    clause_end,
     is_role,
     title_noun,
 )
@@ -331,10 +332,7 @@ def _dative_plural_body(tokens: Sequence[Token], match: RoleMatch) -> RoleMatch:
 
 def _clause_tokens(toks: Sequence[Token], j: int) -> list[Token]:
     sent = toks[j].sent if j < len(toks) else -1
-    k = j
-    while k < len(toks) and toks[k].sent == sent and toks[k].text not in _STOP and k - j <= MAX_APPOSITION:
-        k += 1
-    return list(toks[j:k])
+    return list(toks[j : clause_end(toks, j, sent, MAX_APPOSITION)])
 
 
 MAX_ALS_DISTANCE = 12

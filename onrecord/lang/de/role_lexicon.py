@@ -292,6 +292,17 @@ def english_modifiers() -> frozenset[str]:
 _STOP = frozenset({",", "(", ")", ";", ":", ".", "!", "?", "–", "—", "„", "“", "\"", "»", "«"})
 
 
+def clause_end(toks: Sequence[Token], j: int, sent: int, most: int | None = None) -> int:
+    """The end of the clause that goes on at token ``j`` in sentence ``sent``: the first token
+    from ``j`` that is a stop mark or stands in another sentence (or the end of the text); with
+    ``most``, no further than ``j + most + 1``."""
+    limit = len(toks) if most is None else min(len(toks), j + most + 1)
+    k = j
+    while k < limit and toks[k].sent == sent and toks[k].text not in _STOP:
+        k += 1
+    return k
+
+
 def name_word(tok: Token) -> bool:
     """A capitalised word that can continue a name (not a role noun)."""
     return capitalised_word(tok.text) and not is_role(tok)
