@@ -38,7 +38,6 @@ The parts live beside this module: name runs and entity types in
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 from onrecord.extraction.names import NameResolver
@@ -79,7 +78,7 @@ from onrecord.lang.de.entity_names import (
     surname_first_name,
     trim_name,
 )
-from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
+from onrecord.lang.de.lexicon import lexicon, word_set, words_and_endings
 from onrecord.lang.de.memo import token_starts
 from onrecord.lang.de.role_lexicon import name_word
 from onrecord.lang.de.roles import (
@@ -471,18 +470,11 @@ def _demonym_person(state: _State, doc: PreparedDoc, view: Candidate, head: int)
 _DEMONYM_BACK = 4
 
 
-@cache
-def _generic_bodies() -> tuple[frozenset[str], tuple[str, ...]]:
-    """The words and compound endings of ``data/generic_bodies.txt``."""
-    lines = data_lines("generic_bodies.txt")
-    return frozenset(w for w in lines if not w.startswith("-")), tuple(w[1:] for w in lines if w.startswith("-"))
-
-
 def generic_body(name: str) -> bool:
     """Whether an entity's whole name is a common noun for a kind of body that names no
     particular one ("Regierung", "Innenministerium", "Staatsanwaltschaft", "Nutzer"): such an
     entity is an unnamed group of its article, never linked to the same noun elsewhere."""
-    words, endings = _generic_bodies()
+    words, endings = words_and_endings("generic_bodies.txt")
     if " " in name or not name[:1].isupper():
         return False
     if name in words:

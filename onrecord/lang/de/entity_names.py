@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from onrecord.lang.de.common_words import CommonWords, shared
-from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
+from onrecord.lang.de.lexicon import data_lines, lexicon, word_set, words_and_endings
 from onrecord.lang.de.memo import memoised
 from onrecord.lang.de.name_lists import capitalised_word
 from onrecord.lang.de.name_lists import known_place as _known_place
@@ -388,17 +388,10 @@ def _person_tails() -> frozenset[str]:
     return word_set("person_compound_tails.txt")
 
 
-@cache
-def _relation_nouns() -> tuple[frozenset[str], tuple[str, ...]]:
-    """The words and compound endings of ``data/relation_nouns.txt``."""
-    lines = data_lines("relation_nouns.txt")
-    return frozenset(w for w in lines if not w.startswith("-")), tuple(w[1:] for w in lines if w.startswith("-"))
-
-
 def relation_noun(word: str) -> bool:
     """A noun for a person's relation to another ("Kollege", "Parteikollegin", "Vorgänger"),
     which is no part of the name it stands before."""
-    words, endings = _relation_nouns()
+    words, endings = words_and_endings("relation_nouns.txt")
     if word in words:
         return True
     low = word.lower()
