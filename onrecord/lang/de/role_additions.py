@@ -345,10 +345,8 @@ def _descriptions(
     taken = [s for e in entities for r in e.roles for s in r.spans] + [
         s for e in entities for s in e.mentions if s[0] in by_start and s[1] in by_end
     ]
-    persons = sorted((s[0], k) for k, e in enumerate(entities) if e.type == "person" for s in e.mentions)
-    starts = [p[0] for p in persons]
+    persons = _person_mentions(entities)
     for sent in range(1, len(doc.sentences)):
-        begin = doc.sentences[sent][0]
         for article in _description_articles(doc, sent):
             phrase = _description(doc, article, kind_at)
             if phrase is None:
@@ -356,14 +354,27 @@ def _descriptions(
             span = (toks[article].start, toks[phrase.end - 1].end)
             if any(b < span[1] and span[0] < e for b, e in taken):
                 continue  # resolved or given a role before (a speaker "Der Jurist", a name after it)
-            at = bisect.bisect_left(starts, toks[begin].start) - 1
-            if at < 0 or persons[at][0] < toks[doc.sentences[sent - 1][0]].start:
-                continue  # no one named in the sentence before
-            if bisect.bisect_left(starts, span[0]) != at + 1:
-                continue  # someone named since, before the phrase
-            person = entities[persons[at][1]]
-            if _named(person) and not _gender_clash(person, phrase):
-                yield persons[at][1], phrase
+            k = _named_before(doc, persons, sent, span[0])
+            if k is not None and _named(entities[k]) and not _gender_clash(entities[k], phrase):
+                yield k, phrase
+
+
+def _person_mentions(entities: list[Entity]) -> list[tuple[int, int]]:
+    """(start offset, entity index) of every mention of a person, in text order."""
+    return sorted((s[0], k) for k, e in enumerate(entities) if e.type == "person" for s in e.mentions)
+
+
+def _named_before(doc: PreparedDoc, persons: list[tuple[int, int]], sent: int, start: int) -> int | None:
+    """The entity index of the last person ``persons`` (:func:`_person_mentions`) names in the
+    sentence before ``sent``, when no person is named after it before the offset ``start``; else None."""
+    toks = doc.tokens
+    starts = [p[0] for p in persons]
+    at = bisect.bisect_left(starts, toks[doc.sentences[sent][0]].start) - 1
+    if at < 0 or persons[at][0] < toks[doc.sentences[sent - 1][0]].start:
+        return None  # no one named in the sentence before
+    if bisect.bisect_left(starts, start) != at + 1:
+        return None  # someone named since, before ``start``
+    return persons[at][1]
 
 
 def _described_clubs(
@@ -374,10 +385,8 @@ def _described_clubs(
     wechselt zum LASK") of a person named in the sentence before (:func:`clubs_in_clause`)."""
     toks = doc.tokens
     taken = [s for e in entities for s in e.mentions]
-    persons = sorted((s[0], k) for k, e in enumerate(entities) if e.type == "person" for s in e.mentions)
-    starts = [p[0] for p in persons]
+    persons = _person_mentions(entities)
     for sent in range(1, len(doc.sentences)):
-        begin = doc.sentences[sent][0]
         for article in _description_articles(doc, sent):
             end = _origin_description_end(doc, article)
             if end is None:
@@ -385,13 +394,11 @@ def _described_clubs(
             span = (toks[article].start, toks[end - 1].end)
             if any(b < span[1] and span[0] < e for b, e in taken):
                 continue  # a mention: its clubs are read with the entity's
-            at = bisect.bisect_left(starts, toks[begin].start) - 1
-            if at < 0 or persons[at][0] < toks[doc.sentences[sent - 1][0]].start:
-                continue  # no one named in the sentence before
-            if bisect.bisect_left(starts, span[0]) != at + 1 or not _named(entities[persons[at][1]]):
+            k = _named_before(doc, persons, sent, span[0])
+            if k is None or not _named(entities[k]):
                 continue
             for club in clubs_in_clause(doc, article, end, kind_at):
-                yield persons[at][1], club
+                yield k, club
 
 
 def _origin_description_end(doc: PreparedDoc, article: int) -> int | None:
