@@ -338,14 +338,22 @@ def _clause_tokens(toks: Sequence[Token], j: int) -> list[Token]:
 MAX_ALS_DISTANCE = 12
 
 
+def _name_begin(toks: Sequence[Token], name_end: int) -> int:
+    """The first token of the name that ends at token ``name_end``: its last token and the name
+    words before it in its sentence."""
+    sent = toks[name_end - 1].sent
+    b = name_end - 1
+    while b > 0 and toks[b - 1].sent == sent and _name_word(toks[b - 1]):
+        b -= 1
+    return b
+
+
 def _als_role(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch | None:
     """A role given with "als" in the clause a name opens: "X arbeitete als Manager für die Y",
     "X folgt dem entlassenen Z als Cheftrainer des VSV nach" (the subject's role)."""
     toks = doc.tokens
     sent = toks[name_end - 1].sent
-    b = name_end - 1
-    while b > 0 and toks[b - 1].sent == sent and _name_word(toks[b - 1]):
-        b -= 1
+    b = _name_begin(toks, name_end)
     opens = b == doc.sentences[sent][0] or toks[b - 1].text in ("–", "—", ":") or (
         toks[b - 1].lower in _ARTICLES and b - 1 == doc.sentences[sent][0]
     )
@@ -369,9 +377,7 @@ def _inverted_copula_role(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> R
     Außenminister", "Seit einem Jahr ist X mittlerweile Microsoft-Chef"."""
     toks = doc.tokens
     sent = toks[name_end - 1].sent
-    b = name_end - 1
-    while b > 0 and toks[b - 1].sent == sent and _name_word(toks[b - 1]):
-        b -= 1
+    b = _name_begin(toks, name_end)
     if b == 0 or toks[b - 1].sent != sent or toks[b - 1].lower not in COPULAS:
         return None
     body = _clause_tokens(toks, _when_words(toks, name_end, len(toks)))
