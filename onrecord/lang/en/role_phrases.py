@@ -638,6 +638,16 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
     return _Parsed(words, org, place, former or lead_former, title or "")
 
 
+def titled_role(tokens: list[Token], former: bool = False) -> Role | None:
+    """The role of a phrase that names a title (None when it names none), marked former with
+    ``former`` (the holder left it: "X's time as secretary", "X, then director")."""
+    parsed = _parse(tokens)
+    if parsed is None or not parsed.title:
+        return None
+    role = _role(parsed, tokens)
+    return role.model_copy(update={"former": True}) if role is not None and former else role
+
+
 def _role(parsed: _Parsed | None, tokens: list[Token]) -> Role | None:
     if parsed is None:
         return None
