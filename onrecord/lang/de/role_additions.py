@@ -38,7 +38,7 @@ from onrecord.lang.de.entity_names import _ARTICLES, demonym
 from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
 from onrecord.lang.de.memo import token_ends, token_ranges, token_starts
 from onrecord.lang.de.role_after import _age_noun, apposition_after, competition, copula_relative_role, team_after
-from onrecord.lang.de.role_lexicon import _STOP, COPULAS, clause_end
+from onrecord.lang.de.role_lexicon import _STOP, COPULAS, clause_end, role_gender
 from onrecord.lang.de.roles import (
     MAX_TAIL,
     KindAt,
@@ -503,12 +503,6 @@ def _weak_adjective(word: str) -> bool:
 
 def _gender_clash(person: Entity, phrase: RoleMatch) -> bool:
     """Whether a role phrase's noun ("Rektorin") and the person's role nouns differ in gender."""
-
-    def gender(head: str | None) -> str | None:
-        if not head or head.endswith("e"):
-            return None  # "Vorsitzende": either
-        return "f" if is_feminine_role(head) else "m"
-
-    want = gender(phrase.head)
+    want = role_gender(phrase.head)
     heads = (r.title.split()[-1] for r in person.roles if r.title)
-    return want is not None and any(gender(h) not in (None, want) for h in heads)
+    return want is not None and any(role_gender(h) not in (None, want) for h in heads)

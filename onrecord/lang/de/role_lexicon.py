@@ -214,6 +214,14 @@ def is_feminine_role(word: str) -> bool:
     return word.endswith("in") or word.endswith("innen")
 
 
+def role_gender(head: str | None) -> str | None:
+    """The gender a role noun gives its holder: "f" ("Rektorin"), "m" ("Rektor"), or None for no
+    noun or a nominalised adjective in "-e" ("Vorsitzende": either)."""
+    if not head or head.endswith("e"):
+        return None
+    return "f" if is_feminine_role(head) else "m"
+
+
 def _adjective_stem(word: str) -> str | None:
     """The stem of an inflected attributive adjective ("früheren" → "früher"), else None; a
     hyphenated pair counts by its last part ("nationalistisch-populistische")."""
