@@ -10,7 +10,7 @@ import pytest
 from onrecord.lang.de.features import cue_class, doc_features, is_konj1
 from onrecord.lang.de.lemmas import LemmaTable
 from onrecord.lang.de.lexicon import lexicon
-from onrecord.lang.de.memo import cue_classes, konj1_flags, verb_cue_sentences
+from onrecord.lang.de.memo import cue_classes, konj1_flags, token_ends, token_ranges, token_starts, verb_cue_sentences
 from onrecord.lang.de.narration import _idioms, idiom_tokens
 from onrecord.lang.de.ner import sentence_features
 from onrecord.lang.de.tokens import PreparedDoc, prepare
@@ -75,6 +75,17 @@ def test_konj1_flags_equal_per_token_tests(text: str) -> None:
     assert konj1_flags(doc) == flags
     assert konj1_flags(doc) is konj1_flags(doc)
     assert any(flags)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_token_ranges_are_the_tokens_of_spans_on_token_boundaries(text: str) -> None:
+    doc = _doc(text)
+    toks = doc.tokens
+    assert token_starts(doc) == {t.start: t.i for t in toks}
+    assert token_ends(doc) == {t.end: t.i + 1 for t in toks}
+    assert token_starts(doc) is token_starts(doc)
+    spans = [(toks[1].start, toks[3].end), (toks[1].start + 1, toks[3].end), (toks[2].start, toks[2].end - 1)]
+    assert list(token_ranges(doc, spans)) == [(1, 4)]  # a span cut inside a token has no range
 
 
 def test_a_lower_case_name_word_needs_an_upper_case_letter_inside() -> None:

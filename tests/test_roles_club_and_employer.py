@@ -8,16 +8,12 @@ plural title before "such as" is the title of its examples. Original sentences."
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from onrecord.extraction import ExtractionResult
 from onrecord.lang import get_extractor
 from onrecord.lang.de.role_before import club_role
-
-Extract = Callable[[str], ExtractionResult]
-Quad = tuple[str | None, str | None, str | None, bool]
+from tests.roles_helpers import Extract
+from tests.roles_helpers import _former_roles as _roles
 
 
 @pytest.fixture(scope="module")
@@ -28,12 +24,6 @@ def de() -> Extract:
 @pytest.fixture(scope="module")
 def en() -> Extract:
     return get_extractor("en").extract
-
-
-def _roles(result: ExtractionResult, name: str) -> list[Quad]:
-    entity = next((e for e in result.entities if e.name == name), None)
-    assert entity is not None, [e.name for e in result.entities]
-    return [(r.title, r.organization, r.place, r.former) for r in entity.roles]
 
 
 def test_club_roles_by_their_compound_head() -> None:

@@ -5,26 +5,16 @@ role nouns. Original sentences."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from onrecord.extraction import ExtractionResult
 from onrecord.lang import get_extractor
-
-Extract = Callable[[str], ExtractionResult]
-Quad = tuple[str | None, str | None, str | None, bool]
+from tests.roles_helpers import Extract
+from tests.roles_helpers import _former_roles as _roles
 
 
 @pytest.fixture(scope="module")
 def de() -> Extract:
     return get_extractor("de").extract
-
-
-def _roles(result: ExtractionResult, name: str) -> list[Quad]:
-    entity = next((e for e in result.entities if e.name == name), None)
-    assert entity is not None, [e.name for e in result.entities]
-    return [(r.title, r.organization, r.place, r.former) for r in entity.roles]
 
 
 def test_discipline_prefix_stays_in_the_honour_an_abbreviation_stays_a_body(de: Extract) -> None:

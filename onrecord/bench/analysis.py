@@ -16,7 +16,6 @@ many times, interleaved, and each figure is the median.
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import platform
@@ -25,12 +24,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from onrecord.errors import DataError
+from onrecord.evaluation.gold import gnad_texts
 
 #: a one-sentence article: analysing it measures start-up (imports, model loading)
 _TINY_DE = "„Wir fangen heute an“, sagte die Bürgermeisterin am Montag in Leipzig.\n"
@@ -258,14 +258,6 @@ def gnad_to_jsonl(csv_path: Path, out: Path, limit: int | None) -> tuple[Path, i
             articles += 1
             words += len(text.split())
     return out, articles, words
-
-
-def gnad_texts(csv_path: Path) -> Iterator[str]:
-    """The article texts of a 10kGNAD ``label;'text'`` CSV, in file order."""
-    with csv_path.open(encoding="utf-8", newline="") as stream:
-        for row in csv.reader(stream, delimiter=";", quotechar="'"):
-            if len(row) == 2 and row[1].strip():
-                yield row[1]
 
 
 def _copy_texts(files: list[Path], target: Path) -> Path:

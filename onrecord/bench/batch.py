@@ -52,7 +52,8 @@ class ScalingReport:
 
 def write_partitions(data_dir: Path | None, folder: Path, partitions: int, limit: int | None = None) -> tuple[int, int]:
     """The bench corpora as ``partitions`` JSONL files in ``folder``; (articles, words)."""
-    from onrecord.bench.analysis import bench_paths, gnad_texts
+    from onrecord.bench.analysis import bench_paths
+    from onrecord.evaluation.gold import gnad_texts
 
     csv_path, news_dir = bench_paths(data_dir)
     records = [{"id": f"gnad-{i}", "text": text, "lang": "de"} for i, text in enumerate(gnad_texts(csv_path))]

@@ -36,11 +36,12 @@ from pathlib import Path
 
 from sqlalchemy import func, select, text
 
-from onrecord.bench.analysis import bench_paths, gnad_texts
+from onrecord.bench.analysis import bench_paths
 from onrecord.bench.ingest import OUTLETS, replicate
 from onrecord.bench.statements import STATEMENT_QUERIES, statement_calls, timed_grouping
 from onrecord.bench.statements import TARGET_P95_MS as STATEMENT_P95_MS
 from onrecord.errors import DataError, OnrecordError, StoreError
+from onrecord.evaluation.gold import gnad_texts
 from onrecord.ingest import iter_articles
 from onrecord.lang import get_extractor
 from onrecord.model import Analysis, Article

@@ -38,7 +38,6 @@ The parts live beside this module: name runs and entity types in
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 from onrecord.extraction.names import NameResolver
@@ -79,8 +78,8 @@ from onrecord.lang.de.entity_names import (
     surname_first_name,
     trim_name,
 )
-from onrecord.lang.de.lexicon import data_lines, lexicon
-from onrecord.lang.de.memo import memoised
+from onrecord.lang.de.lexicon import lexicon, word_set, words_and_endings
+from onrecord.lang.de.memo import token_starts
 from onrecord.lang.de.role_lexicon import name_word
 from onrecord.lang.de.roles import (
     KindAt,
@@ -378,18 +377,13 @@ def _common_noun(doc: PreparedDoc, b: _Building, gaz: Gazetteer) -> bool:
         c.isupper() and b.name[k - 1] != "-" for k, c in enumerate(b.name[1:], 1)
     ):
         return False  # (an acronym or a name in capitals, "die AfD", "die LHStv", is a name)
-    starts = _token_starts(doc)
+    starts = token_starts(doc)
     heads = [k for k in (starts.get(m[0]) for m in b.mentions) if k is not None and doc.tokens[k].text == b.name]
     if b.type == "other":
         return any(_article_before(doc, k) != "" for k in heads)
     if b.name in gaz.first_names or _in_longer_name(doc, b):
         return False
     return any(_noun_after_article(doc, k) or common_noun(doc.tokens[k]) for k in heads)
-
-
-def _token_starts(doc: PreparedDoc) -> dict[int, int]:
-    """The token index of each token's start offset (computed once per document)."""
-    return memoised(doc, "entities.token_starts", lambda: {t.start: k for k, t in enumerate(doc.tokens)})
 
 
 def _in_longer_name(doc: PreparedDoc, b: _Building) -> bool:
@@ -413,22 +407,19 @@ def _dictionary_person(doc: PreparedDoc, b: _Building, gaz: Gazetteer) -> bool:
     return not _in_longer_name(doc, b) and not _listed_with_names(doc, b, gaz)
 
 
-#: words that join the names of a list ("Che, Mao, Marx und …")
-_LIST_JOINERS = frozenset({",", "und", "sowie", "oder"})
-
-
 def _listed_with_names(doc: PreparedDoc, b: _Building, gaz: Gazetteer) -> bool:
     """Whether a mention of ``b`` stands in a list beside a capitalised word that is no common noun
     and no word of the dictionary ("Che, Mao, Marx und …"): a surname among names, whatever else
     the word means ("Benzin, Diesel und Öl" is a list of nouns)."""
-    starts = _token_starts(doc)
+    starts = token_starts(doc)
     toks = doc.tokens
+    joiners = word_set("list_joiners.txt")
     for s, _ in b.mentions:
         k = starts.get(s)
         if k is None:
             continue
         for joiner, other in ((k - 1, k - 2), (k + 1, k + 2)):
-            if 0 <= other < len(toks) and toks[joiner].lower in _LIST_JOINERS and toks[other].sent == toks[k].sent \
+            if 0 <= other < len(toks) and toks[joiner].lower in joiners and toks[other].sent == toks[k].sent \
                     and name_word(toks[other]) and not common_noun(toks[other]) \
                     and not gaz.dictionary_noun(toks[other].text):
                 return True
@@ -479,18 +470,11 @@ def _demonym_person(state: _State, doc: PreparedDoc, view: Candidate, head: int)
 _DEMONYM_BACK = 4
 
 
-@cache
-def _generic_bodies() -> tuple[frozenset[str], tuple[str, ...]]:
-    """The words and compound endings of ``data/generic_bodies.txt``."""
-    lines = data_lines("generic_bodies.txt")
-    return frozenset(w for w in lines if not w.startswith("-")), tuple(w[1:] for w in lines if w.startswith("-"))
-
-
 def generic_body(name: str) -> bool:
     """Whether an entity's whole name is a common noun for a kind of body that names no
     particular one ("Regierung", "Innenministerium", "Staatsanwaltschaft", "Nutzer"): such an
     entity is an unnamed group of its article, never linked to the same noun elsewhere."""
-    words, endings = _generic_bodies()
+    words, endings = words_and_endings("generic_bodies.txt")
     if " " in name or not name[:1].isupper():
         return False
     if name in words:

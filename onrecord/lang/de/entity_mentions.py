@@ -39,7 +39,7 @@ from onrecord.lang.de.entity_names import (
 from onrecord.lang.de.lexicon import lexicon, word_set
 from onrecord.lang.de.memo import memoised
 from onrecord.lang.de.role_bodies import described_body_names, possessive_organisation
-from onrecord.lang.de.role_lexicon import name_word
+from onrecord.lang.de.role_lexicon import name_word, role_gender
 from onrecord.lang.de.roles import (
     KindAt,
     RoleMatch,
@@ -335,13 +335,8 @@ def _same_body_holder(state: _State, phrase: RoleMatch) -> _Building | None:
 
 def _gender_clash(person: _Building, phrase: RoleMatch) -> bool:
     """Whether a role phrase's noun ("Rektorin") and the person's known role nouns differ in gender."""
-    def gender(head: str | None) -> str | None:
-        if head is None or head.endswith("e"):
-            return None  # "Vorsitzende": either
-        return "f" if is_feminine_role(head) else "m"
-
-    want = gender(phrase.head)
-    return want is not None and any(gender(r.head) not in (None, want) for r in person.roles)
+    want = role_gender(phrase.head)
+    return want is not None and any(role_gender(r.head) not in (None, want) for r in person.roles)
 
 
 #: how many sentences back the person a definite speaker phrase describes may be named last

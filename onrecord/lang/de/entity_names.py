@@ -22,8 +22,9 @@ from functools import cache
 from pathlib import Path
 
 from onrecord.lang.de.common_words import CommonWords, shared
-from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
+from onrecord.lang.de.lexicon import data_lines, lexicon, word_set, words_and_endings
 from onrecord.lang.de.memo import memoised
+from onrecord.lang.de.name_lists import capitalised_word
 from onrecord.lang.de.name_lists import known_place as _known_place
 from onrecord.lang.de.ner import COMMON_WORDS_FILE
 from onrecord.lang.de.role_lexicon import name_word, place_adjective
@@ -117,9 +118,8 @@ class Gazetteer:
         return found or ""
 
 
-@cache
 def _given_names() -> frozenset[str]:
-    return frozenset(data_lines("given_names.txt"))
+    return word_set("given_names.txt")
 
 
 @cache
@@ -343,10 +343,9 @@ def _syllables(word: str) -> bool:
     return word[:1].isupper() and all(p.isalpha() and 1 < len(p) <= 7 for p in parts)
 
 
-@cache
 def _demonyms() -> frozenset[str]:
     """The listed demonyms that no rule derives (``data/demonyms.txt``)."""
-    return frozenset(data_lines("demonyms.txt"))
+    return word_set("demonyms.txt")
 
 
 def demonym(word: str) -> bool:
@@ -385,22 +384,14 @@ def person_compound(word: str) -> bool:
     return bool(head) and head[:1].isalnum() and tail in _person_tails()
 
 
-@cache
 def _person_tails() -> frozenset[str]:
-    return frozenset(data_lines("person_compound_tails.txt"))
-
-
-@cache
-def _relation_nouns() -> tuple[frozenset[str], tuple[str, ...]]:
-    """The words and compound endings of ``data/relation_nouns.txt``."""
-    lines = data_lines("relation_nouns.txt")
-    return frozenset(w for w in lines if not w.startswith("-")), tuple(w[1:] for w in lines if w.startswith("-"))
+    return word_set("person_compound_tails.txt")
 
 
 def relation_noun(word: str) -> bool:
     """A noun for a person's relation to another ("Kollege", "Parteikollegin", "Vorgänger"),
     which is no part of the name it stands before."""
-    words, endings = _relation_nouns()
+    words, endings = words_and_endings("relation_nouns.txt")
     if word in words:
         return True
     low = word.lower()
@@ -490,10 +481,6 @@ def _particle_tail(doc: PreparedDoc, e: int, limit: int) -> int:
     return e
 
 
-def _cap_alpha(tok: Token) -> bool:
-    return tok.text[:1].isupper() and tok.text.replace("-", "").isalpha()
-
-
 def _given_name_before(doc: PreparedDoc, i: int) -> bool:
     """An untagged capitalised word right before a tagged surname that can be its given name: no
     role noun, common noun, article, preposition or sentence opener."""
@@ -518,12 +505,12 @@ def _english_name_begin(doc: PreparedDoc, b: int, e: int, limit: int) -> int:
         k = start - 1
         if k > limit and toks[k].lower == "the":
             k -= 1
-        if k - 1 < limit or toks[k].lower not in ENGLISH_JOINERS or toks[k].lower == "the" or not _cap_alpha(
-            toks[k - 1]
+        if k - 1 < limit or toks[k].lower not in ENGLISH_JOINERS or toks[k].lower == "the" or not capitalised_word(
+            toks[k - 1].text
         ):
             break
         m = k - 1
-        while m - 1 >= limit and _cap_alpha(toks[m - 1]) and toks[m - 1].lower not in _ARTICLES:
+        while m - 1 >= limit and capitalised_word(toks[m - 1].text) and toks[m - 1].lower not in _ARTICLES:
             m -= 1
         start = m
     if start < b and any(t.lower in ("for", "of", "on") for t in toks[start:e]):

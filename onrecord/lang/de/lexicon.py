@@ -19,6 +19,14 @@ def word_set(name: str) -> frozenset[str]:
     return frozenset(data_lines(name))
 
 
+@cache
+def words_and_endings(name: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The words of a data file beside this module and the compound endings it lists as
+    ``-ending`` lines (read once)."""
+    lines = data_lines(name)
+    return frozenset(w for w in lines if not w.startswith("-")), tuple(w[1:] for w in lines if w.startswith("-"))
+
+
 @dataclass(frozen=True)
 class GermanLexicon:
     """Cue lemmas by class, Konjunktiv-II forms, speaker pronouns, group nouns, role nouns, title

@@ -10,7 +10,7 @@ only a speed-up, and it dies with the document.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 from onrecord.lang.de.lexicon import GermanLexicon
@@ -27,6 +27,25 @@ def memoised(doc: PreparedDoc, key: object, compute: Callable[[], T]) -> T:
     except KeyError:
         value = memo[key] = compute()
         return value
+
+
+def token_starts(doc: PreparedDoc) -> dict[int, int]:
+    """The token index of each token's start offset."""
+    return memoised(doc, "token_starts", lambda: {t.start: k for k, t in enumerate(doc.tokens)})
+
+
+def token_ends(doc: PreparedDoc) -> dict[int, int]:
+    """The token index after each token's end offset (the end of a token range)."""
+    return memoised(doc, "token_ends", lambda: {t.end: k + 1 for k, t in enumerate(doc.tokens)})
+
+
+def token_ranges(doc: PreparedDoc, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The token range of each character span that starts and ends on token boundaries."""
+    starts, ends = token_starts(doc), token_ends(doc)
+    for b, e in spans:
+        begin, end = starts.get(b), ends.get(e)
+        if begin is not None and end is not None and begin < end:
+            yield begin, end
 
 
 def per_owner(doc: PreparedDoc, name: str, owner: object, compute: Callable[[], T]) -> T:

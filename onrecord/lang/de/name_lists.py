@@ -52,13 +52,14 @@ def list_parts(words: Sequence[str]) -> list[int] | None:
     if any(w not in (",", *LIST_JOINERS) for w in words[1:-2:2]):
         return None
     names = list(range(0, len(words), 2))
-    if not all(_name_word(words[k]) for k in names):
+    if not all(capitalised_word(words[k]) for k in names):
         return None
     return names
 
 
-def _name_word(word: str) -> bool:
-    """A capitalised word of letters (hyphens allowed): "Rosberg", "Meyer-Landrut"."""
+def capitalised_word(word: str) -> bool:
+    """A capitalised word of letters (hyphens allowed): "Rosberg", "Meyer-Landrut" (shared with
+    :func:`onrecord.lang.de.role_lexicon.name_word` and :mod:`onrecord.lang.de.entity_names`)."""
     return word[:1].isupper() and word.replace("-", "").isalpha()
 
 

@@ -127,6 +127,9 @@ def not_speech_phrase_only(doc: PreparedDoc, parts: list[TokenSpan], cue: TokenS
     return any(not_speech_phrase_verb(doc, i) for i in span)
 
 
+#: the prepositions that name the one an inquiry is put to ("Nachfrage beim Bürgermeister"; shared
+#: with :func:`onrecord.lang.de.speaker_rules.inquiry_target`)
+ASKED_PREPS = frozenset({"bei", "beim"})
 #: how many tokens after a source phrase's speaker span its owner may stand ("Laut Informationen" + "des STANDARD")
 _OWNER_REACH = 3
 
@@ -147,7 +150,7 @@ def own_outlet_source(doc: PreparedDoc, begin: int, end: int) -> bool:
     nor an outlet after a speaker ("sagte sie dem STANDARD": an addressee outside the span)."""
     toks = doc.tokens
     if any(_own_outlet(t) for t in toks[begin:end]):
-        return end >= len(toks) or toks[end].lower not in ("bei", "beim")
+        return end >= len(toks) or toks[end].lower not in ASKED_PREPS
     if toks[begin].lower not in lexicon().prepositions:
         return False
     j = end
@@ -285,9 +288,8 @@ def attribution_only(doc: PreparedDoc, part: TokenSpan, speaker_begin: int) -> b
     return not any(t.text == "," for t in toks[speaker_begin : part.end])
 
 
-@cache
 def _interviewer_labels() -> frozenset[str]:
-    return frozenset(data_lines("interview_labels.txt"))
+    return word_set("interview_labels.txt")
 
 
 def turn_label(doc: PreparedDoc, s_idx: int) -> str | None:

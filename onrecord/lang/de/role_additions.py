@@ -36,8 +36,9 @@ from functools import cache, lru_cache
 
 from onrecord.lang.de.entity_names import _ARTICLES, demonym
 from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
+from onrecord.lang.de.memo import token_ends, token_ranges, token_starts
 from onrecord.lang.de.role_after import _age_noun, apposition_after, competition, copula_relative_role, team_after
-from onrecord.lang.de.role_lexicon import _STOP, COPULAS
+from onrecord.lang.de.role_lexicon import _STOP, COPULAS, clause_end, role_gender
 from onrecord.lang.de.roles import (
     MAX_TAIL,
     KindAt,
@@ -68,13 +69,12 @@ def add_roles(
     """``entities`` with the roles of the rules of this module added (see the module); the
     entities, their ids, names, types and mentions are unchanged. ``speakers``: the quotes, whose
     speaker spans may hold more of a name than the entity's mention there (:func:`_longer_names`)."""
-    index = _TokenIndex(doc)
     found: dict[int, list[RoleMatch]] = {}
-    longer = _longer_names(doc, entities, index, speakers)
+    longer = _longer_names(doc, entities, speakers)
     for k, entity in enumerate(entities):
         if entity.type != "person" or not _named(entity):
             continue
-        for begin, end in [*index.token_ranges(entity.mentions), *longer.get(k, [])]:
+        for begin, end in [*token_ranges(doc, entity.mentions), *longer.get(k, [])]:
             clubs = clubs_in_clause(doc, begin, end, kind_at)
             if doc.tokens[begin].lower in lexicon().pronouns:
                 found.setdefault(k, []).extend(clubs)  # "davor spielte er für …": the entity's pronoun
@@ -89,9 +89,9 @@ def add_roles(
             match = apposition_after(doc, end, kind_at)
             if match is not None and not match.plural:
                 found.setdefault(k, []).append(match)
-    for k, match in _descriptions(doc, entities, index, kind_at):
+    for k, match in _descriptions(doc, entities, kind_at):
         found.setdefault(k, []).append(match)
-    for k, match in _described_clubs(doc, entities, index, kind_at):
+    for k, match in _described_clubs(doc, entities, kind_at):
         found.setdefault(k, []).append(match)
     if not found:
         return entities
@@ -110,7 +110,7 @@ def _role_before_comma_tail(doc: PreparedDoc, begin: int, kind_at: KindAt) -> Ro
 
 
 def _longer_names(
-    doc: PreparedDoc, entities: list[Entity], index: _TokenIndex, quotes: Sequence[Quote]
+    doc: PreparedDoc, entities: list[Entity], quotes: Sequence[Quote]
 ) -> dict[int, list[tuple[int, int]]]:
     """Per entity index, the token ranges of the speaker spans of its quotes that start at one of
     its mentions and end after it: the name as the speaker span holds it, where the entity's
@@ -122,7 +122,7 @@ def _longer_names(
         if quote.entity is None or quote.speaker is None or quote.entity not in at:
             continue
         k = at[quote.entity]
-        for begin, end in index.token_ranges(quote.speaker.spans):
+        for begin, end in token_ranges(doc, quote.speaker.spans):
             tok = doc.tokens[begin]
             if not tok.text[:1].isupper() or is_role(tok) or tok.lower in _ARTICLES:
                 continue
@@ -131,22 +131,6 @@ def _longer_names(
             ):
                 out.setdefault(k, []).append((begin, end))
     return out
-
-
-class _TokenIndex:
-    """Token indices of character offsets of one document."""
-
-    def __init__(self, doc: PreparedDoc) -> None:
-        self.by_start = {t.start: t.i for t in doc.tokens}
-        self.by_end = {t.end: t.i + 1 for t in doc.tokens}
-        self.starts = [t.start for t in doc.tokens]
-
-    def token_ranges(self, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-        """The token range of each span that starts and ends on token boundaries."""
-        for b, e in spans:
-            begin, end = self.by_start.get(b), self.by_end.get(e)
-            if begin is not None and end is not None and begin < end:
-                yield begin, end
 
 
 #: the least letters before a listed noun in a compound ("Amts|kollege", "Medien|mogul")
@@ -292,10 +276,6 @@ def _club_word(word: str) -> bool:
     return word[:1].isupper() and (word.replace("-", "").isalnum() or word in ("St.", "St"))
 
 
-#: words that go on a list of clubs ("für den LASK, die Admira und Ried")
-_CLUB_JOINERS = frozenset({",", "und", "sowie", "oder"})
-
-
 def _club_list(doc: PreparedDoc, end: int, kind_at: KindAt) -> list[tuple[int, int]]:
     """The clubs listed after a club that ends at token ``end``: ", [article] Name" while a comma,
     "und", "sowie" or "oder" goes on, and "und/sowie/oder [article] Name" at the end ("für den
@@ -303,13 +283,14 @@ def _club_list(doc: PreparedDoc, end: int, kind_at: KindAt) -> list[tuple[int, i
     toks = doc.tokens
     out: list[tuple[int, int]] = []
     sent_end = doc.sentences[toks[end - 1].sent][1]
-    while end < sent_end and toks[end].lower in _CLUB_JOINERS:
+    joiners = word_set("list_joiners.txt")
+    while end < sent_end and toks[end].lower in joiners:
         last = toks[end].lower != ","
         club = _club_at(doc, end + 1, sent_end, kind_at, listed=True)
         if club is None:
             break
         after = toks[club[1]].lower if club[1] < sent_end else ""
-        if not last and after not in _CLUB_JOINERS:
+        if not last and after not in joiners:
             break  # ", Müller dagegen": a new clause, no list
         out.append(club)
         end = club[1]
@@ -322,14 +303,11 @@ def _clause(doc: PreparedDoc, begin: int, end: int) -> tuple[int, int]:
     """The token range of the clause around tokens ``[begin, end)``: to the punctuation before
     and after it in its sentence."""
     toks = doc.tokens
-    s_begin, s_end = doc.sentences[toks[begin].sent]
+    s_begin = doc.sentences[toks[begin].sent][0]
     lo = begin
     while lo > s_begin and toks[lo - 1].text not in _STOP:
         lo -= 1
-    hi = end
-    while hi < s_end and toks[hi].text not in _STOP:
-        hi += 1
-    return lo, hi
+    return lo, clause_end(toks, end, toks[begin].sent)
 
 
 def _named(entity: Entity) -> bool:
@@ -357,19 +335,18 @@ def _with_roles(doc: PreparedDoc, entity: Entity, matches: list[RoleMatch]) -> E
 
 
 def _descriptions(
-    doc: PreparedDoc, entities: list[Entity], index: _TokenIndex, kind_at: KindAt
+    doc: PreparedDoc, entities: list[Entity], kind_at: KindAt
 ) -> Iterator[tuple[int, RoleMatch]]:
     """(entity index, role) of each definite description of a person named in the sentence before."""
     toks = doc.tokens
+    by_start, by_end = token_starts(doc), token_ends(doc)
     # what resolution read already: roles, and mentions of whole tokens (not the body's name at the
     # start of a compound: "der ADAC-Experte" is free, its "ADAC" a mention of the club)
     taken = [s for e in entities for r in e.roles for s in r.spans] + [
-        s for e in entities for s in e.mentions if s[0] in index.by_start and s[1] in index.by_end
+        s for e in entities for s in e.mentions if s[0] in by_start and s[1] in by_end
     ]
-    persons = sorted((s[0], k) for k, e in enumerate(entities) if e.type == "person" for s in e.mentions)
-    starts = [p[0] for p in persons]
+    persons = _person_mentions(entities)
     for sent in range(1, len(doc.sentences)):
-        begin = doc.sentences[sent][0]
         for article in _description_articles(doc, sent):
             phrase = _description(doc, article, kind_at)
             if phrase is None:
@@ -377,28 +354,39 @@ def _descriptions(
             span = (toks[article].start, toks[phrase.end - 1].end)
             if any(b < span[1] and span[0] < e for b, e in taken):
                 continue  # resolved or given a role before (a speaker "Der Jurist", a name after it)
-            at = bisect.bisect_left(starts, toks[begin].start) - 1
-            if at < 0 or persons[at][0] < toks[doc.sentences[sent - 1][0]].start:
-                continue  # no one named in the sentence before
-            if bisect.bisect_left(starts, span[0]) != at + 1:
-                continue  # someone named since, before the phrase
-            person = entities[persons[at][1]]
-            if _named(person) and not _gender_clash(person, phrase):
-                yield persons[at][1], phrase
+            k = _named_before(doc, persons, sent, span[0])
+            if k is not None and _named(entities[k]) and not _gender_clash(entities[k], phrase):
+                yield k, phrase
+
+
+def _person_mentions(entities: list[Entity]) -> list[tuple[int, int]]:
+    """(start offset, entity index) of every mention of a person, in text order."""
+    return sorted((s[0], k) for k, e in enumerate(entities) if e.type == "person" for s in e.mentions)
+
+
+def _named_before(doc: PreparedDoc, persons: list[tuple[int, int]], sent: int, start: int) -> int | None:
+    """The entity index of the last person ``persons`` (:func:`_person_mentions`) names in the
+    sentence before ``sent``, when no person is named after it before the offset ``start``; else None."""
+    toks = doc.tokens
+    starts = [p[0] for p in persons]
+    at = bisect.bisect_left(starts, toks[doc.sentences[sent][0]].start) - 1
+    if at < 0 or persons[at][0] < toks[doc.sentences[sent - 1][0]].start:
+        return None  # no one named in the sentence before
+    if bisect.bisect_left(starts, start) != at + 1:
+        return None  # someone named since, before ``start``
+    return persons[at][1]
 
 
 def _described_clubs(
-    doc: PreparedDoc, entities: list[Entity], index: _TokenIndex, kind_at: KindAt
+    doc: PreparedDoc, entities: list[Entity], kind_at: KindAt
 ) -> Iterator[tuple[int, RoleMatch]]:
     """(entity index, club) of each club in the clause of a definite description by origin or age
     (no role noun: "Der gebürtige Bosnier … spielte zuletzt für den Klub X", "Der 22-Jährige
     wechselt zum LASK") of a person named in the sentence before (:func:`clubs_in_clause`)."""
     toks = doc.tokens
     taken = [s for e in entities for s in e.mentions]
-    persons = sorted((s[0], k) for k, e in enumerate(entities) if e.type == "person" for s in e.mentions)
-    starts = [p[0] for p in persons]
+    persons = _person_mentions(entities)
     for sent in range(1, len(doc.sentences)):
-        begin = doc.sentences[sent][0]
         for article in _description_articles(doc, sent):
             end = _origin_description_end(doc, article)
             if end is None:
@@ -406,13 +394,11 @@ def _described_clubs(
             span = (toks[article].start, toks[end - 1].end)
             if any(b < span[1] and span[0] < e for b, e in taken):
                 continue  # a mention: its clubs are read with the entity's
-            at = bisect.bisect_left(starts, toks[begin].start) - 1
-            if at < 0 or persons[at][0] < toks[doc.sentences[sent - 1][0]].start:
-                continue  # no one named in the sentence before
-            if bisect.bisect_left(starts, span[0]) != at + 1 or not _named(entities[persons[at][1]]):
+            k = _named_before(doc, persons, sent, span[0])
+            if k is None or not _named(entities[k]):
                 continue
             for club in clubs_in_clause(doc, article, end, kind_at):
-                yield persons[at][1], club
+                yield k, club
 
 
 def _origin_description_end(doc: PreparedDoc, article: int) -> int | None:
@@ -517,12 +503,6 @@ def _weak_adjective(word: str) -> bool:
 
 def _gender_clash(person: Entity, phrase: RoleMatch) -> bool:
     """Whether a role phrase's noun ("Rektorin") and the person's role nouns differ in gender."""
-
-    def gender(head: str | None) -> str | None:
-        if not head or head.endswith("e"):
-            return None  # "Vorsitzende": either
-        return "f" if is_feminine_role(head) else "m"
-
-    want = gender(phrase.head)
+    want = role_gender(phrase.head)
     heads = (r.title.split()[-1] for r in person.roles if r.title)
-    return want is not None and any(gender(h) not in (None, want) for h in heads)
+    return want is not None and any(role_gender(h) not in (None, want) for h in heads)

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
 
-from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
+from onrecord.lang.de.lexicon import lexicon, word_set
 from onrecord.lang.de.role_lexicon import (
     _ARTICLES,
     _STOP,
@@ -23,6 +22,7 @@ from onrecord.lang.de.role_lexicon import (
     _no_kind,
     _place_names,
     bare_plural,
+    clause_end,
     is_role,
     title_noun,
 )
@@ -332,13 +332,20 @@ def _dative_plural_body(tokens: Sequence[Token], match: RoleMatch) -> RoleMatch:
 
 def _clause_tokens(toks: Sequence[Token], j: int) -> list[Token]:
     sent = toks[j].sent if j < len(toks) else -1
-    k = j
-    while k < len(toks) and toks[k].sent == sent and toks[k].text not in _STOP and k - j <= MAX_APPOSITION:
-        k += 1
-    return list(toks[j:k])
+    return list(toks[j : clause_end(toks, j, sent, MAX_APPOSITION)])
 
 
 MAX_ALS_DISTANCE = 12
+
+
+def _name_begin(toks: Sequence[Token], name_end: int) -> int:
+    """The first token of the name that ends at token ``name_end``: its last token and the name
+    words before it in its sentence."""
+    sent = toks[name_end - 1].sent
+    b = name_end - 1
+    while b > 0 and toks[b - 1].sent == sent and _name_word(toks[b - 1]):
+        b -= 1
+    return b
 
 
 def _als_role(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch | None:
@@ -346,9 +353,7 @@ def _als_role(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch | N
     "X folgt dem entlassenen Z als Cheftrainer des VSV nach" (the subject's role)."""
     toks = doc.tokens
     sent = toks[name_end - 1].sent
-    b = name_end - 1
-    while b > 0 and toks[b - 1].sent == sent and _name_word(toks[b - 1]):
-        b -= 1
+    b = _name_begin(toks, name_end)
     opens = b == doc.sentences[sent][0] or toks[b - 1].text in ("–", "—", ":") or (
         toks[b - 1].lower in _ARTICLES and b - 1 == doc.sentences[sent][0]
     )
@@ -372,9 +377,7 @@ def _inverted_copula_role(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> R
     Außenminister", "Seit einem Jahr ist X mittlerweile Microsoft-Chef"."""
     toks = doc.tokens
     sent = toks[name_end - 1].sent
-    b = name_end - 1
-    while b > 0 and toks[b - 1].sent == sent and _name_word(toks[b - 1]):
-        b -= 1
+    b = _name_begin(toks, name_end)
     if b == 0 or toks[b - 1].sent != sent or toks[b - 1].lower not in COPULAS:
         return None
     body = _clause_tokens(toks, _when_words(toks, name_end, len(toks)))
@@ -459,10 +462,9 @@ def _bracketed_body(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> str | N
     return " ".join(words)
 
 
-@cache
 def _place_codes() -> frozenset[str]:
     """Country codes and short country names in brackets after a sportsperson ("(USA)", "(AUT)")."""
-    return frozenset(data_lines("country_codes.txt"))
+    return word_set("country_codes.txt")
 
 
 _PARTY_WORDS = frozenset({"Grüne", "Linke", "Neos", "Piraten", "Republikaner", "Demokraten"})

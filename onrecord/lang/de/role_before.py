@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from onrecord.lang.de.lexicon import data_lines, lexicon
+from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
 from onrecord.lang.de.role_lexicon import (
     _ARTICLES,
     _CONTRACTIONS,
@@ -114,10 +114,9 @@ def _role_with_genitive_ending(doc: PreparedDoc, name_begin: int, kind_at: KindA
     return None
 
 
-@cache
 def _seat_participles() -> frozenset[str]:
     """Participles after "in <Ort>" that place a role ("in Wien tätige"): data/seat_participles.txt."""
-    return frozenset(data_lines("seat_participles.txt"))
+    return word_set("seat_participles.txt")
 
 
 def _seat_before(toks: Sequence[Token], r: int, kind_at: KindAt) -> int | None:
@@ -134,10 +133,9 @@ def _seat_before(toks: Sequence[Token], r: int, kind_at: KindAt) -> int | None:
     return r - 2
 
 
-@cache
 def _academic_titles() -> frozenset[str]:
     """Titles written between a role noun and the name ("Dr.", "Prof."): data/academic_titles.txt."""
-    return frozenset(data_lines("academic_titles.txt"))
+    return word_set("academic_titles.txt")
 
 
 def role_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -> RoleMatch | None:
@@ -345,7 +343,6 @@ def _plain_role(tok: Token, kind_at: KindAt) -> bool:
     return split.org is None and split.place is None
 
 
-_COORDINATORS = frozenset({",", "und", "sowie", "oder"})
 _SINGULAR_ARTICLES = frozenset({"des", "dem", "eines", "einem", "einen", "ein", "eine", "einer"})
 MAX_CONJUNCTS = 6
 
@@ -360,8 +357,9 @@ def _first_conjunct(toks: Sequence[Token], name_begin: int) -> int | None:
     sent = toks[name_begin].sent
     k = name_begin - 1
     first: int | None = None
+    joiners = word_set("list_joiners.txt")
     for _ in range(MAX_CONJUNCTS):
-        if k < 1 or toks[k].sent != sent or toks[k].lower not in _COORDINATORS:
+        if k < 1 or toks[k].sent != sent or toks[k].lower not in joiners:
             break
         e = k - 1
         if toks[e].text == ")":  # "Frans Timmermans (Vizepräsident) und Dimitris Avramopoulos"
@@ -386,8 +384,9 @@ def _in_list(toks: Sequence[Token], first: int, name_begin: int) -> bool:
     not a name and its apposition ("des Chefs A, B, hat …")."""
     k = name_begin
     sent = toks[name_begin].sent
+    joiners = word_set("list_joiners.txt")
     while k < len(toks) and toks[k].sent == sent and k - name_begin < 4 * MAX_CONJUNCTS:
-        if toks[k].lower in _COORDINATORS and toks[k].lower != "," and k + 1 < len(toks) and _name_word(toks[k + 1]):
+        if toks[k].lower in joiners and toks[k].lower != "," and k + 1 < len(toks) and _name_word(toks[k + 1]):
             return True
         if not (_name_word(toks[k]) or toks[k].text == ","):
             break

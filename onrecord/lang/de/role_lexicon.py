@@ -8,7 +8,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from onrecord.lang.de.lexicon import data_lines, lexicon
+from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
+from onrecord.lang.de.name_lists import capitalised_word
 from onrecord.lang.de.sources import compound_of
 from onrecord.lang.de.tokens import Token
 
@@ -57,11 +58,10 @@ def _town_candidates(stem: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
-@cache
 def _listed_towns() -> frozenset[str]:
     """Towns the gazetteer lacks whose "-er" adjective names a role's place and which
     data/role_places.txt does not list with their adjective: data/role_towns.txt."""
-    return frozenset(data_lines("role_towns.txt"))
+    return word_set("role_towns.txt")
 
 
 @cache
@@ -140,12 +140,11 @@ def _fused_former(word: str) -> str | None:
     return rest if compound_of(rest, lexicon().roles) is not None else None
 
 
-@cache
 def _unit_relations() -> frozenset[str]:
     """Nouns of an organisation's relation to its parent, a role only after a hyphenated body
     ("Facebook-Tochter Oculus VR"; GUIDELINES B: an organisation's role relative to another
     body): data/unit_relations.txt. Alone ("seine Tochter") they are kinship, no role."""
-    return frozenset(data_lines("unit_relations.txt"))
+    return word_set("unit_relations.txt")
 
 
 @cache
@@ -213,6 +212,14 @@ def _is_role(text: str, lemma: str) -> bool:
 def is_feminine_role(word: str) -> bool:
     """Feminine role nouns end in -in ("Ministerin") or are the -e form of a nominalised adjective."""
     return word.endswith("in") or word.endswith("innen")
+
+
+def role_gender(head: str | None) -> str | None:
+    """The gender a role noun gives its holder: "f" ("Rektorin"), "m" ("Rektor"), or None for no
+    noun or a nominalised adjective in "-e" ("Vorsitzende": either)."""
+    if not head or head.endswith("e"):
+        return None
+    return "f" if is_feminine_role(head) else "m"
 
 
 def _adjective_stem(word: str) -> str | None:
@@ -285,18 +292,28 @@ def _weak_compound(word: str) -> bool:
     return head is not None and word.lower().endswith(head.lower()) and head + "r" in lexicon().roles
 
 
-@cache
 def english_modifiers() -> frozenset[str]:
     """Capitalised English words that open a title in German text ("Senior Adviser")."""
-    return frozenset(data_lines("english_title_modifiers.txt"))
+    return word_set("english_title_modifiers.txt")
 
 
 _STOP = frozenset({",", "(", ")", ";", ":", ".", "!", "?", "–", "—", "„", "“", "\"", "»", "«"})
 
 
+def clause_end(toks: Sequence[Token], j: int, sent: int, most: int | None = None) -> int:
+    """The end of the clause that goes on at token ``j`` in sentence ``sent``: the first token
+    from ``j`` that is a stop mark or stands in another sentence (or the end of the text); with
+    ``most``, no further than ``j + most + 1``."""
+    limit = len(toks) if most is None else min(len(toks), j + most + 1)
+    k = j
+    while k < limit and toks[k].sent == sent and toks[k].text not in _STOP:
+        k += 1
+    return k
+
+
 def name_word(tok: Token) -> bool:
     """A capitalised word that can continue a name (not a role noun)."""
-    return tok.text[:1].isupper() and tok.text.replace("-", "").isalpha() and not is_role(tok)
+    return capitalised_word(tok.text) and not is_role(tok)
 
 
 def _name_word(tok: Token) -> bool:

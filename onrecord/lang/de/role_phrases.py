@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from onrecord.lang.de.lexicon import data_lines
+from onrecord.lang.de.lexicon import data_lines, word_set
 from onrecord.lang.de.role_lexicon import (
     _ARTICLES,
     MAX_ADJECTIVES,
@@ -148,20 +148,18 @@ def _split_compound(word: str, kind: str) -> _Compound:
     return _Compound(rest, org=prefix, former=former)
 
 
-@cache
 def _discipline_prefixes() -> frozenset[str]:
     """Sports and fields that open a hyphenated title ("Ski-Trainer"): data/discipline_prefixes.txt."""
-    return frozenset(data_lines("discipline_prefixes.txt"))
+    return word_set("discipline_prefixes.txt")
 
 
 #: last parts of a compound's prefix that modify the role, no part of the body's name
 _MODIFIER_PARTS = frozenset({"neo", "ex", "alt", "vize", "interims", "co", "ko"})
 
 
-@cache
 def _declined_bodies() -> frozenset[str]:
     """Bodies named by a nominalised adjective ("Grüne"): data/declined_bodies.txt."""
-    return frozenset(data_lines("declined_bodies.txt"))
+    return word_set("declined_bodies.txt")
 
 
 def _field_after(tokens: Sequence[Token], j: int, kind_at: KindAt) -> int | None:

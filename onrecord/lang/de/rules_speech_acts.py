@@ -12,6 +12,7 @@ token indices in, token indices or spans out.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 from onrecord.lang.de.labels import TokenSpan, trim
 from onrecord.lang.de.lexicon import GermanLexicon, word_set
@@ -58,22 +59,38 @@ def _speech_act_lemma(doc: PreparedDoc, v: int, end: int, last: Token, lex: Germ
     last = _main_clause_last(doc, v, end, last)
     if verb.lower in word_set("perfect_auxiliaries.txt"):  # "X hat … gefordert": the participle at the end
         lemma = last.lemma.lower() if last.i > v else ""
-        before = toks[last.i - 1] if last.i - 1 > v else None
-        if before is not None and before.lower in PARTICLES and before.lower + lemma in lex.speech_acts:
-            lemma = before.lower + lemma  # "hat … bekannt gegeben"
+        if last.i - 1 > v:
+            lemma = _with_particle(toks[last.i - 1], lemma, lex)  # "hat … bekannt gegeben"
     elif last.lower in PARTICLES and last.i > v:
         lemma = last.lower + verb.lemma.lower()
     else:
         lemma = verb.lemma.lower()
+    # the needed words in the main clause, none excluded in the sentence ("Zwölf Todesopfer forderte ein Taifun")
+    needs = _act_needs(lemma, lex, toks[v + 1 : max(last.i + 1, v + 1)], toks[_sentence_start(doc, v) : end])
+    return lemma if needs is not None else None
+
+
+def _with_particle(before: Token, lemma: str, lex: GermanLexicon) -> str:
+    """``lemma`` with the separated particle ``before`` its participle when the lexicon has that
+    speech act ("bekannt" + "geben" → "bekanntgeben"), else ``lemma``."""
+    if before.lower in PARTICLES and before.lower + lemma in lex.speech_acts:
+        return before.lower + lemma
+    return lemma
+
+
+def _act_needs(
+    lemma: str, lex: GermanLexicon, needed_in: Sequence[Token], excluded_in: Sequence[Token]
+) -> frozenset[str] | None:
+    """The needed words of the speech act ``lemma`` (``data/speech_acts.txt``; empty: it needs
+    none) when ``needed_in`` holds one of them and ``excluded_in`` none of its excluding words;
+    None when the lexicon has no such act or the words do not fit."""
     entry = lex.speech_acts.get(lemma)
     if entry is None:
         return None
     needs, nots = entry
-    after = {t.lower for t in toks[v + 1 : max(last.i + 1, v + 1)]}  # the main clause
-    sentence = {t.text for t in toks[_sentence_start(doc, v) : end]}  # "Zwölf Todesopfer forderte ein Taifun"
-    if (needs and not needs & after) or nots & sentence:
+    if (needs and not needs & {t.lower for t in needed_in}) or nots & {t.text for t in excluded_in}:
         return None
-    return lemma
+    return needs
 
 
 def _main_clause_last(doc: PreparedDoc, v: int, end: int, last: Token) -> Token:
@@ -230,16 +247,9 @@ def passive_speech_act(
                None)
     if aux is None or toks[aux].text in CLAUSE_PUNCT:
         return None
-    lemma = part.lemma.lower()
-    before = toks[part.i - 1]
-    if before.lower in PARTICLES and before.lower + lemma in lex.speech_acts:
-        lemma = before.lower + lemma  # "bekannt gegeben"
-    entry = lex.speech_acts.get(lemma)
-    if entry is None:
-        return None
-    needs, nots = entry
-    lowered = {t.lower for t in toks[begin:end]}
-    if (needs and not needs & lowered) or nots & {t.text for t in toks[begin:end]}:
+    lemma = _with_particle(toks[part.i - 1], part.lemma.lower(), lex)  # "bekannt gegeben"
+    needs = _act_needs(lemma, lex, toks[begin:end], toks[begin:end])
+    if needs is None:
         return None
     if "von" in needs:
         return part.i, part.i, part.i

@@ -26,10 +26,10 @@ quote, over particles ("…, warnte auch Fabius": :func:`trailing_speaker`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
 
 from onrecord.lang.de.features import cue_class
-from onrecord.lang.de.lexicon import GermanLexicon, data_lines, lexicon, word_set
+from onrecord.lang.de.lexicon import GermanLexicon, lexicon, word_set
+from onrecord.lang.de.narration import ASKED_PREPS
 from onrecord.lang.de.rules_phrases import COMPLEMENT_LEADS, source_phrase_at
 from onrecord.lang.de.sources import PASSIVE_AUX, is_abstract, is_document, junk_source, participle_like
 from onrecord.lang.de.tokens import BREAK_PUNCT, PreparedDoc, Token, is_quote_mark
@@ -155,9 +155,8 @@ def names_nobody(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon, nam
     )
 
 
-@cache
 def _interjections() -> frozenset[str]:
-    return frozenset(data_lines("interjections.txt"))
+    return word_set("interjections.txt")
 
 
 def _interjection(doc: PreparedDoc, begin: int, end: int) -> bool:
@@ -274,9 +273,8 @@ def document_issuer(doc: PreparedDoc, begin: int, end: int) -> bool:
     return False
 
 
-@cache
 def _cue_particles() -> frozenset[str]:
-    return frozenset(data_lines("cue_particles.txt"))
+    return word_set("cue_particles.txt")
 
 
 #: at most this many particles between a cue and the speaker after it
@@ -747,9 +745,7 @@ def opener_before(
     )
 
 
-#: the prepositions that name the one an inquiry is put to ("Nachfrage beim Bürgermeister")
-_ASKED_PREPS = frozenset({"bei", "beim"})
-#: lower-case words (articles, adjectives) between such a preposition and the one asked
+#: lower-case words (articles, adjectives) between a preposition of ASKED_PREPS and the one asked
 _MAX_ASKED_GAP = 2
 
 
@@ -766,7 +762,7 @@ def inquiry_target(doc: PreparedDoc, speaker: tuple[int, int], spans: list[tuple
     that ends the speaker; ``None`` otherwise."""
     toks = doc.tokens
     end = speaker[1]
-    if not _inquiry_noun(toks[end - 1]) or end >= len(toks) or toks[end].lower not in _ASKED_PREPS:
+    if not _inquiry_noun(toks[end - 1]) or end >= len(toks) or toks[end].lower not in ASKED_PREPS:
         return None
     sent = toks[end].sent
     asked = [

@@ -9,11 +9,10 @@ speaker pronouns and unnamed-group nouns within a window of sentences around the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.labels import TokenSpan
-from onrecord.lang.de.lexicon import GermanLexicon, data_lines, lexicon, word_set
+from onrecord.lang.de.lexicon import GermanLexicon, lexicon, word_set
 from onrecord.lang.de.memo import cue_classes, memoised, verb_cue_sentences
 from onrecord.lang.de.ner import NamedSpan
 from onrecord.lang.de.sources import trim_speaker
@@ -199,9 +198,8 @@ def _title_after_cue(doc: PreparedDoc, i: int, lex: GermanLexicon) -> bool:
     return k >= 0 and toks[k].sent == toks[i].sent and toks[k].text.islower() and cue_class(toks[k], lex) == "verb"
 
 
-@cache
 def _quantifiers() -> frozenset[str]:
-    return frozenset(data_lines("quantifier_subjects.txt"))
+    return word_set("quantifier_subjects.txt")
 
 
 def is_quantifier(word: str) -> bool:

@@ -13,11 +13,11 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from onrecord.extraction.quotemarks import ALL_MARKS, QuotedStretch, find_quoted
-from onrecord.lang.de.lexicon import data_lines, lexicon
+from onrecord.lang.de.lexicon import lexicon, word_set
 from onrecord.lang.de.tokenizer import german_tokenizer
 
 _SENT_END = frozenset({".", "!", "?", "…"})
@@ -129,10 +129,9 @@ def dateline_break(tokens: list[Token], start: int, i: int) -> bool:
     return seg[0].text[:1].isupper() and tokens[i + 1].text[:1].isupper()
 
 
-@cache
 def origin_abbreviations() -> frozenset[str]:
     """Abbreviated adjectives of origin ("dt.", "österr."): data/origin_abbreviations.txt."""
-    return frozenset(data_lines("origin_abbreviations.txt"))
+    return word_set("origin_abbreviations.txt")
 
 
 def origin_abbreviation_stop(tokens: Sequence[Token], i: int) -> bool:

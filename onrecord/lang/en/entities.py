@@ -30,7 +30,7 @@ from functools import cache, cached_property
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from onrecord.lang.en.lexicon import Lexicon, data_lines, word_set
+from onrecord.lang.en.lexicon import Lexicon, word_set
 from onrecord.lang.en.role_lexicon import _portfolio_head, portfolio_words
 from onrecord.lang.en.roles import description_role, is_role_noun, person_roles, role_places, unnamed_role
 from onrecord.lang.en.spans import doc_ents, doc_text, name_particles, np_span
@@ -149,9 +149,8 @@ def _public_agency(words: tuple[str, ...]) -> bool:
     return low[-1] == "agency" and (len(low) < 2 or low[-2] not in ("news", "press"))
 
 
-@cache
 def _outlet_names() -> frozenset[str]:
-    return frozenset(data_lines("outlets.txt"))
+    return word_set("outlets.txt")
 
 
 def known_place(words: tuple[str, ...]) -> bool:

@@ -21,7 +21,7 @@ from onrecord.lang.en.role_lexicon import (
     is_role_noun,
     name_articles,
 )
-from onrecord.lang.en.role_phrases import _name_run, _parse, _role
+from onrecord.lang.en.role_phrases import _name_run, _parse, _role, titled_role
 from onrecord.lang.en.spans import ent_at
 from onrecord.model import Role
 
@@ -212,11 +212,7 @@ def _apposition_role(ent: SpacySpan, tokens: list[Token] | None = None) -> Role 
     # "a practising homeopath", "a Florida-based strategist": a participle before the role noun modifies it
     if heads and verbs and verbs[0].i < heads[0].i:
         return None
-    parsed = _parse(tokens)
-    if parsed is None or not parsed.title:
-        return None
-    role = _role(parsed, tokens)
-    return role.model_copy(update={"former": True}) if role is not None and then else role
+    return titled_role(tokens, then)
 
 
 #: adverbs of time that open an apposition: "now" keeps the role current, "then" makes it past
@@ -262,11 +258,7 @@ def _served_as(ent: SpacySpan) -> Role | None:
     first = next((t for t in out if t.lower_ not in _DETS), None)
     if first is None or not any(is_role_noun(t) for t in out[:4]):
         return None
-    parsed = _parse(out)
-    if parsed is None or not parsed.title:
-        return None
-    role = _role(parsed, out)
-    return role.model_copy(update={"former": True}) if role is not None and _SERVED[doc[k].lower_] else role
+    return titled_role(out, _SERVED[doc[k].lower_])
 
 
 #: nouns of a period in office before "as" ("X's term as chief", "X, whose time as secretary"):
@@ -301,11 +293,7 @@ def _tenure_role(ent: SpacySpan) -> Role | None:
         j += 1
     if not out or not any(is_role_noun(t) for t in out[:4]) or len(out) > 12:
         return None
-    parsed = _parse(out)
-    if parsed is None or not parsed.title:
-        return None
-    role = _role(parsed, out)
-    return role.model_copy(update={"former": True}) if role is not None and _TENURES[doc[k].lower_] else role
+    return titled_role(out, _TENURES[doc[k].lower_])
 
 
 _COPULAS = {"is": False, "was": True}

@@ -25,7 +25,7 @@ from onrecord.lang.en.role_lexicon import (
     title_modifiers,
     us_states,
 )
-from onrecord.lang.en.role_phrases import _parse, _role
+from onrecord.lang.en.role_phrases import _parse, _role, titled_role
 from onrecord.lang.en.spans import ent_at
 from onrecord.model import Role
 
@@ -269,10 +269,7 @@ def _role_before_comma(ent: SpacySpan) -> Role | None:
         before.is_sent_end or before.is_punct or before.pos_ in ("ADP", "VERB", "AUX", "CCONJ", "SCONJ", "ADV")
     ):
         return None  # "the son of the president, X": the phrase before the comma is part of a longer one
-    parsed = _parse(tokens)
-    if parsed is None or not parsed.title:
-        return None
-    return _role(parsed, tokens)
+    return titled_role(tokens)
 
 
 def _shared_role(ent: SpacySpan) -> Role | None:

@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from onrecord.lang.en.lexicon import data_lines
+from onrecord.lang.en.lexicon import data_lines, word_set
 from onrecord.lang.en.spans import doc_text, ent_at
 
 ORG_LABELS = ("ORG",)
@@ -39,10 +39,9 @@ _ORG_HEADS = frozenset({"department", "authority", "council", "party", "office",
                         "caucus"})
 
 
-@cache
 def portfolio_words() -> frozenset[str]:
     """Words of a government portfolio ("state", "education", "foreign", "affairs")."""
-    return frozenset(data_lines("portfolios.txt"))
+    return word_set("portfolios.txt")
 
 
 #: offices whose portfolio follows with "of"/"for" or stands before them ("Secretary of State",
@@ -165,17 +164,15 @@ _UNIT_NOUNS = frozenset({"campaign", "administration", "family", "division", "te
                          "department", "foundation", "group", "unit", "bureau", "desk"})
 
 
-@cache
 def name_articles() -> frozenset[str]:
     """Lower-case foreign articles that open a name ("la Repubblica", "le Monde"):
     data/name_articles.txt."""
-    return frozenset(data_lines("name_articles.txt"))
+    return word_set("name_articles.txt")
 
 
-@cache
 def body_kinds() -> frozenset[str]:
     """Nouns of a body's kind before its name ("security firm FireEye"): data/body_kinds.txt."""
-    return frozenset(data_lines("body_kinds.txt"))
+    return word_set("body_kinds.txt")
 
 
 def kind_before_name(toks: list[Token], k: int) -> int:
@@ -194,67 +191,58 @@ def kind_before_name(toks: list[Token], k: int) -> int:
     return j
 
 
-@cache
 def work_nouns() -> frozenset[str]:
     """Role nouns whose "of" names a work ("author of …"): data/work_nouns.txt."""
-    return frozenset(data_lines("work_nouns.txt"))
+    return word_set("work_nouns.txt")
 
 
-@cache
 def constituency_nouns() -> frozenset[str]:
     """Titles of elected seats whose "from" names the constituency ("the senator from Vermont"),
     unlike other role nouns ("a physician from Boston": where the holder comes from):
     data/constituency_nouns.txt."""
-    return frozenset(data_lines("constituency_nouns.txt"))
+    return word_set("constituency_nouns.txt")
 
 
-@cache
 def party_words() -> frozenset[str]:
     """Party adjectives that describe a holder before a role noun ("a Republican strategist" →
     "strategist"): data/party_words.txt."""
-    return frozenset(data_lines("party_words.txt"))
+    return word_set("party_words.txt")
 
 
-@cache
 def candidacy_nouns() -> frozenset[str]:
     """Role nouns of a party's candidacy that keep the party word in the title ("Democratic
     nominee", "Republican front-runner"): data/candidacy_nouns.txt."""
-    return frozenset(data_lines("candidacy_nouns.txt"))
+    return word_set("candidacy_nouns.txt")
 
 
-@cache
 def us_states() -> frozenset[str]:
     """The names of the states of the United States: data/us_states.txt."""
-    return frozenset(data_lines("us_states.txt"))
+    return word_set("us_states.txt")
 
 
-@cache
 def holder_words() -> frozenset[str]:
     """Words before a role noun that describe its holder ("conservative", "rival"):
     data/holder_words.txt."""
-    return frozenset(data_lines("holder_words.txt"))
+    return word_set("holder_words.txt")
 
 
-@cache
 def title_modifiers() -> frozenset[str]:
     """Modifiers that stay in a title although the tagger may read them as verbs ("presumptive
     nominee", "syndicated radio host"): data/title_modifiers.txt."""
-    return frozenset(data_lines("title_modifiers.txt"))
+    return word_set("title_modifiers.txt")
 
 
-@cache
 def field_plurals() -> frozenset[str]:
     """Plural nouns that name a field of work before a role noun ("communications director", "public
     affairs officer", "human resources chief"): part of the title, unlike other plurals, which end
     the phrase before it ("sexual assaults actor"); data/field_plurals.txt."""
-    return frozenset(data_lines("field_plurals.txt"))
+    return word_set("field_plurals.txt")
 
 
-@cache
 def field_acronyms() -> frozenset[str]:
     """Acronyms of a field of work or a cause before a role noun ("an IT professional", "an LGBTQ
     activist"): part of the title, no body; data/field_acronyms.txt."""
-    return frozenset(data_lines("field_acronyms.txt"))
+    return word_set("field_acronyms.txt")
 
 
 _APPOSITION_STOP = frozenset({",", ";", "(", ")", ".", ":", '"', "“", "”"})

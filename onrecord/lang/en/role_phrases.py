@@ -391,14 +391,22 @@ def _inner_body(words: list[Token]) -> tuple[int, int] | None:
     return None
 
 
+def _phrase_words(tokens: list[Token]) -> list[Token]:
+    """The words of a role phrase without spaces, leading punctuation, articles and a possessive
+    ("Clinton's running mate": the owner is a person, its "'s" no title word), and trailing
+    punctuation."""
+    toks = [t for t in tokens if not t.is_space]
+    while toks and (toks[0].is_punct or toks[0].lower_ in _DETS or toks[0].text in _POSSESSIVE):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    return toks
+
+
 def _parse(tokens: list[Token]) -> _Parsed | None:
     """A role phrase: [det] [owner's] [modifiers] role noun [and role noun] [of/for field]
     [at/of/for/with the organisation] [in place]. None when it names neither title nor body."""
-    toks = [t for t in tokens if not t.is_space]
-    while toks and (toks[0].is_punct or toks[0].lower_ in _DETS or toks[0].text in _POSSESSIVE):
-        toks = toks[1:]  # "Clinton's running mate": the owner is a person, its "'s" no title word
-    while toks and toks[-1].is_punct:
-        toks = toks[:-1]
+    toks = _phrase_words(tokens)
     if not toks:
         return None
     org: str | None = None
@@ -630,14 +638,20 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
     return _Parsed(words, org, place, former or lead_former, title or "")
 
 
+def titled_role(tokens: list[Token], former: bool = False) -> Role | None:
+    """The role of a phrase that names a title (None when it names none), marked former with
+    ``former`` (the holder left it: "X's time as secretary", "X, then director")."""
+    parsed = _parse(tokens)
+    if parsed is None or not parsed.title:
+        return None
+    role = _role(parsed, tokens)
+    return role.model_copy(update={"former": True}) if role is not None and former else role
+
+
 def _role(parsed: _Parsed | None, tokens: list[Token]) -> Role | None:
     if parsed is None:
         return None
-    toks = [t for t in tokens if not t.is_space]
-    while toks and (toks[0].is_punct or toks[0].lower_ in _DETS or toks[0].text in _POSSESSIVE):
-        toks = toks[1:]
-    while toks and toks[-1].is_punct:
-        toks = toks[:-1]
+    toks = _phrase_words(tokens)
     if not toks:
         return None
     title = " ".join(parsed.title_extra.split()) or None

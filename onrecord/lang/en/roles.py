@@ -31,7 +31,7 @@ from functools import cache
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from onrecord.lang.en.lexicon import data_lines
+from onrecord.lang.en.lexicon import data_lines, word_set
 from onrecord.lang.en.role_after import (
     _affiliation,
     _apposition_roles,
@@ -113,10 +113,9 @@ def person_roles(ent: SpacySpan) -> list[Role]:
     return [split for role in roles for split in _split_coordinated(role)]
 
 
-@cache
 def _office_nouns() -> frozenset[str]:
     """Role nouns of an office held at a body (data/office_nouns.txt)."""
-    return frozenset(data_lines("office_nouns.txt"))
+    return word_set("office_nouns.txt")
 
 
 def _split_coordinated(role: Role) -> list[Role]:
