@@ -95,3 +95,32 @@ def _second_anonymity(text: str, first: str, second: str, cue: str, speaker: str
 )
 def test_anonymity_word_in_another_quote_is_quoted_speech(text: str, first: str, second: str, cue: str, speaker: str, language: str) -> None:
     assert _second_anonymity(text, first, second, cue, speaker, language) == "named"
+
+
+# --- a noun that looks like a deontic verb: German "der Bedarf", English "the needs" (guidelines 1.2 demand)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "stance"),
+    [
+        ("Der Bedarf an Sozialwohnungen steigt seit Jahren, sagte die Stadträtin.", "Der Bedarf an Sozialwohnungen steigt seit Jahren", "asserted"),
+        ("Bei Bedarf fahren die Busse auch nachts, sagte die Stadträtin.", "Bei Bedarf fahren die Busse auch nachts", "asserted"),
+        # control: the verb "bedarf" still obliges
+        ("Die Reform bedarf einer breiten Mehrheit im Landtag, sagte die Stadträtin.", "Die Reform bedarf einer breiten Mehrheit im Landtag", "demand"),
+    ],
+)
+def test_german_noun_bedarf_is_no_obligation(text: str, words: str, stance: str) -> None:
+    assert _de(text, _quote(text, words, "sagte", "die Stadträtin", kind="indirect")).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "stance"),
+    [
+        ("The new budget ignores the needs of rural schools, the teacher said.", "The new budget ignores the needs of rural schools", "asserted"),
+        ("The clinic was built around their needs, the nurse said.", "The clinic was built around their needs", "asserted"),
+        # control: the verb "needs to" still obliges
+        ("The county needs to repair the road before winter, the nurse said.", "The county needs to repair the road before winter", "demand"),
+    ],
+)
+def test_english_noun_needs_is_no_obligation(text: str, words: str, stance: str) -> None:
+    assert _en(text, _quote(text, words, "said", text.split(", ")[-1].split(" said")[0], kind="indirect")).stance == stance
