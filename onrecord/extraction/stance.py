@@ -726,7 +726,7 @@ def annotate(
     tells a one-word name that is a common noun (:func:`_dictionary_nouns`)."""
     if not quotes:
         return quotes
-    doc = _Doc(text, entities, lex)
+    doc = _Doc(text, entities, lex, [span for q in quotes if q.kind == "direct" for span in q.spans])
     by_id = {e.id: e for e in entities}
     types = {e.id: e.type for e in entities}
     common = _common_nouns(doc, entities) | _inflected_nouns(doc, entities, lemma)

@@ -32,9 +32,13 @@ class _Doc:
     """One text with what its quotes look up, computed lazily and once: the words of each
     sentence, the anonymity-pattern matches of a sentence, and whether a mention names its entity."""
 
-    def __init__(self, text: str, entities: Sequence[Entity], lex: StanceLexicon) -> None:
+    def __init__(self, text: str, entities: Sequence[Entity], lex: StanceLexicon, quoted: Sequence[Span] = ()) -> None:
         self.text = text
         self.lex = lex
+        #: the spans of the direct quotes' words: an anonymity pattern there is quoted speech ("without
+        #: a new revenue source"), not the writer's description of a source (an indirect quote's
+        #: span may run over its own attribution: "…, according to two senators who requested anonymity")
+        self.quoted = sorted(quoted)
         self.sents = sentence_starts(text)
         self._words: dict[int, list[Word]] = {}
         self._starts: dict[int, list[int]] = {}  # the words' starts per sentence, for a bisect
@@ -114,14 +118,18 @@ class _Doc:
         return self._bounds(self._sentence_index(pos))
 
     def anonymous_in(self, pos: int) -> list[int]:
-        """Starts of anonymity-pattern matches in the sentence at ``pos``."""
+        """Starts of anonymity-pattern matches in the sentence at ``pos``, outside the direct quotes' words."""
         i = self._sentence_index(pos)
         found = self._anonymous.get(i)
         if found is None:
             b, e = self._bounds(i)
             pattern = self.lex.anonymous_any
             found = self._anonymous[i] = (
-                [m.start() for m in pattern.finditer(self.text, b, e) if not self._names_document(m.end(), e)]
+                [
+                    m.start()
+                    for m in pattern.finditer(self.text, b, e)
+                    if not self._names_document(m.end(), e) and not _inside(m.start(), self.quoted)
+                ]
                 if self.lex.anonymous
                 else []
             )

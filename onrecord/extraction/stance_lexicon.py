@@ -31,10 +31,19 @@ __all__ = [
 
 LemmaFn = Callable[[str], str]
 
-#: a number with inner separators ("600.000", "0,5", "14:30": one word, so that its "." or "," is
-#: never taken for a clause mark), a word (with inner hyphens/apostrophes), English "n't" split off,
-#: a clitic written apart from its word ("I 'll", tokenised text), or one punctuation mark
-_WORD = re.compile(r"\d+(?:[.,:]\d+)+|\w+(?:[-'’]\w+)*|['’](?:ll|re|ve)\b|[^\w\s]")
+#: a title written short before a name ("Mr. Trump", "Sen. Cruz", "Dr. Weber", "Prof. Berger"):
+#: its period ends no sentence nor clause (both languages; "Jr." and "No." can end a sentence)
+_TITLE = r"(?<![\w.])(?:Mr|Mrs|Ms|Messrs|Dr|Drs|Prof|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|St|Mag|Dipl)\."
+#: letters with periods ("U.S.", "U.N.", "a.m.", "z.B."): one word, its last period no clause mark
+_INITIALS = r"(?<![\w.])(?:[^\W\d_]\.){2,}"
+#: a title or initials (above), a number with inner separators ("600.000", "0,5", "14:30": one
+#: word, so that its "." or "," is never taken for a clause mark), a word (with inner
+#: hyphens/apostrophes), English "n't" split off, a clitic written apart from its word ("I 'll",
+#: tokenised text), or one punctuation mark
+_WORD = re.compile(rf"{_TITLE}|{_INITIALS}|\d+(?:[.,:]\d+)+|\w+(?:[-'’]\w+)*|['’](?:ll|re|ve)\b|[^\w\s]")
+_TITLE_AT_END = re.compile(_TITLE + "$")
+_INITIALS_AT_END = re.compile(_INITIALS + "$")
+_NEXT_WORD = re.compile(r"\s+(\w)")
 _CLITICS = ("n't", "n’t", "'ll", "’ll")
 #: a sentence ends at ., ! or ? (and closing quote marks) before white space, or at a line break
 _SENT_END = re.compile(r"[.!?…][\"“”»«’')]*\s+|\n+")
@@ -127,8 +136,10 @@ class StanceLexicon:
 
     def particle_cue(self, lemma: str, particles: Iterable[str]) -> tuple[Stance, Stance | None] | None:
         """The entry of a verb lemma with the first of ``particles`` (lower case) that makes a
-        stance cue with it ("gehen" + "aus", "call" + "for"), or None."""
-        return next((e for p in particles if (e := self.particle_cues.get((lemma, p))) is not None), None)
+        stance cue with it ("gehen" + "aus", "call" + "for"), or None; a neutral entry (asserted)
+        wins over the others: its particle makes another verb ("sieht in Phase 1 vor": vorsehen)."""
+        entries = [e for p in particles if (e := self.particle_cues.get((lemma, p))) is not None]
+        return next((e for e in entries if e[0] == "asserted"), entries[0] if entries else None)
 
     @cached_property
     def cue_lemmas(self) -> frozenset[str]:
@@ -151,8 +162,19 @@ def words_in(text: str, begin: int, end: int) -> list[Word]:
 
 
 def sentence_starts(text: str) -> list[int]:
-    """Offsets at which sentences begin (0 first)."""
-    return [0, *(m.end() for m in _SENT_END.finditer(text))]
+    """Offsets at which sentences begin (0 first); the period of a title ("Mr. Trump") or of
+    initials before a lower-case word ("the U.S. economy") begins none."""
+    return [0, *(m.end() for m in _SENT_END.finditer(text) if not _abbreviation_period(text, m.start()))]
+
+
+def _abbreviation_period(text: str, at: int) -> bool:
+    """Whether the "." at ``at`` ends no sentence: it closes a title ("Mr. Trump"), or initials
+    before a lower-case word ("the U.S. economy"; before a capital, "in the U.S. The …", it may)."""
+    head = text[max(0, at - 12) : at + 1]
+    if _TITLE_AT_END.search(head):
+        return True
+    following = _NEXT_WORD.match(text, at + 1)
+    return bool(_INITIALS_AT_END.search(head)) and following is not None and following.group(1).islower()
 
 
 def _inflected(low: str, lex: StanceLexicon) -> tuple[str, ...]:
