@@ -50,6 +50,16 @@ def _tokens(doc: PreparedDoc, text: str, phrase: str) -> tuple[int, int]:
         ("Im Rahmen des Abkommens liegt die Stadt vorn, sagte sie.", "Abkommens", ["Stadt"], None),
         # a comma inside: no fore-field of a main clause
         ("Als die Sitzung begann, sagte er, alles sei geklärt.", "Sitzung", ["er"], None),
+        # "als" opens a predicate, never the subject (2-fold CV: "Als Beispiel nannte die NASA …")
+        ("Als Beispiel nannte die Behörde den Ausbau der Bahn.", "Als Beispiel", ["Behörde"], "Behörde"),
+        # the fore-field goes on after the candidate with an attribute ("Die große Anzahl der Fans
+        # aus einzelnen Ländern schreibt er Zufall zu"); "aus" inside it is no source
+        ("Die große Zahl der Gäste aus vielen Ländern schreibt er dem Wetter zu.", "Zahl der Gäste", ["er"],
+         "er"),
+        # no reporting verb after the attribute
+        ("Die Zahl der Gäste aus vielen Ländern freut er sich über.", "Zahl der Gäste", ["er"], None),
+        # a source preposition inside the fore-field still names the source
+        ("Einem Bericht der Zeitung zufolge sagte der Minister ab.", "Bericht der Zeitung", ["Minister"], None),
     ],
 )
 def test_the_subject_of_an_inverted_reporting_clause(

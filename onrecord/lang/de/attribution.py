@@ -68,6 +68,7 @@ from onrecord.lang.de.speaker_rules import (
     opener_before,
     opening_source,
     own_source_phrase,
+    passive_agent,
     passive_over_words,
     relative_source,
     source_preposition_np,
@@ -571,6 +572,16 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: SpeakerRanker) -> list[A
             # "Der Partei schlug er vor, …": the fore-field is no subject, the one after the verb is
             speaker = pairs[inverted][0]
             best = (scores[inverted], speaker)
+        agent = passive_agent(doc, doc.tokens[parts[0].begin].sent, spans, lex)
+        if agent is not None and pairs[agent][0] is not speaker and (
+            speaker is None or doc.tokens[speaker.begin].sent != doc.tokens[parts[0].begin].sent
+            or speaker.end <= pairs[agent][0].begin
+        ):
+            # "Die Forderungen wurden von Minister X als unrealistisch bezeichnet": the agent spoke,
+            # not the subject before it nor a speaker carried over (the ranker's confidence that
+            # someone speaks here stays the evidence for the quote)
+            speaker = pairs[agent][0]
+            best = (max(scores[agent], best[0] if best else 0.0), speaker)
         own = opening_source(doc, parts[0].begin, spans, lex)
         if own and parts[0].cls != "DQ" and (
             speaker is None or doc.tokens[speaker.begin].sent != doc.tokens[parts[0].begin].sent

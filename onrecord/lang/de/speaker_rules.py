@@ -378,8 +378,9 @@ def inverted_subject(
     sb, se = speaker
     sent = toks[sb].sent
     first = doc.sentences[sent][0]
+    se = field_end(doc, se, lex)  # "Die große Zahl der Fans aus vielen Ländern schreibt er …"
     field = toks[first:se]
-    if any(t.text in _FIELD_EDGES or is_quote_mark(t.text) or t.lower in _SOURCE_LEADS for t in field):
+    if any(t.text in _FIELD_EDGES or is_quote_mark(t.text) for t in field) or source_lead_in(field):
         return None
     v = se
     while v < len(toks) and toks[v].sent == sent and toks[v].text.isdigit():
@@ -401,7 +402,10 @@ def inverted_subject(
     if not reporting and not any(cue_class(t, lex) == "verb" for t in toks[lead:clause_end]):
         return None
     opener = toks[first].lower
-    oblique_field = (opener in lex.prepositions and opener not in _SOURCE_LEADS) or opener in _OBLIQUE_DETERMINERS
+    oblique_field = (
+        (opener in lex.prepositions and opener not in _SOURCE_LEADS) or opener in _OBLIQUE_DETERMINERS
+        or opener == "als"  # "Als Beispiel nannte die NASA …": a predicate, never the subject
+    )
     thing_field = thing is not None and _thing_phrase(doc, first, se, thing)
     for i, (b, e) in enumerate(cands):
         if toks[b].lower in _OBLIQUE_DETERMINERS:
@@ -414,6 +418,52 @@ def inverted_subject(
         if thing_field and after_verb and thing is not None and not any(thing(t) for t in toks[b:e]):
             return i
     return None
+
+
+#: source prepositions that open a source only at the head of the fore-field: inside it they
+#: mark a genitive-like attribute ("Die Forderungen von X lehnte Y ab", "Die Fans aus vielen Ländern")
+_OPENING_ONLY_LEADS = frozenset({"von", "vom", "aus"})
+
+
+def source_lead_in(field: list[Token]) -> bool:
+    """Whether a fore-field names the source with a preposition ("Laut X sagte Y", "Einem
+    Bericht der Zeitung zufolge", "Aus Kreisen verlautete"): any source preposition, but "von",
+    "vom" and "aus" only as its first word."""
+    return any(
+        t.lower in _SOURCE_LEADS and (k == 0 or t.lower not in _OPENING_ONLY_LEADS) for k, t in enumerate(field)
+    )
+
+
+#: the most words of an attribute after a fore-field candidate ("der Fans aus einzelnen Ländern")
+_MAX_ATTRIBUTE = 6
+#: lower-case words an attribute of a noun phrase may hold: articles and "und"
+_ATTRIBUTE_WORDS = frozenset({
+    "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "und",
+})
+#: endings of declined adjectives ("einzelnen", "großen", "ersten")
+_ADJECTIVE_ENDINGS = ("en", "em", "er", "es", "e")
+
+
+def field_end(doc: PreparedDoc, end: int, lex: GermanLexicon) -> int:
+    """Where the noun phrase ending a fore-field candidate at ``end`` ends, over an attribute
+    of at most six words that holds only capitalised words, articles, prepositions and declined
+    adjectives ("Die große Zahl [der Fans aus einzelnen Ländern] schreibt er …"), when the word
+    after it is a lower-case reporting verb or auxiliary; else ``end``."""
+    toks = doc.tokens
+    sent = toks[end - 1].sent
+    k = end
+    while k < len(toks) and k - end < _MAX_ATTRIBUTE and toks[k].sent == sent:
+        tok = toks[k]
+        if tok.text.islower() and (cue_class(tok, lex) == "verb" or tok.lower in _FINITE_AUX):
+            return k if k > end else end
+        if not tok.text.isalpha():
+            return end
+        if tok.text.islower() and not (
+            tok.lower in _ATTRIBUTE_WORDS or tok.lower in lex.prepositions or tok.lower.endswith(_ADJECTIVE_ENDINGS)
+        ):
+            return end
+        k += 1
+    return end
 
 
 def _thing_phrase(doc: PreparedDoc, first: int, end: int, thing: Callable[[Token], bool]) -> bool:
@@ -461,6 +511,41 @@ def passive_over_words(doc: PreparedDoc, begin: int, end: int) -> bool:
             return True
         j -= 1
     return False
+
+
+#: how many words a passive agent phrase ("von Bundesminister X") may hold before its participle
+_MAX_AGENT_TAIL = 10
+#: the prepositions of a passive's agent
+_AGENT_PREPS = frozenset({"von", "vom"})
+
+
+def passive_agent(doc: PreparedDoc, sent: int, cands: list[tuple[int, int]], lex: GermanLexicon) -> int | None:
+    """The index in ``cands`` of the agent of a passive reporting clause in sentence ``sent``:
+    a form of "werden", within four words "von"/"vom" and the candidate (over an article or
+    adjectives), then a reporting participle of the same clause ("Die Forderungen wurden von
+    Bundesverkehrsminister Manfred Stolpe als unrealistisch bezeichnet", "Seine Werke werden von
+    Musikkennern als „Meilensteine“ bezeichnet"): the agent is the one who spoke. ``None``
+    without such a clause."""
+    toks = doc.tokens
+    b, e = doc.sentences[sent]
+    for w in range(b, e):
+        if toks[w].lower not in _PASSIVE_WERDEN or toks[w].quoted >= 0:
+            continue
+        a = next((k for k in range(w + 1, min(e, w + _MAX_PASSIVE_GAP + 1))
+                  if toks[k].lower in _AGENT_PREPS or toks[k].text in BREAK_PUNCT), None)
+        if a is None or toks[a].lower not in _AGENT_PREPS:
+            continue
+        agent = next((i for i, (cb, _) in enumerate(cands) if a < cb <= a + 3
+                      and all(t.text.isalpha() and t.text.islower() for t in toks[a + 1 : cb])), None)
+        if agent is None:
+            continue
+        k = cands[agent][1]
+        while k < e and k - cands[agent][1] <= _MAX_AGENT_TAIL and toks[k].text not in (",", ";", ":"):
+            tok = toks[k]
+            if tok.quoted < 0 and tok.text.islower() and cue_class(tok, lex) == "verb" and participle_like(tok.lower):
+                return agent
+            k += 1
+    return None
 
 
 #: lemmas of verbs whose clause is a hope, not a statement ("Man kann nur hoffen, dass …")
