@@ -61,6 +61,7 @@ from onrecord.lang.de.speaker_rules import (
     clause_source_phrase,
     clause_subject,
     document_issuer,
+    fronted_subject,
     inquiry_target,
     introduces_direct_quote,
     inverted_subject,
@@ -139,6 +140,16 @@ def thing_noun(tok: Token) -> bool:
     return (
         common_noun(tok) and not is_role(tok) and tok.text not in lex.groups and tok.lemma not in lex.groups
         and not tok.lower.endswith(_body_endings())
+    )
+
+
+def names_someone(doc: PreparedDoc, name_type: list[str], begin: int, end: int) -> bool:
+    """Whether a mention names a person or a body of people: a name the NER tagger types PER or
+    ORG, a role noun, a group noun or a noun with a body ending ("Staatsanwaltschaft")."""
+    lex = lexicon()
+    return any(t in ("PER", "ORG") for t in name_type[begin:end]) or any(
+        is_role(tok) or tok.text in lex.groups or tok.lemma in lex.groups or tok.lower.endswith(_body_endings())
+        for tok in doc.tokens[begin:end] if tok.text[:1].isupper()
     )
 
 
@@ -572,6 +583,17 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: SpeakerRanker) -> list[A
             # "Der Partei schlug er vor, …": the fore-field is no subject, the one after the verb is
             speaker = pairs[inverted][0]
             best = (scores[inverted], speaker)
+        fronted = (
+            None if speaker is None or inverted is not None
+            else fronted_subject(
+                doc, (speaker.begin, speaker.end), spans, lex, lambda b, e: names_someone(doc, sets.name_type, b, e)
+            )
+        )
+        if fronted is not None:
+            # "Oskar Lafontaine schreibt der Linkspartei den Verdienst zu": the object after the
+            # verb is no speaker, the subject before it is
+            speaker = pairs[fronted][0]
+            best = (max(scores[fronted], best[0] if best else 0.0), speaker)
         agent = passive_agent(doc, doc.tokens[parts[0].begin].sent, spans, lex)
         if agent is not None and pairs[agent][0] is not speaker and (
             speaker is None or doc.tokens[speaker.begin].sent != doc.tokens[parts[0].begin].sent

@@ -467,6 +467,55 @@ def field_end(doc: PreparedDoc, end: int, lex: GermanLexicon) -> int:
     return end
 
 
+def fronted_subject(
+    doc: PreparedDoc,
+    speaker: tuple[int, int],
+    cands: list[tuple[int, int]],
+    lex: GermanLexicon,
+    someone: Callable[[int, int], bool],
+) -> int | None:
+    """The index in ``cands`` of the subject that opens a reporting clause when the chosen
+    ``speaker`` is the object right after its verb ("Oskar Lafontaine schreibt der Linkspartei den
+    Verdienst zu, …", "Scherf warnte die CDU vor …"): the fore-field is one candidate (after at
+    most an article, with an attribute after it) that names a person or a body (``someone``: a
+    tagged name, a role or group noun; "Die Zukunft sieht die Branche …" is no subject) and is not
+    in an oblique case, and a reporting verb or an auxiliary follows it; the
+    speaker stands right after that verb (over particles and an article) and is no nominative
+    pronoun ("Den Vorwurf wies er zurück" is :func:`inverted_subject`'s). ``None`` otherwise."""
+    toks = doc.tokens
+    sb, se = speaker
+    sent = toks[sb].sent
+    first = doc.sentences[sent][0]
+    if sb <= first or toks[sb].lower in _NOMINATIVE_PRONOUNS:
+        return None
+    k = sb - 1
+    if toks[k].lower in _SPEAKER_DETERMINERS | _OBLIQUE_DETERMINERS:
+        k -= 1  # "warnte [die] CDU"
+    while k > first and toks[k].text in _cue_particles():
+        k -= 1
+    verb = toks[k]
+    if not (verb.text.isalpha() and verb.text.islower()) or not (
+        cue_class(verb, lex) == "verb" or verb.lower in _FINITE_AUX
+    ):
+        return None
+    opener = toks[first].lower
+    if opener in _OBLIQUE_DETERMINERS or opener in lex.prepositions or opener == "als":
+        return None
+    for i, (b, e) in enumerate(cands):
+        if b not in (first, first + 1) or (b == first + 1 and opener not in _SPEAKER_DETERMINERS):
+            continue
+        if e > k or field_end(doc, e, lex) != k or (b, e) == speaker:
+            continue
+        if any(t.text in _FIELD_EDGES or is_quote_mark(t.text) for t in toks[first:k]) or source_lead_in(
+            toks[first:k]
+        ):
+            return None
+        if not someone(b, e) or toks[b].lower in lex.pronouns or junk_source(doc, b, e):
+            return None
+        return i
+    return None
+
+
 def _thing_phrase(doc: PreparedDoc, first: int, end: int, thing: Callable[[Token], bool]) -> bool:
     """Whether the fore-field ``[first, end)`` is a noun phrase whose head, its first capitalised
     word after at most an article and lower-case adjectives, is a common noun (``thing``). A
