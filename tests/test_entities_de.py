@@ -75,6 +75,23 @@ def test_pronoun_after_unnamed_spokesperson(extract: Extract) -> None:
     assert entity.name == "Sprecher des Auswärtigen Amts"
 
 
+def test_a_demonstrative_speaker_stands_for_the_person_named_last(extract: Extract) -> None:
+    # 2-fold CV (issue 13 p3): "… mit dem Anwalt seiner Familie – Rainer W. – sagte dieser, dass …"
+    text = (
+        "Die Polizei befragte am Morgen den Nachbarn Otto Brenner. "
+        "Dieser sagte, er habe in der Nacht zwei Schüsse gehört."
+    )
+    entity = _speaker_entity(extract(text), "Schüsse gehört")
+    assert entity.name == "Otto Brenner"
+
+
+def test_a_demonstrative_determiner_is_no_mention_of_a_person(extract: Extract) -> None:
+    text = "Bürgermeister Karl Brandt eröffnete die Brücke. In dieser Woche sei alles fertig geworden, sagte er."
+    entity = _speaker_entity(extract(text), "fertig geworden")
+    assert entity.name == "Karl Brandt"
+    assert all("dieser" not in text[b:e] for b, e in entity.mentions)
+
+
 def test_possessive_source_resolves_to_its_owner(extract: Extract) -> None:
     text = (
         "Gewerkschaftschef Frank Werneke kritisierte das Angebot der Arbeitgeber. "

@@ -35,3 +35,25 @@ def test_a_candidate_that_introduces_a_direct_quote(text: str, candidate: str, e
     doc = prepare(text)
     quote_begin = next(t.i for t in doc.tokens if t.text == "„") + 1
     assert introduces_direct_quote(doc, quote_begin, _at(text, candidate)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "candidate", "expected"),
+    [
+        # 2-fold CV (issue 13 p3): the quote opens its sentence after a sentence whose subject
+        # reports speech ("Sadiq Khan, …, verurteilte die Haltung der Regierung. „…“")
+        ("Der Abgeordnete Paul Meier verurteilte die Haltung der Regierung. „Das ist ein Fehler.“", "Der", True),
+        # the sentence before reports no speech
+        ("Der Abgeordnete Paul Meier kam spät in den Saal. „Das ist ein Fehler.“", "Der", False),
+        # the candidate is not the subject opening that sentence
+        ("Gestern verurteilte die Partei den Abgeordneten Paul Meier. „Das ist ein Fehler.“", "Paul", False),
+        # a new paragraph opens with the quote
+        ("Der Abgeordnete Paul Meier verurteilte die Haltung der Regierung.\n\n„Das ist ein Fehler.“", "Der", False),
+    ],
+)
+def test_a_subject_that_reports_speech_in_the_sentence_before_introduces_the_quote(
+    text: str, candidate: str, expected: bool
+) -> None:
+    doc = prepare(text)
+    mark = next(t.i for t in doc.tokens if t.text == "„")  # a direct quote's first part opens at its mark
+    assert introduces_direct_quote(doc, mark, _at(text, candidate)) is expected

@@ -11,12 +11,12 @@ import re
 import pytest
 
 from onrecord.evaluation import get_extractor
-from onrecord.lang.de.attribution import thing_noun
+from onrecord.lang.de.attribution import names_someone, thing_noun
 from onrecord.lang.de.labels import TokenSpan
 from onrecord.lang.de.lexicon import lexicon
 from onrecord.lang.de.rules_opening import als_attribution, opening_source_quotes
 from onrecord.lang.de.rules_phrases import leading_wie_attribution
-from onrecord.lang.de.speaker_rules import inverted_subject, passive_over_words
+from onrecord.lang.de.speaker_rules import fronted_subject, inverted_subject, passive_over_words
 from onrecord.lang.de.tokens import PreparedDoc, prepare
 
 
@@ -50,6 +50,16 @@ def _tokens(doc: PreparedDoc, text: str, phrase: str) -> tuple[int, int]:
         ("Im Rahmen des Abkommens liegt die Stadt vorn, sagte sie.", "Abkommens", ["Stadt"], None),
         # a comma inside: no fore-field of a main clause
         ("Als die Sitzung begann, sagte er, alles sei geklärt.", "Sitzung", ["er"], None),
+        # "als" opens a predicate, never the subject (2-fold CV: "Als Beispiel nannte die NASA …")
+        ("Als Beispiel nannte die Behörde den Ausbau der Bahn.", "Als Beispiel", ["Behörde"], "Behörde"),
+        # the fore-field goes on after the candidate with an attribute ("Die große Anzahl der Fans
+        # aus einzelnen Ländern schreibt er Zufall zu"); "aus" inside it is no source
+        ("Die große Zahl der Gäste aus vielen Ländern schreibt er dem Wetter zu.", "Zahl der Gäste", ["er"],
+         "er"),
+        # no reporting verb after the attribute
+        ("Die Zahl der Gäste aus vielen Ländern freut er sich über.", "Zahl der Gäste", ["er"], None),
+        # a source preposition inside the fore-field still names the source
+        ("Einem Bericht der Zeitung zufolge sagte der Minister ab.", "Bericht der Zeitung", ["Minister"], None),
     ],
 )
 def test_the_subject_of_an_inverted_reporting_clause(
@@ -90,6 +100,40 @@ def test_a_fore_field_about_a_thing_is_no_subject(
     want = None if expected is None else cands.index(_tokens(doc, text, expected))
     assert got == want
     assert inverted_subject(doc, cands[0], cands, lexicon()) is None  # without the noun test: no rule
+
+
+@pytest.mark.parametrize(
+    ("text", "chosen", "others", "expected"),
+    [
+        # 2-fold CV (issue 13 p3): "Oskar Lafontaine schreibt der Linkspartei den Verdienst zu, …"
+        ("Anna Weber schreibt der Stadtverwaltung den Erfolg zu, die Schulden gesenkt zu haben.",
+         "der Stadtverwaltung", ["Anna Weber"], "Anna Weber"),
+        ("Der Bürgermeister warnte die Opposition vor einem schmutzigen Wahlkampf.", "Opposition",
+         ["Bürgermeister"], "Bürgermeister"),
+        # a fore-field about a thing is the object: the one after the verb stays (inverted_subject's case)
+        ("Die Vorschläge der Kommission nannte Schulze übereilt.", "Schulze", ["Vorschläge der Kommission"], None),
+        ("Die Zukunft der Stadt sieht die Bürgermeisterin rosig.", "Bürgermeisterin", ["Zukunft"], None),
+        # an oblique or prepositional fore-field
+        ("Dem Bürgermeister warf die Opposition Versagen vor.", "Opposition", ["Bürgermeister"], None),
+        ("Laut Polizei sagte der Fahrer, er habe nichts gesehen.", "Fahrer", ["Polizei"], None),
+        # a nominative pronoun after the verb is the subject
+        ("Die Schulden nannte er hoch.", "er", ["Schulden"], None),
+        # a subordinate clause before the verb: no fore-field of one candidate
+        ("Als die Sitzung begann, sagte der Minister, alles sei geklärt.", "Minister", ["Sitzung"], None),
+    ],
+)
+def test_the_subject_that_opens_a_reporting_clause_before_its_object(
+    text: str, chosen: str, others: list[str], expected: str | None
+) -> None:
+    doc = prepare(text)
+    cands = [_tokens(doc, text, chosen), *(_tokens(doc, text, o) for o in others)]
+    names = [""] * len(doc.tokens)
+    if "Anna Weber" in text:  # as the NER tagger types it
+        b, e = _tokens(doc, text, "Anna Weber")
+        names[b:e] = ["PER"] * (e - b)
+    got = fronted_subject(doc, cands[0], cands, lexicon(), lambda b, e: names_someone(doc, names, b, e))
+    want = None if expected is None else cands.index(_tokens(doc, text, expected))
+    assert got == want
 
 
 @pytest.mark.parametrize(

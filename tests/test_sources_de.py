@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.lang.de.sources import addressee_at, not_a_speaker, trim_speaker
+from onrecord.lang.de.sources import addressee_at, junk_source, lowercase_name, not_a_speaker, trim_speaker
 from onrecord.lang.de.tokens import PreparedDoc, prepare
 
 
@@ -57,6 +57,10 @@ def test_expletive_es_and_ownerless_abstract_nouns_are_no_speakers() -> None:
         ("Der Umbau werde zwei Jahre dauern, sagte er.", "er", False),  # a pronoun does
         ("Es war die Kämmerin, die den Umbau verteidigte.", "die", False),  # so may a relative pronoun
         ("Der Umbau werde demnach zwei Jahre dauern.", "demnach", False),  # and a source adverb
+        # and a name written in lower case (the 2-fold CV lost these sources: "laut el-Baradei")
+        ("Danach sei laut el-Baradei der Umbau beendet worden.", "el-Baradei", False),
+        ("Wie t-online.de berichtet, ist der neue Fahrplan online.", "t-online.de", False),
+        ("Der Umbau sei zu teuer, schrieb faz.net am Montag.", "faz.net", False),
     ],
 )
 def test_a_lower_case_word_is_a_speaker_only_as_a_pronoun(sentence: str, word: str, expected: bool) -> None:
@@ -147,3 +151,28 @@ def test_a_stub_of_one_or_two_words_is_no_statement(text: str, phrase: str, stub
     assert stub_only(doc, [part]) is stub  # type: ignore[arg-type]
     att = Attribution(parts=[part], speaker=None, cue=None, speaker_prob=0.0)
     assert narration(doc, att) is stub  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("el-Baradei", True),  # a capital inside
+        ("ai-Bericht", True),
+        ("spiegel.de", True),  # a web address
+        ("t-online.de", True),
+        ("taz", True),  # an outlet the lexicon lists in lower case
+        ("vermutet", False),
+        ("z.B.", False),
+        ("u.a.", False),
+        ("Zeitung", False),  # capitalised: not this test's business
+    ],
+)
+def test_a_name_written_in_lower_case(word: str, expected: bool) -> None:
+    doc = prepare(f"Das sagte {word} gestern.")
+    tok = next(t for t in doc.tokens if t.text == word)
+    assert lowercase_name(tok) is expected
+
+
+def test_a_lower_case_outlet_is_an_explicit_source() -> None:
+    doc = prepare("Die taz vermutet, dass die Daten längst abgefragt werden.")
+    assert not junk_source(doc, 0, 2)  # "Die taz" names someone: no "Demnach" that points back

@@ -21,6 +21,7 @@ from onrecord.lang.de.speaker_rules import (
     opener_before,
     opening_source,
     own_source_phrase,
+    passive_agent,
     relative_source,
     source_preposition_np,
     trailing_speaker_start,
@@ -563,3 +564,27 @@ def test_the_mention_opening_the_paragraph_before_a_free_indirect_quote() -> Non
     assert _opener("keine Zeit", "Die Ministerin", names) is None
     # an adverb opening the sentence before names nobody
     assert _opener("Eine Einigung", "Die Ministerin", names) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "agent"),
+    [
+        # the agent of a passive reporting verb is the speaker (2-fold CV: "Die Forderungen
+        # Berningers wurden von Bundesverkehrsminister Manfred Stolpe als unrealistisch bezeichnet")
+        ("Die Pläne der Stadt wurden von Verkehrsministerin Anna Berger als unrealistisch bezeichnet.",
+         ["Pläne", "Stadt", "Verkehrsministerin Anna Berger"], "Verkehrsministerin Anna Berger"),
+        ("Seine Bilder werden von Kritikern als „Meilensteine der Malerei“ gelobt.", ["Bilder", "Kritikern"],
+         "Kritikern"),
+        ("Der Vorschlag wurde gestern vom Stadtrat abgelehnt.", ["Vorschlag", "Stadtrat"], "Stadtrat"),
+        # no reporting verb: a deed, not a statement
+        ("Die Brücke wurde von Arbeitern der Firma repariert.", ["Brücke", "Arbeitern"], None),
+        # the participle of another clause
+        ("Die Halle wurde von Helfern gereinigt, bestätigt hat das niemand.", ["Halle", "Helfern"], None),
+    ],
+)
+def test_the_agent_of_a_passive_reporting_clause(text: str, words: list[str], agent: str | None) -> None:
+    doc = prepare(text)
+    cands = [_span(text, w)[1:] for w in words]
+    got = passive_agent(doc, 0, cands, lexicon())  # type: ignore[arg-type]
+    assert (None if got is None else words[got]) == agent
+

@@ -99,6 +99,9 @@ def test_a_dative_outlet_that_opens_the_sentence_before_the_verb_is_its_addresse
     [
         ("Die Preise seien fair, teilte eBay am Montag mit.", "eBay"),
         ("Der Iran arbeite mit, sagte el-Baradei in Wien.", "el-Baradei"),
+        # a web address and an outlet written in lower case
+        ("Wie t-online.de berichtet, ist der neue Fahrplan online.", "t-online.de"),
+        ("Die Preise seien zu hoch, vermutet die taz.", "taz"),
     ],
 )
 def test_a_name_written_in_lower_case_with_a_capital_inside_is_a_candidate(text: str, name: str) -> None:

@@ -61,6 +61,7 @@ from onrecord.lang.de.speaker_rules import (
     clause_source_phrase,
     clause_subject,
     document_issuer,
+    fronted_subject,
     inquiry_target,
     introduces_direct_quote,
     inverted_subject,
@@ -68,6 +69,7 @@ from onrecord.lang.de.speaker_rules import (
     opener_before,
     opening_source,
     own_source_phrase,
+    passive_agent,
     passive_over_words,
     relative_source,
     source_preposition_np,
@@ -138,6 +140,16 @@ def thing_noun(tok: Token) -> bool:
     return (
         common_noun(tok) and not is_role(tok) and tok.text not in lex.groups and tok.lemma not in lex.groups
         and not tok.lower.endswith(_body_endings())
+    )
+
+
+def names_someone(doc: PreparedDoc, name_type: list[str], begin: int, end: int) -> bool:
+    """Whether a mention names a person or a body of people: a name the NER tagger types PER or
+    ORG, a role noun, a group noun or a noun with a body ending ("Staatsanwaltschaft")."""
+    lex = lexicon()
+    return any(t in ("PER", "ORG") for t in name_type[begin:end]) or any(
+        is_role(tok) or tok.text in lex.groups or tok.lemma in lex.groups or tok.lower.endswith(_body_endings())
+        for tok in doc.tokens[begin:end] if tok.text[:1].isupper()
     )
 
 
@@ -571,6 +583,27 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: SpeakerRanker) -> list[A
             # "Der Partei schlug er vor, …": the fore-field is no subject, the one after the verb is
             speaker = pairs[inverted][0]
             best = (scores[inverted], speaker)
+        fronted = (
+            None if speaker is None or inverted is not None
+            else fronted_subject(
+                doc, (speaker.begin, speaker.end), spans, lex, lambda b, e: names_someone(doc, sets.name_type, b, e)
+            )
+        )
+        if fronted is not None:
+            # "Oskar Lafontaine schreibt der Linkspartei den Verdienst zu": the object after the
+            # verb is no speaker, the subject before it is
+            speaker = pairs[fronted][0]
+            best = (max(scores[fronted], best[0] if best else 0.0), speaker)
+        agent = passive_agent(doc, doc.tokens[parts[0].begin].sent, spans, lex)
+        if agent is not None and pairs[agent][0] is not speaker and (
+            speaker is None or doc.tokens[speaker.begin].sent != doc.tokens[parts[0].begin].sent
+            or speaker.end <= pairs[agent][0].begin
+        ):
+            # "Die Forderungen wurden von Minister X als unrealistisch bezeichnet": the agent spoke,
+            # not the subject before it nor a speaker carried over (the ranker's confidence that
+            # someone speaks here stays the evidence for the quote)
+            speaker = pairs[agent][0]
+            best = (max(scores[agent], best[0] if best else 0.0), speaker)
         own = opening_source(doc, parts[0].begin, spans, lex)
         if own and parts[0].cls != "DQ" and (
             speaker is None or doc.tokens[speaker.begin].sent != doc.tokens[parts[0].begin].sent

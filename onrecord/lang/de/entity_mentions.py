@@ -223,10 +223,20 @@ def _last_man(state: _State) -> _Building | None:
     return max(others, key=lambda b: state.last_seen[id(b)], default=None)
 
 
+#: demonstratives that stand for the one named last: the personal pronoun of their gender
+_DEMONSTRATIVES = {"dieser": "er", "jener": "er", "diese": "sie"}
+
+
 def _pronoun(
     state: _State, head: str, span: tuple[int, int], cand: Candidate, is_speaker: bool, mention: bool = True
 ) -> None:
-    """Resolve a pronoun speaker (``mention``: the span itself refers to the entity)."""
+    """Resolve a pronoun speaker (``mention``: the span itself refers to the entity); a
+    demonstrative stands for the one named last as the personal pronoun of its gender does
+    ("… mit dem Anwalt Rainer W. – sagte dieser, …": Rainer W.)."""
+    if head in _DEMONSTRATIVES:
+        if not is_speaker:
+            return  # "in dieser Woche": a determiner mostly, no mention of anyone
+        head = _DEMONSTRATIVES[head]
     target: _Building | None = None
     if head == "er":
         target = _last_man(state)

@@ -16,6 +16,7 @@ The lexicons are ``data/outlets.txt``, ``data/documents.txt`` and ``data/abstrac
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
 from onrecord.lang.de.features import cue_class
@@ -60,6 +61,21 @@ def _compound_of(word: str, words: frozenset[str] | dict[str, str]) -> str | Non
         if part in words:
             return part
     return None
+
+
+#: a web address used as a name ("t-online.de", "faz.net", "spiegel.de")
+_WEB_ADDRESS = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*\.[a-z]{2,4}")
+
+
+def lowercase_name(tok: Token, lex: GermanLexicon | None = None) -> bool:
+    """A name written in lower case: with a capital inside ("el-Baradei", "eBay", "ai-Bericht"),
+    a web address ("t-online.de", "faz.net") or an outlet's name the lexicon lists ("taz")."""
+    text = tok.text
+    if not text[:1].islower():
+        return False
+    if any(c.isupper() for c in text[1:]) and text.replace("-", "").isalpha():
+        return True
+    return _WEB_ADDRESS.fullmatch(text) is not None or (lex or lexicon()).outlets.get(text) == "name"
 
 
 def outlet_gender(tok: Token, lex: GermanLexicon | None = None) -> str | None:
@@ -244,6 +260,7 @@ def not_a_speaker(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon | N
         low = toks[begin].lower
         return end - begin == 1 and not (
             low in lex.pronouns or low in _RELATIVE_SPEAKERS or low in lex.source_adverbs
+            or lowercase_name(toks[begin], lex)  # "laut el-Baradei", "Wie t-online.de berichtet"
         )
     if addressee_at(doc, head, lex):
         return True
@@ -269,7 +286,8 @@ def junk_source(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon | Non
         return False
     if toks[0].lower in lex.time_words:
         return True
-    nouns = [t for t in toks if t.lemma[:1].isupper() and not is_quote_mark(t.text)]
+    # (a name in lower case is one too: "Die taz", "laut el-Baradei")
+    nouns = [t for t in toks if (t.lemma[:1].isupper() and not is_quote_mark(t.text)) or lowercase_name(t, lex)]
     if not nouns or all(t.lower in lex.time_words for t in nouns):
         return True
     after = doc.tokens[end].lower if end < len(doc.tokens) else ""

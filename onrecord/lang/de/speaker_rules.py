@@ -29,6 +29,7 @@ from collections.abc import Callable
 
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon, word_set
+from onrecord.lang.de.memo import verb_cue_sentences
 from onrecord.lang.de.narration import ASKED_PREPS
 from onrecord.lang.de.rules_phrases import COMPLEMENT_LEADS, source_phrase_at
 from onrecord.lang.de.sources import PASSIVE_AUX, is_abstract, is_document, junk_source, participle_like
@@ -376,8 +377,9 @@ def inverted_subject(
     sb, se = speaker
     sent = toks[sb].sent
     first = doc.sentences[sent][0]
+    se = field_end(doc, se, lex)  # "Die große Zahl der Fans aus vielen Ländern schreibt er …"
     field = toks[first:se]
-    if any(t.text in _FIELD_EDGES or is_quote_mark(t.text) or t.lower in _SOURCE_LEADS for t in field):
+    if any(t.text in _FIELD_EDGES or is_quote_mark(t.text) for t in field) or source_lead_in(field):
         return None
     v = se
     while v < len(toks) and toks[v].sent == sent and toks[v].text.isdigit():
@@ -399,7 +401,10 @@ def inverted_subject(
     if not reporting and not any(cue_class(t, lex) == "verb" for t in toks[lead:clause_end]):
         return None
     opener = toks[first].lower
-    oblique_field = (opener in lex.prepositions and opener not in _SOURCE_LEADS) or opener in _OBLIQUE_DETERMINERS
+    oblique_field = (
+        (opener in lex.prepositions and opener not in _SOURCE_LEADS) or opener in _OBLIQUE_DETERMINERS
+        or opener == "als"  # "Als Beispiel nannte die NASA …": a predicate, never the subject
+    )
     thing_field = thing is not None and _thing_phrase(doc, first, se, thing)
     for i, (b, e) in enumerate(cands):
         if toks[b].lower in _OBLIQUE_DETERMINERS:
@@ -411,6 +416,101 @@ def inverted_subject(
             return i
         if thing_field and after_verb and thing is not None and not any(thing(t) for t in toks[b:e]):
             return i
+    return None
+
+
+#: source prepositions that open a source only at the head of the fore-field: inside it they
+#: mark a genitive-like attribute ("Die Forderungen von X lehnte Y ab", "Die Fans aus vielen Ländern")
+_OPENING_ONLY_LEADS = frozenset({"von", "vom", "aus"})
+
+
+def source_lead_in(field: list[Token]) -> bool:
+    """Whether a fore-field names the source with a preposition ("Laut X sagte Y", "Einem
+    Bericht der Zeitung zufolge", "Aus Kreisen verlautete"): any source preposition, but "von",
+    "vom" and "aus" only as its first word."""
+    return any(
+        t.lower in _SOURCE_LEADS and (k == 0 or t.lower not in _OPENING_ONLY_LEADS) for k, t in enumerate(field)
+    )
+
+
+#: the most words of an attribute after a fore-field candidate ("der Fans aus einzelnen Ländern")
+_MAX_ATTRIBUTE = 6
+#: lower-case words an attribute of a noun phrase may hold: articles and "und"
+_ATTRIBUTE_WORDS = frozenset({
+    "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "und",
+})
+#: endings of declined adjectives ("einzelnen", "großen", "ersten")
+_ADJECTIVE_ENDINGS = ("en", "em", "er", "es", "e")
+
+
+def field_end(doc: PreparedDoc, end: int, lex: GermanLexicon) -> int:
+    """Where the noun phrase ending a fore-field candidate at ``end`` ends, over an attribute
+    of at most six words that holds only capitalised words, articles, prepositions and declined
+    adjectives ("Die große Zahl [der Fans aus einzelnen Ländern] schreibt er …"), when the word
+    after it is a lower-case reporting verb or auxiliary; else ``end``."""
+    toks = doc.tokens
+    sent = toks[end - 1].sent
+    k = end
+    while k < len(toks) and k - end < _MAX_ATTRIBUTE and toks[k].sent == sent:
+        tok = toks[k]
+        if tok.text.islower() and (cue_class(tok, lex) == "verb" or tok.lower in _FINITE_AUX):
+            return k if k > end else end
+        if not tok.text.isalpha():
+            return end
+        if tok.text.islower() and not (
+            tok.lower in _ATTRIBUTE_WORDS or tok.lower in lex.prepositions or tok.lower.endswith(_ADJECTIVE_ENDINGS)
+        ):
+            return end
+        k += 1
+    return end
+
+
+def fronted_subject(
+    doc: PreparedDoc,
+    speaker: tuple[int, int],
+    cands: list[tuple[int, int]],
+    lex: GermanLexicon,
+    someone: Callable[[int, int], bool],
+) -> int | None:
+    """The index in ``cands`` of the subject that opens a reporting clause when the chosen
+    ``speaker`` is the object right after its verb ("Oskar Lafontaine schreibt der Linkspartei den
+    Verdienst zu, …", "Scherf warnte die CDU vor …"): the fore-field is one candidate (after at
+    most an article, with an attribute after it) that names a person or a body (``someone``: a
+    tagged name, a role or group noun; "Die Zukunft sieht die Branche …" is no subject) and is not
+    in an oblique case, and a reporting verb or an auxiliary follows it; the
+    speaker stands right after that verb (over particles and an article) and is no nominative
+    pronoun ("Den Vorwurf wies er zurück" is :func:`inverted_subject`'s). ``None`` otherwise."""
+    toks = doc.tokens
+    sb, se = speaker
+    sent = toks[sb].sent
+    first = doc.sentences[sent][0]
+    if sb <= first or toks[sb].lower in _NOMINATIVE_PRONOUNS:
+        return None
+    k = sb - 1
+    if toks[k].lower in _SPEAKER_DETERMINERS | _OBLIQUE_DETERMINERS:
+        k -= 1  # "warnte [die] CDU"
+    while k > first and toks[k].text in _cue_particles():
+        k -= 1
+    verb = toks[k]
+    if not (verb.text.isalpha() and verb.text.islower()) or not (
+        cue_class(verb, lex) == "verb" or verb.lower in _FINITE_AUX
+    ):
+        return None
+    opener = toks[first].lower
+    if opener in _OBLIQUE_DETERMINERS or opener in lex.prepositions or opener == "als":
+        return None
+    for i, (b, e) in enumerate(cands):
+        if b not in (first, first + 1) or (b == first + 1 and opener not in _SPEAKER_DETERMINERS):
+            continue
+        if e > k or field_end(doc, e, lex) != k or (b, e) == speaker:
+            continue
+        if any(t.text in _FIELD_EDGES or is_quote_mark(t.text) for t in toks[first:k]) or source_lead_in(
+            toks[first:k]
+        ):
+            return None
+        if not someone(b, e) or toks[b].lower in lex.pronouns or junk_source(doc, b, e):
+            return None
+        return i
     return None
 
 
@@ -459,6 +559,41 @@ def passive_over_words(doc: PreparedDoc, begin: int, end: int) -> bool:
             return True
         j -= 1
     return False
+
+
+#: how many words a passive agent phrase ("von Bundesminister X") may hold before its participle
+_MAX_AGENT_TAIL = 10
+#: the prepositions of a passive's agent
+_AGENT_PREPS = frozenset({"von", "vom"})
+
+
+def passive_agent(doc: PreparedDoc, sent: int, cands: list[tuple[int, int]], lex: GermanLexicon) -> int | None:
+    """The index in ``cands`` of the agent of a passive reporting clause in sentence ``sent``:
+    a form of "werden", within four words "von"/"vom" and the candidate (over an article or
+    adjectives), then a reporting participle of the same clause ("Die Forderungen wurden von
+    Bundesverkehrsminister Manfred Stolpe als unrealistisch bezeichnet", "Seine Werke werden von
+    Musikkennern als „Meilensteine“ bezeichnet"): the agent is the one who spoke. ``None``
+    without such a clause."""
+    toks = doc.tokens
+    b, e = doc.sentences[sent]
+    for w in range(b, e):
+        if toks[w].lower not in _PASSIVE_WERDEN or toks[w].quoted >= 0:
+            continue
+        a = next((k for k in range(w + 1, min(e, w + _MAX_PASSIVE_GAP + 1))
+                  if toks[k].lower in _AGENT_PREPS or toks[k].text in BREAK_PUNCT), None)
+        if a is None or toks[a].lower not in _AGENT_PREPS:
+            continue
+        agent = next((i for i, (cb, _) in enumerate(cands) if a < cb <= a + 3
+                      and all(t.text.isalpha() and t.text.islower() for t in toks[a + 1 : cb])), None)
+        if agent is None:
+            continue
+        k = cands[agent][1]
+        while k < e and k - cands[agent][1] <= _MAX_AGENT_TAIL and toks[k].text not in (",", ";", ":"):
+            tok = toks[k]
+            if tok.quoted < 0 and tok.text.islower() and cue_class(tok, lex) == "verb" and participle_like(tok.lower):
+                return agent
+            k += 1
+    return None
 
 
 #: lemmas of verbs whose clause is a hope, not a statement ("Man kann nur hoffen, dass …")
@@ -658,7 +793,9 @@ def introduces_direct_quote(doc: PreparedDoc, quote_begin: int, cand_begin: int)
     """Whether a candidate at ``cand_begin`` stands where a direct quote at ``quote_begin`` is
     introduced: in the quote's own sentence ("Sadiq Khan verurteilte die Haltung: „…“"), or in the
     sentence before when a colon ends it right before the quote ("Er schloss mit den Worten:
-    „…“"). The speaker of a direct quote the ranker is unsure of (the 2-fold cross-validation
+    „…“") or when the quote opens its sentence and the candidate opens the sentence before, a
+    sentence with a reporting verb in the same paragraph ("X verurteilte die Haltung. „…“"). The
+    speaker of a direct quote the ranker is unsure of (the 2-fold cross-validation
     left 13 direct quotes of quotes-de/train without a speaker, all of them attributed in the
     gold); a candidate further back is left out (derStandard has unattributed direct quotes)."""
     toks = doc.tokens
@@ -669,7 +806,14 @@ def introduces_direct_quote(doc: PreparedDoc, quote_begin: int, cand_begin: int)
     j = quote_begin - 1
     while j >= 0 and is_quote_mark(toks[j].text):
         j -= 1
-    return c == q - 1 and j >= 0 and toks[j].text == ":"
+    if c != q - 1 or j < 0:
+        return False
+    # or the quote opens its sentence right after a sentence whose subject (the candidate opens
+    # it) reports speech ("Sadiq Khan verurteilte die Haltung der Regierung. „…“")
+    return toks[j].text == ":" or (
+        doc.sentences[q][0] == quote_begin and doc.sentences[c][0] == cand_begin
+        and toks[cand_begin].para == toks[quote_begin].para and verb_cue_sentences(doc, lexicon())[c]
+    )
 
 
 #: relative pronouns that can be the subject of a reporting verb ("Ägypten, das vorschlug, …")

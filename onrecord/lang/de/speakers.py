@@ -9,13 +9,14 @@ speaker pronouns and unnamed-group nouns within a window of sentences around the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.labels import TokenSpan
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon, word_set
 from onrecord.lang.de.memo import cue_classes, memoised, verb_cue_sentences
 from onrecord.lang.de.ner import NamedSpan
-from onrecord.lang.de.sources import trim_speaker
+from onrecord.lang.de.sources import lowercase_name, trim_speaker
 from onrecord.lang.de.speaker_rules import after_particles
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 
@@ -43,13 +44,21 @@ class Candidate:
         return self.begin < end and begin < self.end
 
 
+@cache
+def _lowercase_outlets() -> frozenset[str]:
+    """Outlet names the lexicon writes in lower case ("taz")."""
+    return frozenset(w for w, g in lexicon().outlets.items() if g == "name" and w.islower())
+
+
 def _is_name_token(tok: Token) -> bool:
     """Capitalised content word (its lemma stays capitalised: not an article or a sentence-initial
-    verb), or a name written in lower case with a capital inside ("eBay", "el-Baradei", "ai-Bericht")."""
+    verb), or a name written in lower case (:func:`~onrecord.lang.de.sources.lowercase_name`: "eBay",
+    "el-Baradei", "ai-Bericht", "t-online.de", "taz")."""
     if tok.text[:1].islower():
-        rest = tok.text[1:]
-        # (``islower``: no upper- or title-case letter in ``rest``, the common case, decided in C)
-        return not rest.islower() and any(c.isupper() for c in rest) and tok.text.replace("-", "").isalpha()
+        # (``isalpha`` and ``islower``: a plain lower-case word, the common case, decided in C)
+        return not (tok.text.isalpha() and tok.text.islower() and tok.text not in _lowercase_outlets()) and (
+            lowercase_name(tok)
+        )
     return (
         tok.text[:1].isupper()
         and tok.lemma[:1].isupper()
