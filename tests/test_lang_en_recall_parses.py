@@ -36,6 +36,7 @@ def test_a_clause_before_a_closing_cue_is_reported(extractor, text: str, content
 @pytest.mark.parametrize("text", [
     "When the meeting ended, she said.",
     "Sorry, the mayor said.",
+    "Dozens more letters are stacked on the dining table, where Ann Roe is reading and responding to them.",
 ])
 def test_no_clause_before_a_closing_cue_is_no_report(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
     assert _quotes(extractor, text) == []
@@ -73,3 +74,10 @@ def test_a_name_read_as_a_verb_speaks(extractor, text: str, content: str, speake
 def test_a_gerund_opening_a_sentence_is_still_no_source(extractor) -> None:  # type: ignore[no-untyped-def]
     assert _quotes(extractor, "Writing in a blog, Ann Roe dubbed the plan a disaster.") == [
         ("the plan a disaster", "Ann Roe")]
+
+
+def test_an_inverted_subject_with_its_name_speaks(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("In nearby Marlow, the big steel mill is hanging on, but it is under heavy pressure from cheap imports, "
+            "said the company's chief executive, Ann Roe.")
+    assert _quotes(extractor, text) == [
+        ("the big steel mill is hanging on, but it is under heavy pressure from cheap imports", "Ann Roe")]

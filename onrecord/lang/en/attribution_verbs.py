@@ -183,6 +183,11 @@ def trailing_report(verb: Token, subject: Token, sent: SpacySpan, quotes: list[Q
     when the cue has a complement after it, when the stretch opens with a subordinator or is no
     clause (fewer than four words, no verb), or when a quotation fills half of it (a direct quote)."""
     doc = verb.doc
+    own = subject
+    while own.dep_ == "appos" and own.head.i != own.i:
+        own = own.head  # "said the firm's chief, Ann Roe": the name stands for the chief
+    if own.head.i != verb.i:
+        return set()  # a subject inherited from another verb: "…, where Ann Roe is reading and responding"
     start = verb.i
     if subject.i < verb.i:
         start = min(start, subject.left_edge.i)
