@@ -37,6 +37,14 @@ Rules, each a small function:
 * ``seem_cue`` also takes an impression of a subject whose predicate is a noun, an adjective
   with a clause or "like …" ("The returns seemed a warning that …"): no source.
 
+Parses that hide a report: a clause before a cue that closes its sentence after a comma ("Those
+who take on debt struggle, even with a job, he said.", "…, said the firm's chief, Ann Roe.") is
+what was said even where the parser hung it on the cue as a fragment (not an adverbial clause or a
+prepositional phrase: "When the vote ended, she said."); "was quick to point out that …" takes the
+copula's subject (not a refusal or an intention: "was reluctant to say", "determined to highlight");
+a capitalised subject inside a sentence that the tagger read as a verb ("…, Roeling reminisced …
+and said …") is a name.
+
 Second reports and hidden subjects: a report the parser hung on the first report's clause ("He
 said A has given X and said B", "She said the bridge would reopen, insisting that …") takes the
 first report's source and ends its content (no conjunction is left dangling); "seemed to suggest

@@ -95,11 +95,23 @@ def find_subject(verb: Token, depth: int = 0) -> Token | None:
         controller = _object_controller(verb)
         if controller is not None:
             return controller
+    if depth == 0 and verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.lower_ in EAGER_ADJECTIVES:
+        # "Sexton was quick to point out that …": the subject of the copula speaks ("was not willing
+        # to say who …" is a refusal: nothing said)
+        if any(c.dep_ == "neg" for c in (*verb.head.children, *verb.head.head.children)):
+            return None
+        return find_subject(verb.head.head, depth + 1)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return None
         return find_subject(second_report_of(verb) or verb.head, depth + 1)
     return None
+
+
+#: adjectives whose to-infinitive is a speech act the copula's subject made ("was quick to point out
+#: that …", "were eager to note …"); not refusals or inabilities ("was reluctant to say"), nor
+#: intentions ("ready to announce", "determined to highlight": not said yet)
+EAGER_ADJECTIVES = frozenset({"quick", "eager", "keen", "careful", "happy", "glad", "proud", "first", "fast"})
 
 
 #: complements of a reporting verb other than a clause ("called it “shameful” and called on …")
@@ -279,8 +291,10 @@ def inverted_speaker(verb: Token) -> Token | None:
 
 
 def _gerund(tok: Token) -> bool:
-    """A gerund ("Writing in a blog, …"), also where the tagger took a sentence-initial one for a noun."""
-    return tok.tag_ == "VBG" or tok.i == sent_start(tok) and tok.tag_ == "NN" and tok.lower_.endswith("ing") \
+    """A gerund ("Writing in a blog, …"), also where the tagger took a sentence-initial one for a noun;
+    not a capitalised word inside a sentence ("…, Ebeling said": a name)."""
+    return tok.tag_ == "VBG" and not _mistagged_name(tok) \
+        or tok.i == sent_start(tok) and tok.tag_ == "NN" and tok.lower_.endswith("ing") \
         and any(c.dep_ == "prep" for c in tok.children)
 
 
@@ -356,7 +370,17 @@ def usable_source(tok: Token | None) -> bool:
         return tok.head.dep_ == "relcl"
     if tok.lower_ in QUANTIFIERS and tok.dep_ == "nsubj":
         return True  # "Many said …", "Most of the senators have said …"
-    return tok.pos_ in SPEAKER_POS or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+    return tok.pos_ in SPEAKER_POS or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or _mistagged_name(tok)
+
+
+def _mistagged_name(tok: Token) -> bool:
+    """A capitalised subject inside a sentence that the tagger took for a verb, an adverb or an
+    adjective ("…, Ebeling reminisced … and said", "And Skelly called …"): a name, unless the
+    whole line is in title case (a headline)."""
+    if tok.dep_ != "nsubj" or not tok.is_title or tok.is_sent_start or tok.pos_ not in ("VERB", "ADV", "ADJ"):
+        return False
+    words = [t for t in tok.sent if t.is_alpha]
+    return sum(t.is_title for t in words) * 2 < len(words)
 
 
 #: quantifiers that stand for people as a subject ("Many said …", "Most of the senators have said …")

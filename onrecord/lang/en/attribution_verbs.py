@@ -163,6 +163,61 @@ def _last_word(sent: SpacySpan) -> Token:
     return sent[-1]
 
 
+#: words that open an adverbial clause: "When the vote ended, he said." reports no clause
+SUBORDINATORS = frozenset({"when", "after", "before", "if", "as", "while", "since", "because", "although", "though",
+                           "once", "until", "unless", "whether", "where", "whenever"})
+#: what may follow a trailing cue in its own sentence: its subject after it, the time, place or
+#: addressee ("…, said the company's chief, Ann Roe, on Monday.", "…, she told reporters in Leeds.")
+TRAILING_DEPS = frozenset({"nsubj", "npadvmod", "advmod", "punct", "dative"})
+#: prepositions of the time, place, medium or addressee of a trailing cue ("…, he said on Monday")
+TRAILING_PREPS = frozenset({"on", "in", "at", "to", "during", "over", "via"})
+#: how the clause before a trailing cue may hang on it: not as an adverbial clause or a
+#: prepositional phrase ("When the vote ended, she said.", "In a changing economy, …")
+NO_CLAUSE_DEPS = frozenset({"advcl", "prep", "mark", "pcomp", "agent"})
+
+
+def trailing_report(verb: Token, subject: Token, sent: SpacySpan, quotes: list[QuoteSpan]) -> set[int]:
+    """The clause before a cue that closes its sentence after a comma ("…, he said.", "…, said
+    the company's chief executive, Ann Roe."), whatever the parser hung it on: the tokens from
+    the sentence start (after an opening prepositional phrase and its comma) to the comma. Empty
+    when the cue has a complement after it, when the stretch opens with a subordinator or is no
+    clause (fewer than four words, no verb), or when a quotation fills half of it (a direct quote)."""
+    doc = verb.doc
+    own = subject
+    while own.dep_ == "appos" and own.head.i != own.i:
+        own = own.head  # "said the firm's chief, Ann Roe": the name stands for the chief
+    if own.head.i != verb.i:
+        return set()  # a subject inherited from another verb: "…, where Ann Roe is reading and responding"
+    start = verb.i
+    if subject.i < verb.i:
+        start = min(start, subject.left_edge.i)
+    start = min([start] + [c.i for c in verb.children if c.dep_ in ("aux", "neg", "advmod") and c.i < verb.i])
+    if start - 1 <= sent.start or doc[start - 1].text != ",":
+        return set()
+    if any(c.i > verb.i and c.dep_ not in TRAILING_DEPS and not (c.dep_ == "prep" and c.lower_ in TRAILING_PREPS)
+           for c in verb.children):
+        return set()
+    if any(t.i > verb.i and not t.is_punct and not t.is_space and t not in verb.subtree for t in sent):
+        return set()
+    first = sent.start
+    while first < start and doc[first].is_space:
+        first += 1
+    if doc[first].dep_ == "prep" and doc[first].right_edge.i + 1 < start - 1 \
+            and doc[doc[first].right_edge.i + 1].text == ",":
+        first = doc[first].right_edge.i + 2  # "In nearby Decatur, the plant is …": the place is the reporter's
+    words = [t for t in doc[first:start - 1] if not t.is_punct and not t.is_space]
+    if len(words) < 4 or doc[first].lower_ in SUBORDINATORS or doc[first].dep_ == "mark" \
+            or not any(t.pos_ in ("VERB", "AUX") for t in words):
+        return set()
+    stretch = range(first, start - 1)
+    if any(t.dep_ in NO_CLAUSE_DEPS and t.head.i not in stretch for t in words):
+        return set()
+    begin, end = doc[first].idx, doc[start - 1].idx
+    if any(2 * (min(q.end, end) - max(q.begin, begin)) >= end - begin for q in quotes):
+        return set()  # "“…,” he said": a direct quote (a quoted word inside the clause is part of it)
+    return set(range(first, start - 1))
+
+
 #: verbs of seeing that report a view, but as a to-infinitive only an act of watching
 WATCH_LEMMAS = frozenset({"see"})
 
@@ -245,6 +300,12 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
     if verb.dep_ == "parataxis" and not content_idx and classes & {"speech", "belief"}:
         content_idx = subtree_indices(verb.head, exclude=[verb]) & set(range(sent.start, sent.end))
         ctype = "clause"
+    if not content_idx and "speech" in classes and "act" not in classes and subject is not None \
+            and subject.lower_ not in ("who", "which", "that"):
+        # "Those who take on debt struggle, even with a job, he said." parsed with the clause
+        # hanging on the cue as a fragment: the clause before the comma is what was said
+        content_idx = trailing_report(verb, subject, sent, quotes)
+        ctype = "clause" if content_idx else ctype
     if ctype in ("clause", "object"):
         content_idx = drop_trailing_aside(doc, content_idx)
     content = tokens_to_spans(doc, content_idx)
