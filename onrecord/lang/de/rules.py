@@ -94,6 +94,7 @@ from onrecord.lang.de.rules_speech_acts import (
     speech_act_attribution,
     speech_noun_attribution,
     speech_noun_source,
+    wonach_attribution,
 )
 from onrecord.lang.de.tokens import CLAUSE_PUNCT, PreparedDoc
 
@@ -351,6 +352,7 @@ def _clause_to_end(doc: PreparedDoc, b: int, e: int, lex: GermanLexicon) -> tupl
         (infinitive_attribution, lambda verb: _speech_subject(doc, b, e, verb, lex)),
         (speech_noun_attribution, lambda noun: speech_noun_source(doc, noun, b, e, lex)),
         (dass_attribution, lambda verb: _speech_subject(doc, b, e, verb, lex)),
+        (wonach_attribution, lambda _wonach: None),  # the antecedent, found by relative_source
     )
     for attribution, source_of in readings:
         found = attribution(doc, b, e, lex)
