@@ -170,7 +170,9 @@ def als_attribution(
     return statement, verb, src_b, src_e
 
 
-def _inner_phrase(doc: PreparedDoc, b: int, e: int, inside: list[TokenSpan], lex: GermanLexicon) -> tuple[int, int] | None:
+def _inner_phrase(
+    doc: PreparedDoc, b: int, e: int, inside: list[TokenSpan], lex: GermanLexicon
+) -> tuple[int, int] | None:
     """Token range of a source phrase inside the sentence ``[b, e)``, not at its start ("… gibt es
     aber laut dem Bericht …", "… wurden nach Angaben der Polizei …"): one the lexicon finds
     (:func:`source_phrase_at`), widened over a source preposition the tagger tagged as a cue and
