@@ -435,7 +435,7 @@ def dass_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon)
         if not (tok.text.islower() and tok.text.isalpha()) or v in idiom:
             continue
         comma = _clause_comma(doc, v, end)
-        if _made_known(doc, begin, v, comma):
+        if comma is not None and _made_known(doc, begin, v, comma):
             return v, comma + 1  # "Im April wurde bekannt, dass …": no one is named, a statement all the same
         if cues[v] != "verb":
             # a separable reporting verb whose particle closes the clause ("gab … bekannt, dass")
@@ -459,13 +459,13 @@ def dass_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon)
 _KNOWN_TAIL = frozenset({"geworden", "worden", "war", "ist", "sei", "wurde"})
 
 
-def _made_known(doc: PreparedDoc, begin: int, v: int, comma: int | None) -> bool:
+def _made_known(doc: PreparedDoc, begin: int, v: int, comma: int) -> bool:
     """"bekannt" at ``v`` after a form of "werden" in its clause or before "geworden", then ", dass"
     ("Im April wurde dann bekannt, dass …", "Zuvor war schon bekannt geworden, dass …"): news
     made public, annotated as indirect quotes in all nine such sentences of ``quotes-de/train``
     (first half). "Es ist bekannt, dass …" states general knowledge and is left out."""
     toks = doc.tokens
-    if toks[v].lower != "bekannt" or comma is None or toks[comma].text != "," or comma + 1 >= len(toks):
+    if toks[v].lower != "bekannt" or toks[comma].text != "," or comma + 1 >= len(toks):
         return False
     if toks[comma + 1].lower not in _DASS or any(t.lower not in _KNOWN_TAIL for t in toks[v + 1 : comma]):
         return False
