@@ -427,9 +427,16 @@ def test_more_dass_clauses_are_indirect_quotes(sentence: str, cue: str, clause: 
     assert found[:2] == [("IQ", clause), ("CUE", cue)]
 
 
-def test_general_knowledge_is_no_quote() -> None:
-    """"Es ist bekannt, dass …" states what everyone knows, not news someone made public."""
-    assert spans_of("Es ist bekannt, dass Rauchen der Gesundheit schadet.") == []
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Es ist bekannt, dass Rauchen der Gesundheit schadet.",  # general knowledge, not news made public
+        # inside another clause, whose particle closes the sentence
+        "Neue Plakate tauchten, nachdem bekannt geworden war, dass die Liste bei der Wahl antritt, auf.",
+    ],
+)
+def test_bekannt_dass_that_is_no_quote(sentence: str) -> None:
+    assert spans_of(sentence) == []
 
 
 def test_a_wonach_clause_after_a_noun_is_an_indirect_quote() -> None:

@@ -467,6 +467,9 @@ def _made_known(doc: PreparedDoc, begin: int, v: int, comma: int) -> bool:
     toks = doc.tokens
     if toks[v].lower != "bekannt" or toks[comma].text != "," or comma + 1 >= len(toks):
         return False
+    last = [t for t in toks[comma:] if t.sent == toks[v].sent and t.text.isalpha()]
+    if last and last[-1].lower in PARTICLES and toks[last[-1].i - 1].text == ",":
+        return False  # "Sie tauchen, nachdem bekannt geworden war, dass …, auf.": inside another clause
     if toks[comma + 1].lower not in _DASS or any(t.lower not in _KNOWN_TAIL for t in toks[v + 1 : comma]):
         return False
     if any(t.lower == "geworden" for t in toks[v + 1 : comma]):
@@ -547,6 +550,7 @@ def speech_noun_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanL
         if j + 2 < end and toks[j].text == "," and toks[j + 1].lower in ("dass", "daß"):
             return k, j + 1
     return None
+
 
 
 def speech_noun_source(doc: PreparedDoc, noun: int, begin: int, end: int, lex: GermanLexicon) -> tuple[int, int] | None:
