@@ -446,5 +446,25 @@ def test_a_wonach_clause_after_a_noun_is_an_indirect_quote() -> None:
     assert found == [("IQ", "die Schule im Sommer geschlossen wird"), ("CUE", "wonach")]
 
 
-def test_a_temporal_wonach_is_no_quote() -> None:
-    assert spans_of("Die Gäste aßen zuerst, wonach sie am See spazieren gingen.") == []
+@pytest.mark.parametrize(
+    ("sentence", "cue", "clause"),
+    [
+        ("Es gibt auch Gerüchte, nach denen der Sänger schwer krank war.", "nach", "der Sänger schwer krank war"),
+        ("Sie verwies auf Grundsätze, denen zufolge jeder Bürger als unschuldig gilt.", "denen",
+         "jeder Bürger als unschuldig gilt"),
+    ],
+)  # fmt: skip
+def test_a_relative_source_phrase_is_an_indirect_quote(sentence: str, cue: str, clause: str) -> None:
+    assert spans_of(sentence) == [("IQ", clause), ("CUE", cue)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Gäste aßen zuerst, wonach sie am See spazieren gingen.",  # temporal "wonach" after no noun
+        "Er kam in die Stadt, nach der er sich lange gesehnt hatte.",  # "sich sehnen nach", no source
+        "Der Antrag, nach welchem die Fahne ersetzt werden sollte, scheiterte.",  # the clause ends inside
+    ],
+)
+def test_relative_clauses_that_are_no_source(sentence: str) -> None:
+    assert spans_of(sentence) == []

@@ -507,22 +507,49 @@ def _quoted_terms_only(doc: PreparedDoc, begin: int, end: int) -> bool:
     return all(n <= _QUOTED_TERM_MAX for n in sizes.values())
 
 
+#: relative words of a source phrase after a noun ("Studien, nach denen …", "Grundsätze, denen zufolge …")
+_SOURCE_RELATIVE_WORDS = frozenset({"denen", "dem", "der", "welchem", "welcher"})
+
+
+def _relative_source_end(doc: PreparedDoc, k: int) -> int | None:
+    """The token after a relative source phrase that opens at ``k`` after a comma: "wonach", "nach
+    denen" / "nach welchem", "denen zufolge"; else None."""
+    toks = doc.tokens
+    if toks[k].lower == "wonach":
+        return k + 1
+    if toks[k].lower == "nach" and k + 1 < len(toks) and toks[k + 1].lower in _SOURCE_RELATIVE_WORDS:
+        return k + 2
+    if toks[k].lower in _SOURCE_RELATIVE_WORDS and k + 1 < len(toks) and toks[k + 1].lower == "zufolge":
+        return k + 2
+    return None
+
+
 def wonach_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> tuple[int, int] | None:
-    """("wonach", first token of its clause) when the sentence ``[begin, end)`` holds a clause
-    ", wonach …" after a noun or a quoted name ("eine Schätzung, wonach …", "bestätigte die Befunde
-    des Amts, wonach …"): what the noun reports. The clause runs to the end of the sentence; its
-    speaker is the antecedent (:func:`onrecord.lang.de.speaker_rules.relative_source`). In
-    ``quotes-de/train`` (first half) all eight such clauses are annotated as indirect quotes."""
+    """(first word of the relative source phrase, first token of its clause) when the sentence
+    ``[begin, end)`` holds a clause ", wonach …" (", nach denen …", ", denen zufolge …") after a
+    noun or a quoted name ("eine Schätzung, wonach …", "verwies auf Studien, nach denen …"): what
+    the noun reports. The clause runs to the end of the sentence; its speaker is the antecedent
+    (:func:`onrecord.lang.de.speaker_rules.relative_source`). In ``quotes-de/train`` (first half)
+    all twelve such clauses are annotated as indirect quotes."""
     toks = doc.tokens
     for k in range(begin + 2, end - 3):
-        if toks[k].lower != "wonach" or toks[k - 1].text != "," or toks[k].quoted >= 0:
+        if toks[k - 1].text != "," or toks[k].quoted >= 0:
+            continue
+        q_b = _relative_source_end(doc, k)
+        if q_b is None:
             continue
         before = toks[k - 2]
         if not (_capitalised(before) or is_quote_mark(before.text)):
             return None
-        if not _quoted_terms_only(doc, k + 1, end):
+        if toks[k].lower != "wonach":
+            if any(t.text in CLAUSE_PUNCT for t in toks[q_b:end]):
+                return None  # "…, nach welchem …, haben sich …": the clause ends before the sentence does
+            nouns = lex.source_nouns + tuple(word_set("relative_source_nouns.txt"))
+            if not before.lower.endswith(nouns):
+                return None  # "die Stadt, nach der er sich sehnte": no source
+        if not _quoted_terms_only(doc, q_b, end):
             return None
-        return k, k + 1
+        return k, q_b
     return None
 
 
