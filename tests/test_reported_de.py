@@ -468,3 +468,14 @@ def test_a_relative_source_phrase_is_an_indirect_quote(sentence: str, cue: str, 
 )
 def test_relative_clauses_that_are_no_source(sentence: str) -> None:
     assert spans_of(sentence) == []
+
+
+def test_a_konjunktiv_clause_after_a_reporting_verb_is_an_indirect_quote() -> None:
+    """A reported clause in Konjunktiv I without "dass" after a reporting verb of the cue lexicon."""
+    assert spans_of("Der Angeklagte hatte vor Gericht erklärt, er sei unschuldig.") == [
+        ("IQ", "er sei unschuldig"), ("CUE", "erklärt"), ("SPK", "Der Angeklagte"),
+    ]
+
+
+def test_a_konjunktiv_clause_inside_a_relative_clause_is_no_quote() -> None:
+    assert spans_of("Der Mann, der erklärte, er sei krank, ging nach Hause.") == []

@@ -89,6 +89,7 @@ from onrecord.lang.de.rules_speech_acts import (
     _subject_end,
     dass_attribution,
     infinitive_attribution,
+    konjunktiv_attribution,
     passive_speech_act,
     predicate_term,
     speech_act_attribution,
@@ -352,6 +353,7 @@ def _clause_to_end(doc: PreparedDoc, b: int, e: int, lex: GermanLexicon) -> tupl
         (infinitive_attribution, lambda verb: _speech_subject(doc, b, e, verb, lex)),
         (speech_noun_attribution, lambda noun: speech_noun_source(doc, noun, b, e, lex)),
         (dass_attribution, lambda verb: _speech_subject(doc, b, e, verb, lex)),
+        (konjunktiv_attribution, lambda verb: _speech_subject(doc, b, e, verb, lex)),
         (wonach_attribution, lambda _wonach: None),  # the antecedent, found by relative_source
     )
     for attribution, source_of in readings:

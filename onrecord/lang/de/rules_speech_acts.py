@@ -15,7 +15,7 @@ from collections import defaultdict
 
 from onrecord.lang.de.labels import TokenSpan, trim
 from onrecord.lang.de.lexicon import GermanLexicon, word_set
-from onrecord.lang.de.memo import cue_classes
+from onrecord.lang.de.memo import cue_classes, konj1_flags
 from onrecord.lang.de.narration import idiom_tokens
 from onrecord.lang.de.rules_phrases import (
     _ACCUSATIVE,
@@ -36,6 +36,7 @@ __all__ = [
     "dass_attribution",
     "demonstrative_subject",
     "infinitive_attribution",
+    "konjunktiv_attribution",
     "passive_speech_act",
     "predicate_term",
     "speech_act_attribution",
@@ -457,6 +458,47 @@ def dass_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon)
 
 #: words between "bekannt" and the comma of "wurde bekannt, dass" / "war bekannt geworden, dass"
 _KNOWN_TAIL = frozenset({"geworden", "worden", "war", "ist", "sei", "wurde"})
+
+
+_KONJ_REACH = 8  # words of a reported clause before its Konjunktiv verb ("er sei", "die Anlagen … stünden")
+
+
+def konjunktiv_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> tuple[int, int] | None:
+    """(speech verb, first token of its complement) when the sentence ``[begin, end)`` reports a
+    statement in Konjunktiv I without "dass" after a reporting verb of the cue lexicon ("Der
+    Angeklagte hatte vor Gericht erklärt, er sei unschuldig.", "führt der Bericht aus, rund ein
+    Drittel … weise …"): the clause after the comma opens with no conjunction or relative
+    pronoun and has a Konjunktiv I verb among its first words. It runs to the end of the
+    sentence. Agentless passives, relative clauses and quoted speech are left out as in
+    :func:`dass_attribution`."""
+    toks = doc.tokens
+    if not _quoted_terms_only(doc, begin, end):
+        return None
+    idiom = idiom_tokens(doc, begin, end)
+    cues = cue_classes(doc, lex)
+    konj = konj1_flags(doc)
+    for v in range(begin, end - 3):
+        tok = toks[v]
+        if not (tok.text.islower() and tok.text.isalpha()) or v in idiom:
+            continue
+        comma = _clause_comma(doc, v, end)
+        if cues[v] != "verb":
+            particle = toks[comma - 1].lower if comma is not None and comma - 1 > v else ""
+            if particle not in PARTICLES or lex.cues.get(particle + tok.lemma.lower()) != "verb":
+                continue
+        if comma is None or toks[comma].text != "," or comma + 3 >= end:
+            return None
+        first = toks[comma + 1]
+        if first.lower in _NOT_COMPLEMENT | _DASS or (first.lower in _RELATIVE and first.text.islower()):
+            return None  # "…, weil …", "…, die …": no reported clause
+        clause = {t.lower for t in toks[begin:comma]}
+        if (clause & _PASSIVE_FINITE and not clause & _AGENT_PREPS) or _in_relative_clause(doc, begin, v):
+            return None
+        words = [t for t in toks[comma + 1 : end] if t.text.isalpha()][:_KONJ_REACH]
+        if not any(konj[t.i] for t in words) or any(t.text in (",", ";", ":") for t in toks[v + 1 : comma]):
+            return None
+        return v, comma + 1
+    return None
 
 
 def _made_known(doc: PreparedDoc, begin: int, v: int, comma: int) -> bool:
