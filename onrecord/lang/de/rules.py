@@ -32,6 +32,10 @@ of them:
   A speech act in the passive is one too when its agent is named ("Von der Opposition wurde
   der Plan als Fehler kritisiert.", "wird vom Wetterdienst als hoch eingestuft"); without an
   agent it is mostly the reporter's account ("Mit dem Eintreffen wird gerechnet") and left out.
+* **clauses after a reporting word** (issue 13 item 7): a dass-clause after a reporting verb (also
+  "gab … bekannt, dass", "wurde bekannt, dass"), a Konjunktiv I clause without "dass" ("hatte
+  erklärt, er sei unschuldig"), and a relative source phrase after a noun (", wonach …", ", nach
+  denen …", ", denen zufolge …"), each running to the end of the sentence.
 
 Each function is pure: token indices in, token spans out. The source's noun phrase becomes a
 speaker span, as if the tagger had tagged it; the ranker still chooses among all candidates,
