@@ -128,5 +128,6 @@ def test_other_articles_are_scored_by_each_folds_ranker_on_that_folds_tagging() 
     one, two = reports.values()
     assert one.documents == two.documents == 2 and one.score.quote.n_gold == two.score.quote.n_gold == 4
     assert one.score.quote.f1 > 0.5 and one.score.joint.f1 > 0.0
-    # fold 2's empty tagging leaves only what the rules find alone ("Er sagte, dass …")
-    assert two.score.quote.f1 < 0.5 < one.score.quote.f1
+    # fold 2's empty tagging leaves only what the rules find alone ("Er sagte, dass …", "erklärte …,
+    # seine Mannschaft sei müde gewesen")
+    assert two.score.quote.f1 < one.score.quote.f1 and two.score.quote.n_pred < one.score.quote.n_pred

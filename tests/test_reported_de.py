@@ -399,3 +399,83 @@ def test_a_consecutive_dass_clause_is_no_quote(sentence: str) -> None:
 )
 def test_a_dass_clause_of_an_agentless_passive_or_a_relative_clause_is_no_quote(sentence: str) -> None:
     assert spans_of(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "clause"),
+    [
+        # a quoted name in the sentence is no quoted speech of its own
+        ("Die Zeitung „Abendblatt“ berichtet, dass der Bahnhof im Mai schließt.", "berichtet",
+         "dass der Bahnhof im Mai schließt"),
+        # a name in commas between the verb and its particle
+        ("Am Montag gab der Leiter der Feuerwehr, Paul Egger, bekannt, dass die Ursache des Brandes geklärt sei.",
+         "gab", "dass die Ursache des Brandes geklärt sei"),
+        # a separable reporting verb whose particle closes the clause
+        ("Die Brauerei gab am Freitag bekannt, dass sie den Betrieb im Sommer einstellt.", "gab",
+         "dass sie den Betrieb im Sommer einstellt"),
+        # news made public, with no one named
+        ("Im Herbst wurde bekannt, dass die Brauerei verkauft werden soll.", "bekannt",
+         "dass die Brauerei verkauft werden soll"),
+        ("Zuvor war bereits bekannt geworden, dass der Bürgermeister nicht mehr kandidiert.", "bekannt",
+         "dass der Bürgermeister nicht mehr kandidiert"),
+    ],
+)  # fmt: skip
+def test_more_dass_clauses_are_indirect_quotes(sentence: str, cue: str, clause: str) -> None:
+    """Issue 13 item 7: dass-clauses the reporting-verb rule left out before (a quoted name in
+    the sentence, an apposition or a separable particle before the comma, "wurde bekannt")."""
+    found = spans_of(sentence)
+    assert found[:2] == [("IQ", clause), ("CUE", cue)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Es ist bekannt, dass Rauchen der Gesundheit schadet.",  # general knowledge, not news made public
+        # inside another clause, whose particle closes the sentence
+        "Neue Plakate tauchten, nachdem bekannt geworden war, dass die Liste bei der Wahl antritt, auf.",
+    ],
+)
+def test_bekannt_dass_that_is_no_quote(sentence: str) -> None:
+    assert spans_of(sentence) == []
+
+
+def test_a_wonach_clause_after_a_noun_is_an_indirect_quote() -> None:
+    """", wonach …" after a noun reports what the noun says; its antecedent is found as the
+    speaker later (relative_source), so the rule adds the quote and the cue only."""
+    found = spans_of("Die Behörde bestätigte einen Bericht der Zeitung, wonach die Schule im Sommer geschlossen wird.")
+    assert found == [("IQ", "die Schule im Sommer geschlossen wird"), ("CUE", "wonach")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "clause"),
+    [
+        ("Es gibt auch Gerüchte, nach denen der Sänger schwer krank war.", "nach", "der Sänger schwer krank war"),
+        ("Sie verwies auf Grundsätze, denen zufolge jeder Bürger als unschuldig gilt.", "denen",
+         "jeder Bürger als unschuldig gilt"),
+    ],
+)  # fmt: skip
+def test_a_relative_source_phrase_is_an_indirect_quote(sentence: str, cue: str, clause: str) -> None:
+    assert spans_of(sentence) == [("IQ", clause), ("CUE", cue)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Gäste aßen zuerst, wonach sie am See spazieren gingen.",  # temporal "wonach" after no noun
+        "Er kam in die Stadt, nach der er sich lange gesehnt hatte.",  # "sich sehnen nach", no source
+        "Der Antrag, nach welchem die Fahne ersetzt werden sollte, scheiterte.",  # the clause ends inside
+    ],
+)
+def test_relative_clauses_that_are_no_source(sentence: str) -> None:
+    assert spans_of(sentence) == []
+
+
+def test_a_konjunktiv_clause_after_a_reporting_verb_is_an_indirect_quote() -> None:
+    """A reported clause in Konjunktiv I without "dass" after a reporting verb of the cue lexicon."""
+    assert spans_of("Der Angeklagte hatte vor Gericht erklärt, er sei unschuldig.") == [
+        ("IQ", "er sei unschuldig"), ("CUE", "erklärt"), ("SPK", "Der Angeklagte"),
+    ]
+
+
+def test_a_konjunktiv_clause_inside_a_relative_clause_is_no_quote() -> None:
+    assert spans_of("Der Mann, der erklärte, er sei krank, ging nach Hause.") == []

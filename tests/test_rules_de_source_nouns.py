@@ -23,6 +23,10 @@ from onrecord.lang.de.tokens import prepare
         ("Nach einem internen Dokument plant die Firma den Abbau von Stellen.", "einem internen Dokument"),
         ("Nach der Vorhersage der Bank wird die Inflation sinken.", "der Vorhersage der Bank"),
         ("Nach einer Stellungnahme des Vereins war der Trainer nicht informiert.", "einer Stellungnahme des Vereins"),
+        # laws and results (issue 13 item 4)
+        ("Nach dem Grundgesetz entscheidet das Parlament über den Haushalt.", "dem Grundgesetz"),
+        ("Nach dem vorläufigen Endergebnis gewann die Liste zwölf Sitze.", "dem vorläufigen Endergebnis"),
+        ("Nach einer neuen Umfrage fahren die meisten Pendler mit dem Auto.", "einer neuen Umfrage"),
         # time and place stay no source
         ("Nach dem Spiel feierten die Fans auf dem Marktplatz.", None),
         ("Nach einer langen Pause begann die Sitzung erneut.", None),

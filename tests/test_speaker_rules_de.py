@@ -126,6 +126,9 @@ def test_a_trailing_attribution_names_the_speaker_of_the_sentence_before_it() ->
         ("Delegierte und Beobachter fragten sich, warum der Vorsitzende die Sitzung nicht eröffnete.", "warum", True),
         ("Auf einem Blog stellt man sich die Frage, was an dem Rätsel so viele Menschen fasziniert.", "was", True),
         ("Man kann nur hoffen, dass die Stadt die Brücke bald repariert.", "dass", True),
+        ("Es bleibt zu hoffen, dass der Winter mild wird.", "dass", True),
+        # a named subject's hope is its statement (issue 13: quotes-de annotates it)
+        ("Der Naturschutzbund hofft jedoch, dass der Wolf im Tal bleiben darf.", "dass", False),
         # a question put to someone, and a statement, are speech
         ("Der Abgeordnete fragte, warum die Brücke noch immer gesperrt sei.", "warum", False),
         ("Der Bürgermeister sagte, dass die Stadt die Brücke bald repariere.", "dass", False),

@@ -47,7 +47,7 @@ from onrecord.lang.de.rules import (
     split_at_trailing_attributions,
 )
 from onrecord.lang.de.rules_continuation import CONTINUATION_GAP
-from onrecord.lang.de.rules_opening import opening_source_quotes
+from onrecord.lang.de.rules_opening import inner_source_quotes, opening_source_quotes
 from onrecord.lang.de.sources import (
     is_document,
     junk_source,
@@ -339,7 +339,10 @@ class SpanSets:
         # "Laut einem Sprecher sollen …" tagged as one quote with its source, "Demnach …" untagged
         spans, opening = opening_source_quotes(doc, spans)
         spans = sorted([*spans, *opening], key=lambda s: (s.begin, s.end))
-        extra = [*split, *trailing, *rule_quotes(doc, spans)]
+        # "… gibt es laut dem Bericht | eine hohe Dunkelziffer |": the sentence around the phrase
+        spans, inner = inner_source_quotes(doc, spans)
+        extra = [*split, *trailing, *inner]
+        extra += rule_quotes(doc, sorted([*spans, *inner], key=lambda s: (s.begin, s.end)) if inner else spans)
         if extra:
             spans = sorted([*spans, *extra], key=lambda s: (s.begin, s.end))
         speakers = [s for s in spans if s.cls == "SPK"]

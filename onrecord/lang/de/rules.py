@@ -32,6 +32,10 @@ of them:
   A speech act in the passive is one too when its agent is named ("Von der Opposition wurde
   der Plan als Fehler kritisiert.", "wird vom Wetterdienst als hoch eingestuft"); without an
   agent it is mostly the reporter's account ("Mit dem Eintreffen wird gerechnet") and left out.
+* **clauses after a reporting word** (issue 13 item 7): a dass-clause after a reporting verb (also
+  "gab … bekannt, dass", "wurde bekannt, dass"), a Konjunktiv I clause without "dass" ("hatte
+  erklärt, er sei unschuldig"), and a relative source phrase after a noun (", wonach …", ", nach
+  denen …", ", denen zufolge …"), each running to the end of the sentence.
 
 Each function is pure: token indices in, token spans out. The source's noun phrase becomes a
 speaker span, as if the tagger had tagged it; the ranker still chooses among all candidates,
@@ -89,11 +93,13 @@ from onrecord.lang.de.rules_speech_acts import (
     _subject_end,
     dass_attribution,
     infinitive_attribution,
+    konjunktiv_attribution,
     passive_speech_act,
     predicate_term,
     speech_act_attribution,
     speech_noun_attribution,
     speech_noun_source,
+    wonach_attribution,
 )
 from onrecord.lang.de.tokens import CLAUSE_PUNCT, PreparedDoc
 
@@ -351,6 +357,8 @@ def _clause_to_end(doc: PreparedDoc, b: int, e: int, lex: GermanLexicon) -> tupl
         (infinitive_attribution, lambda verb: _speech_subject(doc, b, e, verb, lex)),
         (speech_noun_attribution, lambda noun: speech_noun_source(doc, noun, b, e, lex)),
         (dass_attribution, lambda verb: _speech_subject(doc, b, e, verb, lex)),
+        (konjunktiv_attribution, lambda verb: _speech_subject(doc, b, e, verb, lex)),
+        (wonach_attribution, lambda _wonach: None),  # the antecedent, found by relative_source
     )
     for attribution, source_of in readings:
         found = attribution(doc, b, e, lex)

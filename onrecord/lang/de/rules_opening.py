@@ -25,8 +25,8 @@ from onrecord.extraction.stance_lexicon import ADJECTIVE_ENDINGS
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import GermanLexicon, data_lines, lexicon, word_set
-from onrecord.lang.de.rules_phrases import source_end, source_phrase_at
-from onrecord.lang.de.tokens import PreparedDoc, is_quote_mark
+from onrecord.lang.de.rules_phrases import _around, source_end, source_phrase_at
+from onrecord.lang.de.tokens import CLAUSE_PUNCT, PreparedDoc, is_quote_mark
 
 #: tokens the statement needs after the source
 _MIN_REST = 3
@@ -168,3 +168,74 @@ def als_attribution(
     if statement is None or statement.end - statement.begin < _MIN_REST:
         return None
     return statement, verb, src_b, src_e
+
+
+def _inner_phrase(
+    doc: PreparedDoc, b: int, e: int, inside: list[TokenSpan], lex: GermanLexicon
+) -> tuple[int, int] | None:
+    """Token range of a source phrase inside the sentence ``[b, e)``, not at its start ("… gibt es
+    aber laut dem Bericht …", "… wurden nach Angaben der Polizei …"): one the lexicon finds
+    (:func:`source_phrase_at`), widened over a source preposition the tagger tagged as a cue and
+    the speaker it tagged right beside it; else None."""
+    toks = doc.tokens
+    for i in range(b + 1, e - 1):
+        if toks[i].quoted >= 0 or lex.cues.get(toks[i].lower) != "prep":
+            continue
+        phrase = source_phrase_at(doc, i, (b, e), lex)
+        lo, hi = phrase if phrase is not None else (i, i + 1)
+        if any(s.cls == "CUE" and s.begin == i for s in inside):
+            for s in inside:
+                if s.cls == "SPK" and (i + 1 <= s.begin <= i + 2 or i - 1 <= s.end <= i):
+                    lo, hi = min(lo, s.begin), max(hi, s.end)
+        elif phrase is None:
+            continue
+        return (lo, hi) if hi - lo > 1 else None
+    return None
+
+
+def inner_source_quotes(doc: PreparedDoc, spans: list[TokenSpan]) -> tuple[list[TokenSpan], list[TokenSpan]]:
+    """The tagger's spans without the partial quotes of a sentence whose source phrase stands
+    inside it, and the sentence around the phrase as the indirect quote instead, with the cue and
+    source where the tagger tagged none. The tagger often takes only the words after the phrase
+    ("Bei Gewaltverbrechen gibt es aber laut dem Bericht | eine hohe Dunkelziffer |"); quotes-de
+    annotates the whole sentence as the source's statement. Only a sentence whose tagged quotes
+    are indirect or free indirect, lie inside it and outside the phrase, whose only cue is the
+    phrase's preposition, and that holds no quoted speech."""
+    lex = lexicon()
+    toks = doc.tokens
+    drop: set[TokenSpan] = set()
+    extra: list[TokenSpan] = []
+    for b, e in doc.sentences:
+        inside = [s for s in spans if s.begin < e and b < s.end]
+        quotes = [s for s in inside if s.cls in QUOTE_CLASSES]
+        if not quotes or any(s.cls not in ("IQ", "FQ") or s.begin < b or s.end > e for s in quotes):
+            continue
+        if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[b:e]):
+            continue
+        phrase = _inner_phrase(doc, b, e, inside, lex)
+        if phrase is None:
+            continue
+        lo, hi = phrase
+        if any(t.text in CLAUSE_PUNCT for t in toks[b:lo]):
+            continue  # "…, da nach Angaben der X …": the phrase belongs to a clause of its own
+        if any(s.begin < hi and lo < s.end for s in quotes):
+            continue  # a quote over the phrase: the tagger read the sentence otherwise
+        if any(s.cls == "CUE" and not (lo <= s.begin < hi) for s in inside):
+            continue  # another cue: the quote may be its clause
+        if any(s.cls == "SPK" and not (lo <= s.begin and s.end <= hi) for s in inside):
+            continue
+        parts = [TokenSpan(quotes[0].cls, p.begin, p.end) for p in _around(doc, b, e, lo, hi)]
+        covered = {i for p in parts for i in range(p.begin, p.end)}
+        if not parts or not all(i in covered for s in quotes for i in range(s.begin, s.end)):
+            continue
+        if sum(p.end - p.begin for p in parts) <= sum(s.end - s.begin for s in quotes):
+            continue  # the tagger's quotes already cover the sentence
+        drop.update(quotes)
+        extra.extend(parts)
+        if not any(s.cls == "CUE" for s in inside):
+            prep = next(i for i in range(lo, hi) if lex.cues.get(toks[i].lower) == "prep")
+            extra.append(TokenSpan("CUE", prep, prep + 1))
+            src = (lo, prep) if prep + 1 == hi else (prep + 1, hi)
+            if src[1] > src[0] and not any(s.cls == "SPK" for s in inside):
+                extra.append(TokenSpan("SPK", *src))
+    return [s for s in spans if s not in drop], extra

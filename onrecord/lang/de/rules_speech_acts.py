@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from onrecord.lang.de.labels import TokenSpan, trim
 from onrecord.lang.de.lexicon import GermanLexicon, word_set
-from onrecord.lang.de.memo import cue_classes
+from onrecord.lang.de.memo import cue_classes, konj1_flags
 from onrecord.lang.de.narration import idiom_tokens
 from onrecord.lang.de.rules_phrases import (
     _ACCUSATIVE,
@@ -37,11 +37,13 @@ __all__ = [
     "dass_attribution",
     "demonstrative_subject",
     "infinitive_attribution",
+    "konjunktiv_attribution",
     "passive_speech_act",
     "predicate_term",
     "speech_act_attribution",
     "speech_noun_attribution",
     "speech_noun_source",
+    "wonach_attribution",
 ]
 
 
@@ -434,17 +436,23 @@ def dass_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon)
     mostly the reporter's account, "dadurch, dass" a means, and a verb in a relative clause
     ("X, der wusste, dass …") no statement of the sentence."""
     toks = doc.tokens
-    if any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[begin:end]):
-        return None
+    if not _quoted_terms_only(doc, begin, end):
+        return None  # quoted speech of its own; a quoted name or term may stand ("Das „Centre“ geht davon aus")
     idiom = idiom_tokens(doc, begin, end)
     cues = cue_classes(doc, lex)
     consecutive, correlates = word_set("dass_consecutive.txt"), word_set("dass_not_correlates.txt")
     for v in range(begin, end - 3):
         tok = toks[v]
-        if not (tok.text.islower() and tok.text.isalpha()) or v in idiom or cues[v] != "verb":
+        if not (tok.text.islower() and tok.text.isalpha()) or v in idiom:
             continue
-        stop = min(v + 1 + _INFINITIVE_GAP, end)
-        comma = next((k for k in range(v + 1, stop) if toks[k].text in CLAUSE_PUNCT), None)
+        comma = _clause_comma(doc, v, end)
+        if comma is not None and _made_known(doc, begin, v, comma):
+            return v, comma + 1  # "Im April wurde bekannt, dass …": no one is named, a statement all the same
+        if cues[v] != "verb":
+            # a separable reporting verb whose particle closes the clause ("gab … bekannt, dass")
+            particle = toks[comma - 1].lower if comma is not None and comma - 1 > v else ""
+            if particle not in PARTICLES or lex.cues.get(particle + tok.lemma.lower()) != "verb":
+                continue
         if comma is None or toks[comma].text != "," or comma + 3 >= end:
             return None
         if toks[comma + 1].lower not in _DASS or any(t.lower in consecutive for t in toks[begin:comma]):
@@ -455,6 +463,145 @@ def dass_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon)
         if agentless or toks[comma - 1].lower in correlates or _in_relative_clause(doc, begin, v):
             return None  # "Es wird erwartet / ist damit zu rechnen, dass …", "X, der wusste, dass …"
         return v, comma + 1
+    return None
+
+
+#: words between "bekannt" and the comma of "wurde bekannt, dass" / "war bekannt geworden, dass"
+_KNOWN_TAIL = frozenset({"geworden", "worden", "war", "ist", "sei", "wurde"})
+
+
+_KONJ_REACH = 8  # words of a reported clause before its Konjunktiv verb ("er sei", "die Anlagen … stünden")
+
+
+def konjunktiv_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> tuple[int, int] | None:
+    """(speech verb, first token of its complement) when the sentence ``[begin, end)`` reports a
+    statement in Konjunktiv I without "dass" after a reporting verb of the cue lexicon ("Der
+    Angeklagte hatte vor Gericht erklärt, er sei unschuldig.", "führt der Bericht aus, rund ein
+    Drittel … weise …"): the clause after the comma opens with no conjunction or relative
+    pronoun and has a Konjunktiv I verb among its first words. It runs to the end of the
+    sentence. Agentless passives, relative clauses and quoted speech are left out as in
+    :func:`dass_attribution`."""
+    toks = doc.tokens
+    if not _quoted_terms_only(doc, begin, end):
+        return None
+    idiom = idiom_tokens(doc, begin, end)
+    cues = cue_classes(doc, lex)
+    konj = konj1_flags(doc)
+    for v in range(begin, end - 3):
+        tok = toks[v]
+        if not (tok.text.islower() and tok.text.isalpha()) or v in idiom:
+            continue
+        comma = _clause_comma(doc, v, end)
+        if cues[v] != "verb":
+            particle = toks[comma - 1].lower if comma is not None and comma - 1 > v else ""
+            if particle not in PARTICLES or lex.cues.get(particle + tok.lemma.lower()) != "verb":
+                continue
+        if comma is None or toks[comma].text != "," or comma + 3 >= end:
+            return None
+        first = toks[comma + 1]
+        if first.lower in _NOT_COMPLEMENT | _DASS or (first.lower in _RELATIVE and first.text.islower()):
+            return None  # "…, weil …", "…, die …": no reported clause
+        clause = {t.lower for t in toks[begin:comma]}
+        if (clause & _PASSIVE_FINITE and not clause & _AGENT_PREPS) or _in_relative_clause(doc, begin, v):
+            return None
+        words = [t for t in toks[comma + 1 : end] if t.text.isalpha()][:_KONJ_REACH]
+        if not any(konj[t.i] for t in words) or any(t.text in (",", ";", ":") for t in toks[v + 1 : comma]):
+            return None
+        return v, comma + 1
+    return None
+
+
+def _made_known(doc: PreparedDoc, begin: int, v: int, comma: int) -> bool:
+    """"bekannt" at ``v`` after a form of "werden" in its clause or before "geworden", then ", dass"
+    ("Im April wurde dann bekannt, dass …", "Zuvor war schon bekannt geworden, dass …"): news
+    made public, annotated as indirect quotes in all nine such sentences of ``quotes-de/train``
+    (first half). "Es ist bekannt, dass …" states general knowledge and is left out."""
+    toks = doc.tokens
+    if toks[v].lower != "bekannt" or toks[comma].text != "," or comma + 1 >= len(toks):
+        return False
+    last = [t for t in toks[comma:] if t.sent == toks[v].sent and t.text.isalpha()]
+    if last and last[-1].lower in PARTICLES and toks[last[-1].i - 1].text == ",":
+        return False  # "Sie tauchen, nachdem bekannt geworden war, dass …, auf.": inside another clause
+    if toks[comma + 1].lower not in _DASS or any(t.lower not in _KNOWN_TAIL for t in toks[v + 1 : comma]):
+        return False
+    if any(t.lower == "geworden" for t in toks[v + 1 : comma]):
+        return True  # "war bekannt geworden, dass"
+    start = max([begin, *(k + 1 for k in range(begin, v) if toks[k].text in CLAUSE_PUNCT)])
+    return any(t.lower in _PASSIVE_FINITE for t in toks[start:v])  # not "Es ist bekannt, dass" (general knowledge)
+
+
+def _clause_comma(doc: PreparedDoc, v: int, end: int) -> int | None:
+    """The first clause mark within ``_INFINITIVE_GAP`` tokens after the verb at ``v``, past a
+    name in commas after it ("gab der Leiter der Dienststelle, Anna Roth, bekannt, dass …")."""
+    toks = doc.tokens
+    k, stop = v + 1, v + 1 + _INFINITIVE_GAP
+    while k < min(stop, end):
+        if toks[k].text in CLAUSE_PUNCT:
+            after = _past_apposition(doc, k, end)
+            if after == k:
+                return k
+            stop += after - k
+            k = after
+            continue
+        k += 1
+    return None
+
+
+def _quoted_terms_only(doc: PreparedDoc, begin: int, end: int) -> bool:
+    """The quoted words of the sentence ``[begin, end)``, if any, are names or terms (at most
+    ``_QUOTED_TERM_MAX`` tokens each: "„BBC News“ berichtet, dass …"), and no quote mark is unpaired."""
+    sizes: dict[int, int] = defaultdict(int)
+    for t in doc.tokens[begin:end]:
+        if t.quoted >= 0:
+            sizes[t.quoted] += 1
+        elif is_quote_mark(t.text):
+            return False
+    return all(n <= _QUOTED_TERM_MAX for n in sizes.values())
+
+
+#: relative words of a source phrase after a noun ("Studien, nach denen …", "Grundsätze, denen zufolge …")
+_SOURCE_RELATIVE_WORDS = frozenset({"denen", "dem", "der", "welchem", "welcher"})
+
+
+def _relative_source_end(doc: PreparedDoc, k: int) -> int | None:
+    """The token after a relative source phrase that opens at ``k`` after a comma: "wonach", "nach
+    denen" / "nach welchem", "denen zufolge"; else None."""
+    toks = doc.tokens
+    if toks[k].lower == "wonach":
+        return k + 1
+    if toks[k].lower == "nach" and k + 1 < len(toks) and toks[k + 1].lower in _SOURCE_RELATIVE_WORDS:
+        return k + 2
+    if toks[k].lower in _SOURCE_RELATIVE_WORDS and k + 1 < len(toks) and toks[k + 1].lower == "zufolge":
+        return k + 2
+    return None
+
+
+def wonach_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> tuple[int, int] | None:
+    """(first word of the relative source phrase, first token of its clause) when the sentence
+    ``[begin, end)`` holds a clause ", wonach …" (", nach denen …", ", denen zufolge …") after a
+    noun or a quoted name ("eine Schätzung, wonach …", "verwies auf Studien, nach denen …"): what
+    the noun reports. The clause runs to the end of the sentence; its speaker is the antecedent
+    (:func:`onrecord.lang.de.speaker_rules.relative_source`). In ``quotes-de/train`` (first half)
+    all twelve such clauses are annotated as indirect quotes."""
+    toks = doc.tokens
+    for k in range(begin + 2, end - 3):
+        if toks[k - 1].text != "," or toks[k].quoted >= 0:
+            continue
+        q_b = _relative_source_end(doc, k)
+        if q_b is None:
+            continue
+        before = toks[k - 2]
+        if not (_capitalised(before) or is_quote_mark(before.text)):
+            return None
+        if toks[k].lower != "wonach":
+            if any(t.text in CLAUSE_PUNCT for t in toks[q_b:end]):
+                return None  # "…, nach welchem …, haben sich …": the clause ends before the sentence does
+            nouns = lex.source_nouns + tuple(word_set("relative_source_nouns.txt"))
+            if not before.lower.endswith(nouns):
+                return None  # "die Stadt, nach der er sich sehnte": no source
+        if not _quoted_terms_only(doc, q_b, end):
+            return None
+        return k, q_b
     return None
 
 
@@ -482,6 +629,7 @@ def speech_noun_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanL
         if j + 2 < end and toks[j].text == "," and toks[j + 1].lower in ("dass", "daß"):
             return k, j + 1
     return None
+
 
 
 def speech_noun_source(doc: PreparedDoc, noun: int, begin: int, end: int, lex: GermanLexicon) -> tuple[int, int] | None:

@@ -600,6 +600,17 @@ def passive_agent(doc: PreparedDoc, sent: int, cands: list[tuple[int, int]], lex
 _HOPE_LEMMAS = frozenset({"hoffen"})
 
 
+#: words that make a hope nobody's in particular ("Man kann nur hoffen", "Es bleibt zu hoffen")
+_IMPERSONAL_HOPE = frozenset({"man", "zu", "kann", "können", "konnte", "bleibt"})
+
+
+def _impersonal_hope(before: list[Token]) -> bool:
+    """A verb of hoping among ``before`` with a generic subject or as an infinitive ("Man kann
+    nur hoffen", "Es bleibt zu hoffen"). A named subject's hope ("Der Verband hofft, dass …") is
+    its statement: quotes-de annotates it so (issue 13)."""
+    return any(t.lemma.lower() in _HOPE_LEMMAS for t in before) and any(t.lower in _IMPERSONAL_HOPE for t in before)
+
+
 def wondering_or_hoping(doc: PreparedDoc, begin: int) -> bool:
     """Whether the clause at ``begin`` depends on a reflexive question or a hope in the words
     of its sentence before it: "… fragten sich, warum …", "stellt man sich die Frage, was …",
@@ -607,7 +618,7 @@ def wondering_or_hoping(doc: PreparedDoc, begin: int) -> bool:
     are nobody's statement."""
     toks = doc.tokens
     before = toks[doc.sentences[toks[begin].sent][0] : begin]
-    if any(t.lemma.lower() in _HOPE_LEMMAS for t in before) or wish_clause(doc, begin):
+    if _impersonal_hope(before) or wish_clause(doc, begin):
         return True
     reflexive = any(t.lower == "sich" for t in before)
     return reflexive and any(t.lemma.lower() == "fragen" or t.text == "Frage" for t in before)
