@@ -13,6 +13,7 @@ from onrecord.lang.en.role_lexicon import (
     _BODY_NOUNS,
     _DROP_WORDS,
     _FORMER,
+    _HONORIFICS,
     _POSSESSIVE,
     ORG_LABELS,
     PLACE_LABELS,
@@ -50,8 +51,8 @@ def _prefix_before(doc: Doc, end: int) -> list[Token]:
                 and left.lower_ in ("of", "for", "on", "to"):
             out.insert(0, t)  # "Joint Council for the Welfare …"
         elif t.lower_ in ("to", "for") and first is not None and left is not None and is_role_noun(left) and (
-            any(is_role_noun(x) or x.ent_type_ == "NORP" for x in out)
-        ):
+            any(is_role_noun(x) or x.ent_type_ == "NORP" for x in out) or first.text in _HONORIFICS
+        ):  # ("finance ministers for Mr. Kim": the honorific opens the name of the one served)
             break  # "a spokesman for House Speaker X", "counsel to Democrat X": the role is another's
         elif t.lower_ in ("of", "for", "on", "at", "to") and first is not None and (
             first.text[:1].isupper() or first.lower_ == "the"
@@ -69,6 +70,10 @@ def _prefix_before(doc: Doc, end: int) -> list[Token]:
                 and left.text.islower() and left.pos_ in ("ADJ", "NOUN") and first.pos_ in ("ADJ", "NOUN") \
                 and first.lower_ not in _FORMER and left.tag_ not in ("NNS", "NNPS"):  # not "counties and former"
             out.insert(0, t)  # "interior and overseas minister"
+        elif t.lower_ == "and" and first is not None and left is not None and _inside_one_body(left, t, first) and (
+            is_role_noun(out[-1])
+        ):
+            out.insert(0, t)  # "Office of Management and Budget director": "and" inside the body's name
         elif first is None and _plural_role_as_verb(t):
             out.insert(0, t)  # "; photographers Nat Finkelstein, …" with the plural tagged as a verb
         elif first is not None and t.lower_ in _FORMER and t.pos_ in ("VERB", "ADV"):
@@ -91,6 +96,14 @@ def _prefix_before(doc: Doc, end: int) -> list[Token]:
     while out and out[0].lower_ in ("of", "for", "on", "at", "to", "the", "and"):
         out = out[1:]
     return out
+
+
+def _inside_one_body(left: Token, word: Token, right: Token) -> bool:
+    """Whether ``word`` ("and") joins two capitalised words of one organisation the tagger read
+    as one entity ("Office of Management and Budget")."""
+    return left.text[:1].isupper() and right.text[:1].isupper() and all(
+        t.ent_type_ == "ORG" for t in (left, word, right)
+    ) and right.ent_iob_ == "I" and word.ent_iob_ == "I"
 
 
 def _given_name_left_out(doc: Doc, end: int) -> bool:
