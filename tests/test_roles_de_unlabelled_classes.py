@@ -83,3 +83,25 @@ def test_title_after_von_is_no_place(de: Extract) -> None:
 def test_prefect_is_a_role(de: Extract) -> None:
     text = "Das Lager werde geräumt, sagte Präfektin Marie Exemple am Dienstag."
     assert _roles(de(text), "Marie Exemple") == [("Präfektin", None, None)]
+
+
+def test_genitive_of_haus_is_removed(de: Extract) -> None:
+    text = "Zwei Verletzte seien außer Gefahr, sagte ein Sprecher des Krankenhauses in Kandahar am Montag."
+    roles = [r for e in de(text).entities for r in e.roles]
+    assert [(r.title, r.organization, r.place) for r in roles] == [("Sprecher", "Krankenhaus", "Kandahar")]
+
+
+def test_kind_of_place_is_no_place(de: Extract) -> None:
+    text = "Der frühere Chef der Sozialdemokraten in der Landeshauptstadt, Karl Beispielmann, tritt nicht mehr an."
+    assert _roles(de(text), "Karl Beispielmann") == [("Chef", "Sozialdemokraten", None)]
+
+
+def test_genitive_field_stays_in_the_title(de: Extract) -> None:
+    text = "Das sei zu wenig, sagte Lisa Beispielfrau, Professorin der Rechtswissenschaften an der Universität Graz."
+    assert _roles(de(text), "Lisa Beispielfrau") == [("Professorin der Rechtswissenschaften", "Universität Graz", None)]
+
+
+def test_election_is_no_organisation(de: Extract) -> None:
+    text = "Die Plakate hängen, und Eva Beispielfrau, Kandidatin für die Bürgermeisterwahl Ende März, ist zufrieden."
+    roles = _roles(de(text), "Eva Beispielfrau")
+    assert roles and all(t is not None and t.startswith("Kandidatin") and o is None for t, o, _ in roles), roles

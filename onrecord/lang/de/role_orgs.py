@@ -78,8 +78,8 @@ def _neuter(noun: str) -> bool:
 
 _ES_GENITIVE_STEMS = (
     "nd", "nt", "rt", "ld", "ft", "at", "ag", "ug", "eg", "ich", "ach", "of", "uf", "ss", "tz",
-    "ab", "eis", "mt", "ht", "rk", "lk", "st",  # "Krisenstabes", "Kreises", "Amtes", "Gerichtes", "Werkes",
-    # "Volkes", "Dienstes"
+    "ab", "eis", "mt", "ht", "rk", "lk", "st", "aus",  # "Krisenstabes", "Kreises", "Amtes", "Gerichtes",
+    # "Werkes", "Volkes", "Dienstes", "Krankenhauses"
 )
 
 
@@ -216,6 +216,8 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
         end += 1  # "der Umweltorganisation Global 2000", "von der MA 22": a number ends the name
     if end == k or is_document(tokens[k]):
         return None  # "in einem Gutachten": a document is no organisation or place
+    if place and end == k + 1 and tokens[k].lower in _generic_places() or tokens[k].lower.endswith(_event_nouns()):
+        return None  # "in der Landeshauptstadt", "für die Bundespräsidentschaftswahl": no place or body named
     if low == "aus" or kind_at(tokens[k].i) == "LOC" and kind_at(tokens[end - 1].i) == "LOC":
         place = place or low not in ("an", "bei", "beim") and article not in _CONTRACTIONS
     single = end == k + 1 or end == k + 2 and tokens[k].text in _NAME_ABBREVIATIONS  # "von St. Pölten"
@@ -244,6 +246,18 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
         if name is not None:
             return _Org(name, place, end, seat, named=True)
     return _Org(text, place, end, seat, guessed=guessed)
+
+
+@cache
+def _generic_places() -> frozenset[str]:
+    """Common nouns for a kind of place (data/generic_places.txt)."""
+    return frozenset(data_lines("generic_places.txt"))
+
+
+@cache
+def _event_nouns() -> tuple[str, ...]:
+    """Endings of nouns for an event a role is held for (data/event_nouns.txt)."""
+    return tuple(data_lines("event_nouns.txt"))
 
 
 #: times of day that close a compound with a weekday ("Samstagabend", "Montagvormittag")

@@ -149,6 +149,17 @@ def _split_compound(word: str, kind: str) -> _Compound:
 
 
 @cache
+def _field_endings() -> tuple[str, ...]:
+    """Endings of nouns that name a field of study or work (data/field_nouns.txt)."""
+    return tuple(data_lines("field_nouns.txt"))
+
+
+def _field_noun(word: str) -> bool:
+    """A capitalised noun naming a field, no body ("Politikwissenschaft", "Medizin")."""
+    return word[:1].isupper() and word.isalpha() and word.lower().endswith(_field_endings())
+
+
+@cache
 def _company_roles() -> tuple[str, ...]:
     """Endings of role nouns that head a company or body (data/company_roles.txt)."""
     return tuple(data_lines("company_roles.txt"))
@@ -293,6 +304,9 @@ def parse_role(tokens: Sequence[Token], kind_at: KindAt = _no_kind) -> RoleMatch
                 break
             title_words += [t.text for t in tokens[j:end]]
             j = end
+    while j + 1 < len(tokens) and tokens[j].lower in ("der", "des") and _field_noun(tokens[j + 1].text):
+        title_words += [tokens[j].text, tokens[j + 1].text]  # "Student der Politikwissenschaft": a field
+        j += 2
     org_from = -1
     seated = False  # whether the organisation already has a body it sits in
     last_org = False  # whether the phrase just before ``j`` was (part of) the organisation
