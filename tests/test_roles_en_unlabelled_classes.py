@@ -65,3 +65,11 @@ def test_tagged_department_without_name_gives_the_college(en: Extract) -> None:
         " College, who built the system."
     )
     assert _roles(en(text), "Tom Barker") == [("chairman", "Dartmouth College", None)]
+
+
+def test_honorific_after_on_ends_the_title(en: Extract) -> None:
+    text = '"Turnout decides," said Dana Roe, a pollster and strategist on Mrs. Exampleton\'s 2012 campaign.'
+    result = en(text)
+    assert _roles(result, "Dana Roe") == [("pollster and strategist", None, None)]
+    others = [(e.name, e.roles) for e in result.entities if e.name != "Dana Roe" and e.roles]
+    assert not others, others

@@ -54,6 +54,8 @@ def _prefix_before(doc: Doc, end: int) -> list[Token]:
             any(is_role_noun(x) or x.ent_type_ == "NORP" for x in out) or first.text in _HONORIFICS
         ):  # ("finance ministers for Mr. Kim": the honorific opens the name of the one served)
             break  # "a spokesman for House Speaker X", "counsel to Democrat X": the role is another's
+        elif t.lower_ in ("of", "for", "on", "at", "to") and first is not None and first.text in _HONORIFICS:
+            break  # "a strategist on Mrs. Clinton's campaign": the honorific opens the name of another
         elif t.lower_ in ("of", "for", "on", "at", "to") and first is not None and (
             first.text[:1].isupper() or first.lower_ == "the"
         ) and left is not None and (left.text[:1].isupper() or is_role_noun(left)):

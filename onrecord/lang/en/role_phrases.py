@@ -555,7 +555,8 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
             if t.lower_ in ("for", "to") and nxt.ent_type_ == "PERSON" and _name_run(toks, j + 1) == len(toks):
                 break  # "a spokesman for Ted Cruz": the person served is no field and no body
             if t.lower_ in _FIELD_PREPS and nxt.lower_ not in _DETS and _ent(nxt, ORG_LABELS + PLACE_LABELS) is None \
-                    and not (nxt.text[:1].isupper() and t.lower_ == "at") and not nxt.is_punct and not (
+                    and not (nxt.text[:1].isupper() and t.lower_ == "at") and not nxt.is_punct \
+                    and nxt.text not in _HONORIFICS and not (  # "strategist on Mrs. Clinton's campaign": no field
                         t.lower_ == "of" and nxt.pos_ == "PROPN" and words[-1].text.islower()
                         and nxt.ent_type_ not in ("DATE", "TIME")
                     ):  # "a member of Scientology": a body the tagger did not tag, no field
