@@ -73,3 +73,16 @@ def test_honorific_after_on_ends_the_title(en: Extract) -> None:
     assert _roles(result, "Dana Roe") == [("pollster and strategist", None, None)]
     others = [(e.name, e.roles) for e in result.entities if e.name != "Dana Roe" and e.roles]
     assert not others, others
+
+
+def test_former_body_role_before_a_rank_abbreviation_is_split(en: Extract) -> None:
+    text = "Former NASA director Gen. Rob Exampleman was questioned on Monday."
+    entity = next(e for e in en(text).entities if e.name == "Rob Exampleman")
+    roles = [(r.title, r.organization, r.former) for r in entity.roles]
+    assert roles == [("director", "NASA", True), ("Gen.", None, False)], roles
+
+
+def test_former_before_a_lone_abbreviation_stays_one_role(en: Extract) -> None:
+    text = "Former Sen. Rob Exampleman said the bill would pass."
+    roles = [(r.title, r.former) for e in en(text).entities if e.name == "Rob Exampleman" for r in e.roles]
+    assert roles == [("Sen.", True)], roles

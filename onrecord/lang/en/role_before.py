@@ -138,7 +138,7 @@ def _prefix_roles(ent: SpacySpan) -> list[Role]:
         return [split] if split is not None else []
     if len(tokens) >= 2 and is_abbreviated_title(tokens[-1]) and tokens[-2].text not in _POSSESSIVE | {"-"}:
         before, abbreviation = tokens[:-1], tokens[-1:]
-        if any(is_role_noun(t) for t in before) and not any(t.lower_ in _FORMER for t in before) and not all(
+        if any(is_role_noun(t) for t in before) and _stacked_before(before) and not all(
             is_abbreviated_title(t) for t in before
         ):  # (two abbreviations are one rank: "Lt. Col. X")
             roles = [_tokens_role(ent, before), _tokens_role(ent, abbreviation)]
@@ -152,6 +152,15 @@ def _prefix_roles(ent: SpacySpan) -> list[Role]:
         tokens = tokens[-1:]  # "a defeat President X believes …", "Well Senator X, …": no part of the title
     role = _tokens_role(ent, tokens)
     return [role] if role is not None else []
+
+
+def _stacked_before(before: list[Token]) -> bool:
+    """Whether the words before a title abbreviation are a role of their own: no "former" in
+    them, or "former" with a body and a lower-case role noun ("Former CIA director Gen. X":
+    "director" of the CIA, former, and "Gen.")."""
+    if not any(t.lower_ in _FORMER for t in before):
+        return True
+    return is_role_noun(before[-1]) and before[-1].text.islower() and any(t.text[:1].isupper() for t in before[1:-1])
 
 
 def _holder_word(tok: Token) -> bool:
