@@ -33,7 +33,7 @@ from onrecord.lang.de.role_lexicon import (
     title_noun,
 )
 from onrecord.lang.de.role_orgs import _ORG_SUFFIXES, _is_cap_adjective, nominative
-from onrecord.lang.de.role_phrases import _split_compound, _title_parts, _truncated_pair, parse_role
+from onrecord.lang.de.role_phrases import _split_compound, _title_parts, _truncated_pair, adjective_of_body, parse_role
 from onrecord.lang.de.sources import addressee_inside
 from onrecord.lang.de.tokens import PreparedDoc, Token
 from onrecord.resolve.gazetteer import country_names
@@ -151,6 +151,8 @@ def role_before(doc: PreparedDoc, name_begin: int, kind_at: KindAt = _no_kind) -
     r = name_begin - 1
     if kind_at(name_begin) == "LOC" and toks[name_begin].text.endswith("s") and r >= 0 and is_role(toks[r]):
         return None  # "die Außenminister Athens und Ankaras": the places of the role, no holders
+    if r >= 0 and adjective_of_body(toks[r], toks[name_begin]):
+        return None  # "der Oberste Gerichtshof": an adjective of the body's name, no role
     if r < 0 or toks[r].sent != toks[name_begin].sent or not is_role(toks[r]):
         genitive = _role_with_genitive_before(doc, name_begin, kind_at) or _team_participle(doc, name_begin) or (
             _headed_body(doc, name_begin, name_begin, kind_at)

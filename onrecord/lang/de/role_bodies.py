@@ -96,6 +96,8 @@ def _name_after(toks: Sequence[Token], role: RoleMatch, org: str, kind_at: KindA
         return None
     last = words[-1].lower()
     for i in range(role.begin, min(len(toks) - 1, role.end + 1)):
+        if "-" in toks[i].lower[len(last) :]:
+            continue  # "Bundesbank-Chef Jens Weidmann": the kind noun opens the role's compound
         if toks[i].lower.startswith(last) and toks[i + 1].sent == toks[i].sent:
             e = i + 1
             while e < len(toks) and e - i <= 4 and toks[e].sent == toks[i].sent and _body_word(toks[e], kind_at):

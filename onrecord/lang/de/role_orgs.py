@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from onrecord.lang.de.lexicon import data_lines, lexicon
+from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
+from onrecord.lang.de.name_lists import known_place
 from onrecord.lang.de.role_lexicon import (
     _ADJ_SUFFIXES,
     _ARTICLES,
@@ -75,7 +76,11 @@ def _neuter(noun: str) -> bool:
     return noun.lower().endswith(_NEUTER)
 
 
-_ES_GENITIVE_STEMS = ("nd", "nt", "rt", "ld", "ft", "at", "ag", "ug", "eg", "ich", "ach", "of", "uf", "ss", "tz")
+_ES_GENITIVE_STEMS = (
+    "nd", "nt", "rt", "ld", "ft", "at", "ag", "ug", "eg", "ich", "ach", "of", "uf", "ss", "tz",
+    "ab", "eis", "mt", "ht", "rk", "lk", "st", "aus",  # "Krisenstabes", "Kreises", "Amtes", "Gerichtes",
+    # "Werkes", "Volkes", "Dienstes", "Krankenhauses"
+)
 
 
 def _degenitive(tok: Token) -> str:
@@ -170,6 +175,7 @@ class _Org:
     end: int
     seat: str | None = None  # a seat adjective before it ("der Londoner Serpentine-Galerie" → London)
     named: bool = False  # the text is the name after the body's kind noun ("der Software-Firma Quellbit")
+    guessed: bool = False  # a place only because one unknown word follows "von" ("Bürgermeister von Linz")
 
 
 def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool = True) -> _Org | None:
@@ -195,7 +201,7 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
     while k < len(tokens) and k - j < MAX_ADJECTIVES and _adjective_stem(tokens[k].text) is not None:
         k += 1  # "des deutschen Bundesumweltministeriums"
     end = _cap_run(tokens, k)
-    if k < len(tokens) and tokens[k].lower in lexicon().time_words:
+    if k < len(tokens) and time_word(tokens[k].lower):
         return None  # "der Botschafter in Südkorea am Montag": a day is no organisation
     person = next((m for m in range(k + 1, end - 1) if kind_at(tokens[m].i) == "PER"
                    and kind_at(tokens[m + 1].i) == "PER" and not tokens[m].text.isupper()), None)
@@ -210,12 +216,16 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
         end += 1  # "der Umweltorganisation Global 2000", "von der MA 22": a number ends the name
     if end == k or is_document(tokens[k]):
         return None  # "in einem Gutachten": a document is no organisation or place
+    if place and end == k + 1 and tokens[k].lower in _generic_places() or tokens[k].lower.endswith(_event_nouns()):
+        return None  # "in der Landeshauptstadt", "für die Bundespräsidentschaftswahl": no place or body named
     if low == "aus" or kind_at(tokens[k].i) == "LOC" and kind_at(tokens[end - 1].i) == "LOC":
         place = place or low not in ("an", "bei", "beim") and article not in _CONTRACTIONS
     single = end == k + 1 or end == k + 2 and tokens[k].text in _NAME_ABBREVIATIONS  # "von St. Pölten"
+    guessed = False
     if low == "von" and article is None and single and not _looks_like_org(tokens[k:end], kind_at) and (
         not _national_branch(tokens[k].text)
     ):
+        guessed = not known_place(tokens[k].text) and tokens[k].text not in _place_names()
         place = True  # "Gouverneur von Tabasco", "Bürgermeister von Linz"
     seat = _seat(tokens, j, end) if not place else None
     if seat is not None:
@@ -235,7 +245,31 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
         name = name_after_kind([t.text for t in tokens[j:end]], kinds)  # "der Software-Firma Quellbit"
         if name is not None:
             return _Org(name, place, end, seat, named=True)
-    return _Org(text, place, end, seat)
+    return _Org(text, place, end, seat, guessed=guessed)
+
+
+def _generic_places() -> frozenset[str]:
+    """Common nouns for a kind of place (data/generic_places.txt)."""
+    return word_set("generic_places.txt")
+
+
+@cache
+def _event_nouns() -> tuple[str, ...]:
+    """Endings of nouns for an event a role is held for (data/event_nouns.txt)."""
+    return tuple(data_lines("event_nouns.txt"))
+
+
+#: times of day that close a compound with a weekday ("Samstagabend", "Montagvormittag")
+_DAY_PARTS = ("abend", "morgen", "nachmittag", "vormittag", "mittag", "früh", "nacht")
+
+
+def time_word(low: str) -> bool:
+    """Whether a lower-case word is a time word (data/time_words.txt) or a weekday compound of a
+    time of day ("samstagabend": "ein Polizeisprecher am Samstagabend" names no body)."""
+    words = lexicon().time_words
+    if low in words:
+        return True
+    return any(low.endswith(part) and low[: -len(part)] in words for part in _DAY_PARTS)
 
 
 def _body_after_in(tokens: Sequence[Token], i: int, kind_at: KindAt) -> bool:

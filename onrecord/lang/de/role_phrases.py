@@ -6,10 +6,10 @@ whose verb names a role (:func:`relative_role`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
-from onrecord.lang.de.lexicon import data_lines, word_set
+from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
 from onrecord.lang.de.role_lexicon import (
     _ARTICLES,
     MAX_ADJECTIVES,
@@ -148,6 +148,29 @@ def _split_compound(word: str, kind: str) -> _Compound:
     return _Compound(rest, org=prefix, former=former)
 
 
+@cache
+def _field_endings() -> tuple[str, ...]:
+    """Endings of nouns that name a field of study or work (data/field_nouns.txt)."""
+    return tuple(data_lines("field_nouns.txt"))
+
+
+def _field_noun(word: str) -> bool:
+    """A capitalised noun naming a field, no body ("Politikwissenschaft", "Medizin")."""
+    return word[:1].isupper() and word.isalpha() and word.lower().endswith(_field_endings())
+
+
+@cache
+def _company_roles() -> tuple[str, ...]:
+    """Endings of role nouns that head a company or body (data/company_roles.txt)."""
+    return tuple(data_lines("company_roles.txt"))
+
+
+def company_role(role: str) -> bool:
+    """Whether a role noun heads a company or body rather than a place ("Mitgründer", "Chef"),
+    so that "von" + an unknown one-word name after it names its organisation."""
+    return role.lower().endswith(_company_roles())
+
+
 def _discipline_prefixes() -> frozenset[str]:
     """Sports and fields that open a hyphenated title ("Ski-Trainer"): data/discipline_prefixes.txt."""
     return word_set("discipline_prefixes.txt")
@@ -225,6 +248,21 @@ def _phrase_end(tokens: Sequence[Token], role_i: int) -> int:
     return role_i + 1
 
 
+def _adjective_of_body(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the role-like word at ``i`` is an inflected adjective of an institution's name
+    ("der Oberste Gerichtshof": "Oberste" is no form of the rank "Oberst")."""
+    return i + 1 < len(tokens) and adjective_of_body(tokens[i], tokens[i + 1])
+
+
+def adjective_of_body(word: Token, following: Token) -> bool:
+    """Whether a role-like ``word`` is an inflected adjective of the institution noun after it
+    ("Oberste Gerichtshof", "Obersten Rates"): not itself a listed role, ending in -e/-en, and
+    followed by an institution noun (data/institution_heads.txt) that is no role itself."""
+    return word.text not in lexicon().roles and word.text.endswith(("e", "en")) and (
+        following.lower.endswith(lexicon().institution_heads) and not is_role(following)
+    )
+
+
 def parse_role(tokens: Sequence[Token], kind_at: KindAt = _no_kind) -> RoleMatch | None:
     """A role noun phrase at the start of ``tokens``: [article] [adjectives] role noun
     [für …] [organisation [genitive chain]] [place]. None when no role noun heads it."""
@@ -236,7 +274,7 @@ def parse_role(tokens: Sequence[Token], kind_at: KindAt = _no_kind) -> RoleMatch
     while i < len(tokens) - 1 and tokens[i].text in english_modifiers():
         i += 1  # "Senior Adviser am Center for …"
     i = _truncated_pair(tokens, i)
-    if i >= len(tokens) or not is_role(tokens[i]):
+    if i >= len(tokens) or not is_role(tokens[i]) or _adjective_of_body(tokens, i):
         return None
     role_i = i
     article = tokens[0].lower if adj_begin else ""
@@ -264,14 +302,23 @@ def parse_role(tokens: Sequence[Token], kind_at: KindAt = _no_kind) -> RoleMatch
                 break
             title_words += [t.text for t in tokens[j:end]]
             j = end
+    while j + 1 < len(tokens) and tokens[j].lower in ("der", "des") and _field_noun(tokens[j + 1].text):
+        title_words += [tokens[j].text, tokens[j + 1].text]  # "Student der Politikwissenschaft": a field
+        j += 2
     org_from = -1
     seated = False  # whether the organisation already has a body it sits in
     last_org = False  # whether the phrase just before ``j`` was (part of) the organisation
     while j < len(tokens):
         genitive = tokens[j].lower in ("des", "der", "eines", "einer")
         found = _org_at(tokens, j, kind_at, genitive_ok=org is None or (genitive and org_from >= 0 and place is None))
-        if found is None or (not found.is_place and _holder_noun(found.text)):
-            break  # "Berater des Präsidenten": a person, no organisation
+        if found is not None and found.guessed and company_role(compound.role):
+            if org is not None and last_org:  # "Sprecher einer Interessensgemeinschaft von Reiseleitern"
+                org = f"{org} {' '.join(t.text for t in tokens[j : found.end])}"
+                j = found.end
+                break
+            found = replace(found, is_place=False)  # "Mitgründer von Runtastic": the company, no place
+        if found is None or ((not found.is_place or found.guessed) and _holder_noun(found.text)):
+            break  # "Berater des Präsidenten", "von Premier X": a person, no organisation or place
         if found.is_place and place is None:
             place = found.text
         elif not found.is_place and org is None:

@@ -13,6 +13,7 @@ from onrecord.lang.en.role_lexicon import (
     _BODY_NOUNS,
     _DROP_WORDS,
     _FORMER,
+    _HONORIFICS,
     _POSSESSIVE,
     ORG_LABELS,
     PLACE_LABELS,
@@ -50,9 +51,11 @@ def _prefix_before(doc: Doc, end: int) -> list[Token]:
                 and left.lower_ in ("of", "for", "on", "to"):
             out.insert(0, t)  # "Joint Council for the Welfare …"
         elif t.lower_ in ("to", "for") and first is not None and left is not None and is_role_noun(left) and (
-            any(is_role_noun(x) or x.ent_type_ == "NORP" for x in out)
-        ):
+            any(is_role_noun(x) or x.ent_type_ == "NORP" for x in out) or first.text in _HONORIFICS
+        ):  # ("finance ministers for Mr. Kim": the honorific opens the name of the one served)
             break  # "a spokesman for House Speaker X", "counsel to Democrat X": the role is another's
+        elif t.lower_ in ("of", "for", "on", "at", "to") and first is not None and first.text in _HONORIFICS:
+            break  # "a strategist on Mrs. Clinton's campaign": the honorific opens the name of another
         elif t.lower_ in ("of", "for", "on", "at", "to") and first is not None and (
             first.text[:1].isupper() or first.lower_ == "the"
         ) and left is not None and (left.text[:1].isupper() or is_role_noun(left)):
@@ -69,6 +72,10 @@ def _prefix_before(doc: Doc, end: int) -> list[Token]:
                 and left.text.islower() and left.pos_ in ("ADJ", "NOUN") and first.pos_ in ("ADJ", "NOUN") \
                 and first.lower_ not in _FORMER and left.tag_ not in ("NNS", "NNPS"):  # not "counties and former"
             out.insert(0, t)  # "interior and overseas minister"
+        elif t.lower_ == "and" and first is not None and left is not None and _inside_one_body(left, t, first) and (
+            is_role_noun(out[-1])
+        ):
+            out.insert(0, t)  # "Office of Management and Budget director": "and" inside the body's name
         elif first is None and _plural_role_as_verb(t):
             out.insert(0, t)  # "; photographers Nat Finkelstein, …" with the plural tagged as a verb
         elif first is not None and t.lower_ in _FORMER and t.pos_ in ("VERB", "ADV"):
@@ -91,6 +98,14 @@ def _prefix_before(doc: Doc, end: int) -> list[Token]:
     while out and out[0].lower_ in ("of", "for", "on", "at", "to", "the", "and"):
         out = out[1:]
     return out
+
+
+def _inside_one_body(left: Token, word: Token, right: Token) -> bool:
+    """Whether ``word`` ("and") joins two capitalised words of one organisation the tagger read
+    as one entity ("Office of Management and Budget")."""
+    return left.text[:1].isupper() and right.text[:1].isupper() and all(
+        t.ent_type_ == "ORG" for t in (left, word, right)
+    ) and right.ent_iob_ == "I" and word.ent_iob_ == "I"
 
 
 def _given_name_left_out(doc: Doc, end: int) -> bool:
@@ -123,7 +138,7 @@ def _prefix_roles(ent: SpacySpan) -> list[Role]:
         return [split] if split is not None else []
     if len(tokens) >= 2 and is_abbreviated_title(tokens[-1]) and tokens[-2].text not in _POSSESSIVE | {"-"}:
         before, abbreviation = tokens[:-1], tokens[-1:]
-        if any(is_role_noun(t) for t in before) and not any(t.lower_ in _FORMER for t in before) and not all(
+        if any(is_role_noun(t) for t in before) and _stacked_before(before) and not all(
             is_abbreviated_title(t) for t in before
         ):  # (two abbreviations are one rank: "Lt. Col. X")
             roles = [_tokens_role(ent, before), _tokens_role(ent, abbreviation)]
@@ -137,6 +152,15 @@ def _prefix_roles(ent: SpacySpan) -> list[Role]:
         tokens = tokens[-1:]  # "a defeat President X believes …", "Well Senator X, …": no part of the title
     role = _tokens_role(ent, tokens)
     return [role] if role is not None else []
+
+
+def _stacked_before(before: list[Token]) -> bool:
+    """Whether the words before a title abbreviation are a role of their own: no "former" in
+    them, or "former" with a body and a lower-case role noun ("Former CIA director Gen. X":
+    "director" of the CIA, former, and "Gen.")."""
+    if not any(t.lower_ in _FORMER for t in before):
+        return True
+    return is_role_noun(before[-1]) and before[-1].text.islower() and any(t.text[:1].isupper() for t in before[1:-1])
 
 
 def _holder_word(tok: Token) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from onrecord.lang.en.lexicon import word_set
 from onrecord.lang.en.role_lexicon import (
     _BODY_NOUNS,
     _DETS,
@@ -83,6 +84,8 @@ def _unit_field_end(tokens: list[Token], j: int) -> int:
 def _name_run(tokens: list[Token], i: int) -> int:
     """End of a capitalised name from ``i``: "Institute for the Study of War", "Queen's University"
     (function words and "'s" inside the name), an ORG entity as tagged if longer."""
+    if i < len(tokens) and tokens[i].text in _HONORIFICS:
+        return i  # "from Mr. Clinton's efforts": a person's honorific opens no body's name
     j = i
     while j < len(tokens):
         t = tokens[j]
@@ -109,7 +112,7 @@ def _name_run(tokens: list[Token], i: int) -> int:
         elif j > i and (t.lower_ in _JOINERS or t.text in _POSSESSIVE) and j + 1 < len(tokens) and (
             tokens[j + 1].text[:1].isupper() and tokens[j + 1].ent_type_ != "PERSON" or tokens[j + 1].lower_ == "the"
             and j + 2 < len(tokens) and tokens[j + 2].text[:1].isupper()
-        ):
+        ) and not _date_after(tokens, j):
             j += 1
         else:
             break
@@ -120,6 +123,19 @@ def _name_run(tokens: list[Token], i: int) -> int:
         while j < len(tokens) and tokens[j].pos_ == "NOUN" and tokens[j].text.islower():
             j += 1  # "the Indonesian military", "the Afghan team"
     return j
+
+
+#: prepositions that open a date ("on Monday", "in March", "since June")
+_DATE_PREPS = frozenset({"on", "in", "since", "until"})
+
+
+def _date_after(tokens: list[Token], j: int) -> bool:
+    """Whether the preposition at ``j`` opens a date, no part of a name or a field: "an analyst
+    with the Brookings Institution on Monday", "founder of ISIS on Wednesday" (a weekday or month,
+    data/calendar_words.txt)."""
+    return j + 1 < len(tokens) and tokens[j].lower_ in _DATE_PREPS and (
+        tokens[j + 1].lower_ in word_set("calendar_words.txt")
+    )
 
 
 def _tagged_body_end(run: list[Token]) -> int | None:
@@ -508,8 +524,8 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             if nxt is None:
                 break
-            if extra and t.lower_ in ("and", "&"):
-                break
+            if extra and t.lower_ in ("and", "&") or _date_after(toks, j):
+                break  # "… on Monday": a date ends the role phrase
             if t.lower_ in ("and", "&") and is_role_noun(nxt) or (
                 t.lower_ in ("and", "&") and j + 2 < len(toks) and is_role_noun(toks[j + 2]) and not nxt.is_punct
             ):
@@ -540,14 +556,15 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
             ):
                 break  # "co-author of Three's a Crowd": a work, no body
             kind = kind_before_name(toks, j + 1) if t.lower_ in ("of", "at", "for", "with") and org is None else j + 1
-            if kind > j + 1:
+            if kind > j + 1 and _name_run(toks, kind) > kind:  # (no name after the kind: "the … department at")
                 e = _name_run(toks, kind)
                 org, j = _text(toks[kind:e]), e  # "director of communications for security firm FireEye"
                 continue
             if t.lower_ in ("for", "to") and nxt.ent_type_ == "PERSON" and _name_run(toks, j + 1) == len(toks):
                 break  # "a spokesman for Ted Cruz": the person served is no field and no body
             if t.lower_ in _FIELD_PREPS and nxt.lower_ not in _DETS and _ent(nxt, ORG_LABELS + PLACE_LABELS) is None \
-                    and not (nxt.text[:1].isupper() and t.lower_ == "at") and not nxt.is_punct and not (
+                    and not (nxt.text[:1].isupper() and t.lower_ == "at") and not nxt.is_punct \
+                    and nxt.text not in _HONORIFICS and not (  # "strategist on Mrs. Clinton's campaign": no field
                         t.lower_ == "of" and nxt.pos_ == "PROPN" and words[-1].text.islower()
                         and nxt.ent_type_ not in ("DATE", "TIME")
                     ):  # "a member of Scientology": a body the tagger did not tag, no field
@@ -573,7 +590,9 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
                     place, k = place or based[0], based[1]  # "president of the Miami-based Florida … Caucus"
                 if k >= len(toks):
                     break
-                if toks[k].text[:1].isupper() or _ent(toks[k], ORG_LABELS + PLACE_LABELS) is not None:
+                if (toks[k].text[:1].isupper() or _ent(toks[k], ORG_LABELS + PLACE_LABELS) is not None) and (
+                    _name_run(toks, k) > k  # "of the computer science department" tagged ORG: no name
+                ):
                     e = _name_run(toks, k)
                     if e < len(toks) and toks[e].ent_type_ == "PERSON" and all(
                         is_role_noun(x) or x.ent_type_ == "NORP" or x.lower_ in _ORG_HEADS for x in toks[k:e]
@@ -632,7 +651,8 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
     if words:
         last = words[-1]
         head = singular(last.text)
-        title = (_text(words[:-1]) + " " + head).strip() if head != last.text else _text(words)
+        glued = len(words) > 1 and not words[-2].whitespace_ and words[-2].i + 1 == last.i  # "front-runners"
+        title = (_text(words[:-1]) + ("" if glued else " ") + head).strip() if head != last.text else _text(words)
         if extra:
             title = f"{title} {' '.join(extra)}"
     return _Parsed(words, org, place, former or lead_former, title or "")
