@@ -67,7 +67,7 @@ def test_short_name_lines_inside_an_article_are_section_headings(extractor) -> N
 
 
 def test_transcript_turns_stay_statements(extractor) -> None:  # type: ignore[no-untyped-def]
-    text = "The interview went on.\n\nHOST: Why not debate?\n\nROE: Because the voters know us.\n"
+    text = "The interview went on.\n\nHOST: Why not debate?\n\nROE: Not this year.\n\nThe talk ended there.\n"
     speakers = [s for _, s in _quotes(extractor, text)]
     assert "HOST" in speakers and "ROE" in speakers
 

@@ -67,14 +67,16 @@ def section_heading(text: str, name_begin: int, content: str, next_begin: int) -
     """Whether a short "NAME: words" line inside an article heads a section about that person
     ("Roe: Win in a walk." over a paragraph on what Roe needs), not their words: it is not the
     article's first line (its headline), has at most :data:`HEADING_WORDS_MAX` words, no quotation
-    mark and no first or second person, and the next line is no other speaker's turn (as in a
-    transcript: "ROE: Why not debate?" / "DOE: …")."""
-    if not text[:name_begin].strip() or len(content.split()) > HEADING_WORDS_MAX:
+    mark and no first or second person, and neither the line before nor the line after is another
+    speaker's turn (as in a transcript: "ROE: Why not debate?" / "DOE: Not now.")."""
+    before = text[:name_begin].strip()
+    if not before or len(content.split()) > HEADING_WORDS_MAX:
         return False
     if any(ch in content for ch in "\"“”‘’'") or _SPEAKER_WORDS.search(content):
         return False
+    previous_line = before.rsplit("\n", 1)[-1]
     next_line = text[next_begin:].lstrip().split("\n", 1)[0]
-    return not _LINE.match(next_line)
+    return not _LINE.match(previous_line.strip()) and not _LINE.match(next_line)
 
 
 def line_sources(doc: Doc) -> list[Attribution]:
