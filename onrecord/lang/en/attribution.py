@@ -67,7 +67,13 @@ comma at the end of a report is the reporter's aside, not what was said (", whic
 who is asked or told is no content ("asked him"); "to see" as an infinitive is watching; the
 writer's own impression ("it seems that …", "The mayor appears to have misjudged …") is no statement
 (guidelines A, A4), only one with an experiencer ("seems to me", "appears to the committee") or a
-subject holding a view ("seems convinced that …") is; credits, handles and tallies ("Twitter:
+subject holding a view ("seems convinced that …") is; a thing or an event is no source of a report
+other than speech ("The first rate move threatens …", "Their approaches exposed this rift", "the
+falloff, which reveals whether …": ``attribution_sources.thing_reporter``, abstract endings and
+``data/thing_nouns.txt``, with the documents and bodies of ``data/speaking_things.txt`` kept); a
+quoted term that a relative or participle clause describes is no quotation ("“citizen reporters”
+who promote …", "a collection called “…”"); a short "Name: words" line inside an article that is
+no transcript turn heads a section ("Roe: Win in a walk."); credits, handles and tallies ("Twitter:
 @roe") are no transcript lines; a to-infinitive after "on condition of anonymity" says why the
 source is unnamed ("… to discuss the talks"); a view without a holder ("is seen as the
 favourite") is no one's statement.

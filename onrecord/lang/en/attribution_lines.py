@@ -56,6 +56,29 @@ def _name_like(name: str) -> bool:
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 
 
+#: at most this many words after "NAME:" make a line a section heading when it stands alone
+HEADING_WORDS_MAX = 6
+#: words of a heading's own that make it speech, not a heading ("Roe: I will run")
+_SPEAKER_WORDS = re.compile(r"\b(?:I|I'm|I’m|I'll|I’ll|I've|I’ve|me|my|we|we're|we’re|us|our|you|your)\b",
+                            re.IGNORECASE)
+
+
+def section_heading(text: str, name_begin: int, content: str, next_begin: int) -> bool:
+    """Whether a short "NAME: words" line inside an article heads a section about that person
+    ("Roe: Win in a walk." over a paragraph on what Roe needs), not their words: it is not the
+    article's first line (its headline), has at most :data:`HEADING_WORDS_MAX` words, no quotation
+    mark and no first or second person, and neither the line before nor the line after is another
+    speaker's turn (as in a transcript: "ROE: Why not debate?" / "DOE: Not now.")."""
+    before = text[:name_begin].strip()
+    if not before or len(content.split()) > HEADING_WORDS_MAX:
+        return False
+    if any(ch in content for ch in "\"“”‘’'") or _SPEAKER_WORDS.search(content):
+        return False
+    previous_line = before.rsplit("\n", 1)[-1]
+    next_line = text[next_begin:].lstrip().split("\n", 1)[0]
+    return not _LINE.match(previous_line.strip()) and not _LINE.match(next_line)
+
+
 def line_sources(doc: Doc) -> list[Attribution]:
     """Transcript and headline lines "NAME: words" (the name has at most five words)."""
     out: list[Attribution] = []
@@ -78,6 +101,8 @@ def line_sources(doc: Doc) -> list[Attribution]:
         while end > m.start(2) and text[end - 1] in " .\t":
             end -= 1
         name_begin = m.start(1)
+        if m.re is _LINE and section_heading(text, name_begin, text[m.start(2):end], m.end(2)):
+            continue  # "Roe: Win in a walk." over a paragraph about Roe: a section heading
         span = doc.char_span(name_begin, name_begin + len(name), alignment_mode="expand")
         if span is not None and len(span) and all(t.ent_type_ in PLACE_TYPES for t in span):
             continue  # a list under a place heading ("Iowa: Tim Albrecht, Brad Anderson, …")

@@ -20,7 +20,7 @@ from onrecord.lang.en.attribution_base import (
     human_subject,
     sent_start,
 )
-from onrecord.lang.en.lexicon import Lexicon, load_lexicon
+from onrecord.lang.en.lexicon import Lexicon, load_lexicon, word_set
 from onrecord.lang.en.spans import ent_at, np_span
 from onrecord.model import Span
 
@@ -405,3 +405,52 @@ def _pro_form(verb: Token, tok: Token) -> bool:
     said (the parser makes it a subject, an interjection or an adverb)."""
     return tok.lower_ in PRO_FORMS and tok.i > verb.i and verb.lower_ in SAY_FORMS and tok.i - verb.i <= 2 \
         and tok.dep_ in ("nsubj", "intj", "advmod", "dobj")
+
+
+
+#: endings of abstract nouns: a quality, a state, an act or an event ("emphasis" aside), no one who reports
+ABSTRACT_ENDINGS = ("ness", "ity", "ism", "ment", "tion", "sion", "ance", "ence", "ship", "asis", "acy")
+
+
+def _singular(low: str) -> str:
+    """A plural noun in "-s"/"-ies" as its singular (a rough form, for word lists)."""
+    if low.endswith("ies"):
+        return low[:-3] + "y"
+    return low[:-1] if low.endswith("s") and not low.endswith(("ss", "sis")) else low
+
+
+def thing_noun(tok: Token, lex: Lexicon) -> bool:
+    """A common noun that names a thing or an event, not someone who could report: one with an
+    abstract ending ("the renewed emphasis", "his popularity", "the announcement" aside: the
+    documents, channels and bodies of ``data/speaking_things.txt``) or one of
+    ``data/thing_nouns.txt`` ("the first rate move", "the falloff")."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ not in ("", "CARDINAL", "ORDINAL") or human_subject(tok, lex):
+        return False
+    if tok.text[:1].isupper() and not any(c.dep_ in ("det", "poss") for c in tok.children):
+        return False  # a bare capitalised word may be a name the tagger missed ("Hannity pressed")
+    one = _singular(tok.lower_)
+    if one in word_set("thing_nouns.txt"):
+        return True
+    return one.endswith(ABSTRACT_ENDINGS) and one not in word_set("speaking_things.txt") \
+        and one not in INSTITUTION_NOUNS and one not in DOCUMENT_NOUNS
+
+
+def thing_reporter(verb: Token, subject: Token, classes: frozenset[str], lex: Lexicon) -> bool:
+    """Whether the subject of a report other than speech or belief names a thing or an event
+    (:func:`thing_noun`: "The first rate move threatens to unsettle exporters", "The renewed emphasis laid
+    bare their differences", "Their approaches have exposed this rift"), which reports nothing
+    (cross-genre guidelines A4, C). A relative pronoun stands for its noun ("… the falloff, which
+    reveals whether …"); a noun with an "of" phrase names its kind by that phrase's noun ("a
+    series of emails shows"). Speech and belief verbs keep any subject ("the sign says …") unless
+    they also report evidence ("reveal", "suggest": "the falloff reveals whether …"), and
+    so does a participle set off after its clause, whose subject the parse often misses ("Roe
+    had a strong moment that …, denouncing the regime": Roe denounced)."""
+    if classes & {"speech", "belief"} and "evidence" not in classes or verb.dep_ == "advcl":
+        return False
+    if subject.lower_ in ("which", "that") and subject.head.dep_ == "relcl":
+        subject = subject.head.head
+    of = next((g for c in subject.children if c.dep_ == "prep" and c.lower_ in ("of", "by", "from")
+               for g in c.children if g.dep_ == "pobj"), None)
+    if of is not None and not thing_noun(of, lex):
+        return False  # "a series of emails shows …": the emails speak
+    return thing_noun(subject, lex)

@@ -57,6 +57,7 @@ from onrecord.lang.en.attribution_sources import (
     quoted_person,
     skip_dateline,
     source_span,
+    thing_reporter,
     usable_source,
 )
 from onrecord.lang.en.lexicon import Lexicon
@@ -247,6 +248,8 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
         subject = name_before(subject, verb)  # "Writing in a blog, Ann Roe dubbed …" parsed with "Writing"
     if subject is not None and not_a_reporter(subject, lemma, classes, lex):
         return None
+    if subject is not None and thing_reporter(verb, subject, classes, lex):
+        return None  # "The first rate move presents a wild card": a thing reports nothing
     if subject is not None and _reader_question(subject, sent, quotes):
         return None  # "Do you know where your candidate's returns are?": the writer asks the reader
     if subject is not None:
@@ -334,6 +337,7 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
         # a title in title case inside another phrase is named, not said ("analysis on ''Monday
         # Night Baseball,'' was dismissed"); one standing alone is an answer ("“College Bowl,” he replied")
         near = [q for q in near if not (title_like(q.inner(text)) and _in_phrase(doc, q, verb))]
+        near = [q for q in near if not named_term(doc, q, verb, subject, lemma, classes)]
         if near:
             content = [p for q in near for p in q.parts]
             kind, confidence, ctype = "direct", 0.85, "quote"
@@ -373,6 +377,36 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
     cue += [token_range_span(doc, c.i, c.i) for c in inner_cues]
     return Attribution(content=merge_spans(content), cue=merge_spans(cue), source=src, source_token=src_tok,
                        kind=kind, confidence=confidence, rule=f"verb:{ctype}", extra={"verb": verb.i})
+
+
+#: relative pronouns that stand for the noun right before them ("“rebels” that would find …")
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
+#: verbs that name what they follow as a participle ("a collection called “Yuge!”", "a film titled “Roe”")
+NAMING_LEMMAS = frozenset({"call", "name", "title", "dub", "label", "brand"})
+
+
+def named_term(doc: Doc, q: QuoteSpan, verb: Token, subject: Token | None, lemma: str,
+               classes: frozenset[str]) -> bool:
+    """Whether a quotation next to a verb is a term its clause describes, not what the verb
+    reports (guidelines A1, A4: quoted names and titles are no quotes): the quotation right before
+    a relative or participle clause of a verb other than a speech verb (“a media company” that
+    will focus on news, “super PACs” backing four candidates), or right after a naming participle
+    (a collection called “Yuge!”)."""
+    text = doc_text(doc)
+    bare = not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if lemma in NAMING_LEMMAS and verb.tag_ == "VBN" and bare and q.begin > verb.idx \
+            and _only_punct(text[verb.idx + len(verb):q.begin]):
+        return True
+    if "speech" in classes or q.end > verb.idx:
+        return False
+    relative = subject is not None and subject.lower_ in RELATIVE_PRONOUNS and subject.i < verb.i
+    participle = verb.tag_ in ("VBG", "VBN") and bare and verb.dep_ in ("acl", "advcl", "relcl") \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if not (relative or participle):
+        return False
+    first = subject if relative and subject is not None else verb
+    gap = text[q.end:first.idx]
+    return _only_punct(gap) and "\n" not in gap
 
 
 #: how a quotation's words hang on a phrase outside it when the quotation names something
