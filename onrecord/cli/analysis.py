@@ -359,6 +359,13 @@ def train(
         ),
     ] = None,
     limit: Annotated[int | None, typer.Option(min=2, help="With --folds: use only the first N articles.")] = None,
+    fold_models: Annotated[
+        Path | None,
+        typer.Option(
+            "--fold-models",
+            help="With --folds: keep each fold's models below DIR and reuse them on later runs (only rescoring).",
+        ),
+    ] = None,
     ner_only: Annotated[
         bool,
         typer.Option(
@@ -374,6 +381,8 @@ def train(
         raise fail("--folds scores models in a temporary folder; it writes nothing to --out", 2)
     if limit is not None and folds is None:
         raise fail("--limit goes with --folds (training always uses the whole split)", 2)
+    if fold_models is not None and folds is None:
+        raise fail("--fold-models goes with --folds (it keeps the models of the folds)", 2)
     if ner_only and folds is not None:
         raise fail("--ner-only writes models; it does not go with --folds", 2)
 
@@ -381,7 +390,9 @@ def train(
         if folds is not None:
             from onrecord.lang.de.crossval import cross_validate
 
-            reports = cross_validate(data, folds, ner_data, limit, progress=lambda message: status.update(message))
+            reports = cross_validate(
+                data, folds, ner_data, limit, progress=lambda message: status.update(message), models=fold_models
+            )
         else:
             from onrecord.lang.de.train import train as train_de
 

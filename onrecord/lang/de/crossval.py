@@ -7,6 +7,11 @@ deciding whether a change helps. Each fold is trained exactly as ``onrecord trai
 shipped models (:func:`~onrecord.lang.de.train.fit_models`), except that the NER tagger and the
 gazetteer, which come from GermEval and not from the quotation corpus, are copied from the
 bundled models instead of being retrained.
+
+Training the folds takes most of the time (7–15 minutes on two cores). With ``models`` given, each
+fold's models are kept in a folder below it and reused by later runs, which then only score the
+held-out folds: the rules of the code that runs, the fold models of the code that trained them —
+the quick check of a rule change (a change to what the models learn needs a fresh folder).
 """
 
 from __future__ import annotations
@@ -49,9 +54,11 @@ def cross_validate(
     ner_data: Path | None = None,
     limit: int | None = None,
     progress: Callable[[str], None] | None = None,
+    models: Path | None = None,
 ) -> dict[str, EvalReport]:
     """Scores of each held-out fold, and of all folds pooled (``"all"``), for ``k`` folds over the
-    training split of ``data`` (its first ``limit`` documents when given)."""
+    training split of ``data`` (its first ``limit`` documents when given). Fold models are trained
+    in a temporary folder, or kept in (and reused from) :func:`fold_model_dir` below ``models``."""
     say = progress or (lambda _msg: None)
     folder = resolve_split(Path(data), "train")
     golds = list(read_corpus(folder, limit=limit))
@@ -65,19 +72,32 @@ def cross_validate(
         def say_fold(message: str, name: str = name) -> None:
             say(f"{name}: {message}")
 
+        held = [golds[i] for i in held_idx]
         with tempfile.TemporaryDirectory() as tmp:
-            fit_models(
-                [golds[i] for i in fit_idx], Path(tmp), ner_dir if ner_dir.is_dir() else None, say_fold, MODEL_DIR
-            )
+            fold_dir = Path(tmp) if models is None else fold_model_dir(models, f, k, limit)
+            if models is None or not (fold_dir / _FITTED).is_file():
+                fold_dir.mkdir(parents=True, exist_ok=True)
+                fit_models(
+                    [golds[i] for i in fit_idx], fold_dir, ner_dir if ner_dir.is_dir() else None, say_fold, MODEL_DIR
+                )
+                (fold_dir / _FITTED).write_text(f"{name} of the first {len(golds)} articles of {folder}\n")
             say(f"{name}: scoring {len(held_idx)} held-out articles")
-            extractor = GermanExtractor(Path(tmp))
-            held = [golds[i] for i in held_idx]
-            score, seconds = _score(extractor, held)
+            score, seconds = _score(GermanExtractor(fold_dir), held)
         pooled.add(score)
         total_seconds += seconds
         reports[name] = _report(f"{folder} [{held_idx[0]}:{held_idx[-1] + 1}]", held, seconds, score)
     reports["all"] = _report(str(folder), golds, total_seconds, pooled)
     return reports
+
+
+#: the file that marks a kept fold folder as complete (written after its models)
+_FITTED = "FITTED"
+
+
+def fold_model_dir(models: Path, fold: int, k: int, limit: int | None = None) -> Path:
+    """Where :func:`cross_validate` keeps fold ``fold`` of ``k`` below ``models`` (the fold's
+    articles depend on ``k`` and ``limit``, so each combination has its own folder)."""
+    return models / (f"fold-{fold}-of-{k}" + (f"-first-{limit}" if limit is not None else ""))
 
 
 def _report(data: str, docs: list[GoldDoc], seconds: float, score: DocScore) -> EvalReport:
