@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import Annotated
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import ConfigDict, StringConstraints, TypeAdapter, ValidationError
 
 from onrecord.errors import InputError
 from onrecord.model import Quote
@@ -18,6 +20,7 @@ from onrecord.storage.textsearch import (
     MAX_QUERY_WORDS,
     SEARCHABLE,
     SEARCHABLE_LETTERS,
+    SEARCHABLE_SPACES,
     Clause,
     QuerySyntaxError,
     make_snippet,
@@ -73,10 +76,64 @@ def test_long_queries_are_refused_before_they_reach_the_database() -> None:
     assert issubclass(QuerySyntaxError, InputError) and issubclass(QuerySyntaxError, ValueError)
 
 
-@given(st.text(alphabet=st.sampled_from('ab -"OR_.ü1\t'), max_size=12))
+def _searchable(query: str) -> bool:
+    try:
+        return any(not clause.negated for clause in parse_query(query))
+    except QuerySyntaxError:
+        return False
+
+
+_QUERY_TEXT = st.text(alphabet=st.sampled_from('ab -"OR_.ü1\t'), max_size=12)
+
+
+@given(_QUERY_TEXT)
 def test_what_the_api_pattern_admits_the_parser_can_search(query: str) -> None:
     if re.search(SEARCHABLE, query):
         assert any(not clause.negated for clause in parse_query(query))
+
+
+@given(_QUERY_TEXT)
+def test_what_the_parser_can_search_the_api_pattern_admits(query: str) -> None:
+    if _searchable(query):
+        assert re.search(SEARCHABLE, query)
+
+
+@pytest.mark.parametrize(
+    ("query", "searchable"),
+    [
+        ('-" 1"', False),  # a negated phrase is one token, also with a space inside
+        ('-" a"', False),
+        ('-"a b"', False),
+        ('-"a b" c', True),
+        ('-"a b"c', True),  # a token starts right after a phrase's closing quote mark
+        ('"a" -b', True),
+        ('" a"', True),
+        ('-"x', False),  # no closing quote mark: one word, negated
+        ('-"x y', True),
+        ('"x', True),
+        ('x" -"y', True),  # a quote mark inside a word starts no phrase
+        ('-x" -"y', False),
+        ("-a OR", False),  # OR after a clause joins alternatives
+        ("OR", True),  # OR before any word is a word
+        ('-_ "" OR', True),
+        ('-"." OR', True),
+        ('-" OR', True),
+        ("-a ORb", True),
+        ("-a\u00a0-b", False),  # every white space Python's \s knows separates tokens
+        ("-a\u3000b", True),
+    ],
+)
+def test_the_api_pattern_reads_phrases_and_or_as_the_parser(query: str, searchable: bool) -> None:
+    assert _searchable(query) is searchable
+    assert bool(re.search(SEARCHABLE, query)) is searchable
+    pattern = Annotated[str, StringConstraints(pattern=SEARCHABLE)]
+    rust = TypeAdapter(pattern, config=ConfigDict(regex_engine="rust-regex"))  # pydantic-core's, as the API's
+    try:
+        rust.validate_python(query)
+    except ValidationError:
+        assert not searchable
+    else:
+        assert searchable
 
 
 def test_the_api_pattern_means_the_same_in_every_regex_dialect() -> None:
@@ -92,6 +149,8 @@ def test_the_api_pattern_means_the_same_in_every_regex_dialect() -> None:
         assert re.search(SEARCHABLE, query) and any(not c.negated for c in parse_query(query))
     for query in ("-Übergang", "–— …", "\x11"):
         assert not re.search(SEARCHABLE, query)
+    spaces = re.compile(f"[{SEARCHABLE_SPACES}]")
+    assert all(bool(spaces.match(chr(cp))) is bool(re.match(r"\s", chr(cp))) for cp in range(0x110000))
 
 
 def test_highlights_split_on_the_markers() -> None:
