@@ -448,11 +448,8 @@ def dass_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon)
         comma = _clause_comma(doc, v, end)
         if comma is not None and _made_known(doc, begin, v, comma):
             return v, comma + 1  # "Im April wurde bekannt, dass …": no one is named, a statement all the same
-        if cues[v] != "verb":
-            # a separable reporting verb whose particle closes the clause ("gab … bekannt, dass")
-            particle = toks[comma - 1].lower if comma is not None and comma - 1 > v else ""
-            if particle not in PARTICLES or lex.cues.get(particle + tok.lemma.lower()) != "verb":
-                continue
+        if cues[v] != "verb" and not _separable_cue(doc, v, comma, lex):
+            continue
         if comma is None or toks[comma].text != "," or comma + 3 >= end:
             return None
         if toks[comma + 1].lower not in _DASS or any(t.lower in consecutive for t in toks[begin:comma]):
@@ -492,10 +489,8 @@ def konjunktiv_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLe
         if not (tok.text.islower() and tok.text.isalpha()) or v in idiom:
             continue
         comma = _clause_comma(doc, v, end)
-        if cues[v] != "verb":
-            particle = toks[comma - 1].lower if comma is not None and comma - 1 > v else ""
-            if particle not in PARTICLES or lex.cues.get(particle + tok.lemma.lower()) != "verb":
-                continue
+        if cues[v] != "verb" and not _separable_cue(doc, v, comma, lex):
+            continue
         if comma is None or toks[comma].text != "," or comma + 3 >= end:
             return None
         first = toks[comma + 1]
@@ -509,6 +504,14 @@ def konjunktiv_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLe
             return None
         return v, comma + 1
     return None
+
+
+def _separable_cue(doc: PreparedDoc, v: int, comma: int | None, lex: GermanLexicon) -> bool:
+    """Whether the word at ``v`` is a separable reporting verb whose particle closes its clause
+    right before ``comma`` ("gab die Behörde bekannt, dass …": "bekanntgeben" in the cue lexicon)."""
+    toks = doc.tokens
+    particle = toks[comma - 1].lower if comma is not None and comma - 1 > v else ""
+    return particle in PARTICLES and lex.cues.get(particle + toks[v].lemma.lower()) == "verb"
 
 
 def _made_known(doc: PreparedDoc, begin: int, v: int, comma: int) -> bool:
@@ -629,7 +632,6 @@ def speech_noun_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanL
         if j + 2 < end and toks[j].text == "," and toks[j + 1].lower in ("dass", "daß"):
             return k, j + 1
     return None
-
 
 
 def speech_noun_source(doc: PreparedDoc, noun: int, begin: int, end: int, lex: GermanLexicon) -> tuple[int, int] | None:
