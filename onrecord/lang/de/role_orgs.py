@@ -257,17 +257,13 @@ def _event_nouns() -> tuple[str, ...]:
     return word_endings("event_nouns.txt")
 
 
-#: times of day that close a compound with a weekday ("Samstagabend", "Montagvormittag")
-_DAY_PARTS = ("abend", "morgen", "nachmittag", "vormittag", "mittag", "früh", "nacht")
-
-
 def time_word(low: str) -> bool:
     """Whether a lower-case word is a time word (data/time_words.txt) or a weekday compound of a
-    time of day ("samstagabend": "ein Polizeisprecher am Samstagabend" names no body)."""
+    time of day (data/day_parts.txt; "samstagabend": "ein Polizeisprecher am Samstagabend" names no body)."""
     words = lexicon().time_words
     if low in words:
         return True
-    return any(low.endswith(part) and low[: -len(part)] in words for part in _DAY_PARTS)
+    return any(low.endswith(part) and low[: -len(part)] in words for part in word_endings("day_parts.txt"))
 
 
 def _body_after_in(tokens: Sequence[Token], i: int, kind_at: KindAt) -> bool:
