@@ -215,7 +215,7 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
         end += 1  # "der Umweltorganisation Global 2000", "von der MA 22": a number ends the name
     if end == k or is_document(tokens[k]):
         return None  # "in einem Gutachten": a document is no organisation or place
-    if place and end == k + 1 and tokens[k].lower in _generic_places() or tokens[k].lower.endswith(_event_nouns()):
+    if (place and end == k + 1 and tokens[k].lower in _generic_places()) or tokens[k].lower.endswith(_event_nouns()):
         return None  # "in der Landeshauptstadt", "für die Bundespräsidentschaftswahl": no place or body named
     if low == "aus" or kind_at(tokens[k].i) == "LOC" and kind_at(tokens[end - 1].i) == "LOC":
         place = place or low not in ("an", "bei", "beim") and article not in _CONTRACTIONS
