@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from onrecord.lang.de.labels import TokenSpan, trim
-from onrecord.lang.de.lexicon import GermanLexicon, word_set
+from onrecord.lang.de.lexicon import GermanLexicon, word_endings, word_set
 from onrecord.lang.de.memo import cue_classes, konj1_flags
 from onrecord.lang.de.narration import idiom_tokens
 from onrecord.lang.de.rules_phrases import (
@@ -599,7 +599,7 @@ def wonach_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexico
         if toks[k].lower != "wonach":
             if any(t.text in CLAUSE_PUNCT for t in toks[q_b:end]):
                 return None  # "…, nach welchem …, haben sich …": the clause ends before the sentence does
-            nouns = lex.source_nouns + tuple(word_set("relative_source_nouns.txt"))
+            nouns = lex.source_nouns + word_endings("relative_source_nouns.txt")
             if not before.lower.endswith(nouns):
                 return None  # "die Stadt, nach der er sich sehnte": no source
         if not _quoted_terms_only(doc, q_b, end):
