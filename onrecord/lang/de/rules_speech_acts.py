@@ -463,11 +463,8 @@ def dass_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon)
     return None
 
 
-#: words between "bekannt" and the comma of "wurde bekannt, dass" / "war bekannt geworden, dass"
-_KNOWN_TAIL = frozenset({"geworden", "worden", "war", "ist", "sei", "wurde"})
-
-
-_KONJ_REACH = 8  # words of a reported clause before its Konjunktiv verb ("er sei", "die Anlagen … stünden")
+#: how many words of a reported clause may stand before its Konjunktiv verb ("er sei", "die Anlagen … stünden")
+_KONJ_REACH = 8
 
 
 def konjunktiv_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> tuple[int, int] | None:
@@ -512,6 +509,10 @@ def _separable_cue(doc: PreparedDoc, v: int, comma: int | None, lex: GermanLexic
     toks = doc.tokens
     particle = toks[comma - 1].lower if comma is not None and comma - 1 > v else ""
     return particle in PARTICLES and lex.cues.get(particle + toks[v].lemma.lower()) == "verb"
+
+
+#: words between "bekannt" and the comma of "wurde bekannt, dass" / "war bekannt geworden, dass"
+_KNOWN_TAIL = frozenset({"geworden", "worden", "war", "ist", "sei", "wurde"})
 
 
 def _made_known(doc: PreparedDoc, begin: int, v: int, comma: int) -> bool:
