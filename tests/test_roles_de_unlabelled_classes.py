@@ -7,26 +7,15 @@ nouns. Original sentences, one per class."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from onrecord.extraction import ExtractionResult
 from onrecord.lang import get_extractor
-
-Extract = Callable[[str], ExtractionResult]
-Triple = tuple[str | None, str | None, str | None]
+from tests.roles_helpers import Extract, _roles
 
 
 @pytest.fixture(scope="module")
 def de() -> Extract:
     return get_extractor("de").extract
-
-
-def _roles(result: ExtractionResult, name: str) -> list[Triple]:
-    entity = next((e for e in result.entities if e.name == name), None)
-    assert entity is not None, [e.name for e in result.entities]
-    return [(r.title, r.organization, r.place) for r in entity.roles]
 
 
 def test_bank_compound_keeps_the_bank_not_the_holders_name(de: Extract) -> None:

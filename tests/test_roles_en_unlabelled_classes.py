@@ -6,26 +6,15 @@ and an empty organisation when a tagged body has no capitalised name. Original s
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from onrecord.extraction import ExtractionResult
 from onrecord.lang import get_extractor
-
-Extract = Callable[[str], ExtractionResult]
-Triple = tuple[str | None, str | None, str | None]
+from tests.roles_helpers import Extract, _roles
 
 
 @pytest.fixture(scope="module")
 def en() -> Extract:
     return get_extractor("en").extract
-
-
-def _roles(result: ExtractionResult, name: str) -> list[Triple]:
-    entity = next((e for e in result.entities if e.name == name), None)
-    assert entity is not None, [e.name for e in result.entities]
-    return [(r.title, r.organization, r.place) for r in entity.roles]
 
 
 def test_weekday_after_the_body_is_no_part_of_it(en: Extract) -> None:

@@ -202,7 +202,8 @@ def _is_document(low: str, lex: StanceLexicon) -> bool:
 
 
 #: endings of German attributive adjectives ("eine große Bank"); the German rules
-#: (:mod:`onrecord.lang.de.rules_phrases`, :mod:`onrecord.lang.de.rules_opening`) use them too
+#: (:mod:`onrecord.lang.de.rules_phrases`, :mod:`onrecord.lang.de.rules_opening`,
+#: :func:`onrecord.lang.de.speaker_rules.field_end`) use them too
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
 

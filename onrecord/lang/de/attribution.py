@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
 
 from onrecord.lang.de.entity_names import common_noun
 from onrecord.lang.de.features import cue_class, is_evidential, is_konj1
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
-from onrecord.lang.de.lexicon import data_lines, lexicon
+from onrecord.lang.de.lexicon import lexicon, word_endings
 from onrecord.lang.de.memo import per_owner
 from onrecord.lang.de.narration import (
     answer_label,
@@ -126,10 +125,9 @@ class Attribution:
         return self.parts[-1].end
 
 
-@cache
 def _body_endings() -> tuple[str, ...]:
     """Endings of common nouns for a body of people (``data/body_endings.txt``)."""
-    return tuple(data_lines("body_endings.txt"))
+    return word_endings("body_endings.txt")
 
 
 def thing_noun(tok: Token) -> bool:

@@ -36,7 +36,7 @@ from onrecord.lang.de.entity_names import (
     trim_name,
     written_stem,
 )
-from onrecord.lang.de.lexicon import lexicon, word_set
+from onrecord.lang.de.lexicon import lexicon, word_endings, word_set
 from onrecord.lang.de.memo import memoised
 from onrecord.lang.de.role_bodies import described_body_names, possessive_organisation
 from onrecord.lang.de.role_lexicon import name_word, role_gender
@@ -490,15 +490,11 @@ def _plural_holders(doc: PreparedDoc, phrase: RoleMatch) -> bool:
     return any(t.text.endswith("n") and t.lemma != t.text for t in heads)
 
 
-#: parts of the day written onto a weekday ("Montagmittag", "Dienstagabend", "Freitagfrüh")
-_DAY_PARTS = ("früh", "morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")
-
-
 def _time_of_day(word: str, time_words: frozenset[str]) -> bool:
     """A weekday with a part of the day ("montagmittag"), or a time word itself."""
     if word in time_words:
         return True
-    part = next((p for p in _DAY_PARTS if word.endswith(p) and len(word) > len(p)), None)
+    part = next((p for p in word_endings("day_parts.txt") if word.endswith(p) and len(word) > len(p)), None)
     return part is not None and word[: -len(part)] in time_words
 
 

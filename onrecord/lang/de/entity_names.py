@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from onrecord.lang.de.common_words import CommonWords, shared
-from onrecord.lang.de.lexicon import data_lines, lexicon, word_set, words_and_endings
+from onrecord.lang.de.lexicon import data_lines, lexicon, word_endings, word_set, words_and_endings
 from onrecord.lang.de.memo import memoised
 from onrecord.lang.de.name_lists import capitalised_word
 from onrecord.lang.de.name_lists import known_place as _known_place
@@ -145,10 +145,9 @@ def _particle_ok(particle: str, before: str) -> bool:
     return particle not in ("der", "den") or before in _PARTICLE_LEADS
 
 
-@cache
 def _noun_suffixes() -> tuple[str, ...]:
     """Endings of common nouns that end no name (``data/noun_suffixes.txt``)."""
-    return tuple(data_lines("noun_suffixes.txt"))
+    return word_endings("noun_suffixes.txt")
 
 
 def common_noun(tok: Token) -> bool:
@@ -360,10 +359,9 @@ def demonym(word: str) -> bool:
     return stem.endswith("er") and place_adjective(stem) is not None
 
 
-@cache
 def _org_endings() -> tuple[str, ...]:
     """Endings of nouns that make a name an organisation: data/org_name_endings.txt."""
-    return tuple(data_lines("org_name_endings.txt"))
+    return word_endings("org_name_endings.txt")
 
 
 def _name_prefix(tok: Token) -> bool:

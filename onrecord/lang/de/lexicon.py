@@ -20,6 +20,13 @@ def word_set(name: str) -> frozenset[str]:
 
 
 @cache
+def word_endings(name: str) -> tuple[str, ...]:
+    """The entries of a data file of word endings beside this module, in file order, as a tuple
+    for ``str.endswith`` (read once)."""
+    return tuple(data_lines(name))
+
+
+@cache
 def words_and_endings(name: str) -> tuple[frozenset[str], tuple[str, ...]]:
     """The words of a data file beside this module and the compound endings it lists as
     ``-ending`` lines (read once)."""

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
+from onrecord.lang.de.lexicon import lexicon, word_endings, word_set
 from onrecord.lang.de.role_lexicon import (
     _ARTICLES,
     _CONTRACTIONS,
@@ -295,10 +295,9 @@ def _headed_body(doc: PreparedDoc, start: int, name_begin: int, kind_at: KindAt)
     return None
 
 
-@cache
 def _club_roles() -> tuple[str, ...]:
     """Role nouns of a sports team (compound heads, lower case): data/club_roles.txt."""
-    return tuple(data_lines("club_roles.txt"))
+    return word_endings("club_roles.txt")
 
 
 #: the football nations inside the United Kingdom, which field national teams of their own

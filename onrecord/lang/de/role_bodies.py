@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
 
-from onrecord.lang.de.lexicon import data_lines
+from onrecord.lang.de.lexicon import word_endings
 from onrecord.lang.de.role_orgs import body_kind_noun, name_after_kind
 from onrecord.lang.de.roles import KindAt, RoleMatch, is_role
 from onrecord.lang.de.tokens import PreparedDoc, Token
@@ -27,10 +26,9 @@ MAX_GAP = 5
 MAX_BACK = 14
 
 
-@cache
 def _kind_nouns() -> tuple[str, ...]:
     """Endings of common nouns for a kind of body: data/body_kind_nouns.txt."""
-    return tuple(data_lines("body_kind_nouns.txt"))
+    return word_endings("body_kind_nouns.txt")
 
 
 def _possessive_at(toks: Sequence[Token], begin: int) -> int | None:

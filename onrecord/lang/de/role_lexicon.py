@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
+from onrecord.lang.de.lexicon import data_lines, lexicon, word_endings, word_set
 from onrecord.lang.de.name_lists import capitalised_word
 from onrecord.lang.de.sources import compound_of
 from onrecord.lang.de.tokens import Token
@@ -147,17 +147,15 @@ def _unit_relations() -> frozenset[str]:
     return word_set("unit_relations.txt")
 
 
-@cache
 def _not_fused_ex() -> tuple[str, ...]:
     """Word starts that begin with "ex" but hold no fused "Ex" ("Exportchef", "Exekutivdirektor")."""
-    return tuple(data_lines("not_fused_ex.txt"))
+    return word_endings("not_fused_ex.txt")
 
 
-@cache
 def _standing_nouns() -> tuple[str, ...]:
     """Endings of nouns that name a body's standing ("Marktführer", "Tabellenführer"), no
     person's role: data/standing_nouns.txt."""
-    return tuple(data_lines("standing_nouns.txt"))
+    return word_endings("standing_nouns.txt")
 
 
 @lru_cache(maxsize=8192)

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
-from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
+from onrecord.lang.de.lexicon import lexicon, word_endings, word_set
 from onrecord.lang.de.name_lists import known_place
 from onrecord.lang.de.role_lexicon import (
     _ADJ_SUFFIXES,
@@ -216,7 +215,7 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
         end += 1  # "der Umweltorganisation Global 2000", "von der MA 22": a number ends the name
     if end == k or is_document(tokens[k]):
         return None  # "in einem Gutachten": a document is no organisation or place
-    if place and end == k + 1 and tokens[k].lower in _generic_places() or tokens[k].lower.endswith(_event_nouns()):
+    if (place and end == k + 1 and tokens[k].lower in _generic_places()) or tokens[k].lower.endswith(_event_nouns()):
         return None  # "in der Landeshauptstadt", "für die Bundespräsidentschaftswahl": no place or body named
     if low == "aus" or kind_at(tokens[k].i) == "LOC" and kind_at(tokens[end - 1].i) == "LOC":
         place = place or low not in ("an", "bei", "beim") and article not in _CONTRACTIONS
@@ -253,23 +252,18 @@ def _generic_places() -> frozenset[str]:
     return word_set("generic_places.txt")
 
 
-@cache
 def _event_nouns() -> tuple[str, ...]:
     """Endings of nouns for an event a role is held for (data/event_nouns.txt)."""
-    return tuple(data_lines("event_nouns.txt"))
-
-
-#: times of day that close a compound with a weekday ("Samstagabend", "Montagvormittag")
-_DAY_PARTS = ("abend", "morgen", "nachmittag", "vormittag", "mittag", "früh", "nacht")
+    return word_endings("event_nouns.txt")
 
 
 def time_word(low: str) -> bool:
     """Whether a lower-case word is a time word (data/time_words.txt) or a weekday compound of a
-    time of day ("samstagabend": "ein Polizeisprecher am Samstagabend" names no body)."""
+    time of day (data/day_parts.txt; "samstagabend": "ein Polizeisprecher am Samstagabend" names no body)."""
     words = lexicon().time_words
     if low in words:
         return True
-    return any(low.endswith(part) and low[: -len(part)] in words for part in _DAY_PARTS)
+    return any(low.endswith(part) and low[: -len(part)] in words for part in word_endings("day_parts.txt"))
 
 
 def _body_after_in(tokens: Sequence[Token], i: int, kind_at: KindAt) -> bool:
@@ -284,10 +278,9 @@ def _body_after_in(tokens: Sequence[Token], i: int, kind_at: KindAt) -> bool:
     return bool(name) and all(kind_at(t.i) != "LOC" for t in name) and _looks_like_org(name, kind_at)
 
 
-@cache
 def _descriptors() -> tuple[str, ...]:
     """Heads of nouns that describe a body's kind before its name: data/body_descriptors.txt."""
-    return tuple(data_lines("body_descriptors.txt"))
+    return word_endings("body_descriptors.txt")
 
 
 def body_kind_noun(word: str, after_adjective: bool) -> bool:
@@ -364,11 +357,10 @@ def _institution_head(word: str) -> bool:
     return word.lower().endswith((*_seat_bodies(), "stiftung", "schule", "akademie", "zentrum", "center"))
 
 
-@cache
 def _seat_bodies() -> tuple[str, ...]:
     """Endings of bodies named by their kind after a seat adjective ("Berliner Arbeitsministerium"),
     unlike a proper name with the adjective in it ("Berliner Zeitung")."""
-    return tuple(data_lines("seat_bodies.txt"))
+    return word_endings("seat_bodies.txt")
 
 
 def _seat(tokens: Sequence[Token], j: int, end: int) -> str | None:

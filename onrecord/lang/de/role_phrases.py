@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
+from onrecord.lang.de.lexicon import data_lines, lexicon, word_endings, word_set
 from onrecord.lang.de.role_lexicon import (
     _ARTICLES,
     MAX_ADJECTIVES,
@@ -148,10 +148,9 @@ def _split_compound(word: str, kind: str) -> _Compound:
     return _Compound(rest, org=prefix, former=former)
 
 
-@cache
 def _field_endings() -> tuple[str, ...]:
     """Endings of nouns that name a field of study or work (data/field_nouns.txt)."""
-    return tuple(data_lines("field_nouns.txt"))
+    return word_endings("field_nouns.txt")
 
 
 def _field_noun(word: str) -> bool:
@@ -159,10 +158,9 @@ def _field_noun(word: str) -> bool:
     return word[:1].isupper() and word.isalpha() and word.lower().endswith(_field_endings())
 
 
-@cache
 def _company_roles() -> tuple[str, ...]:
     """Endings of role nouns that head a company or body (data/company_roles.txt)."""
-    return tuple(data_lines("company_roles.txt"))
+    return word_endings("company_roles.txt")
 
 
 def company_role(role: str) -> bool:

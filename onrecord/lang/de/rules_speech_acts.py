@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from onrecord.lang.de.labels import TokenSpan, trim
-from onrecord.lang.de.lexicon import GermanLexicon, word_set
+from onrecord.lang.de.lexicon import GermanLexicon, word_endings, word_set
 from onrecord.lang.de.memo import cue_classes, konj1_flags
 from onrecord.lang.de.narration import idiom_tokens
 from onrecord.lang.de.rules_phrases import (
@@ -448,11 +448,8 @@ def dass_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon)
         comma = _clause_comma(doc, v, end)
         if comma is not None and _made_known(doc, begin, v, comma):
             return v, comma + 1  # "Im April wurde bekannt, dass …": no one is named, a statement all the same
-        if cues[v] != "verb":
-            # a separable reporting verb whose particle closes the clause ("gab … bekannt, dass")
-            particle = toks[comma - 1].lower if comma is not None and comma - 1 > v else ""
-            if particle not in PARTICLES or lex.cues.get(particle + tok.lemma.lower()) != "verb":
-                continue
+        if cues[v] != "verb" and not _separable_cue(doc, v, comma, lex):
+            continue
         if comma is None or toks[comma].text != "," or comma + 3 >= end:
             return None
         if toks[comma + 1].lower not in _DASS or any(t.lower in consecutive for t in toks[begin:comma]):
@@ -466,11 +463,8 @@ def dass_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon)
     return None
 
 
-#: words between "bekannt" and the comma of "wurde bekannt, dass" / "war bekannt geworden, dass"
-_KNOWN_TAIL = frozenset({"geworden", "worden", "war", "ist", "sei", "wurde"})
-
-
-_KONJ_REACH = 8  # words of a reported clause before its Konjunktiv verb ("er sei", "die Anlagen … stünden")
+#: how many words of a reported clause may stand before its Konjunktiv verb ("er sei", "die Anlagen … stünden")
+_KONJ_REACH = 8
 
 
 def konjunktiv_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> tuple[int, int] | None:
@@ -492,10 +486,8 @@ def konjunktiv_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLe
         if not (tok.text.islower() and tok.text.isalpha()) or v in idiom:
             continue
         comma = _clause_comma(doc, v, end)
-        if cues[v] != "verb":
-            particle = toks[comma - 1].lower if comma is not None and comma - 1 > v else ""
-            if particle not in PARTICLES or lex.cues.get(particle + tok.lemma.lower()) != "verb":
-                continue
+        if cues[v] != "verb" and not _separable_cue(doc, v, comma, lex):
+            continue
         if comma is None or toks[comma].text != "," or comma + 3 >= end:
             return None
         first = toks[comma + 1]
@@ -509,6 +501,18 @@ def konjunktiv_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLe
             return None
         return v, comma + 1
     return None
+
+
+def _separable_cue(doc: PreparedDoc, v: int, comma: int | None, lex: GermanLexicon) -> bool:
+    """Whether the word at ``v`` is a separable reporting verb whose particle closes its clause
+    right before ``comma`` ("gab die Behörde bekannt, dass …": "bekanntgeben" in the cue lexicon)."""
+    toks = doc.tokens
+    particle = toks[comma - 1].lower if comma is not None and comma - 1 > v else ""
+    return particle in PARTICLES and lex.cues.get(particle + toks[v].lemma.lower()) == "verb"
+
+
+#: words between "bekannt" and the comma of "wurde bekannt, dass" / "war bekannt geworden, dass"
+_KNOWN_TAIL = frozenset({"geworden", "worden", "war", "ist", "sei", "wurde"})
 
 
 def _made_known(doc: PreparedDoc, begin: int, v: int, comma: int) -> bool:
@@ -596,7 +600,7 @@ def wonach_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexico
         if toks[k].lower != "wonach":
             if any(t.text in CLAUSE_PUNCT for t in toks[q_b:end]):
                 return None  # "…, nach welchem …, haben sich …": the clause ends before the sentence does
-            nouns = lex.source_nouns + tuple(word_set("relative_source_nouns.txt"))
+            nouns = lex.source_nouns + word_endings("relative_source_nouns.txt")
             if not before.lower.endswith(nouns):
                 return None  # "die Stadt, nach der er sich sehnte": no source
         if not _quoted_terms_only(doc, q_b, end):
@@ -629,7 +633,6 @@ def speech_noun_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanL
         if j + 2 < end and toks[j].text == "," and toks[j + 1].lower in ("dass", "daß"):
             return k, j + 1
     return None
-
 
 
 def speech_noun_source(doc: PreparedDoc, noun: int, begin: int, end: int, lex: GermanLexicon) -> tuple[int, int] | None:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from onrecord.extraction.stance_lexicon import ADJECTIVE_ENDINGS
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon, word_set
 from onrecord.lang.de.memo import verb_cue_sentences
@@ -439,8 +440,6 @@ _MAX_ATTRIBUTE = 6
 _ATTRIBUTE_WORDS = frozenset({
     "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "und",
 })
-#: endings of declined adjectives ("einzelnen", "großen", "ersten")
-_ADJECTIVE_ENDINGS = ("en", "em", "er", "es", "e")
 
 
 def field_end(doc: PreparedDoc, end: int, lex: GermanLexicon) -> int:
@@ -458,7 +457,7 @@ def field_end(doc: PreparedDoc, end: int, lex: GermanLexicon) -> int:
         if not tok.text.isalpha():
             return end
         if tok.text.islower() and not (
-            tok.lower in _ATTRIBUTE_WORDS or tok.lower in lex.prepositions or tok.lower.endswith(_ADJECTIVE_ENDINGS)
+            tok.lower in _ATTRIBUTE_WORDS or tok.lower in lex.prepositions or tok.lower.endswith(ADJECTIVE_ENDINGS)
         ):
             return end
         k += 1
