@@ -353,10 +353,11 @@ def test_opening_source(text: str, expected: list[str]) -> None:
     assert [doc.tokens[cands[i][0]].text for i in found] == expected
 
 
-def test_a_time_of_day_after_a_name_is_no_part_of_it() -> None:
+@pytest.mark.parametrize("day_part", ["Montagmittag", "Montagnachmittag", "Freitagvormittag", "Sonntagfrüh"])
+def test_a_time_of_day_after_a_name_is_no_part_of_it(day_part: str) -> None:
     quotes = _quotes(
         "Die Regierung werde bis Ende Februar einen Plan vorlegen. "
-        "Das kündigte Vizekanzler Reinhold Mitterlehner Montagmittag nach einer Sitzung an."
+        f"Das kündigte Vizekanzler Reinhold Mitterlehner {day_part} nach einer Sitzung an."
     )
     assert quotes[0][2] == "Reinhold Mitterlehner"
 

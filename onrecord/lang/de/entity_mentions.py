@@ -36,7 +36,7 @@ from onrecord.lang.de.entity_names import (
     trim_name,
     written_stem,
 )
-from onrecord.lang.de.lexicon import lexicon, word_endings, word_set
+from onrecord.lang.de.lexicon import lexicon, time_word, word_set
 from onrecord.lang.de.memo import memoised
 from onrecord.lang.de.role_bodies import described_body_names, possessive_organisation
 from onrecord.lang.de.role_lexicon import name_word, role_gender
@@ -490,14 +490,6 @@ def _plural_holders(doc: PreparedDoc, phrase: RoleMatch) -> bool:
     return any(t.text.endswith("n") and t.lemma != t.text for t in heads)
 
 
-def _time_of_day(word: str, time_words: frozenset[str]) -> bool:
-    """A weekday with a part of the day ("montagmittag"), or a time word itself."""
-    if word in time_words:
-        return True
-    part = next((p for p in word_endings("day_parts.txt") if word.endswith(p) and len(word) > len(p)), None)
-    return part is not None and word[: -len(part)] in time_words
-
-
 def _named(
     state: _State, doc: PreparedDoc, view: Candidate, cand: Candidate, types: list[str], kinds: KindAt,
     gaz: Gazetteer, resolver: NameResolver, is_speaker: bool, quoted: bool = False,
@@ -514,7 +506,7 @@ def _named(
     end = _syllable_tail(doc, start, end, types)
     while end - start > 1 and (toks[start].lower in lex.time_words or lex.non_names.get(toks[start].text) == "time"):
         start += 1  # "Mai Wien": a month glued to a city
-    while end - start > 1 and _time_of_day(toks[end - 1].lower, lex.time_words):
+    while end - start > 1 and time_word(toks[end - 1].lower):
         end -= 1  # "Vizekanzler Reinhold Mitterlehner Montagmittag": the time is no part of the name
     start, end = _unglued(state, doc, start, end, gaz)
     if end - start == 1 and _source_noun(toks[start].text, lex.source_nouns):

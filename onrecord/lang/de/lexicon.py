@@ -109,3 +109,13 @@ def _speech_acts() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
         old = out.get(lemma, (frozenset(), frozenset()))
         out[lemma] = (old[0] | need, old[1] | not_)
     return out
+
+
+def time_word(low: str) -> bool:
+    """Whether a lower-case word is a time word (data/time_words.txt) or a weekday written with a
+    part of the day (data/day_parts.txt: "samstagabend", "montagnachmittag" — every part is tried,
+    "nachmittag" as well as "mittag")."""
+    words = lexicon().time_words
+    if low in words:
+        return True
+    return any(low.endswith(part) and low[: -len(part)] in words for part in word_endings("day_parts.txt"))

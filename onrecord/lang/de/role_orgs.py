@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from onrecord.lang.de.lexicon import lexicon, word_endings, word_set
+from onrecord.lang.de.lexicon import lexicon, time_word, word_endings, word_set
 from onrecord.lang.de.name_lists import known_place
 from onrecord.lang.de.role_lexicon import (
     _ADJ_SUFFIXES,
@@ -255,15 +255,6 @@ def _generic_places() -> frozenset[str]:
 def _event_nouns() -> tuple[str, ...]:
     """Endings of nouns for an event a role is held for (data/event_nouns.txt)."""
     return word_endings("event_nouns.txt")
-
-
-def time_word(low: str) -> bool:
-    """Whether a lower-case word is a time word (data/time_words.txt) or a weekday compound of a
-    time of day (data/day_parts.txt; "samstagabend": "ein Polizeisprecher am Samstagabend" names no body)."""
-    words = lexicon().time_words
-    if low in words:
-        return True
-    return any(low.endswith(part) and low[: -len(part)] in words for part in word_endings("day_parts.txt"))
 
 
 def _body_after_in(tokens: Sequence[Token], i: int, kind_at: KindAt) -> bool:
