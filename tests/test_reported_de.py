@@ -479,3 +479,34 @@ def test_a_konjunktiv_clause_after_a_reporting_verb_is_an_indirect_quote() -> No
 
 def test_a_konjunktiv_clause_inside_a_relative_clause_is_no_quote() -> None:
     assert spans_of("Der Mann, der erklärte, er sei krank, ging nach Hause.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a first person speaks inside someone's quotation (10kGNAD loses the marks)
+        "Wir wussten, dass die Chancen auf einen Sieg gering waren.",
+        "Ich weiß, dass die Mannschaft noch viel lernen muss.",
+        # a generic subject
+        "Bisher hatte man angenommen, dass an dieser Stelle eine Kapelle stand.",
+        "Wer nicht weiß, dass die Funktion aktiviert ist, zahlt am Ende mehr.",
+        # showing is no speech unless a study shows it
+        "Die neuen Aufnahmen zeigen, dass der Gletscher schneller schmilzt als gedacht.",
+        "Ein Vergleich zeigt, dass die Kosten geringer sind als befürchtet.",
+    ],
+)
+def test_a_dass_clause_of_a_first_person_a_generic_subject_or_a_showing_is_no_quote(sentence: str) -> None:
+    """deprec3: false quotes of the cue-lexicon dass rule on unlabelled 10kGNAD rows."""
+    assert spans_of(sentence) == []
+
+
+def test_a_study_that_shows_a_dass_clause_stays_a_quote() -> None:
+    found = spans_of("Die Untersuchung der Kammer zeigt, dass viele Betriebe keine Lehrlinge finden.")
+    assert ("IQ", "dass viele Betriebe keine Lehrlinge finden") in found
+
+
+def test_a_wonach_clause_after_a_rule_that_the_sentence_runs_past_is_no_quote() -> None:
+    """", wonach …" after a noun that reports nothing ("Verordnung"), when the sentence goes on
+    after the relative clause, is no statement (deprec3)."""
+    sentence = "Die neue Verordnung, wonach Sparer bei einer Pleite zahlen müssen, belastet die Banken."
+    assert spans_of(sentence) == []

@@ -41,3 +41,18 @@ def test_nach_with_a_source_noun_is_a_source_phrase(text: str, source: str | Non
     assert found is not None
     begin, end = found
     assert text[doc.tokens[begin + 1].start : doc.tokens[end - 1].end] == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Gemeinde unterlag bei den Inseraten der Meldepflicht nach dem Medientransparenzgesetz nicht.",
+        "Die Zahl der Anzeigen nach dem Fremdenpolizeigesetz stieg im Herbst stark an.",
+    ],
+)
+def test_a_law_after_nach_inside_the_sentence_is_no_source(text: str) -> None:
+    """"nach dem …gesetz" attributes only when it opens the sentence ("Nach dem Grundgesetz …");
+    inside it the law is a norm something follows (deprec3, unlabelled 10kGNAD rows)."""
+    doc = prepare(text)
+    nach = next(t.i for t in doc.tokens if t.lower == "nach")
+    assert source_phrase_at(doc, nach, doc.sentences[0], lexicon()) is None

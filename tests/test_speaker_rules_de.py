@@ -127,6 +127,9 @@ def test_a_trailing_attribution_names_the_speaker_of_the_sentence_before_it() ->
         ("Auf einem Blog stellt man sich die Frage, was an dem Rätsel so viele Menschen fasziniert.", "was", True),
         ("Man kann nur hoffen, dass die Stadt die Brücke bald repariert.", "dass", True),
         ("Es bleibt zu hoffen, dass der Winter mild wird.", "dass", True),
+        # a first person's hope stands inside someone's quotation (deprec3)
+        ("Ich hoffe, dass wir am Samstag drei Punkte holen.", "dass", True),
+        ("An jeder Haltestelle hoffen wir, neue Fahrgäste zu gewinnen.", "neue", True),
         # a named subject's hope is its statement (issue 13: quotes-de annotates it)
         ("Der Naturschutzbund hofft jedoch, dass der Wolf im Tal bleiben darf.", "dass", False),
         # a question put to someone, and a statement, are speech

@@ -22,7 +22,7 @@ from functools import cache
 from onrecord.extraction.stance_lexicon import ADJECTIVE_ENDINGS
 from onrecord.lang.de.features import cue_class, is_konj1
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
-from onrecord.lang.de.lexicon import GermanLexicon, word_set
+from onrecord.lang.de.lexicon import GermanLexicon, word_endings, word_set
 from onrecord.lang.de.tokens import CLAUSE_PUNCT, PreparedDoc, Token, is_quote_mark
 
 __all__ = [
@@ -210,11 +210,20 @@ def source_phrase_at(doc: PreparedDoc, i: int, limit: tuple[int, int], lex: Germ
     if np is None:
         return None
     head, np_end = np
+    if low == "nach" and not_initial_norm(doc.tokens[head].lower, i == begin):
+        return None  # "die Meldepflicht nach dem Medientransparenzgesetz": a norm, no source
     if low != "laut" and not (
         doc.tokens[head].lower.endswith(lex.source_nouns) or _genitive_owner_before(doc, head, np_end, lex)
     ):
         return None
     return i, np_end
+
+
+def not_initial_norm(head: str, opens_sentence: bool) -> bool:
+    """Whether a noun after "nach" (lower case) names a legal norm (an ending of
+    ``data/nach_initial_source_nouns.txt``: "…gesetz") in a phrase that does not open the
+    sentence: a source only in "Nach dem Grundgesetz ist …"."""
+    return not opens_sentence and head.endswith(word_endings("nach_initial_source_nouns.txt"))
 
 
 def _genitive_owner_before(doc: PreparedDoc, head: int, end: int, lex: GermanLexicon) -> bool:

@@ -455,12 +455,29 @@ def dass_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon)
         if toks[comma + 1].lower not in _DASS or any(t.lower in consecutive for t in toks[begin:comma]):
             return None
         clause = {t.lower for t in toks[begin:comma]}
+        if _no_source_clause(toks[begin:comma], lex):
+            return None  # "Ich hoffe, dass …", "Die Untersuchungen haben gezeigt, dass …"
         zu_infinitive = v > begin and toks[v - 1].lower == "zu"  # "ist damit zu rechnen"
         agentless = bool(clause & _PASSIVE_FINITE and not clause & _AGENT_PREPS) or zu_infinitive
         if agentless or toks[comma - 1].lower in correlates or _in_relative_clause(doc, begin, v):
             return None  # "Es wird erwartet / ist damit zu rechnen, dass …", "X, der wusste, dass …"
         return v, comma + 1
     return None
+
+
+def _no_source_clause(words: list[Token], lex: GermanLexicon) -> bool:
+    """Whether the words of a main clause before ", dass" make its dass-clause no statement of a
+    named source: a first-person or generic subject ("ich", "wir", "man", "wer";
+    ``data/dass_no_source_subjects.txt``), or a verb of showing ("gezeigt";
+    ``data/dass_not_speech_verbs.txt``) without a study or other source noun that shows it ("Die
+    Bilder zeigen, dass …" but "Die Untersuchung zeigt, dass …")."""
+    lows = {t.lower for t in words}
+    if lows & word_set("dass_no_source_subjects.txt"):
+        return True
+    if not lows & word_set("dass_not_speech_verbs.txt"):
+        return False
+    nouns = lex.source_nouns + word_endings("dass_showing_sources.txt")
+    return not any(_capitalised(t) and t.lower.endswith(nouns) for t in words)
 
 
 #: how many words of a reported clause may stand before its Konjunktiv verb ("er sei", "die Anlagen … stünden")
@@ -597,12 +614,15 @@ def wonach_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexico
         before = toks[k - 2]
         if not (_capitalised(before) or is_quote_mark(before.text)):
             return None
+        nouns = lex.source_nouns + word_endings("relative_source_nouns.txt")
+        inner_punct = any(t.text in CLAUSE_PUNCT for t in toks[q_b:end])
         if toks[k].lower != "wonach":
-            if any(t.text in CLAUSE_PUNCT for t in toks[q_b:end]):
+            if inner_punct:
                 return None  # "…, nach welchem …, haben sich …": the clause ends before the sentence does
-            nouns = lex.source_nouns + word_endings("relative_source_nouns.txt")
             if not before.lower.endswith(nouns):
                 return None  # "die Stadt, nach der er sich sehnte": no source
+        elif inner_punct and not before.lower.endswith(nouns):
+            return None  # "die Verordnung, wonach Kunden zahlen, wirkt sich aus": a rule, the sentence runs on
         if not _quoted_terms_only(doc, q_b, end):
             return None
         return k, q_b
