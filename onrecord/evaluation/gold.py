@@ -211,7 +211,8 @@ BUNDLED_SPLITS = (
 #: that session (14:40 and 15:49 UTC, errors never read) and are development data since; so is the
 #: cross-genre ``heldout2``, scored at the ends of several rounds (errors never read), now that
 #: ``heldout3`` replaces it. Roles ``heldout12``, stance ``heldout11``, about ``heldout10`` and the
-#: cross-genre ``heldout3`` were scored at the same two moments (aggregate numbers only) and stay held back.
+#: cross-genre ``heldout3`` were scored at the same two moments (aggregate numbers only) and stay held back;
+#: so after the rounds of 2026-12-07 night and 2026-12-08 (00:30 and 00:54 UTC), aggregate only.
 HELD_BACK = frozenset(
     {
         ("roles.jsonl", "heldout12"),
