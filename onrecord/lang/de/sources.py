@@ -73,9 +73,12 @@ def lowercase_name(tok: Token, lex: GermanLexicon | None = None) -> bool:
     text = tok.text
     if not text[:1].islower():
         return False
+    lex = lex or lexicon()
+    if text.isalpha() and text.islower():  # a plain lower-case word, the common case, decided in C
+        return lex.outlets.get(text) == "name"
     if any(c.isupper() for c in text[1:]) and text.replace("-", "").isalpha():
         return True
-    return _WEB_ADDRESS.fullmatch(text) is not None or (lex or lexicon()).outlets.get(text) == "name"
+    return _WEB_ADDRESS.fullmatch(text) is not None or lex.outlets.get(text) == "name"
 
 
 def outlet_gender(tok: Token, lex: GermanLexicon | None = None) -> str | None:

@@ -9,7 +9,6 @@ speaker pronouns and unnamed-group nouns within a window of sentences around the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.labels import TokenSpan
@@ -44,21 +43,12 @@ class Candidate:
         return self.begin < end and begin < self.end
 
 
-@cache
-def _lowercase_outlets() -> frozenset[str]:
-    """Outlet names the lexicon writes in lower case ("taz")."""
-    return frozenset(w for w, g in lexicon().outlets.items() if g == "name" and w.islower())
-
-
 def _is_name_token(tok: Token) -> bool:
     """Capitalised content word (its lemma stays capitalised: not an article or a sentence-initial
     verb), or a name written in lower case (:func:`~onrecord.lang.de.sources.lowercase_name`: "eBay",
     "el-Baradei", "ai-Bericht", "t-online.de", "taz")."""
     if tok.text[:1].islower():
-        # (``isalpha`` and ``islower``: a plain lower-case word, the common case, decided in C)
-        return not (tok.text.isalpha() and tok.text.islower() and tok.text not in _lowercase_outlets()) and (
-            lowercase_name(tok)
-        )
+        return lowercase_name(tok)
     return (
         tok.text[:1].isupper()
         and tok.lemma[:1].isupper()
