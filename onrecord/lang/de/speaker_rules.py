@@ -32,6 +32,7 @@ from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon, word_set
 from onrecord.lang.de.memo import verb_cue_sentences
 from onrecord.lang.de.narration import ASKED_PREPS
+from onrecord.lang.de.role_lexicon import _ARTICLES
 from onrecord.lang.de.rules_phrases import COMPLEMENT_LEADS, source_phrase_at
 from onrecord.lang.de.sources import PASSIVE_AUX, is_abstract, is_document, junk_source, participle_like
 from onrecord.lang.de.tokens import BREAK_PUNCT, PreparedDoc, Token, is_quote_mark
@@ -380,7 +381,7 @@ def inverted_subject(
     first = doc.sentences[sent][0]
     se = field_end(doc, se, lex)  # "Die große Zahl der Fans aus vielen Ländern schreibt er …"
     field = toks[first:se]
-    if any(t.text in _FIELD_EDGES or is_quote_mark(t.text) for t in field) or source_lead_in(field):
+    if _field_blocked(field):
         return None
     v = se
     while v < len(toks) and toks[v].sent == sent and toks[v].text.isdigit():
@@ -425,6 +426,12 @@ def inverted_subject(
 _OPENING_ONLY_LEADS = frozenset({"von", "vom", "aus"})
 
 
+def _field_blocked(field: list[Token]) -> bool:
+    """Whether a fore-field cannot be a bare subject: it holds a clause edge or a quote mark, or
+    names a source with a preposition (:func:`source_lead_in`)."""
+    return any(t.text in _FIELD_EDGES or is_quote_mark(t.text) for t in field) or source_lead_in(field)
+
+
 def source_lead_in(field: list[Token]) -> bool:
     """Whether a fore-field names the source with a preposition ("Laut X sagte Y", "Einem
     Bericht der Zeitung zufolge", "Aus Kreisen verlautete"): any source preposition, but "von",
@@ -437,9 +444,7 @@ def source_lead_in(field: list[Token]) -> bool:
 #: the most words of an attribute after a fore-field candidate ("der Fans aus einzelnen Ländern")
 _MAX_ATTRIBUTE = 6
 #: lower-case words an attribute of a noun phrase may hold: articles and "und"
-_ATTRIBUTE_WORDS = frozenset({
-    "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "und",
-})
+_ATTRIBUTE_WORDS = _ARTICLES | {"und"}
 
 
 def field_end(doc: PreparedDoc, end: int, lex: GermanLexicon) -> int:
@@ -503,9 +508,7 @@ def fronted_subject(
             continue
         if e > k or field_end(doc, e, lex) != k or (b, e) == speaker:
             continue
-        if any(t.text in _FIELD_EDGES or is_quote_mark(t.text) for t in toks[first:k]) or source_lead_in(
-            toks[first:k]
-        ):
+        if _field_blocked(toks[first:k]):
             return None
         if not someone(b, e) or toks[b].lower in lex.pronouns or junk_source(doc, b, e):
             return None
@@ -606,9 +609,9 @@ _IMPERSONAL_HOPE = frozenset({"man", "zu", "kann", "können", "konnte", "bleibt"
 
 
 def _impersonal_hope(before: list[Token]) -> bool:
-    """A verb of hoping among ``before`` with a generic subject or as an infinitive ("Man kann
-    nur hoffen", "Es bleibt zu hoffen"). A named subject's hope ("Der Verband hofft, dass …") is
-    its statement: quotes-de annotates it so (issue 13)."""
+    """A verb of hoping among ``before`` with a generic or first-person subject or as an
+    infinitive ("Man kann nur hoffen", "Es bleibt zu hoffen", "Ich hoffe"). A named subject's
+    hope ("Der Verband hofft, dass …") is its statement: quotes-de annotates it so (issue 13)."""
     return any(t.lemma.lower() in _HOPE_LEMMAS for t in before) and any(t.lower in _IMPERSONAL_HOPE for t in before)
 
 
