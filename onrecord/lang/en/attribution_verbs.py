@@ -304,7 +304,7 @@ def verb_cue(verb: Token, sent: SpacySpan, quotes: list[QuoteSpan], lex: Lexicon
         content_idx = subtree_indices(verb.head, exclude=[verb]) & set(range(sent.start, sent.end))
         ctype = "clause"
     if not content_idx and "speech" in classes and "act" not in classes and subject is not None \
-            and subject.lower_ not in ("who", "which", "that"):
+            and subject.lower_ not in RELATIVE_PRONOUNS:
         # "Those who take on debt struggle, even with a job, he said." parsed with the clause
         # hanging on the cue as a fragment: the clause before the comma is what was said
         content_idx = trailing_report(verb, subject, sent, quotes)
