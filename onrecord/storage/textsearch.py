@@ -62,17 +62,20 @@ SEARCHABLE_SPACES = r"\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u202
 _MARKS = r"!#$%'()*+,./:;<=>?@_{|}-"
 _SPACE = f"[{SEARCHABLE_SPACES}]"
 _NONSPACE = f"[^{SEARCHABLE_SPACES}]"
-_NONSPACE_NOR_QUOTE = f'[^{SEARCHABLE_SPACES}"]'
+_SPACES_AND_QUOTE = SEARCHABLE_SPACES + '"'
+_NONSPACE_NOR_QUOTE = f"[^{_SPACES_AND_QUOTE}]"
 _LETTER = f"[{SEARCHABLE_LETTERS}]"
 
 
-def _word_with_letter_not_or(nonspace: str) -> str:
+def _word_with_letter_not_or(stops: str) -> str:
     """A word token (at a token start; not starting with ``-`` or ``"``) that holds a letter and
-    is not ``OR`` (an alternative's keyword once a clause precedes it), made of ``nonspace``."""
+    is not ``OR`` (an alternative's keyword once a clause precedes it), made of characters
+    other than ``stops`` (white space, and the quote mark inside a phrase)."""
     letter_not_o = f"[{SEARCHABLE_LETTERS.replace('A-Z', 'A-NP-Z')}]"
+    nonspace = f"[^{stops}]"
     return (
         f'{letter_not_o}|[^{SEARCHABLE_SPACES}"O-]{nonspace}*{_LETTER}'
-        f"|O(?:{_SPACE}|$)|O[^{nonspace[2:-1]}R]|OR{nonspace}"
+        f"|O(?:{_SPACE}|$)|O[^{stops}R]|OR{nonspace}"
     )
 
 
@@ -94,10 +97,10 @@ _NO_WORD = (
 #: the same in ECMA-262, Rust regex and Python; a query it refuses may still be searchable (a
 #: letter it does not name), a query it admits always is (``tests/test_storage_text.py``).
 SEARCHABLE = (
-    f"^(?:{_ANY_TOKEN})*(?:{_word_with_letter_not_or(_NONSPACE)}"
+    f"^(?:{_ANY_TOKEN})*(?:{_word_with_letter_not_or(SEARCHABLE_SPACES)}"
     f'|"[^"]*{_LETTER}[^"]*"'
     f'|"{_NONSPACE_NOR_QUOTE}*{_LETTER}[^"]*$'
-    f'|-?"[^"]*{_SPACE}(?:{_word_with_letter_not_or(_NONSPACE_NOR_QUOTE)})[^"]*$)'
+    f'|-?"[^"]*{_SPACE}(?:{_word_with_letter_not_or(_SPACES_AND_QUOTE)})[^"]*$)'
     f"|^(?:{_NO_WORD})*OR(?:{_SPACE}|$)"
     f'|^(?:{_NO_WORD})*-?"[{SEARCHABLE_SPACES}{_MARKS}]*{_SPACE}OR(?:{_SPACE}|$)[^"]*$'
 )
