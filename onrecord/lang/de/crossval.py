@@ -19,6 +19,7 @@ from __future__ import annotations
 import tempfile
 import time
 from collections.abc import Callable
+from contextlib import nullcontext
 from pathlib import Path
 
 from onrecord.errors import InputError
@@ -73,9 +74,10 @@ def cross_validate(
             say(f"{name}: {message}")
 
         held = [golds[i] for i in held_idx]
-        with tempfile.TemporaryDirectory() as tmp:
-            fold_dir = Path(tmp) if models is None else fold_model_dir(models, f, k, limit)
-            if models is None or not (fold_dir / _FITTED).is_file():
+        kept = None if models is None else fold_model_dir(models, f, k, limit)
+        with tempfile.TemporaryDirectory() if kept is None else nullcontext(str(kept)) as where:
+            fold_dir = Path(where)
+            if not (fold_dir / _FITTED).is_file():
                 fold_dir.mkdir(parents=True, exist_ok=True)
                 fit_models(
                     [golds[i] for i in fit_idx], fold_dir, ner_dir if ner_dir.is_dir() else None, say_fold, MODEL_DIR
