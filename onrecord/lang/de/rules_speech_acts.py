@@ -209,7 +209,8 @@ def speech_act_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLe
 _PASSIVE_FINITE = frozenset({"wird", "wurde", "werden", "wurden"})
 #: finite forms of "sein" of a passive in the perfect ("war … befürchtet worden")
 _PASSIVE_PERFECT = frozenset({"ist", "war", "sind", "waren"})
-#: prepositions of a passive's agent ("vom Wetterdienst als hoch eingestuft")
+#: prepositions of a passive's agent ("vom Wetterdienst als hoch eingestuft", "seitens der Behörde");
+#: :mod:`onrecord.lang.de.speaker_rules` looks for the speaker after "von"/"vom" only (``_VON_AGENT_PREPS``)
 _AGENT_PREPS = frozenset({"von", "vom", "seitens"})
 
 

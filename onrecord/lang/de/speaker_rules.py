@@ -565,8 +565,11 @@ def passive_over_words(doc: PreparedDoc, begin: int, end: int) -> bool:
 
 #: how many words a passive agent phrase ("von Bundesminister X") may hold before its participle
 _MAX_AGENT_TAIL = 10
-#: the prepositions of a passive's agent
-_AGENT_PREPS = frozenset({"von", "vom"})
+#: "von"/"vom", the prepositions of a passive agent that :func:`passive_agent` looks for. The
+#: sentence rules' set (:data:`onrecord.lang.de.rules_speech_acts._AGENT_PREPS`) also has "seitens";
+#: adding it here would let this rule find "wurde seitens der Regierung … bezeichnet" too (a change
+#: of behaviour, left for a measured change: none on quotes-de dev)
+_VON_AGENT_PREPS = frozenset({"von", "vom"})
 
 
 def passive_agent(doc: PreparedDoc, sent: int, cands: list[tuple[int, int]], lex: GermanLexicon) -> int | None:
@@ -582,8 +585,8 @@ def passive_agent(doc: PreparedDoc, sent: int, cands: list[tuple[int, int]], lex
         if toks[w].lower not in _PASSIVE_WERDEN or toks[w].quoted >= 0:
             continue
         a = next((k for k in range(w + 1, min(e, w + _MAX_PASSIVE_GAP + 1))
-                  if toks[k].lower in _AGENT_PREPS or toks[k].text in BREAK_PUNCT), None)
-        if a is None or toks[a].lower not in _AGENT_PREPS:
+                  if toks[k].lower in _VON_AGENT_PREPS or toks[k].text in BREAK_PUNCT), None)
+        if a is None or toks[a].lower not in _VON_AGENT_PREPS:
             continue
         agent = next((i for i, (cb, _) in enumerate(cands) if a < cb <= a + 3
                       and all(t.text.isalpha() and t.text.islower() for t in toks[a + 1 : cb])), None)
