@@ -416,14 +416,26 @@ def _origin_description_end(doc: PreparedDoc, article: int) -> int | None:
     :data:`MAX_DESCRIPTION_ADJECTIVES` weak adjectives and a demonym ("der gebürtige Bosnier") or
     an age noun ("die 22-Jährige"); else None."""
     toks = doc.tokens
+    r = _description_head(doc, article)
+    if r is None or not (demonym(toks[r].text) or _age_noun(toks[r])):
+        return None
+    return _attribute_end(doc, r + 1)
+
+
+def _description_head(doc: PreparedDoc, article: int) -> int | None:
+    """The word after the article "der"/"die" at ``article`` and at most
+    :data:`MAX_DESCRIPTION_ADJECTIVES` weak adjectives ("der gebürtige Bosnier", "die neue
+    Rektorin"): the head noun of a definite description, to be checked by the caller; None when the
+    article is another or the sentence ends before it."""
+    toks = doc.tokens
     if toks[article].lower not in ("der", "die"):
         return None
     r = article + 1
     while r < len(toks) and r - article <= MAX_DESCRIPTION_ADJECTIVES and _weak_adjective(toks[r].text):
         r += 1
-    if r >= len(toks) or toks[r].sent != toks[article].sent or not (demonym(toks[r].text) or _age_noun(toks[r])):
+    if r >= len(toks) or toks[r].sent != toks[article].sent:
         return None
-    return _attribute_end(doc, r + 1)
+    return r
 
 
 #: the most lower-case adjectives of a prepositional attribute after a description
@@ -483,12 +495,8 @@ def _description(doc: PreparedDoc, article: int, kind_at: KindAt) -> RoleMatch |
     article agrees with the noun's gender and a lower-case word goes on after it (no list of roles,
     no name: "Freigelassen wurde der Priester, Blogger und Dissident X")."""
     toks = doc.tokens
-    if toks[article].lower not in ("der", "die"):
-        return None
-    r = article + 1
-    while r < len(toks) and r - article <= MAX_DESCRIPTION_ADJECTIVES and _weak_adjective(toks[r].text):
-        r += 1
-    if r >= len(toks) or toks[r].sent != toks[article].sent or not is_role(toks[r]):
+    r = _description_head(doc, article)
+    if r is None or not is_role(toks[r]):
         return None
     phrase = role_phrase(doc, r, r + 1, kind_at)
     if phrase is None or phrase.plural or phrase.title is None or not article <= phrase.begin <= r:
