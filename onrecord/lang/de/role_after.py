@@ -11,6 +11,7 @@ from dataclasses import replace
 from onrecord.lang.de.lexicon import lexicon, word_set
 from onrecord.lang.de.role_lexicon import (
     _ARTICLES,
+    _NOMINATIVE_ARTICLES,
     _STOP,
     COPULAS,
     MAX_ADJECTIVES,
@@ -366,10 +367,6 @@ def _als_role(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch | N
             return parse_role(body, kind_at) if body and (is_role(body[0]) or body[0].lower in _ARTICLES) else None
         k += 1
     return None
-
-
-#: articles that open a predicative noun phrase (nominative)
-_NOMINATIVE_ARTICLES = frozenset({"der", "die", "ein", "eine"})
 
 
 def _inverted_copula_role(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch | None:

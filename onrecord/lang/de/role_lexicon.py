@@ -90,6 +90,9 @@ KindAt = Callable[[int], str]
 
 _ARTICLES = frozenset({"ein", "eine", "einer", "eines", "einem", "einen",
                        "der", "die", "das", "des", "dem", "den"})
+#: articles that can open a subject or a predicative noun phrase (nominative, masculine and
+#: feminine; "des", "dem", "den", "einem" … cannot)
+_NOMINATIVE_ARTICLES = frozenset({"der", "die", "ein", "eine"})
 _FEMININE_ARTICLES = frozenset({"die", "eine", "einer", "der", "zur"})
 _MASC_NEUT_ARTICLES = frozenset({"des", "eines", "dem", "einem", "im", "am", "beim", "vom", "zum", "ins",
                                  "das", "den", "ein", "einen"})
