@@ -11,6 +11,7 @@ import pytest
 
 from onrecord.extraction.stance import annotate
 from onrecord.extraction.stance_lexicon import sentence_starts, words_in
+from onrecord.lang.data_files import data_lines
 from onrecord.lang.de.stance import stance_lexicon as german
 from onrecord.lang.en.stance import cue_lemma
 from onrecord.lang.en.stance import stance_lexicon as english
@@ -47,6 +48,21 @@ def test_title_period_is_part_of_its_word_and_begins_no_sentence() -> None:
     assert [w.text for w in words_in(text, 0, 24)] == ["Laut", "Prof.", "Brandt", "wächst"]
     starts = [text[i : i + 6] for i in sentence_starts(text)]
     assert starts == ["Laut P", "In the", "It gre", "The en"]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Aides of Gov. Ames and Reps. Hale and Orr met.", "Reps."),  # English list
+    ("Das Gutachten von Mag. Lindner liegt vor.", "Mag."),  # German list
+    ("Auch Sen. Ames (USA) kam nach Graz.", "Sen."),  # an English title in a German text
+])
+def test_titles_of_both_languages_keep_their_period(text: str, title: str) -> None:
+    assert title in [w.text for w in words_in(text, 0, len(text))]
+    assert sentence_starts(text) == [0]
+
+
+def test_titles_are_read_from_each_languages_data_file() -> None:
+    assert {"Reps", "Sen"} <= set(data_lines("en", "title_abbreviations.txt"))
+    assert {"Mag", "Dipl"} <= set(data_lines("de", "title_abbreviations.txt"))
 
 
 # --- German cue lemmas: "sieht in X Y" judges (belief), "steht im Verdacht" (claim); "vorsehen" stays neutral

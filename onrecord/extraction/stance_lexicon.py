@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import get_args
 
 from onrecord.errors import ModelError
+from onrecord.lang.data_files import data_lines
 from onrecord.model import Stance
 
 __all__ = [
@@ -31,9 +32,19 @@ __all__ = [
 
 LemmaFn = Callable[[str], str]
 
+
+def _title_pattern(languages: Iterable[str]) -> str:
+    """A regex of a title written short before a name, with its period ("Mr.", "Prof."), not
+    inside a word or after another period: the titles of ``data/title_abbreviations.txt`` of each
+    language, in file order, each once."""
+    titles = dict.fromkeys(t for lang in languages for t in data_lines(lang, "title_abbreviations.txt"))
+    return r"(?<![\w.])(?:" + "|".join(re.escape(t) for t in titles) + r")\."
+
+
 #: a title written short before a name ("Mr. Trump", "Sen. Cruz", "Dr. Weber", "Prof. Berger"):
-#: its period ends no sentence nor clause (both languages; "Jr." and "No." can end a sentence)
-_TITLE = r"(?<![\w.])(?:Mr|Mrs|Ms|Messrs|Dr|Drs|Prof|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|St|Mag|Dipl)\."
+#: its period ends no sentence nor clause (both lists in both languages: a German article may
+#: quote "Sen. Cruz"; "Jr." and "No." can end a sentence)
+_TITLE = _title_pattern(("en", "de"))
 #: letters with periods ("U.S.", "U.N.", "a.m.", "z.B."): one word, its last period no clause mark
 _INITIALS = r"(?<![\w.])(?:[^\W\d_]\.){2,}"
 #: a title or initials (above), a number with inner separators ("600.000", "0,5", "14:30": one

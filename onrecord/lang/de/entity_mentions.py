@@ -39,7 +39,7 @@ from onrecord.lang.de.entity_names import (
 from onrecord.lang.de.lexicon import lexicon, time_word, word_set
 from onrecord.lang.de.memo import memoised
 from onrecord.lang.de.role_bodies import described_body_names, possessive_organisation
-from onrecord.lang.de.role_lexicon import name_word, role_gender
+from onrecord.lang.de.role_lexicon import _NOMINATIVE_ARTICLES, name_word, role_gender
 from onrecord.lang.de.roles import (
     KindAt,
     RoleMatch,
@@ -382,10 +382,6 @@ def _is_cue_verb(tok: Token) -> bool:
     return cues.get(tok.lemma, cues.get(tok.lower)) == "verb"
 
 
-#: articles that can open a subject (nominative); "des", "dem", "den", "einem" … cannot
-_SUBJECT_ARTICLES = frozenset({"der", "die", "ein", "eine"})
-
-
 def _subject_like(doc: PreparedDoc, begin: int) -> bool:
     """Whether an unnamed role phrase can be the subject of its clause, and so a holder the text
     reports on ("Ein Sprecher des Amts bestätigte …"): not after a preposition ("auf eine
@@ -393,7 +389,7 @@ def _subject_like(doc: PreparedDoc, begin: int) -> bool:
     "dem Staatspräsidenten von Vietnam") — such a phrase mentions a role, it names no holder."""
     toks = doc.tokens
     first = toks[begin]
-    if first.lower in _ARTICLES and first.lower not in _SUBJECT_ARTICLES:
+    if first.lower in _ARTICLES and first.lower not in _NOMINATIVE_ARTICLES:
         return False
     if begin > 0 and (toks[begin - 1].lower in lexicon().prepositions or toks[begin - 1].lower in _ARTICLES):
         return False

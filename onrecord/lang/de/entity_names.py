@@ -27,7 +27,7 @@ from onrecord.lang.de.memo import memoised
 from onrecord.lang.de.name_lists import capitalised_word
 from onrecord.lang.de.name_lists import known_place as _known_place
 from onrecord.lang.de.ner import COMMON_WORDS_FILE
-from onrecord.lang.de.role_lexicon import name_word, place_adjective
+from onrecord.lang.de.role_lexicon import _ARTICLES, name_word, place_adjective
 from onrecord.lang.de.roles import (
     KindAt,
     RoleMatch,
@@ -60,7 +60,6 @@ _GIVEN_HYPHENATED = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 #: the heads of compound times of day ("Mittwochabend", "Montagmorgen")
 _TIME_HEADS = ("abend", "morgen", "nachmittag", "vormittag", "mittag")
 _INDEFINITE = frozenset({"ein", "eine", "einer", "eines", "einem", "einen"})
-_ARTICLES = _INDEFINITE | {"der", "die", "das", "des", "dem", "den"}
 #: articles/contractions whose case is unambiguous, so an organisation after them can be
 #: given in the nominative ("des Auswärtigen Amts" → "Auswärtiges Amt")
 _OBLIQUE = frozenset({"des", "eines", "dem", "einem", "im", "am", "beim", "vom", "zum", "zur"})

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from onrecord.lang import data_files
 
 
 def data_lines(name: str) -> list[str]:
     """Non-empty, non-comment lines of a data file beside this module (stripped)."""
-    raw = resources.files("onrecord.lang.de").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
+    return data_files.data_lines("de", name)
 
 
 @cache
 def word_set(name: str) -> frozenset[str]:
     """The entries of a data file of one word a line beside this module, as a set (read once)."""
-    return frozenset(data_lines(name))
+    return data_files.word_set("de", name)
 
 
 @cache

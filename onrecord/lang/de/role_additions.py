@@ -33,6 +33,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from onrecord.lang.de.entity_names import _ARTICLES, demonym
 from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
@@ -89,9 +90,10 @@ def add_roles(
             match = apposition_after(doc, end, kind_at)
             if match is not None and not match.plural:
                 found.setdefault(k, []).append(match)
-    for k, match in _descriptions(doc, entities, kind_at):
+    persons = _person_mentions(entities)
+    for k, match in _descriptions(doc, entities, persons, kind_at):
         found.setdefault(k, []).append(match)
-    for k, match in _described_clubs(doc, entities, kind_at):
+    for k, match in _described_clubs(doc, entities, persons, kind_at):
         found.setdefault(k, []).append(match)
     if not found:
         return entities
@@ -335,9 +337,10 @@ def _with_roles(doc: PreparedDoc, entity: Entity, matches: list[RoleMatch]) -> E
 
 
 def _descriptions(
-    doc: PreparedDoc, entities: list[Entity], kind_at: KindAt
+    doc: PreparedDoc, entities: list[Entity], persons: _PersonMentions, kind_at: KindAt
 ) -> Iterator[tuple[int, RoleMatch]]:
-    """(entity index, role) of each definite description of a person named in the sentence before."""
+    """(entity index, role) of each definite description of a person named in the sentence before
+    (``persons``: :func:`_person_mentions` of ``entities``)."""
     toks = doc.tokens
     by_start, by_end = token_starts(doc), token_ends(doc)
     # what resolution read already: roles, and mentions of whole tokens (not the body's name at the
@@ -345,7 +348,6 @@ def _descriptions(
     taken = [s for e in entities for r in e.roles for s in r.spans] + [
         s for e in entities for s in e.mentions if s[0] in by_start and s[1] in by_end
     ]
-    persons = _person_mentions(entities)
     for sent in range(1, len(doc.sentences)):
         for article in _description_articles(doc, sent):
             phrase = _description(doc, article, kind_at)
@@ -359,33 +361,41 @@ def _descriptions(
                 yield k, phrase
 
 
-def _person_mentions(entities: list[Entity]) -> list[tuple[int, int]]:
-    """(start offset, entity index) of every mention of a person, in text order."""
-    return sorted((s[0], k) for k, e in enumerate(entities) if e.type == "person" for s in e.mentions)
+class _PersonMentions(NamedTuple):
+    """Every mention of a person in a document, in text order: its start offset and its entity's
+    index (two lists of the same length; the offsets to search with :mod:`bisect`)."""
+
+    starts: list[int]
+    entities: list[int]
 
 
-def _named_before(doc: PreparedDoc, persons: list[tuple[int, int]], sent: int, start: int) -> int | None:
+def _person_mentions(entities: list[Entity]) -> _PersonMentions:
+    """Every mention of a person, in text order (computed once per document)."""
+    found = sorted((s[0], k) for k, e in enumerate(entities) if e.type == "person" for s in e.mentions)
+    return _PersonMentions([start for start, _ in found], [k for _, k in found])
+
+
+def _named_before(doc: PreparedDoc, persons: _PersonMentions, sent: int, start: int) -> int | None:
     """The entity index of the last person ``persons`` (:func:`_person_mentions`) names in the
     sentence before ``sent``, when no person is named after it before the offset ``start``; else None."""
     toks = doc.tokens
-    starts = [p[0] for p in persons]
+    starts = persons.starts
     at = bisect.bisect_left(starts, toks[doc.sentences[sent][0]].start) - 1
-    if at < 0 or persons[at][0] < toks[doc.sentences[sent - 1][0]].start:
+    if at < 0 or starts[at] < toks[doc.sentences[sent - 1][0]].start:
         return None  # no one named in the sentence before
     if bisect.bisect_left(starts, start) != at + 1:
         return None  # someone named since, before ``start``
-    return persons[at][1]
+    return persons.entities[at]
 
 
 def _described_clubs(
-    doc: PreparedDoc, entities: list[Entity], kind_at: KindAt
+    doc: PreparedDoc, entities: list[Entity], persons: _PersonMentions, kind_at: KindAt
 ) -> Iterator[tuple[int, RoleMatch]]:
     """(entity index, club) of each club in the clause of a definite description by origin or age
     (no role noun: "Der gebürtige Bosnier … spielte zuletzt für den Klub X", "Der 22-Jährige
     wechselt zum LASK") of a person named in the sentence before (:func:`clubs_in_clause`)."""
     toks = doc.tokens
     taken = [s for e in entities for s in e.mentions]
-    persons = _person_mentions(entities)
     for sent in range(1, len(doc.sentences)):
         for article in _description_articles(doc, sent):
             end = _origin_description_end(doc, article)
@@ -406,14 +416,26 @@ def _origin_description_end(doc: PreparedDoc, article: int) -> int | None:
     :data:`MAX_DESCRIPTION_ADJECTIVES` weak adjectives and a demonym ("der gebürtige Bosnier") or
     an age noun ("die 22-Jährige"); else None."""
     toks = doc.tokens
+    r = _description_head(doc, article)
+    if r is None or not (demonym(toks[r].text) or _age_noun(toks[r])):
+        return None
+    return _attribute_end(doc, r + 1)
+
+
+def _description_head(doc: PreparedDoc, article: int) -> int | None:
+    """The word after the article "der"/"die" at ``article`` and at most
+    :data:`MAX_DESCRIPTION_ADJECTIVES` weak adjectives ("der gebürtige Bosnier", "die neue
+    Rektorin"): the head noun of a definite description, to be checked by the caller; None when the
+    article is another or the sentence ends before it."""
+    toks = doc.tokens
     if toks[article].lower not in ("der", "die"):
         return None
     r = article + 1
     while r < len(toks) and r - article <= MAX_DESCRIPTION_ADJECTIVES and _weak_adjective(toks[r].text):
         r += 1
-    if r >= len(toks) or toks[r].sent != toks[article].sent or not (demonym(toks[r].text) or _age_noun(toks[r])):
+    if r >= len(toks) or toks[r].sent != toks[article].sent:
         return None
-    return _attribute_end(doc, r + 1)
+    return r
 
 
 #: the most lower-case adjectives of a prepositional attribute after a description
@@ -473,12 +495,8 @@ def _description(doc: PreparedDoc, article: int, kind_at: KindAt) -> RoleMatch |
     article agrees with the noun's gender and a lower-case word goes on after it (no list of roles,
     no name: "Freigelassen wurde der Priester, Blogger und Dissident X")."""
     toks = doc.tokens
-    if toks[article].lower not in ("der", "die"):
-        return None
-    r = article + 1
-    while r < len(toks) and r - article <= MAX_DESCRIPTION_ADJECTIVES and _weak_adjective(toks[r].text):
-        r += 1
-    if r >= len(toks) or toks[r].sent != toks[article].sent or not is_role(toks[r]):
+    r = _description_head(doc, article)
+    if r is None or not is_role(toks[r]):
         return None
     phrase = role_phrase(doc, r, r + 1, kind_at)
     if phrase is None or phrase.plural or phrase.title is None or not article <= phrase.begin <= r:

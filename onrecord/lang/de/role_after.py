@@ -11,6 +11,7 @@ from dataclasses import replace
 from onrecord.lang.de.lexicon import lexicon, word_set
 from onrecord.lang.de.role_lexicon import (
     _ARTICLES,
+    _NOMINATIVE_ARTICLES,
     _STOP,
     COPULAS,
     MAX_ADJECTIVES,
@@ -26,7 +27,13 @@ from onrecord.lang.de.role_lexicon import (
     is_role,
     title_noun,
 )
-from onrecord.lang.de.role_orgs import _ENGLISH_ORG_HEADS, _ORG_SUFFIXES, _looks_like_org, _org_at, nominative
+from onrecord.lang.de.role_orgs import (
+    _looks_like_org,
+    _org_at,
+    english_org_heads,
+    nominative,
+    org_noun_endings,
+)
 from onrecord.lang.de.role_phrases import parse_role, relative_role
 from onrecord.lang.de.tokens import PreparedDoc, Token, origin_abbreviation_stop
 
@@ -368,10 +375,6 @@ def _als_role(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch | N
     return None
 
 
-#: articles that open a predicative noun phrase (nominative)
-_NOMINATIVE_ARTICLES = frozenset({"der", "die", "ein", "eine"})
-
-
 def _inverted_copula_role(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch | None:
     """A role after a name that follows its copula (main clause, verb second): "Zwar bleibt X
     Außenminister", "Seit einem Jahr ist X mittlerweile Microsoft-Chef"."""
@@ -457,7 +460,7 @@ def _bracketed_body(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> str | N
     if not inner[0].text[:1].isupper() or not all(t.text[:1].isupper() or t.lower in _NAME_JOINERS for t in inner):
         return None
     words = [t.text for t in inner]
-    if not any(w.lower().endswith(_ORG_SUFFIXES) or w.lower().endswith("uni") for w in words):
+    if not any(w.lower().endswith(org_noun_endings()) or w.lower().endswith("uni") for w in words):
         return None  # "(Wien, Graz)", "(Kurier Chefredakteur)": no body word
     return " ".join(words)
 
@@ -485,7 +488,7 @@ def _von_organisation(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleM
     if len(words) == 1 and (words[0] in _place_names() or words[0].lower() in lexicon().time_words):
         return None  # "von Wien", "vom Montag"; "von der Boku Wien" names a body with its seat
     if not (kind_at(toks[found.end - 1].i) == "ORG" or any(sum(c.isupper() for c in w) >= 2 for w in words)
-            or any(w.lower().endswith(_ORG_SUFFIXES) or w.lower() in _ENGLISH_ORG_HEADS for w in words)):
+            or any(w.lower().endswith(org_noun_endings()) or w.lower() in english_org_heads() for w in words)):
         return None
     acronym = not found.named and len(words) == 2 and sum(c.isupper() for c in words[-1]) >= 2
     text = words[-1] if acronym else found.text  # "vom Autoclub ADAC"; not "vom Club Kapfenberger SV"
@@ -582,7 +585,7 @@ def _at_the_head(doc: PreparedDoc, name_end: int, kind_at: KindAt) -> RoleMatch 
         if toks[k].lower == "an" and toks[k + 1].lower == "der" and toks[k + 2].lower == "spitze":
             found = _org_at(toks, k + 3, kind_at)
             if found is None or found.is_place or not (_looks_like_org(toks[k + 4 : found.end], kind_at) or any(
-                w.lower().endswith(_ORG_SUFFIXES) for w in found.text.split()
+                w.lower().endswith(org_noun_endings()) for w in found.text.split()
             )):
                 return None
             return RoleMatch(None, found.text, None, k, found.end)

@@ -32,7 +32,7 @@ from onrecord.lang.de.role_lexicon import (
     role_places,
     title_noun,
 )
-from onrecord.lang.de.role_orgs import _ORG_SUFFIXES, _is_cap_adjective, nominative
+from onrecord.lang.de.role_orgs import _is_cap_adjective, nominative, org_noun_endings
 from onrecord.lang.de.role_phrases import _split_compound, _title_parts, _truncated_pair, adjective_of_body, parse_role
 from onrecord.lang.de.sources import addressee_inside
 from onrecord.lang.de.tokens import PreparedDoc, Token
@@ -282,7 +282,7 @@ def _headed_body(doc: PreparedDoc, start: int, name_begin: int, kind_at: KindAt)
         if t.text == "," or t.lower in _HEAD_ADVERBS or t.lower == "unter" or kind_at(k) == "PER":
             k -= 1  # "das Außenministerium, einst unter A, nun unter B": past the earlier head
             continue
-        if t.text[:1].isupper() and (kind_at(k) == "ORG" or t.lower.endswith(_ORG_SUFFIXES)) and (
+        if t.text[:1].isupper() and (kind_at(k) == "ORG" or t.lower.endswith(org_noun_endings())) and (
             toks[k - 1].lower in _ARTICLES or _adjective_stem(toks[k - 1].text) is not None
         ):
             a = k - 1

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from onrecord.extraction.stance_lexicon import ADJECTIVE_ENDINGS
 from onrecord.lang.de.lexicon import data_lines, lexicon, word_endings, word_set
 from onrecord.lang.de.name_lists import capitalised_word
 from onrecord.lang.de.sources import compound_of
@@ -89,6 +90,9 @@ KindAt = Callable[[int], str]
 
 _ARTICLES = frozenset({"ein", "eine", "einer", "eines", "einem", "einen",
                        "der", "die", "das", "des", "dem", "den"})
+#: articles that can open a subject or a predicative noun phrase (nominative, masculine and
+#: feminine; "des", "dem", "den", "einem" … cannot)
+_NOMINATIVE_ARTICLES = frozenset({"der", "die", "ein", "eine"})
 _FEMININE_ARTICLES = frozenset({"die", "eine", "einer", "der", "zur"})
 _MASC_NEUT_ARTICLES = frozenset({"des", "eines", "dem", "einem", "im", "am", "beim", "vom", "zum", "ins",
                                  "das", "den", "ein", "einen"})
@@ -99,7 +103,9 @@ _CONTRACTIONS = frozenset({"im", "am", "beim", "vom", "zum", "zur", "ins"})
 _NOT_ADJECTIVES = frozenset({"aber", "oder", "sondern", "immer", "wieder", "seit", "unter", "über", "hinter",
                              "nach", "vor", "wegen", "heute", "gestern", "morgen", "sowie", "mehr", "sehr",
                              "inzwischen", "derzeit", "damals", "bisher", "später", "früher", "ebenfalls"})
-_ADJ_ENDINGS = ("en", "em", "er", "es", "e")
+#: the German adjective endings (:data:`~onrecord.extraction.stance_lexicon.ADJECTIVE_ENDINGS`),
+#: longest first: a stem keeps no "e" of "-en"
+_ADJ_ENDINGS = tuple(sorted(ADJECTIVE_ENDINGS, key=len, reverse=True))
 _DETERMINER_STEMS = ("dies", "jen", "sein", "ihr", "unser", "eur", "mein", "dein", "kein", "welch", "jed", "manch")
 _ADJ_SUFFIXES = ("ischen", "igen", "lichen", "alen", "ten", "ßen", "ären", "ellen", "iven", "schen", "ösen",
                  "aren", "eren", "ren", "nen")

@@ -31,25 +31,18 @@ _ORG_PREPOSITIONS = frozenset({"an", "bei", "von", "für", "aus"})
 _PLACE_INTRO = frozenset({"in", "aus"})
 
 
-#: English heads of organisation names quoted in German text ("Council on Foreign Relations")
-_ENGLISH_ORG_HEADS = frozenset({"council", "institute", "university", "foundation", "center", "centre", "agency",
-                                "office", "department", "school", "college", "corporation", "company", "group",
-                                "association", "committee", "commission", "service", "bureau", "fund", "trust",
-                                "watch", "forum", "network", "project", "alliance", "coalition", "initiative",
-                                "society", "institution", "studies", "programme", "program", "club", "board"})
-#: endings of nouns that name a body ("Universität", "Verteidigungsministerium", "ADAC" aside)
-_ORG_SUFFIXES = ("universität", "institut", "ministerium", "amt", "verband", "partei", "gesellschaft", "bank",
-                 "stiftung", "agentur", "behörde", "kommission", "rat", "gericht", "verein", "gewerkschaft",
-                 "kammer", "polizei", "regierung", "akademie", "hochschule", "klinik", "klinikum", "zentrum",
-                 "konzern", "unternehmen", "gruppe", "fraktion", "bund", "union", "organisation", "komitee",
-                 "parlament", "senat", "armee", "bundeswehr", "museum", "theater", "zeitung", "verlag", "büro")
+def english_org_heads() -> frozenset[str]:
+    """English heads of organisation names quoted in German text ("Council on Foreign
+    Relations"): ``data/english_org_heads.txt``."""
+    return word_set("english_org_heads.txt")
 
 
-_NEUTER = ("amt", "ministerium", "institut", "gericht", "parlament", "zentrum", "komitee", "büro",
-           "unternehmen", "werk", "haus", "kommando", "kabinett", "präsidium", "sekretariat", "referat",
-           "museum", "klinikum", "blatt", "magazin", "forum", "gremium", "kollegium", "bündnis", "netzwerk",
-           "land", "team", "labor", "theater", "orchester", "hospital", "archiv", "kreuz", "dezernat",
-           "kommissariat", "konsulat", "observatorium", "kuratorium", "direktorium", "konsortium")
+def org_noun_endings() -> tuple[str, ...]:
+    """Endings of nouns that name a body ("Universität", "Verteidigungsministerium"; "ADAC"
+    aside): ``data/org_noun_endings.txt``."""
+    return word_endings("org_noun_endings.txt")
+
+
 #: English function words inside an organisation's name ("Council on Foreign Relations")
 _ENGLISH = ("for", "of", "on", "and")
 _JOINERS = ("für", "und", "&", *_ENGLISH)
@@ -72,7 +65,7 @@ def _is_cap_adjective(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _neuter(noun: str) -> bool:
-    return noun.lower().endswith(_NEUTER)
+    return noun.lower().endswith(word_endings("neuter_endings.txt"))
 
 
 _ES_GENITIVE_STEMS = (
@@ -120,7 +113,7 @@ def _cap_run(tokens: Sequence[Token], i: int) -> int:
 
 def _english_name(tokens: Sequence[Token]) -> bool:
     """An English organisation name quoted in German text: an English head or function word."""
-    return any(t.lower in _ENGLISH_ORG_HEADS or t.lower in _ENGLISH or t.lower == "the" for t in tokens)
+    return any(t.lower in english_org_heads() or t.lower in _ENGLISH or t.lower == "the" for t in tokens)
 
 
 def nominative(tokens: Sequence[Token], article: str | None) -> str:
@@ -233,7 +226,7 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
     if end > j and _fused_stop(tokens[end - 1]):
         text = text[:-1]  # "von der MA 48. Auch …": the sentence's full stop is no part of the name
     words = text.split()
-    if len(words) == 2 and words[0].isalpha() and not words[0].lower().endswith(_ORG_SUFFIXES) and (
+    if len(words) == 2 and words[0].isalpha() and not words[0].lower().endswith(org_noun_endings()) and (
         "-" in words[1] or sum(c.isupper() for c in words[1]) >= 2
     ) and words[1] not in _LEGAL_FORMS:
         text = words[1]  # "des Einkaufstempels Lugner-City": the name, not its kind
@@ -379,7 +372,7 @@ def _looks_like_org(tokens: Sequence[Token], kind_at: KindAt) -> bool:
     work ("der Sozialwissenschaften")."""
     for tok in tokens:
         word = tok.text.lower()
-        if kind_at(tok.i) == "ORG" or (tok.text.isupper() and len(tok.text) > 1) or word.endswith(_ORG_SUFFIXES):
+        if kind_at(tok.i) == "ORG" or (tok.text.isupper() and len(tok.text) > 1) or word.endswith(org_noun_endings()):
             return True
     return False
 

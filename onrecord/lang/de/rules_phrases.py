@@ -343,22 +343,21 @@ def _short_source_after(doc: PreparedDoc, k: int, end: int, lex: GermanLexicon) 
     return all(_capitalised(t) or t.lower in inner or t.lower in lex.pronouns for t in body[first:])
 
 
-#: conjunctions that open a subordinate clause: a sentence that opens with one has its main clause
-#: after the comma ("Als die Polizei kam, erklärte der Mann …")
-_SUBORDINATORS = frozenset({
-    "nachdem", "wenn", "weil", "obwohl", "bevor", "seitdem", "sobald", "falls", "indem", "sofern", "solange",
-    "ehe", "sooft", "obgleich",
-})
 #: words after "Als" that make it a conjunction ("Als der Zug hielt"), not a preposition ("Als Trainer …")
 _ALS_CLAUSE = frozenset({"der", "die", "das", "ein", "eine", "er", "sie", "es", "wir", "ich", "man", "ihr"})
 
 
 def _opens_with_subordinate_clause(doc: PreparedDoc, begin: int, end: int) -> bool:
-    """The sentence opens with a subordinating conjunction ("Nachdem …", "Als der Zug hielt, …";
-    not the adverb "Da" or a preposition like "Seit Jahren", "Als Trainer")."""
+    """The sentence opens with a subordinating conjunction (``data/subordinators.txt``: "Nachdem
+    …", "Als der Zug hielt, …"; not the adverb "Da" or a preposition like "Seit Jahren", "Als
+    Trainer"): its main clause follows the comma."""
     toks = doc.tokens
     first = toks[begin].lower
-    return first in _SUBORDINATORS or (first == "als" and begin + 1 < end and toks[begin + 1].lower in _ALS_CLAUSE)
+    if first in word_set("subordinators.txt"):
+        return True
+    return first == "als" and begin + 1 < end and toks[begin + 1].lower in _ALS_CLAUSE
+
+
 #: words that open a clause of its own, not a circumstance of the source
 _CLAUSE_OPENERS = frozenset({"dass", "daß", "ob", "weil", "wenn", "obwohl", "damit", "sodass", "denn"})
 _CIRCUMSTANCE_MAX = 30  # tokens of a source with its circumstances after the reporting verb

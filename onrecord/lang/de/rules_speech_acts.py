@@ -12,7 +12,7 @@ token indices in, token indices or spans out.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from onrecord.lang.de.labels import TokenSpan, trim
 from onrecord.lang.de.lexicon import GermanLexicon, word_endings, word_set
@@ -209,7 +209,8 @@ def speech_act_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLe
 _PASSIVE_FINITE = frozenset({"wird", "wurde", "werden", "wurden"})
 #: finite forms of "sein" of a passive in the perfect ("war … befürchtet worden")
 _PASSIVE_PERFECT = frozenset({"ist", "war", "sind", "waren"})
-#: prepositions of a passive's agent ("vom Wetterdienst als hoch eingestuft")
+#: prepositions of a passive's agent ("vom Wetterdienst als hoch eingestuft", "seitens der Behörde");
+#: :mod:`onrecord.lang.de.speaker_rules` looks for the speaker after "von"/"vom" only (``_VON_AGENT_PREPS``)
 _AGENT_PREPS = frozenset({"von", "vom", "seitens"})
 
 
@@ -436,33 +437,54 @@ def dass_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon)
     mostly the reporter's account, "dadurch, dass" a means, and a verb in a relative clause
     ("X, der wusste, dass …") no statement of the sentence."""
     toks = doc.tokens
-    if not _quoted_terms_only(doc, begin, end):
-        return None  # quoted speech of its own; a quoted name or term may stand ("Das „Centre“ geht davon aus")
-    idiom = idiom_tokens(doc, begin, end)
-    cues = cue_classes(doc, lex)
     consecutive, correlates = word_set("dass_consecutive.txt"), word_set("dass_not_correlates.txt")
-    for v in range(begin, end - 3):
-        tok = toks[v]
-        if not (tok.text.islower() and tok.text.isalpha()) or v in idiom:
-            continue
-        comma = _clause_comma(doc, v, end)
+    for v, comma, cue in _reporting_candidates(doc, begin, end, lex):
         if comma is not None and _made_known(doc, begin, v, comma):
             return v, comma + 1  # "Im April wurde bekannt, dass …": no one is named, a statement all the same
-        if cues[v] != "verb" and not _separable_cue(doc, v, comma, lex):
+        if not cue:
             continue
         if comma is None or toks[comma].text != "," or comma + 3 >= end:
             return None
         if toks[comma + 1].lower not in _DASS or any(t.lower in consecutive for t in toks[begin:comma]):
             return None
-        clause = {t.lower for t in toks[begin:comma]}
         if _no_source_clause(toks[begin:comma], lex):
             return None  # "Ich hoffe, dass …", "Die Untersuchungen haben gezeigt, dass …"
         zu_infinitive = v > begin and toks[v - 1].lower == "zu"  # "ist damit zu rechnen"
-        agentless = bool(clause & _PASSIVE_FINITE and not clause & _AGENT_PREPS) or zu_infinitive
+        agentless = _agentless_passive(toks[begin:comma]) or zu_infinitive
         if agentless or toks[comma - 1].lower in correlates or _in_relative_clause(doc, begin, v):
             return None  # "Es wird erwartet / ist damit zu rechnen, dass …", "X, der wusste, dass …"
         return v, comma + 1
     return None
+
+
+def _reporting_candidates(
+    doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon
+) -> Iterator[tuple[int, int | None, bool]]:
+    """(word, its clause mark, whether it is a reporting verb) for each lower-case word of the
+    sentence ``[begin, end)`` (but its last three tokens) outside a mood idiom: the candidate
+    verbs of a reported clause after a comma (:func:`dass_attribution`,
+    :func:`konjunktiv_attribution`). The clause mark is :func:`_clause_comma`'s; a reporting verb
+    is one of the cue lexicon or a separable one whose particle closes its clause
+    (:func:`_separable_cue`). Nothing when the sentence holds quoted speech of its own (a quoted
+    name or term may stand: "Das „Centre“ geht davon aus")."""
+    toks = doc.tokens
+    if not _quoted_terms_only(doc, begin, end):
+        return
+    idiom = idiom_tokens(doc, begin, end)
+    cues = cue_classes(doc, lex)
+    for v in range(begin, end - 3):
+        tok = toks[v]
+        if not (tok.text.islower() and tok.text.isalpha()) or v in idiom:
+            continue
+        comma = _clause_comma(doc, v, end)
+        yield v, comma, cues[v] == "verb" or _separable_cue(doc, v, comma, lex)
+
+
+def _agentless_passive(clause: Sequence[Token]) -> bool:
+    """The words of a main clause before its comma hold a finite passive "werden" and no agent
+    preposition ("Es wird erwartet, dass …"): mostly the reporter's account."""
+    words = {t.lower for t in clause}
+    return bool(words & _PASSIVE_FINITE and not words & _AGENT_PREPS)
 
 
 def _no_source_clause(words: list[Token], lex: GermanLexicon) -> bool:
@@ -493,25 +515,16 @@ def konjunktiv_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLe
     sentence. Agentless passives, relative clauses and quoted speech are left out as in
     :func:`dass_attribution`."""
     toks = doc.tokens
-    if not _quoted_terms_only(doc, begin, end):
-        return None
-    idiom = idiom_tokens(doc, begin, end)
-    cues = cue_classes(doc, lex)
     konj = konj1_flags(doc)
-    for v in range(begin, end - 3):
-        tok = toks[v]
-        if not (tok.text.islower() and tok.text.isalpha()) or v in idiom:
-            continue
-        comma = _clause_comma(doc, v, end)
-        if cues[v] != "verb" and not _separable_cue(doc, v, comma, lex):
+    for v, comma, cue in _reporting_candidates(doc, begin, end, lex):
+        if not cue:
             continue
         if comma is None or toks[comma].text != "," or comma + 3 >= end:
             return None
         first = toks[comma + 1]
         if first.lower in _NOT_COMPLEMENT | _DASS or (first.lower in _RELATIVE and first.text.islower()):
             return None  # "…, weil …", "…, die …": no reported clause
-        clause = {t.lower for t in toks[begin:comma]}
-        if (clause & _PASSIVE_FINITE and not clause & _AGENT_PREPS) or _in_relative_clause(doc, begin, v):
+        if _agentless_passive(toks[begin:comma]) or _in_relative_clause(doc, begin, v):
             return None
         words = [t for t in toks[comma + 1 : end] if t.text.isalpha()][:_KONJ_REACH]
         if not any(konj[t.i] for t in words) or any(t.text in (",", ";", ":") for t in toks[v + 1 : comma]):

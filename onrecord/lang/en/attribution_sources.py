@@ -240,18 +240,15 @@ def adjacent_speaker(verb: Token) -> Token | None:
     return None
 
 
-#: documents that speak for whoever issued them ("a 2021 study by the RAND Corporation found")
-DOCUMENT_NOUNS = frozenset({"study", "report", "survey", "poll", "analysis", "statement", "release", "paper",
-                            "letter", "memo", "document", "review", "investigation", "audit", "filing", "assessment",
-                            "estimate", "ruling", "order", "notice", "communique", "communiqué", "publication"})
 ISSUER_TYPES = ("ORG", "PERSON", "NORP", "GPE")
 
 
 def issuer_of(tok: Token) -> Token:
     """The issuer of a document source ("a study by RAND", "RAND's study", "a RAND study"),
     else the token itself: the speaker of what the document says is who issued it."""
-    if tok.lower_ not in DOCUMENT_NOUNS and tok.lower_.removesuffix("s") not in DOCUMENT_NOUNS \
-            and tok.lower_ not in DATA_NOUNS:
+    documents = word_set("document_nouns.txt")
+    if tok.lower_ not in documents and tok.lower_.removesuffix("s") not in documents \
+            and tok.lower_ not in word_set("data_nouns.txt"):
         return tok
     candidates = [c for c in tok.children if c.dep_ in ("poss", "compound") and c.ent_type_ in ISSUER_TYPES]
     candidates += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
@@ -312,24 +309,11 @@ def name_before(gerund: Token, verb: Token) -> Token | None:
     return None
 
 
-#: data, not sources: "Figures show …", "The results showed …", "Photos showed …" (a poll, a
-#: study or a report is a source; the numbers and pictures it contains are not)
-DATA_NOUNS = frozenset({"figure", "figures", "result", "results", "data", "number", "numbers", "statistics",
-                        "photo", "photos", "photograph", "photographs", "picture", "pictures", "image", "images",
-                        "footage", "video", "videos", "graph", "chart", "map"})
 #: verbs of perceiving or offering whose subject must be able to perceive or offer: "The finals saw
 #: two teams face off", "The outfits offered a cross-section of genres" report nothing
 PERCEIVER_LEMMAS = frozenset({"see", "offer", "encourage", "learn", "want"})
 
 
-#: bodies that act and speak ("the committee wants", "the agency offered")
-INSTITUTION_NOUNS = frozenset({"committee", "government", "court", "party", "board", "council", "agency", "company",
-                               "department", "ministry", "administration", "campaign", "union", "team", "group",
-                               "organization", "organisation", "panel", "commission", "office", "firm", "club",
-                               "parliament", "congress", "senate", "house", "state", "country", "nation", "city",
-                               "police", "army", "military", "school", "university", "bank", "church", "network",
-                               "college", "institution", "hospital", "business", "employer", "airline", "bureau",
-                               "authority", "regime", "coalition", "alliance", "federation", "association"})
 
 
 def not_a_reporter(subject: Token, lemma: str, classes: frozenset[str], lex: Lexicon) -> bool:
@@ -337,18 +321,19 @@ def not_a_reporter(subject: Token, lemma: str, classes: frozenset[str], lex: Lex
     or a thing or event as the subject of a verb of perceiving or wanting (a common noun that
     names no person, group, organisation or document)."""
     low = subject.lower_
-    if "evidence" in classes and low in DATA_NOUNS and subject.ent_type_ == "":
+    documents, institutions = word_set("document_nouns.txt"), word_set("institution_nouns.txt")
+    if "evidence" in classes and low in word_set("data_nouns.txt") and subject.ent_type_ == "":
         # unless the data come from a named source ("Data from the census show …", "the auditors' figures")
         if any(c.dep_ == "poss" for c in subject.children):
             return False
-        return not any(g.ent_type_ or g.lower_.removesuffix("s") in DOCUMENT_NOUNS | INSTITUTION_NOUNS
+        return not any(g.ent_type_ or g.lower_.removesuffix("s") in documents | institutions
                        or g.pos_ == "PROPN"
                        for c in subject.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "by")
                        for g in c.subtree)
     if lemma not in PERCEIVER_LEMMAS or subject.pos_ not in ("NOUN", "NUM") \
             or subject.ent_type_ not in ("", "CARDINAL"):
         return False
-    if low.removesuffix("s") in DOCUMENT_NOUNS or low in DOCUMENT_NOUNS or low.removesuffix("s") in INSTITUTION_NOUNS \
+    if low.removesuffix("s") in documents or low in documents or low.removesuffix("s") in institutions \
             or human_subject(subject, lex):
         return False
     head = next((g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -432,7 +417,7 @@ def thing_noun(tok: Token, lex: Lexicon) -> bool:
     if one in word_set("thing_nouns.txt"):
         return True
     return one.endswith(ABSTRACT_ENDINGS) and one not in word_set("speaking_things.txt") \
-        and one not in INSTITUTION_NOUNS and one not in DOCUMENT_NOUNS
+        and one not in word_set("institution_nouns.txt") and one not in word_set("document_nouns.txt")
 
 
 def thing_reporter(verb: Token, subject: Token, classes: frozenset[str], lex: Lexicon) -> bool:

@@ -60,7 +60,7 @@ from onrecord.lang.en.attribution_sources import (
     thing_reporter,
     usable_source,
 )
-from onrecord.lang.en.lexicon import Lexicon
+from onrecord.lang.en.lexicon import Lexicon, word_set
 from onrecord.lang.en.quotemarks import QuoteSpan, title_like
 from onrecord.lang.en.spans import doc_text, merge_spans, overlaps, subtree_indices, token_range_span, tokens_to_spans
 from onrecord.model import QuoteKind, Span
@@ -164,9 +164,6 @@ def _last_word(sent: SpacySpan) -> Token:
     return sent[-1]
 
 
-#: words that open an adverbial clause: "When the vote ended, he said." reports no clause
-SUBORDINATORS = frozenset({"when", "after", "before", "if", "as", "while", "since", "because", "although", "though",
-                           "once", "until", "unless", "whether", "where", "whenever"})
 #: what may follow a trailing cue in its own sentence: its subject after it, the time, place or
 #: addressee ("…, said the company's chief, Ann Roe, on Monday.", "…, she told reporters in Leeds.")
 TRAILING_DEPS = frozenset({"nsubj", "npadvmod", "advmod", "punct", "dative"})
@@ -181,8 +178,9 @@ def trailing_report(verb: Token, subject: Token, sent: SpacySpan, quotes: list[Q
     """The clause before a cue that closes its sentence after a comma ("…, he said.", "…, said
     the company's chief executive, Ann Roe."), whatever the parser hung it on: the tokens from
     the sentence start (after an opening prepositional phrase and its comma) to the comma. Empty
-    when the cue has a complement after it, when the stretch opens with a subordinator or is no
-    clause (fewer than four words, no verb), or when a quotation fills half of it (a direct quote)."""
+    when the cue has a complement after it, when the stretch opens with a subordinator
+    (``data/subordinators.txt``) or is no clause (fewer than four words, no verb), or when a
+    quotation fills half of it (a direct quote)."""
     doc = verb.doc
     own = subject
     while own.dep_ == "appos" and own.head.i != own.i:
@@ -207,7 +205,7 @@ def trailing_report(verb: Token, subject: Token, sent: SpacySpan, quotes: list[Q
             and doc[doc[first].right_edge.i + 1].text == ",":
         first = doc[first].right_edge.i + 2  # "In nearby Decatur, the plant is …": the place is the reporter's
     words = [t for t in doc[first:start - 1] if not t.is_punct and not t.is_space]
-    if len(words) < 4 or doc[first].lower_ in SUBORDINATORS or doc[first].dep_ == "mark" \
+    if len(words) < 4 or doc[first].lower_ in word_set("subordinators.txt") or doc[first].dep_ == "mark" \
             or not any(t.pos_ in ("VERB", "AUX") for t in words):
         return set()
     stretch = range(first, start - 1)

@@ -8,19 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from onrecord.lang import data_files
 
 
 def data_lines(name: str) -> list[str]:
     """Non-empty, non-comment lines of a data file."""
-    raw = resources.files("onrecord.lang.en").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+    return data_files.data_lines("en", name)
 
 
 @cache
 def word_set(name: str) -> frozenset[str]:
     """The entries of a data file of one word a line, as a set (read once)."""
-    return frozenset(data_lines(name))
+    return data_files.word_set("en", name)
 
 
 NOUN_CLASS = frozenset({"noun"})

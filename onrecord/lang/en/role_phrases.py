@@ -556,8 +556,7 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
             ):
                 break  # "co-author of Three's a Crowd": a work, no body
             kind = kind_before_name(toks, j + 1) if t.lower_ in ("of", "at", "for", "with") and org is None else j + 1
-            if kind > j + 1 and _name_run(toks, kind) > kind:  # (no name after the kind: "the … department at")
-                e = _name_run(toks, kind)
+            if kind > j + 1 and (e := _name_run(toks, kind)) > kind:  # (no name after the kind: "the … department at")
                 org, j = _text(toks[kind:e]), e  # "director of communications for security firm FireEye"
                 continue
             if t.lower_ in ("for", "to") and nxt.ent_type_ == "PERSON" and _name_run(toks, j + 1) == len(toks):
@@ -591,9 +590,8 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
                 if k >= len(toks):
                     break
                 if (toks[k].text[:1].isupper() or _ent(toks[k], ORG_LABELS + PLACE_LABELS) is not None) and (
-                    _name_run(toks, k) > k  # "of the computer science department" tagged ORG: no name
+                    (e := _name_run(toks, k)) > k  # "of the computer science department" tagged ORG: no name
                 ):
-                    e = _name_run(toks, k)
                     if e < len(toks) and toks[e].ent_type_ == "PERSON" and all(
                         is_role_noun(x) or x.ent_type_ == "NORP" or x.lower_ in _ORG_HEADS for x in toks[k:e]
                     ):  # "a spokesman for House Speaker Jane Roe": a person's title, no body
