@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from onrecord.data_files import data_lines
 from onrecord.extraction.stance import annotate
 from onrecord.extraction.stance_lexicon import sentence_starts, words_in
-from onrecord.lang.data_files import data_lines
 from onrecord.lang.de.stance import stance_lexicon as german
 from onrecord.lang.en.stance import cue_lemma
 from onrecord.lang.en.stance import stance_lexicon as english

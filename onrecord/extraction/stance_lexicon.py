@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import get_args
 
+from onrecord.data_files import data_lines
 from onrecord.errors import ModelError
-from onrecord.lang.data_files import data_lines
 from onrecord.model import Stance
 
 __all__ = [

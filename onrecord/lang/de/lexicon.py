@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from onrecord.lang import data_files
+from onrecord import data_files
 
 
 def data_lines(name: str) -> list[str]:

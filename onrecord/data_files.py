@@ -1,8 +1,10 @@
 """The word lists of every language, read from ``onrecord/lang/<lang>/data/*.txt``.
 
 One reader for all languages: :mod:`onrecord.lang.de.lexicon` and :mod:`onrecord.lang.en.lexicon`
-read their own files through it, and a language-independent stage reads the files of several
-languages with it without importing their pipelines (the English package imports spaCy). A data
+read their own files through it, and a language-independent stage of :mod:`onrecord.extraction`
+reads the files of several languages with it. It lives at the package's root, beside
+:mod:`onrecord.errors`, so that the extraction layer reads data without importing
+:mod:`onrecord.lang` (the layer above it, whose English package imports spaCy). A data
 file has one entry a line; blank lines and lines that start with ``#`` are skipped.
 """
 
