@@ -127,3 +127,21 @@ def test_english_own_outlet_from_metadata_is_never_a_speaker() -> None:
     assert _kinds(with_meta).get("Harbour Ledger") == "outlet"
     plain = analyze(Article(id="h", text=_EN, language="en"))
     assert "The Harbour Ledger" in _speakers(plain)  # without metadata: an organisation that speaks
+
+
+def test_german_own_outlet_in_quote_marks_owns_its_information() -> None:
+    text = (
+        "Der Stadtrat berät am Donnerstag über die neue Halle. Laut Informationen der „Presse“ wird "
+        "das Projekt um ein Drittel teurer als geplant."
+    )
+    meta = Meta(source="Die Presse", url="https://www.diepresse.com/6012345/halle")
+    assert analyze(Article(id="p", text=text, language="de", meta=meta)).quotes == []
+
+
+def test_german_other_outlet_stays_a_source_in_an_article_with_metadata() -> None:
+    text = (
+        "Die Gemeinde plant einen neuen Radweg entlang der Traun. Laut Informationen des STANDARD "
+        "sollen die Bauarbeiten erst im Herbst beginnen, weil die Förderung fehlt."
+    )
+    quotes = analyze(Article(id="s", text=text, language="de", meta=_KURIER)).quotes
+    assert len(quotes) == 1 and quotes[0].speaker is not None and "STANDARD" in quotes[0].speaker.text

@@ -162,8 +162,8 @@ def own_outlet_source(doc: PreparedDoc, begin: int, end: int) -> bool:
     while j < len(toks) and j - end < _OWNER_REACH and toks[j].sent == toks[begin].sent:
         if _own_outlet(toks[j]):
             return True
-        if toks[j].lower not in ("des", "der", "eines", "einer"):
-            return False
+        if toks[j].lower not in ("des", "der", "eines", "einer") and not is_quote_mark(toks[j].text):
+            return False  # (a quote mark opens a name: "Laut Informationen der „Presse“")
         j += 1
     return False
 
