@@ -12,6 +12,11 @@ A text longer than :data:`MAX_CHUNK_CHARS` is analysed in pieces cut at paragrap
 parser needs about 1 GB of memory per 100,000. The pieces' quotes and entities are put together
 with their offsets shifted into the whole text; entities of the same name and type are one.
 Quotes whose speaker is named only in an earlier piece stay without that speaker.
+
+The outlet that publishes an article, as its metadata names it (``source``, the host of ``url``:
+:func:`onrecord.extraction.outlets.own_outlet`), goes to the extractor with its text: its
+mentions are an outlet, never a speaker ("sagte sie dem KURIER"). An article without them is
+extracted exactly as before (the extractor's own lexicon names its outlet).
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from dataclasses import dataclass
 
 from onrecord.errors import InputError, ModelError, OnrecordError, UnsupportedLanguageError
 from onrecord.extraction import ExtractionResult, Extractor
+from onrecord.extraction.outlets import OwnOutlet, own_outlet
 from onrecord.lang import ensure_supported, get_extractor
 from onrecord.langid import detect_language
 from onrecord.model import Analysis, Article, Entity, Mention, Provenance, Quote, Role, Span, content_id
@@ -71,7 +77,7 @@ def analyze(
     article = _as_article(article_or_text)
     language = resolve_language(article, lang)
     extractor = _load(extractor_for or get_extractor, language)
-    found = _extract_text(extractor, article.text, max_chunk_chars)
+    found = _extract_text(extractor, article.text, max_chunk_chars, own_outlet(article.meta))
     return _assemble(article, language, extractor, found)
 
 
@@ -144,7 +150,9 @@ def _extract(extractor: Extractor, pending: list[_Pending], max_chunk_chars: int
     short = [item for item in pending if len(item.article.text) <= max_chunk_chars]
     try:
         with _EXTRACTION_LOCK:
-            extracted = extractor.extract_many([item.article.text for item in short]) if short else []
+            texts = [item.article.text for item in short]
+            outlets = [own_outlet(item.article.meta) for item in short]
+            extracted = extractor.extract_many(texts, outlets) if short else []
     except OnrecordError:
         raise
     except Exception:
@@ -164,7 +172,7 @@ def _guarded(
     """
     try:
         if result is None:
-            result = _extract_text(extractor, item.article.text, max_chunk_chars)
+            result = _extract_text(extractor, item.article.text, max_chunk_chars, own_outlet(item.article.meta))
         found = result
         return _assemble(item.article, item.language, extractor, found)
     except OnrecordError:
@@ -174,13 +182,15 @@ def _guarded(
         return OnrecordError(f"{_label(item.article)}: extraction failed ({type(exc).__name__}: {message})")
 
 
-def _extract_text(extractor: Extractor, text: str, max_chunk_chars: int) -> ExtractionResult:
-    """Extract one text, in pieces when it is longer than ``max_chunk_chars``."""
+def _extract_text(
+    extractor: Extractor, text: str, max_chunk_chars: int, outlet: OwnOutlet | None = None
+) -> ExtractionResult:
+    """Extract one text (published by ``outlet``), in pieces when it is longer than ``max_chunk_chars``."""
     pieces = split_text(text, max_chunk_chars)
     with _EXTRACTION_LOCK:
         if len(pieces) == 1:
-            return extractor.extract(text)
-        return merge_results([(start, extractor.extract(text[start:end])) for start, end in pieces])
+            return extractor.extract(text, outlet)
+        return merge_results([(start, extractor.extract(text[start:end], outlet)) for start, end in pieces])
 
 
 def split_text(text: str, max_chars: int) -> list[Span]:

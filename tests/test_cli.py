@@ -16,6 +16,7 @@ from onrecord.bench import analysis as bench_module
 from onrecord.cli import app
 from onrecord.errors import DataError
 from onrecord.extraction import ExtractionResult
+from onrecord.extraction.outlets import OwnOutlet
 from onrecord.model import Analysis
 
 ROOT = Path(__file__).parents[1]
@@ -149,10 +150,10 @@ def test_unexpected_failure_is_one_line_not_a_traceback(monkeypatch: pytest.Monk
 
 def test_an_extractor_crash_on_one_article_fails_only_that_one(monkeypatch: pytest.MonkeyPatch) -> None:
     class Crashy(FakeExtractor):
-        def extract(self, text: str) -> ExtractionResult:
+        def extract(self, text: str, outlet: OwnOutlet | None = None) -> ExtractionResult:
             if "Leipzig" in text:
                 raise IndexError("list index out of range")
-            return super().extract(text)
+            return super().extract(text, outlet)
 
     monkeypatch.setattr("onrecord.pipeline.get_extractor", lambda lang: Crashy(language=lang))
     result = CliRunner().invoke(app, ["analyze", str(SAMPLE_DE), str(SAMPLE_EN)])

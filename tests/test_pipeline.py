@@ -10,6 +10,7 @@ from fake_extractor import FakeExtractor, fake_loader
 from onrecord import analyze, analyze_many
 from onrecord.errors import InputError, ModelError, OnrecordError, UnsupportedLanguageError
 from onrecord.extraction import ExtractionResult, Extractor
+from onrecord.extraction.outlets import OwnOutlet
 from onrecord.ingest import iter_articles
 from onrecord.model import SCHEMA, Analysis, Article, content_id
 
@@ -70,10 +71,10 @@ def test_analyze_many_keeps_order_batches_and_passes_errors_through() -> None:
 class _Fragile(FakeExtractor):
     """Fails on texts containing 'BOOM', in batches and alone."""
 
-    def extract(self, text: str) -> ExtractionResult:
+    def extract(self, text: str, outlet: OwnOutlet | None = None) -> ExtractionResult:
         if "BOOM" in text:
             raise RuntimeError("parser crashed")
-        return super().extract(text)
+        return super().extract(text, outlet)
 
 
 def test_one_failing_text_fails_alone() -> None:
@@ -185,10 +186,10 @@ def test_split_text_cuts_at_paragraphs_then_sentences_then_spaces() -> None:
 class _Limited(FakeExtractor):
     """Refuses texts over 1,000 characters, as spaCy refuses those over ``nlp.max_length`` (E088)."""
 
-    def extract(self, text: str) -> ExtractionResult:
+    def extract(self, text: str, outlet: OwnOutlet | None = None) -> ExtractionResult:
         if len(text) > 1000:
             raise ValueError("[E088] Text of length exceeds maximum")
-        return super().extract(text)
+        return super().extract(text, outlet)
 
 
 def test_a_text_longer_than_the_extractor_takes_is_analysed_in_pieces() -> None:

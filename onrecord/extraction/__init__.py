@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from onrecord.extraction.outlets import OwnOutlet
 from onrecord.model import Entity, Quote
 
 
@@ -22,12 +24,18 @@ class Extractor(Protocol):
     ``name`` and ``version`` go into each analysis' provenance. ``extract`` takes the body
     text and returns quotes and entities whose offsets point into that very string.
     ``extract_many`` may batch (e.g. ``nlp.pipe``) and must return one result per text, in order.
+    ``outlet`` (``outlets``: one per text) is the outlet that publishes the text, from the
+    article's metadata (:func:`onrecord.extraction.outlets.own_outlet`), or None: its mentions
+    are an outlet, never a speaker (an extractor makes it :func:`~onrecord.extraction.outlets.current_own_outlet`
+    while it extracts that text).
     """
 
     name: str
     version: str
     language: str
 
-    def extract(self, text: str) -> ExtractionResult: ...
+    def extract(self, text: str, outlet: OwnOutlet | None = None) -> ExtractionResult: ...
 
-    def extract_many(self, texts: list[str]) -> list[ExtractionResult]: ...
+    def extract_many(
+        self, texts: list[str], outlets: Sequence[OwnOutlet | None] | None = None
+    ) -> list[ExtractionResult]: ...

@@ -41,6 +41,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from onrecord.extraction.names import NameResolver
+from onrecord.extraction.outlets import current_own_outlet
 from onrecord.lang.de.entity_mentions import (
     SPEAKER_SENTENCES,
     _acronym,
@@ -440,8 +441,10 @@ def _noun_after_article(doc: PreparedDoc, k: int) -> bool:
 
 
 def _outlet_name(word: str) -> bool:
-    """Whether ``word`` is an outlet's name in ``data/outlets.txt`` ("Spiegel", "STANDARD")."""
-    return lexicon().outlets.get(word) == "name"
+    """Whether ``word`` is an outlet's name in ``data/outlets.txt`` ("Spiegel", "STANDARD") or the
+    name of the article's own outlet (:func:`~onrecord.extraction.outlets.current_own_outlet`)."""
+    own = current_own_outlet()
+    return lexicon().outlets.get(word) == "name" or (own is not None and own.names_word(word))
 
 
 def _demonym_person(state: _State, doc: PreparedDoc, view: Candidate, head: int) -> _Building | None:

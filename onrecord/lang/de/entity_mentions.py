@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from onrecord.extraction.names import NameCluster, NameResolver
+from onrecord.extraction.outlets import current_own_outlet
 from onrecord.lang.de.entity_names import (
     _ARTICLES,
     _INDEFINITE,
@@ -734,8 +735,13 @@ def _syllable_tail(doc: PreparedDoc, start: int, end: int, types: list[str]) -> 
 def _outlet_name(doc: PreparedDoc, start: int, end: int) -> int | None:
     """Where the name of a news outlet begins, when tokens [start, end) name one, else None:
     a listed outlet name ("APA", "STANDARD"), a name after a generic outlet noun ("Zeitung
-    Kurier", "Agentur Anadolu" → the name), or a compound of an outlet noun ("Tageszeitung")."""
+    Kurier", "Agentur Anadolu" → the name), a compound of an outlet noun ("Tageszeitung"), or
+    the name of the article's own outlet in several words ("Salzburger Nachrichten" in an article
+    of sn.at, :func:`~onrecord.extraction.outlets.current_own_outlet`)."""
     toks = doc.tokens
+    own = current_own_outlet()
+    if own is not None and end - start > 1 and own.names([t.text for t in toks[start:end]]):
+        return start
     genders = [outlet_gender(t) for t in toks[start:end]]
     head = toks[start].text
     if (genders[0] not in (None, "name") and end - start >= 2 and "-" not in head and not head.startswith("Radio")

@@ -6,11 +6,13 @@ complement when no candidate passed the threshold), so a low value flags a doubt
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
 from onrecord.extraction import ExtractionResult
 from onrecord.extraction.known_names import add_known_names
+from onrecord.extraction.outlets import OwnOutlet, using_own_outlet
 from onrecord.lang.de import common_words
 from onrecord.lang.de.attribution import Attribution, SpanSets, attribute
 from onrecord.lang.de.entities import build_entities
@@ -98,10 +100,14 @@ class GermanExtractor:
     def from_bundled(cls) -> GermanExtractor:
         return cls(MODEL_DIR)
 
-    def extract(self, text: str) -> ExtractionResult:
-        doc = prepare(text, self.lemmas)
-        names = self.ner.spans(doc) if self.ner is not None else []
-        return self.extract_tagged(text, doc, self.tagger.tag(doc), names)
+    def extract(self, text: str, outlet: OwnOutlet | None = None) -> ExtractionResult:
+        """Quotes and entities of one body text; ``outlet`` is the outlet that publishes it, from
+        the article's metadata (its mentions are an outlet, never a speaker; without one the
+        lexicon's ``own_outlets.txt`` names it: :mod:`onrecord.extraction.outlets`)."""
+        with using_own_outlet(outlet):
+            doc = prepare(text, self.lemmas)
+            names = self.ner.spans(doc) if self.ner is not None else []
+            return self.extract_tagged(text, doc, self.tagger.tag(doc), names)
 
     def extract_tagged(self, text: str, doc: PreparedDoc, tagging: Tagging, names: list[NamedSpan]) -> ExtractionResult:
         """The stages after tagging (rules, speaker ranking, entities) on a prepared, tagged
@@ -143,5 +149,10 @@ class GermanExtractor:
         kinds = kind_at(sets.name_type, doc, _gazetteer(self.model_dir / GAZETTEER_FILE))
         return ExtractionResult(quotes=annotated, entities=add_roles(doc, entities, kinds, annotated))
 
-    def extract_many(self, texts: list[str]) -> list[ExtractionResult]:
-        return [self.extract(t) for t in texts]
+    def extract_many(
+        self, texts: list[str], outlets: Sequence[OwnOutlet | None] | None = None
+    ) -> list[ExtractionResult]:
+        own = list(outlets) if outlets is not None else [None] * len(texts)
+        if len(own) != len(texts):
+            raise ValueError("extract_many needs one outlet (or None) per text")
+        return [self.extract(t, o) for t, o in zip(texts, own, strict=True)]

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from onrecord.extraction.outlets import current_own_outlet
 from onrecord.lang.de.features import cue_class, is_evidential, is_konj1
 from onrecord.lang.de.labels import TokenSpan
 from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
@@ -135,11 +136,15 @@ _OWNER_REACH = 3
 
 
 def _own_outlet(tok: Token) -> bool:
-    """Whether ``tok`` is an outlet's own name as it writes it (``data/own_outlets.txt``), alone
-    ("STANDARD", "STANDARD-" of "STANDARD- Nachfrage") or opening a compound of its finding
-    (``data/own_outlet_tails.txt``: "STANDARD-Recherchen", not "STANDARD-Korrespondent")."""
+    """Whether ``tok`` is the article's own outlet's name as it writes it, alone ("STANDARD",
+    "STANDARD-" of "STANDARD- Nachfrage") or opening a compound of its finding
+    (``data/own_outlet_tails.txt``: "STANDARD-Recherchen", not "STANDARD-Korrespondent"). The
+    outlet is the one the article's metadata names (:func:`~onrecord.extraction.outlets.current_own_outlet`:
+    "KURIER" in an article of kurier.at), else the one of ``data/own_outlets.txt``."""
     name, _, tail = tok.text.partition("-")
-    return name in word_set("own_outlets.txt") and (not tail or tail in word_set("own_outlet_tails.txt"))
+    own = current_own_outlet()
+    named = name in word_set("own_outlets.txt") if own is None else own.names_word(name)
+    return named and (not tail or tail in word_set("own_outlet_tails.txt"))
 
 
 def own_outlet_source(doc: PreparedDoc, begin: int, end: int) -> bool:
@@ -157,8 +162,8 @@ def own_outlet_source(doc: PreparedDoc, begin: int, end: int) -> bool:
     while j < len(toks) and j - end < _OWNER_REACH and toks[j].sent == toks[begin].sent:
         if _own_outlet(toks[j]):
             return True
-        if toks[j].lower not in ("des", "der", "eines", "einer"):
-            return False
+        if toks[j].lower not in ("des", "der", "eines", "einer") and not is_quote_mark(toks[j].text):
+            return False  # (a quote mark opens a name: "Laut Informationen der „Presse“")
         j += 1
     return False
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from onrecord.extraction.outlets import current_own_outlet
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon, word_set
 from onrecord.lang.de.tokens import BREAK_PUNCT, PreparedDoc, Token, is_quote_mark
@@ -83,10 +84,15 @@ def lowercase_name(tok: Token, lex: GermanLexicon | None = None) -> bool:
 
 def outlet_gender(tok: Token, lex: GermanLexicon | None = None) -> str | None:
     """"m", "f", "n" or "pl" for an outlet noun (or its compound: "Tageszeitung"), "name" for an
-    outlet's name ("STANDARD", "APA"), else None."""
+    outlet's name ("STANDARD", "APA", or the name of the article's own outlet from its metadata:
+    "KURIER" in an article of kurier.at, :func:`~onrecord.extraction.outlets.current_own_outlet`),
+    else None."""
     outlets = (lex or lexicon()).outlets
     if tok.text in outlets:
         return outlets[tok.text]
+    own = current_own_outlet()
+    if own is not None and own.names_word(tok.text):
+        return "name"
     if not tok.text[:1].isupper() or not tok.text.replace("-", "").isalpha():
         return None
     found = compound_of(tok.text, _outlet_nouns())

@@ -161,6 +161,7 @@ from onrecord.lang.en.attribution_merge import (
     carry_over,
     dedupe,
     drop_bare_pronouns,
+    drop_own_outlet,
     drop_relays,
     resolve_overlaps,
     split_coordinated_reports,
@@ -408,4 +409,4 @@ def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: Le
     atts = [a for a in atts if not only_signature(" ".join(text[b:e] for b, e in a.content))]
     atts = carry_over(text, atts, quotes, lex)
     atts = drop_bare_pronouns(text, split_coordinated_reports(doc, dedupe(atts)))
-    return resolve_overlaps(drop_relays(doc, atts))
+    return resolve_overlaps(drop_relays(doc, drop_own_outlet(text, atts)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from onrecord.extraction.outlets import OwnOutlet, current_own_outlet
 from onrecord.lang.en.attribution_base import (
     SHORT_QUOTE_WORDS,
     Attribution,
@@ -320,6 +321,30 @@ def drop_relays(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
                and _named_report(doc, b) and _covered(b, begin, end) >= RELAY_COVER * size for b in atts):
             drop.add(k)
     return [a for k, a in enumerate(atts) if k not in drop]
+
+
+#: words before an outlet's name that are no part of it ("the Courier", "the Courier's")
+_OUTLET_LEADS = frozenset({"the"})
+
+
+def _names_own_outlet(words: list[str], outlet: OwnOutlet) -> bool:
+    """Whether a source's words are the article's own outlet, after a leading "the" and
+    without a possessive "'s" ("the Harbour Ledger", "Semafor's")."""
+    words = [w.removesuffix("'s").removesuffix("’s") for w in words]
+    if words and words[0].lower() in _OUTLET_LEADS and len(words) > 1:
+        words = words[1:]
+    return bool(words) and (outlet.names(words) or outlet.names(["The", *words]))
+
+
+def drop_own_outlet(text: str, atts: list[Attribution]) -> list[Attribution]:
+    """"The Harbour Ledger has learned that …", "Semafor reported last week that …" in an article
+    of that outlet (:func:`~onrecord.extraction.outlets.current_own_outlet`, from the article's
+    metadata): the outlet reporting itself is the writer's own voice, no speaker and no statement
+    (GUIDELINES.md A4). Without outlet metadata nothing is dropped."""
+    outlet = current_own_outlet()
+    if outlet is None:
+        return atts
+    return [a for a in atts if a.source is None or not _names_own_outlet(text[slice(*a.source)].split(), outlet)]
 
 
 #: words that alone are no content: a relative or demonstrative pronoun left as the whole object

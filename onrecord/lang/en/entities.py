@@ -30,6 +30,7 @@ from functools import cache, cached_property
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from onrecord.extraction.outlets import current_own_outlet
 from onrecord.lang.en.lexicon import Lexicon, word_set
 from onrecord.lang.en.role_lexicon import _portfolio_head, portfolio_words
 from onrecord.lang.en.roles import description_role, is_role_noun, person_roles, role_places, unnamed_role
@@ -135,10 +136,15 @@ def _stance_prefixed(word: str) -> bool:
 
 
 def is_outlet(words: tuple[str, ...]) -> bool:
-    """A news outlet's name: a listed one ("Reuters", "Associated Press"; ``data/outlets.txt``)
-    or one ending in an outlet word ("Harbour Gazette", "Radio Kestrel")."""
+    """A news outlet's name: a listed one ("Reuters", "Associated Press"; ``data/outlets.txt``),
+    one ending in an outlet word ("Harbour Gazette", "Radio Kestrel"), or the name of the
+    article's own outlet from its metadata ("Semafor" in an article of semafor.com;
+    :func:`~onrecord.extraction.outlets.current_own_outlet`)."""
     low = [w.lower() for w in words]
     if " ".join(words) in _outlet_names():
+        return True
+    own = current_own_outlet()
+    if own is not None and words and own.names(words):
         return True
     return len(low) >= 2 and (low[-1] in word_set("outlet_words.txt") or low[0] == "radio")
 

@@ -20,6 +20,7 @@ from spacy.util import registry
 
 from onrecord.extraction import ExtractionResult
 from onrecord.extraction.known_names import add_known_names
+from onrecord.extraction.outlets import OwnOutlet, using_own_outlet
 from onrecord.lang.en.attributes import CachedAttributeRuler
 from onrecord.lang.en.attribution import Attribution, find_attributions
 from onrecord.lang.en.entities import Cluster, build_entities
@@ -226,23 +227,34 @@ class EnglishExtractor:
         self.batch_size = batch_size
         self.batch_chars = batch_chars
 
-    def _process(self, doc: Doc) -> ExtractionResult:
-        quotes = pair_quotes(doc_text(doc))
-        atts = find_attributions(doc, quotes, self.lexicon, self.lemma)
-        return assemble(doc, atts, self.lexicon)
+    def _process(self, doc: Doc, outlet: OwnOutlet | None = None) -> ExtractionResult:
+        """The stages after parsing, with ``outlet`` as the text's own outlet (its mentions are
+        an outlet, never a speaker: :mod:`onrecord.extraction.outlets`)."""
+        with using_own_outlet(outlet):
+            quotes = pair_quotes(doc_text(doc))
+            atts = find_attributions(doc, quotes, self.lexicon, self.lemma)
+            return assemble(doc, atts, self.lexicon)
 
-    def extract(self, text: str) -> ExtractionResult:
-        """Quotes and entities of one body text."""
-        return self._process(with_text(self.nlp(for_parser(text)), text))
+    def extract(self, text: str, outlet: OwnOutlet | None = None) -> ExtractionResult:
+        """Quotes and entities of one body text (published by ``outlet``, when known)."""
+        return self._process(with_text(self.nlp(for_parser(text)), text), outlet)
 
-    def extract_many(self, texts: Iterable[str]) -> list[ExtractionResult]:
-        """One result per text, in order (spaCy batches the parse)."""
+    def extract_many(
+        self, texts: Iterable[str], outlets: Sequence[OwnOutlet | None] | None = None
+    ) -> list[ExtractionResult]:
+        """One result per text, in order (spaCy batches the parse); ``outlets``: one per text."""
         originals = list(texts)
+        own = list(outlets) if outlets is not None else [None] * len(originals)
+        if len(own) != len(originals):
+            raise ValueError("extract_many needs one outlet (or None) per text")
         results: list[ExtractionResult] = []
         for group in parse_batches([len(t) for t in originals], self.batch_size, self.batch_chars):
             batch = originals[group.start : group.stop]
             docs = self.nlp.pipe([for_parser(t) for t in batch], batch_size=len(batch))
-            results.extend(self._process(with_text(doc, text)) for doc, text in zip(docs, batch, strict=True))
+            results.extend(
+                self._process(with_text(doc, text), outlet)
+                for doc, text, outlet in zip(docs, batch, own[group.start : group.stop], strict=True)
+            )
         return results
 
 
