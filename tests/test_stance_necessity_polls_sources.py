@@ -161,3 +161,37 @@ def test_an_interview_turn_is_direct_speech() -> None:
     words = "Das würde den Bezirk völlig verändern. Wir sind dagegen."
     quote = _quote(text, words, None, "Obermair", kind="free_indirect")
     assert _de(text, quote).stance == "hedged"
+
+
+def test_german_future_clause_runs_over_a_unit_abbreviation() -> None:
+    text = "Der Vorstand sagte, die Bahn werde im nächsten Jahr rund 40 Mio. Euro in neue Züge investieren."
+    words = "die Bahn werde im nächsten Jahr rund 40 Mio. Euro in neue Züge investieren"
+    assert _de(text, _quote(text, words, "sagte", "Der Vorstand", kind="reported")).stance == "prediction"
+
+
+_BELIEF_LEMMAS = {"glaube": "glauben", "denke": "denken", "sagte": "sagen"}
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "stance"),
+    [
+        ("„Die Brücke könnte im Mai wieder öffnen, glaube ich“, sagte die Bürgermeisterin.",
+         "Die Brücke könnte im Mai wieder öffnen, glaube ich", "belief"),
+        ("„Ich glaube, die Brücke könnte im Mai wieder öffnen“, sagte die Bürgermeisterin.",
+         "Ich glaube, die Brücke könnte im Mai wieder öffnen", "belief"),
+        # a trailing clause of more words is no frame of the words
+        ("„Die Brücke könnte im Mai öffnen, was ich mir sehr wünsche“, sagte die Bürgermeisterin.",
+         "Die Brücke könnte im Mai öffnen, was ich mir sehr wünsche", "hedged"),
+    ],
+)  # fmt: skip
+def test_a_first_person_belief_frame_wins_over_a_hedge_in_german(text: str, words: str, stance: str) -> None:
+    quote = _quote(text, words, "sagte", "die Bürgermeisterin")
+    result = annotate(text, [quote], [], german(), lambda word: _BELIEF_LEMMAS.get(word, word.lower()))[0]
+    assert result.stance == stance
+
+
+def test_a_first_person_belief_frame_wins_over_a_hedge() -> None:
+    text = "“The bridge might reopen in May, I think,” the mayor said."
+    assert _en(text, _quote(text, "The bridge might reopen in May, I think", "said", "the mayor")).stance == "belief"
+    text = "“I think the bridge might reopen in May,” the mayor said."
+    assert _en(text, _quote(text, "I think the bridge might reopen in May", "said", "the mayor")).stance == "belief"

@@ -297,6 +297,8 @@ def _content_stance(
         return "claim"
     if subject is not None:
         return subject
+    if _trailing_belief(looked, lex, lemma):
+        return "belief"  # "Die Brücke könnte im Mai öffnen, glaube ich": the speaker's frame after the words
     if _has(lex.of("belief"), [w.lower for w in looked]) or _predicative(looked, lex.of("confidence"), lex):
         return "belief"  # "nach Auffassung", "in our view", "wir sind zuversichtlich"
     bare = [w for w in looked if w.text not in _QUOTE_MARKS]
@@ -679,6 +681,25 @@ def _poll_source(doc: _Doc, quote: Quote, lex: StanceLexicon) -> bool:
         return False
     shares = lex.of("poll_share")
     return any(w.lower in shares for b, e in quote.speaker.spans for w in doc.between(b, e))
+
+
+#: at most this many words after the last comma make a trailing first-person frame ("…, I think")
+TRAILING_BELIEF = 3
+
+
+def _trailing_belief(looked: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> bool:
+    """A first-person belief verb closing the sentence after a comma ("The bridge might reopen in May,
+    I think", "…, glaube ich"): it frames the words as a belief as it does opening them (guidelines
+    1.2 belief: a first-person mental verb is the content's frame; rule B: belief > hedged)."""
+    words = [w for w in looked if w.text not in _QUOTE_MARKS and w.text not in {".", "!"}]
+    commas = [i for i, w in enumerate(words) if w.text == ","]
+    if not commas:
+        return False
+    tail = words[commas[-1] + 1 :]
+    if not 2 <= len(tail) <= TRAILING_BELIEF or not any(w.lower in lex.of("first_person") for w in tail):
+        return False
+    entries = [lex.cues.get(lemma(w.text).lower()) for w in tail]
+    return any(entry is not None and entry[0] == "belief" for entry in entries)
 
 
 def _speaker_turn(text: str, quote: Quote) -> bool:

@@ -38,15 +38,23 @@ def _frame(doc: _Doc, anchors: Iterable[Span], quote: Quote) -> list[Word]:
     return found
 
 
+#: German abbreviations of units and references written before a noun or number ("30 Mio. Euro",
+#: "Art. 5", "bzw. die Stadt"): their period ends no clause, like an ordinal's (a period of a title
+#: or of initials is part of its word already, see ``stance_lexicon._WORD``)
+_ABBREVIATIONS = frozenset(
+    {"mio", "mrd", "tsd", "bzw", "ca", "nr", "vgl", "inkl", "exkl", "bzgl", "zzgl", "evtl", "art", "abs"}
+)
+
+
 def _ordinal(words: list[Word], i: int) -> bool:
-    """Whether the period ``words[i]`` closes an ordinal number ("am 17. November")."""
+    """Whether the period ``words[i]`` closes an ordinal number ("am 17. November") or an
+    abbreviation of :data:`_ABBREVIATIONS` ("30 Mio. Euro") right before it, with words after it."""
     prev = words[i - 1] if i > 0 else None
     return (
         words[i].text == "."
         and prev is not None
         and prev.end == words[i].start
-        and prev.text.isdigit()
-        and len(prev.text) <= 2
+        and ((prev.text.isdigit() and len(prev.text) <= 2) or prev.lower in _ABBREVIATIONS)
         and i + 1 < len(words)
     )
 
