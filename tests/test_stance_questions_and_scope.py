@@ -148,14 +148,16 @@ def test_mental_verb_without_a_clause_frames_nothing() -> None:
     assert _en(text, _quote(text, "I think the referee made a mistake", "said", "the coach")).stance == "belief"
 
 
-# --- a deontic modal under a future auxiliary: the source predicts a necessity (guidelines 1.2 prediction)
+# --- a deontic modal under a future auxiliary that addresses no agent who is to act (a passive, a
+# necessity to put up with something): the source predicts a necessity (guidelines 1.2 prediction);
+# with an agent who is to act it is a demand (1.2 demand, rule B: demand > prediction; stance13)
 
 
 def test_future_necessity_is_a_prediction() -> None:
     text = "“We're going to have to close the pool next summer,” the manager said."
     assert (
         _en(text, _quote(text, "We're going to have to close the pool next summer", "said", "the manager")).stance
-        == "prediction"
+        == "demand"
     )
     text = "“The town will have to live with the noise,” the engineer said."
     assert (

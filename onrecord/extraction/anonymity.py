@@ -119,9 +119,13 @@ def anonymity(doc: _Doc, quote: Quote, entity: Entity | None, lex: StanceLexicon
     unnamed even when the article names the person later (guidelines 6)."""
     speaker_spans = quote.speaker.spans if quote.speaker is not None else []
     anchors = speaker_spans or (quote.cue.spans if quote.cue is not None else [])
+    # a person named by name is no concealed source, whatever the sentence says of others or of the
+    # person ("Jan Roth, a lobbyist close to the party", "…, sagte Roth unter Berufung auf Insider");
+    # only an explicit withholding ("who asked that her last name not be used") makes one anonymous
+    withheld_only = _named_person(doc, speaker_spans, entity, lex)
     for b, _ in anchors:
         # an anonymity pattern that starts in the speaker's sentence, outside the quoted words
-        if any(not _inside(pos, quote.spans) for pos in doc.anonymous_in(b)):
+        if any(not _inside(pos, quote.spans) for pos in doc.anonymous_in(b, withheld_only)):
             return "anonymous"
     if quote.speaker is None or _impersonal_after(doc, quote, lex):
         return "unnamed"
@@ -163,6 +167,25 @@ def anonymity(doc: _Doc, quote: Quote, entity: Entity | None, lex: StanceLexicon
             return "unnamed"
         return "named"
     return "unnamed" if _unnamed_mention(speaker_words, lex, doc.lower_words) else "named"
+
+
+def _named_person(doc: _Doc, speaker_spans: Sequence[Span], entity: Entity | None, lex: StanceLexicon) -> bool:
+    """Whether the speaker mention names a person by name (guidelines 3: named): its entity is a
+    person and a word of the mention written upper case is a word of the entity's name ("Jan Roth, a
+    lobbyist close to the party" → "Roth"); a mention that is itself a concealed source ("a source close
+    to Roth") is none."""
+    if entity is None or entity.type != "person" or not speaker_spans:
+        return False
+    mention = " ".join(doc.text[b:e] for b, e in speaker_spans)
+    if any(p.search(mention) for p in lex.concealed):
+        return False
+    name = {w.lower for w in words_in(entity.name, 0, len(entity.name)) if w.text[:1].isupper()}
+    pronouns = lex.of("pronoun") | lex.of("subject")
+    return any(
+        w.text[:1].isupper() and w.lower in name and w.lower not in pronouns
+        for b, e in speaker_spans
+        for w in doc.between(b, e)
+    )
 
 
 #: how many words after a document noun that ends the speaker mention may hold its issuer

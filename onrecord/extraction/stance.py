@@ -88,6 +88,7 @@ from onrecord.extraction.stance_lexicon import WORD_CLASSES as WORD_CLASSES
 from onrecord.extraction.stance_scope import (
     clause_object,
     complement_verb,
+    counterfactual_perfect,
     future_modal,
     mental_frame,
     not_knowing_question,
@@ -257,6 +258,7 @@ def _content_stance(
     lemma: LemmaFn,
     present_cue: bool = False,
     sourced: bool = False,
+    poll: bool = False,
 ) -> Stance:
     """The stance a content has under a neutral frame (guidelines, rule B). A first-person
     stance verb opening the words ("I hope …", "Ich glaube …") is their frame and wins over the
@@ -282,7 +284,7 @@ def _content_stance(
     demand_lows = _without(lex.of("not_demand"), main_lows)  # "you don't have to": no obligation
     deontic = _has(lex.of("demand"), demand_lows) or (direct and _has(lex.of("reportative"), main_lows))
     # a deontic modal under a future auxiliary predicts a necessity ("we're going to have to …")
-    deontic = deontic and not future_modal(main, lex)
+    deontic = deontic and not future_modal(main, lex, lemma)
     # a deontic modal with a perfect infinitive ("should have seen", "müsse gewusst haben") looks back
     deontic = deontic and not perfect_modal(main, lex, lemma)
     # a polite request ("wir würden uns freuen, wenn Sie …", "we would appreciate it if …")
@@ -295,6 +297,8 @@ def _content_stance(
         return "claim"
     if subject is not None:
         return subject
+    if _trailing_belief(looked, lex, lemma):
+        return "belief"  # "Die Brücke könnte im Mai öffnen, glaube ich": the speaker's frame after the words
     if _has(lex.of("belief"), [w.lower for w in looked]) or _predicative(looked, lex.of("confidence"), lex):
         return "belief"  # "nach Auffassung", "in our view", "wir sind zuversichtlich"
     bare = [w for w in looked if w.text not in _QUOTE_MARKS]
@@ -303,15 +307,19 @@ def _content_stance(
     # clause ("he would consider it an insult if they did not vote", "she will turn them gay if she is
     # elected": a main claim under an open condition; guidelines 1.2 hedged, which wins over prediction)
     if not conditional and any(w.lower in lex.of("conditional") for w in bare[1:]):
-        conditional = _has(lex.of("konj2"), main_lows) or _future(
-            main, lex.of("future"), lex.of("future_infinitive"), lex.ordinal_period, lemma, lex.case_marks_names
-        )
+        conditional = _has(lex.of("konj2"), main_lows) or _future_in(main, lex.of("future"), lex, lemma)
     # "as soon as possible", "could not" (inability); a hedge of an attribute ("möglicherweise ungefilterten Zugriff")
     hedge_lows = _without(lex.of("not_hedge"), _lows(attributive_hedges(main, lex), lex.case_marks_names))
     # Konjunktiv II / "would" is the source's own conditional in direct speech or after a first-person
     # subject ("Ich würde es nicht … nennen" in a span without quote marks); a politeness formula
     # ("I would like to", "ich würde gerne") is none (guidelines 1.2 hedged)
     own_konj2 = (direct and _has(lex.of("konj2"), hedge_lows)) or _first_person_konj2(hedge_lows, lex)
+    # "would have" and a participle is counterfactual, never the future of reported speech ("said the
+    # deal would have cost billions"; guidelines 1.2 hedged: a conditional "would" outside reported future)
+    own_konj2 = own_konj2 or counterfactual_perfect(main, lex, lemma)
+    # a poll's share ("46 percent would choose …", "38 Prozent würden …") gives the poll's hypothetical,
+    # not the source's hedge nor a prediction (guidelines section 6: polls → asserted)
+    own_konj2 = own_konj2 and not poll
     # the speaker's uncertain understanding, also in a subordinate clause ("wenn ich es richtig verstanden habe")
     aside = _has(lex.of("hedge_aside"), [w.lower for w in looked])
     if conditional or _has(lex.of("hedge"), hedge_lows) or own_konj2 or aside or possible_effect(main, lex):
@@ -320,10 +328,25 @@ def _content_stance(
         return "prediction"  # a plan ("sollen … geladen werden"), an expectation without agent ("wird erwartet")
     if _has(lex.of("not_future"), main_lows):
         return "asserted"  # a habitual past ("would sometimes dismiss"), no future
-    plain = lex.of("future") if direct or present_cue else lex.future_forms_reported
-    if _future(main, plain, lex.of("future_infinitive"), lex.ordinal_period, lemma, lex.case_marks_names):
+    plain = lex.of("future") if direct or present_cue or poll else lex.future_forms_reported
+    if _future_in(main, plain, lex, lemma):
         return "prediction"
     return "asserted"
+
+
+def _future_in(words: list[Word], plain: frozenset[str], lex: StanceLexicon, lemma: LemmaFn) -> bool:
+    """:func:`_future` with the language's classes: "wird"/"werde" with an infinitive, a coordinated
+    infinitive ("werde … begleichen können und …"), a noun "will" left out ("the will of the people")."""
+    return _future(
+        words,
+        plain,
+        lex.of("future_infinitive"),
+        lex.ordinal_period,
+        lemma,
+        lex.case_marks_names,
+        lex.of("coordinator"),
+        lex.of("modal_noun_marker"),
+    )
 
 
 def _proposed_action(cue_words: list[Word], looked: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> bool:
@@ -411,9 +434,7 @@ def _fear_of_future(cue_words: list[Word], looked: list[Word], lex: StanceLexico
     fear = lex.of("fear")
     if not any(w.lower in fear or lemma(w.text).lower() in fear for w in cue_words):
         return False
-    future = _future(
-        looked, lex.future_forms_reported, lex.of("future_infinitive"), lex.ordinal_period, lemma, lex.case_marks_names
-    )
+    future = _future_in(looked, lex.future_forms_reported, lex, lemma)
     return future or _has(lex.of("hedge"), _lows(looked, lex.case_marks_names))
 
 
@@ -551,6 +572,8 @@ def _open_question(doc: _Doc, quote: Quote, content: list[Word], lex: StanceLexi
 
 def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tuple[Stance, bool]:
     """The stance of one quote and whether its attribution is negated."""
+    if _speaker_turn(doc.text, quote):
+        quote = quote.model_copy(update={"kind": "direct"})  # the speaker's own words (an interview turn)
     cue_spans = quote.cue.spans if quote.cue is not None else []
     frame = _frame(doc, list(cue_spans) or quote.spans[:1], quote)
     content = [w for b, e in quote.spans for w in doc.between(b, e)]
@@ -604,6 +627,9 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     closing = _right_before(after_cue, quote)
     direct = quote.kind == "direct"
     stance = None if neutral_direct else _cue_stance(cue_words, after_cue, content, lex, lemma, closing, direct)
+    asked = sorted({*_near_cue(frame, cue_words), *content[:2]}, key=lambda w: w.start)
+    if stance == "demand" and _has(lex.of("question_frame"), _lows(asked, lex.case_marks_names)):
+        stance = "question"  # "demanded to know whether …": what is demanded is an answer (guidelines 1.2 question)
     if stance == "hedged" and _proposed_action(cue_words, looked, lex, lemma):
         stance = "demand"  # "suggested that the city should sell …": what is suggested is an action to take
     if stance == "belief" and (
@@ -644,8 +670,46 @@ def stance_of(doc: _Doc, quote: Quote, lex: StanceLexicon, lemma: LemmaFn) -> tu
     sourced = any(w.lower in lex.of("source_preposition") for w in cue_words)
     if not_knowing_question(looked, lex):
         return "question", negated  # "he had no idea whether …", "es sei unklar, ob …"
-    stance = _content_stance(quote, looked, lex, lemma, present, sourced)
+    stance = _content_stance(quote, looked, lex, lemma, present, sourced, _poll_source(doc, quote, lex))
     return stance, negated or _opening_negated(_opening(looked, lex), lex, lemma)
+
+
+def _poll_source(doc: _Doc, quote: Quote, lex: StanceLexicon) -> bool:
+    """Whether the speaker mention is a poll's share of respondents ("a full 79 percent of Democrats",
+    "38 Prozent der Befragten", "a majority of voters"): a word of ``poll_share`` in it."""
+    if quote.speaker is None:
+        return False
+    shares = lex.of("poll_share")
+    return any(w.lower in shares for b, e in quote.speaker.spans for w in doc.between(b, e))
+
+
+#: at most this many words after the last comma make a trailing first-person frame ("…, I think")
+TRAILING_BELIEF = 3
+
+
+def _trailing_belief(looked: list[Word], lex: StanceLexicon, lemma: LemmaFn) -> bool:
+    """A first-person belief verb closing the sentence after a comma ("The bridge might reopen in May,
+    I think", "…, glaube ich"): it frames the words as a belief as it does opening them (guidelines
+    1.2 belief: a first-person mental verb is the content's frame; rule B: belief > hedged)."""
+    words = [w for w in looked if w.text not in _QUOTE_MARKS and w.text not in {".", "!"}]
+    commas = [i for i, w in enumerate(words) if w.text == ","]
+    if not commas:
+        return False
+    tail = words[commas[-1] + 1 :]
+    if not 2 <= len(tail) <= TRAILING_BELIEF or not any(w.lower in lex.of("first_person") for w in tail):
+        return False
+    entries = [lex.cues.get(lemma(w.text).lower()) for w in tail]
+    return any(entry is not None and entry[0] == "belief" for entry in entries)
+
+
+def _speaker_turn(text: str, quote: Quote) -> bool:
+    """Whether free indirect words are a turn of an interview or transcript: they follow their
+    speaker's name and a colon ("Hofer: Das würden sich alle wünschen."), so they are the speaker's
+    own words, direct speech (guidelines 1.2 hedged: Konjunktiv II / "would" in direct speech)."""
+    if quote.kind != "free_indirect" or quote.speaker is None or not quote.speaker.spans or not quote.spans:
+        return False
+    end, begin = quote.speaker.spans[-1][1], quote.spans[0][0]
+    return end <= begin and text[end:begin].strip() == ":"
 
 
 def _cue_clause(frame: list[Word], cue_words: list[Word], lex: StanceLexicon) -> list[Word]:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from onrecord.extraction.stance_doc import _Doc, _inside
 from onrecord.extraction.stance_lexicon import (
     _CLAUSE_END,
+    _DASHES,
     _QUOTE_MARKS,
     _SENT_START,
     LemmaFn,
@@ -37,15 +38,23 @@ def _frame(doc: _Doc, anchors: Iterable[Span], quote: Quote) -> list[Word]:
     return found
 
 
+#: German abbreviations of units and references written before a noun or number ("30 Mio. Euro",
+#: "Art. 5", "bzw. die Stadt"): their period ends no clause, like an ordinal's (a period of a title
+#: or of initials is part of its word already, see ``stance_lexicon._WORD``)
+_ABBREVIATIONS = frozenset(
+    {"mio", "mrd", "tsd", "bzw", "ca", "nr", "vgl", "inkl", "exkl", "bzgl", "zzgl", "evtl", "art", "abs"}
+)
+
+
 def _ordinal(words: list[Word], i: int) -> bool:
-    """Whether the period ``words[i]`` closes an ordinal number ("am 17. November")."""
+    """Whether the period ``words[i]`` closes an ordinal number ("am 17. November") or an
+    abbreviation of :data:`_ABBREVIATIONS` ("30 Mio. Euro") right before it, with words after it."""
     prev = words[i - 1] if i > 0 else None
     return (
         words[i].text == "."
         and prev is not None
         and prev.end == words[i].start
-        and prev.text.isdigit()
-        and len(prev.text) <= 2
+        and ((prev.text.isdigit() and len(prev.text) <= 2) or prev.lower in _ABBREVIATIONS)
         and i + 1 < len(words)
     )
 
@@ -156,29 +165,71 @@ def _future(
     ordinal_period: bool = False,
     lemma: LemmaFn | None = None,
     case_marks_names: bool = True,
+    coordinators: frozenset[str] = frozenset(),
+    noun_markers: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether a future marker stands in ``words``: a form of ``plain`` ("will", "droht"), or one
     of ``with_infinitive`` ("wird", "werde") with an infinitive ending its clause ("wird … liefern")
-    or before it at the clause end ("…, dass die Gebühr steigen werde")."""
-    if _has(plain, _lows(words, case_marks_names)):  # "will", "going to"
+    or before it at the clause end ("…, dass die Gebühr steigen werde"). A dash standing alone ends
+    the clause ("werde … belassen – und …"); an infinitive before a coordinator (``coordinators``)
+    closes the first of two coordinated clauses ("werde … nicht begleichen können und benötige …").
+    A plain form right after a word of ``noun_markers`` is a noun ("the will of the people")."""
+    lows = _lows(words, case_marks_names)
+    if noun_markers:
+        lows = [low for k, low in enumerate(lows) if not (k > 0 and low in plain and lows[k - 1] in noun_markers)]
+    if _has(plain, lows):  # "will", "going to"
         return True
     if not with_infinitive:
         return False
     for i, w in enumerate(words):
         if w.lower not in with_infinitive:
             continue
-        clause: list[Word] = []
-        for j in range(i + 1, len(words)):
-            v = words[j]
-            if _ends(words, j, ordinal_period):
-                break
-            if v.text not in _QUOTE_MARKS and v.text not in _CLAUSE_END:
-                clause.append(v)
+        clause = _clause_from(words, i + 1, ordinal_period)
         if clause and _is_infinitive(clause[-1].text, lemma) and not _zu_infinitive(clause):
             return True
         if not clause and i > 0 and _is_infinitive(words[i - 1].text, lemma):  # verb-final: "liefern werde"
             return True
+        if any(
+            v.lower in coordinators
+            and k >= 2
+            and _is_infinitive(clause[k - 1].text, lemma)
+            and not _zu_infinitive(clause[:k])
+            for k, v in enumerate(clause)
+        ):
+            return True
     return False
+
+
+def _clause_from(words: list[Word], start: int, ordinal_period: bool = False) -> list[Word]:
+    """The words of the clause from ``start`` on, without quote marks: up to a clause mark or a dash
+    between clauses; a pair of dashes around an insertion is skipped ("werde die Schulden – etwa ein
+    Fünftel – nicht begleichen können")."""
+    clause: list[Word] = []
+    j = start
+    while j < len(words):
+        if _ends(words, j, ordinal_period):
+            break
+        if _lone_dash(words, j):
+            marks = (k for k in range(j + 1, len(words)) if _ends(words, k, ordinal_period) or _lone_dash(words, k))
+            k = next(marks, None)
+            if k is None or not _lone_dash(words, k):
+                break
+            j = k + 1  # the insertion between two dashes
+            continue
+        if words[j].text not in _QUOTE_MARKS and words[j].text not in _CLAUSE_END:
+            clause.append(words[j])
+        j += 1
+    return clause
+
+
+def _lone_dash(words: list[Word], i: int) -> bool:
+    """Whether ``words[i]`` is a dash between clauses: an en or em dash, or a hyphen with a space
+    before it (not the hyphen of a shortened compound, "Wasser- oder Lebensmittelmangel")."""
+    w = words[i]
+    if w.text not in _DASHES:
+        return False
+    spaced_before = i > 0 and words[i - 1].end < w.start
+    return w.text != "-" or (spaced_before and (i + 1 == len(words) or words[i + 1].start > w.end))
 
 
 def _zu_infinitive(clause: list[Word]) -> bool:

@@ -43,6 +43,7 @@ class _Doc:
         self._words: dict[int, list[Word]] = {}
         self._starts: dict[int, list[int]] = {}  # the words' starts per sentence, for a bisect
         self._anonymous: dict[int, list[int]] = {}
+        self._withheld: dict[int, list[int]] = {}
         self._names: dict[Span, bool] = {}
         self.mentions = sorted((b, e, entity.id) for entity in entities for b, e in entity.mentions)
         self.mention_starts = [b for b, _, _ in self.mentions]
@@ -117,20 +118,22 @@ class _Doc:
     def sentence(self, pos: int) -> Span:
         return self._bounds(self._sentence_index(pos))
 
-    def anonymous_in(self, pos: int) -> list[int]:
-        """Starts of anonymity-pattern matches in the sentence at ``pos``, outside the direct quotes' words."""
+    def anonymous_in(self, pos: int, withheld_only: bool = False) -> list[int]:
+        """Starts of anonymity-pattern matches in the sentence at ``pos``, outside the direct quotes'
+        words; with ``withheld_only`` those of explicit withholding only (no concealed source)."""
         i = self._sentence_index(pos)
-        found = self._anonymous.get(i)
+        cache = self._withheld if withheld_only else self._anonymous
+        found = cache.get(i)
         if found is None:
             b, e = self._bounds(i)
-            pattern = self.lex.anonymous_any
-            found = self._anonymous[i] = (
+            pattern = self.lex.withheld_any if withheld_only else self.lex.anonymous_any
+            found = cache[i] = (
                 [
                     m.start()
                     for m in pattern.finditer(self.text, b, e)
                     if not self._names_document(m.end(), e) and not _inside(m.start(), self.quoted)
                 ]
-                if self.lex.anonymous
+                if self.lex.anonymous or (self.lex.concealed and not withheld_only)
                 else []
             )
         return found

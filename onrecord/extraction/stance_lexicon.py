@@ -61,6 +61,8 @@ _SENT_END = re.compile(r"[.!?…][\"“”»«’')]*\s+|\n+")
 _CLAUSE_END = frozenset({",", ";", ":", ".", "!", "?"})
 _QUOTE_MARKS = frozenset("\"“”„»«‘’‚‹›'")
 _SENT_START = _QUOTE_MARKS | {".", "!", "?", ":", "(", "–", "-"}
+#: dashes that, standing alone, end a clause ("werde … belassen – und …")
+_DASHES = frozenset({"–", "—", "-"})
 
 
 #: the word classes of ``stance_words.txt``
@@ -82,7 +84,8 @@ WORD_CLASSES = (
     "question_frame", "denial_frame", "claim_modal", "accusation", "postposition", "title_small",
     "possibility_modal", "effect_verb", "fear_object", "reflexive",
     "perfect_modal", "counterfactual_auxiliary", "participle", "participle_ending", "proposing",
-    "passive_auxiliary",
+    "passive_auxiliary", "future_forced", "endurance",
+    "modal_noun_marker", "counterfactual_have", "poll_share",
 )  # fmt: skip
 
 
@@ -110,6 +113,8 @@ class StanceLexicon:
     anonymous: tuple[re.Pattern[str], ...]  # explicit withholding ("on condition of anonymity")
     unnamed_heads: frozenset[str]  # nouns naming a role or a group without a name
     unnamed_suffixes: tuple[str, ...] = ()  # compound heads ("Ministeriumssprecher")
+    #: a concealed source ("sources", "aus Kreisen"): anonymous unless the speaker is named by name
+    concealed: tuple[re.Pattern[str], ...] = ()
     case_marks_names: bool = False  # only names are upper case inside a sentence (English, not German)
     #: the future of reported speech is backshifted only under a past cue ("said he would", not
     #: "says the system would allow": a conditional there; English, not German)
@@ -126,7 +131,12 @@ class StanceLexicon:
 
     @cached_property
     def anonymous_any(self) -> re.Pattern[str]:
-        """All anonymity patterns as one (one pass over a text)."""
+        """All anonymity patterns, withholding and concealed sources, as one (one pass over a text)."""
+        return re.compile("|".join(f"(?:{p.pattern})" for p in (*self.anonymous, *self.concealed)), re.IGNORECASE)
+
+    @cached_property
+    def withheld_any(self) -> re.Pattern[str]:
+        """The patterns of explicit withholding only ("on condition of anonymity"), as one."""
         return re.compile("|".join(f"(?:{p.pattern})" for p in self.anonymous), re.IGNORECASE)
 
     @cached_property
@@ -232,7 +242,8 @@ def load_lexicon(
 
     - ``stance_cues.txt``: ``LEMMA[ PARTICLE]<TAB>STANCE[|STANCE WITH AN INFINITIVE]``;
     - ``stance_words.txt``: ``FORM<TAB>CLASS`` (classes: :data:`WORD_CLASSES`);
-    - ``anonymous.txt``: one regular expression a line (case-insensitive);
+    - ``anonymous.txt``: one regular expression a line (case-insensitive) of explicit withholding;
+    - ``concealed.txt``: the same, of a concealed source ("sources", "aus Kreisen");
     - ``unnamed.txt``: role and group nouns, ``-suffix`` for compound heads.
 
     ``extra_heads`` adds the language's own role and group nouns; ``case_marks_names`` says that
@@ -261,6 +272,7 @@ def load_lexicon(
         particle_cues=particles,
         words={k: frozenset(v) for k, v in sorted(classes.items())},
         anonymous=tuple(re.compile(p, re.IGNORECASE) for p in lines("anonymous.txt")),
+        concealed=tuple(re.compile(p, re.IGNORECASE) for p in lines("concealed.txt")),
         unnamed_heads=frozenset(h.lower() for h in plain_heads),
         unnamed_suffixes=tuple(sorted(h[1:].lower() for h in heads if h.startswith("-"))),
         case_marks_names=case_marks_names,

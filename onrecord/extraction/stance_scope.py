@@ -14,8 +14,10 @@ Small pure tests over the words of a statement, each a statement of the guidelin
   Kommission, dass …"; the guidelines name the first person, the gold labels the third person the same way);
 - :func:`clause_object`: a mental verb followed by an object or a preposition has no clause to
   frame ("I wish them luck", "I haven't thought about …");
-- :func:`future_modal`: a deontic modal under a future auxiliary ("will have to", "werde …
-  überwacht werden müssen") predicts a necessity, it does not demand (1.2 prediction).
+- :func:`future_modal`: a deontic modal under a future auxiliary that addresses no agent who is to
+  act ("will have to be replaced", "werde … überwacht werden müssen", "will have to live with it")
+  predicts a necessity; with an agent who is to act ("we're going to have to close …") it stays a
+  demand (1.2 demand, rule B).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from onrecord.extraction.stance_clauses import _lone_dash
 from onrecord.extraction.stance_lexicon import _CLAUSE_END, _QUOTE_MARKS, LemmaFn, StanceLexicon, Word
 from onrecord.model import Stance
 
@@ -156,28 +159,105 @@ def mental_frame(main: Sequence[Word], looked: Sequence[Word], lex: StanceLexico
     return False
 
 
-def future_modal(main: Sequence[Word], lex: StanceLexicon) -> bool:
-    """A deontic modal governed by a future auxiliary: "will have to", "going to have to" (forms of
-    ``future_demand``), or a German clause opened by "werde"/"wird" that ends in "müssen"
-    ("in Zukunft werde die Strecke überwacht werden müssen")."""
+def future_modal(main: Sequence[Word], lex: StanceLexicon, lemma: LemmaFn) -> bool:
+    """A deontic modal governed by a future auxiliary that addresses no agent who is to act: a
+    prediction of a necessity, not a demand (guidelines 1.2 demand: deontic modals "addressed at an
+    agent who is to act"; rule B: demand wins over prediction). That is a passive ("will have to be
+    replaced", "werde … überwacht werden müssen"), a necessity to put up with something (``endurance``:
+    "will have to live with the noise", "werden damit leben müssen") or a constraint from outside
+    (``future_forced``: "will be forced to"). "We're going to have to close the pool" addresses the
+    speaker's side, who is to act: a demand."""
     words = _bare(main)
     lows = [w.lower for w in words]
-    if _phrase_ends(lows, lex.of("future_demand")):
+    if _phrase_ends(lows, lex.of("future_forced")):
         return True
+    for end in _phrase_ends(lows, lex.of("future_demand")):
+        if _agentless(words[end : end + 1 + NECESSITY_WITHIN], lex, lemma):
+            return True
     demand = lex.of("demand")
     for i, low in enumerate(lows):
-        if low not in lex.of("future_infinitive"):
-            continue
+        if low not in lex.of("future_infinitive") and low not in lex.of("backshift"):
+            continue  # "werde", "wird", the reported "würden" ("würden damit leben müssen")
         clause = _clause_after(words, i)
         if clause and clause[-1].lower in demand and clause[-1].lower in lex.of("modal_infinitive"):
+            if _passive_infinitive(clause[:-1], lex) or _endures(clause, lex, lemma):
+                return True
+    return False
+
+
+#: how many words after "will have to" may stand before its verb ("will just have to simply accept")
+NECESSITY_WITHIN = 2
+
+
+def _agentless(after: Sequence[Word], lex: StanceLexicon, lemma: LemmaFn) -> bool:
+    """Whether the verb after an English future necessity ("will have to …") is a passive ("be"
+    and a participle) or a verb of putting up with something (``endurance``)."""
+    for i, w in enumerate(after):
+        if w.lower in lex.of("passive_auxiliary") and i + 1 < len(after) and _participle(after[i + 1], lex, lemma):
+            return True
+        if _endures(after[i:], lex, lemma):
             return True
     return False
 
 
+def _passive_infinitive(clause: Sequence[Word], lex: StanceLexicon) -> bool:
+    """Whether a German clause closes with a passive infinitive before its modal ("überwacht werden
+    müssen": a form of ``passive_auxiliary`` right before the modal)."""
+    return bool(clause) and clause[-1].lower in lex.of("passive_auxiliary")
+
+
+def _endures(words: Sequence[Word], lex: StanceLexicon, lemma: LemmaFn) -> bool:
+    """Whether ``words`` open with (English, the verb after "have to") or hold (German, verb-final
+    clause) a verb or phrase of putting up with something (``endurance``: "live with", "come to
+    terms", "abwarten", "damit leben"); forms and lemmas both count."""
+    lows = [w.lower for w in words]
+    lemmas = [lemma(w.text).lower() for w in words]
+    for parts in _split_forms(lex.of("endurance")):
+        n = len(parts)
+        starts = range(len(words) - n + 1) if not lex.case_marks_names else range(min(1, len(words) - n + 1))
+        if any(tuple(lows[i : i + n]) == parts or tuple(lemmas[i : i + n]) == parts for i in starts):
+            return True
+    return False
+
+
+#: how many words may stand between a conditional "would" and its "have" ("would not have", "would never have")
+COUNTERFACTUAL_WITHIN = 2
+
+
+def counterfactual_perfect(main: Sequence[Word], lex: StanceLexicon, lemma: LemmaFn) -> bool:
+    """An English "would have" with a past participle, the first "would" of the main clause ("would have been better",
+    "would not have run"): counterfactual, a conditional (guidelines 1.2 hedged), not the backshifted
+    "will" of reported speech. ``counterfactual_have`` is empty in German, where a Konjunktiv II
+    perfect stands in for the Konjunktiv I of indirect speech (1.2: no hedge)."""
+    words = _bare(main)
+    konj2, have = lex.of("konj2"), lex.of("counterfactual_have")
+    if not have:
+        return False
+    # the first "would" of the main clause decides ("would divert … money they would have contributed":
+    # the second is in a relative clause)
+    i = next((k for k, w in enumerate(words) if w.lower in konj2), None)
+    if i is None:
+        return False
+    for j in range(i + 1, min(i + 2 + COUNTERFACTUAL_WITHIN, len(words) - 1)):
+        if words[j].text in _CLAUSE_END:
+            return False
+        if words[j].lower in have:
+            return _participle(words[j + 1], lex, lemma)
+    return False
+
+
 def _clause_after(words: list[Word], i: int) -> list[Word]:
-    """The words after word ``i`` up to the first clause mark."""
-    clause = words[i + 1 :]
-    return clause[: next((j for j, w in enumerate(clause) if w.text in _CLAUSE_END), len(clause))]
+    """The words after word ``i`` up to the first clause mark or a dash standing alone ("werde Arbeit
+    automatisiert werden müssen – gleichzeitig …")."""
+    return words[i + 1 : _clause_end(words, i + 1)]
+
+
+def _clause_end(words: list[Word], start: int) -> int:
+    """The index of the first clause mark or dash between clauses from ``start`` on (else the end)."""
+    for j in range(start, len(words)):
+        if words[j].text in _CLAUSE_END or _lone_dash(words, j):
+            return j
+    return len(words)
 
 
 #: how many words after a deontic modal its perfect auxiliary may stand ("should not have", "must surely have")

@@ -2,7 +2,7 @@
 
 Needs: the quotes and entities the German extractor built and its lemma table. Adds: the
 stance fields of every quote, from the lexicons in ``data/stance_cues.txt``,
-``data/stance_words.txt``, ``data/anonymous.txt`` and ``data/unnamed.txt``.
+``data/stance_words.txt``, ``data/anonymous.txt``, ``data/concealed.txt`` and ``data/unnamed.txt``.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Needs: the quotes and entities the English pipeline built. Adds: the stance fields of every
 quote, from the lexicons in ``data/stance_cues.txt``, ``data/stance_words.txt``,
-``data/anonymous.txt`` and ``data/unnamed.txt``. Cue lemmas come from :func:`cue_lemma`, a
+``data/anonymous.txt``, ``data/concealed.txt`` and ``data/unnamed.txt``. Cue lemmas come from :func:`cue_lemma`, a
 small inflection stripper checked against the lexicon (the parse's lemmatizer is switched off
 for speed, see :mod:`onrecord.lang.en.pipeline`).
 """
