@@ -359,6 +359,8 @@ def _finish(doc: PreparedDoc, state: _State, gaz: Gazetteer) -> tuple[list[Entit
         kind = "group" if b.type in ("organization", "other") and generic_body(b.name) or _common_noun(doc, b, gaz) \
             else "other" if _dictionary_person(doc, b, gaz) else b.type
         roles = b.roles if kind != "group" else [r for r in b.roles if r.organization or r.place]
+        # "Kapitän des Aufsteigers Frosinone": a role in a body is its holder's, never the body's own
+        roles = [r for r in roles if r.organization != b.name]
         entities.append(
             Entity(id=eid, name=b.name, type=kind, mentions=sorted(set(b.mentions)), roles=_dedupe_roles(doc, roles),
                    kind=b.kind)

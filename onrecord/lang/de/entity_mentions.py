@@ -431,8 +431,20 @@ def _described_person(state: _State, doc: PreparedDoc, phrase: RoleMatch) -> _Bu
         return None  # "Freigelassen wurde der katholische Priester, Blogger …": not a description
     if not _subject_like(doc, phrase.begin):
         return None
-    person = _named_just_before(state, doc, phrase.begin)
+    person = _describable(_named_just_before(state, doc, phrase.begin), phrase)
     if person is None or _gender_clash(person, phrase):
+        return None
+    return person
+
+
+def _describable(person: _Building | None, phrase: RoleMatch) -> _Building | None:
+    """``person`` unless a definite role phrase without a name cannot describe that person
+    (named just before it) and so names someone else: a body's spokesperson of
+    ``data/spokesperson_nouns.txt`` ("Der Sprecher des Unternehmens sagte …" after "Der Konzern
+    von Peter X …"; a holder of that role named before was found by :func:`_holder`). A role
+    in another body than those of the person's roles is no such sign: the text names one body
+    in several ways ("PiS", "Partei Recht und Gerechtigkeit"; "UN", "UN-Flüchtlingshilfswerk")."""
+    if person is None or phrase.head in word_set("spokesperson_nouns.txt"):
         return None
     return person
 
@@ -461,9 +473,9 @@ def _unnamed_role(state: _State, doc: PreparedDoc, cand: Candidate | None, phras
     span = _char_span(doc, phrase.begin, phrase.end)
     described = False
     if target is None and article in ("der", "die") and not phrase.plural:
-        target = _same_body_holder(state, phrase) or _named_just_before(state, doc, phrase.begin)
+        target = _same_body_holder(state, phrase) or _describable(_named_just_before(state, doc, phrase.begin), phrase)
         if target is None and (cand is not None or _after_cue(doc, phrase.begin)):
-            target = _speaker_just_named(state, doc, phrase)
+            target = _describable(_speaker_just_named(state, doc, phrase), phrase)
         described = target is not None and any(r.head != phrase.head for r in target.roles)
     if target is None:
         # named by the phrase without its article, so that "ein Sprecher des Auswärtigen Amts" and

@@ -30,6 +30,7 @@ from onrecord.lang.de.role_lexicon import (
 from onrecord.lang.de.role_orgs import (
     _looks_like_org,
     _org_at,
+    declined_body,
     english_org_heads,
     nominative,
     org_noun_endings,
@@ -429,15 +430,82 @@ def _name_follows(doc: PreparedDoc, match: RoleMatch, kind_at: KindAt) -> bool:
 
 
 def _bracketed_party(doc: PreparedDoc, name_end: int) -> str | None:
-    """A party or body in brackets right after a name: "Andreas Rabl (FPÖ)", "(Grüne)"."""
-    toks = doc.tokens
-    if name_end + 2 >= len(toks) or toks[name_end].text != "(" or toks[name_end + 2].text != ")":
+    """A party or body in brackets right after a name: "Andreas Rabl (FPÖ)", "(Grüne)", "(beide
+    SPÖ)"; or shared by the names coordinated after it: "Anna A. und Berta B. (beide SPÖ)" gives
+    "SPÖ" to Anna A. too (:func:`_shared_party`)."""
+    own = _party_in_brackets(doc.tokens, name_end)
+    if own is not None:
+        return own[0]
+    return _party_after_role(doc.tokens, name_end) or _shared_party(doc, name_end)
+
+
+def _party_after_role(toks: Sequence[Token], open_at: int) -> str | None:
+    """The party that closes a bracket after a role, set off by a comma: "Wolfgang Beispiel
+    (Innenminister, ÖVP)", "(Sicherheitssprecher, Die Grünen)" → "ÖVP", "Grüne"; not a field
+    ("(Vizepräsident, Grundrechte)")."""
+    if open_at >= len(toks) or toks[open_at].text != "(":
         return None
-    word = toks[name_end + 1].text
+    sent = toks[open_at].sent
+    close = next((j for j in range(open_at + 1, min(len(toks), open_at + MAX_BRACKETED + 2))
+                  if toks[j].text in (")", "(") or toks[j].sent != sent), None)
+    if close is None or toks[close].text != ")" or close < open_at + 4:
+        return None
+    word = toks[close - 1].text
+    comma = close - 2 - (toks[close - 2].lower == "die")
+    if toks[comma].text != "," or comma <= open_at + 1 or not is_role(toks[comma - 1]):
+        return None
+    declined = declined_body(word)
+    if declined is not None:
+        return declined
+    upper = sum(c.isupper() for c in word)
+    return word if word.replace("-", "").isalpha() and (upper >= 2 or word in _PARTY_WORDS) else None
+
+
+#: words that say a bracketed party is that of every name of a list before it ("(beide SPÖ)")
+_SHARED_MARKERS = frozenset({"beide", "alle", "jeweils"})
+#: the most tokens between a name and the bracket a list of names shares ("A, B und C (alle ÖVP)")
+MAX_SHARED = 16
+
+
+def _party_in_brackets(toks: Sequence[Token], open_at: int) -> tuple[str, bool] | None:
+    """The party in brackets opened at ``open_at`` ("(FPÖ)", "(Grüne)", "(beide SPÖ)", "(alle:
+    Grüne)") and whether a marker of :data:`_SHARED_MARKERS` says that a list of names shares it."""
+    if open_at >= len(toks) or toks[open_at].text != "(":
+        return None
+    k = open_at + 1
+    shared = k < len(toks) and toks[k].lower in _SHARED_MARKERS
+    if shared:
+        k += 2 if k + 1 < len(toks) and toks[k + 1].text == ":" else 1  # "(beide SPÖ)", "(alle: Grüne)"
+    if k + 1 >= len(toks) or toks[k + 1].text != ")":
+        return None
+    word = toks[k].text
     upper = sum(c.isupper() for c in word)
     if word.replace("-", "").isalpha() and (upper >= 2 or word in _PARTY_WORDS):
-        return word
+        return word, shared
     return None
+
+
+def _shared_party(doc: PreparedDoc, name_end: int) -> str | None:
+    """For a name that a list of capitalised names follows ("und", "sowie" or a comma between
+    them), the party of a bracket after the list that all of them share: "die Abgeordneten Anna
+    A. und Berta B. (beide SPÖ)" → "SPÖ" for Anna A."""
+    toks = doc.tokens
+    if name_end >= len(toks) or toks[name_end].lower not in _LIST_WORDS:
+        return None
+    sent = toks[name_end].sent
+    k = name_end
+    while k < len(toks) and k - name_end <= MAX_SHARED and toks[k].sent == sent:
+        if toks[k].text == "(":
+            found = _party_in_brackets(toks, k)
+            return found[0] if found is not None and found[1] and toks[k - 1].lower not in _LIST_WORDS else None
+        if toks[k].lower not in _LIST_WORDS and not (toks[k].text[:1].isupper() or toks[k].text.endswith(".")):
+            return None
+        k += 1
+    return None
+
+
+#: what joins the names of a list ("A, B und C")
+_LIST_WORDS = frozenset({",", "und", "sowie"})
 
 
 #: lower-case words inside a body's name in brackets ("(Institut für Höhere Studien)")

@@ -4,7 +4,7 @@ words, and the :class:`RoleMatch` every role pattern gives (pure functions over 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -187,17 +187,34 @@ def role_head(word: str) -> str | None:
     return compound_of(word, roles)  # the longest listed tail after a prefix of three letters or more
 
 
-@lru_cache(maxsize=8192)
-def _inflected_role(word: str) -> bool:
-    """A genitive or plural of a role noun or compound ("Finanzministers", "Kommissare")."""
-    if word in _NOT_ROLES:
-        return False
+_UNDO_UMLAUT = {"ä": "a", "ö": "o", "ü": "u"}
+
+
+def _singular_stems(word: str) -> Iterator[str]:
+    """The stems a genitive or plural role noun may have, most literal first: the word without an
+    ending of ``("nen", "en", "n", "es", "s", "e")``, and for a plural in "-e"/"-en" the stem with
+    its last umlaut undone ("Landesräte" → "Landesrat", "Anwälten" → "Anwalt", "Ärzte" → "Arzt")."""
     for cut in ("nen", "en", "n", "es", "s", "e"):
         stem = word[: -len(cut)]
-        if word.endswith(cut) and len(stem) >= 3:
-            head = role_head(stem)
-            if head is not None and stem.lower().endswith(head.lower()):
-                return True
+        if not word.endswith(cut) or len(stem) < 3:
+            continue
+        yield stem
+        last = max(stem.rfind(u) for u in ("ä", "ö", "ü", "Ä", "Ö", "Ü"))
+        if cut in ("e", "en") and last >= 0:
+            plain = _UNDO_UMLAUT[stem[last].lower()]
+            yield stem[:last] + (plain.upper() if stem[last].isupper() else plain) + stem[last + 1 :]
+
+
+@lru_cache(maxsize=8192)
+def _inflected_role(word: str) -> bool:
+    """A genitive or plural of a role noun or compound ("Finanzministers", "Kommissare",
+    "Landesräte")."""
+    if word in _NOT_ROLES:
+        return False
+    for stem in _singular_stems(word):
+        head = role_head(stem)
+        if head is not None and stem.lower().endswith(head.lower()):
+            return True
     return False
 
 
@@ -272,10 +289,7 @@ def title_noun(word: str, article: str = "") -> str:
     base = word
     head = role_head(word)
     if word not in roles and not (head is not None and word.lower().endswith(head.lower())):
-        for cut in ("nen", "en", "n", "es", "s", "e"):
-            stem = word[: -len(cut)]
-            if not word.endswith(cut) or len(stem) < 3:
-                continue
+        for stem in _singular_stems(word):
             head = role_head(stem)
             if head is not None and stem.lower().endswith(head.lower()):
                 base = stem

@@ -222,7 +222,11 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
     seat = _seat(tokens, j, end) if not place else None
     if seat is not None:
         j += 1
+    if k > j and not place and tokens[j].text.islower() and _proper_body(tokens[k:end], kind_at):
+        j = k  # "der konservativen ÖVP", "der liberalen Neos": the adjectives describe, the name is "ÖVP"
     text = nominative(tokens[j:end], article)
+    declined = declined_body(text) if end == j + 1 and article is not None else None
+    text = declined or text  # "der Grünen", "den Linken" → "Grüne", "Linke"
     if end > j and _fused_stop(tokens[end - 1]):
         text = text[:-1]  # "von der MA 48. Auch …": the sentence's full stop is no part of the name
     words = text.split()
@@ -238,6 +242,34 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
         if name is not None:
             return _Org(name, place, end, seat, named=True)
     return _Org(text, place, end, seat, guessed=guessed)
+
+
+def declined_body(word: str) -> str | None:
+    """The nominative of a body named by a declined nominalised adjective of
+    ``data/declined_bodies.txt`` ("Grünen" → "Grüne", "Linken" → "Linke"), else None."""
+    bodies = word_set("declined_bodies.txt")
+    if word in bodies:
+        return word
+    return word[:-1] if word.endswith("en") and word[:-1] in bodies else None
+
+
+def _proper_body(tokens: Sequence[Token], kind_at: KindAt) -> bool:
+    """Whether the words after a body's lower-case adjectives are its proper name, which the
+    adjectives only describe ("konservativen ÖVP", "liberalen Neos", "oppositionellen Grünen",
+    "angeschlagenen Hypo Alpe Adria"), not a common noun the adjectives belong to ("thailändische
+    Armee", "französische Staatsbahn SNCF"): an acronym, a declined body of
+    ``data/declined_bodies.txt``, a party of ``data/party_names.txt``, or words the tagger reads
+    as an organisation, none of them a body's kind noun."""
+    if not tokens:
+        return False
+    first = tokens[0].text
+    if len(tokens) == 1 and (
+        sum(c.isupper() for c in first) >= 2 or declined_body(first) is not None or first in word_set("party_names.txt")
+    ):
+        return True
+    return all(kind_at(t.i) == "ORG" for t in tokens) and not any(
+        t.text.lower().endswith(org_noun_endings()) or body_kind_noun(t.text, True) for t in tokens
+    )
 
 
 def _generic_places() -> frozenset[str]:

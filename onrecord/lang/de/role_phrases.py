@@ -34,7 +34,7 @@ from onrecord.lang.de.role_orgs import _cap_run, _genitive, _looks_like_org, _Or
 from onrecord.lang.de.tokens import Token
 
 _NON_ORG_PREFIXES = frozenset({"ex", "vize", "ko", "co", "interims", "top", "alt", "noch", "ober", "chef",
-                               "bundes", "landes", "staats", "sonder"})
+                               "bundes", "landes", "staats", "sonder", "profi", "star"})
 _PLACE_PREFIXES = {"us": "USA", "usa": "USA", "uk": "Großbritannien"}
 _FORMER_PREFIXES = frozenset({"ex", "alt"})
 
@@ -125,6 +125,9 @@ def _split_compound(word: str, kind: str) -> _Compound:
     prefix, rest = word.rsplit("-", 1)
     if prefix.lower() in _FORMER_PREFIXES and rest[:1].isupper():
         return _Compound(rest, former=True)
+    first, _, inner = word.partition("-")
+    if first.lower() in _FORMER_PREFIXES and inner[:1].isupper() and "-" in inner:
+        return replace(_split_compound(inner, kind), former=True)  # "Ex-ÖVP-Landesrätin": "ÖVP-Landesrätin", former
     if prefix.lower() in _NON_ORG_PREFIXES or not prefix[:1].isupper() or prefix.lower() in _discipline_prefixes():
         return _Compound(word)  # "Eishockey-Stürmer", "Ski-Trainer": a sport's prefix stays in the title
     if not prefix.isupper() and (rest.lower().startswith(_FIELD_ROLES) or rest.lower().endswith(_HONOUR_ROLES)):

@@ -558,6 +558,19 @@ def _clause_subjects(tok: Token, builder: EntityBuilder) -> list[Cluster]:
     return []
 
 
+def _named_after(tok: Token, builder: EntityBuilder) -> list[Cluster]:
+    """The persons named by name after a description in its own sentence ("… and the New Jersey
+    governor tripped up Rubio"): someone the sentence names beside the described person."""
+    out: list[Cluster] = []
+    for j in range(tok.i + 1, tok.sent.end):
+        cluster = builder.by_token.get(j)
+        if cluster is not None and cluster.type == "person" and tok.doc[j].text[:1].isupper() and (
+            tok.doc[j].pos_ != "PRON" and not any(cluster is c for c in out)
+        ):
+            out.append(cluster)
+    return out
+
+
 def _previous_sentence_start(doc: Doc, i: int) -> int:
     start = doc[i].sent.start
     return doc[start - 1].sent.start if start > 0 else start
@@ -567,7 +580,7 @@ def _description_holder(tok: Token, first: int, builder: EntityBuilder) -> Clust
     """The person a definite description refers to: the person named last before it, in its
     sentence or the one before, that is not the subject of its own clause."""
     doc = tok.doc
-    excluded = _clause_subjects(tok, builder)
+    excluded = _clause_subjects(tok, builder) + _named_after(tok, builder)
     candidates: list[Cluster] = []
     for j in range(first - 1, _previous_sentence_start(doc, first) - 1, -1):
         cluster = builder.by_token.get(j)

@@ -26,7 +26,7 @@ from onrecord.lang.en.role_lexicon import (
     title_modifiers,
     us_states,
 )
-from onrecord.lang.en.role_phrases import _parse, _role, titled_role
+from onrecord.lang.en.role_phrases import _parse, _role, titled_role, under_secretary
 from onrecord.lang.en.spans import ent_at
 from onrecord.model import Role
 
@@ -82,6 +82,8 @@ def _prefix_before(doc: Doc, end: int) -> list[Token]:
             out.insert(0, t)  # "retired astronaut Mark Kelly" with "retired" tagged as a verb: former
         elif first is not None and t.lower_ in title_modifiers():
             out.insert(0, t)  # "Presumptive … nominee X", "syndicated radio host X" read as verbs
+        elif first is not None and under_secretary([t, first], 0):
+            out.insert(0, t)  # "Under Secretary of Defense X": "under" read as a preposition
         elif t.is_punct or t.pos_ in ("VERB", "AUX", "CCONJ", "PRON", "NUM", "SCONJ", "PART", "ADP", "DET", "ADV"):
             break
         elif t.ent_type_ == "PERSON" and first is not None and first.lower_ in _BODY_NOUNS and (
@@ -293,6 +295,10 @@ def _role_before_comma(ent: SpacySpan) -> Role | None:
         before.is_sent_end or before.is_punct or before.pos_ in ("ADP", "VERB", "AUX", "CCONJ", "SCONJ", "ADV")
     ):
         return None  # "the son of the president, X": the phrase before the comma is part of a longer one
+    if before is not None and before.lower_ in ("of", "at", "from") and before.i > 0 and (
+        doc[before.i - 1].ent_type_ == "PERSON"
+    ):
+        return None  # "Blair Roe of Centerview Partners, Marc Poe of …": the body of the person before
     return titled_role(tokens)
 
 

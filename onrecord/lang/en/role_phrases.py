@@ -5,6 +5,7 @@ the names of bodies inside them (:func:`_name_run`) and the :class:`~onrecord.mo
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -419,6 +420,15 @@ def _phrase_words(tokens: list[Token]) -> list[Token]:
     return toks
 
 
+def under_secretary(toks: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` is the "Under" of "Under Secretary" (a title word the tagger reads as
+    a preposition: "Under Secretary of Defense X", "Deputy Under Secretary X"), both words in one
+    case ("served under Secretary X": the secretary's, no title word)."""
+    if k + 1 >= len(toks) or toks[k].lower_ != "under" or toks[k + 1].lower_ != "secretary":
+        return False
+    return toks[k].text[:1].isupper() == toks[k + 1].text[:1].isupper()
+
+
 def _parse(tokens: list[Token]) -> _Parsed | None:
     """A role phrase: [det] [owner's] [modifiers] role noun [and role noun] [of/for field]
     [at/of/for/with the organisation] [in place]. None when it names neither title nor body."""
@@ -449,7 +459,7 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
     # professor", "Civil Defense Authority director General", "Joint Council for the … campaigner"
     if toks and toks[0].text[:1].isupper() and org is None and place is None and (
         toks[0].lower_ not in title_modifiers()  # "Presumptive Democratic presidential nominee"
-    ):
+    ) and not under_secretary(toks, 0):
         gpe = _ent(toks[0], PLACE_LABELS)
         e = min(len(toks), gpe.end - toks[0].i) if gpe is not None else _name_run(toks, 0)
         run, rest = toks[:e], toks[e:]
@@ -497,7 +507,8 @@ def _parse(tokens: list[Token]) -> _Parsed | None:
     # the title region: up to the first preposition, comma or clause word
     end = 0
     while end < len(toks) and not (
-        toks[end].pos_ == "ADP" or toks[end].lower_ in ("who", "which", "that", "and", "&", ",", "(")
+        toks[end].pos_ == "ADP" and not under_secretary(toks, end)
+        or toks[end].lower_ in ("who", "which", "that", "and", "&", ",", "(")
         or toks[end].pos_ in ("VERB", "AUX") and not is_role_noun(toks[end])
         and toks[end].lower_ not in title_modifiers() and not (
             toks[end].tag_ in ("VBG", "VBN") and end + 1 < len(toks) and toks[end + 1].pos_ in ("NOUN", "ADJ")
