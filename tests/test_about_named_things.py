@@ -10,6 +10,7 @@ from collections.abc import Callable
 import pytest
 
 from onrecord.extraction import ExtractionResult
+from onrecord.extraction.product_names import product_spans
 from onrecord.lang import get_extractor
 
 Extract = Callable[[str], ExtractionResult]
@@ -55,3 +56,38 @@ def test_a_named_thing_is_never_merged_into_a_person(extract_en: Extract) -> Non
     result = extract_en(text)
     people = [e for e in result.entities if e.type == "person"]
     assert all("Festival" not in e.name for e in people), [(e.name, e.type) for e in result.entities]
+
+
+# --- German (and any language): a product written with a lower-case first letter and a capital
+# --- inside ("iPhone 6s") is a named thing the name tagger misses
+
+
+@pytest.fixture(scope="module")
+def extract_de() -> Extract:
+    return get_extractor("de").extract
+
+
+def test_a_product_with_a_capital_inside_counts(extract_de: Extract) -> None:
+    text = ("Die Händlerin Maria Kessler ist zufrieden. Das neue iPad Air 2 verkaufe sich in ihrem Laden besser "
+            "als erwartet, sagte Kessler am Montag.")
+    about = _about(extract_de(text), "verkaufe sich")
+    assert any(n.startswith("iPad") and t == "other" for n, t in about), about
+
+
+def test_a_product_with_a_model_number_counts_whole(extract_de: Extract) -> None:
+    text = ("Der Techniker Paul Brandner hat Geduld. Das alte iPhone 6s halte noch Jahre durch, meinte Brandner "
+            "am Freitag.")
+    about = _about(extract_de(text), "halte noch")
+    assert ("iPhone 6s", "other") in about, about
+
+
+def test_product_spans_take_model_words_and_stop_at_a_noun_or_a_hyphen() -> None:
+    text = "Mit dem iPhone 5s und iOS Nutzer, die eBay-Kunden sind, zahlen in kWh."
+    nouns = {"Nutzer"}
+    found = [text[b:e] for b, e in product_spans(text, 0, len(text), frozenset({"kWh"}), nouns.__contains__)]
+    assert found == ["iPhone 5s", "iOS", "eBay"]
+
+
+def test_an_address_or_a_handle_is_no_product() -> None:
+    text = "Siehe www.exampleShop.at oder @maxMuster und user/myPage."
+    assert list(product_spans(text, 0, len(text), frozenset())) == []
