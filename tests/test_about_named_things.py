@@ -91,3 +91,15 @@ def test_product_spans_take_model_words_and_stop_at_a_noun_or_a_hyphen() -> None
 def test_an_address_or_a_handle_is_no_product() -> None:
     text = "Siehe www.exampleShop.at oder @maxMuster und user/myPage."
     assert list(product_spans(text, 0, len(text), frozenset())) == []
+
+
+def test_a_name_opened_by_the_arabic_article_counts(extract_de: Extract) -> None:
+    text = ("Der Sprecher Omar Haddad äußerte sich am Abend. Die Miliz al-Shabaab habe sich aus dem Hafen "
+            "zurückgezogen, sagte Haddad.")
+    about = _about(extract_de(text), "zurückgezogen")
+    assert any(n.endswith("al-Shabaab") for n, _ in about), about
+
+
+def test_a_year_after_a_product_is_no_model_number() -> None:
+    text = "Das iPhone 2016 war teuer."
+    assert [text[b:e] for b, e in product_spans(text, 0, len(text), frozenset())] == ["iPhone"]

@@ -1,17 +1,18 @@
-"""Product names written with a lower-case first letter and a capital inside ("iPhone 6s",
-"eBay", "iOS", "a7R II") inside a quote's words (issue 17, point 3: ``about``; the guidelines
-count a named thing, a product, that a statement names).
+"""Names written with a lower-case first letter inside a quote's words (issue 17, point 3:
+``about``): a product's with a capital inside ("iPhone 6s", "eBay", "iOS", "a7R II"; the
+guidelines count a named thing that a statement names) and a name opened by the Arabic article
+("al-Shabaab", "al-Baghdadi").
 
 A name tagger trained on capitalised names misses them, and a capitalised run never starts at
 one. Needs: the text, the quotes and the entities an extractor built (after the speakers are
 final: this steers no speaker). Adds: for each such name inside a quote span that no entity
-mention nor speaker mention covers, a mention of the entity of that name written so before, else
-a new entity of type other (appended, so the ids of the other entities stay). The name is the
-word and the model words right after it (numbers with a letter or two, short capitals: "iPhone
-5s", "iPhone SE"; a capitalised word that ``common`` takes for no noun: "iPad Air 2"); written
-before a hyphen ("iPhone-Nutzer"), the word alone. Pure functions.
+mention nor speaker mention covers, a mention of the entity of that name (or whose name ends in
+it: "Abu Bakr al-Baghdadi"), else of a new entity of type other (appended, so the ids of the
+other entities stay). A product's name is the word and the model words right after it (numbers
+of up to three digits with a letter or two, short capitals: "iPhone 5s", "iPhone SE"; a
+capitalised word that ``common`` takes for no noun: "iPad Air 2"); written before a hyphen
+("iPhone-Nutzer"), the word alone. Pure functions.
 """
-
 from __future__ import annotations
 
 import re
@@ -24,8 +25,10 @@ __all__ = ["add_product_names", "product_spans"]
 #: a word opened by one to three lower-case letters or digits and then a capital ("iPhone",
 #: "eBay", "iOS", "a7R"), not inside a longer word, an address, a handle or a path
 _CAMEL = re.compile(r"(?<![\w\-/.@#])[a-z][a-z0-9]{0,2}[A-Z][A-Za-z0-9]*(?![\w/@]|\.\w)")
+#: a name opened by the Arabic article ("al-Shabaab", "al-Baghdadi", "el-Sisi")
+_ARTICLE_NAME = re.compile(r"(?<![\w\-/.@#])(?:al|el)-[A-Z][a-z]\w*(?![\w/@]|\.\w)")
 #: a model word after the name: a number with a letter or two ("5s", "13"), short capitals ("SE", "II")
-_MODEL = re.compile(r" (\d{1,4}[A-Za-z]{0,2}|[A-Z]{1,4})(?![\w\-])")
+_MODEL = re.compile(r" (\d{1,3}[A-Za-z]{0,2}|[A-Z]{1,4})(?![\w\-])")
 #: a capitalised word after the name ("Air", "Pro", "Store"), taken when no noun
 _WORD = re.compile(r" ([A-Z][a-z]{1,7})(?![\w\-])")
 
@@ -55,6 +58,8 @@ def product_spans(
         if text[stop : stop + 1] != "-":
             stop = _name_end(text, stop, end, common)
         yield found.start(), stop
+    for found in _ARTICLE_NAME.finditer(text, begin, end):
+        yield found.span()
 
 
 def _overlaps(span: Span, spans: Sequence[Span]) -> bool:
@@ -88,6 +93,9 @@ def add_product_names(
         return list(entities)
     out = list(entities)
     owner = {e.name: i for i, e in enumerate(out)}
+    for index, entity in enumerate(out):
+        if entity.type != "group" and entity.name.split():
+            owner.setdefault(entity.name.split()[-1], index)  # "al-Baghdadi" of "Abu Bakr al-Baghdadi"
     added: dict[int, list[Span]] = {}
     for b, e in hits:
         name = text[b:e]
