@@ -1,6 +1,6 @@
 """``about`` (issue 17 point 3, ABOUT-GUIDELINES.md "What counts": "a named thing the article
-talks about (a product, an event with a name)"): English events, laws and works that the tagger
-labels EVENT, LAW or WORK_OF_ART are entities of type other and count inside the words.
+talks about (a product, an event with a name)"): English events, laws and products that the
+tagger labels EVENT, LAW or PRODUCT are entities of type other and count inside the words.
 Sentences written for these tests; each case fails on the code before its rule."""
 
 from __future__ import annotations
@@ -38,9 +38,9 @@ def _about(result: ExtractionResult, words: str) -> list[tuple[str, str]]:
             "Cold War",
         ),
         (
-            "“The Clean Water Act has protected these rivers for fifty years,” said Daniel Ortiz, who chairs "
+            "“Farmers along the river still have to follow the Clean Water Act,” said Daniel Ortiz, who chairs "
             "the county board.",
-            "protected these rivers",
+            "Farmers along the river",
             "Clean Water Act",
         ),
     ],

@@ -47,9 +47,11 @@ NE_TYPES: dict[str, EntityType] = {
     "NORP": "group",
 }
 #: tagger labels of named things that are no person, organisation nor place: an event ("the Cold
-#: War", "the Super Bowl"), a law ("the Affordable Care Act"), a product, a work ("Frozen"); a
-#: statement may be about one (about guidelines: "a named thing the article talks about")
-THING_TYPES = frozenset({"EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
+#: War", "the Super Bowl"), a law ("the Affordable Care Act"), a product; a statement may be about
+#: one (about guidelines: "a named thing the article talks about"). WORK_OF_ART is left out: in
+#: news it is mostly a slogan or a phrase in quotation marks ("Peace Through Strength", "Mostly
+#: False"), no work
+THING_TYPES = frozenset({"EVENT", "LAW", "PRODUCT"})
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 PERSONAL_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
@@ -310,7 +312,7 @@ class EntityBuilder:
     def _add_words(self, tokens: SpacySpan | list[Token], label: str, words: tuple[str, ...],
                    titles: list[str]) -> Cluster:
         type_ = NE_TYPES.get(label, "other")
-        if label in THING_TYPES:
+        if label in THING_TYPES and not (len(words) == 1 and self._match_person(words) is not None):
             return self._add_thing(tokens, words)
         if type_ in ("organization", "other") and looks_like_person(words, self.lex):
             type_ = "person"  # the small model often tags "Olaf Scholz" as ORG
@@ -356,7 +358,9 @@ class EntityBuilder:
 
     def _add_thing(self, tokens: SpacySpan | list[Token], words: tuple[str, ...]) -> Cluster:
         """A named thing (:data:`THING_TYPES`): one entity of type other per name as written,
-        never joined to a person or an organisation of the same words."""
+        never joined to a person or an organisation of the same words ("the Vance Festival"; only
+        a one-word name of a person read before, "Trump" tagged as a product, stays with the
+        person: :meth:`_add_words`)."""
         key = tuple(w.lower() for w in words)
         cluster = next(
             (c for c in self.clusters if c.type == "other" and tuple(w.lower() for w in c.words) == key), None
