@@ -183,7 +183,12 @@ def _names_entity(mention: list[Word], lex: StanceLexicon) -> bool:
     if all(_is_head(w.lower, lex) for w in words):
         return False
     if len(words) == 1:
-        return words[0].text[:1].isupper() or words[0].lower in lex.of("third_person")
+        return _capital(words[0].text) or words[0].lower in lex.of("third_person")
     if _is_head(words[0].lower, lex) and not words[1].text[:1].isupper():
         return False  # "Mitarbeiter von Hundstorfers Ministerium": a role, the name inside is its own mention
-    return any(w.text[:1].isupper() for w in words)
+    return any(_capital(w.text) for w in words)
+
+
+def _capital(word: str) -> bool:
+    """A capitalised word, or a name with a capital inside ("iPhone", "eBay": a product's name)."""
+    return word[:1].isupper() or (word[:1].islower() and any(c.isupper() for c in word[1:]))

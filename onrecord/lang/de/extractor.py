@@ -13,12 +13,14 @@ from pathlib import Path
 from onrecord.extraction import ExtractionResult
 from onrecord.extraction.known_names import add_known_names
 from onrecord.extraction.outlets import OwnOutlet, using_own_outlet
+from onrecord.extraction.product_names import add_product_names
 from onrecord.lang.de import common_words
 from onrecord.lang.de.attribution import Attribution, SpanSets, attribute
 from onrecord.lang.de.entities import build_entities
 from onrecord.lang.de.entity_names import _gazetteer, kind_at
 from onrecord.lang.de.labels import CLASS_TO_KIND, TokenSpan
 from onrecord.lang.de.lemmas import LemmaTable
+from onrecord.lang.de.lexicon import word_set
 from onrecord.lang.de.ner import COMMON_WORDS_FILE, NamedSpan, NerTagger
 from onrecord.lang.de.ranking import SpeakerRanker, load_ranker
 from onrecord.lang.de.role_additions import add_roles
@@ -144,6 +146,7 @@ class GermanExtractor:
             )
         common = None if self.common_words is None else partial(declined_noun, self.common_words)
         entities = add_known_names(text, quotes, entities, common)
+        entities = add_product_names(text, quotes, entities, word_set("camel_non_names.txt"), common)
         annotated = annotate_quotes(text, quotes, entities, self.lemmas, self.common_words)
         # roles that only add role fields, read once quotes and speakers are final (they steer no speaker)
         kinds = kind_at(sets.name_type, doc, _gazetteer(self.model_dir / GAZETTEER_FILE))

@@ -47,6 +47,12 @@ NE_TYPES: dict[str, EntityType] = {
     "FAC": "location",
     "NORP": "group",
 }
+#: tagger labels of named things that are no person, organisation nor place: an event ("the Cold
+#: War", "the Super Bowl"), a law ("the Affordable Care Act"), a product; a statement may be about
+#: one (about guidelines: "a named thing the article talks about"). WORK_OF_ART is left out: in
+#: news it is mostly a slogan or a phrase in quotation marks ("Peace Through Strength", "Mostly
+#: False"), no work
+THING_TYPES = frozenset({"EVENT", "LAW", "PRODUCT"})
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 PERSONAL_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
@@ -312,6 +318,8 @@ class EntityBuilder:
     def _add_words(self, tokens: SpacySpan | list[Token], label: str, words: tuple[str, ...],
                    titles: list[str]) -> Cluster:
         type_ = NE_TYPES.get(label, "other")
+        if label in THING_TYPES and not (len(words) == 1 and self._match_person(words) is not None):
+            return self._add_thing(tokens, words)
         if type_ in ("organization", "other") and looks_like_person(words, self.lex):
             type_ = "person"  # the small model often tags "Olaf Scholz" as ORG
         outlet = is_outlet(words)
@@ -350,6 +358,23 @@ class EntityBuilder:
         cluster.add(span)
         if _root(tokens).dep_ in SUBJECTS:
             self.subjects.add(span[0])
+        for tok in tokens:
+            self.by_token[tok.i] = cluster
+        return cluster
+
+    def _add_thing(self, tokens: SpacySpan | list[Token], words: tuple[str, ...]) -> Cluster:
+        """A named thing (:data:`THING_TYPES`): one entity of type other per name as written,
+        never joined to a person or an organisation of the same words ("the Vance Festival"; only
+        a one-word name of a person read before, "Trump" tagged as a product, stays with the
+        person: :meth:`_add_words`)."""
+        key = tuple(w.lower() for w in words)
+        cluster = next(
+            (c for c in self.clusters if c.type == "other" and tuple(w.lower() for w in c.words) == key), None
+        )
+        if cluster is None:
+            cluster = Cluster(name=" ".join(words), words=words, type="other")
+            self.clusters.append(cluster)
+        cluster.add((tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
         for tok in tokens:
             self.by_token[tok.i] = cluster
         return cluster
@@ -496,7 +521,7 @@ def build_entities(
             ent = SpacySpan(doc, ent.start, ent.end, label="NORP")  # "Welsh" tagged as a person
         if ent.label_ == "NORP" and (ent.root.dep_ in ("amod", "compound") or ent.root.pos_ == "ADJ"):
             continue
-        if ent.label_ in NE_TYPES and not _portfolio_of_title(ent):
+        if (ent.label_ in NE_TYPES or ent.label_ in THING_TYPES) and not _portfolio_of_title(ent):
             ent = _possessor_only(_handle_trimmed(ent), lex)
             if len(ent):
                 events.append((ent.start, "ent", _title_trimmed(_hyphen_extended(ent))))
