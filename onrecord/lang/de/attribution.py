@@ -41,11 +41,10 @@ from onrecord.lang.de.rules import (
     rule_quotes,
     source_name_tails,
     speech_follows,
-    speech_mood,
     split_at_source_phrases,
     split_at_trailing_attributions,
 )
-from onrecord.lang.de.rules_continuation import CONTINUATION_GAP
+from onrecord.lang.de.rules_continuation import CONTINUATION_GAP, continuation_mood
 from onrecord.lang.de.rules_opening import inner_source_quotes, opening_source_quotes
 from onrecord.lang.de.sources import (
     is_document,
@@ -708,10 +707,38 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: SpeakerRanker) -> list[A
             att.refers_to = out[-1].refers_to if out[-1].speaker is not None else None
             prev = att.speaker or prev
             att.continued = True
+        elif out and carries_speaker(doc, att, out[-1]):
+            # "X sagte, … Die Streiks sollen bis Freitag dauern.": free indirect speech is the
+            # statement's, not a mention the ranker liked inside it or further back
+            att.speaker, att.refers_to = out[-1].speaker, out[-1].refers_to
+            prev = att.speaker or prev
         att.answer = label is not None
         if (attested(att) or att.continued or att.answer) and not narration(doc, att):
             out.append(att)
     return out
+
+
+def carries_speaker(doc: PreparedDoc, att: Attribution, last: Attribution) -> bool:
+    """Whether a free indirect quote without a cue in its sentences takes the speaker of the
+    statement ``last`` before it, which ends at most two sentences earlier (in the same or the
+    previous paragraph): the most recent explicit source carries, unless the speaker chosen for
+    the quote is a newer one, named in a sentence between the two (it resets), or is that
+    speaker already. A speaker inside the quote, or further back than the statement, is a
+    mention the ranker liked, not who goes on talking."""
+    toks = doc.tokens
+    if att.cls != "FQ" or last.speaker is None or last.cls == "DQ":
+        return False
+    first, last_sent = toks[att.begin].sent, toks[last.end - 1].sent
+    if not 0 < first - last_sent <= CONTINUATION_GAP or toks[att.begin].para - toks[last.end - 1].para > 1:
+        return False
+    if att.cue is not None and first <= toks[att.cue.begin].sent <= toks[att.end - 1].sent:
+        return False
+    speaker = att.speaker
+    if speaker is None:
+        return False
+    if (speaker.begin, speaker.end) == (last.speaker.begin, last.speaker.end):
+        return False
+    return not last_sent < toks[speaker.begin].sent < first
 
 
 def continues_statement(doc: PreparedDoc, att: Attribution, last: Attribution) -> bool:
@@ -741,7 +768,7 @@ def continues_statement(doc: PreparedDoc, att: Attribution, last: Attribution) -
     for s_idx in range(first.sent, toks[att.end - 1].sent + 1):
         b, e = doc.sentences[s_idx]
         spans = [(max(b, p.begin), min(e, p.end)) for p in att.parts if max(b, p.begin) < min(e, p.end)]
-        if spans and not any(speech_mood(doc, lo, hi) for lo, hi in spans):
+        if spans and not any(continuation_mood(doc, lo, hi, s_idx - toks[last.end - 1].sent) for lo, hi in spans):
             return False
     return True
 

@@ -29,13 +29,14 @@ from onrecord.lang.de.rules_phrases import (
     trailing_attribution,
 )
 from onrecord.lang.de.rules_speech_acts import _subject_end
-from onrecord.lang.de.tokens import CLAUSE_PUNCT, PreparedDoc, Token, is_quote_mark
+from onrecord.lang.de.tokens import BREAK_PUNCT, CLAUSE_PUNCT, PreparedDoc, Token, is_quote_mark
 
 __all__ = [
     "CONTINUATION_GAP",
     "FIRST_PERSON",
     "colon_attribution",
     "colon_remainder",
+    "continuation_mood",
     "continuation_quote",
     "cue_starts_in",
     "direct_continuation",
@@ -43,6 +44,8 @@ __all__ = [
     "first_person",
     "interview_answer",
     "particle_verb",
+    "reported_konj2",
+    "reportive_modal",
     "speech_follows",
     "speech_mood",
 ]
@@ -66,6 +69,47 @@ def speech_mood(doc: PreparedDoc, begin: int, end: int) -> bool:
     )
 
 
+def _finite_second(doc: PreparedDoc, tok: Token, end: int) -> bool:
+    """``tok`` is a lower-case finite verb outside quote marks with words after it before
+    ``end``: the verb of a main clause, which stands second. At the end of its clause it is a
+    subordinate clause's ("…, die aufgestockt werden sollen."), and the main clause is the
+    writer's."""
+    return (tok.text.islower() and tok.quoted < 0 and tok.i + 1 < end
+            and doc.tokens[tok.i + 1].text not in BREAK_PUNCT)
+
+
+def reportive_modal(doc: PreparedDoc, begin: int, end: int) -> bool:
+    """Tokens ``[begin, end)`` pass on someone's account or announced plan by a reportive
+    "sollen" in a main clause ("Er soll die Gelder veruntreut haben.", "Die Busse sollen in den
+    Depots bleiben."; ``data/reportive_modals.txt``)."""
+    modals = word_set("reportive_modals.txt")
+    return any(t.lower in modals and _finite_second(doc, t, end) for t in doc.tokens[begin:end])
+
+
+def reported_konj2(doc: PreparedDoc, begin: int, end: int) -> bool:
+    """Tokens ``[begin, end)`` pass on someone's words in Konjunktiv II, which German news uses
+    for reported speech where Konjunktiv I looks like the indicative ("Techniker hätten den
+    Hebel umgestellt."): a form of ``data/konj2_continuation.txt`` in a main clause, in a sentence
+    without a conditional conjunction ("Falls …, wäre es die erste Art": an unreal condition is
+    the writer's; ``data/conditional_conjunctions.txt``)."""
+    toks = doc.tokens[begin:end]
+    if any(t.lower in word_set("conditional_conjunctions.txt") for t in toks):
+        return False
+    forms = word_set("konj2_continuation.txt")
+    return any(t.lower in forms and _finite_second(doc, t, end) for t in toks)
+
+
+def continuation_mood(doc: PreparedDoc, begin: int, end: int, gap: int) -> bool:
+    """Tokens ``[begin, end)``, ``gap`` sentences after a statement, are marked as passed-on
+    speech: by Konjunktiv I (:func:`speech_mood`), or right after the statement (``gap`` 1) by a
+    reportive "sollen" (:func:`reportive_modal`) or a Konjunktiv II (:func:`reported_konj2`),
+    which further on, or with no statement before them, are as often the writer's own account
+    of plans and possibilities ("In diesem Jahr sollen … stattfinden")."""
+    return speech_mood(doc, begin, end) or (
+        gap == 1 and (reportive_modal(doc, begin, end) or reported_konj2(doc, begin, end))
+    )
+
+
 def _speech_cue_verb(tok: Token, lex: GermanLexicon) -> bool:
     """A lower-case verb of the cue lexicon that is a speech verb on its own, not only with a
     clause ("sieht es so", "geht davon aus": ``data/not_speech_verbs.txt``)."""
@@ -73,12 +117,13 @@ def _speech_cue_verb(tok: Token, lex: GermanLexicon) -> bool:
     return cue_class(tok, lex) == "verb" and tok.text.islower() and tok.lemma.lower() not in not_speech
 
 
-def _after_statement(doc: PreparedDoc, s_idx: int, said: set[int]) -> bool:
-    """One of the two sentences before ``s_idx`` (in the same or the previous paragraph) holds a quote."""
+def _statement_gap(doc: PreparedDoc, s_idx: int, said: set[int]) -> int | None:
+    """How many sentences back the nearest of the two sentences before ``s_idx`` (in the same or
+    the previous paragraph) that holds a quote stands; ``None`` when neither does."""
     toks = doc.tokens
     para = toks[doc.sentences[s_idx][0]].para
-    return any(s_idx - k in said and para - toks[doc.sentences[s_idx - k][0]].para <= 1
-               for k in range(1, CONTINUATION_GAP + 1) if s_idx - k >= 0)
+    return next((k for k in range(1, CONTINUATION_GAP + 1)
+                 if s_idx - k >= 0 and s_idx - k in said and para - toks[doc.sentences[s_idx - k][0]].para <= 1), None)
 
 
 def continuation_quote(doc: PreparedDoc, s_idx: int, said: set[int], lex: GermanLexicon) -> TokenSpan | None:
@@ -92,13 +137,14 @@ def continuation_quote(doc: PreparedDoc, s_idx: int, said: set[int], lex: German
     b, e = doc.sentences[s_idx]
     if e - b < _MIN_QUOTE or any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[b:e]):
         return None
-    if not _after_statement(doc, s_idx, said):
+    gap = _statement_gap(doc, s_idx, said)
+    if gap is None:
         return None
     # a narrating clause before a colon is the writer's ("… vermisst man jede Grundlage: Das stimmt nicht")
     colon = next((k for k in range(b + 1, e - _MIN_QUOTE) if toks[k].text == ":"), None)
     if colon is not None:
         b = colon + 1
-    if not speech_mood(doc, b, e) or any(
+    if not continuation_mood(doc, b, e, gap) or any(
         _speech_cue_verb(t, lex) and not is_konj1(t) for t in toks[b:e]
     ):
         return None  # with a reporting verb of its own ("Andere betonten, es gebe …"), no continuation
