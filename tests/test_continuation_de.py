@@ -59,6 +59,51 @@ def test_free_indirect_speech_carries_the_last_explicit_source_not_a_time_word()
     ]
 
 
+def test_free_indirect_speech_keeps_the_statement_speaker_not_a_name_inside_it() -> None:
+    """Issue 13 p3: a ranker that likes a name inside a cue-less free indirect quote gives it to
+    the nurse the physician talks about; the most recent explicit source, the physician, carries."""
+    text = (
+        "Die Ärztin Eva Lang sagte, die Station sei überlastet. "
+        "Der Pfleger Tom Berg soll seit Wochen Doppelschichten leisten."
+    )
+    doc = prepare(text)
+    spans = [
+        span(doc, "SPK", "Die Ärztin Eva Lang"),
+        span(doc, "CUE", "sagte"),
+        span(doc, "IQ", "die Station sei überlastet"),
+        span(doc, "FQ", "Der Pfleger Tom Berg soll seit Wochen Doppelschichten leisten."),
+        span(doc, "SPK", "Der Pfleger Tom Berg"),
+    ]
+    sets = SpanSets.of(doc, Tagging(spans=spans, speaker_prob=[0.0] * len(doc.tokens)))
+    ranker = LinearModel(weights={"src=crf": 5.0, "kind_dir=FQIN": 10.0}, intercept=-1.0, threshold=0.1)
+    atts = attribute(doc, sets, ranker)
+    assert [a.speaker and text_of(doc, TokenSpan("SPK", a.speaker.begin, a.speaker.end)) for a in atts] == [
+        "Die Ärztin Eva Lang", "Die Ärztin Eva Lang",
+    ]
+
+
+def test_a_source_named_between_resets_the_speaker_of_free_indirect_speech() -> None:
+    """A newer source, named in a sentence between the statement and the free indirect quote
+    ("Der Betriebsrat widerspricht."), keeps the quote: it carries no older speaker over it."""
+    from onrecord.lang.de.attribution import Attribution, carries_speaker
+    from onrecord.lang.de.speakers import Candidate
+
+    doc = prepare(
+        "Die Ärztin Eva Lang sagte, die Station sei überlastet. Der Betriebsrat widerspricht. "
+        "Es gebe genug Personal."
+    )
+    sents = doc.sentences
+    statement = Attribution([TokenSpan("IQ", 6, sents[0][1] - 1)], Candidate(0, 4, "crf"), TokenSpan("CUE", 4, 5), 0.9)
+    council = Candidate(sents[1][0], sents[1][0] + 2, "crf")
+    inside = Candidate(sents[2][0], sents[2][0] + 1, "crf")
+
+    def quote(speaker: Candidate) -> Attribution:
+        return Attribution([TokenSpan("FQ", *sents[2])], speaker, None, 0.8)
+
+    assert not carries_speaker(doc, quote(council), statement)
+    assert carries_speaker(doc, quote(inside), statement)
+
+
 def test_two_quoted_segments_before_one_cue_are_one_statement() -> None:
     text = "Die Wirtin ist verärgert. „Seit Wochen kommt kaum jemand.“ „Wir verlieren Geld“, sagte Maria Hofer."
     doc = prepare(text)

@@ -170,6 +170,45 @@ def test_sentences_that_continue_no_statement() -> None:
     assert not continuation("Ihre Kollegen betonten, es gebe genug Betten.")  # a statement of its own
 
 
+def _continued(first: str, rest: str) -> list[str]:
+    """The free indirect quotes the rules find in ``rest`` after the statement ``first`` ("X
+    sagte, … sei …", tagged by hand)."""
+    doc = prepare(first + " " + rest)
+    sagte, sei = token(doc, "sagte"), token(doc, "sei")
+    spans = [TokenSpan("SPK", 0, sagte), TokenSpan("CUE", sagte, sagte + 1), TokenSpan("IQ", sagte + 2, sei + 2)]
+    return [words(doc, s) for s in rule_quotes(doc, spans) if s.cls == "FQ"]
+
+
+def test_a_reportive_sollen_right_after_a_statement_continues_it() -> None:
+    """Issue 13 p3: "sollen" in a main clause passes on the source's account or plan."""
+    said = "Die Staatsanwältin Eva Gruber sagte, der Kassier sei festgenommen worden."
+    assert _continued(said, "Er soll die Vereinsgelder über Jahre veruntreut haben.") == [
+        "Er soll die Vereinsgelder über Jahre veruntreut haben."
+    ]
+    assert _continued(said, "Am Montag sollen weitere Zeugen befragt werden.") == [
+        "Am Montag sollen weitere Zeugen befragt werden."
+    ]
+
+
+def test_a_sollen_that_continues_no_statement() -> None:
+    """At the end of a subordinate clause, two sentences after the statement, or with no
+    statement before it, "sollen" is the writer's account."""
+    said = "Die Staatsanwältin Eva Gruber sagte, der Kassier sei festgenommen worden."
+    assert not _continued(said, "Der Verein kauft ein Grundstück, das im Herbst bebaut werden soll.")
+    assert not _continued(said, "Das Vereinsheim liegt am Stadtrand. Es soll im Mai abgerissen werden.")
+    assert not [s for s in spans_of("Die neue Brücke über den Inn soll im Mai fertig sein.") if s[0] == "FQ"]
+
+
+def test_a_konjunktiv_ii_main_clause_right_after_a_statement_continues_it() -> None:
+    said = "Der Gutachter Karl Moser sagte, der Brand sei gelegt worden."
+    assert _continued(said, "Zeugen hätten in der Nacht zwei Männer am Zaun gesehen.") == [
+        "Zeugen hätten in der Nacht zwei Männer am Zaun gesehen."
+    ]
+    # an unreal condition, and a Konjunktiv II at the end of a relative clause, are the writer's
+    assert not _continued(said, "Falls es stimmt, wäre es der dritte Brand in diesem Jahr.")
+    assert not _continued(said, "Die Halle gehört einer Firma, die sonst Konkurs anmelden müsste.")
+
+
 def test_a_konjunktiv_quote_without_cue_or_speaker_continues_the_statement_before_it() -> None:
     """The evidence bar lets a cue-less quote in Konjunktiv I pass when it follows a statement
     within two sentences; a quote in the indicative, or one far after the statement, does not."""

@@ -744,9 +744,10 @@ def carries_speaker(doc: PreparedDoc, att: Attribution, last: Attribution) -> bo
 def continues_statement(doc: PreparedDoc, att: Attribution, last: Attribution) -> bool:
     """An indirect or free indirect quote without cue or confident speaker that is speech by its
     mood: every sentence of it holds a verb in Konjunktiv I ("sei", "gelte", "habe") outside a
-    mood idiom (:func:`onrecord.lang.de.rules.speech_mood`; a reportative "soll" is not enough:
-    "Am Freitag sollen 100 Personen eine Station angegriffen haben" is as often the reporter's own
-    account);
+    mood idiom, or, in the sentence right after the statement, a reportive "sollen" or a
+    Konjunktiv II in a main clause (:func:`onrecord.lang.de.rules_continuation.continuation_mood`;
+    further on, "Am Freitag sollen 100 Personen eine Station angegriffen haben" is as often the
+    reporter's own account);
     and it begins at most two sentences after the statement before it (in the same or the next
     paragraph). German news marks the statements it passes on so; a narrating sentence in
     Konjunktiv I is rare."""

@@ -130,8 +130,8 @@ def continuation_quote(doc: PreparedDoc, s_idx: int, said: set[int], lex: German
     """The sentence ``s_idx`` (after its colon, if it has one) as a free indirect quote when it
     continues a statement without a cue of its own: one of the two sentences before it (in the
     same or the previous paragraph) holds a quote, it has no quote marks and no reporting verb,
-    its mood marks it as speech (:func:`speech_mood`), and the next sentence does not end in an attribution of its own
-    (then the words are that source's, named after them). The speaker is the statement's
+    its mood marks it as speech (:func:`continuation_mood`), and the next sentence does not end
+    in an attribution of its own (then the words are that source's, named after them). The speaker is the statement's
     (:func:`onrecord.lang.de.attribution.continues_statement`)."""
     toks = doc.tokens
     b, e = doc.sentences[s_idx]
