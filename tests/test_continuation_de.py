@@ -104,6 +104,29 @@ def test_a_source_named_between_resets_the_speaker_of_free_indirect_speech() -> 
     assert carries_speaker(doc, quote(inside), statement)
 
 
+@pytest.mark.parametrize(
+    ("first", "speaks"),
+    [
+        ("Die Hausverwaltung warnte die Mieter am Montag vor Kälte.", True),
+        ("Die Hausverwaltung renovierte im Sommer das ganze Haus.", False),  # no one speaks
+    ],
+)
+def test_a_konjunktiv_quote_after_a_source_speaking_without_words_is_that_source_s(first: str, speaks: bool) -> None:
+    """Issue 13 p3: "X warnte vor …" names no words; the Konjunktiv I sentence after it is X's,
+    the subject that opens the sentence, not a mention the ranker scored higher."""
+    from onrecord.lang.de.attribution import Attribution, introduced_speaker
+    from onrecord.lang.de.lexicon import lexicon
+    from onrecord.lang.de.speakers import Candidate
+
+    doc = prepare(first + " Die Heizung sei erst am Freitag repariert.")
+    sents = doc.sentences
+    subject = Candidate(0, 2, "crf")
+    tenants = Candidate(span(doc, "SPK", "Mieter").begin, span(doc, "SPK", "Mieter").end, "np") if speaks else subject
+    quote = Attribution([TokenSpan("FQ", *sents[1])], None, None, 0.1)
+    found = introduced_speaker(doc, quote, [(subject, []), (tenants, [])], [0.2, 0.6], [], lexicon())
+    assert (found is not None and found[0] == subject) is speaks
+
+
 def test_two_quoted_segments_before_one_cue_are_one_statement() -> None:
     text = "Die Wirtin ist verärgert. „Seit Wochen kommt kaum jemand.“ „Wir verlieren Geld“, sagte Maria Hofer."
     doc = prepare(text)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from onrecord.lang.de.entity_names import common_noun
 from onrecord.lang.de.features import cue_class, is_evidential, is_konj1
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
-from onrecord.lang.de.lexicon import lexicon, word_endings
+from onrecord.lang.de.lexicon import GermanLexicon, lexicon, word_endings
 from onrecord.lang.de.memo import per_owner
 from onrecord.lang.de.narration import (
     answer_label,
@@ -44,7 +44,7 @@ from onrecord.lang.de.rules import (
     split_at_source_phrases,
     split_at_trailing_attributions,
 )
-from onrecord.lang.de.rules_continuation import CONTINUATION_GAP, continuation_mood
+from onrecord.lang.de.rules_continuation import CONTINUATION_GAP, continuation_mood, introduces_source
 from onrecord.lang.de.rules_opening import inner_source_quotes, opening_source_quotes
 from onrecord.lang.de.sources import (
     is_document,
@@ -707,6 +707,12 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: SpeakerRanker) -> list[A
             att.refers_to = out[-1].refers_to if out[-1].speaker is not None else None
             prev = att.speaker or prev
             att.continued = True
+        elif not attested(att) and (opener := introduced_speaker(doc, att, pairs, scores, sets.cues, lex)) is not None:
+            # "Die Regierung warnt vor weiteren Überschwemmungen. Die Dämme seien überlastet.":
+            # the source the sentence before shows speaking
+            att.speaker, att.speaker_prob = opener
+            explicit = prev = att.speaker
+            att.continued = True
         elif out and carries_speaker(doc, att, out[-1]):
             # "X sagte, … Die Streiks sollen bis Freitag dauern.": free indirect speech is the
             # statement's, not a mention the ranker liked inside it or further back
@@ -716,6 +722,46 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: SpeakerRanker) -> list[A
         if (attested(att) or att.continued or att.answer) and not narration(doc, att):
             out.append(att)
     return out
+
+
+def introduced_speaker(
+    doc: PreparedDoc,
+    att: Attribution,
+    pairs: list[tuple[Candidate, list[str]]],
+    scores: list[float],
+    cues: list[TokenSpan],
+    lex: GermanLexicon,
+) -> tuple[Candidate, float] | None:
+    """The speaker (and the ranker's score of it) of an indirect or free indirect quote without
+    cue that opens the sentence after one showing a source speak without a quote of its own
+    (:func:`onrecord.lang.de.rules_continuation.introduces_source`, same paragraph) and is speech by
+    its mood in every sentence (Konjunktiv I, or a reportive "sollen" or Konjunktiv II in a main
+    clause: :func:`onrecord.lang.de.rules_continuation.continuation_mood`): the candidate that
+    opens that sentence (its subject; the longest) and names someone. ``None`` otherwise."""
+    if att.cls not in ("IQ", "FQ") or att.cue is not None:
+        return None
+    toks = doc.tokens
+    first = toks[att.begin].sent
+    if first == 0 or att.begin > doc.sentences[first][0] + 1:
+        return None
+    before = first - 1
+    if toks[doc.sentences[before][0]].para != toks[att.begin].para:
+        return None
+    if not introduces_source(doc, before, {c.begin for c in cues}, lex):
+        return None
+    for s_idx in range(first, toks[att.end - 1].sent + 1):
+        b, e = doc.sentences[s_idx]
+        spans = [(max(b, p.begin), min(e, p.end)) for p in att.parts if max(b, p.begin) < min(e, p.end)]
+        if spans and not any(continuation_mood(doc, lo, hi, 1) for lo, hi in spans):
+            return None
+    opening = [
+        (score, cand) for score, (cand, _) in zip(scores, pairs, strict=True)
+        if cand.begin == doc.sentences[before][0] and not junk_source(doc, cand.begin, cand.end)
+    ]
+    if not opening:
+        return None
+    score, cand = max(opening, key=lambda x: (x[1].end, x[0]))
+    return cand, score
 
 
 def carries_speaker(doc: PreparedDoc, att: Attribution, last: Attribution) -> bool:

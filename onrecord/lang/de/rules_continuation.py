@@ -43,6 +43,7 @@ __all__ = [
     "direct_like",
     "first_person",
     "interview_answer",
+    "introduces_source",
     "particle_verb",
     "reported_konj2",
     "reportive_modal",
@@ -124,6 +125,16 @@ def _statement_gap(doc: PreparedDoc, s_idx: int, said: set[int]) -> int | None:
     para = toks[doc.sentences[s_idx][0]].para
     return next((k for k in range(1, CONTINUATION_GAP + 1)
                  if s_idx - k >= 0 and s_idx - k in said and para - toks[doc.sentences[s_idx - k][0]].para <= 1), None)
+
+
+def introduces_source(doc: PreparedDoc, s_idx: int, cue_starts: set[int], lex: GermanLexicon) -> bool:
+    """The sentence ``s_idx`` shows a source speaking without passing on its words ("Die
+    Regierung warnt vor weiteren Überschwemmungen.", "Der Bericht schildert die Fehlerkette."):
+    it holds a cue the tagger tagged or a speech verb of the cue lexicon, outside quote marks."""
+    if s_idx < 0:
+        return False
+    b, e = doc.sentences[s_idx]
+    return any(t.quoted < 0 and (t.i in cue_starts or _speech_cue_verb(t, lex)) for t in doc.tokens[b:e])
 
 
 def continuation_quote(doc: PreparedDoc, s_idx: int, said: set[int], lex: GermanLexicon) -> TokenSpan | None:
