@@ -707,10 +707,10 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: SpeakerRanker) -> list[A
             att.refers_to = out[-1].refers_to if out[-1].speaker is not None else None
             prev = att.speaker or prev
             att.continued = True
-        elif not attested(att) and (opener := introduced_speaker(doc, att, pairs, scores, sets.cues, lex)) is not None:
+        elif not attested(att) and (intro := introduced_speaker(doc, att, pairs, scores, sets.cues, lex)) is not None:
             # "Die Regierung warnt vor weiteren Überschwemmungen. Die Dämme seien überlastet.":
             # the source the sentence before shows speaking
-            att.speaker, att.speaker_prob = opener
+            att.speaker, att.speaker_prob = intro
             explicit = prev = att.speaker
             att.continued = True
         elif out and carries_speaker(doc, att, out[-1]):
