@@ -204,6 +204,8 @@ def test_a_konjunktiv_ii_main_clause_right_after_a_statement_continues_it() -> N
     assert _continued(said, "Zeugen hätten in der Nacht zwei Männer am Zaun gesehen.") == [
         "Zeugen hätten in der Nacht zwei Männer am Zaun gesehen."
     ]
+    strong = "Für einen Unfall gäbe es keinerlei Hinweise."  # a strong verb's, which no preterite shares
+    assert _continued(said, strong) == [strong]
     # an unreal condition, and a Konjunktiv II at the end of a relative clause, are the writer's
     assert not _continued(said, "Falls es stimmt, wäre es der dritte Brand in diesem Jahr.")
     assert not _continued(said, "Die Halle gehört einer Firma, die sonst Konkurs anmelden müsste.")
