@@ -714,7 +714,7 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: SpeakerRanker) -> list[A
             explicit = prev = att.speaker
             att.continued = True
         elif out and carries_speaker(doc, att, out[-1]):
-            # "X sagte, … Die Streiks sollen bis Freitag dauern.": free indirect speech is the
+            # "X sagte, … Die Streiks würden bis Freitag dauern.": free indirect speech is the
             # statement's, not a mention the ranker liked inside it or further back
             att.speaker, att.refers_to = out[-1].speaker, out[-1].refers_to
             prev = att.speaker or prev
@@ -735,9 +735,9 @@ def introduced_speaker(
     """The speaker (and the ranker's score of it) of an indirect or free indirect quote without
     cue that opens the sentence after one showing a source speak without a quote of its own
     (:func:`onrecord.lang.de.rules_continuation.introduces_source`, same paragraph) and is speech by
-    its mood in every sentence (Konjunktiv I, or a reportive "sollen" or Konjunktiv II in a main
-    clause: :func:`onrecord.lang.de.rules_continuation.continuation_mood`): the candidate that
-    opens that sentence (its subject; the longest) and names someone. ``None`` otherwise."""
+    its mood in every sentence (Konjunktiv I, or a Konjunktiv II in a main clause:
+    :func:`onrecord.lang.de.rules_continuation.continuation_mood`): the candidate that opens
+    that sentence (its subject; the longest) and names someone. ``None`` otherwise."""
     if att.cls not in ("IQ", "FQ") or att.cue is not None:
         return None
     toks = doc.tokens
@@ -764,13 +764,19 @@ def introduced_speaker(
     return cand, score
 
 
+#: how a candidate that names its source was found: the tagger's named entities, the name finder
+_NAMED_SOURCES = frozenset({"ner", "name"})
+
+
 def carries_speaker(doc: PreparedDoc, att: Attribution, last: Attribution) -> bool:
     """Whether a free indirect quote without a cue in its sentences takes the speaker of the
     statement ``last`` before it, which ends at most two sentences earlier (in the same or the
     previous paragraph): the most recent explicit source carries, unless the speaker chosen for
     the quote is a newer one, named in a sentence between the two (it resets), or is that
-    speaker already. A speaker inside the quote, or further back than the statement, is a
-    mention the ranker liked, not who goes on talking."""
+    speaker already, or is a name the tagger or the name finder found (source ``ner`` or
+    ``name``: a named source the text gives the quote, "Uwe Dieter Grebe", whose statement before
+    may have a common noun for speaker, "die Branche"). A speaker inside the quote, or further
+    back than the statement, is a mention the ranker liked, not who goes on talking."""
     toks = doc.tokens
     if att.cls != "FQ" or last.speaker is None or last.cls == "DQ":
         return False
@@ -782,7 +788,7 @@ def carries_speaker(doc: PreparedDoc, att: Attribution, last: Attribution) -> bo
     speaker = att.speaker
     if speaker is None:
         return False
-    if (speaker.begin, speaker.end) == (last.speaker.begin, last.speaker.end):
+    if (speaker.begin, speaker.end) == (last.speaker.begin, last.speaker.end) or speaker.source in _NAMED_SOURCES:
         return False
     return not last_sent < toks[speaker.begin].sent < first
 
@@ -790,9 +796,9 @@ def carries_speaker(doc: PreparedDoc, att: Attribution, last: Attribution) -> bo
 def continues_statement(doc: PreparedDoc, att: Attribution, last: Attribution) -> bool:
     """An indirect or free indirect quote without cue or confident speaker that is speech by its
     mood: every sentence of it holds a verb in Konjunktiv I ("sei", "gelte", "habe") outside a
-    mood idiom, or, in the sentence right after the statement, a reportive "sollen" or a
-    Konjunktiv II in a main clause (:func:`onrecord.lang.de.rules_continuation.continuation_mood`;
-    further on, "Am Freitag sollen 100 Personen eine Station angegriffen haben" is as often the
+    mood idiom, or, in the sentence right after the statement, a Konjunktiv II in a main clause
+    (:func:`onrecord.lang.de.rules_continuation.continuation_mood`; a reportative "soll" is not
+    enough: "Am Freitag sollen 100 Personen eine Station angegriffen haben" is as often the
     reporter's own account);
     and it begins at most two sentences after the statement before it (in the same or the next
     paragraph). German news marks the statements it passes on so; a narrating sentence in

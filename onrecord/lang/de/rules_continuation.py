@@ -46,7 +46,7 @@ __all__ = [
     "introduces_source",
     "particle_verb",
     "reported_konj2",
-    "reportive_modal",
+    "verb_first_tail",
     "speech_follows",
     "speech_mood",
 ]
@@ -79,12 +79,22 @@ def _finite_second(doc: PreparedDoc, tok: Token, end: int) -> bool:
             and doc.tokens[tok.i + 1].text not in BREAK_PUNCT)
 
 
-def reportive_modal(doc: PreparedDoc, begin: int, end: int) -> bool:
-    """Tokens ``[begin, end)`` pass on someone's account or announced plan by a reportive
-    "sollen" in a main clause ("Er soll die Gelder veruntreut haben.", "Die Busse sollen in den
-    Depots bleiben."; ``data/reportive_modals.txt``)."""
-    modals = word_set("reportive_modals.txt")
-    return any(t.lower in modals and _finite_second(doc, t, end) for t in doc.tokens[begin:end])
+#: articles that open the subject of a clause whose verb comes first ("…, besagt eine Studie.")
+_ARTICLES = frozenset({"ein", "eine", "einer", "eines", "einem", "einen", "der", "die", "das", "des", "dem", "den"})
+
+
+def verb_first_tail(doc: PreparedDoc, begin: int, end: int) -> bool:
+    """The sentence ``[begin, end)`` ends in a clause, after its last comma, that opens with an
+    inflected verb (a lower-case word whose lemma, an infinitive, is another word) and then its
+    subject ("Dort würden sich Geschäfte rechnen, besagt eine Studie."): it names the source of
+    its words itself, by a verb the cue lexicon may lack, and continues no statement before it."""
+    toks = doc.tokens
+    commas = [k for k in range(begin, end - 2) if toks[k].text == "," and toks[k].quoted < 0]
+    if not commas:
+        return False
+    verb, article = toks[commas[-1] + 1], toks[commas[-1] + 2]
+    return (verb.text.isalpha() and verb.text.islower() and verb.lemma.endswith("n")
+            and verb.lemma != verb.lower and article.lower in _ARTICLES)
 
 
 def reported_konj2(doc: PreparedDoc, begin: int, end: int) -> bool:
@@ -92,9 +102,15 @@ def reported_konj2(doc: PreparedDoc, begin: int, end: int) -> bool:
     for reported speech where Konjunktiv I looks like the indicative ("Techniker hätten den
     Hebel umgestellt."): a form of ``data/konj2_continuation.txt`` in a main clause, in a sentence
     without a conditional conjunction ("Falls …, wäre es die erste Art": an unreal condition is
-    the writer's; ``data/conditional_conjunctions.txt``)."""
+    the writer's; ``data/conditional_conjunctions.txt``) and without an indicative main clause
+    beside it ("Der Markt könnte einen Anbieter brauchen – und X hat Ansätze zu bieten", "Das wird
+    akzeptiert, wäre aber steuerbar": the writer weighs a possibility against facts;
+    ``data/indicative_finite.txt``) or a source of its own after it (:func:`verb_first_tail`)."""
     toks = doc.tokens[begin:end]
     if any(t.lower in word_set("conditional_conjunctions.txt") for t in toks):
+        return False
+    indicative = word_set("indicative_finite.txt")
+    if any(t.lower in indicative and _finite_second(doc, t, end) for t in toks) or verb_first_tail(doc, begin, end):
         return False
     forms = word_set("konj2_continuation.txt")
     return any(t.lower in forms and _finite_second(doc, t, end) for t in toks)
@@ -103,12 +119,12 @@ def reported_konj2(doc: PreparedDoc, begin: int, end: int) -> bool:
 def continuation_mood(doc: PreparedDoc, begin: int, end: int, gap: int) -> bool:
     """Tokens ``[begin, end)``, ``gap`` sentences after a statement, are marked as passed-on
     speech: by Konjunktiv I (:func:`speech_mood`), or right after the statement (``gap`` 1) by a
-    reportive "sollen" (:func:`reportive_modal`) or a Konjunktiv II (:func:`reported_konj2`),
-    which further on, or with no statement before them, are as often the writer's own account
-    of plans and possibilities ("In diesem Jahr sollen … stattfinden")."""
-    return speech_mood(doc, begin, end) or (
-        gap == 1 and (reportive_modal(doc, begin, end) or reported_konj2(doc, begin, end))
-    )
+    Konjunktiv II (:func:`reported_konj2`), which further on, or with no statement before it, is
+    as often the writer's own weighing of possibilities. A reportive "soll"/"sollen" is not
+    enough even right after a statement: in news it is as often the writer's account of plans and
+    rumours ("Die letzte Ausgabe soll am 20. März erscheinen", "In der Praxis sollen die
+    Obergrenzen auf Stundenwerte runtergebrochen werden"; derStandard cross-genre set)."""
+    return speech_mood(doc, begin, end) or (gap == 1 and reported_konj2(doc, begin, end))
 
 
 def _speech_cue_verb(tok: Token, lex: GermanLexicon) -> bool:
