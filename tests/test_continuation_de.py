@@ -105,20 +105,26 @@ def test_a_source_named_between_resets_the_speaker_of_free_indirect_speech() -> 
 
 
 def test_a_named_speaker_of_free_indirect_speech_is_not_overridden() -> None:
-    """A speaker the tagger or the name finder found by name ("Karin Stolz") stays: the statement
-    before may have a common noun for its speaker ("Die Branche"), which would carry over it."""
+    """A speaker the tagger or the name finder found by name ("Karin Stolz") outside the quote
+    stays: the statement before may have a common noun for its speaker ("Die Branche"), which
+    would carry over it. A name inside the quote is a mention the ranker liked: it is replaced."""
     from onrecord.lang.de.attribution import Attribution, carries_speaker
     from onrecord.lang.de.speakers import Candidate
 
-    doc = prepare("Die Branche sagte, der Absatz sei gesunken. Karin Stolz ist Händlerin. Es fehle an Kunden.")
-    sents = doc.sentences
-    statement = Attribution([TokenSpan("IQ", 4, sents[0][1] - 1)], Candidate(0, 2, "crf"), TokenSpan("CUE", 2, 3), 0.9)
-    quote = Attribution([TokenSpan("FQ", *sents[2])], Candidate(sents[1][0], sents[1][0] + 2, "ner"), None, 0.8)
-    # a source named between resets anyway; named in the quote's own sentence, it stays too
-    named_inside = Attribution([TokenSpan("FQ", *sents[2])], Candidate(sents[2][0], sents[2][0] + 1, "name"), None, 0.8)
-    found_inside = Attribution([TokenSpan("FQ", *sents[2])], Candidate(sents[2][0], sents[2][0] + 1, "crf"), None, 0.8)
-    assert not carries_speaker(doc, quote, statement)
-    assert not carries_speaker(doc, named_inside, statement)
+    doc = prepare("Die Branche sagte, der Absatz sei gesunken. Laut Karin Stolz fehle es an Kunden.")
+    first, second = doc.sentences
+    statement = Attribution([TokenSpan("IQ", 4, first[1] - 1)], Candidate(0, 2, "crf"), TokenSpan("CUE", 2, 3), 0.9)
+    rest = TokenSpan("FQ", second[0] + 3, second[1])  # "fehle es an Kunden."
+
+    def quote(speaker: Candidate) -> Attribution:
+        return Attribution([rest], speaker, None, 0.8)
+
+    named = Candidate(second[0] + 1, second[0] + 3, "ner")  # "Karin Stolz", before the quote
+    named_inside = quote(Candidate(rest.begin + 3, rest.begin + 4, "name"))  # "Kunden"
+    found_inside = quote(Candidate(rest.begin + 3, rest.begin + 4, "crf"))
+    quote_named = quote(named)
+    assert not carries_speaker(doc, quote_named, statement)
+    assert carries_speaker(doc, named_inside, statement)
     assert carries_speaker(doc, found_inside, statement)
 
 

@@ -774,9 +774,10 @@ def carries_speaker(doc: PreparedDoc, att: Attribution, last: Attribution) -> bo
     previous paragraph): the most recent explicit source carries, unless the speaker chosen for
     the quote is a newer one, named in a sentence between the two (it resets), or is that
     speaker already, or is a name the tagger or the name finder found (source ``ner`` or
-    ``name``: a named source the text gives the quote, "Uwe Dieter Grebe", whose statement before
-    may have a common noun for speaker, "die Branche"). A speaker inside the quote, or further
-    back than the statement, is a mention the ranker liked, not who goes on talking."""
+    ``name``) outside the quote: a named source the text gives the quote ("Uwe Dieter Grebe"),
+    whose statement before may have a common noun for speaker ("die Branche"). A speaker inside
+    the quote, or further back than the statement, is a mention the ranker liked, not who goes
+    on talking."""
     toks = doc.tokens
     if att.cls != "FQ" or last.speaker is None or last.cls == "DQ":
         return False
@@ -788,7 +789,9 @@ def carries_speaker(doc: PreparedDoc, att: Attribution, last: Attribution) -> bo
     speaker = att.speaker
     if speaker is None:
         return False
-    if (speaker.begin, speaker.end) == (last.speaker.begin, last.speaker.end) or speaker.source in _NAMED_SOURCES:
+    if (speaker.begin, speaker.end) == (last.speaker.begin, last.speaker.end):
+        return False
+    if speaker.source in _NAMED_SOURCES and not att.begin <= speaker.begin < att.end:
         return False
     return not last_sent < toks[speaker.begin].sent < first
 
