@@ -59,6 +59,98 @@ def test_free_indirect_speech_carries_the_last_explicit_source_not_a_time_word()
     ]
 
 
+def test_free_indirect_speech_keeps_the_statement_speaker_not_a_name_inside_it() -> None:
+    """Issue 13 p3: a ranker that likes a name inside a cue-less free indirect quote gives it to
+    the nurse the physician talks about; the most recent explicit source, the physician, carries."""
+    text = (
+        "Die Ärztin Eva Lang sagte, die Station sei überlastet. "
+        "Der Pfleger Tom Berg soll seit Wochen Doppelschichten leisten."
+    )
+    doc = prepare(text)
+    spans = [
+        span(doc, "SPK", "Die Ärztin Eva Lang"),
+        span(doc, "CUE", "sagte"),
+        span(doc, "IQ", "die Station sei überlastet"),
+        span(doc, "FQ", "Der Pfleger Tom Berg soll seit Wochen Doppelschichten leisten."),
+        span(doc, "SPK", "Der Pfleger Tom Berg"),
+    ]
+    sets = SpanSets.of(doc, Tagging(spans=spans, speaker_prob=[0.0] * len(doc.tokens)))
+    ranker = LinearModel(weights={"src=crf": 5.0, "kind_dir=FQIN": 10.0}, intercept=-1.0, threshold=0.1)
+    atts = attribute(doc, sets, ranker)
+    assert [a.speaker and text_of(doc, TokenSpan("SPK", a.speaker.begin, a.speaker.end)) for a in atts] == [
+        "Die Ärztin Eva Lang", "Die Ärztin Eva Lang",
+    ]
+
+
+def test_a_source_named_between_resets_the_speaker_of_free_indirect_speech() -> None:
+    """A newer source, named in a sentence between the statement and the free indirect quote
+    ("Der Betriebsrat widerspricht."), keeps the quote: it carries no older speaker over it."""
+    from onrecord.lang.de.attribution import Attribution, carries_speaker
+    from onrecord.lang.de.speakers import Candidate
+
+    doc = prepare(
+        "Die Ärztin Eva Lang sagte, die Station sei überlastet. Der Betriebsrat widerspricht. "
+        "Es gebe genug Personal."
+    )
+    sents = doc.sentences
+    statement = Attribution([TokenSpan("IQ", 6, sents[0][1] - 1)], Candidate(0, 4, "crf"), TokenSpan("CUE", 4, 5), 0.9)
+    council = Candidate(sents[1][0], sents[1][0] + 2, "crf")
+    inside = Candidate(sents[2][0], sents[2][0] + 1, "crf")
+
+    def quote(speaker: Candidate) -> Attribution:
+        return Attribution([TokenSpan("FQ", *sents[2])], speaker, None, 0.8)
+
+    assert not carries_speaker(doc, quote(council), statement)
+    assert carries_speaker(doc, quote(inside), statement)
+
+
+def test_a_named_speaker_of_free_indirect_speech_is_not_overridden() -> None:
+    """A speaker the tagger or the name finder found by name ("Karin Stolz") outside the quote
+    stays: the statement before may have a common noun for its speaker ("Die Branche"), which
+    would carry over it. A name inside the quote is a mention the ranker liked: it is replaced."""
+    from onrecord.lang.de.attribution import Attribution, carries_speaker
+    from onrecord.lang.de.speakers import Candidate
+
+    doc = prepare("Die Branche sagte, der Absatz sei gesunken. Laut Karin Stolz fehle es an Kunden.")
+    first, second = doc.sentences
+    statement = Attribution([TokenSpan("IQ", 4, first[1] - 1)], Candidate(0, 2, "crf"), TokenSpan("CUE", 2, 3), 0.9)
+    rest = TokenSpan("FQ", second[0] + 3, second[1])  # "fehle es an Kunden."
+
+    def quote(speaker: Candidate) -> Attribution:
+        return Attribution([rest], speaker, None, 0.8)
+
+    named = Candidate(second[0] + 1, second[0] + 3, "ner")  # "Karin Stolz", before the quote
+    named_inside = quote(Candidate(rest.begin + 3, rest.begin + 4, "name"))  # "Kunden"
+    found_inside = quote(Candidate(rest.begin + 3, rest.begin + 4, "crf"))
+    quote_named = quote(named)
+    assert not carries_speaker(doc, quote_named, statement)
+    assert carries_speaker(doc, named_inside, statement)
+    assert carries_speaker(doc, found_inside, statement)
+
+
+@pytest.mark.parametrize(
+    ("first", "speaks"),
+    [
+        ("Die Hausverwaltung warnte die Mieter am Montag vor Kälte.", True),
+        ("Die Hausverwaltung renovierte im Sommer das ganze Haus.", False),  # no one speaks
+    ],
+)
+def test_a_konjunktiv_quote_after_a_source_speaking_without_words_is_that_source_s(first: str, speaks: bool) -> None:
+    """Issue 13 p3: "X warnte vor …" names no words; the Konjunktiv I sentence after it is X's,
+    the subject that opens the sentence, not a mention the ranker scored higher."""
+    from onrecord.lang.de.attribution import Attribution, introduced_speaker
+    from onrecord.lang.de.lexicon import lexicon
+    from onrecord.lang.de.speakers import Candidate
+
+    doc = prepare(first + " Die Heizung sei erst am Freitag repariert.")
+    sents = doc.sentences
+    subject = Candidate(0, 2, "crf")
+    tenants = Candidate(span(doc, "SPK", "Mieter").begin, span(doc, "SPK", "Mieter").end, "np") if speaks else subject
+    quote = Attribution([TokenSpan("FQ", *sents[1])], None, None, 0.1)
+    found = introduced_speaker(doc, quote, [(subject, []), (tenants, [])], [0.2, 0.6], [], lexicon())
+    assert (found is not None and found[0] == subject) is speaks
+
+
 def test_two_quoted_segments_before_one_cue_are_one_statement() -> None:
     text = "Die Wirtin ist verärgert. „Seit Wochen kommt kaum jemand.“ „Wir verlieren Geld“, sagte Maria Hofer."
     doc = prepare(text)

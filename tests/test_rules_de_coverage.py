@@ -170,6 +170,49 @@ def test_sentences_that_continue_no_statement() -> None:
     assert not continuation("Ihre Kollegen betonten, es gebe genug Betten.")  # a statement of its own
 
 
+def _continued(first: str, rest: str) -> list[str]:
+    """The free indirect quotes the rules find in ``rest`` after the statement ``first`` ("X
+    sagte, … sei …", tagged by hand)."""
+    doc = prepare(first + " " + rest)
+    sagte, sei = token(doc, "sagte"), token(doc, "sei")
+    spans = [TokenSpan("SPK", 0, sagte), TokenSpan("CUE", sagte, sagte + 1), TokenSpan("IQ", sagte + 2, sei + 2)]
+    return [words(doc, s) for s in rule_quotes(doc, spans) if s.cls == "FQ"]
+
+
+def test_a_reportive_sollen_continues_no_statement() -> None:
+    """A reportive "sollen", even right after a statement, is as often the writer's account of
+    plans and rumours; at the end of a subordinate clause, or with no statement before it, too."""
+    said = "Die Staatsanwältin Eva Gruber sagte, der Kassier sei festgenommen worden."
+    assert not _continued(said, "Am Montag sollen weitere Zeugen befragt werden.")
+    assert not _continued(said, "Der Kassier soll früher in einer Bank gearbeitet haben.")
+    assert not _continued(said, "Der Verein kauft ein Grundstück, das im Herbst bebaut werden soll.")
+    assert not _continued(said, "Das Vereinsheim liegt am Stadtrand. Es soll im Mai abgerissen werden.")
+    assert not [s for s in spans_of("Die neue Brücke über den Inn soll im Mai fertig sein.") if s[0] == "FQ"]
+
+
+def test_a_konjunktiv_ii_main_clause_right_after_a_statement_continues_it() -> None:
+    said = "Der Gutachter Karl Moser sagte, der Brand sei gelegt worden."
+    assert _continued(said, "Zeugen hätten in der Nacht zwei Männer am Zaun gesehen.") == [
+        "Zeugen hätten in der Nacht zwei Männer am Zaun gesehen."
+    ]
+    strong = "Für einen Unfall gäbe es keinerlei Hinweise."  # a strong verb's, which no preterite shares
+    assert _continued(said, strong) == [strong]
+    # an unreal condition, and a Konjunktiv II at the end of a relative clause, are the writer's
+    assert not _continued(said, "Falls es stimmt, wäre es der dritte Brand in diesem Jahr.")
+    assert not _continued(said, "Die Halle gehört einer Firma, die sonst Konkurs anmelden müsste.")
+
+
+def test_a_konjunktiv_ii_the_writer_weighs_or_sources_continues_no_statement() -> None:
+    """Beside an indicative main clause, a Konjunktiv II weighs a possibility against facts; a
+    clause after it that opens with its verb names a source of its own; "blieben" and "gingen"
+    are preterites as often."""
+    said = "Der Gutachter Karl Moser sagte, der Brand sei gelegt worden."
+    assert not _continued(said, "Die Feuerwehr könnte mehr Geräte brauchen – und die Gemeinde hat Geld dafür.")
+    assert not _continued(said, "Das wurde geprüft, wäre aber leicht zu ändern.")
+    assert not _continued(said, "Mehr Löschteiche würden helfen, besagt eine Studie der Landesregierung.")
+    assert not _continued(said, "Die Nachbarn blieben in der Nacht ruhig in ihren Häusern.")
+
+
 def test_a_konjunktiv_quote_without_cue_or_speaker_continues_the_statement_before_it() -> None:
     """The evidence bar lets a cue-less quote in Konjunktiv I pass when it follows a statement
     within two sentences; a quote in the indicative, or one far after the statement, does not."""

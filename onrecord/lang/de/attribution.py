@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from onrecord.lang.de.entity_names import common_noun
 from onrecord.lang.de.features import cue_class, is_evidential, is_konj1
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
-from onrecord.lang.de.lexicon import lexicon, word_endings
+from onrecord.lang.de.lexicon import GermanLexicon, lexicon, word_endings
 from onrecord.lang.de.memo import per_owner
 from onrecord.lang.de.narration import (
     answer_label,
@@ -41,11 +41,10 @@ from onrecord.lang.de.rules import (
     rule_quotes,
     source_name_tails,
     speech_follows,
-    speech_mood,
     split_at_source_phrases,
     split_at_trailing_attributions,
 )
-from onrecord.lang.de.rules_continuation import CONTINUATION_GAP
+from onrecord.lang.de.rules_continuation import CONTINUATION_GAP, continuation_mood, introduces_source
 from onrecord.lang.de.rules_opening import inner_source_quotes, opening_source_quotes
 from onrecord.lang.de.sources import (
     is_document,
@@ -708,18 +707,102 @@ def attribute(doc: PreparedDoc, sets: SpanSets, ranker: SpeakerRanker) -> list[A
             att.refers_to = out[-1].refers_to if out[-1].speaker is not None else None
             prev = att.speaker or prev
             att.continued = True
+        elif not attested(att) and (intro := introduced_speaker(doc, att, pairs, scores, sets.cues, lex)) is not None:
+            # "Die Regierung warnt vor weiteren Überschwemmungen. Die Dämme seien überlastet.":
+            # the source the sentence before shows speaking
+            att.speaker, att.speaker_prob = intro
+            explicit = prev = att.speaker
+            att.continued = True
+        elif out and carries_speaker(doc, att, out[-1]):
+            # "X sagte, … Die Streiks würden bis Freitag dauern.": free indirect speech is the
+            # statement's, not a mention the ranker liked inside it or further back
+            att.speaker, att.refers_to = out[-1].speaker, out[-1].refers_to
+            prev = att.speaker or prev
         att.answer = label is not None
         if (attested(att) or att.continued or att.answer) and not narration(doc, att):
             out.append(att)
     return out
 
 
+def introduced_speaker(
+    doc: PreparedDoc,
+    att: Attribution,
+    pairs: list[tuple[Candidate, list[str]]],
+    scores: list[float],
+    cues: list[TokenSpan],
+    lex: GermanLexicon,
+) -> tuple[Candidate, float] | None:
+    """The speaker (and the ranker's score of it) of an indirect or free indirect quote without
+    cue that opens the sentence after one showing a source speak without a quote of its own
+    (:func:`onrecord.lang.de.rules_continuation.introduces_source`, same paragraph) and is speech by
+    its mood in every sentence (Konjunktiv I, or a Konjunktiv II in a main clause:
+    :func:`onrecord.lang.de.rules_continuation.continuation_mood`): the candidate that opens
+    that sentence (its subject; the longest) and names someone. ``None`` otherwise."""
+    if att.cls not in ("IQ", "FQ") or att.cue is not None:
+        return None
+    toks = doc.tokens
+    first = toks[att.begin].sent
+    if first == 0 or att.begin > doc.sentences[first][0] + 1:
+        return None
+    before = first - 1
+    if toks[doc.sentences[before][0]].para != toks[att.begin].para:
+        return None
+    if not introduces_source(doc, before, {c.begin for c in cues}, lex):
+        return None
+    for s_idx in range(first, toks[att.end - 1].sent + 1):
+        b, e = doc.sentences[s_idx]
+        spans = [(max(b, p.begin), min(e, p.end)) for p in att.parts if max(b, p.begin) < min(e, p.end)]
+        if spans and not any(continuation_mood(doc, lo, hi, 1) for lo, hi in spans):
+            return None
+    opening = [
+        (score, cand) for score, (cand, _) in zip(scores, pairs, strict=True)
+        if cand.begin == doc.sentences[before][0] and not junk_source(doc, cand.begin, cand.end)
+    ]
+    if not opening:
+        return None
+    score, cand = max(opening, key=lambda x: (x[1].end, x[0]))
+    return cand, score
+
+
+#: how a candidate that names its source was found: the tagger's named entities, the name finder
+_NAMED_SOURCES = frozenset({"ner", "name"})
+
+
+def carries_speaker(doc: PreparedDoc, att: Attribution, last: Attribution) -> bool:
+    """Whether a free indirect quote without a cue in its sentences takes the speaker of the
+    statement ``last`` before it, which ends at most two sentences earlier (in the same or the
+    previous paragraph): the most recent explicit source carries, unless the speaker chosen for
+    the quote is a newer one, named in a sentence between the two (it resets), or is that
+    speaker already, or is a name the tagger or the name finder found (source ``ner`` or
+    ``name``) outside the quote: a named source the text gives the quote ("Uwe Dieter Grebe"),
+    whose statement before may have a common noun for speaker ("die Branche"). A speaker inside
+    the quote, or further back than the statement, is a mention the ranker liked, not who goes
+    on talking."""
+    toks = doc.tokens
+    if att.cls != "FQ" or last.speaker is None or last.cls == "DQ":
+        return False
+    first, last_sent = toks[att.begin].sent, toks[last.end - 1].sent
+    if not 0 < first - last_sent <= CONTINUATION_GAP or toks[att.begin].para - toks[last.end - 1].para > 1:
+        return False
+    if att.cue is not None and first <= toks[att.cue.begin].sent <= toks[att.end - 1].sent:
+        return False
+    speaker = att.speaker
+    if speaker is None:
+        return False
+    if (speaker.begin, speaker.end) == (last.speaker.begin, last.speaker.end):
+        return False
+    if speaker.source in _NAMED_SOURCES and not att.begin <= speaker.begin < att.end:
+        return False
+    return not last_sent < toks[speaker.begin].sent < first
+
+
 def continues_statement(doc: PreparedDoc, att: Attribution, last: Attribution) -> bool:
     """An indirect or free indirect quote without cue or confident speaker that is speech by its
     mood: every sentence of it holds a verb in Konjunktiv I ("sei", "gelte", "habe") outside a
-    mood idiom (:func:`onrecord.lang.de.rules.speech_mood`; a reportative "soll" is not enough:
-    "Am Freitag sollen 100 Personen eine Station angegriffen haben" is as often the reporter's own
-    account);
+    mood idiom, or, in the sentence right after the statement, a Konjunktiv II in a main clause
+    (:func:`onrecord.lang.de.rules_continuation.continuation_mood`; a reportative "soll" is not
+    enough: "Am Freitag sollen 100 Personen eine Station angegriffen haben" is as often the
+    reporter's own account);
     and it begins at most two sentences after the statement before it (in the same or the next
     paragraph). German news marks the statements it passes on so; a narrating sentence in
     Konjunktiv I is rare."""
@@ -741,7 +824,7 @@ def continues_statement(doc: PreparedDoc, att: Attribution, last: Attribution) -
     for s_idx in range(first.sent, toks[att.end - 1].sent + 1):
         b, e = doc.sentences[s_idx]
         spans = [(max(b, p.begin), min(e, p.end)) for p in att.parts if max(b, p.begin) < min(e, p.end)]
-        if spans and not any(speech_mood(doc, lo, hi) for lo, hi in spans):
+        if spans and not any(continuation_mood(doc, lo, hi, s_idx - toks[last.end - 1].sent) for lo, hi in spans):
             return False
     return True
 

@@ -29,20 +29,24 @@ from onrecord.lang.de.rules_phrases import (
     trailing_attribution,
 )
 from onrecord.lang.de.rules_speech_acts import _subject_end
-from onrecord.lang.de.tokens import CLAUSE_PUNCT, PreparedDoc, Token, is_quote_mark
+from onrecord.lang.de.tokens import BREAK_PUNCT, CLAUSE_PUNCT, PreparedDoc, Token, is_quote_mark
 
 __all__ = [
     "CONTINUATION_GAP",
     "FIRST_PERSON",
     "colon_attribution",
     "colon_remainder",
+    "continuation_mood",
     "continuation_quote",
     "cue_starts_in",
     "direct_continuation",
     "direct_like",
     "first_person",
     "interview_answer",
+    "introduces_source",
     "particle_verb",
+    "reported_konj2",
+    "verb_first_tail",
     "speech_follows",
     "speech_mood",
 ]
@@ -66,6 +70,63 @@ def speech_mood(doc: PreparedDoc, begin: int, end: int) -> bool:
     )
 
 
+def _finite_second(doc: PreparedDoc, tok: Token, end: int) -> bool:
+    """``tok`` is a lower-case finite verb outside quote marks with words after it before
+    ``end``: the verb of a main clause, which stands second. At the end of its clause it is a
+    subordinate clause's ("…, die aufgestockt werden sollen."), and the main clause is the
+    writer's."""
+    return (tok.text.islower() and tok.quoted < 0 and tok.i + 1 < end
+            and doc.tokens[tok.i + 1].text not in BREAK_PUNCT)
+
+
+#: articles that open the subject of a clause whose verb comes first ("…, besagt eine Studie.")
+_ARTICLES = frozenset({"ein", "eine", "einer", "eines", "einem", "einen", "der", "die", "das", "des", "dem", "den"})
+
+
+def verb_first_tail(doc: PreparedDoc, begin: int, end: int) -> bool:
+    """The sentence ``[begin, end)`` ends in a clause, after its last comma, that opens with an
+    inflected verb (a lower-case word whose lemma, an infinitive, is another word) and then its
+    subject ("Dort würden sich Geschäfte rechnen, besagt eine Studie."): it names the source of
+    its words itself, by a verb the cue lexicon may lack, and continues no statement before it."""
+    toks = doc.tokens
+    commas = [k for k in range(begin, end - 2) if toks[k].text == "," and toks[k].quoted < 0]
+    if not commas:
+        return False
+    verb, article = toks[commas[-1] + 1], toks[commas[-1] + 2]
+    return (verb.text.isalpha() and verb.text.islower() and verb.lemma.endswith("n")
+            and verb.lemma != verb.lower and article.lower in _ARTICLES)
+
+
+def reported_konj2(doc: PreparedDoc, begin: int, end: int) -> bool:
+    """Tokens ``[begin, end)`` pass on someone's words in Konjunktiv II, which German news uses
+    for reported speech where Konjunktiv I looks like the indicative ("Techniker hätten den
+    Hebel umgestellt."): a form of ``data/konj2_continuation.txt`` in a main clause, in a sentence
+    without a conditional conjunction ("Falls …, wäre es die erste Art": an unreal condition is
+    the writer's; ``data/conditional_conjunctions.txt``) and without an indicative main clause
+    beside it ("Der Markt könnte einen Anbieter brauchen – und X hat Ansätze zu bieten", "Das wird
+    akzeptiert, wäre aber steuerbar": the writer weighs a possibility against facts;
+    ``data/indicative_finite.txt``) or a source of its own after it (:func:`verb_first_tail`)."""
+    toks = doc.tokens[begin:end]
+    if any(t.lower in word_set("conditional_conjunctions.txt") for t in toks):
+        return False
+    indicative = word_set("indicative_finite.txt")
+    if any(t.lower in indicative and _finite_second(doc, t, end) for t in toks) or verb_first_tail(doc, begin, end):
+        return False
+    forms = word_set("konj2_continuation.txt")
+    return any(t.lower in forms and _finite_second(doc, t, end) for t in toks)
+
+
+def continuation_mood(doc: PreparedDoc, begin: int, end: int, gap: int) -> bool:
+    """Tokens ``[begin, end)``, ``gap`` sentences after a statement, are marked as passed-on
+    speech: by Konjunktiv I (:func:`speech_mood`), or right after the statement (``gap`` 1) by a
+    Konjunktiv II (:func:`reported_konj2`), which further on, or with no statement before it, is
+    as often the writer's own weighing of possibilities. A reportive "soll"/"sollen" is not
+    enough even right after a statement: in news it is as often the writer's account of plans and
+    rumours ("Die letzte Ausgabe soll am 20. März erscheinen", "In der Praxis sollen die
+    Obergrenzen auf Stundenwerte runtergebrochen werden"; derStandard cross-genre set)."""
+    return speech_mood(doc, begin, end) or (gap == 1 and reported_konj2(doc, begin, end))
+
+
 def _speech_cue_verb(tok: Token, lex: GermanLexicon) -> bool:
     """A lower-case verb of the cue lexicon that is a speech verb on its own, not only with a
     clause ("sieht es so", "geht davon aus": ``data/not_speech_verbs.txt``)."""
@@ -73,32 +134,44 @@ def _speech_cue_verb(tok: Token, lex: GermanLexicon) -> bool:
     return cue_class(tok, lex) == "verb" and tok.text.islower() and tok.lemma.lower() not in not_speech
 
 
-def _after_statement(doc: PreparedDoc, s_idx: int, said: set[int]) -> bool:
-    """One of the two sentences before ``s_idx`` (in the same or the previous paragraph) holds a quote."""
+def _statement_gap(doc: PreparedDoc, s_idx: int, said: set[int]) -> int | None:
+    """How many sentences back the nearest of the two sentences before ``s_idx`` (in the same or
+    the previous paragraph) that holds a quote stands; ``None`` when neither does."""
     toks = doc.tokens
     para = toks[doc.sentences[s_idx][0]].para
-    return any(s_idx - k in said and para - toks[doc.sentences[s_idx - k][0]].para <= 1
-               for k in range(1, CONTINUATION_GAP + 1) if s_idx - k >= 0)
+    return next((k for k in range(1, CONTINUATION_GAP + 1)
+                 if s_idx - k >= 0 and s_idx - k in said and para - toks[doc.sentences[s_idx - k][0]].para <= 1), None)
+
+
+def introduces_source(doc: PreparedDoc, s_idx: int, cue_starts: set[int], lex: GermanLexicon) -> bool:
+    """The sentence ``s_idx`` shows a source speaking without passing on its words ("Die
+    Regierung warnt vor weiteren Überschwemmungen.", "Der Bericht schildert die Fehlerkette."):
+    it holds a cue the tagger tagged or a speech verb of the cue lexicon, outside quote marks."""
+    if s_idx < 0:
+        return False
+    b, e = doc.sentences[s_idx]
+    return any(t.quoted < 0 and (t.i in cue_starts or _speech_cue_verb(t, lex)) for t in doc.tokens[b:e])
 
 
 def continuation_quote(doc: PreparedDoc, s_idx: int, said: set[int], lex: GermanLexicon) -> TokenSpan | None:
     """The sentence ``s_idx`` (after its colon, if it has one) as a free indirect quote when it
     continues a statement without a cue of its own: one of the two sentences before it (in the
     same or the previous paragraph) holds a quote, it has no quote marks and no reporting verb,
-    its mood marks it as speech (:func:`speech_mood`), and the next sentence does not end in an attribution of its own
-    (then the words are that source's, named after them). The speaker is the statement's
+    its mood marks it as speech (:func:`continuation_mood`), and the next sentence does not end
+    in an attribution of its own (then the words are that source's, named after them). The speaker is the statement's
     (:func:`onrecord.lang.de.attribution.continues_statement`)."""
     toks = doc.tokens
     b, e = doc.sentences[s_idx]
     if e - b < _MIN_QUOTE or any(t.quoted >= 0 or is_quote_mark(t.text) for t in toks[b:e]):
         return None
-    if not _after_statement(doc, s_idx, said):
+    gap = _statement_gap(doc, s_idx, said)
+    if gap is None:
         return None
     # a narrating clause before a colon is the writer's ("… vermisst man jede Grundlage: Das stimmt nicht")
     colon = next((k for k in range(b + 1, e - _MIN_QUOTE) if toks[k].text == ":"), None)
     if colon is not None:
         b = colon + 1
-    if not speech_mood(doc, b, e) or any(
+    if not continuation_mood(doc, b, e, gap) or any(
         _speech_cue_verb(t, lex) and not is_konj1(t) for t in toks[b:e]
     ):
         return None  # with a reporting verb of its own ("Andere betonten, es gebe …"), no continuation
