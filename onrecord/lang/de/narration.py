@@ -26,6 +26,7 @@ from onrecord.lang.de.features import cue_class, is_evidential, is_konj1
 from onrecord.lang.de.labels import TokenSpan
 from onrecord.lang.de.lexicon import data_lines, lexicon, word_set
 from onrecord.lang.de.memo import memoised
+from onrecord.lang.de.rules_phrases import PARTICLES
 from onrecord.lang.de.tokens import PreparedDoc, Token, is_quote_mark
 
 #: lower-case words that a noun phrase may hold besides names and nouns
@@ -99,20 +100,51 @@ def _not_speech_phrases() -> dict[str, frozenset[str]]:
 def not_speech_phrase_verb(doc: PreparedDoc, i: int) -> bool:
     """Whether token ``i`` is the verb of a phrase that reports no speech
     (``data/not_speech_phrases.txt``): "schrieb Geschichte", "wird zur Kasse gebeten", "nennt
-    sich" — its word stands in the same clause, at most a few words before or after it."""
+    sich" — its word stands in the same clause, at most a few words before or after it. A word
+    that is a separable particle ("sehen vor": a plan that provides for something) counts only
+    where it closes the clause of the verb ("Der Entwurf sieht … vor, dass", not "sieht vor
+    allem …"), and the verb with the particle joined to it is the phrase too ("der vorsieht,
+    dass", "wie vorgesehen")."""
     toks = doc.tokens
-    words = _not_speech_phrases().get(toks[i].lemma.lower())
+    lemma = toks[i].lemma.lower()
+    if _fused_particle_phrase(lemma):
+        return True
+    words = _not_speech_phrases().get(lemma)
     if not words:
         return False
+    particle = _closing_particle(doc, i)
+    if particle is not None and particle in words:
+        return True
     for step in (1, -1):
         j = i + step
         while 0 <= j < len(toks) and abs(j - i) <= _PHRASE_REACH and toks[j].sent == toks[i].sent:
             if toks[j].text in _CLAUSE_ENDS:
                 break
-            if toks[j].lower in words:
+            if toks[j].lower in words and toks[j].lower not in PARTICLES:
                 return True
             j += step
     return False
+
+
+def _fused_particle_phrase(lemma: str) -> bool:
+    """Whether a verb's lemma is a phrase's verb with its particle joined in front ("vorsehen" of
+    the entry "sehen vor")."""
+    phrases = _not_speech_phrases()
+    return any(
+        lemma.startswith(particle) and particle in phrases.get(lemma[len(particle):], frozenset())
+        for particle in PARTICLES
+    )
+
+
+def _closing_particle(doc: PreparedDoc, i: int) -> str | None:
+    """The separable particle (lower case) that closes the main clause of the verb at token ``i``
+    ("sieht der Entwurf … vor" + "," / "." / ":"), or None."""
+    toks = doc.tokens
+    j = i + 1
+    while j < len(toks) and toks[j].sent == toks[i].sent and toks[j].text not in _CLAUSE_ENDS and toks[j].text != ".":
+        j += 1
+    last = toks[j - 1]
+    return last.lower if j - 1 > i and last.lower in PARTICLES and last.text.islower() else None
 
 
 def not_speech_phrase_only(doc: PreparedDoc, parts: list[TokenSpan], cue: TokenSpan | None) -> bool:
@@ -121,10 +153,28 @@ def not_speech_phrase_only(doc: PreparedDoc, parts: list[TokenSpan], cue: TokenS
     one ("Wer falsch parkt, wird zur Kasse gebeten.")."""
     if cue is not None:
         return any(not_speech_phrase_verb(doc, i) for i in range(cue.begin, cue.end))
+    if _phrase_clause_before(doc, parts[0].begin):
+        return True  # "Der Entwurf sieht vor, | dass …": the clause is what the plan provides
     span = [i for p in parts for i in range(p.begin, p.end)]
     if any(_marked(doc.tokens[i]) for i in span):
         return False
     return any(not_speech_phrase_verb(doc, i) for i in span)
+
+
+def _phrase_clause_before(doc: PreparedDoc, begin: int) -> bool:
+    """Whether a clause after a comma ("…, dass …") follows, in its sentence, a clause whose verb
+    is that of a phrase reporting no speech ("EU-Recht sieht vor, | dass …"), in the indicative
+    (not "…, das Gesetz sehe vor, | dass …", itself someone's reported words)."""
+    toks = doc.tokens
+    if begin < 2 or toks[begin - 1].text != "," or toks[begin - 2].sent != toks[begin].sent:
+        return False
+    j = begin - 2
+    while j >= 0 and toks[j].sent == toks[begin].sent and toks[j].text not in _CLAUSE_ENDS:
+        j -= 1
+    clause = range(j + 1, begin - 1)
+    if any(_marked(toks[k]) for k in clause):
+        return False  # "…, das Gesetz sehe vor, | dass …": reported speech of someone else
+    return any(not_speech_phrase_verb(doc, k) for k in clause)
 
 
 #: the prepositions that name the one an inquiry is put to ("Nachfrage beim Bürgermeister"; shared
