@@ -159,8 +159,8 @@ def relative_speaker(
     """The relative word that introduces a quote (:func:`relative_source`) as its speaker mention,
     and the mention its antecedent ends with (the last one before the comma in the sentence, or
     the noun phrase right before the comma when no mention ends there) as the source it stands
-    for; for a relative source phrase ("wonach", "nach denen", "denen zufolge"), the antecedent
-    is the speaker mention as well. ``None`` without such an introduction or antecedent."""
+    for; for "wonach" ("ein Bericht, wonach …"), the antecedent is the speaker mention as well.
+    ``None`` without such an introduction or antecedent."""
     found = relative_source(doc, parts[0].begin, lexicon())
     if found is None:
         return None
@@ -181,13 +181,11 @@ def relative_speaker(
 
 
 def _source_phrase_word(doc: PreparedDoc, i: int) -> bool:
-    """Whether token ``i`` is the word of a relative source phrase, not a relative pronoun of a
-    reporting clause: "wonach", "nach denen", "denen zufolge" (quotes-de/train, first half, marks
-    the antecedent as the speaker of six of its eight "wonach" clauses)."""
-    toks = doc.tokens
-    return toks[i].lower == "wonach" or (i > 0 and toks[i - 1].lower == "nach") or (
-        i + 1 < len(toks) and toks[i + 1].lower == "zufolge"
-    )
+    """Whether token ``i`` is "wonach", the pronominal adverb of a relative source phrase
+    (quotes-de/train, first half, marks the antecedent as the speaker of six of its eight "wonach"
+    clauses); a relative pronoun ("nach denen", "denen zufolge") is a pronoun, itself the mention
+    (GUIDELINES A3; so does quotes-de)."""
+    return doc.tokens[i].lower == "wonach"
 
 
 def continues_direct(doc: PreparedDoc, prev: TokenSpan, nxt: TokenSpan) -> bool:

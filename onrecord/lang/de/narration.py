@@ -97,22 +97,22 @@ def _not_speech_phrases() -> dict[str, frozenset[str]]:
     return {lemma: frozenset(words) for lemma, words in by_lemma.items()}
 
 
-def not_speech_phrase_verb(doc: PreparedDoc, i: int) -> bool:
+def not_speech_phrase_verb(doc: PreparedDoc, i: int, particles: bool = True) -> bool:
     """Whether token ``i`` is the verb of a phrase that reports no speech
     (``data/not_speech_phrases.txt``): "schrieb Geschichte", "wird zur Kasse gebeten", "nennt
     sich" — its word stands in the same clause, at most a few words before or after it. A word
     that is a separable particle ("sehen vor": a plan that provides for something) counts only
     where it closes the clause of the verb ("Der Entwurf sieht … vor, dass", not "sieht vor
     allem …"), and the verb with the particle joined to it is the phrase too ("der vorsieht,
-    dass", "wie vorgesehen")."""
+    dass", "wie vorgesehen"). ``particles=False`` leaves the particle phrases out."""
     toks = doc.tokens
     lemma = toks[i].lemma.lower()
-    if _fused_particle_phrase(lemma):
+    if particles and _fused_particle_phrase(lemma):
         return True
     words = _not_speech_phrases().get(lemma)
     if not words:
         return False
-    particle = _closing_particle(doc, i)
+    particle = _closing_particle(doc, i) if particles else None
     if particle is not None and particle in words:
         return True
     for step in (1, -1):
@@ -124,6 +124,10 @@ def not_speech_phrase_verb(doc: PreparedDoc, i: int) -> bool:
                 return True
             j += step
     return False
+
+
+#: what ends the clause that a separable particle closes (brackets stand inside it)
+_PARTICLE_CLAUSE_ENDS = frozenset({",", ";", ":", "–", ".", "!", "?"})
 
 
 def _fused_particle_phrase(lemma: str) -> bool:
@@ -138,10 +142,11 @@ def _fused_particle_phrase(lemma: str) -> bool:
 
 def _closing_particle(doc: PreparedDoc, i: int) -> str | None:
     """The separable particle (lower case) that closes the main clause of the verb at token ``i``
-    ("sieht der Entwurf … vor" + "," / "." / ":"), or None."""
+    ("sieht der Entwurf … vor" + "," / "." / ":"; a bracket inside the clause does not end it:
+    "sieht eine Vereinbarung mit der Behörde (NHTSA) vor"), or None."""
     toks = doc.tokens
     j = i + 1
-    while j < len(toks) and toks[j].sent == toks[i].sent and toks[j].text not in _CLAUSE_ENDS and toks[j].text != ".":
+    while j < len(toks) and toks[j].sent == toks[i].sent and toks[j].text not in _PARTICLE_CLAUSE_ENDS:
         j += 1
     last = toks[j - 1]
     return last.lower if j - 1 > i and last.lower in PARTICLES and last.text.islower() else None
@@ -149,10 +154,13 @@ def _closing_particle(doc: PreparedDoc, i: int) -> str | None:
 
 def not_speech_phrase_only(doc: PreparedDoc, parts: list[TokenSpan], cue: TokenSpan | None) -> bool:
     """Whether a quote is marked as speech by a phrase that reports none: its cue is the verb of
-    one ("Damit schrieb die Mannschaft Geschichte: …"), or it has no cue, no Konjunktiv and holds
-    one ("Wer falsch parkt, wird zur Kasse gebeten.")."""
+    one ("Damit schrieb die Mannschaft Geschichte: …"; not a particle phrase), or it has no cue and
+    follows an indicative clause of one ("Der Entwurf sieht vor, | dass …"), or it has no cue, no
+    Konjunktiv and holds one ("Wer falsch parkt, wird zur Kasse gebeten.")."""
     if cue is not None:
-        return any(not_speech_phrase_verb(doc, i) for i in range(cue.begin, cue.end))
+        # a particle phrase ("sieht vor") only where no cue was found: as a cue it cost quotes-de dev a
+        # matched quote (quote F1 0.7705 without, 0.7694 with)
+        return any(not_speech_phrase_verb(doc, i, particles=False) for i in range(cue.begin, cue.end))
     if _phrase_clause_before(doc, parts[0].begin):
         return True  # "Der Entwurf sieht vor, | dass …": the clause is what the plan provides
     span = [i for p in parts for i in range(p.begin, p.end)]

@@ -229,13 +229,21 @@ def trim_speaker(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon | No
     cut = addressee_inside(doc, begin, end, lex)
     if cut is not None:
         end = cut
-    begin, end = source_phrase_part(doc, begin, end, lex)
-    end = time_phrase_inside(doc, begin, end, lex)
     # "die Ansicht von Expertin Karin Huber": the opinion's owner is the speaker
     lead = begin + 1 if end - begin > 3 and toks[begin].lower in _ABSTRACT_ARTICLES else begin
     if end - lead > 2 and is_abstract(toks[lead], lex) and toks[lead + 1].lower in _HOLDER_LEADS:
         begin = lead + 2 if toks[lead + 1].lower in ("von", "vom", "bei", "beim") else lead + 1
     return begin, end
+
+
+def speaker_mention_span(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon | None = None) -> tuple[int, int]:
+    """The words of a chosen speaker mention that a quote's output shows: without the clause
+    before a "zufolge" source (:func:`source_phrase_part`) and without a date and what follows it
+    (:func:`time_phrase_inside`). The ranker chose among the tagger's spans as they were (its
+    features were learned on them); only the shown mention is cut."""
+    lex = lex or lexicon()
+    begin, end = source_phrase_part(doc, begin, end, lex)
+    return begin, time_phrase_inside(doc, begin, end, lex)
 
 
 #: what ends the clause before a source phrase inside a tagged speaker span
