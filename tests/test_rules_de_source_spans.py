@@ -118,3 +118,23 @@ def test_the_speaker_of_a_wonach_clause_is_its_antecedent() -> None:
 )
 def test_the_shown_speaker_before_zufolge_in_a_whole_article(text: str, speaker: str) -> None:
     assert [q.speaker.text for q in get_extractor("de").extract(text).quotes if q.speaker] == [speaker]
+
+
+def test_a_providing_cue_is_no_statement_only_with_a_law_plan_or_agreement_in_its_clause() -> None:
+    doc = prepare("Das Landesrecht sieht vor, dass jede Gemeinde einen Spielplatz baut.")
+    cue = _at(doc, "sieht")
+    clause = TokenSpan("IQ", _at(doc, "dass"), len(doc.tokens) - 1)
+    assert not_speech_phrase_only(doc, [clause], TokenSpan("CUE", cue, cue + 1))
+    doc = prepare("Die Bürgermeisterin sieht vor, dass jede Gemeinde einen Spielplatz baut.")
+    cue = _at(doc, "sieht")
+    clause = TokenSpan("IQ", _at(doc, "dass"), len(doc.tokens) - 1)
+    assert not not_speech_phrase_only(doc, [clause], TokenSpan("CUE", cue, cue + 1))
+
+
+def test_what_an_agreement_provides_in_a_whole_article_is_not_quoted() -> None:
+    text = (
+        "Wegen Mängeln bei der Wartung muss die Bahngesellschaft Westland eine Strafe von zwölf Millionen Euro "
+        "an das Ministerium zahlen. Das sieht eine Vereinbarung zwischen der Gesellschaft und der Aufsicht (BAV) vor, "
+        "wie aus Unterlagen hervorgeht, die der Zeitung vorliegen."
+    )
+    assert not any("Strafe" in q.text for q in get_extractor("de").extract(text).quotes)
