@@ -35,6 +35,7 @@ from onrecord.lang.de.role_lexicon import is_role
 from onrecord.lang.de.rules import (
     CLAUSE_PUNCT,
     PARTICLES,
+    cut_relative_source_clauses,
     direct_like,
     first_person,
     lone_demonstrative,
@@ -46,6 +47,7 @@ from onrecord.lang.de.rules import (
 )
 from onrecord.lang.de.rules_continuation import CONTINUATION_GAP, continuation_mood, introduces_source
 from onrecord.lang.de.rules_opening import inner_source_quotes, opening_source_quotes
+from onrecord.lang.de.rules_phrases import noun_phrase_before
 from onrecord.lang.de.sources import (
     is_document,
     junk_source,
@@ -154,8 +156,10 @@ def relative_speaker(
     doc: PreparedDoc, parts: list[TokenSpan], mentions: list[Candidate]
 ) -> tuple[Candidate, Candidate] | None:
     """The relative word that introduces a quote (:func:`relative_source`) as its speaker mention,
-    and the mention its antecedent ends with (the last one before the comma in the sentence) as
-    the source it stands for; ``None`` without such an introduction or antecedent."""
+    and the mention its antecedent ends with (the last one before the comma in the sentence, or
+    the noun phrase right before the comma when no mention ends there) as the source it stands
+    for; for "wonach" ("ein Bericht, wonach …"), the antecedent is the speaker mention as well.
+    ``None`` without such an introduction or antecedent."""
     found = relative_source(doc, parts[0].begin, lexicon())
     if found is None:
         return None
@@ -163,9 +167,24 @@ def relative_speaker(
     sent = doc.tokens[comma].sent
     before = [c for c in mentions if c.end <= comma and doc.tokens[c.begin].sent == sent]
     if not before:
-        return None
+        # "Eine Studie, wonach …": a noun that no name finder took for a mention is the antecedent
+        start = noun_phrase_before(doc, comma, doc.sentences[sent][0])
+        if start is None:
+            return None
+        noun = Candidate(start, comma, "crf")
+        return (noun if _source_phrase_word(doc, pron) else Candidate(pron, pron + 1, "pron")), noun
     antecedent = max(before, key=lambda c: (c.end, -c.begin))
+    if _source_phrase_word(doc, pron):
+        return antecedent, antecedent  # "Eine Studie, wonach …": the study is the speaker's mention too
     return Candidate(pron, pron + 1, "pron"), antecedent
+
+
+def _source_phrase_word(doc: PreparedDoc, i: int) -> bool:
+    """Whether token ``i`` is "wonach", the pronominal adverb of a relative source phrase
+    (quotes-de/train, first half, marks the antecedent as the speaker of six of its eight "wonach"
+    clauses); a relative pronoun ("nach denen", "denen zufolge") is a pronoun, itself the mention
+    (GUIDELINES A3; so does quotes-de)."""
+    return doc.tokens[i].lower == "wonach"
 
 
 def continues_direct(doc: PreparedDoc, prev: TokenSpan, nxt: TokenSpan) -> bool:
@@ -329,6 +348,8 @@ class SpanSets:
         ]
         # "nach Angaben der Beobachtungsstelle für Menschenrechte …": the name's complement is the source's
         spans = source_name_tails(doc, spans)
+        # "Eine Studie, wonach | jedes dritte Kind betroffen ist |, sorgt für …": the clause ends at the main verb
+        spans = cut_relative_source_clauses(doc, spans, lexicon())
         # "…; nach Behördenangaben …": a second source inside a tagged quote starts a quote of its own
         spans, split = split_at_source_phrases(doc, spans)
         # "…, sagt sie zum STANDARD." inside a tagged quote ends it, with a source of its own

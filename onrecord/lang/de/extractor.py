@@ -25,6 +25,7 @@ from onrecord.lang.de.ner import COMMON_WORDS_FILE, NamedSpan, NerTagger
 from onrecord.lang.de.ranking import SpeakerRanker, load_ranker
 from onrecord.lang.de.role_additions import add_roles
 from onrecord.lang.de.sentences import SentenceClassifier
+from onrecord.lang.de.sources import speaker_mention_span
 from onrecord.lang.de.speakers import Candidate
 from onrecord.lang.de.stance import annotate_quotes, declined_noun
 from onrecord.lang.de.tagger import Tagger, Tagging
@@ -126,7 +127,8 @@ class GermanExtractor:
             spans_c = _char_spans(doc, att.parts)
             speaker = cue = None
             if att.speaker is not None:
-                sb, se = doc.tokens[att.speaker.begin].start, doc.tokens[att.speaker.end - 1].end
+                shown_b, shown_e = speaker_mention_span(doc, att.speaker.begin, att.speaker.end)
+                sb, se = doc.tokens[shown_b].start, doc.tokens[shown_e - 1].end
                 speaker = Mention(text=text[sb:se], spans=[(sb, se)])
             if att.cue is not None:
                 cb, ce = _char_spans(doc, [att.cue])[0]

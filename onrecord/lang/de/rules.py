@@ -91,11 +91,13 @@ from onrecord.lang.de.rules_phrases import (
 from onrecord.lang.de.rules_speech_acts import (
     _speech_subject,
     _subject_end,
+    cut_relative_source_clauses,
     dass_attribution,
     infinitive_attribution,
     konjunktiv_attribution,
     passive_speech_act,
     predicate_term,
+    relative_source_clause_end,
     speech_act_attribution,
     speech_noun_attribution,
     speech_noun_source,
@@ -110,6 +112,7 @@ __all__ = [
     "colon_attribution",
     "colon_remainder",
     "continuation_quote",
+    "cut_relative_source_clauses",
     "cue_starts_in",
     "direct_continuation",
     "direct_like",
@@ -365,7 +368,8 @@ def _clause_to_end(doc: PreparedDoc, b: int, e: int, lex: GermanLexicon) -> tupl
         if found is None:
             continue
         cue, q_b = found
-        kept = trim(doc, TokenSpan("IQ", q_b, e))
+        q_e = relative_source_clause_end(doc, q_b, e, lex) if attribution is wonach_attribution else e
+        kept = trim(doc, TokenSpan("IQ", q_b, q_e))
         if kept is not None and kept.end - kept.begin >= _MIN_QUOTE:
             src_b, src_e = source_of(cue) or (cue, cue)
             return kept, cue, src_b, src_e

@@ -195,6 +195,12 @@ def _noun_phrase_begin(doc: PreparedDoc, i: int, limit: int) -> int | None:
     return j if any(_capitalised(t) for t in toks[j:i]) else None
 
 
+def noun_phrase_before(doc: PreparedDoc, i: int, limit: int) -> int | None:
+    """Start of the noun phrase that ends before token ``i`` (:func:`_noun_phrase_begin`: "Eine
+    Studie" before ", wonach"), or None without a capitalised word."""
+    return _noun_phrase_begin(doc, i, limit)
+
+
 def source_phrase_at(doc: PreparedDoc, i: int, limit: tuple[int, int], lex: GermanLexicon) -> tuple[int, int] | None:
     """Token range of the source phrase whose preposition is token ``i`` (within the sentence
     ``limit``), or None when token ``i`` opens none."""
@@ -300,6 +306,12 @@ def _has_predicate(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -
                                   and (t.lemma.lower() != t.lower or not _capitalised(toks[t.i + 1]))))
         for t in toks[begin:end]
     )
+
+
+def predicate_word(doc: PreparedDoc, k: int, lex: GermanLexicon) -> bool:
+    """Whether token ``k`` is a verb by the test of :func:`_has_predicate` ("erwägt", "wird"; not
+    "der", "nordkoreanischen", "von")."""
+    return _has_predicate(doc, k, k + 1, lex)
 
 
 def trailing_source(doc: PreparedDoc, verb: int, end: int, lex: GermanLexicon) -> tuple[int, int]:

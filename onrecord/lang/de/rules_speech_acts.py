@@ -29,6 +29,7 @@ from onrecord.lang.de.rules_phrases import (
     _capitalised,
     _sentence_start,
     noun_phrase_end,
+    predicate_word,
 )
 from onrecord.lang.de.sources import participle_like
 from onrecord.lang.de.tokens import CLAUSE_PUNCT, PreparedDoc, Token, is_quote_mark
@@ -43,6 +44,8 @@ __all__ = [
     "speech_act_attribution",
     "speech_noun_attribution",
     "speech_noun_source",
+    "cut_relative_source_clauses",
+    "relative_source_clause_end",
     "wonach_attribution",
 ]
 
@@ -640,6 +643,60 @@ def wonach_attribution(doc: PreparedDoc, begin: int, end: int, lex: GermanLexico
             return None
         return k, q_b
     return None
+
+
+#: words after a comma that open a clause nested in a relative source clause ("…, wonach der Mann,
+#: der …, geflohen sei"): relative pronouns and subordinating conjunctions
+_NESTED_OPENERS = _RELATIVE | frozenset({"dass", "daß", "weil", "wenn", "ob", "als", "da", "obwohl", "nachdem", "wo"})
+
+
+def relative_source_clause_end(doc: PreparedDoc, q_b: int, end: int, lex: GermanLexicon) -> int:
+    """Where the clause of a relative source phrase that starts at ``q_b`` ends, within the
+    sentence up to ``end``: at the comma after which the main clause goes on with its finite verb
+    ("Berichte, wonach der Minister zurücktrete, | wies das Ministerium zurück"), else ``end``.
+    A comma before a relative pronoun or subordinator opens a nested clause, and the next comma
+    closes it ("wonach der Mann, der gefasst wurde, | geflohen sei" runs on)."""
+    toks = doc.tokens
+    nested = 0
+    for k in range(q_b + 1, end - 1):
+        if toks[k].text != "," or toks[k].quoted >= 0:
+            continue
+        nxt = toks[k + 1]
+        if nxt.lower in _NESTED_OPENERS:
+            nested += 1
+        elif nested:
+            nested -= 1
+        elif predicate_word(doc, k + 1, lex) and nxt.lower not in ("und", "oder", "sowie"):
+            return k
+    return end
+
+
+#: the fewest tokens a cut relative source clause keeps ("der Minister tritt zurück")
+_MIN_RELATIVE_CLAUSE = 3
+
+
+def _after_relative_source(doc: PreparedDoc, b: int) -> bool:
+    """Whether token ``b`` opens the clause of a relative source phrase after a comma ("…, wonach |",
+    "…, nach denen |", "…, denen zufolge |")."""
+    toks = doc.tokens
+    return any(
+        k >= 1 and toks[k - 1].text == "," and _relative_source_end(doc, k) == b for k in (b - 1, b - 2)
+    )
+
+
+def cut_relative_source_clauses(doc: PreparedDoc, spans: list[TokenSpan], lex: GermanLexicon) -> list[TokenSpan]:
+    """Tagged indirect quotes that open a relative source clause end with it
+    (:func:`relative_source_clause_end`): "Eine Studie, wonach | jedes dritte Kind betroffen ist |,
+    sorgt für Aufregung" — the main clause after it is the reporter's."""
+    out: list[TokenSpan] = []
+    for sp in spans:
+        if sp.cls in ("IQ", "FQ") and _after_relative_source(doc, sp.begin):
+            end = relative_source_clause_end(doc, sp.begin, sp.end, lex)
+            cut = trim(doc, TokenSpan(sp.cls, sp.begin, end)) if end < sp.end else sp
+            if cut is not None and cut.end - cut.begin >= _MIN_RELATIVE_CLAUSE:
+                sp = cut
+        out.append(sp)
+    return out
 
 
 def _in_relative_clause(doc: PreparedDoc, begin: int, v: int) -> bool:

@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 from onrecord.extraction.outlets import current_own_outlet
 from onrecord.lang.de.features import cue_class
 from onrecord.lang.de.lexicon import GermanLexicon, lexicon, word_set
+from onrecord.lang.de.rules_phrases import predicate_word
 from onrecord.lang.de.tokens import BREAK_PUNCT, PreparedDoc, Token, is_quote_mark
 
 #: words that open an addressee phrase whatever follows ("zum STANDARD", "gegenüber der APA")
@@ -239,6 +240,65 @@ def trim_speaker(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon | No
     if end - lead > 2 and is_abstract(toks[lead], lex) and toks[lead + 1].lower in _HOLDER_LEADS:
         begin = lead + 2 if toks[lead + 1].lower in ("von", "vom", "bei", "beim") else lead + 1
     return begin, end
+
+
+def speaker_mention_span(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon | None = None) -> tuple[int, int]:
+    """The words of a chosen speaker mention that a quote's output shows: without the clause
+    before a "zufolge" source (:func:`source_phrase_part`) and without a date and what follows it
+    (:func:`time_phrase_inside`). The ranker chose among the tagger's spans as they were (its
+    features were learned on them); only the shown mention is cut."""
+    lex = lex or lexicon()
+    begin, end = source_phrase_part(doc, begin, end, lex)
+    return begin, time_phrase_inside(doc, begin, end, lex)
+
+
+#: what ends the clause before a source phrase inside a tagged speaker span
+_SOURCE_CLAUSE_ENDS = frozenset({",", ";", ":", "–", "-"})
+
+
+def source_phrase_part(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> tuple[int, int]:
+    """The noun phrase of "… zufolge" inside a tagged speaker span that ran over the clause
+    before it: "Der Mutterkonzern … erwägt einem Medienbericht" + zufolge → "einem
+    Medienbericht", "Der Wahlkampf wird der CICIG" + zufolge → "der CICIG"; a span that runs on
+    past "zufolge" ends before it. The phrase reaches back to a verb or a clause mark; a span
+    whose rest holds no capitalised word is kept whole."""
+    toks = doc.tokens
+    inner = next((k for k in range(begin + 1, end) if toks[k].lower == "zufolge"), None)
+    if inner is not None:
+        end = inner
+    elif end >= len(toks) or toks[end].lower != "zufolge":
+        return begin, end
+    j = end
+    while j > begin and toks[j - 1].text not in _SOURCE_CLAUSE_ENDS and not predicate_word(doc, j - 1, lex):
+        j -= 1
+    if j == begin or not any(t.text[:1].isupper() and not is_quote_mark(t.text) for t in toks[j:end]):
+        return begin, end
+    return j, end
+
+
+def _time_word(word: str, lex: GermanLexicon) -> bool:
+    """A time word, or a compound that opens with a long one ("donnerstagabend", not "mainzer")."""
+    return word in lex.time_words or any(len(w) >= 6 and word.startswith(w) for w in lex.time_words)
+
+
+#: prepositions that open a date after a speaker's noun ("ein Sprecher am Freitag")
+_DATE_PREPS = frozenset({"am", "vom", "seit"})
+
+
+def time_phrase_inside(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> int:
+    """The end of a speaker span before a date phrase that the tagger took into it, and what
+    follows that phrase ("ein Polizeivertreter am Freitag bei einer Pressekonferenz" → "ein
+    Polizeivertreter"): a preposition of ``_DATE_PREPS`` before a time word
+    (``data/time_words.txt``, a long one also as the start of a compound: "Donnerstagabend"), after a
+    capitalised word of the span."""
+    toks = doc.tokens
+    for k in range(begin + 1, end - 1):
+        word = toks[k + 1].lower
+        if toks[k].lower in _DATE_PREPS and _time_word(word, lex) and any(
+            t.text[:1].isupper() and not is_quote_mark(t.text) for t in toks[begin:k]
+        ):
+            return k
+    return end
 
 
 #: lower-case words that stand for a speaker as a relative or demonstrative pronoun ("…, die sagte")
