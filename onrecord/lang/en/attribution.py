@@ -178,6 +178,7 @@ from onrecord.lang.en.attribution_phrases import (
     in_evidence,
     noun_cue,
 )
+from onrecord.lang.en.attribution_second import adopt_conjunct_sources, split_second_reports
 from onrecord.lang.en.attribution_senses import only_signature
 from onrecord.lang.en.attribution_sources import (
     CONTRACTED_HAS,
@@ -413,5 +414,6 @@ def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: Le
     # a post's signature ("https://t.co/… — Ann Roe (@annroe) June 28, 2016") is no statement
     atts = [a for a in atts if not only_signature(" ".join(text[b:e] for b, e in a.content))]
     atts = carry_over(text, atts, quotes, lex)
-    atts = drop_bare_pronouns(text, split_coordinated_reports(doc, dedupe(atts)))
+    atts = adopt_conjunct_sources(doc, split_second_reports(doc, dedupe(atts), quotes, lex, lemma), lex, lemma)
+    atts = drop_bare_pronouns(text, split_coordinated_reports(doc, atts))
     return resolve_overlaps(drop_relays(doc, atts))
