@@ -50,3 +50,11 @@ def test_a_speech_verb_joined_to_the_content_reports_for_the_first_source(en_ext
     text = "She said that she would send a card to the winner but did not suggest it would be Hale."
     assert _quotes(en_extractor, text) == [
         ("that she would send a card to the winner", "She"), ("it would be Hale", "She")]
+
+
+def test_a_report_in_a_relative_clause_set_off_by_commas_is_its_own(en_extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ('The club also said it is "pleased" that Marsh, who invoked his right to silence before a '
+            'council panel in May, is now working with the builders.')
+    assert _quotes(en_extractor, text) == [
+        ('it is "pleased" that Marsh … is now working with the builders', "The club"),
+        ("his right to silence before a council panel in May", "who")]

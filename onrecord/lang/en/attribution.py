@@ -178,7 +178,7 @@ from onrecord.lang.en.attribution_phrases import (
     in_evidence,
     noun_cue,
 )
-from onrecord.lang.en.attribution_second import adopt_conjunct_sources, split_second_reports
+from onrecord.lang.en.attribution_second import adopt_conjunct_sources, cut_relative_reports, split_second_reports
 from onrecord.lang.en.attribution_senses import only_signature
 from onrecord.lang.en.attribution_sources import (
     CONTRACTED_HAS,
@@ -415,5 +415,6 @@ def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: Le
     atts = [a for a in atts if not only_signature(" ".join(text[b:e] for b, e in a.content))]
     atts = carry_over(text, atts, quotes, lex)
     atts = adopt_conjunct_sources(doc, split_second_reports(doc, dedupe(atts), quotes, lex, lemma), lex, lemma)
+    atts = cut_relative_reports(doc, atts)
     atts = drop_bare_pronouns(text, split_coordinated_reports(doc, atts))
     return resolve_overlaps(drop_relays(doc, atts))

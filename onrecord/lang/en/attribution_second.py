@@ -223,3 +223,53 @@ def adopt_conjunct_sources(doc: Doc, atts: list[Attribution], lex: Lexicon, lemm
             if b is not a and b.source != a.source and _pronoun_conjunct(doc, a, b, lex, lemma):
                 b.source, b.source_token = a.source, a.source_token
     return atts
+
+
+#: relative pronouns that open a reporter's aside about a name ("Pagliano, who invoked …, is")
+ASIDE_PRONOUNS = frozenset({"who", "which"})
+
+
+def _relative_aside(doc: Doc, b: Attribution) -> tuple[int, int] | None:
+    """The characters of a relative clause set off by commas on both sides whose verb is the cue
+    of ``b`` ("…, who invoked his Fifth Amendment rights before a panel, …"), commas included."""
+    verb_i = b.extra.get("verb")
+    if not isinstance(verb_i, int) or b.source_token is None or doc[b.source_token].lower_ not in ASIDE_PRONOUNS:
+        return None
+    verb = doc[verb_i]
+    if verb.dep_ != "relcl":
+        return None
+    first, last = verb.left_edge.i, verb.right_edge.i
+    if first < 1 or last + 1 >= len(doc) or doc[first - 1].text != "," or doc[last + 1].text != ",":
+        return None
+    return doc[first - 1].idx, doc[last + 1].idx + 1
+
+
+def cut_relative_reports(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+    """A report in a relative clause set off by commas inside another report's content ("the
+    campaign is pleased that Pagliano, who invoked his rights before a panel, is now cooperating")
+    is the reporter's aside about a name and a statement of its own: the first content leaves
+    it out, and both stand."""
+    for a in atts:
+        if not a.content or a.kind == "direct":
+            continue
+        begin, end = a.content[0][0], a.content[-1][1]
+        for b in atts:
+            if b is a or not b.cue or not begin < b.cue[0][0] < end:
+                continue
+            aside = _relative_aside(doc, b)
+            if aside is None or not (begin < aside[0] and aside[1] < end):
+                continue
+            content = [(x, min(y, aside[0])) for x, y in a.content if x < aside[0]]
+            content += [(max(x, aside[1]), y) for x, y in a.content if y > aside[1]]
+            a.content = [(x, y) for x, y in content if doc_text(doc)[x:y].strip(" ,")]
+            a.content = [_trimmed(doc_text(doc), x, y) for x, y in a.content]
+    return atts
+
+
+def _trimmed(text: str, begin: int, end: int) -> tuple[int, int]:
+    """A span without the spaces at its edges."""
+    while begin < end and text[begin].isspace():
+        begin += 1
+    while end > begin and text[end - 1].isspace():
+        end -= 1
+    return begin, end
