@@ -132,6 +132,9 @@ def _second_report(doc: Doc, a: Attribution, quotes: list[QuoteSpan], lex: Lexic
         first = _subject_start(doc, tok, floor)
         if first is None:
             continue
+        if doc[first - 1].lower_ in BARE_JOINS and doc[first - 2].text not in CLAUSE_MARKS \
+                and not any(c.dep_ == "ccomp" for c in tok.children):
+            continue  # "… on hold while the court considered the matter": a time, no second report
         return _join_start(doc, first), tok
     return None
 
@@ -190,6 +193,24 @@ def split_second_reports(doc: Doc, atts: list[Attribution], quotes: list[QuoteSp
     return out
 
 
+#: personal pronouns that may stand for the source of the first report ("Lazar said he …")
+PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+
+
+def _same_person(source: Token, pronoun: Token) -> bool:
+    """Whether a personal pronoun of a reported clause can stand for the first report's source:
+    the same pronoun, "he"/"she"/"they" for a name or a singular noun, "they"/"we" for a plural
+    noun ("Police said he posed a threat": "he" is someone else)."""
+    word = pronoun.lower_
+    if pronoun.pos_ != "PRON" or word not in PERSON_PRONOUNS:
+        return False
+    if source.pos_ == "PRON":
+        return source.lower_ == word
+    if source.tag_ in ("NNS", "NNPS"):
+        return word in ("they", "we")
+    return word in ("he", "she", "they")
+
+
 def _pronoun_conjunct(doc: Doc, a: Attribution, b: Attribution, lex: Lexicon, lemma: LemmaFn) -> bool:
     """Whether ``b`` is a speech verb the parser joined to the verb of ``a``'s reported clause,
     with that clause's pronoun as its inherited subject ("Lazar said he welcomed extradition and
@@ -198,7 +219,7 @@ def _pronoun_conjunct(doc: Doc, a: Attribution, b: Attribution, lex: Lexicon, le
     if not isinstance(outer, int) or not isinstance(inner, int) or b.source_token is None:
         return False
     verb, subject = doc[inner], doc[b.source_token]
-    if verb.dep_ != "conj" or subject.pos_ != "PRON":
+    if verb.dep_ != "conj" or a.source_token is None or not _same_person(doc[a.source_token], subject):
         return False
     head = verb.head
     while head.dep_ == "conj" and head.head.i != head.i:
@@ -256,6 +277,8 @@ def cut_relative_reports(doc: Doc, atts: list[Attribution]) -> list[Attribution]
         for b in atts:
             if b is a or not b.cue or not begin < b.cue[0][0] < end:
                 continue
+            if doc_text(doc)[b.content[0][0]:b.content[0][0] + 3].lower() == "to ":
+                continue  # "…, who asked the police to show them the video, …": a request, not a report
             aside = _relative_aside(doc, b)
             if aside is None or not (begin < aside[0] and aside[1] < end):
                 continue
