@@ -2,7 +2,9 @@
 (issue 13 point 7, helper enspan). ", and more than 4 in 10 said B", "; 26% say B", "while the
 union suggests B" are second statements; a clause before a semicolon is no content of the verb
 after it; a speech verb the parser joined to the content's verb with the content's pronoun as its
-subject reports what the first source said next. Every sentence is original, written for this test."""
+subject reports what the first source said next; a report in a relative clause set off by
+commas is a statement of its own; "according to" inside a quotation is no attribution. Every
+sentence is original, written for this test."""
 
 from __future__ import annotations
 
@@ -58,3 +60,11 @@ def test_a_report_in_a_relative_clause_set_off_by_commas_is_its_own(en_extractor
     assert _quotes(en_extractor, text) == [
         ('it is "pleased" that Marsh … is now working with the builders', "The club"),
         ("his right to silence before a council panel in May", "who")]
+
+
+def test_according_to_inside_a_quotation_is_the_quoted_sources_words(en_extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("The auditors said the charity ''keeps 40 accounts abroad, most of which are in Jersey, according "
+            "to its own annual report.''")
+    assert _quotes(en_extractor, text) == [
+        ("the charity ''keeps 40 accounts abroad, most of which are in Jersey, according to its own annual "
+         "report.''", "The auditors")]

@@ -58,7 +58,7 @@ verb after it ("46 percent said yes; 26% say …"); a speech verb the parser joi
 clause's verb, with that clause's pronoun as subject, reports for the first source ("Lazar said he
 welcomed X and added, “…”"); a report in a relative clause set off by commas inside a content
 ("… that Pagliano, who invoked his rights, is now …") is a statement of its own, left out of the
-content.
+content; "according to X" inside a quotation is the quoted source's words, no attribution.
 
 Subjects: a quantifier speaks ("Many said …", "Most of the senators have said …"; no entity of
 its own), and so does the subject of a contracted "has" the parser reads as a passive ("He's
