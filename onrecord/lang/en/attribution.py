@@ -50,6 +50,15 @@ said A has given X and said B", "She said the bridge would reopen, insisting tha
 first report's source and ends its content (no conjunction is left dangling); "seemed to suggest
 that …" is the subject's report, not an impression; a name with its apposition right before a
 cue without subject ("At the gala, …, Ann Roe, the club's treasurer, suggested …") speaks.
+A clause joined to a content by ", and", ";" or "while" with a subject and a speech or belief verb
+of its own ("Most said A, and more than 4 in 10 said B", "… A while Sanders suggests B") is a second
+statement of that subject, found even where the parser read the verb as a modifier
+(:mod:`~onrecord.lang.en.attribution_second`); a clause before a semicolon is no content of the
+verb after it ("46 percent said yes; 26% say …"); a speech verb the parser joined to the reported
+clause's verb, with that clause's pronoun as subject, reports for the first source ("Lazar said he
+welcomed X and added, “…”"); a report in a relative clause set off by commas inside a content
+("… that Pagliano, who invoked his rights, is now …") is a statement of its own, left out of the
+content; "according to X" inside a quotation is the quoted source's words, no attribution.
 
 Subjects: a quantifier speaks ("Many said …", "Most of the senators have said …"; no entity of
 its own), and so does the subject of a contracted "has" the parser reads as a passive ("He's
@@ -96,7 +105,8 @@ classes), :mod:`~onrecord.lang.en.attribution_sources` (subjects and sources),
 (verb rules), :mod:`~onrecord.lang.en.attribution_phrases` (noun, adjective, "according to" and
 evidence rules), :mod:`~onrecord.lang.en.attribution_lines` (line, colon and byline rules) and
 :mod:`~onrecord.lang.en.attribution_merge` (the whole document: stretching, carrying over,
-de-duplication and overlaps).
+de-duplication and overlaps) and :mod:`~onrecord.lang.en.attribution_second` (second reports
+inside a content).
 """
 
 from __future__ import annotations
@@ -179,6 +189,7 @@ from onrecord.lang.en.attribution_phrases import (
     in_evidence,
     noun_cue,
 )
+from onrecord.lang.en.attribution_second import adopt_conjunct_sources, cut_relative_reports, split_second_reports
 from onrecord.lang.en.attribution_senses import only_signature
 from onrecord.lang.en.attribution_sources import (
     CONTRACTED_HAS,
@@ -368,7 +379,9 @@ def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: Le
             if markup and any(b <= tok.idx < e for b, e in markup):
                 att = None  # '<tweet author="…" tweet_id="…">' is markup, not words
             elif tok.lower_ == "according":
-                att = according_to(tok, sent)
+                # "''… 537 of which are in the Cayman Islands, according to its own website.''": inside
+                # a quotation the words are the quoted source's, not the reporter's attribution
+                att = None if in_quote(tok) else according_to(tok, sent)
             elif tok.lower_ == "in":
                 att = in_evidence(tok, sent, lex, lemma)
             elif tok.pos_ == "NOUN" and (lex.is_cue_noun(tok.lower_) or carries_report(tok, lemma)) \
@@ -408,5 +421,7 @@ def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: Le
     # a post's signature ("https://t.co/… — Ann Roe (@annroe) June 28, 2016") is no statement
     atts = [a for a in atts if not only_signature(" ".join(text[b:e] for b, e in a.content))]
     atts = carry_over(text, atts, quotes, lex)
-    atts = drop_bare_pronouns(text, split_coordinated_reports(doc, dedupe(atts)))
+    atts = adopt_conjunct_sources(doc, split_second_reports(doc, dedupe(atts), quotes, lex, lemma), lex, lemma)
+    atts = cut_relative_reports(doc, atts)
+    atts = drop_bare_pronouns(text, split_coordinated_reports(doc, atts))
     return resolve_overlaps(drop_relays(doc, drop_own_outlet(text, atts)))

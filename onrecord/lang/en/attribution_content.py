@@ -52,6 +52,10 @@ def clause_content(verb: Token, classes: frozenset[str], lemma: str) -> tuple[li
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS or c.dep_ == "advcl" and c.i > verb.i
                and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)]
     if clauses:
+        if any(c.i > verb.i for c in clauses):
+            # "About 46 percent said yes; 26% say they are conservative": a clause before a
+            # semicolon is a report of its own, not a second content of the verb after it
+            clauses = [c for c in clauses if c.i > verb.i or not _semicolon_between(c, verb)]
         return clauses, "clause"
     if lemma in ("seem", "appear") or classes == {"frame"} or lemma in CLAUSE_ONLY_LEMMAS:
         return [], ""
@@ -93,6 +97,11 @@ def clause_content(verb: Token, classes: frozenset[str], lemma: str) -> tuple[li
     if objs or preps:
         return sorted(objs + preps, key=lambda t: t.i), "object"
     return [], ""
+
+
+def _semicolon_between(clause: Token, verb: Token) -> bool:
+    """Whether a semicolon stands between a clause before a verb and the verb."""
+    return any(t.text == ";" for t in verb.doc[clause.right_edge.i + 1:verb.i])
 
 
 #: verbs of speaking whose "about" phrase names a topic only ("spoke about the injury": guidelines A4)

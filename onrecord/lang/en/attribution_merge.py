@@ -248,6 +248,17 @@ def _has_double_mark(stretch: str) -> bool:
     return any(ch in DOUBLE_MARKS for ch in stretch) or "''" in stretch or "``" in stretch
 
 
+def _cue_start(doc: Doc, att: Attribution) -> int:
+    """Where a coordinated report begins: its cue, or the auxiliaries, the negation and the
+    adverbs before its verb ("… but | did not suggest …", "… and | specifically mentioned …")."""
+    verb_i = att.extra.get("verb")
+    start = att.cue[0][0]
+    if isinstance(verb_i, int):
+        verb = doc[verb_i]
+        start = min([start] + [c.idx for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i])
+    return start
+
+
 def split_coordinated_reports(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     """"She said A and then said B", "called X a hero before explaining why": a second report of
     the same source, coordinated with the first one's content, ends that content (news attribution
@@ -263,7 +274,7 @@ def split_coordinated_reports(doc: Doc, atts: list[Attribution]) -> list[Attribu
                  and _coordinated_cue(doc, b)]
         if not inner:
             continue
-        cut = min(b.cue[0][0] for b in inner)
+        cut = min(_cue_start(doc, b) for b in inner)
         head = text[begin:cut]
         words = head.rstrip(" \t,;:—–-").split(" ")
         while words and words[-1].lower().strip(",;:—–-") in REPORT_JOINS | {""}:
