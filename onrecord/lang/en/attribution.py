@@ -166,6 +166,7 @@ from onrecord.lang.en.attribution_merge import (
     resolve_overlaps,
     split_coordinated_reports,
 )
+from onrecord.lang.en.attribution_nonstatements import drop_non_statements
 from onrecord.lang.en.attribution_phrases import (
     ATTITUDE_POS,
     DEMAND_NOUNS,
@@ -409,4 +410,5 @@ def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: Le
     atts = [a for a in atts if not only_signature(" ".join(text[b:e] for b, e in a.content))]
     atts = carry_over(text, atts, quotes, lex)
     atts = drop_bare_pronouns(text, split_coordinated_reports(doc, dedupe(atts)))
+    atts = drop_non_statements(doc, atts, lemma)
     return resolve_overlaps(drop_relays(doc, drop_own_outlet(text, atts)))
