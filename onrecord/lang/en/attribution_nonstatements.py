@@ -20,6 +20,9 @@
   agency"): a client or an interrogation, not what was said (as a person noun already is in
   :mod:`onrecord.lang.en.attribution_senses`); "advised voters to stay home" and "advised
   caution" stay.
+* a negated speech verb with an indirect question ("officials have not said why the team was
+  denied visas", "did not say whether it would appeal"): a non-answer, nothing was said
+  (guidelines A4; "did not say that …" stays, a denial of a claim).
 
 Part of :mod:`onrecord.lang.en.attribution`.
 """
@@ -119,9 +122,31 @@ def _client_object(doc: Doc, att: Attribution, lemma: LemmaFn) -> bool:
     return span is not None and len(span) > 0 and span.root.dep_ in ("dobj", "pobj") and _client(span.root)
 
 
+#: words that open an indirect question
+QUESTION_WORDS = frozenset({"why", "whether", "if", "when", "where", "how", "who", "what", "which", "whom"})
+
+
+def _negated(tok: Token) -> bool:
+    """A verb with a negation of its own ("have not said", "did n't say", "never said")."""
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _unanswered_question(doc: Doc, att: Attribution, text: str) -> bool:
+    """An indirect question under a negated cue verb ("have not said why …")."""
+    if att.kind != "indirect" or not att.content:
+        return False
+    tok = _cue_token(doc, att)
+    if tok is None or tok.pos_ not in ("VERB", "AUX") or not _negated(tok):
+        return False
+    b, e = att.content[0]
+    first = text[b:e].split()[:1]
+    return bool(first) and first[0].lower() in QUESTION_WORDS
+
+
 def drop_non_statements(doc: Doc, atts: list[Attribution], lemma: LemmaFn) -> list[Attribution]:
     """The attributions less headline cues in capitals and sourceless passive reports."""
     text = doc_text(doc)
     return [a for a in atts if not (_headline_cue_on_body(text, a) or _sourceless_passive(doc, a, lemma)
                                     or _in_caption(text, a)
-                                    or _client_object(doc, a, lemma))]
+                                    or _client_object(doc, a, lemma)
+                                    or _unanswered_question(doc, a, text))]
