@@ -410,5 +410,6 @@ def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: Le
     atts = [a for a in atts if not only_signature(" ".join(text[b:e] for b, e in a.content))]
     atts = carry_over(text, atts, quotes, lex)
     atts = drop_bare_pronouns(text, split_coordinated_reports(doc, dedupe(atts)))
-    atts = drop_non_statements(doc, atts, lemma)
-    return resolve_overlaps(drop_relays(doc, drop_own_outlet(text, atts)))
+    # after the overlaps are resolved: a report inside a dropped one stays out with it ("would not
+    # say whether he would prefer that …")
+    return drop_non_statements(doc, resolve_overlaps(drop_relays(doc, drop_own_outlet(text, atts))), lemma)
