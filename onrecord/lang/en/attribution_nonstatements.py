@@ -22,7 +22,12 @@
   caution" stay.
 * a negated speech verb with an indirect question ("officials have not said why the team was
   denied visas", "did not say whether it would appeal"): a non-answer, nothing was said
-  (guidelines A4; "did not say that …" stays, a denial of a claim).
+  (guidelines A4; "did not say that …" stays, a denial of a claim);
+* a hypothetical source, one indefinite person with a cue under "might", "could" or "may" ("A
+  social anthropologist might wonder if …", "a skeptic could argue that …"): the writer's own
+  thought put in an imagined mouth ("a spokesman could not confirm that …" and "a spokesman
+  would only say that …" stay: a negation or "would" reports a real answer; so do words in
+  marks and a person of a body, "a spokesman for X could only quip: “…”").
 
 Part of :mod:`onrecord.lang.en.attribution`.
 """
@@ -143,10 +148,30 @@ def _unanswered_question(doc: Doc, att: Attribution, text: str) -> bool:
     return bool(first) and first[0].lower() in QUESTION_WORDS
 
 
+#: modals of a hypothetical speaker ("might wonder", "could argue")
+HYPOTHETICAL_MODALS = frozenset({"might", "could", "may"})
+
+
+def _hypothetical_source(doc: Doc, att: Attribution) -> bool:
+    """A cue under a modal of possibility whose subject is one indefinite person ("A critic might argue")."""
+    if att.kind == "direct":
+        return False  # words in marks were said ("a spokesman for X could only quip: “…”")
+    tok = _cue_token(doc, att)
+    if tok is None or _negated(tok):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in tok.children):
+        return False
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    return len(subjects) == 1 and subjects[0].pos_ == "NOUN" and subjects[0].tag_ == "NN" \
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subjects[0].children) \
+        and not any(c.dep_ == "prep" for c in subjects[0].children)
+
+
 def drop_non_statements(doc: Doc, atts: list[Attribution], lemma: LemmaFn) -> list[Attribution]:
     """The attributions less headline cues in capitals and sourceless passive reports."""
     text = doc_text(doc)
     return [a for a in atts if not (_headline_cue_on_body(text, a) or _sourceless_passive(doc, a, lemma)
                                     or _in_caption(text, a)
                                     or _client_object(doc, a, lemma)
-                                    or _unanswered_question(doc, a, text))]
+                                    or _unanswered_question(doc, a, text)
+                                    or _hypothetical_source(doc, a))]
