@@ -176,6 +176,7 @@ from onrecord.lang.en.attribution_merge import (
     resolve_overlaps,
     split_coordinated_reports,
 )
+from onrecord.lang.en.attribution_nonstatements import drop_non_statements
 from onrecord.lang.en.attribution_phrases import (
     ATTITUDE_POS,
     DEMAND_NOUNS,
@@ -424,4 +425,6 @@ def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: Le
     atts = adopt_conjunct_sources(doc, split_second_reports(doc, dedupe(atts), quotes, lex, lemma), lex, lemma)
     atts = cut_relative_reports(doc, atts)
     atts = drop_bare_pronouns(text, split_coordinated_reports(doc, atts))
-    return resolve_overlaps(drop_relays(doc, drop_own_outlet(text, atts)))
+    # after the overlaps are resolved: a report inside a dropped one stays out with it ("would not
+    # say whether he would prefer that …")
+    return drop_non_statements(doc, resolve_overlaps(drop_relays(doc, drop_own_outlet(text, atts))), lemma)
