@@ -739,8 +739,13 @@ def person_name_words(clusters: Sequence[Cluster], holder: Cluster, lex: Lexicon
     return {
         tuple(w.lower() for w in c.words)
         for c in clusters
-        if c is not holder and c.type == "person" and looks_like_person(c.words, lex)
+        if c is not holder and c.type == "person" and (looks_like_person(c.words, lex) or _titled_surname(c))
     }
+
+
+def _titled_surname(cluster: Cluster) -> bool:
+    """A person named by one capitalised word only, with a title of its own ("Sen. Rubio")."""
+    return len(cluster.words) == 1 and cluster.words[0][:1].isupper() and any(r.title for r in cluster.roles)
 
 
 def names_a_person(organization: str, persons: set[tuple[str, ...]]) -> bool:
@@ -749,7 +754,7 @@ def names_a_person(organization: str, persons: set[tuple[str, ...]]) -> bool:
     serves, no body (GUIDELINES B: the employer or body as an analyst would record it). A longer
     value may be a body read as a person ("Brady Campaign", "William Morris Endeavor") and stays."""
     words = _org_words(organization)
-    return len(words) == 1 and any(len(p) >= 2 and words == p[-1:] for p in persons)
+    return len(words) == 1 and any(words == p[-1:] for p in persons)
 
 
 def _drop_person_organizations(builder: EntityBuilder) -> None:
