@@ -555,6 +555,7 @@ def build_entities(
     for spans, head in direct:
         builder.unbind_speaker(spans, head)
     _description_roles(builder)
+    _drop_person_organizations(builder)
     return builder
 
 
@@ -716,6 +717,61 @@ def _description_roles(builder: EntityBuilder) -> None:
         title = (role.title or "").lower()
         if not any((r.title or "").lower() == title for r in holder.roles):
             holder.roles.append(role)  # a title the holder has (in any case) adds nothing
+
+
+def _org_words(organization: str) -> tuple[str, ...]:
+    """The lower-case words of an organisation value without a possessive ending ("Sanders'",
+    "Rubio's" → "sanders", "rubio")."""
+    words = []
+    for word in organization.split():
+        low = word.lower()
+        for ending in ("'s", "’s", "'", "’"):
+            if low.endswith(ending):
+                low = low[: -len(ending)]
+                break
+        words.append(low)
+    return tuple(w for w in words if w)
+
+
+def person_name_words(clusters: Sequence[Cluster], holder: Cluster, lex: Lexicon) -> set[tuple[str, ...]]:
+    """The words of the other persons of the document named with a known given name ("Marco
+    Rubio" → ("marco", "rubio")); a body taken for a person ("DAB", "Civic Passion") is none."""
+    return {
+        tuple(w.lower() for w in c.words)
+        for c in clusters
+        if c is not holder and c.type == "person" and (looks_like_person(c.words, lex) or _titled_surname(c))
+    }
+
+
+def _titled_surname(cluster: Cluster) -> bool:
+    """A person named by one capitalised word only, with a title of its own ("Sen. Rubio")."""
+    return len(cluster.words) == 1 and cluster.words[0][:1].isupper() and any(r.title for r in cluster.roles)
+
+
+def names_a_person(organization: str, persons: set[tuple[str, ...]]) -> bool:
+    """Whether an organisation value is only the surname of a person of the document:
+    "a Rubio spokesman", "Sanders' senior media adviser", "Trump rival" name the person the role
+    serves, no body (GUIDELINES B: the employer or body as an analyst would record it). A longer
+    value may be a body read as a person ("Brady Campaign", "William Morris Endeavor") and stays."""
+    words = _org_words(organization)
+    return len(words) == 1 and any(words == p[-1:] for p in persons)
+
+
+def _drop_person_organizations(builder: EntityBuilder) -> None:
+    """Takes out an organisation that only names another person of the document; a role left
+    with no field goes."""
+    for cluster in builder.clusters:
+        if not any(r.organization for r in cluster.roles):
+            continue
+        persons = person_name_words(builder.clusters, cluster, builder.lex)
+        kept: list[Role] = []
+        for role in cluster.roles:
+            if role.organization and names_a_person(role.organization, persons):
+                role = role.model_copy(update={"organization": None})
+                if not (role.title or role.place):
+                    continue
+            kept.append(role)
+        cluster.roles = kept
 
 
 def _portfolio_of_title(ent: SpacySpan) -> bool:
