@@ -222,7 +222,9 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
     seat = _seat(tokens, j, end) if not place else None
     if seat is not None:
         j += 1
-    if k > j and not place and tokens[j].text.islower() and _proper_body(tokens[k:end], kind_at):
+    if k > j and not place and tokens[j].text.islower() and (
+        _proper_body(tokens[k:end], kind_at) or _kind_with_genitive_name(tokens, k, end)
+    ):
         j = k  # "der konservativen ÖVP", "der liberalen Neos": the adjectives describe, the name is "ÖVP"
     text = nominative(tokens[j:end], article)
     declined = declined_body(text) if end == j + 1 and article is not None else None
@@ -242,6 +244,17 @@ def _org_at(tokens: Sequence[Token], i: int, kind_at: KindAt, genitive_ok: bool 
         if name is not None:
             return _Org(name, place, end, seat, named=True)
     return _Org(text, place, end, seat, guessed=guessed)
+
+
+def _kind_with_genitive_name(tokens: Sequence[Token], k: int, end: int) -> bool:
+    """Whether the body at ``k`` is its kind noun alone, followed by a genitive name ("Partei der
+    Unabhängigen Griechen", "Bank des Heiligen Stuhls"): adjectives in small letters before it
+    describe the body, no part of its name. The genitive has two capitalised words at least."""
+    if end != k + 1 or end + 1 >= len(tokens) or tokens[end].lower not in ("der", "des"):
+        return False
+    if end + 2 >= len(tokens) or not (tokens[end + 1].text[:1].isupper() and tokens[end + 2].text[:1].isupper()):
+        return False  # two capitalised words: "der größten Partei des Landes" names no body
+    return descriptor_head(tokens[k].text) or body_kind_noun(tokens[k].text, after_adjective=True)
 
 
 def declined_body(word: str) -> str | None:
@@ -297,6 +310,11 @@ def _body_after_in(tokens: Sequence[Token], i: int, kind_at: KindAt) -> bool:
 def _descriptors() -> tuple[str, ...]:
     """Heads of nouns that describe a body's kind before its name: data/body_descriptors.txt."""
     return word_endings("body_descriptors.txt")
+
+
+def descriptor_head(word: str) -> bool:
+    """Whether a word is itself a listed head of a body's kind ("Bank", "Partei", "Gruppe")."""
+    return word.lower() in _descriptors()
 
 
 def body_kind_noun(word: str, after_adjective: bool) -> bool:

@@ -30,7 +30,15 @@ from onrecord.lang.de.role_lexicon import (
     strong_adjective,
     title_noun,
 )
-from onrecord.lang.de.role_orgs import _cap_run, _genitive, _looks_like_org, _Org, _org_at, nominative
+from onrecord.lang.de.role_orgs import (
+    _cap_run,
+    _genitive,
+    _looks_like_org,
+    _Org,
+    _org_at,
+    descriptor_head,
+    nominative,
+)
 from onrecord.lang.de.tokens import Token
 
 _NON_ORG_PREFIXES = frozenset({"ex", "vize", "ko", "co", "interims", "top", "alt", "noch", "ober", "chef",
@@ -132,6 +140,8 @@ def _split_compound(word: str, kind: str) -> _Compound:
         return _Compound(word)  # "Eishockey-Stürmer", "Ski-Trainer": a sport's prefix stays in the title
     if not prefix.isupper() and (rest.lower().startswith(_FIELD_ROLES) or rest.lower().endswith(_HONOUR_ROLES)):
         return _Compound(word)
+    if _market_prefix(prefix, rest, kind):
+        return _Compound(word)  # "Mobilfunk-Betreiber": the market, no organisation
     if prefix.lower() in _PLACE_PREFIXES:
         return _Compound(rest, place=_PLACE_PREFIXES[prefix.lower()])
     if kind == "LOC" or prefix in _place_names():
@@ -145,7 +155,8 @@ def _split_compound(word: str, kind: str) -> _Compound:
     if len(parts) > 1 and all(p[:1].isupper() and p.isalpha() for p in parts) and not parts[-1].isupper() and (
         all(not p.isupper() for p in parts) or parts[0].isupper() and len(parts) == 2
     ):  # "Bank-Austria-Ökonom", "IG-Metall-Vorsitzender": the names "Bank Austria", "IG Metall"
-        return _Compound(rest, org=" ".join(parts), former=former)
+        joiner = "-" if descriptor_head(parts[-1]) else " "  # "Vatikan-Bank-Chef": the compound "Vatikan-Bank"
+        return _Compound(rest, org=joiner.join(parts), former=former)
     if prefix.endswith("en") and prefix[:-1] in _declined_bodies():
         return _Compound(rest, org=prefix[:-1], former=former)  # "Grünen-Abgeordneter" → "Grüne"
     return _Compound(rest, org=prefix, former=former)
@@ -170,6 +181,20 @@ def company_role(role: str) -> bool:
     """Whether a role noun heads a company or body rather than a place ("Mitgründer", "Chef"),
     so that "von" + an unknown one-word name after it names its organisation."""
     return role.lower().endswith(_company_roles())
+
+
+def _market_roles() -> tuple[str, ...]:
+    """Endings of nouns for what a company does in a market (data/market_roles.txt)."""
+    return word_endings("market_roles.txt")
+
+
+def _market_prefix(prefix: str, rest: str, kind: str) -> bool:
+    """Whether the prefix of a market role names the product or market ("Mobilfunk-Betreiber",
+    "Internet-Suchmaschinen-Betreiber"), not a company ("SAP-Anbieter", a name
+    when the tagger reads it as an organisation): no abbreviation, no part of it in capitals."""
+    if not rest.lower().endswith(_market_roles()) or kind == "ORG":
+        return False
+    return not any(part.isupper() or sum(c.isupper() for c in part) > 1 for part in prefix.split("-"))
 
 
 def _discipline_prefixes() -> frozenset[str]:
