@@ -244,6 +244,7 @@ class EntityBuilder:
         self.by_token: dict[int, Cluster] = {}
         self.subjects: set[int] = set()  # starts of the mentions that are a clause's subject
         self.pronouns: list[Token] = []  # the he/she tokens resolved, in text order
+        self.tags: list[tuple[int, Span]] = []  # (head offset, words) of each direct quote's source
 
     @cached_property
     def sentence_starts(self) -> list[int]:
@@ -407,6 +408,9 @@ class EntityBuilder:
         if picked is None:
             return None
         best = owner[picked.start]
+        topic = self._quote_topic(tok.idx, picked, best, owner) if tok.dep_ in OBJECTS else None
+        if topic is not None:
+            best = owner[topic]
         if best.gender is None:
             best.gender = want
         best.add((tok.idx, tok.idx + len(tok.text)))
@@ -415,6 +419,27 @@ class EntityBuilder:
         if tok.dep_ in SUBJECTS:
             self.subjects.add(tok.idx)
         return best
+
+    def _quote_topic(self, pos: int, picked: Antecedent, best: Cluster, owner: dict[int, Cluster]) -> int | None:
+        """Where an object he/she outside quotation marks goes to the source of a direct quote in an
+        earlier sentence ("'… she would have insisted on it,' says Gutin. / Anthony describes
+        her as …"), the person that quote's words are about in that sentence goes on as the
+        topic instead: among the compatible mentions inside the words, the latest subject, else
+        the latest mention (:func:`pick_antecedent`); the start of that mention, or None."""
+        if self._in_quote(pos) or picked.sentence >= self._sentence_of(pos):
+            return None
+        for head, (qb, qe) in self.tags:
+            if self._sentence_of(head) != picked.sentence or not any(b <= head < e for b, e in best.mentions):
+                continue
+            inside = [
+                Antecedent(b, picked.sentence, b in self.subjects)
+                for b, c in owner.items()
+                if qb <= b < qe and c is not best and self._sentence_of(b) == picked.sentence
+            ]
+            topic = pick_antecedent(inside, picked.sentence)
+            if topic is not None:
+                return topic.start
+        return None
 
     def _in_quote(self, pos: int) -> bool:
         """Whether a character offset lies inside the words of a direct quote."""
@@ -514,6 +539,7 @@ def build_entities(
     ``direct`` the (content spans, source head token index) pairs of its direct quotes.
     """
     builder = EntityBuilder(doc, lex, [span for spans, _ in direct for span in spans])
+    builder.tags = [(doc[head].idx, span) for spans, head in direct for span in spans]
     source_heads = {i: span for i, span in sources}
     events: list[tuple[int, str, object]] = []
     for ent in doc_ents(doc):
