@@ -212,7 +212,7 @@ BUNDLED_SPLITS = (
 #: cross-genre ``heldout2``, scored at the ends of several rounds (errors never read), now that
 #: ``heldout3`` replaces it. Roles ``heldout12``, stance ``heldout11``, about ``heldout10`` and the
 #: cross-genre ``heldout3`` were scored at the same two moments (aggregate numbers only) and stay held back;
-#: so after the rounds of 2026-12-07 night and 2026-12-08 (00:30 and 00:54 UTC), aggregate only.
+#: so after the rounds of 2026-12-07 night and 2026-12-08 (00:30, 00:54, 02:50 and 03:00 UTC), aggregate only.
 HELD_BACK = frozenset(
     {
         ("roles.jsonl", "heldout12"),
