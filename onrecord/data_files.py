@@ -18,7 +18,8 @@ __all__ = ["data_lines", "word_set"]
 
 def data_lines(lang: str, name: str) -> list[str]:
     """Non-empty, non-comment lines of the data file ``name`` of language ``lang``, stripped, in file order."""
-    raw = resources.files("onrecord.lang").joinpath(lang, "data", name).read_text(encoding="utf-8")
+    # the package root, not ``onrecord.lang``: resolving that package would import it
+    raw = resources.files("onrecord").joinpath("lang", lang, "data", name).read_text(encoding="utf-8")
     return [line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")]
 
 

@@ -55,6 +55,7 @@ def test_a_named_thing_is_never_merged_into_a_person(extract_en: Extract) -> Non
             "Vance said.")
     result = extract_en(text)
     people = [e for e in result.entities if e.type == "person"]
+    assert any(e.name == "Gloria Vance" for e in people), [(e.name, e.type) for e in result.entities]
     assert all("Festival" not in e.name for e in people), [(e.name, e.type) for e in result.entities]
 
 

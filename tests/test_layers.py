@@ -15,7 +15,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "onrecord"
 FORBIDDEN: dict[str, frozenset[str]] = {
     "model.py": frozenset({"extraction", "lang", "pipeline", "storage", "batch", "api", "web", "cli"}),
     "extraction": frozenset({"lang", "pipeline", "storage", "batch", "api", "web", "cli"}),
+    "data_files.py": frozenset({"extraction", "lang", "pipeline", "storage", "batch", "api", "web", "cli"}),
     "lang": frozenset({"pipeline", "storage", "batch", "api", "web", "cli"}),
+    "pipeline.py": frozenset({"storage", "batch", "api", "web", "cli"}),
     "storage": frozenset({"lang", "extraction", "batch", "api", "web", "cli"}),
     "batch": frozenset({"api", "web", "cli"}),
     "api": frozenset({"cli"}),

@@ -54,6 +54,15 @@ def test_capitals_of_a_form_name_the_outlet_but_a_common_word_does_not() -> None
     assert not zeit.names_word("Zeit")  # "Zeit" is time: the data file lists the outlet without it
 
 
+def test_a_host_stem_in_lower_case_is_a_common_word_not_the_outlet() -> None:
+    heute = own_outlet(Meta(source="Heute", url="https://www.heute.at/s/wien-100"))
+    assert heute is not None and heute.names_word("Heute") and heute.names_word("HEUTE")
+    assert not heute.names_word("heute")  # "sagte sie heute": the adverb, not the paper
+    independent = own_outlet(Meta(source="The Independent", url="https://www.independent.co.uk/news/x"))
+    assert independent is not None and independent.names_word("Independent")
+    assert not independent.names_word("independent")  # "an independent inquiry"
+
+
 def test_subdomain_and_two_level_suffix() -> None:
     assert "STANDARD" in _outlet(Meta(url="https://apps.derstandard.at/privacywall/"))
     bbc = own_outlet(Meta(url="https://www.bbc.co.uk/news/world-1"))
@@ -136,6 +145,9 @@ def test_german_own_outlet_in_quote_marks_owns_its_information() -> None:
     )
     meta = Meta(source="Die Presse", url="https://www.diepresse.com/6012345/halle")
     assert analyze(Article(id="p", text=text, language="de", meta=meta)).quotes == []
+    # the control: in another outlet's article the same sentence is a quote (of the "Presse")
+    other = analyze(Article(id="p", text=text, language="de", meta=_KURIER)).quotes
+    assert [q.text for q in other] == ["wird das Projekt um ein Drittel teurer als geplant"]
 
 
 def test_german_other_outlet_stays_a_source_in_an_article_with_metadata() -> None:

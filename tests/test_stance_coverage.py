@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.data_files import data_lines
 from onrecord.extraction.stance import annotate
 from onrecord.extraction.stance_lexicon import sentence_starts, words_in
 from onrecord.lang.de.stance import stance_lexicon as german
@@ -59,10 +58,6 @@ def test_titles_of_both_languages_keep_their_period(text: str, title: str) -> No
     assert title in [w.text for w in words_in(text, 0, len(text))]
     assert sentence_starts(text) == [0]
 
-
-def test_titles_are_read_from_each_languages_data_file() -> None:
-    assert {"Reps", "Sen"} <= set(data_lines("en", "title_abbreviations.txt"))
-    assert {"Mag", "Dipl"} <= set(data_lines("de", "title_abbreviations.txt"))
 
 
 # --- German cue lemmas: "sieht in X Y" judges (belief), "steht im Verdacht" (claim); "vorsehen" stays neutral

@@ -61,7 +61,9 @@ class OwnOutlet:
         folded = word.casefold()
         if word.isupper() and len(word) > 1 and any(f.casefold() == folded for f in self.forms if " " not in f):
             return True
-        return folded in self.stems and (word == folded or any(c.isupper() for c in word[1:]))
+        # a stem counts only written with an inner capital or in capitals ("derStandard", "ORF"):
+        # in lower case it is often a common word ("heute" of heute.at, "independent", "time")
+        return folded in self.stems and any(c.isupper() for c in word[1:])
 
     def names(self, words: Sequence[str]) -> bool:
         """Whether the words name the outlet: one word as :meth:`names_word` says, or several
@@ -85,8 +87,8 @@ def own_outlet(meta: Meta) -> OwnOutlet | None:
     stem = _stem(host)
     if not listed:
         forms.add(_without_article(source))
-        if stem.isalpha():
-            forms.add(stem[:1].upper() + stem[1:])  # "semafor.com" → "Semafor"
+        if stem.isalpha() and not source:
+            forms.add(stem[:1].upper() + stem[1:])  # "semafor.com" → "Semafor" (no source name given)
     return OwnOutlet(forms=frozenset(f for f in forms if f), stems=frozenset({stem} - {""}))
 
 

@@ -17,6 +17,7 @@ from onrecord.lang.de.features import cue_class, is_konj1
 from onrecord.lang.de.labels import QUOTE_CLASSES, TokenSpan, trim
 from onrecord.lang.de.lexicon import GermanLexicon, data_lines, lexicon, word_set
 from onrecord.lang.de.narration import answer_label, answer_turn_end, idiom_tokens, turn_label
+from onrecord.lang.de.role_lexicon import _ARTICLES
 from onrecord.lang.de.rules_phrases import (
     _CLAUSE_OPENERS,
     _MIN_QUOTE,
@@ -79,8 +80,6 @@ def _finite_second(doc: PreparedDoc, tok: Token, end: int) -> bool:
             and doc.tokens[tok.i + 1].text not in BREAK_PUNCT)
 
 
-#: articles that open the subject of a clause whose verb comes first ("…, besagt eine Studie.")
-_ARTICLES = frozenset({"ein", "eine", "einer", "eines", "einem", "einen", "der", "die", "das", "des", "dem", "den"})
 
 
 def verb_first_tail(doc: PreparedDoc, begin: int, end: int) -> bool:
@@ -94,7 +93,7 @@ def verb_first_tail(doc: PreparedDoc, begin: int, end: int) -> bool:
         return False
     verb, article = toks[commas[-1] + 1], toks[commas[-1] + 2]
     return (verb.text.isalpha() and verb.text.islower() and verb.lemma.endswith("n")
-            and verb.lemma != verb.lower and article.lower in _ARTICLES)
+            and verb.lemma != verb.lower and article.lower in _ARTICLES)  # its subject opens with an article
 
 
 def reported_konj2(doc: PreparedDoc, begin: int, end: int) -> bool:

@@ -127,8 +127,6 @@ def _client_object(doc: Doc, att: Attribution, lemma: LemmaFn) -> bool:
     return span is not None and len(span) > 0 and span.root.dep_ in ("dobj", "pobj") and _client(span.root)
 
 
-#: words that open an indirect question
-QUESTION_WORDS = frozenset({"why", "whether", "if", "when", "where", "how", "who", "what", "which", "whom"})
 
 
 def _negated(tok: Token) -> bool:
@@ -145,11 +143,9 @@ def _unanswered_question(doc: Doc, att: Attribution, text: str) -> bool:
         return False
     b, e = att.content[0]
     first = text[b:e].split()[:1]
-    return bool(first) and first[0].lower() in QUESTION_WORDS
+    return bool(first) and first[0].lower() in word_set("question_words.txt")
 
 
-#: modals of a hypothetical speaker ("might wonder", "could argue")
-HYPOTHETICAL_MODALS = frozenset({"might", "could", "may"})
 
 
 def _hypothetical_source(doc: Doc, att: Attribution) -> bool:
@@ -159,7 +155,7 @@ def _hypothetical_source(doc: Doc, att: Attribution) -> bool:
     tok = _cue_token(doc, att)
     if tok is None or _negated(tok):
         return False
-    if not any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in tok.children):
+    if not any(c.dep_ == "aux" and c.lower_ in word_set("hypothetical_modals.txt") for c in tok.children):
         return False
     subjects = [c for c in tok.children if c.dep_ == "nsubj"]
     return len(subjects) == 1 and subjects[0].pos_ == "NOUN" and subjects[0].tag_ == "NN" \
@@ -168,7 +164,10 @@ def _hypothetical_source(doc: Doc, att: Attribution) -> bool:
 
 
 def drop_non_statements(doc: Doc, atts: list[Attribution], lemma: LemmaFn) -> list[Attribution]:
-    """The attributions less headline cues in capitals and sourceless passive reports."""
+    """The attributions less the six kinds of non-statement of the module docstring: a headline
+    cue in capitals read with the body after it, a sourceless passive report, a cue in a photo
+    caption, a name or body as the whole object of a ``person-none`` cue, an indirect question
+    under a negated cue verb, and an imagined speaker."""
     text = doc_text(doc)
     return [a for a in atts if not (_headline_cue_on_body(text, a) or _sourceless_passive(doc, a, lemma)
                                     or _in_caption(text, a)
