@@ -13,6 +13,7 @@ import bisect
 from collections.abc import Iterable
 from functools import lru_cache
 
+from onrecord.data_files import data_lines
 from onrecord.extraction.stance_doc import _Doc, _inside
 from onrecord.extraction.stance_lexicon import (
     _CLAUSE_END,
@@ -41,9 +42,7 @@ def _frame(doc: _Doc, anchors: Iterable[Span], quote: Quote) -> list[Word]:
 #: German abbreviations of units and references written before a noun or number ("30 Mio. Euro",
 #: "Art. 5", "bzw. die Stadt"): their period ends no clause, like an ordinal's (a period of a title
 #: or of initials is part of its word already, see ``stance_lexicon._WORD``)
-_ABBREVIATIONS = frozenset(
-    {"mio", "mrd", "tsd", "bzw", "ca", "nr", "vgl", "inkl", "exkl", "bzgl", "zzgl", "evtl", "art", "abs"}
-)
+_ABBREVIATIONS = frozenset(data_lines("de", "unit_abbreviations.txt"))
 
 
 def _ordinal(words: list[Word], i: int) -> bool:

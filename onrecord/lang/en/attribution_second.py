@@ -12,15 +12,15 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from onrecord.lang.en.attribution_base import Attribution, LemmaFn
-from onrecord.lang.en.lexicon import Lexicon
+from onrecord.lang.en.lexicon import Lexicon, word_set
 from onrecord.lang.en.quotemarks import DOUBLE_MARKS, QuoteSpan
 from onrecord.lang.en.spans import doc_text, token_range_span, tokens_to_spans
 from onrecord.model import QuoteKind
 
 #: words that open a clause of its own after a comma or a semicolon (", and 46 percent said …")
-CLAUSE_JOINS = frozenset({"and", "but", "while", "whereas", "though", "although", "yet"})
+CLAUSE_JOINS = word_set("clause_joins.txt")
 #: words that open a contrasting clause without a comma ("… A while 22 percent said B")
-BARE_JOINS = frozenset({"while", "whereas"})
+BARE_JOINS = word_set("bare_joins.txt")
 #: marks that end a clause before a second report ("… A; 26% say B")
 CLAUSE_MARKS = frozenset({";", ",", "—", "–", "--"})
 #: parts of speech of a subject phrase between the join and its verb ("more than 4 in 10",
@@ -29,7 +29,7 @@ SUBJECT_POS = frozenset({"DET", "NUM", "ADJ", "NOUN", "PROPN", "PRON", "ADP", "A
 #: heads a subject phrase needs ("26%", "voters", "Trump", "they")
 SUBJECT_HEADS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 #: words that open a relative or a subordinate clause, not a subject ("which", "who")
-NOT_SUBJECT_WORDS = frozenset({"that", "which", "who", "whom", "whose", "what", "it", "there", "this"})
+NOT_SUBJECT_WORDS = word_set("not_subject_words.txt")
 #: the longest subject phrase taken (tokens)
 MAX_SUBJECT = 8
 #: cue classes of a verb joined to a reported clause that report for the first source ("and
@@ -194,7 +194,7 @@ def split_second_reports(doc: Doc, atts: list[Attribution], quotes: list[QuoteSp
 
 
 #: personal pronouns that may stand for the source of the first report ("Lazar said he …")
-PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+PERSON_PRONOUNS = word_set("person_pronouns.txt")
 
 
 def _same_person(source: Token, pronoun: Token) -> bool:
