@@ -138,3 +138,24 @@ def test_what_an_agreement_provides_in_a_whole_article_is_not_quoted() -> None:
         "wie aus Unterlagen hervorgeht, die der Zeitung vorliegen."
     )
     assert not any("Strafe" in q.text for q in get_extractor("de").extract(text).quotes)
+
+
+def test_the_source_preposition_that_opens_a_speaker_is_the_cue_not_the_speaker() -> None:
+    doc = prepare("Laut Bergwacht Tannheim ist der Steig seit Montag wieder offen.")
+    begin, end = speaker_mention_span(doc, 0, _at(doc, "ist"), lexicon())
+    assert _text(doc, begin, end) == "Bergwacht Tannheim"
+    alone = prepare("Laut ist es in der Halle nur am Abend.")
+    assert speaker_mention_span(alone, 0, 1, lexicon()) == (0, 1)  # one word: nothing to cut
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Die Brücke bleibt gesperrt. Laut Angaben der Straßenmeisterei fehlen noch zwei Prüfberichte.", "Angaben"),
+        ("Die Brücke bleibt gesperrt. Nach Angaben der Straßenmeisterei fehlen noch zwei Prüfberichte.", "Angaben"),
+    ],
+)
+def test_the_shown_speaker_of_a_source_phrase_in_a_whole_article_has_no_preposition(text: str, speaker: str) -> None:
+    quotes = get_extractor("de").extract(text).quotes
+    assert len(quotes) == 1 and quotes[0].speaker is not None
+    assert quotes[0].speaker.text.split()[0] == speaker

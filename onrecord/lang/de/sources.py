@@ -244,12 +244,24 @@ def trim_speaker(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon | No
 
 def speaker_mention_span(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon | None = None) -> tuple[int, int]:
     """The words of a chosen speaker mention that a quote's output shows: without the clause
-    before a "zufolge" source (:func:`source_phrase_part`) and without a date and what follows it
+    before a "zufolge" source (:func:`source_phrase_part`), without the source preposition that
+    opens it (:func:`after_source_preposition`) and without a date and what follows it
     (:func:`time_phrase_inside`). The ranker chose among the tagger's spans as they were (its
     features were learned on them); only the shown mention is cut."""
     lex = lex or lexicon()
     begin, end = source_phrase_part(doc, begin, end, lex)
+    begin = after_source_preposition(doc, begin, end, lex)
     return begin, time_phrase_inside(doc, begin, end, lex)
+
+
+def after_source_preposition(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> int:
+    """The first word of a speaker mention past a source preposition that opens it ("Laut Polizei"
+    → "Polizei", "Nach Angaben der Stadt" → "Angaben der Stadt"): the preposition is the cue
+    (``prep`` in ``data/cues.txt``), not the speaker, as quotes-de annotates it. A mention of that
+    one word stays as it is."""
+    if end - begin > 1 and lex.cues.get(doc.tokens[begin].lower) == "prep":
+        return begin + 1
+    return begin
 
 
 #: what ends the clause before a source phrase inside a tagged speaker span
