@@ -159,3 +159,29 @@ def test_the_shown_speaker_of_a_source_phrase_in_a_whole_article_has_no_preposit
     quotes = get_extractor("de").extract(text).quotes
     assert len(quotes) == 1 and quotes[0].speaker is not None
     assert quotes[0].speaker.text.split()[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Die Halle wird teurer. Laut Informationen der „Rundschau“ fehlt noch das Geld.",
+            "Informationen der „Rundschau“",
+        ),
+        (
+            "Die Halle wird teurer. Laut Schätzungen der zuständigen Behörde fehlen drei Millionen.",
+            "Schätzungen der zuständigen Behörde",
+        ),
+    ],
+)
+def test_a_source_noun_after_laut_keeps_its_owner_in_the_genitive(text: str, speaker: str) -> None:
+    doc = prepare(text)
+    laut = _at(doc, "Laut")
+    begin, end = speaker_mention_span(doc, laut, laut + 2, lexicon())  # the tagger stopped at the noun
+    assert _text(doc, begin, end) == speaker
+
+
+def test_a_dative_after_a_speakers_name_is_no_owner() -> None:
+    doc = prepare("Das sei falsch, sagte Weber der Zeitung am Montag.")
+    weber = _at(doc, "Weber")
+    assert speaker_mention_span(doc, weber, weber + 1, lexicon()) == (weber, weber + 1)

@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 
 from onrecord.extraction.outlets import current_own_outlet
 from onrecord.lang.de.features import cue_class
-from onrecord.lang.de.lexicon import GermanLexicon, lexicon, word_set
+from onrecord.lang.de.lexicon import GermanLexicon, lexicon, word_endings, word_set
 from onrecord.lang.de.rules_phrases import predicate_word
 from onrecord.lang.de.tokens import BREAK_PUNCT, PreparedDoc, Token, is_quote_mark
 
@@ -250,7 +250,9 @@ def speaker_mention_span(doc: PreparedDoc, begin: int, end: int, lex: GermanLexi
     features were learned on them); only the shown mention is cut."""
     lex = lex or lexicon()
     begin, end = source_phrase_part(doc, begin, end, lex)
-    begin = after_source_preposition(doc, begin, end, lex)
+    after = after_source_preposition(doc, begin, end, lex)
+    if after > begin:
+        begin, end = after, with_genitive_owner(doc, after, end)
     return begin, time_phrase_inside(doc, begin, end, lex)
 
 
@@ -266,6 +268,33 @@ def after_source_preposition(doc: PreparedDoc, begin: int, end: int, lex: German
 
 #: what ends the clause before a source phrase inside a tagged speaker span
 _SOURCE_CLAUSE_ENDS = frozenset({",", ";", ":", "–", "-"})
+
+
+#: genitive articles that open the owner of a source noun ("Angaben der Polizei")
+_GENITIVE_ARTICLES = frozenset({"des", "der"})
+
+
+def with_genitive_owner(doc: PreparedDoc, begin: int, end: int) -> int:
+    """The end of a one-word source noun of ``data/source_phrase_nouns.txt`` after "laut"/"nach"
+    run over its owner in the genitive ("Angaben" + "der Polizei", "Informationen" + "der
+    „Presse“"): the article, up to three lower-case adjectives and the capitalised run after
+    them, with the quote marks around it, in the same sentence; else ``end``."""
+    toks = doc.tokens
+    if end - begin != 1 or end >= len(toks) or toks[end].lower not in _GENITIVE_ARTICLES:
+        return end
+    if not toks[begin].lower.endswith(word_endings("source_phrase_nouns.txt")):
+        return end
+    j = end + 1
+    while j < len(toks) and j - end <= 3 and toks[j].text.isalpha() and toks[j].text.islower():
+        j += 1  # "der zuständigen Behörde"
+    opened = j < len(toks) and is_quote_mark(toks[j].text)
+    j += opened
+    if j >= len(toks) or toks[j].sent != toks[begin].sent or not toks[j].text[:1].isupper():
+        return end
+    k = _phrase_end(doc, j)
+    if opened and k < len(toks) and is_quote_mark(toks[k].text):
+        k += 1
+    return k
 
 
 def source_phrase_part(doc: PreparedDoc, begin: int, end: int, lex: GermanLexicon) -> tuple[int, int]:
