@@ -5,7 +5,7 @@ the project."""
 
 from __future__ import annotations
 
-from onrecord.extraction.outlets import current_own_outlet, outlet_forms, own_outlet, using_own_outlet
+from onrecord.extraction.outlets import current_own_outlet, own_outlet, using_own_outlet
 from onrecord.model import Analysis, Article, Meta
 from onrecord.pipeline import analyze, analyze_many
 from tests.fake_extractor import FakeExtractor
@@ -14,7 +14,8 @@ _KURIER = Meta(source="Kurier", url="https://kurier.at/politik/inland/reform/402
 
 
 def _outlet(meta: Meta) -> list[str]:
-    return list(outlet_forms(meta))
+    outlet = own_outlet(meta)
+    return [] if outlet is None else sorted(outlet.forms)
 
 
 def test_no_metadata_names_no_outlet() -> None:

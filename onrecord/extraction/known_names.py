@@ -20,7 +20,7 @@ from functools import cache
 from onrecord.model import Entity, Quote, Span
 from onrecord.resolve.gazetteer import GazetteerEntry, default_gazetteer
 
-__all__ = ["add_known_names"]
+__all__ = ["add_known_names", "covered_spans", "new_entity_id", "overlaps", "with_mentions"]
 
 #: the shortest alias matched (two letters would match "AP", "DB" in running text too easily)
 _MIN_LENGTH = 3
@@ -90,8 +90,24 @@ def _entry(name: str) -> GazetteerEntry | None:
     return found if found is not None and found.type in ("location", "organization") else None
 
 
-def _overlaps(span: Span, spans: Sequence[Span]) -> bool:
+def overlaps(span: Span, spans: Sequence[Span]) -> bool:
+    """Whether ``span`` overlaps one of ``spans``."""
     return any(b < span[1] and span[0] < e for b, e in spans)
+
+
+def covered_spans(quotes: Sequence[Quote], entities: Sequence[Entity]) -> list[Span]:
+    """The spans a name found late must not overlap: every entity mention and speaker mention."""
+    covered = [m for e in entities for m in e.mentions]
+    covered += [s for q in quotes if q.speaker is not None for s in q.speaker.spans]
+    return covered
+
+
+def with_mentions(entities: list[Entity], added: dict[int, list[Span]]) -> list[Entity]:
+    """``entities`` with the spans of ``added`` (entity index → spans) joined to their mentions, sorted."""
+    for index, spans in added.items():
+        entity = entities[index]
+        entities[index] = entity.model_copy(update={"mentions": sorted({*entity.mentions, *spans})})
+    return entities
 
 
 def _found(text: str, quotes: Sequence[Quote], covered: Sequence[Span]) -> list[tuple[Span, GazetteerEntry]]:
@@ -101,7 +117,7 @@ def _found(text: str, quotes: Sequence[Quote], covered: Sequence[Span]) -> list[
         for qb, qe in quote.spans:
             for span in _matches(text, qb, qe):
                 entry = _entry(text[span[0] : span[1]])
-                if entry is not None and not _overlaps(span, covered):
+                if entry is not None and not overlaps(span, covered):
                     hits[span] = entry
     return sorted(hits.items())
 
@@ -114,8 +130,7 @@ def add_known_names(
 ) -> list[Entity]:
     """``entities`` with the gazetteer names missed inside the quote spans (module docstring);
     ``common`` tells a one-word name that is a common noun too ("Bahn", "Linke": left out)."""
-    covered = [m for e in entities for m in e.mentions]
-    covered += [s for q in quotes if q.speaker is not None for s in q.speaker.spans]
+    covered = covered_spans(quotes, entities)
     hits = [
         (span, entry)
         for span, entry in _found(text, quotes, covered)
@@ -137,15 +152,12 @@ def add_known_names(
         at = owner.get(entry.canonical)
         if at is None:
             at = owner[entry.canonical] = len(out)
-            out.append(Entity(id=_new_id(out), name=text[span[0] : span[1]], type=entry.type))
+            out.append(Entity(id=new_entity_id(out), name=text[span[0] : span[1]], type=entry.type))
         added.setdefault(at, []).append(span)
-    for index, spans in added.items():
-        entity = out[index]
-        out[index] = entity.model_copy(update={"mentions": sorted({*entity.mentions, *spans})})
-    return out
+    return with_mentions(out, added)
 
 
-def _new_id(entities: Sequence[Entity]) -> str:
+def new_entity_id(entities: Sequence[Entity]) -> str:
     """The next free id of the form ``e<n>``."""
     numbers = [int(e.id[1:]) for e in entities if e.id[:1] == "e" and e.id[1:].isdigit()]
     return f"e{max(numbers, default=0) + 1}"

@@ -35,7 +35,7 @@ from urllib.parse import urlsplit
 
 from onrecord.model import Meta
 
-__all__ = ["OwnOutlet", "current_own_outlet", "own_outlet", "outlet_forms", "using_own_outlet"]
+__all__ = ["OwnOutlet", "current_own_outlet", "own_outlet", "using_own_outlet"]
 
 #: leading articles that a source name may carry ("Die Presse", "The Guardian")
 _ARTICLES = frozenset({"der", "die", "das", "the"})
@@ -90,12 +90,6 @@ def own_outlet(meta: Meta) -> OwnOutlet | None:
         if stem.isalpha() and not source:
             forms.add(stem[:1].upper() + stem[1:])  # "semafor.com" → "Semafor" (no source name given)
     return OwnOutlet(forms=frozenset(f for f in forms if f), stems=frozenset({stem} - {""}))
-
-
-def outlet_forms(meta: Meta) -> tuple[str, ...]:
-    """The forms of the outlet the metadata names, sorted (empty when it names none)."""
-    outlet = own_outlet(meta)
-    return () if outlet is None else tuple(sorted(outlet.forms))
 
 
 def current_own_outlet() -> OwnOutlet | None:

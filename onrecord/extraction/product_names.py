@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 
+from onrecord.extraction.known_names import covered_spans, new_entity_id, overlaps, with_mentions
 from onrecord.model import Entity, Quote, Span
 
 __all__ = ["add_product_names", "product_spans"]
@@ -62,18 +63,14 @@ def product_spans(
         yield found.span()
 
 
-def _overlaps(span: Span, spans: Sequence[Span]) -> bool:
-    return any(b < span[1] and span[0] < e for b, e in spans)
-
-
 def _uncovered(text: str, span: Span, covered: Sequence[Span]) -> Span | None:
     """The name where no mention of ``covered`` overlaps it; else its first word alone where none
     overlaps that ("iPad" of "iPad Air" when "Air" was read as a name of its own); else none."""
-    if not _overlaps(span, covered):
+    if not overlaps(span, covered):
         return span
     word = _CAMEL.match(text, span[0])
     first = (span[0], word.end()) if word is not None else span
-    return first if first != span and not _overlaps(first, covered) else None
+    return first if first != span and not overlaps(first, covered) else None
 
 
 def add_product_names(
@@ -85,8 +82,7 @@ def add_product_names(
 ) -> list[Entity]:
     """``entities`` with the product names missed inside the quote spans (module docstring);
     ``common`` tells whether a capitalised word is a common noun (it ends the name)."""
-    covered = [m for e in entities for m in e.mentions]
-    covered += [s for q in quotes if q.speaker is not None for s in q.speaker.spans]
+    covered = covered_spans(quotes, entities)
     spans = {span for q in quotes for qb, qe in q.spans for span in product_spans(text, qb, qe, non_names, common)}
     hits = sorted(found for found in (_uncovered(text, span, covered) for span in spans) if found is not None)
     if not hits:
@@ -102,15 +98,6 @@ def add_product_names(
         at = owner.get(name)
         if at is None:
             at = owner[name] = len(out)
-            out.append(Entity(id=_new_id(out), name=name, type="other"))
+            out.append(Entity(id=new_entity_id(out), name=name, type="other"))
         added.setdefault(at, []).append((b, e))
-    for index, new in added.items():
-        entity = out[index]
-        out[index] = entity.model_copy(update={"mentions": sorted({*entity.mentions, *new})})
-    return out
-
-
-def _new_id(entities: Sequence[Entity]) -> str:
-    """The next free id of the form ``e<n>``."""
-    numbers = [int(e.id[1:]) for e in entities if e.id[:1] == "e" and e.id[1:].isdigit()]
-    return f"e{max(numbers, default=0) + 1}"
+    return with_mentions(out, added)
