@@ -427,4 +427,4 @@ def find_attributions(doc: Doc, quotes: list[QuoteSpan], lex: Lexicon, lemma: Le
     atts = drop_bare_pronouns(text, split_coordinated_reports(doc, atts))
     # after the overlaps are resolved: a report inside a dropped one stays out with it ("would not
     # say whether he would prefer that …")
-    return drop_non_statements(doc, resolve_overlaps(drop_relays(doc, drop_own_outlet(text, atts))), lemma)
+    return drop_non_statements(doc, resolve_overlaps(drop_relays(doc, drop_own_outlet(text, atts))), lex, lemma)

@@ -39,7 +39,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from onrecord.lang.en.attribution_base import Attribution, LemmaFn
-from onrecord.lang.en.lexicon import load_lexicon, word_set
+from onrecord.lang.en.lexicon import Lexicon, word_set
 from onrecord.lang.en.spans import doc_text
 
 #: fewest letters of a cue word in capitals that marks a headline (not an acronym such as "UN")
@@ -116,12 +116,12 @@ def _client(root: Token) -> bool:
         or root.pos_ == "NOUN" and root.lower_ in word_set("institution_nouns.txt")
 
 
-def _client_object(doc: Doc, att: Attribution, lemma: LemmaFn) -> bool:
+def _client_object(doc: Doc, att: Attribution, lex: Lexicon, lemma: LemmaFn) -> bool:
     """A reported name or body as the whole object of a ``person-none`` cue ("advises Kasich")."""
     if att.kind != "reported" or len(att.content) != 1:
         return False
     tok = _cue_token(doc, att)
-    if tok is None or "person-none" not in load_lexicon().cue_classes(lemma(tok)):
+    if tok is None or "person-none" not in lex.cue_classes(lemma(tok)):
         return False
     span = doc.char_span(att.content[0][0], att.content[0][1], alignment_mode="expand")
     return span is not None and len(span) > 0 and span.root.dep_ in ("dobj", "pobj") and _client(span.root)
@@ -163,7 +163,7 @@ def _hypothetical_source(doc: Doc, att: Attribution) -> bool:
         and not any(c.dep_ == "prep" for c in subjects[0].children)
 
 
-def drop_non_statements(doc: Doc, atts: list[Attribution], lemma: LemmaFn) -> list[Attribution]:
+def drop_non_statements(doc: Doc, atts: list[Attribution], lex: Lexicon, lemma: LemmaFn) -> list[Attribution]:
     """The attributions less the six kinds of non-statement of the module docstring: a headline
     cue in capitals read with the body after it, a sourceless passive report, a cue in a photo
     caption, a name or body as the whole object of a ``person-none`` cue, an indirect question
@@ -171,6 +171,6 @@ def drop_non_statements(doc: Doc, atts: list[Attribution], lemma: LemmaFn) -> li
     text = doc_text(doc)
     return [a for a in atts if not (_headline_cue_on_body(text, a) or _sourceless_passive(doc, a, lemma)
                                     or _in_caption(text, a)
-                                    or _client_object(doc, a, lemma)
+                                    or _client_object(doc, a, lex, lemma)
                                     or _unanswered_question(doc, a, text)
                                     or _hypothetical_source(doc, a))]

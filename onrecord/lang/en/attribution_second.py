@@ -41,6 +41,10 @@ NO_CONJUNCT_CLASSES = frozenset({"act", "belief", "np-none", "as-only", "commit"
 MIN_KEPT_WORDS = 3
 #: finite verb tags ("said", "says", "say"); a past participle counts after "has"/"have"/"had"
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+#: the auxiliaries of a perfect ("has said")
+_PERFECT_AUX = frozenset({"has", "have", "had"})
+#: adverbs between a subject and its verb ("they also said", "he now says")
+_VERB_ADVERBS = frozenset({"also", "now"})
 #: cue classes of a second report's verb (a wish, a plan or an act is none: "would rather see")
 REPORT_CLASSES = frozenset({"speech", "belief"})
 
@@ -49,7 +53,7 @@ def _finite(verb: Token) -> bool:
     """A finite verb form ("said", "say", "has said"; not "saying" or "to say")."""
     if verb.tag_ in FINITE_TAGS:
         return True
-    return verb.tag_ == "VBN" and verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("has", "have", "had")
+    return verb.tag_ == "VBN" and verb.i > 0 and verb.doc[verb.i - 1].lower_ in _PERFECT_AUX
 
 
 def _report_verb(verb: Token, lex: Lexicon, lemma: LemmaFn) -> bool:
@@ -65,9 +69,9 @@ def _subject_start(doc: Doc, verb: Token, floor: int) -> int | None:
     (", and | more than 4 in 10 | said"), or None when the words before the verb are no such
     phrase. Tokens before ``floor`` are not looked at."""
     i = verb.i - 1
-    if i > 0 and doc[i].lower_ in ("has", "have", "had"):
+    if i > 0 and doc[i].lower_ in _PERFECT_AUX:
         i -= 1
-    if i >= 0 and doc[i].lower_ in ("also", "now"):
+    if i >= 0 and doc[i].lower_ in _VERB_ADVERBS:
         i -= 1  # "and voters also say"
     last = i
     first = None
@@ -146,7 +150,7 @@ def _new_report(doc: Doc, a: Attribution, verb: Token, join: int, end: int) -> A
     if doc[first].lower_ in CLAUSE_JOINS:
         first += 1
     last = verb.i - 1
-    while last > first and doc[last].lower_ in ("has", "have", "had", "also", "now"):
+    while last > first and (doc[last].lower_ in _PERFECT_AUX or doc[last].lower_ in _VERB_ADVERBS):
         last -= 1
     rest = [t.i for t in doc[verb.i + 1:] if t.idx < end]
     content = tokens_to_spans(doc, rest)
